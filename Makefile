@@ -1,0 +1,53 @@
+# Developer and CI entry points for Weizhi: deps, build, build-asan, test, demo, bench, clean.
+# `make test` is the full pipeline run by CI (.ci/run); `make demo` serves a seeded demo on LISTEN.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+MAKEFLAGS += --no-print-directory
+.DEFAULT_GOAL := build
+
+DEMO_DB ?= sqlite:.weizhi/demo.db
+LISTEN ?= 127.0.0.1:8080
+DEMO_KEY := .weizhi/data.key
+# Optional parallelism override for the C++ builds, e.g. `make build JOBS=1` (default: ninja's).
+JOBS ?=
+NINJA_JOBS := $(if $(JOBS),-j $(JOBS))
+
+.PHONY: all deps build build-asan test demo bench clean
+
+all: build
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	if [[ ! -f build/build.ninja ]]; then \
+	  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo; \
+	fi
+	cmake --build build $(NINJA_JOBS)
+	if [[ -f web/package.json ]]; then npm --prefix web run build; fi
+
+build-asan: deps
+	if [[ ! -f build-asan/build.ninja ]]; then \
+	  cmake -S . -B build-asan -G Ninja -DWEIZHI_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug; \
+	fi
+	cmake --build build-asan --target unit_tests api_tests $(NINJA_JOBS)
+
+test: deps build build-asan
+	bash scripts/run-tests.sh
+
+demo: build
+	mkdir -p .weizhi
+	if [[ ! -e $(DEMO_KEY) ]]; then \
+	  (umask 077 && head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n' > $(DEMO_KEY)); \
+	fi
+	grep -qxE '[0-9a-fA-F]{64}' $(DEMO_KEY) || { echo "$(DEMO_KEY) is not 64 hex chars; fix or delete it" >&2; exit 1; }
+	chmod 600 $(DEMO_KEY)
+	WEIZHI_DATA_KEY_FILE=$(DEMO_KEY) ./build/weizhi seed demo --db '$(DEMO_DB)' --if-empty
+	exec env WEIZHI_DATA_KEY_FILE=$(DEMO_KEY) ./build/weizhi serve --db '$(DEMO_DB)' --listen '$(LISTEN)'
+
+bench: build
+	bash bench/run.sh
+
+clean:
+	if [[ -f build/pg-test.env ]]; then WEIZHI_PG_STATE=build/pg-test.env bash scripts/pg-test.sh stop; fi
+	rm -rf build build-asan

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Runs every Weizhi test suite (unit, API on SQLite and PostgreSQL, ASan/UBSan, crash, browser)
+# and ends with the line "N passed, N failed"; exits non-zero on any failure or crashed suite.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Per-suite time limit (a hung suite must not eat the whole CI budget).
+SUITE_TIMEOUT="${WEIZHI_TEST_TIMEOUT:-20m}"
+
+TMP=""
+PG_STATE=""
+PG_STARTED=0
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+SUITE_LINES=()
+
+banner() { printf '\n==== %s ====\n' "$*"; }
+
+record() { # record NAME PASSED FAILED [NOTE]
+  local line="suite $1: $2 passed, $3 failed${4:+ ($4)}"
+  TOTAL_PASSED=$((TOTAL_PASSED + $2))
+  TOTAL_FAILED=$((TOTAL_FAILED + $3))
+  SUITE_LINES+=("$line")
+  printf '%s\n' "$line"
+}
+
+skip() { # skip NAME REASON
+  local line="skipped: $1 ($2)"
+  SUITE_LINES+=("$line")
+  printf '%s\n' "$line"
+}
+
+# First occurrence of the integer field "KEY": N in a gtest JSON report (the top-level totals).
+json_field() {
+  grep -o "\"$1\": *[0-9][0-9]*" "$2" | head -n 1 | grep -o '[0-9][0-9]*$' || true
+}
+
+# Prints "PASSED FAILED SKIPPED" from a gtest JSON report; fails if the report is unusable.
+gtest_counts() {
+  local file=$1 tests failures disabled skipped
+  [[ -s $file ]] || return 1
+  tests="$(json_field tests "$file")"
+  failures="$(json_field failures "$file")"
+  [[ -n $tests && -n $failures ]] || return 1
+  disabled="$(json_field disabled "$file")"
+  skipped="$(grep -c '"result": *"SKIPPED"' "$file" || true)"
+  printf '%s %s %s\n' "$((tests - failures - ${disabled:-0} - ${skipped:-0}))" "$failures" "${skipped:-0}"
+}
+
+# run_gtest NAME BINARY [VAR=VALUE...]: runs a GoogleTest binary with extra env, streams its output,
+# and records the counts. A missing binary, a crash or a non-zero exit count as failures.
+run_gtest() {
+  local name=$1 bin=$2
+  shift 2
+  banner "$name: $bin"
+  if [[ ! -x $bin ]]; then
+    printf 'error: %s not found (build it first: make build build-asan)\n' "$bin" >&2
+    record "$name" 0 1 "could not run: $bin missing"
+    return 0
+  fi
+
+  local slug="${name//[^A-Za-z0-9]/_}"
+  local json="$TMP/$slug.json" suite_tmp="$TMP/tmp-$slug" rc=0
+  mkdir -p "$suite_tmp"
+  rm -f -- "$json"
+  env "$@" TMPDIR="$suite_tmp" timeout --kill-after=30s "$SUITE_TIMEOUT" \
+    "$bin" --gtest_output="json:$json" </dev/null || rc=$?
+
+  local counts passed failed skipped note=""
+  if ! counts="$(gtest_counts "$json")"; then
+    if [[ $rc -eq 124 || $rc -eq 137 ]]; then note="timed out after $SUITE_TIMEOUT"; else note="crashed, exit code $rc, no JSON report"; fi
+    record "$name" 0 1 "$note"
+    return 0
+  fi
+  read -r passed failed skipped <<<"$counts"
+  if [[ $skipped -gt 0 ]]; then note="$skipped skipped"; fi
+  if [[ $rc -ne 0 && $failed -eq 0 ]]; then
+    # e.g. a sanitizer report or crash after the report was written
+    failed=1
+    note="${note:+$note, }exit code $rc with no failed test"
+  fi
+  record "$name" "$passed" "$failed" "$note"
+}
+
+# Sum of the numbers on the lines of FILE matching the extended regex RE.
+sum_matches() { # sum_matches RE FILE
+  { grep -oE "$1" "$2" || true; } | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# Prints "PASSED FAILED" from the output of the browser tests: node's test runner
+# ("# pass N"/"# fail N"/"# cancelled N", or "ℹ pass N" with the spec reporter), else Playwright
+# ("N passed", "N flaky" (passed on retry), "N failed"). Fails if no counts are found.
+browser_counts() {
+  local clean
+  clean="$(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$1")" # strip colour codes
+  if grep -qE '^(# |ℹ )(pass|fail) [0-9]+' <<<"$clean"; then
+    printf '%s %s\n' "$(sum_matches '^(# |ℹ )pass [0-9]+' - <<<"$clean")" \
+      "$(sum_matches '^(# |ℹ )(fail|cancelled) [0-9]+' - <<<"$clean")"
+  elif grep -qE '^ *[0-9]+ (passed|failed|flaky)' <<<"$clean"; then
+    printf '%s %s\n' "$(sum_matches '^ *[0-9]+ (passed|flaky)' - <<<"$clean")" \
+      "$(sum_matches '^ *[0-9]+ failed' - <<<"$clean")"
+  else
+    return 1
+  fi
+}
+
+# Browser tests (web/e2e), run through `npm --prefix web run e2e`.
+run_browser_tests() {
+  local name=browser
+  if [[ ! -d web/e2e ]]; then
+    skip "browser tests" "web/e2e not present yet"
+    return 0
+  fi
+  banner "$name: npm --prefix web run e2e"
+  if ! command -v npm >/dev/null 2>&1; then
+    record "$name" 0 1 "could not run: npm missing"
+    return 0
+  fi
+  local log="$TMP/browser.log" rc=0
+  timeout --kill-after=30s "$SUITE_TIMEOUT" npm --prefix web run e2e </dev/null 2>&1 | tee "$log" || rc=${PIPESTATUS[0]}
+
+  local counts passed failed note=""
+  if ! counts="$(browser_counts "$log")"; then
+    record "$name" 0 1 "exit code $rc, could not find test counts in the output"
+    return 0
+  fi
+  read -r passed failed <<<"$counts"
+  if [[ $rc -ne 0 && $failed -eq 0 ]]; then
+    failed=1
+    note="exit code $rc with no failed test"
+  fi
+  record "$name" "$passed" "$failed" "$note"
+}
+
+run_postgres_api_tests() {
+  local name="api(postgresql)"
+  banner "$name: starting a private PostgreSQL"
+  PG_STARTED=1
+  if ! WEIZHI_PG_STATE="$PG_STATE" bash scripts/pg-test.sh start; then
+    record "$name" 0 1 "could not run: PostgreSQL did not start"
+    return 0
+  fi
+  local url
+  url="$(WEIZHI_PG_STATE="$PG_STATE" bash scripts/pg-test.sh url)"
+  run_gtest "$name" build/tests/api_tests WEIZHI_TEST_DATABASE_URL="$url"
+  WEIZHI_PG_STATE="$PG_STATE" bash scripts/pg-test.sh stop || true
+  PG_STARTED=0
+}
+
+SANITIZER_ENV=(
+  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+)
+
+cleanup() {
+  # Quiet: the summary line must stay the last line of output.
+  if [[ $PG_STARTED -eq 1 ]]; then
+    WEIZHI_PG_STATE="$PG_STATE" bash scripts/pg-test.sh stop >/dev/null 2>&1 || true
+  fi
+  [[ -z $TMP ]] || rm -rf -- "$TMP"
+}
+
+main() {
+  cd "$ROOT"
+  TMP="$(mktemp -d -t weizhi-tests.XXXXXXXX)"
+  PG_STATE="$TMP/pg-test.env"
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  # Every test binary gets a fresh data-encryption key: 64 hex chars.
+  export WEIZHI_DATA_KEY_FILE="$TMP/data.key"
+  (umask 077 && head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$WEIZHI_DATA_KEY_FILE")
+
+  run_gtest unit build/tests/unit_tests
+  run_gtest "api(sqlite)" build/tests/api_tests -u WEIZHI_TEST_DATABASE_URL
+  run_postgres_api_tests
+  run_gtest "unit(asan)" build-asan/tests/unit_tests "${SANITIZER_ENV[@]}"
+  run_gtest "api(asan,sqlite)" build-asan/tests/api_tests -u WEIZHI_TEST_DATABASE_URL "${SANITIZER_ENV[@]}"
+  if [[ -x build/weizhi ]]; then
+    run_gtest crash build/tests/crash_test WEIZHI_BIN="$ROOT/build/weizhi"
+  else
+    banner "crash: build/tests/crash_test"
+    printf 'error: build/weizhi not found (build it first: make build)\n' >&2
+    record crash 0 1 "could not run: build/weizhi missing"
+  fi
+  run_browser_tests
+
+  banner "summary"
+  printf '%s\n' "${SUITE_LINES[@]}"
+  printf '%s passed, %s failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
+  [[ $TOTAL_FAILED -eq 0 ]]
+}
+
+# Sourcing the script (for testing the parsers) defines the functions without running the suites.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main
+fi

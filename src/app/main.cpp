@@ -1,0 +1,236 @@
+// The `weizhi` command line: serve, migrate, seed, backup, restore, verify, user, token, keygen.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <iostream>
+#include <pthread.h>
+
+#include "app/app.hpp"
+#include "app/config.hpp"
+#include "app/modules.hpp"
+#include "audit/audit.hpp"
+#include "auth/accounts.hpp"
+#include "auth/sessions.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/log.hpp"
+#include "store/backup.hpp"
+#include "store/migration.hpp"
+
+namespace {
+
+using namespace weizhi;
+
+struct Flags {
+  std::optional<std::string> config;
+  std::optional<std::string> db;
+  std::optional<std::string> data_key_file;
+  std::optional<std::string> web_root;
+  std::optional<std::string> listen;
+  bool behind_tls_proxy = false;
+};
+
+Settings resolve(const Flags& flags) {
+  Settings settings = app::load_settings(flags.config);
+  if (flags.db) settings.database_url = *flags.db;
+  if (flags.data_key_file) settings.data_key_file = *flags.data_key_file;
+  if (flags.web_root) settings.web_root = *flags.web_root;
+  if (flags.listen) settings.listen = *flags.listen;
+  if (flags.behind_tls_proxy) settings.behind_tls_proxy = true;
+  return settings;
+}
+
+int serve(const Settings& settings) {
+  // Block the stop signals in every thread; this one waits for them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  SystemClock clock;
+  app::Application application(settings, clock);
+  application.start();
+  log::info({{"event", "listening"}, {"listen", settings.listen}, {"port", application.port()},
+             {"db", store::sqlite_path(settings.database_url) ? settings.database_url : "postgresql"}});
+  std::cout << "weizhi 正在运行：http://" << settings.listen.substr(0, settings.listen.rfind(':')) << ":"
+            << application.port() << "/" << std::endl;
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  log::info({{"event", "stopping"}, {"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"}});
+  application.stop();
+  log::info({{"event", "stopped"}});
+  return 0;
+}
+
+int migrate(const Settings& settings) {
+  SystemClock clock;
+  store::Db db(settings.database_url, clock);
+  int applied = store::apply_migrations(db, app::all_migrations());
+  std::cout << "migrations applied: " << applied << std::endl;
+  return 0;
+}
+
+int seed_demo(const Settings& settings, bool if_empty) {
+  SystemClock clock;
+  store::Db db(settings.database_url, clock);
+  store::apply_migrations(db, app::all_migrations());
+  if (if_empty) {
+    auto lease = db.read();
+    if (lease->query_one("SELECT id FROM org_nodes LIMIT 1")) {
+      std::cout << "数据库已有数据，跳过演示数据导入。演示账号见 README（密码 weizhi-demo）。" << std::endl;
+      return 0;
+    }
+  }
+  for (const auto& line : app::seed_demo(db, settings.data_key_file)) std::cout << line << "\n";
+  std::cout << std::flush;
+  return 0;
+}
+
+int verify(const Settings& settings) {
+  SystemClock clock;
+  store::Db db(settings.database_url, clock);
+  auto lease = db.read();
+  auto result = audit::verify(*lease);
+  if (result.intact) {
+    std::cout << "audit chain intact: " << result.rows << " records" << std::endl;
+    return 0;
+  }
+  std::cerr << "audit chain broken at seq " << *result.first_broken_seq << ": " << result.reason << std::endl;
+  return 1;
+}
+
+int user_add(const Settings& settings, const std::string& login, const std::string& role,
+             std::optional<std::int64_t> scope, const std::optional<std::string>& name) {
+  std::string password;
+  std::getline(std::cin, password);
+  if (auto problem = auth::login_problem(login)) throw std::runtime_error(*problem);
+  if (auto problem = auth::password_problem(password)) throw std::runtime_error(*problem);
+  crypto::init();
+  SystemClock clock;
+  store::Db db(settings.database_url, clock);
+  store::apply_migrations(db, app::all_migrations());
+  auth::PasswordPool passwords;
+  std::string hash = passwords.hash(password);
+  db.transaction([&](store::Tx& tx) {
+    std::int64_t node = scope ? *scope : [&] {
+      auto root = tx.query_one("SELECT id FROM org_nodes WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+      if (!root) throw std::runtime_error("the org tree is empty: give --scope NODE_ID or seed first");
+      return root->i64(0);
+    }();
+    std::int64_t id = auth::create_user(tx, login, name.value_or(login), hash);
+    auth::assign_role(tx, id, role, node);
+    audit::record(tx, "cli:user-add", "user.create", "user:" + std::to_string(id),
+                  {{"login", login}, {"role", role}, {"scope_node_id", node}});
+  });
+  std::cout << "user " << login << " added with role " << role << std::endl;
+  return 0;
+}
+
+int token_add(const Settings& settings, const std::string& login, const std::string& name) {
+  crypto::init();
+  SystemClock clock;
+  store::Db db(settings.database_url, clock);
+  std::string token;
+  db.transaction([&](store::Tx& tx) {
+    auto user = auth::find_user(tx, login);
+    if (!user) throw std::runtime_error("no user " + login);
+    token = auth::create_api_token(tx, user->id, name);
+    audit::record(tx, "cli:token-add", "api_token.create", "user:" + std::to_string(user->id), {{"name", name}});
+  });
+  std::cout << token << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"微治 Weizhi — 老旧小区微治理平台"};
+  cli.require_subcommand(1);
+  cli.fallthrough();
+  Flags flags;
+  cli.add_option("--config", flags.config, "TOML config file");
+  cli.add_option("--db", flags.db, "sqlite:PATH (default sqlite:weizhi.db) or postgresql://…");
+  cli.add_option("--data-key-file", flags.data_key_file, "file holding the personal-data key (64 hex characters)");
+  cli.add_option("--web-root", flags.web_root, "folder of the built web app (default web/dist)");
+
+  auto* serve_command = cli.add_subcommand("serve", "run the HTTP server");
+  serve_command->add_option("--listen", flags.listen, "HOST:PORT (default 127.0.0.1:8080)");
+  serve_command->add_flag("--behind-tls-proxy", flags.behind_tls_proxy, "mark cookies Secure (TLS ends at a proxy)");
+
+  cli.add_subcommand("migrate", "apply pending database migrations");
+
+  auto* seed_command = cli.add_subcommand("seed", "load data");
+  seed_command->require_subcommand(1);
+  bool if_empty = false;
+  auto* seed_demo_command = seed_command->add_subcommand("demo", "load the demo street (大关街道) and demo accounts");
+  seed_demo_command->add_flag("--if-empty", if_empty, "do nothing when the database already has data");
+
+  std::string backup_file;
+  auto* backup_command = cli.add_subcommand("backup", "online backup of the SQLite database to FILE");
+  backup_command->add_option("FILE", backup_file)->required();
+  std::string restore_file;
+  auto* restore_command = cli.add_subcommand("restore", "replace the SQLite database with FILE (server stopped)");
+  restore_command->add_option("FILE", restore_file)->required();
+
+  cli.add_subcommand("verify", "recompute the audit chain");
+
+  auto* user_command = cli.add_subcommand("user", "manage accounts");
+  user_command->require_subcommand(1);
+  auto* user_add_command = user_command->add_subcommand("add", "add an account; the password is read from stdin");
+  std::string login, role;
+  std::optional<std::int64_t> scope;
+  std::optional<std::string> display_name;
+  user_add_command->add_option("LOGIN", login)->required();
+  user_add_command->add_option("--role", role, "role code, e.g. street_admin")->required();
+  user_add_command->add_option("--scope", scope, "org node id the role covers (default: the street)");
+  user_add_command->add_option("--name", display_name, "display name");
+
+  auto* token_command = cli.add_subcommand("token", "API tokens for machine clients");
+  token_command->require_subcommand(1);
+  auto* token_add_command = token_command->add_subcommand("add", "create a token for LOGIN and print it once");
+  std::string token_login, token_name;
+  token_add_command->add_option("LOGIN", token_login)->required();
+  token_add_command->add_option("NAME", token_name)->required();
+
+  std::string key_file;
+  auto* keygen_command = cli.add_subcommand("keygen", "write a new personal-data key to FILE");
+  keygen_command->add_option("FILE", key_file)->required();
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    log::init();
+    crypto::init();
+    Settings settings = resolve(flags);
+    if (*serve_command) return serve(settings);
+    if (cli.got_subcommand("migrate")) return migrate(settings);
+    if (*seed_demo_command) return seed_demo(settings, if_empty);
+    if (*backup_command || *restore_command) {
+      auto path = store::sqlite_path(settings.database_url);
+      if (!path) throw std::runtime_error("backup and restore work on SQLite; for PostgreSQL use pg_dump (docs/operations.md)");
+      if (*backup_command) {
+        store::backup_sqlite(*path, backup_file);
+        std::cout << "backup written to " << backup_file << std::endl;
+      } else {
+        store::restore_sqlite(restore_file, *path);
+        std::cout << "database restored from " << restore_file << std::endl;
+      }
+      return 0;
+    }
+    if (cli.got_subcommand("verify")) return verify(settings);
+    if (*user_add_command) return user_add(settings, login, role, scope, display_name);
+    if (*token_add_command) return token_add(settings, token_login, token_name);
+    if (*keygen_command) {
+      crypto::DataKey::generate_file(key_file);
+      std::cout << "data key written to " << key_file << std::endl;
+      return 0;
+    }
+  } catch (const ApiError& error) {
+    std::cerr << "error: " << error.message() << std::endl;
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "error: " << error.what() << std::endl;
+    return 2;
+  }
+  return 0;
+}

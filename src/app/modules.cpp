@@ -1,0 +1,30 @@
+// Registration of every capability.
+#include "app/modules.hpp"
+
+#include "app/ops.hpp"
+#include "audit/routes.hpp"
+#include "auth/routes.hpp"
+#include "modules/org/module.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> foundation_migrations();
+}
+
+namespace weizhi::app {
+
+const std::vector<modules::Module>& all_modules() {
+  static const std::vector<modules::Module> modules{ops_module(), org::module(), auth::module(), audit::module()};
+  return modules;
+}
+
+std::vector<store::Migration> all_migrations() {
+  auto migrations = store::foundation_migrations();
+  for (const auto& module : all_modules()) {
+    if (!module.migrations) continue;
+    auto own = module.migrations();
+    migrations.insert(migrations.end(), own.begin(), own.end());
+  }
+  return migrations;
+}
+
+}  // namespace weizhi::app

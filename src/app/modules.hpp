@@ -1,0 +1,13 @@
+// The list of capabilities the binary carries, in the order their seeds run.
+#pragma once
+#include <vector>
+
+#include "modules/module.hpp"
+
+namespace weizhi::app {
+
+const std::vector<modules::Module>& all_modules();
+// Every migration: the foundation's and each module's.
+std::vector<store::Migration> all_migrations();
+
+}  // namespace weizhi::app

@@ -1,0 +1,90 @@
+// Account rules and storage.
+#include "auth/accounts.hpp"
+
+#include <cctype>
+
+#include "auth/permissions.hpp"
+#include "auth/sessions.hpp"
+#include "core/error.hpp"
+
+namespace weizhi::auth {
+
+std::optional<std::string> login_problem(const std::string& login) {
+  if (login.size() < 2 || login.size() > 32) return "账号长度应为 2 到 32 个字符";
+  for (char c : login) {
+    bool allowed = std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+                   c == '_' || c == '-' || c == '.';
+    if (!allowed) return "账号只能由小写字母、数字和 _ - . 组成";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> password_problem(const std::string& password) {
+  if (password.size() < 8) return "密码至少 8 个字符";
+  if (password.size() > 256) return "密码不能超过 256 个字符";
+  return std::nullopt;
+}
+
+namespace {
+const char* kUserColumns = "SELECT id, login, display_name, disabled, password_hash FROM users ";
+User to_user(const store::Row& row) {
+  return User{row.i64(0), row.text(1), row.text(2), row.i64(3) != 0, row.text(4)};
+}
+}  // namespace
+
+std::optional<User> find_user(store::Connection& connection, const std::string& login) {
+  auto row = connection.query_one(std::string(kUserColumns) + "WHERE login = ?", {login});
+  if (!row) return std::nullopt;
+  return to_user(*row);
+}
+
+std::optional<User> find_user(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kUserColumns) + "WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_user(*row);
+}
+
+std::optional<User> find_user(store::Tx& tx, const std::string& login) {
+  auto row = tx.query_one(std::string(kUserColumns) + "WHERE login = ?", {login});
+  if (!row) return std::nullopt;
+  return to_user(*row);
+}
+
+std::int64_t create_user(store::Tx& tx, const std::string& login, const std::string& display_name,
+                         const std::string& password_hash) {
+  if (find_user(tx, login)) fail_conflict("账号 " + login + " 已存在", "login");
+  return tx.scalar(
+      "INSERT INTO users (login, display_name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+      {login, display_name, password_hash, iso_utc(tx.now())});
+}
+
+std::int64_t assign_role(store::Tx& tx, std::int64_t user_id, const std::string& role, std::int64_t scope_node_id) {
+  if (!is_role_code(role)) fail_invalid("role", "不认识的角色 " + role);
+  if (!tx.query_one("SELECT id FROM org_nodes WHERE id = ?", {scope_node_id})) {
+    throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(scope_node_id), "scope_node_id");
+  }
+  return tx.scalar(
+      "INSERT INTO role_assignments (user_id, role, scope_node_id, valid_from) VALUES (?, ?, ?, ?) RETURNING id",
+      {user_id, role, scope_node_id, iso_utc(tx.now())});
+}
+
+Json user_json(store::Connection& connection, std::int64_t user_id, TimePoint now) {
+  auto user = find_user(connection, user_id);
+  if (!user) fail_not_found("找不到该用户");
+  Json roles = Json::array();
+  for (const auto& grant : load_roles(connection, user_id, now)) {
+    auto scope = connection.query_one("SELECT name, kind FROM org_nodes WHERE id = ?", {grant.scope_node_id});
+    roles.push_back({{"id", grant.assignment_id},
+                     {"role", grant.role},
+                     {"scope_node_id", grant.scope_node_id},
+                     {"scope_name", scope ? scope->text(0) : ""},
+                     {"scope_kind", scope ? scope->text(1) : ""}});
+  }
+  return {{"id", user->id},
+          {"login", user->login},
+          {"display_name", user->display_name},
+          {"disabled", user->disabled},
+          {"roles", roles}};
+}
+
+}  // namespace weizhi::auth

@@ -1,0 +1,26 @@
+// The one permission check: can(principal, permission, node). A role grants the permissions
+// listed for it in role_permissions, over the subtree of the node it is held in, while the
+// assignment is valid. Anything not granted is denied.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/principal.hpp"
+#include "store/db.hpp"
+
+namespace weizhi::auth {
+
+// `node` nullopt: true if the permission is held in any scope.
+bool can(store::Connection& connection, const Principal& principal, const std::string& permission,
+         std::optional<std::int64_t> node);
+
+// True when `node_path` lies in the subtree whose root has `scope_path` (paths like "/1/4/").
+bool path_within(const std::string& node_path, const std::string& scope_path);
+
+// The role codes of DOMAIN.md §1.
+const std::vector<std::string>& role_codes();
+bool is_role_code(const std::string& code);
+
+}  // namespace weizhi::auth

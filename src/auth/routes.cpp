@@ -1,0 +1,233 @@
+// HTTP routes and demo seed of the auth capability.
+#include "auth/routes.hpp"
+
+#include "audit/audit.hpp"
+#include "auth/accounts.hpp"
+#include "auth/permissions.hpp"
+#include "auth/sessions.hpp"
+#include "core/error.hpp"
+#include "http/context.hpp"
+
+namespace weizhi::auth {
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+const std::string& dummy_hash(PasswordPool& pool) {
+  // Verifying against this when the login is unknown keeps the reply time the same, so
+  // response times do not reveal which logins exist.
+  static const std::string hash = pool.hash("weizhi-no-such-account");
+  return hash;
+}
+
+Response create_session_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string login = body.text("login");
+  std::string password = body.text("password");
+  body.finish();
+  auto& services = context.services;
+  const std::string& address = context.request.client_address;
+  if (auto wait = services.login_throttle.retry_after(login, address, services.clock.now())) {
+    return Response::error(429, "too_many_requests",
+                           "登录失败次数过多，请 " + std::to_string(*wait) + " 秒后再试")
+        .header("Retry-After", std::to_string(*wait));
+  }
+  std::optional<User> user;
+  {
+    auto lease = context.read();
+    user = find_user(*lease, login);
+  }
+  bool accepted = user && !user->disabled && services.passwords.verify(user->password_hash, password);
+  if (!user) services.passwords.verify(dummy_hash(services.passwords), password);
+  if (!accepted) {
+    services.login_throttle.record_failure(login, address, services.clock.now());
+    throw ApiError(401, "invalid_credentials", "账号或密码错误");
+  }
+  services.login_throttle.clear(login);
+  NewSession session = context.write([&](store::Tx& tx) {
+    NewSession created = create_session(tx, user->id, services.settings);
+    audit::record(tx, user->login, "session.create", "user:" + std::to_string(user->id),
+                  {{"client", address}});
+    return created;
+  });
+  Json user_view;
+  {
+    auto lease = context.read();
+    user_view = user_json(*lease, user->id, services.clock.now());
+  }
+  return Response::json(200, {{"user", user_view}, {"csrf_token", session.csrf_token}})
+      .header("Set-Cookie", session_cookie(session.token, services.settings));
+}
+
+Response delete_session_route(Context& context) {
+  const Principal& principal = context.user();
+  if (principal.via == Via::Session) {
+    context.write([&](store::Tx& tx) {
+      delete_session(tx, principal.session_id);
+      context.audit(tx, "session.delete", "user:" + std::to_string(principal.user_id), Json::object());
+    });
+  }
+  Response response = Response::no_content();
+  response.header("Set-Cookie", expired_session_cookie(context.services.settings));
+  return response;
+}
+
+Response me_route(Context& context) {
+  auto lease = context.read();
+  Json view = user_json(*lease, context.user().user_id, context.services.clock.now());
+  if (context.user().via == Via::Session) view["csrf_token"] = context.user().csrf_token;
+  return Response::json(200, view);
+}
+
+Response list_users_route(Context& context) {
+  auto lease = context.read();
+  Json users = Json::array();
+  for (const auto& row : lease->query("SELECT id FROM users ORDER BY id")) {
+    users.push_back(user_json(*lease, row.i64(0), context.services.clock.now()));
+  }
+  return Response::json(200, {{"items", users}});
+}
+
+struct RoleRequest {
+  std::string role;
+  std::int64_t scope_node_id;
+};
+
+RoleRequest read_role(JsonObject& object) {
+  RoleRequest request{object.text("role"), object.integer("scope_node_id")};
+  object.finish();
+  if (!is_role_code(request.role)) fail_invalid(object.field_name("role"), "不认识的角色 " + request.role);
+  return request;
+}
+
+Response create_user_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string login = body.text("login");
+  std::string display_name = body.text("display_name");
+  std::string password = body.text("password");
+  std::vector<RoleRequest> roles;
+  if (const Json* list = body.optional_any("roles")) {
+    if (!list->is_array()) fail_invalid("roles", "字段 roles 应为数组");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      JsonObject item((*list)[i], "roles[" + std::to_string(i) + "]");
+      roles.push_back(read_role(item));
+    }
+  }
+  body.finish();
+  if (auto problem = login_problem(login)) fail_invalid("login", *problem);
+  if (display_name.empty() || display_name.size() > 100) fail_invalid("display_name", "姓名不能为空，且不超过 100 字节");
+  if (auto problem = password_problem(password)) fail_invalid("password", *problem);
+  for (const auto& role : roles) context.require("users.manage", role.scope_node_id);
+  std::string hash = context.services.passwords.hash(password);
+  std::int64_t id = context.write([&](store::Tx& tx) {
+    std::int64_t user_id = create_user(tx, login, display_name, hash);
+    for (const auto& role : roles) assign_role(tx, user_id, role.role, role.scope_node_id);
+    context.audit(tx, "user.create", "user:" + std::to_string(user_id),
+                  {{"login", login}, {"roles", roles.size()}});
+    return user_id;
+  });
+  auto lease = context.read();
+  return Response::json(201, user_json(*lease, id, context.services.clock.now()));
+}
+
+Response add_role_route(Context& context) {
+  std::int64_t user_id = context.path_id("id");
+  JsonObject body(context.json_body());
+  RoleRequest role = read_role(body);
+  context.require("users.manage", role.scope_node_id);
+  {
+    auto lease = context.read();
+    if (!find_user(*lease, user_id)) fail_not_found("找不到该用户");
+  }
+  context.write([&](store::Tx& tx) {
+    std::int64_t assignment = assign_role(tx, user_id, role.role, role.scope_node_id);
+    context.audit(tx, "user.role.assign", "user:" + std::to_string(user_id),
+                  {{"assignment", assignment}, {"role", role.role}, {"scope_node_id", role.scope_node_id}});
+  });
+  auto lease = context.read();
+  return Response::json(201, user_json(*lease, user_id, context.services.clock.now()));
+}
+
+Response end_role_route(Context& context) {
+  std::int64_t user_id = context.path_id("id");
+  std::int64_t assignment_id = context.path_id("assignment_id");
+  std::optional<std::int64_t> scope;
+  {
+    auto lease = context.read();
+    auto row = lease->query_one(
+        "SELECT scope_node_id FROM role_assignments WHERE id = ? AND user_id = ? AND valid_to IS NULL",
+        {assignment_id, user_id});
+    if (!row) fail_not_found("找不到该用户的这项角色");
+    scope = row->i64(0);
+  }
+  context.require("users.manage", scope);
+  context.write([&](store::Tx& tx) {
+    tx.exec("UPDATE role_assignments SET valid_to = ? WHERE id = ?", {iso_utc(tx.now()), assignment_id});
+    context.audit(tx, "user.role.end", "user:" + std::to_string(user_id), {{"assignment", assignment_id}});
+  });
+  return Response::no_content();
+}
+
+struct DemoAccount {
+  const char* login;
+  const char* display_name;
+  const char* role;
+  const char* scope_code;
+};
+
+// One account per role, scoped where such a person works in the demo street.
+const DemoAccount kDemoAccounts[] = {
+    {"admin", "街道管理员（演示）", "street_admin", "street"},
+    {"secretary", "德胜社区书记（演示）", "community_secretary", "desheng"},
+    {"director", "德胜社区三方办主任（演示）", "tripartite_director", "desheng"},
+    {"commissioner", "德胜新村小区专员（演示）", "commissioner", "desheng-xincun"},
+    {"party", "德胜新村党组织书记（演示）", "party_secretary", "desheng-xincun"},
+    {"grid", "德胜社区网格员（演示）", "grid_member", "desheng"},
+    {"committee", "自管会成员（演示）", "committee_member", "desheng-xincun"},
+    {"supervisor", "街道纪委监督员（演示）", "supervisor", "street"},
+    {"property", "物业项目经理（演示）", "property_manager", "desheng"},
+    {"property-staff", "物业员工（演示）", "property_staff", "desheng-xincun"},
+    {"social-org", "社会组织社工（演示）", "social_org", "desheng"},
+    {"resident", "居民（演示）", "resident", "desheng-xincun"},
+    {"gate", "门禁设备（演示）", "gate_device", "desheng-xincun"},
+};
+
+void seed_demo(modules::SeedContext& seed) {
+  std::string hash = seed.passwords.hash(kDemoPassword);  // one hash for all: seeding stays fast
+  seed.report.push_back("演示账号（密码均为 " + std::string(kDemoPassword) + "）：");
+  for (const auto& account : kDemoAccounts) {
+    std::int64_t user_id = create_user(seed.tx, account.login, account.display_name, hash);
+    assign_role(seed.tx, user_id, account.role, seed.node(account.scope_code));
+    audit::record(seed.tx, "cli:seed", "user.create", "user:" + std::to_string(user_id),
+                  {{"login", account.login}, {"role", account.role}, {"demo", true}});
+    seed.report.push_back("  " + std::string(account.login) + "  " + account.role + "  " + account.display_name);
+  }
+}
+
+}  // namespace
+
+modules::Module module() {
+  return modules::Module{
+      "auth",
+      [] { return std::vector<store::Migration>{}; },
+      [](http::Router& router) {
+        router.add(Method::Post, "/api/v1/session", Access::anyone(), create_session_route);
+        router.add(Method::Delete, "/api/v1/session", Access::signed_in(), delete_session_route);
+        router.add(Method::Get, "/api/v1/me", Access::signed_in(), me_route);
+        router.add(Method::Get, "/api/v1/users", Access::permission("users.manage", http::scope::any()),
+                   list_users_route);
+        router.add(Method::Post, "/api/v1/users", Access::permission("users.manage", http::scope::any()),
+                   create_user_route);
+        router.add(Method::Post, "/api/v1/users/{id}/roles", Access::permission("users.manage", http::scope::any()),
+                   add_role_route);
+        router.add(Method::Delete, "/api/v1/users/{id}/roles/{assignment_id}",
+                   Access::permission("users.manage", http::scope::any()), end_role_route);
+      },
+      seed_demo};
+}
+
+}  // namespace weizhi::auth

@@ -1,0 +1,163 @@
+// Sessions, API tokens, password pool and login throttle.
+#include "auth/sessions.hpp"
+
+#include "core/crypto.hpp"
+
+namespace weizhi::auth {
+
+namespace {
+
+constexpr auto kTouchInterval = std::chrono::minutes(1);
+
+std::string cookie_attributes(const Settings& settings) {
+  return std::string("; Path=/; HttpOnly; SameSite=Lax") + (settings.behind_tls_proxy ? "; Secure" : "");
+}
+
+bool constant_time_equal(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char difference = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return difference == 0;
+}
+
+}  // namespace
+
+NewSession create_session(store::Tx& tx, std::int64_t user_id, const Settings& settings) {
+  NewSession session;
+  session.token = crypto::random_hex(32);
+  session.csrf_token = crypto::random_hex(24);
+  std::string now = iso_utc(tx.now());
+  std::string expires = iso_utc(tx.now() + std::chrono::hours(settings.session_absolute_hours));
+  session.id = tx.scalar(
+      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, expires_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {crypto::token_digest(session.token), user_id, session.csrf_token, now, now, expires});
+  return session;
+}
+
+void delete_session(store::Tx& tx, std::int64_t session_id) {
+  tx.exec("DELETE FROM sessions WHERE id = ?", {session_id});
+}
+
+std::string session_cookie(const std::string& token, const Settings& settings) {
+  return std::string(kSessionCookie) + "=" + token + cookie_attributes(settings) +
+         "; Max-Age=" + std::to_string(settings.session_absolute_hours * 3600);
+}
+
+std::string expired_session_cookie(const Settings& settings) {
+  return std::string(kSessionCookie) + "=" + cookie_attributes(settings) + "; Max-Age=0";
+}
+
+std::string create_api_token(store::Tx& tx, std::int64_t user_id, const std::string& name) {
+  std::string token = "wzt_" + crypto::random_hex(32);
+  tx.exec("INSERT INTO api_tokens (user_id, name, token_digest, created_at) VALUES (?, ?, ?, ?)",
+          {user_id, name, crypto::token_digest(token), iso_utc(tx.now())});
+  return token;
+}
+
+std::vector<RoleGrant> load_roles(store::Connection& connection, std::int64_t user_id, TimePoint now) {
+  std::string at = iso_utc(now);
+  std::vector<RoleGrant> roles;
+  for (const auto& row : connection.query(
+           "SELECT ra.id, ra.role, ra.scope_node_id, n.path FROM role_assignments ra "
+           "JOIN org_nodes n ON n.id = ra.scope_node_id "
+           "WHERE ra.user_id = ? AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to > ?) ORDER BY ra.id",
+           {user_id, at, at})) {
+    roles.push_back(RoleGrant{row.i64(0), row.text(1), row.i64(2), row.text(3)});
+  }
+  return roles;
+}
+
+std::optional<Authentication> authenticate(store::Connection& connection, const http::Request& request,
+                                           const Settings& settings, TimePoint now) {
+  Authentication result;
+  auto authorization = request.header("authorization");
+  if (authorization && authorization->rfind("Bearer ", 0) == 0) {
+    std::string token(authorization->substr(7));
+    auto row = connection.query_one(
+        "SELECT u.id, u.login, u.display_name FROM api_tokens t JOIN users u ON u.id = t.user_id "
+        "WHERE t.token_digest = ? AND t.revoked_at IS NULL AND u.disabled = 0",
+        {crypto::token_digest(token)});
+    if (!row) return std::nullopt;
+    result.principal.user_id = row->i64(0);
+    result.principal.login = row->text(1);
+    result.principal.display_name = row->text(2);
+    result.principal.via = Via::ApiToken;
+  } else {
+    auto token = request.cookie(kSessionCookie);
+    if (!token || token->empty()) return std::nullopt;
+    auto row = connection.query_one(
+        "SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.login, u.display_name "
+        "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_digest = ? AND u.disabled = 0",
+        {crypto::token_digest(*token)});
+    if (!row) return std::nullopt;
+    auto last_seen = parse_iso(row->text(2));
+    auto expires = parse_iso(row->text(3));
+    if (!last_seen || !expires || now >= *expires ||
+        now - *last_seen >= std::chrono::minutes(settings.session_idle_minutes)) {
+      return std::nullopt;
+    }
+    result.principal.session_id = row->i64(0);
+    result.principal.csrf_token = row->text(1);
+    result.principal.user_id = row->i64(4);
+    result.principal.login = row->text(5);
+    result.principal.display_name = row->text(6);
+    result.principal.via = Via::Session;
+    result.session_needs_touch = now - *last_seen >= kTouchInterval;
+  }
+  result.principal.roles = load_roles(connection, result.principal.user_id, now);
+  return result;
+}
+
+void touch_session(store::Tx& tx, std::int64_t session_id) {
+  tx.exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {iso_utc(tx.now()), session_id});
+}
+
+std::string PasswordPool::hash(const std::string& password) {
+  slots_.acquire();
+  try {
+    std::string result = crypto::hash_password(password);
+    slots_.release();
+    return result;
+  } catch (...) {
+    slots_.release();
+    throw;
+  }
+}
+
+bool PasswordPool::verify(const std::string& stored_hash, const std::string& password) {
+  slots_.acquire();
+  bool ok = crypto::verify_password(stored_hash, password);
+  slots_.release();
+  return ok;
+}
+
+std::optional<int> LoginThrottle::wait_for(std::deque<TimePoint>& failures, TimePoint now) const {
+  while (!failures.empty() && now - failures.front() >= std::chrono::minutes(1)) failures.pop_front();
+  if (static_cast<int>(failures.size()) < limit_) return std::nullopt;
+  auto wait = std::chrono::duration_cast<std::chrono::seconds>(failures.front() + std::chrono::minutes(1) - now);
+  return std::max<int>(1, static_cast<int>(wait.count()) + 1);
+}
+
+std::optional<int> LoginThrottle::retry_after(const std::string& login, const std::string& address, TimePoint now) {
+  std::lock_guard lock(mutex_);
+  auto by_login = wait_for(by_login_[login], now);
+  auto by_address = wait_for(by_address_[address], now);
+  if (!by_login && !by_address) return std::nullopt;
+  return std::max(by_login.value_or(0), by_address.value_or(0));
+}
+
+void LoginThrottle::record_failure(const std::string& login, const std::string& address, TimePoint now) {
+  std::lock_guard lock(mutex_);
+  by_login_[login].push_back(now);
+  by_address_[address].push_back(now);
+}
+
+void LoginThrottle::clear(const std::string& login) {
+  std::lock_guard lock(mutex_);
+  by_login_.erase(login);
+}
+
+bool csrf_matches(const std::string& expected, const std::string& given) { return constant_time_equal(expected, given); }
+
+}  // namespace weizhi::auth

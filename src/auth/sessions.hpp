@@ -1,0 +1,85 @@
+// Sign-in state: session cookies (token digest stored, idle and absolute expiry, CSRF token),
+// API tokens for machine clients, the bounded argon2id pool and per-account / per-address
+// login throttling.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <semaphore>
+#include <string>
+
+#include "auth/principal.hpp"
+#include "core/settings.hpp"
+#include "core/time.hpp"
+#include "http/message.hpp"
+#include "store/db.hpp"
+
+namespace weizhi::auth {
+
+inline constexpr const char* kSessionCookie = "weizhi_session";
+
+struct NewSession {
+  std::int64_t id;
+  std::string token;  // goes to the cookie; only its digest is stored
+  std::string csrf_token;
+};
+
+NewSession create_session(store::Tx& tx, std::int64_t user_id, const Settings& settings);
+void delete_session(store::Tx& tx, std::int64_t session_id);
+std::string session_cookie(const std::string& token, const Settings& settings);
+std::string expired_session_cookie(const Settings& settings);
+
+// Creates an API token for a user; returns the token, shown once.
+std::string create_api_token(store::Tx& tx, std::int64_t user_id, const std::string& name);
+
+struct Authentication {
+  Principal principal;
+  bool session_needs_touch = false;  // last_seen_at is stale enough to be refreshed
+};
+
+// Finds the principal of a request from its session cookie or `Authorization: Bearer` token.
+// nullopt when neither is present or valid (expired, revoked, disabled user).
+std::optional<Authentication> authenticate(store::Connection& connection, const http::Request& request,
+                                           const Settings& settings, TimePoint now);
+void touch_session(store::Tx& tx, std::int64_t session_id);
+// The roles valid at `now`, with their scope paths.
+std::vector<RoleGrant> load_roles(store::Connection& connection, std::int64_t user_id, TimePoint now);
+
+// Bounds how many argon2id computations run at once (each takes 64 MiB).
+class PasswordPool {
+ public:
+  explicit PasswordPool(std::ptrdiff_t concurrent = 2) : slots_(concurrent) {}
+  std::string hash(const std::string& password);
+  bool verify(const std::string& stored_hash, const std::string& password);
+
+ private:
+  std::counting_semaphore<64> slots_;
+};
+
+// Failed sign-ins per account and per client address in a sliding minute. Kept in memory:
+// each instance throttles on its own (docs/operations.md).
+class LoginThrottle {
+ public:
+  explicit LoginThrottle(int failures_per_minute) : limit_(failures_per_minute) {}
+  // Seconds to wait before another attempt, or nullopt if one is allowed now.
+  std::optional<int> retry_after(const std::string& login, const std::string& address, TimePoint now);
+  void record_failure(const std::string& login, const std::string& address, TimePoint now);
+  void clear(const std::string& login);
+
+ private:
+  std::optional<int> wait_for(std::deque<TimePoint>& failures, TimePoint now) const;
+  int limit_;
+  std::mutex mutex_;
+  std::map<std::string, std::deque<TimePoint>> by_login_;
+  std::map<std::string, std::deque<TimePoint>> by_address_;
+};
+
+}  // namespace weizhi::auth
+
+namespace weizhi::auth {
+// Constant-time comparison of the session's CSRF token with the request's header.
+bool csrf_matches(const std::string& expected, const std::string& given);
+}  // namespace weizhi::auth

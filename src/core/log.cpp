@@ -1,0 +1,28 @@
+// JSON-lines logging on spdlog.
+#include "core/log.hpp"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace weizhi::log {
+
+namespace {
+// The event's members without the surrounding braces, to follow the pattern's own fields.
+std::string members(const Json& fields) {
+  std::string text = fields.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (text.size() <= 2) return "\"event\":\"\"";
+  return text.substr(1, text.size() - 2);
+}
+}  // namespace
+
+void init() {
+  auto logger = spdlog::stderr_logger_mt("weizhi");
+  logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l",%v})");
+  spdlog::set_default_logger(logger);
+}
+
+void info(const Json& fields) { spdlog::info(members(fields)); }
+void warn(const Json& fields) { spdlog::warn(members(fields)); }
+void error(const Json& fields) { spdlog::error(members(fields)); }
+
+}  // namespace weizhi::log

@@ -1,0 +1,31 @@
+// Settings that change behaviour at run time, with their defaults. Filled from the TOML
+// config file, WEIZHI_* environment variables and command-line flags by the app.
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace weizhi {
+
+struct Settings {
+  std::string database_url = "sqlite:weizhi.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root = "web/dist";
+  std::string data_key_file;            // WEIZHI_DATA_KEY_FILE
+  bool behind_tls_proxy = false;        // marks session cookies Secure
+  std::size_t io_threads = 0;           // 0: one per core
+  std::size_t worker_threads = 64;      // request handlers; they block on the database
+  std::size_t read_connections = 8;
+  std::size_t max_connections = 4096;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;        // routes may raise their own
+  std::size_t max_route_body_bytes = 20 * 1024 * 1024;  // the largest any route accepts
+  int read_timeout_seconds = 30;
+  int write_timeout_seconds = 30;
+  int handler_timeout_seconds = 60;
+  int session_idle_minutes = 120;
+  int session_absolute_hours = 24;
+  int login_failures_per_minute = 5;
+  int shutdown_grace_seconds = 20;
+};
+
+}  // namespace weizhi

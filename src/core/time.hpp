@@ -1,0 +1,29 @@
+// Time: stored and compared in UTC as ISO-8601 text ("2026-11-27T09:46:18.123Z", which sorts
+// correctly), read from a Clock so that rules and jobs can be tested at any instant.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace weizhi {
+
+using TimePoint = std::chrono::system_clock::time_point;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual TimePoint now() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  TimePoint now() const override { return std::chrono::system_clock::now(); }
+};
+
+// UTC ISO-8601 with milliseconds and a trailing Z.
+std::string iso_utc(TimePoint t);
+// Parses what iso_utc writes (milliseconds optional) and offsets like +08:00; nullopt if malformed.
+std::optional<TimePoint> parse_iso(std::string_view text);
+
+}  // namespace weizhi

@@ -1,0 +1,52 @@
+// Our own HTTP request and response types: what handlers see instead of RESTinio's, so that
+// modules compile fast and can be tested without a server.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/json.hpp"
+
+namespace weizhi::http {
+
+enum class Method { Get, Head, Post, Put, Patch, Delete, Options, Other };
+
+std::string_view method_name(Method method);
+
+struct Request {
+  Method method = Method::Get;
+  std::string path;                                  // decoded, without the query
+  std::map<std::string, std::string> query;          // decoded query parameters
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+  std::string client_address;
+  std::string request_id;
+  std::map<std::string, std::string> path_params;    // filled by the router
+
+  std::optional<std::string_view> header(std::string_view lower_case_name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response json(int status, const Json& value);
+  static Response error(int status, const std::string& code, const std::string& message,
+                        const std::string& field = {});
+  static Response no_content();
+  Response& header(std::string name, std::string value);
+};
+
+// Percent-decoding of a URL component; `+` means space only in query strings.
+std::optional<std::string> url_decode(std::string_view text, bool plus_is_space);
+// Splits `a=1&b=2`, decoding each part; malformed escapes make it nullopt.
+std::optional<std::map<std::string, std::string>> parse_query(std::string_view query);
+
+}  // namespace weizhi::http

@@ -1,0 +1,206 @@
+// RESTinio glue: converts requests, hands them to the worker pool, writes responses and the
+// access log. The only translation unit that includes RESTinio (its headers are slow to build).
+#include "http/server.hpp"
+
+#include <restinio/all.hpp>
+
+#include <atomic>
+#include <cmath>
+#include <cctype>
+#include <chrono>
+#include <thread>
+
+#include "core/crypto.hpp"
+#include "core/log.hpp"
+#include "core/thread_pool.hpp"
+
+namespace weizhi::http {
+
+namespace {
+
+struct Traits : public restinio::default_traits_t {
+  static constexpr bool use_connection_count_limiter = true;
+};
+
+using RunningServer = restinio::running_server_handle_t<Traits>;
+
+Method to_method(const restinio::http_method_id_t& method) {
+  if (method == restinio::http_method_get()) return Method::Get;
+  if (method == restinio::http_method_head()) return Method::Head;
+  if (method == restinio::http_method_post()) return Method::Post;
+  if (method == restinio::http_method_put()) return Method::Put;
+  if (method == restinio::http_method_patch()) return Method::Patch;
+  if (method == restinio::http_method_delete()) return Method::Delete;
+  if (method == restinio::http_method_options()) return Method::Options;
+  return Method::Other;
+}
+
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+  }
+}
+
+bool acceptable_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+std::pair<std::string, unsigned short> split_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT, got '" + listen + "'");
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  int port = 0;
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    port = -1;
+  }
+  if (port < 0 || port > 65535) throw std::runtime_error("--listen has an invalid port: '" + listen + "'");
+  return {host, static_cast<unsigned short>(port)};
+}
+
+}  // namespace
+
+struct Server::State {
+  State(const Dispatcher& d, const Settings& s) : dispatcher(d), settings(s) {}
+  const Dispatcher& dispatcher;
+  const Settings& settings;
+  std::unique_ptr<ThreadPool> workers;
+  RunningServer running;
+  std::atomic<unsigned short> bound_port{0};
+  std::atomic<bool> draining{false};
+  std::atomic<long> in_flight{0};
+
+  void respond(const restinio::request_handle_t& handle, const Request& request, Response& response,
+               std::chrono::steady_clock::time_point started) {
+    auto builder = handle->create_response(
+        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                                     reason_phrase(response.status)});
+    if (!response.content_type.empty()) builder.append_header(restinio::http_field::content_type, response.content_type);
+    for (auto& [name, value] : response.headers) builder.append_header(name, value);
+    std::size_t bytes = response.body.size();
+    if (request.method != Method::Head) builder.set_body(std::move(response.body));
+    builder.done();
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    log::info({{"event", "access"},
+               {"request_id", request.request_id},
+               {"method", std::string(method_name(request.method))},
+               {"path", request.path},
+               {"status", response.status},
+               {"bytes", bytes},
+               {"ms", std::round(ms * 1000) / 1000},
+               {"client", request.client_address}});
+  }
+
+  restinio::request_handling_status_t accept(restinio::request_handle_t handle) {
+    auto started = std::chrono::steady_clock::now();
+    auto request = std::make_shared<Request>();
+    const auto& header = handle->header();
+    request->method = to_method(header.method());
+    auto supplied_id = header.opt_value_of("X-Request-Id");
+    request->request_id = supplied_id && acceptable_request_id(*supplied_id) ? std::string(*supplied_id)
+                                                                              : crypto::random_hex(8);
+    header.for_each_field([&](const restinio::http_header_field_t& field) {
+      std::string name = field.name();
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request->headers.emplace_back(std::move(name), field.value());
+    });
+    request->client_address = handle->remote_endpoint().address().to_string();
+    request->body = handle->body();
+    auto path = url_decode(header.path(), false);
+    auto query = parse_query(header.query());
+    if (!path || !query) {
+      request->path = std::string(header.path());
+      Response response = Response::error(400, "invalid_url", "地址中含有无效的百分号编码");
+      response.header("X-Request-Id", request->request_id);
+      respond(handle, *request, response, started);
+      return restinio::request_accepted();
+    }
+    request->path = std::move(*path);
+    request->query = std::move(*query);
+    if (draining.load()) {
+      Response response = Response::error(503, "shutting_down", "服务正在停止，请稍后重试");
+      response.header("X-Request-Id", request->request_id).header("Connection", "close");
+      respond(handle, *request, response, started);
+      return restinio::request_accepted();
+    }
+    in_flight.fetch_add(1);
+    workers->post([this, handle, request, started] {
+      Response response = dispatcher.handle(*request);
+      respond(handle, *request, response, started);
+      in_flight.fetch_sub(1);
+    });
+    return restinio::request_accepted();
+  }
+};
+
+Server::Server(const Dispatcher& dispatcher, const Settings& settings)
+    : state_(std::make_unique<State>(dispatcher, settings)) {}
+
+Server::~Server() { stop(); }
+
+void Server::start() {
+  auto [host, port] = split_listen(state_->settings.listen);
+  const Settings& settings = state_->settings;
+  std::size_t io_threads = settings.io_threads ? settings.io_threads : std::max(1u, std::thread::hardware_concurrency());
+  state_->workers = std::make_unique<ThreadPool>(settings.worker_threads);
+  State* state = state_.get();
+  auto server_settings =
+      restinio::server_settings_t<Traits>{}
+          .address(host)
+          .port(port)
+          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                        .max_url_size(8 * 1024)
+                                        .max_field_name_size(1024)
+                                        .max_field_value_size(settings.max_header_bytes)
+                                        .max_field_count(100)
+                                        .max_body_size(settings.max_route_body_bytes))
+          .max_parallel_connections(settings.max_connections)
+          .read_next_http_message_timelimit(std::chrono::seconds(settings.read_timeout_seconds))
+          .write_http_response_timelimit(std::chrono::seconds(settings.write_timeout_seconds))
+          .handle_request_timeout(std::chrono::seconds(settings.handler_timeout_seconds))
+          .acceptor_post_bind_hook([state](asio::ip::tcp::acceptor& acceptor) {
+            state->bound_port.store(acceptor.local_endpoint().port());
+          })
+          .request_handler([state](restinio::request_handle_t handle) { return state->accept(std::move(handle)); });
+  state_->running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(server_settings), io_threads);
+}
+
+unsigned short Server::port() const { return state_->bound_port.load(); }
+
+void Server::stop() {
+  if (!state_->running) return;
+  state_->draining.store(true);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(state_->settings.shutdown_grace_seconds);
+  while (state_->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  // Responses are written by the I/O threads after the handler returns: give them a moment.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  state_->running->stop();
+  state_->running->wait();
+  state_->running.reset();
+  state_->workers.reset();
+}
+
+}  // namespace weizhi::http

@@ -1,0 +1,42 @@
+// The Module descriptor: a capability's whole contract with the host — its name, its
+// migrations, its routes and its part of the demo street. Adding a capability is adding a
+// folder under src/modules/ and one line in src/app/modules.cpp.
+#pragma once
+#include <functional>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/crypto.hpp"
+#include "http/router.hpp"
+#include "store/db.hpp"
+#include "store/migration.hpp"
+
+namespace weizhi::auth {
+class PasswordPool;
+}
+
+namespace weizhi::modules {
+
+// What a module's demo seed works with. Seeds run in module order inside one transaction and
+// find each other's records by their codes (org_nodes.code).
+struct SeedContext {
+  store::Tx& tx;
+  const crypto::DataKey& data_key;
+  auth::PasswordPool& passwords;
+  // Lines printed after seeding, such as the demo logins.
+  std::vector<std::string>& report;
+
+  // The id of the org node with this code; throws std::runtime_error when there is none.
+  std::int64_t node(const std::string& code) const;
+};
+
+struct Module {
+  std::string name;
+  std::function<std::vector<store::Migration>()> migrations;
+  std::function<void(http::Router&)> routes;
+  std::function<void(SeedContext&)> seed_demo;
+};
+
+}  // namespace weizhi::modules
