@@ -15,7 +15,7 @@ const std::string kGenesisHash(64, '0');
 void load_tail(store::Tx& tx) {
   auto& tail = tx.audit_tail();
   if (tail.loaded) return;
-  if (tx.dialect() == store::Dialect::Postgres) tx.query("SELECT pg_advisory_xact_lock(?)", {kChainLockKey});
+  if (tx.dialect() == store::Dialect::Postgres) tx.exec("SELECT pg_advisory_xact_lock(?)", {kChainLockKey});
   auto last = tx.query_one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   tail.seq = last ? last->i64(0) : 0;
   tail.hash = last ? last->text(1) : kGenesisHash;

@@ -68,7 +68,12 @@ bool Context::can(const std::string& permission, std::optional<std::int64_t> nod
 
 void Context::require(const std::string& permission, std::optional<std::int64_t> node) {
   user();
-  if (!can(permission, node)) fail_forbidden();
+  if (can(permission, node)) return;
+  if (node) {
+    auto lease = read();
+    if (!lease->query_one("SELECT id FROM org_nodes WHERE id = ?", {*node})) fail_not_found("找不到该组织节点");
+  }
+  fail_forbidden();
 }
 
 }  // namespace weizhi::http

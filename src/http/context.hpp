@@ -62,7 +62,7 @@ class Context {
 
   // Whether the principal holds `permission` over `node` (nullopt: anywhere).
   bool can(const std::string& permission, std::optional<std::int64_t> node);
-  // Throws 403 unless can().
+  // Throws 404 when the node does not exist, else 403 unless can().
   void require(const std::string& permission, std::optional<std::int64_t> node);
 
  private:

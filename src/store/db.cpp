@@ -6,10 +6,12 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <deque>
+#include <unordered_map>
 
 #include "store/write_batcher.hpp"
 
@@ -107,6 +109,75 @@ struct Bindings {
   }
 };
 
+std::string decode_percent(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::string quote_libpq(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+// postgresql://user:password@host:port/dbname?key=value → libpq keyword form, which SOCI
+// passes through unchanged (it mangles URIs).
+std::string libpq_keywords(const std::string& url) {
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string dbname;
+  if (auto slash = rest.find('/'); slash != std::string::npos) {
+    dbname = rest.substr(slash + 1);
+    rest = rest.substr(0, slash);
+  }
+  std::string user, password;
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    std::string credentials = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    auto colon = credentials.find(':');
+    user = credentials.substr(0, colon);
+    if (colon != std::string::npos) password = credentials.substr(colon + 1);
+  }
+  std::string host = rest, port;
+  if (auto colon = rest.rfind(':'); colon != std::string::npos && rest.find(']') == std::string::npos) {
+    host = rest.substr(0, colon);
+    port = rest.substr(colon + 1);
+  }
+  std::string out;
+  auto add = [&](const char* key, const std::string& value) {
+    if (!value.empty()) out += std::string(out.empty() ? "" : " ") + key + "=" + quote_libpq(decode_percent(value));
+  };
+  add("host", host);
+  add("port", port);
+  add("user", user);
+  add("password", password);
+  add("dbname", dbname);
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    std::string pair = query.substr(0, amp);
+    query = amp == std::string::npos ? "" : query.substr(amp + 1);
+    auto equals = pair.find('=');
+    if (equals != std::string::npos) add(pair.substr(0, equals).c_str(), pair.substr(equals + 1));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::int64_t Row::i64(std::size_t column) const {
@@ -150,12 +221,124 @@ std::optional<std::string> Row::optional_text(std::size_t column) const {
   return text(column);
 }
 
+// soci-sqlite3.h includes <sqlite3.h> inside namespace sqlite_api.
+using namespace sqlite_api;
+
+// Prepared statements by SQL text on one SQLite handle, reset after each use.
+struct Connection::NativeSqlite {
+  static constexpr std::size_t kMaxCached = 256;
+  sqlite3* handle;
+  std::unordered_map<std::string, sqlite3_stmt*> cache;
+
+  explicit NativeSqlite(sqlite3* h) : handle(h) {}
+  ~NativeSqlite() { clear(); }
+
+  void clear() {
+    for (auto& [text, statement] : cache) sqlite3_finalize(statement);
+    cache.clear();
+  }
+
+  [[noreturn]] void fail(int rc) {
+    std::string message = sqlite3_errmsg(handle);
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) throw ConstraintViolation(message);
+    throw std::runtime_error("sqlite: " + message);
+  }
+
+  sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
+    std::string key(sql);
+    auto found = cache.find(key);
+    sqlite3_stmt* statement = nullptr;
+    if (found != cache.end()) {
+      statement = found->second;
+    } else {
+      int rc = sqlite3_prepare_v2(handle, key.c_str(), static_cast<int>(key.size()), &statement, nullptr);
+      if (rc != SQLITE_OK) fail(rc);
+      if (cache.size() >= kMaxCached) clear();
+      cache.emplace(std::move(key), statement);
+    }
+    int index = 0;
+    for (const Value& value : params) {
+      ++index;
+      const auto& data = value.data();
+      int rc;
+      if (std::holds_alternative<std::int64_t>(data)) {
+        rc = sqlite3_bind_int64(statement, index, std::get<std::int64_t>(data));
+      } else if (std::holds_alternative<double>(data)) {
+        rc = sqlite3_bind_double(statement, index, std::get<double>(data));
+      } else if (std::holds_alternative<std::string>(data)) {
+        const std::string& text = std::get<std::string>(data);
+        rc = sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+      } else {
+        rc = sqlite3_bind_null(statement, index);
+      }
+      if (rc != SQLITE_OK) {
+        done(statement);
+        fail(rc);
+      }
+    }
+    return statement;
+  }
+
+  static void done(sqlite3_stmt* statement) {
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+  }
+
+  Rows run(std::string_view sql, const Params& params, bool keep_rows, std::int64_t* changed) {
+    sqlite3_stmt* statement = prepare(sql, params);
+    Rows rows;
+    for (;;) {
+      int rc = sqlite3_step(statement);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        done(statement);
+        fail(rc);
+      }
+      if (!keep_rows) continue;
+      int columns = sqlite3_column_count(statement);
+      std::vector<Value> values;
+      values.reserve(columns);
+      for (int i = 0; i < columns; ++i) {
+        switch (sqlite3_column_type(statement, i)) {
+          case SQLITE_INTEGER:
+            values.emplace_back(static_cast<long long>(sqlite3_column_int64(statement, i)));
+            break;
+          case SQLITE_FLOAT:
+            values.emplace_back(sqlite3_column_double(statement, i));
+            break;
+          case SQLITE_NULL:
+            values.emplace_back();
+            break;
+          default: {
+            const char* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
+            values.emplace_back(std::string(text ? text : "", sqlite3_column_bytes(statement, i)));
+          }
+        }
+      }
+      rows.emplace_back(std::move(values));
+    }
+    if (changed) *changed = sqlite3_changes(handle);
+    done(statement);
+    return rows;
+  }
+};
+
 Connection::Connection(Dialect dialect, std::unique_ptr<soci::session> session)
-    : dialect_(dialect), session_(std::move(session)) {}
+    : dialect_(dialect), session_(std::move(session)) {
+  if (dialect_ == Dialect::Sqlite) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(session_->get_backend());
+    sqlite_ = std::make_unique<NativeSqlite>(backend->conn_);
+  }
+}
 
 Connection::~Connection() = default;
 
 std::int64_t Connection::exec(std::string_view sql, const Params& params) {
+  if (sqlite_) {
+    std::int64_t changed = 0;
+    sqlite_->run(sql, params, false, &changed);
+    return changed;
+  }
   try {
     soci::statement statement(*session_);
     statement.alloc();
@@ -171,6 +354,7 @@ std::int64_t Connection::exec(std::string_view sql, const Params& params) {
 }
 
 Rows Connection::query(std::string_view sql, const Params& params) {
+  if (sqlite_) return sqlite_->run(sql, params, true, nullptr);
   try {
     soci::statement statement(*session_);
     statement.alloc();
@@ -246,7 +430,7 @@ std::unique_ptr<Connection> Db::connect() {
       connection->exec("PRAGMA busy_timeout=10000");
       return connection;
     }
-    auto session = std::make_unique<soci::session>(soci::postgresql, url_);
+    auto session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url_));
     auto connection = std::make_unique<Connection>(dialect_, std::move(session));
     connection->exec("SET client_min_messages TO WARNING");
     return connection;

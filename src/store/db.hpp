@@ -95,8 +95,12 @@ class Connection {
   void rollback();
 
  private:
+  struct NativeSqlite;
   Dialect dialect_;
   std::unique_ptr<soci::session> session_;
+  // SQLite statements run on the native handle: SOCI 4.0's SQLite rows read INTEGER columns
+  // as 32-bit, and caching prepared statements here saves a parse per query.
+  std::unique_ptr<NativeSqlite> sqlite_;
 };
 
 // The last link of the audit chain as this transaction sees it; loaded on first append.

@@ -62,7 +62,7 @@ void ensure_table(Connection& connection) {
 int apply_migrations(Db& db, std::vector<Migration> migrations) {
   std::sort(migrations.begin(), migrations.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
   auto connection = db.connect();
-  if (db.dialect() == Dialect::Postgres) connection->query("SELECT pg_advisory_lock(?)", {kMigrationLockKey});
+  if (db.dialect() == Dialect::Postgres) connection->exec("SELECT pg_advisory_lock(?)", {kMigrationLockKey});
   int applied = 0;
   try {
     ensure_table(*connection);
@@ -85,10 +85,10 @@ int apply_migrations(Db& db, std::vector<Migration> migrations) {
       ++applied;
     }
   } catch (...) {
-    if (db.dialect() == Dialect::Postgres) connection->query("SELECT pg_advisory_unlock(?)", {kMigrationLockKey});
+    if (db.dialect() == Dialect::Postgres) connection->exec("SELECT pg_advisory_unlock(?)", {kMigrationLockKey});
     throw;
   }
-  if (db.dialect() == Dialect::Postgres) connection->query("SELECT pg_advisory_unlock(?)", {kMigrationLockKey});
+  if (db.dialect() == Dialect::Postgres) connection->exec("SELECT pg_advisory_unlock(?)", {kMigrationLockKey});
   return applied;
 }
 

@@ -1,0 +1,209 @@
+// Sign-in, sign-out, the current user, CSRF, throttling, API tokens and account management.
+#include "audit/audit.hpp"
+#include "auth/sessions.hpp"
+#include "support/test_server.hpp"
+
+using weizhi::testing::ApiTest;
+using weizhi::testing::HttpClient;
+using nlohmann::json;
+
+class AuthTest : public ApiTest {};
+
+TEST_F(AuthTest, SignInReturnsUserCsrfTokenAndHttpOnlyCookie) {
+  auto client = anonymous();
+  auto reply = client->login("admin", "weizhi-demo");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  auto body = reply.json();
+  EXPECT_EQ(body["user"]["login"], "admin");
+  EXPECT_EQ(body["user"]["roles"][0]["role"], "street_admin");
+  EXPECT_FALSE(body["csrf_token"].get<std::string>().empty());
+  const std::string& cookie = reply.headers["set-cookie"];
+  EXPECT_NE(cookie.find("weizhi_session="), std::string::npos);
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos) << "plain HTTP without --behind-tls-proxy";
+}
+
+TEST_F(AuthTest, WrongPasswordIsRefusedWith401) {
+  auto reply = anonymous()->login("admin", "wrong-password");
+  EXPECT_EQ(reply.status, 401);
+  EXPECT_EQ(reply.error_code(), "invalid_credentials");
+  EXPECT_EQ(reply.headers.count("set-cookie"), 0u);
+}
+
+TEST_F(AuthTest, UnknownLoginIsRefusedLikeAWrongPassword) {
+  auto reply = anonymous()->login("nobody", "weizhi-demo");
+  EXPECT_EQ(reply.status, 401);
+  EXPECT_EQ(reply.error_code(), "invalid_credentials");
+}
+
+TEST_F(AuthTest, SignInWithoutPasswordNamesTheField) {
+  auto reply = anonymous()->post("/api/v1/session", json{{"login", "admin"}});
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.error_field(), "password");
+}
+
+TEST_F(AuthTest, MeWithoutSessionIs401) {
+  auto reply = anonymous()->get("/api/v1/me");
+  EXPECT_EQ(reply.status, 401);
+  EXPECT_EQ(reply.error_code(), "unauthorized");
+}
+
+TEST_F(AuthTest, MeShowsRolesWithTheirScopes) {
+  auto client = signed_in("commissioner");
+  auto reply = client->get("/api/v1/me");
+  ASSERT_EQ(reply.status, 200);
+  auto me = reply.json();
+  EXPECT_EQ(me["login"], "commissioner");
+  EXPECT_EQ(me["roles"][0]["role"], "commissioner");
+  EXPECT_EQ(me["roles"][0]["scope_node_id"], node("desheng-xincun"));
+  EXPECT_EQ(me["roles"][0]["scope_name"], "德胜新村");
+}
+
+TEST_F(AuthTest, SignOutEndsTheSession) {
+  auto client = signed_in("admin");
+  EXPECT_EQ(client->del("/api/v1/session").status, 204);
+  EXPECT_EQ(client->get("/api/v1/me").status, 401);
+}
+
+TEST_F(AuthTest, MutationWithoutCsrfHeaderIs403) {
+  auto client = signed_in("admin");
+  client->forget_csrf();
+  auto reply = client->post("/api/v1/org/nodes", json{{"parent_id", node("desheng-xincun")}, {"kind", "building"},
+                                                      {"name", "1幢"}});
+  EXPECT_EQ(reply.status, 403);
+  EXPECT_EQ(reply.error_code(), "csrf_failed");
+}
+
+TEST_F(AuthTest, MutationWithWrongCsrfHeaderIs403) {
+  auto client = signed_in("admin");
+  client->set_csrf("not-the-token");
+  EXPECT_EQ(client->del("/api/v1/session").status, 403);
+  client->forget_csrf();
+}
+
+TEST_F(AuthTest, FiveFailuresInAMinuteThrottleTheAccountWith429AndRetryAfter) {
+  auto client = anonymous();
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(client->login("admin", "wrong-password").status, 401);
+  auto reply = client->login("admin", "weizhi-demo");
+  EXPECT_EQ(reply.status, 429);
+  EXPECT_EQ(reply.error_code(), "too_many_requests");
+  ASSERT_TRUE(reply.headers.count("retry-after"));
+  int wait = std::stoi(reply.headers["retry-after"]);
+  EXPECT_GE(wait, 1);
+  EXPECT_LE(wait, 61);
+}
+
+TEST_F(AuthTest, ExpiredIdleSessionIsRefused) {
+  auto client = signed_in("admin");
+  {
+    auto lease = db().read();
+    lease->exec("UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00.000Z'");
+  }
+  EXPECT_EQ(client->get("/api/v1/me").status, 401);
+}
+
+TEST_F(AuthTest, SessionPastItsAbsoluteLifetimeIsRefused) {
+  auto client = signed_in("admin");
+  {
+    auto lease = db().read();
+    lease->exec("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'");
+  }
+  EXPECT_EQ(client->get("/api/v1/me").status, 401);
+}
+
+TEST_F(AuthTest, OnlyTheTokenDigestIsStored) {
+  auto client = anonymous();
+  auto reply = client->login("admin", "weizhi-demo");
+  std::string cookie = reply.headers["set-cookie"];
+  std::string token = cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1);
+  auto lease = db().read();
+  EXPECT_FALSE(lease->query_one("SELECT id FROM sessions WHERE token_digest = ?", {token}).has_value());
+  EXPECT_TRUE(lease->query_one("SELECT id FROM sessions WHERE token_digest = ?",
+                               {weizhi::crypto::token_digest(token)})
+                  .has_value());
+}
+
+TEST_F(AuthTest, BearerTokenAuthenticatesWithoutCsrf) {
+  std::string token;
+  db().transaction([&](weizhi::store::Tx& tx) {
+    auto id = tx.scalar("SELECT id FROM users WHERE login = 'admin'");
+    token = weizhi::auth::create_api_token(tx, id, "bench");
+  });
+  auto client = anonymous();
+  client->set_bearer(token);
+  EXPECT_EQ(client->get("/api/v1/me").json()["login"], "admin");
+  auto created = client->post("/api/v1/org/nodes",
+                              json{{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", "2幢"}});
+  EXPECT_EQ(created.status, 201) << created.body;
+  client->set_bearer("wzt_forged");
+  EXPECT_EQ(client->get("/api/v1/me").status, 401);
+}
+
+TEST_F(AuthTest, StreetAdminCreatesAUserWhoCanSignIn) {
+  auto admin = signed_in("admin");
+  auto reply = admin->post("/api/v1/users", json{{"login", "wang.fang"},
+                                                 {"display_name", "王芳"},
+                                                 {"password", "a-long-password"},
+                                                 {"roles", {{{"role", "grid_member"}, {"scope_node_id", node("desheng")}}}}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  EXPECT_EQ(reply.json()["roles"][0]["role"], "grid_member");
+  auto wang = anonymous();
+  EXPECT_EQ(wang->login("wang.fang", "a-long-password").status, 200);
+  auto lease = db().read();
+  EXPECT_TRUE(lease->query_one("SELECT seq FROM audit_log WHERE action = 'user.create' AND actor = 'admin'"));
+}
+
+TEST_F(AuthTest, DuplicateLoginIs409AndNothingIsWritten) {
+  auto admin = signed_in("admin");
+  auto before = db().read()->scalar("SELECT COUNT(*) FROM users");
+  auto reply = admin->post("/api/v1/users",
+                           json{{"login", "commissioner"}, {"display_name", "重复"}, {"password", "a-long-password"}});
+  EXPECT_EQ(reply.status, 409);
+  EXPECT_EQ(reply.error_field(), "login");
+  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM users"), before);
+}
+
+TEST_F(AuthTest, UnknownRoleIsRefusedNamingTheField) {
+  auto admin = signed_in("admin");
+  auto reply = admin->post("/api/v1/users", json{{"login", "x1"},
+                                                 {"display_name", "某人"},
+                                                 {"password", "a-long-password"},
+                                                 {"roles", {{{"role", "king"}, {"scope_node_id", node("desheng")}}}}});
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.error_field(), "roles[0].role");
+}
+
+TEST_F(AuthTest, ShortPasswordIsRefused) {
+  auto admin = signed_in("admin");
+  auto reply = admin->post("/api/v1/users", json{{"login", "x2"}, {"display_name", "某人"}, {"password", "short"}});
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.error_field(), "password");
+}
+
+TEST_F(AuthTest, CommissionerMayNotManageUsers) {
+  auto client = signed_in("commissioner");
+  EXPECT_EQ(client->get("/api/v1/users").status, 403);
+  auto reply = client->post("/api/v1/users", json{{"login", "x3"}, {"display_name", "某人"}, {"password", "a-long-password"}});
+  EXPECT_EQ(reply.status, 403);
+}
+
+TEST_F(AuthTest, EndingARoleRemovesItsPermissions) {
+  auto admin = signed_in("admin");
+  auto me = signed_in("secretary")->get("/api/v1/me").json();
+  std::int64_t user_id = me["id"];
+  std::int64_t assignment = me["roles"][0]["id"];
+  EXPECT_EQ(admin->del("/api/v1/users/" + std::to_string(user_id) + "/roles/" + std::to_string(assignment)).status, 204);
+  auto secretary = signed_in("secretary");
+  EXPECT_EQ(secretary->get("/api/v1/org/nodes/" + std::to_string(node("desheng"))).status, 403);
+  EXPECT_EQ(admin->del("/api/v1/users/" + std::to_string(user_id) + "/roles/999999").status, 404);
+}
+
+TEST_F(AuthTest, SignInIsAudited) {
+  signed_in("supervisor");
+  auto lease = db().read();
+  auto row = lease->query_one("SELECT actor FROM audit_log WHERE action = 'session.create' ORDER BY seq DESC LIMIT 1");
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->text(0), "supervisor");
+  EXPECT_TRUE(weizhi::audit::verify(*lease).intact);
+}

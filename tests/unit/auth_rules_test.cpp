@@ -1,0 +1,74 @@
+// Account rules, scope containment and login throttling.
+#include <gtest/gtest.h>
+
+#include "auth/accounts.hpp"
+#include "auth/permissions.hpp"
+#include "auth/sessions.hpp"
+
+using namespace weizhi;
+using namespace std::chrono_literals;
+
+TEST(LoginRules, LowerCaseLettersDigitsAndPunctuationAreAccepted) {
+  EXPECT_FALSE(auth::login_problem("wang.fang_2-x"));
+}
+TEST(LoginRules, UpperCaseSpacesAndChineseAreRefused) {
+  EXPECT_TRUE(auth::login_problem("WangFang"));
+  EXPECT_TRUE(auth::login_problem("wang fang"));
+  EXPECT_TRUE(auth::login_problem("王芳"));
+}
+TEST(LoginRules, LengthIsTwoToThirtyTwo) {
+  EXPECT_TRUE(auth::login_problem("a"));
+  EXPECT_FALSE(auth::login_problem("ab"));
+  EXPECT_TRUE(auth::login_problem(std::string(33, 'a')));
+}
+TEST(PasswordRules, AtLeastEightCharacters) {
+  EXPECT_TRUE(auth::password_problem("1234567"));
+  EXPECT_FALSE(auth::password_problem("12345678"));
+}
+
+TEST(Scopes, ANodeIsWithinItsOwnScopeAndItsAncestors) {
+  EXPECT_TRUE(auth::path_within("/1/4/9/", "/1/4/9/"));
+  EXPECT_TRUE(auth::path_within("/1/4/9/", "/1/"));
+}
+TEST(Scopes, SiblingsAndPrefixLookalikesAreOutside) {
+  EXPECT_FALSE(auth::path_within("/1/4/", "/1/5/"));
+  EXPECT_FALSE(auth::path_within("/1/40/", "/1/4/"));
+  EXPECT_FALSE(auth::path_within("/1/", "/1/4/"));
+}
+TEST(Roles, TheRolesOfTheDomainAreKnown) {
+  EXPECT_TRUE(auth::is_role_code("commissioner"));
+  EXPECT_TRUE(auth::is_role_code("gate_device"));
+  EXPECT_FALSE(auth::is_role_code("admin"));
+  EXPECT_EQ(auth::role_codes().size(), 13u);
+}
+
+TEST(LoginThrottle, FifthFailureInAMinuteBlocksTheAccount) {
+  auth::LoginThrottle throttle(5);
+  TimePoint start{};
+  for (int i = 0; i < 4; ++i) throttle.record_failure("admin", "10.0.0.1", start + std::chrono::seconds(i));
+  EXPECT_FALSE(throttle.retry_after("admin", "10.0.0.2", start + 5s));
+  throttle.record_failure("admin", "10.0.0.1", start + 5s);
+  auto wait = throttle.retry_after("admin", "10.0.0.2", start + 6s);
+  ASSERT_TRUE(wait);
+  EXPECT_EQ(*wait, 55);  // the first failure leaves the window at start + 60 s
+}
+TEST(LoginThrottle, FailuresOlderThanAMinuteAreForgotten) {
+  auth::LoginThrottle throttle(5);
+  TimePoint start{};
+  for (int i = 0; i < 5; ++i) throttle.record_failure("admin", "10.0.0.1", start);
+  EXPECT_FALSE(throttle.retry_after("admin", "10.0.0.1", start + 61s));
+}
+TEST(LoginThrottle, OneAddressTryingManyAccountsIsBlocked) {
+  auth::LoginThrottle throttle(5);
+  TimePoint start{};
+  for (int i = 0; i < 5; ++i) throttle.record_failure("user" + std::to_string(i), "10.0.0.9", start);
+  EXPECT_TRUE(throttle.retry_after("someone-else", "10.0.0.9", start + 1s));
+  EXPECT_FALSE(throttle.retry_after("someone-else", "10.0.0.8", start + 1s));
+}
+TEST(LoginThrottle, SuccessClearsTheAccountsFailures) {
+  auth::LoginThrottle throttle(5);
+  TimePoint start{};
+  for (int i = 0; i < 5; ++i) throttle.record_failure("admin", "10.0.0." + std::to_string(i), start);
+  throttle.clear("admin");
+  EXPECT_FALSE(throttle.retry_after("admin", "10.0.0.99", start + 1s));
+}

@@ -1,0 +1,101 @@
+// Time formats, routing, the audit chain hash and the org tree rules.
+#include <gtest/gtest.h>
+
+#include "audit/audit.hpp"
+#include "core/time.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "modules/org/rules.hpp"
+
+using namespace weizhi;
+
+TEST(Time, IsoUtcRoundTripsWithMilliseconds) {
+  auto parsed = parse_iso("2026-11-27T09:46:18.123Z");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(iso_utc(*parsed), "2026-11-27T09:46:18.123Z");
+}
+TEST(Time, OffsetsAreConvertedToUtc) {
+  auto parsed = parse_iso("2026-11-27T17:46:18+08:00");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(iso_utc(*parsed), "2026-11-27T09:46:18.000Z");
+}
+TEST(Time, MalformedTextIsRejected) {
+  EXPECT_FALSE(parse_iso("2026-13-01T00:00:00Z"));
+  EXPECT_FALSE(parse_iso("2026-11-27 09:46:18"));
+  EXPECT_FALSE(parse_iso("2026-11-27T09:46:18Zjunk"));
+}
+
+TEST(Router, PathParametersAreCaptured) {
+  http::Router router;
+  router.add(http::Method::Get, "/api/v1/org/nodes/{id}", http::Access::anyone(), [](http::Context&) {
+    return http::Response::no_content();
+  });
+  auto match = router.match(http::Method::Get, "/api/v1/org/nodes/42");
+  ASSERT_EQ(match.outcome, http::Router::Outcome::Found);
+  EXPECT_EQ(match.params["id"], "42");
+}
+TEST(Router, KnownPathWithAnotherMethodIs405WithAllowedMethods) {
+  http::Router router;
+  router.add(http::Method::Post, "/api/v1/session", http::Access::anyone(),
+             [](http::Context&) { return http::Response::no_content(); });
+  router.add(http::Method::Delete, "/api/v1/session", http::Access::signed_in(),
+             [](http::Context&) { return http::Response::no_content(); });
+  auto match = router.match(http::Method::Put, "/api/v1/session");
+  EXPECT_EQ(match.outcome, http::Router::Outcome::MethodNotAllowed);
+  EXPECT_EQ(match.allowed.size(), 2u);
+}
+TEST(Router, UnknownPathIsNotFound) {
+  http::Router router;
+  EXPECT_EQ(router.match(http::Method::Get, "/api/v1/nope").outcome, http::Router::Outcome::NotFound);
+}
+TEST(Router, PermissionRoutesMustDeclareAScope) {
+  http::Router router;
+  EXPECT_THROW(router.add(http::Method::Get, "/x", http::Access::permission("org.read", nullptr),
+                          [](http::Context&) { return http::Response::no_content(); }),
+               std::logic_error);
+}
+TEST(Query, PercentEscapesAndPlusAreDecoded) {
+  auto query = http::parse_query("name=%E5%BE%B7%E8%83%9C+%E6%96%B0%E6%9D%91&x=1");
+  ASSERT_TRUE(query);
+  EXPECT_EQ((*query)["name"], "德胜 新村");
+  EXPECT_FALSE(http::parse_query("bad=%zz"));
+}
+TEST(Cookies, TheNamedCookieIsFound) {
+  http::Request request;
+  request.headers = {{"cookie", "a=1; weizhi_session=abc; b=2"}};
+  EXPECT_EQ(request.cookie("weizhi_session"), "abc");
+  EXPECT_FALSE(request.cookie("missing"));
+}
+
+TEST(AuditChain, HashDependsOnEveryFieldAndThePreviousHash) {
+  std::string base = audit::chain_hash(1, "t", "admin", "a", "e", "{}", std::string(64, '0'));
+  EXPECT_NE(base, audit::chain_hash(2, "t", "admin", "a", "e", "{}", std::string(64, '0')));
+  EXPECT_NE(base, audit::chain_hash(1, "t", "admim", "a", "e", "{}", std::string(64, '0')));
+  EXPECT_NE(base, audit::chain_hash(1, "t", "admin", "a", "e", "{ }", std::string(64, '0')));
+  EXPECT_NE(base, audit::chain_hash(1, "t", "admin", "a", "e", "{}", std::string(64, '1')));
+}
+TEST(AuditChain, FieldBoundariesCannotBeShifted) {
+  EXPECT_NE(audit::chain_hash(1, "t", "ab", "c", "e", "{}", "p"), audit::chain_hash(1, "t", "a", "bc", "e", "{}", "p"));
+}
+
+TEST(OrgRules, EachKindHoldsOnlyTheNextKindDown) {
+  EXPECT_EQ(org::child_kind(org::NodeKind::Street), org::NodeKind::Community);
+  EXPECT_EQ(org::child_kind(org::NodeKind::Compound), org::NodeKind::Building);
+  EXPECT_EQ(org::child_kind(org::NodeKind::Unit), org::NodeKind::Part);
+  EXPECT_FALSE(org::child_kind(org::NodeKind::Part));
+}
+TEST(OrgRules, KindCodesRoundTrip) {
+  for (auto kind : {org::NodeKind::Street, org::NodeKind::Community, org::NodeKind::Compound, org::NodeKind::Building,
+                    org::NodeKind::Unit, org::NodeKind::Part}) {
+    EXPECT_EQ(org::parse_kind(org::kind_code(kind)), kind);
+  }
+  EXPECT_FALSE(org::parse_kind("castle"));
+}
+TEST(OrgRules, BlankNamesAreRefused) {
+  EXPECT_TRUE(org::name_problem("   "));
+  EXPECT_FALSE(org::name_problem("德胜新村"));
+}
+TEST(OrgRules, ChildPathExtendsTheParentPath) {
+  EXPECT_EQ(org::child_path("", 1), "/1/");
+  EXPECT_EQ(org::child_path("/1/", 4), "/1/4/");
+}
