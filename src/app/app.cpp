@@ -71,7 +71,7 @@ void Application::stop() {
 store::Db& Application::db() { return parts_->db; }
 const Settings& Application::settings() const { return parts_->settings; }
 
-std::vector<std::string> seed_demo(store::Db& db, const std::string& data_key_file) {
+std::vector<std::string> seed_demo(store::Db& db, const std::string& data_key_file, modules::SeedSize size) {
   crypto::init();
   crypto::DataKey key = load_key(data_key_file);
   auth::PasswordPool passwords;
@@ -80,7 +80,7 @@ std::vector<std::string> seed_demo(store::Db& db, const std::string& data_key_fi
     if (tx.query_one("SELECT id FROM org_nodes LIMIT 1")) {
       throw std::runtime_error("the database already holds an org tree: seed an empty database");
     }
-    modules::SeedContext seed{tx, key, passwords, report};
+    modules::SeedContext seed{tx, key, passwords, report, size};
     for (const auto& module : all_modules()) {
       if (module.seed_demo) module.seed_demo(seed);
     }

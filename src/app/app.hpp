@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/settings.hpp"
+#include "modules/module.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::app {
@@ -30,6 +31,7 @@ class Application {
 
 // Runs every module's demo seed in one transaction; returns the lines to print
 // (demo logins). Throws std::runtime_error if the database already holds an org tree.
-std::vector<std::string> seed_demo(store::Db& db, const std::string& data_key_file);
+std::vector<std::string> seed_demo(store::Db& db, const std::string& data_key_file,
+                                   modules::SeedSize size = modules::SeedSize::Demo);
 
 }  // namespace weizhi::app

@@ -4,7 +4,10 @@
 #include "app/ops.hpp"
 #include "audit/routes.hpp"
 #include "auth/routes.hpp"
+#include "modules/governance/module.hpp"
+#include "modules/imports/module.hpp"
 #include "modules/org/module.hpp"
+#include "modules/people/module.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> foundation_migrations();
@@ -13,7 +16,9 @@ std::vector<Migration> foundation_migrations();
 namespace weizhi::app {
 
 const std::vector<modules::Module>& all_modules() {
-  static const std::vector<modules::Module> modules{ops_module(), org::module(), auth::module(), audit::module()};
+  static const std::vector<modules::Module> modules{ops_module(),        org::module(),     people::module(),
+                                                    governance::module(), imports::module(), auth::module(),
+                                                    audit::module()};
   return modules;
 }
 

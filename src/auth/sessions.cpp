@@ -143,6 +143,9 @@ std::optional<int> LoginThrottle::retry_after(const std::string& login, const st
   std::lock_guard lock(mutex_);
   auto by_login = wait_for(by_login_[login], now);
   auto by_address = wait_for(by_address_[address], now);
+  // Entries with no recent failure are dropped, so the maps stay as small as the attack.
+  if (by_login_[login].empty()) by_login_.erase(login);
+  if (by_address_[address].empty()) by_address_.erase(address);
   if (!by_login && !by_address) return std::nullopt;
   return std::max(by_login.value_or(0), by_address.value_or(0));
 }

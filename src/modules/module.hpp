@@ -19,6 +19,11 @@ class PasswordPool;
 
 namespace weizhi::modules {
 
+// How big a demo street to make: Demo is the full street of DOMAIN.md §6 (20,000+ parts);
+// Test keeps every figure of the org chart (communities, compounds, commissioners, party forms)
+// but only a few buildings and parts per compound, so each API test starts fast.
+enum class SeedSize { Demo, Test };
+
 // What a module's demo seed works with. Seeds run in module order inside one transaction and
 // find each other's records by their codes (org_nodes.code).
 struct SeedContext {
@@ -27,6 +32,7 @@ struct SeedContext {
   auth::PasswordPool& passwords;
   // Lines printed after seeding, such as the demo logins.
   std::vector<std::string>& report;
+  SeedSize size = SeedSize::Demo;
 
   // The id of the org node with this code; throws std::runtime_error when there is none.
   std::int64_t node(const std::string& code) const;

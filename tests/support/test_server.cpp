@@ -43,7 +43,7 @@ void ApiTest::SetUp() {
   {
     store::Db seed_db(settings_.database_url, clock_);
     store::apply_migrations(seed_db, app::all_migrations());
-    app::seed_demo(seed_db, settings_.data_key_file);
+    app::seed_demo(seed_db, settings_.data_key_file, modules::SeedSize::Test);
   }
   application_ = std::make_unique<app::Application>(settings_, clock_);
   application_->start();

@@ -81,10 +81,18 @@ Response create_node_route(Context& context) {
 
 void seed_demo(modules::SeedContext& seed);
 
+}  // namespace weizhi::org
+
+namespace weizhi::store {
+std::vector<Migration> org_migrations();
+}
+
+namespace weizhi::org {
+
 modules::Module module() {
   return modules::Module{
       "org",
-      [] { return std::vector<store::Migration>{}; },
+      store::org_migrations,
       [](http::Router& router) {
         router.add(Method::Get, "/api/v1/org/nodes/{id}", Access::permission("org.read", http::scope::path_node("id")),
                    get_node_route);
