@@ -16,8 +16,9 @@ std::vector<Migration> foundation_migrations();
 namespace weizhi::app {
 
 const std::vector<modules::Module>& all_modules() {
-  static const std::vector<modules::Module> modules{ops_module(),        org::module(),     people::module(),
-                                                    governance::module(), imports::module(), auth::module(),
+  // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
+  static const std::vector<modules::Module> modules{ops_module(),      org::module(),        auth::module(),
+                                                    people::module(),  governance::module(), imports::module(),
                                                     audit::module()};
   return modules;
 }

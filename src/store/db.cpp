@@ -4,7 +4,7 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
+#include <sqlite3.h>
 
 #include <cctype>
 #include <cmath>
@@ -221,9 +221,6 @@ std::optional<std::string> Row::optional_text(std::size_t column) const {
   return text(column);
 }
 
-// soci-sqlite3.h includes <sqlite3.h> inside namespace sqlite_api.
-using namespace sqlite_api;
-
 // Prepared statements by SQL text on one SQLite handle, reset after each use.
 struct Connection::NativeSqlite {
   static constexpr std::size_t kMaxCached = 256;
@@ -231,7 +228,10 @@ struct Connection::NativeSqlite {
   std::unordered_map<std::string, sqlite3_stmt*> cache;
 
   explicit NativeSqlite(sqlite3* h) : handle(h) {}
-  ~NativeSqlite() { clear(); }
+  ~NativeSqlite() {
+    clear();
+    sqlite3_close(handle);
+  }
 
   void clear() {
     for (auto& [text, statement] : cache) sqlite3_finalize(statement);
@@ -323,12 +323,19 @@ struct Connection::NativeSqlite {
   }
 };
 
-Connection::Connection(Dialect dialect, std::unique_ptr<soci::session> session)
-    : dialect_(dialect), session_(std::move(session)) {
-  if (dialect_ == Dialect::Sqlite) {
-    auto* backend = static_cast<soci::sqlite3_session_backend*>(session_->get_backend());
-    sqlite_ = std::make_unique<NativeSqlite>(backend->conn_);
+Connection::Connection(std::unique_ptr<soci::session> session)
+    : dialect_(Dialect::Postgres), session_(std::move(session)) {}
+
+Connection::Connection(const std::string& sqlite_file) : dialect_(Dialect::Sqlite) {
+  sqlite3* handle = nullptr;
+  int rc = sqlite3_open_v2(sqlite_file.c_str(), &handle,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+    sqlite3_close(handle);
+    throw std::runtime_error(message);
   }
+  sqlite_ = std::make_unique<NativeSqlite>(handle);
 }
 
 Connection::~Connection() = default;
@@ -422,8 +429,7 @@ Db::~Db() { batcher_.reset(); }
 std::unique_ptr<Connection> Db::connect() {
   try {
     if (dialect_ == Dialect::Sqlite) {
-      auto session = std::make_unique<soci::session>(soci::sqlite3, "db=" + *sqlite_path(url_) + " timeout=10");
-      auto connection = std::make_unique<Connection>(dialect_, std::move(session));
+      auto connection = std::make_unique<Connection>(*sqlite_path(url_));
       connection->query("PRAGMA journal_mode=WAL");
       connection->exec("PRAGMA synchronous=FULL");
       connection->exec("PRAGMA foreign_keys=ON");
@@ -431,10 +437,10 @@ std::unique_ptr<Connection> Db::connect() {
       return connection;
     }
     auto session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url_));
-    auto connection = std::make_unique<Connection>(dialect_, std::move(session));
+    auto connection = std::make_unique<Connection>(std::move(session));
     connection->exec("SET client_min_messages TO WARNING");
     return connection;
-  } catch (const soci::soci_error& error) {
+  } catch (const std::exception& error) {
     throw std::runtime_error("cannot open database " + url_ + ": " + error.what());
   }
 }

@@ -77,7 +77,10 @@ class ConstraintViolation : public std::runtime_error {
 
 class Connection {
  public:
-  Connection(Dialect dialect, std::unique_ptr<soci::session> session);
+  // A PostgreSQL connection through SOCI.
+  explicit Connection(std::unique_ptr<soci::session> session);
+  // An SQLite connection on the native API; throws std::runtime_error if the file cannot be opened.
+  explicit Connection(const std::string& sqlite_file);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -98,8 +101,8 @@ class Connection {
   struct NativeSqlite;
   Dialect dialect_;
   std::unique_ptr<soci::session> session_;
-  // SQLite statements run on the native handle: SOCI 4.0's SQLite rows read INTEGER columns
-  // as 32-bit, and caching prepared statements here saves a parse per query.
+  // SQLite runs on its native API: SOCI 4.0's SQLite rows read INTEGER columns as 32-bit,
+  // and caching prepared statements here saves a parse per query.
   std::unique_ptr<NativeSqlite> sqlite_;
 };
 
@@ -122,6 +125,8 @@ class Tx {
     return connection_.query_one(sql, params);
   }
   std::int64_t scalar(std::string_view sql, const Params& params = {}) { return connection_.scalar(sql, params); }
+  // The connection, for reading helpers that take a Connection.
+  Connection& connection() { return connection_; }
   // The time of this write, fixed for the whole transaction.
   TimePoint now() const { return now_; }
   ChainTail& audit_tail() { return audit_tail_; }
