@@ -150,6 +150,7 @@ EOF
   wait "$NGINX_PID" 2>/dev/null || true
   NGINX_PID=""
   show_log "$WORK/nginx/error.log"
+  show_log "$WORK/nginx/stdout.log"
   ((attempt < 3)) || die "nginx failed to start (see above)"
 done
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/status.json"
@@ -220,7 +221,25 @@ metric() {  # FILE NAME: value of an unlabelled sample in a Prometheus text file
   awk -v name="$2" '$1 == name { value = $2 } END { print value + 0 }' "$1"
 }
 
-declare -A RPS P50 P99 ERRORS ERROR_TEXT
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+process_ticks() {  # PID…: CPU time (user + system, all threads) of the processes, in clock ticks
+  local pid total=0 ticks
+  for pid in "$@"; do
+    # Fields 14 and 15 of /proc/PID/stat; cut after the ")" that ends the command name.
+    ticks=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13}')
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
+}
+server_pids() {  # KEY: the processes serving that scenario (nginx: master and workers)
+  if [[ $1 == nginx ]]; then
+    { echo "$NGINX_PID"; cat "/proc/$NGINX_PID/task/"*/children 2>/dev/null || true; } | tr '\n' ' '
+  else
+    echo "$WEIZHI_PID"
+  fi
+}
+
+declare -A RPS P50 P99 ERRORS ERROR_TEXT CPU_US
 SCENARIOS=()
 LABELS=()
 WRITE_NOTES=()
@@ -236,8 +255,14 @@ run_wrk() {  # KEY LABEL URL [wrk args…]
     local before="$WORK/metrics-$key-$c-before.txt" after="$WORK/metrics-$key-$c-after.txt"
     curl -sS -o "$before" "$BASE/metrics" || die "GET /metrics failed"
     printf '   %-24s %4s connections … ' "$label" "$c"
+    local pids ticks_before ticks_after
+    pids=$(server_pids "$key")
+    # shellcheck disable=SC2086  # a list of pids
+    ticks_before=$(process_ticks $pids)
     "$WRK" -t "$THREADS" -c "$c" -d "${SECONDS_PER_RUN}s" --latency "$@" "$url" >"$out" 2>&1 ||
       { cat "$out" >&2; die "wrk failed for $label at $c connections"; }
+    # shellcheck disable=SC2086
+    ticks_after=$(process_ticks $pids)
     curl -sS -o "$after" "$BASE/metrics" || die "GET /metrics failed"
     kill -0 "$WEIZHI_PID" 2>/dev/null || die "weizhi died during $label at $c connections"
     local rps p50 p99 non2xx socket
@@ -253,9 +278,11 @@ run_wrk() {  # KEY LABEL URL [wrk args…]
     P50[$key:$c]=$(to_ms "$p50")
     P99[$key:$c]=$(to_ms "$p99")
     ERRORS[$key:$c]=$((non2xx + socket))
+    CPU_US[$key:$c]=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" \
+      -v n="$(awk '/ requests in / {print $1}' "$out")" 'BEGIN { if (n > 0) printf "%.0f", 1e6 * t / hz / n; else print "-" }')
     ERROR_TEXT[$key:$c]=$( ((non2xx + socket == 0)) && echo 0 || echo "$non2xx non-2xx, $socket socket")
-    printf '%10s req/s  p50 %8s ms  p99 %8s ms  errors: %s  (load %s)\n' "$rps" "${P50[$key:$c]}" \
-      "${P99[$key:$c]}" "${ERROR_TEXT[$key:$c]}" "$(cut -d' ' -f1 /proc/loadavg)"
+    printf '%10s req/s  p50 %8s ms  p99 %8s ms  %5s µs CPU/req  errors: %s  (load %s)\n' "$rps" \
+      "${P50[$key:$c]}" "${P99[$key:$c]}" "${CPU_US[$key:$c]}" "${ERROR_TEXT[$key:$c]}" "$(cut -d' ' -f1 /proc/loadavg)"
     if [[ $key == write ]]; then
       local batches batch_sum commits commit_sum
       batches=$(($(metric "$after" weizhi_write_batch_size_count) - $(metric "$before" weizhi_write_batch_size_count)))
@@ -290,18 +317,21 @@ ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 
 echo
-printf '%-24s %6s %12s %10s %10s %9s  %s\n' scenario conns req/s "p50 ms" "p99 ms" "vs nginx" errors
-printf '%s\n' "-------------------------------------------------------------------------------------------"
+printf '%-24s %6s %12s %10s %10s %9s %12s  %s\n' scenario conns req/s "p50 ms" "p99 ms" "vs nginx" \
+  "CPU us/req" errors
+printf '%s\n' "-------------------------------------------------------------------------------------------------------"
 failed_runs=0
 for i in "${!SCENARIOS[@]}"; do
   key=${SCENARIOS[$i]}
   for c in $CONNECTIONS; do
-    printf '%-24s %6s %12s %10s %10s %9s  %s\n' "${LABELS[$i]}" "$c" "${RPS[$key:$c]}" "${P50[$key:$c]}" \
-      "${P99[$key:$c]}" "$(ratio "${RPS[$key:$c]}" "${RPS[nginx:$c]}")" "${ERROR_TEXT[$key:$c]}"
-    if ((ERRORS[$key:$c] > 0)); then failed_runs=$((failed_runs + 1)); fi
+    printf '%-24s %6s %12s %10s %10s %9s %12s  %s\n' "${LABELS[$i]}" "$c" "${RPS[$key:$c]}" "${P50[$key:$c]}" \
+      "${P99[$key:$c]}" "$(ratio "${RPS[$key:$c]}" "${RPS[nginx:$c]}")" "${CPU_US[$key:$c]}" "${ERROR_TEXT[$key:$c]}"
+    if [[ ${ERRORS[$key:$c]} -gt 0 ]]; then failed_runs=$((failed_runs + 1)); fi
   done
 done
 echo
+echo "CPU µs/req: user + system CPU time of the server process(es) during the run, divided by the requests"
+echo "completed (wrk's own CPU not included; the machine's cores are shared by wrk and the server)."
 echo "weizhi RSS after all runs: $RSS_MB MB (peak $HWM_MB MB)"
 echo "group commit during the write runs (from /metrics):"
 for note in "${WRITE_NOTES[@]}"; do echo "  $note"; done
@@ -316,13 +346,13 @@ verdict() { if "$@"; then echo "met"; else echo "NOT MET"; fi; }
 me_goal() {
   local c
   for c in $CONNECTIONS; do
-    ((ERRORS[me:$c] == 0 && ERRORS[nginx:$c] == 0)) || return 1
+    [[ ${ERRORS[me:$c]} -eq 0 && ${ERRORS[nginx:$c]} -eq 0 ]] || return 1
     ge "$(ratio "${RPS[me:$c]}" "${RPS[nginx:$c]}")" 0.80 || return 1
   done
 }
 write_goal() {
   [[ -n ${RPS[write:256]:-} ]] || return 1
-  ((ERRORS[write:256] == 0)) && ge "${RPS[write:256]}" 20000 && le "${P99[write:256]}" 25
+  [[ ${ERRORS[write:256]} -eq 0 ]] && ge "${RPS[write:256]}" 20000 && le "${P99[write:256]}" 25
 }
 me_detail=""
 for c in $CONNECTIONS; do me_detail+="${me_detail:+, }$(ratio "${RPS[me:$c]}" "${RPS[nginx:$c]}") at $c"; done
