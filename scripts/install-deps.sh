@@ -11,7 +11,7 @@ PACKAGES=(
   nlohmann-json3-dev libsodium-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libsqlite3-dev libpq-dev libgtest-dev libgmock-dev libcurl4-openssl-dev
   postgresql postgresql-client
-  nginx wrk curl ca-certificates chromium
+  nginx wrk curl ca-certificates chromium fonts-noto-cjk
 )
 # node and npm come from outside Debian on our machines: never install Debian's nodejs/npm.
 

@@ -1,0 +1,63 @@
+// Routes of the console (history mode under /). Every page is its own chunk; menu entries are the
+// routes with a menuOrder, shown only to roles carrying the route's permission.
+import { createRouter, createWebHistory } from 'vue-router'
+import { installSessionGuard } from '@shared/session-guard'
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes: [
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('./views/login/index.vue'),
+      meta: { public: true, titleKey: 'login.title' },
+    },
+    {
+      path: '/',
+      component: () => import('./layouts/ConsoleLayout.vue'),
+      children: [
+        {
+          path: '',
+          name: 'home',
+          component: () => import('./views/home/index.vue'),
+          meta: { titleKey: 'layout.home', menuOrder: 1 },
+        },
+        {
+          path: 'org/nodes/:id(\\d+)',
+          name: 'org-node',
+          component: () => import('./views/org/node/detail.vue'),
+          props: (route) => ({ nodeId: Number(route.params.id) }),
+          meta: { titleKey: 'layout.orgNode' },
+        },
+        {
+          path: 'audit',
+          name: 'audit',
+          component: () => import('./views/audit/log/list.vue'),
+          meta: { titleKey: 'layout.audit', permission: 'audit.read', menuOrder: 2 },
+        },
+        {
+          path: 'users',
+          name: 'users',
+          component: () => import('./views/users/accounts/list.vue'),
+          meta: { titleKey: 'layout.users', permission: 'users.manage', menuOrder: 3 },
+        },
+        {
+          path: 'no-access',
+          name: 'no-access',
+          component: () => import('./views/fallback/status.vue'),
+          props: { status: 403 },
+          meta: { titleKey: 'errors.noAccess' },
+        },
+        {
+          path: ':unknownPath(.*)*',
+          name: 'not-found',
+          component: () => import('./views/fallback/status.vue'),
+          props: { status: 404 },
+          meta: { titleKey: 'errors.pageNotFound' },
+        },
+      ],
+    },
+  ],
+})
+
+installSessionGuard(router, 'app.consoleTitle')

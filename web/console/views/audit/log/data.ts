@@ -1,0 +1,30 @@
+// The audit log table's columns (labels are i18n keys) and how a summary is made readable.
+import type { AuditEntry } from '@shared/api/audit'
+
+export interface AuditColumn {
+  prop: keyof AuditEntry
+  labelKey: string
+  width?: number
+}
+
+export const auditColumns: readonly AuditColumn[] = [
+  { prop: 'seq', labelKey: 'audit.seq', width: 80 },
+  { prop: 'at', labelKey: 'audit.at', width: 180 },
+  { prop: 'actor', labelKey: 'audit.actor', width: 130 },
+  { prop: 'action', labelKey: 'audit.action', width: 170 },
+  { prop: 'entity', labelKey: 'audit.entity', width: 150 },
+  { prop: 'summary', labelKey: 'audit.summary' },
+  { prop: 'hash', labelKey: 'audit.hash', width: 130 },
+]
+
+export const auditPageSize = 50
+
+/** A summary as "key: value" lines; nested values stay compact JSON, plain text stays as it is. */
+export function summaryLines(summary: unknown): string[] {
+  if (summary === null || typeof summary !== 'object' || Array.isArray(summary)) {
+    return [typeof summary === 'string' ? summary : JSON.stringify(summary)]
+  }
+  return Object.entries(summary).map(
+    ([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+  )
+}

@@ -1,0 +1,30 @@
+// The users table's columns and the user and role forms' fields (labels are i18n keys).
+import type { RoleCode } from '@shared/api/users'
+
+export interface UserColumn {
+  key: 'login' | 'display_name' | 'status' | 'roles' | 'actions'
+  labelKey: string
+  width?: number
+}
+
+export const userColumns: readonly UserColumn[] = [
+  { key: 'login', labelKey: 'users.login', width: 150 },
+  { key: 'display_name', labelKey: 'users.displayName', width: 220 },
+  { key: 'status', labelKey: 'users.status', width: 90 },
+  { key: 'roles', labelKey: 'users.roles' },
+  { key: 'actions', labelKey: 'common.actions', width: 130 },
+]
+
+/** A role and the org node it covers, as both forms edit it. */
+export interface RoleScopeInput {
+  role: RoleCode | ''
+  scope_node_id: number | undefined
+}
+
+/** Fields of the create-user form as the server names them in errors. */
+export const userFormFields = ['login', 'display_name', 'password', 'roles[0].role', 'roles[0].scope_node_id'] as const
+
+/** Fields of the add-role form as the server names them in errors. */
+export const roleFormFields = ['role', 'scope_node_id'] as const
+
+export const minimumPasswordLength = 8

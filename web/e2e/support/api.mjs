@@ -1,0 +1,36 @@
+// Direct API calls the tests use to look things up (e.g. a node's id), signed in with a demo account.
+import assert from 'node:assert/strict'
+import { demoPassword } from './server.mjs'
+
+/** Signs in as `login` and returns a GET helper that carries the session cookie. */
+export async function apiSession(baseUrl, login) {
+  const response = await fetch(`${baseUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login, password: demoPassword }),
+  })
+  assert.equal(response.status, 200, `sign-in as ${login}`)
+  const cookie = response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
+  const body = await response.json()
+  return {
+    user: body.user,
+    async get(pathAndQuery) {
+      const answer = await fetch(`${baseUrl}${pathAndQuery}`, { headers: { Cookie: cookie } })
+      assert.equal(answer.status, 200, `GET ${pathAndQuery}`)
+      return answer.json()
+    },
+  }
+}
+
+/** The id of the org node named `name`, searched from the street admin's scope downwards. */
+export async function findNodeId(baseUrl, name) {
+  const admin = await apiSession(baseUrl, 'admin')
+  const pending = admin.user.roles.map((role) => ({ id: role.scope_node_id, name: role.scope_name }))
+  while (pending.length > 0) {
+    const node = pending.shift()
+    if (node.name === name) return node.id
+    const children = await admin.get(`/api/v1/org/nodes/${node.id}/children`)
+    pending.push(...children.items)
+  }
+  throw new Error(`no org node named ${name}`)
+}

@@ -1,0 +1,83 @@
+// Starts the real weizhi server for the browser tests: a fresh key and SQLite database seeded with the
+// demo street in a temp folder, serving the built web app (web/dist) on a free loopback port.
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const repoRoot = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)))
+const serverBinary = path.join(repoRoot, 'build', 'weizhi')
+const webRoot = path.join(repoRoot, 'web', 'dist')
+
+export const demoPassword = 'weizhi-demo'
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForHealth(baseUrl, exited, deadlineMs) {
+  const deadline = Date.now() + deadlineMs
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error(`weizhi serve exited before answering ${baseUrl}/healthz`)
+    try {
+      const response = await fetch(`${baseUrl}/healthz`)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`weizhi serve did not answer ${baseUrl}/healthz within ${deadlineMs} ms`)
+}
+
+/** Starts a seeded server; resolves to { baseUrl, stop }. `stop` ends it and removes its files. */
+export async function startServer() {
+  if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build it with ninja -C build weizhi`)
+  if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('web/dist is missing: run npm run build first')
+  const folder = mkdtempSync(path.join(tmpdir(), 'weizhi-e2e-'))
+  const keyFile = path.join(folder, 'data.key')
+  const database = `sqlite:${path.join(folder, 'e2e.db')}`
+  const environment = { ...process.env, WEIZHI_DATA_KEY_FILE: keyFile }
+  execFileSync(serverBinary, ['keygen', keyFile], { stdio: 'ignore' })
+  execFileSync(serverBinary, ['seed', 'demo', '--db', database], { env: environment, stdio: 'ignore' })
+
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const serverLog = []
+  const server = spawn(
+    serverBinary,
+    ['serve', '--db', database, '--listen', `127.0.0.1:${port}`, '--web-root', webRoot],
+    { env: environment, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let exitCode = null
+  const exitedPromise = new Promise((resolve) => server.once('exit', (code) => resolve((exitCode = code ?? -1))))
+  server.stdout.on('data', (chunk) => serverLog.push(chunk))
+  server.stderr.on('data', (chunk) => serverLog.push(chunk))
+
+  async function stop() {
+    if (exitCode === null) {
+      server.kill('SIGTERM')
+      const timer = setTimeout(() => server.kill('SIGKILL'), 5000)
+      await exitedPromise
+      clearTimeout(timer)
+    }
+    rmSync(folder, { recursive: true, force: true })
+  }
+
+  try {
+    await waitForHealth(baseUrl, () => exitCode !== null, 15000)
+  } catch (error) {
+    await stop()
+    throw new Error(`${error.message}\n${Buffer.concat(serverLog).toString()}`)
+  }
+  return { baseUrl, stop }
+}

@@ -1,0 +1,103 @@
+// The one HTTP client of both web apps: JSON over fetch with the session cookie, the CSRF header on
+// mutations, and every failure turned into an ApiError carrying the server's Chinese message.
+
+/** A failed request: the HTTP status (0 when the server could not be reached) and the API's error body. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly field: string
+
+  constructor(status: number, code: string, message: string, field = '') {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.field = field
+  }
+}
+
+/** Any failure as an ApiError: API errors pass through, anything else keeps its message with status 0. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  return new ApiError(0, 'client', error instanceof Error ? error.message : String(error))
+}
+
+/** What the hosting app tells the client: the current CSRF token, and what to do when the session is gone. */
+export interface ApiClientHooks {
+  csrfToken: () => string
+  onUnauthorized: () => void
+  /** Message for a request that never got an answer (the only error text not written by the server). */
+  networkErrorMessage: () => string
+}
+
+let hooks: ApiClientHooks = {
+  csrfToken: () => '',
+  onUnauthorized: () => {},
+  networkErrorMessage: () => '网络连接失败，请检查网络后重试',
+}
+
+export function configureApiClient(appHooks: ApiClientHooks): void {
+  hooks = appHooks
+}
+
+type QueryValue = string | number | undefined | null
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>
+  body?: unknown
+}
+
+function urlWithQuery(path: string, query: Record<string, QueryValue> | undefined): string {
+  const parameters = new URLSearchParams()
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') parameters.set(name, String(value))
+  }
+  const text = parameters.toString()
+  return text ? `${path}?${text}` : path
+}
+
+async function errorFromResponse(response: Response): Promise<ApiError> {
+  const fallback = `请求失败（HTTP ${response.status}）`
+  try {
+    const payload = (await response.json()) as { error?: { code?: string; message?: string; field?: string } }
+    const error = payload.error ?? {}
+    return new ApiError(response.status, error.code ?? 'unknown', error.message || fallback, error.field ?? '')
+  } catch {
+    return new ApiError(response.status, 'unknown', fallback)
+  }
+}
+
+/**
+ * Sends one API request and returns the decoded JSON (undefined for 204).
+ * Throws ApiError for any non-2xx answer; a 401 also calls the app's onUnauthorized hook first.
+ */
+export async function request<Result>(method: string, path: string, options: RequestOptions = {}): Promise<Result> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const mutates = method !== 'GET' && method !== 'HEAD'
+  if (mutates) headers['X-CSRF-Token'] = hooks.csrfToken()
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  let response: Response
+  try {
+    response = await fetch(urlWithQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    })
+  } catch {
+    throw new ApiError(0, 'network', hooks.networkErrorMessage())
+  }
+  if (!response.ok) {
+    const error = await errorFromResponse(response)
+    if (response.status === 401) hooks.onUnauthorized()
+    throw error
+  }
+  if (response.status === 204) return undefined as Result
+  return (await response.json()) as Result
+}
+
+/** A page of a cursor-paged list: pass next_cursor back as `cursor` for the next page; null on the last. */
+export interface Page<Item> {
+  items: Item[]
+  next_cursor: string | null
+}

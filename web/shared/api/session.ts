@@ -1,0 +1,28 @@
+// Session endpoints: sign in, sign out, and who is signed in (GET /api/v1/me).
+import { request } from './client'
+import type { User } from './users'
+
+export interface SignedInUser extends User {
+  csrf_token: string
+}
+
+interface SessionCreated {
+  user: User
+  csrf_token: string
+}
+
+/** POST /api/v1/session: 401 invalid_credentials on a wrong login or password, 429 when throttled. */
+export async function createSession(login: string, password: string): Promise<SignedInUser> {
+  const created = await request<SessionCreated>('POST', '/api/v1/session', { body: { login, password } })
+  return { ...created.user, csrf_token: created.csrf_token }
+}
+
+/** DELETE /api/v1/session: ends the session and clears its cookie. */
+export function deleteSession(): Promise<void> {
+  return request<void>('DELETE', '/api/v1/session')
+}
+
+/** GET /api/v1/me: the signed-in user with the session's CSRF token; 401 when nobody is signed in. */
+export function getMe(): Promise<SignedInUser> {
+  return request<SignedInUser>('GET', '/api/v1/me')
+}

@@ -1,0 +1,23 @@
+// Where a form shows an error from the server: on the field it names when the form has that field,
+// otherwise above the form.
+import { reactive, ref } from 'vue'
+import { toApiError } from '../api/client'
+
+export function useServerErrors<Field extends string>(fields: readonly Field[]) {
+  const fieldErrors: Partial<Record<Field, string>> = reactive({})
+  const formError = ref('')
+
+  function clear() {
+    for (const field of fields) delete fieldErrors[field]
+    formError.value = ''
+  }
+
+  function show(caught: unknown) {
+    const error = toApiError(caught)
+    const field = fields.find((name) => name === error.field)
+    if (field) fieldErrors[field] = error.message
+    else formError.value = error.message
+  }
+
+  return { fieldErrors, formError, clear, show }
+}

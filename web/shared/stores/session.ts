@@ -1,0 +1,67 @@
+// The signed-in user, shared by every page of an app: sign in, restore after a reload, sign out.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { ApiError } from '../api/client'
+import { createSession, deleteSession, getMe } from '../api/session'
+import type { RoleAssignment, User } from '../api/users'
+import { rolesWithPermission, type Permission } from '../permissions'
+
+export const useSessionStore = defineStore('session', () => {
+  const user = ref<User | null>(null)
+  const csrfToken = ref('')
+  /** True once we asked the server who is signed in (whatever the answer). */
+  const checked = ref(false)
+
+  const signedIn = computed(() => user.value !== null)
+  const roles = computed<RoleAssignment[]>(() => user.value?.roles ?? [])
+
+  /** The distinct org nodes the user's roles cover, in the order the roles are listed. */
+  const scopeNodes = computed(() => {
+    const seen = new Map<number, RoleAssignment>()
+    for (const role of roles.value) if (!seen.has(role.scope_node_id)) seen.set(role.scope_node_id, role)
+    return [...seen.values()].map((role) => ({ id: role.scope_node_id, name: role.scope_name, kind: role.scope_kind }))
+  })
+
+  function may(permission: Permission): boolean {
+    const allowed = rolesWithPermission[permission]
+    return roles.value.some((role) => allowed.includes(role.role))
+  }
+
+  function remember(signed: User & { csrf_token: string }) {
+    const { csrf_token: token, ...profile } = signed
+    user.value = profile
+    csrfToken.value = token
+    checked.value = true
+  }
+
+  function forget() {
+    user.value = null
+    csrfToken.value = ''
+    checked.value = true
+  }
+
+  async function signIn(login: string, password: string) {
+    remember(await createSession(login, password))
+  }
+
+  /** Asks the server once per page load whether a session cookie is still valid. */
+  async function restore() {
+    if (checked.value) return
+    try {
+      remember(await getMe())
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error
+      forget()
+    }
+  }
+
+  async function signOut() {
+    try {
+      await deleteSession()
+    } finally {
+      forget()
+    }
+  }
+
+  return { user, csrfToken, checked, signedIn, roles, scopeNodes, may, signIn, restore, signOut, forget }
+})
