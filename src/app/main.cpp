@@ -198,14 +198,18 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(cli, argc, argv);
 
+  log::init();
+  int status = 0;
   try {
-    log::init();
     crypto::init();
     Settings settings = resolve(flags);
-    if (*serve_command) return serve(settings);
-    if (cli.got_subcommand("migrate")) return migrate(settings);
-    if (*seed_demo_command) return seed_demo(settings, if_empty);
-    if (*backup_command || *restore_command) {
+    if (*serve_command) {
+      status = serve(settings);
+    } else if (cli.got_subcommand("migrate")) {
+      status = migrate(settings);
+    } else if (*seed_demo_command) {
+      status = seed_demo(settings, if_empty);
+    } else if (*backup_command || *restore_command) {
       auto path = store::sqlite_path(settings.database_url);
       if (!path) throw std::runtime_error("backup and restore work on SQLite; for PostgreSQL use pg_dump (docs/operations.md)");
       if (*backup_command) {
@@ -215,22 +219,23 @@ int main(int argc, char** argv) {
         store::restore_sqlite(restore_file, *path);
         std::cout << "database restored from " << restore_file << std::endl;
       }
-      return 0;
-    }
-    if (cli.got_subcommand("verify")) return verify(settings);
-    if (*user_add_command) return user_add(settings, login, role, scope, display_name);
-    if (*token_add_command) return token_add(settings, token_login, token_name);
-    if (*keygen_command) {
+    } else if (cli.got_subcommand("verify")) {
+      status = verify(settings);
+    } else if (*user_add_command) {
+      status = user_add(settings, login, role, scope, display_name);
+    } else if (*token_add_command) {
+      status = token_add(settings, token_login, token_name);
+    } else if (*keygen_command) {
       crypto::DataKey::generate_file(key_file);
       std::cout << "data key written to " << key_file << std::endl;
-      return 0;
     }
   } catch (const ApiError& error) {
     std::cerr << "error: " << error.message() << std::endl;
-    return 2;
+    status = 2;
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what() << std::endl;
-    return 2;
+    status = 2;
   }
-  return 0;
+  log::shutdown();
+  return status;
 }

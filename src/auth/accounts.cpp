@@ -68,23 +68,36 @@ std::int64_t assign_role(store::Tx& tx, std::int64_t user_id, const std::string&
       {user_id, role, scope_node_id, iso_utc(tx.now())});
 }
 
+namespace {
+Json roles_json(const std::vector<RoleGrant>& roles) {
+  Json out = Json::array();
+  for (const auto& grant : roles) {
+    out.push_back({{"id", grant.assignment_id},
+                   {"role", grant.role},
+                   {"scope_node_id", grant.scope_node_id},
+                   {"scope_name", grant.scope_name},
+                   {"scope_kind", grant.scope_kind}});
+  }
+  return out;
+}
+}  // namespace
+
 Json user_json(store::Connection& connection, std::int64_t user_id, TimePoint now) {
   auto user = find_user(connection, user_id);
   if (!user) fail_not_found("找不到该用户");
-  Json roles = Json::array();
-  for (const auto& grant : load_roles(connection, user_id, now)) {
-    auto scope = connection.query_one("SELECT name, kind FROM org_nodes WHERE id = ?", {grant.scope_node_id});
-    roles.push_back({{"id", grant.assignment_id},
-                     {"role", grant.role},
-                     {"scope_node_id", grant.scope_node_id},
-                     {"scope_name", scope ? scope->text(0) : ""},
-                     {"scope_kind", scope ? scope->text(1) : ""}});
-  }
   return {{"id", user->id},
           {"login", user->login},
           {"display_name", user->display_name},
           {"disabled", user->disabled},
-          {"roles", roles}};
+          {"roles", roles_json(load_roles(connection, user_id, now))}};
+}
+
+Json principal_json(const Principal& principal) {
+  return {{"id", principal.user_id},
+          {"login", principal.login},
+          {"display_name", principal.display_name},
+          {"disabled", false},
+          {"roles", roles_json(principal.roles)}};
 }
 
 }  // namespace weizhi::auth

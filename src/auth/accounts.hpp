@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "auth/principal.hpp"
 #include "core/json.hpp"
 #include "store/db.hpp"
 
@@ -33,5 +34,7 @@ std::int64_t assign_role(store::Tx& tx, std::int64_t user_id, const std::string&
 
 // The user, with roles and scope names, as the API shows it.
 Json user_json(store::Connection& connection, std::int64_t user_id, TimePoint now);
+// The same for the signed-in principal, from what authentication already loaded.
+Json principal_json(const Principal& principal);
 
 }  // namespace weizhi::auth

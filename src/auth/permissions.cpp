@@ -2,6 +2,8 @@
 #include "auth/permissions.hpp"
 
 #include <algorithm>
+#include <mutex>
+#include <set>
 
 namespace weizhi::auth {
 
@@ -9,17 +11,34 @@ bool path_within(const std::string& node_path, const std::string& scope_path) {
   return !scope_path.empty() && node_path.compare(0, scope_path.size(), scope_path) == 0;
 }
 
+namespace {
+
+// role_permissions is written only by migrations, which are compiled into the binary and applied
+// before anything is served, so its content is the same for the life of the process.
+std::set<std::pair<std::string, std::string>> granted_pairs(store::Connection& connection) {
+  static std::mutex mutex;
+  static std::optional<std::set<std::pair<std::string, std::string>>> table;
+  std::lock_guard lock(mutex);
+  if (!table) {
+    table.emplace();
+    for (const auto& row : connection.query("SELECT role, permission FROM role_permissions")) {
+      table->emplace(row.text(0), row.text(1));
+    }
+  }
+  return *table;
+}
+
+}  // namespace
+
 bool can(store::Connection& connection, const Principal& principal, const std::string& permission,
          std::optional<std::int64_t> node) {
-  std::vector<std::string> roles;
-  for (const auto& grant : principal.roles) roles.push_back(grant.role);
-  if (roles.empty()) return false;
-  // Which of the principal's roles carry the permission.
+  if (principal.roles.empty()) return false;
+  static thread_local std::set<std::pair<std::string, std::string>> granted = granted_pairs(connection);
   std::vector<std::string> granting;
-  for (const auto& row :
-       connection.query("SELECT role FROM role_permissions WHERE permission = ?", {permission})) {
-    granting.push_back(row.text(0));
+  for (const auto& grant : principal.roles) {
+    if (granted.count({grant.role, permission})) granting.push_back(grant.role);
   }
+  if (granting.empty()) return false;
   std::string node_path;
   if (node) {
     auto row = connection.query_one("SELECT path FROM org_nodes WHERE id = ?", {*node});

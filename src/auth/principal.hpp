@@ -13,6 +13,8 @@ struct RoleGrant {
   std::string role;
   std::int64_t scope_node_id;
   std::string scope_path;  // materialised path of the scope node, e.g. "/1/4/"
+  std::string scope_name;
+  std::string scope_kind;
 };
 
 enum class Via { Session, ApiToken };

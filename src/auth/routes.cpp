@@ -77,8 +77,7 @@ Response delete_session_route(Context& context) {
 }
 
 Response me_route(Context& context) {
-  auto lease = context.read();
-  Json view = user_json(*lease, context.user().user_id, context.services.clock.now());
+  Json view = principal_json(context.user());
   if (context.user().via == Via::Session) view["csrf_token"] = context.user().csrf_token;
   return Response::json(200, view);
 }

@@ -55,57 +55,80 @@ std::string create_api_token(store::Tx& tx, std::int64_t user_id, const std::str
   return token;
 }
 
+namespace {
+
+// The role columns every principal query ends with, from role_assignments ra JOIN org_nodes n.
+constexpr const char* kRoleColumns = "ra.id, ra.role, ra.scope_node_id, n.path, n.name, n.kind";
+constexpr const char* kValidRole = "ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to > ?)";
+
+// Adds the grant in columns first..first+5 of the row, when the row has one.
+void add_grant(std::vector<RoleGrant>& roles, const store::Row& row, std::size_t first) {
+  if (row.is_null(first)) return;
+  roles.push_back(RoleGrant{row.i64(first), row.text(first + 1), row.i64(first + 2), row.text(first + 3),
+                            row.text(first + 4), row.text(first + 5)});
+}
+
+}  // namespace
+
 std::vector<RoleGrant> load_roles(store::Connection& connection, std::int64_t user_id, TimePoint now) {
   std::string at = iso_utc(now);
   std::vector<RoleGrant> roles;
-  for (const auto& row : connection.query(
-           "SELECT ra.id, ra.role, ra.scope_node_id, n.path FROM role_assignments ra "
-           "JOIN org_nodes n ON n.id = ra.scope_node_id "
-           "WHERE ra.user_id = ? AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to > ?) ORDER BY ra.id",
-           {user_id, at, at})) {
-    roles.push_back(RoleGrant{row.i64(0), row.text(1), row.i64(2), row.text(3)});
+  for (const auto& row : connection.query(std::string("SELECT ") + kRoleColumns +
+                                              " FROM role_assignments ra JOIN org_nodes n ON n.id = ra.scope_node_id "
+                                              "WHERE ra.user_id = ? AND " + kValidRole + " ORDER BY ra.id",
+                                          {user_id, at, at})) {
+    add_grant(roles, row, 0);
   }
   return roles;
 }
 
 std::optional<Authentication> authenticate(store::Connection& connection, const http::Request& request,
                                            const Settings& settings, TimePoint now) {
+  // One query per request: the credential, its user and the user's current roles (one row per
+  // role, or one row with NULL role columns).
+  std::string at = iso_utc(now);
+  std::string role_join = std::string(" LEFT JOIN role_assignments ra ON ra.user_id = u.id AND ") + kValidRole +
+                          " LEFT JOIN org_nodes n ON n.id = ra.scope_node_id ";
   Authentication result;
+  store::Rows rows;
   auto authorization = request.header("authorization");
-  if (authorization && authorization->rfind("Bearer ", 0) == 0) {
+  bool bearer = authorization && authorization->rfind("Bearer ", 0) == 0;
+  if (bearer) {
     std::string token(authorization->substr(7));
-    auto row = connection.query_one(
-        "SELECT u.id, u.login, u.display_name FROM api_tokens t JOIN users u ON u.id = t.user_id "
-        "WHERE t.token_digest = ? AND t.revoked_at IS NULL AND u.disabled = 0",
-        {crypto::token_digest(token)});
-    if (!row) return std::nullopt;
-    result.principal.user_id = row->i64(0);
-    result.principal.login = row->text(1);
-    result.principal.display_name = row->text(2);
-    result.principal.via = Via::ApiToken;
+    rows = connection.query(std::string("SELECT u.id, u.login, u.display_name, 0, '', '', '', ") + kRoleColumns +
+                                " FROM api_tokens t JOIN users u ON u.id = t.user_id" + role_join +
+                                "WHERE t.token_digest = ? AND t.revoked_at IS NULL AND u.disabled = 0 ORDER BY ra.id",
+                            {at, at, crypto::token_digest(token)});
   } else {
     auto token = request.cookie(kSessionCookie);
     if (!token || token->empty()) return std::nullopt;
-    auto row = connection.query_one(
-        "SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.login, u.display_name "
-        "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_digest = ? AND u.disabled = 0",
-        {crypto::token_digest(*token)});
-    if (!row) return std::nullopt;
-    auto last_seen = parse_iso(row->text(2));
-    auto expires = parse_iso(row->text(3));
+    rows = connection.query(std::string("SELECT u.id, u.login, u.display_name, s.id, s.csrf_token, s.last_seen_at, "
+                                        "s.expires_at, ") +
+                                kRoleColumns + " FROM sessions s JOIN users u ON u.id = s.user_id" + role_join +
+                                "WHERE s.token_digest = ? AND u.disabled = 0 ORDER BY ra.id",
+                            {at, at, crypto::token_digest(*token)});
+  }
+  if (rows.empty()) return std::nullopt;
+  const store::Row& first = rows.front();
+  Principal& principal = result.principal;
+  principal.user_id = first.i64(0);
+  principal.login = first.text(1);
+  principal.display_name = first.text(2);
+  if (bearer) {
+    principal.via = Via::ApiToken;
+  } else {
+    auto last_seen = parse_iso(first.text(5));
+    auto expires = parse_iso(first.text(6));
     if (!last_seen || !expires || now >= *expires ||
         now - *last_seen >= std::chrono::minutes(settings.session_idle_minutes)) {
       return std::nullopt;
     }
-    result.principal.session_id = row->i64(0);
-    result.principal.csrf_token = row->text(1);
-    result.principal.user_id = row->i64(4);
-    result.principal.login = row->text(5);
-    result.principal.display_name = row->text(6);
-    result.principal.via = Via::Session;
+    principal.via = Via::Session;
+    principal.session_id = first.i64(3);
+    principal.csrf_token = first.text(4);
     result.session_needs_touch = now - *last_seen >= kTouchInterval;
   }
-  result.principal.roles = load_roles(connection, result.principal.user_id, now);
+  for (const auto& row : rows) add_grant(principal.roles, row, 7);
   return result;
 }
 

@@ -1,6 +1,7 @@
 // JSON-lines logging on spdlog.
 #include "core/log.hpp"
 
+#include <spdlog/async.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -16,10 +17,15 @@ std::string members(const Json& fields) {
 }  // namespace
 
 void init() {
-  auto logger = spdlog::stderr_logger_mt("weizhi");
+  // Asynchronous, so request threads hand lines to one writer instead of queuing on a lock;
+  // a full queue makes them wait rather than drop lines.
+  spdlog::init_thread_pool(8192, 1);
+  auto logger = spdlog::stderr_logger_mt<spdlog::async_factory>("weizhi");
   logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l",%v})");
   spdlog::set_default_logger(logger);
 }
+
+void shutdown() { spdlog::shutdown(); }
 
 void info(const Json& fields) { spdlog::info(members(fields)); }
 void warn(const Json& fields) { spdlog::warn(members(fields)); }

@@ -7,6 +7,8 @@ namespace weizhi::log {
 
 // Sets spdlog's default logger to JSON lines on stderr.
 void init();
+// Writes out what is queued; call before the process exits.
+void shutdown();
 void info(const Json& fields);
 void warn(const Json& fields);
 void error(const Json& fields);
