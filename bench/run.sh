@@ -367,3 +367,7 @@ printf '  %-62s %-8s (%s)\n' "GET /api/v1/me >= 80% of nginx req/s" "$(verdict m
 printf '  %-62s %-8s (%s)\n' "durable write >= 20,000 req/s at 256 connections, p99 <= 25 ms" \
   "$(verdict write_goal)" "$write_detail"
 printf '  %-62s %-8s (%s)\n' "RSS <= 40 MB" "$(verdict le "$RSS_MB" 40)" "$RSS_MB MB"
+
+# The registry figures: demo seeding time, CSV import rate and the organisation statistics.
+echo
+bash "$(dirname "${BASH_SOURCE[0]}")/registry.sh"

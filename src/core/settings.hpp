@@ -18,7 +18,8 @@ struct Settings {
   std::size_t max_connections = 4096;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;        // routes may raise their own
-  std::size_t max_route_body_bytes = 20 * 1024 * 1024;  // the largest any route accepts
+  // Parser limit: above the largest route limit (20 MiB), so such bodies still get a JSON 413.
+  std::size_t max_route_body_bytes = 32 * 1024 * 1024;
   int read_timeout_seconds = 30;
   int write_timeout_seconds = 30;
   int handler_timeout_seconds = 60;

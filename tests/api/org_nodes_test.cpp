@@ -21,16 +21,18 @@ TEST_F(OrgNodesTest, CreatesABuildingUnderACompound) {
 
 TEST_F(OrgNodesTest, ChildrenArePagedById) {
   auto admin = signed_in("admin");
+  auto compound = admin->post("/api/v1/org/nodes",
+                              json{{"parent_id", node("desheng")}, {"kind", "compound"}, {"name", "德胜北苑"}});
+  std::string compound_url = "/api/v1/org/nodes/" + std::to_string(compound.json()["id"].get<std::int64_t>());
   for (int i = 1; i <= 3; ++i) {
-    admin->post("/api/v1/org/nodes", json{{"parent_id", node("desheng-xincun")},
+    admin->post("/api/v1/org/nodes", json{{"parent_id", compound.json()["id"]},
                                           {"kind", "building"},
                                           {"name", std::to_string(i) + "幢"}});
   }
-  auto first = admin->get("/api/v1/org/nodes/" + std::to_string(node("desheng-xincun")) + "/children?limit=2").json();
+  auto first = admin->get(compound_url + "/children?limit=2").json();
   ASSERT_EQ(first["items"].size(), 2u);
-  auto second = admin->get("/api/v1/org/nodes/" + std::to_string(node("desheng-xincun")) +
-                           "/children?limit=2&cursor=" + first["next_cursor"].get<std::string>())
-                    .json();
+  auto second =
+      admin->get(compound_url + "/children?limit=2&cursor=" + first["next_cursor"].get<std::string>()).json();
   ASSERT_EQ(second["items"].size(), 1u);
   EXPECT_EQ(second["items"][0]["name"], "3幢");
   EXPECT_TRUE(second["next_cursor"].is_null());

@@ -94,12 +94,12 @@ describe('console', () => {
     await page.goto(`${server.baseUrl}/org/nodes/${compoundId}`)
     await page.getByTestId('create-child').click()
     const drawer = page.getByTestId('child-form')
-    await drawer.getByLabel('名称').fill('1幢')
-    await drawer.getByLabel('编码').fill('dsxc-b1')
+    await drawer.getByLabel('名称').fill('21幢')
+    await drawer.getByLabel('编码').fill('dsxc-b21')
     await assertAccessible(page, 'create child drawer')
     await drawer.getByTestId('save').click()
-    await page.getByText('已新建幢“1幢”').waitFor()
-    await page.getByTestId('children-table').getByRole('link', { name: '1幢' }).waitFor()
+    await page.getByText('已新建幢“21幢”').waitFor()
+    await page.getByTestId('children-table').getByRole('link', { name: '21幢' }).waitFor()
     await saveScreenshot(page, 'console-building-created')
   })
 
@@ -123,7 +123,7 @@ describe('console', () => {
     await signInToConsole(page, server.baseUrl, 'admin')
     await page.goto(`${server.baseUrl}/org/nodes/${compoundId}`)
     const drawer = page.getByTestId('child-form')
-    for (const name of ['2幢', '3幢']) {
+    for (const name of ['22幢', '23幢']) {
       await page.getByTestId('create-child').click()
       await drawer.getByLabel('名称').fill(name)
       await drawer.getByLabel('编码').fill('dsxc-b2')

@@ -1,6 +1,16 @@
-// HTTP routes of the governance module.
+// HTTP routes of the governance module: the responsibility chain and its coverage, commissioners,
+// community positions, party organisations and compound party forms, grids, social
+// organisations and the organisation statistics.
+#include <map>
+#include <utility>
+
+#include "core/error.hpp"
 #include "http/context.hpp"
 #include "modules/governance/module.hpp"
+#include "modules/governance/rules.hpp"
+#include "modules/governance/store.hpp"
+#include "modules/org/rules.hpp"
+#include "modules/org/store.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> governance_migrations();
@@ -10,8 +20,497 @@ namespace weizhi::governance {
 
 void seed_demo(modules::SeedContext& seed);
 
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+const http::ScopeResolver& node_query_scope() {
+  static const http::ScopeResolver resolver = http::scope::query_node_or_root("node");
+  return resolver;
+}
+
+// A read of the subtree at `?node=` (the street when absent), which the route's access check
+// found. The node id is resolved before a connection is leased: finding the street leases one
+// of its own, and handlers holding one while waiting for another could starve the pool.
+struct SubtreeRead {
+  store::Db::Lease lease;
+  org::Node node;
+};
+
+SubtreeRead read_queried_subtree(Context& context) {
+  std::int64_t id = *node_query_scope()(context);
+  auto lease = context.read();
+  auto node = org::find_node(*lease, id);
+  if (!node) fail_not_found("找不到该组织节点");
+  return {std::move(lease), *node};
+}
+
+org::Node path_node_of_kind(Context& context, store::Connection& connection, org::NodeKind kind,
+                            const std::string& what) {
+  auto node = org::find_node(connection, context.path_id("id"));
+  if (!node || node->kind != kind) fail_not_found("找不到该" + what);
+  return *node;
+}
+
+Json ref_json(std::int64_t id, const std::map<std::int64_t, std::string>& names) {
+  auto it = names.find(id);
+  return {{"id", id}, {"name", it == names.end() ? "" : it->second}};
+}
+
+Json optional_ref_json(const std::optional<std::int64_t>& id, const std::map<std::int64_t, std::string>& names) {
+  return id ? ref_json(*id, names) : Json(nullptr);
+}
+
+void require_positive(const std::string& field, std::optional<std::int64_t> id) {
+  if (id && *id <= 0) fail_invalid(field, "字段 " + field + " 应为正整数编号");
+}
+
+void check_name(const std::string& field, const std::string& value) {
+  if (auto problem = org::name_problem(value)) fail_invalid(field, *problem);
+}
+
+// An optional array of positive ids; 400 naming the offending element.
+std::vector<std::int64_t> id_list(Context& context, JsonObject& body, const std::string& key) {
+  std::vector<std::int64_t> ids;
+  const Json* value = body.optional_any(key);
+  if (!value) return ids;
+  if (!value->is_array()) fail_invalid(key, "字段 " + key + " 应为编号数组");
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const Json& item = (*value)[i];
+    std::string field = key + "[" + std::to_string(i) + "]";
+    if (!item.is_number_integer()) fail_invalid(field, "字段 " + field + " 应为正整数编号");
+    ids.push_back(context.parse_id(item.dump(), field));
+  }
+  return ids;
+}
+
+// --- Responsibility chain ---
+
+Json positions_json(const std::vector<ChainPosition>& positions) {
+  Json codes = Json::array();
+  for (ChainPosition position : positions) codes.push_back(chain_position_code(position));
+  return codes;
+}
+
+Response chain_route(Context& context) {
+  auto lease = context.read();
+  org::Node compound = path_node_of_kind(context, *lease, org::NodeKind::Compound, "小区");
+  TimePoint now = context.services.clock.now();
+  auto chains = chains_under(*lease, compound.path, now);
+  ChainStatus status = check_chain(chains.terms[compound.id], now);
+  std::vector<std::int64_t> people;
+  for (const auto& link : status.links) {
+    if (link.person_id) people.push_back(*link.person_id);
+  }
+  auto names = masked_names(*lease, people);
+  Json links = Json::array();
+  for (const auto& link : status.links) {
+    links.push_back({{"position", chain_position_code(link.position)}, {"person", optional_ref_json(link.person_id, names)}});
+  }
+  return Response::json(200, {{"compound", {{"id", compound.id}, {"name", compound.name}}},
+                              {"links", links},
+                              {"complete", status.complete},
+                              {"missing", positions_json(status.missing)}});
+}
+
+Response coverage_route(Context& context) {
+  auto [lease, node] = read_queried_subtree(context);
+  TimePoint now = context.services.clock.now();
+  auto chains = chains_under(*lease, node.path, now);
+  auto gaps = coverage_gaps(chains.terms, now);
+  Json items = Json::array();
+  for (const auto& gap : gaps) {
+    items.push_back(
+        {{"compound", ref_json(gap.compound_id, chains.compound_names)}, {"missing", positions_json(gap.missing)}});
+  }
+  return Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}}},
+                              {"compounds", chains.compound_names.size()},
+                              {"complete", chains.compound_names.size() - gaps.size()},
+                              {"items", items}});
+}
+
+Response set_position_route(Context& context) {
+  auto position = parse_community_position(context.request.path_params.at("position"));
+  if (!position) fail_not_found("没有该社区职务：可设 secretary 或 tripartite_director");
+  JsonObject body(context.json_body());
+  std::int64_t person_id = body.integer("person_id");
+  body.finish();
+  require_positive("person_id", person_id);
+  std::int64_t community_id = context.path_id("id");
+  Json result = context.write([&](store::Tx& tx) {
+    path_node_of_kind(context, tx.connection(), org::NodeKind::Community, "社区");
+    bool changed = set_community_position(tx, community_id, *position, person_id);
+    if (changed) {
+      context.audit(tx, "governance.position.set", "org_node:" + std::to_string(community_id),
+                    {{"position", community_position_code(*position)}, {"person_id", person_id}});
+    }
+    return Json{{"community_id", community_id},
+                {"position", community_position_code(*position)},
+                {"person", ref_json(person_id, masked_names(tx.connection(), {person_id}))},
+                {"changed", changed}};
+  });
+  return Response::json(200, result);
+}
+
+// --- Commissioners ---
+
+Json assignment_json(store::Connection& connection, const CommissionerAssignment& assignment) {
+  return {{"id", assignment.id},
+          {"person", ref_json(assignment.person_id, masked_names(connection, {assignment.person_id}))},
+          {"compound", ref_json(assignment.compound_node_id, node_names(connection, {assignment.compound_node_id}))},
+          {"from_two_committees", assignment.from_two_committees},
+          {"also_party_secretary", assignment.also_party_secretary},
+          {"first_secretary", assignment.first_secretary},
+          {"grid_chief", assignment.grid_chief},
+          {"since", assignment.since},
+          {"until", assignment.until ? Json(*assignment.until) : Json(nullptr)}};
+}
+
+Response list_commissioners_route(Context& context) {
+  auto [lease, node] = read_queried_subtree(context);
+  Json items = Json::array();
+  for (const auto& row : current_commissioners(*lease, node.path, context.services.clock.now())) {
+    const auto& assignment = row.assignment;
+    if (items.empty() || items.back()["person"]["id"] != assignment.person_id) {
+      items.push_back({{"person", {{"id", assignment.person_id}, {"name", row.person_name}}},
+                       {"compounds", Json::array()},
+                       {"from_two_committees", false},
+                       {"also_party_secretary", false},
+                       {"first_secretary", false},
+                       {"grid_chief", false}});
+    }
+    Json& item = items.back();
+    item["compounds"].push_back({{"id", assignment.compound_node_id},
+                                 {"name", row.compound_name},
+                                 {"assignment_id", assignment.id},
+                                 {"since", assignment.since}});
+    // A person's attributes are those of any of their current assignments.
+    const std::pair<const char*, bool> attributes[] = {{"from_two_committees", assignment.from_two_committees},
+                                                       {"also_party_secretary", assignment.also_party_secretary},
+                                                       {"first_secretary", assignment.first_secretary},
+                                                       {"grid_chief", assignment.grid_chief}};
+    for (const auto& [key, value] : attributes) {
+      if (value) item[key] = true;
+    }
+  }
+  return Response::json(200, {{"items", items}});
+}
+
+Response assign_commissioner_route(Context& context) {
+  JsonObject body(context.json_body());
+  auto flag = [&](const char* key) { return body.optional_boolean(key).value_or(false); };
+  CommissionerInput input{body.integer("person_id"),     body.integer("compound_id"), flag("from_two_committees"),
+                          flag("also_party_secretary"), flag("first_secretary"),     flag("grid_chief")};
+  body.finish();
+  require_positive("person_id", input.person_id);
+  Json created = context.write([&](store::Tx& tx) {
+    CommissionerAssignment assignment = assign_commissioner(tx, input);
+    context.audit(tx, "governance.commissioner.assign", "commissioner_assignment:" + std::to_string(assignment.id),
+                  {{"person_id", input.person_id}, {"compound_id", input.compound_node_id}});
+    return assignment_json(tx.connection(), assignment);
+  });
+  return Response::json(201, created);
+}
+
+http::ScopeResolver assignment_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    auto compound = assignment_compound(*lease, context.path_id("assignment_id"));
+    if (!compound) fail_not_found("找不到该专员任职记录");
+    return *compound;
+  };
+}
+
+Response end_commissioner_route(Context& context) {
+  std::int64_t id = context.path_id("assignment_id");
+  context.write([&](store::Tx& tx) {
+    CommissionerAssignment ended = end_commissioner(tx, id);
+    context.audit(tx, "governance.commissioner.end", "commissioner_assignment:" + std::to_string(id),
+                  {{"person_id", ended.person_id}, {"compound_id", ended.compound_node_id}, {"until", *ended.until}});
+  });
+  return Response::no_content();
+}
+
+// --- Party organisations ---
+
+Json party_orgs_json(store::Connection& connection, const std::vector<PartyOrg>& orgs) {
+  std::vector<std::int64_t> people;
+  std::vector<std::int64_t> nodes;
+  for (const auto& org : orgs) {
+    if (org.secretary_person_id) people.push_back(*org.secretary_person_id);
+    nodes.push_back(org.community_node_id);
+    nodes.insert(nodes.end(), org.compound_ids.begin(), org.compound_ids.end());
+  }
+  auto person_names = masked_names(connection, people);
+  auto names = node_names(connection, nodes);
+  Json items = Json::array();
+  for (const auto& org : orgs) {
+    Json compounds = Json::array();
+    for (std::int64_t id : org.compound_ids) compounds.push_back(ref_json(id, names));
+    items.push_back({{"id", org.id},
+                     {"kind", party_org_kind_code(org.kind)},
+                     {"name", org.name},
+                     {"community", ref_json(org.community_node_id, names)},
+                     {"secretary", optional_ref_json(org.secretary_person_id, person_names)},
+                     {"compounds", compounds},
+                     {"created_at", org.created_at}});
+  }
+  return items;
+}
+
+Json party_org_json(store::Connection& connection, std::int64_t id) {
+  auto org = find_party_org(connection, id);
+  if (!org) fail_not_found("找不到该党组织");
+  return party_orgs_json(connection, {*org}).front();
+}
+
+Response list_party_orgs_route(Context& context) {
+  auto [lease, node] = read_queried_subtree(context);
+  return Response::json(200, {{"items", party_orgs_json(*lease, party_orgs_under(*lease, node.path))}});
+}
+
+Response create_party_org_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string kind_text = body.text("kind");
+  std::string name = body.text("name");
+  std::int64_t community_id = body.integer("community_id");
+  auto secretary = body.optional_integer("secretary_person_id");
+  auto compound_ids = id_list(context, body, "compound_ids");
+  body.finish();
+  auto kind = parse_party_org_kind(kind_text);
+  if (!kind) fail_invalid("kind", "党组织类型应为 committee（社区党委）或 branch（党支部）");
+  check_name("name", name);
+  require_positive("secretary_person_id", secretary);
+  Json created = context.write([&](store::Tx& tx) {
+    std::int64_t id = create_party_org(tx, {*kind, name, community_id, secretary, compound_ids});
+    context.audit(tx, "governance.party_org.create", "party_org:" + std::to_string(id),
+                  {{"kind", kind_text}, {"name", name}, {"community_id", community_id}, {"compound_ids", compound_ids}});
+    return party_org_json(tx.connection(), id);
+  });
+  return Response::json(201, created);
+}
+
+http::ScopeResolver party_org_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    auto org = find_party_org(*lease, context.path_id("id"));
+    if (!org) fail_not_found("找不到该党组织");
+    return org->community_node_id;
+  };
+}
+
+Response update_party_org_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  const Json& raw = context.json_body();
+  JsonObject body(raw);
+  PartyOrgChange change;
+  change.name = body.optional_text("name");
+  auto secretary = body.optional_integer("secretary_person_id");
+  if (raw.contains("secretary_person_id")) change.secretary_person_id = secretary;
+  if (body.has("compound_ids")) change.compound_ids = id_list(context, body, "compound_ids");
+  body.finish();
+  if (change.name) check_name("name", *change.name);
+  require_positive("secretary_person_id", secretary);
+  Json updated = context.write([&](store::Tx& tx) {
+    update_party_org(tx, id, change);
+    context.audit(tx, "governance.party_org.update", "party_org:" + std::to_string(id), raw);
+    return party_org_json(tx.connection(), id);
+  });
+  return Response::json(200, updated);
+}
+
+// --- Compound party form ---
+
+Json compound_party_json(store::Connection& connection, const org::Node& compound) {
+  CompoundParty party = compound_party(connection, compound.id);
+  std::vector<PartyOrg> orgs = party.branches;
+  if (party.community_committee) orgs.push_back(*party.community_committee);
+  Json shown = party_orgs_json(connection, orgs);
+  Json committee = party.community_committee ? shown.back() : Json(nullptr);
+  if (party.community_committee) shown.erase(shown.size() - 1);
+  return {{"compound", {{"id", compound.id}, {"name", compound.name}}},
+          {"form", party_form_code(party.decision.form)},
+          {"derived_form", party_form_code(party.decision.derived)},
+          {"overridden", party.decision.overridden},
+          {"led_by_community_committee", party.led_by_community_committee},
+          {"form_override", party.form_override ? Json(party_form_code(*party.form_override)) : Json(nullptr)},
+          {"community_committee", committee},
+          {"branches", shown}};
+}
+
+Response compound_party_route(Context& context) {
+  auto lease = context.read();
+  org::Node compound = path_node_of_kind(context, *lease, org::NodeKind::Compound, "小区");
+  return Response::json(200, compound_party_json(*lease, compound));
+}
+
+Response set_compound_party_route(Context& context) {
+  JsonObject body(context.json_body());
+  bool led = body.boolean("led_by_community_committee");
+  auto override_text = body.optional_text("form_override");
+  body.finish();
+  std::optional<PartyForm> form_override;
+  if (override_text) {
+    form_override = parse_party_form(*override_text);
+    if (!form_override) {
+      fail_invalid("form_override", "形式应为 single_branch、joint_association、community_direct 或 none");
+    }
+  }
+  Json result = context.write([&](store::Tx& tx) {
+    org::Node compound = path_node_of_kind(context, tx.connection(), org::NodeKind::Compound, "小区");
+    set_compound_party(tx, compound.id, led, form_override);
+    context.audit(tx, "governance.compound_party.set", "org_node:" + std::to_string(compound.id),
+                  {{"led_by_community_committee", led},
+                   {"form_override", override_text ? Json(*override_text) : Json(nullptr)}});
+    return compound_party_json(tx.connection(), compound);
+  });
+  return Response::json(200, result);
+}
+
+// --- Grids and social organisations ---
+
+Json grids_json(store::Connection& connection, const std::vector<Grid>& grids) {
+  std::vector<std::int64_t> people;
+  std::vector<std::int64_t> nodes;
+  for (const auto& grid : grids) {
+    if (grid.chief_person_id) people.push_back(*grid.chief_person_id);
+    nodes.push_back(grid.community_node_id);
+  }
+  auto person_names = masked_names(connection, people);
+  auto names = node_names(connection, nodes);
+  Json items = Json::array();
+  for (const auto& grid : grids) {
+    items.push_back({{"id", grid.id},
+                     {"name", grid.name},
+                     {"community", ref_json(grid.community_node_id, names)},
+                     {"chief", optional_ref_json(grid.chief_person_id, person_names)},
+                     {"building_ids", grid.building_ids}});
+  }
+  return items;
+}
+
+Response list_grids_route(Context& context) {
+  auto [lease, node] = read_queried_subtree(context);
+  return Response::json(200, {{"items", grids_json(*lease, grids_under(*lease, node.path))}});
+}
+
+Response create_grid_route(Context& context) {
+  JsonObject body(context.json_body());
+  GridInput input{body.integer("community_id"), body.text("name"), body.optional_integer("chief_person_id"), {}};
+  input.building_ids = id_list(context, body, "building_ids");
+  body.finish();
+  check_name("name", input.name);
+  require_positive("chief_person_id", input.chief_person_id);
+  Json created = context.write([&](store::Tx& tx) {
+    std::int64_t id = create_grid(tx, input);
+    context.audit(tx, "governance.grid.create", "grid:" + std::to_string(id),
+                  {{"community_id", input.community_node_id}, {"name", input.name},
+                   {"building_ids", input.building_ids}});
+    Grid grid{id, input.community_node_id, input.name, input.chief_person_id, input.building_ids};
+    return grids_json(tx.connection(), {grid}).front();
+  });
+  return Response::json(201, created);
+}
+
+Json social_orgs_json(store::Connection& connection, const std::vector<SocialOrg>& orgs) {
+  std::vector<std::int64_t> people;
+  std::vector<std::int64_t> nodes;
+  for (const auto& org : orgs) {
+    if (org.contact_person_id) people.push_back(*org.contact_person_id);
+    nodes.push_back(org.node_id);
+  }
+  auto person_names = masked_names(connection, people);
+  auto names = node_names(connection, nodes);
+  Json items = Json::array();
+  for (const auto& org : orgs) {
+    items.push_back({{"id", org.id},
+                     {"name", org.name},
+                     {"node", ref_json(org.node_id, names)},
+                     {"service", org.service},
+                     {"contact", optional_ref_json(org.contact_person_id, person_names)},
+                     {"created_at", org.created_at}});
+  }
+  return items;
+}
+
+Response list_social_orgs_route(Context& context) {
+  auto [lease, node] = read_queried_subtree(context);
+  return Response::json(200, {{"items", social_orgs_json(*lease, social_orgs_under(*lease, node.path))}});
+}
+
+Response create_social_org_route(Context& context) {
+  JsonObject body(context.json_body());
+  SocialOrgInput input{body.text("name"), body.integer("node_id"), body.text("service"),
+                       body.optional_integer("contact_person_id")};
+  body.finish();
+  check_name("name", input.name);
+  check_name("service", input.service);
+  require_positive("contact_person_id", input.contact_person_id);
+  Json created = context.write([&](store::Tx& tx) {
+    std::int64_t id = create_social_org(tx, input);
+    context.audit(tx, "governance.social_org.create", "social_org:" + std::to_string(id),
+                  {{"name", input.name}, {"node_id", input.node_id}, {"service", input.service}});
+    SocialOrg org{id, input.name, input.node_id, input.service, input.contact_person_id, iso_utc(tx.now())};
+    return social_orgs_json(tx.connection(), {org}).front();
+  });
+  return Response::json(201, created);
+}
+
+// --- Statistics ---
+
+Response organization_stats_route(Context& context) {
+  auto [lease, node] = read_queried_subtree(context);
+  OrganizationStats stats = organization_stats(*lease, node.path, context.services.clock.now());
+  Json forms = Json::object();
+  for (const auto& [form, count] : stats.party_forms) forms[party_form_code(form)] = count;
+  return Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", org::kind_code(node.kind)}}},
+                              {"communities", stats.communities},
+                              {"compounds", stats.compounds},
+                              {"buildings", stats.buildings},
+                              {"parts", stats.parts},
+                              {"commissioners", stats.commissioners},
+                              {"commissioners_from_two_committees", stats.commissioners_from_two_committees},
+                              {"commissioners_also_party_secretary", stats.commissioners_also_party_secretary},
+                              {"party_forms", forms},
+                              {"compounds_with_complete_chain", stats.compounds_with_complete_chain},
+                              {"compounds_missing_chain", stats.compounds - stats.compounds_with_complete_chain}});
+}
+
+void add_routes(http::Router& router) {
+  auto read = [](http::ScopeResolver scope) { return Access::permission("governance.read", std::move(scope)); };
+  auto write = [](http::ScopeResolver scope) { return Access::permission("governance.write", std::move(scope)); };
+  const std::string base = "/api/v1/governance";
+  router.add(Method::Get, "/api/v1/org/nodes/{id}/chain", read(http::scope::path_node("id")), chain_route);
+  router.add(Method::Get, base + "/coverage", read(node_query_scope()), coverage_route);
+  router.add(Method::Get, base + "/commissioners", read(node_query_scope()), list_commissioners_route);
+  router.add(Method::Post, base + "/commissioners", write(http::scope::body_node("compound_id")),
+             assign_commissioner_route);
+  router.add(Method::Delete, base + "/commissioners/{assignment_id}", write(assignment_scope()),
+             end_commissioner_route);
+  router.add(Method::Put, base + "/communities/{id}/positions/{position}", write(http::scope::path_node("id")),
+             set_position_route);
+  router.add(Method::Get, base + "/party-orgs", read(node_query_scope()), list_party_orgs_route);
+  router.add(Method::Post, base + "/party-orgs", write(http::scope::body_node("community_id")),
+             create_party_org_route);
+  router.add(Method::Patch, base + "/party-orgs/{id}", write(party_org_scope()), update_party_org_route);
+  router.add(Method::Get, base + "/compounds/{id}/party", read(http::scope::path_node("id")), compound_party_route);
+  router.add(Method::Put, base + "/compounds/{id}/party", write(http::scope::path_node("id")),
+             set_compound_party_route);
+  router.add(Method::Get, base + "/grids", read(node_query_scope()), list_grids_route);
+  router.add(Method::Post, base + "/grids", write(http::scope::body_node("community_id")), create_grid_route);
+  router.add(Method::Get, base + "/social-orgs", read(node_query_scope()), list_social_orgs_route);
+  router.add(Method::Post, base + "/social-orgs", write(http::scope::body_node("node_id")), create_social_org_route);
+  router.add(Method::Get, "/api/v1/stats/organization",
+             Access::permission("stats.read", node_query_scope()), organization_stats_route);
+}
+
+}  // namespace
+
 modules::Module module() {
-  return modules::Module{"governance", store::governance_migrations, [](http::Router&) {}, seed_demo};
+  return modules::Module{"governance", store::governance_migrations, add_routes, seed_demo};
 }
 
 }  // namespace weizhi::governance

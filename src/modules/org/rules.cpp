@@ -1,5 +1,8 @@
-// Org tree rules.
+// Org tree rules, and the codes of the registry's enums.
 #include "modules/org/rules.hpp"
+
+#include "auth/permissions.hpp"
+#include "modules/org/registry.hpp"
 
 namespace weizhi::org {
 
@@ -12,7 +15,53 @@ struct KindName {
 constexpr KindName kKinds[] = {{NodeKind::Street, "street", "街道"},       {NodeKind::Community, "community", "社区"},
                                {NodeKind::Compound, "compound", "小区"},   {NodeKind::Building, "building", "幢"},
                                {NodeKind::Unit, "unit", "单元"},           {NodeKind::Part, "part", "户"}};
+
+const char* kind_chinese(NodeKind kind) {
+  for (const auto& entry : kKinds) {
+    if (entry.kind == kind) return entry.chinese;
+  }
+  return "";
+}
+
+template <class Enum>
+struct EnumCode {
+  Enum value;
+  const char* code;
+};
+constexpr EnumCode<PartUse> kUses[] = {{PartUse::Residential, "residential"},
+                                       {PartUse::Commercial, "commercial"},
+                                       {PartUse::Parking, "parking"},
+                                       {PartUse::Other, "other"}};
+constexpr EnumCode<AreaSource> kAreaSources[] = {
+    {AreaSource::Registered, "registered"}, {AreaSource::Surveyed, "surveyed"}, {AreaSource::Contract, "contract"}};
+
+template <class Enum, std::size_t N>
+std::string code_of(const EnumCode<Enum> (&table)[N], Enum value) {
+  for (const auto& entry : table) {
+    if (entry.value == value) return entry.code;
+  }
+  return "";
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> parse_code(const EnumCode<Enum> (&table)[N], const std::string& code) {
+  for (const auto& entry : table) {
+    if (code == entry.code) return entry.value;
+  }
+  return std::nullopt;
+}
+
+constexpr std::int64_t kMaxFloors = 60;
+constexpr std::int64_t kLowestFloor = -5;
+constexpr std::int64_t kAreaLimitCentiM2 = 100000LL * 100;
+constexpr std::size_t kMaxRoomNumberChars = 20;
+
 }  // namespace
+
+std::string use_code(PartUse use) { return code_of(kUses, use); }
+std::optional<PartUse> parse_use(const std::string& code) { return parse_code(kUses, code); }
+std::string area_source_code(AreaSource source) { return code_of(kAreaSources, source); }
+std::optional<AreaSource> parse_area_source(const std::string& code) { return parse_code(kAreaSources, code); }
 
 std::string kind_code(NodeKind kind) {
   for (const auto& entry : kKinds) {
@@ -46,8 +95,54 @@ std::optional<std::string> name_problem(const std::string& name) {
   return std::nullopt;
 }
 
+std::optional<std::string> floors_problem(std::int64_t floors) {
+  if (floors < 1 || floors > kMaxFloors) return "层数应在 1 到 " + std::to_string(kMaxFloors) + " 之间";
+  return std::nullopt;
+}
+
+std::optional<std::string> floor_problem(std::int64_t floor, std::int64_t building_floors) {
+  if (floor == 0) return "没有第 0 层：地面一层为 1，地下层为负数";
+  if (floor < kLowestFloor || floor > building_floors) {
+    return "楼层应在 " + std::to_string(kLowestFloor) + " 到 " + std::to_string(building_floors) + " 之间";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> area_problem(std::int64_t area_centi_m2) {
+  if (area_centi_m2 <= 0) return "面积应大于 0";
+  if (area_centi_m2 >= kAreaLimitCentiM2) return "面积应小于 100000 平方米";
+  return std::nullopt;
+}
+
+std::optional<std::string> room_number_problem(const std::string& room_number) {
+  if (room_number.find_first_not_of(" \t\r\n") == std::string::npos) return "房号不能为空";
+  std::size_t characters = 0;
+  for (unsigned char byte : room_number) {
+    if ((byte & 0xC0) != 0x80) ++characters;
+  }
+  if (characters > kMaxRoomNumberChars) return "房号不能超过 " + std::to_string(kMaxRoomNumberChars) + " 个字";
+  return std::nullopt;
+}
+
+std::string area_m2_text(std::int64_t area_centi_m2) {
+  std::string sign = area_centi_m2 < 0 ? "-" : "";
+  std::int64_t magnitude = area_centi_m2 < 0 ? -area_centi_m2 : area_centi_m2;
+  std::string cents = std::to_string(magnitude % 100);
+  if (cents.size() < 2) cents.insert(0, "0");
+  return sign + std::to_string(magnitude / 100) + "." + cents;
+}
+
 std::string child_path(const std::string& parent_path, std::int64_t id) {
   return (parent_path.empty() ? "/" : parent_path) + std::to_string(id) + "/";
+}
+
+std::optional<std::string> move_problem(NodeKind kind, const std::string& path, NodeKind new_parent_kind,
+                                        const std::string& new_parent_path) {
+  if (auth::path_within(new_parent_path, path)) return "不能把节点移到它自己或它的下级之下";
+  if (child_kind(new_parent_kind) != kind) {
+    return std::string(kind_chinese(new_parent_kind)) + "下不能直接放" + kind_chinese(kind);
+  }
+  return std::nullopt;
 }
 
 }  // namespace weizhi::org

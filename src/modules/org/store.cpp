@@ -1,4 +1,4 @@
-// Org tree storage.
+// Org tree and registry storage.
 #include "modules/org/store.hpp"
 
 #include "modules/org/rules.hpp"
@@ -9,9 +9,29 @@ namespace {
 
 constexpr const char* kNodeColumns = "SELECT id, parent_id, kind, name, code, path, created_at FROM org_nodes ";
 
+// A node and the details of every kind; LEFT JOINs leave the other kinds' columns NULL.
+constexpr const char* kRecordColumns =
+    "SELECT n.id, n.parent_id, n.kind, n.name, n.code, n.path, n.created_at, "
+    "c.node_id, c.party_committee_name, c.tripartite_office_name, "
+    "b.node_id, b.floors, b.has_elevator, "
+    "p.node_id, p.room_number, p.floor, p.use, p.area_centi_m2, p.area_source "
+    "FROM org_nodes n LEFT JOIN communities c ON c.node_id = n.id LEFT JOIN buildings b ON b.node_id = n.id "
+    "LEFT JOIN parts p ON p.node_id = n.id ";
+
 Node to_node(const store::Row& row) {
   return Node{row.i64(0), row.optional_i64(1), parse_kind(row.text(2)).value_or(NodeKind::Part),
               row.text(3), row.optional_text(4), row.text(5), row.text(6)};
+}
+
+NodeRecord to_record(const store::Row& row) {
+  NodeRecord record{to_node(row), std::nullopt, std::nullopt, std::nullopt};
+  if (!row.is_null(7)) record.community = CommunityDetails{row.optional_text(8), row.optional_text(9)};
+  if (!row.is_null(10)) record.building = BuildingDetails{row.i64(11), row.i64(12) != 0};
+  if (!row.is_null(13)) {
+    record.part = PartInput{row.text(14), row.i64(15), parse_use(row.text(16)).value_or(PartUse::Other), row.i64(17),
+                            parse_area_source(row.text(18)).value_or(AreaSource::Contract)};
+  }
+  return record;
 }
 
 }  // namespace
@@ -22,34 +42,168 @@ std::optional<Node> find_node(store::Connection& connection, std::int64_t id) {
   return to_node(*row);
 }
 
-std::optional<Node> find_node(store::Tx& tx, std::int64_t id) {
-  auto row = tx.query_one(std::string(kNodeColumns) + "WHERE id = ?", {id});
+std::optional<Node> find_node(store::Tx& tx, std::int64_t id) { return find_node(tx.connection(), id); }
+
+std::optional<Node> find_child(store::Connection& connection, std::int64_t parent_id, const std::string& name) {
+  auto row = connection.query_one(std::string(kNodeColumns) + "WHERE parent_id = ? AND name = ? ORDER BY id LIMIT 1",
+                                  {parent_id, name});
   if (!row) return std::nullopt;
   return to_node(*row);
 }
 
-std::vector<Node> children(store::Connection& connection, std::int64_t parent_id, std::int64_t after_id,
-                           std::int64_t limit) {
-  std::vector<Node> nodes;
+std::optional<NodeRecord> find_record(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kRecordColumns) + "WHERE n.id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_record(*row);
+}
+
+std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_t parent_id, std::int64_t after_id,
+                                      std::int64_t limit) {
+  std::vector<NodeRecord> records;
   for (const auto& row : connection.query(
-           std::string(kNodeColumns) + "WHERE parent_id = ? AND id > ? ORDER BY id LIMIT ?",
+           std::string(kRecordColumns) + "WHERE n.parent_id = ? AND n.id > ? ORDER BY n.id LIMIT ?",
            {parent_id, after_id, limit})) {
-    nodes.push_back(to_node(row));
+    records.push_back(to_record(row));
   }
-  return nodes;
+  return records;
+}
+
+bool has_children(store::Connection& connection, std::int64_t id) {
+  return connection.query_one("SELECT id FROM org_nodes WHERE parent_id = ? LIMIT 1", {id}).has_value();
+}
+
+bool code_in_use(store::Connection& connection, const std::string& code, std::optional<std::int64_t> except_id) {
+  auto row = connection.query_one("SELECT id FROM org_nodes WHERE code = ?", {code});
+  return row && (!except_id || row->i64(0) != *except_id);
 }
 
 Node insert_node(store::Tx& tx, const std::optional<Node>& parent, NodeKind kind, const std::string& name,
                  const std::optional<std::string>& code) {
+  // Knowing the id before the INSERT lets the path go in with it: one write per node, which is
+  // what keeps bulk imports fast. MAX+1 is safe on SQLite because there is a single writer.
+  std::int64_t id = tx.dialect() == store::Dialect::Sqlite
+                        ? tx.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM org_nodes")
+                        : tx.scalar("SELECT nextval(pg_get_serial_sequence('org_nodes', 'id'))");
   std::string now = iso_utc(tx.now());
   std::optional<std::int64_t> parent_id;
   if (parent) parent_id = parent->id;
-  std::int64_t id = tx.scalar(
-      "INSERT INTO org_nodes (parent_id, kind, name, code, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-      {parent_id, kind_code(kind), name, code, now});
   std::string path = child_path(parent ? parent->path : "", id);
-  tx.exec("UPDATE org_nodes SET path = ? WHERE id = ?", {path, id});
+  tx.exec("INSERT INTO org_nodes (id, parent_id, kind, name, code, path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          {id, parent_id, kind_code(kind), name, code, path, now});
   return Node{id, parent_id, kind, name, code, path, now};
+}
+
+void insert_community_details(store::Tx& tx, std::int64_t node_id, const CommunityDetails& details) {
+  tx.exec("INSERT INTO communities (node_id, party_committee_name, tripartite_office_name) VALUES (?, ?, ?)",
+          {node_id, details.party_committee_name, details.tripartite_office_name});
+}
+
+void insert_building_details(store::Tx& tx, std::int64_t node_id, const BuildingDetails& details) {
+  tx.exec("INSERT INTO buildings (node_id, floors, has_elevator) VALUES (?, ?, ?)",
+          {node_id, details.floors, details.has_elevator});
+}
+
+void insert_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_node_id, const PartInput& part) {
+  tx.exec(
+      "INSERT INTO parts (node_id, unit_node_id, room_number, floor, use, area_centi_m2, area_source) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {node_id, unit_node_id, part.room_number, part.floor, use_code(part.use), part.area_centi_m2,
+       area_source_code(part.area_source)});
+}
+
+UnitRoom unit_room(store::Connection& connection, const Node& unit, const std::string& room_number,
+                   std::optional<std::int64_t> except_part_id) {
+  // One round trip for both facts: this runs once per imported part.
+  auto row = connection.query_one(
+      "SELECT (SELECT floors FROM buildings WHERE node_id = ?), "
+      "(SELECT COUNT(*) FROM parts WHERE unit_node_id = ? AND room_number = ? AND node_id <> ?)",
+      {unit.parent_id, unit.id, room_number, except_part_id.value_or(0)});
+  return UnitRoom{row->optional_i64(0), row->i64(1) > 0};
+}
+
+std::optional<std::int64_t> highest_part_floor(store::Connection& connection, std::int64_t building_id) {
+  auto row = connection.query_one(
+      "SELECT MAX(p.floor) FROM parts p JOIN org_nodes u ON u.id = p.unit_node_id WHERE u.parent_id = ?",
+      {building_id});
+  return row ? row->optional_i64(0) : std::nullopt;
+}
+
+void update_node_fields(store::Tx& tx, std::int64_t id, const std::string& name,
+                        const std::optional<std::string>& code) {
+  tx.exec("UPDATE org_nodes SET name = ?, code = ? WHERE id = ?", {name, code, id});
+}
+
+void update_community_details(store::Tx& tx, std::int64_t node_id, const CommunityDetails& details) {
+  if (tx.exec("UPDATE communities SET party_committee_name = ?, tripartite_office_name = ? WHERE node_id = ?",
+              {details.party_committee_name, details.tripartite_office_name, node_id}) == 0) {
+    insert_community_details(tx, node_id, details);
+  }
+}
+
+void update_building_details(store::Tx& tx, std::int64_t node_id, const BuildingDetails& details) {
+  if (tx.exec("UPDATE buildings SET floors = ?, has_elevator = ? WHERE node_id = ?",
+              {details.floors, details.has_elevator, node_id}) == 0) {
+    insert_building_details(tx, node_id, details);
+  }
+}
+
+void update_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_node_id, const PartInput& part) {
+  if (tx.exec("UPDATE parts SET unit_node_id = ?, room_number = ?, floor = ?, use = ?, area_centi_m2 = ?, "
+              "area_source = ? WHERE node_id = ?",
+              {unit_node_id, part.room_number, part.floor, use_code(part.use), part.area_centi_m2,
+               area_source_code(part.area_source), node_id}) == 0) {
+    insert_part_details(tx, node_id, unit_node_id, part);
+  }
+}
+
+void move_subtree(store::Tx& tx, const Node& node, const Node& new_parent, const std::string& new_path) {
+  tx.exec("UPDATE org_nodes SET parent_id = ? WHERE id = ?", {new_parent.id, node.id});
+  // Every path in the subtree starts with the node's old path; swapping that prefix for the new
+  // one is a single statement however large the subtree. Paths hold only digits and slashes, so
+  // the LIKE pattern has no wildcard to escape.
+  tx.exec("UPDATE org_nodes SET path = ? || SUBSTR(path, ?) WHERE path LIKE ?",
+          {new_path, static_cast<std::int64_t>(node.path.size()) + 1, node.path + "%"});
+}
+
+void delete_node(store::Tx& tx, std::int64_t id) {
+  tx.exec("DELETE FROM communities WHERE node_id = ?", {id});
+  tx.exec("DELETE FROM buildings WHERE node_id = ?", {id});
+  tx.exec("DELETE FROM parts WHERE node_id = ?", {id});
+  tx.exec("DELETE FROM org_nodes WHERE id = ?", {id});
+}
+
+std::int64_t insert_cluster(store::Tx& tx, const std::string& name, const std::optional<std::string>& code) {
+  return tx.scalar("INSERT INTO property_clusters (name, code) VALUES (?, ?) RETURNING id", {name, code});
+}
+
+void add_cluster_community(store::Tx& tx, std::int64_t cluster_id, std::int64_t community_id) {
+  tx.exec("INSERT INTO property_cluster_communities (cluster_id, community_node_id) VALUES (?, ?)",
+          {cluster_id, community_id});
+}
+
+bool cluster_code_in_use(store::Connection& connection, const std::string& code) {
+  return connection.query_one("SELECT id FROM property_clusters WHERE code = ?", {code}).has_value();
+}
+
+std::optional<std::int64_t> cluster_of(store::Connection& connection, std::int64_t community_id) {
+  auto row = connection.query_one("SELECT cluster_id FROM property_cluster_communities WHERE community_node_id = ?",
+                                  {community_id});
+  if (!row) return std::nullopt;
+  return row->i64(0);
+}
+
+std::vector<Cluster> clusters(store::Connection& connection) {
+  std::vector<Cluster> result;
+  for (const auto& row : connection.query("SELECT id, name, code FROM property_clusters ORDER BY id")) {
+    result.push_back(Cluster{row.i64(0), row.text(1), row.optional_text(2), {}});
+  }
+  for (const auto& row : connection.query(
+           "SELECT cluster_id, community_node_id FROM property_cluster_communities ORDER BY community_node_id")) {
+    for (auto& cluster : result) {
+      if (cluster.id == row.i64(0)) cluster.community_ids.push_back(row.i64(1));
+    }
+  }
+  return result;
 }
 
 }  // namespace weizhi::org

@@ -17,6 +17,9 @@ export interface NewOrgNode {
   kind: NodeKind
   name: string
   code?: string
+  /** Buildings only: storeys above ground, and whether the building has a lift. */
+  floors?: number
+  has_elevator?: boolean
 }
 
 const childKinds: Record<NodeKind, NodeKind | null> = {

@@ -95,6 +95,8 @@ const en: typeof zhCN = {
     namePlaceholder: 'e.g. {example}',
     nameRequired: 'Enter a name',
     codeHint: 'Optional; unique in the street, used for imports and links',
+    floors: 'Floors',
+    hasElevator: 'Has a lift',
     created: 'Created {kind} “{name}”',
     parent: 'Parent',
     open: 'Open',

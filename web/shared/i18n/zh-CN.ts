@@ -93,6 +93,8 @@ export default {
     namePlaceholder: '例如：{example}',
     nameRequired: '请输入名称',
     codeHint: '选填，全街道唯一，用于导入和对接',
+    floors: '总层数',
+    hasElevator: '有电梯',
     created: '已新建{kind}“{name}”',
     parent: '上级节点',
     open: '打开',

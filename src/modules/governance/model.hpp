@@ -1,0 +1,127 @@
+// The governance types: party forms of compounds, the responsibility chain and its terms of
+// office, and the records of party organisations, commissioners, grids and social organisations.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+
+namespace weizhi::governance {
+
+// How a compound's party organisation is set up (DOMAIN.md §2); None is a gap to show.
+enum class PartyForm { SingleBranch, JointAssociation, CommunityDirect, None };
+
+struct PartyFormInput {
+  bool led_by_community_committee = false;
+  std::int64_t branch_count = 0;
+  std::optional<PartyForm> form_override;
+};
+
+struct PartyFormDecision {
+  PartyForm form;
+  PartyForm derived;  // what the records alone give, whatever the override says
+  bool overridden = false;
+};
+
+// The links of a compound's responsibility chain, top down: 挂帅 → 牵头 → 兜底.
+enum class ChainPosition { CommunitySecretary, TripartiteDirector, Commissioner };
+inline constexpr std::array<ChainPosition, 3> kChainPositions{
+    ChainPosition::CommunitySecretary, ChainPosition::TripartiteDirector, ChainPosition::Commissioner};
+
+// One person holding one position for a period; no `until` means still in office.
+struct Term {
+  std::int64_t person_id;
+  TimePoint since;
+  std::optional<TimePoint> until;
+};
+
+// Every term, current or not, of each chain position of one compound.
+struct ChainTerms {
+  std::vector<Term> community_secretary;
+  std::vector<Term> tripartite_director;
+  std::vector<Term> commissioner;
+};
+
+struct ChainLink {
+  ChainPosition position;
+  std::optional<std::int64_t> person_id;  // the current holder
+};
+
+struct ChainStatus {
+  std::vector<ChainLink> links;  // in chain order
+  bool complete = false;
+  std::vector<ChainPosition> missing;
+};
+
+// The two community positions kept with history; the commissioner is a per-compound assignment.
+enum class CommunityPosition { Secretary, TripartiteDirector };
+
+enum class PartyOrgKind { Committee, Branch };
+
+struct PersonRef {
+  std::int64_t id;
+  std::string masked_name;
+};
+
+struct NodeRef {
+  std::int64_t id;
+  std::string name;
+};
+
+struct CommissionerAssignment {
+  std::int64_t id;
+  std::int64_t person_id;
+  std::int64_t compound_node_id;
+  bool from_two_committees = false;
+  bool also_party_secretary = false;
+  bool first_secretary = false;
+  bool grid_chief = false;
+  std::string since;
+  std::optional<std::string> until;
+};
+
+struct CommissionerInput {
+  std::int64_t person_id;
+  std::int64_t compound_node_id;
+  bool from_two_committees = false;
+  bool also_party_secretary = false;
+  bool first_secretary = false;
+  bool grid_chief = false;
+};
+
+struct PartyOrgInput {
+  PartyOrgKind kind;
+  std::string name;
+  std::int64_t community_node_id;
+  std::optional<std::int64_t> secretary_person_id;
+  std::vector<std::int64_t> compound_ids;  // branches only
+};
+
+struct PartyOrg {
+  std::int64_t id;
+  PartyOrgKind kind;
+  std::string name;
+  std::int64_t community_node_id;
+  std::optional<std::int64_t> secretary_person_id;
+  std::vector<std::int64_t> compound_ids;
+  std::string created_at;
+};
+
+struct GridInput {
+  std::int64_t community_node_id;
+  std::string name;
+  std::optional<std::int64_t> chief_person_id;
+  std::vector<std::int64_t> building_ids;
+};
+
+struct SocialOrgInput {
+  std::string name;
+  std::int64_t node_id;  // a community or a compound
+  std::string service;
+  std::optional<std::int64_t> contact_person_id;
+};
+
+}  // namespace weizhi::governance

@@ -1,0 +1,475 @@
+// Governance storage.
+#include "modules/governance/store.hpp"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include "core/error.hpp"
+#include "modules/governance/rules.hpp"
+#include "modules/org/rules.hpp"
+#include "modules/org/store.hpp"
+
+namespace weizhi::governance {
+
+namespace {
+
+// A term is current when since <= now < until; the aggregate queries say so in SQL (the same
+// rule as rules::is_current) so that the database does the counting.
+constexpr const char* kCurrentAssignment = "a.since <= ? AND (a.until IS NULL OR a.until > ?)";
+constexpr const char* kCurrentPosition = "p.since <= ? AND (p.until IS NULL OR p.until > ?)";
+
+std::string placeholders(std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += i ? ", ?" : "?";
+  return text;
+}
+
+store::Params id_params(const std::vector<std::int64_t>& ids) {
+  store::Params params;
+  for (std::int64_t id : ids) params.emplace_back(id);
+  return params;
+}
+
+std::string subtree_pattern(const std::string& path) { return path + "%"; }
+
+TimePoint stored_time(const std::string& text) {
+  auto parsed = parse_iso(text);
+  if (!parsed) throw std::runtime_error("governance: malformed stored time " + text);
+  return *parsed;
+}
+
+Term to_term(const store::Row& row, std::size_t first_column) {
+  std::optional<TimePoint> until;
+  if (auto text = row.optional_text(first_column + 2)) until = stored_time(*text);
+  return Term{row.i64(first_column), stored_time(row.text(first_column + 1)), until};
+}
+
+std::map<std::int64_t, std::string> names_by_id(store::Connection& connection, const std::string& table,
+                                                const std::string& name_column, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> names;
+  if (ids.empty()) return names;
+  for (const auto& row : connection.query("SELECT id, " + name_column + " FROM " + table + " WHERE id IN (" +
+                                              placeholders(ids.size()) + ")",
+                                          id_params(ids))) {
+    names[row.i64(0)] = row.text(1);
+  }
+  return names;
+}
+
+// The node `id` as `field` of a request: 404 when it does not exist, 422 when of another kind.
+org::Node require_node(store::Tx& tx, std::int64_t id, std::initializer_list<org::NodeKind> kinds,
+                       const std::string& field) {
+  auto node = org::find_node(tx, id);
+  if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
+  if (std::find(kinds.begin(), kinds.end(), node->kind) == kinds.end()) {
+    std::string wanted;
+    for (auto kind : kinds) wanted += (wanted.empty() ? "" : "或") + org::kind_code(kind);
+    fail_unprocessable("节点 " + std::to_string(id) + " 不是" + wanted, field);
+  }
+  return *node;
+}
+
+void require_person(store::Tx& tx, std::int64_t id, const std::string& field) {
+  if (!tx.query_one("SELECT id FROM people WHERE id = ?", {id})) {
+    throw ApiError(404, "not_found", "找不到人员 " + std::to_string(id), field);
+  }
+}
+
+// Each id once, and each a node of `kind` inside the subtree of `within`.
+void require_nodes_within(store::Tx& tx, const std::vector<std::int64_t>& ids, org::NodeKind kind,
+                          const org::Node& within, const std::string& field) {
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    std::string item = field + "[" + std::to_string(i) + "]";
+    if (!seen.insert(ids[i]).second) fail_invalid(item, "字段 " + item + " 重复");
+    org::Node node = require_node(tx, ids[i], {kind}, item);
+    if (node.path.rfind(within.path, 0) != 0) {
+      fail_unprocessable("节点 " + std::to_string(ids[i]) + " 不属于 " + within.name, item);
+    }
+  }
+}
+
+void map_branch(store::Tx& tx, std::int64_t branch_id, const std::vector<std::int64_t>& compound_ids) {
+  for (std::int64_t compound_id : compound_ids) {
+    tx.exec("INSERT INTO party_branch_compounds (branch_id, compound_node_id) VALUES (?, ?)",
+            {branch_id, compound_id});
+  }
+}
+
+void check_branch_compounds(store::Tx& tx, PartyOrgKind kind, std::int64_t community_id,
+                            const std::vector<std::int64_t>& compound_ids) {
+  if (kind == PartyOrgKind::Committee) {
+    if (!compound_ids.empty()) fail_unprocessable("社区党委由社区直管的小区在小区党组织形式中设置", "compound_ids");
+    return;
+  }
+  auto community = org::find_node(tx, community_id);
+  require_nodes_within(tx, compound_ids, org::NodeKind::Compound, *community, "compound_ids");
+}
+
+constexpr const char* kPartyOrgColumns =
+    "SELECT o.id, o.kind, o.name, o.community_node_id, o.secretary_person_id, o.created_at FROM party_orgs o ";
+
+std::vector<PartyOrg> to_party_orgs(store::Connection& connection, const store::Rows& rows) {
+  std::vector<PartyOrg> orgs;
+  for (const auto& row : rows) {
+    orgs.push_back(PartyOrg{row.i64(0), parse_party_org_kind(row.text(1)).value_or(PartyOrgKind::Branch), row.text(2),
+                            row.i64(3), row.optional_i64(4), {}, row.text(5)});
+  }
+  if (orgs.empty()) return orgs;
+  std::vector<std::int64_t> ids;
+  for (const auto& org : orgs) ids.push_back(org.id);
+  std::map<std::int64_t, std::vector<std::int64_t>> compounds;
+  for (const auto& row : connection.query("SELECT branch_id, compound_node_id FROM party_branch_compounds WHERE "
+                                          "branch_id IN (" + placeholders(ids.size()) +
+                                              ") ORDER BY compound_node_id",
+                                          id_params(ids))) {
+    compounds[row.i64(0)].push_back(row.i64(1));
+  }
+  for (auto& org : orgs) org.compound_ids = compounds[org.id];
+  return orgs;
+}
+
+}  // namespace
+
+std::map<std::int64_t, std::string> masked_names(store::Connection& connection, const std::vector<std::int64_t>& ids) {
+  return names_by_id(connection, "people", "name_masked", ids);
+}
+
+std::map<std::int64_t, std::string> node_names(store::Connection& connection, const std::vector<std::int64_t>& ids) {
+  return names_by_id(connection, "org_nodes", "name", ids);
+}
+
+SubtreeChains chains_under(store::Connection& connection, const std::string& path, TimePoint now) {
+  SubtreeChains chains;
+  std::string pattern = subtree_pattern(path);
+  std::string now_text = iso_utc(now);
+  for (const auto& row : connection.query(
+           "SELECT id, name FROM org_nodes WHERE kind = 'compound' AND path LIKE ? ORDER BY id", {pattern})) {
+    chains.compound_names[row.i64(0)] = row.text(1);
+    chains.terms[row.i64(0)];
+  }
+  // Terms that ended before now cannot be current: leaving them in the database keeps this
+  // read small however long the history grows. Whether the rest are current is the rules' call.
+  for (const auto& row : connection.query(
+           "SELECT c.id, p.position, p.person_id, p.since, p.until FROM org_nodes c "
+           "JOIN community_positions p ON p.community_node_id = c.parent_id "
+           "WHERE c.kind = 'compound' AND c.path LIKE ? AND (p.until IS NULL OR p.until > ?)",
+           {pattern, now_text})) {
+    auto position = parse_community_position(row.text(1));
+    if (!position) continue;
+    auto& terms = chains.terms[row.i64(0)];
+    (*position == CommunityPosition::Secretary ? terms.community_secretary : terms.tripartite_director)
+        .push_back(to_term(row, 2));
+  }
+  for (const auto& row : connection.query(
+           "SELECT c.id, a.person_id, a.since, a.until FROM org_nodes c "
+           "JOIN commissioner_assignments a ON a.compound_node_id = c.id "
+           "WHERE c.kind = 'compound' AND c.path LIKE ? AND (a.until IS NULL OR a.until > ?)",
+           {pattern, now_text})) {
+    chains.terms[row.i64(0)].commissioner.push_back(to_term(row, 1));
+  }
+  return chains;
+}
+
+bool set_community_position(store::Tx& tx, std::int64_t community_id, CommunityPosition position,
+                            std::int64_t person_id) {
+  require_node(tx, community_id, {org::NodeKind::Community}, "community_id");
+  require_person(tx, person_id, "person_id");
+  std::string now = iso_utc(tx.now());
+  std::string code = community_position_code(position);
+  std::vector<Term> terms;
+  for (const auto& row : tx.query("SELECT person_id, since, until FROM community_positions "
+                                  "WHERE community_node_id = ? AND position = ? AND (until IS NULL OR until > ?)",
+                                  {community_id, code, now})) {
+    terms.push_back(to_term(row, 0));
+  }
+  if (current_holder(terms, tx.now()) == person_id) return false;
+  tx.exec("UPDATE community_positions SET until = ? "
+          "WHERE community_node_id = ? AND position = ? AND (until IS NULL OR until > ?)",
+          {now, community_id, code, now});
+  tx.exec("INSERT INTO community_positions (community_node_id, position, person_id, since) VALUES (?, ?, ?, ?)",
+          {community_id, code, person_id, now});
+  return true;
+}
+
+std::vector<CommissionerRow> current_commissioners(store::Connection& connection, const std::string& path,
+                                                   TimePoint now) {
+  std::string now_text = iso_utc(now);
+  std::vector<CommissionerRow> rows;
+  for (const auto& row : connection.query(
+           std::string("SELECT a.id, a.person_id, a.compound_node_id, a.from_two_committees, a.also_party_secretary, "
+                       "a.first_secretary, a.grid_chief, a.since, a.until, p.name_masked, c.name "
+                       "FROM commissioner_assignments a JOIN org_nodes c ON c.id = a.compound_node_id "
+                       "JOIN people p ON p.id = a.person_id WHERE c.path LIKE ? AND ") +
+               kCurrentAssignment + " ORDER BY a.person_id, a.compound_node_id",
+           {subtree_pattern(path), now_text, now_text})) {
+    rows.push_back(CommissionerRow{
+        CommissionerAssignment{row.i64(0), row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0,
+                               row.i64(5) != 0, row.i64(6) != 0, row.text(7), row.optional_text(8)},
+        row.text(9), row.text(10)});
+  }
+  return rows;
+}
+
+CommissionerAssignment assign_commissioner(store::Tx& tx, const CommissionerInput& input) {
+  require_node(tx, input.compound_node_id, {org::NodeKind::Compound}, "compound_id");
+  require_person(tx, input.person_id, "person_id");
+  std::string now = iso_utc(tx.now());
+  if (tx.query_one(std::string("SELECT a.id FROM commissioner_assignments a WHERE a.compound_node_id = ? AND ") +
+                       kCurrentAssignment,
+                   {input.compound_node_id, now, now})) {
+    fail_conflict("该小区已有在任小区专员，请先结束其任职", "compound_id");
+  }
+  std::int64_t id = tx.scalar(
+      "INSERT INTO commissioner_assignments (person_id, compound_node_id, from_two_committees, "
+      "also_party_secretary, first_secretary, grid_chief, since) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {input.person_id, input.compound_node_id, input.from_two_committees, input.also_party_secretary,
+       input.first_secretary, input.grid_chief, now});
+  return CommissionerAssignment{id,
+                                input.person_id,
+                                input.compound_node_id,
+                                input.from_two_committees,
+                                input.also_party_secretary,
+                                input.first_secretary,
+                                input.grid_chief,
+                                now,
+                                std::nullopt};
+}
+
+std::optional<std::int64_t> assignment_compound(store::Connection& connection, std::int64_t assignment_id) {
+  auto row = connection.query_one("SELECT compound_node_id FROM commissioner_assignments WHERE id = ?",
+                                  {assignment_id});
+  if (!row) return std::nullopt;
+  return row->i64(0);
+}
+
+CommissionerAssignment end_commissioner(store::Tx& tx, std::int64_t assignment_id) {
+  auto row = tx.query_one("SELECT person_id, compound_node_id, from_two_committees, also_party_secretary, "
+                          "first_secretary, grid_chief, since, until FROM commissioner_assignments WHERE id = ?",
+                          {assignment_id});
+  if (!row) fail_not_found("找不到该专员任职记录");
+  std::string now = iso_utc(tx.now());
+  if (auto until = row->optional_text(7); until && *until <= now) fail_conflict("该任职已经结束");
+  tx.exec("UPDATE commissioner_assignments SET until = ? WHERE id = ?", {now, assignment_id});
+  return CommissionerAssignment{assignment_id,   row->i64(0),      row->i64(1), row->i64(2) != 0, row->i64(3) != 0,
+                                row->i64(4) != 0, row->i64(5) != 0, row->text(6), now};
+}
+
+std::int64_t create_party_org(store::Tx& tx, const PartyOrgInput& input) {
+  require_node(tx, input.community_node_id, {org::NodeKind::Community}, "community_id");
+  if (input.secretary_person_id) require_person(tx, *input.secretary_person_id, "secretary_person_id");
+  if (input.kind == PartyOrgKind::Committee &&
+      tx.query_one("SELECT id FROM party_orgs WHERE community_node_id = ? AND kind = 'committee'",
+                   {input.community_node_id})) {
+    fail_conflict("该社区已有社区党委", "community_id");
+  }
+  check_branch_compounds(tx, input.kind, input.community_node_id, input.compound_ids);
+  std::int64_t id = tx.scalar(
+      "INSERT INTO party_orgs (kind, name, community_node_id, secretary_person_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?) RETURNING id",
+      {party_org_kind_code(input.kind), input.name, input.community_node_id, input.secretary_person_id,
+       iso_utc(tx.now())});
+  map_branch(tx, id, input.compound_ids);
+  return id;
+}
+
+void update_party_org(store::Tx& tx, std::int64_t id, const PartyOrgChange& change) {
+  auto existing = find_party_org(tx.connection(), id);
+  if (!existing) fail_not_found("找不到该党组织");
+  if (change.name) tx.exec("UPDATE party_orgs SET name = ? WHERE id = ?", {*change.name, id});
+  if (change.secretary_person_id) {
+    if (*change.secretary_person_id) require_person(tx, **change.secretary_person_id, "secretary_person_id");
+    tx.exec("UPDATE party_orgs SET secretary_person_id = ? WHERE id = ?", {*change.secretary_person_id, id});
+  }
+  if (change.compound_ids) {
+    check_branch_compounds(tx, existing->kind, existing->community_node_id, *change.compound_ids);
+    tx.exec("DELETE FROM party_branch_compounds WHERE branch_id = ?", {id});
+    map_branch(tx, id, *change.compound_ids);
+  }
+}
+
+std::optional<PartyOrg> find_party_org(store::Connection& connection, std::int64_t id) {
+  auto orgs = to_party_orgs(connection, connection.query(std::string(kPartyOrgColumns) + "WHERE o.id = ?", {id}));
+  if (orgs.empty()) return std::nullopt;
+  return orgs.front();
+}
+
+std::vector<PartyOrg> party_orgs_under(store::Connection& connection, const std::string& path) {
+  std::string pattern = subtree_pattern(path);
+  return to_party_orgs(connection,
+                       connection.query(std::string(kPartyOrgColumns) +
+                                            "JOIN org_nodes c ON c.id = o.community_node_id WHERE c.path LIKE ? "
+                                            "OR EXISTS (SELECT 1 FROM party_branch_compounds b JOIN org_nodes n "
+                                            "ON n.id = b.compound_node_id WHERE b.branch_id = o.id AND n.path LIKE ?) "
+                                            "ORDER BY o.id",
+                                        {pattern, pattern}));
+}
+
+CompoundParty compound_party(store::Connection& connection, std::int64_t compound_id) {
+  CompoundParty party;
+  if (auto row = connection.query_one(
+          "SELECT led_by_community_committee, form_override FROM compound_party_settings WHERE compound_node_id = ?",
+          {compound_id})) {
+    party.led_by_community_committee = row->i64(0) != 0;
+    if (auto code = row->optional_text(1)) party.form_override = parse_party_form(*code);
+  }
+  party.branches = to_party_orgs(
+      connection, connection.query(std::string(kPartyOrgColumns) +
+                                       "JOIN party_branch_compounds b ON b.branch_id = o.id "
+                                       "WHERE b.compound_node_id = ? ORDER BY o.id",
+                                   {compound_id}));
+  auto committees = to_party_orgs(
+      connection, connection.query(std::string(kPartyOrgColumns) +
+                                       "JOIN org_nodes c ON c.parent_id = o.community_node_id "
+                                       "WHERE c.id = ? AND o.kind = 'committee' ORDER BY o.id",
+                                   {compound_id}));
+  if (!committees.empty()) party.community_committee = committees.front();
+  party.decision = decide_party_form({party.led_by_community_committee,
+                                      static_cast<std::int64_t>(party.branches.size()), party.form_override});
+  return party;
+}
+
+void set_compound_party(store::Tx& tx, std::int64_t compound_id, bool led_by_community_committee,
+                        std::optional<PartyForm> form_override) {
+  require_node(tx, compound_id, {org::NodeKind::Compound}, "compound_id");
+  std::optional<std::string> override_code;
+  if (form_override) override_code = party_form_code(*form_override);
+  if (tx.query_one("SELECT compound_node_id FROM compound_party_settings WHERE compound_node_id = ?", {compound_id})) {
+    tx.exec("UPDATE compound_party_settings SET led_by_community_committee = ?, form_override = ? "
+            "WHERE compound_node_id = ?",
+            {led_by_community_committee, override_code, compound_id});
+  } else {
+    tx.exec("INSERT INTO compound_party_settings (compound_node_id, led_by_community_committee, form_override) "
+            "VALUES (?, ?, ?)",
+            {compound_id, led_by_community_committee, override_code});
+  }
+}
+
+std::int64_t create_grid(store::Tx& tx, const GridInput& input) {
+  org::Node community = require_node(tx, input.community_node_id, {org::NodeKind::Community}, "community_id");
+  if (input.chief_person_id) require_person(tx, *input.chief_person_id, "chief_person_id");
+  require_nodes_within(tx, input.building_ids, org::NodeKind::Building, community, "building_ids");
+  for (std::size_t i = 0; i < input.building_ids.size(); ++i) {
+    if (tx.query_one("SELECT grid_id FROM grid_buildings WHERE building_node_id = ?", {input.building_ids[i]})) {
+      fail_conflict("该楼幢已划入其他网格", "building_ids[" + std::to_string(i) + "]");
+    }
+  }
+  std::int64_t id =
+      tx.scalar("INSERT INTO grids (community_node_id, name, chief_person_id) VALUES (?, ?, ?) RETURNING id",
+                {input.community_node_id, input.name, input.chief_person_id});
+  for (std::int64_t building_id : input.building_ids) {
+    tx.exec("INSERT INTO grid_buildings (grid_id, building_node_id) VALUES (?, ?)", {id, building_id});
+  }
+  return id;
+}
+
+std::vector<Grid> grids_under(store::Connection& connection, const std::string& path) {
+  std::string pattern = subtree_pattern(path);
+  std::vector<Grid> grids;
+  std::map<std::int64_t, std::size_t> index;
+  for (const auto& row : connection.query(
+           "SELECT g.id, g.community_node_id, g.name, g.chief_person_id FROM grids g "
+           "JOIN org_nodes c ON c.id = g.community_node_id WHERE c.path LIKE ? "
+           "OR EXISTS (SELECT 1 FROM grid_buildings gb JOIN org_nodes b ON b.id = gb.building_node_id "
+           "WHERE gb.grid_id = g.id AND b.path LIKE ?) ORDER BY g.id",
+           {pattern, pattern})) {
+    index[row.i64(0)] = grids.size();
+    grids.push_back(Grid{row.i64(0), row.i64(1), row.text(2), row.optional_i64(3), {}});
+  }
+  if (grids.empty()) return grids;
+  std::vector<std::int64_t> ids;
+  for (const auto& grid : grids) ids.push_back(grid.id);
+  for (const auto& row : connection.query("SELECT grid_id, building_node_id FROM grid_buildings WHERE grid_id IN (" +
+                                              placeholders(ids.size()) + ") ORDER BY building_node_id",
+                                          id_params(ids))) {
+    grids[index[row.i64(0)]].building_ids.push_back(row.i64(1));
+  }
+  return grids;
+}
+
+std::int64_t create_social_org(store::Tx& tx, const SocialOrgInput& input) {
+  require_node(tx, input.node_id, {org::NodeKind::Community, org::NodeKind::Compound}, "node_id");
+  if (input.contact_person_id) require_person(tx, *input.contact_person_id, "contact_person_id");
+  return tx.scalar(
+      "INSERT INTO social_orgs (name, node_id, service, contact_person_id, created_at) VALUES (?, ?, ?, ?, ?) "
+      "RETURNING id",
+      {input.name, input.node_id, input.service, input.contact_person_id, iso_utc(tx.now())});
+}
+
+std::vector<SocialOrg> social_orgs_under(store::Connection& connection, const std::string& path) {
+  std::vector<SocialOrg> orgs;
+  for (const auto& row : connection.query(
+           "SELECT s.id, s.name, s.node_id, s.service, s.contact_person_id, s.created_at FROM social_orgs s "
+           "JOIN org_nodes n ON n.id = s.node_id WHERE n.path LIKE ? ORDER BY s.id",
+           {subtree_pattern(path)})) {
+    orgs.push_back(
+        SocialOrg{row.i64(0), row.text(1), row.i64(2), row.text(3), row.optional_i64(4), row.text(5)});
+  }
+  return orgs;
+}
+
+OrganizationStats organization_stats(store::Connection& connection, const std::string& path, TimePoint now) {
+  OrganizationStats stats;
+  std::string pattern = subtree_pattern(path);
+  std::string now_text = iso_utc(now);
+  for (const auto& row : connection.query(
+           "SELECT kind, COUNT(*) FROM org_nodes WHERE path LIKE ? "
+           "AND kind IN ('community', 'compound', 'building', 'part') GROUP BY kind",
+           {pattern})) {
+    std::string kind = row.text(0);
+    std::int64_t count = row.i64(1);
+    (kind == "community" ? stats.communities
+     : kind == "compound" ? stats.compounds
+     : kind == "building" ? stats.buildings
+                          : stats.parts) = count;
+  }
+  auto commissioners = connection.query_one(
+      std::string("SELECT COUNT(DISTINCT a.person_id), "
+                  "COUNT(DISTINCT CASE WHEN a.from_two_committees = 1 THEN a.person_id END), "
+                  "COUNT(DISTINCT CASE WHEN a.also_party_secretary = 1 THEN a.person_id END) "
+                  "FROM commissioner_assignments a JOIN org_nodes c ON c.id = a.compound_node_id "
+                  "WHERE c.path LIKE ? AND ") +
+          kCurrentAssignment,
+      {pattern, now_text, now_text});
+  stats.commissioners = commissioners->i64(0);
+  stats.commissioners_from_two_committees = commissioners->i64(1);
+  stats.commissioners_also_party_secretary = commissioners->i64(2);
+
+  // Compounds grouped by what decides their party form (branch counts cut at "several") and by
+  // whether their chain is complete: a few groups, each judged once by the rules.
+  for (PartyForm form : {PartyForm::SingleBranch, PartyForm::JointAssociation, PartyForm::CommunityDirect,
+                         PartyForm::None}) {
+    stats.party_forms[form] = 0;
+  }
+  auto position_held = [](CommunityPosition position) {
+    return "EXISTS (SELECT 1 FROM community_positions p WHERE p.community_node_id = c.parent_id AND p.position = '" +
+           community_position_code(position) + "' AND " + kCurrentPosition + ")";
+  };
+  std::string chain_complete =
+      position_held(CommunityPosition::Secretary) + " AND " + position_held(CommunityPosition::TripartiteDirector) +
+      " AND EXISTS (SELECT 1 FROM commissioner_assignments a WHERE a.compound_node_id = c.id AND " +
+      kCurrentAssignment + ")";
+  std::string per_compound =
+      "SELECT COALESCE(s.led_by_community_committee, 0) AS led, s.form_override AS form_override, "
+      "(SELECT COUNT(*) FROM party_branch_compounds b WHERE b.compound_node_id = c.id) AS branch_count, "
+      "CASE WHEN " +
+      chain_complete +
+      " THEN 1 ELSE 0 END AS complete "
+      "FROM org_nodes c LEFT JOIN compound_party_settings s ON s.compound_node_id = c.id "
+      "WHERE c.kind = 'compound' AND c.path LIKE ?";
+  for (const auto& row : connection.query(
+           "SELECT led, form_override, CASE WHEN branch_count > 1 THEN 2 ELSE branch_count END AS branch_bucket, "
+           "complete, COUNT(*) FROM (" +
+               per_compound + ") f GROUP BY led, form_override, branch_bucket, complete",
+           {now_text, now_text, now_text, now_text, now_text, now_text, pattern})) {
+    std::optional<PartyForm> form_override;
+    if (auto code = row.optional_text(1)) form_override = parse_party_form(*code);
+    std::int64_t count = row.i64(4);
+    stats.party_forms[decide_party_form({row.i64(0) != 0, row.i64(2), form_override}).form] += count;
+    if (row.i64(3) != 0) stats.compounds_with_complete_chain += count;
+  }
+  return stats;
+}
+
+}  // namespace weizhi::governance

@@ -1,0 +1,114 @@
+// The registry of the org tree: creating communities, compounds, buildings, units and parts with
+// their details. Used by the org routes, the demo seed and the import module alike.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/org/model.hpp"
+#include "store/db.hpp"
+
+namespace weizhi::org {
+
+enum class PartUse { Residential, Commercial, Parking, Other };
+enum class AreaSource { Registered, Surveyed, Contract };
+
+struct BuildingInput {
+  std::string name;
+  std::int64_t floors;
+  bool has_elevator;
+};
+
+struct PartInput {
+  std::string room_number;
+  std::int64_t floor;  // 1 is the ground floor, negative floors are basements
+  PartUse use;
+  std::int64_t area_centi_m2;  // exclusive area in 0.01 m²
+  AreaSource area_source;
+};
+
+struct CommunityDetails {
+  std::optional<std::string> party_committee_name;    // 社区党委
+  std::optional<std::string> tripartite_office_name;  // 三方办
+};
+
+struct BuildingDetails {
+  std::int64_t floors;
+  bool has_elevator;
+};
+
+// A node with the details of its kind; at most one of them is set.
+struct NodeRecord {
+  Node node;
+  std::optional<CommunityDetails> community;
+  std::optional<BuildingDetails> building;
+  std::optional<PartInput> part;  // a part's details are exactly what created it
+};
+
+// 片区组团: communities served together by one property company.
+struct Cluster {
+  std::int64_t id;
+  std::string name;
+  std::optional<std::string> code;
+  std::vector<std::int64_t> community_ids;
+};
+
+std::string use_code(PartUse use);
+std::optional<PartUse> parse_use(const std::string& code);
+std::string area_source_code(AreaSource source);
+std::optional<AreaSource> parse_area_source(const std::string& code);
+
+// Creators insert the node and its details; callers have checked permission. They throw
+// ApiError (422 field "kind" for a wrong parent kind, 409 field "room_number" for a room already
+// in the unit, 400 naming the field for invalid values).
+Node create_community(store::Tx& tx, const Node& street, const std::string& name,
+                      const std::optional<std::string>& code);
+Node create_community(store::Tx& tx, const Node& street, const std::string& name,
+                      const std::optional<std::string>& code, const CommunityDetails& details);
+Node create_compound(store::Tx& tx, const Node& community, const std::string& name,
+                     const std::optional<std::string>& code);
+Node create_building(store::Tx& tx, const Node& compound, const BuildingInput& input);
+Node create_building(store::Tx& tx, const Node& compound, const BuildingInput& input,
+                     const std::optional<std::string>& code);
+// A building whose floors are not known yet: it may hold units, but parts only once a PATCH
+// has registered its floors.
+Node create_building_without_details(store::Tx& tx, const Node& compound, const std::string& name,
+                                     const std::optional<std::string>& code);
+Node create_unit(store::Tx& tx, const Node& building, const std::string& name);
+Node create_unit(store::Tx& tx, const Node& building, const std::string& name, const std::optional<std::string>& code);
+Node create_part(store::Tx& tx, const Node& unit, const PartInput& input);
+std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id,
+                                       const std::string& name);
+// A PATCH of a node: only the fields present change. The kind's detail fields apply to that kind.
+struct NodeChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> code;
+  std::optional<std::int64_t> parent_id;  // a move, with the whole subtree
+  std::optional<std::string> party_committee_name;
+  std::optional<std::string> tripartite_office_name;
+  std::optional<std::int64_t> floors;
+  std::optional<bool> has_elevator;
+  std::optional<std::string> room_number;
+  std::optional<std::int64_t> floor;
+  std::optional<PartUse> use;
+  std::optional<std::int64_t> area_centi_m2;  // 0.01 m²
+  std::optional<AreaSource> area_source;
+};
+
+// Applies `changes` to the node and returns it as now stored. Throws ApiError like the creators,
+// plus 404 field "parent_id" for an unknown new parent, 422 field "parent_id" for a move under a
+// parent of the wrong kind or into the node's own subtree, 422 field "floors" for fewer floors
+// than a part of the building is on. The caller has checked permission on the new parent.
+NodeRecord update_node(store::Tx& tx, const NodeRecord& current, const NodeChanges& changes);
+// Deletes a node without children (409 otherwise); rows of other tables referring to it make
+// this throw store::ConstraintViolation.
+void remove_node(store::Tx& tx, const Node& node);
+
+// Groups communities into a property cluster. Throws ApiError: 400 for an empty or repeated
+// list, 404 for an unknown id, 422 for a node that is not a community, 409 for a community
+// already in a cluster or a code in use (fields "community_ids", "code").
+Cluster create_cluster(store::Tx& tx, const std::string& name, const std::optional<std::string>& code,
+                       const std::vector<std::int64_t>& community_ids);
+
+}  // namespace weizhi::org

@@ -1,0 +1,275 @@
+// People SQL: personal data sealed on the way in (ciphertext, blind index, mask), masks on the
+// way out, part links with their places, and the people.hpp entry points other modules call.
+#include "modules/people/store.hpp"
+
+#include <utility>
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "core/masking.hpp"
+#include "modules/people/rules.hpp"
+
+namespace weizhi::people {
+
+namespace {
+
+constexpr const char* kPersonColumns =
+    "p.id, p.home_node_id, p.name_masked, p.phone_masked, p.id_number_masked, p.birth_year, p.party_member, "
+    "p.tags, p.is_developer, p.created_at, p.updated_at";
+
+Person person_from(const store::Row& row) {
+  std::vector<std::string> tags;
+  for (const auto& tag : parse_json(row.text(7))) tags.push_back(tag.get<std::string>());
+  return Person{row.i64(0),           row.i64(1),         row.text(2),     row.optional_text(3),
+                row.optional_text(4), row.optional_i64(5), row.i64(6) != 0, std::move(tags),
+                row.i64(8) != 0,      row.text(9),        row.text(10)};
+}
+
+using Columns = std::vector<std::pair<std::string, store::Value>>;
+
+// The columns a change writes, personal data encrypted, indexed and masked.
+Columns sealed_columns(const crypto::DataKey& key, const PersonChange& change) {
+  Columns columns;
+  if (change.home_node_id) columns.emplace_back("home_node_id", *change.home_node_id);
+  if (change.name) {
+    std::string name = normalise_name(*change.name);
+    columns.emplace_back("name_enc", key.encrypt(name));
+    columns.emplace_back("name_index", key.blind_index(name));
+    columns.emplace_back("name_masked", mask_name(name));
+  }
+  if (change.phone) {
+    std::optional<std::string> phone;
+    if (*change.phone) phone = normalise_phone(**change.phone);
+    columns.emplace_back("phone_enc", phone ? store::Value(key.encrypt(*phone)) : store::Value());
+    columns.emplace_back("phone_index", phone ? store::Value(key.blind_index(*phone)) : store::Value());
+    columns.emplace_back("phone_masked", phone ? store::Value(mask_phone(*phone)) : store::Value());
+  }
+  if (change.id_number) {
+    std::optional<std::string> id_number;
+    if (*change.id_number) id_number = normalise_id_number(**change.id_number);
+    columns.emplace_back("id_number_enc", id_number ? store::Value(key.encrypt(*id_number)) : store::Value());
+    columns.emplace_back("id_number_masked", id_number ? store::Value(mask_id_number(*id_number)) : store::Value());
+  }
+  if (change.birth_year) columns.emplace_back("birth_year", *change.birth_year);
+  if (change.party_member) columns.emplace_back("party_member", *change.party_member);
+  if (change.tags) columns.emplace_back("tags", Json(*change.tags).dump());
+  if (change.is_developer) columns.emplace_back("is_developer", *change.is_developer);
+  return columns;
+}
+
+std::int64_t current_year(const store::Tx& tx) { return std::stoll(iso_utc(tx.now()).substr(0, 4)); }
+
+// Everything a change must pass before it is written; `person_id` is the person changed, if any.
+void check_change(store::Tx& tx, const crypto::DataKey& key, std::optional<std::int64_t> person_id,
+                  const PersonChange& change) {
+  if (auto problem = change_problem(change, current_year(tx))) fail_invalid(problem->field, problem->message);
+  std::optional<std::string> phone_index;
+  if (change.phone && *change.phone) phone_index = key.blind_index(normalise_phone(**change.phone));
+  if (!change.home_node_id && !phone_index) return;
+  // Both facts in one round trip: the seed and imports create people by the thousand.
+  auto facts = *tx.query_one(
+      "SELECT (SELECT kind FROM org_nodes WHERE id = ?), (SELECT COUNT(*) FROM people WHERE phone_index = ? AND id <> ?)",
+      {change.home_node_id, phone_index, person_id.value_or(0)});
+  if (change.home_node_id) {
+    if (facts.is_null(0)) throw ApiError(404, "not_found", "找不到登记所在的组织节点", "home_node_id");
+    if (facts.text(0) != "compound" && facts.text(0) != "community") {
+      fail_unprocessable("人员应登记在小区（或社区工作人员登记在社区）", "home_node_id");
+    }
+  }
+  if (facts.i64(1) > 0) fail_conflict("该手机号已登记在另一人名下", "phone");
+}
+
+std::optional<NamedNode> named_node(const store::Row& row, std::size_t id_column) {
+  if (row.is_null(id_column)) return std::nullopt;
+  return NamedNode{row.i64(id_column), row.text(id_column + 1)};
+}
+
+constexpr const char* kPartLinkSelect =
+    "SELECT l.id, l.person_id, p.name_masked, l.relation, l.designated_voter, l.proxy_reference, l.created_at "
+    "FROM part_links l JOIN people p ON p.id = l.person_id WHERE ";
+
+PartLink part_link_from(const store::Row& row) {
+  return PartLink{row.i64(0),
+                  row.i64(1),
+                  row.text(2),
+                  parse_relation(row.text(3)).value_or(Relation::Resident),
+                  row.i64(4) != 0,
+                  row.optional_text(5),
+                  row.text(6)};
+}
+
+}  // namespace
+
+std::int64_t create_person(store::Tx& tx, const crypto::DataKey& key, const PersonInput& input) {
+  PersonChange change = as_change(input);
+  check_change(tx, key, std::nullopt, change);
+  Columns columns = sealed_columns(key, change);
+  std::string now = iso_utc(tx.now());
+  columns.emplace_back("created_at", now);
+  columns.emplace_back("updated_at", now);
+  std::string names;
+  std::string placeholders;
+  store::Params params;
+  for (auto& [column, value] : columns) {
+    names += (names.empty() ? "" : ", ") + column;
+    placeholders += placeholders.empty() ? "?" : ", ?";
+    params.push_back(std::move(value));
+  }
+  return tx.scalar("INSERT INTO people (" + names + ") VALUES (" + placeholders + ") RETURNING id", params);
+}
+
+std::vector<std::string> update_person(store::Tx& tx, const crypto::DataKey& key, std::int64_t id,
+                                       const PersonChange& change) {
+  if (!tx.query_one("SELECT id FROM people WHERE id = ?", {id})) fail_not_found("找不到该人员");
+  check_change(tx, key, id, change);
+  Columns columns = sealed_columns(key, change);
+  if (columns.empty()) return {};
+  columns.emplace_back("updated_at", iso_utc(tx.now()));
+  std::string assignments;
+  store::Params params;
+  for (auto& [column, value] : columns) {
+    assignments += (assignments.empty() ? "" : ", ") + column + " = ?";
+    params.push_back(std::move(value));
+  }
+  params.emplace_back(id);
+  tx.exec("UPDATE people SET " + assignments + " WHERE id = ?", params);
+  return changed_field_names(change);
+}
+
+std::optional<std::int64_t> find_by_phone(store::Connection& connection, const crypto::DataKey& key,
+                                          const std::string& phone) {
+  if (phone_problem(phone)) return std::nullopt;
+  auto row = connection.query_one("SELECT id FROM people WHERE phone_index = ? ORDER BY id LIMIT 1",
+                                  {key.blind_index(normalise_phone(phone))});
+  if (!row) return std::nullopt;
+  return row->i64(0);
+}
+
+std::optional<Person> find_person(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.id = ?", {id});
+  if (!row) return std::nullopt;
+  return person_from(*row);
+}
+
+std::vector<Person> search_people(store::Connection& connection, const PeopleFilter& filter) {
+  std::string sql = std::string("SELECT ") + kPersonColumns +
+                    " FROM people p JOIN org_nodes home ON home.id = p.home_node_id"
+                    " WHERE home.path LIKE ? AND p.id > ?";
+  store::Params params{filter.scope_path + "%", filter.after_id};
+  if (filter.name_index) {
+    sql += " AND p.name_index = ?";
+    params.emplace_back(*filter.name_index);
+  }
+  if (filter.phone_index) {
+    sql += " AND p.phone_index = ?";
+    params.emplace_back(*filter.phone_index);
+  }
+  if (filter.tag) {
+    // Tag codes contain "_", a LIKE wildcard: escaped so only the quoted code itself matches.
+    std::string escaped;
+    for (char c : *filter.tag) escaped += c == '_' ? std::string("\\_") : std::string(1, c);
+    sql += " AND p.tags LIKE ? ESCAPE '\\'";
+    params.emplace_back("%\"" + escaped + "\"%");
+  }
+  sql += " ORDER BY p.id LIMIT ?";
+  params.emplace_back(filter.limit);
+  std::vector<Person> people;
+  for (const auto& row : connection.query(sql, params)) people.push_back(person_from(row));
+  return people;
+}
+
+PersonSecrets read_secrets(store::Connection& connection, const crypto::DataKey& key, std::int64_t id) {
+  auto row = connection.query_one("SELECT name_enc, phone_enc, id_number_enc FROM people WHERE id = ?", {id});
+  if (!row) fail_not_found("找不到该人员");
+  auto open = [&](std::size_t column) -> std::optional<std::string> {
+    if (row->is_null(column)) return std::nullopt;
+    return key.decrypt(row->text(column));
+  };
+  return PersonSecrets{key.decrypt(row->text(0)), open(1), open(2)};
+}
+
+std::vector<PlacedLink> links_of_person(store::Connection& connection, std::int64_t person_id) {
+  auto rows = connection.query(
+      "SELECT l.id, l.relation, l.designated_voter, l.proxy_reference, part.id, part.name, unit.id, unit.name, "
+      "building.id, building.name, compound.id, compound.name FROM part_links l "
+      "JOIN org_nodes part ON part.id = l.part_node_id "
+      "LEFT JOIN org_nodes unit ON unit.id = part.parent_id "
+      "LEFT JOIN org_nodes building ON building.id = unit.parent_id "
+      "LEFT JOIN org_nodes compound ON compound.id = building.parent_id "
+      "WHERE l.person_id = ? ORDER BY l.id",
+      {person_id});
+  std::vector<PlacedLink> links;
+  for (const auto& row : rows) {
+    links.push_back(PlacedLink{row.i64(0), parse_relation(row.text(1)).value_or(Relation::Resident), row.i64(2) != 0,
+                               row.optional_text(3), NamedNode{row.i64(4), row.text(5)}, named_node(row, 6),
+                               named_node(row, 8), named_node(row, 10)});
+  }
+  return links;
+}
+
+std::vector<PartLink> links_of_part(store::Connection& connection, std::int64_t part_node_id) {
+  std::vector<PartLink> links;
+  for (const auto& row : connection.query(std::string(kPartLinkSelect) + "l.part_node_id = ? ORDER BY l.id",
+                                          {part_node_id})) {
+    links.push_back(part_link_from(row));
+  }
+  return links;
+}
+
+std::optional<PartLink> find_link(store::Connection& connection, std::int64_t link_id) {
+  auto row = connection.query_one(std::string(kPartLinkSelect) + "l.id = ?", {link_id});
+  if (!row) return std::nullopt;
+  return part_link_from(*row);
+}
+
+bool is_part(store::Connection& connection, std::int64_t node_id) {
+  return connection.query_one("SELECT id FROM org_nodes WHERE id = ? AND kind = 'part'", {node_id}).has_value();
+}
+
+std::int64_t insert_link(store::Tx& tx, const LinkInput& link) {
+  // Every fact the checks need in one round trip: the seed and imports link parts by the thousand.
+  auto facts = *tx.query_one(
+      "SELECT (SELECT kind FROM org_nodes WHERE id = ?), (SELECT COUNT(*) FROM people WHERE id = ?), "
+      "(SELECT COUNT(*) FROM part_links WHERE part_node_id = ? AND person_id = ? AND relation = ?), "
+      "(SELECT COUNT(*) FROM part_links WHERE part_node_id = ? AND designated_voter = 1)",
+      {link.part_node_id, link.person_id, link.part_node_id, link.person_id, relation_code(link.relation),
+       link.part_node_id});
+  if (facts.is_null(0)) fail_not_found("找不到该户");
+  if (facts.text(0) != "part") fail_unprocessable("只能关联到户（房屋），该节点不是户", "part_id");
+  if (facts.i64(1) == 0) throw ApiError(404, "not_found", "找不到该人员", "person_id");
+  if (link.designated_voter && link.relation != Relation::Owner) {
+    fail_unprocessable("只有业主（共有人）可以被指定为投票人", "designated_voter");
+  }
+  if (facts.i64(2) > 0) fail_conflict("该人员与该户的这一关系已登记", "person_id");
+  if (link.designated_voter && facts.i64(3) > 0) {
+    fail_conflict("该户已有指定投票人，一户只能指定一人", "designated_voter");
+  }
+  return tx.scalar(
+      "INSERT INTO part_links (part_node_id, person_id, relation, designated_voter, proxy_reference, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {link.part_node_id, link.person_id, relation_code(link.relation), link.designated_voter, link.proxy_reference,
+       iso_utc(tx.now())});
+}
+
+void link_part(store::Tx& tx, std::int64_t part_node_id, std::int64_t person_id, Relation relation,
+               bool designated_voter) {
+  insert_link(tx, LinkInput{part_node_id, person_id, relation, designated_voter, std::nullopt});
+}
+
+bool delete_link(store::Tx& tx, std::int64_t part_node_id, std::int64_t link_id) {
+  return tx.exec("DELETE FROM part_links WHERE id = ? AND part_node_id = ?", {link_id, part_node_id}) > 0;
+}
+
+std::optional<std::string> node_path(store::Connection& connection, std::int64_t node_id) {
+  auto row = connection.query_one("SELECT path FROM org_nodes WHERE id = ?", {node_id});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+std::optional<std::int64_t> person_of_user(store::Connection& connection, std::int64_t user_id) {
+  auto row = connection.query_one("SELECT person_id FROM users WHERE id = ?", {user_id});
+  if (!row) return std::nullopt;
+  return row->optional_i64(0);
+}
+
+}  // namespace weizhi::people
