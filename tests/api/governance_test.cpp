@@ -5,8 +5,8 @@
 
 #include "support/test_server.hpp"
 
-using weizhi::testing::ApiTest;
 using nlohmann::json;
+using weizhi::testing::ApiTest;
 
 class GovernanceTest : public ApiTest {
  protected:
@@ -44,16 +44,16 @@ TEST_F(GovernanceTest, StreetStatisticsReproduceTheArticlesFigures) {
   EXPECT_EQ(stats["commissioners"], 29);
   EXPECT_EQ(stats["commissioners_from_two_committees"], 25);
   EXPECT_EQ(stats["commissioners_also_party_secretary"], 23);
-  EXPECT_EQ(stats["party_forms"], (json{{"single_branch", 5}, {"joint_association", 24}, {"community_direct", 1},
-                                        {"none", 0}}));
+  EXPECT_EQ(stats["party_forms"],
+            (json{{"single_branch", 5}, {"joint_association", 24}, {"community_direct", 1}, {"none", 0}}));
   EXPECT_EQ(stats["compounds_with_complete_chain"], 30);
   EXPECT_EQ(stats["compounds_missing_chain"], 0);
 }
 
 TEST_F(GovernanceTest, ANewCompoundCountsAndIsMissingItsChain) {
   auto admin = signed_in("admin");
-  auto created = admin->post("/api/v1/org/nodes", json{{"parent_id", node("desheng")}, {"kind", "compound"},
-                                                       {"name", "德胜东苑"}});
+  auto created = admin->post("/api/v1/org/nodes",
+                             json{{"parent_id", node("desheng")}, {"kind", "compound"}, {"name", "德胜东苑"}});
   ASSERT_EQ(created.status, 201) << created.body;
   auto stats = admin->get("/api/v1/stats/organization").json();
   EXPECT_EQ(stats["compounds"], 31);
@@ -146,18 +146,16 @@ TEST_F(GovernanceTest, ASecondCurrentCommissionerIs409AndNothingIsWritten) {
 TEST_F(GovernanceTest, OnePersonMayAnchorSeveralCompounds) {
   auto admin = signed_in("admin");
   admin->del("/api/v1/governance/commissioners/" + std::to_string(assignment_of(*admin, "xi-si")));
-  auto reply = admin->post("/api/v1/governance/commissioners",
-                           json{{"person_id", person_of_login("commissioner")},
-                                {"compound_id", node("xi-si")},
-                                {"from_two_committees", true},
-                                {"grid_chief", true}});
+  auto reply = admin->post("/api/v1/governance/commissioners", json{{"person_id", person_of_login("commissioner")},
+                                                                    {"compound_id", node("xi-si")},
+                                                                    {"from_two_committees", true},
+                                                                    {"grid_chief", true}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.json()["compound"]["name"], "西四苑");
   EXPECT_TRUE(signed_in("admin")->get(chain_path("xi-si")).json()["complete"].get<bool>());
   auto items = admin->get("/api/v1/governance/commissioners").json()["items"];
-  auto anchor = std::find_if(items.begin(), items.end(), [&](const json& item) {
-    return item["person"]["id"] == person_of_login("commissioner");
-  });
+  auto anchor = std::find_if(items.begin(), items.end(),
+                             [&](const json& item) { return item["person"]["id"] == person_of_login("commissioner"); });
   ASSERT_NE(anchor, items.end());
   EXPECT_EQ((*anchor)["compounds"].size(), 2u);
   EXPECT_EQ(admin->get("/api/v1/stats/organization").json()["commissioners"], 28);
@@ -178,24 +176,25 @@ TEST_F(GovernanceTest, CommissionerListShowsAttributesAndMaskedNames) {
 TEST_F(GovernanceTest, ReplacingTheDirectorKeepsTheOldTermInHistory) {
   auto secretary = signed_in("secretary");
   std::int64_t successor = person_of_login("commissioner");
-  auto reply = put(*secretary,
-                   "/api/v1/governance/communities/" + id_of("desheng") + "/positions/tripartite_director",
+  auto reply = put(*secretary, "/api/v1/governance/communities/" + id_of("desheng") + "/positions/tripartite_director",
                    json{{"person_id", successor}});
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_TRUE(reply.json()["changed"].get<bool>());
   EXPECT_EQ(secretary->get(chain_path("desheng-xincun")).json()["links"][1]["person"]["id"], successor);
   EXPECT_EQ(count("SELECT COUNT(*) FROM community_positions WHERE position = 'tripartite_director' AND "
-                  "community_node_id = " + id_of("desheng")),
+                  "community_node_id = " +
+                  id_of("desheng")),
             2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM community_positions WHERE position = 'tripartite_director' AND "
-                  "until IS NOT NULL AND community_node_id = " + id_of("desheng")),
+                  "until IS NOT NULL AND community_node_id = " +
+                  id_of("desheng")),
             1);
 }
 
 TEST_F(GovernanceTest, NamingTheCurrentHolderAgainChangesNothing) {
-  auto reply = put(*signed_in("secretary"),
-                   "/api/v1/governance/communities/" + id_of("desheng") + "/positions/secretary",
-                   json{{"person_id", person_of_login("secretary")}});
+  auto reply =
+      put(*signed_in("secretary"), "/api/v1/governance/communities/" + id_of("desheng") + "/positions/secretary",
+          json{{"person_id", person_of_login("secretary")}});
   ASSERT_EQ(reply.status, 200);
   EXPECT_FALSE(reply.json()["changed"].get<bool>());
   EXPECT_EQ(count("SELECT COUNT(*) FROM community_positions WHERE position = 'secretary'"), 8);
@@ -234,8 +233,8 @@ TEST_F(GovernanceTest, CommissionerMayNotReadAnotherCompoundsChain) {
 
 TEST_F(GovernanceTest, CommissionerMayNotAssignCommissioners) {
   auto reply = signed_in("commissioner")
-                   ->post("/api/v1/governance/commissioners",
-                          json{{"person_id", person_of_login("commissioner")}, {"compound_id", node("desheng-xincun")}});
+                   ->post("/api/v1/governance/commissioners", json{{"person_id", person_of_login("commissioner")},
+                                                                   {"compound_id", node("desheng-xincun")}});
   EXPECT_EQ(reply.status, 403);
 }
 
@@ -249,8 +248,8 @@ TEST_F(GovernanceTest, ChainOfAMissingNodeOrOfANonCompoundIs404) {
 TEST_F(GovernanceTest, MalformedCommissionerIs400NamingTheFieldAndWritesNothing) {
   auto admin = signed_in("admin");
   std::int64_t before = count("SELECT COUNT(*) FROM commissioner_assignments");
-  auto wrong_type = admin->post("/api/v1/governance/commissioners",
-                                json{{"person_id", "张三"}, {"compound_id", node("xi-si")}});
+  auto wrong_type =
+      admin->post("/api/v1/governance/commissioners", json{{"person_id", "张三"}, {"compound_id", node("xi-si")}});
   EXPECT_EQ(wrong_type.status, 400);
   EXPECT_EQ(wrong_type.error_field(), "person_id");
   auto bad_flag = admin->post("/api/v1/governance/commissioners",
@@ -266,9 +265,9 @@ TEST_F(GovernanceTest, MalformedCommissionerIs400NamingTheFieldAndWritesNothing)
 }
 
 TEST_F(GovernanceTest, CommissionerOnANonCompoundIs422) {
-  auto reply = signed_in("admin")->post("/api/v1/governance/commissioners",
-                                        json{{"person_id", person_of_login("commissioner")},
-                                             {"compound_id", node("desheng")}});
+  auto reply =
+      signed_in("admin")->post("/api/v1/governance/commissioners",
+                               json{{"person_id", person_of_login("commissioner")}, {"compound_id", node("desheng")}});
   EXPECT_EQ(reply.status, 422);
   EXPECT_EQ(reply.error_field(), "compound_id");
 }
@@ -383,8 +382,9 @@ TEST_F(GovernanceTest, BranchMayOnlyMapCompoundsOfItsCommunity) {
 }
 
 TEST_F(GovernanceTest, ASecondCommitteeForACommunityIs409) {
-  auto reply = signed_in("admin")->post("/api/v1/governance/party-orgs",
-                                        json{{"kind", "committee"}, {"name", "德胜社区党委"}, {"community_id", node("desheng")}});
+  auto reply = signed_in("admin")->post(
+      "/api/v1/governance/party-orgs",
+      json{{"kind", "committee"}, {"name", "德胜社区党委"}, {"community_id", node("desheng")}});
   EXPECT_EQ(reply.status, 409);
   EXPECT_EQ(reply.error_field(), "community_id");
 }
@@ -399,10 +399,9 @@ TEST_F(GovernanceTest, MalformedPartyOrgIs400AndWritesNothing) {
   auto blank = admin->post("/api/v1/governance/party-orgs",
                            json{{"kind", "branch"}, {"name", "  "}, {"community_id", node("desheng")}});
   EXPECT_EQ(blank.error_field(), "name");
-  auto ids = admin->post("/api/v1/governance/party-orgs", json{{"kind", "branch"},
-                                                               {"name", "党支部"},
-                                                               {"community_id", node("desheng")},
-                                                               {"compound_ids", {"a"}}});
+  auto ids = admin->post(
+      "/api/v1/governance/party-orgs",
+      json{{"kind", "branch"}, {"name", "党支部"}, {"community_id", node("desheng")}, {"compound_ids", {"a"}}});
   EXPECT_EQ(ids.error_field(), "compound_ids[0]");
   EXPECT_EQ(count("SELECT COUNT(*) FROM party_orgs"), before);
 }
@@ -419,9 +418,9 @@ TEST_F(GovernanceTest, PartyOrgsAreListedWithinTheScope) {
 TEST_F(GovernanceTest, CommissionerMayNotRenameAPartyOrg) {
   auto admin = signed_in("admin");
   auto id = admin->get("/api/v1/governance/party-orgs?node=" + id_of("desheng-xincun")).json()["items"][0]["id"];
-  auto reply = signed_in("commissioner")
-                   ->patch("/api/v1/governance/party-orgs/" + std::to_string(id.get<std::int64_t>()),
-                           json{{"name", "改名"}});
+  auto reply =
+      signed_in("commissioner")
+          ->patch("/api/v1/governance/party-orgs/" + std::to_string(id.get<std::int64_t>()), json{{"name", "改名"}});
   EXPECT_EQ(reply.status, 403);
 }
 
@@ -452,10 +451,9 @@ TEST_F(GovernanceTest, ABuildingInAGridCannotJoinAnotherIs409) {
 
 TEST_F(GovernanceTest, ANewBuildingCanFormANewGrid) {
   auto admin = signed_in("admin");
-  auto building = admin->post("/api/v1/org/nodes", json{{"parent_id", node("c-deshengba")},
-                                                        {"kind", "building"},
-                                                        {"name", "20幢"},
-                                                        {"floors", 6}});
+  auto building =
+      admin->post("/api/v1/org/nodes",
+                  json{{"parent_id", node("c-deshengba")}, {"kind", "building"}, {"name", "20幢"}, {"floors", 6}});
   ASSERT_EQ(building.status, 201) << building.body;
   auto reply = signed_in("director")
                    ->post("/api/v1/governance/grids", json{{"community_id", node("desheng")},

@@ -86,9 +86,9 @@ TEST(GovernanceChain, ATermStartingLaterDoesNotCountYet) {
 }
 TEST(GovernanceChain, EachGapIsNamedInChainOrder) {
   auto status = check_chain(ChainTerms{{}, {ended(2)}, {}}, kNow);
-  EXPECT_EQ(status.missing, (std::vector<ChainPosition>{ChainPosition::CommunitySecretary,
-                                                         ChainPosition::TripartiteDirector,
-                                                         ChainPosition::Commissioner}));
+  EXPECT_EQ(status.missing,
+            (std::vector<ChainPosition>{ChainPosition::CommunitySecretary, ChainPosition::TripartiteDirector,
+                                        ChainPosition::Commissioner}));
   EXPECT_EQ(chain_position_code(status.missing[1]), "tripartite_director");
 }
 TEST(GovernanceChain, AReplacedHolderLeavesTheChainCompleteWithTheSuccessor) {

@@ -61,16 +61,6 @@ enum class CommunityPosition { Secretary, TripartiteDirector };
 
 enum class PartyOrgKind { Committee, Branch };
 
-struct PersonRef {
-  std::int64_t id;
-  std::string masked_name;
-};
-
-struct NodeRef {
-  std::int64_t id;
-  std::string name;
-};
-
 struct CommissionerAssignment {
   std::int64_t id;
   std::int64_t person_id;
@@ -117,11 +107,28 @@ struct GridInput {
   std::vector<std::int64_t> building_ids;
 };
 
+struct Grid {
+  std::int64_t id;
+  std::int64_t community_node_id;
+  std::string name;
+  std::optional<std::int64_t> chief_person_id;
+  std::vector<std::int64_t> building_ids;
+};
+
 struct SocialOrgInput {
   std::string name;
   std::int64_t node_id;  // a community or a compound
   std::string service;
   std::optional<std::int64_t> contact_person_id;
+};
+
+struct SocialOrg {
+  std::int64_t id;
+  std::string name;
+  std::int64_t node_id;
+  std::string service;
+  std::optional<std::int64_t> contact_person_id;
+  std::string created_at;
 };
 
 }  // namespace weizhi::governance

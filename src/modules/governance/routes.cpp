@@ -108,7 +108,8 @@ Response chain_route(Context& context) {
   auto names = masked_names(*lease, people);
   Json links = Json::array();
   for (const auto& link : status.links) {
-    links.push_back({{"position", chain_position_code(link.position)}, {"person", optional_ref_json(link.person_id, names)}});
+    links.push_back(
+        {{"position", chain_position_code(link.position)}, {"person", optional_ref_json(link.person_id, names)}});
   }
   return Response::json(200, {{"compound", {{"id", compound.id}, {"name", compound.name}}},
                               {"links", links},
@@ -202,7 +203,7 @@ Response list_commissioners_route(Context& context) {
 Response assign_commissioner_route(Context& context) {
   JsonObject body(context.json_body());
   auto flag = [&](const char* key) { return body.optional_boolean(key).value_or(false); };
-  CommissionerInput input{body.integer("person_id"),     body.integer("compound_id"), flag("from_two_committees"),
+  CommissionerInput input{body.integer("person_id"),    body.integer("compound_id"), flag("from_two_committees"),
                           flag("also_party_secretary"), flag("first_secretary"),     flag("grid_chief")};
   body.finish();
   require_positive("person_id", input.person_id);
@@ -286,8 +287,9 @@ Response create_party_org_route(Context& context) {
   require_positive("secretary_person_id", secretary);
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = create_party_org(tx, {*kind, name, community_id, secretary, compound_ids});
-    context.audit(tx, "governance.party_org.create", "party_org:" + std::to_string(id),
-                  {{"kind", kind_text}, {"name", name}, {"community_id", community_id}, {"compound_ids", compound_ids}});
+    context.audit(
+        tx, "governance.party_org.create", "party_org:" + std::to_string(id),
+        {{"kind", kind_text}, {"name", name}, {"community_id", community_id}, {"compound_ids", compound_ids}});
     return party_org_json(tx.connection(), id);
   });
   return Response::json(201, created);
@@ -362,9 +364,9 @@ Response set_compound_party_route(Context& context) {
   Json result = context.write([&](store::Tx& tx) {
     org::Node compound = path_node_of_kind(context, tx.connection(), org::NodeKind::Compound, "小区");
     set_compound_party(tx, compound.id, led, form_override);
-    context.audit(tx, "governance.compound_party.set", "org_node:" + std::to_string(compound.id),
-                  {{"led_by_community_committee", led},
-                   {"form_override", override_text ? Json(*override_text) : Json(nullptr)}});
+    context.audit(
+        tx, "governance.compound_party.set", "org_node:" + std::to_string(compound.id),
+        {{"led_by_community_committee", led}, {"form_override", override_text ? Json(*override_text) : Json(nullptr)}});
     return compound_party_json(tx.connection(), compound);
   });
   return Response::json(200, result);
@@ -406,9 +408,9 @@ Response create_grid_route(Context& context) {
   require_positive("chief_person_id", input.chief_person_id);
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = create_grid(tx, input);
-    context.audit(tx, "governance.grid.create", "grid:" + std::to_string(id),
-                  {{"community_id", input.community_node_id}, {"name", input.name},
-                   {"building_ids", input.building_ids}});
+    context.audit(
+        tx, "governance.grid.create", "grid:" + std::to_string(id),
+        {{"community_id", input.community_node_id}, {"name", input.name}, {"building_ids", input.building_ids}});
     Grid grid{id, input.community_node_id, input.name, input.chief_person_id, input.building_ids};
     return grids_json(tx.connection(), {grid}).front();
   });
@@ -493,8 +495,7 @@ void add_routes(http::Router& router) {
   router.add(Method::Put, base + "/communities/{id}/positions/{position}", write(http::scope::path_node("id")),
              set_position_route);
   router.add(Method::Get, base + "/party-orgs", read(node_query_scope()), list_party_orgs_route);
-  router.add(Method::Post, base + "/party-orgs", write(http::scope::body_node("community_id")),
-             create_party_org_route);
+  router.add(Method::Post, base + "/party-orgs", write(http::scope::body_node("community_id")), create_party_org_route);
   router.add(Method::Patch, base + "/party-orgs/{id}", write(party_org_scope()), update_party_org_route);
   router.add(Method::Get, base + "/compounds/{id}/party", read(http::scope::path_node("id")), compound_party_route);
   router.add(Method::Put, base + "/compounds/{id}/party", write(http::scope::path_node("id")),
@@ -503,14 +504,12 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, base + "/grids", write(http::scope::body_node("community_id")), create_grid_route);
   router.add(Method::Get, base + "/social-orgs", read(node_query_scope()), list_social_orgs_route);
   router.add(Method::Post, base + "/social-orgs", write(http::scope::body_node("node_id")), create_social_org_route);
-  router.add(Method::Get, "/api/v1/stats/organization",
-             Access::permission("stats.read", node_query_scope()), organization_stats_route);
+  router.add(Method::Get, "/api/v1/stats/organization", Access::permission("stats.read", node_query_scope()),
+             organization_stats_route);
 }
 
 }  // namespace
 
-modules::Module module() {
-  return modules::Module{"governance", store::governance_migrations, add_routes, seed_demo};
-}
+modules::Module module() { return modules::Module{"governance", store::governance_migrations, add_routes, seed_demo}; }
 
 }  // namespace weizhi::governance

@@ -61,9 +61,7 @@ PartyFormDecision decide_party_form(const PartyFormInput& input) {
   return {derived, derived, false};
 }
 
-bool is_current(const Term& term, TimePoint now) {
-  return term.since <= now && (!term.until || now < *term.until);
-}
+bool is_current(const Term& term, TimePoint now) { return term.since <= now && (!term.until || now < *term.until); }
 
 std::optional<std::int64_t> current_holder(const std::vector<Term>& terms, TimePoint now) {
   const Term* latest = nullptr;

@@ -45,12 +45,12 @@ class Lcg {
   std::uint64_t state_ = 20200611;
 };
 
-const char* const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马",
-                                 "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许",
-                                 "韩", "冯", "邓", "曹", "彭", "曾", "沈", "姚", "蒋", "蔡", "叶", "程", "钱", "汪"};
-const char* const kGivenParts[] = {"建", "国", "华", "明", "丽", "芳", "敏", "静", "伟", "强", "军", "平", "红",
-                                   "霞", "英", "杰", "勇", "涛", "斌", "燕", "玲", "兰", "萍", "秀", "志", "海",
-                                   "春", "晓", "辉", "鹏", "宇", "琳", "慧", "婷", "雪", "梅", "文", "荣", "忠", "倩"};
+const char* const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+                                 "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯",
+                                 "邓", "曹", "彭", "曾", "沈", "姚", "蒋", "蔡", "叶", "程", "钱", "汪"};
+const char* const kGivenParts[] = {"建", "国", "华", "明", "丽", "芳", "敏", "静", "伟", "强", "军", "平", "红", "霞",
+                                   "英", "杰", "勇", "涛", "斌", "燕", "玲", "兰", "萍", "秀", "志", "海", "春", "晓",
+                                   "辉", "鹏", "宇", "琳", "慧", "婷", "雪", "梅", "文", "荣", "忠", "倩"};
 
 std::string chinese_number(int n) {
   static const char* const digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -78,7 +78,8 @@ struct SeedNode {
 
 std::vector<SeedNode> nodes_of_kind(store::Tx& tx, const std::string& kind) {
   std::vector<SeedNode> nodes;
-  for (const auto& row : tx.query("SELECT id, name, code, parent_id FROM org_nodes WHERE kind = ? ORDER BY id", {kind})) {
+  for (const auto& row :
+       tx.query("SELECT id, name, code, parent_id FROM org_nodes WHERE kind = ? ORDER BY id", {kind})) {
     nodes.push_back(SeedNode{row.i64(0), row.text(1), row.optional_text(2), row.i64(3)});
   }
   return nodes;
@@ -94,7 +95,9 @@ const SeedNode* by_code(const std::vector<SeedNode>& nodes, const std::string& c
 class StreetSeeder {
  public:
   explicit StreetSeeder(modules::SeedContext& seed)
-      : seed_(seed), communities_(nodes_of_kind(seed.tx, "community")), compounds_(nodes_of_kind(seed.tx, "compound")) {}
+      : seed_(seed),
+        communities_(nodes_of_kind(seed.tx, "community")),
+        compounds_(nodes_of_kind(seed.tx, "compound")) {}
 
   void run() {
     seed_community_leadership();
@@ -149,7 +152,8 @@ class StreetSeeder {
     for (std::size_t i = compounds_.size(); i-- > 1;) {
       const auto& last = compounds_[i];
       const auto& before = compounds_[i - 1];
-      if (last.parent_id == before.parent_id && last.code != kDirectCompoundCode && before.code != kDirectCompoundCode) {
+      if (last.parent_id == before.parent_id && last.code != kDirectCompoundCode &&
+          before.code != kDirectCompoundCode) {
         shared = i;
         break;
       }
@@ -170,17 +174,17 @@ class StreetSeeder {
     for (std::size_t c = 0; c < communities_.size(); ++c) {
       const auto& community = communities_[c];
       std::vector<std::pair<std::int64_t, std::int64_t>> buildings;  // building, compound
-      for (const auto& row : seed_.tx.query(
-               "SELECT b.id, b.parent_id FROM org_nodes b JOIN org_nodes c ON c.id = b.parent_id "
-               "WHERE b.kind = 'building' AND c.parent_id = ? ORDER BY c.id, b.id",
-               {community.id})) {
+      for (const auto& row :
+           seed_.tx.query("SELECT b.id, b.parent_id FROM org_nodes b JOIN org_nodes c ON c.id = b.parent_id "
+                          "WHERE b.kind = 'building' AND c.parent_id = ? ORDER BY c.id, b.id",
+                          {community.id})) {
         buildings.emplace_back(row.i64(0), row.i64(1));
       }
       std::int64_t count = static_cast<std::int64_t>(buildings.size());
       std::int64_t grids = std::min<std::int64_t>(count, 2 + static_cast<std::int64_t>(c % 2));
       for (std::int64_t g = 0; g < grids; ++g) {
-        GridInput grid{community.id, community.name + "第" + chinese_number(static_cast<int>(g + 1)) + "网格",
-                       std::nullopt, {}};
+        GridInput grid{
+            community.id, community.name + "第" + chinese_number(static_cast<int>(g + 1)) + "网格", std::nullopt, {}};
         for (std::int64_t b = g * count / grids; b < (g + 1) * count / grids; ++b) {
           grid.building_ids.push_back(buildings[b].first);
         }
@@ -251,8 +255,9 @@ class StreetSeeder {
     create_social_org(seed_.tx, {mediation_home.name + "金牌调解工作室", mediation_home.id,
                                  "邻里纠纷调解：金牌调解员坐班，重大矛盾上报三方办",
                                  person(mediation_home.id, true, {"gold_mediator"})});
-    create_social_org(seed_.tx, {elderly_home.name + "银龄关爱志愿服务队", elderly_home.id,
-                                 "独居、高龄老人定期探访，助餐助医", person(elderly_home.id, false, {"party_member_volunteer"})});
+    create_social_org(seed_.tx,
+                      {elderly_home.name + "银龄关爱志愿服务队", elderly_home.id, "独居、高龄老人定期探访，助餐助医",
+                       person(elderly_home.id, false, {"party_member_volunteer"})});
     if (compounds_.empty()) return;
     const SeedNode* renovated = by_code(compounds_, "dong-er-dong-san");
     const SeedNode& site = renovated ? *renovated : compounds_.front();
@@ -269,18 +274,19 @@ class StreetSeeder {
       link("secretary", secretaries_[desheng->id]);
       link("director", directors_[desheng->id]);
     }
-    if (const SeedNode* xincun = by_code(compounds_, kDirectCompoundCode)) link("commissioner", commissioner_of_[xincun->id]);
+    if (const SeedNode* xincun = by_code(compounds_, kDirectCompoundCode))
+      link("commissioner", commissioner_of_[xincun->id]);
   }
 
   modules::SeedContext& seed_;
   Lcg random_;
   std::vector<SeedNode> communities_;
   std::vector<SeedNode> compounds_;
-  std::map<std::int64_t, std::int64_t> secretaries_;       // community → person
-  std::map<std::int64_t, std::int64_t> directors_;         // community → person
-  std::map<std::int64_t, std::int64_t> commissioner_of_;   // compound → person
+  std::map<std::int64_t, std::int64_t> secretaries_;         // community → person
+  std::map<std::int64_t, std::int64_t> directors_;           // community → person
+  std::map<std::int64_t, std::int64_t> commissioner_of_;     // compound → person
   std::map<std::int64_t, std::int64_t> party_secretary_of_;  // compound → commissioner who is its party secretary
-  std::vector<std::int64_t> commissioner_people_;          // distinct, in order of their first compound
+  std::vector<std::int64_t> commissioner_people_;            // distinct, in order of their first compound
   std::set<std::int64_t> grid_chiefs_;
   std::int64_t party_orgs_ = 0;
 };

@@ -49,9 +49,9 @@ std::map<std::int64_t, std::string> names_by_id(store::Connection& connection, c
                                                 const std::string& name_column, const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, std::string> names;
   if (ids.empty()) return names;
-  for (const auto& row : connection.query("SELECT id, " + name_column + " FROM " + table + " WHERE id IN (" +
-                                              placeholders(ids.size()) + ")",
-                                          id_params(ids))) {
+  for (const auto& row : connection.query(
+           "SELECT id, " + name_column + " FROM " + table + " WHERE id IN (" + placeholders(ids.size()) + ")",
+           id_params(ids))) {
     names[row.i64(0)] = row.text(1);
   }
   return names;
@@ -64,8 +64,8 @@ org::Node require_node(store::Tx& tx, std::int64_t id, std::initializer_list<org
   if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
   if (std::find(kinds.begin(), kinds.end(), node->kind) == kinds.end()) {
     std::string wanted;
-    for (auto kind : kinds) wanted += (wanted.empty() ? "" : "或") + org::kind_code(kind);
-    fail_unprocessable("节点 " + std::to_string(id) + " 不是" + wanted, field);
+    for (auto kind : kinds) wanted += (wanted.empty() ? "" : " 或 ") + org::kind_code(kind);
+    fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + wanted, field);
   }
   return *node;
 }
@@ -92,15 +92,16 @@ void require_nodes_within(store::Tx& tx, const std::vector<std::int64_t>& ids, o
 
 void map_branch(store::Tx& tx, std::int64_t branch_id, const std::vector<std::int64_t>& compound_ids) {
   for (std::int64_t compound_id : compound_ids) {
-    tx.exec("INSERT INTO party_branch_compounds (branch_id, compound_node_id) VALUES (?, ?)",
-            {branch_id, compound_id});
+    tx.exec("INSERT INTO party_branch_compounds (branch_id, compound_node_id) VALUES (?, ?)", {branch_id, compound_id});
   }
 }
 
 void check_branch_compounds(store::Tx& tx, PartyOrgKind kind, std::int64_t community_id,
                             const std::vector<std::int64_t>& compound_ids) {
   if (kind == PartyOrgKind::Committee) {
-    if (!compound_ids.empty()) fail_unprocessable("社区党委由社区直管的小区在小区党组织形式中设置", "compound_ids");
+    if (!compound_ids.empty()) {
+      fail_unprocessable("社区党委不对应具体小区：由社区党委直管的小区请在小区党组织形式中设置", "compound_ids");
+    }
     return;
   }
   auto community = org::find_node(tx, community_id);
@@ -113,16 +114,21 @@ constexpr const char* kPartyOrgColumns =
 std::vector<PartyOrg> to_party_orgs(store::Connection& connection, const store::Rows& rows) {
   std::vector<PartyOrg> orgs;
   for (const auto& row : rows) {
-    orgs.push_back(PartyOrg{row.i64(0), parse_party_org_kind(row.text(1)).value_or(PartyOrgKind::Branch), row.text(2),
-                            row.i64(3), row.optional_i64(4), {}, row.text(5)});
+    orgs.push_back(PartyOrg{row.i64(0),
+                            parse_party_org_kind(row.text(1)).value_or(PartyOrgKind::Branch),
+                            row.text(2),
+                            row.i64(3),
+                            row.optional_i64(4),
+                            {},
+                            row.text(5)});
   }
   if (orgs.empty()) return orgs;
   std::vector<std::int64_t> ids;
   for (const auto& org : orgs) ids.push_back(org.id);
   std::map<std::int64_t, std::vector<std::int64_t>> compounds;
   for (const auto& row : connection.query("SELECT branch_id, compound_node_id FROM party_branch_compounds WHERE "
-                                          "branch_id IN (" + placeholders(ids.size()) +
-                                              ") ORDER BY compound_node_id",
+                                          "branch_id IN (" +
+                                              placeholders(ids.size()) + ") ORDER BY compound_node_id",
                                           id_params(ids))) {
     compounds[row.i64(0)].push_back(row.i64(1));
   }
@@ -151,22 +157,22 @@ SubtreeChains chains_under(store::Connection& connection, const std::string& pat
   }
   // Terms that ended before now cannot be current: leaving them in the database keeps this
   // read small however long the history grows. Whether the rest are current is the rules' call.
-  for (const auto& row : connection.query(
-           "SELECT c.id, p.position, p.person_id, p.since, p.until FROM org_nodes c "
-           "JOIN community_positions p ON p.community_node_id = c.parent_id "
-           "WHERE c.kind = 'compound' AND c.path LIKE ? AND (p.until IS NULL OR p.until > ?)",
-           {pattern, now_text})) {
+  for (const auto& row :
+       connection.query("SELECT c.id, p.position, p.person_id, p.since, p.until FROM org_nodes c "
+                        "JOIN community_positions p ON p.community_node_id = c.parent_id "
+                        "WHERE c.kind = 'compound' AND c.path LIKE ? AND (p.until IS NULL OR p.until > ?)",
+                        {pattern, now_text})) {
     auto position = parse_community_position(row.text(1));
     if (!position) continue;
     auto& terms = chains.terms[row.i64(0)];
     (*position == CommunityPosition::Secretary ? terms.community_secretary : terms.tripartite_director)
         .push_back(to_term(row, 2));
   }
-  for (const auto& row : connection.query(
-           "SELECT c.id, a.person_id, a.since, a.until FROM org_nodes c "
-           "JOIN commissioner_assignments a ON a.compound_node_id = c.id "
-           "WHERE c.kind = 'compound' AND c.path LIKE ? AND (a.until IS NULL OR a.until > ?)",
-           {pattern, now_text})) {
+  for (const auto& row :
+       connection.query("SELECT c.id, a.person_id, a.since, a.until FROM org_nodes c "
+                        "JOIN commissioner_assignments a ON a.compound_node_id = c.id "
+                        "WHERE c.kind = 'compound' AND c.path LIKE ? AND (a.until IS NULL OR a.until > ?)",
+                        {pattern, now_text})) {
     chains.terms[row.i64(0)].commissioner.push_back(to_term(row, 1));
   }
   return chains;
@@ -185,9 +191,10 @@ bool set_community_position(store::Tx& tx, std::int64_t community_id, CommunityP
     terms.push_back(to_term(row, 0));
   }
   if (current_holder(terms, tx.now()) == person_id) return false;
-  tx.exec("UPDATE community_positions SET until = ? "
-          "WHERE community_node_id = ? AND position = ? AND (until IS NULL OR until > ?)",
-          {now, community_id, code, now});
+  tx.exec(
+      "UPDATE community_positions SET until = ? "
+      "WHERE community_node_id = ? AND position = ? AND (until IS NULL OR until > ?)",
+      {now, community_id, code, now});
   tx.exec("INSERT INTO community_positions (community_node_id, position, person_id, since) VALUES (?, ?, ?, ?)",
           {community_id, code, person_id, now});
   return true;
@@ -204,10 +211,10 @@ std::vector<CommissionerRow> current_commissioners(store::Connection& connection
                        "JOIN people p ON p.id = a.person_id WHERE c.path LIKE ? AND ") +
                kCurrentAssignment + " ORDER BY a.person_id, a.compound_node_id",
            {subtree_pattern(path), now_text, now_text})) {
-    rows.push_back(CommissionerRow{
-        CommissionerAssignment{row.i64(0), row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0,
-                               row.i64(5) != 0, row.i64(6) != 0, row.text(7), row.optional_text(8)},
-        row.text(9), row.text(10)});
+    rows.push_back(
+        CommissionerRow{CommissionerAssignment{row.i64(0), row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0,
+                                               row.i64(5) != 0, row.i64(6) != 0, row.text(7), row.optional_text(8)},
+                        row.text(9), row.text(10)});
   }
   return rows;
 }
@@ -238,22 +245,24 @@ CommissionerAssignment assign_commissioner(store::Tx& tx, const CommissionerInpu
 }
 
 std::optional<std::int64_t> assignment_compound(store::Connection& connection, std::int64_t assignment_id) {
-  auto row = connection.query_one("SELECT compound_node_id FROM commissioner_assignments WHERE id = ?",
-                                  {assignment_id});
+  auto row =
+      connection.query_one("SELECT compound_node_id FROM commissioner_assignments WHERE id = ?", {assignment_id});
   if (!row) return std::nullopt;
   return row->i64(0);
 }
 
 CommissionerAssignment end_commissioner(store::Tx& tx, std::int64_t assignment_id) {
-  auto row = tx.query_one("SELECT person_id, compound_node_id, from_two_committees, also_party_secretary, "
-                          "first_secretary, grid_chief, since, until FROM commissioner_assignments WHERE id = ?",
-                          {assignment_id});
+  auto row = tx.query_one(
+      "SELECT person_id, compound_node_id, from_two_committees, also_party_secretary, "
+      "first_secretary, grid_chief, since, until FROM commissioner_assignments WHERE id = ?",
+      {assignment_id});
   if (!row) fail_not_found("找不到该专员任职记录");
   std::string now = iso_utc(tx.now());
   if (auto until = row->optional_text(7); until && *until <= now) fail_conflict("该任职已经结束");
   tx.exec("UPDATE commissioner_assignments SET until = ? WHERE id = ?", {now, assignment_id});
-  return CommissionerAssignment{assignment_id,   row->i64(0),      row->i64(1), row->i64(2) != 0, row->i64(3) != 0,
-                                row->i64(4) != 0, row->i64(5) != 0, row->text(6), now};
+  return CommissionerAssignment{assignment_id,    row->i64(0),      row->i64(1),
+                                row->i64(2) != 0, row->i64(3) != 0, row->i64(4) != 0,
+                                row->i64(5) != 0, row->text(6),     now};
 }
 
 std::int64_t create_party_org(store::Tx& tx, const PartyOrgInput& input) {
@@ -314,19 +323,18 @@ CompoundParty compound_party(store::Connection& connection, std::int64_t compoun
     party.led_by_community_committee = row->i64(0) != 0;
     if (auto code = row->optional_text(1)) party.form_override = parse_party_form(*code);
   }
-  party.branches = to_party_orgs(
-      connection, connection.query(std::string(kPartyOrgColumns) +
-                                       "JOIN party_branch_compounds b ON b.branch_id = o.id "
-                                       "WHERE b.compound_node_id = ? ORDER BY o.id",
-                                   {compound_id}));
-  auto committees = to_party_orgs(
-      connection, connection.query(std::string(kPartyOrgColumns) +
-                                       "JOIN org_nodes c ON c.parent_id = o.community_node_id "
-                                       "WHERE c.id = ? AND o.kind = 'committee' ORDER BY o.id",
-                                   {compound_id}));
+  party.branches = to_party_orgs(connection, connection.query(std::string(kPartyOrgColumns) +
+                                                                  "JOIN party_branch_compounds b ON b.branch_id = o.id "
+                                                                  "WHERE b.compound_node_id = ? ORDER BY o.id",
+                                                              {compound_id}));
+  auto committees =
+      to_party_orgs(connection, connection.query(std::string(kPartyOrgColumns) +
+                                                     "JOIN org_nodes c ON c.parent_id = o.community_node_id "
+                                                     "WHERE c.id = ? AND o.kind = 'committee' ORDER BY o.id",
+                                                 {compound_id}));
   if (!committees.empty()) party.community_committee = committees.front();
-  party.decision = decide_party_form({party.led_by_community_committee,
-                                      static_cast<std::int64_t>(party.branches.size()), party.form_override});
+  party.decision = decide_party_form(
+      {party.led_by_community_committee, static_cast<std::int64_t>(party.branches.size()), party.form_override});
   return party;
 }
 
@@ -336,13 +344,15 @@ void set_compound_party(store::Tx& tx, std::int64_t compound_id, bool led_by_com
   std::optional<std::string> override_code;
   if (form_override) override_code = party_form_code(*form_override);
   if (tx.query_one("SELECT compound_node_id FROM compound_party_settings WHERE compound_node_id = ?", {compound_id})) {
-    tx.exec("UPDATE compound_party_settings SET led_by_community_committee = ?, form_override = ? "
-            "WHERE compound_node_id = ?",
-            {led_by_community_committee, override_code, compound_id});
+    tx.exec(
+        "UPDATE compound_party_settings SET led_by_community_committee = ?, form_override = ? "
+        "WHERE compound_node_id = ?",
+        {led_by_community_committee, override_code, compound_id});
   } else {
-    tx.exec("INSERT INTO compound_party_settings (compound_node_id, led_by_community_committee, form_override) "
-            "VALUES (?, ?, ?)",
-            {compound_id, led_by_community_committee, override_code});
+    tx.exec(
+        "INSERT INTO compound_party_settings (compound_node_id, led_by_community_committee, form_override) "
+        "VALUES (?, ?, ?)",
+        {compound_id, led_by_community_committee, override_code});
   }
 }
 
@@ -368,12 +378,12 @@ std::vector<Grid> grids_under(store::Connection& connection, const std::string& 
   std::string pattern = subtree_pattern(path);
   std::vector<Grid> grids;
   std::map<std::int64_t, std::size_t> index;
-  for (const auto& row : connection.query(
-           "SELECT g.id, g.community_node_id, g.name, g.chief_person_id FROM grids g "
-           "JOIN org_nodes c ON c.id = g.community_node_id WHERE c.path LIKE ? "
-           "OR EXISTS (SELECT 1 FROM grid_buildings gb JOIN org_nodes b ON b.id = gb.building_node_id "
-           "WHERE gb.grid_id = g.id AND b.path LIKE ?) ORDER BY g.id",
-           {pattern, pattern})) {
+  for (const auto& row :
+       connection.query("SELECT g.id, g.community_node_id, g.name, g.chief_person_id FROM grids g "
+                        "JOIN org_nodes c ON c.id = g.community_node_id WHERE c.path LIKE ? "
+                        "OR EXISTS (SELECT 1 FROM grid_buildings gb JOIN org_nodes b ON b.id = gb.building_node_id "
+                        "WHERE gb.grid_id = g.id AND b.path LIKE ?) ORDER BY g.id",
+                        {pattern, pattern})) {
     index[row.i64(0)] = grids.size();
     grids.push_back(Grid{row.i64(0), row.i64(1), row.text(2), row.optional_i64(3), {}});
   }
@@ -403,8 +413,7 @@ std::vector<SocialOrg> social_orgs_under(store::Connection& connection, const st
            "SELECT s.id, s.name, s.node_id, s.service, s.contact_person_id, s.created_at FROM social_orgs s "
            "JOIN org_nodes n ON n.id = s.node_id WHERE n.path LIKE ? ORDER BY s.id",
            {subtree_pattern(path)})) {
-    orgs.push_back(
-        SocialOrg{row.i64(0), row.text(1), row.i64(2), row.text(3), row.optional_i64(4), row.text(5)});
+    orgs.push_back(SocialOrg{row.i64(0), row.text(1), row.i64(2), row.text(3), row.optional_i64(4), row.text(5)});
   }
   return orgs;
 }
@@ -413,33 +422,32 @@ OrganizationStats organization_stats(store::Connection& connection, const std::s
   OrganizationStats stats;
   std::string pattern = subtree_pattern(path);
   std::string now_text = iso_utc(now);
-  for (const auto& row : connection.query(
-           "SELECT kind, COUNT(*) FROM org_nodes WHERE path LIKE ? "
-           "AND kind IN ('community', 'compound', 'building', 'part') GROUP BY kind",
-           {pattern})) {
+  for (const auto& row : connection.query("SELECT kind, COUNT(*) FROM org_nodes WHERE path LIKE ? "
+                                          "AND kind IN ('community', 'compound', 'building', 'part') GROUP BY kind",
+                                          {pattern})) {
     std::string kind = row.text(0);
     std::int64_t count = row.i64(1);
-    (kind == "community" ? stats.communities
+    (kind == "community"  ? stats.communities
      : kind == "compound" ? stats.compounds
      : kind == "building" ? stats.buildings
                           : stats.parts) = count;
   }
-  auto commissioners = connection.query_one(
-      std::string("SELECT COUNT(DISTINCT a.person_id), "
-                  "COUNT(DISTINCT CASE WHEN a.from_two_committees = 1 THEN a.person_id END), "
-                  "COUNT(DISTINCT CASE WHEN a.also_party_secretary = 1 THEN a.person_id END) "
-                  "FROM commissioner_assignments a JOIN org_nodes c ON c.id = a.compound_node_id "
-                  "WHERE c.path LIKE ? AND ") +
-          kCurrentAssignment,
-      {pattern, now_text, now_text});
+  auto commissioners =
+      connection.query_one(std::string("SELECT COUNT(DISTINCT a.person_id), "
+                                       "COUNT(DISTINCT CASE WHEN a.from_two_committees = 1 THEN a.person_id END), "
+                                       "COUNT(DISTINCT CASE WHEN a.also_party_secretary = 1 THEN a.person_id END) "
+                                       "FROM commissioner_assignments a JOIN org_nodes c ON c.id = a.compound_node_id "
+                                       "WHERE c.path LIKE ? AND ") +
+                               kCurrentAssignment,
+                           {pattern, now_text, now_text});
   stats.commissioners = commissioners->i64(0);
   stats.commissioners_from_two_committees = commissioners->i64(1);
   stats.commissioners_also_party_secretary = commissioners->i64(2);
 
   // Compounds grouped by what decides their party form (branch counts cut at "several") and by
   // whether their chain is complete: a few groups, each judged once by the rules.
-  for (PartyForm form : {PartyForm::SingleBranch, PartyForm::JointAssociation, PartyForm::CommunityDirect,
-                         PartyForm::None}) {
+  for (PartyForm form :
+       {PartyForm::SingleBranch, PartyForm::JointAssociation, PartyForm::CommunityDirect, PartyForm::None}) {
     stats.party_forms[form] = 0;
   }
   auto position_held = [](CommunityPosition position) {

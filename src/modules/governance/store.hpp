@@ -56,7 +56,7 @@ std::int64_t create_party_org(store::Tx& tx, const PartyOrgInput& input);
 struct PartyOrgChange {
   std::optional<std::string> name;
   std::optional<std::optional<std::int64_t>> secretary_person_id;  // inner nullopt: no secretary
-  std::optional<std::vector<std::int64_t>> compound_ids;          // replaces the mapping
+  std::optional<std::vector<std::int64_t>> compound_ids;           // replaces the mapping
 };
 void update_party_org(store::Tx& tx, std::int64_t id, const PartyOrgChange& change);
 std::optional<PartyOrg> find_party_org(store::Connection& connection, std::int64_t id);
@@ -76,25 +76,10 @@ void set_compound_party(store::Tx& tx, std::int64_t compound_id, bool led_by_com
 
 // --- Grids and social organisations ---
 
-struct Grid {
-  std::int64_t id;
-  std::int64_t community_node_id;
-  std::string name;
-  std::optional<std::int64_t> chief_person_id;
-  std::vector<std::int64_t> building_ids;
-};
 // 409 (field building_ids[i]) when a building already lies in a grid.
 std::int64_t create_grid(store::Tx& tx, const GridInput& input);
 std::vector<Grid> grids_under(store::Connection& connection, const std::string& path);
 
-struct SocialOrg {
-  std::int64_t id;
-  std::string name;
-  std::int64_t node_id;
-  std::string service;
-  std::optional<std::int64_t> contact_person_id;
-  std::string created_at;
-};
 std::int64_t create_social_org(store::Tx& tx, const SocialOrgInput& input);
 // Social organisations attached to nodes of the subtree, by id.
 std::vector<SocialOrg> social_orgs_under(store::Connection& connection, const std::string& path);

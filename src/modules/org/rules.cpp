@@ -16,11 +16,11 @@ constexpr KindName kKinds[] = {{NodeKind::Street, "street", "街道"},       {No
                                {NodeKind::Compound, "compound", "小区"},   {NodeKind::Building, "building", "幢"},
                                {NodeKind::Unit, "unit", "单元"},           {NodeKind::Part, "part", "户"}};
 
-const char* kind_chinese(NodeKind kind) {
+const KindName& kind_name(NodeKind kind) {
   for (const auto& entry : kKinds) {
-    if (entry.kind == kind) return entry.chinese;
+    if (entry.kind == kind) return entry;
   }
-  return "";
+  return kKinds[0];  // unreachable: every enumerator has an entry
 }
 
 template <class Enum>
@@ -63,12 +63,7 @@ std::optional<PartUse> parse_use(const std::string& code) { return parse_code(kU
 std::string area_source_code(AreaSource source) { return code_of(kAreaSources, source); }
 std::optional<AreaSource> parse_area_source(const std::string& code) { return parse_code(kAreaSources, code); }
 
-std::string kind_code(NodeKind kind) {
-  for (const auto& entry : kKinds) {
-    if (entry.kind == kind) return entry.code;
-  }
-  return "";
-}
+std::string kind_code(NodeKind kind) { return kind_name(kind).code; }
 
 std::optional<NodeKind> parse_kind(const std::string& code) {
   for (const auto& entry : kKinds) {
@@ -140,7 +135,7 @@ std::optional<std::string> move_problem(NodeKind kind, const std::string& path, 
                                         const std::string& new_parent_path) {
   if (auth::path_within(new_parent_path, path)) return "不能把节点移到它自己或它的下级之下";
   if (child_kind(new_parent_kind) != kind) {
-    return std::string(kind_chinese(new_parent_kind)) + "下不能直接放" + kind_chinese(kind);
+    return std::string(kind_name(new_parent_kind).chinese) + "下不能直接放" + kind_name(kind).chinese;
   }
   return std::nullopt;
 }
