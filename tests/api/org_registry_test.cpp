@@ -199,6 +199,32 @@ TEST_F(OrgRegistryTest, AUnitListsItsPartsWithTheirDetails) {
   EXPECT_EQ(next["items"][0]["room_number"], "102");
 }
 
+TEST_F(OrgRegistryTest, ACompoundListsEveryPartWithItsBuildingAndUnitPageByPage) {
+  auto admin = signed_in("admin");
+  auto first = admin->get(url(node("desheng-xincun")) + "/parts?limit=3").json();
+  ASSERT_EQ(first["items"].size(), 3u);
+  EXPECT_EQ(first["items"][0]["building_name"], "1幢");
+  EXPECT_EQ(first["items"][0]["unit_name"], "1单元");
+  EXPECT_EQ(first["items"][0]["room_number"], "101");
+  EXPECT_EQ(first["items"][0]["area_m2"], "60.00");  // the Test seed registers 60 m² parts
+  auto rest = admin->get(url(node("desheng-xincun")) + "/parts?limit=3&cursor=" + first["next_cursor"].get<std::string>())
+                  .json();
+  ASSERT_EQ(rest["items"].size(), 1u);
+  EXPECT_EQ(rest["items"][0]["building_name"], "2幢");
+  EXPECT_TRUE(rest["next_cursor"].is_null());
+  EXPECT_EQ(admin->get(url(building_one()) + "/parts").json()["items"].size(), 2u);
+  EXPECT_EQ(admin->get(url(unit_one()) + "/parts").json()["items"].size(), 2u);
+  auto community = admin->get(url(node("desheng")) + "/parts?limit=1000").json();
+  EXPECT_GE(community["items"].size(), 4u);
+}
+
+TEST_F(OrgRegistryTest, PartsOfAnotherCompoundAreForbiddenToACommissioner) {
+  auto commissioner = signed_in("commissioner");
+  EXPECT_EQ(commissioner->get(url(node("desheng-xincun")) + "/parts").status, 200);
+  EXPECT_EQ(commissioner->get(url(node("cuiyu")) + "/parts").status, 403);
+  EXPECT_EQ(commissioner->get(url(node("desheng-xincun")) + "/parts?limit=5000").status, 400);
+}
+
 TEST_F(OrgRegistryTest, PatchChangesNameAndBuildingDetailsAndIsAudited) {
   auto admin = signed_in("admin");
   std::int64_t building = building_one();

@@ -77,25 +77,63 @@ Response get_node_route(Context& context) {
   return Response::json(200, record_json(*record));
 }
 
-Response children_route(Context& context) {
-  std::int64_t id = context.path_id("id");
+// The page size of a cursor-paginated listing: `limit` up to 1000, 100 by default.
+std::int64_t page_limit(Context& context) {
   std::int64_t limit = 100;
   if (auto text = context.query("limit")) {
     limit = context.parse_id(*text, "limit");
     if (limit > 1000) fail_invalid("limit", "limit 不能超过 1000");
   }
-  std::int64_t after = 0;
-  if (auto cursor = context.query("cursor")) after = context.parse_id(*cursor, "cursor");
+  return limit;
+}
+
+std::int64_t page_after(Context& context) {
+  auto cursor = context.query("cursor");
+  return cursor ? context.parse_id(*cursor, "cursor") : 0;
+}
+
+// A page of items with the cursor of the next one (null on the last page).
+Json page_json(Json items, std::int64_t limit, std::int64_t last_id) {
+  Json result{{"items", items}, {"next_cursor", nullptr}};
+  if (static_cast<std::int64_t>(items.size()) == limit) result["next_cursor"] = std::to_string(last_id);
+  return result;
+}
+
+Response children_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  std::int64_t limit = page_limit(context);
+  std::int64_t after = page_after(context);
   auto lease = context.read();
   if (!find_node(*lease, id)) fail_not_found("找不到该组织节点");
   Json items = Json::array();
   auto records = child_records(*lease, id, after, limit);
   for (const auto& record : records) items.push_back(record_json(record));
-  Json result{{"items", items}, {"next_cursor", nullptr}};
-  if (static_cast<std::int64_t>(records.size()) == limit) {
-    result["next_cursor"] = std::to_string(records.back().node.id);
+  return Response::json(200, page_json(items, limit, records.empty() ? 0 : records.back().node.id));
+}
+
+Response parts_route(Context& context) {
+  std::int64_t limit = page_limit(context);
+  std::int64_t after = page_after(context);
+  auto lease = context.read();
+  auto node = find_node(*lease, context.path_id("id"));
+  if (!node) fail_not_found("找不到该组织节点");
+  Json items = Json::array();
+  auto parts = parts_under(*lease, *node, after, limit);
+  for (const auto& placed : parts) {
+    const PartInput& part = placed.part;
+    items.push_back({{"id", placed.id},
+                     {"building_id", placed.building_id},
+                     {"building_name", placed.building_name},
+                     {"unit_id", placed.unit_id},
+                     {"unit_name", placed.unit_name},
+                     {"room_number", part.room_number},
+                     {"floor", part.floor},
+                     {"use", use_code(part.use)},
+                     {"area_centi_m2", part.area_centi_m2},
+                     {"area_m2", area_m2_text(part.area_centi_m2)},
+                     {"area_source", area_source_code(part.area_source)}});
   }
-  return Response::json(200, result);
+  return Response::json(200, page_json(items, limit, parts.empty() ? 0 : parts.back().id));
 }
 
 // What a POST asks for, read and type-checked before the write; the registry checks the values.
@@ -324,6 +362,8 @@ modules::Module module() {
                    get_node_route);
         router.add(Method::Get, "/api/v1/org/nodes/{id}/children",
                    Access::permission("org.read", http::scope::path_node("id")), children_route);
+        router.add(Method::Get, "/api/v1/org/nodes/{id}/parts", Access::permission("org.read", http::scope::path_node("id")),
+                   parts_route);
         router.add(Method::Post, "/api/v1/org/nodes",
                    Access::permission("org.write", http::scope::body_node("parent_id")), create_node_route);
         router.add(Method::Patch, "/api/v1/org/nodes/{id}",

@@ -68,6 +68,34 @@ std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_
   return records;
 }
 
+std::vector<PlacedPart> parts_under(store::Connection& connection, const Node& node, std::int64_t after_id,
+                                    std::int64_t limit) {
+  // Down to a compound the parent links reach the parts through indexes; above it the path prefix does.
+  std::string where;
+  store::Value anchor = node.id;
+  switch (node.kind) {
+    case NodeKind::Part: where = "p.node_id = ?"; break;
+    case NodeKind::Unit: where = "p.unit_node_id = ?"; break;
+    case NodeKind::Building: where = "u.parent_id = ?"; break;
+    case NodeKind::Compound: where = "b.parent_id = ?"; break;
+    default:
+      where = "pn.path LIKE ?";
+      anchor = node.path + "%";
+  }
+  std::vector<PlacedPart> parts;
+  for (const auto& row : connection.query(
+           "SELECT p.node_id, b.id, b.name, u.id, u.name, p.room_number, p.floor, p.use, p.area_centi_m2, "
+           "p.area_source FROM parts p JOIN org_nodes pn ON pn.id = p.node_id "
+           "JOIN org_nodes u ON u.id = p.unit_node_id JOIN org_nodes b ON b.id = u.parent_id WHERE " +
+               where + " AND p.node_id > ? ORDER BY p.node_id LIMIT ?",
+           {anchor, after_id, limit})) {
+    parts.push_back(PlacedPart{row.i64(0), row.i64(1), row.text(2), row.i64(3), row.text(4),
+                               PartInput{row.text(5), row.i64(6), parse_use(row.text(7)).value_or(PartUse::Other),
+                                         row.i64(8), parse_area_source(row.text(9)).value_or(AreaSource::Contract)}});
+  }
+  return parts;
+}
+
 bool has_children(store::Connection& connection, std::int64_t id) {
   return connection.query_one("SELECT id FROM org_nodes WHERE parent_id = ? LIMIT 1", {id}).has_value();
 }

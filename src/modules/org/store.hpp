@@ -19,6 +19,19 @@ std::optional<NodeRecord> find_record(store::Connection& connection, std::int64_
 std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_t parent_id, std::int64_t after_id,
                                       std::int64_t limit);
 bool has_children(store::Connection& connection, std::int64_t id);
+
+// A part with the building and stairwell unit it sits in, for listing a subtree's parts.
+struct PlacedPart {
+  std::int64_t id;
+  std::int64_t building_id;
+  std::string building_name;
+  std::int64_t unit_id;
+  std::string unit_name;
+  PartInput part;
+};
+// Parts under `node` (any kind) after `after_id` (cursor), by id, at most `limit`.
+std::vector<PlacedPart> parts_under(store::Connection& connection, const Node& node, std::int64_t after_id,
+                                    std::int64_t limit);
 // Whether another node than `except_id` holds `code`.
 bool code_in_use(store::Connection& connection, const std::string& code, std::optional<std::int64_t> except_id);
 

@@ -8,7 +8,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const repoRoot = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)))
-const serverBinary = path.join(repoRoot, 'build', 'weizhi')
+// WEIZHI_BIN lets a browser run use a binary other than the working build.
+const serverBinary = process.env.WEIZHI_BIN || path.join(repoRoot, 'build', 'weizhi')
 const webRoot = path.join(repoRoot, 'web', 'dist')
 
 export const demoPassword = 'weizhi-demo'
