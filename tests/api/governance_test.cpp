@@ -96,6 +96,15 @@ TEST_F(GovernanceTest, SeededChainIsCompleteAndShowsTheDemoAccountsPeopleMasked)
   EXPECT_NE(chain["links"][2]["person"]["name"].get<std::string>().find('*'), std::string::npos);
 }
 
+TEST_F(GovernanceTest, AResidentReadsTheChainOfTheirOwnCompoundOnly) {
+  auto resident = signed_in("resident");
+  auto own = resident->get(chain_path("desheng-xincun"));
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.json()["links"][2]["person"]["id"], person_of_login("commissioner"));
+  EXPECT_EQ(resident->get(chain_path("c-cuiyu")).status, 403);
+  EXPECT_EQ(resident->get("/api/v1/org/nodes/999999/chain").status, 404);
+}
+
 TEST_F(GovernanceTest, EndingTheCommissionerLeavesAGapThatCoverageShows) {
   auto secretary = signed_in("secretary");
   EXPECT_TRUE(secretary->get("/api/v1/governance/coverage?node=" + id_of("desheng")).json()["items"].empty());
@@ -515,6 +524,9 @@ TEST_F(GovernanceTest, SocialOrgAccountMayReadButNotWrite) {
   EXPECT_EQ(reply.status, 403);
 }
 
-TEST_F(GovernanceTest, ResidentsHaveNoGovernanceView) {
-  EXPECT_EQ(signed_in("resident")->get(chain_path("desheng-xincun")).status, 403);
+TEST_F(GovernanceTest, ResidentsHaveNoGovernanceViewBeyondTheirCompoundsChain) {
+  auto resident = signed_in("resident");
+  EXPECT_EQ(resident->get("/api/v1/governance/coverage?node=" + id_of("desheng")).status, 403);
+  EXPECT_EQ(resident->get("/api/v1/governance/commissioners?node=" + id_of("desheng-xincun")).status, 403);
+  EXPECT_EQ(resident->get("/api/v1/governance/compounds/" + id_of("desheng-xincun") + "/party").status, 403);
 }

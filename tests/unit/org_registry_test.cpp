@@ -97,3 +97,15 @@ TEST(OrgRegistryMove, TheNewPathIsTheParentPathAndTheId) {
   EXPECT_EQ(org::child_path("/1/3/", 5), "/1/3/5/");
   EXPECT_EQ(org::child_path("", 1), "/1/");
 }
+TEST(OrgSubtreeRange, HoldsEveryDescendantAndNoSiblingWhoseIdSharesADigitPrefix) {
+  const std::string path = "/1/4/";
+  const std::string end = org::subtree_end(path);
+  auto within = [&](const std::string& candidate) { return candidate >= path && candidate < end; };
+  EXPECT_TRUE(within("/1/4/"));
+  EXPECT_TRUE(within("/1/4/9/"));
+  EXPECT_TRUE(within("/1/4/99999/123/"));
+  EXPECT_FALSE(within("/1/40/"));
+  EXPECT_FALSE(within("/1/41/7/"));
+  EXPECT_FALSE(within("/1/5/"));
+  EXPECT_FALSE(within("/1/3/9/"));
+}

@@ -9,6 +9,7 @@
 #include "modules/governance/module.hpp"
 #include "modules/governance/rules.hpp"
 #include "modules/governance/store.hpp"
+#include "modules/people/people.hpp"
 #include "modules/org/rules.hpp"
 #include "modules/org/store.hpp"
 
@@ -95,9 +96,15 @@ Json positions_json(const std::vector<ChainPosition>& positions) {
   return codes;
 }
 
+// Staff read the chains in their scope; a resident reads the chain of a compound they have a household in,
+// which is how the H5 shows "my commissioner".
 Response chain_route(Context& context) {
   auto lease = context.read();
   org::Node compound = path_node_of_kind(context, *lease, org::NodeKind::Compound, "小区");
+  if (!context.can("governance.read", compound.id) &&
+      !people::has_household_in(*lease, context.user().user_id, compound.id)) {
+    context.require("governance.read", compound.id);
+  }
   TimePoint now = context.services.clock.now();
   auto chains = chains_under(*lease, compound.path, now);
   ChainStatus status = check_chain(chains.terms[compound.id], now);
@@ -485,7 +492,7 @@ void add_routes(http::Router& router) {
   auto read = [](http::ScopeResolver scope) { return Access::permission("governance.read", std::move(scope)); };
   auto write = [](http::ScopeResolver scope) { return Access::permission("governance.write", std::move(scope)); };
   const std::string base = "/api/v1/governance";
-  router.add(Method::Get, "/api/v1/org/nodes/{id}/chain", read(http::scope::path_node("id")), chain_route);
+  router.add(Method::Get, "/api/v1/org/nodes/{id}/chain", Access::signed_in(), chain_route);
   router.add(Method::Get, base + "/coverage", read(node_query_scope()), coverage_route);
   router.add(Method::Get, base + "/commissioners", read(node_query_scope()), list_commissioners_route);
   router.add(Method::Post, base + "/commissioners", write(http::scope::body_node("compound_id")),

@@ -420,11 +420,12 @@ std::vector<SocialOrg> social_orgs_under(store::Connection& connection, const st
 
 OrganizationStats organization_stats(store::Connection& connection, const std::string& path, TimePoint now) {
   OrganizationStats stats;
-  std::string pattern = subtree_pattern(path);
+  const store::Params subtree = org::subtree_params(path);
+  auto in_subtree = [&](std::string_view column) { return org::subtree_condition(connection.dialect(), column); };
   std::string now_text = iso_utc(now);
-  for (const auto& row : connection.query("SELECT kind, COUNT(*) FROM org_nodes WHERE path LIKE ? "
-                                          "AND kind IN ('community', 'compound', 'building', 'part') GROUP BY kind",
-                                          {pattern})) {
+  for (const auto& row : connection.query("SELECT kind, COUNT(*) FROM org_nodes WHERE " + in_subtree("path") +
+                                              " AND kind IN ('community', 'compound', 'building', 'part') GROUP BY kind",
+                                          subtree)) {
     std::string kind = row.text(0);
     std::int64_t count = row.i64(1);
     (kind == "community"  ? stats.communities
@@ -437,9 +438,9 @@ OrganizationStats organization_stats(store::Connection& connection, const std::s
                                        "COUNT(DISTINCT CASE WHEN a.from_two_committees = 1 THEN a.person_id END), "
                                        "COUNT(DISTINCT CASE WHEN a.also_party_secretary = 1 THEN a.person_id END) "
                                        "FROM commissioner_assignments a JOIN org_nodes c ON c.id = a.compound_node_id "
-                                       "WHERE c.path LIKE ? AND ") +
-                               kCurrentAssignment,
-                           {pattern, now_text, now_text});
+                                       "WHERE c.kind = 'compound' AND ") +
+                               in_subtree("c.path") + " AND " + kCurrentAssignment,
+                           {subtree[0], subtree[1], now_text, now_text});
   stats.commissioners = commissioners->i64(0);
   stats.commissioners_from_two_committees = commissioners->i64(1);
   stats.commissioners_also_party_secretary = commissioners->i64(2);
@@ -465,12 +466,13 @@ OrganizationStats organization_stats(store::Connection& connection, const std::s
       chain_complete +
       " THEN 1 ELSE 0 END AS complete "
       "FROM org_nodes c LEFT JOIN compound_party_settings s ON s.compound_node_id = c.id "
-      "WHERE c.kind = 'compound' AND c.path LIKE ?";
+      "WHERE c.kind = 'compound' AND " +
+      in_subtree("c.path");
   for (const auto& row : connection.query(
            "SELECT led, form_override, CASE WHEN branch_count > 1 THEN 2 ELSE branch_count END AS branch_bucket, "
            "complete, COUNT(*) FROM (" +
                per_compound + ") f GROUP BY led, form_override, branch_bucket, complete",
-           {now_text, now_text, now_text, now_text, now_text, now_text, pattern})) {
+           {now_text, now_text, now_text, now_text, now_text, now_text, subtree[0], subtree[1]})) {
     std::optional<PartyForm> form_override;
     if (auto code = row.optional_text(1)) form_override = parse_party_form(*code);
     std::int64_t count = row.i64(4);

@@ -112,8 +112,13 @@ void write_parts(store::Tx& tx, const org::Node& compound, const PartsPlan& plan
       org::Node unit_node = unit.existing ? *unit.existing : for_row(unit.parts.front().line, [&] {
         return org::create_unit(tx, building_node, unit.name);
       });
-      for (const auto& part : unit.parts) {
-        for_row(part.line, [&] { return org::create_part(tx, unit_node, part.input); });
+      std::vector<org::PartInput> inputs;
+      inputs.reserve(unit.parts.size());
+      for (const auto& part : unit.parts) inputs.push_back(part.input);
+      try {
+        org::create_parts(tx, unit_node, inputs);
+      } catch (const org::PartRejected& rejected) {
+        for_row(unit.parts[rejected.index()].line, [&] { throw static_cast<const ApiError&>(rejected); });
       }
     }
   }

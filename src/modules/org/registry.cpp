@@ -94,13 +94,26 @@ Node create_unit(store::Tx& tx, const Node& building, const std::string& name, c
 }
 
 Node create_part(store::Tx& tx, const Node& unit, const PartInput& input) {
+  return create_parts(tx, unit, {input}).front();
+}
+
+std::vector<Node> create_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& inputs) {
   require_child_kind(unit, NodeKind::Part);
-  check_part_values(input);
-  require_room_in_unit(tx.connection(), unit, input, std::nullopt);
-  // A part is known by its room number; the node name repeats it so trees read naturally.
-  Node node = insert_node(tx, unit, NodeKind::Part, input.room_number, std::nullopt);
-  insert_part_details(tx, node.id, unit.id, input);
-  return node;
+  if (inputs.empty()) return {};
+  auto floors = building_floors(tx.connection(), *unit.parent_id);
+  std::set<std::string> rooms = unit_rooms(tx.connection(), unit.id);
+  for (std::size_t index = 0; index < inputs.size(); ++index) {
+    const PartInput& input = inputs[index];
+    try {
+      check_part_values(input);
+      if (!floors) fail_unprocessable("该幢尚未登记层数，不能登记户", "floor");
+      check(floor_problem(input.floor, *floors), "floor");
+      if (!rooms.insert(input.room_number).second) fail_conflict("该单元已有房号 " + input.room_number, "room_number");
+    } catch (const ApiError& error) {
+      throw PartRejected(index, error);
+    }
+  }
+  return insert_parts(tx, unit, inputs);
 }
 
 std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id,

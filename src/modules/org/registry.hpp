@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "modules/org/model.hpp"
 #include "store/db.hpp"
 
@@ -78,6 +79,19 @@ Node create_building_without_details(store::Tx& tx, const Node& compound, const 
 Node create_unit(store::Tx& tx, const Node& building, const std::string& name);
 Node create_unit(store::Tx& tx, const Node& building, const std::string& name, const std::optional<std::string>& code);
 Node create_part(store::Tx& tx, const Node& unit, const PartInput& input);
+
+// The part of a batch that does not fit: its index in the batch, and why (the same error create_part gives).
+class PartRejected : public ApiError {
+ public:
+  PartRejected(std::size_t index, const ApiError& error) : ApiError(error), index_(index) {}
+  std::size_t index() const noexcept { return index_; }
+
+ private:
+  std::size_t index_;
+};
+// Creates many parts of one unit in a few statements, in order. Every part is checked before anything
+// is written, so a rejection (PartRejected) leaves the unit as it was.
+std::vector<Node> create_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& inputs);
 std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id,
                                        const std::string& name);
 // A PATCH of a node: only the fields present change. The kind's detail fields apply to that kind.

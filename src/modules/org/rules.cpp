@@ -131,6 +131,11 @@ std::string child_path(const std::string& parent_path, std::int64_t id) {
   return (parent_path.empty() ? "/" : parent_path) + std::to_string(id) + "/";
 }
 
+std::string subtree_end(const std::string& path) {
+  // '0' is the byte after '/', so the range stops before the next sibling.
+  return path.substr(0, path.size() - 1) + "0";
+}
+
 std::optional<std::string> move_problem(NodeKind kind, const std::string& path, NodeKind new_parent_kind,
                                         const std::string& new_parent_path) {
   if (auth::path_within(new_parent_path, path)) return "不能把节点移到它自己或它的下级之下";

@@ -30,6 +30,9 @@ std::string area_m2_text(std::int64_t area_centi_m2);
 
 // The materialised path of a node given its parent's path ("" for a root).
 std::string child_path(const std::string& parent_path, std::int64_t id);
+// The least path after every path of the subtree at `path` in byte order ("/1/4/" → "/1/40"): with
+// `path` itself it bounds an index range scan over the subtree (paths hold only digits and slashes).
+std::string subtree_end(const std::string& path);
 // Why a node may not move under `new_parent` (wrong kind, or into its own subtree); nullopt if it may.
 std::optional<std::string> move_problem(NodeKind kind, const std::string& path, NodeKind new_parent_kind,
                                         const std::string& new_parent_path);

@@ -68,27 +68,36 @@ std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_
   return records;
 }
 
+std::string subtree_condition(store::Dialect dialect, std::string_view column) {
+  std::string compared(column);
+  if (dialect == store::Dialect::Postgres) compared += " COLLATE \"C\"";
+  return compared + " >= ? AND " + compared + " < ?";
+}
+
+store::Params subtree_params(const std::string& path) { return {path, subtree_end(path)}; }
+
 std::vector<PlacedPart> parts_under(store::Connection& connection, const Node& node, std::int64_t after_id,
                                     std::int64_t limit) {
   // Down to a compound the parent links reach the parts through indexes; above it the path prefix does.
   std::string where;
-  store::Value anchor = node.id;
+  store::Params params{node.id};
   switch (node.kind) {
     case NodeKind::Part: where = "p.node_id = ?"; break;
     case NodeKind::Unit: where = "p.unit_node_id = ?"; break;
     case NodeKind::Building: where = "u.parent_id = ?"; break;
     case NodeKind::Compound: where = "b.parent_id = ?"; break;
     default:
-      where = "pn.path LIKE ?";
-      anchor = node.path + "%";
+      where = "pn.kind = 'part' AND " + subtree_condition(connection.dialect(), "pn.path");
+      params = subtree_params(node.path);
   }
+  params.insert(params.end(), {after_id, limit});
   std::vector<PlacedPart> parts;
   for (const auto& row : connection.query(
            "SELECT p.node_id, b.id, b.name, u.id, u.name, p.room_number, p.floor, p.use, p.area_centi_m2, "
            "p.area_source FROM parts p JOIN org_nodes pn ON pn.id = p.node_id "
            "JOIN org_nodes u ON u.id = p.unit_node_id JOIN org_nodes b ON b.id = u.parent_id WHERE " +
                where + " AND p.node_id > ? ORDER BY p.node_id LIMIT ?",
-           {anchor, after_id, limit})) {
+           params)) {
     parts.push_back(PlacedPart{row.i64(0), row.i64(1), row.text(2), row.i64(3), row.text(4),
                                PartInput{row.text(5), row.i64(6), parse_use(row.text(7)).value_or(PartUse::Other),
                                          row.i64(8), parse_area_source(row.text(9)).value_or(AreaSource::Contract)}});
@@ -105,13 +114,42 @@ bool code_in_use(store::Connection& connection, const std::string& code, std::op
   return row && (!except_id || row->i64(0) != *except_id);
 }
 
+namespace {
+
+// Knowing ids before the INSERT lets each path go in with its row: one write per node, which is
+// what keeps bulk imports fast. MAX+1 is safe on SQLite because there is a single writer.
+std::vector<std::int64_t> allocate_node_ids(store::Tx& tx, std::size_t count) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(count);
+  if (tx.dialect() == store::Dialect::Sqlite) {
+    std::int64_t first = tx.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM org_nodes");
+    for (std::size_t offset = 0; offset < count; ++offset) ids.push_back(first + static_cast<std::int64_t>(offset));
+  } else {
+    for (const auto& row : tx.query("SELECT nextval(pg_get_serial_sequence('org_nodes', 'id')) "
+                                    "FROM generate_series(1, ?)",
+                                    {static_cast<std::int64_t>(count)})) {
+      ids.push_back(row.i64(0));
+    }
+  }
+  return ids;
+}
+
+// "INSERT … VALUES (row), (row), …" with `rows` copies of the one-row placeholder list.
+std::string multi_row_insert(std::string_view head, std::string_view row, std::size_t rows) {
+  std::string sql(head);
+  sql += " VALUES ";
+  for (std::size_t index = 0; index < rows; ++index) {
+    if (index > 0) sql += ", ";
+    sql += row;
+  }
+  return sql;
+}
+
+}  // namespace
+
 Node insert_node(store::Tx& tx, const std::optional<Node>& parent, NodeKind kind, const std::string& name,
                  const std::optional<std::string>& code) {
-  // Knowing the id before the INSERT lets the path go in with it: one write per node, which is
-  // what keeps bulk imports fast. MAX+1 is safe on SQLite because there is a single writer.
-  std::int64_t id = tx.dialect() == store::Dialect::Sqlite
-                        ? tx.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM org_nodes")
-                        : tx.scalar("SELECT nextval(pg_get_serial_sequence('org_nodes', 'id'))");
+  std::int64_t id = allocate_node_ids(tx, 1).front();
   std::string now = iso_utc(tx.now());
   std::optional<std::int64_t> parent_id;
   if (parent) parent_id = parent->id;
@@ -137,6 +175,53 @@ void insert_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
       {node_id, unit_node_id, part.room_number, part.floor, use_code(part.use), part.area_centi_m2,
        area_source_code(part.area_source)});
+}
+
+std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& parts) {
+  // Statements of at most this many rows keep the parameter count far below every engine's limit.
+  constexpr std::size_t kRowsPerStatement = 128;
+  std::vector<std::int64_t> ids = allocate_node_ids(tx, parts.size());
+  std::string now = iso_utc(tx.now());
+  std::vector<Node> nodes;
+  nodes.reserve(parts.size());
+  for (std::size_t start = 0; start < parts.size(); start += kRowsPerStatement) {
+    std::size_t rows = std::min(kRowsPerStatement, parts.size() - start);
+    store::Params node_values;
+    store::Params part_values;
+    node_values.reserve(rows * 6);
+    part_values.reserve(rows * 7);
+    for (std::size_t index = start; index < start + rows; ++index) {
+      const PartInput& part = parts[index];
+      // A part is known by its room number; the node name repeats it so trees read naturally.
+      Node node{ids[index], unit.id, NodeKind::Part, part.room_number, std::nullopt, child_path(unit.path, ids[index]),
+                now};
+      node_values.insert(node_values.end(), {node.id, unit.id, kind_code(NodeKind::Part), node.name, node.path, now});
+      part_values.insert(part_values.end(), {node.id, unit.id, part.room_number, part.floor, use_code(part.use),
+                                             part.area_centi_m2, area_source_code(part.area_source)});
+      nodes.push_back(std::move(node));
+    }
+    tx.exec(multi_row_insert("INSERT INTO org_nodes (id, parent_id, kind, name, code, path, created_at)",
+                             "(?, ?, ?, ?, NULL, ?, ?)", rows),
+            node_values);
+    tx.exec(multi_row_insert(
+                "INSERT INTO parts (node_id, unit_node_id, room_number, floor, use, area_centi_m2, area_source)",
+                "(?, ?, ?, ?, ?, ?, ?)", rows),
+            part_values);
+  }
+  return nodes;
+}
+
+std::optional<std::int64_t> building_floors(store::Connection& connection, std::int64_t building_id) {
+  auto row = connection.query_one("SELECT floors FROM buildings WHERE node_id = ?", {building_id});
+  return row ? std::optional<std::int64_t>(row->i64(0)) : std::nullopt;
+}
+
+std::set<std::string> unit_rooms(store::Connection& connection, std::int64_t unit_id) {
+  std::set<std::string> rooms;
+  for (const auto& row : connection.query("SELECT room_number FROM parts WHERE unit_node_id = ?", {unit_id})) {
+    rooms.insert(row.text(0));
+  }
+  return rooms;
 }
 
 UnitRoom unit_room(store::Connection& connection, const Node& unit, const std::string& room_number,

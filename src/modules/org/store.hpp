@@ -2,6 +2,7 @@
 // Callers have checked the rules; these functions only read and write.
 #pragma once
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "modules/org/model.hpp"
@@ -19,6 +20,11 @@ std::optional<NodeRecord> find_record(store::Connection& connection, std::int64_
 std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_t parent_id, std::int64_t after_id,
                                       std::int64_t limit);
 bool has_children(store::Connection& connection, std::int64_t id);
+
+// "column >= ? AND column < ?" in byte order, with subtree_params(path): the nodes of the subtree at `path`
+// through an index range (LIKE 'prefix%' would scan the table on both engines).
+std::string subtree_condition(store::Dialect dialect, std::string_view column);
+store::Params subtree_params(const std::string& path);
 
 // A part with the building and stairwell unit it sits in, for listing a subtree's parts.
 struct PlacedPart {
@@ -41,6 +47,12 @@ Node insert_node(store::Tx& tx, const std::optional<Node>& parent, NodeKind kind
 void insert_community_details(store::Tx& tx, std::int64_t node_id, const CommunityDetails& details);
 void insert_building_details(store::Tx& tx, std::int64_t node_id, const BuildingDetails& details);
 void insert_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_node_id, const PartInput& part);
+// Inserts the parts' nodes and details with multi-row statements; returns the nodes in input order.
+std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& parts);
+// The floors registered for a building; nullopt when it has no details.
+std::optional<std::int64_t> building_floors(store::Connection& connection, std::int64_t building_id);
+// The room numbers already taken in a unit.
+std::set<std::string> unit_rooms(store::Connection& connection, std::int64_t unit_id);
 
 // What a new part must fit in a unit: the building's floor count (nullopt when the building
 // has no details) and whether the room number is taken.

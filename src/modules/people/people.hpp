@@ -41,6 +41,9 @@ std::optional<std::int64_t> find_by_phone(store::Connection& connection, const c
 void link_part(store::Tx& tx, std::int64_t part_node_id, std::int64_t person_id, Relation relation,
                bool designated_voter);
 
+// Whether the signed-in user's person owns, rents or lives in a part of the compound.
+bool has_household_in(store::Connection& connection, std::int64_t user_id, std::int64_t compound_id);
+
 // --- Voting roll (RULES.md §B) ---
 
 struct PartOwner {

@@ -266,6 +266,16 @@ std::optional<std::string> node_path(store::Connection& connection, std::int64_t
   return row->text(0);
 }
 
+bool has_household_in(store::Connection& connection, std::int64_t user_id, std::int64_t compound_id) {
+  return connection
+      .query_one("SELECT 1 FROM users u JOIN part_links l ON l.person_id = u.person_id "
+                 "JOIN org_nodes part ON part.id = l.part_node_id JOIN org_nodes unit ON unit.id = part.parent_id "
+                 "JOIN org_nodes building ON building.id = unit.parent_id "
+                 "WHERE u.id = ? AND building.parent_id = ? LIMIT 1",
+                 {user_id, compound_id})
+      .has_value();
+}
+
 std::optional<std::int64_t> person_of_user(store::Connection& connection, std::int64_t user_id) {
   auto row = connection.query_one("SELECT person_id FROM users WHERE id = ?", {user_id});
   if (!row) return std::nullopt;
