@@ -1,36 +1,18 @@
 // Browser tests of the staff console against the real server with the demo street: sign-in, the org
 // navigator and node page, scope refusals, creating a child node, form errors, audit log, users.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { startServer, demoPassword } from './support/server.mjs'
+import { describe, test } from 'node:test'
+import { demoPassword } from './support/server.mjs'
 import { findNodeId } from './support/api.mjs'
-import { assertAccessible, launchBrowser, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { browserSuite, desktop } from './support/suite.mjs'
 
 describe('console', () => {
-  let server
-  let browser
-  let page
-  let context
-
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
-  async function freshPage() {
-    await context?.close()
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
-    page = await context.newPage()
-    return page
-  }
+  const suite = browserSuite(desktop)
 
   test('a wrong password shows the server message on the login page', async () => {
-    await freshPage()
-    await page.goto(`${server.baseUrl}/`)
+    const page = await suite.freshPage()
+    await page.goto(`${suite.baseUrl}/`)
     await page.waitForURL(/\/login/)
     await assertAccessible(page, 'login')
     await page.getByLabel('账号').fill('admin')
@@ -41,8 +23,8 @@ describe('console', () => {
   })
 
   test('admin sees 大关街道 in the navigator and opens 德胜新村 from it', async () => {
-    await freshPage()
-    await signInToConsole(page, server.baseUrl, 'admin')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin')
     const navigator = page.getByTestId('org-navigator')
     await navigator.getByText('大关街道').click()
     await page.getByTestId('org-node-page').getByRole('heading', { name: /大关街道/ }).waitFor()
@@ -60,8 +42,8 @@ describe('console', () => {
   })
 
   test('the language switch turns the console into English and is remembered', async () => {
-    await freshPage()
-    await signInToConsole(page, server.baseUrl, 'admin')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin')
     await page.getByTestId('locale-switch').click()
     await page.getByRole('menuitem', { name: 'English' }).click()
     const menu = page.getByTestId('console-menu')
@@ -73,13 +55,13 @@ describe('console', () => {
   })
 
   test('commissioner cannot open 德胜社区: the page shows the refusal in Chinese', async () => {
-    const communityId = await findNodeId(server.baseUrl, '德胜社区')
-    await freshPage()
-    await signInToConsole(page, server.baseUrl, 'commissioner')
+    const communityId = await findNodeId(suite.baseUrl, '德胜社区')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'commissioner')
     const menu = page.getByTestId('console-menu')
     assert.equal(await menu.getByText('审计日志').count(), 0, 'audit is not in the commissioner menu')
     assert.equal(await menu.getByText('用户与角色').count(), 0, 'users is not in the commissioner menu')
-    await page.goto(`${server.baseUrl}/org/nodes/${communityId}`)
+    await page.goto(`${suite.baseUrl}/org/nodes/${communityId}`)
     const failure = page.locator('[data-state="error"]')
     await failure.getByText('无权查看').waitFor()
     await failure.getByText('没有执行此操作的权限').waitFor()
@@ -88,10 +70,10 @@ describe('console', () => {
   })
 
   test('a building created from the compound page appears in its table', async () => {
-    const compoundId = await findNodeId(server.baseUrl, '德胜新村')
-    await freshPage()
-    await signInToConsole(page, server.baseUrl, 'admin')
-    await page.goto(`${server.baseUrl}/org/nodes/${compoundId}`)
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin')
+    await page.goto(`${suite.baseUrl}/org/nodes/${compoundId}`)
     await page.getByTestId('create-child').click()
     const drawer = page.getByTestId('child-form')
     await drawer.getByLabel('名称').fill('新建一幢')
@@ -104,10 +86,10 @@ describe('console', () => {
   })
 
   test('saving a child with an empty name marks the name field', async () => {
-    const compoundId = await findNodeId(server.baseUrl, '德胜新村')
-    await freshPage()
-    await signInToConsole(page, server.baseUrl, 'admin')
-    await page.goto(`${server.baseUrl}/org/nodes/${compoundId}`)
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin')
+    await page.goto(`${suite.baseUrl}/org/nodes/${compoundId}`)
     await page.getByTestId('create-child').click()
     const drawer = page.getByTestId('child-form')
     await drawer.getByTestId('save').click()
@@ -118,10 +100,10 @@ describe('console', () => {
   })
 
   test('a code already in use is marked on the code field with the server message', async () => {
-    const compoundId = await findNodeId(server.baseUrl, '德胜新村')
-    await freshPage()
-    await signInToConsole(page, server.baseUrl, 'admin')
-    await page.goto(`${server.baseUrl}/org/nodes/${compoundId}`)
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin')
+    await page.goto(`${suite.baseUrl}/org/nodes/${compoundId}`)
     const drawer = page.getByTestId('child-form')
     for (const name of ['22幢', '23幢']) {
       await page.getByTestId('create-child').click()
@@ -136,8 +118,8 @@ describe('console', () => {
   })
 
   test('supervisor reads session.create in the audit log and can filter by actor', async () => {
-    await freshPage()
-    await signInToConsole(page, server.baseUrl, 'supervisor')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'supervisor')
     await page.getByTestId('console-menu').getByText('审计日志').click()
     const table = page.getByTestId('audit-table')
     await table.getByText('session.create').first().waitFor()
@@ -151,8 +133,8 @@ describe('console', () => {
   })
 
   test('admin creates an account with a scoped role and ends that role', async () => {
-    await freshPage()
-    await signInToConsole(page, server.baseUrl, 'admin')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin')
     await page.getByTestId('console-menu').getByText('用户与角色').click()
     const table = page.getByTestId('users-table')
     await table.getByText('commissioner', { exact: true }).waitFor()

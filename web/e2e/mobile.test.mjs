@@ -1,41 +1,43 @@
 // Browser tests of the resident H5 at phone size (360×740): sign-in, the 我的 page with the
-// resident's scope, the elderly mode kept across reloads, and sign-out.
+// resident's household, commissioner card and scope, the elderly mode kept across reloads, and sign-out.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { startServer } from './support/server.mjs'
-import { assertAccessible, launchBrowser, phoneViewport, saveScreenshot, signInToMobile } from './support/browser.mjs'
+import { describe, test } from 'node:test'
+import { assertAccessible, saveScreenshot, signInToMobile } from './support/browser.mjs'
+import { browserSuite, phone } from './support/suite.mjs'
+import { apiSession } from './support/api.mjs'
 
 describe('resident H5', () => {
-  let server
-  let browser
-  let context
-  let page
-
-  before(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
-  async function freshPhone() {
-    await context?.close()
-    context = await browser.newContext({ viewport: phoneViewport, locale: 'zh-CN', isMobile: true, hasTouch: true })
-    page = await context.newPage()
-    return page
-  }
+  const suite = browserSuite(phone)
 
   const baseFontSize = (locator) => locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
 
+  test('resident sees their household in 德胜新村 and the commissioner card of the compound', async () => {
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const [household] = (await resident.get('/api/v1/me/households')).items
+    const chainStatus = await resident.status(`/api/v1/org/nodes/${household.compound_id}/chain`)
+    const page = await suite.freshPage()
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    const households = page.getByTestId('my-households')
+    await households.getByText(`${household.building} ${household.unit} ${household.room}`).waitFor()
+    await households.getByText('业主').waitFor()
+    const card = page.getByTestId('commissioner-card')
+    await card.getByRole('heading', { name: /我的小区专员\s*德胜新村/ }).waitFor()
+    // Residents may not read chains yet (governance.read is for staff): the card then says where to ask.
+    if (chainStatus === 403) await card.locator('[data-state="forbidden"]').getByText('暂未向居民开放').waitFor()
+    else await card.getByTestId('commissioner').getByText('小区专员').waitFor()
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
+    await assertAccessible(page, 'H5 households and commissioner')
+    await saveScreenshot(page, 'mobile-households')
+  })
+
   test('resident signs in and 我的 shows their role in 德胜新村', async () => {
-    await freshPhone()
-    await page.goto(`${server.baseUrl}/m/`)
+    const page = await suite.freshPage()
+    await page.goto(`${suite.baseUrl}/m/`)
     await page.waitForURL(/\/m\/login/)
     await assertAccessible(page, 'H5 login')
     await saveScreenshot(page, 'mobile-login')
-    await signInToMobile(page, server.baseUrl, 'resident')
+    await signInToMobile(page, suite.baseUrl, 'resident')
     const roles = page.getByTestId('my-roles')
     await roles.getByText('居民').waitFor()
     await roles.getByText('德胜新村').waitFor()
@@ -44,8 +46,8 @@ describe('resident H5', () => {
   })
 
   test('elderly mode enlarges the text to at least 20px and survives a reload', async () => {
-    await freshPhone()
-    await signInToMobile(page, server.baseUrl, 'resident')
+    const page = await suite.freshPage()
+    await signInToMobile(page, suite.baseUrl, 'resident')
     const roleTitle = page.getByTestId('my-roles').getByText('居民')
     const before = await baseFontSize(roleTitle)
     await page.getByTestId('elderly-mode').click()
@@ -56,6 +58,8 @@ describe('resident H5', () => {
     await page.reload()
     await page.getByTestId('display-name').waitFor()
     assert.equal(await baseFontSize(page.getByTestId('my-roles').getByText('居民')), enlarged)
+    const householdSize = await baseFontSize(page.getByTestId('my-households').locator('.van-cell__title').first())
+    assert.ok(householdSize >= 20, `household text is at least 20px in elderly mode, got ${householdSize}px`)
     assert.equal(await page.getByTestId('elderly-mode').getAttribute('aria-checked'), 'true')
     await assertAccessible(page, 'H5 我的 in elderly mode')
     await saveScreenshot(page, 'mobile-me-elderly')
@@ -64,11 +68,11 @@ describe('resident H5', () => {
   })
 
   test('signing out returns to the login page and the session is gone', async () => {
-    await freshPhone()
-    await signInToMobile(page, server.baseUrl, 'resident')
+    const page = await suite.freshPage()
+    await signInToMobile(page, suite.baseUrl, 'resident')
     await page.getByTestId('sign-out').click()
     await page.waitForURL(/\/m\/login/)
-    await page.goto(`${server.baseUrl}/m/`)
+    await page.goto(`${suite.baseUrl}/m/`)
     await page.waitForURL(/\/m\/login/)
   })
 })

@@ -2,10 +2,64 @@
 // to hide what a user cannot do; the server checks every request itself.
 import type { RoleCode } from './api/users'
 
-export type Permission = 'audit.read' | 'users.manage' | 'org.write'
+export type Permission =
+  | 'audit.read'
+  | 'users.manage'
+  | 'org.write'
+  | 'people.write'
+  | 'governance.read'
+  | 'governance.write'
+  | 'stats.read'
+  | 'people.read'
+  | 'people.unmask'
+  | 'voting.read'
+  | 'voting.manage'
+  | 'voting.clerk'
+  | 'voting.supervise'
+
+/** Every role of the street's and the compounds' staff: all but residents and gate devices. */
+const staffRoles: readonly RoleCode[] = [
+  'street_admin',
+  'community_secretary',
+  'tripartite_director',
+  'commissioner',
+  'party_secretary',
+  'grid_member',
+  'committee_member',
+  'supervisor',
+  'property_manager',
+  'property_staff',
+  'social_org',
+]
 
 export const rolesWithPermission: Record<Permission, readonly RoleCode[]> = {
   'audit.read': ['street_admin', 'supervisor'],
   'users.manage': ['street_admin'],
   'org.write': ['street_admin', 'community_secretary'],
+  'governance.read': staffRoles,
+  'governance.write': ['street_admin', 'community_secretary', 'tripartite_director'],
+  'stats.read': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'party_secretary', 'supervisor'],
+  'people.read': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'commissioner',
+    'party_secretary',
+    'grid_member',
+    'supervisor',
+  ],
+  'people.unmask': ['street_admin', 'community_secretary', 'tripartite_director'],
+  'people.write': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'grid_member'],
+  'voting.read': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'commissioner',
+    'committee_member',
+    'grid_member',
+    'supervisor',
+  ],
+  'voting.manage': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'committee_member'],
+  'voting.clerk': ['commissioner', 'committee_member', 'grid_member'],
+  'voting.supervise': ['supervisor'],
 }

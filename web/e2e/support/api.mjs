@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { demoPassword } from './server.mjs'
 
-/** Signs in as `login` and returns a GET helper that carries the session cookie. */
+/** Signs in as `login` and returns GET and send helpers that carry the session cookie (and CSRF token). */
 export async function apiSession(baseUrl, login) {
   const response = await fetch(`${baseUrl}/api/v1/session`, {
     method: 'POST',
@@ -12,12 +12,29 @@ export async function apiSession(baseUrl, login) {
   assert.equal(response.status, 200, `sign-in as ${login}`)
   const cookie = response.headers.getSetCookie().map((header) => header.split(';')[0]).join('; ')
   const body = await response.json()
+  const csrfToken = body.csrf_token
   return {
     user: body.user,
     async get(pathAndQuery) {
       const answer = await fetch(`${baseUrl}${pathAndQuery}`, { headers: { Cookie: cookie } })
       assert.equal(answer.status, 200, `GET ${pathAndQuery}`)
       return answer.json()
+    },
+    /** The HTTP status of a GET, for what a role may or may not read. */
+    async status(pathAndQuery) {
+      const answer = await fetch(`${baseUrl}${pathAndQuery}`, { headers: { Cookie: cookie } })
+      await answer.arrayBuffer()
+      return answer.status
+    },
+    /** Sends `body` (JSON, or text with `contentType`); fails unless the answer is `expectedStatus`. */
+    async send(method, pathAndQuery, body, { expectedStatus = 200, contentType = 'application/json' } = {}) {
+      const answer = await fetch(`${baseUrl}${pathAndQuery}`, {
+        method,
+        headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': contentType },
+        body: contentType === 'application/json' ? JSON.stringify(body) : body,
+      })
+      assert.equal(answer.status, expectedStatus, `${method} ${pathAndQuery}: ${await answer.clone().text()}`)
+      return answer.status === 204 ? null : answer.json()
     },
   }
 }

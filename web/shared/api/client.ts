@@ -44,7 +44,16 @@ type QueryValue = string | number | undefined | null
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>
+  /** Sent as JSON. */
   body?: unknown
+  /** Sent as is with its content type, instead of a JSON body (e.g. a CSV file). */
+  rawBody?: { content: BodyInit; contentType: string }
+  /** Read the answer as text instead of JSON (e.g. a CSV export). */
+  responseAs?: 'json' | 'text'
+  /** Non-2xx statuses whose body is the answer rather than an error (an import's 422 report). */
+  answerStatuses?: readonly number[]
+  /** Extra request headers (e.g. Idempotency-Key on casting a ballot). */
+  headers?: Record<string, string>
 }
 
 function urlWithQuery(path: string, query: Record<string, QueryValue> | undefined): string {
@@ -72,28 +81,31 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
  * Throws ApiError for any non-2xx answer; a 401 also calls the app's onUnauthorized hook first.
  */
 export async function request<Result>(method: string, path: string, options: RequestOptions = {}): Promise<Result> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const readsText = options.responseAs === 'text'
+  const headers: Record<string, string> = { ...options.headers, Accept: readsText ? '*/*' : 'application/json' }
   const mutates = method !== 'GET' && method !== 'HEAD'
   if (mutates) headers['X-CSRF-Token'] = hooks.csrfToken()
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  let body: BodyInit | undefined
+  if (options.rawBody) {
+    headers['Content-Type'] = options.rawBody.contentType
+    body = options.rawBody.content
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(options.body)
+  }
   let response: Response
   try {
-    response = await fetch(urlWithQuery(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    })
+    response = await fetch(urlWithQuery(path, options.query), { method, headers, credentials: 'same-origin', body })
   } catch {
     throw new ApiError(0, 'network', hooks.networkErrorMessage())
   }
-  if (!response.ok) {
+  if (!response.ok && !options.answerStatuses?.includes(response.status)) {
     const error = await errorFromResponse(response)
     if (response.status === 401) hooks.onUnauthorized()
     throw error
   }
   if (response.status === 204) return undefined as Result
-  return (await response.json()) as Result
+  return (readsText ? await response.text() : await response.json()) as Result
 }
 
 /** A page of a cursor-paged list: pass next_cursor back as `cursor` for the next page; null on the last. */

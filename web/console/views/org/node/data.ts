@@ -1,5 +1,5 @@
-// The node page's children table and child form, described as data (labels are i18n keys).
-import type { NodeKind, OrgNode } from '@shared/api/org'
+// The node page's children table, child form and parts table, described as data (labels are i18n keys).
+import type { NodeKind, OrgNode, PartRow } from '@shared/api/org'
 
 export interface ChildColumn {
   prop: keyof OrgNode
@@ -26,3 +26,14 @@ export const nameExamples: Record<NodeKind, string> = {
   unit: '1单元',
   part: '101室',
 }
+
+/** Columns of the compound's virtualised parts table (labels are i18n keys, widths in px). */
+export const partColumns: readonly { key: keyof PartRow | 'links'; labelKey: string; width: number }[] = [
+  { key: 'building_name', labelKey: 'kinds.building', width: 140 },
+  { key: 'unit_name', labelKey: 'kinds.unit', width: 120 },
+  { key: 'room_number', labelKey: 'parts.room', width: 120 },
+  { key: 'floor', labelKey: 'parts.floor', width: 90 },
+  { key: 'use', labelKey: 'parts.use', width: 110 },
+  { key: 'area_m2', labelKey: 'parts.area', width: 130 },
+  { key: 'links', labelKey: 'parts.links', width: 120 },
+]

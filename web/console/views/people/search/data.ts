@@ -1,0 +1,13 @@
+// The people table's columns (labels are i18n keys) and its page size.
+import type { Person } from '@shared/api/people'
+
+export const peopleColumns: readonly { key: keyof Person; labelKey: string; width?: number }[] = [
+  { key: 'name', labelKey: 'people.name', width: 120 },
+  { key: 'phone', labelKey: 'people.phone', width: 140 },
+  { key: 'id_number', labelKey: 'people.idNumber', width: 200 },
+  { key: 'birth_year', labelKey: 'people.birthYear', width: 100 },
+  { key: 'party_member', labelKey: 'people.partyMember', width: 100 },
+  { key: 'tags', labelKey: 'people.tags' },
+]
+
+export const peoplePageSize = 50

@@ -1,0 +1,109 @@
+// The people registry: search (masked), one person with their households, unmasking with a reason,
+// and who owns, rents or lives in a part.
+import { request, type Page } from './client'
+
+export type TalentTag =
+  | 'civic_supervisor'
+  | 'gold_mediator'
+  | 'building_leader'
+  | 'resident_group_leader'
+  | 'social_worker'
+  | 'enthusiastic_resident'
+  | 'party_member_volunteer'
+  | 'legal_advisor'
+  | 'medical_worker'
+  | 'retired_cadre'
+
+export const talentTags: readonly TalentTag[] = [
+  'civic_supervisor',
+  'gold_mediator',
+  'building_leader',
+  'resident_group_leader',
+  'social_worker',
+  'enthusiastic_resident',
+  'party_member_volunteer',
+  'legal_advisor',
+  'medical_worker',
+  'retired_cadre',
+]
+
+export type Relation = 'owner' | 'tenant' | 'resident'
+
+/** A person as every role sees them: name, phone and ID number masked. */
+export interface Person {
+  id: number
+  home_node_id: number
+  name: string
+  phone: string | null
+  id_number: string | null
+  birth_year: number | null
+  party_member: boolean
+  tags: TalentTag[]
+  is_developer: boolean
+  created_at: string
+  updated_at: string
+}
+
+/** A part the person is linked to, placed in its unit, building and compound. */
+export interface Household {
+  link_id: number
+  relation: Relation
+  designated_voter: boolean
+  proxy_reference: string | null
+  part_id: number
+  room: string
+  unit_id: number | null
+  unit: string | null
+  building_id: number | null
+  building: string | null
+  compound_id: number | null
+  compound: string | null
+}
+
+export interface PersonDetail extends Person {
+  links: Household[]
+  /** Whether the signed-in user may unmask this person (the server decides per home node). */
+  can_unmask: boolean
+}
+
+export interface PersonSecrets {
+  id: number
+  name: string
+  phone: string | null
+  id_number: string | null
+}
+
+export interface PartLink {
+  id: number
+  person_id: number
+  name: string
+  relation: Relation
+  designated_voter: boolean
+  proxy_reference: string | null
+  created_at: string
+}
+
+export interface PeopleQuery {
+  node?: number
+  /** A full name or a phone number: names are encrypted, so parts of a name find nothing. */
+  q?: string
+  tag?: TalentTag | ''
+}
+
+/** GET /api/v1/people: 400 (field q) for a query that is neither a name nor a phone number. */
+export function searchPeople(query: PeopleQuery, cursor?: string | null, limit = 50): Promise<Page<Person>> {
+  return request<Page<Person>>('GET', '/api/v1/people', { query: { ...query, cursor, limit } })
+}
+
+export function getPerson(id: number): Promise<PersonDetail> {
+  return request<PersonDetail>('GET', `/api/v1/people/${id}`)
+}
+
+/** POST /api/v1/people/{id}/unmask: the reason (5–200 characters) goes into the audit log. */
+export function unmaskPerson(id: number, reason: string): Promise<PersonSecrets> {
+  return request<PersonSecrets>('POST', `/api/v1/people/${id}/unmask`, { body: { reason } })
+}
+
+export async function listPartLinks(partId: number): Promise<PartLink[]> {
+  return (await request<{ items: PartLink[] }>('GET', `/api/v1/parts/${partId}/links`)).items
+}
