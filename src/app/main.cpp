@@ -1,4 +1,5 @@
-// The `weizhi` command line: serve, migrate, seed, backup, restore, verify, user, token, keygen.
+// The `weizhi` command line: serve, migrate, seed, backup, restore, verify, user, token, keygen,
+// export-vote and tally.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -14,6 +15,8 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "modules/voting/rules.hpp"
+#include "modules/voting/voting.hpp"
 #include "store/backup.hpp"
 #include "store/migration.hpp"
 
@@ -141,6 +144,27 @@ int token_add(const Settings& settings, const std::string& login, const std::str
   return 0;
 }
 
+int export_vote(const Settings& settings, std::int64_t vote_id, const std::string& folder) {
+  SystemClock clock;
+  store::Db db(settings.database_url, clock);
+  auto lease = db.read();
+  voting::export_vote(*lease, vote_id, folder);
+  std::cout << "roll.csv, ballots.csv and result.json written to " << folder << std::endl;
+  return 0;
+}
+
+int tally(const std::string& roll, const std::string& ballots, int matter, const std::string& follow_majority,
+          bool timing) {
+  auto rule = voting::parse_follow_majority(follow_majority);
+  if (!rule) throw std::runtime_error("--follow-majority should be both_dimensions or abstain");
+  voting::TallyTimings timings;
+  std::cout << voting::tally_files(roll, ballots, matter, *rule, &timings) << std::flush;
+  if (timing) {
+    std::cerr << "read " << timings.read_seconds << " s, tally " << timings.tally_seconds << " s" << std::endl;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -196,6 +220,23 @@ int main(int argc, char** argv) {
   auto* keygen_command = cli.add_subcommand("keygen", "write a new personal-data key to FILE");
   keygen_command->add_option("FILE", key_file)->required();
 
+  auto* export_vote_command =
+      cli.add_subcommand("export-vote", "write roll.csv, ballots.csv and result.json of a closed vote to DIR");
+  std::int64_t export_vote_id = 0;
+  std::string export_folder;
+  export_vote_command->add_option("ID", export_vote_id)->required();
+  export_vote_command->add_option("DIR", export_folder)->required();
+
+  auto* tally_command = cli.add_subcommand("tally", "recount a vote export offline and print result.json");
+  std::string tally_roll, tally_ballots, follow_majority = "both_dimensions";
+  int matter = 0;
+  bool tally_timing = false;
+  tally_command->add_option("--roll", tally_roll, "roll.csv of the export")->required();
+  tally_command->add_option("--ballots", tally_ballots, "ballots.csv of the export")->required();
+  tally_command->add_option("--matter", matter, "matter 1–9 of Civil Code Art. 278")->required();
+  tally_command->add_option("--follow-majority", follow_majority, "both_dimensions (default) or abstain");
+  tally_command->add_flag("--timing", tally_timing, "print the reading and tally times to stderr");
+
   CLI11_PARSE(cli, argc, argv);
 
   log::init();
@@ -225,6 +266,10 @@ int main(int argc, char** argv) {
       status = user_add(settings, login, role, scope, display_name);
     } else if (*token_add_command) {
       status = token_add(settings, token_login, token_name);
+    } else if (*export_vote_command) {
+      status = export_vote(settings, export_vote_id, export_folder);
+    } else if (*tally_command) {
+      status = tally(tally_roll, tally_ballots, matter, follow_majority, tally_timing);
     } else if (*keygen_command) {
       crypto::DataKey::generate_file(key_file);
       std::cout << "data key written to " << key_file << std::endl;

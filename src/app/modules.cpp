@@ -8,6 +8,7 @@
 #include "modules/imports/module.hpp"
 #include "modules/org/module.hpp"
 #include "modules/people/module.hpp"
+#include "modules/voting/module.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> foundation_migrations();
@@ -19,7 +20,7 @@ const std::vector<modules::Module>& all_modules() {
   // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
   static const std::vector<modules::Module> modules{ops_module(),      org::module(),        auth::module(),
                                                     people::module(),  governance::module(), imports::module(),
-                                                    audit::module()};
+                                                    voting::module(),  audit::module()};
   return modules;
 }
 

@@ -1,0 +1,528 @@
+// HTTP routes of the voting module: preparing, opening, closing, extending and publishing a vote;
+// its frozen roll and live turnout; ballots online (the voter or their proxy), at a meeting and
+// on paper (two clerks, a supervisor for mismatches); the public publication and receipt check.
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "http/context.hpp"
+#include "modules/org/store.hpp"
+#include "modules/people/store.hpp"
+#include "modules/voting/module.hpp"
+#include "modules/voting/rules.hpp"
+#include "modules/voting/store.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> voting_migrations();
+}
+
+namespace weizhi::voting {
+
+void seed_demo(modules::SeedContext& seed);
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+constexpr std::size_t kMaxIdempotencyKey = 128;
+
+Json fraction_json(const Fraction& fraction) { return {{"num", fraction.num}, {"den", fraction.den}}; }
+
+Json policies_json(const Policies& policies) {
+  return {{"follow_majority", follow_majority_code(policies.follow_majority)},
+          {"extension", extension_code(policies.extension)}};
+}
+
+Json optional_text_json(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
+
+Json vote_json(store::Connection& connection, const Vote& vote) {
+  const VoteInput& input = vote.input;
+  Json channels = Json::array();
+  for (Channel channel : input.channels) channels.push_back(channel_code(channel));
+  auto compound = org::find_node(connection, input.compound_node_id);
+  return {{"id", vote.id},
+          {"compound", {{"id", input.compound_node_id}, {"name", compound ? compound->name : ""}}},
+          {"title", input.title},
+          {"matter", input.matter},
+          {"threshold", threshold_code(*threshold_of(input.matter))},
+          {"scope", {{"kind", scope_kind_code(input.scope.kind)}, {"node_ids", input.scope.node_ids}}},
+          {"items", input.items},
+          {"opens_at", input.opens_at},
+          {"closes_at", input.closes_at},
+          {"channels", channels},
+          {"policies", policies_json(input.policies)},
+          {"extended", vote.extended},
+          {"state", state_code(vote.state)},
+          {"organiser_user_id", vote.organiser_user_id},
+          {"roll_fingerprint", optional_text_json(vote.roll_fingerprint)},
+          {"created_at", vote.created_at},
+          {"opened_at", optional_text_json(vote.opened_at)},
+          {"closed_at", optional_text_json(vote.closed_at)},
+          {"published_at", optional_text_json(vote.published_at)}};
+}
+
+Json ballot_json(const BallotRecord& ballot) {
+  Json choices = Json::array();
+  for (Choice choice : ballot.choices) choices.push_back(choice_code(choice));
+  return {{"voter_id", ballot.voter_id},
+          {"channel", channel_code(ballot.channel)},
+          {"choices", choices},
+          {"receipt_code", ballot.receipt_code},
+          {"proxy_person_id", ballot.proxy_person_id ? Json(*ballot.proxy_person_id) : Json(nullptr)},
+          {"recorded_at", ballot.recorded_at}};
+}
+
+Vote require_vote(store::Connection& connection, std::int64_t id) {
+  auto vote = find_vote(connection, id);
+  if (!vote) fail_not_found("找不到该表决");
+  return *vote;
+}
+
+http::ScopeResolver vote_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    auto compound = vote_compound(*lease, context.path_id("id"));
+    if (!compound) fail_not_found("找不到该表决");
+    return *compound;
+  };
+}
+
+// Runs a ballot-casting write. With an Idempotency-Key header, the answer is kept with the
+// request's digest: a retry of the same request gets the first answer and records nothing more;
+// the same key with another request is refused.
+Response idempotent(Context& context, const std::function<Response(store::Tx&)>& cast) {
+  auto header = context.request.header("idempotency-key");
+  if (!header) return context.write(cast);
+  std::string key(*header);
+  if (key.empty() || key.size() > kMaxIdempotencyKey) {
+    fail_invalid("Idempotency-Key", "Idempotency-Key 应为 1–128 个字符");
+  }
+  std::int64_t user_id = context.user().user_id;
+  std::string digest = crypto::sha256_hex(context.request.path + "\n" + context.request.body);
+  return context.write([&](store::Tx& tx) {
+    if (auto answer = find_answer(tx, user_id, key)) {
+      if (answer->request_digest != digest) {
+        throw ApiError(422, "idempotency_key_reused", "该 Idempotency-Key 已用于另一个请求", "Idempotency-Key");
+      }
+      Response replay;
+      replay.status = answer->status;
+      replay.body = answer->body;
+      return replay;
+    }
+    Response response = cast(tx);
+    store_answer(tx, user_id, key, StoredAnswer{digest, response.status, response.body});
+    return response;
+  });
+}
+
+std::vector<std::string> text_list(JsonObject& body, const std::string& key) {
+  const Json& value = body.any(key);
+  if (!value.is_array()) fail_invalid(key, "字段 " + key + " 应为数组");
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (!value[i].is_string()) fail_invalid(key + "[" + std::to_string(i) + "]", "应为文字");
+    texts.push_back(value[i].get<std::string>());
+  }
+  return texts;
+}
+
+std::vector<Choice> read_choices(const Vote& vote, JsonObject& body, InvalidChoices invalid) {
+  return parse_choices(text_list(body, "choices"), vote.input.items.size(), invalid, "choices");
+}
+
+// --- Preparing and running a vote ---
+
+VoteInput read_vote_input(Context& context) {
+  JsonObject body(context.json_body());
+  VoteInput input{};
+  input.compound_node_id = body.integer("compound_id");
+  input.title = body.text("title");
+  std::int64_t matter = body.integer("matter");
+  input.matter = matter >= 1 && matter <= 9 ? static_cast<int>(matter) : 0;
+  if (const Json* scope = body.optional_any("scope")) {
+    if (!scope->is_object()) fail_invalid("scope", "字段 scope 应为对象");
+    JsonObject scope_body(*scope, "scope");
+    std::string kind = scope_body.text("kind");
+    auto parsed = parse_scope_kind(kind);
+    if (!parsed) fail_invalid("scope.kind", "范围应为 compound、buildings、units 或 parts");
+    input.scope.kind = *parsed;
+    if (const Json* ids = scope_body.optional_any("node_ids")) {
+      if (!ids->is_array()) fail_invalid("scope.node_ids", "字段 scope.node_ids 应为编号数组");
+      for (std::size_t i = 0; i < ids->size(); ++i) {
+        input.scope.node_ids.push_back(
+            context.parse_id((*ids)[i].is_number_integer() ? (*ids)[i].dump() : "", "scope.node_ids[" + std::to_string(i) + "]"));
+      }
+    }
+    scope_body.finish();
+  }
+  input.items = text_list(body, "items");
+  input.opens_at = body.text("opens_at");
+  input.closes_at = body.text("closes_at");
+  auto channel_codes = text_list(body, "channels");
+  for (std::size_t i = 0; i < channel_codes.size(); ++i) {
+    auto channel = parse_channel(channel_codes[i]);
+    if (!channel) fail_invalid("channels[" + std::to_string(i) + "]", "渠道应为 online、paper 或 meeting");
+    input.channels.push_back(*channel);
+  }
+  if (const Json* policies = body.optional_any("policies")) {
+    if (!policies->is_object()) fail_invalid("policies", "字段 policies 应为对象");
+    JsonObject policy_body(*policies, "policies");
+    if (auto rule = policy_body.optional_text("follow_majority")) {
+      auto parsed = parse_follow_majority(*rule);
+      if (!parsed) fail_invalid("policies.follow_majority", "随多数规则应为 both_dimensions 或 abstain");
+      input.policies.follow_majority = *parsed;
+    }
+    if (auto extension = policy_body.optional_text("extension")) {
+      auto parsed = parse_extension(*extension);
+      if (!parsed) fail_invalid("policies.extension", "延期规则应为 once_if_quorum_not_met 或 none");
+      input.policies.extension = *parsed;
+    }
+    policy_body.finish();
+  }
+  body.finish();
+  return input;
+}
+
+Response create_vote_route(Context& context) {
+  VoteInput input = read_vote_input(context);
+  std::int64_t organiser = context.user().user_id;
+  Json created = context.write([&](store::Tx& tx) {
+    std::int64_t id = create_vote(tx, input, organiser);
+    context.audit(tx, "vote.create", "vote:" + std::to_string(id),
+                  {{"title", input.title}, {"matter", input.matter}, {"compound_id", input.compound_node_id}});
+    return vote_json(tx.connection(), require_vote(tx.connection(), id));
+  });
+  return Response::json(201, created);
+}
+
+Response list_votes_route(Context& context) {
+  std::int64_t node_id = *http::scope::query_node_or_root("node")(context);
+  auto lease = context.read();
+  auto node = org::find_node(*lease, node_id);
+  if (!node) fail_not_found("找不到该组织节点");
+  Json items = Json::array();
+  for (const auto& vote : votes_under(*lease, node->path)) items.push_back(vote_json(*lease, vote));
+  return Response::json(200, {{"items", items}});
+}
+
+Response get_vote_route(Context& context) {
+  auto lease = context.read();
+  return Response::json(200, vote_json(*lease, require_vote(*lease, context.path_id("id"))));
+}
+
+// A change of state: loads the vote in the write, applies `change`, audits `action`.
+Response state_change(Context& context, const std::string& action,
+                      const std::function<Json(store::Tx&, const Vote&)>& change) {
+  std::int64_t id = context.path_id("id");
+  Json result = context.write([&](store::Tx& tx) {
+    Vote vote = require_vote(tx.connection(), id);
+    Json summary = change(tx, vote);
+    context.audit(tx, action, "vote:" + std::to_string(id), summary);
+    return vote_json(tx.connection(), require_vote(tx.connection(), id));
+  });
+  return Response::json(200, result);
+}
+
+Response open_vote_route(Context& context) {
+  return state_change(context, "vote.open", [](store::Tx& tx, const Vote& vote) {
+    auto roll = open_vote(tx, vote, tx.now());
+    auto electorate = electorate_of(roll);
+    return Json{{"parts", roll.size()},
+                {"owner_count", electorate.owner_count},
+                {"total_area_centi_m2", electorate.total_area_centi_m2},
+                {"roll_fingerprint", *require_vote(tx.connection(), vote.id).roll_fingerprint}};
+  });
+}
+
+Response close_vote_route(Context& context) {
+  return state_change(context, "vote.close", [](store::Tx& tx, const Vote& vote) {
+    close_vote(tx, vote, tx.now());
+    return Json::object();
+  });
+}
+
+Response extend_vote_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string closes_at = body.text("closes_at");
+  body.finish();
+  return state_change(context, "vote.extend", [&](store::Tx& tx, const Vote& vote) {
+    extend_vote(tx, vote, closes_at, tx.now());
+    return Json{{"from", vote.input.closes_at}, {"to", closes_at}};
+  });
+}
+
+Response roll_route(Context& context) {
+  auto lease = context.read();
+  Vote vote = require_vote(*lease, context.path_id("id"));
+  if (vote.state == VoteState::Draft) fail_conflict("表决开启时才冻结业主名册");
+  auto roll = named_roll(*lease, vote.id);
+  std::vector<RollEntry> entries;
+  Json items = Json::array();
+  for (const auto& named : roll) {
+    const RollEntry& entry = named.entry;
+    entries.push_back(entry);
+    items.push_back({{"part", {{"id", entry.part_id}, {"name", named.part_name}}},
+                     {"owner", entry.owner_id ? Json{{"id", entry.owner_id}, {"name", named.owner_name.value_or("")}}
+                                              : Json(nullptr)},
+                     {"owner_kind", owner_kind_code(entry.owner_kind)},
+                     {"area_centi_m2", entry.area_centi_m2},
+                     {"use", use_code(entry.use)}});
+  }
+  auto electorate = electorate_of(entries);
+  return Response::json(200, {{"fingerprint", *vote.roll_fingerprint},
+                              {"total_area_centi_m2", electorate.total_area_centi_m2},
+                              {"owner_count", electorate.owner_count},
+                              {"voters", electorate.owner_ids.size()},
+                              {"items", items}});
+}
+
+Response turnout_route(Context& context) {
+  auto lease = context.read();
+  Vote vote = require_vote(*lease, context.path_id("id"));
+  if (vote.state == VoteState::Draft) fail_conflict("表决尚未开启");
+  auto electorate = electorate_of(roll_of(*lease, vote.id));
+  auto voters = voters_with_ballot(*lease, vote.id);
+  Turnout now = turnout(electorate, voters);
+  return Response::json(200, {{"state", state_code(vote.state)},
+                              {"area", fraction_json(now.area)},
+                              {"count", fraction_json(now.count)},
+                              {"quorum_met", now.quorum_met},
+                              {"ballots", voters.size()},
+                              {"held_paper_forms", held_forms(*lease, vote.id).size()}});
+}
+
+Response record_proxy_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::int64_t voter_id = context.parse_id(std::to_string(body.integer("voter_id")), "voter_id");
+  std::int64_t proxy_id = context.parse_id(std::to_string(body.integer("proxy_person_id")), "proxy_person_id");
+  std::string letter = body.text("letter_reference");
+  body.finish();
+  if (letter.find_first_not_of(" \t") == std::string::npos || letter.size() > 100) {
+    fail_invalid("letter_reference", "请填写委托书编号（不超过 100 个字符）");
+  }
+  std::int64_t id = context.path_id("id");
+  context.write([&](store::Tx& tx) {
+    Vote vote = require_vote(tx.connection(), id);
+    record_proxy(tx, vote, voter_id, proxy_id, letter, tx.now());
+    context.audit(tx, "vote.proxy.record", "vote:" + std::to_string(id),
+                  {{"voter_id", voter_id}, {"proxy_person_id", proxy_id}, {"letter_reference", letter}});
+  });
+  return Response::json(201, {{"voter_id", voter_id}, {"proxy_person_id", proxy_id}, {"letter_reference", letter}});
+}
+
+// --- Ballots ---
+
+Response cast_online_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  auto requested_voter = body.optional_integer("voter_id");
+  auto codes = text_list(body, "choices");
+  body.finish();
+  std::int64_t user_id = context.user().user_id;
+  return idempotent(context, [&](store::Tx& tx) {
+    Vote vote = require_vote(tx.connection(), id);
+    auto person = people::person_of_user(tx.connection(), user_id);
+    auto allowed = person ? voters_cast_by(tx.connection(), id, *person) : std::vector<std::int64_t>{};
+    std::int64_t voter = requested_voter.value_or(person.value_or(0));
+    if (std::find(allowed.begin(), allowed.end(), voter) == allowed.end()) {
+      fail_forbidden(requested_voter ? "您不是该业主本人，也未受其委托" : "您不在本次表决的业主名册中");
+    }
+    auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Refused, "choices");
+    std::optional<std::int64_t> proxy;
+    if (voter != *person) proxy = *person;
+    BallotRecord ballot = record_ballot(tx, vote, NewBallot{voter, Channel::Online, choices, user_id, proxy}, tx.now());
+    context.audit(tx, "vote.ballot.online", "vote:" + std::to_string(id),
+                  {{"voter_id", voter}, {"proxy_person_id", proxy ? Json(*proxy) : Json(nullptr)}});
+    return Response::json(201, ballot_json(ballot));
+  });
+}
+
+Response cast_meeting_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::int64_t voter = context.parse_id(std::to_string(body.integer("voter_id")), "voter_id");
+  auto codes = text_list(body, "choices");
+  body.finish();
+  std::int64_t officer = context.user().user_id;
+  return idempotent(context, [&](store::Tx& tx) {
+    Vote vote = require_vote(tx.connection(), id);
+    auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
+    BallotRecord ballot =
+        record_ballot(tx, vote, NewBallot{voter, Channel::Meeting, choices, officer, std::nullopt}, tx.now());
+    context.audit(tx, "vote.ballot.meeting", "vote:" + std::to_string(id), {{"voter_id", voter}});
+    return Response::json(201, ballot_json(ballot));
+  });
+}
+
+Response paper_entry_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::int64_t voter = context.parse_id(std::to_string(body.integer("voter_id")), "voter_id");
+  auto codes = text_list(body, "choices");
+  body.finish();
+  std::int64_t clerk = context.user().user_id;
+  return idempotent(context, [&](store::Tx& tx) {
+    Vote vote = require_vote(tx.connection(), id);
+    auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
+    PaperEntryResult result = enter_paper_form(tx, vote, voter, clerk, choices, tx.now());
+    static const char* const kOutcomes[] = {"awaiting_second_entry", "counted", "held"};
+    std::string outcome = kOutcomes[static_cast<int>(result.outcome)];
+    context.audit(tx, "vote.paper.enter", "vote:" + std::to_string(id),
+                  {{"voter_id", voter}, {"choices", choices_text(choices)}, {"outcome", outcome}});
+    if (result.ballot) return Response::json(201, {{"status", outcome}, {"ballot", ballot_json(*result.ballot)}});
+    return Response::json(202, {{"status", outcome}});
+  });
+}
+
+Response held_forms_route(Context& context) {
+  auto lease = context.read();
+  Vote vote = require_vote(*lease, context.path_id("id"));
+  Json items = Json::array();
+  for (const auto& form : held_forms(*lease, vote.id)) {
+    Json entries = Json::array();
+    for (const auto& entry : form.entries) {
+      Json choices = Json::array();
+      for (Choice choice : entry.choices) choices.push_back(choice_code(choice));
+      entries.push_back({{"clerk", {{"id", entry.clerk_user_id}, {"login", entry.clerk_login}}},
+                         {"choices", choices},
+                         {"entered_at", entry.entered_at}});
+    }
+    items.push_back({{"voter", {{"id", form.voter_id}, {"name", form.voter_name}}}, {"entries", entries}});
+  }
+  return Response::json(200, {{"items", items}});
+}
+
+Response settle_form_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  std::int64_t voter = context.path_id("voter_id");
+  JsonObject body(context.json_body());
+  auto codes = text_list(body, "choices");
+  body.finish();
+  std::int64_t supervisor = context.user().user_id;
+  Json settled = context.write([&](store::Tx& tx) {
+    Vote vote = require_vote(tx.connection(), id);
+    auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
+    BallotRecord ballot = settle_paper_form(tx, vote, voter, supervisor, choices, tx.now());
+    context.audit(tx, "vote.paper.settle", "vote:" + std::to_string(id),
+                  {{"voter_id", voter}, {"choices", choices_text(choices)}});
+    return ballot_json(ballot);
+  });
+  return Response::json(201, settled);
+}
+
+// --- Publication ---
+
+Json publication_json(store::Connection& connection, const Vote& vote) {
+  auto names = voter_names(connection, vote.id);
+  Json ballots = Json::array();
+  for (const auto& ballot : ballots_of(connection, vote.id)) {
+    Json choices = Json::array();
+    for (Choice choice : ballot.choices) choices.push_back(choice_code(choice));
+    ballots.push_back({{"voter", names[ballot.voter_id]}, {"channel", channel_code(ballot.channel)}, {"choices", choices}});
+  }
+  auto electorate = electorate_of(roll_of(connection, vote.id));
+  Json shown = vote_json(connection, vote);
+  shown.erase("organiser_user_id");
+  shown.erase("roll_fingerprint");
+  return {{"vote", shown},
+          {"roll", {{"total_area_centi_m2", electorate.total_area_centi_m2}, {"owner_count", electorate.owner_count}}},
+          {"result", Json::parse(*vote.result)},
+          {"fingerprints",
+           {{"roll", *vote.roll_fingerprint}, {"ballots", *vote.ballots_fingerprint}, {"result", *vote.result_fingerprint}}},
+          {"ballots", ballots}};
+}
+
+Response publish_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  Json published = context.write([&](store::Tx& tx) {
+    Vote vote = require_vote(tx.connection(), id);
+    VoteFiles files = publish_vote(tx, vote, tx.now());
+    Json outcomes = Json::array();
+    for (const auto& result : files.results) outcomes.push_back(outcome_code(result.outcome));
+    context.audit(tx, "vote.publish", "vote:" + std::to_string(id),
+                  {{"outcomes", outcomes}, {"result_fingerprint", crypto::sha256_hex(files.result_json)}});
+    return publication_json(tx.connection(), require_vote(tx.connection(), id));
+  });
+  return Response::json(200, published);
+}
+
+Response publication_route(Context& context) {
+  auto lease = context.read();
+  auto vote = find_vote(*lease, context.path_id("id"));
+  if (!vote || vote->state != VoteState::Published) fail_not_found("该表决结果尚未公布");
+  return Response::json(200, publication_json(*lease, *vote));
+}
+
+Response receipt_route(Context& context) {
+  std::string code = context.request.path_params.at("code");
+  std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::toupper(c); });
+  auto lease = context.read();
+  auto receipt = find_receipt(*lease, code);
+  if (!receipt) fail_not_found("没有该回执码对应的选票");
+  Json choices = Json::array();
+  for (Choice choice : receipt->choices) choices.push_back(choice_code(choice));
+  return Response::json(200, {{"vote", {{"id", receipt->vote_id}, {"title", receipt->vote_title},
+                                        {"state", state_code(receipt->vote_state)}}},
+                              {"channel", channel_code(receipt->channel)},
+                              {"choices", choices},
+                              {"recorded_at", receipt->recorded_at},
+                              {"counted_in_published_result", receipt->vote_state == VoteState::Published}});
+}
+
+Response my_votes_route(Context& context) {
+  std::int64_t user_id = context.user().user_id;
+  auto lease = context.read();
+  auto person = people::person_of_user(*lease, user_id);
+  Json items = Json::array();
+  if (person) {
+    for (const auto& vote : votes_of_person(*lease, *person)) {
+      Json shown = vote_json(*lease, vote);
+      Json voters = Json::array();
+      for (std::int64_t voter : voters_cast_by(*lease, vote.id, *person)) {
+        auto channel = ballot_channel(*lease, vote.id, voter);
+        voters.push_back({{"voter_id", voter},
+                          {"self", voter == *person},
+                          {"voted_channel", channel ? Json(channel_code(*channel)) : Json(nullptr)}});
+      }
+      shown["my_voters"] = voters;
+      items.push_back(shown);
+    }
+  }
+  return Response::json(200, {{"items", items}});
+}
+
+void add_routes(http::Router& router) {
+  auto allowed = [](const char* permission) { return Access::permission(permission, vote_scope()); };
+  const std::string base = "/api/v1/votes";
+  router.add(Method::Get, base, Access::permission("voting.read", http::scope::query_node_or_root("node")),
+             list_votes_route);
+  router.add(Method::Post, base, Access::permission("voting.manage", http::scope::body_node("compound_id")),
+             create_vote_route);
+  router.add(Method::Get, base + "/{id}", allowed("voting.read"), get_vote_route);
+  router.add(Method::Post, base + "/{id}/open", allowed("voting.manage"), open_vote_route);
+  router.add(Method::Post, base + "/{id}/close", allowed("voting.manage"), close_vote_route);
+  router.add(Method::Post, base + "/{id}/extend", allowed("voting.manage"), extend_vote_route);
+  router.add(Method::Post, base + "/{id}/publish", allowed("voting.manage"), publish_route);
+  router.add(Method::Get, base + "/{id}/roll", allowed("voting.read"), roll_route);
+  router.add(Method::Get, base + "/{id}/turnout", allowed("voting.manage"), turnout_route);
+  router.add(Method::Post, base + "/{id}/proxies", allowed("voting.manage"), record_proxy_route);
+  router.add(Method::Post, base + "/{id}/ballots", Access::signed_in(), cast_online_route);
+  router.add(Method::Post, base + "/{id}/meeting-ballots", allowed("voting.clerk"), cast_meeting_route);
+  router.add(Method::Post, base + "/{id}/paper-entries", allowed("voting.clerk"), paper_entry_route);
+  router.add(Method::Get, base + "/{id}/paper-held", allowed("voting.supervise"), held_forms_route);
+  router.add(Method::Post, base + "/{id}/paper-held/{voter_id}/settle", allowed("voting.supervise"), settle_form_route);
+  router.add(Method::Get, base + "/{id}/publication", Access::anyone(), publication_route);
+  router.add(Method::Get, "/api/v1/vote-receipts/{code}", Access::anyone(), receipt_route);
+  router.add(Method::Get, "/api/v1/me/votes", Access::signed_in(), my_votes_route);
+}
+
+}  // namespace
+
+modules::Module module() { return modules::Module{"voting", store::voting_migrations, add_routes, seed_demo}; }
+
+}  // namespace weizhi::voting

@@ -1,0 +1,397 @@
+// Voting rules: the one implementation of the tally, used by the server, the export and
+// `weizhi tally`. Voters are kept as a sorted array of owner ids with parallel areas, and choices
+// as one byte per voter and item, so a million voters tally in a few sorts and linear passes.
+#include "modules/voting/rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <set>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+
+namespace weizhi::voting {
+
+namespace {
+
+template <class Enum, std::size_t N>
+using CodeTable = std::array<std::pair<Enum, const char*>, N>;
+
+template <class Enum, std::size_t N>
+std::string code_of(const CodeTable<Enum, N>& table, Enum value) {
+  for (const auto& [entry, code] : table) {
+    if (entry == value) return code;
+  }
+  return {};
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> parse_code(const CodeTable<Enum, N>& table, std::string_view code) {
+  for (const auto& [entry, text] : table) {
+    if (code == text) return entry;
+  }
+  return std::nullopt;
+}
+
+constexpr CodeTable<Threshold, 2> kThresholds{{{Threshold::Half, "half"}, {Threshold::ThreeQuarters, "three_quarters"}}};
+constexpr CodeTable<Choice, 5> kChoices{{{Choice::Agree, "agree"},
+                                         {Choice::Oppose, "oppose"},
+                                         {Choice::Abstain, "abstain"},
+                                         {Choice::Follow, "follow"},
+                                         {Choice::Invalid, "invalid"}}};
+constexpr CodeTable<FollowMajority, 2> kFollowRules{
+    {{FollowMajority::BothDimensions, "both_dimensions"}, {FollowMajority::Abstain, "abstain"}}};
+constexpr CodeTable<Extension, 2> kExtensions{
+    {{Extension::None, "none"}, {Extension::OnceIfQuorumNotMet, "once_if_quorum_not_met"}}};
+constexpr CodeTable<Channel, 3> kChannels{
+    {{Channel::Online, "online"}, {Channel::Paper, "paper"}, {Channel::Meeting, "meeting"}}};
+constexpr CodeTable<Channel, 3> kChannelLabels{
+    {{Channel::Online, "线上"}, {Channel::Paper, "书面"}, {Channel::Meeting, "会议现场"}}};
+constexpr CodeTable<VoteState, 4> kStates{{{VoteState::Draft, "draft"},
+                                           {VoteState::Open, "open"},
+                                           {VoteState::Closed, "closed"},
+                                           {VoteState::Published, "published"}}};
+constexpr CodeTable<ScopeKind, 4> kScopeKinds{{{ScopeKind::Compound, "compound"},
+                                               {ScopeKind::Buildings, "buildings"},
+                                               {ScopeKind::Units, "units"},
+                                               {ScopeKind::Parts, "parts"}}};
+constexpr CodeTable<OwnerKind, 2> kOwnerKinds{{{OwnerKind::Person, "person"}, {OwnerKind::Developer, "developer"}}};
+constexpr CodeTable<PartUse, 4> kUses{{{PartUse::Residential, "residential"},
+                                       {PartUse::Commercial, "commercial"},
+                                       {PartUse::Parking, "parking"},
+                                       {PartUse::Other, "other"}}};
+constexpr CodeTable<Outcome, 3> kOutcomes{{{Outcome::Passed, "passed"},
+                                           {Outcome::FailedQuorum, "failed_quorum"},
+                                           {Outcome::FailedApproval, "failed_approval"}}};
+
+using Wide = __int128;
+
+// num/den ≥ p/q (or > p/q when `strict`), without division.
+bool compare(const Fraction& fraction, std::int64_t p, std::int64_t q, bool strict) {
+  if (fraction.den <= 0) return false;
+  Wide left = static_cast<Wide>(fraction.num) * q;
+  Wide right = static_cast<Wide>(fraction.den) * p;
+  return strict ? left > right : left >= right;
+}
+
+constexpr std::uint8_t kNoChoice = 0xFF;
+
+// Sums over the voters who chose `choice` on one item.
+struct Side {
+  std::int64_t area = 0;
+  std::int64_t count = 0;
+  void add(std::int64_t voter_area) {
+    area += voter_area;
+    ++count;
+  }
+};
+
+std::string owner_text(std::int64_t owner_id) { return std::to_string(owner_id); }
+
+}  // namespace
+
+std::optional<Threshold> threshold_of(int matter) {
+  if (matter < 1 || matter > 9) return std::nullopt;
+  return matter >= 6 && matter <= 8 ? Threshold::ThreeQuarters : Threshold::Half;
+}
+
+std::string threshold_code(Threshold threshold) { return code_of(kThresholds, threshold); }
+std::string choice_code(Choice choice) { return code_of(kChoices, choice); }
+std::optional<Choice> parse_choice(std::string_view code) { return parse_code(kChoices, code); }
+std::string follow_majority_code(FollowMajority rule) { return code_of(kFollowRules, rule); }
+std::optional<FollowMajority> parse_follow_majority(std::string_view code) { return parse_code(kFollowRules, code); }
+std::string extension_code(Extension extension) { return code_of(kExtensions, extension); }
+std::optional<Extension> parse_extension(std::string_view code) { return parse_code(kExtensions, code); }
+std::string channel_code(Channel channel) { return code_of(kChannels, channel); }
+std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
+std::string channel_label(Channel channel) { return code_of(kChannelLabels, channel); }
+std::string state_code(VoteState state) { return code_of(kStates, state); }
+std::optional<VoteState> parse_state(std::string_view code) { return parse_code(kStates, code); }
+std::string scope_kind_code(ScopeKind kind) { return code_of(kScopeKinds, kind); }
+std::optional<ScopeKind> parse_scope_kind(std::string_view code) { return parse_code(kScopeKinds, code); }
+std::string owner_kind_code(OwnerKind kind) { return code_of(kOwnerKinds, kind); }
+std::optional<OwnerKind> parse_owner_kind(std::string_view code) { return parse_code(kOwnerKinds, code); }
+std::string use_code(PartUse use) { return code_of(kUses, use); }
+std::optional<PartUse> parse_use(std::string_view code) { return parse_code(kUses, code); }
+std::string outcome_code(Outcome outcome) { return code_of(kOutcomes, outcome); }
+
+bool at_least_two_thirds(const Fraction& fraction) { return compare(fraction, 2, 3, false); }
+bool more_than_half(const Fraction& fraction) { return compare(fraction, 1, 2, true); }
+bool at_least_three_quarters(const Fraction& fraction) { return compare(fraction, 3, 4, false); }
+
+Electorate electorate_of(const std::vector<RollEntry>& roll) {
+  Electorate electorate;
+  std::vector<std::pair<std::int64_t, std::int64_t>> parts;  // part id, line: to find repeats
+  std::vector<std::pair<std::int64_t, std::int64_t>> person_parts;  // owner id, area
+  parts.reserve(roll.size());
+  person_parts.reserve(roll.size());
+  std::optional<std::int64_t> developer;
+  std::int64_t developer_area = 0;
+  std::int64_t voterless_parts = 0;
+  for (const auto& entry : roll) {
+    parts.emplace_back(entry.part_id, entry.line);
+    if (entry.area_centi_m2 < 0) throw InvalidLine(entry.line, "面积不能为负数");
+    if (entry.use == PartUse::Parking) continue;
+    electorate.total_area_centi_m2 += entry.area_centi_m2;
+    if (entry.owner_id == 0) {
+      if (entry.owner_kind == OwnerKind::Developer) throw InvalidLine(entry.line, "开发商持有的户须填写 owner_id");
+      ++voterless_parts;
+    } else if (entry.owner_kind == OwnerKind::Developer) {
+      if (developer && *developer != entry.owner_id) {
+        throw InvalidLine(entry.line, "开发商的户应使用同一个 owner_id（" + owner_text(*developer) + "），此处为 " +
+                                          owner_text(entry.owner_id));
+      }
+      developer = entry.owner_id;
+      developer_area += entry.area_centi_m2;
+    } else {
+      person_parts.emplace_back(entry.owner_id, entry.area_centi_m2);
+    }
+  }
+  std::sort(parts.begin(), parts.end());
+  auto repeat = std::adjacent_find(parts.begin(), parts.end(),
+                                   [](const auto& a, const auto& b) { return a.first == b.first; });
+  if (repeat != parts.end()) {
+    throw InvalidLine(std::max(repeat->second, std::next(repeat)->second),
+                      "户 " + std::to_string(repeat->first) + " 重复出现");
+  }
+  std::sort(person_parts.begin(), person_parts.end());
+  for (const auto& [owner_id, area] : person_parts) {
+    if (!electorate.owner_ids.empty() && electorate.owner_ids.back() == owner_id) {
+      electorate.areas.back() += area;
+    } else {
+      electorate.owner_ids.push_back(owner_id);
+      electorate.areas.push_back(area);
+    }
+  }
+  if (developer) {
+    auto at = std::lower_bound(electorate.owner_ids.begin(), electorate.owner_ids.end(), *developer);
+    if (at != electorate.owner_ids.end() && *at == *developer) {
+      auto line = std::find_if(roll.begin(), roll.end(), [&](const RollEntry& entry) {
+                    return entry.owner_id == *developer && entry.owner_kind == OwnerKind::Person;
+                  })->line;
+      throw InvalidLine(line, "owner_id " + owner_text(*developer) + " 既登记为开发商又登记为个人业主");
+    }
+    auto index = at - electorate.owner_ids.begin();
+    electorate.owner_ids.insert(at, *developer);
+    electorate.areas.insert(electorate.areas.begin() + index, developer_area);
+  }
+  electorate.owner_count = static_cast<std::int64_t>(electorate.owner_ids.size()) + voterless_parts;
+  return electorate;
+}
+
+std::vector<RollEntry> roll_from_registry(const std::vector<people::OwnedPart>& parts) {
+  people::VotingRoll registry_roll = people::build_roll(parts);
+  std::map<std::int64_t, const people::Voter*> voter_of_part;
+  for (const auto& voter : registry_roll.voters) {
+    for (std::int64_t part_id : voter.part_ids) voter_of_part[part_id] = &voter;
+  }
+  std::set<std::int64_t> voterless(registry_roll.parts_without_owner.begin(), registry_roll.parts_without_owner.end());
+  voterless.insert(registry_roll.parts_without_designated_voter.begin(),
+                   registry_roll.parts_without_designated_voter.end());
+  std::vector<RollEntry> roll;
+  for (const auto& part : parts) {
+    auto voter = voter_of_part.find(part.part_id);
+    if (voter == voter_of_part.end() && !voterless.count(part.part_id)) continue;  // parking, stalls
+    RollEntry entry{part.part_id, 0, OwnerKind::Person, part.area_centi_m2, parse_use(part.use).value_or(PartUse::Other)};
+    if (voter != voter_of_part.end()) {
+      entry.owner_id = voter->second->person_id;
+      entry.owner_kind = voter->second->is_developer ? OwnerKind::Developer : OwnerKind::Person;
+    }
+    roll.push_back(entry);
+  }
+  std::sort(roll.begin(), roll.end(), [](const RollEntry& a, const RollEntry& b) { return a.part_id < b.part_id; });
+  return roll;
+}
+
+std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<BallotEntry>& ballots,
+                              Threshold threshold, FollowMajority follow_majority, std::int64_t item_count) {
+  const std::size_t voters = electorate.owner_ids.size();
+  // Item-major: the choices of item i are marks[i * voters … (i + 1) * voters).
+  std::vector<std::uint8_t> marks(static_cast<std::size_t>(std::max<std::int64_t>(item_count, 0)) * voters, kNoChoice);
+  for (const auto& ballot : ballots) {
+    auto at = std::lower_bound(electorate.owner_ids.begin(), electorate.owner_ids.end(), ballot.owner_id);
+    if (at == electorate.owner_ids.end() || *at != ballot.owner_id) {
+      throw InvalidLine(ballot.line, "owner_id " + owner_text(ballot.owner_id) + " 不在业主名册中（或只有车位）");
+    }
+    if (ballot.item < 1 || ballot.item > item_count) {
+      throw InvalidLine(ballot.line, "表决事项 " + std::to_string(ballot.item) + " 不存在");
+    }
+    std::uint8_t& mark = marks[static_cast<std::size_t>(ballot.item - 1) * voters +
+                               static_cast<std::size_t>(at - electorate.owner_ids.begin())];
+    if (mark != kNoChoice) {
+      throw InvalidLine(ballot.line, "owner_id " + owner_text(ballot.owner_id) + " 在事项 " +
+                                         std::to_string(ballot.item) + " 上重复投票");
+    }
+    mark = static_cast<std::uint8_t>(ballot.choice);
+  }
+
+  std::vector<ItemResult> results;
+  for (std::int64_t item = 1; item <= item_count; ++item) {
+    std::array<Side, 5> sides{};  // indexed by Choice
+    const std::uint8_t* row = marks.data() + static_cast<std::size_t>(item - 1) * voters;
+    for (std::size_t voter = 0; voter < voters; ++voter) {
+      if (row[voter] != kNoChoice) sides[row[voter]].add(electorate.areas[voter]);
+    }
+    const Side& agree = sides[static_cast<int>(Choice::Agree)];
+    const Side& oppose = sides[static_cast<int>(Choice::Oppose)];
+    const Side& follow = sides[static_cast<int>(Choice::Follow)];
+    Side participating;
+    for (Choice choice : {Choice::Agree, Choice::Oppose, Choice::Abstain, Choice::Follow}) {
+      participating.area += sides[static_cast<int>(choice)].area;
+      participating.count += sides[static_cast<int>(choice)].count;
+    }
+    // Follow-majority joins agree only when agree leads oppose among explicit votes in both
+    // dimensions; otherwise (oppose leads, a tie, the dimensions disagree, or the abstain
+    // policy) it adds nothing to agreement, which is the same as counting it as oppose or abstain.
+    bool follow_joins_agree = follow_majority == FollowMajority::BothDimensions && agree.area > oppose.area &&
+                              agree.count > oppose.count;
+    Side agreeing = agree;
+    if (follow_joins_agree) {
+      agreeing.area += follow.area;
+      agreeing.count += follow.count;
+    }
+    ItemResult result{item,
+                      threshold,
+                      {participating.area, electorate.total_area_centi_m2},
+                      {participating.count, electorate.owner_count},
+                      false,
+                      {agreeing.area, participating.area},
+                      {agreeing.count, participating.count},
+                      Outcome::FailedQuorum};
+    result.quorum_met = at_least_two_thirds(result.quorum_area) && at_least_two_thirds(result.quorum_count);
+    auto approved = [&](const Fraction& fraction) {
+      return threshold == Threshold::ThreeQuarters ? at_least_three_quarters(fraction) : more_than_half(fraction);
+    };
+    if (result.quorum_met) {
+      result.outcome = approved(result.approval_area) && approved(result.approval_count) ? Outcome::Passed
+                                                                                        : Outcome::FailedApproval;
+    }
+    results.push_back(result);
+  }
+  return results;
+}
+
+std::string result_json(const std::vector<ItemResult>& results) {
+  using Ordered = nlohmann::ordered_json;
+  auto fraction = [](const Fraction& value) { return Ordered{{"num", value.num}, {"den", value.den}}; };
+  Ordered items = Ordered::array();
+  for (const auto& result : results) {
+    items.push_back(Ordered{
+        {"item", result.item},
+        {"threshold", threshold_code(result.threshold)},
+        {"quorum",
+         Ordered{{"area", fraction(result.quorum_area)}, {"count", fraction(result.quorum_count)}, {"met", result.quorum_met}}},
+        {"approval", Ordered{{"area", fraction(result.approval_area)}, {"count", fraction(result.approval_count)}}},
+        {"outcome", outcome_code(result.outcome)}});
+  }
+  return Ordered{{"items", items}}.dump(2) + "\n";
+}
+
+Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& voters_with_ballot) {
+  Turnout result{{0, electorate.total_area_centi_m2}, {0, electorate.owner_count}, false};
+  for (std::int64_t owner_id : voters_with_ballot) {
+    auto at = std::lower_bound(electorate.owner_ids.begin(), electorate.owner_ids.end(), owner_id);
+    if (at == electorate.owner_ids.end() || *at != owner_id) continue;
+    result.area.num += electorate.areas[static_cast<std::size_t>(at - electorate.owner_ids.begin())];
+    ++result.count.num;
+  }
+  result.quorum_met = at_least_two_thirds(result.area) && at_least_two_thirds(result.count);
+  return result;
+}
+
+namespace {
+
+std::size_t characters(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+void check_vote_input(const VoteInput& input) {
+  if (blank(input.title) || characters(input.title) > 100) fail_invalid("title", "标题应为 1–100 个字");
+  if (!threshold_of(input.matter)) fail_invalid("matter", "表决事项类别应为民法典第二百七十八条的 1–9 项");
+  if (input.items.empty() || static_cast<std::int64_t>(input.items.size()) > kMaxItems) {
+    fail_invalid("items", "表决事项应为 1–" + std::to_string(kMaxItems) + " 项");
+  }
+  for (std::size_t i = 0; i < input.items.size(); ++i) {
+    if (blank(input.items[i]) || characters(input.items[i]) > 200) {
+      fail_invalid("items[" + std::to_string(i) + "]", "每项表决内容应为 1–200 个字");
+    }
+  }
+  auto opens = parse_iso(input.opens_at);
+  if (!opens) fail_invalid("opens_at", "开始时间应为 ISO-8601 时间，如 2026-05-01T09:00:00+08:00");
+  auto closes = parse_iso(input.closes_at);
+  if (!closes) fail_invalid("closes_at", "截止时间应为 ISO-8601 时间，如 2026-05-15T18:00:00+08:00");
+  if (*closes <= *opens) fail_invalid("closes_at", "截止时间应晚于开始时间");
+  if (input.channels.empty()) fail_invalid("channels", "至少选择一种投票渠道");
+  for (std::size_t i = 0; i < input.channels.size(); ++i) {
+    if (std::count(input.channels.begin(), input.channels.end(), input.channels[i]) > 1) {
+      fail_invalid("channels[" + std::to_string(i) + "]", "投票渠道重复");
+    }
+  }
+  if (input.scope.kind != ScopeKind::Compound && input.scope.node_ids.empty()) {
+    fail_invalid("scope.node_ids", "请列出表决范围内的楼栋、单元或户");
+  }
+}
+
+void check_accepting_ballots(const Vote& vote, TimePoint now) {
+  if (vote.state == VoteState::Draft) fail_conflict("表决尚未开启");
+  if (vote.state != VoteState::Open) fail_conflict("表决已结束，不再接受投票");
+  if (now < *parse_iso(vote.input.opens_at)) fail_conflict("表决尚未开始，开始时间为 " + vote.input.opens_at);
+  if (now >= *parse_iso(vote.input.closes_at)) fail_conflict("表决已于 " + vote.input.closes_at + " 截止");
+}
+
+std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::size_t item_count,
+                                  InvalidChoices invalid, const std::string& field) {
+  if (codes.size() != item_count) {
+    fail_invalid(field, "本次表决有 " + std::to_string(item_count) + " 项，应逐项填写意见");
+  }
+  std::vector<Choice> choices;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    auto choice = parse_choice(codes[i]);
+    if (!choice || (*choice == Choice::Invalid && invalid == InvalidChoices::Refused)) {
+      fail_invalid(field + "[" + std::to_string(i) + "]",
+                   invalid == InvalidChoices::Allowed ? "意见应为 agree、oppose、abstain、follow 或 invalid"
+                                                      : "意见应为 agree（赞同）、oppose（反对）、abstain（弃权）或 follow（随多数）");
+    }
+    choices.push_back(*choice);
+  }
+  return choices;
+}
+
+std::string choices_text(const std::vector<Choice>& choices) {
+  std::string text;
+  for (Choice choice : choices) text += (text.empty() ? "" : ",") + choice_code(choice);
+  return text;
+}
+
+std::optional<std::vector<Choice>> parse_choices_text(std::string_view text) {
+  std::vector<Choice> choices;
+  while (true) {
+    auto comma = text.find(',');
+    auto choice = parse_choice(text.substr(0, comma));
+    if (!choice) return std::nullopt;
+    choices.push_back(*choice);
+    if (comma == std::string_view::npos) return choices;
+    text.remove_prefix(comma + 1);
+  }
+}
+
+std::string receipt_code(const std::string& random_hex) {
+  std::string code;
+  for (std::size_t i = 0; i < random_hex.size(); ++i) {
+    if (i && i % 4 == 0) code += '-';
+    code += static_cast<char>(std::toupper(static_cast<unsigned char>(random_hex[i])));
+  }
+  return code;
+}
+
+}  // namespace weizhi::voting

@@ -1,0 +1,128 @@
+// The voting module's part of the demo street, on 德胜新村 and through the module's own store
+// functions: a published vote on using the maintenance fund (with ballots on all three channels
+// two weeks ago) and an open vote on renewing the property company, with some ballots, a paper
+// form awaiting its second entry and one held for the supervisor. The demo resident has not yet
+// voted in the open vote.
+#include <chrono>
+
+#include "audit/audit.hpp"
+#include "modules/voting/module.hpp"
+#include "modules/voting/rules.hpp"
+#include "modules/voting/store.hpp"
+
+namespace weizhi::voting {
+
+namespace {
+
+constexpr const char* kCompoundCode = "desheng-xincun";
+using Days = std::chrono::duration<std::int64_t, std::ratio<86400>>;
+
+std::int64_t user_id(store::Tx& tx, const char* login) {
+  auto row = tx.query_one("SELECT id FROM users WHERE login = ?", {login});
+  if (!row) throw std::runtime_error(std::string("voting seed: no demo account ") + login);
+  return row->i64(0);
+}
+
+std::optional<std::int64_t> resident_person(store::Tx& tx) {
+  auto row = tx.query_one("SELECT person_id FROM users WHERE login = 'resident'");
+  return row ? row->optional_i64(0) : std::nullopt;
+}
+
+// The voters of a vote's roll, by id.
+std::vector<std::int64_t> voters_of(const std::vector<RollEntry>& roll) {
+  return electorate_of(roll).owner_ids;
+}
+
+// A fixed spread of opinions: mostly agree, some oppose, abstain and follow-majority.
+Choice demo_choice(std::size_t index) {
+  if (index % 7 == 3) return Choice::Oppose;
+  if (index % 11 == 5) return Choice::Abstain;
+  if (index % 13 == 8) return Choice::Follow;
+  return Choice::Agree;
+}
+
+Channel demo_channel(std::size_t index) {
+  switch (index % 4) {
+    case 0: return Channel::Paper;
+    case 1: return Channel::Meeting;
+    default: return Channel::Online;
+  }
+}
+
+VoteInput demo_vote(std::int64_t compound, const std::string& title, int matter, std::vector<std::string> items,
+                    TimePoint opens, TimePoint closes) {
+  return VoteInput{compound,
+                   title,
+                   matter,
+                   VoteScope{},
+                   std::move(items),
+                   iso_utc(opens),
+                   iso_utc(closes),
+                   {Channel::Online, Channel::Paper, Channel::Meeting},
+                   Policies{}};
+}
+
+}  // namespace
+
+void seed_demo(modules::SeedContext& seed) {
+  store::Tx& tx = seed.tx;
+  std::int64_t compound = seed.node(kCompoundCode);
+  std::int64_t organiser = user_id(tx, "commissioner");
+  std::int64_t clerk_a = user_id(tx, "committee");
+  std::int64_t clerk_b = user_id(tx, "commissioner");
+  TimePoint now = tx.now();
+  auto resident = resident_person(tx);
+
+  // Published: voted from 30 to 16 days ago by four in five owners.
+  TimePoint opened = now - Days(30);
+  std::int64_t fund_id = create_vote(
+      tx,
+      demo_vote(compound, "关于使用专项维修资金维修屋面防水的表决", 5,
+                {"同意使用专项维修资金维修 1–6 幢屋面防水", "同意由业主委员会委托第三方监理"}, opened, now - Days(16)),
+      organiser);
+  Vote fund = *find_vote(tx.connection(), fund_id);
+  auto fund_voters = voters_of(open_vote(tx, fund, opened));
+  fund = *find_vote(tx.connection(), fund_id);
+  std::int64_t fund_ballots = 0;
+  for (std::size_t i = 0; i < fund_voters.size(); ++i) {
+    if (i % 5 == 4) continue;
+    std::vector<Choice> choices{demo_choice(i), demo_choice(i + 1)};
+    record_ballot(tx, fund, NewBallot{fund_voters[i], demo_channel(i), choices, organiser, std::nullopt},
+                  opened + Days(1 + static_cast<std::int64_t>(i % 10)));
+    ++fund_ballots;
+  }
+  close_vote(tx, fund, now - Days(16));
+  publish_vote(tx, *find_vote(tx.connection(), fund_id), now - Days(15));
+
+  // Open: since two days ago, for twelve more days; a third of the owners have voted.
+  std::int64_t property_id = create_vote(
+      tx,
+      demo_vote(compound, "关于续聘物业服务企业的表决", 4, {"同意续聘现物业服务企业，服务期三年"}, now - Days(2),
+                now + Days(12)),
+      organiser);
+  Vote property = *find_vote(tx.connection(), property_id);
+  auto property_voters = voters_of(open_vote(tx, property, now - Days(2)));
+  property = *find_vote(tx.connection(), property_id);
+  std::vector<std::int64_t> others;
+  for (std::int64_t voter : property_voters) {
+    if (voter != resident) others.push_back(voter);
+  }
+  std::int64_t property_ballots = 0;
+  for (std::size_t i = 0; i < others.size() && i < others.size() / 3; ++i) {
+    record_ballot(tx, property, NewBallot{others[i], demo_channel(i), {demo_choice(i)}, organiser, std::nullopt}, now);
+    ++property_ballots;
+  }
+  // Paper forms still being typed: one awaiting clerk B, one the clerks read differently.
+  if (others.size() >= 3) {
+    enter_paper_form(tx, property, others[others.size() - 1], clerk_a, {Choice::Agree}, now);
+    enter_paper_form(tx, property, others[others.size() - 2], clerk_a, {Choice::Agree}, now);
+    enter_paper_form(tx, property, others[others.size() - 2], clerk_b, {Choice::Oppose}, now);
+  }
+  audit::record(tx, "cli:seed", "voting.seed", "voting",
+                {{"published_vote", fund_id},
+                 {"published_ballots", fund_ballots},
+                 {"open_vote", property_id},
+                 {"open_ballots", property_ballots}});
+}
+
+}  // namespace weizhi::voting

@@ -1,0 +1,467 @@
+// Voting storage. A vote's list-valued fields (scope nodes, items, channels) are JSON arrays in
+// one column each: they are read and written with the vote, never queried on their own.
+#include "modules/voting/store.hpp"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "modules/org/rules.hpp"
+#include "modules/org/store.hpp"
+#include "modules/voting/files.hpp"
+#include "modules/voting/rules.hpp"
+
+namespace weizhi::voting {
+
+namespace {
+
+constexpr const char* kVoteColumns =
+    "SELECT v.id, v.compound_node_id, v.title, v.matter, v.scope_kind, v.scope_node_ids, v.items, v.opens_at, "
+    "v.closes_at, v.channels, v.follow_majority, v.extension, v.extended, v.state, v.organiser_user_id, "
+    "v.roll_fingerprint, v.ballots_fingerprint, v.result_fingerprint, v.result, v.created_at, v.opened_at, "
+    "v.closed_at, v.published_at FROM votes v ";
+
+template <class T>
+T stored(std::optional<T> value, const std::string& what) {
+  if (!value) throw std::runtime_error("voting: malformed stored " + what);
+  return *value;
+}
+
+Vote to_vote(const store::Row& row) {
+  Vote vote{};
+  vote.id = row.i64(0);
+  VoteInput& input = vote.input;
+  input.compound_node_id = row.i64(1);
+  input.title = row.text(2);
+  input.matter = static_cast<int>(row.i64(3));
+  input.scope.kind = stored(parse_scope_kind(row.text(4)), "scope kind");
+  input.scope.node_ids = Json::parse(row.text(5)).get<std::vector<std::int64_t>>();
+  input.items = Json::parse(row.text(6)).get<std::vector<std::string>>();
+  input.opens_at = row.text(7);
+  input.closes_at = row.text(8);
+  for (const auto& code : Json::parse(row.text(9))) input.channels.push_back(stored(parse_channel(code.get<std::string>()), "channel"));
+  input.policies.follow_majority = stored(parse_follow_majority(row.text(10)), "follow-majority rule");
+  input.policies.extension = stored(parse_extension(row.text(11)), "extension policy");
+  vote.extended = row.i64(12) != 0;
+  vote.state = stored(parse_state(row.text(13)), "state");
+  vote.organiser_user_id = row.i64(14);
+  vote.roll_fingerprint = row.optional_text(15);
+  vote.ballots_fingerprint = row.optional_text(16);
+  vote.result_fingerprint = row.optional_text(17);
+  vote.result = row.optional_text(18);
+  vote.created_at = row.text(19);
+  vote.opened_at = row.optional_text(20);
+  vote.closed_at = row.optional_text(21);
+  vote.published_at = row.optional_text(22);
+  return vote;
+}
+
+std::string placeholders(std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += i ? ", ?" : "?";
+  return text;
+}
+
+// The org node `id` as `field`: 404 when missing, 422 when not of `kind` or not inside `within`.
+org::Node require_node(store::Tx& tx, std::int64_t id, org::NodeKind kind, const std::string& within_path,
+                       const std::string& field) {
+  auto node = org::find_node(tx, id);
+  if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
+  if (node->kind != kind) fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + org::kind_code(kind), field);
+  if (node->path.rfind(within_path, 0) != 0) fail_unprocessable("节点 " + std::to_string(id) + " 不在该小区内", field);
+  return *node;
+}
+
+org::NodeKind scope_node_kind(ScopeKind kind) {
+  switch (kind) {
+    case ScopeKind::Buildings: return org::NodeKind::Building;
+    case ScopeKind::Units: return org::NodeKind::Unit;
+    default: return org::NodeKind::Part;
+  }
+}
+
+// The SQL condition on org node `n` (and its parameters) selecting the parts in the vote's scope.
+std::pair<std::string, store::Params> scope_condition(store::Connection& connection, const Vote& vote) {
+  const VoteScope& scope = vote.input.scope;
+  if (scope.kind == ScopeKind::Parts) {
+    store::Params params(scope.node_ids.begin(), scope.node_ids.end());
+    return {"n.id IN (" + placeholders(scope.node_ids.size()) + ")", params};
+  }
+  std::vector<std::int64_t> roots = scope.node_ids;
+  if (scope.kind == ScopeKind::Compound) roots = {vote.input.compound_node_id};
+  std::string condition;
+  store::Params params;
+  for (std::int64_t root : roots) {
+    auto node = org::find_node(connection, root);
+    if (!node) throw std::runtime_error("voting: scope node " + std::to_string(root) + " has gone");
+    condition += (condition.empty() ? "" : " OR ") + std::string("n.path LIKE ?");
+    params.emplace_back(node->path + "%");
+  }
+  return {"(" + condition + ")", params};
+}
+
+// The registry's parts in scope with their owners, as people::build_roll takes them.
+std::vector<people::OwnedPart> parts_in_scope(store::Connection& connection, const Vote& vote) {
+  auto [condition, params] = scope_condition(connection, vote);
+  std::vector<people::OwnedPart> parts;
+  std::map<std::int64_t, std::size_t> index;
+  for (const auto& row : connection.query("SELECT p.node_id, p.area_centi_m2, p.use FROM parts p "
+                                          "JOIN org_nodes n ON n.id = p.node_id WHERE " +
+                                              condition + " ORDER BY p.node_id",
+                                          params)) {
+    index[row.i64(0)] = parts.size();
+    parts.push_back(people::OwnedPart{row.i64(0), row.i64(1), row.text(2), {}});
+  }
+  for (const auto& row : connection.query(
+           "SELECT l.part_node_id, l.person_id, pe.is_developer, l.designated_voter FROM part_links l "
+           "JOIN people pe ON pe.id = l.person_id JOIN org_nodes n ON n.id = l.part_node_id "
+           "WHERE l.relation = 'owner' AND " + condition + " ORDER BY l.part_node_id, l.person_id",
+           params)) {
+    auto part = index.find(row.i64(0));
+    if (part == index.end()) continue;
+    parts[part->second].owners.push_back(people::PartOwner{row.i64(1), row.i64(2) != 0, row.i64(3) != 0});
+  }
+  return parts;
+}
+
+void require_state(const Vote& vote, VoteState state, const std::string& message) {
+  if (vote.state != state) fail_conflict(message);
+}
+
+bool on_roll(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
+  return connection.query_one("SELECT 1 FROM vote_roll WHERE vote_id = ? AND owner_id = ? LIMIT 1", {vote_id, voter_id})
+      .has_value();
+}
+
+// The checks every way of recording a ballot shares: the window, the channel, the roll, and
+// one ballot per voter across channels.
+void check_new_ballot(store::Tx& tx, const Vote& vote, std::int64_t voter_id, Channel channel, TimePoint now) {
+  check_accepting_ballots(vote, now);
+  if (std::find(vote.input.channels.begin(), vote.input.channels.end(), channel) == vote.input.channels.end()) {
+    fail_unprocessable("本次表决不接受" + channel_label(channel) + "投票", "channel");
+  }
+  if (!on_roll(tx.connection(), vote.id, voter_id)) fail_unprocessable("该人员不在本次表决的业主名册中", "voter_id");
+  if (auto first = ballot_channel(tx.connection(), vote.id, voter_id)) {
+    fail_conflict("该业主已通过" + channel_label(*first) + "渠道投票，一名业主只能投一票", "voter_id");
+  }
+}
+
+constexpr const char* kBallotColumns =
+    "SELECT id, voter_id, channel, choices, receipt_code, proxy_person_id, recorded_at FROM vote_ballots ";
+
+BallotRecord to_ballot(const store::Row& row) {
+  return BallotRecord{row.i64(0),
+                      row.i64(1),
+                      stored(parse_channel(row.text(2)), "channel"),
+                      stored(parse_choices_text(row.text(3)), "choices"),
+                      row.text(4),
+                      row.optional_i64(5),
+                      row.text(6)};
+}
+
+BallotRecord insert_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now) {
+  std::string code = receipt_code(crypto::random_hex(10));
+  std::string at = iso_utc(now);
+  std::int64_t id = tx.scalar(
+      "INSERT INTO vote_ballots (vote_id, voter_id, channel, choices, receipt_code, recorded_by_user_id, "
+      "proxy_person_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {vote.id, ballot.voter_id, channel_code(ballot.channel), choices_text(ballot.choices), code,
+       ballot.recorded_by_user_id, ballot.proxy_person_id, at});
+  return BallotRecord{id, ballot.voter_id, ballot.channel, ballot.choices, code, ballot.proxy_person_id, at};
+}
+
+std::vector<ClerkEntry> entries_of(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
+  std::vector<ClerkEntry> entries;
+  for (const auto& row : connection.query("SELECT e.clerk_user_id, u.login, e.choices, e.entered_at "
+                                          "FROM vote_paper_entries e JOIN users u ON u.id = e.clerk_user_id "
+                                          "WHERE e.vote_id = ? AND e.voter_id = ? ORDER BY e.id",
+                                          {vote_id, voter_id})) {
+    entries.push_back(ClerkEntry{row.i64(0), row.text(1), stored(parse_choices_text(row.text(2)), "choices"), row.text(3)});
+  }
+  return entries;
+}
+
+}  // namespace
+
+std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id) {
+  check_vote_input(input);
+  auto compound = org::find_node(tx, input.compound_node_id);
+  if (!compound) throw ApiError(404, "not_found", "找不到该小区", "compound_id");
+  if (compound->kind != org::NodeKind::Compound) fail_unprocessable("表决应在小区内组织", "compound_id");
+  if (input.scope.kind == ScopeKind::Compound && !input.scope.node_ids.empty()) {
+    fail_invalid("scope.node_ids", "范围为整个小区时不列节点");
+  }
+  for (std::size_t i = 0; i < input.scope.node_ids.size(); ++i) {
+    std::string field = "scope.node_ids[" + std::to_string(i) + "]";
+    if (std::count(input.scope.node_ids.begin(), input.scope.node_ids.end(), input.scope.node_ids[i]) > 1) {
+      fail_invalid(field, "节点重复");
+    }
+    require_node(tx, input.scope.node_ids[i], scope_node_kind(input.scope.kind), compound->path, field);
+  }
+  Json channels = Json::array();
+  for (Channel channel : input.channels) channels.push_back(channel_code(channel));
+  return tx.scalar(
+      "INSERT INTO votes (compound_node_id, title, matter, scope_kind, scope_node_ids, items, opens_at, closes_at, "
+      "channels, follow_majority, extension, state, organiser_user_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {input.compound_node_id, input.title, input.matter, scope_kind_code(input.scope.kind),
+       Json(input.scope.node_ids).dump(), Json(input.items).dump(), iso_utc(*parse_iso(input.opens_at)),
+       iso_utc(*parse_iso(input.closes_at)), channels.dump(), follow_majority_code(input.policies.follow_majority),
+       extension_code(input.policies.extension), state_code(VoteState::Draft), organiser_user_id, iso_utc(tx.now())});
+}
+
+std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kVoteColumns) + "WHERE v.id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_vote(*row);
+}
+
+std::vector<Vote> votes_under(store::Connection& connection, const std::string& path) {
+  std::vector<Vote> votes;
+  for (const auto& row : connection.query(std::string(kVoteColumns) +
+                                              "JOIN org_nodes c ON c.id = v.compound_node_id WHERE c.path LIKE ? "
+                                              "ORDER BY v.id DESC",
+                                          {path + "%"})) {
+    votes.push_back(to_vote(row));
+  }
+  return votes;
+}
+
+std::optional<std::int64_t> vote_compound(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one("SELECT compound_node_id FROM votes WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return row->i64(0);
+}
+
+std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
+  require_state(vote, VoteState::Draft, "只有草稿状态的表决可以开启");
+  auto roll = roll_from_registry(parts_in_scope(tx.connection(), vote));
+  if (std::none_of(roll.begin(), roll.end(), [](const RollEntry& entry) { return entry.owner_id != 0; })) {
+    fail_unprocessable("表决范围内没有可投票的业主，请先登记业主");
+  }
+  for (const auto& entry : roll) {
+    tx.exec("INSERT INTO vote_roll (vote_id, part_id, owner_id, owner_kind, area_centi_m2, use) VALUES (?, ?, ?, ?, ?, ?)",
+            {vote.id, entry.part_id, entry.owner_id ? store::Value(entry.owner_id) : store::Value(),
+             owner_kind_code(entry.owner_kind), entry.area_centi_m2, use_code(entry.use)});
+  }
+  tx.exec("UPDATE votes SET state = ?, roll_fingerprint = ?, opened_at = ? WHERE id = ?",
+          {state_code(VoteState::Open), crypto::sha256_hex(roll_csv(roll)), iso_utc(now), vote.id});
+  return roll;
+}
+
+std::vector<RollEntry> roll_of(store::Connection& connection, std::int64_t vote_id) {
+  std::vector<RollEntry> roll;
+  for (const auto& row : connection.query(
+           "SELECT part_id, owner_id, owner_kind, area_centi_m2, use FROM vote_roll WHERE vote_id = ? ORDER BY part_id",
+           {vote_id})) {
+    roll.push_back(RollEntry{row.i64(0), row.i64(1), stored(parse_owner_kind(row.text(2)), "owner kind"), row.i64(3),
+                             stored(parse_use(row.text(4)), "use")});
+  }
+  return roll;
+}
+
+std::vector<NamedRollEntry> named_roll(store::Connection& connection, std::int64_t vote_id) {
+  std::vector<NamedRollEntry> roll;
+  for (const auto& row : connection.query(
+           "SELECT r.part_id, r.owner_id, r.owner_kind, r.area_centi_m2, r.use, n.name, p.name_masked FROM vote_roll r "
+           "JOIN org_nodes n ON n.id = r.part_id LEFT JOIN people p ON p.id = r.owner_id WHERE r.vote_id = ? "
+           "ORDER BY r.part_id",
+           {vote_id})) {
+    RollEntry entry{row.i64(0), row.i64(1), stored(parse_owner_kind(row.text(2)), "owner kind"), row.i64(3),
+                    stored(parse_use(row.text(4)), "use")};
+    roll.push_back(NamedRollEntry{entry, row.text(5), row.optional_text(6)});
+  }
+  return roll;
+}
+
+std::map<std::int64_t, std::string> voter_names(store::Connection& connection, std::int64_t vote_id) {
+  std::map<std::int64_t, std::string> names;
+  for (const auto& row : connection.query("SELECT DISTINCT r.owner_id, p.name_masked FROM vote_roll r "
+                                          "JOIN people p ON p.id = r.owner_id WHERE r.vote_id = ?",
+                                          {vote_id})) {
+    names[row.i64(0)] = row.text(1);
+  }
+  return names;
+}
+
+std::vector<Vote> votes_of_person(store::Connection& connection, std::int64_t person_id) {
+  std::vector<Vote> votes;
+  for (const auto& row : connection.query(
+           std::string(kVoteColumns) +
+               "WHERE v.state IN ('open', 'published') AND (EXISTS (SELECT 1 FROM vote_roll r WHERE r.vote_id = v.id "
+               "AND r.owner_id = ?) OR EXISTS (SELECT 1 FROM vote_proxies x WHERE x.vote_id = v.id AND "
+               "x.proxy_person_id = ?)) ORDER BY v.id DESC",
+           {person_id, person_id})) {
+    votes.push_back(to_vote(row));
+  }
+  return votes;
+}
+
+void record_proxy(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t proxy_person_id,
+                  const std::string& letter_reference, TimePoint now) {
+  if (vote.state != VoteState::Open) fail_conflict("只能为进行中的表决登记委托");
+  if (!on_roll(tx.connection(), vote.id, voter_id)) fail_unprocessable("该人员不在本次表决的业主名册中", "voter_id");
+  if (!tx.query_one("SELECT id FROM people WHERE id = ?", {proxy_person_id})) {
+    throw ApiError(404, "not_found", "找不到人员 " + std::to_string(proxy_person_id), "proxy_person_id");
+  }
+  if (tx.query_one("SELECT 1 FROM vote_proxies WHERE vote_id = ? AND voter_id = ?", {vote.id, voter_id})) {
+    fail_conflict("该业主已登记委托人", "voter_id");
+  }
+  tx.exec("INSERT INTO vote_proxies (vote_id, voter_id, proxy_person_id, letter_reference, created_at) "
+          "VALUES (?, ?, ?, ?, ?)",
+          {vote.id, voter_id, proxy_person_id, letter_reference, iso_utc(now)});
+}
+
+std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id) {
+  std::vector<std::int64_t> voters;
+  if (on_roll(connection, vote_id, person_id)) voters.push_back(person_id);
+  for (const auto& row : connection.query(
+           "SELECT voter_id FROM vote_proxies WHERE vote_id = ? AND proxy_person_id = ? ORDER BY voter_id",
+           {vote_id, person_id})) {
+    voters.push_back(row.i64(0));
+  }
+  return voters;
+}
+
+std::optional<Channel> ballot_channel(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
+  auto row = connection.query_one("SELECT channel FROM vote_ballots WHERE vote_id = ? AND voter_id = ?", {vote_id, voter_id});
+  if (!row) return std::nullopt;
+  return stored(parse_channel(row->text(0)), "channel");
+}
+
+BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now) {
+  check_new_ballot(tx, vote, ballot.voter_id, ballot.channel, now);
+  return insert_ballot(tx, vote, ballot, now);
+}
+
+std::vector<BallotRecord> ballots_of(store::Connection& connection, std::int64_t vote_id) {
+  std::vector<BallotRecord> ballots;
+  for (const auto& row : connection.query(std::string(kBallotColumns) + "WHERE vote_id = ? ORDER BY voter_id", {vote_id})) {
+    ballots.push_back(to_ballot(row));
+  }
+  return ballots;
+}
+
+std::vector<std::int64_t> voters_with_ballot(store::Connection& connection, std::int64_t vote_id) {
+  std::vector<std::int64_t> voters;
+  for (const auto& row : connection.query("SELECT voter_id FROM vote_ballots WHERE vote_id = ?", {vote_id})) {
+    voters.push_back(row.i64(0));
+  }
+  return voters;
+}
+
+PaperEntryResult enter_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t clerk_user_id,
+                                  const std::vector<Choice>& choices, TimePoint now) {
+  check_new_ballot(tx, vote, voter_id, Channel::Paper, now);
+  auto entries = entries_of(tx.connection(), vote.id, voter_id);
+  if (entries.size() >= 2) fail_conflict("该书面表决票两次录入不一致，正等待监督员裁定", "voter_id");
+  if (!entries.empty() && entries.front().clerk_user_id == clerk_user_id) {
+    fail_conflict("您已录入过该书面表决票，第二次录入须由另一名录入员完成", "voter_id");
+  }
+  tx.exec("INSERT INTO vote_paper_entries (vote_id, voter_id, clerk_user_id, choices, entered_at) VALUES (?, ?, ?, ?, ?)",
+          {vote.id, voter_id, clerk_user_id, choices_text(choices), iso_utc(now)});
+  if (entries.empty()) return {PaperOutcome::AwaitingSecondEntry, std::nullopt};
+  if (entries.front().choices != choices) return {PaperOutcome::Held, std::nullopt};
+  return {PaperOutcome::Counted,
+          insert_ballot(tx, vote, NewBallot{voter_id, Channel::Paper, choices, clerk_user_id, std::nullopt}, now)};
+}
+
+std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vote_id) {
+  std::vector<HeldForm> forms;
+  for (const auto& row : connection.query(
+           "SELECT e.voter_id, p.name_masked FROM vote_paper_entries e JOIN people p ON p.id = e.voter_id "
+           "WHERE e.vote_id = ? AND NOT EXISTS (SELECT 1 FROM vote_ballots b WHERE b.vote_id = e.vote_id AND "
+           "b.voter_id = e.voter_id) GROUP BY e.voter_id, p.name_masked HAVING COUNT(*) >= 2 ORDER BY e.voter_id",
+           {vote_id})) {
+    forms.push_back(HeldForm{row.i64(0), row.text(1), entries_of(connection, vote_id, row.i64(0))});
+  }
+  return forms;
+}
+
+BallotRecord settle_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t supervisor_user_id,
+                               const std::vector<Choice>& choices, TimePoint now) {
+  auto entries = entries_of(tx.connection(), vote.id, voter_id);
+  if (entries.size() < 2 || ballot_channel(tx.connection(), vote.id, voter_id)) fail_not_found("该业主没有待裁定的书面表决票");
+  if (vote.state != VoteState::Open) fail_conflict("表决已结束，不能再裁定书面表决票");
+  return insert_ballot(tx, vote, NewBallot{voter_id, Channel::Paper, choices, supervisor_user_id, std::nullopt}, now);
+}
+
+void close_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
+  require_state(vote, VoteState::Open, "只有进行中的表决可以结束");
+  if (now < *parse_iso(vote.input.closes_at)) fail_conflict("表决截止时间 " + vote.input.closes_at + " 未到，不能提前结束");
+  tx.exec("UPDATE votes SET state = ?, closed_at = ? WHERE id = ?", {state_code(VoteState::Closed), iso_utc(now), vote.id});
+}
+
+void extend_vote(store::Tx& tx, const Vote& vote, const std::string& closes_at, TimePoint now) {
+  require_state(vote, VoteState::Closed, "只有已截止、尚未公布的表决可以延期");
+  if (vote.input.policies.extension == Extension::None) fail_conflict("本次表决的规则不允许延期");
+  if (vote.extended) fail_conflict("表决期限只能延长一次");
+  auto electorate = electorate_of(roll_of(tx.connection(), vote.id));
+  if (turnout(electorate, voters_with_ballot(tx.connection(), vote.id)).quorum_met) {
+    fail_conflict("参与表决的专有面积和人数均已达三分之二，无需延期");
+  }
+  auto deadline = parse_iso(closes_at);
+  if (!deadline) fail_invalid("closes_at", "截止时间应为 ISO-8601 时间");
+  if (*deadline <= now || *deadline <= *parse_iso(vote.input.closes_at)) {
+    fail_invalid("closes_at", "延长后的截止时间应晚于现在和原截止时间");
+  }
+  tx.exec("UPDATE votes SET state = ?, closes_at = ?, extended = 1, closed_at = NULL WHERE id = ?",
+          {state_code(VoteState::Open), iso_utc(*deadline), vote.id});
+}
+
+VoteFiles vote_files(store::Connection& connection, const Vote& vote) {
+  VoteFiles files;
+  auto roll = roll_of(connection, vote.id);
+  std::vector<BallotEntry> entries;
+  for (const auto& ballot : ballots_of(connection, vote.id)) {
+    for (std::size_t item = 0; item < ballot.choices.size(); ++item) {
+      entries.push_back(BallotEntry{ballot.voter_id, static_cast<std::int64_t>(item + 1), ballot.choices[item]});
+    }
+  }
+  files.roll_csv = roll_csv(roll);
+  files.ballots_csv = ballots_csv(entries);
+  files.results = tally(electorate_of(roll), entries, *threshold_of(vote.input.matter),
+                        vote.input.policies.follow_majority, static_cast<std::int64_t>(vote.input.items.size()));
+  files.result_json = result_json(files.results);
+  return files;
+}
+
+VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
+  require_state(vote, VoteState::Closed, "只有已截止的表决可以公布结果");
+  VoteFiles files = vote_files(tx.connection(), vote);
+  tx.exec("UPDATE votes SET state = ?, ballots_fingerprint = ?, result_fingerprint = ?, result = ?, published_at = ? "
+          "WHERE id = ?",
+          {state_code(VoteState::Published), crypto::sha256_hex(files.ballots_csv), crypto::sha256_hex(files.result_json),
+           files.result_json, iso_utc(now), vote.id});
+  return files;
+}
+
+std::optional<Receipt> find_receipt(store::Connection& connection, const std::string& code) {
+  auto row = connection.query_one(
+      "SELECT v.id, v.title, v.state, b.channel, b.choices, b.recorded_at FROM vote_ballots b "
+      "JOIN votes v ON v.id = b.vote_id WHERE b.receipt_code = ?",
+      {code});
+  if (!row) return std::nullopt;
+  return Receipt{row->i64(0), row->text(1), stored(parse_state(row->text(2)), "state"),
+                 stored(parse_channel(row->text(3)), "channel"), stored(parse_choices_text(row->text(4)), "choices"),
+                 row->text(5)};
+}
+
+std::optional<StoredAnswer> find_answer(store::Tx& tx, std::int64_t user_id, const std::string& key) {
+  auto row = tx.query_one(
+      "SELECT request_digest, status, body FROM vote_idempotency WHERE user_id = ? AND idempotency_key = ?",
+      {user_id, key});
+  if (!row) return std::nullopt;
+  return StoredAnswer{row->text(0), static_cast<int>(row->i64(1)), row->text(2)};
+}
+
+void store_answer(store::Tx& tx, std::int64_t user_id, const std::string& key, const StoredAnswer& answer) {
+  tx.exec("INSERT INTO vote_idempotency (user_id, idempotency_key, request_digest, status, body, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {user_id, key, answer.request_digest, answer.status, answer.body, iso_utc(tx.now())});
+}
+
+}  // namespace weizhi::voting

@@ -1,0 +1,142 @@
+// SQL of the voting module: votes and their state changes, the roll frozen at opening, proxies,
+// ballots across channels, the paper double entry, and the export files computed from what is
+// stored. Writers check what they refer to (404/409/422 naming the field) so that the routes and
+// the demo seed go through the same checks; the time of a change is passed in.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/voting/model.hpp"
+#include "store/db.hpp"
+
+namespace weizhi::voting {
+
+// Checks the input (400), the compound and the scope's nodes (404, or 422 when of another kind
+// or outside the compound) and inserts a draft; returns its id.
+std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id);
+std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id);
+// Votes on compounds of the subtree at `path`, newest first.
+std::vector<Vote> votes_under(store::Connection& connection, const std::string& path);
+std::optional<std::int64_t> vote_compound(store::Connection& connection, std::int64_t id);
+
+// Freezes the roll from the registry and opens the vote: 409 unless it is a draft, 422 when the
+// scope has no voter. Returns the frozen roll.
+std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now);
+std::vector<RollEntry> roll_of(store::Connection& connection, std::int64_t vote_id);
+struct NamedRollEntry {
+  RollEntry entry;
+  std::string part_name;                  // the room number
+  std::optional<std::string> owner_name;  // masked; none while the part has no voter
+};
+std::vector<NamedRollEntry> named_roll(store::Connection& connection, std::int64_t vote_id);
+// Masked names of the voters on the roll of a vote, by person id.
+std::map<std::int64_t, std::string> voter_names(store::Connection& connection, std::int64_t vote_id);
+// Votes that are open or published where the person is on the roll or a recorded proxy, newest first.
+std::vector<Vote> votes_of_person(store::Connection& connection, std::int64_t person_id);
+
+// Records that `proxy_person_id` casts for `voter_id` under the letter `letter_reference`:
+// 422 when the voter is not on the roll, 404 when the proxy is not a person, 409 when the voter
+// already has a proxy.
+void record_proxy(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t proxy_person_id,
+                  const std::string& letter_reference, TimePoint now);
+// The voters `person_id` may cast for online: themselves if on the roll, and those whose proxy they are.
+std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id);
+
+struct BallotRecord {
+  std::int64_t id;
+  std::int64_t voter_id;
+  Channel channel;
+  std::vector<Choice> choices;
+  std::string receipt_code;
+  std::optional<std::int64_t> proxy_person_id;
+  std::string recorded_at;
+};
+
+struct NewBallot {
+  std::int64_t voter_id;
+  Channel channel;
+  std::vector<Choice> choices;
+  std::optional<std::int64_t> recorded_by_user_id;
+  std::optional<std::int64_t> proxy_person_id;
+};
+
+// Records one voter's ballot: 409 unless the vote takes ballots now, 422 when the channel is not
+// allowed or the voter is not on the roll, 409 naming the channel of the voter's first ballot.
+BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now);
+// The channel of the voter's ballot, if they have voted.
+std::optional<Channel> ballot_channel(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id);
+std::vector<BallotRecord> ballots_of(store::Connection& connection, std::int64_t vote_id);
+std::vector<std::int64_t> voters_with_ballot(store::Connection& connection, std::int64_t vote_id);
+
+// --- Paper forms: two clerks type each form; equal entries make the ballot ---
+
+enum class PaperOutcome { AwaitingSecondEntry, Counted, Held };
+struct PaperEntryResult {
+  PaperOutcome outcome;
+  std::optional<BallotRecord> ballot;  // when counted
+};
+// 409 when this clerk already typed the form, when it is held for a supervisor, or (as for
+// any ballot) when the voter has voted; checks the vote and voter as record_ballot does.
+PaperEntryResult enter_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t clerk_user_id,
+                                  const std::vector<Choice>& choices, TimePoint now);
+
+struct ClerkEntry {
+  std::int64_t clerk_user_id;
+  std::string clerk_login;
+  std::vector<Choice> choices;
+  std::string entered_at;
+};
+struct HeldForm {
+  std::int64_t voter_id;
+  std::string voter_name;  // masked
+  std::vector<ClerkEntry> entries;
+};
+// Forms typed differently by two clerks and not yet settled, by voter.
+std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vote_id);
+// The supervisor's reading of a held form becomes the ballot: 404 when the form is not held.
+BallotRecord settle_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t supervisor_user_id,
+                               const std::vector<Choice>& choices, TimePoint now);
+
+// --- Closing, extension, publication ---
+
+// 409 unless the vote is open and its window has ended.
+void close_vote(store::Tx& tx, const Vote& vote, TimePoint now);
+// Reopens a closed vote once until `closes_at` when the policy allows it and quorum was not met:
+// 409 otherwise, 400 when the new deadline is not later than now and the old one.
+void extend_vote(store::Tx& tx, const Vote& vote, const std::string& closes_at, TimePoint now);
+
+struct VoteFiles {
+  std::string roll_csv;
+  std::string ballots_csv;
+  std::string result_json;
+  std::vector<ItemResult> results;
+};
+// The export files computed from the stored roll and ballots.
+VoteFiles vote_files(store::Connection& connection, const Vote& vote);
+// Stores the result and the three fingerprints and marks the vote published: 409 unless closed.
+VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now);
+
+struct Receipt {
+  std::int64_t vote_id;
+  std::string vote_title;
+  VoteState vote_state;
+  Channel channel;
+  std::vector<Choice> choices;
+  std::string recorded_at;
+};
+std::optional<Receipt> find_receipt(store::Connection& connection, const std::string& code);
+
+// --- Idempotency-Key answers, per user ---
+
+struct StoredAnswer {
+  std::string request_digest;
+  int status;
+  std::string body;
+};
+std::optional<StoredAnswer> find_answer(store::Tx& tx, std::int64_t user_id, const std::string& key);
+void store_answer(store::Tx& tx, std::int64_t user_id, const std::string& key, const StoredAnswer& answer);
+
+}  // namespace weizhi::voting

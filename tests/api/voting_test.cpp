@@ -1,0 +1,370 @@
+// Voting over HTTP on the Test seed of 德胜新村: preparing and opening a vote with its frozen
+// roll, ballots online, at a meeting and on paper (two clerks, a supervisor), one ballot per
+// owner across channels, Idempotency-Key retries, the window, closing, extension, publication
+// with fingerprints, the public receipt check and the export that `weizhi tally` recounts.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/crypto.hpp"
+#include "core/time.hpp"
+#include "modules/voting/model.hpp"
+#include "modules/voting/voting.hpp"
+#include "support/test_server.hpp"
+
+using nlohmann::json;
+using weizhi::testing::ApiTest;
+using weizhi::testing::HttpClient;
+using weizhi::testing::Reply;
+
+namespace {
+
+std::string hours_from_now(int hours) {
+  return weizhi::iso_utc(std::chrono::system_clock::now() + std::chrono::hours(hours));
+}
+
+std::string file_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+class VotingTest : public ApiTest {
+ protected:
+  json vote_body(int matter = 4) {
+    return json{{"compound_id", node("desheng-xincun")},
+                {"title", "关于续聘物业的表决"},
+                {"matter", matter},
+                {"items", {"同意续聘", "同意调整物业费"}},
+                {"opens_at", hours_from_now(-1)},
+                {"closes_at", hours_from_now(48)},
+                {"channels", {"online", "paper", "meeting"}}};
+  }
+  // A vote of the commissioner on 德胜新村, opened; returns its id.
+  std::int64_t open_vote(const json& body) {
+    auto organiser = signed_in("commissioner");
+    auto created = organiser->post("/api/v1/votes", body);
+    EXPECT_EQ(created.status, 201) << created.body;
+    std::int64_t id = created.json()["id"];
+    auto opened = organiser->post(path(id, "/open"), json::object());
+    EXPECT_EQ(opened.status, 200) << opened.body;
+    return id;
+  }
+  std::int64_t open_vote() { return open_vote(vote_body()); }
+  std::string path(std::int64_t id, const std::string& rest = "") {
+    return "/api/v1/votes/" + std::to_string(id) + rest;
+  }
+  std::int64_t resident_person() {
+    auto lease = db().read();
+    return lease->query_one("SELECT person_id FROM users WHERE login = 'resident'")->i64(0);
+  }
+  // A voter of the vote other than the demo resident.
+  std::int64_t other_voter(std::int64_t vote_id, int skip = 0) {
+    auto lease = db().read();
+    return lease
+        ->query_one("SELECT DISTINCT owner_id FROM vote_roll WHERE vote_id = ? AND owner_id IS NOT NULL AND "
+                    "owner_id <> ? ORDER BY owner_id LIMIT 1 OFFSET ?",
+                    {vote_id, resident_person(), skip})
+        ->i64(0);
+  }
+  std::int64_t count(const std::string& sql, const weizhi::store::Params& params) {
+    auto lease = db().read();
+    return lease->scalar(sql, params);
+  }
+  // Moves the deadline into the past, as if the window had run out.
+  void end_window(std::int64_t vote_id) {
+    db().transaction([&](weizhi::store::Tx& tx) {
+      tx.exec("UPDATE votes SET closes_at = ? WHERE id = ?", {hours_from_now(-1), vote_id});
+    });
+  }
+  Reply cast_with_key(HttpClient& client, std::int64_t vote_id, const json& body, const std::string& key) {
+    return client.send("POST", path(vote_id, "/ballots"), body.dump(), {"Idempotency-Key: " + key});
+  }
+};
+
+// --- Preparing and opening ---
+
+TEST_F(VotingTest, OpeningFreezesTheRollWithItsFingerprint) {
+  auto organiser = signed_in("commissioner");
+  auto created = organiser->post("/api/v1/votes", vote_body(7));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["state"], "draft");
+  EXPECT_EQ(created.json()["threshold"], "three_quarters");
+  EXPECT_EQ(created.json()["policies"], (json{{"follow_majority", "both_dimensions"}, {"extension", "once_if_quorum_not_met"}}));
+  std::int64_t id = created.json()["id"];
+  EXPECT_EQ(organiser->get(path(id, "/roll")).status, 409);
+
+  auto opened = organiser->post(path(id, "/open"), json::object());
+  ASSERT_EQ(opened.status, 200) << opened.body;
+  EXPECT_EQ(opened.json()["state"], "open");
+  std::string fingerprint = opened.json()["roll_fingerprint"];
+  EXPECT_EQ(fingerprint.size(), 64u);
+  auto roll = organiser->get(path(id, "/roll")).json();
+  EXPECT_EQ(roll["fingerprint"], fingerprint);
+  EXPECT_GT(roll["owner_count"].get<int>(), 0);
+  for (const auto& entry : roll["items"]) EXPECT_NE(entry["use"], "parking");
+  EXPECT_EQ(organiser->post(path(id, "/open"), json::object()).status, 409);
+}
+
+TEST_F(VotingTest, BadVotesAreRefusedNamingTheField) {
+  auto organiser = signed_in("commissioner");
+  auto body = vote_body();
+  body["matter"] = 10;
+  EXPECT_EQ(organiser->post("/api/v1/votes", body).error_field(), "matter");
+  body = vote_body();
+  body["closes_at"] = hours_from_now(-2);
+  EXPECT_EQ(organiser->post("/api/v1/votes", body).error_field(), "closes_at");
+  body = vote_body();
+  body["channels"] = {"fax"};
+  EXPECT_EQ(organiser->post("/api/v1/votes", body).error_field(), "channels[0]");
+  body = vote_body();
+  body["scope"] = {{"kind", "buildings"}, {"node_ids", {node("desheng-xincun")}}};
+  auto reply = organiser->post("/api/v1/votes", body);
+  EXPECT_EQ(reply.status, 422) << reply.body;
+  EXPECT_EQ(reply.error_field(), "scope.node_ids[0]");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM votes WHERE title = ?", {"关于续聘物业的表决"}), 0);
+}
+
+TEST_F(VotingTest, OnlyOrganisersPrepareVotes) {
+  EXPECT_EQ(anonymous()->post("/api/v1/votes", vote_body()).status, 401);
+  EXPECT_EQ(signed_in("resident")->post("/api/v1/votes", vote_body()).status, 403);
+}
+
+// --- Ballots ---
+
+TEST_F(VotingTest, AResidentVotesOnlineAndAnyoneChecksTheReceipt) {
+  std::int64_t id = open_vote();
+  auto reply = signed_in("resident")->post(path(id, "/ballots"), json{{"choices", {"agree", "follow"}}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  EXPECT_EQ(reply.json()["voter_id"], resident_person());
+  std::string code = reply.json()["receipt_code"];
+  auto receipt = anonymous()->get("/api/v1/vote-receipts/" + code);
+  ASSERT_EQ(receipt.status, 200) << receipt.body;
+  EXPECT_EQ(receipt.json()["choices"], (json{"agree", "follow"}));
+  EXPECT_EQ(receipt.json()["channel"], "online");
+  EXPECT_EQ(anonymous()->get("/api/v1/vote-receipts/0000-0000").status, 404);
+}
+
+TEST_F(VotingTest, OnlineBallotsCannotBeMarkedInvalidOrMissAnItem) {
+  std::int64_t id = open_vote();
+  auto resident = signed_in("resident");
+  EXPECT_EQ(resident->post(path(id, "/ballots"), json{{"choices", {"agree", "invalid"}}}).error_field(), "choices[1]");
+  EXPECT_EQ(resident->post(path(id, "/ballots"), json{{"choices", {"agree"}}}).error_field(), "choices");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM vote_ballots WHERE vote_id = ?", {id}), 0);
+}
+
+TEST_F(VotingTest, ASecondBallotOnAnotherChannelIsRefusedNamingTheFirst) {
+  std::int64_t id = open_vote();
+  ASSERT_EQ(signed_in("resident")->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 201);
+  auto second = signed_in("committee")->post(
+      path(id, "/meeting-ballots"), json{{"voter_id", resident_person()}, {"choices", {"oppose", "oppose"}}});
+  EXPECT_EQ(second.status, 409) << second.body;
+  EXPECT_NE(second.json()["error"]["message"].get<std::string>().find("线上"), std::string::npos) << second.body;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM vote_ballots WHERE vote_id = ?", {id}), 1);
+}
+
+TEST_F(VotingTest, ARetryWithTheSameIdempotencyKeyGetsTheFirstAnswer) {
+  std::int64_t id = open_vote();
+  auto resident = signed_in("resident");
+  json body{{"choices", {"agree", "abstain"}}};
+  auto first = cast_with_key(*resident, id, body, "ballot-1");
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto retry = cast_with_key(*resident, id, body, "ballot-1");
+  EXPECT_EQ(retry.status, 201) << retry.body;
+  EXPECT_EQ(retry.json()["receipt_code"], first.json()["receipt_code"]);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM vote_ballots WHERE vote_id = ?", {id}), 1);
+  auto other_body = cast_with_key(*resident, id, json{{"choices", {"oppose", "oppose"}}}, "ballot-1");
+  EXPECT_EQ(other_body.status, 422) << other_body.body;
+  EXPECT_EQ(cast_with_key(*resident, id, body, "ballot-2").status, 409);
+}
+
+TEST_F(VotingTest, PaperFormsTypedDifferentlyAreHeldForTheSupervisor) {
+  std::int64_t id = open_vote();
+  std::int64_t voter = other_voter(id);
+  auto clerk_a = signed_in("committee");
+  auto clerk_b = signed_in("commissioner");
+  json entry{{"voter_id", voter}, {"choices", {"agree", "invalid"}}};
+  auto first = clerk_a->post(path(id, "/paper-entries"), entry);
+  ASSERT_EQ(first.status, 202) << first.body;
+  EXPECT_EQ(first.json()["status"], "awaiting_second_entry");
+  EXPECT_EQ(clerk_a->post(path(id, "/paper-entries"), entry).status, 409);
+  auto second = clerk_b->post(path(id, "/paper-entries"), json{{"voter_id", voter}, {"choices", {"oppose", "invalid"}}});
+  ASSERT_EQ(second.status, 202) << second.body;
+  EXPECT_EQ(second.json()["status"], "held");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM vote_ballots WHERE vote_id = ?", {id}), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'vote.paper.enter' AND entity = ?",
+                  {"vote:" + std::to_string(id)}),
+            2);
+
+  EXPECT_EQ(clerk_a->get(path(id, "/paper-held")).status, 403);
+  auto supervisor = signed_in("supervisor");
+  auto held = supervisor->get(path(id, "/paper-held")).json()["items"];
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_EQ(held[0]["voter"]["id"], voter);
+  EXPECT_EQ(held[0]["entries"].size(), 2u);
+  auto settled = supervisor->post(path(id, "/paper-held/" + std::to_string(voter) + "/settle"),
+                                  json{{"choices", {"agree", "invalid"}}});
+  ASSERT_EQ(settled.status, 201) << settled.body;
+  EXPECT_EQ(settled.json()["channel"], "paper");
+  EXPECT_TRUE(supervisor->get(path(id, "/paper-held")).json()["items"].empty());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'vote.paper.settle' AND entity = ?",
+                  {"vote:" + std::to_string(id)}),
+            1);
+}
+
+TEST_F(VotingTest, PaperFormsTypedAlikeAreCounted) {
+  std::int64_t id = open_vote();
+  json entry{{"voter_id", other_voter(id)}, {"choices", {"agree", "abstain"}}};
+  ASSERT_EQ(signed_in("committee")->post(path(id, "/paper-entries"), entry).status, 202);
+  auto second = signed_in("commissioner")->post(path(id, "/paper-entries"), entry);
+  ASSERT_EQ(second.status, 201) << second.body;
+  EXPECT_EQ(second.json()["status"], "counted");
+  EXPECT_EQ(second.json()["ballot"]["channel"], "paper");
+  auto turnout = signed_in("commissioner")->get(path(id, "/turnout")).json();
+  EXPECT_EQ(turnout["count"]["num"], 1);
+  EXPECT_EQ(turnout["quorum_met"], false);
+}
+
+TEST_F(VotingTest, BallotsAfterTheWindowAreRefused) {
+  std::int64_t id = open_vote();
+  end_window(id);
+  auto resident = signed_in("resident");
+  EXPECT_EQ(resident->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 409);
+  auto organiser = signed_in("commissioner");
+  auto closed = organiser->post(path(id, "/close"), json::object());
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.json()["state"], "closed");
+  EXPECT_EQ(resident->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 409);
+  EXPECT_EQ(signed_in("committee")
+                ->post(path(id, "/meeting-ballots"), json{{"voter_id", other_voter(id)}, {"choices", {"agree", "agree"}}})
+                .status,
+            409);
+}
+
+TEST_F(VotingTest, AVoteCannotBeClosedBeforeItsDeadline) {
+  std::int64_t id = open_vote();
+  EXPECT_EQ(signed_in("commissioner")->post(path(id, "/close"), json::object()).status, 409);
+}
+
+TEST_F(VotingTest, SomeoneNotOnTheRollMayNotVoteOnline) {
+  std::int64_t id = open_vote();
+  auto reply = signed_in("grid")->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}});
+  EXPECT_EQ(reply.status, 403) << reply.body;
+  auto for_other = signed_in("resident")->post(path(id, "/ballots"),
+                                               json{{"voter_id", other_voter(id)}, {"choices", {"agree", "agree"}}});
+  EXPECT_EQ(for_other.status, 403) << for_other.body;
+  EXPECT_EQ(anonymous()->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 401);
+}
+
+TEST_F(VotingTest, ARecordedProxyVotesForTheOwner) {
+  std::int64_t id = open_vote();
+  std::int64_t voter = other_voter(id);
+  auto organiser = signed_in("commissioner");
+  auto proxy = organiser->post(path(id, "/proxies"),
+                               json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2026-017"}});
+  ASSERT_EQ(proxy.status, 201) << proxy.body;
+  auto cast = signed_in("resident")->post(path(id, "/ballots"), json{{"voter_id", voter}, {"choices", {"agree", "agree"}}});
+  ASSERT_EQ(cast.status, 201) << cast.body;
+  EXPECT_EQ(cast.json()["voter_id"], voter);
+  EXPECT_EQ(cast.json()["proxy_person_id"], resident_person());
+  auto mine = signed_in("resident")->get("/api/v1/me/votes").json()["items"];
+  bool listed = false;
+  for (const auto& vote : mine) {
+    if (vote["id"] == id) listed = vote["my_voters"].size() == 2;
+  }
+  EXPECT_TRUE(listed);
+}
+
+TEST_F(VotingTest, RegistryEditsAfterOpeningLeaveTheRollUnchanged) {
+  std::int64_t id = open_vote();
+  auto organiser = signed_in("commissioner");
+  auto before = organiser->get(path(id, "/roll")).json();
+  json owned;
+  for (const auto& entry : before["items"]) {
+    if (!entry["owner"].is_null()) owned = entry;
+  }
+  ASSERT_FALSE(owned.is_null());
+  std::int64_t part = owned["part"]["id"];
+  auto admin = signed_in("admin");
+  auto links = admin->get("/api/v1/parts/" + std::to_string(part) + "/links").json()["items"];
+  for (const auto& link : links) {
+    auto removed = admin->del("/api/v1/parts/" + std::to_string(part) + "/links/" + std::to_string(link["id"].get<std::int64_t>()));
+    ASSERT_EQ(removed.status, 204) << removed.body;
+  }
+  auto after = organiser->get(path(id, "/roll")).json();
+  EXPECT_EQ(after, before);
+  auto fresh = open_vote();
+  EXPECT_NE(organiser->get(path(fresh, "/roll")).json()["fingerprint"], before["fingerprint"]);
+}
+
+// --- Closing, extension, publication ---
+
+TEST_F(VotingTest, AVoteShortOfQuorumMayBeExtendedOnce) {
+  std::int64_t id = open_vote();
+  end_window(id);
+  auto organiser = signed_in("commissioner");
+  ASSERT_EQ(organiser->post(path(id, "/close"), json::object()).status, 200);
+  auto extended = organiser->post(path(id, "/extend"), json{{"closes_at", hours_from_now(72)}});
+  ASSERT_EQ(extended.status, 200) << extended.body;
+  EXPECT_EQ(extended.json()["state"], "open");
+  EXPECT_TRUE(extended.json()["extended"].get<bool>());
+  end_window(id);
+  ASSERT_EQ(organiser->post(path(id, "/close"), json::object()).status, 200);
+  EXPECT_EQ(organiser->post(path(id, "/extend"), json{{"closes_at", hours_from_now(96)}}).status, 409);
+}
+
+TEST_F(VotingTest, PublishedResultsShowRatiosFingerprintsAndMaskedVotersAndExportRecounts) {
+  std::int64_t id = open_vote();
+  ASSERT_EQ(signed_in("resident")->post(path(id, "/ballots"), json{{"choices", {"agree", "oppose"}}}).status, 201);
+  auto clerk = signed_in("committee");
+  ASSERT_EQ(clerk->post(path(id, "/meeting-ballots"), json{{"voter_id", other_voter(id)}, {"choices", {"follow", "invalid"}}})
+                .status,
+            201);
+  auto organiser = signed_in("commissioner");
+  EXPECT_EQ(anonymous()->get(path(id, "/publication")).status, 404);
+  end_window(id);
+  ASSERT_EQ(organiser->post(path(id, "/close"), json::object()).status, 200);
+  auto published = organiser->post(path(id, "/publish"), json::object());
+  ASSERT_EQ(published.status, 200) << published.body;
+
+  auto publication = anonymous()->get(path(id, "/publication"));
+  ASSERT_EQ(publication.status, 200) << publication.body;
+  auto shown = publication.json();
+  EXPECT_EQ(shown["vote"]["state"], "published");
+  ASSERT_EQ(shown["result"]["items"].size(), 2u);
+  auto item = shown["result"]["items"][0];
+  EXPECT_EQ(item["quorum"]["count"]["num"], 2);
+  EXPECT_EQ(item["approval"]["count"], (json{{"num", 2}, {"den", 2}}));  // follow joins the leading agree
+  EXPECT_EQ(item["outcome"], "failed_quorum");
+  EXPECT_EQ(shown["result"]["items"][1]["quorum"]["count"]["num"], 1);
+  ASSERT_EQ(shown["ballots"].size(), 2u);
+  for (const auto& ballot : shown["ballots"]) {
+    EXPECT_NE(ballot["voter"].get<std::string>().find('*'), std::string::npos) << ballot;
+  }
+
+  auto folder = std::filesystem::path(folder_) / "export";
+  {
+    auto lease = db().read();
+    weizhi::voting::export_vote(*lease, id, folder.string());
+  }
+  EXPECT_EQ(weizhi::crypto::sha256_hex(file_text(folder / "roll.csv")), shown["fingerprints"]["roll"]);
+  EXPECT_EQ(weizhi::crypto::sha256_hex(file_text(folder / "ballots.csv")), shown["fingerprints"]["ballots"]);
+  EXPECT_EQ(weizhi::crypto::sha256_hex(file_text(folder / "result.json")), shown["fingerprints"]["result"]);
+  std::string recount = weizhi::voting::tally_files((folder / "roll.csv").string(), (folder / "ballots.csv").string(), 4,
+                                                    weizhi::voting::FollowMajority::BothDimensions);
+  EXPECT_EQ(recount, file_text(folder / "result.json"));
+}
+
+TEST_F(VotingTest, TheSeedHasAPublishedAndAnOpenVote) {
+  auto votes = signed_in("commissioner")->get("/api/v1/votes?node=" + std::to_string(node("desheng-xincun"))).json()["items"];
+  std::set<std::string> states;
+  for (const auto& vote : votes) states.insert(vote["state"].get<std::string>());
+  EXPECT_TRUE(states.count("published"));
+  EXPECT_TRUE(states.count("open"));
+  EXPECT_EQ(signed_in("resident")->get("/api/v1/votes").status, 403);
+}

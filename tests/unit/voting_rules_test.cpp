@@ -1,0 +1,360 @@
+// Voting rules: thresholds by matter, the roll of RULES.md §B, the exact tally of §A–C with its
+// edge cases, and the export files that `weizhi tally` reads.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "modules/voting/files.hpp"
+#include "modules/voting/rules.hpp"
+
+using namespace weizhi::voting;
+
+namespace {
+
+RollEntry flat(std::int64_t part_id, std::int64_t owner_id, std::int64_t area_centi_m2,
+               PartUse use = PartUse::Residential) {
+  return RollEntry{part_id, owner_id, OwnerKind::Person, area_centi_m2, use};
+}
+
+RollEntry developer_flat(std::int64_t part_id, std::int64_t owner_id, std::int64_t area_centi_m2) {
+  return RollEntry{part_id, owner_id, OwnerKind::Developer, area_centi_m2, PartUse::Residential};
+}
+
+// One owner per part, owner id = part id, with these areas.
+std::vector<RollEntry> one_owner_each(const std::vector<std::int64_t>& areas) {
+  std::vector<RollEntry> roll;
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    roll.push_back(flat(static_cast<std::int64_t>(i + 1), static_cast<std::int64_t>(i + 1), areas[i]));
+  }
+  return roll;
+}
+
+// Single-item ballots: `choices[i]` is the choice of owner i + 1; nullopt leaves them out.
+std::vector<BallotEntry> single_item(const std::vector<std::optional<Choice>>& choices) {
+  std::vector<BallotEntry> ballots;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (choices[i]) ballots.push_back(BallotEntry{static_cast<std::int64_t>(i + 1), 1, *choices[i]});
+  }
+  return ballots;
+}
+
+ItemResult tally_one(const std::vector<RollEntry>& roll, const std::vector<BallotEntry>& ballots, int matter,
+                     FollowMajority rule = FollowMajority::BothDimensions) {
+  auto results = tally(electorate_of(roll), ballots, *threshold_of(matter), rule, 1);
+  return results.at(0);
+}
+
+void expect_fraction(const Fraction& fraction, std::int64_t num, std::int64_t den) {
+  EXPECT_EQ(fraction.num, num);
+  EXPECT_EQ(fraction.den, den);
+}
+
+constexpr auto A = Choice::Agree;
+constexpr auto O = Choice::Oppose;
+constexpr auto F = Choice::Follow;
+constexpr auto X = Choice::Abstain;
+
+}  // namespace
+
+// --- Matters and thresholds (RULES.md §A) ---
+
+TEST(VotingThreshold, MattersSixToEightNeedThreeQuartersTheOthersMoreThanHalf) {
+  for (int matter : {6, 7, 8}) EXPECT_EQ(threshold_of(matter), Threshold::ThreeQuarters) << matter;
+  for (int matter : {1, 2, 3, 4, 5, 9}) EXPECT_EQ(threshold_of(matter), Threshold::Half) << matter;
+  EXPECT_FALSE(threshold_of(0));
+  EXPECT_FALSE(threshold_of(10));
+}
+
+TEST(VotingThreshold, BoundsAreExactFractions) {
+  EXPECT_TRUE(at_least_two_thirds({2, 3}));
+  EXPECT_FALSE(at_least_two_thirds({666666666666, 1000000000000}));
+  EXPECT_TRUE(at_least_three_quarters({3, 4}));
+  EXPECT_FALSE(more_than_half({1, 2}));
+  EXPECT_TRUE(more_than_half({500000000001, 1000000000000}));
+  EXPECT_FALSE(at_least_two_thirds({0, 0}));
+}
+
+// --- Quorum ---
+
+TEST(VotingQuorum, ExactlyTwoThirdsOfAreaButJustBelowInOwnersFails) {
+  // Areas 500+100 of 900 = 2/3 exactly; owners 5 of 8 < 2/3.
+  auto roll = one_owner_each({400, 40, 40, 20, 100, 100, 100, 100});
+  auto result = tally_one(roll, single_item({A, A, A, A, std::nullopt, std::nullopt, std::nullopt, A}), 1);
+  expect_fraction(result.quorum_area, 600, 900);
+  expect_fraction(result.quorum_count, 5, 8);
+  EXPECT_FALSE(result.quorum_met);
+  EXPECT_EQ(result.outcome, Outcome::FailedQuorum);
+}
+
+TEST(VotingQuorum, ExactlyTwoThirdsOfOwnersButJustBelowInAreaFails) {
+  auto roll = one_owner_each({9999, 10000, 10001});
+  auto result = tally_one(roll, single_item({A, A, std::nullopt}), 1);
+  expect_fraction(result.quorum_count, 2, 3);
+  expect_fraction(result.quorum_area, 19999, 30000);
+  EXPECT_EQ(result.outcome, Outcome::FailedQuorum);
+}
+
+TEST(VotingQuorum, ExactlyTwoThirdsInBothDimensionsIsMet) {
+  auto roll = one_owner_each({9999, 10000, 10001});
+  auto result = tally_one(roll, single_item({std::nullopt, A, A}), 1);
+  expect_fraction(result.quorum_count, 2, 3);
+  expect_fraction(result.quorum_area, 20001, 30000);
+  EXPECT_TRUE(result.quorum_met);
+  EXPECT_EQ(result.outcome, Outcome::Passed);
+}
+
+TEST(VotingQuorum, NonVotersNeverCountTowardQuorumOrAnySide) {
+  auto roll = one_owner_each({100, 100, 100});
+  auto result = tally_one(roll, single_item({A, std::nullopt, std::nullopt}), 1);
+  expect_fraction(result.quorum_count, 1, 3);
+  expect_fraction(result.approval_count, 1, 1);
+  EXPECT_EQ(result.outcome, Outcome::FailedQuorum);
+}
+
+// --- Approval ---
+
+TEST(VotingApproval, ExactlyThreeQuartersPassesAThreeQuarterMatter) {
+  auto result = tally_one(one_owner_each({100, 100, 100, 100}), single_item({A, A, A, O}), 7);
+  EXPECT_EQ(result.threshold, Threshold::ThreeQuarters);
+  expect_fraction(result.approval_area, 300, 400);
+  expect_fraction(result.approval_count, 3, 4);
+  EXPECT_EQ(result.outcome, Outcome::Passed);
+}
+
+TEST(VotingApproval, JustBelowThreeQuartersOfAreaFails) {
+  auto result = tally_one(one_owner_each({100, 100, 100, 101}), single_item({A, A, A, O}), 6);
+  expect_fraction(result.approval_area, 300, 401);
+  EXPECT_EQ(result.outcome, Outcome::FailedApproval);
+}
+
+TEST(VotingApproval, ExactlyHalfFailsAHalfMatter) {
+  auto result = tally_one(one_owner_each({100, 100, 100, 100}), single_item({A, A, O, O}), 4);
+  EXPECT_EQ(result.threshold, Threshold::Half);
+  expect_fraction(result.approval_area, 200, 400);
+  expect_fraction(result.approval_count, 2, 4);
+  EXPECT_EQ(result.outcome, Outcome::FailedApproval);
+}
+
+TEST(VotingApproval, AbstainParticipatesButDoesNotAgree) {
+  auto result = tally_one(one_owner_each({100, 100, 100}), single_item({A, X, X}), 1);
+  EXPECT_TRUE(result.quorum_met);
+  expect_fraction(result.approval_count, 1, 3);
+  EXPECT_EQ(result.outcome, Outcome::FailedApproval);
+}
+
+TEST(VotingApproval, MoreThanHalfInAreaButNotInOwnersFails) {
+  auto result = tally_one(one_owner_each({500, 100, 100}), single_item({A, O, O}), 1);
+  expect_fraction(result.approval_area, 500, 700);
+  expect_fraction(result.approval_count, 1, 3);
+  EXPECT_EQ(result.outcome, Outcome::FailedApproval);
+}
+
+// --- Follow-majority (RULES.md §C, policy) ---
+
+TEST(VotingFollowMajority, JoinsAgreeWhenAgreeLeadsInBothDimensions) {
+  auto result = tally_one(one_owner_each({100, 100, 100, 100, 100}), single_item({A, A, O, F, F}), 1);
+  expect_fraction(result.approval_count, 4, 5);
+  EXPECT_EQ(result.outcome, Outcome::Passed);
+}
+
+TEST(VotingFollowMajority, CountsAsAbstainWhenTheDimensionsDisagree) {
+  // Agree leads in area (600 against 200) but oppose leads in owners (2 against 1).
+  auto result = tally_one(one_owner_each({600, 100, 100, 100, 100}), single_item({A, O, O, F, F}), 1);
+  expect_fraction(result.approval_area, 600, 1000);
+  expect_fraction(result.approval_count, 1, 5);
+  EXPECT_EQ(result.outcome, Outcome::FailedApproval);
+}
+
+TEST(VotingFollowMajority, CountsAsAbstainOnATie) {
+  auto result = tally_one(one_owner_each({100, 100, 100}), single_item({A, O, F}), 1);
+  expect_fraction(result.approval_count, 1, 3);
+}
+
+TEST(VotingFollowMajority, AbstainPolicyNeverAddsToAgreement) {
+  auto result = tally_one(one_owner_each({100, 100, 100, 100, 100}), single_item({A, A, O, F, F}), 1,
+                          FollowMajority::Abstain);
+  expect_fraction(result.approval_count, 2, 5);
+  EXPECT_EQ(result.outcome, Outcome::FailedApproval);
+}
+
+// --- Invalid items ---
+
+TEST(VotingInvalid, AnInvalidItemLeavesTheOwnersOtherItemsCounted) {
+  auto roll = one_owner_each({100, 100, 100});
+  std::vector<BallotEntry> ballots{{1, 1, Choice::Invalid}, {1, 2, A}, {2, 1, A}, {2, 2, A}, {3, 1, A}, {3, 2, O}};
+  auto results = tally(electorate_of(roll), ballots, Threshold::Half, FollowMajority::BothDimensions, 2);
+  expect_fraction(results[0].quorum_count, 2, 3);
+  expect_fraction(results[0].approval_count, 2, 2);
+  expect_fraction(results[1].quorum_count, 3, 3);
+  expect_fraction(results[1].approval_count, 2, 3);
+  EXPECT_EQ(results[0].outcome, Outcome::Passed);
+  EXPECT_EQ(results[1].outcome, Outcome::Passed);
+}
+
+// --- The roll (RULES.md §B) ---
+
+TEST(VotingRoll, AnOwnerOfTwoPartsIsOneVoterWithTheAreasSummed) {
+  auto electorate = electorate_of({flat(1, 10, 6000), flat(2, 10, 4550), flat(3, 11, 7000)});
+  EXPECT_EQ(electorate.owner_ids, (std::vector<std::int64_t>{10, 11}));
+  EXPECT_EQ(electorate.areas, (std::vector<std::int64_t>{10550, 7000}));
+  EXPECT_EQ(electorate.owner_count, 2);
+  EXPECT_EQ(electorate.total_area_centi_m2, 17550);
+}
+
+TEST(VotingRoll, DeveloperPartsAreOneVoter) {
+  auto electorate = electorate_of({developer_flat(1, 90, 5000), developer_flat(2, 90, 6000), flat(3, 11, 7000)});
+  EXPECT_EQ(electorate.owner_count, 2);
+  EXPECT_EQ(electorate.areas, (std::vector<std::int64_t>{7000, 11000}));
+}
+
+TEST(VotingRoll, ParkingIsExcludedFromAreaOwnersAndBallots) {
+  auto electorate = electorate_of({flat(1, 10, 6000), flat(2, 11, 1200, PartUse::Parking)});
+  EXPECT_EQ(electorate.owner_count, 1);
+  EXPECT_EQ(electorate.total_area_centi_m2, 6000);
+  EXPECT_THROW(tally(electorate, {{11, 1, A}}, Threshold::Half, FollowMajority::BothDimensions, 1), InvalidLine);
+}
+
+TEST(VotingRoll, APartWithoutVoterCountsButCannotVote) {
+  auto electorate = electorate_of({flat(1, 10, 6000), flat(2, 0, 4000)});
+  EXPECT_EQ(electorate.owner_count, 2);
+  EXPECT_EQ(electorate.total_area_centi_m2, 10000);
+  EXPECT_EQ(electorate.owner_ids, (std::vector<std::int64_t>{10}));
+}
+
+TEST(VotingRoll, FromTheRegistryCoOwnersCastOneVoteByTheDesignatedCoOwner) {
+  using weizhi::people::OwnedPart;
+  using weizhi::people::PartOwner;
+  std::vector<OwnedPart> parts{
+      {1, 8000, "residential", {PartOwner{20, false, false}, PartOwner{21, false, true}}},
+      {2, 5000, "residential", {PartOwner{22, false, false}, PartOwner{23, false, false}}},
+      {3, 1500, "parking", {PartOwner{20, false, false}}},
+      {4, 9000, "commercial", {PartOwner{90, true, false}}},
+      {5, 7000, "residential", {PartOwner{91, true, false}}},
+  };
+  auto roll = roll_from_registry(parts);
+  ASSERT_EQ(roll.size(), 4u);
+  EXPECT_EQ(roll[0].owner_id, 21);
+  EXPECT_EQ(roll[1].owner_id, 0);  // no designated co-owner yet: counted, cannot vote
+  EXPECT_EQ(roll[2].owner_kind, OwnerKind::Developer);
+  EXPECT_EQ(roll[2].use, PartUse::Commercial);
+  EXPECT_EQ(roll[2].owner_id, 90);
+  EXPECT_EQ(roll[3].owner_id, 90);  // the developer's parts are cast by one person
+  auto electorate = electorate_of(roll);
+  EXPECT_EQ(electorate.owner_count, 3);
+  EXPECT_EQ(electorate.total_area_centi_m2, 29000);
+}
+
+TEST(VotingRoll, InconsistentRollsAreRefusedNamingTheLine) {
+  auto line_of = [](const std::vector<RollEntry>& roll) {
+    try {
+      electorate_of(roll);
+    } catch (const InvalidLine& error) {
+      return error.line();
+    }
+    return std::int64_t{-1};
+  };
+  RollEntry repeated = flat(1, 11, 100);
+  repeated.line = 3;
+  RollEntry first = flat(1, 10, 100);
+  first.line = 2;
+  EXPECT_EQ(line_of({first, repeated}), 3);
+  RollEntry second_developer = developer_flat(2, 91, 100);
+  second_developer.line = 5;
+  EXPECT_EQ(line_of({developer_flat(1, 90, 100), second_developer}), 5);
+}
+
+// --- Files and result format ---
+
+TEST(VotingFiles, RollAndBallotsRoundTrip) {
+  std::vector<RollEntry> roll{flat(1, 10, 8735), developer_flat(2, 90, 10000), flat(3, 0, 5),
+                              flat(4, 11, 1200, PartUse::Parking)};
+  std::string text = roll_csv(roll);
+  EXPECT_EQ(text,
+            "part_id,owner_id,owner_kind,area,use\n1,10,person,87.35,residential\n2,90,developer,100.00,residential\n"
+            "3,,person,0.05,residential\n4,11,person,12.00,parking\n");
+  auto parsed = parse_roll_csv(text);
+  ASSERT_EQ(parsed.size(), 4u);
+  EXPECT_EQ(parsed[0].area_centi_m2, 8735);
+  EXPECT_EQ(parsed[2].owner_id, 0);
+  EXPECT_EQ(parsed[3].use, PartUse::Parking);
+  EXPECT_EQ(parsed[3].line, 5);
+  EXPECT_EQ(roll_csv(parsed), text);
+
+  std::vector<BallotEntry> ballots{{10, 1, A}, {10, 2, Choice::Invalid}};
+  EXPECT_EQ(ballots_csv(ballots), "owner_id,item,choice\n10,1,agree\n10,2,invalid\n");
+  EXPECT_EQ(parse_ballots_csv("owner_id,item,choice\r\n10,1,agree\r\n\r\n10,2,follow\r\n").at(1).line, 4);
+}
+
+TEST(VotingFiles, BadInputNamesTheLine) {
+  auto line_of = [](auto parse, std::string_view text) {
+    try {
+      parse(text);
+    } catch (const InvalidLine& error) {
+      return error.line();
+    }
+    return std::int64_t{-1};
+  };
+  auto roll = [](std::string_view text) { return parse_roll_csv(text); };
+  auto ballots = [](std::string_view text) { return parse_ballots_csv(text); };
+  EXPECT_EQ(line_of(roll, "part_id,owner_id,owner_kind,area,use\n1,10,person,87.355,residential\n"), 2);
+  EXPECT_EQ(line_of(roll, "part_id,owner_id,owner_kind,area,use\n1,10,person,-3,residential\n"), 2);
+  EXPECT_EQ(line_of(roll, "part_id,owner_id,owner_kind,area,use\n1,10,person,3,residential\n2,11,company,3,other\n"), 3);
+  EXPECT_EQ(line_of(roll, "part,owner\n"), 1);
+  EXPECT_EQ(line_of(ballots, "owner_id,item,choice\n10,1,agree\n10,1,maybe\n"), 3);
+  EXPECT_EQ(line_of(ballots, "owner_id,item,choice\n10,1,agree,extra\n"), 2);
+  EXPECT_EQ(line_of(ballots, "owner_id,item,choice\nten,1,agree\n"), 2);
+}
+
+TEST(VotingFiles, DuplicateAndUnknownBallotsNameTheirLine) {
+  auto electorate = electorate_of(parse_roll_csv("part_id,owner_id,owner_kind,area,use\n1,10,person,80,residential\n"));
+  auto line_of = [&](std::string_view ballots) {
+    try {
+      tally(electorate, parse_ballots_csv(ballots), Threshold::Half, FollowMajority::BothDimensions, 1);
+    } catch (const InvalidLine& error) {
+      return error.line();
+    }
+    return std::int64_t{-1};
+  };
+  EXPECT_EQ(line_of("owner_id,item,choice\n10,1,agree\n10,1,oppose\n"), 3);
+  EXPECT_EQ(line_of("owner_id,item,choice\n10,1,agree\n77,1,oppose\n"), 3);
+  EXPECT_EQ(line_of("owner_id,item,choice\n10,1,agree\n"), -1);
+}
+
+TEST(VotingFiles, ResultJsonHasTheDocumentedShape) {
+  auto results = tally(electorate_of(one_owner_each({100, 100, 100})), single_item({A, A, O}), Threshold::Half,
+                       FollowMajority::BothDimensions, 1);
+  auto json = nlohmann::json::parse(result_json(results));
+  EXPECT_EQ(json, nlohmann::json::parse(R"({"items":[{"item":1,"threshold":"half",
+      "quorum":{"area":{"num":300,"den":300},"count":{"num":3,"den":3},"met":true},
+      "approval":{"area":{"num":200,"den":300},"count":{"num":2,"den":3}},"outcome":"passed"}]})"));
+  EXPECT_EQ(result_json(results).find("{\n  \"items\""), 0u);
+}
+
+// --- Ballot input ---
+
+TEST(VotingBallots, ChoicesAreOnePerItemAndInvalidOnlyWhereAllowed) {
+  EXPECT_EQ(parse_choices({"agree", "follow"}, 2, InvalidChoices::Refused, "choices"),
+            (std::vector<Choice>{A, F}));
+  EXPECT_THROW(parse_choices({"agree"}, 2, InvalidChoices::Refused, "choices"), weizhi::ApiError);
+  EXPECT_THROW(parse_choices({"invalid"}, 1, InvalidChoices::Refused, "choices"), weizhi::ApiError);
+  EXPECT_EQ(parse_choices({"invalid"}, 1, InvalidChoices::Allowed, "choices"), (std::vector<Choice>{Choice::Invalid}));
+  EXPECT_EQ(parse_choices_text(choices_text({A, O, X})), (std::vector<Choice>{A, O, X}));
+  EXPECT_FALSE(parse_choices_text("agree,,oppose"));
+}
+
+TEST(VotingBallots, BallotsAreTakenOnlyInsideTheWindowOfAnOpenVote) {
+  Vote vote{};
+  vote.input.opens_at = "2026-05-01T00:00:00Z";
+  vote.input.closes_at = "2026-05-15T00:00:00Z";
+  vote.state = VoteState::Open;
+  auto at = [](const char* text) { return *weizhi::parse_iso(text); };
+  EXPECT_NO_THROW(check_accepting_ballots(vote, at("2026-05-01T00:00:00Z")));
+  EXPECT_THROW(check_accepting_ballots(vote, at("2026-04-30T23:59:59Z")), weizhi::ApiError);
+  EXPECT_THROW(check_accepting_ballots(vote, at("2026-05-15T00:00:00Z")), weizhi::ApiError);
+  vote.state = VoteState::Closed;
+  EXPECT_THROW(check_accepting_ballots(vote, at("2026-05-02T00:00:00Z")), weizhi::ApiError);
+}
+
+TEST(VotingBallots, ReceiptCodesAreGroupedUpperCase) {
+  EXPECT_EQ(receipt_code("0a1b2c3d4e5f6a7b8c9d"), "0A1B-2C3D-4E5F-6A7B-8C9D");
+}
