@@ -20,93 +20,25 @@ ROOMS_PER_FLOOR=4
 PARTS=$((BUILDINGS * UNITS * FLOORS * ROOMS_PER_FLOOR))
 GOAL_ROWS_PER_SECOND=50000
 
-die() {
-  echo "bench/registry: $*" >&2
-  exit 1
-}
+BENCH_NAME=registry
+source bench/lib.sh
 
 [[ $SECONDS_PER_RUN =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS must be a positive whole number, got '$SECONDS_PER_RUN'"
 [[ -x $WEIZHI ]] || die "$WEIZHI not found: build it first (ninja -C build weizhi)"
 [[ -x $WRK ]] || die "wrk not found (apt-get install wrk, or set WRK_BIN)"
 command -v curl >/dev/null || die "curl not found"
 
-WORK=$(mktemp -d "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}/weizhi-registry-bench.XXXXXX")
-WEIZHI_PID=""
-
-cleanup() {
-  local status=$?
-  set +e
-  if [[ -n $WEIZHI_PID ]] && kill -0 "$WEIZHI_PID" 2>/dev/null; then
-    kill -TERM "$WEIZHI_PID"
-    wait "$WEIZHI_PID" 2>/dev/null
-  fi
-  if ((status != 0)) && [[ -s $WORK/weizhi.log ]]; then
-    echo "--- last lines of weizhi.log:" >&2
-    tail -n 15 "$WORK/weizhi.log" >&2
-  fi
-  if [[ ${BENCH_KEEP:-0} == 1 ]]; then echo "bench/registry: kept $WORK" >&2; else rm -rf "$WORK"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 echo "== weizhi registry benchmark: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- (a) seed the demo street into a fresh SQLite file -------------------------------------------------------
-KEY="$WORK/data.key"
-DB="sqlite:$WORK/weizhi.db"
-"$WEIZHI" keygen "$KEY" >"$WORK/keygen.log" 2>&1 || die "weizhi keygen failed: $(tail -n 5 "$WORK/keygen.log")"
-started=$(now)
-WEIZHI_DATA_KEY_FILE="$KEY" "$WEIZHI" seed demo --db "$DB" >"$WORK/seed.log" 2>&1 ||
-  die "weizhi seed demo failed: $(tail -n 15 "$WORK/seed.log")"
-SEED_SECONDS=$(elapsed "$started" "$(now)")
+seed_demo
 printf '   %-44s %10s s\n' "weizhi seed demo (fresh SQLite file)" "$SEED_SECONDS"
 
 # --- start the server on the seeded database, sign in -------------------------------------------------------
-for _ in $(seq 100); do
-  PORT=$((20000 + RANDOM % 30000))
-  port_is_free "$PORT" && break
-done
-WEIZHI_DATA_KEY_FILE="$KEY" "$WEIZHI" serve --db "$DB" --listen "127.0.0.1:$PORT" >"$WORK/weizhi.stdout" \
-  2>"$WORK/weizhi.log" &
-WEIZHI_PID=$!
-BASE="http://127.0.0.1:$PORT"
-for attempt in $(seq 300); do
-  kill -0 "$WEIZHI_PID" 2>/dev/null || die "weizhi exited at start"
-  [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz" || true) == 200 ]] && break
-  ((attempt < 300)) || die "weizhi did not answer /healthz within 30 s"
-  sleep 0.1
-done
-
-code=$(curl -sS -o "$WORK/login.json" -D "$WORK/login.headers" -w '%{http_code}' -H 'Content-Type: application/json' \
-  --data '{"login":"admin","password":"weizhi-demo"}' "$BASE/api/v1/session")
-[[ $code == 200 ]] || die "login as admin answered $code: $(head -c 300 "$WORK/login.json")"
-SESSION=$(tr -d '\r' <"$WORK/login.headers" | sed -n 's/^[Ss]et-[Cc]ookie: *weizhi_session=\([^;]*\).*/\1/p' | head -n 1)
-CSRF=$(grep -o '"csrf_token" *: *"[^"]*"' "$WORK/login.json" | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/' || true)
-[[ -n $SESSION && -n $CSRF ]] || die "no session cookie or CSRF token in the login response"
-COOKIE="weizhi_session=$SESSION"
-
-first_id() { grep -o '"id" *: *[0-9]*' | head -n 1 | grep -o '[0-9]*$' || true; }
-get_json() {  # PATH OUTFILE: authenticated GET that must answer 200
-  code=$(curl -sS -o "$2" -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$1")
-  [[ $code == 200 ]] || die "GET $1 answered $code: $(head -c 300 "$2")"
-}
-get_json /api/v1/me "$WORK/me.json"
-STREET=$(grep -o '"scope_node_id" *: *[0-9]*' "$WORK/me.json" | head -n 1 | grep -o '[0-9]*$' || true)
-[[ -n $STREET ]] || die "no roles[0].scope_node_id in /api/v1/me"
-get_json "/api/v1/org/nodes/$STREET/children" "$WORK/street.json"
-COMMUNITY=$(first_id <"$WORK/street.json")
-[[ -n $COMMUNITY ]] || die "street $STREET has no communities"
-code=$(curl -sS -o "$WORK/compound.json" -w '%{http_code}' -H "Cookie: $COOKIE" -H "X-CSRF-Token: $CSRF" \
-  -H 'Content-Type: application/json' --data "{\"parent_id\": $COMMUNITY, \"kind\": \"compound\", \"name\": \"压测小区\"}" \
-  "$BASE/api/v1/org/nodes")
-[[ $code == 201 ]] || die "creating the benchmark compound answered $code: $(head -c 300 "$WORK/compound.json")"
-COMPOUND=$(first_id <"$WORK/compound.json")
+start_server
+sign_in admin
+find_street_and_community
+create_compound 压测小区
 
 # --- (b) import 100,000 parts ---------------------------------------------------------------------------------
 awk -v buildings="$BUILDINGS" -v units="$UNITS" -v floors="$FLOORS" -v rooms="$ROOMS_PER_FLOOR" 'BEGIN {
@@ -120,11 +52,6 @@ awk -v buildings="$BUILDINGS" -v units="$UNITS" -v floors="$FLOORS" -v rooms="$R
 rows=$(($(wc -l <"$WORK/parts.csv") - 1))
 ((rows == PARTS)) || die "generated $rows rows instead of $PARTS"
 echo "   generated $rows parts ($(du -h "$WORK/parts.csv" | cut -f1)) for compound $COMPOUND"
-
-CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
-server_ticks() {  # user + system CPU time of the server (all threads), in clock ticks
-  sed 's/.*) //' "/proc/$WEIZHI_PID/stat" | awk '{print $12 + $13}'
-}
 
 # The machine's cores are often shared: besides wall time, the server's own CPU time tells what the
 # import costs, and rows per CPU second what it would reach on an idle core.

@@ -13,6 +13,14 @@ export const router = createRouter({
       meta: { public: true, titleKey: 'login.title' },
     },
     {
+      // Outside the layout: the page is printed, one paper form per sheet.
+      path: '/votes/:id(\\d+)/paper-forms',
+      name: 'vote-paper-forms',
+      component: () => import('./views/voting/paper-forms/print.vue'),
+      props: (route) => ({ voteId: Number(route.params.id) }),
+      meta: { titleKey: 'layout.paperForms', permission: 'voting.read' },
+    },
+    {
       path: '/',
       component: () => import('./layouts/ConsoleLayout.vue'),
       children: [
@@ -59,6 +67,25 @@ export const router = createRouter({
           component: () => import('./views/people/person/detail.vue'),
           props: (route) => ({ personId: Number(route.params.id) }),
           meta: { titleKey: 'layout.person', permission: 'people.read' },
+        },
+        {
+          path: 'votes',
+          name: 'votes',
+          component: () => import('./views/voting/list/list.vue'),
+          meta: { titleKey: 'layout.votes', permission: 'voting.read', menuOrder: 6 },
+        },
+        {
+          path: 'votes/new',
+          name: 'vote-new',
+          component: () => import('./views/voting/wizard/index.vue'),
+          meta: { titleKey: 'layout.newVote', permission: 'voting.manage' },
+        },
+        {
+          path: 'votes/:id(\\d+)',
+          name: 'vote',
+          component: () => import('./views/voting/vote/detail.vue'),
+          props: (route) => ({ voteId: Number(route.params.id) }),
+          meta: { titleKey: 'layout.vote', permission: 'voting.read' },
         },
         {
           path: 'imports/parts',

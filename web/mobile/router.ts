@@ -1,5 +1,5 @@
-// Routes of the resident H5 (history mode under /m/): sign-in and the 我的 page; household and
-// commissioner pages will join here.
+// Routes of the resident H5 (history mode under /m/): sign-in, the 我的 page, the resident's votes
+// (ballot, receipt, result) and the public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
 
@@ -17,6 +17,25 @@ export const router = createRouter({
       name: 'home',
       component: () => import('./views/me.vue'),
       meta: { titleKey: 'mobile.me' },
+    },
+    {
+      path: '/votes',
+      name: 'my-votes',
+      component: () => import('./views/votes.vue'),
+      meta: { titleKey: 'ballot.myVotes' },
+    },
+    {
+      path: '/votes/:id(\\d+)',
+      name: 'vote',
+      component: () => import('./views/vote.vue'),
+      props: (route) => ({ voteId: Number(route.params.id) }),
+      meta: { titleKey: 'ballot.myVotes' },
+    },
+    {
+      path: '/receipt',
+      name: 'receipt',
+      component: () => import('./views/receipt.vue'),
+      meta: { public: true, titleKey: 'ballot.checkReceipt' },
     },
     { path: '/:unknownPath(.*)*', redirect: { name: 'home' } },
   ],

@@ -131,10 +131,6 @@ std::vector<std::string> text_list(JsonObject& body, const std::string& key) {
   return texts;
 }
 
-std::vector<Choice> read_choices(const Vote& vote, JsonObject& body, InvalidChoices invalid) {
-  return parse_choices(text_list(body, "choices"), vote.input.items.size(), invalid, "choices");
-}
-
 // --- Preparing and running a vote ---
 
 VoteInput read_vote_input(Context& context) {

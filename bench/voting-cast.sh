@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Benchmarks casting ballots over HTTP on SQLite (synchronous=FULL): a new compound of VOTERS owners is
+# imported into the demo street, a vote on it is opened (its roll frozen), and wrk records one meeting
+# ballot per owner with 256 connections — each a durable, audited write. Goal: ≥ 20,000 ballots/s with
+# p99 ≤ 25 ms. Prints figures; exits 0 when goals are missed, non-zero when something fails.
+set -euo pipefail
+
+# Knobs (environment): VOTERS (100000), BENCH_CONNECTIONS (256), BENCH_THREADS (2), WEIZHI_BIN
+# (build/weizhi), WRK_BIN, BENCH_TMPDIR (parent of the temp dir), BENCH_KEEP=1 keeps the temp dir.
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+VOTERS=${VOTERS:-100000}
+CONNECTIONS=${BENCH_CONNECTIONS:-256}
+THREADS=${BENCH_THREADS:-2}
+WEIZHI=${WEIZHI_BIN:-build/weizhi}
+WRK=${WRK_BIN:-$(command -v wrk || echo /usr/bin/wrk)}
+GOAL_BALLOTS_PER_SECOND=20000
+GOAL_P99_MS=25
+# Parts are laid out 20 to a floor, 25 floors to a unit, 8 units to a building.
+ROOMS_PER_FLOOR=20
+FLOORS=25
+UNITS=8
+
+BENCH_NAME=voting-cast
+source bench/lib.sh
+
+[[ $VOTERS =~ ^[1-9][0-9]*$ ]] || die "VOTERS must be a positive whole number, got '$VOTERS'"
+[[ $CONNECTIONS =~ ^[1-9][0-9]*$ && $THREADS =~ ^[1-9][0-9]*$ ]] || die "BENCH_CONNECTIONS and BENCH_THREADS must be whole numbers"
+[[ -x $WEIZHI ]] || die "$WEIZHI not found: build it first (ninja -C build weizhi)"
+[[ -x $WRK ]] || die "wrk not found (apt-get install wrk, or set WRK_BIN)"
+command -v curl >/dev/null || die "curl not found"
+
+echo "== weizhi ballot casting benchmark: $VOTERS owners, $CONNECTIONS connections; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+seed_demo
+start_server
+sign_in admin
+find_street_and_community
+create_compound 表决压测小区
+
+# One owner per part, each with their own phone, so the roll has one voter per part.
+awk -v n="$VOTERS" -v rooms="$ROOMS_PER_FLOOR" -v floors="$FLOORS" -v units="$UNITS" 'BEGIN {
+  print "楼栋,总层数,单元,房号,楼层,面积" > "'"$WORK"'/parts.csv"
+  print "姓名,手机,楼栋,单元,房号,关系" > "'"$WORK"'/people.csv"
+  for (i = 0; i < n; i++) {
+    room = i % rooms + 1; floor = int(i / rooms) % floors + 1
+    unit = int(i / (rooms * floors)) % units + 1; building = int(i / (rooms * floors * units)) + 1
+    place = sprintf("%d幢,%d单元,%d%02d", building, unit, floor, room)
+    split(place, p, ",")
+    printf "%s,%d,%s,%s,%d,%d.%02d\n", p[1], floors, p[2], p[3], floor, 50 + i % 70, i % 100 > "'"$WORK"'/parts.csv"
+    printf "业主%d,139%08d,%s,业主\n", i + 1, i, place > "'"$WORK"'/people.csv"
+  }
+}'
+started=$(now)
+send POST "/api/v1/import/parts?node=$COMPOUND" text/csv "$WORK/parts.csv" 201 "$WORK/import-parts.json"
+send POST "/api/v1/import/people?node=$COMPOUND" text/csv "$WORK/people.csv" 201 "$WORK/import-people.json"
+printf '   %-46s %8s s\n' "import $VOTERS parts and their owners" "$(elapsed "$started" "$(now)")"
+
+opens=$(date -u -d '-1 min' +%Y-%m-%dT%H:%M:%SZ)
+closes=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)
+printf '{"compound_id": %s, "title": "压测表决", "matter": 4, "items": ["续聘物业服务企业"], "opens_at": "%s", "closes_at": "%s", "channels": ["online", "paper", "meeting"]}' \
+  "$COMPOUND" "$opens" "$closes" >"$WORK/vote-request.json"
+send POST /api/v1/votes application/json "$WORK/vote-request.json" 201 "$WORK/vote.json"
+VOTE=$(grep -o '"id":[0-9]*,"items"' "$WORK/vote.json" | grep -o '[0-9][0-9]*')
+echo '{}' >"$WORK/empty.json"
+started=$(now)
+send POST "/api/v1/votes/$VOTE/open" application/json "$WORK/empty.json" 200 "$WORK/opened.json"
+printf '   %-46s %8s s\n' "open the vote (freeze a roll of $VOTERS parts)" "$(elapsed "$started" "$(now)")"
+get_json "/api/v1/votes/$VOTE/roll" "$WORK/roll.json"
+grep -o '"owner":{"id":[0-9]*' "$WORK/roll.json" | grep -o '[0-9]*$' | sort -un >"$WORK/voters.txt"
+voter_count=$(wc -l <"$WORK/voters.txt")
+((voter_count == VOTERS)) || die "the roll has $voter_count voters instead of $VOTERS"
+
+# A meeting clerk of the community records the ballots.
+sign_in grid
+ticks_before=$(server_ticks)
+WEIZHI_BENCH_COOKIE=$COOKIE WEIZHI_BENCH_CSRF=$CSRF WEIZHI_BENCH_VOTERS=$WORK/voters.txt \
+  WEIZHI_BENCH_PATH=/api/v1/votes/$VOTE/meeting-ballots WEIZHI_BENCH_THREADS=$THREADS \
+  "$WRK" -t "$THREADS" -c "$CONNECTIONS" -d 120s --latency -s bench/cast_ballot.lua "$BASE/" >"$WORK/wrk.txt" 2>&1 ||
+  { cat "$WORK/wrk.txt" >&2; die "wrk failed"; }
+cpu_ticks=$(($(server_ticks) - ticks_before))
+
+sign_in admin
+get_json "/api/v1/votes/$VOTE/turnout" "$WORK/turnout.json"
+ballots=$(grep -o '"ballots" *: *[0-9]*' "$WORK/turnout.json" | grep -o '[0-9]*$')
+seconds=$(awk '/requests in/ { sub(/s,$/, "", $4); print $4 }' "$WORK/wrk.txt")
+p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
+p99_ms=$(awk -v v="$p99" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /s$/) printf "%.2f", v * 1000; else print "" }')
+rate=$(awk -v n="$ballots" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
+cpu_us=$(awk -v t="$cpu_ticks" -v hz="$CLK_TCK" -v n="$ballots" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+((ballots == VOTERS)) || die "$ballots ballots recorded for $VOTERS voters: $(grep -i -A2 'non-2xx\|errors' "$WORK/wrk.txt" | head -n 5)"
+printf '   %-46s %8s s   %s ballots/s   p99 %s ms   %s µs server CPU per ballot\n' \
+  "cast $ballots meeting ballots" "$seconds" "$rate" "$p99_ms" "$cpu_us"
+
+echo
+verdict=$(awk -v r="$rate" -v p="$p99_ms" -v gr="$GOAL_BALLOTS_PER_SECOND" -v gp="$GOAL_P99_MS" \
+  'BEGIN { print (r >= gr && p <= gp) ? "met" : "NOT MET" }')
+printf '   goal: >= %d ballots/s with p99 <= %d ms at %d connections: %s (%s ballots/s, p99 %s ms)\n' \
+  "$GOAL_BALLOTS_PER_SECOND" "$GOAL_P99_MS" "$CONNECTIONS" "$verdict" "$rate" "$p99_ms"
+echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

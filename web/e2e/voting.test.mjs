@@ -1,0 +1,260 @@
+// Browser tests of the voting screens against the demo street: a resident votes on the H5 and checks
+// the receipt; two clerks type the same paper form and the supervisor settles a mismatch; the results
+// page explains the ratios; the create-vote wizard makes and opens a vote with its roll and turnout.
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { apiSession, findNodeId } from './support/api.mjs'
+import { assertAccessible, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { browserSuite, desktop, phone } from './support/suite.mjs'
+
+/** A percentage as the screens show it: rounded down to two decimals. */
+const percentOf = ({ num, den }) => `${(Math.floor((num * 10000) / den) / 100).toFixed(2)}%`
+
+/** Creates and opens, through the API, a vote on one stairwell unit of 德胜新村 with paper ballots. */
+async function openUnitVote(baseUrl, organiser) {
+  const compoundId = await findNodeId(baseUrl, '德胜新村')
+  const [building] = (await organiser.get(`/api/v1/org/nodes/${compoundId}/children`)).items
+  const [unit] = (await organiser.get(`/api/v1/org/nodes/${building.id}/children`)).items
+  const vote = await organiser.send(
+    'POST',
+    '/api/v1/votes',
+    {
+      compound_id: compoundId,
+      title: '关于一单元楼道照明改造的表决',
+      matter: 9,
+      items: ['同意更换楼道照明为感应灯', '同意费用按专有面积分摊'],
+      opens_at: new Date(Date.now() - 60_000).toISOString(),
+      closes_at: new Date(Date.now() + 86_400_000).toISOString(),
+      channels: ['paper', 'meeting'],
+      scope: { kind: 'units', node_ids: [unit.id] },
+    },
+    { expectedStatus: 201 },
+  )
+  await organiser.send('POST', `/api/v1/votes/${vote.id}/open`, {})
+  return vote
+}
+
+describe('voting screens', () => {
+  describe('resident H5', () => {
+    const suite = browserSuite(phone)
+
+    test('a resident votes on the open vote of 德胜新村 with large buttons, confirms and checks the receipt', async () => {
+      const resident = await apiSession(suite.baseUrl, 'resident')
+      const open = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.state === 'open')
+      assert.ok(open, 'the demo resident has an open vote')
+      assert.equal(open.my_voters.find((voter) => voter.self).voted_channel, null)
+
+      const page = await suite.freshPage()
+      await signInToMobile(page, suite.baseUrl, 'resident')
+      await page.getByTestId('my-votes-link').click()
+      const vote = page.getByTestId(`my-vote-${open.id}`)
+      await vote.getByText('待投票').waitFor()
+      await assertAccessible(page, 'H5 my votes')
+      await saveScreenshot(page, 'voting-mobile-my-votes')
+
+      await vote.click()
+      await page.getByTestId('vote-title').getByText(open.title).waitFor()
+      const review = page.getByTestId('review')
+      assert.equal(await review.isDisabled(), true, 'no review before every item has a choice')
+      for (let item = 1; item <= open.items.length; item++) {
+        await page.getByTestId(`item-${item}`).getByRole('radio', { name: '赞同' }).click()
+      }
+      assert.equal(await page.getByTestId('item-1').getByRole('radio', { name: '赞同' }).getAttribute('aria-checked'), 'true')
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
+      await assertAccessible(page, 'H5 ballot')
+      await saveScreenshot(page, 'voting-mobile-ballot')
+
+      await review.click()
+      const confirm = page.getByTestId('confirm')
+      await confirm.getByText('请核对你的选择').waitFor()
+      await confirm.getByText('赞同').first().waitFor()
+      await assertAccessible(page, 'H5 ballot confirmation')
+      await saveScreenshot(page, 'voting-mobile-confirm')
+
+      await page.getByTestId('submit-ballot').click()
+      const code = (await page.getByTestId('receipt-code').innerText()).trim()
+      assert.match(code, /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/)
+      await assertAccessible(page, 'H5 receipt')
+      await saveScreenshot(page, 'voting-mobile-receipt')
+      const after = (await resident.get('/api/v1/me/votes')).items.find((shown) => shown.id === open.id)
+      assert.equal(after.my_voters.find((voter) => voter.self).voted_channel, 'online')
+
+      // The public check needs no sign-in.
+      const visitor = await suite.freshPage()
+      await visitor.goto(`${suite.baseUrl}/m/receipt`)
+      await visitor.getByTestId('receipt-input').locator('input').fill(code.toLowerCase())
+      await visitor.getByRole('button', { name: '查询' }).click()
+      const receipt = visitor.getByTestId('receipt-result')
+      await receipt.getByText(open.title).waitFor()
+      await receipt.getByText('线上').waitFor()
+      await receipt.getByText('结果尚未公布').waitFor()
+      await assertAccessible(visitor, 'H5 receipt check')
+      await saveScreenshot(visitor, 'voting-mobile-receipt-check')
+
+      await visitor.getByTestId('receipt-input').locator('input').fill('0000-0000-0000-0000-0000')
+      await visitor.getByRole('button', { name: '查询' }).click()
+      await visitor.getByText('没有该回执码对应的选票').waitFor()
+    })
+
+    test('the resident sees the published result of the maintenance-fund vote in elderly mode', async () => {
+      const resident = await apiSession(suite.baseUrl, 'resident')
+      const published = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.state === 'published')
+      const page = await suite.freshPage()
+      await page.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
+      await signInToMobile(page, suite.baseUrl, 'resident')
+      await page.goto(`${suite.baseUrl}/m/votes/${published.id}`)
+      const result = page.getByTestId('vote-result')
+      await result.getByTestId('outcome').first().getByText('通过').waitFor()
+      await result.getByText('参与表决的业主人数 / 总人数').first().waitFor()
+      const size = await page.getByTestId('vote-title').evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+      assert.ok(size >= 24, `the title is large in elderly mode (${size}px)`)
+      await assertAccessible(page, 'H5 published result')
+      await saveScreenshot(page, 'voting-mobile-result')
+    })
+  })
+
+  describe('console', () => {
+    const suite = browserSuite(desktop)
+
+    test('two clerks type the same paper form and it is counted; the supervisor settles a held form', async () => {
+      const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+      const vote = await openUnitVote(suite.baseUrl, commissioner)
+      const roll = await commissioner.get(`/api/v1/votes/${vote.id}/roll`)
+      const voterId = roll.items.find((entry) => entry.owner).owner.id
+
+      const enterForm = async (login, expected, screenshot) => {
+        const page = await suite.freshPage()
+        await signInToConsole(page, suite.baseUrl, login)
+        await page.goto(`${suite.baseUrl}/votes/${vote.id}`)
+        await page.getByRole('tab', { name: '书面票录入' }).click()
+        const entry = page.getByTestId('paper-entry')
+        await entry.getByTestId('form-code').fill(String(voterId))
+        await entry.getByTestId('entry-keys').fill('14')
+        assert.equal(await entry.getByRole('radio', { name: '1 赞同' }).first().isChecked(), true)
+        await entry.getByTestId('entry-keys').press('Enter')
+        await entry.getByTestId('entry-outcome').getByText(expected).waitFor()
+        assert.equal(await entry.getByTestId('form-code').inputValue(), '', 'the form is cleared for the next one')
+        await assertAccessible(page, `paper entry by ${login}`)
+        await saveScreenshot(page, screenshot)
+        return page
+      }
+      await enterForm('commissioner', '等待另一位录入员独立录入', 'voting-clerk-a')
+      const clerkB = await enterForm('committee', '两次录入一致，已计票', 'voting-clerk-b')
+      const turnout = await commissioner.get(`/api/v1/votes/${vote.id}/turnout`)
+      assert.equal(turnout.ballots, 1)
+
+      // A form typed twice is refused with the server's message on the form code.
+      const entry = clerkB.getByTestId('paper-entry')
+      await entry.getByTestId('form-code').fill(String(voterId))
+      await entry.getByTestId('entry-keys').fill('11')
+      await entry.getByTestId('submit-entry').click()
+      await entry.locator('.el-form-item.is-error').getByText('该业主已通过书面渠道投票').waitFor()
+
+      // The printed forms: one per voter of the frozen roll, each with its form code.
+      await clerkB.goto(`${suite.baseUrl}/votes/${vote.id}/paper-forms`)
+      const forms = clerkB.getByTestId('paper-form')
+      await forms.first().waitFor()
+      assert.equal(await forms.count(), roll.voters)
+      await forms.getByText(`表单编号 ${voterId}`, { exact: true }).waitFor()
+      await clerkB.emulateMedia({ media: 'print' })
+      assert.equal(await clerkB.getByTestId('print').isVisible(), false, 'the toolbar is not printed')
+      assert.equal(await forms.first().evaluate((form) => getComputedStyle(form).breakAfter), 'page')
+      await clerkB.emulateMedia({ media: 'screen' })
+      await assertAccessible(clerkB, 'paper forms')
+      await saveScreenshot(clerkB, 'voting-paper-forms')
+
+      const supervisor = await suite.freshPage()
+      await signInToConsole(supervisor, suite.baseUrl, 'supervisor')
+      const seeded = (await (await apiSession(suite.baseUrl, 'supervisor')).get('/api/v1/votes')).items.find(
+        (shown) => shown.state === 'open' && shown.title.includes('物业'),
+      )
+      await supervisor.goto(`${suite.baseUrl}/votes/${seeded.id}`)
+      await supervisor.getByRole('tab', { name: '不一致复核' }).click()
+      const held = supervisor.getByTestId('held-form').first()
+      await held.getByText('committee 的录入').waitFor()
+      await held.getByText('commissioner 的录入').waitFor()
+      await held.getByText('不一致').first().waitFor()
+      await assertAccessible(supervisor, 'reconciliation queue')
+      await saveScreenshot(supervisor, 'voting-held-queue')
+      await held.locator('.el-select').first().click()
+      await supervisor.locator('.el-select-dropdown__item:visible', { hasText: '赞同' }).click()
+      await held.getByTestId('settle').click()
+      await supervisor.getByText('没有待复核的书面票').waitFor()
+    })
+
+    test('the results page of the published vote explains the six ratios with exact fractions', async () => {
+      const admin = await apiSession(suite.baseUrl, 'admin')
+      const published = (await admin.get('/api/v1/votes')).items.find((vote) => vote.state === 'published')
+      const publication = await admin.get(`/api/v1/votes/${published.id}/publication`)
+      const [first] = publication.result.items
+      const page = await suite.freshPage()
+      await signInToConsole(page, suite.baseUrl, 'admin')
+      await page.getByTestId('console-menu').getByText('业主表决').click()
+      await page.getByTestId('votes-table').getByRole('link', { name: published.title }).click()
+      const item = page.getByTestId('result-item').first()
+      await item.getByTestId('outcome').getByText('通过').waitFor()
+      await item.getByText('过半数').first().waitFor()
+      const quorumCount = item.getByTestId('ratio-quorumCount')
+      await quorumCount.getByText(`${first.quorum.count.num} / ${first.quorum.count.den}`).waitFor()
+      await quorumCount.getByText(percentOf(first.quorum.count)).waitFor()
+      await quorumCount.getByText('≥ 2/3').waitFor()
+      await item.getByTestId('ratio-approvalCount').getByText(percentOf(first.approval.count)).waitFor()
+      await item.getByTestId('ratio-approvalArea').getByText('> 1/2').waitFor()
+      await item.getByTestId('ratio-quorumArea').getByText(percentOf(first.quorum.area)).waitFor()
+      await page.getByTestId('fingerprints').getByText(publication.fingerprints.result).waitFor()
+      await assertAccessible(page, 'vote result')
+      await saveScreenshot(page, 'voting-result')
+    })
+
+    test('the create-vote wizard explains the threshold, creates and opens a vote with roll and live turnout', async () => {
+      const page = await suite.freshPage()
+      await signInToConsole(page, suite.baseUrl, 'commissioner')
+      await page.goto(`${suite.baseUrl}/votes`)
+      await page.getByTestId('votes-table').waitFor()
+      await assertAccessible(page, 'votes list')
+      await page.getByTestId('create-vote').click()
+      const wizard = page.getByTestId('vote-wizard')
+
+      await wizard.getByTestId('next-step').click()
+      await wizard.getByText('请选择小区').waitFor()
+      await wizard.getByTestId('node-picker').click()
+      await page.locator('.el-popper:visible .el-tree-node__content', { hasText: '德胜新村' }).click()
+      await page.locator('.el-popper .el-tree').waitFor({ state: 'hidden' })
+      await assertAccessible(page, 'wizard step 1')
+      await wizard.getByTestId('next-step').click()
+
+      await wizard.getByLabel('表决标题').fill('关于增设电动自行车充电棚的表决')
+      await wizard.getByTestId('matter-picker').getByText('改变共有部分的用途').click()
+      await wizard.getByTestId('threshold-rule').getByText('四分之三以上').waitFor()
+      await wizard.getByTestId('matter-picker').getByText('有关共有和共同管理权利的其他重大事项').click()
+      await wizard.getByTestId('threshold-rule').getByText('恰好一半不通过').waitFor()
+      await wizard.getByTestId('next-step').click()
+      await wizard.getByText('请填写表决内容').waitFor()
+      await wizard.getByPlaceholder('如：同意续聘现物业服务企业').fill('同意在 3 幢北侧增设充电棚')
+      await wizard.getByTestId('add-item').click()
+      await wizard.getByPlaceholder('如：同意续聘现物业服务企业').nth(1).fill('同意由物业负责日常管理')
+      await assertAccessible(page, 'wizard step 2')
+      await saveScreenshot(page, 'voting-wizard-matter')
+      await wizard.getByTestId('next-step').click()
+      await assertAccessible(page, 'wizard step 3')
+      await wizard.getByTestId('save-open').click()
+
+      await page.waitForURL(/\/votes\/\d+$/)
+      const votePage = page.getByTestId('vote-page')
+      await votePage.getByTestId('vote-state').getByText('投票中').waitFor()
+      await votePage.getByTestId('gauge-area').locator('canvas').waitFor()
+      await votePage.getByTestId('gauge-count').getByText('0 / ').waitFor()
+      await assertAccessible(page, 'live turnout')
+      await saveScreenshot(page, 'voting-turnout')
+      await page.getByRole('tab', { name: '业主名册' }).click()
+      const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+      const voteId = Number(page.url().split('/').at(-1))
+      const roll = await commissioner.get(`/api/v1/votes/${voteId}/roll`)
+      await page.getByTestId('roll-voters').getByText(String(roll.voters)).waitFor()
+      await page.getByText(roll.fingerprint).waitFor()
+      await assertAccessible(page, 'roll preview')
+      await saveScreenshot(page, 'voting-roll')
+    })
+  })
+})

@@ -1,0 +1,213 @@
+// Owners' votes (Civil Code Art. 278): preparing and running a vote, its frozen roll and turnout,
+// ballots online, on paper and at meetings, the published result and the public receipt check.
+import { request } from './client'
+import type { Ref } from './governance'
+
+export type VoteState = 'draft' | 'open' | 'closed' | 'published'
+export type Threshold = 'half' | 'three_quarters'
+export type Channel = 'online' | 'paper' | 'meeting'
+export type ScopeKind = 'compound' | 'buildings' | 'units' | 'parts'
+export type Choice = 'agree' | 'oppose' | 'abstain' | 'follow' | 'invalid'
+export type FollowMajority = 'both_dimensions' | 'abstain'
+export type Extension = 'once_if_quorum_not_met' | 'none'
+export type Outcome = 'passed' | 'failed_quorum' | 'failed_approval'
+
+export const channels: readonly Channel[] = ['online', 'paper', 'meeting']
+export const scopeKinds: readonly ScopeKind[] = ['compound', 'buildings', 'units', 'parts']
+/** What a voter may choose online; clerks may also mark an item invalid (mis-marked on the form). */
+export const votingChoices: readonly Choice[] = ['agree', 'oppose', 'abstain', 'follow']
+export const clerkChoices: readonly Choice[] = [...votingChoices, 'invalid']
+export const matters = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const
+
+/** Art. 278 para. 2: raising the fund, rebuilding and changing the use of common parts need 3/4. */
+export function thresholdOf(matter: number): Threshold {
+  return matter === 6 || matter === 7 || matter === 8 ? 'three_quarters' : 'half'
+}
+
+/** An exact ratio; areas are in 0.01 m². */
+export interface Fraction {
+  num: number
+  den: number
+}
+
+export interface Policies {
+  follow_majority: FollowMajority
+  extension: Extension
+}
+
+export interface Vote {
+  id: number
+  compound: Ref
+  title: string
+  matter: number
+  threshold: Threshold
+  scope: { kind: ScopeKind; node_ids: number[] }
+  items: string[]
+  opens_at: string
+  closes_at: string
+  channels: Channel[]
+  policies: Policies
+  extended: boolean
+  state: VoteState
+  organiser_user_id: number
+  roll_fingerprint: string | null
+  created_at: string
+  opened_at: string | null
+  closed_at: string | null
+  published_at: string | null
+}
+
+export interface NewVote {
+  compound_id: number
+  title: string
+  matter: number
+  items: string[]
+  opens_at: string
+  closes_at: string
+  channels: Channel[]
+  scope: { kind: ScopeKind; node_ids: number[] }
+  policies: Policies
+}
+
+export interface RollEntry {
+  part: Ref
+  owner: Ref | null
+  owner_kind: 'person' | 'developer'
+  area_centi_m2: number
+  use: string
+}
+
+export interface Roll {
+  fingerprint: string
+  total_area_centi_m2: number
+  owner_count: number
+  voters: number
+  items: RollEntry[]
+}
+
+export interface Turnout {
+  state: VoteState
+  area: Fraction
+  count: Fraction
+  quorum_met: boolean
+  ballots: number
+  held_paper_forms: number
+}
+
+export interface Ballot {
+  voter_id: number
+  channel: Channel
+  choices: Choice[]
+  receipt_code: string
+  proxy_person_id: number | null
+  recorded_at: string
+}
+
+export type PaperEntryStatus = 'awaiting_second_entry' | 'counted' | 'held'
+
+export interface HeldForm {
+  voter: Ref
+  entries: { clerk: { id: number; login: string }; choices: Choice[]; entered_at: string }[]
+}
+
+export interface ItemResult {
+  item: number
+  threshold: Threshold
+  quorum: { area: Fraction; count: Fraction; met: boolean }
+  approval: { area: Fraction; count: Fraction }
+  outcome: Outcome
+}
+
+export interface Publication {
+  vote: Omit<Vote, 'organiser_user_id' | 'roll_fingerprint'>
+  roll: { total_area_centi_m2: number; owner_count: number }
+  result: { items: ItemResult[] }
+  fingerprints: { roll: string; ballots: string; result: string }
+  ballots: { voter: string; channel: Channel; choices: Choice[] }[]
+}
+
+export interface Receipt {
+  vote: { id: number; title: string; state: VoteState }
+  channel: Channel
+  choices: Choice[]
+  recorded_at: string
+  counted_in_published_result: boolean
+}
+
+/** A vote as /me/votes lists it: with the owners the user may cast for and where each has voted. */
+export type MyVote = Vote & { my_voters: { voter_id: number; self: boolean; voted_channel: Channel | null }[] }
+
+interface Items<Item> {
+  items: Item[]
+}
+
+const base = '/api/v1/votes'
+
+export async function listVotes(node?: number): Promise<Vote[]> {
+  return (await request<Items<Vote>>('GET', base, { query: { node } })).items
+}
+
+export function getVote(id: number): Promise<Vote> {
+  return request<Vote>('GET', `${base}/${id}`)
+}
+
+/** POST /api/v1/votes: 201 draft; 400 names the field at fault (title, items[1], closes_at, scope.node_ids…). */
+export function createVote(vote: NewVote): Promise<Vote> {
+  return request<Vote>('POST', base, { body: vote })
+}
+
+/** open | close | publish: 409 when the state or the time does not allow it. */
+export function changeVoteState(id: number, action: 'open' | 'close' | 'publish'): Promise<Vote> {
+  return request<Vote>('POST', `${base}/${id}/${action}`)
+}
+
+export function extendVote(id: number, closesAt: string): Promise<Vote> {
+  return request<Vote>('POST', `${base}/${id}/extend`, { body: { closes_at: closesAt } })
+}
+
+export function getRoll(id: number): Promise<Roll> {
+  return request<Roll>('GET', `${base}/${id}/roll`)
+}
+
+export function getTurnout(id: number): Promise<Turnout> {
+  return request<Turnout>('GET', `${base}/${id}/turnout`)
+}
+
+/** POST …/ballots: the signed-in owner or proxy votes; a retry with the same key records nothing more. */
+export function castOnline(id: number, voterId: number, choices: Choice[], idempotencyKey: string): Promise<Ballot> {
+  return request<Ballot>('POST', `${base}/${id}/ballots`, {
+    body: { voter_id: voterId, choices },
+    headers: { 'Idempotency-Key': idempotencyKey },
+  })
+}
+
+/** POST …/paper-entries: one clerk's typing of a paper form, identified by its voter. */
+export function enterPaperForm(
+  id: number,
+  voterId: number,
+  choices: Choice[],
+): Promise<{ status: PaperEntryStatus; ballot?: Ballot }> {
+  return request('POST', `${base}/${id}/paper-entries`, { body: { voter_id: voterId, choices } })
+}
+
+export async function listHeldForms(id: number): Promise<HeldForm[]> {
+  return (await request<Items<HeldForm>>('GET', `${base}/${id}/paper-held`)).items
+}
+
+export function settleHeldForm(id: number, voterId: number, choices: Choice[]): Promise<Ballot> {
+  return request<Ballot>('POST', `${base}/${id}/paper-held/${voterId}/settle`, { body: { choices } })
+}
+
+/** GET …/publication: public; 404 until the vote is published. */
+export function getPublication(id: number): Promise<Publication> {
+  return request<Publication>('GET', `${base}/${id}/publication`)
+}
+
+/** GET /api/v1/vote-receipts/{code}: public; 404 for an unknown code. */
+export function getReceipt(code: string): Promise<Receipt> {
+  return request<Receipt>('GET', `/api/v1/vote-receipts/${encodeURIComponent(code)}`)
+}
+
+export async function listMyVotes(): Promise<MyVote[]> {
+  return (await request<Items<MyVote>>('GET', '/api/v1/me/votes')).items
+}

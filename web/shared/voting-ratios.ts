@@ -1,0 +1,59 @@
+// The ratios of a vote's result as both apps explain them (RULES.md §A): each shown as num/den and a
+// percentage, and checked against its bound exactly (integer cross-multiplication, never floats).
+import type { Fraction, ItemResult, Threshold } from './api/voting'
+
+/** The bounds of Art. 278: quorum ≥ 2/3; approval > 1/2 or ≥ 3/4. */
+export type Bound = 'quorum' | Threshold
+
+function meets({ num, den }: Fraction, bound: Bound): boolean {
+  if (den === 0) return false
+  const [n, d] = [BigInt(num), BigInt(den)]
+  if (bound === 'quorum') return n * 3n >= d * 2n
+  if (bound === 'three_quarters') return n * 4n >= d * 3n
+  return n * 2n > d
+}
+
+/** "66.67%", rounded down so that a ratio just short of its bound never reads as reaching it. */
+export function percent({ num, den }: Fraction): string {
+  if (den === 0) return '—'
+  const basisPoints = (BigInt(num) * 10000n) / BigInt(den)
+  return `${(Number(basisPoints) / 100).toFixed(2)}%`
+}
+
+/** An area in 0.01 m² as "68,751.81". */
+export function formatArea(centiSquareMetres: number): string {
+  return (centiSquareMetres / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+}
+
+export interface RatioRow {
+  /** i18n key under voting.ratios. */
+  key: 'quorumArea' | 'quorumCount' | 'approvalArea' | 'approvalCount'
+  fraction: Fraction
+  /** Whether the ratio is in 0.01 m² (shown as areas) or in owners. */
+  inArea: boolean
+  bound: Bound
+  met: boolean
+}
+
+/** The four ratios of one item, quorum first. */
+export function ratioRows(item: ItemResult): RatioRow[] {
+  const row = (key: RatioRow['key'], fraction: Fraction, inArea: boolean, bound: Bound): RatioRow => ({
+    key,
+    fraction,
+    inArea,
+    bound,
+    met: meets(fraction, bound),
+  })
+  return [
+    row('quorumArea', item.quorum.area, true, 'quorum'),
+    row('quorumCount', item.quorum.count, false, 'quorum'),
+    row('approvalArea', item.approval.area, true, item.threshold),
+    row('approvalCount', item.approval.count, false, item.threshold),
+  ]
+}
+
+/** num/den as shown: areas in m² with two decimals, owners as whole numbers. */
+export function fractionText(row: Pick<RatioRow, 'fraction' | 'inArea'>): string {
+  const { num, den } = row.fraction
+  return row.inArea ? `${formatArea(num)} / ${formatArea(den)} m²` : `${num} / ${den}`
+}
