@@ -1,5 +1,5 @@
 // The `weizhi` command line: serve, migrate, seed, backup, restore, verify, user, token, keygen,
-// export-vote and tally.
+// export-vote, tally and count-election.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -15,6 +15,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "modules/elections/elections.hpp"
 #include "modules/voting/rules.hpp"
 #include "modules/voting/voting.hpp"
 #include "store/backup.hpp"
@@ -165,6 +166,11 @@ int tally(const std::string& roll, const std::string& ballots, int matter, const
   return 0;
 }
 
+int count_election(const elections::CountCommand& command) {
+  std::cout << elections::count_election_file(command) << std::flush;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -237,6 +243,18 @@ int main(int argc, char** argv) {
   tally_command->add_option("--follow-majority", follow_majority, "both_dimensions (default) or abstain");
   tally_command->add_flag("--timing", tally_timing, "print the reading and tally times to stderr");
 
+  auto* count_election_command =
+      cli.add_subcommand("count-election", "count one round of a differential election offline and print the result as JSON");
+  elections::CountCommand count_command;
+  count_election_command->add_option("--seats", count_command.seats, "seats to fill")->required();
+  count_election_command->add_option("--candidates", count_command.candidates, "candidates A,B,… as the ballots name them")
+      ->required();
+  count_election_command->add_option("--ballots", count_command.ballots_path, "ballots.csv: ballot_id,choices (A|B|…)")
+      ->required();
+  count_election_command->add_option("--issued", count_command.issued, "ballots issued (more returned voids the round)");
+  count_election_command->add_option("--voters", count_command.voters, "registered voters (more than half must vote)");
+  count_election_command->add_option("--majority-base", count_command.majority_base, "returned (default) or valid");
+
   CLI11_PARSE(cli, argc, argv);
 
   log::init();
@@ -270,6 +288,8 @@ int main(int argc, char** argv) {
       status = export_vote(settings, export_vote_id, export_folder);
     } else if (*tally_command) {
       status = tally(tally_roll, tally_ballots, matter, follow_majority, tally_timing);
+    } else if (*count_election_command) {
+      status = count_election(count_command);
     } else if (*keygen_command) {
       crypto::DataKey::generate_file(key_file);
       std::cout << "data key written to " << key_file << std::endl;

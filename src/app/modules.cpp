@@ -4,6 +4,8 @@
 #include "app/ops.hpp"
 #include "audit/routes.hpp"
 #include "auth/routes.hpp"
+#include "modules/committees/module.hpp"
+#include "modules/elections/module.hpp"
 #include "modules/governance/module.hpp"
 #include "modules/imports/module.hpp"
 #include "modules/org/module.hpp"
@@ -20,7 +22,8 @@ const std::vector<modules::Module>& all_modules() {
   // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
   static const std::vector<modules::Module> modules{ops_module(),      org::module(),        auth::module(),
                                                     people::module(),  governance::module(), imports::module(),
-                                                    voting::module(),  audit::module()};
+                                                    voting::module(),  committees::module(), elections::module(),
+                                                    audit::module()};
   return modules;
 }
 

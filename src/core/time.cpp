@@ -70,4 +70,21 @@ std::optional<TimePoint> parse_iso(std::string_view text) {
          std::chrono::minutes(offset_minutes);
 }
 
+std::optional<std::chrono::year_month_day> parse_date(std::string_view text) {
+  int year = 0;
+  unsigned month = 0, day = 0;
+  std::string copy(text);
+  if (copy.size() != 10 || std::sscanf(copy.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
+  std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string date_text(std::chrono::year_month_day date) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()));
+  return text;
+}
+
 }  // namespace weizhi

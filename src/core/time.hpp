@@ -26,4 +26,9 @@ std::string iso_utc(TimePoint t);
 // Parses what iso_utc writes (milliseconds optional) and offsets like +08:00; nullopt if malformed.
 std::optional<TimePoint> parse_iso(std::string_view text);
 
+// Calendar dates as "YYYY-MM-DD" (terms, publicity periods): parse (nullopt if malformed or not a
+// real day) and write.
+std::optional<std::chrono::year_month_day> parse_date(std::string_view text);
+std::string date_text(std::chrono::year_month_day date);
+
 }  // namespace weizhi

@@ -1,0 +1,259 @@
+// HTTP routes of the committees module: the street's policy, a compound's committee with its
+// duties, members, alternates and party share, adding members and alternates, and a member
+// leaving (the first alternate promoted).
+#include "core/error.hpp"
+#include "http/context.hpp"
+#include "modules/committees/module.hpp"
+#include "modules/committees/rules.hpp"
+#include "modules/committees/store.hpp"
+#include "modules/org/store.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> committees_migrations();
+}
+
+namespace weizhi::committees {
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+Json policy_json(const Policy& policy) {
+  return {{"term_years", policy.term_years},
+          {"duties", policy.duties},
+          {"party_share_percent", policy.party_share_percent},
+          {"commissioner_joins", commissioner_joins_code(policy.commissioner_joins)},
+          {"publicity_days", policy.publicity_days}};
+}
+
+Json votes_json(const std::optional<std::int64_t>& votes) { return votes ? Json(*votes) : Json(nullptr); }
+
+Json committee_json(store::Connection& connection, const Committee& committee) {
+  Policy policy = policy_for_node(connection, committee.compound_node_id);
+  auto members = members_of(connection, committee.id);
+  auto commissioner = current_commissioner(connection, committee.compound_node_id);
+  Json member_list = Json::array();
+  std::int64_t party_members = 0;
+  bool commissioner_on_committee = false;
+  for (const auto& member : members) {
+    party_members += member.party_member;
+    commissioner_on_committee = commissioner_on_committee || (commissioner && member.person_id == *commissioner);
+    member_list.push_back({{"id", member.id},
+                           {"person", {{"id", member.person_id}, {"name", member.name}}},
+                           {"party_member", member.party_member},
+                           {"position", position_code(member.position)},
+                           {"origin", origin_code(member.origin)},
+                           {"votes", votes_json(member.votes)},
+                           {"joined_at", member.joined_at}});
+  }
+  Json alternate_list = Json::array();
+  for (const auto& alternate : alternates_of(connection, committee.id)) {
+    alternate_list.push_back({{"rank", alternate.rank},
+                              {"person", {{"id", alternate.person_id}, {"name", alternate.name}}},
+                              {"party_member", alternate.party_member},
+                              {"votes", votes_json(alternate.votes)}});
+  }
+  PartyShare share = party_share(party_members, static_cast<std::int64_t>(members.size()), policy.party_share_percent);
+  Json share_json{{"party_members", share.party_members},
+                  {"members", share.members},
+                  {"required_percent", share.required_percent},
+                  {"met", share.met},
+                  {"shortfall", share.shortfall}};
+  if (!share.met) {
+    share_json["message"] = "党员比例未达到街道要求的 " + std::to_string(share.required_percent) + "%，还差 " +
+                            std::to_string(share.shortfall) + " 名党员成员";
+  }
+  return {{"id", committee.id},
+          {"compound", {{"id", committee.compound_node_id}, {"name", committee.compound_name}}},
+          {"term_starts_on", committee.term_starts_on},
+          {"term_ends_on", committee.term_ends_on},
+          {"duties", policy.duties},
+          {"members", member_list},
+          {"alternates", alternate_list},
+          {"party_share", share_json},
+          {"commissioner",
+           {{"person_id", commissioner ? Json(*commissioner) : Json(nullptr)},
+            {"on_committee", commissioner_on_committee}}}};
+}
+
+Committee require_committee(store::Connection& connection, std::int64_t id) {
+  auto committee = find_committee(connection, id);
+  if (!committee) fail_not_found("找不到该自管会");
+  return *committee;
+}
+
+http::ScopeResolver committee_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    return require_committee(*lease, context.path_id("id")).compound_node_id;
+  };
+}
+
+std::int64_t person_field(Context& context, JsonObject& body) {
+  return context.parse_id(std::to_string(body.integer("person_id")), "person_id");
+}
+
+Origin origin_field(JsonObject& body) {
+  auto origin = parse_origin(body.text("origin"));
+  if (!origin) {
+    fail_invalid(
+        "origin",
+        "来源应为 social_worker、resident_group_leader、building_leader、enthusiastic_resident 或 commissioner");
+  }
+  return *origin;
+}
+
+// --- Policy ---
+
+Response get_policy_route(Context& context) {
+  auto lease = context.read();
+  auto street = org::find_node(*lease, context.path_id("street_id"));
+  if (!street || street->kind != org::NodeKind::Street) fail_not_found("找不到该街道");
+  return Response::json(200, policy_json(policy_of_street(*lease, street->id)));
+}
+
+Response put_policy_route(Context& context) {
+  std::int64_t street_id = context.path_id("street_id");
+  JsonObject body(context.json_body());
+  Policy policy;
+  policy.term_years = body.integer("term_years");
+  const Json& duties = body.any("duties");
+  if (!duties.is_array()) fail_invalid("duties", "字段 duties 应为文字数组");
+  for (std::size_t i = 0; i < duties.size(); ++i) {
+    if (!duties[i].is_string()) fail_invalid("duties[" + std::to_string(i) + "]", "应为文字");
+    policy.duties.push_back(duties[i].get<std::string>());
+  }
+  policy.party_share_percent = body.integer("party_share_percent");
+  auto joins = parse_commissioner_joins(body.text("commissioner_joins"));
+  if (!joins) fail_invalid("commissioner_joins", "专员进入方式应为 ex_officio 或 if_elected");
+  policy.commissioner_joins = *joins;
+  policy.publicity_days = body.integer("publicity_days");
+  body.finish();
+  check_policy(policy);
+  Json saved = context.write([&](store::Tx& tx) {
+    auto street = org::find_node(tx.connection(), street_id);
+    if (!street || street->kind != org::NodeKind::Street) fail_not_found("找不到该街道");
+    save_policy(tx, street_id, policy);
+    context.audit(tx, "committee.policy.update", "node:" + std::to_string(street_id), policy_json(policy));
+    return policy_json(policy);
+  });
+  return Response::json(200, saved);
+}
+
+// --- Committees ---
+
+Response list_route(Context& context) {
+  std::int64_t node_id = *http::scope::query_node_or_root("node")(context);
+  auto lease = context.read();
+  auto node = org::find_node(*lease, node_id);
+  if (!node) fail_not_found("找不到该组织节点");
+  Json items = Json::array();
+  for (const auto& committee : committees_under(*lease, node->path)) items.push_back(committee_json(*lease, committee));
+  return Response::json(200, {{"items", items}});
+}
+
+Response get_route(Context& context) {
+  auto lease = context.read();
+  return Response::json(200, committee_json(*lease, require_committee(*lease, context.path_id("id"))));
+}
+
+Response create_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::int64_t compound_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  std::string starts_on = body.text("term_starts_on");
+  body.finish();
+  Json created = context.write([&](store::Tx& tx) {
+    std::int64_t id = create_committee(tx, compound_id, starts_on);
+    Committee committee = require_committee(tx.connection(), id);
+    context.audit(
+        tx, "committee.create", "committee:" + std::to_string(id),
+        {{"compound_id", compound_id}, {"term_starts_on", starts_on}, {"term_ends_on", committee.term_ends_on}});
+    return committee_json(tx.connection(), committee);
+  });
+  return Response::json(201, created);
+}
+
+Response add_member_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  NewMember member{person_field(context, body)};
+  auto position = parse_position(body.text("position"));
+  if (!position) fail_invalid("position", "职务应为 director、deputy 或 member");
+  member.position = *position;
+  member.origin = origin_field(body);
+  body.finish();
+  Json updated = context.write([&](store::Tx& tx) {
+    Committee committee = require_committee(tx.connection(), id);
+    std::int64_t member_id = add_member(tx, id, member);
+    context.audit(tx, "committee.member.add", "committee:" + std::to_string(id),
+                  {{"member_id", member_id},
+                   {"person_id", member.person_id},
+                   {"position", position_code(member.position)},
+                   {"origin", origin_code(member.origin)}});
+    return committee_json(tx.connection(), committee);
+  });
+  return Response::json(201, updated);
+}
+
+Response add_alternate_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  NewAlternate alternate{person_field(context, body)};
+  alternate.origin = origin_field(body);
+  body.finish();
+  Json updated = context.write([&](store::Tx& tx) {
+    Committee committee = require_committee(tx.connection(), id);
+    std::int64_t rank = add_alternate(tx, id, alternate);
+    context.audit(tx, "committee.alternate.add", "committee:" + std::to_string(id),
+                  {{"person_id", alternate.person_id}, {"rank", rank}});
+    return committee_json(tx.connection(), committee);
+  });
+  return Response::json(201, updated);
+}
+
+Response leave_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  std::int64_t member_id = context.path_id("member_id");
+  JsonObject body(context.json_body());
+  std::string reason = body.text("reason");
+  body.finish();
+  if (reason.find_first_not_of(" \t") == std::string::npos || reason.size() > 600) {
+    fail_invalid("reason", "请填写离任原因（不超过 200 字）");
+  }
+  Json updated = context.write([&](store::Tx& tx) {
+    Committee committee = require_committee(tx.connection(), id);
+    auto promoted = member_leaves(tx, id, member_id, reason);
+    context.audit(tx, "committee.member.leave", "committee:" + std::to_string(id),
+                  {{"member_id", member_id},
+                   {"reason", reason},
+                   {"promoted_member_id", promoted ? Json(*promoted) : Json(nullptr)}});
+    return committee_json(tx.connection(), committee);
+  });
+  return Response::json(200, updated);
+}
+
+void add_routes(http::Router& router) {
+  auto allowed = [](const char* permission) { return Access::permission(permission, committee_scope()); };
+  const std::string base = "/api/v1/committees";
+  router.add(Method::Get, "/api/v1/committee-policies/{street_id}",
+             Access::permission("committees.read", http::scope::path_node("street_id")), get_policy_route);
+  router.add(Method::Put, "/api/v1/committee-policies/{street_id}",
+             Access::permission("committees.policy", http::scope::path_node("street_id")), put_policy_route);
+  router.add(Method::Get, base, Access::permission("committees.read", http::scope::query_node_or_root("node")),
+             list_route);
+  router.add(Method::Post, base, Access::permission("committees.manage", http::scope::body_node("compound_id")),
+             create_route);
+  router.add(Method::Get, base + "/{id}", allowed("committees.read"), get_route);
+  router.add(Method::Post, base + "/{id}/members", allowed("committees.manage"), add_member_route);
+  router.add(Method::Post, base + "/{id}/alternates", allowed("committees.manage"), add_alternate_route);
+  router.add(Method::Post, base + "/{id}/members/{member_id}/leave", allowed("committees.manage"), leave_route);
+}
+
+}  // namespace
+
+modules::Module module() { return modules::Module{"committees", store::committees_migrations, add_routes, nullptr}; }
+
+}  // namespace weizhi::committees

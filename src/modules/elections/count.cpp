@@ -1,0 +1,240 @@
+// The differential-election count of RULES.md §D. Integer arithmetic only: "more than half" is
+// 2·votes > base and "at least a third" is 3·votes ≥ base.
+#include "modules/elections/count.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/json.hpp"
+
+namespace weizhi::elections {
+
+std::string majority_base_code(MajorityBase base) { return base == MajorityBase::Returned ? "returned" : "valid"; }
+
+std::optional<MajorityBase> parse_majority_base(std::string_view code) {
+  if (code == "returned") return MajorityBase::Returned;
+  if (code == "valid") return MajorityBase::Valid;
+  return std::nullopt;
+}
+
+std::string round_void_code(RoundVoid reason) {
+  switch (reason) {
+    case RoundVoid::None:
+      return "none";
+    case RoundVoid::MoreReturnedThanIssued:
+      return "more_returned_than_issued";
+    case RoundVoid::TurnoutNotMoreThanHalf:
+      return "turnout_not_more_than_half";
+  }
+  return "none";
+}
+
+namespace {
+
+// Whether `votes` elects in a round of this kind against `base` (returned for further rounds).
+bool meets_threshold(RoundKind kind, std::int64_t votes, std::int64_t base, std::int64_t returned) {
+  switch (kind) {
+    case RoundKind::First:
+      return 2 * votes > base;
+    case RoundKind::Runoff:
+      return votes > 0;
+    case RoundKind::Further:
+      return votes > 0 && 3 * votes >= returned;
+  }
+  return false;
+}
+
+// Candidates by votes, most first; equal votes keep the input order.
+std::vector<CandidateVotes> ranked(const std::vector<std::string>& candidates, const std::vector<std::int64_t>& votes) {
+  std::vector<CandidateVotes> tally;
+  for (std::size_t i = 0; i < candidates.size(); ++i) tally.push_back({candidates[i], votes[i]});
+  std::stable_sort(tally.begin(), tally.end(), [](const auto& a, const auto& b) { return a.votes > b.votes; });
+  return tally;
+}
+
+void check_input(const CountInput& input) {
+  if (input.seats < 1) throw InvalidCount(0, "应选名额应至少为 1");
+  if (static_cast<std::int64_t>(input.candidates.size()) <= input.seats) {
+    throw InvalidCount(
+        0, input.kind == RoundKind::Runoff ? "决选的候选人数应多于决选名额" : "差额选举的候选人数应多于应选名额");
+  }
+  std::set<std::string> names(input.candidates.begin(), input.candidates.end());
+  if (names.size() != input.candidates.size()) throw InvalidCount(0, "候选人重复");
+  if (input.issued && *input.issued < 0) throw InvalidCount(0, "发出的选票数不能为负");
+  if (input.voters && *input.voters < 1) throw InvalidCount(0, "登记选民数应至少为 1");
+  for (const auto& ballot : input.ballots) {
+    std::set<std::size_t> seen;
+    for (std::size_t choice : ballot.choices) {
+      if (choice >= input.candidates.size()) throw InvalidCount(ballot.line, "选票上有不在候选人名单中的人");
+      if (!seen.insert(choice).second) throw InvalidCount(ballot.line, "选票上同一候选人出现两次");
+    }
+  }
+}
+
+// Fills elected, runoff and vacant seats from the tally of a valid round.
+void elect(const CountInput& input, std::int64_t returned, CountResult& result) {
+  std::vector<CandidateVotes> qualified;
+  for (const auto& entry : result.tally) {
+    if (meets_threshold(input.kind, entry.votes, result.base, returned)) qualified.push_back(entry);
+  }
+  auto seats = static_cast<std::size_t>(input.seats);
+  if (qualified.size() <= seats) {
+    result.elected = qualified;
+    result.vacant_seats = input.seats - static_cast<std::int64_t>(qualified.size());
+    return;
+  }
+  std::int64_t last_seat_votes = qualified[seats - 1].votes;
+  if (qualified[seats].votes != last_seat_votes) {
+    result.elected.assign(qualified.begin(), qualified.begin() + static_cast<std::ptrdiff_t>(seats));
+    return;
+  }
+  for (const auto& entry : qualified) {
+    if (entry.votes > last_seat_votes)
+      result.elected.push_back(entry);
+    else if (entry.votes == last_seat_votes)
+      result.runoff.push_back(entry.candidate);
+  }
+  result.runoff_seats = input.seats - static_cast<std::int64_t>(result.elected.size());
+}
+
+void rank_alternates(CountResult& result) {
+  std::set<std::string> taken(result.runoff.begin(), result.runoff.end());
+  for (const auto& entry : result.elected) taken.insert(entry.candidate);
+  for (const auto& entry : result.tally) {
+    if (!taken.count(entry.candidate) && entry.votes > 0 && 3 * entry.votes >= result.base) {
+      result.alternates.push_back(entry);
+    }
+  }
+  std::map<std::int64_t, std::int64_t> per_votes;
+  for (const auto& entry : result.alternates) ++per_votes[entry.votes];
+  for (const auto& entry : result.alternates) {
+    if (per_votes[entry.votes] > 1) result.lot_needed.push_back(entry.candidate);
+  }
+}
+
+}  // namespace
+
+CountResult count_round(const CountInput& input) {
+  check_input(input);
+  CountResult result;
+  auto returned = static_cast<std::int64_t>(input.ballots.size());
+  std::vector<std::int64_t> votes(input.candidates.size(), 0);
+  for (const auto& ballot : input.ballots) {
+    if (static_cast<std::int64_t>(ballot.choices.size()) > input.seats) {
+      ++result.void_ballots;
+      continue;
+    }
+    ++result.valid_ballots;
+    for (std::size_t choice : ballot.choices) ++votes[choice];
+  }
+  result.base = input.majority_base == MajorityBase::Returned ? returned : result.valid_ballots;
+  result.tally = ranked(input.candidates, votes);
+  if (input.issued && returned > *input.issued) {
+    result.round_void = RoundVoid::MoreReturnedThanIssued;
+  } else if (input.voters && 2 * returned <= *input.voters) {
+    result.round_void = RoundVoid::TurnoutNotMoreThanHalf;
+  }
+  if (!result.round_valid()) {
+    result.vacant_seats = input.seats;
+    return result;
+  }
+  elect(input, returned, result);
+  rank_alternates(result);
+  return result;
+}
+
+std::vector<std::string> further_round_candidates(const CountResult& previous, std::int64_t vacant_seats) {
+  std::set<std::string> elected;
+  for (const auto& entry : previous.elected) elected.insert(entry.candidate);
+  std::vector<std::string> next;
+  for (const auto& entry : previous.tally) {
+    if (static_cast<std::int64_t>(next.size()) == vacant_seats + 1) break;
+    if (!elected.count(entry.candidate)) next.push_back(entry.candidate);
+  }
+  return next;
+}
+
+std::vector<CandidateVotes> apply_lot(const std::vector<CandidateVotes>& alternates,
+                                      const std::vector<std::string>& drawn) {
+  if (drawn.size() < 2) throw InvalidCount(0, "抽签应在至少两名票数相同的候补之间进行");
+  std::map<std::string, std::int64_t> votes_of;
+  for (const auto& entry : alternates) votes_of[entry.candidate] = entry.votes;
+  if (!votes_of.count(drawn.front())) throw InvalidCount(0, "抽签名单中有不是候补的人");
+  std::int64_t tied_votes = votes_of[drawn.front()];
+  std::set<std::string> group;
+  for (const auto& entry : alternates) {
+    if (entry.votes == tied_votes) group.insert(entry.candidate);
+  }
+  if (std::set<std::string>(drawn.begin(), drawn.end()) != group || drawn.size() != group.size()) {
+    throw InvalidCount(0, "抽签名单应恰为票数相同的全部候补，每人一次");
+  }
+  std::vector<CandidateVotes> ordered;
+  auto next_drawn = drawn.begin();
+  for (const auto& entry : alternates) {
+    ordered.push_back(entry.votes == tied_votes ? CandidateVotes{*next_drawn++, tied_votes} : entry);
+  }
+  return ordered;
+}
+
+std::string count_json(const CountResult& result) {
+  // Keys in the documented order, not sorted.
+  using Ordered = nlohmann::ordered_json;
+  auto listed = [](const std::vector<CandidateVotes>& entries) {
+    Ordered list = Ordered::array();
+    for (const auto& entry : entries) list.push_back({{"candidate", entry.candidate}, {"votes", entry.votes}});
+    return list;
+  };
+  Ordered output = Ordered::object();
+  output["valid_ballots"] = result.valid_ballots;
+  output["void_ballots"] = result.void_ballots;
+  output["round_valid"] = result.round_valid();
+  output["elected"] = listed(result.elected);
+  output["runoff"] = result.runoff;
+  output["vacant_seats"] = result.vacant_seats;
+  output["alternates"] = listed(result.alternates);
+  output["lot_needed"] = result.lot_needed;
+  return output.dump(2) + "\n";
+}
+
+std::vector<CountBallot> parse_count_ballots(std::string_view text, const std::vector<std::string>& candidates) {
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (std::size_t i = 0; i < candidates.size(); ++i) index.emplace(candidates[i], i);
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::vector<CountBallot> ballots;
+  std::set<std::string, std::less<>> ballot_ids;
+  std::int64_t line_number = 0;
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || (line_number == 1 && line == "ballot_id,choices")) continue;
+    auto comma = line.find(',');
+    if (comma == std::string_view::npos) throw InvalidCount(line_number, "应为 ballot_id,choices 两列");
+    std::string_view ballot_id = line.substr(0, comma);
+    std::string_view choices = line.substr(comma + 1);
+    if (ballot_id.empty()) throw InvalidCount(line_number, "ballot_id 为空");
+    if (!ballot_ids.emplace(ballot_id).second) {
+      throw InvalidCount(line_number, "ballot_id「" + std::string(ballot_id) + "」重复");
+    }
+    CountBallot ballot{{}, line_number};
+    std::set<std::size_t> seen;
+    while (!choices.empty()) {
+      auto bar = choices.find('|');
+      std::string_view name = choices.substr(0, bar);
+      choices.remove_prefix(bar == std::string_view::npos ? choices.size() : bar + 1);
+      auto found = index.find(name);
+      if (found == index.end()) throw InvalidCount(line_number, "「" + std::string(name) + "」不在候选人名单中");
+      if (!seen.insert(found->second).second) {
+        throw InvalidCount(line_number, "「" + std::string(name) + "」在同一张选票上出现两次");
+      }
+      ballot.choices.push_back(found->second);
+    }
+    ballots.push_back(std::move(ballot));
+  }
+  return ballots;
+}
+
+}  // namespace weizhi::elections

@@ -1,0 +1,541 @@
+// HTTP routes of the elections module: an election and its seven steps (open, supervisor
+// sign-off), visits, candidates and vetting, complaints, the frozen roll, secret online ballots
+// (token, cast, receipt), paper accounting and double entry, the count and lot drawings, and
+// the self-management statistics of the street.
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
+#include "audit/audit.hpp"
+#include "core/error.hpp"
+#include "http/context.hpp"
+#include "modules/committees/rules.hpp"
+#include "modules/elections/module.hpp"
+#include "modules/elections/rules.hpp"
+#include "modules/elections/store.hpp"
+#include "modules/org/store.hpp"
+#include "modules/people/store.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> elections_migrations();
+}
+
+namespace weizhi::elections {
+
+void seed_demo(modules::SeedContext& seed);
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+constexpr std::size_t kMaxText = 2000;  // bytes of notes, reasons, complaints and answers
+
+// The date in the street's time zone (Asia/Shanghai, UTC+8, no daylight saving).
+std::string street_date(TimePoint now) { return iso_utc(now + std::chrono::hours(8)).substr(0, 10); }
+
+Json optional_json(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
+
+Json election_json(store::Connection& connection, const Election& election) {
+  auto compound = org::find_node(connection, election.compound_node_id);
+  Json steps = Json::array();
+  auto records = steps_of(connection, election.id);
+  for (std::int64_t step = 1; step <= kStepCount; ++step) {
+    Json shown{{"step", step},
+               {"name", election.step_names[static_cast<std::size_t>(step - 1)]},
+               {"has_publicity", has_publicity(step)},
+               {"opened_at", nullptr},
+               {"publicity_ends_on", nullptr},
+               {"signed_off_at", nullptr},
+               {"signed_off_by_user_id", nullptr}};
+    for (const auto& record : records) {
+      if (record.step != step) continue;
+      shown["opened_at"] = record.opened_at;
+      shown["publicity_ends_on"] = optional_json(record.publicity_ends_on);
+      shown["signed_off_at"] = optional_json(record.signed_off_at);
+      shown["signed_off_by_user_id"] =
+          record.signed_off_by_user_id ? Json(*record.signed_off_by_user_id) : Json(nullptr);
+    }
+    steps.push_back(shown);
+  }
+  Json rounds = Json::array();
+  for (const auto& round : rounds_of(connection, election.id)) {
+    rounds.push_back({{"round", round.round},
+                      {"kind", round_kind_code(round.kind)},
+                      {"seats", round.seats},
+                      {"candidate_ids", round.candidate_ids},
+                      {"result", round.result ? parse_json(*round.result) : Json(nullptr)},
+                      {"lot_drawings", round.lot_drawing ? parse_json(*round.lot_drawing) : Json::array()}});
+  }
+  return {{"id", election.id},
+          {"compound", {{"id", election.compound_node_id}, {"name", compound ? compound->name : ""}}},
+          {"title", election.title},
+          {"seats", election.seats},
+          {"roll_policy", roll_policy_code(election.roll_policy)},
+          {"majority_base", majority_base_code(election.majority_base)},
+          {"current_step", election.current_step},
+          {"state", state_code(election.state)},
+          {"committee_id", election.committee_id ? Json(*election.committee_id) : Json(nullptr)},
+          {"steps", steps},
+          {"rounds", rounds},
+          {"created_at", election.created_at}};
+}
+
+Election require_election(store::Connection& connection, std::int64_t id) {
+  auto election = find_election(connection, id);
+  if (!election) fail_not_found("找不到该选举");
+  return *election;
+}
+
+http::ScopeResolver election_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    return require_election(*lease, context.path_id("id")).compound_node_id;
+  };
+}
+
+std::string required_text(JsonObject& body, const std::string& key, std::size_t max_bytes, const std::string& label) {
+  std::string text = body.text(key);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos || text.size() > max_bytes) {
+    fail_invalid(key, "请填写" + label + "（不超过 " + std::to_string(max_bytes / 3) + " 字）");
+  }
+  return text;
+}
+
+std::vector<std::int64_t> id_list(Context& context, JsonObject& body, const std::string& key) {
+  const Json& value = body.any(key);
+  if (!value.is_array() || value.size() > 100) fail_invalid(key, "字段 " + key + " 应为编号数组");
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    std::string field = key + "[" + std::to_string(i) + "]";
+    ids.push_back(context.parse_id(value[i].is_number_integer() ? value[i].dump() : "", field));
+  }
+  return ids;
+}
+
+// A change to one election: loads it in the write, applies `change`, audits `action` with the
+// summary `change` returns, and answers with the election.
+Response election_change(Context& context, int status, const std::string& action,
+                         const std::function<Json(store::Tx&, const Election&)>& change) {
+  std::int64_t id = context.path_id("id");
+  Json result = context.write([&](store::Tx& tx) {
+    Election election = require_election(tx.connection(), id);
+    Json summary = change(tx, election);
+    context.audit(tx, action, "election:" + std::to_string(id), summary);
+    return election_json(tx.connection(), require_election(tx.connection(), id));
+  });
+  return Response::json(status, result);
+}
+
+// --- Elections and steps ---
+
+Response create_route(Context& context) {
+  JsonObject body(context.json_body());
+  ElectionInput input;
+  input.compound_node_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  input.title = body.text("title");
+  input.seats = body.integer("seats");
+  if (auto policy = body.optional_text("roll_policy")) {
+    auto parsed = parse_roll_policy(*policy);
+    if (!parsed) fail_invalid("roll_policy", "选民登记方式应为 household 或 adult_residents");
+    input.roll_policy = *parsed;
+  }
+  if (auto base = body.optional_text("majority_base")) {
+    auto parsed = parse_majority_base(*base);
+    if (!parsed) fail_invalid("majority_base", "过半数基数应为 returned 或 valid");
+    input.majority_base = *parsed;
+  }
+  if (const Json* names = body.optional_any("step_names")) {
+    if (!names->is_array()) fail_invalid("step_names", "字段 step_names 应为文字数组");
+    for (std::size_t i = 0; i < names->size(); ++i) {
+      if (!(*names)[i].is_string()) fail_invalid("step_names[" + std::to_string(i) + "]", "应为文字");
+      input.step_names.push_back((*names)[i].get<std::string>());
+    }
+  }
+  body.finish();
+  check_election_input(input);
+  std::int64_t user_id = context.user().user_id;
+  Json created = context.write([&](store::Tx& tx) {
+    std::int64_t id = create_election(tx, input, user_id);
+    context.audit(tx, "election.create", "election:" + std::to_string(id),
+                  {{"compound_id", input.compound_node_id}, {"title", input.title}, {"seats", input.seats}});
+    return election_json(tx.connection(), require_election(tx.connection(), id));
+  });
+  return Response::json(201, created);
+}
+
+Response list_route(Context& context) {
+  std::int64_t node_id = *http::scope::query_node_or_root("node")(context);
+  auto lease = context.read();
+  auto node = org::find_node(*lease, node_id);
+  if (!node) fail_not_found("找不到该组织节点");
+  Json items = Json::array();
+  for (const auto& election : elections_under(*lease, node->path)) items.push_back(election_json(*lease, election));
+  return Response::json(200, {{"items", items}});
+}
+
+Response get_route(Context& context) {
+  auto lease = context.read();
+  return Response::json(200, election_json(*lease, require_election(*lease, context.path_id("id"))));
+}
+
+std::int64_t step_of_path(Context& context) {
+  std::int64_t step = context.path_id("step");
+  if (step > kStepCount) fail_not_found("步骤应为 1–7");
+  return step;
+}
+
+Response open_step_route(Context& context) {
+  std::int64_t step = step_of_path(context);
+  return election_change(context, 200, "election.step.open", [&](store::Tx& tx, const Election& election) {
+    std::int64_t voters = open_step(tx, election, step, street_date(tx.now()));
+    Json summary{{"step", step}};
+    if (step == kRegistration) summary["voters"] = voters;
+    return summary;
+  });
+}
+
+Response sign_off_route(Context& context) {
+  std::int64_t step = step_of_path(context);
+  JsonObject body(context.json_body());
+  std::string note = body.optional_text("note").value_or("");
+  body.finish();
+  if (note.size() > kMaxText) fail_invalid("note", "签字意见过长");
+  std::int64_t supervisor = context.user().user_id;
+  return election_change(context, 200, "election.step.sign_off", [&](store::Tx& tx, const Election& election) {
+    sign_off_step(tx, election, step, supervisor, note, street_date(tx.now()));
+    return Json{{"step", step}, {"note", note}};
+  });
+}
+
+// --- Visits, candidates, complaints ---
+
+Response add_visit_route(Context& context) {
+  JsonObject body(context.json_body());
+  VisitInput visit{};
+  visit.visitor_person_id = context.parse_id(std::to_string(body.integer("visitor_person_id")), "visitor_person_id");
+  visit.visited_person_id = context.parse_id(std::to_string(body.integer("visited_person_id")), "visited_person_id");
+  visit.visited_on = body.text("visited_on");
+  visit.notes = body.optional_text("notes").value_or("");
+  body.finish();
+  if (!is_date(visit.visited_on)) {
+    fail_invalid("visited_on", "走访日期应为 YYYY-MM-DD");
+  }
+  if (visit.notes.size() > kMaxText) fail_invalid("notes", "走访记录过长");
+  return election_change(context, 201, "election.visit.add", [&](store::Tx& tx, const Election& election) {
+    visit.compound_node_id = election.compound_node_id;
+    visit.election_id = election.id;
+    std::int64_t id = add_visit(tx, visit);
+    return Json{{"visit_id", id}, {"visited_person_id", visit.visited_person_id}};
+  });
+}
+
+Response visits_route(Context& context) {
+  auto lease = context.read();
+  Election election = require_election(*lease, context.path_id("id"));
+  Json items = Json::array();
+  for (const auto& visit : visits_of(*lease, election.id)) {
+    items.push_back({{"id", visit.id},
+                     {"visitor", {{"id", visit.input.visitor_person_id}, {"name", visit.visitor_name}}},
+                     {"visited", {{"id", visit.input.visited_person_id}, {"name", visit.visited_name}}},
+                     {"visited_on", visit.input.visited_on},
+                     {"notes", visit.input.notes}});
+  }
+  return Response::json(200, {{"items", items}});
+}
+
+Json candidates_json(store::Connection& connection, std::int64_t election_id) {
+  Json items = Json::array();
+  for (const auto& candidate : candidates_of(connection, election_id)) {
+    items.push_back({{"id", candidate.id},
+                     {"person", {{"id", candidate.person_id}, {"name", candidate.name}}},
+                     {"party_member", candidate.party_member},
+                     {"nomination", nomination_code(candidate.nomination)},
+                     {"nominated_by", candidate.nominated_by},
+                     {"origin", candidate.origin},
+                     {"vetting", vetting_code(candidate.vetting)},
+                     {"vetting_reason", optional_json(candidate.vetting_reason)}});
+  }
+  return items;
+}
+
+Response add_candidate_route(Context& context) {
+  JsonObject body(context.json_body());
+  CandidateInput candidate{};
+  candidate.person_id = context.parse_id(std::to_string(body.integer("person_id")), "person_id");
+  auto nomination = parse_nomination(body.text("nomination"));
+  if (!nomination) fail_invalid("nomination", "提名方式应为 self、joint 或 organisation");
+  candidate.nomination = *nomination;
+  candidate.nominated_by = body.optional_text("nominated_by").value_or("");
+  if (candidate.nominated_by.size() > 300) fail_invalid("nominated_by", "提名人过长");
+  auto origin = committees::parse_origin(body.optional_text("origin").value_or("enthusiastic_resident"));
+  if (!origin)
+    fail_invalid(
+        "origin",
+        "来源应为 social_worker、resident_group_leader、building_leader、enthusiastic_resident 或 commissioner");
+  candidate.origin = *origin;
+  body.finish();
+  return election_change(context, 201, "election.candidate.add", [&](store::Tx& tx, const Election& election) {
+    std::int64_t id = add_candidate(tx, election, candidate);
+    return Json{{"candidate_id", id},
+                {"person_id", candidate.person_id},
+                {"nomination", nomination_code(candidate.nomination)}};
+  });
+}
+
+Response vet_candidate_route(Context& context) {
+  std::int64_t candidate_id = context.path_id("candidate_id");
+  JsonObject body(context.json_body());
+  auto vetting = parse_vetting(body.text("vetting"));
+  if (!vetting || *vetting == Vetting::Pending) fail_invalid("vetting", "审查结论应为 approved 或 rejected");
+  std::string reason = required_text(body, "reason", kMaxText, "审查理由");
+  body.finish();
+  return election_change(context, 200, "election.candidate.vet", [&](store::Tx& tx, const Election& election) {
+    vet_candidate(tx, election, candidate_id, *vetting, reason);
+    return Json{{"candidate_id", candidate_id}, {"vetting", vetting_code(*vetting)}, {"reason", reason}};
+  });
+}
+
+Response candidates_route(Context& context) {
+  auto lease = context.read();
+  Election election = require_election(*lease, context.path_id("id"));
+  return Response::json(200, {{"items", candidates_json(*lease, election.id)}});
+}
+
+// The publicised list: approved candidates once the vetting step has opened, for anyone.
+Response public_candidates_route(Context& context) {
+  auto lease = context.read();
+  auto election = find_election(*lease, context.path_id("id"));
+  if (!election || election->current_step < kVetting) fail_not_found("候选人名单尚未公示");
+  Json items = Json::array();
+  for (const auto& candidate : candidates_of(*lease, election->id)) {
+    if (candidate.vetting != Vetting::Approved) continue;
+    items.push_back({{"id", candidate.id}, {"name", candidate.name}, {"party_member", candidate.party_member}});
+  }
+  return Response::json(
+      200,
+      {{"election", {{"id", election->id}, {"title", election->title}, {"seats", election->seats}}}, {"items", items}});
+}
+
+Response add_complaint_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string text = required_text(body, "text", kMaxText, "异议内容");
+  body.finish();
+  return election_change(context, 201, "election.complaint.add", [&](store::Tx& tx, const Election& election) {
+    return Json{{"complaint_id", add_complaint(tx, election, text)}};
+  });
+}
+
+Response answer_complaint_route(Context& context) {
+  std::int64_t complaint_id = context.path_id("complaint_id");
+  JsonObject body(context.json_body());
+  std::string answer = required_text(body, "answer", kMaxText, "答复");
+  body.finish();
+  return election_change(context, 200, "election.complaint.answer", [&](store::Tx& tx, const Election& election) {
+    answer_complaint(tx, election, complaint_id, answer);
+    return Json{{"complaint_id", complaint_id}};
+  });
+}
+
+Response complaints_route(Context& context) {
+  auto lease = context.read();
+  Election election = require_election(*lease, context.path_id("id"));
+  Json items = Json::array();
+  for (const auto& complaint : complaints_of(*lease, election.id)) {
+    items.push_back({{"id", complaint.id},
+                     {"step", complaint.step},
+                     {"text", complaint.text},
+                     {"answer", optional_json(complaint.answer)},
+                     {"created_at", complaint.created_at}});
+  }
+  return Response::json(200, {{"items", items}});
+}
+
+// --- Ballots ---
+
+// The voter's one-time token; the audit records that this voter received one, never a ballot.
+Response ballot_token_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  std::int64_t user_id = context.user().user_id;
+  std::string token;
+  context.write([&](store::Tx& tx) {
+    Election election = require_election(tx.connection(), id);
+    auto person = people::person_of_user(tx.connection(), user_id);
+    if (!person) fail_forbidden("您不在本次选举的选民名册中");
+    token = issue_ballot_token(tx, election, *person);
+    context.audit(tx, "election.ballot_token.issue", "election:" + std::to_string(id), Json::object());
+  });
+  return Response::json(201, {{"token", token}});
+}
+
+// Casting needs only the token: the audit entry names no one and no choice, whoever is signed in.
+Response cast_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::string token = body.text("token");
+  auto choices = id_list(context, body, "choices");
+  body.finish();
+  if (token.empty() || token.size() > 100) fail_invalid("token", "选票凭证无效");
+  std::string receipt;
+  context.write([&](store::Tx& tx) {
+    Election election = require_election(tx.connection(), id);
+    receipt = cast_ballot(tx, election, token, choices, street_date(tx.now()));
+    audit::record(tx, "anonymous", "election.ballot.cast", "election:" + std::to_string(id), Json::object());
+  });
+  return Response::json(201, {{"receipt_code", receipt}});
+}
+
+Response receipt_route(Context& context) {
+  std::string code = context.request.path_params.at("code");
+  std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::toupper(c); });
+  auto lease = context.read();
+  auto row = lease->query_one(
+      "SELECT b.election_id, e.title, b.round, b.channel, b.cast_on, CASE WHEN r.result IS NULL THEN 0 ELSE 1 END "
+      "FROM election_ballots b "
+      "JOIN elections e ON e.id = b.election_id JOIN election_rounds r ON r.election_id = b.election_id AND r.round = "
+      "b.round "
+      "WHERE b.receipt_code = ?",
+      {code});
+  if (!row) fail_not_found("没有该回执码对应的选票");
+  return Response::json(200, {{"election", {{"id", row->i64(0)}, {"title", row->text(1)}}},
+                              {"round", row->i64(2)},
+                              {"channel", row->text(3)},
+                              {"cast_on", row->text(4)},
+                              {"counted", row->i64(5) != 0}});
+}
+
+Response paper_account_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::int64_t issued = body.integer("issued");
+  std::int64_t returned = body.integer("returned");
+  std::int64_t spoiled = body.integer("spoiled");
+  body.finish();
+  std::int64_t user_id = context.user().user_id;
+  return election_change(context, 200, "election.paper.account", [&](store::Tx& tx, const Election& election) {
+    record_paper_account(tx, election, issued, returned, spoiled, user_id);
+    return Json{{"issued", issued}, {"returned", returned}, {"spoiled", spoiled}};
+  });
+}
+
+Response paper_entry_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::string number = body.text("ballot_number");
+  auto choices = id_list(context, body, "choices");
+  body.finish();
+  if (number.empty() || number.size() > 32 ||
+      number.find_first_not_of("0123456789ABCDEFabcdef-") != std::string::npos) {
+    fail_invalid("ballot_number", "选票编号应为 1–32 位数字或字母");
+  }
+  std::int64_t clerk = context.user().user_id;
+  std::string status;
+  context.write([&](store::Tx& tx) {
+    Election election = require_election(tx.connection(), id);
+    static const char* const kOutcomes[] = {"awaiting_second_entry", "counted", "held"};
+    status =
+        kOutcomes[static_cast<int>(enter_paper_ballot(tx, election, number, clerk, choices, street_date(tx.now())))];
+    context.audit(tx, "election.paper.enter", "election:" + std::to_string(id),
+                  {{"ballot_number", number}, {"outcome", status}});
+  });
+  return Response::json(status == "counted" ? 201 : 202, {{"status", status}});
+}
+
+Response held_route(Context& context) {
+  auto lease = context.read();
+  Election election = require_election(*lease, context.path_id("id"));
+  return Response::json(200, {{"items", held_paper_ballots(*lease, election)}});
+}
+
+Response settle_route(Context& context) {
+  std::string number = context.request.path_params.at("number");
+  JsonObject body(context.json_body());
+  auto choices = id_list(context, body, "choices");
+  body.finish();
+  return election_change(context, 201, "election.paper.settle", [&](store::Tx& tx, const Election& election) {
+    settle_paper_ballot(tx, election, number, choices, street_date(tx.now()));
+    return Json{{"ballot_number", number}};
+  });
+}
+
+// --- Count ---
+
+Response count_route(Context& context) {
+  return election_change(context, 200, "election.count", [](store::Tx& tx, const Election& election) {
+    CountResult result = count_current_round(tx, election);
+    return Json{{"round_valid", result.round_valid()},
+                {"valid_ballots", result.valid_ballots},
+                {"void_ballots", result.void_ballots},
+                {"elected", result.elected.size()},
+                {"runoff", result.runoff},
+                {"vacant_seats", result.vacant_seats}};
+  });
+}
+
+Response lot_route(Context& context) {
+  std::int64_t round = context.path_id("round");
+  JsonObject body(context.json_body());
+  auto order = id_list(context, body, "order");
+  body.finish();
+  return election_change(context, 200, "election.lot", [&](store::Tx& tx, const Election& election) {
+    record_lot(tx, election, round, order);
+    return Json{{"round", round}, {"order", order}};
+  });
+}
+
+// --- Statistics ---
+
+// The self-management figures of the street (DOMAIN.md §6), computed from records.
+Response stats_route(Context& context) {
+  auto lease = context.read();
+  SelfManagementStats stats = self_management_stats(*lease);
+  return Response::json(200, {{"pilot_communities", stats.pilot_communities},
+                              {"pilot_compounds", stats.pilot_compounds},
+                              {"visits", stats.visits},
+                              {"candidates", stats.candidates},
+                              {"committee_members", stats.committee_members},
+                              {"commissioners_on_committees", stats.commissioners_on_committees},
+                              {"min_party_share", stats.min_party_share ? Json{{"num", stats.min_party_share->first},
+                                                                               {"den", stats.min_party_share->second}}
+                                                                        : Json(nullptr)}});
+}
+
+void add_routes(http::Router& router) {
+  auto allowed = [](const char* permission) { return Access::permission(permission, election_scope()); };
+  const std::string base = "/api/v1/elections";
+  router.add(Method::Get, base, Access::permission("elections.read", http::scope::query_node_or_root("node")),
+             list_route);
+  router.add(Method::Post, base, Access::permission("elections.manage", http::scope::body_node("compound_id")),
+             create_route);
+  router.add(Method::Get, base + "/{id}", allowed("elections.read"), get_route);
+  router.add(Method::Post, base + "/{id}/steps/{step}/open", allowed("elections.manage"), open_step_route);
+  router.add(Method::Post, base + "/{id}/steps/{step}/sign-off", allowed("elections.supervise"), sign_off_route);
+  router.add(Method::Get, base + "/{id}/visits", allowed("elections.read"), visits_route);
+  router.add(Method::Post, base + "/{id}/visits", allowed("elections.manage"), add_visit_route);
+  router.add(Method::Get, base + "/{id}/candidates", allowed("elections.read"), candidates_route);
+  router.add(Method::Post, base + "/{id}/candidates", allowed("elections.manage"), add_candidate_route);
+  router.add(Method::Post, base + "/{id}/candidates/{candidate_id}/vetting", allowed("elections.manage"),
+             vet_candidate_route);
+  router.add(Method::Get, base + "/{id}/public-candidates", Access::anyone(), public_candidates_route);
+  router.add(Method::Get, base + "/{id}/complaints", allowed("elections.read"), complaints_route);
+  router.add(Method::Post, base + "/{id}/complaints", Access::signed_in(), add_complaint_route);
+  router.add(Method::Post, base + "/{id}/complaints/{complaint_id}/answer", allowed("elections.manage"),
+             answer_complaint_route);
+  router.add(Method::Post, base + "/{id}/ballot-token", Access::signed_in(), ballot_token_route);
+  router.add(Method::Post, base + "/{id}/ballots", Access::anyone(), cast_route);
+  router.add(Method::Post, base + "/{id}/paper-account", allowed("elections.clerk"), paper_account_route);
+  router.add(Method::Post, base + "/{id}/paper-entries", allowed("elections.clerk"), paper_entry_route);
+  router.add(Method::Get, base + "/{id}/paper-held", allowed("elections.supervise"), held_route);
+  router.add(Method::Post, base + "/{id}/paper-held/{number}/settle", allowed("elections.supervise"), settle_route);
+  router.add(Method::Post, base + "/{id}/count", allowed("elections.manage"), count_route);
+  router.add(Method::Post, base + "/{id}/rounds/{round}/lot", allowed("elections.manage"), lot_route);
+  router.add(Method::Get, "/api/v1/election-receipts/{code}", Access::anyone(), receipt_route);
+  router.add(Method::Get, "/api/v1/stats/self-management", Access::signed_in(), stats_route);
+}
+
+}  // namespace
+
+modules::Module module() { return modules::Module{"elections", store::elections_migrations, add_routes, seed_demo}; }
+
+}  // namespace weizhi::elections

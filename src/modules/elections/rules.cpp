@@ -1,0 +1,229 @@
+// Election rules: step order, sign-off conditions and the frozen roll, without SQL or clock.
+#include "modules/elections/rules.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+
+namespace weizhi::elections {
+
+namespace {
+
+std::size_t characters(const std::string& text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+}  // namespace
+
+std::string roll_policy_code(RollPolicy policy) {
+  return policy == RollPolicy::Household ? "household" : "adult_residents";
+}
+std::optional<RollPolicy> parse_roll_policy(std::string_view code) {
+  if (code == "household") return RollPolicy::Household;
+  if (code == "adult_residents") return RollPolicy::AdultResidents;
+  return std::nullopt;
+}
+
+std::string nomination_code(Nomination nomination) {
+  switch (nomination) {
+    case Nomination::Self:
+      return "self";
+    case Nomination::Joint:
+      return "joint";
+    case Nomination::Organisation:
+      return "organisation";
+  }
+  return "self";
+}
+std::optional<Nomination> parse_nomination(std::string_view code) {
+  if (code == "self") return Nomination::Self;
+  if (code == "joint") return Nomination::Joint;
+  if (code == "organisation") return Nomination::Organisation;
+  return std::nullopt;
+}
+
+std::string vetting_code(Vetting vetting) {
+  switch (vetting) {
+    case Vetting::Pending:
+      return "pending";
+    case Vetting::Approved:
+      return "approved";
+    case Vetting::Rejected:
+      return "rejected";
+  }
+  return "pending";
+}
+std::optional<Vetting> parse_vetting(std::string_view code) {
+  if (code == "pending") return Vetting::Pending;
+  if (code == "approved") return Vetting::Approved;
+  if (code == "rejected") return Vetting::Rejected;
+  return std::nullopt;
+}
+
+std::string state_code(ElectionState state) { return state == ElectionState::Running ? "running" : "filed"; }
+std::optional<ElectionState> parse_state(std::string_view code) {
+  if (code == "running") return ElectionState::Running;
+  if (code == "filed") return ElectionState::Filed;
+  return std::nullopt;
+}
+
+std::string round_kind_code(RoundKind kind) {
+  switch (kind) {
+    case RoundKind::First:
+      return "first";
+    case RoundKind::Runoff:
+      return "runoff";
+    case RoundKind::Further:
+      return "further";
+  }
+  return "first";
+}
+std::optional<RoundKind> parse_round_kind(std::string_view code) {
+  if (code == "first") return RoundKind::First;
+  if (code == "runoff") return RoundKind::Runoff;
+  if (code == "further") return RoundKind::Further;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& default_step_names() {
+  static const std::vector<std::string> names{"成立选举工作组", "宣传发动与公示职责", "选民登记",  "提名候选人",
+                                              "资格审查与公示", "投票选举",           "公告与备案"};
+  return names;
+}
+
+void check_election_input(const ElectionInput& input) {
+  auto title = characters(input.title);
+  if (title < 1 || title > 100) fail_invalid("title", "标题应为 1–100 个字");
+  if (input.seats < 1 || input.seats > 30) fail_invalid("seats", "应选名额应为 1–30");
+  if (input.step_names.empty()) return;
+  if (static_cast<std::int64_t>(input.step_names.size()) != kStepCount) fail_invalid("step_names", "步骤名称应为 7 个");
+  for (std::size_t i = 0; i < input.step_names.size(); ++i) {
+    auto length = characters(input.step_names[i]);
+    if (length < 1 || length > 50) fail_invalid("step_names[" + std::to_string(i) + "]", "步骤名称应为 1–50 个字");
+  }
+}
+
+bool is_date(const std::string& text) { return parse_date(text).has_value(); }
+
+bool has_publicity(std::int64_t step) { return step == kPublicity || step == kVetting || step == kFiling; }
+
+std::string publicity_end(const std::string& opened_on, std::int64_t days) {
+  auto opened = parse_date(opened_on);
+  if (!opened) throw std::invalid_argument("not a date: " + opened_on);
+  return date_text(std::chrono::year_month_day{std::chrono::sys_days(*opened) + std::chrono::days(days - 1)});
+}
+
+void check_sign_off(const SignOffFacts& facts) {
+  if (facts.already_signed) fail_conflict("该步骤已签字确认");
+  if (facts.publicity_ends_on && facts.today <= *facts.publicity_ends_on) {
+    fail_conflict("公示期至 " + *facts.publicity_ends_on + " 结束，期满后才能签字");
+  }
+  switch (facts.step) {
+    case kRegistration:
+      if (facts.voters == 0) fail_conflict("选民名册为空");
+      break;
+    case kNomination:
+    case kVetting:
+      if (facts.candidates_pending > 0)
+        fail_conflict("还有 " + std::to_string(facts.candidates_pending) + " 名候选人未审查");
+      if (facts.candidates_approved <= facts.seats) fail_conflict("差额选举：审查通过的候选人应多于应选名额");
+      break;
+    case kVoting:
+      if (!facts.final_count) fail_conflict("计票尚未完成（还有决选或另行选举）");
+      break;
+    case kFiling:
+      if (facts.unanswered_complaints > 0) {
+        fail_conflict("还有 " + std::to_string(facts.unanswered_complaints) + " 件异议未答复，不能备案");
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+void check_open(std::int64_t current_step, bool current_signed_off, std::int64_t requested_step) {
+  if (requested_step != current_step + 1 || requested_step > kStepCount) {
+    fail_conflict("步骤须按顺序逐步开启：下一步是第 " + std::to_string(current_step + 1) + " 步", "step");
+  }
+  if (!current_signed_off) fail_conflict("第 " + std::to_string(current_step) + " 步尚未经纪检监督员签字", "step");
+}
+
+void check_step_allows(const Election& election, std::initializer_list<std::int64_t> steps, const std::string& action) {
+  if (election.state != ElectionState::Running ||
+      std::find(steps.begin(), steps.end(), election.current_step) == steps.end()) {
+    std::string names;
+    for (std::int64_t step : steps) {
+      if (!names.empty()) names += "或";
+      names += "「" + election.step_names[static_cast<std::size_t>(step - 1)] + "」";
+    }
+    fail_conflict(action + "只能在" + names + "步骤进行");
+  }
+}
+
+std::vector<std::int64_t> roll_of(const std::vector<Household>& links, RollPolicy policy, int year) {
+  std::set<std::int64_t> persons;
+  if (policy == RollPolicy::AdultResidents) {
+    for (const auto& link : links) {
+      if (!link.birth_year || year - *link.birth_year >= 18) persons.insert(link.person_id);
+    }
+    return {persons.begin(), persons.end()};
+  }
+  // Per part, the best representative: designated voter, then owner, then resident; smallest id.
+  std::map<std::int64_t, const Household*> chosen;
+  auto rank = [](const Household& link) { return link.designated_voter ? 0 : link.owner ? 1 : 2; };
+  for (const auto& link : links) {
+    auto& best = chosen[link.part_id];
+    if (!best || std::make_pair(rank(link), link.person_id) < std::make_pair(rank(*best), best->person_id))
+      best = &link;
+  }
+  for (const auto& [part, link] : chosen) persons.insert(link->person_id);
+  return {persons.begin(), persons.end()};
+}
+
+std::string choices_text(const std::vector<std::int64_t>& candidate_ids) {
+  std::string text;
+  for (std::int64_t id : candidate_ids) {
+    if (!text.empty()) text += ',';
+    text += std::to_string(id);
+  }
+  return text;
+}
+
+std::optional<std::vector<std::int64_t>> parse_choices_text(std::string_view text) {
+  std::vector<std::int64_t> ids;
+  while (!text.empty()) {
+    auto comma = text.find(',');
+    std::string part(text.substr(0, comma));
+    text.remove_prefix(comma == std::string_view::npos ? text.size() : comma + 1);
+    if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos || part.size() > 18)
+      return std::nullopt;
+    ids.push_back(std::stoll(part));
+  }
+  return ids;
+}
+
+std::vector<std::size_t> choice_indexes(const std::vector<std::int64_t>& choices,
+                                        const std::vector<std::int64_t>& candidate_ids, const std::string& field) {
+  std::vector<std::size_t> indexes;
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    auto found = std::find(candidate_ids.begin(), candidate_ids.end(), choices[i]);
+    if (found == candidate_ids.end()) fail_invalid(field + "[" + std::to_string(i) + "]", "不是本轮的候选人");
+    if (!seen.insert(choices[i]).second) fail_invalid(field + "[" + std::to_string(i) + "]", "同一候选人选了两次");
+    indexes.push_back(static_cast<std::size_t>(found - candidate_ids.begin()));
+  }
+  return indexes;
+}
+
+std::int64_t shuffled_slot(std::int64_t count, std::uint64_t random) {
+  return static_cast<std::int64_t>(random % static_cast<std::uint64_t>(count)) + 1;
+}
+
+}  // namespace weizhi::elections

@@ -1,0 +1,83 @@
+// Pure election rules: codes, the order of the seven steps and what each sign-off needs, the
+// publicity windows, who is on the frozen roll, and the secrecy helpers (ballot slots, day of
+// casting). No SQL, no HTTP, no clock: dates and random numbers are passed in.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "modules/elections/model.hpp"
+
+namespace weizhi::elections {
+
+std::string roll_policy_code(RollPolicy policy);
+std::optional<RollPolicy> parse_roll_policy(std::string_view code);
+std::string nomination_code(Nomination nomination);
+std::optional<Nomination> parse_nomination(std::string_view code);
+std::string vetting_code(Vetting vetting);
+std::optional<Vetting> parse_vetting(std::string_view code);
+std::string state_code(ElectionState state);
+std::optional<ElectionState> parse_state(std::string_view code);
+std::string round_kind_code(RoundKind kind);
+std::optional<RoundKind> parse_round_kind(std::string_view code);
+
+const std::vector<std::string>& default_step_names();
+
+// 400 naming the field: title 1–100 characters, 1–30 seats, kStepCount step names of 1–50
+// characters when given.
+void check_election_input(const ElectionInput& input);
+
+// Whether the step has a publicity period: publicity of the election, of the candidates, and of
+// the result.
+bool has_publicity(std::int64_t step);
+
+// Whether `text` is a calendar date YYYY-MM-DD.
+bool is_date(const std::string& text);
+
+// The last day of a publicity period of `days` opened on `opened_on` (YYYY-MM-DD): the opening
+// day counts as the first. Throws std::invalid_argument when `opened_on` is not a date.
+std::string publicity_end(const std::string& opened_on, std::int64_t days);
+
+// What the steps need before they move on; each failed check throws 409 with the reason.
+struct SignOffFacts {
+  std::int64_t step;
+  bool already_signed = false;
+  std::optional<std::string> publicity_ends_on;
+  std::string today;                    // YYYY-MM-DD in the street's time zone
+  std::int64_t voters = 0;              // on the frozen roll
+  std::int64_t candidates_pending = 0;  // not yet vetted
+  std::int64_t candidates_approved = 0;
+  std::int64_t seats = 0;
+  bool final_count = false;  // a counted round with no runoff or further round pending
+  std::int64_t unanswered_complaints = 0;
+};
+void check_sign_off(const SignOffFacts& facts);
+
+// The next step may open only after the current one is signed off, one at a time, in order.
+void check_open(std::int64_t current_step, bool current_signed_off, std::int64_t requested_step);
+
+// An action allowed only while `current_step` is one of `steps` (409 naming the step names).
+void check_step_allows(const Election& election, std::initializer_list<std::int64_t> steps, const std::string& action);
+
+// The frozen roll by policy: Household — one person per part, its designated voter, else its
+// owner with the smallest id, else its resident with the smallest id; AdultResidents — every
+// person linked to a part who is 18 or older in `year` (unknown birth years included). Persons
+// ascending, each once.
+std::vector<std::int64_t> roll_of(const std::vector<Household>& links, RollPolicy policy, int year);
+
+// The candidate ids of a ballot ("3,8,12") and back; nullopt when malformed.
+std::string choices_text(const std::vector<std::int64_t>& candidate_ids);
+std::optional<std::vector<std::int64_t>> parse_choices_text(std::string_view text);
+
+// Ballot choices as count indexes into `candidate_ids`; 400 naming `field` for an id that is not
+// a candidate of the round or one named twice. Over-voting is kept: such a ballot is counted void.
+std::vector<std::size_t> choice_indexes(const std::vector<std::int64_t>& choices,
+                                        const std::vector<std::int64_t>& candidate_ids, const std::string& field);
+
+// The slot a new ballot takes in a secret table: the table holds slots 1..count (count including
+// the new ballot); the new contents go to slot `random % count + 1` and that slot's contents move
+// to slot `count`, so slot order stays a uniformly random permutation of casting order.
+std::int64_t shuffled_slot(std::int64_t count, std::uint64_t random);
+
+}  // namespace weizhi::elections

@@ -1,0 +1,173 @@
+// The elections module's part of the demo street (Demo size only; the figures are DOMAIN.md §6):
+// the pilot's 16 compounds of 德胜, 翠玉, 东一 and 东二 each hold a seven-step "7 for 5" election
+// through the module's own store functions — 55 visits, 112 candidates, online secret ballots of
+// three quarters of the roll, the count, and the result filed into a committee of 5 — under a
+// street policy where the commissioner joins only if elected: 15 of the 16 commissioners stand
+// and are elected. The dates walk through 2021 so that every publicity period has run out.
+#include <iterator>
+#include <stdexcept>
+#include <string_view>
+
+#include "audit/audit.hpp"
+#include "modules/committees/committees.hpp"
+#include "modules/committees/rules.hpp"
+#include "modules/committees/store.hpp"
+#include "modules/elections/rules.hpp"
+#include "modules/elections/store.hpp"
+#include "modules/module.hpp"
+
+namespace weizhi::elections {
+
+namespace {
+
+constexpr const char* kPilotCommunities[] = {"desheng", "cuiyu", "dongyi", "donger"};
+constexpr std::int64_t kSeats = 5;
+constexpr std::size_t kCandidates = 7;
+constexpr std::size_t kTotalVisits = 55;
+// Where the candidates other than the commissioner come from, in turn.
+constexpr committees::Origin kOrigins[] = {committees::Origin::ResidentGroupLeader, committees::Origin::BuildingLeader,
+                                           committees::Origin::EnthusiasticResident, committees::Origin::SocialWorker};
+// The one pilot compound whose commissioner does not stand (the article: 15 of 16 joined).
+constexpr std::size_t kCommissionerNotStanding = 15;
+
+std::int64_t user_id(store::Tx& tx, const char* login) {
+  auto row = tx.query_one("SELECT id FROM users WHERE login = ?", {login});
+  if (!row) throw std::runtime_error(std::string("elections seed: no demo account ") + login);
+  return row->i64(0);
+}
+
+// A date `days` after 2021-03-01, as the election's calendar.
+std::string day(std::int64_t days) { return publicity_end("2021-03-01", days + 1); }
+
+// Who stands in turn after the commissioner: P a party member, N not. Elected are the first five,
+// so a committee has 4 party members of 5 with its commissioner and 3 of 5 without.
+constexpr std::string_view kStandingOrder = "PPNPNNP";
+
+// Owners living in the compound, party members and others taken in the order of kStandingOrder,
+// `count` of them, each list by id.
+std::vector<std::int64_t> standing_residents(store::Tx& tx, std::int64_t compound_id, std::int64_t exclude,
+                                             std::size_t count) {
+  auto compound = tx.query_one("SELECT path FROM org_nodes WHERE id = ?", {compound_id});
+  auto owners = [&](bool party_member) {
+    std::vector<std::int64_t> people;
+    for (const auto& row :
+         tx.query("SELECT DISTINCT pe.id FROM part_links l JOIN people pe ON pe.id = l.person_id "
+                  "JOIN org_nodes n ON n.id = l.part_node_id WHERE l.relation = 'owner' AND pe.is_developer = 0 "
+                  "AND pe.party_member = ? AND pe.id <> ? AND n.path LIKE ? ORDER BY pe.id LIMIT ?",
+                  {party_member ? 1 : 0, exclude, compound->text(0) + "%", static_cast<std::int64_t>(kCandidates)})) {
+      people.push_back(row.i64(0));
+    }
+    return people;
+  };
+  auto party = owners(true), others = owners(false);
+  std::size_t next_party = 0, next_other = 0;
+  std::vector<std::int64_t> standing;
+  for (char kind : kStandingOrder.substr(0, count)) {
+    auto& list = kind == 'P' ? party : others;
+    auto& next = kind == 'P' ? next_party : next_other;
+    if (next == list.size())
+      throw std::runtime_error("elections seed: too few owners to stand in compound " + std::to_string(compound_id));
+    standing.push_back(list[next++]);
+  }
+  return standing;
+}
+
+// Ballot k of a compound: most choose candidates 1–5; one in five swaps the fifth for the sixth,
+// one in five the fourth and fifth for the sixth and seventh. Candidates 1–5 are elected with
+// 100, 100, 100, 80 and 60 % of the ballots, the sixth is an alternate with 40 %.
+std::vector<std::int64_t> demo_choices(const std::vector<std::int64_t>& candidates, std::size_t k) {
+  switch (k % 5) {
+    case 0:
+      return {candidates[0], candidates[1], candidates[2], candidates[5], candidates[6]};
+    case 1:
+      return {candidates[0], candidates[1], candidates[2], candidates[3], candidates[5]};
+    default:
+      return {candidates[0], candidates[1], candidates[2], candidates[3], candidates[4]};
+  }
+}
+
+class PilotSeed {
+ public:
+  explicit PilotSeed(modules::SeedContext& seed)
+      : seed_(seed), tx_(seed.tx), admin_(user_id(tx_, "admin")), supervisor_(user_id(tx_, "supervisor")) {}
+
+  void run() {
+    committees::Policy policy = committees::default_policy();
+    policy.commissioner_joins = committees::CommissionerJoins::IfElected;
+    committees::save_policy(tx_, seed_.node("street"), policy);
+    std::vector<std::int64_t> compounds;
+    for (const char* community : kPilotCommunities) {
+      for (const auto& row : tx_.query("SELECT id FROM org_nodes WHERE parent_id = ? AND kind = 'compound' ORDER BY id",
+                                       {seed_.node(community)})) {
+        compounds.push_back(row.i64(0));
+      }
+    }
+    for (std::size_t i = 0; i < compounds.size(); ++i) {
+      std::size_t visits = kTotalVisits / compounds.size() + (i < kTotalVisits % compounds.size() ? 1 : 0);
+      elect(compounds[i], i, visits);
+    }
+    audit::record(tx_, "cli:seed", "elections.seed", "street",
+                  {{"pilot_compounds", compounds.size()}, {"visits", kTotalVisits}});
+  }
+
+ private:
+  void sign_and_open(const Election& election, std::int64_t step, std::int64_t& today) {
+    auto current = *find_election(tx_.connection(), election.id);
+    sign_off_step(tx_, current, current.current_step, supervisor_, "", day(today));
+    open_step(tx_, current, step, day(today));
+    if (has_publicity(step)) today += 10;
+  }
+
+  void elect(std::int64_t compound_id, std::size_t index, std::size_t visits) {
+    auto commissioner = committees::current_commissioner(tx_.connection(), compound_id);
+    bool commissioner_stands = commissioner && index != kCommissionerNotStanding;
+    std::vector<std::int64_t> people;
+    if (commissioner_stands) people.push_back(*commissioner);
+    auto residents = standing_residents(tx_, compound_id, commissioner.value_or(0), kCandidates - people.size());
+    people.insert(people.end(), residents.begin(), residents.end());
+    std::int64_t id = create_election(tx_, {compound_id, "2021年小区自管会差额选举（7选5）", kSeats}, admin_);
+    std::int64_t today = static_cast<std::int64_t>(index);
+    for (std::int64_t step = kPublicity; step <= kNomination; ++step) {
+      sign_and_open(*find_election(tx_.connection(), id), step, today);
+    }
+    Election election = *find_election(tx_.connection(), id);
+    std::int64_t visitor = commissioner.value_or(people.back());
+    for (std::size_t v = 0; v < visits; ++v) {
+      add_visit(tx_, {compound_id, id, visitor, people[v % people.size()], day(today - 1), "入户走访，了解参选意愿"});
+    }
+    std::vector<std::int64_t> candidates;
+    for (std::size_t c = 0; c < people.size(); ++c) {
+      auto origin =
+          c == 0 && commissioner_stands ? committees::Origin::Commissioner : kOrigins[c % std::size(kOrigins)];
+      candidates.push_back(add_candidate(tx_, election, {people[c], Nomination::Organisation, "社区党组织", origin}));
+      vet_candidate(tx_, election, candidates.back(), Vetting::Approved, "符合参选条件");
+    }
+    sign_and_open(election, kVetting, today);
+    sign_and_open(*find_election(tx_.connection(), id), kVoting, today);
+    election = *find_election(tx_.connection(), id);
+    std::size_t k = 0;
+    for (const auto& row :
+         tx_.query("SELECT person_id FROM election_voters WHERE election_id = ? ORDER BY person_id", {id})) {
+      if (k++ % 4 == 3) continue;  // a quarter of the roll stays home
+      std::string token = issue_ballot_token(tx_, election, row.i64(0));
+      cast_ballot(tx_, election, token, demo_choices(candidates, k), day(today));
+    }
+    count_current_round(tx_, election);
+    sign_and_open(election, kFiling, today);
+    sign_off_step(tx_, *find_election(tx_.connection(), id), kFiling, supervisor_, "结果已公示，无异议", day(today));
+  }
+
+  modules::SeedContext& seed_;
+  store::Tx& tx_;
+  std::int64_t admin_;
+  std::int64_t supervisor_;
+};
+
+}  // namespace
+
+void seed_demo(modules::SeedContext& seed) {
+  if (seed.size != modules::SeedSize::Demo) return;
+  PilotSeed(seed).run();
+}
+
+}  // namespace weizhi::elections

@@ -1,0 +1,115 @@
+// SQL of the elections module. Functions taking a Tx change records and check what the rules
+// say; 404 when a record is missing, 409 when the step or state does not allow the change.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "modules/committees/model.hpp"
+#include "modules/elections/model.hpp"
+#include "store/db.hpp"
+
+namespace weizhi::elections {
+
+std::int64_t create_election(store::Tx& tx, const ElectionInput& input, std::int64_t user_id);
+std::optional<Election> find_election(store::Connection& connection, std::int64_t id);
+std::vector<Election> elections_under(store::Connection& connection, const std::string& path);
+std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t election_id);
+
+// The supervisor signs off the current step (check_sign_off on the records).
+void sign_off_step(store::Tx& tx, const Election& election, std::int64_t step, std::int64_t supervisor_user_id,
+                   const std::string& note, const std::string& today);
+// Opens the next step (check_open): step 3 freezes the roll by the election's policy, step 6
+// opens round 1 with the approved candidates, publicity steps get their last day. Returns the
+// number of voters frozen for step 3, else 0.
+std::int64_t open_step(store::Tx& tx, const Election& election, std::int64_t step, const std::string& today);
+
+struct VisitInput {
+  std::int64_t compound_node_id;
+  std::optional<std::int64_t> election_id;
+  std::int64_t visitor_person_id;
+  std::int64_t visited_person_id;
+  std::string visited_on;
+  std::string notes;
+};
+std::int64_t add_visit(store::Tx& tx, const VisitInput& visit);
+struct Visit {
+  std::int64_t id;
+  VisitInput input;
+  std::string visitor_name;
+  std::string visited_name;
+};
+std::vector<Visit> visits_of(store::Connection& connection, std::int64_t election_id);
+
+struct CandidateInput {
+  std::int64_t person_id;
+  Nomination nomination;
+  std::string nominated_by;
+  committees::Origin origin;
+};
+std::int64_t add_candidate(store::Tx& tx, const Election& election, const CandidateInput& candidate);
+void vet_candidate(store::Tx& tx, const Election& election, std::int64_t candidate_id, Vetting vetting,
+                   const std::string& reason);
+std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t election_id);
+
+std::int64_t add_complaint(store::Tx& tx, const Election& election, const std::string& text);
+void answer_complaint(store::Tx& tx, const Election& election, std::int64_t complaint_id, const std::string& answer);
+struct Complaint {
+  std::int64_t id;
+  std::int64_t step;
+  std::string text;
+  std::optional<std::string> answer;
+  std::string created_at;
+};
+std::vector<Complaint> complaints_of(store::Connection& connection, std::int64_t election_id);
+
+std::optional<Round> current_round(store::Connection& connection, std::int64_t election_id);
+std::vector<Round> rounds_of(store::Connection& connection, std::int64_t election_id);
+
+// A one-time ballot token for a voter of the frozen roll who has not voted in the current round;
+// only its hash is kept, on the voter's roll line. 403 when not on the roll, 409 when voted.
+std::string issue_ballot_token(store::Tx& tx, const Election& election, std::int64_t person_id);
+// Casts a secret ballot with a token (consumed): the roll records only the round voted in; the
+// ballot gets a shuffled slot, the day and a receipt code, which is returned. 403 unknown token.
+std::string cast_ballot(store::Tx& tx, const Election& election, const std::string& token,
+                        const std::vector<std::int64_t>& choices, const std::string& today);
+
+// Paper: ballots issued, returned and spoiled of the current round, typed once per round.
+void record_paper_account(store::Tx& tx, const Election& election, std::int64_t issued, std::int64_t returned,
+                          std::int64_t spoiled, std::int64_t user_id);
+enum class PaperOutcome { AwaitingSecondEntry, Counted, Held };
+// Two clerks type each numbered paper ballot; matching entries count it, differing ones hold it.
+PaperOutcome enter_paper_ballot(store::Tx& tx, const Election& election, const std::string& ballot_number,
+                                std::int64_t clerk_user_id, const std::vector<std::int64_t>& choices,
+                                const std::string& today);
+// The supervisor counts a held paper ballot as read on the paper.
+void settle_paper_ballot(store::Tx& tx, const Election& election, const std::string& ballot_number,
+                         const std::vector<std::int64_t>& choices, const std::string& today);
+std::vector<std::string> held_paper_ballots(store::Connection& connection, const Election& election);
+
+// Counts the current round (RULES.md §D) and opens the runoff or further round it calls for.
+CountResult count_current_round(store::Tx& tx, const Election& election);
+// Records the lot drawing that orders tied alternates of a counted round.
+void record_lot(store::Tx& tx, const Election& election, std::int64_t round, const std::vector<std::int64_t>& drawn);
+
+// Files the result: the compound's committee gets the elected members, the commissioner by the
+// street's policy and the ranked alternates. Returns the committee id.
+std::int64_t file_result(store::Tx& tx, const Election& election, const std::string& today);
+
+// The self-management figures of DOMAIN.md §6: communities and compounds that held elections,
+// visits, candidates, current committee members, commissioners sitting on their own compound's
+// committee, and the smallest party share of any committee (party members, members).
+struct SelfManagementStats {
+  std::int64_t pilot_communities = 0;
+  std::int64_t pilot_compounds = 0;
+  std::int64_t visits = 0;
+  std::int64_t candidates = 0;
+  std::int64_t committee_members = 0;
+  std::int64_t commissioners_on_committees = 0;
+  std::optional<std::pair<std::int64_t, std::int64_t>> min_party_share;
+};
+SelfManagementStats self_management_stats(store::Connection& connection);
+
+}  // namespace weizhi::elections

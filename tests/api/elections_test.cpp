@@ -1,0 +1,380 @@
+// Elections over HTTP on the Test seed of 德胜新村: the seven steps open only in order after the
+// supervisor's sign-off and their publicity periods; candidates are nominated and vetted; the
+// online ballot is secret (no table or log links a voter to a ballot); paper ballots are
+// accounted and typed twice; the count fills the committee; complaints block filing until answered;
+// and the full demo street gives the pilot figures.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "app/modules.hpp"
+#include "core/crypto.hpp"
+#include "modules/elections/store.hpp"
+#include "support/test_server.hpp"
+
+using nlohmann::json;
+using weizhi::testing::ApiTest;
+using weizhi::testing::HttpClient;
+
+class ElectionsTest : public ApiTest {
+ protected:
+  std::string path(std::int64_t id, const std::string& rest = "") {
+    return "/api/v1/elections/" + std::to_string(id) + rest;
+  }
+  std::int64_t scalar(const std::string& sql, const weizhi::store::Params& params = {}) {
+    auto lease = db().read();
+    return lease->scalar(sql, params);
+  }
+  std::int64_t create(int seats = 2) {
+    auto created =
+        signed_in("secretary")
+            ->post("/api/v1/elections",
+                   json{{"compound_id", node("desheng-xincun")}, {"title", "德胜新村自管会选举"}, {"seats", seats}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return created.json()["id"];
+  }
+  // As if the current step's publicity period had run out.
+  void end_publicity(std::int64_t id) {
+    auto lease = db().read();
+    lease->exec("UPDATE election_steps SET publicity_ends_on = '2000-01-01' WHERE election_id = ?", {id});
+  }
+  void sign_and_open(std::int64_t id, std::int64_t step) {
+    end_publicity(id);
+    auto signed_off =
+        signed_in("supervisor")->post(path(id, "/steps/" + std::to_string(step - 1) + "/sign-off"), json::object());
+    ASSERT_EQ(signed_off.status, 200) << signed_off.body;
+    auto opened = signed_in("secretary")->post(path(id, "/steps/" + std::to_string(step) + "/open"), json::object());
+    ASSERT_EQ(opened.status, 200) << opened.body;
+  }
+  // Runs an election up to the voting step with `count` approved candidates; returns their ids.
+  std::vector<std::int64_t> up_to_voting(std::int64_t id, int count) {
+    for (std::int64_t step = 2; step <= 4; ++step) sign_and_open(id, step);
+    auto secretary = signed_in("secretary");
+    std::vector<std::int64_t> candidates;
+    auto lease = db().read();
+    // Party members who are not commissioners, so the commissioner's joining stays visible.
+    auto people = lease->query(
+        "SELECT id FROM people WHERE party_member = 1 AND is_developer = 0 AND id NOT IN "
+        "(SELECT person_id FROM commissioner_assignments) ORDER BY id LIMIT ?",
+        {count});
+    for (const auto& row : people) {
+      auto added =
+          secretary->post(path(id, "/candidates"),
+                          json{{"person_id", row.i64(0)}, {"nomination", "self"}, {"origin", "building_leader"}});
+      EXPECT_EQ(added.status, 201) << added.body;
+    }
+    for (const auto& row : lease->query("SELECT id FROM election_candidates WHERE election_id = ? ORDER BY id", {id})) {
+      candidates.push_back(row.i64(0));
+      auto vetted = secretary->post(path(id, "/candidates/" + std::to_string(row.i64(0)) + "/vetting"),
+                                    json{{"vetting", "approved"}, {"reason", "符合条件"}});
+      EXPECT_EQ(vetted.status, 200) << vetted.body;
+    }
+    sign_and_open(id, 5);
+    sign_and_open(id, 6);
+    return candidates;
+  }
+  // Demo accounts made voters of the election's roll: each signs in as a different person on it.
+  // The Test seed's compound has only a few households, so the frozen roll is first topped up
+  // with other people of the registry, as if the compound were larger.
+  std::vector<std::string> voters(std::int64_t id, std::size_t how_many) {
+    static const char* const kLogins[] = {"resident",       "committee",  "grid",     "party", "property",
+                                          "property-staff", "social-org", "director", "gate"};
+    auto lease = db().read();
+    std::int64_t missing = static_cast<std::int64_t>(how_many) -
+                           lease->scalar("SELECT COUNT(*) FROM election_voters WHERE election_id = ?", {id});
+    if (missing > 0) {
+      lease->exec(
+          "INSERT INTO election_voters (election_id, person_id) SELECT ?, id FROM people WHERE is_developer = 0 AND "
+          "id NOT IN (SELECT person_id FROM election_voters WHERE election_id = ?) ORDER BY id LIMIT ?",
+          {id, id, missing});
+    }
+    auto roll = lease->query("SELECT person_id FROM election_voters WHERE election_id = ? ORDER BY person_id LIMIT ?",
+                             {id, static_cast<std::int64_t>(how_many)});
+    std::vector<std::string> logins;
+    for (std::size_t i = 0; i < roll.size() && i < std::size(kLogins); ++i) {
+      lease->exec("UPDATE users SET person_id = ? WHERE login = ?", {roll[i].i64(0), kLogins[i]});
+      logins.push_back(kLogins[i]);
+    }
+    EXPECT_EQ(logins.size(), how_many);
+    return logins;
+  }
+  // Casts online as `login`; returns the receipt code.
+  std::string cast(std::int64_t id, const std::string& login, const std::vector<std::int64_t>& choices) {
+    auto voter = signed_in(login);
+    auto token = voter->post(path(id, "/ballot-token"), json::object());
+    EXPECT_EQ(token.status, 201) << token.body;
+    auto cast = voter->post(path(id, "/ballots"), json{{"token", token.json()["token"]}, {"choices", choices}});
+    EXPECT_EQ(cast.status, 201) << cast.body;
+    return cast.json().value("receipt_code", "");
+  }
+};
+
+TEST_F(ElectionsTest, StepsOpenOnlyInOrderAfterTheSupervisorSignsOff) {
+  std::int64_t id = create();
+  auto secretary = signed_in("secretary");
+  auto supervisor = signed_in("supervisor");
+  EXPECT_EQ(secretary->post(path(id, "/steps/3/open"), json::object()).status, 409);  // skipping
+  EXPECT_EQ(secretary->post(path(id, "/steps/2/open"), json::object()).status, 409);  // step 1 unsigned
+  EXPECT_EQ(secretary->post(path(id, "/steps/1/sign-off"), json::object()).status, 403);
+  EXPECT_EQ(supervisor->post(path(id, "/steps/2/sign-off"), json::object()).status, 409);
+  ASSERT_EQ(supervisor->post(path(id, "/steps/1/sign-off"), json{{"note", "工作组组成合规"}}).status, 200);
+  EXPECT_EQ(supervisor->post(path(id, "/steps/1/sign-off"), json::object()).status, 409);
+  auto opened = secretary->post(path(id, "/steps/2/open"), json::object());
+  ASSERT_EQ(opened.status, 200) << opened.body;
+  EXPECT_FALSE(opened.json()["steps"][1]["publicity_ends_on"].is_null());
+  // The publicity period of 10 days has not run out.
+  auto early = supervisor->post(path(id, "/steps/2/sign-off"), json::object());
+  EXPECT_EQ(early.status, 409);
+  EXPECT_NE(early.json()["error"]["message"].get<std::string>().find("公示期"), std::string::npos);
+  end_publicity(id);
+  EXPECT_EQ(supervisor->post(path(id, "/steps/2/sign-off"), json::object()).status, 200);
+  EXPECT_EQ(secretary->post(path(id, "/steps/4/open"), json::object()).status, 409);
+  EXPECT_EQ(secretary->post(path(id, "/steps/9/open"), json::object()).status, 404);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'election.step.sign_off'"), 2);
+}
+
+TEST_F(ElectionsTest, CandidatesAreNominatedInStepFourAndMustOutnumberSeats) {
+  std::int64_t id = create(2);
+  auto secretary = signed_in("secretary");
+  auto early = secretary->post(path(id, "/candidates"), json{{"person_id", 1}, {"nomination", "self"}});
+  EXPECT_EQ(early.status, 409);
+  for (std::int64_t step = 2; step <= 4; ++step) sign_and_open(id, step);
+  auto lease = db().read();
+  auto people = lease->query("SELECT id FROM people WHERE is_developer = 0 ORDER BY id LIMIT 2");
+  for (const auto& row : people) {
+    ASSERT_EQ(secretary->post(path(id, "/candidates"), json{{"person_id", row.i64(0)}, {"nomination", "joint"}}).status,
+              201);
+  }
+  EXPECT_EQ(
+      secretary->post(path(id, "/candidates"), json{{"person_id", people[0].i64(0)}, {"nomination", "self"}}).status,
+      409);
+  EXPECT_EQ(secretary->post(path(id, "/candidates"), json{{"person_id", 1}, {"nomination", "friend"}})
+                .json()["error"]["field"],
+            "nomination");
+  // Unvetted candidates block the sign-off; then two approved for two seats is not differential.
+  EXPECT_EQ(signed_in("supervisor")->post(path(id, "/steps/4/sign-off"), json::object()).status, 409);
+  for (const auto& row : lease->query("SELECT id FROM election_candidates WHERE election_id = ?", {id})) {
+    auto vetted = secretary->post(path(id, "/candidates/" + std::to_string(row.i64(0)) + "/vetting"),
+                                  json{{"vetting", "approved"}, {"reason", "符合条件"}});
+    ASSERT_EQ(vetted.status, 200);
+  }
+  auto refused = signed_in("supervisor")->post(path(id, "/steps/4/sign-off"), json::object());
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.json()["error"]["message"].get<std::string>().find("差额"), std::string::npos);
+}
+
+TEST_F(ElectionsTest, OnlineBallotIsSecret) {
+  std::int64_t id = create(2);
+  auto candidates = up_to_voting(id, 3);
+  auto logins = voters(id, 9);
+  std::vector<std::string> receipts;
+  for (std::size_t i = 0; i < logins.size(); ++i) {
+    std::vector<std::int64_t> choices{candidates[0], candidates[i % 3 == 0 ? 2 : 1]};
+    receipts.push_back(cast(id, logins[i], choices));
+  }
+  // A second ballot is refused; a used token cannot be used again.
+  EXPECT_EQ(signed_in("resident")->post(path(id, "/ballot-token"), json::object()).status, 409);
+
+  auto lease = db().read();
+  // The ballots hold no voter, no user and no time finer than the day.
+  auto ballots = lease->query(
+      "SELECT slot, channel, choices, receipt_code, cast_on FROM election_ballots WHERE election_id = ?", {id});
+  ASSERT_EQ(ballots.size(), logins.size());
+  for (const auto& ballot : ballots) EXPECT_EQ(ballot.text(4).size(), 10u) << ballot.text(4);
+  auto columns = on_postgres() ? lease->query(
+                                     "SELECT CAST(column_name AS TEXT) FROM information_schema.columns WHERE "
+                                     "table_name = 'election_ballots' "
+                                     "ORDER BY column_name")
+                               : lease->query("SELECT name FROM pragma_table_info('election_ballots') ORDER BY name");
+  std::vector<std::string> names;
+  for (const auto& column : columns) names.push_back(column.text(0));
+  EXPECT_EQ(names, std::vector<std::string>(
+                       {"cast_on", "channel", "choices", "election_id", "receipt_code", "round", "slot"}));
+  // The roll records only participation: no token hash left, no time.
+  EXPECT_EQ(lease->scalar(
+                "SELECT COUNT(*) FROM election_voters WHERE election_id = ? AND voted_round = 1 AND token_hash IS NULL",
+                {id}),
+            static_cast<std::int64_t>(logins.size()));
+  // Neither the roll, the audit log nor any other record names a receipt; casting is audited anonymously.
+  for (const auto& receipt : receipts) {
+    EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM audit_log WHERE summary LIKE ? OR entity LIKE ?",
+                            {"%" + receipt + "%", "%" + receipt + "%"}),
+              0);
+  }
+  for (const auto& row : lease->query("SELECT actor, summary FROM audit_log WHERE action = 'election.ballot.cast'")) {
+    EXPECT_EQ(row.text(0), "anonymous");
+    EXPECT_EQ(row.text(1), "{}");
+  }
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'election.ballot.cast'"),
+            static_cast<std::int64_t>(logins.size()));
+  // Rows are not in casting order, by slot or as stored.
+  std::vector<std::string> by_slot, stored;
+  for (const auto& row :
+       lease->query("SELECT receipt_code FROM election_ballots WHERE election_id = ? ORDER BY slot", {id})) {
+    by_slot.push_back(row.text(0));
+  }
+  for (const auto& row : lease->query("SELECT receipt_code FROM election_ballots WHERE election_id = ?", {id})) {
+    stored.push_back(row.text(0));
+  }
+  EXPECT_NE(by_slot, receipts);
+  EXPECT_NE(stored, receipts);
+  EXPECT_EQ(std::set<std::string>(by_slot.begin(), by_slot.end()),
+            std::set<std::string>(receipts.begin(), receipts.end()));
+
+  // The receipt shows the ballot is in, and counted once the round is counted.
+  auto check = anonymous()->get("/api/v1/election-receipts/" + receipts[0]);
+  ASSERT_EQ(check.status, 200) << check.body;
+  EXPECT_FALSE(check.json()["counted"]);
+  EXPECT_FALSE(check.json().contains("choices"));
+  ASSERT_EQ(signed_in("secretary")->post(path(id, "/count"), json::object()).status, 200);
+  EXPECT_TRUE(anonymous()->get("/api/v1/election-receipts/" + receipts[0]).json()["counted"]);
+  EXPECT_EQ(anonymous()->get("/api/v1/election-receipts/NOPE-NOPE").status, 404);
+}
+
+TEST_F(ElectionsTest, BallotTokensAreForVotersOnTheRollOnly) {
+  std::int64_t id = create(2);
+  auto candidates = up_to_voting(id, 3);
+  voters(id, 1);
+  EXPECT_EQ(signed_in("admin")->post(path(id, "/ballot-token"), json::object()).status, 403);
+  EXPECT_EQ(anonymous()->post(path(id, "/ballots"), json{{"token", "0000"}, {"choices", {candidates[0]}}}).status, 403);
+  auto voter = signed_in("resident");
+  std::string token = voter->post(path(id, "/ballot-token"), json::object()).json()["token"];
+  auto wrong = voter->post(path(id, "/ballots"), json{{"token", token}, {"choices", {candidates[0], candidates[0]}}});
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_EQ(wrong.json()["error"]["field"], "choices[1]");
+  EXPECT_EQ(voter->post(path(id, "/ballots"), json{{"token", token}, {"choices", {999999}}}).status, 400);
+  EXPECT_EQ(voter->post(path(id, "/ballots"), json{{"token", token}, {"choices", "all"}}).status, 400);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM election_ballots"), 0);
+  EXPECT_EQ(voter->post(path(id, "/ballots"), json{{"token", token}, {"choices", json::array()}}).status, 201);
+  EXPECT_EQ(voter->post(path(id, "/ballots"), json{{"token", token}, {"choices", json::array()}}).status, 403);
+}
+
+TEST_F(ElectionsTest, PaperBallotsAreAccountedTypedTwiceAndReconciled) {
+  std::int64_t id = create(2);
+  auto candidates = up_to_voting(id, 3);
+  auto commissioner = signed_in("commissioner");
+  auto grid = signed_in("grid");
+  auto enter = [&](HttpClient& clerk, const std::string& number, const std::vector<std::int64_t>& choices) {
+    return clerk.post(path(id, "/paper-entries"), json{{"ballot_number", number}, {"choices", choices}});
+  };
+  EXPECT_EQ(enter(*commissioner, "001", {candidates[0], candidates[1]}).json()["status"], "awaiting_second_entry");
+  EXPECT_EQ(enter(*commissioner, "001", {candidates[0], candidates[1]}).status, 409);
+  auto counted = enter(*grid, "001", {candidates[0], candidates[1]});
+  EXPECT_EQ(counted.status, 201);
+  EXPECT_EQ(counted.json()["status"], "counted");
+  enter(*commissioner, "002", {candidates[0]});
+  EXPECT_EQ(enter(*grid, "002", {candidates[2]}).json()["status"], "held");
+  EXPECT_EQ(signed_in("supervisor")->get(path(id, "/paper-held")).json()["items"], json({"002"}));
+  EXPECT_EQ(enter(*grid, "bad number!", {candidates[0]}).json()["error"]["field"], "ballot_number");
+
+  EXPECT_EQ(enter(*commissioner, "003", {candidates[0], candidates[2]}).json()["status"], "awaiting_second_entry");
+  EXPECT_EQ(enter(*grid, "003", {candidates[0], candidates[2]}).json()["status"], "counted");
+
+  auto secretary = signed_in("secretary");
+  // Typed paper needs its accounting, and every returned ballot settled, before the count.
+  EXPECT_EQ(secretary->post(path(id, "/count"), json::object()).status, 409);
+  ASSERT_EQ(commissioner->post(path(id, "/paper-account"), json{{"issued", 4}, {"returned", 3}, {"spoiled", 1}}).status,
+            200);
+  auto unsettled = secretary->post(path(id, "/count"), json::object());
+  EXPECT_EQ(unsettled.status, 409);
+  EXPECT_NE(unsettled.json()["error"]["message"].get<std::string>().find("收回 3 张"), std::string::npos);
+  auto settled = signed_in("supervisor")->post(path(id, "/paper-held/002/settle"), json{{"choices", {candidates[0]}}});
+  ASSERT_EQ(settled.status, 201) << settled.body;
+  EXPECT_EQ(
+      signed_in("supervisor")->post(path(id, "/paper-held/002/settle"), json{{"choices", {candidates[0]}}}).status,
+      404);
+  auto count = secretary->post(path(id, "/count"), json::object());
+  ASSERT_EQ(count.status, 200) << count.body;
+  json result = count.json()["rounds"][0]["result"];
+  EXPECT_EQ(result["issued"], 4);
+  EXPECT_EQ(result["returned"], 3);
+  EXPECT_TRUE(result["round_valid"]);
+  EXPECT_EQ(result["elected"][0]["candidate_id"], candidates[0]);
+  EXPECT_EQ(result["elected"][0]["votes"], 3);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM election_ballots WHERE channel = 'paper'"), 3);
+}
+
+TEST_F(ElectionsTest, CountFillsTheCommitteeAndComplaintsBlockFilingUntilAnswered) {
+  std::int64_t id = create(2);
+  auto candidates = up_to_voting(id, 4);
+  auto logins = voters(id, 5);
+  for (std::size_t i = 0; i < logins.size(); ++i) {
+    cast(id, logins[i], {candidates[0], candidates[i < 3 ? 1 : 2]});
+  }
+  auto secretary = signed_in("secretary");
+  auto supervisor = signed_in("supervisor");
+  EXPECT_EQ(supervisor->post(path(id, "/steps/6/sign-off"), json::object()).status, 409);  // not counted yet
+  auto count = secretary->post(path(id, "/count"), json::object());
+  ASSERT_EQ(count.status, 200) << count.body;
+  json result = count.json()["rounds"][0]["result"];
+  EXPECT_TRUE(result["round_valid"]);
+  ASSERT_EQ(result["elected"].size(), 2u);
+  EXPECT_EQ(result["elected"][1]["candidate_id"], candidates[1]);
+  EXPECT_EQ(result["alternates"][0]["candidate_id"], candidates[2]);  // 2 of 5 is at least a third
+  sign_and_open(id, 7);
+
+  auto complaint = signed_in("resident")->post(path(id, "/complaints"), json{{"text", "计票过程希望公开"}});
+  ASSERT_EQ(complaint.status, 201) << complaint.body;
+  end_publicity(id);
+  auto blocked = supervisor->post(path(id, "/steps/7/sign-off"), json::object());
+  EXPECT_EQ(blocked.status, 409);
+  EXPECT_NE(blocked.json()["error"]["message"].get<std::string>().find("异议"), std::string::npos);
+  auto complaints = secretary->get(path(id, "/complaints")).json()["items"];
+  std::int64_t complaint_id = complaints[0]["id"];
+  ASSERT_EQ(secretary
+                ->post(path(id, "/complaints/" + std::to_string(complaint_id) + "/answer"),
+                       json{{"answer", "计票全程由监督员见证"}})
+                .status,
+            200);
+  auto filed = supervisor->post(path(id, "/steps/7/sign-off"), json::object());
+  ASSERT_EQ(filed.status, 200) << filed.body;
+  EXPECT_EQ(filed.json()["state"], "filed");
+  std::int64_t committee_id = filed.json()["committee_id"];
+  json committee = secretary->get("/api/v1/committees/" + std::to_string(committee_id)).json();
+  // The two elected, and the commissioner ex officio (the street's default policy).
+  ASSERT_EQ(committee["members"].size(), 3u);
+  EXPECT_EQ(committee["members"][2]["origin"], "commissioner");
+  EXPECT_TRUE(committee["commissioner"]["on_committee"]);
+  ASSERT_EQ(committee["alternates"].size(), 1u);
+
+  json stats = secretary->get("/api/v1/stats/self-management").json();
+  EXPECT_EQ(stats["pilot_compounds"], 1);
+  EXPECT_EQ(stats["candidates"], 4);
+  EXPECT_EQ(stats["committee_members"], 3);
+  EXPECT_EQ(stats["commissioners_on_committees"], 1);
+  EXPECT_EQ(stats["min_party_share"]["den"], 3);
+}
+
+// THE BIG ONE for elections: the full demo street, whose pilot elections ran through the module's
+// own functions, gives the article's figures (DOMAIN.md §6) computed from the records.
+class ElectionsDemoSeedBigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    weizhi::crypto::init();
+    char pattern[] = "/tmp/weizhi-elections-seed-XXXXXX";
+    folder_ = mkdtemp(pattern);
+  }
+  void TearDown() override { std::filesystem::remove_all(folder_); }
+
+  std::string folder_;
+  weizhi::SystemClock clock_;
+};
+
+TEST_F(ElectionsDemoSeedBigTest, PilotFiguresComeOutOfTheRecords) {
+  weizhi::store::Db db(weizhi::testing::fresh_database(folder_), clock_);
+  weizhi::store::apply_migrations(db, weizhi::app::all_migrations());
+  weizhi::app::seed_demo(db, weizhi::testing::test_key_file(folder_), weizhi::modules::SeedSize::Demo);
+  auto lease = db.read();
+  auto stats = weizhi::elections::self_management_stats(*lease);
+  EXPECT_EQ(stats.pilot_communities, 4);
+  EXPECT_EQ(stats.pilot_compounds, 16);
+  EXPECT_EQ(stats.visits, 55);
+  EXPECT_EQ(stats.candidates, 112);
+  EXPECT_EQ(stats.committee_members, 80);
+  EXPECT_EQ(stats.commissioners_on_committees, 15);
+  ASSERT_TRUE(stats.min_party_share);
+  EXPECT_GE(stats.min_party_share->first * 100, 60 * stats.min_party_share->second);
+  // Every pilot election was filed after all seven steps were signed off.
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM elections WHERE state = 'filed'"), 16);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM election_steps WHERE signed_off_at IS NOT NULL"), 16 * 7);
+}
