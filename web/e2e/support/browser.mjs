@@ -34,8 +34,25 @@ export async function saveScreenshot(page, name) {
   await page.screenshot({ path: path.join(screenshotFolder, `${name}.png`), fullPage: true })
 }
 
+/**
+ * Lets the page come to rest before axe judges it: toasts (gone after a few seconds) are waited out and
+ * every finite animation or transition ends, so nothing is measured mid-fade.
+ */
+async function settleTransitions(page) {
+  await page.locator('.el-message, .van-toast').last().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {})
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  )
+}
+
 /** Fails when axe finds a violation of impact serious or critical on the page as it is now. */
 export async function assertAccessible(page, screenName) {
+  await settleTransitions(page)
   const results = await new AxeBuilder({ page }).analyze()
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
