@@ -3,6 +3,8 @@
 function(weizhi_embed_migrations out_var function_name dir)
   file(GLOB sql_files CONFIGURE_DEPENDS "${dir}/*.sql")
   list(SORT sql_files)
+  # Editing a file's text must re-run the configure step too, not only adding or removing one.
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${sql_files})
   set(body "")
   foreach(sql_file IN LISTS sql_files)
     get_filename_component(name "${sql_file}" NAME_WE)

@@ -253,7 +253,7 @@ int main(int argc, char** argv) {
       ->required();
   count_election_command->add_option("--issued", count_command.issued, "ballots issued (more returned voids the round)");
   count_election_command->add_option("--voters", count_command.voters, "registered voters (more than half must vote)");
-  count_election_command->add_option("--majority-base", count_command.majority_base, "returned (default) or valid");
+  count_election_command->add_option("--majority-base", count_command.majority_base, "returned (default), valid or registered (needs --voters)");
 
   CLI11_PARSE(cli, argc, argv);
 

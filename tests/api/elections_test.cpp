@@ -9,6 +9,7 @@
 
 #include "app/modules.hpp"
 #include "core/crypto.hpp"
+#include "modules/elections/rules.hpp"
 #include "modules/elections/store.hpp"
 #include "support/test_server.hpp"
 
@@ -97,6 +98,20 @@ class ElectionsTest : public ApiTest {
     }
     EXPECT_EQ(logins.size(), how_many);
     return logins;
+  }
+  // Runs a 2-seat election of 德胜新村 with 4 candidates and 5 voters to its filing; returns the
+  // election as the filing sign-off answers it.
+  json elect_and_file() {
+    std::int64_t id = create(2);
+    auto candidates = up_to_voting(id, 4);
+    auto logins = voters(id, 5);
+    for (std::size_t i = 0; i < logins.size(); ++i) cast(id, logins[i], {candidates[0], candidates[i < 3 ? 1 : 2]});
+    EXPECT_EQ(signed_in("secretary")->post(path(id, "/count"), json::object()).status, 200);
+    sign_and_open(id, 7);
+    end_publicity(id);
+    auto filed = signed_in("supervisor")->post(path(id, "/steps/7/sign-off"), json::object());
+    EXPECT_EQ(filed.status, 200) << filed.body;
+    return filed.json();
   }
   // Casts online as `login`; returns the receipt code.
   std::string cast(std::int64_t id, const std::string& login, const std::vector<std::int64_t>& choices) {
@@ -345,6 +360,63 @@ TEST_F(ElectionsTest, CountFillsTheCommitteeAndComplaintsBlockFilingUntilAnswere
   EXPECT_EQ(stats["min_party_share"]["den"], 3);
 }
 
+TEST_F(ElectionsTest, ReElectionStartsANewTermAndKeepsThePreviousCommitteeAsItsRecord) {
+  std::int64_t first = elect_and_file()["committee_id"];
+  std::int64_t second = elect_and_file()["committee_id"];
+  ASSERT_NE(first, second);
+  auto secretary = signed_in("secretary");
+  json old = secretary->get("/api/v1/committees/" + std::to_string(first)).json();
+  EXPECT_FALSE(old["ended_on"].is_null());
+  EXPECT_EQ(old["next_term_id"], second);
+  EXPECT_EQ(old["members"].size(), 3u);  // the record of its term stays
+  json current = secretary->get("/api/v1/committees/" + std::to_string(second)).json();
+  EXPECT_TRUE(current["ended_on"].is_null());
+  EXPECT_TRUE(current["next_term_id"].is_null());
+  ASSERT_EQ(current["previous_terms"].size(), 1u);
+  EXPECT_EQ(current["previous_terms"][0]["id"], first);
+  EXPECT_EQ(current["previous_terms"][0]["ended_on"], old["ended_on"]);
+
+  // Only the current committee is listed, counted and changed.
+  auto list = secretary->get("/api/v1/committees?node=" + std::to_string(node("desheng-xincun"))).json()["items"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["id"], second);
+  std::int64_t old_member = old["members"][0]["id"];
+  auto leave = secretary->post("/api/v1/committees/" + std::to_string(first) + "/members/" +
+                                   std::to_string(old_member) + "/leave",
+                               json{{"reason", "已换届"}});
+  EXPECT_EQ(leave.status, 409);
+  EXPECT_NE(leave.json()["error"]["message"].get<std::string>().find("换届"), std::string::npos);
+  EXPECT_EQ(secretary->get("/api/v1/stats/self-management").json()["committee_members"], 3);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'election.step.sign_off' AND summary LIKE ?",
+                   {"%\"previous_committee_id\":" + std::to_string(first) + "%"}),
+            1);
+}
+
+TEST_F(ElectionsTest, ResidentSeesTheElectionsOfTheirRollAndWhetherTheyVotedNeverHow) {
+  EXPECT_EQ(anonymous()->get("/api/v1/me/elections").status, 401);
+  std::int64_t id = create(2);
+  auto candidates = up_to_voting(id, 3);
+  auto logins = voters(id, 2);
+  auto mine = [&](const std::string& login) { return signed_in(login)->get("/api/v1/me/elections").json()["items"]; };
+  json before = mine(logins[0]);
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0]["id"], id);
+  EXPECT_EQ(before[0]["compound"]["name"], "德胜新村");
+  EXPECT_TRUE(before[0]["voting_open"]);
+  EXPECT_FALSE(before[0]["voted"]);
+  EXPECT_EQ(before[0]["seats"], 2);
+  ASSERT_EQ(before[0]["candidates"].size(), 3u);
+  EXPECT_EQ(before[0]["candidates"][0]["id"], candidates[0]);
+
+  cast(id, logins[0], {candidates[0]});
+  json after = mine(logins[0]);
+  EXPECT_TRUE(after[0]["voted"]);
+  EXPECT_EQ(after[0].dump().find("choices"), std::string::npos);
+  EXPECT_FALSE(mine(logins[1])[0]["voted"]);
+  // Someone off the roll has no elections.
+  EXPECT_TRUE(mine("admin").empty());
+}
+
 // THE BIG ONE for elections: the full demo street, whose pilot elections ran through the module's
 // own functions, gives the article's figures (DOMAIN.md §6) computed from the records.
 class ElectionsDemoSeedBigTest : public ::testing::Test {
@@ -376,5 +448,31 @@ TEST_F(ElectionsDemoSeedBigTest, PilotFiguresComeOutOfTheRecords) {
   EXPECT_GE(stats.min_party_share->first * 100, 60 * stats.min_party_share->second);
   // Every pilot election was filed after all seven steps were signed off.
   EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM elections WHERE state = 'filed'"), 16);
-  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM election_steps WHERE signed_off_at IS NOT NULL"), 16 * 7);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM election_steps s JOIN elections e ON e.id = s.election_id "
+                          "WHERE e.state = 'filed' AND s.signed_off_at IS NOT NULL"),
+            16 * 7);
+  // 德胜新村 re-elects its committee, voting open, the demo resident still to vote; 西四苑's first
+  // election waits for the sign-off of its publicity, whose period has run out.
+  auto running = lease->query(
+      "SELECT n.name, e.current_step FROM elections e JOIN org_nodes n ON n.id = e.compound_node_id "
+      "WHERE e.state = 'running' ORDER BY e.id");
+  ASSERT_EQ(running.size(), 2u);
+  EXPECT_EQ(running[0].text(0), "德胜新村");
+  EXPECT_EQ(running[0].i64(1), weizhi::elections::kVoting);
+  EXPECT_EQ(running[1].text(0), "西四苑");
+  EXPECT_EQ(running[1].i64(1), weizhi::elections::kPublicity);
+  auto resident = lease->query_one("SELECT person_id FROM users WHERE login = 'resident'")->i64(0);
+  auto roll_line = lease->query_one(
+      "SELECT v.voted_round FROM election_voters v JOIN elections e ON e.id = v.election_id "
+      "WHERE e.state = 'running' AND v.person_id = ?",
+      {resident});
+  ASSERT_TRUE(roll_line);
+  EXPECT_EQ(roll_line->i64(0), 0);
+  EXPECT_GT(lease->scalar("SELECT COUNT(*) FROM election_voters v JOIN elections e ON e.id = v.election_id "
+                          "WHERE e.state = 'running' AND v.voted_round = 1"),
+            0);
+  auto publicity_end = lease->query_one(
+      "SELECT s.publicity_ends_on FROM election_steps s JOIN elections e ON e.id = s.election_id "
+      "WHERE e.state = 'running' AND e.current_step = 2 AND s.step = 2");
+  EXPECT_LT(publicity_end->text(0), weizhi::elections::street_date(clock_.now()));
 }

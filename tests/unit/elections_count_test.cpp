@@ -93,6 +93,26 @@ TEST(ElectionCount, MajorityBaseValidCountsOnlyValidBallots) {
   EXPECT_EQ(result.vacant_seats, 0);
 }
 
+TEST(ElectionCount, MajorityBaseRegisteredNeedsMoreThanHalfOfTheRoll) {
+  // 6 of 10 registered voters return ballots: A 6 is more than half of 10, B 5 is not.
+  auto input = election(2, 3, concat({repeat("AB", 5), repeat("AC", 1)}));
+  input.voters = 10;
+  input.majority_base = MajorityBase::Registered;
+  auto result = count_round(input);
+  EXPECT_EQ(result.base, 10);
+  EXPECT_EQ(names(result.elected), std::vector<std::string>({"A"}));
+  EXPECT_EQ(result.vacant_seats, 1);
+  // Counted against the 6 returned, B would be elected too.
+  input.majority_base = MajorityBase::Returned;
+  EXPECT_EQ(names(count_round(input).elected), std::vector<std::string>({"A", "B"}));
+}
+
+TEST(ElectionCount, MajorityBaseRegisteredWithoutTheRollSizeIsRefused) {
+  auto input = election(1, 2, {"A"});
+  input.majority_base = MajorityBase::Registered;
+  EXPECT_THROW(count_round(input), InvalidCount);
+}
+
 TEST(ElectionCount, HighestFirstUpToTheSeats) {
   // 6 returned: B 5 and A 4 are more than half; C 3 is not.
   auto result = count_round(election(2, 4, concat({repeat("AB", 3), repeat("CB", 2), repeat("AC", 1)})));

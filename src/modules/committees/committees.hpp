@@ -32,7 +32,16 @@ struct NewAlternate {
 // (YYYY-MM-DD). 404 for a node that is not a compound, 400 for a bad date, 409 when the compound
 // already has a committee.
 std::int64_t create_committee(store::Tx& tx, std::int64_t compound_node_id, const std::string& starts_on);
+// The compound's current committee (the one whose term has not been succeeded).
 std::optional<std::int64_t> committee_of_compound(store::Connection& connection, std::int64_t compound_node_id);
+
+struct Succession {
+  std::int64_t committee_id;
+  std::optional<std::int64_t> previous_committee_id;
+};
+// Starts a new term (换届): the current committee, if any, ends on `starts_on` and keeps its
+// members and alternates as the record of its term; the new committee is empty.
+Succession succeed_committee(store::Tx& tx, std::int64_t compound_node_id, const std::string& starts_on);
 
 // Adds a member: 404 unknown person, 409 already a current member or a second director.
 std::int64_t add_member(store::Tx& tx, std::int64_t committee_id, const NewMember& member);

@@ -57,6 +57,7 @@ struct Committee {
   std::string term_starts_on;  // YYYY-MM-DD
   std::string term_ends_on;
   std::string created_at;
+  std::optional<std::string> ended_on;  // set when the next term's committee took over
 };
 
 }  // namespace weizhi::committees

@@ -7,6 +7,7 @@
 #include "modules/committees/rules.hpp"
 #include "modules/committees/store.hpp"
 #include "modules/org/store.hpp"
+#include "modules/org/subtree_read.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> committees_migrations();
@@ -66,10 +67,31 @@ Json committee_json(store::Connection& connection, const Committee& committee) {
     share_json["message"] = "党员比例未达到街道要求的 " + std::to_string(share.required_percent) + "%，还差 " +
                             std::to_string(share.shortfall) + " 名党员成员";
   }
+  // Terms come newest first: those before this one are its predecessors, the one just before it its successor.
+  Json previous_terms = Json::array();
+  std::optional<std::int64_t> next_term_id;
+  bool before_this = false;
+  for (const auto& term : terms_of_compound(connection, committee.compound_node_id)) {
+    if (term.id == committee.id) {
+      before_this = true;
+      continue;
+    }
+    if (!before_this) {
+      next_term_id = term.id;
+      continue;
+    }
+    previous_terms.push_back({{"id", term.id},
+                              {"term_starts_on", term.term_starts_on},
+                              {"term_ends_on", term.term_ends_on},
+                              {"ended_on", term.ended_on ? Json(*term.ended_on) : Json(nullptr)}});
+  }
   return {{"id", committee.id},
           {"compound", {{"id", committee.compound_node_id}, {"name", committee.compound_name}}},
           {"term_starts_on", committee.term_starts_on},
           {"term_ends_on", committee.term_ends_on},
+          {"ended_on", committee.ended_on ? Json(*committee.ended_on) : Json(nullptr)},
+          {"next_term_id", next_term_id ? Json(*next_term_id) : Json(nullptr)},
+          {"previous_terms", previous_terms},
           {"duties", policy.duties},
           {"members", member_list},
           {"alternates", alternate_list},
@@ -83,6 +105,13 @@ Committee require_committee(store::Connection& connection, std::int64_t id) {
   auto committee = find_committee(connection, id);
   if (!committee) fail_not_found("找不到该自管会");
   return *committee;
+}
+
+// Members and alternates of a past term are its record: only the current committee changes.
+Committee require_current_committee(store::Connection& connection, std::int64_t id) {
+  Committee committee = require_committee(connection, id);
+  if (committee.ended_on) fail_conflict("该届自管会已于 " + *committee.ended_on + " 换届，不能再修改");
+  return committee;
 }
 
 http::ScopeResolver committee_scope() {
@@ -146,12 +175,9 @@ Response put_policy_route(Context& context) {
 // --- Committees ---
 
 Response list_route(Context& context) {
-  std::int64_t node_id = *http::scope::query_node_or_root("node")(context);
-  auto lease = context.read();
-  auto node = org::find_node(*lease, node_id);
-  if (!node) fail_not_found("找不到该组织节点");
+  auto [lease, node] = org::read_queried_subtree(context);
   Json items = Json::array();
-  for (const auto& committee : committees_under(*lease, node->path)) items.push_back(committee_json(*lease, committee));
+  for (const auto& committee : committees_under(*lease, node.path)) items.push_back(committee_json(*lease, committee));
   return Response::json(200, {{"items", items}});
 }
 
@@ -186,7 +212,7 @@ Response add_member_route(Context& context) {
   member.origin = origin_field(body);
   body.finish();
   Json updated = context.write([&](store::Tx& tx) {
-    Committee committee = require_committee(tx.connection(), id);
+    Committee committee = require_current_committee(tx.connection(), id);
     std::int64_t member_id = add_member(tx, id, member);
     context.audit(tx, "committee.member.add", "committee:" + std::to_string(id),
                   {{"member_id", member_id},
@@ -205,7 +231,7 @@ Response add_alternate_route(Context& context) {
   alternate.origin = origin_field(body);
   body.finish();
   Json updated = context.write([&](store::Tx& tx) {
-    Committee committee = require_committee(tx.connection(), id);
+    Committee committee = require_current_committee(tx.connection(), id);
     std::int64_t rank = add_alternate(tx, id, alternate);
     context.audit(tx, "committee.alternate.add", "committee:" + std::to_string(id),
                   {{"person_id", alternate.person_id}, {"rank", rank}});
@@ -224,7 +250,7 @@ Response leave_route(Context& context) {
     fail_invalid("reason", "请填写离任原因（不超过 200 字）");
   }
   Json updated = context.write([&](store::Tx& tx) {
-    Committee committee = require_committee(tx.connection(), id);
+    Committee committee = require_current_committee(tx.connection(), id);
     auto promoted = member_leaves(tx, id, member_id, reason);
     context.audit(tx, "committee.member.leave", "committee:" + std::to_string(id),
                   {{"member_id", member_id},
@@ -242,7 +268,7 @@ void add_routes(http::Router& router) {
              Access::permission("committees.read", http::scope::path_node("street_id")), get_policy_route);
   router.add(Method::Put, "/api/v1/committee-policies/{street_id}",
              Access::permission("committees.policy", http::scope::path_node("street_id")), put_policy_route);
-  router.add(Method::Get, base, Access::permission("committees.read", http::scope::query_node_or_root("node")),
+  router.add(Method::Get, base, Access::permission("committees.read", org::node_query_scope()),
              list_route);
   router.add(Method::Post, base, Access::permission("committees.manage", http::scope::body_node("compound_id")),
              create_route);

@@ -12,11 +12,11 @@ namespace weizhi::committees {
 namespace {
 
 constexpr const char* kCommitteeColumns =
-    "SELECT m.id, m.compound_node_id, c.name, m.term_starts_on, m.term_ends_on, m.created_at "
+    "SELECT m.id, m.compound_node_id, c.name, m.term_starts_on, m.term_ends_on, m.created_at, m.ended_on "
     "FROM committees m JOIN org_nodes c ON c.id = m.compound_node_id ";
 
 Committee to_committee(const store::Row& row) {
-  return Committee{row.i64(0), row.i64(1), row.text(2), row.text(3), row.text(4), row.text(5)};
+  return Committee{row.i64(0), row.i64(1), row.text(2), row.text(3), row.text(4), row.text(5), row.optional_text(6)};
 }
 
 // The street is the first id of a node's path ("/1/4/9/").
@@ -67,22 +67,48 @@ void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& polic
        commissioner_joins_code(policy.commissioner_joins), policy.publicity_days, iso_utc(tx.now())});
 }
 
-std::int64_t create_committee(store::Tx& tx, std::int64_t compound_node_id, const std::string& starts_on) {
-  auto compound = org::find_node(tx.connection(), compound_node_id);
+namespace {
+
+// The term's last day under the street's policy; 404 for a node that is not a compound.
+std::string checked_term_end(store::Connection& connection, std::int64_t compound_node_id,
+                             const std::string& starts_on) {
+  auto compound = org::find_node(connection, compound_node_id);
   if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
-  Policy policy = policy_of_street(tx.connection(), street_of(compound->path));
+  Policy policy = policy_of_street(connection, street_of(compound->path));
   auto ends_on = term_end(starts_on, policy.term_years);
   if (!ends_on) fail_invalid("term_starts_on", "任期开始日期应为 YYYY-MM-DD");
-  if (committee_of_compound(tx.connection(), compound_node_id)) fail_conflict("该小区已有自管会", "compound_id");
+  return *ends_on;
+}
+
+std::int64_t insert_committee(store::Tx& tx, std::int64_t compound_node_id, const std::string& starts_on,
+                              const std::string& ends_on) {
   auto row = tx.query_one(
       "INSERT INTO committees (compound_node_id, term_starts_on, term_ends_on, created_at) "
       "VALUES (?, ?, ?, ?) RETURNING id",
-      {compound_node_id, starts_on, *ends_on, iso_utc(tx.now())});
+      {compound_node_id, starts_on, ends_on, iso_utc(tx.now())});
   return row->i64(0);
 }
 
+}  // namespace
+
+std::int64_t create_committee(store::Tx& tx, std::int64_t compound_node_id, const std::string& starts_on) {
+  std::string ends_on = checked_term_end(tx.connection(), compound_node_id, starts_on);
+  if (committee_of_compound(tx.connection(), compound_node_id)) fail_conflict("该小区已有自管会", "compound_id");
+  return insert_committee(tx, compound_node_id, starts_on, ends_on);
+}
+
+Succession succeed_committee(store::Tx& tx, std::int64_t compound_node_id, const std::string& starts_on) {
+  std::string ends_on = checked_term_end(tx.connection(), compound_node_id, starts_on);
+  auto previous = committee_of_compound(tx.connection(), compound_node_id);
+  if (previous) {
+    tx.exec("UPDATE committees SET ended_on = ? WHERE id = ?", {starts_on, *previous});
+  }
+  return Succession{insert_committee(tx, compound_node_id, starts_on, ends_on), previous};
+}
+
 std::optional<std::int64_t> committee_of_compound(store::Connection& connection, std::int64_t compound_node_id) {
-  auto row = connection.query_one("SELECT id FROM committees WHERE compound_node_id = ?", {compound_node_id});
+  auto row = connection.query_one("SELECT id FROM committees WHERE compound_node_id = ? AND ended_on IS NULL",
+                                  {compound_node_id});
   if (!row) return std::nullopt;
   return row->i64(0);
 }
@@ -96,12 +122,22 @@ std::optional<Committee> find_committee(store::Connection& connection, std::int6
 std::vector<Committee> committees_under(store::Connection& connection, const std::string& path) {
   std::vector<Committee> list;
   auto params = org::subtree_params(path);
-  for (const auto& row : connection.query(std::string(kCommitteeColumns) + "WHERE " +
+  for (const auto& row : connection.query(std::string(kCommitteeColumns) + "WHERE m.ended_on IS NULL AND " +
                                               org::subtree_condition(connection.dialect(), "c.path") + " ORDER BY m.id",
                                           params)) {
     list.push_back(to_committee(row));
   }
   return list;
+}
+
+std::vector<Committee> terms_of_compound(store::Connection& connection, std::int64_t compound_node_id) {
+  std::vector<Committee> terms;
+  for (const auto& row : connection.query(
+           std::string(kCommitteeColumns) + "WHERE m.compound_node_id = ? ORDER BY m.term_starts_on DESC, m.id DESC",
+           {compound_node_id})) {
+    terms.push_back(to_committee(row));
+  }
+  return terms;
 }
 
 std::vector<Member> members_of(store::Connection& connection, std::int64_t committee_id) {

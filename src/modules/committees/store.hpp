@@ -12,7 +12,10 @@ Policy policy_of_street(store::Connection& connection, std::int64_t street_node_
 void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& policy);
 
 std::optional<Committee> find_committee(store::Connection& connection, std::int64_t id);
+// The current committees of the compounds under the node at `path`.
 std::vector<Committee> committees_under(store::Connection& connection, const std::string& path);
+// Every committee the compound has had, the newest term first.
+std::vector<Committee> terms_of_compound(store::Connection& connection, std::int64_t compound_node_id);
 std::vector<Member> members_of(store::Connection& connection, std::int64_t committee_id);
 // Alternates not yet promoted, by rank.
 std::vector<Alternate> alternates_of(store::Connection& connection, std::int64_t committee_id);

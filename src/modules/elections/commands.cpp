@@ -33,7 +33,7 @@ std::string read_file(const std::string& path) {
 
 std::string count_election_file(const CountCommand& command) {
   auto base = parse_majority_base(command.majority_base);
-  if (!base) throw std::runtime_error("--majority-base should be returned or valid");
+  if (!base) throw std::runtime_error("--majority-base should be returned, valid or registered");
   CountInput input;
   input.seats = command.seats;
   input.candidates = split_candidates(command.candidates);

@@ -10,11 +10,22 @@
 
 namespace weizhi::elections {
 
-std::string majority_base_code(MajorityBase base) { return base == MajorityBase::Returned ? "returned" : "valid"; }
+std::string majority_base_code(MajorityBase base) {
+  switch (base) {
+    case MajorityBase::Returned:
+      return "returned";
+    case MajorityBase::Valid:
+      return "valid";
+    case MajorityBase::Registered:
+      return "registered";
+  }
+  return "returned";
+}
 
 std::optional<MajorityBase> parse_majority_base(std::string_view code) {
-  if (code == "returned") return MajorityBase::Returned;
-  if (code == "valid") return MajorityBase::Valid;
+  for (auto base : {MajorityBase::Returned, MajorityBase::Valid, MajorityBase::Registered}) {
+    if (code == majority_base_code(base)) return base;
+  }
   return std::nullopt;
 }
 
@@ -63,6 +74,9 @@ void check_input(const CountInput& input) {
   if (names.size() != input.candidates.size()) throw InvalidCount(0, "候选人重复");
   if (input.issued && *input.issued < 0) throw InvalidCount(0, "发出的选票数不能为负");
   if (input.voters && *input.voters < 1) throw InvalidCount(0, "登记选民数应至少为 1");
+  if (input.majority_base == MajorityBase::Registered && !input.voters) {
+    throw InvalidCount(0, "以登记选民为过半数基数时需给出登记选民数");
+  }
   for (const auto& ballot : input.ballots) {
     std::set<std::size_t> seen;
     for (std::size_t choice : ballot.choices) {
@@ -128,7 +142,17 @@ CountResult count_round(const CountInput& input) {
     ++result.valid_ballots;
     for (std::size_t choice : ballot.choices) ++votes[choice];
   }
-  result.base = input.majority_base == MajorityBase::Returned ? returned : result.valid_ballots;
+  switch (input.majority_base) {
+    case MajorityBase::Returned:
+      result.base = returned;
+      break;
+    case MajorityBase::Valid:
+      result.base = result.valid_ballots;
+      break;
+    case MajorityBase::Registered:
+      result.base = *input.voters;
+      break;
+  }
   result.tally = ranked(input.candidates, votes);
   if (input.issued && returned > *input.issued) {
     result.round_void = RoundVoid::MoreReturnedThanIssued;

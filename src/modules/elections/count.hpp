@@ -11,8 +11,10 @@
 
 namespace weizhi::elections {
 
-// RULES.md §D [policy]: what "more than half" is counted against.
-enum class MajorityBase { Returned, Valid };
+// RULES.md §D [policy]: what "more than half" is counted against — the ballots returned, the valid
+// ones, or every registered voter (Xixi street's rule that each member has the support of more
+// than half of the residents).
+enum class MajorityBase { Returned, Valid, Registered };
 std::string majority_base_code(MajorityBase base);
 std::optional<MajorityBase> parse_majority_base(std::string_view code);
 

@@ -14,6 +14,7 @@
 #include "modules/elections/rules.hpp"
 #include "modules/elections/store.hpp"
 #include "modules/org/store.hpp"
+#include "modules/org/subtree_read.hpp"
 #include "modules/people/store.hpp"
 
 namespace weizhi::store {
@@ -32,9 +33,6 @@ using http::Method;
 using http::Response;
 
 constexpr std::size_t kMaxText = 2000;  // bytes of notes, reasons, complaints and answers
-
-// The date in the street's time zone (Asia/Shanghai, UTC+8, no daylight saving).
-std::string street_date(TimePoint now) { return iso_utc(now + std::chrono::hours(8)).substr(0, 10); }
 
 Json optional_json(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
 
@@ -144,7 +142,7 @@ Response create_route(Context& context) {
   }
   if (auto base = body.optional_text("majority_base")) {
     auto parsed = parse_majority_base(*base);
-    if (!parsed) fail_invalid("majority_base", "过半数基数应为 returned 或 valid");
+    if (!parsed) fail_invalid("majority_base", "过半数基数应为 returned、valid 或 registered");
     input.majority_base = *parsed;
   }
   if (const Json* names = body.optional_any("step_names")) {
@@ -167,12 +165,9 @@ Response create_route(Context& context) {
 }
 
 Response list_route(Context& context) {
-  std::int64_t node_id = *http::scope::query_node_or_root("node")(context);
-  auto lease = context.read();
-  auto node = org::find_node(*lease, node_id);
-  if (!node) fail_not_found("找不到该组织节点");
+  auto [lease, node] = org::read_queried_subtree(context);
   Json items = Json::array();
-  for (const auto& election : elections_under(*lease, node->path)) items.push_back(election_json(*lease, election));
+  for (const auto& election : elections_under(*lease, node.path)) items.push_back(election_json(*lease, election));
   return Response::json(200, {{"items", items}});
 }
 
@@ -205,8 +200,14 @@ Response sign_off_route(Context& context) {
   if (note.size() > kMaxText) fail_invalid("note", "签字意见过长");
   std::int64_t supervisor = context.user().user_id;
   return election_change(context, 200, "election.step.sign_off", [&](store::Tx& tx, const Election& election) {
-    sign_off_step(tx, election, step, supervisor, note, street_date(tx.now()));
-    return Json{{"step", step}, {"note", note}};
+    auto filed = sign_off_step(tx, election, step, supervisor, note, street_date(tx.now()));
+    Json summary{{"step", step}, {"note", note}};
+    if (filed) {
+      summary["committee_id"] = filed->committee_id;
+      summary["previous_committee_id"] =
+          filed->previous_committee_id ? Json(*filed->previous_committee_id) : Json(nullptr);
+    }
+    return summary;
   });
 }
 
@@ -317,6 +318,45 @@ Response public_candidates_route(Context& context) {
   return Response::json(
       200,
       {{"election", {{"id", election->id}, {"title", election->title}, {"seats", election->seats}}}, {"items", items}});
+}
+
+// The signed-in resident's elections: where they are on the roll, the round open for voting with
+// its candidates, and whether they have voted in it (never how).
+Response my_elections_route(Context& context) {
+  auto lease = context.read();
+  auto person = people::person_of_user(*lease, context.user().user_id);
+  Json items = Json::array();
+  for (const auto& [election, voted_round] : person ? elections_of_voter(*lease, *person) : std::vector<VoterElection>{}) {
+    auto compound = org::find_node(*lease, election.compound_node_id);
+    auto round = current_round(*lease, election.id);
+    bool voting_open = election.state == ElectionState::Running && election.current_step == kVoting && round &&
+                       !round->result;
+    Json candidates = Json::array();
+    if (voting_open) {
+      for (const auto& candidate : candidates_of(*lease, election.id)) {
+        if (std::find(round->candidate_ids.begin(), round->candidate_ids.end(), candidate.id) ==
+            round->candidate_ids.end()) {
+          continue;
+        }
+        candidates.push_back({{"id", candidate.id},
+                              {"name", candidate.name},
+                              {"party_member", candidate.party_member},
+                              {"origin", candidate.origin}});
+      }
+    }
+    items.push_back({{"id", election.id},
+                     {"title", election.title},
+                     {"compound", {{"id", election.compound_node_id}, {"name", compound ? compound->name : ""}}},
+                     {"seats", voting_open ? round->seats : election.seats},
+                     {"current_step", election.current_step},
+                     {"step_name", election.step_names[static_cast<std::size_t>(election.current_step - 1)]},
+                     {"state", state_code(election.state)},
+                     {"voting_open", voting_open},
+                     {"round", round ? Json(round->round) : Json(nullptr)},
+                     {"voted", round && voted_round == round->round},
+                     {"candidates", candidates}});
+  }
+  return Response::json(200, {{"items", items}});
 }
 
 Response add_complaint_route(Context& context) {
@@ -504,7 +544,7 @@ Response stats_route(Context& context) {
 void add_routes(http::Router& router) {
   auto allowed = [](const char* permission) { return Access::permission(permission, election_scope()); };
   const std::string base = "/api/v1/elections";
-  router.add(Method::Get, base, Access::permission("elections.read", http::scope::query_node_or_root("node")),
+  router.add(Method::Get, base, Access::permission("elections.read", org::node_query_scope()),
              list_route);
   router.add(Method::Post, base, Access::permission("elections.manage", http::scope::body_node("compound_id")),
              create_route);
@@ -523,6 +563,7 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, base + "/{id}/complaints/{complaint_id}/answer", allowed("elections.manage"),
              answer_complaint_route);
   router.add(Method::Post, base + "/{id}/ballot-token", Access::signed_in(), ballot_token_route);
+  router.add(Method::Get, "/api/v1/me/elections", Access::signed_in(), my_elections_route);
   router.add(Method::Post, base + "/{id}/ballots", Access::anyone(), cast_route);
   router.add(Method::Post, base + "/{id}/paper-account", allowed("elections.clerk"), paper_account_route);
   router.add(Method::Post, base + "/{id}/paper-entries", allowed("elections.clerk"), paper_entry_route);

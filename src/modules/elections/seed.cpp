@@ -1,10 +1,14 @@
 // The elections module's part of the demo street (Demo size only; the figures are DOMAIN.md §6):
-// the pilot's 16 compounds of 德胜, 翠玉, 东一 and 东二 each hold a seven-step "7 for 5" election
-// through the module's own store functions — 55 visits, 112 candidates, online secret ballots of
-// three quarters of the roll, the count, and the result filed into a committee of 5 — under a
-// street policy where the commissioner joins only if elected: 15 of the 16 commissioners stand
-// and are elected. The dates walk through 2021 so that every publicity period has run out.
+// the pilot's 16 compounds of 德胜, 翠玉, 东一 and 东二 each held a seven-step "7 for 5" election
+// in 2021 through the module's own store functions — 55 visits, 112 candidates, online secret
+// ballots of three quarters of the roll, the count, and the result filed into a committee of 5 —
+// under a street policy where the commissioner joins only if elected: 15 of the 16 commissioners
+// stand and are elected. Two elections run now: 德胜新村's committee, its five-year term over, is
+// being re-elected and voting is open (the demo resident has not voted yet); 西四苑 holds its first
+// election, whose publicity period has run out and waits for the supervisor's sign-off.
+#include <functional>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 
@@ -35,9 +39,6 @@ std::int64_t user_id(store::Tx& tx, const char* login) {
   if (!row) throw std::runtime_error(std::string("elections seed: no demo account ") + login);
   return row->i64(0);
 }
-
-// A date `days` after 2021-03-01, as the election's calendar.
-std::string day(std::int64_t days) { return publicity_end("2021-03-01", days + 1); }
 
 // Who stands in turn after the commissioner: P a party member, N not. Elected are the first five,
 // so a committee has 4 party members of 5 with its commissioner and 3 of 5 without.
@@ -86,9 +87,14 @@ std::vector<std::int64_t> demo_choices(const std::vector<std::int64_t>& candidat
   }
 }
 
-class PilotSeed {
+std::optional<std::int64_t> resident_person(store::Tx& tx) {
+  auto row = tx.query_one("SELECT person_id FROM users WHERE login = 'resident'");
+  return row ? row->optional_i64(0) : std::nullopt;
+}
+
+class DemoElections {
  public:
-  explicit PilotSeed(modules::SeedContext& seed)
+  explicit DemoElections(modules::SeedContext& seed)
       : seed_(seed), tx_(seed.tx), admin_(user_id(tx_, "admin")), supervisor_(user_id(tx_, "supervisor")) {}
 
   void run() {
@@ -102,15 +108,24 @@ class PilotSeed {
         compounds.push_back(row.i64(0));
       }
     }
+    calendar_start_ = "2021-03-01";
     for (std::size_t i = 0; i < compounds.size(); ++i) {
       std::size_t visits = kTotalVisits / compounds.size() + (i < kTotalVisits % compounds.size() ? 1 : 0);
-      elect(compounds[i], i, visits);
+      elect_and_file(compounds[i], i, visits);
     }
     audit::record(tx_, "cli:seed", "elections.seed", "street",
                   {{"pilot_compounds", compounds.size()}, {"visits", kTotalVisits}});
+    std::string today = street_date(tx_.now());
+    calendar_start_ = publicity_end(today, -21);
+    reelect_open_for_voting(seed_.node("desheng-xincun"));
+    calendar_start_ = publicity_end(today, -11);
+    first_election_awaiting_sign_off(seed_.node("xi-si"));
   }
 
  private:
+  // The date `days` after the calendar's start.
+  std::string day(std::int64_t days) const { return publicity_end(calendar_start_, days + 1); }
+
   void sign_and_open(const Election& election, std::int64_t step, std::int64_t& today) {
     auto current = *find_election(tx_.connection(), election.id);
     sign_off_step(tx_, current, current.current_step, supervisor_, "", day(today));
@@ -118,15 +133,17 @@ class PilotSeed {
     if (has_publicity(step)) today += 10;
   }
 
-  void elect(std::int64_t compound_id, std::size_t index, std::size_t visits) {
+  // Steps 1–6: publicity, the roll, visits, seven vetted candidates (the commissioner first when
+  // standing); returns the election with voting open and its candidates.
+  std::pair<Election, std::vector<std::int64_t>> run_to_voting(std::int64_t id, std::int64_t compound_id,
+                                                                bool commissioner_may_stand, std::size_t visits,
+                                                                std::int64_t& today) {
     auto commissioner = committees::current_commissioner(tx_.connection(), compound_id);
-    bool commissioner_stands = commissioner && index != kCommissionerNotStanding;
+    bool commissioner_stands = commissioner && commissioner_may_stand;
     std::vector<std::int64_t> people;
     if (commissioner_stands) people.push_back(*commissioner);
     auto residents = standing_residents(tx_, compound_id, commissioner.value_or(0), kCandidates - people.size());
     people.insert(people.end(), residents.begin(), residents.end());
-    std::int64_t id = create_election(tx_, {compound_id, "2021年小区自管会差额选举（7选5）", kSeats}, admin_);
-    std::int64_t today = static_cast<std::int64_t>(index);
     for (std::int64_t step = kPublicity; step <= kNomination; ++step) {
       sign_and_open(*find_election(tx_.connection(), id), step, today);
     }
@@ -144,30 +161,59 @@ class PilotSeed {
     }
     sign_and_open(election, kVetting, today);
     sign_and_open(*find_election(tx_.connection(), id), kVoting, today);
-    election = *find_election(tx_.connection(), id);
+    return {*find_election(tx_.connection(), id), candidates};
+  }
+
+  // Online ballots from the roll, in person order, but for the voters `stays_home` picks.
+  void cast_ballots(const Election& election, const std::vector<std::int64_t>& candidates, std::int64_t today,
+                    const std::function<bool(std::size_t, std::int64_t)>& stays_home) {
     std::size_t k = 0;
-    for (const auto& row :
-         tx_.query("SELECT person_id FROM election_voters WHERE election_id = ? ORDER BY person_id", {id})) {
-      if (k++ % 4 == 3) continue;  // a quarter of the roll stays home
+    for (const auto& row : tx_.query("SELECT person_id FROM election_voters WHERE election_id = ? ORDER BY person_id",
+                                     {election.id})) {
+      if (stays_home(k++, row.i64(0))) continue;
       std::string token = issue_ballot_token(tx_, election, row.i64(0));
       cast_ballot(tx_, election, token, demo_choices(candidates, k), day(today));
     }
+  }
+
+  void elect_and_file(std::int64_t compound_id, std::size_t index, std::size_t visits) {
+    std::int64_t id = create_election(tx_, {compound_id, "2021年小区自管会差额选举（7选5）", kSeats}, admin_);
+    std::int64_t today = static_cast<std::int64_t>(index);
+    auto [election, candidates] = run_to_voting(id, compound_id, index != kCommissionerNotStanding, visits, today);
+    cast_ballots(election, candidates, today, [](std::size_t k, std::int64_t) { return k % 4 == 3; });
     count_current_round(tx_, election);
     sign_and_open(election, kFiling, today);
     sign_off_step(tx_, *find_election(tx_.connection(), id), kFiling, supervisor_, "结果已公示，无异议", day(today));
+  }
+
+  // Half of the roll has voted online; the demo resident has not.
+  void reelect_open_for_voting(std::int64_t compound_id) {
+    std::int64_t id = create_election(tx_, {compound_id, "2026年小区自管会换届选举（7选5）", kSeats}, admin_);
+    std::int64_t today = 0;
+    auto [election, candidates] = run_to_voting(id, compound_id, true, 6, today);
+    auto resident = resident_person(tx_);
+    cast_ballots(election, candidates, today,
+                 [&](std::size_t k, std::int64_t person) { return k % 2 == 1 || person == resident; });
+  }
+
+  void first_election_awaiting_sign_off(std::int64_t compound_id) {
+    std::int64_t id = create_election(tx_, {compound_id, "2026年小区自管会首届选举（7选5）", kSeats}, admin_);
+    std::int64_t today = 0;
+    sign_and_open(*find_election(tx_.connection(), id), kPublicity, today);
   }
 
   modules::SeedContext& seed_;
   store::Tx& tx_;
   std::int64_t admin_;
   std::int64_t supervisor_;
+  std::string calendar_start_;
 };
 
 }  // namespace
 
 void seed_demo(modules::SeedContext& seed) {
   if (seed.size != modules::SeedSize::Demo) return;
-  PilotSeed(seed).run();
+  DemoElections(seed).run();
 }
 
 }  // namespace weizhi::elections

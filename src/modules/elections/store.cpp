@@ -176,6 +176,20 @@ std::vector<Election> elections_under(store::Connection& connection, const std::
   return list;
 }
 
+std::vector<VoterElection> elections_of_voter(store::Connection& connection, std::int64_t person_id) {
+  std::vector<VoterElection> list;
+  for (const auto& row : connection.query(std::string(kElectionColumns) +
+                                              "JOIN election_voters v ON v.election_id = e.id "
+                                              "WHERE v.person_id = ? ORDER BY e.id DESC",
+                                          {person_id})) {
+    Election election = to_election(row);
+    auto voted_round = connection.scalar(
+        "SELECT voted_round FROM election_voters WHERE election_id = ? AND person_id = ?", {election.id, person_id});
+    list.push_back(VoterElection{std::move(election), voted_round});
+  }
+  return list;
+}
+
 std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t election_id) {
   std::vector<StepRecord> steps;
   for (const auto& row : connection.query(
@@ -188,7 +202,7 @@ std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t ele
   return steps;
 }
 
-void sign_off_step(store::Tx& tx, const Election& election, std::int64_t step, std::int64_t supervisor_user_id,
+std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step, std::int64_t supervisor_user_id,
                    const std::string& note, const std::string& today) {
   if (election.state != ElectionState::Running) fail_conflict("选举已备案");
   if (step != election.current_step) {
@@ -215,10 +229,11 @@ void sign_off_step(store::Tx& tx, const Election& election, std::int64_t step, s
       "UPDATE election_steps SET signed_off_by_user_id = ?, signed_off_at = ?, sign_off_note = ? "
       "WHERE election_id = ? AND step = ?",
       {supervisor_user_id, iso_utc(tx.now()), note, election.id, step});
-  if (step == kFiling) {
-    std::int64_t committee_id = file_result(tx, election, today);
-    tx.exec("UPDATE elections SET state = 'filed', committee_id = ? WHERE id = ?", {committee_id, election.id});
-  }
+  if (step != kFiling) return std::nullopt;
+  auto succession = file_result(tx, election, today);
+  tx.exec("UPDATE elections SET state = 'filed', committee_id = ? WHERE id = ?",
+          {succession.committee_id, election.id});
+  return succession;
 }
 
 std::int64_t open_step(store::Tx& tx, const Election& election, std::int64_t step, const std::string& today) {
@@ -531,7 +546,7 @@ void record_lot(store::Tx& tx, const Election& election, std::int64_t number, co
           {previous.dump(), election.id, number});
 }
 
-std::int64_t file_result(store::Tx& tx, const Election& election, const std::string& today) {
+committees::Succession file_result(store::Tx& tx, const Election& election, const std::string& today) {
   auto rounds = rounds_of(tx.connection(), election.id);
   std::map<std::int64_t, Candidate> candidates;
   for (auto& candidate : candidates_of(tx.connection(), election.id)) candidates.emplace(candidate.id, candidate);
@@ -555,7 +570,8 @@ std::int64_t file_result(store::Tx& tx, const Election& election, const std::str
       }
     }
   }
-  std::int64_t committee_id = committees::create_committee(tx, election.compound_node_id, today);
+  auto succession = committees::succeed_committee(tx, election.compound_node_id, today);
+  std::int64_t committee_id = succession.committee_id;
   auto person_of = [&](const std::string& candidate_id) -> const Candidate& {
     return candidates.at(std::stoll(candidate_id));
   };
@@ -583,25 +599,33 @@ std::int64_t file_result(store::Tx& tx, const Election& election, const std::str
         {candidate.person_id,
          committees::parse_origin(candidate.origin).value_or(committees::Origin::EnthusiasticResident), entry.votes});
   }
-  return committee_id;
+  return succession;
 }
 
 SelfManagementStats self_management_stats(store::Connection& connection) {
   SelfManagementStats stats;
-  stats.pilot_communities = connection.scalar(
-      "SELECT COUNT(DISTINCT c.parent_id) FROM elections e JOIN org_nodes c ON c.id = e.compound_node_id");
-  stats.pilot_compounds = connection.scalar("SELECT COUNT(DISTINCT compound_node_id) FROM elections");
-  stats.visits = connection.scalar("SELECT COUNT(*) FROM election_visits");
-  stats.candidates = connection.scalar("SELECT COUNT(*) FROM election_candidates");
-  stats.committee_members = connection.scalar("SELECT COUNT(*) FROM committee_members WHERE left_at IS NULL");
+  // Elections count once their result is filed; members once their committee is the current one.
+  stats.pilot_communities =
+      connection.scalar("SELECT COUNT(DISTINCT c.parent_id) FROM elections e JOIN org_nodes c ON c.id = "
+                        "e.compound_node_id WHERE e.state = 'filed'");
+  stats.pilot_compounds =
+      connection.scalar("SELECT COUNT(DISTINCT compound_node_id) FROM elections WHERE state = 'filed'");
+  stats.visits = connection.scalar(
+      "SELECT COUNT(*) FROM election_visits v JOIN elections e ON e.id = v.election_id WHERE e.state = 'filed'");
+  stats.candidates = connection.scalar(
+      "SELECT COUNT(*) FROM election_candidates c JOIN elections e ON e.id = c.election_id WHERE e.state = 'filed'");
+  stats.committee_members =
+      connection.scalar("SELECT COUNT(*) FROM committee_members m JOIN committees c ON c.id = m.committee_id "
+                        "WHERE m.left_at IS NULL AND c.ended_on IS NULL");
   stats.commissioners_on_committees = connection.scalar(
       "SELECT COUNT(DISTINCT m.person_id) FROM committee_members m JOIN committees c ON c.id = m.committee_id "
       "JOIN commissioner_assignments a ON a.person_id = m.person_id AND a.compound_node_id = c.compound_node_id "
-      "WHERE m.left_at IS NULL AND a.until IS NULL");
+      "WHERE m.left_at IS NULL AND c.ended_on IS NULL AND a.until IS NULL");
   // The smallest share, exact: compared by cross-multiplication.
   for (const auto& row :
        connection.query("SELECT m.committee_id, SUM(p.party_member), COUNT(*) FROM committee_members m "
-                        "JOIN people p ON p.id = m.person_id WHERE m.left_at IS NULL GROUP BY m.committee_id")) {
+                        "JOIN committees c ON c.id = m.committee_id JOIN people p ON p.id = m.person_id "
+                        "WHERE m.left_at IS NULL AND c.ended_on IS NULL GROUP BY m.committee_id")) {
     std::pair<std::int64_t, std::int64_t> share{row.i64(1), row.i64(2)};
     const auto& least = stats.min_party_share;
     if (!least || share.first * least->second < least->first * share.second) stats.min_party_share = share;

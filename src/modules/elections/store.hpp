@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "modules/committees/model.hpp"
+#include "modules/committees/committees.hpp"
 #include "modules/elections/model.hpp"
 #include "store/db.hpp"
 
@@ -16,10 +16,17 @@ namespace weizhi::elections {
 std::int64_t create_election(store::Tx& tx, const ElectionInput& input, std::int64_t user_id);
 std::optional<Election> find_election(store::Connection& connection, std::int64_t id);
 std::vector<Election> elections_under(store::Connection& connection, const std::string& path);
+// The elections whose frozen roll holds the person, newest first, with the round they last voted in (0: none).
+struct VoterElection {
+  Election election;
+  std::int64_t voted_round;
+};
+std::vector<VoterElection> elections_of_voter(store::Connection& connection, std::int64_t person_id);
 std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t election_id);
 
-// The supervisor signs off the current step (check_sign_off on the records).
-void sign_off_step(store::Tx& tx, const Election& election, std::int64_t step, std::int64_t supervisor_user_id,
+// The supervisor signs off the current step (check_sign_off on the records). Signing off the
+// filing step files the result and returns the new committee and the one it succeeded.
+std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step, std::int64_t supervisor_user_id,
                    const std::string& note, const std::string& today);
 // Opens the next step (check_open): step 3 freezes the roll by the election's policy, step 6
 // opens round 1 with the approved candidates, publicity steps get their last day. Returns the
@@ -94,9 +101,9 @@ CountResult count_current_round(store::Tx& tx, const Election& election);
 // Records the lot drawing that orders tied alternates of a counted round.
 void record_lot(store::Tx& tx, const Election& election, std::int64_t round, const std::vector<std::int64_t>& drawn);
 
-// Files the result: the compound's committee gets the elected members, the commissioner by the
-// street's policy and the ranked alternates. Returns the committee id.
-std::int64_t file_result(store::Tx& tx, const Election& election, const std::string& today);
+// Files the result: a new term's committee for the compound (the current one, if any, ends)
+// gets the elected members, the commissioner by the street's policy and the ranked alternates.
+committees::Succession file_result(store::Tx& tx, const Election& election, const std::string& today);
 
 // The self-management figures of DOMAIN.md §6: communities and compounds that held elections,
 // visits, candidates, current committee members, commissioners sitting on their own compound's

@@ -12,6 +12,7 @@
 #include "modules/people/people.hpp"
 #include "modules/org/rules.hpp"
 #include "modules/org/store.hpp"
+#include "modules/org/subtree_read.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> governance_migrations();
@@ -28,26 +29,8 @@ using http::Context;
 using http::Method;
 using http::Response;
 
-const http::ScopeResolver& node_query_scope() {
-  static const http::ScopeResolver resolver = http::scope::query_node_or_root("node");
-  return resolver;
-}
-
-// A read of the subtree at `?node=` (the street when absent), which the route's access check
-// found. The node id is resolved before a connection is leased: finding the street leases one
-// of its own, and handlers holding one while waiting for another could starve the pool.
-struct SubtreeRead {
-  store::Db::Lease lease;
-  org::Node node;
-};
-
-SubtreeRead read_queried_subtree(Context& context) {
-  std::int64_t id = *node_query_scope()(context);
-  auto lease = context.read();
-  auto node = org::find_node(*lease, id);
-  if (!node) fail_not_found("找不到该组织节点");
-  return {std::move(lease), *node};
-}
+using org::node_query_scope;
+using org::read_queried_subtree;
 
 org::Node path_node_of_kind(Context& context, store::Connection& connection, org::NodeKind kind,
                             const std::string& what) {

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "modules/org/store.hpp"
+#include "modules/org/subtree_read.hpp"
 #include "modules/people/store.hpp"
 #include "modules/voting/module.hpp"
 #include "modules/voting/rules.hpp"
@@ -197,12 +198,9 @@ Response create_vote_route(Context& context) {
 }
 
 Response list_votes_route(Context& context) {
-  std::int64_t node_id = *http::scope::query_node_or_root("node")(context);
-  auto lease = context.read();
-  auto node = org::find_node(*lease, node_id);
-  if (!node) fail_not_found("找不到该组织节点");
+  auto [lease, node] = org::read_queried_subtree(context);
   Json items = Json::array();
-  for (const auto& vote : votes_under(*lease, node->path)) items.push_back(vote_json(*lease, vote));
+  for (const auto& vote : votes_under(*lease, node.path)) items.push_back(vote_json(*lease, vote));
   return Response::json(200, {{"items", items}});
 }
 
@@ -495,7 +493,7 @@ Response my_votes_route(Context& context) {
 void add_routes(http::Router& router) {
   auto allowed = [](const char* permission) { return Access::permission(permission, vote_scope()); };
   const std::string base = "/api/v1/votes";
-  router.add(Method::Get, base, Access::permission("voting.read", http::scope::query_node_or_root("node")),
+  router.add(Method::Get, base, Access::permission("voting.read", org::node_query_scope()),
              list_votes_route);
   router.add(Method::Post, base, Access::permission("voting.manage", http::scope::body_node("compound_id")),
              create_vote_route);

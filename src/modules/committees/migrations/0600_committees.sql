@@ -1,6 +1,7 @@
 -- Self-management committees (自管会, DOMAIN.md §3): each street's policy (term, the ten duties,
--- party-member share, how the commissioner joins, publicity days), each compound's committee
--- with its term, its members (current ones have no left_at) and its ordered alternates.
+-- party-member share, how the commissioner joins, publicity days), each compound's committees
+-- term after term (the current one has no ended_on), their members (current ones have no
+-- left_at) and their ordered alternates.
 CREATE TABLE committee_policies (
   street_node_id BIGINT PRIMARY KEY REFERENCES org_nodes(id),
   term_years BIGINT NOT NULL,
@@ -13,11 +14,14 @@ CREATE TABLE committee_policies (
 
 CREATE TABLE committees (
   id {{id}},
-  compound_node_id BIGINT NOT NULL UNIQUE REFERENCES org_nodes(id),
+  compound_node_id BIGINT NOT NULL REFERENCES org_nodes(id),
   term_starts_on TEXT NOT NULL,
   term_ends_on TEXT NOT NULL,
+  -- the day the next term's committee took over
+  ended_on TEXT,
   created_at TEXT NOT NULL
 );
+CREATE UNIQUE INDEX committees_current ON committees(compound_node_id) WHERE ended_on IS NULL;
 
 CREATE TABLE committee_members (
   id {{id}},
