@@ -148,6 +148,36 @@ TEST_F(ElectionsTest, StepsOpenOnlyInOrderAfterTheSupervisorSignsOff) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'election.step.sign_off'"), 2);
 }
 
+TEST_F(ElectionsTest, RoutesRefuseStrangersUnknownElectionsAndBadInput) {
+  std::int64_t id = create();
+  EXPECT_EQ(anonymous()->get("/api/v1/elections").status, 401);
+  EXPECT_EQ(anonymous()->get(path(id)).status, 401);
+  EXPECT_EQ(anonymous()->post(path(id, "/steps/2/open"), json::object()).status, 401);
+  EXPECT_EQ(signed_in("resident")->get(path(id)).status, 403);
+  EXPECT_EQ(signed_in("grid")->post(path(id, "/steps/2/open"), json::object()).status, 403);
+  auto secretary = signed_in("secretary");
+  EXPECT_EQ(secretary->get(path(999999)).status, 404);
+  EXPECT_EQ(secretary->post(path(999999, "/count"), json::object()).status, 404);
+  auto field_of = [&](const json& body) {
+    auto refused = secretary->post("/api/v1/elections", body);
+    EXPECT_EQ(refused.status, 400) << body.dump();
+    return refused.json()["error"].value("field", refused.json()["error"].value("message", ""));
+  };
+  json good{{"compound_id", node("desheng-xincun")}, {"title", "选举"}, {"seats", 5}};
+  auto with = [&](const char* key, json value) {
+    json body = good;
+    body[key] = std::move(value);
+    return body;
+  };
+  EXPECT_NE(field_of(with("title", "")).find("title"), std::string::npos);
+  EXPECT_NE(field_of(with("seats", 0)).find("seats"), std::string::npos);
+  EXPECT_NE(field_of(with("seats", "五")).find("seats"), std::string::npos);
+  EXPECT_NE(field_of(with("roll_policy", "everyone")).find("roll_policy"), std::string::npos);
+  EXPECT_NE(field_of(with("majority_base", "most")).find("majority_base"), std::string::npos);
+  EXPECT_EQ(secretary->post("/api/v1/elections", with("compound_id", node("desheng"))).status, 404);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM elections"), 1);
+}
+
 TEST_F(ElectionsTest, CandidatesAreNominatedInStepFourAndMustOutnumberSeats) {
   std::int64_t id = create(2);
   auto secretary = signed_in("secretary");
