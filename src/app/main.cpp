@@ -97,10 +97,16 @@ int verify(const Settings& settings) {
   auto result = audit::verify(*lease);
   if (result.intact) {
     std::cout << "audit chain intact: " << result.rows << " records" << std::endl;
-    return 0;
+  } else {
+    std::cerr << "audit chain broken at seq " << *result.first_broken_seq << ": " << result.reason << std::endl;
   }
-  std::cerr << "audit chain broken at seq " << *result.first_broken_seq << ": " << result.reason << std::endl;
-  return 1;
+  auto mismatches = voting::verify_vote_fingerprints(*lease);
+  for (const auto& mismatch : mismatches) {
+    std::cerr << "vote " << mismatch.vote_id << ": " << mismatch.file << " no longer matches its published fingerprint"
+              << std::endl;
+  }
+  if (mismatches.empty()) std::cout << "vote fingerprints match" << std::endl;
+  return result.intact && mismatches.empty() ? 0 : 1;
 }
 
 int user_add(const Settings& settings, const std::string& login, const std::string& role,
@@ -202,7 +208,7 @@ int main(int argc, char** argv) {
   auto* restore_command = cli.add_subcommand("restore", "replace the SQLite database with FILE (server stopped)");
   restore_command->add_option("FILE", restore_file)->required();
 
-  cli.add_subcommand("verify", "recompute the audit chain");
+  cli.add_subcommand("verify", "recompute the audit chain and the fingerprints of votes");
 
   auto* user_command = cli.add_subcommand("user", "manage accounts");
   user_command->require_subcommand(1);

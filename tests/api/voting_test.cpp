@@ -358,6 +358,22 @@ TEST_F(VotingTest, PublishedResultsShowRatiosFingerprintsAndMaskedVotersAndExpor
   std::string recount = weizhi::voting::tally_files((folder / "roll.csv").string(), (folder / "ballots.csv").string(), 4,
                                                     weizhi::voting::FollowMajority::BothDimensions);
   EXPECT_EQ(recount, file_text(folder / "result.json"));
+
+  // `weizhi verify` recomputes the fingerprints: intact, then a ballot altered in the database.
+  auto lease = db().read();
+  EXPECT_TRUE(weizhi::voting::verify_vote_fingerprints(*lease).empty());
+  std::string choices = lease->query_one("SELECT choices FROM vote_ballots WHERE vote_id = ? AND channel = 'online'",
+                                         {id})->text(0);
+  std::string altered = choices;
+  altered.replace(altered.find("oppose"), 6, "agree");
+  ASSERT_EQ(lease->exec("UPDATE vote_ballots SET choices = ? WHERE vote_id = ? AND channel = 'online'",
+                        {altered, id}),
+            1);
+  auto mismatches = weizhi::voting::verify_vote_fingerprints(*lease);
+  ASSERT_EQ(mismatches.size(), 2u);
+  EXPECT_EQ(mismatches[0].vote_id, id);
+  EXPECT_EQ(mismatches[0].file, "ballots.csv");
+  EXPECT_EQ(mismatches[1].file, "result.json");
 }
 
 TEST_F(VotingTest, TheSeedHasAPublishedAndAnOpenVote) {

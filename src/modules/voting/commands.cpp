@@ -36,8 +36,12 @@ std::string read_file(const std::string& path) {
   return text;
 }
 
+bool differs(const std::optional<std::string>& published, const std::string& text) {
+  return published && *published != crypto::sha256_hex(text);
+}
+
 void check_fingerprint(const std::optional<std::string>& published, const std::string& text, const char* file) {
-  if (published && *published != crypto::sha256_hex(text)) {
+  if (differs(published, text)) {
     throw std::runtime_error(std::string(file) + " no longer matches the published fingerprint " + *published);
   }
 }
@@ -73,6 +77,22 @@ void export_vote(store::Connection& connection, std::int64_t vote_id, const std:
   write_file(path / "roll.csv", files.roll_csv);
   write_file(path / "ballots.csv", files.ballots_csv);
   write_file(path / "result.json", files.result_json);
+}
+
+std::vector<FingerprintMismatch> verify_vote_fingerprints(store::Connection& connection) {
+  std::vector<FingerprintMismatch> mismatches;
+  std::vector<std::int64_t> ids;
+  for (const auto& row : connection.query("SELECT id FROM votes WHERE roll_fingerprint IS NOT NULL ORDER BY id")) {
+    ids.push_back(row.i64(0));
+  }
+  for (std::int64_t id : ids) {
+    auto vote = find_vote(connection, id);
+    VoteFiles files = vote_files(connection, *vote);
+    if (differs(vote->roll_fingerprint, files.roll_csv)) mismatches.push_back({id, "roll.csv"});
+    if (differs(vote->ballots_fingerprint, files.ballots_csv)) mismatches.push_back({id, "ballots.csv"});
+    if (differs(vote->result_fingerprint, files.result_json)) mismatches.push_back({id, "result.json"});
+  }
+  return mismatches;
 }
 
 std::string tally_files(const std::string& roll_path, const std::string& ballots_path, int matter,

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "modules/voting/model.hpp"
 #include "store/db.hpp"
@@ -13,6 +14,16 @@ namespace weizhi::voting {
 // (created when missing). For a published vote the files must match the published fingerprints.
 // Throws ApiError (404 no vote, 409 not closed yet) or std::runtime_error (I/O, fingerprint mismatch).
 void export_vote(store::Connection& connection, std::int64_t vote_id, const std::string& folder);
+
+// A vote whose stored records no longer give the fingerprint published for them.
+struct FingerprintMismatch {
+  std::int64_t vote_id;
+  std::string file;  // roll.csv, ballots.csv or result.json
+};
+
+// Recomputes the fingerprints of every vote from its records: the roll's once opened, the
+// ballots' and the result's once published. Empty when every one still matches.
+std::vector<FingerprintMismatch> verify_vote_fingerprints(store::Connection& connection);
 
 struct TallyTimings {
   double read_seconds = 0;   // reading and parsing both files
