@@ -101,6 +101,9 @@ TEST_F(GovernanceTest, AResidentReadsTheChainOfTheirOwnCompoundOnly) {
   auto own = resident->get(chain_path("desheng-xincun"));
   ASSERT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(own.json()["links"][2]["person"]["id"], person_of_login("commissioner"));
+  // The commissioner's service line, for the resident to call; the other links have none.
+  EXPECT_EQ(own.json()["links"][2]["service_phone"].get<std::string>().rfind("0571-8802", 0), 0u);
+  EXPECT_FALSE(own.json()["links"][0].contains("service_phone"));
   EXPECT_EQ(resident->get(chain_path("c-cuiyu")).status, 403);
   EXPECT_EQ(resident->get("/api/v1/org/nodes/999999/chain").status, 404);
 }
@@ -123,6 +126,24 @@ TEST_F(GovernanceTest, EndingTheCommissionerLeavesAGapThatCoverageShows) {
   EXPECT_EQ(coverage["items"][0]["missing"], json::array({"commissioner"}));
   EXPECT_EQ(coverage["compounds"], 4);
   EXPECT_EQ(coverage["complete"], 3);
+}
+
+TEST_F(GovernanceTest, ACommissionerIsAssignedWithAServicePhoneTheChainShows) {
+  auto secretary = signed_in("secretary");
+  std::int64_t assignment = assignment_of(*secretary, "desheng-xincun");
+  ASSERT_EQ(secretary->del("/api/v1/governance/commissioners/" + std::to_string(assignment)).status, 204);
+  json body{{"person_id", person_of_login("commissioner")}, {"compound_id", node("desheng-xincun")}};
+  for (const char* bad : {"call me", "12345", "0571-8802-1001-2002-3"}) {
+    body["service_phone"] = bad;
+    auto refused = secretary->post("/api/v1/governance/commissioners", body);
+    EXPECT_EQ(refused.status, 400) << bad;
+    EXPECT_EQ(refused.json()["error"]["field"], "service_phone") << bad;
+  }
+  body["service_phone"] = "0571-8802 2001";
+  auto assigned = secretary->post("/api/v1/governance/commissioners", body);
+  ASSERT_EQ(assigned.status, 201) << assigned.body;
+  EXPECT_EQ(assigned.json()["service_phone"], "0571-8802 2001");
+  EXPECT_EQ(secretary->get(chain_path("desheng-xincun")).json()["links"][2]["service_phone"], "0571-8802 2001");
 }
 
 TEST_F(GovernanceTest, EndingAnAssignmentIsAudited) {

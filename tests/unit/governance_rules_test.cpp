@@ -18,6 +18,20 @@ ChainTerms full_chain() { return ChainTerms{{serving(1)}, {serving(2)}, {serving
 
 }  // namespace
 
+TEST(GovernanceServicePhone, LandlinesAndMobilesWithSpacesOrDashesAreAccepted) {
+  EXPECT_FALSE(service_phone_problem("0571-88021001"));
+  EXPECT_FALSE(service_phone_problem("138 0000 1234"));
+  EXPECT_FALSE(service_phone_problem("12345"
+                                     "67"));  // seven digits, the shortest local number
+}
+
+TEST(GovernanceServicePhone, LettersAndWrongLengthsAreRefused) {
+  EXPECT_TRUE(service_phone_problem("0571-HELP"));
+  EXPECT_TRUE(service_phone_problem("+86 571 8802 1001"));
+  EXPECT_TRUE(service_phone_problem("123456"));
+  EXPECT_TRUE(service_phone_problem("1234567890123456"));
+}
+
 TEST(GovernancePartyForm, LedByTheCommunityCommitteeIsCommunityDirectWhateverTheBranches) {
   auto decision = decide_party_form({true, 13, std::nullopt});
   EXPECT_EQ(decision.form, PartyForm::CommunityDirect);

@@ -71,6 +71,7 @@ struct CommissionerAssignment {
   bool grid_chief = false;
   std::string since;
   std::optional<std::string> until;
+  std::optional<std::string> service_phone;  // for residents to call; not the person's own phone
 };
 
 struct CommissionerInput {
@@ -80,6 +81,7 @@ struct CommissionerInput {
   bool also_party_secretary = false;
   bool first_secretary = false;
   bool grid_chief = false;
+  std::optional<std::string> service_phone;
 };
 
 struct PartyOrgInput {

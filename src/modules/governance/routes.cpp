@@ -98,8 +98,12 @@ Response chain_route(Context& context) {
   auto names = masked_names(*lease, people);
   Json links = Json::array();
   for (const auto& link : status.links) {
-    links.push_back(
-        {{"position", chain_position_code(link.position)}, {"person", optional_ref_json(link.person_id, names)}});
+    Json shown{{"position", chain_position_code(link.position)}, {"person", optional_ref_json(link.person_id, names)}};
+    if (link.position == ChainPosition::Commissioner && link.person_id) {
+      auto phone = commissioner_service_phone(*lease, compound.id, now);
+      shown["service_phone"] = phone ? Json(*phone) : Json(nullptr);
+    }
+    links.push_back(shown);
   }
   return Response::json(200, {{"compound", {{"id", compound.id}, {"name", compound.name}}},
                               {"links", links},
@@ -157,7 +161,8 @@ Json assignment_json(store::Connection& connection, const CommissionerAssignment
           {"first_secretary", assignment.first_secretary},
           {"grid_chief", assignment.grid_chief},
           {"since", assignment.since},
-          {"until", assignment.until ? Json(*assignment.until) : Json(nullptr)}};
+          {"until", assignment.until ? Json(*assignment.until) : Json(nullptr)},
+          {"service_phone", assignment.service_phone ? Json(*assignment.service_phone) : Json(nullptr)}};
 }
 
 Response list_commissioners_route(Context& context) {
@@ -177,7 +182,9 @@ Response list_commissioners_route(Context& context) {
     item["compounds"].push_back({{"id", assignment.compound_node_id},
                                  {"name", row.compound_name},
                                  {"assignment_id", assignment.id},
-                                 {"since", assignment.since}});
+                                 {"since", assignment.since},
+                                 {"service_phone", assignment.service_phone ? Json(*assignment.service_phone)
+                                                                            : Json(nullptr)}});
     // A person's attributes are those of any of their current assignments.
     const std::pair<const char*, bool> attributes[] = {{"from_two_committees", assignment.from_two_committees},
                                                        {"also_party_secretary", assignment.also_party_secretary},
@@ -195,8 +202,12 @@ Response assign_commissioner_route(Context& context) {
   auto flag = [&](const char* key) { return body.optional_boolean(key).value_or(false); };
   CommissionerInput input{body.integer("person_id"),    body.integer("compound_id"), flag("from_two_committees"),
                           flag("also_party_secretary"), flag("first_secretary"),     flag("grid_chief")};
+  input.service_phone = body.optional_text("service_phone");
   body.finish();
   require_positive("person_id", input.person_id);
+  if (input.service_phone) {
+    if (auto problem = service_phone_problem(*input.service_phone)) fail_invalid("service_phone", *problem);
+  }
   Json created = context.write([&](store::Tx& tx) {
     CommissionerAssignment assignment = assign_commissioner(tx, input);
     context.audit(tx, "governance.commissioner.assign", "commissioner_assignment:" + std::to_string(assignment.id),

@@ -95,4 +95,17 @@ std::vector<CoverageGap> coverage_gaps(const std::map<std::int64_t, ChainTerms>&
   return gaps;
 }
 
+std::optional<std::string> service_phone_problem(const std::string& phone) {
+  std::size_t digits = 0;
+  for (char c : phone) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c != ' ' && c != '-') {
+      return "服务电话只能含数字、空格和短横线";
+    }
+  }
+  if (digits < 7 || digits > 15) return "服务电话应有 7–15 位数字";
+  return std::nullopt;
+}
+
 }  // namespace weizhi::governance

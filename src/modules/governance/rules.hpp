@@ -33,6 +33,10 @@ struct CoverageGap {
   std::int64_t compound_id;
   std::vector<ChainPosition> missing;
 };
+// A service phone residents can dial: digits with optional spaces and dashes, 7–15 digits
+// (landlines like 0571-88001234 and mobiles alike).
+std::optional<std::string> service_phone_problem(const std::string& phone);
+
 // The compounds whose chain is incomplete now, by compound id.
 std::vector<CoverageGap> coverage_gaps(const std::map<std::int64_t, ChainTerms>& chains, TimePoint now);
 

@@ -202,15 +202,18 @@ class StreetSeeder {
     std::int64_t also_secretary = share(people_count, kArticleAlsoPartySecretary, kArticleCommissioners);
     std::map<std::int64_t, std::int64_t> rank;
     for (std::int64_t k = 0; k < people_count; ++k) rank[commissioner_people_[k]] = k;
+    std::int64_t line = 0;
     for (const auto& compound : compounds_) {
       std::int64_t person_id = commissioner_of_[compound.id];
       std::int64_t k = rank[person_id];
+      // Each compound's commissioner answers on a service line of the street's exchange.
       CommissionerInput input{person_id,
                               compound.id,
                               spread(k, people_count, from_two),
                               spread(k, people_count, also_secretary),
                               true,
-                              grid_chiefs_.count(person_id) > 0};
+                              grid_chiefs_.count(person_id) > 0,
+                              "0571-8802" + std::to_string(1001 + line++)};
       assign_commissioner(seed_.tx, input);
       if (input.also_party_secretary) party_secretary_of_[compound.id] = person_id;
     }

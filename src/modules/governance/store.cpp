@@ -206,14 +206,15 @@ std::vector<CommissionerRow> current_commissioners(store::Connection& connection
   std::vector<CommissionerRow> rows;
   for (const auto& row : connection.query(
            std::string("SELECT a.id, a.person_id, a.compound_node_id, a.from_two_committees, a.also_party_secretary, "
-                       "a.first_secretary, a.grid_chief, a.since, a.until, p.name_masked, c.name "
+                       "a.first_secretary, a.grid_chief, a.since, a.until, p.name_masked, c.name, a.service_phone "
                        "FROM commissioner_assignments a JOIN org_nodes c ON c.id = a.compound_node_id "
                        "JOIN people p ON p.id = a.person_id WHERE c.path LIKE ? AND ") +
                kCurrentAssignment + " ORDER BY a.person_id, a.compound_node_id",
            {subtree_pattern(path), now_text, now_text})) {
     rows.push_back(
         CommissionerRow{CommissionerAssignment{row.i64(0), row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0,
-                                               row.i64(5) != 0, row.i64(6) != 0, row.text(7), row.optional_text(8)},
+                                               row.i64(5) != 0, row.i64(6) != 0, row.text(7), row.optional_text(8),
+                                               row.optional_text(11)},
                         row.text(9), row.text(10)});
   }
   return rows;
@@ -230,9 +231,10 @@ CommissionerAssignment assign_commissioner(store::Tx& tx, const CommissionerInpu
   }
   std::int64_t id = tx.scalar(
       "INSERT INTO commissioner_assignments (person_id, compound_node_id, from_two_committees, "
-      "also_party_secretary, first_secretary, grid_chief, since) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "also_party_secretary, first_secretary, grid_chief, since, service_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
       {input.person_id, input.compound_node_id, input.from_two_committees, input.also_party_secretary,
-       input.first_secretary, input.grid_chief, now});
+       input.first_secretary, input.grid_chief, now, input.service_phone});
   return CommissionerAssignment{id,
                                 input.person_id,
                                 input.compound_node_id,
@@ -241,7 +243,18 @@ CommissionerAssignment assign_commissioner(store::Tx& tx, const CommissionerInpu
                                 input.first_secretary,
                                 input.grid_chief,
                                 now,
-                                std::nullopt};
+                                std::nullopt,
+                                input.service_phone};
+}
+
+std::optional<std::string> commissioner_service_phone(store::Connection& connection, std::int64_t compound_node_id,
+                                                      TimePoint now) {
+  std::string now_text = iso_utc(now);
+  auto row = connection.query_one(std::string("SELECT a.service_phone FROM commissioner_assignments a "
+                                              "WHERE a.compound_node_id = ? AND ") +
+                                      kCurrentAssignment + " ORDER BY a.since DESC, a.id DESC",
+                                  {compound_node_id, now_text, now_text});
+  return row ? row->optional_text(0) : std::nullopt;
 }
 
 std::optional<std::int64_t> assignment_compound(store::Connection& connection, std::int64_t assignment_id) {
@@ -254,7 +267,7 @@ std::optional<std::int64_t> assignment_compound(store::Connection& connection, s
 CommissionerAssignment end_commissioner(store::Tx& tx, std::int64_t assignment_id) {
   auto row = tx.query_one(
       "SELECT person_id, compound_node_id, from_two_committees, also_party_secretary, "
-      "first_secretary, grid_chief, since, until FROM commissioner_assignments WHERE id = ?",
+      "first_secretary, grid_chief, since, until, service_phone FROM commissioner_assignments WHERE id = ?",
       {assignment_id});
   if (!row) fail_not_found("找不到该专员任职记录");
   std::string now = iso_utc(tx.now());
@@ -262,7 +275,8 @@ CommissionerAssignment end_commissioner(store::Tx& tx, std::int64_t assignment_i
   tx.exec("UPDATE commissioner_assignments SET until = ? WHERE id = ?", {now, assignment_id});
   return CommissionerAssignment{assignment_id,    row->i64(0),      row->i64(1),
                                 row->i64(2) != 0, row->i64(3) != 0, row->i64(4) != 0,
-                                row->i64(5) != 0, row->text(6),     now};
+                                row->i64(5) != 0, row->text(6),     now,
+                                row->optional_text(8)};
 }
 
 std::int64_t create_party_org(store::Tx& tx, const PartyOrgInput& input) {

@@ -45,6 +45,9 @@ std::vector<CommissionerRow> current_commissioners(store::Connection& connection
                                                    TimePoint now);
 // 409 (field compound_id) when the compound has a current commissioner.
 CommissionerAssignment assign_commissioner(store::Tx& tx, const CommissionerInput& input);
+// The service phone of the compound's current commissioner, when one is recorded.
+std::optional<std::string> commissioner_service_phone(store::Connection& connection, std::int64_t compound_node_id,
+                                                      TimePoint now);
 // The compound of an assignment, for its scope.
 std::optional<std::int64_t> assignment_compound(store::Connection& connection, std::int64_t assignment_id);
 // Sets `until` to now; 404 when there is no such assignment, 409 when it has already ended.
