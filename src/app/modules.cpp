@@ -5,6 +5,7 @@
 #include "audit/routes.hpp"
 #include "auth/routes.hpp"
 #include "modules/committees/module.hpp"
+#include "modules/covenant/module.hpp"
 #include "modules/elections/module.hpp"
 #include "modules/governance/module.hpp"
 #include "modules/imports/module.hpp"
@@ -23,7 +24,7 @@ const std::vector<modules::Module>& all_modules() {
   static const std::vector<modules::Module> modules{ops_module(),      org::module(),        auth::module(),
                                                     people::module(),  governance::module(), imports::module(),
                                                     voting::module(),  committees::module(), elections::module(),
-                                                    audit::module()};
+                                                    covenant::module(), audit::module()};
   return modules;
 }
 

@@ -87,4 +87,6 @@ std::string date_text(std::chrono::year_month_day date) {
   return text;
 }
 
+std::string street_date(TimePoint now) { return iso_utc(now + std::chrono::hours(8)).substr(0, 10); }
+
 }  // namespace weizhi

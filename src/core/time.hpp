@@ -31,4 +31,8 @@ std::optional<TimePoint> parse_iso(std::string_view text);
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text);
 std::string date_text(std::chrono::year_month_day date);
 
+// The calendar date in the street's time zone (Asia/Shanghai, UTC+8, no daylight saving): the
+// day publicity periods, deadlines and ballots are counted in.
+std::string street_date(TimePoint now);
+
 }  // namespace weizhi

@@ -11,6 +11,7 @@
 #include "core/crypto.hpp"
 #include "modules/elections/rules.hpp"
 #include "modules/elections/store.hpp"
+#include "modules/people/store.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
@@ -132,7 +133,10 @@ TEST_F(ElectionsTest, StepsOpenOnlyInOrderAfterTheSupervisorSignsOff) {
   EXPECT_EQ(secretary->post(path(id, "/steps/2/open"), json::object()).status, 409);  // step 1 unsigned
   EXPECT_EQ(secretary->post(path(id, "/steps/1/sign-off"), json::object()).status, 403);
   EXPECT_EQ(supervisor->post(path(id, "/steps/2/sign-off"), json::object()).status, 409);
-  ASSERT_EQ(supervisor->post(path(id, "/steps/1/sign-off"), json{{"note", "工作组组成合规"}}).status, 200);
+  auto signed_off = supervisor->post(path(id, "/steps/1/sign-off"), json{{"note", "工作组组成合规"}});
+  ASSERT_EQ(signed_off.status, 200);
+  EXPECT_EQ(signed_off.json()["steps"][0]["sign_off_note"], "工作组组成合规");
+  EXPECT_FALSE(signed_off.json()["steps"][0]["signed_off_by"]["name"].get<std::string>().empty());
   EXPECT_EQ(supervisor->post(path(id, "/steps/1/sign-off"), json::object()).status, 409);
   auto opened = secretary->post(path(id, "/steps/2/open"), json::object());
   ASSERT_EQ(opened.status, 200) << opened.body;
@@ -206,6 +210,28 @@ TEST_F(ElectionsTest, CandidatesAreNominatedInStepFourAndMustOutnumberSeats) {
   auto refused = signed_in("supervisor")->post(path(id, "/steps/4/sign-off"), json::object());
   EXPECT_EQ(refused.status, 409);
   EXPECT_NE(refused.json()["error"]["message"].get<std::string>().find("差额"), std::string::npos);
+  // Before the vetting step opens, names stay masked even for approved candidates.
+  for (const auto& candidate : secretary->get(path(id, "/candidates")).json()["items"]) {
+    EXPECT_FALSE(candidate["person"].contains("full_name")) << candidate;
+  }
+}
+
+TEST_F(ElectionsTest, ApprovedCandidatesArePublicisedByNameFromTheVettingStep) {
+  std::int64_t id = create(2);
+  up_to_voting(id, 3);
+  auto items = signed_in("secretary")->get(path(id, "/candidates")).json()["items"];
+  ASSERT_EQ(items.size(), 3u);
+  auto lease = db().read();
+  std::int64_t person = items[0]["person"]["id"];
+  std::string masked = items[0]["person"]["name"];
+  std::string full = items[0]["person"]["full_name"];
+  EXPECT_NE(masked.find('*'), std::string::npos);
+  EXPECT_EQ(full.find('*'), std::string::npos);
+  auto key = weizhi::crypto::DataKey::from_file(settings_.data_key_file);
+  EXPECT_EQ(full, weizhi::people::full_name(*lease, key, person));
+  // The public page for anyone keeps them masked.
+  auto shown = anonymous()->get(path(id, "/public-candidates")).json()["items"];
+  EXPECT_EQ(shown[0]["name"], masked);
 }
 
 TEST_F(ElectionsTest, OnlineBallotIsSecret) {
@@ -437,6 +463,8 @@ TEST_F(ElectionsTest, ResidentSeesTheElectionsOfTheirRollAndWhetherTheyVotedNeve
   EXPECT_EQ(before[0]["seats"], 2);
   ASSERT_EQ(before[0]["candidates"].size(), 3u);
   EXPECT_EQ(before[0]["candidates"][0]["id"], candidates[0]);
+  // The ballot names whom it chooses: publicised candidates in full.
+  EXPECT_EQ(before[0]["candidates"][0]["name"].get<std::string>().find('*'), std::string::npos);
 
   cast(id, logins[0], {candidates[0]});
   json after = mine(logins[0]);
@@ -504,5 +532,5 @@ TEST_F(ElectionsDemoSeedBigTest, PilotFiguresComeOutOfTheRecords) {
   auto publicity_end = lease->query_one(
       "SELECT s.publicity_ends_on FROM election_steps s JOIN elections e ON e.id = s.election_id "
       "WHERE e.state = 'running' AND e.current_step = 2 AND s.step = 2");
-  EXPECT_LT(publicity_end->text(0), weizhi::elections::street_date(clock_.now()));
+  EXPECT_LT(publicity_end->text(0), weizhi::street_date(clock_.now()));
 }

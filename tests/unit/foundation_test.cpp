@@ -99,3 +99,9 @@ TEST(OrgRules, ChildPathExtendsTheParentPath) {
   EXPECT_EQ(org::child_path("", 1), "/1/");
   EXPECT_EQ(org::child_path("/1/", 4), "/1/4/");
 }
+
+TEST(StreetDate, IsTheDateInShanghai) {
+  auto late_evening_utc = *weizhi::parse_iso("2026-03-01T16:30:00Z");
+  EXPECT_EQ(weizhi::street_date(late_evening_utc), "2026-03-02");
+  EXPECT_EQ(weizhi::street_date(*weizhi::parse_iso("2026-03-01T15:59:59Z")), "2026-03-01");
+}

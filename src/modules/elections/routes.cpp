@@ -47,7 +47,9 @@ Json election_json(store::Connection& connection, const Election& election) {
                {"opened_at", nullptr},
                {"publicity_ends_on", nullptr},
                {"signed_off_at", nullptr},
-               {"signed_off_by_user_id", nullptr}};
+               {"signed_off_by_user_id", nullptr},
+               {"signed_off_by", nullptr},
+               {"sign_off_note", nullptr}};
     for (const auto& record : records) {
       if (record.step != step) continue;
       shown["opened_at"] = record.opened_at;
@@ -55,6 +57,12 @@ Json election_json(store::Connection& connection, const Election& election) {
       shown["signed_off_at"] = optional_json(record.signed_off_at);
       shown["signed_off_by_user_id"] =
           record.signed_off_by_user_id ? Json(*record.signed_off_by_user_id) : Json(nullptr);
+      if (record.signed_off_by_user_id) {
+        shown["signed_off_by"] = {{"id", *record.signed_off_by_user_id},
+                                  {"name", record.signed_off_by_name.value_or("")}};
+      }
+      // An empty note is no note.
+      if (record.sign_off_note && !record.sign_off_note->empty()) shown["sign_off_note"] = *record.sign_off_note;
     }
     steps.push_back(shown);
   }
@@ -247,11 +255,19 @@ Response visits_route(Context& context) {
   return Response::json(200, {{"items", items}});
 }
 
-Json candidates_json(store::Connection& connection, std::int64_t election_id) {
+// Candidates approved once the vetting step has opened are publicised by name (RULES.md §D):
+// standing is consent to it, and a ballot must name whom it chooses. Everyone else stays masked.
+bool publicised(const Election& election, const Candidate& candidate) {
+  return election.current_step >= kVetting && candidate.vetting == Vetting::Approved;
+}
+
+Json candidates_json(store::Connection& connection, const crypto::DataKey& key, const Election& election) {
   Json items = Json::array();
-  for (const auto& candidate : candidates_of(connection, election_id)) {
+  for (const auto& candidate : candidates_of(connection, election.id)) {
+    Json person{{"id", candidate.person_id}, {"name", candidate.name}};
+    if (publicised(election, candidate)) person["full_name"] = people::full_name(connection, key, candidate.person_id);
     items.push_back({{"id", candidate.id},
-                     {"person", {{"id", candidate.person_id}, {"name", candidate.name}}},
+                     {"person", person},
                      {"party_member", candidate.party_member},
                      {"nomination", nomination_code(candidate.nomination)},
                      {"nominated_by", candidate.nominated_by},
@@ -302,7 +318,7 @@ Response vet_candidate_route(Context& context) {
 Response candidates_route(Context& context) {
   auto lease = context.read();
   Election election = require_election(*lease, context.path_id("id"));
-  return Response::json(200, {{"items", candidates_json(*lease, election.id)}});
+  return Response::json(200, {{"items", candidates_json(*lease, context.services.data_key, election)}});
 }
 
 // The publicised list: approved candidates once the vetting step has opened, for anyone.
@@ -339,7 +355,9 @@ Response my_elections_route(Context& context) {
           continue;
         }
         candidates.push_back({{"id", candidate.id},
-                              {"name", candidate.name},
+                              {"name", publicised(election, candidate)
+                                           ? people::full_name(*lease, context.services.data_key, candidate.person_id)
+                                           : candidate.name},
                               {"party_member", candidate.party_member},
                               {"origin", candidate.origin}});
       }

@@ -114,8 +114,6 @@ bool is_date(const std::string& text) { return parse_date(text).has_value(); }
 
 bool has_publicity(std::int64_t step) { return step == kPublicity || step == kVetting || step == kFiling; }
 
-std::string street_date(TimePoint now) { return iso_utc(now + std::chrono::hours(8)).substr(0, 10); }
-
 std::string publicity_end(const std::string& opened_on, std::int64_t days) {
   auto opened = parse_date(opened_on);
   if (!opened) throw std::invalid_argument("not a date: " + opened_on);

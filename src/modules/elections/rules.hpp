@@ -36,9 +36,6 @@ bool has_publicity(std::int64_t step);
 // Whether `text` is a calendar date YYYY-MM-DD.
 bool is_date(const std::string& text);
 
-// The date in the street's time zone (Asia/Shanghai, UTC+8, no daylight saving).
-std::string street_date(TimePoint now);
-
 // The last day of a publicity period of `days` opened on `opened_on` (YYYY-MM-DD): the opening
 // day counts as the first. Throws std::invalid_argument when `opened_on` is not a date.
 std::string publicity_end(const std::string& opened_on, std::int64_t days);

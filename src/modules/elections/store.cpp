@@ -193,11 +193,12 @@ std::vector<VoterElection> elections_of_voter(store::Connection& connection, std
 std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t election_id) {
   std::vector<StepRecord> steps;
   for (const auto& row : connection.query(
-           "SELECT step, opened_at, publicity_ends_on, signed_off_by_user_id, signed_off_at FROM election_steps "
-           "WHERE election_id = ? ORDER BY step",
+           "SELECT s.step, s.opened_at, s.publicity_ends_on, s.signed_off_by_user_id, s.signed_off_at, u.display_name, "
+           "s.sign_off_note FROM election_steps s LEFT JOIN users u ON u.id = s.signed_off_by_user_id "
+           "WHERE s.election_id = ? ORDER BY s.step",
            {election_id})) {
-    steps.push_back(
-        StepRecord{row.i64(0), row.text(1), row.optional_text(2), row.optional_i64(3), row.optional_text(4)});
+    steps.push_back(StepRecord{row.i64(0), row.text(1), row.optional_text(2), row.optional_i64(3), row.optional_text(4),
+                               row.optional_text(5), row.optional_text(6)});
   }
   return steps;
 }

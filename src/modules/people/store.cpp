@@ -188,6 +188,12 @@ PersonSecrets read_secrets(store::Connection& connection, const crypto::DataKey&
   return PersonSecrets{key.decrypt(row->text(0)), open(1), open(2)};
 }
 
+std::string full_name(store::Connection& connection, const crypto::DataKey& key, std::int64_t id) {
+  auto row = connection.query_one("SELECT name_enc FROM people WHERE id = ?", {id});
+  if (!row) fail_not_found("找不到该人员");
+  return key.decrypt(row->text(0));
+}
+
 std::vector<PlacedLink> links_of_person(store::Connection& connection, std::int64_t person_id) {
   auto rows = connection.query(
       "SELECT l.id, l.relation, l.designated_voter, l.proxy_reference, part.id, part.name, unit.id, unit.name, "

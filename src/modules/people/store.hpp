@@ -20,6 +20,8 @@ std::vector<Person> search_people(store::Connection& connection, const PeopleFil
 std::vector<std::string> update_person(store::Tx& tx, const crypto::DataKey& key, std::int64_t id,
                                        const PersonChange& change);
 PersonSecrets read_secrets(store::Connection& connection, const crypto::DataKey& key, std::int64_t id);
+// The decrypted name alone, for where the law publishes it (candidates of an election).
+std::string full_name(store::Connection& connection, const crypto::DataKey& key, std::int64_t id);
 
 // The links of a person with the places of their parts, by link id.
 std::vector<PlacedLink> links_of_person(store::Connection& connection, std::int64_t person_id);

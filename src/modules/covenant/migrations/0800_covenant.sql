@@ -1,0 +1,135 @@
+-- Management covenants (管理规约, Civil Code Art. 278 matter 2; DOMAIN.md §3 "self-selected
+-- actions"): each street's extra clause types, each compound's covenant versions (one adopted at a
+-- time, by a vote of matter 2) with numbered clauses and their enforcement rules, households'
+-- acknowledgements, and violations with re-inspections and the escalations recorded up the chain.
+-- Dates are YYYY-MM-DD; areas in 0.01 m².
+CREATE TABLE covenant_policies (
+  street_node_id BIGINT PRIMARY KEY REFERENCES org_nodes(id),
+  extra_clause_types TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE covenant_versions (
+  id {{id}},
+  compound_node_id BIGINT NOT NULL REFERENCES org_nodes(id),
+  number BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  -- draft, adopted or superseded
+  state TEXT NOT NULL,
+  vote_id BIGINT REFERENCES votes(id),
+  vote_item BIGINT,
+  adopted_on TEXT,
+  superseded_on TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (compound_node_id, number)
+);
+CREATE UNIQUE INDEX covenant_versions_in_force ON covenant_versions(compound_node_id) WHERE state = 'adopted';
+
+CREATE TABLE covenant_clauses (
+  id {{id}},
+  version_id BIGINT NOT NULL REFERENCES covenant_versions(id),
+  number BIGINT NOT NULL,
+  type TEXT NOT NULL,
+  text TEXT NOT NULL,
+  rectification_days BIGINT NOT NULL,
+  escalation_days BIGINT NOT NULL,
+  UNIQUE (version_id, number)
+);
+
+-- person_id is the resident who signed; NULL when staff recorded a paper acknowledgement.
+CREATE TABLE covenant_acknowledgements (
+  id {{id}},
+  version_id BIGINT NOT NULL REFERENCES covenant_versions(id),
+  part_node_id BIGINT NOT NULL REFERENCES org_nodes(id),
+  person_id BIGINT REFERENCES people(id),
+  recorded_by_user_id BIGINT NOT NULL,
+  acknowledged_at TEXT NOT NULL,
+  UNIQUE (version_id, part_node_id)
+);
+
+CREATE TABLE covenant_violations (
+  id {{id}},
+  version_id BIGINT NOT NULL REFERENCES covenant_versions(id),
+  clause_id BIGINT NOT NULL REFERENCES covenant_clauses(id),
+  compound_node_id BIGINT NOT NULL REFERENCES org_nodes(id),
+  -- reported, notified, rectifying, removed or closed
+  state TEXT NOT NULL,
+  reported_on TEXT NOT NULL,
+  location TEXT NOT NULL,
+  part_node_id BIGINT REFERENCES org_nodes(id),
+  area_centi_m2 BIGINT NOT NULL,
+  -- JSON array of photo references
+  photos TEXT NOT NULL,
+  plate TEXT NOT NULL,
+  place TEXT NOT NULL,
+  description TEXT NOT NULL,
+  notified_on TEXT,
+  deadline_on TEXT,
+  rectifying_on TEXT,
+  removed_on TEXT,
+  closed_on TEXT,
+  close_reason TEXT,
+  -- the highest chain level recorded by the escalation run: 0 none … 4 street
+  recorded_level BIGINT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX covenant_violations_compound ON covenant_violations(compound_node_id, state);
+CREATE INDEX covenant_violations_version ON covenant_violations(version_id);
+
+CREATE TABLE covenant_inspections (
+  id {{id}},
+  violation_id BIGINT NOT NULL REFERENCES covenant_violations(id),
+  inspected_on TEXT NOT NULL,
+  passed BIGINT NOT NULL,
+  note TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX covenant_inspections_violation ON covenant_inspections(violation_id);
+
+CREATE TABLE covenant_escalations (
+  violation_id BIGINT NOT NULL REFERENCES covenant_violations(id),
+  -- commissioner, tripartite_director, community_secretary or street
+  level TEXT NOT NULL,
+  escalated_on TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (violation_id, level)
+);
+
+-- The street sets the clause types; street, community leadership, commissioners and committees
+-- draft, adopt and enforce covenants; other staff read covenants and violations; residents read
+-- their compound's covenant and statistics and acknowledge it for their home, but not the
+-- violations (plates and homes of neighbours).
+INSERT INTO role_permissions (role, permission) VALUES
+  ('street_admin', 'covenant.policy'),
+  ('street_admin', 'covenant.manage'),
+  ('community_secretary', 'covenant.manage'),
+  ('tripartite_director', 'covenant.manage'),
+  ('commissioner', 'covenant.manage'),
+  ('committee_member', 'covenant.manage'),
+  ('street_admin', 'covenant.read'),
+  ('community_secretary', 'covenant.read'),
+  ('tripartite_director', 'covenant.read'),
+  ('commissioner', 'covenant.read'),
+  ('committee_member', 'covenant.read'),
+  ('party_secretary', 'covenant.read'),
+  ('grid_member', 'covenant.read'),
+  ('supervisor', 'covenant.read'),
+  ('property_manager', 'covenant.read'),
+  ('property_staff', 'covenant.read'),
+  ('resident', 'covenant.read'),
+  ('street_admin', 'covenant.acknowledge'),
+  ('community_secretary', 'covenant.acknowledge'),
+  ('tripartite_director', 'covenant.acknowledge'),
+  ('commissioner', 'covenant.acknowledge'),
+  ('committee_member', 'covenant.acknowledge'),
+  ('resident', 'covenant.acknowledge'),
+  ('street_admin', 'covenant.violations.read'),
+  ('community_secretary', 'covenant.violations.read'),
+  ('tripartite_director', 'covenant.violations.read'),
+  ('commissioner', 'covenant.violations.read'),
+  ('committee_member', 'covenant.violations.read'),
+  ('party_secretary', 'covenant.violations.read'),
+  ('grid_member', 'covenant.violations.read'),
+  ('supervisor', 'covenant.violations.read'),
+  ('property_manager', 'covenant.violations.read'),
+  ('property_staff', 'covenant.violations.read');

@@ -1,0 +1,556 @@
+// HTTP routes of the covenant module: the street's clause types, a compound's covenant versions
+// (draft, adoption by a passed matter-2 vote), acknowledgements by households, violations through
+// their life cycle with re-inspections, the escalation run, and the compound's statistics.
+#include <map>
+
+#include "core/error.hpp"
+#include "http/context.hpp"
+#include "modules/covenant/module.hpp"
+#include "modules/covenant/rules.hpp"
+#include "modules/covenant/store.hpp"
+#include "modules/governance/rules.hpp"
+#include "modules/governance/store.hpp"
+#include "modules/org/store.hpp"
+#include "modules/org/subtree_read.hpp"
+#include "modules/people/store.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> covenant_migrations();
+}
+
+namespace weizhi::covenant {
+
+void seed_demo(modules::SeedContext& seed);
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+template <class T>
+Json or_null(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+// Square metres from 0.01 m² units: an integer when whole, so 462700 reads as 4627.
+Json square_metres(std::int64_t centi_m2) {
+  if (centi_m2 % 100 == 0) return Json(centi_m2 / 100);
+  return Json(static_cast<double>(centi_m2) / 100.0);
+}
+
+std::string today(Context& context) { return street_date(context.services.clock.now()); }
+
+// --- Scopes ---
+
+// The compound named by `?compound=`: 400 naming it when absent or not an id.
+std::int64_t queried_compound(Context& context) {
+  auto compound = context.query("compound");
+  if (!compound) fail_invalid("compound", "请指定小区 compound");
+  return context.parse_id(*compound, "compound");
+}
+
+http::ScopeResolver compound_query_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> { return queried_compound(context); };
+}
+
+Version require_version(store::Connection& connection, std::int64_t id) {
+  auto version = find_version(connection, id);
+  if (!version) fail_not_found("找不到该公约");
+  return *version;
+}
+
+Violation require_violation(store::Connection& connection, std::int64_t id) {
+  auto violation = find_violation(connection, id);
+  if (!violation) fail_not_found("找不到该违约记录");
+  return *violation;
+}
+
+http::ScopeResolver version_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    return require_version(*lease, context.path_id("id")).compound_node_id;
+  };
+}
+
+http::ScopeResolver violation_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    return require_violation(*lease, context.path_id("id")).input.compound_node_id;
+  };
+}
+
+// --- JSON ---
+
+Json policy_json(const Policy& policy) {
+  return {{"extra_clause_types", policy.extra_clause_types}, {"clause_types", clause_types(policy)}};
+}
+
+Json version_json(const Version& version) {
+  Json clauses = Json::array();
+  for (const auto& clause : version.clauses) {
+    clauses.push_back({{"number", clause.number},
+                       {"type", clause.type},
+                       {"text", clause.text},
+                       {"rectification_days", clause.rectification_days},
+                       {"escalation_days", clause.escalation_days}});
+  }
+  return {{"id", version.id},
+          {"compound", {{"id", version.compound_node_id}, {"name", version.compound_name}}},
+          {"number", version.number},
+          {"title", version.title},
+          {"state", version_state_code(version.state)},
+          {"vote_id", or_null(version.vote_id)},
+          {"vote_item", or_null(version.vote_item)},
+          {"adopted_on", or_null(version.adopted_on)},
+          {"superseded_on", or_null(version.superseded_on)},
+          {"created_at", version.created_at},
+          {"clauses", clauses}};
+}
+
+// Who the violation has reached today. Computed on read from the clause's escalation days, so it
+// is right whether or not the escalation run has recorded it yet.
+Json escalation_json(store::Connection& connection, const Violation& violation, const std::string& today_text,
+                     TimePoint now) {
+  EscalationLevel level =
+      escalation_level(violation.state, violation.deadline_on, violation.escalation_days, today_text);
+  std::optional<std::int64_t> person_id;
+  if (level != EscalationLevel::None && level != EscalationLevel::Street) {
+    auto compound = org::find_node(connection, violation.input.compound_node_id);
+    auto chains = governance::chains_under(connection, compound->path, now);
+    auto status = governance::check_chain(chains.terms[compound->id], now);
+    auto wanted = level == EscalationLevel::Commissioner         ? governance::ChainPosition::Commissioner
+                  : level == EscalationLevel::TripartiteDirector ? governance::ChainPosition::TripartiteDirector
+                                                                 : governance::ChainPosition::CommunitySecretary;
+    for (const auto& link : status.links) {
+      if (link.position == wanted) person_id = link.person_id;
+    }
+  }
+  Json person = nullptr;
+  if (person_id) {
+    auto names = governance::masked_names(connection, {*person_id});
+    person = {{"id", *person_id}, {"name", names.count(*person_id) ? names[*person_id] : ""}};
+  }
+  return {{"level", escalation_level_code(level)},
+          {"days_overdue", violation.deadline_on && is_open(violation.state)
+                               ? days_overdue(*violation.deadline_on, today_text)
+                               : 0},
+          {"person", person},
+          {"recorded_level", escalation_level_code(static_cast<EscalationLevel>(violation.recorded_level))}};
+}
+
+Json violation_json(store::Connection& connection, const Violation& violation, const std::string& today_text,
+                    TimePoint now) {
+  Json json{{"id", violation.id},
+            {"covenant_id", violation.version_id},
+            {"compound_id", violation.input.compound_node_id},
+            {"clause_number", violation.input.clause_number},
+            {"clause_type", violation.clause_type},
+            {"kind", violation_kind_code(violation.kind)},
+            {"state", violation_state_code(violation.state)},
+            {"reported_on", violation.input.reported_on},
+            {"notified_on", or_null(violation.notified_on)},
+            {"deadline_on", or_null(violation.deadline_on)},
+            {"removed_on", or_null(violation.removed_on)},
+            {"closed_on", or_null(violation.closed_on)},
+            {"close_reason", or_null(violation.close_reason)},
+            {"created_at", violation.created_at}};
+  switch (violation.kind) {
+    case ViolationKind::IllegalStructure:
+      json["location"] = violation.input.location;
+      json["part_id"] = or_null(violation.input.part_node_id);
+      json["area_centi_m2"] = violation.input.area_centi_m2;
+      json["photos"] = violation.input.photos;
+      break;
+    case ViolationKind::Parking:
+      json["plate"] = violation.input.plate;
+      json["place"] = violation.input.place;
+      break;
+    case ViolationKind::Other: json["description"] = violation.input.description; break;
+  }
+  Json inspections = Json::array();
+  for (const auto& inspection : violation.inspections) {
+    inspections.push_back({{"id", inspection.id},
+                           {"inspected_on", inspection.inspected_on},
+                           {"passed", inspection.passed},
+                           {"note", inspection.note}});
+  }
+  json["inspections"] = inspections;
+  json["escalation"] = escalation_json(connection, violation, today_text, now);
+  return json;
+}
+
+// --- Policy ---
+
+org::Node require_street(store::Connection& connection, std::int64_t id) {
+  auto street = org::find_node(connection, id);
+  if (!street || street->kind != org::NodeKind::Street) fail_not_found("找不到该街道");
+  return *street;
+}
+
+Response get_policy_route(Context& context) {
+  auto lease = context.read();
+  auto street = require_street(*lease, context.path_id("street_id"));
+  return Response::json(200, policy_json(policy_of_street(*lease, street.id)));
+}
+
+Response put_policy_route(Context& context) {
+  std::int64_t street_id = context.path_id("street_id");
+  JsonObject body(context.json_body());
+  const Json& types = body.any("extra_clause_types");
+  body.finish();
+  if (!types.is_array()) fail_invalid("extra_clause_types", "字段 extra_clause_types 应为文字数组");
+  Policy policy;
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    if (!types[i].is_string()) fail_invalid("extra_clause_types[" + std::to_string(i) + "]", "应为文字");
+    policy.extra_clause_types.push_back(types[i].get<std::string>());
+  }
+  check_policy(policy);
+  Json saved = context.write([&](store::Tx& tx) {
+    require_street(tx.connection(), street_id);
+    save_policy(tx, street_id, policy);
+    context.audit(tx, "covenant.policy.update", "node:" + std::to_string(street_id), policy_json(policy));
+    return policy_json(policy);
+  });
+  return Response::json(200, saved);
+}
+
+// --- Covenant versions ---
+
+Response list_route(Context& context) {
+  std::int64_t compound_id = queried_compound(context);
+  auto lease = context.read();
+  auto compound = org::find_node(*lease, compound_id);
+  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  Json items = Json::array();
+  std::optional<std::int64_t> in_force;
+  for (const auto& version : versions_of_compound(*lease, compound_id)) {
+    if (version.state == VersionState::Adopted) in_force = version.id;
+    items.push_back(version_json(version));
+  }
+  return Response::json(200, {{"compound", {{"id", compound->id}, {"name", compound->name}}},
+                              {"in_force_id", or_null(in_force)},
+                              {"policy", policy_json(policy_for_node(*lease, compound_id))},
+                              {"items", items}});
+}
+
+std::vector<Clause> clauses_field(JsonObject& body) {
+  const Json& list = body.any("clauses");
+  if (!list.is_array()) fail_invalid("clauses", "字段 clauses 应为条款数组");
+  std::vector<Clause> clauses;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (!list[i].is_object()) fail_invalid("clauses[" + std::to_string(i) + "]", "条款应为对象");
+    JsonObject clause(list[i], "clauses[" + std::to_string(i) + "]");
+    clauses.push_back(Clause{clause.integer("number"), clause.text("type"), clause.text("text"),
+                             clause.integer("rectification_days"), clause.integer("escalation_days")});
+    clause.finish();
+  }
+  return clauses;
+}
+
+Response create_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::int64_t compound_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  std::string title = body.text("title");
+  auto clauses = clauses_field(body);
+  body.finish();
+  Json created = context.write([&](store::Tx& tx) {
+    std::int64_t id = create_version(tx, compound_id, title, clauses);
+    Version version = require_version(tx.connection(), id);
+    context.audit(tx, "covenant.create", "covenant:" + std::to_string(id), version_json(version));
+    return version_json(version);
+  });
+  return Response::json(201, created);
+}
+
+Response get_route(Context& context) {
+  auto lease = context.read();
+  return Response::json(200, version_json(require_version(*lease, context.path_id("id"))));
+}
+
+Response adopt_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::int64_t vote_id = context.parse_id(std::to_string(body.integer("vote_id")), "vote_id");
+  std::int64_t vote_item = body.optional_integer("vote_item").value_or(1);
+  std::string adopted_on = checked_date(body.optional_text("adopted_on").value_or(today(context)), "adopted_on");
+  body.finish();
+  Json adopted = context.write([&](store::Tx& tx) {
+    Version version = require_version(tx.connection(), id);
+    auto superseded = adopt_version(tx, version, vote_id, vote_item, adopted_on);
+    context.audit(tx, "covenant.adopt", "covenant:" + std::to_string(id),
+                  {{"vote_id", vote_id},
+                   {"vote_item", vote_item},
+                   {"adopted_on", adopted_on},
+                   {"superseded_id", or_null(superseded)}});
+    return version_json(require_version(tx.connection(), id));
+  });
+  return Response::json(200, adopted);
+}
+
+// --- Acknowledgements ---
+
+Json acknowledgements_json(store::Connection& connection, const Version& version) {
+  Json items = Json::array();
+  auto list = acknowledgements_of(connection, version.id);
+  for (const auto& acknowledgement : list) {
+    items.push_back({{"part", {{"id", acknowledgement.part_node_id}, {"name", acknowledgement.part_name}}},
+                     {"signed_by_resident", acknowledgement.person_id.has_value()},
+                     {"acknowledged_at", acknowledgement.acknowledged_at}});
+  }
+  return {{"covenant_id", version.id},
+          {"acknowledged_parts", static_cast<std::int64_t>(list.size())},
+          {"residential_parts", residential_parts_of(connection, version.compound_node_id)},
+          {"items", items}};
+}
+
+Response list_acknowledgements_route(Context& context) {
+  auto lease = context.read();
+  return Response::json(200, acknowledgements_json(*lease, require_version(*lease, context.path_id("id"))));
+}
+
+// Staff who manage the covenant record a household's (paper) acknowledgement; anyone else signs
+// only for a part they own, rent or live in.
+Response acknowledge_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::int64_t part_id = context.parse_id(std::to_string(body.integer("part_id")), "part_id");
+  body.finish();
+  std::int64_t compound_id = [&] {
+    auto lease = context.read();
+    return require_version(*lease, id).compound_node_id;
+  }();
+  bool staff = context.can("covenant.manage", compound_id);
+  Json result = context.write([&](store::Tx& tx) {
+    Version version = require_version(tx.connection(), id);
+    std::optional<std::int64_t> person_id;
+    if (!staff) {
+      person_id = people::person_of_user(tx.connection(), context.user().user_id);
+      if (!person_id || !person_linked_to_part(tx.connection(), *person_id, part_id)) {
+        fail_forbidden("只能为本人居住或拥有的房屋签署公约");
+      }
+    }
+    acknowledge(tx, version, part_id, person_id, context.user().user_id);
+    context.audit(tx, "covenant.acknowledge", "covenant:" + std::to_string(id),
+                  {{"part_id", part_id}, {"by", staff ? "staff" : "resident"}});
+    return acknowledgements_json(tx.connection(), version);
+  });
+  return Response::json(201, result);
+}
+
+// --- Violations ---
+
+std::vector<std::string> photos_field(JsonObject& body) {
+  std::vector<std::string> photos;
+  const Json* list = body.optional_any("photos");
+  if (!list || list->is_null()) return photos;
+  if (!list->is_array()) fail_invalid("photos", "字段 photos 应为照片编号数组");
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const Json& photo = (*list)[i];
+    if (!photo.is_string() || photo.get<std::string>().empty() || photo.get<std::string>().size() > 200) {
+      fail_invalid("photos[" + std::to_string(i) + "]", "照片编号应为 1 至 200 字节的文字");
+    }
+    photos.push_back(photo.get<std::string>());
+  }
+  return photos;
+}
+
+Response list_violations_route(Context& context) {
+  std::optional<ViolationState> state;
+  if (auto code = context.query("state")) {
+    state = parse_violation_state(*code);
+    if (!state) fail_invalid("state", "状态应为 reported、notified、rectifying、removed 或 closed");
+  }
+  auto [lease, node] = org::read_queried_subtree(context);
+  std::string today_text = today(context);
+  TimePoint now = context.services.clock.now();
+  Json items = Json::array();
+  for (const auto& violation : violations_under(*lease, node.path, state)) {
+    items.push_back(violation_json(*lease, violation, today_text, now));
+  }
+  return Response::json(200, {{"items", items}});
+}
+
+Response report_route(Context& context) {
+  JsonObject body(context.json_body());
+  ViolationInput input;
+  input.compound_node_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  input.clause_number = body.integer("clause_number");
+  input.reported_on = body.optional_text("reported_on").value_or(today(context));
+  input.location = body.optional_text("location").value_or("");
+  if (auto part = body.optional_integer("part_id")) input.part_node_id = context.parse_id(std::to_string(*part), "part_id");
+  input.area_centi_m2 = body.optional_integer("area_centi_m2").value_or(0);
+  input.photos = photos_field(body);
+  input.plate = body.optional_text("plate").value_or("");
+  input.place = body.optional_text("place").value_or("");
+  input.description = body.optional_text("description").value_or("");
+  body.finish();
+  std::string today_text = today(context);
+  Json created = context.write([&](store::Tx& tx) {
+    std::int64_t id = report_violation(tx, input);
+    Json json = violation_json(tx.connection(), require_violation(tx.connection(), id), today_text, tx.now());
+    context.audit(tx, "covenant.violation.report", "covenant_violation:" + std::to_string(id), json);
+    return json;
+  });
+  return Response::json(201, created);
+}
+
+Response get_violation_route(Context& context) {
+  auto lease = context.read();
+  return Response::json(200, violation_json(*lease, require_violation(*lease, context.path_id("id")), today(context),
+                                            context.services.clock.now()));
+}
+
+// One step of a violation's life (its body already read): applies `step` in one transaction with
+// its audit record, which also names the state it left, and answers with the violation as it now is.
+template <class Step>
+Response violation_step(Context& context, const std::string& action, int status, Step&& step) {
+  std::int64_t id = context.path_id("id");
+  std::string today_text = today(context);
+  Json result = context.write([&](store::Tx& tx) {
+    Violation violation = require_violation(tx.connection(), id);
+    Json summary = step(tx, violation);
+    summary["from"] = violation_state_code(violation.state);
+    context.audit(tx, action, "covenant_violation:" + std::to_string(id), summary);
+    return violation_json(tx.connection(), require_violation(tx.connection(), id), today_text, tx.now());
+  });
+  return Response::json(status, result);
+}
+
+// The date field of a step, today when absent.
+std::string day_field(Context& context, JsonObject& body, const std::string& name) {
+  return checked_date(body.optional_text(name).value_or(today(context)), name);
+}
+
+Response notify_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string notified_on = day_field(context, body, "notified_on");
+  body.finish();
+  return violation_step(context, "covenant.violation.notify", 200, [&](store::Tx& tx, const Violation& violation) {
+    notify(tx, violation, notified_on);
+    return Json{{"notified_on", notified_on}};
+  });
+}
+
+Response rectifying_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string on = day_field(context, body, "on");
+  body.finish();
+  return violation_step(context, "covenant.violation.rectifying", 200, [&](store::Tx& tx, const Violation& violation) {
+    start_rectifying(tx, violation, on);
+    return Json{{"on", on}};
+  });
+}
+
+Response inspection_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string inspected_on = day_field(context, body, "inspected_on");
+  bool passed = body.boolean("passed");
+  std::string note = body.optional_text("note").value_or("");
+  body.finish();
+  return violation_step(context, "covenant.violation.inspect", 201, [&](store::Tx& tx, const Violation& violation) {
+    std::int64_t inspection_id = add_inspection(tx, violation, inspected_on, passed, note);
+    return Json{{"inspection_id", inspection_id}, {"inspected_on", inspected_on}, {"passed", passed}};
+  });
+}
+
+Response remove_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string removed_on = day_field(context, body, "removed_on");
+  body.finish();
+  return violation_step(context, "covenant.violation.remove", 200, [&](store::Tx& tx, const Violation& violation) {
+    remove(tx, violation, removed_on);
+    return Json{{"removed_on", removed_on}};
+  });
+}
+
+Response close_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string reason = body.text("reason");
+  std::string closed_on = day_field(context, body, "closed_on");
+  body.finish();
+  return violation_step(context, "covenant.violation.close", 200, [&](store::Tx& tx, const Violation& violation) {
+    close(tx, violation, reason, closed_on);
+    return Json{{"reason", reason}, {"closed_on", closed_on}};
+  });
+}
+
+// Records the levels overdue violations have reached today; a second run the same day records
+// nothing, so a scheduler and a person pressing the button cannot double-escalate.
+Response escalate_route(Context& context) {
+  auto node = [&] {
+    auto [lease, queried] = org::read_queried_subtree(context);
+    return queried;
+  }();
+  std::string today_text = today(context);
+  Json result = context.write([&](store::Tx& tx) {
+    Json recorded = Json::array();
+    for (const auto& record : record_escalations(tx, node.path, today_text)) {
+      recorded.push_back({{"violation_id", record.violation_id}, {"level", escalation_level_code(record.level)}});
+    }
+    Json summary{{"today", today_text}, {"node_id", node.id}, {"recorded", recorded}};
+    if (!recorded.empty()) context.audit(tx, "covenant.violation.escalate", "node:" + std::to_string(node.id), summary);
+    return summary;
+  });
+  return Response::json(200, result);
+}
+
+// --- Statistics ---
+
+Response stats_route(Context& context) {
+  std::int64_t compound_id = queried_compound(context);
+  auto lease = context.read();
+  Stats stats = compound_stats(*lease, compound_id);
+  return Response::json(200, {{"adopted_on", or_null(stats.adopted_on)},
+                              {"violations", stats.violations},
+                              {"removed", stats.removed},
+                              {"removed_area_m2", square_metres(stats.removed_area_centi_m2)},
+                              {"days_to_last_removal", or_null(stats.days_to_last_removal)},
+                              {"open", stats.open}});
+}
+
+void add_routes(http::Router& router) {
+  auto on_version = [](const char* permission) { return Access::permission(permission, version_scope()); };
+  auto on_violation = [](const char* permission) { return Access::permission(permission, violation_scope()); };
+  const std::string covenants = "/api/v1/covenants";
+  const std::string violations = "/api/v1/covenant-violations";
+  router.add(Method::Get, "/api/v1/covenant-policies/{street_id}",
+             Access::permission("covenant.read", http::scope::path_node("street_id")), get_policy_route);
+  router.add(Method::Put, "/api/v1/covenant-policies/{street_id}",
+             Access::permission("covenant.policy", http::scope::path_node("street_id")), put_policy_route);
+
+  router.add(Method::Get, covenants, Access::permission("covenant.read", compound_query_scope()), list_route);
+  router.add(Method::Post, covenants, Access::permission("covenant.manage", http::scope::body_node("compound_id")),
+             create_route);
+  router.add(Method::Get, covenants + "/{id}", on_version("covenant.read"), get_route);
+  router.add(Method::Post, covenants + "/{id}/adopt", on_version("covenant.manage"), adopt_route);
+  router.add(Method::Get, covenants + "/{id}/acknowledgements", on_version("covenant.read"),
+             list_acknowledgements_route);
+  router.add(Method::Post, covenants + "/{id}/acknowledgements", on_version("covenant.acknowledge"),
+             acknowledge_route);
+
+  router.add(Method::Get, violations, Access::permission("covenant.violations.read", org::node_query_scope()),
+             list_violations_route);
+  router.add(Method::Post, violations, Access::permission("covenant.manage", http::scope::body_node("compound_id")),
+             report_route);
+  router.add(Method::Post, violations + "/escalate", Access::permission("covenant.manage", org::node_query_scope()),
+             escalate_route);
+  router.add(Method::Get, violations + "/{id}", on_violation("covenant.violations.read"), get_violation_route);
+  router.add(Method::Post, violations + "/{id}/notify", on_violation("covenant.manage"), notify_route);
+  router.add(Method::Post, violations + "/{id}/rectifying", on_violation("covenant.manage"), rectifying_route);
+  router.add(Method::Post, violations + "/{id}/inspections", on_violation("covenant.manage"), inspection_route);
+  router.add(Method::Post, violations + "/{id}/remove", on_violation("covenant.manage"), remove_route);
+  router.add(Method::Post, violations + "/{id}/close", on_violation("covenant.manage"), close_route);
+
+  router.add(Method::Get, "/api/v1/stats/covenant", Access::permission("covenant.read", compound_query_scope()),
+             stats_route);
+}
+
+}  // namespace
+
+modules::Module module() {
+  return modules::Module{"covenant", store::covenant_migrations, add_routes, seed_demo};
+}
+
+}  // namespace weizhi::covenant

@@ -1,0 +1,208 @@
+// Pure covenant rules (see rules.hpp): exact integer arithmetic on days and 0.01 m² areas.
+#include "modules/covenant/rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <limits>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+
+namespace weizhi::covenant {
+
+namespace {
+
+template <class Enum, std::size_t N>
+std::string code_of(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
+  for (const auto& [candidate, code] : table) {
+    if (candidate == value) return code;
+  }
+  return {};
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> parse_code(const std::array<std::pair<Enum, const char*>, N>& table, std::string_view code) {
+  for (const auto& [candidate, text] : table) {
+    if (code == text) return candidate;
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<VersionState, const char*>, 3> kVersionStates{
+    {{VersionState::Draft, "draft"}, {VersionState::Adopted, "adopted"}, {VersionState::Superseded, "superseded"}}};
+constexpr std::array<std::pair<ViolationState, const char*>, 5> kViolationStates{
+    {{ViolationState::Reported, "reported"},
+     {ViolationState::Notified, "notified"},
+     {ViolationState::Rectifying, "rectifying"},
+     {ViolationState::Removed, "removed"},
+     {ViolationState::Closed, "closed"}}};
+constexpr std::array<std::pair<ViolationKind, const char*>, 3> kKinds{{{ViolationKind::IllegalStructure, "illegal_structure"},
+                                                                      {ViolationKind::Parking, "parking"},
+                                                                      {ViolationKind::Other, "other"}}};
+constexpr std::array<std::pair<EscalationLevel, const char*>, 5> kLevels{
+    {{EscalationLevel::None, "none"},
+     {EscalationLevel::Commissioner, "commissioner"},
+     {EscalationLevel::TripartiteDirector, "tripartite_director"},
+     {EscalationLevel::CommunitySecretary, "community_secretary"},
+     {EscalationLevel::Street, "street"}}};
+
+constexpr std::int64_t kMaxAreaCentiM2 = 100'000'000;
+
+bool is_type_code(const std::string& text) {
+  return !text.empty() && text.size() <= 40 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+std::string version_state_code(VersionState state) { return code_of(kVersionStates, state); }
+std::optional<VersionState> parse_version_state(std::string_view code) { return parse_code(kVersionStates, code); }
+std::string violation_state_code(ViolationState state) { return code_of(kViolationStates, state); }
+std::optional<ViolationState> parse_violation_state(std::string_view code) {
+  return parse_code(kViolationStates, code);
+}
+std::string violation_kind_code(ViolationKind kind) { return code_of(kKinds, kind); }
+std::string escalation_level_code(EscalationLevel level) { return code_of(kLevels, level); }
+
+Policy default_policy() { return Policy{{"stairwell_clutter", "pets", "noise"}}; }
+
+void check_policy(const Policy& policy) {
+  if (policy.extra_clause_types.empty() || policy.extra_clause_types.size() > 10) {
+    fail_invalid("extra_clause_types", "公约条款类型应有 1 至 10 项");
+  }
+  std::set<std::string> seen{kParking, kIllegalStructure};
+  for (std::size_t i = 0; i < policy.extra_clause_types.size(); ++i) {
+    const std::string& type = policy.extra_clause_types[i];
+    std::string field = "extra_clause_types[" + std::to_string(i) + "]";
+    if (!is_type_code(type)) fail_invalid(field, "条款类型代码应为 1 至 40 个小写字母、数字或下划线");
+    if (!seen.insert(type).second) fail_invalid(field, "条款类型 " + type + " 重复");
+  }
+}
+
+std::vector<std::string> clause_types(const Policy& policy) {
+  std::vector<std::string> types{kParking, kIllegalStructure};
+  types.insert(types.end(), policy.extra_clause_types.begin(), policy.extra_clause_types.end());
+  return types;
+}
+
+void check_version(const std::string& title, const std::vector<Clause>& clauses, const Policy& policy) {
+  if (blank(title) || title.size() > 200) fail_invalid("title", "请填写公约标题（不超过 200 字节）");
+  if (clauses.empty() || clauses.size() > 50) fail_invalid("clauses", "公约应有 1 至 50 条条款");
+  auto types = clause_types(policy);
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    const Clause& clause = clauses[i];
+    std::string prefix = "clauses[" + std::to_string(i) + "].";
+    if (clause.number != static_cast<std::int64_t>(i) + 1) {
+      fail_invalid(prefix + "number", "条款应从 1 起依次编号，此处应为第 " + std::to_string(i + 1) + " 条");
+    }
+    if (std::find(types.begin(), types.end(), clause.type) == types.end()) {
+      std::string list;
+      for (const auto& type : types) list += (list.empty() ? "" : "、") + type;
+      fail_invalid(prefix + "type", "条款类型应为 " + list + " 之一");
+    }
+    if (blank(clause.text) || clause.text.size() > 2000) fail_invalid(prefix + "text", "请填写条款内容（不超过 2000 字节）");
+    if (clause.rectification_days < 1 || clause.rectification_days > 90) {
+      fail_invalid(prefix + "rectification_days", "整改期限应为 1 至 90 天");
+    }
+    if (clause.escalation_days < 1 || clause.escalation_days > 90) {
+      fail_invalid(prefix + "escalation_days", "逾期上报间隔应为 1 至 90 天");
+    }
+  }
+}
+
+ViolationKind kind_of_clause_type(std::string_view type) {
+  if (type == kIllegalStructure) return ViolationKind::IllegalStructure;
+  if (type == kParking) return ViolationKind::Parking;
+  return ViolationKind::Other;
+}
+
+void check_adopting_vote(const VoteFacts& vote, std::int64_t covenant_compound_node_id, std::int64_t item) {
+  if (item < 1) fail_invalid("vote_item", "表决事项序号应从 1 起");
+  if (vote.compound_node_id != covenant_compound_node_id) fail_conflict("该表决不是本小区的表决", "vote_id");
+  if (vote.matter != 2) fail_conflict("该表决不是制定或修改管理规约的表决（事项 2）", "vote_id");
+  if (!vote.counted) fail_conflict("该表决尚未结束计票", "vote_id");
+  if (item > vote.item_count) fail_invalid("vote_item", "该表决只有 " + std::to_string(vote.item_count) + " 项");
+  if (!vote.item_passed) fail_conflict("该表决事项未获通过，不能据此通过公约", "vote_id");
+}
+
+bool transition_allowed(ViolationState from, ViolationState to) {
+  using S = ViolationState;
+  switch (to) {
+    case S::Notified: return from == S::Reported;
+    case S::Rectifying: return from == S::Notified;
+    case S::Removed: return from == S::Notified || from == S::Rectifying;
+    case S::Closed: return is_open(from);
+    case S::Reported: return false;
+  }
+  return false;
+}
+
+void check_transition(ViolationState from, ViolationState to) {
+  if (!transition_allowed(from, to)) {
+    fail_conflict("违约记录当前状态为 " + violation_state_code(from) + "，不能转为 " + violation_state_code(to), "state");
+  }
+}
+
+bool is_open(ViolationState state) { return state != ViolationState::Removed && state != ViolationState::Closed; }
+
+void check_removal(const std::vector<Inspection>& inspections) {
+  if (inspections.empty()) fail_conflict("尚未复查，复查合格后才能登记拆除", "state");
+  if (!inspections.back().passed) fail_conflict("最近一次复查不合格，复查合格后才能登记拆除", "state");
+}
+
+std::optional<std::string> deadline(const std::string& notified_on, std::int64_t rectification_days) {
+  auto day = parse_date(notified_on);
+  if (!day) return std::nullopt;
+  return date_text(std::chrono::year_month_day{std::chrono::sys_days(*day) + std::chrono::days(rectification_days)});
+}
+
+std::optional<std::int64_t> days_between(const std::string& from, const std::string& to) {
+  auto start = parse_date(from);
+  auto end = parse_date(to);
+  if (!start || !end) return std::nullopt;
+  return (std::chrono::sys_days(*end) - std::chrono::sys_days(*start)).count();
+}
+
+std::int64_t days_overdue(const std::string& deadline_on, const std::string& today) {
+  return std::max<std::int64_t>(0, days_between(deadline_on, today).value_or(0));
+}
+
+EscalationLevel escalation_level(ViolationState state, const std::optional<std::string>& deadline_on,
+                                 std::int64_t escalation_days, const std::string& today) {
+  if (!is_open(state) || !deadline_on || escalation_days < 1) return EscalationLevel::None;
+  std::int64_t levels = days_overdue(*deadline_on, today) / escalation_days;
+  return static_cast<EscalationLevel>(std::min<std::int64_t>(levels, static_cast<std::int64_t>(EscalationLevel::Street)));
+}
+
+void check_area(std::int64_t area_centi_m2, const std::string& field) {
+  if (area_centi_m2 < 1 || area_centi_m2 > kMaxAreaCentiM2) {
+    fail_invalid(field, "面积以 0.01 平方米为单位，应为 1 至 100000000");
+  }
+}
+
+std::int64_t area_sum(const std::vector<std::int64_t>& areas_centi_m2) {
+  std::int64_t total = 0;
+  for (std::int64_t area : areas_centi_m2) {
+    if (__builtin_add_overflow(total, area, &total)) throw std::overflow_error("area sum overflows");
+  }
+  return total;
+}
+
+std::string checked_date(const std::string& text, const std::string& field) {
+  if (!parse_date(text)) fail_invalid(field, "日期应为 YYYY-MM-DD");
+  return text;
+}
+
+void check_not_before(const std::string& later, const std::string& earlier, const std::string& field,
+                      const std::string& earlier_name) {
+  if (days_between(earlier, later).value_or(0) < 0) fail_invalid(field, "日期不能早于" + earlier_name + "（" + earlier + "）");
+}
+
+
+}  // namespace weizhi::covenant

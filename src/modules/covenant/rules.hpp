@@ -1,0 +1,73 @@
+// Pure covenant rules: codes, clause and policy checks, the adopting vote's conditions, the
+// violation life cycle, deadlines, escalation levels and area sums. No SQL, no HTTP, no clock:
+// `today` is passed in as YYYY-MM-DD.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/time.hpp"
+#include "modules/covenant/model.hpp"
+
+namespace weizhi::covenant {
+
+std::string version_state_code(VersionState state);
+std::optional<VersionState> parse_version_state(std::string_view code);
+std::string violation_state_code(ViolationState state);
+std::optional<ViolationState> parse_violation_state(std::string_view code);
+std::string violation_kind_code(ViolationKind kind);
+std::string escalation_level_code(EscalationLevel level);
+
+// stairwell_clutter, pets, noise: with parking and illegal structures, the five items.
+Policy default_policy();
+// 400 naming the field: 1–10 extra types, each 1–40 characters of a–z, 0–9 and _, none repeating
+// parking, illegal_structure or another.
+void check_policy(const Policy& policy);
+// parking, illegal_structure, then the street's types.
+std::vector<std::string> clause_types(const Policy& policy);
+
+// 400 naming the field ("clauses[2].rectification_days"): 1–50 clauses numbered 1, 2, … in order,
+// a type of the street's, text of 1–2000 bytes, rectification and escalation days 1–90; title 1–200 bytes.
+void check_version(const std::string& title, const std::vector<Clause>& clauses, const Policy& policy);
+
+ViolationKind kind_of_clause_type(std::string_view type);
+
+// 409 with the reason unless the vote is on the same compound, of matter 2 (管理规约), counted,
+// has the item and the item passed. 400 naming vote_item when the item is below 1.
+void check_adopting_vote(const VoteFacts& vote, std::int64_t covenant_compound_node_id, std::int64_t item);
+
+// The life cycle: reported → notified → rectifying → removed, and closed (with a reason) from
+// any open state. Rectifying may be skipped: a household can remove the structure right away.
+bool transition_allowed(ViolationState from, ViolationState to);
+// 409 naming both states when the transition is not allowed.
+void check_transition(ViolationState from, ViolationState to);
+bool is_open(ViolationState state);
+// Removal needs a re-inspection, and the latest one passed (409 otherwise).
+void check_removal(const std::vector<Inspection>& inspections);
+
+// The last day to rectify: the notified day plus the clause's days. nullopt when not a date.
+std::optional<std::string> deadline(const std::string& notified_on, std::int64_t rectification_days);
+// Days from `from` to `to` (negative when `to` is earlier); nullopt when either is not a date.
+std::optional<std::int64_t> days_between(const std::string& from, const std::string& to);
+// Days past the deadline on `today`, 0 when not yet past.
+std::int64_t days_overdue(const std::string& deadline_on, const std::string& today);
+// One chain level per `escalation_days` overdue: commissioner, tripartite director, community
+// secretary, then the street, which is the last. None while less than `escalation_days` overdue
+// and for violations that are no longer open.
+EscalationLevel escalation_level(ViolationState state, const std::optional<std::string>& deadline_on,
+                                 std::int64_t escalation_days, const std::string& today);
+
+// 400 naming the field: an area of 1 to 100,000,000 hundredths of m² (1,000,000 m²).
+void check_area(std::int64_t area_centi_m2, const std::string& field);
+// Exact sum of areas in 0.01 m²; throws std::overflow_error rather than wrap.
+std::int64_t area_sum(const std::vector<std::int64_t>& areas_centi_m2);
+
+// "YYYY-MM-DD" after 400 naming the field when it is not a real day.
+std::string checked_date(const std::string& text, const std::string& field);
+// 400 naming the field when `later` (YYYY-MM-DD) is before `earlier`, whose meaning `earlier_name` gives.
+void check_not_before(const std::string& later, const std::string& earlier, const std::string& field,
+                      const std::string& earlier_name);
+
+}  // namespace weizhi::covenant

@@ -1,0 +1,416 @@
+// SQL of the covenant module (see store.hpp). Dates are YYYY-MM-DD text, which sorts correctly on
+// both engines; areas are integers in 0.01 m²; only portable SQL (no engine-only functions).
+#include "modules/covenant/store.hpp"
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "modules/covenant/rules.hpp"
+#include "modules/org/store.hpp"
+#include "modules/voting/store.hpp"
+
+namespace weizhi::covenant {
+
+namespace {
+
+// The street is the first id of a node's path ("/1/4/9/").
+std::int64_t street_of(const std::string& path) { return std::stoll(path.substr(1, path.find('/', 1) - 1)); }
+
+org::Node require_compound(store::Connection& connection, std::int64_t compound_node_id) {
+  auto compound = org::find_node(connection, compound_node_id);
+  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  return *compound;
+}
+
+// A part of the compound: 404 when there is no such part, 422 when it lies elsewhere.
+void require_part_of(store::Connection& connection, std::int64_t part_node_id, std::int64_t compound_node_id,
+                     const std::string& field) {
+  auto part = org::find_node(connection, part_node_id);
+  if (!part || part->kind != org::NodeKind::Part) fail_not_found("找不到该房屋");
+  auto compound = require_compound(connection, compound_node_id);
+  if (part->path.rfind(compound.path, 0) != 0) fail_unprocessable("该房屋不在本小区", field);
+}
+
+constexpr const char* kVersionColumns =
+    "SELECT v.id, v.compound_node_id, c.name, v.number, v.title, v.state, v.vote_id, v.vote_item, v.adopted_on, "
+    "v.superseded_on, v.created_at FROM covenant_versions v JOIN org_nodes c ON c.id = v.compound_node_id ";
+
+Version to_version(store::Connection& connection, const store::Row& row) {
+  Version version{row.i64(0),
+                  row.i64(1),
+                  row.text(2),
+                  row.i64(3),
+                  row.text(4),
+                  parse_version_state(row.text(5)).value_or(VersionState::Draft),
+                  row.optional_i64(6),
+                  row.optional_i64(7),
+                  row.optional_text(8),
+                  row.optional_text(9),
+                  row.text(10),
+                  {}};
+  for (const auto& clause : connection.query(
+           "SELECT number, type, text, rectification_days, escalation_days FROM covenant_clauses "
+           "WHERE version_id = ? ORDER BY number",
+           {version.id})) {
+    version.clauses.push_back(Clause{clause.i64(0), clause.text(1), clause.text(2), clause.i64(3), clause.i64(4)});
+  }
+  return version;
+}
+
+constexpr const char* kViolationColumns =
+    "SELECT x.id, x.version_id, x.compound_node_id, k.number, x.reported_on, x.location, x.part_node_id, "
+    "x.area_centi_m2, x.photos, x.plate, x.place, x.description, k.type, x.state, k.rectification_days, "
+    "k.escalation_days, x.notified_on, x.deadline_on, x.removed_on, x.closed_on, x.close_reason, "
+    "x.recorded_level, x.created_at "
+    "FROM covenant_violations x JOIN covenant_clauses k ON k.id = x.clause_id "
+    "JOIN org_nodes c ON c.id = x.compound_node_id ";
+
+Violation to_violation(store::Connection& connection, const store::Row& row) {
+  ViolationInput input{row.i64(2),
+                       row.i64(3),
+                       row.text(4),
+                       row.text(5),
+                       row.optional_i64(6),
+                       row.i64(7),
+                       parse_json(row.text(8)).get<std::vector<std::string>>(),
+                       row.text(9),
+                       row.text(10),
+                       row.text(11)};
+  Violation violation{row.i64(0),
+                      row.i64(1),
+                      std::move(input),
+                      row.text(12),
+                      kind_of_clause_type(row.text(12)),
+                      parse_violation_state(row.text(13)).value_or(ViolationState::Reported),
+                      row.i64(14),
+                      row.i64(15),
+                      row.optional_text(16),
+                      row.optional_text(17),
+                      row.optional_text(18),
+                      row.optional_text(19),
+                      row.optional_text(20),
+                      row.i64(21),
+                      row.text(22),
+                      {}};
+  for (const auto& inspection : connection.query(
+           "SELECT id, inspected_on, passed, note FROM covenant_inspections WHERE violation_id = ? "
+           "ORDER BY inspected_on, id",
+           {violation.id})) {
+    violation.inspections.push_back(
+        Inspection{inspection.i64(0), inspection.text(1), inspection.i64(2) != 0, inspection.text(3)});
+  }
+  return violation;
+}
+
+void set_state(store::Tx& tx, const Violation& violation, ViolationState to) {
+  check_transition(violation.state, to);
+  // The state in the WHERE clause makes a concurrent change of the same violation lose, not overwrite.
+  if (tx.exec("UPDATE covenant_violations SET state = ? WHERE id = ? AND state = ?",
+              {violation_state_code(to), violation.id, violation_state_code(violation.state)}) == 0) {
+    fail_conflict("违约记录已被他人修改，请刷新后重试", "state");
+  }
+}
+
+// The day of the violation's latest step, which the next step may not precede.
+std::string last_step_day(const Violation& violation) {
+  std::string day = violation.input.reported_on;
+  if (violation.notified_on) day = *violation.notified_on;
+  if (!violation.inspections.empty() && violation.inspections.back().inspected_on > day) {
+    day = violation.inspections.back().inspected_on;
+  }
+  return day;
+}
+
+}  // namespace
+
+// --- Policy ---
+
+Policy policy_of_street(store::Connection& connection, std::int64_t street_node_id) {
+  auto row = connection.query_one("SELECT extra_clause_types FROM covenant_policies WHERE street_node_id = ?",
+                                  {street_node_id});
+  if (!row) return default_policy();
+  return Policy{parse_json(row->text(0)).get<std::vector<std::string>>()};
+}
+
+Policy policy_for_node(store::Connection& connection, std::int64_t node_id) {
+  auto node = org::find_node(connection, node_id);
+  if (!node) fail_not_found("找不到该组织节点");
+  return policy_of_street(connection, street_of(node->path));
+}
+
+void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& policy) {
+  tx.exec("DELETE FROM covenant_policies WHERE street_node_id = ?", {street_node_id});
+  tx.exec("INSERT INTO covenant_policies (street_node_id, extra_clause_types, updated_at) VALUES (?, ?, ?)",
+          {street_node_id, Json(policy.extra_clause_types).dump(), iso_utc(tx.now())});
+}
+
+// --- Versions ---
+
+std::int64_t create_version(store::Tx& tx, std::int64_t compound_node_id, const std::string& title,
+                            const std::vector<Clause>& clauses) {
+  auto compound = require_compound(tx.connection(), compound_node_id);
+  check_version(title, clauses, policy_of_street(tx.connection(), street_of(compound.path)));
+  std::int64_t number = tx.scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM covenant_versions WHERE compound_node_id = ?",
+                                  {compound_node_id});
+  std::int64_t id = tx.query_one(
+                          "INSERT INTO covenant_versions (compound_node_id, number, title, state, created_at) "
+                          "VALUES (?, ?, ?, 'draft', ?) RETURNING id",
+                          {compound_node_id, number, title, iso_utc(tx.now())})
+                        ->i64(0);
+  for (const auto& clause : clauses) {
+    tx.exec(
+        "INSERT INTO covenant_clauses (version_id, number, type, text, rectification_days, escalation_days) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {id, clause.number, clause.type, clause.text, clause.rectification_days, clause.escalation_days});
+  }
+  return id;
+}
+
+std::optional<Version> find_version(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kVersionColumns) + "WHERE v.id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_version(connection, *row);
+}
+
+std::vector<Version> versions_of_compound(store::Connection& connection, std::int64_t compound_node_id) {
+  std::vector<Version> versions;
+  for (const auto& row : connection.query(std::string(kVersionColumns) + "WHERE v.compound_node_id = ? ORDER BY v.number DESC",
+                                          {compound_node_id})) {
+    versions.push_back(to_version(connection, row));
+  }
+  return versions;
+}
+
+std::optional<Version> adopted_version(store::Connection& connection, std::int64_t compound_node_id) {
+  auto row = connection.query_one(std::string(kVersionColumns) + "WHERE v.compound_node_id = ? AND v.state = 'adopted'",
+                                  {compound_node_id});
+  if (!row) return std::nullopt;
+  return to_version(connection, *row);
+}
+
+std::optional<VoteFacts> vote_facts(store::Connection& connection, std::int64_t vote_id, std::int64_t item) {
+  auto vote = voting::find_vote(connection, vote_id);
+  if (!vote) return std::nullopt;
+  VoteFacts facts{vote->input.compound_node_id, vote->input.matter,
+                  vote->state == voting::VoteState::Closed || vote->state == voting::VoteState::Published,
+                  static_cast<std::int64_t>(vote->input.items.size()), false};
+  if (facts.counted && item >= 1 && item <= facts.item_count) {
+    // A published vote's result is what was tallied at publication; recounting the stored roll
+    // and ballots gives the same (their fingerprints are published with it).
+    for (const auto& result : voting::vote_files(connection, *vote).results) {
+      if (result.item == item) facts.item_passed = result.outcome == voting::Outcome::Passed;
+    }
+  }
+  return facts;
+}
+
+std::optional<std::int64_t> adopt_version(store::Tx& tx, const Version& version, std::int64_t vote_id,
+                                          std::int64_t vote_item, const std::string& adopted_on) {
+  if (version.state != VersionState::Draft) fail_conflict("只有草案才能表决通过，该版本已是 " + version_state_code(version.state));
+  auto facts = vote_facts(tx.connection(), vote_id, vote_item);
+  if (!facts) fail_not_found("找不到该表决");
+  check_adopting_vote(*facts, version.compound_node_id, vote_item);
+  auto previous = adopted_version(tx.connection(), version.compound_node_id);
+  if (previous) {
+    check_not_before(adopted_on, *previous->adopted_on, "adopted_on", "现行公约的通过日期");
+    tx.exec("UPDATE covenant_versions SET state = 'superseded', superseded_on = ? WHERE id = ?",
+            {adopted_on, previous->id});
+  }
+  tx.exec("UPDATE covenant_versions SET state = 'adopted', vote_id = ?, vote_item = ?, adopted_on = ? WHERE id = ?",
+          {vote_id, vote_item, adopted_on, version.id});
+  if (previous) return previous->id;
+  return std::nullopt;
+}
+
+// --- Acknowledgements ---
+
+bool person_linked_to_part(store::Connection& connection, std::int64_t person_id, std::int64_t part_node_id) {
+  return connection.query_one("SELECT 1 FROM part_links WHERE person_id = ? AND part_node_id = ?",
+                              {person_id, part_node_id})
+      .has_value();
+}
+
+void acknowledge(store::Tx& tx, const Version& version, std::int64_t part_node_id,
+                 std::optional<std::int64_t> person_id, std::int64_t recorded_by_user_id) {
+  if (version.state != VersionState::Adopted) fail_conflict("只能签署现行有效的公约");
+  require_part_of(tx.connection(), part_node_id, version.compound_node_id, "part_id");
+  if (tx.query_one("SELECT 1 FROM covenant_acknowledgements WHERE version_id = ? AND part_node_id = ?",
+                   {version.id, part_node_id})) {
+    fail_conflict("该户已签署本公约", "part_id");
+  }
+  tx.exec(
+      "INSERT INTO covenant_acknowledgements (version_id, part_node_id, person_id, recorded_by_user_id, "
+      "acknowledged_at) VALUES (?, ?, ?, ?, ?)",
+      {version.id, part_node_id, person_id, recorded_by_user_id, iso_utc(tx.now())});
+}
+
+std::vector<Acknowledgement> acknowledgements_of(store::Connection& connection, std::int64_t version_id) {
+  std::vector<Acknowledgement> list;
+  for (const auto& row : connection.query(
+           "SELECT a.part_node_id, n.name, a.person_id, a.recorded_by_user_id, a.acknowledged_at "
+           "FROM covenant_acknowledgements a JOIN org_nodes n ON n.id = a.part_node_id "
+           "WHERE a.version_id = ? ORDER BY a.id",
+           {version_id})) {
+    list.push_back(Acknowledgement{row.i64(0), row.text(1), row.optional_i64(2), row.i64(3), row.text(4)});
+  }
+  return list;
+}
+
+std::int64_t residential_parts_of(store::Connection& connection, std::int64_t compound_node_id) {
+  auto compound = require_compound(connection, compound_node_id);
+  return connection.scalar("SELECT COUNT(*) FROM parts p JOIN org_nodes n ON n.id = p.node_id "
+                           "WHERE p.use = 'residential' AND " +
+                               org::subtree_condition(connection.dialect(), "n.path"),
+                           org::subtree_params(compound.path));
+}
+
+// --- Violations ---
+
+std::int64_t report_violation(store::Tx& tx, const ViolationInput& input) {
+  require_compound(tx.connection(), input.compound_node_id);
+  checked_date(input.reported_on, "reported_on");
+  auto version = adopted_version(tx.connection(), input.compound_node_id);
+  if (!version) fail_conflict("本小区尚无通过的公约，不能登记违约", "compound_id");
+  check_not_before(input.reported_on, *version->adopted_on, "reported_on", "公约通过日期");
+  auto clause = std::find_if(version->clauses.begin(), version->clauses.end(),
+                             [&](const Clause& c) { return c.number == input.clause_number; });
+  if (clause == version->clauses.end()) fail_invalid("clause_number", "现行公约没有该条款");
+  switch (kind_of_clause_type(clause->type)) {
+    case ViolationKind::IllegalStructure:
+      if (input.location.empty() || input.location.size() > 200) fail_invalid("location", "请填写违建位置（不超过 200 字节）");
+      check_area(input.area_centi_m2, "area_centi_m2");
+      if (input.photos.size() > 20) fail_invalid("photos", "照片最多 20 张");
+      if (input.part_node_id) require_part_of(tx.connection(), *input.part_node_id, input.compound_node_id, "part_id");
+      break;
+    case ViolationKind::Parking:
+      if (input.plate.empty() || input.plate.size() > 20) fail_invalid("plate", "请填写车牌号");
+      if (input.place.empty() || input.place.size() > 200) fail_invalid("place", "请填写停放位置（不超过 200 字节）");
+      break;
+    case ViolationKind::Other:
+      if (input.description.empty() || input.description.size() > 2000) {
+        fail_invalid("description", "请填写违约情况（不超过 2000 字节）");
+      }
+      break;
+  }
+  auto clause_id = tx.query_one("SELECT id FROM covenant_clauses WHERE version_id = ? AND number = ?",
+                                {version->id, clause->number})
+                       ->i64(0);
+  return tx.query_one(
+               "INSERT INTO covenant_violations (version_id, clause_id, compound_node_id, state, reported_on, location, "
+               "part_node_id, area_centi_m2, photos, plate, place, description, recorded_level, created_at) "
+               "VALUES (?, ?, ?, 'reported', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id",
+               {version->id, clause_id, input.compound_node_id, input.reported_on, input.location, input.part_node_id,
+                input.area_centi_m2, Json(input.photos).dump(), input.plate, input.place, input.description,
+                iso_utc(tx.now())})
+      ->i64(0);
+}
+
+std::optional<Violation> find_violation(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kViolationColumns) + "WHERE x.id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_violation(connection, *row);
+}
+
+std::vector<Violation> violations_under(store::Connection& connection, const std::string& path,
+                                        std::optional<ViolationState> state) {
+  auto params = org::subtree_params(path);
+  std::string sql = std::string(kViolationColumns) + "WHERE " + org::subtree_condition(connection.dialect(), "c.path");
+  if (state) {
+    sql += " AND x.state = ?";
+    params.emplace_back(violation_state_code(*state));
+  }
+  std::vector<Violation> list;
+  for (const auto& row : connection.query(sql + " ORDER BY x.id DESC", params)) list.push_back(to_violation(connection, row));
+  return list;
+}
+
+void notify(store::Tx& tx, const Violation& violation, const std::string& notified_on) {
+  checked_date(notified_on, "notified_on");
+  check_not_before(notified_on, violation.input.reported_on, "notified_on", "发现日期");
+  set_state(tx, violation, ViolationState::Notified);
+  tx.exec("UPDATE covenant_violations SET notified_on = ?, deadline_on = ? WHERE id = ?",
+          {notified_on, *deadline(notified_on, violation.rectification_days), violation.id});
+}
+
+void start_rectifying(store::Tx& tx, const Violation& violation, const std::string& on) {
+  checked_date(on, "on");
+  check_not_before(on, last_step_day(violation), "on", "上一步的日期");
+  set_state(tx, violation, ViolationState::Rectifying);
+  tx.exec("UPDATE covenant_violations SET rectifying_on = ? WHERE id = ?", {on, violation.id});
+}
+
+std::int64_t add_inspection(store::Tx& tx, const Violation& violation, const std::string& inspected_on, bool passed,
+                            const std::string& note) {
+  if (violation.state != ViolationState::Notified && violation.state != ViolationState::Rectifying) {
+    fail_conflict("只有已通知或整改中的违约记录才能复查", "state");
+  }
+  checked_date(inspected_on, "inspected_on");
+  check_not_before(inspected_on, last_step_day(violation), "inspected_on", "上一步的日期");
+  if (note.size() > 2000) fail_invalid("note", "复查说明不超过 2000 字节");
+  return tx.query_one(
+               "INSERT INTO covenant_inspections (violation_id, inspected_on, passed, note, created_at) "
+               "VALUES (?, ?, ?, ?, ?) RETURNING id",
+               {violation.id, inspected_on, passed, note, iso_utc(tx.now())})
+      ->i64(0);
+}
+
+void remove(store::Tx& tx, const Violation& violation, const std::string& removed_on) {
+  checked_date(removed_on, "removed_on");
+  check_transition(violation.state, ViolationState::Removed);
+  check_removal(violation.inspections);
+  check_not_before(removed_on, last_step_day(violation), "removed_on", "上一步的日期");
+  set_state(tx, violation, ViolationState::Removed);
+  tx.exec("UPDATE covenant_violations SET removed_on = ? WHERE id = ?", {removed_on, violation.id});
+}
+
+void close(store::Tx& tx, const Violation& violation, const std::string& reason, const std::string& closed_on) {
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 600) {
+    fail_invalid("reason", "请填写关闭原因（不超过 200 字）");
+  }
+  checked_date(closed_on, "closed_on");
+  check_not_before(closed_on, violation.input.reported_on, "closed_on", "发现日期");
+  set_state(tx, violation, ViolationState::Closed);
+  tx.exec("UPDATE covenant_violations SET closed_on = ?, close_reason = ? WHERE id = ?",
+          {closed_on, reason, violation.id});
+}
+
+std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::string& path, const std::string& today) {
+  std::vector<EscalationRecord> recorded;
+  for (const auto& violation : violations_under(tx.connection(), path, std::nullopt)) {
+    auto level = static_cast<std::int64_t>(
+        escalation_level(violation.state, violation.deadline_on, violation.escalation_days, today));
+    if (level <= violation.recorded_level) continue;
+    // Every level passed is recorded, so the trail shows each link that was told, even after a pause.
+    for (std::int64_t reached = violation.recorded_level + 1; reached <= level; ++reached) {
+      tx.exec("INSERT INTO covenant_escalations (violation_id, level, escalated_on, created_at) VALUES (?, ?, ?, ?)",
+              {violation.id, escalation_level_code(static_cast<EscalationLevel>(reached)), today, iso_utc(tx.now())});
+      recorded.push_back(EscalationRecord{violation.id, static_cast<EscalationLevel>(reached)});
+    }
+    tx.exec("UPDATE covenant_violations SET recorded_level = ? WHERE id = ?", {level, violation.id});
+  }
+  return recorded;
+}
+
+Stats compound_stats(store::Connection& connection, std::int64_t compound_node_id) {
+  require_compound(connection, compound_node_id);
+  Stats stats;
+  auto row = connection.query_one(
+      "SELECT COUNT(*), "
+      "COALESCE(SUM(CASE WHEN state = 'removed' THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN state = 'removed' THEN area_centi_m2 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN state IN ('removed', 'closed') THEN 0 ELSE 1 END), 0) "
+      "FROM covenant_violations WHERE compound_node_id = ?",
+      {compound_node_id});
+  stats.violations = row->i64(0);
+  stats.removed = row->i64(1);
+  stats.removed_area_centi_m2 = row->i64(2);
+  stats.open = row->i64(3);
+  if (auto version = adopted_version(connection, compound_node_id)) {
+    stats.adopted_on = version->adopted_on;
+    auto last = connection.query_one("SELECT MAX(removed_on) FROM covenant_violations WHERE version_id = ?",
+                                     {version->id});
+    if (last && !last->is_null(0)) stats.days_to_last_removal = days_between(*version->adopted_on, last->text(0));
+  }
+  return stats;
+}
+
+}  // namespace weizhi::covenant

@@ -1,0 +1,393 @@
+// Covenants over HTTP on the Test seed of 德胜新村: a draft is adopted only by a counted, passed
+// vote of matter 2 on the same compound, superseding the version in force; households acknowledge
+// it; violations go reported → notified → rectifying → removed (after a passed re-inspection) or
+// closed with a reason; overdue ones escalate up the chain once per period; permission and input
+// checks; and the full demo street gives 东二东三苑's figures.
+#include <chrono>
+#include <filesystem>
+
+#include "app/modules.hpp"
+#include "core/crypto.hpp"
+#include "modules/covenant/store.hpp"
+#include "modules/voting/rules.hpp"
+#include "modules/voting/store.hpp"
+#include "support/test_server.hpp"
+
+using nlohmann::json;
+using weizhi::testing::ApiTest;
+namespace voting = weizhi::voting;
+
+namespace {
+using Days = std::chrono::duration<std::int64_t, std::ratio<86400>>;
+
+json clauses() {
+  return json::array({{{"number", 1}, {"type", "parking"}, {"text", "按位停车"}, {"rectification_days", 3}, {"escalation_days", 2}},
+                      {{"number", 2},
+                       {"type", "illegal_structure"},
+                       {"text", "不得违法搭建"},
+                       {"rectification_days", 30},
+                       {"escalation_days", 7}},
+                      {{"number", 3}, {"type", "pets"}, {"text", "文明养犬"}, {"rectification_days", 7}, {"escalation_days", 7}}});
+}
+
+// The date `days` from today in Shanghai, as the server computes "today".
+std::string day_from_today(std::int64_t days) {
+  auto now = std::chrono::system_clock::now() + std::chrono::hours(8) + Days(days);
+  return weizhi::date_text(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now)});
+}
+
+}  // namespace
+
+class CovenantTest : public ApiTest {
+ protected:
+  // A vote on the compound that every voter answered with `choice`, closed two days ago.
+  std::int64_t counted_vote(int matter, const std::string& compound_code, voting::Choice choice) {
+    std::int64_t compound = node(compound_code);
+    return db().write([&](weizhi::store::Tx& tx) {
+      auto organiser = tx.query_one("SELECT id FROM users WHERE login = 'admin'")->i64(0);
+      auto opened = tx.now() - Days(10);
+      auto closed = tx.now() - Days(2);
+      voting::VoteInput input{compound,          "公约表决",     matter, voting::VoteScope{}, {"同意公约"},
+                              weizhi::iso_utc(opened), weizhi::iso_utc(closed), {voting::Channel::Online},
+                              voting::Policies{}};
+      std::int64_t id = voting::create_vote(tx, input, organiser);
+      auto roll = voting::open_vote(tx, *voting::find_vote(tx.connection(), id), opened);
+      auto vote = *voting::find_vote(tx.connection(), id);
+      for (auto voter : voting::electorate_of(roll).owner_ids) {
+        voting::record_ballot(tx, vote, voting::NewBallot{voter, voting::Channel::Online, {choice}, organiser, std::nullopt},
+                              opened + Days(1));
+      }
+      voting::close_vote(tx, vote, closed);
+      return id;
+    });
+  }
+
+  json draft(const std::string& login = "secretary", const std::string& compound_code = "desheng-xincun") {
+    auto created = signed_in(login)->post(
+        "/api/v1/covenants", json{{"compound_id", node(compound_code)}, {"title", "德胜新村小区公约"}, {"clauses", clauses()}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    return created.json();
+  }
+
+  // A covenant in force on 德胜新村, adopted ten days ago.
+  json adopted() {
+    json version = draft();
+    auto vote = counted_vote(2, "desheng-xincun", voting::Choice::Agree);
+    auto reply = signed_in("secretary")->post(path(version, "/adopt"),
+                                             json{{"vote_id", vote}, {"adopted_on", day_from_today(-10)}});
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return reply.json();
+  }
+
+  json report_structure(const std::string& reported_on) {
+    auto reply = signed_in("secretary")->post("/api/v1/covenant-violations",
+                                             json{{"compound_id", node("desheng-xincun")},
+                                                  {"clause_number", 2},
+                                                  {"reported_on", reported_on},
+                                                  {"location", "5 幢屋顶平台"},
+                                                  {"area_centi_m2", 2350},
+                                                  {"photos", {"p/1.jpg"}}});
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    return reply.json();
+  }
+
+  std::string path(const json& version, const std::string& rest = "") {
+    return "/api/v1/covenants/" + std::to_string(version["id"].get<std::int64_t>()) + rest;
+  }
+  std::string violation_path(const json& violation, const std::string& rest = "") {
+    return "/api/v1/covenant-violations/" + std::to_string(violation["id"].get<std::int64_t>()) + rest;
+  }
+  std::int64_t audit_count(const std::string& action) {
+    return db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action = ?", {action});
+  }
+};
+
+TEST_F(CovenantTest, DraftCarriesClausesWithTheirEnforcementRules) {
+  json version = draft();
+  EXPECT_EQ(version["state"], "draft");
+  EXPECT_EQ(version["number"], 1);
+  ASSERT_EQ(version["clauses"].size(), 3u);
+  EXPECT_EQ(version["clauses"][1]["rectification_days"], 30);
+  EXPECT_TRUE(version["adopted_on"].is_null());
+  auto list = signed_in("resident")->get("/api/v1/covenants?compound=" + std::to_string(node("desheng-xincun")));
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.json()["items"].size(), 1u);
+  EXPECT_TRUE(list.json()["in_force_id"].is_null());
+  EXPECT_EQ(list.json()["policy"]["clause_types"].size(), 5u);
+  EXPECT_EQ(audit_count("covenant.create"), 1);
+}
+
+TEST_F(CovenantTest, AdoptionIsRefusedWithoutAPassedMatterTwoVoteOfTheCompound) {
+  json version = draft();
+  auto secretary = signed_in("secretary");
+  auto refused = [&](std::int64_t vote_id) {
+    auto reply = secretary->post(path(version, "/adopt"), json{{"vote_id", vote_id}});
+    EXPECT_EQ(reply.status, 409) << reply.body;
+    EXPECT_EQ(reply.error_field(), "vote_id");
+    return reply.json()["error"]["message"].get<std::string>();
+  };
+  EXPECT_NE(refused(counted_vote(4, "desheng-xincun", voting::Choice::Agree)).find("事项 2"), std::string::npos);
+  EXPECT_NE(refused(counted_vote(2, "desheng-xincun", voting::Choice::Oppose)).find("未获通过"), std::string::npos);
+  EXPECT_NE(refused(counted_vote(2, "c-deshengba", voting::Choice::Agree)).find("本小区"), std::string::npos);
+  EXPECT_EQ(secretary->post(path(version, "/adopt"), json{{"vote_id", 999999}}).status, 404);
+  EXPECT_EQ(secretary->get(path(version)).json()["state"], "draft");
+}
+
+TEST_F(CovenantTest, PassedVoteAdoptsAndTheNextAdoptionSupersedes) {
+  json first = adopted();
+  EXPECT_EQ(first["state"], "adopted");
+  EXPECT_EQ(first["adopted_on"], day_from_today(-10));
+  auto secretary = signed_in("secretary");
+  // An adopted version is not adopted twice.
+  auto again = secretary->post(path(first, "/adopt"), json{{"vote_id", first["vote_id"]}});
+  EXPECT_EQ(again.status, 409);
+
+  json second = draft();
+  EXPECT_EQ(second["number"], 2);
+  auto vote = counted_vote(2, "desheng-xincun", voting::Choice::Agree);
+  auto reply = secretary->post(path(second, "/adopt"), json{{"vote_id", vote}});
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.json()["adopted_on"], day_from_today(0));
+  auto old = secretary->get(path(first)).json();
+  EXPECT_EQ(old["state"], "superseded");
+  EXPECT_EQ(old["superseded_on"], day_from_today(0));
+  auto list = secretary->get("/api/v1/covenants?compound=" + std::to_string(node("desheng-xincun"))).json();
+  EXPECT_EQ(list["in_force_id"], second["id"]);
+  EXPECT_EQ(audit_count("covenant.adopt"), 2);
+}
+
+TEST_F(CovenantTest, ResidentSignsForTheirHomeAndStaffRecordForOthers) {
+  json version = adopted();
+  auto resident_part = db().read()->scalar(
+      "SELECT l.part_node_id FROM users u JOIN part_links l ON l.person_id = u.person_id WHERE u.login = 'resident'");
+  auto other_part = db().read()->scalar(
+      "SELECT p.node_id FROM parts p JOIN org_nodes n ON n.id = p.node_id WHERE p.use = 'residential' "
+      "AND n.path LIKE ? AND p.node_id <> ? ORDER BY p.node_id",
+      {"%/" + std::to_string(node("desheng-xincun")) + "/%", resident_part});
+  auto resident = signed_in("resident");
+  EXPECT_EQ(resident->post(path(version, "/acknowledgements"), json{{"part_id", other_part}}).status, 403);
+  auto signed_reply = resident->post(path(version, "/acknowledgements"), json{{"part_id", resident_part}});
+  ASSERT_EQ(signed_reply.status, 201) << signed_reply.body;
+  EXPECT_EQ(resident->post(path(version, "/acknowledgements"), json{{"part_id", resident_part}}).status, 409);
+  auto recorded = signed_in("secretary")->post(path(version, "/acknowledgements"), json{{"part_id", other_part}});
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  json counts = resident->get(path(version, "/acknowledgements")).json();
+  EXPECT_EQ(counts["acknowledged_parts"], 2);
+  EXPECT_GE(counts["residential_parts"].get<std::int64_t>(), 2);
+  EXPECT_EQ(counts["items"][0]["signed_by_resident"], true);
+  EXPECT_EQ(counts["items"][1]["signed_by_resident"], false);
+  // A draft is not signed.
+  EXPECT_EQ(signed_in("secretary")->post(path(draft(), "/acknowledgements"), json{{"part_id", other_part}}).status, 409);
+}
+
+TEST_F(CovenantTest, ViolationNeedsACovenantInForce) {
+  auto reply = signed_in("secretary")->post(
+      "/api/v1/covenant-violations",
+      json{{"compound_id", node("desheng-xincun")}, {"clause_number", 1}, {"plate", "浙A·12345"}, {"place", "门口"}});
+  EXPECT_EQ(reply.status, 409);
+}
+
+TEST_F(CovenantTest, IllegalStructureIsRemovedOnlyAfterAPassedReinspection) {
+  adopted();
+  json violation = report_structure(day_from_today(-9));
+  EXPECT_EQ(violation["state"], "reported");
+  EXPECT_EQ(violation["kind"], "illegal_structure");
+  EXPECT_EQ(violation["area_centi_m2"], 2350);
+  auto secretary = signed_in("secretary");
+  // Not yet notified: neither rectifying nor removal.
+  EXPECT_EQ(secretary->post(violation_path(violation, "/remove"), json::object()).status, 409);
+  EXPECT_EQ(secretary->post(violation_path(violation, "/rectifying"), json::object()).status, 409);
+
+  auto notified = secretary->post(violation_path(violation, "/notify"), json{{"notified_on", day_from_today(-8)}});
+  ASSERT_EQ(notified.status, 200) << notified.body;
+  EXPECT_EQ(notified.json()["deadline_on"], day_from_today(22));
+  EXPECT_EQ(secretary->post(violation_path(violation, "/notify"), json::object()).status, 409);
+  ASSERT_EQ(secretary->post(violation_path(violation, "/rectifying"), json{{"on", day_from_today(-7)}}).status, 200);
+
+  auto removal = secretary->post(violation_path(violation, "/remove"), json::object());
+  EXPECT_EQ(removal.status, 409);
+  EXPECT_NE(removal.json()["error"]["message"].get<std::string>().find("复查"), std::string::npos);
+  ASSERT_EQ(secretary->post(violation_path(violation, "/inspections"),
+                            json{{"inspected_on", day_from_today(-3)}, {"passed", false}, {"note", "未拆完"}})
+                .status,
+            201);
+  EXPECT_EQ(secretary->post(violation_path(violation, "/remove"), json::object()).status, 409);
+  ASSERT_EQ(secretary->post(violation_path(violation, "/inspections"), json{{"passed", true}}).status, 201);
+  auto removed = secretary->post(violation_path(violation, "/remove"), json{{"removed_on", day_from_today(0)}});
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_EQ(removed.json()["state"], "removed");
+  EXPECT_EQ(removed.json()["inspections"].size(), 2u);
+  EXPECT_EQ(secretary->post(violation_path(violation, "/close"), json{{"reason", "重复"}}).status, 409);
+  EXPECT_EQ(audit_count("covenant.violation.remove"), 1);
+  EXPECT_EQ(audit_count("covenant.violation.inspect"), 2);
+
+  auto stats = signed_in("resident")->get("/api/v1/stats/covenant?compound=" + std::to_string(node("desheng-xincun")));
+  ASSERT_EQ(stats.status, 200) << stats.body;
+  EXPECT_EQ(stats.json(), (json{{"adopted_on", day_from_today(-10)},
+                                {"violations", 1},
+                                {"removed", 1},
+                                {"removed_area_m2", 23.5},
+                                {"days_to_last_removal", 10},
+                                {"open", 0}}));
+}
+
+TEST_F(CovenantTest, ClosingNeedsAReasonAndEndsTheViolation) {
+  adopted();
+  auto secretary = signed_in("secretary");
+  auto reply = secretary->post("/api/v1/covenant-violations", json{{"compound_id", node("desheng-xincun")},
+                                                                   {"clause_number", 3},
+                                                                   {"description", "3 幢犬只未拴绳"}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  json violation = reply.json();
+  EXPECT_EQ(violation["kind"], "other");
+  auto missing = secretary->post(violation_path(violation, "/close"), json{{"reason", " "}});
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.error_field(), "reason");
+  auto closed = secretary->post(violation_path(violation, "/close"), json{{"reason", "经核实为访客犬只，已劝离"}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.json()["state"], "closed");
+  EXPECT_EQ(secretary->post(violation_path(violation, "/notify"), json::object()).status, 409);
+}
+
+TEST_F(CovenantTest, OverdueViolationEscalatesOnceAPeriodAndTheRunIsIdempotent) {
+  adopted();
+  auto secretary = signed_in("secretary");
+  auto reply = secretary->post("/api/v1/covenant-violations", json{{"compound_id", node("desheng-xincun")},
+                                                                   {"clause_number", 1},
+                                                                   {"reported_on", day_from_today(-9)},
+                                                                   {"plate", "浙A·D5R81"},
+                                                                   {"place", "消防通道"}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  json violation = reply.json();
+  // Notified 9 days ago with 3 days to move the car: 6 days late at 2 days a level is three levels,
+  // up to the community secretary.
+  auto notified = secretary->post(violation_path(violation, "/notify"), json{{"notified_on", day_from_today(-9)}});
+  ASSERT_EQ(notified.status, 200) << notified.body;
+  EXPECT_EQ(notified.json()["escalation"]["days_overdue"], 6);
+  EXPECT_EQ(notified.json()["escalation"]["level"], "community_secretary");
+  EXPECT_EQ(notified.json()["escalation"]["recorded_level"], "none");
+
+  std::string escalate = "/api/v1/covenant-violations/escalate?node=" + std::to_string(node("desheng-xincun"));
+  auto run = secretary->post(escalate, json::object());
+  ASSERT_EQ(run.status, 200) << run.body;
+  ASSERT_EQ(run.json()["recorded"].size(), 3u);
+  EXPECT_EQ(run.json()["recorded"][0]["level"], "commissioner");
+  EXPECT_EQ(run.json()["recorded"][2]["level"], "community_secretary");
+  EXPECT_EQ(secretary->post(escalate, json::object()).json()["recorded"].size(), 0u);
+  EXPECT_EQ(secretary->get(violation_path(violation)).json()["escalation"]["recorded_level"], "community_secretary");
+  EXPECT_EQ(audit_count("covenant.violation.escalate"), 1);
+  EXPECT_EQ(signed_in("grid")->post(escalate, json::object()).status, 403);
+}
+
+TEST_F(CovenantTest, SignedOutCallersGet401AndOtherRoles403) {
+  json version = draft();
+  auto anonymous = this->anonymous();
+  EXPECT_EQ(anonymous->get(path(version)).status, 401);
+  EXPECT_EQ(anonymous->get("/api/v1/stats/covenant?compound=" + std::to_string(node("desheng-xincun"))).status, 401);
+  // Residents read the covenant but neither draft one nor see neighbours' violations.
+  EXPECT_EQ(signed_in("resident")->get(path(version)).status, 200);
+  EXPECT_EQ(signed_in("resident")
+                ->post("/api/v1/covenants", json{{"compound_id", node("desheng-xincun")}, {"title", "公约"}, {"clauses", clauses()}})
+                .status,
+            403);
+  EXPECT_EQ(signed_in("resident")->get("/api/v1/covenant-violations?node=" + std::to_string(node("desheng-xincun"))).status,
+            403);
+  EXPECT_EQ(signed_in("grid")->post(path(version, "/adopt"), json{{"vote_id", 1}}).status, 403);
+  // The commissioner of 德胜新村 manages its covenant only.
+  auto commissioner = signed_in("commissioner");
+  EXPECT_EQ(commissioner
+                ->post("/api/v1/covenants", json{{"compound_id", node("c-deshengba")}, {"title", "公约"}, {"clauses", clauses()}})
+                .status,
+            403);
+  EXPECT_EQ(signed_in("admin")->send("PUT", "/api/v1/covenant-policies/" + std::to_string(node("street")),
+                                     json{{"extra_clause_types", {"graffiti"}}}.dump())
+                .status,
+            200);
+  EXPECT_EQ(signed_in("secretary")->send("PUT", "/api/v1/covenant-policies/" + std::to_string(node("street")),
+                                         json{{"extra_clause_types", {"graffiti"}}}.dump())
+                .status,
+            403);
+}
+
+TEST_F(CovenantTest, UnknownIdsGive404) {
+  auto secretary = signed_in("secretary");
+  EXPECT_EQ(secretary->get("/api/v1/covenants/999999").status, 404);
+  EXPECT_EQ(secretary->get("/api/v1/covenant-violations/999999").status, 404);
+  EXPECT_EQ(secretary->post("/api/v1/covenant-violations/999999/notify", json::object()).status, 404);
+  EXPECT_EQ(secretary->get("/api/v1/covenants/abc").status, 404);
+  EXPECT_EQ(signed_in("admin")->get("/api/v1/stats/covenant?compound=999999").status, 404);
+}
+
+TEST_F(CovenantTest, BadInputIsRefusedNamingTheField) {
+  auto secretary = signed_in("secretary");
+  json bad_clauses = clauses();
+  bad_clauses[0]["rectification_days"] = 0;
+  auto reply = secretary->post("/api/v1/covenants",
+                               json{{"compound_id", node("desheng-xincun")}, {"title", "公约"}, {"clauses", bad_clauses}});
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.error_field(), "clauses[0].rectification_days");
+  bad_clauses = clauses();
+  bad_clauses[2]["type"] = "graffiti";
+  EXPECT_EQ(secretary->post("/api/v1/covenants",
+                            json{{"compound_id", node("desheng-xincun")}, {"title", "公约"}, {"clauses", bad_clauses}})
+                .error_field(),
+            "clauses[2].type");
+  EXPECT_EQ(secretary->get("/api/v1/covenants").error_field(), "compound");
+
+  adopted();
+  auto report = [&](json body) {
+    body["compound_id"] = node("desheng-xincun");
+    return secretary->post("/api/v1/covenant-violations", body);
+  };
+  auto missing_area = report({{"clause_number", 2}, {"location", "屋顶"}});
+  EXPECT_EQ(missing_area.status, 400);
+  EXPECT_EQ(missing_area.error_field(), "area_centi_m2");
+  EXPECT_EQ(report({{"clause_number", 9}, {"plate", "浙A·1"}}).error_field(), "clause_number");
+  EXPECT_EQ(report({{"clause_number", 1}, {"place", "门口"}}).error_field(), "plate");
+  EXPECT_EQ(report({{"clause_number", 1}, {"plate", "浙A·1"}, {"place", "门口"}, {"reported_on", "2026-02-30"}})
+                .error_field(),
+            "reported_on");
+  json violation = report_structure(day_from_today(-2));
+  auto early = secretary->post(violation_path(violation, "/notify"), json{{"notified_on", day_from_today(-5)}});
+  EXPECT_EQ(early.status, 400);
+  EXPECT_EQ(early.error_field(), "notified_on");
+  EXPECT_EQ(secretary->post(violation_path(violation, "/inspections"), json{{"passed", "yes"}}).status, 400);
+  EXPECT_EQ(secretary->post(violation_path(violation, "/notify"), std::string("not json")).status, 400);
+}
+
+// The full demo street: 东二东三苑's covenant and the 87 removals of the article, from the records.
+class CovenantDemoSeedBigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    weizhi::crypto::init();
+    char pattern[] = "/tmp/weizhi-covenant-seed-XXXXXX";
+    folder_ = mkdtemp(pattern);
+  }
+  void TearDown() override { std::filesystem::remove_all(folder_); }
+
+  std::string folder_;
+  weizhi::SystemClock clock_;
+};
+
+TEST_F(CovenantDemoSeedBigTest, DongErDongSanFiguresComeOutOfTheRecords) {
+  weizhi::store::Db db(weizhi::testing::fresh_database(folder_), clock_);
+  weizhi::store::apply_migrations(db, weizhi::app::all_migrations());
+  weizhi::app::seed_demo(db, weizhi::testing::test_key_file(folder_), weizhi::modules::SeedSize::Demo);
+  auto lease = db.read();
+  auto compound = lease->query_one("SELECT id FROM org_nodes WHERE code = 'dong-er-dong-san'")->i64(0);
+  auto stats = weizhi::covenant::compound_stats(*lease, compound);
+  ASSERT_TRUE(stats.adopted_on);
+  EXPECT_GE(stats.violations, 87);
+  EXPECT_EQ(stats.removed, 87);
+  EXPECT_EQ(stats.removed_area_centi_m2, 462700);
+  EXPECT_EQ(stats.days_to_last_removal, 39);
+  EXPECT_GE(stats.open, 1);
+  // Adopted by a published vote of matter 2 that passed.
+  auto version = weizhi::covenant::adopted_version(*lease, compound);
+  ASSERT_TRUE(version && version->vote_id);
+  auto facts = weizhi::covenant::vote_facts(*lease, *version->vote_id, 1);
+  ASSERT_TRUE(facts);
+  EXPECT_EQ(facts->matter, 2);
+  EXPECT_TRUE(facts->item_passed);
+  EXPECT_EQ(lease->query_one("SELECT state FROM votes WHERE id = ?", {*version->vote_id})->text(0), "published");
+}
