@@ -21,6 +21,18 @@ export const router = createRouter({
       meta: { titleKey: 'layout.paperForms', permission: 'voting.read' },
     },
     {
+      // Outside the layout: the page is printed, one blank numbered ballot per sheet.
+      path: '/elections/:id(\\d+)/ballots/print',
+      name: 'election-ballots',
+      component: () => import('./views/elections/ballots-print/print.vue'),
+      props: (route) => ({
+        electionId: Number(route.params.id),
+        count: route.query.count ? Number(route.query.count) : undefined,
+        from: route.query.from ? Number(route.query.from) : undefined,
+      }),
+      meta: { titleKey: 'elections.printBallots', permission: 'elections.read' },
+    },
+    {
       path: '/',
       component: () => import('./layouts/ConsoleLayout.vue'),
       children: [
@@ -86,6 +98,32 @@ export const router = createRouter({
           component: () => import('./views/voting/vote/detail.vue'),
           props: (route) => ({ voteId: Number(route.params.id) }),
           meta: { titleKey: 'layout.vote', permission: 'voting.read' },
+        },
+        {
+          path: 'committees',
+          name: 'committees',
+          component: () => import('./views/committees/list/list.vue'),
+          meta: { titleKey: 'committees.title', permission: 'committees.read', menuOrder: 10 },
+        },
+        {
+          path: 'committees/:id(\\d+)',
+          name: 'committee',
+          component: () => import('./views/committees/committee/detail.vue'),
+          props: (route) => ({ committeeId: Number(route.params.id) }),
+          meta: { titleKey: 'committees.committee', permission: 'committees.read' },
+        },
+        {
+          path: 'elections',
+          name: 'elections',
+          component: () => import('./views/elections/list/list.vue'),
+          meta: { titleKey: 'elections.title', permission: 'elections.read', menuOrder: 7 },
+        },
+        {
+          path: 'elections/:id(\\d+)',
+          name: 'election',
+          component: () => import('./views/elections/election/detail.vue'),
+          props: (route) => ({ electionId: Number(route.params.id) }),
+          meta: { titleKey: 'elections.election', permission: 'elections.read' },
         },
         {
           path: 'imports/parts',

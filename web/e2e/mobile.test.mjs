@@ -14,7 +14,9 @@ describe('resident H5', () => {
   test('resident sees their household in 德胜新村 and the commissioner card of the compound', async () => {
     const resident = await apiSession(suite.baseUrl, 'resident')
     const [household] = (await resident.get('/api/v1/me/households')).items
-    const chainStatus = await resident.status(`/api/v1/org/nodes/${household.compound_id}/chain`)
+    const chain = await resident.get(`/api/v1/org/nodes/${household.compound_id}/chain`)
+    const commissionerLink = chain.links.find((link) => link.position === 'commissioner')
+    assert.match(commissionerLink.service_phone, /^0571-8802\d{4}$/)
     const page = await suite.freshPage()
     await signInToMobile(page, suite.baseUrl, 'resident')
     const households = page.getByTestId('my-households')
@@ -22,9 +24,11 @@ describe('resident H5', () => {
     await households.getByText('业主').waitFor()
     const card = page.getByTestId('commissioner-card')
     await card.getByRole('heading', { name: /我的小区专员\s*德胜新村/ }).waitFor()
-    // Residents may not read chains yet (governance.read is for staff): the card then says where to ask.
-    if (chainStatus === 403) await card.locator('[data-state="forbidden"]').getByText('暂未向居民开放').waitFor()
-    else await card.getByTestId('commissioner').getByText('小区专员').waitFor()
+    await card.getByTestId('commissioner').getByText(commissionerLink.person.name).waitFor()
+    // One tap calls the commissioner's service line.
+    const call = card.getByTestId('call-commissioner')
+    await call.getByText(`拨打专员服务电话 ${commissionerLink.service_phone}`).waitFor()
+    assert.equal(await call.getAttribute('href'), `tel:${commissionerLink.service_phone.replace(/\D/g, '')}`)
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
     await assertAccessible(page, 'H5 households and commissioner')

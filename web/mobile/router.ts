@@ -1,5 +1,5 @@
 // Routes of the resident H5 (history mode under /m/): sign-in, the 我的 page, the resident's votes
-// (ballot, receipt, result) and the public receipt check.
+// (ballot, receipt, result), their committee elections (secret ballot) and the public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
 
@@ -30,6 +30,19 @@ export const router = createRouter({
       component: () => import('./views/vote.vue'),
       props: (route) => ({ voteId: Number(route.params.id) }),
       meta: { titleKey: 'ballot.myVotes' },
+    },
+    {
+      path: '/elections',
+      name: 'my-elections',
+      component: () => import('./views/elections.vue'),
+      meta: { titleKey: 'electionBallot.myElections' },
+    },
+    {
+      path: '/elections/:id(\\d+)',
+      name: 'election',
+      component: () => import('./views/election.vue'),
+      props: (route) => ({ electionId: Number(route.params.id) }),
+      meta: { titleKey: 'electionBallot.myElections' },
     },
     {
       path: '/receipt',

@@ -17,3 +17,9 @@ export function formatDateTime(iso: string): string {
   const parts = Object.fromEntries(dateTimeFormat.formatToParts(date).map((part) => [part.type, part.value]))
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
 }
+
+/** Today in the street's time zone as YYYY-MM-DD, to compare with the server's street dates. */
+export function streetToday(now: Date = new Date()): string {
+  const parts = Object.fromEntries(dateTimeFormat.formatToParts(now).map((part) => [part.type, part.value]))
+  return `${parts.year}-${parts.month}-${parts.day}`
+}

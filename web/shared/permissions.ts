@@ -16,6 +16,12 @@ export type Permission =
   | 'voting.manage'
   | 'voting.clerk'
   | 'voting.supervise'
+  | 'elections.read'
+  | 'elections.manage'
+  | 'elections.clerk'
+  | 'elections.supervise'
+  | 'committees.read'
+  | 'committees.manage'
 
 /** Every role of the street's and the compounds' staff: all but residents and gate devices. */
 const staffRoles: readonly RoleCode[] = [
@@ -62,4 +68,26 @@ export const rolesWithPermission: Record<Permission, readonly RoleCode[]> = {
   'voting.manage': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'committee_member'],
   'voting.clerk': ['commissioner', 'committee_member', 'grid_member'],
   'voting.supervise': ['supervisor'],
+  'elections.read': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'commissioner',
+    'grid_member',
+    'committee_member',
+    'supervisor',
+  ],
+  'elections.manage': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner'],
+  'elections.clerk': ['commissioner', 'grid_member', 'committee_member'],
+  'elections.supervise': ['supervisor'],
+  'committees.read': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'commissioner',
+    'committee_member',
+    'grid_member',
+    'supervisor',
+  ],
+  'committees.manage': ['street_admin', 'community_secretary', 'tripartite_director'],
 }

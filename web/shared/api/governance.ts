@@ -30,7 +30,8 @@ export interface OrganizationStats {
 
 export interface Chain {
   compound: Ref
-  links: { position: ChainPosition; person: Ref | null }[]
+  /** The commissioner's link carries the service phone residents may call, when one is recorded. */
+  links: { position: ChainPosition; person: Ref | null; service_phone?: string | null }[]
   complete: boolean
   missing: ChainPosition[]
 }
@@ -54,10 +55,13 @@ export const commissionerBackgrounds: readonly CommissionerBackground[] = [
 /** One person anchoring one or more compounds; a background is true when any assignment says so. */
 export type Commissioner = {
   person: Ref
-  compounds: (Ref & { assignment_id: number; since: string })[]
+  compounds: (Ref & { assignment_id: number; since: string; service_phone: string | null })[]
 } & Record<CommissionerBackground, boolean>
 
-export type NewCommissioner = { person_id: number; compound_id: number } & Record<CommissionerBackground, boolean>
+export type NewCommissioner = { person_id: number; compound_id: number; service_phone?: string } & Record<
+  CommissionerBackground,
+  boolean
+>
 
 export interface PartyOrg {
   id: number

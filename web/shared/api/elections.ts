@@ -1,0 +1,245 @@
+// Self-management committee elections (七步选举) as the console runs them: the seven signed-off steps,
+// visits, candidates and vetting, complaints, paper ballots with double entry, the count and lot drawings.
+import { request } from './client'
+import type { Ref } from './governance'
+
+export type RollPolicy = 'household' | 'adult_residents'
+export type MajorityBase = 'returned' | 'valid'
+export type ElectionState = 'running' | 'filed'
+export type Nomination = 'self' | 'joint' | 'organisation'
+export type Vetting = 'pending' | 'approved' | 'rejected'
+export type RoundKind = 'first' | 'runoff' | 'further'
+export type RoundVoid = 'none' | 'more_returned_than_issued' | 'turnout_not_more_than_half'
+export type Origin = 'social_worker' | 'resident_group_leader' | 'building_leader' | 'enthusiastic_resident' | 'commissioner'
+export type PaperEntryStatus = 'awaiting_second_entry' | 'counted' | 'held'
+
+export const rollPolicies: readonly RollPolicy[] = ['household', 'adult_residents']
+export const majorityBases: readonly MajorityBase[] = ['returned', 'valid']
+export const nominations: readonly Nomination[] = ['self', 'joint', 'organisation']
+export const origins: readonly Origin[] = [
+  'enthusiastic_resident',
+  'building_leader',
+  'resident_group_leader',
+  'social_worker',
+  'commissioner',
+]
+
+/** The fixed order of the seven steps (their names are per election). */
+export const stepCount = 7
+export const Steps = { workingGroup: 1, publicity: 2, registration: 3, nomination: 4, vetting: 5, voting: 6, filing: 7 } as const
+
+export interface ElectionStep {
+  step: number
+  name: string
+  has_publicity: boolean
+  /** Null until the step is opened. */
+  opened_at: string | null
+  /** The last day of the publicity period (street time), for publicity steps once opened. */
+  publicity_ends_on: string | null
+  signed_off_at: string | null
+  signed_off_by_user_id: number | null
+  /** The supervisor who signed off, by the account's display name. */
+  signed_off_by: { id: number; name: string } | null
+  /** The supervisor's note, when one was written. */
+  sign_off_note: string | null
+}
+
+export interface CandidateVotes {
+  candidate_id: number
+  votes: number
+}
+
+/** A round's stored count: every figure the console explains. */
+export interface RoundResult {
+  issued: number
+  returned: number
+  valid_ballots: number
+  void_ballots: number
+  round_valid: boolean
+  round_void: RoundVoid
+  base: number
+  tally: CandidateVotes[]
+  elected: CandidateVotes[]
+  runoff: number[]
+  runoff_seats: number
+  vacant_seats: number
+  alternates: CandidateVotes[]
+  lot_needed: number[]
+}
+
+export interface ElectionRound {
+  round: number
+  kind: RoundKind
+  seats: number
+  candidate_ids: number[]
+  /** Null until the round is counted. */
+  result: RoundResult | null
+  /** Every lot drawn in this round: candidate ids in the order drawn. */
+  lot_drawings: number[][]
+}
+
+export interface Election {
+  id: number
+  compound: Ref
+  title: string
+  seats: number
+  roll_policy: RollPolicy
+  majority_base: MajorityBase
+  current_step: number
+  state: ElectionState
+  committee_id: number | null
+  steps: ElectionStep[]
+  rounds: ElectionRound[]
+  created_at: string
+}
+
+export interface NewElection {
+  compound_id: number
+  title: string
+  seats: number
+  roll_policy: RollPolicy
+  majority_base: MajorityBase
+}
+
+export interface Visit {
+  id: number
+  visitor: Ref
+  visited: Ref
+  visited_on: string
+  notes: string
+}
+
+export interface NewVisit {
+  visitor_person_id: number
+  visited_person_id: number
+  visited_on: string
+  notes: string
+}
+
+export interface Candidate {
+  id: number
+  /** `full_name` once the candidate is approved and the list publicised (from the vetting step). */
+  person: Ref & { full_name?: string }
+  party_member: boolean
+  nomination: Nomination
+  nominated_by: string
+  origin: Origin
+  vetting: Vetting
+  vetting_reason: string | null
+}
+
+export interface NewCandidate {
+  person_id: number
+  nomination: Nomination
+  nominated_by: string
+  origin: Origin
+}
+
+export interface Complaint {
+  id: number
+  step: number
+  text: string
+  answer: string | null
+  created_at: string
+}
+
+export interface PaperAccount {
+  issued: number
+  returned: number
+  spoiled: number
+}
+
+interface Items<Item> {
+  items: Item[]
+}
+
+const base = '/api/v1/elections'
+
+export async function listElections(node?: number): Promise<Election[]> {
+  return (await request<Items<Election>>('GET', base, { query: { node } })).items
+}
+
+export function getElection(id: number): Promise<Election> {
+  return request<Election>('GET', `${base}/${id}`)
+}
+
+/** POST /api/v1/elections: 201; 400 names the field at fault (title, seats, roll_policy…). */
+export function createElection(election: NewElection): Promise<Election> {
+  return request<Election>('POST', base, { body: election })
+}
+
+/** 409 with the server's reason when the step is out of order or the one before is not signed off. */
+export function openStep(id: number, step: number): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/steps/${step}/open`)
+}
+
+/** The supervisor's sign-off; 409 when the step's conditions (publicity over, roll, vetting…) are not met. */
+export function signOffStep(id: number, step: number, note: string): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/steps/${step}/sign-off`, { body: note ? { note } : {} })
+}
+
+export async function listVisits(id: number): Promise<Visit[]> {
+  return (await request<Items<Visit>>('GET', `${base}/${id}/visits`)).items
+}
+
+export function addVisit(id: number, visit: NewVisit): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/visits`, { body: visit })
+}
+
+export async function listCandidates(id: number): Promise<Candidate[]> {
+  return (await request<Items<Candidate>>('GET', `${base}/${id}/candidates`)).items
+}
+
+export function nominateCandidate(id: number, candidate: NewCandidate): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/candidates`, { body: candidate })
+}
+
+export function vetCandidate(id: number, candidateId: number, vetting: 'approved' | 'rejected', reason: string): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/candidates/${candidateId}/vetting`, { body: { vetting, reason } })
+}
+
+export async function listComplaints(id: number): Promise<Complaint[]> {
+  return (await request<Items<Complaint>>('GET', `${base}/${id}/complaints`)).items
+}
+
+export function answerComplaint(id: number, complaintId: number, answer: string): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/complaints/${complaintId}/answer`, { body: { answer } })
+}
+
+/** The clerk's account of the open round's paper ballots. */
+export function recordPaperAccount(id: number, account: PaperAccount): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/paper-account`, { body: account })
+}
+
+/** One clerk's typing of a numbered paper ballot: 201 counted, 202 awaiting the second entry or held. */
+export async function enterPaperBallot(id: number, ballotNumber: string, choices: number[]): Promise<PaperEntryStatus> {
+  const answer = await request<{ status: PaperEntryStatus }>('POST', `${base}/${id}/paper-entries`, {
+    body: { ballot_number: ballotNumber, choices },
+  })
+  return answer.status
+}
+
+/** Numbers of the open round's paper ballots whose two entries differ. */
+export async function listHeldBallots(id: number): Promise<string[]> {
+  return (await request<Items<string>>('GET', `${base}/${id}/paper-held`)).items
+}
+
+export function settleHeldBallot(id: number, ballotNumber: string, choices: number[]): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/paper-held/${encodeURIComponent(ballotNumber)}/settle`, { body: { choices } })
+}
+
+/** Counts the open round; a runoff or further round is opened when the result needs one. */
+export function countRound(id: number): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/count`)
+}
+
+/** Records a lot drawing: one group of lot_needed, in the order drawn. */
+export function drawLot(id: number, round: number, order: number[]): Promise<Election> {
+  return request<Election>('POST', `${base}/${id}/rounds/${round}/lot`, { body: { order } })
+}
+
+/** The round ballots are cast in now: the last one, while it is not counted. */
+export function openRound(election: Election): ElectionRound | null {
+  const last = election.rounds[election.rounds.length - 1]
+  return last && last.result === null ? last : null
+}
