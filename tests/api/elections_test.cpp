@@ -211,7 +211,8 @@ TEST_F(ElectionsTest, CandidatesAreNominatedInStepFourAndMustOutnumberSeats) {
   EXPECT_EQ(refused.status, 409);
   EXPECT_NE(refused.json()["error"]["message"].get<std::string>().find("差额"), std::string::npos);
   // Before the vetting step opens, names stay masked even for approved candidates.
-  for (const auto& candidate : secretary->get(path(id, "/candidates")).json()["items"]) {
+  json listed = secretary->get(path(id, "/candidates")).json();
+  for (const auto& candidate : listed["items"]) {
     EXPECT_FALSE(candidate["person"].contains("full_name")) << candidate;
   }
 }
