@@ -1,6 +1,7 @@
 // Wiring of the application.
 #include "app/app.hpp"
 
+#include "app/jobs.hpp"
 #include "app/modules.hpp"
 #include "auth/sessions.hpp"
 #include "core/crypto.hpp"
@@ -31,6 +32,7 @@ struct Application::Parts {
   http::Router router;
   std::unique_ptr<http::Dispatcher> dispatcher;
   std::unique_ptr<http::Server> server;
+  std::unique_ptr<JobRunner> jobs;
 
   Parts(Settings s, const Clock& c)
       : settings(std::move(s)),
@@ -57,11 +59,17 @@ Application::~Application() { stop(); }
 void Application::start() {
   parts_->server = std::make_unique<http::Server>(*parts_->dispatcher, parts_->settings);
   parts_->server->start();
+  if (parts_->settings.job_interval_seconds > 0) {
+    parts_->jobs = std::make_unique<JobRunner>(parts_->db, all_jobs(),
+                                               std::chrono::seconds(parts_->settings.job_interval_seconds));
+    parts_->jobs->start();
+  }
 }
 
 unsigned short Application::port() const { return parts_->server ? parts_->server->port() : 0; }
 
 void Application::stop() {
+  if (parts_ && parts_->jobs) parts_->jobs.reset();
   if (parts_ && parts_->server) {
     parts_->server->stop();
     parts_->server.reset();

@@ -27,6 +27,8 @@ struct Settings {
   int session_absolute_hours = 24;
   int login_failures_per_minute = 5;
   int shutdown_grace_seconds = 20;
+  // How often `weizhi serve` looks for periodic jobs that are due; 0 runs none.
+  int job_interval_seconds = 60;
 };
 
 }  // namespace weizhi

@@ -38,11 +38,23 @@ struct SeedContext {
   std::int64_t node(const std::string& code) const;
 };
 
+// A periodic task of a module, run by `weizhi serve`: once per period, by one instance of however
+// many share the database (the first to claim the period runs it).
+struct Job {
+  std::string name;
+  // The key of the period `now` lies in, such as the street's date for a daily job.
+  std::function<std::string(TimePoint now)> period_of;
+  // The period's work, inside the transaction that claims it: if it throws, the claim is undone
+  // too and the next look retries.
+  std::function<void(store::Tx& tx, const std::string& period)> run;
+};
+
 struct Module {
   std::string name;
   std::function<std::vector<store::Migration>()> migrations;
   std::function<void(http::Router&)> routes;
   std::function<void(SeedContext&)> seed_demo;
+  std::vector<Job> jobs{};
 };
 
 }  // namespace weizhi::modules

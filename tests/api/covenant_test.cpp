@@ -3,9 +3,11 @@
 // it; violations go reported → notified → rectifying → removed (after a passed re-inspection) or
 // closed with a reason; overdue ones escalate up the chain once per period; permission and input
 // checks; and the full demo street gives 东二东三苑's figures.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
+#include "app/jobs.hpp"
 #include "app/modules.hpp"
 #include "core/crypto.hpp"
 #include "modules/covenant/store.hpp"
@@ -40,6 +42,25 @@ std::string day_from_today(std::int64_t days) {
 
 class CovenantTest : public ApiTest {
  protected:
+  // A parking violation in 德胜新村 notified 9 days ago with 3 days to move the car: 6 days late
+  // at 2 days a level is three levels, up to the community secretary, none recorded yet.
+  json overdue_parking_violation(weizhi::testing::HttpClient& secretary) {
+    adopted();
+    auto reply = secretary.post("/api/v1/covenant-violations", json{{"compound_id", node("desheng-xincun")},
+                                                                    {"clause_number", 1},
+                                                                    {"reported_on", day_from_today(-9)},
+                                                                    {"plate", "浙A·D5R81"},
+                                                                    {"place", "消防通道"}});
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    json violation = reply.json();
+    auto notified = secretary.post(violation_path(violation, "/notify"), json{{"notified_on", day_from_today(-9)}});
+    EXPECT_EQ(notified.status, 200) << notified.body;
+    EXPECT_EQ(notified.json()["escalation"]["days_overdue"], 6);
+    EXPECT_EQ(notified.json()["escalation"]["level"], "community_secretary");
+    EXPECT_EQ(notified.json()["escalation"]["recorded_level"], "none");
+    return violation;
+  }
+
   // A vote on the compound that every voter answered with `choice`, closed two days ago.
   std::int64_t counted_vote(int matter, const std::string& compound_code, voting::Choice choice) {
     std::int64_t compound = node(compound_code);
@@ -250,23 +271,8 @@ TEST_F(CovenantTest, ClosingNeedsAReasonAndEndsTheViolation) {
 }
 
 TEST_F(CovenantTest, OverdueViolationEscalatesOnceAPeriodAndTheRunIsIdempotent) {
-  adopted();
   auto secretary = signed_in("secretary");
-  auto reply = secretary->post("/api/v1/covenant-violations", json{{"compound_id", node("desheng-xincun")},
-                                                                   {"clause_number", 1},
-                                                                   {"reported_on", day_from_today(-9)},
-                                                                   {"plate", "浙A·D5R81"},
-                                                                   {"place", "消防通道"}});
-  ASSERT_EQ(reply.status, 201) << reply.body;
-  json violation = reply.json();
-  // Notified 9 days ago with 3 days to move the car: 6 days late at 2 days a level is three levels,
-  // up to the community secretary.
-  auto notified = secretary->post(violation_path(violation, "/notify"), json{{"notified_on", day_from_today(-9)}});
-  ASSERT_EQ(notified.status, 200) << notified.body;
-  EXPECT_EQ(notified.json()["escalation"]["days_overdue"], 6);
-  EXPECT_EQ(notified.json()["escalation"]["level"], "community_secretary");
-  EXPECT_EQ(notified.json()["escalation"]["recorded_level"], "none");
-
+  json violation = overdue_parking_violation(*secretary);
   std::string escalate = "/api/v1/covenant-violations/escalate?node=" + std::to_string(node("desheng-xincun"));
   auto run = secretary->post(escalate, json::object());
   ASSERT_EQ(run.status, 200) << run.body;
@@ -277,6 +283,23 @@ TEST_F(CovenantTest, OverdueViolationEscalatesOnceAPeriodAndTheRunIsIdempotent) 
   EXPECT_EQ(secretary->get(violation_path(violation)).json()["escalation"]["recorded_level"], "community_secretary");
   EXPECT_EQ(audit_count("covenant.violation.escalate"), 1);
   EXPECT_EQ(signed_in("grid")->post(escalate, json::object()).status, 403);
+}
+
+// The server's daily job does what the button does, once a day however many instances share the
+// database: the second runner finds the day claimed.
+TEST_F(CovenantTest, DailyJobEscalatesOverdueViolationsOnceAcrossInstances) {
+  auto secretary = signed_in("secretary");
+  json violation = overdue_parking_violation(*secretary);
+  weizhi::app::JobRunner first(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  weizhi::app::JobRunner second(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  auto ran = first.run_due();
+  EXPECT_NE(std::find(ran.begin(), ran.end(), "covenant.escalations"), ran.end());
+  auto ran_again = second.run_due();
+  EXPECT_EQ(std::find(ran_again.begin(), ran_again.end(), "covenant.escalations"), ran_again.end());
+  EXPECT_EQ(secretary->get(violation_path(violation)).json()["escalation"]["recorded_level"], "community_secretary");
+  EXPECT_EQ(audit_count("covenant.violation.escalate"), 1);
+  std::string escalate = "/api/v1/covenant-violations/escalate?node=" + std::to_string(node("desheng-xincun"));
+  EXPECT_EQ(secretary->post(escalate, json::object()).json()["recorded"].size(), 0u);
 }
 
 TEST_F(CovenantTest, SignedOutCallersGet401AndOtherRoles403) {

@@ -40,6 +40,8 @@ void ApiTest::SetUp() {
   settings_.web_root = folder_ + "/web";
   settings_.worker_threads = 8;
   settings_.shutdown_grace_seconds = 5;
+  // Jobs would change records under the tests; tests run them through JobRunner themselves.
+  settings_.job_interval_seconds = 0;
   {
     store::Db seed_db(settings_.database_url, clock_);
     store::apply_migrations(seed_db, app::all_migrations());

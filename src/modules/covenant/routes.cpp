@@ -3,6 +3,7 @@
 // their life cycle with re-inspections, the escalation run, and the compound's statistics.
 #include <map>
 
+#include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "modules/covenant/module.hpp"
@@ -476,24 +477,39 @@ Response close_route(Context& context) {
   });
 }
 
-// Records the levels overdue violations have reached today; a second run the same day records
-// nothing, so a scheduler and a person pressing the button cannot double-escalate.
+// Records the levels overdue violations under the node have reached today, audited as `actor`; a
+// second run the same day records nothing, so the daily job and a person pressing the button
+// cannot double-escalate.
+Json escalate_subtree(store::Tx& tx, std::int64_t node_id, const std::string& path, const std::string& today_text,
+                      const std::string& actor) {
+  Json recorded = Json::array();
+  for (const auto& record : record_escalations(tx, path, today_text)) {
+    recorded.push_back({{"violation_id", record.violation_id}, {"level", escalation_level_code(record.level)}});
+  }
+  Json summary{{"today", today_text}, {"node_id", node_id}, {"recorded", recorded}};
+  if (!recorded.empty()) audit::record(tx, actor, "covenant.violation.escalate", "node:" + std::to_string(node_id), summary);
+  return summary;
+}
+
 Response escalate_route(Context& context) {
   auto node = [&] {
     auto [lease, queried] = org::read_queried_subtree(context);
     return queried;
   }();
   std::string today_text = today(context);
-  Json result = context.write([&](store::Tx& tx) {
-    Json recorded = Json::array();
-    for (const auto& record : record_escalations(tx, node.path, today_text)) {
-      recorded.push_back({{"violation_id", record.violation_id}, {"level", escalation_level_code(record.level)}});
-    }
-    Json summary{{"today", today_text}, {"node_id", node.id}, {"recorded", recorded}};
-    if (!recorded.empty()) context.audit(tx, "covenant.violation.escalate", "node:" + std::to_string(node.id), summary);
-    return summary;
-  });
+  Json result = context.write(
+      [&](store::Tx& tx) { return escalate_subtree(tx, node.id, node.path, today_text, context.actor()); });
   return Response::json(200, result);
+}
+
+// The daily run of escalate_subtree over every street, on the street's date.
+modules::Job escalation_job() {
+  return modules::Job{"covenant.escalations", [](TimePoint now) { return street_date(now); },
+                      [](store::Tx& tx, const std::string& today_text) {
+                        for (const auto& root : tx.query("SELECT id, path FROM org_nodes WHERE parent_id IS NULL")) {
+                          escalate_subtree(tx, root.i64(0), root.text(1), today_text, "system");
+                        }
+                      }};
 }
 
 // --- Statistics ---
@@ -550,7 +566,7 @@ void add_routes(http::Router& router) {
 }  // namespace
 
 modules::Module module() {
-  return modules::Module{"covenant", store::covenant_migrations, add_routes, seed_demo};
+  return modules::Module{"covenant", store::covenant_migrations, add_routes, seed_demo, {escalation_job()}};
 }
 
 }  // namespace weizhi::covenant
