@@ -252,6 +252,27 @@ TEST_F(CovenantTest, IllegalStructureIsRemovedOnlyAfterAPassedReinspection) {
                                 {"open", 0}}));
 }
 
+// A street's violations come newest first a page at a time; the cursor of a full page leads on.
+TEST_F(CovenantTest, ViolationsArePagedNewestFirst) {
+  adopted();
+  std::vector<std::int64_t> ids;
+  for (int day = -3; day <= -1; ++day) ids.push_back(report_structure(day_from_today(day))["id"].get<std::int64_t>());
+  auto secretary = signed_in("secretary");
+  std::string list = "/api/v1/covenant-violations?node=" + std::to_string(node("desheng-xincun"));
+  json first = secretary->get(list + "&limit=2").json();
+  ASSERT_EQ(first["items"].size(), 2u);
+  EXPECT_EQ(first["items"][0]["id"], ids[2]);
+  EXPECT_EQ(first["items"][1]["id"], ids[1]);
+  ASSERT_TRUE(first["next_cursor"].is_string());
+  json second = secretary->get(list + "&limit=2&cursor=" + first["next_cursor"].get<std::string>()).json();
+  ASSERT_EQ(second["items"].size(), 1u);
+  EXPECT_EQ(second["items"][0]["id"], ids[0]);
+  EXPECT_TRUE(second["next_cursor"].is_null());
+  auto too_many = secretary->get(list + "&limit=501");
+  EXPECT_EQ(too_many.status, 400);
+  EXPECT_EQ(too_many.error_field(), "limit");
+}
+
 TEST_F(CovenantTest, ClosingNeedsAReasonAndEndsTheViolation) {
   adopted();
   auto secretary = signed_in("secretary");

@@ -6,6 +6,7 @@
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/paging.hpp"
 #include "modules/covenant/module.hpp"
 #include "modules/covenant/rules.hpp"
 #include "modules/covenant/store.hpp"
@@ -363,14 +364,15 @@ Response list_violations_route(Context& context) {
     state = parse_violation_state(*code);
     if (!state) fail_invalid("state", "状态应为 reported、notified、rectifying、removed 或 closed");
   }
+  std::int64_t limit = http::page_limit(context, 100, 500);
+  auto before = http::page_cursor(context);
   auto [lease, node] = org::read_queried_subtree(context);
   std::string today_text = today(context);
   TimePoint now = context.services.clock.now();
+  auto violations = violations_under(*lease, node.path, state, before, limit);
   Json items = Json::array();
-  for (const auto& violation : violations_under(*lease, node.path, state)) {
-    items.push_back(violation_json(*lease, violation, today_text, now));
-  }
-  return Response::json(200, {{"items", items}});
+  for (const auto& violation : violations) items.push_back(violation_json(*lease, violation, today_text, now));
+  return Response::json(200, http::page_json(items, limit, violations.empty() ? 0 : violations.back().id));
 }
 
 Response report_route(Context& context) {

@@ -311,15 +311,25 @@ std::optional<Violation> find_violation(store::Connection& connection, std::int6
 }
 
 std::vector<Violation> violations_under(store::Connection& connection, const std::string& path,
-                                        std::optional<ViolationState> state) {
+                                        std::optional<ViolationState> state, std::optional<std::int64_t> before_id,
+                                        std::optional<std::int64_t> limit) {
   auto params = org::subtree_params(path);
   std::string sql = std::string(kViolationColumns) + "WHERE " + org::subtree_condition(connection.dialect(), "c.path");
   if (state) {
     sql += " AND x.state = ?";
     params.emplace_back(violation_state_code(*state));
   }
+  if (before_id) {
+    sql += " AND x.id < ?";
+    params.emplace_back(*before_id);
+  }
+  sql += " ORDER BY x.id DESC";
+  if (limit) {
+    sql += " LIMIT ?";
+    params.emplace_back(*limit);
+  }
   std::vector<Violation> list;
-  for (const auto& row : connection.query(sql + " ORDER BY x.id DESC", params)) list.push_back(to_violation(connection, row));
+  for (const auto& row : connection.query(sql, params)) list.push_back(to_violation(connection, row));
   return list;
 }
 

@@ -54,9 +54,12 @@ std::int64_t residential_parts_of(store::Connection& connection, std::int64_t co
 // naming the field otherwise) and records a reported violation; returns its id.
 std::int64_t report_violation(store::Tx& tx, const ViolationInput& input);
 std::optional<Violation> find_violation(store::Connection& connection, std::int64_t id);
-// Violations of the compounds in the subtree at `path`, the newest first; only those in `state` when given.
+// Violations of the compounds in the subtree at `path`, the newest first: only those in `state`,
+// with ids below `before_id` and at most `limit` of them, each when given.
 std::vector<Violation> violations_under(store::Connection& connection, const std::string& path,
-                                        std::optional<ViolationState> state);
+                                        std::optional<ViolationState> state,
+                                        std::optional<std::int64_t> before_id = std::nullopt,
+                                        std::optional<std::int64_t> limit = std::nullopt);
 
 // Each step checks the life cycle (409) and that its date is not before the previous one (400).
 void notify(store::Tx& tx, const Violation& violation, const std::string& notified_on);

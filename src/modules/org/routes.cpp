@@ -3,6 +3,7 @@
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/paging.hpp"
 #include "modules/org/module.hpp"
 #include "modules/org/registry.hpp"
 #include "modules/org/rules.hpp"
@@ -77,27 +78,10 @@ Response get_node_route(Context& context) {
   return Response::json(200, record_json(*record));
 }
 
-// The page size of a cursor-paginated listing: `limit` up to 1000, 100 by default.
-std::int64_t page_limit(Context& context) {
-  std::int64_t limit = 100;
-  if (auto text = context.query("limit")) {
-    limit = context.parse_id(*text, "limit");
-    if (limit > 1000) fail_invalid("limit", "limit 不能超过 1000");
-  }
-  return limit;
-}
+// Listings of the tree page by id: `limit` up to 1000, 100 by default.
+std::int64_t page_limit(Context& context) { return http::page_limit(context, 100, 1000); }
 
-std::int64_t page_after(Context& context) {
-  auto cursor = context.query("cursor");
-  return cursor ? context.parse_id(*cursor, "cursor") : 0;
-}
-
-// A page of items with the cursor of the next one (null on the last page).
-Json page_json(Json items, std::int64_t limit, std::int64_t last_id) {
-  Json result{{"items", items}, {"next_cursor", nullptr}};
-  if (static_cast<std::int64_t>(items.size()) == limit) result["next_cursor"] = std::to_string(last_id);
-  return result;
-}
+std::int64_t page_after(Context& context) { return http::page_cursor(context).value_or(0); }
 
 Response children_route(Context& context) {
   std::int64_t id = context.path_id("id");
@@ -108,7 +92,7 @@ Response children_route(Context& context) {
   Json items = Json::array();
   auto records = child_records(*lease, id, after, limit);
   for (const auto& record : records) items.push_back(record_json(record));
-  return Response::json(200, page_json(items, limit, records.empty() ? 0 : records.back().node.id));
+  return Response::json(200, http::page_json(items, limit, records.empty() ? 0 : records.back().node.id));
 }
 
 Response parts_route(Context& context) {
@@ -133,7 +117,7 @@ Response parts_route(Context& context) {
                      {"area_m2", area_m2_text(part.area_centi_m2)},
                      {"area_source", area_source_code(part.area_source)}});
   }
-  return Response::json(200, page_json(items, limit, parts.empty() ? 0 : parts.back().id));
+  return Response::json(200, http::page_json(items, limit, parts.empty() ? 0 : parts.back().id));
 }
 
 // What a POST asks for, read and type-checked before the write; the registry checks the values.

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/masking.hpp"
 #include "http/context.hpp"
+#include "http/paging.hpp"
 #include "modules/people/module.hpp"
 #include "modules/people/rules.hpp"
 #include "modules/people/store.hpp"
@@ -96,13 +97,8 @@ Response list_people_route(Context& context) {
   PeopleFilter filter;
   auto node = context.query("node");
   std::int64_t node_id = node ? context.parse_id(*node, "node") : context.root_node_id();
-  if (auto limit = context.query("limit")) {
-    filter.limit = context.parse_id(*limit, "limit");
-    if (filter.limit > kMaxPageSize) fail_invalid("limit", "limit 不能超过 " + std::to_string(kMaxPageSize));
-  } else {
-    filter.limit = kDefaultPageSize;
-  }
-  if (auto cursor = context.query("cursor")) filter.after_id = context.parse_id(*cursor, "cursor");
+  filter.limit = http::page_limit(context, kDefaultPageSize, kMaxPageSize);
+  if (auto cursor = http::page_cursor(context)) filter.after_id = *cursor;
   const auto& key = context.services.data_key;
   if (auto q = context.query("q")) {
     if (!phone_problem(*q)) {
@@ -124,9 +120,7 @@ Response list_people_route(Context& context) {
   auto people = search_people(*lease, filter);
   Json items = Json::array();
   for (const auto& person : people) items.push_back(person_json(person));
-  Json result{{"items", items}, {"next_cursor", nullptr}};
-  if (static_cast<std::int64_t>(people.size()) == filter.limit) result["next_cursor"] = std::to_string(people.back().id);
-  return Response::json(200, result);
+  return Response::json(200, http::page_json(items, filter.limit, people.empty() ? 0 : people.back().id));
 }
 
 Response get_person_route(Context& context) {
