@@ -6,28 +6,13 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::committees {
 
 namespace {
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_code(std::string_view code, const std::array<std::pair<Enum, const char*>, N>& codes) {
-  for (const auto& [value, text] : codes) {
-    if (code == text) return value;
-  }
-  return std::nullopt;
-}
-
-template <class Enum, std::size_t N>
-std::string code_of(Enum value, const std::array<std::pair<Enum, const char*>, N>& codes) {
-  for (const auto& [entry, text] : codes) {
-    if (entry == value) return text;
-  }
-  return {};
-}
 
 constexpr std::array<std::pair<Position, const char*>, 3> kPositions{
     {{Position::Director, "director"}, {Position::Deputy, "deputy"}, {Position::Member, "member"}}};
@@ -48,13 +33,13 @@ std::size_t characters(const std::string& text) {
 
 }  // namespace
 
-std::string position_code(Position position) { return code_of(position, kPositions); }
-std::optional<Position> parse_position(std::string_view code) { return parse_code(code, kPositions); }
-std::string origin_code(Origin origin) { return code_of(origin, kOrigins); }
-std::optional<Origin> parse_origin(std::string_view code) { return parse_code(code, kOrigins); }
-std::string commissioner_joins_code(CommissionerJoins rule) { return code_of(rule, kCommissionerJoins); }
+std::string position_code(Position position) { return code_of(kPositions, position); }
+std::optional<Position> parse_position(std::string_view code) { return parse_code(kPositions, code); }
+std::string origin_code(Origin origin) { return code_of(kOrigins, origin); }
+std::optional<Origin> parse_origin(std::string_view code) { return parse_code(kOrigins, code); }
+std::string commissioner_joins_code(CommissionerJoins rule) { return code_of(kCommissionerJoins, rule); }
 std::optional<CommissionerJoins> parse_commissioner_joins(std::string_view code) {
-  return parse_code(code, kCommissionerJoins);
+  return parse_code(kCommissionerJoins, code);
 }
 
 const std::vector<std::string>& default_duties() {

@@ -9,28 +9,13 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::covenant {
 
 namespace {
-
-template <class Enum, std::size_t N>
-std::string code_of(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
-  for (const auto& [candidate, code] : table) {
-    if (candidate == value) return code;
-  }
-  return {};
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_code(const std::array<std::pair<Enum, const char*>, N>& table, std::string_view code) {
-  for (const auto& [candidate, text] : table) {
-    if (code == text) return candidate;
-  }
-  return std::nullopt;
-}
 
 constexpr std::array<std::pair<VersionState, const char*>, 3> kVersionStates{
     {{VersionState::Draft, "draft"}, {VersionState::Adopted, "adopted"}, {VersionState::Superseded, "superseded"}}};

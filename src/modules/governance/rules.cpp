@@ -3,25 +3,11 @@
 
 #include <utility>
 
+#include "core/code_table.hpp"
+
 namespace weizhi::governance {
 
 namespace {
-
-template <class Enum, std::size_t N>
-std::string code_of(const std::pair<Enum, const char*> (&table)[N], Enum value) {
-  for (const auto& [entry, code] : table) {
-    if (entry == value) return code;
-  }
-  return "";
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_code(const std::pair<Enum, const char*> (&table)[N], const std::string& text) {
-  for (const auto& [entry, code] : table) {
-    if (text == code) return entry;
-  }
-  return std::nullopt;
-}
 
 constexpr std::pair<PartyForm, const char*> kPartyForms[] = {{PartyForm::SingleBranch, "single_branch"},
                                                              {PartyForm::JointAssociation, "joint_association"},

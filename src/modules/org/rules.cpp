@@ -2,6 +2,7 @@
 #include "modules/org/rules.hpp"
 
 #include "auth/permissions.hpp"
+#include "core/code_table.hpp"
 #include "modules/org/registry.hpp"
 
 namespace weizhi::org {
@@ -23,33 +24,12 @@ const KindName& kind_name(NodeKind kind) {
   return kKinds[0];  // unreachable: every enumerator has an entry
 }
 
-template <class Enum>
-struct EnumCode {
-  Enum value;
-  const char* code;
-};
-constexpr EnumCode<PartUse> kUses[] = {{PartUse::Residential, "residential"},
+constexpr std::pair<PartUse, const char*> kUses[] = {{PartUse::Residential, "residential"},
                                        {PartUse::Commercial, "commercial"},
                                        {PartUse::Parking, "parking"},
                                        {PartUse::Other, "other"}};
-constexpr EnumCode<AreaSource> kAreaSources[] = {
+constexpr std::pair<AreaSource, const char*> kAreaSources[] = {
     {AreaSource::Registered, "registered"}, {AreaSource::Surveyed, "surveyed"}, {AreaSource::Contract, "contract"}};
-
-template <class Enum, std::size_t N>
-std::string code_of(const EnumCode<Enum> (&table)[N], Enum value) {
-  for (const auto& entry : table) {
-    if (entry.value == value) return entry.code;
-  }
-  return "";
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_code(const EnumCode<Enum> (&table)[N], const std::string& code) {
-  for (const auto& entry : table) {
-    if (code == entry.code) return entry.value;
-  }
-  return std::nullopt;
-}
 
 constexpr std::int64_t kMaxFloors = 60;
 constexpr std::int64_t kLowestFloor = -5;

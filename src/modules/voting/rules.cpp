@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
 
@@ -21,22 +22,6 @@ namespace {
 
 template <class Enum, std::size_t N>
 using CodeTable = std::array<std::pair<Enum, const char*>, N>;
-
-template <class Enum, std::size_t N>
-std::string code_of(const CodeTable<Enum, N>& table, Enum value) {
-  for (const auto& [entry, code] : table) {
-    if (entry == value) return code;
-  }
-  return {};
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_code(const CodeTable<Enum, N>& table, std::string_view code) {
-  for (const auto& [entry, text] : table) {
-    if (code == text) return entry;
-  }
-  return std::nullopt;
-}
 
 constexpr CodeTable<Threshold, 2> kThresholds{{{Threshold::Half, "half"}, {Threshold::ThreeQuarters, "three_quarters"}}};
 constexpr CodeTable<Choice, 5> kChoices{{{Choice::Agree, "agree"},
