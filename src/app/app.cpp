@@ -99,6 +99,12 @@ std::vector<std::string> seed_demo(store::Db& db, const std::string& data_key_fi
 }  // namespace weizhi::app
 
 namespace weizhi::modules {
+std::int64_t demo_user_id(store::Tx& tx, const std::string& login) {
+  auto row = tx.query_one("SELECT id FROM users WHERE login = ?", {login});
+  if (!row) throw std::runtime_error("demo seed: no demo account " + login);
+  return row->i64(0);
+}
+
 std::int64_t SeedContext::node(const std::string& code) const {
   auto row = tx.query_one("SELECT id FROM org_nodes WHERE code = ?", {code});
   if (!row) throw std::runtime_error("demo seed: no org node with code " + code);

@@ -38,6 +38,10 @@ struct SeedContext {
   std::int64_t node(const std::string& code) const;
 };
 
+// The user id of a demo account, for seeds that record who did what; throws std::runtime_error
+// when the account is missing.
+std::int64_t demo_user_id(store::Tx& tx, const std::string& login);
+
 // A periodic task of a module, run by `weizhi serve`: once per period, by one instance of however
 // many share the database (the first to claim the period runs it).
 struct Job {

@@ -175,10 +175,7 @@ Response put_policy_route(Context& context) {
 // --- Committees ---
 
 Response list_route(Context& context) {
-  auto [lease, node] = org::read_queried_subtree(context);
-  Json items = Json::array();
-  for (const auto& committee : committees_under(*lease, node.path)) items.push_back(committee_json(*lease, committee));
-  return Response::json(200, {{"items", items}});
+  return org::subtree_items(context, committees_under, committee_json);
 }
 
 Response get_route(Context& context) {

@@ -47,16 +47,6 @@ std::string today(Context& context) { return street_date(context.services.clock.
 // --- Scopes ---
 
 // The compound named by `?compound=`: 400 naming it when absent or not an id.
-std::int64_t queried_compound(Context& context) {
-  auto compound = context.query("compound");
-  if (!compound) fail_invalid("compound", "请指定小区 compound");
-  return context.parse_id(*compound, "compound");
-}
-
-http::ScopeResolver compound_query_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> { return queried_compound(context); };
-}
-
 Version require_version(store::Connection& connection, std::int64_t id) {
   auto version = find_version(connection, id);
   if (!version) fail_not_found("找不到该公约");
@@ -185,15 +175,9 @@ Json violation_json(store::Connection& connection, const Violation& violation, c
 
 // --- Policy ---
 
-org::Node require_street(store::Connection& connection, std::int64_t id) {
-  auto street = org::find_node(connection, id);
-  if (!street || street->kind != org::NodeKind::Street) fail_not_found("找不到该街道");
-  return *street;
-}
-
 Response get_policy_route(Context& context) {
   auto lease = context.read();
-  auto street = require_street(*lease, context.path_id("street_id"));
+  auto street = org::require_street(*lease, context.path_id("street_id"));
   return Response::json(200, policy_json(policy_of_street(*lease, street.id)));
 }
 
@@ -210,7 +194,7 @@ Response put_policy_route(Context& context) {
   }
   check_policy(policy);
   Json saved = context.write([&](store::Tx& tx) {
-    require_street(tx.connection(), street_id);
+    org::require_street(tx.connection(), street_id);
     save_policy(tx, street_id, policy);
     context.audit(tx, "covenant.policy.update", "node:" + std::to_string(street_id), policy_json(policy));
     return policy_json(policy);
@@ -221,7 +205,7 @@ Response put_policy_route(Context& context) {
 // --- Covenant versions ---
 
 Response list_route(Context& context) {
-  std::int64_t compound_id = queried_compound(context);
+  std::int64_t compound_id = org::queried_compound_id(context);
   auto lease = context.read();
   auto compound = org::find_node(*lease, compound_id);
   if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
@@ -517,7 +501,7 @@ modules::Job escalation_job() {
 // --- Statistics ---
 
 Response stats_route(Context& context) {
-  std::int64_t compound_id = queried_compound(context);
+  std::int64_t compound_id = org::queried_compound_id(context);
   auto lease = context.read();
   Stats stats = compound_stats(*lease, compound_id);
   return Response::json(200, {{"adopted_on", or_null(stats.adopted_on)},
@@ -538,7 +522,7 @@ void add_routes(http::Router& router) {
   router.add(Method::Put, "/api/v1/covenant-policies/{street_id}",
              Access::permission("covenant.policy", http::scope::path_node("street_id")), put_policy_route);
 
-  router.add(Method::Get, covenants, Access::permission("covenant.read", compound_query_scope()), list_route);
+  router.add(Method::Get, covenants, Access::permission("covenant.read", org::compound_query_scope()), list_route);
   router.add(Method::Post, covenants, Access::permission("covenant.manage", http::scope::body_node("compound_id")),
              create_route);
   router.add(Method::Get, covenants + "/{id}", on_version("covenant.read"), get_route);
@@ -561,7 +545,7 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, violations + "/{id}/remove", on_violation("covenant.manage"), remove_route);
   router.add(Method::Post, violations + "/{id}/close", on_violation("covenant.manage"), close_route);
 
-  router.add(Method::Get, "/api/v1/stats/covenant", Access::permission("covenant.read", compound_query_scope()),
+  router.add(Method::Get, "/api/v1/stats/covenant", Access::permission("covenant.read", org::compound_query_scope()),
              stats_route);
 }
 

@@ -26,12 +26,6 @@ constexpr std::int64_t kDaysToLastRemoval = 39;
 constexpr std::int64_t kDaysSinceAdoption = 100;
 using Days = std::chrono::duration<std::int64_t, std::ratio<86400>>;
 
-std::int64_t user_id(store::Tx& tx, const char* login) {
-  auto row = tx.query_one("SELECT id FROM users WHERE login = ?", {login});
-  if (!row) throw std::runtime_error(std::string("covenant seed: no demo account ") + login);
-  return row->i64(0);
-}
-
 // The five public-management items of the article, as clauses with their enforcement rules.
 std::vector<Clause> demo_clauses() {
   return {
@@ -45,7 +39,7 @@ std::vector<Clause> demo_clauses() {
 
 // A published vote of matter 2 on the compound that the owners passed: nine in ten voted, most agreeing.
 std::int64_t passed_covenant_vote(store::Tx& tx, std::int64_t compound, TimePoint opened, TimePoint closed) {
-  std::int64_t organiser = user_id(tx, "admin");
+  std::int64_t organiser = modules::demo_user_id(tx, "admin");
   voting::VoteInput input{compound,
                           "关于制定《东二东三苑小区公约》的表决",
                           2,
@@ -162,7 +156,7 @@ void seed_demo(modules::SeedContext& seed) {
 
   auto parts = residential_part_ids(tx, compound);
   Version version = *find_version(tx.connection(), version_id);
-  std::int64_t recorder = user_id(tx, "admin");
+  std::int64_t recorder = modules::demo_user_id(tx, "admin");
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i % 3 != 2) acknowledge(tx, version, parts[i], std::nullopt, recorder);
   }

@@ -173,10 +173,7 @@ Response create_route(Context& context) {
 }
 
 Response list_route(Context& context) {
-  auto [lease, node] = org::read_queried_subtree(context);
-  Json items = Json::array();
-  for (const auto& election : elections_under(*lease, node.path)) items.push_back(election_json(*lease, election));
-  return Response::json(200, {{"items", items}});
+  return org::subtree_items(context, elections_under, election_json);
 }
 
 Response get_route(Context& context) {

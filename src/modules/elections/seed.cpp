@@ -34,12 +34,6 @@ constexpr committees::Origin kOrigins[] = {committees::Origin::ResidentGroupLead
 // The one pilot compound whose commissioner does not stand (the article: 15 of 16 joined).
 constexpr std::size_t kCommissionerNotStanding = 15;
 
-std::int64_t user_id(store::Tx& tx, const char* login) {
-  auto row = tx.query_one("SELECT id FROM users WHERE login = ?", {login});
-  if (!row) throw std::runtime_error(std::string("elections seed: no demo account ") + login);
-  return row->i64(0);
-}
-
 // Who stands in turn after the commissioner: P a party member, N not. Elected are the first five,
 // so a committee has 4 party members of 5 with its commissioner and 3 of 5 without.
 constexpr std::string_view kStandingOrder = "PPNPNNP";
@@ -95,7 +89,7 @@ std::optional<std::int64_t> resident_person(store::Tx& tx) {
 class DemoElections {
  public:
   explicit DemoElections(modules::SeedContext& seed)
-      : seed_(seed), tx_(seed.tx), admin_(user_id(tx_, "admin")), supervisor_(user_id(tx_, "supervisor")) {}
+      : seed_(seed), tx_(seed.tx), admin_(modules::demo_user_id(tx_, "admin")), supervisor_(modules::demo_user_id(tx_, "supervisor")) {}
 
   void run() {
     committees::Policy policy = committees::default_policy();

@@ -1,4 +1,4 @@
-// Reading the org subtree a list route is asked about (see subtree_read.hpp).
+// What routes ask of the org tree (see subtree_read.hpp).
 #include "modules/org/subtree_read.hpp"
 
 #include "core/error.hpp"
@@ -9,6 +9,25 @@ namespace weizhi::org {
 const http::ScopeResolver& node_query_scope() {
   static const http::ScopeResolver resolver = http::scope::query_node_or_root("node");
   return resolver;
+}
+
+std::int64_t queried_compound_id(http::Context& context) {
+  auto compound = context.query("compound");
+  if (!compound) fail_invalid("compound", "请指定小区 compound");
+  return context.parse_id(*compound, "compound");
+}
+
+const http::ScopeResolver& compound_query_scope() {
+  static const http::ScopeResolver resolver = [](http::Context& context) -> std::optional<std::int64_t> {
+    return queried_compound_id(context);
+  };
+  return resolver;
+}
+
+Node require_street(store::Connection& connection, std::int64_t id) {
+  auto street = find_node(connection, id);
+  if (!street || street->kind != NodeKind::Street) fail_not_found("找不到该街道");
+  return *street;
 }
 
 SubtreeRead read_queried_subtree(http::Context& context) {

@@ -198,10 +198,7 @@ Response create_vote_route(Context& context) {
 }
 
 Response list_votes_route(Context& context) {
-  auto [lease, node] = org::read_queried_subtree(context);
-  Json items = Json::array();
-  for (const auto& vote : votes_under(*lease, node.path)) items.push_back(vote_json(*lease, vote));
-  return Response::json(200, {{"items", items}});
+  return org::subtree_items(context, votes_under, vote_json);
 }
 
 Response get_vote_route(Context& context) {

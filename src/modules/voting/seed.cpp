@@ -17,12 +17,6 @@ namespace {
 constexpr const char* kCompoundCode = "desheng-xincun";
 using Days = std::chrono::duration<std::int64_t, std::ratio<86400>>;
 
-std::int64_t user_id(store::Tx& tx, const char* login) {
-  auto row = tx.query_one("SELECT id FROM users WHERE login = ?", {login});
-  if (!row) throw std::runtime_error(std::string("voting seed: no demo account ") + login);
-  return row->i64(0);
-}
-
 std::optional<std::int64_t> resident_person(store::Tx& tx) {
   auto row = tx.query_one("SELECT person_id FROM users WHERE login = 'resident'");
   return row ? row->optional_i64(0) : std::nullopt;
@@ -67,9 +61,9 @@ VoteInput demo_vote(std::int64_t compound, const std::string& title, int matter,
 void seed_demo(modules::SeedContext& seed) {
   store::Tx& tx = seed.tx;
   std::int64_t compound = seed.node(kCompoundCode);
-  std::int64_t organiser = user_id(tx, "commissioner");
-  std::int64_t clerk_a = user_id(tx, "committee");
-  std::int64_t clerk_b = user_id(tx, "commissioner");
+  std::int64_t organiser = modules::demo_user_id(tx, "commissioner");
+  std::int64_t clerk_a = modules::demo_user_id(tx, "committee");
+  std::int64_t clerk_b = modules::demo_user_id(tx, "commissioner");
   TimePoint now = tx.now();
   auto resident = resident_person(tx);
 
