@@ -6,7 +6,9 @@
 #include "auth/routes.hpp"
 #include "modules/committees/module.hpp"
 #include "modules/covenant/module.hpp"
+#include "modules/deliberation/module.hpp"
 #include "modules/elections/module.hpp"
+#include "modules/elevators/module.hpp"
 #include "modules/governance/module.hpp"
 #include "modules/imports/module.hpp"
 #include "modules/org/module.hpp"
@@ -24,7 +26,7 @@ const std::vector<modules::Module>& all_modules() {
   static const std::vector<modules::Module> modules{ops_module(),      org::module(),        auth::module(),
                                                     people::module(),  governance::module(), imports::module(),
                                                     voting::module(),  committees::module(), elections::module(),
-                                                    covenant::module(), audit::module()};
+                                                    covenant::module(), deliberation::module(), elevators::module(), audit::module()};
   return modules;
 }
 

@@ -1,0 +1,9 @@
+// The deliberation capability: the six-step deliberation (六步议事法) of a compound's topics, from
+// proposal through comments, round tables, plan versions and the residents' vote to a resolution
+// tracked action by action until done.
+#pragma once
+#include "modules/module.hpp"
+
+namespace weizhi::deliberation {
+modules::Module module();
+}  // namespace weizhi::deliberation

@@ -1,0 +1,200 @@
+// Pure deliberation rules (see rules.hpp): step order, checks naming the field, exact fen.
+#include "modules/deliberation/rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "core/error.hpp"
+#include "modules/covenant/rules.hpp"
+
+namespace weizhi::deliberation {
+
+namespace {
+
+template <class Enum, std::size_t N>
+std::string code_of(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
+  for (const auto& [candidate, code] : table) {
+    if (candidate == value) return code;
+  }
+  return {};
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> parse_code(const std::array<std::pair<Enum, const char*>, N>& table, std::string_view code) {
+  for (const auto& [candidate, text] : table) {
+    if (code == text) return candidate;
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::pair<Step, const char*>, 7> kSteps{{{Step::Proposed, "proposed"},
+                                                              {Step::Commenting, "commenting"},
+                                                              {Step::Consulting, "consulting"},
+                                                              {Step::Drafting, "drafting"},
+                                                              {Step::Voting, "voting"},
+                                                              {Step::Resolved, "resolved"},
+                                                              {Step::Done, "done"}}};
+constexpr std::array<std::pair<Step, const char*>, 7> kStepLabels{{{Step::Proposed, "提出议题"},
+                                                                   {Step::Commenting, "广开言路"},
+                                                                   {Step::Consulting, "民主协商"},
+                                                                   {Step::Drafting, "拟定方案"},
+                                                                   {Step::Voting, "居民表决"},
+                                                                   {Step::Resolved, "形成决议"},
+                                                                   {Step::Done, "已办结"}}};
+constexpr std::array<std::pair<Category, const char*>, 8> kCategories{{{Category::Environment, "environment"},
+                                                                       {Category::Facilities, "facilities"},
+                                                                       {Category::Parking, "parking"},
+                                                                       {Category::Elevator, "elevator"},
+                                                                       {Category::Covenant, "covenant"},
+                                                                       {Category::Property, "property"},
+                                                                       {Category::Safety, "safety"},
+                                                                       {Category::Other, "other"}}};
+constexpr std::array<std::pair<ProposerKind, const char*>, 4> kProposerKinds{
+    {{ProposerKind::Resident, "resident"},
+     {ProposerKind::CommitteeMember, "committee_member"},
+     {ProposerKind::Commissioner, "commissioner"},
+     {ProposerKind::Staff, "staff"}}};
+
+constexpr std::int64_t kMaxCostFen = 100'000'000'000;
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// UTF-8 characters, as the voting module counts a vote's title and items.
+std::size_t characters(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
+}
+
+void check_text(const std::string& text, std::size_t max_bytes, const std::string& field, const std::string& message) {
+  if (blank(text) || text.size() > max_bytes) fail_invalid(field, message);
+}
+
+std::string indexed(const std::string& field, std::size_t i) { return field + "[" + std::to_string(i) + "]"; }
+
+}  // namespace
+
+std::string step_code(Step step) { return code_of(kSteps, step); }
+std::optional<Step> parse_step(std::string_view code) { return parse_code(kSteps, code); }
+std::string step_label(Step step) { return code_of(kStepLabels, step); }
+std::string category_code(Category category) { return code_of(kCategories, category); }
+std::optional<Category> parse_category(std::string_view code) { return parse_code(kCategories, code); }
+std::string proposer_kind_code(ProposerKind kind) { return code_of(kProposerKinds, kind); }
+std::optional<ProposerKind> parse_proposer_kind(std::string_view code) { return parse_code(kProposerKinds, code); }
+
+std::optional<Step> next_step(Step step) {
+  if (step == Step::Done) return std::nullopt;
+  return static_cast<Step>(static_cast<int>(step) + 1);
+}
+
+void check_advance(Step current, Step requested) {
+  if (next_step(current) == requested) return;
+  if (current == Step::Done) fail_conflict("议题已办结，不能再进入「" + step_label(requested) + "」", "to");
+  fail_conflict("议题当前处于「" + step_label(current) + "」，下一步应为「" + step_label(*next_step(current)) +
+                    "」，不能进入「" + step_label(requested) + "」",
+                "to");
+}
+
+void check_return_to_drafting(Step current, const std::optional<VoteStatus>& vote) {
+  if (current != Step::Voting) {
+    fail_conflict("只有处于「居民表决」的议题才能退回「拟定方案」，该议题处于「" + step_label(current) + "」");
+  }
+  if (!vote || !vote->counted) fail_conflict("表决尚未结束计票，不能退回「拟定方案」");
+  if (vote->passed) fail_conflict("表决已获通过，应形成决议，不能退回「拟定方案」");
+}
+
+void check_step(Step current, Step needed, const std::string& action) {
+  if (current != needed) {
+    fail_conflict(action + "只能在「" + step_label(needed) + "」阶段进行，该议题处于「" + step_label(current) + "」");
+  }
+}
+
+ProposerKind proposer_kind_of(const std::vector<std::string>& roles) {
+  auto holds = [&](const char* role) { return std::find(roles.begin(), roles.end(), role) != roles.end(); };
+  if (holds("commissioner")) return ProposerKind::Commissioner;
+  if (holds("committee_member")) return ProposerKind::CommitteeMember;
+  bool staff = std::any_of(roles.begin(), roles.end(), [](const std::string& role) { return role != "resident"; });
+  return staff ? ProposerKind::Staff : ProposerKind::Resident;
+}
+
+void check_topic(const TopicInput& input) {
+  if (blank(input.title) || characters(input.title) > 100) fail_invalid("title", "议题标题应为 1–100 个字");
+  check_text(input.description, 5000, "description", "请填写议题说明（不超过 5000 字节）");
+}
+
+void check_comment(const std::string& text) { check_text(text, 2000, "text", "请填写意见（不超过 2000 字节）"); }
+
+void check_hide_reason(const std::string& reason) {
+  check_text(reason, 500, "reason", "请填写屏蔽理由（不超过 500 字节）");
+}
+
+void check_meeting(const MeetingInput& input) {
+  covenant::checked_date(input.held_on, "held_on");
+  check_text(input.place, 200, "place", "请填写会议地点（不超过 200 字节）");
+  if (input.attendees.size() > 200) fail_invalid("attendees", "参会人名单最多 200 人");
+  for (std::size_t i = 0; i < input.attendees.size(); ++i) {
+    check_text(input.attendees[i], 50, indexed("attendees", i), "参会人姓名应为 1–50 字节");
+  }
+  if (input.attendee_count < 1 || input.attendee_count > 100'000 ||
+      input.attendee_count < static_cast<std::int64_t>(input.attendees.size())) {
+    fail_invalid("attendee_count", "参会人数应为 1–100000，且不少于名单人数");
+  }
+  check_text(input.minutes, 20'000, "minutes", "请填写会议纪要（不超过 20000 字节）");
+  if (input.positions.size() > 50) fail_invalid("positions", "各方意见最多 50 条");
+  for (std::size_t i = 0; i < input.positions.size(); ++i) {
+    check_text(input.positions[i].party, 100, indexed("positions", i) + ".party", "请填写发言方（不超过 100 字节）");
+    check_text(input.positions[i].position, 2000, indexed("positions", i) + ".position",
+               "请填写该方意见（不超过 2000 字节）");
+  }
+}
+
+void check_plan(const PlanInput& input) {
+  if (blank(input.title) || characters(input.title) > 100) fail_invalid("title", "方案标题应为 1–100 个字");
+  check_text(input.body, 20'000, "body", "请填写方案内容（不超过 20000 字节）");
+  if (input.attachments.size() > 20) fail_invalid("attachments", "附件最多 20 个");
+  for (std::size_t i = 0; i < input.attachments.size(); ++i) {
+    check_text(input.attachments[i].name, 200, indexed("attachments", i) + ".name", "附件名称应为 1–200 字节");
+    check_text(input.attachments[i].reference, 200, indexed("attachments", i) + ".reference",
+               "附件编号应为 1–200 字节");
+  }
+}
+
+void check_action(const ActionInput& input) {
+  check_text(input.title, 200, "title", "请填写事项（不超过 200 字节）");
+  if (input.owner_name.has_value() == input.owner_person_id.has_value()) {
+    fail_invalid("owner_name", "责任人应填写 owner_name 或 owner_person_id 之一");
+  }
+  if (input.owner_name) check_text(*input.owner_name, 50, "owner_name", "责任人姓名应为 1–50 字节");
+  covenant::checked_date(input.due_on, "due_on");
+}
+
+std::optional<std::int64_t> parse_cost_fen(std::string_view yuan) {
+  auto point = yuan.find('.');
+  std::string_view whole = yuan.substr(0, point);
+  std::string_view decimals = point == std::string_view::npos ? std::string_view{} : yuan.substr(point + 1);
+  auto digits = [](std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || whole.size() > 12 || !digits(whole)) return std::nullopt;
+  if (point != std::string_view::npos && (decimals.empty() || decimals.size() > 2 || !digits(decimals))) {
+    return std::nullopt;
+  }
+  std::int64_t fen = 0;
+  for (char c : whole) fen = fen * 10 + (c - '0');
+  fen *= 100;
+  if (decimals.size() >= 1) fen += (decimals[0] - '0') * 10;
+  if (decimals.size() == 2) fen += decimals[1] - '0';
+  if (fen > kMaxCostFen) return std::nullopt;
+  return fen;
+}
+
+std::string yuan_text(std::int64_t fen) {
+  std::string cents = std::to_string(fen % 100);
+  return std::to_string(fen / 100) + "." + (cents.size() == 1 ? "0" : "") + cents;
+}
+
+bool is_overdue(const std::string& due_on, const std::optional<std::string>& done_on, const std::string& today) {
+  return !done_on && covenant::days_between(due_on, today).value_or(0) > 0;
+}
+
+}  // namespace weizhi::deliberation

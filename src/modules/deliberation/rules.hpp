@@ -1,0 +1,62 @@
+// Pure deliberation rules: the codes and Chinese names of steps, categories and proposer kinds,
+// the fixed step order, the return from a failed vote to drafting, input checks, cost in fen and
+// overdue actions. No SQL, no HTTP, no clock: `today` is passed in as YYYY-MM-DD.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "modules/deliberation/model.hpp"
+
+namespace weizhi::deliberation {
+
+std::string step_code(Step step);
+std::optional<Step> parse_step(std::string_view code);
+// 提出议题, 广开言路, 民主协商, 拟定方案, 居民表决, 形成决议, 已办结.
+std::string step_label(Step step);
+std::string category_code(Category category);
+std::optional<Category> parse_category(std::string_view code);
+std::string proposer_kind_code(ProposerKind kind);
+std::optional<ProposerKind> parse_proposer_kind(std::string_view code);
+
+// The step after `step`; nullopt after done.
+std::optional<Step> next_step(Step step);
+// 409 naming both steps in Chinese unless `requested` is the step right after `current`.
+void check_advance(Step current, Step requested);
+// Voting may return to drafting only once its vote is counted and did not pass: 409 otherwise.
+void check_return_to_drafting(Step current, const std::optional<VoteStatus>& vote);
+// 409 naming the step the action needs when the topic is not in it.
+void check_step(Step current, Step needed, const std::string& action);
+
+// Commissioner before committee member before any other staff role; resident only without a
+// staff role. `roles` are the role codes held over the topic's compound.
+ProposerKind proposer_kind_of(const std::vector<std::string>& roles);
+
+// 400 naming the field: title 1–100 characters, description 1–5000 bytes.
+void check_topic(const TopicInput& input);
+// 400 naming the field: text 1–2000 bytes; a moderation reason 1–500 bytes.
+void check_comment(const std::string& text);
+void check_hide_reason(const std::string& reason);
+// 400 naming the field ("positions[1].party"): a real day, place 1–200 bytes, 0–200 attendee
+// names of 1–50 bytes, a count from 1 (and not below the names) to 100000, minutes 1–20000 bytes,
+// 0–50 positions with party 1–100 and position 1–2000 bytes.
+void check_meeting(const MeetingInput& input);
+// 400 naming the field: title 1–100 characters, body 1–20000 bytes, 0–20 attachments with name
+// and reference of 1–200 bytes. The cost is checked when parsed.
+void check_plan(const PlanInput& input);
+// 400 naming the field: title 1–200 bytes, exactly one of owner_name (1–50 bytes) and
+// owner_person_id, a real due day.
+void check_action(const ActionInput& input);
+
+// Yuan as written ("1234", "1234.5", "1234.56") into fen, exactly: nullopt for a sign, more than
+// two decimals, anything but digits and one point, or more than 10^11 fen (one billion yuan).
+std::optional<std::int64_t> parse_cost_fen(std::string_view yuan);
+// "1234.50": fen as yuan with two decimals.
+std::string yuan_text(std::int64_t fen);
+
+// Overdue: not done and its due day is before `today`.
+bool is_overdue(const std::string& due_on, const std::optional<std::string>& done_on, const std::string& today);
+
+}  // namespace weizhi::deliberation

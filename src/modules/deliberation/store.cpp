@@ -1,0 +1,427 @@
+// SQL of the deliberation module (see store.hpp). List-valued fields (scope nodes, attendees,
+// positions, attachments) are JSON arrays in text columns; only portable SQL.
+#include "modules/deliberation/store.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "modules/covenant/rules.hpp"
+#include "modules/deliberation/rules.hpp"
+#include "modules/org/rules.hpp"
+#include "modules/org/store.hpp"
+#include "modules/people/store.hpp"
+#include "modules/voting/rules.hpp"
+#include "modules/voting/store.hpp"
+
+namespace weizhi::deliberation {
+
+namespace {
+
+org::NodeKind scope_node_kind(voting::ScopeKind kind) {
+  switch (kind) {
+    case voting::ScopeKind::Buildings: return org::NodeKind::Building;
+    case voting::ScopeKind::Units: return org::NodeKind::Unit;
+    default: return org::NodeKind::Part;
+  }
+}
+
+// The scope's nodes as the vote will need them: listed once each, of the scope's kind, inside the compound.
+void check_scope(store::Tx& tx, const voting::VoteScope& scope, const org::Node& compound) {
+  if (scope.kind == voting::ScopeKind::Compound) {
+    if (!scope.node_ids.empty()) fail_invalid("scope.node_ids", "范围为整个小区时不列节点");
+    return;
+  }
+  if (scope.node_ids.empty()) fail_invalid("scope.node_ids", "请列出范围内的楼幢、单元或房屋");
+  for (std::size_t i = 0; i < scope.node_ids.size(); ++i) {
+    std::string field = "scope.node_ids[" + std::to_string(i) + "]";
+    std::int64_t id = scope.node_ids[i];
+    if (std::count(scope.node_ids.begin(), scope.node_ids.end(), id) > 1) fail_invalid(field, "节点重复");
+    auto node = org::find_node(tx, id);
+    if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
+    org::NodeKind kind = scope_node_kind(scope.kind);
+    if (node->kind != kind) fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + org::kind_code(kind), field);
+    if (node->path.rfind(compound.path, 0) != 0) fail_unprocessable("节点 " + std::to_string(id) + " 不在该小区内", field);
+  }
+}
+
+constexpr const char* kTopicColumns =
+    "SELECT t.id, t.compound_node_id, t.scope_kind, t.scope_node_ids, t.category, t.title, t.description, c.name, "
+    "t.step, t.proposer_kind, t.proposer_user_id, u.display_name, t.created_at, t.updated_at "
+    "FROM deliberation_topics t JOIN org_nodes c ON c.id = t.compound_node_id "
+    "JOIN users u ON u.id = t.proposer_user_id ";
+
+Topic to_topic(const store::Row& row) {
+  TopicInput input{row.i64(1),
+                   voting::VoteScope{voting::parse_scope_kind(row.text(2)).value_or(voting::ScopeKind::Compound),
+                                     parse_json(row.text(3)).get<std::vector<std::int64_t>>()},
+                   parse_category(row.text(4)).value_or(Category::Other),
+                   row.text(5),
+                   row.text(6)};
+  return Topic{row.i64(0),
+               std::move(input),
+               row.text(7),
+               parse_step(row.text(8)).value_or(Step::Proposed),
+               parse_proposer_kind(row.text(9)).value_or(ProposerKind::Staff),
+               row.i64(10),
+               row.text(11),
+               row.text(12),
+               row.text(13)};
+}
+
+void set_step(store::Tx& tx, const Topic& topic, Step to) {
+  // The step in the WHERE clause makes a concurrent transition of the same topic lose, not overwrite.
+  if (tx.exec("UPDATE deliberation_topics SET step = ?, updated_at = ? WHERE id = ? AND step = ?",
+              {step_code(to), iso_utc(tx.now()), topic.id, step_code(topic.step)}) == 0) {
+    fail_conflict("议题已被他人推进，请刷新后重试", "step");
+  }
+}
+
+std::string masked_name(store::Connection& connection, std::int64_t person_id) {
+  auto person = people::find_person(connection, person_id);
+  return person ? person->name_masked : "";
+}
+
+constexpr const char* kCommentColumns =
+    "SELECT m.id, m.topic_id, m.author_kind, m.author_person_id, u.display_name, m.text, m.hidden_reason, "
+    "m.hidden_at, m.created_at FROM deliberation_comments m JOIN users u ON u.id = m.author_user_id ";
+
+Comment to_comment(store::Connection& connection, const store::Row& row) {
+  auto person_id = row.optional_i64(3);
+  // Residents are shown masked, as everywhere personal data is shown by default; staff by their account.
+  return Comment{row.i64(0),
+                 row.i64(1),
+                 parse_proposer_kind(row.text(2)).value_or(ProposerKind::Staff),
+                 person_id ? masked_name(connection, *person_id) : row.text(4),
+                 row.text(5),
+                 row.optional_text(6),
+                 row.optional_text(7),
+                 row.text(8)};
+}
+
+constexpr const char* kActionColumns =
+    "SELECT id, topic_id, title, owner_name, owner_person_id, due_on, done_on, note, created_at FROM deliberation_actions ";
+
+Action to_action(store::Connection& connection, const store::Row& row) {
+  ActionInput input{row.text(2), row.optional_text(3), row.optional_i64(4), row.text(5)};
+  std::string label = input.owner_person_id ? masked_name(connection, *input.owner_person_id) : *input.owner_name;
+  return Action{row.i64(0), row.i64(1), std::move(input), label, row.optional_text(6), row.optional_text(7),
+                row.text(8)};
+}
+
+}  // namespace
+
+// --- Topics ---
+
+std::int64_t create_topic(store::Tx& tx, const TopicInput& input, ProposerKind proposer_kind,
+                          std::int64_t proposer_user_id) {
+  check_topic(input);
+  auto compound = org::find_node(tx, input.compound_node_id);
+  if (!compound) throw ApiError(404, "not_found", "找不到该小区", "compound_id");
+  if (compound->kind != org::NodeKind::Compound) fail_unprocessable("议题应在小区内提出", "compound_id");
+  check_scope(tx, input.scope, *compound);
+  std::string now = iso_utc(tx.now());
+  return tx.scalar(
+      "INSERT INTO deliberation_topics (compound_node_id, scope_kind, scope_node_ids, category, title, description, "
+      "step, proposer_kind, proposer_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
+      {input.compound_node_id, voting::scope_kind_code(input.scope.kind), Json(input.scope.node_ids).dump(),
+       category_code(input.category), input.title, input.description, step_code(Step::Proposed),
+       proposer_kind_code(proposer_kind), proposer_user_id, now, now});
+}
+
+std::optional<Topic> find_topic(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kTopicColumns) + "WHERE t.id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_topic(*row);
+}
+
+std::optional<std::int64_t> topic_compound(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one("SELECT compound_node_id FROM deliberation_topics WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return row->i64(0);
+}
+
+std::vector<Topic> topics_of_compound(store::Connection& connection, std::int64_t compound_node_id,
+                                      std::optional<Step> step) {
+  std::string sql = std::string(kTopicColumns) + "WHERE t.compound_node_id = ?";
+  store::Params params{compound_node_id};
+  if (step) {
+    sql += " AND t.step = ?";
+    params.emplace_back(step_code(*step));
+  }
+  std::vector<Topic> topics;
+  for (const auto& row : connection.query(sql + " ORDER BY t.id DESC", params)) topics.push_back(to_topic(row));
+  return topics;
+}
+
+void advance(store::Tx& tx, const Topic& topic, Step to) {
+  check_advance(topic.step, to);
+  if (to != Step::Commenting && to != Step::Consulting && to != Step::Drafting) {
+    fail_conflict("进入「" + step_label(to) + "」须通过" + (to == Step::Voting ? "发起表决" : "形成决议"), "to");
+  }
+  set_step(tx, topic, to);
+}
+
+bool person_linked_to_compound(store::Connection& connection, std::int64_t person_id, std::int64_t compound_node_id) {
+  auto compounds = compounds_of_person(connection, person_id);
+  return std::find(compounds.begin(), compounds.end(), compound_node_id) != compounds.end();
+}
+
+std::vector<std::int64_t> compounds_of_person(store::Connection& connection, std::int64_t person_id) {
+  std::vector<std::int64_t> compounds;
+  for (const auto& link : people::links_of_person(connection, person_id)) {
+    if (link.compound && std::find(compounds.begin(), compounds.end(), link.compound->id) == compounds.end()) {
+      compounds.push_back(link.compound->id);
+    }
+  }
+  return compounds;
+}
+
+// --- Comments ---
+
+std::int64_t add_comment(store::Tx& tx, const Topic& topic, std::int64_t author_user_id,
+                         std::optional<std::int64_t> author_person_id, ProposerKind author_kind,
+                         const std::string& text) {
+  check_step(topic.step, Step::Commenting, "发表意见");
+  check_comment(text);
+  return tx.scalar(
+      "INSERT INTO deliberation_comments (topic_id, author_user_id, author_person_id, author_kind, text, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {topic.id, author_user_id, author_person_id, proposer_kind_code(author_kind), text, iso_utc(tx.now())});
+}
+
+std::vector<Comment> comments_of(store::Connection& connection, std::int64_t topic_id) {
+  std::vector<Comment> comments;
+  for (const auto& row : connection.query(std::string(kCommentColumns) + "WHERE m.topic_id = ? ORDER BY m.id", {topic_id})) {
+    comments.push_back(to_comment(connection, row));
+  }
+  return comments;
+}
+
+std::optional<Comment> find_comment(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kCommentColumns) + "WHERE m.id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_comment(connection, *row);
+}
+
+CommentCounts comment_counts(store::Connection& connection, std::int64_t topic_id) {
+  auto row = connection.query_one(
+      "SELECT COALESCE(SUM(CASE WHEN hidden_at IS NULL THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN hidden_at IS NULL THEN 0 ELSE 1 END), 0) FROM deliberation_comments WHERE topic_id = ?",
+      {topic_id});
+  return CommentCounts{row->i64(0), row->i64(1)};
+}
+
+void hide_comment(store::Tx& tx, const Comment& comment, const std::string& reason, std::int64_t moderator_user_id) {
+  check_hide_reason(reason);
+  if (tx.exec("UPDATE deliberation_comments SET hidden_reason = ?, hidden_by_user_id = ?, hidden_at = ? "
+              "WHERE id = ? AND hidden_at IS NULL",
+              {reason, moderator_user_id, iso_utc(tx.now()), comment.id}) == 0) {
+    fail_conflict("该意见已被屏蔽");
+  }
+}
+
+// --- Meetings and plans ---
+
+std::int64_t add_meeting(store::Tx& tx, const Topic& topic, const MeetingInput& input, std::int64_t user_id) {
+  check_step(topic.step, Step::Consulting, "记录协商会议");
+  check_meeting(input);
+  Json positions = Json::array();
+  for (const auto& position : input.positions) {
+    positions.push_back({{"party", position.party}, {"position", position.position}});
+  }
+  return tx.scalar(
+      "INSERT INTO deliberation_meetings (topic_id, held_on, place, attendees, attendee_count, minutes, positions, "
+      "recorded_by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {topic.id, input.held_on, input.place, Json(input.attendees).dump(), input.attendee_count, input.minutes,
+       positions.dump(), user_id, iso_utc(tx.now())});
+}
+
+std::vector<Meeting> meetings_of(store::Connection& connection, std::int64_t topic_id) {
+  std::vector<Meeting> meetings;
+  for (const auto& row : connection.query(
+           "SELECT id, held_on, place, attendees, attendee_count, minutes, positions, created_at "
+           "FROM deliberation_meetings WHERE topic_id = ? ORDER BY held_on, id",
+           {topic_id})) {
+    std::vector<Position> positions;
+    for (const auto& position : parse_json(row.text(6))) {
+      positions.push_back(Position{position.at("party").get<std::string>(), position.at("position").get<std::string>()});
+    }
+    meetings.push_back(Meeting{row.i64(0),
+                               MeetingInput{row.text(1), row.text(2), parse_json(row.text(3)).get<std::vector<std::string>>(),
+                                            row.i64(4), row.text(5), std::move(positions)},
+                               row.text(7)});
+  }
+  return meetings;
+}
+
+std::int64_t add_plan(store::Tx& tx, const Topic& topic, const PlanInput& input, std::int64_t user_id) {
+  check_step(topic.step, Step::Drafting, "提交方案");
+  check_plan(input);
+  std::int64_t number =
+      tx.scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM deliberation_plans WHERE topic_id = ?", {topic.id});
+  Json attachments = Json::array();
+  for (const auto& attachment : input.attachments) {
+    attachments.push_back({{"name", attachment.name}, {"reference", attachment.reference}});
+  }
+  return tx.scalar(
+      "INSERT INTO deliberation_plans (topic_id, number, title, body, cost_fen, attachments, created_by_user_id, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {topic.id, number, input.title, input.body, input.cost_fen, attachments.dump(), user_id, iso_utc(tx.now())});
+}
+
+std::vector<Plan> plans_of(store::Connection& connection, std::int64_t topic_id) {
+  std::vector<Plan> plans;
+  for (const auto& row : connection.query(
+           "SELECT id, number, title, body, cost_fen, attachments, created_at FROM deliberation_plans "
+           "WHERE topic_id = ? ORDER BY number",
+           {topic_id})) {
+    std::vector<Attachment> attachments;
+    for (const auto& attachment : parse_json(row.text(5))) {
+      attachments.push_back(
+          Attachment{attachment.at("name").get<std::string>(), attachment.at("reference").get<std::string>()});
+    }
+    plans.push_back(Plan{row.i64(0), row.i64(1), PlanInput{row.text(2), row.text(3), row.i64(4), std::move(attachments)},
+                         row.text(6)});
+  }
+  return plans;
+}
+
+// --- The vote ---
+
+std::int64_t send_to_vote(store::Tx& tx, const Topic& topic, const VoteRequest& request, std::int64_t organiser_user_id) {
+  check_step(topic.step, Step::Drafting, "发起表决");
+  if (tx.scalar("SELECT COUNT(*) FROM deliberation_meetings WHERE topic_id = ?", {topic.id}) == 0) {
+    fail_conflict("尚未召开民主协商会议，不能发起表决");
+  }
+  auto plans = plans_of(tx.connection(), topic.id);
+  if (plans.empty()) fail_conflict("尚无方案，不能发起表决");
+  auto plan_topic = tx.query_one("SELECT topic_id FROM deliberation_plans WHERE id = ?", {request.plan_id});
+  if (!plan_topic) throw ApiError(404, "not_found", "找不到该方案", "plan_id");
+  if (plan_topic->i64(0) != topic.id) fail_unprocessable("该方案不属于本议题", "plan_id");
+  const Plan& plan = *std::find_if(plans.begin(), plans.end(), [&](const Plan& p) { return p.id == request.plan_id; });
+  voting::VoteInput input{topic.input.compound_node_id,
+                          topic.input.title,
+                          request.matter,
+                          topic.input.scope,
+                          {"同意第 " + std::to_string(plan.number) + " 版方案：" + plan.input.title},
+                          request.opens_at,
+                          request.closes_at,
+                          request.channels,
+                          voting::Policies{}};
+  std::int64_t vote_id = voting::create_vote(tx, input, organiser_user_id);
+  tx.exec("INSERT INTO deliberation_votes (topic_id, vote_id, plan_id, created_at) VALUES (?, ?, ?, ?)",
+          {topic.id, vote_id, plan.id, iso_utc(tx.now())});
+  set_step(tx, topic, Step::Voting);
+  return vote_id;
+}
+
+std::vector<TopicVote> votes_of(store::Connection& connection, std::int64_t topic_id) {
+  std::vector<TopicVote> votes;
+  for (const auto& row : connection.query(
+           "SELECT vote_id, plan_id, created_at FROM deliberation_votes WHERE topic_id = ? ORDER BY id", {topic_id})) {
+    votes.push_back(TopicVote{row.i64(0), row.i64(1), row.text(2)});
+  }
+  return votes;
+}
+
+std::optional<VoteReading> read_vote(store::Connection& connection, std::int64_t vote_id) {
+  auto vote = voting::find_vote(connection, vote_id);
+  if (!vote) return std::nullopt;
+  VoteReading reading{*vote, VoteStatus{vote->state == voting::VoteState::Closed || vote->state == voting::VoteState::Published,
+                                        false},
+                      std::nullopt};
+  if (reading.status.counted) {
+    // A published vote's result is what was tallied at publication; recounting the stored roll and
+    // ballots gives the same (their fingerprints are published with it).
+    for (const auto& result : voting::vote_files(connection, *vote).results) {
+      if (result.item != 1) continue;
+      reading.result = result;
+      reading.status.passed = result.outcome == voting::Outcome::Passed;
+    }
+  }
+  return reading;
+}
+
+namespace {
+std::optional<VoteReading> latest_vote(store::Connection& connection, std::int64_t topic_id) {
+  auto votes = votes_of(connection, topic_id);
+  if (votes.empty()) return std::nullopt;
+  return read_vote(connection, votes.back().vote_id);
+}
+}  // namespace
+
+void return_to_drafting(store::Tx& tx, const Topic& topic) {
+  auto vote = topic.step == Step::Voting ? latest_vote(tx.connection(), topic.id) : std::nullopt;
+  check_return_to_drafting(topic.step, vote ? std::optional<VoteStatus>(vote->status) : std::nullopt);
+  set_step(tx, topic, Step::Drafting);
+}
+
+// --- Resolution and actions ---
+
+void resolve(store::Tx& tx, const Topic& topic, const std::string& summary) {
+  check_step(topic.step, Step::Voting, "形成决议");
+  if (summary.find_first_not_of(" \t\r\n") == std::string::npos || summary.size() > 5000) {
+    fail_invalid("summary", "请填写决议内容（不超过 5000 字节）");
+  }
+  auto vote = latest_vote(tx.connection(), topic.id);
+  if (!vote || !vote->status.counted) fail_conflict("表决尚未结束计票，不能形成决议");
+  if (!vote->status.passed) fail_conflict("表决未获通过，不能形成决议；可退回「拟定方案」修改后重新表决");
+  tx.exec("INSERT INTO deliberation_resolutions (topic_id, vote_id, summary, outcome, result, published_at) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {topic.id, vote->vote.id, summary, voting::outcome_code(vote->result->outcome),
+           voting::result_json({*vote->result}), iso_utc(tx.now())});
+  set_step(tx, topic, Step::Resolved);
+}
+
+std::optional<Resolution> find_resolution(store::Connection& connection, std::int64_t topic_id) {
+  auto row = connection.query_one(
+      "SELECT vote_id, summary, outcome, result, published_at FROM deliberation_resolutions WHERE topic_id = ?",
+      {topic_id});
+  if (!row) return std::nullopt;
+  return Resolution{row->i64(0), row->text(1), row->text(2), row->text(3), row->text(4)};
+}
+
+std::int64_t add_action(store::Tx& tx, const Topic& topic, const ActionInput& input) {
+  check_step(topic.step, Step::Resolved, "分解决议事项");
+  check_action(input);
+  if (input.owner_person_id && !people::find_person(tx.connection(), *input.owner_person_id)) {
+    throw ApiError(404, "not_found", "找不到该责任人", "owner_person_id");
+  }
+  return tx.scalar(
+      "INSERT INTO deliberation_actions (topic_id, title, owner_name, owner_person_id, due_on, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {topic.id, input.title, input.owner_name, input.owner_person_id, input.due_on, iso_utc(tx.now())});
+}
+
+std::vector<Action> actions_of(store::Connection& connection, std::int64_t topic_id) {
+  std::vector<Action> actions;
+  for (const auto& row : connection.query(std::string(kActionColumns) + "WHERE topic_id = ? ORDER BY due_on, id", {topic_id})) {
+    actions.push_back(to_action(connection, row));
+  }
+  return actions;
+}
+
+std::optional<Action> find_action(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kActionColumns) + "WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_action(connection, *row);
+}
+
+bool complete_action(store::Tx& tx, const Action& action, const std::string& done_on, const std::string& note) {
+  covenant::checked_date(done_on, "done_on");
+  if (note.size() > 2000) fail_invalid("note", "办结说明不超过 2000 字节");
+  if (tx.exec("UPDATE deliberation_actions SET done_on = ?, note = ? WHERE id = ? AND done_on IS NULL",
+              {done_on, note, action.id}) == 0) {
+    fail_conflict("该事项已办结");
+  }
+  if (tx.scalar("SELECT COUNT(*) FROM deliberation_actions WHERE topic_id = ? AND done_on IS NULL", {action.topic_id}) > 0) {
+    return false;
+  }
+  auto topic = find_topic(tx.connection(), action.topic_id);
+  set_step(tx, *topic, Step::Done);
+  return true;
+}
+
+}  // namespace weizhi::deliberation

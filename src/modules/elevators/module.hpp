@@ -1,0 +1,9 @@
+// The elevators capability: elevator retrofits per stairwell unit (加装电梯, RULES.md §E) —
+// eligibility from the registry, working group, matter-7 consent vote, cost split, stages,
+// maintenance contract and mediation records.
+#pragma once
+#include "modules/module.hpp"
+
+namespace weizhi::elevators {
+modules::Module module();
+}  // namespace weizhi::elevators

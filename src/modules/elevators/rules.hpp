@@ -1,0 +1,72 @@
+// Pure elevator-retrofit rules (RULES.md §E): a unit's eligibility, the policy's bounds, money and
+// weight texts read exactly, the cost split by floor weights or by area (Art. 283) in whole fen,
+// the stage order and the checks of the group, contract and mediation. No SQL, no HTTP, no clock.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "modules/elevators/model.hpp"
+
+namespace weizhi::elevators {
+
+std::string stage_code(Stage stage);
+std::optional<Stage> parse_stage(std::string_view code);
+std::string method_code(Method method);
+std::string outcome_code(MediationOutcome outcome);
+std::optional<MediationOutcome> parse_outcome(std::string_view code);
+std::string level_code(MediationLevel level);
+std::optional<MediationLevel> parse_level(std::string_view code);
+
+// 400 naming the field: min_floors 2–30, group_size 1–20.
+void check_policy(const Policy& policy);
+
+// Eligible when the building has at least policy.min_floors floors, no elevator and the unit more
+// than one owner; each failed condition gives its reason.
+Eligibility eligibility(const UnitFacts& facts, const Policy& policy);
+
+// Yuan as a JSON string "1234.5" / "1234.56" or a whole number, in fen; 400 naming the field for
+// anything else, a negative amount or more than 10^12 fen.
+std::int64_t parse_yuan(const std::string& text, const std::string& field);
+// Fen as yuan with two decimals: 123456 → "1234.56".
+std::string yuan_text(std::int64_t fen);
+
+// A weight "0", "0.5", "1.25": digits with at most 6 decimals, at most 1000; 400 naming the field.
+Weight parse_weight(const std::string& text, const std::string& field);
+// 400 naming "floor_weights": a weight for each floor a part is on, some part's weight above
+// zero, and no weight for a floor outside 1..building_floors.
+void check_floor_weights(const std::map<std::int64_t, Weight>& weights, const std::vector<SharePart>& parts,
+                         std::int64_t building_floors);
+
+// Splits `total_fen` among the parts: with floor weights each part bears its floor's weight
+// (two homes on a floor both bear it in full), otherwise each its exclusive area (Art. 283).
+// Every part gets the floor of its exact share; the fen left over go one each to the largest
+// remainders, ties to the smaller part id, so the shares sum to the total. 409 when there is no
+// part or the weights (areas) sum to zero.
+Split split_cost(std::int64_t total_fen, const std::optional<std::map<std::int64_t, Weight>>& floor_weights,
+                 std::vector<SharePart> parts);
+
+// The stage after `stage` on the way to in service; nullopt for in service and withdrawn.
+std::optional<Stage> next_stage(Stage stage);
+// 409 naming "to": a project moves to the next stage only, or is withdrawn before construction;
+// it enters consent only by starting the consent vote, and design only once that vote passed.
+void check_advance(Stage from, Stage to, const ConsentFacts& consent);
+// 409 naming "stage" when the project is withdrawn (writes to its group, cost and contract).
+void check_open(Stage stage);
+
+// 400 naming the field: 1–20 members, each with a role of 1–40 bytes and either a person id or a
+// name of up to 150 bytes (50 Chinese characters), not both; no person twice.
+void check_members(const std::vector<Member>& members);
+// "15+2": maintenance years + warranty years, the form the article names the contract by.
+std::string contract_label(const Contract& contract);
+// 400 naming the field: provider 1–100 bytes, maintenance 1–50 years, warranty 0–20 years,
+// response 1–1440 minutes, note up to 2000 bytes.
+void check_contract(const Contract& contract);
+// 400 naming the field: 1–20 parties of 1–100 bytes, an issue of 1–2000 bytes, a mediator by
+// person or by name (not both), and the agreement's text when the parties agreed.
+void check_mediation(const MediationInput& input);
+
+}  // namespace weizhi::elevators

@@ -1,0 +1,145 @@
+// Deliberation rules: the six steps only in their fixed order, the return from a failed vote to
+// drafting, who a proposer is from their roles, overdue actions, exact cost in fen and input
+// checks naming the field.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "core/error.hpp"
+#include "modules/deliberation/rules.hpp"
+
+using namespace weizhi::deliberation;
+using weizhi::ApiError;
+
+namespace {
+
+std::string outcome_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const ApiError& error) {
+    return std::to_string(error.status()) + " " + error.field();
+  }
+  return "accepted";
+}
+
+std::string message_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const ApiError& error) {
+    return error.message();
+  }
+  return {};
+}
+
+MeetingInput meeting() {
+  return MeetingInput{"2026-05-01", "党群服务站", {"王建国", "李秀英"}, 12, "纪要", {{"居民代表", "支持"}}};
+}
+
+}  // namespace
+
+TEST(DeliberationSteps, EachStepLeadsOnlyToTheNext) {
+  EXPECT_EQ(outcome_of([] { check_advance(Step::Proposed, Step::Commenting); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_advance(Step::Commenting, Step::Consulting); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_advance(Step::Consulting, Step::Drafting); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_advance(Step::Drafting, Step::Voting); }), "accepted");
+  EXPECT_EQ(next_step(Step::Resolved), Step::Done);
+  EXPECT_EQ(next_step(Step::Done), std::nullopt);
+}
+
+TEST(DeliberationSteps, SkippingOrGoingBackIsRefusedNamingBothStepsInChinese) {
+  EXPECT_EQ(outcome_of([] { check_advance(Step::Proposed, Step::Consulting); }), "409 to");
+  EXPECT_EQ(outcome_of([] { check_advance(Step::Drafting, Step::Commenting); }), "409 to");
+  EXPECT_EQ(outcome_of([] { check_advance(Step::Commenting, Step::Commenting); }), "409 to");
+  EXPECT_EQ(outcome_of([] { check_advance(Step::Done, Step::Commenting); }), "409 to");
+  std::string message = message_of([] { check_advance(Step::Proposed, Step::Drafting); });
+  EXPECT_NE(message.find("提出议题"), std::string::npos) << message;
+  EXPECT_NE(message.find("拟定方案"), std::string::npos) << message;
+}
+
+TEST(DeliberationSteps, CodesRoundTrip) {
+  for (Step step : {Step::Proposed, Step::Commenting, Step::Consulting, Step::Drafting, Step::Voting, Step::Resolved,
+                    Step::Done}) {
+    EXPECT_EQ(parse_step(step_code(step)), step);
+    EXPECT_FALSE(step_label(step).empty());
+  }
+  EXPECT_EQ(parse_step("skipped"), std::nullopt);
+  EXPECT_EQ(parse_category("elevator"), Category::Elevator);
+  EXPECT_EQ(parse_category("gossip"), std::nullopt);
+}
+
+TEST(DeliberationReturnToDrafting, OnlyAfterACountedVoteThatFailed) {
+  EXPECT_EQ(outcome_of([] { check_return_to_drafting(Step::Voting, VoteStatus{true, false}); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_return_to_drafting(Step::Voting, VoteStatus{true, true}); }), "409 ");
+  EXPECT_EQ(outcome_of([] { check_return_to_drafting(Step::Voting, VoteStatus{false, false}); }), "409 ");
+  EXPECT_EQ(outcome_of([] { check_return_to_drafting(Step::Voting, std::nullopt); }), "409 ");
+  EXPECT_EQ(outcome_of([] { check_return_to_drafting(Step::Resolved, VoteStatus{true, false}); }), "409 ");
+}
+
+TEST(DeliberationProposer, CommissionerThenCommitteeThenStaffThenResident) {
+  EXPECT_EQ(proposer_kind_of({"resident", "commissioner", "committee_member"}), ProposerKind::Commissioner);
+  EXPECT_EQ(proposer_kind_of({"resident", "committee_member"}), ProposerKind::CommitteeMember);
+  EXPECT_EQ(proposer_kind_of({"grid_member", "resident"}), ProposerKind::Staff);
+  EXPECT_EQ(proposer_kind_of({"resident"}), ProposerKind::Resident);
+  EXPECT_EQ(proposer_kind_of({}), ProposerKind::Resident);
+}
+
+TEST(DeliberationActions, OverdueWhenNotDoneAfterTheDueDay) {
+  EXPECT_TRUE(is_overdue("2026-05-01", std::nullopt, "2026-05-02"));
+  EXPECT_FALSE(is_overdue("2026-05-01", std::nullopt, "2026-05-01"));
+  EXPECT_FALSE(is_overdue("2026-05-01", std::nullopt, "2026-04-30"));
+  EXPECT_FALSE(is_overdue("2026-05-01", std::string("2026-05-10"), "2026-06-01"));
+}
+
+TEST(DeliberationCost, YuanBecomeExactFen) {
+  EXPECT_EQ(parse_cost_fen("0"), 0);
+  EXPECT_EQ(parse_cost_fen("1234"), 123400);
+  EXPECT_EQ(parse_cost_fen("1234.5"), 123450);
+  EXPECT_EQ(parse_cost_fen("1234.56"), 123456);
+  EXPECT_EQ(parse_cost_fen("0.07"), 7);
+  EXPECT_EQ(parse_cost_fen("1000000000"), 100'000'000'000);
+  EXPECT_EQ(yuan_text(123450), "1234.50");
+  EXPECT_EQ(yuan_text(7), "0.07");
+}
+
+TEST(DeliberationCost, SignsExponentsAndThirdDecimalsAreRefused) {
+  for (const char* text : {"", "-1", "+1", "1.", ".5", "1.234", "1e5", "1,000", "１２", "1000000000.01",
+                           "99999999999999999999"}) {
+    EXPECT_EQ(parse_cost_fen(text), std::nullopt) << text;
+  }
+}
+
+TEST(DeliberationInput, BadFieldsAreNamed) {
+  EXPECT_EQ(outcome_of([] { check_topic(TopicInput{1, {}, Category::Other, " ", "说明"}); }), "400 title");
+  EXPECT_EQ(outcome_of([] { check_topic(TopicInput{1, {}, Category::Other, std::string(101, 'a'), "说明"}); }),
+            "400 title");
+  // A hundred Chinese characters are a hundred characters, whatever their bytes.
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) hundred += "议";
+  EXPECT_EQ(outcome_of([&] { check_topic(TopicInput{1, {}, Category::Other, hundred, "说明"}); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_topic(TopicInput{1, {}, Category::Other, "标题", ""}); }), "400 description");
+  EXPECT_EQ(outcome_of([] { check_comment(""); }), "400 text");
+
+  EXPECT_EQ(outcome_of([] { check_meeting(meeting()); }), "accepted");
+  auto bad = meeting();
+  bad.held_on = "2026-02-30";
+  EXPECT_EQ(outcome_of([&] { check_meeting(bad); }), "400 held_on");
+  bad = meeting();
+  bad.attendee_count = 1;
+  EXPECT_EQ(outcome_of([&] { check_meeting(bad); }), "400 attendee_count");
+  bad = meeting();
+  bad.positions.push_back({"物业", ""});
+  EXPECT_EQ(outcome_of([&] { check_meeting(bad); }), "400 positions[1].position");
+
+  EXPECT_EQ(outcome_of([] { check_plan(PlanInput{"方案", "内容", 100, {{"图", ""}}}); }), "400 attachments[0].reference");
+  EXPECT_EQ(outcome_of([] { check_action(ActionInput{"比价", std::nullopt, std::nullopt, "2026-05-01"}); }),
+            "400 owner_name");
+  EXPECT_EQ(outcome_of([] { check_action(ActionInput{"比价", "王建国", 7, "2026-05-01"}); }), "400 owner_name");
+  EXPECT_EQ(outcome_of([] { check_action(ActionInput{"比价", "王建国", std::nullopt, "5/1"}); }), "400 due_on");
+}
+
+TEST(DeliberationInput, WorkOutsideItsStepIsRefusedNamingTheStep) {
+  EXPECT_EQ(outcome_of([] { check_step(Step::Commenting, Step::Commenting, "发表意见"); }), "accepted");
+  std::string message = message_of([] { check_step(Step::Consulting, Step::Commenting, "发表意见"); });
+  EXPECT_NE(message.find("广开言路"), std::string::npos) << message;
+  EXPECT_NE(message.find("民主协商"), std::string::npos) << message;
+}

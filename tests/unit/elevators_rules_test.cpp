@@ -1,0 +1,181 @@
+// Elevator-retrofit rules: a unit's eligibility with its reasons, money and weights read exactly,
+// the cost split by floor weights and by area (Art. 283) summing exactly to the total, and the
+// stage order.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "core/error.hpp"
+#include "modules/elevators/rules.hpp"
+
+using namespace weizhi::elevators;
+using weizhi::ApiError;
+
+namespace {
+
+std::string refusal(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const ApiError& error) {
+    return std::to_string(error.status()) + " " + error.field();
+  }
+  return "accepted";
+}
+
+std::map<std::int64_t, Weight> weights(const std::map<std::int64_t, std::string>& texts) {
+  std::map<std::int64_t, Weight> parsed;
+  for (const auto& [floor, text] : texts) parsed[floor] = parse_weight(text, "floor_weights");
+  return parsed;
+}
+
+std::int64_t sum_of(const Split& split) {
+  std::int64_t sum = 0;
+  for (const auto& share : split.shares) sum += share.share_fen;
+  return sum;
+}
+
+std::vector<std::int64_t> fen_of(const Split& split) {
+  std::vector<std::int64_t> fen;
+  for (const auto& share : split.shares) fen.push_back(share.share_fen);
+  return fen;
+}
+
+// Two homes on each of four floors, 80 m² and 60 m².
+std::vector<SharePart> four_floors() {
+  std::vector<SharePart> parts;
+  for (std::int64_t floor = 1; floor <= 4; ++floor) {
+    parts.push_back(SharePart{floor * 10 + 1, std::to_string(floor) + "01", floor, 8000});
+    parts.push_back(SharePart{floor * 10 + 2, std::to_string(floor) + "02", floor, 6000});
+  }
+  return parts;
+}
+
+}  // namespace
+
+TEST(ElevatorEligibility, AFourFloorUnitWithoutElevatorAndSeveralOwnersIsEligible) {
+  auto result = eligibility(UnitFacts{4, false, 6}, Policy{});
+  EXPECT_TRUE(result.eligible);
+  EXPECT_TRUE(result.reasons.empty());
+}
+
+TEST(ElevatorEligibility, EachFailedConditionGivesItsReason) {
+  auto low = eligibility(UnitFacts{3, false, 6}, Policy{});
+  EXPECT_FALSE(low.eligible);
+  ASSERT_EQ(low.reasons.size(), 1u);
+  EXPECT_NE(low.reasons[0].find("不足 4 层"), std::string::npos);
+  auto all = eligibility(UnitFacts{std::nullopt, true, 1}, Policy{});
+  ASSERT_EQ(all.reasons.size(), 3u);
+  EXPECT_EQ(all.reasons[0], "楼栋层数未登记");
+  EXPECT_EQ(all.reasons[1], "楼栋已有电梯");
+  EXPECT_NE(all.reasons[2].find("1 位业主"), std::string::npos);
+  EXPECT_EQ(eligibility(UnitFacts{6, false, 0}, Policy{}).reasons, std::vector<std::string>{"单元尚无登记业主"});
+}
+
+TEST(ElevatorEligibility, MinimumFloorsIsTheStreetsPolicy) {
+  EXPECT_FALSE(eligibility(UnitFacts{4, false, 6}, Policy{5, 5}).eligible);
+  EXPECT_TRUE(eligibility(UnitFacts{3, false, 6}, Policy{3, 5}).eligible);
+  EXPECT_EQ(refusal([] { check_policy(Policy{1, 5}); }), "400 min_floors");
+  EXPECT_EQ(refusal([] { check_policy(Policy{4, 0}); }), "400 group_size");
+}
+
+TEST(ElevatorMoney, YuanAndWeightsAreReadExactly) {
+  EXPECT_EQ(parse_yuan("586000", "total_yuan"), 58600000);
+  EXPECT_EQ(parse_yuan("0.1", "total_yuan"), 10);
+  EXPECT_EQ(parse_yuan("1234.56", "total_yuan"), 123456);
+  EXPECT_EQ(refusal([] { parse_yuan("12.345", "total_yuan"); }), "400 total_yuan");
+  EXPECT_EQ(refusal([] { parse_yuan("-5", "total_yuan"); }), "400 total_yuan");
+  EXPECT_EQ(refusal([] { parse_yuan("99999999999999999999", "total_yuan"); }), "400 total_yuan");
+  EXPECT_EQ(yuan_text(123405), "1234.05");
+  EXPECT_EQ(yuan_text(7), "0.07");
+  Weight half = parse_weight("0.5", "w");
+  EXPECT_EQ(half.scaled, 5);
+  EXPECT_EQ(half.decimals, 1);
+  EXPECT_EQ(refusal([] { parse_weight("1e3", "floor_weights.2"); }), "400 floor_weights.2");
+  EXPECT_EQ(refusal([] { parse_weight("1000.5", "w"); }), "400 w");
+}
+
+TEST(ElevatorCostSplit, EachPartBearsItsFloorsWeight) {
+  // Weights 0 : 0.5 : 1 : 1.5 over two homes per floor: 6 weight units in all.
+  auto split = split_cost(600000, weights({{1, "0"}, {2, "0.5"}, {3, "1"}, {4, "1.5"}}), four_floors());
+  EXPECT_EQ(split.method, Method::Floor);
+  EXPECT_EQ(fen_of(split), (std::vector<std::int64_t>{0, 0, 50000, 50000, 100000, 100000, 150000, 150000}));
+  EXPECT_EQ(split.shares[2].weight, "0.5");
+}
+
+TEST(ElevatorCostSplit, WithoutAnAgreementTheAreaDecides) {
+  // 8 × 80 m² and 8 × 60 m² would be even; here four parts of 80 and four of 60 m²: 560 m².
+  auto split = split_cost(5600000, std::nullopt, four_floors());
+  EXPECT_EQ(split.method, Method::Area);
+  EXPECT_EQ(fen_of(split), (std::vector<std::int64_t>{800000, 600000, 800000, 600000, 800000, 600000, 800000, 600000}));
+  EXPECT_FALSE(split.shares[0].weight);
+}
+
+TEST(ElevatorCostSplit, LeftoverFenGoToTheLargestRemaindersThenTheSmallerPartId) {
+  std::vector<SharePart> three{{7, "101", 1, 100}, {3, "102", 1, 100}, {5, "201", 2, 100}};
+  auto split = split_cost(100, std::nullopt, three);
+  // 33.33 each: the one fen left goes to the smallest part id, 3; shares are listed by id.
+  EXPECT_EQ(split.shares[0].part.part_id, 3);
+  EXPECT_EQ(fen_of(split), (std::vector<std::int64_t>{34, 33, 33}));
+  std::vector<SharePart> uneven{{1, "101", 1, 100}, {2, "201", 2, 200}, {3, "301", 3, 400}};
+  // 1/7, 2/7, 4/7 of 10 fen: 1.43, 2.86, 5.71 → floors 1, 2, 5 and the fen left to .86 and .71.
+  EXPECT_EQ(fen_of(split_cost(10, std::nullopt, uneven)), (std::vector<std::int64_t>{1, 3, 6}));
+}
+
+TEST(ElevatorCostSplit, SharesAlwaysSumExactlyToTheTotal) {
+  auto floors = weights({{1, "0"}, {2, "0.333333"}, {3, "0.7"}, {4, "1.25"}});
+  for (std::int64_t total : {1LL, 7LL, 99LL, 58600001LL, 999999999999LL}) {
+    EXPECT_EQ(sum_of(split_cost(total, floors, four_floors())), total) << total;
+    EXPECT_EQ(sum_of(split_cost(total, std::nullopt, four_floors())), total) << total;
+  }
+}
+
+TEST(ElevatorCostSplit, FloorWeightsMustFitTheUnit) {
+  auto parts = four_floors();
+  EXPECT_EQ(refusal([&] { check_floor_weights(weights({{1, "0"}, {2, "1"}, {3, "1"}, {4, "1"}}), parts, 4); }), "accepted");
+  EXPECT_EQ(refusal([&] { check_floor_weights(weights({{1, "0"}, {2, "1"}, {3, "1"}}), parts, 4); }), "400 floor_weights");
+  EXPECT_EQ(refusal([&] { check_floor_weights(weights({{1, "0"}, {2, "1"}, {3, "1"}, {4, "1"}, {6, "2"}}), parts, 4); }),
+            "400 floor_weights");
+  EXPECT_EQ(refusal([&] { check_floor_weights(weights({{1, "0"}, {2, "0"}, {3, "0"}, {4, "0"}}), parts, 4); }),
+            "400 floor_weights");
+  EXPECT_EQ(refusal([] { split_cost(100, std::nullopt, {}); }), "409 ");
+}
+
+TEST(ElevatorStages, AProjectMovesOneStageAtATime) {
+  ConsentFacts passed{true, true};
+  EXPECT_EQ(refusal([&] { check_advance(Stage::Consent, Stage::Design, passed); }), "accepted");
+  EXPECT_EQ(refusal([&] { check_advance(Stage::Design, Stage::Approval, passed); }), "accepted");
+  EXPECT_EQ(refusal([&] { check_advance(Stage::Acceptance, Stage::InService, passed); }), "accepted");
+  EXPECT_EQ(refusal([&] { check_advance(Stage::Proposal, Stage::Design, passed); }), "409 to");
+  EXPECT_EQ(refusal([&] { check_advance(Stage::Design, Stage::Construction, passed); }), "409 to");
+  EXPECT_EQ(refusal([&] { check_advance(Stage::Approval, Stage::Design, passed); }), "409 to");
+  EXPECT_EQ(refusal([&] { check_advance(Stage::InService, Stage::InService, passed); }), "409 to");
+}
+
+TEST(ElevatorStages, ConsentIsEnteredByTheVoteAndLeftOnlyWhenItPassed) {
+  EXPECT_EQ(refusal([] { check_advance(Stage::Proposal, Stage::Consent, ConsentFacts{}); }), "409 to");
+  EXPECT_EQ(refusal([] { check_advance(Stage::Consent, Stage::Design, ConsentFacts{false, false}); }), "409 to");
+  EXPECT_EQ(refusal([] { check_advance(Stage::Consent, Stage::Design, ConsentFacts{true, false}); }), "409 to");
+}
+
+TEST(ElevatorStages, WithdrawalIsPossibleOnlyBeforeConstruction) {
+  EXPECT_EQ(refusal([] { check_advance(Stage::Consent, Stage::Withdrawn, ConsentFacts{}); }), "accepted");
+  EXPECT_EQ(refusal([] { check_advance(Stage::Construction, Stage::Withdrawn, ConsentFacts{}); }), "409 to");
+  EXPECT_EQ(refusal([] { check_open(Stage::Withdrawn); }), "409 stage");
+}
+
+TEST(ElevatorRecords, GroupContractAndMediationChecksNameTheField) {
+  EXPECT_EQ(refusal([] { check_members({}); }), "400 members");
+  EXPECT_EQ(refusal([] { check_members({Member{std::nullopt, "", "组长"}}); }), "400 members[0].name");
+  EXPECT_EQ(refusal([] { check_members({Member{1, "", "组长"}, Member{1, "", "成员"}}); }), "400 members[1].person_id");
+  EXPECT_EQ(refusal([] { check_members({Member{std::nullopt, "陈建华", ""}}); }), "400 members[0].role");
+  Contract contract{"某电梯公司", "2025-01-01", 15, 2, 680000, 30, "", ""};
+  EXPECT_EQ(contract_label(contract), "15+2");
+  EXPECT_EQ(refusal([&] { check_contract(contract); }), "accepted");
+  contract.maintenance_years = 0;
+  EXPECT_EQ(refusal([&] { check_contract(contract); }), "400 maintenance_years");
+  MediationInput mediation{"2025-03-01", MediationLevel::Community, {"一楼住户"}, std::nullopt, "调解员", "采光", MediationOutcome::Agreed,
+                           std::nullopt};
+  EXPECT_EQ(refusal([&] { check_mediation(mediation); }), "400 agreement");
+  mediation.parties.clear();
+  EXPECT_EQ(refusal([&] { check_mediation(mediation); }), "400 parties");
+}
