@@ -126,6 +126,25 @@ export const router = createRouter({
           meta: { titleKey: 'elections.election', permission: 'elections.read' },
         },
         {
+          path: 'covenant',
+          name: 'covenant',
+          component: () => import('./views/covenant/compound/index.vue'),
+          meta: { titleKey: 'covenant.title', permission: 'covenant.read', menuOrder: 11 },
+        },
+        {
+          path: 'covenant/violations',
+          name: 'covenant-violations',
+          component: () => import('./views/covenant/violations/list.vue'),
+          meta: { titleKey: 'covenant.violations', permission: 'covenant.violations.read', menuOrder: 12 },
+        },
+        {
+          path: 'covenant/violations/:id(\\d+)',
+          name: 'covenant-violation',
+          component: () => import('./views/covenant/violation/detail.vue'),
+          props: (route) => ({ violationId: Number(route.params.id) }),
+          meta: { titleKey: 'covenant.violation', permission: 'covenant.violations.read' },
+        },
+        {
           path: 'imports/parts',
           name: 'import-parts',
           component: () => import('./views/imports/wizard/index.vue'),

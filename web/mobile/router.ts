@@ -1,5 +1,6 @@
 // Routes of the resident H5 (history mode under /m/): sign-in, the 我的 page, the resident's votes
-// (ballot, receipt, result), their committee elections (secret ballot) and the public receipt check.
+// (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant and
+// the public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
 
@@ -43,6 +44,12 @@ export const router = createRouter({
       component: () => import('./views/election.vue'),
       props: (route) => ({ electionId: Number(route.params.id) }),
       meta: { titleKey: 'electionBallot.myElections' },
+    },
+    {
+      path: '/covenant',
+      name: 'covenant',
+      component: () => import('./views/covenant.vue'),
+      meta: { titleKey: 'covenant.mobile.title' },
     },
     {
       path: '/receipt',

@@ -22,6 +22,11 @@ export type Permission =
   | 'elections.supervise'
   | 'committees.read'
   | 'committees.manage'
+  | 'covenant.policy'
+  | 'covenant.manage'
+  | 'covenant.read'
+  | 'covenant.acknowledge'
+  | 'covenant.violations.read'
 
 /** Every role of the street's and the compounds' staff: all but residents and gate devices. */
 const staffRoles: readonly RoleCode[] = [
@@ -90,4 +95,32 @@ export const rolesWithPermission: Record<Permission, readonly RoleCode[]> = {
     'supervisor',
   ],
   'committees.manage': ['street_admin', 'community_secretary', 'tripartite_director'],
+  'covenant.policy': ['street_admin'],
+  'covenant.manage': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'committee_member'],
+  'covenant.read': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'commissioner',
+    'committee_member',
+    'party_secretary',
+    'grid_member',
+    'supervisor',
+    'property_manager',
+    'property_staff',
+    'resident',
+  ],
+  'covenant.acknowledge': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'committee_member', 'resident'],
+  'covenant.violations.read': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'commissioner',
+    'committee_member',
+    'party_secretary',
+    'grid_member',
+    'supervisor',
+    'property_manager',
+    'property_staff',
+  ],
 }

@@ -1,0 +1,44 @@
+// What the covenant screens derive from the server's records: tag colours of states, homes as
+// "building unit room", a violation's subject in one line, and the next steps its state allows.
+import type { PartRow } from '@shared/api/org'
+import type { VersionState, Violation, ViolationState, ViolationStep } from '@shared/api/covenant'
+
+type TagType = 'success' | 'warning' | 'info' | 'danger' | 'primary'
+
+export const versionTagTypes: Record<VersionState, TagType> = { draft: 'warning', adopted: 'success', superseded: 'info' }
+
+export const violationTagTypes: Record<ViolationState, TagType> = {
+  reported: 'danger',
+  notified: 'warning',
+  rectifying: 'primary',
+  removed: 'success',
+  closed: 'info',
+}
+
+export function partLabel(part: PartRow): string {
+  return `${part.building_name} ${part.unit_name} ${part.room_number}`
+}
+
+export type StepAction = ViolationStep['action']
+
+/** The steps the server accepts from each state (removal also needs the latest re-inspection passed). */
+export const nextSteps: Record<ViolationState, readonly StepAction[]> = {
+  reported: ['notify', 'close'],
+  notified: ['rectifying', 'inspections', 'remove', 'close'],
+  rectifying: ['inspections', 'remove', 'close'],
+  removed: [],
+  closed: [],
+}
+
+export function latestInspectionPassed(violation: Violation): boolean {
+  return violation.inspections.at(-1)?.passed === true
+}
+
+/** What a violation is about in one line: location and area, plate and place, or the description. */
+export function violationSubject(violation: Violation, areaText: (area: string) => string): string {
+  if (violation.kind === 'illegal_structure') {
+    return `${violation.location ?? ''} · ${areaText(((violation.area_centi_m2 ?? 0) / 100).toFixed(2))}`
+  }
+  if (violation.kind === 'parking') return `${violation.plate ?? ''} · ${violation.place ?? ''}`
+  return violation.description ?? ''
+}

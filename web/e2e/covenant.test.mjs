@@ -1,0 +1,266 @@
+// Browser tests of the covenant screens: in the console an illegal structure in 东二东三苑 (the demo
+// compound with an adopted covenant) goes from report to removal and the compound's removals go up by
+// one; a new draft is made in the covenant editor (the server's field error shown on the field) and its
+// adoption by a vote that did not pass is refused in the server's words; a household's paper
+// acknowledgement is recorded. On the H5 (360 px) the demo resident, whose 德胜新村 has no covenant,
+// sees that; once also a tenant in 东二东三苑 they read its covenant in elderly mode and sign it.
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { apiSession, findNodeId } from './support/api.mjs'
+import { assertAccessible, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { browserSuite, desktop, phone } from './support/suite.mjs'
+
+const compoundName = '东二东三苑'
+
+/** Today in Asia/Shanghai as YYYY-MM-DD, as the street's dates are written. */
+const streetToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+/** Waits until no dropdown is halfway through closing, so axe judges the page at rest. */
+const poppersClosed = (page) =>
+  page.waitForFunction(() => [...document.querySelectorAll('.el-popper')].every((popper) => getComputedStyle(popper).display === 'none'))
+
+/** Opens the select of the form item labelled `label` inside `scope` and picks the option named `option`. */
+async function choose(page, scope, label, option) {
+  await scope.locator('.el-form-item').filter({ hasText: label }).locator('.el-select__wrapper').click()
+  await page.getByRole('option', { name: option }).click()
+  await poppersClosed(page)
+}
+
+/** A matter-2 vote of the compound that closed with no ballots, so its item did not pass. */
+async function failedCovenantVote(admin, compoundId) {
+  const now = Date.now()
+  const vote = await admin.send(
+    'POST',
+    '/api/v1/votes',
+    {
+      compound_id: compoundId,
+      title: '关于修订小区公约的表决（未通过）',
+      matter: 2,
+      items: ['修订小区公约'],
+      opens_at: new Date(now - 3_600_000).toISOString(),
+      closes_at: new Date(now + 2_000).toISOString(),
+      channels: ['online'],
+      scope: { kind: 'compound', node_ids: [] },
+      policies: { follow_majority: 'abstain', extension: 'none' },
+    },
+    { expectedStatus: 201 },
+  )
+  await admin.send('POST', `/api/v1/votes/${vote.id}/open`)
+  await new Promise((resolve) => setTimeout(resolve, 2_500))
+  await admin.send('POST', `/api/v1/votes/${vote.id}/close`)
+  return vote
+}
+
+describe('covenant screens of the console', () => {
+  const suite = browserSuite(desktop)
+
+  test('an illegal structure in 东二东三苑 goes from report to removal, and the removals go up by one', async () => {
+    const compoundId = await findNodeId(suite.baseUrl, compoundName)
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const before = await admin.get(`/api/v1/stats/covenant?compound=${compoundId}`)
+    const { items } = await admin.get(`/api/v1/covenants?compound=${compoundId}`)
+    const clause = items.find((version) => version.state === 'adopted').clauses.find((candidate) => candidate.type === 'illegal_structure')
+    assert.ok(clause, 'the covenant in force has a clause on illegal structures')
+
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin')
+    await page.getByTestId('console-menu').getByText('违规整改').click()
+    await page.getByTestId('violations-page').waitFor()
+    await page.goto(`${suite.baseUrl}/covenant/violations?node=${compoundId}&state=notified`)
+    const table = page.getByTestId('violations-table')
+    await table.getByText('浙A·8M2N6').waitFor()
+    await table.getByTestId('overdue').first().waitFor()
+    await assertAccessible(page, 'violations list')
+    await saveScreenshot(page, 'covenant-violations')
+
+    await page.getByTestId('report').click()
+    const report = page.getByTestId('report-form')
+    await choose(page, report, '违反条款', `第 ${clause.number} 条 违法搭建`)
+    await report.getByText(clause.text).waitFor()
+    await report.getByTestId('report-location').fill('5幢北侧围墙外')
+    await report.getByTestId('report-area').locator('input').fill('12.5')
+    await report.getByTestId('report-location').click()
+    await report.getByText('暂不支持上传照片').waitFor()
+    await assertAccessible(page, 'report drawer')
+    await saveScreenshot(page, 'covenant-report')
+    await report.getByTestId('save').click()
+
+    const violationPage = page.getByTestId('violation-page')
+    await violationPage.waitFor()
+    const state = page.getByTestId('violation-state')
+    await state.getByText('已登记').waitFor()
+    await page.getByTestId('event-reported').getByText('发现并登记').waitFor()
+    await violationPage.getByText('5幢北侧围墙外').waitFor()
+    await violationPage.getByText('12.50').waitFor()
+
+    const step = async (testId) => {
+      await page.getByTestId(testId).click()
+      const form = page.getByTestId('step-form')
+      await form.getByTestId('save').waitFor()
+      return form
+    }
+    await (await step('step-notify')).getByTestId('save').click()
+    await state.getByText('已通知').waitFor()
+    const deadline = addDays(streetToday(), clause.rectification_days)
+    await page.getByTestId('event-notified').getByText(`书面通知整改，期限至 ${deadline}`).waitFor()
+
+    await (await step('step-rectifying')).getByTestId('save').click()
+    await state.getByText('整改中').waitFor()
+    assert.equal(await page.getByTestId('step-remove').isDisabled(), true, 'no removal before a passed re-inspection')
+    await page.getByText('最近一次复查合格后才能登记拆除').waitFor()
+
+    const inspection = await step('step-inspections')
+    await inspection.getByTestId('inspection-note').fill('违建已拆除，场地已清理')
+    await assertAccessible(page, 're-inspection drawer')
+    await inspection.getByTestId('save').click()
+    await page.getByTestId('violation-timeline').getByText('复查合格').waitFor()
+    await page.getByTestId('violation-timeline').getByText('违建已拆除，场地已清理').waitFor()
+
+    await (await step('step-remove')).getByTestId('save').click()
+    await state.getByText('已拆除/整改').waitFor()
+    await page.getByTestId('event-removed').waitFor()
+    for (const action of ['notify', 'rectifying', 'inspections', 'remove', 'close']) {
+      assert.equal(await page.getByTestId(`step-${action}`).count(), 0, `no ${action} after removal`)
+    }
+    await assertAccessible(page, 'violation removed')
+    await saveScreenshot(page, 'covenant-violation-removed')
+
+    await violationPage.getByRole('link', { name: compoundName }).click()
+    await page.getByTestId('stat-removed').getByText(String(before.removed + 1), { exact: true }).waitFor()
+    await page.getByTestId('stat-open').getByText(String(before.open), { exact: true }).waitFor()
+    const after = await admin.get(`/api/v1/stats/covenant?compound=${compoundId}`)
+    assert.equal(after.removed, before.removed + 1)
+    assert.equal(after.removed_area_m2, before.removed_area_m2 + 12.5)
+  })
+
+  test('the editor drafts a new version; adoption by a vote that did not pass is refused in the server’s words', async () => {
+    const compoundId = await findNodeId(suite.baseUrl, compoundName)
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const vote = await failedCovenantVote(admin, compoundId)
+    const listed = await admin.get(`/api/v1/covenants?compound=${compoundId}`)
+    const inForce = listed.items.find((version) => version.id === listed.in_force_id)
+
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin')
+    await page.getByTestId('console-menu').getByText('小区公约').click()
+    await page.getByTestId('covenant-page').waitFor()
+    await page.goto(`${suite.baseUrl}/covenant?compound=${compoundId}`)
+    const current = page.getByTestId(`version-${inForce.number}`)
+    await current.getByText('现行有效').waitFor()
+    assert.equal(await current.getByTestId('clauses-table').locator('tbody tr').count(), inForce.clauses.length)
+    const stats = await admin.get(`/api/v1/stats/covenant?compound=${compoundId}`)
+    await page.getByTestId('stat-area').getByText(String(stats.removed_area_m2), { exact: true }).waitFor()
+    const acks = await admin.get(`/api/v1/covenants/${inForce.id}/acknowledgements`)
+    await page.getByTestId('ack-progress').getByText(`已签署 ${acks.acknowledged_parts} / ${acks.residential_parts} 户`).waitFor()
+    await assertAccessible(page, 'covenant page')
+    await saveScreenshot(page, 'covenant-console')
+
+    // The editor starts from the covenant in force; a title over the server's 200 bytes is refused on its field.
+    await page.getByTestId('new-draft').click()
+    const editor = page.getByTestId('covenant-editor')
+    assert.equal(await editor.getByTestId('covenant-title').inputValue(), inForce.title)
+    assert.equal(await editor.locator('fieldset').count(), inForce.clauses.length)
+    await editor.getByTestId('covenant-title').fill('东二东三苑小区公约'.repeat(8))
+    await editor.getByTestId('save').click()
+    await editor.locator('.el-form-item').filter({ hasText: '公约标题' }).getByText('请填写公约标题（不超过 200 字节）').waitFor()
+
+    await editor.getByTestId('covenant-title').fill('东二东三苑小区公约（2027 年修订）')
+    await editor.getByTestId(`clause-${inForce.clauses.length}`).getByTestId('remove-clause').click()
+    await editor.getByTestId('add-clause').click()
+    const added = editor.getByTestId(`clause-${inForce.clauses.length}`)
+    await choose(page, added, '类型', '楼道堆物')
+    await added.getByTestId('clause-text').fill('电动自行车不得在楼道内停放、充电。')
+    await assertAccessible(page, 'covenant editor')
+    await saveScreenshot(page, 'covenant-editor')
+    await editor.getByTestId('save').click()
+    await page.getByText(`已创建草案（第 ${inForce.number + 1} 版）`).waitFor()
+    const draft = page.getByTestId(`version-${inForce.number + 1}`)
+    await draft.getByText('草案').waitFor()
+    await draft.getByText('电动自行车不得在楼道内停放、充电。').waitFor()
+
+    await draft.getByTestId('adopt').click()
+    const adopt = page.getByTestId('adopt-form')
+    await choose(page, adopt, '表决', new RegExp(`#${vote.id} `))
+    await adopt.getByTestId('save').click()
+    await adopt.locator('.el-form-item').filter({ hasText: '表决' }).getByText('该表决事项未获通过，不能据此通过公约').waitFor()
+    await assertAccessible(page, 'adoption refused')
+    await saveScreenshot(page, 'covenant-adopt-refused')
+    const afterwards = await admin.get(`/api/v1/covenants?compound=${compoundId}`)
+    assert.equal(afterwards.in_force_id, inForce.id, 'the covenant in force is unchanged')
+    assert.equal(afterwards.items[0].state, 'draft')
+  })
+
+  test('a household’s paper acknowledgement is recorded', async () => {
+    const compoundId = await findNodeId(suite.baseUrl, compoundName)
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const listed = await admin.get(`/api/v1/covenants?compound=${compoundId}`)
+    const before = await admin.get(`/api/v1/covenants/${listed.in_force_id}/acknowledgements`)
+    const acknowledged = new Set(before.items.map((item) => item.part.id))
+    const parts = await admin.get(`/api/v1/org/nodes/${compoundId}/parts?limit=1000`)
+    const part = parts.items.find((candidate) => candidate.use === 'residential' && !acknowledged.has(candidate.id))
+    const label = `${part.building_name} ${part.unit_name} ${part.room_number}`
+
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin')
+    await page.goto(`${suite.baseUrl}/covenant?compound=${compoundId}`)
+    await page.getByTestId('record-ack').click()
+    const form = page.getByTestId('ack-form')
+    await form.getByTestId('ack-part').locator('input').fill(label)
+    await page.getByRole('option', { name: label, exact: true }).click()
+    await poppersClosed(page)
+    await form.getByTestId('save').click()
+    await page.getByTestId('ack-progress').getByText(`已签署 ${before.acknowledged_parts + 1} / ${before.residential_parts} 户`).waitFor()
+    const after = await admin.get(`/api/v1/covenants/${listed.in_force_id}/acknowledgements`)
+    assert.ok(after.items.some((item) => item.part.id === part.id && !item.signed_by_resident))
+  })
+})
+
+describe('covenant page of the resident H5', () => {
+  const suite = browserSuite(phone)
+  const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth)
+
+  test('the demo resident’s 德胜新村 has no covenant; as a tenant in 东二东三苑 they read it large and sign it', async () => {
+    const page = await suite.freshPage()
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    await page.getByTestId('covenant-link').click()
+    const home = await findNodeId(suite.baseUrl, '德胜新村')
+    await page.getByTestId(`covenant-${home}`).getByText('你所在的小区还没有表决通过的公约').waitFor()
+    assert.ok((await pageWidth(page)) <= 360, 'nothing overflows the 360px screen')
+    await assertAccessible(page, 'H5 covenant, none adopted')
+    await saveScreenshot(page, 'covenant-mobile-none')
+
+    // The street makes the resident a tenant of a home in 东二东三苑 that has not acknowledged the covenant.
+    const compoundId = await findNodeId(suite.baseUrl, compoundName)
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const listed = await admin.get(`/api/v1/covenants?compound=${compoundId}`)
+    const inForce = listed.items.find((version) => version.id === listed.in_force_id)
+    const acknowledged = new Set((await admin.get(`/api/v1/covenants/${inForce.id}/acknowledgements`)).items.map((item) => item.part.id))
+    const parts = await admin.get(`/api/v1/org/nodes/${compoundId}/parts?limit=1000`)
+    const part = parts.items.find((candidate) => candidate.use === 'residential' && !acknowledged.has(candidate.id))
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const { person_id: personId } = await resident.get('/api/v1/me/households')
+    await admin.send('POST', `/api/v1/parts/${part.id}/links`, { person_id: personId, relation: 'tenant' }, { expectedStatus: 201 })
+    await admin.send('POST', `/api/v1/users/${resident.user.id}/roles`, { role: 'resident', scope_node_id: compoundId }, { expectedStatus: 201 })
+
+    await page.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
+    await page.reload()
+    const section = page.getByTestId(`covenant-${compoundId}`)
+    await section.getByTestId('covenant-title').getByText(inForce.title).waitFor()
+    await section.getByText(inForce.clauses[1].text).waitFor()
+    const size = await section.locator('.compound-covenant__clause-text').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+    assert.ok(size >= 22, `clauses read large in elderly mode (${size}px)`)
+    const homeName = `${part.building_name} ${part.unit_name} ${part.room_number}`
+    await section.getByText(`${homeName} 尚未签署`).waitFor()
+    assert.ok((await pageWidth(page)) <= 360, 'nothing overflows the 360px screen in elderly mode')
+    await assertAccessible(page, 'H5 covenant in elderly mode')
+    await saveScreenshot(page, 'covenant-mobile-elderly')
+
+    await section.getByTestId('sign').click()
+    await section.getByText(`${homeName} 已签署`).waitFor()
+    await assertAccessible(page, 'H5 covenant signed')
+    await saveScreenshot(page, 'covenant-mobile-signed')
+    const after = await admin.get(`/api/v1/covenants/${inForce.id}/acknowledgements`)
+    assert.ok(after.items.some((item) => item.part.id === part.id && item.signed_by_resident), 'the resident’s own signature is recorded')
+  })
+})
