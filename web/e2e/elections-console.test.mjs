@@ -382,9 +382,10 @@ describe('election console screens', () => {
     const counter = await openElection(suite, 'admin', election.id)
     await counter.getByRole('tab', { name: '计票结果' }).click()
     await counter.getByTestId('count-round').click()
+    // The count is stored once the screen says so; reading earlier could find the round uncounted.
+    await counter.getByText('已完成计票').waitFor()
     const counted = await admin.get(`/api/v1/elections/${election.id}`)
     const result = counted.rounds[0].result
-    await counter.getByText('已完成计票').waitFor()
     const first = counter.getByTestId('round-1')
     await first.getByTestId('round-figures').getByText(String(result.returned), { exact: true }).first().waitFor()
     const validity = await first.getByTestId('round-validity').innerText()
