@@ -18,6 +18,12 @@ using Json = nlohmann::json;
 // `[[[[…` a few hundred thousand deep would overflow the stack.
 inline constexpr int kMaxJsonDepth = 64;
 
+// The value, or JSON null when there is none: how replies show an optional field.
+template <class T>
+Json or_null(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
 // Parses a request body. Throws ApiError 400 `invalid_json` on syntax errors, invalid UTF-8 or
 // nesting deeper than kMaxJsonDepth.
 Json parse_json(std::string_view text);

@@ -31,11 +31,6 @@ using http::Context;
 using http::Method;
 using http::Response;
 
-template <class T>
-Json or_null(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
 // Square metres from 0.01 m² units: an integer when whole, so 462700 reads as 4627.
 Json square_metres(std::int64_t centi_m2) {
   if (centi_m2 % 100 == 0) return Json(centi_m2 / 100);

@@ -30,11 +30,6 @@ using http::Context;
 using http::Method;
 using http::Response;
 
-template <class T>
-Json or_null(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
 std::string today(Context& context) { return street_date(context.services.clock.now()); }
 
 // --- Scopes ---

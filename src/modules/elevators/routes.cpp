@@ -32,11 +32,6 @@ using http::Response;
 // elevators::Method is the split method.
 using HttpMethod = http::Method;
 
-template <class T>
-Json or_null(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
 Json fraction_json(const voting::Fraction& fraction) { return {{"num", fraction.num}, {"den", fraction.den}}; }
 
 std::string today(Context& context) { return street_date(context.services.clock.now()); }
