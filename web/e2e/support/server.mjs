@@ -8,9 +8,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const repoRoot = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)))
-// WEIZHI_BIN lets a browser run use a binary other than the working build.
+// WEIZHI_BIN and WEIZHI_WEB_ROOT let a browser run use a binary or a web build other than the working ones.
 const serverBinary = process.env.WEIZHI_BIN || path.join(repoRoot, 'build', 'weizhi')
-const webRoot = path.join(repoRoot, 'web', 'dist')
+const webRoot = process.env.WEIZHI_WEB_ROOT || path.join(repoRoot, 'web', 'dist')
 
 export const demoPassword = 'weizhi-demo'
 
@@ -43,7 +43,7 @@ async function waitForHealth(baseUrl, exited, deadlineMs) {
 /** Starts a seeded server; resolves to { baseUrl, stop }. `stop` ends it and removes its files. */
 export async function startServer() {
   if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build it with ninja -C build weizhi`)
-  if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error('web/dist is missing: run npm run build first')
+  if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is missing: run npm run build first`)
   const folder = mkdtempSync(path.join(tmpdir(), 'weizhi-e2e-'))
   const keyFile = path.join(folder, 'data.key')
   const database = `sqlite:${path.join(folder, 'e2e.db')}`
