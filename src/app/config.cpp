@@ -61,6 +61,7 @@ const std::vector<Binding>& bindings() {
        [](Settings& s, const std::string& v) { s.login_failures_per_minute = static_cast<int>(to_size("login_failures_per_minute", v)); }},
       {"shutdown_grace_seconds", "WEIZHI_SHUTDOWN_GRACE_SECONDS",
        [](Settings& s, const std::string& v) { s.shutdown_grace_seconds = static_cast<int>(to_size("shutdown_grace_seconds", v)); }},
+      {"media_dir", "WEIZHI_MEDIA_DIR", [](Settings& s, const std::string& v) { s.media_dir = v; }},
       {"job_interval_seconds", "WEIZHI_JOB_INTERVAL_SECONDS",
        [](Settings& s, const std::string& v) { s.job_interval_seconds = static_cast<int>(to_size("job_interval_seconds", v)); }},
   };

@@ -11,6 +11,7 @@
 #include "modules/elevators/module.hpp"
 #include "modules/governance/module.hpp"
 #include "modules/imports/module.hpp"
+#include "modules/media/module.hpp"
 #include "modules/org/module.hpp"
 #include "modules/people/module.hpp"
 #include "modules/voting/module.hpp"
@@ -25,7 +26,7 @@ const std::vector<modules::Module>& all_modules() {
   // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
   static const std::vector<modules::Module> modules{ops_module(),      org::module(),        auth::module(),
                                                     people::module(),  governance::module(), imports::module(),
-                                                    voting::module(),  committees::module(), elections::module(),
+                                                    voting::module(),  committees::module(), elections::module(), media::module(),
                                                     covenant::module(), deliberation::module(), elevators::module(), audit::module()};
   return modules;
 }

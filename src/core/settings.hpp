@@ -11,6 +11,8 @@ struct Settings {
   std::string listen = "127.0.0.1:8080";
   std::string web_root = "web/dist";
   std::string data_key_file;            // WEIZHI_DATA_KEY_FILE
+  // Where uploaded photos are kept; instances sharing a database must share this folder too.
+  std::string media_dir = "media";
   bool behind_tls_proxy = false;        // marks session cookies Secure
   std::size_t io_threads = 0;           // 0: one per core
   std::size_t worker_threads = 64;      // request handlers; they block on the database

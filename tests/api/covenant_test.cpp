@@ -101,13 +101,14 @@ class CovenantTest : public ApiTest {
   }
 
   json report_structure(const std::string& reported_on) {
-    auto reply = signed_in("secretary")->post("/api/v1/covenant-violations",
-                                             json{{"compound_id", node("desheng-xincun")},
-                                                  {"clause_number", 2},
-                                                  {"reported_on", reported_on},
-                                                  {"location", "5 幢屋顶平台"},
-                                                  {"area_centi_m2", 2350},
-                                                  {"photos", {"p/1.jpg"}}});
+    auto secretary = signed_in("secretary");
+    auto reply = secretary->post("/api/v1/covenant-violations",
+                                 json{{"compound_id", node("desheng-xincun")},
+                                      {"clause_number", 2},
+                                      {"reported_on", reported_on},
+                                      {"location", "5 幢屋顶平台"},
+                                      {"area_centi_m2", 2350},
+                                      {"photos", {upload_photo(*secretary, "roof " + reported_on)}}});
     EXPECT_EQ(reply.status, 201) << reply.body;
     return reply.json();
   }
@@ -301,7 +302,12 @@ TEST_F(CovenantTest, OverdueViolationEscalatesOnceAPeriodAndTheRunIsIdempotent) 
   EXPECT_EQ(run.json()["recorded"][0]["level"], "commissioner");
   EXPECT_EQ(run.json()["recorded"][2]["level"], "community_secretary");
   EXPECT_EQ(secretary->post(escalate, json::object()).json()["recorded"].size(), 0u);
-  EXPECT_EQ(secretary->get(violation_path(violation)).json()["escalation"]["recorded_level"], "community_secretary");
+  json escalation = secretary->get(violation_path(violation)).json()["escalation"];
+  EXPECT_EQ(escalation["recorded_level"], "community_secretary");
+  // The trail names each level told and the day the run told it.
+  EXPECT_EQ(escalation["recorded"], (json::array({{{"level", "commissioner"}, {"on", day_from_today(0)}},
+                                                  {{"level", "tripartite_director"}, {"on", day_from_today(0)}},
+                                                  {{"level", "community_secretary"}, {"on", day_from_today(0)}}})));
   EXPECT_EQ(audit_count("covenant.violation.escalate"), 1);
   EXPECT_EQ(signed_in("grid")->post(escalate, json::object()).status, 403);
 }
@@ -351,6 +357,45 @@ TEST_F(CovenantTest, SignedOutCallersGet401AndOtherRoles403) {
                                          json{{"extra_clause_types", {"graffiti"}}}.dump())
                 .status,
             403);
+}
+
+TEST_F(CovenantTest, PhotosAreServedOnlyThroughTheirViolationToThoseWhoMayReadIt) {
+  auto secretary = signed_in("secretary");
+  std::string before = upload_photo(*secretary, "before");
+  std::string unrelated = upload_photo(*secretary, "unrelated");
+  adopted();
+  auto reply = secretary->post("/api/v1/covenant-violations", json{{"compound_id", node("desheng-xincun")},
+                                                                   {"clause_number", 2},
+                                                                   {"location", "3 幢底层院内"},
+                                                                   {"area_centi_m2", 1200},
+                                                                   {"photos", {before}}});
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  json violation = reply.json();
+  EXPECT_EQ(violation["photos"], json::array({before}));
+
+  auto photo = secretary->get(violation_path(violation, "/photos/" + before));
+  EXPECT_EQ(photo.status, 200);
+  EXPECT_EQ(photo.headers["content-type"], "image/png");
+  EXPECT_EQ(photo.body, std::string("\x89PNG\r\n\x1A\n", 8) + "photo before");
+  EXPECT_EQ(photo.headers["etag"], "\"" + before + "\"");
+  // Another photo, even a stored one, is not reachable through this violation.
+  EXPECT_EQ(secretary->get(violation_path(violation, "/photos/" + unrelated)).status, 404);
+  EXPECT_EQ(signed_in("resident")->get(violation_path(violation, "/photos/" + before)).status, 403);
+  EXPECT_EQ(anonymous()->get(violation_path(violation, "/photos/" + before)).status, 401);
+}
+
+TEST_F(CovenantTest, ViolationPhotosMustHaveBeenUploaded) {
+  auto secretary = signed_in("secretary");
+  adopted();
+  json body{{"compound_id", node("desheng-xincun")}, {"clause_number", 2}, {"location", "屋顶"}, {"area_centi_m2", 500}};
+  body["photos"] = {upload_photo(*secretary, "kept"), std::string(64, 'a')};
+  auto unknown = secretary->post("/api/v1/covenant-violations", body);
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.error_field(), "photos[1]");
+  body["photos"] = {"IMG_0001.jpg"};
+  EXPECT_EQ(secretary->post("/api/v1/covenant-violations", body).error_field(), "photos[0]");
+  auto listed = secretary->get("/api/v1/covenant-violations?node=" + std::to_string(node("desheng-xincun")));
+  EXPECT_TRUE(listed.json()["items"].empty()) << "a refused report leaves nothing behind";
 }
 
 TEST_F(CovenantTest, UnknownIdsGive404) {

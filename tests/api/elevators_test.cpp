@@ -18,6 +18,11 @@ std::string hours_from_now(int hours) {
   return weizhi::iso_utc(std::chrono::system_clock::now() + std::chrono::hours(hours));
 }
 
+// The street's date `days` from today, as the server computes "today".
+std::string day_from_today(int days) {
+  return weizhi::street_date(std::chrono::system_clock::now() + std::chrono::days(days));
+}
+
 }  // namespace
 
 class ElevatorTest : public ApiTest {
@@ -117,11 +122,40 @@ TEST_F(ElevatorTest, EligibilityListsTheUnitsWithTheirReasons) {
 
   // The street raises the minimum to 5 floors: the 4-floor unit is no longer eligible.
   auto street = "/api/v1/elevator-policies/" + std::to_string(node("street"));
-  ASSERT_EQ(put("admin", street, json{{"min_floors", 5}, {"group_size", 5}}).status, 200);
+  EXPECT_EQ(list["policy"]["publicity_days"], 10);
+  auto no_publicity = put("admin", street, json{{"min_floors", 5}, {"group_size", 5}, {"publicity_days", 0}});
+  EXPECT_EQ(no_publicity.status, 400);
+  EXPECT_EQ(no_publicity.error_field(), "publicity_days");
+  ASSERT_EQ(put("admin", street, json{{"min_floors", 5}, {"group_size", 5}, {"publicity_days", 7}}).status, 200);
   auto raised = signed_in("grid")->get("/api/v1/elevators/eligibility?node=" + std::to_string(first_unit())).json();
   EXPECT_EQ(raised["policy"]["min_floors"], 5);
+  EXPECT_EQ(raised["policy"]["publicity_days"], 7);
   EXPECT_EQ(raised["items"][0]["reasons"], json::array({"楼栋共 4 层，不足 5 层"}));
   EXPECT_EQ(audit_count("elevators.policy.update"), 1);
+}
+
+TEST_F(ElevatorTest, ABuildingOnCollectiveLandIsNotEligible) {
+  auto admin = signed_in("admin");
+  std::int64_t building = 0;
+  {
+    auto lease = db().read();
+    building = lease->scalar("SELECT parent_id FROM org_nodes WHERE id = ?", {first_unit()});
+  }
+  std::string building_path = "/api/v1/org/nodes/" + std::to_string(building);
+  EXPECT_EQ(admin->get(building_path).json()["land"], "state_owned");
+  auto bad = admin->patch(building_path, json{{"land", "rented"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.error_field(), "land");
+  auto recorded = admin->patch(building_path, json{{"land", "collective"}});
+  ASSERT_EQ(recorded.status, 200) << recorded.body;
+  EXPECT_EQ(recorded.json()["land"], "collective");
+  EXPECT_EQ(recorded.json()["floors"], 4) << "the other details are kept";
+
+  auto unit = signed_in("grid")->get("/api/v1/elevators/eligibility?node=" + std::to_string(first_unit())).json();
+  EXPECT_FALSE(unit["items"][0]["eligible"].get<bool>());
+  EXPECT_EQ(unit["items"][0]["building"]["state_owned_land"], false);
+  EXPECT_EQ(unit["items"][0]["reasons"], json::array({"楼栋建在集体土地上，加装电梯仅适用于国有土地上的住宅"}));
+  EXPECT_EQ(signed_in("commissioner")->post("/api/v1/elevator-projects", json{{"unit_id", first_unit()}}).status, 409);
 }
 
 TEST_F(ElevatorTest, AUnitHasOneProjectAtATime) {
@@ -176,16 +210,37 @@ TEST_F(ElevatorTest, APassedConsentVoteOpensTheWayToService) {
   EXPECT_EQ(shown["vote"]["outcome"], "passed");
   EXPECT_TRUE(shown["vote"]["turnout"]["quorum_met"].get<bool>());
   EXPECT_EQ(shown["vote"]["turnout"]["count"]["num"], shown["vote"]["turnout"]["count"]["den"]);
+  EXPECT_EQ(shown["publicity"], nullptr);
   EXPECT_EQ(advance(project, "construction").status, 409);
+
+  // Approval waits for the design's publicity: the street's 10 days, the first day counted.
+  auto unpublicised = advance(project, "approval");
+  EXPECT_EQ(unpublicised.status, 409);
+  EXPECT_NE(unpublicised.body.find("尚未公示"), std::string::npos) << unpublicised.body;
+  auto commissioner = signed_in("commissioner");
+  auto backdated = commissioner->post(path(project, "/publicity"), json{{"starts_on", day_from_today(-1)}});
+  EXPECT_EQ(backdated.status, 400);
+  EXPECT_EQ(backdated.error_field(), "starts_on");
+  auto publicised = commissioner->post(path(project, "/publicity"), json::object());
+  ASSERT_EQ(publicised.status, 200) << publicised.body;
+  EXPECT_EQ(publicised.json()["publicity"], (json{{"starts_on", day_from_today(0)}, {"ends_on", day_from_today(9)}}));
+  auto during = commissioner->post(path(project, "/advance"), json{{"to", "approval"}, {"on", day_from_today(9)}});
+  EXPECT_EQ(during.status, 409);
+  EXPECT_NE(during.body.find("公示至 " + day_from_today(9)), std::string::npos) << during.body;
   for (const char* stage : {"approval", "construction", "acceptance", "in_service"}) {
-    ASSERT_EQ(advance(project, stage).status, 200) << stage;
+    auto moved = commissioner->post(path(project, "/advance"), json{{"to", stage}, {"on", day_from_today(10)}});
+    ASSERT_EQ(moved.status, 200) << stage << moved.body;
   }
+  auto late = commissioner->post(path(project, "/publicity"), json::object());
+  EXPECT_EQ(late.status, 409);
+  EXPECT_EQ(late.error_field(), "stage");
   json done = signed_in("grid")->get(path(project)).json();
   EXPECT_EQ(done["stage"], "in_service");
   ASSERT_EQ(done["stages"].size(), 7u);
   EXPECT_EQ(done["stages"][6]["stage"], "in_service");
   EXPECT_EQ(advance(project, "withdrawn").status, 409);
   EXPECT_EQ(audit_count("elevators.project.advance"), 5);
+  EXPECT_EQ(audit_count("elevators.publicity.start"), 1);
   EXPECT_EQ(audit_count("elevators.consent_vote.create"), 1);
 }
 

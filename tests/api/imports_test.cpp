@@ -144,7 +144,7 @@ TEST_F(ImportsTest, GbkFileImportsTheSameAsUtf8) {
   auto utf8_export = admin->get("/api/v1/export/parts?node=" + std::to_string(child_named(*admin, node("c-deshengba"), "5幢")));
   ASSERT_EQ(gbk_export.status, 200);
   EXPECT_EQ(gbk_export.body, utf8_export.body);
-  EXPECT_NE(gbk_export.body.find("5幢,6,否,1单元,101,1,住宅,88.50,登记"), std::string::npos) << gbk_export.body;
+  EXPECT_NE(gbk_export.body.find("5幢,6,否,国有,1单元,101,1,住宅,88.50,登记"), std::string::npos) << gbk_export.body;
 }
 
 TEST_F(ImportsTest, ForcedEncodingIsUsed) {

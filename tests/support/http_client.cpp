@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <strings.h>
 
 namespace weizhi::testing {
 
@@ -66,7 +67,10 @@ Reply HttpClient::send(const std::string& method, const std::string& path, const
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   }
   curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, "Content-Type: application/json");
+  bool own_content_type = std::any_of(extra_headers.begin(), extra_headers.end(), [](const std::string& header) {
+    return strncasecmp(header.c_str(), "content-type:", 13) == 0;
+  });
+  if (!own_content_type) headers = curl_slist_append(headers, "Content-Type: application/json");
   headers = curl_slist_append(headers, "Expect:");
   if (!csrf_token_.empty()) headers = curl_slist_append(headers, ("X-CSRF-Token: " + csrf_token_).c_str());
   if (!bearer_.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + bearer_).c_str());

@@ -38,6 +38,7 @@ void ApiTest::SetUp() {
   settings_.data_key_file = test_key_file(folder_);
   settings_.listen = "127.0.0.1:0";
   settings_.web_root = folder_ + "/web";
+  settings_.media_dir = folder_ + "/media";
   settings_.worker_threads = 8;
   settings_.shutdown_grace_seconds = 5;
   // Jobs would change records under the tests; tests run them through JobRunner themselves.
@@ -54,6 +55,13 @@ void ApiTest::SetUp() {
 void ApiTest::TearDown() {
   application_.reset();
   std::filesystem::remove_all(folder_);
+}
+
+std::string ApiTest::upload_photo(HttpClient& client, const std::string& salt) {
+  auto reply = client.send("POST", "/api/v1/photos", std::string("\x89PNG\r\n\x1A\n", 8) + "photo " + salt,
+                           {"Content-Type: image/png"});
+  EXPECT_TRUE(reply.status == 201 || reply.status == 200) << reply.body;
+  return reply.json().value("id", "");
 }
 
 bool ApiTest::on_postgres() const { return settings_.database_url.rfind("postgres", 0) == 0; }

@@ -27,6 +27,8 @@ class ApiTest : public ::testing::Test {
   // The org node with this code in the demo street.
   std::int64_t node(const std::string& code);
   bool on_postgres() const;
+  // Uploads a small PNG (its bytes vary with `salt`) through POST /api/v1/photos; returns its id.
+  std::string upload_photo(HttpClient& client, const std::string& salt);
 
   std::string folder_;
   Settings settings_;

@@ -63,11 +63,15 @@ TEST(ElevatorEligibility, EachFailedConditionGivesItsReason) {
   EXPECT_FALSE(low.eligible);
   ASSERT_EQ(low.reasons.size(), 1u);
   EXPECT_NE(low.reasons[0].find("不足 4 层"), std::string::npos);
-  auto all = eligibility(UnitFacts{std::nullopt, true, 1}, Policy{});
-  ASSERT_EQ(all.reasons.size(), 3u);
+  auto all = eligibility(UnitFacts{std::nullopt, true, 1, false}, Policy{});
+  ASSERT_EQ(all.reasons.size(), 4u);
   EXPECT_EQ(all.reasons[0], "楼栋层数未登记");
   EXPECT_EQ(all.reasons[1], "楼栋已有电梯");
-  EXPECT_NE(all.reasons[2].find("1 位业主"), std::string::npos);
+  EXPECT_NE(all.reasons[2].find("集体土地"), std::string::npos);
+  EXPECT_NE(all.reasons[3].find("1 位业主"), std::string::npos);
+  auto collective = eligibility(UnitFacts{6, false, 6, false}, Policy{});
+  EXPECT_FALSE(collective.eligible);
+  EXPECT_EQ(collective.reasons.size(), 1u);
   EXPECT_EQ(eligibility(UnitFacts{6, false, 0}, Policy{}).reasons, std::vector<std::string>{"单元尚无登记业主"});
 }
 
@@ -76,6 +80,8 @@ TEST(ElevatorEligibility, MinimumFloorsIsTheStreetsPolicy) {
   EXPECT_TRUE(eligibility(UnitFacts{3, false, 6}, Policy{3, 5}).eligible);
   EXPECT_EQ(refusal([] { check_policy(Policy{1, 5}); }), "400 min_floors");
   EXPECT_EQ(refusal([] { check_policy(Policy{4, 0}); }), "400 group_size");
+  EXPECT_EQ(refusal([] { check_policy(Policy{4, 5, 0}); }), "400 publicity_days");
+  EXPECT_EQ(refusal([] { check_policy(Policy{4, 5, 61}); }), "400 publicity_days");
 }
 
 TEST(ElevatorMoney, YuanAndWeightsAreReadExactly) {
@@ -140,26 +146,56 @@ TEST(ElevatorCostSplit, FloorWeightsMustFitTheUnit) {
   EXPECT_EQ(refusal([] { split_cost(100, std::nullopt, {}); }), "409 ");
 }
 
+namespace {
+
+// A project whose design was publicised from 1 to 10 January 2026.
+Project publicised() {
+  Project project{1, 2, 3, "加装电梯", Stage::Design, 4, "2025-12-01T00:00:00Z", "2026-01-01", "2026-01-10"};
+  return project;
+}
+
+std::string advance_refusal(Stage from, Stage to, ConsentFacts consent, const std::string& on = "2026-02-01",
+                            Project project = publicised()) {
+  return refusal([&] { check_advance(from, to, consent, project, on); });
+}
+
+}  // namespace
+
 TEST(ElevatorStages, AProjectMovesOneStageAtATime) {
   ConsentFacts passed{true, true};
-  EXPECT_EQ(refusal([&] { check_advance(Stage::Consent, Stage::Design, passed); }), "accepted");
-  EXPECT_EQ(refusal([&] { check_advance(Stage::Design, Stage::Approval, passed); }), "accepted");
-  EXPECT_EQ(refusal([&] { check_advance(Stage::Acceptance, Stage::InService, passed); }), "accepted");
-  EXPECT_EQ(refusal([&] { check_advance(Stage::Proposal, Stage::Design, passed); }), "409 to");
-  EXPECT_EQ(refusal([&] { check_advance(Stage::Design, Stage::Construction, passed); }), "409 to");
-  EXPECT_EQ(refusal([&] { check_advance(Stage::Approval, Stage::Design, passed); }), "409 to");
-  EXPECT_EQ(refusal([&] { check_advance(Stage::InService, Stage::InService, passed); }), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::Consent, Stage::Design, passed), "accepted");
+  EXPECT_EQ(advance_refusal(Stage::Design, Stage::Approval, passed), "accepted");
+  EXPECT_EQ(advance_refusal(Stage::Acceptance, Stage::InService, passed), "accepted");
+  EXPECT_EQ(advance_refusal(Stage::Proposal, Stage::Design, passed), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::Design, Stage::Construction, passed), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::Approval, Stage::Design, passed), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::InService, Stage::InService, passed), "409 to");
 }
 
 TEST(ElevatorStages, ConsentIsEnteredByTheVoteAndLeftOnlyWhenItPassed) {
-  EXPECT_EQ(refusal([] { check_advance(Stage::Proposal, Stage::Consent, ConsentFacts{}); }), "409 to");
-  EXPECT_EQ(refusal([] { check_advance(Stage::Consent, Stage::Design, ConsentFacts{false, false}); }), "409 to");
-  EXPECT_EQ(refusal([] { check_advance(Stage::Consent, Stage::Design, ConsentFacts{true, false}); }), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::Proposal, Stage::Consent, ConsentFacts{}), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::Consent, Stage::Design, ConsentFacts{false, false}), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::Consent, Stage::Design, ConsentFacts{true, false}), "409 to");
+}
+
+TEST(ElevatorStages, ApprovalWaitsUntilTheDesignsPublicityHasEnded) {
+  ConsentFacts passed{true, true};
+  Project never = publicised();
+  never.publicity_starts_on.reset();
+  never.publicity_ends_on.reset();
+  EXPECT_EQ(advance_refusal(Stage::Design, Stage::Approval, passed, "2026-02-01", never), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::Design, Stage::Approval, passed, "2026-01-10"), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::Design, Stage::Approval, passed, "2026-01-11"), "accepted");
+  EXPECT_EQ(publicity_last_day("2026-01-01", 10), "2026-01-10");
+  EXPECT_EQ(publicity_last_day("2026-02-25", 7), "2026-03-03");
+  EXPECT_EQ(publicity_last_day("2026-03-01", 1), "2026-03-01");
+  EXPECT_EQ(refusal([] { check_publicity(Stage::Design); }), "accepted");
+  EXPECT_EQ(refusal([] { check_publicity(Stage::Approval); }), "409 stage");
 }
 
 TEST(ElevatorStages, WithdrawalIsPossibleOnlyBeforeConstruction) {
-  EXPECT_EQ(refusal([] { check_advance(Stage::Consent, Stage::Withdrawn, ConsentFacts{}); }), "accepted");
-  EXPECT_EQ(refusal([] { check_advance(Stage::Construction, Stage::Withdrawn, ConsentFacts{}); }), "409 to");
+  EXPECT_EQ(advance_refusal(Stage::Consent, Stage::Withdrawn, ConsentFacts{}), "accepted");
+  EXPECT_EQ(advance_refusal(Stage::Construction, Stage::Withdrawn, ConsentFacts{}), "409 to");
   EXPECT_EQ(refusal([] { check_open(Stage::Withdrawn); }), "409 stage");
 }
 

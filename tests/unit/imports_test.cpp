@@ -166,6 +166,20 @@ TEST(ImportsParts, EveryBadCellOfARowIsReported) {
   EXPECT_EQ(fields, (std::vector<std::string>{"building", "floors", "has_elevator", "use", "area_source"}));
 }
 
+TEST(ImportsParts, LandTenureIsReadAndMustAgreeWithinABuilding) {
+  auto file = parts_of("楼栋,总层数,土地性质,单元,房号,楼层,面积\n"
+                       "1幢,6,集体,1单元,101,1,50\n"
+                       "2幢,6,,1单元,101,1,50\n"
+                       "1幢,6,国有,1单元,102,1,50\n"
+                       "3幢,6,租赁,1单元,101,1,50\n");
+  ASSERT_EQ(file.rows.size(), 3u);
+  EXPECT_EQ(file.rows[0].building.land, weizhi::org::LandTenure::Collective);
+  EXPECT_EQ(file.rows[1].building.land, weizhi::org::LandTenure::StateOwned) << "blank means state-owned";
+  ASSERT_EQ(file.errors.size(), 1u);
+  EXPECT_EQ(file.errors[0].field, "land");
+  EXPECT_EQ(file.errors[0].line, 5);
+}
+
 TEST(ImportsParts, FloorAboveTheBuildingIsARowError) {
   auto file = parts_of(kPartsHeader + "1幢,6,无,1单元,701,7,住宅,50,登记\n");
   ASSERT_EQ(file.errors.size(), 1u);
@@ -272,6 +286,17 @@ TEST(ImportsPlan, FloorsDisagreeingWithAnEarlierRowIsARowError) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].line, 3);
   EXPECT_EQ(errors[0].field, "floors");
+}
+
+TEST(ImportsPlan, LandDisagreeingWithAnEarlierRowIsARowError) {
+  auto file = parts_of("楼栋,总层数,土地性质,单元,房号,楼层,面积\n"
+                       "5幢,6,集体,1单元,101,1,50\n"
+                       "5幢,6,国有,1单元,102,1,50\n");
+  std::vector<RowError> errors;
+  plan_parts(file.rows, {}, errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].line, 3);
+  EXPECT_EQ(errors[0].field, "land");
 }
 
 // --- People ---

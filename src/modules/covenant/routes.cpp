@@ -1,6 +1,7 @@
 // HTTP routes of the covenant module: the street's clause types, a compound's covenant versions
 // (draft, adoption by a passed matter-2 vote), acknowledgements by households, violations through
 // their life cycle with re-inspections, the escalation run, and the compound's statistics.
+#include <algorithm>
 #include <map>
 
 #include "audit/audit.hpp"
@@ -12,6 +13,8 @@
 #include "modules/covenant/store.hpp"
 #include "modules/governance/rules.hpp"
 #include "modules/governance/store.hpp"
+#include "modules/media/routes.hpp"
+#include "modules/media/rules.hpp"
 #include "modules/org/store.hpp"
 #include "modules/org/subtree_read.hpp"
 #include "modules/people/store.hpp"
@@ -119,12 +122,17 @@ Json escalation_json(store::Connection& connection, const Violation& violation, 
     auto names = governance::masked_names(connection, {*person_id});
     person = {{"id", *person_id}, {"name", names.count(*person_id) ? names[*person_id] : ""}};
   }
+  Json recorded = Json::array();
+  for (const auto& [level_code, on] : recorded_escalations(connection, violation.id)) {
+    recorded.push_back({{"level", level_code}, {"on", on}});
+  }
   return {{"level", escalation_level_code(level)},
           {"days_overdue", violation.deadline_on && is_open(violation.state)
                                ? days_overdue(*violation.deadline_on, today_text)
                                : 0},
           {"person", person},
-          {"recorded_level", escalation_level_code(static_cast<EscalationLevel>(violation.recorded_level))}};
+          {"recorded_level", escalation_level_code(static_cast<EscalationLevel>(violation.recorded_level))},
+          {"recorded", recorded}};
 }
 
 Json violation_json(store::Connection& connection, const Violation& violation, const std::string& today_text,
@@ -329,8 +337,8 @@ std::vector<std::string> photos_field(JsonObject& body) {
   if (!list->is_array()) fail_invalid("photos", "字段 photos 应为照片编号数组");
   for (std::size_t i = 0; i < list->size(); ++i) {
     const Json& photo = (*list)[i];
-    if (!photo.is_string() || photo.get<std::string>().empty() || photo.get<std::string>().size() > 200) {
-      fail_invalid("photos[" + std::to_string(i) + "]", "照片编号应为 1 至 200 字节的文字");
+    if (!photo.is_string() || !media::is_photo_id(photo.get<std::string>())) {
+      fail_invalid("photos[" + std::to_string(i) + "]", "照片编号应为上传照片（POST /api/v1/photos）时返回的 id");
     }
     photos.push_back(photo.get<std::string>());
   }
@@ -376,6 +384,16 @@ Response report_route(Context& context) {
     return json;
   });
   return Response::json(201, created);
+}
+
+// A photo of the violation, to those who may read the violation.
+Response violation_photo_route(Context& context) {
+  auto lease = context.read();
+  Violation violation = require_violation(*lease, context.path_id("id"));
+  const std::string& photo = context.request.path_params.at("photo");
+  const auto& photos = violation.input.photos;
+  if (std::find(photos.begin(), photos.end(), photo) == photos.end()) fail_not_found("该违约记录没有这张照片");
+  return media::photo_reply(context, *lease, photo);
 }
 
 Response get_violation_route(Context& context) {
@@ -534,6 +552,8 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, violations + "/escalate", Access::permission("covenant.manage", org::node_query_scope()),
              escalate_route);
   router.add(Method::Get, violations + "/{id}", on_violation("covenant.violations.read"), get_violation_route);
+  router.add(Method::Get, violations + "/{id}/photos/{photo}", on_violation("covenant.violations.read"),
+             violation_photo_route);
   router.add(Method::Post, violations + "/{id}/notify", on_violation("covenant.manage"), notify_route);
   router.add(Method::Post, violations + "/{id}/rectifying", on_violation("covenant.manage"), rectifying_route);
   router.add(Method::Post, violations + "/{id}/inspections", on_violation("covenant.manage"), inspection_route);

@@ -54,6 +54,7 @@ std::optional<ViolationState> parse_violation_state(std::string_view code) {
 }
 std::string violation_kind_code(ViolationKind kind) { return code_of(kKinds, kind); }
 std::string escalation_level_code(EscalationLevel level) { return code_of(kLevels, level); }
+std::optional<EscalationLevel> parse_escalation_level(std::string_view code) { return parse_code(kLevels, code); }
 
 Policy default_policy() { return Policy{{"stairwell_clutter", "pets", "noise"}}; }
 

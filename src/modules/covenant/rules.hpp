@@ -19,6 +19,7 @@ std::string violation_state_code(ViolationState state);
 std::optional<ViolationState> parse_violation_state(std::string_view code);
 std::string violation_kind_code(ViolationKind kind);
 std::string escalation_level_code(EscalationLevel level);
+std::optional<EscalationLevel> parse_escalation_level(std::string_view code);
 
 // stairwell_clutter, pets, noise: with parking and illegal structures, the five items.
 Policy default_policy();

@@ -104,7 +104,6 @@ void remove_structures(store::Tx& tx, std::int64_t compound, const std::string& 
     input.location = std::string(places[i % 5]) + "搭建彩钢棚";
     if (i % 3 == 0 && !parts.empty()) input.part_node_id = parts[static_cast<std::size_t>(i) % parts.size()];
     input.area_centi_m2 = areas[static_cast<std::size_t>(i)];
-    input.photos = {"demo/covenant/structure-" + std::to_string(i + 1) + "-before.jpg"};
     std::int64_t id = report_violation(tx, input);
     notify(tx, *find_violation(tx.connection(), id), input.reported_on);
     start_rectifying(tx, *find_violation(tx.connection(), id), plus_days(adopted_on, reported + 1));

@@ -2,9 +2,12 @@
 // both engines; areas are integers in 0.01 m²; only portable SQL (no engine-only functions).
 #include "modules/covenant/store.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "modules/covenant/rules.hpp"
+#include "modules/media/store.hpp"
 #include "modules/org/store.hpp"
 #include "modules/voting/store.hpp"
 
@@ -279,6 +282,7 @@ std::int64_t report_violation(store::Tx& tx, const ViolationInput& input) {
       if (input.location.empty() || input.location.size() > 200) fail_invalid("location", "请填写违建位置（不超过 200 字节）");
       check_area(input.area_centi_m2, "area_centi_m2");
       if (input.photos.size() > 20) fail_invalid("photos", "照片最多 20 张");
+      media::require_stored_photos(tx.connection(), input.photos, "photos");
       if (input.part_node_id) require_part_of(tx.connection(), *input.part_node_id, input.compound_node_id, "part_id");
       break;
     case ViolationKind::Parking:
@@ -381,6 +385,22 @@ void close(store::Tx& tx, const Violation& violation, const std::string& reason,
   set_state(tx, violation, ViolationState::Closed);
   tx.exec("UPDATE covenant_violations SET closed_on = ?, close_reason = ? WHERE id = ?",
           {closed_on, reason, violation.id});
+}
+
+std::vector<std::pair<std::string, std::string>> recorded_escalations(store::Connection& connection,
+                                                                      std::int64_t violation_id) {
+  std::vector<std::pair<std::string, std::string>> levels;
+  // Levels are recorded in order, so their days never decrease; the level breaks ties of one day.
+  for (const auto& row : connection.query(
+           "SELECT level, escalated_on FROM covenant_escalations WHERE violation_id = ? ORDER BY escalated_on, created_at",
+           {violation_id})) {
+    levels.emplace_back(row.text(0), row.text(1));
+  }
+  std::stable_sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) {
+    auto rank = [](const std::string& code) { return static_cast<int>(parse_escalation_level(code).value_or(EscalationLevel::None)); };
+    return rank(a.first) < rank(b.first);
+  });
+  return levels;
 }
 
 std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::string& path, const std::string& today) {

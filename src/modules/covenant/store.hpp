@@ -78,6 +78,9 @@ struct EscalationRecord {
 // Records, for each open violation under `path`, every chain level its lateness on `today` has
 // reached and that was not recorded yet. Running it again on the same day records nothing.
 std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::string& path, const std::string& today);
+// The levels recorded for a violation with the day each was, lowest level first.
+std::vector<std::pair<std::string, std::string>> recorded_escalations(store::Connection& connection,
+                                                                      std::int64_t violation_id);
 
 Stats compound_stats(store::Connection& connection, std::int64_t compound_node_id);
 

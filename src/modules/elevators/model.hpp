@@ -21,6 +21,7 @@ enum class MediationLevel { Community, Street };
 struct Policy {
   std::int64_t min_floors = 4;  // a building needs at least this many floors
   std::int64_t group_size = 5;  // members of a working group (DOMAIN.md §3: 西四苑's five)
+  std::int64_t publicity_days = 10;  // the design is publicised this long before approval
 };
 
 // What the registry says of a stairwell unit.
@@ -28,6 +29,7 @@ struct UnitFacts {
   std::optional<std::int64_t> floors;  // of its building; none when not registered
   bool has_elevator = false;
   std::int64_t owners = 0;  // distinct owner persons of the unit's parts
+  bool state_owned_land = true;  // as the building's registry says; state-owned unless recorded otherwise
 };
 
 struct Eligibility {
@@ -132,6 +134,9 @@ struct Project {
   Stage stage;
   std::optional<std::int64_t> vote_id;  // the consent vote of matter 7
   std::string created_at;
+  // The design's publicity: first and last day, both included; none until it is started.
+  std::optional<std::string> publicity_starts_on;
+  std::optional<std::string> publicity_ends_on;
 };
 
 // What the consent vote decides, read from the voting module.

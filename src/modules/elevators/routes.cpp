@@ -63,7 +63,9 @@ http::ScopeResolver project_scope() {
 
 // --- JSON ---
 
-Json policy_json(const Policy& policy) { return {{"min_floors", policy.min_floors}, {"group_size", policy.group_size}}; }
+Json policy_json(const Policy& policy) {
+  return {{"min_floors", policy.min_floors}, {"group_size", policy.group_size}, {"publicity_days", policy.publicity_days}};
+}
 
 Json unit_json(const UnitRecord& unit, const Policy& policy) {
   Eligibility result = eligibility(unit.facts, policy);
@@ -72,7 +74,8 @@ Json unit_json(const UnitRecord& unit, const Policy& policy) {
            {{"id", unit.building_id},
             {"name", unit.building_name},
             {"floors", or_null(unit.facts.floors)},
-            {"has_elevator", unit.facts.has_elevator}}},
+            {"has_elevator", unit.facts.has_elevator},
+            {"state_owned_land", unit.facts.state_owned_land}}},
           {"compound", {{"id", unit.compound_id}, {"name", unit.compound_name}}},
           {"owners", unit.facts.owners},
           {"residential_parts", unit.residential_parts},
@@ -244,6 +247,9 @@ Json project_json(store::Connection& connection, const Project& project) {
   json["cost"] = cost_json(connection, project);
   json["contract"] = contract_json(contract_of(connection, project.id));
   json["mediations"] = mediations_json(connection, project.id);
+  json["publicity"] = project.publicity_ends_on
+                          ? Json{{"starts_on", *project.publicity_starts_on}, {"ends_on", *project.publicity_ends_on}}
+                          : Json(nullptr);
   return json;
 }
 
@@ -258,7 +264,8 @@ Response get_policy_route(Context& context) {
 Response put_policy_route(Context& context) {
   std::int64_t street_id = context.path_id("street_id");
   JsonObject body(context.json_body());
-  Policy policy{body.integer("min_floors"), body.integer("group_size")};
+  Policy policy{body.integer("min_floors"), body.integer("group_size"),
+                body.optional_integer("publicity_days").value_or(Policy{}.publicity_days)};
   body.finish();
   Json saved = context.write([&](store::Tx& tx) {
     org::require_street(tx.connection(), street_id);
@@ -393,6 +400,16 @@ Response advance_route(Context& context) {
   });
 }
 
+Response publicity_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string starts_on = day_field(context, body, "starts_on");
+  body.finish();
+  return project_step(context, "elevators.publicity.start", 200, [&](store::Tx& tx, const Project& project) {
+    std::string ends_on = start_publicity(tx, project, starts_on);
+    return Json{{"starts_on", starts_on}, {"ends_on", ends_on}};
+  });
+}
+
 Response cost_route(Context& context) {
   JsonObject body(context.json_body());
   CostAgreement agreement;
@@ -498,6 +515,7 @@ void add_routes(http::Router& router) {
   router.add(HttpMethod::Put, projects + "/{id}/group", on_project("elevators.manage"), group_route);
   router.add(HttpMethod::Post, projects + "/{id}/consent-vote", on_project("elevators.manage"), consent_vote_route);
   router.add(HttpMethod::Post, projects + "/{id}/advance", on_project("elevators.manage"), advance_route);
+  router.add(HttpMethod::Post, projects + "/{id}/publicity", on_project("elevators.manage"), publicity_route);
   router.add(HttpMethod::Put, projects + "/{id}/cost", on_project("elevators.manage"), cost_route);
   router.add(HttpMethod::Get, projects + "/{id}/cost-split", on_project("elevators.read"), cost_split_route);
   router.add(HttpMethod::Put, projects + "/{id}/contract", on_project("elevators.manage"), contract_route);

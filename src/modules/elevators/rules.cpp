@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <set>
 #include <utility>
 
 #include "core/code_table.hpp"
 #include "core/error.hpp"
+#include "core/time.hpp"
 
 namespace weizhi::elevators {
 
@@ -69,6 +71,7 @@ std::optional<MediationLevel> parse_level(std::string_view code) { return parse_
 void check_policy(const Policy& policy) {
   if (policy.min_floors < 2 || policy.min_floors > 30) fail_invalid("min_floors", "加装电梯的最低楼层数应为 2 至 30");
   if (policy.group_size < 1 || policy.group_size > 20) fail_invalid("group_size", "工作小组人数应为 1 至 20");
+  if (policy.publicity_days < 1 || policy.publicity_days > 60) fail_invalid("publicity_days", "公示天数应为 1 至 60");
 }
 
 Eligibility eligibility(const UnitFacts& facts, const Policy& policy) {
@@ -80,6 +83,7 @@ Eligibility eligibility(const UnitFacts& facts, const Policy& policy) {
                              " 层");
   }
   if (facts.has_elevator) result.reasons.push_back("楼栋已有电梯");
+  if (!facts.state_owned_land) result.reasons.push_back("楼栋建在集体土地上，加装电梯仅适用于国有土地上的住宅");
   if (facts.owners == 0) {
     result.reasons.push_back("单元尚无登记业主");
   } else if (facts.owners == 1) {
@@ -189,7 +193,17 @@ std::optional<Stage> next_stage(Stage stage) {
   return std::nullopt;
 }
 
-void check_advance(Stage from, Stage to, const ConsentFacts& consent) {
+std::string publicity_last_day(const std::string& starts_on, std::int64_t days) {
+  auto first = parse_date(starts_on);
+  if (!first) fail_invalid("starts_on", "日期应为 YYYY-MM-DD");
+  return date_text(std::chrono::year_month_day{std::chrono::sys_days(*first) + std::chrono::days(days - 1)});
+}
+
+void check_publicity(Stage stage) {
+  if (stage != Stage::Design) fail_conflict("设计方案只在 design 阶段公示，项目现处于 " + stage_code(stage) + " 阶段", "stage");
+}
+
+void check_advance(Stage from, Stage to, const ConsentFacts& consent, const Project& project, const std::string& on) {
   if (to == Stage::Withdrawn) {
     if (from == Stage::Construction || from == Stage::Acceptance || from == Stage::InService || from == Stage::Withdrawn) {
       fail_conflict("项目处于 " + stage_code(from) + " 阶段，不能撤回", "to");
@@ -204,6 +218,12 @@ void check_advance(Stage from, Stage to, const ConsentFacts& consent) {
   if (to == Stage::Consent) fail_conflict("发起本单元的同意表决后自动进入 consent 阶段", "to");
   if (to == Stage::Design && !consent.counted) fail_conflict("同意表决尚未结束计票，不能进入设计阶段", "to");
   if (to == Stage::Design && !consent.passed) fail_conflict("同意表决未获通过，不能进入设计阶段", "to");
+  if (to == Stage::Approval) {
+    if (!project.publicity_ends_on) fail_conflict("设计方案尚未公示，公示期满后才能进入报批阶段", "to");
+    if (on <= *project.publicity_ends_on) {
+      fail_conflict("设计方案公示至 " + *project.publicity_ends_on + "，公示期满后才能进入报批阶段", "to");
+    }
+  }
 }
 
 void check_open(Stage stage) {

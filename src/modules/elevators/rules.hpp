@@ -21,11 +21,11 @@ std::optional<MediationOutcome> parse_outcome(std::string_view code);
 std::string level_code(MediationLevel level);
 std::optional<MediationLevel> parse_level(std::string_view code);
 
-// 400 naming the field: min_floors 2–30, group_size 1–20.
+// 400 naming the field: min_floors 2–30, group_size 1–20, publicity_days 1–60.
 void check_policy(const Policy& policy);
 
-// Eligible when the building has at least policy.min_floors floors, no elevator and the unit more
-// than one owner; each failed condition gives its reason.
+// Eligible when the building has at least policy.min_floors floors, no elevator and stands on
+// state-owned land, and the unit has more than one owner; each failed condition gives its reason.
 Eligibility eligibility(const UnitFacts& facts, const Policy& policy);
 
 // Yuan as a JSON string "1234.5" / "1234.56" or a whole number, in fen; 400 naming the field for
@@ -51,9 +51,14 @@ Split split_cost(std::int64_t total_fen, const std::optional<std::map<std::int64
 
 // The stage after `stage` on the way to in service; nullopt for in service and withdrawn.
 std::optional<Stage> next_stage(Stage stage);
+// The last day of a publicity of `days` days starting on `starts_on` (that day counts as the first).
+std::string publicity_last_day(const std::string& starts_on, std::int64_t days);
+// 409 naming "stage": the design is publicised only while the project is at the design stage.
+void check_publicity(Stage stage);
 // 409 naming "to": a project moves to the next stage only, or is withdrawn before construction;
-// it enters consent only by starting the consent vote, and design only once that vote passed.
-void check_advance(Stage from, Stage to, const ConsentFacts& consent);
+// it enters consent only by starting the consent vote, design only once that vote passed, and
+// approval (on the day `on`) only after the design's publicity has ended.
+void check_advance(Stage from, Stage to, const ConsentFacts& consent, const Project& project, const std::string& on);
 // 409 naming "stage" when the project is withdrawn (writes to its group, cost and contract).
 void check_open(Stage stage);
 

@@ -94,6 +94,7 @@ void seed_demo(modules::SeedContext& seed) {
   advance(tx, *find_project(tx.connection(), id), Stage::Design, day(510), admin);
   save_cost(tx, *find_project(tx.connection(), id),
             CostAgreement{parse_yuan("586000.00", "total_yuan"), floor_weights(chosen->facts.floors.value_or(0)), {}});
+  start_publicity(tx, *find_project(tx.connection(), id), day(480));
   advance(tx, *find_project(tx.connection(), id), Stage::Approval, day(450), admin);
   advance(tx, *find_project(tx.connection(), id), Stage::Construction, day(400), admin);
   MediationInput mediation{day(380),

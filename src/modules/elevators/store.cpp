@@ -19,16 +19,24 @@ namespace {
 
 // A unit with its building (and the building's registered details) and compound.
 constexpr const char* kUnitColumns =
-    "SELECT u.id, u.name, b.id, b.name, c.id, c.name, d.floors, d.has_elevator FROM org_nodes u "
+    "SELECT u.id, u.name, b.id, b.name, c.id, c.name, d.floors, d.has_elevator, d.land FROM org_nodes u "
     "JOIN org_nodes b ON b.id = u.parent_id JOIN org_nodes c ON c.id = b.parent_id "
     "LEFT JOIN buildings d ON d.node_id = b.id WHERE u.kind = 'unit' ";
 
 constexpr const char* kProjectColumns =
-    "SELECT id, unit_node_id, compound_node_id, title, stage, vote_id, created_at FROM elevator_projects ";
+    "SELECT id, unit_node_id, compound_node_id, title, stage, vote_id, created_at, publicity_starts_on, publicity_ends_on "
+    "FROM elevator_projects ";
 
 Project to_project(const store::Row& row) {
-  return Project{row.i64(0), row.i64(1), row.i64(2), row.text(3),
-                 parse_stage(row.text(4)).value_or(Stage::Proposal), row.optional_i64(5), row.text(6)};
+  return Project{row.i64(0),
+                 row.i64(1),
+                 row.i64(2),
+                 row.text(3),
+                 parse_stage(row.text(4)).value_or(Stage::Proposal),
+                 row.optional_i64(5),
+                 row.text(6),
+                 row.optional_text(7),
+                 row.optional_text(8)};
 }
 
 void require_person(store::Connection& connection, std::int64_t person_id, const std::string& field) {
@@ -63,16 +71,18 @@ Policy policy_for_node(store::Connection& connection, std::int64_t node_id) {
   if (!node) fail_not_found("找不到该组织节点");
   // The street is the first id of the node's path ("/1/4/9/").
   std::int64_t street = std::stoll(node->path.substr(1, node->path.find('/', 1) - 1));
-  auto row = connection.query_one("SELECT min_floors, group_size FROM elevator_policies WHERE street_node_id = ?", {street});
+  auto row = connection.query_one(
+      "SELECT min_floors, group_size, publicity_days FROM elevator_policies WHERE street_node_id = ?", {street});
   if (!row) return Policy{};
-  return Policy{row->i64(0), row->i64(1)};
+  return Policy{row->i64(0), row->i64(1), row->i64(2)};
 }
 
 void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& policy) {
   check_policy(policy);
   tx.exec("DELETE FROM elevator_policies WHERE street_node_id = ?", {street_node_id});
-  tx.exec("INSERT INTO elevator_policies (street_node_id, min_floors, group_size, updated_at) VALUES (?, ?, ?, ?)",
-          {street_node_id, policy.min_floors, policy.group_size, iso_utc(tx.now())});
+  tx.exec("INSERT INTO elevator_policies (street_node_id, min_floors, group_size, publicity_days, updated_at) "
+          "VALUES (?, ?, ?, ?, ?)",
+          {street_node_id, policy.min_floors, policy.group_size, policy.publicity_days, iso_utc(tx.now())});
 }
 
 // --- Units ---
@@ -85,7 +95,7 @@ std::vector<UnitRecord> units_under(store::Connection& connection, const org::No
            std::string(kUnitColumns) + "AND " + org::subtree_condition(connection.dialect(), "u.path") + " ORDER BY u.id",
            params)) {
     index[row.i64(0)] = units.size();
-    UnitFacts facts{row.optional_i64(6), row.i64(7) != 0, 0};
+    UnitFacts facts{row.optional_i64(6), row.i64(7) != 0, 0, row.text(8) != org::land_code(org::LandTenure::Collective)};
     units.push_back(UnitRecord{row.i64(0), row.text(1), row.i64(2), row.text(3), row.i64(4), row.text(5), facts, 0, {}});
   }
   const std::string in_subtree = " WHERE " + org::subtree_condition(connection.dialect(), "n.path");
@@ -255,8 +265,19 @@ ConsentFacts consent_facts(store::Connection& connection, const Project& project
 }
 
 void advance(store::Tx& tx, const Project& project, Stage to, const std::string& on, std::int64_t user_id) {
-  check_advance(project.stage, to, consent_facts(tx.connection(), project));
+  check_advance(project.stage, to, consent_facts(tx.connection(), project), project, on);
   set_stage(tx, project, to, on, user_id);
+}
+
+std::string start_publicity(store::Tx& tx, const Project& project, const std::string& starts_on) {
+  check_publicity(project.stage);
+  std::string design_day = tx.query_one("SELECT MAX(on_date) FROM elevator_stage_events WHERE project_id = ?",
+                                        {project.id})->text(0);
+  if (starts_on < design_day) fail_invalid("starts_on", "公示不能早于进入设计阶段的日期 " + design_day);
+  std::string ends_on = publicity_last_day(starts_on, policy_for_node(tx.connection(), project.unit_id).publicity_days);
+  tx.exec("UPDATE elevator_projects SET publicity_starts_on = ?, publicity_ends_on = ? WHERE id = ?",
+          {starts_on, ends_on, project.id});
+  return ends_on;
 }
 
 // --- Cost ---

@@ -48,6 +48,9 @@ std::int64_t start_consent_vote(store::Tx& tx, const Project& project, const std
 ConsentFacts consent_facts(store::Connection& connection, const Project& project);
 // Moves the project to `to` on `on` (not before its last stage's day): check_advance's 409s.
 void advance(store::Tx& tx, const Project& project, Stage to, const std::string& on, std::int64_t user_id);
+// Publicises the design from `starts_on` for the street's publicity days (again after a revised
+// design, which restarts the period); returns the last day. 409 outside the design stage.
+std::string start_publicity(store::Tx& tx, const Project& project, const std::string& starts_on);
 
 // Saves the cost agreement: 409 when withdrawn, 400 naming floor_weights when they do not fit the unit.
 void save_cost(store::Tx& tx, const Project& project, const CostAgreement& agreement);

@@ -15,7 +15,7 @@ namespace weizhi::imports {
 namespace {
 
 // Positions in part_columns() and people_columns().
-enum PartField : std::size_t { kBuilding, kFloors, kHasElevator, kUnit, kRoom, kFloor, kUse, kArea, kAreaSource };
+enum PartField : std::size_t { kBuilding, kFloors, kHasElevator, kLand, kUnit, kRoom, kFloor, kUse, kArea, kAreaSource };
 enum PersonField : std::size_t {
   kName,
   kPhone,
@@ -87,6 +87,7 @@ std::string word_for(const Word<Value> (&words)[N], Value value) {
 constexpr Word<bool> kFlags[] = {{"是", true},     {"否", false},    {"有", true},   {"无", false},
                                  {"1", true},      {"0", false},     {"true", true}, {"false", false},
                                  {"yes", true},    {"no", false}};
+constexpr Word<org::LandTenure> kLands[] = {{"国有", org::LandTenure::StateOwned}, {"集体", org::LandTenure::Collective}};
 constexpr Word<org::PartUse> kUses[] = {{"住宅", org::PartUse::Residential},
                                         {"商铺", org::PartUse::Commercial},
                                         {"车位", org::PartUse::Parking},
@@ -234,6 +235,8 @@ PartRow read_part_row(RowCells& cells) {
   auto floors = cells.parsed(kFloors, parse_integer, std::optional<std::int64_t>(), kIntegerMessage);
   if (floors && !cells.check(kFloors, org::floors_problem(*floors))) row.building.floors = *floors;
   row.building.has_elevator = cells.parsed(kHasElevator, parse_flag, std::optional(false), kFlagMessage).value_or(false);
+  row.building.land = cells.parsed(kLand, parse_land_cell, std::optional(org::LandTenure::StateOwned), "应为 国有/集体")
+                          .value_or(org::LandTenure::StateOwned);
   auto unit = cells.required(kUnit);
   if (unit && !cells.check(kUnit, org::name_problem(*unit))) row.unit = *unit;
   auto room = cells.required(kRoom);
@@ -302,6 +305,7 @@ const std::vector<Column>& part_columns() {
       {"building", "楼栋", {"幢", "楼幢", "楼号"}, true},
       {"floors", "总层数", {"层数"}, true},
       {"has_elevator", "电梯", {"有无电梯"}, false},
+      {"land", "土地性质", {"用地性质"}, false},
       {"unit", "单元", {}, true},
       {"room", "房号", {"室号", "房间号"}, true},
       {"floor", "楼层", {"所在楼层"}, true},
@@ -363,6 +367,11 @@ std::optional<bool> parse_flag(const std::string& text) {
 std::optional<org::PartUse> parse_use_cell(const std::string& text) {
   if (auto word = find_word(kUses, text)) return word;
   return org::parse_use(lower_ascii(text));
+}
+
+std::optional<org::LandTenure> parse_land_cell(const std::string& text) {
+  if (auto word = find_word(kLands, text)) return word;
+  return org::parse_land(lower_ascii(text));
 }
 
 std::optional<org::AreaSource> parse_area_source_cell(const std::string& text) {
@@ -438,6 +447,10 @@ PartsPlan plan_parts(const std::vector<PartRow>& rows, const ExistingCompound& e
       }
       if (first.has_elevator != row.building.has_elevator) {
         fail_row(row, kHasElevator, "与" + line_text(seen->second.first_line) + " " + name + " 的电梯 不一致");
+        continue;
+      }
+      if (first.land != row.building.land) {
+        fail_row(row, kLand, "与" + line_text(seen->second.first_line) + " " + name + " 的土地性质 不一致");
         continue;
       }
     }
@@ -565,7 +578,8 @@ std::string parts_csv(const std::vector<PlacedPart>& parts) {
   out += header_line(part_columns());
   for (const auto& placed : parts) {
     out += csv_line({spreadsheet_safe(placed.building), std::to_string(placed.building_details.floors),
-                     word_for(kFlags, placed.building_details.has_elevator), spreadsheet_safe(placed.unit),
+                     word_for(kFlags, placed.building_details.has_elevator),
+                     word_for(kLands, placed.building_details.land), spreadsheet_safe(placed.unit),
                      spreadsheet_safe(placed.part.room_number), std::to_string(placed.part.floor),
                      word_for(kUses, placed.part.use), org::area_m2_text(placed.part.area_centi_m2),
                      word_for(kAreaSources, placed.part.area_source)});

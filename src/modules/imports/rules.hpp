@@ -21,7 +21,7 @@ struct Column {
   bool required;
 };
 
-// building, floors, has_elevator, unit, room, floor, use, area_m2, area_source.
+// building, floors, has_elevator, land, unit, room, floor, use, area_m2, area_source.
 const std::vector<Column>& part_columns();
 // name, phone, id_number, birth_year, party_member, tags, building, unit, room, relation, designated_voter.
 const std::vector<Column>& people_columns();
@@ -39,6 +39,7 @@ std::optional<std::int64_t> parse_area_centi_m2(const std::string& text);
 std::optional<bool> parse_flag(const std::string& text);
 // The code or the Chinese word: 住宅/商铺/车位/其他, 登记/实测/合同, 业主/租户/居住.
 std::optional<org::PartUse> parse_use_cell(const std::string& text);
+std::optional<org::LandTenure> parse_land_cell(const std::string& text);
 std::optional<org::AreaSource> parse_area_source_cell(const std::string& text);
 std::optional<people::Relation> parse_relation_cell(const std::string& text);
 // Tags separated by 、 or ; (full-width ； too), blanks dropped.

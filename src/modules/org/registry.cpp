@@ -76,7 +76,7 @@ Node create_building(store::Tx& tx, const Node& compound, const BuildingInput& i
                      const std::optional<std::string>& code) {
   check(floors_problem(input.floors), "floors");
   Node node = create_plain(tx, compound, NodeKind::Building, input.name, code);
-  insert_building_details(tx, node.id, BuildingDetails{input.floors, input.has_elevator});
+  insert_building_details(tx, node.id, BuildingDetails{input.floors, input.has_elevator, input.land});
   return node;
 }
 
@@ -151,7 +151,8 @@ NodeRecord update_node(store::Tx& tx, const NodeRecord& current, const NodeChang
     if (changes.tripartite_office_name) community.tripartite_office_name = changes.tripartite_office_name;
   }
 
-  if (changes.floors || changes.has_elevator) {
+  bool building_changed = changes.floors || changes.has_elevator || changes.land;
+  if (building_changed) {
     if (!current.building && !changes.floors) fail_invalid("floors", "请同时登记层数");
     BuildingDetails& building = updated.building.emplace(current.building.value_or(BuildingDetails{1, false}));
     if (changes.floors) {
@@ -163,6 +164,7 @@ NodeRecord update_node(store::Tx& tx, const NodeRecord& current, const NodeChang
       building.floors = *changes.floors;
     }
     if (changes.has_elevator) building.has_elevator = *changes.has_elevator;
+    if (changes.land) building.land = *changes.land;
   }
 
   bool part_changed = changes.room_number || changes.floor || changes.use || changes.area_centi_m2 ||
@@ -187,7 +189,7 @@ NodeRecord update_node(store::Tx& tx, const NodeRecord& current, const NodeChang
   if (updated.community && (changes.party_committee_name || changes.tripartite_office_name)) {
     update_community_details(tx, node.id, *updated.community);
   }
-  if (updated.building && (changes.floors || changes.has_elevator)) {
+  if (updated.building && building_changed) {
     update_building_details(tx, node.id, *updated.building);
   }
   if (new_parent) {

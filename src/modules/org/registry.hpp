@@ -14,11 +14,15 @@ namespace weizhi::org {
 
 enum class PartUse { Residential, Commercial, Parking, Other };
 enum class AreaSource { Registered, Surveyed, Contract };
+// The land a building stands on: elevator retrofits are only for state-owned land (Order 324). Old
+// urban compounds are on state-owned land, so that is the default and collective land the exception.
+enum class LandTenure { StateOwned, Collective };
 
 struct BuildingInput {
   std::string name;
   std::int64_t floors;
   bool has_elevator;
+  LandTenure land = LandTenure::StateOwned;
 };
 
 struct PartInput {
@@ -37,6 +41,7 @@ struct CommunityDetails {
 struct BuildingDetails {
   std::int64_t floors;
   bool has_elevator;
+  LandTenure land = LandTenure::StateOwned;
 };
 
 // A node with the details of its kind; at most one of them is set.
@@ -59,6 +64,8 @@ std::string use_code(PartUse use);
 std::optional<PartUse> parse_use(const std::string& code);
 std::string area_source_code(AreaSource source);
 std::optional<AreaSource> parse_area_source(const std::string& code);
+std::string land_code(LandTenure land);
+std::optional<LandTenure> parse_land(const std::string& code);
 
 // Creators insert the node and its details; callers have checked permission. They throw
 // ApiError (422 field "kind" for a wrong parent kind, 409 field "room_number" for a room already
@@ -103,6 +110,7 @@ struct NodeChanges {
   std::optional<std::string> tripartite_office_name;
   std::optional<std::int64_t> floors;
   std::optional<bool> has_elevator;
+  std::optional<LandTenure> land;
   std::optional<std::string> room_number;
   std::optional<std::int64_t> floor;
   std::optional<PartUse> use;

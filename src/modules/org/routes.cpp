@@ -36,9 +36,11 @@ Json record_json(const NodeRecord& record) {
   if (record.building) {
     json["floors"] = record.building->floors;
     json["has_elevator"] = record.building->has_elevator;
+    json["land"] = land_code(record.building->land);
   } else if (node.kind == NodeKind::Building) {
     json["floors"] = nullptr;
     json["has_elevator"] = nullptr;
+    json["land"] = nullptr;
   }
   if (record.part) {
     const PartInput& part = *record.part;
@@ -63,6 +65,14 @@ PartUse read_use(JsonObject& body, const std::string& text) {
   auto use = parse_use(text);
   if (!use) fail_invalid(body.field_name("use"), "用途应为 residential、commercial、parking 或 other");
   return *use;
+}
+
+std::optional<LandTenure> read_land(JsonObject& body) {
+  auto text = body.optional_text("land");
+  if (!text) return std::nullopt;
+  auto land = parse_land(*text);
+  if (!land) fail_invalid(body.field_name("land"), "土地性质应为 state_owned（国有）或 collective（集体）");
+  return land;
 }
 
 AreaSource read_area_source(JsonObject& body, const std::string& text) {
@@ -156,8 +166,12 @@ NewNode read_new_node(Context& context) {
   if (request.kind == NodeKind::Building) {
     auto floors = body.optional_integer("floors");
     auto has_elevator = body.optional_boolean("has_elevator");
-    if (has_elevator && !floors) fail_invalid("floors", "登记电梯时请同时登记层数");
-    if (floors) request.building = BuildingInput{request.name, *floors, has_elevator.value_or(false)};
+    auto land = read_land(body);
+    if ((has_elevator || land) && !floors) fail_invalid("floors", "登记电梯或土地性质时请同时登记层数");
+    if (floors) {
+      request.building =
+          BuildingInput{request.name, *floors, has_elevator.value_or(false), land.value_or(LandTenure::StateOwned)};
+    }
   }
   body.finish();
   return request;
@@ -176,7 +190,8 @@ NodeRecord create_record(store::Tx& tx, const Node& parent, const NewNode& reque
                 std::nullopt, std::nullopt};
       }
       return {create_building(tx, parent, *request.building, request.code), std::nullopt,
-              BuildingDetails{request.building->floors, request.building->has_elevator}, std::nullopt};
+              BuildingDetails{request.building->floors, request.building->has_elevator, request.building->land},
+              std::nullopt};
     case NodeKind::Unit:
       return {create_unit(tx, parent, request.name, request.code), std::nullopt, std::nullopt, std::nullopt};
     case NodeKind::Part:
@@ -218,6 +233,7 @@ NodeChanges read_changes(Context& context, NodeKind kind) {
   if (kind == NodeKind::Building) {
     changes.floors = body.optional_integer("floors");
     changes.has_elevator = body.optional_boolean("has_elevator");
+    changes.land = read_land(body);
   }
   if (kind == NodeKind::Part) {
     changes.room_number = body.optional_text("room_number");

@@ -30,6 +30,8 @@ constexpr std::pair<PartUse, const char*> kUses[] = {{PartUse::Residential, "res
                                        {PartUse::Other, "other"}};
 constexpr std::pair<AreaSource, const char*> kAreaSources[] = {
     {AreaSource::Registered, "registered"}, {AreaSource::Surveyed, "surveyed"}, {AreaSource::Contract, "contract"}};
+constexpr std::pair<LandTenure, const char*> kLandTenures[] = {{LandTenure::StateOwned, "state_owned"},
+                                                               {LandTenure::Collective, "collective"}};
 
 constexpr std::int64_t kMaxFloors = 60;
 constexpr std::int64_t kLowestFloor = -5;
@@ -42,6 +44,8 @@ std::string use_code(PartUse use) { return code_of(kUses, use); }
 std::optional<PartUse> parse_use(const std::string& code) { return parse_code(kUses, code); }
 std::string area_source_code(AreaSource source) { return code_of(kAreaSources, source); }
 std::optional<AreaSource> parse_area_source(const std::string& code) { return parse_code(kAreaSources, code); }
+std::string land_code(LandTenure land) { return code_of(kLandTenures, land); }
+std::optional<LandTenure> parse_land(const std::string& code) { return parse_code(kLandTenures, code); }
 
 std::string kind_code(NodeKind kind) { return kind_name(kind).code; }
 

@@ -13,7 +13,7 @@ constexpr const char* kNodeColumns = "SELECT id, parent_id, kind, name, code, pa
 constexpr const char* kRecordColumns =
     "SELECT n.id, n.parent_id, n.kind, n.name, n.code, n.path, n.created_at, "
     "c.node_id, c.party_committee_name, c.tripartite_office_name, "
-    "b.node_id, b.floors, b.has_elevator, "
+    "b.node_id, b.floors, b.has_elevator, b.land, "
     "p.node_id, p.room_number, p.floor, p.use, p.area_centi_m2, p.area_source "
     "FROM org_nodes n LEFT JOIN communities c ON c.node_id = n.id LEFT JOIN buildings b ON b.node_id = n.id "
     "LEFT JOIN parts p ON p.node_id = n.id ";
@@ -26,10 +26,12 @@ Node to_node(const store::Row& row) {
 NodeRecord to_record(const store::Row& row) {
   NodeRecord record{to_node(row), std::nullopt, std::nullopt, std::nullopt};
   if (!row.is_null(7)) record.community = CommunityDetails{row.optional_text(8), row.optional_text(9)};
-  if (!row.is_null(10)) record.building = BuildingDetails{row.i64(11), row.i64(12) != 0};
-  if (!row.is_null(13)) {
-    record.part = PartInput{row.text(14), row.i64(15), parse_use(row.text(16)).value_or(PartUse::Other), row.i64(17),
-                            parse_area_source(row.text(18)).value_or(AreaSource::Contract)};
+  if (!row.is_null(10)) {
+    record.building = BuildingDetails{row.i64(11), row.i64(12) != 0, parse_land(row.text(13)).value_or(LandTenure::StateOwned)};
+  }
+  if (!row.is_null(14)) {
+    record.part = PartInput{row.text(15), row.i64(16), parse_use(row.text(17)).value_or(PartUse::Other), row.i64(18),
+                            parse_area_source(row.text(19)).value_or(AreaSource::Contract)};
   }
   return record;
 }
@@ -165,8 +167,8 @@ void insert_community_details(store::Tx& tx, std::int64_t node_id, const Communi
 }
 
 void insert_building_details(store::Tx& tx, std::int64_t node_id, const BuildingDetails& details) {
-  tx.exec("INSERT INTO buildings (node_id, floors, has_elevator) VALUES (?, ?, ?)",
-          {node_id, details.floors, details.has_elevator});
+  tx.exec("INSERT INTO buildings (node_id, floors, has_elevator, land) VALUES (?, ?, ?, ?)",
+          {node_id, details.floors, details.has_elevator, land_code(details.land)});
 }
 
 void insert_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_node_id, const PartInput& part) {
@@ -254,8 +256,8 @@ void update_community_details(store::Tx& tx, std::int64_t node_id, const Communi
 }
 
 void update_building_details(store::Tx& tx, std::int64_t node_id, const BuildingDetails& details) {
-  if (tx.exec("UPDATE buildings SET floors = ?, has_elevator = ? WHERE node_id = ?",
-              {details.floors, details.has_elevator, node_id}) == 0) {
+  if (tx.exec("UPDATE buildings SET floors = ?, has_elevator = ?, land = ? WHERE node_id = ?",
+              {details.floors, details.has_elevator, land_code(details.land), node_id}) == 0) {
     insert_building_details(tx, node_id, details);
   }
 }

@@ -1,0 +1,58 @@
+// HTTP routes of the media module: the upload of a photo. Photos are fetched through the record
+// that cites them, which decides who may see them.
+#include "modules/media/routes.hpp"
+
+#include "core/error.hpp"
+#include "modules/media/module.hpp"
+#include "modules/media/rules.hpp"
+#include "modules/media/store.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> media_migrations();
+}
+
+namespace weizhi::media {
+
+namespace {
+
+// Raw bytes with their Content-Type (image/jpeg, image/png or image/webp), not JSON or multipart:
+// phones post the file as it is.
+http::Response upload_route(http::Context& context) {
+  const auto& request = context.request;
+  std::string type = check_photo(request.body, request.header("content-type").value_or(""), "photo");
+  StoredPhoto stored = context.write([&](store::Tx& tx) {
+    StoredPhoto result = store_photo(tx, context.services.settings.media_dir, request.body, type, context.actor());
+    if (result.is_new) {
+      context.audit(tx, "media.photo.upload", "photo:" + result.photo.id,
+                    Json{{"content_type", result.photo.content_type}, {"size_bytes", result.photo.size_bytes}});
+    }
+    return result;
+  });
+  const Photo& photo = stored.photo;
+  return http::Response::json(stored.is_new ? 201 : 200,
+                              Json{{"id", photo.id}, {"content_type", photo.content_type}, {"size_bytes", photo.size_bytes}});
+}
+
+void add_routes(http::Router& router) {
+  http::Route upload{http::Method::Post, "/api/v1/photos", http::Access::signed_in(), upload_route};
+  upload.max_body_bytes = kMaxPhotoBytes + 1;  // one byte over, so an oversize photo gets our own 413
+  router.add(std::move(upload));
+}
+
+}  // namespace
+
+http::Response photo_reply(http::Context& context, store::Connection& connection, const std::string& id) {
+  auto photo = find_photo(connection, id);
+  if (!photo) fail_not_found("找不到该照片");
+  http::Response response;
+  response.content_type = photo->content_type;
+  response.body = read_photo_file(context.services.settings.media_dir, photo->id);
+  // The id is the content's hash, so the bytes behind a URL never change.
+  response.header("Cache-Control", "private, max-age=31536000, immutable");
+  response.header("ETag", "\"" + photo->id + "\"");
+  return response;
+}
+
+modules::Module module() { return modules::Module{"media", store::media_migrations, add_routes, {}}; }
+
+}  // namespace weizhi::media
