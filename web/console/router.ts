@@ -145,6 +145,32 @@ export const router = createRouter({
           meta: { titleKey: 'covenant.violation', permission: 'covenant.violations.read' },
         },
         {
+          path: 'deliberation',
+          name: 'deliberation',
+          component: () => import('./views/deliberation/board/index.vue'),
+          meta: { titleKey: 'deliberation.title', permission: 'deliberation.read', menuOrder: 16 },
+        },
+        {
+          path: 'deliberation/topics/:id(\\d+)',
+          name: 'deliberation-topic',
+          component: () => import('./views/deliberation/topic/detail.vue'),
+          props: (route) => ({ topicId: Number(route.params.id) }),
+          meta: { titleKey: 'deliberation.topic', permission: 'deliberation.read' },
+        },
+        {
+          path: 'elevators',
+          name: 'elevators',
+          component: () => import('./views/elevators/compound/index.vue'),
+          meta: { titleKey: 'elevators.title', permission: 'elevators.read', menuOrder: 15 },
+        },
+        {
+          path: 'elevators/projects/:id(\\d+)',
+          name: 'elevator-project',
+          component: () => import('./views/elevators/project/detail.vue'),
+          props: (route) => ({ projectId: Number(route.params.id) }),
+          meta: { titleKey: 'elevators.projects', permission: 'elevators.read' },
+        },
+        {
           path: 'imports/parts',
           name: 'import-parts',
           component: () => import('./views/imports/wizard/index.vue'),

@@ -5,15 +5,9 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
-
-/** Today in Asia/Shanghai as YYYY-MM-DD, as the street's dates are written. */
-const streetToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-
-/** Waits until no dropdown is halfway through closing, so axe judges the page at rest. */
-const poppersClosed = (page) =>
-  page.waitForFunction(() => [...document.querySelectorAll('.el-popper')].every((popper) => getComputedStyle(popper).display === 'none'))
+import { streetToday } from './support/dates.mjs'
 
 describe('committee screens of the console', () => {
   const suite = browserSuite(desktop)

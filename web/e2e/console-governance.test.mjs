@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
 import { addCompoundWithParts } from './support/fixtures.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
@@ -151,10 +151,7 @@ describe('console governance screens', () => {
     await tree.locator('.el-tree-node__content').filter({ hasText: '大关街道' }).locator('.el-tree-node__expand-icon').click()
     await tree.locator('.el-tree-node__content').filter({ hasText: '德胜社区' }).locator('.el-tree-node__expand-icon').click()
     await tree.getByText('德胜新村', { exact: true }).click()
-    // axe must not see a dropdown halfway through its closing transition: wait until every popper is hidden.
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('.el-popper')].every((popper) => getComputedStyle(popper).display === 'none'),
-    )
+    await poppersClosed(page)
     await assertAccessible(page, 'assign commissioner drawer')
     await saveScreenshot(page, 'console-assign-commissioner')
     await drawer.getByTestId('save').click()

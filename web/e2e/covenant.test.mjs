@@ -7,25 +7,16 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { assertAccessible, choose, poppersClosed, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
+import { addDays, streetToday } from './support/dates.mjs'
 
 const compoundName = '东二东三苑'
-
-/** Today in Asia/Shanghai as YYYY-MM-DD, as the street's dates are written. */
-const streetToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-
-/** Waits until no dropdown is halfway through closing, so axe judges the page at rest. */
-const poppersClosed = (page) =>
-  page.waitForFunction(() => [...document.querySelectorAll('.el-popper')].every((popper) => getComputedStyle(popper).display === 'none'))
-
-/** Opens the select of the form item labelled `label` inside `scope` and picks the option named `option`. */
-async function choose(page, scope, label, option) {
-  await scope.locator('.el-form-item').filter({ hasText: label }).locator('.el-select__wrapper').click()
-  await page.getByRole('option', { name: option }).click()
-  await poppersClosed(page)
-}
+// A valid 1×1 PNG: the smallest photo a browser will actually draw.
+const onePixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 /** A matter-2 vote of the compound that closed with no ballots, so its item did not pass. */
 async function failedCovenantVote(admin, compoundId) {
@@ -73,6 +64,11 @@ describe('covenant screens of the console', () => {
     await table.getByTestId('overdue').first().waitFor()
     await assertAccessible(page, 'violations list')
     await saveScreenshot(page, 'covenant-violations')
+    // Escalating now records whatever the daily job has not yet; afterwards nothing is left to record.
+    await page.getByTestId('escalate').click()
+    await page.getByText(/已记录 \d+ 项逾期上报|没有需要新记录的逾期上报/).waitFor()
+    const again = await admin.send('POST', `/api/v1/covenant-violations/escalate?node=${compoundId}`, {})
+    assert.deepEqual(again.recorded, [])
 
     await page.getByTestId('report').click()
     const report = page.getByTestId('report-form')
@@ -81,7 +77,11 @@ describe('covenant screens of the console', () => {
     await report.getByTestId('report-location').fill('5幢北侧围墙外')
     await report.getByTestId('report-area').locator('input').fill('12.5')
     await report.getByTestId('report-location').click()
-    await report.getByText('暂不支持上传照片').waitFor()
+    const photoInput = report.getByTestId('photo-input')
+    await photoInput.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') })
+    await report.getByText('notes.txt 不是 JPEG、PNG 或 WebP 照片').waitFor()
+    await photoInput.setInputFiles({ name: 'wall.png', mimeType: 'image/png', buffer: onePixelPng })
+    await report.getByRole('img', { name: '第 1 张照片' }).waitFor()
     await assertAccessible(page, 'report drawer')
     await saveScreenshot(page, 'covenant-report')
     await report.getByTestId('save').click()
@@ -93,6 +93,10 @@ describe('covenant screens of the console', () => {
     await page.getByTestId('event-reported').getByText('发现并登记').waitFor()
     await violationPage.getByText('5幢北侧围墙外').waitFor()
     await violationPage.getByText('12.50').waitFor()
+    // The photo comes back from the server through the violation, and the browser can draw it.
+    const served = page.getByTestId('violation-photos').locator('img')
+    await served.waitFor()
+    await page.waitForFunction((image) => image.complete && image.naturalWidth === 1, await served.elementHandle())
 
     const step = async (testId) => {
       await page.getByTestId(testId).click()
@@ -155,6 +159,19 @@ describe('covenant screens of the console', () => {
     await page.getByTestId('ack-progress').getByText(`已签署 ${acks.acknowledged_parts} / ${acks.residential_parts} 户`).waitFor()
     await assertAccessible(page, 'covenant page')
     await saveScreenshot(page, 'covenant-console')
+
+    // The street adds a clause type of its own; the editor then offers it.
+    await page.getByTestId('edit-policy').click()
+    const policy = page.getByTestId('policy-form')
+    await policy.locator('.el-form-item').filter({ hasText: '街道自选条款类型' }).locator('.el-select__wrapper').click()
+    await page.getByRole('option', { name: '绿化养护' }).click()
+    await policy.getByText('停车管理和违法搭建是每份公约都有的条款', { exact: false }).click()
+    await poppersClosed(page)
+    await assertAccessible(page, 'clause types drawer')
+    await policy.getByTestId('save').click()
+    await page.getByText('条款类型已保存').waitFor()
+    const saved = await admin.get(`/api/v1/covenant-policies/${admin.user.roles[0].scope_node_id}`)
+    assert.deepEqual(saved.extra_clause_types, [...listed.policy.extra_clause_types, 'greenery'])
 
     // The editor starts from the covenant in force; a title over the server's 200 bytes is refused on its field.
     await page.getByTestId('new-draft').click()

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 /** Opens an election's page as `login` in a fresh context. */
@@ -15,13 +15,6 @@ async function openElection(suite, login, electionId) {
   await page.goto(`${suite.baseUrl}/elections/${electionId}`)
   await page.getByTestId('step-timeline').waitFor()
   return page
-}
-
-/** Waits until no dropdown or dialog is half-way through its transition, so axe sees the page at rest. */
-async function popupsClosed(page) {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.el-popper')].every((popper) => getComputedStyle(popper).display === 'none'),
-  )
 }
 
 /** The seeded first election of 西四苑, whose publicity period has run out awaiting sign-off. */
@@ -89,7 +82,7 @@ describe('election console screens', () => {
       await expand('大关街道')
       if (name !== '德胜社区') await expand('德胜社区')
       await tree.getByText(name, { exact: true }).click()
-      await popupsClosed(page)
+      await poppersClosed(page)
     }
     // A community is not a compound: the server's refusal is shown above the form.
     await pick('德胜社区')
@@ -213,7 +206,7 @@ describe('election console screens', () => {
     const drawer = await nominate(first, '居民联名', '3 幢居民 12 人联名')
     await drawer.getByTestId('origin').click()
     await page.getByRole('option', { name: '楼道长' }).click()
-    await popupsClosed(page)
+    await poppersClosed(page)
     await assertAccessible(page, 'nominate drawer')
     await saveScreenshot(page, 'elections-nominate')
     await drawer.getByTestId('save').click()
@@ -290,7 +283,7 @@ describe('election console screens', () => {
     await drawer.getByLabel('走访日期').fill('2026-11-20')
     await drawer.getByLabel('走访日期').press('Enter')
     await drawer.locator('textarea').fill('入户了解参选意愿，愿意参选')
-    await popupsClosed(page)
+    await poppersClosed(page)
     await assertAccessible(page, 'visit drawer')
     await saveScreenshot(page, 'elections-visit')
     await drawer.getByTestId('save').click()

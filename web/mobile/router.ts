@@ -1,6 +1,6 @@
 // Routes of the resident H5 (history mode under /m/): sign-in, the 我的 page, the resident's votes
-// (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant and
-// the public receipt check.
+// (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant, its
+// deliberation topics with their comments, and the public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
 
@@ -50,6 +50,19 @@ export const router = createRouter({
       name: 'covenant',
       component: () => import('./views/covenant.vue'),
       meta: { titleKey: 'covenant.mobile.title' },
+    },
+    {
+      path: '/topics',
+      name: 'my-topics',
+      component: () => import('./views/topics.vue'),
+      meta: { titleKey: 'deliberation.mobile.title' },
+    },
+    {
+      path: '/topics/:id(\\d+)',
+      name: 'topic',
+      component: () => import('./views/topic.vue'),
+      props: (route) => ({ topicId: Number(route.params.id) }),
+      meta: { titleKey: 'deliberation.mobile.title' },
     },
     {
       path: '/receipt',

@@ -23,3 +23,23 @@ export function streetToday(now: Date = new Date()): string {
   const parts = Object.fromEntries(dateTimeFormat.formatToParts(now).map((part) => [part.type, part.value]))
   return `${parts.year}-${parts.month}-${parts.day}`
 }
+
+/** A street date plus whole days, as YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`)
+  day.setUTCDate(day.getUTCDate() + days)
+  return day.toISOString().slice(0, 10)
+}
+
+/** Whole days from one street date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
+/** "12,345.60" from integer fen, without floating point so no cent is ever lost. */
+export function yuanText(fen: number): string {
+  const sign = fen < 0 ? '-' : ''
+  const whole = Math.floor(Math.abs(fen) / 100)
+  const cents = String(Math.abs(fen) % 100).padStart(2, '0')
+  return `${sign}${whole.toLocaleString('en-US')}.${cents}`
+}

@@ -27,6 +27,16 @@ export type Permission =
   | 'covenant.read'
   | 'covenant.acknowledge'
   | 'covenant.violations.read'
+  | 'elevators.read'
+  | 'elevators.manage'
+  | 'elevators.policy'
+  | 'deliberation.read'
+  | 'deliberation.propose'
+  | 'deliberation.comment'
+  | 'deliberation.moderate'
+  | 'deliberation.vote'
+  | 'deliberation.advance'
+  | 'deliberation.resolve'
 
 /** Every role of the street's and the compounds' staff: all but residents and gate devices. */
 const staffRoles: readonly RoleCode[] = [
@@ -123,4 +133,34 @@ export const rolesWithPermission: Record<Permission, readonly RoleCode[]> = {
     'property_manager',
     'property_staff',
   ],
+  'elevators.policy': ['street_admin'],
+  'elevators.manage': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'committee_member'],
+  'elevators.read': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'commissioner',
+    'committee_member',
+    'party_secretary',
+    'grid_member',
+    'supervisor',
+    'property_manager',
+    'property_staff',
+  ],
+  'deliberation.read': staffRoles,
+  'deliberation.propose': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'grid_member',
+    'party_secretary',
+    'commissioner',
+    'committee_member',
+    'resident',
+  ],
+  'deliberation.comment': ['resident', 'committee_member', 'commissioner'],
+  'deliberation.moderate': ['commissioner', 'community_secretary', 'tripartite_director', 'street_admin'],
+  'deliberation.vote': ['commissioner', 'community_secretary', 'tripartite_director', 'street_admin'],
+  'deliberation.advance': ['commissioner', 'community_secretary', 'tripartite_director', 'street_admin', 'committee_member'],
+  'deliberation.resolve': ['commissioner', 'community_secretary', 'tripartite_director', 'street_admin', 'committee_member'],
 }

@@ -35,8 +35,14 @@ export interface RatioRow {
   met: boolean
 }
 
+/** What the ratios of one counted item are computed from: a published result's item, or a consent vote's result. */
+export type RatioInputs = Pick<ItemResult, 'threshold'> & {
+  quorum: { area: Fraction; count: Fraction }
+  approval: { area: Fraction; count: Fraction }
+}
+
 /** The four ratios of one item, quorum first. */
-export function ratioRows(item: ItemResult): RatioRow[] {
+export function ratioRows(item: RatioInputs): RatioRow[] {
   const row = (key: RatioRow['key'], fraction: Fraction, inArea: boolean, bound: Bound): RatioRow => ({
     key,
     fraction,

@@ -82,3 +82,14 @@ export async function signInToMobile(page, baseUrl, login) {
   await page.getByRole('button', { name: '登录' }).click()
   await page.getByTestId('display-name').waitFor()
 }
+
+/** Waits until no dropdown is halfway through closing, so axe judges the page at rest. */
+export const poppersClosed = (page) =>
+  page.waitForFunction(() => [...document.querySelectorAll('.el-popper')].every((popper) => getComputedStyle(popper).display === 'none'))
+
+/** Opens the select of the form item labelled `label` inside `scope` and picks the option named `option`. */
+export async function choose(page, scope, label, option) {
+  await scope.locator('.el-form-item').filter({ hasText: label }).locator('.el-select__wrapper').click()
+  await page.getByRole('option', { name: option }).click()
+  await poppersClosed(page)
+}

@@ -47,7 +47,7 @@ export async function startServer() {
   const folder = mkdtempSync(path.join(tmpdir(), 'weizhi-e2e-'))
   const keyFile = path.join(folder, 'data.key')
   const database = `sqlite:${path.join(folder, 'e2e.db')}`
-  const environment = { ...process.env, WEIZHI_DATA_KEY_FILE: keyFile }
+  const environment = { ...process.env, WEIZHI_DATA_KEY_FILE: keyFile, WEIZHI_MEDIA_DIR: path.join(folder, 'media') }
   execFileSync(serverBinary, ['keygen', keyFile], { stdio: 'ignore' })
   execFileSync(serverBinary, ['seed', 'demo', '--db', database], { env: environment, stdio: 'ignore' })
 

@@ -45,10 +45,16 @@ export interface Version {
   clauses: Clause[]
 }
 
+/** The street's clause types: parking and illegal structures always, then the street's own. */
+export interface CovenantPolicy {
+  extra_clause_types: string[]
+  clause_types: string[]
+}
+
 export interface CompoundCovenants {
   compound: Ref
   in_force_id: number | null
-  policy: { extra_clause_types: string[]; clause_types: string[] }
+  policy: CovenantPolicy
   /** Newest first. */
   items: Version[]
 }
@@ -82,6 +88,8 @@ export interface Escalation {
   /** The holder of that chain position; null for the street or a vacant position. */
   person: Ref | null
   recorded_level: EscalationLevel
+  /** Each level an escalation run recorded, with its day, lowest level first. */
+  recorded: { level: EscalationLevel; on: string }[]
 }
 
 export interface Violation {
@@ -121,6 +129,8 @@ export interface NewViolation {
   location?: string
   part_id?: number
   area_centi_m2?: number
+  /** Ids from uploadPhoto (illegal structures). */
+  photos?: string[]
   plate?: string
   place?: string
   description?: string
@@ -185,6 +195,11 @@ export function getViolation(id: number): Promise<Violation> {
   return request<Violation>('GET', `${violations}/${id}`)
 }
 
+/** Where a browser fetches one of a violation's photos (the session cookie decides whether it may). */
+export function violationPhotoUrl(violationId: number, photoId: string): string {
+  return `${violations}/${violationId}/photos/${photoId}`
+}
+
 /** 409 when the compound has no covenant in force; 400 names the kind field at fault. */
 export function reportViolation(violation: NewViolation): Promise<Violation> {
   return request<Violation>('POST', violations, { body: violation })
@@ -204,4 +219,21 @@ export function stepViolation(id: number, step: ViolationStep): Promise<Violatio
 
 export function getCovenantStats(compoundId: number): Promise<CovenantStats> {
   return request<CovenantStats>('GET', '/api/v1/stats/covenant', { query: { compound: compoundId } })
+}
+
+/** 400 names `extra_clause_types[i]` for a bad or repeated code. */
+export function saveCovenantPolicy(streetId: number, extraClauseTypes: string[]): Promise<CovenantPolicy> {
+  return request<CovenantPolicy>('PUT', `/api/v1/covenant-policies/${streetId}`, { body: { extra_clause_types: extraClauseTypes } })
+}
+
+/** What one escalation run recorded: each violation and level newly told. */
+export interface EscalationRun {
+  today: string
+  node_id: number
+  recorded: { violation_id: number; level: EscalationLevel }[]
+}
+
+/** Records now, under the node, every level overdue violations have reached (the daily job does the same). */
+export function escalateViolations(nodeId: number): Promise<EscalationRun> {
+  return request<EscalationRun>('POST', `${violations}/escalate`, { query: { node: nodeId } })
 }

@@ -36,10 +36,14 @@ export interface NewOrgNode {
   kind: NodeKind
   name: string
   code?: string
-  /** Buildings only: storeys above ground, and whether the building has a lift. */
+  /** Buildings only: storeys above ground, whether the building has a lift, and its land. */
   floors?: number
   has_elevator?: boolean
+  land?: LandTenure
 }
+
+/** Elevator retrofits are for buildings on state-owned land only. */
+export type LandTenure = 'state_owned' | 'collective'
 
 const childKinds: Record<NodeKind, NodeKind | null> = {
   street: 'community',

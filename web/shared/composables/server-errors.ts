@@ -1,5 +1,5 @@
-// Where a form shows an error from the server: on the field it names when the form has that field,
-// otherwise above the form.
+// Where a form shows an error from the server: on the field it names (or the list holding the item it
+// names) when the form has that field, otherwise above the form.
 import { reactive, ref } from 'vue'
 import { toApiError } from '../api/client'
 
@@ -14,7 +14,8 @@ export function useServerErrors<Field extends string>(fields: readonly Field[]) 
 
   function show(caught: unknown) {
     const error = toApiError(caught)
-    const field = fields.find((name) => name === error.field)
+    // `photos[1]` belongs to the form's `photos` field.
+    const field = fields.find((name) => name === error.field || error.field.startsWith(`${name}[`))
     if (field) fieldErrors[field] = error.message
     else formError.value = error.message
   }

@@ -25,6 +25,7 @@ export const fileColumns: Record<ImportKind, readonly FileColumn[]> = {
     column('building', '楼栋', ['幢', '楼幢', '楼号']),
     column('floors', '总层数', ['层数'], true),
     column('has_elevator', '电梯', ['有无电梯']),
+    column('land', '土地性质', ['用地性质']),
     column('unit', '单元'),
     column('room', '房号', ['室号', '房间号']),
     column('floor', '楼层', ['所在楼层'], true),

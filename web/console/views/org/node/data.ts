@@ -15,7 +15,7 @@ export const childColumns: readonly ChildColumn[] = [
 ]
 
 /** Fields of the child form; an API error naming one of them is shown on it. */
-export const childFormFields = ['name', 'code', 'floors', 'has_elevator'] as const
+export const childFormFields = ['name', 'code', 'floors', 'has_elevator', 'land'] as const
 
 /** A plausible name for the placeholder of the child form, per kind. */
 export const nameExamples: Record<NodeKind, string> = {

@@ -1,0 +1,25 @@
+// What the elevator screens derive from the server's records: tag colours of stages and mediation
+// outcomes and the one stage a project may move to next.
+import { projectStages, type MediationOutcome, type Stage } from '@shared/api/elevators'
+
+type TagType = 'success' | 'warning' | 'info' | 'danger' | 'primary'
+
+export const stageTagTypes: Record<Stage, TagType> = {
+  proposal: 'info',
+  consent: 'warning',
+  design: 'primary',
+  approval: 'primary',
+  construction: 'primary',
+  acceptance: 'primary',
+  in_service: 'success',
+  withdrawn: 'danger',
+}
+
+export const mediationOutcomeTagTypes: Record<MediationOutcome, TagType> = { agreed: 'success', not_agreed: 'danger', pending: 'warning' }
+
+/** The stage after `stage`, or null at the end (in service) or once withdrawn. */
+export function nextStage(stage: Stage): Stage | null {
+  const index = projectStages.indexOf(stage)
+  return index < 0 ? null : (projectStages[index + 1] ?? null)
+}
+
