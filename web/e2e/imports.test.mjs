@@ -11,7 +11,7 @@ import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
-const partsHeader = ['楼栋', '总层数', '电梯', '单元', '房号', '楼层', '用途', '面积', '面积来源']
+const partsHeader = ['楼栋', '总层数', '电梯', '土地性质', '单元', '房号', '楼层', '用途', '面积', '面积来源']
 
 async function writeXlsx(file, rows) {
   const workbook = new ExcelJS.Workbook()
@@ -56,7 +56,7 @@ describe('import wizard', () => {
     const [header, first] = await exportedRows(page, folder, 'before.xlsx')
     assert.deepEqual(header, partsHeader)
     const [building, floors] = first
-    const row = (room, floor, area) => [building, Number(floors), '否', '9单元', room, floor, '住宅', area, '登记']
+    const row = (room, floor, area) => [building, Number(floors), '否', '国有', '9单元', room, floor, '住宅', area, '登记']
     const badFile = await writeXlsx(path.join(folder, 'bad.xlsx'), [
       partsHeader,
       row('101', 1, 88.5),
@@ -87,9 +87,9 @@ describe('import wizard', () => {
     await assertAccessible(page, 'import written')
     await saveScreenshot(page, 'console-import-done')
 
-    const written = (await exportedRows(page, folder, 'after.xlsx')).filter((cells) => cells[3] === '9单元')
+    const written = (await exportedRows(page, folder, 'after.xlsx')).filter((cells) => cells[4] === '9单元')
     assert.deepEqual(
-      written.map((cells) => [cells[0], cells[4], cells[7]]),
+      written.map((cells) => [cells[0], cells[5], cells[8]]),
       [
         [building, '101', '88.5'],
         [building, '102', '12.34'],

@@ -14,8 +14,8 @@ export function useServerErrors<Field extends string>(fields: readonly Field[]) 
 
   function show(caught: unknown) {
     const error = toApiError(caught)
-    // `photos[1]` belongs to the form's `photos` field.
-    const field = fields.find((name) => name === error.field || error.field.startsWith(`${name}[`))
+    // A form without an input per item shows `photos[1]` on its `photos` field.
+    const field = fields.find((name) => name === error.field) ?? fields.find((name) => error.field.startsWith(`${name}[`))
     if (field) fieldErrors[field] = error.message
     else formError.value = error.message
   }
