@@ -51,6 +51,7 @@ std::vector<std::string> JobRunner::run_due() {
         return true;
       });
       if (claimed) {
+        if (job.after_commit) job.after_commit(db_, period);
         ran.push_back(job.name);
         log::info({{"event", "job_ran"}, {"job", job.name}, {"period", period}});
       }

@@ -4,6 +4,7 @@
 #include "app/ops.hpp"
 #include "audit/routes.hpp"
 #include "auth/routes.hpp"
+#include "modules/cases/module.hpp"
 #include "modules/committees/module.hpp"
 #include "modules/covenant/module.hpp"
 #include "modules/deliberation/module.hpp"
@@ -12,6 +13,7 @@
 #include "modules/governance/module.hpp"
 #include "modules/imports/module.hpp"
 #include "modules/media/module.hpp"
+#include "modules/notifications/module.hpp"
 #include "modules/org/module.hpp"
 #include "modules/people/module.hpp"
 #include "modules/voting/module.hpp"
@@ -25,9 +27,9 @@ namespace weizhi::app {
 const std::vector<modules::Module>& all_modules() {
   // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
   static const std::vector<modules::Module> modules{ops_module(),      org::module(),        auth::module(),
-                                                    people::module(),  governance::module(), imports::module(),
+                                                    people::module(),  governance::module(), notifications::module(), imports::module(),
                                                     voting::module(),  committees::module(), elections::module(), media::module(),
-                                                    covenant::module(), deliberation::module(), elevators::module(), audit::module()};
+                                                    covenant::module(), cases::module(), deliberation::module(), elevators::module(), audit::module()};
   return modules;
 }
 

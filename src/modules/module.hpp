@@ -51,6 +51,10 @@ struct Job {
   // The period's work, inside the transaction that claims it: if it throws, the claim is undone
   // too and the next look retries.
   std::function<void(store::Tx& tx, const std::string& period)> run;
+  // Optional work after the claim has committed, on the instance that won it: for slow outbound
+  // I/O (webhooks) that must not hold the group-commit writer. It writes through `db` itself; if it
+  // throws, the error is logged and the period stays claimed.
+  std::function<void(store::Db& db, const std::string& period)> after_commit{};
 };
 
 struct Module {

@@ -14,7 +14,6 @@
 #include "modules/governance/rules.hpp"
 #include "modules/governance/store.hpp"
 #include "modules/media/routes.hpp"
-#include "modules/media/rules.hpp"
 #include "modules/org/store.hpp"
 #include "modules/org/subtree_read.hpp"
 #include "modules/people/store.hpp"
@@ -330,21 +329,6 @@ Response acknowledge_route(Context& context) {
 
 // --- Violations ---
 
-std::vector<std::string> photos_field(JsonObject& body) {
-  std::vector<std::string> photos;
-  const Json* list = body.optional_any("photos");
-  if (!list || list->is_null()) return photos;
-  if (!list->is_array()) fail_invalid("photos", "字段 photos 应为照片编号数组");
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const Json& photo = (*list)[i];
-    if (!photo.is_string() || !media::is_photo_id(photo.get<std::string>())) {
-      fail_invalid("photos[" + std::to_string(i) + "]", "照片编号应为上传照片（POST /api/v1/photos）时返回的 id");
-    }
-    photos.push_back(photo.get<std::string>());
-  }
-  return photos;
-}
-
 Response list_violations_route(Context& context) {
   std::optional<ViolationState> state;
   if (auto code = context.query("state")) {
@@ -371,7 +355,7 @@ Response report_route(Context& context) {
   input.location = body.optional_text("location").value_or("");
   if (auto part = body.optional_integer("part_id")) input.part_node_id = context.parse_id(std::to_string(*part), "part_id");
   input.area_centi_m2 = body.optional_integer("area_centi_m2").value_or(0);
-  input.photos = photos_field(body);
+  input.photos = media::photo_ids_field(body, "photos");
   input.plate = body.optional_text("plate").value_or("");
   input.place = body.optional_text("place").value_or("");
   input.description = body.optional_text("description").value_or("");

@@ -53,6 +53,21 @@ http::Response photo_reply(http::Context& context, store::Connection& connection
   return response;
 }
 
+std::vector<std::string> photo_ids_field(JsonObject& body, const std::string& key) {
+  std::vector<std::string> photos;
+  const Json* list = body.optional_any(key);
+  if (!list || list->is_null()) return photos;
+  if (!list->is_array()) fail_invalid(key, "字段 " + key + " 应为照片编号数组");
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const Json& photo = (*list)[i];
+    if (!photo.is_string() || !is_photo_id(photo.get<std::string>())) {
+      fail_invalid(key + "[" + std::to_string(i) + "]", "照片编号应为上传照片（POST /api/v1/photos）时返回的 id");
+    }
+    photos.push_back(photo.get<std::string>());
+  }
+  return photos;
+}
+
 modules::Module module() { return modules::Module{"media", store::media_migrations, add_routes, {}}; }
 
 }  // namespace weizhi::media

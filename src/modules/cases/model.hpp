@@ -1,0 +1,121 @@
+// The cases module's types: a street's catalogue of compound public service items (DOMAIN.md §2,
+// the 57 items), the cases reported against it with their states, events, ratings and due times.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+
+namespace weizhi::cases {
+
+// Who answers for an item in the first place.
+enum class Party { PropertyCompany, Committee, Commissioner, Community, Street, Utility, SocialOrg };
+
+// FixMyStreet-style states as data: each has a type (StateType) rather than scattered flags.
+enum class State {
+  Reported,
+  Accepted,
+  Assigned,
+  InProgress,
+  Resolved,
+  Verified,
+  Closed,
+  Returned,     // sent back: not a public service matter, or not enough to act on
+  Transferred,  // handed to another assignee or party
+  Duplicate,    // the same matter as `original_id`, which carries the work
+  ClosedNotFixed,  // closed without a fix, with a reason shown to the resident
+};
+enum class StateType { Open, Fixed, Closed };
+
+enum class Channel { ResidentH5, Hotline, Patrol, Open311 };
+
+// Who an overdue case has reached, walking the compound's responsibility chain upward (DOMAIN.md §2).
+enum class EscalationLevel { None, Commissioner, TripartiteDirector, CommunitySecretary, Street };
+
+struct Item {
+  std::int64_t id = 0;
+  std::int64_t street_node_id = 0;
+  std::string code;  // unique within the street, 1–40 of a–z, 0–9, _ and -
+  std::string name;
+  std::string category;
+  Party party = Party::PropertyCompany;
+  bool pre = false;         // 事前介入 applies
+  bool in_process = true;   // 事中干预 applies
+  bool follow_up = false;   // 事后跟踪 applies
+  std::int64_t response_hours = 24;  // from report to acceptance, 1–720
+  std::int64_t resolution_days = 7;  // street days from the report day, 1–365
+  bool revisit_required = false;     // the commissioner or committee revisits after the fix
+  bool active = true;
+};
+
+struct NewCase {
+  std::int64_t item_id = 0;
+  std::int64_t compound_node_id = 0;
+  std::optional<std::int64_t> part_node_id;
+  std::optional<std::int64_t> building_node_id;
+  std::string address;  // free text when neither part nor building is given
+  std::string description;
+  std::vector<std::string> photos;  // ids of stored photos, at most 6
+  Channel channel = Channel::Hotline;
+  std::optional<std::int64_t> reporter_user_id;
+  TimePoint reported_at;
+};
+
+struct Event {
+  std::int64_t id = 0;
+  std::string kind;  // transition, note, rating, revisit, reopen
+  std::optional<std::string> from_state;
+  std::optional<std::string> to_state;
+  std::string note;
+  std::optional<std::int64_t> user_id;
+  std::string created_at;
+};
+
+struct Rating {
+  std::int64_t score = 0;  // 1–5
+  std::string comment;
+  bool reopened = false;
+  std::string created_at;
+};
+
+struct Case {
+  std::int64_t id = 0;
+  NewCase input;
+  std::string item_code;
+  std::string item_name;
+  std::string compound_name;
+  State state = State::Reported;
+  std::optional<std::int64_t> assignee_user_id;
+  std::optional<std::int64_t> original_id;
+  std::optional<std::string> close_reason;
+  std::string reported_at;
+  std::string response_due_at;
+  std::string resolve_due_at;
+  std::optional<std::string> accepted_at;
+  std::optional<std::string> resolved_at;
+  std::optional<std::string> closed_at;
+  bool reopened = false;  // an unsatisfied rating has reopened it (only once)
+  std::optional<std::string> revisited_on;
+  std::int64_t escalation_level = 0;  // the highest EscalationLevel recorded by the escalation job
+};
+
+// The figures of GET /api/v1/stats/cases under one node.
+struct Stats {
+  std::int64_t items = 0;
+  std::int64_t open = 0;
+  std::int64_t overdue = 0;
+  std::optional<double> median_hours_to_resolve;
+  std::int64_t satisfied = 0;  // ratings of 4 or 5
+  std::int64_t ratings = 0;
+  std::int64_t escalated[5] = {0, 0, 0, 0, 0};  // cases by recorded EscalationLevel
+  struct TopItem {
+    std::string code;
+    std::string name;
+    std::int64_t count;
+  };
+  std::vector<TopItem> top_items;
+};
+
+}  // namespace weizhi::cases

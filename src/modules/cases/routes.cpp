@@ -1,0 +1,504 @@
+// HTTP routes of the cases module: the street's catalogue of service items, reporting a case
+// (residents for their own compound, staff in their scope), its steps through the transition
+// table, notes, bulk assignment, the resident's rating, the follow-up visit, listings and statistics.
+#include <algorithm>
+
+#include "audit/audit.hpp"
+#include "core/error.hpp"
+#include "http/context.hpp"
+#include "http/paging.hpp"
+#include "modules/cases/module.hpp"
+#include "modules/cases/rules.hpp"
+#include "modules/cases/store.hpp"
+#include "modules/media/routes.hpp"
+#include "modules/org/store.hpp"
+#include "modules/org/subtree_read.hpp"
+#include "modules/people/store.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> cases_migrations();
+}
+
+namespace weizhi::cases {
+
+void seed_demo(modules::SeedContext& seed);
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+// --- Lookups and scopes ---
+
+Case require_case(store::Connection& connection, std::int64_t id) {
+  auto record = find_case(connection, id);
+  if (!record) fail_not_found("找不到该案件");
+  return *record;
+}
+
+Item require_item(store::Connection& connection, std::int64_t id) {
+  auto item = find_item(connection, id);
+  if (!item) fail_not_found("找不到该服务事项");
+  return *item;
+}
+
+http::ScopeResolver case_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    return require_case(*lease, context.path_id("id")).input.compound_node_id;
+  };
+}
+
+http::ScopeResolver item_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    return require_item(*lease, context.path_id("id")).street_node_id;
+  };
+}
+
+bool is_reporter(Context& context, const Case& record) {
+  return record.input.reporter_user_id && *record.input.reporter_user_id == context.user().user_id;
+}
+
+// Staff who may read cases of the compound, or the resident who reported it: anyone else 403.
+Case readable_case(Context& context, store::Connection& connection) {
+  Case record = require_case(connection, context.path_id("id"));
+  if (!is_reporter(context, record) && !context.can("cases.read", record.input.compound_node_id)) {
+    fail_forbidden("只能查看本人上报或职责范围内的案件");
+  }
+  return record;
+}
+
+// --- JSON ---
+
+Json item_json(const Item& item) {
+  return {{"id", item.id},
+          {"street_id", item.street_node_id},
+          {"code", item.code},
+          {"name", item.name},
+          {"category", item.category},
+          {"party", party_code(item.party)},
+          {"steps", {{"pre", item.pre}, {"in_process", item.in_process}, {"follow_up", item.follow_up}}},
+          {"response_hours", item.response_hours},
+          {"resolution_days", item.resolution_days},
+          {"revisit_required", item.revisit_required},
+          {"active", item.active}};
+}
+
+Json case_json(const Case& record, TimePoint now) {
+  auto response_due_at = parse_iso(record.response_due_at).value_or(now);
+  auto resolve_due_at = parse_iso(record.resolve_due_at).value_or(now);
+  return {{"id", record.id},
+          {"item", {{"code", record.item_code}, {"name", record.item_name}}},
+          {"compound", {{"id", record.input.compound_node_id}, {"name", record.compound_name}}},
+          {"part_id", or_null(record.input.part_node_id)},
+          {"building_id", or_null(record.input.building_node_id)},
+          {"address", record.input.address},
+          {"description", record.input.description},
+          {"photos", record.input.photos},
+          {"channel", channel_code(record.input.channel)},
+          {"state", state_code(record.state)},
+          {"state_type", state_type_code(state_type(record.state))},
+          {"assignee_user_id", or_null(record.assignee_user_id)},
+          {"original_id", or_null(record.original_id)},
+          {"close_reason", or_null(record.close_reason)},
+          {"reported_at", record.reported_at},
+          {"response_due_at", record.response_due_at},
+          {"resolve_due_at", record.resolve_due_at},
+          {"accepted_at", or_null(record.accepted_at)},
+          {"resolved_at", or_null(record.resolved_at)},
+          {"closed_at", or_null(record.closed_at)},
+          {"overdue", is_overdue(record.state, response_due_at, resolve_due_at, now)},
+          {"reopened", record.reopened},
+          {"revisited_on", or_null(record.revisited_on)},
+          {"escalation_level", escalation_level_code(static_cast<EscalationLevel>(record.escalation_level))}};
+}
+
+// The case with its timeline and ratings, as GET /api/v1/cases/{id} and every write answer it.
+Json case_detail_json(store::Connection& connection, const Case& record, TimePoint now) {
+  Json json = case_json(record, now);
+  Json events = Json::array();
+  for (const auto& event : events_of(connection, record.id)) {
+    events.push_back({{"id", event.id},
+                      {"kind", event.kind},
+                      {"from", or_null(event.from_state)},
+                      {"to", or_null(event.to_state)},
+                      {"note", event.note},
+                      {"user_id", or_null(event.user_id)},
+                      {"at", event.created_at}});
+  }
+  Json ratings = Json::array();
+  for (const auto& rating : ratings_of(connection, record.id)) {
+    ratings.push_back({{"score", rating.score},
+                       {"comment", rating.comment},
+                       {"reopened", rating.reopened},
+                       {"at", rating.created_at}});
+  }
+  json["events"] = events;
+  json["ratings"] = ratings;
+  return json;
+}
+
+// --- Catalogue ---
+
+// The street of `?street=`, else of `?node=` (the root street when neither is given).
+Response list_items_route(Context& context) {
+  std::int64_t street_id = 0;
+  if (auto street = context.query("street")) {
+    street_id = context.parse_id(*street, "street");
+    auto lease = context.read();
+    org::require_street(*lease, street_id);
+  } else {
+    auto [lease, node] = org::read_queried_subtree(context);
+    street_id = street_of(node.path);
+  }
+  auto lease = context.read();
+  Json items = Json::array();
+  bool all = context.query("all").value_or("") == "1";
+  for (const auto& item : items_of_street(*lease, street_id)) {
+    if (item.active || all) items.push_back(item_json(item));
+  }
+  return Response::json(200, {{"street_id", street_id}, {"items", items}});
+}
+
+Party party_field(const std::string& code) {
+  auto party = parse_party(code);
+  if (!party) fail_invalid("party", "责任主体应为 property_company、committee、commissioner、community、street、utility 或 social_org");
+  return *party;
+}
+
+// Reads the item's editable fields present in the body over `item`.
+void read_item_fields(JsonObject& body, Item& item) {
+  if (auto name = body.optional_text("name")) item.name = *name;
+  if (auto category = body.optional_text("category")) item.category = *category;
+  if (auto party = body.optional_text("party")) item.party = party_field(*party);
+  if (auto pre = body.optional_boolean("pre")) item.pre = *pre;
+  if (auto in_process = body.optional_boolean("in_process")) item.in_process = *in_process;
+  if (auto follow_up = body.optional_boolean("follow_up")) item.follow_up = *follow_up;
+  if (auto hours = body.optional_integer("response_hours")) item.response_hours = *hours;
+  if (auto days = body.optional_integer("resolution_days")) item.resolution_days = *days;
+  if (auto revisit = body.optional_boolean("revisit_required")) item.revisit_required = *revisit;
+  if (auto active = body.optional_boolean("active")) item.active = *active;
+}
+
+Response create_item_route(Context& context) {
+  JsonObject body(context.json_body());
+  Item item;
+  item.street_node_id = context.parse_id(std::to_string(body.integer("street_id")), "street_id");
+  item.code = body.text("code");
+  item.name = body.text("name");
+  item.category = body.text("category");
+  item.party = party_field(body.text("party"));
+  read_item_fields(body, item);
+  body.finish();
+  Json created = context.write([&](store::Tx& tx) {
+    org::require_street(tx.connection(), item.street_node_id);
+    std::int64_t id = create_item(tx, item);
+    Json json = item_json(require_item(tx.connection(), id));
+    context.audit(tx, "cases.item.create", "case_item:" + std::to_string(id), json);
+    return json;
+  });
+  return Response::json(201, created);
+}
+
+Response update_item_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  Json updated = context.write([&](store::Tx& tx) {
+    Item item = require_item(tx.connection(), id);
+    read_item_fields(body, item);
+    body.finish();
+    update_item(tx, item);
+    Json json = item_json(item);
+    context.audit(tx, "cases.item.update", "case_item:" + std::to_string(id), json);
+    return json;
+  });
+  return Response::json(200, updated);
+}
+
+// --- Cases ---
+
+std::optional<std::int64_t> optional_id(Context& context, JsonObject& body, const std::string& key) {
+  auto value = body.optional_integer(key);
+  if (!value) return std::nullopt;
+  return context.parse_id(std::to_string(*value), key);
+}
+
+// Staff with cases.create at the compound report on any channel (hotline by default); anyone else
+// reports through the resident H5, and only for a compound where they own, rent or live in a part.
+Response create_case_route(Context& context) {
+  JsonObject body(context.json_body());
+  NewCase input;
+  std::string item_code = body.text("item_code");
+  input.compound_node_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  input.part_node_id = optional_id(context, body, "part_id");
+  input.building_node_id = optional_id(context, body, "building_id");
+  input.address = body.optional_text("address").value_or("");
+  input.description = body.text("description");
+  input.photos = media::photo_ids_field(body, "photos");
+  auto channel_text = body.optional_text("channel");
+  body.finish();
+  std::optional<Channel> channel;
+  if (channel_text) {
+    channel = parse_channel(*channel_text);
+    if (!channel) fail_invalid("channel", "渠道应为 resident_h5、hotline、patrol 或 open311");
+  }
+  {
+    auto lease = context.read();
+    auto compound = org::find_node(*lease, input.compound_node_id);
+    if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  }
+  bool staff = context.can("cases.create", input.compound_node_id);
+  if (staff) {
+    input.channel = channel.value_or(Channel::Hotline);
+  } else {
+    if (channel && *channel != Channel::ResidentH5) fail_invalid("channel", "居民只能通过 resident_h5 渠道上报");
+    input.channel = Channel::ResidentH5;
+    auto lease = context.read();
+    auto person = people::person_of_user(*lease, context.user().user_id);
+    if (!person || !lives_in(*lease, *person, input.compound_node_id)) fail_forbidden("只能为本人居住或拥有房屋的小区上报问题");
+  }
+  input.reporter_user_id = context.user().user_id;
+  input.reported_at = context.services.clock.now();
+  Json created = context.write([&](store::Tx& tx) {
+    auto compound = org::find_node(tx.connection(), input.compound_node_id);
+    auto item = find_item_by_code(tx.connection(), street_of(compound->path), item_code);
+    if (!item) fail_unprocessable("本街道没有该服务事项", "item_code");
+    input.item_id = item->id;
+    std::int64_t id = create_case(tx, input, *item);
+    Json json = case_detail_json(tx.connection(), require_case(tx.connection(), id), tx.now());
+    context.audit(tx, "cases.create", "case:" + std::to_string(id),
+                  {{"item", item_code}, {"compound_id", input.compound_node_id}, {"channel", channel_code(input.channel)}});
+    return json;
+  });
+  return Response::json(201, created);
+}
+
+Response get_case_route(Context& context) {
+  auto lease = context.read();
+  Case record = readable_case(context, *lease);
+  return Response::json(200, case_detail_json(*lease, record, context.services.clock.now()));
+}
+
+Response case_photo_route(Context& context) {
+  auto lease = context.read();
+  Case record = readable_case(context, *lease);
+  const std::string& photo = context.request.path_params.at("photo");
+  const auto& photos = record.input.photos;
+  if (std::find(photos.begin(), photos.end(), photo) == photos.end()) fail_not_found("该案件没有这张照片");
+  return media::photo_reply(context, *lease, photo);
+}
+
+Json page_of(const std::vector<Case>& list, std::int64_t limit, TimePoint now) {
+  Json items = Json::array();
+  for (const auto& record : list) items.push_back(case_json(record, now));
+  return http::page_json(items, limit, list.empty() ? 0 : list.back().id);
+}
+
+Response list_cases_route(Context& context) {
+  CaseFilter filter;
+  if (auto code = context.query("state")) {
+    filter.state = parse_state(*code);
+    if (!filter.state) fail_invalid("state", "状态代码无效");
+  }
+  filter.item_code = context.query("item");
+  if (auto overdue = context.query("overdue")) {
+    if (*overdue != "0" && *overdue != "1") fail_invalid("overdue", "overdue 应为 0 或 1");
+    filter.overdue_only = *overdue == "1";
+  }
+  filter.limit = http::page_limit(context, 100, 500);
+  filter.before_id = http::page_cursor(context);
+  auto [lease, node] = org::read_queried_subtree(context);
+  TimePoint now = context.services.clock.now();
+  return Response::json(200, page_of(list_cases(*lease, node.path, filter, now), filter.limit, now));
+}
+
+Response my_cases_route(Context& context) {
+  CaseFilter filter;
+  filter.reporter_user_id = context.user().user_id;
+  filter.limit = http::page_limit(context, 50, 200);
+  filter.before_id = http::page_cursor(context);
+  auto lease = context.read();
+  TimePoint now = context.services.clock.now();
+  return Response::json(200, page_of(list_cases(*lease, "", filter, now), filter.limit, now));
+}
+
+// Runs `work` on the case in one transaction with its audit record; 409 when the case changed
+// since `seen` was read (its permission was decided on that state). Answers with the case.
+template <class Work>
+Response case_write(Context& context, const Case& seen, const std::string& action, const Json& summary, int status,
+                    Work&& work) {
+  Json result = context.write([&](store::Tx& tx) {
+    Case record = require_case(tx.connection(), seen.id);
+    if (record.state != seen.state) fail_conflict("案件已被他人修改，请刷新后重试", "state");
+    work(tx, record);
+    Json audit = summary;
+    audit["from"] = state_code(record.state);
+    context.audit(tx, action, "case:" + std::to_string(record.id), audit);
+    return case_detail_json(tx.connection(), require_case(tx.connection(), record.id), tx.now());
+  });
+  return Response::json(status, result);
+}
+
+Case read_case(Context& context) {
+  auto lease = context.read();
+  return require_case(*lease, context.path_id("id"));
+}
+
+Response transition_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string to_text = body.text("to");
+  auto to = parse_state(to_text);
+  if (!to) fail_invalid("to", "目标状态代码无效");
+  TransitionInput input{*to, body.optional_text("note").value_or(""), optional_id(context, body, "assignee_user_id"),
+                        optional_id(context, body, "original_id"), body.optional_text("reason").value_or(""),
+                        context.user().user_id};
+  body.finish();
+  Case record = read_case(context);
+  check_not_duplicate(record.state, record.original_id);
+  std::string permission = check_transition(record.state, input.to);
+  if (input.to == State::Verified) {
+    const auto& user = context.user();
+    check_verifier(user.has_role("property_manager") || user.has_role("property_staff"),
+                   record.assignee_user_id && *record.assignee_user_id == user.user_id);
+  }
+  context.require(permission, record.input.compound_node_id);
+  return case_write(context, record, "cases.transition", {{"to", to_text}, {"note", input.note}}, 200,
+                    [&](store::Tx& tx, const Case& current) { transition(tx, current, input); });
+}
+
+Response note_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string note = body.text("note");
+  body.finish();
+  return case_write(context, read_case(context), "cases.note", {{"note", note}}, 201,
+                    [&](store::Tx& tx, const Case& current) { add_note(tx, current, note, context.user().user_id); });
+}
+
+Response rating_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::int64_t score = body.integer("score");
+  std::string comment = body.optional_text("comment").value_or("");
+  body.finish();
+  check_rating(score, comment);
+  Case record = read_case(context);
+  if (!is_reporter(context, record)) fail_forbidden("只有上报该问题的居民可以评价");
+  return case_write(context, record, "cases.rate", {{"score", score}}, 201, [&](store::Tx& tx, const Case& current) {
+    rate(tx, current, score, comment, context.user().user_id);
+  });
+}
+
+Response revisit_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string on = body.optional_text("on").value_or(street_date(context.services.clock.now()));
+  std::string note = body.optional_text("note").value_or("");
+  body.finish();
+  return case_write(context, read_case(context), "cases.revisit", {{"on", on}, {"note", note}}, 201,
+                    [&](store::Tx& tx, const Case& current) { revisit(tx, current, on, note, context.user().user_id); });
+}
+
+// Every case or none: each needs cases.assign at its compound and a step to assigned (or a
+// hand-over when already assigned or in progress).
+Response bulk_assign_route(Context& context) {
+  JsonObject body(context.json_body());
+  const Json& ids = body.any("case_ids");
+  std::int64_t assignee = context.parse_id(std::to_string(body.integer("assignee_user_id")), "assignee_user_id");
+  body.finish();
+  if (!ids.is_array() || ids.empty() || ids.size() > 500) fail_invalid("case_ids", "请提供 1 至 500 个案件编号");
+  std::vector<std::int64_t> case_ids;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    std::string field = "case_ids[" + std::to_string(i) + "]";
+    if (!ids[i].is_number_integer()) fail_invalid(field, "案件编号应为整数");
+    case_ids.push_back(context.parse_id(std::to_string(ids[i].get<std::int64_t>()), field));
+  }
+  std::vector<Case> list;
+  {
+    auto lease = context.read();
+    for (auto id : case_ids) list.push_back(require_case(*lease, id));
+  }
+  for (const auto& record : list) {
+    if (!context.can("cases.assign", record.input.compound_node_id)) fail_forbidden("无权派发案件 " + std::to_string(record.id));
+  }
+  Json result = context.write([&](store::Tx& tx) {
+    std::vector<Case> current;
+    for (auto id : case_ids) current.push_back(require_case(tx.connection(), id));
+    bulk_assign(tx, current, assignee, context.user().user_id);
+    context.audit(tx, "cases.bulk_assign", "user:" + std::to_string(assignee), {{"case_ids", case_ids}});
+    Json items = Json::array();
+    for (auto id : case_ids) items.push_back(case_json(require_case(tx.connection(), id), tx.now()));
+    return Json{{"items", items}};
+  });
+  return Response::json(200, result);
+}
+
+// --- Statistics ---
+
+Response stats_route(Context& context) {
+  auto [lease, node] = org::read_queried_subtree(context);
+  Stats stats = stats_under(*lease, node.path, context.services.clock.now());
+  Json top = Json::array();
+  for (const auto& item : stats.top_items) top.push_back({{"code", item.code}, {"name", item.name}, {"count", item.count}});
+  // Cases by the chain level the escalation job has recorded for them.
+  Json escalated = Json::object();
+  for (int level = 1; level <= 4; ++level) {
+    escalated[escalation_level_code(static_cast<EscalationLevel>(level))] = stats.escalated[level];
+  }
+  return Response::json(200, {{"node_id", node.id},
+                              {"items", stats.items},
+                              {"open", stats.open},
+                              {"overdue", stats.overdue},
+                              {"escalated", escalated},
+                              {"median_hours_to_resolve", or_null(stats.median_hours_to_resolve)},
+                              {"satisfied_share", {{"num", stats.satisfied}, {"den", stats.ratings}}},
+                              {"top_items", top}});
+}
+
+// The hourly climb of overdue cases up their compound's chain, one level per missed period.
+modules::Job escalation_job() {
+  return modules::Job{"cases.escalations", [](TimePoint now) { return iso_utc(now).substr(0, 13); },
+                      [](store::Tx& tx, const std::string& period) {
+                        auto recorded = record_escalations(tx, tx.now());
+                        if (recorded.empty()) return;
+                        Json list = Json::array();
+                        for (const auto& record : recorded) {
+                          list.push_back({{"case_id", record.case_id}, {"level", escalation_level_code(record.level)}});
+                        }
+                        audit::record(tx, "system", "cases.escalate", "cases", {{"period", period}, {"recorded", list}});
+                      }};
+}
+
+void add_routes(http::Router& router) {
+  auto on_case = [](const char* permission) { return Access::permission(permission, case_scope()); };
+  const std::string cases = "/api/v1/cases";
+  // The catalogue is what anyone signed in reports against.
+  router.add(Method::Get, "/api/v1/case-items", Access::signed_in(), list_items_route);
+  router.add(Method::Post, "/api/v1/case-items", Access::permission("cases.catalogue", http::scope::body_node("street_id")),
+             create_item_route);
+  router.add(Method::Patch, "/api/v1/case-items/{id}", Access::permission("cases.catalogue", item_scope()),
+             update_item_route);
+
+  // Reading, reporting and rating are also the reporting resident's: checked per case.
+  router.add(Method::Post, cases, Access::signed_in(), create_case_route);
+  router.add(Method::Get, cases, Access::permission("cases.read", org::node_query_scope()), list_cases_route);
+  router.add(Method::Post, cases + "/bulk-assign", Access::permission("cases.assign", http::scope::any()),
+             bulk_assign_route);
+  router.add(Method::Get, cases + "/{id}", Access::signed_in(), get_case_route);
+  router.add(Method::Get, cases + "/{id}/photos/{photo}", Access::signed_in(), case_photo_route);
+  // Each step needs its own permission from the transition table; reading the case is the floor.
+  router.add(Method::Post, cases + "/{id}/transition", on_case("cases.read"), transition_route);
+  router.add(Method::Post, cases + "/{id}/notes", on_case("cases.note"), note_route);
+  router.add(Method::Post, cases + "/{id}/rating", Access::signed_in(), rating_route);
+  router.add(Method::Post, cases + "/{id}/revisit", on_case("cases.revisit"), revisit_route);
+  router.add(Method::Get, "/api/v1/me/cases", Access::signed_in(), my_cases_route);
+  router.add(Method::Get, "/api/v1/stats/cases", Access::permission("cases.read", org::node_query_scope()), stats_route);
+}
+
+}  // namespace
+
+modules::Module module() {
+  return modules::Module{"cases", store::cases_migrations, add_routes, seed_demo, {escalation_job()}};
+}
+
+}  // namespace weizhi::cases

@@ -1,0 +1,184 @@
+// Pure rules of cases (see rules.hpp): the transition table is data, one row per allowed step.
+#include "modules/cases/rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <utility>
+
+#include "core/code_table.hpp"
+#include "core/error.hpp"
+
+namespace weizhi::cases {
+
+namespace {
+
+constexpr std::array<std::pair<Party, const char*>, 7> kParties{{{Party::PropertyCompany, "property_company"},
+                                                                 {Party::Committee, "committee"},
+                                                                 {Party::Commissioner, "commissioner"},
+                                                                 {Party::Community, "community"},
+                                                                 {Party::Street, "street"},
+                                                                 {Party::Utility, "utility"},
+                                                                 {Party::SocialOrg, "social_org"}}};
+constexpr std::array<std::pair<State, const char*>, 11> kStates{{{State::Reported, "reported"},
+                                                                 {State::Accepted, "accepted"},
+                                                                 {State::Assigned, "assigned"},
+                                                                 {State::InProgress, "in_progress"},
+                                                                 {State::Resolved, "resolved"},
+                                                                 {State::Verified, "verified"},
+                                                                 {State::Closed, "closed"},
+                                                                 {State::Returned, "returned"},
+                                                                 {State::Transferred, "transferred"},
+                                                                 {State::Duplicate, "duplicate"},
+                                                                 {State::ClosedNotFixed, "closed_not_fixed"}}};
+constexpr std::array<std::pair<StateType, const char*>, 3> kStateTypes{
+    {{StateType::Open, "open"}, {StateType::Fixed, "fixed"}, {StateType::Closed, "closed"}}};
+constexpr std::array<std::pair<Channel, const char*>, 4> kChannels{{{Channel::ResidentH5, "resident_h5"},
+                                                                    {Channel::Hotline, "hotline"},
+                                                                    {Channel::Patrol, "patrol"},
+                                                                    {Channel::Open311, "open311"}}};
+
+constexpr std::array<std::pair<EscalationLevel, const char*>, 5> kLevels{
+    {{EscalationLevel::None, "none"},
+     {EscalationLevel::Commissioner, "commissioner"},
+     {EscalationLevel::TripartiteDirector, "tripartite_director"},
+     {EscalationLevel::CommunitySecretary, "community_secretary"},
+     {EscalationLevel::Street, "street"}}};
+
+struct Step {
+  State from;
+  State to;
+  const char* permission;
+};
+
+constexpr const char* kAccept = "cases.accept";
+constexpr const char* kAssign = "cases.assign";
+constexpr const char* kResolve = "cases.resolve";
+constexpr const char* kVerify = "cases.verify";
+constexpr const char* kClose = "cases.close";
+
+constexpr Step kSteps[] = {
+    {State::Reported, State::Accepted, kAccept},       {State::Reported, State::Returned, kAccept},
+    {State::Reported, State::Duplicate, kAccept},      {State::Reported, State::ClosedNotFixed, kClose},
+    {State::Accepted, State::Assigned, kAssign},       {State::Accepted, State::Returned, kAccept},
+    {State::Accepted, State::Duplicate, kAccept},      {State::Accepted, State::ClosedNotFixed, kClose},
+    {State::Assigned, State::InProgress, kResolve},    {State::Assigned, State::Transferred, kAssign},
+    {State::Assigned, State::ClosedNotFixed, kClose},  {State::Transferred, State::InProgress, kResolve},
+    {State::Transferred, State::Assigned, kAssign},    {State::Transferred, State::ClosedNotFixed, kClose},
+    {State::InProgress, State::Resolved, kResolve},    {State::InProgress, State::Transferred, kAssign},
+    {State::InProgress, State::ClosedNotFixed, kClose}, {State::Resolved, State::Verified, kVerify},
+    {State::Resolved, State::InProgress, kVerify},     {State::Verified, State::Closed, kClose},
+    {State::Returned, State::Accepted, kAccept},
+};
+
+bool is_code(const std::string& text) {
+  return !text.empty() && text.size() <= 40 && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+std::string party_code(Party party) { return code_of(kParties, party); }
+std::optional<Party> parse_party(std::string_view code) { return parse_code(kParties, code); }
+std::string state_code(State state) { return code_of(kStates, state); }
+std::optional<State> parse_state(std::string_view code) { return parse_code(kStates, code); }
+std::string state_type_code(StateType type) { return code_of(kStateTypes, type); }
+std::string channel_code(Channel channel) { return code_of(kChannels, channel); }
+std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
+
+std::string escalation_level_code(EscalationLevel level) { return code_of(kLevels, level); }
+
+EscalationLevel escalation_level(State state, TimePoint resolve_due_at, std::int64_t resolution_days, TimePoint now) {
+  if (!is_open(state) || now <= resolve_due_at || resolution_days < 1) return EscalationLevel::None;
+  std::int64_t missed = (now - resolve_due_at) / std::chrono::hours(24 * resolution_days);
+  return static_cast<EscalationLevel>(std::min<std::int64_t>(missed + 1, static_cast<std::int64_t>(EscalationLevel::Street)));
+}
+
+StateType state_type(State state) {
+  switch (state) {
+    case State::Resolved:
+    case State::Verified: return StateType::Fixed;
+    case State::Closed:
+    case State::Returned:
+    case State::Duplicate:
+    case State::ClosedNotFixed: return StateType::Closed;
+    default: return StateType::Open;
+  }
+}
+
+bool is_open(State state) { return state_type(state) == StateType::Open; }
+
+void check_item(const Item& item) {
+  if (!is_code(item.code)) fail_invalid("code", "事项代码应为 1 至 40 个小写字母、数字、下划线或连字符");
+  if (blank(item.name) || item.name.size() > 100) fail_invalid("name", "请填写事项名称（不超过 100 字节）");
+  if (blank(item.category) || item.category.size() > 40) fail_invalid("category", "请填写事项类别（不超过 40 字节）");
+  if (item.response_hours < 1 || item.response_hours > 720) fail_invalid("response_hours", "响应时限应为 1 至 720 小时");
+  if (item.resolution_days < 1 || item.resolution_days > 365) fail_invalid("resolution_days", "办结时限应为 1 至 365 天");
+}
+
+std::optional<std::string> transition_permission(State from, State to) {
+  for (const auto& step : kSteps) {
+    if (step.from == from && step.to == to) return std::string(step.permission);
+  }
+  return std::nullopt;
+}
+
+std::string check_transition(State from, State to) {
+  auto permission = transition_permission(from, to);
+  if (!permission) fail_conflict("案件当前状态为 " + state_code(from) + "，不能转为 " + state_code(to), "to");
+  return *permission;
+}
+
+void check_verifier(bool holds_property_role, bool is_assignee) {
+  if (holds_property_role) fail_forbidden("物业不能验收自己承办的工作");
+  if (is_assignee) fail_forbidden("承办人不能验收自己办理的案件");
+}
+
+TimePoint response_due(TimePoint reported_at, std::int64_t response_hours) {
+  return reported_at + std::chrono::hours(response_hours);
+}
+
+TimePoint resolve_due(TimePoint reported_at, std::int64_t resolution_days) {
+  // Street time is UTC+8 all year: shift, cut to the day, add the days and the whole last day, shift back.
+  auto street = reported_at + std::chrono::hours(8);
+  auto day = std::chrono::floor<std::chrono::days>(street);
+  return day + std::chrono::days(resolution_days + 1) - std::chrono::hours(8);
+}
+
+bool is_overdue(State state, TimePoint response_due_at, TimePoint resolve_due_at, TimePoint now) {
+  if (!is_open(state)) return false;
+  return now > resolve_due_at || (state == State::Reported && now > response_due_at);
+}
+
+void check_rating(std::int64_t score, const std::string& comment) {
+  if (score < 1 || score > 5) fail_invalid("score", "评分应为 1 至 5");
+  if (comment.size() > 1000) fail_invalid("comment", "评价不超过 1000 字节");
+}
+
+void check_rateable(State state) {
+  if (state != State::Resolved && state != State::Verified && state != State::Closed) {
+    fail_conflict("案件办结后才能评价，当前状态为 " + state_code(state), "state");
+  }
+}
+
+bool rating_reopens(std::int64_t score, bool already_reopened) { return score <= 2 && !already_reopened; }
+
+void check_not_duplicate(State state, std::optional<std::int64_t> original_id) {
+  if (state == State::Duplicate) {
+    std::string original = original_id ? std::to_string(*original_id) : "";
+    fail_conflict("该案件与案件 " + original + " 重复，请在原案件上办理", "original_id");
+  }
+}
+
+std::optional<double> median(std::vector<double> values) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  std::size_t middle = values.size() / 2;
+  if (values.size() % 2 == 1) return values[middle];
+  return (values[middle - 1] + values[middle]) / 2.0;
+}
+
+}  // namespace weizhi::cases

@@ -1,0 +1,414 @@
+// SQL of the cases module (see store.hpp). Times are iso_utc text, compared as text on both
+// engines; only portable SQL.
+#include "modules/cases/store.hpp"
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "modules/cases/rules.hpp"
+#include "modules/media/store.hpp"
+#include "modules/org/store.hpp"
+
+namespace weizhi::cases {
+
+namespace {
+
+constexpr const char* kItemColumns =
+    "SELECT id, street_node_id, code, name, category, party, pre, in_process, follow_up, response_hours, "
+    "resolution_days, revisit_required, active FROM case_items ";
+
+Item to_item(const store::Row& row) {
+  return Item{row.i64(0),
+              row.i64(1),
+              row.text(2),
+              row.text(3),
+              row.text(4),
+              parse_party(row.text(5)).value_or(Party::PropertyCompany),
+              row.i64(6) != 0,
+              row.i64(7) != 0,
+              row.i64(8) != 0,
+              row.i64(9),
+              row.i64(10),
+              row.i64(11) != 0,
+              row.i64(12) != 0};
+}
+
+constexpr const char* kCaseColumns =
+    "SELECT x.id, x.item_id, x.compound_node_id, x.part_node_id, x.building_node_id, x.address, x.description, "
+    "x.photos, x.channel, x.reporter_user_id, x.state, x.assignee_user_id, x.original_id, x.close_reason, "
+    "x.reported_at, x.response_due_at, x.resolve_due_at, x.accepted_at, x.resolved_at, x.closed_at, x.reopened, "
+    "x.revisited_on, i.code, i.name, c.name, x.escalation_level "
+    "FROM cases x JOIN case_items i ON i.id = x.item_id JOIN org_nodes c ON c.id = x.compound_node_id ";
+
+Case to_case(const store::Row& row) {
+  Case record;
+  record.id = row.i64(0);
+  record.input.item_id = row.i64(1);
+  record.input.compound_node_id = row.i64(2);
+  record.input.part_node_id = row.optional_i64(3);
+  record.input.building_node_id = row.optional_i64(4);
+  record.input.address = row.text(5);
+  record.input.description = row.text(6);
+  record.input.photos = parse_json(row.text(7)).get<std::vector<std::string>>();
+  record.input.channel = parse_channel(row.text(8)).value_or(Channel::Hotline);
+  record.input.reporter_user_id = row.optional_i64(9);
+  record.input.reported_at = parse_iso(row.text(14)).value_or(TimePoint{});
+  record.state = parse_state(row.text(10)).value_or(State::Reported);
+  record.assignee_user_id = row.optional_i64(11);
+  record.original_id = row.optional_i64(12);
+  record.close_reason = row.optional_text(13);
+  record.reported_at = row.text(14);
+  record.response_due_at = row.text(15);
+  record.resolve_due_at = row.text(16);
+  record.accepted_at = row.optional_text(17);
+  record.resolved_at = row.optional_text(18);
+  record.closed_at = row.optional_text(19);
+  record.reopened = row.i64(20) != 0;
+  record.revisited_on = row.optional_text(21);
+  record.item_code = row.text(22);
+  record.item_name = row.text(23);
+  record.compound_name = row.text(24);
+  record.escalation_level = row.i64(25);
+  return record;
+}
+
+// A node of `kind` in the compound: 404 when there is none, 422 naming the field when it lies elsewhere.
+void require_inside(store::Connection& connection, std::int64_t node_id, org::NodeKind kind, const org::Node& compound,
+                    const std::string& field, const std::string& what) {
+  auto node = org::find_node(connection, node_id);
+  if (!node || node->kind != kind) fail_not_found("找不到该" + what);
+  if (node->path.rfind(compound.path, 0) != 0) fail_unprocessable("该" + what + "不在本小区", field);
+}
+
+void record_event(store::Tx& tx, std::int64_t case_id, const std::string& kind, std::optional<std::string> from,
+                  std::optional<std::string> to, const std::string& note, std::optional<std::int64_t> user_id) {
+  tx.exec("INSERT INTO case_events (case_id, kind, from_state, to_state, note, user_id, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+          {case_id, kind, from, to, note, user_id, iso_utc(tx.now())});
+}
+
+// Moves the state, losing (409) to a concurrent change of the same case rather than overwriting it.
+void set_state(store::Tx& tx, const Case& record, State to) {
+  if (tx.exec("UPDATE cases SET state = ? WHERE id = ? AND state = ?",
+              {state_code(to), record.id, state_code(record.state)}) == 0) {
+    fail_conflict("案件已被他人修改，请刷新后重试", "to");
+  }
+}
+
+void require_user(store::Connection& connection, std::int64_t user_id, const std::string& field) {
+  if (!connection.query_one("SELECT 1 FROM users WHERE id = ? AND disabled = 0", {user_id})) {
+    fail_unprocessable("找不到该用户或已停用", field);
+  }
+}
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+std::string open_states_sql() {
+  return "x.state IN ('reported', 'accepted', 'assigned', 'in_progress', 'transferred')";
+}
+
+std::string overdue_sql() {
+  return "(" + open_states_sql() + " AND (x.resolve_due_at < ? OR (x.state = 'reported' AND x.response_due_at < ?)))";
+}
+
+}  // namespace
+
+std::int64_t street_of(const std::string& path) { return std::stoll(path.substr(1, path.find('/', 1) - 1)); }
+
+// --- Catalogue ---
+
+std::vector<Item> items_of_street(store::Connection& connection, std::int64_t street_node_id) {
+  std::vector<Item> items;
+  for (const auto& row : connection.query(std::string(kItemColumns) + "WHERE street_node_id = ? ORDER BY id", {street_node_id})) {
+    items.push_back(to_item(row));
+  }
+  return items;
+}
+
+std::optional<Item> find_item(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kItemColumns) + "WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_item(*row);
+}
+
+std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id, const std::string& code) {
+  auto row = connection.query_one(std::string(kItemColumns) + "WHERE street_node_id = ? AND code = ?", {street_node_id, code});
+  if (!row) return std::nullopt;
+  return to_item(*row);
+}
+
+std::int64_t create_item(store::Tx& tx, const Item& item) {
+  check_item(item);
+  if (find_item_by_code(tx.connection(), item.street_node_id, item.code)) fail_conflict("事项代码 " + item.code + " 已存在", "code");
+  return tx.query_one(
+               "INSERT INTO case_items (street_node_id, code, name, category, party, pre, in_process, follow_up, "
+               "response_hours, resolution_days, revisit_required, active, updated_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               {item.street_node_id, item.code, item.name, item.category, party_code(item.party), item.pre ? 1 : 0,
+                item.in_process ? 1 : 0, item.follow_up ? 1 : 0, item.response_hours, item.resolution_days,
+                item.revisit_required ? 1 : 0, item.active ? 1 : 0, iso_utc(tx.now())})
+      ->i64(0);
+}
+
+void update_item(store::Tx& tx, const Item& item) {
+  check_item(item);
+  tx.exec("UPDATE case_items SET name = ?, category = ?, party = ?, pre = ?, in_process = ?, follow_up = ?, "
+          "response_hours = ?, resolution_days = ?, revisit_required = ?, active = ?, updated_at = ? WHERE id = ?",
+          {item.name, item.category, party_code(item.party), item.pre ? 1 : 0, item.in_process ? 1 : 0,
+           item.follow_up ? 1 : 0, item.response_hours, item.resolution_days, item.revisit_required ? 1 : 0,
+           item.active ? 1 : 0, iso_utc(tx.now()), item.id});
+}
+
+// --- Cases ---
+
+std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) {
+  auto compound = org::find_node(tx.connection(), input.compound_node_id);
+  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  if (!item.active) fail_unprocessable("该服务事项已停用", "item_code");
+  if (item.street_node_id != street_of(compound->path)) fail_unprocessable("该服务事项不属于本街道", "item_code");
+  if (input.part_node_id) {
+    require_inside(tx.connection(), *input.part_node_id, org::NodeKind::Part, *compound, "part_id", "房屋");
+  }
+  if (input.building_node_id) {
+    require_inside(tx.connection(), *input.building_node_id, org::NodeKind::Building, *compound, "building_id", "楼幢");
+  }
+  if (input.address.size() > 200) fail_invalid("address", "地址不超过 200 字节");
+  if (blank(input.description) || input.description.size() > 2000) fail_invalid("description", "请填写问题描述（不超过 2000 字节）");
+  if (input.photos.size() > 6) fail_invalid("photos", "照片最多 6 张");
+  media::require_stored_photos(tx.connection(), input.photos, "photos");
+  std::int64_t id =
+      tx.query_one(
+            "INSERT INTO cases (item_id, compound_node_id, part_node_id, building_node_id, address, description, "
+            "photos, channel, state, reporter_user_id, reported_at, response_due_at, resolve_due_at, reopened, "
+            "escalation_level, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reported', ?, ?, ?, ?, 0, 0, ?) RETURNING id",
+            {item.id, input.compound_node_id, input.part_node_id, input.building_node_id, input.address,
+             input.description, Json(input.photos).dump(), channel_code(input.channel), input.reporter_user_id,
+             iso_utc(input.reported_at), iso_utc(response_due(input.reported_at, item.response_hours)),
+             iso_utc(resolve_due(input.reported_at, item.resolution_days)), iso_utc(tx.now())})
+          ->i64(0);
+  record_event(tx, id, "transition", std::nullopt, std::string("reported"), "", input.reporter_user_id);
+  return id;
+}
+
+std::optional<Case> find_case(store::Connection& connection, std::int64_t id) {
+  auto row = connection.query_one(std::string(kCaseColumns) + "WHERE x.id = ?", {id});
+  if (!row) return std::nullopt;
+  return to_case(*row);
+}
+
+std::vector<Event> events_of(store::Connection& connection, std::int64_t case_id) {
+  std::vector<Event> events;
+  for (const auto& row : connection.query("SELECT id, kind, from_state, to_state, note, user_id, created_at "
+                                          "FROM case_events WHERE case_id = ? ORDER BY id",
+                                          {case_id})) {
+    events.push_back(Event{row.i64(0), row.text(1), row.optional_text(2), row.optional_text(3), row.text(4),
+                           row.optional_i64(5), row.text(6)});
+  }
+  return events;
+}
+
+std::vector<Rating> ratings_of(store::Connection& connection, std::int64_t case_id) {
+  std::vector<Rating> ratings;
+  for (const auto& row : connection.query(
+           "SELECT score, comment, reopened, created_at FROM case_ratings WHERE case_id = ? ORDER BY id", {case_id})) {
+    ratings.push_back(Rating{row.i64(0), row.text(1), row.i64(2) != 0, row.text(3)});
+  }
+  return ratings;
+}
+
+std::vector<Case> list_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
+                             TimePoint now) {
+  std::string sql = std::string(kCaseColumns) + "WHERE 1 = 1";
+  store::Params params;
+  if (!path.empty()) {
+    sql += " AND " + org::subtree_condition(connection.dialect(), "c.path");
+    for (auto& param : org::subtree_params(path)) params.push_back(param);
+  }
+  if (filter.state) {
+    sql += " AND x.state = ?";
+    params.emplace_back(state_code(*filter.state));
+  }
+  if (filter.item_code) {
+    sql += " AND i.code = ?";
+    params.emplace_back(*filter.item_code);
+  }
+  if (filter.overdue_only) {
+    sql += " AND " + overdue_sql();
+    params.emplace_back(iso_utc(now));
+    params.emplace_back(iso_utc(now));
+  }
+  if (filter.reporter_user_id) {
+    sql += " AND x.reporter_user_id = ?";
+    params.emplace_back(*filter.reporter_user_id);
+  }
+  if (filter.before_id) {
+    sql += " AND x.id < ?";
+    params.emplace_back(*filter.before_id);
+  }
+  sql += " ORDER BY x.id DESC LIMIT ?";
+  params.emplace_back(filter.limit);
+  std::vector<Case> list;
+  for (const auto& row : connection.query(sql, params)) list.push_back(to_case(row));
+  return list;
+}
+
+void transition(store::Tx& tx, const Case& record, const TransitionInput& input) {
+  check_not_duplicate(record.state, record.original_id);
+  check_transition(record.state, input.to);
+  if (input.note.size() > 2000) fail_invalid("note", "说明不超过 2000 字节");
+  std::string now = iso_utc(tx.now());
+  switch (input.to) {
+    case State::Assigned:
+    case State::Transferred:
+      if (!input.assignee_user_id) fail_invalid("assignee_user_id", "请指定承办人");
+      require_user(tx.connection(), *input.assignee_user_id, "assignee_user_id");
+      tx.exec("UPDATE cases SET assignee_user_id = ? WHERE id = ?", {*input.assignee_user_id, record.id});
+      break;
+    case State::Duplicate: {
+      if (!input.original_id) fail_invalid("original_id", "请指定原案件");
+      auto original = find_case(tx.connection(), *input.original_id);
+      if (!original) fail_unprocessable("找不到原案件", "original_id");
+      if (original->id == record.id) fail_unprocessable("案件不能与自身重复", "original_id");
+      if (original->state == State::Duplicate) fail_unprocessable("原案件本身是重复案件，请指定其原案件", "original_id");
+      if (original->input.compound_node_id != record.input.compound_node_id) {
+        fail_unprocessable("原案件不在同一小区", "original_id");
+      }
+      tx.exec("UPDATE cases SET original_id = ?, closed_at = ? WHERE id = ?", {original->id, now, record.id});
+      break;
+    }
+    case State::ClosedNotFixed:
+      if (blank(input.reason) || input.reason.size() > 600) fail_invalid("reason", "请填写未解决的原因（不超过 200 字），居民可见");
+      tx.exec("UPDATE cases SET close_reason = ?, closed_at = ? WHERE id = ?", {input.reason, now, record.id});
+      break;
+    case State::Accepted: tx.exec("UPDATE cases SET accepted_at = ? WHERE id = ?", {now, record.id}); break;
+    case State::Resolved: tx.exec("UPDATE cases SET resolved_at = ? WHERE id = ?", {now, record.id}); break;
+    case State::Closed:
+    case State::Returned: tx.exec("UPDATE cases SET closed_at = ? WHERE id = ?", {now, record.id}); break;
+    default: break;
+  }
+  set_state(tx, record, input.to);
+  std::string note = input.to == State::ClosedNotFixed ? input.reason : input.note;
+  record_event(tx, record.id, "transition", state_code(record.state), state_code(input.to), note, input.user_id);
+}
+
+void bulk_assign(store::Tx& tx, const std::vector<Case>& list, std::int64_t assignee_user_id, std::int64_t user_id) {
+  for (const auto& record : list) {
+    TransitionInput input{State::Assigned, "批量派单", assignee_user_id, std::nullopt, "", user_id};
+    // A case already assigned or in progress is handed over instead.
+    if (record.state == State::Assigned || record.state == State::InProgress) input.to = State::Transferred;
+    transition(tx, record, input);
+  }
+}
+
+void add_note(store::Tx& tx, const Case& record, const std::string& note, std::int64_t user_id) {
+  check_not_duplicate(record.state, record.original_id);
+  if (blank(note) || note.size() > 2000) fail_invalid("note", "请填写备注（不超过 2000 字节）");
+  record_event(tx, record.id, "note", std::nullopt, std::nullopt, note, user_id);
+}
+
+bool rate(store::Tx& tx, const Case& record, std::int64_t score, const std::string& comment, std::int64_t user_id) {
+  check_not_duplicate(record.state, record.original_id);
+  check_rating(score, comment);
+  check_rateable(record.state);
+  bool reopens = rating_reopens(score, record.reopened);
+  tx.exec("INSERT INTO case_ratings (case_id, score, comment, reopened, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+          {record.id, score, comment, reopens ? 1 : 0, user_id, iso_utc(tx.now())});
+  record_event(tx, record.id, "rating", std::nullopt, std::nullopt, std::to_string(score) + "分 " + comment, user_id);
+  if (reopens) {
+    set_state(tx, record, State::InProgress);
+    tx.exec("UPDATE cases SET reopened = 1, closed_at = NULL WHERE id = ?", {record.id});
+    record_event(tx, record.id, "reopen", state_code(record.state), std::string("in_progress"),
+                 "居民评价不满意（" + std::to_string(score) + " 分）：" + comment, user_id);
+  }
+  return reopens;
+}
+
+void revisit(store::Tx& tx, const Case& record, const std::string& on, const std::string& note, std::int64_t user_id) {
+  check_not_duplicate(record.state, record.original_id);
+  if (!parse_date(on)) fail_invalid("on", "日期应为 YYYY-MM-DD");
+  if (note.size() > 2000) fail_invalid("note", "回访记录不超过 2000 字节");
+  if (record.state != State::Resolved && record.state != State::Verified && record.state != State::Closed) {
+    fail_conflict("案件办结后才能回访，当前状态为 " + state_code(record.state), "state");
+  }
+  if (on < street_date(record.input.reported_at)) {
+    fail_invalid("on", "回访日期不能早于报告日期");
+  }
+  tx.exec("UPDATE cases SET revisited_on = ? WHERE id = ?", {on, record.id});
+  record_event(tx, record.id, "revisit", std::nullopt, std::nullopt, on + " " + note, user_id);
+}
+
+std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now) {
+  std::string sql =
+      "SELECT x.id, x.state, x.resolve_due_at, x.escalation_level, i.resolution_days FROM cases x "
+      "JOIN case_items i ON i.id = x.item_id WHERE " + open_states_sql() + " AND x.resolve_due_at < ? ORDER BY x.id";
+  // Several instances may run the job on PostgreSQL: each case is claimed by one of them.
+  if (tx.dialect() == store::Dialect::Postgres) sql += " FOR UPDATE OF x SKIP LOCKED";
+  std::vector<EscalationRecord> recorded;
+  for (const auto& row : tx.query(sql, {iso_utc(now)})) {
+    State state = parse_state(row.text(1)).value_or(State::Reported);
+    auto due = parse_iso(row.text(2));
+    if (!due) continue;
+    auto level = static_cast<std::int64_t>(escalation_level(state, *due, row.i64(4), now));
+    if (level <= row.i64(3)) continue;
+    // Every level passed is recorded, so the timeline shows each link that was told, even after a pause.
+    for (std::int64_t reached = row.i64(3) + 1; reached <= level; ++reached) {
+      auto code = escalation_level_code(static_cast<EscalationLevel>(reached));
+      record_event(tx, row.i64(0), "escalation", std::nullopt, std::nullopt, code, std::nullopt);
+      recorded.push_back(EscalationRecord{row.i64(0), static_cast<EscalationLevel>(reached)});
+    }
+    tx.exec("UPDATE cases SET escalation_level = ? WHERE id = ?", {level, row.i64(0)});
+  }
+  return recorded;
+}
+
+bool lives_in(store::Connection& connection, std::int64_t person_id, std::int64_t compound_node_id) {
+  auto compound = org::find_node(connection, compound_node_id);
+  if (!compound) return false;
+  auto params = org::subtree_params(compound->path);
+  params.insert(params.begin(), person_id);
+  return connection
+      .query_one("SELECT 1 FROM part_links l JOIN org_nodes n ON n.id = l.part_node_id WHERE l.person_id = ? AND " +
+                     org::subtree_condition(connection.dialect(), "n.path"),
+                 params)
+      .has_value();
+}
+
+Stats stats_under(store::Connection& connection, const std::string& path, TimePoint now) {
+  Stats stats;
+  std::string under = org::subtree_condition(connection.dialect(), "c.path");
+  auto params = org::subtree_params(path);
+  const std::string from = " FROM cases x JOIN case_items i ON i.id = x.item_id JOIN org_nodes c ON c.id = x.compound_node_id WHERE ";
+  stats.items = connection.scalar("SELECT COUNT(*) FROM case_items WHERE street_node_id = ? AND active = 1", {street_of(path)});
+  stats.open = connection.scalar("SELECT COUNT(*)" + from + under + " AND " + open_states_sql(), params);
+  auto overdue_params = params;
+  overdue_params.emplace_back(iso_utc(now));
+  overdue_params.emplace_back(iso_utc(now));
+  stats.overdue = connection.scalar("SELECT COUNT(*)" + from + under + " AND " + overdue_sql(), overdue_params);
+  std::vector<double> hours;
+  for (const auto& row : connection.query("SELECT x.reported_at, x.resolved_at" + from + under + " AND x.resolved_at IS NOT NULL",
+                                          params)) {
+    auto reported = parse_iso(row.text(0));
+    auto resolved = parse_iso(row.text(1));
+    if (reported && resolved) hours.push_back(std::chrono::duration<double, std::ratio<3600>>(*resolved - *reported).count());
+  }
+  stats.median_hours_to_resolve = median(hours);
+  auto rated = connection.query_one(
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN r.score >= 4 THEN 1 ELSE 0 END), 0) FROM case_ratings r "
+      "JOIN cases x ON x.id = r.case_id JOIN org_nodes c ON c.id = x.compound_node_id WHERE " + under,
+      params);
+  stats.ratings = rated->i64(0);
+  stats.satisfied = rated->i64(1);
+  auto level_params = params;
+  for (const auto& row : connection.query("SELECT x.escalation_level, COUNT(*)" + from + under +
+                                              " AND x.escalation_level > 0 GROUP BY x.escalation_level",
+                                          level_params)) {
+    if (row.i64(0) >= 1 && row.i64(0) <= 4) stats.escalated[row.i64(0)] = row.i64(1);
+  }
+  for (const auto& row : connection.query("SELECT i.code, i.name, COUNT(*)" + from + under +
+                                              " GROUP BY i.code, i.name ORDER BY COUNT(*) DESC, i.code LIMIT 5",
+                                          params)) {
+    stats.top_items.push_back(Stats::TopItem{row.text(0), row.text(1), row.i64(2)});
+  }
+  return stats;
+}
+
+}  // namespace weizhi::cases

@@ -1,0 +1,84 @@
+// SQL of the cases module: the street catalogue, cases with their due times, the transitions,
+// notes, ratings and revisits kept as events, the listings and the statistics. Writers check what
+// they refer to (400/404/409/422 naming the field), so routes and the demo seed share the checks;
+// the time is passed in.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/cases/model.hpp"
+#include "store/db.hpp"
+
+namespace weizhi::cases {
+
+// --- Catalogue ---
+
+std::vector<Item> items_of_street(store::Connection& connection, std::int64_t street_node_id);
+std::optional<Item> find_item(store::Connection& connection, std::int64_t id);
+std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id, const std::string& code);
+// Checks the item (400) and adds it to the street's catalogue; 409 naming code when taken.
+std::int64_t create_item(store::Tx& tx, const Item& item);
+// Saves the item's fields (its id, street and code stay); 400 naming the field.
+void update_item(store::Tx& tx, const Item& item);
+// The street id of a node's path ("/1/4/9/" → 1).
+std::int64_t street_of(const std::string& path);
+
+// --- Cases ---
+
+// Checks the place (404 for an unknown compound, part or building, 422 when it lies elsewhere),
+// the text (400) and the photos (at most 6, stored), and records a reported case with its due
+// times from the item; one transition event from nothing to reported. Returns its id.
+std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item);
+std::optional<Case> find_case(store::Connection& connection, std::int64_t id);
+std::vector<Event> events_of(store::Connection& connection, std::int64_t case_id);
+std::vector<Rating> ratings_of(store::Connection& connection, std::int64_t case_id);
+
+struct CaseFilter {
+  std::optional<State> state;
+  std::optional<std::string> item_code;
+  bool overdue_only = false;
+  std::optional<std::int64_t> reporter_user_id;
+  std::optional<std::int64_t> before_id;
+  std::int64_t limit = 100;
+};
+// Cases of the compounds under `path` (every compound when `path` is empty), the newest first.
+std::vector<Case> list_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
+                             TimePoint now);
+
+struct TransitionInput {
+  State to;
+  std::string note;
+  std::optional<std::int64_t> assignee_user_id;  // assigned, transferred: required
+  std::optional<std::int64_t> original_id;       // duplicate: required
+  std::string reason;                            // closed_not_fixed: required
+  std::optional<std::int64_t> user_id;           // who did it, none for the system
+};
+// Moves the case (409 for a step out of the table or a duplicate; 400 naming the missing field),
+// records the event and the timestamps the step sets. Permissions are the caller's check.
+void transition(store::Tx& tx, const Case& record, const TransitionInput& input);
+// Assigns every case to the user, or none of them (the first refusal throws).
+void bulk_assign(store::Tx& tx, const std::vector<Case>& list, std::int64_t assignee_user_id, std::int64_t user_id);
+// A work note on the timeline (400 naming note when empty or above 2000 bytes).
+void add_note(store::Tx& tx, const Case& record, const std::string& note, std::int64_t user_id);
+// Records the resident's rating; a first unsatisfied one reopens the case to in_progress.
+// Returns whether it reopened.
+bool rate(store::Tx& tx, const Case& record, std::int64_t score, const std::string& comment, std::int64_t user_id);
+// Records the follow-up visit on day `on` (YYYY-MM-DD); 409 unless the case is fixed or closed.
+void revisit(store::Tx& tx, const Case& record, const std::string& on, const std::string& note, std::int64_t user_id);
+
+struct EscalationRecord {
+  std::int64_t case_id;
+  EscalationLevel level;
+};
+// Records, for each overdue open case, every chain level its lateness at `now` has reached that
+// was not recorded yet, as escalation events; a second run at the same time records nothing.
+std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now);
+
+// Whether the person owns, rents or lives in a part of the compound.
+bool lives_in(store::Connection& connection, std::int64_t person_id, std::int64_t compound_node_id);
+
+Stats stats_under(store::Connection& connection, const std::string& path, TimePoint now);
+
+}  // namespace weizhi::cases

@@ -1,0 +1,64 @@
+// The notifications module's types: a message other modules send, a user's notification, a
+// node's group-robot webhook and one outbound delivery of a message to a webhook.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace weizhi::notifications {
+
+// What a module tells people: in their inboxes, and on the group robot of `node_id`'s compound or
+// community when given.
+struct Message {
+  std::string kind;   // what happened, such as "case.escalated"
+  std::string title;  // short, Chinese
+  std::string body;   // Chinese
+  std::string link;   // an app path such as "/cases/12"; empty for none
+  std::optional<std::int64_t> node_id;  // the compound or community whose robot is told
+};
+
+struct Notification {
+  std::int64_t id;
+  std::int64_t user_id;
+  std::string kind;
+  std::string title;
+  std::string body;
+  std::string link;
+  std::optional<std::int64_t> node_id;
+  std::string created_at;
+  std::optional<std::string> read_at;
+};
+
+// A WeCom group robot of a compound or community. The URL carries the robot's key: a secret.
+struct Webhook {
+  std::int64_t node_id;
+  std::string node_name;
+  std::string url;
+  bool enabled;
+  std::string updated_at;
+};
+
+// Pending until sent; failed after the last attempt; a failed one may be retried by hand.
+enum class DeliveryState { Pending, Delivered, Failed };
+
+struct Delivery {
+  std::int64_t id;
+  std::int64_t node_id;  // the webhook's node
+  std::string node_name;
+  std::string kind;
+  std::string content;  // the text posted, already cut to the robot's limit
+  DeliveryState state;
+  std::int64_t attempts;
+  std::optional<std::string> last_error;
+  std::string next_attempt_at;  // UTC ISO-8601
+  std::optional<std::string> delivered_at;
+  std::string created_at;
+};
+
+// What one POST to a robot came to: delivered, or the error to record.
+struct SendOutcome {
+  bool delivered;
+  std::string error;  // empty when delivered
+};
+
+}  // namespace weizhi::notifications

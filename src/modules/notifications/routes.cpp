@@ -1,0 +1,200 @@
+// HTTP routes of the notifications module: the signed-in user's own inbox, the group-robot
+// webhooks of compounds and communities (their URLs masked), and the deliveries to those robots
+// with a retry for failed ones.
+#include "audit/audit.hpp"
+#include "core/error.hpp"
+#include "http/context.hpp"
+#include "http/paging.hpp"
+#include "modules/notifications/deliver.hpp"
+#include "modules/notifications/module.hpp"
+#include "modules/notifications/rules.hpp"
+#include "modules/notifications/store.hpp"
+#include "modules/org/store.hpp"
+#include "modules/org/subtree_read.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> notifications_migrations();
+}
+
+namespace weizhi::notifications {
+
+void seed_demo(modules::SeedContext& seed);
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+Json notification_json(const Notification& notification) {
+  return {{"id", notification.id},
+          {"kind", notification.kind},
+          {"title", notification.title},
+          {"body", notification.body},
+          {"link", notification.link},
+          {"node_id", or_null(notification.node_id)},
+          {"created_at", notification.created_at},
+          {"read_at", or_null(notification.read_at)},
+          {"read", notification.read_at.has_value()}};
+}
+
+// The robot's URL is a secret (its key lets anyone post to the group): answers show it masked.
+Json webhook_json(std::int64_t node_id, const std::optional<Webhook>& webhook) {
+  if (!webhook) return {{"node_id", node_id}, {"configured", false}, {"url", nullptr}, {"enabled", false}};
+  return {{"node_id", webhook->node_id},     {"node_name", webhook->node_name}, {"configured", true},
+          {"url", mask_url(webhook->url)},   {"enabled", webhook->enabled},     {"updated_at", webhook->updated_at}};
+}
+
+Json delivery_json(const Delivery& delivery) {
+  return {{"id", delivery.id},
+          {"node", {{"id", delivery.node_id}, {"name", delivery.node_name}}},
+          {"kind", delivery.kind},
+          {"content", delivery.content},
+          {"state", delivery_state_code(delivery.state)},
+          {"attempts", delivery.attempts},
+          {"last_error", or_null(delivery.last_error)},
+          {"next_attempt_at", delivery.state == DeliveryState::Pending ? Json(delivery.next_attempt_at) : Json(nullptr)},
+          {"delivered_at", or_null(delivery.delivered_at)},
+          {"created_at", delivery.created_at}};
+}
+
+// --- Inbox: every signed-in user, their own notifications only ---
+
+Filter unread_query(Context& context) {
+  auto unread = context.query("unread");
+  if (!unread || *unread == "0" || *unread == "false") return Filter::All;
+  if (*unread == "1" || *unread == "true") return Filter::Unread;
+  fail_invalid("unread", "unread 应为 1 或 0");
+}
+
+Response inbox_route(Context& context) {
+  Filter filter = unread_query(context);
+  std::int64_t limit = http::page_limit(context, 50, 200);
+  auto before = http::page_cursor(context);
+  auto lease = context.read();
+  auto list = inbox(*lease, context.user().user_id, filter, before, limit);
+  Json items = Json::array();
+  for (const auto& notification : list) items.push_back(notification_json(notification));
+  return Response::json(200, http::page_json(items, limit, list.empty() ? 0 : list.back().id));
+}
+
+Response unread_count_route(Context& context) {
+  auto lease = context.read();
+  return Response::json(200, {{"unread", unread_count(*lease, context.user().user_id)}});
+}
+
+// Reading one's own mail is not audited: it changes nothing anyone else relies on.
+Response read_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  Json read = context.write(
+      [&](store::Tx& tx) { return notification_json(mark_read(tx, context.user().user_id, id)); });
+  return Response::json(200, read);
+}
+
+Response read_all_route(Context& context) {
+  std::int64_t marked = context.write([&](store::Tx& tx) { return mark_all_read(tx, context.user().user_id); });
+  return Response::json(200, {{"marked", marked}, {"unread", 0}});
+}
+
+// --- Webhooks ---
+
+Response get_webhook_route(Context& context) {
+  std::int64_t node_id = context.path_id("node_id");
+  auto lease = context.read();
+  return Response::json(200, webhook_json(node_id, find_webhook(*lease, node_id)));
+}
+
+// `url` may be left out, or sent back masked as GET showed it, to keep the stored one (switching a
+// robot on or off need not retype its key).
+Response put_webhook_route(Context& context) {
+  std::int64_t node_id = context.path_id("node_id");
+  JsonObject body(context.json_body());
+  auto url = body.optional_text("url");
+  bool enabled = body.boolean("enabled");
+  body.finish();
+  Json saved = context.write([&](store::Tx& tx) {
+    auto existing = find_webhook(tx.connection(), node_id);
+    std::string chosen;
+    if (existing && (!url || *url == mask_url(existing->url))) {
+      chosen = existing->url;
+    } else {
+      if (!url) fail_invalid("url", "请填写群机器人地址");
+      check_webhook_url(*url);
+      chosen = *url;
+    }
+    save_webhook(tx, node_id, chosen, enabled);
+    Json json = webhook_json(node_id, find_webhook(tx.connection(), node_id));
+    context.audit(tx, "notifications.webhook.update", "node:" + std::to_string(node_id),
+                  {{"url", json["url"]}, {"enabled", enabled}});
+    return json;
+  });
+  return Response::json(200, saved);
+}
+
+// --- Deliveries ---
+
+Delivery require_delivery(store::Connection& connection, std::int64_t id) {
+  auto delivery = find_delivery(connection, id);
+  if (!delivery) fail_not_found("找不到该推送记录");
+  return *delivery;
+}
+
+http::ScopeResolver delivery_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    auto lease = context.read();
+    return require_delivery(*lease, context.path_id("id")).node_id;
+  };
+}
+
+Response list_deliveries_route(Context& context) {
+  std::optional<DeliveryState> state;
+  if (auto code = context.query("state")) {
+    state = parse_delivery_state(*code);
+    if (!state) fail_invalid("state", "状态应为 pending、delivered 或 failed");
+  }
+  std::int64_t limit = http::page_limit(context, 100, 500);
+  auto before = http::page_cursor(context);
+  auto [lease, node] = org::read_queried_subtree(context);
+  auto list = deliveries_under(*lease, node.path, state, before, limit);
+  Json items = Json::array();
+  for (const auto& delivery : list) items.push_back(delivery_json(delivery));
+  return Response::json(200, http::page_json(items, limit, list.empty() ? 0 : list.back().id));
+}
+
+Response retry_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  Json retried = context.write([&](store::Tx& tx) {
+    retry_delivery(tx, id);
+    Json json = delivery_json(require_delivery(tx.connection(), id));
+    context.audit(tx, "notifications.delivery.retry", "notification_delivery:" + std::to_string(id),
+                  {{"node_id", json["node"]["id"]}});
+    return json;
+  });
+  return Response::json(200, retried);
+}
+
+void add_routes(http::Router& router) {
+  const std::string inbox_path = "/api/v1/me/notifications";
+  router.add(Method::Get, inbox_path, Access::signed_in(), inbox_route);
+  router.add(Method::Get, inbox_path + "/unread-count", Access::signed_in(), unread_count_route);
+  router.add(Method::Post, inbox_path + "/read-all", Access::signed_in(), read_all_route);
+  router.add(Method::Post, inbox_path + "/{id}/read", Access::signed_in(), read_route);
+
+  auto manage_node = Access::permission("notifications.manage", http::scope::path_node("node_id"));
+  router.add(Method::Get, "/api/v1/notification-webhooks/{node_id}", manage_node, get_webhook_route);
+  router.add(Method::Put, "/api/v1/notification-webhooks/{node_id}", manage_node, put_webhook_route);
+
+  router.add(Method::Get, "/api/v1/notification-deliveries",
+             Access::permission("notifications.manage", org::node_query_scope()), list_deliveries_route);
+  router.add(Method::Post, "/api/v1/notification-deliveries/{id}/retry",
+             Access::permission("notifications.manage", delivery_scope()), retry_route);
+}
+
+}  // namespace
+
+modules::Module module() {
+  return modules::Module{"notifications", store::notifications_migrations, add_routes, seed_demo, {delivery_job()}};
+}
+
+}  // namespace weizhi::notifications

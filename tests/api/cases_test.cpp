@@ -1,0 +1,345 @@
+// Cases over HTTP on the Test seed (德胜新村, the 57 items): residents report for their own
+// compound with photos; staff walk the transition table step by step, each step with its
+// permission; nobody verifies their own work; duplicates hand work to the original; ratings reopen
+// once; bulk assignment is all or nothing; permission and input checks; statistics from records.
+#include <algorithm>
+#include <chrono>
+#include <string>
+
+#include "app/jobs.hpp"
+#include "app/modules.hpp"
+#include "modules/cases/rules.hpp"
+#include "support/test_server.hpp"
+
+using nlohmann::json;
+using weizhi::testing::ApiTest;
+using weizhi::testing::HttpClient;
+
+class CasesTest : public ApiTest {
+ protected:
+  std::int64_t user_id(const std::string& login) {
+    return db().write([&](weizhi::store::Tx& tx) {
+      return tx.query_one("SELECT id FROM users WHERE login = ?", {login})->i64(0);
+    });
+  }
+
+  json report(HttpClient& client, json extra = json::object()) {
+    json body{{"item_code", "stairwell-clutter"}, {"compound_id", node("desheng-xincun")}, {"description", "楼道堆放纸箱"}};
+    for (auto& [key, value] : extra.items()) body[key] = value;
+    auto reply = client.post("/api/v1/cases", body);
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    return reply.json();
+  }
+
+  static std::string path(const json& record, const std::string& tail = "") {
+    return "/api/v1/cases/" + std::to_string(record["id"].get<std::int64_t>()) + tail;
+  }
+
+  weizhi::testing::Reply step(HttpClient& client, const json& record, json body) {
+    return client.post(path(record, "/transition"), body);
+  }
+
+  // A case reported by the resident and worked by property staff up to resolved.
+  json resolved_case(HttpClient& resident) {
+    json record = report(resident);
+    auto commissioner = signed_in("commissioner");
+    auto staff = signed_in("property-staff");
+    EXPECT_EQ(step(*commissioner, record, {{"to", "accepted"}}).status, 200);
+    EXPECT_EQ(step(*commissioner, record, {{"to", "assigned"}, {"assignee_user_id", user_id("property-staff")}}).status, 200);
+    EXPECT_EQ(step(*staff, record, {{"to", "in_progress"}}).status, 200);
+    auto resolved = step(*staff, record, {{"to", "resolved"}, {"note", "已清理"}});
+    EXPECT_EQ(resolved.status, 200) << resolved.body;
+    return resolved.json();
+  }
+};
+
+TEST_F(CasesTest, TheCatalogueHasTheFiftySevenItemsAndOnlyTheStreetEditsIt) {
+  auto resident = signed_in("resident");
+  auto list = resident->get("/api/v1/case-items?street=" + std::to_string(node("street")));
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.json()["items"].size(), 57u);
+  json item{{"street_id", node("street")}, {"code", "graffiti"},       {"name", "乱涂乱画清理"},
+            {"category", "环境卫生"},       {"party", "property_company"}, {"response_hours", 24},
+            {"resolution_days", 3}};
+  EXPECT_EQ(signed_in("secretary")->post("/api/v1/case-items", item).status, 403);
+  auto admin = signed_in("admin");
+  auto created = admin->post("/api/v1/case-items", item);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(admin->post("/api/v1/case-items", item).status, 409);
+  auto id = std::to_string(created.json()["id"].get<std::int64_t>());
+  auto patched = admin->patch("/api/v1/case-items/" + id, json{{"resolution_days", 5}, {"active", false}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.json()["resolution_days"], 5);
+  EXPECT_EQ(admin->patch("/api/v1/case-items/" + id, json{{"party", "nobody"}}).error_field(), "party");
+  EXPECT_EQ(admin->get("/api/v1/case-items?node=" + std::to_string(node("desheng-xincun"))).json()["items"].size(), 57u);
+}
+
+TEST_F(CasesTest, ResidentReportsWithPhotosForTheirCompoundOnly) {
+  auto resident = signed_in("resident");
+  std::string photo = upload_photo(*resident, "clutter");
+  json record = report(*resident, {{"photos", {photo}}, {"address", "3 幢 2 单元"}});
+  EXPECT_EQ(record["state"], "reported");
+  EXPECT_EQ(record["state_type"], "open");
+  EXPECT_EQ(record["channel"], "resident_h5");
+  EXPECT_EQ(record["photos"], json::array({photo}));
+  EXPECT_EQ(record["item"]["name"], "楼道堆物清理");
+  EXPECT_FALSE(record["response_due_at"].get<std::string>().empty());
+  EXPECT_FALSE(record["overdue"].get<bool>());
+  EXPECT_EQ(record["events"].size(), 1u);
+  auto elsewhere = resident->post("/api/v1/cases", json{{"item_code", "stairwell-clutter"},
+                                                          {"compound_id", node("c-deshengba")},
+                                                          {"description", "楼道堆物"}});
+  EXPECT_EQ(elsewhere.status, 403);
+  auto mine = resident->get("/api/v1/me/cases");
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.json()["items"][0]["id"], record["id"]);
+  // Residents see their own cases, not the compound's list or a neighbour's case.
+  EXPECT_EQ(resident->get(path(record)).status, 200);
+  EXPECT_EQ(resident->get("/api/v1/cases?node=" + std::to_string(node("desheng-xincun"))).status, 403);
+  json other = report(*signed_in("commissioner"));
+  EXPECT_EQ(other["channel"], "hotline");
+  EXPECT_EQ(resident->get(path(other)).status, 403);
+}
+
+TEST_F(CasesTest, TheFullPathKeepsEveryStepAsAnEvent) {
+  auto resident = signed_in("resident");
+  json record = resolved_case(*resident);
+  auto secretary = signed_in("secretary");
+  auto verified = step(*secretary, record, {{"to", "verified"}});
+  ASSERT_EQ(verified.status, 200) << verified.body;
+  auto closed = step(*secretary, record, {{"to", "closed"}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  json detail = resident->get(path(record)).json();
+  EXPECT_EQ(detail["state"], "closed");
+  EXPECT_EQ(detail["state_type"], "closed");
+  std::vector<std::string> states;
+  for (const auto& event : detail["events"]) states.push_back(event["to"].get<std::string>());
+  EXPECT_EQ(states, (std::vector<std::string>{"reported", "accepted", "assigned", "in_progress", "resolved", "verified", "closed"}));
+  EXPECT_EQ(detail["events"][4]["note"], "已清理");
+  EXPECT_FALSE(detail["resolved_at"].is_null());
+  EXPECT_FALSE(detail["closed_at"].is_null());
+}
+
+TEST_F(CasesTest, ASkippedStepIsAConflictAndAStepNeedsItsPermission) {
+  json record = report(*signed_in("resident"));
+  auto skipped = step(*signed_in("commissioner"), record, {{"to", "resolved"}});
+  EXPECT_EQ(skipped.status, 409);
+  EXPECT_EQ(skipped.error_field(), "to");
+  // Property staff may work cases but not accept them.
+  EXPECT_EQ(step(*signed_in("property-staff"), record, {{"to", "accepted"}}).status, 403);
+  EXPECT_EQ(step(*signed_in("commissioner"), record, {{"to", "flying"}}).error_field(), "to");
+}
+
+TEST_F(CasesTest, NobodyVerifiesTheirOwnWork) {
+  json record = resolved_case(*signed_in("resident"));
+  auto staff_verify = step(*signed_in("property-staff"), record, {{"to", "verified"}});
+  EXPECT_EQ(staff_verify.status, 403);
+  EXPECT_EQ(step(*signed_in("property"), record, {{"to", "verified"}}).status, 403);
+  // The commissioner may verify, but not a case they worked themselves.
+  json own = report(*signed_in("resident"));
+  auto commissioner = signed_in("commissioner");
+  ASSERT_EQ(step(*commissioner, own, {{"to", "accepted"}}).status, 200);
+  ASSERT_EQ(step(*commissioner, own, {{"to", "assigned"}, {"assignee_user_id", user_id("commissioner")}}).status, 200);
+  ASSERT_EQ(step(*commissioner, own, {{"to", "in_progress"}}).status, 200);
+  ASSERT_EQ(step(*commissioner, own, {{"to", "resolved"}}).status, 200);
+  EXPECT_EQ(step(*commissioner, own, {{"to", "verified"}}).status, 403);
+  EXPECT_EQ(step(*signed_in("secretary"), own, {{"to", "verified"}}).status, 200);
+}
+
+TEST_F(CasesTest, ADuplicateLinksToItsOriginalAndRefusesFurtherUpdates) {
+  auto resident = signed_in("resident");
+  json original = report(*resident);
+  json copy = report(*resident);
+  auto commissioner = signed_in("commissioner");
+  EXPECT_EQ(step(*commissioner, copy, {{"to", "duplicate"}}).error_field(), "original_id");
+  EXPECT_EQ(step(*commissioner, copy, {{"to", "duplicate"}, {"original_id", copy["id"]}}).status, 422);
+  auto linked = step(*commissioner, copy, {{"to", "duplicate"}, {"original_id", original["id"]}});
+  ASSERT_EQ(linked.status, 200) << linked.body;
+  EXPECT_EQ(linked.json()["original_id"], original["id"]);
+  EXPECT_EQ(linked.json()["state_type"], "closed");
+  auto again = step(*commissioner, copy, {{"to", "accepted"}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.error_field(), "original_id");
+  EXPECT_NE(again.body.find(std::to_string(original["id"].get<std::int64_t>())), std::string::npos);
+  EXPECT_EQ(commissioner->post(path(copy, "/notes"), json{{"note", "补充"}}).error_field(), "original_id");
+}
+
+TEST_F(CasesTest, ClosingWithoutAFixNeedsAReasonShownToTheResident) {
+  auto resident = signed_in("resident");
+  json record = report(*resident);
+  auto commissioner = signed_in("commissioner");
+  auto missing = step(*commissioner, record, {{"to", "closed_not_fixed"}});
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.error_field(), "reason");
+  ASSERT_EQ(step(*commissioner, record, {{"to", "closed_not_fixed"}, {"reason", "属住户自家管道问题"}}).status, 200);
+  json seen = resident->get(path(record)).json();
+  EXPECT_EQ(seen["state"], "closed_not_fixed");
+  EXPECT_EQ(seen["close_reason"], "属住户自家管道问题");
+}
+
+TEST_F(CasesTest, BulkAssignmentIsAllOrNothing) {
+  auto resident = signed_in("resident");
+  auto commissioner = signed_in("commissioner");
+  json first = report(*resident);
+  json second = report(*resident);
+  json not_accepted = report(*resident);
+  ASSERT_EQ(step(*commissioner, first, {{"to", "accepted"}}).status, 200);
+  ASSERT_EQ(step(*commissioner, second, {{"to", "accepted"}}).status, 200);
+  std::int64_t staff = user_id("property-staff");
+  auto refused = commissioner->post("/api/v1/cases/bulk-assign",
+                                    json{{"case_ids", {first["id"], second["id"], not_accepted["id"]}}, {"assignee_user_id", staff}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(commissioner->get(path(first)).json()["state"], "accepted");
+  auto assigned = commissioner->post("/api/v1/cases/bulk-assign",
+                                     json{{"case_ids", {first["id"], second["id"]}}, {"assignee_user_id", staff}});
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  for (const auto& item : assigned.json()["items"]) {
+    EXPECT_EQ(item["state"], "assigned");
+    EXPECT_EQ(item["assignee_user_id"], staff);
+  }
+  EXPECT_EQ(commissioner->post("/api/v1/cases/bulk-assign", json{{"case_ids", json::array()}, {"assignee_user_id", staff}})
+                .error_field(),
+            "case_ids");
+  EXPECT_EQ(signed_in("property-staff")
+                ->post("/api/v1/cases/bulk-assign", json{{"case_ids", {first["id"]}}, {"assignee_user_id", staff}})
+                .status,
+            403);
+}
+
+TEST_F(CasesTest, AnUnsatisfiedRatingReopensTheCaseOnce) {
+  auto resident = signed_in("resident");
+  json record = resolved_case(*resident);
+  EXPECT_EQ(signed_in("commissioner")->post(path(record, "/rating"), json{{"score", 1}}).status, 403);
+  EXPECT_EQ(resident->post(path(record, "/rating"), json{{"score", 7}}).error_field(), "score");
+  auto first = resident->post(path(record, "/rating"), json{{"score", 2}, {"comment", "没清干净"}});
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(first.json()["state"], "in_progress");
+  EXPECT_TRUE(first.json()["reopened"].get<bool>());
+  EXPECT_EQ(first.json()["events"].back()["kind"], "reopen");
+  EXPECT_EQ(resident->post(path(record, "/rating"), json{{"score", 1}}).status, 409);
+  auto staff = signed_in("property-staff");
+  ASSERT_EQ(step(*staff, record, {{"to", "resolved"}}).status, 200);
+  auto second = resident->post(path(record, "/rating"), json{{"score", 1}, {"comment", "还是不行"}});
+  ASSERT_EQ(second.status, 201);
+  EXPECT_EQ(second.json()["state"], "resolved");
+  EXPECT_EQ(second.json()["ratings"].size(), 2u);
+  auto revisit = signed_in("committee")->post(path(record, "/revisit"), json{{"note", "上门回访，已再次清理"}});
+  ASSERT_EQ(revisit.status, 201) << revisit.body;
+  EXPECT_FALSE(revisit.json()["revisited_on"].is_null());
+  EXPECT_EQ(signed_in("property-staff")->post(path(record, "/revisit"), json{{"note", "x"}}).status, 403);
+}
+
+TEST_F(CasesTest, StatisticsComeFromTheSeededRecords) {
+  auto admin = signed_in("admin");
+  auto stats = admin->get("/api/v1/stats/cases");
+  ASSERT_EQ(stats.status, 200) << stats.body;
+  json figures = stats.json();
+  EXPECT_EQ(figures["items"], 57);
+  EXPECT_GT(figures["open"].get<int>(), 0);
+  EXPECT_GT(figures["overdue"].get<int>(), 0);
+  for (const char* level : {"commissioner", "tripartite_director", "community_secretary", "street"}) {
+    EXPECT_TRUE(figures["escalated"].contains(level));
+  }
+  EXPECT_TRUE(figures["median_hours_to_resolve"].is_number());
+  EXPECT_GT(figures["satisfied_share"]["den"].get<int>(), 0);
+  EXPECT_LE(figures["top_items"].size(), 5u);
+  EXPECT_TRUE(figures["top_items"][0].contains("name"));
+  auto overdue = admin->get("/api/v1/cases?overdue=1&node=" + std::to_string(node("desheng-xincun")));
+  ASSERT_EQ(overdue.status, 200);
+  EXPECT_GT(overdue.json()["items"].size(), 0u);
+  for (const auto& item : overdue.json()["items"]) EXPECT_TRUE(item["overdue"].get<bool>());
+  auto page = admin->get("/api/v1/cases?limit=3");
+  EXPECT_EQ(page.json()["items"].size(), 3u);
+  EXPECT_FALSE(page.json()["next_cursor"].is_null());
+  EXPECT_EQ(signed_in("resident")->get("/api/v1/stats/cases").status, 403);
+}
+
+TEST_F(CasesTest, SignedOutCallersGet401AndUnknownIds404) {
+  auto anonymous = this->anonymous();
+  EXPECT_EQ(anonymous->get("/api/v1/cases/1").status, 401);
+  EXPECT_EQ(anonymous->get("/api/v1/case-items").status, 401);
+  EXPECT_EQ(anonymous->get("/api/v1/stats/cases").status, 401);
+  auto secretary = signed_in("secretary");
+  EXPECT_EQ(secretary->get("/api/v1/cases/999999").status, 404);
+  EXPECT_EQ(secretary->post("/api/v1/cases/999999/transition", json{{"to", "accepted"}}).status, 404);
+  EXPECT_EQ(secretary->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", 999999}, {"description", "x"}})
+                .status,
+            404);
+  // The secretary of 德胜 works cases of its compounds only.
+  json elsewhere = report(*signed_in("admin"), {{"compound_id", node("dong-er-dong-san")}});
+  EXPECT_EQ(secretary->get(path(elsewhere)).status, 403);
+  EXPECT_EQ(step(*secretary, elsewhere, {{"to", "accepted"}}).status, 403);
+}
+
+TEST_F(CasesTest, BadInputIsRefusedNamingTheField) {
+  auto commissioner = signed_in("commissioner");
+  auto post = [&](json body) { return commissioner->post("/api/v1/cases", body); };
+  json good{{"item_code", "street-lamp"}, {"compound_id", node("desheng-xincun")}, {"description", "路灯不亮"}};
+  auto with = [&](const char* key, json value) {
+    json body = good;
+    body[key] = value;
+    return post(body);
+  };
+  EXPECT_EQ(with("item_code", "no-such-item").error_field(), "item_code");
+  EXPECT_EQ(with("description", " ").error_field(), "description");
+  EXPECT_EQ(with("channel", "fax").error_field(), "channel");
+  EXPECT_EQ(with("photos", {"IMG_1.jpg"}).error_field(), "photos[0]");
+  EXPECT_EQ(with("photos", {std::string(64, 'a')}).error_field(), "photos[0]");
+  std::vector<std::string> seven;
+  for (int i = 0; i < 7; ++i) seven.push_back(upload_photo(*commissioner, "p" + std::to_string(i)));
+  EXPECT_EQ(with("photos", seven).error_field(), "photos");
+  EXPECT_EQ(with("part_id", node("c-deshengba")).status, 404);
+  EXPECT_EQ(with("unknown", 1).status, 400);
+  EXPECT_EQ(post(json{{"compound_id", node("desheng-xincun")}}).error_field(), "item_code");
+  std::string list = "/api/v1/cases?node=" + std::to_string(node("desheng-xincun"));
+  EXPECT_EQ(commissioner->get(list + "&state=done").error_field(), "state");
+  EXPECT_EQ(commissioner->get(list + "&overdue=yes").error_field(), "overdue");
+  json record = report(*commissioner);
+  ASSERT_EQ(step(*commissioner, record, {{"to", "accepted"}}).status, 200);
+  EXPECT_EQ(step(*commissioner, record, {{"to", "assigned"}}).error_field(), "assignee_user_id");
+  EXPECT_EQ(step(*commissioner, record, {{"to", "assigned"}, {"assignee_user_id", 999999}}).error_field(), "assignee_user_id");
+  EXPECT_EQ(commissioner->post(path(record, "/notes"), json{{"note", ""}}).error_field(), "note");
+}
+
+TEST_F(CasesTest, APhotoIsServedOnlyThroughItsCaseToThoseWhoMayReadIt) {
+  auto resident = signed_in("resident");
+  std::string photo = upload_photo(*resident, "lamp");
+  std::string unrelated = upload_photo(*resident, "unrelated");
+  json record = report(*resident, {{"photos", {photo}}});
+  auto mine = resident->get(path(record, "/photos/" + photo));
+  EXPECT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.headers["content-type"], "image/png");
+  EXPECT_EQ(signed_in("commissioner")->get(path(record, "/photos/" + photo)).status, 200);
+  EXPECT_EQ(resident->get(path(record, "/photos/" + unrelated)).status, 404);
+  json dong = report(*signed_in("admin"), {{"compound_id", node("dong-er-dong-san")}, {"photos", {photo}}});
+  EXPECT_EQ(signed_in("secretary")->get(path(dong, "/photos/" + photo)).status, 403);
+  EXPECT_EQ(anonymous()->get(path(record, "/photos/" + photo)).status, 401);
+}
+
+TEST_F(CasesTest, TheEscalationJobClimbsTheChainOncePerPeriodAcrossInstances) {
+  auto commissioner = signed_in("commissioner");
+  json record = report(*commissioner);
+  // Reported eleven days ago with three days to fix it: past due by seven to eight days, two whole
+  // periods beyond the first level, so up to the community secretary.
+  db().write([&](weizhi::store::Tx& tx) {
+    auto reported = tx.now() - std::chrono::hours(24 * 11);
+    tx.exec("UPDATE cases SET reported_at = ?, resolve_due_at = ? WHERE id = ?",
+            {weizhi::iso_utc(reported), weizhi::iso_utc(weizhi::cases::resolve_due(reported, 3)),
+             record["id"].get<std::int64_t>()});
+    return 0;
+  });
+  weizhi::app::JobRunner first(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  weizhi::app::JobRunner second(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  auto ran = first.run_due();
+  EXPECT_NE(std::find(ran.begin(), ran.end(), "cases.escalations"), ran.end());
+  auto ran_again = second.run_due();
+  EXPECT_EQ(std::find(ran_again.begin(), ran_again.end(), "cases.escalations"), ran_again.end());
+  json detail = commissioner->get(path(record)).json();
+  EXPECT_TRUE(detail["overdue"].get<bool>());
+  EXPECT_EQ(detail["escalation_level"], "community_secretary");
+  std::int64_t escalations = std::count_if(detail["events"].begin(), detail["events"].end(),
+                                           [](const json& event) { return event["kind"] == "escalation"; });
+  EXPECT_EQ(escalations, 3);
+  auto stats = signed_in("admin")->get("/api/v1/stats/cases?node=" + std::to_string(node("desheng-xincun")));
+  EXPECT_GE(stats.json()["escalated"]["community_secretary"].get<int>(), 1);
+}
