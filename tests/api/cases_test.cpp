@@ -193,7 +193,9 @@ TEST_F(CasesTest, BulkAssignmentIsAllOrNothing) {
   auto assigned = commissioner->post("/api/v1/cases/bulk-assign",
                                      json{{"case_ids", {first["id"], second["id"]}}, {"assignee_user_id", staff}});
   ASSERT_EQ(assigned.status, 200) << assigned.body;
-  for (const auto& item : assigned.json()["items"]) {
+  json assigned_cases = assigned.json()["items"];
+  ASSERT_EQ(assigned_cases.size(), 2u);
+  for (const auto& item : assigned_cases) {
     EXPECT_EQ(item["state"], "assigned");
     EXPECT_EQ(item["assignee_user_id"], staff);
   }
@@ -247,7 +249,8 @@ TEST_F(CasesTest, StatisticsComeFromTheSeededRecords) {
   auto overdue = admin->get("/api/v1/cases?overdue=1&node=" + std::to_string(node("desheng-xincun")));
   ASSERT_EQ(overdue.status, 200);
   EXPECT_GT(overdue.json()["items"].size(), 0u);
-  for (const auto& item : overdue.json()["items"]) EXPECT_TRUE(item["overdue"].get<bool>());
+  json overdue_cases = overdue.json()["items"];
+  for (const auto& item : overdue_cases) EXPECT_TRUE(item["overdue"].get<bool>());
   auto page = admin->get("/api/v1/cases?limit=3");
   EXPECT_EQ(page.json()["items"].size(), 3u);
   EXPECT_FALSE(page.json()["next_cursor"].is_null());
