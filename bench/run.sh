@@ -306,7 +306,7 @@ run_wrk nginx "nginx static file" "$NGINX_URL"
 run_wrk healthz "GET /healthz" "$BASE/healthz"
 run_wrk me "GET /api/v1/me" "$BASE/api/v1/me" -H "Cookie: $COOKIE"
 WEIZHI_BENCH_COOKIE="$COOKIE" WEIZHI_BENCH_CSRF="$CSRF" WEIZHI_BENCH_BODY="$NODE_BODY" \
-  run_wrk write "POST /api/v1/org/nodes" "$BASE/api/v1/org/nodes" -s bench/post_node.lua
+  run_wrk write "POST /api/v1/org/nodes" "$BASE/api/v1/org/nodes" -s bench/post_json.lua
 
 RSS_MB=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$WEIZHI_PID/status")
 HWM_MB=$(awk '/^VmHWM:/ {printf "%.1f", $2 / 1024}' "/proc/$WEIZHI_PID/status")
@@ -375,6 +375,10 @@ bash "$(dirname "${BASH_SOURCE[0]}")/registry.sh"
 # The vote tally figures: `weizhi tally` on a 1,000,000-part export.
 echo
 bash "$(dirname "${BASH_SOURCE[0]}")/voting.sh"
+
+# The service case figures: case creation, and the overdue inbox over 1,000,000 cases.
+echo
+bash "$(dirname "${BASH_SOURCE[0]}")/cases.sh"
 
 # The web figures: the console's first-screen JavaScript and the compound page's time to interactive.
 echo

@@ -136,18 +136,17 @@ int user_add(const Settings& settings, const std::string& login, const std::stri
   return 0;
 }
 
-int token_add(const Settings& settings, const std::string& login, const std::string& name) {
+int token_add(const Settings& settings, const auth::TokenRequest& request) {
   crypto::init();
   SystemClock clock;
   store::Db db(settings.database_url, clock);
-  std::string token;
-  db.transaction([&](store::Tx& tx) {
-    auto user = auth::find_user(tx, login);
-    if (!user) throw std::runtime_error("no user " + login);
-    token = auth::create_api_token(tx, user->id, name);
-    audit::record(tx, "cli:token-add", "api_token.create", "user:" + std::to_string(user->id), {{"name", name}});
-  });
-  std::cout << token << std::endl;
+  store::apply_migrations(db, app::all_migrations());
+  auth::IssuedToken issued;
+  db.transaction([&](store::Tx& tx) { issued = auth::add_token(tx, request, "cli:token-add"); });
+  std::cout << "token " << request.name << " for account " << issued.login;
+  if (request.role) std::cout << " with role " << *request.role << " at node " << issued.scope_node_id;
+  // The token alone on the last line, for scripts: `weizhi token add … | tail -n 1`.
+  std::cout << "\n" << issued.token << std::endl;
   return 0;
 }
 
@@ -223,10 +222,13 @@ int main(int argc, char** argv) {
 
   auto* token_command = cli.add_subcommand("token", "API tokens for machine clients");
   token_command->require_subcommand(1);
-  auto* token_add_command = token_command->add_subcommand("add", "create a token for LOGIN and print it once");
-  std::string token_login, token_name;
-  token_add_command->add_option("LOGIN", token_login)->required();
-  token_add_command->add_option("NAME", token_name)->required();
+  auto* token_add_command = token_command->add_subcommand(
+      "add", "create a machine account token:NAME with an API token; print the token alone on the last line");
+  auth::TokenRequest token_request;
+  token_add_command->add_option("NAME", token_request.name, "token name (a-z 0-9 _ - .)")->required();
+  token_add_command->add_option("--role", token_request.role, "role code granted to the account, e.g. grid_member");
+  token_add_command->add_option("--scope", token_request.scope_node_id, "org node id the role covers (default: the street)");
+  token_add_command->add_option("--login", token_request.login, "attach the token to this existing account instead");
 
   std::string key_file;
   auto* keygen_command = cli.add_subcommand("keygen", "write a new personal-data key to FILE");
@@ -289,7 +291,7 @@ int main(int argc, char** argv) {
     } else if (*user_add_command) {
       status = user_add(settings, login, role, scope, display_name);
     } else if (*token_add_command) {
-      status = token_add(settings, token_login, token_name);
+      status = token_add(settings, token_request);
     } else if (*export_vote_command) {
       status = export_vote(settings, export_vote_id, export_folder);
     } else if (*tally_command) {

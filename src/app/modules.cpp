@@ -13,7 +13,9 @@
 #include "modules/governance/module.hpp"
 #include "modules/imports/module.hpp"
 #include "modules/media/module.hpp"
+#include "modules/mediation/module.hpp"
 #include "modules/notifications/module.hpp"
+#include "modules/open311/module.hpp"
 #include "modules/org/module.hpp"
 #include "modules/people/module.hpp"
 #include "modules/voting/module.hpp"
@@ -29,7 +31,7 @@ const std::vector<modules::Module>& all_modules() {
   static const std::vector<modules::Module> modules{ops_module(),      org::module(),        auth::module(),
                                                     people::module(),  governance::module(), notifications::module(), imports::module(),
                                                     voting::module(),  committees::module(), elections::module(), media::module(),
-                                                    covenant::module(), cases::module(), deliberation::module(), elevators::module(), audit::module()};
+                                                    covenant::module(), cases::module(), open311::module(), deliberation::module(), elevators::module(), mediation::module(), audit::module()};
   return modules;
 }
 

@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "audit/audit.hpp"
 #include "auth/permissions.hpp"
 #include "auth/sessions.hpp"
 #include "core/error.hpp"
@@ -66,6 +67,39 @@ std::int64_t assign_role(store::Tx& tx, std::int64_t user_id, const std::string&
   return tx.scalar(
       "INSERT INTO role_assignments (user_id, role, scope_node_id, valid_from) VALUES (?, ?, ?, ?) RETURNING id",
       {user_id, role, scope_node_id, iso_utc(tx.now())});
+}
+
+IssuedToken add_token(store::Tx& tx, const TokenRequest& request, const std::string& actor) {
+  if (auto problem = login_problem(request.name)) fail_invalid("name", "令牌名称不合要求：" + *problem);
+  if (request.role && !is_role_code(*request.role)) fail_invalid("role", "不认识的角色 " + *request.role);
+  if (request.scope_node_id && !request.role) fail_invalid("role", "指定 --scope 时须同时指定 --role");
+  IssuedToken issued{0, request.login.value_or(kMachineLoginPrefix + request.name), 0, ""};
+  if (request.role) {
+    if (request.scope_node_id) {
+      issued.scope_node_id = *request.scope_node_id;
+    } else {
+      auto root = tx.query_one("SELECT id FROM org_nodes WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+      if (!root) fail_invalid("scope", "组织架构为空：请用 --scope 指定节点，或先导入数据");
+      issued.scope_node_id = root->i64(0);
+    }
+  }
+  if (request.login) {
+    auto user = find_user(tx, *request.login);
+    if (!user) throw ApiError(404, "not_found", "找不到账号 " + *request.login, "login");
+    issued.user_id = user->id;
+  } else {
+    // "!" is no argon2id hash, so no password ever verifies against it.
+    issued.user_id = create_user(tx, issued.login, request.name, "!");
+  }
+  if (request.role) assign_role(tx, issued.user_id, *request.role, issued.scope_node_id);
+  issued.token = create_api_token(tx, issued.user_id, request.name);
+  Json summary{{"name", request.name}, {"login", issued.login}, {"machine_account", !request.login}};
+  if (request.role) {
+    summary["role"] = *request.role;
+    summary["scope_node_id"] = issued.scope_node_id;
+  }
+  audit::record(tx, actor, "api_token.create", "user:" + std::to_string(issued.user_id), summary);
+  return issued;
 }
 
 namespace {

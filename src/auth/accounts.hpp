@@ -32,6 +32,26 @@ std::int64_t create_user(store::Tx& tx, const std::string& login, const std::str
 // Throws ApiError 400 for an unknown role, 404 for an unknown node. Returns the assignment id.
 std::int64_t assign_role(store::Tx& tx, std::int64_t user_id, const std::string& role, std::int64_t scope_node_id);
 
+// `weizhi token add`: an API token for a machine client. Without `login`, a machine account
+// `token:NAME` is made for it, which cannot sign in with a password (its stored hash is not one)
+// and whose login no person can register (`:` is refused by login_problem).
+struct TokenRequest {
+  std::string name;                           // a–z, 0–9, _ - . as for logins
+  std::optional<std::string> role;            // granted to the account when given
+  std::optional<std::int64_t> scope_node_id;  // where the role holds; the street when absent
+  std::optional<std::string> login;           // an existing account instead of a machine account
+};
+struct IssuedToken {
+  std::int64_t user_id = 0;
+  std::string login;
+  std::int64_t scope_node_id = 0;  // 0 when no role was granted
+  std::string token;           // shown once; only its digest is stored
+};
+inline constexpr const char* kMachineLoginPrefix = "token:";
+// Checks everything before writing: 400 naming name or role (unknown role, or a scope without a
+// role), 404 for an unknown node or login, 409 when the machine account exists. Audited.
+IssuedToken add_token(store::Tx& tx, const TokenRequest& request, const std::string& actor);
+
 // The user, with roles and scope names, as the API shows it.
 Json user_json(store::Connection& connection, std::int64_t user_id, TimePoint now);
 // The same for the signed-in principal, from what authentication already loaded.

@@ -82,53 +82,68 @@ std::vector<RoleGrant> load_roles(store::Connection& connection, std::int64_t us
   return roles;
 }
 
-std::optional<Authentication> authenticate(store::Connection& connection, const http::Request& request,
-                                           const Settings& settings, TimePoint now) {
-  // One query per request: the credential, its user and the user's current roles (one row per
-  // role, or one row with NULL role columns).
-  std::string at = iso_utc(now);
-  std::string role_join = std::string(" LEFT JOIN role_assignments ra ON ra.user_id = u.id AND ") + kValidRole +
-                          " LEFT JOIN org_nodes n ON n.id = ra.scope_node_id ";
-  Authentication result;
-  store::Rows rows;
-  auto authorization = request.header("authorization");
-  bool bearer = authorization && authorization->rfind("Bearer ", 0) == 0;
-  if (bearer) {
-    std::string token(authorization->substr(7));
-    rows = connection.query(std::string("SELECT u.id, u.login, u.display_name, 0, '', '', '', ") + kRoleColumns +
-                                " FROM api_tokens t JOIN users u ON u.id = t.user_id" + role_join +
-                                "WHERE t.token_digest = ? AND t.revoked_at IS NULL AND u.disabled = 0 ORDER BY ra.id",
-                            {at, at, crypto::token_digest(token)});
-  } else {
-    auto token = request.cookie(kSessionCookie);
-    if (!token || token->empty()) return std::nullopt;
-    rows = connection.query(std::string("SELECT u.id, u.login, u.display_name, s.id, s.csrf_token, s.last_seen_at, "
-                                        "s.expires_at, ") +
-                                kRoleColumns + " FROM sessions s JOIN users u ON u.id = s.user_id" + role_join +
-                                "WHERE s.token_digest = ? AND u.disabled = 0 ORDER BY ra.id",
-                            {at, at, crypto::token_digest(*token)});
-  }
-  if (rows.empty()) return std::nullopt;
+namespace {
+
+// Joins the user's roles valid at two `?` (the time, twice) to a query over users u.
+std::string role_join() {
+  return std::string(" LEFT JOIN role_assignments ra ON ra.user_id = u.id AND ") + kValidRole +
+         " LEFT JOIN org_nodes n ON n.id = ra.scope_node_id ";
+}
+
+// The user of the first row (columns 0–2) with the grants of every row (from column 7).
+Principal principal_of_rows(const store::Rows& rows, Via via) {
   const store::Row& first = rows.front();
-  Principal& principal = result.principal;
+  Principal principal;
   principal.user_id = first.i64(0);
   principal.login = first.text(1);
   principal.display_name = first.text(2);
-  if (bearer) {
-    principal.via = Via::ApiToken;
-  } else {
-    auto last_seen = parse_iso(first.text(5));
-    auto expires = parse_iso(first.text(6));
-    if (!last_seen || !expires || now >= *expires ||
-        now - *last_seen >= std::chrono::minutes(settings.session_idle_minutes)) {
-      return std::nullopt;
-    }
-    principal.via = Via::Session;
-    principal.session_id = first.i64(3);
-    principal.csrf_token = first.text(4);
-    result.session_needs_touch = now - *last_seen >= kTouchInterval;
-  }
+  principal.via = via;
   for (const auto& row : rows) add_grant(principal.roles, row, 7);
+  return principal;
+}
+
+}  // namespace
+
+std::optional<Principal> principal_of_token(store::Connection& connection, const std::string& token, TimePoint now) {
+  // One query: the token, its user and the user's current roles (one row per role, or one row
+  // with NULL role columns).
+  std::string at = iso_utc(now);
+  auto rows = connection.query(std::string("SELECT u.id, u.login, u.display_name, 0, '', '', '', ") + kRoleColumns +
+                                   " FROM api_tokens t JOIN users u ON u.id = t.user_id" + role_join() +
+                                   "WHERE t.token_digest = ? AND t.revoked_at IS NULL AND u.disabled = 0 ORDER BY ra.id",
+                               {at, at, crypto::token_digest(token)});
+  if (rows.empty()) return std::nullopt;
+  return principal_of_rows(rows, Via::ApiToken);
+}
+
+std::optional<Authentication> authenticate(store::Connection& connection, const http::Request& request,
+                                           const Settings& settings, TimePoint now) {
+  auto authorization = request.header("authorization");
+  if (authorization && authorization->rfind("Bearer ", 0) == 0) {
+    auto principal = principal_of_token(connection, std::string(authorization->substr(7)), now);
+    if (!principal) return std::nullopt;
+    return Authentication{std::move(*principal), false};
+  }
+  // One query per request: the session, its user and the user's current roles.
+  std::string at = iso_utc(now);
+  auto token = request.cookie(kSessionCookie);
+  if (!token || token->empty()) return std::nullopt;
+  auto rows = connection.query(std::string("SELECT u.id, u.login, u.display_name, s.id, s.csrf_token, s.last_seen_at, "
+                                           "s.expires_at, ") +
+                                   kRoleColumns + " FROM sessions s JOIN users u ON u.id = s.user_id" + role_join() +
+                                   "WHERE s.token_digest = ? AND u.disabled = 0 ORDER BY ra.id",
+                               {at, at, crypto::token_digest(*token)});
+  if (rows.empty()) return std::nullopt;
+  const store::Row& first = rows.front();
+  auto last_seen = parse_iso(first.text(5));
+  auto expires = parse_iso(first.text(6));
+  if (!last_seen || !expires || now >= *expires ||
+      now - *last_seen >= std::chrono::minutes(settings.session_idle_minutes)) {
+    return std::nullopt;
+  }
+  Authentication result{principal_of_rows(rows, Via::Session), now - *last_seen >= kTouchInterval};
+  result.principal.session_id = first.i64(3);
+  result.principal.csrf_token = first.text(4);
   return result;
 }
 

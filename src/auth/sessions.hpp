@@ -40,6 +40,11 @@ struct Authentication {
   bool session_needs_touch = false;  // last_seen_at is stale enough to be refreshed
 };
 
+// The principal an API token stands for, with its roles valid at `now`; nullopt when the token is
+// unknown or revoked or its user disabled. The one lookup of tokens: Bearer headers and Open311's
+// api_key both go through it.
+std::optional<Principal> principal_of_token(store::Connection& connection, const std::string& token, TimePoint now);
+
 // Finds the principal of a request from its session cookie or `Authorization: Bearer` token.
 // nullopt when neither is present or valid (expired, revoked, disabled user).
 std::optional<Authentication> authenticate(store::Connection& connection, const http::Request& request,

@@ -142,9 +142,10 @@ class NotificationTest : public ApiTest {
 
 TEST_F(NotificationTest, EachUserReadsOnlyTheirOwnInbox) {
   auto commissioner = signed_in("commissioner");
-  EXPECT_EQ(commissioner->get("/api/v1/me/notifications/unread-count").json()["unread"], 2);
+  // The notifications seed's two, and the cases seed's escalation of 德胜新村's overdue cases.
+  EXPECT_EQ(commissioner->get("/api/v1/me/notifications/unread-count").json()["unread"], 3);
   json items = commissioner->get("/api/v1/me/notifications").json()["items"];
-  ASSERT_EQ(items.size(), 2u);
+  ASSERT_EQ(items.size(), 3u);
   EXPECT_GT(items[0]["id"].get<std::int64_t>(), items[1]["id"].get<std::int64_t>());  // newest first
   EXPECT_EQ(items[0]["read"], false);
 
@@ -159,14 +160,15 @@ TEST_F(NotificationTest, EachUserReadsOnlyTheirOwnInbox) {
   auto read = commissioner->post("/api/v1/me/notifications/" + own_id + "/read", json::object());
   ASSERT_EQ(read.status, 200) << read.body;
   EXPECT_EQ(read.json()["read"], true);
-  EXPECT_EQ(commissioner->get("/api/v1/me/notifications/unread-count").json()["unread"], 1);
+  EXPECT_EQ(commissioner->get("/api/v1/me/notifications/unread-count").json()["unread"], 2);
   json unread = commissioner->get("/api/v1/me/notifications?unread=1").json()["items"];
-  ASSERT_EQ(unread.size(), 1u);
+  ASSERT_EQ(unread.size(), 2u);
   EXPECT_EQ(unread[0]["id"], items[0]["id"]);
+  EXPECT_EQ(unread[1]["id"], items[2]["id"]);
 
   auto all = commissioner->post("/api/v1/me/notifications/read-all", json::object());
   ASSERT_EQ(all.status, 200) << all.body;
-  EXPECT_EQ(all.json()["marked"], 1);
+  EXPECT_EQ(all.json()["marked"], 2);
   EXPECT_EQ(commissioner->get("/api/v1/me/notifications/unread-count").json()["unread"], 0);
   EXPECT_EQ(secretary->get("/api/v1/me/notifications/unread-count").json()["unread"], 2);
 }
@@ -264,7 +266,7 @@ TEST_F(NotificationTest, ARobotReceivesTheWeComTextOnceTheJobRuns) {
   EXPECT_FALSE(run_jobs(clock));
   EXPECT_EQ(receiver.bodies().size(), 1u);
   // The commissioner's inbox has it too.
-  EXPECT_EQ(signed_in("commissioner")->get("/api/v1/me/notifications/unread-count").json()["unread"], 3);
+  EXPECT_EQ(signed_in("commissioner")->get("/api/v1/me/notifications/unread-count").json()["unread"], 4);
 }
 
 TEST_F(NotificationTest, AFailingRobotIsRetriedWithBackoffThenFailedAndRetriedByHand) {

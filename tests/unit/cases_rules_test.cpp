@@ -1,5 +1,6 @@
 // Unit tests of the pure case rules: the transition table and its permissions, due times across
-// street days, overdue, who may verify, ratings that reopen once, item checks and the median.
+// street days, overdue, who may verify, ratings that reopen once, item checks, the pre-intervention
+// calendar and the median.
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
@@ -159,4 +160,46 @@ TEST(CasesRules, MedianOfOddAndEvenCounts) {
   EXPECT_FALSE(median({}));
   EXPECT_DOUBLE_EQ(*median({5, 1, 3}), 3);
   EXPECT_DOUBLE_EQ(*median({4, 1, 3, 2}), 2.5);
+}
+
+namespace {
+
+std::string field_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const ApiError& error) {
+    return error.field();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST(CasesRules, APreInterventionCalendarHoldsDistinctYearlyDaysOfPreItems) {
+  EXPECT_EQ(field_of([] { check_pre_schedule(true, {"04-15", "05-15"}); }), "");
+  EXPECT_EQ(field_of([] { check_pre_schedule(false, {}); }), "");
+  EXPECT_EQ(field_of([] { check_pre_schedule(false, {"04-15"}); }), "pre_schedule");
+  EXPECT_EQ(field_of([] { check_pre_schedule(true, {"04-15", "4-16"}); }), "pre_schedule[1]");
+  EXPECT_EQ(field_of([] { check_pre_schedule(true, {"02-30"}); }), "pre_schedule[0]");
+  // Not every year has 02-29: a yearly task would be skipped three years in four.
+  EXPECT_EQ(field_of([] { check_pre_schedule(true, {"02-29"}); }), "pre_schedule[0]");
+  EXPECT_EQ(field_of([] { check_pre_schedule(true, {"05-01", "06-01", "05-01"}); }), "pre_schedule[2]");
+  std::vector<std::string> thirteen;
+  for (int month = 1; month <= 12; ++month) thirteen.push_back((month < 10 ? "0" : "") + std::to_string(month) + "-01");
+  thirteen.push_back("12-25");
+  EXPECT_EQ(field_of([&] { check_pre_schedule(true, thirteen); }), "pre_schedule");
+}
+
+TEST(CasesRules, ATaskIsDueOnItsMonthDayForActivePreItemsOnly) {
+  Item item;
+  item.pre = true;
+  item.pre_schedule = {"05-01", "10-01"};
+  EXPECT_TRUE(pre_task_due(item, "2027-05-01"));
+  EXPECT_TRUE(pre_task_due(item, "2026-10-01"));
+  EXPECT_FALSE(pre_task_due(item, "2027-05-02"));
+  item.active = false;
+  EXPECT_FALSE(pre_task_due(item, "2027-05-01"));
+  item.active = true;
+  item.pre = false;
+  EXPECT_FALSE(pre_task_due(item, "2027-05-01"));
 }

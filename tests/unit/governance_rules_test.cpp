@@ -1,4 +1,4 @@
-// Governance rules: a compound's party form, current terms, chain completeness and coverage.
+// Governance rules: a compound's party form, current terms, chain completeness, coverage and escalation levels.
 #include <gtest/gtest.h>
 
 #include "modules/governance/rules.hpp"
@@ -125,4 +125,21 @@ TEST(GovernanceCoverage, ListsOnlyIncompleteCompoundsWithWhatIsMissing) {
 }
 TEST(GovernanceCoverage, FullCoverageHasNoGaps) {
   EXPECT_TRUE(coverage_gaps({{10, full_chain()}, {11, full_chain()}}, kNow).empty());
+}
+
+TEST(GovernanceRules, EscalationClimbsFromTheCommissionerAndStopsAtTheStreet) {
+  EXPECT_EQ(escalation_after(-1), EscalationLevel::None);
+  EXPECT_EQ(escalation_after(0), EscalationLevel::None);
+  EXPECT_EQ(escalation_after(1), EscalationLevel::Commissioner);
+  EXPECT_EQ(escalation_after(3), EscalationLevel::CommunitySecretary);
+  EXPECT_EQ(escalation_after(4), EscalationLevel::Street);
+  EXPECT_EQ(escalation_after(40), EscalationLevel::Street);
+  EXPECT_EQ(escalation_position(EscalationLevel::Commissioner), ChainPosition::Commissioner);
+  EXPECT_EQ(escalation_position(EscalationLevel::TripartiteDirector), ChainPosition::TripartiteDirector);
+  EXPECT_EQ(escalation_position(EscalationLevel::CommunitySecretary), ChainPosition::CommunitySecretary);
+  EXPECT_EQ(escalation_position(EscalationLevel::Street), std::nullopt);
+  EXPECT_EQ(escalation_position(EscalationLevel::None), std::nullopt);
+  EXPECT_EQ(escalation_level_code(EscalationLevel::TripartiteDirector), "tripartite_director");
+  EXPECT_EQ(parse_escalation_level("street"), EscalationLevel::Street);
+  EXPECT_EQ(parse_escalation_level("mayor"), std::nullopt);
 }

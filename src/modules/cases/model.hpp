@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "modules/governance/model.hpp"
 
 namespace weizhi::cases {
 
@@ -29,10 +30,11 @@ enum class State {
 };
 enum class StateType { Open, Fixed, Closed };
 
-enum class Channel { ResidentH5, Hotline, Patrol, Open311 };
+// Schedule: a pre-intervention task the street's calendar generated, not a report.
+enum class Channel { ResidentH5, Hotline, Patrol, Open311, Schedule };
 
 // Who an overdue case has reached, walking the compound's responsibility chain upward (DOMAIN.md §2).
-enum class EscalationLevel { None, Commissioner, TripartiteDirector, CommunitySecretary, Street };
+using governance::EscalationLevel;
 
 struct Item {
   std::int64_t id = 0;
@@ -48,6 +50,9 @@ struct Item {
   std::int64_t resolution_days = 7;  // street days from the report day, 1–365
   bool revisit_required = false;     // the commissioner or committee revisits after the fix
   bool active = true;
+  // Month-days ("MM-DD") on which every compound of the street gets a pre-intervention task,
+  // such as clearing drains before the flood season; only for items with `pre`.
+  std::vector<std::string> pre_schedule{};
 };
 
 struct NewCase {

@@ -7,10 +7,14 @@
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "http/paging.hpp"
+#include "auth/permissions.hpp"
+#include "auth/sessions.hpp"
 #include "modules/cases/module.hpp"
+#include "modules/cases/notices.hpp"
 #include "modules/cases/rules.hpp"
 #include "modules/cases/store.hpp"
 #include "modules/media/routes.hpp"
+#include "modules/org/rules.hpp"
 #include "modules/org/store.hpp"
 #include "modules/org/subtree_read.hpp"
 #include "modules/people/store.hpp"
@@ -84,7 +88,8 @@ Json item_json(const Item& item) {
           {"response_hours", item.response_hours},
           {"resolution_days", item.resolution_days},
           {"revisit_required", item.revisit_required},
-          {"active", item.active}};
+          {"active", item.active},
+          {"pre_schedule", item.pre_schedule}};
 }
 
 Json case_json(const Case& record, TimePoint now) {
@@ -152,7 +157,7 @@ Response list_items_route(Context& context) {
     org::require_street(*lease, street_id);
   } else {
     auto [lease, node] = org::read_queried_subtree(context);
-    street_id = street_of(node.path);
+    street_id = org::street_of(node.path);
   }
   auto lease = context.read();
   Json items = Json::array();
@@ -181,6 +186,14 @@ void read_item_fields(JsonObject& body, Item& item) {
   if (auto days = body.optional_integer("resolution_days")) item.resolution_days = *days;
   if (auto revisit = body.optional_boolean("revisit_required")) item.revisit_required = *revisit;
   if (auto active = body.optional_boolean("active")) item.active = *active;
+  if (const Json* days = body.optional_any("pre_schedule")) {
+    if (!days->is_array()) fail_invalid("pre_schedule", "计划日期应为 MM-DD 字符串数组");
+    item.pre_schedule.clear();
+    for (std::size_t i = 0; i < days->size(); ++i) {
+      if (!(*days)[i].is_string()) fail_invalid("pre_schedule[" + std::to_string(i) + "]", "计划日期应为 MM-DD，如 05-01");
+      item.pre_schedule.push_back((*days)[i].get<std::string>());
+    }
+  }
 }
 
 Response create_item_route(Context& context) {
@@ -243,7 +256,8 @@ Response create_case_route(Context& context) {
   std::optional<Channel> channel;
   if (channel_text) {
     channel = parse_channel(*channel_text);
-    if (!channel) fail_invalid("channel", "渠道应为 resident_h5、hotline、patrol 或 open311");
+    // Schedule tasks come only from the street's calendar.
+    if (!channel || *channel == Channel::Schedule) fail_invalid("channel", "渠道应为 resident_h5、hotline、patrol 或 open311");
   }
   {
     auto lease = context.read();
@@ -264,7 +278,7 @@ Response create_case_route(Context& context) {
   input.reported_at = context.services.clock.now();
   Json created = context.write([&](store::Tx& tx) {
     auto compound = org::find_node(tx.connection(), input.compound_node_id);
-    auto item = find_item_by_code(tx.connection(), street_of(compound->path), item_code);
+    auto item = find_item_by_code(tx.connection(), org::street_of(compound->path), item_code);
     if (!item) fail_unprocessable("本街道没有该服务事项", "item_code");
     input.item_id = item->id;
     std::int64_t id = create_case(tx, input, *item);
@@ -304,9 +318,16 @@ Response list_cases_route(Context& context) {
     if (!filter.state) fail_invalid("state", "状态代码无效");
   }
   filter.item_code = context.query("item");
-  if (auto overdue = context.query("overdue")) {
-    if (*overdue != "0" && *overdue != "1") fail_invalid("overdue", "overdue 应为 0 或 1");
-    filter.overdue_only = *overdue == "1";
+  auto flag = [&](const char* key) {
+    auto value = context.query(key);
+    if (value && *value != "0" && *value != "1") fail_invalid(key, std::string(key) + " 应为 0 或 1");
+    return value && *value == "1";
+  };
+  filter.overdue_only = flag("overdue");
+  filter.escalated_only = flag("escalated");
+  filter.unassigned_only = flag("unassigned");
+  if (auto assignee = context.query("assignee")) {
+    filter.assignee_user_id = *assignee == "me" ? context.user().user_id : context.parse_id(*assignee, "assignee");
   }
   filter.limit = http::page_limit(context, 100, 500);
   filter.before_id = http::page_cursor(context);
@@ -342,6 +363,18 @@ Response case_write(Context& context, const Case& seen, const std::string& actio
   return Response::json(status, result);
 }
 
+// 422 naming assignee_user_id unless the user may work cases of the compound now: a case given to
+// someone who cannot resolve it would sit until it escalates.
+void require_assignable(store::Connection& connection, std::int64_t assignee_user_id, std::int64_t compound_node_id,
+                        TimePoint now) {
+  auth::Principal assignee;
+  assignee.user_id = assignee_user_id;
+  assignee.roles = auth::load_roles(connection, assignee_user_id, now);
+  if (!auth::can(connection, assignee, "cases.resolve", compound_node_id)) {
+    fail_unprocessable("承办人 " + std::to_string(assignee_user_id) + " 无权办理该小区的案件", "assignee_user_id");
+  }
+}
+
 Case read_case(Context& context) {
   auto lease = context.read();
   return require_case(*lease, context.path_id("id"));
@@ -365,8 +398,15 @@ Response transition_route(Context& context) {
                    record.assignee_user_id && *record.assignee_user_id == user.user_id);
   }
   context.require(permission, record.input.compound_node_id);
+  if (input.assignee_user_id && (input.to == State::Assigned || input.to == State::Transferred)) {
+    auto lease = context.read();
+    require_assignable(*lease, *input.assignee_user_id, record.input.compound_node_id, context.services.clock.now());
+  }
   return case_write(context, record, "cases.transition", {{"to", to_text}, {"note", input.note}}, 200,
-                    [&](store::Tx& tx, const Case& current) { transition(tx, current, input); });
+                    [&](store::Tx& tx, const Case& current) {
+                      transition(tx, current, input);
+                      notify_transition(tx, require_case(tx.connection(), current.id), input.to);
+                    });
 }
 
 Response note_route(Context& context) {
@@ -418,19 +458,35 @@ Response bulk_assign_route(Context& context) {
     auto lease = context.read();
     for (auto id : case_ids) list.push_back(require_case(*lease, id));
   }
-  for (const auto& record : list) {
-    if (!context.can("cases.assign", record.input.compound_node_id)) fail_forbidden("无权派发案件 " + std::to_string(record.id));
+  {
+    auto lease = context.read();
+    TimePoint now = context.services.clock.now();
+    for (const auto& record : list) {
+      if (!context.can("cases.assign", record.input.compound_node_id)) fail_forbidden("无权派发案件 " + std::to_string(record.id));
+      require_assignable(*lease, assignee, record.input.compound_node_id, now);
+    }
   }
   Json result = context.write([&](store::Tx& tx) {
     std::vector<Case> current;
     for (auto id : case_ids) current.push_back(require_case(tx.connection(), id));
     bulk_assign(tx, current, assignee, context.user().user_id);
+    notify_assigned_in_bulk(tx, assignee, case_ids);
     context.audit(tx, "cases.bulk_assign", "user:" + std::to_string(assignee), {{"case_ids", case_ids}});
     Json items = Json::array();
     for (auto id : case_ids) items.push_back(case_json(require_case(tx.connection(), id), tx.now()));
     return Json{{"items", items}};
   });
   return Response::json(200, result);
+}
+
+// Who a case under the node may be given to, for the assignment pickers.
+Response assignees_route(Context& context) {
+  auto [lease, node] = org::read_queried_subtree(context);
+  Json items = Json::array();
+  for (const auto& assignee : assignees_under(*lease, node.path, context.services.clock.now())) {
+    items.push_back({{"user_id", assignee.user_id}, {"display_name", assignee.display_name}, {"roles", assignee.roles}});
+  }
+  return Response::json(200, {{"node_id", node.id}, {"items", items}});
 }
 
 // --- Statistics ---
@@ -461,11 +517,24 @@ modules::Job escalation_job() {
                       [](store::Tx& tx, const std::string& period) {
                         auto recorded = record_escalations(tx, tx.now());
                         if (recorded.empty()) return;
+                        notify_escalations(tx, recorded);
                         Json list = Json::array();
                         for (const auto& record : recorded) {
                           list.push_back({{"case_id", record.case_id}, {"level", escalation_level_code(record.level)}});
                         }
                         audit::record(tx, "system", "cases.escalate", "cases", {{"period", period}, {"recorded", list}});
+                      }};
+}
+
+// The street's calendar of pre-intervention tasks, once per street day.
+modules::Job pre_task_job() {
+  return modules::Job{"cases.pre_tasks", [](TimePoint now) { return street_date(now); },
+                      [](store::Tx& tx, const std::string& day) {
+                        auto tasks = create_pre_tasks(tx, day);
+                        if (tasks.empty()) return;
+                        notify_pre_tasks(tx, tasks);
+                        audit::record(tx, "system", "cases.pre_tasks", "cases",
+                                      {{"day", day}, {"tasks", static_cast<std::int64_t>(tasks.size())}});
                       }};
 }
 
@@ -492,13 +561,15 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, cases + "/{id}/rating", Access::signed_in(), rating_route);
   router.add(Method::Post, cases + "/{id}/revisit", on_case("cases.revisit"), revisit_route);
   router.add(Method::Get, "/api/v1/me/cases", Access::signed_in(), my_cases_route);
+  router.add(Method::Get, "/api/v1/case-assignees", Access::permission("cases.assign", org::node_query_scope()),
+             assignees_route);
   router.add(Method::Get, "/api/v1/stats/cases", Access::permission("cases.read", org::node_query_scope()), stats_route);
 }
 
 }  // namespace
 
 modules::Module module() {
-  return modules::Module{"cases", store::cases_migrations, add_routes, seed_demo, {escalation_job()}};
+  return modules::Module{"cases", store::cases_migrations, add_routes, seed_demo, {escalation_job(), pre_task_job()}};
 }
 
 }  // namespace weizhi::cases

@@ -33,17 +33,11 @@ constexpr std::array<std::pair<State, const char*>, 11> kStates{{{State::Reporte
                                                                  {State::ClosedNotFixed, "closed_not_fixed"}}};
 constexpr std::array<std::pair<StateType, const char*>, 3> kStateTypes{
     {{StateType::Open, "open"}, {StateType::Fixed, "fixed"}, {StateType::Closed, "closed"}}};
-constexpr std::array<std::pair<Channel, const char*>, 4> kChannels{{{Channel::ResidentH5, "resident_h5"},
+constexpr std::array<std::pair<Channel, const char*>, 5> kChannels{{{Channel::ResidentH5, "resident_h5"},
                                                                     {Channel::Hotline, "hotline"},
                                                                     {Channel::Patrol, "patrol"},
-                                                                    {Channel::Open311, "open311"}}};
-
-constexpr std::array<std::pair<EscalationLevel, const char*>, 5> kLevels{
-    {{EscalationLevel::None, "none"},
-     {EscalationLevel::Commissioner, "commissioner"},
-     {EscalationLevel::TripartiteDirector, "tripartite_director"},
-     {EscalationLevel::CommunitySecretary, "community_secretary"},
-     {EscalationLevel::Street, "street"}}};
+                                                                    {Channel::Open311, "open311"},
+                                                                    {Channel::Schedule, "schedule"}}};
 
 struct Step {
   State from;
@@ -89,12 +83,11 @@ std::string state_type_code(StateType type) { return code_of(kStateTypes, type);
 std::string channel_code(Channel channel) { return code_of(kChannels, channel); }
 std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
 
-std::string escalation_level_code(EscalationLevel level) { return code_of(kLevels, level); }
 
 EscalationLevel escalation_level(State state, TimePoint resolve_due_at, std::int64_t resolution_days, TimePoint now) {
   if (!is_open(state) || now <= resolve_due_at || resolution_days < 1) return EscalationLevel::None;
   std::int64_t missed = (now - resolve_due_at) / std::chrono::hours(24 * resolution_days);
-  return static_cast<EscalationLevel>(std::min<std::int64_t>(missed + 1, static_cast<std::int64_t>(EscalationLevel::Street)));
+  return governance::escalation_after(missed + 1);
 }
 
 StateType state_type(State state) {
@@ -117,6 +110,30 @@ void check_item(const Item& item) {
   if (blank(item.category) || item.category.size() > 40) fail_invalid("category", "请填写事项类别（不超过 40 字节）");
   if (item.response_hours < 1 || item.response_hours > 720) fail_invalid("response_hours", "响应时限应为 1 至 720 小时");
   if (item.resolution_days < 1 || item.resolution_days > 365) fail_invalid("resolution_days", "办结时限应为 1 至 365 天");
+  check_pre_schedule(item.pre, item.pre_schedule);
+}
+
+void check_pre_schedule(bool pre, const std::vector<std::string>& month_days) {
+  if (month_days.empty()) return;
+  if (!pre) fail_invalid("pre_schedule", "只有适用事前介入的事项可以设置计划日期");
+  if (month_days.size() > 12) fail_invalid("pre_schedule", "计划日期最多 12 个");
+  for (std::size_t i = 0; i < month_days.size(); ++i) {
+    const std::string& day = month_days[i];
+    // 2025 is not a leap year, so 02-29 is refused: a task must come every year.
+    if (day.size() != 5 || !parse_date("2025-" + day)) {
+      fail_invalid("pre_schedule[" + std::to_string(i) + "]", "计划日期应为 MM-DD，如 05-01");
+    }
+    if (std::find(month_days.begin(), month_days.begin() + static_cast<std::ptrdiff_t>(i), day) !=
+        month_days.begin() + static_cast<std::ptrdiff_t>(i)) {
+      fail_invalid("pre_schedule[" + std::to_string(i) + "]", "计划日期 " + day + " 重复");
+    }
+  }
+}
+
+bool pre_task_due(const Item& item, const std::string& street_day) {
+  if (!item.active || !item.pre || street_day.size() != 10) return false;
+  std::string month_day = street_day.substr(5);
+  return std::find(item.pre_schedule.begin(), item.pre_schedule.end(), month_day) != item.pre_schedule.end();
 }
 
 std::optional<std::string> transition_permission(State from, State to) {

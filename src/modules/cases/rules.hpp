@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "modules/governance/rules.hpp"
 #include "modules/cases/model.hpp"
 
 namespace weizhi::cases {
@@ -21,14 +22,19 @@ std::string state_type_code(StateType type);
 std::string channel_code(Channel channel);
 std::optional<Channel> parse_channel(std::string_view code);
 
-std::string escalation_level_code(EscalationLevel level);
+using governance::escalation_level_code;
 
 StateType state_type(State state);
 bool is_open(State state);
 
 // 400 naming the field: code, name (1–100 bytes), category (1–40 bytes), response hours 1–720,
-// resolution days 1–365.
+// resolution days 1–365, and the pre-intervention schedule.
 void check_item(const Item& item);
+// 400 naming pre_schedule[i]: at most 12 distinct valid "MM-DD" days (02-29 refused, a task must
+// come every year), and only on items where pre-intervention applies.
+void check_pre_schedule(bool pre, const std::vector<std::string>& month_days);
+// Whether an active pre-intervention item schedules a task on the street day (YYYY-MM-DD).
+bool pre_task_due(const Item& item, const std::string& street_day);
 
 // The permission a step from `from` to `to` needs, nullopt when the step is not in the table:
 //   reported → accepted | returned | duplicate (cases.accept), closed_not_fixed (cases.close)

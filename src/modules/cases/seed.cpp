@@ -1,10 +1,13 @@
-// The cases module's part of the demo street (both sizes), through the module's own store
-// functions: the 57 compound public service items, and a dozen cases in 德胜新村 plus a few in
-// other compounds across the states — some overdue, some resolved and rated, one reopened.
+// The cases module's part of the demo street, through the module's own store functions: the 57
+// compound public service items with a calendar of pre-intervention tasks, a dozen cases in 德胜新村
+// plus a few elsewhere across the states (both sizes), and for the full street some 2,400 cases
+// over the last five months with their working times, ratings and escalations.
 #include <chrono>
+#include <random>
 
 #include "audit/audit.hpp"
 #include "modules/cases/module.hpp"
+#include "modules/cases/notices.hpp"
 #include "modules/cases/rules.hpp"
 #include "modules/cases/store.hpp"
 #include "modules/org/store.hpp"
@@ -88,6 +91,41 @@ const ItemSeed kItems[] = {
 };
 static_assert(std::size(kItems) == 57, "the article's 57 public service items");
 
+// The street's calendar of pre-intervention tasks: before the flood season, the summer heat, the
+// fire-prevention day (11-09) and the winter.
+const std::pair<const char*, std::vector<std::string>> kPreSchedules[] = {
+    {"flood-prevention", {"04-15", "05-15"}}, {"drain-blockage", {"05-01"}},   {"secondary-water", {"03-01", "09-01"}},
+    {"septic-tank", {"04-01", "10-01"}},        {"pest-control", {"04-01"}},    {"fire-equipment", {"11-09"}},
+    {"tree-hazard", {"06-15"}},                 {"gas-safety", {"11-01"}},      {"lonely-elderly", {"01-10", "07-10"}},
+};
+
+std::vector<std::string> pre_schedule_of(const std::string& code) {
+  for (const auto& [item, days] : kPreSchedules) {
+    if (code == item) return days;
+  }
+  return {};
+}
+
+// The items residents and patrols report most, with a description each; the bulk cases draw from
+// them (the rest of the catalogue is rarer and appears in the hand-written cases).
+struct CommonItem {
+  const char* code;
+  const char* description;
+  std::uint32_t weight;
+};
+const CommonItem kCommonItems[] = {
+    {"stairwell-clutter", "楼道堆放杂物影响通行", 12},  {"street-lamp", "路灯不亮，夜间出行不便", 8},
+    {"stairwell-light", "楼道灯损坏", 9},                {"parking-order", "车辆乱停占道", 10},
+    {"ebike-charging", "车棚充电插座损坏或私拉电线", 7}, {"ebike-indoor", "电动车推进楼道充电", 5},
+    {"bulky-waste", "大件垃圾堆放多日未清运", 8},        {"waste-sorting", "垃圾桶满溢，分类投放不到位", 8},
+    {"drain-blockage", "下水道堵塞返水", 7},            {"greenery-pruning", "树枝遮挡窗户", 6},
+    {"manhole-cover", "窨井盖松动破损", 4},              {"wall-ads", "楼道小广告", 5},
+    {"noise", "夜间噪声扰民", 5},                        {"pets", "遛狗不牵绳、粪便不清理", 5},
+    {"water-pipe-leak", "供水管道漏水", 4},              {"roof-leak", "顶楼屋面渗水", 3},
+    {"facade-tiles", "外墙瓷砖松动脱落", 2},            {"gate-access", "单元门禁失灵", 4},
+    {"thrown-objects", "楼上抛物", 2},                   {"fire-lane", "消防通道被占用", 4},
+};
+
 struct CaseSeed {
   const char* compound;
   const char* item;
@@ -137,6 +175,96 @@ std::vector<State> path_to(State target) {
   }
 }
 
+
+// Who works the bulk cases: the demo accounts where they serve (德胜社区), the street's
+// administrator elsewhere, since the demo street has no accounts for the other compounds' staff.
+struct Workers {
+  std::string desheng_path;
+  std::int64_t xincun;
+  std::int64_t property_staff, property_manager, commissioner, admin;
+  std::int64_t assignee(const std::string& compound_path, std::int64_t compound) const {
+    if (compound == xincun) return property_staff;
+    return compound_path.rfind(desheng_path, 0) == 0 ? property_manager : admin;
+  }
+  std::int64_t checker(std::int64_t compound) const { return compound == xincun ? commissioner : admin; }
+};
+
+constexpr std::int64_t kBulkCases = 2400;
+constexpr std::int64_t kBulkDays = 150;
+
+// Cases over the last kBulkDays days, each walked through the table at plausible times: the later
+// a case's due day, the further it got. Most older cases are closed and many rated (by the
+// commissioner's telephone follow-up); a few were left open and have climbed the chain.
+std::int64_t seed_bulk_cases(store::Tx& tx, std::int64_t street, const Workers& workers) {
+  std::mt19937 random(20261128);  // fixed: the demo street is the same on every machine
+  auto below = [&](std::uint32_t bound) { return random() % bound; };
+  std::uint32_t total_weight = 0;
+  for (const auto& item : kCommonItems) total_weight += item.weight;
+  std::vector<std::pair<std::int64_t, std::string>> compounds;
+  for (const auto& row : tx.query("SELECT id, path FROM org_nodes WHERE kind = 'compound' ORDER BY id")) {
+    compounds.emplace_back(row.i64(0), row.text(1));
+  }
+  const TimePoint now = tx.now();
+  for (std::int64_t n = 0; n < kBulkCases; ++n) {
+    const auto& [compound, path] = compounds[below(static_cast<std::uint32_t>(compounds.size()))];
+    std::uint32_t pick = below(total_weight);
+    const CommonItem* common = kCommonItems;
+    while (pick >= common->weight) pick -= (common++)->weight;
+    Item item = *find_item_by_code(tx.connection(), street, common->code);
+
+    NewCase input;
+    input.item_id = item.id;
+    input.compound_node_id = compound;
+    input.address = std::to_string(1 + below(12)) + " 幢附近";
+    input.description = common->description;
+    input.channel = below(2) ? Channel::Patrol : Channel::Hotline;
+    std::int64_t worker = workers.assignee(path, compound);
+    input.reporter_user_id = worker;
+    input.reported_at = now - Hours(1 + below(kBulkDays * 24));
+    std::int64_t id = create_case(tx, input, item);
+
+    // The state it has reached: fresh ones wait, ones within their time are being worked, older
+    // ones are mostly closed, some without a fix or sent back, and one in fifty was let slip.
+    auto age = std::chrono::duration_cast<Hours>(now - input.reported_at).count();
+    std::vector<State> steps;
+    if (age < item.response_hours) {
+      steps = {};
+    } else if (age < item.resolution_days * 24) {
+      steps = path_to(std::array{State::Accepted, State::Assigned, State::InProgress, State::Resolved}[below(4)]);
+    } else {
+      std::uint32_t roll = below(100);
+      steps = path_to(roll < 2 ? State::Assigned : roll < 6 ? State::ClosedNotFixed : roll < 9 ? State::Returned : State::Closed);
+    }
+    TimePoint at = input.reported_at;
+    for (State step : steps) {
+      Hours spent = step == State::Accepted   ? Hours(1 + below(static_cast<std::uint32_t>(item.response_hours)))
+                    : step == State::Resolved ? Hours(2 + below(static_cast<std::uint32_t>(item.resolution_days * 24)))
+                                              : Hours(1 + below(20));
+      if (at + spent >= now) break;
+      at += spent;
+      TransitionInput change{step, "", std::nullopt, std::nullopt, "", worker};
+      if (step == State::Assigned) change.assignee_user_id = worker;
+      if (step == State::Verified || step == State::Closed) change.user_id = workers.checker(compound);
+      if (step == State::ClosedNotFixed) change.reason = "涉及专有部分，需业主自行维修，已告知办理途径";
+      if (step == State::Returned) change.note = "经核实不属于小区公共服务事项，已告知居民向有关部门反映";
+      store::Tx then(tx.connection(), at);
+      transition(then, *find_case(tx.connection(), id), change);
+    }
+    Case record = *find_case(tx.connection(), id);
+    if (record.state != State::Closed || below(10) >= 6 || at + Hours(48) >= now) continue;
+    // Telephone follow-up two days after closing: mostly satisfied, now and then not.
+    static constexpr std::int64_t kScores[] = {5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 3, 3, 2};
+    std::int64_t score = kScores[below(std::size(kScores))];
+    store::Tx follow_up(tx.connection(), at + Hours(48));
+    rate(follow_up, record, score, score >= 4 ? "电话回访：居民表示满意" : "电话回访：居民认为处理不彻底", workers.checker(compound));
+    if (item.revisit_required && score >= 3) {
+      revisit(follow_up, *find_case(tx.connection(), id), street_date(at + Hours(48)), "现场回访，问题未再出现",
+              workers.checker(compound));
+    }
+  }
+  return kBulkCases;
+}
+
 }  // namespace
 
 void seed_demo(modules::SeedContext& seed) {
@@ -144,7 +272,8 @@ void seed_demo(modules::SeedContext& seed) {
   std::int64_t street = seed.node("street");
   for (const auto& entry : kItems) {
     create_item(tx, Item{0, street, entry.code, entry.name, entry.category, entry.party, entry.pre, entry.in_process,
-                         entry.follow_up, entry.response_hours, entry.resolution_days, entry.revisit, true});
+                         entry.follow_up, entry.response_hours, entry.resolution_days, entry.revisit, true,
+                         pre_schedule_of(entry.code)});
   }
   std::int64_t resident = modules::demo_user_id(tx, "resident");
   std::int64_t staff = modules::demo_user_id(tx, "property-staff");
@@ -184,7 +313,13 @@ void seed_demo(modules::SeedContext& seed) {
     }
     ++made;
   }
+  if (seed.size == modules::SeedSize::Demo) {
+    made += seed_bulk_cases(tx, street,
+                            Workers{org::find_node(tx.connection(), seed.node("desheng"))->path, seed.node("desheng-xincun"),
+                                    staff, manager, commissioner, modules::demo_user_id(tx, "admin")});
+  }
   auto escalations = record_escalations(tx, now);
+  notify_escalations(tx, escalations);
   audit::record(tx, "cli:seed", "cases.seed", "cases",
                 {{"items", static_cast<std::int64_t>(std::size(kItems))},
                  {"cases", made},

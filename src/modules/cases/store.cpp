@@ -6,6 +6,7 @@
 #include "core/json.hpp"
 #include "modules/cases/rules.hpp"
 #include "modules/media/store.hpp"
+#include "modules/org/rules.hpp"
 #include "modules/org/store.hpp"
 
 namespace weizhi::cases {
@@ -14,7 +15,7 @@ namespace {
 
 constexpr const char* kItemColumns =
     "SELECT id, street_node_id, code, name, category, party, pre, in_process, follow_up, response_hours, "
-    "resolution_days, revisit_required, active FROM case_items ";
+    "resolution_days, revisit_required, active, pre_schedule FROM case_items ";
 
 Item to_item(const store::Row& row) {
   return Item{row.i64(0),
@@ -29,7 +30,8 @@ Item to_item(const store::Row& row) {
               row.i64(9),
               row.i64(10),
               row.i64(11) != 0,
-              row.i64(12) != 0};
+              row.i64(12) != 0,
+              parse_json(row.text(13)).get<std::vector<std::string>>()};
 }
 
 constexpr const char* kCaseColumns =
@@ -112,8 +114,6 @@ std::string overdue_sql() {
 
 }  // namespace
 
-std::int64_t street_of(const std::string& path) { return std::stoll(path.substr(1, path.find('/', 1) - 1)); }
-
 // --- Catalogue ---
 
 std::vector<Item> items_of_street(store::Connection& connection, std::int64_t street_node_id) {
@@ -141,21 +141,22 @@ std::int64_t create_item(store::Tx& tx, const Item& item) {
   if (find_item_by_code(tx.connection(), item.street_node_id, item.code)) fail_conflict("事项代码 " + item.code + " 已存在", "code");
   return tx.query_one(
                "INSERT INTO case_items (street_node_id, code, name, category, party, pre, in_process, follow_up, "
-               "response_hours, resolution_days, revisit_required, active, updated_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               "response_hours, resolution_days, revisit_required, active, pre_schedule, updated_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                {item.street_node_id, item.code, item.name, item.category, party_code(item.party), item.pre ? 1 : 0,
                 item.in_process ? 1 : 0, item.follow_up ? 1 : 0, item.response_hours, item.resolution_days,
-                item.revisit_required ? 1 : 0, item.active ? 1 : 0, iso_utc(tx.now())})
+                item.revisit_required ? 1 : 0, item.active ? 1 : 0, Json(item.pre_schedule).dump(), iso_utc(tx.now())})
       ->i64(0);
 }
 
 void update_item(store::Tx& tx, const Item& item) {
   check_item(item);
   tx.exec("UPDATE case_items SET name = ?, category = ?, party = ?, pre = ?, in_process = ?, follow_up = ?, "
-          "response_hours = ?, resolution_days = ?, revisit_required = ?, active = ?, updated_at = ? WHERE id = ?",
+          "response_hours = ?, resolution_days = ?, revisit_required = ?, active = ?, pre_schedule = ?, updated_at = ? "
+          "WHERE id = ?",
           {item.name, item.category, party_code(item.party), item.pre ? 1 : 0, item.in_process ? 1 : 0,
            item.follow_up ? 1 : 0, item.response_hours, item.resolution_days, item.revisit_required ? 1 : 0,
-           item.active ? 1 : 0, iso_utc(tx.now()), item.id});
+           item.active ? 1 : 0, Json(item.pre_schedule).dump(), iso_utc(tx.now()), item.id});
 }
 
 // --- Cases ---
@@ -164,7 +165,7 @@ std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) 
   auto compound = org::find_node(tx.connection(), input.compound_node_id);
   if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
   if (!item.active) fail_unprocessable("该服务事项已停用", "item_code");
-  if (item.street_node_id != street_of(compound->path)) fail_unprocessable("该服务事项不属于本街道", "item_code");
+  if (item.street_node_id != org::street_of(compound->path)) fail_unprocessable("该服务事项不属于本街道", "item_code");
   if (input.part_node_id) {
     require_inside(tx.connection(), *input.part_node_id, org::NodeKind::Part, *compound, "part_id", "房屋");
   }
@@ -187,6 +188,41 @@ std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) 
           ->i64(0);
   record_event(tx, id, "transition", std::nullopt, std::string("reported"), "", input.reporter_user_id);
   return id;
+}
+
+std::vector<PreTask> create_pre_tasks(store::Tx& tx, const std::string& street_day) {
+  std::vector<PreTask> made;
+  for (const auto& street : tx.query("SELECT id, path FROM org_nodes WHERE kind = 'street' ORDER BY id")) {
+    std::vector<Item> due;
+    for (auto& item : items_of_street(tx.connection(), street.i64(0))) {
+      if (pre_task_due(item, street_day)) due.push_back(std::move(item));
+    }
+    if (due.empty()) continue;
+    auto compounds = tx.query("SELECT id FROM org_nodes WHERE kind = 'compound' AND " +
+                                  org::subtree_condition(tx.dialect(), "path") + " ORDER BY id",
+                              org::subtree_params(street.text(1)));
+    for (const auto& item : due) {
+      for (const auto& compound : compounds) {
+        std::int64_t compound_id = compound.i64(0);
+        if (tx.query_one("SELECT 1 FROM case_pre_tasks WHERE item_id = ? AND compound_node_id = ? AND on_date = ?",
+                         {item.id, compound_id, street_day})) {
+          continue;
+        }
+        NewCase input;
+        input.item_id = item.id;
+        input.compound_node_id = compound_id;
+        input.address = "全小区";
+        input.description = "事前介入计划任务：" + item.name + "（" + street_day + "）";
+        input.channel = Channel::Schedule;
+        input.reported_at = tx.now();
+        std::int64_t case_id = create_case(tx, input, item);
+        tx.exec("INSERT INTO case_pre_tasks (item_id, compound_node_id, on_date, case_id) VALUES (?, ?, ?, ?)",
+                {item.id, compound_id, street_day, case_id});
+        made.push_back(PreTask{case_id, compound_id, item.name});
+      }
+    }
+  }
+  return made;
 }
 
 std::optional<Case> find_case(store::Connection& connection, std::int64_t id) {
@@ -235,6 +271,12 @@ std::vector<Case> list_cases(store::Connection& connection, const std::string& p
     sql += " AND " + overdue_sql();
     params.emplace_back(iso_utc(now));
     params.emplace_back(iso_utc(now));
+  }
+  if (filter.escalated_only) sql += " AND " + open_states_sql() + " AND x.escalation_level > 0";
+  if (filter.unassigned_only) sql += " AND x.state IN ('reported', 'accepted')";
+  if (filter.assignee_user_id) {
+    sql += " AND x.assignee_user_id = ?";
+    params.emplace_back(*filter.assignee_user_id);
   }
   if (filter.reporter_user_id) {
     sql += " AND x.reporter_user_id = ?";
@@ -338,7 +380,8 @@ void revisit(store::Tx& tx, const Case& record, const std::string& on, const std
 
 std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now) {
   std::string sql =
-      "SELECT x.id, x.state, x.resolve_due_at, x.escalation_level, i.resolution_days FROM cases x "
+      "SELECT x.id, x.state, x.resolve_due_at, x.escalation_level, i.resolution_days, x.compound_node_id, i.name "
+      "FROM cases x "
       "JOIN case_items i ON i.id = x.item_id WHERE " + open_states_sql() + " AND x.resolve_due_at < ? ORDER BY x.id";
   // Several instances may run the job on PostgreSQL: each case is claimed by one of them.
   if (tx.dialect() == store::Dialect::Postgres) sql += " FOR UPDATE OF x SKIP LOCKED";
@@ -353,11 +396,27 @@ std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now) {
     for (std::int64_t reached = row.i64(3) + 1; reached <= level; ++reached) {
       auto code = escalation_level_code(static_cast<EscalationLevel>(reached));
       record_event(tx, row.i64(0), "escalation", std::nullopt, std::nullopt, code, std::nullopt);
-      recorded.push_back(EscalationRecord{row.i64(0), static_cast<EscalationLevel>(reached)});
+      recorded.push_back(EscalationRecord{row.i64(0), static_cast<EscalationLevel>(reached), row.i64(5), row.text(6)});
     }
     tx.exec("UPDATE cases SET escalation_level = ? WHERE id = ?", {level, row.i64(0)});
   }
   return recorded;
+}
+
+std::vector<Assignee> assignees_under(store::Connection& connection, const std::string& path, TimePoint now) {
+  std::string at = iso_utc(now);
+  std::vector<Assignee> list;
+  for (const auto& row : connection.query(
+           "SELECT DISTINCT u.id, u.display_name, ra.role FROM role_assignments ra JOIN users u ON u.id = ra.user_id "
+           "JOIN org_nodes n ON n.id = ra.scope_node_id "
+           "JOIN role_permissions p ON p.role = ra.role AND p.permission = 'cases.resolve' "
+           "WHERE u.disabled = 0 AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to > ?) "
+           "AND (? LIKE n.path || '%' OR n.path LIKE ? || '%') ORDER BY u.display_name, u.id, ra.role",
+           {at, at, path, path})) {
+    if (list.empty() || list.back().user_id != row.i64(0)) list.push_back(Assignee{row.i64(0), row.text(1), {}});
+    list.back().roles.push_back(row.text(2));
+  }
+  return list;
 }
 
 bool lives_in(store::Connection& connection, std::int64_t person_id, std::int64_t compound_node_id) {
@@ -377,7 +436,7 @@ Stats stats_under(store::Connection& connection, const std::string& path, TimePo
   std::string under = org::subtree_condition(connection.dialect(), "c.path");
   auto params = org::subtree_params(path);
   const std::string from = " FROM cases x JOIN case_items i ON i.id = x.item_id JOIN org_nodes c ON c.id = x.compound_node_id WHERE ";
-  stats.items = connection.scalar("SELECT COUNT(*) FROM case_items WHERE street_node_id = ? AND active = 1", {street_of(path)});
+  stats.items = connection.scalar("SELECT COUNT(*) FROM case_items WHERE street_node_id = ? AND active = 1", {org::street_of(path)});
   stats.open = connection.scalar("SELECT COUNT(*)" + from + under + " AND " + open_states_sql(), params);
   auto overdue_params = params;
   overdue_params.emplace_back(iso_utc(now));

@@ -22,8 +22,6 @@ std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_
 std::int64_t create_item(store::Tx& tx, const Item& item);
 // Saves the item's fields (its id, street and code stay); 400 naming the field.
 void update_item(store::Tx& tx, const Item& item);
-// The street id of a node's path ("/1/4/9/" → 1).
-std::int64_t street_of(const std::string& path);
 
 // --- Cases ---
 
@@ -31,6 +29,17 @@ std::int64_t street_of(const std::string& path);
 // the text (400) and the photos (at most 6, stored), and records a reported case with its due
 // times from the item; one transition event from nothing to reported. Returns its id.
 std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item);
+
+struct PreTask {
+  std::int64_t case_id;
+  std::int64_t compound_node_id;
+  std::string item_name;
+};
+// The pre-intervention tasks of the street day (YYYY-MM-DD): for each active item scheduling one
+// that day, a case on the `schedule` channel in every compound of its street, once per item,
+// compound and day (a second run makes none). Returns the tasks made.
+std::vector<PreTask> create_pre_tasks(store::Tx& tx, const std::string& street_day);
+
 std::optional<Case> find_case(store::Connection& connection, std::int64_t id);
 std::vector<Event> events_of(store::Connection& connection, std::int64_t case_id);
 std::vector<Rating> ratings_of(store::Connection& connection, std::int64_t case_id);
@@ -39,6 +48,9 @@ struct CaseFilter {
   std::optional<State> state;
   std::optional<std::string> item_code;
   bool overdue_only = false;
+  bool escalated_only = false;   // open and recorded on some level of the chain
+  bool unassigned_only = false;  // reported or accepted: nobody works it yet
+  std::optional<std::int64_t> assignee_user_id;
   std::optional<std::int64_t> reporter_user_id;
   std::optional<std::int64_t> before_id;
   std::int64_t limit = 100;
@@ -71,10 +83,21 @@ void revisit(store::Tx& tx, const Case& record, const std::string& on, const std
 struct EscalationRecord {
   std::int64_t case_id;
   EscalationLevel level;
+  std::int64_t compound_node_id;
+  std::string item_name;
 };
 // Records, for each overdue open case, every chain level its lateness at `now` has reached that
 // was not recorded yet, as escalation events; a second run at the same time records nothing.
 std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now);
+
+struct Assignee {
+  std::int64_t user_id;
+  std::string display_name;
+  std::vector<std::string> roles;  // the roles through which they may resolve cases there
+};
+// Enabled accounts that may work (cases.resolve) cases somewhere at or under the node at `path`:
+// their role's scope contains the node or lies inside it. By name.
+std::vector<Assignee> assignees_under(store::Connection& connection, const std::string& path, TimePoint now);
 
 // Whether the person owns, rents or lives in a part of the compound.
 bool lives_in(store::Connection& connection, std::int64_t person_id, std::int64_t compound_node_id);

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "modules/committees/rules.hpp"
+#include "modules/org/rules.hpp"
 #include "modules/org/store.hpp"
 
 namespace weizhi::committees {
@@ -18,9 +19,6 @@ constexpr const char* kCommitteeColumns =
 Committee to_committee(const store::Row& row) {
   return Committee{row.i64(0), row.i64(1), row.text(2), row.text(3), row.text(4), row.text(5), row.optional_text(6)};
 }
-
-// The street is the first id of a node's path ("/1/4/9/").
-std::int64_t street_of(const std::string& path) { return std::stoll(path.substr(1, path.find('/', 1) - 1)); }
 
 bool is_current_member_or_alternate(store::Connection& connection, std::int64_t committee_id, std::int64_t person_id) {
   return connection.scalar(
@@ -55,7 +53,7 @@ Policy policy_of_street(store::Connection& connection, std::int64_t street_node_
 Policy policy_for_node(store::Connection& connection, std::int64_t node_id) {
   auto node = org::find_node(connection, node_id);
   if (!node) fail_not_found("找不到该组织节点");
-  return policy_of_street(connection, street_of(node->path));
+  return policy_of_street(connection, org::street_of(node->path));
 }
 
 void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& policy) {
@@ -74,7 +72,7 @@ std::string checked_term_end(store::Connection& connection, std::int64_t compoun
                              const std::string& starts_on) {
   auto compound = org::find_node(connection, compound_node_id);
   if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
-  Policy policy = policy_of_street(connection, street_of(compound->path));
+  Policy policy = policy_of_street(connection, org::street_of(compound->path));
   auto ends_on = term_end(starts_on, policy.term_years);
   if (!ends_on) fail_invalid("term_starts_on", "任期开始日期应为 YYYY-MM-DD");
   return *ends_on;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "modules/governance/model.hpp"
+
 namespace weizhi::covenant {
 
 // A version is drafted, adopted by an owners' vote of matter 2, and superseded by the next adoption.
@@ -16,7 +18,7 @@ enum class ViolationKind { IllegalStructure, Parking, Other };
 // FixMyStreet-style states as data: reported and the two working states are open, the last two final.
 enum class ViolationState { Reported, Notified, Rectifying, Removed, Closed };
 // Who an overdue violation has reached, walking the responsibility chain upward (DOMAIN.md §2).
-enum class EscalationLevel { None, Commissioner, TripartiteDirector, CommunitySecretary, Street };
+using governance::EscalationLevel;
 
 inline constexpr const char* kParking = "parking";
 inline constexpr const char* kIllegalStructure = "illegal_structure";

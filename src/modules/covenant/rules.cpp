@@ -28,12 +28,6 @@ constexpr std::array<std::pair<ViolationState, const char*>, 5> kViolationStates
 constexpr std::array<std::pair<ViolationKind, const char*>, 3> kKinds{{{ViolationKind::IllegalStructure, "illegal_structure"},
                                                                       {ViolationKind::Parking, "parking"},
                                                                       {ViolationKind::Other, "other"}}};
-constexpr std::array<std::pair<EscalationLevel, const char*>, 5> kLevels{
-    {{EscalationLevel::None, "none"},
-     {EscalationLevel::Commissioner, "commissioner"},
-     {EscalationLevel::TripartiteDirector, "tripartite_director"},
-     {EscalationLevel::CommunitySecretary, "community_secretary"},
-     {EscalationLevel::Street, "street"}}};
 
 constexpr std::int64_t kMaxAreaCentiM2 = 100'000'000;
 
@@ -53,8 +47,6 @@ std::optional<ViolationState> parse_violation_state(std::string_view code) {
   return parse_code(kViolationStates, code);
 }
 std::string violation_kind_code(ViolationKind kind) { return code_of(kKinds, kind); }
-std::string escalation_level_code(EscalationLevel level) { return code_of(kLevels, level); }
-std::optional<EscalationLevel> parse_escalation_level(std::string_view code) { return parse_code(kLevels, code); }
 
 Policy default_policy() { return Policy{{"stairwell_clutter", "pets", "noise"}}; }
 
@@ -162,8 +154,7 @@ std::int64_t days_overdue(const std::string& deadline_on, const std::string& tod
 EscalationLevel escalation_level(ViolationState state, const std::optional<std::string>& deadline_on,
                                  std::int64_t escalation_days, const std::string& today) {
   if (!is_open(state) || !deadline_on || escalation_days < 1) return EscalationLevel::None;
-  std::int64_t levels = days_overdue(*deadline_on, today) / escalation_days;
-  return static_cast<EscalationLevel>(std::min<std::int64_t>(levels, static_cast<std::int64_t>(EscalationLevel::Street)));
+  return governance::escalation_after(days_overdue(*deadline_on, today) / escalation_days);
 }
 
 void check_area(std::int64_t area_centi_m2, const std::string& field) {

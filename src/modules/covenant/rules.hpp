@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "modules/governance/rules.hpp"
 #include "modules/covenant/model.hpp"
 
 namespace weizhi::covenant {
@@ -18,8 +19,8 @@ std::optional<VersionState> parse_version_state(std::string_view code);
 std::string violation_state_code(ViolationState state);
 std::optional<ViolationState> parse_violation_state(std::string_view code);
 std::string violation_kind_code(ViolationKind kind);
-std::string escalation_level_code(EscalationLevel level);
-std::optional<EscalationLevel> parse_escalation_level(std::string_view code);
+using governance::escalation_level_code;
+using governance::parse_escalation_level;
 
 // stairwell_clutter, pets, noise: with parking and illegal structures, the five items.
 Policy default_policy();

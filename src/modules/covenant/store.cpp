@@ -8,15 +8,13 @@
 #include "core/json.hpp"
 #include "modules/covenant/rules.hpp"
 #include "modules/media/store.hpp"
+#include "modules/org/rules.hpp"
 #include "modules/org/store.hpp"
 #include "modules/voting/store.hpp"
 
 namespace weizhi::covenant {
 
 namespace {
-
-// The street is the first id of a node's path ("/1/4/9/").
-std::int64_t street_of(const std::string& path) { return std::stoll(path.substr(1, path.find('/', 1) - 1)); }
 
 org::Node require_compound(store::Connection& connection, std::int64_t compound_node_id) {
   auto compound = org::find_node(connection, compound_node_id);
@@ -137,7 +135,7 @@ Policy policy_of_street(store::Connection& connection, std::int64_t street_node_
 Policy policy_for_node(store::Connection& connection, std::int64_t node_id) {
   auto node = org::find_node(connection, node_id);
   if (!node) fail_not_found("找不到该组织节点");
-  return policy_of_street(connection, street_of(node->path));
+  return policy_of_street(connection, org::street_of(node->path));
 }
 
 void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& policy) {
@@ -151,7 +149,7 @@ void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& polic
 std::int64_t create_version(store::Tx& tx, std::int64_t compound_node_id, const std::string& title,
                             const std::vector<Clause>& clauses) {
   auto compound = require_compound(tx.connection(), compound_node_id);
-  check_version(title, clauses, policy_of_street(tx.connection(), street_of(compound.path)));
+  check_version(title, clauses, policy_of_street(tx.connection(), org::street_of(compound.path)));
   std::int64_t number = tx.scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM covenant_versions WHERE compound_node_id = ?",
                                   {compound_node_id});
   std::int64_t id = tx.query_one(

@@ -9,6 +9,7 @@
 #include "modules/covenant/rules.hpp"
 #include "modules/elevators/rules.hpp"
 #include "modules/governance/store.hpp"
+#include "modules/org/rules.hpp"
 #include "modules/org/store.hpp"
 #include "modules/voting/rules.hpp"
 #include "modules/voting/store.hpp"
@@ -69,8 +70,7 @@ void set_stage(store::Tx& tx, const Project& project, Stage to, const std::strin
 Policy policy_for_node(store::Connection& connection, std::int64_t node_id) {
   auto node = org::find_node(connection, node_id);
   if (!node) fail_not_found("找不到该组织节点");
-  // The street is the first id of the node's path ("/1/4/9/").
-  std::int64_t street = std::stoll(node->path.substr(1, node->path.find('/', 1) - 1));
+  std::int64_t street = org::street_of(node->path);
   auto row = connection.query_one(
       "SELECT min_floors, group_size, publicity_days FROM elevator_policies WHERE street_node_id = ?", {street});
   if (!row) return Policy{};

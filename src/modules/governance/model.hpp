@@ -31,6 +31,10 @@ enum class ChainPosition { CommunitySecretary, TripartiteDirector, Commissioner 
 inline constexpr std::array<ChainPosition, 3> kChainPositions{
     ChainPosition::CommunitySecretary, ChainPosition::TripartiteDirector, ChainPosition::Commissioner};
 
+// How far up a compound's chain an overdue matter (a service case, a covenant violation) has been
+// reported, bottom up: the commissioner backstops first, the street is the last resort.
+enum class EscalationLevel { None, Commissioner, TripartiteDirector, CommunitySecretary, Street };
+
 // One person holding one position for a period; no `until` means still in office.
 struct Term {
   std::int64_t person_id;

@@ -1,6 +1,7 @@
 // Governance rules.
 #include "modules/governance/rules.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/code_table.hpp"
@@ -19,6 +20,12 @@ constexpr std::pair<ChainPosition, const char*> kChainPositionCodes[] = {
     {ChainPosition::Commissioner, "commissioner"}};
 constexpr std::pair<CommunityPosition, const char*> kCommunityPositions[] = {
     {CommunityPosition::Secretary, "secretary"}, {CommunityPosition::TripartiteDirector, "tripartite_director"}};
+constexpr std::pair<EscalationLevel, const char*> kEscalationLevels[] = {
+    {EscalationLevel::None, "none"},
+    {EscalationLevel::Commissioner, "commissioner"},
+    {EscalationLevel::TripartiteDirector, "tripartite_director"},
+    {EscalationLevel::CommunitySecretary, "community_secretary"},
+    {EscalationLevel::Street, "street"}};
 constexpr std::pair<PartyOrgKind, const char*> kPartyOrgKinds[] = {{PartyOrgKind::Committee, "committee"},
                                                                    {PartyOrgKind::Branch, "branch"}};
 
@@ -33,6 +40,23 @@ std::optional<CommunityPosition> parse_community_position(const std::string& cod
 }
 std::string party_org_kind_code(PartyOrgKind kind) { return code_of(kPartyOrgKinds, kind); }
 std::optional<PartyOrgKind> parse_party_org_kind(const std::string& code) { return parse_code(kPartyOrgKinds, code); }
+
+std::string escalation_level_code(EscalationLevel level) { return code_of(kEscalationLevels, level); }
+std::optional<EscalationLevel> parse_escalation_level(std::string_view code) { return parse_code(kEscalationLevels, code); }
+
+EscalationLevel escalation_after(std::int64_t steps) {
+  constexpr auto top = static_cast<std::int64_t>(EscalationLevel::Street);
+  return static_cast<EscalationLevel>(std::clamp<std::int64_t>(steps, 0, top));
+}
+
+std::optional<ChainPosition> escalation_position(EscalationLevel level) {
+  switch (level) {
+    case EscalationLevel::Commissioner: return ChainPosition::Commissioner;
+    case EscalationLevel::TripartiteDirector: return ChainPosition::TripartiteDirector;
+    case EscalationLevel::CommunitySecretary: return ChainPosition::CommunitySecretary;
+    default: return std::nullopt;
+  }
+}
 
 PartyFormDecision decide_party_form(const PartyFormInput& input) {
   PartyForm derived = PartyForm::None;

@@ -178,6 +178,37 @@ SubtreeChains chains_under(store::Connection& connection, const std::string& pat
   return chains;
 }
 
+EscalationTarget escalation_target(store::Connection& connection, std::int64_t compound_node_id, EscalationLevel level,
+                                   TimePoint now) {
+  EscalationTarget target;
+  auto compound = org::find_node(connection, compound_node_id);
+  if (!compound || level == EscalationLevel::None) return target;
+  std::string now_text = iso_utc(now);
+  if (level == EscalationLevel::Street) {
+    std::int64_t street_id = org::street_of(compound->path);
+    for (const auto& row : connection.query(
+             "SELECT DISTINCT r.user_id FROM role_assignments r JOIN users u ON u.id = r.user_id "
+             "WHERE r.role = 'street_admin' AND r.scope_node_id = ? AND r.valid_from <= ? "
+             "AND (r.valid_to IS NULL OR r.valid_to > ?) AND u.disabled = 0 ORDER BY r.user_id",
+             {street_id, now_text, now_text})) {
+      target.user_ids.push_back(row.i64(0));
+    }
+    return target;
+  }
+  auto chains = chains_under(connection, compound->path, now);
+  auto position = escalation_position(level);
+  for (const auto& link : check_chain(chains.terms[compound_node_id], now).links) {
+    if (link.position == position) target.person_id = link.person_id;
+  }
+  if (!target.person_id) return target;
+  target.person_name = masked_names(connection, {*target.person_id})[*target.person_id];
+  for (const auto& row : connection.query("SELECT id FROM users WHERE person_id = ? AND disabled = 0 ORDER BY id",
+                                          {*target.person_id})) {
+    target.user_ids.push_back(row.i64(0));
+  }
+  return target;
+}
+
 bool set_community_position(store::Tx& tx, std::int64_t community_id, CommunityPosition position,
                             std::int64_t person_id) {
   require_node(tx, community_id, {org::NodeKind::Community}, "community_id");

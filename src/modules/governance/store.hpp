@@ -28,6 +28,17 @@ struct SubtreeChains {
 // The compounds in the subtree at `path` with the chain terms not ended before `now`.
 SubtreeChains chains_under(store::Connection& connection, const std::string& path, TimePoint now);
 
+// Who an escalation to `level` reaches in the compound's chain now: the holder of the position
+// (none when the link is missing) and the enabled accounts linked to that person; for the street,
+// the street administrators' accounts.
+struct EscalationTarget {
+  std::optional<std::int64_t> person_id;
+  std::string person_name;  // masked; empty for the street or a missing link
+  std::vector<std::int64_t> user_ids;
+};
+EscalationTarget escalation_target(store::Connection& connection, std::int64_t compound_node_id, EscalationLevel level,
+                                   TimePoint now);
+
 // Ends the current holder's term and starts the person's, unless they already hold it; returns
 // whether anything changed.
 bool set_community_position(store::Tx& tx, std::int64_t community_id, CommunityPosition position,

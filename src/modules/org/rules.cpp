@@ -115,6 +115,8 @@ std::string child_path(const std::string& parent_path, std::int64_t id) {
   return (parent_path.empty() ? "/" : parent_path) + std::to_string(id) + "/";
 }
 
+std::int64_t street_of(const std::string& path) { return std::stoll(path.substr(1, path.find('/', 1) - 1)); }
+
 std::string subtree_end(const std::string& path) {
   // '0' is the byte after '/', so the range stops before the next sibling.
   return path.substr(0, path.size() - 1) + "0";

@@ -30,6 +30,8 @@ std::string area_m2_text(std::int64_t area_centi_m2);
 
 // The materialised path of a node given its parent's path ("" for a root).
 std::string child_path(const std::string& parent_path, std::int64_t id);
+// The street a node lies in: the first id of its path ("/1/4/9/" → 1).
+std::int64_t street_of(const std::string& path);
 // The least path after every path of the subtree at `path` in byte order ("/1/4/" → "/1/40"): with
 // `path` itself it bounds an index range scan over the subtree (paths hold only digits and slashes).
 std::string subtree_end(const std::string& path);

@@ -1,10 +1,10 @@
--- wrk script for bench/run.sh: every request POSTs a new org node (a durable, audited write).
+-- wrk script for the benchmarks: every request POSTs the same JSON body (a durable, audited write).
 -- Reads WEIZHI_BENCH_COOKIE ("weizhi_session=…"), WEIZHI_BENCH_CSRF and WEIZHI_BENCH_BODY from the environment.
 
 local function required(name)
   local value = os.getenv(name)
   if value == nil or value == "" then
-    error(name .. " is not set: run this script through bench/run.sh")
+    error(name .. " is not set: run this script through a bench script")
   end
   return value
 end

@@ -1,0 +1,150 @@
+// Pure rules of mediation (see rules.hpp): the transition table is data, one row per allowed step.
+#include "modules/mediation/rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <utility>
+
+#include "core/code_table.hpp"
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "modules/people/rules.hpp"
+
+namespace weizhi::mediation {
+
+namespace {
+
+constexpr std::array<std::pair<State, const char*>, 5> kStates{{{State::Open, "open"},
+                                                                {State::InMediation, "in_mediation"},
+                                                                {State::Agreed, "agreed"},
+                                                                {State::NotAgreed, "not_agreed"},
+                                                                {State::Withdrawn, "withdrawn"}}};
+constexpr std::array<std::pair<Role, const char*>, 3> kRoles{
+    {{Role::Applicant, "applicant"}, {Role::Respondent, "respondent"}, {Role::Other, "other"}}};
+
+constexpr std::pair<State, State> kSteps[] = {
+    {State::Open, State::InMediation},      {State::Open, State::Withdrawn},
+    {State::InMediation, State::Agreed},    {State::InMediation, State::NotAgreed},
+    {State::InMediation, State::Withdrawn}, {State::Agreed, State::InMediation},
+};
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// A real day not after `today` (both YYYY-MM-DD, which compare as text).
+bool past_or_today(const std::string& date, const std::string& today) { return parse_date(date) && date <= today; }
+
+}  // namespace
+
+std::string state_code(State state) { return code_of(kStates, state); }
+std::optional<State> parse_state(std::string_view code) { return parse_code(kStates, code); }
+std::string role_code(Role role) { return code_of(kRoles, role); }
+std::optional<Role> parse_role(std::string_view code) { return parse_code(kRoles, code); }
+
+const std::vector<Category>& categories() {
+  static const std::vector<Category> list{{"neighbour_noise", "邻里噪声"},     {"water_leak", "楼上楼下漏水"},
+                                          {"parking", "停车纠纷"},            {"pets", "宠物饲养"},
+                                          {"shared_space", "公共空间占用"},   {"elevator_retrofit", "加装电梯"},
+                                          {"property_fee", "物业费纠纷"},     {"other", "其他"}};
+  return list;
+}
+
+std::optional<std::string> category_name(std::string_view code) {
+  for (const auto& category : categories()) {
+    if (code == category.code) return std::string(category.name);
+  }
+  return std::nullopt;
+}
+
+void check_details(const std::string& category, const std::string& summary) {
+  if (!category_name(category)) {
+    fail_invalid("category", "纠纷类别应为 neighbour_noise、water_leak、parking、pets、shared_space、elevator_retrofit、property_fee 或 other");
+  }
+  if (blank(summary) || summary.size() > 2000) fail_invalid("summary", "请填写纠纷概况（不超过 2000 字节）");
+}
+
+void check_parties(const std::vector<PartyInput>& parties) {
+  if (parties.size() < 2 || parties.size() > 10) fail_invalid("parties", "当事人应为 2 至 10 人");
+  std::set<std::int64_t> people;
+  bool applicant = false, respondent = false;
+  for (std::size_t i = 0; i < parties.size(); ++i) {
+    const auto& party = parties[i];
+    std::string field = "parties[" + std::to_string(i) + "]";
+    if (party.person_id && !party.name.empty()) fail_invalid(field + ".name", "当事人请填写登记人员或姓名之一");
+    if (party.person_id) {
+      if (!people.insert(*party.person_id).second) fail_invalid(field + ".person_id", "同一人不能重复列为当事人");
+    } else if (auto problem = people::name_problem(party.name)) {
+      fail_invalid(field + ".name", "当事人姓名：" + *problem);
+    }
+    applicant = applicant || party.role == Role::Applicant;
+    respondent = respondent || party.role == Role::Respondent;
+  }
+  if (!applicant || !respondent) fail_invalid("parties", "当事人中应至少有一名申请人和一名被申请人");
+}
+
+bool is_reopen(State from, State to) { return from == State::Agreed && to == State::InMediation; }
+
+void check_transition(State from, State to, bool latest_visit_broken, bool reopened) {
+  bool listed = std::any_of(std::begin(kSteps), std::end(kSteps),
+                            [&](const auto& step) { return step.first == from && step.second == to; });
+  if (!listed) fail_conflict("调解不能从 " + state_code(from) + " 转为 " + state_code(to), "to");
+  if (is_reopen(from, to)) {
+    if (reopened) fail_conflict("该调解已重新调解过一次，不能再次重启", "to");
+    if (!latest_visit_broken) fail_conflict("最近一次回访确认协议未履行后才能重新调解", "to");
+  }
+}
+
+void check_outcome(State to, const std::optional<std::string>& agreement, const std::optional<std::string>& signed_on,
+                   const std::optional<std::string>& reason, const std::string& today) {
+  if (to == State::Agreed) {
+    if (!agreement || blank(*agreement) || agreement->size() > 5000) {
+      fail_invalid("agreement", "达成协议时请填写协议内容（不超过 5000 字节）");
+    }
+    if (!signed_on || !past_or_today(*signed_on, today)) fail_invalid("signed_on", "请填写签订日期（YYYY-MM-DD，不晚于今天）");
+  } else {
+    if (agreement) fail_invalid("agreement", "只有达成协议时才填写协议内容");
+    if (signed_on) fail_invalid("signed_on", "只有达成协议时才填写签订日期");
+  }
+  bool needs_reason = to == State::NotAgreed || to == State::Withdrawn;
+  if (needs_reason && (!reason || blank(*reason))) fail_invalid("reason", "请填写未达成协议或撤回的原因");
+  if (reason && reason->size() > 500) fail_invalid("reason", "原因不超过 500 字节");
+}
+
+void check_session_allowed(State state) {
+  if (state != State::Open && state != State::InMediation) {
+    fail_conflict("调解已结束，不能再记录调解会，当前状态为 " + state_code(state), "state");
+  }
+}
+
+void check_session(const SessionInput& input, std::int64_t party_count, const std::string& today) {
+  if (!past_or_today(input.held_on, today)) fail_invalid("held_on", "调解日期应为 YYYY-MM-DD 且不晚于今天");
+  if (blank(input.place) || input.place.size() > 200) fail_invalid("place", "请填写调解地点（不超过 200 字节）");
+  if (input.attendees.empty()) fail_invalid("attendees", "请选择到场的当事人");
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < input.attendees.size(); ++i) {
+    std::int64_t index = input.attendees[i];
+    std::string field = "attendees[" + std::to_string(i) + "]";
+    if (index < 0 || index >= party_count) fail_invalid(field, "到场人应为当事人序号 0 至 " + std::to_string(party_count - 1));
+    if (!seen.insert(index).second) fail_invalid(field, "到场人不能重复");
+  }
+  if (blank(input.notes) || input.notes.size() > 2000) fail_invalid("notes", "请填写调解记录（不超过 2000 字节）");
+  if (input.next_step.size() > 500) fail_invalid("next_step", "下一步安排不超过 500 字节");
+}
+
+void check_follow_up(State state, const FollowUpInput& input, const std::optional<std::string>& signed_on,
+                     const std::string& today) {
+  if (state != State::Agreed) fail_conflict("达成协议后才能回访，当前状态为 " + state_code(state), "state");
+  if (!past_or_today(input.visited_on, today) || (signed_on && input.visited_on < *signed_on)) {
+    fail_invalid("visited_on", "回访日期应为 YYYY-MM-DD，在协议签订日与今天之间");
+  }
+  if (input.note.size() > 1000) fail_invalid("note", "回访记录不超过 1000 字节");
+}
+
+Ratio agreement_rate(std::int64_t agreed, std::int64_t not_agreed) { return Ratio{agreed, agreed + not_agreed}; }
+
+Ratio kept_share(const std::vector<bool>& latest_visit_kept) {
+  return Ratio{static_cast<std::int64_t>(std::count(latest_visit_kept.begin(), latest_visit_kept.end(), true)),
+               static_cast<std::int64_t>(latest_visit_kept.size())};
+}
+
+}  // namespace weizhi::mediation

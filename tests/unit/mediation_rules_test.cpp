@@ -1,0 +1,176 @@
+// Unit tests of the pure mediation rules: the state table with its single reopening of a broken
+// agreement, what agreed, not agreed and withdrawn need, party lists, sessions, follow-up visits
+// and the ratios of the statistics.
+#include <functional>
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "modules/mediation/rules.hpp"
+
+using namespace weizhi;
+using namespace weizhi::mediation;
+
+namespace {
+
+// The field of the ApiError thrown, with its status: "409 to"; "" when nothing was thrown.
+std::string refusal(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const ApiError& error) {
+    return std::to_string(error.status()) + " " + error.field();
+  }
+  return "";
+}
+
+std::vector<PartyInput> two_parties() {
+  return {PartyInput{11, "", Role::Applicant}, PartyInput{std::nullopt, "楼上 402 室住户", Role::Respondent}};
+}
+
+constexpr const char* kToday = "2026-05-20";
+
+}  // namespace
+
+TEST(MediationRules, CodesReadBackAndCategoriesHaveChineseNames) {
+  for (State state : {State::Open, State::InMediation, State::Agreed, State::NotAgreed, State::Withdrawn}) {
+    EXPECT_EQ(parse_state(state_code(state)), state);
+  }
+  EXPECT_EQ(state_code(State::InMediation), "in_mediation");
+  EXPECT_FALSE(parse_state("closed"));
+  EXPECT_EQ(parse_role("respondent"), Role::Respondent);
+  EXPECT_FALSE(parse_role("witness"));
+  EXPECT_EQ(categories().size(), 8u);
+  EXPECT_EQ(category_name("water_leak"), "楼上楼下漏水");
+  EXPECT_FALSE(category_name("noise"));
+}
+
+TEST(MediationRules, TheTableAllowsOnlyItsSteps) {
+  auto step = [](State from, State to) { return refusal([&] { check_transition(from, to, false, false); }); };
+  EXPECT_EQ(step(State::Open, State::InMediation), "");
+  EXPECT_EQ(step(State::Open, State::Withdrawn), "");
+  EXPECT_EQ(step(State::InMediation, State::Agreed), "");
+  EXPECT_EQ(step(State::InMediation, State::NotAgreed), "");
+  EXPECT_EQ(step(State::InMediation, State::Withdrawn), "");
+  EXPECT_EQ(step(State::Open, State::Agreed), "409 to");
+  EXPECT_EQ(step(State::Open, State::NotAgreed), "409 to");
+  EXPECT_EQ(step(State::NotAgreed, State::InMediation), "409 to");
+  EXPECT_EQ(step(State::Withdrawn, State::Open), "409 to");
+  EXPECT_EQ(step(State::Agreed, State::Withdrawn), "409 to");
+  EXPECT_EQ(step(State::InMediation, State::Open), "409 to");
+}
+
+TEST(MediationRules, ABrokenAgreementReopensOnceOnly) {
+  EXPECT_TRUE(is_reopen(State::Agreed, State::InMediation));
+  EXPECT_FALSE(is_reopen(State::Open, State::InMediation));
+  EXPECT_EQ(refusal([] { check_transition(State::Agreed, State::InMediation, true, false); }), "");
+  EXPECT_EQ(refusal([] { check_transition(State::Agreed, State::InMediation, false, false); }), "409 to");
+  EXPECT_EQ(refusal([] { check_transition(State::Agreed, State::InMediation, true, true); }), "409 to");
+}
+
+TEST(MediationRules, AgreedNeedsTheAgreementAndItsSigningDate) {
+  auto outcome = [](State to, std::optional<std::string> agreement, std::optional<std::string> signed_on,
+                    std::optional<std::string> reason) {
+    return refusal([&] { check_outcome(to, agreement, signed_on, reason, kToday); });
+  };
+  EXPECT_EQ(outcome(State::Agreed, "双方同意分担维修费", "2026-05-19", std::nullopt), "");
+  EXPECT_EQ(outcome(State::Agreed, "双方同意分担维修费", kToday, std::nullopt), "");
+  EXPECT_EQ(outcome(State::Agreed, std::nullopt, "2026-05-19", std::nullopt), "400 agreement");
+  EXPECT_EQ(outcome(State::Agreed, "  ", "2026-05-19", std::nullopt), "400 agreement");
+  EXPECT_EQ(outcome(State::Agreed, std::string(5001, 'a'), "2026-05-19", std::nullopt), "400 agreement");
+  EXPECT_EQ(outcome(State::Agreed, std::string(5000, 'a'), "2026-05-19", std::nullopt), "");
+  EXPECT_EQ(outcome(State::Agreed, "协议", std::nullopt, std::nullopt), "400 signed_on");
+  EXPECT_EQ(outcome(State::Agreed, "协议", "2026-05-21", std::nullopt), "400 signed_on");
+  EXPECT_EQ(outcome(State::Agreed, "协议", "2026-02-30", std::nullopt), "400 signed_on");
+  EXPECT_EQ(outcome(State::NotAgreed, std::nullopt, std::nullopt, "被申请人拒绝"), "");
+  EXPECT_EQ(outcome(State::NotAgreed, std::nullopt, std::nullopt, std::nullopt), "400 reason");
+  EXPECT_EQ(outcome(State::Withdrawn, std::nullopt, std::nullopt, ""), "400 reason");
+  EXPECT_EQ(outcome(State::Withdrawn, "协议", std::nullopt, "撤回"), "400 agreement");
+  EXPECT_EQ(outcome(State::InMediation, std::nullopt, "2026-05-19", std::nullopt), "400 signed_on");
+  EXPECT_EQ(outcome(State::InMediation, std::nullopt, std::nullopt, std::nullopt), "");
+  EXPECT_EQ(outcome(State::Withdrawn, std::nullopt, std::nullopt, std::string(501, 'a')), "400 reason");
+}
+
+TEST(MediationRules, PartiesAreTwoToTenWithBothSides) {
+  EXPECT_EQ(refusal([] { check_parties(two_parties()); }), "");
+  EXPECT_EQ(refusal([] { check_parties({PartyInput{11, "", Role::Applicant}}); }), "400 parties");
+  std::vector<PartyInput> eleven;
+  for (int i = 0; i < 11; ++i) eleven.push_back(PartyInput{std::nullopt, "住户" + std::to_string(i), i ? Role::Other : Role::Applicant});
+  EXPECT_EQ(refusal([&] { check_parties(eleven); }), "400 parties");
+  auto same_side = two_parties();
+  same_side[1].role = Role::Applicant;
+  EXPECT_EQ(refusal([&] { check_parties(same_side); }), "400 parties");
+  auto both = two_parties();
+  both[0].name = "王伟";
+  EXPECT_EQ(refusal([&] { check_parties(both); }), "400 parties[0].name");
+  auto neither = two_parties();
+  neither[1].name = "";
+  EXPECT_EQ(refusal([&] { check_parties(neither); }), "400 parties[1].name");
+  auto twice = two_parties();
+  twice.push_back(PartyInput{11, "", Role::Other});
+  EXPECT_EQ(refusal([&] { check_parties(twice); }), "400 parties[2].person_id");
+  auto long_name = two_parties();
+  long_name[1].name.clear();
+  for (int i = 0; i < 51; ++i) long_name[1].name += "住";
+  EXPECT_EQ(refusal([&] { check_parties(long_name); }), "400 parties[1].name");
+}
+
+TEST(MediationRules, DetailsNeedAKnownCategoryAndASummary) {
+  EXPECT_EQ(refusal([] { check_details("parking", "车位被占"); }), "");
+  EXPECT_EQ(refusal([] { check_details("noise", "车位被占"); }), "400 category");
+  EXPECT_EQ(refusal([] { check_details("parking", " "); }), "400 summary");
+  EXPECT_EQ(refusal([] { check_details("parking", std::string(2001, 'a')); }), "400 summary");
+}
+
+TEST(MediationRules, SessionsNameAttendeesByPartyIndex) {
+  SessionInput session{"2026-05-18", "社区调解室", {0, 1}, "双方陈述", "现场查看"};
+  EXPECT_EQ(refusal([&] { check_session(session, 2, kToday); }), "");
+  auto future = session;
+  future.held_on = "2026-05-21";
+  EXPECT_EQ(refusal([&] { check_session(future, 2, kToday); }), "400 held_on");
+  auto outside = session;
+  outside.attendees = {0, 2};
+  EXPECT_EQ(refusal([&] { check_session(outside, 2, kToday); }), "400 attendees[1]");
+  auto twice = session;
+  twice.attendees = {1, 1};
+  EXPECT_EQ(refusal([&] { check_session(twice, 2, kToday); }), "400 attendees[1]");
+  auto nobody = session;
+  nobody.attendees.clear();
+  EXPECT_EQ(refusal([&] { check_session(nobody, 2, kToday); }), "400 attendees");
+  auto long_notes = session;
+  long_notes.notes = std::string(2001, 'a');
+  EXPECT_EQ(refusal([&] { check_session(long_notes, 2, kToday); }), "400 notes");
+  auto no_place = session;
+  no_place.place = "";
+  EXPECT_EQ(refusal([&] { check_session(no_place, 2, kToday); }), "400 place");
+  EXPECT_EQ(refusal([] { check_session_allowed(State::Open); }), "");
+  EXPECT_EQ(refusal([] { check_session_allowed(State::InMediation); }), "");
+  EXPECT_EQ(refusal([] { check_session_allowed(State::Agreed); }), "409 state");
+  EXPECT_EQ(refusal([] { check_session_allowed(State::Withdrawn); }), "409 state");
+}
+
+TEST(MediationRules, VisitsFollowAnAgreementBetweenItsSigningAndToday) {
+  FollowUpInput visit{"2026-05-10", "履行中", true};
+  std::optional<std::string> signed_on = "2026-05-01";
+  EXPECT_EQ(refusal([&] { check_follow_up(State::Agreed, visit, signed_on, kToday); }), "");
+  EXPECT_EQ(refusal([&] { check_follow_up(State::InMediation, visit, signed_on, kToday); }), "409 state");
+  auto early = visit;
+  early.visited_on = "2026-04-30";
+  EXPECT_EQ(refusal([&] { check_follow_up(State::Agreed, early, signed_on, kToday); }), "400 visited_on");
+  auto late = visit;
+  late.visited_on = "2026-05-21";
+  EXPECT_EQ(refusal([&] { check_follow_up(State::Agreed, late, signed_on, kToday); }), "400 visited_on");
+  auto long_note = visit;
+  long_note.note = std::string(1001, 'a');
+  EXPECT_EQ(refusal([&] { check_follow_up(State::Agreed, long_note, signed_on, kToday); }), "400 note");
+}
+
+TEST(MediationRules, RatiosKeepTheirDenominators) {
+  Ratio rate = agreement_rate(3, 1);
+  EXPECT_EQ(rate.num, 3);
+  EXPECT_EQ(rate.den, 4);
+  EXPECT_EQ(agreement_rate(0, 0).den, 0);
+  Ratio kept = kept_share({true, false, true});
+  EXPECT_EQ(kept.num, 2);
+  EXPECT_EQ(kept.den, 3);
+  EXPECT_EQ(kept_share({}).den, 0);
+}
