@@ -209,7 +209,8 @@ TEST_F(MediationTest, TheListFiltersByStateAndPages) {
   auto agreed = admin->get("/api/v1/mediations?state=agreed");
   ASSERT_EQ(agreed.status, 200) << agreed.body;
   EXPECT_EQ(agreed.json()["items"].size(), 4u);
-  for (const auto& item : agreed.json()["items"]) EXPECT_EQ(item["state"], "agreed");
+  json agreed_items = agreed.json()["items"];
+  for (const auto& item : agreed_items) EXPECT_EQ(item["state"], "agreed");
   EXPECT_EQ(admin->get("/api/v1/mediations?state=closed").error_field(), "state");
   auto first = admin->get("/api/v1/mediations?limit=5");
   ASSERT_EQ(first.json()["items"].size(), 5u);

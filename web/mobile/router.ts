@@ -1,6 +1,7 @@
 // Routes of the resident H5 (history mode under /m/): sign-in, the 我的 page, the resident's votes
 // (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant, its
-// deliberation topics with their comments, and the public receipt check.
+// deliberation topics with their comments, their reports of problems (报事报修) with ratings, and the
+// public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
 
@@ -63,6 +64,25 @@ export const router = createRouter({
       component: () => import('./views/topic.vue'),
       props: (route) => ({ topicId: Number(route.params.id) }),
       meta: { titleKey: 'deliberation.mobile.title' },
+    },
+    {
+      path: '/cases',
+      name: 'my-cases',
+      component: () => import('./views/cases.vue'),
+      meta: { titleKey: 'cases.mobile.mine' },
+    },
+    {
+      path: '/cases/new',
+      name: 'case-report',
+      component: () => import('./views/case-report.vue'),
+      meta: { titleKey: 'cases.mobile.report' },
+    },
+    {
+      path: '/cases/:id(\\d+)',
+      name: 'my-case',
+      component: () => import('./views/case.vue'),
+      props: (route) => ({ caseId: Number(route.params.id) }),
+      meta: { titleKey: 'cases.mobile.mine' },
     },
     {
       path: '/receipt',

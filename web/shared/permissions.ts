@@ -37,6 +37,19 @@ export type Permission =
   | 'deliberation.vote'
   | 'deliberation.advance'
   | 'deliberation.resolve'
+  | 'cases.catalogue'
+  | 'cases.read'
+  | 'cases.create'
+  | 'cases.note'
+  | 'cases.accept'
+  | 'cases.assign'
+  | 'cases.resolve'
+  | 'cases.verify'
+  | 'cases.close'
+  | 'cases.revisit'
+  | 'notifications.manage'
+  | 'mediation.read'
+  | 'mediation.manage'
 
 /** Every role of the street's and the compounds' staff: all but residents and gate devices. */
 const staffRoles: readonly RoleCode[] = [
@@ -51,6 +64,18 @@ const staffRoles: readonly RoleCode[] = [
   'property_manager',
   'property_staff',
   'social_org',
+]
+
+/** Who works on service cases: every staff role but the party secretary, the supervisor and social organisations. */
+const caseStaff: readonly RoleCode[] = [
+  'street_admin',
+  'community_secretary',
+  'tripartite_director',
+  'commissioner',
+  'committee_member',
+  'grid_member',
+  'property_manager',
+  'property_staff',
 ]
 
 export const rolesWithPermission: Record<Permission, readonly RoleCode[]> = {
@@ -163,4 +188,33 @@ export const rolesWithPermission: Record<Permission, readonly RoleCode[]> = {
   'deliberation.vote': ['commissioner', 'community_secretary', 'tripartite_director', 'street_admin'],
   'deliberation.advance': ['commissioner', 'community_secretary', 'tripartite_director', 'street_admin', 'committee_member'],
   'deliberation.resolve': ['commissioner', 'community_secretary', 'tripartite_director', 'street_admin', 'committee_member'],
+  'cases.catalogue': ['street_admin'],
+  'cases.read': [...caseStaff, 'party_secretary', 'supervisor'],
+  'cases.create': caseStaff,
+  'cases.note': caseStaff,
+  'cases.accept': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'grid_member', 'property_manager'],
+  'cases.assign': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'property_manager'],
+  'cases.resolve': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'commissioner',
+    'grid_member',
+    'property_manager',
+    'property_staff',
+  ],
+  'cases.verify': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'committee_member', 'grid_member'],
+  'cases.close': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner'],
+  'cases.revisit': ['street_admin', 'commissioner', 'committee_member'],
+  'notifications.manage': ['street_admin', 'community_secretary', 'tripartite_director'],
+  'mediation.read': [
+    'street_admin',
+    'community_secretary',
+    'tripartite_director',
+    'commissioner',
+    'party_secretary',
+    'grid_member',
+    'supervisor',
+  ],
+  'mediation.manage': ['street_admin', 'community_secretary', 'tripartite_director', 'commissioner', 'grid_member'],
 }
