@@ -274,6 +274,20 @@ TEST_F(CasesTest, SignedOutCallersGet401AndUnknownIds404) {
   EXPECT_EQ(step(*secretary, elsewhere, {{"to", "accepted"}}).status, 403);
 }
 
+TEST_F(CasesTest, APropertyCompanySeesAndWorksOnlyTheCompoundsItServes) {
+  auto admin = signed_in("admin");
+  auto manager = signed_in("property");  // the 德胜 community's property company
+  auto staff = signed_in("property-staff");  // 德胜新村 only
+  json other_community = report(*admin, {{"compound_id", node("dong-er-dong-san")}});
+  json neighbour = report(*admin, {{"compound_id", node("c-deshengba")}});
+  EXPECT_EQ(manager->get(path(other_community)).status, 403);
+  EXPECT_EQ(step(*manager, other_community, {{"to", "accepted"}}).status, 403);
+  EXPECT_EQ(manager->get("/api/v1/cases?node=" + std::to_string(node("dong-er-dong-san"))).status, 403);
+  EXPECT_EQ(manager->get(path(neighbour)).status, 200);
+  EXPECT_EQ(staff->get(path(neighbour)).status, 403);
+  EXPECT_EQ(staff->get("/api/v1/cases?node=" + std::to_string(node("c-deshengba"))).status, 403);
+}
+
 TEST_F(CasesTest, BadInputIsRefusedNamingTheField) {
   auto commissioner = signed_in("commissioner");
   auto post = [&](json body) { return commissioner->post("/api/v1/cases", body); };
