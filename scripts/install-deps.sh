@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PACKAGES=(
   build-essential g++ cmake ninja-build pkg-config
-  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsoci-dev
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsoci-dev libboost-dev
   nlohmann-json3-dev libsodium-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libsqlite3-dev libpq-dev libgtest-dev libgmock-dev libcurl4-openssl-dev
   postgresql postgresql-client

@@ -73,6 +73,12 @@ class ElevatorTest : public ApiTest {
     EXPECT_EQ(shown["vote"]["matter"], 7);
     EXPECT_EQ(shown["vote"]["state"], "draft");
     std::string vote = "/api/v1/votes/" + std::to_string(vote_id);
+    // The consent's matter and scope are the procedure's; the window may still be edited.
+    auto rematter = commissioner->patch(vote, json{{"matter", 1}});
+    EXPECT_EQ(rematter.status, 409) << rematter.body;
+    EXPECT_EQ(rematter.error_field(), "matter");
+    EXPECT_EQ(commissioner->patch(vote, json{{"scope", {{"kind", "compound"}}}}).error_field(), "scope");
+    EXPECT_EQ(commissioner->patch(vote, json{{"closes_at", hours_from_now(72)}}).status, 200);
     EXPECT_EQ(commissioner->post(vote + "/open", json::object()).status, 200);
     std::vector<std::int64_t> voters;
     {

@@ -135,6 +135,42 @@ TEST_F(VotingTest, OnlyOrganisersPrepareVotes) {
   EXPECT_EQ(signed_in("resident")->post("/api/v1/votes", vote_body()).status, 403);
 }
 
+TEST_F(VotingTest, ADraftIsEditedAndCheckedAsOnCreation) {
+  auto organiser = signed_in("commissioner");
+  auto created = organiser->post("/api/v1/votes", vote_body(4));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::int64_t id = created.json()["id"];
+  EXPECT_TRUE(created.json()["terms_fixed_by"].is_null());
+
+  auto edited = organiser->patch(path(id), json{{"title", "关于选聘新物业的表决"}, {"matter", 6}, {"items", {"同意选聘"}}});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(edited.json()["title"], "关于选聘新物业的表决");
+  EXPECT_EQ(edited.json()["threshold"], "three_quarters");
+  EXPECT_EQ(edited.json()["items"], json({"同意选聘"}));
+  EXPECT_EQ(edited.json()["channels"], json({"online", "paper", "meeting"}));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'vote.update' AND entity = ?",
+                  {"vote:" + std::to_string(id)}),
+            1);
+
+  // Each refusal names the field and leaves the draft as it was.
+  EXPECT_EQ(organiser->patch(path(id), json{{"items", json::array()}}).error_field(), "items");
+  EXPECT_EQ(organiser->patch(path(id), json{{"closes_at", hours_from_now(-5)}}).error_field(), "closes_at");
+  EXPECT_EQ(organiser->patch(path(id), json{{"colour", "red"}}).error_field(), "colour");
+  auto moved = organiser->patch(path(id), json{{"compound_id", node("desheng")}});
+  EXPECT_EQ(moved.status, 400) << moved.body;
+  EXPECT_EQ(moved.error_field(), "compound_id");
+  EXPECT_EQ(organiser->get(path(id)).json()["title"], "关于选聘新物业的表决");
+
+  EXPECT_EQ(anonymous()->patch(path(id), json{{"title", "x"}}).status, 401);
+  EXPECT_EQ(signed_in("resident")->patch(path(id), json{{"title", "x"}}).status, 403);
+  EXPECT_EQ(organiser->patch(path(999999), json{{"title", "x"}}).status, 404);
+
+  ASSERT_EQ(organiser->post(path(id, "/open"), json::object()).status, 200);
+  auto late = organiser->patch(path(id), json{{"title", "开启后改标题"}});
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(late.error_field(), "state");
+}
+
 // --- Ballots ---
 
 TEST_F(VotingTest, AResidentVotesOnlineAndAnyoneChecksTheReceipt) {
@@ -278,6 +314,32 @@ TEST_F(VotingTest, ARecordedProxyVotesForTheOwner) {
     if (vote["id"] == id) listed = vote["my_voters"].size() == 2;
   }
   EXPECT_TRUE(listed);
+}
+
+TEST_F(VotingTest, RecordedProxiesAreListedWithMaskedNames) {
+  std::int64_t id = open_vote();
+  std::int64_t voter = other_voter(id);
+  auto organiser = signed_in("commissioner");
+  EXPECT_EQ(organiser->get(path(id, "/proxies")).json()["items"], json::array());
+  ASSERT_EQ(organiser
+                ->post(path(id, "/proxies"),
+                       json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2026-018"}})
+                .status,
+            201);
+  auto again = organiser->post(path(id, "/proxies"),
+                               json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2"}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.error_field(), "voter_id");
+  json listed = organiser->get(path(id, "/proxies")).json();
+  ASSERT_EQ(listed["items"].size(), 1u);
+  const json& proxy = listed["items"][0];
+  EXPECT_EQ(proxy["voter"]["id"], voter);
+  EXPECT_EQ(proxy["proxy"]["id"], resident_person());
+  EXPECT_EQ(proxy["letter_reference"], "WT-2026-018");
+  std::string voter_name = proxy["voter"]["name"];
+  EXPECT_NE(voter_name.find('*'), std::string::npos) << voter_name;
+  EXPECT_EQ(signed_in("resident")->get(path(id, "/proxies")).status, 403);
+  EXPECT_EQ(organiser->get(path(999999, "/proxies")).status, 404);
 }
 
 TEST_F(VotingTest, RegistryEditsAfterOpeningLeaveTheRollUnchanged) {

@@ -108,6 +108,7 @@ struct Vote {
   std::optional<std::string> opened_at;
   std::optional<std::string> closed_at;
   std::optional<std::string> published_at;
+  std::optional<std::string> terms_fixed_by;  // the procedure fixing matter and scope, if any
 };
 
 }  // namespace weizhi::voting

@@ -64,7 +64,8 @@ Json vote_json(store::Connection& connection, const Vote& vote) {
           {"created_at", vote.created_at},
           {"opened_at", optional_text_json(vote.opened_at)},
           {"closed_at", optional_text_json(vote.closed_at)},
-          {"published_at", optional_text_json(vote.published_at)}};
+          {"published_at", optional_text_json(vote.published_at)},
+          {"terms_fixed_by", optional_text_json(vote.terms_fixed_by)}};
 }
 
 Json ballot_json(const BallotRecord& ballot) {
@@ -134,8 +135,8 @@ std::vector<std::string> text_list(JsonObject& body, const std::string& key) {
 
 // --- Preparing and running a vote ---
 
-VoteInput read_vote_input(Context& context) {
-  JsonObject body(context.json_body());
+VoteInput read_vote_input(Context& context, const Json& json) {
+  JsonObject body(json);
   VoteInput input{};
   input.compound_node_id = body.integer("compound_id");
   input.title = body.text("title");
@@ -185,8 +186,23 @@ VoteInput read_vote_input(Context& context) {
   return input;
 }
 
+// A vote's terms in the form the create route takes, so that an edit is checked as a creation.
+Json vote_terms_json(const VoteInput& input) {
+  Json channels = Json::array();
+  for (Channel channel : input.channels) channels.push_back(channel_code(channel));
+  return {{"compound_id", input.compound_node_id},
+          {"title", input.title},
+          {"matter", input.matter},
+          {"scope", {{"kind", scope_kind_code(input.scope.kind)}, {"node_ids", input.scope.node_ids}}},
+          {"items", input.items},
+          {"opens_at", input.opens_at},
+          {"closes_at", input.closes_at},
+          {"channels", channels},
+          {"policies", policies_json(input.policies)}};
+}
+
 Response create_vote_route(Context& context) {
-  VoteInput input = read_vote_input(context);
+  VoteInput input = read_vote_input(context, context.json_body());
   std::int64_t organiser = context.user().user_id;
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = create_vote(tx, input, organiser);
@@ -195,6 +211,23 @@ Response create_vote_route(Context& context) {
     return vote_json(tx.connection(), require_vote(tx.connection(), id));
   });
   return Response::json(201, created);
+}
+
+// Edits a draft: the fields sent replace the stored ones, and the whole is checked as on creation.
+Response update_vote_route(Context& context) {
+  const Json& changes = context.json_body();
+  if (!changes.is_object()) fail_invalid("body", "请求体应为 JSON 对象");
+  std::int64_t id = context.path_id("id");
+  Json updated = context.write([&](store::Tx& tx) {
+    Vote vote = require_vote(tx.connection(), id);
+    Json terms = vote_terms_json(vote.input);
+    for (const auto& [key, value] : changes.items()) terms[key] = value;
+    VoteInput input = read_vote_input(context, terms);
+    update_draft(tx, vote, input);
+    context.audit(tx, "vote.update", "vote:" + std::to_string(id), {{"changed", changes}});
+    return vote_json(tx.connection(), require_vote(tx.connection(), id));
+  });
+  return Response::json(200, updated);
 }
 
 Response list_votes_route(Context& context) {
@@ -304,6 +337,19 @@ Response record_proxy_route(Context& context) {
                   {{"voter_id", voter_id}, {"proxy_person_id", proxy_id}, {"letter_reference", letter}});
   });
   return Response::json(201, {{"voter_id", voter_id}, {"proxy_person_id", proxy_id}, {"letter_reference", letter}});
+}
+
+Response proxies_route(Context& context) {
+  auto lease = context.read();
+  Vote vote = require_vote(*lease, context.path_id("id"));
+  Json items = Json::array();
+  for (const auto& proxy : proxies_of(*lease, vote.id)) {
+    items.push_back({{"voter", {{"id", proxy.voter_id}, {"name", proxy.voter_name}}},
+                     {"proxy", {{"id", proxy.proxy_person_id}, {"name", proxy.proxy_name}}},
+                     {"letter_reference", proxy.letter_reference},
+                     {"created_at", proxy.created_at}});
+  }
+  return Response::json(200, {{"items", items}});
 }
 
 // --- Ballots ---
@@ -495,12 +541,14 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, base, Access::permission("voting.manage", http::scope::body_node("compound_id")),
              create_vote_route);
   router.add(Method::Get, base + "/{id}", allowed("voting.read"), get_vote_route);
+  router.add(Method::Patch, base + "/{id}", allowed("voting.manage"), update_vote_route);
   router.add(Method::Post, base + "/{id}/open", allowed("voting.manage"), open_vote_route);
   router.add(Method::Post, base + "/{id}/close", allowed("voting.manage"), close_vote_route);
   router.add(Method::Post, base + "/{id}/extend", allowed("voting.manage"), extend_vote_route);
   router.add(Method::Post, base + "/{id}/publish", allowed("voting.manage"), publish_route);
   router.add(Method::Get, base + "/{id}/roll", allowed("voting.read"), roll_route);
   router.add(Method::Get, base + "/{id}/turnout", allowed("voting.manage"), turnout_route);
+  router.add(Method::Get, base + "/{id}/proxies", allowed("voting.read"), proxies_route);
   router.add(Method::Post, base + "/{id}/proxies", allowed("voting.manage"), record_proxy_route);
   router.add(Method::Post, base + "/{id}/ballots", Access::signed_in(), cast_online_route);
   router.add(Method::Post, base + "/{id}/meeting-ballots", allowed("voting.clerk"), cast_meeting_route);

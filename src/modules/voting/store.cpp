@@ -22,7 +22,7 @@ constexpr const char* kVoteColumns =
     "SELECT v.id, v.compound_node_id, v.title, v.matter, v.scope_kind, v.scope_node_ids, v.items, v.opens_at, "
     "v.closes_at, v.channels, v.follow_majority, v.extension, v.extended, v.state, v.organiser_user_id, "
     "v.roll_fingerprint, v.ballots_fingerprint, v.result_fingerprint, v.result, v.created_at, v.opened_at, "
-    "v.closed_at, v.published_at FROM votes v ";
+    "v.closed_at, v.published_at, v.terms_fixed_by FROM votes v ";
 
 template <class T>
 T stored(std::optional<T> value, const std::string& what) {
@@ -56,6 +56,7 @@ Vote to_vote(const store::Row& row) {
   vote.opened_at = row.optional_text(20);
   vote.closed_at = row.optional_text(21);
   vote.published_at = row.optional_text(22);
+  vote.terms_fixed_by = row.optional_text(23);
   return vote;
 }
 
@@ -186,7 +187,10 @@ std::vector<ClerkEntry> entries_of(store::Connection& connection, std::int64_t v
 
 }  // namespace
 
-std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id) {
+namespace {
+
+// Checks the input (400) and its compound and scope nodes (404/422) against the registry.
+void check_vote_terms(store::Tx& tx, const VoteInput& input) {
   check_vote_input(input);
   auto compound = org::find_node(tx, input.compound_node_id);
   if (!compound) throw ApiError(404, "not_found", "找不到该小区", "compound_id");
@@ -201,16 +205,47 @@ std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t org
     }
     require_node(tx, input.scope.node_ids[i], scope_node_kind(input.scope.kind), compound->path, field);
   }
-  Json channels = Json::array();
-  for (Channel channel : input.channels) channels.push_back(channel_code(channel));
+}
+
+std::string channels_text(const std::vector<Channel>& channels) {
+  Json codes = Json::array();
+  for (Channel channel : channels) codes.push_back(channel_code(channel));
+  return codes.dump();
+}
+
+}  // namespace
+
+std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id,
+                         const std::optional<std::string>& terms_fixed_by) {
+  check_vote_terms(tx, input);
   return tx.scalar(
       "INSERT INTO votes (compound_node_id, title, matter, scope_kind, scope_node_ids, items, opens_at, closes_at, "
-      "channels, follow_majority, extension, state, organiser_user_id, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "channels, follow_majority, extension, state, organiser_user_id, created_at, terms_fixed_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {input.compound_node_id, input.title, input.matter, scope_kind_code(input.scope.kind),
        Json(input.scope.node_ids).dump(), Json(input.items).dump(), iso_utc(*parse_iso(input.opens_at)),
-       iso_utc(*parse_iso(input.closes_at)), channels.dump(), follow_majority_code(input.policies.follow_majority),
-       extension_code(input.policies.extension), state_code(VoteState::Draft), organiser_user_id, iso_utc(tx.now())});
+       iso_utc(*parse_iso(input.closes_at)), channels_text(input.channels),
+       follow_majority_code(input.policies.follow_majority), extension_code(input.policies.extension),
+       state_code(VoteState::Draft), organiser_user_id, iso_utc(tx.now()), terms_fixed_by});
+}
+
+void update_draft(store::Tx& tx, const Vote& vote, const VoteInput& input) {
+  if (vote.state != VoteState::Draft) fail_conflict("表决已开启，不能再修改", "state");
+  if (input.compound_node_id != vote.input.compound_node_id) fail_invalid("compound_id", "表决所属小区不可更改");
+  if (vote.terms_fixed_by) {
+    std::string why = "由「" + *vote.terms_fixed_by + "」确定，不可更改";
+    if (input.matter != vote.input.matter) fail_conflict("事项类别" + why, "matter");
+    if (input.scope.kind != vote.input.scope.kind || input.scope.node_ids != vote.input.scope.node_ids) {
+      fail_conflict("表决范围" + why, "scope");
+    }
+  }
+  check_vote_terms(tx, input);
+  tx.exec("UPDATE votes SET title = ?, matter = ?, scope_kind = ?, scope_node_ids = ?, items = ?, opens_at = ?, "
+          "closes_at = ?, channels = ?, follow_majority = ?, extension = ? WHERE id = ? AND state = ?",
+          {input.title, input.matter, scope_kind_code(input.scope.kind), Json(input.scope.node_ids).dump(),
+           Json(input.items).dump(), iso_utc(*parse_iso(input.opens_at)), iso_utc(*parse_iso(input.closes_at)),
+           channels_text(input.channels), follow_majority_code(input.policies.follow_majority),
+           extension_code(input.policies.extension), vote.id, state_code(VoteState::Draft)});
 }
 
 std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id) {
@@ -313,6 +348,18 @@ void record_proxy(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::i
   tx.exec("INSERT INTO vote_proxies (vote_id, voter_id, proxy_person_id, letter_reference, created_at) "
           "VALUES (?, ?, ?, ?, ?)",
           {vote.id, voter_id, proxy_person_id, letter_reference, iso_utc(now)});
+}
+
+std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t vote_id) {
+  std::vector<ProxyRecord> proxies;
+  for (const auto& row : connection.query(
+           "SELECT x.voter_id, v.name_masked, x.proxy_person_id, p.name_masked, x.letter_reference, x.created_at "
+           "FROM vote_proxies x JOIN people v ON v.id = x.voter_id JOIN people p ON p.id = x.proxy_person_id "
+           "WHERE x.vote_id = ? ORDER BY x.created_at, x.voter_id",
+           {vote_id})) {
+    proxies.push_back(ProxyRecord{row.i64(0), row.text(1), row.i64(2), row.text(3), row.text(4), row.text(5)});
+  }
+  return proxies;
 }
 
 std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id) {

@@ -15,8 +15,13 @@
 namespace weizhi::voting {
 
 // Checks the input (400), the compound and the scope's nodes (404, or 422 when of another kind
-// or outside the compound) and inserts a draft; returns its id.
-std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id);
+// or outside the compound) and inserts a draft; returns its id. `terms_fixed_by` names the
+// procedure that fixes the vote's matter and scope (an elevator consent), if any.
+std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id,
+                         const std::optional<std::string>& terms_fixed_by = std::nullopt);
+// Replaces a draft's terms with `input`, checked as on creation: 409 `state` once opened, 400
+// `compound_id` when it moves the vote, 409 `matter`/`scope` when those are fixed by a procedure.
+void update_draft(store::Tx& tx, const Vote& vote, const VoteInput& input);
 std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id);
 // Votes on compounds of the subtree at `path`, newest first.
 std::vector<Vote> votes_under(store::Connection& connection, const std::string& path);
@@ -42,6 +47,15 @@ std::vector<Vote> votes_of_person(store::Connection& connection, std::int64_t pe
 // already has a proxy.
 void record_proxy(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t proxy_person_id,
                   const std::string& letter_reference, TimePoint now);
+struct ProxyRecord {
+  std::int64_t voter_id;
+  std::string voter_name;  // masked
+  std::int64_t proxy_person_id;
+  std::string proxy_name;  // masked
+  std::string letter_reference;
+  std::string created_at;
+};
+std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t vote_id);
 // The voters `person_id` may cast for online: themselves if on the roll, and those whose proxy they are.
 std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id);
 
