@@ -58,7 +58,7 @@ echo "   generated $rows parts ($(du -h "$WORK/parts.csv" | cut -f1)) for compou
 import_parts() {  # OPTIONS EXPECTED_STATUS LABEL: POST the file, print its rows/s; sets RATE
   local code seconds ticks_before cpu
   ticks_before=$(server_ticks)
-  read -r code seconds < <(curl -sS -o "$WORK/import.json" -w '%{http_code} %{time_total}\n' -H "Cookie: $COOKIE" \
+  read -r code seconds < <(curl -sS -o "$WORK/import.json" -w '%{http_code} %{time_total}\n' -H "$NO_EXPECT" -H "Cookie: $COOKIE" \
     -H "X-CSRF-Token: $CSRF" -H 'Content-Type: text/csv' --data-binary "@$WORK/parts.csv" \
     "$BASE/api/v1/import/parts?node=$COMPOUND$1")
   [[ $code == "$2" ]] || die "POST /api/v1/import/parts$1 answered $code: $(head -c 500 "$WORK/import.json")"
