@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 
 namespace weizhi::http {
 
@@ -61,6 +62,15 @@ namespace scope {
 
 ScopeResolver path_node(std::string name) {
   return [name](Context& context) -> std::optional<std::int64_t> { return context.path_id(name); };
+}
+
+ScopeResolver record_node(std::string name,
+                          std::function<std::int64_t(store::Connection&, std::int64_t)> locate) {
+  return [name, locate](Context& context) -> std::optional<std::int64_t> {
+    std::int64_t id = context.path_id(name);
+    auto lease = context.read();
+    return locate(*lease, id);
+  };
 }
 
 ScopeResolver query_node_or_root(std::string name) {

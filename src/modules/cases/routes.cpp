@@ -6,6 +6,7 @@
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "http/paging.hpp"
 #include "auth/permissions.hpp"
 #include "auth/sessions.hpp"
@@ -37,29 +38,23 @@ using http::Response;
 // --- Lookups and scopes ---
 
 Case require_case(store::Connection& connection, std::int64_t id) {
-  auto record = find_case(connection, id);
-  if (!record) fail_not_found("找不到该案件");
-  return *record;
+  return found_or_404(find_case(connection, id), "找不到该案件");
 }
 
 Item require_item(store::Connection& connection, std::int64_t id) {
-  auto item = find_item(connection, id);
-  if (!item) fail_not_found("找不到该服务事项");
-  return *item;
+  return found_or_404(find_item(connection, id), "找不到该服务事项");
 }
 
 http::ScopeResolver case_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_case(*lease, context.path_id("id")).input.compound_node_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_case(connection, id).input.compound_node_id;
+  });
 }
 
 http::ScopeResolver item_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_item(*lease, context.path_id("id")).street_node_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_item(connection, id).street_node_id;
+  });
 }
 
 bool is_reporter(Context& context, const Case& record) {

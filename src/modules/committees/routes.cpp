@@ -3,6 +3,7 @@
 // leaving (the first alternate promoted).
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "modules/committees/module.hpp"
 #include "modules/committees/rules.hpp"
 #include "modules/committees/store.hpp"
@@ -102,9 +103,7 @@ Json committee_json(store::Connection& connection, const Committee& committee) {
 }
 
 Committee require_committee(store::Connection& connection, std::int64_t id) {
-  auto committee = find_committee(connection, id);
-  if (!committee) fail_not_found("找不到该自管会");
-  return *committee;
+  return found_or_404(find_committee(connection, id), "找不到该自管会");
 }
 
 // Members and alternates of a past term are its record: only the current committee changes.
@@ -115,10 +114,9 @@ Committee require_current_committee(store::Connection& connection, std::int64_t 
 }
 
 http::ScopeResolver committee_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_committee(*lease, context.path_id("id")).compound_node_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_committee(connection, id).compound_node_id;
+  });
 }
 
 std::int64_t person_field(Context& context, JsonObject& body) {

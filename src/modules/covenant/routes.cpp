@@ -7,6 +7,7 @@
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "http/paging.hpp"
 #include "modules/covenant/module.hpp"
 #include "modules/covenant/rules.hpp"
@@ -45,29 +46,23 @@ std::string today(Context& context) { return street_date(context.services.clock.
 
 // The compound named by `?compound=`: 400 naming it when absent or not an id.
 Version require_version(store::Connection& connection, std::int64_t id) {
-  auto version = find_version(connection, id);
-  if (!version) fail_not_found("找不到该公约");
-  return *version;
+  return found_or_404(find_version(connection, id), "找不到该公约");
 }
 
 Violation require_violation(store::Connection& connection, std::int64_t id) {
-  auto violation = find_violation(connection, id);
-  if (!violation) fail_not_found("找不到该违约记录");
-  return *violation;
+  return found_or_404(find_violation(connection, id), "找不到该违约记录");
 }
 
 http::ScopeResolver version_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_version(*lease, context.path_id("id")).compound_node_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_version(connection, id).compound_node_id;
+  });
 }
 
 http::ScopeResolver violation_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_violation(*lease, context.path_id("id")).input.compound_node_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_violation(connection, id).input.compound_node_id;
+  });
 }
 
 // --- JSON ---

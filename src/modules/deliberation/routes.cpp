@@ -6,6 +6,7 @@
 #include "auth/permissions.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "modules/covenant/rules.hpp"
 #include "modules/deliberation/module.hpp"
 #include "modules/deliberation/rules.hpp"
@@ -35,36 +36,25 @@ std::string today(Context& context) { return street_date(context.services.clock.
 // --- Scopes ---
 
 Topic require_topic(store::Connection& connection, std::int64_t id) {
-  auto topic = find_topic(connection, id);
-  if (!topic) fail_not_found("找不到该议题");
-  return *topic;
+  return found_or_404(find_topic(connection, id), "找不到该议题");
 }
 
-http::ScopeResolver topic_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    auto compound = topic_compound(*lease, context.path_id("id"));
-    if (!compound) fail_not_found("找不到该议题");
-    return *compound;
-  };
+std::int64_t compound_of_topic(store::Connection& connection, std::int64_t topic_id) {
+  return found_or_404(topic_compound(connection, topic_id), "找不到该议题");
 }
+
+http::ScopeResolver topic_scope() { return http::scope::record_node("id", compound_of_topic); }
 
 http::ScopeResolver comment_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    auto comment = find_comment(*lease, context.path_id("id"));
-    if (!comment) fail_not_found("找不到该意见");
-    return topic_compound(*lease, comment->topic_id);
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return compound_of_topic(connection, found_or_404(find_comment(connection, id), "找不到该意见").topic_id);
+  });
 }
 
 http::ScopeResolver action_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    auto action = find_action(*lease, context.path_id("id"));
-    if (!action) fail_not_found("找不到该事项");
-    return topic_compound(*lease, action->topic_id);
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return compound_of_topic(connection, found_or_404(find_action(connection, id), "找不到该事项").topic_id);
+  });
 }
 
 // The role codes the signed-in user holds over the compound.

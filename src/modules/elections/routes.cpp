@@ -9,6 +9,7 @@
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "modules/committees/rules.hpp"
 #include "modules/elections/module.hpp"
 #include "modules/elections/rules.hpp"
@@ -90,16 +91,13 @@ Json election_json(store::Connection& connection, const Election& election) {
 }
 
 Election require_election(store::Connection& connection, std::int64_t id) {
-  auto election = find_election(connection, id);
-  if (!election) fail_not_found("找不到该选举");
-  return *election;
+  return found_or_404(find_election(connection, id), "找不到该选举");
 }
 
 http::ScopeResolver election_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_election(*lease, context.path_id("id")).compound_node_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_election(connection, id).compound_node_id;
+  });
 }
 
 std::string required_text(JsonObject& body, const std::string& key, std::size_t max_bytes, const std::string& label) {

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "modules/covenant/rules.hpp"
 #include "modules/elevators/module.hpp"
 #include "modules/elevators/rules.hpp"
@@ -49,16 +50,13 @@ std::int64_t yuan_field(JsonObject& body, const std::string& name) {
 }
 
 Project require_project(store::Connection& connection, std::int64_t id) {
-  auto project = find_project(connection, id);
-  if (!project) fail_not_found("找不到该加装电梯项目");
-  return *project;
+  return found_or_404(find_project(connection, id), "找不到该加装电梯项目");
 }
 
 http::ScopeResolver project_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_project(*lease, context.path_id("id")).unit_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_project(connection, id).unit_id;
+  });
 }
 
 // --- JSON ---

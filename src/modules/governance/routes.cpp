@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "modules/governance/module.hpp"
 #include "modules/governance/rules.hpp"
 #include "modules/governance/store.hpp"
@@ -218,12 +219,9 @@ Response assign_commissioner_route(Context& context) {
 }
 
 http::ScopeResolver assignment_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    auto compound = assignment_compound(*lease, context.path_id("assignment_id"));
-    if (!compound) fail_not_found("找不到该专员任职记录");
-    return *compound;
-  };
+  return http::scope::record_node("assignment_id", [](store::Connection& connection, std::int64_t id) {
+    return found_or_404(assignment_compound(connection, id), "找不到该专员任职记录");
+  });
 }
 
 Response end_commissioner_route(Context& context) {
@@ -297,12 +295,9 @@ Response create_party_org_route(Context& context) {
 }
 
 http::ScopeResolver party_org_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    auto org = find_party_org(*lease, context.path_id("id"));
-    if (!org) fail_not_found("找不到该党组织");
-    return org->community_node_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return found_or_404(find_party_org(connection, id), "找不到该党组织").community_node_id;
+  });
 }
 
 Response update_party_org_route(Context& context) {

@@ -3,6 +3,7 @@
 // mediators and the statistics. Every change is audited.
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "http/paging.hpp"
 #include "modules/mediation/module.hpp"
 #include "modules/mediation/rules.hpp"
@@ -25,16 +26,13 @@ using http::Method;
 using http::Response;
 
 Mediation require_mediation(store::Connection& connection, std::int64_t id) {
-  auto record = find_mediation(connection, id);
-  if (!record) fail_not_found("找不到该调解记录");
-  return *record;
+  return found_or_404(find_mediation(connection, id), "找不到该调解记录");
 }
 
 http::ScopeResolver mediation_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_mediation(*lease, context.path_id("id")).details.compound_node_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_mediation(connection, id).details.compound_node_id;
+  });
 }
 
 // --- JSON ---

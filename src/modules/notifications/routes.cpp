@@ -4,6 +4,7 @@
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "http/paging.hpp"
 #include "modules/notifications/deliver.hpp"
 #include "modules/notifications/module.hpp"
@@ -135,16 +136,13 @@ Response put_webhook_route(Context& context) {
 // --- Deliveries ---
 
 Delivery require_delivery(store::Connection& connection, std::int64_t id) {
-  auto delivery = find_delivery(connection, id);
-  if (!delivery) fail_not_found("找不到该推送记录");
-  return *delivery;
+  return found_or_404(find_delivery(connection, id), "找不到该推送记录");
 }
 
 http::ScopeResolver delivery_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_delivery(*lease, context.path_id("id")).node_id;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_delivery(connection, id).node_id;
+  });
 }
 
 Response list_deliveries_route(Context& context) {

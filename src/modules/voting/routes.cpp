@@ -8,6 +8,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "modules/org/store.hpp"
 #include "modules/org/subtree_read.hpp"
 #include "modules/people/store.hpp"
@@ -80,18 +81,13 @@ Json ballot_json(const BallotRecord& ballot) {
 }
 
 Vote require_vote(store::Connection& connection, std::int64_t id) {
-  auto vote = find_vote(connection, id);
-  if (!vote) fail_not_found("找不到该表决");
-  return *vote;
+  return found_or_404(find_vote(connection, id), "找不到该表决");
 }
 
 http::ScopeResolver vote_scope() {
-  return [](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    auto compound = vote_compound(*lease, context.path_id("id"));
-    if (!compound) fail_not_found("找不到该表决");
-    return *compound;
-  };
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return found_or_404(vote_compound(connection, id), "找不到该表决");
+  });
 }
 
 // Runs a ballot-casting write. With an Idempotency-Key header, the answer is kept with the

@@ -1,0 +1,20 @@
+// The scope of a route on one record (a vote, a case, a topic…): the org node the record belongs to.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/lookup.hpp"
+#include "http/router.hpp"
+
+namespace weizhi::store {
+class Connection;
+}
+
+namespace weizhi::http::scope {
+
+// The node `locate` finds, through a read lease, for the record whose id is the path parameter
+// `name` (`locate` fails with 404 when there is no such record).
+ScopeResolver record_node(std::string name, std::function<std::int64_t(store::Connection&, std::int64_t)> locate);
+
+}  // namespace weizhi::http::scope
