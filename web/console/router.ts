@@ -93,6 +93,13 @@ export const router = createRouter({
           meta: { titleKey: 'layout.newVote', permission: 'voting.manage' },
         },
         {
+          path: 'votes/:id(\\d+)/edit',
+          name: 'vote-edit',
+          component: () => import('./views/voting/wizard/index.vue'),
+          props: (route) => ({ voteId: Number(route.params.id) }),
+          meta: { titleKey: 'layout.editVote', permission: 'voting.manage' },
+        },
+        {
           path: 'votes/:id(\\d+)',
           name: 'vote',
           component: () => import('./views/voting/vote/detail.vue'),

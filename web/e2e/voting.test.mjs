@@ -1,10 +1,11 @@
 // Browser tests of the voting screens against the demo street: a resident votes on the H5 and checks
 // the receipt; two clerks type the same paper form and the supervisor settles a mismatch; the results
-// page explains the ratios; the create-vote wizard makes and opens a vote with its roll and turnout.
+// page explains the ratios; the create-vote wizard makes and opens a vote with its roll and turnout,
+// and edits a draft; an organiser records a written proxy and an officer a ballot cast at the meeting.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 
 /** A percentage as the screens show it: rounded down to two decimals. */
@@ -12,12 +13,18 @@ const percentOf = ({ num, den }) => `${(Math.floor((num * 10000) / den) / 100).t
 /** The demo street's published vote on the maintenance fund, whose result the tests read. */
 const maintenanceVoteTitle = '关于使用专项维修资金维修屋面防水的表决'
 
-/** Creates and opens, through the API, a vote on one stairwell unit of 德胜新村 with paper ballots. */
-async function openUnitVote(baseUrl, organiser) {
+/** The first stairwell unit of 德胜新村's first building, with the compound's id. */
+async function firstUnit(baseUrl, organiser) {
   const compoundId = await findNodeId(baseUrl, '德胜新村')
   const [building] = (await organiser.get(`/api/v1/org/nodes/${compoundId}/children`)).items
   const [unit] = (await organiser.get(`/api/v1/org/nodes/${building.id}/children`)).items
-  const vote = await organiser.send(
+  return { compoundId, unit }
+}
+
+/** Creates, through the API, a draft vote on one stairwell unit of 德胜新村 with paper and meeting ballots. */
+async function draftUnitVote(baseUrl, organiser) {
+  const { compoundId, unit } = await firstUnit(baseUrl, organiser)
+  return organiser.send(
     'POST',
     '/api/v1/votes',
     {
@@ -32,8 +39,33 @@ async function openUnitVote(baseUrl, organiser) {
     },
     { expectedStatus: 201 },
   )
+}
+
+/** Creates and opens, through the API, a vote on one stairwell unit of 德胜新村 with paper and meeting ballots. */
+async function openUnitVote(baseUrl, organiser) {
+  const vote = await draftUnitVote(baseUrl, organiser)
   await organiser.send('POST', `/api/v1/votes/${vote.id}/open`, {})
   return vote
+}
+
+/** The owners of a vote's roll as the owner pickers list them: "masked name · rooms", one per owner. */
+async function rollOwners(session, voteId) {
+  const owners = new Map()
+  for (const entry of (await session.get(`/api/v1/votes/${voteId}/roll`)).items) {
+    if (!entry.owner) continue
+    const owner = owners.get(entry.owner.id) ?? { id: entry.owner.id, name: entry.owner.name, rooms: [] }
+    owner.rooms.push(entry.part.name)
+    owners.set(owner.id, owner)
+  }
+  return [...owners.values()].map((owner) => ({ ...owner, label: `${owner.name} · ${owner.rooms.join('、')}` }))
+}
+
+/** Opens the owner picker `testId` in `scope`, filters it by the owner's first room and picks the owner. */
+async function pickOwner(page, scope, testId, owner) {
+  await scope.getByTestId(testId).click()
+  await page.keyboard.type(owner.rooms[0])
+  await page.getByRole('option', { name: owner.label, exact: true }).click()
+  await poppersClosed(page)
 }
 
 describe('voting screens', () => {
@@ -260,6 +292,129 @@ describe('voting screens', () => {
       await page.getByText(roll.fingerprint).waitFor()
       await assertAccessible(page, 'roll preview')
       await saveScreenshot(page, 'voting-roll')
+    })
+
+    test('the organiser edits a draft: its unit scope is kept, the new title and item are saved', async () => {
+      const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+      const draft = await draftUnitVote(suite.baseUrl, commissioner)
+      const { unit } = await firstUnit(suite.baseUrl, commissioner)
+      const page = await suite.freshPage()
+      await signInToConsole(page, suite.baseUrl, 'commissioner')
+      await page.goto(`${suite.baseUrl}/votes/${draft.id}`)
+      await page.getByTestId('edit-vote').click()
+      await page.waitForURL(new RegExp(`/votes/${draft.id}/edit$`))
+
+      const wizard = page.getByTestId('vote-wizard')
+      await wizard.getByRole('heading', { name: '修改表决草稿' }).waitFor()
+      await wizard.getByTestId('vote-compound').getByText('德胜新村').waitFor()
+      assert.equal(await wizard.getByTestId('scope-kind').getByRole('radio', { name: '指定单元' }).isChecked(), true)
+      // The draft's unit is named even though its branch of the lazy tree has not been opened.
+      await wizard.getByTestId('scope-nodes').getByText(unit.name).waitFor()
+      await assertAccessible(page, 'edit draft step 1')
+      await wizard.getByTestId('next-step').click()
+
+      const title = wizard.getByLabel('表决标题')
+      assert.equal(await title.inputValue(), draft.title)
+      await title.fill('关于一单元楼道照明和扶手改造的表决')
+      const secondItem = wizard.getByPlaceholder('如：同意续聘现物业服务企业').nth(1)
+      assert.equal(await secondItem.inputValue(), draft.items[1])
+      await secondItem.fill('同意费用由维修资金列支')
+      await assertAccessible(page, 'edit draft step 2')
+      await wizard.getByTestId('next-step').click()
+      await wizard.getByTestId('save-draft').getByText('保存修改').waitFor()
+      await saveScreenshot(page, 'voting-edit-draft')
+      await wizard.getByTestId('save-draft').click()
+
+      await page.waitForURL(new RegExp(`/votes/${draft.id}$`))
+      const votePage = page.getByTestId('vote-page')
+      await votePage.getByRole('heading', { name: '关于一单元楼道照明和扶手改造的表决' }).waitFor()
+      await votePage.getByTestId('vote-facts').getByText('同意费用由维修资金列支').waitFor()
+      const saved = await commissioner.get(`/api/v1/votes/${draft.id}`)
+      assert.equal(saved.state, 'draft')
+      assert.equal(saved.title, '关于一单元楼道照明和扶手改造的表决')
+      assert.deepEqual(saved.items, [draft.items[0], '同意费用由维修资金列支'])
+      assert.deepEqual(saved.scope, { kind: 'units', node_ids: [unit.id] })
+      assert.deepEqual(saved.channels, draft.channels)
+    })
+
+    test('on an open vote the organiser records a written proxy and an officer a meeting ballot with its receipt', async () => {
+      const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+      const admin = await apiSession(suite.baseUrl, 'admin')
+      const vote = await openUnitVote(suite.baseUrl, commissioner)
+      const [proxied, present] = await rollOwners(commissioner, vote.id)
+      assert.ok(present, 'the unit has two owners on the roll')
+      const [proxyPerson] = (await admin.get(`/api/v1/people?node=${vote.compound.id}&limit=1`)).items
+      const { phone } = await admin.send('POST', `/api/v1/people/${proxyPerson.id}/unmask`, { reason: '浏览器测试登记委托' })
+
+      const page = await suite.freshPage()
+      await signInToConsole(page, suite.baseUrl, 'commissioner')
+      await page.goto(`${suite.baseUrl}/votes/${vote.id}`)
+      await page.getByRole('tab', { name: '委托登记' }).click()
+      const proxies = page.getByTestId('proxies')
+      await proxies.getByText('还没有登记委托').waitFor()
+      await proxies.getByTestId('record-proxy').click()
+      const drawer = page.getByTestId('proxy-form')
+      await drawer.getByTestId('save').click()
+      await drawer.getByText('请选择业主').waitFor()
+      await drawer.getByText('请填写委托书编号').waitFor()
+      await pickOwner(page, drawer, 'proxy-voter', proxied)
+      await drawer.getByTestId('proxy-person').locator('input').fill(phone)
+      await page.getByRole('option', { name: proxyPerson.name }).first().click()
+      await drawer.getByTestId('letter-reference').fill('WT-E2E-1')
+      await drawer.getByTestId('letter-reference').blur()
+      await poppersClosed(page)
+      await assertAccessible(page, 'proxy drawer')
+      await saveScreenshot(page, 'voting-proxy-form')
+      await drawer.getByTestId('save').click()
+      await page.getByText('已登记委托').waitFor()
+      const row = proxies.getByTestId('proxies-table').locator('tbody tr').filter({ hasText: 'WT-E2E-1' })
+      await row.locator('td').nth(0).getByText(`${proxied.name}（表单编号 ${proxied.id}）`).waitFor()
+      await row.locator('td').nth(1).getByText(proxyPerson.name, { exact: true }).waitFor()
+      const recorded = (await commissioner.get(`/api/v1/votes/${vote.id}/proxies`)).items
+      assert.deepEqual(
+        recorded.map((proxy) => [proxy.voter.id, proxy.proxy.id, proxy.letter_reference]),
+        [[proxied.id, proxyPerson.id, 'WT-E2E-1']],
+      )
+      await assertAccessible(page, 'proxies tab')
+      await saveScreenshot(page, 'voting-proxies')
+
+      // A second proxy for the same owner is refused, with the server's message on the owner field.
+      await proxies.getByTestId('record-proxy').click()
+      await pickOwner(page, drawer, 'proxy-voter', proxied)
+      await drawer.getByTestId('proxy-person').locator('input').fill(phone)
+      await page.getByRole('option', { name: proxyPerson.name }).first().click()
+      await drawer.getByTestId('letter-reference').fill('WT-E2E-2')
+      await drawer.getByTestId('save').click()
+      await drawer.locator('.el-form-item.is-error').filter({ hasText: '业主' }).getByText('该业主已登记委托人').waitFor()
+      await drawer.getByRole('button', { name: '取消' }).click()
+      assert.equal((await commissioner.get(`/api/v1/votes/${vote.id}/proxies`)).items.length, 1)
+
+      await page.getByRole('tab', { name: '会议投票' }).click()
+      const meeting = page.getByTestId('meeting-ballot')
+      const castFor = async (owner) => {
+        await pickOwner(page, meeting, 'meeting-voter', owner)
+        await meeting.getByTestId('meeting-item-1').getByText('赞同', { exact: true }).click()
+        await meeting.getByTestId('meeting-item-2').getByText('无效', { exact: true }).click()
+        await meeting.getByTestId('cast-meeting').click()
+      }
+      await castFor(present)
+      const status = page.getByRole('status').filter({ hasText: '已记录' })
+      await status.getByText(present.label).waitFor()
+      const code = (await status.getByTestId('receipt-code').innerText()).trim()
+      assert.match(code, /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/)
+      const receipt = await commissioner.get(`/api/v1/vote-receipts/${code}`)
+      assert.equal(receipt.vote.id, vote.id)
+      assert.equal(receipt.channel, 'meeting')
+      assert.deepEqual(receipt.choices, ['agree', 'invalid'])
+      assert.equal(await meeting.getByTestId('meeting-item-1').getByRole('radio', { name: '赞同' }).isChecked(), false, 'the form is cleared')
+      assert.equal(await meeting.locator('.el-form-item.is-error').count(), 0, 'the emptied form shows no errors')
+      await assertAccessible(page, 'meeting ballot')
+      await saveScreenshot(page, 'voting-meeting-ballot')
+
+      await castFor(present)
+      await meeting.getByTestId('meeting-error').getByText('该业主已通过会议现场渠道投票').waitFor()
+      assert.equal(await status.count(), 0, 'no receipt is shown for the refused ballot')
+      assert.equal((await commissioner.get(`/api/v1/votes/${vote.id}/turnout`)).ballots, 1)
     })
   })
 })

@@ -55,6 +55,8 @@ export interface Vote {
   opened_at: string | null
   closed_at: string | null
   published_at: string | null
+  /** What fixed the matter and scope (e.g. an elevator retrofit's consent vote); null when the organiser chose them. */
+  terms_fixed_by: string | null
 }
 
 export interface NewVote {
@@ -67,6 +69,20 @@ export interface NewVote {
   channels: Channel[]
   scope: { kind: ScopeKind; node_ids: number[] }
   policies: Policies
+}
+
+/** An owner's written authorisation of someone else to vote for them, as recorded by the organiser. */
+export interface VoteProxy {
+  voter: Ref
+  proxy: Ref
+  letter_reference: string
+  created_at: string
+}
+
+export interface NewVoteProxy {
+  voter_id: number
+  proxy_person_id: number
+  letter_reference: string
 }
 
 export interface RollEntry {
@@ -156,6 +172,14 @@ export function createVote(vote: NewVote): Promise<Vote> {
   return request<Vote>('POST', base, { body: vote })
 }
 
+/**
+ * PATCH …/{id}: the fields sent replace the draft's and the whole is checked as on creation. 409 `state`
+ * once opened, 409 `matter` / `scope` when `terms_fixed_by` is set, 400 naming the field otherwise.
+ */
+export function updateVote(id: number, changes: Partial<NewVote>): Promise<Vote> {
+  return request<Vote>('PATCH', `${base}/${id}`, { body: changes })
+}
+
 /** open | close | publish: 409 when the state or the time does not allow it. */
 export function changeVoteState(id: number, action: 'open' | 'close' | 'publish'): Promise<Vote> {
   return request<Vote>('POST', `${base}/${id}/${action}`)
@@ -173,12 +197,26 @@ export function getTurnout(id: number): Promise<Turnout> {
   return request<Turnout>('GET', `${base}/${id}/turnout`)
 }
 
+export async function listProxies(id: number): Promise<VoteProxy[]> {
+  return (await request<Items<VoteProxy>>('GET', `${base}/${id}/proxies`)).items
+}
+
+/** POST …/proxies: only while open (409); 422 `voter_id` off the roll, 409 `voter_id` already has a proxy. */
+export function recordProxy(id: number, proxy: NewVoteProxy): Promise<NewVoteProxy> {
+  return request<NewVoteProxy>('POST', `${base}/${id}/proxies`, { body: proxy })
+}
+
 /** POST …/ballots: the signed-in owner or proxy votes; a retry with the same key records nothing more. */
 export function castOnline(id: number, voterId: number, choices: Choice[], idempotencyKey: string): Promise<Ballot> {
   return request<Ballot>('POST', `${base}/${id}/ballots`, {
     body: { voter_id: voterId, choices },
     headers: { 'Idempotency-Key': idempotencyKey },
   })
+}
+
+/** POST …/meeting-ballots: an officer records an owner's vote at the meeting; 409 when the owner already voted. */
+export function castMeetingBallot(id: number, voterId: number, choices: Choice[]): Promise<Ballot> {
+  return request<Ballot>('POST', `${base}/${id}/meeting-ballots`, { body: { voter_id: voterId, choices } })
 }
 
 /** POST …/paper-entries: one clerk's typing of a paper form, identified by its voter. */
