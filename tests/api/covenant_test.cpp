@@ -5,7 +5,6 @@
 // checks; and the full demo street gives 东二东三苑's figures.
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 
 #include "app/jobs.hpp"
 #include "app/modules.hpp"
@@ -445,24 +444,8 @@ TEST_F(CovenantTest, BadInputIsRefusedNamingTheField) {
 }
 
 // The full demo street: 东二东三苑's covenant and the 87 removals of the article, from the records.
-class CovenantDemoSeedBigTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    weizhi::crypto::init();
-    char pattern[] = "/tmp/weizhi-covenant-seed-XXXXXX";
-    folder_ = mkdtemp(pattern);
-  }
-  void TearDown() override { std::filesystem::remove_all(folder_); }
-
-  std::string folder_;
-  weizhi::SystemClock clock_;
-};
-
-TEST_F(CovenantDemoSeedBigTest, DongErDongSanFiguresComeOutOfTheRecords) {
-  weizhi::store::Db db(weizhi::testing::fresh_database(folder_), clock_);
-  weizhi::store::apply_migrations(db, weizhi::app::all_migrations());
-  weizhi::app::seed_demo(db, weizhi::testing::test_key_file(folder_), weizhi::modules::SeedSize::Demo);
-  auto lease = db.read();
+TEST(CovenantDemoSeedBigTest, DongErDongSanFiguresComeOutOfTheRecords) {
+  auto lease = weizhi::testing::demo_street().db.read();
   auto compound = lease->query_one("SELECT id FROM org_nodes WHERE code = 'dong-er-dong-san'")->i64(0);
   auto stats = weizhi::covenant::compound_stats(*lease, compound);
   ASSERT_TRUE(stats.adopted_on);

@@ -4,7 +4,6 @@
 // accounted and typed twice; the count fills the committee; complaints block filing until answered;
 // and the full demo street gives the pilot figures.
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 #include "app/modules.hpp"
@@ -478,24 +477,8 @@ TEST_F(ElectionsTest, ResidentSeesTheElectionsOfTheirRollAndWhetherTheyVotedNeve
 
 // THE BIG ONE for elections: the full demo street, whose pilot elections ran through the module's
 // own functions, gives the article's figures (DOMAIN.md §6) computed from the records.
-class ElectionsDemoSeedBigTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    weizhi::crypto::init();
-    char pattern[] = "/tmp/weizhi-elections-seed-XXXXXX";
-    folder_ = mkdtemp(pattern);
-  }
-  void TearDown() override { std::filesystem::remove_all(folder_); }
-
-  std::string folder_;
-  weizhi::SystemClock clock_;
-};
-
-TEST_F(ElectionsDemoSeedBigTest, PilotFiguresComeOutOfTheRecords) {
-  weizhi::store::Db db(weizhi::testing::fresh_database(folder_), clock_);
-  weizhi::store::apply_migrations(db, weizhi::app::all_migrations());
-  weizhi::app::seed_demo(db, weizhi::testing::test_key_file(folder_), weizhi::modules::SeedSize::Demo);
-  auto lease = db.read();
+TEST(ElectionsDemoSeedBigTest, PilotFiguresComeOutOfTheRecords) {
+  auto lease = weizhi::testing::demo_street().db.read();
   auto stats = weizhi::elections::self_management_stats(*lease);
   EXPECT_EQ(stats.pilot_communities, 4);
   EXPECT_EQ(stats.pilot_compounds, 16);
@@ -533,5 +516,5 @@ TEST_F(ElectionsDemoSeedBigTest, PilotFiguresComeOutOfTheRecords) {
   auto publicity_end = lease->query_one(
       "SELECT s.publicity_ends_on FROM election_steps s JOIN elections e ON e.id = s.election_id "
       "WHERE e.state = 'running' AND e.current_step = 2 AND s.step = 2");
-  EXPECT_LT(publicity_end->text(0), weizhi::street_date(clock_.now()));
+  EXPECT_LT(publicity_end->text(0), weizhi::street_date(weizhi::SystemClock().now()));
 }

@@ -125,10 +125,15 @@ class NotificationTest : public ApiTest {
       notifications::notify(tx, {commissioner}, {"case.escalated", "事项升级", "楼道\"堆物\"逾期未处理", "/cases/12", compound});
     });
   }
-  // Runs the registered jobs once on a database that reads `clock`; returns whether the delivery job ran.
+  // Runs the delivery job once on a database that reads `clock`; returns whether it ran. Only that
+  // job: the escalation job, on the advanced clock, would post further messages to the same robot.
   bool run_jobs(ManualClock& clock) {
     weizhi::store::Db job_db(settings_.database_url, clock);
-    weizhi::app::JobRunner runner(job_db, weizhi::app::all_jobs(), std::chrono::seconds(60));
+    std::vector<weizhi::modules::Job> delivery;
+    for (auto& job : weizhi::app::all_jobs())
+      if (job.name == "notifications.deliveries") delivery.push_back(job);
+    EXPECT_EQ(delivery.size(), 1u);
+    weizhi::app::JobRunner runner(job_db, delivery, std::chrono::seconds(60));
     auto ran = runner.run_due();
     return std::find(ran.begin(), ran.end(), "notifications.deliveries") != ran.end();
   }

@@ -1,6 +1,7 @@
 // The per-test server fixture.
 #include "support/test_server.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
@@ -10,32 +11,115 @@
 
 namespace weizhi::testing {
 
-std::string fresh_database(const std::string& folder) {
+namespace {
+
+const char* postgres_url() {
   const char* url = std::getenv("WEIZHI_TEST_DATABASE_URL");
-  if (url && *url) {
-    SystemClock clock;
-    store::Db db(url, clock);
-    auto connection = db.connect();
-    connection->exec("DROP SCHEMA IF EXISTS public CASCADE");
-    connection->exec("CREATE SCHEMA public");
-    return url;
-  }
-  return "sqlite:" + folder + "/test.db";
+  return url && *url ? url : nullptr;
 }
 
-std::string test_key_file(const std::string& folder) {
-  std::string path = folder + "/data.key";
-  if (!std::filesystem::exists(path)) crypto::DataKey::generate_file(path);
-  return path;
+// `url` with its database name replaced by `name` (postgresql://user@host:port/NAME?options).
+std::string with_database(const std::string& url, const std::string& name) {
+  std::size_t slash = url.find('/', url.find("://") + 3);
+  std::size_t query = url.find('?', slash);
+  return url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
+}
+
+std::string database_name(const std::string& url) {
+  std::size_t slash = url.find('/', url.find("://") + 3);
+  return url.substr(slash + 1, url.find('?', slash) - slash - 1);
+}
+
+// Drops the database `name` on the server of `url`, closing its connections, and makes it again,
+// as a copy of `copy_of` when given.
+std::string remake_postgres_database(const std::string& url, const std::string& name, const std::string& copy_of = "") {
+  SystemClock clock;
+  store::Db maintenance(with_database(url, "postgres"), clock);
+  auto connection = maintenance.connect();
+  connection->exec("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+  connection->exec("CREATE DATABASE \"" + name + "\"" + (copy_of.empty() ? "" : " TEMPLATE \"" + copy_of + "\""));
+  return with_database(url, name);
+}
+
+std::string make_folder(const std::string& purpose) {
+  std::string pattern = (std::filesystem::temp_directory_path() / ("weizhi-" + purpose + "-XXXXXX")).string();
+  return mkdtemp(pattern.data());
+}
+
+// A database of its own with every migration applied, in `folder` on SQLite.
+std::string migrated_database(const std::string& folder, const std::string& suffix, const Clock& clock) {
+  std::string url = postgres_url() ? remake_postgres_database(postgres_url(), database_name(postgres_url()) + suffix)
+                                   : "sqlite:" + folder + "/street" + suffix + ".db";
+  store::Db db(url, clock);
+  store::apply_migrations(db, app::all_migrations());
+  return url;
+}
+
+// The test street, seeded once with its data key: on SQLite a file each test copies, on PostgreSQL
+// a template database each test's database is made from.
+struct SeededStreet {
+  std::string folder = make_folder("street");
+  std::string key_file = folder + "/data.key";
+  std::string url;
+
+  SeededStreet() {
+    crypto::DataKey::generate_file(key_file);
+    SystemClock clock;
+    url = migrated_database(folder, "_template", clock);
+    store::Db db(url, clock);
+    app::seed_demo(db, key_file, modules::SeedSize::Test);
+    // The copies are of the main file alone: fold the write-ahead log into it first.
+    if (!postgres_url()) db.read()->query("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  ~SeededStreet() { std::filesystem::remove_all(folder); }
+
+  std::string copy_into(const std::string& test_folder) const {
+    if (postgres_url()) return remake_postgres_database(postgres_url(), database_name(postgres_url()), database_name(url));
+    std::string path = test_folder + "/test.db";
+    std::filesystem::copy_file(*store::sqlite_path(url), path);
+    return "sqlite:" + path;
+  }
+};
+
+const SeededStreet& seeded_street() {
+  static const SeededStreet street;
+  return street;
+}
+
+struct SeededDemoStreet {
+  std::string folder = make_folder("demo-street");
+  SystemClock clock;
+  std::unique_ptr<store::Db> db;
+  std::unique_ptr<DemoStreet> street;
+
+  SeededDemoStreet() {
+    db = std::make_unique<store::Db>(migrated_database(folder, "_demo", clock), clock);
+    auto started = std::chrono::steady_clock::now();
+    auto report = app::seed_demo(*db, seeded_street().key_file, modules::SeedSize::Demo);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    street = std::make_unique<DemoStreet>(DemoStreet{*db, std::move(report), seconds});
+  }
+  ~SeededDemoStreet() {
+    db.reset();
+    std::filesystem::remove_all(folder);
+  }
+};
+
+}  // namespace
+
+DemoStreet& demo_street() {
+  crypto::init();
+  static SeededDemoStreet seeded;
+  return *seeded.street;
 }
 
 void ApiTest::SetUp() {
   crypto::init();
   spdlog::set_level(spdlog::level::warn);  // access lines would drown the test report
-  char pattern[] = "/tmp/weizhi-test-XXXXXX";
-  folder_ = mkdtemp(pattern);
-  settings_.database_url = fresh_database(folder_);
-  settings_.data_key_file = test_key_file(folder_);
+  const SeededStreet& street = seeded_street();
+  folder_ = make_folder("test");
+  settings_.database_url = street.copy_into(folder_);
+  settings_.data_key_file = street.key_file;
   settings_.listen = "127.0.0.1:0";
   settings_.web_root = folder_ + "/web";
   settings_.media_dir = folder_ + "/media";
@@ -43,11 +127,6 @@ void ApiTest::SetUp() {
   settings_.shutdown_grace_seconds = 5;
   // Jobs would change records under the tests; tests run them through JobRunner themselves.
   settings_.job_interval_seconds = 0;
-  {
-    store::Db seed_db(settings_.database_url, clock_);
-    store::apply_migrations(seed_db, app::all_migrations());
-    app::seed_demo(seed_db, settings_.data_key_file, modules::SeedSize::Test);
-  }
   application_ = std::make_unique<app::Application>(settings_, clock_);
   application_->start();
 }

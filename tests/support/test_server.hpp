@@ -1,9 +1,11 @@
 // A fresh Weizhi for each API test: an in-process server on an ephemeral port over a new
-// database — a temporary SQLite file, or the PostgreSQL named by WEIZHI_TEST_DATABASE_URL
-// (emptied first) — seeded with the demo street and accounts.
+// database — a temporary SQLite file, or the PostgreSQL database named by WEIZHI_TEST_DATABASE_URL
+// (dropped and made again) — holding the test street and accounts. The street is seeded once per
+// test binary and copied for each test, which is what keeps the suites fast on PostgreSQL.
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -36,9 +38,13 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<app::Application> application_;
 };
 
-// The database URL for tests: WEIZHI_TEST_DATABASE_URL (emptied) or a SQLite file in `folder`.
-std::string fresh_database(const std::string& folder);
-// A key file in `folder`, made on first use.
-std::string test_key_file(const std::string& folder);
+// The full demo street (SeedSize::Demo), seeded once per test binary into a database of its own and
+// shared by the tests that check the article's figures; they only read it.
+struct DemoStreet {
+  store::Db& db;
+  std::vector<std::string> report;  // the seeding's own summary lines
+  double seed_seconds;
+};
+DemoStreet& demo_street();
 
 }  // namespace weizhi::testing
