@@ -105,24 +105,43 @@ browser_counts() {
   fi
 }
 
-# Browser tests (web/e2e), run through `npm --prefix web run e2e`.
-run_browser_tests() {
-  local name=browser
+# Browser tests (web/e2e), run through `npm --prefix web run e2e`. They mostly wait on Chromium and the
+# server, so they run in the background alongside the GoogleTest suites; their output is shown whole
+# when they end (finish_browser_tests), not interleaved with the other suites'.
+BROWSER_PID=""
+BROWSER_NOTE=""
+start_browser_tests() {
   if [[ ! -d web/e2e ]]; then
-    skip "browser tests" "web/e2e not present yet"
+    BROWSER_NOTE="web/e2e not present yet"
+  elif ! command -v npm >/dev/null 2>&1; then
+    BROWSER_NOTE="could not run: npm missing"
+  else
+    # setsid: a session of its own, so cleanup can stop npm, node, Chromium and the servers together.
+    setsid -w timeout --kill-after=30s "$SUITE_TIMEOUT" npm --prefix web run e2e </dev/null >"$TMP/browser.log" 2>&1 &
+    BROWSER_PID=$!
+  fi
+}
+
+finish_browser_tests() {
+  local name=browser
+  if [[ $BROWSER_NOTE == "web/e2e not present yet" ]]; then
+    skip "browser tests" "$BROWSER_NOTE"
     return 0
   fi
-  banner "$name: npm --prefix web run e2e"
-  if ! command -v npm >/dev/null 2>&1; then
-    record "$name" 0 1 "could not run: npm missing"
+  banner "$name: npm --prefix web run e2e (ran alongside the suites above)"
+  if [[ -z $BROWSER_PID ]]; then
+    record "$name" 0 1 "$BROWSER_NOTE"
     return 0
   fi
   local log="$TMP/browser.log" rc=0
-  timeout --kill-after=30s "$SUITE_TIMEOUT" npm --prefix web run e2e </dev/null 2>&1 | tee "$log" || rc=${PIPESTATUS[0]}
+  wait "$BROWSER_PID" || rc=$?
+  BROWSER_PID=""
+  cat "$log"
 
   local counts passed failed note=""
   if ! counts="$(browser_counts "$log")"; then
-    record "$name" 0 1 "exit code $rc, could not find test counts in the output"
+    if [[ $rc -eq 124 || $rc -eq 137 ]]; then note="timed out after $SUITE_TIMEOUT"; else note="exit code $rc"; fi
+    record "$name" 0 1 "$note, could not find test counts in the output"
     return 0
   fi
   read -r passed failed <<<"$counts"
@@ -155,6 +174,10 @@ SANITIZER_ENV=(
 
 cleanup() {
   # Quiet: the summary line must stay the last line of output.
+  if [[ -n $BROWSER_PID ]]; then
+    kill -- "-$BROWSER_PID" >/dev/null 2>&1 || true
+    wait "$BROWSER_PID" 2>/dev/null || true
+  fi
   if [[ $PG_STARTED -eq 1 ]]; then
     WEIZHI_PG_STATE="$PG_STATE" bash scripts/pg-test.sh stop >/dev/null 2>&1 || true
   fi
@@ -173,6 +196,7 @@ main() {
   export WEIZHI_DATA_KEY_FILE="$TMP/data.key"
   (umask 077 && head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$WEIZHI_DATA_KEY_FILE")
 
+  start_browser_tests
   run_gtest unit build/tests/unit_tests
   run_gtest "api(sqlite)" build/tests/api_tests -u WEIZHI_TEST_DATABASE_URL
   run_postgres_api_tests
@@ -185,7 +209,7 @@ main() {
     printf 'error: build/weizhi not found (build it first: make build)\n' >&2
     record crash 0 1 "could not run: build/weizhi missing"
   fi
-  run_browser_tests
+  finish_browser_tests
 
   banner "summary"
   printf '%s\n' "${SUITE_LINES[@]}"

@@ -1,7 +1,7 @@
-// Starts the real weizhi server for the browser tests: a fresh key and SQLite database seeded with the
-// demo street in a temp folder, serving the built web app (web/dist) on a free loopback port.
+// Starts the real weizhi server for the browser tests: a copy of a SQLite database seeded with the
+// demo street (and its key) in a temp folder, serving the built web app (web/dist) on a free loopback port.
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, existsSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -13,6 +13,42 @@ const serverBinary = process.env.WEIZHI_BIN || path.join(repoRoot, 'build', 'wei
 const webRoot = process.env.WEIZHI_WEB_ROOT || path.join(repoRoot, 'web', 'dist')
 
 export const demoPassword = 'weizhi-demo'
+
+// Seeding the demo street takes most of a server's start, so `npm run e2e` seeds it once here and every
+// test file starts from a copy; the marker is written last, so a half-seeded folder is never used.
+const seededStreetFolder = path.join(repoRoot, 'test-output', 'e2e-street')
+const seededMarker = path.join(seededStreetFolder, 'seeded')
+const databaseFile = 'e2e.db'
+
+function seedStreet(folder) {
+  const keyFile = path.join(folder, 'data.key')
+  execFileSync(serverBinary, ['keygen', keyFile], { stdio: 'ignore' })
+  execFileSync(serverBinary, ['seed', 'demo', '--db', `sqlite:${path.join(folder, databaseFile)}`], {
+    env: { ...process.env, WEIZHI_DATA_KEY_FILE: keyFile },
+    stdio: 'ignore',
+  })
+}
+
+/** Seeds the street every test file copies (run once before the test files). */
+export function prepareSeededStreet() {
+  rmSync(seededStreetFolder, { recursive: true, force: true })
+  mkdirSync(seededStreetFolder, { recursive: true })
+  seedStreet(seededStreetFolder)
+  writeFileSync(seededMarker, '')
+}
+
+// A seeded street older than the binary (a file run on its own after a rebuild) is not reused.
+function seededStreetIsCurrent() {
+  return existsSync(seededMarker) && statSync(seededMarker).mtimeMs >= statSync(serverBinary).mtimeMs
+}
+
+function copySeededStreet(folder) {
+  for (const name of readdirSync(seededStreetFolder)) {
+    if (name === 'data.key' || name.startsWith(databaseFile)) {
+      copyFileSync(path.join(seededStreetFolder, name), path.join(folder, name))
+    }
+  }
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -45,11 +81,14 @@ export async function startServer() {
   if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build it with ninja -C build weizhi`)
   if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is missing: run npm run build first`)
   const folder = mkdtempSync(path.join(tmpdir(), 'weizhi-e2e-'))
-  const keyFile = path.join(folder, 'data.key')
-  const database = `sqlite:${path.join(folder, 'e2e.db')}`
-  const environment = { ...process.env, WEIZHI_DATA_KEY_FILE: keyFile, WEIZHI_MEDIA_DIR: path.join(folder, 'media') }
-  execFileSync(serverBinary, ['keygen', keyFile], { stdio: 'ignore' })
-  execFileSync(serverBinary, ['seed', 'demo', '--db', database], { env: environment, stdio: 'ignore' })
+  if (seededStreetIsCurrent()) copySeededStreet(folder)
+  else seedStreet(folder)
+  const database = `sqlite:${path.join(folder, databaseFile)}`
+  const environment = {
+    ...process.env,
+    WEIZHI_DATA_KEY_FILE: path.join(folder, 'data.key'),
+    WEIZHI_MEDIA_DIR: path.join(folder, 'media'),
+  }
 
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
