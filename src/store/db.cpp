@@ -323,6 +323,10 @@ struct Connection::NativeSqlite {
   }
 };
 
+// A statement is run once and dropped, so it goes as one PQexecParams: a repeatable one would cost
+// a PREPARE and a DEALLOCATE round trip around every execution.
+constexpr auto kOneRoundTrip = soci::details::st_one_time_query;
+
 Connection::Connection(std::unique_ptr<soci::session> session)
     : dialect_(Dialect::Postgres), session_(std::move(session)) {}
 
@@ -349,7 +353,7 @@ std::int64_t Connection::exec(std::string_view sql, const Params& params) {
   try {
     soci::statement statement(*session_);
     statement.alloc();
-    statement.prepare(name_placeholders(sql));
+    statement.prepare(name_placeholders(sql), kOneRoundTrip);
     Bindings bindings;
     bindings.bind(statement, params);
     statement.define_and_bind();
@@ -365,7 +369,7 @@ Rows Connection::query(std::string_view sql, const Params& params) {
   try {
     soci::statement statement(*session_);
     statement.alloc();
-    statement.prepare(name_placeholders(sql));
+    statement.prepare(name_placeholders(sql), kOneRoundTrip);
     Bindings bindings;
     bindings.bind(statement, params);
     soci::row row;
