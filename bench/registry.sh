@@ -8,6 +8,7 @@ set -euo pipefail
 
 # Knobs (environment): BENCH_SECONDS for the wrk run (10), WEIZHI_BIN (build/weizhi), WRK_BIN,
 # BENCH_TMPDIR (parent of the temp dir, default $TMPDIR or /tmp), BENCH_KEEP=1 keeps the temp dir.
+# BENCH_NGINX_RPS: nginx's req/s at 64 connections, which bench/run.sh measured just before, to compare with.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
@@ -83,6 +84,12 @@ if [[ $code == 200 ]]; then
   p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$WORK/wrk.txt")
   STATS_LINE="$rps req/s, p99 $p99, non-2xx ${non2xx:-0} (2 threads, 64 connections, ${SECONDS_PER_RUN} s)"
+  if [[ -n ${BENCH_NGINX_RPS:-} ]]; then
+    STATS_LINE+="; $(awk -v a="$rps" -v b="$BENCH_NGINX_RPS" 'BEGIN { printf "%.2f", a / b }') of nginx's"
+    STATS_LINE+=" $BENCH_NGINX_RPS req/s at 64 connections in this run"
+  else
+    STATS_LINE+="; no nginx ceiling: run through bench/run.sh (make bench) to compare"
+  fi
 elif [[ $code != 404 ]]; then
   die "GET $STATS_PATH answered $code: $(head -c 300 "$WORK/stats.json")"
 fi

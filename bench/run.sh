@@ -370,7 +370,7 @@ printf '  %-62s %-8s (%s)\n' "RSS <= 40 MB" "$(verdict le "$RSS_MB" 40)" "$RSS_M
 
 # The registry figures: demo seeding time, CSV import rate and the organisation statistics.
 echo
-bash "$(dirname "${BASH_SOURCE[0]}")/registry.sh"
+BENCH_NGINX_RPS=${RPS[nginx:64]:-} bash "$(dirname "${BASH_SOURCE[0]}")/registry.sh"
 
 # The vote tally figures: `weizhi tally` on a 1,000,000-part export.
 echo

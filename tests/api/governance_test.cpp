@@ -8,6 +8,10 @@
 using nlohmann::json;
 using weizhi::testing::ApiTest;
 
+namespace weizhi::store {
+std::vector<Migration> org_migrations();
+}
+
 class GovernanceTest : public ApiTest {
  protected:
   std::string id_of(const std::string& code) { return std::to_string(node(code)); }
@@ -59,6 +63,72 @@ TEST_F(GovernanceTest, ANewCompoundCountsAndIsMissingItsChain) {
   EXPECT_EQ(stats["compounds"], 31);
   EXPECT_EQ(stats["compounds_missing_chain"], 1);
   EXPECT_EQ(stats["party_forms"]["none"], 1);
+}
+
+// The node counts come from kept counts: after adds, a move and deletes they still equal a count of
+// the subtree's rows, for the street, both communities and the compound itself.
+TEST_F(GovernanceTest, NodeCountsFollowAddsMovesAndDeletes) {
+  auto admin = signed_in("admin");
+  auto parts_before =
+      admin->get("/api/v1/stats/organization?node=" + id_of("desheng-xincun")).json()["parts"].get<std::int64_t>();
+  auto create = [&](const json& body) {
+    auto reply = admin->post("/api/v1/org/nodes", body);
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    return reply.json().value("id", std::int64_t{0});
+  };
+  std::int64_t building =
+      create({{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", "30幢"}, {"floors", 6}});
+  std::int64_t unit = create({{"parent_id", building}, {"kind", "unit"}, {"name", "1单元"}});
+  std::int64_t first_part = 0;
+  for (const char* room : {"101", "102", "201"}) {
+    std::int64_t id = create({{"parent_id", unit},       {"kind", "part"},         {"room_number", room},
+                              {"floor", room[0] - '0'},  {"use", "residential"},   {"area_centi_m2", 6000},
+                              {"area_source", "registered"}});
+    if (!first_part) first_part = id;
+  }
+  ASSERT_EQ(admin->del("/api/v1/org/nodes/" + std::to_string(first_part)).status, 204);
+  ASSERT_EQ(admin->patch("/api/v1/org/nodes/" + id_of("desheng-xincun"), json{{"parent_id", node("cuiyu")}}).status,
+            200);
+
+  for (const std::string code : {"street", "desheng", "cuiyu", "desheng-xincun"}) {
+    auto stats = admin->get("/api/v1/stats/organization?node=" + id_of(code)).json();
+    std::string path;
+    {
+      auto lease = db().read();
+      path = lease->query_one("SELECT path FROM org_nodes WHERE id = ?", {node(code)})->text(0);
+    }
+    auto counted = [&](const std::string& kind) {
+      return count("SELECT COUNT(*) FROM org_nodes WHERE kind = '" + kind + "' AND path LIKE '" + path + "%'");
+    };
+    EXPECT_EQ(stats["communities"], counted("community")) << code;
+    EXPECT_EQ(stats["compounds"], counted("compound")) << code;
+    EXPECT_EQ(stats["buildings"], counted("building")) << code;
+    EXPECT_EQ(stats["parts"], counted("part")) << code;
+  }
+  // The compound took its new building's two remaining parts along.
+  auto compound = admin->get("/api/v1/stats/organization?node=" + id_of("desheng-xincun")).json();
+  EXPECT_EQ(compound["buildings"], count("SELECT COUNT(*) FROM org_nodes WHERE parent_id = " + id_of("desheng-xincun")));
+  EXPECT_EQ(compound["parts"], parts_before + 2);
+}
+
+// A deployment that had its registry before the counts were kept gets them from the migration.
+TEST_F(GovernanceTest, TheMigrationCountsARegistryThatWasThereBefore) {
+  auto admin = signed_in("admin");
+  auto before = admin->get("/api/v1/stats/organization?node=" + id_of("desheng")).json();
+  auto street_before = admin->get("/api/v1/stats/organization").json();
+  db().write([](weizhi::store::Tx& tx) {
+    tx.exec("DROP TABLE org_subtree_counts");
+    tx.exec("DELETE FROM schema_migrations WHERE version = 102");
+  });
+  std::vector<weizhi::store::Migration> counts;
+  for (auto& migration : weizhi::store::org_migrations()) {
+    if (migration.name == "subtree_counts") counts.push_back(migration);
+  }
+  ASSERT_EQ(counts.size(), 1u);
+  ASSERT_EQ(weizhi::store::apply_migrations(db(), counts), 1);
+  EXPECT_EQ(admin->get("/api/v1/stats/organization?node=" + id_of("desheng")).json(), before);
+  EXPECT_EQ(admin->get("/api/v1/stats/organization").json(), street_before);
+  EXPECT_GT(street_before["parts"].get<std::int64_t>(), 0);
 }
 
 TEST_F(GovernanceTest, StatisticsAreScopedToTheNode) {

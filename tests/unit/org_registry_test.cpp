@@ -109,3 +109,9 @@ TEST(OrgSubtreeRange, HoldsEveryDescendantAndNoSiblingWhoseIdSharesADigitPrefix)
   EXPECT_FALSE(within("/1/5/"));
   EXPECT_FALSE(within("/1/3/9/"));
 }
+TEST(OrgPathIds, ListsTheIdsAlongAPathRootFirst) {
+  EXPECT_EQ(org::path_ids("/1/40/9/"), (std::vector<std::int64_t>{1, 40, 9}));
+  EXPECT_EQ(org::path_ids("/123456789012/"), (std::vector<std::int64_t>{123456789012}));
+  EXPECT_TRUE(org::path_ids("").empty());
+  EXPECT_TRUE(org::path_ids("/").empty());
+}

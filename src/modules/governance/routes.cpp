@@ -461,7 +461,7 @@ Response create_social_org_route(Context& context) {
 
 Response organization_stats_route(Context& context) {
   auto [lease, node] = read_queried_subtree(context);
-  OrganizationStats stats = organization_stats(*lease, node.path, context.services.clock.now());
+  OrganizationStats stats = organization_stats(*lease, node, context.services.clock.now());
   Json forms = Json::object();
   for (const auto& [form, count] : stats.party_forms) forms[party_form_code(form)] = count;
   return Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", org::kind_code(node.kind)}}},

@@ -463,21 +463,17 @@ std::vector<SocialOrg> social_orgs_under(store::Connection& connection, const st
   return orgs;
 }
 
-OrganizationStats organization_stats(store::Connection& connection, const std::string& path, TimePoint now) {
+OrganizationStats organization_stats(store::Connection& connection, const org::Node& node, TimePoint now) {
   OrganizationStats stats;
+  const std::string& path = node.path;
   const store::Params subtree = org::subtree_params(path);
   auto in_subtree = [&](std::string_view column) { return org::subtree_condition(connection.dialect(), column); };
   std::string now_text = iso_utc(now);
-  for (const auto& row : connection.query("SELECT kind, COUNT(*) FROM org_nodes WHERE " + in_subtree("path") +
-                                              " AND kind IN ('community', 'compound', 'building', 'part') GROUP BY kind",
-                                          subtree)) {
-    std::string kind = row.text(0);
-    std::int64_t count = row.i64(1);
-    (kind == "community"  ? stats.communities
-     : kind == "compound" ? stats.compounds
-     : kind == "building" ? stats.buildings
-                          : stats.parts) = count;
-  }
+  auto counts = org::subtree_counts(connection, node);
+  stats.communities = counts[org::NodeKind::Community];
+  stats.compounds = counts[org::NodeKind::Compound];
+  stats.buildings = counts[org::NodeKind::Building];
+  stats.parts = counts[org::NodeKind::Part];
   auto commissioners =
       connection.query_one(std::string("SELECT COUNT(DISTINCT a.person_id), "
                                        "COUNT(DISTINCT CASE WHEN a.from_two_committees = 1 THEN a.person_id END), "

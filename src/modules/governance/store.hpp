@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "modules/governance/model.hpp"
+#include "modules/org/model.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::governance {
@@ -111,7 +112,8 @@ struct OrganizationStats {
   std::map<PartyForm, std::int64_t> party_forms;  // every form, zero included
   std::int64_t compounds_with_complete_chain = 0;
 };
-// A handful of aggregate queries over the subtree at `path`: no per-compound work in C++.
-OrganizationStats organization_stats(store::Connection& connection, const std::string& path, TimePoint now);
+// The kept node counts and a handful of aggregate queries over the compounds of the subtree at
+// `node`: no per-compound work in C++, and no walk over the registry's parts.
+OrganizationStats organization_stats(store::Connection& connection, const org::Node& node, TimePoint now);
 
 }  // namespace weizhi::governance

@@ -204,7 +204,7 @@ NodeRecord update_node(store::Tx& tx, const NodeRecord& current, const NodeChang
 
 void remove_node(store::Tx& tx, const Node& node) {
   if (has_children(tx.connection(), node.id)) fail_conflict("该节点下仍有下级节点，请先删除或移走它们");
-  delete_node(tx, node.id);
+  delete_node(tx, node);
 }
 
 Cluster create_cluster(store::Tx& tx, const std::string& name, const std::optional<std::string>& code,

@@ -115,6 +115,18 @@ std::string child_path(const std::string& parent_path, std::int64_t id) {
   return (parent_path.empty() ? "/" : parent_path) + std::to_string(id) + "/";
 }
 
+std::vector<std::int64_t> path_ids(const std::string& path) {
+  std::vector<std::int64_t> ids;
+  std::size_t start = 1;
+  while (start < path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string::npos) break;
+    ids.push_back(std::stoll(path.substr(start, slash - start)));
+    start = slash + 1;
+  }
+  return ids;
+}
+
 std::int64_t street_of(const std::string& path) { return std::stoll(path.substr(1, path.find('/', 1) - 1)); }
 
 std::string subtree_end(const std::string& path) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "modules/org/model.hpp"
 
@@ -30,6 +31,8 @@ std::string area_m2_text(std::int64_t area_centi_m2);
 
 // The materialised path of a node given its parent's path ("" for a root).
 std::string child_path(const std::string& parent_path, std::int64_t id);
+// The ids along a path, root first ("/1/4/9/" → 1, 4, 9); "" → none.
+std::vector<std::int64_t> path_ids(const std::string& path);
 // The street a node lies in: the first id of its path ("/1/4/9/" → 1).
 std::int64_t street_of(const std::string& path);
 // The least path after every path of the subtree at `path` in byte order ("/1/4/" → "/1/40"): with

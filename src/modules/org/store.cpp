@@ -147,7 +147,35 @@ std::string multi_row_insert(std::string_view head, std::string_view row, std::s
   return sql;
 }
 
+// Adds `delta` nodes of `kind` to the kept counts below each of `ancestors`. Rows are locked root
+// first, so concurrent writers of one street queue up instead of deadlocking.
+void add_to_subtree_counts(store::Tx& tx, const std::vector<std::int64_t>& ancestors, const std::string& kind,
+                           std::int64_t delta) {
+  if (ancestors.empty() || delta == 0) return;
+  store::Params values;
+  values.reserve(ancestors.size() * 3);
+  for (std::int64_t id : ancestors) values.insert(values.end(), {id, kind, delta});
+  tx.exec(multi_row_insert("INSERT INTO org_subtree_counts (node_id, kind, nodes)", "(?, ?, ?)", ancestors.size()) +
+              " ON CONFLICT (node_id, kind) DO UPDATE SET nodes = org_subtree_counts.nodes + excluded.nodes",
+          values);
+}
+
+// The nodes above `node`, root first.
+std::vector<std::int64_t> ancestors_of(const Node& node) {
+  std::vector<std::int64_t> ids = path_ids(node.path);
+  if (!ids.empty()) ids.pop_back();
+  return ids;
+}
+
 }  // namespace
+
+std::map<NodeKind, std::int64_t> subtree_counts(store::Connection& connection, const Node& node) {
+  std::map<NodeKind, std::int64_t> counts{{node.kind, 1}};
+  for (const auto& row : connection.query("SELECT kind, nodes FROM org_subtree_counts WHERE node_id = ?", {node.id})) {
+    if (auto kind = parse_kind(row.text(0))) counts[*kind] += row.i64(1);
+  }
+  return counts;
+}
 
 Node insert_node(store::Tx& tx, const std::optional<Node>& parent, NodeKind kind, const std::string& name,
                  const std::optional<std::string>& code) {
@@ -158,6 +186,7 @@ Node insert_node(store::Tx& tx, const std::optional<Node>& parent, NodeKind kind
   std::string path = child_path(parent ? parent->path : "", id);
   tx.exec("INSERT INTO org_nodes (id, parent_id, kind, name, code, path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
           {id, parent_id, kind_code(kind), name, code, path, now});
+  if (parent) add_to_subtree_counts(tx, path_ids(parent->path), kind_code(kind), 1);
   return Node{id, parent_id, kind, name, code, path, now};
 }
 
@@ -210,6 +239,7 @@ std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vecto
                 "(?, ?, ?, ?, ?, ?, ?)", rows),
             part_values);
   }
+  add_to_subtree_counts(tx, path_ids(unit.path), kind_code(NodeKind::Part), static_cast<std::int64_t>(parts.size()));
   return nodes;
 }
 
@@ -272,6 +302,10 @@ void update_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_
 }
 
 void move_subtree(store::Tx& tx, const Node& node, const Node& new_parent, const std::string& new_path) {
+  for (const auto& [kind, count] : subtree_counts(tx.connection(), node)) {
+    add_to_subtree_counts(tx, ancestors_of(node), kind_code(kind), -count);
+    add_to_subtree_counts(tx, path_ids(new_parent.path), kind_code(kind), count);
+  }
   tx.exec("UPDATE org_nodes SET parent_id = ? WHERE id = ?", {new_parent.id, node.id});
   // Every path in the subtree starts with the node's old path; swapping that prefix for the new
   // one is a single statement however large the subtree. Paths hold only digits and slashes, so
@@ -280,7 +314,10 @@ void move_subtree(store::Tx& tx, const Node& node, const Node& new_parent, const
           {new_path, static_cast<std::int64_t>(node.path.size()) + 1, node.path + "%"});
 }
 
-void delete_node(store::Tx& tx, std::int64_t id) {
+void delete_node(store::Tx& tx, const Node& node) {
+  const std::int64_t id = node.id;
+  add_to_subtree_counts(tx, ancestors_of(node), kind_code(node.kind), -1);
+  tx.exec("DELETE FROM org_subtree_counts WHERE node_id = ?", {id});
   tx.exec("DELETE FROM communities WHERE node_id = ?", {id});
   tx.exec("DELETE FROM buildings WHERE node_id = ?", {id});
   tx.exec("DELETE FROM parts WHERE node_id = ?", {id});

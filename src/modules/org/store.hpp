@@ -1,6 +1,7 @@
 // SQL of the org tree and its registry: nodes, their details by kind, and property clusters.
 // Callers have checked the rules; these functions only read and write.
 #pragma once
+#include <map>
 #include <optional>
 #include <set>
 #include <vector>
@@ -73,7 +74,10 @@ void update_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_
 void move_subtree(store::Tx& tx, const Node& node, const Node& new_parent, const std::string& new_path);
 // Deletes the node and its details; a row of another table still referring to it makes this
 // throw store::ConstraintViolation.
-void delete_node(store::Tx& tx, std::int64_t id);
+void delete_node(store::Tx& tx, const Node& node);
+// How many nodes of each kind the subtree at `node` holds, the node itself included, from the
+// counts every insert, move and delete keeps (no scan of the subtree).
+std::map<NodeKind, std::int64_t> subtree_counts(store::Connection& connection, const Node& node);
 
 std::int64_t insert_cluster(store::Tx& tx, const std::string& name, const std::optional<std::string>& code);
 void add_cluster_community(store::Tx& tx, std::int64_t cluster_id, std::int64_t community_id);
