@@ -438,10 +438,6 @@ std::unique_ptr<Connection> Db::connect() {
       connection->exec("PRAGMA synchronous=FULL");
       connection->exec("PRAGMA foreign_keys=ON");
       connection->exec("PRAGMA busy_timeout=10000");
-      // SQLite's default 2 MiB page cache is smaller than a street's registry indexes: bulk imports and
-      // street-wide statistics would re-read pages from the OS on every statement. The cache fills
-      // only as pages are used.
-      connection->exec("PRAGMA cache_size=-32768");
       return connection;
     }
     auto session = std::make_unique<soci::session>(soci::postgresql, libpq_keywords(url_));
