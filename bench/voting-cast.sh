@@ -37,7 +37,8 @@ sign_in admin
 find_street_and_community
 create_compound 表决压测小区
 
-# One owner per part, each with their own phone, so the roll has one voter per part.
+# One owner per part, each with their own phone (prefix 166, which the demo street never uses), so the
+# roll has one voter per part.
 awk -v n="$VOTERS" -v rooms="$ROOMS_PER_FLOOR" -v floors="$FLOORS" -v units="$UNITS" 'BEGIN {
   print "楼栋,总层数,单元,房号,楼层,面积" > "'"$WORK"'/parts.csv"
   print "姓名,手机,楼栋,单元,房号,关系" > "'"$WORK"'/people.csv"
@@ -47,7 +48,7 @@ awk -v n="$VOTERS" -v rooms="$ROOMS_PER_FLOOR" -v floors="$FLOORS" -v units="$UN
     place = sprintf("%d幢,%d单元,%d%02d", building, unit, floor, room)
     split(place, p, ",")
     printf "%s,%d,%s,%s,%d,%d.%02d\n", p[1], floors, p[2], p[3], floor, 50 + i % 70, i % 100 > "'"$WORK"'/parts.csv"
-    printf "业主%d,139%08d,%s,业主\n", i + 1, i, place > "'"$WORK"'/people.csv"
+    printf "业主%d,166%08d,%s,业主\n", i + 1, i, place > "'"$WORK"'/people.csv"
   }
 }'
 started=$(now)
@@ -86,10 +87,11 @@ WEIZHI_BENCH_COOKIE=$COOKIE WEIZHI_BENCH_CSRF=$CSRF WEIZHI_BENCH_VOTERS=$WORK/vo
   "$WRK" -t "$THREADS" -c "$CONNECTIONS" -d 600s --latency -s bench/cast_ballot.lua "$BASE/" >"$WORK/wrk.txt" 2>&1 &
 WRK_PID=$!
 # wrk sleeps for its whole duration even when every thread has stopped; SIGINT makes it report the
-# time actually taken, so it is sent once every ballot is in, or when none has come for 5 s.
+# time actually taken, so it is sent once every ballot is in, or when none has come for 5 s. The
+# turnout reads the whole roll, so it is asked once a second (the console's gauges ask every 5 s).
 ballots=0 still=0
-while kill -0 "$WRK_PID" 2>/dev/null && ((ballots < VOTERS && still < 25)); do
-  sleep 0.2
+while kill -0 "$WRK_PID" 2>/dev/null && ((ballots < VOTERS && still < 5)); do
+  sleep 1
   now_ballots=$(recorded_ballots)
   if ((now_ballots == ballots)); then still=$((still + 1)); else still=0; fi
   ballots=$now_ballots
