@@ -45,10 +45,12 @@ std::string token_digest(std::string_view token) {
   return to_hex(digest, sizeof digest);
 }
 
-std::string hash_password(std::string_view password) {
+std::string hash_password(std::string_view password, PasswordCost cost) {
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+  const bool minimal = cost == PasswordCost::Minimal;
+  if (crypto_pwhash_str(out, password.data(), password.size(),
+                        minimal ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        minimal ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     throw std::runtime_error("out of memory while hashing a password");
   }
   return out;

@@ -17,9 +17,14 @@ std::string sha256_hex(std::string_view data);
 // Unkeyed BLAKE2b-256 as hex: used to store session and API tokens (only their digest is kept).
 std::string token_digest(std::string_view token);
 
-// argon2id, libsodium's "interactive" limits (64 MiB, about 170 ms here). Callers bound how
-// many run at once (auth::PasswordPool) because each one takes that much memory.
-std::string hash_password(std::string_view password);
+// How hard a password hash is to compute: Interactive (libsodium's limits, 64 MiB, about 100–170 ms
+// here) for every real account; Minimal only for the throwaway streets of the API tests, where
+// hundreds of sign-ins would otherwise spend minutes hashing.
+enum class PasswordCost { Interactive, Minimal };
+
+// argon2id at `cost`. Callers bound how many interactive ones run at once (auth::PasswordPool)
+// because each one takes that much memory. Verifying reads the cost back from the hash.
+std::string hash_password(std::string_view password, PasswordCost cost = PasswordCost::Interactive);
 bool verify_password(std::string_view stored_hash, std::string_view password);
 
 class DataKey {

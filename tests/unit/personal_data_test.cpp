@@ -91,3 +91,13 @@ TEST(Passwords, Argon2idHashVerifiesOnlyTheRightPassword) {
   EXPECT_TRUE(crypto::verify_password(hash, "correct horse"));
   EXPECT_FALSE(crypto::verify_password(hash, "correct horsf"));
 }
+
+TEST(Passwords, RealAccountsGetTheInteractiveCostAndOnlyTestStreetsTheMinimalOne) {
+  crypto::init();
+  // The cost is written into the hash: m= memory in KiB, t= passes.
+  EXPECT_NE(crypto::hash_password("correct horse").find("$m=65536,t=2,"), std::string::npos);
+  std::string cheap = crypto::hash_password("correct horse", crypto::PasswordCost::Minimal);
+  EXPECT_EQ(cheap.find("$m=65536,"), std::string::npos) << cheap;
+  EXPECT_TRUE(crypto::verify_password(cheap, "correct horse"));
+  EXPECT_FALSE(crypto::verify_password(cheap, "correct horsf"));
+}
