@@ -152,6 +152,15 @@ finish_browser_tests() {
   record "$name" "$passed" "$failed" "$note"
 }
 
+# With --build-asan the ASan/UBSan build is made here, once the browser tests have started: they
+# mostly wait on Chromium and the server, so they overlap the build instead of following it.
+build_asan() {
+  banner "build(asan): make build-asan (alongside the browser tests)"
+  if ! make -C "$ROOT" build-asan </dev/null; then
+    record "build(asan)" 0 1 "the ASan/UBSan build failed"
+  fi
+}
+
 run_postgres_api_tests() {
   local name="api(postgresql)"
   banner "$name: starting a private PostgreSQL"
@@ -185,6 +194,12 @@ cleanup() {
 }
 
 main() {
+  local with_asan_build=0
+  case "${1:-}" in
+    --build-asan) with_asan_build=1 ;;
+    "") ;;
+    *) printf 'usage: %s [--build-asan]\n' "$0" >&2; exit 2 ;;
+  esac
   cd "$ROOT"
   TMP="$(mktemp -d -t weizhi-tests.XXXXXXXX)"
   PG_STATE="$TMP/pg-test.env"
@@ -197,6 +212,7 @@ main() {
   (umask 077 && head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$WEIZHI_DATA_KEY_FILE")
 
   start_browser_tests
+  if [[ $with_asan_build -eq 1 ]]; then build_asan; fi
   run_gtest unit build/tests/unit_tests
   run_gtest "api(sqlite)" build/tests/api_tests -u WEIZHI_TEST_DATABASE_URL
   run_postgres_api_tests
@@ -219,5 +235,5 @@ main() {
 
 # Sourcing the script (for testing the parsers) defines the functions without running the suites.
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
-  main
+  main "$@"
 fi
