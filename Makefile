@@ -34,7 +34,7 @@ build-asan: deps
 	fi
 	cmake --build build-asan --target unit_tests api_tests $(NINJA_JOBS)
 
-# The ASan/UBSan build is made by run-tests.sh, alongside the browser tests.
+# run-tests.sh makes the ASan/UBSan build itself, at low priority alongside the first suites.
 test: deps build
 	bash scripts/run-tests.sh --build-asan
 

@@ -152,13 +152,23 @@ finish_browser_tests() {
   record "$name" "$passed" "$failed" "$note"
 }
 
-# With --build-asan the ASan/UBSan build is made here, once the browser tests have started: they
-# mostly wait on Chromium and the server, so they overlap the build instead of following it.
-build_asan() {
-  banner "build(asan): make build-asan (alongside the browser tests)"
-  if ! make -C "$ROOT" build-asan </dev/null; then
-    record "build(asan)" 0 1 "the ASan/UBSan build failed"
-  fi
+# With --build-asan the ASan/UBSan build is made here, in the background at the lowest CPU priority
+# while the release-build suites and the browser tests run: those mostly wait (on the server, the
+# database and Chromium) and leave CPU idle, which the build takes without slowing them.
+ASAN_BUILD_PID=""
+start_asan_build() {
+  setsid -w nice -n 19 make -C "$ROOT" build-asan </dev/null >"$TMP/asan-build.log" 2>&1 &
+  ASAN_BUILD_PID=$!
+}
+
+finish_asan_build() {
+  [[ -n $ASAN_BUILD_PID ]] || return 0
+  banner "build(asan): make build-asan (ran at low priority alongside the suites above)"
+  local rc=0
+  wait "$ASAN_BUILD_PID" || rc=$?
+  ASAN_BUILD_PID=""
+  cat "$TMP/asan-build.log"
+  if [[ $rc -ne 0 ]]; then record "build(asan)" 0 1 "the ASan/UBSan build failed, exit code $rc"; fi
 }
 
 run_postgres_api_tests() {
@@ -183,10 +193,12 @@ SANITIZER_ENV=(
 
 cleanup() {
   # Quiet: the summary line must stay the last line of output.
-  if [[ -n $BROWSER_PID ]]; then
-    kill -- "-$BROWSER_PID" >/dev/null 2>&1 || true
-    wait "$BROWSER_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "$BROWSER_PID" "$ASAN_BUILD_PID"; do
+    [[ -n $pid ]] || continue
+    kill -- "-$pid" >/dev/null 2>&1 || true
+    wait "$pid" 2>/dev/null || true
+  done
   if [[ $PG_STARTED -eq 1 ]]; then
     WEIZHI_PG_STATE="$PG_STATE" bash scripts/pg-test.sh stop >/dev/null 2>&1 || true
   fi
@@ -212,12 +224,10 @@ main() {
   (umask 077 && head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$WEIZHI_DATA_KEY_FILE")
 
   start_browser_tests
-  if [[ $with_asan_build -eq 1 ]]; then build_asan; fi
+  if [[ $with_asan_build -eq 1 ]]; then start_asan_build; fi
   run_gtest unit build/tests/unit_tests
   run_gtest "api(sqlite)" build/tests/api_tests -u WEIZHI_TEST_DATABASE_URL
   run_postgres_api_tests
-  run_gtest "unit(asan)" build-asan/tests/unit_tests "${SANITIZER_ENV[@]}"
-  run_gtest "api(asan,sqlite)" build-asan/tests/api_tests -u WEIZHI_TEST_DATABASE_URL "${SANITIZER_ENV[@]}"
   if [[ -x build/weizhi ]]; then
     run_gtest crash build/tests/crash_test WEIZHI_BIN="$ROOT/build/weizhi"
   else
@@ -225,6 +235,9 @@ main() {
     printf 'error: build/weizhi not found (build it first: make build)\n' >&2
     record crash 0 1 "could not run: build/weizhi missing"
   fi
+  finish_asan_build
+  run_gtest "unit(asan)" build-asan/tests/unit_tests "${SANITIZER_ENV[@]}"
+  run_gtest "api(asan,sqlite)" build-asan/tests/api_tests -u WEIZHI_TEST_DATABASE_URL "${SANITIZER_ENV[@]}"
   finish_browser_tests
 
   banner "summary"

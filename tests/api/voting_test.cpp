@@ -266,6 +266,29 @@ TEST_F(VotingTest, PaperFormsTypedAlikeAreCounted) {
   EXPECT_EQ(turnout["quorum_met"], false);
 }
 
+TEST_F(VotingTest, TheTurnoutFollowsEachBallotAgainstTheRollTotals) {
+  std::int64_t id = open_vote();
+  auto organiser = signed_in("commissioner");
+  auto roll = organiser->get(path(id, "/roll")).json();
+  auto before = organiser->get(path(id, "/turnout")).json();
+  EXPECT_EQ(before["count"]["num"], 0);
+  EXPECT_EQ(before["count"]["den"], roll["owner_count"]);
+  EXPECT_EQ(before["area"]["den"], roll["total_area_centi_m2"]);
+  auto clerk = signed_in("committee");
+  for (int cast = 1; cast <= 2; ++cast) {
+    json ballot{{"voter_id", other_voter(id, cast - 1)}, {"choices", {"agree", "agree"}}};
+    ASSERT_EQ(clerk->post(path(id, "/meeting-ballots"), ballot).status, 201);
+    auto now = organiser->get(path(id, "/turnout")).json();
+    EXPECT_EQ(now["ballots"], cast);
+    EXPECT_EQ(now["count"]["num"], cast);
+    EXPECT_EQ(now["count"]["den"], roll["owner_count"]);
+    EXPECT_EQ(now["area"]["num"],
+              count("SELECT SUM(r.area_centi_m2) FROM vote_roll r JOIN vote_ballots b ON b.vote_id = r.vote_id AND "
+                    "b.voter_id = r.owner_id WHERE r.vote_id = ? AND r.use <> 'parking'",
+                    {id}));
+  }
+}
+
 TEST_F(VotingTest, BallotsAfterTheWindowAreRefused) {
   std::int64_t id = open_vote();
   end_window(id);

@@ -305,9 +305,8 @@ Response turnout_route(Context& context) {
   auto lease = context.read();
   Vote vote = require_vote(*lease, context.path_id("id"));
   if (vote.state == VoteState::Draft) fail_conflict("表决尚未开启");
-  auto electorate = electorate_of(roll_of(*lease, vote.id));
   auto voters = voters_with_ballot(*lease, vote.id);
-  Turnout now = turnout(electorate, voters);
+  Turnout now = turnout(*frozen_electorate(*lease, vote), voters);
   return Response::json(200, {{"state", state_code(vote.state)},
                               {"area", fraction_json(now.area)},
                               {"count", fraction_json(now.count)},
@@ -458,12 +457,12 @@ Json publication_json(store::Connection& connection, const Vote& vote) {
     for (Choice choice : ballot.choices) choices.push_back(choice_code(choice));
     ballots.push_back({{"voter", names[ballot.voter_id]}, {"channel", channel_code(ballot.channel)}, {"choices", choices}});
   }
-  auto electorate = electorate_of(roll_of(connection, vote.id));
+  auto electorate = frozen_electorate(connection, vote);
   Json shown = vote_json(connection, vote);
   shown.erase("organiser_user_id");
   shown.erase("roll_fingerprint");
   return {{"vote", shown},
-          {"roll", {{"total_area_centi_m2", electorate.total_area_centi_m2}, {"owner_count", electorate.owner_count}}},
+          {"roll", {{"total_area_centi_m2", electorate->total_area_centi_m2}, {"owner_count", electorate->owner_count}}},
           {"result", Json::parse(*vote.result)},
           {"fingerprints",
            {{"roll", *vote.roll_fingerprint}, {"ballots", *vote.ballots_fingerprint}, {"result", *vote.result_fingerprint}}},

@@ -3,7 +3,9 @@
 #include "modules/voting/store.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <stdexcept>
 
 #include "core/crypto.hpp"
@@ -137,17 +139,26 @@ bool on_roll(store::Connection& connection, std::int64_t vote_id, std::int64_t v
       .has_value();
 }
 
-// The checks every way of recording a ballot shares: the window, the channel, the roll, and
-// one ballot per voter across channels.
-void check_new_ballot(store::Tx& tx, const Vote& vote, std::int64_t voter_id, Channel channel, TimePoint now) {
+[[noreturn]] void fail_not_on_roll() { fail_unprocessable("该人员不在本次表决的业主名册中", "voter_id"); }
+
+[[noreturn]] void fail_already_voted(Channel first) {
+  fail_conflict("该业主已通过" + channel_label(first) + "渠道投票，一名业主只能投一票", "voter_id");
+}
+
+// The vote's own terms for a new ballot: the window and the channel.
+void check_ballot_terms(const Vote& vote, Channel channel, TimePoint now) {
   check_accepting_ballots(vote, now);
   if (std::find(vote.input.channels.begin(), vote.input.channels.end(), channel) == vote.input.channels.end()) {
     fail_unprocessable("本次表决不接受" + channel_label(channel) + "投票", "channel");
   }
-  if (!on_roll(tx.connection(), vote.id, voter_id)) fail_unprocessable("该人员不在本次表决的业主名册中", "voter_id");
-  if (auto first = ballot_channel(tx.connection(), vote.id, voter_id)) {
-    fail_conflict("该业主已通过" + channel_label(*first) + "渠道投票，一名业主只能投一票", "voter_id");
-  }
+}
+
+// Every check a new ballot must pass, for a step that records something else first (a clerk's
+// paper entry): the terms, the roll, and one ballot per voter across channels.
+void check_new_ballot(store::Tx& tx, const Vote& vote, std::int64_t voter_id, Channel channel, TimePoint now) {
+  check_ballot_terms(vote, channel, now);
+  if (!on_roll(tx.connection(), vote.id, voter_id)) fail_not_on_roll();
+  if (auto first = ballot_channel(tx.connection(), vote.id, voter_id)) fail_already_voted(*first);
 }
 
 constexpr const char* kBallotColumns =
@@ -163,15 +174,24 @@ BallotRecord to_ballot(const store::Row& row) {
                       row.text(6)};
 }
 
+// One statement records the ballot only for a voter on the roll who has none yet: ballots come
+// one after another through the single writer, so the common case pays for one statement instead
+// of three. When nothing is recorded, the reason is looked up.
 BallotRecord insert_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now) {
   std::string code = receipt_code(crypto::random_hex(10));
   std::string at = iso_utc(now);
-  std::int64_t id = tx.scalar(
+  auto inserted = tx.query_one(
       "INSERT INTO vote_ballots (vote_id, voter_id, channel, choices, receipt_code, recorded_by_user_id, "
-      "proxy_person_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {vote.id, ballot.voter_id, channel_code(ballot.channel), choices_text(ballot.choices), code,
-       ballot.recorded_by_user_id, ballot.proxy_person_id, at});
-  return BallotRecord{id, ballot.voter_id, ballot.channel, ballot.choices, code, ballot.proxy_person_id, at};
+      "proxy_person_id, recorded_at) SELECT r.vote_id, r.owner_id, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), ? "
+      "FROM vote_roll r WHERE r.vote_id = ? AND r.owner_id = ? LIMIT 1 "
+      "ON CONFLICT (vote_id, voter_id) DO NOTHING RETURNING id",
+      {channel_code(ballot.channel), choices_text(ballot.choices), code, ballot.recorded_by_user_id,
+       ballot.proxy_person_id, at, vote.id, ballot.voter_id});
+  if (!inserted) {
+    if (auto first = ballot_channel(tx.connection(), vote.id, ballot.voter_id)) fail_already_voted(*first);
+    fail_not_on_roll();
+  }
+  return BallotRecord{inserted->i64(0), ballot.voter_id, ballot.channel, ballot.choices, code, ballot.proxy_person_id, at};
 }
 
 std::vector<ClerkEntry> entries_of(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
@@ -298,6 +318,25 @@ std::vector<RollEntry> roll_of(store::Connection& connection, std::int64_t vote_
   return roll;
 }
 
+std::shared_ptr<const Electorate> frozen_electorate(store::Connection& connection, const Vote& vote) {
+  if (!vote.roll_fingerprint) throw std::logic_error("frozen_electorate: the vote has not been opened");
+  static constexpr std::size_t kKept = 8;
+  static std::mutex mutex;
+  static std::deque<std::pair<std::string, std::shared_ptr<const Electorate>>> kept;  // oldest first
+  std::string key = std::to_string(vote.id) + ":" + *vote.roll_fingerprint;
+  {
+    std::lock_guard lock(mutex);
+    for (const auto& [kept_key, electorate] : kept) {
+      if (kept_key == key) return electorate;
+    }
+  }
+  auto electorate = std::make_shared<const Electorate>(electorate_of(roll_of(connection, vote.id)));
+  std::lock_guard lock(mutex);
+  if (kept.size() >= kKept) kept.pop_front();
+  kept.emplace_back(std::move(key), electorate);
+  return electorate;
+}
+
 std::vector<NamedRollEntry> named_roll(store::Connection& connection, std::int64_t vote_id) {
   std::vector<NamedRollEntry> roll;
   for (const auto& row : connection.query(
@@ -338,7 +377,7 @@ std::vector<Vote> votes_of_person(store::Connection& connection, std::int64_t pe
 void record_proxy(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t proxy_person_id,
                   const std::string& letter_reference, TimePoint now) {
   if (vote.state != VoteState::Open) fail_conflict("只能为进行中的表决登记委托");
-  if (!on_roll(tx.connection(), vote.id, voter_id)) fail_unprocessable("该人员不在本次表决的业主名册中", "voter_id");
+  if (!on_roll(tx.connection(), vote.id, voter_id)) fail_not_on_roll();
   if (!tx.query_one("SELECT id FROM people WHERE id = ?", {proxy_person_id})) {
     throw ApiError(404, "not_found", "找不到人员 " + std::to_string(proxy_person_id), "proxy_person_id");
   }
@@ -380,7 +419,7 @@ std::optional<Channel> ballot_channel(store::Connection& connection, std::int64_
 }
 
 BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now) {
-  check_new_ballot(tx, vote, ballot.voter_id, ballot.channel, now);
+  check_ballot_terms(vote, ballot.channel, now);
   return insert_ballot(tx, vote, ballot, now);
 }
 
@@ -446,8 +485,7 @@ void extend_vote(store::Tx& tx, const Vote& vote, const std::string& closes_at, 
   require_state(vote, VoteState::Closed, "只有已截止、尚未公布的表决可以延期");
   if (vote.input.policies.extension == Extension::None) fail_conflict("本次表决的规则不允许延期");
   if (vote.extended) fail_conflict("表决期限只能延长一次");
-  auto electorate = electorate_of(roll_of(tx.connection(), vote.id));
-  if (turnout(electorate, voters_with_ballot(tx.connection(), vote.id)).quorum_met) {
+  if (turnout(*frozen_electorate(tx.connection(), vote), voters_with_ballot(tx.connection(), vote.id)).quorum_met) {
     fail_conflict("参与表决的专有面积和人数均已达三分之二，无需延期");
   }
   auto deadline = parse_iso(closes_at);
