@@ -320,6 +320,29 @@ TEST_F(VotingTest, SomeoneNotOnTheRollMayNotVoteOnline) {
   EXPECT_EQ(anonymous()->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 401);
 }
 
+TEST_F(VotingTest, AMeetingBallotNeedsAVoterOnTheRollWithoutABallot) {
+  std::int64_t id = open_vote();
+  std::int64_t outsider = count(
+      "SELECT MIN(id) FROM people WHERE id NOT IN (SELECT owner_id FROM vote_roll WHERE vote_id = ? AND owner_id IS NOT "
+      "NULL)",
+      {id});
+  auto clerk = signed_in("committee");
+  auto off_roll = clerk->post(path(id, "/meeting-ballots"), json{{"voter_id", outsider}, {"choices", {"agree", "agree"}}});
+  EXPECT_EQ(off_roll.status, 422) << off_roll.body;
+  EXPECT_EQ(off_roll.error_field(), "voter_id");
+
+  json ballot{{"voter_id", other_voter(id)}, {"choices", {"agree", "oppose"}}};
+  ASSERT_EQ(clerk->post(path(id, "/meeting-ballots"), ballot).status, 201);
+  auto again = clerk->post(path(id, "/meeting-ballots"), ballot);
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.error_field(), "voter_id");
+  EXPECT_NE(again.json()["error"]["message"].get<std::string>().find("会议现场"), std::string::npos) << again.body;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM vote_ballots WHERE vote_id = ?", {id}), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'vote.ballot.meeting' AND entity = ?",
+                  {"vote:" + std::to_string(id)}),
+            1);
+}
+
 TEST_F(VotingTest, ARecordedProxyVotesForTheOwner) {
   std::int64_t id = open_vote();
   std::int64_t voter = other_voter(id);
