@@ -471,3 +471,116 @@ TEST_F(CasesTest, TheCalendarGivesEveryCompoundItsPreInterventionTaskOncePerDay)
                 .error_field(),
             "channel");
 }
+
+// A caller without the right to a step is refused before the case's state is looked at: the answer
+// is 403 whether or not the step would be allowed now, and it does not tell the state.
+TEST_F(CasesTest, AStepTheCallerMayNotTakeIs403WhateverTheStateAndDoesNotTellIt) {
+  auto resident = signed_in("resident");
+  auto commissioner = signed_in("commissioner");
+  json reported = report(*resident);
+  json accepted = report(*resident);
+  ASSERT_EQ(step(*commissioner, accepted, {{"to", "accepted"}}).status, 200);
+  json original = report(*resident);
+  json duplicate = report(*resident);
+  ASSERT_EQ(step(*commissioner, duplicate, {{"to", "duplicate"}, {"original_id", original["id"]}}).status, 200);
+  // Asked of a case in each state, the same refusal: it tells nothing of the state, nor of the
+  // original a duplicate names.
+  const std::pair<const char*, const char*> asks[] = {
+      {"property-staff", "closed"},            // no cases.close; a step from none of these states
+      {"property-staff", "closed_not_fixed"},  // no cases.close; a step from reported and accepted
+      {"supervisor", "resolved"},              // reads cases, works none
+      {"committee", "accepted"},               // verifies, does not accept
+  };
+  for (const auto& [login, to] : asks) {
+    auto caller = signed_in(login);
+    std::vector<std::string> bodies;
+    for (const json* record : {&reported, &accepted, &duplicate}) {
+      auto refused = step(*caller, *record, {{"to", to}, {"reason", "x"}});
+      EXPECT_EQ(refused.status, 403) << login << " → " << to << ": " << refused.body;
+      bodies.push_back(refused.body);
+    }
+    EXPECT_EQ(bodies[0], bodies[1]) << login << " → " << to;
+    EXPECT_EQ(bodies[0], bodies[2]) << login << " → " << to;
+  }
+  // Nothing moved.
+  auto admin = signed_in("admin");
+  EXPECT_EQ(admin->get(path(reported)).json()["state"], "reported");
+  EXPECT_EQ(admin->get(path(accepted)).json()["state"], "accepted");
+  EXPECT_EQ(admin->get(path(duplicate)).json()["state"], "duplicate");
+  // Nothing leads back to reported, whatever the state: a bad request.
+  EXPECT_EQ(step(*commissioner, accepted, {{"to", "reported"}}).error_field(), "to");
+  // Holding the step's right, a caller still learns that it is not allowed now.
+  EXPECT_EQ(step(*commissioner, reported, {{"to", "closed"}}).status, 409);
+}
+
+// The commissioner of 德胜新村, and the secretary of 德胜社区, with the ids of another compound on
+// every route of a case that takes more than one id: refused, and nothing written.
+TEST_F(CasesTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritten) {
+  auto admin = signed_in("admin");
+  auto commissioner = signed_in("commissioner");
+  // Property staff of 德胜坝小区 only.
+  auto staff = admin->post("/api/v1/users", json{{"login", "deshengba-staff"},
+                                                {"display_name", "德胜坝物业员工"},
+                                                {"password", "Kq7-rTz2-vWx9-Lm4p"},
+                                                {"roles", {{{"role", "property_staff"}, {"scope_node_id", node("c-deshengba")}}}}});
+  ASSERT_EQ(staff.status, 201) << staff.body;
+  std::int64_t outside_staff = staff.json()["id"];
+  auto parts = admin->get("/api/v1/org/nodes/" + std::to_string(node("c-deshengba")) + "/parts");
+  ASSERT_EQ(parts.status, 200) << parts.body;
+  ASSERT_FALSE(parts.json()["items"].empty());
+  json outside_part = parts.json()["items"][0];
+
+  json mine = report(*commissioner);
+  json theirs = report(*admin, {{"compound_id", node("c-deshengba")}});
+  ASSERT_EQ(step(*commissioner, mine, {{"to", "accepted"}}).status, 200);
+  ASSERT_EQ(step(*admin, theirs, {{"to", "accepted"}}).status, 200);
+  auto count = [&] { return admin->get("/api/v1/cases?limit=500").json()["items"].size(); };
+  std::size_t before = count();
+
+  // Reporting in one's compound with a home or building of another.
+  auto part = commissioner->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", node("desheng-xincun")},
+                                                       {"description", "路灯不亮"}, {"part_id", outside_part["id"]}});
+  EXPECT_EQ(part.status, 422) << part.body;
+  EXPECT_EQ(part.error_field(), "part_id");
+  auto building = commissioner->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", node("desheng-xincun")},
+                                                           {"description", "路灯不亮"}, {"building_id", outside_part["building_id"]}});
+  EXPECT_EQ(building.status, 422) << building.body;
+  EXPECT_EQ(building.error_field(), "building_id");
+  // The case of another compound, alone or beside one's own.
+  EXPECT_EQ(step(*commissioner, theirs, {{"to", "assigned"}, {"assignee_user_id", user_id("property-staff")}}).status, 403);
+  EXPECT_EQ(commissioner->post(path(theirs, "/notes"), json{{"note", "跨小区备注"}}).status, 403);
+  EXPECT_EQ(commissioner->post(path(theirs, "/revisit"), json{{"note", "跨小区回访"}}).status, 403);
+  auto bulk = commissioner->post("/api/v1/cases/bulk-assign",
+                                 json{{"case_ids", {mine["id"], theirs["id"]}}, {"assignee_user_id", user_id("property-staff")}});
+  EXPECT_EQ(bulk.status, 403) << bulk.body;
+  // One's own case, given to staff of another compound or marked a duplicate of its case.
+  auto assigned = step(*commissioner, mine, {{"to", "assigned"}, {"assignee_user_id", outside_staff}});
+  EXPECT_EQ(assigned.status, 422) << assigned.body;
+  EXPECT_EQ(assigned.error_field(), "assignee_user_id");
+  auto bulk_outside = commissioner->post("/api/v1/cases/bulk-assign",
+                                         json{{"case_ids", {mine["id"]}}, {"assignee_user_id", outside_staff}});
+  EXPECT_EQ(bulk_outside.status, 422) << bulk_outside.body;
+  EXPECT_EQ(bulk_outside.error_field(), "assignee_user_id");
+  auto duplicate = step(*commissioner, mine, {{"to", "duplicate"}, {"original_id", theirs["id"]}});
+  EXPECT_EQ(duplicate.status, 422) << duplicate.body;
+  EXPECT_EQ(duplicate.error_field(), "original_id");
+
+  // The secretary of 德胜社区 with a case of 东二社区.
+  auto secretary = signed_in("secretary");
+  json donger = report(*admin, {{"compound_id", node("dong-er-dong-san")}});
+  EXPECT_EQ(step(*secretary, donger, {{"to", "accepted"}}).status, 403);
+  EXPECT_EQ(secretary->post("/api/v1/cases/bulk-assign",
+                            json{{"case_ids", {donger["id"]}}, {"assignee_user_id", user_id("property-staff")}})
+                .status,
+            403);
+
+  EXPECT_EQ(count(), before + 1);  // the 东二 case the admin reported, and nothing else
+  for (const json* record : {&mine, &theirs}) {
+    json seen = admin->get(path(*record)).json();
+    EXPECT_EQ(seen["state"], "accepted");
+    EXPECT_TRUE(seen["assignee_user_id"].is_null());
+    EXPECT_TRUE(seen["original_id"].is_null());
+    EXPECT_EQ(seen["events"].size(), 2u);
+  }
+  EXPECT_EQ(admin->get(path(donger)).json()["state"], "reported");
+}

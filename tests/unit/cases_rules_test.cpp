@@ -1,6 +1,8 @@
 // Unit tests of the pure case rules: the transition table and its permissions, due times across
 // street days, overdue, who may verify, ratings that reopen once, item checks, the pre-intervention
 // calendar and the median.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
@@ -51,6 +53,33 @@ TEST(CasesRules, SideStepsHaveTheirPermissions) {
   EXPECT_EQ(transition_permission(State::Transferred, State::InProgress), "cases.resolve");
   EXPECT_EQ(transition_permission(State::InProgress, State::ClosedNotFixed), "cases.close");
   EXPECT_EQ(transition_permission(State::Resolved, State::InProgress), "cases.verify");
+}
+
+// What a caller must hold to ask for a state at all, whatever the case's state is now: the union
+// of the table's rows into it.
+TEST(CasesRules, ThePermissionsIntoAStateDoNotDependOnTheCurrentState) {
+  using List = std::vector<std::string>;
+  EXPECT_EQ(permissions_into(State::Accepted), List{"cases.accept"});
+  EXPECT_EQ(permissions_into(State::Assigned), List{"cases.assign"});
+  EXPECT_EQ(permissions_into(State::Resolved), List{"cases.resolve"});
+  EXPECT_EQ(permissions_into(State::Verified), List{"cases.verify"});
+  EXPECT_EQ(permissions_into(State::Closed), List{"cases.close"});
+  EXPECT_EQ(permissions_into(State::ClosedNotFixed), List{"cases.close"});
+  // Starting work and sending a fix back both lead to in_progress.
+  EXPECT_EQ(permissions_into(State::InProgress), (List{"cases.resolve", "cases.verify"}));
+  // Every step's own permission is among those into its target.
+  for (State from : {State::Reported, State::Accepted, State::Assigned, State::InProgress, State::Resolved,
+                     State::Verified, State::Returned, State::Transferred}) {
+    for (State to : {State::Accepted, State::Assigned, State::InProgress, State::Resolved, State::Verified, State::Closed,
+                     State::Returned, State::Transferred, State::Duplicate, State::ClosedNotFixed}) {
+      if (auto permission = transition_permission(from, to)) {
+        auto into = permissions_into(to);
+        EXPECT_NE(std::find(into.begin(), into.end(), *permission), into.end()) << state_code(from) << "→" << state_code(to);
+      }
+    }
+  }
+  // Nothing leads back to reported: a bad request, whatever the state.
+  EXPECT_EQ(status_of([] { permissions_into(State::Reported); }), 400);
 }
 
 TEST(CasesRules, StatesHaveTypes) {

@@ -385,14 +385,19 @@ Response transition_route(Context& context) {
                         context.user().user_id};
   body.finish();
   Case record = read_case(context);
-  check_not_duplicate(record.state, record.original_id);
-  std::string permission = check_transition(record.state, input.to);
+  // The right to ask for the step comes before the state, so that a refusal does not tell it.
+  auto into = permissions_into(input.to);
+  if (std::none_of(into.begin(), into.end(),
+                   [&](const std::string& permission) { return context.can(permission, record.input.compound_node_id); })) {
+    fail_forbidden("无权将案件转为 " + to_text);
+  }
   if (input.to == State::Verified) {
     const auto& user = context.user();
     check_verifier(user.has_role("property_manager") || user.has_role("property_staff"),
                    record.assignee_user_id && *record.assignee_user_id == user.user_id);
   }
-  context.require(permission, record.input.compound_node_id);
+  check_not_duplicate(record.state, record.original_id);
+  context.require(check_transition(record.state, input.to), record.input.compound_node_id);
   if (input.assignee_user_id && (input.to == State::Assigned || input.to == State::Transferred)) {
     auto lease = context.read();
     require_assignable(*lease, *input.assignee_user_id, record.input.compound_node_id, context.services.clock.now());
@@ -550,7 +555,8 @@ void add_routes(http::Router& router) {
              bulk_assign_route);
   router.add(Method::Get, cases + "/{id}", Access::signed_in(), get_case_route);
   router.add(Method::Get, cases + "/{id}/photos/{photo}", Access::signed_in(), case_photo_route);
-  // Each step needs its own permission from the transition table; reading the case is the floor.
+  // Each step needs its own permission from the transition table, checked before the case's state;
+  // reading the case is the floor.
   router.add(Method::Post, cases + "/{id}/transition", on_case("cases.read"), transition_route);
   router.add(Method::Post, cases + "/{id}/notes", on_case("cases.note"), note_route);
   router.add(Method::Post, cases + "/{id}/rating", Access::signed_in(), rating_route);

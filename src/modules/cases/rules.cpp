@@ -149,6 +149,17 @@ std::string check_transition(State from, State to) {
   return *permission;
 }
 
+std::vector<std::string> permissions_into(State to) {
+  std::vector<std::string> permissions;
+  for (const auto& step : kSteps) {
+    if (step.to == to && std::find(permissions.begin(), permissions.end(), step.permission) == permissions.end()) {
+      permissions.emplace_back(step.permission);
+    }
+  }
+  if (permissions.empty()) fail_invalid("to", "案件不能转为 " + state_code(to));
+  return permissions;
+}
+
 void check_verifier(bool holds_property_role, bool is_assignee) {
   if (holds_property_role) fail_forbidden("物业不能验收自己承办的工作");
   if (is_assignee) fail_forbidden("承办人不能验收自己办理的案件");

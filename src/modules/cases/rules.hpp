@@ -49,6 +49,10 @@ bool pre_task_due(const Item& item, const std::string& street_day);
 std::optional<std::string> transition_permission(State from, State to);
 // The permission of the step; 409 naming `to` when the step is not allowed.
 std::string check_transition(State from, State to);
+// The permissions of the steps into `to` from any state: a caller holding none of them is refused
+// (403) before the case's state is looked at, so that the refusal does not tell the state. 400
+// naming `to` when no step leads there (reported).
+std::vector<std::string> permissions_into(State to);
 
 // 403 when the verifier works for a property company or is the assignee: nobody verifies their
 // own work (DOMAIN.md §4, the property serves and others check).
