@@ -73,6 +73,12 @@ class Router {
     std::vector<Method> allowed;  // for MethodNotAllowed
   };
   Match match(Method method, const std::string& path) const;
+  // The registered patterns, so that tests can try hostile input on every route family.
+  std::vector<std::string> patterns() const {
+    std::vector<std::string> out;
+    for (const auto& compiled : routes_) out.push_back(compiled.route.pattern);
+    return out;
+  }
 
  private:
   struct Compiled {

@@ -1,9 +1,17 @@
 // Hostile input: oversized, deeply nested, malformed or injection-shaped requests are refused
 // cleanly (or stored verbatim) and the server stays up; a tampered audit log is detected.
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "app/modules.hpp"
 #include "audit/audit.hpp"
+#include "http/router.hpp"
+#include "support/escaping_paths.hpp"
 #include "support/test_server.hpp"
 
 using weizhi::testing::ApiTest;
+using weizhi::testing::paths_escaping_to;
 using nlohmann::json;
 
 class HostileInputTest : public ApiTest {
@@ -161,4 +169,34 @@ TEST_F(HostileInputTest, DeletedAuditRowBreaksTheChainAtThatRow) {
   EXPECT_FALSE(result.intact);
   ASSERT_TRUE(result.first_broken_seq.has_value());
   EXPECT_EQ(*result.first_broken_seq, 3);
+}
+
+TEST_F(HostileInputTest, PathsOutOfTheWebRootUnderEveryRouteFamilyAre4xxAndNeverTheFile) {
+  // Every registered route's fixed prefix, so a module added later is tried too.
+  weizhi::http::Router router;
+  for (const auto& module : weizhi::app::all_modules()) {
+    if (module.routes) module.routes(router);
+  }
+  std::set<std::string> families = {""};
+  for (const auto& pattern : router.patterns()) {
+    std::string prefix = pattern.substr(0, pattern.find('{'));
+    while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
+    families.insert(prefix);
+  }
+  ASSERT_GT(families.size(), 20u);
+  std::stringstream key;
+  key << std::ifstream(settings_.data_key_file).rdbuf();
+  ASSERT_GE(key.str().size(), 64u);
+  std::vector<std::string> paths = paths_escaping_to("/etc/passwd");
+  for (const auto& path : paths_escaping_to(settings_.data_key_file)) paths.push_back(path);
+  auto admin = signed_in("admin");
+  for (const auto& family : families) {
+    for (const auto& path : paths) {
+      auto reply = admin->get(family + path);
+      EXPECT_TRUE(reply.status >= 400 && reply.status < 500) << family + path << " → " << reply.status;
+      EXPECT_EQ(reply.body.find("root:"), std::string::npos) << family + path << " served /etc/passwd";
+      EXPECT_EQ(reply.body.find(key.str().substr(0, 64)), std::string::npos) << family + path << " served the key";
+    }
+  }
+  expect_still_up();
 }

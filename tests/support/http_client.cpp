@@ -47,6 +47,8 @@ std::string Reply::error_code() const {
 
 HttpClient::HttpClient(std::string base_url) : base_url_(std::move(base_url)), curl_(curl_easy_init()) {
   curl_easy_setopt(static_cast<CURL*>(curl_), CURLOPT_COOKIEFILE, "");
+  // Paths go out as written: libcurl would otherwise fold `..` and `.` segments itself.
+  curl_easy_setopt(static_cast<CURL*>(curl_), CURLOPT_PATH_AS_IS, 1L);
 }
 
 HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
