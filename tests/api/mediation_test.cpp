@@ -1,6 +1,7 @@
 // Mediation over HTTP on the Test seed: disputes recorded with their parties and a gold mediator of
 // the community, scoped to the recorder's compounds; the state table with agreement, sessions and
 // follow-up visits; a broken agreement reopened once; the list's state filter and the statistics.
+#include <functional>
 #include <string>
 
 #include "support/test_server.hpp"
@@ -249,4 +250,74 @@ TEST_F(MediationTest, StatisticsCountTheSeededDisputes) {
   bool linked = false;
   for (const auto& item : list["items"]) linked = linked || (item["category"] == "elevator_retrofit" && !item["case_id"].is_null());
   EXPECT_TRUE(linked);
+}
+
+// The commissioner of 德胜新村, and the secretary of 德胜社区, with the ids of another compound or
+// community on every route of a dispute that takes more than one id: refused, nothing written.
+TEST_F(MediationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritten) {
+  auto admin = signed_in("admin");
+  auto commissioner = signed_in("commissioner");
+  auto person_of = [&](const std::string& compound) {
+    auto list = admin->get("/api/v1/people?node=" + std::to_string(node(compound)));
+    EXPECT_EQ(list.status, 200) << list.body;
+    EXPECT_FALSE(list.json()["items"].empty());
+    return list.json()["items"][0]["id"].get<std::int64_t>();
+  };
+  auto parts = admin->get("/api/v1/org/nodes/" + std::to_string(node("c-deshengba")) + "/parts");
+  ASSERT_EQ(parts.status, 200) << parts.body;
+  json outside_part = parts.json()["items"].at(0);
+  auto outside_case = admin->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", node("c-deshengba")},
+                                                        {"description", "路灯不亮"}});
+  ASSERT_EQ(outside_case.status, 201) << outside_case.body;
+  std::int64_t outsider = person_of("c-deshengba");
+  std::string listing = "/api/v1/mediations?limit=200&node=";
+  auto count = [&](const std::string& compound) {
+    return admin->get(listing + std::to_string(node(compound))).json()["items"].size();
+  };
+  json record = create(*commissioner);
+  json theirs = create(*signed_in("secretary"), "c-deshengba");
+  std::size_t here = count("desheng-xincun");
+  std::size_t there = count("c-deshengba");
+
+  auto with = [&](const std::function<void(json&)>& change) {
+    json body = dispute(*commissioner);
+    change(body);
+    return commissioner->post("/api/v1/mediations", body);
+  };
+  auto party = with([&](json& body) { body["parties"][0]["person_id"] = outsider; });
+  EXPECT_EQ(party.status, 403) << party.body;
+  auto linked_case = with([&](json& body) { body["case_id"] = outside_case.json()["id"]; });
+  EXPECT_EQ(linked_case.status, 422) << linked_case.body;
+  EXPECT_EQ(linked_case.error_field(), "case_id");
+  auto building = with([&](json& body) { body["building_id"] = outside_part["building_id"]; });
+  EXPECT_EQ(building.error_field(), "building_id");
+  auto part = with([&](json& body) { body["part_id"] = outside_part["id"]; });
+  EXPECT_EQ(part.error_field(), "part_id");
+  auto mediator = with([&](json& body) { body["mediator_person_id"] = mediator_for(*admin, "dong-er-dong-san"); });
+  EXPECT_EQ(mediator.error_field(), "mediator_person_id");
+
+  json outside_parties = json::array({{{"person_id", outsider}, {"role", "applicant"}},
+                                      {{"name", "楼上 402 室住户"}, {"role", "respondent"}}});
+  EXPECT_EQ(commissioner->patch(path(record), json{{"parties", outside_parties}}).status, 403);
+  EXPECT_EQ(commissioner->patch(path(record), json{{"case_id", outside_case.json()["id"]}}).error_field(), "case_id");
+  EXPECT_EQ(commissioner->patch(path(theirs), json{{"summary", "改"}}).status, 403);
+  EXPECT_EQ(commissioner->post(path(theirs, "/transition"), json{{"to", "withdrawn"}, {"reason", "撤回"}}).status, 403);
+  EXPECT_EQ(commissioner->post(path(theirs, "/follow-ups"), json{{"holds", "kept"}}).status, 403);
+
+  // The secretary of 德胜社区 with people and compounds of 东二社区.
+  auto secretary = signed_in("secretary");
+  json donger_party = dispute(*secretary);
+  donger_party["parties"][0]["person_id"] = person_of("dong-er-dong-san");
+  EXPECT_EQ(secretary->post("/api/v1/mediations", donger_party).status, 403);
+  EXPECT_EQ(secretary->post("/api/v1/mediations", dispute(*admin, "dong-er-dong-san")).status, 403);
+
+  EXPECT_EQ(count("desheng-xincun"), here);
+  EXPECT_EQ(count("c-deshengba"), there);
+  json seen = admin->get(path(record)).json();
+  EXPECT_EQ(seen["parties"], record["parties"]);
+  EXPECT_TRUE(seen["case_id"].is_null());
+  EXPECT_EQ(seen["timeline"].size(), 1u);
+  json theirs_seen = admin->get(path(theirs)).json();
+  EXPECT_EQ(theirs_seen["state"], "open");
+  EXPECT_EQ(theirs_seen["summary"], theirs["summary"]);
 }

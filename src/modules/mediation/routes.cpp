@@ -9,6 +9,7 @@
 #include "modules/mediation/rules.hpp"
 #include "modules/mediation/store.hpp"
 #include "modules/org/subtree_read.hpp"
+#include "modules/people/people.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> mediation_migrations();
@@ -150,6 +151,15 @@ void read_details(Context& context, JsonObject& body, Details& details) {
   }
 }
 
+// The right to the dispute is no right to the people named in it: each party given by person id
+// must be one the caller may read (404 when there is no such person, 403 otherwise). Others are
+// recorded by name.
+void require_parties(Context& context, const std::vector<PartyInput>& parties) {
+  for (const auto& party : parties) {
+    if (party.person_id) people::require_person(context, "people.read", *party.person_id);
+  }
+}
+
 Details stored_details(store::Connection& connection, const Mediation& record) {
   Details details = record.details;
   details.parties.clear();
@@ -170,6 +180,7 @@ Response create_route(Context& context) {
   details.mediator_person_id = context.parse_id(std::to_string(body.integer("mediator_person_id")), "mediator_person_id");
   read_details(context, body, details);
   body.finish();
+  require_parties(context, details.parties);
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = create_mediation(tx, details, context.user().user_id);
     Json json = detail_json(tx.connection(), require_mediation(tx.connection(), id));
@@ -224,6 +235,7 @@ Response update_route(Context& context) {
   if (body.has("compound_id")) fail_invalid("compound_id", "不能更改纠纷所在小区");
   Json fields = Json::array();
   for (const auto& [key, value] : context.json_body().items()) fields.push_back(key);
+  if (body.has("parties")) require_parties(context, parties_field(context, body));
   return mediation_write(context, "mediation.update", {{"fields", fields}}, 200,
                          [&](store::Tx& tx, const Mediation& record) {
                            Details details = stored_details(tx.connection(), record);
