@@ -11,6 +11,7 @@
 
 using nlohmann::json;
 using weizhi::testing::ApiTest;
+using weizhi::testing::HttpClient;
 namespace voting = weizhi::voting;
 
 namespace {
@@ -411,4 +412,102 @@ TEST_F(DeliberationTest, BadInputIsRefusedNamingTheField) {
   vote["closes_at"] = days_from_now(0);
   EXPECT_EQ(commissioner->post(path(topic, "/vote"), vote).error_field(), "closes_at");
   EXPECT_EQ(commissioner->get(path(topic)).json()["step"], "drafting");
+}
+
+// The commissioner of 德胜新村 (and its committee) with the ids of 德胜坝小区 on every route of a topic
+// that takes more than one id: refused, and nothing written.
+TEST_F(DeliberationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritten) {
+  auto admin = signed_in("admin");
+  auto secretary = signed_in("secretary");
+  auto commissioner = signed_in("commissioner");
+  // A topic of either compound drafted up to its first plan by staff who may advance it.
+  auto drafted = [&](HttpClient& staff, const std::string& compound) {
+    auto created = staff.post("/api/v1/topics", json{{"compound_id", node(compound)}, {"category", "parking"},
+                                                     {"title", "增设夜间车位"}, {"description", "空地划出临时车位。"}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    json topic = created.json();
+    for (const char* to : {"commenting", "consulting"}) EXPECT_EQ(staff.post(path(topic, "/advance"), json{{"to", to}}).status, 200);
+    EXPECT_EQ(staff.post(path(topic, "/meetings"), meeting()).status, 201);
+    EXPECT_EQ(staff.post(path(topic, "/advance"), json{{"to", "drafting"}}).status, 200);
+    auto plan = staff.post(path(topic, "/plans"), json{{"title", "划设车位"}, {"body", "夜间停放。"}, {"cost_yuan", "100"}});
+    EXPECT_EQ(plan.status, 201) << plan.body;
+    return plan.json();
+  };
+  json theirs = drafted(*secretary, "c-deshengba");
+  json ours = drafted(*commissioner, "desheng-xincun");
+  // A comment on their topic, by a committee member of 德胜坝小区.
+  ASSERT_EQ(admin->post("/api/v1/users", json{{"login", "deshengba-committee"},
+                                              {"display_name", "德胜坝自管会成员"},
+                                              {"password", "Kq7-rTz2-vWx9-Lm4p"},
+                                              {"roles", {{{"role", "committee_member"}, {"scope_node_id", node("c-deshengba")}}}}})
+                .status,
+            201);
+  auto neighbour = anonymous();
+  ASSERT_EQ(neighbour->login("deshengba-committee", "Kq7-rTz2-vWx9-Lm4p").status, 200);
+  auto open = secretary->post("/api/v1/topics", json{{"compound_id", node("c-deshengba")}, {"category", "parking"},
+                                                     {"title", "北门车位"}, {"description", "空地划出临时车位。"}});
+  ASSERT_EQ(open.status, 201) << open.body;
+  json commenting = open.json();
+  ASSERT_EQ(secretary->post(path(commenting, "/advance"), json{{"to", "commenting"}}).status, 200);
+  auto comment = neighbour->post(path(commenting, "/comments"), json{{"text", "赞成"}});
+  ASSERT_EQ(comment.status, 201) << comment.body;
+  std::int64_t comment_id = comment.json()["id"];
+  json resolved = sent_to_vote();
+  count_vote(resolved, voting::Choice::Agree);
+  ASSERT_EQ(commissioner->post(path(resolved, "/resolution"), json{{"summary", "同意。"}}).status, 201);
+
+  auto people = admin->get("/api/v1/people?node=" + std::to_string(node("c-deshengba")));
+  ASSERT_EQ(people.status, 200) << people.body;
+  std::int64_t outsider = people.json()["items"].at(0)["id"];
+  auto parts = admin->get("/api/v1/org/nodes/" + std::to_string(node("c-deshengba")) + "/parts");
+  ASSERT_EQ(parts.status, 200) << parts.body;
+  std::int64_t outside_building = parts.json()["items"].at(0)["building_id"];
+  std::string listing = "/api/v1/topics?compound=";
+  auto count = [&](const std::string& compound) { return admin->get(listing + std::to_string(node(compound))).json()["items"].size(); };
+  std::size_t here = count("desheng-xincun");
+  std::size_t there = count("c-deshengba");
+
+  // A topic of one's compound over a building of another.
+  auto scoped = commissioner->post("/api/v1/topics", json{{"compound_id", node("desheng-xincun")}, {"category", "parking"},
+                                                          {"title", "车位"}, {"description", "车位。"},
+                                                          {"scope", {{"kind", "buildings"}, {"node_ids", {outside_building}}}}});
+  EXPECT_EQ(scoped.status, 422) << scoped.body;
+  EXPECT_EQ(scoped.error_field(), "scope.node_ids[0]");
+  // One's resolution's action, owned by a person of another compound.
+  for (const char* login : {"commissioner", "committee"}) {
+    auto action = signed_in(login)->post(path(resolved, "/actions"),
+                                         json{{"title", "验收"}, {"owner_person_id", outsider}, {"due_on", day_from_today(7)}});
+    EXPECT_EQ(action.status, 422) << login << ": " << action.body;
+    EXPECT_EQ(action.error_field(), "owner_person_id") << login;
+  }
+  // One's topic sent to a vote on their plan; their topic and its comment worked from here.
+  auto vote = commissioner->post(path(ours, "/vote"), json{{"plan_id", theirs["plans"][0]["id"]},
+                                                          {"matter", 8},
+                                                          {"opens_at", days_from_now(1)},
+                                                          {"closes_at", days_from_now(8)},
+                                                          {"channels", {"online"}}});
+  EXPECT_EQ(vote.status, 422) << vote.body;
+  EXPECT_EQ(vote.error_field(), "plan_id");
+  EXPECT_EQ(commissioner->post(path(theirs, "/vote"), json{{"plan_id", ours["plans"][0]["id"]},
+                                                          {"matter", 8},
+                                                          {"opens_at", days_from_now(1)},
+                                                          {"closes_at", days_from_now(8)},
+                                                          {"channels", {"online"}}})
+                .status,
+            403);
+  EXPECT_EQ(commissioner->post(path(theirs, "/plans"), json{{"title", "x"}, {"body", "x"}, {"cost_yuan", "1"}}).status, 403);
+  EXPECT_EQ(commissioner->post("/api/v1/topic-comments/" + std::to_string(comment_id) + "/hide", json{{"reason", "跨小区"}}).status,
+            403);
+  EXPECT_EQ(signed_in("committee")->post(path(theirs, "/advance"), json{{"to", "voting"}}).status, 403);
+
+  EXPECT_EQ(count("desheng-xincun"), here);
+  EXPECT_EQ(count("c-deshengba"), there);
+  EXPECT_TRUE(admin->get(path(ours)).json()["vote"].is_null());
+  json theirs_seen = admin->get(path(theirs)).json();
+  EXPECT_TRUE(theirs_seen["vote"].is_null());
+  EXPECT_EQ(theirs_seen["plans"].size(), 1u);
+  EXPECT_TRUE(admin->get(path(resolved)).json()["actions"].empty());
+  json comments = admin->get(path(commenting, "/comments")).json()["items"];
+  ASSERT_EQ(comments.size(), 1u);
+  EXPECT_FALSE(comments[0]["hidden"].get<bool>());
 }

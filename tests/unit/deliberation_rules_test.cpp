@@ -90,6 +90,19 @@ TEST(DeliberationActions, OverdueWhenNotDoneAfterTheDueDay) {
   EXPECT_FALSE(is_overdue("2026-05-01", std::string("2026-05-10"), "2026-06-01"));
 }
 
+// An action's responsible person is one of the topic's compound: living there by the registry, or
+// holding a part of it; anyone else is given by name.
+TEST(DeliberationActions, TheResponsiblePersonBelongsToTheTopicsCompound) {
+  EXPECT_EQ(outcome_of([] { check_action_owner("/1/4/9/", "/1/4/9/", false); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_action_owner("/1/4/9/30/31/", "/1/4/9/", false); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_action_owner("/1/4/12/", "/1/4/9/", true); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_action_owner("/1/4/12/", "/1/4/9/", false); }), "422 owner_person_id");
+  // A path that only starts like the compound's is another node ("/1/4/90/" is not under "/1/4/9/").
+  EXPECT_EQ(outcome_of([] { check_action_owner("/1/4/90/", "/1/4/9/", false); }), "422 owner_person_id");
+  EXPECT_EQ(outcome_of([] { check_action_owner("", "/1/4/9/", false); }), "422 owner_person_id");
+  EXPECT_NE(message_of([] { check_action_owner("/1/4/12/", "/1/4/9/", false); }).find("owner_name"), std::string::npos);
+}
+
 TEST(DeliberationCost, YuanBecomeExactFen) {
   EXPECT_EQ(parse_cost_fen("0"), 0);
   EXPECT_EQ(parse_cost_fen("1234"), 123400);

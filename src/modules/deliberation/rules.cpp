@@ -168,6 +168,11 @@ void check_action(const ActionInput& input) {
   covenant::checked_date(input.due_on, "due_on");
 }
 
+void check_action_owner(const std::string& home_path, const std::string& compound_path, bool in_compound_parts) {
+  if (in_compound_parts || (!compound_path.empty() && home_path.rfind(compound_path, 0) == 0)) return;
+  fail_unprocessable("责任人应为本小区登记的人员；其他责任人请填写姓名 owner_name", "owner_person_id");
+}
+
 std::optional<std::int64_t> parse_cost_fen(std::string_view yuan) {
   auto point = yuan.find('.');
   std::string_view whole = yuan.substr(0, point);

@@ -49,6 +49,11 @@ void check_plan(const PlanInput& input);
 // 400 naming the field: title 1–200 bytes, exactly one of owner_name (1–50 bytes) and
 // owner_person_id, a real due day.
 void check_action(const ActionInput& input);
+// 422 naming owner_person_id unless the person belongs to the topic's compound: their home node lies
+// in it (`home_path` under `compound_path`), or they own, rent or live in a part of it
+// (`in_compound_parts`). The right to the topic is no right to people elsewhere, who are given by
+// name (owner_name) instead.
+void check_action_owner(const std::string& home_path, const std::string& compound_path, bool in_compound_parts);
 
 // Yuan as written ("1234", "1234.5", "1234.56") into fen, exactly: nullopt for a sign, more than
 // two decimals, anything but digits and one point, or more than 10^11 fen (one billion yuan).

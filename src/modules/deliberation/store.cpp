@@ -386,8 +386,12 @@ std::optional<Resolution> find_resolution(store::Connection& connection, std::in
 std::int64_t add_action(store::Tx& tx, const Topic& topic, const ActionInput& input) {
   check_step(topic.step, Step::Resolved, "分解决议事项");
   check_action(input);
-  if (input.owner_person_id && !people::find_person(tx.connection(), *input.owner_person_id)) {
-    throw ApiError(404, "not_found", "找不到该责任人", "owner_person_id");
+  if (input.owner_person_id) {
+    auto owner = people::find_person(tx.connection(), *input.owner_person_id);
+    if (!owner) throw ApiError(404, "not_found", "找不到该责任人", "owner_person_id");
+    auto compound = org::find_node(tx.connection(), topic.input.compound_node_id);
+    check_action_owner(people::node_path(tx.connection(), owner->home_node_id).value_or(""), compound->path,
+                       person_linked_to_compound(tx.connection(), owner->id, compound->id));
   }
   return tx.scalar(
       "INSERT INTO deliberation_actions (topic_id, title, owner_name, owner_person_id, due_on, created_at) "
