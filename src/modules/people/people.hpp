@@ -9,6 +9,10 @@
 #include "core/crypto.hpp"
 #include "store/db.hpp"
 
+namespace weizhi::http {
+class Context;
+}
+
 namespace weizhi::people {
 
 enum class Relation { Owner, Tenant, Resident };
@@ -40,6 +44,14 @@ std::optional<std::int64_t> find_by_phone(store::Connection& connection, const c
 // 422 when the node is not a part; 404 when the person does not exist.
 void link_part(store::Tx& tx, std::int64_t part_node_id, std::int64_t person_id, Relation relation,
                bool designated_voter);
+
+// For a route that takes a person id beside the record it acts on: 404 when there is no such
+// person, 403 unless the caller holds `permission` at the person's home node. The right to one end
+// of a link is no right to the person at the other end.
+void require_person(http::Context& context, const std::string& permission, std::int64_t person_id);
+// The same for a person id carried in another field, which the 404 and 403 name.
+void require_person(http::Context& context, const std::string& permission, std::int64_t person_id,
+                    const std::string& field);
 
 // Whether the signed-in user's person owns, rents or lives in a part of the compound.
 bool has_household_in(store::Connection& connection, std::int64_t user_id, std::int64_t compound_id);

@@ -5,6 +5,7 @@
 #include "http/context.hpp"
 #include "http/paging.hpp"
 #include "modules/people/module.hpp"
+#include "modules/people/people.hpp"
 #include "modules/people/rules.hpp"
 #include "modules/people/store.hpp"
 
@@ -226,6 +227,7 @@ Response create_link_route(Context& context) {
   link.proxy_reference = body.optional_text("proxy_reference");
   body.finish();
   if (link.person_id <= 0) fail_invalid("person_id", "字段 person_id 应为正整数编号");
+  require_person(context, "people.write", link.person_id);
   auto relation = parse_relation(relation_text);
   if (!relation) fail_invalid("relation", "关系应为 owner、tenant 或 resident");
   link.relation = *relation;
@@ -286,6 +288,23 @@ void add_routes(http::Router& router) {
 }
 
 }  // namespace
+
+void require_person(Context& context, const std::string& permission, std::int64_t person_id) {
+  require_person(context, permission, person_id, "person_id");
+}
+
+void require_person(Context& context, const std::string& permission, std::int64_t person_id,
+                    const std::string& field) {
+  std::optional<std::int64_t> home;
+  {
+    auto lease = context.read();
+    if (auto person = find_person(*lease, person_id)) home = person->home_node_id;
+  }
+  if (!home) throw ApiError(404, "not_found", "找不到人员 " + std::to_string(person_id), field);
+  if (!context.can(permission, *home)) {
+    throw ApiError(403, "forbidden", "字段 " + field + " 所指人员不在您的管理范围内", field);
+  }
+}
 
 void seed_demo(modules::SeedContext& seed);
 
