@@ -53,6 +53,13 @@ void require_positive(const std::string& field, std::optional<std::int64_t> id) 
   if (id && *id <= 0) fail_invalid(field, "字段 " + field + " 应为正整数编号");
 }
 
+// A person named beside the record: the caller must hold governance.write where the person is
+// registered too, or anyone in the street could be appointed from a community's office.
+void require_person_in_scope(Context& context, const std::string& field, std::optional<std::int64_t> person_id) {
+  require_positive(field, person_id);
+  if (person_id) people::require_person(context, "governance.write", *person_id, field);
+}
+
 void check_name(const std::string& field, const std::string& value) {
   if (auto problem = org::name_problem(value)) fail_invalid(field, *problem);
 }
@@ -134,7 +141,7 @@ Response set_position_route(Context& context) {
   JsonObject body(context.json_body());
   std::int64_t person_id = body.integer("person_id");
   body.finish();
-  require_positive("person_id", person_id);
+  require_person_in_scope(context, "person_id", person_id);
   std::int64_t community_id = context.path_id("id");
   Json result = context.write([&](store::Tx& tx) {
     path_node_of_kind(context, tx.connection(), org::NodeKind::Community, "社区");
@@ -205,7 +212,7 @@ Response assign_commissioner_route(Context& context) {
                           flag("also_party_secretary"), flag("first_secretary"),     flag("grid_chief")};
   input.service_phone = body.optional_text("service_phone");
   body.finish();
-  require_positive("person_id", input.person_id);
+  require_person_in_scope(context, "person_id", input.person_id);
   if (input.service_phone) {
     if (auto problem = service_phone_problem(*input.service_phone)) fail_invalid("service_phone", *problem);
   }
@@ -283,7 +290,7 @@ Response create_party_org_route(Context& context) {
   auto kind = parse_party_org_kind(kind_text);
   if (!kind) fail_invalid("kind", "党组织类型应为 committee（社区党委）或 branch（党支部）");
   check_name("name", name);
-  require_positive("secretary_person_id", secretary);
+  require_person_in_scope(context, "secretary_person_id", secretary);
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = create_party_org(tx, {*kind, name, community_id, secretary, compound_ids});
     context.audit(
@@ -311,7 +318,7 @@ Response update_party_org_route(Context& context) {
   if (body.has("compound_ids")) change.compound_ids = id_list(context, body, "compound_ids");
   body.finish();
   if (change.name) check_name("name", *change.name);
-  require_positive("secretary_person_id", secretary);
+  require_person_in_scope(context, "secretary_person_id", secretary);
   Json updated = context.write([&](store::Tx& tx) {
     update_party_org(tx, id, change);
     context.audit(tx, "governance.party_org.update", "party_org:" + std::to_string(id), raw);
@@ -401,7 +408,7 @@ Response create_grid_route(Context& context) {
   input.building_ids = id_list(context, body, "building_ids");
   body.finish();
   check_name("name", input.name);
-  require_positive("chief_person_id", input.chief_person_id);
+  require_person_in_scope(context, "chief_person_id", input.chief_person_id);
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = create_grid(tx, input);
     context.audit(
@@ -446,7 +453,7 @@ Response create_social_org_route(Context& context) {
   body.finish();
   check_name("name", input.name);
   check_name("service", input.service);
-  require_positive("contact_person_id", input.contact_person_id);
+  require_person_in_scope(context, "contact_person_id", input.contact_person_id);
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = create_social_org(tx, input);
     context.audit(tx, "governance.social_org.create", "social_org:" + std::to_string(id),
