@@ -11,6 +11,7 @@
 #include "http/record_scope.hpp"
 #include "modules/org/store.hpp"
 #include "modules/org/subtree_read.hpp"
+#include "modules/people/people.hpp"
 #include "modules/people/store.hpp"
 #include "modules/voting/module.hpp"
 #include "modules/voting/rules.hpp"
@@ -324,6 +325,8 @@ Response record_proxy_route(Context& context) {
   if (letter.find_first_not_of(" \t") == std::string::npos || letter.size() > 100) {
     fail_invalid("letter_reference", "请填写委托书编号（不超过 100 个字符）");
   }
+  // The voter is checked against the roll; the proxy, who may live anywhere, against the caller's scope.
+  people::require_person(context, "voting.manage", proxy_id, "proxy_person_id");
   std::int64_t id = context.path_id("id");
   context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
