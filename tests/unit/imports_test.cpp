@@ -363,6 +363,19 @@ TEST(ImportsPeople, RegisteredPersonIsLinkedNotCreated) {
   EXPECT_EQ(plan.people[0].existing_id, 55);
 }
 
+TEST(ImportsPeople, PersonRegisteredOutsideTheImportersScopeIsARowErrorWithoutConfirmingTheName) {
+  auto file = people_of(kPeopleHeader + "王芳,13812345678,,,,,1幢,1单元,101,业主,\n"
+                                        "李强,13812345678,,,,,1幢,1单元,101,租户,\n");
+  std::vector<RowError> errors;
+  PeoplePlan plan =
+      plan_people(file.rows, 1, compound_with_room_101(), {{"13812345678", {55, "王芳", false}}}, errors);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].field, "phone");
+  EXPECT_EQ(errors[1].field, "phone");
+  EXPECT_EQ(errors[0].message.find("王芳"), std::string::npos);
+  EXPECT_TRUE(plan.links.empty());
+}
+
 TEST(ImportsPeople, BadPhoneIdNumberAndRelationAreRowErrors) {
   auto file = people_of(kPeopleHeader + "王芳,12345,110101199003071235,1800,否,,1幢,1单元,101,房东,\n");
   std::vector<std::string> fields;

@@ -94,6 +94,7 @@ struct PartsPlan {
 struct RegisteredPerson {
   std::int64_t id;
   std::string name;
+  bool linkable = true;  // registered inside the importer's scope
 };
 
 struct PlannedPerson {

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <set>
 
+#include "auth/permissions.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "modules/imports/csv.hpp"
@@ -95,6 +96,7 @@ struct PartsImport {
 struct PeopleImport {
   static constexpr const char* kAction = "import.people";
   const crypto::DataKey& key;
+  const auth::Principal& importer;
   ReadRows<PersonRow> file;
   PeoplePlan plan;
 
@@ -102,8 +104,10 @@ struct PeopleImport {
     file = read_people(records, current_year);
   }
   void plan_against(store::Connection& connection, const org::Node& compound) {
+    // Someone registered elsewhere is linked only by whom may write people there too.
+    auto may_link = [&](std::int64_t home) { return auth::can(connection, importer, "people.write", home); };
     plan = plan_people(file.rows, compound.id, load_compound(connection, compound.id),
-                       registered_people(connection, key, file.rows), file.errors);
+                       registered_people(connection, key, file.rows, may_link), file.errors);
   }
   void write(store::Tx& tx, const org::Node&) { write_people(tx, key, plan); }
   static Json created(const PeoplePlan& plan) {
@@ -150,7 +154,7 @@ Response run_import(Context& context, Import import) {
 Response import_parts_route(Context& context) { return run_import(context, PartsImport{}); }
 
 Response import_people_route(Context& context) {
-  return run_import(context, PeopleImport{context.services.data_key, {}, {}});
+  return run_import(context, PeopleImport{context.services.data_key, context.user(), {}, {}});
 }
 
 Response csv_download(const std::string& body, const std::string& file_name) {

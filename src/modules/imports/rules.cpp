@@ -523,6 +523,11 @@ PeoplePlan plan_people(const std::vector<PersonRow>& rows, std::int64_t compound
         person = known->second;
       } else {
         auto in_registry = registered.find(*row.normalised_phone);
+        // Checked before the name, so that nothing about a person out of scope is confirmed.
+        if (in_registry != registered.end() && !in_registry->second.linkable) {
+          fail_row(row, kPhone, "该手机号已登记在您管理范围以外的人员名下，请由其登记地的工作人员关联");
+          continue;
+        }
         // The registered name is not shown: the file's author may not be allowed to see it.
         if (in_registry != registered.end() && in_registry->second.name != row.person.name) {
           fail_row(row, kName, "与系统中登记在该手机号下的姓名不同");

@@ -53,8 +53,8 @@ PartsPlan plan_parts(const std::vector<PartRow>& rows, const ExistingCompound& e
 // One person per phone (from the registry, `registered` by normalised phone, or the first row with
 // that phone; rows without a phone are a person each), homed at the compound, and one link per
 // row. Adds to `errors` rows naming a building, unit or room the compound does not have, a phone
-// already given (in the file or the registry) with another name, a repeated link, and a second
-// designated voter for a part.
+// already given (in the file or the registry) with another name or registered to someone not
+// `linkable` by the importer, a repeated link, and a second designated voter for a part.
 PeoplePlan plan_people(const std::vector<PersonRow>& rows, std::int64_t compound_id, const ExistingCompound& existing,
                        const std::map<std::string, RegisteredPerson>& registered, std::vector<RowError>& errors);
 

@@ -88,14 +88,16 @@ ExistingCompound load_compound(store::Connection& connection, std::int64_t compo
 }
 
 std::map<std::string, RegisteredPerson> registered_people(store::Connection& connection, const crypto::DataKey& key,
-                                                          const std::vector<PersonRow>& rows) {
+                                                          const std::vector<PersonRow>& rows,
+                                                          const std::function<bool(std::int64_t)>& may_link) {
   std::map<std::string, RegisteredPerson> registered;
   std::set<std::string> looked_up;
   for (const auto& row : rows) {
     if (!row.normalised_phone || !looked_up.insert(*row.normalised_phone).second) continue;
     if (auto id = people::find_by_phone(connection, key, *row.normalised_phone)) {
       registered.emplace(*row.normalised_phone,
-                         RegisteredPerson{*id, people::read_secrets(connection, key, *id).name});
+                         RegisteredPerson{*id, people::read_secrets(connection, key, *id).name,
+                                          may_link(people::find_person(connection, *id)->home_node_id)});
     }
   }
   return registered;

@@ -3,6 +3,7 @@
 // links under a node for exports. This module has no tables of its own.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -26,9 +27,11 @@ class RowRejected : public std::runtime_error {
 
 // The compound's buildings (with floors), units and parts (by room), by name.
 ExistingCompound load_compound(store::Connection& connection, std::int64_t compound_id);
-// The registered people whose phones appear in `rows`, by normalised phone (one look-up per distinct phone).
+// The registered people whose phones appear in `rows`, by normalised phone (one look-up per distinct
+// phone); each linkable when `may_link` allows their home node.
 std::map<std::string, RegisteredPerson> registered_people(store::Connection& connection, const crypto::DataKey& key,
-                                                          const std::vector<PersonRow>& rows);
+                                                          const std::vector<PersonRow>& rows,
+                                                          const std::function<bool(std::int64_t)>& may_link);
 
 // Creates the plan's new buildings, units and parts; throws RowRejected naming the row a creator refused.
 void write_parts(store::Tx& tx, const org::Node& compound, const PartsPlan& plan);
