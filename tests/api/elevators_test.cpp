@@ -428,3 +428,56 @@ TEST_F(ElevatorTest, XiSiYuanHasItsElevatorInServiceWithAFivePersonGroupAndA15Pl
   EXPECT_EQ(project["mediations"].size(), 1u);
   EXPECT_TRUE(project["unit"]["eligible"].is_boolean());
 }
+
+// The commissioner of 德胜新村 with the ids of 德胜坝小区 and 东二社区 on every route of a project that
+// takes more than one id: refused, and nothing written.
+TEST_F(ElevatorTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritten) {
+  auto admin = signed_in("admin");
+  auto commissioner = signed_in("commissioner");
+  auto person_of = [&](const std::string& compound) {
+    auto list = admin->get("/api/v1/people?node=" + std::to_string(node(compound)));
+    EXPECT_EQ(list.status, 200) << list.body;
+    return list.json()["items"].at(0)["id"].get<std::int64_t>();
+  };
+  json project = create_project(first_unit());
+  auto owner = db().read()->scalar("SELECT person_id FROM users WHERE login = 'resident'");
+  ASSERT_EQ(put("commissioner", path(project, "/group"), json{{"members", {{{"person_id", owner}, {"role", "组长"}}}}}).status, 200);
+  auto theirs = signed_in("secretary")->post("/api/v1/elevator-projects", json{{"unit_id", units_of("c-deshengba").at(0)}});
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+
+  // Registry people of another compound in one's working group; a mediator of another community.
+  for (const std::string& compound : {"c-deshengba", "dong-er-dong-san"}) {
+    auto group = put("commissioner", path(project, "/group"),
+                     json{{"members", {{{"person_id", owner}, {"role", "组长"}}, {{"person_id", person_of(compound)}, {"role", "成员"}}}}});
+    EXPECT_EQ(group.status, 422) << compound << ": " << group.body;
+    EXPECT_EQ(group.error_field(), "members[1].person_id") << compound;
+  }
+  auto mediation = commissioner->post(path(project, "/mediations"),
+                                      json{{"held_on", "2025-05-10"}, {"parties", {"101 室业主", "工作小组"}},
+                                           {"mediator_person_id", person_of("dong-er-dong-san")},
+                                           {"issue", "采光"}, {"outcome", "pending"}});
+  EXPECT_EQ(mediation.status, 422) << mediation.body;
+  EXPECT_EQ(mediation.error_field(), "mediator_person_id");
+  // Their project worked from here, with one's own people.
+  EXPECT_EQ(put("commissioner", path(theirs.json(), "/group"), json{{"members", {{{"person_id", owner}, {"role", "组长"}}}}}).status,
+            403);
+  EXPECT_EQ(commissioner->post(path(theirs.json(), "/mediations"),
+                               json{{"held_on", "2025-05-10"}, {"parties", {"甲", "乙"}}, {"mediator_name", "调委会"},
+                                    {"issue", "采光"}, {"outcome", "pending"}})
+                .status,
+            403);
+  EXPECT_EQ(commissioner->post(path(theirs.json(), "/consent-vote"),
+                               json{{"opens_at", hours_from_now(1)}, {"closes_at", hours_from_now(48)}, {"channels", {"online"}}})
+                .status,
+            403);
+
+  json ours = admin->get(path(project)).json();
+  ASSERT_EQ(ours["group"]["members"].size(), 1u);
+  EXPECT_EQ(ours["group"]["members"][0]["person_id"], owner);
+  EXPECT_TRUE(ours["mediations"].empty());
+  json their_project = admin->get(path(theirs.json())).json();
+  EXPECT_TRUE(their_project["group"]["members"].empty());
+  EXPECT_TRUE(their_project["mediations"].empty());
+  EXPECT_TRUE(their_project["vote"].is_null());
+  EXPECT_EQ(audit_count("elevators.group.update"), 1);
+}

@@ -215,3 +215,19 @@ TEST(ElevatorRecords, GroupContractAndMediationChecksNameTheField) {
   mediation.parties.clear();
   EXPECT_EQ(refusal([&] { check_mediation(mediation); }), "400 parties");
 }
+
+// The working group's registry members are owners of the unit; its mediators from the registry
+// live in the project's community. Anyone else is given by name.
+TEST(ElevatorRecords, RegistryMembersOwnInTheUnitAndMediatorsLiveInTheCommunity) {
+  std::vector<std::int64_t> owners{11, 12};
+  EXPECT_EQ(refusal([&] { check_member_owners({Member{11, "", "组长"}, Member{std::nullopt, "陈建华", "成员"}}, owners); }),
+            "accepted");
+  EXPECT_EQ(refusal([&] { check_member_owners({Member{11, "", "组长"}, Member{951, "", "成员"}}, owners); }),
+            "422 members[1].person_id");
+  EXPECT_EQ(refusal([] { check_member_owners({Member{11, "", "组长"}}, {}); }), "422 members[0].person_id");
+  EXPECT_EQ(refusal([] { check_mediator_home("/1/4/9/30/", "/1/4/"); }), "accepted");
+  EXPECT_EQ(refusal([] { check_mediator_home("/1/5/12/", "/1/4/"); }), "422 mediator_person_id");
+  // Ids that only begin alike ("/1/40/" and "/1/4/") are another community.
+  EXPECT_EQ(refusal([] { check_mediator_home("/1/40/", "/1/4/"); }), "422 mediator_person_id");
+  EXPECT_EQ(refusal([] { check_mediator_home("", "/1/4/"); }), "422 mediator_person_id");
+}

@@ -245,6 +245,22 @@ void check_members(const std::vector<Member>& members) {
   }
 }
 
+void check_member_owners(const std::vector<Member>& members, const std::vector<std::int64_t>& unit_owners) {
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const auto& person = members[i].person_id;
+    if (person && std::find(unit_owners.begin(), unit_owners.end(), *person) == unit_owners.end()) {
+      fail_unprocessable("成员 " + std::to_string(*person) + " 不是本单元的业主；其他成员请填写姓名 name",
+                         "members[" + std::to_string(i) + "].person_id");
+    }
+  }
+}
+
+void check_mediator_home(const std::string& home_path, const std::string& community_path) {
+  if (community_path.empty() || home_path.rfind(community_path, 0) != 0) {
+    fail_unprocessable("调解员应为本社区登记的人员；其他调解员请填写姓名 mediator_name", "mediator_person_id");
+  }
+}
+
 std::string contract_label(const Contract& contract) {
   return std::to_string(contract.maintenance_years) + "+" + std::to_string(contract.warranty_years);
 }

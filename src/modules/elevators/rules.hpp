@@ -65,6 +65,10 @@ void check_open(Stage stage);
 // 400 naming the field: 1–20 members, each with a role of 1–40 bytes and either a person id or a
 // name of up to 150 bytes (50 Chinese characters), not both; no person twice.
 void check_members(const std::vector<Member>& members);
+// 422 naming members[i].person_id when a member given by person id owns no part of the unit
+// (`unit_owners`, the owner people of its parts): the group acts for the unit's owners, and the
+// right to the project is no right to people elsewhere. Neighbours outside are given by name.
+void check_member_owners(const std::vector<Member>& members, const std::vector<std::int64_t>& unit_owners);
 // "15+2": maintenance years + warranty years, the form the article names the contract by.
 std::string contract_label(const Contract& contract);
 // 400 naming the field: provider 1–100 bytes, maintenance 1–50 years, warranty 0–20 years,
@@ -73,5 +77,9 @@ void check_contract(const Contract& contract);
 // 400 naming the field: 1–20 parties of 1–100 bytes, an issue of 1–2000 bytes, a mediator by
 // person or by name (not both), and the agreement's text when the parties agreed.
 void check_mediation(const MediationInput& input);
+// 422 naming mediator_person_id unless the mediator's home node (`home_path`) lies in the project's
+// community (`community_path`), whose people the project's staff work with; a mediator from
+// elsewhere (the street's committee, a lawyer) is given by name.
+void check_mediator_home(const std::string& home_path, const std::string& community_path);
 
 }  // namespace weizhi::elevators

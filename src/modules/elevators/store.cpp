@@ -205,6 +205,13 @@ void save_group(store::Tx& tx, const Project& project, const std::vector<Member>
       require_person(tx.connection(), *members[i].person_id, "members[" + std::to_string(i) + "].person_id");
     }
   }
+  std::vector<std::int64_t> owners;
+  for (const auto& row : tx.query("SELECT DISTINCT l.person_id FROM part_links l JOIN parts p ON p.node_id = l.part_node_id "
+                                  "WHERE p.unit_node_id = ? AND l.relation = 'owner'",
+                                  {project.unit_id})) {
+    owners.push_back(row.i64(0));
+  }
+  check_member_owners(members, owners);
   tx.exec("DELETE FROM elevator_group_members WHERE project_id = ?", {project.id});
   for (std::size_t i = 0; i < members.size(); ++i) {
     tx.exec("INSERT INTO elevator_group_members (project_id, position, person_id, name, role) VALUES (?, ?, ?, ?, ?)",
@@ -349,7 +356,14 @@ std::optional<Contract> contract_of(store::Connection& connection, std::int64_t 
 std::int64_t add_mediation(store::Tx& tx, const Project& project, const MediationInput& input, std::int64_t user_id) {
   covenant::checked_date(input.held_on, "held_on");
   check_mediation(input);
-  if (input.mediator_person_id) require_person(tx.connection(), *input.mediator_person_id, "mediator_person_id");
+  if (input.mediator_person_id) {
+    require_person(tx.connection(), *input.mediator_person_id, "mediator_person_id");
+    auto home = tx.query_one("SELECT n.path FROM people p JOIN org_nodes n ON n.id = p.home_node_id WHERE p.id = ?",
+                             {*input.mediator_person_id});
+    auto community = tx.query_one("SELECT m.path FROM org_nodes c JOIN org_nodes m ON m.id = c.parent_id WHERE c.id = ?",
+                                  {project.compound_id});
+    check_mediator_home(home ? home->text(0) : "", community ? community->text(0) : "");
+  }
   return tx.scalar(
       "INSERT INTO elevator_mediations (project_id, held_on, level, parties, mediator_person_id, mediator_name, issue, "
       "outcome, agreement, recorded_by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
