@@ -2,6 +2,9 @@
 // that cites them, which decides who may see them.
 #include "modules/media/routes.hpp"
 
+#include <chrono>
+#include <semaphore>
+
 #include "core/error.hpp"
 #include "modules/media/module.hpp"
 #include "modules/media/rules.hpp"
@@ -15,13 +18,33 @@ namespace weizhi::media {
 
 namespace {
 
+// A photo being decoded may take a few hundred MB (kMaxPhotoPixels): two at a time bound what a
+// burst of uploads can make the server take. A phone's photo takes well under a second.
+std::counting_semaphore<> decoding_slots(2);
+
+struct DecodingSlot {
+  DecodingSlot() {
+    if (!decoding_slots.try_acquire_for(std::chrono::seconds(10))) {
+      throw ApiError(503, "busy", "正在处理的照片较多，请稍后重新上传", "photo");
+    }
+  }
+  ~DecodingSlot() { decoding_slots.release(); }
+  DecodingSlot(const DecodingSlot&) = delete;
+  DecodingSlot& operator=(const DecodingSlot&) = delete;
+};
+
+CleanPhoto clean_upload(const http::Request& request) {
+  DecodingSlot slot;
+  return clean_photo(request.body, request.header("content-type").value_or(""), "photo");
+}
+
 // Raw bytes with their Content-Type (image/jpeg, image/png or image/webp), not JSON or multipart:
-// phones post the file as it is.
+// phones post the file as it is. What is stored, and named by its hash, is the clean copy.
 http::Response upload_route(http::Context& context) {
-  const auto& request = context.request;
-  std::string type = check_photo(request.body, request.header("content-type").value_or(""), "photo");
+  const CleanPhoto clean = clean_upload(context.request);
   StoredPhoto stored = context.write([&](store::Tx& tx) {
-    StoredPhoto result = store_photo(tx, context.services.settings.media_dir, request.body, type, context.actor());
+    StoredPhoto result =
+        store_photo(tx, context.services.settings.media_dir, clean.bytes, clean.content_type, context.actor());
     if (result.is_new) {
       context.audit(tx, "media.photo.upload", "photo:" + result.photo.id,
                     Json{{"content_type", result.photo.content_type}, {"size_bytes", result.photo.size_bytes}});

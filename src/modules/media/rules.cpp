@@ -1,9 +1,10 @@
-// Photo checks: format from the magic numbers, declared type, size.
+// Photo checks: format from the magic numbers, declared type, size, dimensions; the clean copy kept.
 #include "modules/media/rules.hpp"
 
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "modules/media/images.hpp"
 
 namespace weizhi::media {
 
@@ -43,6 +44,22 @@ std::string check_photo(std::string_view bytes, std::string_view declared_type, 
                    field);
   }
   return *type;
+}
+
+void check_dimensions(std::int64_t width, std::int64_t height, const std::string& field) {
+  const std::string most = std::to_string(kMaxPhotoSide);
+  if (width > kMaxPhotoSide) fail_unprocessable("照片太宽：" + std::to_string(width) + " 像素，最多 " + most + " 像素", field);
+  if (height > kMaxPhotoSide) fail_unprocessable("照片太高：" + std::to_string(height) + " 像素，最多 " + most + " 像素", field);
+  if (width * height > kMaxPhotoPixels) {
+    fail_unprocessable("照片像素太多：" + std::to_string(width) + "×" + std::to_string(height) + "，最多 " +
+                           std::to_string(kMaxPhotoPixels / 10'000) + " 万像素",
+                       field);
+  }
+}
+
+CleanPhoto clean_photo(std::string_view bytes, std::string_view declared_type, const std::string& field) {
+  std::string type = check_photo(bytes, declared_type, field);
+  return {type, encode_photo(decode_photo(bytes, type, field), type)};
 }
 
 bool is_photo_id(std::string_view reference) {
