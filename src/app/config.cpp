@@ -59,6 +59,10 @@ const std::vector<Binding>& bindings() {
        [](Settings& s, const std::string& v) { s.session_absolute_hours = static_cast<int>(to_size("session_absolute_hours", v)); }},
       {"login_failures_per_minute", "WEIZHI_LOGIN_FAILURES_PER_MINUTE",
        [](Settings& s, const std::string& v) { s.login_failures_per_minute = static_cast<int>(to_size("login_failures_per_minute", v)); }},
+      {"login_failures_per_address_per_minute", "WEIZHI_LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE",
+       [](Settings& s, const std::string& v) {
+         s.login_failures_per_address_per_minute = static_cast<int>(to_size("login_failures_per_address_per_minute", v));
+       }},
       {"shutdown_grace_seconds", "WEIZHI_SHUTDOWN_GRACE_SECONDS",
        [](Settings& s, const std::string& v) { s.shutdown_grace_seconds = static_cast<int>(to_size("shutdown_grace_seconds", v)); }},
       {"media_dir", "WEIZHI_MEDIA_DIR", [](Settings& s, const std::string& v) { s.media_dir = v; }},

@@ -45,7 +45,7 @@ Response create_session_route(Context& context) {
   bool accepted = user && !user->disabled && services.passwords.verify(user->password_hash, password);
   if (!user) services.passwords.verify(dummy_hash(services.passwords), password);
   if (!accepted) {
-    services.login_throttle.record_failure(login, address, services.clock.now());
+    services.login_throttle.record_failure(login, address, user.has_value(), services.clock.now());
     throw ApiError(401, "invalid_credentials", "账号或密码错误");
   }
   services.login_throttle.clear(login);

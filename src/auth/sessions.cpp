@@ -170,17 +170,17 @@ bool PasswordPool::verify(const std::string& stored_hash, const std::string& pas
   return ok;
 }
 
-std::optional<int> LoginThrottle::wait_for(std::deque<TimePoint>& failures, TimePoint now) const {
+std::optional<int> LoginThrottle::wait_for(std::deque<TimePoint>& failures, int limit, TimePoint now) {
   while (!failures.empty() && now - failures.front() >= std::chrono::minutes(1)) failures.pop_front();
-  if (static_cast<int>(failures.size()) < limit_) return std::nullopt;
+  if (static_cast<int>(failures.size()) < limit) return std::nullopt;
   auto wait = std::chrono::duration_cast<std::chrono::seconds>(failures.front() + std::chrono::minutes(1) - now);
   return std::max<int>(1, static_cast<int>(wait.count()) + 1);
 }
 
 std::optional<int> LoginThrottle::retry_after(const std::string& login, const std::string& address, TimePoint now) {
   std::lock_guard lock(mutex_);
-  auto by_login = wait_for(by_login_[login], now);
-  auto by_address = wait_for(by_address_[address], now);
+  auto by_login = wait_for(by_login_[login], per_login_, now);
+  auto by_address = wait_for(by_address_[address], per_address_, now);
   // Entries with no recent failure are dropped, so the maps stay as small as the attack.
   if (by_login_[login].empty()) by_login_.erase(login);
   if (by_address_[address].empty()) by_address_.erase(address);
@@ -188,10 +188,11 @@ std::optional<int> LoginThrottle::retry_after(const std::string& login, const st
   return std::max(by_login.value_or(0), by_address.value_or(0));
 }
 
-void LoginThrottle::record_failure(const std::string& login, const std::string& address, TimePoint now) {
+void LoginThrottle::record_failure(const std::string& login, const std::string& address, bool account_exists,
+                                   TimePoint now) {
   std::lock_guard lock(mutex_);
   by_login_[login].push_back(now);
-  by_address_[address].push_back(now);
+  if (account_exists) by_address_[address].push_back(now);
 }
 
 void LoginThrottle::clear(const std::string& login) {

@@ -64,19 +64,24 @@ class PasswordPool {
   std::counting_semaphore<64> slots_;
 };
 
-// Failed sign-ins per account and per client address in a sliding minute. Kept in memory:
-// each instance throttles on its own (docs/operations.md).
+// Failed sign-ins per login and per client address in a sliding minute. Kept in memory: each
+// instance throttles on its own (docs/operations.md). A login is blocked after a few failures; an
+// address only after many more, and only failures on existing accounts count against it: a
+// guess at a login that names no account breaks into nothing, and counting it per address
+// would let one person lock out everybody sharing that address (an office behind one NAT).
 class LoginThrottle {
  public:
-  explicit LoginThrottle(int failures_per_minute) : limit_(failures_per_minute) {}
+  LoginThrottle(int failures_per_login, int failures_per_address)
+      : per_login_(failures_per_login), per_address_(failures_per_address) {}
   // Seconds to wait before another attempt, or nullopt if one is allowed now.
   std::optional<int> retry_after(const std::string& login, const std::string& address, TimePoint now);
-  void record_failure(const std::string& login, const std::string& address, TimePoint now);
+  void record_failure(const std::string& login, const std::string& address, bool account_exists, TimePoint now);
   void clear(const std::string& login);
 
  private:
-  std::optional<int> wait_for(std::deque<TimePoint>& failures, TimePoint now) const;
-  int limit_;
+  static std::optional<int> wait_for(std::deque<TimePoint>& failures, int limit, TimePoint now);
+  int per_login_;
+  int per_address_;
   std::mutex mutex_;
   std::map<std::string, std::deque<TimePoint>> by_login_;
   std::map<std::string, std::deque<TimePoint>> by_address_;

@@ -13,7 +13,9 @@ struct Settings {
   std::string data_key_file;            // WEIZHI_DATA_KEY_FILE
   // Where uploaded photos are kept; instances sharing a database must share this folder too.
   std::string media_dir = "media";
-  bool behind_tls_proxy = false;        // marks session cookies Secure
+  // TLS ends at a proxy in front: session cookies are Secure, and the client's address is the
+  // last hop of X-Forwarded-For (the one the proxy appends), not the proxy's own.
+  bool behind_tls_proxy = false;
   std::size_t io_threads = 0;           // 0: one per core
   std::size_t worker_threads = 64;      // request handlers; they block on the database
   std::size_t read_connections = 8;
@@ -27,7 +29,9 @@ struct Settings {
   int handler_timeout_seconds = 60;
   int session_idle_minutes = 120;
   int session_absolute_hours = 24;
-  int login_failures_per_minute = 5;
+  int login_failures_per_minute = 5;               // per login
+  // Per client address, failures on existing accounts only: many people may share one address.
+  int login_failures_per_address_per_minute = 30;
   int shutdown_grace_seconds = 20;
   // How often `weizhi serve` looks for periodic jobs that are due; 0 runs none.
   int job_interval_seconds = 60;

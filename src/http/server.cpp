@@ -64,6 +64,24 @@ bool acceptable_request_id(std::string_view id) {
   return true;
 }
 
+// The client behind a trusted proxy: the last hop of X-Forwarded-For, which the proxy appends
+// itself; earlier hops come from the client and may be forged. nullopt when there is no usable one.
+std::optional<std::string> forwarded_client(const restinio::http_request_header_t& header) {
+  std::optional<std::string> last;
+  header.for_each_field([&](const restinio::http_header_field_t& field) {
+    if (restinio::impl::is_equal_caseless(field.name(), "x-forwarded-for")) last = field.value();
+  });
+  if (!last) return std::nullopt;
+  std::size_t comma = last->rfind(',');
+  std::string hop = comma == std::string::npos ? *last : last->substr(comma + 1);
+  hop.erase(0, hop.find_first_not_of(" \t"));
+  hop.erase(hop.find_last_not_of(" \t") + 1);
+  asio::error_code error;
+  auto address = asio::ip::make_address(hop, error);
+  if (error) return std::nullopt;
+  return address.to_string();
+}
+
 std::pair<std::string, unsigned short> split_listen(const std::string& listen) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT, got '" + listen + "'");
@@ -125,7 +143,8 @@ struct Server::State {
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       request->headers.emplace_back(std::move(name), field.value());
     });
-    request->client_address = handle->remote_endpoint().address().to_string();
+    std::optional<std::string> forwarded = settings.behind_tls_proxy ? forwarded_client(header) : std::nullopt;
+    request->client_address = forwarded ? *forwarded : handle->remote_endpoint().address().to_string();
     request->body = handle->body();
     auto path = url_decode(header.path(), false);
     auto query = parse_query(header.query());

@@ -1,4 +1,6 @@
 // Sign-in, sign-out, the current user, CSRF, throttling, API tokens and account management.
+#include <functional>
+
 #include "audit/audit.hpp"
 #include "auth/sessions.hpp"
 #include "support/test_server.hpp"
@@ -7,7 +9,39 @@ using weizhi::testing::ApiTest;
 using weizhi::testing::HttpClient;
 using nlohmann::json;
 
-class AuthTest : public ApiTest {};
+class AuthTest : public ApiTest {
+ protected:
+  // Starts the server again with changed settings, over the same database.
+  void restart(const std::function<void(weizhi::Settings&)>& change) {
+    application_.reset();
+    change(settings_);
+    application_ = std::make_unique<weizhi::app::Application>(settings_, clock_);
+    application_->start();
+  }
+
+  // A sign-in carrying an X-Forwarded-For header, as a proxy in front would pass it on.
+  long sign_in_via(const std::string& forwarded_for, const std::string& login, const std::string& password) {
+    return anonymous()
+        ->send("POST", "/api/v1/session", json{{"login", login}, {"password", password}}.dump(),
+               {"X-Forwarded-For: " + forwarded_for})
+        .status;
+  }
+
+  // The client address the last sign-in was recorded from.
+  std::string last_sign_in_client() {
+    auto row = db().read()->query_one(
+        "SELECT summary FROM audit_log WHERE action = 'session.create' ORDER BY seq DESC LIMIT 1");
+    return row ? json::parse(row->text(0)).value("client", "") : "";
+  }
+
+  // Failed sign-ins on existing accounts, at most four per account, so that no account is blocked.
+  void fail_on_existing_accounts(int failures, const std::function<std::string(int)>& forwarded_for) {
+    const char* accounts[] = {"secretary", "director", "party", "grid", "committee", "supervisor", "property"};
+    for (int i = 0; i < failures; ++i) {
+      EXPECT_EQ(sign_in_via(forwarded_for(i), accounts[i / 4], "wrong-password"), 401) << i;
+    }
+  }
+};
 
 TEST_F(AuthTest, SignInReturnsUserCsrfTokenAndHttpOnlyCookie) {
   auto client = anonymous();
@@ -92,6 +126,54 @@ TEST_F(AuthTest, FiveFailuresInAMinuteThrottleTheAccountWith429AndRetryAfter) {
   int wait = std::stoi(reply.headers["retry-after"]);
   EXPECT_GE(wait, 1);
   EXPECT_LE(wait, 61);
+}
+
+TEST_F(AuthTest, FailuresOnUnknownLoginsFromOneAddressDoNotLockOutAnotherAccount) {
+  restart([](weizhi::Settings& s) { s.login_failures_per_address_per_minute = 8; });
+  auto client = anonymous();
+  for (int i = 0; i < 12; ++i) EXPECT_EQ(client->login("nobody-" + std::to_string(i), "wrong-password").status, 401);
+  EXPECT_EQ(client->login("admin", "weizhi-demo").status, 200);
+}
+
+TEST_F(AuthTest, ManyFailuresOnExistingAccountsFromOneAddressThrottleThatAddress) {
+  restart([](weizhi::Settings& s) { s.login_failures_per_address_per_minute = 8; });
+  auto client = anonymous();
+  fail_on_existing_accounts(8, [](int) { return "203.0.113.7"; });
+  auto reply = client->login("admin", "weizhi-demo");
+  EXPECT_EQ(reply.status, 429) << reply.body;
+  EXPECT_TRUE(reply.headers.count("retry-after"));
+}
+
+TEST_F(AuthTest, BehindTheProxyTheClientIsTheLastHopOfXForwardedFor) {
+  restart([](weizhi::Settings& s) { s.behind_tls_proxy = true; });
+  ASSERT_EQ(sign_in_via("10.9.8.7, 198.51.100.23", "admin", "weizhi-demo"), 200);
+  EXPECT_EQ(last_sign_in_client(), "198.51.100.23");
+  ASSERT_EQ(sign_in_via("2001:db8::5", "admin", "weizhi-demo"), 200);
+  EXPECT_EQ(last_sign_in_client(), "2001:db8::5");
+  ASSERT_EQ(sign_in_via("not-an-address", "admin", "weizhi-demo"), 200);
+  EXPECT_EQ(last_sign_in_client(), "127.0.0.1") << "an unusable hop falls back to the socket's address";
+}
+
+TEST_F(AuthTest, BehindTheProxyEachLastHopIsThrottledAloneAndTheForgeableFirstHopIsIgnored) {
+  restart([](weizhi::Settings& s) {
+    s.behind_tls_proxy = true;
+    s.login_failures_per_address_per_minute = 8;
+  });
+  // The attacker changes the hop it writes itself on every try; the proxy's hop stays the same.
+  fail_on_existing_accounts(8, [](int i) { return "192.0.2." + std::to_string(i) + ", 203.0.113.7"; });
+  EXPECT_EQ(sign_in_via("192.0.2.200, 203.0.113.7", "admin", "weizhi-demo"), 429);
+  // Another client behind the same proxy, even one forging the attacker's address first, signs in.
+  EXPECT_EQ(sign_in_via("203.0.113.8", "admin", "weizhi-demo"), 200);
+  EXPECT_EQ(sign_in_via("203.0.113.7, 203.0.113.9", "admin", "weizhi-demo"), 200);
+}
+
+TEST_F(AuthTest, WithoutTheProxySettingXForwardedForIsIgnored) {
+  restart([](weizhi::Settings& s) { s.login_failures_per_address_per_minute = 8; });
+  ASSERT_EQ(sign_in_via("198.51.100.23", "admin", "weizhi-demo"), 200);
+  EXPECT_EQ(last_sign_in_client(), "127.0.0.1");
+  // Failures claiming other addresses all count against the socket's.
+  fail_on_existing_accounts(8, [](int i) { return "192.0.2." + std::to_string(i); });
+  EXPECT_EQ(sign_in_via("198.51.100.24", "admin", "weizhi-demo"), 429);
 }
 
 TEST_F(AuthTest, ExpiredIdleSessionIsRefused) {

@@ -43,32 +43,41 @@ TEST(Roles, TheRolesOfTheDomainAreKnown) {
 }
 
 TEST(LoginThrottle, FifthFailureInAMinuteBlocksTheAccount) {
-  auth::LoginThrottle throttle(5);
+  auth::LoginThrottle throttle(5, 30);
   TimePoint start{};
-  for (int i = 0; i < 4; ++i) throttle.record_failure("admin", "10.0.0.1", start + std::chrono::seconds(i));
+  for (int i = 0; i < 4; ++i) throttle.record_failure("admin", "10.0.0.1", true, start + std::chrono::seconds(i));
   EXPECT_FALSE(throttle.retry_after("admin", "10.0.0.2", start + 5s));
-  throttle.record_failure("admin", "10.0.0.1", start + 5s);
+  throttle.record_failure("admin", "10.0.0.1", true, start + 5s);
   auto wait = throttle.retry_after("admin", "10.0.0.2", start + 6s);
   ASSERT_TRUE(wait);
   EXPECT_EQ(*wait, 55);  // the first failure leaves the window at start + 60 s
 }
 TEST(LoginThrottle, FailuresOlderThanAMinuteAreForgotten) {
-  auth::LoginThrottle throttle(5);
+  auth::LoginThrottle throttle(5, 30);
   TimePoint start{};
-  for (int i = 0; i < 5; ++i) throttle.record_failure("admin", "10.0.0.1", start);
+  for (int i = 0; i < 5; ++i) throttle.record_failure("admin", "10.0.0.1", true, start);
   EXPECT_FALSE(throttle.retry_after("admin", "10.0.0.1", start + 61s));
 }
-TEST(LoginThrottle, OneAddressTryingManyAccountsIsBlocked) {
-  auth::LoginThrottle throttle(5);
+TEST(LoginThrottle, OneAddressFailingOnManyAccountsIsBlockedAtTheAddressLimit) {
+  auth::LoginThrottle throttle(5, 30);
   TimePoint start{};
-  for (int i = 0; i < 5; ++i) throttle.record_failure("user" + std::to_string(i), "10.0.0.9", start);
+  for (int i = 0; i < 29; ++i) throttle.record_failure("user" + std::to_string(i), "10.0.0.9", true, start);
+  EXPECT_FALSE(throttle.retry_after("someone-else", "10.0.0.9", start + 1s));
+  throttle.record_failure("user29", "10.0.0.9", true, start);
   EXPECT_TRUE(throttle.retry_after("someone-else", "10.0.0.9", start + 1s));
   EXPECT_FALSE(throttle.retry_after("someone-else", "10.0.0.8", start + 1s));
 }
-TEST(LoginThrottle, SuccessClearsTheAccountsFailures) {
-  auth::LoginThrottle throttle(5);
+TEST(LoginThrottle, FailuresOnLoginsWithoutAnAccountBlockOnlyThatLogin) {
+  auth::LoginThrottle throttle(5, 30);
   TimePoint start{};
-  for (int i = 0; i < 5; ++i) throttle.record_failure("admin", "10.0.0." + std::to_string(i), start);
+  for (int i = 0; i < 100; ++i) throttle.record_failure("nobody" + std::to_string(i % 20), "10.0.0.9", false, start);
+  EXPECT_FALSE(throttle.retry_after("admin", "10.0.0.9", start + 1s));
+  EXPECT_TRUE(throttle.retry_after("nobody3", "10.0.0.8", start + 1s));
+}
+TEST(LoginThrottle, SuccessClearsTheAccountsFailures) {
+  auth::LoginThrottle throttle(5, 30);
+  TimePoint start{};
+  for (int i = 0; i < 5; ++i) throttle.record_failure("admin", "10.0.0." + std::to_string(i), true, start);
   throttle.clear("admin");
   EXPECT_FALSE(throttle.retry_after("admin", "10.0.0.99", start + 1s));
 }
