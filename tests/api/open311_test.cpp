@@ -243,3 +243,38 @@ TEST_F(Open311Test, TokenAddRefusesABadRoleOrNodeAndWritesNothing) {
   client->set_bearer(token);
   EXPECT_EQ(client->get("/api/v1/me").json()["login"], "admin");
 }
+
+// Keys of 德胜新村 and of 德胜社区 with the compounds and places of others: refused in the spec's
+// form, nothing written, and another compound's request is not read through them.
+TEST_F(Open311Test, CompoundsAndPlacesOutsideTheKeysScopeAreRefusedAndNothingIsWritten) {
+  std::string compound_key = grid_key();
+  std::string community_key = token_add("community-app", "community_secretary", node("desheng"));
+  auto admin = signed_in("admin");
+  auto count = [&] { return admin->get("/api/v1/cases?limit=500").json()["items"].size(); };
+  auto request = [&](const std::string& key, const json& extra) {
+    json body{{"api_key", key}, {"service_code", "street-lamp"}, {"lat", 30.29}, {"long", 120.15}, {"description", "路灯不亮"}};
+    for (auto& [name, value] : extra.items()) body[name] = value;
+    return anonymous()->post("/open311/v2/requests.json", body);
+  };
+  auto in = [&](const std::string& compound) { return json{{"compound", node(compound)}}; };
+  std::size_t before = count();
+
+  expect_spec_error(request(compound_key, {{"attribute", in("c-deshengba")}}), 403, "");
+  expect_spec_error(request(community_key, {{"attribute", in("dong-er-dong-san")}}), 403, "");
+  // The key's own compound, with the place of another.
+  expect_spec_error(request(compound_key, {{"address_string", "德胜坝小区 2 幢路灯"}}), 400, "address_string");
+  expect_spec_error(request(community_key, {{"attribute", in("desheng-xincun")}, {"address_string", "东二东三苑北门"}}), 400,
+                    "address_string");
+  expect_spec_error(request(compound_key, {{"jurisdiction_id", "no-such-street"}}), 400, "jurisdiction_id");
+  EXPECT_EQ(count(), before);
+  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM open311_requests"), 0);
+
+  auto theirs = admin->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", node("c-deshengba")},
+                                                  {"description", "路灯不亮"}});
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  std::string id = std::to_string(theirs.json()["id"].get<std::int64_t>());
+  auto listed = anonymous()->get("/open311/v2/requests.json?api_key=" + compound_key + "&service_request_id=" + id);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_TRUE(listed.json().empty()) << listed.body;
+  expect_spec_error(anonymous()->get("/open311/v2/requests/" + id + ".json?api_key=" + compound_key), 403, "api_key");
+}

@@ -71,6 +71,17 @@ TEST(Open311Rules, TheCompoundIsTheOneNamedInTheAddress) {
   EXPECT_EQ(compound_named_in("大关西苑5幢", compounds), std::nullopt);
 }
 
+// The address may say where in the request's compound, not name another one.
+TEST(Open311Rules, AnAddressNamingAnotherCompoundIsRefused) {
+  std::vector<NamedNode> compounds{{1, "德胜新村"}, {2, "德胜坝小区"}, {3, "大关西苑"}, {4, "西苑"}};
+  EXPECT_EQ(refused_field([&] { check_address_compound("德胜坝小区2幢", 1, compounds); }), "address_string");
+  EXPECT_EQ(refused_field([&] { check_address_compound("德胜新村3幢", 1, compounds); }), "");
+  EXPECT_EQ(refused_field([&] { check_address_compound("3幢东门", 1, compounds); }), "");
+  EXPECT_EQ(refused_field([&] { check_address_compound("", 1, compounds); }), "");
+  // Two names (one inside the other): no single compound is named, so nothing to contradict.
+  EXPECT_EQ(refused_field([&] { check_address_compound("大关西苑5幢", 1, compounds); }), "");
+}
+
 TEST(Open311Rules, OpenStatesAreOpenAndFixedOrClosedOnesClosed) {
   EXPECT_EQ(status_code(status_of(State::Reported)), "open");
   EXPECT_EQ(status_code(status_of(State::InProgress)), "open");

@@ -133,7 +133,8 @@ Response service_definition_route(Context& context) {
 // --- Filing a request ---
 
 // attribute[compound], else the one compound the key's roles are scoped to, else the one
-// compound named in address_string; 400 naming the field otherwise.
+// compound named in address_string; 400 naming the field otherwise, or when the address names
+// another compound than the one chosen.
 std::int64_t compound_of_request(Context& context, const Fields& fields, const Location& location, std::int64_t street) {
   std::vector<NamedNode> compounds;
   {
@@ -150,6 +151,7 @@ std::int64_t compound_of_request(Context& context, const Fields& fields, const L
   if (auto text = field(fields, attribute)) {
     std::int64_t id = context.parse_id(*text, attribute);
     if (!in_street(id)) fail_invalid(attribute, "本街道没有编号为 " + *text + " 的小区");
+    check_address_compound(location.address_string, id, compounds);
     return id;
   }
   std::optional<std::int64_t> scoped;
@@ -159,7 +161,10 @@ std::int64_t compound_of_request(Context& context, const Fields& fields, const L
     several = several || (scoped && *scoped != grant.scope_node_id);
     scoped = grant.scope_node_id;
   }
-  if (scoped && !several) return *scoped;
+  if (scoped && !several) {
+    check_address_compound(location.address_string, *scoped, compounds);
+    return *scoped;
+  }
   if (auto named = compound_named_in(location.address_string, compounds)) return *named;
   fail_invalid("address_string", "无法确定小区：请在 address_string 中写明一个小区的名称，或提供 attribute[compound]");
 }

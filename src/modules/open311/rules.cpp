@@ -185,6 +185,13 @@ std::optional<std::int64_t> compound_named_in(const std::string& address, const 
   return found;
 }
 
+void check_address_compound(const std::string& address, std::int64_t compound_id, const std::vector<NamedNode>& compounds) {
+  auto named = compound_named_in(address, compounds);
+  if (named && *named != compound_id) {
+    fail_invalid("address_string", "address_string 中的小区与请求的小区（attribute[compound] 或 api_key 的范围）不一致");
+  }
+}
+
 namespace {
 
 std::optional<TimePoint> bound(const std::optional<std::string>& text, const std::string& field) {
