@@ -8,13 +8,13 @@ using weizhi::testing::ApiTest;
 
 class CommitteesTest : public ApiTest {
  protected:
-  // People of the registry, party members or not, in id order.
+  // People of 德胜新村, party members or not, in id order.
   std::vector<std::int64_t> people(bool party_member, int how_many) {
     auto lease = db().read();
     std::vector<std::int64_t> ids;
-    for (const auto& row :
-         lease->query("SELECT id FROM people WHERE party_member = ? AND is_developer = 0 ORDER BY id LIMIT ?",
-                      {party_member ? 1 : 0, how_many})) {
+    for (const auto& row : lease->query(
+             "SELECT id FROM people WHERE party_member = ? AND is_developer = 0 AND home_node_id = ? ORDER BY id LIMIT ?",
+             {party_member ? 1 : 0, node("desheng-xincun"), how_many})) {
       ids.push_back(row.i64(0));
     }
     EXPECT_EQ(static_cast<int>(ids.size()), how_many);
@@ -147,4 +147,44 @@ TEST_F(CommitteesTest, ReadingAndChangingNeedPermissionInScope) {
           ->post("/api/v1/committees", json{{"compound_id", node("desheng-xincun")}, {"term_starts_on", "2024-02-30"}});
   EXPECT_EQ(bad_date.status, 400);
   EXPECT_EQ(bad_date.json()["error"]["field"], "term_starts_on");
+}
+
+TEST_F(CommitteesTest, PeopleAndMembersOfAnotherCommunityCannotBeLinked) {
+  json own = create();  // 德胜新村, in the secretary's 德胜社区
+  auto secretary = signed_in("secretary");
+  auto person_of = [&](const std::string& code) {
+    auto lease = db().read();
+    return lease->scalar("SELECT MIN(id) FROM people WHERE home_node_id = ? AND is_developer = 0", {node(code)});
+  };
+  std::int64_t far = person_of("c-cuiyu");  // 翠玉苑, another community
+  auto member = secretary->post(path(own, "/members"),
+                                json{{"person_id", far}, {"position", "member"}, {"origin", "social_worker"}});
+  EXPECT_EQ(member.status, 403) << member.body;
+  EXPECT_EQ(member.json()["error"]["field"], "person_id");
+  auto alternate = secretary->post(path(own, "/alternates"), json{{"person_id", far}, {"origin", "social_worker"}});
+  EXPECT_EQ(alternate.status, 403) << alternate.body;
+  EXPECT_EQ(signed_in("director")
+                ->post(path(own, "/alternates"), json{{"person_id", far}, {"origin", "social_worker"}})
+                .status,
+            403);
+  EXPECT_EQ(secretary->post(path(own, "/members"),
+                            json{{"person_id", 999999999}, {"position", "member"}, {"origin", "social_worker"}})
+                .status,
+            404);
+  auto lease = db().read();
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM committee_members"), 0);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM committee_alternates"), 0);
+
+  // A member of another community's committee cannot be made to leave through one's own.
+  auto admin = signed_in("admin");
+  auto other = admin->post("/api/v1/committees", json{{"compound_id", node("c-cuiyu")}, {"term_starts_on", "2024-03-01"}});
+  ASSERT_EQ(other.status, 201) << other.body;
+  auto added = admin->post(path(other.json(), "/members"),
+                           json{{"person_id", far}, {"position", "member"}, {"origin", "social_worker"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  std::string member_id = std::to_string(added.json()["members"][0]["id"].get<std::int64_t>());
+  EXPECT_EQ(secretary->post(path(own, "/members/" + member_id + "/leave"), json{{"reason", "搬离"}}).status, 404);
+  EXPECT_EQ(secretary->post(path(other.json(), "/members/" + member_id + "/leave"), json{{"reason", "搬离"}}).status,
+            403);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM committee_members WHERE left_at IS NOT NULL"), 0);
 }

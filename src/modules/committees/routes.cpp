@@ -9,6 +9,7 @@
 #include "modules/committees/store.hpp"
 #include "modules/org/store.hpp"
 #include "modules/org/subtree_read.hpp"
+#include "modules/people/people.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> committees_migrations();
@@ -119,8 +120,12 @@ http::ScopeResolver committee_scope() {
   });
 }
 
+// The person named by the body's person_id, whom the caller must be allowed to see: the right to
+// the committee is no right to people of other compounds.
 std::int64_t person_field(Context& context, JsonObject& body) {
-  return context.parse_id(std::to_string(body.integer("person_id")), "person_id");
+  std::int64_t person_id = context.parse_id(std::to_string(body.integer("person_id")), "person_id");
+  people::require_person(context, "people.read", person_id, "person_id");
+  return person_id;
 }
 
 Origin origin_field(JsonObject& body) {
