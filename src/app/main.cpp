@@ -106,7 +106,13 @@ int verify(const Settings& settings) {
               << std::endl;
   }
   if (mismatches.empty()) std::cout << "vote fingerprints match" << std::endl;
-  return result.intact && mismatches.empty() ? 0 : 1;
+  auto boxes = elections::verify_ballot_boxes(*lease);
+  for (const auto& box : boxes) {
+    std::cerr << "election " << box.election_id << " round " << box.round << ": " << box.found_count
+              << " ballots no longer match the " << box.sealed_count << " sealed when it was counted" << std::endl;
+  }
+  if (boxes.empty()) std::cout << "election ballot boxes match" << std::endl;
+  return result.intact && mismatches.empty() && boxes.empty() ? 0 : 1;
 }
 
 int user_add(const Settings& settings, const std::string& login, const std::string& role,
@@ -207,7 +213,7 @@ int main(int argc, char** argv) {
   auto* restore_command = cli.add_subcommand("restore", "replace the SQLite database with FILE (server stopped)");
   restore_command->add_option("FILE", restore_file)->required();
 
-  cli.add_subcommand("verify", "recompute the audit chain and the fingerprints of votes");
+  cli.add_subcommand("verify", "recompute the audit chain, the fingerprints of votes and the election ballot boxes");
 
   auto* user_command = cli.add_subcommand("user", "manage accounts");
   user_command->require_subcommand(1);

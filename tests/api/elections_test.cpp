@@ -8,6 +8,7 @@
 
 #include "app/modules.hpp"
 #include "core/crypto.hpp"
+#include "modules/elections/elections.hpp"
 #include "modules/elections/rules.hpp"
 #include "modules/elections/store.hpp"
 #include "modules/people/store.hpp"
@@ -47,17 +48,18 @@ class ElectionsTest : public ApiTest {
     auto opened = signed_in("secretary")->post(path(id, "/steps/" + std::to_string(step) + "/open"), json::object());
     ASSERT_EQ(opened.status, 200) << opened.body;
   }
-  // Runs an election up to the voting step with `count` approved candidates; returns their ids.
-  std::vector<std::int64_t> up_to_voting(std::int64_t id, int count) {
+  // Runs an election up to the candidates' publicity (step 5) with `count` approved candidates;
+  // returns their ids.
+  std::vector<std::int64_t> up_to_publicity(std::int64_t id, int count) {
     for (std::int64_t step = 2; step <= 4; ++step) sign_and_open(id, step);
     auto secretary = signed_in("secretary");
     std::vector<std::int64_t> candidates;
     auto lease = db().read();
-    // Party members who are not commissioners, so the commissioner's joining stays visible.
+    // Party members of the compound who are not commissioners, so the commissioner's joining stays visible.
     auto people = lease->query(
-        "SELECT id FROM people WHERE party_member = 1 AND is_developer = 0 AND id NOT IN "
+        "SELECT id FROM people WHERE party_member = 1 AND is_developer = 0 AND home_node_id = ? AND id NOT IN "
         "(SELECT person_id FROM commissioner_assignments) ORDER BY id LIMIT ?",
-        {count});
+        {node("desheng-xincun"), count});
     for (const auto& row : people) {
       auto added =
           secretary->post(path(id, "/candidates"),
@@ -71,8 +73,18 @@ class ElectionsTest : public ApiTest {
       EXPECT_EQ(vetted.status, 200) << vetted.body;
     }
     sign_and_open(id, 5);
+    return candidates;
+  }
+  // Runs an election up to the voting step with `count` approved candidates; returns their ids.
+  std::vector<std::int64_t> up_to_voting(std::int64_t id, int count) {
+    auto candidates = up_to_publicity(id, count);
     sign_and_open(id, 6);
     return candidates;
+  }
+  // A person whose home is the compound with this code, the n-th by id.
+  std::int64_t person_of(const std::string& code, std::int64_t n = 0) {
+    return scalar("SELECT id FROM people WHERE home_node_id = ? AND is_developer = 0 ORDER BY id LIMIT 1 OFFSET ?",
+                  {node(code), n});
   }
   // Demo accounts made voters of the election's roll: each signs in as a different person on it.
   // The Test seed's compound has only a few households, so the frozen roll is first topped up
@@ -188,7 +200,8 @@ TEST_F(ElectionsTest, CandidatesAreNominatedInStepFourAndMustOutnumberSeats) {
   EXPECT_EQ(early.status, 409);
   for (std::int64_t step = 2; step <= 4; ++step) sign_and_open(id, step);
   auto lease = db().read();
-  auto people = lease->query("SELECT id FROM people WHERE is_developer = 0 ORDER BY id LIMIT 2");
+  auto people = lease->query("SELECT id FROM people WHERE is_developer = 0 AND home_node_id = ? ORDER BY id LIMIT 2",
+                             {node("desheng-xincun")});
   for (const auto& row : people) {
     ASSERT_EQ(secretary->post(path(id, "/candidates"), json{{"person_id", row.i64(0)}, {"nomination", "joint"}}).status,
               201);
@@ -249,7 +262,7 @@ TEST_F(ElectionsTest, OnlineBallotIsSecret) {
   auto lease = db().read();
   // The ballots hold no voter, no user and no time finer than the day.
   auto ballots = lease->query(
-      "SELECT slot, channel, choices, receipt_code, cast_on FROM election_ballots WHERE election_id = ?", {id});
+      "SELECT receipt_code, channel, choices, round, cast_on FROM election_ballots WHERE election_id = ?", {id});
   ASSERT_EQ(ballots.size(), logins.size());
   for (const auto& ballot : ballots) EXPECT_EQ(ballot.text(4).size(), 10u) << ballot.text(4);
   auto columns = on_postgres() ? lease->query(
@@ -259,37 +272,51 @@ TEST_F(ElectionsTest, OnlineBallotIsSecret) {
                                : lease->query("SELECT name FROM pragma_table_info('election_ballots') ORDER BY name");
   std::vector<std::string> names;
   for (const auto& column : columns) names.push_back(column.text(0));
-  EXPECT_EQ(names, std::vector<std::string>(
-                       {"cast_on", "channel", "choices", "election_id", "receipt_code", "round", "slot"}));
+  EXPECT_EQ(names,
+            std::vector<std::string>({"cast_on", "channel", "choices", "election_id", "receipt_code", "round"}));
   // The roll records only participation: no token hash left, no time.
   EXPECT_EQ(lease->scalar(
                 "SELECT COUNT(*) FROM election_voters WHERE election_id = ? AND voted_round = 1 AND token_hash IS NULL",
                 {id}),
             static_cast<std::int64_t>(logins.size()));
-  // Neither the roll, the audit log nor any other record names a receipt; casting is audited anonymously.
+  // Neither the roll, the audit log nor any other record names a receipt. The audit log has each
+  // voter's token issue and nothing per ballot, so no entry sits next to an issue to pair with it.
   for (const auto& receipt : receipts) {
     EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM audit_log WHERE summary LIKE ? OR entity LIKE ?",
                             {"%" + receipt + "%", "%" + receipt + "%"}),
               0);
   }
-  for (const auto& row : lease->query("SELECT actor, summary FROM audit_log WHERE action = 'election.ballot.cast'")) {
-    EXPECT_EQ(row.text(0), "anonymous");
-    EXPECT_EQ(row.text(1), "{}");
-  }
-  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'election.ballot.cast'"),
+  std::string entity = "election:" + std::to_string(id);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'election.ballot_token.issue' AND entity = ?",
+                          {entity}),
             static_cast<std::int64_t>(logins.size()));
-  // Rows are not in casting order, by slot or as stored.
-  std::vector<std::string> by_slot, stored;
+  std::int64_t first_issue = lease->scalar(
+      "SELECT MIN(seq) FROM audit_log WHERE action = 'election.ballot_token.issue' AND entity = ?", {entity});
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM audit_log WHERE seq > ? AND entity = ? AND "
+                          "action <> 'election.ballot_token.issue'",
+                          {first_issue, entity}),
+            0);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'election.ballot%' AND "
+                          "action <> 'election.ballot_token.issue'"),
+            0);
+  // The ballots are keyed by their random receipt code, so the key order is not the casting order.
+  // SQLite keeps no rowid numbering them as cast and reads them in key order. (PostgreSQL's row
+  // positions follow casting until the round is counted; the test of the sealed box checks them.)
+  std::vector<std::string> by_key;
   for (const auto& row :
-       lease->query("SELECT receipt_code FROM election_ballots WHERE election_id = ? ORDER BY slot", {id})) {
-    by_slot.push_back(row.text(0));
+       lease->query("SELECT receipt_code FROM election_ballots WHERE election_id = ? ORDER BY receipt_code", {id})) {
+    by_key.push_back(row.text(0));
   }
-  for (const auto& row : lease->query("SELECT receipt_code FROM election_ballots WHERE election_id = ?", {id})) {
-    stored.push_back(row.text(0));
+  EXPECT_NE(by_key, receipts);
+  if (!on_postgres()) {
+    EXPECT_ANY_THROW(lease->query("SELECT rowid FROM election_ballots"));
+    std::vector<std::string> stored;
+    for (const auto& row : lease->query("SELECT receipt_code FROM election_ballots WHERE election_id = ?", {id})) {
+      stored.push_back(row.text(0));
+    }
+    EXPECT_EQ(stored, by_key);
   }
-  EXPECT_NE(by_slot, receipts);
-  EXPECT_NE(stored, receipts);
-  EXPECT_EQ(std::set<std::string>(by_slot.begin(), by_slot.end()),
+  EXPECT_EQ(std::set<std::string>(by_key.begin(), by_key.end()),
             std::set<std::string>(receipts.begin(), receipts.end()));
 
   // The receipt shows the ballot is in, and counted once the round is counted.
@@ -472,6 +499,154 @@ TEST_F(ElectionsTest, ResidentSeesTheElectionsOfTheirRollAndWhetherTheyVotedNeve
   EXPECT_EQ(after[0].dump().find("choices"), std::string::npos);
   EXPECT_FALSE(mine(logins[1])[0]["voted"]);
   // Someone off the roll has no elections.
+  EXPECT_TRUE(mine("admin").empty());
+}
+
+TEST_F(ElectionsTest, CountingSealsTheBallotBoxAndVerifyFindsATamperedBallot) {
+  std::int64_t id = create(2);
+  auto candidates = up_to_voting(id, 3);
+  auto logins = voters(id, 6);
+  for (std::size_t i = 0; i < logins.size(); ++i) cast(id, logins[i], {candidates[i % 3]});
+  ASSERT_EQ(signed_in("secretary")->post(path(id, "/count"), json::object()).status, 200);
+  auto lease = db().read();
+  auto sealed = lease->query_one("SELECT ballot_count, ballot_hash FROM election_rounds WHERE election_id = ? AND round = 1",
+                                 {id});
+  ASSERT_TRUE(sealed);
+  EXPECT_EQ(sealed->i64(0), 6);
+  EXPECT_EQ(sealed->text(1).size(), 64u);
+  EXPECT_TRUE(weizhi::elections::verify_ballot_boxes(*lease).empty());
+  if (on_postgres()) {
+    // Counting wrote the round's ballots again in one transaction, in key order: no ballot keeps
+    // the transaction id it shared with its voter's roll line, nor a row position in casting order.
+    EXPECT_EQ(lease->scalar("SELECT COUNT(DISTINCT CAST(CAST(xmin AS TEXT) AS BIGINT)) FROM election_ballots "
+                            "WHERE election_id = ?",
+                            {id}),
+              1);
+    EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM election_ballots b JOIN election_voters v ON "
+                            "CAST(v.xmin AS TEXT) = CAST(b.xmin AS TEXT) WHERE b.election_id = ?",
+                            {id}),
+              0);
+    std::vector<std::string> by_key, by_position;
+    for (const auto& row : lease->query(
+             "SELECT receipt_code FROM election_ballots WHERE election_id = ? ORDER BY receipt_code", {id})) {
+      by_key.push_back(row.text(0));
+    }
+    for (const auto& row :
+         lease->query("SELECT receipt_code FROM election_ballots WHERE election_id = ? ORDER BY ctid", {id})) {
+      by_position.push_back(row.text(0));
+    }
+    EXPECT_EQ(by_position, by_key);
+  }
+
+  std::string receipt = lease->query_one("SELECT MIN(receipt_code) FROM election_ballots WHERE election_id = ?", {id})
+                            ->text(0);
+  ASSERT_EQ(lease->exec("UPDATE election_ballots SET choices = ? WHERE receipt_code = ?",
+                        {std::to_string(candidates[0]) + "," + std::to_string(candidates[1]), receipt}),
+            1);
+  auto mismatches = weizhi::elections::verify_ballot_boxes(*lease);
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(mismatches[0].election_id, id);
+  EXPECT_EQ(mismatches[0].round, 1);
+  EXPECT_EQ(mismatches[0].found_count, 6);
+  lease->exec("DELETE FROM election_ballots WHERE receipt_code = ?", {receipt});
+  mismatches = weizhi::elections::verify_ballot_boxes(*lease);
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(mismatches[0].sealed_count, 6);
+  EXPECT_EQ(mismatches[0].found_count, 5);
+}
+
+TEST_F(ElectionsTest, PeopleOfAnotherCompoundCannotBeNominatedOrVisited) {
+  std::int64_t id = create(2);
+  for (std::int64_t step = 2; step <= 4; ++step) sign_and_open(id, step);
+  auto commissioner = signed_in("commissioner");  // scoped to 德胜新村
+  auto secretary = signed_in("secretary");        // scoped to 德胜社区
+  std::int64_t own = person_of("desheng-xincun");
+  std::int64_t neighbour = person_of("c-deshengba");  // 德胜坝小区, same community
+  std::int64_t far = person_of("c-cuiyu");       // 翠玉苑, another community
+  auto nominate = [&](HttpClient& client, std::int64_t person) {
+    return client.post(path(id, "/candidates"), json{{"person_id", person}, {"nomination", "self"}});
+  };
+  auto refused = nominate(*commissioner, neighbour);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(refused.json()["error"]["field"], "person_id");
+  EXPECT_EQ(nominate(*secretary, far).status, 403);
+  // Someone the caller may see, but who neither lives nor holds a part in the compound, cannot stand.
+  auto outsider = nominate(*secretary, neighbour);
+  EXPECT_EQ(outsider.status, 422) << outsider.body;
+  EXPECT_EQ(outsider.json()["error"]["field"], "person_id");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM election_candidates"), 0);
+
+  auto visit = [&](HttpClient& client, std::int64_t visitor, std::int64_t visited) {
+    return client.post(path(id, "/visits"),
+                       json{{"visitor_person_id", visitor}, {"visited_person_id", visited}, {"visited_on", "2026-03-01"}});
+  };
+  auto visited = visit(*commissioner, own, neighbour);
+  EXPECT_EQ(visited.status, 403);
+  EXPECT_EQ(visited.json()["error"]["field"], "visited_person_id");
+  auto visitor = visit(*commissioner, neighbour, own);
+  EXPECT_EQ(visitor.status, 403);
+  EXPECT_EQ(visitor.json()["error"]["field"], "visitor_person_id");
+  EXPECT_EQ(visit(*secretary, own, far).status, 403);
+  EXPECT_EQ(visit(*commissioner, own, 999999999).status, 404);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM election_visits"), 0);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action IN ('election.candidate.add', 'election.visit.add')"),
+            0);
+  // Within the compound both work.
+  EXPECT_EQ(nominate(*commissioner, own).status, 201);
+  EXPECT_EQ(visit(*commissioner, own, person_of("desheng-xincun", 1)).status, 201);
+}
+
+TEST_F(ElectionsTest, ComplaintsComeFromVotersOnTheRollAndStaffOfTheCompound) {
+  std::int64_t id = create(2);
+  json complaint{{"text", "选民名单有误"}};
+  EXPECT_EQ(anonymous()->post(path(id, "/complaints"), complaint).status, 401);
+  EXPECT_EQ(signed_in("gate")->post(path(id, "/complaints"), complaint).status, 403);
+  EXPECT_EQ(signed_in("resident")->post(path(id, "/complaints"), complaint).status, 403);  // not on the roll
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM election_complaints"), 0);
+  voters(id, 1);  // the demo resident joins the roll
+  EXPECT_EQ(signed_in("resident")->post(path(id, "/complaints"), complaint).status, 201);
+  EXPECT_EQ(signed_in("commissioner")->post(path(id, "/complaints"), complaint).status, 201);
+  EXPECT_EQ(signed_in("supervisor")->post(path(id, "/complaints"), complaint).status, 201);
+  EXPECT_EQ(signed_in("secretary")->post(path(999999, "/complaints"), complaint).status, 404);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM election_complaints"), 3);
+}
+
+TEST_F(ElectionsTest, VotersOfTheCompoundSeeCandidatesByNameWhilePublicisedAndOthersMasked) {
+  std::int64_t id = create(2);
+  auto candidates = up_to_publicity(id, 3);
+  auto logins = voters(id, 5);
+  auto lease = db().read();
+  auto key = weizhi::crypto::DataKey::from_file(settings_.data_key_file);
+  auto mine = [&](const std::string& login) { return signed_in(login)->get("/api/v1/me/elections").json()["items"]; };
+  // Step 5, the candidates' publicity: the voters see the approved list in full.
+  json publicity = mine(logins[0]);
+  ASSERT_EQ(publicity.size(), 1u);
+  EXPECT_FALSE(publicity[0]["voting_open"]);
+  ASSERT_EQ(publicity[0]["candidates"].size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    std::int64_t person =
+        lease->scalar("SELECT person_id FROM election_candidates WHERE id = ?", {candidates[i]});
+    EXPECT_EQ(publicity[0]["candidates"][i]["id"], candidates[i]);
+    EXPECT_EQ(publicity[0]["candidates"][i]["name"], weizhi::people::full_name(*lease, key, person));
+  }
+  // The page open to anyone keeps them masked, for anonymous callers and voters alike.
+  auto anonymous_client = anonymous();
+  auto voter_client = signed_in(logins[0]);
+  for (HttpClient* client : {anonymous_client.get(), voter_client.get()}) {
+    auto shown = client->get(path(id, "/public-candidates"));
+    ASSERT_EQ(shown.status, 200);
+    ASSERT_EQ(shown.json()["items"].size(), 3u);
+    for (const auto& item : shown.json()["items"]) {
+      EXPECT_NE(item["name"].get<std::string>().find('*'), std::string::npos) << item;
+    }
+  }
+  // Once the vote is counted (both seats filled), nothing is listed by name any more.
+  sign_and_open(id, 6);
+  for (const auto& login : logins) cast(id, login, {candidates[0], candidates[1]});
+  auto count = signed_in("secretary")->post(path(id, "/count"), json::object());
+  ASSERT_EQ(count.status, 200);
+  ASSERT_EQ(count.json()["rounds"].size(), 1u);
+  EXPECT_TRUE(mine(logins[0])[0]["candidates"].empty());
   EXPECT_TRUE(mine("admin").empty());
 }
 

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <functional>
-#include <set>
 
 #include "core/error.hpp"
 #include "modules/elections/rules.hpp"
@@ -109,26 +108,23 @@ TEST(ElectionBallot, ChoicesMustBeCandidatesOfTheRoundOnce) {
   EXPECT_FALSE(parse_choices_text("3,x"));
 }
 
-TEST(ElectionBallot, ShuffledSlotsMakeEveryOrderPossible) {
-  // Inserting ballots 1..3 with every combination of random draws reaches all 6 orders.
-  std::set<std::vector<int>> orders;
-  for (std::uint64_t a = 0; a < 2; ++a) {
-    for (std::uint64_t b = 0; b < 3; ++b) {
-      std::vector<int> slots{1};
-      auto insert = [&](int ballot, std::uint64_t random) {
-        slots.push_back(0);
-        auto slot = static_cast<std::size_t>(shuffled_slot(static_cast<std::int64_t>(slots.size()), random));
-        slots.back() = slots[slot - 1];
-        slots[slot - 1] = ballot;
-      };
-      insert(2, a);
-      insert(3, b);
-      orders.insert(slots);
-    }
-  }
-  EXPECT_EQ(orders.size(), 6u);
-  EXPECT_EQ(shuffled_slot(5, 0), 1);
-  EXPECT_EQ(shuffled_slot(5, 9), 5);
+TEST(ElectionBallot, TheBallotBoxHashChangesWithAnyBallotItsOrderOrItsCount) {
+  std::vector<SealedBallot> box{{"0A1B-2C3D", "online", "11,12", "2026-03-01"},
+                                {"7F00-0001", "paper", "13", "2026-03-01"}};
+  std::string sealed = ballot_box_hash(box);
+  EXPECT_EQ(sealed.size(), 64u);
+  EXPECT_EQ(ballot_box_hash(box), sealed);
+  EXPECT_EQ(ballot_box_hash({}), "");
+  auto changed = box;
+  changed[1].choices = "12";
+  EXPECT_NE(ballot_box_hash(changed), sealed);
+  changed = box;
+  changed[0].cast_on = "2026-03-02";
+  EXPECT_NE(ballot_box_hash(changed), sealed);
+  EXPECT_NE(ballot_box_hash({box[1], box[0]}), sealed);
+  EXPECT_NE(ballot_box_hash({box[0]}), sealed);
+  // Fields are separated: moving a character from one field to the next changes the hash.
+  EXPECT_NE(ballot_box_hash({{"0A1B-2C3D", "online", "11,1", "2,2026-03-01"}, box[1]}), sealed);
 }
 
 TEST(ElectionInput, TitleSeatsAndStepNames) {

@@ -1,5 +1,6 @@
 // What the command line uses of the elections capability: `weizhi count-election`, the offline
-// count anyone can run on the returned ballots of one round.
+// count anyone can run on the returned ballots of one round, and the ballot boxes' check of
+// `weizhi verify`.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "modules/elections/count.hpp"
+#include "store/db.hpp"
 
 namespace weizhi::elections {
 
@@ -22,5 +24,16 @@ struct CountCommand {
 // The JSON of count_json for a first round. Throws std::runtime_error naming the flag, or the
 // file and line of the first bad input ("ballots.csv line 17: …").
 std::string count_election_file(const CountCommand& command);
+
+// A counted round whose ballots no longer give the count and running hash sealed when it closed.
+struct BallotBoxMismatch {
+  std::int64_t election_id;
+  std::int64_t round;
+  std::int64_t sealed_count;
+  std::int64_t found_count;
+};
+
+// Recomputes every sealed ballot box from the ballots stored; empty when every one still matches.
+std::vector<BallotBoxMismatch> verify_ballot_boxes(store::Connection& connection);
 
 }  // namespace weizhi::elections

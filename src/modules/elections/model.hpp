@@ -83,6 +83,14 @@ struct Candidate {
   std::optional<std::string> vetting_reason;
 };
 
+// A secret ballot as the ballot box holds it: keyed by its random receipt code, no voter, the day only.
+struct SealedBallot {
+  std::string receipt_code;
+  std::string channel;  // online or paper
+  std::string choices;  // candidate ids, "3,8,12"
+  std::string cast_on;  // YYYY-MM-DD
+};
+
 struct Round {
   std::int64_t round;  // from 1
   RoundKind kind;

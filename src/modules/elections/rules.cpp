@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/time.hpp"
 
@@ -222,8 +223,13 @@ std::vector<std::size_t> choice_indexes(const std::vector<std::int64_t>& choices
   return indexes;
 }
 
-std::int64_t shuffled_slot(std::int64_t count, std::uint64_t random) {
-  return static_cast<std::int64_t>(random % static_cast<std::uint64_t>(count)) + 1;
+std::string ballot_box_hash(const std::vector<SealedBallot>& ballots) {
+  std::string digest;
+  for (const auto& ballot : ballots) {
+    digest = crypto::sha256_hex(digest + "\n" + ballot.receipt_code + "|" + ballot.channel + "|" + ballot.choices +
+                                "|" + ballot.cast_on);
+  }
+  return digest;
 }
 
 }  // namespace weizhi::elections

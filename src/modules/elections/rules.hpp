@@ -1,6 +1,6 @@
 // Pure election rules: codes, the order of the seven steps and what each sign-off needs, the
-// publicity windows, who is on the frozen roll, and the secrecy helpers (ballot slots, day of
-// casting). No SQL, no HTTP, no clock: dates and random numbers are passed in.
+// publicity windows, who is on the frozen roll, and the secrecy helpers (the ballot box's hash, day
+// of casting). No SQL, no HTTP, no clock: dates are passed in.
 #pragma once
 #include <optional>
 #include <string>
@@ -76,9 +76,8 @@ std::optional<std::vector<std::int64_t>> parse_choices_text(std::string_view tex
 std::vector<std::size_t> choice_indexes(const std::vector<std::int64_t>& choices,
                                         const std::vector<std::int64_t>& candidate_ids, const std::string& field);
 
-// The slot a new ballot takes in a secret table: the table holds slots 1..count (count including
-// the new ballot); the new contents go to slot `random % count + 1` and that slot's contents move
-// to slot `count`, so slot order stays a uniformly random permutation of casting order.
-std::int64_t shuffled_slot(std::int64_t count, std::uint64_t random);
+// The running hash of a round's ballots in key order (SHA-256, hex): each step hashes the previous
+// digest with one ballot, so changing, adding, removing or reordering a ballot changes the result.
+std::string ballot_box_hash(const std::vector<SealedBallot>& ballots);
 
 }  // namespace weizhi::elections

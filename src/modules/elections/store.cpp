@@ -1,6 +1,6 @@
 // SQL of the elections module. Secret ballots are written so that no row links them to a voter:
-// the roll line keeps only the last round voted in, the ballot keeps only the day, and each new
-// ballot lands in a random slot (the slot's previous contents move to the end).
+// the roll line keeps only the last round voted in, the ballot keeps only the day and is keyed by
+// its random receipt code, and counting a round rewrites its ballots in key order and seals them.
 #include "modules/elections/store.hpp"
 
 #include <algorithm>
@@ -13,6 +13,7 @@
 #include "core/json.hpp"
 #include "modules/committees/committees.hpp"
 #include "modules/committees/rules.hpp"
+#include "modules/elections/elections.hpp"
 #include "modules/elections/rules.hpp"
 #include "modules/org/store.hpp"
 #include "modules/voting/rules.hpp"
@@ -63,25 +64,64 @@ Round open_round(store::Connection& connection, const Election& election) {
   return *round;
 }
 
-std::uint64_t random_number() { return std::stoull(crypto::random_hex(8), nullptr, 16); }
+void insert_ballot(store::Tx& tx, std::int64_t election_id, std::int64_t round, const SealedBallot& ballot) {
+  tx.exec(
+      "INSERT INTO election_ballots (receipt_code, election_id, round, channel, choices, cast_on) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {ballot.receipt_code, election_id, round, ballot.channel, ballot.choices, ballot.cast_on});
+}
 
-// Stores a secret ballot of the round in a shuffled slot and returns its receipt code.
+// Stores a secret ballot of the round under a random receipt code, its key, and returns the code.
 std::string store_secret_ballot(store::Tx& tx, const Election& election, const Round& round, const std::string& channel,
                                 const std::vector<std::int64_t>& choices, const std::string& today) {
-  std::int64_t count = tx.scalar("SELECT COUNT(*) FROM election_ballots WHERE election_id = ? AND round = ?",
-                                 {election.id, round.round}) +
-                       1;
-  std::int64_t slot = shuffled_slot(count, random_number());
-  if (slot != count) {
-    tx.exec("UPDATE election_ballots SET slot = ? WHERE election_id = ? AND round = ? AND slot = ?",
-            {count, election.id, round.round, slot});
+  SealedBallot ballot{voting::receipt_code(crypto::random_hex(10)), channel, choices_text(choices), today};
+  insert_ballot(tx, election.id, round.round, ballot);
+  return ballot.receipt_code;
+}
+
+// The round's ballots in key order, the order the ballot box's hash follows.
+std::vector<SealedBallot> ballots_of_round(store::Connection& connection, std::int64_t election_id,
+                                           std::int64_t round) {
+  std::vector<SealedBallot> ballots;
+  for (const auto& row : connection.query(
+           "SELECT receipt_code, channel, choices, cast_on FROM election_ballots WHERE election_id = ? AND round = ? "
+           "ORDER BY receipt_code",
+           {election_id, round})) {
+    ballots.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
   }
-  std::string receipt = voting::receipt_code(crypto::random_hex(10));
-  tx.exec(
-      "INSERT INTO election_ballots (election_id, round, slot, channel, choices, receipt_code, cast_on) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {election.id, round.round, slot, channel, choices_text(choices), receipt, today});
-  return receipt;
+  return ballots;
+}
+
+// Closes the round's ballot box: its ballots are written again, all in this one transaction and
+// in key order, so that where and by which transaction each was stored no longer follows casting
+// (PostgreSQL's row positions and xmin, SQLite's page layout), and the count and running hash
+// are kept in the round's record for `weizhi verify`.
+void seal_ballot_box(store::Tx& tx, std::int64_t election_id, std::int64_t round,
+                     const std::vector<SealedBallot>& ballots) {
+  tx.exec("DELETE FROM election_ballots WHERE election_id = ? AND round = ?", {election_id, round});
+  for (const auto& ballot : ballots) insert_ballot(tx, election_id, round, ballot);
+  tx.exec("UPDATE election_rounds SET ballot_count = ?, ballot_hash = ? WHERE election_id = ? AND round = ?",
+          {static_cast<std::int64_t>(ballots.size()), ballot_box_hash(ballots), election_id, round});
+}
+
+// Whether the person lives in the compound (home node in its subtree), holds a part there, or is
+// its commissioner: who may stand in its election.
+bool belongs_to_compound(store::Connection& connection, std::int64_t person_id, std::int64_t compound_id) {
+  auto compound = org::find_node(connection, compound_id);
+  if (!compound) return false;
+  store::Params params{person_id};
+  for (auto& param : org::subtree_params(compound->path)) params.push_back(param);
+  params.push_back(person_id);
+  for (auto& param : org::subtree_params(compound->path)) params.push_back(param);
+  if (connection.query_one(
+          "SELECT 1 FROM people p JOIN org_nodes h ON h.id = p.home_node_id WHERE p.id = ? AND " +
+              org::subtree_condition(connection.dialect(), "h.path") +
+              " UNION SELECT 1 FROM part_links l JOIN org_nodes n ON n.id = l.part_node_id WHERE l.person_id = ? AND " +
+              org::subtree_condition(connection.dialect(), "n.path"),
+          params)) {
+    return true;
+  }
+  return committees::current_commissioner(connection, compound_id) == person_id;
 }
 
 void check_choices(const Round& round, const std::vector<std::int64_t>& choices) {
@@ -309,6 +349,9 @@ std::vector<Visit> visits_of(store::Connection& connection, std::int64_t electio
 std::int64_t add_candidate(store::Tx& tx, const Election& election, const CandidateInput& candidate) {
   check_step_allows(election, {kNomination}, "提名候选人");
   if (!tx.query_one("SELECT id FROM people WHERE id = ?", {candidate.person_id})) fail_not_found("找不到该人员");
+  if (!belongs_to_compound(tx.connection(), candidate.person_id, election.compound_node_id)) {
+    fail_unprocessable("字段 person_id：候选人须为本小区的居民、业主或专员", "person_id");
+  }
   if (tx.query_one("SELECT id FROM election_candidates WHERE election_id = ? AND person_id = ?",
                    {election.id, candidate.person_id})) {
     fail_conflict("此人已被提名", "person_id");
@@ -343,6 +386,12 @@ std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t
                              parse_vetting(row.text(7)).value_or(Vetting::Pending), row.optional_text(8)});
   }
   return list;
+}
+
+bool on_roll(store::Connection& connection, std::int64_t election_id, std::int64_t person_id) {
+  return connection
+      .query_one("SELECT 1 FROM election_voters WHERE election_id = ? AND person_id = ?", {election_id, person_id})
+      .has_value();
 }
 
 std::int64_t add_complaint(store::Tx& tx, const Election& election, const std::string& text) {
@@ -500,10 +549,9 @@ CountResult count_current_round(store::Tx& tx, const Election& election) {
   std::int64_t online_issued = connection.scalar(
       "SELECT COUNT(*) FROM election_voters WHERE election_id = ? AND token_round = ?", {election.id, round.round});
   input.issued = online_issued + (account ? account->i64(0) : 0);
-  for (const auto& row :
-       tx.query("SELECT choices FROM election_ballots WHERE election_id = ? AND round = ? ORDER BY slot",
-                {election.id, round.round})) {
-    auto choices = parse_choices_text(row.text(0)).value_or(std::vector<std::int64_t>{});
+  auto ballots = ballots_of_round(connection, election.id, round.round);
+  for (const auto& ballot : ballots) {
+    auto choices = parse_choices_text(ballot.choices).value_or(std::vector<std::int64_t>{});
     input.ballots.push_back(CountBallot{choice_indexes(choices, round.candidate_ids, "choices")});
   }
   CountResult result;
@@ -515,6 +563,7 @@ CountResult count_current_round(store::Tx& tx, const Election& election) {
   auto returned = static_cast<std::int64_t>(input.ballots.size());
   tx.exec("UPDATE election_rounds SET result = ? WHERE election_id = ? AND round = ?",
           {round_result_json(result, *input.issued, returned).dump(), election.id, round.round});
+  seal_ballot_box(tx, election.id, round.round, ballots);
   std::int64_t next = round.round + 1;
   if (!result.round_valid()) {
     insert_round(tx, election.id, next, round.kind, round.seats, round.candidate_ids);
@@ -601,6 +650,19 @@ committees::Succession file_result(store::Tx& tx, const Election& election, cons
          committees::parse_origin(candidate.origin).value_or(committees::Origin::EnthusiasticResident), entry.votes});
   }
   return succession;
+}
+
+std::vector<BallotBoxMismatch> verify_ballot_boxes(store::Connection& connection) {
+  std::vector<BallotBoxMismatch> mismatches;
+  for (const auto& row : connection.query(
+           "SELECT election_id, round, ballot_count, ballot_hash FROM election_rounds WHERE ballot_hash IS NOT NULL "
+           "ORDER BY election_id, round")) {
+    auto ballots = ballots_of_round(connection, row.i64(0), row.i64(1));
+    if (static_cast<std::int64_t>(ballots.size()) != row.i64(2) || ballot_box_hash(ballots) != row.text(3)) {
+      mismatches.push_back({row.i64(0), row.i64(1), row.i64(2), static_cast<std::int64_t>(ballots.size())});
+    }
+  }
+  return mismatches;
 }
 
 SelfManagementStats self_management_stats(store::Connection& connection) {

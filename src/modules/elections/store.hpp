@@ -56,10 +56,15 @@ struct CandidateInput {
   std::string nominated_by;
   committees::Origin origin;
 };
+// Nominates in step 4 (409 otherwise): 404 unknown person, 422 naming person_id when the person
+// neither lives in the compound, nor holds a part there, nor is its commissioner; 409 nominated twice.
 std::int64_t add_candidate(store::Tx& tx, const Election& election, const CandidateInput& candidate);
 void vet_candidate(store::Tx& tx, const Election& election, std::int64_t candidate_id, Vetting vetting,
                    const std::string& reason);
 std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t election_id);
+
+// Whether the person is on the election's frozen roll.
+bool on_roll(store::Connection& connection, std::int64_t election_id, std::int64_t person_id);
 
 std::int64_t add_complaint(store::Tx& tx, const Election& election, const std::string& text);
 void answer_complaint(store::Tx& tx, const Election& election, std::int64_t complaint_id, const std::string& answer);
@@ -79,7 +84,7 @@ std::vector<Round> rounds_of(store::Connection& connection, std::int64_t electio
 // only its hash is kept, on the voter's roll line. 403 when not on the roll, 409 when voted.
 std::string issue_ballot_token(store::Tx& tx, const Election& election, std::int64_t person_id);
 // Casts a secret ballot with a token (consumed): the roll records only the round voted in; the
-// ballot gets a shuffled slot, the day and a receipt code, which is returned. 403 unknown token.
+// ballot gets the day and a random receipt code, its key, which is returned. 403 unknown token.
 std::string cast_ballot(store::Tx& tx, const Election& election, const std::string& token,
                         const std::vector<std::int64_t>& choices, const std::string& today);
 
@@ -96,7 +101,8 @@ void settle_paper_ballot(store::Tx& tx, const Election& election, const std::str
                          const std::vector<std::int64_t>& choices, const std::string& today);
 std::vector<std::string> held_paper_ballots(store::Connection& connection, const Election& election);
 
-// Counts the current round (RULES.md §D) and opens the runoff or further round it calls for.
+// Counts the current round (RULES.md §D) and opens the runoff or further round it calls for. The
+// round's ballot box is sealed: its ballots rewritten in key order, their count and running hash kept.
 CountResult count_current_round(store::Tx& tx, const Election& election);
 // Records the lot drawing that orders tied alternates of a counted round.
 void record_lot(store::Tx& tx, const Election& election, std::int64_t round, const std::vector<std::int64_t>& drawn);
