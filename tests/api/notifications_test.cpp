@@ -341,3 +341,44 @@ TEST_F(NotificationTest, DeliveriesAreForRobotManagersOnly) {
   EXPECT_EQ(signed_in("admin")->get("/api/v1/notification-deliveries").status, 200);
   EXPECT_EQ(signed_in("secretary")->post("/api/v1/notification-deliveries/999999/retry", json::object()).status, 404);
 }
+
+// The secretary of 德胜社区 with the robots, deliveries and notifications of others: refused,
+// and nothing changed. Every route here takes one id; its scope is the node the record belongs to.
+TEST_F(NotificationTest, ASecretaryCannotReachTheRobotsDeliveriesOrInboxesOfOthers) {
+  auto admin = signed_in("admin");
+  std::string donger = "/api/v1/notification-webhooks/" + std::to_string(node("donger"));
+  std::string url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=donger-0123456789";
+  ASSERT_EQ(admin->send("PUT", donger, json{{"url", url}, {"enabled", true}}.dump()).status, 200);
+  std::int64_t commissioner = user_id("commissioner");
+  db().transaction([&](weizhi::store::Tx& tx) {
+    notifications::notify(tx, {commissioner}, {"case.escalated", "事项升级", "东二东三苑路灯逾期", "/cases/1", node("dong-er-dong-san")});
+  });
+  json queued = admin->get("/api/v1/notification-deliveries?node=" + std::to_string(node("donger"))).json()["items"];
+  ASSERT_EQ(queued.size(), 1u);
+  std::string retry = "/api/v1/notification-deliveries/" + std::to_string(queued[0]["id"].get<std::int64_t>()) + "/retry";
+  json shown = admin->get(donger).json();
+
+  auto secretary = signed_in("secretary");
+  json other{{"url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=mine"}, {"enabled", false}};
+  EXPECT_EQ(secretary->get(donger).status, 403);
+  EXPECT_EQ(secretary->send("PUT", donger, other.dump()).status, 403);
+  EXPECT_EQ(secretary->send("PUT", "/api/v1/notification-webhooks/" + std::to_string(node("dong-er-dong-san")), other.dump())
+                .status,
+            403);
+  EXPECT_EQ(secretary->get("/api/v1/notification-deliveries?node=" + std::to_string(node("donger"))).status, 403);
+  EXPECT_EQ(secretary->post(retry, json::object()).status, 403);
+  // Someone else's notification answers like a missing one.
+  json inbox = signed_in("commissioner")->get("/api/v1/me/notifications?unread=1").json()["items"];
+  ASSERT_FALSE(inbox.empty());
+  std::string read = "/api/v1/me/notifications/" + std::to_string(inbox[0]["id"].get<std::int64_t>()) + "/read";
+  EXPECT_EQ(secretary->post(read, json::object()).status, 404);
+
+  EXPECT_EQ(admin->get(donger).json(), shown);
+  EXPECT_FALSE(admin->get("/api/v1/notification-webhooks/" + std::to_string(node("dong-er-dong-san"))).json()["configured"].get<bool>());
+  json after = admin->get("/api/v1/notification-deliveries?node=" + std::to_string(node("donger"))).json()["items"];
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0]["state"], queued[0]["state"]);
+  EXPECT_EQ(after[0]["attempts"], queued[0]["attempts"]);
+  EXPECT_EQ(signed_in("commissioner")->get("/api/v1/me/notifications?unread=1").json()["items"][0]["id"], inbox[0]["id"]);
+  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'notifications.%' AND actor = 'secretary'"), 0);
+}
