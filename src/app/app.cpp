@@ -39,6 +39,7 @@ struct Application::Parts {
         clock(c),
         data_key(load_key(settings.data_key_file)),
         db(settings.database_url, clock, store::DbOptions{settings.read_connections, 512}),
+        passwords(auth::load_common_passwords(settings.common_passwords_file)),
         throttle(settings.login_failures_per_minute, settings.login_failures_per_address_per_minute),
         services{db, clock, data_key, settings, passwords, throttle} {}
 };

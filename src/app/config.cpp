@@ -66,6 +66,8 @@ const std::vector<Binding>& bindings() {
       {"shutdown_grace_seconds", "WEIZHI_SHUTDOWN_GRACE_SECONDS",
        [](Settings& s, const std::string& v) { s.shutdown_grace_seconds = static_cast<int>(to_size("shutdown_grace_seconds", v)); }},
       {"media_dir", "WEIZHI_MEDIA_DIR", [](Settings& s, const std::string& v) { s.media_dir = v; }},
+      {"common_passwords_file", "WEIZHI_COMMON_PASSWORDS_FILE",
+       [](Settings& s, const std::string& v) { s.common_passwords_file = v; }},
       {"job_interval_seconds", "WEIZHI_JOB_INTERVAL_SECONDS",
        [](Settings& s, const std::string& v) { s.job_interval_seconds = static_cast<int>(to_size("job_interval_seconds", v)); }},
   };

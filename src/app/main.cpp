@@ -120,7 +120,8 @@ int user_add(const Settings& settings, const std::string& login, const std::stri
   std::string password;
   std::getline(std::cin, password);
   if (auto problem = auth::login_problem(login)) throw std::runtime_error(*problem);
-  if (auto problem = auth::password_problem(password)) throw std::runtime_error(*problem);
+  auto common_passwords = auth::load_common_passwords(settings.common_passwords_file);
+  if (auto problem = auth::password_problem(login, password, common_passwords)) throw std::runtime_error(*problem);
   crypto::init();
   SystemClock clock;
   store::Db db(settings.database_url, clock);

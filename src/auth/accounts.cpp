@@ -1,12 +1,16 @@
 // Account rules and storage.
 #include "auth/accounts.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <string_view>
 
 #include "audit/audit.hpp"
 #include "auth/permissions.hpp"
 #include "auth/sessions.hpp"
 #include "core/error.hpp"
+#include "core/log.hpp"
 
 namespace weizhi::auth {
 
@@ -20,10 +24,65 @@ std::optional<std::string> login_problem(const std::string& login) {
   return std::nullopt;
 }
 
-std::optional<std::string> password_problem(const std::string& password) {
+namespace {
+std::string lower_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// ASCII white space, and the no-break and ideographic spaces a Chinese keyboard types.
+bool only_white_space(std::string_view text) {
+  while (!text.empty()) {
+    if (std::isspace(static_cast<unsigned char>(text.front()))) {
+      text.remove_prefix(1);
+    } else if (text.starts_with("\u00a0")) {
+      text.remove_prefix(2);
+    } else if (text.starts_with("\u3000")) {
+      text.remove_prefix(3);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
+CommonPasswords::CommonPasswords(std::vector<std::string> passwords) : sorted_(std::move(passwords)) {
+  for (auto& password : sorted_) password = lower_case(std::move(password));
+  if (!std::is_sorted(sorted_.begin(), sorted_.end())) std::sort(sorted_.begin(), sorted_.end());
+}
+
+bool CommonPasswords::contains(const std::string& password) const {
+  return std::binary_search(sorted_.begin(), sorted_.end(), lower_case(password));
+}
+
+std::optional<std::string> password_problem(const std::string& login, const std::string& password,
+                                            const CommonPasswords& common) {
   if (password.size() < 8) return "密码至少 8 个字符";
   if (password.size() > 256) return "密码不能超过 256 个字符";
+  if (only_white_space(password)) return "密码不能只由空格等空白字符组成";
+  std::string lowered = lower_case(password);
+  if (!login.empty() && lowered.find(lower_case(login)) != std::string::npos) return "密码不能包含登录名";
+  if (common.contains(password)) return "密码太常见，在常用密码列表中，容易被猜中，请换一个";
   return std::nullopt;
+}
+
+CommonPasswords load_common_passwords(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    log::error({{"event", "common_passwords_missing"},
+                {"file", path},
+                {"consequence", "passwords on a common-password list are NOT refused"},
+                {"fix", "install cracklib-runtime or set common_passwords_file"}});
+    return {};
+  }
+  std::vector<std::string> passwords;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) passwords.push_back(line);
+  }
+  return CommonPasswords(std::move(passwords));
 }
 
 namespace {

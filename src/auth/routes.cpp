@@ -120,7 +120,7 @@ Response create_user_route(Context& context) {
   body.finish();
   if (auto problem = login_problem(login)) fail_invalid("login", *problem);
   if (display_name.empty() || display_name.size() > 100) fail_invalid("display_name", "姓名不能为空，且不超过 100 字节");
-  if (auto problem = password_problem(password)) fail_invalid("password", *problem);
+  if (auto problem = context.services.passwords.problem(login, password)) fail_invalid("password", *problem);
   for (const auto& role : roles) context.require("users.manage", role.scope_node_id);
   std::string hash = context.services.passwords.hash(password);
   std::int64_t id = context.write([&](store::Tx& tx) {

@@ -11,6 +11,7 @@
 #include <semaphore>
 #include <string>
 
+#include "auth/accounts.hpp"
 #include "auth/principal.hpp"
 #include "core/settings.hpp"
 #include "core/time.hpp"
@@ -53,14 +54,22 @@ void touch_session(store::Tx& tx, std::int64_t session_id);
 // The roles valid at `now`, with their scope paths.
 std::vector<RoleGrant> load_roles(store::Connection& connection, std::int64_t user_id, TimePoint now);
 
-// Bounds how many argon2id computations run at once (each takes 64 MiB).
+// Passwords for the routes: bounds how many argon2id computations run at once (each takes
+// 64 MiB), and holds the common-password list, loaded once at start, that new passwords are
+// checked against.
 class PasswordPool {
  public:
-  explicit PasswordPool(std::ptrdiff_t concurrent = 2) : slots_(concurrent) {}
+  explicit PasswordPool(CommonPasswords common = {}, std::ptrdiff_t concurrent = 2)
+      : common_(std::move(common)), slots_(concurrent) {}
   std::string hash(const std::string& password);
   bool verify(const std::string& stored_hash, const std::string& password);
+  // password_problem against the list.
+  std::optional<std::string> problem(const std::string& login, const std::string& password) const {
+    return password_problem(login, password, common_);
+  }
 
  private:
+  const CommonPasswords common_;
   std::counting_semaphore<64> slots_;
 };
 

@@ -32,6 +32,8 @@ struct Settings {
   int login_failures_per_minute = 5;               // per login
   // Per client address, failures on existing accounts only: many people may share one address.
   int login_failures_per_address_per_minute = 30;
+  // One common password a line, refused for new passwords; Debian's cracklib-runtime has it.
+  std::string common_passwords_file = "/usr/share/dict/cracklib-small";
   int shutdown_grace_seconds = 20;
   // How often `weizhi serve` looks for periodic jobs that are due; 0 runs none.
   int job_interval_seconds = 60;

@@ -263,6 +263,23 @@ TEST_F(AuthTest, ShortPasswordIsRefused) {
   EXPECT_EQ(reply.error_field(), "password");
 }
 
+TEST_F(AuthTest, CommonWhiteSpaceOrLoginContainingPasswordsAreRefusedNamingTheRuleAndNothingIsWritten) {
+  auto admin = signed_in("admin");
+  auto count = [&] { return db().read()->scalar("SELECT COUNT(*) FROM users"); };
+  std::int64_t before = count();
+  const std::pair<const char*, const char*> refused[] = {
+      {"Baseball", "密码太常见"}, {"          ", "空白字符"}, {"zhao.lei-2024", "登录名"}, {"ZHAO.LEI", "登录名"}};
+  for (const auto& [password, rule] : refused) {
+    auto reply = admin->post("/api/v1/users", json{{"login", "zhao.lei"}, {"display_name", "赵磊"}, {"password", password}});
+    EXPECT_EQ(reply.status, 400) << password << ": " << reply.body;
+    EXPECT_EQ(reply.error_field(), "password") << password;
+    EXPECT_NE(reply.json()["error"]["message"].get<std::string>().find(rule), std::string::npos) << reply.body;
+  }
+  EXPECT_EQ(count(), before);
+  auto accepted = admin->post("/api/v1/users", json{{"login", "zhao.lei"}, {"display_name", "赵磊"}, {"password", "weizhi-demo"}});
+  EXPECT_EQ(accepted.status, 201) << accepted.body;
+}
+
 TEST_F(AuthTest, CommissionerMayNotManageUsers) {
   auto client = signed_in("commissioner");
   EXPECT_EQ(client->get("/api/v1/users").status, 403);

@@ -22,8 +22,36 @@ TEST(LoginRules, LengthIsTwoToThirtyTwo) {
   EXPECT_TRUE(auth::login_problem(std::string(33, 'a')));
 }
 TEST(PasswordRules, AtLeastEightCharacters) {
-  EXPECT_TRUE(auth::password_problem("1234567"));
-  EXPECT_FALSE(auth::password_problem("12345678"));
+  EXPECT_TRUE(auth::password_problem("wang", "1234567", {}));
+  EXPECT_FALSE(auth::password_problem("wang", "12345678", {}));
+}
+TEST(PasswordRules, OnlyWhiteSpaceIsRefused) {
+  EXPECT_EQ(auth::password_problem("wang", "        ", {}), "密码不能只由空格等空白字符组成");
+  EXPECT_TRUE(auth::password_problem("wang", " \t \n \t  ", {}));
+  EXPECT_TRUE(auth::password_problem("wang", "\u3000\u3000\u3000\u00a0  ", {}));
+  EXPECT_FALSE(auth::password_problem("wang", "   x    ", {}));
+}
+TEST(PasswordRules, TheLoginInAnyCaseIsRefused) {
+  EXPECT_EQ(auth::password_problem("wang.fang", "wang.fang", {}), "密码不能包含登录名");
+  EXPECT_TRUE(auth::password_problem("wang.fang", "My-WANG.Fang-1", {}));
+  EXPECT_FALSE(auth::password_problem("wang.fang", "fang.wang-1", {}));
+}
+TEST(PasswordRules, CommonPasswordsInAnyCaseAreRefused) {
+  const auth::CommonPasswords common({"password", "iloveyou1"});
+  EXPECT_EQ(auth::password_problem("wang", "PassWord", common), "密码太常见，在常用密码列表中，容易被猜中，请换一个");
+  EXPECT_TRUE(auth::password_problem("wang", "iloveyou1", common));
+  EXPECT_FALSE(auth::password_problem("wang", "password-of-mine", common));
+}
+TEST(PasswordRules, TheListIsReadFromCracklibsFile) {
+  auto common = auth::load_common_passwords("/usr/share/dict/cracklib-small");
+  ASSERT_GE(common.size(), 50000u) << "cracklib-runtime is not installed";
+  EXPECT_TRUE(common.contains("PASSWORD"));
+  EXPECT_TRUE(auth::password_problem("wang", "Baseball", common));
+  // The demo accounts' password stays allowed.
+  EXPECT_FALSE(auth::password_problem("admin", "weizhi-demo", common));
+}
+TEST(PasswordRules, AMissingListIsEmptyAndDoesNotStopAnything) {
+  EXPECT_EQ(auth::load_common_passwords("/nonexistent/common-passwords").size(), 0u);
 }
 
 TEST(Scopes, ANodeIsWithinItsOwnScopeAndItsAncestors) {

@@ -143,7 +143,7 @@ describe('console', () => {
     const drawer = page.getByTestId('user-form')
     await drawer.getByLabel('账号').fill('grid2')
     await drawer.getByLabel('姓名').fill('第二网格员')
-    await drawer.getByLabel('初始密码').fill('grid2-password')
+    await drawer.getByLabel('初始密码').fill('Kq7-rTz2-vWx9-Lm4p')
     await assertAccessible(page, 'create user drawer')
     const formItem = (label) => drawer.locator('.el-form-item').filter({ has: page.getByText(label, { exact: true }) })
     await formItem('角色').locator('.el-select__wrapper').click()
