@@ -51,6 +51,8 @@ const std::vector<Binding>& bindings() {
        [](Settings& s, const std::string& v) { s.read_connections = std::max<std::size_t>(1, to_size("read_connections", v)); }},
       {"max_connections", "WEIZHI_MAX_CONNECTIONS",
        [](Settings& s, const std::string& v) { s.max_connections = to_size("max_connections", v); }},
+      {"max_url_bytes", "WEIZHI_MAX_URL_BYTES",
+       [](Settings& s, const std::string& v) { s.max_url_bytes = std::max<std::size_t>(256, to_size("max_url_bytes", v)); }},
       {"max_body_bytes", "WEIZHI_MAX_BODY_BYTES",
        [](Settings& s, const std::string& v) { s.max_body_bytes = to_size("max_body_bytes", v); }},
       {"session_idle_minutes", "WEIZHI_SESSION_IDLE_MINUTES",

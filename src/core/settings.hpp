@@ -20,6 +20,8 @@ struct Settings {
   std::size_t worker_threads = 64;      // request handlers; they block on the database
   std::size_t read_connections = 8;
   std::size_t max_connections = 4096;
+  // Longer request targets get a JSON 414; past eight times this the parser closes the connection.
+  std::size_t max_url_bytes = 8 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;        // routes may raise their own
   // Parser limit: above the largest route limit (20 MiB), so such bodies still get a JSON 413.

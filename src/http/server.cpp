@@ -48,6 +48,7 @@ const char* reason_phrase(int status) {
     case 405: return "Method Not Allowed";
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
     case 422: return "Unprocessable Entity";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
@@ -115,7 +116,14 @@ struct Server::State {
         restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
                                      reason_phrase(response.status)});
     if (!response.content_type.empty()) builder.append_header(restinio::http_field::content_type, response.content_type);
-    for (auto& [name, value] : response.headers) builder.append_header(name, value);
+    for (auto& [name, value] : response.headers) {
+      // RESTinio writes the Connection header itself, and closes after the response when told so.
+      if (name == "Connection" && value == "close") {
+        builder.connection_close();
+      } else {
+        builder.append_header(name, value);
+      }
+    }
     std::size_t bytes = response.body.size();
     if (request.method != Method::Head) builder.set_body(std::move(response.body));
     builder.done();
@@ -146,22 +154,27 @@ struct Server::State {
     std::optional<std::string> forwarded = settings.behind_tls_proxy ? forwarded_client(header) : std::nullopt;
     request->client_address = forwarded ? *forwarded : handle->remote_endpoint().address().to_string();
     request->body = handle->body();
-    auto path = url_decode(header.path(), false);
-    auto query = parse_query(header.query());
-    if (!path || !query) {
-      request->path = std::string(header.path());
-      Response response = Response::error(400, "invalid_url", "地址中含有无效的百分号编码");
+    // Answered here, before the worker pool; the access log gets the raw path (cut when too long).
+    auto refuse = [&](Response response) {
+      if (request->path.empty()) request->path = std::string(header.path().substr(0, 256));
       response.header("X-Request-Id", request->request_id);
       respond(handle, *request, response, started);
       return restinio::request_accepted();
+    };
+    // An unknown HTTP version gets no 505 here: RESTinio 0.6 never passes the request line's version
+    // on (the header keeps 1.1) and its parser takes any HTTP/d.d. nginx in front answers 505 to
+    // major versions above 1.
+    if (header.request_target().size() > settings.max_url_bytes) {
+      return refuse(Response::error(414, "uri_too_long", "地址过长：上限 " +
+                                                             std::to_string(settings.max_url_bytes) + " 字节"));
     }
+    auto path = url_decode(header.path(), false);
+    auto query = parse_query(header.query());
+    if (!path || !query) return refuse(Response::error(400, "invalid_url", "地址中含有无效的百分号编码"));
     request->path = std::move(*path);
     request->query = std::move(*query);
     if (draining.load()) {
-      Response response = Response::error(503, "shutting_down", "服务正在停止，请稍后重试");
-      response.header("X-Request-Id", request->request_id).header("Connection", "close");
-      respond(handle, *request, response, started);
-      return restinio::request_accepted();
+      return refuse(Response::error(503, "shutting_down", "服务正在停止，请稍后重试").header("Connection", "close"));
     }
     in_flight.fetch_add(1);
     workers->post([this, handle, request, started] {
@@ -189,7 +202,9 @@ void Server::start() {
           .address(host)
           .port(port)
           .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                        .max_url_size(8 * 1024)
+                                        // Past this the parser closes the connection;
+                                        // up to it, accept() answers a JSON 414.
+                                        .max_url_size(settings.max_url_bytes * 8)
                                         .max_field_name_size(1024)
                                         .max_field_value_size(settings.max_header_bytes)
                                         .max_field_count(100)

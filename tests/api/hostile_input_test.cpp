@@ -200,3 +200,11 @@ TEST_F(HostileInputTest, PathsOutOfTheWebRootUnderEveryRouteFamilyAre4xxAndNever
   }
   expect_still_up();
 }
+
+TEST_F(HostileInputTest, NineKibibyteUrlIsJson414AndServerStaysUp) {
+  auto reply = anonymous()->get("/api/v1/org/nodes?name=" + std::string(9 * 1024, 'a'));
+  EXPECT_EQ(reply.status, 414) << reply.body.substr(0, 500);
+  EXPECT_EQ(reply.error_code(), "uri_too_long");
+  EXPECT_EQ(anonymous()->get("/" + std::string(9 * 1024, 'b')).status, 414);
+  expect_still_up();
+}
