@@ -12,5 +12,8 @@ void shutdown();
 void info(const Json& fields);
 void warn(const Json& fields);
 void error(const Json& fields);
+// An info line whose time is cut to the minute: for events whose exact moment could tell who
+// acted (the cast of a secret ballot right after its voter's token was issued).
+void info_to_the_minute(const Json& fields);
 
 }  // namespace weizhi::log

@@ -2,6 +2,7 @@
 #include "http/message.hpp"
 
 #include <cctype>
+#include <cmath>
 
 namespace weizhi::http {
 
@@ -102,6 +103,20 @@ std::optional<std::map<std::string, std::string>> parse_query(std::string_view q
     out[*key] = *value;
   }
   return out;
+}
+
+Json access_log_fields(const Request& request, const Response& response, std::size_t bytes, double ms) {
+  Json fields = {{"event", "access"},
+                 {"method", std::string(method_name(request.method))},
+                 {"path", request.path},
+                 {"status", response.status},
+                 {"bytes", bytes},
+                 {"ms", std::round(ms * 1000) / 1000}};
+  if (!response.discreet_access_log) {
+    fields["request_id"] = request.request_id;
+    fields["client"] = request.client_address;
+  }
+  return fields;
 }
 
 }  // namespace weizhi::http

@@ -128,14 +128,13 @@ struct Server::State {
     if (request.method != Method::Head) builder.set_body(std::move(response.body));
     builder.done();
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    log::info({{"event", "access"},
-               {"request_id", request.request_id},
-               {"method", std::string(method_name(request.method))},
-               {"path", request.path},
-               {"status", response.status},
-               {"bytes", bytes},
-               {"ms", std::round(ms * 1000) / 1000},
-               {"client", request.client_address}});
+    Json fields = access_log_fields(request, response, bytes, ms);
+    // The moment of a discreet request is logged to the minute only (see Response).
+    if (response.discreet_access_log) {
+      log::info_to_the_minute(fields);
+    } else {
+      log::info(fields);
+    }
   }
 
   restinio::request_handling_status_t accept(restinio::request_handle_t handle) {

@@ -60,6 +60,37 @@ TEST(Query, PercentEscapesAndPlusAreDecoded) {
   EXPECT_EQ((*query)["name"], "德胜 新村");
   EXPECT_FALSE(http::parse_query("bad=%zz"));
 }
+TEST(AccessLog, ALineNamesTheClientAndTheRequestId) {
+  http::Request request;
+  request.method = http::Method::Post;
+  request.path = "/api/v1/votes/3/ballots";
+  request.client_address = "203.0.113.7";
+  request.request_id = "abc123";
+  http::Response response;
+  response.status = 201;
+  Json fields = http::access_log_fields(request, response, 42, 1.5);
+  EXPECT_EQ(fields["client"], "203.0.113.7");
+  EXPECT_EQ(fields["request_id"], "abc123");
+  EXPECT_EQ(fields["path"], "/api/v1/votes/3/ballots");
+  EXPECT_EQ(fields["status"], 201);
+}
+
+TEST(AccessLog, ADiscreetLineHasNeitherTheClientNorTheRequestId) {
+  http::Request request;
+  request.method = http::Method::Post;
+  request.path = "/api/v1/elections/3/ballots";
+  request.client_address = "203.0.113.7";
+  request.request_id = "abc123";
+  http::Response response;
+  response.status = 201;
+  response.discreet_access_log = true;
+  Json fields = http::access_log_fields(request, response, 42, 1.5);
+  EXPECT_FALSE(fields.contains("client"));
+  EXPECT_FALSE(fields.contains("request_id"));
+  EXPECT_EQ(fields.dump().find("203.0.113.7"), std::string::npos);
+  EXPECT_EQ(fields["path"], "/api/v1/elections/3/ballots");
+}
+
 TEST(Cookies, TheNamedCookieIsFound) {
   http::Request request;
   request.headers = {{"cookie", "a=1; weizhi_session=abc; b=2"}};
