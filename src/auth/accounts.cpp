@@ -118,6 +118,17 @@ std::int64_t create_user(store::Tx& tx, const std::string& login, const std::str
       {login, display_name, password_hash, iso_utc(tx.now())});
 }
 
+void set_password_hash(store::Tx& tx, std::int64_t user_id, const std::string& password_hash) {
+  tx.exec("UPDATE users SET password_hash = ? WHERE id = ?", {password_hash, user_id});
+}
+
+std::vector<std::int64_t> password_reset_scopes(const std::vector<RoleGrant>& roles, std::int64_t root) {
+  if (roles.empty()) return {root};
+  std::vector<std::int64_t> scopes;
+  for (const auto& grant : roles) scopes.push_back(grant.scope_node_id);
+  return scopes;
+}
+
 std::int64_t assign_role(store::Tx& tx, std::int64_t user_id, const std::string& role, std::int64_t scope_node_id) {
   if (!is_role_code(role)) fail_invalid("role", "不认识的角色 " + role);
   if (!tx.query_one("SELECT id FROM org_nodes WHERE id = ?", {scope_node_id})) {

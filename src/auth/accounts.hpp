@@ -51,6 +51,12 @@ std::optional<User> find_user(store::Tx& tx, const std::string& login);
 // Inserts a user; throws ApiError 409 when the login is taken. Returns the id.
 std::int64_t create_user(store::Tx& tx, const std::string& login, const std::string& display_name,
                          const std::string& password_hash);
+// Replaces the stored password hash.
+void set_password_hash(store::Tx& tx, std::int64_t user_id, const std::string& password_hash);
+// The nodes over which a caller must hold users.manage to set another user's password: the scope
+// of each of the user's current roles, so an account that also works elsewhere stays out of a
+// scoped manager's reach, or the street root (`root`) for an account holding no role.
+std::vector<std::int64_t> password_reset_scopes(const std::vector<RoleGrant>& roles, std::int64_t root);
 // Throws ApiError 400 for an unknown role, 404 for an unknown node. Returns the assignment id.
 std::int64_t assign_role(store::Tx& tx, std::int64_t user_id, const std::string& role, std::int64_t scope_node_id);
 

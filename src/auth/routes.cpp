@@ -25,6 +25,16 @@ const std::string& dummy_hash(PasswordPool& pool) {
   return hash;
 }
 
+// The 429 for a login with too many recent failures from this address or at all; nullopt when
+// another password may be tried.
+std::optional<Response> throttled(Context& context, const std::string& login) {
+  auto& services = context.services;
+  auto wait = services.login_throttle.retry_after(login, context.request.client_address, services.clock.now());
+  if (!wait) return std::nullopt;
+  return Response::error(429, "too_many_requests", "登录失败次数过多，请 " + std::to_string(*wait) + " 秒后再试")
+      .header("Retry-After", std::to_string(*wait));
+}
+
 Response create_session_route(Context& context) {
   JsonObject body(context.json_body());
   std::string login = body.text("login");
@@ -32,11 +42,7 @@ Response create_session_route(Context& context) {
   body.finish();
   auto& services = context.services;
   const std::string& address = context.request.client_address;
-  if (auto wait = services.login_throttle.retry_after(login, address, services.clock.now())) {
-    return Response::error(429, "too_many_requests",
-                           "登录失败次数过多，请 " + std::to_string(*wait) + " 秒后再试")
-        .header("Retry-After", std::to_string(*wait));
-  }
+  if (auto refusal = throttled(context, login)) return *refusal;
   std::optional<User> user;
   {
     auto lease = context.read();
@@ -81,6 +87,67 @@ Response me_route(Context& context) {
   Json view = principal_json(context.user());
   if (context.user().via == Via::Session) view["csrf_token"] = context.user().csrf_token;
   return Response::json(200, view);
+}
+
+// The signed-in person changes their own password. The current one is asked for, and a wrong one
+// counts as a failed sign-in of the login, so a session left open cannot be used to guess it.
+Response change_own_password_route(Context& context) {
+  const Principal& principal = context.user();
+  JsonObject body(context.json_body());
+  std::string current = body.text("current_password");
+  std::string wanted = body.text("new_password");
+  body.finish();
+  // A token is a machine's credential: whoever holds one has not shown they know the password.
+  if (principal.via != Via::Session) fail_forbidden("API 令牌不能修改密码，请登录后修改");
+  auto& services = context.services;
+  if (auto refusal = throttled(context, principal.login)) return *refusal;
+  std::optional<User> user;
+  {
+    auto lease = context.read();
+    user = find_user(*lease, principal.user_id);
+  }
+  if (!user) throw ApiError(401, "unauthorized", "请先登录");
+  if (!services.passwords.verify(user->password_hash, current)) {
+    services.login_throttle.record_failure(user->login, context.request.client_address, true, services.clock.now());
+    throw ApiError(403, "invalid_credentials", "当前密码不正确", "current_password");
+  }
+  services.login_throttle.clear(user->login);
+  if (auto problem = services.passwords.problem(user->login, wanted)) fail_invalid("new_password", *problem);
+  if (wanted == current) fail_invalid("new_password", "新密码不能与当前密码相同");
+  std::string hash = services.passwords.hash(wanted);
+  context.write([&](store::Tx& tx) {
+    set_password_hash(tx, user->id, hash);
+    std::int64_t ended = end_sessions(tx, user->id, principal.session_id);
+    context.audit(tx, "user.password.change", "user:" + std::to_string(user->id), {{"sessions_ended", ended}});
+  });
+  return Response::no_content();
+}
+
+// An administrator sets another account's password (a forgotten one, or one that leaked), and
+// every session of that account ends.
+Response reset_password_route(Context& context) {
+  std::int64_t user_id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::string wanted = body.text("new_password");
+  body.finish();
+  std::optional<User> user;
+  std::vector<RoleGrant> roles;
+  {
+    auto lease = context.read();
+    user = find_user(*lease, user_id);
+    if (!user) fail_not_found("找不到该用户");
+    roles = load_roles(*lease, user_id, context.services.clock.now());
+  }
+  for (std::int64_t scope : password_reset_scopes(roles, context.root_node_id())) context.require("users.manage", scope);
+  if (auto problem = context.services.passwords.problem(user->login, wanted)) fail_invalid("new_password", *problem);
+  std::string hash = context.services.passwords.hash(wanted);
+  context.write([&](store::Tx& tx) {
+    set_password_hash(tx, user_id, hash);
+    std::int64_t ended = end_sessions(tx, user_id);
+    context.audit(tx, "user.password.reset", "user:" + std::to_string(user_id),
+                  {{"login", user->login}, {"sessions_ended", ended}});
+  });
+  return Response::no_content();
 }
 
 Response list_users_route(Context& context) {
@@ -221,12 +288,15 @@ modules::Module module() {
         router.add(Method::Post, "/api/v1/session", Access::anyone(), create_session_route);
         router.add(Method::Delete, "/api/v1/session", Access::signed_in(), delete_session_route);
         router.add(Method::Get, "/api/v1/me", Access::signed_in(), me_route);
+        router.add(Method::Post, "/api/v1/me/password", Access::signed_in(), change_own_password_route);
         router.add(Method::Get, "/api/v1/users", Access::permission("users.manage", http::scope::any()),
                    list_users_route);
         router.add(Method::Post, "/api/v1/users", Access::permission("users.manage", http::scope::any()),
                    create_user_route);
         router.add(Method::Post, "/api/v1/users/{id}/roles", Access::permission("users.manage", http::scope::any()),
                    add_role_route);
+        router.add(Method::Post, "/api/v1/users/{id}/password",
+                   Access::permission("users.manage", http::scope::any()), reset_password_route);
         router.add(Method::Delete, "/api/v1/users/{id}/roles/{assignment_id}",
                    Access::permission("users.manage", http::scope::any()), end_role_route);
       },

@@ -39,6 +39,10 @@ void delete_session(store::Tx& tx, std::int64_t session_id) {
   tx.exec("DELETE FROM sessions WHERE id = ?", {session_id});
 }
 
+std::int64_t end_sessions(store::Tx& tx, std::int64_t user_id, std::int64_t keep) {
+  return tx.exec("DELETE FROM sessions WHERE user_id = ? AND id <> ?", {user_id, keep});
+}
+
 std::string session_cookie(const std::string& token, const Settings& settings) {
   return std::string(kSessionCookie) + "=" + token + cookie_attributes(settings) +
          "; Max-Age=" + std::to_string(settings.session_absolute_hours * 3600);

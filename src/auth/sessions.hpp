@@ -30,6 +30,9 @@ struct NewSession {
 
 NewSession create_session(store::Tx& tx, std::int64_t user_id, const Settings& settings);
 void delete_session(store::Tx& tx, std::int64_t session_id);
+// Signs the user out everywhere but in `keep` (a session id; 0 keeps none), as a password change
+// must: whoever held the old password is out. Returns how many sessions ended.
+std::int64_t end_sessions(store::Tx& tx, std::int64_t user_id, std::int64_t keep = 0);
 std::string session_cookie(const std::string& token, const Settings& settings);
 std::string expired_session_cookie(const Settings& settings);
 

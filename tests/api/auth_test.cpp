@@ -7,6 +7,7 @@
 
 using weizhi::testing::ApiTest;
 using weizhi::testing::HttpClient;
+using weizhi::testing::Reply;
 using nlohmann::json;
 
 class AuthTest : public ApiTest {
@@ -305,4 +306,156 @@ TEST_F(AuthTest, SignInIsAudited) {
   ASSERT_TRUE(row);
   EXPECT_EQ(row->text(0), "supervisor");
   EXPECT_TRUE(weizhi::audit::verify(*lease).intact);
+}
+
+class PasswordTest : public AuthTest {
+ protected:
+  Reply change(HttpClient& client, const std::string& current, const std::string& wanted) {
+    return client.post("/api/v1/me/password", json{{"current_password", current}, {"new_password", wanted}});
+  }
+  Reply reset(HttpClient& client, const std::string& login, const std::string& wanted) {
+    return client.post("/api/v1/users/" + std::to_string(user_id(login)) + "/password", json{{"new_password", wanted}});
+  }
+  std::int64_t user_id(const std::string& login) {
+    return db().read()->scalar("SELECT id FROM users WHERE login = ?", {login});
+  }
+  long sign_in(const std::string& login, const std::string& password) {
+    return anonymous()->login(login, password).status;
+  }
+  std::int64_t audited(const std::string& action) {
+    return db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action = ?", {action});
+  }
+  // A street administrator whose role holds in one community only.
+  std::unique_ptr<HttpClient> community_manager() {
+    auto reply = signed_in("admin")->post(
+        "/api/v1/users", json{{"login", "desheng.manager"},
+                              {"display_name", "德胜社区账号管理员"},
+                              {"password", "a-long-password"},
+                              {"roles", {{{"role", "street_admin"}, {"scope_node_id", node("desheng")}}}}});
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    auto client = anonymous();
+    EXPECT_EQ(client->login("desheng.manager", "a-long-password").status, 200);
+    return client;
+  }
+};
+
+TEST_F(PasswordTest, AWrongCurrentPasswordIsRefusedNamingItAndCountsAsAFailedSignIn) {
+  auto secretary = signed_in("secretary");
+  auto reply = change(*secretary, "not-my-password", "a-new-long-secret");
+  EXPECT_EQ(reply.status, 403) << reply.body;
+  EXPECT_EQ(reply.error_field(), "current_password");
+  EXPECT_EQ(sign_in("secretary", "a-new-long-secret"), 401);
+  EXPECT_EQ(sign_in("secretary", "weizhi-demo"), 200) << "the old password still holds";
+  // The successful sign-in above cleared the count: five guesses through the open session, then
+  // neither the session nor the sign-in form may try again for a while.
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(change(*secretary, "guess-" + std::to_string(i), "a-new-long-secret").status, 403);
+  auto throttled = change(*secretary, "weizhi-demo", "a-new-long-secret");
+  EXPECT_EQ(throttled.status, 429) << throttled.body;
+  EXPECT_TRUE(throttled.headers.count("retry-after"));
+  EXPECT_EQ(sign_in("secretary", "weizhi-demo"), 429);
+  EXPECT_EQ(audited("user.password.change"), 0);
+}
+
+TEST_F(PasswordTest, AWeakNewPasswordIsRefusedNamingTheRuleAndNothingChanges) {
+  auto secretary = signed_in("secretary");
+  const std::pair<const char*, const char*> refused[] = {{"Baseball", "密码太常见"},
+                                                         {"          ", "空白字符"},
+                                                         {"my-Secretary-2024", "登录名"},
+                                                         {"short", "至少 8 个字符"},
+                                                         {"weizhi-demo", "不能与当前密码相同"}};
+  for (const auto& [password, rule] : refused) {
+    auto reply = change(*secretary, "weizhi-demo", password);
+    EXPECT_EQ(reply.status, 400) << password << ": " << reply.body;
+    EXPECT_EQ(reply.error_field(), "new_password") << password;
+    EXPECT_NE(reply.json()["error"]["message"].get<std::string>().find(rule), std::string::npos) << reply.body;
+  }
+  EXPECT_EQ(sign_in("secretary", "weizhi-demo"), 200);
+  EXPECT_EQ(secretary->get("/api/v1/me").status, 200);
+  EXPECT_EQ(audited("user.password.change"), 0);
+}
+
+TEST_F(PasswordTest, ChangingOnesPasswordEndsTheOtherSessionsAndKeepsThisOne) {
+  auto here = signed_in("secretary");
+  auto elsewhere = signed_in("secretary");
+  auto other_account = signed_in("director");
+  auto reply = change(*here, "weizhi-demo", "a-new-long-secret");
+  ASSERT_EQ(reply.status, 204) << reply.body;
+  EXPECT_EQ(here->get("/api/v1/me").status, 200);
+  EXPECT_EQ(elsewhere->get("/api/v1/me").status, 401);
+  EXPECT_EQ(other_account->get("/api/v1/me").status, 200);
+  EXPECT_EQ(sign_in("secretary", "weizhi-demo"), 401);
+  EXPECT_EQ(sign_in("secretary", "a-new-long-secret"), 200);
+  auto lease = db().read();
+  auto row = lease->query_one("SELECT actor, entity, summary FROM audit_log WHERE action = 'user.password.change'");
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->text(0), "secretary");
+  EXPECT_EQ(row->text(1), "user:" + std::to_string(user_id("secretary")));
+  EXPECT_EQ(row->text(2).find("secret"), std::string::npos) << row->text(2);
+  EXPECT_EQ(row->text(2).find("$argon2"), std::string::npos) << row->text(2);
+}
+
+TEST_F(PasswordTest, AnApiTokenCannotChangeThePassword) {
+  std::string token;
+  db().transaction([&](weizhi::store::Tx& tx) { token = weizhi::auth::create_api_token(tx, user_id("secretary"), "script"); });
+  auto client = anonymous();
+  client->set_bearer(token);
+  EXPECT_EQ(change(*client, "weizhi-demo", "a-new-long-secret").status, 403);
+  EXPECT_EQ(sign_in("secretary", "weizhi-demo"), 200);
+}
+
+TEST_F(PasswordTest, AnAdministratorsResetEndsEverySessionOfTheAccount) {
+  auto secretary = signed_in("secretary");
+  auto admin = signed_in("admin");
+  auto weak = reset(*admin, "secretary", "Secretary-2024");
+  EXPECT_EQ(weak.status, 400) << "the rule holds against the account's login, not the administrator's";
+  EXPECT_EQ(weak.error_field(), "new_password");
+  EXPECT_EQ(secretary->get("/api/v1/me").status, 200);
+  auto reply = reset(*admin, "secretary", "a-new-long-secret");
+  ASSERT_EQ(reply.status, 204) << reply.body;
+  EXPECT_EQ(secretary->get("/api/v1/me").status, 401);
+  EXPECT_EQ(admin->get("/api/v1/me").status, 200);
+  EXPECT_EQ(sign_in("secretary", "weizhi-demo"), 401);
+  EXPECT_EQ(sign_in("secretary", "a-new-long-secret"), 200);
+  auto row = db().read()->query_one("SELECT actor, entity FROM audit_log WHERE action = 'user.password.reset'");
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->text(0), "admin");
+  EXPECT_EQ(row->text(1), "user:" + std::to_string(user_id("secretary")));
+}
+
+TEST_F(PasswordTest, AResetNeedsUsersManageAndAnExistingAccount) {
+  auto secretary = signed_in("secretary");
+  EXPECT_EQ(reset(*secretary, "commissioner", "a-new-long-secret").status, 403);
+  EXPECT_EQ(reset(*secretary, "secretary", "a-new-long-secret").status, 403) << "not even one's own, without the current password";
+  EXPECT_EQ(sign_in("commissioner", "weizhi-demo"), 200);
+  auto admin = signed_in("admin");
+  for (const char* id : {"999999", "0", "-1", "abc", "1e3", "%2e%2e"}) {
+    auto reply = admin->post("/api/v1/users/" + std::string(id) + "/password", json{{"new_password", "a-new-long-secret"}});
+    EXPECT_EQ(reply.status, 404) << id << ": " << reply.body;
+  }
+  EXPECT_EQ(audited("user.password.reset"), 0);
+}
+
+TEST_F(PasswordTest, AScopedManagerResetsOnlyAccountsThatWorkNowhereElse) {
+  auto manager = community_manager();
+  auto admin = signed_in("admin");
+  auto two_places = admin->post("/api/v1/users", json{{"login", "two.places"},
+                                                      {"display_name", "两处网格员"},
+                                                      {"password", "a-long-password"},
+                                                      {"roles",
+                                                       {{{"role", "grid_member"}, {"scope_node_id", node("desheng")}},
+                                                        {{"role", "grid_member"}, {"scope_node_id", node("cuiyu")}}}}});
+  ASSERT_EQ(two_places.status, 201) << two_places.body;
+  auto no_role = admin->post("/api/v1/users",
+                             json{{"login", "no.role"}, {"display_name", "无角色"}, {"password", "a-long-password"}});
+  ASSERT_EQ(no_role.status, 201) << no_role.body;
+  EXPECT_EQ(reset(*manager, "admin", "a-new-long-secret").status, 403) << "a street-wide account";
+  EXPECT_EQ(reset(*manager, "two.places", "a-new-long-secret").status, 403) << "also works in another community";
+  EXPECT_EQ(reset(*manager, "no.role", "a-new-long-secret").status, 403) << "an account of no scope is the street's";
+  EXPECT_EQ(sign_in("admin", "weizhi-demo"), 200);
+  EXPECT_EQ(sign_in("two.places", "a-long-password"), 200);
+  EXPECT_EQ(sign_in("no.role", "a-long-password"), 200);
+  EXPECT_EQ(reset(*manager, "secretary", "a-new-long-secret").status, 204);
+  EXPECT_EQ(sign_in("secretary", "a-new-long-secret"), 200);
+  EXPECT_EQ(reset(*admin, "two.places", "another-long-secret").status, 204);
+  EXPECT_EQ(sign_in("two.places", "another-long-secret"), 200);
 }
