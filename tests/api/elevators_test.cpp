@@ -434,11 +434,6 @@ TEST_F(ElevatorTest, XiSiYuanHasItsElevatorInServiceWithAFivePersonGroupAndA15Pl
 TEST_F(ElevatorTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritten) {
   auto admin = signed_in("admin");
   auto commissioner = signed_in("commissioner");
-  auto person_of = [&](const std::string& compound) {
-    auto list = admin->get("/api/v1/people?node=" + std::to_string(node(compound)));
-    EXPECT_EQ(list.status, 200) << list.body;
-    return list.json()["items"].at(0)["id"].get<std::int64_t>();
-  };
   json project = create_project(first_unit());
   auto owner = db().read()->scalar("SELECT person_id FROM users WHERE login = 'resident'");
   ASSERT_EQ(put("commissioner", path(project, "/group"), json{{"members", {{{"person_id", owner}, {"role", "组长"}}}}}).status, 200);
@@ -448,13 +443,13 @@ TEST_F(ElevatorTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritte
   // Registry people of another compound in one's working group; a mediator of another community.
   for (const std::string& compound : {"c-deshengba", "dong-er-dong-san"}) {
     auto group = put("commissioner", path(project, "/group"),
-                     json{{"members", {{{"person_id", owner}, {"role", "组长"}}, {{"person_id", person_of(compound)}, {"role", "成员"}}}}});
+                     json{{"members", {{{"person_id", owner}, {"role", "组长"}}, {{"person_id", person_under(compound)}, {"role", "成员"}}}}});
     EXPECT_EQ(group.status, 422) << compound << ": " << group.body;
     EXPECT_EQ(group.error_field(), "members[1].person_id") << compound;
   }
   auto mediation = commissioner->post(path(project, "/mediations"),
                                       json{{"held_on", "2025-05-10"}, {"parties", {"101 室业主", "工作小组"}},
-                                           {"mediator_person_id", person_of("dong-er-dong-san")},
+                                           {"mediator_person_id", person_under("dong-er-dong-san")},
                                            {"issue", "采光"}, {"outcome", "pending"}});
   EXPECT_EQ(mediation.status, 422) << mediation.body;
   EXPECT_EQ(mediation.error_field(), "mediator_person_id");

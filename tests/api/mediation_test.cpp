@@ -257,19 +257,13 @@ TEST_F(MediationTest, StatisticsCountTheSeededDisputes) {
 TEST_F(MediationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritten) {
   auto admin = signed_in("admin");
   auto commissioner = signed_in("commissioner");
-  auto person_of = [&](const std::string& compound) {
-    auto list = admin->get("/api/v1/people?node=" + std::to_string(node(compound)));
-    EXPECT_EQ(list.status, 200) << list.body;
-    EXPECT_FALSE(list.json()["items"].empty());
-    return list.json()["items"][0]["id"].get<std::int64_t>();
-  };
   auto parts = admin->get("/api/v1/org/nodes/" + std::to_string(node("c-deshengba")) + "/parts");
   ASSERT_EQ(parts.status, 200) << parts.body;
   json outside_part = parts.json()["items"].at(0);
   auto outside_case = admin->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", node("c-deshengba")},
                                                         {"description", "路灯不亮"}});
   ASSERT_EQ(outside_case.status, 201) << outside_case.body;
-  std::int64_t outsider = person_of("c-deshengba");
+  std::int64_t outsider = person_under("c-deshengba");
   std::string listing = "/api/v1/mediations?limit=200&node=";
   auto count = [&](const std::string& compound) {
     return admin->get(listing + std::to_string(node(compound))).json()["items"].size();
@@ -307,7 +301,7 @@ TEST_F(MediationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritt
   // The secretary of 德胜社区 with people and compounds of 东二社区.
   auto secretary = signed_in("secretary");
   json donger_party = dispute(*secretary);
-  donger_party["parties"][0]["person_id"] = person_of("dong-er-dong-san");
+  donger_party["parties"][0]["person_id"] = person_under("dong-er-dong-san");
   EXPECT_EQ(secretary->post("/api/v1/mediations", donger_party).status, 403);
   EXPECT_EQ(secretary->post("/api/v1/mediations", dispute(*admin, "dong-er-dong-san")).status, 403);
 

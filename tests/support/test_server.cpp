@@ -164,4 +164,12 @@ std::int64_t ApiTest::node(const std::string& code) {
   return row ? row->i64(0) : 0;
 }
 
+std::int64_t ApiTest::person_under(const std::string& code) {
+  auto list = signed_in("admin")->get("/api/v1/people?node=" + std::to_string(node(code)));
+  EXPECT_EQ(list.status, 200) << list.body;
+  nlohmann::json items = list.json()["items"];
+  EXPECT_FALSE(items.empty()) << "nobody registered under " << code;
+  return items.empty() ? 0 : items[0]["id"].get<std::int64_t>();
+}
+
 }  // namespace weizhi::testing

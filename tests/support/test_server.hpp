@@ -28,6 +28,8 @@ class ApiTest : public ::testing::Test {
   store::Db& db() { return application_->db(); }
   // The org node with this code in the demo street.
   std::int64_t node(const std::string& code);
+  // The first person registered inside the node with this code, as the street admin lists them.
+  std::int64_t person_under(const std::string& code);
   bool on_postgres() const;
   // Uploads a small PNG (its bytes vary with `salt`) through POST /api/v1/photos; returns its id.
   std::string upload_photo(HttpClient& client, const std::string& salt);

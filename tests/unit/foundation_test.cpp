@@ -60,14 +60,22 @@ TEST(Query, PercentEscapesAndPlusAreDecoded) {
   EXPECT_EQ((*query)["name"], "德胜 新村");
   EXPECT_FALSE(http::parse_query("bad=%zz"));
 }
-TEST(AccessLog, ALineNamesTheClientAndTheRequestId) {
+namespace {
+// A ballot cast from a known address under a known request id, answered 201.
+std::pair<http::Request, http::Response> cast_ballot(const std::string& path) {
   http::Request request;
   request.method = http::Method::Post;
-  request.path = "/api/v1/votes/3/ballots";
+  request.path = path;
   request.client_address = "203.0.113.7";
   request.request_id = "abc123";
   http::Response response;
   response.status = 201;
+  return {request, response};
+}
+}  // namespace
+
+TEST(AccessLog, ALineNamesTheClientAndTheRequestId) {
+  auto [request, response] = cast_ballot("/api/v1/votes/3/ballots");
   Json fields = http::access_log_fields(request, response, 42, 1.5);
   EXPECT_EQ(fields["client"], "203.0.113.7");
   EXPECT_EQ(fields["request_id"], "abc123");
@@ -76,13 +84,7 @@ TEST(AccessLog, ALineNamesTheClientAndTheRequestId) {
 }
 
 TEST(AccessLog, ADiscreetLineHasNeitherTheClientNorTheRequestId) {
-  http::Request request;
-  request.method = http::Method::Post;
-  request.path = "/api/v1/elections/3/ballots";
-  request.client_address = "203.0.113.7";
-  request.request_id = "abc123";
-  http::Response response;
-  response.status = 201;
+  auto [request, response] = cast_ballot("/api/v1/elections/3/ballots");
   response.discreet_access_log = true;
   Json fields = http::access_log_fields(request, response, 42, 1.5);
   EXPECT_FALSE(fields.contains("client"));
