@@ -1,4 +1,4 @@
-// Session endpoints: sign in, sign out, and who is signed in (GET /api/v1/me).
+// Session endpoints: sign in, sign out, who is signed in (GET /api/v1/me) and changing one's password.
 import { request } from './client'
 import type { User } from './users'
 
@@ -25,4 +25,14 @@ export function deleteSession(): Promise<void> {
 /** GET /api/v1/me: the signed-in user with the session's CSRF token; 401 when nobody is signed in. */
 export function getMe(): Promise<SignedInUser> {
   return request<SignedInUser>('GET', '/api/v1/me')
+}
+
+/**
+ * POST /api/v1/me/password: 403 names current_password when it is wrong (and counts as a failed sign-in),
+ * 400 names new_password with the rule broken, 429 when throttled. The user's other sessions end.
+ */
+export function changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
+  return request<void>('POST', '/api/v1/me/password', {
+    body: { current_password: currentPassword, new_password: newPassword },
+  })
 }

@@ -1,4 +1,4 @@
-// Accounts and their scoped roles (street_admin only): list, create, assign a role, end a role.
+// Accounts and their scoped roles (street_admin only): list, create, assign a role, end a role, reset a password.
 import { request } from './client'
 import type { NodeKind } from './org'
 
@@ -82,4 +82,12 @@ export function assignRole(userId: number, grant: RoleGrant): Promise<User> {
 /** DELETE /api/v1/users/{id}/roles/{assignment_id}: the role ends now; its history stays. */
 export function endRole(userId: number, assignmentId: number): Promise<void> {
   return request<void>('DELETE', `/api/v1/users/${userId}/roles/${assignmentId}`)
+}
+
+/**
+ * POST /api/v1/users/{id}/password: sets the account's password and signs it out everywhere; 400 names
+ * new_password with the rule broken, 403 when the account also works outside the caller's scope.
+ */
+export function resetPassword(userId: number, newPassword: string): Promise<void> {
+  return request<void>('POST', `/api/v1/users/${userId}/password`, { body: { new_password: newPassword } })
 }

@@ -12,7 +12,7 @@ export const userColumns: readonly UserColumn[] = [
   { key: 'display_name', labelKey: 'users.displayName', width: 220 },
   { key: 'status', labelKey: 'users.status', width: 90 },
   { key: 'roles', labelKey: 'users.roles' },
-  { key: 'actions', labelKey: 'common.actions', width: 130 },
+  { key: 'actions', labelKey: 'common.actions', width: 200 },
 ]
 
 /** A role and the org node it covers, as both forms edit it. */
