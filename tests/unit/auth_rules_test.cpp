@@ -109,3 +109,11 @@ TEST(LoginThrottle, SuccessClearsTheAccountsFailures) {
   throttle.clear("admin");
   EXPECT_FALSE(throttle.retry_after("admin", "10.0.0.99", start + 1s));
 }
+TEST(PasswordResetScopes, EveryCurrentRolesScopeMustBeManaged) {
+  std::vector<auth::RoleGrant> roles{{1, "grid_member", 4, "/1/4/", "德胜社区", "community"},
+                                     {2, "grid_member", 9, "/1/9/", "翠苑社区", "community"}};
+  EXPECT_EQ(auth::password_reset_scopes(roles, 1), (std::vector<std::int64_t>{4, 9}));
+}
+TEST(PasswordResetScopes, AnAccountWithoutRolesIsTheStreets) {
+  EXPECT_EQ(auth::password_reset_scopes({}, 1), (std::vector<std::int64_t>{1}));
+}
