@@ -54,7 +54,7 @@ void check_access(const Route& route, Context& context, const Services& services
 
 }  // namespace
 
-Response Dispatcher::route(Request& request, std::string& route_label) const {
+Response Dispatcher::route(Request& request, std::string& route_label, bool& discreet) const {
   auto match = router_.match(request.method, request.path);
   if (match.outcome == Router::Outcome::MethodNotAllowed) {
     route_label = "method_not_allowed";
@@ -76,6 +76,7 @@ Response Dispatcher::route(Request& request, std::string& route_label) const {
   }
   const Route& route = *match.route;
   route_label = route.pattern;
+  discreet = route.discreet_access_log;
   std::size_t limit = route.max_body_bytes ? route.max_body_bytes : services_.settings.max_body_bytes;
   if (request.body.size() > limit) {
     return Response::error(413, "payload_too_large",
@@ -92,9 +93,10 @@ Response Dispatcher::handle(Request& request) const {
                                                                  metrics::latency_bounds());
   auto started = std::chrono::steady_clock::now();
   std::string route_label = "unmatched";
+  bool discreet = false;
   Response response;
   try {
-    response = route(request, route_label);
+    response = route(request, route_label, discreet);
   } catch (const ApiError& error) {
     response = from_error(error);
   } catch (const store::ConstraintViolation& error) {
@@ -107,6 +109,7 @@ Response Dispatcher::handle(Request& request) const {
     response = Response::error(500, "internal", "服务器内部错误，请稍后重试；如反复出现请联系管理员");
   }
   response.header("X-Request-Id", request.request_id);
+  if (discreet) response.discreet_access_log = true;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   latency.observe(seconds);
   metrics::Registry::instance().count(

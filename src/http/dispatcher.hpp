@@ -17,7 +17,8 @@ class Dispatcher {
   Response handle(Request& request) const;
 
  private:
-  Response route(Request& request, std::string& route_label) const;
+  // `discreet` tells whether the matched route asks for a discreet access log line.
+  Response route(Request& request, std::string& route_label, bool& discreet) const;
 
   const Router& router_;
   Services& services_;

@@ -36,8 +36,9 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
-  // The access log leaves out the client's address and keeps the time only to the minute: set by
-  // routes whose path and moment together could say who did what (casting a secret ballot).
+  // The access log leaves out the client's address and the request id, and keeps the time only to
+  // the minute: set by the dispatcher on every answer of a route whose path and moment together
+  // could say who did what (casting a secret ballot).
   bool discreet_access_log = false;
 
   static Response json(int status, const Json& value);

@@ -56,6 +56,8 @@ struct Route {
   Access access;
   Handler handler;
   std::size_t max_body_bytes = 0;  // 0: the server's default
+  // Every answer, refusals included, is logged discreetly (see Response::discreet_access_log).
+  bool discreet_access_log = false;
 };
 
 class Router {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/modules.hpp"
+#include "http/router.hpp"
 #include "core/crypto.hpp"
 #include "modules/elections/elections.hpp"
 #include "modules/elections/rules.hpp"
@@ -692,4 +693,17 @@ TEST(ElectionsDemoSeedBigTest, PilotFiguresComeOutOfTheRecords) {
       "SELECT s.publicity_ends_on FROM election_steps s JOIN elections e ON e.id = s.election_id "
       "WHERE e.state = 'running' AND e.current_step = 2 AND s.step = 2");
   EXPECT_LT(publicity_end->text(0), weizhi::street_date(weizhi::SystemClock().now()));
+}
+
+// The access log of a cast leaves out the client's address and the exact moment (the dispatcher
+// marks every answer of a discreet route); the token's issue is logged as usual.
+TEST(ElectionRoutes, CastingASecretBallotIsLoggedDiscreetlyAndAskingForItsTokenIsNot) {
+  weizhi::http::Router router;
+  for (const auto& module : weizhi::app::all_modules()) module.routes(router);
+  auto cast = router.match(weizhi::http::Method::Post, "/api/v1/elections/7/ballots");
+  ASSERT_EQ(cast.outcome, weizhi::http::Router::Outcome::Found);
+  EXPECT_TRUE(cast.route->discreet_access_log);
+  auto token = router.match(weizhi::http::Method::Post, "/api/v1/elections/7/ballot-token");
+  ASSERT_EQ(token.outcome, weizhi::http::Router::Outcome::Found);
+  EXPECT_FALSE(token.route->discreet_access_log);
 }
