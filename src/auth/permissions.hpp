@@ -19,7 +19,7 @@ bool can(store::Connection& connection, const Principal& principal, const std::s
 // True when `node_path` lies in the subtree whose root has `scope_path` (paths like "/1/4/").
 bool path_within(const std::string& node_path, const std::string& scope_path);
 
-// The role codes of DOMAIN.md §1.
+// The role codes (README.md, Demo logins).
 const std::vector<std::string>& role_codes();
 bool is_role_code(const std::string& code);
 

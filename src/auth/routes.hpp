@@ -1,5 +1,5 @@
 // The auth capability: sign-in and sign-out, the current user, account and role management,
-// and the demo accounts (one per role of DOMAIN.md §1).
+// and the demo accounts (one per role, as README.md lists them).
 #pragma once
 #include "modules/module.hpp"
 

@@ -1,5 +1,5 @@
-// Masking of personal data for display (RULES.md §F): phone 138****5678, ID 110***********1234,
-// names 张*明. Operates on UTF-8 code points so Chinese names mask by character.
+// Masking of personal data for display (docs/rules.md#f-masked-display): phone 138****5678, ID
+// 110***********1234, names 张*明. Operates on UTF-8 code points so Chinese names mask by character.
 #pragma once
 #include <string>
 #include <string_view>

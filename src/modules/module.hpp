@@ -19,7 +19,7 @@ class PasswordPool;
 
 namespace weizhi::modules {
 
-// How big a demo street to make: Demo is the full street of DOMAIN.md §6 (20,000+ parts);
+// How big a demo street to make: Demo is the full street of docs/rules.md#figures (20,000+ parts);
 // Test keeps every figure of the org chart (communities, compounds, commissioners, party forms)
 // but only a few buildings and parts per compound, so each API test starts fast.
 enum class SeedSize { Demo, Test };

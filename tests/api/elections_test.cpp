@@ -652,7 +652,7 @@ TEST_F(ElectionsTest, VotersOfTheCompoundSeeCandidatesByNameWhilePublicisedAndOt
 }
 
 // THE BIG ONE for elections: the full demo street, whose pilot elections ran through the module's
-// own functions, gives the article's figures (DOMAIN.md §6) computed from the records.
+// own functions, gives the article's figures (docs/rules.md#figures) computed from the records.
 TEST(ElectionsDemoSeedBigTest, PilotFiguresComeOutOfTheRecords) {
   auto lease = weizhi::testing::demo_street().db.read();
   auto stats = weizhi::elections::self_management_stats(*lease);

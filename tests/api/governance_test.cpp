@@ -35,7 +35,7 @@ class GovernanceTest : public ApiTest {
   }
 };
 
-// --- Statistics against DOMAIN.md §6 ---
+// --- Statistics against docs/rules.md#figures ---
 
 TEST_F(GovernanceTest, StreetStatisticsReproduceTheArticlesFigures) {
   auto reply = signed_in("admin")->get("/api/v1/stats/organization");

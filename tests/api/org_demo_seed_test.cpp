@@ -1,5 +1,5 @@
 // THE BIG ONE: the full demo street (SeedSize::Demo, 20,000+ parts, seeded once per test binary)
-// checked for its org chart and registry against DOMAIN.md §6; every other API test works on a copy
+// checked for its org chart and registry against docs/rules.md#figures; every other API test works on a copy
 // of the small test street.
 #include <iostream>
 

@@ -1,4 +1,4 @@
-// The differential-election count of RULES.md §D: one case per rule and per tie, and the
+// The differential-election count of docs/rules.md#d-elections: one case per rule and per tie, and the
 // `weizhi count-election` command over a ballots file.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // People rules: field checks (GB 11643-1999 ID numbers, mainland mobiles, names, tags, reasons)
-// and the voting roll of RULES.md §B.
+// and the voting roll of docs/rules.md#b-voting-roll.
 #include <gtest/gtest.h>
 
 #include "modules/people/rules.hpp"

@@ -1,4 +1,4 @@
-// Personal data at rest and on screen: encryption, blind index and masks (RULES.md §F).
+// Personal data at rest and on screen: encryption, blind index and masks (docs/rules.md#f-personal-data).
 #include <gtest/gtest.h>
 
 #include <unistd.h>

@@ -1,5 +1,5 @@
-// Voting rules: thresholds by matter, the roll of RULES.md §B, the exact tally of §A–C with its
-// edge cases, and the export files that `weizhi tally` reads.
+// Voting rules: thresholds by matter, the roll of docs/rules.md#b-voting-roll, the exact tally of §A–C with
+// its edge cases, and the export files that `weizhi tally` reads.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -56,7 +56,7 @@ constexpr auto X = Choice::Abstain;
 
 }  // namespace
 
-// --- Matters and thresholds (RULES.md §A) ---
+// --- Matters and thresholds (docs/rules.md#a-owners-decisions) ---
 
 TEST(VotingThreshold, MattersSixToEightNeedThreeQuartersTheOthersMoreThanHalf) {
   for (int matter : {6, 7, 8}) EXPECT_EQ(threshold_of(matter), Threshold::ThreeQuarters) << matter;
@@ -149,7 +149,7 @@ TEST(VotingApproval, MoreThanHalfInAreaButNotInOwnersFails) {
   EXPECT_EQ(result.outcome, Outcome::FailedApproval);
 }
 
-// --- Follow-majority (RULES.md §C, policy) ---
+// --- Follow-majority (docs/rules.md#c-follow-majority, policy) ---
 
 TEST(VotingFollowMajority, JoinsAgreeWhenAgreeLeadsInBothDimensions) {
   auto result = tally_one(one_owner_each({100, 100, 100, 100, 100}), single_item({A, A, O, F, F}), 1);
@@ -191,7 +191,7 @@ TEST(VotingInvalid, AnInvalidItemLeavesTheOwnersOtherItemsCounted) {
   EXPECT_EQ(results[1].outcome, Outcome::Passed);
 }
 
-// --- The roll (RULES.md §B) ---
+// --- The roll (docs/rules.md#b-voting-roll) ---
 
 TEST(VotingRoll, AnOwnerOfTwoPartsIsOneVoterWithTheAreasSummed) {
   auto electorate = electorate_of({flat(1, 10, 6000), flat(2, 10, 4550), flat(3, 11, 7000)});

@@ -1,5 +1,6 @@
-// The ratios of a vote's result as both apps explain them (RULES.md §A): each shown as num/den and a
-// percentage, and checked against its bound exactly (integer cross-multiplication, never floats).
+// The ratios of a vote's result as both apps explain them (docs/rules.md#a-result-shows-ratios):
+// each shown as num/den and a percentage, and checked against its bound exactly (integer
+// cross-multiplication, never floats).
 import type { Fraction, ItemResult, Threshold } from './api/voting'
 
 /** The bounds of Art. 278: quorum ≥ 2/3; approval > 1/2 or ≥ 3/4. */

@@ -1,5 +1,5 @@
-// The cases module's types: a street's catalogue of compound public service items (DOMAIN.md §2,
-// the 57 items), the cases reported against it with their states, events, ratings and due times.
+// The cases module's types: a street's catalogue of compound public service items (the 57 items,
+// docs/modules/cases.md), the cases reported against it with their states, events, ratings and due times.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -33,7 +33,8 @@ enum class StateType { Open, Fixed, Closed };
 // Schedule: a pre-intervention task the street's calendar generated, not a report.
 enum class Channel { ResidentH5, Hotline, Patrol, Open311, Schedule };
 
-// Who an overdue case has reached, walking the compound's responsibility chain upward (DOMAIN.md §2).
+// Who an overdue case has reached, walking the compound's responsibility chain upward
+// (docs/rules.md#j-escalation).
 using governance::EscalationLevel;
 
 struct Item {

@@ -55,7 +55,7 @@ std::string check_transition(State from, State to);
 std::vector<std::string> permissions_into(State to);
 
 // 403 when the verifier works for a property company or is the assignee: nobody verifies their
-// own work (DOMAIN.md §4, the property serves and others check).
+// own work (docs/rules.md#j-verifier: the property serves and others check).
 void check_verifier(bool holds_property_role, bool is_assignee);
 
 // Acceptance is due `response_hours` after the report.

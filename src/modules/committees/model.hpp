@@ -9,9 +9,10 @@
 namespace weizhi::committees {
 
 enum class Position { Director, Deputy, Member };
-// Where a member comes from (DOMAIN.md §3).
+// Where a member comes from (docs/modules/committees.md).
 enum class Origin { SocialWorker, ResidentGroupLeader, BuildingLeader, EnthusiasticResident, Commissioner };
-// RULES.md §D [policy]: the compound's commissioner sits on the committee ex officio, or only if elected.
+// docs/rules.md#d-commissioner-joins [policy]: the compound's commissioner sits on the committee ex officio,
+// or only if elected.
 enum class CommissionerJoins { ExOfficio, IfElected };
 
 // A street's self-management policy; a street without one uses these defaults.

@@ -17,14 +17,14 @@ enum class VersionState { Draft, Adopted, Superseded };
 enum class ViolationKind { IllegalStructure, Parking, Other };
 // FixMyStreet-style states as data: reported and the two working states are open, the last two final.
 enum class ViolationState { Reported, Notified, Rectifying, Removed, Closed };
-// Who an overdue violation has reached, walking the responsibility chain upward (DOMAIN.md §2).
+// Who an overdue violation has reached, walking the responsibility chain upward (docs/rules.md#j-escalation).
 using governance::EscalationLevel;
 
 inline constexpr const char* kParking = "parking";
 inline constexpr const char* kIllegalStructure = "illegal_structure";
 
-// A street's covenant policy: the clause types besides parking and illegal structures that its
-// compounds write into their covenants ([policy], DOMAIN.md §3 "5 public-management items").
+// A street's covenant policy: the clause types besides parking and illegal structures that its compounds
+// write into their covenants ([policy]; the article's "5 public-management items", docs/modules/covenant.md).
 struct Policy {
   std::vector<std::string> extra_clause_types;
 };

@@ -1,7 +1,7 @@
 // The covenant module's part of the demo street (Demo size only), through the module's own store
 // functions: 东二东三苑 adopts its covenant by a published vote of matter 2, then 87 illegal
 // structures totalling 4,627.00 m² are reported, notified, re-inspected and removed, the last one
-// 39 days after adoption (DOMAIN.md §6); two thirds of the homes have acknowledged the covenant;
+// 39 days after adoption (docs/rules.md#figures); two thirds of the homes have acknowledged the covenant;
 // three parking violations are still open, one of them overdue and escalated.
 #include <algorithm>
 #include <chrono>

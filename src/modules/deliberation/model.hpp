@@ -1,4 +1,4 @@
-// The deliberation module's types: a topic of the six-step deliberation (六步议事法, DOMAIN.md §3)
+// The deliberation module's types: a topic of the six-step deliberation (六步议事法, docs/rules.md#j-six-steps)
 // with its comments, round-table meetings, plan versions, the votes it went to, its resolution
 // and the resolution's actions. Money in fen, dates YYYY-MM-DD, instants ISO-8601 UTC.
 #pragma once

@@ -1,4 +1,4 @@
-// `weizhi count-election`: the first-round count of RULES.md §D over a ballots file, by the same
+// `weizhi count-election`: the first-round count (docs/rules.md#d-elections) over a ballots file, by the same
 // count_round as the server.
 #include <filesystem>
 #include <fstream>

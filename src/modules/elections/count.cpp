@@ -1,4 +1,4 @@
-// The differential-election count of RULES.md §D. Integer arithmetic only: "more than half" is
+// The differential-election count of docs/rules.md#d-elections. Integer arithmetic only: "more than half" is
 // 2·votes > base and "at least a third" is 3·votes ≥ base.
 #include "modules/elections/count.hpp"
 

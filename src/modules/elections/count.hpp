@@ -1,4 +1,4 @@
-// The count of a differential election (RULES.md §D), pure and shared by the server and
+// The count of a differential election (docs/rules.md#d-elections), pure and shared by the server and
 // `weizhi count-election`: void rounds and ballots, election by majority, runoffs among tied
 // candidates, further rounds for empty seats, and alternates ranked with lot drawings for ties.
 #pragma once
@@ -11,9 +11,9 @@
 
 namespace weizhi::elections {
 
-// RULES.md §D [policy]: what "more than half" is counted against — the ballots returned, the valid
-// ones, or every registered voter (Xixi street's rule that each member has the support of more
-// than half of the residents).
+// docs/rules.md#d-majority [policy]: what "more than half" is counted against — the ballots returned, the
+// valid ones, or every registered voter (Xixi street's rule that each member has the support of more than
+// half of the residents).
 enum class MajorityBase { Returned, Valid, Registered };
 std::string majority_base_code(MajorityBase base);
 std::optional<MajorityBase> parse_majority_base(std::string_view code);

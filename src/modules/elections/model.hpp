@@ -11,7 +11,7 @@
 
 namespace weizhi::elections {
 
-// The seven steps, in their fixed order (DOMAIN.md §3); names are configurable per election.
+// The seven steps, in their fixed order (docs/rules.md#d-seven-steps); names are configurable per election.
 inline constexpr std::int64_t kStepCount = 7;
 enum Step : std::int64_t {
   kWorkingGroup = 1,

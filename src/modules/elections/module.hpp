@@ -1,6 +1,6 @@
 // The elections capability: seven-step differential elections of self-management committees
 // with supervisor sign-off, visits and candidates, secret online and paper ballots, the count of
-// RULES.md §D, and the result filed into the committee; plus the self-management statistics.
+// docs/rules.md#d-elections, and the result filed into the committee; plus the self-management statistics.
 #pragma once
 #include "modules/module.hpp"
 

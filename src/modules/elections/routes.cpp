@@ -253,8 +253,9 @@ Response visits_route(Context& context) {
   return Response::json(200, {{"items", items}});
 }
 
-// Candidates approved once the vetting step has opened are publicised by name (RULES.md §D):
-// standing is consent to it, and a ballot must name whom it chooses. Everyone else stays masked.
+// Candidates approved once the vetting step has opened are publicised by name
+// (docs/rules.md#d-names-publicised): standing is consent to it, and a ballot must name whom it chooses.
+// Everyone else stays masked.
 bool publicised(const Election& election, const Candidate& candidate) {
   return election.current_step >= kVetting && candidate.vetting == Vetting::Approved;
 }
@@ -568,7 +569,7 @@ Response lot_route(Context& context) {
 
 // --- Statistics ---
 
-// The self-management figures of the street (DOMAIN.md §6), computed from records.
+// The self-management figures of the street (docs/rules.md#figures), computed from records.
 Response stats_route(Context& context) {
   auto lease = context.read();
   SelfManagementStats stats = self_management_stats(*lease);

@@ -1,4 +1,4 @@
-// The elections module's part of the demo street (Demo size only; the figures are DOMAIN.md §6):
+// The elections module's part of the demo street (Demo size only; the figures are docs/rules.md#figures):
 // the pilot's 16 compounds of 德胜, 翠玉, 东一 and 东二 each held a seven-step "7 for 5" election
 // in 2021 through the module's own store functions — 55 visits, 112 candidates, online secret
 // ballots of three quarters of the roll, the count, and the result filed into a committee of 5 —

@@ -101,8 +101,8 @@ void settle_paper_ballot(store::Tx& tx, const Election& election, const std::str
                          const std::vector<std::int64_t>& choices, const std::string& today);
 std::vector<std::string> held_paper_ballots(store::Connection& connection, const Election& election);
 
-// Counts the current round (RULES.md §D) and opens the runoff or further round it calls for. The
-// round's ballot box is sealed: its ballots rewritten in key order, their count and running hash kept.
+// Counts the current round (docs/rules.md#d-elections) and opens the runoff or further round it calls for.
+// The round's ballot box is sealed: its ballots rewritten in key order, their count and running hash kept.
 CountResult count_current_round(store::Tx& tx, const Election& election);
 // Records the lot drawing that orders tied alternates of a counted round.
 void record_lot(store::Tx& tx, const Election& election, std::int64_t round, const std::vector<std::int64_t>& drawn);
@@ -111,7 +111,7 @@ void record_lot(store::Tx& tx, const Election& election, std::int64_t round, con
 // gets the elected members, the commissioner by the street's policy and the ranked alternates.
 committees::Succession file_result(store::Tx& tx, const Election& election, const std::string& today);
 
-// The self-management figures of DOMAIN.md §6: communities and compounds that held elections,
+// The self-management figures of docs/rules.md#figures: communities and compounds that held elections,
 // visits, candidates, current committee members, commissioners sitting on their own compound's
 // committee, and the smallest party share of any committee (party members, members).
 struct SelfManagementStats {

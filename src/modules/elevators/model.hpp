@@ -1,4 +1,4 @@
-// The elevators module's types: a stairwell unit's elevator retrofit (加装电梯, RULES.md §E) with
+// The elevators module's types: a stairwell unit's elevator retrofit (加装电梯, docs/rules.md#e-elevators) with
 // its eligibility, working group, consent vote, cost agreement and split, maintenance contract
 // and mediation records. Money is in fen, areas in 0.01 m², dates YYYY-MM-DD.
 #pragma once
@@ -17,10 +17,10 @@ enum class MediationOutcome { Agreed, NotAgreed, Pending };
 // Order 324: disputes go to community mediation, then to the street.
 enum class MediationLevel { Community, Street };
 
-// A street's elevator policy ([policy], RULES.md §E).
+// A street's elevator policy ([policy], docs/rules.md#e-elevators).
 struct Policy {
   std::int64_t min_floors = 4;  // a building needs at least this many floors
-  std::int64_t group_size = 5;  // members of a working group (DOMAIN.md §3: 西四苑's five)
+  std::int64_t group_size = 5;  // members of a working group (西四苑's five, docs/rules.md#figures)
   std::int64_t publicity_days = 10;  // the design is publicised this long before approval
 };
 

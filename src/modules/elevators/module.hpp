@@ -1,4 +1,4 @@
-// The elevators capability: elevator retrofits per stairwell unit (加装电梯, RULES.md §E) —
+// The elevators capability: elevator retrofits per stairwell unit (加装电梯, docs/rules.md#e-elevators) —
 // eligibility from the registry, working group, matter-7 consent vote, cost split, stages,
 // maintenance contract and mediation records.
 #pragma once

@@ -1,6 +1,6 @@
-// Pure elevator-retrofit rules (RULES.md §E): a unit's eligibility, the policy's bounds, money and
-// weight texts read exactly, the cost split by floor weights or by area (Art. 283) in whole fen,
-// the stage order and the checks of the group, contract and mediation. No SQL, no HTTP, no clock.
+// Pure elevator-retrofit rules (docs/rules.md#e-elevators): a unit's eligibility, the policy's bounds, money
+// and weight texts read exactly, the cost split by floor weights or by area (Art. 283) in whole fen, the
+// stage order and the checks of the group, contract and mediation. No SQL, no HTTP, no clock.
 #pragma once
 #include <cstdint>
 #include <map>

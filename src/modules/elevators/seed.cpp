@@ -1,7 +1,7 @@
 // The elevators module's part of the demo street (both sizes), through the module's own store
 // functions: 西四苑's first eligible stairwell unit has its elevator in service — a five-person
 // working group, a published matter-7 consent vote that passed, a per-floor cost agreement, the
-// city's first "15+2" maintenance contract and one agreed mediation (DOMAIN.md §3).
+// city's first "15+2" maintenance contract and one agreed mediation (docs/modules/elevators.md).
 #include <chrono>
 #include <map>
 #include <stdexcept>

@@ -11,7 +11,7 @@
 
 namespace weizhi::governance {
 
-// How a compound's party organisation is set up (DOMAIN.md §2); None is a gap to show.
+// How a compound's party organisation is set up (docs/rules.md#j-party-form); None is a gap to show.
 enum class PartyForm { SingleBranch, JointAssociation, CommunityDirect, None };
 
 struct PartyFormInput {

@@ -1,4 +1,4 @@
-// The governance module's part of the demo street (DOMAIN.md §2, §6): a party committee, secretary
+// The governance module's part of the demo street (docs/rules.md#figures): a party committee, secretary
 // and tripartite office director per community; party forms over the compounds (5 single
 // branches, 24 joint associations, 德胜新村 led directly by 德胜社区党委 with 13 branches); 29
 // commissioners anchoring the 30 compounds (25 from the community two committees, 23 also party

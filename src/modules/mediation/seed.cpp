@@ -37,7 +37,7 @@ struct DisputeSeed {
 };
 
 // 德胜新村 first (the demo commissioner's compound), then 德胜坝小区 and 东二东三苑, whose
-// community grew the street's gold mediators (DOMAIN.md §3).
+// community grew the street's gold mediators (docs/modules/mediation.md).
 const DisputeSeed kDisputes[] = {
     {"desheng-xincun", "neighbour_noise", "楼上夜间拖动家具、孩子跑跳，楼下老人长期失眠", "楼上 602 室住户", 120, State::Agreed, true, false, false},
     {"desheng-xincun", "water_leak", "卫生间防水层老化，楼下天花板渗水发霉，双方对维修费用分担有争议", "楼上 402 室住户", 90, State::InMediation, false, true, false},

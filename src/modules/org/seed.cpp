@@ -1,5 +1,5 @@
 // The org module's part of the demo street: 大关街道 with its 8 communities, 30 compounds and 3
-// property clusters (DOMAIN.md §2, §6), and the registry of buildings, units and parts — the full
+// property clusters (docs/rules.md#figures), and the registry of buildings, units and parts — the full
 // street (20,000+ parts) for SeedSize::Demo, a few parts per compound for SeedSize::Test.
 #include <cstdint>
 
@@ -61,7 +61,7 @@ const ClusterSeed kClusters[] = {
     {"西南片组团", "cluster-southwest", {"xiyi", "xier", "nanyuan"}},
 };
 
-// The article's whole-building quarantine point was 南七苑 building 12 (DOMAIN.md §5).
+// The article's whole-building quarantine point was 南七苑 building 12 (docs/rules.md#i-observation-points).
 constexpr const char* kQuarantineCompound = "nan-qi";
 constexpr std::int64_t kQuarantineBuilding = 12;
 

@@ -1,5 +1,5 @@
 // What other modules use of the people capability: creating and finding people, linking them to
-// parts, the talent tags, and the voting roll of RULES.md §B (one voter per owner person).
+// parts, the talent tags, and the voting roll of docs/rules.md#b-voting-roll (one voter per owner person).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -56,7 +56,7 @@ void require_person(http::Context& context, const std::string& permission, std::
 // Whether the signed-in user's person owns, rents or lives in a part of the compound.
 bool has_household_in(store::Connection& connection, std::int64_t user_id, std::int64_t compound_id);
 
-// --- Voting roll (RULES.md §B) ---
+// --- Voting roll (docs/rules.md#b-voting-roll) ---
 
 struct PartOwner {
   std::int64_t person_id;

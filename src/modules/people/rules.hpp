@@ -1,5 +1,5 @@
-// Pure rules of the people registry: checks of names, phones, ID numbers (GB 11643-1999), birth
-// years, talent tags and unmask reasons, and the voting roll of RULES.md §B. No SQL, no clock.
+// Pure rules of the people registry: checks of names, phones, ID numbers (GB 11643-1999), birth years, talent
+// tags and unmask reasons, and the voting roll of docs/rules.md#b-voting-roll. No SQL, no clock.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -45,7 +45,7 @@ char id_check_character(const std::string& first_seventeen_digits);
 std::string normalise_name(const std::string& name);
 // An ID number as stored: a lower-case x check character made upper-case.
 std::string normalise_id_number(const std::string& id_number);
-// Parking spaces and stalls are not exclusive parts for voting (RULES.md §B).
+// Parking spaces and stalls are not exclusive parts for voting (docs/rules.md#b-parking-excluded).
 bool counts_for_voting(const std::string& part_use);
 
 }  // namespace weizhi::people

@@ -12,9 +12,10 @@ namespace weizhi::voting {
 // Art. 278 para. 2: matters 6, 7 and 8 need three quarters, the others more than half.
 enum class Threshold { Half, ThreeQuarters };
 enum class Choice : std::uint8_t { Agree, Oppose, Abstain, Follow, Invalid };
-// RULES.md §C [policy]: how a follow-majority choice counts.
+// docs/rules.md#c-follow-majority [policy]: how a follow-majority choice counts.
 enum class FollowMajority { BothDimensions, Abstain };
-// RULES.md §C [practice, policy]: whether the window may be extended once when quorum is not met.
+// docs/rules.md#c-extension-once [practice, policy]: whether the window may be extended once when quorum is
+// not met.
 enum class Extension { None, OnceIfQuorumNotMet };
 enum class Channel { Online, Paper, Meeting };
 enum class VoteState { Draft, Open, Closed, Published };
@@ -51,7 +52,7 @@ struct BallotEntry {
   std::int64_t line = 0;  // line of ballots.csv; 0 when not read from a file
 };
 
-// The denominators of RULES.md §B and who may vote, derived from a roll.
+// The denominators of docs/rules.md#b-voting-roll and who may vote, derived from a roll.
 struct Electorate {
   std::vector<std::int64_t> owner_ids;     // voters, ascending
   std::vector<std::int64_t> areas;         // 0.01 m², parallel to owner_ids

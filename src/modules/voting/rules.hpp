@@ -1,4 +1,4 @@
-// Pure voting rules (RULES.md §A–C): thresholds by matter, the electorate of a frozen roll, the
+// Pure voting rules (docs/rules.md, sections A–C): thresholds by matter, the electorate of a frozen roll, the
 // exact two-dimension tally shared by the server and `weizhi tally`, turnout, and the codes of
 // the API and export files. No SQL, no HTTP, no clock: time is passed in.
 #pragma once
@@ -56,7 +56,7 @@ bool at_least_two_thirds(const Fraction& fraction);
 bool more_than_half(const Fraction& fraction);
 bool at_least_three_quarters(const Fraction& fraction);
 
-// RULES.md §B over a roll: parking spaces are left out; every other part counts in the total
+// docs/rules.md#b-voting-roll over a roll: parking spaces are left out; every other part counts in the total
 // area; each person owner is one voter with the areas of their parts summed; all developer parts
 // form one voter (they must share one owner_id); a part with no voter yet (owner_id 0) counts as
 // one owner who cannot vote. Throws InvalidLine for a part listed twice, an owner that is both a
@@ -69,7 +69,7 @@ Electorate electorate_of(const std::vector<RollEntry>& roll);
 // with owner_id 0 so that it still counts. By part id.
 std::vector<RollEntry> roll_from_registry(const std::vector<people::OwnedPart>& parts);
 
-// The tally of RULES.md §A–C for items 1..item_count. Participation is a valid choice on the
+// The tally of docs/rules.md, sections A–C, for items 1..item_count. Participation is a valid choice on the
 // item (abstain and follow-majority included, invalid excluded); approval counts agreeing
 // voters (and follow-majority ones when the rule sends them to agree) against participating
 // ones. Throws InvalidLine for a ballot of an owner who is not a voter of the electorate, an

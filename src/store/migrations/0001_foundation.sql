@@ -70,7 +70,7 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_entity ON audit_log(entity);
 CREATE INDEX audit_log_actor ON audit_log(actor);
 
--- The roles of DOMAIN.md §1 and what the foundation lets them do; modules add their own rows.
+-- The roles (README.md, Demo logins) and what the foundation lets them do; modules add their own rows.
 INSERT INTO role_permissions (role, permission) VALUES
   ('street_admin', 'audit.read'),
   ('supervisor', 'audit.read'),

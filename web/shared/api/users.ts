@@ -2,7 +2,7 @@
 import { request } from './client'
 import type { NodeKind } from './org'
 
-/** Role codes of DOMAIN.md §1; every role is held in the scope of one org node. */
+/** Role codes (README.md, Demo logins); every role is held in the scope of one org node. */
 export type RoleCode =
   | 'street_admin'
   | 'community_secretary'

@@ -1,4 +1,4 @@
--- Compound public service cases (DOMAIN.md §2, the 57 items and the three-step method): each
+-- Compound public service cases (the 57 items and the three-step method, docs/modules/cases.md): each
 -- street's catalogue of items with their SLAs, the cases reported against it with their due
 -- times, the events of their timeline, residents' ratings and the chain level reached. Times are
 -- ISO-8601 UTC text (iso_utc), which sorts correctly on both engines.

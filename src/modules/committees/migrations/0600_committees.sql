@@ -1,4 +1,4 @@
--- Self-management committees (自管会, DOMAIN.md §3): each street's policy (term, the ten duties,
+-- Self-management committees (自管会, docs/modules/committees.md): each street's policy (term, the ten duties,
 -- party-member share, how the commissioner joins, publicity days), each compound's committees
 -- term after term (the current one has no ended_on), their members (current ones have no
 -- left_at) and their ordered alternates.

@@ -1,7 +1,8 @@
--- Management covenants (管理规约, Civil Code Art. 278 matter 2; DOMAIN.md §3 "self-selected
--- actions"): each street's extra clause types, each compound's covenant versions (one adopted at a
--- time, by a vote of matter 2) with numbered clauses and their enforcement rules, households'
--- acknowledgements, and violations with re-inspections and the escalations recorded up the chain.
+-- Management covenants (管理规约, Civil Code Art. 278 matter 2, docs/rules.md#a-covenant-adoption;
+-- the "self-selected actions"): each street's extra clause types, each compound's covenant
+-- versions (one adopted at a time, by a vote of matter 2) with numbered clauses and their
+-- enforcement rules, households' acknowledgements, and violations with re-inspections and the
+-- escalations recorded up the chain.
 -- Dates are YYYY-MM-DD; areas in 0.01 m².
 CREATE TABLE covenant_policies (
   street_node_id BIGINT PRIMARY KEY REFERENCES org_nodes(id),

@@ -1,4 +1,4 @@
--- Six-step deliberation (六步议事法, DOMAIN.md §3): topics with their scope and step, residents'
+-- Six-step deliberation (六步议事法, docs/rules.md#j-six-steps): topics with their scope and step, residents'
 -- comments with moderation, round-table meetings with minutes and the positions heard, plan
 -- versions with cost and attachments, the votes a topic went to, its resolution and the
 -- resolution's actions. Dates are YYYY-MM-DD; money in fen.

@@ -1,4 +1,4 @@
--- Seven-step differential elections of self-management committees (DOMAIN.md §3, RULES.md §D):
+-- Seven-step differential elections of self-management committees (docs/rules.md#d-elections):
 -- the election, each step's opening and supervisor sign-off, visits, candidates, the frozen
 -- roll of voters, complaints, secret ballots, paper accounting and double entry, and counts.
 CREATE TABLE elections (

@@ -1,4 +1,4 @@
--- Elevator retrofits per stairwell unit (加装电梯, RULES.md §E; DOMAIN.md §3 西四苑): each street's
+-- Elevator retrofits per stairwell unit (加装电梯, docs/rules.md#e-elevators; 西四苑): each street's
 -- policy, projects with their stage history, working groups, the consent vote (a matter-7 vote of
 -- the voting module), cost agreements, maintenance contracts and mediation records.
 -- Dates are YYYY-MM-DD; money in fen.

@@ -1,6 +1,6 @@
--- Dispute mediation by the communities' gold mediators (金牌调解, DOMAIN.md §3 "three extensions"):
--- disputes of a compound with their parties, sessions, the follow-up visits after an agreement and
--- the timeline of events. Dates are YYYY-MM-DD text, times ISO-8601 UTC text (iso_utc).
+-- Dispute mediation by the communities' gold mediators (金牌调解, one of the "three extensions",
+-- docs/modules/mediation.md): disputes of a compound with their parties, sessions, the follow-up visits after
+-- an agreement and the timeline of events. Dates are YYYY-MM-DD text, times ISO-8601 UTC text (iso_utc).
 CREATE TABLE mediations (
   id {{id}},
   compound_node_id BIGINT NOT NULL REFERENCES org_nodes(id),

@@ -12,7 +12,7 @@ CREATE TABLE buildings (
   has_elevator BIGINT NOT NULL DEFAULT 0
 );
 
--- area_centi_m2 is in 0.01 m²; use and area_source hold the codes of RULES.md §B.
+-- area_centi_m2 is in 0.01 m²; use and area_source hold the codes of docs/rules.md#b-area-source.
 CREATE TABLE parts (
   node_id BIGINT PRIMARY KEY REFERENCES org_nodes(id),
   unit_node_id BIGINT NOT NULL REFERENCES org_nodes(id),
