@@ -637,7 +637,8 @@ TEST_F(ElectionsTest, VotersOfTheCompoundSeeCandidatesByNameWhilePublicisedAndOt
     auto shown = client->get(path(id, "/public-candidates"));
     ASSERT_EQ(shown.status, 200);
     ASSERT_EQ(shown.json()["items"].size(), 3u);
-    for (const auto& item : shown.json()["items"]) {
+    json items = shown.json()["items"];  // the loop must not range over a temporary's member
+    for (const auto& item : items) {
       EXPECT_NE(item["name"].get<std::string>().find('*'), std::string::npos) << item;
     }
   }

@@ -262,12 +262,12 @@ describe('election console screens', () => {
     const admin = await apiSession(suite.baseUrl, 'admin')
     const election = await xisiyuanElection(suite.baseUrl, admin)
     const [visitor, visited] = (await admin.get(`/api/v1/people?node=${election.compound.id}&limit=2`)).items
-    const complaint = { text: '选举公告张贴位置太偏，很多居民没看到' }
+    const complaintBody = { text: '选举公告张贴位置太偏，很多居民没看到' }
     // Complaints come from the election's voters and the compound's staff: not from a resident of 德胜新村.
     const resident = await apiSession(suite.baseUrl, 'resident')
-    await resident.send('POST', `/api/v1/elections/${election.id}/complaints`, complaint, { expectedStatus: 403 })
+    await resident.send('POST', `/api/v1/elections/${election.id}/complaints`, complaintBody, { expectedStatus: 403 })
     const supervising = await apiSession(suite.baseUrl, 'supervisor')
-    await supervising.send('POST', `/api/v1/elections/${election.id}/complaints`, complaint, { expectedStatus: 201 })
+    await supervising.send('POST', `/api/v1/elections/${election.id}/complaints`, complaintBody, { expectedStatus: 201 })
 
     const page = await openElection(suite, 'admin', election.id)
     await page.getByRole('tab', { name: '走访记录' }).click()
