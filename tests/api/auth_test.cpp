@@ -435,6 +435,26 @@ TEST_F(PasswordTest, AResetNeedsUsersManageAndAnExistingAccount) {
   EXPECT_EQ(audited("user.password.reset"), 0);
 }
 
+TEST_F(PasswordTest, WithoutSigningInOrWithABadBodyNothingChanges) {
+  auto stranger = anonymous();
+  EXPECT_EQ(change(*stranger, "weizhi-demo", "a-new-long-secret").status, 401);
+  EXPECT_EQ(reset(*stranger, "secretary", "a-new-long-secret").status, 401);
+  auto secretary = signed_in("secretary");
+  auto missing = secretary->post("/api/v1/me/password", json{{"current_password", "weizhi-demo"}});
+  EXPECT_EQ(missing.status, 400) << missing.body;
+  EXPECT_EQ(missing.error_field(), "new_password");
+  auto mistyped = secretary->post("/api/v1/me/password", json{{"current_password", "weizhi-demo"}, {"new_password", 12345678}});
+  EXPECT_EQ(mistyped.status, 400) << mistyped.body;
+  EXPECT_EQ(mistyped.error_field(), "new_password");
+  EXPECT_EQ(secretary->send("POST", "/api/v1/me/password", "{not json").status, 400);
+  auto admin = signed_in("admin");
+  auto empty = admin->post("/api/v1/users/" + std::to_string(user_id("secretary")) + "/password", json::object());
+  EXPECT_EQ(empty.status, 400) << empty.body;
+  EXPECT_EQ(empty.error_field(), "new_password");
+  EXPECT_EQ(sign_in("secretary", "weizhi-demo"), 200);
+  EXPECT_EQ(audited("user.password.change") + audited("user.password.reset"), 0);
+}
+
 TEST_F(PasswordTest, AScopedManagerResetsOnlyAccountsThatWorkNowhereElse) {
   auto manager = community_manager();
   auto admin = signed_in("admin");
