@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PACKAGES=(
-  build-essential g++ clang libclang-rt-14-dev cmake ninja-build pkg-config
+  build-essential g++ clang libclang-rt-14-dev clang-format cmake ninja-build pkg-config
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsoci-dev libboost-dev
   nlohmann-json3-dev libsodium-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libjpeg62-turbo-dev libturbojpeg0-dev libpng-dev libwebp-dev libexif-dev cracklib-runtime

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Weizhi test suite (unit, API on SQLite and PostgreSQL, ASan/UBSan, crash, browser)
-# and ends with the line "N passed, N failed"; exits non-zero on any failure or crashed suite.
+# Runs every Weizhi test suite (source checks, unit, API on SQLite and PostgreSQL, ASan/UBSan, crash,
+# browser) and ends with the line "N passed, N failed"; exits non-zero on any failure or crashed suite.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -189,6 +189,22 @@ run_postgres_api_tests() {
   PG_STARTED=0
 }
 
+# The source checks (scripts/check-*.sh: format, layering): each is one test, failed when it exits
+# non-zero, with its output shown.
+run_source_checks() {
+  local script passed=0 failed=0 names=()
+  banner "checks: scripts/check-*.sh"
+  for script in scripts/check-*.sh; do
+    if bash "$script"; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+      names+=("$(basename "$script")")
+    fi
+  done
+  record checks "$passed" "$failed" "${names[*]:+failed: ${names[*]}}"
+}
+
 SANITIZER_ENV=(
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -228,6 +244,7 @@ main() {
 
   start_browser_tests
   if [[ $with_asan_build -eq 1 ]]; then start_asan_build; fi
+  run_source_checks
   run_gtest unit build/tests/unit_tests
   run_gtest "api(sqlite)" build/tests/api_tests -u WEIZHI_TEST_DATABASE_URL
   run_postgres_api_tests
