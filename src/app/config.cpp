@@ -46,32 +46,49 @@ const std::vector<Binding>& bindings() {
       {"io_threads", "WEIZHI_IO_THREADS",
        [](Settings& s, const std::string& v) { s.io_threads = to_size("io_threads", v); }},
       {"worker_threads", "WEIZHI_WORKER_THREADS",
-       [](Settings& s, const std::string& v) { s.worker_threads = std::max<std::size_t>(1, to_size("worker_threads", v)); }},
+       [](Settings& s, const std::string& v) {
+         s.worker_threads = std::max<std::size_t>(1, to_size("worker_threads", v));
+       }},
       {"read_connections", "WEIZHI_READ_CONNECTIONS",
-       [](Settings& s, const std::string& v) { s.read_connections = std::max<std::size_t>(1, to_size("read_connections", v)); }},
+       [](Settings& s, const std::string& v) {
+         s.read_connections = std::max<std::size_t>(1, to_size("read_connections", v));
+       }},
       {"max_connections", "WEIZHI_MAX_CONNECTIONS",
        [](Settings& s, const std::string& v) { s.max_connections = to_size("max_connections", v); }},
       {"max_url_bytes", "WEIZHI_MAX_URL_BYTES",
-       [](Settings& s, const std::string& v) { s.max_url_bytes = std::max<std::size_t>(256, to_size("max_url_bytes", v)); }},
+       [](Settings& s, const std::string& v) {
+         s.max_url_bytes = std::max<std::size_t>(256, to_size("max_url_bytes", v));
+       }},
       {"max_body_bytes", "WEIZHI_MAX_BODY_BYTES",
        [](Settings& s, const std::string& v) { s.max_body_bytes = to_size("max_body_bytes", v); }},
       {"session_idle_minutes", "WEIZHI_SESSION_IDLE_MINUTES",
-       [](Settings& s, const std::string& v) { s.session_idle_minutes = static_cast<int>(to_size("session_idle_minutes", v)); }},
+       [](Settings& s, const std::string& v) {
+         s.session_idle_minutes = static_cast<int>(to_size("session_idle_minutes", v));
+       }},
       {"session_absolute_hours", "WEIZHI_SESSION_ABSOLUTE_HOURS",
-       [](Settings& s, const std::string& v) { s.session_absolute_hours = static_cast<int>(to_size("session_absolute_hours", v)); }},
+       [](Settings& s, const std::string& v) {
+         s.session_absolute_hours = static_cast<int>(to_size("session_absolute_hours", v));
+       }},
       {"login_failures_per_minute", "WEIZHI_LOGIN_FAILURES_PER_MINUTE",
-       [](Settings& s, const std::string& v) { s.login_failures_per_minute = static_cast<int>(to_size("login_failures_per_minute", v)); }},
+       [](Settings& s, const std::string& v) {
+         s.login_failures_per_minute = static_cast<int>(to_size("login_failures_per_minute", v));
+       }},
       {"login_failures_per_address_per_minute", "WEIZHI_LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE",
        [](Settings& s, const std::string& v) {
-         s.login_failures_per_address_per_minute = static_cast<int>(to_size("login_failures_per_address_per_minute", v));
+         s.login_failures_per_address_per_minute =
+             static_cast<int>(to_size("login_failures_per_address_per_minute", v));
        }},
       {"shutdown_grace_seconds", "WEIZHI_SHUTDOWN_GRACE_SECONDS",
-       [](Settings& s, const std::string& v) { s.shutdown_grace_seconds = static_cast<int>(to_size("shutdown_grace_seconds", v)); }},
+       [](Settings& s, const std::string& v) {
+         s.shutdown_grace_seconds = static_cast<int>(to_size("shutdown_grace_seconds", v));
+       }},
       {"media_dir", "WEIZHI_MEDIA_DIR", [](Settings& s, const std::string& v) { s.media_dir = v; }},
       {"common_passwords_file", "WEIZHI_COMMON_PASSWORDS_FILE",
        [](Settings& s, const std::string& v) { s.common_passwords_file = v; }},
       {"job_interval_seconds", "WEIZHI_JOB_INTERVAL_SECONDS",
-       [](Settings& s, const std::string& v) { s.job_interval_seconds = static_cast<int>(to_size("job_interval_seconds", v)); }},
+       [](Settings& s, const std::string& v) {
+         s.job_interval_seconds = static_cast<int>(to_size("job_interval_seconds", v));
+       }},
   };
   return list;
 }

@@ -54,7 +54,9 @@ int serve(const Settings& settings) {
   SystemClock clock;
   app::Application application(settings, clock);
   application.start();
-  log::info({{"event", "listening"}, {"listen", settings.listen}, {"port", application.port()},
+  log::info({{"event", "listening"},
+             {"listen", settings.listen},
+             {"port", application.port()},
              {"db", store::sqlite_path(settings.database_url) ? settings.database_url : "postgresql"}});
   std::cout << "weizhi 正在运行：http://" << settings.listen.substr(0, settings.listen.rfind(':')) << ":"
             << application.port() << "/" << std::endl;
@@ -234,7 +236,8 @@ int main(int argc, char** argv) {
   auth::TokenRequest token_request;
   token_add_command->add_option("NAME", token_request.name, "token name (a-z 0-9 _ - .)")->required();
   token_add_command->add_option("--role", token_request.role, "role code granted to the account, e.g. grid_member");
-  token_add_command->add_option("--scope", token_request.scope_node_id, "org node id the role covers (default: the street)");
+  token_add_command->add_option("--scope", token_request.scope_node_id,
+                                "org node id the role covers (default: the street)");
   token_add_command->add_option("--login", token_request.login, "attach the token to this existing account instead");
 
   std::string key_file;
@@ -258,17 +261,20 @@ int main(int argc, char** argv) {
   tally_command->add_option("--follow-majority", follow_majority, "both_dimensions (default) or abstain");
   tally_command->add_flag("--timing", tally_timing, "print the reading and tally times to stderr");
 
-  auto* count_election_command =
-      cli.add_subcommand("count-election", "count one round of a differential election offline and print the result as JSON");
+  auto* count_election_command = cli.add_subcommand(
+      "count-election", "count one round of a differential election offline and print the result as JSON");
   elections::CountCommand count_command;
   count_election_command->add_option("--seats", count_command.seats, "seats to fill")->required();
-  count_election_command->add_option("--candidates", count_command.candidates, "candidates A,B,… as the ballots name them")
+  count_election_command
+      ->add_option("--candidates", count_command.candidates, "candidates A,B,… as the ballots name them")
       ->required();
   count_election_command->add_option("--ballots", count_command.ballots_path, "ballots.csv: ballot_id,choices (A|B|…)")
       ->required();
-  count_election_command->add_option("--issued", count_command.issued, "ballots issued (more returned voids the round)");
+  count_election_command->add_option("--issued", count_command.issued,
+                                     "ballots issued (more returned voids the round)");
   count_election_command->add_option("--voters", count_command.voters, "registered voters (more than half must vote)");
-  count_election_command->add_option("--majority-base", count_command.majority_base, "returned (default), valid or registered (needs --voters)");
+  count_election_command->add_option("--majority-base", count_command.majority_base,
+                                     "returned (default), valid or registered (needs --voters)");
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -285,7 +291,8 @@ int main(int argc, char** argv) {
       status = seed_demo(settings, if_empty);
     } else if (*backup_command || *restore_command) {
       auto path = store::sqlite_path(settings.database_url);
-      if (!path) throw std::runtime_error("backup and restore work on SQLite; for PostgreSQL use pg_dump (docs/operations.md)");
+      if (!path)
+        throw std::runtime_error("backup and restore work on SQLite; for PostgreSQL use pg_dump (docs/operations.md)");
       if (*backup_command) {
         store::backup_sqlite(*path, backup_file);
         std::cout << "backup written to " << backup_file << std::endl;

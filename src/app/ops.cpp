@@ -20,13 +20,11 @@ http::Response readyz(http::Context& context) {
     lease->query("SELECT 1");
     database = true;
     current = store::migrations_current(context.services.db, all_migrations());
-  } catch (const std::exception&) {
-  }
+  } catch (const std::exception&) {}
   bool ready = database && current;
-  return http::Response::json(ready ? 200 : 503,
-                              {{"status", ready ? "ready" : "not_ready"},
-                               {"database", database},
-                               {"migrations_current", current}});
+  return http::Response::json(
+      ready ? 200 : 503,
+      {{"status", ready ? "ready" : "not_ready"}, {"database", database}, {"migrations_current", current}});
 }
 
 http::Response metrics_route(http::Context&) {
@@ -39,15 +37,13 @@ http::Response metrics_route(http::Context&) {
 }  // namespace
 
 modules::Module ops_module() {
-  return modules::Module{
-      "ops",
-      nullptr,
-      [](http::Router& router) {
-        router.add(http::Method::Get, "/healthz", http::Access::anyone(), healthz);
-        router.add(http::Method::Get, "/readyz", http::Access::anyone(), readyz);
-        router.add(http::Method::Get, "/metrics", http::Access::anyone(), metrics_route);
-      },
-      nullptr};
+  return modules::Module{"ops", nullptr,
+                         [](http::Router& router) {
+                           router.add(http::Method::Get, "/healthz", http::Access::anyone(), healthz);
+                           router.add(http::Method::Get, "/readyz", http::Access::anyone(), readyz);
+                           router.add(http::Method::Get, "/metrics", http::Access::anyone(), metrics_route);
+                         },
+                         nullptr};
 }
 
 }  // namespace weizhi::app

@@ -14,8 +14,7 @@ http::Response list_route(http::Context& context) {
     limit = context.parse_id(*text, "limit");
     if (limit > 500) fail_invalid("limit", "limit 不能超过 500");
   }
-  std::string sql =
-      "SELECT seq, at, actor, action, entity, summary, hash FROM audit_log WHERE 1 = 1";
+  std::string sql = "SELECT seq, at, actor, action, entity, summary, hash FROM audit_log WHERE 1 = 1";
   store::Params params;
   if (auto cursor = context.query("cursor")) {
     sql += " AND seq < ?";
@@ -46,23 +45,20 @@ http::Response list_route(http::Context& context) {
     last_seq = row.i64(0);
   }
   Json result{{"items", items}};
-  result["next_cursor"] = static_cast<std::int64_t>(items.size()) == limit && last_seq > 1
-                              ? Json(std::to_string(last_seq))
-                              : Json(nullptr);
+  result["next_cursor"] =
+      static_cast<std::int64_t>(items.size()) == limit && last_seq > 1 ? Json(std::to_string(last_seq)) : Json(nullptr);
   return http::Response::json(200, result);
 }
 
 }  // namespace
 
 modules::Module module() {
-  return modules::Module{
-      "audit",
-      [] { return std::vector<store::Migration>{}; },
-      [](http::Router& router) {
-        router.add(http::Method::Get, "/api/v1/audit",
-                   http::Access::permission("audit.read", http::scope::any()), list_route);
-      },
-      nullptr};
+  return modules::Module{"audit", [] { return std::vector<store::Migration>{}; },
+                         [](http::Router& router) {
+                           router.add(http::Method::Get, "/api/v1/audit",
+                                      http::Access::permission("audit.read", http::scope::any()), list_route);
+                         },
+                         nullptr};
 }
 
 }  // namespace weizhi::audit

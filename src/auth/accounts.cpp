@@ -87,9 +87,7 @@ CommonPasswords load_common_passwords(const std::string& path) {
 
 namespace {
 const char* kUserColumns = "SELECT id, login, display_name, disabled, password_hash FROM users ";
-User to_user(const store::Row& row) {
-  return User{row.i64(0), row.text(1), row.text(2), row.i64(3) != 0, row.text(4)};
-}
+User to_user(const store::Row& row) { return User{row.i64(0), row.text(1), row.text(2), row.i64(3) != 0, row.text(4)}; }
 }  // namespace
 
 std::optional<User> find_user(store::Connection& connection, const std::string& login) {

@@ -73,7 +73,7 @@ struct IssuedToken {
   std::int64_t user_id = 0;
   std::string login;
   std::int64_t scope_node_id = 0;  // 0 when no role was granted
-  std::string token;           // shown once; only its digest is stored
+  std::string token;               // shown once; only its digest is stored
 };
 inline constexpr const char* kMachineLoginPrefix = "token:";
 // Checks everything before writing: 400 naming name or role (unknown role, or a scope without a

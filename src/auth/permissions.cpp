@@ -52,10 +52,11 @@ bool can(store::Connection& connection, const Principal& principal, const std::s
 }
 
 const std::vector<std::string>& role_codes() {
-  static const std::vector<std::string> codes{
-      "street_admin",   "community_secretary", "tripartite_director", "commissioner",  "party_secretary",
-      "grid_member",    "committee_member",    "supervisor",          "property_manager", "property_staff",
-      "social_org",     "resident",            "gate_device"};
+  static const std::vector<std::string> codes{"street_admin",     "community_secretary", "tripartite_director",
+                                              "commissioner",     "party_secretary",     "grid_member",
+                                              "committee_member", "supervisor",          "property_manager",
+                                              "property_staff",   "social_org",          "resident",
+                                              "gate_device"};
   return codes;
 }
 

@@ -57,8 +57,7 @@ Response create_session_route(Context& context) {
   services.login_throttle.clear(login);
   NewSession session = context.write([&](store::Tx& tx) {
     NewSession created = create_session(tx, user->id, services.settings);
-    audit::record(tx, user->login, "session.create", "user:" + std::to_string(user->id),
-                  {{"client", address}});
+    audit::record(tx, user->login, "session.create", "user:" + std::to_string(user->id), {{"client", address}});
     return created;
   });
   Json user_view;
@@ -138,7 +137,8 @@ Response reset_password_route(Context& context) {
     if (!user) fail_not_found("找不到该用户");
     roles = load_roles(*lease, user_id, context.services.clock.now());
   }
-  for (std::int64_t scope : password_reset_scopes(roles, context.root_node_id())) context.require("users.manage", scope);
+  for (std::int64_t scope : password_reset_scopes(roles, context.root_node_id()))
+    context.require("users.manage", scope);
   if (auto problem = context.services.passwords.problem(user->login, wanted)) fail_invalid("new_password", *problem);
   std::string hash = context.services.passwords.hash(wanted);
   context.write([&](store::Tx& tx) {
@@ -186,15 +186,15 @@ Response create_user_route(Context& context) {
   }
   body.finish();
   if (auto problem = login_problem(login)) fail_invalid("login", *problem);
-  if (display_name.empty() || display_name.size() > 100) fail_invalid("display_name", "姓名不能为空，且不超过 100 字节");
+  if (display_name.empty() || display_name.size() > 100)
+    fail_invalid("display_name", "姓名不能为空，且不超过 100 字节");
   if (auto problem = context.services.passwords.problem(login, password)) fail_invalid("password", *problem);
   for (const auto& role : roles) context.require("users.manage", role.scope_node_id);
   std::string hash = context.services.passwords.hash(password);
   std::int64_t id = context.write([&](store::Tx& tx) {
     std::int64_t user_id = create_user(tx, login, display_name, hash);
     for (const auto& role : roles) assign_role(tx, user_id, role.role, role.scope_node_id);
-    context.audit(tx, "user.create", "user:" + std::to_string(user_id),
-                  {{"login", login}, {"roles", roles.size()}});
+    context.audit(tx, "user.create", "user:" + std::to_string(user_id), {{"login", login}, {"roles", roles.size()}});
     return user_id;
   });
   auto lease = context.read();
@@ -225,9 +225,9 @@ Response end_role_route(Context& context) {
   std::optional<std::int64_t> scope;
   {
     auto lease = context.read();
-    auto row = lease->query_one(
-        "SELECT scope_node_id FROM role_assignments WHERE id = ? AND user_id = ? AND valid_to IS NULL",
-        {assignment_id, user_id});
+    auto row =
+        lease->query_one("SELECT scope_node_id FROM role_assignments WHERE id = ? AND user_id = ? AND valid_to IS NULL",
+                         {assignment_id, user_id});
     if (!row) fail_not_found("找不到该用户的这项角色");
     scope = row->i64(0);
   }
@@ -281,26 +281,25 @@ void seed_demo(modules::SeedContext& seed) {
 }  // namespace
 
 modules::Module module() {
-  return modules::Module{
-      "auth",
-      [] { return std::vector<store::Migration>{}; },
-      [](http::Router& router) {
-        router.add(Method::Post, "/api/v1/session", Access::anyone(), create_session_route);
-        router.add(Method::Delete, "/api/v1/session", Access::signed_in(), delete_session_route);
-        router.add(Method::Get, "/api/v1/me", Access::signed_in(), me_route);
-        router.add(Method::Post, "/api/v1/me/password", Access::signed_in(), change_own_password_route);
-        router.add(Method::Get, "/api/v1/users", Access::permission("users.manage", http::scope::any()),
-                   list_users_route);
-        router.add(Method::Post, "/api/v1/users", Access::permission("users.manage", http::scope::any()),
-                   create_user_route);
-        router.add(Method::Post, "/api/v1/users/{id}/roles", Access::permission("users.manage", http::scope::any()),
-                   add_role_route);
-        router.add(Method::Post, "/api/v1/users/{id}/password",
-                   Access::permission("users.manage", http::scope::any()), reset_password_route);
-        router.add(Method::Delete, "/api/v1/users/{id}/roles/{assignment_id}",
-                   Access::permission("users.manage", http::scope::any()), end_role_route);
-      },
-      seed_demo};
+  return modules::Module{"auth", [] { return std::vector<store::Migration>{}; },
+                         [](http::Router& router) {
+                           router.add(Method::Post, "/api/v1/session", Access::anyone(), create_session_route);
+                           router.add(Method::Delete, "/api/v1/session", Access::signed_in(), delete_session_route);
+                           router.add(Method::Get, "/api/v1/me", Access::signed_in(), me_route);
+                           router.add(Method::Post, "/api/v1/me/password", Access::signed_in(),
+                                      change_own_password_route);
+                           router.add(Method::Get, "/api/v1/users",
+                                      Access::permission("users.manage", http::scope::any()), list_users_route);
+                           router.add(Method::Post, "/api/v1/users",
+                                      Access::permission("users.manage", http::scope::any()), create_user_route);
+                           router.add(Method::Post, "/api/v1/users/{id}/roles",
+                                      Access::permission("users.manage", http::scope::any()), add_role_route);
+                           router.add(Method::Post, "/api/v1/users/{id}/password",
+                                      Access::permission("users.manage", http::scope::any()), reset_password_route);
+                           router.add(Method::Delete, "/api/v1/users/{id}/roles/{assignment_id}",
+                                      Access::permission("users.manage", http::scope::any()), end_role_route);
+                         },
+                         seed_demo};
 }
 
 }  // namespace weizhi::auth

@@ -79,7 +79,8 @@ std::vector<RoleGrant> load_roles(store::Connection& connection, std::int64_t us
   std::vector<RoleGrant> roles;
   for (const auto& row : connection.query(std::string("SELECT ") + kRoleColumns +
                                               " FROM role_assignments ra JOIN org_nodes n ON n.id = ra.scope_node_id "
-                                              "WHERE ra.user_id = ? AND " + kValidRole + " ORDER BY ra.id",
+                                              "WHERE ra.user_id = ? AND " +
+                                              kValidRole + " ORDER BY ra.id",
                                           {user_id, at, at})) {
     add_grant(roles, row, 0);
   }
@@ -112,10 +113,11 @@ std::optional<Principal> principal_of_token(store::Connection& connection, const
   // One query: the token, its user and the user's current roles (one row per role, or one row
   // with NULL role columns).
   std::string at = iso_utc(now);
-  auto rows = connection.query(std::string("SELECT u.id, u.login, u.display_name, 0, '', '', '', ") + kRoleColumns +
-                                   " FROM api_tokens t JOIN users u ON u.id = t.user_id" + role_join() +
-                                   "WHERE t.token_digest = ? AND t.revoked_at IS NULL AND u.disabled = 0 ORDER BY ra.id",
-                               {at, at, crypto::token_digest(token)});
+  auto rows =
+      connection.query(std::string("SELECT u.id, u.login, u.display_name, 0, '', '', '', ") + kRoleColumns +
+                           " FROM api_tokens t JOIN users u ON u.id = t.user_id" + role_join() +
+                           "WHERE t.token_digest = ? AND t.revoked_at IS NULL AND u.disabled = 0 ORDER BY ra.id",
+                       {at, at, crypto::token_digest(token)});
   if (rows.empty()) return std::nullopt;
   return principal_of_rows(rows, Via::ApiToken);
 }
@@ -204,6 +206,8 @@ void LoginThrottle::clear(const std::string& login) {
   by_login_.erase(login);
 }
 
-bool csrf_matches(const std::string& expected, const std::string& given) { return constant_time_equal(expected, given); }
+bool csrf_matches(const std::string& expected, const std::string& given) {
+  return constant_time_equal(expected, given);
+}
 
 }  // namespace weizhi::auth

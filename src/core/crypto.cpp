@@ -119,10 +119,10 @@ std::string DataKey::decrypt(std::string_view sealed_text) const {
   std::string plain(length - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES - crypto_aead_xchacha20poly1305_ietf_ABYTES,
                     '\0');
   unsigned long long plain_length = 0;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-          reinterpret_cast<unsigned char*>(plain.data()), &plain_length, nullptr,
-          sealed.data() + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, length - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-          nullptr, 0, sealed.data(), encryption_key_.data()) != 0) {
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()), &plain_length, nullptr,
+                                                 sealed.data() + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+                                                 length - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, nullptr, 0,
+                                                 sealed.data(), encryption_key_.data()) != 0) {
     throw std::runtime_error("encrypted value failed authentication");
   }
   plain.resize(plain_length);

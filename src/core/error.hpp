@@ -30,9 +30,7 @@ class ApiError : public std::runtime_error {
 [[noreturn]] inline void fail_invalid(const std::string& field, const std::string& message) {
   throw ApiError(400, "invalid_field", message, field);
 }
-[[noreturn]] inline void fail_not_found(const std::string& message) {
-  throw ApiError(404, "not_found", message);
-}
+[[noreturn]] inline void fail_not_found(const std::string& message) { throw ApiError(404, "not_found", message); }
 [[noreturn]] inline void fail_forbidden(const std::string& message = "没有执行此操作的权限") {
   throw ApiError(403, "forbidden", message);
 }

@@ -32,14 +32,12 @@ Json parse_json_object(std::string_view text) {
 
 JsonObject::JsonObject(const Json& value, std::string prefix) : value_(value), prefix_(std::move(prefix)) {
   if (!value_.is_object()) {
-    throw ApiError(400, "invalid_field", (prefix_.empty() ? std::string("请求体") : "字段 " + prefix_) + " 应为 JSON 对象",
-                   prefix_);
+    throw ApiError(400, "invalid_field",
+                   (prefix_.empty() ? std::string("请求体") : "字段 " + prefix_) + " 应为 JSON 对象", prefix_);
   }
 }
 
-std::string JsonObject::field_name(const std::string& key) const {
-  return prefix_.empty() ? key : prefix_ + "." + key;
-}
+std::string JsonObject::field_name(const std::string& key) const { return prefix_.empty() ? key : prefix_ + "." + key; }
 
 bool JsonObject::has(const std::string& key) const {
   auto it = value_.find(key);

@@ -10,20 +10,20 @@ struct Settings {
   std::string database_url = "sqlite:weizhi.db";
   std::string listen = "127.0.0.1:8080";
   std::string web_root = "web/dist";
-  std::string data_key_file;            // WEIZHI_DATA_KEY_FILE
+  std::string data_key_file;  // WEIZHI_DATA_KEY_FILE
   // Where uploaded photos are kept; instances sharing a database must share this folder too.
   std::string media_dir = "media";
   // TLS ends at a proxy in front: session cookies are Secure, and the client's address is the
   // last hop of X-Forwarded-For (the one the proxy appends), not the proxy's own.
   bool behind_tls_proxy = false;
-  std::size_t io_threads = 0;           // 0: one per core
-  std::size_t worker_threads = 64;      // request handlers; they block on the database
+  std::size_t io_threads = 0;       // 0: one per core
+  std::size_t worker_threads = 64;  // request handlers; they block on the database
   std::size_t read_connections = 8;
   std::size_t max_connections = 4096;
   // Longer request targets get a JSON 414; past eight times this the parser closes the connection.
   std::size_t max_url_bytes = 8 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
-  std::size_t max_body_bytes = 1024 * 1024;        // routes may raise their own
+  std::size_t max_body_bytes = 1024 * 1024;  // routes may raise their own
   // Parser limit: above the largest route limit (20 MiB), so such bodies still get a JSON 413.
   std::size_t max_route_body_bytes = 32 * 1024 * 1024;
   int read_timeout_seconds = 30;
@@ -31,7 +31,7 @@ struct Settings {
   int handler_timeout_seconds = 60;
   int session_idle_minutes = 120;
   int session_absolute_hours = 24;
-  int login_failures_per_minute = 5;               // per login
+  int login_failures_per_minute = 5;  // per login
   // Per client address, failures on existing accounts only: many people may share one address.
   int login_failures_per_address_per_minute = 30;
   // One common password a line, refused for new passwords; Debian's cracklib-runtime has it.

@@ -60,9 +60,8 @@ Response Dispatcher::route(Request& request, std::string& route_label, bool& dis
     route_label = "method_not_allowed";
     std::string allow;
     for (Method method : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(method_name(method));
-    Response response = Response::error(405, "method_not_allowed", "该地址不支持 " +
-                                                                       std::string(method_name(request.method)) +
-                                                                       " 方法");
+    Response response = Response::error(405, "method_not_allowed",
+                                        "该地址不支持 " + std::string(method_name(request.method)) + " 方法");
     response.header("Allow", allow);
     return response;
   }
@@ -79,8 +78,7 @@ Response Dispatcher::route(Request& request, std::string& route_label, bool& dis
   discreet = route.discreet_access_log;
   std::size_t limit = route.max_body_bytes ? route.max_body_bytes : services_.settings.max_body_bytes;
   if (request.body.size() > limit) {
-    return Response::error(413, "payload_too_large",
-                           "请求体过大：上限 " + std::to_string(limit / 1024) + " KiB");
+    return Response::error(413, "payload_too_large", "请求体过大：上限 " + std::to_string(limit / 1024) + " KiB");
   }
   request.path_params = std::move(match.params);
   Context context(request, services_);
@@ -89,8 +87,8 @@ Response Dispatcher::route(Request& request, std::string& route_label, bool& dis
 }
 
 Response Dispatcher::handle(Request& request) const {
-  static auto& latency = metrics::Registry::instance().histogram("weizhi_http_request_seconds",
-                                                                 metrics::latency_bounds());
+  static auto& latency =
+      metrics::Registry::instance().histogram("weizhi_http_request_seconds", metrics::latency_bounds());
   auto started = std::chrono::steady_clock::now();
   std::string route_label = "unmatched";
   bool discreet = false;
@@ -104,7 +102,9 @@ Response Dispatcher::handle(Request& request) const {
   } catch (const Json::exception& error) {
     response = Response::error(400, "invalid_field", "请求中的数据类型不正确");
   } catch (const std::exception& error) {
-    log::error({{"event", "handler_error"}, {"request_id", request.request_id}, {"path", request.path},
+    log::error({{"event", "handler_error"},
+                {"request_id", request.request_id},
+                {"path", request.path},
                 {"error", error.what()}});
     response = Response::error(500, "internal", "服务器内部错误，请稍后重试；如反复出现请联系管理员");
   }
@@ -112,10 +112,10 @@ Response Dispatcher::handle(Request& request) const {
   if (discreet) response.discreet_access_log = true;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   latency.observe(seconds);
-  metrics::Registry::instance().count(
-      "weizhi_http_requests_total",
-      "route=\"" + route_label + "\",method=\"" + std::string(method_name(request.method)) + "\",status=\"" +
-          std::to_string(response.status) + "\"");
+  metrics::Registry::instance().count("weizhi_http_requests_total", "route=\"" + route_label + "\",method=\"" +
+                                                                        std::string(method_name(request.method)) +
+                                                                        "\",status=\"" +
+                                                                        std::to_string(response.status) + "\"");
   return response;
 }
 

@@ -8,14 +8,22 @@ namespace weizhi::http {
 
 std::string_view method_name(Method method) {
   switch (method) {
-    case Method::Get: return "GET";
-    case Method::Head: return "HEAD";
-    case Method::Post: return "POST";
-    case Method::Put: return "PUT";
-    case Method::Patch: return "PATCH";
-    case Method::Delete: return "DELETE";
-    case Method::Options: return "OPTIONS";
-    case Method::Other: return "OTHER";
+    case Method::Get:
+      return "GET";
+    case Method::Head:
+      return "HEAD";
+    case Method::Post:
+      return "POST";
+    case Method::Put:
+      return "PUT";
+    case Method::Patch:
+      return "PATCH";
+    case Method::Delete:
+      return "DELETE";
+    case Method::Options:
+      return "OPTIONS";
+    case Method::Other:
+      return "OTHER";
   }
   return "OTHER";
 }
@@ -106,12 +114,9 @@ std::optional<std::map<std::string, std::string>> parse_query(std::string_view q
 }
 
 Json access_log_fields(const Request& request, const Response& response, std::size_t bytes, double ms) {
-  Json fields = {{"event", "access"},
-                 {"method", std::string(method_name(request.method))},
-                 {"path", request.path},
-                 {"status", response.status},
-                 {"bytes", bytes},
-                 {"ms", std::round(ms * 1000) / 1000}};
+  Json fields = {{"event", "access"},    {"method", std::string(method_name(request.method))},
+                 {"path", request.path}, {"status", response.status},
+                 {"bytes", bytes},       {"ms", std::round(ms * 1000) / 1000}};
   if (!response.discreet_access_log) {
     fields["request_id"] = request.request_id;
     fields["client"] = request.client_address;

@@ -19,13 +19,13 @@ std::string_view method_name(Method method);
 
 struct Request {
   Method method = Method::Get;
-  std::string path;                                  // decoded, without the query
-  std::map<std::string, std::string> query;          // decoded query parameters
+  std::string path;                                          // decoded, without the query
+  std::map<std::string, std::string> query;                  // decoded query parameters
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
   std::string client_address;
   std::string request_id;
-  std::map<std::string, std::string> path_params;    // filled by the router
+  std::map<std::string, std::string> path_params;  // filled by the router
 
   std::optional<std::string_view> header(std::string_view lower_case_name) const;
   std::optional<std::string> cookie(std::string_view name) const;
@@ -42,8 +42,7 @@ struct Response {
   bool discreet_access_log = false;
 
   static Response json(int status, const Json& value);
-  static Response error(int status, const std::string& code, const std::string& message,
-                        const std::string& field = {});
+  static Response error(int status, const std::string& code, const std::string& message, const std::string& field = {});
   static Response no_content();
   Response& header(std::string name, std::string value);
 };

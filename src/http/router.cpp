@@ -64,8 +64,7 @@ ScopeResolver path_node(std::string name) {
   return [name](Context& context) -> std::optional<std::int64_t> { return context.path_id(name); };
 }
 
-ScopeResolver record_node(std::string name,
-                          std::function<std::int64_t(store::Connection&, std::int64_t)> locate) {
+ScopeResolver record_node(std::string name, std::function<std::int64_t(store::Connection&, std::int64_t)> locate) {
   return [name, locate](Context& context) -> std::optional<std::int64_t> {
     std::int64_t id = context.path_id(name);
     auto lease = context.read();

@@ -37,23 +37,40 @@ Method to_method(const restinio::http_method_id_t& method) {
 
 const char* reason_phrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Status";
   }
 }
 
@@ -112,10 +129,10 @@ struct Server::State {
 
   void respond(const restinio::request_handle_t& handle, const Request& request, Response& response,
                std::chrono::steady_clock::time_point started) {
-    auto builder = handle->create_response(
-        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-                                     reason_phrase(response.status)});
-    if (!response.content_type.empty()) builder.append_header(restinio::http_field::content_type, response.content_type);
+    auto builder = handle->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
+    if (!response.content_type.empty())
+      builder.append_header(restinio::http_field::content_type, response.content_type);
     for (auto& [name, value] : response.headers) {
       // RESTinio writes the Connection header itself, and closes after the response when told so.
       if (name == "Connection" && value == "close") {
@@ -143,8 +160,8 @@ struct Server::State {
     const auto& header = handle->header();
     request->method = to_method(header.method());
     auto supplied_id = header.opt_value_of("X-Request-Id");
-    request->request_id = supplied_id && acceptable_request_id(*supplied_id) ? std::string(*supplied_id)
-                                                                              : crypto::random_hex(8);
+    request->request_id =
+        supplied_id && acceptable_request_id(*supplied_id) ? std::string(*supplied_id) : crypto::random_hex(8);
     header.for_each_field([&](const restinio::http_header_field_t& field) {
       std::string name = field.name();
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -164,8 +181,8 @@ struct Server::State {
     // on (the header keeps 1.1) and its parser takes any HTTP/d.d. nginx in front answers 505 to
     // major versions above 1.
     if (header.request_target().size() > settings.max_url_bytes) {
-      return refuse(Response::error(414, "uri_too_long", "地址过长：上限 " +
-                                                             std::to_string(settings.max_url_bytes) + " 字节"));
+      return refuse(
+          Response::error(414, "uri_too_long", "地址过长：上限 " + std::to_string(settings.max_url_bytes) + " 字节"));
     }
     auto path = url_decode(header.path(), false);
     auto query = parse_query(header.query());
@@ -193,7 +210,8 @@ Server::~Server() { stop(); }
 void Server::start() {
   auto [host, port] = split_listen(state_->settings.listen);
   const Settings& settings = state_->settings;
-  std::size_t io_threads = settings.io_threads ? settings.io_threads : std::max(1u, std::thread::hardware_concurrency());
+  std::size_t io_threads =
+      settings.io_threads ? settings.io_threads : std::max(1u, std::thread::hardware_concurrency());
   state_->workers = std::make_unique<ThreadPool>(settings.worker_threads);
   State* state = state_.get();
   auto server_settings =
@@ -212,9 +230,8 @@ void Server::start() {
           .read_next_http_message_timelimit(std::chrono::seconds(settings.read_timeout_seconds))
           .write_http_response_timelimit(std::chrono::seconds(settings.write_timeout_seconds))
           .handle_request_timeout(std::chrono::seconds(settings.handler_timeout_seconds))
-          .acceptor_post_bind_hook([state](asio::ip::tcp::acceptor& acceptor) {
-            state->bound_port.store(acceptor.local_endpoint().port());
-          })
+          .acceptor_post_bind_hook(
+              [state](asio::ip::tcp::acceptor& acceptor) { state->bound_port.store(acceptor.local_endpoint().port()); })
           .request_handler([state](restinio::request_handle_t handle) { return state->accept(std::move(handle)); });
   state_->running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(server_settings), io_threads);
 }

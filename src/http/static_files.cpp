@@ -30,13 +30,22 @@ std::optional<Response> read(const std::filesystem::path& real, const std::strin
 }  // namespace
 
 std::string content_type_for(const std::string& path) {
-  static const std::pair<const char*, const char*> types[] = {
-      {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json; charset=utf-8"}, {".svg", "image/svg+xml"},
-      {".png", "image/png"}, {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".webp", "image/webp"},
-      {".ico", "image/x-icon"}, {".woff2", "font/woff2"}, {".woff", "font/woff"}, {".txt", "text/plain; charset=utf-8"},
-      {".map", "application/json; charset=utf-8"}, {".webmanifest", "application/manifest+json"}};
+  static const std::pair<const char*, const char*> types[] = {{".html", "text/html; charset=utf-8"},
+                                                              {".js", "text/javascript; charset=utf-8"},
+                                                              {".mjs", "text/javascript; charset=utf-8"},
+                                                              {".css", "text/css; charset=utf-8"},
+                                                              {".json", "application/json; charset=utf-8"},
+                                                              {".svg", "image/svg+xml"},
+                                                              {".png", "image/png"},
+                                                              {".jpg", "image/jpeg"},
+                                                              {".jpeg", "image/jpeg"},
+                                                              {".webp", "image/webp"},
+                                                              {".ico", "image/x-icon"},
+                                                              {".woff2", "font/woff2"},
+                                                              {".woff", "font/woff"},
+                                                              {".txt", "text/plain; charset=utf-8"},
+                                                              {".map", "application/json; charset=utf-8"},
+                                                              {".webmanifest", "application/manifest+json"}};
   for (const auto& [suffix, type] : types) {
     if (ends_with(path, suffix)) return type;
   }
@@ -97,9 +106,12 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
   if (relative.empty() || relative.back() == '/') relative += "index.html";
   std::filesystem::path real;
   switch (locate(relative, real)) {
-    case Found::File: return read(real, relative);
-    case Found::Refused: return std::nullopt;
-    case Found::Nothing: break;
+    case Found::File:
+      return read(real, relative);
+    case Found::Refused:
+      return std::nullopt;
+    case Found::Nothing:
+      break;
   }
   // Client-side routes fall back to their app's page; missing assets stay 404.
   if (relative.find("assets/") != std::string::npos) return std::nullopt;

@@ -413,8 +413,7 @@ std::optional<std::string> sqlite_path(const std::string& url) {
   return path;
 }
 
-Db::Db(const std::string& url, const Clock& clock, DbOptions options)
-    : url_(url), clock_(clock), options_(options) {
+Db::Db(const std::string& url, const Clock& clock, DbOptions options) : url_(url), clock_(clock), options_(options) {
   if (sqlite_path(url)) {
     dialect_ = Dialect::Sqlite;
     if (sqlite_path(url)->empty()) throw std::runtime_error("the SQLite URL needs a file path: sqlite:PATH");
@@ -496,8 +495,7 @@ void Db::transaction(const std::function<void(Tx&)>& work) {
   } catch (...) {
     try {
       connection->rollback();
-    } catch (...) {
-    }
+    } catch (...) {}
     throw;
   }
 }

@@ -57,8 +57,8 @@ void WriteBatcher::loop() {
 }
 
 void WriteBatcher::commit_batch(std::vector<Job*>& batch) {
-  static auto& batch_sizes = metrics::Registry::instance().histogram(
-      "weizhi_write_batch_size", {1, 2, 4, 8, 16, 32, 64, 128, 256, 512});
+  static auto& batch_sizes =
+      metrics::Registry::instance().histogram("weizhi_write_batch_size", {1, 2, 4, 8, 16, 32, 64, 128, 256, 512});
   static auto& commit_seconds =
       metrics::Registry::instance().histogram("weizhi_commit_seconds", metrics::latency_bounds());
   batch_sizes.observe(static_cast<double>(batch.size()));
@@ -95,8 +95,7 @@ void WriteBatcher::commit_batch(std::vector<Job*>& batch) {
     }
     try {
       connection_->rollback();
-    } catch (...) {
-    }
+    } catch (...) {}
   }
 }
 

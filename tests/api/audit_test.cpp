@@ -20,15 +20,13 @@ TEST_F(AuditTest, FiltersByActorAndPagesWithACursor) {
   auto first = admin->get("/api/v1/audit?actor=cli:seed&limit=3").json();
   ASSERT_EQ(first["items"].size(), 3u);
   for (const auto& item : first["items"]) EXPECT_EQ(item["actor"], "cli:seed");
-  auto second = admin->get("/api/v1/audit?actor=cli:seed&limit=3&cursor=" + first["next_cursor"].get<std::string>())
-                    .json();
+  auto second =
+      admin->get("/api/v1/audit?actor=cli:seed&limit=3&cursor=" + first["next_cursor"].get<std::string>()).json();
   ASSERT_FALSE(second["items"].empty());
   EXPECT_LT(second["items"][0]["seq"].get<std::int64_t>(), first["items"][2]["seq"].get<std::int64_t>());
 }
 
-TEST_F(AuditTest, ResidentMayNotReadTheLog) {
-  EXPECT_EQ(signed_in("resident")->get("/api/v1/audit").status, 403);
-}
+TEST_F(AuditTest, ResidentMayNotReadTheLog) { EXPECT_EQ(signed_in("resident")->get("/api/v1/audit").status, 403); }
 
 TEST_F(AuditTest, AnonymousIs401) { EXPECT_EQ(anonymous()->get("/api/v1/audit").status, 401); }
 

@@ -5,10 +5,10 @@
 #include "auth/sessions.hpp"
 #include "support/test_server.hpp"
 
+using nlohmann::json;
 using weizhi::testing::ApiTest;
 using weizhi::testing::HttpClient;
 using weizhi::testing::Reply;
-using nlohmann::json;
 
 class AuthTest : public ApiTest {
  protected:
@@ -104,8 +104,8 @@ TEST_F(AuthTest, SignOutEndsTheSession) {
 TEST_F(AuthTest, MutationWithoutCsrfHeaderIs403) {
   auto client = signed_in("admin");
   client->forget_csrf();
-  auto reply = client->post("/api/v1/org/nodes", json{{"parent_id", node("desheng-xincun")}, {"kind", "building"},
-                                                      {"name", "1幢"}});
+  auto reply = client->post("/api/v1/org/nodes",
+                            json{{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", "1幢"}});
   EXPECT_EQ(reply.status, 403);
   EXPECT_EQ(reply.error_code(), "csrf_failed");
 }
@@ -202,8 +202,7 @@ TEST_F(AuthTest, OnlyTheTokenDigestIsStored) {
   std::string token = cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1);
   auto lease = db().read();
   EXPECT_FALSE(lease->query_one("SELECT id FROM sessions WHERE token_digest = ?", {token}).has_value());
-  EXPECT_TRUE(lease->query_one("SELECT id FROM sessions WHERE token_digest = ?",
-                               {weizhi::crypto::token_digest(token)})
+  EXPECT_TRUE(lease->query_one("SELECT id FROM sessions WHERE token_digest = ?", {weizhi::crypto::token_digest(token)})
                   .has_value());
 }
 
@@ -225,10 +224,11 @@ TEST_F(AuthTest, BearerTokenAuthenticatesWithoutCsrf) {
 
 TEST_F(AuthTest, StreetAdminCreatesAUserWhoCanSignIn) {
   auto admin = signed_in("admin");
-  auto reply = admin->post("/api/v1/users", json{{"login", "wang.fang"},
-                                                 {"display_name", "王芳"},
-                                                 {"password", "a-long-password"},
-                                                 {"roles", {{{"role", "grid_member"}, {"scope_node_id", node("desheng")}}}}});
+  auto reply =
+      admin->post("/api/v1/users", json{{"login", "wang.fang"},
+                                        {"display_name", "王芳"},
+                                        {"password", "a-long-password"},
+                                        {"roles", {{{"role", "grid_member"}, {"scope_node_id", node("desheng")}}}}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.json()["roles"][0]["role"], "grid_member");
   auto wang = anonymous();
@@ -271,20 +271,23 @@ TEST_F(AuthTest, CommonWhiteSpaceOrLoginContainingPasswordsAreRefusedNamingTheRu
   const std::pair<const char*, const char*> refused[] = {
       {"Baseball", "密码太常见"}, {"          ", "空白字符"}, {"zhao.lei-2024", "登录名"}, {"ZHAO.LEI", "登录名"}};
   for (const auto& [password, rule] : refused) {
-    auto reply = admin->post("/api/v1/users", json{{"login", "zhao.lei"}, {"display_name", "赵磊"}, {"password", password}});
+    auto reply =
+        admin->post("/api/v1/users", json{{"login", "zhao.lei"}, {"display_name", "赵磊"}, {"password", password}});
     EXPECT_EQ(reply.status, 400) << password << ": " << reply.body;
     EXPECT_EQ(reply.error_field(), "password") << password;
     EXPECT_NE(reply.json()["error"]["message"].get<std::string>().find(rule), std::string::npos) << reply.body;
   }
   EXPECT_EQ(count(), before);
-  auto accepted = admin->post("/api/v1/users", json{{"login", "zhao.lei"}, {"display_name", "赵磊"}, {"password", "weizhi-demo"}});
+  auto accepted =
+      admin->post("/api/v1/users", json{{"login", "zhao.lei"}, {"display_name", "赵磊"}, {"password", "weizhi-demo"}});
   EXPECT_EQ(accepted.status, 201) << accepted.body;
 }
 
 TEST_F(AuthTest, CommissionerMayNotManageUsers) {
   auto client = signed_in("commissioner");
   EXPECT_EQ(client->get("/api/v1/users").status, 403);
-  auto reply = client->post("/api/v1/users", json{{"login", "x3"}, {"display_name", "某人"}, {"password", "a-long-password"}});
+  auto reply =
+      client->post("/api/v1/users", json{{"login", "x3"}, {"display_name", "某人"}, {"password", "a-long-password"}});
   EXPECT_EQ(reply.status, 403);
 }
 
@@ -293,7 +296,8 @@ TEST_F(AuthTest, EndingARoleRemovesItsPermissions) {
   auto me = signed_in("secretary")->get("/api/v1/me").json();
   std::int64_t user_id = me["id"];
   std::int64_t assignment = me["roles"][0]["id"];
-  EXPECT_EQ(admin->del("/api/v1/users/" + std::to_string(user_id) + "/roles/" + std::to_string(assignment)).status, 204);
+  EXPECT_EQ(admin->del("/api/v1/users/" + std::to_string(user_id) + "/roles/" + std::to_string(assignment)).status,
+            204);
   auto secretary = signed_in("secretary");
   EXPECT_EQ(secretary->get("/api/v1/org/nodes/" + std::to_string(node("desheng"))).status, 403);
   EXPECT_EQ(admin->del("/api/v1/users/" + std::to_string(user_id) + "/roles/999999").status, 404);
@@ -348,7 +352,8 @@ TEST_F(PasswordTest, AWrongCurrentPasswordIsRefusedNamingItAndCountsAsAFailedSig
   EXPECT_EQ(sign_in("secretary", "weizhi-demo"), 200) << "the old password still holds";
   // The successful sign-in above cleared the count: five guesses through the open session, then
   // neither the session nor the sign-in form may try again for a while.
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(change(*secretary, "guess-" + std::to_string(i), "a-new-long-secret").status, 403);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(change(*secretary, "guess-" + std::to_string(i), "a-new-long-secret").status, 403);
   auto throttled = change(*secretary, "weizhi-demo", "a-new-long-secret");
   EXPECT_EQ(throttled.status, 429) << throttled.body;
   EXPECT_TRUE(throttled.headers.count("retry-after"));
@@ -396,7 +401,8 @@ TEST_F(PasswordTest, ChangingOnesPasswordEndsTheOtherSessionsAndKeepsThisOne) {
 
 TEST_F(PasswordTest, AnApiTokenCannotChangeThePassword) {
   std::string token;
-  db().transaction([&](weizhi::store::Tx& tx) { token = weizhi::auth::create_api_token(tx, user_id("secretary"), "script"); });
+  db().transaction(
+      [&](weizhi::store::Tx& tx) { token = weizhi::auth::create_api_token(tx, user_id("secretary"), "script"); });
   auto client = anonymous();
   client->set_bearer(token);
   EXPECT_EQ(change(*client, "weizhi-demo", "a-new-long-secret").status, 403);
@@ -425,11 +431,13 @@ TEST_F(PasswordTest, AnAdministratorsResetEndsEverySessionOfTheAccount) {
 TEST_F(PasswordTest, AResetNeedsUsersManageAndAnExistingAccount) {
   auto secretary = signed_in("secretary");
   EXPECT_EQ(reset(*secretary, "commissioner", "a-new-long-secret").status, 403);
-  EXPECT_EQ(reset(*secretary, "secretary", "a-new-long-secret").status, 403) << "not even one's own, without the current password";
+  EXPECT_EQ(reset(*secretary, "secretary", "a-new-long-secret").status, 403)
+      << "not even one's own, without the current password";
   EXPECT_EQ(sign_in("commissioner", "weizhi-demo"), 200);
   auto admin = signed_in("admin");
   for (const char* id : {"999999", "0", "-1", "abc", "1e3", "%2e%2e"}) {
-    auto reply = admin->post("/api/v1/users/" + std::string(id) + "/password", json{{"new_password", "a-new-long-secret"}});
+    auto reply =
+        admin->post("/api/v1/users/" + std::string(id) + "/password", json{{"new_password", "a-new-long-secret"}});
     EXPECT_EQ(reply.status, 404) << id << ": " << reply.body;
   }
   EXPECT_EQ(audited("user.password.reset"), 0);
@@ -443,7 +451,8 @@ TEST_F(PasswordTest, WithoutSigningInOrWithABadBodyNothingChanges) {
   auto missing = secretary->post("/api/v1/me/password", json{{"current_password", "weizhi-demo"}});
   EXPECT_EQ(missing.status, 400) << missing.body;
   EXPECT_EQ(missing.error_field(), "new_password");
-  auto mistyped = secretary->post("/api/v1/me/password", json{{"current_password", "weizhi-demo"}, {"new_password", 12345678}});
+  auto mistyped =
+      secretary->post("/api/v1/me/password", json{{"current_password", "weizhi-demo"}, {"new_password", 12345678}});
   EXPECT_EQ(mistyped.status, 400) << mistyped.body;
   EXPECT_EQ(mistyped.error_field(), "new_password");
   EXPECT_EQ(secretary->send("POST", "/api/v1/me/password", "{not json").status, 400);

@@ -18,13 +18,13 @@ using weizhi::testing::HttpClient;
 class CasesTest : public ApiTest {
  protected:
   std::int64_t user_id(const std::string& login) {
-    return db().write([&](weizhi::store::Tx& tx) {
-      return tx.query_one("SELECT id FROM users WHERE login = ?", {login})->i64(0);
-    });
+    return db().write(
+        [&](weizhi::store::Tx& tx) { return tx.query_one("SELECT id FROM users WHERE login = ?", {login})->i64(0); });
   }
 
   json report(HttpClient& client, json extra = json::object()) {
-    json body{{"item_code", "stairwell-clutter"}, {"compound_id", node("desheng-xincun")}, {"description", "楼道堆放纸箱"}};
+    json body{
+        {"item_code", "stairwell-clutter"}, {"compound_id", node("desheng-xincun")}, {"description", "楼道堆放纸箱"}};
     for (auto& [key, value] : extra.items()) body[key] = value;
     auto reply = client.post("/api/v1/cases", body);
     EXPECT_EQ(reply.status, 201) << reply.body;
@@ -45,7 +45,8 @@ class CasesTest : public ApiTest {
     auto commissioner = signed_in("commissioner");
     auto staff = signed_in("property-staff");
     EXPECT_EQ(step(*commissioner, record, {{"to", "accepted"}}).status, 200);
-    EXPECT_EQ(step(*commissioner, record, {{"to", "assigned"}, {"assignee_user_id", user_id("property-staff")}}).status, 200);
+    EXPECT_EQ(step(*commissioner, record, {{"to", "assigned"}, {"assignee_user_id", user_id("property-staff")}}).status,
+              200);
     EXPECT_EQ(step(*staff, record, {{"to", "in_progress"}}).status, 200);
     auto resolved = step(*staff, record, {{"to", "resolved"}, {"note", "已清理"}});
     EXPECT_EQ(resolved.status, 200) << resolved.body;
@@ -58,9 +59,8 @@ TEST_F(CasesTest, TheCatalogueHasTheFiftySevenItemsAndOnlyTheStreetEditsIt) {
   auto list = resident->get("/api/v1/case-items?street=" + std::to_string(node("street")));
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_EQ(list.json()["items"].size(), 57u);
-  json item{{"street_id", node("street")}, {"code", "graffiti"},       {"name", "乱涂乱画清理"},
-            {"category", "环境卫生"},       {"party", "property_company"}, {"response_hours", 24},
-            {"resolution_days", 3}};
+  json item{{"street_id", node("street")}, {"code", "graffiti"},   {"name", "乱涂乱画清理"}, {"category", "环境卫生"},
+            {"party", "property_company"}, {"response_hours", 24}, {"resolution_days", 3}};
   EXPECT_EQ(signed_in("secretary")->post("/api/v1/case-items", item).status, 403);
   auto admin = signed_in("admin");
   auto created = admin->post("/api/v1/case-items", item);
@@ -71,7 +71,8 @@ TEST_F(CasesTest, TheCatalogueHasTheFiftySevenItemsAndOnlyTheStreetEditsIt) {
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(patched.json()["resolution_days"], 5);
   EXPECT_EQ(admin->patch("/api/v1/case-items/" + id, json{{"party", "nobody"}}).error_field(), "party");
-  EXPECT_EQ(admin->get("/api/v1/case-items?node=" + std::to_string(node("desheng-xincun"))).json()["items"].size(), 57u);
+  EXPECT_EQ(admin->get("/api/v1/case-items?node=" + std::to_string(node("desheng-xincun"))).json()["items"].size(),
+            57u);
 }
 
 TEST_F(CasesTest, ResidentReportsWithPhotosForTheirCompoundOnly) {
@@ -86,9 +87,9 @@ TEST_F(CasesTest, ResidentReportsWithPhotosForTheirCompoundOnly) {
   EXPECT_FALSE(record["response_due_at"].get<std::string>().empty());
   EXPECT_FALSE(record["overdue"].get<bool>());
   EXPECT_EQ(record["events"].size(), 1u);
-  auto elsewhere = resident->post("/api/v1/cases", json{{"item_code", "stairwell-clutter"},
-                                                          {"compound_id", node("c-deshengba")},
-                                                          {"description", "楼道堆物"}});
+  auto elsewhere = resident->post(
+      "/api/v1/cases",
+      json{{"item_code", "stairwell-clutter"}, {"compound_id", node("c-deshengba")}, {"description", "楼道堆物"}});
   EXPECT_EQ(elsewhere.status, 403);
   auto mine = resident->get("/api/v1/me/cases");
   ASSERT_EQ(mine.status, 200);
@@ -114,7 +115,8 @@ TEST_F(CasesTest, TheFullPathKeepsEveryStepAsAnEvent) {
   EXPECT_EQ(detail["state_type"], "closed");
   std::vector<std::string> states;
   for (const auto& event : detail["events"]) states.push_back(event["to"].get<std::string>());
-  EXPECT_EQ(states, (std::vector<std::string>{"reported", "accepted", "assigned", "in_progress", "resolved", "verified", "closed"}));
+  EXPECT_EQ(states, (std::vector<std::string>{"reported", "accepted", "assigned", "in_progress", "resolved", "verified",
+                                              "closed"}));
   EXPECT_EQ(detail["events"][4]["note"], "已清理");
   EXPECT_FALSE(detail["resolved_at"].is_null());
   EXPECT_FALSE(detail["closed_at"].is_null());
@@ -186,8 +188,9 @@ TEST_F(CasesTest, BulkAssignmentIsAllOrNothing) {
   ASSERT_EQ(step(*commissioner, first, {{"to", "accepted"}}).status, 200);
   ASSERT_EQ(step(*commissioner, second, {{"to", "accepted"}}).status, 200);
   std::int64_t staff = user_id("property-staff");
-  auto refused = commissioner->post("/api/v1/cases/bulk-assign",
-                                    json{{"case_ids", {first["id"], second["id"], not_accepted["id"]}}, {"assignee_user_id", staff}});
+  auto refused = commissioner->post(
+      "/api/v1/cases/bulk-assign",
+      json{{"case_ids", {first["id"], second["id"], not_accepted["id"]}}, {"assignee_user_id", staff}});
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(commissioner->get(path(first)).json()["state"], "accepted");
   auto assigned = commissioner->post("/api/v1/cases/bulk-assign",
@@ -199,9 +202,10 @@ TEST_F(CasesTest, BulkAssignmentIsAllOrNothing) {
     EXPECT_EQ(item["state"], "assigned");
     EXPECT_EQ(item["assignee_user_id"], staff);
   }
-  EXPECT_EQ(commissioner->post("/api/v1/cases/bulk-assign", json{{"case_ids", json::array()}, {"assignee_user_id", staff}})
-                .error_field(),
-            "case_ids");
+  EXPECT_EQ(
+      commissioner->post("/api/v1/cases/bulk-assign", json{{"case_ids", json::array()}, {"assignee_user_id", staff}})
+          .error_field(),
+      "case_ids");
   EXPECT_EQ(signed_in("property-staff")
                 ->post("/api/v1/cases/bulk-assign", json{{"case_ids", {first["id"]}}, {"assignee_user_id", staff}})
                 .status,
@@ -265,9 +269,11 @@ TEST_F(CasesTest, SignedOutCallersGet401AndUnknownIds404) {
   auto secretary = signed_in("secretary");
   EXPECT_EQ(secretary->get("/api/v1/cases/999999").status, 404);
   EXPECT_EQ(secretary->post("/api/v1/cases/999999/transition", json{{"to", "accepted"}}).status, 404);
-  EXPECT_EQ(secretary->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", 999999}, {"description", "x"}})
-                .status,
-            404);
+  EXPECT_EQ(
+      secretary
+          ->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", 999999}, {"description", "x"}})
+          .status,
+      404);
   // The secretary of 德胜 works cases of its compounds only.
   json elsewhere = report(*signed_in("admin"), {{"compound_id", node("dong-er-dong-san")}});
   EXPECT_EQ(secretary->get(path(elsewhere)).status, 403);
@@ -276,7 +282,7 @@ TEST_F(CasesTest, SignedOutCallersGet401AndUnknownIds404) {
 
 TEST_F(CasesTest, APropertyCompanySeesAndWorksOnlyTheCompoundsItServes) {
   auto admin = signed_in("admin");
-  auto manager = signed_in("property");  // the 德胜 community's property company
+  auto manager = signed_in("property");      // the 德胜 community's property company
   auto staff = signed_in("property-staff");  // 德胜新村 only
   json other_community = report(*admin, {{"compound_id", node("dong-er-dong-san")}});
   json neighbour = report(*admin, {{"compound_id", node("c-deshengba")}});
@@ -314,7 +320,8 @@ TEST_F(CasesTest, BadInputIsRefusedNamingTheField) {
   json record = report(*commissioner);
   ASSERT_EQ(step(*commissioner, record, {{"to", "accepted"}}).status, 200);
   EXPECT_EQ(step(*commissioner, record, {{"to", "assigned"}}).error_field(), "assignee_user_id");
-  EXPECT_EQ(step(*commissioner, record, {{"to", "assigned"}, {"assignee_user_id", 999999}}).error_field(), "assignee_user_id");
+  EXPECT_EQ(step(*commissioner, record, {{"to", "assigned"}, {"assignee_user_id", 999999}}).error_field(),
+            "assignee_user_id");
   EXPECT_EQ(commissioner->post(path(record, "/notes"), json{{"note", ""}}).error_field(), "note");
 }
 
@@ -372,7 +379,8 @@ TEST_F(CasesTest, TheEscalationJobClimbsTheChainOncePerPeriodAcrossInstances) {
   EXPECT_EQ(told("director"), 1);
   EXPECT_EQ(told("secretary"), 1);
   EXPECT_EQ(told("admin"), 0);
-  auto escalated = commissioner->get("/api/v1/cases?escalated=1&node=" + std::to_string(node("desheng-xincun"))).json()["items"];
+  auto escalated =
+      commissioner->get("/api/v1/cases?escalated=1&node=" + std::to_string(node("desheng-xincun"))).json()["items"];
   ASSERT_FALSE(escalated.empty());
   EXPECT_EQ(escalated[0]["id"], record["id"]);
   for (const auto& item : escalated) EXPECT_NE(item["escalation_level"], "none");
@@ -405,8 +413,11 @@ TEST_F(CasesTest, OnlySomeoneWhoMayWorkTheCompoundsCasesCanBeGivenOne) {
   for (const char* login : {"supervisor", "resident", "party"}) {
     EXPECT_EQ(std::find(listed.begin(), listed.end(), user_id(login)), listed.end()) << login;
   }
-  EXPECT_EQ(signed_in("property-staff")->get("/api/v1/case-assignees?node=" + std::to_string(node("desheng-xincun"))).status, 403);
-  ASSERT_EQ(step(*commissioner, record, {{"to", "assigned"}, {"assignee_user_id", user_id("property-staff")}}).status, 200);
+  EXPECT_EQ(
+      signed_in("property-staff")->get("/api/v1/case-assignees?node=" + std::to_string(node("desheng-xincun"))).status,
+      403);
+  ASSERT_EQ(step(*commissioner, record, {{"to", "assigned"}, {"assignee_user_id", user_id("property-staff")}}).status,
+            200);
   auto staff = signed_in("property-staff");
   auto inbox = staff->get("/api/v1/me/notifications").json()["items"];
   ASSERT_FALSE(inbox.empty());
@@ -440,7 +451,8 @@ TEST_F(CasesTest, TheCalendarGivesEveryCompoundItsPreInterventionTaskOncePerDay)
   if (today.substr(5) == "02-29") GTEST_SKIP() << "no yearly schedule falls on 02-29";
   auto admin = signed_in("admin");
   auto items = admin->get("/api/v1/case-items?street=" + std::to_string(node("street"))).json()["items"];
-  auto drains = std::find_if(items.begin(), items.end(), [](const json& item) { return item["code"] == "flood-prevention"; });
+  auto drains =
+      std::find_if(items.begin(), items.end(), [](const json& item) { return item["code"] == "flood-prevention"; });
   ASSERT_NE(drains, items.end());
   EXPECT_TRUE((*drains)["pre_schedule"].is_array());
   std::string item_path = "/api/v1/case-items/" + std::to_string((*drains)["id"].get<std::int64_t>());
@@ -455,19 +467,22 @@ TEST_F(CasesTest, TheCalendarGivesEveryCompoundItsPreInterventionTaskOncePerDay)
   auto ran = first.run_due();
   EXPECT_NE(std::find(ran.begin(), ran.end(), "cases.pre_tasks"), ran.end());
   second.run_due();
-  std::int64_t compounds = db().write([](weizhi::store::Tx& tx) {
-    return tx.scalar("SELECT COUNT(*) FROM org_nodes WHERE kind = 'compound'");
-  });
+  std::int64_t compounds = db().write(
+      [](weizhi::store::Tx& tx) { return tx.scalar("SELECT COUNT(*) FROM org_nodes WHERE kind = 'compound'"); });
   auto tasks = admin->get("/api/v1/cases?item=flood-prevention&limit=200").json()["items"];
-  std::int64_t scheduled = std::count_if(tasks.begin(), tasks.end(), [](const json& task) { return task["channel"] == "schedule"; });
+  std::int64_t scheduled =
+      std::count_if(tasks.begin(), tasks.end(), [](const json& task) { return task["channel"] == "schedule"; });
   EXPECT_EQ(scheduled, compounds);
   // The commissioner of 德胜新村 is told of the compound's task.
   auto inbox = signed_in("commissioner")->get("/api/v1/me/notifications?limit=200").json()["items"];
   EXPECT_GE(std::count_if(inbox.begin(), inbox.end(), [](const json& n) { return n["kind"] == "case.pre_task"; }), 1);
   // Nobody reports on the calendar's channel by hand.
   auto commissioner = signed_in("commissioner");
-  EXPECT_EQ(commissioner->post("/api/v1/cases", json{{"item_code", "stairwell-clutter"}, {"compound_id", node("desheng-xincun")},
-                                                     {"description", "x"}, {"channel", "schedule"}})
+  EXPECT_EQ(commissioner
+                ->post("/api/v1/cases", json{{"item_code", "stairwell-clutter"},
+                                             {"compound_id", node("desheng-xincun")},
+                                             {"description", "x"},
+                                             {"channel", "schedule"}})
                 .error_field(),
             "channel");
 }
@@ -519,10 +534,11 @@ TEST_F(CasesTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritten) 
   auto admin = signed_in("admin");
   auto commissioner = signed_in("commissioner");
   // Property staff of 德胜坝小区 only.
-  auto staff = admin->post("/api/v1/users", json{{"login", "deshengba-staff"},
-                                                {"display_name", "德胜坝物业员工"},
-                                                {"password", "Kq7-rTz2-vWx9-Lm4p"},
-                                                {"roles", {{{"role", "property_staff"}, {"scope_node_id", node("c-deshengba")}}}}});
+  auto staff = admin->post("/api/v1/users",
+                           json{{"login", "deshengba-staff"},
+                                {"display_name", "德胜坝物业员工"},
+                                {"password", "Kq7-rTz2-vWx9-Lm4p"},
+                                {"roles", {{{"role", "property_staff"}, {"scope_node_id", node("c-deshengba")}}}}});
   ASSERT_EQ(staff.status, 201) << staff.body;
   std::int64_t outside_staff = staff.json()["id"];
   auto parts = admin->get("/api/v1/org/nodes/" + std::to_string(node("c-deshengba")) + "/parts");
@@ -538,20 +554,25 @@ TEST_F(CasesTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritten) 
   std::size_t before = count();
 
   // Reporting in one's compound with a home or building of another.
-  auto part = commissioner->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", node("desheng-xincun")},
-                                                       {"description", "路灯不亮"}, {"part_id", outside_part["id"]}});
+  auto part = commissioner->post("/api/v1/cases", json{{"item_code", "street-lamp"},
+                                                       {"compound_id", node("desheng-xincun")},
+                                                       {"description", "路灯不亮"},
+                                                       {"part_id", outside_part["id"]}});
   EXPECT_EQ(part.status, 422) << part.body;
   EXPECT_EQ(part.error_field(), "part_id");
-  auto building = commissioner->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", node("desheng-xincun")},
-                                                           {"description", "路灯不亮"}, {"building_id", outside_part["building_id"]}});
+  auto building = commissioner->post("/api/v1/cases", json{{"item_code", "street-lamp"},
+                                                           {"compound_id", node("desheng-xincun")},
+                                                           {"description", "路灯不亮"},
+                                                           {"building_id", outside_part["building_id"]}});
   EXPECT_EQ(building.status, 422) << building.body;
   EXPECT_EQ(building.error_field(), "building_id");
   // The case of another compound, alone or beside one's own.
-  EXPECT_EQ(step(*commissioner, theirs, {{"to", "assigned"}, {"assignee_user_id", user_id("property-staff")}}).status, 403);
+  EXPECT_EQ(step(*commissioner, theirs, {{"to", "assigned"}, {"assignee_user_id", user_id("property-staff")}}).status,
+            403);
   EXPECT_EQ(commissioner->post(path(theirs, "/notes"), json{{"note", "跨小区备注"}}).status, 403);
   EXPECT_EQ(commissioner->post(path(theirs, "/revisit"), json{{"note", "跨小区回访"}}).status, 403);
-  auto bulk = commissioner->post("/api/v1/cases/bulk-assign",
-                                 json{{"case_ids", {mine["id"], theirs["id"]}}, {"assignee_user_id", user_id("property-staff")}});
+  auto bulk = commissioner->post("/api/v1/cases/bulk-assign", json{{"case_ids", {mine["id"], theirs["id"]}},
+                                                                   {"assignee_user_id", user_id("property-staff")}});
   EXPECT_EQ(bulk.status, 403) << bulk.body;
   // One's own case, given to staff of another compound or marked a duplicate of its case.
   auto assigned = step(*commissioner, mine, {{"to", "assigned"}, {"assignee_user_id", outside_staff}});
@@ -569,8 +590,9 @@ TEST_F(CasesTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritten) 
   auto secretary = signed_in("secretary");
   json donger = report(*admin, {{"compound_id", node("dong-er-dong-san")}});
   EXPECT_EQ(step(*secretary, donger, {{"to", "accepted"}}).status, 403);
-  EXPECT_EQ(secretary->post("/api/v1/cases/bulk-assign",
-                            json{{"case_ids", {donger["id"]}}, {"assignee_user_id", user_id("property-staff")}})
+  EXPECT_EQ(secretary
+                ->post("/api/v1/cases/bulk-assign",
+                       json{{"case_ids", {donger["id"]}}, {"assignee_user_id", user_id("property-staff")}})
                 .status,
             403);
 

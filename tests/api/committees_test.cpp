@@ -12,9 +12,10 @@ class CommitteesTest : public ApiTest {
   std::vector<std::int64_t> people(bool party_member, int how_many) {
     auto lease = db().read();
     std::vector<std::int64_t> ids;
-    for (const auto& row : lease->query(
-             "SELECT id FROM people WHERE party_member = ? AND is_developer = 0 AND home_node_id = ? ORDER BY id LIMIT ?",
-             {party_member ? 1 : 0, node("desheng-xincun"), how_many})) {
+    for (
+        const auto& row : lease->query(
+            "SELECT id FROM people WHERE party_member = ? AND is_developer = 0 AND home_node_id = ? ORDER BY id LIMIT ?",
+            {party_member ? 1 : 0, node("desheng-xincun"), how_many})) {
       ids.push_back(row.i64(0));
     }
     EXPECT_EQ(static_cast<int>(ids.size()), how_many);
@@ -167,8 +168,9 @@ TEST_F(CommitteesTest, PeopleAndMembersOfAnotherCommunityCannotBeLinked) {
                 ->post(path(own, "/alternates"), json{{"person_id", far}, {"origin", "social_worker"}})
                 .status,
             403);
-  EXPECT_EQ(secretary->post(path(own, "/members"),
-                            json{{"person_id", 999999999}, {"position", "member"}, {"origin", "social_worker"}})
+  EXPECT_EQ(secretary
+                ->post(path(own, "/members"),
+                       json{{"person_id", 999999999}, {"position", "member"}, {"origin", "social_worker"}})
                 .status,
             404);
   auto lease = db().read();
@@ -177,7 +179,8 @@ TEST_F(CommitteesTest, PeopleAndMembersOfAnotherCommunityCannotBeLinked) {
 
   // A member of another community's committee cannot be made to leave through one's own.
   auto admin = signed_in("admin");
-  auto other = admin->post("/api/v1/committees", json{{"compound_id", node("c-cuiyu")}, {"term_starts_on", "2024-03-01"}});
+  auto other =
+      admin->post("/api/v1/committees", json{{"compound_id", node("c-cuiyu")}, {"term_starts_on", "2024-03-01"}});
   ASSERT_EQ(other.status, 201) << other.body;
   auto added = admin->post(path(other.json(), "/members"),
                            json{{"person_id", far}, {"position", "member"}, {"origin", "social_worker"}});

@@ -22,13 +22,14 @@ namespace {
 using Days = std::chrono::duration<std::int64_t, std::ratio<86400>>;
 
 json clauses() {
-  return json::array({{{"number", 1}, {"type", "parking"}, {"text", "按位停车"}, {"rectification_days", 3}, {"escalation_days", 2}},
-                      {{"number", 2},
-                       {"type", "illegal_structure"},
-                       {"text", "不得违法搭建"},
-                       {"rectification_days", 30},
-                       {"escalation_days", 7}},
-                      {{"number", 3}, {"type", "pets"}, {"text", "文明养犬"}, {"rectification_days", 7}, {"escalation_days", 7}}});
+  return json::array(
+      {{{"number", 1}, {"type", "parking"}, {"text", "按位停车"}, {"rectification_days", 3}, {"escalation_days", 2}},
+       {{"number", 2},
+        {"type", "illegal_structure"},
+        {"text", "不得违法搭建"},
+        {"rectification_days", 30},
+        {"escalation_days", 7}},
+       {{"number", 3}, {"type", "pets"}, {"text", "文明养犬"}, {"rectification_days", 7}, {"escalation_days", 7}}});
 }
 
 // The date `days` from today in Shanghai, as the server computes "today".
@@ -67,14 +68,21 @@ class CovenantTest : public ApiTest {
       auto organiser = tx.query_one("SELECT id FROM users WHERE login = 'admin'")->i64(0);
       auto opened = tx.now() - Days(10);
       auto closed = tx.now() - Days(2);
-      voting::VoteInput input{compound,          "公约表决",     matter, voting::VoteScope{}, {"同意公约"},
-                              weizhi::iso_utc(opened), weizhi::iso_utc(closed), {voting::Channel::Online},
+      voting::VoteInput input{compound,
+                              "公约表决",
+                              matter,
+                              voting::VoteScope{},
+                              {"同意公约"},
+                              weizhi::iso_utc(opened),
+                              weizhi::iso_utc(closed),
+                              {voting::Channel::Online},
                               voting::Policies{}};
       std::int64_t id = voting::create_vote(tx, input, organiser);
       auto roll = voting::open_vote(tx, *voting::find_vote(tx.connection(), id), opened);
       auto vote = *voting::find_vote(tx.connection(), id);
       for (auto voter : voting::electorate_of(roll).owner_ids) {
-        voting::record_ballot(tx, vote, voting::NewBallot{voter, voting::Channel::Online, {choice}, organiser, std::nullopt},
+        voting::record_ballot(tx, vote,
+                              voting::NewBallot{voter, voting::Channel::Online, {choice}, organiser, std::nullopt},
                               opened + Days(1));
       }
       voting::close_vote(tx, vote, closed);
@@ -84,7 +92,8 @@ class CovenantTest : public ApiTest {
 
   json draft(const std::string& login = "secretary", const std::string& compound_code = "desheng-xincun") {
     auto created = signed_in(login)->post(
-        "/api/v1/covenants", json{{"compound_id", node(compound_code)}, {"title", "德胜新村小区公约"}, {"clauses", clauses()}});
+        "/api/v1/covenants",
+        json{{"compound_id", node(compound_code)}, {"title", "德胜新村小区公约"}, {"clauses", clauses()}});
     EXPECT_EQ(created.status, 201) << created.body;
     return created.json();
   }
@@ -93,8 +102,8 @@ class CovenantTest : public ApiTest {
   json adopted() {
     json version = draft();
     auto vote = counted_vote(2, "desheng-xincun", voting::Choice::Agree);
-    auto reply = signed_in("secretary")->post(path(version, "/adopt"),
-                                             json{{"vote_id", vote}, {"adopted_on", day_from_today(-10)}});
+    auto reply = signed_in("secretary")
+                     ->post(path(version, "/adopt"), json{{"vote_id", vote}, {"adopted_on", day_from_today(-10)}});
     EXPECT_EQ(reply.status, 200) << reply.body;
     return reply.json();
   }
@@ -198,7 +207,8 @@ TEST_F(CovenantTest, ResidentSignsForTheirHomeAndStaffRecordForOthers) {
   EXPECT_EQ(counts["items"][0]["signed_by_resident"], true);
   EXPECT_EQ(counts["items"][1]["signed_by_resident"], false);
   // A draft is not signed.
-  EXPECT_EQ(signed_in("secretary")->post(path(draft(), "/acknowledgements"), json{{"part_id", other_part}}).status, 409);
+  EXPECT_EQ(signed_in("secretary")->post(path(draft(), "/acknowledgements"), json{{"part_id", other_part}}).status,
+            409);
 }
 
 TEST_F(CovenantTest, CommissionerUsingIdsOfAnotherCompoundWritesNothing) {
@@ -216,10 +226,10 @@ TEST_F(CovenantTest, CommissionerUsingIdsOfAnotherCompoundWritesNothing) {
   EXPECT_EQ(signed_in("admin")->get(path(version, "/acknowledgements")).json()["acknowledged_parts"], 0);
 
   auto structure = commissioner->post("/api/v1/covenant-violations", json{{"compound_id", node("desheng-xincun")},
-                                                                         {"clause_number", 2},
-                                                                         {"location", "屋顶"},
-                                                                         {"area_centi_m2", 1200},
-                                                                         {"part_id", elsewhere}});
+                                                                          {"clause_number", 2},
+                                                                          {"location", "屋顶"},
+                                                                          {"area_centi_m2", 1200},
+                                                                          {"part_id", elsewhere}});
   EXPECT_EQ(structure.status, 422) << structure.body;
   EXPECT_EQ(structure.error_field(), "part_id");
   auto other_compound = commissioner->post(
@@ -238,9 +248,11 @@ TEST_F(CovenantTest, CommissionerUsingIdsOfAnotherCompoundWritesNothing) {
 }
 
 TEST_F(CovenantTest, ViolationNeedsACovenantInForce) {
-  auto reply = signed_in("secretary")->post(
-      "/api/v1/covenant-violations",
-      json{{"compound_id", node("desheng-xincun")}, {"clause_number", 1}, {"plate", "浙A·12345"}, {"place", "门口"}});
+  auto reply = signed_in("secretary")
+                   ->post("/api/v1/covenant-violations", json{{"compound_id", node("desheng-xincun")},
+                                                              {"clause_number", 1},
+                                                              {"plate", "浙A·12345"},
+                                                              {"place", "门口"}});
   EXPECT_EQ(reply.status, 409);
 }
 
@@ -264,8 +276,9 @@ TEST_F(CovenantTest, IllegalStructureIsRemovedOnlyAfterAPassedReinspection) {
   auto removal = secretary->post(violation_path(violation, "/remove"), json::object());
   EXPECT_EQ(removal.status, 409);
   EXPECT_NE(removal.json()["error"]["message"].get<std::string>().find("复查"), std::string::npos);
-  ASSERT_EQ(secretary->post(violation_path(violation, "/inspections"),
-                            json{{"inspected_on", day_from_today(-3)}, {"passed", false}, {"note", "未拆完"}})
+  ASSERT_EQ(secretary
+                ->post(violation_path(violation, "/inspections"),
+                       json{{"inspected_on", day_from_today(-3)}, {"passed", false}, {"note", "未拆完"}})
                 .status,
             201);
   EXPECT_EQ(secretary->post(violation_path(violation, "/remove"), json::object()).status, 409);
@@ -312,9 +325,9 @@ TEST_F(CovenantTest, ViolationsArePagedNewestFirst) {
 TEST_F(CovenantTest, ClosingNeedsAReasonAndEndsTheViolation) {
   adopted();
   auto secretary = signed_in("secretary");
-  auto reply = secretary->post("/api/v1/covenant-violations", json{{"compound_id", node("desheng-xincun")},
-                                                                   {"clause_number", 3},
-                                                                   {"description", "3 幢犬只未拴绳"}});
+  auto reply = secretary->post(
+      "/api/v1/covenant-violations",
+      json{{"compound_id", node("desheng-xincun")}, {"clause_number", 3}, {"description", "3 幢犬只未拴绳"}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   json violation = reply.json();
   EXPECT_EQ(violation["kind"], "other");
@@ -372,24 +385,29 @@ TEST_F(CovenantTest, SignedOutCallersGet401AndOtherRoles403) {
   // Residents read the covenant but neither draft one nor see neighbours' violations.
   EXPECT_EQ(signed_in("resident")->get(path(version)).status, 200);
   EXPECT_EQ(signed_in("resident")
-                ->post("/api/v1/covenants", json{{"compound_id", node("desheng-xincun")}, {"title", "公约"}, {"clauses", clauses()}})
+                ->post("/api/v1/covenants",
+                       json{{"compound_id", node("desheng-xincun")}, {"title", "公约"}, {"clauses", clauses()}})
                 .status,
             403);
-  EXPECT_EQ(signed_in("resident")->get("/api/v1/covenant-violations?node=" + std::to_string(node("desheng-xincun"))).status,
-            403);
+  EXPECT_EQ(
+      signed_in("resident")->get("/api/v1/covenant-violations?node=" + std::to_string(node("desheng-xincun"))).status,
+      403);
   EXPECT_EQ(signed_in("grid")->post(path(version, "/adopt"), json{{"vote_id", 1}}).status, 403);
   // The commissioner of 德胜新村 manages its covenant only.
   auto commissioner = signed_in("commissioner");
   EXPECT_EQ(commissioner
-                ->post("/api/v1/covenants", json{{"compound_id", node("c-deshengba")}, {"title", "公约"}, {"clauses", clauses()}})
+                ->post("/api/v1/covenants",
+                       json{{"compound_id", node("c-deshengba")}, {"title", "公约"}, {"clauses", clauses()}})
                 .status,
             403);
-  EXPECT_EQ(signed_in("admin")->send("PUT", "/api/v1/covenant-policies/" + std::to_string(node("street")),
-                                     json{{"extra_clause_types", {"graffiti"}}}.dump())
+  EXPECT_EQ(signed_in("admin")
+                ->send("PUT", "/api/v1/covenant-policies/" + std::to_string(node("street")),
+                       json{{"extra_clause_types", {"graffiti"}}}.dump())
                 .status,
             200);
-  EXPECT_EQ(signed_in("secretary")->send("PUT", "/api/v1/covenant-policies/" + std::to_string(node("street")),
-                                         json{{"extra_clause_types", {"graffiti"}}}.dump())
+  EXPECT_EQ(signed_in("secretary")
+                ->send("PUT", "/api/v1/covenant-policies/" + std::to_string(node("street")),
+                       json{{"extra_clause_types", {"graffiti"}}}.dump())
                 .status,
             403);
 }
@@ -422,7 +440,8 @@ TEST_F(CovenantTest, PhotosAreServedOnlyThroughTheirViolationToThoseWhoMayReadIt
 TEST_F(CovenantTest, ViolationPhotosMustHaveBeenUploaded) {
   auto secretary = signed_in("secretary");
   adopted();
-  json body{{"compound_id", node("desheng-xincun")}, {"clause_number", 2}, {"location", "屋顶"}, {"area_centi_m2", 500}};
+  json body{
+      {"compound_id", node("desheng-xincun")}, {"clause_number", 2}, {"location", "屋顶"}, {"area_centi_m2", 500}};
   body["photos"] = {upload_photo(*secretary, "kept"), std::string(64, 'a')};
   auto unknown = secretary->post("/api/v1/covenant-violations", body);
   EXPECT_EQ(unknown.status, 400);
@@ -446,14 +465,15 @@ TEST_F(CovenantTest, BadInputIsRefusedNamingTheField) {
   auto secretary = signed_in("secretary");
   json bad_clauses = clauses();
   bad_clauses[0]["rectification_days"] = 0;
-  auto reply = secretary->post("/api/v1/covenants",
-                               json{{"compound_id", node("desheng-xincun")}, {"title", "公约"}, {"clauses", bad_clauses}});
+  auto reply = secretary->post(
+      "/api/v1/covenants", json{{"compound_id", node("desheng-xincun")}, {"title", "公约"}, {"clauses", bad_clauses}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.error_field(), "clauses[0].rectification_days");
   bad_clauses = clauses();
   bad_clauses[2]["type"] = "graffiti";
-  EXPECT_EQ(secretary->post("/api/v1/covenants",
-                            json{{"compound_id", node("desheng-xincun")}, {"title", "公约"}, {"clauses", bad_clauses}})
+  EXPECT_EQ(secretary
+                ->post("/api/v1/covenants",
+                       json{{"compound_id", node("desheng-xincun")}, {"title", "公约"}, {"clauses", bad_clauses}})
                 .error_field(),
             "clauses[2].type");
   EXPECT_EQ(secretary->get("/api/v1/covenants").error_field(), "compound");

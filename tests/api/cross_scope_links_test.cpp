@@ -54,7 +54,8 @@ TEST_F(CrossScopeLinksTest, CommissionerMayNotLinkAPersonOfAnotherCompoundToAPar
   json links_before = admin->get(links_path(part)).json()["items"];
   std::int64_t rows_before = count("part_links");
 
-  Reply reply = signed_in("commissioner")->post(links_path(part), json{{"person_id", outsider["id"]}, {"relation", "tenant"}});
+  Reply reply =
+      signed_in("commissioner")->post(links_path(part), json{{"person_id", outsider["id"]}, {"relation", "tenant"}});
 
   EXPECT_EQ(reply.status, 403) << reply.body;
   EXPECT_EQ(reply.error_field(), "person_id");
@@ -65,8 +66,9 @@ TEST_F(CrossScopeLinksTest, CommissionerMayNotLinkAPersonOfAnotherCompoundToAPar
 
 TEST_F(CrossScopeLinksTest, CommissionerMayStillLinkAPersonOfTheirOwnCompound) {
   json insider = someone_of("desheng-xincun");
-  Reply reply = signed_in("commissioner")
-                    ->post(links_path(part_of("desheng-xincun")), json{{"person_id", insider["id"]}, {"relation", "tenant"}});
+  Reply reply =
+      signed_in("commissioner")
+          ->post(links_path(part_of("desheng-xincun")), json{{"person_id", insider["id"]}, {"relation", "tenant"}});
   EXPECT_TRUE(reply.status == 201 || reply.status == 409) << reply.body;
 }
 
@@ -95,8 +97,9 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotMoveANodeOfAnotherCommunityIntoTheirO
 
 TEST_F(CrossScopeLinksTest, SecretaryMayNotCreateANodeUnderAnotherCommunity) {
   std::int64_t nodes_before = count("org_nodes");
-  Reply reply = signed_in("secretary")
-                    ->post("/api/v1/org/nodes", json{{"parent_id", node("c-xiangji")}, {"kind", "building"}, {"name", "99幢"}});
+  Reply reply =
+      signed_in("secretary")
+          ->post("/api/v1/org/nodes", json{{"parent_id", node("c-xiangji")}, {"kind", "building"}, {"name", "99幢"}});
   EXPECT_EQ(reply.status, 403) << reply.body;
   EXPECT_EQ(count("org_nodes"), nodes_before);
 }
@@ -105,9 +108,10 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotCreateANodeUnderAnotherCommunity) {
 
 TEST_F(CrossScopeLinksTest, SecretaryMayNotAppointAPersonOfAnotherCommunityToAPosition) {
   std::int64_t rows_before = count("community_positions");
-  Reply reply = signed_in("secretary")
-                    ->send("PUT", "/api/v1/governance/communities/" + id_text("desheng") + "/positions/tripartite_director",
-                           json{{"person_id", someone_of("cuiyu")["id"]}}.dump());
+  Reply reply =
+      signed_in("secretary")
+          ->send("PUT", "/api/v1/governance/communities/" + id_text("desheng") + "/positions/tripartite_director",
+                 json{{"person_id", someone_of("cuiyu")["id"]}}.dump());
   EXPECT_EQ(reply.status, 403) << reply.body;
   EXPECT_EQ(reply.error_field(), "person_id");
   EXPECT_EQ(count("community_positions"), rows_before);
@@ -131,17 +135,17 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotMakeAPersonOfAnotherCommunityAPartySe
   auto secretary = signed_in("secretary");
   std::int64_t outsider = someone_of("cuiyu")["id"];
   std::int64_t orgs_before = count("party_orgs");
-  Reply created = secretary->post("/api/v1/governance/party-orgs",
-                                  json{{"kind", "branch"},
-                                       {"name", "德胜新村第二党支部"},
-                                       {"community_id", node("desheng")},
-                                       {"secretary_person_id", outsider}});
+  Reply created = secretary->post("/api/v1/governance/party-orgs", json{{"kind", "branch"},
+                                                                        {"name", "德胜新村第二党支部"},
+                                                                        {"community_id", node("desheng")},
+                                                                        {"secretary_person_id", outsider}});
   EXPECT_EQ(created.status, 403) << created.body;
   EXPECT_EQ(created.error_field(), "secretary_person_id");
   EXPECT_EQ(count("party_orgs"), orgs_before);
 
-  Reply own = secretary->post("/api/v1/governance/party-orgs",
-                              json{{"kind", "branch"}, {"name", "德胜新村第二党支部"}, {"community_id", node("desheng")}});
+  Reply own =
+      secretary->post("/api/v1/governance/party-orgs",
+                      json{{"kind", "branch"}, {"name", "德胜新村第二党支部"}, {"community_id", node("desheng")}});
   ASSERT_EQ(own.status, 201) << own.body;
   std::string url = "/api/v1/governance/party-orgs/" + std::to_string(own.json()["id"].get<std::int64_t>());
   Reply changed = secretary->patch(url, json{{"secretary_person_id", outsider}});
@@ -162,9 +166,9 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotMakeAPersonOfAnotherCommunityAPartySe
 TEST_F(CrossScopeLinksTest, SecretaryMayNotMakeAGridOfAnotherCommunitysPeopleOrBuildings) {
   auto secretary = signed_in("secretary");
   std::int64_t grids_before = count("grids");
-  Reply chief = secretary->post("/api/v1/governance/grids", json{{"community_id", node("desheng")},
-                                                                 {"name", "第九网格"},
-                                                                 {"chief_person_id", someone_of("cuiyu")["id"]}});
+  Reply chief = secretary->post(
+      "/api/v1/governance/grids",
+      json{{"community_id", node("desheng")}, {"name", "第九网格"}, {"chief_person_id", someone_of("cuiyu")["id"]}});
   EXPECT_EQ(chief.status, 403) << chief.body;
   EXPECT_EQ(chief.error_field(), "chief_person_id");
   Reply buildings = secretary->post(
@@ -195,12 +199,12 @@ class CrossScopeVotingTest : public CrossScopeLinksTest {
   std::int64_t open_vote() {
     auto commissioner = signed_in("commissioner");
     Reply created = commissioner->post("/api/v1/votes", json{{"compound_id", node("desheng-xincun")},
-                                                            {"title", "关于续聘物业的表决"},
-                                                            {"matter", 4},
-                                                            {"items", {"同意续聘"}},
-                                                            {"opens_at", hours_from_now(-1)},
-                                                            {"closes_at", hours_from_now(48)},
-                                                            {"channels", {"online", "paper", "meeting"}}});
+                                                             {"title", "关于续聘物业的表决"},
+                                                             {"matter", 4},
+                                                             {"items", {"同意续聘"}},
+                                                             {"opens_at", hours_from_now(-1)},
+                                                             {"closes_at", hours_from_now(48)},
+                                                             {"channels", {"online", "paper", "meeting"}}});
     EXPECT_EQ(created.status, 201) << created.body;
     std::int64_t id = created.json()["id"];
     Reply opened = commissioner->post(path(id, "/open"), json::object());
@@ -230,19 +234,21 @@ TEST_F(CrossScopeVotingTest, VoterOfAnotherCompoundIsRefusedOnEveryChannelAndNot
   std::int64_t vote = open_vote();
   std::int64_t outsider = someone_of("c-deshengba")["id"];
   auto commissioner = signed_in("commissioner");
-  Reply proxy = commissioner->post(path(vote, "/proxies"), json{{"voter_id", outsider},
-                                                                {"proxy_person_id", first_voter(vote)},
-                                                                {"letter_reference", "委托书2024-002"}});
+  Reply proxy = commissioner->post(
+      path(vote, "/proxies"),
+      json{{"voter_id", outsider}, {"proxy_person_id", first_voter(vote)}, {"letter_reference", "委托书2024-002"}});
   EXPECT_EQ(proxy.status, 422) << proxy.body;
   EXPECT_EQ(proxy.error_field(), "voter_id");
-  Reply meeting = commissioner->post(path(vote, "/meeting-ballots"), json{{"voter_id", outsider}, {"choices", {"agree"}}});
+  Reply meeting =
+      commissioner->post(path(vote, "/meeting-ballots"), json{{"voter_id", outsider}, {"choices", {"agree"}}});
   EXPECT_EQ(meeting.status, 422) << meeting.body;
   EXPECT_EQ(meeting.error_field(), "voter_id");
   Reply paper = commissioner->post(path(vote, "/paper-entries"), json{{"voter_id", outsider}, {"choices", {"agree"}}});
   EXPECT_EQ(paper.status, 422) << paper.body;
   EXPECT_EQ(paper.error_field(), "voter_id");
-  Reply settle = signed_in("supervisor")
-                     ->post(path(vote, "/paper-held/" + std::to_string(outsider) + "/settle"), json{{"choices", {"agree"}}});
+  Reply settle =
+      signed_in("supervisor")
+          ->post(path(vote, "/paper-held/" + std::to_string(outsider) + "/settle"), json{{"choices", {"agree"}}});
   EXPECT_EQ(settle.status, 404) << settle.body;
   for (const char* table : {"vote_proxies", "vote_ballots", "vote_paper_entries"}) {
     EXPECT_EQ(db().read()->scalar(std::string("SELECT COUNT(*) FROM ") + table + " WHERE vote_id = ?", {vote}), 0)
@@ -253,12 +259,12 @@ TEST_F(CrossScopeVotingTest, VoterOfAnotherCompoundIsRefusedOnEveryChannelAndNot
 TEST_F(CrossScopeVotingTest, DraftVoteMayNotBeMovedToOrScopedOnAnotherCompound) {
   auto commissioner = signed_in("commissioner");
   Reply created = commissioner->post("/api/v1/votes", json{{"compound_id", node("desheng-xincun")},
-                                                          {"title", "关于续聘物业的表决"},
-                                                          {"matter", 4},
-                                                          {"items", {"同意续聘"}},
-                                                          {"opens_at", hours_from_now(1)},
-                                                          {"closes_at", hours_from_now(48)},
-                                                          {"channels", {"online"}}});
+                                                           {"title", "关于续聘物业的表决"},
+                                                           {"matter", 4},
+                                                           {"items", {"同意续聘"}},
+                                                           {"opens_at", hours_from_now(1)},
+                                                           {"closes_at", hours_from_now(48)},
+                                                           {"channels", {"online"}}});
   ASSERT_EQ(created.status, 201) << created.body;
   std::int64_t vote = created.json()["id"];
   Reply moved = commissioner->patch(path(vote, ""), json{{"compound_id", node("c-deshengba")}});
@@ -277,16 +283,15 @@ TEST_F(CrossScopeVotingTest, DraftVoteMayNotBeMovedToOrScopedOnAnotherCompound) 
 
 TEST_F(CrossScopeLinksTest, ImportDoesNotLinkAPersonRegisteredInAnotherCompound) {
   auto admin = signed_in("admin");
-  Reply outsider = admin->post("/api/v1/people", json{{"home_node_id", node("c-deshengba")},
-                                                      {"name", "王芳"},
-                                                      {"phone", "16612345679"}});
+  Reply outsider = admin->post("/api/v1/people",
+                               json{{"home_node_id", node("c-deshengba")}, {"name", "王芳"}, {"phone", "16612345679"}});
   ASSERT_EQ(outsider.status, 201) << outsider.body;
-  std::string csv = "姓名,手机,身份证号,出生年份,党员,标签,楼栋,单元,房号,关系,指定投票人\n"
-                    "王芳,16612345679,,,,,1幢,1单元,101,租户,\n";
+  std::string csv =
+      "姓名,手机,身份证号,出生年份,党员,标签,楼栋,单元,房号,关系,指定投票人\n"
+      "王芳,16612345679,,,,,1幢,1单元,101,租户,\n";
   std::int64_t links_before = count("part_links");
 
-  Reply reply = signed_in("commissioner")
-                    ->send("POST", "/api/v1/import/people?node=" + id_text("desheng-xincun"), csv);
+  Reply reply = signed_in("commissioner")->send("POST", "/api/v1/import/people?node=" + id_text("desheng-xincun"), csv);
 
   EXPECT_EQ(reply.status, 422) << reply.body;
   ASSERT_EQ(reply.json()["errors"].size(), 1u) << reply.body;

@@ -18,9 +18,7 @@ namespace {
 
 using Days = std::chrono::duration<std::int64_t, std::ratio<86400>>;
 
-std::string days_from_now(std::int64_t days) {
-  return weizhi::iso_utc(std::chrono::system_clock::now() + Days(days));
-}
+std::string days_from_now(std::int64_t days) { return weizhi::iso_utc(std::chrono::system_clock::now() + Days(days)); }
 
 // The date `days` from today in Shanghai, as the server computes "today".
 std::string day_from_today(std::int64_t days) {
@@ -29,12 +27,13 @@ std::string day_from_today(std::int64_t days) {
 }
 
 json meeting() {
-  return json{{"held_on", day_from_today(-1)},
-              {"place", "德胜新村党群服务站"},
-              {"attendees", {"王建国", "李秀英"}},
-              {"attendee_count", 15},
-              {"minutes", "与会居民同意增设车位，物业负责划线。"},
-              {"positions", {{{"party", "居民代表"}, {"position", "支持"}}, {{"party", "物业"}, {"position", "可以配合"}}}}};
+  return json{
+      {"held_on", day_from_today(-1)},
+      {"place", "德胜新村党群服务站"},
+      {"attendees", {"王建国", "李秀英"}},
+      {"attendee_count", 15},
+      {"minutes", "与会居民同意增设车位，物业负责划线。"},
+      {"positions", {{{"party", "居民代表"}, {"position", "支持"}}, {{"party", "物业"}, {"position", "可以配合"}}}}};
 }
 
 }  // namespace
@@ -69,8 +68,9 @@ class DeliberationTest : public ApiTest {
     auto commissioner = signed_in("commissioner");
     EXPECT_EQ(commissioner->post(path(topic, "/meetings"), meeting()).status, 201);
     advance(topic, "drafting");
-    auto plan = commissioner->post(path(topic, "/plans"),
-                                   json{{"title", "北门划设 20 个车位"}, {"body", "夜间停放，白天腾空。"}, {"cost_yuan", "12345.67"}});
+    auto plan = commissioner->post(
+        path(topic, "/plans"),
+        json{{"title", "北门划设 20 个车位"}, {"body", "夜间停放，白天腾空。"}, {"cost_yuan", "12345.67"}});
     EXPECT_EQ(plan.status, 201) << plan.body;
     auto reply = commissioner->post(path(topic, "/vote"), json{{"plan_id", plan.json()["plans"][0]["id"]},
                                                                {"matter", 8},
@@ -89,7 +89,8 @@ class DeliberationTest : public ApiTest {
       auto roll = voting::open_vote(tx, *voting::find_vote(tx.connection(), vote_id), opened);
       auto vote = *voting::find_vote(tx.connection(), vote_id);
       for (auto voter : voting::electorate_of(roll).owner_ids) {
-        voting::record_ballot(tx, vote, voting::NewBallot{voter, voting::Channel::Online, {choice}, std::nullopt, std::nullopt},
+        voting::record_ballot(tx, vote,
+                              voting::NewBallot{voter, voting::Channel::Online, {choice}, std::nullopt, std::nullopt},
                               opened + Days(1));
       }
       voting::close_vote(tx, vote, tx.now());
@@ -117,11 +118,14 @@ TEST_F(DeliberationTest, TopicGoesThroughEveryStepToDone) {
   ASSERT_EQ(held.status, 201) << held.body;
   EXPECT_EQ(held.json()["meetings"][0]["positions"].size(), 2u);
   advance(topic, "drafting");
-  ASSERT_EQ(commissioner->post(path(topic, "/plans"), json{{"title", "方案一"}, {"body", "划线"}, {"cost_yuan", 800}}).status, 201);
-  auto second = commissioner->post(path(topic, "/plans"), json{{"title", "方案二"},
-                                                                {"body", "划线并装道闸"},
-                                                                {"cost_yuan", 12345.5},
-                                                                {"attachments", {{{"name", "平面图"}, {"reference", "f/1.pdf"}}}}});
+  ASSERT_EQ(
+      commissioner->post(path(topic, "/plans"), json{{"title", "方案一"}, {"body", "划线"}, {"cost_yuan", 800}}).status,
+      201);
+  auto second = commissioner->post(path(topic, "/plans"),
+                                   json{{"title", "方案二"},
+                                        {"body", "划线并装道闸"},
+                                        {"cost_yuan", 12345.5},
+                                        {"attachments", {{{"name", "平面图"}, {"reference", "f/1.pdf"}}}}});
   ASSERT_EQ(second.status, 201) << second.body;
   json plans = second.json()["plans"];
   ASSERT_EQ(plans.size(), 2u);
@@ -155,12 +159,14 @@ TEST_F(DeliberationTest, TopicGoesThroughEveryStepToDone) {
   EXPECT_EQ(detail["resolution"]["result"]["threshold"], "three_quarters");
   EXPECT_EQ(detail["vote"]["outcome"], "passed");
 
-  auto late = commissioner->post(path(topic, "/actions"),
-                                 json{{"title", "划线施工"}, {"owner_name", "物业 李经理"}, {"due_on", day_from_today(-1)}});
+  auto late =
+      commissioner->post(path(topic, "/actions"),
+                         json{{"title", "划线施工"}, {"owner_name", "物业 李经理"}, {"due_on", day_from_today(-1)}});
   ASSERT_EQ(late.status, 201) << late.body;
   std::int64_t person = db().read()->scalar("SELECT person_id FROM users WHERE login = 'resident'");
-  auto later = signed_in("committee")->post(path(topic, "/actions"),
-                                            json{{"title", "道闸验收"}, {"owner_person_id", person}, {"due_on", day_from_today(7)}});
+  auto later = signed_in("committee")
+                   ->post(path(topic, "/actions"),
+                          json{{"title", "道闸验收"}, {"owner_person_id", person}, {"due_on", day_from_today(7)}});
   ASSERT_EQ(later.status, 201) << later.body;
   json actions = later.json()["actions"];
   ASSERT_EQ(actions.size(), 2u);
@@ -168,8 +174,9 @@ TEST_F(DeliberationTest, TopicGoesThroughEveryStepToDone) {
   EXPECT_FALSE(actions[1]["overdue"].get<bool>());
   EXPECT_EQ(later.json()["overdue_actions"], 1);
 
-  auto first_done = commissioner->post("/api/v1/topic-actions/" + std::to_string(actions[0]["id"].get<std::int64_t>()) + "/done",
-                                       json{{"note", "已完成"}});
+  auto first_done =
+      commissioner->post("/api/v1/topic-actions/" + std::to_string(actions[0]["id"].get<std::int64_t>()) + "/done",
+                         json{{"note", "已完成"}});
   ASSERT_EQ(first_done.status, 200) << first_done.body;
   EXPECT_EQ(first_done.json()["step"], "resolved");
   EXPECT_FALSE(first_done.json()["actions"][0]["overdue"].get<bool>());
@@ -198,8 +205,11 @@ TEST_F(DeliberationTest, SkippingAStepIsRefusedNamingBothSteps) {
   // Voting is entered only by sending a plan to the vote, and not without a plan.
   EXPECT_EQ(signed_in("commissioner")->post(path(topic, "/advance"), json{{"to", "voting"}}).status, 409);
   EXPECT_EQ(signed_in("commissioner")
-                ->post(path(topic, "/vote"), json{{"plan_id", 1}, {"matter", 9}, {"opens_at", days_from_now(1)},
-                                                  {"closes_at", days_from_now(5)}, {"channels", {"online"}}})
+                ->post(path(topic, "/vote"), json{{"plan_id", 1},
+                                                  {"matter", 9},
+                                                  {"opens_at", days_from_now(1)},
+                                                  {"closes_at", days_from_now(5)},
+                                                  {"channels", {"online"}}})
                 .status,
             409);
   EXPECT_EQ(signed_in("commissioner")->get(path(topic)).json()["step"], "drafting");
@@ -293,7 +303,8 @@ TEST_F(DeliberationTest, ResolutionNeedsAPassedVoteAndAFailedVoteReturnsToDrafti
   ASSERT_EQ(back.status, 200) << back.body;
   EXPECT_EQ(back.json()["step"], "drafting");
   // A new version goes to a second vote; the first stays in the topic's history.
-  auto plan = commissioner->post(path(topic, "/plans"), json{{"title", "修订方案"}, {"body", "减少车位"}, {"cost_yuan", "9000"}});
+  auto plan = commissioner->post(path(topic, "/plans"),
+                                 json{{"title", "修订方案"}, {"body", "减少车位"}, {"cost_yuan", "9000"}});
   ASSERT_EQ(plan.status, 201) << plan.body;
   EXPECT_EQ(plan.json()["plans"][1]["number"], 2);
   auto again = commissioner->post(path(topic, "/vote"), json{{"plan_id", plan.json()["plans"][1]["id"]},
@@ -303,7 +314,9 @@ TEST_F(DeliberationTest, ResolutionNeedsAPassedVoteAndAFailedVoteReturnsToDrafti
                                                              {"channels", {"online"}}});
   ASSERT_EQ(again.status, 201) << again.body;
   EXPECT_EQ(again.json()["votes"].size(), 2u);
-  EXPECT_EQ(commissioner->post(path(topic, "/actions"), json{{"title", "施工"}, {"owner_name", "物业"}, {"due_on", day_from_today(3)}})
+  EXPECT_EQ(commissioner
+                ->post(path(topic, "/actions"),
+                       json{{"title", "施工"}, {"owner_name", "物业"}, {"due_on", day_from_today(3)}})
                 .status,
             409);
   EXPECT_EQ(audit_count("deliberation.topic.return_to_drafting"), 1);
@@ -325,12 +338,14 @@ TEST_F(DeliberationTest, SignedOutCallersGet401AndOthers403) {
   advance(topic, "commenting");
   EXPECT_EQ(signed_in("property-staff")->post(path(topic, "/comments"), json{{"text", "物业意见"}}).status, 403);
   // Staff act only in their scope: 德胜新村's commissioner proposes nothing in 德胜坝.
-  auto elsewhere = signed_in("commissioner")->post("/api/v1/topics", json{{"compound_id", node("c-deshengba")},
-                                                                          {"category", "other"},
-                                                                          {"title", "议题"},
-                                                                          {"description", "说明"}});
+  auto elsewhere = signed_in("commissioner")
+                       ->post("/api/v1/topics", json{{"compound_id", node("c-deshengba")},
+                                                     {"category", "other"},
+                                                     {"title", "议题"},
+                                                     {"description", "说明"}});
   EXPECT_EQ(elsewhere.status, 403);
-  EXPECT_EQ(signed_in("supervisor")->get("/api/v1/topics?compound=" + std::to_string(node("desheng-xincun"))).status, 200);
+  EXPECT_EQ(signed_in("supervisor")->get("/api/v1/topics?compound=" + std::to_string(node("desheng-xincun"))).status,
+            200);
   EXPECT_EQ(propose("resident")["proposer"]["kind"], "resident");
 }
 
@@ -348,7 +363,9 @@ TEST_F(DeliberationTest, UnknownIdsGive404) {
   advance(topic, "consulting");
   ASSERT_EQ(commissioner->post(path(topic, "/meetings"), meeting()).status, 201);
   advance(topic, "drafting");
-  ASSERT_EQ(commissioner->post(path(topic, "/plans"), json{{"title", "方案"}, {"body", "划线"}, {"cost_yuan", "1"}}).status, 201);
+  ASSERT_EQ(
+      commissioner->post(path(topic, "/plans"), json{{"title", "方案"}, {"body", "划线"}, {"cost_yuan", "1"}}).status,
+      201);
   auto unknown_plan = commissioner->post(path(topic, "/vote"), json{{"plan_id", 999999},
                                                                     {"matter", 9},
                                                                     {"opens_at", days_from_now(1)},
@@ -393,11 +410,13 @@ TEST_F(DeliberationTest, BadInputIsRefusedNamingTheField) {
   ASSERT_EQ(commissioner->post(path(topic, "/meetings"), meeting()).status, 201);
   advance(topic, "drafting");
   for (const json& cost : {json("12.345"), json(-5), json("1e5"), json(true)}) {
-    auto reply = commissioner->post(path(topic, "/plans"), json{{"title", "方案"}, {"body", "划线"}, {"cost_yuan", cost}});
+    auto reply =
+        commissioner->post(path(topic, "/plans"), json{{"title", "方案"}, {"body", "划线"}, {"cost_yuan", cost}});
     EXPECT_EQ(reply.status, 400) << cost;
     EXPECT_EQ(reply.error_field(), "cost_yuan") << cost;
   }
-  auto plan = commissioner->post(path(topic, "/plans"), json{{"title", "方案"}, {"body", "划线"}, {"cost_yuan", "100"}});
+  auto plan =
+      commissioner->post(path(topic, "/plans"), json{{"title", "方案"}, {"body", "划线"}, {"cost_yuan", "100"}});
   ASSERT_EQ(plan.status, 201) << plan.body;
   json vote{{"plan_id", plan.json()["plans"][0]["id"]},
             {"matter", 10},
@@ -422,30 +441,38 @@ TEST_F(DeliberationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWr
   auto commissioner = signed_in("commissioner");
   // A topic of either compound drafted up to its first plan by staff who may advance it.
   auto drafted = [&](HttpClient& staff, const std::string& compound) {
-    auto created = staff.post("/api/v1/topics", json{{"compound_id", node(compound)}, {"category", "parking"},
-                                                     {"title", "增设夜间车位"}, {"description", "空地划出临时车位。"}});
+    auto created = staff.post("/api/v1/topics", json{{"compound_id", node(compound)},
+                                                     {"category", "parking"},
+                                                     {"title", "增设夜间车位"},
+                                                     {"description", "空地划出临时车位。"}});
     EXPECT_EQ(created.status, 201) << created.body;
     json topic = created.json();
-    for (const char* to : {"commenting", "consulting"}) EXPECT_EQ(staff.post(path(topic, "/advance"), json{{"to", to}}).status, 200);
+    for (const char* to : {"commenting", "consulting"})
+      EXPECT_EQ(staff.post(path(topic, "/advance"), json{{"to", to}}).status, 200);
     EXPECT_EQ(staff.post(path(topic, "/meetings"), meeting()).status, 201);
     EXPECT_EQ(staff.post(path(topic, "/advance"), json{{"to", "drafting"}}).status, 200);
-    auto plan = staff.post(path(topic, "/plans"), json{{"title", "划设车位"}, {"body", "夜间停放。"}, {"cost_yuan", "100"}});
+    auto plan =
+        staff.post(path(topic, "/plans"), json{{"title", "划设车位"}, {"body", "夜间停放。"}, {"cost_yuan", "100"}});
     EXPECT_EQ(plan.status, 201) << plan.body;
     return plan.json();
   };
   json theirs = drafted(*secretary, "c-deshengba");
   json ours = drafted(*commissioner, "desheng-xincun");
   // A comment on their topic, by a committee member of 德胜坝小区.
-  ASSERT_EQ(admin->post("/api/v1/users", json{{"login", "deshengba-committee"},
-                                              {"display_name", "德胜坝自管会成员"},
-                                              {"password", "Kq7-rTz2-vWx9-Lm4p"},
-                                              {"roles", {{{"role", "committee_member"}, {"scope_node_id", node("c-deshengba")}}}}})
+  ASSERT_EQ(admin
+                ->post("/api/v1/users",
+                       json{{"login", "deshengba-committee"},
+                            {"display_name", "德胜坝自管会成员"},
+                            {"password", "Kq7-rTz2-vWx9-Lm4p"},
+                            {"roles", {{{"role", "committee_member"}, {"scope_node_id", node("c-deshengba")}}}}})
                 .status,
             201);
   auto neighbour = anonymous();
   ASSERT_EQ(neighbour->login("deshengba-committee", "Kq7-rTz2-vWx9-Lm4p").status, 200);
-  auto open = secretary->post("/api/v1/topics", json{{"compound_id", node("c-deshengba")}, {"category", "parking"},
-                                                     {"title", "北门车位"}, {"description", "空地划出临时车位。"}});
+  auto open = secretary->post("/api/v1/topics", json{{"compound_id", node("c-deshengba")},
+                                                     {"category", "parking"},
+                                                     {"title", "北门车位"},
+                                                     {"description", "空地划出临时车位。"}});
   ASSERT_EQ(open.status, 201) << open.body;
   json commenting = open.json();
   ASSERT_EQ(secretary->post(path(commenting, "/advance"), json{{"to", "commenting"}}).status, 200);
@@ -463,41 +490,51 @@ TEST_F(DeliberationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWr
   ASSERT_EQ(parts.status, 200) << parts.body;
   std::int64_t outside_building = parts.json()["items"].at(0)["building_id"];
   std::string listing = "/api/v1/topics?compound=";
-  auto count = [&](const std::string& compound) { return admin->get(listing + std::to_string(node(compound))).json()["items"].size(); };
+  auto count = [&](const std::string& compound) {
+    return admin->get(listing + std::to_string(node(compound))).json()["items"].size();
+  };
   std::size_t here = count("desheng-xincun");
   std::size_t there = count("c-deshengba");
 
   // A topic of one's compound over a building of another.
-  auto scoped = commissioner->post("/api/v1/topics", json{{"compound_id", node("desheng-xincun")}, {"category", "parking"},
-                                                          {"title", "车位"}, {"description", "车位。"},
-                                                          {"scope", {{"kind", "buildings"}, {"node_ids", {outside_building}}}}});
+  auto scoped =
+      commissioner->post("/api/v1/topics", json{{"compound_id", node("desheng-xincun")},
+                                                {"category", "parking"},
+                                                {"title", "车位"},
+                                                {"description", "车位。"},
+                                                {"scope", {{"kind", "buildings"}, {"node_ids", {outside_building}}}}});
   EXPECT_EQ(scoped.status, 422) << scoped.body;
   EXPECT_EQ(scoped.error_field(), "scope.node_ids[0]");
   // One's resolution's action, owned by a person of another compound.
   for (const char* login : {"commissioner", "committee"}) {
-    auto action = signed_in(login)->post(path(resolved, "/actions"),
-                                         json{{"title", "验收"}, {"owner_person_id", outsider}, {"due_on", day_from_today(7)}});
+    auto action =
+        signed_in(login)->post(path(resolved, "/actions"),
+                               json{{"title", "验收"}, {"owner_person_id", outsider}, {"due_on", day_from_today(7)}});
     EXPECT_EQ(action.status, 422) << login << ": " << action.body;
     EXPECT_EQ(action.error_field(), "owner_person_id") << login;
   }
   // One's topic sent to a vote on their plan; their topic and its comment worked from here.
   auto vote = commissioner->post(path(ours, "/vote"), json{{"plan_id", theirs["plans"][0]["id"]},
-                                                          {"matter", 8},
-                                                          {"opens_at", days_from_now(1)},
-                                                          {"closes_at", days_from_now(8)},
-                                                          {"channels", {"online"}}});
+                                                           {"matter", 8},
+                                                           {"opens_at", days_from_now(1)},
+                                                           {"closes_at", days_from_now(8)},
+                                                           {"channels", {"online"}}});
   EXPECT_EQ(vote.status, 422) << vote.body;
   EXPECT_EQ(vote.error_field(), "plan_id");
-  EXPECT_EQ(commissioner->post(path(theirs, "/vote"), json{{"plan_id", ours["plans"][0]["id"]},
-                                                          {"matter", 8},
-                                                          {"opens_at", days_from_now(1)},
-                                                          {"closes_at", days_from_now(8)},
-                                                          {"channels", {"online"}}})
+  EXPECT_EQ(commissioner
+                ->post(path(theirs, "/vote"), json{{"plan_id", ours["plans"][0]["id"]},
+                                                   {"matter", 8},
+                                                   {"opens_at", days_from_now(1)},
+                                                   {"closes_at", days_from_now(8)},
+                                                   {"channels", {"online"}}})
                 .status,
             403);
-  EXPECT_EQ(commissioner->post(path(theirs, "/plans"), json{{"title", "x"}, {"body", "x"}, {"cost_yuan", "1"}}).status, 403);
-  EXPECT_EQ(commissioner->post("/api/v1/topic-comments/" + std::to_string(comment_id) + "/hide", json{{"reason", "跨小区"}}).status,
+  EXPECT_EQ(commissioner->post(path(theirs, "/plans"), json{{"title", "x"}, {"body", "x"}, {"cost_yuan", "1"}}).status,
             403);
+  EXPECT_EQ(
+      commissioner->post("/api/v1/topic-comments/" + std::to_string(comment_id) + "/hide", json{{"reason", "跨小区"}})
+          .status,
+      403);
   EXPECT_EQ(signed_in("committee")->post(path(theirs, "/advance"), json{{"to", "voting"}}).status, 403);
 
   EXPECT_EQ(count("desheng-xincun"), here);

@@ -273,8 +273,7 @@ TEST_F(ElectionsTest, OnlineBallotIsSecret) {
                                : lease->query("SELECT name FROM pragma_table_info('election_ballots') ORDER BY name");
   std::vector<std::string> names;
   for (const auto& column : columns) names.push_back(column.text(0));
-  EXPECT_EQ(names,
-            std::vector<std::string>({"cast_on", "channel", "choices", "election_id", "receipt_code", "round"}));
+  EXPECT_EQ(names, std::vector<std::string>({"cast_on", "channel", "choices", "election_id", "receipt_code", "round"}));
   // The roll records only participation: no token hash left, no time.
   EXPECT_EQ(lease->scalar(
                 "SELECT COUNT(*) FROM election_voters WHERE election_id = ? AND voted_round = 1 AND token_hash IS NULL",
@@ -465,9 +464,9 @@ TEST_F(ElectionsTest, ReElectionStartsANewTermAndKeepsThePreviousCommitteeAsItsR
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["id"], second);
   std::int64_t old_member = old["members"][0]["id"];
-  auto leave = secretary->post("/api/v1/committees/" + std::to_string(first) + "/members/" +
-                                   std::to_string(old_member) + "/leave",
-                               json{{"reason", "已换届"}});
+  auto leave = secretary->post(
+      "/api/v1/committees/" + std::to_string(first) + "/members/" + std::to_string(old_member) + "/leave",
+      json{{"reason", "已换届"}});
   EXPECT_EQ(leave.status, 409);
   EXPECT_NE(leave.json()["error"]["message"].get<std::string>().find("换届"), std::string::npos);
   EXPECT_EQ(secretary->get("/api/v1/stats/self-management").json()["committee_members"], 3);
@@ -510,8 +509,8 @@ TEST_F(ElectionsTest, CountingSealsTheBallotBoxAndVerifyFindsATamperedBallot) {
   for (std::size_t i = 0; i < logins.size(); ++i) cast(id, logins[i], {candidates[i % 3]});
   ASSERT_EQ(signed_in("secretary")->post(path(id, "/count"), json::object()).status, 200);
   auto lease = db().read();
-  auto sealed = lease->query_one("SELECT ballot_count, ballot_hash FROM election_rounds WHERE election_id = ? AND round = 1",
-                                 {id});
+  auto sealed = lease->query_one(
+      "SELECT ballot_count, ballot_hash FROM election_rounds WHERE election_id = ? AND round = 1", {id});
   ASSERT_TRUE(sealed);
   EXPECT_EQ(sealed->i64(0), 6);
   EXPECT_EQ(sealed->text(1).size(), 64u);
@@ -528,8 +527,8 @@ TEST_F(ElectionsTest, CountingSealsTheBallotBoxAndVerifyFindsATamperedBallot) {
                             {id}),
               0);
     std::vector<std::string> by_key, by_position;
-    for (const auto& row : lease->query(
-             "SELECT receipt_code FROM election_ballots WHERE election_id = ? ORDER BY receipt_code", {id})) {
+    for (const auto& row :
+         lease->query("SELECT receipt_code FROM election_ballots WHERE election_id = ? ORDER BY receipt_code", {id})) {
       by_key.push_back(row.text(0));
     }
     for (const auto& row :
@@ -539,8 +538,8 @@ TEST_F(ElectionsTest, CountingSealsTheBallotBoxAndVerifyFindsATamperedBallot) {
     EXPECT_EQ(by_position, by_key);
   }
 
-  std::string receipt = lease->query_one("SELECT MIN(receipt_code) FROM election_ballots WHERE election_id = ?", {id})
-                            ->text(0);
+  std::string receipt =
+      lease->query_one("SELECT MIN(receipt_code) FROM election_ballots WHERE election_id = ?", {id})->text(0);
   ASSERT_EQ(lease->exec("UPDATE election_ballots SET choices = ? WHERE receipt_code = ?",
                         {std::to_string(candidates[0]) + "," + std::to_string(candidates[1]), receipt}),
             1);
@@ -563,7 +562,7 @@ TEST_F(ElectionsTest, PeopleOfAnotherCompoundCannotBeNominatedOrVisited) {
   auto secretary = signed_in("secretary");        // scoped to 德胜社区
   std::int64_t own = person_of("desheng-xincun");
   std::int64_t neighbour = person_of("c-deshengba");  // 德胜坝小区, same community
-  std::int64_t far = person_of("c-cuiyu");       // 翠玉苑, another community
+  std::int64_t far = person_of("c-cuiyu");            // 翠玉苑, another community
   auto nominate = [&](HttpClient& client, std::int64_t person) {
     return client.post(path(id, "/candidates"), json{{"person_id", person}, {"nomination", "self"}});
   };
@@ -578,8 +577,9 @@ TEST_F(ElectionsTest, PeopleOfAnotherCompoundCannotBeNominatedOrVisited) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM election_candidates"), 0);
 
   auto visit = [&](HttpClient& client, std::int64_t visitor, std::int64_t visited) {
-    return client.post(path(id, "/visits"),
-                       json{{"visitor_person_id", visitor}, {"visited_person_id", visited}, {"visited_on", "2026-03-01"}});
+    return client.post(
+        path(id, "/visits"),
+        json{{"visitor_person_id", visitor}, {"visited_person_id", visited}, {"visited_on", "2026-03-01"}});
   };
   auto visited = visit(*commissioner, own, neighbour);
   EXPECT_EQ(visited.status, 403);
@@ -625,8 +625,7 @@ TEST_F(ElectionsTest, VotersOfTheCompoundSeeCandidatesByNameWhilePublicisedAndOt
   EXPECT_FALSE(publicity[0]["voting_open"]);
   ASSERT_EQ(publicity[0]["candidates"].size(), 3u);
   for (std::size_t i = 0; i < 3; ++i) {
-    std::int64_t person =
-        lease->scalar("SELECT person_id FROM election_candidates WHERE id = ?", {candidates[i]});
+    std::int64_t person = lease->scalar("SELECT person_id FROM election_candidates WHERE id = ?", {candidates[i]});
     EXPECT_EQ(publicity[0]["candidates"][i]["id"], candidates[i]);
     EXPECT_EQ(publicity[0]["candidates"][i]["name"], weizhi::people::full_name(*lease, key, person));
   }

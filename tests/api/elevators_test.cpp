@@ -62,10 +62,9 @@ class ElevatorTest : public ApiTest {
   // and closes it after its window; returns the vote's id.
   std::int64_t run_consent_vote(const json& project, const std::string& choice) {
     auto commissioner = signed_in("commissioner");
-    auto started = commissioner->post(path(project, "/consent-vote"),
-                                      json{{"opens_at", hours_from_now(-1)},
-                                           {"closes_at", hours_from_now(48)},
-                                           {"channels", {"online", "meeting"}}});
+    auto started = commissioner->post(
+        path(project, "/consent-vote"),
+        json{{"opens_at", hours_from_now(-1)}, {"closes_at", hours_from_now(48)}, {"channels", {"online", "meeting"}}});
     EXPECT_EQ(started.status, 201) << started.body;
     json shown = started.json();
     EXPECT_EQ(shown["stage"], "consent");
@@ -83,8 +82,8 @@ class ElevatorTest : public ApiTest {
     std::vector<std::int64_t> voters;
     {
       auto lease = db().read();
-      for (const auto& row : lease->query("SELECT DISTINCT owner_id FROM vote_roll WHERE vote_id = ? AND owner_id > 0",
-                                          {vote_id})) {
+      for (const auto& row :
+           lease->query("SELECT DISTINCT owner_id FROM vote_roll WHERE vote_id = ? AND owner_id > 0", {vote_id})) {
         voters.push_back(row.i64(0));
       }
     }
@@ -106,7 +105,8 @@ TEST_F(ElevatorTest, EligibilityListsTheUnitsWithTheirReasons) {
   // Building 2 of 德胜新村 gets an elevator in the registry.
   std::int64_t second = units_of("desheng-xincun").at(1);
   db().transaction([&](weizhi::store::Tx& tx) {
-    tx.exec("UPDATE buildings SET has_elevator = 1 WHERE node_id = (SELECT parent_id FROM org_nodes WHERE id = ?)", {second});
+    tx.exec("UPDATE buildings SET has_elevator = 1 WHERE node_id = (SELECT parent_id FROM org_nodes WHERE id = ?)",
+            {second});
   });
   auto reply = signed_in("grid")->get("/api/v1/elevators/eligibility?node=" + std::to_string(node("desheng-xincun")));
   ASSERT_EQ(reply.status, 200) << reply.body;
@@ -173,7 +173,8 @@ TEST_F(ElevatorTest, AUnitHasOneProjectAtATime) {
   auto again = signed_in("commissioner")->post("/api/v1/elevator-projects", json{{"unit_id", first_unit()}});
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.error_field(), "unit_id");
-  auto list = signed_in("property")->get("/api/v1/elevator-projects?compound=" + std::to_string(node("desheng-xincun")));
+  auto list =
+      signed_in("property")->get("/api/v1/elevator-projects?compound=" + std::to_string(node("desheng-xincun")));
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_EQ(list.json()["items"].size(), 1u);
   // Withdrawn before construction, the unit may start again.
@@ -190,8 +191,9 @@ TEST_F(ElevatorTest, StagesAreNotSkippedAndDesignWaitsForThePassedConsentVote) {
   EXPECT_EQ(advance(project, "consent").status, 409);
 
   auto commissioner = signed_in("commissioner");
-  auto started = commissioner->post(path(project, "/consent-vote"),
-                                    json{{"opens_at", hours_from_now(-1)}, {"closes_at", hours_from_now(48)}, {"channels", {"meeting"}}});
+  auto started = commissioner->post(
+      path(project, "/consent-vote"),
+      json{{"opens_at", hours_from_now(-1)}, {"closes_at", hours_from_now(48)}, {"channels", {"meeting"}}});
   ASSERT_EQ(started.status, 201) << started.body;
   std::int64_t vote_id = started.json()["vote"]["id"];
   // The vote's scope is exactly the unit.
@@ -201,10 +203,12 @@ TEST_F(ElevatorTest, StagesAreNotSkippedAndDesignWaitsForThePassedConsentVote) {
   auto early = advance(project, "design");
   EXPECT_EQ(early.status, 409);
   EXPECT_NE(early.json()["error"]["message"].get<std::string>().find("同意表决"), std::string::npos);
-  EXPECT_EQ(commissioner->post(path(project, "/consent-vote"),
-                               json{{"opens_at", hours_from_now(-1)}, {"closes_at", hours_from_now(48)}, {"channels", {"meeting"}}})
-                .status,
-            409);
+  EXPECT_EQ(
+      commissioner
+          ->post(path(project, "/consent-vote"),
+                 json{{"opens_at", hours_from_now(-1)}, {"closes_at", hours_from_now(48)}, {"channels", {"meeting"}}})
+          .status,
+      409);
 }
 
 TEST_F(ElevatorTest, APassedConsentVoteOpensTheWayToService) {
@@ -263,7 +267,9 @@ TEST_F(ElevatorTest, CostIsSplitByAreaWithoutAnAgreementAndByFloorWithOne) {
   json project = create_project(first_unit());
   EXPECT_EQ(signed_in("grid")->get(path(project, "/cost-split")).status, 409);
   // The unit's two homes are on the ground floor: 60.00 and 75.25 m².
-  ASSERT_EQ(put("commissioner", path(project, "/cost"), json{{"total_yuan", "100000"}, {"floor_weights", nullptr}}).status, 200);
+  ASSERT_EQ(
+      put("commissioner", path(project, "/cost"), json{{"total_yuan", "100000"}, {"floor_weights", nullptr}}).status,
+      200);
   auto by_area = signed_in("grid")->get(path(project, "/cost-split"));
   ASSERT_EQ(by_area.status, 200) << by_area.body;
   json area = by_area.json();
@@ -276,12 +282,13 @@ TEST_F(ElevatorTest, CostIsSplitByAreaWithoutAnAgreementAndByFloorWithOne) {
   // A third home on the third floor; the agreement weighs the upper floors double.
   db().transaction([&](weizhi::store::Tx& tx) {
     auto unit = *weizhi::org::find_node(tx, first_unit());
-    weizhi::org::create_part(tx, unit,
-                             weizhi::org::PartInput{"301", 3, weizhi::org::PartUse::Residential, 9000,
-                                                    weizhi::org::AreaSource::Registered});
+    weizhi::org::create_part(
+        tx, unit,
+        weizhi::org::PartInput{"301", 3, weizhi::org::PartUse::Residential, 9000, weizhi::org::AreaSource::Registered});
   });
   json weights{{"1", "1"}, {"2", "1"}, {"3", "2"}, {"4", "2"}};
-  auto agreed = put("commissioner", path(project, "/cost"), json{{"total_yuan", "100000.02"}, {"floor_weights", weights}});
+  auto agreed =
+      put("commissioner", path(project, "/cost"), json{{"total_yuan", "100000.02"}, {"floor_weights", weights}});
   ASSERT_EQ(agreed.status, 200) << agreed.body;
   EXPECT_EQ(agreed.json()["cost"]["method"], "floor");
   json floor = signed_in("grid")->get(path(project, "/cost-split")).json();
@@ -296,7 +303,8 @@ TEST_F(ElevatorTest, CostIsSplitByAreaWithoutAnAgreementAndByFloorWithOne) {
   EXPECT_EQ(floor["sum_yuan"], "100000.02");
   EXPECT_EQ(audit_count("elevators.cost.update"), 2);
 
-  auto missing = put("commissioner", path(project, "/cost"), json{{"total_yuan", "1"}, {"floor_weights", {{"1", "1"}}}});
+  auto missing =
+      put("commissioner", path(project, "/cost"), json{{"total_yuan", "1"}, {"floor_weights", {{"1", "1"}}}});
   EXPECT_EQ(missing.status, 400);
   EXPECT_EQ(missing.error_field(), "floor_weights");
 }
@@ -305,8 +313,10 @@ TEST_F(ElevatorTest, GroupContractAndMediationsAreRecorded) {
   json project = create_project(first_unit());
   auto person = db().read()->scalar("SELECT person_id FROM users WHERE login = 'resident'");
   auto three = put("commissioner", path(project, "/group"),
-                   json{{"members", {{{"person_id", person}, {"role", "组长"}}, {{"name", "陈建华"}, {"role", "副组长"}},
-                                     {{"name", "周美玲"}, {"role", "成员"}}}}});
+                   json{{"members",
+                         {{{"person_id", person}, {"role", "组长"}},
+                          {{"name", "陈建华"}, {"role", "副组长"}},
+                          {{"name", "周美玲"}, {"role", "成员"}}}}});
   ASSERT_EQ(three.status, 200) << three.body;
   json group = three.json()["group"];
   EXPECT_EQ(group["size"], 3);
@@ -315,7 +325,8 @@ TEST_F(ElevatorTest, GroupContractAndMediationsAreRecorded) {
   EXPECT_EQ(group["members"][1]["name"], "陈建华");
   json five = json::array();
   for (const char* name : {"甲", "乙", "丙", "丁", "戊"}) five.push_back({{"name", name}, {"role", "成员"}});
-  EXPECT_FALSE(put("commissioner", path(project, "/group"), json{{"members", five}}).json()["group"]["group_short"].get<bool>());
+  EXPECT_FALSE(
+      put("commissioner", path(project, "/group"), json{{"members", five}}).json()["group"]["group_short"].get<bool>());
 
   auto contract = put("commissioner", path(project, "/contract"),
                       json{{"provider", "杭州某电梯工程有限公司"},
@@ -328,13 +339,13 @@ TEST_F(ElevatorTest, GroupContractAndMediationsAreRecorded) {
   EXPECT_EQ(contract.json()["contract"]["label"], "15+2");
   EXPECT_EQ(contract.json()["contract"]["annual_fee_fen"], 680000);
 
-  auto mediation = signed_in("commissioner")->post(path(project, "/mediations"),
-                                                   json{{"held_on", "2025-05-10"},
-                                                        {"parties", {"101 室业主", "工作小组"}},
-                                                        {"mediator_name", "德胜社区调解委员会"},
-                                                        {"issue", "采光"},
-                                                        {"outcome", "agreed"},
-                                                        {"agreement", "一楼不分摊费用"}});
+  auto mediation = signed_in("commissioner")
+                       ->post(path(project, "/mediations"), json{{"held_on", "2025-05-10"},
+                                                                 {"parties", {"101 室业主", "工作小组"}},
+                                                                 {"mediator_name", "德胜社区调解委员会"},
+                                                                 {"issue", "采光"},
+                                                                 {"outcome", "agreed"},
+                                                                 {"agreement", "一楼不分摊费用"}});
   ASSERT_EQ(mediation.status, 201) << mediation.body;
   auto list = signed_in("supervisor")->get(path(project, "/mediations"));
   ASSERT_EQ(list.status, 200) << list.body;
@@ -356,10 +367,12 @@ TEST_F(ElevatorTest, SignedOutCallersGet401AndOtherRolesOrScopes403) {
   EXPECT_EQ(signed_in("resident")->get(path(project)).status, 403);
   EXPECT_EQ(signed_in("grid")->post(path(project, "/advance"), json{{"to", "withdrawn"}}).status, 403);
   // The commissioner of 德胜新村 runs projects there only.
-  auto elsewhere = signed_in("commissioner")->post("/api/v1/elevator-projects", json{{"unit_id", units_of("c-deshengba").at(0)}});
+  auto elsewhere =
+      signed_in("commissioner")->post("/api/v1/elevator-projects", json{{"unit_id", units_of("c-deshengba").at(0)}});
   EXPECT_EQ(elsewhere.status, 403);
-  EXPECT_EQ(signed_in("secretary")->send("PUT", "/api/v1/elevator-policies/" + std::to_string(node("street")),
-                                         json{{"min_floors", 5}, {"group_size", 5}}.dump())
+  EXPECT_EQ(signed_in("secretary")
+                ->send("PUT", "/api/v1/elevator-policies/" + std::to_string(node("street")),
+                       json{{"min_floors", 5}, {"group_size", 5}}.dump())
                 .status,
             403);
 }
@@ -374,7 +387,8 @@ TEST_F(ElevatorTest, UnknownIdsGive404) {
   EXPECT_EQ(admin->get("/api/v1/elevators/eligibility?node=999999").status, 404);
   EXPECT_EQ(admin->get("/api/v1/elevator-projects?compound=999999").status, 404);
   json project = create_project(first_unit());
-  auto ghost = put("commissioner", path(project, "/group"), json{{"members", {{{"person_id", 999999}, {"role", "组长"}}}}});
+  auto ghost =
+      put("commissioner", path(project, "/group"), json{{"members", {{{"person_id", 999999}, {"role", "组长"}}}}});
   EXPECT_EQ(ghost.status, 404);
   EXPECT_EQ(ghost.error_field(), "members[0].person_id");
 }
@@ -386,23 +400,31 @@ TEST_F(ElevatorTest, BadInputIsRefusedNamingTheField) {
   EXPECT_EQ(field_of(commissioner->post("/api/v1/elevator-projects", json{{"unit_id", "一单元"}})), "400 unit_id");
   EXPECT_EQ(field_of(signed_in("admin")->get("/api/v1/elevator-projects")), "400 compound");
   EXPECT_EQ(field_of(commissioner->post(path(project, "/advance"), json{{"to", "flying"}})), "400 to");
-  EXPECT_EQ(field_of(commissioner->post(path(project, "/advance"), json{{"to", "withdrawn"}, {"on", "2025-02-30"}})), "400 on");
+  EXPECT_EQ(field_of(commissioner->post(path(project, "/advance"), json{{"to", "withdrawn"}, {"on", "2025-02-30"}})),
+            "400 on");
   EXPECT_EQ(field_of(put("commissioner", path(project, "/cost"), json{{"total_yuan", "12.345"}})), "400 total_yuan");
-  EXPECT_EQ(field_of(put("commissioner", path(project, "/cost"), json{{"total_yuan", 100}, {"floor_weights", {{"1", "x"}}}})),
-            "400 floor_weights.1");
-  EXPECT_EQ(field_of(put("commissioner", path(project, "/group"), json{{"members", {{{"role", "组长"}}}}})), "400 members[0].name");
+  EXPECT_EQ(
+      field_of(put("commissioner", path(project, "/cost"), json{{"total_yuan", 100}, {"floor_weights", {{"1", "x"}}}})),
+      "400 floor_weights.1");
+  EXPECT_EQ(field_of(put("commissioner", path(project, "/group"), json{{"members", {{{"role", "组长"}}}}})),
+            "400 members[0].name");
   EXPECT_EQ(field_of(put("commissioner", path(project, "/contract"),
-                         json{{"provider", "某公司"}, {"signed_on", "2025-06-01"}, {"maintenance_years", 15}, {"warranty_years", -1},
+                         json{{"provider", "某公司"},
+                              {"signed_on", "2025-06-01"},
+                              {"maintenance_years", 15},
+                              {"warranty_years", -1},
                               {"annual_fee_yuan", "1"}})),
             "400 warranty_years");
   EXPECT_EQ(field_of(commissioner->post(path(project, "/mediations"),
                                         json{{"held_on", "2025-05-10"}, {"parties", {"甲"}}, {"outcome", "agreed"}})),
             "400 issue");
-  EXPECT_EQ(field_of(commissioner->post(path(project, "/consent-vote"),
-                                        json{{"opens_at", hours_from_now(-1)}, {"closes_at", hours_from_now(48)}, {"channels", {"fax"}}})),
+  EXPECT_EQ(field_of(commissioner->post(
+                path(project, "/consent-vote"),
+                json{{"opens_at", hours_from_now(-1)}, {"closes_at", hours_from_now(48)}, {"channels", {"fax"}}})),
             "400 channels[0]");
-  EXPECT_EQ(field_of(commissioner->post(path(project, "/consent-vote"),
-                                        json{{"opens_at", hours_from_now(2)}, {"closes_at", hours_from_now(1)}, {"channels", {"online"}}}))
+  EXPECT_EQ(field_of(commissioner->post(path(project, "/consent-vote"), json{{"opens_at", hours_from_now(2)},
+                                                                             {"closes_at", hours_from_now(1)},
+                                                                             {"channels", {"online"}}}))
                 .substr(0, 3),
             "400");
   EXPECT_EQ(signed_in("grid")->get(path(project)).json()["stage"], "proposal");
@@ -436,35 +458,49 @@ TEST_F(ElevatorTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritte
   auto commissioner = signed_in("commissioner");
   json project = create_project(first_unit());
   auto owner = db().read()->scalar("SELECT person_id FROM users WHERE login = 'resident'");
-  ASSERT_EQ(put("commissioner", path(project, "/group"), json{{"members", {{{"person_id", owner}, {"role", "组长"}}}}}).status, 200);
-  auto theirs = signed_in("secretary")->post("/api/v1/elevator-projects", json{{"unit_id", units_of("c-deshengba").at(0)}});
+  ASSERT_EQ(put("commissioner", path(project, "/group"), json{{"members", {{{"person_id", owner}, {"role", "组长"}}}}})
+                .status,
+            200);
+  auto theirs =
+      signed_in("secretary")->post("/api/v1/elevator-projects", json{{"unit_id", units_of("c-deshengba").at(0)}});
   ASSERT_EQ(theirs.status, 201) << theirs.body;
 
   // Registry people of another compound in one's working group; a mediator of another community.
   for (const std::string& compound : {"c-deshengba", "dong-er-dong-san"}) {
-    auto group = put("commissioner", path(project, "/group"),
-                     json{{"members", {{{"person_id", owner}, {"role", "组长"}}, {{"person_id", person_under(compound)}, {"role", "成员"}}}}});
+    auto group = put(
+        "commissioner", path(project, "/group"),
+        json{{"members",
+              {{{"person_id", owner}, {"role", "组长"}}, {{"person_id", person_under(compound)}, {"role", "成员"}}}}});
     EXPECT_EQ(group.status, 422) << compound << ": " << group.body;
     EXPECT_EQ(group.error_field(), "members[1].person_id") << compound;
   }
-  auto mediation = commissioner->post(path(project, "/mediations"),
-                                      json{{"held_on", "2025-05-10"}, {"parties", {"101 室业主", "工作小组"}},
-                                           {"mediator_person_id", person_under("dong-er-dong-san")},
-                                           {"issue", "采光"}, {"outcome", "pending"}});
+  auto mediation =
+      commissioner->post(path(project, "/mediations"), json{{"held_on", "2025-05-10"},
+                                                            {"parties", {"101 室业主", "工作小组"}},
+                                                            {"mediator_person_id", person_under("dong-er-dong-san")},
+                                                            {"issue", "采光"},
+                                                            {"outcome", "pending"}});
   EXPECT_EQ(mediation.status, 422) << mediation.body;
   EXPECT_EQ(mediation.error_field(), "mediator_person_id");
   // Their project worked from here, with one's own people.
-  EXPECT_EQ(put("commissioner", path(theirs.json(), "/group"), json{{"members", {{{"person_id", owner}, {"role", "组长"}}}}}).status,
-            403);
-  EXPECT_EQ(commissioner->post(path(theirs.json(), "/mediations"),
-                               json{{"held_on", "2025-05-10"}, {"parties", {"甲", "乙"}}, {"mediator_name", "调委会"},
-                                    {"issue", "采光"}, {"outcome", "pending"}})
+  EXPECT_EQ(
+      put("commissioner", path(theirs.json(), "/group"), json{{"members", {{{"person_id", owner}, {"role", "组长"}}}}})
+          .status,
+      403);
+  EXPECT_EQ(commissioner
+                ->post(path(theirs.json(), "/mediations"), json{{"held_on", "2025-05-10"},
+                                                                {"parties", {"甲", "乙"}},
+                                                                {"mediator_name", "调委会"},
+                                                                {"issue", "采光"},
+                                                                {"outcome", "pending"}})
                 .status,
             403);
-  EXPECT_EQ(commissioner->post(path(theirs.json(), "/consent-vote"),
-                               json{{"opens_at", hours_from_now(1)}, {"closes_at", hours_from_now(48)}, {"channels", {"online"}}})
-                .status,
-            403);
+  EXPECT_EQ(
+      commissioner
+          ->post(path(theirs.json(), "/consent-vote"),
+                 json{{"opens_at", hours_from_now(1)}, {"closes_at", hours_from_now(48)}, {"channels", {"online"}}})
+          .status,
+      403);
 
   json ours = admin->get(path(project)).json();
   ASSERT_EQ(ours["group"]["members"].size(), 1u);

@@ -81,8 +81,12 @@ TEST_F(GovernanceTest, NodeCountsFollowAddsMovesAndDeletes) {
   std::int64_t unit = create({{"parent_id", building}, {"kind", "unit"}, {"name", "1单元"}});
   std::int64_t first_part = 0;
   for (const char* room : {"101", "102", "201"}) {
-    std::int64_t id = create({{"parent_id", unit},       {"kind", "part"},         {"room_number", room},
-                              {"floor", room[0] - '0'},  {"use", "residential"},   {"area_centi_m2", 6000},
+    std::int64_t id = create({{"parent_id", unit},
+                              {"kind", "part"},
+                              {"room_number", room},
+                              {"floor", room[0] - '0'},
+                              {"use", "residential"},
+                              {"area_centi_m2", 6000},
                               {"area_source", "registered"}});
     if (!first_part) first_part = id;
   }
@@ -107,7 +111,8 @@ TEST_F(GovernanceTest, NodeCountsFollowAddsMovesAndDeletes) {
   }
   // The compound took its new building's two remaining parts along.
   auto compound = admin->get("/api/v1/stats/organization?node=" + id_of("desheng-xincun")).json();
-  EXPECT_EQ(compound["buildings"], count("SELECT COUNT(*) FROM org_nodes WHERE parent_id = " + id_of("desheng-xincun")));
+  EXPECT_EQ(compound["buildings"],
+            count("SELECT COUNT(*) FROM org_nodes WHERE parent_id = " + id_of("desheng-xincun")));
   EXPECT_EQ(compound["parts"], parts_before + 2);
 }
 

@@ -10,9 +10,9 @@
 #include "support/escaping_paths.hpp"
 #include "support/test_server.hpp"
 
+using nlohmann::json;
 using weizhi::testing::ApiTest;
 using weizhi::testing::paths_escaping_to;
-using nlohmann::json;
 
 class HostileInputTest : public ApiTest {
  protected:
@@ -30,9 +30,9 @@ class HostileInputTest : public ApiTest {
   void write_some_nodes(int count) {
     auto admin = signed_in("admin");
     for (int i = 1; i <= count; ++i) {
-      auto reply = admin->post("/api/v1/org/nodes", json{{"parent_id", node("desheng-xincun")},
-                                                         {"kind", "building"},
-                                                         {"name", std::to_string(i) + "幢"}});
+      auto reply = admin->post(
+          "/api/v1/org/nodes",
+          json{{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", std::to_string(i) + "幢"}});
       ASSERT_EQ(reply.status, 201) << reply.body;
     }
   }
@@ -49,9 +49,8 @@ TEST_F(HostileInputTest, JsonNestedTwoHundredThousandDeepIsInvalidJsonAndServerS
 TEST_F(HostileInputTest, TenMegabyteBodyIsPayloadTooLargeAndServerStaysUp) {
   auto admin = signed_in("admin");
   std::string name(10 * 1024 * 1024, 'a');
-  auto reply = admin->post("/api/v1/org/nodes", json{{"parent_id", node("desheng-xincun")},
-                                                     {"kind", "building"},
-                                                     {"name", name}});
+  auto reply = admin->post("/api/v1/org/nodes",
+                           json{{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", name}});
   EXPECT_EQ(reply.status, 413) << reply.body.substr(0, 500);
   EXPECT_EQ(reply.error_code(), "payload_too_large");
   expect_still_up();
@@ -81,8 +80,8 @@ TEST_F(HostileInputTest, NameWithQuotesBackslashesSqlAndChineseIsStoredVerbatim)
   auto fetched = admin->get(node_path(created.json()["id"].get<std::int64_t>()));
   ASSERT_EQ(fetched.status, 200) << fetched.body;
   EXPECT_EQ(fetched.json()["name"], name);
-  auto stored = db().read()->query_one("SELECT name FROM org_nodes WHERE id = ?",
-                                       {created.json()["id"].get<std::int64_t>()});
+  auto stored =
+      db().read()->query_one("SELECT name FROM org_nodes WHERE id = ?", {created.json()["id"].get<std::int64_t>()});
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->text(0), name);
 }
@@ -90,10 +89,9 @@ TEST_F(HostileInputTest, NameWithQuotesBackslashesSqlAndChineseIsStoredVerbatim)
 TEST_F(HostileInputTest, UnknownFieldIsRefusedNamingItAndNothingIsWritten) {
   auto admin = signed_in("admin");
   std::int64_t before = org_node_count();
-  auto reply = admin->post("/api/v1/org/nodes", json{{"parent_id", node("desheng-xincun")},
-                                                     {"kind", "building"},
-                                                     {"name", "1幢"},
-                                                     {"is_admin", true}});
+  auto reply = admin->post(
+      "/api/v1/org/nodes",
+      json{{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", "1幢"}, {"is_admin", true}});
   EXPECT_EQ(reply.status, 400) << reply.body;
   EXPECT_EQ(reply.error_code(), "unknown_field");
   EXPECT_EQ(reply.error_field(), "is_admin");
@@ -112,9 +110,9 @@ TEST_F(HostileInputTest, MissingNameIsRefusedNamingItAndNothingIsWritten) {
 TEST_F(HostileInputTest, ParentIdAsStringIsRefusedNamingItAndNothingIsWritten) {
   auto admin = signed_in("admin");
   std::int64_t before = org_node_count();
-  auto reply = admin->post("/api/v1/org/nodes", json{{"parent_id", std::to_string(node("desheng-xincun"))},
-                                                     {"kind", "building"},
-                                                     {"name", "1幢"}});
+  auto reply =
+      admin->post("/api/v1/org/nodes",
+                  json{{"parent_id", std::to_string(node("desheng-xincun"))}, {"kind", "building"}, {"name", "1幢"}});
   EXPECT_EQ(reply.status, 400) << reply.body;
   EXPECT_EQ(reply.error_field(), "parent_id");
   EXPECT_EQ(org_node_count(), before);
@@ -123,8 +121,7 @@ TEST_F(HostileInputTest, ParentIdAsStringIsRefusedNamingItAndNothingIsWritten) {
 TEST_F(HostileInputTest, UnknownApiRouteIsJson404) {
   auto reply = anonymous()->get("/api/v1/nope");
   EXPECT_EQ(reply.status, 404);
-  EXPECT_NE(reply.headers["content-type"].find("application/json"), std::string::npos)
-      << reply.headers["content-type"];
+  EXPECT_NE(reply.headers["content-type"].find("application/json"), std::string::npos) << reply.headers["content-type"];
   EXPECT_EQ(reply.error_code(), "not_found");
 }
 

@@ -3,10 +3,10 @@
 // are masked CSV that imports again, and the routes' permissions and limits.
 #include "support/test_server.hpp"
 
+using nlohmann::json;
 using weizhi::testing::ApiTest;
 using weizhi::testing::HttpClient;
 using weizhi::testing::Reply;
-using nlohmann::json;
 
 namespace {
 
@@ -36,8 +36,8 @@ class ImportsTest : public ApiTest {
 
   // Every table an import writes, and the audit log.
   std::vector<std::int64_t> written_rows() {
-    return {count("org_nodes"), count("parts"), count("buildings"), count("people"), count("part_links"),
-            count("audit_log")};
+    return {count("org_nodes"), count("parts"),      count("buildings"),
+            count("people"),    count("part_links"), count("audit_log")};
   }
 
   // The id of the child of `parent` with this name, through the API; 0 when there is none.
@@ -68,11 +68,12 @@ TEST_F(ImportsTest, DryRunReportsEveryBadRowAndWritesNothing) {
   auto admin = signed_in("admin");
   auto before = written_rows();
   auto reply = import(*admin, "parts", id_text("desheng-xincun"),
-                      kPartsHeader + "3幢,6,无,1单元,101,1,住宅,88.5,登记\n"
-                                     "3幢,6,无,1单元,102,1,住宅,12.345,登记\n"
-                                     "\n"
-                                     "3幢,6,无,1单元,201,2,住宅,abc,登记\n"
-                                     "3幢,6,无,1单元,202,2,住宅,90,登记\n",
+                      kPartsHeader +
+                          "3幢,6,无,1单元,101,1,住宅,88.5,登记\n"
+                          "3幢,6,无,1单元,102,1,住宅,12.345,登记\n"
+                          "\n"
+                          "3幢,6,无,1单元,201,2,住宅,abc,登记\n"
+                          "3幢,6,无,1单元,202,2,住宅,90,登记\n",
                       "&dry_run=1");
   ASSERT_EQ(reply.status, 200) << reply.body;
   auto report = reply.json();
@@ -90,8 +91,9 @@ TEST_F(ImportsTest, CommitWithOneBadRowIs422AndWritesNothing) {
   auto admin = signed_in("admin");
   auto before = written_rows();
   auto reply = import(*admin, "parts", id_text("desheng-xincun"),
-                      kPartsHeader + "3幢,6,无,1单元,101,1,住宅,88.5,登记\n"
-                                     "3幢,6,无,1单元,102,9,住宅,88.5,登记\n");
+                      kPartsHeader +
+                          "3幢,6,无,1单元,101,1,住宅,88.5,登记\n"
+                          "3幢,6,无,1单元,102,9,住宅,88.5,登记\n");
   ASSERT_EQ(reply.status, 422) << reply.body;
   EXPECT_EQ(reply.json()["dry_run"], false);
   EXPECT_EQ(error_rows(reply), (std::vector<std::int64_t>{3}));
@@ -103,10 +105,11 @@ TEST_F(ImportsTest, CommitWithOneBadRowIs422AndWritesNothing) {
 TEST_F(ImportsTest, CleanFileIs201AndItsPartsAreChildrenOfTheirUnit) {
   auto admin = signed_in("admin");
   auto reply = import(*admin, "parts", id_text("desheng-xincun"),
-                      kPartsHeader + "3幢,6,有,1单元,101,1,住宅,88.5,登记\n"
-                                     "3幢,6,有,1单元,102,1,商铺,60.25,实测\n"
-                                     "3幢,6,有,2单元,101,1,住宅,70,合同\n"
-                                     "1幢,4,无,1单元,301,3,住宅,75,登记\n");
+                      kPartsHeader +
+                          "3幢,6,有,1单元,101,1,住宅,88.5,登记\n"
+                          "3幢,6,有,1单元,102,1,商铺,60.25,实测\n"
+                          "3幢,6,有,2单元,101,1,住宅,70,合同\n"
+                          "1幢,4,无,1单元,301,3,住宅,75,登记\n");
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.json()["created"], (json{{"buildings", 1}, {"units", 2}, {"parts", 4}}));
   EXPECT_EQ(reply.json()["valid"], 4);
@@ -140,8 +143,10 @@ TEST_F(ImportsTest, GbkFileImportsTheSameAsUtf8) {
                      "楼栋,总层数,单元,房号,楼层,面积\n5幢,6,1单元,101,1,88.5\n5幢,6,1单元,102,1,90\n");
   ASSERT_EQ(utf8.status, 201) << utf8.body;
   EXPECT_EQ(gbk.json()["created"], utf8.json()["created"]);
-  auto gbk_export = admin->get("/api/v1/export/parts?node=" + std::to_string(child_named(*admin, node("desheng-xincun"), "5幢")));
-  auto utf8_export = admin->get("/api/v1/export/parts?node=" + std::to_string(child_named(*admin, node("c-deshengba"), "5幢")));
+  auto gbk_export =
+      admin->get("/api/v1/export/parts?node=" + std::to_string(child_named(*admin, node("desheng-xincun"), "5幢")));
+  auto utf8_export =
+      admin->get("/api/v1/export/parts?node=" + std::to_string(child_named(*admin, node("c-deshengba"), "5幢")));
   ASSERT_EQ(gbk_export.status, 200);
   EXPECT_EQ(gbk_export.body, utf8_export.body);
   EXPECT_NE(gbk_export.body.find("5幢,6,否,国有,1单元,101,1,住宅,88.50,登记"), std::string::npos) << gbk_export.body;
@@ -161,9 +166,10 @@ TEST_F(ImportsTest, ForcedEncodingIsUsed) {
 TEST_F(ImportsTest, RoomTwiceInTheFileOrAlreadyRegisteredIsARowError) {
   auto admin = signed_in("admin");
   auto reply = import(*admin, "parts", id_text("desheng-xincun"),
-                      kPartsHeader + "1幢,4,无,1单元,101,1,住宅,88.5,登记\n"
-                                     "3幢,6,无,1单元,101,1,住宅,88.5,登记\n"
-                                     "3幢,6,无,1单元,101,1,住宅,88.5,登记\n",
+                      kPartsHeader +
+                          "1幢,4,无,1单元,101,1,住宅,88.5,登记\n"
+                          "3幢,6,无,1单元,101,1,住宅,88.5,登记\n"
+                          "3幢,6,无,1单元,101,1,住宅,88.5,登记\n",
                       "&dry_run=1");
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(error_rows(reply), (std::vector<std::int64_t>{2, 4}));
@@ -173,8 +179,8 @@ TEST_F(ImportsTest, RoomTwiceInTheFileOrAlreadyRegisteredIsARowError) {
 
 TEST_F(ImportsTest, ExistingBuildingWithOtherFloorsIsARowError) {
   auto admin = signed_in("admin");
-  auto reply = import(*admin, "parts", id_text("desheng-xincun"), kPartsHeader + "1幢,9,无,1单元,901,9,住宅,88.5,登记\n",
-                      "&dry_run=1");
+  auto reply = import(*admin, "parts", id_text("desheng-xincun"),
+                      kPartsHeader + "1幢,9,无,1单元,901,9,住宅,88.5,登记\n", "&dry_run=1");
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.json()["errors"][0]["field"], "floors");
 }
@@ -184,8 +190,9 @@ TEST_F(ImportsTest, PeopleImportMakesOnePersonForTwoPartsWithOnePhone) {
   std::int64_t people_before = count("people");
   std::int64_t links_before = count("part_links");
   auto reply = import(*admin, "people", id_text("desheng-xincun"),
-                      kPeopleHeader + "王芳," + kNewPhone + ",,1962,是,gold_mediator,1幢,1单元,101,业主,\n"
-                                      "王芳,166-1234-5678,,1962,是,,2幢,1单元,102,业主,\n");
+                      kPeopleHeader + "王芳," + kNewPhone +
+                          ",,1962,是,gold_mediator,1幢,1单元,101,业主,\n"
+                          "王芳,166-1234-5678,,1962,是,,2幢,1单元,102,业主,\n");
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.json()["created"], (json{{"people", 1}, {"links", 2}}));
   EXPECT_EQ(count("people"), people_before + 1);
@@ -213,8 +220,9 @@ TEST_F(ImportsTest, PeopleImportWithUnknownBuildingIs422NamingTheField) {
   auto admin = signed_in("admin");
   auto before = written_rows();
   auto reply = import(*admin, "people", id_text("desheng-xincun"),
-                      kPeopleHeader + "王芳," + kNewPhone + ",,,,,1幢,1单元,101,业主,\n"
-                                      "李强,16612340000,,,,,9幢,1单元,101,业主,\n");
+                      kPeopleHeader + "王芳," + kNewPhone +
+                          ",,,,,1幢,1单元,101,业主,\n"
+                          "李强,16612340000,,,,,9幢,1单元,101,业主,\n");
   ASSERT_EQ(reply.status, 422) << reply.body;
   EXPECT_EQ(error_rows(reply), (std::vector<std::int64_t>{3}));
   EXPECT_EQ(reply.json()["errors"][0]["field"], "building");
@@ -231,8 +239,8 @@ TEST_F(ImportsTest, PartsExportImportsCleanlyIntoANewCompound) {
   auto compound = admin->post("/api/v1/org/nodes",
                               json{{"parent_id", node("desheng")}, {"kind", "compound"}, {"name", "德胜新苑"}});
   ASSERT_EQ(compound.status, 201) << compound.body;
-  auto reply = import(*admin, "parts", std::to_string(compound.json()["id"].get<std::int64_t>()), exported.body,
-                      "&dry_run=1");
+  auto reply =
+      import(*admin, "parts", std::to_string(compound.json()["id"].get<std::int64_t>()), exported.body, "&dry_run=1");
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_TRUE(reply.json()["errors"].empty()) << reply.body;
   EXPECT_GE(reply.json()["rows"].get<std::int64_t>(), 4);
@@ -266,7 +274,8 @@ TEST_F(ImportsTest, CommissionerMayImportPeopleOnlyIntoTheirOwnCompound) {
 
 TEST_F(ImportsTest, CommissionerMayNotImportParts) {
   auto commissioner = signed_in("commissioner");
-  auto reply = import(*commissioner, "parts", id_text("c-deshengba"), kPartsHeader + "3幢,6,无,1单元,101,1,住宅,88.5,登记\n");
+  auto reply =
+      import(*commissioner, "parts", id_text("c-deshengba"), kPartsHeader + "3幢,6,无,1单元,101,1,住宅,88.5,登记\n");
   EXPECT_EQ(reply.status, 403);
 }
 
@@ -302,7 +311,8 @@ TEST_F(ImportsTest, BadRequestsAre400NamingTheFieldAndWriteNothing) {
   auto unknown_column = import(*admin, "parts", id_text("desheng-xincun"), "楼栋,颜色\n1幢,红\n");
   EXPECT_EQ(unknown_column.status, 400);
   EXPECT_EQ(unknown_column.error_field(), "颜色");
-  auto missing_column = import(*admin, "people", id_text("desheng-xincun"), "姓名,楼栋,单元,房号\n王芳,1幢,1单元,101\n");
+  auto missing_column =
+      import(*admin, "people", id_text("desheng-xincun"), "姓名,楼栋,单元,房号\n王芳,1幢,1单元,101\n");
   EXPECT_EQ(missing_column.status, 400);
   EXPECT_EQ(missing_column.error_field(), "relation");
   auto empty = import(*admin, "parts", id_text("desheng-xincun"), "");

@@ -22,7 +22,9 @@ std::string png_of_size(std::size_t size) {
   return images::with_png_chunk(png, "prVt", std::string(size - png.size() - 12, 'p'));
 }
 
-bool contains(const std::string& haystack, std::string_view needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
 }  // namespace
 
 class MediaTest : public ApiTest {
@@ -50,8 +52,9 @@ TEST_F(MediaTest, UploadStoresTheBytesOnceUnderTheirHash) {
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(again.json()["id"], id);
   // The same pixels with other metadata are the same photo.
-  auto annotated = resident->send("POST", "/api/v1/photos", images::with_png_chunk(png, "tEXt", std::string("Author\0张三", 13)),
-                                  {"Content-Type: image/png"});
+  auto annotated =
+      resident->send("POST", "/api/v1/photos", images::with_png_chunk(png, "tEXt", std::string("Author\0张三", 13)),
+                     {"Content-Type: image/png"});
   EXPECT_EQ(annotated.status, 200) << annotated.body;
   EXPECT_EQ(annotated.json()["id"], id);
   auto lease = db().read();
@@ -67,10 +70,12 @@ TEST_F(MediaTest, WhatIsNotAnAcceptablePhotoIsRefusedAndNotKept) {
   EXPECT_EQ(text.error_field(), "photo");
   EXPECT_EQ(resident->send("POST", "/api/v1/photos", png, {"Content-Type: image/jpeg"}).status, 415);
   EXPECT_EQ(resident->send("POST", "/api/v1/photos", "", {"Content-Type: image/png"}).status, 400);
-  auto oversize = resident->send("POST", "/api/v1/photos", png_of_size(5 * 1024 * 1024 + 1), {"Content-Type: image/png"});
+  auto oversize =
+      resident->send("POST", "/api/v1/photos", png_of_size(5 * 1024 * 1024 + 1), {"Content-Type: image/png"});
   EXPECT_EQ(oversize.status, 413);
   EXPECT_EQ(oversize.error_field(), "photo");
-  EXPECT_EQ(resident->send("POST", "/api/v1/photos", png_of_size(5 * 1024 * 1024), {"Content-Type: image/png"}).status, 201);
+  EXPECT_EQ(resident->send("POST", "/api/v1/photos", png_of_size(5 * 1024 * 1024), {"Content-Type: image/png"}).status,
+            201);
   EXPECT_EQ(anonymous()->send("POST", "/api/v1/photos", png, {"Content-Type: image/png"}).status, 401);
   auto lease = db().read();
   EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM photos"), 1) << "only the 5 MB photo was kept";
@@ -99,13 +104,15 @@ TEST_F(MediaTest, PhotosTooLargeInPixelsOrIncompleteAreRefusedAndNotKept) {
   EXPECT_NE(wide.body.find("10001"), std::string::npos) << wide.body;
 
   std::string jpeg = images::with_exif(images::jpeg(64, 64), 1, kGps);
-  auto truncated = resident->send("POST", "/api/v1/photos", jpeg.substr(0, jpeg.size() * 2 / 3), {"Content-Type: image/jpeg"});
+  auto truncated =
+      resident->send("POST", "/api/v1/photos", jpeg.substr(0, jpeg.size() * 2 / 3), {"Content-Type: image/jpeg"});
   EXPECT_EQ(truncated.status, 422) << truncated.body;
   EXPECT_EQ(truncated.error_field(), "photo");
   EXPECT_NE(truncated.body.find("照片无法解码"), std::string::npos) << truncated.body;
 
-  auto garbage = resident->send("POST", "/api/v1/photos", std::string("RIFF\x10\0\0\0WEBPVP8 ", 16) + std::string(200, 'x'),
-                                {"Content-Type: image/webp"});
+  auto garbage =
+      resident->send("POST", "/api/v1/photos", std::string("RIFF\x10\0\0\0WEBPVP8 ", 16) + std::string(200, 'x'),
+                     {"Content-Type: image/webp"});
   EXPECT_EQ(garbage.status, 422);
   EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM photos"), 0);
 }
@@ -123,7 +130,8 @@ TEST_F(MediaTest, ACleanPhotoIsServedThroughTheCaseThatCitesIt) {
                                                        {"description", "楼道堆放纸箱"},
                                                        {"photos", {id, webp.json()["id"]}}});
   ASSERT_EQ(reported.status, 201) << reported.body;
-  auto served = resident->get("/api/v1/cases/" + std::to_string(reported.json()["id"].get<std::int64_t>()) + "/photos/" + id);
+  auto served =
+      resident->get("/api/v1/cases/" + std::to_string(reported.json()["id"].get<std::int64_t>()) + "/photos/" + id);
   ASSERT_EQ(served.status, 200);
   EXPECT_EQ(served.headers["content-type"], "image/jpeg");
   EXPECT_EQ(weizhi::crypto::sha256_hex(served.body), id);

@@ -23,9 +23,11 @@ class MediationTest : public ApiTest {
   // A resident of the compound who is not a gold mediator.
   std::int64_t plain_resident(const std::string& compound) {
     return db().write([&](weizhi::store::Tx& tx) {
-      return tx.query_one("SELECT id FROM people WHERE home_node_id = ? AND is_developer = 0 AND "
-                          "tags NOT LIKE '%gold%' ORDER BY id",
-                          {node(compound)})
+      return tx
+          .query_one(
+              "SELECT id FROM people WHERE home_node_id = ? AND is_developer = 0 AND "
+              "tags NOT LIKE '%gold%' ORDER BY id",
+              {node(compound)})
           ->i64(0);
     });
   }
@@ -50,7 +52,10 @@ class MediationTest : public ApiTest {
   }
 
   static json session() {
-    return {{"place", "社区矛盾调解室"}, {"attendees", {0, 1}}, {"notes", "双方陈述，约定现场查看"}, {"next_step", "现场查看"}};
+    return {{"place", "社区矛盾调解室"},
+            {"attendees", {0, 1}},
+            {"notes", "双方陈述，约定现场查看"},
+            {"next_step", "现场查看"}};
   }
 
   static json agreement() {
@@ -131,7 +136,8 @@ TEST_F(MediationTest, TheCommissionerWorksOnlyInTheirCompounds) {
   auto party = signed_in("party");
   EXPECT_EQ(party->get("/api/v1/mediations?node=" + std::to_string(node("desheng-xincun"))).status, 200);
   EXPECT_EQ(party->post("/api/v1/mediations", dispute(*party)).status, 403);
-  EXPECT_EQ(signed_in("resident")->get("/api/v1/mediations?node=" + std::to_string(node("desheng-xincun"))).status, 403);
+  EXPECT_EQ(signed_in("resident")->get("/api/v1/mediations?node=" + std::to_string(node("desheng-xincun"))).status,
+            403);
   EXPECT_EQ(signed_in("supervisor")->get(path(record)).status, 200);
 }
 
@@ -144,9 +150,10 @@ TEST_F(MediationTest, StepsFollowTheTableAndAgreedNeedsTheAgreement) {
   auto patched = commissioner->patch(path(record), json{{"summary", "楼上漏水已三个月"}});
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(patched.json()["summary"], "楼上漏水已三个月");
-  EXPECT_EQ(commissioner->post(path(record, "/sessions"), json{{"place", "调解室"}, {"attendees", {0, 2}}, {"notes", "x"}})
-                .error_field(),
-            "attendees[1]");
+  EXPECT_EQ(
+      commissioner->post(path(record, "/sessions"), json{{"place", "调解室"}, {"attendees", {0, 2}}, {"notes", "x"}})
+          .error_field(),
+      "attendees[1]");
   // The first session starts the mediation.
   auto held = commissioner->post(path(record, "/sessions"), session());
   ASSERT_EQ(held.status, 201) << held.body;
@@ -157,8 +164,9 @@ TEST_F(MediationTest, StepsFollowTheTableAndAgreedNeedsTheAgreement) {
   auto missing = commissioner->post(path(record, "/transition"), json{{"to", "agreed"}, {"signed_on", "2026-01-05"}});
   EXPECT_EQ(missing.status, 400);
   EXPECT_EQ(missing.error_field(), "agreement");
-  EXPECT_EQ(commissioner->post(path(record, "/transition"), json{{"to", "agreed"}, {"agreement", "协议"}}).error_field(),
-            "signed_on");
+  EXPECT_EQ(
+      commissioner->post(path(record, "/transition"), json{{"to", "agreed"}, {"agreement", "协议"}}).error_field(),
+      "signed_on");
   EXPECT_EQ(commissioner->post(path(record, "/transition"), json{{"to", "not_agreed"}}).error_field(), "reason");
   auto agreed = commissioner->post(path(record, "/transition"), agreement());
   ASSERT_EQ(agreed.status, 200) << agreed.body;
@@ -182,7 +190,8 @@ TEST_F(MediationTest, ABrokenAgreementReopensOnce) {
   ASSERT_EQ(commissioner->post(path(record, "/sessions"), session()).status, 201);
   ASSERT_EQ(commissioner->post(path(record, "/transition"), agreement()).status, 200);
   EXPECT_EQ(commissioner->post(path(record, "/follow-ups"), json{{"holds", "maybe"}}).error_field(), "holds");
-  EXPECT_EQ(commissioner->post(path(record, "/follow-ups"), json{{"holds", "kept"}, {"visited_on", "2026-01-04"}}).error_field(),
+  EXPECT_EQ(commissioner->post(path(record, "/follow-ups"), json{{"holds", "kept"}, {"visited_on", "2026-01-04"}})
+                .error_field(),
             "visited_on");
   auto kept = commissioner->post(path(record, "/follow-ups"), json{{"holds", "kept"}, {"visited_on", "2026-01-10"}});
   ASSERT_EQ(kept.status, 201) << kept.body;
@@ -192,7 +201,8 @@ TEST_F(MediationTest, ABrokenAgreementReopensOnce) {
   ASSERT_EQ(broken.status, 201) << broken.body;
   EXPECT_TRUE(broken.json()["can_reopen"].get<bool>());
   EXPECT_EQ(broken.json()["follow_ups"].size(), 2u);
-  auto reopened = commissioner->post(path(record, "/transition"), json{{"to", "in_mediation"}, {"reason", "协议未履行"}});
+  auto reopened =
+      commissioner->post(path(record, "/transition"), json{{"to", "in_mediation"}, {"reason", "协议未履行"}});
   ASSERT_EQ(reopened.status, 200) << reopened.body;
   EXPECT_EQ(reopened.json()["state"], "in_mediation");
   EXPECT_TRUE(reopened.json()["reopened"].get<bool>());
@@ -229,7 +239,8 @@ TEST_F(MediationTest, StatisticsCountTheSeededDisputes) {
   auto reply = secretary->get("/api/v1/stats/mediation?node=" + std::to_string(node("desheng-xincun")));
   ASSERT_EQ(reply.status, 200) << reply.body;
   json stats = reply.json();
-  for (const char* key : {"open", "in_mediation", "agreed", "not_agreed", "withdrawn", "agreement_rate", "kept_share", "by_category"}) {
+  for (const char* key :
+       {"open", "in_mediation", "agreed", "not_agreed", "withdrawn", "agreement_rate", "kept_share", "by_category"}) {
     EXPECT_TRUE(stats.contains(key)) << key;
   }
   EXPECT_EQ(stats["open"], 1);
@@ -244,11 +255,13 @@ TEST_F(MediationTest, StatisticsCountTheSeededDisputes) {
   auto community = secretary->get("/api/v1/stats/mediation?node=" + std::to_string(node("desheng"))).json();
   EXPECT_EQ(community["withdrawn"], 1);
   EXPECT_EQ(community["agreement_rate"], (json{{"num", 2}, {"den", 3}}));
-  EXPECT_EQ(signed_in("commissioner")->get("/api/v1/stats/mediation?node=" + std::to_string(node("desheng"))).status, 403);
+  EXPECT_EQ(signed_in("commissioner")->get("/api/v1/stats/mediation?node=" + std::to_string(node("desheng"))).status,
+            403);
   // The elevator dispute came from the compound's service case.
   auto list = secretary->get("/api/v1/mediations?node=" + std::to_string(node("desheng-xincun"))).json();
   bool linked = false;
-  for (const auto& item : list["items"]) linked = linked || (item["category"] == "elevator_retrofit" && !item["case_id"].is_null());
+  for (const auto& item : list["items"])
+    linked = linked || (item["category"] == "elevator_retrofit" && !item["case_id"].is_null());
   EXPECT_TRUE(linked);
 }
 
@@ -260,8 +273,9 @@ TEST_F(MediationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritt
   auto parts = admin->get("/api/v1/org/nodes/" + std::to_string(node("c-deshengba")) + "/parts");
   ASSERT_EQ(parts.status, 200) << parts.body;
   json outside_part = parts.json()["items"].at(0);
-  auto outside_case = admin->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", node("c-deshengba")},
-                                                        {"description", "路灯不亮"}});
+  auto outside_case = admin->post(
+      "/api/v1/cases",
+      json{{"item_code", "street-lamp"}, {"compound_id", node("c-deshengba")}, {"description", "路灯不亮"}});
   ASSERT_EQ(outside_case.status, 201) << outside_case.body;
   std::int64_t outsider = person_under("c-deshengba");
   std::string listing = "/api/v1/mediations?limit=200&node=";
@@ -290,8 +304,8 @@ TEST_F(MediationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritt
   auto mediator = with([&](json& body) { body["mediator_person_id"] = mediator_for(*admin, "dong-er-dong-san"); });
   EXPECT_EQ(mediator.error_field(), "mediator_person_id");
 
-  json outside_parties = json::array({{{"person_id", outsider}, {"role", "applicant"}},
-                                      {{"name", "楼上 402 室住户"}, {"role", "respondent"}}});
+  json outside_parties = json::array(
+      {{{"person_id", outsider}, {"role", "applicant"}}, {{"name", "楼上 402 室住户"}, {"role", "respondent"}}});
   EXPECT_EQ(commissioner->patch(path(record), json{{"parties", outside_parties}}).status, 403);
   EXPECT_EQ(commissioner->patch(path(record), json{{"case_id", outside_case.json()["id"]}}).error_field(), "case_id");
   EXPECT_EQ(commissioner->patch(path(theirs), json{{"summary", "改"}}).status, 403);

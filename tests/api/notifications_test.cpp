@@ -44,7 +44,9 @@ class Receiver {
     thread_.join();
     close(listener_);
   }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/cgi-bin/webhook/send?key=test-key-0123456789"; }
+  std::string url() const {
+    return "http://127.0.0.1:" + std::to_string(port_) + "/cgi-bin/webhook/send?key=test-key-0123456789";
+  }
   std::vector<std::string> bodies() {
     std::lock_guard lock(mutex_);
     return bodies_;
@@ -76,8 +78,9 @@ class Receiver {
         std::size_t end = request.find("\r\n\r\n");
         bodies_.push_back(end == std::string::npos ? "" : request.substr(end + 4));
       }
-      std::string answer = "HTTP/1.1 " + std::to_string(status_) + " X\r\nContent-Type: application/json\r\nContent-Length: " +
-                           std::to_string(reply_.size()) + "\r\nConnection: close\r\n\r\n" + reply_;
+      std::string answer = "HTTP/1.1 " + std::to_string(status_) +
+                           " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(reply_.size()) +
+                           "\r\nConnection: close\r\n\r\n" + reply_;
       send(connection, answer.data(), answer.size(), MSG_NOSIGNAL);
       close(connection);
     }
@@ -113,8 +116,9 @@ class NotificationTest : public ApiTest {
   }
   // Configures 德胜社区's robot through the route, as its secretary.
   void configure_robot(const std::string& url) {
-    auto reply = signed_in("secretary")->send(
-        "PUT", "/api/v1/notification-webhooks/" + std::to_string(node("desheng")), json{{"url", url}, {"enabled", true}}.dump());
+    auto reply = signed_in("secretary")
+                     ->send("PUT", "/api/v1/notification-webhooks/" + std::to_string(node("desheng")),
+                            json{{"url", url}, {"enabled", true}}.dump());
     ASSERT_EQ(reply.status, 200) << reply.body;
   }
   // A message about 德胜新村 for the commissioner: its robot is the community's.
@@ -122,7 +126,8 @@ class NotificationTest : public ApiTest {
     std::int64_t commissioner = user_id("commissioner");
     std::int64_t compound = node("desheng-xincun");
     db().transaction([&](weizhi::store::Tx& tx) {
-      notifications::notify(tx, {commissioner}, {"case.escalated", "事项升级", "楼道\"堆物\"逾期未处理", "/cases/12", compound});
+      notifications::notify(tx, {commissioner},
+                            {"case.escalated", "事项升级", "楼道\"堆物\"逾期未处理", "/cases/12", compound});
     });
   }
   // Runs the delivery job once on a database that reads `clock`; returns whether it ran. Only that
@@ -138,8 +143,9 @@ class NotificationTest : public ApiTest {
     return std::find(ran.begin(), ran.end(), "notifications.deliveries") != ran.end();
   }
   json deliveries(const std::string& state) {
-    auto reply = signed_in("secretary")->get("/api/v1/notification-deliveries?node=" + std::to_string(node("desheng")) +
-                                              "&state=" + state);
+    auto reply =
+        signed_in("secretary")
+            ->get("/api/v1/notification-deliveries?node=" + std::to_string(node("desheng")) + "&state=" + state);
     EXPECT_EQ(reply.status, 200) << reply.body;
     return reply.json()["items"];
   }
@@ -183,7 +189,8 @@ TEST_F(NotificationTest, InboxPagesByCursor) {
   auto first = secretary->get("/api/v1/me/notifications?limit=1").json();
   ASSERT_EQ(first["items"].size(), 1u);
   ASSERT_TRUE(first["next_cursor"].is_string());
-  auto second = secretary->get("/api/v1/me/notifications?limit=1&cursor=" + first["next_cursor"].get<std::string>()).json();
+  auto second =
+      secretary->get("/api/v1/me/notifications?limit=1&cursor=" + first["next_cursor"].get<std::string>()).json();
   ASSERT_EQ(second["items"].size(), 1u);
   EXPECT_LT(second["items"][0]["id"].get<std::int64_t>(), first["items"][0]["id"].get<std::int64_t>());
 }
@@ -206,7 +213,8 @@ TEST_F(NotificationTest, SignedOutCallersGet401AndBadQueriesAre400Or404) {
 TEST_F(NotificationTest, RobotUrlsMustBeHttpsAndOnlyLeadersConfigureThem) {
   auto secretary = signed_in("secretary");
   std::string path = "/api/v1/notification-webhooks/" + std::to_string(node("desheng"));
-  for (std::string url : {"http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x", "ftp://example.cn/x", "not a url", ""}) {
+  for (std::string url :
+       {"http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x", "ftp://example.cn/x", "not a url", ""}) {
     auto reply = secretary->send("PUT", path, json{{"url", url}, {"enabled", true}}.dump());
     EXPECT_EQ(reply.status, 400) << url;
     EXPECT_EQ(reply.error_field(), "url") << url;
@@ -224,8 +232,9 @@ TEST_F(NotificationTest, RobotUrlsMustBeHttpsAndOnlyLeadersConfigureThem) {
   json body{{"url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc"}, {"enabled", true}};
   EXPECT_EQ(signed_in("commissioner")->send("PUT", path, body.dump()).status, 403);
   EXPECT_EQ(signed_in("resident")->get(path).status, 403);
-  EXPECT_EQ(secretary->send("PUT", "/api/v1/notification-webhooks/" + std::to_string(node("cuiyu")), body.dump()).status,
-            403);
+  EXPECT_EQ(
+      secretary->send("PUT", "/api/v1/notification-webhooks/" + std::to_string(node("cuiyu")), body.dump()).status,
+      403);
   EXPECT_EQ(signed_in("director")->get(path).status, 200);
 }
 
@@ -238,7 +247,8 @@ TEST_F(NotificationTest, TheRobotKeyIsMaskedInAnswersAndTheAuditLog) {
   EXPECT_EQ(seeded["enabled"], false);
   std::string key = "693a91f6-7aaa-4bc4-97a0-0ec2sifa5aaa";
   auto saved = secretary->send(
-      "PUT", path, json{{"url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=" + key}, {"enabled", true}}.dump());
+      "PUT", path,
+      json{{"url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=" + key}, {"enabled", true}}.dump());
   ASSERT_EQ(saved.status, 200) << saved.body;
   EXPECT_EQ(saved.json()["url"], "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=****5aaa");
   auto read = secretary->get(path);
@@ -306,7 +316,8 @@ TEST_F(NotificationTest, AFailingRobotIsRetriedWithBackoffThenFailedAndRetriedBy
   run_jobs(clock);
   EXPECT_EQ(receiver.bodies().size(), 6u);
 
-  std::string retry = "/api/v1/notification-deliveries/" + std::to_string(failed[0]["id"].get<std::int64_t>()) + "/retry";
+  std::string retry =
+      "/api/v1/notification-deliveries/" + std::to_string(failed[0]["id"].get<std::int64_t>()) + "/retry";
   EXPECT_EQ(signed_in("commissioner")->post(retry, json::object()).status, 403);
   auto retried = signed_in("secretary")->post(retry, json::object());
   ASSERT_EQ(retried.status, 200) << retried.body;
@@ -351,20 +362,23 @@ TEST_F(NotificationTest, ASecretaryCannotReachTheRobotsDeliveriesOrInboxesOfOthe
   ASSERT_EQ(admin->send("PUT", donger, json{{"url", url}, {"enabled", true}}.dump()).status, 200);
   std::int64_t commissioner = user_id("commissioner");
   db().transaction([&](weizhi::store::Tx& tx) {
-    notifications::notify(tx, {commissioner}, {"case.escalated", "事项升级", "东二东三苑路灯逾期", "/cases/1", node("dong-er-dong-san")});
+    notifications::notify(tx, {commissioner},
+                          {"case.escalated", "事项升级", "东二东三苑路灯逾期", "/cases/1", node("dong-er-dong-san")});
   });
   json queued = admin->get("/api/v1/notification-deliveries?node=" + std::to_string(node("donger"))).json()["items"];
   ASSERT_EQ(queued.size(), 1u);
-  std::string retry = "/api/v1/notification-deliveries/" + std::to_string(queued[0]["id"].get<std::int64_t>()) + "/retry";
+  std::string retry =
+      "/api/v1/notification-deliveries/" + std::to_string(queued[0]["id"].get<std::int64_t>()) + "/retry";
   json shown = admin->get(donger).json();
 
   auto secretary = signed_in("secretary");
   json other{{"url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=mine"}, {"enabled", false}};
   EXPECT_EQ(secretary->get(donger).status, 403);
   EXPECT_EQ(secretary->send("PUT", donger, other.dump()).status, 403);
-  EXPECT_EQ(secretary->send("PUT", "/api/v1/notification-webhooks/" + std::to_string(node("dong-er-dong-san")), other.dump())
-                .status,
-            403);
+  EXPECT_EQ(
+      secretary->send("PUT", "/api/v1/notification-webhooks/" + std::to_string(node("dong-er-dong-san")), other.dump())
+          .status,
+      403);
   EXPECT_EQ(secretary->get("/api/v1/notification-deliveries?node=" + std::to_string(node("donger"))).status, 403);
   EXPECT_EQ(secretary->post(retry, json::object()).status, 403);
   // Someone else's notification answers like a missing one.
@@ -374,11 +388,16 @@ TEST_F(NotificationTest, ASecretaryCannotReachTheRobotsDeliveriesOrInboxesOfOthe
   EXPECT_EQ(secretary->post(read, json::object()).status, 404);
 
   EXPECT_EQ(admin->get(donger).json(), shown);
-  EXPECT_FALSE(admin->get("/api/v1/notification-webhooks/" + std::to_string(node("dong-er-dong-san"))).json()["configured"].get<bool>());
+  EXPECT_FALSE(admin->get("/api/v1/notification-webhooks/" + std::to_string(node("dong-er-dong-san")))
+                   .json()["configured"]
+                   .get<bool>());
   json after = admin->get("/api/v1/notification-deliveries?node=" + std::to_string(node("donger"))).json()["items"];
   ASSERT_EQ(after.size(), 1u);
   EXPECT_EQ(after[0]["state"], queued[0]["state"]);
   EXPECT_EQ(after[0]["attempts"], queued[0]["attempts"]);
-  EXPECT_EQ(signed_in("commissioner")->get("/api/v1/me/notifications?unread=1").json()["items"][0]["id"], inbox[0]["id"]);
-  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'notifications.%' AND actor = 'secretary'"), 0);
+  EXPECT_EQ(signed_in("commissioner")->get("/api/v1/me/notifications?unread=1").json()["items"][0]["id"],
+            inbox[0]["id"]);
+  EXPECT_EQ(
+      db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'notifications.%' AND actor = 'secretary'"),
+      0);
 }

@@ -19,7 +19,8 @@ class Open311Test : public ApiTest {
   // What `weizhi token add NAME --role ROLE --scope NODE` does, returning the printed token.
   std::string token_add(const std::string& name, std::optional<std::string> role, std::optional<std::int64_t> scope) {
     return db().write([&](weizhi::store::Tx& tx) {
-      return weizhi::auth::add_token(tx, weizhi::auth::TokenRequest{name, role, scope, std::nullopt}, "cli:token-add").token;
+      return weizhi::auth::add_token(tx, weizhi::auth::TokenRequest{name, role, scope, std::nullopt}, "cli:token-add")
+          .token;
     });
   }
   // A key of a grid member's machine account over 德胜新村.
@@ -60,7 +61,9 @@ TEST_F(Open311Test, ServicesListTheStreetsFiftySevenItemsToAnyone) {
     EXPECT_EQ(service["type"], "realtime");
     EXPECT_EQ(service["metadata"], true);
   }
-  EXPECT_EQ(anonymous()->get("/open311/v2/services.json?jurisdiction_id=" + std::to_string(node("street"))).json().size(), 57u);
+  EXPECT_EQ(
+      anonymous()->get("/open311/v2/services.json?jurisdiction_id=" + std::to_string(node("street"))).json().size(),
+      57u);
   expect_spec_error(anonymous()->get("/open311/v2/services.json?jurisdiction_id=nowhere"), 400, "jurisdiction_id");
   expect_spec_error(anonymous()->get("/open311/v2/services.xml"), 400, "JSON");
 }
@@ -74,13 +77,16 @@ TEST_F(Open311Test, AServiceDefinitionOffersTheCompoundsOfTheStreet) {
   EXPECT_EQ(compound["code"], "compound");
   EXPECT_EQ(compound["datatype"], "singlevaluelist");
   bool listed = false;
-  for (const auto& value : compound["values"]) listed = listed || value["key"] == std::to_string(node("desheng-xincun"));
+  for (const auto& value : compound["values"])
+    listed = listed || value["key"] == std::to_string(node("desheng-xincun"));
   EXPECT_TRUE(listed) << reply.body;
   expect_spec_error(anonymous()->get("/open311/v2/services/no-such-item.json"), 404, "no-such-item");
 }
 
 TEST_F(Open311Test, AFormPostCreatesACaseOnTheOpen311Channel) {
-  std::string id = file(grid_key(), "&address_string=%E5%BE%B7%E8%83%9C%E6%96%B0%E6%9D%91+3%E5%B9%A2&media_url=https%3A%2F%2Fexample.org%2Fa.jpg&phone=13812345678");
+  std::string id = file(
+      grid_key(),
+      "&address_string=%E5%BE%B7%E8%83%9C%E6%96%B0%E6%9D%91+3%E5%B9%A2&media_url=https%3A%2F%2Fexample.org%2Fa.jpg&phone=13812345678");
   auto seen = signed_in("admin")->get("/api/v1/cases/" + id);
   ASSERT_EQ(seen.status, 200) << seen.body;
   EXPECT_EQ(seen.json()["channel"], "open311");
@@ -89,15 +95,18 @@ TEST_F(Open311Test, AFormPostCreatesACaseOnTheOpen311Channel) {
   EXPECT_EQ(seen.json()["state"], "reported");
   // The machine account reported it; the phone number was not kept anywhere.
   auto lease = db().read();
-  EXPECT_EQ(lease->query_one("SELECT u.login FROM cases x JOIN users u ON u.id = x.reporter_user_id WHERE x.id = ?",
-                             {std::stoll(id)})->text(0),
+  EXPECT_EQ(lease
+                ->query_one("SELECT u.login FROM cases x JOIN users u ON u.id = x.reporter_user_id WHERE x.id = ?",
+                            {std::stoll(id)})
+                ->text(0),
             "token:city-app");
   auto extra = lease->query_one("SELECT lat, lon, media_url FROM open311_requests WHERE case_id = ?", {std::stoll(id)});
   ASSERT_TRUE(extra.has_value());
   EXPECT_DOUBLE_EQ(extra->real(0), 30.29);
   EXPECT_EQ(extra->text(2), "https://example.org/a.jpg");
-  EXPECT_FALSE(lease->query_one("SELECT case_id FROM open311_requests WHERE address_string LIKE '%13812345678%' OR "
-                                "media_url LIKE '%13812345678%' OR device_id LIKE '%13812345678%'")
+  EXPECT_FALSE(lease
+                   ->query_one("SELECT case_id FROM open311_requests WHERE address_string LIKE '%13812345678%' OR "
+                               "media_url LIKE '%13812345678%' OR device_id LIKE '%13812345678%'")
                    .has_value());
 }
 
@@ -112,9 +121,13 @@ TEST_F(Open311Test, TheCompoundMayComeFromTheAddressOrFromJson) {
   expect_spec_error(post_form("api_key=" + key + "&service_code=street-lamp&lat=30.2&long=120.1&description=x"), 400,
                     "address_string");
   // A JSON body works too.
-  auto json_body = anonymous()->post("/open311/v2/requests.json",
-                                     json{{"api_key", key}, {"service_code", "street-lamp"}, {"lat", 30.2}, {"long", 120.1},
-                                          {"description", "路灯"}, {"attribute", {{"compound", node("desheng-xincun")}}}});
+  auto json_body =
+      anonymous()->post("/open311/v2/requests.json", json{{"api_key", key},
+                                                          {"service_code", "street-lamp"},
+                                                          {"lat", 30.2},
+                                                          {"long", 120.1},
+                                                          {"description", "路灯"},
+                                                          {"attribute", {{"compound", node("desheng-xincun")}}}});
   EXPECT_EQ(json_body.status, 201) << json_body.body;
 }
 
@@ -122,20 +135,22 @@ TEST_F(Open311Test, KeysCodesAndLocationsAreCheckedInTheSpecsErrorForm) {
   std::string key = grid_key();
   std::string compound = "&attribute%5Bcompound%5D=" + std::to_string(node("desheng-xincun"));
   expect_spec_error(post_form("service_code=street-lamp&lat=30.2&long=120.1&description=x" + compound), 403, "api_key");
-  expect_spec_error(post_form("api_key=wzt_forged&service_code=street-lamp&lat=30.2&long=120.1&description=x" + compound),
-                    403, "api_key");
+  expect_spec_error(
+      post_form("api_key=wzt_forged&service_code=street-lamp&lat=30.2&long=120.1&description=x" + compound), 403,
+      "api_key");
   expect_spec_error(post_form("api_key=" + key + "&service_code=no-such&lat=30.2&long=120.1&description=x" + compound),
                     400, "service_code");
   expect_spec_error(post_form("api_key=" + key + "&service_code=street-lamp&description=x" + compound), 400,
                     "address_string");
-  expect_spec_error(post_form("api_key=" + key + "&service_code=street-lamp&lat=95&long=120.1&description=x" + compound),
-                    400, "lat");
+  expect_spec_error(
+      post_form("api_key=" + key + "&service_code=street-lamp&lat=95&long=120.1&description=x" + compound), 400, "lat");
   expect_spec_error(post_form("api_key=" + key + "&service_code=street-lamp&lat=30.2&long=120.1" + compound), 400,
                     "描述");
   // A key whose account may not report cases there (a supervisor reads, never reports).
   std::string reader = token_add("watcher", "supervisor", node("street"));
-  expect_spec_error(post_form("api_key=" + reader + "&service_code=street-lamp&lat=30.2&long=120.1&description=x" + compound),
-                    403, "权限");
+  expect_spec_error(
+      post_form("api_key=" + reader + "&service_code=street-lamp&lat=30.2&long=120.1&description=x" + compound), 403,
+      "权限");
   // A key without roles reads nothing; reading needs a key at all.
   std::string bare = token_add("bare", std::nullopt, std::nullopt);
   expect_spec_error(anonymous()->get("/open311/v2/requests.json?api_key=" + bare), 403, "cases.read");
@@ -148,7 +163,9 @@ TEST_F(Open311Test, RequestsAreFoundByIdStatusAndServiceCode) {
   std::string key = grid_key();
   std::string lamp = file(key);
   std::string other = file(key);
-  auto clutter = post_form("api_key=" + key + "&service_code=stairwell-clutter&address_string=%E5%BE%B7%E8%83%9C%E6%96%B0%E6%9D%91&description=x");
+  auto clutter =
+      post_form("api_key=" + key +
+                "&service_code=stairwell-clutter&address_string=%E5%BE%B7%E8%83%9C%E6%96%B0%E6%9D%91&description=x");
   ASSERT_EQ(clutter.status, 201) << clutter.body;
   std::string clutter_id = clutter.json()[0]["service_request_id"];
   // The commissioner closes one without a fix, with a reason.
@@ -166,8 +183,9 @@ TEST_F(Open311Test, RequestsAreFoundByIdStatusAndServiceCode) {
   EXPECT_EQ(first["service_request_id"], clutter_id);
   EXPECT_EQ(first["status"], "open");
   EXPECT_EQ(first["service_code"], "stairwell-clutter");
-  for (const char* key_name : {"status_notes", "service_name", "description", "agency_responsible", "requested_datetime",
-                               "updated_datetime", "expected_datetime", "address", "lat", "long", "media_url"}) {
+  for (const char* key_name :
+       {"status_notes", "service_name", "description", "agency_responsible", "requested_datetime", "updated_datetime",
+        "expected_datetime", "address", "lat", "long", "media_url"}) {
     EXPECT_TRUE(first.contains(key_name)) << key_name;
   }
   EXPECT_EQ(found[1]["lat"], 30.29);
@@ -187,7 +205,8 @@ TEST_F(Open311Test, RequestsAreFoundByIdStatusAndServiceCode) {
   }
   EXPECT_TRUE(lamp_listed);
   // A window in the past finds none of them.
-  auto old = anonymous()->get(base + "&service_code=street-lamp&start_date=2020-01-01T00:00:00%2B08:00&end_date=2020-02-01T00:00:00Z");
+  auto old = anonymous()->get(
+      base + "&service_code=street-lamp&start_date=2020-01-01T00:00:00%2B08:00&end_date=2020-02-01T00:00:00Z");
   ASSERT_EQ(old.status, 200) << old.body;
   EXPECT_TRUE(old.json().empty());
   expect_spec_error(anonymous()->get(base + "&start_date=yesterday"), 400, "start_date");
@@ -212,8 +231,9 @@ TEST_F(Open311Test, TokenAddMakesAMachineAccountWhoseTokenWorksAsBearer) {
   // The machine account cannot sign in with a password, whatever is tried.
   EXPECT_EQ(anonymous()->login("token:gate-sync", "!").status, 401);
   auto lease = db().read();
-  EXPECT_TRUE(lease->query_one("SELECT seq FROM audit_log WHERE action = 'api_token.create' AND actor = 'cli:token-add'")
-                  .has_value());
+  EXPECT_TRUE(
+      lease->query_one("SELECT seq FROM audit_log WHERE action = 'api_token.create' AND actor = 'cli:token-add'")
+          .has_value());
 }
 
 TEST_F(Open311Test, TokenAddRefusesABadRoleOrNodeAndWritesNothing) {
@@ -236,7 +256,8 @@ TEST_F(Open311Test, TokenAddRefusesABadRoleOrNodeAndWritesNothing) {
   EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM api_tokens"), 0);
   // --login attaches a token to an existing account instead.
   std::string token = db().write([&](weizhi::store::Tx& tx) {
-    return weizhi::auth::add_token(tx, weizhi::auth::TokenRequest{"bench", std::nullopt, std::nullopt, "admin"}, "cli:token-add")
+    return weizhi::auth::add_token(tx, weizhi::auth::TokenRequest{"bench", std::nullopt, std::nullopt, "admin"},
+                                   "cli:token-add")
         .token;
   });
   auto client = anonymous();
@@ -252,7 +273,11 @@ TEST_F(Open311Test, CompoundsAndPlacesOutsideTheKeysScopeAreRefusedAndNothingIsW
   auto admin = signed_in("admin");
   auto count = [&] { return admin->get("/api/v1/cases?limit=500").json()["items"].size(); };
   auto request = [&](const std::string& key, const json& extra) {
-    json body{{"api_key", key}, {"service_code", "street-lamp"}, {"lat", 30.29}, {"long", 120.15}, {"description", "路灯不亮"}};
+    json body{{"api_key", key},
+              {"service_code", "street-lamp"},
+              {"lat", 30.29},
+              {"long", 120.15},
+              {"description", "路灯不亮"}};
     for (auto& [name, value] : extra.items()) body[name] = value;
     return anonymous()->post("/open311/v2/requests.json", body);
   };
@@ -263,14 +288,15 @@ TEST_F(Open311Test, CompoundsAndPlacesOutsideTheKeysScopeAreRefusedAndNothingIsW
   expect_spec_error(request(community_key, {{"attribute", in("dong-er-dong-san")}}), 403, "");
   // The key's own compound, with the place of another.
   expect_spec_error(request(compound_key, {{"address_string", "德胜坝小区 2 幢路灯"}}), 400, "address_string");
-  expect_spec_error(request(community_key, {{"attribute", in("desheng-xincun")}, {"address_string", "东二东三苑北门"}}), 400,
-                    "address_string");
+  expect_spec_error(request(community_key, {{"attribute", in("desheng-xincun")}, {"address_string", "东二东三苑北门"}}),
+                    400, "address_string");
   expect_spec_error(request(compound_key, {{"jurisdiction_id", "no-such-street"}}), 400, "jurisdiction_id");
   EXPECT_EQ(count(), before);
   EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM open311_requests"), 0);
 
-  auto theirs = admin->post("/api/v1/cases", json{{"item_code", "street-lamp"}, {"compound_id", node("c-deshengba")},
-                                                  {"description", "路灯不亮"}});
+  auto theirs = admin->post(
+      "/api/v1/cases",
+      json{{"item_code", "street-lamp"}, {"compound_id", node("c-deshengba")}, {"description", "路灯不亮"}});
   ASSERT_EQ(theirs.status, 201) << theirs.body;
   std::string id = std::to_string(theirs.json()["id"].get<std::int64_t>());
   auto listed = anonymous()->get("/open311/v2/requests.json?api_key=" + compound_key + "&service_request_id=" + id);

@@ -1,8 +1,8 @@
 // The org tree kernel: reading and creating nodes, within the caller's scope.
 #include "support/test_server.hpp"
 
-using weizhi::testing::ApiTest;
 using nlohmann::json;
+using weizhi::testing::ApiTest;
 
 class OrgNodesTest : public ApiTest {};
 
@@ -25,14 +25,12 @@ TEST_F(OrgNodesTest, ChildrenArePagedById) {
                               json{{"parent_id", node("desheng")}, {"kind", "compound"}, {"name", "德胜北苑"}});
   std::string compound_url = "/api/v1/org/nodes/" + std::to_string(compound.json()["id"].get<std::int64_t>());
   for (int i = 1; i <= 3; ++i) {
-    admin->post("/api/v1/org/nodes", json{{"parent_id", compound.json()["id"]},
-                                          {"kind", "building"},
-                                          {"name", std::to_string(i) + "幢"}});
+    admin->post("/api/v1/org/nodes",
+                json{{"parent_id", compound.json()["id"]}, {"kind", "building"}, {"name", std::to_string(i) + "幢"}});
   }
   auto first = admin->get(compound_url + "/children?limit=2").json();
   ASSERT_EQ(first["items"].size(), 2u);
-  auto second =
-      admin->get(compound_url + "/children?limit=2&cursor=" + first["next_cursor"].get<std::string>()).json();
+  auto second = admin->get(compound_url + "/children?limit=2&cursor=" + first["next_cursor"].get<std::string>()).json();
   ASSERT_EQ(second["items"].size(), 1u);
   EXPECT_EQ(second["items"][0]["name"], "3幢");
   EXPECT_TRUE(second["next_cursor"].is_null());
@@ -62,10 +60,9 @@ TEST_F(OrgNodesTest, MissingNodeIs404) {
 
 TEST_F(OrgNodesTest, DuplicateCodeIs409) {
   auto admin = signed_in("admin");
-  auto reply = admin->post("/api/v1/org/nodes", json{{"parent_id", node("desheng-xincun")},
-                                                     {"kind", "building"},
-                                                     {"name", "1幢"},
-                                                     {"code", "desheng"}});
+  auto reply = admin->post(
+      "/api/v1/org/nodes",
+      json{{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", "1幢"}, {"code", "desheng"}});
   EXPECT_EQ(reply.status, 409);
   EXPECT_EQ(reply.error_field(), "code");
 }
@@ -89,9 +86,8 @@ TEST_F(OrgNodesTest, SecretaryMayNotCreateOutsideTheirCommunity) {
                            json{{"parent_id", node("street")}, {"kind", "community"}, {"name", "翠玉社区"}});
   ASSERT_EQ(other.status, 201);
   auto secretary = signed_in("secretary");
-  auto reply = secretary->post("/api/v1/org/nodes", json{{"parent_id", other.json()["id"]},
-                                                         {"kind", "compound"},
-                                                         {"name", "翠玉小区"}});
+  auto reply = secretary->post("/api/v1/org/nodes",
+                               json{{"parent_id", other.json()["id"]}, {"kind", "compound"}, {"name", "翠玉小区"}});
   EXPECT_EQ(reply.status, 403);
   auto own = secretary->post("/api/v1/org/nodes",
                              json{{"parent_id", node("desheng")}, {"kind", "compound"}, {"name", "德胜东苑"}});

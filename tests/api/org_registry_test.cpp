@@ -4,8 +4,8 @@
 #include "modules/org/registry.hpp"
 #include "support/test_server.hpp"
 
-using weizhi::testing::ApiTest;
 using nlohmann::json;
+using weizhi::testing::ApiTest;
 
 class OrgRegistryTest : public ApiTest {
  protected:
@@ -27,7 +27,7 @@ class OrgRegistryTest : public ApiTest {
   std::int64_t building_one() { return child(node("desheng-xincun"), "1幢"); }
   std::int64_t unit_one() { return child(building_one(), "1单元"); }
   static json part(std::int64_t unit_id, const std::string& room, std::int64_t floor) {
-    return {{"parent_id", unit_id}, {"kind", "part"},         {"room_number", room},         {"floor", floor},
+    return {{"parent_id", unit_id}, {"kind", "part"},        {"room_number", room},        {"floor", floor},
             {"use", "residential"}, {"area_centi_m2", 8735}, {"area_source", "registered"}};
   }
 };
@@ -74,7 +74,8 @@ TEST_F(OrgRegistryTest, ABuildingIsCreatedWithFloorsAndElevator) {
 
 TEST_F(OrgRegistryTest, AUnitAndAPartAreCreatedWithRoomFloorUseAndArea) {
   auto admin = signed_in("admin");
-  auto unit = admin->post("/api/v1/org/nodes", json{{"parent_id", building_one()}, {"kind", "unit"}, {"name", "2单元"}});
+  auto unit =
+      admin->post("/api/v1/org/nodes", json{{"parent_id", building_one()}, {"kind", "unit"}, {"name", "2单元"}});
   ASSERT_EQ(unit.status, 201) << unit.body;
   auto reply = admin->post("/api/v1/org/nodes", part(unit.json()["id"].get<std::int64_t>(), "301", 3));
   ASSERT_EQ(reply.status, 201) << reply.body;
@@ -107,10 +108,9 @@ TEST_F(OrgRegistryTest, ABuildingWithoutFloorsTakesNoPartsUntilItsFloorsAreRegis
 
 TEST_F(OrgRegistryTest, AnElevatorWithoutFloorsIs400NamingFloors) {
   auto admin = signed_in("admin");
-  auto reply = admin->post("/api/v1/org/nodes", json{{"parent_id", node("desheng-xincun")},
-                                                     {"kind", "building"},
-                                                     {"name", "9幢"},
-                                                     {"has_elevator", true}});
+  auto reply = admin->post(
+      "/api/v1/org/nodes",
+      json{{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", "9幢"}, {"has_elevator", true}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.error_field(), "floors");
 }
@@ -118,10 +118,9 @@ TEST_F(OrgRegistryTest, AnElevatorWithoutFloorsIs400NamingFloors) {
 TEST_F(OrgRegistryTest, FloorsOverSixtyAre400AndNothingIsWritten) {
   auto admin = signed_in("admin");
   std::int64_t before = count("org_nodes");
-  auto reply = admin->post("/api/v1/org/nodes", json{{"parent_id", node("desheng-xincun")},
-                                                     {"kind", "building"},
-                                                     {"name", "9幢"},
-                                                     {"floors", 61}});
+  auto reply =
+      admin->post("/api/v1/org/nodes",
+                  json{{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", "9幢"}, {"floors", 61}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.error_field(), "floors");
   EXPECT_EQ(count("org_nodes"), before);
@@ -183,7 +182,8 @@ TEST_F(OrgRegistryTest, ARoomAlreadyInTheUnitIs409AndNothingIsWritten) {
 
 TEST_F(OrgRegistryTest, TheSameRoomInAnotherUnitIsAnotherPart) {
   auto admin = signed_in("admin");
-  auto unit = admin->post("/api/v1/org/nodes", json{{"parent_id", building_one()}, {"kind", "unit"}, {"name", "2单元"}});
+  auto unit =
+      admin->post("/api/v1/org/nodes", json{{"parent_id", building_one()}, {"kind", "unit"}, {"name", "2单元"}});
   auto reply = admin->post("/api/v1/org/nodes", part(unit.json()["id"].get<std::int64_t>(), "101", 1));
   EXPECT_EQ(reply.status, 201) << reply.body;
 }
@@ -207,8 +207,9 @@ TEST_F(OrgRegistryTest, ACompoundListsEveryPartWithItsBuildingAndUnitPageByPage)
   EXPECT_EQ(first["items"][0]["unit_name"], "1单元");
   EXPECT_EQ(first["items"][0]["room_number"], "101");
   EXPECT_EQ(first["items"][0]["area_m2"], "60.00");  // the Test seed registers 60 m² parts
-  auto rest = admin->get(url(node("desheng-xincun")) + "/parts?limit=3&cursor=" + first["next_cursor"].get<std::string>())
-                  .json();
+  auto rest =
+      admin->get(url(node("desheng-xincun")) + "/parts?limit=3&cursor=" + first["next_cursor"].get<std::string>())
+          .json();
   ASSERT_EQ(rest["items"].size(), 1u);
   EXPECT_EQ(rest["items"][0]["building_name"], "2幢");
   EXPECT_TRUE(rest["next_cursor"].is_null());
@@ -244,7 +245,8 @@ TEST_F(OrgRegistryTest, PatchChangesNameAndBuildingDetailsAndIsAudited) {
 TEST_F(OrgRegistryTest, PatchChangesAPartsAreaAndRoom) {
   auto admin = signed_in("admin");
   std::int64_t part_id = child(unit_one(), "101");
-  auto reply = admin->patch(url(part_id), json{{"area_centi_m2", 9012}, {"area_source", "surveyed"}, {"room_number", "103"}});
+  auto reply =
+      admin->patch(url(part_id), json{{"area_centi_m2", 9012}, {"area_source", "surveyed"}, {"room_number", "103"}});
   ASSERT_EQ(reply.status, 200) << reply.body;
   auto fetched = admin->get(url(part_id)).json();
   EXPECT_EQ(fetched["area_m2"], "90.12");
@@ -413,7 +415,8 @@ TEST_F(OrgRegistryTest, ACommunityAlreadyInAClusterIs409) {
 
 TEST_F(OrgRegistryTest, AClusterOfACompoundIs422AndOfAnUnknownNodeIs404) {
   auto admin = signed_in("admin");
-  auto compound = admin->post("/api/v1/org/clusters", json{{"name", "错"}, {"community_ids", {node("desheng-xincun")}}});
+  auto compound =
+      admin->post("/api/v1/org/clusters", json{{"name", "错"}, {"community_ids", {node("desheng-xincun")}}});
   EXPECT_EQ(compound.status, 422);
   EXPECT_EQ(compound.error_field(), "community_ids");
   EXPECT_EQ(admin->post("/api/v1/org/clusters", json{{"name", "错"}, {"community_ids", {999999}}}).status, 404);
@@ -435,7 +438,8 @@ TEST_F(OrgRegistryTest, OnlyTheStreetCreatesClusters) {
   std::int64_t id = community.json()["id"].get<std::int64_t>();
   auto secretary = signed_in("secretary");
   EXPECT_EQ(secretary->post("/api/v1/org/clusters", json{{"name", "新片区"}, {"community_ids", {id}}}).status, 403);
-  auto reply = admin->post("/api/v1/org/clusters", json{{"name", "新片区"}, {"code", "cluster-new"}, {"community_ids", {id}}});
+  auto reply =
+      admin->post("/api/v1/org/clusters", json{{"name", "新片区"}, {"code", "cluster-new"}, {"community_ids", {id}}});
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.json()["community_ids"], json({id}));
 }

@@ -92,8 +92,8 @@ TEST_F(PeopleTest, PersonalDataIsStoredEncrypted) {
   auto admin = signed_in("admin");
   std::int64_t id = create(*admin, wang_xiaoming());
   auto lease = db().read();
-  auto row = lease->query_one("SELECT name_enc, phone_enc, id_number_enc, name_index, phone_index FROM people WHERE id = ?",
-                              {id});
+  auto row = lease->query_one(
+      "SELECT name_enc, phone_enc, id_number_enc, name_index, phone_index FROM people WHERE id = ?", {id});
   ASSERT_TRUE(row);
   for (std::size_t column = 0; column < row->size(); ++column) {
     EXPECT_EQ(row->text(column).find("王小明"), std::string::npos);
@@ -388,8 +388,9 @@ TEST_F(PeopleTest, UnmaskWithoutAProperReasonIs400AndNotAudited) {
 }
 
 TEST_F(PeopleTest, UnmaskingAMissingPersonIs404) {
-  EXPECT_EQ(signed_in("secretary")->post("/api/v1/people/999999/unmask", json{{"reason", "核实业主大会选民资格"}}).status,
-            404);
+  EXPECT_EQ(
+      signed_in("secretary")->post("/api/v1/people/999999/unmask", json{{"reason", "核实业主大会选民资格"}}).status,
+      404);
 }
 
 // --- Part links ---
@@ -427,8 +428,11 @@ TEST_F(PeopleTest, SecondDesignatedVoterOfAPartIs409) {
   wife_body["phone"] = "13912345678";
   std::int64_t wife = create(*admin, wife_body);
   std::int64_t part = bare_part();
-  EXPECT_EQ(admin->post(links_path(part), json{{"person_id", husband}, {"relation", "owner"}, {"designated_voter", true},
-                                               {"proxy_reference", "委托书2024-017"}})
+  EXPECT_EQ(admin
+                ->post(links_path(part), json{{"person_id", husband},
+                                              {"relation", "owner"},
+                                              {"designated_voter", true},
+                                              {"proxy_reference", "委托书2024-017"}})
                 .status,
             201);
   Reply second =

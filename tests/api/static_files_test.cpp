@@ -102,8 +102,8 @@ TEST_F(StaticFilesTest, SymlinkInTheWebRootToAFileOutsideIs404) {
   std::filesystem::create_symlink(secret, root / "m" / "leak.html");
   std::filesystem::create_directory_symlink(folder_, root / "outside");
   std::filesystem::create_symlink("../secret.txt", root / "relative.txt");
-  for (const std::string path : {"/leak.txt", "/assets/leak.js", "/m/leak.html", "/outside/secret.txt",
-                                 "/outside/", "/relative.txt"}) {
+  for (const std::string path :
+       {"/leak.txt", "/assets/leak.js", "/m/leak.html", "/outside/secret.txt", "/outside/", "/relative.txt"}) {
     expect_refused(path);
   }
 }

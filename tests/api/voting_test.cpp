@@ -67,9 +67,10 @@ class VotingTest : public ApiTest {
   std::int64_t other_voter(std::int64_t vote_id, int skip = 0) {
     auto lease = db().read();
     return lease
-        ->query_one("SELECT DISTINCT owner_id FROM vote_roll WHERE vote_id = ? AND owner_id IS NOT NULL AND "
-                    "owner_id <> ? ORDER BY owner_id LIMIT 1 OFFSET ?",
-                    {vote_id, resident_person(), skip})
+        ->query_one(
+            "SELECT DISTINCT owner_id FROM vote_roll WHERE vote_id = ? AND owner_id IS NOT NULL AND "
+            "owner_id <> ? ORDER BY owner_id LIMIT 1 OFFSET ?",
+            {vote_id, resident_person(), skip})
         ->i64(0);
   }
   std::int64_t count(const std::string& sql, const weizhi::store::Params& params) {
@@ -95,7 +96,8 @@ TEST_F(VotingTest, OpeningFreezesTheRollWithItsFingerprint) {
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.json()["state"], "draft");
   EXPECT_EQ(created.json()["threshold"], "three_quarters");
-  EXPECT_EQ(created.json()["policies"], (json{{"follow_majority", "both_dimensions"}, {"extension", "once_if_quorum_not_met"}}));
+  EXPECT_EQ(created.json()["policies"],
+            (json{{"follow_majority", "both_dimensions"}, {"extension", "once_if_quorum_not_met"}}));
   std::int64_t id = created.json()["id"];
   EXPECT_EQ(organiser->get(path(id, "/roll")).status, 409);
 
@@ -142,7 +144,8 @@ TEST_F(VotingTest, ADraftIsEditedAndCheckedAsOnCreation) {
   std::int64_t id = created.json()["id"];
   EXPECT_TRUE(created.json()["terms_fixed_by"].is_null());
 
-  auto edited = organiser->patch(path(id), json{{"title", "关于选聘新物业的表决"}, {"matter", 6}, {"items", {"同意选聘"}}});
+  auto edited =
+      organiser->patch(path(id), json{{"title", "关于选聘新物业的表决"}, {"matter", 6}, {"items", {"同意选聘"}}});
   ASSERT_EQ(edited.status, 200) << edited.body;
   EXPECT_EQ(edited.json()["title"], "关于选聘新物业的表决");
   EXPECT_EQ(edited.json()["threshold"], "three_quarters");
@@ -197,8 +200,9 @@ TEST_F(VotingTest, OnlineBallotsCannotBeMarkedInvalidOrMissAnItem) {
 TEST_F(VotingTest, ASecondBallotOnAnotherChannelIsRefusedNamingTheFirst) {
   std::int64_t id = open_vote();
   ASSERT_EQ(signed_in("resident")->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 201);
-  auto second = signed_in("committee")->post(
-      path(id, "/meeting-ballots"), json{{"voter_id", resident_person()}, {"choices", {"oppose", "oppose"}}});
+  auto second = signed_in("committee")
+                    ->post(path(id, "/meeting-ballots"),
+                           json{{"voter_id", resident_person()}, {"choices", {"oppose", "oppose"}}});
   EXPECT_EQ(second.status, 409) << second.body;
   EXPECT_NE(second.json()["error"]["message"].get<std::string>().find("线上"), std::string::npos) << second.body;
   EXPECT_EQ(count("SELECT COUNT(*) FROM vote_ballots WHERE vote_id = ?", {id}), 1);
@@ -229,7 +233,8 @@ TEST_F(VotingTest, PaperFormsTypedDifferentlyAreHeldForTheSupervisor) {
   ASSERT_EQ(first.status, 202) << first.body;
   EXPECT_EQ(first.json()["status"], "awaiting_second_entry");
   EXPECT_EQ(clerk_a->post(path(id, "/paper-entries"), entry).status, 409);
-  auto second = clerk_b->post(path(id, "/paper-entries"), json{{"voter_id", voter}, {"choices", {"oppose", "invalid"}}});
+  auto second =
+      clerk_b->post(path(id, "/paper-entries"), json{{"voter_id", voter}, {"choices", {"oppose", "invalid"}}});
   ASSERT_EQ(second.status, 202) << second.body;
   EXPECT_EQ(second.json()["status"], "held");
   EXPECT_EQ(count("SELECT COUNT(*) FROM vote_ballots WHERE vote_id = ?", {id}), 0);
@@ -299,10 +304,11 @@ TEST_F(VotingTest, BallotsAfterTheWindowAreRefused) {
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(closed.json()["state"], "closed");
   EXPECT_EQ(resident->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 409);
-  EXPECT_EQ(signed_in("committee")
-                ->post(path(id, "/meeting-ballots"), json{{"voter_id", other_voter(id)}, {"choices", {"agree", "agree"}}})
-                .status,
-            409);
+  EXPECT_EQ(
+      signed_in("committee")
+          ->post(path(id, "/meeting-ballots"), json{{"voter_id", other_voter(id)}, {"choices", {"agree", "agree"}}})
+          .status,
+      409);
 }
 
 TEST_F(VotingTest, AVoteCannotBeClosedBeforeItsDeadline) {
@@ -314,8 +320,9 @@ TEST_F(VotingTest, SomeoneNotOnTheRollMayNotVoteOnline) {
   std::int64_t id = open_vote();
   auto reply = signed_in("grid")->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}});
   EXPECT_EQ(reply.status, 403) << reply.body;
-  auto for_other = signed_in("resident")->post(path(id, "/ballots"),
-                                               json{{"voter_id", other_voter(id)}, {"choices", {"agree", "agree"}}});
+  auto for_other =
+      signed_in("resident")
+          ->post(path(id, "/ballots"), json{{"voter_id", other_voter(id)}, {"choices", {"agree", "agree"}}});
   EXPECT_EQ(for_other.status, 403) << for_other.body;
   EXPECT_EQ(anonymous()->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 401);
 }
@@ -327,7 +334,8 @@ TEST_F(VotingTest, AMeetingBallotNeedsAVoterOnTheRollWithoutABallot) {
       "NULL)",
       {id});
   auto clerk = signed_in("committee");
-  auto off_roll = clerk->post(path(id, "/meeting-ballots"), json{{"voter_id", outsider}, {"choices", {"agree", "agree"}}});
+  auto off_roll =
+      clerk->post(path(id, "/meeting-ballots"), json{{"voter_id", outsider}, {"choices", {"agree", "agree"}}});
   EXPECT_EQ(off_roll.status, 422) << off_roll.body;
   EXPECT_EQ(off_roll.error_field(), "voter_id");
 
@@ -347,10 +355,12 @@ TEST_F(VotingTest, ARecordedProxyVotesForTheOwner) {
   std::int64_t id = open_vote();
   std::int64_t voter = other_voter(id);
   auto organiser = signed_in("commissioner");
-  auto proxy = organiser->post(path(id, "/proxies"),
-                               json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2026-017"}});
+  auto proxy = organiser->post(
+      path(id, "/proxies"),
+      json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2026-017"}});
   ASSERT_EQ(proxy.status, 201) << proxy.body;
-  auto cast = signed_in("resident")->post(path(id, "/ballots"), json{{"voter_id", voter}, {"choices", {"agree", "agree"}}});
+  auto cast =
+      signed_in("resident")->post(path(id, "/ballots"), json{{"voter_id", voter}, {"choices", {"agree", "agree"}}});
   ASSERT_EQ(cast.status, 201) << cast.body;
   EXPECT_EQ(cast.json()["voter_id"], voter);
   EXPECT_EQ(cast.json()["proxy_person_id"], resident_person());
@@ -367,13 +377,15 @@ TEST_F(VotingTest, RecordedProxiesAreListedWithMaskedNames) {
   std::int64_t voter = other_voter(id);
   auto organiser = signed_in("commissioner");
   EXPECT_EQ(organiser->get(path(id, "/proxies")).json()["items"], json::array());
-  ASSERT_EQ(organiser
-                ->post(path(id, "/proxies"),
-                       json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2026-018"}})
-                .status,
-            201);
-  auto again = organiser->post(path(id, "/proxies"),
-                               json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2"}});
+  ASSERT_EQ(
+      organiser
+          ->post(path(id, "/proxies"),
+                 json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2026-018"}})
+          .status,
+      201);
+  auto again =
+      organiser->post(path(id, "/proxies"),
+                      json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2"}});
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.error_field(), "voter_id");
   json listed = organiser->get(path(id, "/proxies")).json();
@@ -401,7 +413,8 @@ TEST_F(VotingTest, RegistryEditsAfterOpeningLeaveTheRollUnchanged) {
   auto admin = signed_in("admin");
   auto links = admin->get("/api/v1/parts/" + std::to_string(part) + "/links").json()["items"];
   for (const auto& link : links) {
-    auto removed = admin->del("/api/v1/parts/" + std::to_string(part) + "/links/" + std::to_string(link["id"].get<std::int64_t>()));
+    auto removed = admin->del("/api/v1/parts/" + std::to_string(part) + "/links/" +
+                              std::to_string(link["id"].get<std::int64_t>()));
     ASSERT_EQ(removed.status, 204) << removed.body;
   }
   auto after = organiser->get(path(id, "/roll")).json();
@@ -430,9 +443,10 @@ TEST_F(VotingTest, PublishedResultsShowRatiosFingerprintsAndMaskedVotersAndExpor
   std::int64_t id = open_vote();
   ASSERT_EQ(signed_in("resident")->post(path(id, "/ballots"), json{{"choices", {"agree", "oppose"}}}).status, 201);
   auto clerk = signed_in("committee");
-  ASSERT_EQ(clerk->post(path(id, "/meeting-ballots"), json{{"voter_id", other_voter(id)}, {"choices", {"follow", "invalid"}}})
-                .status,
-            201);
+  ASSERT_EQ(
+      clerk->post(path(id, "/meeting-ballots"), json{{"voter_id", other_voter(id)}, {"choices", {"follow", "invalid"}}})
+          .status,
+      201);
   auto organiser = signed_in("commissioner");
   EXPECT_EQ(anonymous()->get(path(id, "/publication")).status, 404);
   end_window(id);
@@ -463,19 +477,18 @@ TEST_F(VotingTest, PublishedResultsShowRatiosFingerprintsAndMaskedVotersAndExpor
   EXPECT_EQ(weizhi::crypto::sha256_hex(file_text(folder / "roll.csv")), shown["fingerprints"]["roll"]);
   EXPECT_EQ(weizhi::crypto::sha256_hex(file_text(folder / "ballots.csv")), shown["fingerprints"]["ballots"]);
   EXPECT_EQ(weizhi::crypto::sha256_hex(file_text(folder / "result.json")), shown["fingerprints"]["result"]);
-  std::string recount = weizhi::voting::tally_files((folder / "roll.csv").string(), (folder / "ballots.csv").string(), 4,
-                                                    weizhi::voting::FollowMajority::BothDimensions);
+  std::string recount = weizhi::voting::tally_files((folder / "roll.csv").string(), (folder / "ballots.csv").string(),
+                                                    4, weizhi::voting::FollowMajority::BothDimensions);
   EXPECT_EQ(recount, file_text(folder / "result.json"));
 
   // `weizhi verify` recomputes the fingerprints: intact, then a ballot altered in the database.
   auto lease = db().read();
   EXPECT_TRUE(weizhi::voting::verify_vote_fingerprints(*lease).empty());
-  std::string choices = lease->query_one("SELECT choices FROM vote_ballots WHERE vote_id = ? AND channel = 'online'",
-                                         {id})->text(0);
+  std::string choices =
+      lease->query_one("SELECT choices FROM vote_ballots WHERE vote_id = ? AND channel = 'online'", {id})->text(0);
   std::string altered = choices;
   altered.replace(altered.find("oppose"), 6, "agree");
-  ASSERT_EQ(lease->exec("UPDATE vote_ballots SET choices = ? WHERE vote_id = ? AND channel = 'online'",
-                        {altered, id}),
+  ASSERT_EQ(lease->exec("UPDATE vote_ballots SET choices = ? WHERE vote_id = ? AND channel = 'online'", {altered, id}),
             1);
   auto mismatches = weizhi::voting::verify_vote_fingerprints(*lease);
   ASSERT_EQ(mismatches.size(), 2u);
@@ -485,7 +498,8 @@ TEST_F(VotingTest, PublishedResultsShowRatiosFingerprintsAndMaskedVotersAndExpor
 }
 
 TEST_F(VotingTest, TheSeedHasAPublishedAndAnOpenVote) {
-  auto votes = signed_in("commissioner")->get("/api/v1/votes?node=" + std::to_string(node("desheng-xincun"))).json()["items"];
+  auto votes =
+      signed_in("commissioner")->get("/api/v1/votes?node=" + std::to_string(node("desheng-xincun"))).json()["items"];
   std::set<std::string> states;
   for (const auto& vote : votes) states.insert(vote["state"].get<std::string>());
   EXPECT_TRUE(states.count("published"));

@@ -156,8 +156,10 @@ class CrashTest : public ::testing::Test {
       ::waitpid(pid_, nullptr, 0);
     }
     if (folder_.empty()) return;
-    if (!HasFailure()) fs::remove_all(folder_);
-    else std::cerr << "crash test folder kept for inspection: " << folder_ << "\n";
+    if (!HasFailure())
+      fs::remove_all(folder_);
+    else
+      std::cerr << "crash test folder kept for inspection: " << folder_ << "\n";
   }
 
   std::vector<std::string> env() const { return {"WEIZHI_DATA_KEY_FILE=" + key_file_.string()}; }
@@ -305,8 +307,8 @@ TEST_F(CrashTest, AcknowledgedWritesSurviveSigkillAndTheAuditChainStaysIntact) {
   auto status = wait_for_exit(pid_, kStopTimeout);
   ASSERT_TRUE(status.has_value()) << "weizhi serve did not stop within 30 s of SIGTERM";
   pid_ = -1;
-  EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0)
-      << "wait status " << *status << "; log:\n" << tail(read_file(log_));
+  EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << "wait status " << *status << "; log:\n"
+                                                               << tail(read_file(log_));
 
   fs::path verify_out = folder_ / "verify.out", verify_err = folder_ / "verify.err";
   EXPECT_EQ(run({bin_, "verify", "--db", database_}, env(), verify_out, verify_err), 0) << read_file(verify_err);

@@ -92,7 +92,9 @@ Reply HttpClient::send(const std::string& method, const std::string& path, const
 
 Reply HttpClient::get(const std::string& path) { return send("GET", path, ""); }
 Reply HttpClient::post(const std::string& path, const std::string& body) { return send("POST", path, body); }
-Reply HttpClient::patch(const std::string& path, const nlohmann::json& body) { return send("PATCH", path, body.dump()); }
+Reply HttpClient::patch(const std::string& path, const nlohmann::json& body) {
+  return send("PATCH", path, body.dump());
+}
 Reply HttpClient::del(const std::string& path) { return send("DELETE", path, ""); }
 
 Reply HttpClient::login(const std::string& login, const std::string& password) {

@@ -10,7 +10,7 @@
 namespace weizhi::testing {
 
 struct Reply {
-  long status = 0;              // 0 when the connection failed or was closed
+  long status = 0;  // 0 when the connection failed or was closed
   std::string body;
   std::map<std::string, std::string> headers;  // lower-case names
   nlohmann::json json() const;

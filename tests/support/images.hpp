@@ -31,7 +31,8 @@ inline std::string png(int width, int height, int channels, const std::vector<un
   png_alloc_size_t size = 0;
   if (!png_image_write_get_memory_size(image, size, 0, pixels.data(), 0, nullptr)) throw std::runtime_error("png size");
   std::string out(size, '\0');
-  if (!png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr)) throw std::runtime_error("png");
+  if (!png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr))
+    throw std::runtime_error("png");
   out.resize(size);
   return out;
 }
@@ -81,8 +82,8 @@ inline std::string with_exif(const std::string& jpeg, int orientation, const std
   std::string text = description + '\0';
   std::string tiff = "II";
   u16(tiff, 42);
-  u32(tiff, 8);  // the first directory follows the header
-  u16(tiff, 2);  // two entries, in tag order
+  u32(tiff, 8);       // the first directory follows the header
+  u16(tiff, 2);       // two entries, in tag order
   u16(tiff, 0x010E);  // ImageDescription, ASCII, its text after the directory
   u16(tiff, 2);
   u32(tiff, static_cast<unsigned>(text.size()));

@@ -75,7 +75,8 @@ struct SeededStreet {
   ~SeededStreet() { std::filesystem::remove_all(folder); }
 
   std::string copy_into(const std::string& test_folder) const {
-    if (postgres_url()) return remake_postgres_database(postgres_url(), database_name(postgres_url()), database_name(url));
+    if (postgres_url())
+      return remake_postgres_database(postgres_url(), database_name(postgres_url()), database_name(url));
     std::string path = test_folder + "/test.db";
     std::filesystem::copy_file(*store::sqlite_path(url), path);
     return "sqlite:" + path;
@@ -139,7 +140,8 @@ void ApiTest::TearDown() {
 
 std::string ApiTest::upload_photo(HttpClient& client, const std::string& salt) {
   // The pixels spell the salt's hash: photos are told apart by their pixels, not their metadata.
-  auto reply = client.send("POST", "/api/v1/photos", images::png(8, 8, crypto::sha256_hex(salt)), {"Content-Type: image/png"});
+  auto reply =
+      client.send("POST", "/api/v1/photos", images::png(8, 8, crypto::sha256_hex(salt)), {"Content-Type: image/png"});
   EXPECT_TRUE(reply.status == 201 || reply.status == 200) << reply.body;
   return reply.json().value("id", "");
 }

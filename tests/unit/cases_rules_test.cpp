@@ -70,11 +70,12 @@ TEST(CasesRules, ThePermissionsIntoAStateDoNotDependOnTheCurrentState) {
   // Every step's own permission is among those into its target.
   for (State from : {State::Reported, State::Accepted, State::Assigned, State::InProgress, State::Resolved,
                      State::Verified, State::Returned, State::Transferred}) {
-    for (State to : {State::Accepted, State::Assigned, State::InProgress, State::Resolved, State::Verified, State::Closed,
-                     State::Returned, State::Transferred, State::Duplicate, State::ClosedNotFixed}) {
+    for (State to : {State::Accepted, State::Assigned, State::InProgress, State::Resolved, State::Verified,
+                     State::Closed, State::Returned, State::Transferred, State::Duplicate, State::ClosedNotFixed}) {
       if (auto permission = transition_permission(from, to)) {
         auto into = permissions_into(to);
-        EXPECT_NE(std::find(into.begin(), into.end(), *permission), into.end()) << state_code(from) << "→" << state_code(to);
+        EXPECT_NE(std::find(into.begin(), into.end(), *permission), into.end())
+            << state_code(from) << "→" << state_code(to);
       }
     }
   }
@@ -129,7 +130,8 @@ TEST(CasesRules, AnOverdueCaseClimbsOneChainLevelPerMissedPeriod) {
   TimePoint due = at("2026-03-04T16:00:00Z");
   EXPECT_EQ(escalation_level(State::InProgress, due, 3, at("2026-03-04T15:00:00Z")), EscalationLevel::None);
   EXPECT_EQ(escalation_level(State::InProgress, due, 3, at("2026-03-04T17:00:00Z")), EscalationLevel::Commissioner);
-  EXPECT_EQ(escalation_level(State::InProgress, due, 3, at("2026-03-07T17:00:00Z")), EscalationLevel::TripartiteDirector);
+  EXPECT_EQ(escalation_level(State::InProgress, due, 3, at("2026-03-07T17:00:00Z")),
+            EscalationLevel::TripartiteDirector);
   EXPECT_EQ(escalation_level(State::Assigned, due, 3, at("2026-03-10T17:00:00Z")), EscalationLevel::CommunitySecretary);
   EXPECT_EQ(escalation_level(State::Assigned, due, 3, at("2026-04-30T00:00:00Z")), EscalationLevel::Street);
   EXPECT_EQ(escalation_level(State::Resolved, due, 3, at("2026-04-30T00:00:00Z")), EscalationLevel::None);

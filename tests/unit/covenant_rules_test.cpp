@@ -15,7 +15,9 @@ using weizhi::ApiError;
 
 namespace {
 
-Clause clause(std::int64_t number, const std::string& type = kParking) { return Clause{number, type, "条款内容", 7, 3}; }
+Clause clause(std::int64_t number, const std::string& type = kParking) {
+  return Clause{number, type, "条款内容", 7, 3};
+}
 
 std::string field_of(const std::function<void()>& action) {
   try {
@@ -35,7 +37,9 @@ TEST(CovenantClauses, StreetTypesAreAcceptedAndOthersRefusedNamingTheField) {
   EXPECT_EQ(clause_types(policy),
             (std::vector<std::string>{"parking", "illegal_structure", "stairwell_clutter", "pets", "noise"}));
   EXPECT_EQ(field_of([&] { check_version("公约", {clause(1), clause(2, "noise")}, policy); }), "accepted");
-  EXPECT_EQ(field_of([&] { check_version("公约", {clause(1), clause(2, "graffiti")}, policy); }),
+  EXPECT_EQ(field_of([&] {
+              check_version("公约", {clause(1), clause(2, "graffiti")}, policy);
+            }),
             "400 clauses[1].type");
   policy.extra_clause_types = {"graffiti"};
   EXPECT_EQ(field_of([&] { check_version("公约", {clause(1), clause(2, "graffiti")}, policy); }), "accepted");
@@ -88,7 +92,7 @@ TEST(CovenantLifeCycle, StepsGoForwardOnly) {
   EXPECT_TRUE(transition_allowed(S::Reported, S::Notified));
   EXPECT_TRUE(transition_allowed(S::Notified, S::Rectifying));
   EXPECT_TRUE(transition_allowed(S::Rectifying, S::Removed));
-  EXPECT_TRUE(transition_allowed(S::Notified, S::Removed));  // removed at once, without a rectifying period
+  EXPECT_TRUE(transition_allowed(S::Notified, S::Removed));   // removed at once, without a rectifying period
   EXPECT_FALSE(transition_allowed(S::Reported, S::Removed));  // the household must be told first
   EXPECT_FALSE(transition_allowed(S::Reported, S::Rectifying));
   EXPECT_FALSE(transition_allowed(S::Rectifying, S::Notified));
@@ -106,7 +110,9 @@ TEST(CovenantLifeCycle, AnyOpenViolationMayBeClosed) {
 
 TEST(CovenantLifeCycle, RemovalNeedsTheLatestReinspectionPassed) {
   EXPECT_EQ(field_of([] { check_removal({}); }), "409 state");
-  EXPECT_EQ(field_of([] { check_removal({{1, "2026-03-01", true, ""}, {2, "2026-03-05", false, "未清理"}}); }),
+  EXPECT_EQ(field_of([] {
+              check_removal({{1, "2026-03-01", true, ""}, {2, "2026-03-05", false, "未清理"}});
+            }),
             "409 state");
   EXPECT_EQ(field_of([] { check_removal({{1, "2026-03-01", false, ""}, {2, "2026-03-05", true, ""}}); }), "accepted");
 }

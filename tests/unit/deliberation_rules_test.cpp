@@ -57,8 +57,8 @@ TEST(DeliberationSteps, SkippingOrGoingBackIsRefusedNamingBothStepsInChinese) {
 }
 
 TEST(DeliberationSteps, CodesRoundTrip) {
-  for (Step step : {Step::Proposed, Step::Commenting, Step::Consulting, Step::Drafting, Step::Voting, Step::Resolved,
-                    Step::Done}) {
+  for (Step step :
+       {Step::Proposed, Step::Commenting, Step::Consulting, Step::Drafting, Step::Voting, Step::Resolved, Step::Done}) {
     EXPECT_EQ(parse_step(step_code(step)), step);
     EXPECT_FALSE(step_label(step).empty());
   }
@@ -115,15 +115,17 @@ TEST(DeliberationCost, YuanBecomeExactFen) {
 }
 
 TEST(DeliberationCost, SignsExponentsAndThirdDecimalsAreRefused) {
-  for (const char* text : {"", "-1", "+1", "1.", ".5", "1.234", "1e5", "1,000", "１２", "1000000000.01",
-                           "99999999999999999999"}) {
+  for (const char* text :
+       {"", "-1", "+1", "1.", ".5", "1.234", "1e5", "1,000", "１２", "1000000000.01", "99999999999999999999"}) {
     EXPECT_EQ(parse_cost_fen(text), std::nullopt) << text;
   }
 }
 
 TEST(DeliberationInput, BadFieldsAreNamed) {
   EXPECT_EQ(outcome_of([] { check_topic(TopicInput{1, {}, Category::Other, " ", "说明"}); }), "400 title");
-  EXPECT_EQ(outcome_of([] { check_topic(TopicInput{1, {}, Category::Other, std::string(101, 'a'), "说明"}); }),
+  EXPECT_EQ(outcome_of([] {
+              check_topic(TopicInput{1, {}, Category::Other, std::string(101, 'a'), "说明"});
+            }),
             "400 title");
   // A hundred Chinese characters are a hundred characters, whatever their bytes.
   std::string hundred;
@@ -143,8 +145,13 @@ TEST(DeliberationInput, BadFieldsAreNamed) {
   bad.positions.push_back({"物业", ""});
   EXPECT_EQ(outcome_of([&] { check_meeting(bad); }), "400 positions[1].position");
 
-  EXPECT_EQ(outcome_of([] { check_plan(PlanInput{"方案", "内容", 100, {{"图", ""}}}); }), "400 attachments[0].reference");
-  EXPECT_EQ(outcome_of([] { check_action(ActionInput{"比价", std::nullopt, std::nullopt, "2026-05-01"}); }),
+  EXPECT_EQ(outcome_of([] {
+              check_plan(PlanInput{"方案", "内容", 100, {{"图", ""}}});
+            }),
+            "400 attachments[0].reference");
+  EXPECT_EQ(outcome_of([] {
+              check_action(ActionInput{"比价", std::nullopt, std::nullopt, "2026-05-01"});
+            }),
             "400 owner_name");
   EXPECT_EQ(outcome_of([] { check_action(ActionInput{"比价", "王建国", 7, "2026-05-01"}); }), "400 owner_name");
   EXPECT_EQ(outcome_of([] { check_action(ActionInput{"比价", "王建国", std::nullopt, "5/1"}); }), "400 due_on");

@@ -14,7 +14,8 @@ using namespace weizhi;
 namespace {
 
 struct Bench {
-  std::filesystem::path folder = std::filesystem::temp_directory_path() / ("weizhi-dispatcher-" + crypto::random_hex(6));
+  std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / ("weizhi-dispatcher-" + crypto::random_hex(6));
   SystemClock clock;
   std::unique_ptr<store::Db> db;
   crypto::DataKey key{std::array<unsigned char, 32>{}};

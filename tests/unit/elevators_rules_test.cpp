@@ -137,11 +137,21 @@ TEST(ElevatorCostSplit, SharesAlwaysSumExactlyToTheTotal) {
 
 TEST(ElevatorCostSplit, FloorWeightsMustFitTheUnit) {
   auto parts = four_floors();
-  EXPECT_EQ(refusal([&] { check_floor_weights(weights({{1, "0"}, {2, "1"}, {3, "1"}, {4, "1"}}), parts, 4); }), "accepted");
-  EXPECT_EQ(refusal([&] { check_floor_weights(weights({{1, "0"}, {2, "1"}, {3, "1"}}), parts, 4); }), "400 floor_weights");
-  EXPECT_EQ(refusal([&] { check_floor_weights(weights({{1, "0"}, {2, "1"}, {3, "1"}, {4, "1"}, {6, "2"}}), parts, 4); }),
+  EXPECT_EQ(refusal([&] {
+              check_floor_weights(weights({{1, "0"}, {2, "1"}, {3, "1"}, {4, "1"}}), parts, 4);
+            }),
+            "accepted");
+  EXPECT_EQ(refusal([&] {
+              check_floor_weights(weights({{1, "0"}, {2, "1"}, {3, "1"}}), parts, 4);
+            }),
             "400 floor_weights");
-  EXPECT_EQ(refusal([&] { check_floor_weights(weights({{1, "0"}, {2, "0"}, {3, "0"}, {4, "0"}}), parts, 4); }),
+  EXPECT_EQ(refusal([&] {
+              check_floor_weights(weights({{1, "0"}, {2, "1"}, {3, "1"}, {4, "1"}, {6, "2"}}), parts, 4);
+            }),
+            "400 floor_weights");
+  EXPECT_EQ(refusal([&] {
+              check_floor_weights(weights({{1, "0"}, {2, "0"}, {3, "0"}, {4, "0"}}), parts, 4);
+            }),
             "400 floor_weights");
   EXPECT_EQ(refusal([] { split_cost(100, std::nullopt, {}); }), "409 ");
 }
@@ -209,8 +219,8 @@ TEST(ElevatorRecords, GroupContractAndMediationChecksNameTheField) {
   EXPECT_EQ(refusal([&] { check_contract(contract); }), "accepted");
   contract.maintenance_years = 0;
   EXPECT_EQ(refusal([&] { check_contract(contract); }), "400 maintenance_years");
-  MediationInput mediation{"2025-03-01", MediationLevel::Community, {"一楼住户"}, std::nullopt, "调解员", "采光", MediationOutcome::Agreed,
-                           std::nullopt};
+  MediationInput mediation{"2025-03-01", MediationLevel::Community, {"一楼住户"}, std::nullopt, "调解员",
+                           "采光",       MediationOutcome::Agreed,  std::nullopt};
   EXPECT_EQ(refusal([&] { check_mediation(mediation); }), "400 agreement");
   mediation.parties.clear();
   EXPECT_EQ(refusal([&] { check_mediation(mediation); }), "400 parties");
@@ -220,9 +230,13 @@ TEST(ElevatorRecords, GroupContractAndMediationChecksNameTheField) {
 // live in the project's community. Anyone else is given by name.
 TEST(ElevatorRecords, RegistryMembersOwnInTheUnitAndMediatorsLiveInTheCommunity) {
   std::vector<std::int64_t> owners{11, 12};
-  EXPECT_EQ(refusal([&] { check_member_owners({Member{11, "", "组长"}, Member{std::nullopt, "陈建华", "成员"}}, owners); }),
+  EXPECT_EQ(refusal([&] {
+              check_member_owners({Member{11, "", "组长"}, Member{std::nullopt, "陈建华", "成员"}}, owners);
+            }),
             "accepted");
-  EXPECT_EQ(refusal([&] { check_member_owners({Member{11, "", "组长"}, Member{951, "", "成员"}}, owners); }),
+  EXPECT_EQ(refusal([&] {
+              check_member_owners({Member{11, "", "组长"}, Member{951, "", "成员"}}, owners);
+            }),
             "422 members[1].person_id");
   EXPECT_EQ(refusal([] { check_member_owners({Member{11, "", "组长"}}, {}); }), "422 members[0].person_id");
   EXPECT_EQ(refusal([] { check_mediator_home("/1/4/9/30/", "/1/4/"); }), "accepted");

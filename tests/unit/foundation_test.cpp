@@ -27,9 +27,8 @@ TEST(Time, MalformedTextIsRejected) {
 
 TEST(Router, PathParametersAreCaptured) {
   http::Router router;
-  router.add(http::Method::Get, "/api/v1/org/nodes/{id}", http::Access::anyone(), [](http::Context&) {
-    return http::Response::no_content();
-  });
+  router.add(http::Method::Get, "/api/v1/org/nodes/{id}", http::Access::anyone(),
+             [](http::Context&) { return http::Response::no_content(); });
   auto match = router.match(http::Method::Get, "/api/v1/org/nodes/42");
   ASSERT_EQ(match.outcome, http::Router::Outcome::Found);
   EXPECT_EQ(match.params["id"], "42");

@@ -21,8 +21,9 @@ ChainTerms full_chain() { return ChainTerms{{serving(1)}, {serving(2)}, {serving
 TEST(GovernanceServicePhone, LandlinesAndMobilesWithSpacesOrDashesAreAccepted) {
   EXPECT_FALSE(service_phone_problem("0571-88021001"));
   EXPECT_FALSE(service_phone_problem("138 0000 1234"));
-  EXPECT_FALSE(service_phone_problem("12345"
-                                     "67"));  // seven digits, the shortest local number
+  EXPECT_FALSE(
+      service_phone_problem("12345"
+                            "67"));  // seven digits, the shortest local number
 }
 
 TEST(GovernanceServicePhone, LettersAndWrongLengthsAreRefused) {

@@ -13,7 +13,9 @@ namespace {
 
 const std::string kPartsHeader = "楼栋,总层数,电梯,单元,房号,楼层,用途,面积,面积来源\n";
 
-ReadRows<PartRow> parts_of(const std::string& text) { return read_parts(parse_csv(decode_to_utf8(text, std::nullopt))); }
+ReadRows<PartRow> parts_of(const std::string& text) {
+  return read_parts(parse_csv(decode_to_utf8(text, std::nullopt)));
+}
 ReadRows<PersonRow> people_of(const std::string& text) { return read_people(parse_csv(text), 2026); }
 
 // The ApiError a call throws; fails the test when it throws none.
@@ -48,7 +50,10 @@ const std::string kPeopleHeader = "姓名,手机,身份证号,出生年份,党�
 // --- Decoding ---
 
 TEST(ImportsCsv, Utf8ByteOrderMarkIsDropped) {
-  EXPECT_EQ(decode_to_utf8("\xEF\xBB\xBF" "楼栋\n", std::nullopt), "楼栋\n");
+  EXPECT_EQ(decode_to_utf8("\xEF\xBB\xBF"
+                           "楼栋\n",
+                           std::nullopt),
+            "楼栋\n");
 }
 
 TEST(ImportsCsv, GbkBytesAreDetectedAndConverted) {
@@ -140,8 +145,9 @@ TEST(ImportsParts, EnglishCodesAndBracketedUnitsAreAcceptedAsHeaders) {
 }
 
 TEST(ImportsParts, GbkFileReadsLikeUtf8) {
-  std::string gbk = "\xC2\xA5\xB6\xB0,\xD7\xDC\xB2\xE3\xCA\xFD,\xB5\xA5\xD4\xAA,\xB7\xBF\xBA\xC5,\xC2\xA5\xB2\xE3,"
-                    "\xC3\xE6\xBB\xFD\n1\xB4\xB1,6,1\xB5\xA5\xD4\xAA,101,1,88.5\n";
+  std::string gbk =
+      "\xC2\xA5\xB6\xB0,\xD7\xDC\xB2\xE3\xCA\xFD,\xB5\xA5\xD4\xAA,\xB7\xBF\xBA\xC5,\xC2\xA5\xB2\xE3,"
+      "\xC3\xE6\xBB\xFD\n1\xB4\xB1,6,1\xB5\xA5\xD4\xAA,101,1,88.5\n";
   auto file = parts_of(gbk);
   ASSERT_EQ(file.rows.size(), 1u);
   EXPECT_EQ(file.rows[0].building.name, "1幢");
@@ -149,9 +155,10 @@ TEST(ImportsParts, GbkFileReadsLikeUtf8) {
 }
 
 TEST(ImportsParts, AreaWithThreeDecimalsTextOrMinusSignIsARowError) {
-  auto file = parts_of(kPartsHeader + "1幢,6,无,1单元,101,1,住宅,12.345,登记\n"
-                                      "1幢,6,无,1单元,102,1,住宅,abc,登记\n"
-                                      "1幢,6,无,1单元,103,1,住宅,-5,登记\n");
+  auto file = parts_of(kPartsHeader +
+                       "1幢,6,无,1单元,101,1,住宅,12.345,登记\n"
+                       "1幢,6,无,1单元,102,1,住宅,abc,登记\n"
+                       "1幢,6,无,1单元,103,1,住宅,-5,登记\n");
   EXPECT_TRUE(file.rows.empty());
   ASSERT_EQ(file.errors.size(), 3u);
   for (const auto& error : file.errors) EXPECT_EQ(error.field, "area_m2");
@@ -167,11 +174,12 @@ TEST(ImportsParts, EveryBadCellOfARowIsReported) {
 }
 
 TEST(ImportsParts, LandTenureIsReadAndMustAgreeWithinABuilding) {
-  auto file = parts_of("楼栋,总层数,土地性质,单元,房号,楼层,面积\n"
-                       "1幢,6,集体,1单元,101,1,50\n"
-                       "2幢,6,,1单元,101,1,50\n"
-                       "1幢,6,国有,1单元,102,1,50\n"
-                       "3幢,6,租赁,1单元,101,1,50\n");
+  auto file = parts_of(
+      "楼栋,总层数,土地性质,单元,房号,楼层,面积\n"
+      "1幢,6,集体,1单元,101,1,50\n"
+      "2幢,6,,1单元,101,1,50\n"
+      "1幢,6,国有,1单元,102,1,50\n"
+      "3幢,6,租赁,1单元,101,1,50\n");
   ASSERT_EQ(file.rows.size(), 3u);
   EXPECT_EQ(file.rows[0].building.land, weizhi::org::LandTenure::Collective);
   EXPECT_EQ(file.rows[1].building.land, weizhi::org::LandTenure::StateOwned) << "blank means state-owned";
@@ -232,10 +240,11 @@ TEST(ImportsCells, TagsSplitOnEnumerationCommaAndSemicolons) {
 // --- Planning parts ---
 
 TEST(ImportsPlan, BuildingsAndUnitsAreCreatedOnceAndExistingOnesReused) {
-  auto file = parts_of(kPartsHeader + "1幢,6,无,1单元,102,1,住宅,50,登记\n"
-                                      "1幢,6,无,2单元,101,1,住宅,50,登记\n"
-                                      "2幢,5,无,1单元,101,1,住宅,50,登记\n"
-                                      "2幢,5,无,1单元,102,1,住宅,50,登记\n");
+  auto file = parts_of(kPartsHeader +
+                       "1幢,6,无,1单元,102,1,住宅,50,登记\n"
+                       "1幢,6,无,2单元,101,1,住宅,50,登记\n"
+                       "2幢,5,无,1单元,101,1,住宅,50,登记\n"
+                       "2幢,5,无,1单元,102,1,住宅,50,登记\n");
   std::vector<RowError> errors;
   PartsPlan plan = plan_parts(file.rows, compound_with_room_101(), errors);
   EXPECT_TRUE(errors.empty());
@@ -250,8 +259,9 @@ TEST(ImportsPlan, BuildingsAndUnitsAreCreatedOnceAndExistingOnesReused) {
 }
 
 TEST(ImportsPlan, RoomTwiceInTheFileIsAnErrorOnTheSecondRow) {
-  auto file = parts_of(kPartsHeader + "3幢,6,无,1单元,101,1,住宅,50,登记\n"
-                                      "3幢,6,无,1单元,101,1,住宅,60,登记\n");
+  auto file = parts_of(kPartsHeader +
+                       "3幢,6,无,1单元,101,1,住宅,50,登记\n"
+                       "3幢,6,无,1单元,101,1,住宅,60,登记\n");
   std::vector<RowError> errors;
   PartsPlan plan = plan_parts(file.rows, {}, errors);
   ASSERT_EQ(errors.size(), 1u);
@@ -279,8 +289,9 @@ TEST(ImportsPlan, FloorsDisagreeingWithTheRegistryIsARowError) {
 }
 
 TEST(ImportsPlan, FloorsDisagreeingWithAnEarlierRowIsARowError) {
-  auto file = parts_of(kPartsHeader + "5幢,6,无,1单元,101,1,住宅,50,登记\n"
-                                      "5幢,5,无,1单元,102,1,住宅,50,登记\n");
+  auto file = parts_of(kPartsHeader +
+                       "5幢,6,无,1单元,101,1,住宅,50,登记\n"
+                       "5幢,5,无,1单元,102,1,住宅,50,登记\n");
   std::vector<RowError> errors;
   plan_parts(file.rows, {}, errors);
   ASSERT_EQ(errors.size(), 1u);
@@ -289,9 +300,10 @@ TEST(ImportsPlan, FloorsDisagreeingWithAnEarlierRowIsARowError) {
 }
 
 TEST(ImportsPlan, LandDisagreeingWithAnEarlierRowIsARowError) {
-  auto file = parts_of("楼栋,总层数,土地性质,单元,房号,楼层,面积\n"
-                       "5幢,6,集体,1单元,101,1,50\n"
-                       "5幢,6,国有,1单元,102,1,50\n");
+  auto file = parts_of(
+      "楼栋,总层数,土地性质,单元,房号,楼层,面积\n"
+      "5幢,6,集体,1单元,101,1,50\n"
+      "5幢,6,国有,1单元,102,1,50\n");
   std::vector<RowError> errors;
   plan_parts(file.rows, {}, errors);
   ASSERT_EQ(errors.size(), 1u);
@@ -322,8 +334,9 @@ TEST(ImportsPeople, UnknownRoomIsARowErrorNamingTheField) {
 TEST(ImportsPeople, OnePhoneOnTwoPartsIsOnePerson) {
   ExistingCompound compound = compound_with_room_101();
   compound.buildings.at("1幢").units.at("1单元").part_ids_by_room.emplace("102", 31);
-  auto file = people_of(kPeopleHeader + "王芳,138 1234 5678,,,,,1幢,1单元,101,业主,\n"
-                                        "王芳,+86 13812345678,,,,,1幢,1单元,102,业主,\n");
+  auto file = people_of(kPeopleHeader +
+                        "王芳,138 1234 5678,,,,,1幢,1单元,101,业主,\n"
+                        "王芳,+86 13812345678,,,,,1幢,1单元,102,业主,\n");
   ASSERT_TRUE(file.errors.empty()) << file.errors[0].message;
   std::vector<RowError> errors;
   PeoplePlan plan = plan_people(file.rows, 7, compound, {}, errors);
@@ -337,8 +350,9 @@ TEST(ImportsPeople, OnePhoneOnTwoPartsIsOnePerson) {
 }
 
 TEST(ImportsPeople, SamePhoneWithAnotherNameIsARowError) {
-  auto file = people_of(kPeopleHeader + "王芳,13812345678,,,,,1幢,1单元,101,业主,\n"
-                                        "李强,13812345678,,,,,1幢,1单元,101,租户,\n");
+  auto file = people_of(kPeopleHeader +
+                        "王芳,13812345678,,,,,1幢,1单元,101,业主,\n"
+                        "李强,13812345678,,,,,1幢,1单元,101,租户,\n");
   std::vector<RowError> errors;
   plan_people(file.rows, 1, compound_with_room_101(), {}, errors);
   ASSERT_EQ(errors.size(), 1u);
@@ -364,11 +378,11 @@ TEST(ImportsPeople, RegisteredPersonIsLinkedNotCreated) {
 }
 
 TEST(ImportsPeople, PersonRegisteredOutsideTheImportersScopeIsARowErrorWithoutConfirmingTheName) {
-  auto file = people_of(kPeopleHeader + "王芳,13812345678,,,,,1幢,1单元,101,业主,\n"
-                                        "李强,13812345678,,,,,1幢,1单元,101,租户,\n");
+  auto file = people_of(kPeopleHeader +
+                        "王芳,13812345678,,,,,1幢,1单元,101,业主,\n"
+                        "李强,13812345678,,,,,1幢,1单元,101,租户,\n");
   std::vector<RowError> errors;
-  PeoplePlan plan =
-      plan_people(file.rows, 1, compound_with_room_101(), {{"13812345678", {55, "王芳", false}}}, errors);
+  PeoplePlan plan = plan_people(file.rows, 1, compound_with_room_101(), {{"13812345678", {55, "王芳", false}}}, errors);
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_EQ(errors[0].field, "phone");
   EXPECT_EQ(errors[1].field, "phone");
@@ -390,8 +404,9 @@ TEST(ImportsPeople, OnlyOwnersMayBeDesignatedVoters) {
 }
 
 TEST(ImportsPeople, SecondDesignatedVoterOfAPartIsARowError) {
-  auto file = people_of(kPeopleHeader + "王芳,13812345678,,,,,1幢,1单元,101,业主,是\n"
-                                        "李强,13912345678,,,,,1幢,1单元,101,业主,是\n");
+  auto file = people_of(kPeopleHeader +
+                        "王芳,13812345678,,,,,1幢,1单元,101,业主,是\n"
+                        "李强,13912345678,,,,,1幢,1单元,101,业主,是\n");
   std::vector<RowError> errors;
   plan_people(file.rows, 1, compound_with_room_101(), {}, errors);
   ASSERT_EQ(errors.size(), 1u);

@@ -36,7 +36,9 @@ weizhi::ApiError refusal(const std::string& bytes, const std::string& declared) 
   return weizhi::ApiError(0, "", "");
 }
 
-bool contains(const std::string& haystack, std::string_view needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
 
 const std::string kGps = "GPS 39.9042N 116.4074E";
 }  // namespace
@@ -111,13 +113,15 @@ TEST(MediaRules, AJpegIsTurnedUprightByItsExifOrientationBeforeTheTagIsDropped) 
                                                  {{false, true}, {false, false}}};
   for (int orientation = 1; orientation <= 8; ++orientation) {
     SCOPED_TRACE("orientation " + std::to_string(orientation));
-    auto clean = media::clean_photo(images::with_exif(images::jpeg(32, 16, rgb), orientation, "turned"), "image/jpeg", "photo");
+    auto clean =
+        media::clean_photo(images::with_exif(images::jpeg(32, 16, rgb), orientation, "turned"), "image/jpeg", "photo");
     auto pixels = media::decode_photo(clean.bytes, "image/jpeg", "photo");
     const bool swapped = orientation >= 5;
     ASSERT_EQ(pixels.width, swapped ? 16 : 32);
     ASSERT_EQ(pixels.height, swapped ? 32 : 16);
     auto sample = [&](Corner corner, int channel) {
-      int x = corner.right ? pixels.width * 3 / 4 : pixels.width / 4, y = corner.bottom ? pixels.height * 3 / 4 : pixels.height / 4;
+      int x = corner.right ? pixels.width * 3 / 4 : pixels.width / 4,
+          y = corner.bottom ? pixels.height * 3 / 4 : pixels.height / 4;
       return pixels.samples[(static_cast<std::size_t>(y) * pixels.width + x) * 3 + channel];
     };
     auto [red, green] = expected[orientation];
@@ -131,8 +135,9 @@ TEST(MediaRules, AJpegIsTurnedUprightByItsExifOrientationBeforeTheTagIsDropped) 
 
 TEST(MediaRules, TextAndExifChunksAreNotKeptFromAPng) {
   std::string plain = images::png(8, 8);
-  std::string original = images::with_png_chunk(images::with_png_chunk(plain, "tEXt", std::string("Comment\0", 8) + kGps), "eXIf",
-                                                std::string("II*\0", 4) + kGps);
+  std::string original =
+      images::with_png_chunk(images::with_png_chunk(plain, "tEXt", std::string("Comment\0", 8) + kGps), "eXIf",
+                             std::string("II*\0", 4) + kGps);
   auto clean = media::clean_photo(original, "image/png", "photo");
   EXPECT_EQ(clean.content_type, "image/png");
   for (std::string_view marker : {"tEXt", "eXIf", "GPS"}) EXPECT_FALSE(contains(clean.bytes, marker)) << marker;
@@ -156,7 +161,8 @@ TEST(MediaRules, CleaningIsDeterministic) {
 }
 
 TEST(MediaRules, ATruncatedPhotoIsRefused) {
-  for (auto [bytes, type] : {std::pair{images::jpeg(64, 64), "image/jpeg"}, std::pair{images::png(64, 64, "\x01\x93\x27\xC4\x55"), "image/png"},
+  for (auto [bytes, type] : {std::pair{images::jpeg(64, 64), "image/jpeg"},
+                             std::pair{images::png(64, 64, "\x01\x93\x27\xC4\x55"), "image/png"},
                              std::pair{images::webp(64, 64, "\x01\x93\x27\xC4\x55"), "image/webp"}}) {
     auto error = refusal(bytes.substr(0, bytes.size() * 2 / 3), type);
     EXPECT_EQ(error.status(), 422) << type;
@@ -185,7 +191,8 @@ TEST(MediaRules, DimensionsAreReadFromTheHeaderAndBounded) {
   EXPECT_EQ(refusal(images::png(1, 10'001, 1, std::vector<unsigned char>(10'001)), "image/png").status(), 422);
   EXPECT_EQ(refusal(images::webp(10'001, 2), "image/webp").status(), 422);
   EXPECT_EQ(refusal(images::jpeg(10'001, 8), "image/jpeg").status(), 422);
-  EXPECT_EQ(media::clean_photo(images::png(10'000, 1, 1, std::vector<unsigned char>(10'000)), "image/png", "photo").content_type,
+  EXPECT_EQ(media::clean_photo(images::png(10'000, 1, 1, std::vector<unsigned char>(10'000)), "image/png", "photo")
+                .content_type,
             "image/png");
 
   EXPECT_NO_THROW(media::check_dimensions(10'000, 4'000, "photo"));

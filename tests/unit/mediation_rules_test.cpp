@@ -94,7 +94,8 @@ TEST(MediationRules, PartiesAreTwoToTenWithBothSides) {
   EXPECT_EQ(refusal([] { check_parties(two_parties()); }), "");
   EXPECT_EQ(refusal([] { check_parties({PartyInput{11, "", Role::Applicant}}); }), "400 parties");
   std::vector<PartyInput> eleven;
-  for (int i = 0; i < 11; ++i) eleven.push_back(PartyInput{std::nullopt, "住户" + std::to_string(i), i ? Role::Other : Role::Applicant});
+  for (int i = 0; i < 11; ++i)
+    eleven.push_back(PartyInput{std::nullopt, "住户" + std::to_string(i), i ? Role::Other : Role::Applicant});
   EXPECT_EQ(refusal([&] { check_parties(eleven); }), "400 parties");
   auto same_side = two_parties();
   same_side[1].role = Role::Applicant;

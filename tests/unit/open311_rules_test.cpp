@@ -116,6 +116,7 @@ TEST(Open311Rules, TheSearchWindowDefaultsToTheLastNinetyDays) {
   EXPECT_EQ(given.start, at("2026-10-31T16:00:00Z"));
   EXPECT_EQ(given.end, at("2026-11-02T00:00:00Z"));
   EXPECT_EQ(refused_field([&] { search_window(std::string("yesterday"), std::nullopt, now); }), "start_date");
-  EXPECT_EQ(refused_field([&] { search_window(std::string("2026-11-02T00:00:00Z"), std::string("2026-11-01T00:00:00Z"), now); }),
+  EXPECT_EQ(refused_field(
+                [&] { search_window(std::string("2026-11-02T00:00:00Z"), std::string("2026-11-01T00:00:00Z"), now); }),
             "end_date");
 }

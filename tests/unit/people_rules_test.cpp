@@ -84,9 +84,7 @@ TEST(PeopleName, EmptyOrBlankIsRefused) {
   EXPECT_TRUE(name_problem("   "));
 }
 
-TEST(PeopleName, FiftyOneChineseCharactersAreRefused) {
-  EXPECT_TRUE(name_problem(repeated("王", 51)));
-}
+TEST(PeopleName, FiftyOneChineseCharactersAreRefused) { EXPECT_TRUE(name_problem(repeated("王", 51))); }
 
 TEST(PeopleName, ControlCharactersAreRefused) { EXPECT_TRUE(name_problem("王\n明")); }
 
@@ -176,8 +174,8 @@ TEST(PeopleRoll, TwoDesignatedCoOwnersAreFlaggedToo) {
 }
 
 TEST(PeopleRoll, DeveloperPartsTogetherAreOneVoter) {
-  auto roll = build_roll({flat(1, 6000, {developer(50)}), flat(2, 6000, {developer(51)}), flat(3, 6000, {developer(50)}),
-                          flat(4, 9000, {owner(10)})});
+  auto roll = build_roll({flat(1, 6000, {developer(50)}), flat(2, 6000, {developer(51)}),
+                          flat(3, 6000, {developer(50)}), flat(4, 9000, {owner(10)})});
   ASSERT_EQ(roll.voters.size(), 2u);
   const Voter* holder = voter_of(roll, 50);
   ASSERT_NE(holder, nullptr);

@@ -171,8 +171,8 @@ TEST(VotingFollowMajority, CountsAsAbstainOnATie) {
 }
 
 TEST(VotingFollowMajority, AbstainPolicyNeverAddsToAgreement) {
-  auto result = tally_one(one_owner_each({100, 100, 100, 100, 100}), single_item({A, A, O, F, F}), 1,
-                          FollowMajority::Abstain);
+  auto result =
+      tally_one(one_owner_each({100, 100, 100, 100, 100}), single_item({A, A, O, F, F}), 1, FollowMajority::Abstain);
   expect_fraction(result.approval_count, 2, 5);
   EXPECT_EQ(result.outcome, Outcome::FailedApproval);
 }
@@ -298,7 +298,8 @@ TEST(VotingFiles, BadInputNamesTheLine) {
   auto ballots = [](std::string_view text) { return parse_ballots_csv(text); };
   EXPECT_EQ(line_of(roll, "part_id,owner_id,owner_kind,area,use\n1,10,person,87.355,residential\n"), 2);
   EXPECT_EQ(line_of(roll, "part_id,owner_id,owner_kind,area,use\n1,10,person,-3,residential\n"), 2);
-  EXPECT_EQ(line_of(roll, "part_id,owner_id,owner_kind,area,use\n1,10,person,3,residential\n2,11,company,3,other\n"), 3);
+  EXPECT_EQ(line_of(roll, "part_id,owner_id,owner_kind,area,use\n1,10,person,3,residential\n2,11,company,3,other\n"),
+            3);
   EXPECT_EQ(line_of(roll, "part,owner\n"), 1);
   EXPECT_EQ(line_of(ballots, "owner_id,item,choice\n10,1,agree\n10,1,maybe\n"), 3);
   EXPECT_EQ(line_of(ballots, "owner_id,item,choice\n10,1,agree,extra\n"), 2);
@@ -333,8 +334,7 @@ TEST(VotingFiles, ResultJsonHasTheDocumentedShape) {
 // --- Ballot input ---
 
 TEST(VotingBallots, ChoicesAreOnePerItemAndInvalidOnlyWhereAllowed) {
-  EXPECT_EQ(parse_choices({"agree", "follow"}, 2, InvalidChoices::Refused, "choices"),
-            (std::vector<Choice>{A, F}));
+  EXPECT_EQ(parse_choices({"agree", "follow"}, 2, InvalidChoices::Refused, "choices"), (std::vector<Choice>{A, F}));
   EXPECT_THROW(parse_choices({"agree"}, 2, InvalidChoices::Refused, "choices"), weizhi::ApiError);
   EXPECT_THROW(parse_choices({"invalid"}, 1, InvalidChoices::Refused, "choices"), weizhi::ApiError);
   EXPECT_EQ(parse_choices({"invalid"}, 1, InvalidChoices::Allowed, "choices"), (std::vector<Choice>{Choice::Invalid}));

@@ -23,9 +23,9 @@ enum class State {
   Resolved,
   Verified,
   Closed,
-  Returned,     // sent back: not a public service matter, or not enough to act on
-  Transferred,  // handed to another assignee or party
-  Duplicate,    // the same matter as `original_id`, which carries the work
+  Returned,        // sent back: not a public service matter, or not enough to act on
+  Transferred,     // handed to another assignee or party
+  Duplicate,       // the same matter as `original_id`, which carries the work
   ClosedNotFixed,  // closed without a fix, with a reason shown to the resident
 };
 enum class StateType { Open, Fixed, Closed };
@@ -44,9 +44,9 @@ struct Item {
   std::string name;
   std::string category;
   Party party = Party::PropertyCompany;
-  bool pre = false;         // 事前介入 applies
-  bool in_process = true;   // 事中干预 applies
-  bool follow_up = false;   // 事后跟踪 applies
+  bool pre = false;                  // 事前介入 applies
+  bool in_process = true;            // 事中干预 applies
+  bool follow_up = false;            // 事后跟踪 applies
   std::int64_t response_hours = 24;  // from report to acceptance, 1–720
   std::int64_t resolution_days = 7;  // street days from the report day, 1–365
   bool revisit_required = false;     // the commissioner or committee revisits after the fix

@@ -13,11 +13,16 @@ namespace {
 
 std::string level_name(EscalationLevel level) {
   switch (level) {
-    case EscalationLevel::Commissioner: return "小区专员";
-    case EscalationLevel::TripartiteDirector: return "三方办主任";
-    case EscalationLevel::CommunitySecretary: return "社区书记";
-    case EscalationLevel::Street: return "街道";
-    default: return "";
+    case EscalationLevel::Commissioner:
+      return "小区专员";
+    case EscalationLevel::TripartiteDirector:
+      return "三方办主任";
+    case EscalationLevel::CommunitySecretary:
+      return "社区书记";
+    case EscalationLevel::Street:
+      return "街道";
+    default:
+      return "";
   }
 }
 
@@ -54,10 +59,10 @@ void notify_escalations(store::Tx& tx, const std::vector<EscalationRecord>& reco
     }
     for (const auto* record : group) {
       std::string label = case_label(record->case_id, record->item_name);
-      notifications::notify(tx, target.user_ids,
-                            {"case.escalated", "逾期上报：" + label,
-                             label + " 已超过办结时限，按责任链上报至" + who + "，请督办。", case_link(record->case_id),
-                             compound_id});
+      notifications::notify(
+          tx, target.user_ids,
+          {"case.escalated", "逾期上报：" + label, label + " 已超过办结时限，按责任链上报至" + who + "，请督办。",
+           case_link(record->case_id), compound_id});
     }
   }
 }
@@ -83,7 +88,8 @@ void notify_transition(store::Tx& tx, const Case& after, State to) {
 
 void notify_assigned_in_bulk(store::Tx& tx, std::int64_t assignee_user_id, const std::vector<std::int64_t>& case_ids) {
   std::string numbers;
-  for (std::size_t i = 0; i < case_ids.size() && i < 20; ++i) numbers += (i ? "、#" : "#") + std::to_string(case_ids[i]);
+  for (std::size_t i = 0; i < case_ids.size() && i < 20; ++i)
+    numbers += (i ? "、#" : "#") + std::to_string(case_ids[i]);
   if (case_ids.size() > 20) numbers += " 等";
   notifications::notify(tx, {assignee_user_id},
                         {"case.assigned", "批量派单：" + std::to_string(case_ids.size()) + " 件案件",
@@ -92,8 +98,8 @@ void notify_assigned_in_bulk(store::Tx& tx, std::int64_t assignee_user_id, const
 
 void notify_pre_tasks(store::Tx& tx, const std::vector<PreTask>& tasks) {
   for (const auto& task : tasks) {
-    auto commissioner = governance::escalation_target(tx.connection(), task.compound_node_id,
-                                                      EscalationLevel::Commissioner, tx.now());
+    auto commissioner =
+        governance::escalation_target(tx.connection(), task.compound_node_id, EscalationLevel::Commissioner, tx.now());
     notifications::notify(tx, commissioner.user_ids,
                           {"case.pre_task", "事前介入：" + case_label(task.case_id, task.item_name),
                            "按街道计划生成事前介入任务" + case_label(task.case_id, task.item_name) + "，请安排落实。",

@@ -52,9 +52,8 @@ http::ScopeResolver case_scope() {
 }
 
 http::ScopeResolver item_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_item(connection, id).street_node_id;
-  });
+  return http::scope::record_node(
+      "id", [](store::Connection& connection, std::int64_t id) { return require_item(connection, id).street_node_id; });
 }
 
 bool is_reporter(Context& context, const Case& record) {
@@ -165,7 +164,9 @@ Response list_items_route(Context& context) {
 
 Party party_field(const std::string& code) {
   auto party = parse_party(code);
-  if (!party) fail_invalid("party", "责任主体应为 property_company、committee、commissioner、community、street、utility 或 social_org");
+  if (!party)
+    fail_invalid("party",
+                 "责任主体应为 property_company、committee、commissioner、community、street、utility 或 social_org");
   return *party;
 }
 
@@ -185,7 +186,8 @@ void read_item_fields(JsonObject& body, Item& item) {
     if (!days->is_array()) fail_invalid("pre_schedule", "计划日期应为 MM-DD 字符串数组");
     item.pre_schedule.clear();
     for (std::size_t i = 0; i < days->size(); ++i) {
-      if (!(*days)[i].is_string()) fail_invalid("pre_schedule[" + std::to_string(i) + "]", "计划日期应为 MM-DD，如 05-01");
+      if (!(*days)[i].is_string())
+        fail_invalid("pre_schedule[" + std::to_string(i) + "]", "计划日期应为 MM-DD，如 05-01");
       item.pre_schedule.push_back((*days)[i].get<std::string>());
     }
   }
@@ -252,7 +254,8 @@ Response create_case_route(Context& context) {
   if (channel_text) {
     channel = parse_channel(*channel_text);
     // Schedule tasks come only from the street's calendar.
-    if (!channel || *channel == Channel::Schedule) fail_invalid("channel", "渠道应为 resident_h5、hotline、patrol 或 open311");
+    if (!channel || *channel == Channel::Schedule)
+      fail_invalid("channel", "渠道应为 resident_h5、hotline、patrol 或 open311");
   }
   {
     auto lease = context.read();
@@ -267,7 +270,8 @@ Response create_case_route(Context& context) {
     input.channel = Channel::ResidentH5;
     auto lease = context.read();
     auto person = people::person_of_user(*lease, context.user().user_id);
-    if (!person || !lives_in(*lease, *person, input.compound_node_id)) fail_forbidden("只能为本人居住或拥有房屋的小区上报问题");
+    if (!person || !lives_in(*lease, *person, input.compound_node_id))
+      fail_forbidden("只能为本人居住或拥有房屋的小区上报问题");
   }
   input.reporter_user_id = context.user().user_id;
   input.reported_at = context.services.clock.now();
@@ -278,8 +282,9 @@ Response create_case_route(Context& context) {
     input.item_id = item->id;
     std::int64_t id = create_case(tx, input, *item);
     Json json = case_detail_json(tx.connection(), require_case(tx.connection(), id), tx.now());
-    context.audit(tx, "cases.create", "case:" + std::to_string(id),
-                  {{"item", item_code}, {"compound_id", input.compound_node_id}, {"channel", channel_code(input.channel)}});
+    context.audit(
+        tx, "cases.create", "case:" + std::to_string(id),
+        {{"item", item_code}, {"compound_id", input.compound_node_id}, {"channel", channel_code(input.channel)}});
     return json;
   });
   return Response::json(201, created);
@@ -380,15 +385,19 @@ Response transition_route(Context& context) {
   std::string to_text = body.text("to");
   auto to = parse_state(to_text);
   if (!to) fail_invalid("to", "目标状态代码无效");
-  TransitionInput input{*to, body.optional_text("note").value_or(""), optional_id(context, body, "assignee_user_id"),
-                        optional_id(context, body, "original_id"), body.optional_text("reason").value_or(""),
+  TransitionInput input{*to,
+                        body.optional_text("note").value_or(""),
+                        optional_id(context, body, "assignee_user_id"),
+                        optional_id(context, body, "original_id"),
+                        body.optional_text("reason").value_or(""),
                         context.user().user_id};
   body.finish();
   Case record = read_case(context);
   // The right to ask for the step comes before the state, so that a refusal does not tell it.
   auto into = permissions_into(input.to);
-  if (std::none_of(into.begin(), into.end(),
-                   [&](const std::string& permission) { return context.can(permission, record.input.compound_node_id); })) {
+  if (std::none_of(into.begin(), into.end(), [&](const std::string& permission) {
+        return context.can(permission, record.input.compound_node_id);
+      })) {
     fail_forbidden("无权将案件转为 " + to_text);
   }
   if (input.to == State::Verified) {
@@ -435,8 +444,9 @@ Response revisit_route(Context& context) {
   std::string on = body.optional_text("on").value_or(street_date(context.services.clock.now()));
   std::string note = body.optional_text("note").value_or("");
   body.finish();
-  return case_write(context, read_case(context), "cases.revisit", {{"on", on}, {"note", note}}, 201,
-                    [&](store::Tx& tx, const Case& current) { revisit(tx, current, on, note, context.user().user_id); });
+  return case_write(
+      context, read_case(context), "cases.revisit", {{"on", on}, {"note", note}}, 201,
+      [&](store::Tx& tx, const Case& current) { revisit(tx, current, on, note, context.user().user_id); });
 }
 
 // Every case or none: each needs cases.assign at its compound and a step to assigned (or a
@@ -462,7 +472,8 @@ Response bulk_assign_route(Context& context) {
     auto lease = context.read();
     TimePoint now = context.services.clock.now();
     for (const auto& record : list) {
-      if (!context.can("cases.assign", record.input.compound_node_id)) fail_forbidden("无权派发案件 " + std::to_string(record.id));
+      if (!context.can("cases.assign", record.input.compound_node_id))
+        fail_forbidden("无权派发案件 " + std::to_string(record.id));
       require_assignable(*lease, assignee, record.input.compound_node_id, now);
     }
   }
@@ -484,7 +495,8 @@ Response assignees_route(Context& context) {
   auto [lease, node] = org::read_queried_subtree(context);
   Json items = Json::array();
   for (const auto& assignee : assignees_under(*lease, node.path, context.services.clock.now())) {
-    items.push_back({{"user_id", assignee.user_id}, {"display_name", assignee.display_name}, {"roles", assignee.roles}});
+    items.push_back(
+        {{"user_id", assignee.user_id}, {"display_name", assignee.display_name}, {"roles", assignee.roles}});
   }
   return Response::json(200, {{"node_id", node.id}, {"items", items}});
 }
@@ -495,7 +507,8 @@ Response stats_route(Context& context) {
   auto [lease, node] = org::read_queried_subtree(context);
   Stats stats = stats_under(*lease, node.path, context.services.clock.now());
   Json top = Json::array();
-  for (const auto& item : stats.top_items) top.push_back({{"code", item.code}, {"name", item.name}, {"count", item.count}});
+  for (const auto& item : stats.top_items)
+    top.push_back({{"code", item.code}, {"name", item.name}, {"count", item.count}});
   // Cases by the chain level the escalation job has recorded for them.
   Json escalated = Json::object();
   for (int level = 1; level <= 4; ++level) {
@@ -513,17 +526,18 @@ Response stats_route(Context& context) {
 
 // The hourly climb of overdue cases up their compound's chain, one level per missed period.
 modules::Job escalation_job() {
-  return modules::Job{"cases.escalations", [](TimePoint now) { return iso_utc(now).substr(0, 13); },
-                      [](store::Tx& tx, const std::string& period) {
-                        auto recorded = record_escalations(tx, tx.now());
-                        if (recorded.empty()) return;
-                        notify_escalations(tx, recorded);
-                        Json list = Json::array();
-                        for (const auto& record : recorded) {
-                          list.push_back({{"case_id", record.case_id}, {"level", escalation_level_code(record.level)}});
-                        }
-                        audit::record(tx, "system", "cases.escalate", "cases", {{"period", period}, {"recorded", list}});
-                      }};
+  return modules::Job{
+      "cases.escalations", [](TimePoint now) { return iso_utc(now).substr(0, 13); },
+      [](store::Tx& tx, const std::string& period) {
+        auto recorded = record_escalations(tx, tx.now());
+        if (recorded.empty()) return;
+        notify_escalations(tx, recorded);
+        Json list = Json::array();
+        for (const auto& record : recorded) {
+          list.push_back({{"case_id", record.case_id}, {"level", escalation_level_code(record.level)}});
+        }
+        audit::record(tx, "system", "cases.escalate", "cases", {{"period", period}, {"recorded", list}});
+      }};
 }
 
 // The street's calendar of pre-intervention tasks, once per street day.
@@ -543,8 +557,8 @@ void add_routes(http::Router& router) {
   const std::string cases = "/api/v1/cases";
   // The catalogue is what anyone signed in reports against.
   router.add(Method::Get, "/api/v1/case-items", Access::signed_in(), list_items_route);
-  router.add(Method::Post, "/api/v1/case-items", Access::permission("cases.catalogue", http::scope::body_node("street_id")),
-             create_item_route);
+  router.add(Method::Post, "/api/v1/case-items",
+             Access::permission("cases.catalogue", http::scope::body_node("street_id")), create_item_route);
   router.add(Method::Patch, "/api/v1/case-items/{id}", Access::permission("cases.catalogue", item_scope()),
              update_item_route);
 
@@ -564,7 +578,8 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/me/cases", Access::signed_in(), my_cases_route);
   router.add(Method::Get, "/api/v1/case-assignees", Access::permission("cases.assign", org::node_query_scope()),
              assignees_route);
-  router.add(Method::Get, "/api/v1/stats/cases", Access::permission("cases.read", org::node_query_scope()), stats_route);
+  router.add(Method::Get, "/api/v1/stats/cases", Access::permission("cases.read", org::node_query_scope()),
+             stats_route);
 }
 
 }  // namespace

@@ -52,16 +52,16 @@ constexpr const char* kVerify = "cases.verify";
 constexpr const char* kClose = "cases.close";
 
 constexpr Step kSteps[] = {
-    {State::Reported, State::Accepted, kAccept},       {State::Reported, State::Returned, kAccept},
-    {State::Reported, State::Duplicate, kAccept},      {State::Reported, State::ClosedNotFixed, kClose},
-    {State::Accepted, State::Assigned, kAssign},       {State::Accepted, State::Returned, kAccept},
-    {State::Accepted, State::Duplicate, kAccept},      {State::Accepted, State::ClosedNotFixed, kClose},
-    {State::Assigned, State::InProgress, kResolve},    {State::Assigned, State::Transferred, kAssign},
-    {State::Assigned, State::ClosedNotFixed, kClose},  {State::Transferred, State::InProgress, kResolve},
-    {State::Transferred, State::Assigned, kAssign},    {State::Transferred, State::ClosedNotFixed, kClose},
-    {State::InProgress, State::Resolved, kResolve},    {State::InProgress, State::Transferred, kAssign},
+    {State::Reported, State::Accepted, kAccept},        {State::Reported, State::Returned, kAccept},
+    {State::Reported, State::Duplicate, kAccept},       {State::Reported, State::ClosedNotFixed, kClose},
+    {State::Accepted, State::Assigned, kAssign},        {State::Accepted, State::Returned, kAccept},
+    {State::Accepted, State::Duplicate, kAccept},       {State::Accepted, State::ClosedNotFixed, kClose},
+    {State::Assigned, State::InProgress, kResolve},     {State::Assigned, State::Transferred, kAssign},
+    {State::Assigned, State::ClosedNotFixed, kClose},   {State::Transferred, State::InProgress, kResolve},
+    {State::Transferred, State::Assigned, kAssign},     {State::Transferred, State::ClosedNotFixed, kClose},
+    {State::InProgress, State::Resolved, kResolve},     {State::InProgress, State::Transferred, kAssign},
     {State::InProgress, State::ClosedNotFixed, kClose}, {State::Resolved, State::Verified, kVerify},
-    {State::Resolved, State::InProgress, kVerify},     {State::Verified, State::Closed, kClose},
+    {State::Resolved, State::InProgress, kVerify},      {State::Verified, State::Closed, kClose},
     {State::Returned, State::Accepted, kAccept},
 };
 
@@ -83,7 +83,6 @@ std::string state_type_code(StateType type) { return code_of(kStateTypes, type);
 std::string channel_code(Channel channel) { return code_of(kChannels, channel); }
 std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
 
-
 EscalationLevel escalation_level(State state, TimePoint resolve_due_at, std::int64_t resolution_days, TimePoint now) {
   if (!is_open(state) || now <= resolve_due_at || resolution_days < 1) return EscalationLevel::None;
   std::int64_t missed = (now - resolve_due_at) / std::chrono::hours(24 * resolution_days);
@@ -93,12 +92,15 @@ EscalationLevel escalation_level(State state, TimePoint resolve_due_at, std::int
 StateType state_type(State state) {
   switch (state) {
     case State::Resolved:
-    case State::Verified: return StateType::Fixed;
+    case State::Verified:
+      return StateType::Fixed;
     case State::Closed:
     case State::Returned:
     case State::Duplicate:
-    case State::ClosedNotFixed: return StateType::Closed;
-    default: return StateType::Open;
+    case State::ClosedNotFixed:
+      return StateType::Closed;
+    default:
+      return StateType::Open;
   }
 }
 
@@ -108,8 +110,10 @@ void check_item(const Item& item) {
   if (!is_code(item.code)) fail_invalid("code", "事项代码应为 1 至 40 个小写字母、数字、下划线或连字符");
   if (blank(item.name) || item.name.size() > 100) fail_invalid("name", "请填写事项名称（不超过 100 字节）");
   if (blank(item.category) || item.category.size() > 40) fail_invalid("category", "请填写事项类别（不超过 40 字节）");
-  if (item.response_hours < 1 || item.response_hours > 720) fail_invalid("response_hours", "响应时限应为 1 至 720 小时");
-  if (item.resolution_days < 1 || item.resolution_days > 365) fail_invalid("resolution_days", "办结时限应为 1 至 365 天");
+  if (item.response_hours < 1 || item.response_hours > 720)
+    fail_invalid("response_hours", "响应时限应为 1 至 720 小时");
+  if (item.resolution_days < 1 || item.resolution_days > 365)
+    fail_invalid("resolution_days", "办结时限应为 1 至 365 天");
   check_pre_schedule(item.pre, item.pre_schedule);
 }
 

@@ -94,9 +94,15 @@ static_assert(std::size(kItems) == 57, "the article's 57 public service items");
 // The street's calendar of pre-intervention tasks: before the flood season, the summer heat, the
 // fire-prevention day (11-09) and the winter.
 const std::pair<const char*, std::vector<std::string>> kPreSchedules[] = {
-    {"flood-prevention", {"04-15", "05-15"}}, {"drain-blockage", {"05-01"}},   {"secondary-water", {"03-01", "09-01"}},
-    {"septic-tank", {"04-01", "10-01"}},        {"pest-control", {"04-01"}},    {"fire-equipment", {"11-09"}},
-    {"tree-hazard", {"06-15"}},                 {"gas-safety", {"11-01"}},      {"lonely-elderly", {"01-10", "07-10"}},
+    {"flood-prevention", {"04-15", "05-15"}},
+    {"drain-blockage", {"05-01"}},
+    {"secondary-water", {"03-01", "09-01"}},
+    {"septic-tank", {"04-01", "10-01"}},
+    {"pest-control", {"04-01"}},
+    {"fire-equipment", {"11-09"}},
+    {"tree-hazard", {"06-15"}},
+    {"gas-safety", {"11-01"}},
+    {"lonely-elderly", {"01-10", "07-10"}},
 };
 
 std::vector<std::string> pre_schedule_of(const std::string& code) {
@@ -114,16 +120,26 @@ struct CommonItem {
   std::uint32_t weight;
 };
 const CommonItem kCommonItems[] = {
-    {"stairwell-clutter", "楼道堆放杂物影响通行", 12},  {"street-lamp", "路灯不亮，夜间出行不便", 8},
-    {"stairwell-light", "楼道灯损坏", 9},                {"parking-order", "车辆乱停占道", 10},
-    {"ebike-charging", "车棚充电插座损坏或私拉电线", 7}, {"ebike-indoor", "电动车推进楼道充电", 5},
-    {"bulky-waste", "大件垃圾堆放多日未清运", 8},        {"waste-sorting", "垃圾桶满溢，分类投放不到位", 8},
-    {"drain-blockage", "下水道堵塞返水", 7},            {"greenery-pruning", "树枝遮挡窗户", 6},
-    {"manhole-cover", "窨井盖松动破损", 4},              {"wall-ads", "楼道小广告", 5},
-    {"noise", "夜间噪声扰民", 5},                        {"pets", "遛狗不牵绳、粪便不清理", 5},
-    {"water-pipe-leak", "供水管道漏水", 4},              {"roof-leak", "顶楼屋面渗水", 3},
-    {"facade-tiles", "外墙瓷砖松动脱落", 2},            {"gate-access", "单元门禁失灵", 4},
-    {"thrown-objects", "楼上抛物", 2},                   {"fire-lane", "消防通道被占用", 4},
+    {"stairwell-clutter", "楼道堆放杂物影响通行", 12},
+    {"street-lamp", "路灯不亮，夜间出行不便", 8},
+    {"stairwell-light", "楼道灯损坏", 9},
+    {"parking-order", "车辆乱停占道", 10},
+    {"ebike-charging", "车棚充电插座损坏或私拉电线", 7},
+    {"ebike-indoor", "电动车推进楼道充电", 5},
+    {"bulky-waste", "大件垃圾堆放多日未清运", 8},
+    {"waste-sorting", "垃圾桶满溢，分类投放不到位", 8},
+    {"drain-blockage", "下水道堵塞返水", 7},
+    {"greenery-pruning", "树枝遮挡窗户", 6},
+    {"manhole-cover", "窨井盖松动破损", 4},
+    {"wall-ads", "楼道小广告", 5},
+    {"noise", "夜间噪声扰民", 5},
+    {"pets", "遛狗不牵绳、粪便不清理", 5},
+    {"water-pipe-leak", "供水管道漏水", 4},
+    {"roof-leak", "顶楼屋面渗水", 3},
+    {"facade-tiles", "外墙瓷砖松动脱落", 2},
+    {"gate-access", "单元门禁失灵", 4},
+    {"thrown-objects", "楼上抛物", 2},
+    {"fire-lane", "消防通道被占用", 4},
 };
 
 struct CaseSeed {
@@ -139,18 +155,30 @@ struct CaseSeed {
 
 // 德胜新村 first (the demo resident lives there), then other compounds.
 const CaseSeed kCases[] = {
-    {"desheng-xincun", "stairwell-clutter", "3 幢 2 单元楼道堆放纸箱和旧家具，影响通行", "3 幢 2 单元", Channel::ResidentH5, 3, State::Reported, 0},
-    {"desheng-xincun", "street-lamp", "中心花园东侧两盏路灯不亮", "中心花园东侧", Channel::ResidentH5, 60, State::Reported, 0},
-    {"desheng-xincun", "ebike-charging", "车棚充电口有三处损坏，有人私拉电线", "北门车棚", Channel::Patrol, 30, State::Accepted, 0},
-    {"desheng-xincun", "septic-tank", "5 幢南侧化粪池外溢，气味很大", "5 幢南侧", Channel::Hotline, 200, State::Assigned, 0},
-    {"desheng-xincun", "thrown-objects", "楼上多次扔下烟头和果皮", "7 幢北侧", Channel::ResidentH5, 100, State::InProgress, 0},
-    {"desheng-xincun", "waste-sorting", "垃圾房周边垃圾满溢，分类不到位", "西门垃圾房", Channel::Patrol, 52, State::Resolved, 0},
-    {"desheng-xincun", "parking-order", "晚间车辆占用消防通道停放", "2 幢东侧通道", Channel::ResidentH5, 120, State::Verified, 5},
-    {"desheng-xincun", "greenery-pruning", "树枝遮挡二楼窗户采光", "9 幢前绿地", Channel::ResidentH5, 400, State::Closed, 4},
-    {"desheng-xincun", "facade-tiles", "外墙瓷砖脱落砸到自行车", "6 幢西山墙", Channel::ResidentH5, 150, State::Closed, 2},
-    {"desheng-xincun", "secondary-water", "自来水有黄色沉淀", "8 幢", Channel::ResidentH5, 80, State::ClosedNotFixed, 0},
-    {"desheng-xincun", "elevator-coordination", "希望加装电梯，部分低层住户有顾虑", "4 幢 1 单元", Channel::Hotline, 500, State::Transferred, 0},
-    {"desheng-xincun", "illegal-structure", "一楼院内新搭彩钢棚", "10 幢 1 楼院内", Channel::Patrol, 20, State::Returned, 0},
+    {"desheng-xincun", "stairwell-clutter", "3 幢 2 单元楼道堆放纸箱和旧家具，影响通行", "3 幢 2 单元",
+     Channel::ResidentH5, 3, State::Reported, 0},
+    {"desheng-xincun", "street-lamp", "中心花园东侧两盏路灯不亮", "中心花园东侧", Channel::ResidentH5, 60,
+     State::Reported, 0},
+    {"desheng-xincun", "ebike-charging", "车棚充电口有三处损坏，有人私拉电线", "北门车棚", Channel::Patrol, 30,
+     State::Accepted, 0},
+    {"desheng-xincun", "septic-tank", "5 幢南侧化粪池外溢，气味很大", "5 幢南侧", Channel::Hotline, 200,
+     State::Assigned, 0},
+    {"desheng-xincun", "thrown-objects", "楼上多次扔下烟头和果皮", "7 幢北侧", Channel::ResidentH5, 100,
+     State::InProgress, 0},
+    {"desheng-xincun", "waste-sorting", "垃圾房周边垃圾满溢，分类不到位", "西门垃圾房", Channel::Patrol, 52,
+     State::Resolved, 0},
+    {"desheng-xincun", "parking-order", "晚间车辆占用消防通道停放", "2 幢东侧通道", Channel::ResidentH5, 120,
+     State::Verified, 5},
+    {"desheng-xincun", "greenery-pruning", "树枝遮挡二楼窗户采光", "9 幢前绿地", Channel::ResidentH5, 400,
+     State::Closed, 4},
+    {"desheng-xincun", "facade-tiles", "外墙瓷砖脱落砸到自行车", "6 幢西山墙", Channel::ResidentH5, 150, State::Closed,
+     2},
+    {"desheng-xincun", "secondary-water", "自来水有黄色沉淀", "8 幢", Channel::ResidentH5, 80, State::ClosedNotFixed,
+     0},
+    {"desheng-xincun", "elevator-coordination", "希望加装电梯，部分低层住户有顾虑", "4 幢 1 单元", Channel::Hotline,
+     500, State::Transferred, 0},
+    {"desheng-xincun", "illegal-structure", "一楼院内新搭彩钢棚", "10 幢 1 楼院内", Channel::Patrol, 20,
+     State::Returned, 0},
     {"c-deshengba", "drain-blockage", "雨水井堵塞，下雨积水", "主干道中段", Channel::Patrol, 90, State::InProgress, 0},
     {"c-deshengba", "bulky-waste", "旧沙发丢在楼下一周无人清运", "2 幢楼下", Channel::Hotline, 30, State::Resolved, 0},
     {"dong-er-dong-san", "parking-order", "夜间乱停车", "小区入口", Channel::Hotline, 240, State::Closed, 0},
@@ -160,21 +188,30 @@ const CaseSeed kCases[] = {
 // The steps from reported to `target`, as the table allows them.
 std::vector<State> path_to(State target) {
   switch (target) {
-    case State::Reported: return {};
-    case State::Accepted: return {State::Accepted};
-    case State::Assigned: return {State::Accepted, State::Assigned};
-    case State::InProgress: return {State::Accepted, State::Assigned, State::InProgress};
-    case State::Transferred: return {State::Accepted, State::Assigned, State::InProgress, State::Transferred};
-    case State::Resolved: return {State::Accepted, State::Assigned, State::InProgress, State::Resolved};
-    case State::Verified: return {State::Accepted, State::Assigned, State::InProgress, State::Resolved, State::Verified};
+    case State::Reported:
+      return {};
+    case State::Accepted:
+      return {State::Accepted};
+    case State::Assigned:
+      return {State::Accepted, State::Assigned};
+    case State::InProgress:
+      return {State::Accepted, State::Assigned, State::InProgress};
+    case State::Transferred:
+      return {State::Accepted, State::Assigned, State::InProgress, State::Transferred};
+    case State::Resolved:
+      return {State::Accepted, State::Assigned, State::InProgress, State::Resolved};
+    case State::Verified:
+      return {State::Accepted, State::Assigned, State::InProgress, State::Resolved, State::Verified};
     case State::Closed:
       return {State::Accepted, State::Assigned, State::InProgress, State::Resolved, State::Verified, State::Closed};
-    case State::ClosedNotFixed: return {State::Accepted, State::ClosedNotFixed};
-    case State::Returned: return {State::Returned};
-    default: return {};
+    case State::ClosedNotFixed:
+      return {State::Accepted, State::ClosedNotFixed};
+    case State::Returned:
+      return {State::Returned};
+    default:
+      return {};
   }
 }
-
 
 // Who works the bulk cases: the demo accounts where they serve (德胜社区), the street's
 // administrator elsewhere, since the demo street has no accounts for the other compounds' staff.
@@ -233,7 +270,10 @@ std::int64_t seed_bulk_cases(store::Tx& tx, std::int64_t street, const Workers& 
       steps = path_to(std::array{State::Accepted, State::Assigned, State::InProgress, State::Resolved}[below(4)]);
     } else {
       std::uint32_t roll = below(100);
-      steps = path_to(roll < 2 ? State::Assigned : roll < 6 ? State::ClosedNotFixed : roll < 9 ? State::Returned : State::Closed);
+      steps = path_to(roll < 2   ? State::Assigned
+                      : roll < 6 ? State::ClosedNotFixed
+                      : roll < 9 ? State::Returned
+                                 : State::Closed);
     }
     TimePoint at = input.reported_at;
     for (State step : steps) {
@@ -256,7 +296,8 @@ std::int64_t seed_bulk_cases(store::Tx& tx, std::int64_t street, const Workers& 
     static constexpr std::int64_t kScores[] = {5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 4, 3, 3, 2};
     std::int64_t score = kScores[below(std::size(kScores))];
     store::Tx follow_up(tx.connection(), at + Hours(48));
-    rate(follow_up, record, score, score >= 4 ? "电话回访：居民表示满意" : "电话回访：居民认为处理不彻底", workers.checker(compound));
+    rate(follow_up, record, score, score >= 4 ? "电话回访：居民表示满意" : "电话回访：居民认为处理不彻底",
+         workers.checker(compound));
     if (item.revisit_required && score >= 3) {
       revisit(follow_up, *find_case(tx.connection(), id), street_date(at + Hours(48)), "现场回访，问题未再出现",
               workers.checker(compound));
@@ -298,7 +339,8 @@ void seed_demo(modules::SeedContext& seed) {
       if (step == State::Assigned) transition_input.assignee_user_id = staff;
       if (step == State::Transferred) transition_input.assignee_user_id = commissioner;
       if (step == State::Verified || step == State::Closed) transition_input.user_id = commissioner;
-      if (step == State::ClosedNotFixed) transition_input.reason = "水质检测合格，沉淀来自住户自家老旧管道，已告知更换方法";
+      if (step == State::ClosedNotFixed)
+        transition_input.reason = "水质检测合格，沉淀来自住户自家老旧管道，已告知更换方法";
       if (step == State::Returned) transition_input.note = "属违建查处，已转街道城管中队按违建程序办理";
       transition(tx, *find_case(tx.connection(), id), transition_input);
       if (step == State::Resolved) {
@@ -308,15 +350,16 @@ void seed_demo(modules::SeedContext& seed) {
       }
     }
     if (entry.rating > 0 && by_resident) {
-      rate(tx, *find_case(tx.connection(), id), entry.rating, entry.rating >= 4 ? "处理及时，满意" : "只清理了表面，问题还在",
-           *input.reporter_user_id);
+      rate(tx, *find_case(tx.connection(), id), entry.rating,
+           entry.rating >= 4 ? "处理及时，满意" : "只清理了表面，问题还在", *input.reporter_user_id);
     }
     ++made;
   }
   if (seed.size == modules::SeedSize::Demo) {
-    made += seed_bulk_cases(tx, street,
-                            Workers{org::find_node(tx.connection(), seed.node("desheng"))->path, seed.node("desheng-xincun"),
-                                    staff, manager, commissioner, modules::demo_user_id(tx, "admin")});
+    made += seed_bulk_cases(
+        tx, street,
+        Workers{org::find_node(tx.connection(), seed.node("desheng"))->path, seed.node("desheng-xincun"), staff,
+                manager, commissioner, modules::demo_user_id(tx, "admin")});
   }
   auto escalations = record_escalations(tx, now);
   notify_escalations(tx, escalations);

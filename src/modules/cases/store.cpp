@@ -18,20 +18,13 @@ constexpr const char* kItemColumns =
     "resolution_days, revisit_required, active, pre_schedule FROM case_items ";
 
 Item to_item(const store::Row& row) {
-  return Item{row.i64(0),
-              row.i64(1),
-              row.text(2),
-              row.text(3),
-              row.text(4),
-              parse_party(row.text(5)).value_or(Party::PropertyCompany),
-              row.i64(6) != 0,
-              row.i64(7) != 0,
-              row.i64(8) != 0,
-              row.i64(9),
-              row.i64(10),
-              row.i64(11) != 0,
-              row.i64(12) != 0,
-              parse_json(row.text(13)).get<std::vector<std::string>>()};
+  return Item{row.i64(0),       row.i64(1),
+              row.text(2),      row.text(3),
+              row.text(4),      parse_party(row.text(5)).value_or(Party::PropertyCompany),
+              row.i64(6) != 0,  row.i64(7) != 0,
+              row.i64(8) != 0,  row.i64(9),
+              row.i64(10),      row.i64(11) != 0,
+              row.i64(12) != 0, parse_json(row.text(13)).get<std::vector<std::string>>()};
 }
 
 constexpr const char* kCaseColumns =
@@ -83,9 +76,10 @@ void require_inside(store::Connection& connection, std::int64_t node_id, org::No
 
 void record_event(store::Tx& tx, std::int64_t case_id, const std::string& kind, std::optional<std::string> from,
                   std::optional<std::string> to, const std::string& note, std::optional<std::int64_t> user_id) {
-  tx.exec("INSERT INTO case_events (case_id, kind, from_state, to_state, note, user_id, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {case_id, kind, from, to, note, user_id, iso_utc(tx.now())});
+  tx.exec(
+      "INSERT INTO case_events (case_id, kind, from_state, to_state, note, user_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {case_id, kind, from, to, note, user_id, iso_utc(tx.now())});
 }
 
 // Moves the state, losing (409) to a concurrent change of the same case rather than overwriting it.
@@ -118,7 +112,8 @@ std::string overdue_sql() {
 
 std::vector<Item> items_of_street(store::Connection& connection, std::int64_t street_node_id) {
   std::vector<Item> items;
-  for (const auto& row : connection.query(std::string(kItemColumns) + "WHERE street_node_id = ? ORDER BY id", {street_node_id})) {
+  for (const auto& row :
+       connection.query(std::string(kItemColumns) + "WHERE street_node_id = ? ORDER BY id", {street_node_id})) {
     items.push_back(to_item(row));
   }
   return items;
@@ -130,33 +125,38 @@ std::optional<Item> find_item(store::Connection& connection, std::int64_t id) {
   return to_item(*row);
 }
 
-std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id, const std::string& code) {
-  auto row = connection.query_one(std::string(kItemColumns) + "WHERE street_node_id = ? AND code = ?", {street_node_id, code});
+std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id,
+                                      const std::string& code) {
+  auto row =
+      connection.query_one(std::string(kItemColumns) + "WHERE street_node_id = ? AND code = ?", {street_node_id, code});
   if (!row) return std::nullopt;
   return to_item(*row);
 }
 
 std::int64_t create_item(store::Tx& tx, const Item& item) {
   check_item(item);
-  if (find_item_by_code(tx.connection(), item.street_node_id, item.code)) fail_conflict("事项代码 " + item.code + " 已存在", "code");
-  return tx.query_one(
-               "INSERT INTO case_items (street_node_id, code, name, category, party, pre, in_process, follow_up, "
-               "response_hours, resolution_days, revisit_required, active, pre_schedule, updated_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-               {item.street_node_id, item.code, item.name, item.category, party_code(item.party), item.pre ? 1 : 0,
-                item.in_process ? 1 : 0, item.follow_up ? 1 : 0, item.response_hours, item.resolution_days,
-                item.revisit_required ? 1 : 0, item.active ? 1 : 0, Json(item.pre_schedule).dump(), iso_utc(tx.now())})
+  if (find_item_by_code(tx.connection(), item.street_node_id, item.code))
+    fail_conflict("事项代码 " + item.code + " 已存在", "code");
+  return tx
+      .query_one(
+          "INSERT INTO case_items (street_node_id, code, name, category, party, pre, in_process, follow_up, "
+          "response_hours, resolution_days, revisit_required, active, pre_schedule, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {item.street_node_id, item.code, item.name, item.category, party_code(item.party), item.pre ? 1 : 0,
+           item.in_process ? 1 : 0, item.follow_up ? 1 : 0, item.response_hours, item.resolution_days,
+           item.revisit_required ? 1 : 0, item.active ? 1 : 0, Json(item.pre_schedule).dump(), iso_utc(tx.now())})
       ->i64(0);
 }
 
 void update_item(store::Tx& tx, const Item& item) {
   check_item(item);
-  tx.exec("UPDATE case_items SET name = ?, category = ?, party = ?, pre = ?, in_process = ?, follow_up = ?, "
-          "response_hours = ?, resolution_days = ?, revisit_required = ?, active = ?, pre_schedule = ?, updated_at = ? "
-          "WHERE id = ?",
-          {item.name, item.category, party_code(item.party), item.pre ? 1 : 0, item.in_process ? 1 : 0,
-           item.follow_up ? 1 : 0, item.response_hours, item.resolution_days, item.revisit_required ? 1 : 0,
-           item.active ? 1 : 0, Json(item.pre_schedule).dump(), iso_utc(tx.now()), item.id});
+  tx.exec(
+      "UPDATE case_items SET name = ?, category = ?, party = ?, pre = ?, in_process = ?, follow_up = ?, "
+      "response_hours = ?, resolution_days = ?, revisit_required = ?, active = ?, pre_schedule = ?, updated_at = ? "
+      "WHERE id = ?",
+      {item.name, item.category, party_code(item.party), item.pre ? 1 : 0, item.in_process ? 1 : 0,
+       item.follow_up ? 1 : 0, item.response_hours, item.resolution_days, item.revisit_required ? 1 : 0,
+       item.active ? 1 : 0, Json(item.pre_schedule).dump(), iso_utc(tx.now()), item.id});
 }
 
 // --- Cases ---
@@ -173,7 +173,8 @@ std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) 
     require_inside(tx.connection(), *input.building_node_id, org::NodeKind::Building, *compound, "building_id", "楼幢");
   }
   if (input.address.size() > 200) fail_invalid("address", "地址不超过 200 字节");
-  if (blank(input.description) || input.description.size() > 2000) fail_invalid("description", "请填写问题描述（不超过 2000 字节）");
+  if (blank(input.description) || input.description.size() > 2000)
+    fail_invalid("description", "请填写问题描述（不超过 2000 字节）");
   if (input.photos.size() > 6) fail_invalid("photos", "照片最多 6 张");
   media::require_stored_photos(tx.connection(), input.photos, "photos");
   std::int64_t id =
@@ -310,7 +311,8 @@ void transition(store::Tx& tx, const Case& record, const TransitionInput& input)
       auto original = find_case(tx.connection(), *input.original_id);
       if (!original) fail_unprocessable("找不到原案件", "original_id");
       if (original->id == record.id) fail_unprocessable("案件不能与自身重复", "original_id");
-      if (original->state == State::Duplicate) fail_unprocessable("原案件本身是重复案件，请指定其原案件", "original_id");
+      if (original->state == State::Duplicate)
+        fail_unprocessable("原案件本身是重复案件，请指定其原案件", "original_id");
       if (original->input.compound_node_id != record.input.compound_node_id) {
         fail_unprocessable("原案件不在同一小区", "original_id");
       }
@@ -318,14 +320,22 @@ void transition(store::Tx& tx, const Case& record, const TransitionInput& input)
       break;
     }
     case State::ClosedNotFixed:
-      if (blank(input.reason) || input.reason.size() > 600) fail_invalid("reason", "请填写未解决的原因（不超过 200 字），居民可见");
+      if (blank(input.reason) || input.reason.size() > 600)
+        fail_invalid("reason", "请填写未解决的原因（不超过 200 字），居民可见");
       tx.exec("UPDATE cases SET close_reason = ?, closed_at = ? WHERE id = ?", {input.reason, now, record.id});
       break;
-    case State::Accepted: tx.exec("UPDATE cases SET accepted_at = ? WHERE id = ?", {now, record.id}); break;
-    case State::Resolved: tx.exec("UPDATE cases SET resolved_at = ? WHERE id = ?", {now, record.id}); break;
+    case State::Accepted:
+      tx.exec("UPDATE cases SET accepted_at = ? WHERE id = ?", {now, record.id});
+      break;
+    case State::Resolved:
+      tx.exec("UPDATE cases SET resolved_at = ? WHERE id = ?", {now, record.id});
+      break;
     case State::Closed:
-    case State::Returned: tx.exec("UPDATE cases SET closed_at = ? WHERE id = ?", {now, record.id}); break;
-    default: break;
+    case State::Returned:
+      tx.exec("UPDATE cases SET closed_at = ? WHERE id = ?", {now, record.id});
+      break;
+    default:
+      break;
   }
   set_state(tx, record, input.to);
   std::string note = input.to == State::ClosedNotFixed ? input.reason : input.note;
@@ -382,7 +392,8 @@ std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now) {
   std::string sql =
       "SELECT x.id, x.state, x.resolve_due_at, x.escalation_level, i.resolution_days, x.compound_node_id, i.name "
       "FROM cases x "
-      "JOIN case_items i ON i.id = x.item_id WHERE " + open_states_sql() + " AND x.resolve_due_at < ? ORDER BY x.id";
+      "JOIN case_items i ON i.id = x.item_id WHERE " +
+      open_states_sql() + " AND x.resolve_due_at < ? ORDER BY x.id";
   // Several instances may run the job on PostgreSQL: each case is claimed by one of them.
   if (tx.dialect() == store::Dialect::Postgres) sql += " FOR UPDATE OF x SKIP LOCKED";
   std::vector<EscalationRecord> recorded;
@@ -435,24 +446,28 @@ Stats stats_under(store::Connection& connection, const std::string& path, TimePo
   Stats stats;
   std::string under = org::subtree_condition(connection.dialect(), "c.path");
   auto params = org::subtree_params(path);
-  const std::string from = " FROM cases x JOIN case_items i ON i.id = x.item_id JOIN org_nodes c ON c.id = x.compound_node_id WHERE ";
-  stats.items = connection.scalar("SELECT COUNT(*) FROM case_items WHERE street_node_id = ? AND active = 1", {org::street_of(path)});
+  const std::string from =
+      " FROM cases x JOIN case_items i ON i.id = x.item_id JOIN org_nodes c ON c.id = x.compound_node_id WHERE ";
+  stats.items = connection.scalar("SELECT COUNT(*) FROM case_items WHERE street_node_id = ? AND active = 1",
+                                  {org::street_of(path)});
   stats.open = connection.scalar("SELECT COUNT(*)" + from + under + " AND " + open_states_sql(), params);
   auto overdue_params = params;
   overdue_params.emplace_back(iso_utc(now));
   overdue_params.emplace_back(iso_utc(now));
   stats.overdue = connection.scalar("SELECT COUNT(*)" + from + under + " AND " + overdue_sql(), overdue_params);
   std::vector<double> hours;
-  for (const auto& row : connection.query("SELECT x.reported_at, x.resolved_at" + from + under + " AND x.resolved_at IS NOT NULL",
-                                          params)) {
+  for (const auto& row : connection.query(
+           "SELECT x.reported_at, x.resolved_at" + from + under + " AND x.resolved_at IS NOT NULL", params)) {
     auto reported = parse_iso(row.text(0));
     auto resolved = parse_iso(row.text(1));
-    if (reported && resolved) hours.push_back(std::chrono::duration<double, std::ratio<3600>>(*resolved - *reported).count());
+    if (reported && resolved)
+      hours.push_back(std::chrono::duration<double, std::ratio<3600>>(*resolved - *reported).count());
   }
   stats.median_hours_to_resolve = median(hours);
   auto rated = connection.query_one(
       "SELECT COUNT(*), COALESCE(SUM(CASE WHEN r.score >= 4 THEN 1 ELSE 0 END), 0) FROM case_ratings r "
-      "JOIN cases x ON x.id = r.case_id JOIN org_nodes c ON c.id = x.compound_node_id WHERE " + under,
+      "JOIN cases x ON x.id = r.case_id JOIN org_nodes c ON c.id = x.compound_node_id WHERE " +
+          under,
       params);
   stats.ratings = rated->i64(0);
   stats.satisfied = rated->i64(1);

@@ -17,7 +17,8 @@ namespace weizhi::cases {
 
 std::vector<Item> items_of_street(store::Connection& connection, std::int64_t street_node_id);
 std::optional<Item> find_item(store::Connection& connection, std::int64_t id);
-std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id, const std::string& code);
+std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id,
+                                      const std::string& code);
 // Checks the item (400) and adds it to the street's catalogue; 409 naming code when taken.
 std::int64_t create_item(store::Tx& tx, const Item& item);
 // Saves the item's fields (its id, street and code stay); 400 naming the field.

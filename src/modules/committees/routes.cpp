@@ -177,9 +177,7 @@ Response put_policy_route(Context& context) {
 
 // --- Committees ---
 
-Response list_route(Context& context) {
-  return org::subtree_items(context, committees_under, committee_json);
-}
+Response list_route(Context& context) { return org::subtree_items(context, committees_under, committee_json); }
 
 Response get_route(Context& context) {
   auto lease = context.read();
@@ -268,8 +266,7 @@ void add_routes(http::Router& router) {
              Access::permission("committees.read", http::scope::path_node("street_id")), get_policy_route);
   router.add(Method::Put, "/api/v1/committee-policies/{street_id}",
              Access::permission("committees.policy", http::scope::path_node("street_id")), put_policy_route);
-  router.add(Method::Get, base, Access::permission("committees.read", org::node_query_scope()),
-             list_route);
+  router.add(Method::Get, base, Access::permission("committees.read", org::node_query_scope()), list_route);
   router.add(Method::Post, base, Access::permission("committees.manage", http::scope::body_node("compound_id")),
              create_route);
   router.add(Method::Get, base + "/{id}", allowed("committees.read"), get_route);

@@ -30,8 +30,8 @@ struct Policy {
 };
 
 struct Clause {
-  std::int64_t number;              // from 1, unique within a version
-  std::string type;                 // parking, illegal_structure or one of the street's types
+  std::int64_t number;  // from 1, unique within a version
+  std::string type;     // parking, illegal_structure or one of the street's types
   std::string text;
   std::int64_t rectification_days;  // 1–90: from the day the household is notified
   std::int64_t escalation_days;     // days overdue per level of the chain, 1–90
@@ -44,10 +44,10 @@ struct Version {
   std::int64_t number;  // 1, 2, … per compound
   std::string title;
   VersionState state;
-  std::optional<std::int64_t> vote_id;        // the matter-2 vote that adopted it
-  std::optional<std::int64_t> vote_item;      // the item of that vote, from 1
-  std::optional<std::string> adopted_on;      // YYYY-MM-DD
-  std::optional<std::string> superseded_on;   // YYYY-MM-DD
+  std::optional<std::int64_t> vote_id;       // the matter-2 vote that adopted it
+  std::optional<std::int64_t> vote_item;     // the item of that vote, from 1
+  std::optional<std::string> adopted_on;     // YYYY-MM-DD
+  std::optional<std::string> superseded_on;  // YYYY-MM-DD
   std::string created_at;
   std::vector<Clause> clauses;
 };
@@ -83,7 +83,7 @@ struct ViolationInput {
   // Illegal structure.
   std::string location;
   std::optional<std::int64_t> part_node_id;
-  std::int64_t area_centi_m2 = 0;  // 0.01 m²
+  std::int64_t area_centi_m2 = 0;   // 0.01 m²
   std::vector<std::string> photos;  // references to stored photos
   // Parking.
   std::string plate;

@@ -121,9 +121,8 @@ Json escalation_json(store::Connection& connection, const Violation& violation, 
     recorded.push_back({{"level", level_code}, {"on", on}});
   }
   return {{"level", escalation_level_code(level)},
-          {"days_overdue", violation.deadline_on && is_open(violation.state)
-                               ? days_overdue(*violation.deadline_on, today_text)
-                               : 0},
+          {"days_overdue",
+           violation.deadline_on && is_open(violation.state) ? days_overdue(*violation.deadline_on, today_text) : 0},
           {"person", person},
           {"recorded_level", escalation_level_code(static_cast<EscalationLevel>(violation.recorded_level))},
           {"recorded", recorded}};
@@ -156,7 +155,9 @@ Json violation_json(store::Connection& connection, const Violation& violation, c
       json["plate"] = violation.input.plate;
       json["place"] = violation.input.place;
       break;
-    case ViolationKind::Other: json["description"] = violation.input.description; break;
+    case ViolationKind::Other:
+      json["description"] = violation.input.description;
+      break;
   }
   Json inspections = Json::array();
   for (const auto& inspection : violation.inspections) {
@@ -348,7 +349,8 @@ Response report_route(Context& context) {
   input.clause_number = body.integer("clause_number");
   input.reported_on = body.optional_text("reported_on").value_or(today(context));
   input.location = body.optional_text("location").value_or("");
-  if (auto part = body.optional_integer("part_id")) input.part_node_id = context.parse_id(std::to_string(*part), "part_id");
+  if (auto part = body.optional_integer("part_id"))
+    input.part_node_id = context.parse_id(std::to_string(*part), "part_id");
   input.area_centi_m2 = body.optional_integer("area_centi_m2").value_or(0);
   input.photos = media::photo_ids_field(body, "photos");
   input.plate = body.optional_text("plate").value_or("");
@@ -465,7 +467,8 @@ Json escalate_subtree(store::Tx& tx, std::int64_t node_id, const std::string& pa
     recorded.push_back({{"violation_id", record.violation_id}, {"level", escalation_level_code(record.level)}});
   }
   Json summary{{"today", today_text}, {"node_id", node_id}, {"recorded", recorded}};
-  if (!recorded.empty()) audit::record(tx, actor, "covenant.violation.escalate", "node:" + std::to_string(node_id), summary);
+  if (!recorded.empty())
+    audit::record(tx, actor, "covenant.violation.escalate", "node:" + std::to_string(node_id), summary);
   return summary;
 }
 
@@ -521,8 +524,7 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, covenants + "/{id}/adopt", on_version("covenant.manage"), adopt_route);
   router.add(Method::Get, covenants + "/{id}/acknowledgements", on_version("covenant.read"),
              list_acknowledgements_route);
-  router.add(Method::Post, covenants + "/{id}/acknowledgements", on_version("covenant.acknowledge"),
-             acknowledge_route);
+  router.add(Method::Post, covenants + "/{id}/acknowledgements", on_version("covenant.acknowledge"), acknowledge_route);
 
   router.add(Method::Get, violations, Access::permission("covenant.violations.read", org::node_query_scope()),
              list_violations_route);

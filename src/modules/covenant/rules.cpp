@@ -25,15 +25,17 @@ constexpr std::array<std::pair<ViolationState, const char*>, 5> kViolationStates
      {ViolationState::Rectifying, "rectifying"},
      {ViolationState::Removed, "removed"},
      {ViolationState::Closed, "closed"}}};
-constexpr std::array<std::pair<ViolationKind, const char*>, 3> kKinds{{{ViolationKind::IllegalStructure, "illegal_structure"},
-                                                                      {ViolationKind::Parking, "parking"},
-                                                                      {ViolationKind::Other, "other"}}};
+constexpr std::array<std::pair<ViolationKind, const char*>, 3> kKinds{
+    {{ViolationKind::IllegalStructure, "illegal_structure"},
+     {ViolationKind::Parking, "parking"},
+     {ViolationKind::Other, "other"}}};
 
 constexpr std::int64_t kMaxAreaCentiM2 = 100'000'000;
 
 bool is_type_code(const std::string& text) {
-  return !text.empty() && text.size() <= 40 &&
-         std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+  return !text.empty() && text.size() <= 40 && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
 }
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -84,7 +86,8 @@ void check_version(const std::string& title, const std::vector<Clause>& clauses,
       for (const auto& type : types) list += (list.empty() ? "" : "、") + type;
       fail_invalid(prefix + "type", "条款类型应为 " + list + " 之一");
     }
-    if (blank(clause.text) || clause.text.size() > 2000) fail_invalid(prefix + "text", "请填写条款内容（不超过 2000 字节）");
+    if (blank(clause.text) || clause.text.size() > 2000)
+      fail_invalid(prefix + "text", "请填写条款内容（不超过 2000 字节）");
     if (clause.rectification_days < 1 || clause.rectification_days > 90) {
       fail_invalid(prefix + "rectification_days", "整改期限应为 1 至 90 天");
     }
@@ -112,18 +115,24 @@ void check_adopting_vote(const VoteFacts& vote, std::int64_t covenant_compound_n
 bool transition_allowed(ViolationState from, ViolationState to) {
   using S = ViolationState;
   switch (to) {
-    case S::Notified: return from == S::Reported;
-    case S::Rectifying: return from == S::Notified;
-    case S::Removed: return from == S::Notified || from == S::Rectifying;
-    case S::Closed: return is_open(from);
-    case S::Reported: return false;
+    case S::Notified:
+      return from == S::Reported;
+    case S::Rectifying:
+      return from == S::Notified;
+    case S::Removed:
+      return from == S::Notified || from == S::Rectifying;
+    case S::Closed:
+      return is_open(from);
+    case S::Reported:
+      return false;
   }
   return false;
 }
 
 void check_transition(ViolationState from, ViolationState to) {
   if (!transition_allowed(from, to)) {
-    fail_conflict("违约记录当前状态为 " + violation_state_code(from) + "，不能转为 " + violation_state_code(to), "state");
+    fail_conflict("违约记录当前状态为 " + violation_state_code(from) + "，不能转为 " + violation_state_code(to),
+                  "state");
   }
 }
 
@@ -178,8 +187,8 @@ std::string checked_date(const std::string& text, const std::string& field) {
 
 void check_not_before(const std::string& later, const std::string& earlier, const std::string& field,
                       const std::string& earlier_name) {
-  if (days_between(earlier, later).value_or(0) < 0) fail_invalid(field, "日期不能早于" + earlier_name + "（" + earlier + "）");
+  if (days_between(earlier, later).value_or(0) < 0)
+    fail_invalid(field, "日期不能早于" + earlier_name + "（" + earlier + "）");
 }
-
 
 }  // namespace weizhi::covenant

@@ -124,7 +124,8 @@ void open_parking_violations(store::Tx& tx, std::int64_t compound, const std::st
     const char* place;
     std::int64_t notified_days_ago;  // 0: not notified yet
   };
-  const Car cars[] = {{"浙A·3K7Q2", "3 幢单元出入口", 0}, {"浙A·D5R81", "消防通道北段", 1}, {"浙A·8M2N6", "中心绿地旁", 10}};
+  const Car cars[] = {
+      {"浙A·3K7Q2", "3 幢单元出入口", 0}, {"浙A·D5R81", "消防通道北段", 1}, {"浙A·8M2N6", "中心绿地旁", 10}};
   for (const auto& car : cars) {
     ViolationInput input;
     input.compound_node_id = compound;

@@ -36,22 +36,15 @@ constexpr const char* kVersionColumns =
     "v.superseded_on, v.created_at FROM covenant_versions v JOIN org_nodes c ON c.id = v.compound_node_id ";
 
 Version to_version(store::Connection& connection, const store::Row& row) {
-  Version version{row.i64(0),
-                  row.i64(1),
-                  row.text(2),
-                  row.i64(3),
-                  row.text(4),
-                  parse_version_state(row.text(5)).value_or(VersionState::Draft),
-                  row.optional_i64(6),
-                  row.optional_i64(7),
-                  row.optional_text(8),
-                  row.optional_text(9),
-                  row.text(10),
-                  {}};
-  for (const auto& clause : connection.query(
-           "SELECT number, type, text, rectification_days, escalation_days FROM covenant_clauses "
-           "WHERE version_id = ? ORDER BY number",
-           {version.id})) {
+  Version version{
+      row.i64(0),           row.i64(1),          row.text(2),
+      row.i64(3),           row.text(4),         parse_version_state(row.text(5)).value_or(VersionState::Draft),
+      row.optional_i64(6),  row.optional_i64(7), row.optional_text(8),
+      row.optional_text(9), row.text(10),        {}};
+  for (const auto& clause :
+       connection.query("SELECT number, type, text, rectification_days, escalation_days FROM covenant_clauses "
+                        "WHERE version_id = ? ORDER BY number",
+                        {version.id})) {
     version.clauses.push_back(Clause{clause.i64(0), clause.text(1), clause.text(2), clause.i64(3), clause.i64(4)});
   }
   return version;
@@ -92,10 +85,10 @@ Violation to_violation(store::Connection& connection, const store::Row& row) {
                       row.i64(21),
                       row.text(22),
                       {}};
-  for (const auto& inspection : connection.query(
-           "SELECT id, inspected_on, passed, note FROM covenant_inspections WHERE violation_id = ? "
-           "ORDER BY inspected_on, id",
-           {violation.id})) {
+  for (const auto& inspection :
+       connection.query("SELECT id, inspected_on, passed, note FROM covenant_inspections WHERE violation_id = ? "
+                        "ORDER BY inspected_on, id",
+                        {violation.id})) {
     violation.inspections.push_back(
         Inspection{inspection.i64(0), inspection.text(1), inspection.i64(2) != 0, inspection.text(3)});
   }
@@ -150,8 +143,8 @@ std::int64_t create_version(store::Tx& tx, std::int64_t compound_node_id, const 
                             const std::vector<Clause>& clauses) {
   auto compound = require_compound(tx.connection(), compound_node_id);
   check_version(title, clauses, policy_of_street(tx.connection(), org::street_of(compound.path)));
-  std::int64_t number = tx.scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM covenant_versions WHERE compound_node_id = ?",
-                                  {compound_node_id});
+  std::int64_t number = tx.scalar(
+      "SELECT COALESCE(MAX(number), 0) + 1 FROM covenant_versions WHERE compound_node_id = ?", {compound_node_id});
   std::int64_t id = tx.query_one(
                           "INSERT INTO covenant_versions (compound_node_id, number, title, state, created_at) "
                           "VALUES (?, ?, ?, 'draft', ?) RETURNING id",
@@ -174,8 +167,8 @@ std::optional<Version> find_version(store::Connection& connection, std::int64_t 
 
 std::vector<Version> versions_of_compound(store::Connection& connection, std::int64_t compound_node_id) {
   std::vector<Version> versions;
-  for (const auto& row : connection.query(std::string(kVersionColumns) + "WHERE v.compound_node_id = ? ORDER BY v.number DESC",
-                                          {compound_node_id})) {
+  for (const auto& row : connection.query(
+           std::string(kVersionColumns) + "WHERE v.compound_node_id = ? ORDER BY v.number DESC", {compound_node_id})) {
     versions.push_back(to_version(connection, row));
   }
   return versions;
@@ -206,7 +199,8 @@ std::optional<VoteFacts> vote_facts(store::Connection& connection, std::int64_t 
 
 std::optional<std::int64_t> adopt_version(store::Tx& tx, const Version& version, std::int64_t vote_id,
                                           std::int64_t vote_item, const std::string& adopted_on) {
-  if (version.state != VersionState::Draft) fail_conflict("只有草案才能表决通过，该版本已是 " + version_state_code(version.state));
+  if (version.state != VersionState::Draft)
+    fail_conflict("只有草案才能表决通过，该版本已是 " + version_state_code(version.state));
   auto facts = vote_facts(tx.connection(), vote_id, vote_item);
   if (!facts) fail_not_found("找不到该表决");
   check_adopting_vote(*facts, version.compound_node_id, vote_item);
@@ -225,8 +219,8 @@ std::optional<std::int64_t> adopt_version(store::Tx& tx, const Version& version,
 // --- Acknowledgements ---
 
 bool person_linked_to_part(store::Connection& connection, std::int64_t person_id, std::int64_t part_node_id) {
-  return connection.query_one("SELECT 1 FROM part_links WHERE person_id = ? AND part_node_id = ?",
-                              {person_id, part_node_id})
+  return connection
+      .query_one("SELECT 1 FROM part_links WHERE person_id = ? AND part_node_id = ?", {person_id, part_node_id})
       .has_value();
 }
 
@@ -246,11 +240,11 @@ void acknowledge(store::Tx& tx, const Version& version, std::int64_t part_node_i
 
 std::vector<Acknowledgement> acknowledgements_of(store::Connection& connection, std::int64_t version_id) {
   std::vector<Acknowledgement> list;
-  for (const auto& row : connection.query(
-           "SELECT a.part_node_id, n.name, a.person_id, a.recorded_by_user_id, a.acknowledged_at "
-           "FROM covenant_acknowledgements a JOIN org_nodes n ON n.id = a.part_node_id "
-           "WHERE a.version_id = ? ORDER BY a.id",
-           {version_id})) {
+  for (const auto& row :
+       connection.query("SELECT a.part_node_id, n.name, a.person_id, a.recorded_by_user_id, a.acknowledged_at "
+                        "FROM covenant_acknowledgements a JOIN org_nodes n ON n.id = a.part_node_id "
+                        "WHERE a.version_id = ? ORDER BY a.id",
+                        {version_id})) {
     list.push_back(Acknowledgement{row.i64(0), row.text(1), row.optional_i64(2), row.i64(3), row.text(4)});
   }
   return list;
@@ -258,10 +252,11 @@ std::vector<Acknowledgement> acknowledgements_of(store::Connection& connection, 
 
 std::int64_t residential_parts_of(store::Connection& connection, std::int64_t compound_node_id) {
   auto compound = require_compound(connection, compound_node_id);
-  return connection.scalar("SELECT COUNT(*) FROM parts p JOIN org_nodes n ON n.id = p.node_id "
-                           "WHERE p.use = 'residential' AND " +
-                               org::subtree_condition(connection.dialect(), "n.path"),
-                           org::subtree_params(compound.path));
+  return connection.scalar(
+      "SELECT COUNT(*) FROM parts p JOIN org_nodes n ON n.id = p.node_id "
+      "WHERE p.use = 'residential' AND " +
+          org::subtree_condition(connection.dialect(), "n.path"),
+      org::subtree_params(compound.path));
 }
 
 // --- Violations ---
@@ -277,7 +272,8 @@ std::int64_t report_violation(store::Tx& tx, const ViolationInput& input) {
   if (clause == version->clauses.end()) fail_invalid("clause_number", "现行公约没有该条款");
   switch (kind_of_clause_type(clause->type)) {
     case ViolationKind::IllegalStructure:
-      if (input.location.empty() || input.location.size() > 200) fail_invalid("location", "请填写违建位置（不超过 200 字节）");
+      if (input.location.empty() || input.location.size() > 200)
+        fail_invalid("location", "请填写违建位置（不超过 200 字节）");
       check_area(input.area_centi_m2, "area_centi_m2");
       if (input.photos.size() > 20) fail_invalid("photos", "照片最多 20 张");
       media::require_stored_photos(tx.connection(), input.photos, "photos");
@@ -293,16 +289,17 @@ std::int64_t report_violation(store::Tx& tx, const ViolationInput& input) {
       }
       break;
   }
-  auto clause_id = tx.query_one("SELECT id FROM covenant_clauses WHERE version_id = ? AND number = ?",
-                                {version->id, clause->number})
-                       ->i64(0);
-  return tx.query_one(
-               "INSERT INTO covenant_violations (version_id, clause_id, compound_node_id, state, reported_on, location, "
-               "part_node_id, area_centi_m2, photos, plate, place, description, recorded_level, created_at) "
-               "VALUES (?, ?, ?, 'reported', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id",
-               {version->id, clause_id, input.compound_node_id, input.reported_on, input.location, input.part_node_id,
-                input.area_centi_m2, Json(input.photos).dump(), input.plate, input.place, input.description,
-                iso_utc(tx.now())})
+  auto clause_id =
+      tx.query_one("SELECT id FROM covenant_clauses WHERE version_id = ? AND number = ?", {version->id, clause->number})
+          ->i64(0);
+  return tx
+      .query_one(
+          "INSERT INTO covenant_violations (version_id, clause_id, compound_node_id, state, reported_on, location, "
+          "part_node_id, area_centi_m2, photos, plate, place, description, recorded_level, created_at) "
+          "VALUES (?, ?, ?, 'reported', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id",
+          {version->id, clause_id, input.compound_node_id, input.reported_on, input.location, input.part_node_id,
+           input.area_centi_m2, Json(input.photos).dump(), input.plate, input.place, input.description,
+           iso_utc(tx.now())})
       ->i64(0);
 }
 
@@ -358,10 +355,11 @@ std::int64_t add_inspection(store::Tx& tx, const Violation& violation, const std
   checked_date(inspected_on, "inspected_on");
   check_not_before(inspected_on, last_step_day(violation), "inspected_on", "上一步的日期");
   if (note.size() > 2000) fail_invalid("note", "复查说明不超过 2000 字节");
-  return tx.query_one(
-               "INSERT INTO covenant_inspections (violation_id, inspected_on, passed, note, created_at) "
-               "VALUES (?, ?, ?, ?, ?) RETURNING id",
-               {violation.id, inspected_on, passed, note, iso_utc(tx.now())})
+  return tx
+      .query_one(
+          "INSERT INTO covenant_inspections (violation_id, inspected_on, passed, note, created_at) "
+          "VALUES (?, ?, ?, ?, ?) RETURNING id",
+          {violation.id, inspected_on, passed, note, iso_utc(tx.now())})
       ->i64(0);
 }
 
@@ -389,13 +387,16 @@ std::vector<std::pair<std::string, std::string>> recorded_escalations(store::Con
                                                                       std::int64_t violation_id) {
   std::vector<std::pair<std::string, std::string>> levels;
   // Levels are recorded in order, so their days never decrease; the level breaks ties of one day.
-  for (const auto& row : connection.query(
-           "SELECT level, escalated_on FROM covenant_escalations WHERE violation_id = ? ORDER BY escalated_on, created_at",
-           {violation_id})) {
+  for (
+      const auto& row : connection.query(
+          "SELECT level, escalated_on FROM covenant_escalations WHERE violation_id = ? ORDER BY escalated_on, created_at",
+          {violation_id})) {
     levels.emplace_back(row.text(0), row.text(1));
   }
   std::stable_sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) {
-    auto rank = [](const std::string& code) { return static_cast<int>(parse_escalation_level(code).value_or(EscalationLevel::None)); };
+    auto rank = [](const std::string& code) {
+      return static_cast<int>(parse_escalation_level(code).value_or(EscalationLevel::None));
+    };
     return rank(a.first) < rank(b.first);
   });
   return levels;
@@ -434,8 +435,8 @@ Stats compound_stats(store::Connection& connection, std::int64_t compound_node_i
   stats.open = row->i64(3);
   if (auto version = adopted_version(connection, compound_node_id)) {
     stats.adopted_on = version->adopted_on;
-    auto last = connection.query_one("SELECT MAX(removed_on) FROM covenant_violations WHERE version_id = ?",
-                                     {version->id});
+    auto last =
+        connection.query_one("SELECT MAX(removed_on) FROM covenant_violations WHERE version_id = ?", {version->id});
     if (last && !last->is_null(0)) stats.days_to_last_removal = days_between(*version->adopted_on, last->text(0));
   }
   return stats;

@@ -54,7 +54,7 @@ struct Position {
 };
 
 struct MeetingInput {
-  std::string held_on;                 // YYYY-MM-DD
+  std::string held_on;  // YYYY-MM-DD
   std::string place;
   std::vector<std::string> attendees;  // names of those who signed in
   std::int64_t attendee_count;         // at least the names listed

@@ -272,7 +272,8 @@ Response create_route(Context& context) {
   input.scope = scope_field(context, body);
   auto category = parse_category(body.text("category"));
   if (!category) {
-    fail_invalid("category", "类别应为 environment、facilities、parking、elevator、covenant、property、safety 或 other");
+    fail_invalid("category",
+                 "类别应为 environment、facilities、parking、elevator、covenant、property、safety 或 other");
   }
   input.category = *category;
   input.title = body.text("title");
@@ -547,7 +548,8 @@ Response my_topics_route(Context& context) {
     if (auto person = people::person_of_user(*lease, user_id)) compounds = compounds_of_person(*lease, *person);
   }
   std::vector<std::pair<std::int64_t, bool>> commenters;
-  for (std::int64_t compound : compounds) commenters.emplace_back(compound, context.can("deliberation.comment", compound));
+  for (std::int64_t compound : compounds)
+    commenters.emplace_back(compound, context.can("deliberation.comment", compound));
   auto lease = context.read();
   Json items = Json::array();
   for (const auto& [compound, may_comment] : commenters) {
@@ -564,25 +566,23 @@ Response my_topics_route(Context& context) {
 void add_routes(http::Router& router) {
   auto on_topic = [](const char* permission) { return Access::permission(permission, topic_scope()); };
   const std::string topics = "/api/v1/topics";
-  router.add(Method::Get, topics,
-             Access::permission("deliberation.read", org::compound_query_scope()),
-             list_route);
+  router.add(Method::Get, topics, Access::permission("deliberation.read", org::compound_query_scope()), list_route);
   router.add(Method::Post, topics, Access::permission("deliberation.propose", http::scope::body_node("compound_id")),
              create_route);
   router.add(Method::Get, topics + "/{id}", Access::signed_in(), get_route);
   router.add(Method::Post, topics + "/{id}/advance", on_topic("deliberation.advance"), advance_route);
   router.add(Method::Get, topics + "/{id}/comments", Access::signed_in(), list_comments_route);
   router.add(Method::Post, topics + "/{id}/comments", on_topic("deliberation.comment"), add_comment_route);
-  router.add(Method::Post, "/api/v1/topic-comments/{id}/hide", Access::permission("deliberation.moderate", comment_scope()),
-             hide_comment_route);
+  router.add(Method::Post, "/api/v1/topic-comments/{id}/hide",
+             Access::permission("deliberation.moderate", comment_scope()), hide_comment_route);
   router.add(Method::Post, topics + "/{id}/meetings", on_topic("deliberation.advance"), add_meeting_route);
   router.add(Method::Post, topics + "/{id}/plans", on_topic("deliberation.advance"), add_plan_route);
   router.add(Method::Post, topics + "/{id}/vote", on_topic("deliberation.vote"), vote_route);
   router.add(Method::Post, topics + "/{id}/return-to-drafting", on_topic("deliberation.vote"), return_route);
   router.add(Method::Post, topics + "/{id}/resolution", on_topic("deliberation.resolve"), resolution_route);
   router.add(Method::Post, topics + "/{id}/actions", on_topic("deliberation.resolve"), add_action_route);
-  router.add(Method::Post, "/api/v1/topic-actions/{id}/done", Access::permission("deliberation.resolve", action_scope()),
-             action_done_route);
+  router.add(Method::Post, "/api/v1/topic-actions/{id}/done",
+             Access::permission("deliberation.resolve", action_scope()), action_done_route);
   router.add(Method::Get, "/api/v1/me/topics", Access::signed_in(), my_topics_route);
 }
 

@@ -20,9 +20,12 @@ namespace {
 
 org::NodeKind scope_node_kind(voting::ScopeKind kind) {
   switch (kind) {
-    case voting::ScopeKind::Buildings: return org::NodeKind::Building;
-    case voting::ScopeKind::Units: return org::NodeKind::Unit;
-    default: return org::NodeKind::Part;
+    case voting::ScopeKind::Buildings:
+      return org::NodeKind::Building;
+    case voting::ScopeKind::Units:
+      return org::NodeKind::Unit;
+    default:
+      return org::NodeKind::Part;
   }
 }
 
@@ -41,7 +44,8 @@ void check_scope(store::Tx& tx, const voting::VoteScope& scope, const org::Node&
     if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
     org::NodeKind kind = scope_node_kind(scope.kind);
     if (node->kind != kind) fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + org::kind_code(kind), field);
-    if (node->path.rfind(compound.path, 0) != 0) fail_unprocessable("节点 " + std::to_string(id) + " 不在该小区内", field);
+    if (node->path.rfind(compound.path, 0) != 0)
+      fail_unprocessable("节点 " + std::to_string(id) + " 不在该小区内", field);
   }
 }
 
@@ -55,9 +59,7 @@ Topic to_topic(const store::Row& row) {
   TopicInput input{row.i64(1),
                    voting::VoteScope{voting::parse_scope_kind(row.text(2)).value_or(voting::ScopeKind::Compound),
                                      parse_json(row.text(3)).get<std::vector<std::int64_t>>()},
-                   parse_category(row.text(4)).value_or(Category::Other),
-                   row.text(5),
-                   row.text(6)};
+                   parse_category(row.text(4)).value_or(Category::Other), row.text(5), row.text(6)};
   return Topic{row.i64(0),
                std::move(input),
                row.text(7),
@@ -105,8 +107,8 @@ constexpr const char* kActionColumns =
 Action to_action(store::Connection& connection, const store::Row& row) {
   ActionInput input{row.text(2), row.optional_text(3), row.optional_i64(4), row.text(5)};
   std::string label = input.owner_person_id ? masked_name(connection, *input.owner_person_id) : *input.owner_name;
-  return Action{row.i64(0), row.i64(1), std::move(input), label, row.optional_text(6), row.optional_text(7),
-                row.text(8)};
+  return Action{row.i64(0),           row.i64(1),           std::move(input), label,
+                row.optional_text(6), row.optional_text(7), row.text(8)};
 }
 
 }  // namespace
@@ -193,7 +195,8 @@ std::int64_t add_comment(store::Tx& tx, const Topic& topic, std::int64_t author_
 
 std::vector<Comment> comments_of(store::Connection& connection, std::int64_t topic_id) {
   std::vector<Comment> comments;
-  for (const auto& row : connection.query(std::string(kCommentColumns) + "WHERE m.topic_id = ? ORDER BY m.id", {topic_id})) {
+  for (const auto& row :
+       connection.query(std::string(kCommentColumns) + "WHERE m.topic_id = ? ORDER BY m.id", {topic_id})) {
     comments.push_back(to_comment(connection, row));
   }
   return comments;
@@ -240,18 +243,20 @@ std::int64_t add_meeting(store::Tx& tx, const Topic& topic, const MeetingInput& 
 
 std::vector<Meeting> meetings_of(store::Connection& connection, std::int64_t topic_id) {
   std::vector<Meeting> meetings;
-  for (const auto& row : connection.query(
-           "SELECT id, held_on, place, attendees, attendee_count, minutes, positions, created_at "
-           "FROM deliberation_meetings WHERE topic_id = ? ORDER BY held_on, id",
-           {topic_id})) {
+  for (const auto& row :
+       connection.query("SELECT id, held_on, place, attendees, attendee_count, minutes, positions, created_at "
+                        "FROM deliberation_meetings WHERE topic_id = ? ORDER BY held_on, id",
+                        {topic_id})) {
     std::vector<Position> positions;
     for (const auto& position : parse_json(row.text(6))) {
-      positions.push_back(Position{position.at("party").get<std::string>(), position.at("position").get<std::string>()});
+      positions.push_back(
+          Position{position.at("party").get<std::string>(), position.at("position").get<std::string>()});
     }
-    meetings.push_back(Meeting{row.i64(0),
-                               MeetingInput{row.text(1), row.text(2), parse_json(row.text(3)).get<std::vector<std::string>>(),
-                                            row.i64(4), row.text(5), std::move(positions)},
-                               row.text(7)});
+    meetings.push_back(
+        Meeting{row.i64(0),
+                MeetingInput{row.text(1), row.text(2), parse_json(row.text(3)).get<std::vector<std::string>>(),
+                             row.i64(4), row.text(5), std::move(positions)},
+                row.text(7)});
   }
   return meetings;
 }
@@ -273,24 +278,25 @@ std::int64_t add_plan(store::Tx& tx, const Topic& topic, const PlanInput& input,
 
 std::vector<Plan> plans_of(store::Connection& connection, std::int64_t topic_id) {
   std::vector<Plan> plans;
-  for (const auto& row : connection.query(
-           "SELECT id, number, title, body, cost_fen, attachments, created_at FROM deliberation_plans "
-           "WHERE topic_id = ? ORDER BY number",
-           {topic_id})) {
+  for (const auto& row :
+       connection.query("SELECT id, number, title, body, cost_fen, attachments, created_at FROM deliberation_plans "
+                        "WHERE topic_id = ? ORDER BY number",
+                        {topic_id})) {
     std::vector<Attachment> attachments;
     for (const auto& attachment : parse_json(row.text(5))) {
       attachments.push_back(
           Attachment{attachment.at("name").get<std::string>(), attachment.at("reference").get<std::string>()});
     }
-    plans.push_back(Plan{row.i64(0), row.i64(1), PlanInput{row.text(2), row.text(3), row.i64(4), std::move(attachments)},
-                         row.text(6)});
+    plans.push_back(Plan{row.i64(0), row.i64(1),
+                         PlanInput{row.text(2), row.text(3), row.i64(4), std::move(attachments)}, row.text(6)});
   }
   return plans;
 }
 
 // --- The vote ---
 
-std::int64_t send_to_vote(store::Tx& tx, const Topic& topic, const VoteRequest& request, std::int64_t organiser_user_id) {
+std::int64_t send_to_vote(store::Tx& tx, const Topic& topic, const VoteRequest& request,
+                          std::int64_t organiser_user_id) {
   check_step(topic.step, Step::Drafting, "发起表决");
   if (tx.scalar("SELECT COUNT(*) FROM deliberation_meetings WHERE topic_id = ?", {topic.id}) == 0) {
     fail_conflict("尚未召开民主协商会议，不能发起表决");
@@ -329,9 +335,9 @@ std::vector<TopicVote> votes_of(store::Connection& connection, std::int64_t topi
 std::optional<VoteReading> read_vote(store::Connection& connection, std::int64_t vote_id) {
   auto vote = voting::find_vote(connection, vote_id);
   if (!vote) return std::nullopt;
-  VoteReading reading{*vote, VoteStatus{vote->state == voting::VoteState::Closed || vote->state == voting::VoteState::Published,
-                                        false},
-                      std::nullopt};
+  VoteReading reading{
+      *vote, VoteStatus{vote->state == voting::VoteState::Closed || vote->state == voting::VoteState::Published, false},
+      std::nullopt};
   if (reading.status.counted) {
     // A published vote's result is what was tallied at publication; recounting the stored roll and
     // ballots gives the same (their fingerprints are published with it).
@@ -368,10 +374,11 @@ void resolve(store::Tx& tx, const Topic& topic, const std::string& summary) {
   auto vote = latest_vote(tx.connection(), topic.id);
   if (!vote || !vote->status.counted) fail_conflict("表决尚未结束计票，不能形成决议");
   if (!vote->status.passed) fail_conflict("表决未获通过，不能形成决议；可退回「拟定方案」修改后重新表决");
-  tx.exec("INSERT INTO deliberation_resolutions (topic_id, vote_id, summary, outcome, result, published_at) "
-          "VALUES (?, ?, ?, ?, ?, ?)",
-          {topic.id, vote->vote.id, summary, voting::outcome_code(vote->result->outcome),
-           voting::result_json({*vote->result}), iso_utc(tx.now())});
+  tx.exec(
+      "INSERT INTO deliberation_resolutions (topic_id, vote_id, summary, outcome, result, published_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {topic.id, vote->vote.id, summary, voting::outcome_code(vote->result->outcome),
+       voting::result_json({*vote->result}), iso_utc(tx.now())});
   set_step(tx, topic, Step::Resolved);
 }
 
@@ -401,7 +408,8 @@ std::int64_t add_action(store::Tx& tx, const Topic& topic, const ActionInput& in
 
 std::vector<Action> actions_of(store::Connection& connection, std::int64_t topic_id) {
   std::vector<Action> actions;
-  for (const auto& row : connection.query(std::string(kActionColumns) + "WHERE topic_id = ? ORDER BY due_on, id", {topic_id})) {
+  for (const auto& row :
+       connection.query(std::string(kActionColumns) + "WHERE topic_id = ? ORDER BY due_on, id", {topic_id})) {
     actions.push_back(to_action(connection, row));
   }
   return actions;
@@ -420,7 +428,8 @@ bool complete_action(store::Tx& tx, const Action& action, const std::string& don
               {done_on, note, action.id}) == 0) {
     fail_conflict("该事项已办结");
   }
-  if (tx.scalar("SELECT COUNT(*) FROM deliberation_actions WHERE topic_id = ? AND done_on IS NULL", {action.topic_id}) > 0) {
+  if (tx.scalar("SELECT COUNT(*) FROM deliberation_actions WHERE topic_id = ? AND done_on IS NULL", {action.topic_id}) >
+      0) {
     return false;
   }
   auto topic = find_topic(tx.connection(), action.topic_id);

@@ -70,7 +70,8 @@ struct VoteRequest {
 // asking to agree to the plan, links it and moves the topic to voting: 409 unless the topic is
 // drafting and has a meeting, 404 plan_id for an unknown plan, 422 for another topic's plan, and
 // the vote's own checks. Returns the vote's id.
-std::int64_t send_to_vote(store::Tx& tx, const Topic& topic, const VoteRequest& request, std::int64_t organiser_user_id);
+std::int64_t send_to_vote(store::Tx& tx, const Topic& topic, const VoteRequest& request,
+                          std::int64_t organiser_user_id);
 // The votes the topic went to, oldest first.
 std::vector<TopicVote> votes_of(store::Connection& connection, std::int64_t topic_id);
 // Whether the vote is counted and its (single) item passed, with the item's result when counted.

@@ -170,9 +170,7 @@ Response create_route(Context& context) {
   return Response::json(201, created);
 }
 
-Response list_route(Context& context) {
-  return org::subtree_items(context, elections_under, election_json);
-}
+Response list_route(Context& context) { return org::subtree_items(context, elections_under, election_json); }
 
 Response get_route(Context& context) {
   auto lease = context.read();
@@ -362,11 +360,12 @@ Response my_elections_route(Context& context) {
   auto lease = context.read();
   auto person = people::person_of_user(*lease, context.user().user_id);
   Json items = Json::array();
-  for (const auto& [election, voted_round] : person ? elections_of_voter(*lease, *person) : std::vector<VoterElection>{}) {
+  for (const auto& [election, voted_round] :
+       person ? elections_of_voter(*lease, *person) : std::vector<VoterElection>{}) {
     auto compound = org::find_node(*lease, election.compound_node_id);
     auto round = current_round(*lease, election.id);
-    bool voting_open = election.state == ElectionState::Running && election.current_step == kVoting && round &&
-                       !round->result;
+    bool voting_open =
+        election.state == ElectionState::Running && election.current_step == kVoting && round && !round->result;
     Json candidates = publicised_candidates(*lease, context.services.data_key, election,
                                             voting_open ? round : std::optional<Round>{});
     items.push_back({{"id", election.id},
@@ -587,8 +586,7 @@ Response stats_route(Context& context) {
 void add_routes(http::Router& router) {
   auto allowed = [](const char* permission) { return Access::permission(permission, election_scope()); };
   const std::string base = "/api/v1/elections";
-  router.add(Method::Get, base, Access::permission("elections.read", org::node_query_scope()),
-             list_route);
+  router.add(Method::Get, base, Access::permission("elections.read", org::node_query_scope()), list_route);
   router.add(Method::Post, base, Access::permission("elections.manage", http::scope::body_node("compound_id")),
              create_route);
   router.add(Method::Get, base + "/{id}", allowed("elections.read"), get_route);

@@ -89,7 +89,10 @@ std::optional<std::int64_t> resident_person(store::Tx& tx) {
 class DemoElections {
  public:
   explicit DemoElections(modules::SeedContext& seed)
-      : seed_(seed), tx_(seed.tx), admin_(modules::demo_user_id(tx_, "admin")), supervisor_(modules::demo_user_id(tx_, "supervisor")) {}
+      : seed_(seed),
+        tx_(seed.tx),
+        admin_(modules::demo_user_id(tx_, "admin")),
+        supervisor_(modules::demo_user_id(tx_, "supervisor")) {}
 
   void run() {
     committees::Policy policy = committees::default_policy();
@@ -130,8 +133,8 @@ class DemoElections {
   // Steps 1–6: publicity, the roll, visits, seven vetted candidates (the commissioner first when
   // standing); returns the election with voting open and its candidates.
   std::pair<Election, std::vector<std::int64_t>> run_to_voting(std::int64_t id, std::int64_t compound_id,
-                                                                bool commissioner_may_stand, std::size_t visits,
-                                                                std::int64_t& today) {
+                                                               bool commissioner_may_stand, std::size_t visits,
+                                                               std::int64_t& today) {
     auto commissioner = committees::current_commissioner(tx_.connection(), compound_id);
     bool commissioner_stands = commissioner && commissioner_may_stand;
     std::vector<std::int64_t> people;
@@ -162,8 +165,8 @@ class DemoElections {
   void cast_ballots(const Election& election, const std::vector<std::int64_t>& candidates, std::int64_t today,
                     const std::function<bool(std::size_t, std::int64_t)>& stays_home) {
     std::size_t k = 0;
-    for (const auto& row : tx_.query("SELECT person_id FROM election_voters WHERE election_id = ? ORDER BY person_id",
-                                     {election.id})) {
+    for (const auto& row :
+         tx_.query("SELECT person_id FROM election_voters WHERE election_id = ? ORDER BY person_id", {election.id})) {
       if (stays_home(k++, row.i64(0))) continue;
       std::string token = issue_ballot_token(tx_, election, row.i64(0));
       cast_ballot(tx_, election, token, demo_choices(candidates, k), day(today));

@@ -218,10 +218,10 @@ std::vector<Election> elections_under(store::Connection& connection, const std::
 
 std::vector<VoterElection> elections_of_voter(store::Connection& connection, std::int64_t person_id) {
   std::vector<VoterElection> list;
-  for (const auto& row : connection.query(std::string(kElectionColumns) +
-                                              "JOIN election_voters v ON v.election_id = e.id "
-                                              "WHERE v.person_id = ? ORDER BY e.id DESC",
-                                          {person_id})) {
+  for (const auto& row :
+       connection.query(std::string(kElectionColumns) + "JOIN election_voters v ON v.election_id = e.id "
+                                                        "WHERE v.person_id = ? ORDER BY e.id DESC",
+                        {person_id})) {
     Election election = to_election(row);
     auto voted_round = connection.scalar(
         "SELECT voted_round FROM election_voters WHERE election_id = ? AND person_id = ?", {election.id, person_id});
@@ -243,8 +243,9 @@ std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t ele
   return steps;
 }
 
-std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step, std::int64_t supervisor_user_id,
-                   const std::string& note, const std::string& today) {
+std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step,
+                                                    std::int64_t supervisor_user_id, const std::string& note,
+                                                    const std::string& today) {
   if (election.state != ElectionState::Running) fail_conflict("选举已备案");
   if (step != election.current_step) {
     fail_conflict("只能为当前步骤（第 " + std::to_string(election.current_step) + " 步）签字", "step");
@@ -668,18 +669,18 @@ std::vector<BallotBoxMismatch> verify_ballot_boxes(store::Connection& connection
 SelfManagementStats self_management_stats(store::Connection& connection) {
   SelfManagementStats stats;
   // Elections count once their result is filed; members once their committee is the current one.
-  stats.pilot_communities =
-      connection.scalar("SELECT COUNT(DISTINCT c.parent_id) FROM elections e JOIN org_nodes c ON c.id = "
-                        "e.compound_node_id WHERE e.state = 'filed'");
+  stats.pilot_communities = connection.scalar(
+      "SELECT COUNT(DISTINCT c.parent_id) FROM elections e JOIN org_nodes c ON c.id = "
+      "e.compound_node_id WHERE e.state = 'filed'");
   stats.pilot_compounds =
       connection.scalar("SELECT COUNT(DISTINCT compound_node_id) FROM elections WHERE state = 'filed'");
   stats.visits = connection.scalar(
       "SELECT COUNT(*) FROM election_visits v JOIN elections e ON e.id = v.election_id WHERE e.state = 'filed'");
   stats.candidates = connection.scalar(
       "SELECT COUNT(*) FROM election_candidates c JOIN elections e ON e.id = c.election_id WHERE e.state = 'filed'");
-  stats.committee_members =
-      connection.scalar("SELECT COUNT(*) FROM committee_members m JOIN committees c ON c.id = m.committee_id "
-                        "WHERE m.left_at IS NULL AND c.ended_on IS NULL");
+  stats.committee_members = connection.scalar(
+      "SELECT COUNT(*) FROM committee_members m JOIN committees c ON c.id = m.committee_id "
+      "WHERE m.left_at IS NULL AND c.ended_on IS NULL");
   stats.commissioners_on_committees = connection.scalar(
       "SELECT COUNT(DISTINCT m.person_id) FROM committee_members m JOIN committees c ON c.id = m.committee_id "
       "JOIN commissioner_assignments a ON a.person_id = m.person_id AND a.compound_node_id = c.compound_node_id "

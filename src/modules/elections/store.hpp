@@ -26,8 +26,9 @@ std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t ele
 
 // The supervisor signs off the current step (check_sign_off on the records). Signing off the
 // filing step files the result and returns the new committee and the one it succeeded.
-std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step, std::int64_t supervisor_user_id,
-                   const std::string& note, const std::string& today);
+std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step,
+                                                    std::int64_t supervisor_user_id, const std::string& note,
+                                                    const std::string& today);
 // Opens the next step (check_open): step 3 freezes the roll by the election's policy, step 6
 // opens round 1 with the approved candidates, publicity steps get their last day. Returns the
 // number of voters frozen for step 3, else 0.

@@ -19,8 +19,8 @@ enum class MediationLevel { Community, Street };
 
 // A street's elevator policy ([policy], docs/rules.md#e-elevators).
 struct Policy {
-  std::int64_t min_floors = 4;  // a building needs at least this many floors
-  std::int64_t group_size = 5;  // members of a working group (西四苑's five, docs/rules.md#figures)
+  std::int64_t min_floors = 4;       // a building needs at least this many floors
+  std::int64_t group_size = 5;       // members of a working group (西四苑's five, docs/rules.md#figures)
   std::int64_t publicity_days = 10;  // the design is publicised this long before approval
 };
 
@@ -28,7 +28,7 @@ struct Policy {
 struct UnitFacts {
   std::optional<std::int64_t> floors;  // of its building; none when not registered
   bool has_elevator = false;
-  std::int64_t owners = 0;  // distinct owner persons of the unit's parts
+  std::int64_t owners = 0;       // distinct owner persons of the unit's parts
   bool state_owned_land = true;  // as the building's registry says; state-owned unless recorded otherwise
 };
 

@@ -54,15 +54,15 @@ Project require_project(store::Connection& connection, std::int64_t id) {
 }
 
 http::ScopeResolver project_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_project(connection, id).unit_id;
-  });
+  return http::scope::record_node(
+      "id", [](store::Connection& connection, std::int64_t id) { return require_project(connection, id).unit_id; });
 }
 
 // --- JSON ---
 
 Json policy_json(const Policy& policy) {
-  return {{"min_floors", policy.min_floors}, {"group_size", policy.group_size}, {"publicity_days", policy.publicity_days}};
+  return {
+      {"min_floors", policy.min_floors}, {"group_size", policy.group_size}, {"publicity_days", policy.publicity_days}};
 }
 
 Json unit_json(const UnitRecord& unit, const Policy& policy) {
@@ -98,7 +98,10 @@ Json group_json(const std::vector<Member>& members, const Policy& policy) {
     list.push_back({{"person_id", or_null(member.person_id)}, {"name", member.name}, {"role", member.role}});
   }
   auto size = static_cast<std::int64_t>(members.size());
-  return {{"members", list}, {"size", size}, {"required_size", policy.group_size}, {"group_short", size < policy.group_size}};
+  return {{"members", list},
+          {"size", size},
+          {"required_size", policy.group_size},
+          {"group_short", size < policy.group_size}};
 }
 
 // The consent vote as the project shows it: state, turnout once opened, and the outcome with its
@@ -126,9 +129,9 @@ Json vote_json(store::Connection& connection, const Project& project) {
     if (!results.empty()) {
       const auto& item = results.front();
       json["outcome"] = voting::outcome_code(item.outcome);
-      json["result"] = {{"quorum", {{"area", fraction_json(item.quorum_area)}, {"count", fraction_json(item.quorum_count)}}},
-                        {"approval",
-                         {{"area", fraction_json(item.approval_area)}, {"count", fraction_json(item.approval_count)}}}};
+      json["result"] = {
+          {"quorum", {{"area", fraction_json(item.quorum_area)}, {"count", fraction_json(item.quorum_count)}}},
+          {"approval", {{"area", fraction_json(item.approval_area)}, {"count", fraction_json(item.approval_count)}}}};
     }
   }
   return json;
@@ -348,7 +351,8 @@ std::vector<Member> members_field(Context& context, JsonObject& body) {
     if (!list[i].is_object()) fail_invalid(prefix, "成员应为对象");
     JsonObject member(list[i], prefix);
     std::optional<std::int64_t> person_id;
-    if (auto id = member.optional_integer("person_id")) person_id = context.parse_id(std::to_string(*id), prefix + ".person_id");
+    if (auto id = member.optional_integer("person_id"))
+      person_id = context.parse_id(std::to_string(*id), prefix + ".person_id");
     members.push_back(Member{person_id, member.optional_text("name").value_or(""), member.text("role")});
     member.finish();
   }
@@ -490,8 +494,9 @@ Response add_mediation_route(Context& context) {
   Json created = context.write([&](store::Tx& tx) {
     Project project = require_project(tx.connection(), id);
     std::int64_t mediation_id = add_mediation(tx, project, input, context.user().user_id);
-    context.audit(tx, "elevators.mediation.create", "elevator_project:" + std::to_string(id),
-                  {{"mediation_id", mediation_id}, {"held_on", input.held_on}, {"outcome", outcome_code(input.outcome)}});
+    context.audit(
+        tx, "elevators.mediation.create", "elevator_project:" + std::to_string(id),
+        {{"mediation_id", mediation_id}, {"held_on", input.held_on}, {"outcome", outcome_code(input.outcome)}});
     return Json{{"id", mediation_id}, {"items", mediations_json(tx.connection(), id)}};
   });
   return Response::json(201, created);
@@ -504,8 +509,8 @@ void add_routes(http::Router& router) {
              Access::permission("elevators.read", http::scope::path_node("street_id")), get_policy_route);
   router.add(HttpMethod::Put, "/api/v1/elevator-policies/{street_id}",
              Access::permission("elevators.policy", http::scope::path_node("street_id")), put_policy_route);
-  router.add(HttpMethod::Get, "/api/v1/elevators/eligibility", Access::permission("elevators.read", org::node_query_scope()),
-             eligibility_route);
+  router.add(HttpMethod::Get, "/api/v1/elevators/eligibility",
+             Access::permission("elevators.read", org::node_query_scope()), eligibility_route);
   router.add(HttpMethod::Get, projects, Access::permission("elevators.read", org::compound_query_scope()), list_route);
   router.add(HttpMethod::Post, projects, Access::permission("elevators.manage", http::scope::body_node("unit_id")),
              create_route);
@@ -523,8 +528,6 @@ void add_routes(http::Router& router) {
 
 }  // namespace
 
-modules::Module module() {
-  return modules::Module{"elevators", store::elevators_migrations, add_routes, seed_demo};
-}
+modules::Module module() { return modules::Module{"elevators", store::elevators_migrations, add_routes, seed_demo}; }
 
 }  // namespace weizhi::elevators

@@ -17,15 +17,17 @@ namespace weizhi::elevators {
 namespace {
 
 constexpr std::array<std::pair<Stage, const char*>, 8> kStages{{{Stage::Proposal, "proposal"},
-                                                               {Stage::Consent, "consent"},
-                                                               {Stage::Design, "design"},
-                                                               {Stage::Approval, "approval"},
-                                                               {Stage::Construction, "construction"},
-                                                               {Stage::Acceptance, "acceptance"},
-                                                               {Stage::InService, "in_service"},
-                                                               {Stage::Withdrawn, "withdrawn"}}};
+                                                                {Stage::Consent, "consent"},
+                                                                {Stage::Design, "design"},
+                                                                {Stage::Approval, "approval"},
+                                                                {Stage::Construction, "construction"},
+                                                                {Stage::Acceptance, "acceptance"},
+                                                                {Stage::InService, "in_service"},
+                                                                {Stage::Withdrawn, "withdrawn"}}};
 constexpr std::array<std::pair<MediationOutcome, const char*>, 3> kOutcomes{
-    {{MediationOutcome::Agreed, "agreed"}, {MediationOutcome::NotAgreed, "not_agreed"}, {MediationOutcome::Pending, "pending"}}};
+    {{MediationOutcome::Agreed, "agreed"},
+     {MediationOutcome::NotAgreed, "not_agreed"},
+     {MediationOutcome::Pending, "pending"}}};
 constexpr std::array<std::pair<MediationLevel, const char*>, 2> kLevels{
     {{MediationLevel::Community, "community"}, {MediationLevel::Street, "street"}}};
 
@@ -79,8 +81,8 @@ Eligibility eligibility(const UnitFacts& facts, const Policy& policy) {
   if (!facts.floors) {
     result.reasons.push_back("楼栋层数未登记");
   } else if (*facts.floors < policy.min_floors) {
-    result.reasons.push_back("楼栋共 " + std::to_string(*facts.floors) + " 层，不足 " + std::to_string(policy.min_floors) +
-                             " 层");
+    result.reasons.push_back("楼栋共 " + std::to_string(*facts.floors) + " 层，不足 " +
+                             std::to_string(policy.min_floors) + " 层");
   }
   if (facts.has_elevator) result.reasons.push_back("楼栋已有电梯");
   if (!facts.state_owned_land) result.reasons.push_back("楼栋建在集体土地上，加装电梯仅适用于国有土地上的住宅");
@@ -118,7 +120,8 @@ void check_floor_weights(const std::map<std::int64_t, Weight>& weights, const st
                          std::int64_t building_floors) {
   for (const auto& [floor, weight] : weights) {
     if (floor < 1 || floor > building_floors) {
-      fail_invalid("floor_weights", "楼层 " + std::to_string(floor) + " 不在 1 至 " + std::to_string(building_floors) + " 层之间");
+      fail_invalid("floor_weights",
+                   "楼层 " + std::to_string(floor) + " 不在 1 至 " + std::to_string(building_floors) + " 层之间");
     }
   }
   std::set<std::int64_t> missing;
@@ -130,7 +133,8 @@ void check_floor_weights(const std::map<std::int64_t, Weight>& weights, const st
     for (std::int64_t floor : missing) list += (list.empty() ? "" : "、") + std::to_string(floor);
     fail_invalid("floor_weights", "缺少第 " + list + " 层的分摊系数");
   }
-  if (std::none_of(parts.begin(), parts.end(), [&](const SharePart& part) { return weights.at(part.floor).scaled > 0; })) {
+  if (std::none_of(parts.begin(), parts.end(),
+                   [&](const SharePart& part) { return weights.at(part.floor).scaled > 0; })) {
     fail_invalid("floor_weights", "本单元住宅所在楼层的分摊系数不能全为 0");
   }
 }
@@ -151,7 +155,8 @@ Split split_cost(std::int64_t total_fen, const std::optional<std::map<std::int64
     __int128 weight = part.area_centi_m2;
     if (floor_weights) {
       auto found = floor_weights->find(part.floor);
-      weight = found == floor_weights->end() ? 0 : found->second.scaled * power_of_ten(decimals - found->second.decimals);
+      weight =
+          found == floor_weights->end() ? 0 : found->second.scaled * power_of_ten(decimals - found->second.decimals);
     }
     weights.push_back(weight);
     sum += weight;
@@ -174,21 +179,30 @@ Split split_cost(std::int64_t total_fen, const std::optional<std::map<std::int64
   std::vector<std::size_t> order(parts.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   // Parts are sorted by id, so a stable sort leaves ties in id order.
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
-  for (std::int64_t left = total_fen - given, i = 0; left > 0; --left, ++i) ++split.shares[order[static_cast<std::size_t>(i)]].share_fen;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
+  for (std::int64_t left = total_fen - given, i = 0; left > 0; --left, ++i)
+    ++split.shares[order[static_cast<std::size_t>(i)]].share_fen;
   return split;
 }
 
 std::optional<Stage> next_stage(Stage stage) {
   switch (stage) {
-    case Stage::Proposal: return Stage::Consent;
-    case Stage::Consent: return Stage::Design;
-    case Stage::Design: return Stage::Approval;
-    case Stage::Approval: return Stage::Construction;
-    case Stage::Construction: return Stage::Acceptance;
-    case Stage::Acceptance: return Stage::InService;
+    case Stage::Proposal:
+      return Stage::Consent;
+    case Stage::Consent:
+      return Stage::Design;
+    case Stage::Design:
+      return Stage::Approval;
+    case Stage::Approval:
+      return Stage::Construction;
+    case Stage::Construction:
+      return Stage::Acceptance;
+    case Stage::Acceptance:
+      return Stage::InService;
     case Stage::InService:
-    case Stage::Withdrawn: return std::nullopt;
+    case Stage::Withdrawn:
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -200,12 +214,14 @@ std::string publicity_last_day(const std::string& starts_on, std::int64_t days) 
 }
 
 void check_publicity(Stage stage) {
-  if (stage != Stage::Design) fail_conflict("设计方案只在 design 阶段公示，项目现处于 " + stage_code(stage) + " 阶段", "stage");
+  if (stage != Stage::Design)
+    fail_conflict("设计方案只在 design 阶段公示，项目现处于 " + stage_code(stage) + " 阶段", "stage");
 }
 
 void check_advance(Stage from, Stage to, const ConsentFacts& consent, const Project& project, const std::string& on) {
   if (to == Stage::Withdrawn) {
-    if (from == Stage::Construction || from == Stage::Acceptance || from == Stage::InService || from == Stage::Withdrawn) {
+    if (from == Stage::Construction || from == Stage::Acceptance || from == Stage::InService ||
+        from == Stage::Withdrawn) {
       fail_conflict("项目处于 " + stage_code(from) + " 阶段，不能撤回", "to");
     }
     return;
@@ -241,7 +257,8 @@ void check_members(const std::vector<Member>& members) {
       fail_invalid(prefix + ".name", "请填写成员姓名（不超过 50 字）或 person_id");
     }
     if (member.person_id && !people.insert(*member.person_id).second) fail_invalid(prefix + ".person_id", "成员重复");
-    if (blank(member.role) || member.role.size() > 40) fail_invalid(prefix + ".role", "请填写成员职责（不超过 40 字节）");
+    if (blank(member.role) || member.role.size() > 40)
+      fail_invalid(prefix + ".role", "请填写成员职责（不超过 40 字节）");
   }
 }
 
@@ -266,11 +283,13 @@ std::string contract_label(const Contract& contract) {
 }
 
 void check_contract(const Contract& contract) {
-  if (blank(contract.provider) || contract.provider.size() > 100) fail_invalid("provider", "请填写维保单位（不超过 100 字节）");
+  if (blank(contract.provider) || contract.provider.size() > 100)
+    fail_invalid("provider", "请填写维保单位（不超过 100 字节）");
   if (contract.maintenance_years < 1 || contract.maintenance_years > 50) {
     fail_invalid("maintenance_years", "维保年限应为 1 至 50 年");
   }
-  if (contract.warranty_years < 0 || contract.warranty_years > 20) fail_invalid("warranty_years", "质保年限应为 0 至 20 年");
+  if (contract.warranty_years < 0 || contract.warranty_years > 20)
+    fail_invalid("warranty_years", "质保年限应为 0 至 20 年");
   if (contract.response_minutes && (*contract.response_minutes < 1 || *contract.response_minutes > 1440)) {
     fail_invalid("response_minutes", "救援响应时间应为 1 至 1440 分钟");
   }

@@ -26,14 +26,16 @@ std::vector<Member> five_members(store::Tx& tx, std::int64_t unit_id) {
   const char* roles[] = {"组长", "副组长", "财务监督", "施工协调", "居民联络"};
   const char* names[] = {"陈建华", "周美玲", "孙志强", "吴秀英", "沈国平"};
   std::vector<Member> members;
-  for (const auto& row : tx.query("SELECT DISTINCT l.person_id FROM part_links l JOIN parts p ON p.node_id = l.part_node_id "
-                                  "JOIN people pe ON pe.id = l.person_id WHERE p.unit_node_id = ? AND "
-                                  "l.relation = 'owner' AND pe.is_developer = 0 ORDER BY l.person_id",
-                                  {unit_id})) {
+  for (const auto& row :
+       tx.query("SELECT DISTINCT l.person_id FROM part_links l JOIN parts p ON p.node_id = l.part_node_id "
+                "JOIN people pe ON pe.id = l.person_id WHERE p.unit_node_id = ? AND "
+                "l.relation = 'owner' AND pe.is_developer = 0 ORDER BY l.person_id",
+                {unit_id})) {
     if (members.size() == 2) break;
     members.push_back(Member{row.i64(0), "", roles[members.size()]});
   }
-  for (std::size_t i = 0; members.size() < 5; ++i) members.push_back(Member{std::nullopt, names[i], roles[members.size()]});
+  for (std::size_t i = 0; members.size() < 5; ++i)
+    members.push_back(Member{std::nullopt, names[i], roles[members.size()]});
   return members;
 }
 
@@ -49,13 +51,15 @@ std::map<std::int64_t, Weight> floor_weights(std::int64_t floors) {
 }
 
 // Every owner of the unit agrees, on paper or online; the vote is closed and published.
-void pass_consent_vote(store::Tx& tx, std::int64_t vote_id, std::int64_t organiser, TimePoint opened, TimePoint closed) {
+void pass_consent_vote(store::Tx& tx, std::int64_t vote_id, std::int64_t organiser, TimePoint opened,
+                       TimePoint closed) {
   auto roll = voting::open_vote(tx, *voting::find_vote(tx.connection(), vote_id), opened);
   voting::Vote vote = *voting::find_vote(tx.connection(), vote_id);
   auto voters = voting::electorate_of(roll).owner_ids;
   for (std::size_t i = 0; i < voters.size(); ++i) {
     voting::Channel channel = i % 2 == 0 ? voting::Channel::Paper : voting::Channel::Online;
-    voting::record_ballot(tx, vote, voting::NewBallot{voters[i], channel, {voting::Choice::Agree}, organiser, std::nullopt},
+    voting::record_ballot(tx, vote,
+                          voting::NewBallot{voters[i], channel, {voting::Choice::Agree}, organiser, std::nullopt},
                           opened + Days(1 + static_cast<std::int64_t>(i % 7)));
   }
   voting::close_vote(tx, vote, closed);
@@ -108,13 +112,21 @@ void seed_demo(modules::SeedContext& seed) {
   add_mediation(tx, *find_project(tx.connection(), id), mediation, admin);
   advance(tx, *find_project(tx.connection(), id), Stage::Acceptance, day(240), admin);
   save_contract(tx, *find_project(tx.connection(), id),
-                Contract{"杭州拱宸电梯工程有限公司", day(240), 15, 2, parse_yuan("6800", "annual_fee_yuan"), 30,
-                         "全生命周期维保：质保 2 年，期满后 15 年维护保养、零部件更换与 24 小时应急救援", {}});
+                Contract{"杭州拱宸电梯工程有限公司",
+                         day(240),
+                         15,
+                         2,
+                         parse_yuan("6800", "annual_fee_yuan"),
+                         30,
+                         "全生命周期维保：质保 2 年，期满后 15 年维护保养、零部件更换与 24 小时应急救援",
+                         {}});
   advance(tx, *find_project(tx.connection(), id), Stage::InService, day(230), admin);
 
-  audit::record(tx, "cli:seed", "elevators.seed", "elevator_project:" + std::to_string(id),
-                {{"compound", kCompoundCode}, {"unit_id", chosen->unit_id}, {"vote_id", vote_id}, {"contract", "15+2"}});
-  seed.report.push_back("加装电梯：西四苑" + chosen->building_name + chosen->unit_name + "已投入使用（\"15+2\" 维保合同）");
+  audit::record(
+      tx, "cli:seed", "elevators.seed", "elevator_project:" + std::to_string(id),
+      {{"compound", kCompoundCode}, {"unit_id", chosen->unit_id}, {"vote_id", vote_id}, {"contract", "15+2"}});
+  seed.report.push_back("加装电梯：西四苑" + chosen->building_name + chosen->unit_name +
+                        "已投入使用（\"15+2\" 维保合同）");
 }
 
 }  // namespace weizhi::elevators

@@ -47,8 +47,9 @@ void require_person(store::Connection& connection, std::int64_t person_id, const
 }
 
 void record_stage(store::Tx& tx, std::int64_t project_id, Stage stage, const std::string& on, std::int64_t user_id) {
-  tx.exec("INSERT INTO elevator_stage_events (project_id, stage, on_date, by_user_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
-          {project_id, stage_code(stage), on, user_id, iso_utc(tx.now())});
+  tx.exec(
+      "INSERT INTO elevator_stage_events (project_id, stage, on_date, by_user_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
+      {project_id, stage_code(stage), on, user_id, iso_utc(tx.now())});
 }
 
 // Moves the stage, losing (409) to a concurrent change of the same project rather than overwriting it.
@@ -80,9 +81,10 @@ Policy policy_for_node(store::Connection& connection, std::int64_t node_id) {
 void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& policy) {
   check_policy(policy);
   tx.exec("DELETE FROM elevator_policies WHERE street_node_id = ?", {street_node_id});
-  tx.exec("INSERT INTO elevator_policies (street_node_id, min_floors, group_size, publicity_days, updated_at) "
-          "VALUES (?, ?, ?, ?, ?)",
-          {street_node_id, policy.min_floors, policy.group_size, policy.publicity_days, iso_utc(tx.now())});
+  tx.exec(
+      "INSERT INTO elevator_policies (street_node_id, min_floors, group_size, publicity_days, updated_at) "
+      "VALUES (?, ?, ?, ?, ?)",
+      {street_node_id, policy.min_floors, policy.group_size, policy.publicity_days, iso_utc(tx.now())});
 }
 
 // --- Units ---
@@ -91,23 +93,27 @@ std::vector<UnitRecord> units_under(store::Connection& connection, const org::No
   auto params = org::subtree_params(node.path);
   std::vector<UnitRecord> units;
   std::map<std::int64_t, std::size_t> index;
-  for (const auto& row : connection.query(
-           std::string(kUnitColumns) + "AND " + org::subtree_condition(connection.dialect(), "u.path") + " ORDER BY u.id",
-           params)) {
+  for (const auto& row : connection.query(std::string(kUnitColumns) + "AND " +
+                                              org::subtree_condition(connection.dialect(), "u.path") + " ORDER BY u.id",
+                                          params)) {
     index[row.i64(0)] = units.size();
-    UnitFacts facts{row.optional_i64(6), row.i64(7) != 0, 0, row.text(8) != org::land_code(org::LandTenure::Collective)};
-    units.push_back(UnitRecord{row.i64(0), row.text(1), row.i64(2), row.text(3), row.i64(4), row.text(5), facts, 0, {}});
+    UnitFacts facts{row.optional_i64(6), row.i64(7) != 0, 0,
+                    row.text(8) != org::land_code(org::LandTenure::Collective)};
+    units.push_back(
+        UnitRecord{row.i64(0), row.text(1), row.i64(2), row.text(3), row.i64(4), row.text(5), facts, 0, {}});
   }
   const std::string in_subtree = " WHERE " + org::subtree_condition(connection.dialect(), "n.path");
   const std::string parts = " FROM parts p JOIN org_nodes n ON n.id = p.node_id ";
-  for (const auto& row : connection.query("SELECT p.unit_node_id, COUNT(DISTINCT l.person_id)" + parts +
-                                              "JOIN part_links l ON l.part_node_id = p.node_id AND l.relation = 'owner'" +
-                                              in_subtree + " GROUP BY p.unit_node_id",
-                                          params)) {
+  for (const auto& row :
+       connection.query("SELECT p.unit_node_id, COUNT(DISTINCT l.person_id)" + parts +
+                            "JOIN part_links l ON l.part_node_id = p.node_id AND l.relation = 'owner'" + in_subtree +
+                            " GROUP BY p.unit_node_id",
+                        params)) {
     if (auto found = index.find(row.i64(0)); found != index.end()) units[found->second].facts.owners = row.i64(1);
   }
-  for (const auto& row : connection.query(
-           "SELECT p.unit_node_id, COUNT(*)" + parts + in_subtree + " AND p.use = 'residential' GROUP BY p.unit_node_id", params)) {
+  for (const auto& row : connection.query("SELECT p.unit_node_id, COUNT(*)" + parts + in_subtree +
+                                              " AND p.use = 'residential' GROUP BY p.unit_node_id",
+                                          params)) {
     if (auto found = index.find(row.i64(0)); found != index.end()) units[found->second].residential_parts = row.i64(1);
   }
   for (const auto& row : connection.query(
@@ -150,7 +156,8 @@ std::int64_t create_project(store::Tx& tx, std::int64_t unit_id, const std::opti
     for (const auto& reason : result.reasons) reasons += (reasons.empty() ? "" : "；") + reason;
     fail_conflict("该单元不符合加装电梯条件：" + reasons, "unit_id");
   }
-  if (unit.project_id) fail_conflict("该单元已有加装电梯项目（编号 " + std::to_string(*unit.project_id) + "）", "unit_id");
+  if (unit.project_id)
+    fail_conflict("该单元已有加装电梯项目（编号 " + std::to_string(*unit.project_id) + "）", "unit_id");
   std::string name = title.value_or(unit.compound_name + unit.building_name + unit.unit_name + "加装电梯");
   std::int64_t id = 0;
   try {
@@ -176,8 +183,8 @@ std::vector<Project> projects_of_compound(store::Connection& connection, std::in
   auto compound = org::find_node(connection, compound_id);
   if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
   std::vector<Project> projects;
-  for (const auto& row : connection.query(std::string(kProjectColumns) + "WHERE compound_node_id = ? ORDER BY id DESC",
-                                          {compound_id})) {
+  for (const auto& row :
+       connection.query(std::string(kProjectColumns) + "WHERE compound_node_id = ? ORDER BY id DESC", {compound_id})) {
     projects.push_back(to_project(row));
   }
   return projects;
@@ -189,8 +196,8 @@ std::vector<StageEvent> stage_history(store::Connection& connection, std::int64_
                                           "FROM elevator_stage_events e JOIN users u ON u.id = e.by_user_id "
                                           "WHERE e.project_id = ? ORDER BY e.id",
                                           {project_id})) {
-    events.push_back(StageEvent{parse_stage(row.text(0)).value_or(Stage::Proposal), row.text(1), row.i64(2), row.text(3),
-                                row.text(4)});
+    events.push_back(StageEvent{parse_stage(row.text(0)).value_or(Stage::Proposal), row.text(1), row.i64(2),
+                                row.text(3), row.text(4)});
   }
   return events;
 }
@@ -206,9 +213,10 @@ void save_group(store::Tx& tx, const Project& project, const std::vector<Member>
     }
   }
   std::vector<std::int64_t> owners;
-  for (const auto& row : tx.query("SELECT DISTINCT l.person_id FROM part_links l JOIN parts p ON p.node_id = l.part_node_id "
-                                  "WHERE p.unit_node_id = ? AND l.relation = 'owner'",
-                                  {project.unit_id})) {
+  for (const auto& row :
+       tx.query("SELECT DISTINCT l.person_id FROM part_links l JOIN parts p ON p.node_id = l.part_node_id "
+                "WHERE p.unit_node_id = ? AND l.relation = 'owner'",
+                {project.unit_id})) {
     owners.push_back(row.i64(0));
   }
   check_member_owners(members, owners);
@@ -223,7 +231,8 @@ std::vector<Member> group_of(store::Connection& connection, std::int64_t project
   std::vector<Member> members;
   std::vector<std::int64_t> people;
   for (const auto& row : connection.query(
-           "SELECT person_id, name, role FROM elevator_group_members WHERE project_id = ? ORDER BY position", {project_id})) {
+           "SELECT person_id, name, role FROM elevator_group_members WHERE project_id = ? ORDER BY position",
+           {project_id})) {
     members.push_back(Member{row.optional_i64(0), row.text(1), row.text(2)});
     if (members.back().person_id) people.push_back(*members.back().person_id);
   }
@@ -240,7 +249,8 @@ std::int64_t start_consent_vote(store::Tx& tx, const Project& project, const std
                                 const std::string& closes_at, const std::vector<voting::Channel>& channels,
                                 std::int64_t user_id, const std::string& on) {
   if (project.stage != Stage::Proposal) {
-    fail_conflict("只有 proposal 阶段的项目才能发起同意表决，该项目处于 " + stage_code(project.stage) + " 阶段", "stage");
+    fail_conflict("只有 proposal 阶段的项目才能发起同意表决，该项目处于 " + stage_code(project.stage) + " 阶段",
+                  "stage");
   }
   UnitRecord unit = unit_record(tx.connection(), project.unit_id);
   voting::VoteInput input{project.compound_id,
@@ -278,8 +288,8 @@ void advance(store::Tx& tx, const Project& project, Stage to, const std::string&
 
 std::string start_publicity(store::Tx& tx, const Project& project, const std::string& starts_on) {
   check_publicity(project.stage);
-  std::string design_day = tx.query_one("SELECT MAX(on_date) FROM elevator_stage_events WHERE project_id = ?",
-                                        {project.id})->text(0);
+  std::string design_day =
+      tx.query_one("SELECT MAX(on_date) FROM elevator_stage_events WHERE project_id = ?", {project.id})->text(0);
   if (starts_on < design_day) fail_invalid("starts_on", "公示不能早于进入设计阶段的日期 " + design_day);
   std::string ends_on = publicity_last_day(starts_on, policy_for_node(tx.connection(), project.unit_id).publicity_days);
   tx.exec("UPDATE elevator_projects SET publicity_starts_on = ?, publicity_ends_on = ? WHERE id = ?",
@@ -335,10 +345,11 @@ void save_contract(store::Tx& tx, const Project& project, const Contract& contra
   check_contract(contract);
   covenant::checked_date(contract.signed_on, "signed_on");
   tx.exec("DELETE FROM elevator_contracts WHERE project_id = ?", {project.id});
-  tx.exec("INSERT INTO elevator_contracts (project_id, provider, signed_on, maintenance_years, warranty_years, "
-          "annual_fee_fen, response_minutes, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {project.id, contract.provider, contract.signed_on, contract.maintenance_years, contract.warranty_years,
-           contract.annual_fee_fen, contract.response_minutes, contract.note, iso_utc(tx.now())});
+  tx.exec(
+      "INSERT INTO elevator_contracts (project_id, provider, signed_on, maintenance_years, warranty_years, "
+      "annual_fee_fen, response_minutes, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {project.id, contract.provider, contract.signed_on, contract.maintenance_years, contract.warranty_years,
+       contract.annual_fee_fen, contract.response_minutes, contract.note, iso_utc(tx.now())});
 }
 
 std::optional<Contract> contract_of(store::Connection& connection, std::int64_t project_id) {
@@ -347,8 +358,8 @@ std::optional<Contract> contract_of(store::Connection& connection, std::int64_t 
       "FROM elevator_contracts WHERE project_id = ?",
       {project_id});
   if (!row) return std::nullopt;
-  return Contract{row->text(0), row->text(1), row->i64(2), row->i64(3), row->i64(4), row->optional_i64(5), row->text(6),
-                  row->text(7)};
+  return Contract{row->text(0), row->text(1),         row->i64(2),  row->i64(3),
+                  row->i64(4),  row->optional_i64(5), row->text(6), row->text(7)};
 }
 
 // --- Mediations ---
@@ -360,8 +371,8 @@ std::int64_t add_mediation(store::Tx& tx, const Project& project, const Mediatio
     require_person(tx.connection(), *input.mediator_person_id, "mediator_person_id");
     auto home = tx.query_one("SELECT n.path FROM people p JOIN org_nodes n ON n.id = p.home_node_id WHERE p.id = ?",
                              {*input.mediator_person_id});
-    auto community = tx.query_one("SELECT m.path FROM org_nodes c JOIN org_nodes m ON m.id = c.parent_id WHERE c.id = ?",
-                                  {project.compound_id});
+    auto community = tx.query_one(
+        "SELECT m.path FROM org_nodes c JOIN org_nodes m ON m.id = c.parent_id WHERE c.id = ?", {project.compound_id});
     check_mediator_home(home ? home->text(0) : "", community ? community->text(0) : "");
   }
   return tx.scalar(

@@ -187,12 +187,12 @@ Response list_commissioners_route(Context& context) {
                        {"grid_chief", false}});
     }
     Json& item = items.back();
-    item["compounds"].push_back({{"id", assignment.compound_node_id},
-                                 {"name", row.compound_name},
-                                 {"assignment_id", assignment.id},
-                                 {"since", assignment.since},
-                                 {"service_phone", assignment.service_phone ? Json(*assignment.service_phone)
-                                                                            : Json(nullptr)}});
+    item["compounds"].push_back(
+        {{"id", assignment.compound_node_id},
+         {"name", row.compound_name},
+         {"assignment_id", assignment.id},
+         {"since", assignment.since},
+         {"service_phone", assignment.service_phone ? Json(*assignment.service_phone) : Json(nullptr)}});
     // A person's attributes are those of any of their current assignments.
     const std::pair<const char*, bool> attributes[] = {{"from_two_committees", assignment.from_two_committees},
                                                        {"also_party_secretary", assignment.also_party_secretary},

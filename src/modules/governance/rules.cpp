@@ -42,7 +42,9 @@ std::string party_org_kind_code(PartyOrgKind kind) { return code_of(kPartyOrgKin
 std::optional<PartyOrgKind> parse_party_org_kind(const std::string& code) { return parse_code(kPartyOrgKinds, code); }
 
 std::string escalation_level_code(EscalationLevel level) { return code_of(kEscalationLevels, level); }
-std::optional<EscalationLevel> parse_escalation_level(std::string_view code) { return parse_code(kEscalationLevels, code); }
+std::optional<EscalationLevel> parse_escalation_level(std::string_view code) {
+  return parse_code(kEscalationLevels, code);
+}
 
 EscalationLevel escalation_after(std::int64_t steps) {
   constexpr auto top = static_cast<std::int64_t>(EscalationLevel::Street);
@@ -51,10 +53,14 @@ EscalationLevel escalation_after(std::int64_t steps) {
 
 std::optional<ChainPosition> escalation_position(EscalationLevel level) {
   switch (level) {
-    case EscalationLevel::Commissioner: return ChainPosition::Commissioner;
-    case EscalationLevel::TripartiteDirector: return ChainPosition::TripartiteDirector;
-    case EscalationLevel::CommunitySecretary: return ChainPosition::CommunitySecretary;
-    default: return std::nullopt;
+    case EscalationLevel::Commissioner:
+      return ChainPosition::Commissioner;
+    case EscalationLevel::TripartiteDirector:
+      return ChainPosition::TripartiteDirector;
+    case EscalationLevel::CommunitySecretary:
+      return ChainPosition::CommunitySecretary;
+    default:
+      return std::nullopt;
   }
 }
 

@@ -186,11 +186,11 @@ EscalationTarget escalation_target(store::Connection& connection, std::int64_t c
   std::string now_text = iso_utc(now);
   if (level == EscalationLevel::Street) {
     std::int64_t street_id = org::street_of(compound->path);
-    for (const auto& row : connection.query(
-             "SELECT DISTINCT r.user_id FROM role_assignments r JOIN users u ON u.id = r.user_id "
-             "WHERE r.role = 'street_admin' AND r.scope_node_id = ? AND r.valid_from <= ? "
-             "AND (r.valid_to IS NULL OR r.valid_to > ?) AND u.disabled = 0 ORDER BY r.user_id",
-             {street_id, now_text, now_text})) {
+    for (const auto& row :
+         connection.query("SELECT DISTINCT r.user_id FROM role_assignments r JOIN users u ON u.id = r.user_id "
+                          "WHERE r.role = 'street_admin' AND r.scope_node_id = ? AND r.valid_from <= ? "
+                          "AND (r.valid_to IS NULL OR r.valid_to > ?) AND u.disabled = 0 ORDER BY r.user_id",
+                          {street_id, now_text, now_text})) {
       target.user_ids.push_back(row.i64(0));
     }
     return target;
@@ -202,8 +202,8 @@ EscalationTarget escalation_target(store::Connection& connection, std::int64_t c
   }
   if (!target.person_id) return target;
   target.person_name = masked_names(connection, {*target.person_id})[*target.person_id];
-  for (const auto& row : connection.query("SELECT id FROM users WHERE person_id = ? AND disabled = 0 ORDER BY id",
-                                          {*target.person_id})) {
+  for (const auto& row :
+       connection.query("SELECT id FROM users WHERE person_id = ? AND disabled = 0 ORDER BY id", {*target.person_id})) {
     target.user_ids.push_back(row.i64(0));
   }
   return target;
@@ -242,11 +242,10 @@ std::vector<CommissionerRow> current_commissioners(store::Connection& connection
                        "JOIN people p ON p.id = a.person_id WHERE c.path LIKE ? AND ") +
                kCurrentAssignment + " ORDER BY a.person_id, a.compound_node_id",
            {subtree_pattern(path), now_text, now_text})) {
-    rows.push_back(
-        CommissionerRow{CommissionerAssignment{row.i64(0), row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0,
-                                               row.i64(5) != 0, row.i64(6) != 0, row.text(7), row.optional_text(8),
-                                               row.optional_text(11)},
-                        row.text(9), row.text(10)});
+    rows.push_back(CommissionerRow{
+        CommissionerAssignment{row.i64(0), row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0, row.i64(5) != 0,
+                               row.i64(6) != 0, row.text(7), row.optional_text(8), row.optional_text(11)},
+        row.text(9), row.text(10)});
   }
   return rows;
 }
@@ -304,10 +303,9 @@ CommissionerAssignment end_commissioner(store::Tx& tx, std::int64_t assignment_i
   std::string now = iso_utc(tx.now());
   if (auto until = row->optional_text(7); until && *until <= now) fail_conflict("该任职已经结束");
   tx.exec("UPDATE commissioner_assignments SET until = ? WHERE id = ?", {now, assignment_id});
-  return CommissionerAssignment{assignment_id,    row->i64(0),      row->i64(1),
-                                row->i64(2) != 0, row->i64(3) != 0, row->i64(4) != 0,
-                                row->i64(5) != 0, row->text(6),     now,
-                                row->optional_text(8)};
+  return CommissionerAssignment{
+      assignment_id,    row->i64(0),  row->i64(1), row->i64(2) != 0,     row->i64(3) != 0, row->i64(4) != 0,
+      row->i64(5) != 0, row->text(6), now,         row->optional_text(8)};
 }
 
 std::int64_t create_party_org(store::Tx& tx, const PartyOrgInput& input) {

@@ -84,9 +84,7 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
-bool is_blank(const std::string& field) {
-  return field.find_first_not_of(" \t") == std::string::npos;
-}
+bool is_blank(const std::string& field) { return field.find_first_not_of(" \t") == std::string::npos; }
 
 }  // namespace
 

@@ -61,8 +61,7 @@ std::int64_t year_of(TimePoint now) {
 }
 
 Json report_json(bool dry_run, std::int64_t row_count, std::vector<RowError> errors, const Json& created) {
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const RowError& a, const RowError& b) { return a.line < b.line; });
+  std::stable_sort(errors.begin(), errors.end(), [](const RowError& a, const RowError& b) { return a.line < b.line; });
   std::set<std::int64_t> bad_lines;
   Json listed = Json::array();
   for (const auto& error : errors) {
@@ -127,7 +126,8 @@ Response run_import(Context& context, Import import) {
   if (dry_run) {
     auto lease = context.read();
     import.plan_against(*lease, compound);
-    return Response::json(200, report_json(true, import.file.row_count, import.file.errors, Import::created(import.plan)));
+    return Response::json(200,
+                          report_json(true, import.file.row_count, import.file.errors, Import::created(import.plan)));
   }
   bool refused = false;
   try {
@@ -198,8 +198,7 @@ modules::Module module() {
                          import_parts_route, kMaxImportBytes});
         router.add(Route{Method::Post, "/api/v1/import/people", Access::permission("people.write", node_scope),
                          import_people_route, kMaxImportBytes});
-        router.add(Method::Get, "/api/v1/export/parts", Access::permission("org.read", node_scope),
-                   export_parts_route);
+        router.add(Method::Get, "/api/v1/export/parts", Access::permission("org.read", node_scope), export_parts_route);
         router.add(Method::Get, "/api/v1/export/people", Access::permission("people.read", node_scope),
                    export_people_route);
       },

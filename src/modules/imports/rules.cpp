@@ -15,7 +15,18 @@ namespace weizhi::imports {
 namespace {
 
 // Positions in part_columns() and people_columns().
-enum PartField : std::size_t { kBuilding, kFloors, kHasElevator, kLand, kUnit, kRoom, kFloor, kUse, kArea, kAreaSource };
+enum PartField : std::size_t {
+  kBuilding,
+  kFloors,
+  kHasElevator,
+  kLand,
+  kUnit,
+  kRoom,
+  kFloor,
+  kUse,
+  kArea,
+  kAreaSource
+};
 enum PersonField : std::size_t {
   kName,
   kPhone,
@@ -84,17 +95,16 @@ std::string word_for(const Word<Value> (&words)[N], Value value) {
   return "";
 }
 
-constexpr Word<bool> kFlags[] = {{"是", true},     {"否", false},    {"有", true},   {"无", false},
-                                 {"1", true},      {"0", false},     {"true", true}, {"false", false},
-                                 {"yes", true},    {"no", false}};
-constexpr Word<org::LandTenure> kLands[] = {{"国有", org::LandTenure::StateOwned}, {"集体", org::LandTenure::Collective}};
+constexpr Word<bool> kFlags[] = {{"是", true}, {"否", false},  {"有", true},     {"无", false}, {"1", true},
+                                 {"0", false}, {"true", true}, {"false", false}, {"yes", true}, {"no", false}};
+constexpr Word<org::LandTenure> kLands[] = {{"国有", org::LandTenure::StateOwned},
+                                            {"集体", org::LandTenure::Collective}};
 constexpr Word<org::PartUse> kUses[] = {{"住宅", org::PartUse::Residential},
                                         {"商铺", org::PartUse::Commercial},
                                         {"车位", org::PartUse::Parking},
                                         {"其他", org::PartUse::Other}};
-constexpr Word<org::AreaSource> kAreaSources[] = {{"登记", org::AreaSource::Registered},
-                                                  {"实测", org::AreaSource::Surveyed},
-                                                  {"合同", org::AreaSource::Contract}};
+constexpr Word<org::AreaSource> kAreaSources[] = {
+    {"登记", org::AreaSource::Registered}, {"实测", org::AreaSource::Surveyed}, {"合同", org::AreaSource::Contract}};
 constexpr Word<people::Relation> kRelations[] = {{"业主", people::Relation::Owner},
                                                  {"租户", people::Relation::Tenant},
                                                  {"居住", people::Relation::Resident},
@@ -198,7 +208,8 @@ class RowCells {
   }
 
   void problem(std::size_t column, const std::string& message) {
-    errors_.push_back({record_.line, columns_[column].code, row_message(record_.line, columns_[column].label, message)});
+    errors_.push_back(
+        {record_.line, columns_[column].code, row_message(record_.line, columns_[column].label, message)});
   }
 
  private:
@@ -234,7 +245,8 @@ PartRow read_part_row(RowCells& cells) {
   if (building && !cells.check(kBuilding, org::name_problem(*building))) row.building.name = *building;
   auto floors = cells.parsed(kFloors, parse_integer, std::optional<std::int64_t>(), kIntegerMessage);
   if (floors && !cells.check(kFloors, org::floors_problem(*floors))) row.building.floors = *floors;
-  row.building.has_elevator = cells.parsed(kHasElevator, parse_flag, std::optional(false), kFlagMessage).value_or(false);
+  row.building.has_elevator =
+      cells.parsed(kHasElevator, parse_flag, std::optional(false), kFlagMessage).value_or(false);
   row.building.land = cells.parsed(kLand, parse_land_cell, std::optional(org::LandTenure::StateOwned), "应为 国有/集体")
                           .value_or(org::LandTenure::StateOwned);
   auto unit = cells.required(kUnit);
@@ -247,8 +259,8 @@ PartRow read_part_row(RowCells& cells) {
   row.part.use = use.value_or(org::PartUse::Residential);
   auto area = cells.parsed(kArea, parse_area_centi_m2, std::optional<std::int64_t>(), "应为不超过两位小数的正数");
   if (area && !cells.check(kArea, org::area_problem(*area))) row.part.area_centi_m2 = *area;
-  auto source =
-      cells.parsed(kAreaSource, parse_area_source_cell, std::optional(org::AreaSource::Registered), "应为 登记/实测/合同");
+  auto source = cells.parsed(kAreaSource, parse_area_source_cell, std::optional(org::AreaSource::Registered),
+                             "应为 登记/实测/合同");
   row.part.area_source = source.value_or(org::AreaSource::Registered);
   return row;
 }
@@ -268,7 +280,8 @@ PersonRow read_person_row(RowCells& cells, std::int64_t current_year) {
   }
   if (!cells.text(kBirthYear).empty()) {
     auto year = cells.parsed(kBirthYear, parse_integer, std::optional<std::int64_t>(), kIntegerMessage);
-    if (year && !cells.check(kBirthYear, people::birth_year_problem(*year, current_year))) row.person.birth_year = *year;
+    if (year && !cells.check(kBirthYear, people::birth_year_problem(*year, current_year)))
+      row.person.birth_year = *year;
   }
   row.person.party_member = cells.parsed(kPartyMember, parse_flag, std::optional(false), kFlagMessage).value_or(false);
   row.person.tags = split_tags(cells.text(kTags));
@@ -276,10 +289,10 @@ PersonRow read_person_row(RowCells& cells, std::int64_t current_year) {
   if (auto building = cells.required(kPersonBuilding)) row.building = *building;
   if (auto unit = cells.required(kPersonUnit)) row.unit = *unit;
   if (auto room = cells.required(kPersonRoom)) row.room = *room;
-  auto relation = cells.parsed(kRelation, parse_relation_cell, std::optional<people::Relation>(), "应为 业主/租户/居住");
+  auto relation =
+      cells.parsed(kRelation, parse_relation_cell, std::optional<people::Relation>(), "应为 业主/租户/居住");
   if (relation) row.relation = *relation;
-  row.designated_voter =
-      cells.parsed(kDesignatedVoter, parse_flag, std::optional(false), kFlagMessage).value_or(false);
+  row.designated_voter = cells.parsed(kDesignatedVoter, parse_flag, std::optional(false), kFlagMessage).value_or(false);
   if (row.designated_voter && relation && *relation != people::Relation::Owner) {
     cells.problem(kDesignatedVoter, "只有业主可以是指定投票人");
   }
@@ -430,7 +443,8 @@ PartsPlan plan_parts(const std::vector<PartRow>& rows, const ExistingCompound& e
     auto seen = buildings.find(name);
     if (seen == buildings.end()) {
       if (in_registry != existing.buildings.end() && in_registry->second.floors != row.building.floors) {
-        fail_row(row, kFloors, "与系统中 " + name + " 的总层数 " + std::to_string(in_registry->second.floors) + " 不一致");
+        fail_row(row, kFloors,
+                 "与系统中 " + name + " 的总层数 " + std::to_string(in_registry->second.floors) + " 不一致");
         continue;
       }
       PlannedBuilding building{row.building, std::nullopt, {}};
@@ -441,8 +455,9 @@ PartsPlan plan_parts(const std::vector<PartRow>& rows, const ExistingCompound& e
     } else {
       const org::BuildingInput& first = plan.buildings[seen->second.position].input;
       if (first.floors != row.building.floors) {
-        fail_row(row, kFloors, "与" + line_text(seen->second.first_line) + " " + name + " 的总层数 " +
-                                   std::to_string(first.floors) + " 不一致");
+        fail_row(row, kFloors,
+                 "与" + line_text(seen->second.first_line) + " " + name + " 的总层数 " + std::to_string(first.floors) +
+                     " 不一致");
         continue;
       }
       if (first.has_elevator != row.building.has_elevator) {
@@ -535,7 +550,8 @@ PeoplePlan plan_people(const std::vector<PersonRow>& rows, std::int64_t compound
         }
       }
     }
-    auto [link, new_link] = line_of_link.emplace(std::tuple(person.value_or(plan.people.size()), part_id, row.relation), row.line);
+    auto [link, new_link] =
+        line_of_link.emplace(std::tuple(person.value_or(plan.people.size()), part_id, row.relation), row.line);
     if (!new_link) {
       fail_row(row, kRelation, "与" + line_text(link->second) + "重复：同一人、同一房屋、同一关系");
       continue;
@@ -600,12 +616,12 @@ std::string people_csv(const std::vector<PartPeople>& parts) {
       const people::Person& person = linked.person;
       std::string tags;
       for (const auto& tag : person.tags) tags += (tags.empty() ? "" : "、") + tag;
-      out += csv_line({spreadsheet_safe(person.name_masked), person.phone_masked.value_or(""),
-                       person.id_number_masked.value_or(""),
-                       person.birth_year ? std::to_string(*person.birth_year) : "", word_for(kFlags, person.party_member),
-                       tags, spreadsheet_safe(part.place.building), spreadsheet_safe(part.place.unit),
-                       spreadsheet_safe(part.place.part.room_number), word_for(kRelations, linked.relation),
-                       word_for(kFlags, linked.designated_voter)});
+      out +=
+          csv_line({spreadsheet_safe(person.name_masked), person.phone_masked.value_or(""),
+                    person.id_number_masked.value_or(""), person.birth_year ? std::to_string(*person.birth_year) : "",
+                    word_for(kFlags, person.party_member), tags, spreadsheet_safe(part.place.building),
+                    spreadsheet_safe(part.place.unit), spreadsheet_safe(part.place.part.room_number),
+                    word_for(kRelations, linked.relation), word_for(kFlags, linked.designated_voter)});
     }
   }
   return out;

@@ -48,8 +48,7 @@ std::vector<std::string> split_tags(const std::string& text);
 // Groups rows into buildings and units, reusing those that exist by name. Adds to `errors` rows
 // whose room is already in their unit (in the file or the registry) and rows whose building's
 // floors disagree with the registry or an earlier row; those rows are left out of the plan.
-PartsPlan plan_parts(const std::vector<PartRow>& rows, const ExistingCompound& existing,
-                     std::vector<RowError>& errors);
+PartsPlan plan_parts(const std::vector<PartRow>& rows, const ExistingCompound& existing, std::vector<RowError>& errors);
 // One person per phone (from the registry, `registered` by normalised phone, or the first row with
 // that phone; rows without a phone are a person each), homed at the compound, and one link per
 // row. Adds to `errors` rows naming a building, unit or room the compound does not have, a phone

@@ -53,9 +53,14 @@ void collect_parts(store::Connection& connection, const org::NodeRecord& record,
         parts.push_back({building->node.name, *building->building, unit->name, record.node.id, *record.part});
       }
       return;
-    case org::NodeKind::Building: building = &record; break;
-    case org::NodeKind::Unit: unit = &record.node; break;
-    default: break;
+    case org::NodeKind::Building:
+      building = &record;
+      break;
+    case org::NodeKind::Unit:
+      unit = &record.node;
+      break;
+    default:
+      break;
   }
   for (const auto& child : all_children(connection, record.node.id)) {
     collect_parts(connection, child, building, unit, parts);
@@ -72,11 +77,11 @@ std::optional<org::NodeRecord> parent_record(store::Connection& connection, cons
 ExistingCompound load_compound(store::Connection& connection, std::int64_t compound_id) {
   ExistingCompound compound;
   for (const auto& building : all_children(connection, compound_id)) {
-    ExistingBuilding& known = compound.buildings
-                                  .emplace(building.node.name,
-                                           ExistingBuilding{building.node,
-                                                            building.building ? building.building->floors : 0, {}})
-                                  .first->second;
+    ExistingBuilding& known =
+        compound.buildings
+            .emplace(building.node.name,
+                     ExistingBuilding{building.node, building.building ? building.building->floors : 0, {}})
+            .first->second;
     for (const auto& unit : all_children(connection, building.node.id)) {
       ExistingUnit& known_unit = known.units.emplace(unit.node.name, ExistingUnit{unit.node, {}}).first->second;
       for (const auto& part : all_children(connection, unit.node.id)) {
@@ -107,9 +112,9 @@ void write_parts(store::Tx& tx, const org::Node& compound, const PartsPlan& plan
   for (const auto& building : plan.buildings) {
     if (building.units.empty()) continue;
     std::int64_t first_line = building.units.front().parts.front().line;
-    org::Node building_node = building.existing ? *building.existing : for_row(first_line, [&] {
-      return org::create_building(tx, compound, building.input);
-    });
+    org::Node building_node =
+        building.existing ? *building.existing
+                          : for_row(first_line, [&] { return org::create_building(tx, compound, building.input); });
     for (const auto& unit : building.units) {
       org::Node unit_node = unit.existing ? *unit.existing : for_row(unit.parts.front().line, [&] {
         return org::create_unit(tx, building_node, unit.name);

@@ -56,13 +56,13 @@ Pixels upright(Pixels pixels, int orientation) {
   };
   const Walk walks[9] = {{},
                          {0, 1, out_w},
-                         {w - 1, -1, out_w},                    // mirrored left-right
+                         {w - 1, -1, out_w},                     // mirrored left-right
                          {(h - 1) * out_w + w - 1, -1, -out_w},  // turned 180°
-                         {(h - 1) * out_w, 1, -out_w},          // mirrored top-bottom
-                         {0, out_w, 1},                         // transposed
-                         {h - 1, out_w, -1},                    // to be turned 90° clockwise
+                         {(h - 1) * out_w, 1, -out_w},           // mirrored top-bottom
+                         {0, out_w, 1},                          // transposed
+                         {h - 1, out_w, -1},                     // to be turned 90° clockwise
                          {(w - 1) * out_w + h - 1, -out_w, -1},  // transversed
-                         {(w - 1) * out_w, -out_w, 1}};         // to be turned 90° anticlockwise
+                         {(w - 1) * out_w, -out_w, 1}};          // to be turned 90° anticlockwise
   const Walk& walk = walks[orientation];
   const std::size_t channels = static_cast<std::size_t>(pixels.channels);
   Pixels turned{static_cast<int>(out_w), static_cast<int>(swaps ? w : h), pixels.channels,
@@ -81,7 +81,8 @@ Pixels decode_jpeg(std::string_view bytes, const std::string& field) {
   TurboJpeg decoder(tjInitDecompress(), tjDestroy);
   if (!decoder) throw std::runtime_error("cannot start the JPEG decoder");
   int width = 0, height = 0, subsampling = 0, colorspace = 0;
-  if (tjDecompressHeader3(decoder.get(), data_of(bytes), bytes.size(), &width, &height, &subsampling, &colorspace) != 0) {
+  if (tjDecompressHeader3(decoder.get(), data_of(bytes), bytes.size(), &width, &height, &subsampling, &colorspace) !=
+      0) {
     fail_undecodable(field);
   }
   check_dimensions(width, height, field);
@@ -103,8 +104,8 @@ std::string encode_jpeg(const Pixels& pixels) {
   const bool grey = pixels.channels == 1;
   unsigned char* buffer = nullptr;
   unsigned long size = 0;
-  int status = tjCompress2(encoder.get(), pixels.samples.data(), pixels.width, 0, pixels.height, grey ? TJPF_GRAY : TJPF_RGB,
-                           &buffer, &size, grey ? TJSAMP_GRAY : TJSAMP_420, 90, 0);
+  int status = tjCompress2(encoder.get(), pixels.samples.data(), pixels.width, 0, pixels.height,
+                           grey ? TJPF_GRAY : TJPF_RGB, &buffer, &size, grey ? TJSAMP_GRAY : TJSAMP_420, 90, 0);
   std::unique_ptr<unsigned char, decltype(&tjFree)> owned(buffer, tjFree);
   if (status != 0) throw std::runtime_error(std::string("cannot encode JPEG: ") + tjGetErrorStr2(encoder.get()));
   return std::string(reinterpret_cast<const char*>(buffer), size);
@@ -125,8 +126,10 @@ Pixels decode_png(std::string_view bytes, const std::string& field) {
   check_dimensions(png.image.width, png.image.height, field);
   // 8-bit grey or RGB, with alpha if it has any; palettes and 16-bit samples are expanded or reduced.
   png.image.format &= PNG_FORMAT_FLAG_ALPHA | PNG_FORMAT_FLAG_COLOR;
-  Pixels pixels{static_cast<int>(png.image.width), static_cast<int>(png.image.height),
-                static_cast<int>(PNG_IMAGE_PIXEL_CHANNELS(png.image.format)), {}};
+  Pixels pixels{static_cast<int>(png.image.width),
+                static_cast<int>(png.image.height),
+                static_cast<int>(PNG_IMAGE_PIXEL_CHANNELS(png.image.format)),
+                {}};
   pixels.samples.resize(PNG_IMAGE_SIZE(png.image));
   if (!png_image_finish_read(&png.image, nullptr, pixels.samples.data(), 0, nullptr)) fail_undecodable(field);
   return pixels;
@@ -161,10 +164,13 @@ Pixels decode_webp(std::string_view bytes, const std::string& field) {
   if (features.has_animation) fail_unprocessable("照片不能是动态 WebP 图片", field);
   const int channels = features.has_alpha ? 4 : 3;
   Pixels pixels{features.width, features.height, channels, {}};
-  pixels.samples.resize(static_cast<std::size_t>(features.width) * static_cast<std::size_t>(features.height) * channels);
+  pixels.samples.resize(static_cast<std::size_t>(features.width) * static_cast<std::size_t>(features.height) *
+                        channels);
   const int stride = features.width * channels;
-  auto* decoded = channels == 4 ? WebPDecodeRGBAInto(data_of(bytes), bytes.size(), pixels.samples.data(), pixels.samples.size(), stride)
-                                : WebPDecodeRGBInto(data_of(bytes), bytes.size(), pixels.samples.data(), pixels.samples.size(), stride);
+  auto* decoded =
+      channels == 4
+          ? WebPDecodeRGBAInto(data_of(bytes), bytes.size(), pixels.samples.data(), pixels.samples.size(), stride)
+          : WebPDecodeRGBInto(data_of(bytes), bytes.size(), pixels.samples.data(), pixels.samples.size(), stride);
   if (!decoded) fail_undecodable(field);
   return pixels;
 }
@@ -172,8 +178,9 @@ Pixels decode_webp(std::string_view bytes, const std::string& field) {
 std::string encode_webp(const Pixels& pixels) {
   std::uint8_t* buffer = nullptr;
   const int stride = pixels.width * pixels.channels;
-  std::size_t size = pixels.channels == 4 ? WebPEncodeRGBA(pixels.samples.data(), pixels.width, pixels.height, stride, 90, &buffer)
-                                          : WebPEncodeRGB(pixels.samples.data(), pixels.width, pixels.height, stride, 90, &buffer);
+  std::size_t size = pixels.channels == 4
+                         ? WebPEncodeRGBA(pixels.samples.data(), pixels.width, pixels.height, stride, 90, &buffer)
+                         : WebPEncodeRGB(pixels.samples.data(), pixels.width, pixels.height, stride, 90, &buffer);
   std::unique_ptr<std::uint8_t, decltype(&WebPFree)> owned(buffer, WebPFree);
   if (size == 0) throw std::runtime_error("cannot encode WebP");
   return std::string(reinterpret_cast<const char*>(buffer), size);

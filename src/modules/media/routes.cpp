@@ -52,8 +52,9 @@ http::Response upload_route(http::Context& context) {
     return result;
   });
   const Photo& photo = stored.photo;
-  return http::Response::json(stored.is_new ? 201 : 200,
-                              Json{{"id", photo.id}, {"content_type", photo.content_type}, {"size_bytes", photo.size_bytes}});
+  return http::Response::json(
+      stored.is_new ? 201 : 200,
+      Json{{"id", photo.id}, {"content_type", photo.content_type}, {"size_bytes", photo.size_bytes}});
 }
 
 void add_routes(http::Router& router) {

@@ -16,7 +16,8 @@ bool starts_with(std::string_view bytes, std::string_view prefix) { return bytes
 std::string bare_type(std::string_view declared) {
   std::string type(declared.substr(0, declared.find(';')));
   while (!type.empty() && type.back() == ' ') type.pop_back();
-  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return type;
 }
 
@@ -38,18 +39,20 @@ std::string check_photo(std::string_view bytes, std::string_view declared_type, 
   if (!type) throw ApiError(415, "unsupported_media_type", "照片只能是 JPEG、PNG 或 WebP 格式", field);
   std::string declared = bare_type(declared_type);
   if (declared != *type && !(declared == "image/jpg" && *type == "image/jpeg")) {
-    throw ApiError(415, "unsupported_media_type",
-                   "Content-Type 为 " + (declared.empty() ? std::string("空") : declared) + "，与照片实际格式 " + *type +
-                       " 不符",
-                   field);
+    throw ApiError(
+        415, "unsupported_media_type",
+        "Content-Type 为 " + (declared.empty() ? std::string("空") : declared) + "，与照片实际格式 " + *type + " 不符",
+        field);
   }
   return *type;
 }
 
 void check_dimensions(std::int64_t width, std::int64_t height, const std::string& field) {
   const std::string most = std::to_string(kMaxPhotoSide);
-  if (width > kMaxPhotoSide) fail_unprocessable("照片太宽：" + std::to_string(width) + " 像素，最多 " + most + " 像素", field);
-  if (height > kMaxPhotoSide) fail_unprocessable("照片太高：" + std::to_string(height) + " 像素，最多 " + most + " 像素", field);
+  if (width > kMaxPhotoSide)
+    fail_unprocessable("照片太宽：" + std::to_string(width) + " 像素，最多 " + most + " 像素", field);
+  if (height > kMaxPhotoSide)
+    fail_unprocessable("照片太高：" + std::to_string(height) + " 像素，最多 " + most + " 像素", field);
   if (width * height > kMaxPhotoPixels) {
     fail_unprocessable("照片像素太多：" + std::to_string(width) + "×" + std::to_string(height) + "，最多 " +
                            std::to_string(kMaxPhotoPixels / 10'000) + " 万像素",
@@ -63,8 +66,8 @@ CleanPhoto clean_photo(std::string_view bytes, std::string_view declared_type, c
 }
 
 bool is_photo_id(std::string_view reference) {
-  return reference.size() == 64 &&
-         std::all_of(reference.begin(), reference.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  return reference.size() == 64 && std::all_of(reference.begin(), reference.end(),
+                                               [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 }  // namespace weizhi::media

@@ -19,7 +19,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // Two-character sub-folders keep any one folder small.
-fs::path photo_path(const std::string& folder, const std::string& id) { return fs::path(folder) / id.substr(0, 2) / id; }
+fs::path photo_path(const std::string& folder, const std::string& id) {
+  return fs::path(folder) / id.substr(0, 2) / id;
+}
 
 // Writes to a temporary name and renames, so a reader never sees half a file.
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
@@ -47,9 +49,10 @@ StoredPhoto store_photo(store::Tx& tx, const std::string& folder, std::string_vi
   if (auto existing = find_photo(tx.connection(), photo.id)) return {*existing, false};
   fs::path path = photo_path(folder, photo.id);
   if (!fs::exists(path)) write_file_atomically(path, bytes);
-  tx.exec("INSERT INTO photos (sha256, content_type, size_bytes, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?) "
-          "ON CONFLICT (sha256) DO NOTHING",
-          {photo.id, photo.content_type, photo.size_bytes, uploaded_by, iso_utc(tx.now())});
+  tx.exec(
+      "INSERT INTO photos (sha256, content_type, size_bytes, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT (sha256) DO NOTHING",
+      {photo.id, photo.content_type, photo.size_bytes, uploaded_by, iso_utc(tx.now())});
   return {photo, true};
 }
 
@@ -60,7 +63,8 @@ std::optional<Photo> find_photo(store::Connection& connection, const std::string
   return Photo{row->text(0), row->text(1), row->i64(2)};
 }
 
-void require_stored_photos(store::Connection& connection, const std::vector<std::string>& ids, const std::string& field) {
+void require_stored_photos(store::Connection& connection, const std::vector<std::string>& ids,
+                           const std::string& field) {
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (!find_photo(connection, ids[i])) {
       fail_invalid(field + "[" + std::to_string(i) + "]", "找不到该照片，请先上传照片再提交");

@@ -24,13 +24,14 @@ struct StoredPhoto {
 
 // Writes the bytes under `folder` unless a file of that hash is there already, then records them.
 // The file is written before the row, so a recorded photo always has its file.
-StoredPhoto store_photo(store::Tx& tx, const std::string& folder, std::string_view bytes, const std::string& content_type,
-                  const std::string& uploaded_by);
+StoredPhoto store_photo(store::Tx& tx, const std::string& folder, std::string_view bytes,
+                        const std::string& content_type, const std::string& uploaded_by);
 
 std::optional<Photo> find_photo(store::Connection& connection, const std::string& id);
 
 // Throws 400 naming `field[i]` for the first reference that is not a stored photo.
-void require_stored_photos(store::Connection& connection, const std::vector<std::string>& ids, const std::string& field);
+void require_stored_photos(store::Connection& connection, const std::vector<std::string>& ids,
+                           const std::string& field);
 
 // The bytes of a stored photo; throws std::runtime_error when its file is gone.
 std::string read_photo_file(const std::string& folder, const std::string& id);

@@ -125,7 +125,8 @@ std::vector<PartyInput> parties_field(Context& context, JsonObject& body) {
     std::string field = "parties[" + std::to_string(i) + "]";
     JsonObject item(list[i], field);
     PartyInput party;
-    if (auto person = item.optional_integer("person_id")) party.person_id = context.parse_id(std::to_string(*person), field + ".person_id");
+    if (auto person = item.optional_integer("person_id"))
+      party.person_id = context.parse_id(std::to_string(*person), field + ".person_id");
     party.name = item.optional_text("name").value_or("");
     auto role = parse_role(item.text("role"));
     if (!role) fail_invalid(field + ".role", "当事人身份应为 applicant、respondent 或 other");
@@ -177,7 +178,8 @@ Response create_route(Context& context) {
   details.compound_node_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
   details.category = body.text("category");
   details.summary = body.text("summary");
-  details.mediator_person_id = context.parse_id(std::to_string(body.integer("mediator_person_id")), "mediator_person_id");
+  details.mediator_person_id =
+      context.parse_id(std::to_string(body.integer("mediator_person_id")), "mediator_person_id");
   read_details(context, body, details);
   body.finish();
   require_parties(context, details.parties);
@@ -249,12 +251,13 @@ Response transition_route(Context& context) {
   JsonObject body(context.json_body());
   auto to = parse_state(body.text("to"));
   if (!to) fail_invalid("to", "目标状态应为 open、in_mediation、agreed、not_agreed 或 withdrawn");
-  TransitionInput input{*to, body.optional_text("agreement"), body.optional_text("signed_on"), body.optional_text("reason"),
-                        context.user().user_id};
+  TransitionInput input{*to, body.optional_text("agreement"), body.optional_text("signed_on"),
+                        body.optional_text("reason"), context.user().user_id};
   body.finish();
-  return mediation_write(context, "mediation.transition",
-                         {{"to", state_code(*to)}, {"signed_on", or_null(input.signed_on)}, {"reason", or_null(input.reason)}},
-                         200, [&](store::Tx& tx, const Mediation& record) { transition(tx, record, input); });
+  return mediation_write(
+      context, "mediation.transition",
+      {{"to", state_code(*to)}, {"signed_on", or_null(input.signed_on)}, {"reason", or_null(input.reason)}}, 200,
+      [&](store::Tx& tx, const Mediation& record) { transition(tx, record, input); });
 }
 
 Response session_route(Context& context) {
@@ -271,10 +274,9 @@ Response session_route(Context& context) {
   input.notes = body.text("notes");
   input.next_step = body.optional_text("next_step").value_or("");
   body.finish();
-  return mediation_write(context, "mediation.session", {{"held_on", input.held_on}, {"attendees", input.attendees}}, 201,
-                         [&](store::Tx& tx, const Mediation& record) {
-                           add_session(tx, record, input, context.user().user_id);
-                         });
+  return mediation_write(
+      context, "mediation.session", {{"held_on", input.held_on}, {"attendees", input.attendees}}, 201,
+      [&](store::Tx& tx, const Mediation& record) { add_session(tx, record, input, context.user().user_id); });
 }
 
 Response follow_up_route(Context& context) {
@@ -286,10 +288,9 @@ Response follow_up_route(Context& context) {
   if (holds != "kept" && holds != "broken") fail_invalid("holds", "协议履行情况应为 kept 或 broken");
   input.kept = holds == "kept";
   body.finish();
-  return mediation_write(context, "mediation.follow_up", {{"visited_on", input.visited_on}, {"holds", holds}}, 201,
-                         [&](store::Tx& tx, const Mediation& record) {
-                           add_follow_up(tx, record, input, context.user().user_id);
-                         });
+  return mediation_write(
+      context, "mediation.follow_up", {{"visited_on", input.visited_on}, {"holds", holds}}, 201,
+      [&](store::Tx& tx, const Mediation& record) { add_follow_up(tx, record, input, context.user().user_id); });
 }
 
 // --- Mediators and statistics ---
@@ -348,8 +349,6 @@ void add_routes(http::Router& router) {
 
 }  // namespace
 
-modules::Module module() {
-  return modules::Module{"mediation", store::mediation_migrations, add_routes, seed_demo};
-}
+modules::Module module() { return modules::Module{"mediation", store::mediation_migrations, add_routes, seed_demo}; }
 
 }  // namespace weizhi::mediation

@@ -24,9 +24,8 @@ constexpr std::array<std::pair<Role, const char*>, 3> kRoles{
     {{Role::Applicant, "applicant"}, {Role::Respondent, "respondent"}, {Role::Other, "other"}}};
 
 constexpr std::pair<State, State> kSteps[] = {
-    {State::Open, State::InMediation},      {State::Open, State::Withdrawn},
-    {State::InMediation, State::Agreed},    {State::InMediation, State::NotAgreed},
-    {State::InMediation, State::Withdrawn}, {State::Agreed, State::InMediation},
+    {State::Open, State::InMediation},      {State::Open, State::Withdrawn},        {State::InMediation, State::Agreed},
+    {State::InMediation, State::NotAgreed}, {State::InMediation, State::Withdrawn}, {State::Agreed, State::InMediation},
 };
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -42,10 +41,10 @@ std::string role_code(Role role) { return code_of(kRoles, role); }
 std::optional<Role> parse_role(std::string_view code) { return parse_code(kRoles, code); }
 
 const std::vector<Category>& categories() {
-  static const std::vector<Category> list{{"neighbour_noise", "邻里噪声"},     {"water_leak", "楼上楼下漏水"},
-                                          {"parking", "停车纠纷"},            {"pets", "宠物饲养"},
-                                          {"shared_space", "公共空间占用"},   {"elevator_retrofit", "加装电梯"},
-                                          {"property_fee", "物业费纠纷"},     {"other", "其他"}};
+  static const std::vector<Category> list{{"neighbour_noise", "邻里噪声"},  {"water_leak", "楼上楼下漏水"},
+                                          {"parking", "停车纠纷"},          {"pets", "宠物饲养"},
+                                          {"shared_space", "公共空间占用"}, {"elevator_retrofit", "加装电梯"},
+                                          {"property_fee", "物业费纠纷"},   {"other", "其他"}};
   return list;
 }
 
@@ -58,7 +57,9 @@ std::optional<std::string> category_name(std::string_view code) {
 
 void check_details(const std::string& category, const std::string& summary) {
   if (!category_name(category)) {
-    fail_invalid("category", "纠纷类别应为 neighbour_noise、water_leak、parking、pets、shared_space、elevator_retrofit、property_fee 或 other");
+    fail_invalid(
+        "category",
+        "纠纷类别应为 neighbour_noise、water_leak、parking、pets、shared_space、elevator_retrofit、property_fee 或 other");
   }
   if (blank(summary) || summary.size() > 2000) fail_invalid("summary", "请填写纠纷概况（不超过 2000 字节）");
 }
@@ -100,7 +101,8 @@ void check_outcome(State to, const std::optional<std::string>& agreement, const 
     if (!agreement || blank(*agreement) || agreement->size() > 5000) {
       fail_invalid("agreement", "达成协议时请填写协议内容（不超过 5000 字节）");
     }
-    if (!signed_on || !past_or_today(*signed_on, today)) fail_invalid("signed_on", "请填写签订日期（YYYY-MM-DD，不晚于今天）");
+    if (!signed_on || !past_or_today(*signed_on, today))
+      fail_invalid("signed_on", "请填写签订日期（YYYY-MM-DD，不晚于今天）");
   } else {
     if (agreement) fail_invalid("agreement", "只有达成协议时才填写协议内容");
     if (signed_on) fail_invalid("signed_on", "只有达成协议时才填写签订日期");
@@ -124,7 +126,8 @@ void check_session(const SessionInput& input, std::int64_t party_count, const st
   for (std::size_t i = 0; i < input.attendees.size(); ++i) {
     std::int64_t index = input.attendees[i];
     std::string field = "attendees[" + std::to_string(i) + "]";
-    if (index < 0 || index >= party_count) fail_invalid(field, "到场人应为当事人序号 0 至 " + std::to_string(party_count - 1));
+    if (index < 0 || index >= party_count)
+      fail_invalid(field, "到场人应为当事人序号 0 至 " + std::to_string(party_count - 1));
     if (!seen.insert(index).second) fail_invalid(field, "到场人不能重复");
   }
   if (blank(input.notes) || input.notes.size() > 2000) fail_invalid("notes", "请填写调解记录（不超过 2000 字节）");

@@ -46,9 +46,10 @@ Mediation to_mediation(const store::Row& row) {
 
 void record_event(store::Tx& tx, std::int64_t id, const std::string& kind, std::optional<std::string> from,
                   std::optional<std::string> to, const std::string& note, std::int64_t user_id) {
-  tx.exec("INSERT INTO mediation_events (mediation_id, kind, from_state, to_state, note, user_id, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {id, kind, from, to, note, user_id, iso_utc(tx.now())});
+  tx.exec(
+      "INSERT INTO mediation_events (mediation_id, kind, from_state, to_state, note, user_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {id, kind, from, to, note, user_id, iso_utc(tx.now())});
   tx.exec("UPDATE mediations SET updated_at = ? WHERE id = ?", {iso_utc(tx.now()), id});
 }
 
@@ -68,7 +69,8 @@ void check_references(store::Connection& connection, const Details& details) {
   auto compound = org::find_node(connection, details.compound_node_id);
   if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
   if (details.building_node_id) {
-    require_inside(connection, *details.building_node_id, org::NodeKind::Building, compound->path, "building_id", "楼幢");
+    require_inside(connection, *details.building_node_id, org::NodeKind::Building, compound->path, "building_id",
+                   "楼幢");
   }
   if (details.part_node_id) {
     std::string within = compound->path;
@@ -130,13 +132,14 @@ std::optional<bool> latest_visit_kept(store::Connection& connection, std::int64_
 std::int64_t create_mediation(store::Tx& tx, const Details& details, std::int64_t user_id) {
   check_references(tx.connection(), details);
   std::string now = iso_utc(tx.now());
-  std::int64_t id = tx.query_one(
-                          "INSERT INTO mediations (compound_node_id, building_node_id, part_node_id, category, summary, "
-                          "mediator_person_id, case_id, state, reopened, created_by_user_id, created_at, updated_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, 'open', 0, ?, ?, ?) RETURNING id",
-                          {details.compound_node_id, details.building_node_id, details.part_node_id, details.category,
-                           details.summary, details.mediator_person_id, details.case_id, user_id, now, now})
-                        ->i64(0);
+  std::int64_t id =
+      tx.query_one(
+            "INSERT INTO mediations (compound_node_id, building_node_id, part_node_id, category, summary, "
+            "mediator_person_id, case_id, state, reopened, created_by_user_id, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'open', 0, ?, ?, ?) RETURNING id",
+            {details.compound_node_id, details.building_node_id, details.part_node_id, details.category,
+             details.summary, details.mediator_person_id, details.case_id, user_id, now, now})
+          ->i64(0);
   write_parties(tx, id, details.parties);
   record_event(tx, id, "created", std::nullopt, std::string("open"), "", user_id);
   return id;
@@ -146,10 +149,11 @@ void update_mediation(store::Tx& tx, const Mediation& record, const Details& det
   if (record.state != State::Open) fail_conflict("调解开始后不能再修改纠纷信息", "state");
   if (details.compound_node_id != record.details.compound_node_id) fail_invalid("compound_id", "不能更改纠纷所在小区");
   check_references(tx.connection(), details);
-  tx.exec("UPDATE mediations SET building_node_id = ?, part_node_id = ?, category = ?, summary = ?, "
-          "mediator_person_id = ?, case_id = ? WHERE id = ?",
-          {details.building_node_id, details.part_node_id, details.category, details.summary,
-           details.mediator_person_id, details.case_id, record.id});
+  tx.exec(
+      "UPDATE mediations SET building_node_id = ?, part_node_id = ?, category = ?, summary = ?, "
+      "mediator_person_id = ?, case_id = ? WHERE id = ?",
+      {details.building_node_id, details.part_node_id, details.category, details.summary, details.mediator_person_id,
+       details.case_id, record.id});
   write_parties(tx, record.id, details.parties);
   record_event(tx, record.id, "updated", std::nullopt, std::nullopt, "", user_id);
 }
@@ -188,7 +192,8 @@ std::vector<FollowUp> follow_ups_of(store::Connection& connection, std::int64_t 
   for (const auto& row : connection.query("SELECT id, visited_on, note, kept, user_id, created_at "
                                           "FROM mediation_follow_ups WHERE mediation_id = ? ORDER BY visited_on, id",
                                           {mediation_id})) {
-    list.push_back(FollowUp{row.i64(0), FollowUpInput{row.text(1), row.text(2), row.i64(3) != 0}, row.i64(4), row.text(5)});
+    list.push_back(
+        FollowUp{row.i64(0), FollowUpInput{row.text(1), row.text(2), row.i64(3) != 0}, row.i64(4), row.text(5)});
   }
   return list;
 }
@@ -246,10 +251,11 @@ std::int64_t add_session(store::Tx& tx, const Mediation& record, const SessionIn
   check_session_allowed(record.state);
   auto parties = parties_of(tx.connection(), record.id);
   check_session(input, static_cast<std::int64_t>(parties.size()), street_date(tx.now()));
-  std::int64_t id = tx.query_one("INSERT INTO mediation_sessions (mediation_id, held_on, place, attendees, notes, "
-                                 "next_step, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                 {record.id, input.held_on, input.place, Json(input.attendees).dump(), input.notes,
-                                  input.next_step, user_id, iso_utc(tx.now())})
+  std::int64_t id = tx.query_one(
+                          "INSERT INTO mediation_sessions (mediation_id, held_on, place, attendees, notes, "
+                          "next_step, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                          {record.id, input.held_on, input.place, Json(input.attendees).dump(), input.notes,
+                           input.next_step, user_id, iso_utc(tx.now())})
                         ->i64(0);
   if (record.state == State::Open) {
     set_state(tx, record, State::InMediation);
@@ -261,9 +267,10 @@ std::int64_t add_session(store::Tx& tx, const Mediation& record, const SessionIn
 
 std::int64_t add_follow_up(store::Tx& tx, const Mediation& record, const FollowUpInput& input, std::int64_t user_id) {
   check_follow_up(record.state, input, record.signed_on, street_date(tx.now()));
-  std::int64_t id = tx.query_one("INSERT INTO mediation_follow_ups (mediation_id, visited_on, note, kept, user_id, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                                 {record.id, input.visited_on, input.note, input.kept ? 1 : 0, user_id, iso_utc(tx.now())})
+  std::int64_t id = tx.query_one(
+                          "INSERT INTO mediation_follow_ups (mediation_id, visited_on, note, kept, user_id, "
+                          "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                          {record.id, input.visited_on, input.note, input.kept ? 1 : 0, user_id, iso_utc(tx.now())})
                         ->i64(0);
   record_event(tx, record.id, "follow_up", std::nullopt, std::nullopt,
                input.visited_on + (input.kept ? " 协议履行中 " : " 协议未履行 ") + input.note, user_id);
@@ -301,11 +308,12 @@ Counts counts_under(store::Connection& connection, const std::string& path) {
   }
   // Each agreed dispute's visits since its agreement was signed, the latest last per dispute.
   std::optional<std::int64_t> current;
-  for (const auto& row : connection.query(
-           "SELECT x.id, f.kept FROM mediations x JOIN org_nodes c ON c.id = x.compound_node_id "
-           "JOIN mediation_follow_ups f ON f.mediation_id = x.id WHERE x.state = 'agreed' AND f.visited_on >= x.signed_on AND " +
-               org::subtree_condition(connection.dialect(), "c.path") + " ORDER BY x.id, f.visited_on, f.id",
-           params)) {
+  for (
+      const auto& row : connection.query(
+          "SELECT x.id, f.kept FROM mediations x JOIN org_nodes c ON c.id = x.compound_node_id "
+          "JOIN mediation_follow_ups f ON f.mediation_id = x.id WHERE x.state = 'agreed' AND f.visited_on >= x.signed_on AND " +
+              org::subtree_condition(connection.dialect(), "c.path") + " ORDER BY x.id, f.visited_on, f.id",
+          params)) {
     if (current != row.i64(0)) counts.latest_visit_kept.push_back(false);
     current = row.i64(0);
     counts.latest_visit_kept.back() = row.i64(1) != 0;

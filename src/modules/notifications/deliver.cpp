@@ -69,10 +69,9 @@ std::int64_t deliver_due(store::Db& db, const Sender& send) {
 }
 
 modules::Job delivery_job() {
-  return modules::Job{"notifications.deliveries",
-                      [](TimePoint now) { return iso_utc(now).substr(0, 16); },  // the UTC minute
-                      [](store::Tx&, const std::string&) {},
-                      [](store::Db& db, const std::string&) { deliver_due(db); }};
+  return modules::Job{
+      "notifications.deliveries", [](TimePoint now) { return iso_utc(now).substr(0, 16); },  // the UTC minute
+      [](store::Tx&, const std::string&) {}, [](store::Db& db, const std::string&) { deliver_due(db); }};
 }
 
 }  // namespace weizhi::notifications

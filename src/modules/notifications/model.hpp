@@ -10,10 +10,10 @@ namespace weizhi::notifications {
 // What a module tells people: in their inboxes, and on the group robot of `node_id`'s compound or
 // community when given.
 struct Message {
-  std::string kind;   // what happened, such as "case.escalated"
-  std::string title;  // short, Chinese
-  std::string body;   // Chinese
-  std::string link;   // an app path such as "/cases/12"; empty for none
+  std::string kind;                     // what happened, such as "case.escalated"
+  std::string title;                    // short, Chinese
+  std::string body;                     // Chinese
+  std::string link;                     // an app path such as "/cases/12"; empty for none
   std::optional<std::int64_t> node_id;  // the compound or community whose robot is told
 };
 

@@ -43,21 +43,22 @@ Json notification_json(const Notification& notification) {
 // The robot's URL is a secret (its key lets anyone post to the group): answers show it masked.
 Json webhook_json(std::int64_t node_id, const std::optional<Webhook>& webhook) {
   if (!webhook) return {{"node_id", node_id}, {"configured", false}, {"url", nullptr}, {"enabled", false}};
-  return {{"node_id", webhook->node_id},     {"node_name", webhook->node_name}, {"configured", true},
-          {"url", mask_url(webhook->url)},   {"enabled", webhook->enabled},     {"updated_at", webhook->updated_at}};
+  return {{"node_id", webhook->node_id},   {"node_name", webhook->node_name}, {"configured", true},
+          {"url", mask_url(webhook->url)}, {"enabled", webhook->enabled},     {"updated_at", webhook->updated_at}};
 }
 
 Json delivery_json(const Delivery& delivery) {
-  return {{"id", delivery.id},
-          {"node", {{"id", delivery.node_id}, {"name", delivery.node_name}}},
-          {"kind", delivery.kind},
-          {"content", delivery.content},
-          {"state", delivery_state_code(delivery.state)},
-          {"attempts", delivery.attempts},
-          {"last_error", or_null(delivery.last_error)},
-          {"next_attempt_at", delivery.state == DeliveryState::Pending ? Json(delivery.next_attempt_at) : Json(nullptr)},
-          {"delivered_at", or_null(delivery.delivered_at)},
-          {"created_at", delivery.created_at}};
+  return {
+      {"id", delivery.id},
+      {"node", {{"id", delivery.node_id}, {"name", delivery.node_name}}},
+      {"kind", delivery.kind},
+      {"content", delivery.content},
+      {"state", delivery_state_code(delivery.state)},
+      {"attempts", delivery.attempts},
+      {"last_error", or_null(delivery.last_error)},
+      {"next_attempt_at", delivery.state == DeliveryState::Pending ? Json(delivery.next_attempt_at) : Json(nullptr)},
+      {"delivered_at", or_null(delivery.delivered_at)},
+      {"created_at", delivery.created_at}};
 }
 
 // --- Inbox: every signed-in user, their own notifications only ---
@@ -88,8 +89,8 @@ Response unread_count_route(Context& context) {
 // Reading one's own mail is not audited: it changes nothing anyone else relies on.
 Response read_route(Context& context) {
   std::int64_t id = context.path_id("id");
-  Json read = context.write(
-      [&](store::Tx& tx) { return notification_json(mark_read(tx, context.user().user_id, id)); });
+  Json read =
+      context.write([&](store::Tx& tx) { return notification_json(mark_read(tx, context.user().user_id, id)); });
   return Response::json(200, read);
 }
 
@@ -140,9 +141,8 @@ Delivery require_delivery(store::Connection& connection, std::int64_t id) {
 }
 
 http::ScopeResolver delivery_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_delivery(connection, id).node_id;
-  });
+  return http::scope::record_node(
+      "id", [](store::Connection& connection, std::int64_t id) { return require_delivery(connection, id).node_id; });
 }
 
 Response list_deliveries_route(Context& context) {

@@ -8,9 +8,12 @@ namespace weizhi::notifications {
 
 std::string delivery_state_code(DeliveryState state) {
   switch (state) {
-    case DeliveryState::Pending: return "pending";
-    case DeliveryState::Delivered: return "delivered";
-    case DeliveryState::Failed: return "failed";
+    case DeliveryState::Pending:
+      return "pending";
+    case DeliveryState::Delivered:
+      return "delivered";
+    case DeliveryState::Failed:
+      return "failed";
   }
   return "pending";
 }
@@ -31,9 +34,7 @@ std::optional<std::chrono::minutes> retry_delay(std::int64_t attempts) {
 namespace {
 
 // The authority of an absolute URL after its scheme ("host:port" of "https://host:port/path").
-std::string_view authority_of(std::string_view rest) {
-  return rest.substr(0, rest.find_first_of("/?#"));
-}
+std::string_view authority_of(std::string_view rest) { return rest.substr(0, rest.find_first_of("/?#")); }
 
 std::string_view host_of(std::string_view authority) {
   if (!authority.empty() && authority.front() == '[') return authority.substr(0, authority.find(']') + 1);
@@ -112,7 +113,8 @@ std::string robot_payload(const std::string& content) {
 SendOutcome interpret_reply(long status, const std::string& body, const std::string& transport_error) {
   if (status == 0) return {false, transport_error.empty() ? "无法连接群机器人" : valid_utf8(transport_error)};
   if (status < 200 || status > 299) {
-    return {false, "HTTP " + std::to_string(status) + (body.empty() ? "" : ": " + truncate_utf8(valid_utf8(body), 200))};
+    return {false,
+            "HTTP " + std::to_string(status) + (body.empty() ? "" : ": " + truncate_utf8(valid_utf8(body), 200))};
   }
   Json reply;
   try {

@@ -46,17 +46,11 @@ constexpr const char* kDeliveryColumns =
     "d.delivered_at, d.created_at FROM notification_deliveries d JOIN org_nodes n ON n.id = d.node_id ";
 
 Delivery to_delivery(const store::Row& row) {
-  return Delivery{row.i64(0),
-                  row.i64(1),
-                  row.text(2),
-                  row.text(3),
-                  row.text(4),
-                  parse_delivery_state(row.text(5)).value_or(DeliveryState::Pending),
-                  row.i64(6),
-                  row.optional_text(7),
-                  row.text(8),
-                  row.optional_text(9),
-                  row.text(10)};
+  return Delivery{
+      row.i64(0),           row.i64(1),           row.text(2),
+      row.text(3),          row.text(4),          parse_delivery_state(row.text(5)).value_or(DeliveryState::Pending),
+      row.i64(6),           row.optional_text(7), row.text(8),
+      row.optional_text(9), row.text(10)};
 }
 
 // The enabled robots of the node and of the nodes above it.
@@ -98,7 +92,7 @@ void notify(store::Tx& tx, const std::vector<std::int64_t>& user_ids, const Mess
 // --- Inbox ---
 
 std::vector<Notification> inbox(store::Connection& connection, std::int64_t user_id, Filter filter,
-                                 std::optional<std::int64_t> before_id, std::int64_t limit) {
+                                std::optional<std::int64_t> before_id, std::int64_t limit) {
   std::string sql = std::string(kNotificationColumns) + "WHERE user_id = ?";
   store::Params params{user_id};
   if (filter == Filter::Unread) sql += " AND read_at IS NULL";
@@ -196,11 +190,11 @@ void retry_delivery(store::Tx& tx, std::int64_t id) {
 
 std::vector<DueDelivery> due_deliveries(store::Connection& connection, TimePoint now, std::int64_t limit) {
   std::vector<DueDelivery> due;
-  for (const auto& row : connection.query(
-           "SELECT d.id, d.attempts, w.url, w.enabled, d.content FROM notification_deliveries d "
-           "JOIN notification_webhooks w ON w.node_id = d.node_id "
-           "WHERE d.state = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?",
-           {iso_utc(now), limit})) {
+  for (const auto& row :
+       connection.query("SELECT d.id, d.attempts, w.url, w.enabled, d.content FROM notification_deliveries d "
+                        "JOIN notification_webhooks w ON w.node_id = d.node_id "
+                        "WHERE d.state = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?",
+                        {iso_utc(now), limit})) {
     due.push_back(DueDelivery{row.i64(0), row.i64(1), row.text(2), row.i64(3) != 0, row.text(4)});
   }
   return due;

@@ -15,7 +15,7 @@ enum class Filter { All, Unread };
 
 // The user's notifications, newest first: ids below `before_id` when given, at most `limit`.
 std::vector<Notification> inbox(store::Connection& connection, std::int64_t user_id, Filter filter,
-                                 std::optional<std::int64_t> before_id, std::int64_t limit);
+                                std::optional<std::int64_t> before_id, std::int64_t limit);
 std::int64_t unread_count(store::Connection& connection, std::int64_t user_id);
 // Marks one of the user's notifications read (once: a second call keeps the first time); 404 for
 // another user's or an unknown one. Returns it as it now is.

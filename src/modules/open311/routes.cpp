@@ -135,7 +135,8 @@ Response service_definition_route(Context& context) {
 // attribute[compound], else the one compound the key's roles are scoped to, else the one
 // compound named in address_string; 400 naming the field otherwise, or when the address names
 // another compound than the one chosen.
-std::int64_t compound_of_request(Context& context, const Fields& fields, const Location& location, std::int64_t street) {
+std::int64_t compound_of_request(Context& context, const Fields& fields, const Location& location,
+                                 std::int64_t street) {
   std::vector<NamedNode> compounds;
   {
     auto lease = context.read();
@@ -186,7 +187,8 @@ Response post_request_route(Context& context) {
   Location location = parse_location(fields);
   Extra extra{location, bounded(fields, "media_url", 500), bounded(fields, "device_id", 100),
               bounded(fields, "account_id", 100), context.user().user_id};
-  if (!extra.media_url.empty() && extra.media_url.rfind("http://", 0) != 0 && extra.media_url.rfind("https://", 0) != 0) {
+  if (!extra.media_url.empty() && extra.media_url.rfind("http://", 0) != 0 &&
+      extra.media_url.rfind("https://", 0) != 0) {
     fail_invalid("media_url", "media_url 应为 http:// 或 https:// 开头的地址");
   }
   std::int64_t street = street_of_call(context, field(fields, "jurisdiction_id"));
@@ -214,9 +216,9 @@ Response post_request_route(Context& context) {
   });
   std::string notice = "已登记为案件 " + std::to_string(id) + "，将在 " + std::to_string(item->response_hours) +
                        " 小时内受理、" + std::to_string(item->resolution_days) + " 天内办结";
-  return Response::json(201, Json::array({{{"service_request_id", std::to_string(id)},
-                                            {"service_notice", notice},
-                                            {"account_id", nullptr}}}));
+  return Response::json(
+      201,
+      Json::array({{{"service_request_id", std::to_string(id)}, {"service_notice", notice}, {"account_id", nullptr}}}));
 }
 
 // --- Reading requests ---

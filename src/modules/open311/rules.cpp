@@ -37,8 +37,8 @@ std::vector<Status> parse_statuses(std::string_view text) {
 }
 
 namespace {
-constexpr State kAllStates[] = {State::Reported,  State::Accepted, State::Assigned, State::InProgress,
-                                State::Resolved,  State::Verified, State::Closed,   State::Returned,
+constexpr State kAllStates[] = {State::Reported,    State::Accepted,  State::Assigned,      State::InProgress,
+                                State::Resolved,    State::Verified,  State::Closed,        State::Returned,
                                 State::Transferred, State::Duplicate, State::ClosedNotFixed};
 }  // namespace
 
@@ -53,31 +53,48 @@ std::vector<State> states_of(Status status) {
 std::string status_notes(State state, const std::optional<std::string>& close_reason,
                          std::optional<std::int64_t> original_id) {
   switch (state) {
-    case State::Reported: return "已上报，等待受理";
-    case State::Accepted: return "已受理";
-    case State::Assigned: return "已派单";
-    case State::InProgress: return "处理中";
-    case State::Resolved: return "已处置，待核验";
-    case State::Verified: return "已核验";
-    case State::Closed: return "已办结";
-    case State::Returned: return "已退回：不属于小区公共服务事项或信息不足";
-    case State::Transferred: return "已转办";
+    case State::Reported:
+      return "已上报，等待受理";
+    case State::Accepted:
+      return "已受理";
+    case State::Assigned:
+      return "已派单";
+    case State::InProgress:
+      return "处理中";
+    case State::Resolved:
+      return "已处置，待核验";
+    case State::Verified:
+      return "已核验";
+    case State::Closed:
+      return "已办结";
+    case State::Returned:
+      return "已退回：不属于小区公共服务事项或信息不足";
+    case State::Transferred:
+      return "已转办";
     case State::Duplicate:
       return original_id ? "重复上报，已并入案件 " + std::to_string(*original_id) : "重复上报";
-    case State::ClosedNotFixed: return "未解决关闭" + (close_reason ? "：" + *close_reason : std::string());
+    case State::ClosedNotFixed:
+      return "未解决关闭" + (close_reason ? "：" + *close_reason : std::string());
   }
   return "";
 }
 
 std::string agency_label(cases::Party party) {
   switch (party) {
-    case cases::Party::PropertyCompany: return "物业服务企业";
-    case cases::Party::Committee: return "业主委员会";
-    case cases::Party::Commissioner: return "小区专员";
-    case cases::Party::Community: return "社区居委会";
-    case cases::Party::Street: return "街道";
-    case cases::Party::Utility: return "专业经营单位";
-    case cases::Party::SocialOrg: return "社会组织";
+    case cases::Party::PropertyCompany:
+      return "物业服务企业";
+    case cases::Party::Committee:
+      return "业主委员会";
+    case cases::Party::Commissioner:
+      return "小区专员";
+    case cases::Party::Community:
+      return "社区居委会";
+    case cases::Party::Street:
+      return "街道";
+    case cases::Party::Utility:
+      return "专业经营单位";
+    case cases::Party::SocialOrg:
+      return "社会组织";
   }
   return "";
 }
@@ -185,10 +202,12 @@ std::optional<std::int64_t> compound_named_in(const std::string& address, const 
   return found;
 }
 
-void check_address_compound(const std::string& address, std::int64_t compound_id, const std::vector<NamedNode>& compounds) {
+void check_address_compound(const std::string& address, std::int64_t compound_id,
+                            const std::vector<NamedNode>& compounds) {
   auto named = compound_named_in(address, compounds);
   if (named && *named != compound_id) {
-    fail_invalid("address_string", "address_string 中的小区与请求的小区（attribute[compound] 或 api_key 的范围）不一致");
+    fail_invalid("address_string",
+                 "address_string 中的小区与请求的小区（attribute[compound] 或 api_key 的范围）不一致");
   }
 }
 

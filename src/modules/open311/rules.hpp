@@ -60,7 +60,8 @@ std::optional<std::int64_t> compound_named_in(const std::string& address, const 
 // 400 naming address_string when the address names one compound of the street and it is not the
 // request's (`compound_id`, from attribute[compound] or the key's scope): a case of one compound
 // does not carry the location of another.
-void check_address_compound(const std::string& address, std::int64_t compound_id, const std::vector<NamedNode>& compounds);
+void check_address_compound(const std::string& address, std::int64_t compound_id,
+                            const std::vector<NamedNode>& compounds);
 
 // The window of a search: [start, end). Each bound is ISO 8601 with an offset (400 naming
 // start_date or end_date otherwise); end defaults to now, start to 90 days before end.

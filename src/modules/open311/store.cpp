@@ -7,8 +7,9 @@
 namespace weizhi::open311 {
 
 std::optional<std::int64_t> find_street(store::Connection& connection, const std::string& id_or_code) {
-  auto row = connection.query_one("SELECT id FROM org_nodes WHERE kind = 'street' AND (code = ? OR CAST(id AS TEXT) = ?)",
-                                  {id_or_code, id_or_code});
+  auto row =
+      connection.query_one("SELECT id FROM org_nodes WHERE kind = 'street' AND (code = ? OR CAST(id AS TEXT) = ?)",
+                           {id_or_code, id_or_code});
   if (!row) return std::nullopt;
   return row->i64(0);
 }
@@ -32,10 +33,11 @@ std::vector<NamedNode> compounds_of_street(store::Connection& connection, std::i
 }
 
 void insert_extra(store::Tx& tx, std::int64_t case_id, const Extra& extra) {
-  tx.exec("INSERT INTO open311_requests (case_id, lat, lon, address_string, media_url, device_id, account_id, user_id, "
-          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {case_id, extra.location.lat, extra.location.lon, extra.location.address_string, extra.media_url,
-           extra.device_id, extra.account_id, extra.user_id, iso_utc(tx.now())});
+  tx.exec(
+      "INSERT INTO open311_requests (case_id, lat, lon, address_string, media_url, device_id, account_id, user_id, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {case_id, extra.location.lat, extra.location.lon, extra.location.address_string, extra.media_url, extra.device_id,
+       extra.account_id, extra.user_id, iso_utc(tx.now())});
 }
 
 namespace {

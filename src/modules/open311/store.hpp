@@ -31,8 +31,8 @@ struct Search {
   std::vector<std::string> scope_paths;  // the subtrees the client may read; none: nothing found
   std::vector<std::int64_t> ids;         // when given, only these (the other filters still apply to scope)
   std::optional<std::string> service_code;
-  std::vector<cases::State> states;      // empty: any
-  std::optional<Window> window;          // on the report time
+  std::vector<cases::State> states;  // empty: any
+  std::optional<Window> window;      // on the report time
   std::int64_t limit = 1000;
 };
 struct Found {

@@ -116,8 +116,7 @@ std::vector<Node> create_parts(store::Tx& tx, const Node& unit, const std::vecto
   return insert_parts(tx, unit, inputs);
 }
 
-std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id,
-                                       const std::string& name) {
+std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id, const std::string& name) {
   return find_child(connection, parent_id, name);
 }
 

@@ -99,8 +99,7 @@ class PartRejected : public ApiError {
 // Creates many parts of one unit in a few statements, in order. Every part is checked before anything
 // is written, so a rejection (PartRejected) leaves the unit as it was.
 std::vector<Node> create_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& inputs);
-std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id,
-                                       const std::string& name);
+std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id, const std::string& name);
 // A PATCH of a node: only the fields present change. The kind's detail fields apply to that kind.
 struct NodeChanges {
   std::optional<std::string> name;

@@ -160,8 +160,8 @@ NewNode read_new_node(Context& context) {
     request.code = body.optional_text("code");
   }
   if (request.kind == NodeKind::Community) {
-    request.community = CommunityDetails{body.optional_text("party_committee_name"),
-                                         body.optional_text("tripartite_office_name")};
+    request.community =
+        CommunityDetails{body.optional_text("party_committee_name"), body.optional_text("tripartite_office_name")};
   }
   if (request.kind == NodeKind::Building) {
     auto floors = body.optional_integer("floors");
@@ -186,8 +186,8 @@ NodeRecord create_record(store::Tx& tx, const Node& parent, const NewNode& reque
       return {create_compound(tx, parent, request.name, request.code), std::nullopt, std::nullopt, std::nullopt};
     case NodeKind::Building:
       if (!request.building) {
-        return {create_building_without_details(tx, parent, request.name, request.code), std::nullopt,
-                std::nullopt, std::nullopt};
+        return {create_building_without_details(tx, parent, request.name, request.code), std::nullopt, std::nullopt,
+                std::nullopt};
       }
       return {create_building(tx, parent, *request.building, request.code), std::nullopt,
               BuildingDetails{request.building->floors, request.building->has_elevator, request.building->land},
@@ -196,7 +196,8 @@ NodeRecord create_record(store::Tx& tx, const Node& parent, const NewNode& reque
       return {create_unit(tx, parent, request.name, request.code), std::nullopt, std::nullopt, std::nullopt};
     case NodeKind::Part:
       return {create_part(tx, parent, *request.part), std::nullopt, std::nullopt, request.part};
-    case NodeKind::Street: break;
+    case NodeKind::Street:
+      break;
   }
   fail_unprocessable(kind_code(parent.kind) + " 下不能直接建立 street", "kind");
 }
@@ -331,8 +332,7 @@ Response create_cluster_route(Context& context) {
   body.finish();
   Cluster cluster = context.write([&](store::Tx& tx) {
     Cluster created = create_cluster(tx, name, code, community_ids);
-    context.audit(tx, "org.cluster.create", "property_cluster:" + std::to_string(created.id),
-                  cluster_json(created));
+    context.audit(tx, "org.cluster.create", "property_cluster:" + std::to_string(created.id), cluster_json(created));
     return created;
   });
   return Response::json(201, cluster_json(cluster));
@@ -354,28 +354,27 @@ std::vector<Migration> org_migrations();
 namespace weizhi::org {
 
 modules::Module module() {
-  return modules::Module{
-      "org",
-      store::org_migrations,
-      [](http::Router& router) {
-        router.add(Method::Get, "/api/v1/org/nodes/{id}", Access::permission("org.read", http::scope::path_node("id")),
-                   get_node_route);
-        router.add(Method::Get, "/api/v1/org/nodes/{id}/children",
-                   Access::permission("org.read", http::scope::path_node("id")), children_route);
-        router.add(Method::Get, "/api/v1/org/nodes/{id}/parts", Access::permission("org.read", http::scope::path_node("id")),
-                   parts_route);
-        router.add(Method::Post, "/api/v1/org/nodes",
-                   Access::permission("org.write", http::scope::body_node("parent_id")), create_node_route);
-        router.add(Method::Patch, "/api/v1/org/nodes/{id}",
-                   Access::permission("org.write", http::scope::path_node("id")), update_node_route);
-        router.add(Method::Delete, "/api/v1/org/nodes/{id}",
-                   Access::permission("org.write", http::scope::path_node("id")), delete_node_route);
-        router.add(Method::Get, "/api/v1/org/clusters", Access::permission("org.read", street_scope),
-                   list_clusters_route);
-        router.add(Method::Post, "/api/v1/org/clusters", Access::permission("org.write", street_scope),
-                   create_cluster_route);
-      },
-      seed_demo};
+  return modules::Module{"org", store::org_migrations,
+                         [](http::Router& router) {
+                           router.add(Method::Get, "/api/v1/org/nodes/{id}",
+                                      Access::permission("org.read", http::scope::path_node("id")), get_node_route);
+                           router.add(Method::Get, "/api/v1/org/nodes/{id}/children",
+                                      Access::permission("org.read", http::scope::path_node("id")), children_route);
+                           router.add(Method::Get, "/api/v1/org/nodes/{id}/parts",
+                                      Access::permission("org.read", http::scope::path_node("id")), parts_route);
+                           router.add(Method::Post, "/api/v1/org/nodes",
+                                      Access::permission("org.write", http::scope::body_node("parent_id")),
+                                      create_node_route);
+                           router.add(Method::Patch, "/api/v1/org/nodes/{id}",
+                                      Access::permission("org.write", http::scope::path_node("id")), update_node_route);
+                           router.add(Method::Delete, "/api/v1/org/nodes/{id}",
+                                      Access::permission("org.write", http::scope::path_node("id")), delete_node_route);
+                           router.add(Method::Get, "/api/v1/org/clusters", Access::permission("org.read", street_scope),
+                                      list_clusters_route);
+                           router.add(Method::Post, "/api/v1/org/clusters",
+                                      Access::permission("org.write", street_scope), create_cluster_route);
+                         },
+                         seed_demo};
 }
 
 }  // namespace weizhi::org

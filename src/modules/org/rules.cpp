@@ -13,9 +13,9 @@ struct KindName {
   const char* code;
   const char* chinese;
 };
-constexpr KindName kKinds[] = {{NodeKind::Street, "street", "街道"},       {NodeKind::Community, "community", "社区"},
-                               {NodeKind::Compound, "compound", "小区"},   {NodeKind::Building, "building", "幢"},
-                               {NodeKind::Unit, "unit", "单元"},           {NodeKind::Part, "part", "户"}};
+constexpr KindName kKinds[] = {{NodeKind::Street, "street", "街道"},     {NodeKind::Community, "community", "社区"},
+                               {NodeKind::Compound, "compound", "小区"}, {NodeKind::Building, "building", "幢"},
+                               {NodeKind::Unit, "unit", "单元"},         {NodeKind::Part, "part", "户"}};
 
 const KindName& kind_name(NodeKind kind) {
   for (const auto& entry : kKinds) {
@@ -25,9 +25,9 @@ const KindName& kind_name(NodeKind kind) {
 }
 
 constexpr std::pair<PartUse, const char*> kUses[] = {{PartUse::Residential, "residential"},
-                                       {PartUse::Commercial, "commercial"},
-                                       {PartUse::Parking, "parking"},
-                                       {PartUse::Other, "other"}};
+                                                     {PartUse::Commercial, "commercial"},
+                                                     {PartUse::Parking, "parking"},
+                                                     {PartUse::Other, "other"}};
 constexpr std::pair<AreaSource, const char*> kAreaSources[] = {
     {AreaSource::Registered, "registered"}, {AreaSource::Surveyed, "surveyed"}, {AreaSource::Contract, "contract"}};
 constexpr std::pair<LandTenure, const char*> kLandTenures[] = {{LandTenure::StateOwned, "state_owned"},
@@ -58,12 +58,18 @@ std::optional<NodeKind> parse_kind(const std::string& code) {
 
 std::optional<NodeKind> child_kind(NodeKind parent) {
   switch (parent) {
-    case NodeKind::Street: return NodeKind::Community;
-    case NodeKind::Community: return NodeKind::Compound;
-    case NodeKind::Compound: return NodeKind::Building;
-    case NodeKind::Building: return NodeKind::Unit;
-    case NodeKind::Unit: return NodeKind::Part;
-    case NodeKind::Part: return std::nullopt;
+    case NodeKind::Street:
+      return NodeKind::Community;
+    case NodeKind::Community:
+      return NodeKind::Compound;
+    case NodeKind::Compound:
+      return NodeKind::Building;
+    case NodeKind::Building:
+      return NodeKind::Unit;
+    case NodeKind::Unit:
+      return NodeKind::Part;
+    case NodeKind::Part:
+      return std::nullopt;
   }
   return std::nullopt;
 }

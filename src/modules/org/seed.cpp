@@ -19,7 +19,7 @@ struct CommunitySeed {
 
 // The article names the first four; the others are invented.
 constexpr CommunitySeed kCommunities[] = {
-    {"德胜社区", "desheng"}, {"翠玉社区", "cuiyu"}, {"东一社区", "dongyi"},   {"东二社区", "donger"},
+    {"德胜社区", "desheng"}, {"翠玉社区", "cuiyu"}, {"东一社区", "dongyi"},  {"东二社区", "donger"},
     {"西一社区", "xiyi"},    {"西二社区", "xier"},  {"南苑社区", "nanyuan"}, {"上塘社区", "shangtang"},
 };
 
@@ -31,21 +31,36 @@ struct CompoundSeed {
 
 // The article's compounds keep the codes other modules look them up by; invented ones start with c-.
 constexpr CompoundSeed kCompounds[] = {
-    {"德胜新村", "desheng-xincun", "desheng"},   {"德胜坝小区", "c-deshengba", "desheng"},
-    {"德胜西苑", "c-desheng-xiyuan", "desheng"}, {"潮王苑", "c-chaowang", "desheng"},
-    {"翠玉苑", "c-cuiyu", "cuiyu"},               {"翠玉东苑", "c-cuiyu-dong", "cuiyu"},
-    {"香积苑", "c-xiangji", "cuiyu"},             {"长征桥小区", "c-changzhengqiao", "cuiyu"},
-    {"东一苑", "c-dongyi", "dongyi"},             {"东一北苑", "c-dongyi-bei", "dongyi"},
-    {"大关苑", "c-daguan", "dongyi"},             {"东新园", "c-dongxinyuan", "dongyi"},
-    {"东二东三苑", "dong-er-dong-san", "donger"}, {"东四苑", "c-dongsi", "donger"},
-    {"东五苑", "c-dongwu", "donger"},             {"东六苑", "c-dongliu", "donger"},
-    {"西四苑", "xi-si", "xiyi"},                  {"西五苑", "xi-wu", "xiyi"},
-    {"西一苑", "c-xiyi", "xiyi"},                 {"西二苑", "c-xier", "xiyi"},
-    {"西六苑", "xi-liu", "xier"},                 {"西七苑", "xi-qi", "xier"},
-    {"西三苑", "c-xisan", "xier"},                {"南七苑", "nan-qi", "nanyuan"},
-    {"南一苑", "c-nanyi", "nanyuan"},             {"南二苑", "c-naner", "nanyuan"},
-    {"南三苑", "c-nansan", "nanyuan"},            {"上塘苑", "c-shangtang", "shangtang"},
-    {"小河苑", "c-xiaohe", "shangtang"},          {"和睦新村", "c-hemu", "shangtang"},
+    {"德胜新村", "desheng-xincun", "desheng"},
+    {"德胜坝小区", "c-deshengba", "desheng"},
+    {"德胜西苑", "c-desheng-xiyuan", "desheng"},
+    {"潮王苑", "c-chaowang", "desheng"},
+    {"翠玉苑", "c-cuiyu", "cuiyu"},
+    {"翠玉东苑", "c-cuiyu-dong", "cuiyu"},
+    {"香积苑", "c-xiangji", "cuiyu"},
+    {"长征桥小区", "c-changzhengqiao", "cuiyu"},
+    {"东一苑", "c-dongyi", "dongyi"},
+    {"东一北苑", "c-dongyi-bei", "dongyi"},
+    {"大关苑", "c-daguan", "dongyi"},
+    {"东新园", "c-dongxinyuan", "dongyi"},
+    {"东二东三苑", "dong-er-dong-san", "donger"},
+    {"东四苑", "c-dongsi", "donger"},
+    {"东五苑", "c-dongwu", "donger"},
+    {"东六苑", "c-dongliu", "donger"},
+    {"西四苑", "xi-si", "xiyi"},
+    {"西五苑", "xi-wu", "xiyi"},
+    {"西一苑", "c-xiyi", "xiyi"},
+    {"西二苑", "c-xier", "xiyi"},
+    {"西六苑", "xi-liu", "xier"},
+    {"西七苑", "xi-qi", "xier"},
+    {"西三苑", "c-xisan", "xier"},
+    {"南七苑", "nan-qi", "nanyuan"},
+    {"南一苑", "c-nanyi", "nanyuan"},
+    {"南二苑", "c-naner", "nanyuan"},
+    {"南三苑", "c-nansan", "nanyuan"},
+    {"上塘苑", "c-shangtang", "shangtang"},
+    {"小河苑", "c-xiaohe", "shangtang"},
+    {"和睦新村", "c-hemu", "shangtang"},
 };
 
 struct ClusterSeed {

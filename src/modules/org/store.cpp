@@ -19,15 +19,17 @@ constexpr const char* kRecordColumns =
     "LEFT JOIN parts p ON p.node_id = n.id ";
 
 Node to_node(const store::Row& row) {
-  return Node{row.i64(0), row.optional_i64(1), parse_kind(row.text(2)).value_or(NodeKind::Part),
-              row.text(3), row.optional_text(4), row.text(5), row.text(6)};
+  return Node{row.i64(0),  row.optional_i64(1),  parse_kind(row.text(2)).value_or(NodeKind::Part),
+              row.text(3), row.optional_text(4), row.text(5),
+              row.text(6)};
 }
 
 NodeRecord to_record(const store::Row& row) {
   NodeRecord record{to_node(row), std::nullopt, std::nullopt, std::nullopt};
   if (!row.is_null(7)) record.community = CommunityDetails{row.optional_text(8), row.optional_text(9)};
   if (!row.is_null(10)) {
-    record.building = BuildingDetails{row.i64(11), row.i64(12) != 0, parse_land(row.text(13)).value_or(LandTenure::StateOwned)};
+    record.building =
+        BuildingDetails{row.i64(11), row.i64(12) != 0, parse_land(row.text(13)).value_or(LandTenure::StateOwned)};
   }
   if (!row.is_null(14)) {
     record.part = PartInput{row.text(15), row.i64(16), parse_use(row.text(17)).value_or(PartUse::Other), row.i64(18),
@@ -62,9 +64,9 @@ std::optional<NodeRecord> find_record(store::Connection& connection, std::int64_
 std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_t parent_id, std::int64_t after_id,
                                       std::int64_t limit) {
   std::vector<NodeRecord> records;
-  for (const auto& row : connection.query(
-           std::string(kRecordColumns) + "WHERE n.parent_id = ? AND n.id > ? ORDER BY n.id LIMIT ?",
-           {parent_id, after_id, limit})) {
+  for (const auto& row :
+       connection.query(std::string(kRecordColumns) + "WHERE n.parent_id = ? AND n.id > ? ORDER BY n.id LIMIT ?",
+                        {parent_id, after_id, limit})) {
     records.push_back(to_record(row));
   }
   return records;
@@ -84,22 +86,30 @@ std::vector<PlacedPart> parts_under(store::Connection& connection, const Node& n
   std::string where;
   store::Params params{node.id};
   switch (node.kind) {
-    case NodeKind::Part: where = "p.node_id = ?"; break;
-    case NodeKind::Unit: where = "p.unit_node_id = ?"; break;
-    case NodeKind::Building: where = "u.parent_id = ?"; break;
-    case NodeKind::Compound: where = "b.parent_id = ?"; break;
+    case NodeKind::Part:
+      where = "p.node_id = ?";
+      break;
+    case NodeKind::Unit:
+      where = "p.unit_node_id = ?";
+      break;
+    case NodeKind::Building:
+      where = "u.parent_id = ?";
+      break;
+    case NodeKind::Compound:
+      where = "b.parent_id = ?";
+      break;
     default:
       where = "pn.kind = 'part' AND " + subtree_condition(connection.dialect(), "pn.path");
       params = subtree_params(node.path);
   }
   params.insert(params.end(), {after_id, limit});
   std::vector<PlacedPart> parts;
-  for (const auto& row : connection.query(
-           "SELECT p.node_id, b.id, b.name, u.id, u.name, p.room_number, p.floor, p.use, p.area_centi_m2, "
-           "p.area_source FROM parts p JOIN org_nodes pn ON pn.id = p.node_id "
-           "JOIN org_nodes u ON u.id = p.unit_node_id JOIN org_nodes b ON b.id = u.parent_id WHERE " +
-               where + " AND p.node_id > ? ORDER BY p.node_id LIMIT ?",
-           params)) {
+  for (const auto& row :
+       connection.query("SELECT p.node_id, b.id, b.name, u.id, u.name, p.room_number, p.floor, p.use, p.area_centi_m2, "
+                        "p.area_source FROM parts p JOIN org_nodes pn ON pn.id = p.node_id "
+                        "JOIN org_nodes u ON u.id = p.unit_node_id JOIN org_nodes b ON b.id = u.parent_id WHERE " +
+                            where + " AND p.node_id > ? ORDER BY p.node_id LIMIT ?",
+                        params)) {
     parts.push_back(PlacedPart{row.i64(0), row.i64(1), row.text(2), row.i64(3), row.text(4),
                                PartInput{row.text(5), row.i64(6), parse_use(row.text(7)).value_or(PartUse::Other),
                                          row.i64(8), parse_area_source(row.text(9)).value_or(AreaSource::Contract)}});

@@ -66,7 +66,8 @@ UnitRoom unit_room(store::Connection& connection, const Node& unit, const std::s
 // The highest floor of any part in the building's units; nullopt when it has none.
 std::optional<std::int64_t> highest_part_floor(store::Connection& connection, std::int64_t building_id);
 
-void update_node_fields(store::Tx& tx, std::int64_t id, const std::string& name, const std::optional<std::string>& code);
+void update_node_fields(store::Tx& tx, std::int64_t id, const std::string& name,
+                        const std::optional<std::string>& code);
 void update_community_details(store::Tx& tx, std::int64_t node_id, const CommunityDetails& details);
 void update_building_details(store::Tx& tx, std::int64_t node_id, const BuildingDetails& details);
 void update_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_node_id, const PartInput& part);

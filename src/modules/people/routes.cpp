@@ -270,8 +270,8 @@ Response households_route(Context& context) {
 void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/people", Access::permission("people.read", http::scope::query_node_or_root("node")),
              list_people_route);
-  router.add(Method::Post, "/api/v1/people",
-             Access::permission("people.write", http::scope::body_node("home_node_id")), create_person_route);
+  router.add(Method::Post, "/api/v1/people", Access::permission("people.write", http::scope::body_node("home_node_id")),
+             create_person_route);
   router.add(Method::Get, "/api/v1/people/{id}", Access::permission("people.read", person_home("id")),
              get_person_route);
   router.add(Method::Patch, "/api/v1/people/{id}", Access::permission("people.write", person_home("id")),
@@ -280,8 +280,8 @@ void add_routes(http::Router& router) {
              unmask_route);
   router.add(Method::Get, "/api/v1/parts/{id}/links", Access::permission("people.read", http::scope::path_node("id")),
              part_links_route);
-  router.add(Method::Post, "/api/v1/parts/{id}/links",
-             Access::permission("people.write", http::scope::path_node("id")), create_link_route);
+  router.add(Method::Post, "/api/v1/parts/{id}/links", Access::permission("people.write", http::scope::path_node("id")),
+             create_link_route);
   router.add(Method::Delete, "/api/v1/parts/{id}/links/{link_id}",
              Access::permission("people.write", http::scope::path_node("id")), delete_link_route);
   router.add(Method::Get, "/api/v1/me/households", Access::signed_in(), households_route);
@@ -293,8 +293,7 @@ void require_person(Context& context, const std::string& permission, std::int64_
   require_person(context, permission, person_id, "person_id");
 }
 
-void require_person(Context& context, const std::string& permission, std::int64_t person_id,
-                    const std::string& field) {
+void require_person(Context& context, const std::string& permission, std::int64_t person_id, const std::string& field) {
   std::optional<std::int64_t> home;
   {
     auto lease = context.read();

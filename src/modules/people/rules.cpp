@@ -55,10 +55,9 @@ std::optional<Relation> parse_relation(const std::string& code) {
 }
 
 const std::vector<std::string>& talent_tags() {
-  static const std::vector<std::string> tags{"civic_supervisor",      "gold_mediator",         "building_leader",
-                                             "resident_group_leader", "social_worker",         "enthusiastic_resident",
-                                             "party_member_volunteer", "legal_advisor",        "medical_worker",
-                                             "retired_cadre"};
+  static const std::vector<std::string> tags{
+      "civic_supervisor",      "gold_mediator",          "building_leader", "resident_group_leader", "social_worker",
+      "enthusiastic_resident", "party_member_volunteer", "legal_advisor",   "medical_worker",        "retired_cadre"};
   return tags;
 }
 
@@ -196,8 +195,8 @@ VotingRoll build_roll(const std::vector<OwnedPart>& parts) {
       roll.parts_without_owner.push_back(part.part_id);
       continue;
     }
-    auto developer_owner = std::find_if(part.owners.begin(), part.owners.end(),
-                                        [](const PartOwner& owner) { return owner.is_developer; });
+    auto developer_owner =
+        std::find_if(part.owners.begin(), part.owners.end(), [](const PartOwner& owner) { return owner.is_developer; });
     if (developer_owner != part.owners.end()) {
       if (!developer) developer = Voter{developer_owner->person_id, true, 0, {}};
       developer->person_id = std::min(developer->person_id, developer_owner->person_id);

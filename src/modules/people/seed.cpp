@@ -165,7 +165,8 @@ void seed_demo(modules::SeedContext& seed) {
   for (const auto& part : parts) {
     if (unsold.count(part.part_id)) {
       if (!developer) {
-        PersonInput company{part.compound_id, kDeveloperName, std::nullopt, std::nullopt, std::nullopt, false, {}, true};
+        PersonInput company{part.compound_id, kDeveloperName, std::nullopt, std::nullopt,
+                            std::nullopt,     false,          {},           true};
         developer = create_person(seed.tx, seed.data_key, company);
       }
       link_part(seed.tx, part.part_id, *developer, Relation::Owner, false);

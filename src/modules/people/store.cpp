@@ -20,9 +20,9 @@ constexpr const char* kPersonColumns =
 Person person_from(const store::Row& row) {
   std::vector<std::string> tags;
   for (const auto& tag : parse_json(row.text(7))) tags.push_back(tag.get<std::string>());
-  return Person{row.i64(0),           row.i64(1),         row.text(2),     row.optional_text(3),
+  return Person{row.i64(0),           row.i64(1),          row.text(2),     row.optional_text(3),
                 row.optional_text(4), row.optional_i64(5), row.i64(6) != 0, std::move(tags),
-                row.i64(8) != 0,      row.text(9),        row.text(10)};
+                row.i64(8) != 0,      row.text(9),         row.text(10)};
 }
 
 using Columns = std::vector<std::pair<std::string, store::Value>>;
@@ -89,13 +89,9 @@ constexpr const char* kPartLinkSelect =
     "FROM part_links l JOIN people p ON p.id = l.person_id WHERE ";
 
 PartLink part_link_from(const store::Row& row) {
-  return PartLink{row.i64(0),
-                  row.i64(1),
-                  row.text(2),
-                  parse_relation(row.text(3)).value_or(Relation::Resident),
-                  row.i64(4) != 0,
-                  row.optional_text(5),
-                  row.text(6)};
+  return PartLink{
+      row.i64(0),      row.i64(1),           row.text(2), parse_relation(row.text(3)).value_or(Relation::Resident),
+      row.i64(4) != 0, row.optional_text(5), row.text(6)};
 }
 
 }  // namespace
@@ -215,8 +211,8 @@ std::vector<PlacedLink> links_of_person(store::Connection& connection, std::int6
 
 std::vector<PartLink> links_of_part(store::Connection& connection, std::int64_t part_node_id) {
   std::vector<PartLink> links;
-  for (const auto& row : connection.query(std::string(kPartLinkSelect) + "l.part_node_id = ? ORDER BY l.id",
-                                          {part_node_id})) {
+  for (const auto& row :
+       connection.query(std::string(kPartLinkSelect) + "l.part_node_id = ? ORDER BY l.id", {part_node_id})) {
     links.push_back(part_link_from(row));
   }
   return links;
@@ -274,11 +270,12 @@ std::optional<std::string> node_path(store::Connection& connection, std::int64_t
 
 bool has_household_in(store::Connection& connection, std::int64_t user_id, std::int64_t compound_id) {
   return connection
-      .query_one("SELECT 1 FROM users u JOIN part_links l ON l.person_id = u.person_id "
-                 "JOIN org_nodes part ON part.id = l.part_node_id JOIN org_nodes unit ON unit.id = part.parent_id "
-                 "JOIN org_nodes building ON building.id = unit.parent_id "
-                 "WHERE u.id = ? AND building.parent_id = ? LIMIT 1",
-                 {user_id, compound_id})
+      .query_one(
+          "SELECT 1 FROM users u JOIN part_links l ON l.person_id = u.person_id "
+          "JOIN org_nodes part ON part.id = l.part_node_id JOIN org_nodes unit ON unit.id = part.parent_id "
+          "JOIN org_nodes building ON building.id = unit.parent_id "
+          "WHERE u.id = ? AND building.parent_id = ? LIMIT 1",
+          {user_id, compound_id})
       .has_value();
 }
 

@@ -116,9 +116,8 @@ std::string tally_files(const std::string& roll_path, const std::string& ballots
     }
     items = std::max(items, ballot.item);
   }
-  auto results = with_file_name(ballots_path, [&] {
-    return tally(electorate, ballots, *threshold, follow_majority, items);
-  });
+  auto results =
+      with_file_name(ballots_path, [&] { return tally(electorate, ballots, *threshold, follow_majority, items); });
   if (timings) timings->tally_seconds = seconds_since(start);
   return result_json(results);
 }

@@ -65,7 +65,8 @@ std::optional<std::int64_t> parse_area(std::string_view text) {
   std::string_view fraction = point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
   auto digits = [](std::string_view part, std::int64_t& value) {
     auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
-    return error == std::errc() && end == part.data() + part.size() && part.find_first_not_of("0123456789") == std::string_view::npos;
+    return error == std::errc() && end == part.data() + part.size() &&
+           part.find_first_not_of("0123456789") == std::string_view::npos;
   };
   std::int64_t metres = 0, hundredths = 0;
   if (whole.empty() || whole.size() > 9 || !digits(whole, metres)) return std::nullopt;
@@ -127,11 +128,13 @@ std::vector<RollEntry> parse_roll_csv(std::string_view text) {
     if (!kind) throw InvalidLine(line, "owner_kind 应为 person 或 developer，此处为「" + std::string(fields[2]) + "」");
     entry.owner_kind = *kind;
     auto area = parse_area(fields[3]);
-    if (!area) throw InvalidLine(line, "area 应为不超过两位小数的面积（平方米），此处为「" + std::string(fields[3]) + "」");
+    if (!area)
+      throw InvalidLine(line, "area 应为不超过两位小数的面积（平方米），此处为「" + std::string(fields[3]) + "」");
     entry.area_centi_m2 = *area;
     auto use = parse_use(fields[4]);
     if (!use) {
-      throw InvalidLine(line, "use 应为 residential、commercial、parking 或 other，此处为「" + std::string(fields[4]) + "」");
+      throw InvalidLine(line,
+                        "use 应为 residential、commercial、parking 或 other，此处为「" + std::string(fields[4]) + "」");
     }
     entry.use = *use;
     roll.push_back(entry);
@@ -147,7 +150,8 @@ std::vector<BallotEntry> parse_ballots_csv(std::string_view text) {
                        Choice::Invalid, line};
     auto choice = parse_choice(fields[2]);
     if (!choice) {
-      throw InvalidLine(line, "choice 应为 agree、oppose、abstain、follow 或 invalid，此处为「" + std::string(fields[2]) + "」");
+      throw InvalidLine(
+          line, "choice 应为 agree、oppose、abstain、follow 或 invalid，此处为「" + std::string(fields[2]) + "」");
     }
     ballot.choice = *choice;
     ballots.push_back(ballot);

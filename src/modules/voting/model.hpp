@@ -54,17 +54,17 @@ struct BallotEntry {
 
 // The denominators of docs/rules.md#b-voting-roll and who may vote, derived from a roll.
 struct Electorate {
-  std::vector<std::int64_t> owner_ids;     // voters, ascending
-  std::vector<std::int64_t> areas;         // 0.01 m², parallel to owner_ids
-  std::int64_t total_area_centi_m2 = 0;    // every counted part
-  std::int64_t owner_count = 0;            // voters plus parts that have no voter yet
+  std::vector<std::int64_t> owner_ids;   // voters, ascending
+  std::vector<std::int64_t> areas;       // 0.01 m², parallel to owner_ids
+  std::int64_t total_area_centi_m2 = 0;  // every counted part
+  std::int64_t owner_count = 0;          // voters plus parts that have no voter yet
 };
 
 struct ItemResult {
   std::int64_t item;
   Threshold threshold;
-  Fraction quorum_area;     // participating area / total area
-  Fraction quorum_count;    // participating owners / total owners
+  Fraction quorum_area;   // participating area / total area
+  Fraction quorum_count;  // participating owners / total owners
   bool quorum_met;
   Fraction approval_area;   // agreeing area / participating area
   Fraction approval_count;  // agreeing owners / participating owners

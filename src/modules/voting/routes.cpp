@@ -149,8 +149,8 @@ VoteInput read_vote_input(Context& context, const Json& json) {
     if (const Json* ids = scope_body.optional_any("node_ids")) {
       if (!ids->is_array()) fail_invalid("scope.node_ids", "字段 scope.node_ids 应为编号数组");
       for (std::size_t i = 0; i < ids->size(); ++i) {
-        input.scope.node_ids.push_back(
-            context.parse_id((*ids)[i].is_number_integer() ? (*ids)[i].dump() : "", "scope.node_ids[" + std::to_string(i) + "]"));
+        input.scope.node_ids.push_back(context.parse_id((*ids)[i].is_number_integer() ? (*ids)[i].dump() : "",
+                                                        "scope.node_ids[" + std::to_string(i) + "]"));
       }
     }
     scope_body.finish();
@@ -227,9 +227,7 @@ Response update_vote_route(Context& context) {
   return Response::json(200, updated);
 }
 
-Response list_votes_route(Context& context) {
-  return org::subtree_items(context, votes_under, vote_json);
-}
+Response list_votes_route(Context& context) { return org::subtree_items(context, votes_under, vote_json); }
 
 Response get_vote_route(Context& context) {
   auto lease = context.read();
@@ -458,18 +456,22 @@ Json publication_json(store::Connection& connection, const Vote& vote) {
   for (const auto& ballot : ballots_of(connection, vote.id)) {
     Json choices = Json::array();
     for (Choice choice : ballot.choices) choices.push_back(choice_code(choice));
-    ballots.push_back({{"voter", names[ballot.voter_id]}, {"channel", channel_code(ballot.channel)}, {"choices", choices}});
+    ballots.push_back(
+        {{"voter", names[ballot.voter_id]}, {"channel", channel_code(ballot.channel)}, {"choices", choices}});
   }
   auto electorate = frozen_electorate(connection, vote);
   Json shown = vote_json(connection, vote);
   shown.erase("organiser_user_id");
   shown.erase("roll_fingerprint");
-  return {{"vote", shown},
-          {"roll", {{"total_area_centi_m2", electorate->total_area_centi_m2}, {"owner_count", electorate->owner_count}}},
-          {"result", Json::parse(*vote.result)},
-          {"fingerprints",
-           {{"roll", *vote.roll_fingerprint}, {"ballots", *vote.ballots_fingerprint}, {"result", *vote.result_fingerprint}}},
-          {"ballots", ballots}};
+  return {
+      {"vote", shown},
+      {"roll", {{"total_area_centi_m2", electorate->total_area_centi_m2}, {"owner_count", electorate->owner_count}}},
+      {"result", Json::parse(*vote.result)},
+      {"fingerprints",
+       {{"roll", *vote.roll_fingerprint},
+        {"ballots", *vote.ballots_fingerprint},
+        {"result", *vote.result_fingerprint}}},
+      {"ballots", ballots}};
 }
 
 Response publish_route(Context& context) {
@@ -501,12 +503,13 @@ Response receipt_route(Context& context) {
   if (!receipt) fail_not_found("没有该回执码对应的选票");
   Json choices = Json::array();
   for (Choice choice : receipt->choices) choices.push_back(choice_code(choice));
-  return Response::json(200, {{"vote", {{"id", receipt->vote_id}, {"title", receipt->vote_title},
-                                        {"state", state_code(receipt->vote_state)}}},
-                              {"channel", channel_code(receipt->channel)},
-                              {"choices", choices},
-                              {"recorded_at", receipt->recorded_at},
-                              {"counted_in_published_result", receipt->vote_state == VoteState::Published}});
+  return Response::json(
+      200,
+      {{"vote", {{"id", receipt->vote_id}, {"title", receipt->vote_title}, {"state", state_code(receipt->vote_state)}}},
+       {"channel", channel_code(receipt->channel)},
+       {"choices", choices},
+       {"recorded_at", receipt->recorded_at},
+       {"counted_in_published_result", receipt->vote_state == VoteState::Published}});
 }
 
 Response my_votes_route(Context& context) {
@@ -534,8 +537,7 @@ Response my_votes_route(Context& context) {
 void add_routes(http::Router& router) {
   auto allowed = [](const char* permission) { return Access::permission(permission, vote_scope()); };
   const std::string base = "/api/v1/votes";
-  router.add(Method::Get, base, Access::permission("voting.read", org::node_query_scope()),
-             list_votes_route);
+  router.add(Method::Get, base, Access::permission("voting.read", org::node_query_scope()), list_votes_route);
   router.add(Method::Post, base, Access::permission("voting.manage", http::scope::body_node("compound_id")),
              create_vote_route);
   router.add(Method::Get, base + "/{id}", allowed("voting.read"), get_vote_route);

@@ -23,7 +23,8 @@ namespace {
 template <class Enum, std::size_t N>
 using CodeTable = std::array<std::pair<Enum, const char*>, N>;
 
-constexpr CodeTable<Threshold, 2> kThresholds{{{Threshold::Half, "half"}, {Threshold::ThreeQuarters, "three_quarters"}}};
+constexpr CodeTable<Threshold, 2> kThresholds{
+    {{Threshold::Half, "half"}, {Threshold::ThreeQuarters, "three_quarters"}}};
 constexpr CodeTable<Choice, 5> kChoices{{{Choice::Agree, "agree"},
                                          {Choice::Oppose, "oppose"},
                                          {Choice::Abstain, "abstain"},
@@ -111,7 +112,7 @@ bool at_least_three_quarters(const Fraction& fraction) { return compare(fraction
 
 Electorate electorate_of(const std::vector<RollEntry>& roll) {
   Electorate electorate;
-  std::vector<std::pair<std::int64_t, std::int64_t>> parts;  // part id, line: to find repeats
+  std::vector<std::pair<std::int64_t, std::int64_t>> parts;         // part id, line: to find repeats
   std::vector<std::pair<std::int64_t, std::int64_t>> person_parts;  // owner id, area
   parts.reserve(roll.size());
   person_parts.reserve(roll.size());
@@ -138,8 +139,8 @@ Electorate electorate_of(const std::vector<RollEntry>& roll) {
     }
   }
   std::sort(parts.begin(), parts.end());
-  auto repeat = std::adjacent_find(parts.begin(), parts.end(),
-                                   [](const auto& a, const auto& b) { return a.first == b.first; });
+  auto repeat =
+      std::adjacent_find(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first == b.first; });
   if (repeat != parts.end()) {
     throw InvalidLine(std::max(repeat->second, std::next(repeat)->second),
                       "户 " + std::to_string(repeat->first) + " 重复出现");
@@ -182,7 +183,8 @@ std::vector<RollEntry> roll_from_registry(const std::vector<people::OwnedPart>& 
   for (const auto& part : parts) {
     auto voter = voter_of_part.find(part.part_id);
     if (voter == voter_of_part.end() && !voterless.count(part.part_id)) continue;  // parking, stalls
-    RollEntry entry{part.part_id, 0, OwnerKind::Person, part.area_centi_m2, parse_use(part.use).value_or(PartUse::Other)};
+    RollEntry entry{part.part_id, 0, OwnerKind::Person, part.area_centi_m2,
+                    parse_use(part.use).value_or(PartUse::Other)};
     if (voter != voter_of_part.end()) {
       entry.owner_id = voter->second->person_id;
       entry.owner_kind = voter->second->is_developer ? OwnerKind::Developer : OwnerKind::Person;
@@ -233,8 +235,8 @@ std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<Ba
     // Follow-majority joins agree only when agree leads oppose among explicit votes in both
     // dimensions; otherwise (oppose leads, a tie, the dimensions disagree, or the abstain
     // policy) it adds nothing to agreement, which is the same as counting it as oppose or abstain.
-    bool follow_joins_agree = follow_majority == FollowMajority::BothDimensions && agree.area > oppose.area &&
-                              agree.count > oppose.count;
+    bool follow_joins_agree =
+        follow_majority == FollowMajority::BothDimensions && agree.area > oppose.area && agree.count > oppose.count;
     Side agreeing = agree;
     if (follow_joins_agree) {
       agreeing.area += follow.area;
@@ -253,8 +255,8 @@ std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<Ba
       return threshold == Threshold::ThreeQuarters ? at_least_three_quarters(fraction) : more_than_half(fraction);
     };
     if (result.quorum_met) {
-      result.outcome = approved(result.approval_area) && approved(result.approval_count) ? Outcome::Passed
-                                                                                        : Outcome::FailedApproval;
+      result.outcome =
+          approved(result.approval_area) && approved(result.approval_count) ? Outcome::Passed : Outcome::FailedApproval;
     }
     results.push_back(result);
   }
@@ -269,8 +271,9 @@ std::string result_json(const std::vector<ItemResult>& results) {
     items.push_back(Ordered{
         {"item", result.item},
         {"threshold", threshold_code(result.threshold)},
-        {"quorum",
-         Ordered{{"area", fraction(result.quorum_area)}, {"count", fraction(result.quorum_count)}, {"met", result.quorum_met}}},
+        {"quorum", Ordered{{"area", fraction(result.quorum_area)},
+                           {"count", fraction(result.quorum_count)},
+                           {"met", result.quorum_met}}},
         {"approval", Ordered{{"area", fraction(result.approval_area)}, {"count", fraction(result.approval_count)}}},
         {"outcome", outcome_code(result.outcome)}});
   }
@@ -334,8 +337,8 @@ void check_accepting_ballots(const Vote& vote, TimePoint now) {
   if (now >= *parse_iso(vote.input.closes_at)) fail_conflict("表决已于 " + vote.input.closes_at + " 截止");
 }
 
-std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::size_t item_count,
-                                  InvalidChoices invalid, const std::string& field) {
+std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::size_t item_count, InvalidChoices invalid,
+                                  const std::string& field) {
   if (codes.size() != item_count) {
     fail_invalid(field, "本次表决有 " + std::to_string(item_count) + " 项，应逐项填写意见");
   }
@@ -344,8 +347,9 @@ std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::si
     auto choice = parse_choice(codes[i]);
     if (!choice || (*choice == Choice::Invalid && invalid == InvalidChoices::Refused)) {
       fail_invalid(field + "[" + std::to_string(i) + "]",
-                   invalid == InvalidChoices::Allowed ? "意见应为 agree、oppose、abstain、follow 或 invalid"
-                                                      : "意见应为 agree（赞同）、oppose（反对）、abstain（弃权）或 follow（随多数）");
+                   invalid == InvalidChoices::Allowed
+                       ? "意见应为 agree、oppose、abstain、follow 或 invalid"
+                       : "意见应为 agree（赞同）、oppose（反对）、abstain（弃权）或 follow（随多数）");
     }
     choices.push_back(*choice);
   }

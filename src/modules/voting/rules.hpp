@@ -95,8 +95,8 @@ void check_accepting_ballots(const Vote& vote, TimePoint now);
 // A ballot's choices, one per item: 400 naming `field` when the count differs from the items or
 // a code is unknown; `invalid` only when `allow_invalid` (a mis-marked paper or meeting form).
 enum class InvalidChoices { Allowed, Refused };
-std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::size_t item_count,
-                                  InvalidChoices invalid, const std::string& field);
+std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::size_t item_count, InvalidChoices invalid,
+                                  const std::string& field);
 // "agree,oppose,…" as stored, and back (nullopt when malformed).
 std::string choices_text(const std::vector<Choice>& choices);
 std::optional<std::vector<Choice>> parse_choices_text(std::string_view text);

@@ -23,9 +23,7 @@ std::optional<std::int64_t> resident_person(store::Tx& tx) {
 }
 
 // The voters of a vote's roll, by id.
-std::vector<std::int64_t> voters_of(const std::vector<RollEntry>& roll) {
-  return electorate_of(roll).owner_ids;
-}
+std::vector<std::int64_t> voters_of(const std::vector<RollEntry>& roll) { return electorate_of(roll).owner_ids; }
 
 // A fixed spread of opinions: mostly agree, some oppose, abstain and follow-majority.
 Choice demo_choice(std::size_t index) {
@@ -37,23 +35,21 @@ Choice demo_choice(std::size_t index) {
 
 Channel demo_channel(std::size_t index) {
   switch (index % 4) {
-    case 0: return Channel::Paper;
-    case 1: return Channel::Meeting;
-    default: return Channel::Online;
+    case 0:
+      return Channel::Paper;
+    case 1:
+      return Channel::Meeting;
+    default:
+      return Channel::Online;
   }
 }
 
 VoteInput demo_vote(std::int64_t compound, const std::string& title, int matter, std::vector<std::string> items,
                     TimePoint opens, TimePoint closes) {
-  return VoteInput{compound,
-                   title,
-                   matter,
-                   VoteScope{},
-                   std::move(items),
-                   iso_utc(opens),
-                   iso_utc(closes),
-                   {Channel::Online, Channel::Paper, Channel::Meeting},
-                   Policies{}};
+  return VoteInput{
+      compound,         title,          matter,          VoteScope{},
+      std::move(items), iso_utc(opens), iso_utc(closes), {Channel::Online, Channel::Paper, Channel::Meeting},
+      Policies{}};
 }
 
 }  // namespace
@@ -89,11 +85,11 @@ void seed_demo(modules::SeedContext& seed) {
   publish_vote(tx, *find_vote(tx.connection(), fund_id), now - Days(15));
 
   // Open: since two days ago, for twelve more days; a third of the owners have voted.
-  std::int64_t property_id = create_vote(
-      tx,
-      demo_vote(compound, "关于续聘物业服务企业的表决", 4, {"同意续聘现物业服务企业，服务期三年"}, now - Days(2),
-                now + Days(12)),
-      organiser);
+  std::int64_t property_id =
+      create_vote(tx,
+                  demo_vote(compound, "关于续聘物业服务企业的表决", 4, {"同意续聘现物业服务企业，服务期三年"},
+                            now - Days(2), now + Days(12)),
+                  organiser);
   Vote property = *find_vote(tx.connection(), property_id);
   auto property_voters = voters_of(open_vote(tx, property, now - Days(2)));
   property = *find_vote(tx.connection(), property_id);

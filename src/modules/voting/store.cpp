@@ -44,7 +44,8 @@ Vote to_vote(const store::Row& row) {
   input.items = Json::parse(row.text(6)).get<std::vector<std::string>>();
   input.opens_at = row.text(7);
   input.closes_at = row.text(8);
-  for (const auto& code : Json::parse(row.text(9))) input.channels.push_back(stored(parse_channel(code.get<std::string>()), "channel"));
+  for (const auto& code : Json::parse(row.text(9)))
+    input.channels.push_back(stored(parse_channel(code.get<std::string>()), "channel"));
   input.policies.follow_majority = stored(parse_follow_majority(row.text(10)), "follow-majority rule");
   input.policies.extension = stored(parse_extension(row.text(11)), "extension policy");
   vote.extended = row.i64(12) != 0;
@@ -80,9 +81,12 @@ org::Node require_node(store::Tx& tx, std::int64_t id, org::NodeKind kind, const
 
 org::NodeKind scope_node_kind(ScopeKind kind) {
   switch (kind) {
-    case ScopeKind::Buildings: return org::NodeKind::Building;
-    case ScopeKind::Units: return org::NodeKind::Unit;
-    default: return org::NodeKind::Part;
+    case ScopeKind::Buildings:
+      return org::NodeKind::Building;
+    case ScopeKind::Units:
+      return org::NodeKind::Unit;
+    default:
+      return org::NodeKind::Part;
   }
 }
 
@@ -118,11 +122,12 @@ std::vector<people::OwnedPart> parts_in_scope(store::Connection& connection, con
     index[row.i64(0)] = parts.size();
     parts.push_back(people::OwnedPart{row.i64(0), row.i64(1), row.text(2), {}});
   }
-  for (const auto& row : connection.query(
-           "SELECT l.part_node_id, l.person_id, pe.is_developer, l.designated_voter FROM part_links l "
-           "JOIN people pe ON pe.id = l.person_id JOIN org_nodes n ON n.id = l.part_node_id "
-           "WHERE l.relation = 'owner' AND " + condition + " ORDER BY l.part_node_id, l.person_id",
-           params)) {
+  for (const auto& row :
+       connection.query("SELECT l.part_node_id, l.person_id, pe.is_developer, l.designated_voter FROM part_links l "
+                        "JOIN people pe ON pe.id = l.person_id JOIN org_nodes n ON n.id = l.part_node_id "
+                        "WHERE l.relation = 'owner' AND " +
+                            condition + " ORDER BY l.part_node_id, l.person_id",
+                        params)) {
     auto part = index.find(row.i64(0));
     if (part == index.end()) continue;
     parts[part->second].owners.push_back(people::PartOwner{row.i64(1), row.i64(2) != 0, row.i64(3) != 0});
@@ -191,7 +196,8 @@ BallotRecord insert_ballot(store::Tx& tx, const Vote& vote, const NewBallot& bal
     if (auto first = ballot_channel(tx.connection(), vote.id, ballot.voter_id)) fail_already_voted(*first);
     fail_not_on_roll();
   }
-  return BallotRecord{inserted->i64(0), ballot.voter_id, ballot.channel, ballot.choices, code, ballot.proxy_person_id, at};
+  return BallotRecord{
+      inserted->i64(0), ballot.voter_id, ballot.channel, ballot.choices, code, ballot.proxy_person_id, at};
 }
 
 std::vector<ClerkEntry> entries_of(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
@@ -200,7 +206,8 @@ std::vector<ClerkEntry> entries_of(store::Connection& connection, std::int64_t v
                                           "FROM vote_paper_entries e JOIN users u ON u.id = e.clerk_user_id "
                                           "WHERE e.vote_id = ? AND e.voter_id = ? ORDER BY e.id",
                                           {vote_id, voter_id})) {
-    entries.push_back(ClerkEntry{row.i64(0), row.text(1), stored(parse_choices_text(row.text(2)), "choices"), row.text(3)});
+    entries.push_back(
+        ClerkEntry{row.i64(0), row.text(1), stored(parse_choices_text(row.text(2)), "choices"), row.text(3)});
   }
   return entries;
 }
@@ -260,12 +267,13 @@ void update_draft(store::Tx& tx, const Vote& vote, const VoteInput& input) {
     }
   }
   check_vote_terms(tx, input);
-  tx.exec("UPDATE votes SET title = ?, matter = ?, scope_kind = ?, scope_node_ids = ?, items = ?, opens_at = ?, "
-          "closes_at = ?, channels = ?, follow_majority = ?, extension = ? WHERE id = ? AND state = ?",
-          {input.title, input.matter, scope_kind_code(input.scope.kind), Json(input.scope.node_ids).dump(),
-           Json(input.items).dump(), iso_utc(*parse_iso(input.opens_at)), iso_utc(*parse_iso(input.closes_at)),
-           channels_text(input.channels), follow_majority_code(input.policies.follow_majority),
-           extension_code(input.policies.extension), vote.id, state_code(VoteState::Draft)});
+  tx.exec(
+      "UPDATE votes SET title = ?, matter = ?, scope_kind = ?, scope_node_ids = ?, items = ?, opens_at = ?, "
+      "closes_at = ?, channels = ?, follow_majority = ?, extension = ? WHERE id = ? AND state = ?",
+      {input.title, input.matter, scope_kind_code(input.scope.kind), Json(input.scope.node_ids).dump(),
+       Json(input.items).dump(), iso_utc(*parse_iso(input.opens_at)), iso_utc(*parse_iso(input.closes_at)),
+       channels_text(input.channels), follow_majority_code(input.policies.follow_majority),
+       extension_code(input.policies.extension), vote.id, state_code(VoteState::Draft)});
 }
 
 std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id) {
@@ -276,10 +284,10 @@ std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id) {
 
 std::vector<Vote> votes_under(store::Connection& connection, const std::string& path) {
   std::vector<Vote> votes;
-  for (const auto& row : connection.query(std::string(kVoteColumns) +
-                                              "JOIN org_nodes c ON c.id = v.compound_node_id WHERE c.path LIKE ? "
-                                              "ORDER BY v.id DESC",
-                                          {path + "%"})) {
+  for (const auto& row :
+       connection.query(std::string(kVoteColumns) + "JOIN org_nodes c ON c.id = v.compound_node_id WHERE c.path LIKE ? "
+                                                    "ORDER BY v.id DESC",
+                        {path + "%"})) {
     votes.push_back(to_vote(row));
   }
   return votes;
@@ -298,9 +306,10 @@ std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now)
     fail_unprocessable("表决范围内没有可投票的业主，请先登记业主");
   }
   for (const auto& entry : roll) {
-    tx.exec("INSERT INTO vote_roll (vote_id, part_id, owner_id, owner_kind, area_centi_m2, use) VALUES (?, ?, ?, ?, ?, ?)",
-            {vote.id, entry.part_id, entry.owner_id ? store::Value(entry.owner_id) : store::Value(),
-             owner_kind_code(entry.owner_kind), entry.area_centi_m2, use_code(entry.use)});
+    tx.exec(
+        "INSERT INTO vote_roll (vote_id, part_id, owner_id, owner_kind, area_centi_m2, use) VALUES (?, ?, ?, ?, ?, ?)",
+        {vote.id, entry.part_id, entry.owner_id ? store::Value(entry.owner_id) : store::Value(),
+         owner_kind_code(entry.owner_kind), entry.area_centi_m2, use_code(entry.use)});
   }
   tx.exec("UPDATE votes SET state = ?, roll_fingerprint = ?, opened_at = ? WHERE id = ?",
           {state_code(VoteState::Open), crypto::sha256_hex(roll_csv(roll)), iso_utc(now), vote.id});
@@ -384,9 +393,10 @@ void record_proxy(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::i
   if (tx.query_one("SELECT 1 FROM vote_proxies WHERE vote_id = ? AND voter_id = ?", {vote.id, voter_id})) {
     fail_conflict("该业主已登记委托人", "voter_id");
   }
-  tx.exec("INSERT INTO vote_proxies (vote_id, voter_id, proxy_person_id, letter_reference, created_at) "
-          "VALUES (?, ?, ?, ?, ?)",
-          {vote.id, voter_id, proxy_person_id, letter_reference, iso_utc(now)});
+  tx.exec(
+      "INSERT INTO vote_proxies (vote_id, voter_id, proxy_person_id, letter_reference, created_at) "
+      "VALUES (?, ?, ?, ?, ?)",
+      {vote.id, voter_id, proxy_person_id, letter_reference, iso_utc(now)});
 }
 
 std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t vote_id) {
@@ -404,16 +414,17 @@ std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t 
 std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id) {
   std::vector<std::int64_t> voters;
   if (on_roll(connection, vote_id, person_id)) voters.push_back(person_id);
-  for (const auto& row : connection.query(
-           "SELECT voter_id FROM vote_proxies WHERE vote_id = ? AND proxy_person_id = ? ORDER BY voter_id",
-           {vote_id, person_id})) {
+  for (const auto& row :
+       connection.query("SELECT voter_id FROM vote_proxies WHERE vote_id = ? AND proxy_person_id = ? ORDER BY voter_id",
+                        {vote_id, person_id})) {
     voters.push_back(row.i64(0));
   }
   return voters;
 }
 
 std::optional<Channel> ballot_channel(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
-  auto row = connection.query_one("SELECT channel FROM vote_ballots WHERE vote_id = ? AND voter_id = ?", {vote_id, voter_id});
+  auto row =
+      connection.query_one("SELECT channel FROM vote_ballots WHERE vote_id = ? AND voter_id = ?", {vote_id, voter_id});
   if (!row) return std::nullopt;
   return stored(parse_channel(row->text(0)), "channel");
 }
@@ -425,7 +436,8 @@ BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& bal
 
 std::vector<BallotRecord> ballots_of(store::Connection& connection, std::int64_t vote_id) {
   std::vector<BallotRecord> ballots;
-  for (const auto& row : connection.query(std::string(kBallotColumns) + "WHERE vote_id = ? ORDER BY voter_id", {vote_id})) {
+  for (const auto& row :
+       connection.query(std::string(kBallotColumns) + "WHERE vote_id = ? ORDER BY voter_id", {vote_id})) {
     ballots.push_back(to_ballot(row));
   }
   return ballots;
@@ -447,8 +459,9 @@ PaperEntryResult enter_paper_form(store::Tx& tx, const Vote& vote, std::int64_t 
   if (!entries.empty() && entries.front().clerk_user_id == clerk_user_id) {
     fail_conflict("您已录入过该书面表决票，第二次录入须由另一名录入员完成", "voter_id");
   }
-  tx.exec("INSERT INTO vote_paper_entries (vote_id, voter_id, clerk_user_id, choices, entered_at) VALUES (?, ?, ?, ?, ?)",
-          {vote.id, voter_id, clerk_user_id, choices_text(choices), iso_utc(now)});
+  tx.exec(
+      "INSERT INTO vote_paper_entries (vote_id, voter_id, clerk_user_id, choices, entered_at) VALUES (?, ?, ?, ?, ?)",
+      {vote.id, voter_id, clerk_user_id, choices_text(choices), iso_utc(now)});
   if (entries.empty()) return {PaperOutcome::AwaitingSecondEntry, std::nullopt};
   if (entries.front().choices != choices) return {PaperOutcome::Held, std::nullopt};
   return {PaperOutcome::Counted,
@@ -470,15 +483,18 @@ std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vot
 BallotRecord settle_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t supervisor_user_id,
                                const std::vector<Choice>& choices, TimePoint now) {
   auto entries = entries_of(tx.connection(), vote.id, voter_id);
-  if (entries.size() < 2 || ballot_channel(tx.connection(), vote.id, voter_id)) fail_not_found("该业主没有待裁定的书面表决票");
+  if (entries.size() < 2 || ballot_channel(tx.connection(), vote.id, voter_id))
+    fail_not_found("该业主没有待裁定的书面表决票");
   if (vote.state != VoteState::Open) fail_conflict("表决已结束，不能再裁定书面表决票");
   return insert_ballot(tx, vote, NewBallot{voter_id, Channel::Paper, choices, supervisor_user_id, std::nullopt}, now);
 }
 
 void close_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
   require_state(vote, VoteState::Open, "只有进行中的表决可以结束");
-  if (now < *parse_iso(vote.input.closes_at)) fail_conflict("表决截止时间 " + vote.input.closes_at + " 未到，不能提前结束");
-  tx.exec("UPDATE votes SET state = ?, closed_at = ? WHERE id = ?", {state_code(VoteState::Closed), iso_utc(now), vote.id});
+  if (now < *parse_iso(vote.input.closes_at))
+    fail_conflict("表决截止时间 " + vote.input.closes_at + " 未到，不能提前结束");
+  tx.exec("UPDATE votes SET state = ?, closed_at = ? WHERE id = ?",
+          {state_code(VoteState::Closed), iso_utc(now), vote.id});
 }
 
 void extend_vote(store::Tx& tx, const Vote& vote, const std::string& closes_at, TimePoint now) {
@@ -517,10 +533,11 @@ VoteFiles vote_files(store::Connection& connection, const Vote& vote) {
 VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
   require_state(vote, VoteState::Closed, "只有已截止的表决可以公布结果");
   VoteFiles files = vote_files(tx.connection(), vote);
-  tx.exec("UPDATE votes SET state = ?, ballots_fingerprint = ?, result_fingerprint = ?, result = ?, published_at = ? "
-          "WHERE id = ?",
-          {state_code(VoteState::Published), crypto::sha256_hex(files.ballots_csv), crypto::sha256_hex(files.result_json),
-           files.result_json, iso_utc(now), vote.id});
+  tx.exec(
+      "UPDATE votes SET state = ?, ballots_fingerprint = ?, result_fingerprint = ?, result = ?, published_at = ? "
+      "WHERE id = ?",
+      {state_code(VoteState::Published), crypto::sha256_hex(files.ballots_csv), crypto::sha256_hex(files.result_json),
+       files.result_json, iso_utc(now), vote.id});
   return files;
 }
 
@@ -530,8 +547,11 @@ std::optional<Receipt> find_receipt(store::Connection& connection, const std::st
       "JOIN votes v ON v.id = b.vote_id WHERE b.receipt_code = ?",
       {code});
   if (!row) return std::nullopt;
-  return Receipt{row->i64(0), row->text(1), stored(parse_state(row->text(2)), "state"),
-                 stored(parse_channel(row->text(3)), "channel"), stored(parse_choices_text(row->text(4)), "choices"),
+  return Receipt{row->i64(0),
+                 row->text(1),
+                 stored(parse_state(row->text(2)), "state"),
+                 stored(parse_channel(row->text(3)), "channel"),
+                 stored(parse_choices_text(row->text(4)), "choices"),
                  row->text(5)};
 }
 
@@ -544,9 +564,10 @@ std::optional<StoredAnswer> find_answer(store::Tx& tx, std::int64_t user_id, con
 }
 
 void store_answer(store::Tx& tx, std::int64_t user_id, const std::string& key, const StoredAnswer& answer) {
-  tx.exec("INSERT INTO vote_idempotency (user_id, idempotency_key, request_digest, status, body, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?)",
-          {user_id, key, answer.request_digest, answer.status, answer.body, iso_utc(tx.now())});
+  tx.exec(
+      "INSERT INTO vote_idempotency (user_id, idempotency_key, request_digest, status, body, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {user_id, key, answer.request_digest, answer.status, answer.body, iso_utc(tx.now())});
 }
 
 }  // namespace weizhi::voting
