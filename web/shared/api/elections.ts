@@ -1,7 +1,11 @@
-// Self-management committee elections (七步选举) as the console runs them: the seven signed-off steps,
-// visits, candidates and vetting, complaints, paper ballots with double entry, the count and lot drawings.
+// The elections module: self-management committee elections (七步选举) as the console runs them (the seven
+// signed-off steps, visits, candidates and vetting, complaints, paper ballots with double entry, the
+// count and lot drawings) and a resident's secret ballot in them.
 import { request } from './client'
 import type { Ref } from './governance'
+import type { Origin } from './committees'
+
+export type { Origin }
 
 export type RollPolicy = 'household' | 'adult_residents'
 export type MajorityBase = 'returned' | 'valid'
@@ -10,7 +14,6 @@ export type Nomination = 'self' | 'joint' | 'organisation'
 export type Vetting = 'pending' | 'approved' | 'rejected'
 export type RoundKind = 'first' | 'runoff' | 'further'
 export type RoundVoid = 'none' | 'more_returned_than_issued' | 'turnout_not_more_than_half'
-export type Origin = 'social_worker' | 'resident_group_leader' | 'building_leader' | 'enthusiastic_resident' | 'commissioner'
 export type PaperEntryStatus = 'awaiting_second_entry' | 'counted' | 'held'
 
 export const rollPolicies: readonly RollPolicy[] = ['household', 'adult_residents']
@@ -242,4 +245,74 @@ export function drawLot(id: number, round: number, order: number[]): Promise<Ele
 export function openRound(election: Election): ElectionRound | null {
   const last = election.rounds[election.rounds.length - 1]
   return last && last.result === null ? last : null
+}
+
+// A resident's secret ballot: their elections, the candidates, the one-time token, casting and the
+// public receipt check.
+
+/** A candidate of the open round as the voter sees them. */
+export interface BallotCandidate {
+  id: number
+  name: string
+  party_member: boolean
+  /** The committee origin the candidate was nominated with; empty or null when none was given. */
+  origin: Origin | '' | null
+}
+
+/** An election of a compound where the signed-in person is on the roll, as /me/elections lists it. */
+export interface MyElection {
+  id: number
+  title: string
+  compound: Ref
+  /** Seats of the open round (a runoff may have fewer), else of the election. */
+  seats: number
+  /** 1–7; step 6 is voting. */
+  current_step: number
+  step_name: string
+  state?: 'running' | 'filed'
+  voting_open: boolean
+  round: number | null
+  /** Whether this person has voted in the current round (only that fact is kept, never the ballot). */
+  voted: boolean
+  /** The open round's candidates (a runoff's are only the tied); empty when voting is not open. */
+  candidates?: BallotCandidate[]
+}
+
+export interface PublicCandidates {
+  election: { id: number; title: string; seats: number }
+  items: Omit<BallotCandidate, 'origin'>[]
+}
+
+export interface ElectionReceipt {
+  election: { id: number; title: string }
+  round: number
+  channel: 'online' | 'paper'
+  /** The street's date of the cast (no time is kept, so casting order cannot be read back). */
+  cast_on: string
+  /** Whether the round has been counted. */
+  counted: boolean
+}
+
+export async function listMyElections(): Promise<MyElection[]> {
+  return (await request<Items<MyElection>>('GET', '/api/v1/me/elections')).items
+}
+
+/** GET …/public-candidates: anyone; 404 until the vetting step (5) has opened. */
+export function getPublicCandidates(id: number): Promise<PublicCandidates> {
+  return request<PublicCandidates>('GET', `${base}/${id}/public-candidates`)
+}
+
+/** POST …/ballot-token: 403 when not on the roll, 409 when already voted in this round. */
+export async function takeBallotToken(id: number): Promise<string> {
+  return (await request<{ token: string }>('POST', `${base}/${id}/ballot-token`)).token
+}
+
+/** POST …/ballots: consumes the token; 403 when it is used or unknown, 400 naming `choices` when they do not fit the round. */
+export async function castElectionBallot(id: number, token: string, choices: number[]): Promise<string> {
+  return (await request<{ receipt_code: string }>('POST', `${base}/${id}/ballots`, { body: { token, choices } })).receipt_code
+}
+
+/** GET /api/v1/election-receipts/{code}: public; 404 for an unknown code. */
+export function getElectionReceipt(code: string): Promise<ElectionReceipt> {
+  return request<ElectionReceipt>('GET', `/api/v1/election-receipts/${encodeURIComponent(code)}`)
 }

@@ -1,5 +1,5 @@
 // The people registry: search (masked), one person with their households, unmasking with a reason,
-// and who owns, rents or lives in a part.
+// who owns, rents or lives in a part, and the signed-in resident's own households.
 import { request, type Page } from './client'
 
 export type TalentTag =
@@ -106,4 +106,29 @@ export function unmaskPerson(id: number, reason: string): Promise<PersonSecrets>
 
 export async function listPartLinks(partId: number): Promise<PartLink[]> {
   return (await request<{ items: PartLink[] }>('GET', `/api/v1/parts/${partId}/links`)).items
+}
+
+/** One link of the signed-in resident (GET /api/v1/me/households) to a part, with the building, unit and compound the part lies in. */
+export interface MyHousehold {
+  link_id: number
+  relation: Relation
+  designated_voter: boolean
+  part_id: number
+  room: string
+  unit_id: number
+  unit: string
+  building_id: number
+  building: string
+  compound_id: number
+  compound: string
+}
+
+/** person_id is null (and items empty) for an account not linked to a registered person. */
+export interface MyHouseholds {
+  person_id: number | null
+  items: MyHousehold[]
+}
+
+export function getMyHouseholds(): Promise<MyHouseholds> {
+  return request<MyHouseholds>('GET', '/api/v1/me/households')
 }
