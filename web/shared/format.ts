@@ -43,3 +43,8 @@ export function yuanText(fen: number): string {
   const cents = String(Math.abs(fen) % 100).padStart(2, '0')
   return `${sign}${whole.toLocaleString('en-US')}.${cents}`
 }
+
+/** An area in 0.01 m² as "68,751.81". */
+export function formatArea(centiSquareMetres: number): string {
+  return (centiSquareMetres / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+}

@@ -16,6 +16,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Refusals and missing records stay so on retry; network faults, throttling and server errors may not. */
+export function retryMayHelp(error: ApiError): boolean {
+  return ![400, 401, 403, 404].includes(error.status)
+}
+
 /** Any failure as an ApiError: API errors pass through, anything else keeps its message with status 0. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error

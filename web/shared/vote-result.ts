@@ -1,7 +1,8 @@
-// The ratios of a vote's result as both apps explain them (docs/rules.md#a-result-shows-ratios):
-// each shown as num/den and a percentage, and checked against its bound exactly (integer
-// cross-multiplication, never floats).
-import type { Fraction, ItemResult, Threshold } from './api/voting'
+// A vote's result as both apps explain it: per item the outcome and the four ratios
+// (docs/rules.md#a-result-shows-ratios), each shown as num/den and a percentage, and checked against its
+// bound exactly (integer cross-multiplication, never floats).
+import type { Fraction, ItemResult, Outcome, Publication, Threshold } from './api/voting'
+import { formatArea } from './format'
 
 /** The bounds of Art. 278: quorum ≥ 2/3; approval > 1/2 or ≥ 3/4. */
 export type Bound = 'quorum' | Threshold
@@ -19,11 +20,6 @@ export function percent({ num, den }: Fraction): string {
   if (den === 0) return '—'
   const basisPoints = (BigInt(num) * 10000n) / BigInt(den)
   return `${(Number(basisPoints) / 100).toFixed(2)}%`
-}
-
-/** An area in 0.01 m² as "68,751.81". */
-export function formatArea(centiSquareMetres: number): string {
-  return (centiSquareMetres / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 }
 
 export interface RatioRow {
@@ -63,4 +59,28 @@ export function ratioRows(item: RatioInputs): RatioRow[] {
 export function fractionText(row: Pick<RatioRow, 'fraction' | 'inArea'>): string {
   const { num, den } = row.fraction
   return row.inArea ? `${formatArea(num)} / ${formatArea(den)} m²` : `${num} / ${den}`
+}
+
+/** The tag of an outcome, the same in Element Plus and Vant: green when passed, red when it failed either way. */
+export function outcomeTagType(outcome: Outcome): 'success' | 'danger' {
+  return outcome === 'passed' ? 'success' : 'danger'
+}
+
+/** One item of a published result as it is shown: its text, the rule applied, the outcome and the four ratios. */
+export interface ResultItem {
+  number: number
+  text: string
+  threshold: Threshold
+  outcome: Outcome
+  ratios: RatioRow[]
+}
+
+export function resultItems(publication: Publication): ResultItem[] {
+  return publication.result.items.map((item) => ({
+    number: item.item,
+    text: publication.vote.items[item.item - 1] ?? '',
+    threshold: item.threshold,
+    outcome: item.outcome,
+    ratios: ratioRows(item),
+  }))
 }
