@@ -44,6 +44,11 @@ export function yuanText(fen: number): string {
   return `${sign}${whole.toLocaleString('en-US')}.${cents}`
 }
 
+/** A home as the office names it: "3号楼 2单元 301". */
+export function partLabel(part: { building_name: string; unit_name: string; room_number: string }): string {
+  return `${part.building_name} ${part.unit_name} ${part.room_number}`
+}
+
 /** An area in 0.01 m² as "68,751.81". */
 export function formatArea(centiSquareMetres: number): string {
   return (centiSquareMetres / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })

@@ -1,6 +1,5 @@
-// What the covenant screens derive from the server's records: tag colours of states, homes as
-// "building unit room", a violation's subject in one line, and the next steps its state allows.
-import type { PartRow } from '@shared/api/org'
+// What the covenant screens derive from the server's records: tag colours of states, a violation's
+// subject in one line, and the next steps its state allows.
 import type { VersionState, Violation, ViolationState, ViolationStep } from '@shared/api/covenant'
 
 type TagType = 'success' | 'warning' | 'info' | 'danger' | 'primary'
@@ -13,10 +12,6 @@ export const violationTagTypes: Record<ViolationState, TagType> = {
   rectifying: 'primary',
   removed: 'success',
   closed: 'info',
-}
-
-export function partLabel(part: PartRow): string {
-  return `${part.building_name} ${part.unit_name} ${part.room_number}`
 }
 
 export type StepAction = ViolationStep['action']
