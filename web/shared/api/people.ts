@@ -132,3 +132,14 @@ export interface MyHouseholds {
 export function getMyHouseholds(): Promise<MyHouseholds> {
   return request<MyHouseholds>('GET', '/api/v1/me/households')
 }
+
+/** The compounds the resident has a home in, each once with its homes, in the order the homes are listed. */
+export function householdsByCompound(items: MyHousehold[]): { id: number; name: string; households: MyHousehold[] }[] {
+  const compounds = new Map<number, { id: number; name: string; households: MyHousehold[] }>()
+  for (const household of items) {
+    const compound = compounds.get(household.compound_id) ?? { id: household.compound_id, name: household.compound, households: [] }
+    compound.households.push(household)
+    compounds.set(household.compound_id, compound)
+  }
+  return [...compounds.values()]
+}
