@@ -3,16 +3,14 @@
 import { ref, watch, type Ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { useSessionStore } from '@shared/stores/session'
+import { idInAddress } from './node-in-address'
 
 export function useCompoundInAddress(): Ref<number | undefined> {
   const route = useRoute()
   const router = useRouter()
   const session = useSessionStore()
 
-  function queriedCompound(): number | undefined {
-    const value = Number(route.query.compound)
-    return Number.isInteger(value) && value > 0 ? value : undefined
-  }
+  const queriedCompound = () => idInAddress(route.query.compound)
   const firstScope = session.scopeNodes[0]
   const compoundId = ref<number | undefined>(queriedCompound() ?? (firstScope?.kind === 'compound' ? firstScope.id : undefined))
 
