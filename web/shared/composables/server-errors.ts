@@ -22,3 +22,8 @@ export function useServerErrors<Field extends string>(fields: readonly Field[]) 
 
   return { fieldErrors, formError, clear, show }
 }
+
+/** The server's names of the inputs of a list's rows (`clauses[3].text`), for as many rows as a form offers. */
+export function rowFields(list: string, properties: readonly string[], rows: number): string[] {
+  return Array.from({ length: rows }, (_, index) => properties.map((property) => `${list}[${index}].${property}`)).flat()
+}
