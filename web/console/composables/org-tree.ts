@@ -16,7 +16,8 @@ export interface OrgTreeItem {
 /** The deepest kind the console's trees show; buildings and below are listed on a compound's page. */
 const deepestTreeKind: NodeKind = 'compound'
 
-function treeItem(node: { id: number; name: string; kind: NodeKind }): OrgTreeItem {
+/** A node as the trees show it; also what a picker is given to name a node before its branch is opened. */
+export function treeItem(node: { id: number; name: string; kind: NodeKind }): OrgTreeItem {
   return { id: node.id, name: node.name, kind: node.kind, isLeaf: node.kind === deepestTreeKind }
 }
 
