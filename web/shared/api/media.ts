@@ -12,6 +12,13 @@ export interface Photo {
 export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const
 export const maxPhotoBytes = 5 * 1024 * 1024
 
+/** Why a file may not be sent as a photo (the i18n key under photos), or null when it may. */
+export function photoProblem(file: File): 'wrongType' | 'tooLarge' | null {
+  if (!(photoTypes as readonly string[]).includes(file.type)) return 'wrongType'
+  if (file.size > maxPhotoBytes) return 'tooLarge'
+  return null
+}
+
 export function uploadPhoto(file: File): Promise<Photo> {
   return request<Photo>('POST', '/api/v1/photos', { rawBody: { content: file, contentType: file.type } })
 }
