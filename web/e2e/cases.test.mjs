@@ -48,12 +48,14 @@ async function fillReport(page, baseUrl) {
 describe('service cases and notifications', () => {
   const suite = browserSuite(desktop)
 
-  test('a resident’s report with a photo goes from the H5 through the console to 已办结 with a 5-star rating', async () => {
-    const property = await apiSession(suite.baseUrl, 'property')
-    const admin = await apiSession(suite.baseUrl, 'admin')
+  // A resident's report with a photo goes from the H5 through the console to 已办结 with a 5-star
+  // rating, one person's part per test; the tests run in order.
+  let property, admin, caseId
 
-    // Resident: report with a photo; a file that is not a photo is refused before it is sent.
-    let page = await suite.freshPage(phone)
+  test('a resident reports a broken lamp with a photo on the H5; a file that is not a photo is refused before it is sent', async () => {
+    property = await apiSession(suite.baseUrl, 'property')
+    admin = await apiSession(suite.baseUrl, 'admin')
+    const page = await suite.freshPage(phone)
     const form = await fillReport(page, suite.baseUrl)
     const photoInput = page.getByTestId('report-photos').locator('input[type="file"]')
     await photoInput.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') })
@@ -64,7 +66,7 @@ describe('service cases and notifications', () => {
     await page.waitForFunction(() => !document.querySelector('.van-uploader__mask'))
     await page.getByTestId('report-submit').click()
     await page.waitForURL(/\/m\/cases\/\d+$/)
-    const caseId = Number(new URL(page.url()).pathname.split('/').pop())
+    caseId = Number(new URL(page.url()).pathname.split('/').pop())
     await page.getByTestId('my-case-state').getByText('待受理').waitFor()
     await page.getByTestId('my-case-photos').locator('img').waitFor()
     const reported = await admin.get(`/api/v1/cases/${caseId}`)
@@ -72,9 +74,10 @@ describe('service cases and notifications', () => {
     assert.equal(reported.channel, 'resident_h5')
     assert.equal(reported.photos.length, 1)
     assert.equal(reported.description, description)
+  })
 
-    // Commissioner: accept, then assign to the property manager by account number.
-    page = await suite.freshPage()
+  test('the commissioner sees the photo, is refused a step someone else took, and assigns the case to the property manager', async () => {
+    const page = await suite.freshPage()
     await signInToConsole(page, suite.baseUrl, 'commissioner')
     await page.getByTestId('console-menu').getByText('服务事项').click()
     await page.getByTestId('cases-page').waitFor()
@@ -101,19 +104,20 @@ describe('service cases and notifications', () => {
     await page.getByTestId('case-timeline').getByText('请物业今日内更换灯泡').waitFor()
     await assertAccessible(page, 'case page')
     await saveScreenshot(page, 'cases-case')
+  })
 
-    // Property manager: start and resolve; verifying is not theirs (no button), and the server says so too.
-    page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'property')
-    await page.goto(`${suite.baseUrl}/cases/${caseId}`)
+  test('the property manager starts and resolves the case, and may not verify their own work', async () => {
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'property', `/cases/${caseId}`)
     await page.getByTestId('case-page').waitFor()
     await consoleStep(page, 'in_progress', '办理中')
     await consoleStep(page, 'resolved', '已解决', (drawer) => drawer.getByTestId('step-note').fill('已更换灯泡，恢复照明'))
     assert.equal(await page.getByTestId('step-verified').count(), 0, 'the property does not verify its own work')
     await property.send('POST', `/api/v1/cases/${caseId}/transition`, { to: 'verified' }, { expectedStatus: 403 })
+  })
 
-    // Resident: rate 5 stars.
-    page = await suite.freshPage(phone)
+  test('the resident rates the resolved case 5 stars on the H5', async () => {
+    const page = await suite.freshPage(phone)
     await signInToMobile(page, suite.baseUrl, 'resident')
     await page.goto(`${suite.baseUrl}/m/cases/${caseId}`)
     await page.getByTestId('my-case-state').getByText('已解决').waitFor()
@@ -124,20 +128,21 @@ describe('service cases and notifications', () => {
     await page.getByTestId('rate-submit').click()
     await page.getByTestId('my-case-ratings').getByText('5 分').waitFor()
     await rate.waitFor({ state: 'detached' })
+  })
 
-    // Commissioner: verify and close; the refusal of a step the case has passed is shown in the server's words.
-    page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
-    await page.goto(`${suite.baseUrl}/cases/${caseId}`)
+  test('the commissioner reads the rating, verifies and closes the case', async () => {
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'commissioner', `/cases/${caseId}`)
     await page.getByTestId('case-ratings').getByText('修得很快，谢谢').waitFor()
     await consoleStep(page, 'verified', '已验收')
     await consoleStep(page, 'closed', '已办结')
     const closed = await admin.get(`/api/v1/cases/${caseId}`)
     assert.equal(closed.state, 'closed')
     assert.deepEqual(closed.ratings.map((rating) => rating.score), [5])
+  })
 
-    // Resident: 已办结 on the case and in the list.
-    page = await suite.freshPage(phone)
+  test('the resident finds the case 已办结 on the H5, in the list and on its page', async () => {
+    const page = await suite.freshPage(phone)
     await signInToMobile(page, suite.baseUrl, 'resident')
     await page.getByTestId('my-cases-link').click()
     await page.getByTestId(`my-case-${caseId}`).getByText('已办结').waitFor()
@@ -159,8 +164,7 @@ describe('service cases and notifications', () => {
     assert.ok(handOver, 'an overdue case that can be assigned')
 
     const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
-    await page.goto(`${suite.baseUrl}/cases?node=${compoundId}&tab=overdue`)
+    await signInToConsole(page, suite.baseUrl, 'commissioner', `/cases?node=${compoundId}&tab=overdue`)
     const table = page.getByTestId('cases-table')
     for (const record of overdue) {
       await table.getByRole('link', { name: `事项 #${record.id}`, exact: true }).waitFor()
@@ -213,9 +217,9 @@ describe('service cases and notifications', () => {
     await page.getByTestId('cases-page').waitFor()
   })
 
-  test('the street edits its catalogue, and the community secretary sets the group robot', async () => {
+  test('the street edits its catalogue: a deadline changed, an item switched off', async () => {
     const admin = await apiSession(suite.baseUrl, 'admin')
-    let page = await suite.freshPage()
+    const page = await suite.freshPage()
     await signInToConsole(page, suite.baseUrl, 'admin')
     await page.getByTestId('console-menu').getByText('事项目录').click()
     const table = page.getByTestId('catalogue-table')
@@ -235,8 +239,10 @@ describe('service cases and notifications', () => {
     assert.equal(catalogue.find((item) => item.code === 'illegal-structure').active, false)
     await assertAccessible(page, 'catalogue')
     await saveScreenshot(page, 'cases-catalogue')
+  })
 
-    page = await suite.freshPage()
+  test('the community secretary sets the group robot: a URL that is not WeCom’s is refused, then it is saved masked', async () => {
+    const page = await suite.freshPage()
     await signInToConsole(page, suite.baseUrl, 'secretary')
     await page.getByTestId('console-menu').getByText('群机器人').click()
     const url = page.getByTestId('robot-url')

@@ -12,8 +12,11 @@ import { streetToday } from './support/dates.mjs'
 describe('committee screens of the console', () => {
   const suite = browserSuite(desktop)
 
+  // The two tests share the page and run in order.
+  let admin, page, leavers
+
   test('admin opens 德胜坝小区’s committee; members leave, the first alternate is promoted, a party shortfall shows in red', async () => {
-    const admin = await apiSession(suite.baseUrl, 'admin')
+    admin = await apiSession(suite.baseUrl, 'admin')
     const listed = (await admin.get('/api/v1/committees')).items.find((item) => item.compound.name === '德胜坝小区')
     assert.ok(listed, 'the demo street has a committee for 德胜坝小区')
     assert.equal(listed.members.length, 5)
@@ -21,10 +24,10 @@ describe('committee screens of the console', () => {
     assert.ok(successor, 'it has a first alternate')
     // Party members who are not the commissioner leave: with the alternate promoted the share stays at the
     // street's 60 %, and the second, with no alternate left, brings it below.
-    const leavers = listed.members.filter((member) => member.party_member && member.origin !== 'commissioner').slice(0, 2)
+    leavers = listed.members.filter((member) => member.party_member && member.origin !== 'commissioner').slice(0, 2)
     assert.equal(leavers.length, 2)
 
-    const page = await suite.freshPage()
+    page = await suite.freshPage()
     await signInToConsole(page, suite.baseUrl, 'admin')
     await page.getByTestId('console-menu').getByText('小区自管会').click()
     const row = page.getByTestId('committees-table').locator('tr').filter({ hasText: '德胜坝小区' })
@@ -88,7 +91,11 @@ describe('committee screens of the console', () => {
     await assertAccessible(page, 'committee with a party shortfall')
     await saveScreenshot(page, 'committees-console-shortfall')
 
-    // Adding people back: the second leaver as a member (share met again), the first as the next alternate.
+  })
+
+  test('admin adds the leavers back: one as a member, which meets the party share again, one as the next alternate', async () => {
+    const members = page.getByTestId('members-table')
+    const alternates = page.getByTestId('alternates-table')
     const addPerson = async (buttonTestId, person, origin) => {
       // Names are found only in full, so the test reads this one the way a secretary would.
       const { name: fullName } = await admin.send('POST', `/api/v1/people/${person.id}/unmask`, { reason: '浏览器测试自管会' })

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { demoPassword } from './support/server.mjs'
 import { findNodeId } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, saveScreenshot, signInThroughConsoleLogin, signInToConsole } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 describe('console', () => {
@@ -22,9 +22,9 @@ describe('console', () => {
     await saveScreenshot(page, 'console-login-error')
   })
 
-  test('admin sees 大关街道 in the navigator and opens 德胜新村 from it', async () => {
+  test('admin signs in on the login page, sees 大关街道 in the navigator and opens 德胜新村 from it', async () => {
     const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    await signInThroughConsoleLogin(page, suite.baseUrl, 'admin')
     const navigator = page.getByTestId('org-navigator')
     await navigator.getByText('大关街道').click()
     await page.getByTestId('org-node-page').getByRole('heading', { name: /大关街道/ }).waitFor()
@@ -72,8 +72,7 @@ describe('console', () => {
   test('a building created from the compound page appears in its table', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
     const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
-    await page.goto(`${suite.baseUrl}/org/nodes/${compoundId}`)
+    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
     await page.getByTestId('create-child').click()
     const drawer = page.getByTestId('child-form')
     await drawer.getByLabel('名称').fill('新建一幢')
@@ -88,8 +87,7 @@ describe('console', () => {
   test('saving a child with an empty name marks the name field', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
     const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
-    await page.goto(`${suite.baseUrl}/org/nodes/${compoundId}`)
+    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
     await page.getByTestId('create-child').click()
     const drawer = page.getByTestId('child-form')
     await drawer.getByTestId('save').click()
@@ -102,8 +100,7 @@ describe('console', () => {
   test('a code already in use is marked on the code field with the server message', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
     const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
-    await page.goto(`${suite.baseUrl}/org/nodes/${compoundId}`)
+    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
     const drawer = page.getByTestId('child-form')
     for (const name of ['22幢', '23幢']) {
       await page.getByTestId('create-child').click()

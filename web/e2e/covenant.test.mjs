@@ -9,7 +9,7 @@ import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, choose, poppersClosed, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
-import { addDays, streetToday } from './support/dates.mjs'
+import { addDays, deadlinePassed, streetToday } from './support/dates.mjs'
 
 const compoundName = '东二东三苑'
 // A valid 1×1 PNG: the smallest photo a browser will actually draw.
@@ -38,7 +38,7 @@ async function failedCovenantVote(admin, compoundId) {
     { expectedStatus: 201 },
   )
   await admin.send('POST', `/api/v1/votes/${vote.id}/open`)
-  await new Promise((resolve) => setTimeout(resolve, 2_500))
+  await deadlinePassed(now + 2_000)
   await admin.send('POST', `/api/v1/votes/${vote.id}/close`)
   return vote
 }
@@ -46,15 +46,19 @@ async function failedCovenantVote(admin, compoundId) {
 describe('covenant screens of the console', () => {
   const suite = browserSuite(desktop)
 
-  test('an illegal structure in 东二东三苑 goes from report to removal, and the removals go up by one', async () => {
-    const compoundId = await findNodeId(suite.baseUrl, compoundName)
-    const admin = await apiSession(suite.baseUrl, 'admin')
-    const before = await admin.get(`/api/v1/stats/covenant?compound=${compoundId}`)
+  // An illegal structure in 东二东三苑 goes from report to removal, and the removals go up by one; the
+  // two tests share the page and run in order.
+  let compoundId, admin, before, clause, page
+
+  test('the overdue violations of 东二东三苑 are listed and escalated; an illegal structure is reported with a photo', async () => {
+    compoundId = await findNodeId(suite.baseUrl, compoundName)
+    admin = await apiSession(suite.baseUrl, 'admin')
+    before = await admin.get(`/api/v1/stats/covenant?compound=${compoundId}`)
     const { items } = await admin.get(`/api/v1/covenants?compound=${compoundId}`)
-    const clause = items.find((version) => version.state === 'adopted').clauses.find((candidate) => candidate.type === 'illegal_structure')
+    clause = items.find((version) => version.state === 'adopted').clauses.find((candidate) => candidate.type === 'illegal_structure')
     assert.ok(clause, 'the covenant in force has a clause on illegal structures')
 
-    const page = await suite.freshPage()
+    page = await suite.freshPage()
     await signInToConsole(page, suite.baseUrl, 'admin')
     await page.getByTestId('console-menu').getByText('违规整改').click()
     await page.getByTestId('violations-page').waitFor()
@@ -97,7 +101,11 @@ describe('covenant screens of the console', () => {
     const served = page.getByTestId('violation-photos').locator('img')
     await served.waitFor()
     await page.waitForFunction((image) => image.complete && image.naturalWidth === 1, await served.elementHandle())
+  })
 
+  test('the structure is notified, rectified, re-inspected and removed, and the removals go up by one', async () => {
+    const violationPage = page.getByTestId('violation-page')
+    const state = page.getByTestId('violation-state')
     const step = async (testId) => {
       await page.getByTestId(testId).click()
       const form = page.getByTestId('step-form')
@@ -138,14 +146,19 @@ describe('covenant screens of the console', () => {
     assert.equal(after.removed_area_m2, before.removed_area_m2 + 12.5)
   })
 
-  test('the editor drafts a new version; adoption by a vote that did not pass is refused in the server’s words', async () => {
-    const compoundId = await findNodeId(suite.baseUrl, compoundName)
-    const admin = await apiSession(suite.baseUrl, 'admin')
-    const vote = await failedCovenantVote(admin, compoundId)
-    const listed = await admin.get(`/api/v1/covenants?compound=${compoundId}`)
-    const inForce = listed.items.find((version) => version.id === listed.in_force_id)
+  // The covenant page, then a new version drafted whose adoption by a vote that did not pass is refused;
+  // the two tests share the page and run in order.
+  let failedVote, listed, inForce
 
-    const page = await suite.freshPage()
+  test('the covenant page shows the version in force and its signatures, and the street adds a clause type', async () => {
+    compoundId = await findNodeId(suite.baseUrl, compoundName)
+    admin = await apiSession(suite.baseUrl, 'admin')
+    // The vote runs its two seconds to its deadline while the screens are tried.
+    failedVote = failedCovenantVote(admin, compoundId)
+    listed = await admin.get(`/api/v1/covenants?compound=${compoundId}`)
+    inForce = listed.items.find((version) => version.id === listed.in_force_id)
+
+    page = await suite.freshPage()
     await signInToConsole(page, suite.baseUrl, 'admin')
     await page.getByTestId('console-menu').getByText('小区公约').click()
     await page.getByTestId('covenant-page').waitFor()
@@ -172,6 +185,10 @@ describe('covenant screens of the console', () => {
     await page.getByText('条款类型已保存').waitFor()
     const saved = await admin.get(`/api/v1/covenant-policies/${admin.user.roles[0].scope_node_id}`)
     assert.deepEqual(saved.extra_clause_types, [...listed.policy.extra_clause_types, 'greenery'])
+  })
+
+  test('the editor drafts a new version; adoption by a vote that did not pass is refused in the server’s words', async () => {
+    const vote = await failedVote
 
     // The editor starts from the covenant in force; a title over the server's 200 bytes is refused on its field.
     await page.getByTestId('new-draft').click()
@@ -219,8 +236,7 @@ describe('covenant screens of the console', () => {
     const label = `${part.building_name} ${part.unit_name} ${part.room_number}`
 
     const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
-    await page.goto(`${suite.baseUrl}/covenant?compound=${compoundId}`)
+    await signInToConsole(page, suite.baseUrl, 'admin', `/covenant?compound=${compoundId}`)
     await page.getByTestId('record-ack').click()
     const form = page.getByTestId('ack-form')
     await form.getByTestId('ack-part').locator('input').fill(label)

@@ -9,7 +9,7 @@ import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, choose, poppersClosed, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
 import { addCompoundWithParts } from './support/fixtures.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
-import { streetToday } from './support/dates.mjs'
+import { deadlinePassed, streetToday } from './support/dates.mjs'
 
 const compoundName = '议事测试苑'
 const topicTitle = '南门外增设非机动车停车棚'
@@ -50,12 +50,15 @@ async function compoundWithOwners(baseUrl) {
   return { admin, compound, resident: await apiSession(baseUrl, 'resident') }
 }
 
+// One topic's way from proposal to done, a step of the six per test; the tests share the page and
+// run in order.
 describe('deliberation screens of the console', () => {
   const suite = browserSuite(desktop)
+  let admin, compound, resident, page, topicId, closesAt, voteId
 
-  test('a topic goes from proposal through comments, round table, plan and a passed vote to its resolution and done', async () => {
-    const { admin, compound, resident } = await compoundWithOwners(suite.baseUrl)
-    const page = await suite.freshPage()
+  test('the board shows 德胜新村’s topic for comments, and a new topic is proposed (step 1)', async () => {
+    ;({ admin, compound, resident } = await compoundWithOwners(suite.baseUrl))
+    page = await suite.freshPage()
     await signInToConsole(page, suite.baseUrl, 'admin')
     await page.getByTestId('console-menu').getByText('议事协商').click()
     await page.getByTestId('deliberation-board').waitFor()
@@ -78,12 +81,13 @@ describe('deliberation screens of the console', () => {
     await assertAccessible(page, 'propose drawer')
     await propose.getByTestId('save').click()
 
-    const topicPage = page.getByTestId('topic-page')
-    await topicPage.waitFor()
-    const step = page.getByTestId('topic-step')
-    await step.getByText('提出议题').waitFor()
-    const topicId = Number(page.url().split('/').at(-1))
+    await page.getByTestId('topic-page').waitFor()
+    await page.getByTestId('topic-step').getByText('提出议题').waitFor()
+    topicId = Number(page.url().split('/').at(-1))
+  })
 
+  test('residents comment and a moderator hides one, a round table is minuted, a plan is drafted (steps 2–4)', async () => {
+    const step = page.getByTestId('topic-step')
     // 2 广开言路: a resident's comment, and one a moderator hides with a reason.
     await page.getByTestId('advance').getByText('进入下一步：广开言路').click()
     await step.getByText('广开言路').waitFor()
@@ -138,7 +142,11 @@ describe('deliberation screens of the console', () => {
     await assertAccessible(page, 'topic drafting')
     await saveScreenshot(page, 'deliberation-drafting')
 
-    // 5 居民表决: the server's refusal shows on the field it names; then the draft vote is created.
+  })
+
+  test('the plan goes to a vote that opens, and every owner’s ballot is recorded at the meeting (step 5)', async () => {
+    const step = page.getByTestId('topic-step')
+    // The server's refusal shows on the field it names; then the draft vote is created.
     await page.getByTestId('send-to-vote').click()
     const voteForm = page.getByTestId('vote-form')
     await choose(page, voteForm, '事项类别', /^第 9 项/)
@@ -147,7 +155,8 @@ describe('deliberation screens of the console', () => {
     await voteForm.getByTestId('save').click()
     await voteForm.locator('.el-form-item').filter({ hasText: '截止时间' }).getByText('截止时间应晚于开始时间').waitFor()
     await assertAccessible(page, 'vote drawer with a field error')
-    const closesAt = Date.now() + 40_000
+    // The vote closes soon, so that the next test can count it; the ballots below come well before.
+    closesAt = Date.now() + 25_000
     await typeDateTime(page, voteForm, '截止时间', closesAt)
     await voteForm.getByTestId('save').click()
     await step.getByText('居民表决').waitFor()
@@ -161,7 +170,7 @@ describe('deliberation screens of the console', () => {
     await page.getByTestId('open-vote').click()
     await page.locator('.el-message-box').getByRole('button', { name: '开启投票' }).click()
     await votePage.getByTestId('vote-state').getByText('投票中').waitFor()
-    const voteId = Number(page.url().split('/').at(-1))
+    voteId = Number(page.url().split('/').at(-1))
 
     // Every owner's ballot recorded at the meeting by a grid member (a clerk of the community).
     const clerk = await apiSession(suite.baseUrl, 'grid')
@@ -170,9 +179,14 @@ describe('deliberation screens of the console', () => {
     for (const entry of roll.items) {
       await clerk.send('POST', `/api/v1/votes/${voteId}/meeting-ballots`, { voter_id: entry.owner.id, choices: ['agree'] }, { expectedStatus: 201 })
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now() + 1_000)))
+  })
+
+  test('after its deadline the vote is closed and passes, and the resolution records its ratios (step 6)', async () => {
+    const step = page.getByTestId('topic-step')
+    const votes = page.getByTestId('votes')
+    await deadlinePassed(closesAt)
     await page.getByTestId('close-vote').click()
-    await votePage.getByTestId('vote-state').getByText('已截止').waitFor()
+    await page.getByTestId('vote-page').getByTestId('vote-state').getByText('已截止').waitFor()
 
     // 6 形成决议: from the vote that passed, with its ratios shown.
     await page.goto(`${suite.baseUrl}/deliberation/topics/${topicId}`)
@@ -190,6 +204,10 @@ describe('deliberation screens of the console', () => {
     await resolution.getByText('同意按第 1 版方案在南门外搭建停车棚，由物业组织施工。').waitFor()
     await resolution.getByTestId('ratio-quorumArea').getByText('≥ 2/3').waitFor()
 
+  })
+
+  test('the resolution’s action is added and then done, which closes the topic', async () => {
+    const step = page.getByTestId('topic-step')
     // The action: added, then done, which closes the topic.
     await page.getByTestId('add-action').click()
     const actionForm = page.getByTestId('action-form')
@@ -215,7 +233,7 @@ describe('deliberation screens of the console', () => {
     await assertAccessible(page, 'topic done')
     await saveScreenshot(page, 'deliberation-done')
 
-    await topicPage.getByRole('link', { name: '返回议事看板' }).click()
+    await page.getByTestId('topic-page').getByRole('link', { name: '返回议事看板' }).click()
     await page.getByTestId('column-done').getByRole('link', { name: topicTitle }).waitFor()
     const detail = await admin.get(`/api/v1/topics/${topicId}`)
     assert.equal(detail.step, 'done')

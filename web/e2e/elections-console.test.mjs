@@ -11,8 +11,7 @@ import { browserSuite, desktop } from './support/suite.mjs'
 /** Opens an election's page as `login` in a fresh context. */
 async function openElection(suite, login, electionId) {
   const page = await suite.freshPage()
-  await signInToConsole(page, suite.baseUrl, login)
-  await page.goto(`${suite.baseUrl}/elections/${electionId}`)
+  await signInToConsole(page, suite.baseUrl, login, `/elections/${electionId}`)
   await page.getByTestId('step-timeline').waitFor()
   return page
 }
@@ -318,15 +317,18 @@ describe('election console screens', () => {
     assert.equal(await supervisor.getByTestId('add-visit').count(), 0, 'the supervisor cannot record visits')
   })
 
-  test('two clerks type a numbered paper ballot of 德胜新村’s vote, a mismatch goes to the supervisor, and the round is counted', async () => {
-    const admin = await apiSession(suite.baseUrl, 'admin')
+  // The paper ballots of 德胜新村's re-election, from their entry to the count; the two tests run in order.
+  let admin, election, round, nameOf
+
+  test('two clerks type numbered paper ballots of 德胜新村’s vote; one matches and is counted, a mismatch is held', async () => {
+    admin = await apiSession(suite.baseUrl, 'admin')
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
-    const election = (await admin.get(`/api/v1/elections?node=${compoundId}`)).items.find((shown) => shown.state === 'running')
+    election = (await admin.get(`/api/v1/elections?node=${compoundId}`)).items.find((shown) => shown.state === 'running')
     assert.ok(election, 'the demo has a re-election running in 德胜新村')
     assert.equal(election.current_step, 6)
-    const [round] = election.rounds
+    ;[round] = election.rounds
     const candidates = (await admin.get(`/api/v1/elections/${election.id}/candidates`)).items
-    const nameOf = (id) => candidates.find((candidate) => candidate.id === id).person.name
+    nameOf = (id) => candidates.find((candidate) => candidate.id === id).person.name
 
     const clerkA = await openElection(suite, 'commissioner', election.id)
     await clerkA.getByRole('tab', { name: '纸质选票录入' }).click()
@@ -364,7 +366,9 @@ describe('election console screens', () => {
     await paperB.getByTestId('entry-outcome').getByText('选票 002：两次录入不一致，已交监督员复核').waitFor()
     await enter(paperB, '001', '1')
     await paperB.locator('.el-form-item.is-error').getByText('该纸质选票已计入').waitFor()
+  })
 
+  test('the supervisor settles the held paper ballot and the admin counts the round', async () => {
     const supervisor = await openElection(suite, 'supervisor', election.id)
     await supervisor.getByRole('tab', { name: '不一致复核' }).click()
     const held = supervisor.getByTestId('held-ballot')

@@ -9,7 +9,7 @@ import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
 import { addCompoundWithParts } from './support/fixtures.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
-import { addDays, streetToday } from './support/dates.mjs'
+import { addDays, deadlinePassed, streetToday } from './support/dates.mjs'
 
 /** "¥8,333.34" as fen, to add shares up exactly. */
 const fenOf = (text) => Number(text.replace(/[¥,\s]/g, '').replace('.', ''))
@@ -112,13 +112,17 @@ describe('elevator retrofit screens of the console', () => {
     await saveScreenshot(page, 'elevators-project-in-service')
   })
 
-  test('a new unit is started, grouped, consented, moved to design and its cost split by floor; a unit without owners is not eligible', async () => {
-    const admin = await apiSession(suite.baseUrl, 'admin')
-    const { compound, owners, unitId, otherUnitId } = await compoundWithOwners(admin, suite.baseUrl)
+  // A new unit's project from its start to its cost split, a stage per test; the tests share the page
+  // and run in order.
+  let admin, compound, owners, page, projectId, vote, closesAt
 
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
-    await page.goto(`${suite.baseUrl}/elevators?compound=${compound.id}`)
+  test('a unit without owners is not eligible; a new unit is started and its group, short of five, recorded', async () => {
+    admin = await apiSession(suite.baseUrl, 'admin')
+    let unitId, otherUnitId
+    ;({ compound, owners, unitId, otherUnitId } = await compoundWithOwners(admin, suite.baseUrl))
+
+    page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin', `/elevators?compound=${compound.id}`)
     const elevatorsPage = page.getByTestId('elevators-page')
     await elevatorsPage.getByText('1 / 2 个单元符合条件').waitFor()
     await elevatorsPage.getByText('这个小区还没有加装电梯项目').waitFor()
@@ -145,7 +149,7 @@ describe('elevator retrofit screens of the console', () => {
     await projectPage.getByTestId('project-stage').getByText('立项').waitFor()
     await page.getByTestId('project-unit').getByText('P1幢 1单元 · 4 层 · 8 户 · 8 位业主').waitFor()
     await page.getByText('发起业主表决后进入意见征询阶段').waitFor()
-    const projectId = Number(page.url().match(/projects\/(\d+)/)[1])
+    projectId = Number(page.url().match(/projects\/(\d+)/)[1])
 
     // The group: an owner found in the registry by full name and a neighbour by name — short of five.
     await page.getByTestId('edit-group').click()
@@ -168,10 +172,14 @@ describe('elevator retrofit screens of the console', () => {
     await group.getByTestId('group-table').getByText('林*东').waitFor()
     await group.getByTestId('group-table').getByText('王大伟').waitFor()
 
-    // The consent vote closes a minute from now, so the test can count it.
+  })
+
+  test('the consent vote is drafted, design is refused before it is counted, and the owners’ ballots come in', async () => {
+    const projectPage = page.getByTestId('elevator-project-page')
+    // The consent vote closes soon, so that the next test can count it; the ballots below come well before.
     await page.getByTestId('create-vote').click()
     const voteForm = page.getByTestId('consent-vote-form')
-    const closesAt = new Date(Date.now() + 45_000)
+    closesAt = new Date(Date.now() + 25_000)
     const closesText = await page.evaluate((iso) => {
       const at = new Date(iso)
       const two = (n) => String(n).padStart(2, '0')
@@ -185,7 +193,7 @@ describe('elevator retrofit screens of the console', () => {
     await projectPage.getByTestId('project-stage').getByText('意见征询').waitFor()
     const consent = page.getByTestId('consent')
     await consent.getByTestId('vote-state').getByText('草稿').waitFor()
-    const { vote } = await admin.get(`/api/v1/elevator-projects/${projectId}`)
+    ;({ vote } = await admin.get(`/api/v1/elevator-projects/${projectId}`))
     assert.equal(vote.matter, 7)
     assert.ok(Math.abs(Date.parse(vote.closes_at) - closesAt.getTime()) < 2_000, 'the vote closes when the form said')
     await consent.getByTestId('vote-link').getByText(`表决 #${vote.id}`).waitFor()
@@ -211,7 +219,13 @@ describe('elevator retrofit screens of the console', () => {
     await assertAccessible(page, 'consent vote open')
     await saveScreenshot(page, 'elevators-consent-open')
     for (const owner of owners.slice(6)) await cast(owner)
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt.getTime() - Date.now() + 1_000)))
+  })
+
+  test('after its deadline the consent vote passes, and the design’s publicity holds approval back', async () => {
+    const projectPage = page.getByTestId('elevator-project-page')
+    const consent = page.getByTestId('consent')
+    const advance = page.getByTestId('advance-form')
+    await deadlinePassed(closesAt.getTime())
     await admin.send('POST', `/api/v1/votes/${vote.id}/close`, {})
 
     await page.reload()
@@ -240,6 +254,9 @@ describe('elevator retrofit screens of the console', () => {
     await advance.getByText(`设计方案公示至 ${lastDay}，公示期满后才能进入报批阶段`).waitFor()
     await advance.getByRole('button', { name: '取消' }).click()
 
+  })
+
+  test('the cost is split by floor to the fen, the contract’s label follows its terms, and a mediation is recorded', async () => {
     // Cost by floor: ground floor 0, then 0.5, 1 and 1.5 a home; ¥100,000.01 leaves 3 fen to the largest remainders.
     await page.getByTestId('edit-cost').click()
     const costForm = page.getByTestId('cost-form')

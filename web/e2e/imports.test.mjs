@@ -101,8 +101,7 @@ describe('import wizard', () => {
   test('a CSV without the 面积 column is refused with the column named', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
     const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'secretary')
-    await page.goto(`${suite.baseUrl}/imports/parts?node=${compoundId}`)
+    await signInToConsole(page, suite.baseUrl, 'secretary', `/imports/parts?node=${compoundId}`)
     const csv = path.join(folder, 'no-area.csv')
     writeFileSync(csv, '\uFEFF楼栋,总层数,单元,房号,楼层\r\n1幢,5,8单元,101,1\r\n')
     await page.getByTestId('file-drop').locator('input[type=file]').setInputFiles(csv)

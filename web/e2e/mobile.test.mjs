@@ -1,8 +1,8 @@
-// Browser tests of the resident H5 at phone size (360×740): sign-in, the 我的 page with the
+// Browser tests of the resident H5 at phone size (360×740): sign-in through its login page, the 我的 page with the
 // resident's household, commissioner card and scope, the elderly mode kept across reloads, and sign-out.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { assertAccessible, saveScreenshot, signInToMobile } from './support/browser.mjs'
+import { assertAccessible, saveScreenshot, signInThroughMobileLogin, signInToMobile } from './support/browser.mjs'
 import { browserSuite, phone } from './support/suite.mjs'
 import { apiSession } from './support/api.mjs'
 
@@ -18,7 +18,7 @@ describe('resident H5', () => {
     const commissionerLink = chain.links.find((link) => link.position === 'commissioner')
     assert.match(commissionerLink.service_phone, /^0571-8802\d{4}$/)
     const page = await suite.freshPage()
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    await signInThroughMobileLogin(page, suite.baseUrl, 'resident')
     const households = page.getByTestId('my-households')
     await households.getByText(`${household.building} ${household.unit} ${household.room}`).waitFor()
     await households.getByText('业主').waitFor()

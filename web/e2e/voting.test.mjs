@@ -152,7 +152,7 @@ describe('voting screens', () => {
   describe('console', () => {
     const suite = browserSuite(desktop)
 
-    test('two clerks type the same paper form and it is counted; the supervisor settles a held form', async () => {
+    test('two clerks type the same paper form and it is counted; a form typed again is refused; the forms print one a page', async () => {
       const commissioner = await apiSession(suite.baseUrl, 'commissioner')
       const vote = await openUnitVote(suite.baseUrl, commissioner)
       const roll = await commissioner.get(`/api/v1/votes/${vote.id}/roll`)
@@ -160,8 +160,7 @@ describe('voting screens', () => {
 
       const enterForm = async (login, expected, screenshot) => {
         const page = await suite.freshPage()
-        await signInToConsole(page, suite.baseUrl, login)
-        await page.goto(`${suite.baseUrl}/votes/${vote.id}`)
+        await signInToConsole(page, suite.baseUrl, login, `/votes/${vote.id}`)
         await page.getByRole('tab', { name: '书面票录入' }).click()
         const entry = page.getByTestId('paper-entry')
         await entry.getByTestId('form-code').fill(String(voterId))
@@ -198,7 +197,9 @@ describe('voting screens', () => {
       await clerkB.emulateMedia({ media: 'screen' })
       await assertAccessible(clerkB, 'paper forms')
       await saveScreenshot(clerkB, 'voting-paper-forms')
+    })
 
+    test('the supervisor settles a form the two clerks typed differently', async () => {
       const supervisor = await suite.freshPage()
       await signInToConsole(supervisor, suite.baseUrl, 'supervisor')
       const seeded = (await (await apiSession(suite.baseUrl, 'supervisor')).get('/api/v1/votes')).items.find(
@@ -246,8 +247,7 @@ describe('voting screens', () => {
 
     test('the create-vote wizard explains the threshold, creates and opens a vote with roll and live turnout', async () => {
       const page = await suite.freshPage()
-      await signInToConsole(page, suite.baseUrl, 'commissioner')
-      await page.goto(`${suite.baseUrl}/votes`)
+      await signInToConsole(page, suite.baseUrl, 'commissioner', '/votes')
       await page.getByTestId('votes-table').waitFor()
       await assertAccessible(page, 'votes list')
       await page.getByTestId('create-vote').click()
@@ -299,8 +299,7 @@ describe('voting screens', () => {
       const draft = await draftUnitVote(suite.baseUrl, commissioner)
       const { unit } = await firstUnit(suite.baseUrl, commissioner)
       const page = await suite.freshPage()
-      await signInToConsole(page, suite.baseUrl, 'commissioner')
-      await page.goto(`${suite.baseUrl}/votes/${draft.id}`)
+      await signInToConsole(page, suite.baseUrl, 'commissioner', `/votes/${draft.id}`)
       await page.getByTestId('edit-vote').click()
       await page.waitForURL(new RegExp(`/votes/${draft.id}/edit$`))
 
@@ -347,8 +346,7 @@ describe('voting screens', () => {
       const { phone } = await admin.send('POST', `/api/v1/people/${proxyPerson.id}/unmask`, { reason: '浏览器测试登记委托' })
 
       const page = await suite.freshPage()
-      await signInToConsole(page, suite.baseUrl, 'commissioner')
-      await page.goto(`${suite.baseUrl}/votes/${vote.id}`)
+      await signInToConsole(page, suite.baseUrl, 'commissioner', `/votes/${vote.id}`)
       await page.getByRole('tab', { name: '委托登记' }).click()
       const proxies = page.getByTestId('proxies')
       await proxies.getByText('还没有登记委托').waitFor()
