@@ -15,9 +15,9 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
-#include "modules/elections/elections.hpp"
+#include "modules/elections/cli.hpp"
+#include "modules/voting/cli.hpp"
 #include "modules/voting/rules.hpp"
-#include "modules/voting/voting.hpp"
 #include "store/backup.hpp"
 #include "store/migration.hpp"
 

@@ -7,10 +7,6 @@
 
 namespace weizhi::auth {
 
-bool path_within(const std::string& node_path, const std::string& scope_path) {
-  return !scope_path.empty() && node_path.compare(0, scope_path.size(), scope_path) == 0;
-}
-
 namespace {
 
 // role_permissions is written only by migrations, which are compiled into the binary and applied

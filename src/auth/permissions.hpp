@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "auth/principal.hpp"
+#include "core/tree_path.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::auth {
@@ -16,8 +17,7 @@ namespace weizhi::auth {
 bool can(store::Connection& connection, const Principal& principal, const std::string& permission,
          std::optional<std::int64_t> node);
 
-// True when `node_path` lies in the subtree whose root has `scope_path` (paths like "/1/4/").
-bool path_within(const std::string& node_path, const std::string& scope_path);
+using weizhi::path_within;
 
 // The role codes (README.md, Demo logins).
 const std::vector<std::string>& role_codes();

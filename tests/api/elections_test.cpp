@@ -9,7 +9,7 @@
 #include "app/modules.hpp"
 #include "http/router.hpp"
 #include "core/crypto.hpp"
-#include "modules/elections/elections.hpp"
+#include "modules/elections/cli.hpp"
 #include "modules/elections/rules.hpp"
 #include "modules/elections/store.hpp"
 #include "modules/people/store.hpp"

@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "app/jobs.hpp"
-#include "modules/notifications/notify.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/notifications/store.hpp"
 #include "support/test_server.hpp"
 

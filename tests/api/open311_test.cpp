@@ -93,6 +93,8 @@ TEST_F(Open311Test, AFormPostCreatesACaseOnTheOpen311Channel) {
   EXPECT_EQ(seen.json()["item"]["code"], "street-lamp");
   EXPECT_EQ(seen.json()["compound"]["id"], node("desheng-xincun"));
   EXPECT_EQ(seen.json()["state"], "reported");
+  // The form's percent escapes and + are decoded.
+  EXPECT_EQ(seen.json()["description"], "路灯不亮");
   // The machine account reported it; the phone number was not kept anywhere.
   auto lease = db().read();
   EXPECT_EQ(lease
@@ -100,10 +102,12 @@ TEST_F(Open311Test, AFormPostCreatesACaseOnTheOpen311Channel) {
                             {std::stoll(id)})
                 ->text(0),
             "token:city-app");
-  auto extra = lease->query_one("SELECT lat, lon, media_url FROM open311_requests WHERE case_id = ?", {std::stoll(id)});
+  auto extra = lease->query_one("SELECT lat, lon, media_url, address_string FROM open311_requests WHERE case_id = ?",
+                                {std::stoll(id)});
   ASSERT_TRUE(extra.has_value());
   EXPECT_DOUBLE_EQ(extra->real(0), 30.29);
   EXPECT_EQ(extra->text(2), "https://example.org/a.jpg");
+  EXPECT_EQ(extra->text(3), "德胜新村 3幢");
   EXPECT_FALSE(lease
                    ->query_one("SELECT case_id FROM open311_requests WHERE address_string LIKE '%13812345678%' OR "
                                "media_url LIKE '%13812345678%' OR device_id LIKE '%13812345678%'")
@@ -135,6 +139,8 @@ TEST_F(Open311Test, KeysCodesAndLocationsAreCheckedInTheSpecsErrorForm) {
   std::string key = grid_key();
   std::string compound = "&attribute%5Bcompound%5D=" + std::to_string(node("desheng-xincun"));
   expect_spec_error(post_form("service_code=street-lamp&lat=30.2&long=120.1&description=x" + compound), 403, "api_key");
+  // A form that does not decode is refused before anything else is read.
+  expect_spec_error(post_form("api_key=" + key + "&description=%zz"), 400, "x-www-form-urlencoded");
   expect_spec_error(
       post_form("api_key=wzt_forged&service_code=street-lamp&lat=30.2&long=120.1&description=x" + compound), 403,
       "api_key");

@@ -10,8 +10,8 @@
 
 #include "core/crypto.hpp"
 #include "core/time.hpp"
+#include "modules/voting/cli.hpp"
 #include "modules/voting/model.hpp"
-#include "modules/voting/voting.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;

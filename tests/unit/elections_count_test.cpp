@@ -6,8 +6,8 @@
 #include <fstream>
 
 #include "core/json.hpp"
+#include "modules/elections/cli.hpp"
 #include "modules/elections/count.hpp"
-#include "modules/elections/elections.hpp"
 
 using namespace weizhi::elections;
 

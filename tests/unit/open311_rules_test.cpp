@@ -1,4 +1,4 @@
-// Unit tests of the pure Open311 rules: JSON-only documents, form and JSON request fields,
+// Unit tests of the pure Open311 rules: JSON-only documents, JSON request fields,
 // locations, the compound named in an address, the two statuses of our states with their notes,
 // id lists and the default 90-day search window.
 #include <gtest/gtest.h>
@@ -37,18 +37,13 @@ TEST(Open311Rules, OnlyJsonDocumentsAreServed) {
   EXPECT_EQ(refused_field([] { json_document(".json"); }), "format");
 }
 
-TEST(Open311Rules, FormBodiesAreDecodedAndJsonAttributesFlattened) {
-  Fields form = parse_fields("application/x-www-form-urlencoded",
-                             "api_key=k&description=%E8%B7%AF%E7%81%AF+%E5%9D%8F&attribute%5Bcompound%5D=12");
-  EXPECT_EQ(form["description"], "路灯 坏");
-  EXPECT_EQ(form["attribute[compound]"], "12");
-  EXPECT_EQ(refused_field([] { parse_fields("", "a=%zz"); }), "body");
-  Fields json = parse_fields("application/json; charset=utf-8",
-                             R"({"lat": 30.5, "service_code": "x", "attribute": {"compound": 12}, "email": null})");
+// Form bodies are read by the routes (tests/api/open311_test.cpp).
+TEST(Open311Rules, JsonBodiesAreFlattenedIntoFields) {
+  Fields json = json_fields(R"({"lat": 30.5, "service_code": "x", "attribute": {"compound": 12}, "email": null})");
   EXPECT_EQ(json["lat"], "30.5");
   EXPECT_EQ(json["attribute[compound]"], "12");
   EXPECT_EQ(json.count("email"), 0u);
-  EXPECT_EQ(refused_field([] { parse_fields("application/json", R"({"lat": [1]})"); }), "lat");
+  EXPECT_EQ(refused_field([] { json_fields(R"({"lat": [1]})"); }), "lat");
 }
 
 TEST(Open311Rules, ALocationIsBothCoordinatesOrAnAddress) {

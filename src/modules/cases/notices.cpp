@@ -4,8 +4,8 @@
 #include <map>
 #include <utility>
 
-#include "modules/governance/store.hpp"
-#include "modules/notifications/notify.hpp"
+#include "modules/governance/governance.hpp"
+#include "modules/notifications/notifications.hpp"
 
 namespace weizhi::cases {
 

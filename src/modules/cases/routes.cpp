@@ -14,11 +14,9 @@
 #include "modules/cases/notices.hpp"
 #include "modules/cases/rules.hpp"
 #include "modules/cases/store.hpp"
-#include "modules/media/routes.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
-#include "modules/org/subtree_read.hpp"
-#include "modules/people/store.hpp"
+#include "modules/media/media.hpp"
+#include "modules/org/org.hpp"
+#include "modules/people/people.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> cases_migrations();

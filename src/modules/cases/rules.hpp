@@ -9,14 +9,13 @@
 #include <vector>
 
 #include "core/time.hpp"
-#include "modules/governance/rules.hpp"
+#include "modules/governance/governance.hpp"
 #include "modules/cases/model.hpp"
 
 namespace weizhi::cases {
 
 std::string party_code(Party party);
 std::optional<Party> parse_party(std::string_view code);
-std::string state_code(State state);
 std::optional<State> parse_state(std::string_view code);
 std::string state_type_code(StateType type);
 std::string channel_code(Channel channel);
@@ -24,7 +23,6 @@ std::optional<Channel> parse_channel(std::string_view code);
 
 using governance::escalation_level_code;
 
-StateType state_type(State state);
 bool is_open(State state);
 
 // 400 naming the field: code, name (1–100 bytes), category (1–40 bytes), response hours 1–720,

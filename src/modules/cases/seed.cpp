@@ -10,7 +10,7 @@
 #include "modules/cases/notices.hpp"
 #include "modules/cases/rules.hpp"
 #include "modules/cases/store.hpp"
-#include "modules/org/store.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::cases {
 

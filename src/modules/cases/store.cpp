@@ -5,9 +5,8 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "modules/cases/rules.hpp"
-#include "modules/media/store.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
+#include "modules/media/media.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::cases {
 

@@ -15,21 +15,12 @@ namespace weizhi::cases {
 
 // --- Catalogue ---
 
-std::vector<Item> items_of_street(store::Connection& connection, std::int64_t street_node_id);
-std::optional<Item> find_item(store::Connection& connection, std::int64_t id);
-std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id,
-                                      const std::string& code);
 // Checks the item (400) and adds it to the street's catalogue; 409 naming code when taken.
 std::int64_t create_item(store::Tx& tx, const Item& item);
 // Saves the item's fields (its id, street and code stay); 400 naming the field.
 void update_item(store::Tx& tx, const Item& item);
 
 // --- Cases ---
-
-// Checks the place (404 for an unknown compound, part or building, 422 when it lies elsewhere),
-// the text (400) and the photos (at most 6, stored), and records a reported case with its due
-// times from the item; one transition event from nothing to reported. Returns its id.
-std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item);
 
 struct PreTask {
   std::int64_t case_id;
@@ -41,24 +32,8 @@ struct PreTask {
 // compound and day (a second run makes none). Returns the tasks made.
 std::vector<PreTask> create_pre_tasks(store::Tx& tx, const std::string& street_day);
 
-std::optional<Case> find_case(store::Connection& connection, std::int64_t id);
 std::vector<Event> events_of(store::Connection& connection, std::int64_t case_id);
 std::vector<Rating> ratings_of(store::Connection& connection, std::int64_t case_id);
-
-struct CaseFilter {
-  std::optional<State> state;
-  std::optional<std::string> item_code;
-  bool overdue_only = false;
-  bool escalated_only = false;   // open and recorded on some level of the chain
-  bool unassigned_only = false;  // reported or accepted: nobody works it yet
-  std::optional<std::int64_t> assignee_user_id;
-  std::optional<std::int64_t> reporter_user_id;
-  std::optional<std::int64_t> before_id;
-  std::int64_t limit = 100;
-};
-// Cases of the compounds under `path` (every compound when `path` is empty), the newest first.
-std::vector<Case> list_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
-                             TimePoint now);
 
 struct TransitionInput {
   State to;

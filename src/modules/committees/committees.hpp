@@ -1,19 +1,45 @@
-// What other modules use of the committees capability: the street's policy for a compound, and
-// setting up a compound's committee with its members and alternates (the elections module fills
-// it from a count; the demo seed goes through the same calls).
+// The committees module's published header, what other modules use of it: the street's policy
+// for a compound, and setting up a compound's committee with its members and alternates (the
+// elections module fills it from a count; the demo seed goes through the same calls). Store
+// types are only named here, so pure rules may include it.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "modules/committees/model.hpp"
-#include "store/db.hpp"
+namespace weizhi::store {
+class Connection;
+class Tx;
+}  // namespace weizhi::store
 
 namespace weizhi::committees {
 
+enum class Position { Director, Deputy, Member };
+// Where a member comes from (docs/modules/committees.md).
+enum class Origin { SocialWorker, ResidentGroupLeader, BuildingLeader, EnthusiasticResident, Commissioner };
+// docs/rules.md#d-commissioner-joins [policy]: the compound's commissioner sits on the committee ex officio,
+// or only if elected.
+enum class CommissionerJoins { ExOfficio, IfElected };
+
+// A street's self-management policy; a street without one uses these defaults.
+struct Policy {
+  std::int64_t term_years = 5;
+  std::vector<std::string> duties;        // the ten duties (十大工作职责), shown on every committee
+  std::int64_t party_share_percent = 60;  // party members among members, at least
+  CommissionerJoins commissioner_joins = CommissionerJoins::ExOfficio;
+  std::int64_t publicity_days = 10;  // publicity of candidates and of the result
+};
+
+std::string origin_code(Origin origin);
+std::optional<Origin> parse_origin(std::string_view code);
+// The street's policy when it has none.
+Policy default_policy();
+
 // The policy of the street the compound (or any node) lies in; the defaults when it has none.
 Policy policy_for_node(store::Connection& connection, std::int64_t node_id);
+void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& policy);
 
 struct NewMember {
   std::int64_t person_id;

@@ -1,28 +1,15 @@
-// The committees module's types: the street's self-management policy, a compound's committee
-// (自管会) with its term, members and ordered alternates, and the party-member share check.
+// The committees module's types beside those of committees.hpp (the street's self-management
+// policy): a compound's committee (自管会) with its term, members and ordered alternates, and the
+// party-member share check.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "modules/committees/committees.hpp"
+
 namespace weizhi::committees {
-
-enum class Position { Director, Deputy, Member };
-// Where a member comes from (docs/modules/committees.md).
-enum class Origin { SocialWorker, ResidentGroupLeader, BuildingLeader, EnthusiasticResident, Commissioner };
-// docs/rules.md#d-commissioner-joins [policy]: the compound's commissioner sits on the committee ex officio,
-// or only if elected.
-enum class CommissionerJoins { ExOfficio, IfElected };
-
-// A street's self-management policy; a street without one uses these defaults.
-struct Policy {
-  std::int64_t term_years = 5;
-  std::vector<std::string> duties;        // the ten duties (十大工作职责), shown on every committee
-  std::int64_t party_share_percent = 60;  // party members among members, at least
-  CommissionerJoins commissioner_joins = CommissionerJoins::ExOfficio;
-  std::int64_t publicity_days = 10;  // publicity of candidates and of the result
-};
 
 struct PartyShare {
   std::int64_t party_members = 0;

@@ -7,8 +7,7 @@
 #include "modules/committees/module.hpp"
 #include "modules/committees/rules.hpp"
 #include "modules/committees/store.hpp"
-#include "modules/org/store.hpp"
-#include "modules/org/subtree_read.hpp"
+#include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 
 namespace weizhi::store {

@@ -12,14 +12,11 @@ namespace weizhi::committees {
 
 std::string position_code(Position position);
 std::optional<Position> parse_position(std::string_view code);
-std::string origin_code(Origin origin);
-std::optional<Origin> parse_origin(std::string_view code);
 std::string commissioner_joins_code(CommissionerJoins rule);
 std::optional<CommissionerJoins> parse_commissioner_joins(std::string_view code);
 
 // The ten duties of the pilot streets, the default of every street.
 const std::vector<std::string>& default_duties();
-Policy default_policy();
 
 // 400 naming the field: term 1–10 years, 1–20 duties of 1–200 characters, share 0–100 %,
 // publicity 1–60 days.

@@ -5,8 +5,7 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "modules/committees/rules.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::committees {
 

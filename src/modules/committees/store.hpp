@@ -5,11 +5,12 @@
 #include <vector>
 
 #include "modules/committees/committees.hpp"
+#include "modules/committees/model.hpp"
+#include "store/db.hpp"
 
 namespace weizhi::committees {
 
 Policy policy_of_street(store::Connection& connection, std::int64_t street_node_id);
-void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& policy);
 
 std::optional<Committee> find_committee(store::Connection& connection, std::int64_t id);
 // The current committees of the compounds under the node at `path`.

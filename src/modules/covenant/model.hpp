@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/governance/model.hpp"
+#include "modules/governance/governance.hpp"
 
 namespace weizhi::covenant {
 

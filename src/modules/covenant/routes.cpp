@@ -12,12 +12,10 @@
 #include "modules/covenant/module.hpp"
 #include "modules/covenant/rules.hpp"
 #include "modules/covenant/store.hpp"
-#include "modules/governance/rules.hpp"
-#include "modules/governance/store.hpp"
-#include "modules/media/routes.hpp"
-#include "modules/org/store.hpp"
-#include "modules/org/subtree_read.hpp"
-#include "modules/people/store.hpp"
+#include "modules/governance/governance.hpp"
+#include "modules/media/media.hpp"
+#include "modules/org/org.hpp"
+#include "modules/people/people.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> covenant_migrations();

@@ -9,8 +9,9 @@
 #include <vector>
 
 #include "core/time.hpp"
-#include "modules/governance/rules.hpp"
+#include "modules/covenant/covenant.hpp"
 #include "modules/covenant/model.hpp"
+#include "modules/governance/governance.hpp"
 
 namespace weizhi::covenant {
 
@@ -51,8 +52,6 @@ void check_removal(const std::vector<Inspection>& inspections);
 
 // The last day to rectify: the notified day plus the clause's days. nullopt when not a date.
 std::optional<std::string> deadline(const std::string& notified_on, std::int64_t rectification_days);
-// Days from `from` to `to` (negative when `to` is earlier); nullopt when either is not a date.
-std::optional<std::int64_t> days_between(const std::string& from, const std::string& to);
 // Days past the deadline on `today`, 0 when not yet past.
 std::int64_t days_overdue(const std::string& deadline_on, const std::string& today);
 // One chain level per `escalation_days` overdue: commissioner, tripartite director, community
@@ -65,11 +64,5 @@ EscalationLevel escalation_level(ViolationState state, const std::optional<std::
 void check_area(std::int64_t area_centi_m2, const std::string& field);
 // Exact sum of areas in 0.01 m²; throws std::overflow_error rather than wrap.
 std::int64_t area_sum(const std::vector<std::int64_t>& areas_centi_m2);
-
-// "YYYY-MM-DD" after 400 naming the field when it is not a real day.
-std::string checked_date(const std::string& text, const std::string& field);
-// 400 naming the field when `later` (YYYY-MM-DD) is before `earlier`, whose meaning `earlier_name` gives.
-void check_not_before(const std::string& later, const std::string& earlier, const std::string& field,
-                      const std::string& earlier_name);
 
 }  // namespace weizhi::covenant

@@ -11,9 +11,8 @@
 #include "modules/covenant/module.hpp"
 #include "modules/covenant/rules.hpp"
 #include "modules/covenant/store.hpp"
-#include "modules/org/store.hpp"
-#include "modules/voting/rules.hpp"
-#include "modules/voting/store.hpp"
+#include "modules/org/org.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::covenant {
 

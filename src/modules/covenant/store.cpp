@@ -7,10 +7,9 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "modules/covenant/rules.hpp"
-#include "modules/media/store.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
-#include "modules/voting/store.hpp"
+#include "modules/media/media.hpp"
+#include "modules/org/org.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::covenant {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/voting/model.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::deliberation {
 

@@ -7,14 +7,13 @@
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
-#include "modules/covenant/rules.hpp"
+#include "modules/covenant/covenant.hpp"
 #include "modules/deliberation/module.hpp"
 #include "modules/deliberation/rules.hpp"
 #include "modules/deliberation/store.hpp"
-#include "modules/org/store.hpp"
-#include "modules/org/subtree_read.hpp"
-#include "modules/people/store.hpp"
-#include "modules/voting/rules.hpp"
+#include "modules/org/org.hpp"
+#include "modules/people/people.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> deliberation_migrations();

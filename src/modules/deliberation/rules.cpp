@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "core/error.hpp"
-#include "modules/covenant/rules.hpp"
+#include "modules/covenant/covenant.hpp"
 
 namespace weizhi::deliberation {
 

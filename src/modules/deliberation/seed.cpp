@@ -11,8 +11,7 @@
 #include "modules/deliberation/module.hpp"
 #include "modules/deliberation/rules.hpp"
 #include "modules/deliberation/store.hpp"
-#include "modules/voting/rules.hpp"
-#include "modules/voting/store.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::deliberation {
 

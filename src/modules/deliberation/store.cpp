@@ -6,13 +6,11 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "modules/covenant/rules.hpp"
+#include "modules/covenant/covenant.hpp"
 #include "modules/deliberation/rules.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
-#include "modules/people/store.hpp"
-#include "modules/voting/rules.hpp"
-#include "modules/voting/store.hpp"
+#include "modules/org/org.hpp"
+#include "modules/people/people.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::deliberation {
 

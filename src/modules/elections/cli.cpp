@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "modules/elections/elections.hpp"
+#include "modules/elections/cli.hpp"
 
 namespace weizhi::elections {
 

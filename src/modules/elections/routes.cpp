@@ -9,14 +9,12 @@
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
-#include "modules/committees/rules.hpp"
+#include "modules/committees/committees.hpp"
 #include "modules/elections/module.hpp"
 #include "modules/elections/rules.hpp"
 #include "modules/elections/store.hpp"
-#include "modules/org/store.hpp"
-#include "modules/org/subtree_read.hpp"
+#include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
-#include "modules/people/store.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> elections_migrations();

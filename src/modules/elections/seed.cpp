@@ -14,8 +14,6 @@
 
 #include "audit/audit.hpp"
 #include "modules/committees/committees.hpp"
-#include "modules/committees/rules.hpp"
-#include "modules/committees/store.hpp"
 #include "modules/elections/rules.hpp"
 #include "modules/elections/store.hpp"
 #include "modules/module.hpp"

@@ -12,11 +12,10 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "modules/committees/committees.hpp"
-#include "modules/committees/rules.hpp"
-#include "modules/elections/elections.hpp"
+#include "modules/elections/cli.hpp"
 #include "modules/elections/rules.hpp"
-#include "modules/org/store.hpp"
-#include "modules/voting/rules.hpp"
+#include "modules/org/org.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::elections {
 

@@ -6,16 +6,13 @@
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
-#include "modules/covenant/rules.hpp"
+#include "modules/covenant/covenant.hpp"
 #include "modules/elevators/module.hpp"
 #include "modules/elevators/rules.hpp"
 #include "modules/elevators/store.hpp"
-#include "modules/governance/store.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
-#include "modules/org/subtree_read.hpp"
-#include "modules/voting/rules.hpp"
-#include "modules/voting/store.hpp"
+#include "modules/governance/governance.hpp"
+#include "modules/org/org.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> elevators_migrations();

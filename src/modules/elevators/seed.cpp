@@ -10,9 +10,8 @@
 #include "modules/elevators/module.hpp"
 #include "modules/elevators/rules.hpp"
 #include "modules/elevators/store.hpp"
-#include "modules/org/store.hpp"
-#include "modules/voting/rules.hpp"
-#include "modules/voting/store.hpp"
+#include "modules/org/org.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::elevators {
 

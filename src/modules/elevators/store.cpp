@@ -6,13 +6,11 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "modules/covenant/rules.hpp"
+#include "modules/covenant/covenant.hpp"
 #include "modules/elevators/rules.hpp"
-#include "modules/governance/store.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
-#include "modules/voting/rules.hpp"
-#include "modules/voting/store.hpp"
+#include "modules/governance/governance.hpp"
+#include "modules/org/org.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::elevators {
 

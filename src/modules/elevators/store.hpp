@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "modules/elevators/model.hpp"
-#include "modules/org/model.hpp"
-#include "modules/voting/model.hpp"
+#include "modules/org/org.hpp"
+#include "modules/voting/voting.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::elevators {

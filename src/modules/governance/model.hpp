@@ -1,5 +1,6 @@
-// The governance types: party forms of compounds, the responsibility chain and its terms of
-// office, and the records of party organisations, commissioners, grids and social organisations.
+// The governance types beside those of governance.hpp (the responsibility chain and its terms of
+// office): party forms of compounds, and the records of party organisations, commissioners, grids
+// and social organisations.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "modules/governance/governance.hpp"
 
 namespace weizhi::governance {
 
@@ -26,39 +28,9 @@ struct PartyFormDecision {
   bool overridden = false;
 };
 
-// The links of a compound's responsibility chain, top down: 挂帅 → 牵头 → 兜底.
-enum class ChainPosition { CommunitySecretary, TripartiteDirector, Commissioner };
+// The chain's positions, top down.
 inline constexpr std::array<ChainPosition, 3> kChainPositions{
     ChainPosition::CommunitySecretary, ChainPosition::TripartiteDirector, ChainPosition::Commissioner};
-
-// How far up a compound's chain an overdue matter (a service case, a covenant violation) has been
-// reported, bottom up: the commissioner backstops first, the street is the last resort.
-enum class EscalationLevel { None, Commissioner, TripartiteDirector, CommunitySecretary, Street };
-
-// One person holding one position for a period; no `until` means still in office.
-struct Term {
-  std::int64_t person_id;
-  TimePoint since;
-  std::optional<TimePoint> until;
-};
-
-// Every term, current or not, of each chain position of one compound.
-struct ChainTerms {
-  std::vector<Term> community_secretary;
-  std::vector<Term> tripartite_director;
-  std::vector<Term> commissioner;
-};
-
-struct ChainLink {
-  ChainPosition position;
-  std::optional<std::int64_t> person_id;  // the current holder
-};
-
-struct ChainStatus {
-  std::vector<ChainLink> links;  // in chain order
-  bool complete = false;
-  std::vector<ChainPosition> missing;
-};
 
 // The two community positions kept with history; the commissioner is a per-compound assignment.
 enum class CommunityPosition { Secretary, TripartiteDirector };

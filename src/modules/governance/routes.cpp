@@ -11,9 +11,7 @@
 #include "modules/governance/rules.hpp"
 #include "modules/governance/store.hpp"
 #include "modules/people/people.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
-#include "modules/org/subtree_read.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> governance_migrations();

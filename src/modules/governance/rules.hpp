@@ -28,12 +28,7 @@ PartyFormDecision decide_party_form(const PartyFormInput& input);
 bool is_current(const Term& term, TimePoint now);
 // The person in a current term; of several, the one who took office last.
 std::optional<std::int64_t> current_holder(const std::vector<Term>& terms, TimePoint now);
-ChainStatus check_chain(const ChainTerms& terms, TimePoint now);
 
-std::string escalation_level_code(EscalationLevel level);
-std::optional<EscalationLevel> parse_escalation_level(std::string_view code);
-// The level reached after climbing `steps` links from nothing, the street being the top.
-EscalationLevel escalation_after(std::int64_t steps);
 // The chain position an escalation level names; nullopt for none and for the street.
 std::optional<ChainPosition> escalation_position(EscalationLevel level);
 

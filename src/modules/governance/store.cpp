@@ -7,8 +7,7 @@
 
 #include "core/error.hpp"
 #include "modules/governance/rules.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::governance {
 

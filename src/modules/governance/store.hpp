@@ -9,36 +9,16 @@
 #include <vector>
 
 #include "modules/governance/model.hpp"
-#include "modules/org/model.hpp"
+#include "modules/org/org.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::governance {
 
 // --- Reading helpers shared by the routes ---
 
-// Masked names of the people with these ids (missing ids are left out).
-std::map<std::int64_t, std::string> masked_names(store::Connection& connection, const std::vector<std::int64_t>& ids);
 std::map<std::int64_t, std::string> node_names(store::Connection& connection, const std::vector<std::int64_t>& ids);
 
 // --- Responsibility chain ---
-
-struct SubtreeChains {
-  std::map<std::int64_t, std::string> compound_names;  // every compound of the subtree
-  std::map<std::int64_t, ChainTerms> terms;            // an entry for every compound
-};
-// The compounds in the subtree at `path` with the chain terms not ended before `now`.
-SubtreeChains chains_under(store::Connection& connection, const std::string& path, TimePoint now);
-
-// Who an escalation to `level` reaches in the compound's chain now: the holder of the position
-// (none when the link is missing) and the enabled accounts linked to that person; for the street,
-// the street administrators' accounts.
-struct EscalationTarget {
-  std::optional<std::int64_t> person_id;
-  std::string person_name;  // masked; empty for the street or a missing link
-  std::vector<std::int64_t> user_ids;
-};
-EscalationTarget escalation_target(store::Connection& connection, std::int64_t compound_node_id, EscalationLevel level,
-                                   TimePoint now);
 
 // Ends the current holder's term and starts the person's, unless they already hold it; returns
 // whether anything changed.

@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/org/model.hpp"
-#include "modules/org/registry.hpp"
-#include "modules/people/model.hpp"
+#include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 
 namespace weizhi::imports {

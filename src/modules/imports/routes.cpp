@@ -11,7 +11,7 @@
 #include "modules/imports/module.hpp"
 #include "modules/imports/rules.hpp"
 #include "modules/imports/store.hpp"
-#include "modules/org/store.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::imports {
 

@@ -7,8 +7,8 @@
 
 #include "core/error.hpp"
 #include "core/masking.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/people/rules.hpp"
+#include "modules/org/org.hpp"
+#include "modules/people/people.hpp"
 
 namespace weizhi::imports {
 

@@ -5,8 +5,8 @@
 
 #include "core/error.hpp"
 #include "modules/imports/rules.hpp"
-#include "modules/org/store.hpp"
-#include "modules/people/store.hpp"
+#include "modules/org/org.hpp"
+#include "modules/people/people.hpp"
 
 namespace weizhi::imports {
 

@@ -200,4 +200,9 @@ std::string encode_photo(const Pixels& pixels, const std::string& type) {
   return encode_webp(pixels);
 }
 
+CleanPhoto clean_photo(std::string_view bytes, std::string_view declared_type, const std::string& field) {
+  std::string type = check_photo(bytes, declared_type, field);
+  return {type, encode_photo(decode_photo(bytes, type, field), type)};
+}
+
 }  // namespace weizhi::media

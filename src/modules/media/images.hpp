@@ -25,4 +25,14 @@ Pixels decode_photo(std::string_view bytes, const std::string& type, const std::
 // The same pixels always give the same bytes.
 std::string encode_photo(const Pixels& pixels, const std::string& type);
 
+// What is stored of an upload.
+struct CleanPhoto {
+  std::string content_type;
+  std::string bytes;  // the decoded pixels encoded anew: no EXIF, GPS position or other metadata
+};
+
+// check_photo, then the whole file decoded (4xx naming `field` when it does not decode) and
+// encoded again in its own format. The same upload always gives the same bytes.
+CleanPhoto clean_photo(std::string_view bytes, std::string_view declared_type, const std::string& field);
+
 }  // namespace weizhi::media

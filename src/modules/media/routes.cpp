@@ -1,11 +1,13 @@
 // HTTP routes of the media module: the upload of a photo. Photos are fetched through the record
 // that cites them, which decides who may see them.
-#include "modules/media/routes.hpp"
+#include "modules/media/media.hpp"
 
 #include <chrono>
 #include <semaphore>
 
 #include "core/error.hpp"
+#include "http/context.hpp"
+#include "modules/media/images.hpp"
 #include "modules/media/module.hpp"
 #include "modules/media/rules.hpp"
 #include "modules/media/store.hpp"

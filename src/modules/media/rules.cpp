@@ -1,10 +1,9 @@
-// Photo checks: format from the magic numbers, declared type, size, dimensions; the clean copy kept.
+// Photo checks: format from the magic numbers, declared type, size, dimensions.
 #include "modules/media/rules.hpp"
 
 #include <algorithm>
 
 #include "core/error.hpp"
-#include "modules/media/images.hpp"
 
 namespace weizhi::media {
 
@@ -58,11 +57,6 @@ void check_dimensions(std::int64_t width, std::int64_t height, const std::string
                            std::to_string(kMaxPhotoPixels / 10'000) + " 万像素",
                        field);
   }
-}
-
-CleanPhoto clean_photo(std::string_view bytes, std::string_view declared_type, const std::string& field) {
-  std::string type = check_photo(bytes, declared_type, field);
-  return {type, encode_photo(decode_photo(bytes, type, field), type)};
 }
 
 bool is_photo_id(std::string_view reference) {

@@ -27,16 +27,6 @@ std::string check_photo(std::string_view bytes, std::string_view declared_type, 
 // Throws 422 naming `field` when a side is over kMaxPhotoSide or the area over kMaxPhotoPixels.
 void check_dimensions(std::int64_t width, std::int64_t height, const std::string& field);
 
-// What is stored of an upload.
-struct CleanPhoto {
-  std::string content_type;
-  std::string bytes;  // the decoded pixels encoded anew: no EXIF, GPS position or other metadata
-};
-
-// check_photo, then the whole file decoded (4xx naming `field` when it does not decode) and
-// encoded again in its own format. The same upload always gives the same bytes.
-CleanPhoto clean_photo(std::string_view bytes, std::string_view declared_type, const std::string& field);
-
 // Whether `reference` has the shape of a photo's id (64 lower-case hex digits).
 bool is_photo_id(std::string_view reference);
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/media/media.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::media {
@@ -28,10 +29,6 @@ StoredPhoto store_photo(store::Tx& tx, const std::string& folder, std::string_vi
                         const std::string& content_type, const std::string& uploaded_by);
 
 std::optional<Photo> find_photo(store::Connection& connection, const std::string& id);
-
-// Throws 400 naming `field[i]` for the first reference that is not a stored photo.
-void require_stored_photos(store::Connection& connection, const std::vector<std::string>& ids,
-                           const std::string& field);
 
 // The bytes of a stored photo; throws std::runtime_error when its file is gone.
 std::string read_photo_file(const std::string& folder, const std::string& id);

@@ -8,7 +8,7 @@
 #include "modules/mediation/module.hpp"
 #include "modules/mediation/rules.hpp"
 #include "modules/mediation/store.hpp"
-#include "modules/org/subtree_read.hpp"
+#include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 
 namespace weizhi::store {

@@ -9,7 +9,7 @@
 #include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/time.hpp"
-#include "modules/people/rules.hpp"
+#include "modules/people/people.hpp"
 
 namespace weizhi::mediation {
 

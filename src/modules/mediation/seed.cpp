@@ -9,12 +9,12 @@
 
 #include "audit/audit.hpp"
 #include "core/time.hpp"
-#include "modules/cases/store.hpp"
+#include "modules/cases/cases.hpp"
 #include "modules/mediation/module.hpp"
 #include "modules/mediation/rules.hpp"
 #include "modules/mediation/store.hpp"
-#include "modules/org/store.hpp"
-#include "modules/people/store.hpp"
+#include "modules/org/org.hpp"
+#include "modules/people/people.hpp"
 
 namespace weizhi::mediation {
 

@@ -6,10 +6,10 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "core/time.hpp"
-#include "modules/cases/store.hpp"
+#include "modules/cases/cases.hpp"
 #include "modules/mediation/rules.hpp"
-#include "modules/org/store.hpp"
-#include "modules/people/store.hpp"
+#include "modules/org/org.hpp"
+#include "modules/people/people.hpp"
 
 namespace weizhi::mediation {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "modules/mediation/model.hpp"
-#include "modules/people/model.hpp"
+#include "modules/people/people.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::mediation {

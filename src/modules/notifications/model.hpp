@@ -1,21 +1,13 @@
-// The notifications module's types: a message other modules send, a user's notification, a
-// node's group-robot webhook and one outbound delivery of a message to a webhook.
+// The notifications module's types: a user's notification, a node's group-robot webhook and one
+// outbound delivery of a message to a webhook (the message itself is in notifications.hpp).
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 
-namespace weizhi::notifications {
+#include "modules/notifications/notifications.hpp"
 
-// What a module tells people: in their inboxes, and on the group robot of `node_id`'s compound or
-// community when given.
-struct Message {
-  std::string kind;                     // what happened, such as "case.escalated"
-  std::string title;                    // short, Chinese
-  std::string body;                     // Chinese
-  std::string link;                     // an app path such as "/cases/12"; empty for none
-  std::optional<std::int64_t> node_id;  // the compound or community whose robot is told
-};
+namespace weizhi::notifications {
 
 struct Notification {
   std::int64_t id;

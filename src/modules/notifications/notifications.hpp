@@ -1,13 +1,27 @@
-// What other modules include to tell people something: notify() inside their own transaction, so
-// the notification exists exactly when the change it reports does.
+// The notifications module's published header: what other modules include to tell people
+// something, notify() inside their own transaction, so the notification exists exactly when the
+// change it reports does. Store types are only named here, so pure rules may include it.
 #pragma once
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
-#include "modules/notifications/model.hpp"
-#include "store/db.hpp"
+namespace weizhi::store {
+class Tx;
+}
 
 namespace weizhi::notifications {
+
+// What a module tells people: in their inboxes, and on the group robot of `node_id`'s compound or
+// community when given.
+struct Message {
+  std::string kind;                     // what happened, such as "case.escalated"
+  std::string title;                    // short, Chinese
+  std::string body;                     // Chinese
+  std::string link;                     // an app path such as "/cases/12"; empty for none
+  std::optional<std::int64_t> node_id;  // the compound or community whose robot is told
+};
 
 // Puts the message in each user's inbox (a user listed twice gets it once) and, when it names a
 // node, queues one post to every enabled group robot of that node or a node above it (its

@@ -10,8 +10,7 @@
 #include "modules/notifications/module.hpp"
 #include "modules/notifications/rules.hpp"
 #include "modules/notifications/store.hpp"
-#include "modules/org/store.hpp"
-#include "modules/org/subtree_read.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> notifications_migrations();

@@ -2,7 +2,7 @@
 // the demo commissioner and community secretary, and 德胜社区's group robot configured but
 // switched off, with a placeholder key, so the demo never posts anywhere.
 #include "modules/notifications/module.hpp"
-#include "modules/notifications/notify.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/notifications/store.hpp"
 
 namespace weizhi::notifications {

@@ -1,4 +1,4 @@
-// SQL of the notifications module (see store.hpp and notify.hpp). Times are UTC ISO-8601 text
+// SQL of the notifications module (see store.hpp and notifications.hpp). Times are UTC ISO-8601 text
 // of one width, so comparing them as text compares instants on both engines.
 #include "modules/notifications/store.hpp"
 
@@ -6,9 +6,9 @@
 #include <set>
 
 #include "core/error.hpp"
-#include "modules/notifications/notify.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/notifications/rules.hpp"
-#include "modules/org/store.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::notifications {
 

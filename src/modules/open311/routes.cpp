@@ -10,12 +10,11 @@
 #include "auth/sessions.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
-#include "modules/cases/rules.hpp"
-#include "modules/cases/store.hpp"
+#include "modules/cases/cases.hpp"
 #include "modules/open311/module.hpp"
 #include "modules/open311/rules.hpp"
 #include "modules/open311/store.hpp"
-#include "modules/org/rules.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> open311_migrations();
@@ -177,10 +176,21 @@ std::string bounded(const Fields& fields, const std::string& key, std::size_t li
   return value;
 }
 
+// A request's fields: a JSON object when the content type says JSON, else
+// application/x-www-form-urlencoded. 400 when malformed.
+Fields request_fields(const http::Request& request) {
+  if (request.header("content-type").value_or("").find("json") != std::string_view::npos) {
+    return json_fields(request.body);
+  }
+  auto form = http::parse_query(request.body);
+  if (!form) fail_invalid("body", "请求体不是有效的 application/x-www-form-urlencoded 表单");
+  return *form;
+}
+
 Response post_request_route(Context& context) {
   std::string document = json_document(context.request.path_params.at("document"));
   if (document != "requests") fail_not_found("找不到该地址：" + context.request.path);
-  Fields fields = parse_fields(context.request.header("content-type").value_or(""), context.request.body);
+  Fields fields = request_fields(context.request);
   sign_in_with_key(context, field(fields, "api_key") ? field(fields, "api_key") : context.query("api_key"));
   auto code = field(fields, "service_code");
   if (!code) fail_invalid("service_code", "缺少 service_code");

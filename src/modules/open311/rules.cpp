@@ -6,8 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "http/message.hpp"
-#include "modules/cases/rules.hpp"
+#include "modules/cases/cases.hpp"
 
 namespace weizhi::open311 {
 
@@ -123,23 +122,18 @@ void add_json_field(Fields& fields, const std::string& key, const Json& value) {
 
 }  // namespace
 
-Fields parse_fields(std::string_view content_type, std::string_view body) {
+Fields json_fields(std::string_view body) {
   Fields fields;
-  if (content_type.find("json") != std::string_view::npos) {
-    Json object = parse_json_object(body);
-    for (const auto& [key, value] : object.items()) {
-      // {"attribute": {"compound": 5}} is the JSON spelling of attribute[compound]=5.
-      if (key == "attribute" && value.is_object()) {
-        for (const auto& [name, inner] : value.items()) add_json_field(fields, "attribute[" + name + "]", inner);
-      } else {
-        add_json_field(fields, key, value);
-      }
+  Json object = parse_json_object(body);
+  for (const auto& [key, value] : object.items()) {
+    // {"attribute": {"compound": 5}} is the JSON spelling of attribute[compound]=5.
+    if (key == "attribute" && value.is_object()) {
+      for (const auto& [name, inner] : value.items()) add_json_field(fields, "attribute[" + name + "]", inner);
+    } else {
+      add_json_field(fields, key, value);
     }
-    return fields;
   }
-  auto form = http::parse_query(body);
-  if (!form) fail_invalid("body", "请求体不是有效的 application/x-www-form-urlencoded 表单");
-  return *form;
+  return fields;
 }
 
 std::vector<std::int64_t> parse_id_list(std::string_view text, const std::string& field, std::size_t limit) {

@@ -1,5 +1,5 @@
-// Pure rules of Open311 GeoReport v2: the document names (JSON only), the request fields (form or
-// JSON body), where a request is (coordinates or an address, a compound named in it), the
+// Pure rules of Open311 GeoReport v2: the document names (JSON only), the fields of a JSON
+// body, where a request is (coordinates or an address, a compound named in it), the
 // two-value status of our finer states with its Chinese notes, and the date window of a search.
 // No SQL, no HTTP, no clock: "now" is passed in. Refusals throw ApiError naming the field.
 #pragma once
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/time.hpp"
-#include "modules/cases/model.hpp"
+#include "modules/cases/cases.hpp"
 
 namespace weizhi::open311 {
 
@@ -34,10 +34,11 @@ std::string agency_label(cases::Party party);
 // ".xml" (we answer JSON only) or no format at all.
 std::string json_document(std::string_view segment);
 
-// A request's fields: a JSON object (values as text; numbers written as JSON writes them) when
-// the content type says JSON, else application/x-www-form-urlencoded. 400 when malformed.
+// A request's fields (the routes read a form body into the same map).
 using Fields = std::map<std::string, std::string>;
-Fields parse_fields(std::string_view content_type, std::string_view body);
+// The fields of a JSON object body: values as text (numbers written as JSON writes them), and
+// {"attribute": {"compound": 5}} as attribute[compound]. 400 when malformed.
+Fields json_fields(std::string_view body);
 
 // A comma-separated list of case ids, at most `limit`; 400 naming `field` otherwise.
 std::vector<std::int64_t> parse_id_list(std::string_view text, const std::string& field, std::size_t limit);

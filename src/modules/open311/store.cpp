@@ -1,8 +1,8 @@
 // Open311 SQL: streets and compounds, the Open311 row of a case, and the search of requests.
 #include "modules/open311/store.hpp"
 
-#include "modules/cases/rules.hpp"
-#include "modules/org/store.hpp"
+#include "modules/cases/cases.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::open311 {
 

@@ -7,50 +7,10 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "modules/org/model.hpp"
+#include "modules/org/org.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::org {
-
-enum class PartUse { Residential, Commercial, Parking, Other };
-enum class AreaSource { Registered, Surveyed, Contract };
-// The land a building stands on: elevator retrofits are only for state-owned land (Order 324). Old
-// urban compounds are on state-owned land, so that is the default and collective land the exception.
-enum class LandTenure { StateOwned, Collective };
-
-struct BuildingInput {
-  std::string name;
-  std::int64_t floors;
-  bool has_elevator;
-  LandTenure land = LandTenure::StateOwned;
-};
-
-struct PartInput {
-  std::string room_number;
-  std::int64_t floor;  // 1 is the ground floor, negative floors are basements
-  PartUse use;
-  std::int64_t area_centi_m2;  // exclusive area in 0.01 m²
-  AreaSource area_source;
-};
-
-struct CommunityDetails {
-  std::optional<std::string> party_committee_name;    // 社区党委
-  std::optional<std::string> tripartite_office_name;  // 三方办
-};
-
-struct BuildingDetails {
-  std::int64_t floors;
-  bool has_elevator;
-  LandTenure land = LandTenure::StateOwned;
-};
-
-// A node with the details of its kind; at most one of them is set.
-struct NodeRecord {
-  Node node;
-  std::optional<CommunityDetails> community;
-  std::optional<BuildingDetails> building;
-  std::optional<PartInput> part;  // a part's details are exactly what created it
-};
 
 // 片区组团: communities served together by one property company.
 struct Cluster {
@@ -59,13 +19,6 @@ struct Cluster {
   std::optional<std::string> code;
   std::vector<std::int64_t> community_ids;
 };
-
-std::string use_code(PartUse use);
-std::optional<PartUse> parse_use(const std::string& code);
-std::string area_source_code(AreaSource source);
-std::optional<AreaSource> parse_area_source(const std::string& code);
-std::string land_code(LandTenure land);
-std::optional<LandTenure> parse_land(const std::string& code);
 
 // Creators insert the node and its details; callers have checked permission. They throw
 // ApiError (422 field "kind" for a wrong parent kind, 409 field "room_number" for a room already
@@ -76,29 +29,12 @@ Node create_community(store::Tx& tx, const Node& street, const std::string& name
                       const std::optional<std::string>& code, const CommunityDetails& details);
 Node create_compound(store::Tx& tx, const Node& community, const std::string& name,
                      const std::optional<std::string>& code);
-Node create_building(store::Tx& tx, const Node& compound, const BuildingInput& input);
-Node create_building(store::Tx& tx, const Node& compound, const BuildingInput& input,
-                     const std::optional<std::string>& code);
 // A building whose floors are not known yet: it may hold units, but parts only once a PATCH
 // has registered its floors.
 Node create_building_without_details(store::Tx& tx, const Node& compound, const std::string& name,
                                      const std::optional<std::string>& code);
-Node create_unit(store::Tx& tx, const Node& building, const std::string& name);
-Node create_unit(store::Tx& tx, const Node& building, const std::string& name, const std::optional<std::string>& code);
 Node create_part(store::Tx& tx, const Node& unit, const PartInput& input);
 
-// The part of a batch that does not fit: its index in the batch, and why (the same error create_part gives).
-class PartRejected : public ApiError {
- public:
-  PartRejected(std::size_t index, const ApiError& error) : ApiError(error), index_(index) {}
-  std::size_t index() const noexcept { return index_; }
-
- private:
-  std::size_t index_;
-};
-// Creates many parts of one unit in a few statements, in order. Every part is checked before anything
-// is written, so a rejection (PartRejected) leaves the unit as it was.
-std::vector<Node> create_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& inputs);
 std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id, const std::string& name);
 // A PATCH of a node: only the fields present change. The kind's detail fields apply to that kind.
 struct NodeChanges {

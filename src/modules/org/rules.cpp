@@ -1,9 +1,8 @@
 // Org tree rules, and the codes of the registry's enums.
 #include "modules/org/rules.hpp"
 
-#include "auth/permissions.hpp"
 #include "core/code_table.hpp"
-#include "modules/org/registry.hpp"
+#include "core/tree_path.hpp"
 
 namespace weizhi::org {
 
@@ -142,7 +141,7 @@ std::string subtree_end(const std::string& path) {
 
 std::optional<std::string> move_problem(NodeKind kind, const std::string& path, NodeKind new_parent_kind,
                                         const std::string& new_parent_path) {
-  if (auth::path_within(new_parent_path, path)) return "不能把节点移到它自己或它的下级之下";
+  if (path_within(new_parent_path, path)) return "不能把节点移到它自己或它的下级之下";
   if (child_kind(new_parent_kind) != kind) {
     return std::string(kind_name(new_parent_kind).chinese) + "下不能直接放" + kind_name(kind).chinese;
   }

@@ -6,26 +6,15 @@
 #include <set>
 #include <vector>
 
-#include "modules/org/model.hpp"
+#include "modules/org/org.hpp"
 #include "modules/org/registry.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::org {
 
-std::optional<Node> find_node(store::Connection& connection, std::int64_t id);
-std::optional<Node> find_node(store::Tx& tx, std::int64_t id);
 // The first child (by id) with this name.
 std::optional<Node> find_child(store::Connection& connection, std::int64_t parent_id, const std::string& name);
-std::optional<NodeRecord> find_record(store::Connection& connection, std::int64_t id);
-// Children with their details after `after_id` (cursor), by id, at most `limit`.
-std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_t parent_id, std::int64_t after_id,
-                                      std::int64_t limit);
 bool has_children(store::Connection& connection, std::int64_t id);
-
-// "column >= ? AND column < ?" in byte order, with subtree_params(path): the nodes of the subtree at `path`
-// through an index range (LIKE 'prefix%' would scan the table on both engines).
-std::string subtree_condition(store::Dialect dialect, std::string_view column);
-store::Params subtree_params(const std::string& path);
 
 // A part with the building and stairwell unit it sits in, for listing a subtree's parts.
 struct PlacedPart {
@@ -76,9 +65,6 @@ void move_subtree(store::Tx& tx, const Node& node, const Node& new_parent, const
 // Deletes the node and its details; a row of another table still referring to it makes this
 // throw store::ConstraintViolation.
 void delete_node(store::Tx& tx, const Node& node);
-// How many nodes of each kind the subtree at `node` holds, the node itself included, from the
-// counts every insert, move and delete keeps (no scan of the subtree).
-std::map<NodeKind, std::int64_t> subtree_counts(store::Connection& connection, const Node& node);
 
 std::int64_t insert_cluster(store::Tx& tx, const std::string& name, const std::optional<std::string>& code);
 void add_cluster_community(store::Tx& tx, std::int64_t cluster_id, std::int64_t community_id);

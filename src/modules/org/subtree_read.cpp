@@ -1,8 +1,11 @@
-// What routes ask of the org tree (see subtree_read.hpp).
-#include "modules/org/subtree_read.hpp"
-
+// What routes ask of the org tree (see org.hpp): the subtree or compound a route is asked about,
+// and a street by id.
 #include "core/error.hpp"
+#include "http/context.hpp"
+#include "http/router.hpp"
+#include "modules/org/org.hpp"
 #include "modules/org/store.hpp"
+#include "store/db.hpp"
 
 namespace weizhi::org {
 

@@ -1,6 +1,6 @@
 // `weizhi export-vote` and `weizhi tally`: the export is computed by the same functions as the
 // published fingerprints, and the recount by the same tally as the server.
-#include "modules/voting/voting.hpp"
+#include "modules/voting/cli.hpp"
 
 #include <algorithm>
 #include <chrono>

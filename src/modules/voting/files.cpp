@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "modules/org/rules.hpp"
+#include "modules/org/org.hpp"
 #include "modules/voting/rules.hpp"
 
 namespace weizhi::voting {

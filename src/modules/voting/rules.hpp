@@ -38,30 +38,18 @@ std::optional<FollowMajority> parse_follow_majority(std::string_view code);
 std::string extension_code(Extension extension);
 std::optional<Extension> parse_extension(std::string_view code);
 std::string channel_code(Channel channel);
-std::optional<Channel> parse_channel(std::string_view code);
 // 线上 / 书面 / 会议: how a refusal names the channel that holds the first ballot.
 std::string channel_label(Channel channel);
-std::string state_code(VoteState state);
 std::optional<VoteState> parse_state(std::string_view code);
-std::string scope_kind_code(ScopeKind kind);
-std::optional<ScopeKind> parse_scope_kind(std::string_view code);
 std::string owner_kind_code(OwnerKind kind);
 std::optional<OwnerKind> parse_owner_kind(std::string_view code);
 std::string use_code(PartUse use);
 std::optional<PartUse> parse_use(std::string_view code);
-std::string outcome_code(Outcome outcome);
 
 // Exact comparisons by cross-multiplication (den 0 never meets a bound).
 bool at_least_two_thirds(const Fraction& fraction);
 bool more_than_half(const Fraction& fraction);
 bool at_least_three_quarters(const Fraction& fraction);
-
-// docs/rules.md#b-voting-roll over a roll: parking spaces are left out; every other part counts in the total
-// area; each person owner is one voter with the areas of their parts summed; all developer parts
-// form one voter (they must share one owner_id); a part with no voter yet (owner_id 0) counts as
-// one owner who cannot vote. Throws InvalidLine for a part listed twice, an owner that is both a
-// person and the developer, developer parts under several owner ids, or a negative area.
-Electorate electorate_of(const std::vector<RollEntry>& roll);
 
 // The roll frozen when a vote opens, from the registry's parts in scope (people::build_roll):
 // parking spaces and stalls left out; each counted part cast by its owner, its designated
@@ -76,13 +64,6 @@ std::vector<RollEntry> roll_from_registry(const std::vector<people::OwnedPart>& 
 // item outside 1..item_count, or a second choice of one owner on one item.
 std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<BallotEntry>& ballots,
                               Threshold threshold, FollowMajority follow_majority, std::int64_t item_count);
-
-// result.json (and the output of `weizhi tally`), with the keys in the order the format lists them.
-std::string result_json(const std::vector<ItemResult>& results);
-
-// Participation of the voters who have cast a ballot (ids of the electorate; unknown ids ignored)
-// against the quorum of two thirds in both dimensions.
-Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& voters_with_ballot);
 
 // Checks a new vote (400 naming the field): title 1–100 characters, matter 1–9, 1..kMaxItems items
 // of 1–200 characters, opens_at before closes_at (both ISO-8601), at least one channel, each once.
@@ -100,8 +81,5 @@ std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::si
 // "agree,oppose,…" as stored, and back (nullopt when malformed).
 std::string choices_text(const std::vector<Choice>& choices);
 std::optional<std::vector<Choice>> parse_choices_text(std::string_view text);
-
-// A receipt code shown to the voter, from 10 random bytes as hex: "ABCD-EF01-2345-6789-ABCD".
-std::string receipt_code(const std::string& random_hex);
 
 }  // namespace weizhi::voting

@@ -11,8 +11,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
-#include "modules/org/rules.hpp"
-#include "modules/org/store.hpp"
+#include "modules/org/org.hpp"
 #include "modules/voting/files.hpp"
 #include "modules/voting/rules.hpp"
 

@@ -15,23 +15,13 @@
 
 namespace weizhi::voting {
 
-// Checks the input (400), the compound and the scope's nodes (404, or 422 when of another kind
-// or outside the compound) and inserts a draft; returns its id. `terms_fixed_by` names the
-// procedure that fixes the vote's matter and scope (an elevator consent), if any.
-std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id,
-                         const std::optional<std::string>& terms_fixed_by = std::nullopt);
 // Replaces a draft's terms with `input`, checked as on creation: 409 `state` once opened, 400
 // `compound_id` when it moves the vote, 409 `matter`/`scope` when those are fixed by a procedure.
 void update_draft(store::Tx& tx, const Vote& vote, const VoteInput& input);
-std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id);
 // Votes on compounds of the subtree at `path`, newest first.
 std::vector<Vote> votes_under(store::Connection& connection, const std::string& path);
 std::optional<std::int64_t> vote_compound(store::Connection& connection, std::int64_t id);
 
-// Freezes the roll from the registry and opens the vote: 409 unless it is a draft, 422 when the
-// scope has no voter. Returns the frozen roll.
-std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now);
-std::vector<RollEntry> roll_of(store::Connection& connection, std::int64_t vote_id);
 // The electorate of a vote that has been opened. Its roll is frozen, so the last few electorates
 // are kept in memory by vote and roll fingerprint, which every instance agrees on: the organisers'
 // turnout gauges ask every few seconds, and a roll of 100,000 parts takes about 0.1 s to read.
@@ -64,31 +54,9 @@ std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t 
 // The voters `person_id` may cast for online: themselves if on the roll, and those whose proxy they are.
 std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id);
 
-struct BallotRecord {
-  std::int64_t id;
-  std::int64_t voter_id;
-  Channel channel;
-  std::vector<Choice> choices;
-  std::string receipt_code;
-  std::optional<std::int64_t> proxy_person_id;
-  std::string recorded_at;
-};
-
-struct NewBallot {
-  std::int64_t voter_id;
-  Channel channel;
-  std::vector<Choice> choices;
-  std::optional<std::int64_t> recorded_by_user_id;
-  std::optional<std::int64_t> proxy_person_id;
-};
-
-// Records one voter's ballot: 409 unless the vote takes ballots now, 422 when the channel is not
-// allowed or the voter is not on the roll, 409 naming the channel of the voter's first ballot.
-BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now);
 // The channel of the voter's ballot, if they have voted.
 std::optional<Channel> ballot_channel(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id);
 std::vector<BallotRecord> ballots_of(store::Connection& connection, std::int64_t vote_id);
-std::vector<std::int64_t> voters_with_ballot(store::Connection& connection, std::int64_t vote_id);
 
 // --- Paper forms: two clerks type each form; equal entries make the ballot ---
 
@@ -121,22 +89,9 @@ BallotRecord settle_paper_form(store::Tx& tx, const Vote& vote, std::int64_t vot
 
 // --- Closing, extension, publication ---
 
-// 409 unless the vote is open and its window has ended.
-void close_vote(store::Tx& tx, const Vote& vote, TimePoint now);
 // Reopens a closed vote once until `closes_at` when the policy allows it and quorum was not met:
 // 409 otherwise, 400 when the new deadline is not later than now and the old one.
 void extend_vote(store::Tx& tx, const Vote& vote, const std::string& closes_at, TimePoint now);
-
-struct VoteFiles {
-  std::string roll_csv;
-  std::string ballots_csv;
-  std::string result_json;
-  std::vector<ItemResult> results;
-};
-// The export files computed from the stored roll and ballots.
-VoteFiles vote_files(store::Connection& connection, const Vote& vote);
-// Stores the result and the three fingerprints and marks the vote published: 409 unless closed.
-VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now);
 
 struct Receipt {
   std::int64_t vote_id;

@@ -1,0 +1,126 @@
+// The cases module's published header, what other modules use of it: a street's catalogue of
+// compound public service items (the 57 items, docs/modules/cases.md), the cases reported against
+// it with their states and due times, and reporting and finding cases (Open311 and mediation go
+// through these). Store types are only named here, so pure rules may include it.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+
+namespace weizhi::store {
+class Connection;
+class Tx;
+}  // namespace weizhi::store
+
+namespace weizhi::cases {
+
+// Who answers for an item in the first place.
+enum class Party { PropertyCompany, Committee, Commissioner, Community, Street, Utility, SocialOrg };
+
+// FixMyStreet-style states as data: each has a type (StateType) rather than scattered flags.
+enum class State {
+  Reported,
+  Accepted,
+  Assigned,
+  InProgress,
+  Resolved,
+  Verified,
+  Closed,
+  Returned,        // sent back: not a public service matter, or not enough to act on
+  Transferred,     // handed to another assignee or party
+  Duplicate,       // the same matter as `original_id`, which carries the work
+  ClosedNotFixed,  // closed without a fix, with a reason shown to the resident
+};
+enum class StateType { Open, Fixed, Closed };
+
+// Schedule: a pre-intervention task the street's calendar generated, not a report.
+enum class Channel { ResidentH5, Hotline, Patrol, Open311, Schedule };
+
+struct Item {
+  std::int64_t id = 0;
+  std::int64_t street_node_id = 0;
+  std::string code;  // unique within the street, 1–40 of a–z, 0–9, _ and -
+  std::string name;
+  std::string category;
+  Party party = Party::PropertyCompany;
+  bool pre = false;                  // 事前介入 applies
+  bool in_process = true;            // 事中干预 applies
+  bool follow_up = false;            // 事后跟踪 applies
+  std::int64_t response_hours = 24;  // from report to acceptance, 1–720
+  std::int64_t resolution_days = 7;  // street days from the report day, 1–365
+  bool revisit_required = false;     // the commissioner or committee revisits after the fix
+  bool active = true;
+  // Month-days ("MM-DD") on which every compound of the street gets a pre-intervention task,
+  // such as clearing drains before the flood season; only for items with `pre`.
+  std::vector<std::string> pre_schedule{};
+};
+
+struct NewCase {
+  std::int64_t item_id = 0;
+  std::int64_t compound_node_id = 0;
+  std::optional<std::int64_t> part_node_id;
+  std::optional<std::int64_t> building_node_id;
+  std::string address;  // free text when neither part nor building is given
+  std::string description;
+  std::vector<std::string> photos;  // ids of stored photos, at most 6
+  Channel channel = Channel::Hotline;
+  std::optional<std::int64_t> reporter_user_id;
+  TimePoint reported_at;
+};
+
+struct Case {
+  std::int64_t id = 0;
+  NewCase input;
+  std::string item_code;
+  std::string item_name;
+  std::string compound_name;
+  State state = State::Reported;
+  std::optional<std::int64_t> assignee_user_id;
+  std::optional<std::int64_t> original_id;
+  std::optional<std::string> close_reason;
+  std::string reported_at;
+  std::string response_due_at;
+  std::string resolve_due_at;
+  std::optional<std::string> accepted_at;
+  std::optional<std::string> resolved_at;
+  std::optional<std::string> closed_at;
+  bool reopened = false;  // an unsatisfied rating has reopened it (only once)
+  std::optional<std::string> revisited_on;
+  std::int64_t escalation_level = 0;  // the highest EscalationLevel recorded by the escalation job
+};
+
+std::string state_code(State state);
+StateType state_type(State state);
+
+// --- Catalogue and cases as stored ---
+
+std::vector<Item> items_of_street(store::Connection& connection, std::int64_t street_node_id);
+std::optional<Item> find_item(store::Connection& connection, std::int64_t id);
+std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id,
+                                      const std::string& code);
+
+// Checks the place (404 for an unknown compound, part or building, 422 when it lies elsewhere),
+// the text (400) and the photos (at most 6, stored), and records a reported case with its due
+// times from the item; one transition event from nothing to reported. Returns its id.
+std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item);
+std::optional<Case> find_case(store::Connection& connection, std::int64_t id);
+
+struct CaseFilter {
+  std::optional<State> state;
+  std::optional<std::string> item_code;
+  bool overdue_only = false;
+  bool escalated_only = false;   // open and recorded on some level of the chain
+  bool unassigned_only = false;  // reported or accepted: nobody works it yet
+  std::optional<std::int64_t> assignee_user_id;
+  std::optional<std::int64_t> reporter_user_id;
+  std::optional<std::int64_t> before_id;
+  std::int64_t limit = 100;
+};
+// Cases of the compounds under `path` (every compound when `path` is empty), the newest first.
+std::vector<Case> list_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
+                             TimePoint now);
+
+}  // namespace weizhi::cases

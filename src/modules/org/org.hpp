@@ -1,0 +1,191 @@
+// The org module's published header, what other modules use of the org tree: its nodes and their
+// registry details, their checks and codes, finding and creating them, the subtree SQL conditions,
+// and what routes ask of it (the subtree or compound a route is asked about, a street by id).
+// Store and HTTP types are only named here, so pure rules may include it.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+
+namespace weizhi::store {
+class Connection;
+class Tx;
+class Value;
+class Db;
+enum class Dialect;
+}  // namespace weizhi::store
+
+namespace weizhi::http {
+class Context;
+struct Response;
+// As http/router.hpp declares it: a redeclaration must name the same type, so the two cannot drift.
+using ScopeResolver = std::function<std::optional<std::int64_t>(Context&)>;
+}  // namespace weizhi::http
+
+namespace weizhi::org {
+
+// The tree: street → community → compound → building → stairwell unit → part.
+enum class NodeKind { Street, Community, Compound, Building, Unit, Part };
+
+struct Node {
+  std::int64_t id;
+  std::optional<std::int64_t> parent_id;
+  NodeKind kind;
+  std::string name;
+  std::optional<std::string> code;
+  std::string path;  // ids from the root, e.g. "/1/4/9/"
+  std::string created_at;
+};
+
+enum class PartUse { Residential, Commercial, Parking, Other };
+enum class AreaSource { Registered, Surveyed, Contract };
+// The land a building stands on: elevator retrofits are only for state-owned land (Order 324). Old
+// urban compounds are on state-owned land, so that is the default and collective land the exception.
+enum class LandTenure { StateOwned, Collective };
+
+struct BuildingInput {
+  std::string name;
+  std::int64_t floors;
+  bool has_elevator;
+  LandTenure land = LandTenure::StateOwned;
+};
+
+struct PartInput {
+  std::string room_number;
+  std::int64_t floor;  // 1 is the ground floor, negative floors are basements
+  PartUse use;
+  std::int64_t area_centi_m2;  // exclusive area in 0.01 m²
+  AreaSource area_source;
+};
+
+struct CommunityDetails {
+  std::optional<std::string> party_committee_name;    // 社区党委
+  std::optional<std::string> tripartite_office_name;  // 三方办
+};
+
+struct BuildingDetails {
+  std::int64_t floors;
+  bool has_elevator;
+  LandTenure land = LandTenure::StateOwned;
+};
+
+// A node with the details of its kind; at most one of them is set.
+struct NodeRecord {
+  Node node;
+  std::optional<CommunityDetails> community;
+  std::optional<BuildingDetails> building;
+  std::optional<PartInput> part;  // a part's details are exactly what created it
+};
+
+// --- Codes and checks ---
+
+std::string kind_code(NodeKind kind);
+std::string use_code(PartUse use);
+std::optional<PartUse> parse_use(const std::string& code);
+std::string area_source_code(AreaSource source);
+std::optional<AreaSource> parse_area_source(const std::string& code);
+std::string land_code(LandTenure land);
+std::optional<LandTenure> parse_land(const std::string& code);
+
+// Each check returns nullopt when the value is acceptable, else the Chinese message.
+std::optional<std::string> name_problem(const std::string& name);
+// Old compounds here are low- and mid-rise; 60 floors leaves room for any real building.
+std::optional<std::string> floors_problem(std::int64_t floors);
+// Floors run from basement −5 up to the top floor; there is no floor 0 (1 is the ground floor).
+std::optional<std::string> floor_problem(std::int64_t floor, std::int64_t building_floors);
+// Area in 0.01 m²: more than 0 and less than 100,000 m².
+std::optional<std::string> area_problem(std::int64_t area_centi_m2);
+// Not blank and at most 20 characters (UTF-8 code points).
+std::optional<std::string> room_number_problem(const std::string& room_number);
+
+// An area in 0.01 m² as square metres with two decimals, e.g. 8735 → "87.35".
+std::string area_m2_text(std::int64_t area_centi_m2);
+// The street a node lies in: the first id of its path ("/1/4/9/" → 1).
+std::int64_t street_of(const std::string& path);
+
+// --- The tree as stored ---
+
+std::optional<Node> find_node(store::Connection& connection, std::int64_t id);
+std::optional<Node> find_node(store::Tx& tx, std::int64_t id);
+std::optional<NodeRecord> find_record(store::Connection& connection, std::int64_t id);
+// Children with their details after `after_id` (cursor), by id, at most `limit`.
+std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_t parent_id, std::int64_t after_id,
+                                      std::int64_t limit);
+
+// "column >= ? AND column < ?" in byte order, with subtree_params(path): the nodes of the subtree at `path`
+// through an index range (LIKE 'prefix%' would scan the table on both engines).
+std::string subtree_condition(store::Dialect dialect, std::string_view column);
+std::vector<store::Value> subtree_params(const std::string& path);
+
+// How many nodes of each kind the subtree at `node` holds, the node itself included, from the
+// counts every insert, move and delete keeps (no scan of the subtree).
+std::map<NodeKind, std::int64_t> subtree_counts(store::Connection& connection, const Node& node);
+
+// Creators insert the node and its details; callers have checked permission. They throw ApiError
+// as the registry's creators do (registry.hpp).
+Node create_building(store::Tx& tx, const Node& compound, const BuildingInput& input);
+Node create_building(store::Tx& tx, const Node& compound, const BuildingInput& input,
+                     const std::optional<std::string>& code);
+Node create_unit(store::Tx& tx, const Node& building, const std::string& name);
+Node create_unit(store::Tx& tx, const Node& building, const std::string& name, const std::optional<std::string>& code);
+
+// The part of a batch that does not fit: its index in the batch, and why (the same error create_part gives).
+class PartRejected : public ApiError {
+ public:
+  PartRejected(std::size_t index, const ApiError& error) : ApiError(error), index_(index) {}
+  std::size_t index() const noexcept { return index_; }
+
+ private:
+  std::size_t index_;
+};
+// Creates many parts of one unit in a few statements, in order. Every part is checked before anything
+// is written, so a rejection (PartRejected) leaves the unit as it was.
+std::vector<Node> create_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& inputs);
+
+// --- What routes ask of the tree ---
+
+// The access scope of a list route asked about a subtree (`?node=ID`): the queried node, or the
+// street when absent.
+const http::ScopeResolver& node_query_scope();
+
+// The id in `?compound=`: 400 naming `compound` when absent or not an id.
+std::int64_t queried_compound_id(http::Context& context);
+// The access scope of routes about one compound given as `?compound=`.
+const http::ScopeResolver& compound_query_scope();
+
+// The street with this id; 404 when there is none or the node is not a street.
+Node require_street(store::Connection& connection, std::int64_t id);
+
+// A template only so that this header names store::Db::Lease without including the store;
+// SubtreeRead is its one instance.
+template <class Db = store::Db>
+struct QueriedSubtree {
+  typename Db::Lease lease;
+  Node node;
+};
+using SubtreeRead = QueriedSubtree<>;
+
+// The queried node (404 when unknown) and a lease to read under it. The node id is resolved
+// before a connection is leased: finding the street leases one of its own, and handlers holding
+// one while waiting for another could starve the pool.
+SubtreeRead read_queried_subtree(http::Context& context);
+
+// A list route's reply: the records `list(connection, path)` finds under the queried node, each
+// as `to_json(connection, record)`, in {"items": […]}.
+// (Context and Response are parameters so that the HTTP types are complete where it is used.)
+template <class List, class ToJson, class Context, class Response = http::Response>
+Response subtree_items(Context& context, List&& list, ToJson&& to_json) {
+  auto [lease, node] = read_queried_subtree(context);
+  Json items = Json::array();
+  for (const auto& record : list(*lease, node.path)) items.push_back(to_json(*lease, record));
+  return Response::json(200, {{"items", std::move(items)}});
+}
+
+}  // namespace weizhi::org

@@ -1,0 +1,185 @@
+// The voting module's published header, what other modules use of it: a vote on a matter of Civil
+// Code Art. 278 with its scope, items, window, channels and policies, the frozen roll, the tally's
+// exact ratios and results, and creating, opening, casting in, closing and publishing a vote (the
+// procedures of other modules that end in an owners' vote go through these). Areas are in 0.01 m²
+// throughout, never floating point. Store types are only named here, so pure rules may include it.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/time.hpp"
+
+namespace weizhi::store {
+class Connection;
+class Tx;
+}  // namespace weizhi::store
+
+namespace weizhi::voting {
+
+// Art. 278 para. 2: matters 6, 7 and 8 need three quarters, the others more than half.
+enum class Threshold { Half, ThreeQuarters };
+enum class Choice : std::uint8_t { Agree, Oppose, Abstain, Follow, Invalid };
+// docs/rules.md#c-follow-majority [policy]: how a follow-majority choice counts.
+enum class FollowMajority { BothDimensions, Abstain };
+// docs/rules.md#c-extension-once [practice, policy]: whether the window may be extended once when quorum is
+// not met.
+enum class Extension { None, OnceIfQuorumNotMet };
+enum class Channel { Online, Paper, Meeting };
+enum class VoteState { Draft, Open, Closed, Published };
+enum class ScopeKind { Compound, Buildings, Units, Parts };
+enum class OwnerKind { Person, Developer };
+enum class PartUse { Residential, Commercial, Parking, Other };
+enum class Outcome { Passed, FailedQuorum, FailedApproval };
+
+struct Policies {
+  FollowMajority follow_majority = FollowMajority::BothDimensions;
+  Extension extension = Extension::OnceIfQuorumNotMet;
+};
+
+struct Fraction {
+  std::int64_t num = 0;
+  std::int64_t den = 0;
+};
+
+// One part of the frozen roll, as roll.csv holds it.
+struct RollEntry {
+  std::int64_t part_id;
+  std::int64_t owner_id;  // the person casting the part's vote; 0 when the part has no voter yet
+  OwnerKind owner_kind;
+  std::int64_t area_centi_m2;  // 0.01 m²
+  PartUse use;
+  std::int64_t line = 0;  // line of roll.csv it was read from; 0 when not read from a file
+};
+
+// The denominators of docs/rules.md#b-voting-roll and who may vote, derived from a roll.
+struct Electorate {
+  std::vector<std::int64_t> owner_ids;   // voters, ascending
+  std::vector<std::int64_t> areas;       // 0.01 m², parallel to owner_ids
+  std::int64_t total_area_centi_m2 = 0;  // every counted part
+  std::int64_t owner_count = 0;          // voters plus parts that have no voter yet
+};
+
+struct ItemResult {
+  std::int64_t item;
+  Threshold threshold;
+  Fraction quorum_area;   // participating area / total area
+  Fraction quorum_count;  // participating owners / total owners
+  bool quorum_met;
+  Fraction approval_area;   // agreeing area / participating area
+  Fraction approval_count;  // agreeing owners / participating owners
+  Outcome outcome;
+};
+
+// Participation so far, whatever the item: what organisers watch while a vote is open.
+struct Turnout {
+  Fraction area;
+  Fraction count;
+  bool quorum_met;
+};
+
+struct VoteScope {
+  ScopeKind kind = ScopeKind::Compound;
+  std::vector<std::int64_t> node_ids;  // the buildings, units or parts; empty for the compound
+};
+
+struct VoteInput {
+  std::int64_t compound_node_id;
+  std::string title;
+  int matter;  // 1–9, Art. 278 para. 1
+  VoteScope scope;
+  std::vector<std::string> items;  // the questions, in order
+  std::string opens_at;            // ISO-8601 UTC
+  std::string closes_at;
+  std::vector<Channel> channels;
+  Policies policies;
+};
+
+struct Vote {
+  std::int64_t id;
+  VoteInput input;
+  VoteState state;
+  bool extended;
+  std::int64_t organiser_user_id;
+  std::optional<std::string> roll_fingerprint;     // SHA-256 of roll.csv
+  std::optional<std::string> ballots_fingerprint;  // SHA-256 of ballots.csv, at publication
+  std::optional<std::string> result_fingerprint;   // SHA-256 of result.json, at publication
+  std::optional<std::string> result;               // result.json as published
+  std::string created_at;
+  std::optional<std::string> opened_at;
+  std::optional<std::string> closed_at;
+  std::optional<std::string> published_at;
+  std::optional<std::string> terms_fixed_by;  // the procedure fixing matter and scope, if any
+};
+
+// --- Codes and rules ---
+
+std::optional<Channel> parse_channel(std::string_view code);
+std::string state_code(VoteState state);
+std::string scope_kind_code(ScopeKind kind);
+std::optional<ScopeKind> parse_scope_kind(std::string_view code);
+std::string outcome_code(Outcome outcome);
+// docs/rules.md#b-voting-roll over a roll: parking spaces are left out; every other part counts in the total
+// area; each person owner is one voter with the areas of their parts summed; all developer parts
+// form one voter (they must share one owner_id); a part with no voter yet (owner_id 0) counts as
+// one owner who cannot vote. Throws InvalidLine for a part listed twice, an owner that is both a
+// person and the developer, developer parts under several owner ids, or a negative area.
+Electorate electorate_of(const std::vector<RollEntry>& roll);
+// result.json (and the output of `weizhi tally`), with the keys in the order the format lists them.
+std::string result_json(const std::vector<ItemResult>& results);
+// Participation of the voters who have cast a ballot (ids of the electorate; unknown ids ignored)
+// against the quorum of two thirds in both dimensions.
+Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& voters_with_ballot);
+// A receipt code shown to the voter, from 10 random bytes as hex: "ABCD-EF01-2345-6789-ABCD".
+std::string receipt_code(const std::string& random_hex);
+
+// --- Votes as stored ---
+
+// Checks the input (400), the compound and the scope's nodes (404, or 422 when of another kind
+// or outside the compound) and inserts a draft; returns its id. `terms_fixed_by` names the
+// procedure that fixes the vote's matter and scope (an elevator consent), if any.
+std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id,
+                         const std::optional<std::string>& terms_fixed_by = std::nullopt);
+std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id);
+// Freezes the roll from the registry and opens the vote: 409 unless it is a draft, 422 when the
+// scope has no voter. Returns the frozen roll.
+std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now);
+std::vector<RollEntry> roll_of(store::Connection& connection, std::int64_t vote_id);
+struct BallotRecord {
+  std::int64_t id;
+  std::int64_t voter_id;
+  Channel channel;
+  std::vector<Choice> choices;
+  std::string receipt_code;
+  std::optional<std::int64_t> proxy_person_id;
+  std::string recorded_at;
+};
+
+struct NewBallot {
+  std::int64_t voter_id;
+  Channel channel;
+  std::vector<Choice> choices;
+  std::optional<std::int64_t> recorded_by_user_id;
+  std::optional<std::int64_t> proxy_person_id;
+};
+
+// Records one voter's ballot: 409 unless the vote takes ballots now, 422 when the channel is not
+// allowed or the voter is not on the roll, 409 naming the channel of the voter's first ballot.
+BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now);
+std::vector<std::int64_t> voters_with_ballot(store::Connection& connection, std::int64_t vote_id);
+// 409 unless the vote is open and its window has ended.
+void close_vote(store::Tx& tx, const Vote& vote, TimePoint now);
+struct VoteFiles {
+  std::string roll_csv;
+  std::string ballots_csv;
+  std::string result_json;
+  std::vector<ItemResult> results;
+};
+// The export files computed from the stored roll and ballots.
+VoteFiles vote_files(store::Connection& connection, const Vote& vote);
+// Stores the result and the three fingerprints and marks the vote published: 409 unless closed.
+VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now);
+
+}  // namespace weizhi::voting
