@@ -194,12 +194,17 @@ Json user_json(store::Connection& connection, std::int64_t user_id, TimePoint no
           {"roles", roles_json(load_roles(connection, user_id, now))}};
 }
 
-Json principal_json(const Principal& principal) {
+Json principal_json(store::Connection& connection, const Principal& principal) {
+  Json permissions = Json::array();
+  for (const auto& [node, granted] : permissions_by_scope(connection, principal.roles)) {
+    permissions.push_back({{"scope_node_id", node}, {"permissions", granted}});
+  }
   return {{"id", principal.user_id},
           {"login", principal.login},
           {"display_name", principal.display_name},
           {"disabled", false},
-          {"roles", roles_json(principal.roles)}};
+          {"roles", roles_json(principal.roles)},
+          {"permissions", permissions}};
 }
 
 }  // namespace weizhi::auth

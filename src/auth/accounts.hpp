@@ -82,7 +82,8 @@ IssuedToken add_token(store::Tx& tx, const TokenRequest& request, const std::str
 
 // The user, with roles and scope names, as the API shows it.
 Json user_json(store::Connection& connection, std::int64_t user_id, TimePoint now);
-// The same for the signed-in principal, from what authentication already loaded.
-Json principal_json(const Principal& principal);
+// The signed-in user as the apps read it (sign-in and GET /api/v1/me): as user_json, from what
+// authentication already loaded, with "permissions": [{"scope_node_id", "permissions": [...]}, ...].
+Json principal_json(store::Connection& connection, const Principal& principal);
 
 }  // namespace weizhi::auth

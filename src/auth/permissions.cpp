@@ -47,6 +47,23 @@ bool can(store::Connection& connection, const Principal& principal, const std::s
   });
 }
 
+std::vector<std::pair<std::int64_t, std::vector<std::string>>> permissions_by_scope(
+    store::Connection& connection, const std::vector<RoleGrant>& roles) {
+  const auto granted = granted_pairs(connection);
+  std::vector<std::pair<std::int64_t, std::set<std::string>>> scopes;
+  for (const auto& grant : roles) {
+    auto scope = std::find_if(scopes.begin(), scopes.end(),
+                              [&](const auto& entry) { return entry.first == grant.scope_node_id; });
+    if (scope == scopes.end()) scope = scopes.insert(scopes.end(), {grant.scope_node_id, {}});
+    for (const auto& [role, permission] : granted) {
+      if (role == grant.role) scope->second.insert(permission);
+    }
+  }
+  std::vector<std::pair<std::int64_t, std::vector<std::string>>> out;
+  for (auto& [node, permissions] : scopes) out.emplace_back(node, std::vector(permissions.begin(), permissions.end()));
+  return out;
+}
+
 const std::vector<std::string>& role_codes() {
   static const std::vector<std::string> codes{"street_admin",     "community_secretary", "tripartite_director",
                                               "commissioner",     "party_secretary",     "grid_member",

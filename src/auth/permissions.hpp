@@ -17,6 +17,12 @@ namespace weizhi::auth {
 bool can(store::Connection& connection, const Principal& principal, const std::string& permission,
          std::optional<std::int64_t> node);
 
+// What `roles` allow, per node they are held in (over that node's subtree): the scope node ids in the
+// order the roles are listed, each with its permissions sorted. The apps read it to show only what the
+// user can do; requests are still checked one by one with can().
+std::vector<std::pair<std::int64_t, std::vector<std::string>>> permissions_by_scope(
+    store::Connection& connection, const std::vector<RoleGrant>& roles);
+
 using weizhi::path_within;
 
 // The role codes (README.md, Demo logins).

@@ -63,7 +63,9 @@ Response create_session_route(Context& context) {
   Json user_view;
   {
     auto lease = context.read();
-    user_view = user_json(*lease, user->id, services.clock.now());
+    Principal signed_in{.user_id = user->id, .login = user->login, .display_name = user->display_name};
+    signed_in.roles = load_roles(*lease, user->id, services.clock.now());
+    user_view = principal_json(*lease, signed_in);
   }
   return Response::json(200, {{"user", user_view}, {"csrf_token", session.csrf_token}})
       .header("Set-Cookie", session_cookie(session.token, services.settings));
@@ -83,7 +85,7 @@ Response delete_session_route(Context& context) {
 }
 
 Response me_route(Context& context) {
-  Json view = principal_json(context.user());
+  Json view = principal_json(*context.read(), context.user());
   if (context.user().via == Via::Session) view["csrf_token"] = context.user().csrf_token;
   return Response::json(200, view);
 }

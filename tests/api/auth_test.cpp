@@ -1,4 +1,5 @@
 // Sign-in, sign-out, the current user, CSRF, throttling, API tokens and account management.
+#include <algorithm>
 #include <functional>
 
 #include "audit/audit.hpp"
@@ -93,6 +94,31 @@ TEST_F(AuthTest, MeShowsRolesWithTheirScopes) {
   EXPECT_EQ(me["roles"][0]["role"], "commissioner");
   EXPECT_EQ(me["roles"][0]["scope_node_id"], node("desheng-xincun"));
   EXPECT_EQ(me["roles"][0]["scope_name"], "德胜新村");
+}
+
+// The apps show only what a user may do from these lists, so they must be exactly the grants of the
+// user's roles in role_permissions, per node the roles are held in.
+TEST_F(AuthTest, MeAndSignInListThePermissionsOfEachScopeAsGrantedToItsRoles) {
+  auto granted_to = [&](const std::string& role) {
+    std::vector<std::string> permissions;
+    for (const auto& row :
+         db().read()->query("SELECT permission FROM role_permissions WHERE role = ? ORDER BY permission", {role})) {
+      permissions.push_back(row.text(0));
+    }
+    return permissions;
+  };
+  auto me = signed_in("commissioner")->get("/api/v1/me").json();
+  ASSERT_EQ(me["permissions"].size(), 1u) << me.dump();
+  EXPECT_EQ(me["permissions"][0]["scope_node_id"], node("desheng-xincun"));
+  auto permissions = me["permissions"][0]["permissions"].get<std::vector<std::string>>();
+  EXPECT_EQ(permissions, granted_to("commissioner"));
+  EXPECT_NE(std::find(permissions.begin(), permissions.end(), "cases.assign"), permissions.end());
+  EXPECT_EQ(std::find(permissions.begin(), permissions.end(), "users.manage"), permissions.end());
+
+  auto signed_in_admin = anonymous()->login("admin", "weizhi-demo").json();
+  ASSERT_EQ(signed_in_admin["user"]["permissions"].size(), 1u);
+  EXPECT_EQ(signed_in_admin["user"]["permissions"][0]["permissions"].get<std::vector<std::string>>(),
+            granted_to("street_admin"));
 }
 
 TEST_F(AuthTest, SignOutEndsTheSession) {

@@ -1,13 +1,25 @@
 // Session endpoints: sign in, sign out, who is signed in (GET /api/v1/me) and changing one's password.
 import { request } from './client'
 import type { User } from './users'
+import type { Permission } from '../permissions'
 
-export interface SignedInUser extends User {
+/** What the user may do over the subtree of one node their roles are held in. */
+export interface ScopePermissions {
+  scope_node_id: number
+  permissions: Permission[]
+}
+
+/** The signed-in user as sign-in and GET /api/v1/me give it: with their permissions per scope. */
+export interface SessionUser extends User {
+  permissions: ScopePermissions[]
+}
+
+export interface SignedInUser extends SessionUser {
   csrf_token: string
 }
 
 interface SessionCreated {
-  user: User
+  user: SessionUser
   csrf_token: string
 }
 

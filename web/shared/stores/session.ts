@@ -2,12 +2,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { ApiError } from '../api/client'
-import { createSession, deleteSession, getMe } from '../api/session'
-import type { RoleAssignment, User } from '../api/users'
-import { rolesWithPermission, type Permission } from '../permissions'
+import { createSession, deleteSession, getMe, type SessionUser } from '../api/session'
+import type { RoleAssignment } from '../api/users'
+import type { Permission } from '../permissions'
 
 export const useSessionStore = defineStore('session', () => {
-  const user = ref<User | null>(null)
+  const user = ref<SessionUser | null>(null)
   const csrfToken = ref('')
   /** True once we asked the server who is signed in (whatever the answer). */
   const checked = ref(false)
@@ -22,12 +22,12 @@ export const useSessionStore = defineStore('session', () => {
     return [...seen.values()].map((role) => ({ id: role.scope_node_id, name: role.scope_name, kind: role.scope_kind }))
   })
 
+  /** Whether any of the user's roles grants `permission`, as the server listed them with the user. */
   function may(permission: Permission): boolean {
-    const allowed = rolesWithPermission[permission]
-    return roles.value.some((role) => allowed.includes(role.role))
+    return (user.value?.permissions ?? []).some((scope) => scope.permissions.includes(permission))
   }
 
-  function remember(signed: User & { csrf_token: string }) {
+  function remember(signed: SessionUser & { csrf_token: string }) {
     const { csrf_token: token, ...profile } = signed
     user.value = profile
     csrfToken.value = token
