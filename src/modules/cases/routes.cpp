@@ -5,6 +5,7 @@
 
 #include "audit/audit.hpp"
 #include "core/error.hpp"
+#include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
@@ -349,16 +350,16 @@ Response my_cases_route(Context& context) {
 template <class Work>
 Response case_write(Context& context, const Case& seen, const std::string& action, const Json& summary, int status,
                     Work&& work) {
-  Json result = context.write([&](store::Tx& tx) {
-    Case record = require_case(tx.connection(), seen.id);
+  http::StepTarget<Case> target{seen.id, "case", require_case, [](store::Tx& tx, const Case& record) {
+                                  return case_detail_json(tx.connection(), record, tx.now());
+                                }};
+  return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Case& record) {
     if (record.state != seen.state) fail_conflict("案件已被他人修改，请刷新后重试", "state");
     work(tx, record);
     Json audit = summary;
     audit["from"] = state_code(record.state);
-    context.audit(tx, action, "case:" + std::to_string(record.id), audit);
-    return case_detail_json(tx.connection(), require_case(tx.connection(), record.id), tx.now());
+    return audit;
   });
-  return Response::json(status, result);
 }
 
 // 422 naming assignee_user_id unless the user may work cases of the compound now: a case given to

@@ -6,6 +6,7 @@
 
 #include "audit/audit.hpp"
 #include "core/error.hpp"
+#include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
@@ -387,14 +388,15 @@ template <class Step>
 Response violation_step(Context& context, const std::string& action, int status, Step&& step) {
   std::int64_t id = context.path_id("id");
   std::string today_text = today(context);
-  Json result = context.write([&](store::Tx& tx) {
-    Violation violation = require_violation(tx.connection(), id);
+  http::StepTarget<Violation> target{id, "covenant_violation", require_violation,
+                                     [&](store::Tx& tx, const Violation& violation) {
+                                       return violation_json(tx.connection(), violation, today_text, tx.now());
+                                     }};
+  return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Violation& violation) {
     Json summary = step(tx, violation);
     summary["from"] = violation_state_code(violation.state);
-    context.audit(tx, action, "covenant_violation:" + std::to_string(id), summary);
-    return violation_json(tx.connection(), require_violation(tx.connection(), id), today_text, tx.now());
+    return summary;
   });
-  return Response::json(status, result);
 }
 
 // The date field of a step, today when absent.

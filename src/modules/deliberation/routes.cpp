@@ -5,6 +5,7 @@
 
 #include "auth/permissions.hpp"
 #include "core/error.hpp"
+#include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/covenant/covenant.hpp"
@@ -306,14 +307,14 @@ template <class Step_>
 Response topic_write(Context& context, const std::string& action, int status, Step_&& step) {
   std::int64_t id = context.path_id("id");
   std::string today_text = today(context);
-  Json result = context.write([&](store::Tx& tx) {
-    Topic topic = require_topic(tx.connection(), id);
+  http::StepTarget<Topic> target{id, "topic", require_topic, [&](store::Tx& tx, const Topic& topic) {
+                                   return topic_detail_json(tx.connection(), topic, today_text);
+                                 }};
+  return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Topic& topic) {
     Json summary = step(tx, topic);
     summary["from_step"] = step_code(topic.step);
-    context.audit(tx, action, "topic:" + std::to_string(id), summary);
-    return topic_detail_json(tx.connection(), require_topic(tx.connection(), id), today_text);
+    return summary;
   });
-  return Response::json(status, result);
 }
 
 Response advance_route(Context& context) {

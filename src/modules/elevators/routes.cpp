@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/covenant/covenant.hpp"
@@ -329,14 +330,10 @@ Response get_route(Context& context) {
 // audit record and answers with the project as it now is.
 template <class Step>
 Response project_step(Context& context, const std::string& action, int status, Step&& step) {
-  std::int64_t id = context.path_id("id");
-  Json result = context.write([&](store::Tx& tx) {
-    Project project = require_project(tx.connection(), id);
-    Json summary = step(tx, project);
-    context.audit(tx, action, "elevator_project:" + std::to_string(id), summary);
-    return project_json(tx.connection(), require_project(tx.connection(), id));
-  });
-  return Response::json(status, result);
+  http::StepTarget<Project> target{
+      context.path_id("id"), "elevator_project", require_project,
+      [](store::Tx& tx, const Project& project) { return project_json(tx.connection(), project); }};
+  return http::audited_step(context, target, action, status, std::forward<Step>(step));
 }
 
 std::vector<Member> members_field(Context& context, JsonObject& body) {

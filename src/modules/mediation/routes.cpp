@@ -2,6 +2,7 @@
 // edited while open, their sessions, state steps and follow-up visits, the community's gold
 // mediators and the statistics. Every change is audited.
 #include "core/error.hpp"
+#include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
@@ -220,16 +221,15 @@ Response list_route(Context& context) {
 // changed state since it was read. Answers with the dispute.
 template <class Work>
 Response mediation_write(Context& context, const std::string& action, const Json& summary, int status, Work&& work) {
-  std::int64_t id = context.path_id("id");
-  Json result = context.write([&](store::Tx& tx) {
-    Mediation record = require_mediation(tx.connection(), id);
+  http::StepTarget<Mediation> target{
+      context.path_id("id"), "mediation", require_mediation,
+      [](store::Tx& tx, const Mediation& record) { return detail_json(tx.connection(), record); }};
+  return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Mediation& record) {
     work(tx, record);
     Json audit = summary;
     audit["from"] = state_code(record.state);
-    context.audit(tx, action, "mediation:" + std::to_string(id), audit);
-    return detail_json(tx.connection(), require_mediation(tx.connection(), id));
+    return audit;
   });
-  return Response::json(status, result);
 }
 
 Response update_route(Context& context) {
