@@ -8,6 +8,9 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "modules/cases/rules.hpp"
+#include "modules/org/org.hpp"
+#include "tree_node.hpp"
+#include "refusal.hpp"
 
 using namespace weizhi;
 using namespace weizhi::cases;
@@ -23,6 +26,39 @@ int status_of(const std::function<void()>& action) {
     return error.status();
   }
   return 0;
+}
+
+// Compound 3 of street 1 (/1/2/3/), its part 9 and building 5, and an active item of street 1.
+CaseSite site() {
+  return CaseSite{tree_node(3, org::NodeKind::Compound, "/1/2/3/"), tree_node(9, org::NodeKind::Part, "/1/2/3/5/7/9/"),
+                  tree_node(5, org::NodeKind::Building, "/1/2/3/5/")};
+}
+Item active_item() {
+  Item item;
+  item.id = 7;
+  item.street_node_id = 1;
+  item.code = "street-lamp";
+  item.name = "路灯";
+  item.category = "公共设施";
+  return item;
+}
+NewCase new_case() {
+  NewCase input;
+  input.item_id = 7;
+  input.compound_node_id = 3;
+  input.part_node_id = 9;
+  input.building_node_id = 5;
+  input.description = "路灯不亮";
+  return input;
+}
+
+Case case_in(State state, std::int64_t id = 1, std::int64_t compound = 3) {
+  Case record;
+  record.id = id;
+  record.state = state;
+  record.input.compound_node_id = compound;
+  record.input.reported_at = at("2026-05-01T02:00:00Z");
+  return record;
 }
 
 }  // namespace
@@ -233,4 +269,162 @@ TEST(CasesRules, ATaskIsDueOnItsMonthDayForActivePreItemsOnly) {
   item.active = true;
   item.pre = false;
   EXPECT_FALSE(pre_task_due(item, "2027-05-01"));
+}
+
+TEST(CasesRules, ATakenItemCodeIsAConflictAfterTheItemsOwnChecks) {
+  Item item = active_item();
+  EXPECT_EQ(refusal_of([&] { check_new_item(item, false); }), "");
+  EXPECT_EQ(refusal_of([&] { check_new_item(item, true); }), "409 code");
+  item.name = "";
+  EXPECT_EQ(refusal_of([&] { check_new_item(item, true); }), "400 name");
+}
+
+TEST(CasesRules, ANewCaseIsReportedInAnExistingCompoundOnAnActiveItemOfItsStreet) {
+  EXPECT_EQ(refusal_of([] { check_new_case(new_case(), active_item(), site()); }), "");
+  CaseSite no_compound = site();
+  no_compound.compound.reset();
+  EXPECT_EQ(refusal_of([&] { check_new_case(new_case(), active_item(), no_compound); }), "404 ");
+  CaseSite building_as_compound = site();
+  building_as_compound.compound = tree_node(5, org::NodeKind::Building, "/1/2/3/5/");
+  EXPECT_EQ(refusal_of([&] { check_new_case(new_case(), active_item(), building_as_compound); }), "404 ");
+  Item inactive = active_item();
+  inactive.active = false;
+  EXPECT_EQ(refusal_of([&] { check_new_case(new_case(), inactive, site()); }), "422 item_code");
+  Item other_street = active_item();
+  other_street.street_node_id = 100;
+  EXPECT_EQ(refusal_of([&] { check_new_case(new_case(), other_street, site()); }), "422 item_code");
+}
+
+TEST(CasesRules, TheNamedPartAndBuildingMustExistInsideTheCompound) {
+  CaseSite missing_part = site();
+  missing_part.part.reset();
+  EXPECT_EQ(refusal_of([&] { check_new_case(new_case(), active_item(), missing_part); }), "404 ");
+  CaseSite unit_as_part = site();
+  unit_as_part.part = tree_node(9, org::NodeKind::Unit, "/1/2/3/5/9/");
+  EXPECT_EQ(refusal_of([&] { check_new_case(new_case(), active_item(), unit_as_part); }), "404 ");
+  CaseSite part_elsewhere = site();
+  part_elsewhere.part = tree_node(9, org::NodeKind::Part, "/1/2/30/5/7/9/");
+  EXPECT_EQ(refusal_of([&] { check_new_case(new_case(), active_item(), part_elsewhere); }), "422 part_id");
+  CaseSite building_elsewhere = site();
+  building_elsewhere.building = tree_node(5, org::NodeKind::Building, "/1/2/30/5/");
+  EXPECT_EQ(refusal_of([&] { check_new_case(new_case(), active_item(), building_elsewhere); }), "422 building_id");
+  NewCase neither = new_case();
+  neither.part_node_id.reset();
+  neither.building_node_id.reset();
+  EXPECT_EQ(refusal_of([&] { check_new_case(neither, active_item(), missing_part); }), "");
+}
+
+TEST(CasesRules, ANewCaseHasADescriptionAShortAddressAndAtMostSixPhotos) {
+  NewCase input = new_case();
+  input.address = std::string(201, 'a');
+  EXPECT_EQ(refusal_of([&] { check_new_case(input, active_item(), site()); }), "400 address");
+  input = new_case();
+  input.description = " \n";
+  EXPECT_EQ(refusal_of([&] { check_new_case(input, active_item(), site()); }), "400 description");
+  input.description = std::string(2001, 'a');
+  EXPECT_EQ(refusal_of([&] { check_new_case(input, active_item(), site()); }), "400 description");
+  input = new_case();
+  input.photos = std::vector<std::string>(7, "p");
+  EXPECT_EQ(refusal_of([&] { check_new_case(input, active_item(), site()); }), "400 photos");
+  input.photos.pop_back();
+  EXPECT_EQ(refusal_of([&] { check_new_case(input, active_item(), site()); }), "");
+}
+
+TEST(CasesRules, AnAssignmentNamesAnEnabledAccount) {
+  TransitionInput input{State::Assigned, "", 12, std::nullopt, "", 1};
+  EXPECT_EQ(refusal_of([&] { check_transition_step(case_in(State::Accepted), input, {true, std::nullopt}); }), "");
+  EXPECT_EQ(refusal_of([&] {
+              check_transition_step(case_in(State::Accepted), input, {false, std::nullopt});
+            }),
+            "422 assignee_user_id");
+  input.assignee_user_id.reset();
+  EXPECT_EQ(refusal_of([&] {
+              check_transition_step(case_in(State::Accepted), input, {true, std::nullopt});
+            }),
+            "400 assignee_user_id");
+  input.to = State::Transferred;
+  EXPECT_EQ(refusal_of([&] {
+              check_transition_step(case_in(State::InProgress), input, {true, std::nullopt});
+            }),
+            "400 assignee_user_id");
+}
+
+TEST(CasesRules, AStepIsCheckedAgainstTheTableBeforeItsFields) {
+  TransitionInput input{State::Resolved, std::string(2001, 'a'), std::nullopt, std::nullopt, "", 1};
+  EXPECT_EQ(refusal_of([&] { check_transition_step(case_in(State::Reported), input, {}); }), "409 to");
+  EXPECT_EQ(refusal_of([&] { check_transition_step(case_in(State::InProgress), input, {}); }), "400 note");
+  Case duplicate = case_in(State::Duplicate);
+  duplicate.original_id = 4;
+  EXPECT_EQ(refusal_of([&] { check_transition_step(duplicate, input, {}); }), "409 original_id");
+}
+
+TEST(CasesRules, ADuplicateNamesAnotherOriginalOfTheSameCompoundThatIsNoDuplicate) {
+  TransitionInput input{State::Duplicate, "", std::nullopt, 2, "", 1};
+  Case record = case_in(State::Reported);
+  EXPECT_EQ(refusal_of([&] { check_transition_step(record, input, {false, case_in(State::InProgress, 2)}); }), "");
+  EXPECT_EQ(refusal_of([&] { check_transition_step(record, input, {false, std::nullopt}); }), "422 original_id");
+  EXPECT_EQ(refusal_of([&] {
+              check_transition_step(record, input, {false, case_in(State::Reported, 1)});
+            }),
+            "422 original_id");
+  EXPECT_EQ(refusal_of([&] {
+              check_transition_step(record, input, {false, case_in(State::Duplicate, 2)});
+            }),
+            "422 original_id");
+  EXPECT_EQ(refusal_of([&] {
+              check_transition_step(record, input, {false, case_in(State::InProgress, 2, 30)});
+            }),
+            "422 original_id");
+  input.original_id.reset();
+  EXPECT_EQ(refusal_of([&] { check_transition_step(record, input, {}); }), "400 original_id");
+}
+
+TEST(CasesRules, ClosingWithoutAFixGivesAReasonOfAtMost600Bytes) {
+  TransitionInput input{State::ClosedNotFixed, "", std::nullopt, std::nullopt, " ", 1};
+  EXPECT_EQ(refusal_of([&] { check_transition_step(case_in(State::InProgress), input, {}); }), "400 reason");
+  input.reason = std::string(601, 'a');
+  EXPECT_EQ(refusal_of([&] { check_transition_step(case_in(State::InProgress), input, {}); }), "400 reason");
+  input.reason = std::string(600, 'a');
+  EXPECT_EQ(refusal_of([&] { check_transition_step(case_in(State::InProgress), input, {}); }), "");
+}
+
+TEST(CasesRules, ABulkAssignmentHandsOverCasesAlreadyBeingWorked) {
+  EXPECT_EQ(bulk_assign_step(State::Reported), State::Assigned);
+  EXPECT_EQ(bulk_assign_step(State::Accepted), State::Assigned);
+  EXPECT_EQ(bulk_assign_step(State::Transferred), State::Assigned);
+  EXPECT_EQ(bulk_assign_step(State::Assigned), State::Transferred);
+  EXPECT_EQ(bulk_assign_step(State::InProgress), State::Transferred);
+}
+
+TEST(CasesRules, ANoteIsNotBlankAndGoesOnTheOriginalOfADuplicate) {
+  EXPECT_EQ(refusal_of([] { check_note(case_in(State::Assigned), "已联系"); }), "");
+  EXPECT_EQ(refusal_of([] { check_note(case_in(State::Assigned), "  "); }), "400 note");
+  EXPECT_EQ(refusal_of([] { check_note(case_in(State::Assigned), std::string(2001, 'a')); }), "400 note");
+  EXPECT_EQ(refusal_of([] { check_note(case_in(State::Duplicate), "已联系"); }), "409 original_id");
+}
+
+TEST(CasesRules, ARevisitComesAfterTheFixOnADayNotBeforeTheReport) {
+  // Reported 2026-05-01T02:00Z, street day 2026-05-01.
+  EXPECT_EQ(refusal_of([] { check_revisit(case_in(State::Resolved), "2026-05-01", ""); }), "");
+  EXPECT_EQ(refusal_of([] { check_revisit(case_in(State::Closed), "2026-05-03", ""); }), "");
+  EXPECT_EQ(refusal_of([] { check_revisit(case_in(State::Resolved), "2026-04-30", ""); }), "400 on");
+  EXPECT_EQ(refusal_of([] { check_revisit(case_in(State::Resolved), "2026-5-1", ""); }), "400 on");
+  EXPECT_EQ(refusal_of([] { check_revisit(case_in(State::Resolved), "2026-05-02", std::string(2001, 'a')); }),
+            "400 note");
+  EXPECT_EQ(refusal_of([] { check_revisit(case_in(State::InProgress), "2026-05-02", ""); }), "409 state");
+  EXPECT_EQ(refusal_of([] { check_revisit(case_in(State::Duplicate), "2026-05-02", ""); }), "409 original_id");
+}
+
+TEST(CasesRules, EscalationRecordsEveryLevelPassedSinceTheLastRecordedOne) {
+  TimePoint due = at("2026-05-01T00:00:00Z");
+  // Two periods of 3 days missed plus a bit: the third link (community secretary) is reached.
+  TimePoint now = due + std::chrono::hours(24 * 6 + 1);
+  auto levels = escalations_due(State::InProgress, due, 3, 0, now);
+  ASSERT_EQ(levels.size(), 3u);
+  EXPECT_EQ(levels.front(), EscalationLevel::Commissioner);
+  EXPECT_EQ(levels.back(), escalation_level(State::InProgress, due, 3, now));
+  EXPECT_EQ(escalations_due(State::InProgress, due, 3, 2, now), std::vector<EscalationLevel>{levels.back()});
+  EXPECT_TRUE(escalations_due(State::InProgress, due, 3, 3, now).empty());
+  EXPECT_TRUE(escalations_due(State::Resolved, due, 3, 0, now).empty());
+  EXPECT_TRUE(escalations_due(State::InProgress, due, 3, 0, due).empty());
 }

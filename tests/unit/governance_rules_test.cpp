@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "modules/governance/rules.hpp"
+#include "modules/org/org.hpp"
+#include "tree_node.hpp"
 
 using namespace weizhi;
 using namespace weizhi::governance;
@@ -15,6 +17,13 @@ Term serving(std::int64_t person_id) { return Term{person_id, kNow - 24h * 30, s
 Term ended(std::int64_t person_id) { return Term{person_id, kNow - 24h * 60, kNow - 24h}; }
 
 ChainTerms full_chain() { return ChainTerms{{serving(1)}, {serving(2)}, {serving(3)}}; }
+
+const org::Node kCommunity = tree_node(2, org::NodeKind::Community, "/1/2/");
+
+// "status field" of a refusal, "" when there is none.
+std::string shown(const std::optional<ApiError>& refusal) {
+  return refusal ? std::to_string(refusal->status()) + " " + refusal->field() : "";
+}
 
 }  // namespace
 
@@ -143,4 +152,78 @@ TEST(GovernanceRules, EscalationClimbsFromTheCommissionerAndStopsAtTheStreet) {
   EXPECT_EQ(escalation_level_code(EscalationLevel::TripartiteDirector), "tripartite_director");
   EXPECT_EQ(parse_escalation_level("street"), EscalationLevel::Street);
   EXPECT_EQ(parse_escalation_level("mayor"), std::nullopt);
+}
+
+TEST(GovernanceReferences, ANodeMustExistAndBeOfAnAskedKind) {
+  auto compound = tree_node(3, org::NodeKind::Compound, "/1/2/3/");
+  EXPECT_EQ(shown(node_refusal(3, compound, {org::NodeKind::Compound}, "compound_id")), "");
+  EXPECT_EQ(shown(node_refusal(3, compound, {org::NodeKind::Community, org::NodeKind::Compound}, "node_id")), "");
+  EXPECT_EQ(shown(node_refusal(3, std::nullopt, {org::NodeKind::Compound}, "compound_id")), "404 compound_id");
+  auto refusal = node_refusal(3, compound, {org::NodeKind::Community}, "community_id");
+  EXPECT_EQ(shown(refusal), "422 community_id");
+  EXPECT_NE(refusal->message().find("community"), std::string::npos);
+}
+
+TEST(GovernanceReferences, AMissingPersonIsNotFoundNamingTheField) {
+  EXPECT_EQ(shown(person_refusal(7, true, "person_id")), "");
+  auto refusal = person_refusal(7, false, "secretary_person_id");
+  EXPECT_EQ(shown(refusal), "404 secretary_person_id");
+  EXPECT_NE(refusal->message().find("7"), std::string::npos);
+}
+
+TEST(GovernanceReferences, NodesWithinAreEachOnceOfTheKindAndInsideTheSubtree) {
+  auto inside = tree_node(3, org::NodeKind::Compound, "/1/2/3/");
+  auto other = tree_node(4, org::NodeKind::Compound, "/1/2/4/");
+  auto outside = tree_node(5, org::NodeKind::Compound, "/1/9/5/");
+  auto building = tree_node(6, org::NodeKind::Building, "/1/2/3/6/");
+  auto check = [](std::vector<std::int64_t> ids, std::vector<std::optional<org::Node>> nodes) {
+    return shown(nodes_within_refusal(ids, nodes, org::NodeKind::Compound, kCommunity, "compound_ids"));
+  };
+  EXPECT_EQ(check({3, 4}, {inside, other}), "");
+  EXPECT_EQ(check({3, 3}, {inside, inside}), "400 compound_ids[1]");
+  EXPECT_EQ(check({3, 8}, {inside, std::nullopt}), "404 compound_ids[1]");
+  EXPECT_EQ(check({6}, {building}), "422 compound_ids[0]");
+  EXPECT_EQ(check({3, 5}, {inside, outside}), "422 compound_ids[1]");
+}
+
+TEST(GovernancePartyOrgs, ACommunityCommitteeMapsToNoCompoundAndABranchToItsCommunitysOnes) {
+  EXPECT_EQ(shown(branch_compounds_refusal(PartyOrgKind::Committee, {}, {}, std::nullopt)), "");
+  EXPECT_EQ(shown(branch_compounds_refusal(PartyOrgKind::Committee, {3}, {}, std::nullopt)), "422 compound_ids");
+  auto inside = tree_node(3, org::NodeKind::Compound, "/1/2/3/");
+  auto outside = tree_node(5, org::NodeKind::Compound, "/1/9/5/");
+  EXPECT_EQ(shown(branch_compounds_refusal(PartyOrgKind::Branch, {3}, {inside}, kCommunity)), "");
+  EXPECT_EQ(shown(branch_compounds_refusal(PartyOrgKind::Branch, {5}, {outside}, kCommunity)), "422 compound_ids[0]");
+}
+
+TEST(GovernancePartyOrgs, ACommunityHasOneCommitteeAndAnyNumberOfBranches) {
+  EXPECT_EQ(shown(party_committee_refusal(PartyOrgKind::Committee, false)), "");
+  EXPECT_EQ(shown(party_committee_refusal(PartyOrgKind::Committee, true)), "409 community_id");
+  EXPECT_EQ(shown(party_committee_refusal(PartyOrgKind::Branch, true)), "");
+}
+
+TEST(GovernanceCommissioners, ACompoundHasOneCurrentCommissionerAtATime) {
+  EXPECT_EQ(shown(commissioner_refusal({}, kNow)), "");
+  EXPECT_EQ(shown(commissioner_refusal({ended(1)}, kNow)), "");
+  EXPECT_EQ(shown(commissioner_refusal({Term{1, kNow + 24h, std::nullopt}}, kNow)), "");
+  EXPECT_EQ(shown(commissioner_refusal({ended(1), serving(2)}, kNow)), "409 compound_id");
+}
+
+TEST(GovernanceCommissioners, OnlyATermNotYetEndedCanBeEnded) {
+  EXPECT_EQ(shown(end_term_refusal(std::nullopt, kNow)), "");
+  EXPECT_EQ(shown(end_term_refusal(kNow + 1s, kNow)), "");
+  EXPECT_EQ(end_term_refusal(kNow, kNow)->status(), 409);
+  EXPECT_EQ(end_term_refusal(kNow - 24h, kNow)->status(), 409);
+}
+
+TEST(GovernanceGrids, ABuildingLiesInOneGridOnly) {
+  EXPECT_EQ(shown(grid_buildings_refusal({})), "");
+  EXPECT_EQ(shown(grid_buildings_refusal({false, false})), "");
+  EXPECT_EQ(shown(grid_buildings_refusal({false, true, true})), "409 building_ids[1]");
+}
+
+TEST(GovernanceTerms, AppointingTheCurrentHolderAgainChangesNothing) {
+  EXPECT_FALSE(appointment_changes({serving(7)}, 7, kNow));
+  EXPECT_TRUE(appointment_changes({serving(7)}, 8, kNow));
+  EXPECT_TRUE(appointment_changes({ended(7)}, 7, kNow));
+  EXPECT_TRUE(appointment_changes({}, 7, kNow));
 }

@@ -208,3 +208,67 @@ TEST(PeopleRoll, VotersAreOrderedByPerson) {
   EXPECT_EQ(roll.voters[1].person_id, 20);
   EXPECT_EQ(roll.voters[2].person_id, 30);
 }
+
+TEST(PeopleChange, AHomeIsAnExistingCompoundOrCommunity) {
+  PersonChange change;
+  change.home_node_id = 3;
+  EXPECT_FALSE(change_refusal(change, {std::string("compound"), 0}));
+  EXPECT_FALSE(change_refusal(change, {std::string("community"), 0}));
+  auto missing = change_refusal(change, {std::nullopt, 0});
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status(), 404);
+  EXPECT_EQ(missing->field(), "home_node_id");
+  auto building = change_refusal(change, {std::string("building"), 0});
+  ASSERT_TRUE(building);
+  EXPECT_EQ(building->status(), 422);
+  EXPECT_EQ(building->field(), "home_node_id");
+}
+
+TEST(PeopleChange, APhoneBelongsToOnePerson) {
+  PersonChange change;
+  change.phone = std::optional<std::string>("13800000000");
+  EXPECT_FALSE(change_refusal(change, {std::nullopt, 0}));
+  auto taken = change_refusal(change, {std::nullopt, 1});
+  ASSERT_TRUE(taken);
+  EXPECT_EQ(taken->status(), 409);
+  EXPECT_EQ(taken->field(), "phone");
+}
+
+namespace {
+
+LinkFacts free_part() { return LinkFacts{std::string("part"), true, false, false}; }
+
+std::string link_refused(const LinkInput& link, const LinkFacts& facts) {
+  auto refusal = link_refusal(link, facts);
+  return refusal ? std::to_string(refusal->status()) + " " + refusal->field() : "";
+}
+
+}  // namespace
+
+TEST(PeopleLinks, APersonIsLinkedToAnExistingPart) {
+  LinkInput link{9, 7, Relation::Owner, false, std::nullopt};
+  EXPECT_EQ(link_refused(link, free_part()), "");
+  LinkFacts facts = free_part();
+  facts.part_kind.reset();
+  EXPECT_EQ(link_refused(link, facts), "404 ");
+  facts.part_kind = "building";
+  EXPECT_EQ(link_refused(link, facts), "422 part_id");
+  facts = free_part();
+  facts.person_exists = false;
+  EXPECT_EQ(link_refused(link, facts), "404 person_id");
+}
+
+TEST(PeopleLinks, ARelationIsRecordedOnce) {
+  LinkFacts facts = free_part();
+  facts.already_linked = true;
+  EXPECT_EQ(link_refused(LinkInput{9, 7, Relation::Tenant, false, std::nullopt}, facts), "409 person_id");
+}
+
+TEST(PeopleLinks, OnlyOneOwnerOfAPartIsItsDesignatedVoter) {
+  EXPECT_EQ(link_refused(LinkInput{9, 7, Relation::Owner, true, std::nullopt}, free_part()), "");
+  EXPECT_EQ(link_refused(LinkInput{9, 7, Relation::Tenant, true, std::nullopt}, free_part()), "422 designated_voter");
+  LinkFacts designated = free_part();
+  designated.part_has_designated = true;
+  EXPECT_EQ(link_refused(LinkInput{9, 7, Relation::Owner, true, std::nullopt}, designated), "409 designated_voter");
+  EXPECT_EQ(link_refused(LinkInput{9, 7, Relation::Owner, false, std::nullopt}, designated), "");
+}

@@ -9,6 +9,7 @@
 #include "core/time.hpp"
 #include "modules/cases/cases.hpp"
 #include "modules/governance/governance.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::cases {
 
@@ -31,6 +32,28 @@ struct Rating {
   std::string comment;
   bool reopened = false;
   std::string created_at;
+};
+
+struct TransitionInput {
+  State to;
+  std::string note;
+  std::optional<std::int64_t> assignee_user_id;  // assigned, transferred: required
+  std::optional<std::int64_t> original_id;       // duplicate: required
+  std::string reason;                            // closed_not_fixed: required
+  std::optional<std::int64_t> user_id;           // who did it, none for the system
+};
+
+// What a transition's checks need beyond the case and the request, loaded by the store.
+struct TransitionFacts {
+  bool assignee_enabled = false;  // the assignee named is an account that is not disabled
+  std::optional<Case> original;   // the case named as the original, when there is one
+};
+
+// Where a new case is reported: its compound, and the part and building it names, when found.
+struct CaseSite {
+  std::optional<org::Node> compound;
+  std::optional<org::Node> part;
+  std::optional<org::Node> building;
 };
 
 // The figures of GET /api/v1/stats/cases under one node.

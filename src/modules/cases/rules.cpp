@@ -73,6 +73,13 @@ bool is_code(const std::string& text) {
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
+// A node of `kind` in the compound: 404 when there is none, 422 naming the field when it lies elsewhere.
+void check_inside(const std::optional<org::Node>& node, org::NodeKind kind, const org::Node& compound,
+                  const std::string& field, const std::string& what) {
+  if (!node || node->kind != kind) fail_not_found("找不到该" + what);
+  if (node->path.rfind(compound.path, 0) != 0) fail_unprocessable("该" + what + "不在本小区", field);
+}
+
 }  // namespace
 
 std::string party_code(Party party) { return code_of(kParties, party); }
@@ -203,6 +210,89 @@ void check_not_duplicate(State state, std::optional<std::int64_t> original_id) {
     std::string original = original_id ? std::to_string(*original_id) : "";
     fail_conflict("该案件与案件 " + original + " 重复，请在原案件上办理", "original_id");
   }
+}
+
+void check_new_item(const Item& item, bool code_taken) {
+  check_item(item);
+  if (code_taken) fail_conflict("事项代码 " + item.code + " 已存在", "code");
+}
+
+void check_new_case(const NewCase& input, const Item& item, const CaseSite& site) {
+  if (!site.compound || site.compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  if (!item.active) fail_unprocessable("该服务事项已停用", "item_code");
+  if (item.street_node_id != org::street_of(site.compound->path)) {
+    fail_unprocessable("该服务事项不属于本街道", "item_code");
+  }
+  if (input.part_node_id) check_inside(site.part, org::NodeKind::Part, *site.compound, "part_id", "房屋");
+  if (input.building_node_id) {
+    check_inside(site.building, org::NodeKind::Building, *site.compound, "building_id", "楼幢");
+  }
+  if (input.address.size() > 200) fail_invalid("address", "地址不超过 200 字节");
+  if (blank(input.description) || input.description.size() > 2000)
+    fail_invalid("description", "请填写问题描述（不超过 2000 字节）");
+  if (input.photos.size() > 6) fail_invalid("photos", "照片最多 6 张");
+}
+
+void check_transition_step(const Case& record, const TransitionInput& input, const TransitionFacts& facts) {
+  check_not_duplicate(record.state, record.original_id);
+  check_transition(record.state, input.to);
+  if (input.note.size() > 2000) fail_invalid("note", "说明不超过 2000 字节");
+  switch (input.to) {
+    case State::Assigned:
+    case State::Transferred:
+      if (!input.assignee_user_id) fail_invalid("assignee_user_id", "请指定承办人");
+      if (!facts.assignee_enabled) fail_unprocessable("找不到该用户或已停用", "assignee_user_id");
+      break;
+    case State::Duplicate: {
+      if (!input.original_id) fail_invalid("original_id", "请指定原案件");
+      const auto& original = facts.original;
+      if (!original) fail_unprocessable("找不到原案件", "original_id");
+      if (original->id == record.id) fail_unprocessable("案件不能与自身重复", "original_id");
+      if (original->state == State::Duplicate)
+        fail_unprocessable("原案件本身是重复案件，请指定其原案件", "original_id");
+      if (original->input.compound_node_id != record.input.compound_node_id) {
+        fail_unprocessable("原案件不在同一小区", "original_id");
+      }
+      break;
+    }
+    case State::ClosedNotFixed:
+      if (blank(input.reason) || input.reason.size() > 600)
+        fail_invalid("reason", "请填写未解决的原因（不超过 200 字），居民可见");
+      break;
+    default:
+      break;
+  }
+}
+
+State bulk_assign_step(State current) {
+  return current == State::Assigned || current == State::InProgress ? State::Transferred : State::Assigned;
+}
+
+void check_note(const Case& record, const std::string& note) {
+  check_not_duplicate(record.state, record.original_id);
+  if (blank(note) || note.size() > 2000) fail_invalid("note", "请填写备注（不超过 2000 字节）");
+}
+
+void check_revisit(const Case& record, const std::string& on, const std::string& note) {
+  check_not_duplicate(record.state, record.original_id);
+  if (!parse_date(on)) fail_invalid("on", "日期应为 YYYY-MM-DD");
+  if (note.size() > 2000) fail_invalid("note", "回访记录不超过 2000 字节");
+  if (record.state != State::Resolved && record.state != State::Verified && record.state != State::Closed) {
+    fail_conflict("案件办结后才能回访，当前状态为 " + state_code(record.state), "state");
+  }
+  if (on < street_date(record.input.reported_at)) {
+    fail_invalid("on", "回访日期不能早于报告日期");
+  }
+}
+
+std::vector<EscalationLevel> escalations_due(State state, TimePoint resolve_due_at, std::int64_t resolution_days,
+                                             std::int64_t recorded_level, TimePoint now) {
+  auto level = static_cast<std::int64_t>(escalation_level(state, resolve_due_at, resolution_days, now));
+  std::vector<EscalationLevel> due;
+  for (std::int64_t reached = recorded_level + 1; reached <= level; ++reached) {
+    due.push_back(static_cast<EscalationLevel>(reached));
+  }
+  return due;
 }
 
 std::optional<double> median(std::vector<double> values) {

@@ -79,6 +79,38 @@ bool rating_reopens(std::int64_t score, bool already_reopened);
 // 409 naming original_id when the case is a duplicate: its work goes to the original.
 void check_not_duplicate(State state, std::optional<std::int64_t> original_id);
 
+// 409 naming code when another item of the street has the code, after check_item's 400s.
+void check_new_item(const Item& item, bool code_taken);
+
+// The checks of a new case, in this order: 404 without its compound; 422 naming item_code when the
+// item is inactive or of another street; 404 when the part or building named is missing or not
+// one, 422 naming part_id or building_id when it lies outside the compound; 400 naming address
+// (above 200 bytes), description (blank or above 2000 bytes) or photos (more than 6).
+void check_new_case(const NewCase& input, const Item& item, const CaseSite& site);
+
+// The checks of a step before it is written, in this order: check_not_duplicate, check_transition,
+// 400 naming note above 2000 bytes; into assigned or transferred, 400 naming assignee_user_id when
+// absent and 422 when the account is missing or disabled; into duplicate, 400 naming original_id
+// when absent, 422 when the original is missing, the case itself, a duplicate itself or in another
+// compound; into closed_not_fixed, 400 naming reason when blank or above 600 bytes.
+void check_transition_step(const Case& record, const TransitionInput& input, const TransitionFacts& facts);
+
+// The step a bulk assignment takes: a case already assigned or in progress is handed over
+// (transferred), any other is assigned.
+State bulk_assign_step(State current);
+
+// check_not_duplicate, then 400 naming note when blank or above 2000 bytes.
+void check_note(const Case& record, const std::string& note);
+
+// check_not_duplicate; 400 naming on unless a date (YYYY-MM-DD), naming note above 2000 bytes;
+// 409 unless resolved, verified or closed; 400 naming on before the report's street day.
+void check_revisit(const Case& record, const std::string& on, const std::string& note);
+
+// The escalation levels the case reaches now beyond the one already recorded, lowest first: each
+// one passed is told, even when the job did not run for a while. Empty when nothing new.
+std::vector<EscalationLevel> escalations_due(State state, TimePoint resolve_due_at, std::int64_t resolution_days,
+                                             std::int64_t recorded_level, TimePoint now);
+
 // The median of the values (the mean of the middle two for an even count); nullopt when empty.
 std::optional<double> median(std::vector<double> values);
 

@@ -65,14 +65,6 @@ Case to_case(const store::Row& row) {
   return record;
 }
 
-// A node of `kind` in the compound: 404 when there is none, 422 naming the field when it lies elsewhere.
-void require_inside(store::Connection& connection, std::int64_t node_id, org::NodeKind kind, const org::Node& compound,
-                    const std::string& field, const std::string& what) {
-  auto node = org::find_node(connection, node_id);
-  if (!node || node->kind != kind) fail_not_found("找不到该" + what);
-  if (node->path.rfind(compound.path, 0) != 0) fail_unprocessable("该" + what + "不在本小区", field);
-}
-
 void record_event(store::Tx& tx, std::int64_t case_id, const std::string& kind, std::optional<std::string> from,
                   std::optional<std::string> to, const std::string& note, std::optional<std::int64_t> user_id) {
   tx.exec(
@@ -89,13 +81,9 @@ void set_state(store::Tx& tx, const Case& record, State to) {
   }
 }
 
-void require_user(store::Connection& connection, std::int64_t user_id, const std::string& field) {
-  if (!connection.query_one("SELECT 1 FROM users WHERE id = ? AND disabled = 0", {user_id})) {
-    fail_unprocessable("找不到该用户或已停用", field);
-  }
+bool user_enabled(store::Connection& connection, std::int64_t user_id) {
+  return connection.query_one("SELECT 1 FROM users WHERE id = ? AND disabled = 0", {user_id}).has_value();
 }
-
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 std::string open_states_sql() {
   return "x.state IN ('reported', 'accepted', 'assigned', 'in_progress', 'transferred')";
@@ -133,9 +121,7 @@ std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_
 }
 
 std::int64_t create_item(store::Tx& tx, const Item& item) {
-  check_item(item);
-  if (find_item_by_code(tx.connection(), item.street_node_id, item.code))
-    fail_conflict("事项代码 " + item.code + " 已存在", "code");
+  check_new_item(item, find_item_by_code(tx.connection(), item.street_node_id, item.code).has_value());
   return tx
       .query_one(
           "INSERT INTO case_items (street_node_id, code, name, category, party, pre, in_process, follow_up, "
@@ -161,20 +147,11 @@ void update_item(store::Tx& tx, const Item& item) {
 // --- Cases ---
 
 std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) {
-  auto compound = org::find_node(tx.connection(), input.compound_node_id);
-  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
-  if (!item.active) fail_unprocessable("该服务事项已停用", "item_code");
-  if (item.street_node_id != org::street_of(compound->path)) fail_unprocessable("该服务事项不属于本街道", "item_code");
-  if (input.part_node_id) {
-    require_inside(tx.connection(), *input.part_node_id, org::NodeKind::Part, *compound, "part_id", "房屋");
-  }
-  if (input.building_node_id) {
-    require_inside(tx.connection(), *input.building_node_id, org::NodeKind::Building, *compound, "building_id", "楼幢");
-  }
-  if (input.address.size() > 200) fail_invalid("address", "地址不超过 200 字节");
-  if (blank(input.description) || input.description.size() > 2000)
-    fail_invalid("description", "请填写问题描述（不超过 2000 字节）");
-  if (input.photos.size() > 6) fail_invalid("photos", "照片最多 6 张");
+  CaseSite site;
+  site.compound = org::find_node(tx.connection(), input.compound_node_id);
+  if (input.part_node_id) site.part = org::find_node(tx.connection(), *input.part_node_id);
+  if (input.building_node_id) site.building = org::find_node(tx.connection(), *input.building_node_id);
+  check_new_case(input, item, site);
   media::require_stored_photos(tx.connection(), input.photos, "photos");
   std::int64_t id =
       tx.query_one(
@@ -294,33 +271,24 @@ std::vector<Case> list_cases(store::Connection& connection, const std::string& p
 }
 
 void transition(store::Tx& tx, const Case& record, const TransitionInput& input) {
-  check_not_duplicate(record.state, record.original_id);
-  check_transition(record.state, input.to);
-  if (input.note.size() > 2000) fail_invalid("note", "说明不超过 2000 字节");
+  TransitionFacts facts;
+  bool assigning = input.to == State::Assigned || input.to == State::Transferred;
+  if (assigning && input.assignee_user_id) {
+    facts.assignee_enabled = user_enabled(tx.connection(), *input.assignee_user_id);
+  }
+  if (input.to == State::Duplicate && input.original_id)
+    facts.original = find_case(tx.connection(), *input.original_id);
+  check_transition_step(record, input, facts);
   std::string now = iso_utc(tx.now());
   switch (input.to) {
     case State::Assigned:
     case State::Transferred:
-      if (!input.assignee_user_id) fail_invalid("assignee_user_id", "请指定承办人");
-      require_user(tx.connection(), *input.assignee_user_id, "assignee_user_id");
       tx.exec("UPDATE cases SET assignee_user_id = ? WHERE id = ?", {*input.assignee_user_id, record.id});
       break;
-    case State::Duplicate: {
-      if (!input.original_id) fail_invalid("original_id", "请指定原案件");
-      auto original = find_case(tx.connection(), *input.original_id);
-      if (!original) fail_unprocessable("找不到原案件", "original_id");
-      if (original->id == record.id) fail_unprocessable("案件不能与自身重复", "original_id");
-      if (original->state == State::Duplicate)
-        fail_unprocessable("原案件本身是重复案件，请指定其原案件", "original_id");
-      if (original->input.compound_node_id != record.input.compound_node_id) {
-        fail_unprocessable("原案件不在同一小区", "original_id");
-      }
-      tx.exec("UPDATE cases SET original_id = ?, closed_at = ? WHERE id = ?", {original->id, now, record.id});
+    case State::Duplicate:
+      tx.exec("UPDATE cases SET original_id = ?, closed_at = ? WHERE id = ?", {*input.original_id, now, record.id});
       break;
-    }
     case State::ClosedNotFixed:
-      if (blank(input.reason) || input.reason.size() > 600)
-        fail_invalid("reason", "请填写未解决的原因（不超过 200 字），居民可见");
       tx.exec("UPDATE cases SET close_reason = ?, closed_at = ? WHERE id = ?", {input.reason, now, record.id});
       break;
     case State::Accepted:
@@ -343,16 +311,14 @@ void transition(store::Tx& tx, const Case& record, const TransitionInput& input)
 
 void bulk_assign(store::Tx& tx, const std::vector<Case>& list, std::int64_t assignee_user_id, std::int64_t user_id) {
   for (const auto& record : list) {
-    TransitionInput input{State::Assigned, "批量派单", assignee_user_id, std::nullopt, "", user_id};
-    // A case already assigned or in progress is handed over instead.
-    if (record.state == State::Assigned || record.state == State::InProgress) input.to = State::Transferred;
-    transition(tx, record, input);
+    transition(
+        tx, record,
+        TransitionInput{bulk_assign_step(record.state), "批量派单", assignee_user_id, std::nullopt, "", user_id});
   }
 }
 
 void add_note(store::Tx& tx, const Case& record, const std::string& note, std::int64_t user_id) {
-  check_not_duplicate(record.state, record.original_id);
-  if (blank(note) || note.size() > 2000) fail_invalid("note", "请填写备注（不超过 2000 字节）");
+  check_note(record, note);
   record_event(tx, record.id, "note", std::nullopt, std::nullopt, note, user_id);
 }
 
@@ -374,15 +340,7 @@ bool rate(store::Tx& tx, const Case& record, std::int64_t score, const std::stri
 }
 
 void revisit(store::Tx& tx, const Case& record, const std::string& on, const std::string& note, std::int64_t user_id) {
-  check_not_duplicate(record.state, record.original_id);
-  if (!parse_date(on)) fail_invalid("on", "日期应为 YYYY-MM-DD");
-  if (note.size() > 2000) fail_invalid("note", "回访记录不超过 2000 字节");
-  if (record.state != State::Resolved && record.state != State::Verified && record.state != State::Closed) {
-    fail_conflict("案件办结后才能回访，当前状态为 " + state_code(record.state), "state");
-  }
-  if (on < street_date(record.input.reported_at)) {
-    fail_invalid("on", "回访日期不能早于报告日期");
-  }
+  check_revisit(record, on, note);
   tx.exec("UPDATE cases SET revisited_on = ? WHERE id = ?", {on, record.id});
   record_event(tx, record.id, "revisit", std::nullopt, std::nullopt, on + " " + note, user_id);
 }
@@ -400,15 +358,15 @@ std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now) {
     State state = parse_state(row.text(1)).value_or(State::Reported);
     auto due = parse_iso(row.text(2));
     if (!due) continue;
-    auto level = static_cast<std::int64_t>(escalation_level(state, *due, row.i64(4), now));
-    if (level <= row.i64(3)) continue;
-    // Every level passed is recorded, so the timeline shows each link that was told, even after a pause.
-    for (std::int64_t reached = row.i64(3) + 1; reached <= level; ++reached) {
-      auto code = escalation_level_code(static_cast<EscalationLevel>(reached));
-      record_event(tx, row.i64(0), "escalation", std::nullopt, std::nullopt, code, std::nullopt);
-      recorded.push_back(EscalationRecord{row.i64(0), static_cast<EscalationLevel>(reached), row.i64(5), row.text(6)});
+    auto reached = escalations_due(state, *due, row.i64(4), row.i64(3), now);
+    if (reached.empty()) continue;
+    for (EscalationLevel level : reached) {
+      record_event(tx, row.i64(0), "escalation", std::nullopt, std::nullopt, escalation_level_code(level),
+                   std::nullopt);
+      recorded.push_back(EscalationRecord{row.i64(0), level, row.i64(5), row.text(6)});
     }
-    tx.exec("UPDATE cases SET escalation_level = ? WHERE id = ?", {level, row.i64(0)});
+    tx.exec("UPDATE cases SET escalation_level = ? WHERE id = ?",
+            {static_cast<std::int64_t>(reached.back()), row.i64(0)});
   }
   return recorded;
 }

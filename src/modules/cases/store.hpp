@@ -35,14 +35,6 @@ std::vector<PreTask> create_pre_tasks(store::Tx& tx, const std::string& street_d
 std::vector<Event> events_of(store::Connection& connection, std::int64_t case_id);
 std::vector<Rating> ratings_of(store::Connection& connection, std::int64_t case_id);
 
-struct TransitionInput {
-  State to;
-  std::string note;
-  std::optional<std::int64_t> assignee_user_id;  // assigned, transferred: required
-  std::optional<std::int64_t> original_id;       // duplicate: required
-  std::string reason;                            // closed_not_fixed: required
-  std::optional<std::int64_t> user_id;           // who did it, none for the system
-};
 // Moves the case (409 for a step out of the table or a duplicate; 400 naming the missing field),
 // records the event and the timestamps the step sets. Permissions are the caller's check.
 void transition(store::Tx& tx, const Case& record, const TransitionInput& input);

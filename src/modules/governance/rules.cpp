@@ -2,6 +2,7 @@
 #include "modules/governance/rules.hpp"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 #include "core/code_table.hpp"
@@ -100,6 +101,72 @@ ChainStatus check_chain(const ChainTerms& terms, TimePoint now) {
   }
   status.complete = status.missing.empty();
   return status;
+}
+
+std::optional<ApiError> node_refusal(std::int64_t id, const std::optional<org::Node>& node,
+                                     const std::vector<org::NodeKind>& kinds, const std::string& field) {
+  if (!node) return ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
+  if (std::find(kinds.begin(), kinds.end(), node->kind) != kinds.end()) return std::nullopt;
+  std::string wanted;
+  for (auto kind : kinds) wanted += (wanted.empty() ? "" : " 或 ") + org::kind_code(kind);
+  return ApiError(422, "unprocessable", "节点 " + std::to_string(id) + " 不是 " + wanted, field);
+}
+
+std::optional<ApiError> person_refusal(std::int64_t id, bool exists, const std::string& field) {
+  if (exists) return std::nullopt;
+  return ApiError(404, "not_found", "找不到人员 " + std::to_string(id), field);
+}
+
+std::optional<ApiError> nodes_within_refusal(const std::vector<std::int64_t>& ids,
+                                             const std::vector<std::optional<org::Node>>& nodes, org::NodeKind kind,
+                                             const org::Node& within, const std::string& field) {
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    std::string item = field + "[" + std::to_string(i) + "]";
+    if (!seen.insert(ids[i]).second) return ApiError(400, "invalid_field", "字段 " + item + " 重复", item);
+    if (auto refusal = node_refusal(ids[i], nodes[i], {kind}, item)) return refusal;
+    if (nodes[i]->path.rfind(within.path, 0) != 0) {
+      return ApiError(422, "unprocessable", "节点 " + std::to_string(ids[i]) + " 不属于 " + within.name, item);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ApiError> branch_compounds_refusal(PartyOrgKind kind, const std::vector<std::int64_t>& compound_ids,
+                                                 const std::vector<std::optional<org::Node>>& compounds,
+                                                 const std::optional<org::Node>& community) {
+  if (kind == PartyOrgKind::Committee) {
+    if (compound_ids.empty()) return std::nullopt;
+    return ApiError(422, "unprocessable", "社区党委不对应具体小区：由社区党委直管的小区请在小区党组织形式中设置",
+                    "compound_ids");
+  }
+  return nodes_within_refusal(compound_ids, compounds, org::NodeKind::Compound, *community, "compound_ids");
+}
+
+std::optional<ApiError> party_committee_refusal(PartyOrgKind kind, bool community_has_committee) {
+  if (kind != PartyOrgKind::Committee || !community_has_committee) return std::nullopt;
+  return ApiError(409, "conflict", "该社区已有社区党委", "community_id");
+}
+
+std::optional<ApiError> commissioner_refusal(const std::vector<Term>& compound_terms, TimePoint now) {
+  if (!current_holder(compound_terms, now)) return std::nullopt;
+  return ApiError(409, "conflict", "该小区已有在任小区专员，请先结束其任职", "compound_id");
+}
+
+std::optional<ApiError> end_term_refusal(std::optional<TimePoint> until, TimePoint now) {
+  if (!until || *until > now) return std::nullopt;
+  return ApiError(409, "conflict", "该任职已经结束");
+}
+
+std::optional<ApiError> grid_buildings_refusal(const std::vector<bool>& in_grid) {
+  for (std::size_t i = 0; i < in_grid.size(); ++i) {
+    if (in_grid[i]) return ApiError(409, "conflict", "该楼幢已划入其他网格", "building_ids[" + std::to_string(i) + "]");
+  }
+  return std::nullopt;
+}
+
+bool appointment_changes(const std::vector<Term>& terms, std::int64_t person_id, TimePoint now) {
+  return current_holder(terms, now) != person_id;
 }
 
 std::vector<CoverageGap> coverage_gaps(const std::map<std::int64_t, ChainTerms>& chains, TimePoint now) {

@@ -2,7 +2,6 @@
 #include "modules/governance/store.hpp"
 
 #include <algorithm>
-#include <set>
 #include <stdexcept>
 
 #include "core/error.hpp"
@@ -56,37 +55,27 @@ std::map<std::int64_t, std::string> names_by_id(store::Connection& connection, c
   return names;
 }
 
-// The node `id` as `field` of a request: 404 when it does not exist, 422 when of another kind.
-org::Node require_node(store::Tx& tx, std::int64_t id, std::initializer_list<org::NodeKind> kinds,
+// Throws the rules' refusal, if any.
+void refuse(const std::optional<ApiError>& refusal) {
+  if (refusal) throw *refusal;
+}
+
+// The node `id` as `field` of a request (rules' node_refusal).
+org::Node require_node(store::Tx& tx, std::int64_t id, const std::vector<org::NodeKind>& kinds,
                        const std::string& field) {
   auto node = org::find_node(tx, id);
-  if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
-  if (std::find(kinds.begin(), kinds.end(), node->kind) == kinds.end()) {
-    std::string wanted;
-    for (auto kind : kinds) wanted += (wanted.empty() ? "" : " 或 ") + org::kind_code(kind);
-    fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + wanted, field);
-  }
+  refuse(node_refusal(id, node, kinds, field));
   return *node;
 }
 
 void require_person(store::Tx& tx, std::int64_t id, const std::string& field) {
-  if (!tx.query_one("SELECT id FROM people WHERE id = ?", {id})) {
-    throw ApiError(404, "not_found", "找不到人员 " + std::to_string(id), field);
-  }
+  refuse(person_refusal(id, tx.query_one("SELECT id FROM people WHERE id = ?", {id}).has_value(), field));
 }
 
-// Each id once, and each a node of `kind` inside the subtree of `within`.
-void require_nodes_within(store::Tx& tx, const std::vector<std::int64_t>& ids, org::NodeKind kind,
-                          const org::Node& within, const std::string& field) {
-  std::set<std::int64_t> seen;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    std::string item = field + "[" + std::to_string(i) + "]";
-    if (!seen.insert(ids[i]).second) fail_invalid(item, "字段 " + item + " 重复");
-    org::Node node = require_node(tx, ids[i], {kind}, item);
-    if (node.path.rfind(within.path, 0) != 0) {
-      fail_unprocessable("节点 " + std::to_string(ids[i]) + " 不属于 " + within.name, item);
-    }
-  }
+std::vector<std::optional<org::Node>> find_nodes(store::Tx& tx, const std::vector<std::int64_t>& ids) {
+  std::vector<std::optional<org::Node>> nodes;
+  for (std::int64_t id : ids) nodes.push_back(org::find_node(tx, id));
+  return nodes;
 }
 
 void map_branch(store::Tx& tx, std::int64_t branch_id, const std::vector<std::int64_t>& compound_ids) {
@@ -97,14 +86,13 @@ void map_branch(store::Tx& tx, std::int64_t branch_id, const std::vector<std::in
 
 void check_branch_compounds(store::Tx& tx, PartyOrgKind kind, std::int64_t community_id,
                             const std::vector<std::int64_t>& compound_ids) {
-  if (kind == PartyOrgKind::Committee) {
-    if (!compound_ids.empty()) {
-      fail_unprocessable("社区党委不对应具体小区：由社区党委直管的小区请在小区党组织形式中设置", "compound_ids");
-    }
-    return;
+  std::vector<std::optional<org::Node>> compounds;
+  std::optional<org::Node> community;
+  if (kind == PartyOrgKind::Branch) {
+    compounds = find_nodes(tx, compound_ids);
+    community = org::find_node(tx, community_id);
   }
-  auto community = org::find_node(tx, community_id);
-  require_nodes_within(tx, compound_ids, org::NodeKind::Compound, *community, "compound_ids");
+  refuse(branch_compounds_refusal(kind, compound_ids, compounds, community));
 }
 
 constexpr const char* kPartyOrgColumns =
@@ -220,7 +208,7 @@ bool set_community_position(store::Tx& tx, std::int64_t community_id, CommunityP
                                   {community_id, code, now})) {
     terms.push_back(to_term(row, 0));
   }
-  if (current_holder(terms, tx.now()) == person_id) return false;
+  if (!appointment_changes(terms, person_id, tx.now())) return false;
   tx.exec(
       "UPDATE community_positions SET until = ? "
       "WHERE community_node_id = ? AND position = ? AND (until IS NULL OR until > ?)",
@@ -253,11 +241,14 @@ CommissionerAssignment assign_commissioner(store::Tx& tx, const CommissionerInpu
   require_node(tx, input.compound_node_id, {org::NodeKind::Compound}, "compound_id");
   require_person(tx, input.person_id, "person_id");
   std::string now = iso_utc(tx.now());
-  if (tx.query_one(std::string("SELECT a.id FROM commissioner_assignments a WHERE a.compound_node_id = ? AND ") +
-                       kCurrentAssignment,
-                   {input.compound_node_id, now, now})) {
-    fail_conflict("该小区已有在任小区专员，请先结束其任职", "compound_id");
+  std::vector<Term> terms;
+  // Terms ended before now cannot be current; whether the others are is the rules' call.
+  for (const auto& row : tx.query("SELECT person_id, since, until FROM commissioner_assignments "
+                                  "WHERE compound_node_id = ? AND (until IS NULL OR until > ?)",
+                                  {input.compound_node_id, now})) {
+    terms.push_back(to_term(row, 0));
   }
+  refuse(commissioner_refusal(terms, tx.now()));
   std::int64_t id = tx.scalar(
       "INSERT INTO commissioner_assignments (person_id, compound_node_id, from_two_committees, "
       "also_party_secretary, first_secretary, grid_chief, since, service_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -300,7 +291,9 @@ CommissionerAssignment end_commissioner(store::Tx& tx, std::int64_t assignment_i
       {assignment_id});
   if (!row) fail_not_found("找不到该专员任职记录");
   std::string now = iso_utc(tx.now());
-  if (auto until = row->optional_text(7); until && *until <= now) fail_conflict("该任职已经结束");
+  std::optional<TimePoint> until;
+  if (auto text = row->optional_text(7)) until = stored_time(*text);
+  refuse(end_term_refusal(until, tx.now()));
   tx.exec("UPDATE commissioner_assignments SET until = ? WHERE id = ?", {now, assignment_id});
   return CommissionerAssignment{
       assignment_id,    row->i64(0),  row->i64(1), row->i64(2) != 0,     row->i64(3) != 0, row->i64(4) != 0,
@@ -310,11 +303,10 @@ CommissionerAssignment end_commissioner(store::Tx& tx, std::int64_t assignment_i
 std::int64_t create_party_org(store::Tx& tx, const PartyOrgInput& input) {
   require_node(tx, input.community_node_id, {org::NodeKind::Community}, "community_id");
   if (input.secretary_person_id) require_person(tx, *input.secretary_person_id, "secretary_person_id");
-  if (input.kind == PartyOrgKind::Committee &&
-      tx.query_one("SELECT id FROM party_orgs WHERE community_node_id = ? AND kind = 'committee'",
-                   {input.community_node_id})) {
-    fail_conflict("该社区已有社区党委", "community_id");
-  }
+  bool has_committee = tx.query_one("SELECT id FROM party_orgs WHERE community_node_id = ? AND kind = 'committee'",
+                                    {input.community_node_id})
+                           .has_value();
+  refuse(party_committee_refusal(input.kind, has_committee));
   check_branch_compounds(tx, input.kind, input.community_node_id, input.compound_ids);
   std::int64_t id = tx.scalar(
       "INSERT INTO party_orgs (kind, name, community_node_id, secretary_person_id, created_at) "
@@ -401,12 +393,14 @@ void set_compound_party(store::Tx& tx, std::int64_t compound_id, bool led_by_com
 std::int64_t create_grid(store::Tx& tx, const GridInput& input) {
   org::Node community = require_node(tx, input.community_node_id, {org::NodeKind::Community}, "community_id");
   if (input.chief_person_id) require_person(tx, *input.chief_person_id, "chief_person_id");
-  require_nodes_within(tx, input.building_ids, org::NodeKind::Building, community, "building_ids");
-  for (std::size_t i = 0; i < input.building_ids.size(); ++i) {
-    if (tx.query_one("SELECT grid_id FROM grid_buildings WHERE building_node_id = ?", {input.building_ids[i]})) {
-      fail_conflict("该楼幢已划入其他网格", "building_ids[" + std::to_string(i) + "]");
-    }
+  refuse(nodes_within_refusal(input.building_ids, find_nodes(tx, input.building_ids), org::NodeKind::Building,
+                              community, "building_ids"));
+  std::vector<bool> in_grid;
+  for (std::int64_t building_id : input.building_ids) {
+    in_grid.push_back(
+        tx.query_one("SELECT grid_id FROM grid_buildings WHERE building_node_id = ?", {building_id}).has_value());
   }
+  refuse(grid_buildings_refusal(in_grid));
   std::int64_t id =
       tx.scalar("INSERT INTO grids (community_node_id, name, chief_person_id) VALUES (?, ?, ?) RETURNING id",
                 {input.community_node_id, input.name, input.chief_person_id});

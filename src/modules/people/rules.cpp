@@ -232,4 +232,30 @@ VotingRoll build_roll(const std::vector<OwnedPart>& parts) {
   return roll;
 }
 
+std::optional<ApiError> change_refusal(const PersonChange& change, const ChangeFacts& facts) {
+  if (change.home_node_id) {
+    if (!facts.home_kind) return ApiError(404, "not_found", "找不到登记所在的组织节点", "home_node_id");
+    if (*facts.home_kind != "compound" && *facts.home_kind != "community") {
+      return ApiError(422, "unprocessable", "人员应登记在小区（或社区工作人员登记在社区）", "home_node_id");
+    }
+  }
+  if (facts.phone_holders > 0) return ApiError(409, "conflict", "该手机号已登记在另一人名下", "phone");
+  return std::nullopt;
+}
+
+std::optional<ApiError> link_refusal(const LinkInput& link, const LinkFacts& facts) {
+  if (!facts.part_kind) return ApiError(404, "not_found", "找不到该户");
+  if (*facts.part_kind != "part")
+    return ApiError(422, "unprocessable", "只能关联到户（房屋），该节点不是户", "part_id");
+  if (!facts.person_exists) return ApiError(404, "not_found", "找不到该人员", "person_id");
+  if (link.designated_voter && link.relation != Relation::Owner) {
+    return ApiError(422, "unprocessable", "只有业主（共有人）可以被指定为投票人", "designated_voter");
+  }
+  if (facts.already_linked) return ApiError(409, "conflict", "该人员与该户的这一关系已登记", "person_id");
+  if (link.designated_voter && facts.part_has_designated) {
+    return ApiError(409, "conflict", "该户已有指定投票人，一户只能指定一人", "designated_voter");
+  }
+  return std::nullopt;
+}
+
 }  // namespace weizhi::people

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "modules/people/model.hpp"
 #include "modules/people/people.hpp"
 
@@ -29,6 +30,31 @@ std::optional<FieldProblem> change_problem(const PersonChange& change, std::int6
 std::vector<std::string> changed_field_names(const PersonChange& change);
 // The change that creates the person described by `input`: every field set.
 PersonChange as_change(const PersonInput& input);
+
+// Each `…_refusal` returns nullopt when the write may happen, else the error to answer with
+// (status, code, message, field); the store loads the facts and throws it.
+
+// What the database says about a change's home node and phone.
+struct ChangeFacts {
+  std::optional<std::string> home_kind;  // the kind code of the home node; nullopt when there is none
+  std::int64_t phone_holders = 0;        // other people registered with the phone
+};
+// For a change that sets them: 404 naming home_node_id without the node, 422 unless it is a compound
+// or community; 409 naming phone when another person has the phone.
+std::optional<ApiError> change_refusal(const PersonChange& change, const ChangeFacts& facts);
+
+// What the database says about a new link's part and person.
+struct LinkFacts {
+  std::optional<std::string> part_kind;  // the kind code of the node; nullopt when there is none
+  bool person_exists = false;
+  bool already_linked = false;       // the person has this relation to the part
+  bool part_has_designated = false;  // the part already has a designated voter
+};
+// In this order: 404 without the node, 422 naming part_id unless it is a part, 404 naming
+// person_id without the person, 422 naming designated_voter for a designated voter who is not an
+// owner, 409 naming person_id for a relation already recorded, 409 naming designated_voter for a
+// second designated voter (one per part: docs/rules.md#b-co-owned-part).
+std::optional<ApiError> link_refusal(const LinkInput& link, const LinkFacts& facts);
 
 // The GB 11643-1999 check character of the first 17 digits (ISO 7064 MOD 11-2): '0'–'9' or 'X'.
 char id_check_character(const std::string& first_seventeen_digits);

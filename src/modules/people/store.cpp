@@ -67,16 +67,10 @@ void check_change(store::Tx& tx, const crypto::DataKey& key, std::optional<std::
   if (change.phone && *change.phone) phone_index = key.blind_index(normalise_phone(**change.phone));
   if (!change.home_node_id && !phone_index) return;
   // Both facts in one round trip: the seed and imports create people by the thousand.
-  auto facts = *tx.query_one(
+  auto row = *tx.query_one(
       "SELECT (SELECT kind FROM org_nodes WHERE id = ?), (SELECT COUNT(*) FROM people WHERE phone_index = ? AND id <> ?)",
       {change.home_node_id, phone_index, person_id.value_or(0)});
-  if (change.home_node_id) {
-    if (facts.is_null(0)) throw ApiError(404, "not_found", "找不到登记所在的组织节点", "home_node_id");
-    if (facts.text(0) != "compound" && facts.text(0) != "community") {
-      fail_unprocessable("人员应登记在小区（或社区工作人员登记在社区）", "home_node_id");
-    }
-  }
-  if (facts.i64(1) > 0) fail_conflict("该手机号已登记在另一人名下", "phone");
+  if (auto refusal = change_refusal(change, {row.optional_text(0), row.i64(1)})) throw *refusal;
 }
 
 std::optional<NamedNode> named_node(const store::Row& row, std::size_t id_column) {
@@ -230,21 +224,14 @@ bool is_part(store::Connection& connection, std::int64_t node_id) {
 
 std::int64_t insert_link(store::Tx& tx, const LinkInput& link) {
   // Every fact the checks need in one round trip: the seed and imports link parts by the thousand.
-  auto facts = *tx.query_one(
+  auto row = *tx.query_one(
       "SELECT (SELECT kind FROM org_nodes WHERE id = ?), (SELECT COUNT(*) FROM people WHERE id = ?), "
       "(SELECT COUNT(*) FROM part_links WHERE part_node_id = ? AND person_id = ? AND relation = ?), "
       "(SELECT COUNT(*) FROM part_links WHERE part_node_id = ? AND designated_voter = 1)",
       {link.part_node_id, link.person_id, link.part_node_id, link.person_id, relation_code(link.relation),
        link.part_node_id});
-  if (facts.is_null(0)) fail_not_found("找不到该户");
-  if (facts.text(0) != "part") fail_unprocessable("只能关联到户（房屋），该节点不是户", "part_id");
-  if (facts.i64(1) == 0) throw ApiError(404, "not_found", "找不到该人员", "person_id");
-  if (link.designated_voter && link.relation != Relation::Owner) {
-    fail_unprocessable("只有业主（共有人）可以被指定为投票人", "designated_voter");
-  }
-  if (facts.i64(2) > 0) fail_conflict("该人员与该户的这一关系已登记", "person_id");
-  if (link.designated_voter && facts.i64(3) > 0) {
-    fail_conflict("该户已有指定投票人，一户只能指定一人", "designated_voter");
+  if (auto refusal = link_refusal(link, {row.optional_text(0), row.i64(1) > 0, row.i64(2) > 0, row.i64(3) > 0})) {
+    throw *refusal;
   }
   return tx.scalar(
       "INSERT INTO part_links (part_node_id, person_id, relation, designated_voter, proxy_reference, created_at) "
