@@ -1,11 +1,13 @@
 // Voting rules: thresholds by matter, the roll of docs/rules.md#b-voting-roll, the exact tally of §A–C with
-// its edge cases, and the export files that `weizhi tally` reads.
+// its edge cases, the export files that `weizhi tally` reads, and a vote's life (edits, opening,
+// closing, extension, proxies, ballots and paper forms).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
 #include "modules/voting/files.hpp"
 #include "modules/voting/rules.hpp"
+#include "refusal.hpp"
 
 using namespace weizhi::voting;
 
@@ -357,4 +359,174 @@ TEST(VotingBallots, BallotsAreTakenOnlyInsideTheWindowOfAnOpenVote) {
 
 TEST(VotingBallots, ReceiptCodesAreGroupedUpperCase) {
   EXPECT_EQ(receipt_code("0a1b2c3d4e5f6a7b8c9d"), "0A1B-2C3D-4E5F-6A7B-8C9D");
+}
+
+// --- A vote's life ---
+
+namespace {
+
+auto at(const char* text) { return *weizhi::parse_iso(text); }
+
+// An open vote of one item from 1 to 15 May 2026 on paper and online.
+Vote open_vote() {
+  Vote vote{};
+  vote.id = 1;
+  vote.input.compound_node_id = 7;
+  vote.input.matter = 2;
+  vote.input.items = {"item"};
+  vote.input.opens_at = "2026-05-01T00:00:00Z";
+  vote.input.closes_at = "2026-05-15T00:00:00Z";
+  vote.input.channels = {Channel::Paper, Channel::Online};
+  vote.state = VoteState::Open;
+  return vote;
+}
+
+Vote in_state(VoteState state) {
+  Vote vote = open_vote();
+  vote.state = state;
+  return vote;
+}
+
+}  // namespace
+
+TEST(VotingRules, ADraftCanBeEditedOnlyBeforeItOpens) {
+  Vote draft = in_state(VoteState::Draft);
+  EXPECT_EQ(refusal_of([&] { check_draft_edit(draft, draft.input); }), "");
+  for (VoteState state : {VoteState::Open, VoteState::Closed, VoteState::Published}) {
+    Vote vote = in_state(state);
+    EXPECT_EQ(refusal_of([&] { check_draft_edit(vote, vote.input); }), "409 state");
+  }
+}
+
+TEST(VotingRules, AnEditCannotMoveTheVoteToAnotherCompound) {
+  Vote draft = in_state(VoteState::Draft);
+  VoteInput moved = draft.input;
+  moved.compound_node_id = 8;
+  EXPECT_EQ(refusal_of([&] { check_draft_edit(draft, moved); }), "400 compound_id");
+}
+
+TEST(VotingRules, MatterAndScopeFixedByAProcedureCannotBeEditedTheRestCan) {
+  Vote draft = in_state(VoteState::Draft);
+  VoteInput other_matter = draft.input;
+  other_matter.matter = 7;
+  VoteInput other_scope = draft.input;
+  other_scope.scope = VoteScope{ScopeKind::Units, {12}};
+  VoteInput other_title = draft.input;
+  other_title.title = "another title";
+  EXPECT_EQ(refusal_of([&] { check_draft_edit(draft, other_matter); }), "");  // no procedure fixes them
+  EXPECT_EQ(refusal_of([&] { check_draft_edit(draft, other_scope); }), "");
+  draft.terms_fixed_by = "加装电梯同意表决";
+  EXPECT_EQ(refusal_of([&] { check_draft_edit(draft, other_matter); }), "409 matter");
+  EXPECT_EQ(refusal_of([&] { check_draft_edit(draft, other_scope); }), "409 scope");
+  EXPECT_EQ(refusal_of([&] { check_draft_edit(draft, other_title); }), "");
+}
+
+TEST(VotingRules, OnlyADraftOpensAndOnlyWithAVoterOnItsRoll) {
+  EXPECT_EQ(refusal_of([] { check_can_open(in_state(VoteState::Draft)); }), "");
+  EXPECT_EQ(refusal_of([] { check_can_open(in_state(VoteState::Open)); }), "409 ");
+  EXPECT_EQ(refusal_of([] { check_can_open(in_state(VoteState::Closed)); }), "409 ");
+  EXPECT_EQ(refusal_of([] { check_roll_has_voter({flat(1, 0, 100), flat(2, 0, 80)}); }), "422 ");
+  EXPECT_EQ(refusal_of([] { check_roll_has_voter({}); }), "422 ");
+  EXPECT_EQ(refusal_of([] { check_roll_has_voter({flat(1, 0, 100), flat(2, 5, 80)}); }), "");
+}
+
+TEST(VotingRules, AVoteClosesOnlyWhenOpenAndPastItsDeadline) {
+  Vote vote = open_vote();
+  EXPECT_EQ(refusal_of([&] { check_closing(vote, at("2026-05-14T23:59:59Z")); }), "409 ");
+  EXPECT_EQ(refusal_of([&] { check_closing(vote, at("2026-05-15T00:00:00Z")); }), "");
+  EXPECT_EQ(refusal_of([] { check_closing(in_state(VoteState::Draft), at("2026-06-01T00:00:00Z")); }), "409 ");
+  EXPECT_EQ(refusal_of([] { check_closing(in_state(VoteState::Closed), at("2026-06-01T00:00:00Z")); }), "409 ");
+}
+
+TEST(VotingRules, AClosedVoteIsExtendedOnceAndOnlyWhenItsPolicyAllows) {
+  Vote closed = in_state(VoteState::Closed);
+  EXPECT_EQ(refusal_of([&] { check_extendable(closed); }), "");
+  EXPECT_EQ(refusal_of([] { check_extendable(open_vote()); }), "409 ");
+  EXPECT_EQ(refusal_of([] { check_extendable(in_state(VoteState::Published)); }), "409 ");
+  Vote extended = closed;
+  extended.extended = true;
+  EXPECT_EQ(refusal_of([&] { check_extendable(extended); }), "409 ");
+  Vote no_extension = closed;
+  no_extension.input.policies.extension = Extension::None;
+  EXPECT_EQ(refusal_of([&] { check_extendable(no_extension); }), "409 ");
+}
+
+TEST(VotingRules, AnExtensionNeedsQuorumUnmetAndADeadlineAfterNowAndTheOldOne) {
+  Vote closed = in_state(VoteState::Closed);
+  auto now = at("2026-05-16T00:00:00Z");
+  EXPECT_EQ(extended_deadline(closed, false, "2026-05-30T00:00:00Z", now), at("2026-05-30T00:00:00Z"));
+  EXPECT_EQ(refusal_of([&] { extended_deadline(closed, true, "2026-05-30T00:00:00Z", now); }), "409 ");
+  EXPECT_EQ(refusal_of([&] { extended_deadline(closed, false, "next week", now); }), "400 closes_at");
+  EXPECT_EQ(refusal_of([&] { extended_deadline(closed, false, "2026-05-16T00:00:00Z", now); }),
+            "400 closes_at");  // not after now
+  EXPECT_EQ(refusal_of([&] { extended_deadline(closed, false, "2026-05-14T00:00:00Z", at("2026-05-13T00:00:00Z")); }),
+            "400 closes_at");  // before the old deadline
+}
+
+TEST(VotingRules, OnlyAClosedVoteIsPublished) {
+  EXPECT_EQ(refusal_of([] { check_publishable(in_state(VoteState::Closed)); }), "");
+  EXPECT_EQ(refusal_of([] { check_publishable(open_vote()); }), "409 ");
+  EXPECT_EQ(refusal_of([] { check_publishable(in_state(VoteState::Published)); }), "409 ");
+}
+
+TEST(VotingRules, AProxyIsRecordedOnceForAVoterOnTheRollOfAnOpenVote) {
+  ProxyFacts fine{true, true, false};
+  EXPECT_EQ(refusal_of([&] { check_proxy(open_vote(), 9, fine); }), "");
+  EXPECT_EQ(refusal_of([&] { check_proxy(in_state(VoteState::Closed), 9, fine); }), "409 ");
+  EXPECT_EQ(refusal_of([] { check_proxy(open_vote(), 9, ProxyFacts{false, true, false}); }), "422 voter_id");
+  EXPECT_EQ(refusal_of([] { check_proxy(open_vote(), 9, ProxyFacts{true, false, false}); }), "404 proxy_person_id");
+  EXPECT_EQ(refusal_of([] { check_proxy(open_vote(), 9, ProxyFacts{true, true, true}); }), "409 voter_id");
+}
+
+TEST(VotingRules, OnlineTheOwnerCastsForThemselvesOrAsTheRecordedProxy) {
+  OnlineVoter self = online_voter(std::nullopt, 5, {5, 8});
+  EXPECT_EQ(self.voter_id, 5);
+  EXPECT_FALSE(self.proxy_person_id);
+  OnlineVoter proxy = online_voter(8, 5, {5, 8});
+  EXPECT_EQ(proxy.voter_id, 8);
+  EXPECT_EQ(proxy.proxy_person_id, 5);
+  EXPECT_EQ(refusal_of([] { online_voter(9, 5, {5, 8}); }), "403 ");                    // not their proxy
+  EXPECT_EQ(refusal_of([] { online_voter(std::nullopt, 5, {8}); }), "403 ");            // not on the roll
+  EXPECT_EQ(refusal_of([] { online_voter(std::nullopt, std::nullopt, {}); }), "403 ");  // no person
+}
+
+TEST(VotingRules, ABallotNeedsTheVoteToTakeItsChannel) {
+  Vote vote = open_vote();
+  auto during = at("2026-05-02T00:00:00Z");
+  EXPECT_EQ(refusal_of([&] { check_ballot_terms(vote, Channel::Online, during); }), "");
+  EXPECT_EQ(refusal_of([&] { check_ballot_terms(vote, Channel::Meeting, during); }), "422 channel");
+  EXPECT_EQ(refusal_of([&] { check_ballot_terms(vote, Channel::Online, at("2026-05-15T00:00:00Z")); }), "409 ");
+}
+
+TEST(VotingRules, APaperFormIsTypedByTwoClerksForAVoterOnTheRollWithoutABallot) {
+  Vote vote = open_vote();
+  auto during = at("2026-05-02T00:00:00Z");
+  PaperForm fresh{true, std::nullopt, {}};
+  EXPECT_EQ(paper_entry_outcome(vote, fresh, 11, {A}, during), weizhi::paper_entry::Outcome::AwaitingSecondEntry);
+  PaperForm typed_once{true, std::nullopt, {{11, "agree"}}};
+  EXPECT_EQ(paper_entry_outcome(vote, typed_once, 12, {A}, during), weizhi::paper_entry::Outcome::Counted);
+  EXPECT_EQ(paper_entry_outcome(vote, typed_once, 12, {O}, during), weizhi::paper_entry::Outcome::Held);
+  EXPECT_EQ(refusal_of([&] { paper_entry_outcome(vote, typed_once, 11, {A}, during); }), "409 voter_id");  // same clerk
+  PaperForm held{true, std::nullopt, {{11, "agree"}, {12, "oppose"}}};
+  EXPECT_EQ(refusal_of([&] { paper_entry_outcome(vote, held, 13, {A}, during); }),
+            "409 voter_id");  // waits for the supervisor
+  EXPECT_EQ(refusal_of([&] {
+              paper_entry_outcome(vote, PaperForm{false, std::nullopt, {}}, 11, {A}, during);
+            }),
+            "422 voter_id");
+  EXPECT_EQ(refusal_of([&] {
+              paper_entry_outcome(vote, PaperForm{true, Channel::Online, {}}, 11, {A}, during);
+            }),
+            "409 voter_id");  // voted online
+  EXPECT_EQ(refusal_of([&] { paper_entry_outcome(vote, fresh, 11, {A}, at("2026-05-15T00:00:00Z")); }), "409 ");
+}
+
+TEST(VotingRules, TheSupervisorSettlesOnlyAHeldFormOfAnOpenVote) {
+  PaperForm held{true, std::nullopt, {{11, "agree"}, {12, "oppose"}}};
+  EXPECT_EQ(refusal_of([&] { check_settling(open_vote(), held); }), "");
+  EXPECT_EQ(refusal_of([&] { check_settling(in_state(VoteState::Closed), held); }), "409 ");
+  EXPECT_EQ(refusal_of([] { check_settling(open_vote(), PaperForm{true, std::nullopt, {{11, "agree"}}}); }), "404 ");
+  PaperForm settled = held;
+  settled.ballot_channel = Channel::Paper;
+  EXPECT_EQ(refusal_of([&] { check_settling(open_vote(), settled); }), "404 ");
 }

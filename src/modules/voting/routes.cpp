@@ -218,6 +218,7 @@ Response update_vote_route(Context& context) {
     Json terms = vote_terms_json(vote.input);
     for (const auto& [key, value] : changes.items()) terms[key] = value;
     VoteInput input = read_vote_input(context, terms);
+    check_draft_edit(vote, input);
     update_draft(tx, vote, input);
     context.audit(tx, "vote.update", "vote:" + std::to_string(id), {{"changed", changes}});
     return vote_json(tx.connection(), require_vote(tx.connection(), id));
@@ -247,7 +248,10 @@ Response state_change(Context& context, const std::string& action,
 
 Response open_vote_route(Context& context) {
   return state_change(context, "vote.open", [](store::Tx& tx, const Vote& vote) {
-    auto roll = open_vote(tx, vote, tx.now());
+    check_can_open(vote);
+    auto roll = registry_roll(tx.connection(), vote);
+    check_roll_has_voter(roll);
+    freeze_roll(tx, vote, roll, tx.now());
     auto electorate = electorate_of(roll);
     return Json{{"parts", roll.size()},
                 {"owner_count", electorate.owner_count},
@@ -258,6 +262,7 @@ Response open_vote_route(Context& context) {
 
 Response close_vote_route(Context& context) {
   return state_change(context, "vote.close", [](store::Tx& tx, const Vote& vote) {
+    check_closing(vote, tx.now());
     close_vote(tx, vote, tx.now());
     return Json::object();
   });
@@ -268,7 +273,10 @@ Response extend_vote_route(Context& context) {
   std::string closes_at = body.text("closes_at");
   body.finish();
   return state_change(context, "vote.extend", [&](store::Tx& tx, const Vote& vote) {
-    extend_vote(tx, vote, closes_at, tx.now());
+    check_extendable(vote);
+    bool quorum_met =
+        turnout(*frozen_electorate(tx.connection(), vote), voters_with_ballot(tx.connection(), vote.id)).quorum_met;
+    extend_vote(tx, vote.id, extended_deadline(vote, quorum_met, closes_at, tx.now()));
     return Json{{"from", vote.input.closes_at}, {"to", closes_at}};
   });
 }
@@ -326,7 +334,8 @@ Response record_proxy_route(Context& context) {
   std::int64_t id = context.path_id("id");
   context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
-    record_proxy(tx, vote, voter_id, proxy_id, letter, tx.now());
+    check_proxy(vote, proxy_id, proxy_facts(tx.connection(), id, voter_id, proxy_id));
+    record_proxy(tx, id, voter_id, proxy_id, letter, tx.now());
     context.audit(tx, "vote.proxy.record", "vote:" + std::to_string(id),
                   {{"voter_id", voter_id}, {"proxy_person_id", proxy_id}, {"letter_reference", letter}});
   });
@@ -358,14 +367,10 @@ Response cast_online_route(Context& context) {
   return idempotent(context, [&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
     auto person = people::person_of_user(tx.connection(), user_id);
-    auto allowed = person ? voters_cast_by(tx.connection(), id, *person) : std::vector<std::int64_t>{};
-    std::int64_t voter = requested_voter.value_or(person.value_or(0));
-    if (std::find(allowed.begin(), allowed.end(), voter) == allowed.end()) {
-      fail_forbidden(requested_voter ? "您不是该业主本人，也未受其委托" : "您不在本次表决的业主名册中");
-    }
+    auto castable = person ? voters_cast_by(tx.connection(), id, *person) : std::vector<std::int64_t>{};
+    auto [voter, proxy] = online_voter(requested_voter, person, castable);
     auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Refused, "choices");
-    std::optional<std::int64_t> proxy;
-    if (voter != *person) proxy = *person;
+    check_ballot_terms(vote, Channel::Online, tx.now());
     BallotRecord ballot = record_ballot(tx, vote, NewBallot{voter, Channel::Online, choices, user_id, proxy}, tx.now());
     context.audit(tx, "vote.ballot.online", "vote:" + std::to_string(id),
                   {{"voter_id", voter}, {"proxy_person_id", proxy ? Json(*proxy) : Json(nullptr)}});
@@ -383,6 +388,7 @@ Response cast_meeting_route(Context& context) {
   return idempotent(context, [&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
     auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
+    check_ballot_terms(vote, Channel::Meeting, tx.now());
     BallotRecord ballot =
         record_ballot(tx, vote, NewBallot{voter, Channel::Meeting, choices, officer, std::nullopt}, tx.now());
     context.audit(tx, "vote.ballot.meeting", "vote:" + std::to_string(id), {{"voter_id", voter}});
@@ -400,12 +406,12 @@ Response paper_entry_route(Context& context) {
   return idempotent(context, [&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
     auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
-    PaperEntryResult result = enter_paper_form(tx, vote, voter, clerk, choices, tx.now());
-    static const char* const kOutcomes[] = {"awaiting_second_entry", "counted", "held"};
-    std::string outcome = kOutcomes[static_cast<int>(result.outcome)];
+    auto decided = paper_entry_outcome(vote, paper_form(tx.connection(), id, voter), clerk, choices, tx.now());
+    auto ballot = save_paper_entry(tx, vote, voter, clerk, choices, decided, tx.now());
+    std::string outcome = paper_entry::outcome_code(decided);
     context.audit(tx, "vote.paper.enter", "vote:" + std::to_string(id),
                   {{"voter_id", voter}, {"choices", choices_text(choices)}, {"outcome", outcome}});
-    if (result.ballot) return Response::json(201, {{"status", outcome}, {"ballot", ballot_json(*result.ballot)}});
+    if (ballot) return Response::json(201, {{"status", outcome}, {"ballot", ballot_json(*ballot)}});
     return Response::json(202, {{"status", outcome}});
   });
 }
@@ -438,6 +444,7 @@ Response settle_form_route(Context& context) {
   Json settled = context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
     auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
+    check_settling(vote, paper_form(tx.connection(), id, voter));
     BallotRecord ballot = settle_paper_form(tx, vote, voter, supervisor, choices, tx.now());
     context.audit(tx, "vote.paper.settle", "vote:" + std::to_string(id),
                   {{"voter_id", voter}, {"choices", choices_text(choices)}});
@@ -476,6 +483,7 @@ Response publish_route(Context& context) {
   std::int64_t id = context.path_id("id");
   Json published = context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
+    check_publishable(vote);
     VoteFiles files = publish_vote(tx, vote, tx.now());
     Json outcomes = Json::array();
     for (const auto& result : files.results) outcomes.push_back(outcome_code(result.outcome));

@@ -337,6 +337,113 @@ void check_accepting_ballots(const Vote& vote, TimePoint now) {
   if (now >= *parse_iso(vote.input.closes_at)) fail_conflict("表决已于 " + vote.input.closes_at + " 截止");
 }
 
+void check_ballot_terms(const Vote& vote, Channel channel, TimePoint now) {
+  check_accepting_ballots(vote, now);
+  if (std::find(vote.input.channels.begin(), vote.input.channels.end(), channel) == vote.input.channels.end()) {
+    fail_unprocessable("本次表决不接受" + channel_label(channel) + "投票", "channel");
+  }
+}
+
+void fail_not_on_roll() { fail_unprocessable("该人员不在本次表决的业主名册中", "voter_id"); }
+
+void fail_already_voted(Channel first) {
+  fail_conflict("该业主已通过" + channel_label(first) + "渠道投票，一名业主只能投一票", "voter_id");
+}
+
+void check_draft_edit(const Vote& vote, const VoteInput& edited) {
+  if (vote.state != VoteState::Draft) fail_conflict("表决已开启，不能再修改", "state");
+  if (edited.compound_node_id != vote.input.compound_node_id) fail_invalid("compound_id", "表决所属小区不可更改");
+  if (vote.terms_fixed_by) {
+    std::string why = "由「" + *vote.terms_fixed_by + "」确定，不可更改";
+    if (edited.matter != vote.input.matter) fail_conflict("事项类别" + why, "matter");
+    if (edited.scope.kind != vote.input.scope.kind || edited.scope.node_ids != vote.input.scope.node_ids) {
+      fail_conflict("表决范围" + why, "scope");
+    }
+  }
+}
+
+void check_can_open(const Vote& vote) {
+  if (vote.state != VoteState::Draft) fail_conflict("只有草稿状态的表决可以开启");
+}
+
+void check_roll_has_voter(const std::vector<RollEntry>& roll) {
+  if (std::none_of(roll.begin(), roll.end(), [](const RollEntry& entry) { return entry.owner_id != 0; })) {
+    fail_unprocessable("表决范围内没有可投票的业主，请先登记业主");
+  }
+}
+
+void check_closing(const Vote& vote, TimePoint now) {
+  if (vote.state != VoteState::Open) fail_conflict("只有进行中的表决可以结束");
+  if (now < *parse_iso(vote.input.closes_at)) {
+    fail_conflict("表决截止时间 " + vote.input.closes_at + " 未到，不能提前结束");
+  }
+}
+
+void check_extendable(const Vote& vote) {
+  if (vote.state != VoteState::Closed) fail_conflict("只有已截止、尚未公布的表决可以延期");
+  if (vote.input.policies.extension == Extension::None) fail_conflict("本次表决的规则不允许延期");
+  if (vote.extended) fail_conflict("表决期限只能延长一次");
+}
+
+TimePoint extended_deadline(const Vote& vote, bool quorum_met, const std::string& closes_at, TimePoint now) {
+  if (quorum_met) fail_conflict("参与表决的专有面积和人数均已达三分之二，无需延期");
+  auto deadline = parse_iso(closes_at);
+  if (!deadline) fail_invalid("closes_at", "截止时间应为 ISO-8601 时间");
+  if (*deadline <= now || *deadline <= *parse_iso(vote.input.closes_at)) {
+    fail_invalid("closes_at", "延长后的截止时间应晚于现在和原截止时间");
+  }
+  return *deadline;
+}
+
+void check_publishable(const Vote& vote) {
+  if (vote.state != VoteState::Closed) fail_conflict("只有已截止的表决可以公布结果");
+}
+
+void check_proxy(const Vote& vote, std::int64_t proxy_person_id, const ProxyFacts& facts) {
+  if (vote.state != VoteState::Open) fail_conflict("只能为进行中的表决登记委托");
+  if (!facts.voter_on_roll) fail_not_on_roll();
+  if (!facts.proxy_is_person) {
+    throw ApiError(404, "not_found", "找不到人员 " + std::to_string(proxy_person_id), "proxy_person_id");
+  }
+  if (facts.voter_has_proxy) fail_conflict("该业主已登记委托人", "voter_id");
+}
+
+OnlineVoter online_voter(std::optional<std::int64_t> requested_voter, std::optional<std::int64_t> person,
+                         const std::vector<std::int64_t>& castable) {
+  std::int64_t voter = requested_voter.value_or(person.value_or(0));
+  if (!person || std::find(castable.begin(), castable.end(), voter) == castable.end()) {
+    fail_forbidden(requested_voter ? "您不是该业主本人，也未受其委托" : "您不在本次表决的业主名册中");
+  }
+  return {voter, voter == *person ? std::nullopt : person};
+}
+
+namespace {
+
+paper_entry::Form entry_form(const PaperForm& form) {
+  return paper_entry::Form{form.entries, form.ballot_channel.has_value()};
+}
+
+}  // namespace
+
+paper_entry::Outcome paper_entry_outcome(const Vote& vote, const PaperForm& form, std::int64_t clerk_user_id,
+                                         const std::vector<Choice>& choices, TimePoint now) {
+  check_ballot_terms(vote, Channel::Paper, now);
+  if (!form.voter_on_roll) fail_not_on_roll();
+  if (form.ballot_channel) fail_already_voted(*form.ballot_channel);
+  auto decision = paper_entry::enter(entry_form(form), clerk_user_id, choices_text(choices),
+                                     paper_entry::WhenHeld::RefuseMoreEntries);
+  if (decision.refusal == paper_entry::Refusal::SameClerk) {
+    fail_conflict("您已录入过该书面表决票，第二次录入须由另一名录入员完成", "voter_id");
+  }
+  if (decision.refusal) fail_conflict("该书面表决票两次录入不一致，正等待监督员裁定", "voter_id");
+  return decision.outcome;
+}
+
+void check_settling(const Vote& vote, const PaperForm& form) {
+  if (!paper_entry::held(entry_form(form))) fail_not_found("该业主没有待裁定的书面表决票");
+  if (vote.state != VoteState::Open) fail_conflict("表决已结束，不能再裁定书面表决票");
+}
+
 std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::size_t item_count, InvalidChoices invalid,
                                   const std::string& field) {
   if (codes.size() != item_count) {

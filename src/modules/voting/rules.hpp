@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/paper_entry.hpp"
 #include "core/time.hpp"
 #include "modules/people/people.hpp"
 #include "modules/voting/model.hpp"
@@ -72,6 +73,75 @@ void check_vote_input(const VoteInput& input);
 // Whether a ballot may be recorded now: 409 unless the vote is open and now lies in
 // [opens_at, closes_at).
 void check_accepting_ballots(const Vote& vote, TimePoint now);
+// The vote's own terms for a new ballot on `channel`: check_accepting_ballots, and 422 naming
+// `channel` when the vote does not take that channel.
+void check_ballot_terms(const Vote& vote, Channel channel, TimePoint now);
+
+// docs/rules.md#c-one-ballot: 422 naming voter_id for a person who is not on the roll, and 409
+// naming the channel of the first ballot for a voter who has one.
+[[noreturn]] void fail_not_on_roll();
+[[noreturn]] void fail_already_voted(Channel first);
+
+// --- A vote's life: the decisions on stored facts; the store saves what they allow ---
+
+// An edit of a draft's terms (checked as a creation after this): 409 `state` once the vote has
+// opened, 400 `compound_id` when it would move the vote, 409 `matter`/`scope` when the vote's
+// terms are fixed by a procedure (terms_fixed_by) and the edit changes them.
+void check_draft_edit(const Vote& vote, const VoteInput& edited);
+
+// docs/rules.md#b-frozen-roll: only a draft opens (409), and only with at least one voter on the
+// roll it freezes (422).
+void check_can_open(const Vote& vote);
+void check_roll_has_voter(const std::vector<RollEntry>& roll);
+
+// A vote closes once open and past its deadline, never earlier (409).
+void check_closing(const Vote& vote, TimePoint now);
+
+// docs/rules.md#c-extension-once: a closed vote whose policy allows it and that has not been
+// extended may be extended (409 otherwise) ...
+void check_extendable(const Vote& vote);
+// ... when quorum was not met (409), to `closes_at`, which must be an ISO-8601 time later than now
+// and than the old deadline (400 naming closes_at). Returns the new deadline.
+TimePoint extended_deadline(const Vote& vote, bool quorum_met, const std::string& closes_at, TimePoint now);
+
+// Only a closed vote's result is published (409).
+void check_publishable(const Vote& vote);
+
+// What the store knows of a proxy to record.
+struct ProxyFacts {
+  bool voter_on_roll = false;
+  bool proxy_is_person = false;
+  bool voter_has_proxy = false;
+};
+// A proxy is recorded for an open vote (409), for a voter on the roll (422), naming a person (404
+// naming proxy_person_id), once per voter (409 naming voter_id).
+void check_proxy(const Vote& vote, std::int64_t proxy_person_id, const ProxyFacts& facts);
+
+// docs/rules.md#c-online-identity: who an online ballot is cast for and by which proxy.
+struct OnlineVoter {
+  std::int64_t voter_id;
+  std::optional<std::int64_t> proxy_person_id;  // the caller, when casting for someone else
+};
+// The caller (`person`, none when the account is no person) casts for `requested_voter`, else for
+// themselves, and may cast for `castable` (themselves if on the roll, and whom they are proxy for):
+// 403 otherwise.
+OnlineVoter online_voter(std::optional<std::int64_t> requested_voter, std::optional<std::int64_t> person,
+                         const std::vector<std::int64_t>& castable);
+
+// What the store knows of one voter's paper form.
+struct PaperForm {
+  bool voter_on_roll = false;
+  std::optional<Channel> ballot_channel;  // of the voter's ballot, if any
+  std::vector<paper_entry::Entry> entries;
+};
+// docs/rules.md#c-paper-two-clerks: what a clerk's entry of a voter's paper form makes. The vote
+// must take paper ballots now (check_ballot_terms) and the voter must be on the roll without a
+// ballot (fail_not_on_roll, fail_already_voted); 409 naming voter_id when the form is held for the
+// supervisor or this clerk typed it before.
+paper_entry::Outcome paper_entry_outcome(const Vote& vote, const PaperForm& form, std::int64_t clerk_user_id,
+                                         const std::vector<Choice>& choices, TimePoint now);
+// The supervisor settles a held form (404 otherwise) while the vote is open (409).
+void check_settling(const Vote& vote, const PaperForm& form);
 
 // A ballot's choices, one per item: 400 naming `field` when the count differs from the items or
 // a code is unknown; `invalid` only when `allow_invalid` (a mis-marked paper or meeting form).

@@ -103,10 +103,14 @@ void seed_demo(modules::SeedContext& seed) {
     ++property_ballots;
   }
   // Paper forms still being typed: one awaiting clerk B, one the clerks read differently.
+  auto enter = [&](std::int64_t voter, std::int64_t clerk, Choice choice) {
+    auto outcome = paper_entry_outcome(property, paper_form(tx.connection(), property.id, voter), clerk, {choice}, now);
+    save_paper_entry(tx, property, voter, clerk, {choice}, outcome, now);
+  };
   if (others.size() >= 3) {
-    enter_paper_form(tx, property, others[others.size() - 1], clerk_a, {Choice::Agree}, now);
-    enter_paper_form(tx, property, others[others.size() - 2], clerk_a, {Choice::Agree}, now);
-    enter_paper_form(tx, property, others[others.size() - 2], clerk_b, {Choice::Oppose}, now);
+    enter(others[others.size() - 1], clerk_a, Choice::Agree);
+    enter(others[others.size() - 2], clerk_a, Choice::Agree);
+    enter(others[others.size() - 2], clerk_b, Choice::Oppose);
   }
   audit::record(tx, "cli:seed", "voting.seed", "voting",
                 {{"published_vote", fund_id},

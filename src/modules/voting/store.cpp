@@ -134,35 +134,9 @@ std::vector<people::OwnedPart> parts_in_scope(store::Connection& connection, con
   return parts;
 }
 
-void require_state(const Vote& vote, VoteState state, const std::string& message) {
-  if (vote.state != state) fail_conflict(message);
-}
-
 bool on_roll(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
   return connection.query_one("SELECT 1 FROM vote_roll WHERE vote_id = ? AND owner_id = ? LIMIT 1", {vote_id, voter_id})
       .has_value();
-}
-
-[[noreturn]] void fail_not_on_roll() { fail_unprocessable("该人员不在本次表决的业主名册中", "voter_id"); }
-
-[[noreturn]] void fail_already_voted(Channel first) {
-  fail_conflict("该业主已通过" + channel_label(first) + "渠道投票，一名业主只能投一票", "voter_id");
-}
-
-// The vote's own terms for a new ballot: the window and the channel.
-void check_ballot_terms(const Vote& vote, Channel channel, TimePoint now) {
-  check_accepting_ballots(vote, now);
-  if (std::find(vote.input.channels.begin(), vote.input.channels.end(), channel) == vote.input.channels.end()) {
-    fail_unprocessable("本次表决不接受" + channel_label(channel) + "投票", "channel");
-  }
-}
-
-// Every check a new ballot must pass, for a step that records something else first (a clerk's
-// paper entry): the terms, the roll, and one ballot per voter across channels.
-void check_new_ballot(store::Tx& tx, const Vote& vote, std::int64_t voter_id, Channel channel, TimePoint now) {
-  check_ballot_terms(vote, channel, now);
-  if (!on_roll(tx.connection(), vote.id, voter_id)) fail_not_on_roll();
-  if (auto first = ballot_channel(tx.connection(), vote.id, voter_id)) fail_already_voted(*first);
 }
 
 constexpr const char* kBallotColumns =
@@ -256,15 +230,6 @@ std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t org
 }
 
 void update_draft(store::Tx& tx, const Vote& vote, const VoteInput& input) {
-  if (vote.state != VoteState::Draft) fail_conflict("表决已开启，不能再修改", "state");
-  if (input.compound_node_id != vote.input.compound_node_id) fail_invalid("compound_id", "表决所属小区不可更改");
-  if (vote.terms_fixed_by) {
-    std::string why = "由「" + *vote.terms_fixed_by + "」确定，不可更改";
-    if (input.matter != vote.input.matter) fail_conflict("事项类别" + why, "matter");
-    if (input.scope.kind != vote.input.scope.kind || input.scope.node_ids != vote.input.scope.node_ids) {
-      fail_conflict("表决范围" + why, "scope");
-    }
-  }
   check_vote_terms(tx, input);
   tx.exec(
       "UPDATE votes SET title = ?, matter = ?, scope_kind = ?, scope_node_ids = ?, items = ?, opens_at = ?, "
@@ -298,12 +263,11 @@ std::optional<std::int64_t> vote_compound(store::Connection& connection, std::in
   return row->i64(0);
 }
 
-std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
-  require_state(vote, VoteState::Draft, "只有草稿状态的表决可以开启");
-  auto roll = roll_from_registry(parts_in_scope(tx.connection(), vote));
-  if (std::none_of(roll.begin(), roll.end(), [](const RollEntry& entry) { return entry.owner_id != 0; })) {
-    fail_unprocessable("表决范围内没有可投票的业主，请先登记业主");
-  }
+std::vector<RollEntry> registry_roll(store::Connection& connection, const Vote& vote) {
+  return roll_from_registry(parts_in_scope(connection, vote));
+}
+
+void freeze_roll(store::Tx& tx, const Vote& vote, const std::vector<RollEntry>& roll, TimePoint now) {
   for (const auto& entry : roll) {
     tx.exec(
         "INSERT INTO vote_roll (vote_id, part_id, owner_id, owner_kind, area_centi_m2, use) VALUES (?, ?, ?, ?, ?, ?)",
@@ -312,6 +276,11 @@ std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now)
   }
   tx.exec("UPDATE votes SET state = ?, roll_fingerprint = ?, opened_at = ? WHERE id = ?",
           {state_code(VoteState::Open), crypto::sha256_hex(roll_csv(roll)), iso_utc(now), vote.id});
+}
+
+std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
+  auto roll = registry_roll(tx.connection(), vote);
+  freeze_roll(tx, vote, roll, now);
   return roll;
 }
 
@@ -382,20 +351,21 @@ std::vector<Vote> votes_of_person(store::Connection& connection, std::int64_t pe
   return votes;
 }
 
-void record_proxy(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t proxy_person_id,
+ProxyFacts proxy_facts(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id,
+                       std::int64_t proxy_person_id) {
+  return ProxyFacts{
+      on_roll(connection, vote_id, voter_id),
+      connection.query_one("SELECT id FROM people WHERE id = ?", {proxy_person_id}).has_value(),
+      connection.query_one("SELECT 1 FROM vote_proxies WHERE vote_id = ? AND voter_id = ?", {vote_id, voter_id})
+          .has_value()};
+}
+
+void record_proxy(store::Tx& tx, std::int64_t vote_id, std::int64_t voter_id, std::int64_t proxy_person_id,
                   const std::string& letter_reference, TimePoint now) {
-  if (vote.state != VoteState::Open) fail_conflict("只能为进行中的表决登记委托");
-  if (!on_roll(tx.connection(), vote.id, voter_id)) fail_not_on_roll();
-  if (!tx.query_one("SELECT id FROM people WHERE id = ?", {proxy_person_id})) {
-    throw ApiError(404, "not_found", "找不到人员 " + std::to_string(proxy_person_id), "proxy_person_id");
-  }
-  if (tx.query_one("SELECT 1 FROM vote_proxies WHERE vote_id = ? AND voter_id = ?", {vote.id, voter_id})) {
-    fail_conflict("该业主已登记委托人", "voter_id");
-  }
   tx.exec(
       "INSERT INTO vote_proxies (vote_id, voter_id, proxy_person_id, letter_reference, created_at) "
       "VALUES (?, ?, ?, ?, ?)",
-      {vote.id, voter_id, proxy_person_id, letter_reference, iso_utc(now)});
+      {vote_id, voter_id, proxy_person_id, letter_reference, iso_utc(now)});
 }
 
 std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t vote_id) {
@@ -429,7 +399,6 @@ std::optional<Channel> ballot_channel(store::Connection& connection, std::int64_
 }
 
 BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now) {
-  check_ballot_terms(vote, ballot.channel, now);
   return insert_ballot(tx, vote, ballot, now);
 }
 
@@ -450,21 +419,22 @@ std::vector<std::int64_t> voters_with_ballot(store::Connection& connection, std:
   return voters;
 }
 
-PaperEntryResult enter_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t clerk_user_id,
-                                  const std::vector<Choice>& choices, TimePoint now) {
-  check_new_ballot(tx, vote, voter_id, Channel::Paper, now);
-  auto entries = entries_of(tx.connection(), vote.id, voter_id);
-  if (entries.size() >= 2) fail_conflict("该书面表决票两次录入不一致，正等待监督员裁定", "voter_id");
-  if (!entries.empty() && entries.front().clerk_user_id == clerk_user_id) {
-    fail_conflict("您已录入过该书面表决票，第二次录入须由另一名录入员完成", "voter_id");
+PaperForm paper_form(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
+  PaperForm form{on_roll(connection, vote_id, voter_id), ballot_channel(connection, vote_id, voter_id), {}};
+  for (const auto& entry : entries_of(connection, vote_id, voter_id)) {
+    form.entries.push_back(paper_entry::Entry{entry.clerk_user_id, choices_text(entry.choices)});
   }
+  return form;
+}
+
+std::optional<BallotRecord> save_paper_entry(store::Tx& tx, const Vote& vote, std::int64_t voter_id,
+                                             std::int64_t clerk_user_id, const std::vector<Choice>& choices,
+                                             paper_entry::Outcome outcome, TimePoint now) {
   tx.exec(
       "INSERT INTO vote_paper_entries (vote_id, voter_id, clerk_user_id, choices, entered_at) VALUES (?, ?, ?, ?, ?)",
       {vote.id, voter_id, clerk_user_id, choices_text(choices), iso_utc(now)});
-  if (entries.empty()) return {PaperOutcome::AwaitingSecondEntry, std::nullopt};
-  if (entries.front().choices != choices) return {PaperOutcome::Held, std::nullopt};
-  return {PaperOutcome::Counted,
-          insert_ballot(tx, vote, NewBallot{voter_id, Channel::Paper, choices, clerk_user_id, std::nullopt}, now)};
+  if (outcome != paper_entry::Outcome::Counted) return std::nullopt;
+  return insert_ballot(tx, vote, NewBallot{voter_id, Channel::Paper, choices, clerk_user_id, std::nullopt}, now);
 }
 
 std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vote_id) {
@@ -481,35 +451,17 @@ std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vot
 
 BallotRecord settle_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t supervisor_user_id,
                                const std::vector<Choice>& choices, TimePoint now) {
-  auto entries = entries_of(tx.connection(), vote.id, voter_id);
-  if (entries.size() < 2 || ballot_channel(tx.connection(), vote.id, voter_id))
-    fail_not_found("该业主没有待裁定的书面表决票");
-  if (vote.state != VoteState::Open) fail_conflict("表决已结束，不能再裁定书面表决票");
   return insert_ballot(tx, vote, NewBallot{voter_id, Channel::Paper, choices, supervisor_user_id, std::nullopt}, now);
 }
 
 void close_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
-  require_state(vote, VoteState::Open, "只有进行中的表决可以结束");
-  if (now < *parse_iso(vote.input.closes_at))
-    fail_conflict("表决截止时间 " + vote.input.closes_at + " 未到，不能提前结束");
   tx.exec("UPDATE votes SET state = ?, closed_at = ? WHERE id = ?",
           {state_code(VoteState::Closed), iso_utc(now), vote.id});
 }
 
-void extend_vote(store::Tx& tx, const Vote& vote, const std::string& closes_at, TimePoint now) {
-  require_state(vote, VoteState::Closed, "只有已截止、尚未公布的表决可以延期");
-  if (vote.input.policies.extension == Extension::None) fail_conflict("本次表决的规则不允许延期");
-  if (vote.extended) fail_conflict("表决期限只能延长一次");
-  if (turnout(*frozen_electorate(tx.connection(), vote), voters_with_ballot(tx.connection(), vote.id)).quorum_met) {
-    fail_conflict("参与表决的专有面积和人数均已达三分之二，无需延期");
-  }
-  auto deadline = parse_iso(closes_at);
-  if (!deadline) fail_invalid("closes_at", "截止时间应为 ISO-8601 时间");
-  if (*deadline <= now || *deadline <= *parse_iso(vote.input.closes_at)) {
-    fail_invalid("closes_at", "延长后的截止时间应晚于现在和原截止时间");
-  }
+void extend_vote(store::Tx& tx, std::int64_t vote_id, TimePoint deadline) {
   tx.exec("UPDATE votes SET state = ?, closes_at = ?, extended = 1, closed_at = NULL WHERE id = ?",
-          {state_code(VoteState::Open), iso_utc(*deadline), vote.id});
+          {state_code(VoteState::Open), iso_utc(deadline), vote_id});
 }
 
 VoteFiles vote_files(store::Connection& connection, const Vote& vote) {
@@ -530,7 +482,6 @@ VoteFiles vote_files(store::Connection& connection, const Vote& vote) {
 }
 
 VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
-  require_state(vote, VoteState::Closed, "只有已截止的表决可以公布结果");
   VoteFiles files = vote_files(tx.connection(), vote);
   tx.exec(
       "UPDATE votes SET state = ?, ballots_fingerprint = ?, result_fingerprint = ?, result = ?, published_at = ? "

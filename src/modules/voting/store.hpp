@@ -1,7 +1,8 @@
 // SQL of the voting module: votes and their state changes, the roll frozen at opening, proxies,
 // ballots across channels, the paper double entry, and the export files computed from what is
-// stored. Writers check what they refer to (404/409/422 naming the field) so that the routes and
-// the demo seed go through the same checks; the time of a change is passed in.
+// stored. The rules decide on the facts loaded here (modules/voting/rules.hpp) and the writers save
+// what they allowed; a writer still checks what it refers to (404/409/422 naming the field). The
+// time of a change is passed in.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -11,17 +12,21 @@
 #include <vector>
 
 #include "modules/voting/model.hpp"
+#include "modules/voting/rules.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::voting {
 
-// Replaces a draft's terms with `input`, checked as on creation: 409 `state` once opened, 400
-// `compound_id` when it moves the vote, 409 `matter`/`scope` when those are fixed by a procedure.
+// Replaces a draft's terms with `input` (check_draft_edit allowed the edit), checked as on creation.
 void update_draft(store::Tx& tx, const Vote& vote, const VoteInput& input);
 // Votes on compounds of the subtree at `path`, newest first.
 std::vector<Vote> votes_under(store::Connection& connection, const std::string& path);
 std::optional<std::int64_t> vote_compound(store::Connection& connection, std::int64_t id);
 
+// The roll the registry gives the vote's scope now (roll_from_registry over its parts).
+std::vector<RollEntry> registry_roll(store::Connection& connection, const Vote& vote);
+// Stores `roll` as the vote's frozen roll and opens the vote (check_can_open, check_roll_has_voter).
+void freeze_roll(store::Tx& tx, const Vote& vote, const std::vector<RollEntry>& roll, TimePoint now);
 // The electorate of a vote that has been opened. Its roll is frozen, so the last few electorates
 // are kept in memory by vote and roll fingerprint, which every instance agrees on: the organisers'
 // turnout gauges ask every few seconds, and a roll of 100,000 parts takes about 0.1 s to read.
@@ -37,10 +42,10 @@ std::map<std::int64_t, std::string> voter_names(store::Connection& connection, s
 // Votes that are open or published where the person is on the roll or a recorded proxy, newest first.
 std::vector<Vote> votes_of_person(store::Connection& connection, std::int64_t person_id);
 
-// Records that `proxy_person_id` casts for `voter_id` under the letter `letter_reference`:
-// 422 when the voter is not on the roll, 404 when the proxy is not a person, 409 when the voter
-// already has a proxy.
-void record_proxy(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t proxy_person_id,
+ProxyFacts proxy_facts(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id,
+                       std::int64_t proxy_person_id);
+// Records that `proxy_person_id` casts for `voter_id` under the letter `letter_reference` (check_proxy).
+void record_proxy(store::Tx& tx, std::int64_t vote_id, std::int64_t voter_id, std::int64_t proxy_person_id,
                   const std::string& letter_reference, TimePoint now);
 struct ProxyRecord {
   std::int64_t voter_id;
@@ -60,15 +65,12 @@ std::vector<BallotRecord> ballots_of(store::Connection& connection, std::int64_t
 
 // --- Paper forms: two clerks type each form; equal entries make the ballot ---
 
-enum class PaperOutcome { AwaitingSecondEntry, Counted, Held };
-struct PaperEntryResult {
-  PaperOutcome outcome;
-  std::optional<BallotRecord> ballot;  // when counted
-};
-// 409 when this clerk already typed the form, when it is held for a supervisor, or (as for
-// any ballot) when the voter has voted; checks the vote and voter as record_ballot does.
-PaperEntryResult enter_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t clerk_user_id,
-                                  const std::vector<Choice>& choices, TimePoint now);
+PaperForm paper_form(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id);
+// Stores a clerk's entry of the voter's form and, when `outcome` (paper_entry_outcome) counts it,
+// the ballot, which is returned.
+std::optional<BallotRecord> save_paper_entry(store::Tx& tx, const Vote& vote, std::int64_t voter_id,
+                                             std::int64_t clerk_user_id, const std::vector<Choice>& choices,
+                                             paper_entry::Outcome outcome, TimePoint now);
 
 struct ClerkEntry {
   std::int64_t clerk_user_id;
@@ -83,15 +85,14 @@ struct HeldForm {
 };
 // Forms typed differently by two clerks and not yet settled, by voter.
 std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vote_id);
-// The supervisor's reading of a held form becomes the ballot: 404 when the form is not held.
+// The supervisor's reading of a held form (check_settling) becomes the ballot.
 BallotRecord settle_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t supervisor_user_id,
                                const std::vector<Choice>& choices, TimePoint now);
 
 // --- Closing, extension, publication ---
 
-// Reopens a closed vote once until `closes_at` when the policy allows it and quorum was not met:
-// 409 otherwise, 400 when the new deadline is not later than now and the old one.
-void extend_vote(store::Tx& tx, const Vote& vote, const std::string& closes_at, TimePoint now);
+// Reopens a closed vote until `deadline` and marks it extended (check_extendable, extended_deadline).
+void extend_vote(store::Tx& tx, std::int64_t vote_id, TimePoint deadline);
 
 struct Receipt {
   std::int64_t vote_id;

@@ -143,8 +143,8 @@ std::string receipt_code(const std::string& random_hex);
 std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id,
                          const std::optional<std::string>& terms_fixed_by = std::nullopt);
 std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id);
-// Freezes the roll from the registry and opens the vote: 409 unless it is a draft, 422 when the
-// scope has no voter. Returns the frozen roll.
+// Freezes the registry's roll and opens the vote, for a seed that has built a draft it may open.
+// Returns the frozen roll.
 std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now);
 std::vector<RollEntry> roll_of(store::Connection& connection, std::int64_t vote_id);
 struct BallotRecord {
@@ -165,11 +165,11 @@ struct NewBallot {
   std::optional<std::int64_t> proxy_person_id;
 };
 
-// Records one voter's ballot: 409 unless the vote takes ballots now, 422 when the channel is not
-// allowed or the voter is not on the roll, 409 naming the channel of the voter's first ballot.
+// Records one voter's ballot (the vote's terms allow it: check_ballot_terms): 422 when the voter is
+// not on the roll, 409 naming the channel of the voter's first ballot.
 BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now);
 std::vector<std::int64_t> voters_with_ballot(store::Connection& connection, std::int64_t vote_id);
-// 409 unless the vote is open and its window has ended.
+// Closes the vote (check_closing).
 void close_vote(store::Tx& tx, const Vote& vote, TimePoint now);
 struct VoteFiles {
   std::string roll_csv;
@@ -179,7 +179,7 @@ struct VoteFiles {
 };
 // The export files computed from the stored roll and ballots.
 VoteFiles vote_files(store::Connection& connection, const Vote& vote);
-// Stores the result and the three fingerprints and marks the vote published: 409 unless closed.
+// Stores the result and the three fingerprints and marks the vote published (check_publishable).
 VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now);
 
 }  // namespace weizhi::voting
