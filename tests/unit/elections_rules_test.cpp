@@ -1,11 +1,13 @@
 // Election rules: steps open in order after sign-off, what each sign-off needs, publicity
-// windows, the frozen roll by policy, ballot choices, and the shuffled slot of a secret ballot.
+// windows, the frozen roll by policy, nominations and vetting, ballot tokens and choices, paper
+// ballots typed twice, and the ballot box's hash.
 #include <gtest/gtest.h>
 
 #include <functional>
 
 #include "core/error.hpp"
 #include "modules/elections/rules.hpp"
+#include "refusal.hpp"
 
 using namespace weizhi::elections;
 
@@ -18,6 +20,30 @@ int status_of(const std::function<void()>& action) {
     return error.status();
   }
   return 0;
+}
+
+// A running election of five seats at `step`, with the default step names.
+Election at_step(std::int64_t step) {
+  return Election{1,
+                  7,
+                  "选举",
+                  5,
+                  RollPolicy::Household,
+                  MajorityBase::Returned,
+                  default_step_names(),
+                  step,
+                  ElectionState::Running};
+}
+
+Election filed() {
+  Election election = at_step(kFiling);
+  election.state = ElectionState::Filed;
+  return election;
+}
+
+// Round `number` of candidates 11, 12 and 13, counted when `result` is given.
+Round round_of(std::int64_t number, std::optional<std::string> result = std::nullopt) {
+  return Round{number, RoundKind::First, 2, {11, 12, 13}, std::move(result), std::nullopt};
 }
 
 }  // namespace
@@ -136,4 +162,130 @@ TEST(ElectionInput, TitleSeatsAndStepNames) {
   input.step_names = {"一", "二"};
   EXPECT_EQ(status_of([&] { check_election_input(input); }), 400);
   EXPECT_EQ(default_step_names().size(), 7u);
+}
+
+TEST(ElectionSteps, AFiledElectionChangesNoMore) {
+  EXPECT_EQ(status_of([] { check_running(at_step(kFiling)); }), 0);
+  EXPECT_EQ(status_of([] { check_running(filed()); }), 409);
+}
+
+TEST(ElectionSteps, OnlyTheCurrentStepOfARunningElectionIsSignedOff) {
+  EXPECT_EQ(status_of([] { check_sign_off_step(at_step(kNomination), kNomination); }), 0);
+  EXPECT_EQ(status_of([] { check_sign_off_step(at_step(kNomination), kRegistration); }), 409);
+  EXPECT_EQ(refusal_of([] { check_sign_off_step(at_step(kNomination), kVetting); }), "409 step");
+  EXPECT_EQ(status_of([] { check_sign_off_step(filed(), kFiling); }), 409);
+}
+
+TEST(ElectionCandidates, APersonOfTheCompoundIsNominatedOnceDuringNomination) {
+  NomineeFacts nominee{true, true, false};
+  EXPECT_EQ(status_of([&] { check_nomination(at_step(kNomination), nominee); }), 0);
+  EXPECT_EQ(status_of([&] { check_nomination(at_step(kVetting), nominee); }), 409);
+  EXPECT_EQ(status_of([] { check_nomination(at_step(kNomination), NomineeFacts{false, false, false}); }), 404);
+  EXPECT_EQ(status_of([] { check_nomination(at_step(kNomination), NomineeFacts{true, false, false}); }), 422);
+  EXPECT_EQ(refusal_of([] {
+              check_nomination(at_step(kNomination), NomineeFacts{true, false, false});
+            }),
+            "422 person_id");
+  EXPECT_EQ(status_of([] { check_nomination(at_step(kNomination), NomineeFacts{true, true, true}); }), 409);
+}
+
+TEST(ElectionCandidates, CandidatesAreVettedInTheNominationAndVettingSteps) {
+  EXPECT_EQ(status_of([] { check_vetting(at_step(kNomination)); }), 0);
+  EXPECT_EQ(status_of([] { check_vetting(at_step(kVetting)); }), 0);
+  EXPECT_EQ(status_of([] { check_vetting(at_step(kVoting)); }), 409);
+  Election filed_at_vetting = at_step(kVetting);
+  filed_at_vetting.state = ElectionState::Filed;
+  EXPECT_EQ(status_of([&] { check_vetting(filed_at_vetting); }), 409);
+}
+
+TEST(ElectionBallot, BallotsGoToTheUncountedRoundOfTheVotingStep) {
+  EXPECT_EQ(ballot_round(at_step(kVoting), round_of(2)).round, 2);
+  EXPECT_EQ(status_of([] { ballot_round(at_step(kVoting), round_of(1, "{}")); }), 409);  // counted
+  EXPECT_EQ(status_of([] { ballot_round(at_step(kVoting), std::nullopt); }), 409);
+  EXPECT_EQ(status_of([] { ballot_round(at_step(kVetting), round_of(1)); }), 409);
+}
+
+TEST(ElectionBallot, ATokenGoesToAVoterOnTheRollWhoHasNotVotedInTheRound) {
+  EXPECT_EQ(status_of([] { check_token(round_of(2), 1); }), 0);  // voted in round 1 only
+  EXPECT_EQ(status_of([] { check_token(round_of(2), 2); }), 409);
+  EXPECT_EQ(status_of([] { check_token(round_of(2), std::nullopt); }), 403);
+}
+
+TEST(ElectionPaper, TheAccountOfPaperBallotsIsCountsUpToAMillion) {
+  EXPECT_EQ(status_of([] { check_paper_account(120, 100, 3); }), 0);
+  EXPECT_EQ(status_of([] { check_paper_account(1000000, 0, 0); }), 0);
+  EXPECT_EQ(refusal_of([] { check_paper_account(-1, 0, 0); }), "400 issued");
+  EXPECT_EQ(refusal_of([] { check_paper_account(0, 1000001, 0); }), "400 returned");
+  EXPECT_EQ(refusal_of([] { check_paper_account(0, 0, -5); }), "400 spoiled");
+}
+
+TEST(ElectionPaper, ANumberedBallotIsTypedByTwoClerksAndAHeldOneTakesMoreEntries) {
+  using weizhi::paper_entry::Form;
+  using weizhi::paper_entry::Outcome;
+  EXPECT_EQ(paper_ballot_outcome(Form{}, 21, {11, 12}), Outcome::AwaitingSecondEntry);
+  Form once{{{21, "11,12"}}, false};
+  EXPECT_EQ(paper_ballot_outcome(once, 22, {11, 12}), Outcome::Counted);
+  EXPECT_EQ(paper_ballot_outcome(once, 22, {12, 11}), Outcome::Held);  // the order typed matters
+  EXPECT_EQ(status_of([&] { paper_ballot_outcome(once, 21, {11, 12}); }), 409);
+  EXPECT_EQ(refusal_of([&] { paper_ballot_outcome(once, 21, {11, 12}); }), "409 ballot_number");
+  Form held{{{21, "11"}, {22, "12"}}, false};
+  EXPECT_EQ(paper_ballot_outcome(held, 23, {11}), Outcome::Held);
+  Form counted{{{21, "11"}, {22, "11"}}, true};
+  EXPECT_EQ(status_of([&] { paper_ballot_outcome(counted, 23, {11}); }), 409);
+}
+
+TEST(ElectionPaper, TheSupervisorCountsOnlyAHeldBallot) {
+  using weizhi::paper_entry::Form;
+  EXPECT_EQ(status_of([] { check_held(Form{{{21, "11"}, {22, "12"}}, false}); }), 0);
+  EXPECT_EQ(status_of([] { check_held(Form{{{21, "11"}}, false}); }), 404);
+  EXPECT_EQ(status_of([] { check_held(Form{{{21, "11"}, {22, "12"}}, true}); }), 404);
+  EXPECT_EQ(status_of([] { check_held(Form{}); }), 404);
+}
+
+TEST(ElectionCount, ARoundIsCountedOnlyWithEveryReturnedPaperBallotInItsBox) {
+  EXPECT_EQ(status_of([] { check_paper_counted(std::nullopt, 0, 0); }), 0);    // online only
+  EXPECT_EQ(status_of([] { check_paper_counted(std::nullopt, 3, 0); }), 409);  // typed, not accounted
+  EXPECT_EQ(status_of([] { check_paper_counted(PaperAccount{40, 30}, 30, 30); }), 0);
+  EXPECT_EQ(status_of([] { check_paper_counted(PaperAccount{40, 30}, 31, 29); }), 409);  // one still held
+  EXPECT_EQ(status_of([] { check_paper_counted(PaperAccount{40, 0}, 0, 0); }), 0);
+}
+
+TEST(ElectionCount, AVoidRoundIsHeldAgainATieGoesToARunoffAndEmptySeatsToAFurtherRound) {
+  Round first = round_of(1);  // 2 seats among 11, 12, 13
+  CountResult void_round;
+  void_round.round_void = RoundVoid::TurnoutNotMoreThanHalf;
+  auto again = next_round(first, void_round);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->kind, RoundKind::First);
+  EXPECT_EQ(again->seats, 2);
+  EXPECT_EQ(again->candidate_ids, first.candidate_ids);
+
+  CountResult tie;
+  tie.elected = {{"11", 50}};
+  tie.runoff = {"12", "13"};
+  tie.runoff_seats = 1;
+  auto runoff = next_round(first, tie);
+  ASSERT_TRUE(runoff);
+  EXPECT_EQ(runoff->kind, RoundKind::Runoff);
+  EXPECT_EQ(runoff->seats, 1);
+  EXPECT_EQ(runoff->candidate_ids, std::vector<std::int64_t>({12, 13}));
+
+  CountResult empty_seat;
+  empty_seat.tally = {{"11", 50}, {"12", 30}, {"13", 20}};
+  empty_seat.elected = {{"11", 50}};
+  empty_seat.vacant_seats = 1;
+  auto further = next_round(first, empty_seat);
+  ASSERT_TRUE(further);
+  EXPECT_EQ(further->kind, RoundKind::Further);
+  EXPECT_EQ(further->seats, 1);
+  EXPECT_EQ(further->candidate_ids, std::vector<std::int64_t>({12, 13}));
+
+  Round runoff_round{2, RoundKind::Runoff, 1, {12, 13}, std::nullopt, std::nullopt};
+  EXPECT_FALSE(next_round(runoff_round, empty_seat));  // only a first round calls a further one
+  empty_seat.tally = {{"11", 50}, {"12", 30}};
+  EXPECT_FALSE(next_round(first, empty_seat));  // no more candidates than the empty seat
+
+  CountResult filled;
+  filled.elected = {{"11", 50}, {"12", 40}};
+  EXPECT_FALSE(next_round(first, filled));
 }

@@ -184,6 +184,8 @@ std::int64_t step_of_path(Context& context) {
 Response open_step_route(Context& context) {
   std::int64_t step = step_of_path(context);
   return election_change(context, 200, "election.step.open", [&](store::Tx& tx, const Election& election) {
+    check_running(election);
+    check_open(election.current_step, signed_off(tx.connection(), election.id, election.current_step), step);
     std::int64_t voters = open_step(tx, election, step, street_date(tx.now()));
     Json summary{{"step", step}};
     if (step == kRegistration) summary["voters"] = voters;
@@ -199,7 +201,10 @@ Response sign_off_route(Context& context) {
   if (note.size() > kMaxText) fail_invalid("note", "签字意见过长");
   std::int64_t supervisor = context.user().user_id;
   return election_change(context, 200, "election.step.sign_off", [&](store::Tx& tx, const Election& election) {
-    auto filed = sign_off_step(tx, election, step, supervisor, note, street_date(tx.now()));
+    std::string today = street_date(tx.now());
+    check_sign_off_step(election, step);
+    check_sign_off(sign_off_facts(tx.connection(), election, step, today));
+    auto filed = sign_off_step(tx, election, step, supervisor, note, today);
     Json summary{{"step", step}, {"note", note}};
     if (filed) {
       summary["committee_id"] = filed->committee_id;
@@ -291,6 +296,7 @@ Response add_candidate_route(Context& context) {
   body.finish();
   people::require_person(context, "people.read", candidate.person_id, "person_id");
   return election_change(context, 201, "election.candidate.add", [&](store::Tx& tx, const Election& election) {
+    check_nomination(election, nominee_facts(tx.connection(), election, candidate.person_id));
     std::int64_t id = add_candidate(tx, election, candidate);
     return Json{{"candidate_id", id},
                 {"person_id", candidate.person_id},
@@ -306,6 +312,7 @@ Response vet_candidate_route(Context& context) {
   std::string reason = required_text(body, "reason", kMaxText, "审查理由");
   body.finish();
   return election_change(context, 200, "election.candidate.vet", [&](store::Tx& tx, const Election& election) {
+    check_vetting(election);
     vet_candidate(tx, election, candidate_id, *vetting, reason);
     return Json{{"candidate_id", candidate_id}, {"vetting", vetting_code(*vetting)}, {"reason", reason}};
   });
@@ -403,6 +410,7 @@ Response add_complaint_route(Context& context) {
   std::string text = required_text(body, "text", kMaxText, "异议内容");
   body.finish();
   return election_change(context, 201, "election.complaint.add", [&](store::Tx& tx, const Election& election) {
+    check_running(election);
     return Json{{"complaint_id", add_complaint(tx, election, text)}};
   });
 }
@@ -443,7 +451,9 @@ Response ballot_token_route(Context& context) {
     Election election = require_election(tx.connection(), id);
     auto person = people::person_of_user(tx.connection(), user_id);
     if (!person) fail_forbidden("您不在本次选举的选民名册中");
-    token = issue_ballot_token(tx, election, *person);
+    Round round = ballot_round(election, current_round(tx.connection(), id));
+    check_token(round, voted_round(tx.connection(), id, *person));
+    token = issue_ballot_token(tx, election, round, *person);
     context.audit(tx, "election.ballot_token.issue", "election:" + std::to_string(id), Json::object());
   });
   return Response::json(201, {{"token", token}});
@@ -462,7 +472,9 @@ Response cast_route(Context& context) {
   std::string receipt;
   context.write([&](store::Tx& tx) {
     Election election = require_election(tx.connection(), id);
-    receipt = cast_ballot(tx, election, token, choices, street_date(tx.now()));
+    Round round = ballot_round(election, current_round(tx.connection(), id));
+    choice_indexes(choices, round.candidate_ids, "choices");
+    receipt = cast_ballot(tx, election, round, token, choices, street_date(tx.now()));
   });
   return Response::json(201, {{"receipt_code", receipt}});
 }
@@ -471,19 +483,13 @@ Response receipt_route(Context& context) {
   std::string code = context.request.path_params.at("code");
   std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::toupper(c); });
   auto lease = context.read();
-  auto row = lease->query_one(
-      "SELECT b.election_id, e.title, b.round, b.channel, b.cast_on, CASE WHEN r.result IS NULL THEN 0 ELSE 1 END "
-      "FROM election_ballots b "
-      "JOIN elections e ON e.id = b.election_id JOIN election_rounds r ON r.election_id = b.election_id AND r.round = "
-      "b.round "
-      "WHERE b.receipt_code = ?",
-      {code});
-  if (!row) fail_not_found("没有该回执码对应的选票");
-  return Response::json(200, {{"election", {{"id", row->i64(0)}, {"title", row->text(1)}}},
-                              {"round", row->i64(2)},
-                              {"channel", row->text(3)},
-                              {"cast_on", row->text(4)},
-                              {"counted", row->i64(5) != 0}});
+  auto receipt = find_receipt(*lease, code);
+  if (!receipt) fail_not_found("没有该回执码对应的选票");
+  return Response::json(200, {{"election", {{"id", receipt->election_id}, {"title", receipt->election_title}}},
+                              {"round", receipt->round},
+                              {"channel", receipt->channel},
+                              {"cast_on", receipt->cast_on},
+                              {"counted", receipt->counted}});
 }
 
 Response paper_account_route(Context& context) {
@@ -494,7 +500,9 @@ Response paper_account_route(Context& context) {
   body.finish();
   std::int64_t user_id = context.user().user_id;
   return election_change(context, 200, "election.paper.account", [&](store::Tx& tx, const Election& election) {
-    record_paper_account(tx, election, issued, returned, spoiled, user_id);
+    Round round = ballot_round(election, current_round(tx.connection(), election.id));
+    check_paper_account(issued, returned, spoiled);
+    record_paper_account(tx, election, round, issued, returned, spoiled, user_id);
     return Json{{"issued", issued}, {"returned", returned}, {"spoiled", spoiled}};
   });
 }
@@ -513,9 +521,11 @@ Response paper_entry_route(Context& context) {
   std::string status;
   context.write([&](store::Tx& tx) {
     Election election = require_election(tx.connection(), id);
-    static const char* const kOutcomes[] = {"awaiting_second_entry", "counted", "held"};
-    status =
-        kOutcomes[static_cast<int>(enter_paper_ballot(tx, election, number, clerk, choices, street_date(tx.now())))];
+    Round round = ballot_round(election, current_round(tx.connection(), id));
+    choice_indexes(choices, round.candidate_ids, "choices");
+    auto outcome = paper_ballot_outcome(paper_ballot(tx.connection(), id, round.round, number), clerk, choices);
+    save_paper_entry(tx, election, round, number, clerk, choices, outcome, street_date(tx.now()));
+    status = paper_entry::outcome_code(outcome);
     context.audit(tx, "election.paper.enter", "election:" + std::to_string(id),
                   {{"ballot_number", number}, {"outcome", status}});
   });
@@ -534,7 +544,11 @@ Response settle_route(Context& context) {
   auto choices = id_list(context, body, "choices");
   body.finish();
   return election_change(context, 201, "election.paper.settle", [&](store::Tx& tx, const Election& election) {
-    settle_paper_ballot(tx, election, number, choices, street_date(tx.now()));
+    auto current = current_round(tx.connection(), election.id);
+    check_held(current ? paper_ballot(tx.connection(), election.id, current->round, number) : paper_entry::Form{});
+    Round round = ballot_round(election, current);
+    choice_indexes(choices, round.candidate_ids, "choices");
+    settle_paper_ballot(tx, election, round, number, choices, street_date(tx.now()));
     return Json{{"ballot_number", number}};
   });
 }

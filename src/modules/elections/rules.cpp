@@ -156,6 +156,82 @@ void check_open(std::int64_t current_step, bool current_signed_off, std::int64_t
   if (!current_signed_off) fail_conflict("第 " + std::to_string(current_step) + " 步尚未经纪检监督员签字", "step");
 }
 
+void check_running(const Election& election) {
+  if (election.state != ElectionState::Running) fail_conflict("选举已备案");
+}
+
+void check_sign_off_step(const Election& election, std::int64_t step) {
+  check_running(election);
+  if (step != election.current_step) {
+    fail_conflict("只能为当前步骤（第 " + std::to_string(election.current_step) + " 步）签字", "step");
+  }
+}
+
+void check_nomination(const Election& election, const NomineeFacts& nominee) {
+  check_step_allows(election, {kNomination}, "提名候选人");
+  if (!nominee.is_person) fail_not_found("找不到该人员");
+  if (!nominee.belongs_to_compound)
+    fail_unprocessable("字段 person_id：候选人须为本小区的居民、业主或专员", "person_id");
+  if (nominee.already_nominated) fail_conflict("此人已被提名", "person_id");
+}
+
+void check_vetting(const Election& election) { check_step_allows(election, {kNomination, kVetting}, "资格审查"); }
+
+Round ballot_round(const Election& election, const std::optional<Round>& current) {
+  check_step_allows(election, {kVoting}, "投票");
+  if (!current || current->result) fail_conflict("本轮已计票，没有正在进行的投票");
+  return *current;
+}
+
+void check_token(const Round& round, std::optional<std::int64_t> voted_round) {
+  if (!voted_round) fail_forbidden("您不在本次选举的选民名册中");
+  if (*voted_round >= round.round) fail_conflict("您已在本轮投票");
+}
+
+void check_paper_account(std::int64_t issued, std::int64_t returned, std::int64_t spoiled) {
+  if (issued < 0 || issued > 1000000) fail_invalid("issued", "发出票数应为 0–1000000");
+  if (returned < 0 || returned > 1000000) fail_invalid("returned", "收回票数应为 0–1000000");
+  if (spoiled < 0 || spoiled > 1000000) fail_invalid("spoiled", "作废票数应为 0–1000000");
+}
+
+paper_entry::Outcome paper_ballot_outcome(const paper_entry::Form& ballot, std::int64_t clerk_user_id,
+                                          const std::vector<std::int64_t>& choices) {
+  auto decision =
+      paper_entry::enter(ballot, clerk_user_id, choices_text(choices), paper_entry::WhenHeld::TakeMoreEntries);
+  if (decision.refusal == paper_entry::Refusal::AlreadyCounted) fail_conflict("该纸质选票已计入", "ballot_number");
+  if (decision.refusal) fail_conflict("您已录入过该纸质选票，须由另一名录入员复核", "ballot_number");
+  return decision.outcome;
+}
+
+void check_held(const paper_entry::Form& ballot) {
+  if (!paper_entry::held(ballot)) fail_not_found("没有待核对的该纸质选票");
+}
+
+void check_paper_counted(const std::optional<PaperAccount>& account, std::int64_t typed, std::int64_t counted) {
+  if (typed > 0 && !account) fail_conflict("请先登记纸质选票的发出、收回和作废张数");
+  if (account && counted != account->returned) {
+    fail_conflict("纸质选票收回 " + std::to_string(account->returned) + " 张，已核对计入 " + std::to_string(counted) +
+                  " 张：请完成双人录入和核对");
+  }
+}
+
+std::optional<NextRound> next_round(const Round& counted, const CountResult& result) {
+  auto ids = [](const std::vector<std::string>& names) {
+    std::vector<std::int64_t> candidate_ids;
+    for (const auto& name : names) candidate_ids.push_back(std::stoll(name));
+    return candidate_ids;
+  };
+  if (!result.round_valid()) return NextRound{counted.kind, counted.seats, counted.candidate_ids};
+  if (!result.runoff.empty()) return NextRound{RoundKind::Runoff, result.runoff_seats, ids(result.runoff)};
+  if (result.vacant_seats > 0 && counted.kind == RoundKind::First) {
+    auto candidates = further_round_candidates(result, result.vacant_seats);
+    if (static_cast<std::int64_t>(candidates.size()) > result.vacant_seats) {
+      return NextRound{RoundKind::Further, result.vacant_seats, ids(candidates)};
+    }
+  }
+  return std::nullopt;
+}
+
 void check_step_allows(const Election& election, std::initializer_list<std::int64_t> steps, const std::string& action) {
   if (election.state != ElectionState::Running ||
       std::find(steps.begin(), steps.end(), election.current_step) == steps.end()) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/paper_entry.hpp"
 #include "core/time.hpp"
 #include "modules/elections/model.hpp"
 
@@ -58,8 +59,63 @@ void check_sign_off(const SignOffFacts& facts);
 // The next step may open only after the current one is signed off, one at a time, in order.
 void check_open(std::int64_t current_step, bool current_signed_off, std::int64_t requested_step);
 
+// Steps, candidates' standing and complaints change only until the result is filed (409).
+void check_running(const Election& election);
+// Of a running election, only the current step is signed off (409 naming step); check_sign_off
+// then says whether it may be.
+void check_sign_off_step(const Election& election, std::int64_t step);
+
 // An action allowed only while `current_step` is one of `steps` (409 naming the step names).
 void check_step_allows(const Election& election, std::initializer_list<std::int64_t> steps, const std::string& action);
+
+// What the store knows of a person nominated.
+struct NomineeFacts {
+  bool is_person = false;
+  bool belongs_to_compound = false;  // lives there, holds a part there or is its commissioner
+  bool already_nominated = false;
+};
+// docs/rules.md#d-who-may-stand: nominations in the nomination step (409) of a person (404) who
+// belongs to the compound (422 naming person_id), once (409 naming person_id).
+void check_nomination(const Election& election, const NomineeFacts& nominee);
+// Candidates are vetted in the nomination and vetting steps (409).
+void check_vetting(const Election& election);
+
+// The round that takes ballots: the current round while the voting step runs and it is not yet
+// counted (409 otherwise).
+Round ballot_round(const Election& election, const std::optional<Round>& current);
+// A ballot token goes to a voter on the frozen roll (`voted_round` is their roll line's last round
+// voted in; none when not on the roll: 403) who has not voted in `round` (409).
+void check_token(const Round& round, std::optional<std::int64_t> voted_round);
+// The paper ballots issued, returned and spoiled: each 0–1000000 (400 naming the field).
+void check_paper_account(std::int64_t issued, std::int64_t returned, std::int64_t spoiled);
+
+// docs/rules.md#c-paper-two-clerks for a numbered paper ballot of a round (its choices as
+// choices_text): 409 naming ballot_number when it is counted or this clerk typed it before; a ballot
+// held for the supervisor takes further entries and stays held.
+paper_entry::Outcome paper_ballot_outcome(const paper_entry::Form& ballot, std::int64_t clerk_user_id,
+                                          const std::vector<std::int64_t>& choices);
+// The supervisor counts only a held paper ballot (404).
+void check_held(const paper_entry::Form& ballot);
+
+// The paper ballots of a round issued and returned, as the clerks accounted for them.
+struct PaperAccount {
+  std::int64_t issued;
+  std::int64_t returned;
+};
+// A round is counted only with every returned paper ballot in its box: 409 when paper ballots were
+// typed (`typed` numbers) but not accounted for, or when the ballots returned differ from the paper
+// ballots counted.
+void check_paper_counted(const std::optional<PaperAccount>& account, std::int64_t typed, std::int64_t counted);
+
+// The round a count calls for next (docs/rules.md#d-void-round, #d-runoff, #d-further-round): the
+// same round again when it was void, a runoff among the tied, or, after a first round with seats
+// left empty, a further round when there are more candidates than those seats; none otherwise.
+struct NextRound {
+  RoundKind kind;
+  std::int64_t seats;
+  std::vector<std::int64_t> candidate_ids;
+};
+std::optional<NextRound> next_round(const Round& counted, const CountResult& result);
 
 // The frozen roll by policy: Household — one person per part, its designated voter, else its
 // owner with the smallest id, else its resident with the smallest id; AdultResidents — every

@@ -162,12 +162,13 @@ class DemoElections {
   // Online ballots from the roll, in person order, but for the voters `stays_home` picks.
   void cast_ballots(const Election& election, const std::vector<std::int64_t>& candidates, std::int64_t today,
                     const std::function<bool(std::size_t, std::int64_t)>& stays_home) {
+    Round round = *current_round(tx_.connection(), election.id);
     std::size_t k = 0;
     for (const auto& row :
          tx_.query("SELECT person_id FROM election_voters WHERE election_id = ? ORDER BY person_id", {election.id})) {
       if (stays_home(k++, row.i64(0))) continue;
-      std::string token = issue_ballot_token(tx_, election, row.i64(0));
-      cast_ballot(tx_, election, token, demo_choices(candidates, k), day(today));
+      std::string token = issue_ballot_token(tx_, election, round, row.i64(0));
+      cast_ballot(tx_, election, round, token, demo_choices(candidates, k), day(today));
     }
   }
 

@@ -55,14 +55,6 @@ std::optional<StepRecord> step_record(store::Connection& connection, std::int64_
   return std::nullopt;
 }
 
-// The round open for ballots: step 6 and not yet counted.
-Round open_round(store::Connection& connection, const Election& election) {
-  check_step_allows(election, {kVoting}, "投票");
-  auto round = current_round(connection, election.id);
-  if (!round || round->result) fail_conflict("本轮已计票，没有正在进行的投票");
-  return *round;
-}
-
 void insert_ballot(store::Tx& tx, std::int64_t election_id, std::int64_t round, const SealedBallot& ballot) {
   tx.exec(
       "INSERT INTO election_ballots (receipt_code, election_id, round, channel, choices, cast_on) "
@@ -123,20 +115,10 @@ bool belongs_to_compound(store::Connection& connection, std::int64_t person_id, 
   return committees::current_commissioner(connection, compound_id) == person_id;
 }
 
-void check_choices(const Round& round, const std::vector<std::int64_t>& choices) {
-  choice_indexes(choices, round.candidate_ids, "choices");
-}
-
 void insert_round(store::Tx& tx, std::int64_t election_id, std::int64_t number, RoundKind kind, std::int64_t seats,
                   const std::vector<std::int64_t>& candidate_ids) {
   tx.exec("INSERT INTO election_rounds (election_id, round, kind, seats, candidate_ids) VALUES (?, ?, ?, ?, ?)",
           {election_id, number, round_kind_code(kind), seats, choices_text(candidate_ids)});
-}
-
-std::vector<std::int64_t> ids_of(const std::vector<std::string>& names) {
-  std::vector<std::int64_t> ids;
-  for (const auto& name : names) ids.push_back(std::stoll(name));
-  return ids;
 }
 
 std::vector<std::string> names_of(const std::vector<std::int64_t>& ids) {
@@ -242,14 +224,8 @@ std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t ele
   return steps;
 }
 
-std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step,
-                                                    std::int64_t supervisor_user_id, const std::string& note,
-                                                    const std::string& today) {
-  if (election.state != ElectionState::Running) fail_conflict("选举已备案");
-  if (step != election.current_step) {
-    fail_conflict("只能为当前步骤（第 " + std::to_string(election.current_step) + " 步）签字", "step");
-  }
-  auto& connection = tx.connection();
+SignOffFacts sign_off_facts(store::Connection& connection, const Election& election, std::int64_t step,
+                            const std::string& today) {
   auto record = step_record(connection, election.id, step);
   SignOffFacts facts{step};
   facts.already_signed = record->signed_off_at.has_value();
@@ -265,7 +241,12 @@ std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Electio
   facts.final_count = round && round->result;
   facts.unanswered_complaints = connection.scalar(
       "SELECT COUNT(*) FROM election_complaints WHERE election_id = ? AND answer IS NULL", {election.id});
-  check_sign_off(facts);
+  return facts;
+}
+
+std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step,
+                                                    std::int64_t supervisor_user_id, const std::string& note,
+                                                    const std::string& today) {
   tx.exec(
       "UPDATE election_steps SET signed_off_by_user_id = ?, signed_off_at = ?, sign_off_note = ? "
       "WHERE election_id = ? AND step = ?",
@@ -277,10 +258,12 @@ std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Electio
   return succession;
 }
 
+bool signed_off(store::Connection& connection, std::int64_t election_id, std::int64_t step) {
+  auto record = step_record(connection, election_id, step);
+  return record && record->signed_off_at;
+}
+
 std::int64_t open_step(store::Tx& tx, const Election& election, std::int64_t step, const std::string& today) {
-  if (election.state != ElectionState::Running) fail_conflict("选举已备案");
-  auto current = step_record(tx.connection(), election.id, election.current_step);
-  check_open(election.current_step, current && current->signed_off_at, step);
   std::optional<std::string> publicity_ends_on;
   if (has_publicity(step)) {
     auto policy = committees::policy_for_node(tx.connection(), election.compound_node_id);
@@ -346,16 +329,20 @@ std::vector<Visit> visits_of(store::Connection& connection, std::int64_t electio
   return visits;
 }
 
+NomineeFacts nominee_facts(store::Connection& connection, const Election& election, std::int64_t person_id) {
+  NomineeFacts nominee;
+  nominee.is_person = connection.query_one("SELECT id FROM people WHERE id = ?", {person_id}).has_value();
+  nominee.belongs_to_compound =
+      nominee.is_person && belongs_to_compound(connection, person_id, election.compound_node_id);
+  nominee.already_nominated =
+      connection
+          .query_one("SELECT id FROM election_candidates WHERE election_id = ? AND person_id = ?",
+                     {election.id, person_id})
+          .has_value();
+  return nominee;
+}
+
 std::int64_t add_candidate(store::Tx& tx, const Election& election, const CandidateInput& candidate) {
-  check_step_allows(election, {kNomination}, "提名候选人");
-  if (!tx.query_one("SELECT id FROM people WHERE id = ?", {candidate.person_id})) fail_not_found("找不到该人员");
-  if (!belongs_to_compound(tx.connection(), candidate.person_id, election.compound_node_id)) {
-    fail_unprocessable("字段 person_id：候选人须为本小区的居民、业主或专员", "person_id");
-  }
-  if (tx.query_one("SELECT id FROM election_candidates WHERE election_id = ? AND person_id = ?",
-                   {election.id, candidate.person_id})) {
-    fail_conflict("此人已被提名", "person_id");
-  }
   auto row = tx.query_one(
       "INSERT INTO election_candidates (election_id, person_id, nomination, nominated_by, origin, vetting, created_at) "
       "VALUES (?, ?, ?, ?, ?, 'pending', ?) RETURNING id",
@@ -366,7 +353,6 @@ std::int64_t add_candidate(store::Tx& tx, const Election& election, const Candid
 
 void vet_candidate(store::Tx& tx, const Election& election, std::int64_t candidate_id, Vetting vetting,
                    const std::string& reason) {
-  check_step_allows(election, {kNomination, kVetting}, "资格审查");
   if (tx.exec("UPDATE election_candidates SET vetting = ?, vetting_reason = ? WHERE id = ? AND election_id = ?",
               {vetting_code(vetting), reason, candidate_id, election.id}) == 0) {
     fail_not_found("找不到该候选人");
@@ -395,7 +381,6 @@ bool on_roll(store::Connection& connection, std::int64_t election_id, std::int64
 }
 
 std::int64_t add_complaint(store::Tx& tx, const Election& election, const std::string& text) {
-  if (election.state != ElectionState::Running) fail_conflict("选举已备案");
   auto row = tx.query_one(
       "INSERT INTO election_complaints (election_id, step, text, created_at) VALUES (?, ?, ?, ?) RETURNING id",
       {election.id, election.current_step, text, iso_utc(tx.now())});
@@ -434,22 +419,23 @@ std::vector<Round> rounds_of(store::Connection& connection, std::int64_t electio
   return rounds;
 }
 
-std::string issue_ballot_token(store::Tx& tx, const Election& election, std::int64_t person_id) {
-  Round round = open_round(tx.connection(), election);
-  auto voter = tx.query_one("SELECT voted_round FROM election_voters WHERE election_id = ? AND person_id = ?",
-                            {election.id, person_id});
-  if (!voter) fail_forbidden("您不在本次选举的选民名册中");
-  if (voter->i64(0) >= round.round) fail_conflict("您已在本轮投票");
+std::optional<std::int64_t> voted_round(store::Connection& connection, std::int64_t election_id,
+                                        std::int64_t person_id) {
+  auto voter = connection.query_one("SELECT voted_round FROM election_voters WHERE election_id = ? AND person_id = ?",
+                                    {election_id, person_id});
+  if (!voter) return std::nullopt;
+  return voter->i64(0);
+}
+
+std::string issue_ballot_token(store::Tx& tx, const Election& election, const Round& round, std::int64_t person_id) {
   std::string token = crypto::random_hex(24);
   tx.exec("UPDATE election_voters SET token_hash = ?, token_round = ? WHERE election_id = ? AND person_id = ?",
           {crypto::token_digest(token), round.round, election.id, person_id});
   return token;
 }
 
-std::string cast_ballot(store::Tx& tx, const Election& election, const std::string& token,
+std::string cast_ballot(store::Tx& tx, const Election& election, const Round& round, const std::string& token,
                         const std::vector<std::int64_t>& choices, const std::string& today) {
-  Round round = open_round(tx.connection(), election);
-  check_choices(round, choices);
   // Consuming the token forgets its hash: afterwards the roll line says only "voted in round N".
   if (tx.exec("UPDATE election_voters SET token_hash = NULL, voted_round = ? "
               "WHERE election_id = ? AND token_hash = ? AND token_round = ? AND voted_round < ?",
@@ -459,12 +445,8 @@ std::string cast_ballot(store::Tx& tx, const Election& election, const std::stri
   return store_secret_ballot(tx, election, round, "online", choices, today);
 }
 
-void record_paper_account(store::Tx& tx, const Election& election, std::int64_t issued, std::int64_t returned,
-                          std::int64_t spoiled, std::int64_t user_id) {
-  Round round = open_round(tx.connection(), election);
-  if (issued < 0 || issued > 1000000) fail_invalid("issued", "发出票数应为 0–1000000");
-  if (returned < 0 || returned > 1000000) fail_invalid("returned", "收回票数应为 0–1000000");
-  if (spoiled < 0 || spoiled > 1000000) fail_invalid("spoiled", "作废票数应为 0–1000000");
+void record_paper_account(store::Tx& tx, const Election& election, const Round& round, std::int64_t issued,
+                          std::int64_t returned, std::int64_t spoiled, std::int64_t user_id) {
   tx.exec("DELETE FROM election_paper_accounts WHERE election_id = ? AND round = ?", {election.id, round.round});
   tx.exec(
       "INSERT INTO election_paper_accounts (election_id, round, issued, returned, spoiled, recorded_by_user_id) "
@@ -472,39 +454,30 @@ void record_paper_account(store::Tx& tx, const Election& election, std::int64_t 
       {election.id, round.round, issued, returned, spoiled, user_id});
 }
 
-PaperOutcome enter_paper_ballot(store::Tx& tx, const Election& election, const std::string& ballot_number,
-                                std::int64_t clerk_user_id, const std::vector<std::int64_t>& choices,
-                                const std::string& today) {
-  Round round = open_round(tx.connection(), election);
-  check_choices(round, choices);
-  store::Params key{election.id, round.round, ballot_number};
-  auto entries = tx.query(
-      "SELECT clerk_user_id, choices, settled FROM election_paper_entries WHERE election_id = ? AND round = ? AND "
-      "ballot_number = ?",
-      key);
-  for (const auto& entry : entries) {
-    if (entry.i64(2)) fail_conflict("该纸质选票已计入", "ballot_number");
-    if (entry.i64(0) == clerk_user_id) fail_conflict("您已录入过该纸质选票，须由另一名录入员复核", "ballot_number");
+paper_entry::Form paper_ballot(store::Connection& connection, std::int64_t election_id, std::int64_t round,
+                               const std::string& ballot_number) {
+  paper_entry::Form ballot;
+  for (const auto& entry : connection.query("SELECT clerk_user_id, choices, settled FROM election_paper_entries "
+                                            "WHERE election_id = ? AND round = ? AND ballot_number = ?",
+                                            {election_id, round, ballot_number})) {
+    ballot.entries.push_back(paper_entry::Entry{entry.i64(0), entry.text(1)});
+    ballot.counted = ballot.counted || entry.i64(2) != 0;
   }
-  std::string text = choices_text(choices);
+  return ballot;
+}
+
+void save_paper_entry(store::Tx& tx, const Election& election, const Round& round, const std::string& ballot_number,
+                      std::int64_t clerk_user_id, const std::vector<std::int64_t>& choices,
+                      paper_entry::Outcome outcome, const std::string& today) {
   tx.exec(
       "INSERT INTO election_paper_entries (election_id, round, ballot_number, clerk_user_id, choices) "
       "VALUES (?, ?, ?, ?, ?)",
-      {election.id, round.round, ballot_number, clerk_user_id, text});
-  if (entries.empty()) return PaperOutcome::AwaitingSecondEntry;
-  if (entries.size() > 1 || entries.front().text(1) != text) return PaperOutcome::Held;
-  tx.exec("UPDATE election_paper_entries SET settled = 1 WHERE election_id = ? AND round = ? AND ballot_number = ?",
-          key);
-  store_secret_ballot(tx, election, round, "paper", choices, today);
-  return PaperOutcome::Counted;
+      {election.id, round.round, ballot_number, clerk_user_id, choices_text(choices)});
+  if (outcome == paper_entry::Outcome::Counted) settle_paper_ballot(tx, election, round, ballot_number, choices, today);
 }
 
-void settle_paper_ballot(store::Tx& tx, const Election& election, const std::string& ballot_number,
+void settle_paper_ballot(store::Tx& tx, const Election& election, const Round& round, const std::string& ballot_number,
                          const std::vector<std::int64_t>& choices, const std::string& today) {
-  auto held = held_paper_ballots(tx.connection(), election);
-  if (std::find(held.begin(), held.end(), ballot_number) == held.end()) fail_not_found("没有待核对的该纸质选票");
-  Round round = open_round(tx.connection(), election);
-  check_choices(round, choices);
   tx.exec("UPDATE election_paper_entries SET settled = 1 WHERE election_id = ? AND round = ? AND ballot_number = ?",
           {election.id, round.round, ballot_number});
   store_secret_ballot(tx, election, round, "paper", choices, today);
@@ -523,8 +496,20 @@ std::vector<std::string> held_paper_ballots(store::Connection& connection, const
   return held;
 }
 
+std::optional<Receipt> find_receipt(store::Connection& connection, const std::string& code) {
+  auto row = connection.query_one(
+      "SELECT b.election_id, e.title, b.round, b.channel, b.cast_on, CASE WHEN r.result IS NULL THEN 0 ELSE 1 END "
+      "FROM election_ballots b "
+      "JOIN elections e ON e.id = b.election_id JOIN election_rounds r ON r.election_id = b.election_id AND r.round = "
+      "b.round "
+      "WHERE b.receipt_code = ?",
+      {code});
+  if (!row) return std::nullopt;
+  return Receipt{row->i64(0), row->text(1), row->i64(2), row->text(3), row->text(4), row->i64(5) != 0};
+}
+
 CountResult count_current_round(store::Tx& tx, const Election& election) {
-  Round round = open_round(tx.connection(), election);
+  Round round = ballot_round(election, current_round(tx.connection(), election.id));
   auto& connection = tx.connection();
   auto account =
       tx.query_one("SELECT issued, returned FROM election_paper_accounts WHERE election_id = ? AND round = ?",
@@ -535,11 +520,8 @@ CountResult count_current_round(store::Tx& tx, const Election& election) {
   std::int64_t paper_typed = connection.scalar(
       "SELECT COUNT(DISTINCT ballot_number) FROM election_paper_entries WHERE election_id = ? AND round = ?",
       {election.id, round.round});
-  if (paper_typed > 0 && !account) fail_conflict("请先登记纸质选票的发出、收回和作废张数");
-  if (account && paper_counted != account->i64(1)) {
-    fail_conflict("纸质选票收回 " + std::to_string(account->i64(1)) + " 张，已核对计入 " +
-                  std::to_string(paper_counted) + " 张：请完成双人录入和核对");
-  }
+  check_paper_counted(account ? std::optional<PaperAccount>({account->i64(0), account->i64(1)}) : std::nullopt,
+                      paper_typed, paper_counted);
   CountInput input;
   input.kind = round.kind;
   input.seats = round.seats;
@@ -564,16 +546,8 @@ CountResult count_current_round(store::Tx& tx, const Election& election) {
   tx.exec("UPDATE election_rounds SET result = ? WHERE election_id = ? AND round = ?",
           {round_result_json(result, *input.issued, returned).dump(), election.id, round.round});
   seal_ballot_box(tx, election.id, round.round, ballots);
-  std::int64_t next = round.round + 1;
-  if (!result.round_valid()) {
-    insert_round(tx, election.id, next, round.kind, round.seats, round.candidate_ids);
-  } else if (!result.runoff.empty()) {
-    insert_round(tx, election.id, next, RoundKind::Runoff, result.runoff_seats, ids_of(result.runoff));
-  } else if (result.vacant_seats > 0 && round.kind == RoundKind::First) {
-    auto candidates = further_round_candidates(result, result.vacant_seats);
-    if (static_cast<std::int64_t>(candidates.size()) > result.vacant_seats) {
-      insert_round(tx, election.id, next, RoundKind::Further, result.vacant_seats, ids_of(candidates));
-    }
+  if (auto next = next_round(round, result)) {
+    insert_round(tx, election.id, round.round + 1, next->kind, next->seats, next->candidate_ids);
   }
   return result;
 }

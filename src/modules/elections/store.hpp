@@ -1,5 +1,6 @@
-// SQL of the elections module. Functions taking a Tx change records and check what the rules
-// say; 404 when a record is missing, 409 when the step or state does not allow the change.
+// SQL of the elections module. The rules decide on the facts loaded here
+// (modules/elections/rules.hpp) and the functions taking a Tx save what they allowed; 404 when a
+// record to change is missing.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -9,6 +10,7 @@
 
 #include "modules/committees/committees.hpp"
 #include "modules/elections/model.hpp"
+#include "modules/elections/rules.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::elections {
@@ -24,12 +26,16 @@ struct VoterElection {
 std::vector<VoterElection> elections_of_voter(store::Connection& connection, std::int64_t person_id);
 std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t election_id);
 
-// The supervisor signs off the current step (check_sign_off on the records). Signing off the
+SignOffFacts sign_off_facts(store::Connection& connection, const Election& election, std::int64_t step,
+                            const std::string& today);
+// The supervisor signs off the current step (check_sign_off_step, check_sign_off). Signing off the
 // filing step files the result and returns the new committee and the one it succeeded.
 std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step,
                                                     std::int64_t supervisor_user_id, const std::string& note,
                                                     const std::string& today);
-// Opens the next step (check_open): step 3 freezes the roll by the election's policy, step 6
+// Whether the step has been signed off.
+bool signed_off(store::Connection& connection, std::int64_t election_id, std::int64_t step);
+// Opens the next step (check_running, check_open): step 3 freezes the roll by the election's policy, step 6
 // opens round 1 with the approved candidates, publicity steps get their last day. Returns the
 // number of voters frozen for step 3, else 0.
 std::int64_t open_step(store::Tx& tx, const Election& election, std::int64_t step, const std::string& today);
@@ -57,9 +63,10 @@ struct CandidateInput {
   std::string nominated_by;
   committees::Origin origin;
 };
-// Nominates in step 4 (409 otherwise): 404 unknown person, 422 naming person_id when the person
-// neither lives in the compound, nor holds a part there, nor is its commissioner; 409 nominated twice.
+NomineeFacts nominee_facts(store::Connection& connection, const Election& election, std::int64_t person_id);
+// Nominates (check_nomination).
 std::int64_t add_candidate(store::Tx& tx, const Election& election, const CandidateInput& candidate);
+// Records the vetting (check_vetting): 404 when the election has no such candidate.
 void vet_candidate(store::Tx& tx, const Election& election, std::int64_t candidate_id, Vetting vetting,
                    const std::string& reason);
 std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t election_id);
@@ -67,6 +74,7 @@ std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t
 // Whether the person is on the election's frozen roll.
 bool on_roll(store::Connection& connection, std::int64_t election_id, std::int64_t person_id);
 
+// Records a complaint in the current step (check_running).
 std::int64_t add_complaint(store::Tx& tx, const Election& election, const std::string& text);
 void answer_complaint(store::Tx& tx, const Election& election, std::int64_t complaint_id, const std::string& answer);
 struct Complaint {
@@ -81,28 +89,49 @@ std::vector<Complaint> complaints_of(store::Connection& connection, std::int64_t
 std::optional<Round> current_round(store::Connection& connection, std::int64_t election_id);
 std::vector<Round> rounds_of(store::Connection& connection, std::int64_t election_id);
 
-// A one-time ballot token for a voter of the frozen roll who has not voted in the current round;
-// only its hash is kept, on the voter's roll line. 403 when not on the roll, 409 when voted.
-std::string issue_ballot_token(store::Tx& tx, const Election& election, std::int64_t person_id);
-// Casts a secret ballot with a token (consumed): the roll records only the round voted in; the
-// ballot gets the day and a random receipt code, its key, which is returned. 403 unknown token.
-std::string cast_ballot(store::Tx& tx, const Election& election, const std::string& token,
+// The last round the person voted in, from their line of the frozen roll; none when not on it.
+std::optional<std::int64_t> voted_round(store::Connection& connection, std::int64_t election_id,
+                                        std::int64_t person_id);
+// A one-time ballot token for `round` (ballot_round, check_token); only its hash is kept, on the
+// voter's roll line.
+std::string issue_ballot_token(store::Tx& tx, const Election& election, const Round& round, std::int64_t person_id);
+// Casts a secret ballot of `round` (ballot_round, choice_indexes) with a token (consumed): the roll
+// records only the round voted in; the ballot gets the day and a random receipt code, its key,
+// which is returned. 403 unknown token.
+std::string cast_ballot(store::Tx& tx, const Election& election, const Round& round, const std::string& token,
                         const std::vector<std::int64_t>& choices, const std::string& today);
 
-// Paper: ballots issued, returned and spoiled of the current round, typed once per round.
-void record_paper_account(store::Tx& tx, const Election& election, std::int64_t issued, std::int64_t returned,
-                          std::int64_t spoiled, std::int64_t user_id);
-enum class PaperOutcome { AwaitingSecondEntry, Counted, Held };
-// Two clerks type each numbered paper ballot; matching entries count it, differing ones hold it.
-PaperOutcome enter_paper_ballot(store::Tx& tx, const Election& election, const std::string& ballot_number,
-                                std::int64_t clerk_user_id, const std::vector<std::int64_t>& choices,
-                                const std::string& today);
-// The supervisor counts a held paper ballot as read on the paper.
-void settle_paper_ballot(store::Tx& tx, const Election& election, const std::string& ballot_number,
+// Paper: ballots issued, returned and spoiled of `round` (ballot_round, check_paper_account), typed
+// once per round.
+void record_paper_account(store::Tx& tx, const Election& election, const Round& round, std::int64_t issued,
+                          std::int64_t returned, std::int64_t spoiled, std::int64_t user_id);
+// What is stored of a numbered paper ballot of the round: the clerks' entries, and whether counted.
+paper_entry::Form paper_ballot(store::Connection& connection, std::int64_t election_id, std::int64_t round,
+                               const std::string& ballot_number);
+// Stores a clerk's entry (paper_ballot_outcome) and, when `outcome` counts it, the secret ballot.
+void save_paper_entry(store::Tx& tx, const Election& election, const Round& round, const std::string& ballot_number,
+                      std::int64_t clerk_user_id, const std::vector<std::int64_t>& choices,
+                      paper_entry::Outcome outcome, const std::string& today);
+// Counts a paper ballot of `round` as read on the paper: its entries settled, its secret ballot
+// stored (a held one's by the supervisor: check_held, ballot_round, choice_indexes).
+void settle_paper_ballot(store::Tx& tx, const Election& election, const Round& round, const std::string& ballot_number,
                          const std::vector<std::int64_t>& choices, const std::string& today);
 std::vector<std::string> held_paper_ballots(store::Connection& connection, const Election& election);
 
-// Counts the current round (docs/rules.md#d-elections) and opens the runoff or further round it calls for.
+// What a receipt code shows of its secret ballot: the election, the round, the channel, the day,
+// and whether the round has been counted.
+struct Receipt {
+  std::int64_t election_id;
+  std::string election_title;
+  std::int64_t round;
+  std::string channel;
+  std::string cast_on;
+  bool counted;
+};
+std::optional<Receipt> find_receipt(store::Connection& connection, const std::string& code);
+
+// Counts the current round (docs/rules.md#d-elections: ballot_round, check_paper_counted, count_round) and
+// opens the round it calls for (next_round).
 // The round's ballot box is sealed: its ballots rewritten in key order, their count and running hash kept.
 CountResult count_current_round(store::Tx& tx, const Election& election);
 // Records the lot drawing that orders tied alternates of a counted round.
