@@ -9,6 +9,9 @@
 
 #include "core/error.hpp"
 #include "modules/covenant/rules.hpp"
+#include "modules/org/org.hpp"
+#include "tree_node.hpp"
+#include "refusal.hpp"
 
 using namespace weizhi::covenant;
 using weizhi::ApiError;
@@ -19,16 +22,51 @@ Clause clause(std::int64_t number, const std::string& type = kParking) {
   return Clause{number, type, "条款内容", 7, 3};
 }
 
-std::string field_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const ApiError& error) {
-    return std::to_string(error.status()) + " " + error.field();
-  }
-  return "accepted";
-}
+std::string field_of(const std::function<void()>& action) { return refusal_of(action, "accepted"); }
 
 VoteFacts passed_vote() { return VoteFacts{10, 2, true, 1, true}; }
+
+const weizhi::org::Node kCompound = tree_node(3, weizhi::org::NodeKind::Compound, "/1/2/3/");
+const weizhi::org::Node kPart = tree_node(9, weizhi::org::NodeKind::Part, "/1/2/3/5/7/9/");
+
+Version version(VersionState state) {
+  return Version{1,
+                 3,
+                 "幸福小区",
+                 1,
+                 "管理规约",
+                 state,
+                 5,
+                 1,
+                 "2026-03-01",
+                 std::nullopt,
+                 "",
+                 {clause(1), clause(2, "illegal_structure"), clause(3, "noise")}};
+}
+
+// A violation of clause 1, reported on 2026-04-01 and notified on 2026-04-03.
+Violation notified() {
+  Violation violation{};
+  violation.id = 8;
+  violation.input.compound_node_id = 3;
+  violation.input.reported_on = "2026-04-01";
+  violation.state = ViolationState::Notified;
+  violation.rectification_days = 7;
+  violation.escalation_days = 3;
+  violation.notified_on = "2026-04-03";
+  violation.deadline_on = "2026-04-10";
+  return violation;
+}
+
+ViolationInput parking_report() {
+  ViolationInput input{};
+  input.compound_node_id = 3;
+  input.clause_number = 1;
+  input.reported_on = "2026-04-01";
+  input.plate = "浙A12345";
+  input.place = "3 幢门口";
+  return input;
+}
 
 }  // namespace
 
@@ -162,4 +200,129 @@ TEST(CovenantDates, StepsMayNotPrecedeThePreviousOne) {
   EXPECT_EQ(field_of([] { check_not_before("2026-03-01", "2026-03-02", "removed_on", "复查日期"); }), "400 removed_on");
   EXPECT_EQ(field_of([] { check_not_before("2026-03-02", "2026-03-02", "removed_on", "复查日期"); }), "accepted");
   EXPECT_EQ(field_of([] { checked_date("2026-13-01", "notified_on"); }), "400 notified_on");
+}
+
+TEST(CovenantParts, APartIsAnExistingPartInsideTheCompound) {
+  using weizhi::org::NodeKind;
+  EXPECT_EQ(field_of([] { check_part_of(kPart, kCompound, "part_id"); }), "accepted");
+  EXPECT_EQ(field_of([] { check_part_of(std::nullopt, kCompound, "part_id"); }), "404 ");
+  EXPECT_EQ(field_of([] { check_part_of(tree_node(9, NodeKind::Unit, "/1/2/3/5/9/"), kCompound, "part_id"); }), "404 ");
+  EXPECT_EQ(field_of([] { check_part_of(kPart, std::nullopt, "part_id"); }), "404 ");
+  EXPECT_EQ(field_of([] { check_part_of(tree_node(9, NodeKind::Part, "/1/2/4/5/7/9/"), kCompound, "part_id"); }),
+            "422 part_id");
+}
+
+TEST(CovenantAdoption, OnlyADraftIsAdopted) {
+  EXPECT_EQ(field_of([] { check_adoptable(version(VersionState::Draft)); }), "accepted");
+  EXPECT_EQ(field_of([] { check_adoptable(version(VersionState::Adopted)); }), "409 ");
+  EXPECT_EQ(field_of([] { check_adoptable(version(VersionState::Superseded)); }), "409 ");
+}
+
+TEST(CovenantAcknowledgement, EachPartSignsTheAdoptedVersionOnce) {
+  EXPECT_EQ(field_of([] { check_acknowledgement(version(VersionState::Adopted), kPart, kCompound, false); }),
+            "accepted");
+  EXPECT_EQ(field_of([] { check_acknowledgement(version(VersionState::Draft), kPart, kCompound, false); }), "409 ");
+  EXPECT_EQ(field_of([] { check_acknowledgement(version(VersionState::Adopted), kPart, kCompound, true); }),
+            "409 part_id");
+  EXPECT_EQ(field_of([] { check_acknowledgement(version(VersionState::Adopted), std::nullopt, kCompound, false); }),
+            "404 ");
+}
+
+TEST(CovenantReport, AViolationCitesAClauseOfTheAdoptedVersionOnOrAfterItsAdoption) {
+  EXPECT_EQ(check_report(parking_report(), version(VersionState::Adopted)).number, 1);
+  EXPECT_EQ(field_of([] { check_report(parking_report(), std::nullopt); }), "409 compound_id");
+  ViolationInput input = parking_report();
+  input.reported_on = "2026-02-28";
+  EXPECT_EQ(field_of([&] { check_report(input, version(VersionState::Adopted)); }), "400 reported_on");
+  input.reported_on = "2026-04-31";
+  EXPECT_EQ(field_of([&] { check_report(input, std::nullopt); }), "400 reported_on");
+  input = parking_report();
+  input.clause_number = 4;
+  EXPECT_EQ(field_of([&] { check_report(input, version(VersionState::Adopted)); }), "400 clause_number");
+}
+
+TEST(CovenantReport, EachKindOfClauseNeedsItsOwnFields) {
+  ViolationInput parking = parking_report();
+  parking.plate = "";
+  EXPECT_EQ(field_of([&] { check_report(parking, version(VersionState::Adopted)); }), "400 plate");
+  parking = parking_report();
+  parking.place = std::string(201, 'a');
+  EXPECT_EQ(field_of([&] { check_report(parking, version(VersionState::Adopted)); }), "400 place");
+  ViolationInput structure = parking_report();
+  structure.clause_number = 2;
+  structure.location = "屋顶";
+  structure.area_centi_m2 = 1200;
+  EXPECT_EQ(field_of([&] { check_report(structure, version(VersionState::Adopted)); }), "accepted");
+  structure.photos = std::vector<std::string>(21, "p");
+  EXPECT_EQ(field_of([&] { check_report(structure, version(VersionState::Adopted)); }), "400 photos");
+  structure.photos.clear();
+  structure.area_centi_m2 = 0;
+  EXPECT_EQ(field_of([&] { check_report(structure, version(VersionState::Adopted)); }), "400 area_centi_m2");
+  structure.location = "";
+  EXPECT_EQ(field_of([&] { check_report(structure, version(VersionState::Adopted)); }), "400 location");
+  ViolationInput other = parking_report();
+  other.clause_number = 3;
+  EXPECT_EQ(field_of([&] { check_report(other, version(VersionState::Adopted)); }), "400 description");
+}
+
+TEST(CovenantDates, TheLastStepIsTheLatestOfReportNoticeAndInspection) {
+  Violation violation = notified();
+  EXPECT_EQ(last_step_day(violation), "2026-04-03");
+  violation.inspections = {Inspection{1, "2026-04-06", false, ""}};
+  EXPECT_EQ(last_step_day(violation), "2026-04-06");
+  violation.notified_on.reset();
+  violation.inspections.clear();
+  EXPECT_EQ(last_step_day(violation), "2026-04-01");
+}
+
+TEST(CovenantLifeCycle, EachStepChecksItsDayThenTheLifeCycle) {
+  Violation reported = notified();
+  reported.state = ViolationState::Reported;
+  EXPECT_EQ(field_of([&] { check_notify(reported, "2026-04-01"); }), "accepted");
+  EXPECT_EQ(field_of([&] { check_notify(reported, "2026-03-31"); }), "400 notified_on");
+  EXPECT_EQ(field_of([] { check_notify(notified(), "2026-04-05"); }), "409 state");
+  EXPECT_EQ(field_of([] { check_rectifying(notified(), "2026-04-03"); }), "accepted");
+  EXPECT_EQ(field_of([] { check_rectifying(notified(), "2026-04-02"); }), "400 on");
+  EXPECT_EQ(field_of([&] { check_rectifying(reported, "2026-04-03"); }), "409 state");
+}
+
+TEST(CovenantLifeCycle, RemovalFollowsAPassedInspectionOnALaterDay) {
+  Violation violation = notified();
+  EXPECT_EQ(field_of([&] { check_remove(violation, "2026-04-09"); }), "409 state");
+  violation.inspections = {Inspection{1, "2026-04-08", true, ""}};
+  EXPECT_EQ(field_of([&] { check_remove(violation, "2026-04-09"); }), "accepted");
+  EXPECT_EQ(field_of([&] { check_remove(violation, "2026-04-07"); }), "400 removed_on");
+  EXPECT_EQ(field_of([&] { check_remove(violation, "09-04-2026"); }), "400 removed_on");
+}
+
+TEST(CovenantLifeCycle, ClosingGivesAReasonOnADayNotBeforeTheReport) {
+  EXPECT_EQ(field_of([] { check_close(notified(), "已协商解决", "2026-04-01"); }), "accepted");
+  EXPECT_EQ(field_of([] { check_close(notified(), " ", "2026-04-05"); }), "400 reason");
+  EXPECT_EQ(field_of([] { check_close(notified(), std::string(601, 'a'), "2026-04-05"); }), "400 reason");
+  EXPECT_EQ(field_of([] { check_close(notified(), "已协商解决", "2026-03-31"); }), "400 closed_on");
+  Violation closed = notified();
+  closed.state = ViolationState::Closed;
+  EXPECT_EQ(field_of([&] { check_close(closed, "已协商解决", "2026-04-05"); }), "409 state");
+}
+
+TEST(CovenantInspection, OnlyANotifiedOrRectifyingViolationIsInspectedAfterItsLastStep) {
+  EXPECT_EQ(field_of([] { check_inspection(notified(), "2026-04-05", "仍未拆除"); }), "accepted");
+  EXPECT_EQ(field_of([] { check_inspection(notified(), "2026-04-02", ""); }), "400 inspected_on");
+  EXPECT_EQ(field_of([] { check_inspection(notified(), "2026-04-05", std::string(2001, 'a')); }), "400 note");
+  Violation reported = notified();
+  reported.state = ViolationState::Reported;
+  EXPECT_EQ(field_of([&] { check_inspection(reported, "2026-04-05", ""); }), "409 state");
+}
+
+TEST(CovenantEscalation, EveryLevelPassedSinceTheRecordedOneIsDue) {
+  Violation violation = notified();
+  // Deadline 2026-04-10, 3 days per level: 7 days overdue is the second level.
+  auto due = escalations_due(violation, "2026-04-17");
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due.back(), escalation_level(violation.state, violation.deadline_on, 3, "2026-04-17"));
+  violation.recorded_level = 1;
+  EXPECT_EQ(escalations_due(violation, "2026-04-17"), std::vector<EscalationLevel>{due.back()});
+  violation.recorded_level = 2;
+  EXPECT_TRUE(escalations_due(violation, "2026-04-17").empty());
+  EXPECT_TRUE(escalations_due(notified(), "2026-04-10").empty());
 }

@@ -7,20 +7,16 @@
 
 #include "core/error.hpp"
 #include "modules/deliberation/rules.hpp"
+#include "modules/org/org.hpp"
+#include "tree_node.hpp"
+#include "refusal.hpp"
 
 using namespace weizhi::deliberation;
 using weizhi::ApiError;
 
 namespace {
 
-std::string outcome_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const ApiError& error) {
-    return std::to_string(error.status()) + " " + error.field();
-  }
-  return "accepted";
-}
+std::string outcome_of(const std::function<void()>& action) { return refusal_of(action, "accepted"); }
 
 std::string message_of(const std::function<void()>& action) {
   try {
@@ -29,6 +25,22 @@ std::string message_of(const std::function<void()>& action) {
     return error.message();
   }
   return {};
+}
+
+const weizhi::org::Node kCompound = tree_node(3, weizhi::org::NodeKind::Compound, "/1/2/3/");
+
+Topic topic_at(Step step) {
+  Topic topic{};
+  topic.id = 4;
+  topic.step = step;
+  return topic;
+}
+
+Plan plan(std::int64_t id, std::int64_t number) {
+  Plan plan{};
+  plan.id = id;
+  plan.number = number;
+  return plan;
 }
 
 MeetingInput meeting() {
@@ -162,4 +174,92 @@ TEST(DeliberationInput, WorkOutsideItsStepIsRefusedNamingTheStep) {
   std::string message = message_of([] { check_step(Step::Consulting, Step::Commenting, "发表意见"); });
   EXPECT_NE(message.find("广开言路"), std::string::npos) << message;
   EXPECT_NE(message.find("民主协商"), std::string::npos) << message;
+}
+
+TEST(DeliberationTopics, ATopicIsRaisedInAnExistingCompound) {
+  EXPECT_EQ(outcome_of([] { check_topic_compound(kCompound); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_topic_compound(std::nullopt); }), "404 compound_id");
+  EXPECT_EQ(outcome_of([] { check_topic_compound(tree_node(2, weizhi::org::NodeKind::Community, "/1/2/")); }),
+            "422 compound_id");
+}
+
+TEST(DeliberationScope, TheWholeCompoundListsNoNodesAndAPartialScopeListsItsOwnOnce) {
+  using weizhi::org::NodeKind;
+  using weizhi::voting::ScopeKind;
+  using weizhi::voting::VoteScope;
+  auto building = tree_node(5, NodeKind::Building, "/1/2/3/5/");
+  auto other = tree_node(6, NodeKind::Building, "/1/2/3/6/");
+  EXPECT_EQ(outcome_of([] { check_scope(VoteScope{ScopeKind::Compound, {}}, {}, kCompound); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_scope(VoteScope{ScopeKind::Compound, {5}}, {}, kCompound); }), "400 scope.node_ids");
+  EXPECT_EQ(outcome_of([] { check_scope(VoteScope{ScopeKind::Buildings, {}}, {}, kCompound); }), "400 scope.node_ids");
+  EXPECT_EQ(outcome_of([&] {
+              check_scope(VoteScope{ScopeKind::Buildings, {5, 6}}, {building, other}, kCompound);
+            }),
+            "accepted");
+  EXPECT_EQ(outcome_of([&] {
+              check_scope(VoteScope{ScopeKind::Buildings, {5, 5}}, {building, building}, kCompound);
+            }),
+            "400 scope.node_ids[0]");
+  EXPECT_EQ(outcome_of([&] {
+              check_scope(VoteScope{ScopeKind::Buildings, {5, 7}}, {building, std::nullopt}, kCompound);
+            }),
+            "404 scope.node_ids[1]");
+  EXPECT_EQ(outcome_of([&] {
+              check_scope(VoteScope{ScopeKind::Units, {5}}, {building}, kCompound);
+            }),
+            "422 scope.node_ids[0]");
+  auto elsewhere = tree_node(8, NodeKind::Building, "/1/2/9/8/");
+  EXPECT_EQ(outcome_of([&] {
+              check_scope(VoteScope{ScopeKind::Buildings, {8}}, {elsewhere}, kCompound);
+            }),
+            "422 scope.node_ids[0]");
+  EXPECT_EQ(scope_node_kind(ScopeKind::Parts), NodeKind::Part);
+}
+
+TEST(DeliberationSteps, OnlyTheOpenStepsAreReachedByAdvancing) {
+  EXPECT_EQ(outcome_of([] { check_manual_advance(Step::Proposed, Step::Commenting); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_manual_advance(Step::Consulting, Step::Drafting); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_manual_advance(Step::Drafting, Step::Voting); }), "409 to");
+  EXPECT_NE(message_of([] { check_manual_advance(Step::Drafting, Step::Voting); }).find("发起表决"), std::string::npos);
+  EXPECT_NE(message_of([] { check_manual_advance(Step::Voting, Step::Resolved); }).find("形成决议"), std::string::npos);
+  EXPECT_EQ(outcome_of([] { check_manual_advance(Step::Proposed, Step::Drafting); }).substr(0, 3), "409");
+}
+
+TEST(DeliberationVote, ADraftedTopicGoesToTheVoteAfterAMeetingWithOneOfItsPlans) {
+  VoteSending facts{1, {plan(20, 1), plan(21, 2)}, 4};
+  EXPECT_EQ(check_send_to_vote(topic_at(Step::Drafting), 21, facts).number, 2);
+  EXPECT_EQ(outcome_of([&] { check_send_to_vote(topic_at(Step::Consulting), 21, facts); }).substr(0, 3), "409");
+  VoteSending no_meeting = facts;
+  no_meeting.meetings = 0;
+  EXPECT_EQ(outcome_of([&] { check_send_to_vote(topic_at(Step::Drafting), 21, no_meeting); }), "409 ");
+  VoteSending no_plan{1, {}, std::nullopt};
+  EXPECT_EQ(outcome_of([&] { check_send_to_vote(topic_at(Step::Drafting), 21, no_plan); }), "409 ");
+  VoteSending missing = facts;
+  missing.plan_topic_id.reset();
+  EXPECT_EQ(outcome_of([&] { check_send_to_vote(topic_at(Step::Drafting), 99, missing); }), "404 plan_id");
+  VoteSending foreign = facts;
+  foreign.plan_topic_id = 5;
+  EXPECT_EQ(outcome_of([&] { check_send_to_vote(topic_at(Step::Drafting), 30, foreign); }), "422 plan_id");
+}
+
+TEST(DeliberationResolution, APassedCountedVoteIsResolvedWithASummary) {
+  EXPECT_EQ(outcome_of([] { check_resolution(Step::Voting, "同意", VoteStatus{true, true}); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_resolution(Step::Drafting, "同意", VoteStatus{true, true}); }).substr(0, 3), "409");
+  EXPECT_EQ(outcome_of([] { check_resolution(Step::Voting, " ", VoteStatus{true, true}); }), "400 summary");
+  EXPECT_EQ(outcome_of([] {
+              check_resolution(Step::Voting, std::string(5001, 'a'), VoteStatus{true, true});
+            }),
+            "400 summary");
+  EXPECT_EQ(outcome_of([] { check_resolution(Step::Voting, "同意", std::nullopt); }), "409 ");
+  EXPECT_EQ(outcome_of([] { check_resolution(Step::Voting, "同意", VoteStatus{false, false}); }), "409 ");
+  EXPECT_NE(message_of([] {
+              check_resolution(Step::Voting, "同意", VoteStatus{true, false});
+            }).find("未获通过"),
+            std::string::npos);
+}
+
+TEST(DeliberationActions, ACompletionHasADayAndAShortNote) {
+  EXPECT_EQ(outcome_of([] { check_completion("2026-06-01", "已完成"); }), "accepted");
+  EXPECT_EQ(outcome_of([] { check_completion("2026-06-31", ""); }), "400 done_on");
+  EXPECT_EQ(outcome_of([] { check_completion("2026-06-01", std::string(2001, 'a')); }), "400 note");
 }

@@ -7,20 +7,14 @@
 
 #include "core/error.hpp"
 #include "modules/elevators/rules.hpp"
+#include "refusal.hpp"
 
 using namespace weizhi::elevators;
 using weizhi::ApiError;
 
 namespace {
 
-std::string refusal(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const ApiError& error) {
-    return std::to_string(error.status()) + " " + error.field();
-  }
-  return "accepted";
-}
+std::string refusal(const std::function<void()>& action) { return refusal_of(action, "accepted"); }
 
 std::map<std::int64_t, Weight> weights(const std::map<std::int64_t, std::string>& texts) {
   std::map<std::int64_t, Weight> parsed;
@@ -244,4 +238,46 @@ TEST(ElevatorRecords, RegistryMembersOwnInTheUnitAndMediatorsLiveInTheCommunity)
   // Ids that only begin alike ("/1/40/" and "/1/4/") are another community.
   EXPECT_EQ(refusal([] { check_mediator_home("/1/40/", "/1/4/"); }), "422 mediator_person_id");
   EXPECT_EQ(refusal([] { check_mediator_home("", "/1/4/"); }), "422 mediator_person_id");
+}
+
+TEST(ElevatorStages, AStageDayIsARealDayNotBeforeThePreviousStage) {
+  EXPECT_EQ(refusal([] { check_stage_day("2026-05-01", std::nullopt); }), "accepted");
+  EXPECT_EQ(refusal([] { check_stage_day("2026-05-01", std::string("2026-05-01")); }), "accepted");
+  EXPECT_EQ(refusal([] { check_stage_day("2026-04-30", std::string("2026-05-01")); }), "400 on");
+  EXPECT_EQ(refusal([] { check_stage_day("2026-02-30", std::nullopt); }), "400 on");
+}
+
+TEST(ElevatorProjects, ARequestHasADayAndAnOptionalTitleOfAtMost200Bytes) {
+  EXPECT_EQ(refusal([] { check_project_request(std::nullopt, "2026-05-01"); }), "accepted");
+  EXPECT_EQ(refusal([] { check_project_request(std::string("3 幢 2 单元加装电梯"), "2026-05-01"); }), "accepted");
+  EXPECT_EQ(refusal([] { check_project_request(std::string(" "), "2026-05-01"); }), "400 title");
+  EXPECT_EQ(refusal([] { check_project_request(std::string(201, 'a'), "2026-05-01"); }), "400 title");
+  EXPECT_EQ(refusal([] { check_project_request(std::nullopt, "5/1"); }), "400 on");
+}
+
+TEST(ElevatorProjects, AnEligibleUnitWithoutAProjectMayStartOne) {
+  UnitRecord unit{};
+  Eligibility eligible{true, {}};
+  EXPECT_EQ(refusal([&] { check_unit_free(unit, eligible); }), "accepted");
+  Eligibility refused{false, {"已有电梯", "不足四层"}};
+  try {
+    check_unit_free(unit, refused);
+    FAIL();
+  } catch (const ApiError& error) {
+    EXPECT_EQ(error.status(), 409);
+    EXPECT_EQ(error.field(), "unit_id");
+    EXPECT_NE(error.message().find("已有电梯；不足四层"), std::string::npos);
+  }
+  unit.project_id = 12;
+  EXPECT_EQ(refusal([&] { check_unit_free(unit, eligible); }), "409 unit_id");
+}
+
+TEST(ElevatorStages, TheConsentVoteStartsFromTheProposal) {
+  EXPECT_EQ(refusal([] { check_consent_start(Stage::Proposal); }), "accepted");
+  EXPECT_EQ(refusal([] { check_consent_start(Stage::Consent); }), "409 stage");
+}
+
+TEST(ElevatorStages, ThePublicityStartsNoEarlierThanTheDesign) {
+  EXPECT_EQ(refusal([] { check_publicity_start("2026-06-01", "2026-06-01"); }), "accepted");
+  EXPECT_EQ(refusal([] { check_publicity_start("2026-05-31", "2026-06-01"); }), "400 starts_on");
 }

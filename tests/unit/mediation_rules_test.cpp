@@ -7,27 +7,50 @@
 
 #include "core/error.hpp"
 #include "modules/mediation/rules.hpp"
+#include "modules/org/org.hpp"
+#include "tree_node.hpp"
+#include "refusal.hpp"
 
 using namespace weizhi;
 using namespace weizhi::mediation;
 
 namespace {
 
-// The field of the ApiError thrown, with its status: "409 to"; "" when nothing was thrown.
-std::string refusal(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const ApiError& error) {
-    return std::to_string(error.status()) + " " + error.field();
-  }
-  return "";
-}
+std::string refusal(const std::function<void()>& action) { return refusal_of(action); }
 
 std::vector<PartyInput> two_parties() {
   return {PartyInput{11, "", Role::Applicant}, PartyInput{std::nullopt, "楼上 402 室住户", Role::Respondent}};
 }
 
 constexpr const char* kToday = "2026-05-20";
+
+// A noise dispute in compound 3 (/1/2/3/), building 5 and its part 9, mediated by person 20.
+Details details() {
+  Details details;
+  details.compound_node_id = 3;
+  details.building_node_id = 5;
+  details.part_node_id = 9;
+  details.category = "neighbour_noise";
+  details.summary = "楼上噪音";
+  details.parties = two_parties();
+  details.mediator_person_id = 20;
+  details.case_id = 40;
+  return details;
+}
+
+// What the store finds for details(): everything where it should be.
+DetailFacts facts() {
+  DetailFacts facts;
+  facts.compound = tree_node(3, org::NodeKind::Compound, "/1/2/3/");
+  facts.building = tree_node(5, org::NodeKind::Building, "/1/2/3/5/");
+  facts.part = tree_node(9, org::NodeKind::Part, "/1/2/3/5/7/9/");
+  facts.party_person_found = {true, true};
+  facts.mediator_tags = {"gold_mediator"};
+  facts.mediator_home_path = "/1/2/4/";
+  facts.community_path = "/1/2/";
+  facts.case_compound_id = 3;
+  return facts;
+}
 
 }  // namespace
 
@@ -174,4 +197,73 @@ TEST(MediationRules, RatiosKeepTheirDenominators) {
   EXPECT_EQ(kept.num, 2);
   EXPECT_EQ(kept.den, 3);
   EXPECT_EQ(kept_share({}).den, 0);
+}
+
+TEST(MediationRules, ADisputeLiesInAnExistingCompoundItsBuildingAndPartInsideIt) {
+  EXPECT_EQ(refusal([] { check_references(details(), facts()); }), "");
+  DetailFacts found = facts();
+  found.compound.reset();
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "404 ");
+  found = facts();
+  found.building = tree_node(5, org::NodeKind::Building, "/1/2/30/5/");
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "422 building_id");
+  found = facts();
+  found.building.reset();
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "404 ");
+  found = facts();
+  found.part = tree_node(9, org::NodeKind::Part, "/1/2/3/6/7/9/");
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "422 part_id");
+  Details without_building = details();
+  without_building.building_node_id.reset();
+  EXPECT_EQ(refusal([&] { check_references(without_building, found); }), "");
+}
+
+TEST(MediationRules, PartiesAreRegisteredPeopleOrNamesAndNeverTheMediator) {
+  DetailFacts found = facts();
+  found.party_person_found = {false, true};
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "422 parties[0].person_id");
+  Details mediator_is_party = details();
+  mediator_is_party.mediator_person_id = 11;
+  EXPECT_EQ(refusal([&] { check_references(mediator_is_party, facts()); }), "422 mediator_person_id");
+}
+
+TEST(MediationRules, TheMediatorIsAGoldMediatorRegisteredInTheCommunity) {
+  DetailFacts found = facts();
+  found.mediator_tags = {"lawyer"};
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "422 mediator_person_id");
+  found = facts();
+  found.mediator_home_path = "/1/8/4/";
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "422 mediator_person_id");
+  found = facts();
+  found.mediator_tags.clear();
+  found.mediator_home_path.reset();
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "422 mediator_person_id");
+}
+
+TEST(MediationRules, ALinkedCaseIsOneOfTheSameCompound) {
+  DetailFacts found = facts();
+  found.case_compound_id = 30;
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "422 case_id");
+  found.case_compound_id.reset();
+  EXPECT_EQ(refusal([&] { check_references(details(), found); }), "422 case_id");
+  Details without_case = details();
+  without_case.case_id.reset();
+  EXPECT_EQ(refusal([&] { check_references(without_case, found); }), "");
+}
+
+TEST(MediationRules, DetailsChangeOnlyBeforeMediationAndNeverTheirCompound) {
+  Mediation record;
+  record.details = details();
+  record.state = State::Open;
+  EXPECT_EQ(refusal([&] { check_update(record, details()); }), "");
+  Details moved = details();
+  moved.compound_node_id = 30;
+  EXPECT_EQ(refusal([&] { check_update(record, moved); }), "400 compound_id");
+  record.state = State::InMediation;
+  EXPECT_EQ(refusal([&] { check_update(record, details()); }), "409 state");
+}
+
+TEST(MediationRules, TheFirstSessionStartsTheMediation) {
+  EXPECT_TRUE(session_starts_mediation(State::Open));
+  EXPECT_FALSE(session_starts_mediation(State::InMediation));
 }

@@ -191,4 +191,106 @@ void check_not_before(const std::string& later, const std::string& earlier, cons
     fail_invalid(field, "日期不能早于" + earlier_name + "（" + earlier + "）");
 }
 
+std::string last_step_day(const Violation& violation) {
+  std::string day = violation.input.reported_on;
+  if (violation.notified_on) day = *violation.notified_on;
+  if (!violation.inspections.empty() && violation.inspections.back().inspected_on > day) {
+    day = violation.inspections.back().inspected_on;
+  }
+  return day;
+}
+
+void check_part_of(const std::optional<org::Node>& part, const std::optional<org::Node>& compound,
+                   const std::string& field) {
+  if (!part || part->kind != org::NodeKind::Part) fail_not_found("找不到该房屋");
+  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  if (part->path.rfind(compound->path, 0) != 0) fail_unprocessable("该房屋不在本小区", field);
+}
+
+void check_adoptable(const Version& version) {
+  if (version.state != VersionState::Draft)
+    fail_conflict("只有草案才能表决通过，该版本已是 " + version_state_code(version.state));
+}
+
+void check_acknowledgement(const Version& version, const std::optional<org::Node>& part,
+                           const std::optional<org::Node>& compound, bool already_acknowledged) {
+  if (version.state != VersionState::Adopted) fail_conflict("只能签署现行有效的公约");
+  check_part_of(part, compound, "part_id");
+  if (already_acknowledged) fail_conflict("该户已签署本公约", "part_id");
+}
+
+Clause check_report(const ViolationInput& input, const std::optional<Version>& adopted) {
+  checked_date(input.reported_on, "reported_on");
+  if (!adopted) fail_conflict("本小区尚无通过的公约，不能登记违约", "compound_id");
+  check_not_before(input.reported_on, *adopted->adopted_on, "reported_on", "公约通过日期");
+  auto clause = std::find_if(adopted->clauses.begin(), adopted->clauses.end(),
+                             [&](const Clause& c) { return c.number == input.clause_number; });
+  if (clause == adopted->clauses.end()) fail_invalid("clause_number", "现行公约没有该条款");
+  switch (kind_of_clause_type(clause->type)) {
+    case ViolationKind::IllegalStructure:
+      if (input.location.empty() || input.location.size() > 200)
+        fail_invalid("location", "请填写违建位置（不超过 200 字节）");
+      check_area(input.area_centi_m2, "area_centi_m2");
+      if (input.photos.size() > 20) fail_invalid("photos", "照片最多 20 张");
+      break;
+    case ViolationKind::Parking:
+      if (input.plate.empty() || input.plate.size() > 20) fail_invalid("plate", "请填写车牌号");
+      if (input.place.empty() || input.place.size() > 200) fail_invalid("place", "请填写停放位置（不超过 200 字节）");
+      break;
+    case ViolationKind::Other:
+      if (input.description.empty() || input.description.size() > 2000) {
+        fail_invalid("description", "请填写违约情况（不超过 2000 字节）");
+      }
+      break;
+  }
+  return *clause;
+}
+
+void check_notify(const Violation& violation, const std::string& notified_on) {
+  checked_date(notified_on, "notified_on");
+  check_not_before(notified_on, violation.input.reported_on, "notified_on", "发现日期");
+  check_transition(violation.state, ViolationState::Notified);
+}
+
+void check_rectifying(const Violation& violation, const std::string& on) {
+  checked_date(on, "on");
+  check_not_before(on, last_step_day(violation), "on", "上一步的日期");
+  check_transition(violation.state, ViolationState::Rectifying);
+}
+
+void check_remove(const Violation& violation, const std::string& removed_on) {
+  checked_date(removed_on, "removed_on");
+  check_transition(violation.state, ViolationState::Removed);
+  check_removal(violation.inspections);
+  check_not_before(removed_on, last_step_day(violation), "removed_on", "上一步的日期");
+}
+
+void check_close(const Violation& violation, const std::string& reason, const std::string& closed_on) {
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 600) {
+    fail_invalid("reason", "请填写关闭原因（不超过 200 字）");
+  }
+  checked_date(closed_on, "closed_on");
+  check_not_before(closed_on, violation.input.reported_on, "closed_on", "发现日期");
+  check_transition(violation.state, ViolationState::Closed);
+}
+
+void check_inspection(const Violation& violation, const std::string& inspected_on, const std::string& note) {
+  if (violation.state != ViolationState::Notified && violation.state != ViolationState::Rectifying) {
+    fail_conflict("只有已通知或整改中的违约记录才能复查", "state");
+  }
+  checked_date(inspected_on, "inspected_on");
+  check_not_before(inspected_on, last_step_day(violation), "inspected_on", "上一步的日期");
+  if (note.size() > 2000) fail_invalid("note", "复查说明不超过 2000 字节");
+}
+
+std::vector<EscalationLevel> escalations_due(const Violation& violation, const std::string& today) {
+  auto level = static_cast<std::int64_t>(
+      escalation_level(violation.state, violation.deadline_on, violation.escalation_days, today));
+  std::vector<EscalationLevel> due;
+  for (std::int64_t reached = violation.recorded_level + 1; reached <= level; ++reached) {
+    due.push_back(static_cast<EscalationLevel>(reached));
+  }
+  return due;
+}
+
 }  // namespace weizhi::covenant

@@ -12,6 +12,7 @@
 #include "modules/covenant/covenant.hpp"
 #include "modules/covenant/model.hpp"
 #include "modules/governance/governance.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::covenant {
 
@@ -49,6 +50,41 @@ void check_transition(ViolationState from, ViolationState to);
 bool is_open(ViolationState state);
 // Removal needs a re-inspection, and the latest one passed (409 otherwise).
 void check_removal(const std::vector<Inspection>& inspections);
+
+// The day of the violation's latest step (reported, notified or its latest inspection), which the
+// next step may not precede.
+std::string last_step_day(const Violation& violation);
+// 404 when the part is missing or not a part, then when the compound is; 422 naming the field when
+// the part lies outside the compound.
+void check_part_of(const std::optional<org::Node>& part, const std::optional<org::Node>& compound,
+                   const std::string& field);
+// 409 unless the version is a draft.
+void check_adoptable(const Version& version);
+// 409 unless the version is adopted; check_part_of naming part_id; 409 naming part_id when the
+// part has already signed the version.
+void check_acknowledgement(const Version& version, const std::optional<org::Node>& part,
+                           const std::optional<org::Node>& compound, bool already_acknowledged);
+// The clause a report names, after its checks in this order: 400 naming reported_on unless a day;
+// 409 naming compound_id without an adopted version; 400 naming reported_on before its adoption,
+// clause_number for a clause it does not have; then the clause kind's fields (400 naming location,
+// area_centi_m2, photos above 20, plate, place or description). The stored photos and the part
+// are the store's to check next.
+Clause check_report(const ViolationInput& input, const std::optional<Version>& adopted);
+// The steps of a violation, each 400 naming its day unless a day not before the step it follows,
+// and 409 for a step the life cycle does not allow (check_transition):
+//   notify: not before the report; rectifying and removal: not before last_step_day, removal after
+//   a passed re-inspection (check_removal); closing: a reason (400 naming reason, 1–600 bytes), not
+//   before the report.
+void check_notify(const Violation& violation, const std::string& notified_on);
+void check_rectifying(const Violation& violation, const std::string& on);
+void check_remove(const Violation& violation, const std::string& removed_on);
+void check_close(const Violation& violation, const std::string& reason, const std::string& closed_on);
+// 409 naming state unless notified or rectifying; 400 naming inspected_on unless a day not before
+// last_step_day; 400 naming note above 2000 bytes.
+void check_inspection(const Violation& violation, const std::string& inspected_on, const std::string& note);
+// The escalation levels the violation reaches on `today` beyond the one recorded, lowest first:
+// each one passed is told, even after a pause. Empty when nothing new.
+std::vector<EscalationLevel> escalations_due(const Violation& violation, const std::string& today);
 
 // The last day to rectify: the notified day plus the clause's days. nullopt when not a date.
 std::optional<std::string> deadline(const std::string& notified_on, std::int64_t rectification_days);

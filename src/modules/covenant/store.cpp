@@ -21,15 +21,6 @@ org::Node require_compound(store::Connection& connection, std::int64_t compound_
   return *compound;
 }
 
-// A part of the compound: 404 when there is no such part, 422 when it lies elsewhere.
-void require_part_of(store::Connection& connection, std::int64_t part_node_id, std::int64_t compound_node_id,
-                     const std::string& field) {
-  auto part = org::find_node(connection, part_node_id);
-  if (!part || part->kind != org::NodeKind::Part) fail_not_found("找不到该房屋");
-  auto compound = require_compound(connection, compound_node_id);
-  if (part->path.rfind(compound.path, 0) != 0) fail_unprocessable("该房屋不在本小区", field);
-}
-
 constexpr const char* kVersionColumns =
     "SELECT v.id, v.compound_node_id, c.name, v.number, v.title, v.state, v.vote_id, v.vote_item, v.adopted_on, "
     "v.superseded_on, v.created_at FROM covenant_versions v JOIN org_nodes c ON c.id = v.compound_node_id ";
@@ -94,23 +85,13 @@ Violation to_violation(store::Connection& connection, const store::Row& row) {
   return violation;
 }
 
+// After the step's rule has allowed the transition.
 void set_state(store::Tx& tx, const Violation& violation, ViolationState to) {
-  check_transition(violation.state, to);
   // The state in the WHERE clause makes a concurrent change of the same violation lose, not overwrite.
   if (tx.exec("UPDATE covenant_violations SET state = ? WHERE id = ? AND state = ?",
               {violation_state_code(to), violation.id, violation_state_code(violation.state)}) == 0) {
     fail_conflict("违约记录已被他人修改，请刷新后重试", "state");
   }
-}
-
-// The day of the violation's latest step, which the next step may not precede.
-std::string last_step_day(const Violation& violation) {
-  std::string day = violation.input.reported_on;
-  if (violation.notified_on) day = *violation.notified_on;
-  if (!violation.inspections.empty() && violation.inspections.back().inspected_on > day) {
-    day = violation.inspections.back().inspected_on;
-  }
-  return day;
 }
 
 }  // namespace
@@ -198,8 +179,7 @@ std::optional<VoteFacts> vote_facts(store::Connection& connection, std::int64_t 
 
 std::optional<std::int64_t> adopt_version(store::Tx& tx, const Version& version, std::int64_t vote_id,
                                           std::int64_t vote_item, const std::string& adopted_on) {
-  if (version.state != VersionState::Draft)
-    fail_conflict("只有草案才能表决通过，该版本已是 " + version_state_code(version.state));
+  check_adoptable(version);
   auto facts = vote_facts(tx.connection(), vote_id, vote_item);
   if (!facts) fail_not_found("找不到该表决");
   check_adopting_vote(*facts, version.compound_node_id, vote_item);
@@ -225,12 +205,11 @@ bool person_linked_to_part(store::Connection& connection, std::int64_t person_id
 
 void acknowledge(store::Tx& tx, const Version& version, std::int64_t part_node_id,
                  std::optional<std::int64_t> person_id, std::int64_t recorded_by_user_id) {
-  if (version.state != VersionState::Adopted) fail_conflict("只能签署现行有效的公约");
-  require_part_of(tx.connection(), part_node_id, version.compound_node_id, "part_id");
-  if (tx.query_one("SELECT 1 FROM covenant_acknowledgements WHERE version_id = ? AND part_node_id = ?",
-                   {version.id, part_node_id})) {
-    fail_conflict("该户已签署本公约", "part_id");
-  }
+  check_acknowledgement(
+      version, org::find_node(tx.connection(), part_node_id), org::find_node(tx.connection(), version.compound_node_id),
+      tx.query_one("SELECT 1 FROM covenant_acknowledgements WHERE version_id = ? AND part_node_id = ?",
+                   {version.id, part_node_id})
+          .has_value());
   tx.exec(
       "INSERT INTO covenant_acknowledgements (version_id, part_node_id, person_id, recorded_by_user_id, "
       "acknowledged_at) VALUES (?, ?, ?, ?, ?)",
@@ -262,34 +241,18 @@ std::int64_t residential_parts_of(store::Connection& connection, std::int64_t co
 
 std::int64_t report_violation(store::Tx& tx, const ViolationInput& input) {
   require_compound(tx.connection(), input.compound_node_id);
-  checked_date(input.reported_on, "reported_on");
   auto version = adopted_version(tx.connection(), input.compound_node_id);
-  if (!version) fail_conflict("本小区尚无通过的公约，不能登记违约", "compound_id");
-  check_not_before(input.reported_on, *version->adopted_on, "reported_on", "公约通过日期");
-  auto clause = std::find_if(version->clauses.begin(), version->clauses.end(),
-                             [&](const Clause& c) { return c.number == input.clause_number; });
-  if (clause == version->clauses.end()) fail_invalid("clause_number", "现行公约没有该条款");
-  switch (kind_of_clause_type(clause->type)) {
-    case ViolationKind::IllegalStructure:
-      if (input.location.empty() || input.location.size() > 200)
-        fail_invalid("location", "请填写违建位置（不超过 200 字节）");
-      check_area(input.area_centi_m2, "area_centi_m2");
-      if (input.photos.size() > 20) fail_invalid("photos", "照片最多 20 张");
-      media::require_stored_photos(tx.connection(), input.photos, "photos");
-      if (input.part_node_id) require_part_of(tx.connection(), *input.part_node_id, input.compound_node_id, "part_id");
-      break;
-    case ViolationKind::Parking:
-      if (input.plate.empty() || input.plate.size() > 20) fail_invalid("plate", "请填写车牌号");
-      if (input.place.empty() || input.place.size() > 200) fail_invalid("place", "请填写停放位置（不超过 200 字节）");
-      break;
-    case ViolationKind::Other:
-      if (input.description.empty() || input.description.size() > 2000) {
-        fail_invalid("description", "请填写违约情况（不超过 2000 字节）");
-      }
-      break;
+  Clause clause = check_report(input, version);
+  // Photos and a part are what an illegal structure is reported with.
+  if (kind_of_clause_type(clause.type) == ViolationKind::IllegalStructure) {
+    media::require_stored_photos(tx.connection(), input.photos, "photos");
+    if (input.part_node_id) {
+      check_part_of(org::find_node(tx.connection(), *input.part_node_id),
+                    org::find_node(tx.connection(), input.compound_node_id), "part_id");
+    }
   }
   auto clause_id =
-      tx.query_one("SELECT id FROM covenant_clauses WHERE version_id = ? AND number = ?", {version->id, clause->number})
+      tx.query_one("SELECT id FROM covenant_clauses WHERE version_id = ? AND number = ?", {version->id, clause.number})
           ->i64(0);
   return tx
       .query_one(
@@ -332,28 +295,21 @@ std::vector<Violation> violations_under(store::Connection& connection, const std
 }
 
 void notify(store::Tx& tx, const Violation& violation, const std::string& notified_on) {
-  checked_date(notified_on, "notified_on");
-  check_not_before(notified_on, violation.input.reported_on, "notified_on", "发现日期");
+  check_notify(violation, notified_on);
   set_state(tx, violation, ViolationState::Notified);
   tx.exec("UPDATE covenant_violations SET notified_on = ?, deadline_on = ? WHERE id = ?",
           {notified_on, *deadline(notified_on, violation.rectification_days), violation.id});
 }
 
 void start_rectifying(store::Tx& tx, const Violation& violation, const std::string& on) {
-  checked_date(on, "on");
-  check_not_before(on, last_step_day(violation), "on", "上一步的日期");
+  check_rectifying(violation, on);
   set_state(tx, violation, ViolationState::Rectifying);
   tx.exec("UPDATE covenant_violations SET rectifying_on = ? WHERE id = ?", {on, violation.id});
 }
 
 std::int64_t add_inspection(store::Tx& tx, const Violation& violation, const std::string& inspected_on, bool passed,
                             const std::string& note) {
-  if (violation.state != ViolationState::Notified && violation.state != ViolationState::Rectifying) {
-    fail_conflict("只有已通知或整改中的违约记录才能复查", "state");
-  }
-  checked_date(inspected_on, "inspected_on");
-  check_not_before(inspected_on, last_step_day(violation), "inspected_on", "上一步的日期");
-  if (note.size() > 2000) fail_invalid("note", "复查说明不超过 2000 字节");
+  check_inspection(violation, inspected_on, note);
   return tx
       .query_one(
           "INSERT INTO covenant_inspections (violation_id, inspected_on, passed, note, created_at) "
@@ -363,20 +319,13 @@ std::int64_t add_inspection(store::Tx& tx, const Violation& violation, const std
 }
 
 void remove(store::Tx& tx, const Violation& violation, const std::string& removed_on) {
-  checked_date(removed_on, "removed_on");
-  check_transition(violation.state, ViolationState::Removed);
-  check_removal(violation.inspections);
-  check_not_before(removed_on, last_step_day(violation), "removed_on", "上一步的日期");
+  check_remove(violation, removed_on);
   set_state(tx, violation, ViolationState::Removed);
   tx.exec("UPDATE covenant_violations SET removed_on = ? WHERE id = ?", {removed_on, violation.id});
 }
 
 void close(store::Tx& tx, const Violation& violation, const std::string& reason, const std::string& closed_on) {
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 600) {
-    fail_invalid("reason", "请填写关闭原因（不超过 200 字）");
-  }
-  checked_date(closed_on, "closed_on");
-  check_not_before(closed_on, violation.input.reported_on, "closed_on", "发现日期");
+  check_close(violation, reason, closed_on);
   set_state(tx, violation, ViolationState::Closed);
   tx.exec("UPDATE covenant_violations SET closed_on = ?, close_reason = ? WHERE id = ?",
           {closed_on, reason, violation.id});
@@ -404,16 +353,15 @@ std::vector<std::pair<std::string, std::string>> recorded_escalations(store::Con
 std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::string& path, const std::string& today) {
   std::vector<EscalationRecord> recorded;
   for (const auto& violation : violations_under(tx.connection(), path, std::nullopt)) {
-    auto level = static_cast<std::int64_t>(
-        escalation_level(violation.state, violation.deadline_on, violation.escalation_days, today));
-    if (level <= violation.recorded_level) continue;
-    // Every level passed is recorded, so the trail shows each link that was told, even after a pause.
-    for (std::int64_t reached = violation.recorded_level + 1; reached <= level; ++reached) {
+    auto reached = escalations_due(violation, today);
+    if (reached.empty()) continue;
+    for (EscalationLevel level : reached) {
       tx.exec("INSERT INTO covenant_escalations (violation_id, level, escalated_on, created_at) VALUES (?, ?, ?, ?)",
-              {violation.id, escalation_level_code(static_cast<EscalationLevel>(reached)), today, iso_utc(tx.now())});
-      recorded.push_back(EscalationRecord{violation.id, static_cast<EscalationLevel>(reached)});
+              {violation.id, escalation_level_code(level), today, iso_utc(tx.now())});
+      recorded.push_back(EscalationRecord{violation.id, level});
     }
-    tx.exec("UPDATE covenant_violations SET recorded_level = ? WHERE id = ?", {level, violation.id});
+    tx.exec("UPDATE covenant_violations SET recorded_level = ? WHERE id = ?",
+            {static_cast<std::int64_t>(reached.back()), violation.id});
   }
   return recorded;
 }

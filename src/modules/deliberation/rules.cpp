@@ -202,4 +202,70 @@ bool is_overdue(const std::string& due_on, const std::optional<std::string>& don
   return !done_on && covenant::days_between(due_on, today).value_or(0) > 0;
 }
 
+void check_topic_compound(const std::optional<org::Node>& compound) {
+  if (!compound) throw ApiError(404, "not_found", "找不到该小区", "compound_id");
+  if (compound->kind != org::NodeKind::Compound) fail_unprocessable("议题应在小区内提出", "compound_id");
+}
+
+org::NodeKind scope_node_kind(voting::ScopeKind kind) {
+  switch (kind) {
+    case voting::ScopeKind::Buildings:
+      return org::NodeKind::Building;
+    case voting::ScopeKind::Units:
+      return org::NodeKind::Unit;
+    default:
+      return org::NodeKind::Part;
+  }
+}
+
+void check_scope(const voting::VoteScope& scope, const std::vector<std::optional<org::Node>>& nodes,
+                 const org::Node& compound) {
+  if (scope.kind == voting::ScopeKind::Compound) {
+    if (!scope.node_ids.empty()) fail_invalid("scope.node_ids", "范围为整个小区时不列节点");
+    return;
+  }
+  if (scope.node_ids.empty()) fail_invalid("scope.node_ids", "请列出范围内的楼幢、单元或房屋");
+  for (std::size_t i = 0; i < scope.node_ids.size(); ++i) {
+    std::string field = "scope.node_ids[" + std::to_string(i) + "]";
+    std::int64_t id = scope.node_ids[i];
+    if (std::count(scope.node_ids.begin(), scope.node_ids.end(), id) > 1) fail_invalid(field, "节点重复");
+    const auto& node = nodes[i];
+    if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
+    org::NodeKind kind = scope_node_kind(scope.kind);
+    if (node->kind != kind) fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + org::kind_code(kind), field);
+    if (node->path.rfind(compound.path, 0) != 0)
+      fail_unprocessable("节点 " + std::to_string(id) + " 不在该小区内", field);
+  }
+}
+
+void check_manual_advance(Step current, Step to) {
+  check_advance(current, to);
+  if (to != Step::Commenting && to != Step::Consulting && to != Step::Drafting) {
+    fail_conflict("进入「" + step_label(to) + "」须通过" + (to == Step::Voting ? "发起表决" : "形成决议"), "to");
+  }
+}
+
+Plan check_send_to_vote(const Topic& topic, std::int64_t plan_id, const VoteSending& facts) {
+  check_step(topic.step, Step::Drafting, "发起表决");
+  if (facts.meetings == 0) fail_conflict("尚未召开民主协商会议，不能发起表决");
+  if (facts.plans.empty()) fail_conflict("尚无方案，不能发起表决");
+  if (!facts.plan_topic_id) throw ApiError(404, "not_found", "找不到该方案", "plan_id");
+  if (*facts.plan_topic_id != topic.id) fail_unprocessable("该方案不属于本议题", "plan_id");
+  return *std::find_if(facts.plans.begin(), facts.plans.end(), [&](const Plan& plan) { return plan.id == plan_id; });
+}
+
+void check_resolution(Step current, const std::string& summary, const std::optional<VoteStatus>& vote) {
+  check_step(current, Step::Voting, "形成决议");
+  if (summary.find_first_not_of(" \t\r\n") == std::string::npos || summary.size() > 5000) {
+    fail_invalid("summary", "请填写决议内容（不超过 5000 字节）");
+  }
+  if (!vote || !vote->counted) fail_conflict("表决尚未结束计票，不能形成决议");
+  if (!vote->passed) fail_conflict("表决未获通过，不能形成决议；可退回「拟定方案」修改后重新表决");
+}
+
+void check_completion(const std::string& done_on, const std::string& note) {
+  covenant::checked_date(done_on, "done_on");
+  if (note.size() > 2000) fail_invalid("note", "办结说明不超过 2000 字节");
+}
+
 }  // namespace weizhi::deliberation

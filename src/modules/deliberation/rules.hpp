@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "modules/deliberation/model.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::deliberation {
 
@@ -54,6 +55,32 @@ void check_action(const ActionInput& input);
 // (`in_compound_parts`). The right to the topic is no right to people elsewhere, who are given by
 // name (owner_name) instead.
 void check_action_owner(const std::string& home_path, const std::string& compound_path, bool in_compound_parts);
+
+// A topic is raised in a compound: 404 naming compound_id without the node, 422 when it is not one.
+void check_topic_compound(const std::optional<org::Node>& compound);
+// The kind of node a vote scope lists: buildings, units or parts.
+org::NodeKind scope_node_kind(voting::ScopeKind kind);
+// A scope's nodes as the vote will need them (nodes[i] is scope.node_ids[i] as loaded, for a scope
+// that lists nodes): none for the whole compound, else some, each once (400 naming
+// scope.node_ids[i]), existing (404), of the scope's kind and inside the compound (422).
+void check_scope(const voting::VoteScope& scope, const std::vector<std::optional<org::Node>>& nodes,
+                 const org::Node& compound);
+// check_advance, and 409 naming to for voting, resolved and done, which their own steps reach.
+void check_manual_advance(Step current, Step to);
+// What sending a topic to the vote needs, loaded by the store.
+struct VoteSending {
+  std::int64_t meetings = 0;
+  std::vector<Plan> plans;
+  std::optional<std::int64_t> plan_topic_id;  // the topic of the plan asked for; nullopt without it
+};
+// The plan put to the vote, in drafting only (check_step), after a meeting and with a plan (409),
+// the plan asked for existing (404 naming plan_id) and of this topic (422 naming plan_id).
+Plan check_send_to_vote(const Topic& topic, std::int64_t plan_id, const VoteSending& facts);
+// In voting only (check_step); 400 naming summary unless 1–5000 bytes and not blank; 409 unless
+// the latest vote is counted and passed.
+void check_resolution(Step current, const std::string& summary, const std::optional<VoteStatus>& vote);
+// 400 naming done_on unless a day, naming note above 2000 bytes.
+void check_completion(const std::string& done_on, const std::string& note);
 
 // Yuan as written ("1234", "1234.5", "1234.56") into fen, exactly: nullopt for a sign, more than
 // two decimals, anything but digits and one point, or more than 10^11 fen (one billion yuan).

@@ -16,35 +16,13 @@ namespace weizhi::deliberation {
 
 namespace {
 
-org::NodeKind scope_node_kind(voting::ScopeKind kind) {
-  switch (kind) {
-    case voting::ScopeKind::Buildings:
-      return org::NodeKind::Building;
-    case voting::ScopeKind::Units:
-      return org::NodeKind::Unit;
-    default:
-      return org::NodeKind::Part;
+// The scope's nodes as the vote will need them (rules' check_scope).
+void check_scope_in(store::Tx& tx, const voting::VoteScope& scope, const org::Node& compound) {
+  std::vector<std::optional<org::Node>> nodes;
+  if (scope.kind != voting::ScopeKind::Compound) {
+    for (std::int64_t id : scope.node_ids) nodes.push_back(org::find_node(tx, id));
   }
-}
-
-// The scope's nodes as the vote will need them: listed once each, of the scope's kind, inside the compound.
-void check_scope(store::Tx& tx, const voting::VoteScope& scope, const org::Node& compound) {
-  if (scope.kind == voting::ScopeKind::Compound) {
-    if (!scope.node_ids.empty()) fail_invalid("scope.node_ids", "范围为整个小区时不列节点");
-    return;
-  }
-  if (scope.node_ids.empty()) fail_invalid("scope.node_ids", "请列出范围内的楼幢、单元或房屋");
-  for (std::size_t i = 0; i < scope.node_ids.size(); ++i) {
-    std::string field = "scope.node_ids[" + std::to_string(i) + "]";
-    std::int64_t id = scope.node_ids[i];
-    if (std::count(scope.node_ids.begin(), scope.node_ids.end(), id) > 1) fail_invalid(field, "节点重复");
-    auto node = org::find_node(tx, id);
-    if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
-    org::NodeKind kind = scope_node_kind(scope.kind);
-    if (node->kind != kind) fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + org::kind_code(kind), field);
-    if (node->path.rfind(compound.path, 0) != 0)
-      fail_unprocessable("节点 " + std::to_string(id) + " 不在该小区内", field);
-  }
+  check_scope(scope, nodes, compound);
 }
 
 constexpr const char* kTopicColumns =
@@ -117,9 +95,8 @@ std::int64_t create_topic(store::Tx& tx, const TopicInput& input, ProposerKind p
                           std::int64_t proposer_user_id) {
   check_topic(input);
   auto compound = org::find_node(tx, input.compound_node_id);
-  if (!compound) throw ApiError(404, "not_found", "找不到该小区", "compound_id");
-  if (compound->kind != org::NodeKind::Compound) fail_unprocessable("议题应在小区内提出", "compound_id");
-  check_scope(tx, input.scope, *compound);
+  check_topic_compound(compound);
+  check_scope_in(tx, input.scope, *compound);
   std::string now = iso_utc(tx.now());
   return tx.scalar(
       "INSERT INTO deliberation_topics (compound_node_id, scope_kind, scope_node_ids, category, title, description, "
@@ -156,10 +133,7 @@ std::vector<Topic> topics_of_compound(store::Connection& connection, std::int64_
 }
 
 void advance(store::Tx& tx, const Topic& topic, Step to) {
-  check_advance(topic.step, to);
-  if (to != Step::Commenting && to != Step::Consulting && to != Step::Drafting) {
-    fail_conflict("进入「" + step_label(to) + "」须通过" + (to == Step::Voting ? "发起表决" : "形成决议"), "to");
-  }
+  check_manual_advance(topic.step, to);
   set_step(tx, topic, to);
 }
 
@@ -295,16 +269,13 @@ std::vector<Plan> plans_of(store::Connection& connection, std::int64_t topic_id)
 
 std::int64_t send_to_vote(store::Tx& tx, const Topic& topic, const VoteRequest& request,
                           std::int64_t organiser_user_id) {
-  check_step(topic.step, Step::Drafting, "发起表决");
-  if (tx.scalar("SELECT COUNT(*) FROM deliberation_meetings WHERE topic_id = ?", {topic.id}) == 0) {
-    fail_conflict("尚未召开民主协商会议，不能发起表决");
+  VoteSending facts;
+  facts.meetings = tx.scalar("SELECT COUNT(*) FROM deliberation_meetings WHERE topic_id = ?", {topic.id});
+  facts.plans = plans_of(tx.connection(), topic.id);
+  if (auto plan_topic = tx.query_one("SELECT topic_id FROM deliberation_plans WHERE id = ?", {request.plan_id})) {
+    facts.plan_topic_id = plan_topic->i64(0);
   }
-  auto plans = plans_of(tx.connection(), topic.id);
-  if (plans.empty()) fail_conflict("尚无方案，不能发起表决");
-  auto plan_topic = tx.query_one("SELECT topic_id FROM deliberation_plans WHERE id = ?", {request.plan_id});
-  if (!plan_topic) throw ApiError(404, "not_found", "找不到该方案", "plan_id");
-  if (plan_topic->i64(0) != topic.id) fail_unprocessable("该方案不属于本议题", "plan_id");
-  const Plan& plan = *std::find_if(plans.begin(), plans.end(), [&](const Plan& p) { return p.id == request.plan_id; });
+  Plan plan = check_send_to_vote(topic, request.plan_id, facts);
   voting::VoteInput input{topic.input.compound_node_id,
                           topic.input.title,
                           request.matter,
@@ -365,13 +336,8 @@ void return_to_drafting(store::Tx& tx, const Topic& topic) {
 // --- Resolution and actions ---
 
 void resolve(store::Tx& tx, const Topic& topic, const std::string& summary) {
-  check_step(topic.step, Step::Voting, "形成决议");
-  if (summary.find_first_not_of(" \t\r\n") == std::string::npos || summary.size() > 5000) {
-    fail_invalid("summary", "请填写决议内容（不超过 5000 字节）");
-  }
-  auto vote = latest_vote(tx.connection(), topic.id);
-  if (!vote || !vote->status.counted) fail_conflict("表决尚未结束计票，不能形成决议");
-  if (!vote->status.passed) fail_conflict("表决未获通过，不能形成决议；可退回「拟定方案」修改后重新表决");
+  auto vote = topic.step == Step::Voting ? latest_vote(tx.connection(), topic.id) : std::nullopt;
+  check_resolution(topic.step, summary, vote ? std::optional<VoteStatus>(vote->status) : std::nullopt);
   tx.exec(
       "INSERT INTO deliberation_resolutions (topic_id, vote_id, summary, outcome, result, published_at) "
       "VALUES (?, ?, ?, ?, ?, ?)",
@@ -420,8 +386,7 @@ std::optional<Action> find_action(store::Connection& connection, std::int64_t id
 }
 
 bool complete_action(store::Tx& tx, const Action& action, const std::string& done_on, const std::string& note) {
-  covenant::checked_date(done_on, "done_on");
-  if (note.size() > 2000) fail_invalid("note", "办结说明不超过 2000 字节");
+  check_completion(done_on, note);
   if (tx.exec("UPDATE deliberation_actions SET done_on = ?, note = ? WHERE id = ? AND done_on IS NULL",
               {done_on, note, action.id}) == 0) {
     fail_conflict("该事项已办结");

@@ -11,6 +11,7 @@
 #include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "modules/covenant/covenant.hpp"
 
 namespace weizhi::elevators {
 
@@ -314,6 +315,38 @@ void check_mediation(const MediationInput& input) {
     fail_invalid("agreement", "达成调解协议时请填写协议内容");
   }
   if (input.agreement && input.agreement->size() > 2000) fail_invalid("agreement", "协议内容不超过 2000 字节");
+}
+
+void check_stage_day(const std::string& on, const std::optional<std::string>& last_stage_day) {
+  covenant::checked_date(on, "on");
+  if (last_stage_day) covenant::check_not_before(on, *last_stage_day, "on", "上一阶段的日期");
+}
+
+void check_project_request(const std::optional<std::string>& title, const std::string& on) {
+  covenant::checked_date(on, "on");
+  if (title && (title->find_first_not_of(" \t\r\n") == std::string::npos || title->size() > 200)) {
+    fail_invalid("title", "项目名称应为 1 至 200 字节");
+  }
+}
+
+void check_unit_free(const UnitRecord& unit, const Eligibility& eligibility) {
+  if (!eligibility.eligible) {
+    std::string reasons;
+    for (const auto& reason : eligibility.reasons) reasons += (reasons.empty() ? "" : "；") + reason;
+    fail_conflict("该单元不符合加装电梯条件：" + reasons, "unit_id");
+  }
+  if (unit.project_id)
+    fail_conflict("该单元已有加装电梯项目（编号 " + std::to_string(*unit.project_id) + "）", "unit_id");
+}
+
+void check_consent_start(Stage stage) {
+  if (stage != Stage::Proposal) {
+    fail_conflict("只有 proposal 阶段的项目才能发起同意表决，该项目处于 " + stage_code(stage) + " 阶段", "stage");
+  }
+}
+
+void check_publicity_start(const std::string& starts_on, const std::string& design_day) {
+  if (starts_on < design_day) fail_invalid("starts_on", "公示不能早于进入设计阶段的日期 " + design_day);
 }
 
 }  // namespace weizhi::elevators

@@ -59,6 +59,16 @@ void check_publicity(Stage stage);
 // it enters consent only by starting the consent vote, design only once that vote passed, and
 // approval (on the day `on`) only after the design's publicity has ended.
 void check_advance(Stage from, Stage to, const ConsentFacts& consent, const Project& project, const std::string& on);
+// 400 naming on unless a day, and not before `last_stage_day` (the day of the stage it follows).
+void check_stage_day(const std::string& on, const std::optional<std::string>& last_stage_day);
+// 400 naming on unless a day; 400 naming title when given blank or above 200 bytes.
+void check_project_request(const std::optional<std::string>& title, const std::string& on);
+// 409 naming unit_id when the unit is not eligible (the reasons joined) or already has a project.
+void check_unit_free(const UnitRecord& unit, const Eligibility& eligibility);
+// 409 naming stage: the consent vote starts from the proposal stage only.
+void check_consent_start(Stage stage);
+// 400 naming starts_on when the publicity would start before the day the design stage began.
+void check_publicity_start(const std::string& starts_on, const std::string& design_day);
 // 409 naming "stage" when the project is withdrawn (writes to its group, cost and contract).
 void check_open(Stage stage);
 

@@ -53,8 +53,7 @@ void record_stage(store::Tx& tx, std::int64_t project_id, Stage stage, const std
 // Moves the stage, losing (409) to a concurrent change of the same project rather than overwriting it.
 void set_stage(store::Tx& tx, const Project& project, Stage to, const std::string& on, std::int64_t user_id) {
   auto history = stage_history(tx.connection(), project.id);
-  covenant::checked_date(on, "on");
-  if (!history.empty()) covenant::check_not_before(on, history.back().on, "on", "上一阶段的日期");
+  check_stage_day(on, history.empty() ? std::nullopt : std::optional<std::string>(history.back().on));
   if (tx.exec("UPDATE elevator_projects SET stage = ? WHERE id = ? AND stage = ?",
               {stage_code(to), project.id, stage_code(project.stage)}) == 0) {
     fail_conflict("项目已被他人修改，请刷新后重试", "stage");
@@ -143,19 +142,9 @@ std::vector<SharePart> residential_parts(store::Connection& connection, std::int
 
 std::int64_t create_project(store::Tx& tx, std::int64_t unit_id, const std::optional<std::string>& title,
                             std::int64_t user_id, const std::string& on) {
-  covenant::checked_date(on, "on");
-  if (title && (title->find_first_not_of(" \t\r\n") == std::string::npos || title->size() > 200)) {
-    fail_invalid("title", "项目名称应为 1 至 200 字节");
-  }
+  check_project_request(title, on);
   UnitRecord unit = unit_record(tx.connection(), unit_id);
-  Eligibility result = eligibility(unit.facts, policy_for_node(tx.connection(), unit_id));
-  if (!result.eligible) {
-    std::string reasons;
-    for (const auto& reason : result.reasons) reasons += (reasons.empty() ? "" : "；") + reason;
-    fail_conflict("该单元不符合加装电梯条件：" + reasons, "unit_id");
-  }
-  if (unit.project_id)
-    fail_conflict("该单元已有加装电梯项目（编号 " + std::to_string(*unit.project_id) + "）", "unit_id");
+  check_unit_free(unit, eligibility(unit.facts, policy_for_node(tx.connection(), unit_id)));
   std::string name = title.value_or(unit.compound_name + unit.building_name + unit.unit_name + "加装电梯");
   std::int64_t id = 0;
   try {
@@ -246,10 +235,7 @@ std::vector<Member> group_of(store::Connection& connection, std::int64_t project
 std::int64_t start_consent_vote(store::Tx& tx, const Project& project, const std::string& opens_at,
                                 const std::string& closes_at, const std::vector<voting::Channel>& channels,
                                 std::int64_t user_id, const std::string& on) {
-  if (project.stage != Stage::Proposal) {
-    fail_conflict("只有 proposal 阶段的项目才能发起同意表决，该项目处于 " + stage_code(project.stage) + " 阶段",
-                  "stage");
-  }
+  check_consent_start(project.stage);
   UnitRecord unit = unit_record(tx.connection(), project.unit_id);
   voting::VoteInput input{project.compound_id,
                           unit.building_name + unit.unit_name + "加装电梯表决",
@@ -288,7 +274,7 @@ std::string start_publicity(store::Tx& tx, const Project& project, const std::st
   check_publicity(project.stage);
   std::string design_day =
       tx.query_one("SELECT MAX(on_date) FROM elevator_stage_events WHERE project_id = ?", {project.id})->text(0);
-  if (starts_on < design_day) fail_invalid("starts_on", "公示不能早于进入设计阶段的日期 " + design_day);
+  check_publicity_start(starts_on, design_day);
   std::string ends_on = publicity_last_day(starts_on, policy_for_node(tx.connection(), project.unit_id).publicity_days);
   tx.exec("UPDATE elevator_projects SET publicity_starts_on = ?, publicity_ends_on = ? WHERE id = ?",
           {starts_on, ends_on, project.id});

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "modules/org/org.hpp"
+
 namespace weizhi::mediation {
 
 // open → in_mediation → agreed | not_agreed | withdrawn; an agreement found broken on a follow-up
@@ -39,6 +41,18 @@ struct Details {
   std::vector<PartyInput> parties;
   std::int64_t mediator_person_id = 0;
   std::optional<std::int64_t> case_id;  // the service case the dispute came from
+};
+
+// What a dispute's details refer to, as the store finds it.
+struct DetailFacts {
+  std::optional<org::Node> compound;
+  std::optional<org::Node> building;       // when the details name one
+  std::optional<org::Node> part;           // when the details name one
+  std::vector<bool> party_person_found;    // per party: no person named, or one that exists
+  std::vector<std::string> mediator_tags;  // empty when the mediator is not registered
+  std::optional<std::string> mediator_home_path;
+  std::string community_path;                    // of the compound's community
+  std::optional<std::int64_t> case_compound_id;  // the linked case's compound; nullopt without one
 };
 
 struct Mediation {

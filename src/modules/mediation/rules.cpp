@@ -150,4 +150,54 @@ Ratio kept_share(const std::vector<bool>& latest_visit_kept) {
                static_cast<std::int64_t>(latest_visit_kept.size())};
 }
 
+namespace {
+
+// A node of `kind` inside the subtree at `within`: 404 when there is none, 422 naming the field
+// when it lies elsewhere.
+void check_inside(const std::optional<org::Node>& node, org::NodeKind kind, const std::string& within,
+                  const std::string& field, const std::string& what) {
+  if (!node || node->kind != kind) fail_not_found("找不到该" + what);
+  if (node->path.rfind(within, 0) != 0) fail_unprocessable("该" + what + "不在本小区", field);
+}
+
+}  // namespace
+
+void check_references(const Details& details, const DetailFacts& facts) {
+  check_details(details.category, details.summary);
+  check_parties(details.parties);
+  const auto& compound = facts.compound;
+  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  if (details.building_node_id) {
+    check_inside(facts.building, org::NodeKind::Building, compound->path, "building_id", "楼幢");
+  }
+  if (details.part_node_id) {
+    std::string within = details.building_node_id ? facts.building->path : compound->path;
+    check_inside(facts.part, org::NodeKind::Part, within, "part_id", "房屋");
+  }
+  for (std::size_t i = 0; i < details.parties.size(); ++i) {
+    const auto& party = details.parties[i];
+    if (!facts.party_person_found[i])
+      fail_unprocessable("找不到该人员", "parties[" + std::to_string(i) + "].person_id");
+    if (party.person_id == details.mediator_person_id) {
+      fail_unprocessable("调解员不能同时是当事人", "mediator_person_id");
+    }
+  }
+  const auto& tags = facts.mediator_tags;
+  bool gold = std::find(tags.begin(), tags.end(), kMediatorTag) != tags.end();
+  const auto& home = facts.mediator_home_path;
+  if (!gold || !home || home->rfind(facts.community_path, 0) != 0) {
+    fail_unprocessable("调解员应为本社区登记的金牌调解员", "mediator_person_id");
+  }
+  if (details.case_id && facts.case_compound_id != details.compound_node_id) {
+    fail_unprocessable("关联案件应为本小区的服务案件", "case_id");
+  }
+}
+
+void check_update(const Mediation& record, const Details& details) {
+  if (record.state != State::Open) fail_conflict("调解开始后不能再修改纠纷信息", "state");
+  if (details.compound_node_id != record.details.compound_node_id) fail_invalid("compound_id", "不能更改纠纷所在小区");
+}
+
+bool session_starts_mediation(State state) { return state == State::Open; }
+
 }  // namespace weizhi::mediation

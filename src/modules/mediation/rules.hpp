@@ -36,6 +36,18 @@ void check_details(const std::string& category, const std::string& summary);
 // applicant and one respondent (`parties`).
 void check_parties(const std::vector<PartyInput>& parties);
 
+// The checks of what a dispute's details refer to, after check_details and check_parties: 404 without
+// the compound, or when the building or part named is missing or not one; 422 naming building_id
+// or part_id outside the compound (a part inside its named building); 422 naming
+// parties[i].person_id for a party's missing person, mediator_person_id when the mediator is a
+// party or not a gold mediator registered in the compound's community, case_id for a case
+// missing or of another compound.
+void check_references(const Details& details, const DetailFacts& facts);
+// 409 naming state once mediation has begun; 400 naming compound_id when the compound would change.
+void check_update(const Mediation& record, const Details& details);
+// Whether recording a session starts the mediation (the dispute is still open).
+bool session_starts_mediation(State state);
+
 // Whether the step is the reopening of an agreement (agreed → in_mediation).
 bool is_reopen(State from, State to);
 // 409 naming `to` unless the step is in the table:

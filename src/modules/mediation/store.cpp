@@ -53,52 +53,28 @@ void record_event(store::Tx& tx, std::int64_t id, const std::string& kind, std::
   tx.exec("UPDATE mediations SET updated_at = ? WHERE id = ?", {iso_utc(tx.now()), id});
 }
 
-// A node of `kind` inside the subtree at `within`: 404 when there is none, 422 naming the field
-// when it lies elsewhere.
-void require_inside(store::Connection& connection, std::int64_t node_id, org::NodeKind kind, const std::string& within,
-                    const std::string& field, const std::string& what) {
-  auto node = org::find_node(connection, node_id);
-  if (!node || node->kind != kind) fail_not_found("找不到该" + what);
-  if (node->path.rfind(within, 0) != 0) fail_unprocessable("该" + what + "不在本小区", field);
-}
-
 // Everything a dispute's details refer to, checked against the database.
-void check_references(store::Connection& connection, const Details& details) {
-  check_details(details.category, details.summary);
-  check_parties(details.parties);
-  auto compound = org::find_node(connection, details.compound_node_id);
-  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
-  if (details.building_node_id) {
-    require_inside(connection, *details.building_node_id, org::NodeKind::Building, compound->path, "building_id",
-                   "楼幢");
+void check_references_in(store::Connection& connection, const Details& details) {
+  DetailFacts facts;
+  facts.compound = org::find_node(connection, details.compound_node_id);
+  if (details.building_node_id) facts.building = org::find_node(connection, *details.building_node_id);
+  if (details.part_node_id) facts.part = org::find_node(connection, *details.part_node_id);
+  for (const auto& party : details.parties) {
+    facts.party_person_found.push_back(!party.person_id || people::find_person(connection, *party.person_id));
   }
-  if (details.part_node_id) {
-    std::string within = compound->path;
-    if (details.building_node_id) within = org::find_node(connection, *details.building_node_id)->path;
-    require_inside(connection, *details.part_node_id, org::NodeKind::Part, within, "part_id", "房屋");
+  if (auto mediator = people::find_person(connection, details.mediator_person_id)) {
+    facts.mediator_tags = mediator->tags;
+    facts.mediator_home_path = people::node_path(connection, mediator->home_node_id);
   }
-  for (std::size_t i = 0; i < details.parties.size(); ++i) {
-    const auto& party = details.parties[i];
-    if (party.person_id && !people::find_person(connection, *party.person_id)) {
-      fail_unprocessable("找不到该人员", "parties[" + std::to_string(i) + "].person_id");
-    }
-    if (party.person_id == details.mediator_person_id) {
-      fail_unprocessable("调解员不能同时是当事人", "mediator_person_id");
-    }
-  }
-  auto mediator = people::find_person(connection, details.mediator_person_id);
-  auto community = org::find_node(connection, *compound->parent_id);
-  auto home = mediator ? people::node_path(connection, mediator->home_node_id) : std::nullopt;
-  bool gold = mediator && std::find(mediator->tags.begin(), mediator->tags.end(), kMediatorTag) != mediator->tags.end();
-  if (!gold || !home || home->rfind(community->path, 0) != 0) {
-    fail_unprocessable("调解员应为本社区登记的金牌调解员", "mediator_person_id");
+  if (facts.compound && facts.compound->parent_id) {
+    if (auto community = org::find_node(connection, *facts.compound->parent_id)) facts.community_path = community->path;
   }
   if (details.case_id) {
-    auto linked = cases::find_case(connection, *details.case_id);
-    if (!linked || linked->input.compound_node_id != details.compound_node_id) {
-      fail_unprocessable("关联案件应为本小区的服务案件", "case_id");
+    if (auto linked = cases::find_case(connection, *details.case_id)) {
+      facts.case_compound_id = linked->input.compound_node_id;
     }
   }
+  check_references(details, facts);
 }
 
 void write_parties(store::Tx& tx, std::int64_t id, const std::vector<PartyInput>& parties) {
@@ -130,7 +106,7 @@ std::optional<bool> latest_visit_kept(store::Connection& connection, std::int64_
 }  // namespace
 
 std::int64_t create_mediation(store::Tx& tx, const Details& details, std::int64_t user_id) {
-  check_references(tx.connection(), details);
+  check_references_in(tx.connection(), details);
   std::string now = iso_utc(tx.now());
   std::int64_t id =
       tx.query_one(
@@ -146,9 +122,8 @@ std::int64_t create_mediation(store::Tx& tx, const Details& details, std::int64_
 }
 
 void update_mediation(store::Tx& tx, const Mediation& record, const Details& details, std::int64_t user_id) {
-  if (record.state != State::Open) fail_conflict("调解开始后不能再修改纠纷信息", "state");
-  if (details.compound_node_id != record.details.compound_node_id) fail_invalid("compound_id", "不能更改纠纷所在小区");
-  check_references(tx.connection(), details);
+  check_update(record, details);
+  check_references_in(tx.connection(), details);
   tx.exec(
       "UPDATE mediations SET building_node_id = ?, part_node_id = ?, category = ?, summary = ?, "
       "mediator_person_id = ?, case_id = ? WHERE id = ?",
@@ -257,7 +232,7 @@ std::int64_t add_session(store::Tx& tx, const Mediation& record, const SessionIn
                           {record.id, input.held_on, input.place, Json(input.attendees).dump(), input.notes,
                            input.next_step, user_id, iso_utc(tx.now())})
                         ->i64(0);
-  if (record.state == State::Open) {
+  if (session_starts_mediation(record.state)) {
     set_state(tx, record, State::InMediation);
     record_event(tx, record.id, "transition", std::string("open"), std::string("in_mediation"), "首次调解会", user_id);
   }
