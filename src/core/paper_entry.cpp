@@ -2,20 +2,21 @@
 #include "core/paper_entry.hpp"
 
 #include <algorithm>
+#include <array>
+#include <utility>
+
+#include "core/code_table.hpp"
 
 namespace weizhi::paper_entry {
 
-std::string outcome_code(Outcome outcome) {
-  switch (outcome) {
-    case Outcome::AwaitingSecondEntry:
-      return "awaiting_second_entry";
-    case Outcome::Counted:
-      return "counted";
-    case Outcome::Held:
-      return "held";
-  }
-  return "held";
-}
+namespace {
+
+constexpr std::array<std::pair<Outcome, const char*>, 3> kOutcomes{
+    {{Outcome::AwaitingSecondEntry, "awaiting_second_entry"}, {Outcome::Counted, "counted"}, {Outcome::Held, "held"}}};
+
+}  // namespace
+
+std::string outcome_code(Outcome outcome) { return code_of(kOutcomes, outcome); }
 
 bool held(const Form& form) { return !form.counted && form.entries.size() >= 2; }
 

@@ -46,6 +46,13 @@ Round round_of(std::int64_t number, std::optional<std::string> result = std::nul
   return Round{number, RoundKind::First, 2, {11, 12, 13}, std::move(result), std::nullopt};
 }
 
+// "runoff for 1 of 12,13": the kind, seats and candidates of the round a count calls for.
+std::string described(const std::optional<NextRound>& next) {
+  if (!next) return "none";
+  return round_kind_code(next->kind) + " for " + std::to_string(next->seats) + " of " +
+         choices_text(next->candidate_ids);
+}
+
 }  // namespace
 
 TEST(ElectionSteps, OpenOnlyTheNextStepAfterSignOff) {
@@ -254,38 +261,26 @@ TEST(ElectionCount, AVoidRoundIsHeldAgainATieGoesToARunoffAndEmptySeatsToAFurthe
   Round first = round_of(1);  // 2 seats among 11, 12, 13
   CountResult void_round;
   void_round.round_void = RoundVoid::TurnoutNotMoreThanHalf;
-  auto again = next_round(first, void_round);
-  ASSERT_TRUE(again);
-  EXPECT_EQ(again->kind, RoundKind::First);
-  EXPECT_EQ(again->seats, 2);
-  EXPECT_EQ(again->candidate_ids, first.candidate_ids);
+  EXPECT_EQ(described(next_round(first, void_round)), "first for 2 of 11,12,13");
 
   CountResult tie;
   tie.elected = {{"11", 50}};
   tie.runoff = {"12", "13"};
   tie.runoff_seats = 1;
-  auto runoff = next_round(first, tie);
-  ASSERT_TRUE(runoff);
-  EXPECT_EQ(runoff->kind, RoundKind::Runoff);
-  EXPECT_EQ(runoff->seats, 1);
-  EXPECT_EQ(runoff->candidate_ids, std::vector<std::int64_t>({12, 13}));
+  EXPECT_EQ(described(next_round(first, tie)), "runoff for 1 of 12,13");
 
   CountResult empty_seat;
   empty_seat.tally = {{"11", 50}, {"12", 30}, {"13", 20}};
   empty_seat.elected = {{"11", 50}};
   empty_seat.vacant_seats = 1;
-  auto further = next_round(first, empty_seat);
-  ASSERT_TRUE(further);
-  EXPECT_EQ(further->kind, RoundKind::Further);
-  EXPECT_EQ(further->seats, 1);
-  EXPECT_EQ(further->candidate_ids, std::vector<std::int64_t>({12, 13}));
+  EXPECT_EQ(described(next_round(first, empty_seat)), "further for 1 of 12,13");
 
   Round runoff_round{2, RoundKind::Runoff, 1, {12, 13}, std::nullopt, std::nullopt};
-  EXPECT_FALSE(next_round(runoff_round, empty_seat));  // only a first round calls a further one
+  EXPECT_EQ(described(next_round(runoff_round, empty_seat)), "none");  // only a first round calls a further one
   empty_seat.tally = {{"11", 50}, {"12", 30}};
-  EXPECT_FALSE(next_round(first, empty_seat));  // no more candidates than the empty seat
+  EXPECT_EQ(described(next_round(first, empty_seat)), "none");  // no more candidates than the empty seat
 
   CountResult filled;
   filled.elected = {{"11", 50}, {"12", 40}};
-  EXPECT_FALSE(next_round(first, filled));
+  EXPECT_EQ(described(next_round(first, filled)), "none");
 }
