@@ -361,6 +361,11 @@ TEST(VotingBallots, ReceiptCodesAreGroupedUpperCase) {
   EXPECT_EQ(receipt_code("0a1b2c3d4e5f6a7b8c9d"), "0A1B-2C3D-4E5F-6A7B-8C9D");
 }
 
+TEST(VotingBallots, AReceiptCodeTypedInLowerCaseFindsTheStoredOne) {
+  EXPECT_EQ(typed_receipt_code("0a1b-2c3d-4e5f-6a7b-8c9d"), receipt_code("0a1b2c3d4e5f6a7b8c9d"));
+  EXPECT_EQ(typed_receipt_code("0A1B-2c3D"), "0A1B-2C3D");
+}
+
 // --- A vote's life ---
 
 namespace {

@@ -3,7 +3,6 @@
 // (token, cast, receipt), paper accounting and double entry, the count and lot drawings, and
 // the self-management statistics of the street.
 #include <algorithm>
-#include <cctype>
 #include <functional>
 
 #include "core/error.hpp"
@@ -15,6 +14,7 @@
 #include "modules/elections/store.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::store {
 std::vector<Migration> elections_migrations();
@@ -480,8 +480,7 @@ Response cast_route(Context& context) {
 }
 
 Response receipt_route(Context& context) {
-  std::string code = context.request.path_params.at("code");
-  std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::string code = voting::typed_receipt_code(context.request.path_params.at("code"));
   auto lease = context.read();
   auto receipt = find_receipt(*lease, code);
   if (!receipt) fail_not_found("没有该回执码对应的选票");

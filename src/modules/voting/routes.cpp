@@ -1,8 +1,6 @@
 // HTTP routes of the voting module: preparing, opening, closing, extending and publishing a vote;
 // its frozen roll and live turnout; ballots online (the voter or their proxy), at a meeting and
 // on paper (two clerks, a supervisor for mismatches); the public publication and receipt check.
-#include <algorithm>
-#include <cctype>
 #include <functional>
 
 #include "core/crypto.hpp"
@@ -502,8 +500,7 @@ Response publication_route(Context& context) {
 }
 
 Response receipt_route(Context& context) {
-  std::string code = context.request.path_params.at("code");
-  std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::string code = typed_receipt_code(context.request.path_params.at("code"));
   auto lease = context.read();
   auto receipt = find_receipt(*lease, code);
   if (!receipt) fail_not_found("没有该回执码对应的选票");

@@ -490,4 +490,10 @@ std::string receipt_code(const std::string& random_hex) {
   return code;
 }
 
+std::string typed_receipt_code(std::string typed) {
+  std::transform(typed.begin(), typed.end(), typed.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return typed;
+}
+
 }  // namespace weizhi::voting

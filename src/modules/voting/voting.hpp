@@ -134,6 +134,9 @@ std::string result_json(const std::vector<ItemResult>& results);
 Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& voters_with_ballot);
 // A receipt code shown to the voter, from 10 random bytes as hex: "ABCD-EF01-2345-6789-ABCD".
 std::string receipt_code(const std::string& random_hex);
+// A receipt code as typed, in the upper case it is stored in: how a vote's and an election's
+// receipt are looked up.
+std::string typed_receipt_code(std::string typed);
 
 // --- Votes as stored ---
 
