@@ -47,7 +47,7 @@ struct Application::Parts {
 Application::Application(Settings settings, const Clock& clock) {
   crypto::init();
   parts_ = std::make_unique<Parts>(std::move(settings), clock);
-  store::apply_migrations(parts_->db, all_migrations());
+  prepare_database(parts_->db);
   for (const auto& module : all_modules()) {
     if (module.routes) module.routes(parts_->router);
   }

@@ -71,7 +71,7 @@ int serve(const Settings& settings) {
 int migrate(const Settings& settings) {
   SystemClock clock;
   store::Db db(settings.database_url, clock);
-  int applied = store::apply_migrations(db, app::all_migrations());
+  int applied = app::prepare_database(db);
   std::cout << "migrations applied: " << applied << std::endl;
   return 0;
 }
@@ -79,7 +79,7 @@ int migrate(const Settings& settings) {
 int seed_demo(const Settings& settings, bool if_empty) {
   SystemClock clock;
   store::Db db(settings.database_url, clock);
-  store::apply_migrations(db, app::all_migrations());
+  app::prepare_database(db);
   if (if_empty) {
     auto lease = db.read();
     if (lease->query_one("SELECT id FROM org_nodes LIMIT 1")) {
@@ -127,7 +127,7 @@ int user_add(const Settings& settings, const std::string& login, const std::stri
   crypto::init();
   SystemClock clock;
   store::Db db(settings.database_url, clock);
-  store::apply_migrations(db, app::all_migrations());
+  app::prepare_database(db);
   auth::PasswordPool passwords;
   std::string hash = passwords.hash(password);
   db.transaction([&](store::Tx& tx) {
@@ -149,7 +149,7 @@ int token_add(const Settings& settings, const auth::TokenRequest& request) {
   crypto::init();
   SystemClock clock;
   store::Db db(settings.database_url, clock);
-  store::apply_migrations(db, app::all_migrations());
+  app::prepare_database(db);
   auth::IssuedToken issued;
   db.transaction([&](store::Tx& tx) { issued = auth::add_token(tx, request, "cli:token-add"); });
   std::cout << "token " << request.name << " for account " << issued.login;

@@ -1,6 +1,7 @@
 // Registration of every capability.
 #include "app/modules.hpp"
 
+#include "app/grants.hpp"
 #include "app/ops.hpp"
 #include "audit/routes.hpp"
 #include "auth/routes.hpp"
@@ -45,6 +46,12 @@ std::vector<store::Migration> all_migrations() {
     migrations.insert(migrations.end(), own.begin(), own.end());
   }
   return migrations;
+}
+
+int prepare_database(store::Db& db) {
+  int applied = store::apply_migrations(db, all_migrations());
+  bring_grants_in_line(db, all_modules());
+  return applied;
 }
 
 }  // namespace weizhi::app

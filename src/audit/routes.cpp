@@ -53,12 +53,15 @@ http::Response list_route(http::Context& context) {
 }  // namespace
 
 modules::Module module() {
-  return modules::Module{"audit", [] { return std::vector<store::Migration>{}; },
+  return modules::Module{"audit",
+                         [] { return std::vector<store::Migration>{}; },
                          [](http::Router& router) {
                            router.add(http::Method::Get, "/api/v1/audit",
                                       http::Access::permission("audit.read", http::scope::any()), list_route);
                          },
-                         nullptr};
+                         nullptr,
+                         {},
+                         {{"audit.read", {"street_admin", "supervisor"}}}};
 }
 
 }  // namespace weizhi::audit

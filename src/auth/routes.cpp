@@ -283,7 +283,8 @@ void seed_demo(modules::SeedContext& seed) {
 }  // namespace
 
 modules::Module module() {
-  return modules::Module{"auth", [] { return std::vector<store::Migration>{}; },
+  return modules::Module{"auth",
+                         [] { return std::vector<store::Migration>{}; },
                          [](http::Router& router) {
                            router.add(Method::Post, "/api/v1/session", Access::anyone(), create_session_route);
                            router.add(Method::Delete, "/api/v1/session", Access::signed_in(), delete_session_route);
@@ -301,7 +302,9 @@ modules::Module module() {
                            router.add(Method::Delete, "/api/v1/users/{id}/roles/{assignment_id}",
                                       Access::permission("users.manage", http::scope::any()), end_role_route);
                          },
-                         seed_demo};
+                         seed_demo,
+                         {},
+                         {{"users.manage", {"street_admin"}}}};
 }
 
 }  // namespace weizhi::auth

@@ -1,6 +1,7 @@
-// The Module descriptor: a capability's whole contract with the host — its name, its
-// migrations, its routes and its part of the demo street. Adding a capability is adding a
-// folder under src/modules/ and one line in src/app/modules.cpp.
+// The Module descriptor: a capability's whole contract with the host — its name, its migrations,
+// its routes, its part of the demo street, its periodic jobs and its permissions with the roles
+// granted them. Each module builds it in its module.cpp. Adding a capability is adding a folder
+// under src/modules/ and one line in src/app/modules.cpp.
 #pragma once
 #include <functional>
 #include <map>
@@ -57,12 +58,20 @@ struct Job {
   std::function<void(store::Db& db, const std::string& period)> after_commit{};
 };
 
+// One of a module's permissions and the roles that hold it (over the subtree of the node each role is
+// held in). Declared once, in the module's module.cpp: every start brings role_permissions in line.
+struct Grant {
+  std::string permission;
+  std::vector<std::string> roles;
+};
+
 struct Module {
   std::string name;
   std::function<std::vector<store::Migration>()> migrations;
   std::function<void(http::Router&)> routes;
-  std::function<void(SeedContext&)> seed_demo;
+  std::function<void(SeedContext&)> seed_demo{};
   std::vector<Job> jobs{};
+  std::vector<Grant> grants{};
 };
 
 }  // namespace weizhi::modules

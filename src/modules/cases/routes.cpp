@@ -19,13 +19,7 @@
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> cases_migrations();
-}
-
 namespace weizhi::cases {
-
-void seed_demo(modules::SeedContext& seed);
 
 namespace {
 
@@ -523,6 +517,8 @@ Response stats_route(Context& context) {
                               {"top_items", top}});
 }
 
+}  // namespace
+
 // The hourly climb of overdue cases up their compound's chain, one level per missed period.
 modules::Job escalation_job() {
   return modules::Job{
@@ -579,12 +575,6 @@ void add_routes(http::Router& router) {
              assignees_route);
   router.add(Method::Get, "/api/v1/stats/cases", Access::permission("cases.read", org::node_query_scope()),
              stats_route);
-}
-
-}  // namespace
-
-modules::Module module() {
-  return modules::Module{"cases", store::cases_migrations, add_routes, seed_demo, {escalation_job(), pre_task_job()}};
 }
 
 }  // namespace weizhi::cases

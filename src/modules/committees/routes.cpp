@@ -10,10 +10,6 @@
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> committees_migrations();
-}
-
 namespace weizhi::committees {
 
 namespace {
@@ -258,6 +254,8 @@ Response leave_route(Context& context) {
   return Response::json(200, updated);
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   auto allowed = [](const char* permission) { return Access::permission(permission, committee_scope()); };
   const std::string base = "/api/v1/committees";
@@ -273,9 +271,5 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, base + "/{id}/alternates", allowed("committees.manage"), add_alternate_route);
   router.add(Method::Post, base + "/{id}/members/{member_id}/leave", allowed("committees.manage"), leave_route);
 }
-
-}  // namespace
-
-modules::Module module() { return modules::Module{"committees", store::committees_migrations, add_routes, nullptr}; }
 
 }  // namespace weizhi::committees

@@ -18,13 +18,7 @@
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> covenant_migrations();
-}
-
 namespace weizhi::covenant {
-
-void seed_demo(modules::SeedContext& seed);
 
 namespace {
 
@@ -483,6 +477,8 @@ Response escalate_route(Context& context) {
   return Response::json(200, result);
 }
 
+}  // namespace
+
 // The daily run of escalate_subtree over every street, on the street's date.
 modules::Job escalation_job() {
   return modules::Job{"covenant.escalations", [](TimePoint now) { return street_date(now); },
@@ -543,12 +539,6 @@ void add_routes(http::Router& router) {
 
   router.add(Method::Get, "/api/v1/stats/covenant", Access::permission("covenant.read", org::compound_query_scope()),
              stats_route);
-}
-
-}  // namespace
-
-modules::Module module() {
-  return modules::Module{"covenant", store::covenant_migrations, add_routes, seed_demo, {escalation_job()}};
 }
 
 }  // namespace weizhi::covenant

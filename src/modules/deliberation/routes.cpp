@@ -16,13 +16,7 @@
 #include "modules/people/people.hpp"
 #include "modules/voting/voting.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> deliberation_migrations();
-}
-
 namespace weizhi::deliberation {
-
-void seed_demo(modules::SeedContext& seed);
 
 namespace {
 
@@ -563,6 +557,8 @@ Response my_topics_route(Context& context) {
   return Response::json(200, {{"items", items}});
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   auto on_topic = [](const char* permission) { return Access::permission(permission, topic_scope()); };
   const std::string topics = "/api/v1/topics";
@@ -584,12 +580,6 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, "/api/v1/topic-actions/{id}/done",
              Access::permission("deliberation.resolve", action_scope()), action_done_route);
   router.add(Method::Get, "/api/v1/me/topics", Access::signed_in(), my_topics_route);
-}
-
-}  // namespace
-
-modules::Module module() {
-  return modules::Module{"deliberation", store::deliberation_migrations, add_routes, seed_demo};
 }
 
 }  // namespace weizhi::deliberation

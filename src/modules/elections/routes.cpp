@@ -16,13 +16,7 @@
 #include "modules/people/people.hpp"
 #include "modules/voting/voting.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> elections_migrations();
-}
-
 namespace weizhi::elections {
-
-void seed_demo(modules::SeedContext& seed);
 
 namespace {
 
@@ -594,6 +588,8 @@ Response stats_route(Context& context) {
                                                                         : Json(nullptr)}});
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   auto allowed = [](const char* permission) { return Access::permission(permission, election_scope()); };
   const std::string base = "/api/v1/elections";
@@ -628,9 +624,5 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/election-receipts/{code}", Access::anyone(), receipt_route);
   router.add(Method::Get, "/api/v1/stats/self-management", Access::signed_in(), stats_route);
 }
-
-}  // namespace
-
-modules::Module module() { return modules::Module{"elections", store::elections_migrations, add_routes, seed_demo}; }
 
 }  // namespace weizhi::elections

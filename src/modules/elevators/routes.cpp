@@ -15,13 +15,7 @@
 #include "modules/org/org.hpp"
 #include "modules/voting/voting.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> elevators_migrations();
-}
-
 namespace weizhi::elevators {
-
-void seed_demo(modules::SeedContext& seed);
 
 namespace {
 
@@ -496,6 +490,8 @@ Response add_mediation_route(Context& context) {
   return Response::json(201, created);
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   auto on_project = [](const char* permission) { return Access::permission(permission, project_scope()); };
   const std::string projects = "/api/v1/elevator-projects";
@@ -519,9 +515,5 @@ void add_routes(http::Router& router) {
   router.add(HttpMethod::Get, projects + "/{id}/mediations", on_project("elevators.read"), list_mediations_route);
   router.add(HttpMethod::Post, projects + "/{id}/mediations", on_project("elevators.manage"), add_mediation_route);
 }
-
-}  // namespace
-
-modules::Module module() { return modules::Module{"elevators", store::elevators_migrations, add_routes, seed_demo}; }
 
 }  // namespace weizhi::elevators

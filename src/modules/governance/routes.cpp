@@ -13,13 +13,7 @@
 #include "modules/people/people.hpp"
 #include "modules/org/org.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> governance_migrations();
-}
-
 namespace weizhi::governance {
-
-void seed_demo(modules::SeedContext& seed);
 
 namespace {
 
@@ -482,6 +476,8 @@ Response organization_stats_route(Context& context) {
                               {"compounds_missing_chain", stats.compounds - stats.compounds_with_complete_chain}});
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   auto read = [](http::ScopeResolver scope) { return Access::permission("governance.read", std::move(scope)); };
   auto write = [](http::ScopeResolver scope) { return Access::permission("governance.write", std::move(scope)); };
@@ -508,9 +504,5 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/stats/organization", Access::permission("stats.read", node_query_scope()),
              organization_stats_route);
 }
-
-}  // namespace
-
-modules::Module module() { return modules::Module{"governance", store::governance_migrations, add_routes, seed_demo}; }
 
 }  // namespace weizhi::governance

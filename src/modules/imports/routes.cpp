@@ -179,30 +179,14 @@ Response export_people_route(Context& context) {
 
 }  // namespace
 
-}  // namespace weizhi::imports
-
-namespace weizhi::store {
-std::vector<Migration> imports_migrations();
-}
-
-namespace weizhi::imports {
-
-void seed_demo(modules::SeedContext& seed);
-
-modules::Module module() {
-  return modules::Module{
-      "imports", store::imports_migrations,
-      [](http::Router& router) {
-        auto node_scope = http::scope::query_node_or_root("node");
-        router.add(Route{Method::Post, "/api/v1/import/parts", Access::permission("org.write", node_scope),
-                         import_parts_route, kMaxImportBytes});
-        router.add(Route{Method::Post, "/api/v1/import/people", Access::permission("people.write", node_scope),
-                         import_people_route, kMaxImportBytes});
-        router.add(Method::Get, "/api/v1/export/parts", Access::permission("org.read", node_scope), export_parts_route);
-        router.add(Method::Get, "/api/v1/export/people", Access::permission("people.read", node_scope),
-                   export_people_route);
-      },
-      seed_demo};
+void add_routes(http::Router& router) {
+  auto node_scope = http::scope::query_node_or_root("node");
+  router.add(Route{Method::Post, "/api/v1/import/parts", Access::permission("org.write", node_scope),
+                   import_parts_route, kMaxImportBytes});
+  router.add(Route{Method::Post, "/api/v1/import/people", Access::permission("people.write", node_scope),
+                   import_people_route, kMaxImportBytes});
+  router.add(Method::Get, "/api/v1/export/parts", Access::permission("org.read", node_scope), export_parts_route);
+  router.add(Method::Get, "/api/v1/export/people", Access::permission("people.read", node_scope), export_people_route);
 }
 
 }  // namespace weizhi::imports

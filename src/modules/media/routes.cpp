@@ -12,10 +12,6 @@
 #include "modules/media/rules.hpp"
 #include "modules/media/store.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> media_migrations();
-}
-
 namespace weizhi::media {
 
 namespace {
@@ -59,13 +55,13 @@ http::Response upload_route(http::Context& context) {
       Json{{"id", photo.id}, {"content_type", photo.content_type}, {"size_bytes", photo.size_bytes}});
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   http::Route upload{http::Method::Post, "/api/v1/photos", http::Access::signed_in(), upload_route};
   upload.max_body_bytes = kMaxPhotoBytes + 1;  // one byte over, so an oversize photo gets our own 413
   router.add(std::move(upload));
 }
-
-}  // namespace
 
 http::Response photo_reply(http::Context& context, store::Connection& connection, const std::string& id) {
   auto photo = find_photo(connection, id);
@@ -93,7 +89,5 @@ std::vector<std::string> photo_ids_field(JsonObject& body, const std::string& ke
   }
   return photos;
 }
-
-modules::Module module() { return modules::Module{"media", store::media_migrations, add_routes, {}}; }
 
 }  // namespace weizhi::media

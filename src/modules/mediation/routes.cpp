@@ -12,13 +12,7 @@
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> mediation_migrations();
-}
-
 namespace weizhi::mediation {
-
-void seed_demo(modules::SeedContext& seed);
 
 namespace {
 
@@ -330,6 +324,8 @@ Response stats_route(Context& context) {
                               {"by_category", by_category}});
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   auto on_mediation = [](const char* permission) { return Access::permission(permission, mediation_scope()); };
   const std::string base = "/api/v1/mediations";
@@ -346,9 +342,5 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/stats/mediation", Access::permission("mediation.read", org::node_query_scope()),
              stats_route);
 }
-
-}  // namespace
-
-modules::Module module() { return modules::Module{"mediation", store::mediation_migrations, add_routes, seed_demo}; }
 
 }  // namespace weizhi::mediation

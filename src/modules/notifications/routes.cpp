@@ -12,13 +12,7 @@
 #include "modules/notifications/store.hpp"
 #include "modules/org/org.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> notifications_migrations();
-}
-
 namespace weizhi::notifications {
-
-void seed_demo(modules::SeedContext& seed);
 
 namespace {
 
@@ -171,6 +165,8 @@ Response retry_route(Context& context) {
   return Response::json(200, retried);
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   const std::string inbox_path = "/api/v1/me/notifications";
   router.add(Method::Get, inbox_path, Access::signed_in(), inbox_route);
@@ -186,12 +182,6 @@ void add_routes(http::Router& router) {
              Access::permission("notifications.manage", org::node_query_scope()), list_deliveries_route);
   router.add(Method::Post, "/api/v1/notification-deliveries/{id}/retry",
              Access::permission("notifications.manage", delivery_scope()), retry_route);
-}
-
-}  // namespace
-
-modules::Module module() {
-  return modules::Module{"notifications", store::notifications_migrations, add_routes, seed_demo, {delivery_job()}};
 }
 
 }  // namespace weizhi::notifications

@@ -16,10 +16,6 @@
 #include "modules/open311/store.hpp"
 #include "modules/org/org.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> open311_migrations();
-}
-
 namespace weizhi::open311 {
 
 namespace {
@@ -340,6 +336,8 @@ Response get_document_route(Context& context) {
   fail_not_found("找不到该地址：" + context.request.path);
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   const std::string base = "/open311/v2/";
   // The service list is public; requests check their api_key in the handler (see the file header).
@@ -348,9 +346,5 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, base + "services/{document}", Access::anyone(), spec_errors(service_definition_route));
   router.add(Method::Get, base + "requests/{document}", Access::anyone(), spec_errors(get_request_route));
 }
-
-}  // namespace
-
-modules::Module module() { return modules::Module{"open311", store::open311_migrations, add_routes, nullptr}; }
 
 }  // namespace weizhi::open311

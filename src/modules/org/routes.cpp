@@ -343,38 +343,21 @@ std::optional<std::int64_t> street_scope(Context& context) { return context.root
 
 }  // namespace
 
-void seed_demo(modules::SeedContext& seed);
-
-}  // namespace weizhi::org
-
-namespace weizhi::store {
-std::vector<Migration> org_migrations();
-}
-
-namespace weizhi::org {
-
-modules::Module module() {
-  return modules::Module{"org", store::org_migrations,
-                         [](http::Router& router) {
-                           router.add(Method::Get, "/api/v1/org/nodes/{id}",
-                                      Access::permission("org.read", http::scope::path_node("id")), get_node_route);
-                           router.add(Method::Get, "/api/v1/org/nodes/{id}/children",
-                                      Access::permission("org.read", http::scope::path_node("id")), children_route);
-                           router.add(Method::Get, "/api/v1/org/nodes/{id}/parts",
-                                      Access::permission("org.read", http::scope::path_node("id")), parts_route);
-                           router.add(Method::Post, "/api/v1/org/nodes",
-                                      Access::permission("org.write", http::scope::body_node("parent_id")),
-                                      create_node_route);
-                           router.add(Method::Patch, "/api/v1/org/nodes/{id}",
-                                      Access::permission("org.write", http::scope::path_node("id")), update_node_route);
-                           router.add(Method::Delete, "/api/v1/org/nodes/{id}",
-                                      Access::permission("org.write", http::scope::path_node("id")), delete_node_route);
-                           router.add(Method::Get, "/api/v1/org/clusters", Access::permission("org.read", street_scope),
-                                      list_clusters_route);
-                           router.add(Method::Post, "/api/v1/org/clusters",
-                                      Access::permission("org.write", street_scope), create_cluster_route);
-                         },
-                         seed_demo};
+void add_routes(http::Router& router) {
+  router.add(Method::Get, "/api/v1/org/nodes/{id}", Access::permission("org.read", http::scope::path_node("id")),
+             get_node_route);
+  router.add(Method::Get, "/api/v1/org/nodes/{id}/children",
+             Access::permission("org.read", http::scope::path_node("id")), children_route);
+  router.add(Method::Get, "/api/v1/org/nodes/{id}/parts", Access::permission("org.read", http::scope::path_node("id")),
+             parts_route);
+  router.add(Method::Post, "/api/v1/org/nodes", Access::permission("org.write", http::scope::body_node("parent_id")),
+             create_node_route);
+  router.add(Method::Patch, "/api/v1/org/nodes/{id}", Access::permission("org.write", http::scope::path_node("id")),
+             update_node_route);
+  router.add(Method::Delete, "/api/v1/org/nodes/{id}", Access::permission("org.write", http::scope::path_node("id")),
+             delete_node_route);
+  router.add(Method::Get, "/api/v1/org/clusters", Access::permission("org.read", street_scope), list_clusters_route);
+  router.add(Method::Post, "/api/v1/org/clusters", Access::permission("org.write", street_scope), create_cluster_route);
 }
 
 }  // namespace weizhi::org

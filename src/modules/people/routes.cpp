@@ -267,6 +267,8 @@ Response households_route(Context& context) {
   return Response::json(200, {{"person_id", person_id ? Json(*person_id) : Json(nullptr)}, {"items", items}});
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/people", Access::permission("people.read", http::scope::query_node_or_root("node")),
              list_people_route);
@@ -287,8 +289,6 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/me/households", Access::signed_in(), households_route);
 }
 
-}  // namespace
-
 void require_person(Context& context, const std::string& permission, std::int64_t person_id) {
   require_person(context, permission, person_id, "person_id");
 }
@@ -304,17 +304,5 @@ void require_person(Context& context, const std::string& permission, std::int64_
     throw ApiError(403, "forbidden", "字段 " + field + " 所指人员不在您的管理范围内", field);
   }
 }
-
-void seed_demo(modules::SeedContext& seed);
-
-}  // namespace weizhi::people
-
-namespace weizhi::store {
-std::vector<Migration> people_migrations();
-}
-
-namespace weizhi::people {
-
-modules::Module module() { return modules::Module{"people", store::people_migrations, add_routes, seed_demo}; }
 
 }  // namespace weizhi::people

@@ -13,13 +13,7 @@
 #include "modules/voting/rules.hpp"
 #include "modules/voting/store.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> voting_migrations();
-}
-
 namespace weizhi::voting {
-
-void seed_demo(modules::SeedContext& seed);
 
 namespace {
 
@@ -537,6 +531,8 @@ Response my_votes_route(Context& context) {
   return Response::json(200, {{"items", items}});
 }
 
+}  // namespace
+
 void add_routes(http::Router& router) {
   auto allowed = [](const char* permission) { return Access::permission(permission, vote_scope()); };
   const std::string base = "/api/v1/votes";
@@ -562,9 +558,5 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/vote-receipts/{code}", Access::anyone(), receipt_route);
   router.add(Method::Get, "/api/v1/me/votes", Access::signed_in(), my_votes_route);
 }
-
-}  // namespace
-
-modules::Module module() { return modules::Module{"voting", store::voting_migrations, add_routes, seed_demo}; }
 
 }  // namespace weizhi::voting

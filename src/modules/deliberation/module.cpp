@@ -1,0 +1,39 @@
+// The deliberation module as the host runs it: migrations, routes, jobs, demo seed, and who holds its permissions.
+#include "modules/deliberation/module.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> deliberation_migrations();
+}
+
+namespace weizhi::deliberation {
+
+// Defined in routes.cpp and seed.cpp; only this descriptor assembles them.
+void add_routes(http::Router& router);
+void seed_demo(modules::SeedContext& seed);
+
+modules::Module module() {
+  return modules::Module{
+      .name = "deliberation",
+      .migrations = store::deliberation_migrations,
+      .routes = add_routes,
+      .seed_demo = seed_demo,
+      .grants =
+          {
+              {"deliberation.advance",
+               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "committee_member"}},
+              {"deliberation.comment", {"commissioner", "committee_member", "resident"}},
+              {"deliberation.moderate", {"street_admin", "community_secretary", "tripartite_director", "commissioner"}},
+              {"deliberation.propose",
+               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
+                "grid_member", "committee_member", "resident"}},
+              {"deliberation.read",
+               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
+                "grid_member", "committee_member", "supervisor", "property_manager", "property_staff", "social_org"}},
+              {"deliberation.resolve",
+               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "committee_member"}},
+              {"deliberation.vote", {"street_admin", "community_secretary", "tripartite_director", "commissioner"}},
+          },
+  };
+}
+
+}  // namespace weizhi::deliberation

@@ -1,0 +1,33 @@
+// The governance module as the host runs it: migrations, routes, jobs, demo seed, and who holds its permissions.
+#include "modules/governance/module.hpp"
+
+namespace weizhi::store {
+std::vector<Migration> governance_migrations();
+}
+
+namespace weizhi::governance {
+
+// Defined in routes.cpp and seed.cpp; only this descriptor assembles them.
+void add_routes(http::Router& router);
+void seed_demo(modules::SeedContext& seed);
+
+modules::Module module() {
+  return modules::Module{
+      .name = "governance",
+      .migrations = store::governance_migrations,
+      .routes = add_routes,
+      .seed_demo = seed_demo,
+      .grants =
+          {
+              {"governance.read",
+               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
+                "grid_member", "committee_member", "supervisor", "property_manager", "property_staff", "social_org"}},
+              {"governance.write", {"street_admin", "community_secretary", "tripartite_director"}},
+              {"stats.read",
+               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
+                "supervisor"}},
+          },
+  };
+}
+
+}  // namespace weizhi::governance
