@@ -57,12 +57,15 @@ constexpr CodeTable<Outcome, 3> kOutcomes{{{Outcome::Passed, "passed"},
 
 using Wide = __int128;
 
-// num/den ≥ p/q (or > p/q when `strict`), without division.
-bool compare(const Fraction& fraction, std::int64_t p, std::int64_t q, bool strict) {
+// Whether a bound of the law is reached at it ("at least two thirds") or only beyond it ("more than half").
+enum class Reached { AtTheBound, BeyondTheBound };
+
+// num/den ≥ p/q (or > p/q), without division.
+bool reaches(const Fraction& fraction, std::int64_t p, std::int64_t q, Reached reached) {
   if (fraction.den <= 0) return false;
   Wide left = static_cast<Wide>(fraction.num) * q;
   Wide right = static_cast<Wide>(fraction.den) * p;
-  return strict ? left > right : left >= right;
+  return reached == Reached::BeyondTheBound ? left > right : left >= right;
 }
 
 constexpr std::uint8_t kNoChoice = 0xFF;
@@ -106,9 +109,9 @@ std::string use_code(PartUse use) { return code_of(kUses, use); }
 std::optional<PartUse> parse_use(std::string_view code) { return parse_code(kUses, code); }
 std::string outcome_code(Outcome outcome) { return code_of(kOutcomes, outcome); }
 
-bool at_least_two_thirds(const Fraction& fraction) { return compare(fraction, 2, 3, false); }
-bool more_than_half(const Fraction& fraction) { return compare(fraction, 1, 2, true); }
-bool at_least_three_quarters(const Fraction& fraction) { return compare(fraction, 3, 4, false); }
+bool at_least_two_thirds(const Fraction& fraction) { return reaches(fraction, 2, 3, Reached::AtTheBound); }
+bool more_than_half(const Fraction& fraction) { return reaches(fraction, 1, 2, Reached::BeyondTheBound); }
+bool at_least_three_quarters(const Fraction& fraction) { return reaches(fraction, 3, 4, Reached::AtTheBound); }
 
 Electorate electorate_of(const std::vector<RollEntry>& roll) {
   Electorate electorate;
