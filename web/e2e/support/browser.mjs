@@ -35,16 +35,24 @@ export async function saveScreenshot(page, name) {
   await page.screenshot({ path: path.join(screenshotFolder, `${name}.png`), fullPage: true })
 }
 
-/** Lets every finite animation or transition end, so that axe judges the page at rest, not mid-fade. */
+/**
+ * Lets the page come to rest, so that axe judges it at rest and not mid-fade: Vue starts an entering or
+ * leaving transition a frame after the change that causes it, so this waits two frames, then for every
+ * finite animation or transition running, and again until a look finds none.
+ */
 async function settleTransitions(page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
+  await page.evaluate(async () => {
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
+    for (let look = 0; look < 5; look++) {
+      await nextFrame()
+      await nextFrame()
+      const running = document
         .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  )
+        .filter((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().endTime !== Infinity)
+      if (running.length === 0) return
+      await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)))
+    }
+  })
 }
 
 /**
