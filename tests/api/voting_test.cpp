@@ -497,6 +497,81 @@ TEST_F(VotingTest, PublishedResultsShowRatiosFingerprintsAndMaskedVotersAndExpor
   EXPECT_EQ(mismatches[1].file, "result.json");
 }
 
+TEST_F(VotingTest, TheMattersAreListedWithTheBoundsEachFixes) {
+  EXPECT_EQ(anonymous()->get("/api/v1/vote-matters").status, 401);
+  auto matters = signed_in("commissioner")->get("/api/v1/vote-matters");
+  ASSERT_EQ(matters.status, 200) << matters.body;
+  auto items = matters.json()["items"];
+  ASSERT_EQ(items.size(), 9u);
+  json quorum{{"num", 2}, {"den", 3}, {"reached", "at_the_bound"}, {"of", "in_scope"}};
+  json half{{"num", 1}, {"den", 2}, {"reached", "beyond_the_bound"}, {"of", "participating"}};
+  json three_quarters{{"num", 3}, {"den", 4}, {"reached", "at_the_bound"}, {"of", "participating"}};
+  for (int matter = 1; matter <= 9; ++matter) {
+    const json& listed = items[matter - 1];
+    EXPECT_EQ(listed["matter"], matter);
+    bool fund_rebuild_or_use = matter >= 6 && matter <= 8;
+    EXPECT_EQ(listed["threshold"], fund_rebuild_or_use ? "three_quarters" : "half");
+    EXPECT_EQ(listed["bounds"]["quorum"], quorum);
+    EXPECT_EQ(listed["bounds"]["approval"], fund_rebuild_or_use ? three_quarters : half);
+  }
+  auto created = signed_in("commissioner")->post("/api/v1/votes", vote_body(7));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["bounds"], items[6]["bounds"]);
+}
+
+TEST_F(VotingTest, EachRatioOfAPublishedResultSaysWhetherItMeetsItsBoundOnTheBoundItself) {
+  // Three parts of distinct owners make a roll of three: two ballots are exactly 2/3 of the owners, which
+  // meets the quorum, and one agree against one oppose is exactly half, which does not pass a matter-4 vote.
+  auto roll = signed_in("commissioner")->get(path(open_vote(), "/roll")).json();
+  std::vector<std::int64_t> parts;
+  std::set<std::int64_t> owners;
+  for (const auto& entry : roll["items"]) {
+    if (entry["owner"].is_null() || entry["use"] == "parking" || entry["owner_kind"] != "person") continue;
+    if (owners.insert(entry["owner"]["id"].get<std::int64_t>()).second) parts.push_back(entry["part"]["id"]);
+    if (parts.size() == 3) break;
+  }
+  ASSERT_EQ(parts.size(), 3u);
+  auto body = vote_body(4);
+  body["items"] = {"同意续聘"};
+  body["scope"] = {{"kind", "parts"}, {"node_ids", parts}};
+  std::int64_t id = open_vote(body);
+  auto organiser = signed_in("commissioner");
+  ASSERT_EQ(organiser->get(path(id, "/roll")).json()["owner_count"], 3);
+  auto clerk = signed_in("committee");
+  std::vector<std::int64_t> voters(owners.begin(), owners.end());
+  ASSERT_EQ(clerk->post(path(id, "/meeting-ballots"), json{{"voter_id", voters[0]}, {"choices", {"agree"}}}).status,
+            201);
+  ASSERT_EQ(clerk->post(path(id, "/meeting-ballots"), json{{"voter_id", voters[1]}, {"choices", {"oppose"}}}).status,
+            201);
+  end_window(id);
+  ASSERT_EQ(organiser->post(path(id, "/close"), json::object()).status, 200);
+  auto published = organiser->post(path(id, "/publish"), json::object());
+  ASSERT_EQ(published.status, 200) << published.body;
+
+  auto shown = anonymous()->get(path(id, "/publication")).json();
+  EXPECT_EQ(shown["vote"]["bounds"]["approval"],
+            (json{{"num", 1}, {"den", 2}, {"reached", "beyond_the_bound"}, {"of", "participating"}}));
+  ASSERT_EQ(shown["ratios"].size(), 1u);
+  const json& ratios = shown["ratios"][0];
+  EXPECT_EQ(ratios["item"], 1);
+  EXPECT_EQ(ratios["quorum"]["bound"], shown["vote"]["bounds"]["quorum"]);
+  EXPECT_EQ(ratios["approval"]["bound"], shown["vote"]["bounds"]["approval"]);
+  EXPECT_EQ(ratios["quorum"]["count"], (json{{"num", 2}, {"den", 3}, {"met", true}}));
+  EXPECT_EQ(ratios["approval"]["count"], (json{{"num", 1}, {"den", 2}, {"met", false}}));
+  // The area ratios, whatever the parts' areas, are met exactly when the result's fractions reach their bound.
+  const json& result = shown["result"]["items"][0];
+  auto fraction = [](const json& ratio) { return json{{"num", ratio["num"]}, {"den", ratio["den"]}}; };
+  EXPECT_EQ(fraction(ratios["quorum"]["area"]), result["quorum"]["area"]);
+  EXPECT_EQ(fraction(ratios["approval"]["area"]), result["approval"]["area"]);
+  std::int64_t quorum_num = result["quorum"]["area"]["num"], quorum_den = result["quorum"]["area"]["den"];
+  std::int64_t agreeing = result["approval"]["area"]["num"], participating = result["approval"]["area"]["den"];
+  EXPECT_EQ(ratios["quorum"]["area"]["met"], quorum_num * 3 >= quorum_den * 2);
+  EXPECT_EQ(ratios["approval"]["area"]["met"], agreeing * 2 > participating);
+  // The fingerprinted result.json is left as it was.
+  EXPECT_FALSE(result["quorum"]["count"].contains("met"));
+  EXPECT_FALSE(result["approval"].contains("met"));
+}
+
 TEST_F(VotingTest, TheSeedHasAPublishedAndAnOpenVote) {
   auto votes =
       signed_in("commissioner")->get("/api/v1/votes?node=" + std::to_string(node("desheng-xincun"))).json()["items"];

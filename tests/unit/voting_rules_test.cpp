@@ -76,6 +76,23 @@ TEST(VotingThreshold, BoundsAreExactFractions) {
   EXPECT_FALSE(at_least_two_thirds({0, 0}));
 }
 
+TEST(VotingThreshold, EveryMatterNeedsTwoThirdsOfTheScopeToTakePartAndItsThresholdOfThoseTakingPart) {
+  for (int matter = 1; matter <= kMatters; ++matter) {
+    Bounds bounds = bounds_of(*threshold_of(matter));
+    EXPECT_EQ(bounds.quorum.num * 3, bounds.quorum.den * 2) << matter;
+    EXPECT_EQ(bounds.quorum.reached, Reached::AtTheBound) << matter;
+    EXPECT_EQ(bounds.quorum.of, Base::InScope) << matter;
+    EXPECT_EQ(bounds.approval.of, Base::Participating) << matter;
+  }
+  Bound three_quarters = bounds_of(Threshold::ThreeQuarters).approval;
+  EXPECT_TRUE(reaches({3, 4}, three_quarters));
+  EXPECT_FALSE(reaches({299, 400}, three_quarters));
+  Bound half = bounds_of(Threshold::Half).approval;
+  EXPECT_FALSE(reaches({1, 2}, half));
+  EXPECT_TRUE(reaches({201, 400}, half));
+  EXPECT_FALSE(reaches({0, 0}, bounds_of(Threshold::Half).quorum));
+}
+
 // --- Quorum ---
 
 TEST(VotingQuorum, ExactlyTwoThirdsOfAreaButJustBelowInOwnersFails) {
@@ -331,6 +348,37 @@ TEST(VotingFiles, ResultJsonHasTheDocumentedShape) {
       "quorum":{"area":{"num":300,"den":300},"count":{"num":3,"den":3},"met":true},
       "approval":{"area":{"num":200,"den":300},"count":{"num":2,"den":3}},"outcome":"passed"}]})"));
   EXPECT_EQ(result_json(results).find("{\n  \"items\""), 0u);
+}
+
+TEST(VotingFiles, AResultJsonReadsBackAsTheResultsItWasWrittenFrom) {
+  auto results = tally(electorate_of(one_owner_each({100, 100, 100, 101})), single_item({A, A, A, O}),
+                       Threshold::ThreeQuarters, FollowMajority::BothDimensions, 1);
+  auto read = parse_result_json(result_json(results));
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_EQ(read[0].threshold, Threshold::ThreeQuarters);
+  expect_fraction(read[0].quorum_area, 401, 401);
+  expect_fraction(read[0].approval_area, 300, 401);
+  expect_fraction(read[0].approval_count, 3, 4);
+  EXPECT_TRUE(read[0].quorum_met);
+  EXPECT_EQ(read[0].outcome, Outcome::FailedApproval);
+  EXPECT_EQ(result_json(read), result_json(results));
+}
+
+TEST(VotingFiles, EachRatioIsShownWithItsBoundAndWhetherItReachesIt) {
+  // Two owners of three take part (2/3 of the owners, 200/301 of the area) and split: half of each.
+  auto result = tally_one(one_owner_each({100, 100, 101}), single_item({A, O, std::nullopt}), 4);
+  auto ratios = ratios_json(result);
+  EXPECT_EQ(ratios["quorum"]["bound"],
+            nlohmann::json::parse(R"({"num":2,"den":3,"reached":"at_the_bound","of":"in_scope"})"));
+  EXPECT_EQ(ratios["quorum"]["count"], nlohmann::json::parse(R"({"num":2,"den":3,"met":true})"));
+  EXPECT_EQ(ratios["quorum"]["area"], nlohmann::json::parse(R"({"num":200,"den":301,"met":false})"));
+  EXPECT_EQ(ratios["approval"]["bound"],
+            nlohmann::json::parse(R"({"num":1,"den":2,"reached":"beyond_the_bound","of":"participating"})"));
+  EXPECT_EQ(ratios["approval"]["count"], nlohmann::json::parse(R"({"num":1,"den":2,"met":false})"));
+  EXPECT_EQ(ratios["approval"]["area"], nlohmann::json::parse(R"({"num":100,"den":200,"met":false})"));
+  auto passing = ratios_json(tally_one(one_owner_each({100, 100, 100, 100}), single_item({A, A, A, O}), 7));
+  EXPECT_EQ(passing["approval"]["count"], nlohmann::json::parse(R"({"num":3,"den":4,"met":true})"));
+  EXPECT_EQ(passing["approval"]["bound"]["reached"], "at_the_bound");
 }
 
 // --- Ballot input ---

@@ -157,10 +157,12 @@ Json vote_summary_json(store::Connection& connection, const TopicVote& link) {
             {"opens_at", vote.input.opens_at},
             {"closes_at", vote.input.closes_at},
             {"outcome", nullptr},
-            {"result", nullptr}};
+            {"result", nullptr},
+            {"ratios", nullptr}};
   if (reading->result) {
     json["outcome"] = voting::outcome_code(reading->result->outcome);
     json["result"] = item_result_json(voting::result_json({*reading->result}));
+    json["ratios"] = voting::ratios_json(*reading->result);
   }
   return json;
 }
@@ -198,6 +200,7 @@ Json topic_detail_json(store::Connection& connection, const Topic& topic, const 
                           {"summary", resolution->summary},
                           {"outcome", resolution->outcome},
                           {"result", item_result_json(resolution->result_json)},
+                          {"ratios", voting::ratios_json(voting::parse_result_json(resolution->result_json).at(0))},
                           {"published_at", resolution->published_at}};
   }
   Json actions = Json::array();

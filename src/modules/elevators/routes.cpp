@@ -97,7 +97,7 @@ Json group_json(const std::vector<Member>& members, const Policy& policy) {
 }
 
 // The consent vote as the project shows it: state, turnout once opened, and the outcome with its
-// ratios once counted.
+// ratios against their bounds once counted.
 Json vote_json(store::Connection& connection, const Project& project) {
   if (!project.vote_id) return nullptr;
   auto vote = voting::find_vote(connection, *project.vote_id);
@@ -119,11 +119,8 @@ Json vote_json(store::Connection& connection, const Project& project) {
   if (vote->state == voting::VoteState::Closed || vote->state == voting::VoteState::Published) {
     auto results = voting::vote_files(connection, *vote).results;
     if (!results.empty()) {
-      const auto& item = results.front();
-      json["outcome"] = voting::outcome_code(item.outcome);
-      json["result"] = {
-          {"quorum", {{"area", fraction_json(item.quorum_area)}, {"count", fraction_json(item.quorum_count)}}},
-          {"approval", {{"area", fraction_json(item.approval_area)}, {"count", fraction_json(item.approval_count)}}}};
+      json["outcome"] = voting::outcome_code(results.front().outcome);
+      json["result"] = voting::ratios_json(results.front());
     }
   }
   return json;

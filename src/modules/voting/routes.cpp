@@ -43,6 +43,7 @@ Json vote_json(store::Connection& connection, const Vote& vote) {
           {"title", input.title},
           {"matter", input.matter},
           {"threshold", threshold_code(*threshold_of(input.matter))},
+          {"bounds", bounds_json(*threshold_of(input.matter))},
           {"scope", {{"kind", scope_kind_code(input.scope.kind)}, {"node_ids", input.scope.node_ids}}},
           {"items", input.items},
           {"opens_at", input.opens_at},
@@ -128,7 +129,7 @@ VoteInput read_vote_input(Context& context, const Json& json) {
   input.compound_node_id = body.integer("compound_id");
   input.title = body.text("title");
   std::int64_t matter = body.integer("matter");
-  input.matter = matter >= 1 && matter <= 9 ? static_cast<int>(matter) : 0;
+  input.matter = matter >= 1 && matter <= kMatters ? static_cast<int>(matter) : 0;
   if (const Json* scope = body.optional_any("scope")) {
     if (!scope->is_object()) fail_invalid("scope", "字段 scope 应为对象");
     JsonObject scope_body(*scope, "scope");
@@ -460,10 +461,17 @@ Json publication_json(store::Connection& connection, const Vote& vote) {
   Json shown = vote_json(connection, vote);
   shown.erase("organiser_user_id");
   shown.erase("roll_fingerprint");
+  // The ratios are explained beside result.json, whose bytes the result fingerprint covers.
+  Json ratios = Json::array();
+  for (const auto& item : parse_result_json(*vote.result)) {
+    ratios.push_back(ratios_json(item));
+    ratios.back()["item"] = item.item;
+  }
   return {
       {"vote", shown},
       {"roll", {{"total_area_centi_m2", electorate->total_area_centi_m2}, {"owner_count", electorate->owner_count}}},
       {"result", Json::parse(*vote.result)},
+      {"ratios", ratios},
       {"fingerprints",
        {{"roll", *vote.roll_fingerprint},
         {"ballots", *vote.ballots_fingerprint},
@@ -507,6 +515,16 @@ Response receipt_route(Context& context) {
        {"choices", choices},
        {"recorded_at", receipt->recorded_at},
        {"counted_in_published_result", receipt->vote_state == VoteState::Published}});
+}
+
+// The matters of Art. 278 para. 1 with the threshold and bounds each fixes, for choosing one before a vote exists.
+Response matters_route(Context&) {
+  Json items = Json::array();
+  for (int matter = 1; matter <= kMatters; ++matter) {
+    Threshold threshold = *threshold_of(matter);
+    items.push_back({{"matter", matter}, {"threshold", threshold_code(threshold)}, {"bounds", bounds_json(threshold)}});
+  }
+  return Response::json(200, {{"items", items}});
 }
 
 Response my_votes_route(Context& context) {
@@ -557,6 +575,7 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, base + "/{id}/publication", Access::anyone(), publication_route);
   router.add(Method::Get, "/api/v1/vote-receipts/{code}", Access::anyone(), receipt_route);
   router.add(Method::Get, "/api/v1/me/votes", Access::signed_in(), my_votes_route);
+  router.add(Method::Get, "/api/v1/vote-matters", Access::signed_in(), matters_route);
 }
 
 }  // namespace weizhi::voting

@@ -55,18 +55,15 @@ constexpr CodeTable<Outcome, 3> kOutcomes{{{Outcome::Passed, "passed"},
                                            {Outcome::FailedQuorum, "failed_quorum"},
                                            {Outcome::FailedApproval, "failed_approval"}}};
 
+constexpr CodeTable<Reached, 2> kReached{
+    {{Reached::AtTheBound, "at_the_bound"}, {Reached::BeyondTheBound, "beyond_the_bound"}}};
+constexpr CodeTable<Base, 2> kBases{{{Base::InScope, "in_scope"}, {Base::Participating, "participating"}}};
+
+constexpr Bound kQuorum{2, 3, Reached::AtTheBound, Base::InScope};
+constexpr Bound kMoreThanHalf{1, 2, Reached::BeyondTheBound, Base::Participating};
+constexpr Bound kThreeQuarters{3, 4, Reached::AtTheBound, Base::Participating};
+
 using Wide = __int128;
-
-// Whether a bound of the law is reached at it ("at least two thirds") or only beyond it ("more than half").
-enum class Reached { AtTheBound, BeyondTheBound };
-
-// num/den ≥ p/q (or > p/q), without division.
-bool reaches(const Fraction& fraction, std::int64_t p, std::int64_t q, Reached reached) {
-  if (fraction.den <= 0) return false;
-  Wide left = static_cast<Wide>(fraction.num) * q;
-  Wide right = static_cast<Wide>(fraction.den) * p;
-  return reached == Reached::BeyondTheBound ? left > right : left >= right;
-}
 
 constexpr std::uint8_t kNoChoice = 0xFF;
 
@@ -85,7 +82,7 @@ std::string owner_text(std::int64_t owner_id) { return std::to_string(owner_id);
 }  // namespace
 
 std::optional<Threshold> threshold_of(int matter) {
-  if (matter < 1 || matter > 9) return std::nullopt;
+  if (matter < 1 || matter > kMatters) return std::nullopt;
   return matter >= 6 && matter <= 8 ? Threshold::ThreeQuarters : Threshold::Half;
 }
 
@@ -109,9 +106,24 @@ std::string use_code(PartUse use) { return code_of(kUses, use); }
 std::optional<PartUse> parse_use(std::string_view code) { return parse_code(kUses, code); }
 std::string outcome_code(Outcome outcome) { return code_of(kOutcomes, outcome); }
 
-bool at_least_two_thirds(const Fraction& fraction) { return reaches(fraction, 2, 3, Reached::AtTheBound); }
-bool more_than_half(const Fraction& fraction) { return reaches(fraction, 1, 2, Reached::BeyondTheBound); }
-bool at_least_three_quarters(const Fraction& fraction) { return reaches(fraction, 3, 4, Reached::AtTheBound); }
+std::optional<Threshold> parse_threshold(std::string_view code) { return parse_code(kThresholds, code); }
+std::optional<Outcome> parse_outcome(std::string_view code) { return parse_code(kOutcomes, code); }
+
+Bounds bounds_of(Threshold threshold) {
+  return {kQuorum, threshold == Threshold::ThreeQuarters ? kThreeQuarters : kMoreThanHalf};
+}
+
+// num/den ≥ p/q (or > p/q), without division.
+bool reaches(const Fraction& fraction, const Bound& bound) {
+  if (fraction.den <= 0) return false;
+  Wide left = static_cast<Wide>(fraction.num) * bound.den;
+  Wide right = static_cast<Wide>(fraction.den) * bound.num;
+  return bound.reached == Reached::BeyondTheBound ? left > right : left >= right;
+}
+
+bool at_least_two_thirds(const Fraction& fraction) { return reaches(fraction, kQuorum); }
+bool more_than_half(const Fraction& fraction) { return reaches(fraction, kMoreThanHalf); }
+bool at_least_three_quarters(const Fraction& fraction) { return reaches(fraction, kThreeQuarters); }
 
 Electorate electorate_of(const std::vector<RollEntry>& roll) {
   Electorate electorate;
@@ -220,6 +232,7 @@ std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<Ba
     mark = static_cast<std::uint8_t>(ballot.choice);
   }
 
+  const Bounds bounds = bounds_of(threshold);
   std::vector<ItemResult> results;
   for (std::int64_t item = 1; item <= item_count; ++item) {
     std::array<Side, 5> sides{};  // indexed by Choice
@@ -253,13 +266,11 @@ std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<Ba
                       {agreeing.area, participating.area},
                       {agreeing.count, participating.count},
                       Outcome::FailedQuorum};
-    result.quorum_met = at_least_two_thirds(result.quorum_area) && at_least_two_thirds(result.quorum_count);
-    auto approved = [&](const Fraction& fraction) {
-      return threshold == Threshold::ThreeQuarters ? at_least_three_quarters(fraction) : more_than_half(fraction);
-    };
+    result.quorum_met = reaches(result.quorum_area, bounds.quorum) && reaches(result.quorum_count, bounds.quorum);
     if (result.quorum_met) {
-      result.outcome =
-          approved(result.approval_area) && approved(result.approval_count) ? Outcome::Passed : Outcome::FailedApproval;
+      result.outcome = reaches(result.approval_area, bounds.approval) && reaches(result.approval_count, bounds.approval)
+                           ? Outcome::Passed
+                           : Outcome::FailedApproval;
     }
     results.push_back(result);
   }
@@ -283,6 +294,53 @@ std::string result_json(const std::vector<ItemResult>& results) {
   return Ordered{{"items", items}}.dump(2) + "\n";
 }
 
+std::vector<ItemResult> parse_result_json(std::string_view text) {
+  auto fraction = [](const Json& value) { return Fraction{value.at("num"), value.at("den")}; };
+  Json parsed = parse_json(text);
+  std::vector<ItemResult> results;
+  for (const auto& item : parsed.at("items")) {
+    const Json& quorum = item.at("quorum");
+    const Json& approval = item.at("approval");
+    results.push_back(ItemResult{item.at("item"), parse_threshold(item.at("threshold").get<std::string>()).value(),
+                                 fraction(quorum.at("area")), fraction(quorum.at("count")), quorum.at("met"),
+                                 fraction(approval.at("area")), fraction(approval.at("count")),
+                                 parse_outcome(item.at("outcome").get<std::string>()).value()});
+  }
+  return results;
+}
+
+namespace {
+
+Json bound_json(const Bound& bound) {
+  return {{"num", bound.num},
+          {"den", bound.den},
+          {"reached", code_of(kReached, bound.reached)},
+          {"of", code_of(kBases, bound.of)}};
+}
+
+Json checked_json(const Fraction& fraction, const Bound& bound) {
+  return {{"num", fraction.num}, {"den", fraction.den}, {"met", reaches(fraction, bound)}};
+}
+
+}  // namespace
+
+Json bounds_json(Threshold threshold) {
+  Bounds bounds = bounds_of(threshold);
+  return {{"quorum", bound_json(bounds.quorum)}, {"approval", bound_json(bounds.approval)}};
+}
+
+Json ratios_json(const ItemResult& result) {
+  Bounds bounds = bounds_of(result.threshold);
+  return {{"quorum",
+           {{"bound", bound_json(bounds.quorum)},
+            {"area", checked_json(result.quorum_area, bounds.quorum)},
+            {"count", checked_json(result.quorum_count, bounds.quorum)}}},
+          {"approval",
+           {{"bound", bound_json(bounds.approval)},
+            {"area", checked_json(result.approval_area, bounds.approval)},
+            {"count", checked_json(result.approval_count, bounds.approval)}}}};
+}
+
 Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& voters_with_ballot) {
   Turnout result{{0, electorate.total_area_centi_m2}, {0, electorate.owner_count}, false};
   for (std::int64_t owner_id : voters_with_ballot) {
@@ -291,7 +349,7 @@ Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& v
     result.area.num += electorate.areas[static_cast<std::size_t>(at - electorate.owner_ids.begin())];
     ++result.count.num;
   }
-  result.quorum_met = at_least_two_thirds(result.area) && at_least_two_thirds(result.count);
+  result.quorum_met = reaches(result.area, kQuorum) && reaches(result.count, kQuorum);
   return result;
 }
 

@@ -28,10 +28,14 @@ class InvalidLine : public std::runtime_error {
 // The most items one vote may hold.
 inline constexpr std::int64_t kMaxItems = 20;
 
-// The threshold of matter 1–9; nullopt for any other number.
+// The matters of Art. 278 para. 1 are numbered 1 to kMatters.
+inline constexpr int kMatters = 9;
+// The threshold of matter 1–kMatters; nullopt for any other number.
 std::optional<Threshold> threshold_of(int matter);
 
 std::string threshold_code(Threshold threshold);
+std::optional<Threshold> parse_threshold(std::string_view code);
+std::optional<Outcome> parse_outcome(std::string_view code);
 std::string choice_code(Choice choice);
 std::optional<Choice> parse_choice(std::string_view code);
 std::string follow_majority_code(FollowMajority rule);
@@ -47,7 +51,7 @@ std::optional<OwnerKind> parse_owner_kind(std::string_view code);
 std::string use_code(PartUse use);
 std::optional<PartUse> parse_use(std::string_view code);
 
-// Exact comparisons by cross-multiplication (den 0 never meets a bound).
+// The bounds of bounds_of by name (den 0 never meets a bound).
 bool at_least_two_thirds(const Fraction& fraction);
 bool more_than_half(const Fraction& fraction);
 bool at_least_three_quarters(const Fraction& fraction);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/json.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::store {
@@ -42,6 +43,23 @@ struct Policies {
 struct Fraction {
   std::int64_t num = 0;
   std::int64_t den = 0;
+};
+
+// A bound of Art. 278 para. 2 on a ratio: num/den, reached at it ("at least two thirds") or only beyond it
+// ("more than half"), taken of every owner in the vote's scope (quorum) or of those taking part (approval).
+// The area and the owners must each reach it.
+enum class Reached { AtTheBound, BeyondTheBound };
+enum class Base { InScope, Participating };
+struct Bound {
+  std::int64_t num;
+  std::int64_t den;
+  Reached reached;
+  Base of;
+};
+// The two bounds an item of a matter is held to.
+struct Bounds {
+  Bound quorum;
+  Bound approval;
 };
 
 // One part of the frozen roll, as roll.csv holds it.
@@ -121,6 +139,15 @@ std::string state_code(VoteState state);
 std::string scope_kind_code(ScopeKind kind);
 std::optional<ScopeKind> parse_scope_kind(std::string_view code);
 std::string outcome_code(Outcome outcome);
+// docs/rules.md#a-quorum, #a-approval: the bounds of a threshold, and whether a ratio reaches one (exactly,
+// docs/rules.md#a-exact-arithmetic; a ratio of nothing never does).
+Bounds bounds_of(Threshold threshold);
+bool reaches(const Fraction& fraction, const Bound& bound);
+// {"quorum":{"num","den","reached","of"},"approval":{…}}: what the API shows of a matter's bounds.
+Json bounds_json(Threshold threshold);
+// An item's four ratios as the API explains them, each with whether it reaches its bound:
+// {"quorum":{"bound":{…},"area":{"num","den","met"},"count":{…}},"approval":{…}}.
+Json ratios_json(const ItemResult& result);
 // docs/rules.md#b-voting-roll over a roll: parking spaces are left out; every other part counts in the total
 // area; each person owner is one voter with the areas of their parts summed; all developer parts
 // form one voter (they must share one owner_id); a part with no voter yet (owner_id 0) counts as
@@ -129,6 +156,8 @@ std::string outcome_code(Outcome outcome);
 Electorate electorate_of(const std::vector<RollEntry>& roll);
 // result.json (and the output of `weizhi tally`), with the keys in the order the format lists them.
 std::string result_json(const std::vector<ItemResult>& results);
+// A result.json as result_json wrote it (a published result, a stored resolution) read back.
+std::vector<ItemResult> parse_result_json(std::string_view text);
 // Participation of the voters who have cast a ballot (ids of the electorate; unknown ids ignored)
 // against the quorum of two thirds in both dimensions.
 Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& voters_with_ballot);
