@@ -58,11 +58,34 @@ struct Job {
   std::function<void(store::Db& db, const std::string& period)> after_commit{};
 };
 
+// Role codes, as auth::role_codes() lists them.
+using Roles = std::vector<std::string>;
+
+inline void add_roles(Roles& roles, const Roles& group) { roles.insert(roles.end(), group.begin(), group.end()); }
+inline void add_roles(Roles& roles, const char* role) { roles.emplace_back(role); }
+
+// Groups and single roles as one list: roles(kOfficials, "grid_member").
+template <class... Parts>
+Roles roles(const Parts&... parts) {
+  Roles joined;
+  (add_roles(joined, parts), ...);
+  return joined;
+}
+
+// The groups of roles that hold many permissions together, so that a grant names only what sets it apart.
+// The street's administrator and the community's secretary and tripartite director.
+inline const Roles kLeaders{"street_admin", "community_secretary", "tripartite_director"};
+// The leaders and the compound's commissioner: those who answer for a compound's affairs.
+inline const Roles kOfficials = roles(kLeaders, "commissioner");
+// Everyone who works on the compounds; not social organisations, residents or devices.
+inline const Roles kStaff = roles(kOfficials, "party_secretary", "grid_member", "committee_member", "supervisor",
+                                  "property_manager", "property_staff");
+
 // One of a module's permissions and the roles that hold it (over the subtree of the node each role is
 // held in). Declared once, in the module's module.cpp: every start brings role_permissions in line.
 struct Grant {
   std::string permission;
-  std::vector<std::string> roles;
+  Roles roles;
 };
 
 struct Module {

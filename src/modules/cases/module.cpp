@@ -14,6 +14,8 @@ modules::Job pre_task_job();
 void seed_demo(modules::SeedContext& seed);
 
 modules::Module module() {
+  using namespace modules;
+  const Roles reporters = roles(kOfficials, "grid_member", "committee_member", "property_manager", "property_staff");
   return modules::Module{
       .name = "cases",
       .migrations = store::cases_migrations,
@@ -22,29 +24,16 @@ modules::Module module() {
       .jobs = {escalation_job(), pre_task_job()},
       .grants =
           {
-              {"cases.accept",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "grid_member",
-                "property_manager"}},
-              {"cases.assign",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "property_manager"}},
+              {"cases.accept", roles(kOfficials, "grid_member", "property_manager")},
+              {"cases.assign", roles(kOfficials, "property_manager")},
               {"cases.catalogue", {"street_admin"}},
-              {"cases.close", {"street_admin", "community_secretary", "tripartite_director", "commissioner"}},
-              {"cases.create",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "grid_member",
-                "committee_member", "property_manager", "property_staff"}},
-              {"cases.note",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "grid_member",
-                "committee_member", "property_manager", "property_staff"}},
-              {"cases.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "committee_member", "supervisor", "property_manager", "property_staff"}},
-              {"cases.resolve",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "grid_member",
-                "property_manager", "property_staff"}},
+              {"cases.close", kOfficials},
+              {"cases.create", reporters},
+              {"cases.note", reporters},
+              {"cases.read", kStaff},
+              {"cases.resolve", roles(kOfficials, "grid_member", "property_manager", "property_staff")},
               {"cases.revisit", {"street_admin", "commissioner", "committee_member"}},
-              {"cases.verify",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "grid_member",
-                "committee_member"}},
+              {"cases.verify", roles(kOfficials, "grid_member", "committee_member")},
           },
   };
 }

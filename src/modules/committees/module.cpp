@@ -11,17 +11,16 @@ namespace weizhi::committees {
 void add_routes(http::Router& router);
 
 modules::Module module() {
+  using namespace modules;
   return modules::Module{
       .name = "committees",
       .migrations = store::committees_migrations,
       .routes = add_routes,
       .grants =
           {
-              {"committees.manage", {"street_admin", "community_secretary", "tripartite_director"}},
+              {"committees.manage", kLeaders},
               {"committees.policy", {"street_admin"}},
-              {"committees.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "grid_member",
-                "committee_member", "supervisor"}},
+              {"committees.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
           },
   };
 }

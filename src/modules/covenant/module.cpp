@@ -13,6 +13,7 @@ modules::Job escalation_job();
 void seed_demo(modules::SeedContext& seed);
 
 modules::Module module() {
+  using namespace modules;
   return modules::Module{
       .name = "covenant",
       .migrations = store::covenant_migrations,
@@ -21,18 +22,11 @@ modules::Module module() {
       .jobs = {escalation_job()},
       .grants =
           {
-              {"covenant.acknowledge",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "committee_member",
-                "resident"}},
-              {"covenant.manage",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "committee_member"}},
+              {"covenant.acknowledge", roles(kOfficials, "committee_member", "resident")},
+              {"covenant.manage", roles(kOfficials, "committee_member")},
               {"covenant.policy", {"street_admin"}},
-              {"covenant.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "committee_member", "supervisor", "property_manager", "property_staff", "resident"}},
-              {"covenant.violations.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "committee_member", "supervisor", "property_manager", "property_staff"}},
+              {"covenant.read", roles(kStaff, "resident")},
+              {"covenant.violations.read", kStaff},
           },
   };
 }

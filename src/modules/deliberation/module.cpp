@@ -12,6 +12,7 @@ void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 
 modules::Module module() {
+  using namespace modules;
   return modules::Module{
       .name = "deliberation",
       .migrations = store::deliberation_migrations,
@@ -19,19 +20,14 @@ modules::Module module() {
       .seed_demo = seed_demo,
       .grants =
           {
-              {"deliberation.advance",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "committee_member"}},
+              {"deliberation.advance", roles(kOfficials, "committee_member")},
               {"deliberation.comment", {"commissioner", "committee_member", "resident"}},
-              {"deliberation.moderate", {"street_admin", "community_secretary", "tripartite_director", "commissioner"}},
+              {"deliberation.moderate", kOfficials},
               {"deliberation.propose",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "committee_member", "resident"}},
-              {"deliberation.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "committee_member", "supervisor", "property_manager", "property_staff", "social_org"}},
-              {"deliberation.resolve",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "committee_member"}},
-              {"deliberation.vote", {"street_admin", "community_secretary", "tripartite_director", "commissioner"}},
+               roles(kOfficials, "party_secretary", "grid_member", "committee_member", "resident")},
+              {"deliberation.read", roles(kStaff, "social_org")},
+              {"deliberation.resolve", roles(kOfficials, "committee_member")},
+              {"deliberation.vote", kOfficials},
           },
   };
 }

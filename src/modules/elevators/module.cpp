@@ -12,6 +12,7 @@ void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 
 modules::Module module() {
+  using namespace modules;
   return modules::Module{
       .name = "elevators",
       .migrations = store::elevators_migrations,
@@ -19,12 +20,9 @@ modules::Module module() {
       .seed_demo = seed_demo,
       .grants =
           {
-              {"elevators.manage",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "committee_member"}},
+              {"elevators.manage", roles(kOfficials, "committee_member")},
               {"elevators.policy", {"street_admin"}},
-              {"elevators.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "committee_member", "supervisor", "property_manager", "property_staff"}},
+              {"elevators.read", kStaff},
           },
   };
 }

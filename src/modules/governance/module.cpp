@@ -12,6 +12,7 @@ void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 
 modules::Module module() {
+  using namespace modules;
   return modules::Module{
       .name = "governance",
       .migrations = store::governance_migrations,
@@ -19,13 +20,9 @@ modules::Module module() {
       .seed_demo = seed_demo,
       .grants =
           {
-              {"governance.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "committee_member", "supervisor", "property_manager", "property_staff", "social_org"}},
-              {"governance.write", {"street_admin", "community_secretary", "tripartite_director"}},
-              {"stats.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "supervisor"}},
+              {"governance.read", roles(kStaff, "social_org")},
+              {"governance.write", kLeaders},
+              {"stats.read", roles(kOfficials, "party_secretary", "supervisor")},
           },
   };
 }

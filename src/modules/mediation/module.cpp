@@ -12,6 +12,7 @@ void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 
 modules::Module module() {
+  using namespace modules;
   return modules::Module{
       .name = "mediation",
       .migrations = store::mediation_migrations,
@@ -19,11 +20,8 @@ modules::Module module() {
       .seed_demo = seed_demo,
       .grants =
           {
-              {"mediation.manage",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "grid_member"}},
-              {"mediation.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "supervisor"}},
+              {"mediation.manage", roles(kOfficials, "grid_member")},
+              {"mediation.read", roles(kOfficials, "party_secretary", "grid_member", "supervisor")},
           },
   };
 }

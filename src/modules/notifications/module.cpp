@@ -13,6 +13,7 @@ modules::Job delivery_job();
 void seed_demo(modules::SeedContext& seed);
 
 modules::Module module() {
+  using namespace modules;
   return modules::Module{
       .name = "notifications",
       .migrations = store::notifications_migrations,
@@ -21,7 +22,7 @@ modules::Module module() {
       .jobs = {delivery_job()},
       .grants =
           {
-              {"notifications.manage", {"street_admin", "community_secretary", "tripartite_director"}},
+              {"notifications.manage", kLeaders},
           },
   };
 }

@@ -12,6 +12,7 @@ void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 
 modules::Module module() {
+  using namespace modules;
   return modules::Module{
       .name = "org",
       .migrations = store::org_migrations,
@@ -19,9 +20,7 @@ modules::Module module() {
       .seed_demo = seed_demo,
       .grants =
           {
-              {"org.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "committee_member", "supervisor", "property_manager", "property_staff", "social_org"}},
+              {"org.read", roles(kStaff, "social_org")},
               {"org.write", {"street_admin", "community_secretary"}},
           },
   };

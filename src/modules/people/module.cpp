@@ -12,6 +12,7 @@ void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 
 modules::Module module() {
+  using namespace modules;
   return modules::Module{
       .name = "people",
       .migrations = store::people_migrations,
@@ -19,12 +20,9 @@ modules::Module module() {
       .seed_demo = seed_demo,
       .grants =
           {
-              {"people.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "party_secretary",
-                "grid_member", "supervisor"}},
-              {"people.unmask", {"street_admin", "community_secretary", "tripartite_director"}},
-              {"people.write",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "grid_member"}},
+              {"people.read", roles(kOfficials, "party_secretary", "grid_member", "supervisor")},
+              {"people.unmask", kLeaders},
+              {"people.write", roles(kOfficials, "grid_member")},
           },
   };
 }
