@@ -2,8 +2,6 @@
 #include "core/paper_entry.hpp"
 
 #include <algorithm>
-#include <array>
-#include <utility>
 
 #include "core/code_table.hpp"
 
@@ -11,8 +9,8 @@ namespace weizhi::paper_entry {
 
 namespace {
 
-constexpr std::array<std::pair<Outcome, const char*>, 3> kOutcomes{
-    {{Outcome::AwaitingSecondEntry, "awaiting_second_entry"}, {Outcome::Counted, "counted"}, {Outcome::Held, "held"}}};
+constexpr CodeTable<Outcome> kOutcomes = {
+    {Outcome::AwaitingSecondEntry, "awaiting_second_entry"}, {Outcome::Counted, "counted"}, {Outcome::Held, "held"}};
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "core/code_table.hpp"
 #include "modules/governance/governance.hpp"
 #include "modules/notifications/notifications.hpp"
 
@@ -11,20 +12,11 @@ namespace weizhi::cases {
 
 namespace {
 
-std::string level_name(EscalationLevel level) {
-  switch (level) {
-    case EscalationLevel::Commissioner:
-      return "小区专员";
-    case EscalationLevel::TripartiteDirector:
-      return "三方办主任";
-    case EscalationLevel::CommunitySecretary:
-      return "社区书记";
-    case EscalationLevel::Street:
-      return "街道";
-    default:
-      return "";
-  }
-}
+// Who a case is escalated to, as the notices name them; none for EscalationLevel::None.
+constexpr CodeTable<EscalationLevel> kLevelNames = {{EscalationLevel::Commissioner, "小区专员"},
+                                                    {EscalationLevel::TripartiteDirector, "三方办主任"},
+                                                    {EscalationLevel::CommunitySecretary, "社区书记"},
+                                                    {EscalationLevel::Street, "街道"}};
 
 // Above this many escalations of one compound to one level in a run, they are told as one digest.
 constexpr std::size_t kEscalationsTold = 3;
@@ -45,7 +37,7 @@ void notify_escalations(store::Tx& tx, const std::vector<EscalationRecord>& reco
   for (const auto& [key, group] : groups) {
     const auto& [compound_id, level] = key;
     auto target = governance::escalation_target(tx.connection(), compound_id, level, tx.now());
-    std::string who = level_name(level);
+    std::string who = code_of(kLevelNames, level);
     if (!target.person_name.empty()) who += target.person_name;
     // A missing link is said aloud: the robot's group sees that nobody holds it.
     if (level != EscalationLevel::Street && !target.person_id) who += "（暂缺，请补齐责任链）";

@@ -2,9 +2,7 @@
 #include "modules/cases/rules.hpp"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
-#include <utility>
 
 #include "core/code_table.hpp"
 #include "core/error.hpp"
@@ -13,31 +11,31 @@ namespace weizhi::cases {
 
 namespace {
 
-constexpr std::array<std::pair<Party, const char*>, 7> kParties{{{Party::PropertyCompany, "property_company"},
-                                                                 {Party::Committee, "committee"},
-                                                                 {Party::Commissioner, "commissioner"},
-                                                                 {Party::Community, "community"},
-                                                                 {Party::Street, "street"},
-                                                                 {Party::Utility, "utility"},
-                                                                 {Party::SocialOrg, "social_org"}}};
-constexpr std::array<std::pair<State, const char*>, 11> kStates{{{State::Reported, "reported"},
-                                                                 {State::Accepted, "accepted"},
-                                                                 {State::Assigned, "assigned"},
-                                                                 {State::InProgress, "in_progress"},
-                                                                 {State::Resolved, "resolved"},
-                                                                 {State::Verified, "verified"},
-                                                                 {State::Closed, "closed"},
-                                                                 {State::Returned, "returned"},
-                                                                 {State::Transferred, "transferred"},
-                                                                 {State::Duplicate, "duplicate"},
-                                                                 {State::ClosedNotFixed, "closed_not_fixed"}}};
-constexpr std::array<std::pair<StateType, const char*>, 3> kStateTypes{
-    {{StateType::Open, "open"}, {StateType::Fixed, "fixed"}, {StateType::Closed, "closed"}}};
-constexpr std::array<std::pair<Channel, const char*>, 5> kChannels{{{Channel::ResidentH5, "resident_h5"},
-                                                                    {Channel::Hotline, "hotline"},
-                                                                    {Channel::Patrol, "patrol"},
-                                                                    {Channel::Open311, "open311"},
-                                                                    {Channel::Schedule, "schedule"}}};
+constexpr CodeTable<Party> kParties = {{Party::PropertyCompany, "property_company"},
+                                       {Party::Committee, "committee"},
+                                       {Party::Commissioner, "commissioner"},
+                                       {Party::Community, "community"},
+                                       {Party::Street, "street"},
+                                       {Party::Utility, "utility"},
+                                       {Party::SocialOrg, "social_org"}};
+constexpr CodeTable<State> kStates = {{State::Reported, "reported"},
+                                      {State::Accepted, "accepted"},
+                                      {State::Assigned, "assigned"},
+                                      {State::InProgress, "in_progress"},
+                                      {State::Resolved, "resolved"},
+                                      {State::Verified, "verified"},
+                                      {State::Closed, "closed"},
+                                      {State::Returned, "returned"},
+                                      {State::Transferred, "transferred"},
+                                      {State::Duplicate, "duplicate"},
+                                      {State::ClosedNotFixed, "closed_not_fixed"}};
+constexpr CodeTable<StateType> kStateTypes = {
+    {StateType::Open, "open"}, {StateType::Fixed, "fixed"}, {StateType::Closed, "closed"}};
+constexpr CodeTable<Channel> kChannels = {{Channel::ResidentH5, "resident_h5"},
+                                          {Channel::Hotline, "hotline"},
+                                          {Channel::Patrol, "patrol"},
+                                          {Channel::Open311, "open311"},
+                                          {Channel::Schedule, "schedule"}};
 
 struct Step {
   State from;

@@ -2,7 +2,6 @@
 #include "modules/committees/rules.hpp"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdio>
 
@@ -14,16 +13,15 @@ namespace weizhi::committees {
 
 namespace {
 
-constexpr std::array<std::pair<Position, const char*>, 3> kPositions{
-    {{Position::Director, "director"}, {Position::Deputy, "deputy"}, {Position::Member, "member"}}};
-constexpr std::array<std::pair<Origin, const char*>, 5> kOrigins{
-    {{Origin::SocialWorker, "social_worker"},
-     {Origin::ResidentGroupLeader, "resident_group_leader"},
-     {Origin::BuildingLeader, "building_leader"},
-     {Origin::EnthusiasticResident, "enthusiastic_resident"},
-     {Origin::Commissioner, "commissioner"}}};
-constexpr std::array<std::pair<CommissionerJoins, const char*>, 2> kCommissionerJoins{
-    {{CommissionerJoins::ExOfficio, "ex_officio"}, {CommissionerJoins::IfElected, "if_elected"}}};
+constexpr CodeTable<Position> kPositions = {
+    {Position::Director, "director"}, {Position::Deputy, "deputy"}, {Position::Member, "member"}};
+constexpr CodeTable<Origin> kOrigins = {{Origin::SocialWorker, "social_worker"},
+                                        {Origin::ResidentGroupLeader, "resident_group_leader"},
+                                        {Origin::BuildingLeader, "building_leader"},
+                                        {Origin::EnthusiasticResident, "enthusiastic_resident"},
+                                        {Origin::Commissioner, "commissioner"}};
+constexpr CodeTable<CommissionerJoins> kCommissionerJoins = {{CommissionerJoins::ExOfficio, "ex_officio"},
+                                                             {CommissionerJoins::IfElected, "if_elected"}};
 
 std::size_t characters(const std::string& text) {
   std::size_t count = 0;

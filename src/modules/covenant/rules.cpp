@@ -2,12 +2,10 @@
 #include "modules/covenant/rules.hpp"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <limits>
 #include <set>
 #include <stdexcept>
-#include <utility>
 
 #include "core/code_table.hpp"
 #include "core/error.hpp"
@@ -17,18 +15,16 @@ namespace weizhi::covenant {
 
 namespace {
 
-constexpr std::array<std::pair<VersionState, const char*>, 3> kVersionStates{
-    {{VersionState::Draft, "draft"}, {VersionState::Adopted, "adopted"}, {VersionState::Superseded, "superseded"}}};
-constexpr std::array<std::pair<ViolationState, const char*>, 5> kViolationStates{
-    {{ViolationState::Reported, "reported"},
-     {ViolationState::Notified, "notified"},
-     {ViolationState::Rectifying, "rectifying"},
-     {ViolationState::Removed, "removed"},
-     {ViolationState::Closed, "closed"}}};
-constexpr std::array<std::pair<ViolationKind, const char*>, 3> kKinds{
-    {{ViolationKind::IllegalStructure, "illegal_structure"},
-     {ViolationKind::Parking, "parking"},
-     {ViolationKind::Other, "other"}}};
+constexpr CodeTable<VersionState> kVersionStates = {
+    {VersionState::Draft, "draft"}, {VersionState::Adopted, "adopted"}, {VersionState::Superseded, "superseded"}};
+constexpr CodeTable<ViolationState> kViolationStates = {{ViolationState::Reported, "reported"},
+                                                        {ViolationState::Notified, "notified"},
+                                                        {ViolationState::Rectifying, "rectifying"},
+                                                        {ViolationState::Removed, "removed"},
+                                                        {ViolationState::Closed, "closed"}};
+constexpr CodeTable<ViolationKind> kKinds = {{ViolationKind::IllegalStructure, "illegal_structure"},
+                                             {ViolationKind::Parking, "parking"},
+                                             {ViolationKind::Other, "other"}};
 
 constexpr std::int64_t kMaxAreaCentiM2 = 100'000'000;
 

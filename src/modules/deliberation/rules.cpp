@@ -2,9 +2,8 @@
 #include "modules/deliberation/rules.hpp"
 
 #include <algorithm>
-#include <array>
-#include <utility>
 
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "modules/covenant/covenant.hpp"
 
@@ -12,49 +11,23 @@ namespace weizhi::deliberation {
 
 namespace {
 
-template <class Enum, std::size_t N>
-std::string code_of(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
-  for (const auto& [candidate, code] : table) {
-    if (candidate == value) return code;
-  }
-  return {};
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_code(const std::array<std::pair<Enum, const char*>, N>& table, std::string_view code) {
-  for (const auto& [candidate, text] : table) {
-    if (code == text) return candidate;
-  }
-  return std::nullopt;
-}
-
-constexpr std::array<std::pair<Step, const char*>, 7> kSteps{{{Step::Proposed, "proposed"},
-                                                              {Step::Commenting, "commenting"},
-                                                              {Step::Consulting, "consulting"},
-                                                              {Step::Drafting, "drafting"},
-                                                              {Step::Voting, "voting"},
-                                                              {Step::Resolved, "resolved"},
-                                                              {Step::Done, "done"}}};
-constexpr std::array<std::pair<Step, const char*>, 7> kStepLabels{{{Step::Proposed, "提出议题"},
-                                                                   {Step::Commenting, "广开言路"},
-                                                                   {Step::Consulting, "民主协商"},
-                                                                   {Step::Drafting, "拟定方案"},
-                                                                   {Step::Voting, "居民表决"},
-                                                                   {Step::Resolved, "形成决议"},
-                                                                   {Step::Done, "已办结"}}};
-constexpr std::array<std::pair<Category, const char*>, 8> kCategories{{{Category::Environment, "environment"},
-                                                                       {Category::Facilities, "facilities"},
-                                                                       {Category::Parking, "parking"},
-                                                                       {Category::Elevator, "elevator"},
-                                                                       {Category::Covenant, "covenant"},
-                                                                       {Category::Property, "property"},
-                                                                       {Category::Safety, "safety"},
-                                                                       {Category::Other, "other"}}};
-constexpr std::array<std::pair<ProposerKind, const char*>, 4> kProposerKinds{
-    {{ProposerKind::Resident, "resident"},
-     {ProposerKind::CommitteeMember, "committee_member"},
-     {ProposerKind::Commissioner, "commissioner"},
-     {ProposerKind::Staff, "staff"}}};
+constexpr CodeTable<Step> kSteps = {
+    {Step::Proposed, "proposed"}, {Step::Commenting, "commenting"}, {Step::Consulting, "consulting"},
+    {Step::Drafting, "drafting"}, {Step::Voting, "voting"},         {Step::Resolved, "resolved"},
+    {Step::Done, "done"}};
+constexpr CodeTable<Step> kStepLabels = {{Step::Proposed, "提出议题"},   {Step::Commenting, "广开言路"},
+                                         {Step::Consulting, "民主协商"}, {Step::Drafting, "拟定方案"},
+                                         {Step::Voting, "居民表决"},     {Step::Resolved, "形成决议"},
+                                         {Step::Done, "已办结"}};
+constexpr CodeTable<Category> kCategories = {
+    {Category::Environment, "environment"}, {Category::Facilities, "facilities"},
+    {Category::Parking, "parking"},         {Category::Elevator, "elevator"},
+    {Category::Covenant, "covenant"},       {Category::Property, "property"},
+    {Category::Safety, "safety"},           {Category::Other, "other"}};
+constexpr CodeTable<ProposerKind> kProposerKinds = {{ProposerKind::Resident, "resident"},
+                                                    {ProposerKind::CommitteeMember, "committee_member"},
+                                                    {ProposerKind::Commissioner, "commissioner"},
+                                                    {ProposerKind::Staff, "staff"}};
 
 constexpr std::int64_t kMaxCostFen = 100'000'000'000;
 

@@ -3,7 +3,6 @@
 #include "modules/elevators/rules.hpp"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <set>
 #include <utility>
@@ -17,20 +16,16 @@ namespace weizhi::elevators {
 
 namespace {
 
-constexpr std::array<std::pair<Stage, const char*>, 8> kStages{{{Stage::Proposal, "proposal"},
-                                                                {Stage::Consent, "consent"},
-                                                                {Stage::Design, "design"},
-                                                                {Stage::Approval, "approval"},
-                                                                {Stage::Construction, "construction"},
-                                                                {Stage::Acceptance, "acceptance"},
-                                                                {Stage::InService, "in_service"},
-                                                                {Stage::Withdrawn, "withdrawn"}}};
-constexpr std::array<std::pair<MediationOutcome, const char*>, 3> kOutcomes{
-    {{MediationOutcome::Agreed, "agreed"},
-     {MediationOutcome::NotAgreed, "not_agreed"},
-     {MediationOutcome::Pending, "pending"}}};
-constexpr std::array<std::pair<MediationLevel, const char*>, 2> kLevels{
-    {{MediationLevel::Community, "community"}, {MediationLevel::Street, "street"}}};
+constexpr CodeTable<Stage> kStages = {
+    {Stage::Proposal, "proposal"},    {Stage::Consent, "consent"},           {Stage::Design, "design"},
+    {Stage::Approval, "approval"},    {Stage::Construction, "construction"}, {Stage::Acceptance, "acceptance"},
+    {Stage::InService, "in_service"}, {Stage::Withdrawn, "withdrawn"}};
+constexpr CodeTable<Method> kMethods = {{Method::Floor, "floor"}, {Method::Area, "area"}};
+constexpr CodeTable<MediationOutcome> kOutcomes = {{MediationOutcome::Agreed, "agreed"},
+                                                   {MediationOutcome::NotAgreed, "not_agreed"},
+                                                   {MediationOutcome::Pending, "pending"}};
+constexpr CodeTable<MediationLevel> kLevels = {{MediationLevel::Community, "community"},
+                                               {MediationLevel::Street, "street"}};
 
 constexpr std::int64_t kMaxFen = 1'000'000'000'000;  // ten billion yuan
 constexpr int kMaxWeightDecimals = 6;
@@ -65,7 +60,7 @@ std::optional<std::pair<std::int64_t, int>> parse_decimal(const std::string& tex
 
 std::string stage_code(Stage stage) { return code_of(kStages, stage); }
 std::optional<Stage> parse_stage(std::string_view code) { return parse_code(kStages, code); }
-std::string method_code(Method method) { return method == Method::Floor ? "floor" : "area"; }
+std::string method_code(Method method) { return code_of(kMethods, method); }
 std::string outcome_code(MediationOutcome outcome) { return code_of(kOutcomes, outcome); }
 std::optional<MediationOutcome> parse_outcome(std::string_view code) { return parse_code(kOutcomes, code); }
 std::string level_code(MediationLevel level) { return code_of(kLevels, level); }

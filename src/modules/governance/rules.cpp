@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <set>
-#include <utility>
 
 #include "core/code_table.hpp"
 
@@ -11,24 +10,22 @@ namespace weizhi::governance {
 
 namespace {
 
-constexpr std::pair<PartyForm, const char*> kPartyForms[] = {{PartyForm::SingleBranch, "single_branch"},
-                                                             {PartyForm::JointAssociation, "joint_association"},
-                                                             {PartyForm::CommunityDirect, "community_direct"},
-                                                             {PartyForm::None, "none"}};
-constexpr std::pair<ChainPosition, const char*> kChainPositionCodes[] = {
-    {ChainPosition::CommunitySecretary, "community_secretary"},
-    {ChainPosition::TripartiteDirector, "tripartite_director"},
-    {ChainPosition::Commissioner, "commissioner"}};
-constexpr std::pair<CommunityPosition, const char*> kCommunityPositions[] = {
+constexpr CodeTable<PartyForm> kPartyForms = {{PartyForm::SingleBranch, "single_branch"},
+                                              {PartyForm::JointAssociation, "joint_association"},
+                                              {PartyForm::CommunityDirect, "community_direct"},
+                                              {PartyForm::None, "none"}};
+constexpr CodeTable<ChainPosition> kChainPositionCodes = {{ChainPosition::CommunitySecretary, "community_secretary"},
+                                                          {ChainPosition::TripartiteDirector, "tripartite_director"},
+                                                          {ChainPosition::Commissioner, "commissioner"}};
+constexpr CodeTable<CommunityPosition> kCommunityPositions = {
     {CommunityPosition::Secretary, "secretary"}, {CommunityPosition::TripartiteDirector, "tripartite_director"}};
-constexpr std::pair<EscalationLevel, const char*> kEscalationLevels[] = {
-    {EscalationLevel::None, "none"},
-    {EscalationLevel::Commissioner, "commissioner"},
-    {EscalationLevel::TripartiteDirector, "tripartite_director"},
-    {EscalationLevel::CommunitySecretary, "community_secretary"},
-    {EscalationLevel::Street, "street"}};
-constexpr std::pair<PartyOrgKind, const char*> kPartyOrgKinds[] = {{PartyOrgKind::Committee, "committee"},
-                                                                   {PartyOrgKind::Branch, "branch"}};
+constexpr CodeTable<EscalationLevel> kEscalationLevels = {{EscalationLevel::None, "none"},
+                                                          {EscalationLevel::Commissioner, "commissioner"},
+                                                          {EscalationLevel::TripartiteDirector, "tripartite_director"},
+                                                          {EscalationLevel::CommunitySecretary, "community_secretary"},
+                                                          {EscalationLevel::Street, "street"}};
+constexpr CodeTable<PartyOrgKind> kPartyOrgKinds = {{PartyOrgKind::Committee, "committee"},
+                                                    {PartyOrgKind::Branch, "branch"}};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <tuple>
 
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/masking.hpp"
 #include "modules/org/org.hpp"
@@ -71,44 +72,29 @@ std::string header_key(const std::string& cell) {
   return lower_ascii(text);
 }
 
-template <class Value>
-struct Word {
-  const char* text;
-  Value value;
-};
+// The words a cell may hold for a value, any case; the first of a value's words is the one exports write.
+constexpr CodeTable<bool> kFlags = {{true, "是"}, {false, "否"},  {true, "有"},     {false, "无"}, {true, "1"},
+                                    {false, "0"}, {true, "true"}, {false, "false"}, {true, "yes"}, {false, "no"}};
+constexpr CodeTable<org::LandTenure> kLands = {{org::LandTenure::StateOwned, "国有"},
+                                               {org::LandTenure::Collective, "集体"}};
+constexpr CodeTable<org::PartUse> kUses = {{org::PartUse::Residential, "住宅"},
+                                           {org::PartUse::Commercial, "商铺"},
+                                           {org::PartUse::Parking, "车位"},
+                                           {org::PartUse::Other, "其他"}};
+constexpr CodeTable<org::AreaSource> kAreaSources = {
+    {org::AreaSource::Registered, "登记"}, {org::AreaSource::Surveyed, "实测"}, {org::AreaSource::Contract, "合同"}};
+constexpr CodeTable<people::Relation> kRelations = {{people::Relation::Owner, "业主"},
+                                                    {people::Relation::Tenant, "租户"},
+                                                    {people::Relation::Resident, "居住"},
+                                                    {people::Relation::Resident, "居民"}};
 
-template <class Value, std::size_t N>
-std::optional<Value> find_word(const Word<Value> (&words)[N], const std::string& text) {
+// A cell's value from one of the table's words, failing that from the value's code (`residential`).
+template <class Table, class ParseCode>
+auto word_or_code(const Table& words, ParseCode parse, const std::string& text) {
   std::string key = lower_ascii(text);
-  for (const auto& word : words) {
-    if (key == word.text) return word.value;
-  }
-  return std::nullopt;
+  if (auto value = parse_code(words, key)) return value;
+  return parse(key);
 }
-
-// The first word of the table for `value`: the Chinese word exports write.
-template <class Value, std::size_t N>
-std::string word_for(const Word<Value> (&words)[N], Value value) {
-  for (const auto& word : words) {
-    if (word.value == value) return word.text;
-  }
-  return "";
-}
-
-constexpr Word<bool> kFlags[] = {{"是", true}, {"否", false},  {"有", true},     {"无", false}, {"1", true},
-                                 {"0", false}, {"true", true}, {"false", false}, {"yes", true}, {"no", false}};
-constexpr Word<org::LandTenure> kLands[] = {{"国有", org::LandTenure::StateOwned},
-                                            {"集体", org::LandTenure::Collective}};
-constexpr Word<org::PartUse> kUses[] = {{"住宅", org::PartUse::Residential},
-                                        {"商铺", org::PartUse::Commercial},
-                                        {"车位", org::PartUse::Parking},
-                                        {"其他", org::PartUse::Other}};
-constexpr Word<org::AreaSource> kAreaSources[] = {
-    {"登记", org::AreaSource::Registered}, {"实测", org::AreaSource::Surveyed}, {"合同", org::AreaSource::Contract}};
-constexpr Word<people::Relation> kRelations[] = {{"业主", people::Relation::Owner},
-                                                 {"租户", people::Relation::Tenant},
-                                                 {"居住", people::Relation::Resident},
-                                                 {"居民", people::Relation::Resident}};
 
 std::optional<std::int64_t> parse_integer(const std::string& text) {
   std::size_t digits_from = !text.empty() && text[0] == '-' ? 1 : 0;
@@ -374,27 +360,20 @@ std::optional<std::int64_t> parse_area_centi_m2(const std::string& text) {
 
 std::optional<bool> parse_flag(const std::string& text) {
   if (text.empty()) return false;
-  return find_word(kFlags, text);
+  return parse_code(kFlags, lower_ascii(text));
 }
 
 std::optional<org::PartUse> parse_use_cell(const std::string& text) {
-  if (auto word = find_word(kUses, text)) return word;
-  return org::parse_use(lower_ascii(text));
+  return word_or_code(kUses, org::parse_use, text);
 }
-
 std::optional<org::LandTenure> parse_land_cell(const std::string& text) {
-  if (auto word = find_word(kLands, text)) return word;
-  return org::parse_land(lower_ascii(text));
+  return word_or_code(kLands, org::parse_land, text);
 }
-
 std::optional<org::AreaSource> parse_area_source_cell(const std::string& text) {
-  if (auto word = find_word(kAreaSources, text)) return word;
-  return org::parse_area_source(lower_ascii(text));
+  return word_or_code(kAreaSources, org::parse_area_source, text);
 }
-
 std::optional<people::Relation> parse_relation_cell(const std::string& text) {
-  if (auto word = find_word(kRelations, text)) return word;
-  return people::parse_relation(lower_ascii(text));
+  return word_or_code(kRelations, people::parse_relation, text);
 }
 
 std::vector<std::string> split_tags(const std::string& text) {
@@ -598,12 +577,12 @@ std::string parts_csv(const std::vector<PlacedPart>& parts) {
   std::string out(kUtf8Bom);
   out += header_line(part_columns());
   for (const auto& placed : parts) {
-    out += csv_line({spreadsheet_safe(placed.building), std::to_string(placed.building_details.floors),
-                     word_for(kFlags, placed.building_details.has_elevator),
-                     word_for(kLands, placed.building_details.land), spreadsheet_safe(placed.unit),
-                     spreadsheet_safe(placed.part.room_number), std::to_string(placed.part.floor),
-                     word_for(kUses, placed.part.use), org::area_m2_text(placed.part.area_centi_m2),
-                     word_for(kAreaSources, placed.part.area_source)});
+    out +=
+        csv_line({spreadsheet_safe(placed.building), std::to_string(placed.building_details.floors),
+                  code_of(kFlags, placed.building_details.has_elevator), code_of(kLands, placed.building_details.land),
+                  spreadsheet_safe(placed.unit), spreadsheet_safe(placed.part.room_number),
+                  std::to_string(placed.part.floor), code_of(kUses, placed.part.use),
+                  org::area_m2_text(placed.part.area_centi_m2), code_of(kAreaSources, placed.part.area_source)});
   }
   return out;
 }
@@ -619,9 +598,9 @@ std::string people_csv(const std::vector<PartPeople>& parts) {
       out +=
           csv_line({spreadsheet_safe(person.name_masked), person.phone_masked.value_or(""),
                     person.id_number_masked.value_or(""), person.birth_year ? std::to_string(*person.birth_year) : "",
-                    word_for(kFlags, person.party_member), tags, spreadsheet_safe(part.place.building),
+                    code_of(kFlags, person.party_member), tags, spreadsheet_safe(part.place.building),
                     spreadsheet_safe(part.place.unit), spreadsheet_safe(part.place.part.room_number),
-                    word_for(kRelations, linked.relation), word_for(kFlags, linked.designated_voter)});
+                    code_of(kRelations, linked.relation), code_of(kFlags, linked.designated_voter)});
     }
   }
   return out;

@@ -2,7 +2,6 @@
 #include "modules/mediation/rules.hpp"
 
 #include <algorithm>
-#include <array>
 #include <set>
 #include <utility>
 
@@ -15,13 +14,13 @@ namespace weizhi::mediation {
 
 namespace {
 
-constexpr std::array<std::pair<State, const char*>, 5> kStates{{{State::Open, "open"},
-                                                                {State::InMediation, "in_mediation"},
-                                                                {State::Agreed, "agreed"},
-                                                                {State::NotAgreed, "not_agreed"},
-                                                                {State::Withdrawn, "withdrawn"}}};
-constexpr std::array<std::pair<Role, const char*>, 3> kRoles{
-    {{Role::Applicant, "applicant"}, {Role::Respondent, "respondent"}, {Role::Other, "other"}}};
+constexpr CodeTable<State> kStates = {{State::Open, "open"},
+                                      {State::InMediation, "in_mediation"},
+                                      {State::Agreed, "agreed"},
+                                      {State::NotAgreed, "not_agreed"},
+                                      {State::Withdrawn, "withdrawn"}};
+constexpr CodeTable<Role> kRoles = {
+    {Role::Applicant, "applicant"}, {Role::Respondent, "respondent"}, {Role::Other, "other"}};
 
 constexpr std::pair<State, State> kSteps[] = {
     {State::Open, State::InMediation},      {State::Open, State::Withdrawn},        {State::InMediation, State::Agreed},

@@ -1,29 +1,21 @@
 // Pure notification rules (see rules.hpp).
 #include "modules/notifications/rules.hpp"
 
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
 
 namespace weizhi::notifications {
 
-std::string delivery_state_code(DeliveryState state) {
-  switch (state) {
-    case DeliveryState::Pending:
-      return "pending";
-    case DeliveryState::Delivered:
-      return "delivered";
-    case DeliveryState::Failed:
-      return "failed";
-  }
-  return "pending";
-}
+namespace {
 
-std::optional<DeliveryState> parse_delivery_state(std::string_view code) {
-  if (code == "pending") return DeliveryState::Pending;
-  if (code == "delivered") return DeliveryState::Delivered;
-  if (code == "failed") return DeliveryState::Failed;
-  return std::nullopt;
-}
+constexpr CodeTable<DeliveryState> kDeliveryStates = {
+    {DeliveryState::Pending, "pending"}, {DeliveryState::Delivered, "delivered"}, {DeliveryState::Failed, "failed"}};
+
+}  // namespace
+
+std::string delivery_state_code(DeliveryState state) { return code_of(kDeliveryStates, state); }
+std::optional<DeliveryState> parse_delivery_state(std::string_view code) { return parse_code(kDeliveryStates, code); }
 
 std::optional<std::chrono::minutes> retry_delay(std::int64_t attempts) {
   if (attempts < 1) return std::chrono::minutes(0);

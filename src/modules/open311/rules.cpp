@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "modules/cases/cases.hpp"
@@ -12,7 +13,23 @@ namespace weizhi::open311 {
 
 using cases::State;
 
-std::string status_code(Status status) { return status == Status::Open ? "open" : "closed"; }
+namespace {
+
+constexpr CodeTable<Status> kStatuses = {{Status::Open, "open"}, {Status::Closed, "closed"}};
+constexpr State kAllStates[] = {State::Reported,    State::Accepted,  State::Assigned,      State::InProgress,
+                                State::Resolved,    State::Verified,  State::Closed,        State::Returned,
+                                State::Transferred, State::Duplicate, State::ClosedNotFixed};
+constexpr CodeTable<cases::Party> kAgencyLabels = {{cases::Party::PropertyCompany, "物业服务企业"},
+                                                   {cases::Party::Committee, "业主委员会"},
+                                                   {cases::Party::Commissioner, "小区专员"},
+                                                   {cases::Party::Community, "社区居委会"},
+                                                   {cases::Party::Street, "街道"},
+                                                   {cases::Party::Utility, "专业经营单位"},
+                                                   {cases::Party::SocialOrg, "社会组织"}};
+
+}  // namespace
+
+std::string status_code(Status status) { return code_of(kStatuses, status); }
 
 Status status_of(State state) {
   return cases::state_type(state) == cases::StateType::Open ? Status::Open : Status::Closed;
@@ -22,24 +39,13 @@ std::vector<Status> parse_statuses(std::string_view text) {
   std::vector<Status> statuses;
   while (true) {
     std::size_t comma = text.find(',');
-    std::string_view one = text.substr(0, comma);
-    if (one == "open") {
-      statuses.push_back(Status::Open);
-    } else if (one == "closed") {
-      statuses.push_back(Status::Closed);
-    } else {
-      fail_invalid("status", "status 应为 open 或 closed（可用逗号分隔）");
-    }
+    auto status = parse_code(kStatuses, text.substr(0, comma));
+    if (!status) fail_invalid("status", "status 应为 open 或 closed（可用逗号分隔）");
+    statuses.push_back(*status);
     if (comma == std::string_view::npos) return statuses;
     text.remove_prefix(comma + 1);
   }
 }
-
-namespace {
-constexpr State kAllStates[] = {State::Reported,    State::Accepted,  State::Assigned,      State::InProgress,
-                                State::Resolved,    State::Verified,  State::Closed,        State::Returned,
-                                State::Transferred, State::Duplicate, State::ClosedNotFixed};
-}  // namespace
 
 std::vector<State> states_of(Status status) {
   std::vector<State> states;
@@ -78,25 +84,7 @@ std::string status_notes(State state, const std::optional<std::string>& close_re
   return "";
 }
 
-std::string agency_label(cases::Party party) {
-  switch (party) {
-    case cases::Party::PropertyCompany:
-      return "物业服务企业";
-    case cases::Party::Committee:
-      return "业主委员会";
-    case cases::Party::Commissioner:
-      return "小区专员";
-    case cases::Party::Community:
-      return "社区居委会";
-    case cases::Party::Street:
-      return "街道";
-    case cases::Party::Utility:
-      return "专业经营单位";
-    case cases::Party::SocialOrg:
-      return "社会组织";
-  }
-  return "";
-}
+std::string agency_label(cases::Party party) { return code_of(kAgencyLabels, party); }
 
 std::string json_document(std::string_view segment) {
   std::size_t dot = segment.rfind('.');

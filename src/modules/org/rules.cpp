@@ -7,30 +7,21 @@
 namespace weizhi::org {
 
 namespace {
-struct KindName {
-  NodeKind kind;
-  const char* code;
-  const char* chinese;
-};
-constexpr KindName kKinds[] = {{NodeKind::Street, "street", "街道"},     {NodeKind::Community, "community", "社区"},
-                               {NodeKind::Compound, "compound", "小区"}, {NodeKind::Building, "building", "幢"},
-                               {NodeKind::Unit, "unit", "单元"},         {NodeKind::Part, "part", "户"}};
+constexpr CodeTable<NodeKind> kKinds = {{NodeKind::Street, "street"},     {NodeKind::Community, "community"},
+                                        {NodeKind::Compound, "compound"}, {NodeKind::Building, "building"},
+                                        {NodeKind::Unit, "unit"},         {NodeKind::Part, "part"}};
+constexpr CodeTable<NodeKind> kKindNames = {{NodeKind::Street, "街道"},   {NodeKind::Community, "社区"},
+                                            {NodeKind::Compound, "小区"}, {NodeKind::Building, "幢"},
+                                            {NodeKind::Unit, "单元"},     {NodeKind::Part, "户"}};
 
-const KindName& kind_name(NodeKind kind) {
-  for (const auto& entry : kKinds) {
-    if (entry.kind == kind) return entry;
-  }
-  return kKinds[0];  // unreachable: every enumerator has an entry
-}
-
-constexpr std::pair<PartUse, const char*> kUses[] = {{PartUse::Residential, "residential"},
-                                                     {PartUse::Commercial, "commercial"},
-                                                     {PartUse::Parking, "parking"},
-                                                     {PartUse::Other, "other"}};
-constexpr std::pair<AreaSource, const char*> kAreaSources[] = {
+constexpr CodeTable<PartUse> kUses = {{PartUse::Residential, "residential"},
+                                      {PartUse::Commercial, "commercial"},
+                                      {PartUse::Parking, "parking"},
+                                      {PartUse::Other, "other"}};
+constexpr CodeTable<AreaSource> kAreaSources = {
     {AreaSource::Registered, "registered"}, {AreaSource::Surveyed, "surveyed"}, {AreaSource::Contract, "contract"}};
-constexpr std::pair<LandTenure, const char*> kLandTenures[] = {{LandTenure::StateOwned, "state_owned"},
-                                                               {LandTenure::Collective, "collective"}};
+constexpr CodeTable<LandTenure> kLandTenures = {{LandTenure::StateOwned, "state_owned"},
+                                                {LandTenure::Collective, "collective"}};
 
 constexpr std::int64_t kMaxFloors = 60;
 constexpr std::int64_t kLowestFloor = -5;
@@ -46,14 +37,8 @@ std::optional<AreaSource> parse_area_source(const std::string& code) { return pa
 std::string land_code(LandTenure land) { return code_of(kLandTenures, land); }
 std::optional<LandTenure> parse_land(const std::string& code) { return parse_code(kLandTenures, code); }
 
-std::string kind_code(NodeKind kind) { return kind_name(kind).code; }
-
-std::optional<NodeKind> parse_kind(const std::string& code) {
-  for (const auto& entry : kKinds) {
-    if (code == entry.code) return entry.kind;
-  }
-  return std::nullopt;
-}
+std::string kind_code(NodeKind kind) { return code_of(kKinds, kind); }
+std::optional<NodeKind> parse_kind(const std::string& code) { return parse_code(kKinds, code); }
 
 std::optional<NodeKind> child_kind(NodeKind parent) {
   switch (parent) {
@@ -143,7 +128,7 @@ std::optional<std::string> move_problem(NodeKind kind, const std::string& path, 
                                         const std::string& new_parent_path) {
   if (path_within(new_parent_path, path)) return "不能把节点移到它自己或它的下级之下";
   if (child_kind(new_parent_kind) != kind) {
-    return std::string(kind_name(new_parent_kind).chinese) + "下不能直接放" + kind_name(kind).chinese;
+    return code_of(kKindNames, new_parent_kind) + "下不能直接放" + code_of(kKindNames, kind);
   }
   return std::nullopt;
 }

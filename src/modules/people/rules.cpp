@@ -7,17 +7,14 @@
 #include <map>
 #include <set>
 
+#include "core/code_table.hpp"
 #include "core/masking.hpp"
 
 namespace weizhi::people {
 
 namespace {
 
-struct RelationName {
-  Relation relation;
-  const char* code;
-};
-constexpr RelationName kRelations[] = {
+constexpr CodeTable<Relation> kRelations = {
     {Relation::Owner, "owner"}, {Relation::Tenant, "tenant"}, {Relation::Resident, "resident"}};
 
 // UTF-8 code points; a stray continuation byte counts as one, which errs towards "too long".
@@ -40,19 +37,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
-std::string relation_code(Relation relation) {
-  for (const auto& entry : kRelations) {
-    if (entry.relation == relation) return entry.code;
-  }
-  return "";
-}
-
-std::optional<Relation> parse_relation(const std::string& code) {
-  for (const auto& entry : kRelations) {
-    if (code == entry.code) return entry.relation;
-  }
-  return std::nullopt;
-}
+std::string relation_code(Relation relation) { return code_of(kRelations, relation); }
+std::optional<Relation> parse_relation(const std::string& code) { return parse_code(kRelations, code); }
 
 const std::vector<std::string>& talent_tags() {
   static const std::vector<std::string> tags{
