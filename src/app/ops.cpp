@@ -1,9 +1,10 @@
-// Health, readiness and metrics.
+// Health, readiness and metrics, and the daily purge of expired Idempotency-Key answers.
 #include "app/ops.hpp"
 
 #include "app/modules.hpp"
 #include "core/metrics.hpp"
 #include "http/context.hpp"
+#include "http/idempotency.hpp"
 #include "store/migration.hpp"
 
 namespace weizhi::app {
@@ -34,16 +35,23 @@ http::Response metrics_route(http::Context&) {
   return response;
 }
 
+modules::Job idempotency_purge_job() {
+  return modules::Job{"idempotency.purge", street_date,
+                      [](store::Tx& tx, const std::string&) { http::purge_expired_answers(tx); }};
+}
+
 }  // namespace
 
 modules::Module ops_module() {
-  return modules::Module{"ops", nullptr,
-                         [](http::Router& router) {
-                           router.add(http::Method::Get, "/healthz", http::Access::anyone(), healthz);
-                           router.add(http::Method::Get, "/readyz", http::Access::anyone(), readyz);
-                           router.add(http::Method::Get, "/metrics", http::Access::anyone(), metrics_route);
-                         },
-                         nullptr};
+  return modules::Module{.name = "ops",
+                         .migrations = nullptr,
+                         .routes =
+                             [](http::Router& router) {
+                               router.add(http::Method::Get, "/healthz", http::Access::anyone(), healthz);
+                               router.add(http::Method::Get, "/readyz", http::Access::anyone(), readyz);
+                               router.add(http::Method::Get, "/metrics", http::Access::anyone(), metrics_route);
+                             },
+                         .jobs = {idempotency_purge_job()}};
 }
 
 }  // namespace weizhi::app

@@ -23,17 +23,17 @@ struct StepTarget {
 };
 
 // Runs `step` (tx, record) → audit summary in one transaction with its audit record `action`, and
-// answers `status` with the record reloaded after the step.
+// answers `status` with the record reloaded after the step. The answer is made inside the write, so
+// that an Idempotency-Key's answer is kept in the step's own transaction.
 template <class Record, class Step>
 Response audited_step(Context& context, const StepTarget<Record>& target, const std::string& action, int status,
                       Step&& step) {
-  Json result = context.write([&](store::Tx& tx) {
+  return context.write([&](store::Tx& tx) {
     Record record = target.load(tx.connection(), target.id);
     Json summary = step(tx, record);
     context.audit(tx, action, target.entity + ":" + std::to_string(target.id), summary);
-    return target.show(tx, target.load(tx.connection(), target.id));
+    return Response::json(status, target.show(tx, target.load(tx.connection(), target.id)));
   });
-  return Response::json(status, result);
 }
 
 }  // namespace weizhi::http

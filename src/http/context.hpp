@@ -9,6 +9,7 @@
 #include "core/crypto.hpp"
 #include "core/json.hpp"
 #include "core/settings.hpp"
+#include "http/idempotency.hpp"
 #include "http/message.hpp"
 #include "store/db.hpp"
 
@@ -54,10 +55,15 @@ class Context {
   std::int64_t root_node_id();
 
   store::Db::Lease read() { return services.db.read(); }
+  // A write through the single writer. The first write of a request carrying an Idempotency-Key
+  // claims the key in the same transaction (see IdempotentRequest).
   template <class Work>
   auto write(Work&& work) {
+    if (idempotent_ && !idempotent_->claimed()) return idempotent_->first_write(services.db, std::forward<Work>(work));
     return services.db.write(std::forward<Work>(work));
   }
+  // Set by the dispatcher, before the handler runs, for a request whose Idempotency-Key applies.
+  void set_idempotent(IdempotentRequest* request) { idempotent_ = request; }
   void audit(store::Tx& tx, const std::string& action, const std::string& entity, const Json& summary) const;
 
   // Whether the principal holds `permission` over `node` (nullopt: anywhere).
@@ -68,6 +74,7 @@ class Context {
  private:
   std::optional<auth::Principal> principal_;
   std::optional<Json> body_;
+  IdempotentRequest* idempotent_ = nullptr;
 };
 
 }  // namespace weizhi::http

@@ -52,9 +52,21 @@ void check_access(const Route& route, Context& context, const Services& services
   }
 }
 
+// Whose retries the request's Idempotency-Key is scoped to; nullopt where the header is ignored:
+// methods other than POST, and routes open to anyone that name no caller secret.
+std::optional<std::string> idempotency_caller(const Route& route, Context& context) {
+  if (context.request.method != Method::Post) return std::nullopt;
+  if (route.access.kind() != Access::Kind::Anyone) return "user:" + std::to_string(context.user().user_id);
+  if (!route.caller_secret) return std::nullopt;
+  auto secret = route.caller_secret(context);
+  if (!secret) return std::nullopt;
+  return "secret:" + *secret;
+}
+
 }  // namespace
 
-Response Dispatcher::route(Request& request, std::string& route_label, bool& discreet) const {
+Response Dispatcher::route(Request& request, std::string& route_label, bool& discreet,
+                           std::optional<IdempotentRequest>& idempotent) const {
   auto match = router_.match(request.method, request.path);
   if (match.outcome == Router::Outcome::MethodNotAllowed) {
     route_label = "method_not_allowed";
@@ -83,6 +95,13 @@ Response Dispatcher::route(Request& request, std::string& route_label, bool& dis
   request.path_params = std::move(match.params);
   Context context(request, services_);
   check_access(route, context, services_);
+  if (auto caller = idempotency_caller(route, context)) {
+    if (auto key = idempotency_key(request)) {
+      idempotent.emplace(services_.data_key, request, *caller, *key);
+      if (auto kept = idempotent->kept_answer(*context.read(), services_.clock.now())) return *kept;
+      context.set_idempotent(&*idempotent);
+    }
+  }
   return route.handler(context);
 }
 
@@ -92,9 +111,12 @@ Response Dispatcher::handle(Request& request) const {
   auto started = std::chrono::steady_clock::now();
   std::string route_label = "unmatched";
   bool discreet = false;
+  std::optional<IdempotentRequest> idempotent;
   Response response;
   try {
-    response = route(request, route_label, discreet);
+    response = route(request, route_label, discreet, idempotent);
+  } catch (const AnsweredMeanwhile& answered) {
+    response = answered.response();
   } catch (const ApiError& error) {
     response = from_error(error);
   } catch (const store::ConstraintViolation& error) {
@@ -107,6 +129,14 @@ Response Dispatcher::handle(Request& request) const {
                 {"path", request.path},
                 {"error", error.what()}});
     response = Response::error(500, "internal", "服务器内部错误，请稍后重试；如反复出现请联系管理员");
+  }
+  if (idempotent) {
+    try {
+      idempotent->finish(services_.db, response);
+    } catch (const std::exception& error) {
+      // The change stands; a retry is told its answer was not kept (409) rather than run it again.
+      log::error({{"event", "idempotent_answer_not_kept"}, {"error", error.what()}});
+    }
   }
   response.header("X-Request-Id", request.request_id);
   if (discreet) response.discreet_access_log = true;

@@ -98,4 +98,13 @@ ScopeResolver any() {
 
 }  // namespace scope
 
+CallerSecret body_secret(std::string name) {
+  return [name](Context& context) -> std::optional<std::string> {
+    const Json& body = context.json_body();
+    auto it = body.find(name);
+    if (it == body.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) return std::nullopt;
+    return it->get<std::string>();
+  };
+}
+
 }  // namespace weizhi::http

@@ -50,6 +50,12 @@ ScopeResolver body_node(std::string name);
 ScopeResolver any();
 }  // namespace scope
 
+// The secret a route open to anyone is called with (a ballot token), found in the request; nullopt
+// when the request carries none.
+using CallerSecret = std::function<std::optional<std::string>(Context&)>;
+// The text field `name` of the JSON body.
+CallerSecret body_secret(std::string name);
+
 struct Route {
   Method method;
   std::string pattern;  // e.g. "/api/v1/org/nodes/{id}"
@@ -58,6 +64,10 @@ struct Route {
   std::size_t max_body_bytes = 0;  // 0: the server's default
   // Every answer, refusals included, is logged discreetly (see Response::discreet_access_log).
   bool discreet_access_log = false;
+  // A POST route open to anyone ignores Idempotency-Key (a replayed sign-in would hand out a
+  // session), unless it names the secret its callers prove themselves with: their keys are then
+  // scoped to that secret, as a signed-in user's are to the user.
+  CallerSecret caller_secret{};
 };
 
 class Router {

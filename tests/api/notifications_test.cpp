@@ -15,10 +15,12 @@
 #include "app/jobs.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/notifications/store.hpp"
+#include "support/manual_clock.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
 using weizhi::testing::ApiTest;
+using weizhi::testing::ManualClock;
 namespace notifications = weizhi::notifications;
 
 namespace {
@@ -94,17 +96,6 @@ class Receiver {
   std::mutex mutex_;
   std::vector<std::string> bodies_;
   std::thread thread_;
-};
-
-// The clock the delivery job sees: set by the test.
-class ManualClock final : public weizhi::Clock {
- public:
-  weizhi::TimePoint now() const override { return now_; }
-  void set(weizhi::TimePoint now) { now_ = now; }
-  void advance(std::chrono::minutes minutes) { now_ = now_.load() + minutes; }
-
- private:
-  std::atomic<weizhi::TimePoint> now_{std::chrono::system_clock::now()};
 };
 
 }  // namespace
