@@ -327,6 +327,22 @@ struct Connection::NativeSqlite {
 // a PREPARE and a DEALLOCATE round trip around every execution.
 constexpr auto kOneRoundTrip = soci::details::st_one_time_query;
 
+// `sql` prepared on PostgreSQL with `params` bound, handed to `run` (which binds its outputs and
+// executes it); SOCI's errors come out as ours.
+template <class Run>
+auto run_prepared(soci::session& session, std::string_view sql, const Params& params, Run run) {
+  try {
+    soci::statement statement(session);
+    statement.alloc();
+    statement.prepare(name_placeholders(sql), kOneRoundTrip);
+    Bindings bindings;
+    bindings.bind(statement, params);
+    return run(statement);
+  } catch (const soci::soci_error& error) {
+    rethrow(error);
+  }
+}
+
 Connection::Connection(std::unique_ptr<soci::session> session)
     : dialect_(Dialect::Postgres), session_(std::move(session)) {}
 
@@ -350,28 +366,16 @@ std::int64_t Connection::exec(std::string_view sql, const Params& params) {
     sqlite_->run(sql, params, false, &changed);
     return changed;
   }
-  try {
-    soci::statement statement(*session_);
-    statement.alloc();
-    statement.prepare(name_placeholders(sql), kOneRoundTrip);
-    Bindings bindings;
-    bindings.bind(statement, params);
+  return run_prepared(*session_, sql, params, [](soci::statement& statement) {
     statement.define_and_bind();
     statement.execute(true);
     return statement.get_affected_rows();
-  } catch (const soci::soci_error& error) {
-    rethrow(error);
-  }
+  });
 }
 
 Rows Connection::query(std::string_view sql, const Params& params) {
   if (sqlite_) return sqlite_->run(sql, params, true, nullptr);
-  try {
-    soci::statement statement(*session_);
-    statement.alloc();
-    statement.prepare(name_placeholders(sql), kOneRoundTrip);
-    Bindings bindings;
-    bindings.bind(statement, params);
+  return run_prepared(*session_, sql, params, [](soci::statement& statement) {
     soci::row row;
     statement.exchange(soci::into(row));
     statement.define_and_bind();
@@ -385,9 +389,7 @@ Rows Connection::query(std::string_view sql, const Params& params) {
       fetched = statement.fetch();
     }
     return rows;
-  } catch (const soci::soci_error& error) {
-    rethrow(error);
-  }
+  });
 }
 
 std::optional<Row> Connection::query_one(std::string_view sql, const Params& params) {
