@@ -70,11 +70,7 @@ struct PartyOrgInput {
 
 struct PartyOrg {
   std::int64_t id;
-  PartyOrgKind kind;
-  std::string name;
-  std::int64_t community_node_id;
-  std::optional<std::int64_t> secretary_person_id;
-  std::vector<std::int64_t> compound_ids;
+  PartyOrgInput input;
   std::string created_at;
 };
 
@@ -87,10 +83,7 @@ struct GridInput {
 
 struct Grid {
   std::int64_t id;
-  std::int64_t community_node_id;
-  std::string name;
-  std::optional<std::int64_t> chief_person_id;
-  std::vector<std::int64_t> building_ids;
+  GridInput input;
 };
 
 struct SocialOrgInput {
@@ -102,10 +95,7 @@ struct SocialOrgInput {
 
 struct SocialOrg {
   std::int64_t id;
-  std::string name;
-  std::int64_t node_id;
-  std::string service;
-  std::optional<std::int64_t> contact_person_id;
+  SocialOrgInput input;
   std::string created_at;
 };
 

@@ -239,21 +239,21 @@ Json party_orgs_json(store::Connection& connection, const std::vector<PartyOrg>&
   std::vector<std::int64_t> people;
   std::vector<std::int64_t> nodes;
   for (const auto& org : orgs) {
-    if (org.secretary_person_id) people.push_back(*org.secretary_person_id);
-    nodes.push_back(org.community_node_id);
-    nodes.insert(nodes.end(), org.compound_ids.begin(), org.compound_ids.end());
+    if (org.input.secretary_person_id) people.push_back(*org.input.secretary_person_id);
+    nodes.push_back(org.input.community_node_id);
+    nodes.insert(nodes.end(), org.input.compound_ids.begin(), org.input.compound_ids.end());
   }
   auto person_names = masked_names(connection, people);
   auto names = node_names(connection, nodes);
   Json items = Json::array();
   for (const auto& org : orgs) {
     Json compounds = Json::array();
-    for (std::int64_t id : org.compound_ids) compounds.push_back(ref_json(id, names));
+    for (std::int64_t id : org.input.compound_ids) compounds.push_back(ref_json(id, names));
     items.push_back({{"id", org.id},
-                     {"kind", party_org_kind_code(org.kind)},
-                     {"name", org.name},
-                     {"community", ref_json(org.community_node_id, names)},
-                     {"secretary", optional_ref_json(org.secretary_person_id, person_names)},
+                     {"kind", party_org_kind_code(org.input.kind)},
+                     {"name", org.input.name},
+                     {"community", ref_json(org.input.community_node_id, names)},
+                     {"secretary", optional_ref_json(org.input.secretary_person_id, person_names)},
                      {"compounds", compounds},
                      {"created_at", org.created_at}});
   }
@@ -295,7 +295,7 @@ Response create_party_org_route(Context& context) {
 
 http::ScopeResolver party_org_scope() {
   return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return found_or_404(find_party_org(connection, id), "找不到该党组织").community_node_id;
+    return found_or_404(find_party_org(connection, id), "找不到该党组织").input.community_node_id;
   });
 }
 
@@ -373,18 +373,18 @@ Json grids_json(store::Connection& connection, const std::vector<Grid>& grids) {
   std::vector<std::int64_t> people;
   std::vector<std::int64_t> nodes;
   for (const auto& grid : grids) {
-    if (grid.chief_person_id) people.push_back(*grid.chief_person_id);
-    nodes.push_back(grid.community_node_id);
+    if (grid.input.chief_person_id) people.push_back(*grid.input.chief_person_id);
+    nodes.push_back(grid.input.community_node_id);
   }
   auto person_names = masked_names(connection, people);
   auto names = node_names(connection, nodes);
   Json items = Json::array();
   for (const auto& grid : grids) {
     items.push_back({{"id", grid.id},
-                     {"name", grid.name},
-                     {"community", ref_json(grid.community_node_id, names)},
-                     {"chief", optional_ref_json(grid.chief_person_id, person_names)},
-                     {"building_ids", grid.building_ids}});
+                     {"name", grid.input.name},
+                     {"community", ref_json(grid.input.community_node_id, names)},
+                     {"chief", optional_ref_json(grid.input.chief_person_id, person_names)},
+                     {"building_ids", grid.input.building_ids}});
   }
   return items;
 }
@@ -406,7 +406,7 @@ Response create_grid_route(Context& context) {
     context.audit(
         tx, "governance.grid.create", "grid:" + std::to_string(id),
         {{"community_id", input.community_node_id}, {"name", input.name}, {"building_ids", input.building_ids}});
-    Grid grid{id, input.community_node_id, input.name, input.chief_person_id, input.building_ids};
+    Grid grid{id, input};
     return grids_json(tx.connection(), {grid}).front();
   });
   return Response::json(201, created);
@@ -416,18 +416,18 @@ Json social_orgs_json(store::Connection& connection, const std::vector<SocialOrg
   std::vector<std::int64_t> people;
   std::vector<std::int64_t> nodes;
   for (const auto& org : orgs) {
-    if (org.contact_person_id) people.push_back(*org.contact_person_id);
-    nodes.push_back(org.node_id);
+    if (org.input.contact_person_id) people.push_back(*org.input.contact_person_id);
+    nodes.push_back(org.input.node_id);
   }
   auto person_names = masked_names(connection, people);
   auto names = node_names(connection, nodes);
   Json items = Json::array();
   for (const auto& org : orgs) {
     items.push_back({{"id", org.id},
-                     {"name", org.name},
-                     {"node", ref_json(org.node_id, names)},
-                     {"service", org.service},
-                     {"contact", optional_ref_json(org.contact_person_id, person_names)},
+                     {"name", org.input.name},
+                     {"node", ref_json(org.input.node_id, names)},
+                     {"service", org.input.service},
+                     {"contact", optional_ref_json(org.input.contact_person_id, person_names)},
                      {"created_at", org.created_at}});
   }
   return items;
@@ -450,7 +450,7 @@ Response create_social_org_route(Context& context) {
     std::int64_t id = create_social_org(tx, input);
     context.audit(tx, "governance.social_org.create", "social_org:" + std::to_string(id),
                   {{"name", input.name}, {"node_id", input.node_id}, {"service", input.service}});
-    SocialOrg org{id, input.name, input.node_id, input.service, input.contact_person_id, iso_utc(tx.now())};
+    SocialOrg org{id, input, iso_utc(tx.now())};
     return social_orgs_json(tx.connection(), {org}).front();
   });
   return Response::json(201, created);

@@ -102,11 +102,11 @@ std::vector<PartyOrg> to_party_orgs(store::Connection& connection, const store::
   std::vector<PartyOrg> orgs;
   for (const auto& row : rows) {
     orgs.push_back(PartyOrg{row.i64(0),
-                            parse_party_org_kind(row.text(1)).value_or(PartyOrgKind::Branch),
-                            row.text(2),
-                            row.i64(3),
-                            row.optional_i64(4),
-                            {},
+                            {parse_party_org_kind(row.text(1)).value_or(PartyOrgKind::Branch),
+                             row.text(2),
+                             row.i64(3),
+                             row.optional_i64(4),
+                             {}},
                             row.text(5)});
   }
   if (orgs.empty()) return orgs;
@@ -119,7 +119,7 @@ std::vector<PartyOrg> to_party_orgs(store::Connection& connection, const store::
                                           id_params(ids))) {
     compounds[row.i64(0)].push_back(row.i64(1));
   }
-  for (auto& org : orgs) org.compound_ids = compounds[org.id];
+  for (auto& org : orgs) org.input.compound_ids = compounds[org.id];
   return orgs;
 }
 
@@ -326,7 +326,7 @@ void update_party_org(store::Tx& tx, std::int64_t id, const PartyOrgChange& chan
     tx.exec("UPDATE party_orgs SET secretary_person_id = ? WHERE id = ?", {*change.secretary_person_id, id});
   }
   if (change.compound_ids) {
-    check_branch_compounds(tx, existing->kind, existing->community_node_id, *change.compound_ids);
+    check_branch_compounds(tx, existing->input.kind, existing->input.community_node_id, *change.compound_ids);
     tx.exec("DELETE FROM party_branch_compounds WHERE branch_id = ?", {id});
     map_branch(tx, id, *change.compound_ids);
   }
@@ -421,7 +421,7 @@ std::vector<Grid> grids_under(store::Connection& connection, const std::string& 
                         "WHERE gb.grid_id = g.id AND b.path LIKE ?) ORDER BY g.id",
                         {pattern, pattern})) {
     index[row.i64(0)] = grids.size();
-    grids.push_back(Grid{row.i64(0), row.i64(1), row.text(2), row.optional_i64(3), {}});
+    grids.push_back(Grid{row.i64(0), {row.i64(1), row.text(2), row.optional_i64(3), {}}});
   }
   if (grids.empty()) return grids;
   std::vector<std::int64_t> ids;
@@ -429,7 +429,7 @@ std::vector<Grid> grids_under(store::Connection& connection, const std::string& 
   for (const auto& row : connection.query("SELECT grid_id, building_node_id FROM grid_buildings WHERE grid_id IN (" +
                                               placeholders(ids.size()) + ") ORDER BY building_node_id",
                                           id_params(ids))) {
-    grids[index[row.i64(0)]].building_ids.push_back(row.i64(1));
+    grids[index[row.i64(0)]].input.building_ids.push_back(row.i64(1));
   }
   return grids;
 }
@@ -449,7 +449,7 @@ std::vector<SocialOrg> social_orgs_under(store::Connection& connection, const st
            "SELECT s.id, s.name, s.node_id, s.service, s.contact_person_id, s.created_at FROM social_orgs s "
            "JOIN org_nodes n ON n.id = s.node_id WHERE n.path LIKE ? ORDER BY s.id",
            {subtree_pattern(path)})) {
-    orgs.push_back(SocialOrg{row.i64(0), row.text(1), row.i64(2), row.text(3), row.optional_i64(4), row.text(5)});
+    orgs.push_back(SocialOrg{row.i64(0), {row.text(1), row.i64(2), row.text(3), row.optional_i64(4)}, row.text(5)});
   }
   return orgs;
 }
