@@ -5,6 +5,7 @@
 
 #include "audit/audit.hpp"
 #include "core/error.hpp"
+#include "core/json_array.hpp"
 #include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
@@ -176,13 +177,8 @@ void read_item_fields(JsonObject& body, Item& item) {
   if (auto revisit = body.optional_boolean("revisit_required")) item.revisit_required = *revisit;
   if (auto active = body.optional_boolean("active")) item.active = *active;
   if (const Json* days = body.optional_any("pre_schedule")) {
-    if (!days->is_array()) fail_invalid("pre_schedule", "计划日期应为 MM-DD 字符串数组");
-    item.pre_schedule.clear();
-    for (std::size_t i = 0; i < days->size(); ++i) {
-      if (!(*days)[i].is_string())
-        fail_invalid("pre_schedule[" + std::to_string(i) + "]", "计划日期应为 MM-DD，如 05-01");
-      item.pre_schedule.push_back((*days)[i].get<std::string>());
-    }
+    item.pre_schedule =
+        text_array(*days, "pre_schedule", "计划日期应为 MM-DD 字符串数组", "计划日期应为 MM-DD，如 05-01");
   }
 }
 
@@ -450,12 +446,10 @@ Response bulk_assign_route(Context& context) {
   std::int64_t assignee = context.parse_id(std::to_string(body.integer("assignee_user_id")), "assignee_user_id");
   body.finish();
   if (!ids.is_array() || ids.empty() || ids.size() > 500) fail_invalid("case_ids", "请提供 1 至 500 个案件编号");
-  std::vector<std::int64_t> case_ids;
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    std::string field = "case_ids[" + std::to_string(i) + "]";
-    if (!ids[i].is_number_integer()) fail_invalid(field, "案件编号应为整数");
-    case_ids.push_back(context.parse_id(std::to_string(ids[i].get<std::int64_t>()), field));
-  }
+  auto case_ids = read_elements(ids, "case_ids", [&](const Json& id, const std::string& field) {
+    if (!id.is_number_integer()) fail_invalid(field, "案件编号应为整数");
+    return context.parse_id(std::to_string(id.get<std::int64_t>()), field);
+  });
   std::vector<Case> list;
   {
     auto lease = context.read();

@@ -2,6 +2,7 @@
 // duties, members, alternates and party share, adding members and alternates, and a member
 // leaving (the first alternate promoted).
 #include "core/error.hpp"
+#include "core/json_array.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/committees/module.hpp"
@@ -147,12 +148,7 @@ Response put_policy_route(Context& context) {
   JsonObject body(context.json_body());
   Policy policy;
   policy.term_years = body.integer("term_years");
-  const Json& duties = body.any("duties");
-  if (!duties.is_array()) fail_invalid("duties", "字段 duties 应为文字数组");
-  for (std::size_t i = 0; i < duties.size(); ++i) {
-    if (!duties[i].is_string()) fail_invalid("duties[" + std::to_string(i) + "]", "应为文字");
-    policy.duties.push_back(duties[i].get<std::string>());
-  }
+  policy.duties = text_array(body.any("duties"), "duties", "字段 duties 应为文字数组", "应为文字");
   policy.party_share_percent = body.integer("party_share_percent");
   auto joins = parse_commissioner_joins(body.text("commissioner_joins"));
   if (!joins) fail_invalid("commissioner_joins", "专员进入方式应为 ex_officio 或 if_elected");

@@ -6,6 +6,7 @@
 
 #include "audit/audit.hpp"
 #include "core/error.hpp"
+#include "core/json_array.hpp"
 #include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
@@ -177,12 +178,9 @@ Response put_policy_route(Context& context) {
   JsonObject body(context.json_body());
   const Json& types = body.any("extra_clause_types");
   body.finish();
-  if (!types.is_array()) fail_invalid("extra_clause_types", "字段 extra_clause_types 应为文字数组");
   Policy policy;
-  for (std::size_t i = 0; i < types.size(); ++i) {
-    if (!types[i].is_string()) fail_invalid("extra_clause_types[" + std::to_string(i) + "]", "应为文字");
-    policy.extra_clause_types.push_back(types[i].get<std::string>());
-  }
+  policy.extra_clause_types =
+      text_array(types, "extra_clause_types", "字段 extra_clause_types 应为文字数组", "应为文字");
   check_policy(policy);
   Json saved = context.write([&](store::Tx& tx) {
     org::require_street(tx.connection(), street_id);
@@ -213,17 +211,15 @@ Response list_route(Context& context) {
 }
 
 std::vector<Clause> clauses_field(JsonObject& body) {
-  const Json& list = body.any("clauses");
-  if (!list.is_array()) fail_invalid("clauses", "字段 clauses 应为条款数组");
-  std::vector<Clause> clauses;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (!list[i].is_object()) fail_invalid("clauses[" + std::to_string(i) + "]", "条款应为对象");
-    JsonObject clause(list[i], "clauses[" + std::to_string(i) + "]");
-    clauses.push_back(Clause{clause.integer("number"), clause.text("type"), clause.text("text"),
-                             clause.integer("rectification_days"), clause.integer("escalation_days")});
-    clause.finish();
-  }
-  return clauses;
+  return read_array(body.any("clauses"), "clauses", "字段 clauses 应为条款数组",
+                    [](const Json& element, const std::string& field) {
+                      if (!element.is_object()) fail_invalid(field, "条款应为对象");
+                      JsonObject clause(element, field);
+                      Clause read{clause.integer("number"), clause.text("type"), clause.text("text"),
+                                  clause.integer("rectification_days"), clause.integer("escalation_days")};
+                      clause.finish();
+                      return read;
+                    });
 }
 
 Response create_route(Context& context) {

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "core/json_array.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/governance/module.hpp"
@@ -58,17 +59,12 @@ void check_name(const std::string& field, const std::string& value) {
 
 // An optional array of positive ids; 400 naming the offending element.
 std::vector<std::int64_t> id_list(Context& context, JsonObject& body, const std::string& key) {
-  std::vector<std::int64_t> ids;
   const Json* value = body.optional_any(key);
-  if (!value) return ids;
-  if (!value->is_array()) fail_invalid(key, "字段 " + key + " 应为编号数组");
-  for (std::size_t i = 0; i < value->size(); ++i) {
-    const Json& item = (*value)[i];
-    std::string field = key + "[" + std::to_string(i) + "]";
+  if (!value) return {};
+  return read_array(*value, key, "字段 " + key + " 应为编号数组", [&](const Json& item, const std::string& field) {
     if (!item.is_number_integer()) fail_invalid(field, "字段 " + field + " 应为正整数编号");
-    ids.push_back(context.parse_id(item.dump(), field));
-  }
-  return ids;
+    return context.parse_id(item.dump(), field);
+  });
 }
 
 // --- Responsibility chain ---

@@ -6,6 +6,7 @@
 #include <semaphore>
 
 #include "core/error.hpp"
+#include "core/json_array.hpp"
 #include "http/context.hpp"
 #include "modules/media/images.hpp"
 #include "modules/media/module.hpp"
@@ -76,18 +77,14 @@ http::Response photo_reply(http::Context& context, store::Connection& connection
 }
 
 std::vector<std::string> photo_ids_field(JsonObject& body, const std::string& key) {
-  std::vector<std::string> photos;
   const Json* list = body.optional_any(key);
-  if (!list || list->is_null()) return photos;
-  if (!list->is_array()) fail_invalid(key, "字段 " + key + " 应为照片编号数组");
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const Json& photo = (*list)[i];
+  if (!list || list->is_null()) return {};
+  return read_array(*list, key, "字段 " + key + " 应为照片编号数组", [](const Json& photo, const std::string& field) {
     if (!photo.is_string() || !is_photo_id(photo.get<std::string>())) {
-      fail_invalid(key + "[" + std::to_string(i) + "]", "照片编号应为上传照片（POST /api/v1/photos）时返回的 id");
+      fail_invalid(field, "照片编号应为上传照片（POST /api/v1/photos）时返回的 id");
     }
-    photos.push_back(photo.get<std::string>());
-  }
-  return photos;
+    return photo.get<std::string>();
+  });
 }
 
 }  // namespace weizhi::media

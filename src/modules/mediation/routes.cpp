@@ -2,6 +2,7 @@
 // edited while open, their sessions, state steps and follow-up visits, the community's gold
 // mediators and the statistics. Every change is audited.
 #include "core/error.hpp"
+#include "core/json_array.hpp"
 #include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
@@ -115,10 +116,8 @@ std::vector<PartyInput> parties_field(Context& context, JsonObject& body) {
   const Json& list = body.any("parties");
   if (!list.is_array()) fail_invalid("parties", "字段 parties 应为数组");
   if (list.size() > 10) fail_invalid("parties", "当事人应为 2 至 10 人");
-  std::vector<PartyInput> parties;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    std::string field = "parties[" + std::to_string(i) + "]";
-    JsonObject item(list[i], field);
+  return read_elements(list, "parties", [&](const Json& element, const std::string& field) {
+    JsonObject item(element, field);
     PartyInput party;
     if (auto person = item.optional_integer("person_id"))
       party.person_id = context.parse_id(std::to_string(*person), field + ".person_id");
@@ -127,9 +126,8 @@ std::vector<PartyInput> parties_field(Context& context, JsonObject& body) {
     if (!role) fail_invalid(field + ".role", "当事人身份应为 applicant、respondent 或 other");
     party.role = *role;
     item.finish();
-    parties.push_back(std::move(party));
-  }
-  return parties;
+    return party;
+  });
 }
 
 // Reads the editable fields present in the body over `details`; for building, part and case a
@@ -259,12 +257,8 @@ Response session_route(Context& context) {
   SessionInput input;
   input.held_on = body.optional_text("held_on").value_or(street_date(context.services.clock.now()));
   input.place = body.text("place");
-  const Json& attendees = body.any("attendees");
-  if (!attendees.is_array()) fail_invalid("attendees", "字段 attendees 应为当事人序号数组");
-  for (std::size_t i = 0; i < attendees.size(); ++i) {
-    if (!attendees[i].is_number_integer()) fail_invalid("attendees[" + std::to_string(i) + "]", "到场人应为当事人序号");
-    input.attendees.push_back(attendees[i].get<std::int64_t>());
-  }
+  input.attendees =
+      integer_array(body.any("attendees"), "attendees", "字段 attendees 应为当事人序号数组", "到场人应为当事人序号");
   input.notes = body.text("notes");
   input.next_step = body.optional_text("next_step").value_or("");
   body.finish();

@@ -2,6 +2,7 @@
 // deletion, and property clusters.
 #include "audit/audit.hpp"
 #include "core/error.hpp"
+#include "core/json_array.hpp"
 #include "http/context.hpp"
 #include "http/paging.hpp"
 #include "modules/org/module.hpp"
@@ -311,17 +312,13 @@ Response list_clusters_route(Context& context) {
 }
 
 std::vector<std::int64_t> read_ids(JsonObject& body, const std::string& key) {
-  const Json& list = body.any(key);
-  if (!list.is_array()) fail_invalid(body.field_name(key), "字段 " + key + " 应为编号数组");
-  std::vector<std::int64_t> ids;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (!list[i].is_number_integer() || list[i].get<std::int64_t>() <= 0) {
-      std::string field = body.field_name(key) + "[" + std::to_string(i) + "]";
-      fail_invalid(field, "字段 " + field + " 应为正整数编号");
-    }
-    ids.push_back(list[i].get<std::int64_t>());
-  }
-  return ids;
+  return read_array(body.any(key), body.field_name(key), "字段 " + key + " 应为编号数组",
+                    [](const Json& id, const std::string& field) {
+                      if (!id.is_number_integer() || id.get<std::int64_t>() <= 0) {
+                        fail_invalid(field, "字段 " + field + " 应为正整数编号");
+                      }
+                      return id.get<std::int64_t>();
+                    });
 }
 
 Response create_cluster_route(Context& context) {
