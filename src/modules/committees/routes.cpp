@@ -138,9 +138,8 @@ Origin origin_field(JsonObject& body) {
 
 Response get_policy_route(Context& context) {
   auto lease = context.read();
-  auto street = org::find_node(*lease, context.path_id("street_id"));
-  if (!street || street->kind != org::NodeKind::Street) fail_not_found("找不到该街道");
-  return Response::json(200, policy_json(policy_of_street(*lease, street->id)));
+  auto street = org::require_street(*lease, context.path_id("street_id"));
+  return Response::json(200, policy_json(policy_of_street(*lease, street.id)));
 }
 
 Response put_policy_route(Context& context) {
@@ -157,8 +156,7 @@ Response put_policy_route(Context& context) {
   body.finish();
   check_policy(policy);
   Json saved = context.write([&](store::Tx& tx) {
-    auto street = org::find_node(tx.connection(), street_id);
-    if (!street || street->kind != org::NodeKind::Street) fail_not_found("找不到该街道");
+    org::require_street(tx.connection(), street_id);
     save_policy(tx, street_id, policy);
     context.audit(tx, "committee.policy.update", "node:" + std::to_string(street_id), policy_json(policy));
     return policy_json(policy);

@@ -50,9 +50,7 @@ Policy policy_of_street(store::Connection& connection, std::int64_t street_node_
 }
 
 Policy policy_for_node(store::Connection& connection, std::int64_t node_id) {
-  auto node = org::find_node(connection, node_id);
-  if (!node) fail_not_found("找不到该组织节点");
-  return policy_of_street(connection, org::street_of(node->path));
+  return policy_of_street(connection, org::street_of_node(connection, node_id));
 }
 
 void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& policy) {

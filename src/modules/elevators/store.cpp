@@ -66,11 +66,9 @@ void set_stage(store::Tx& tx, const Project& project, Stage to, const std::strin
 // --- Policy ---
 
 Policy policy_for_node(store::Connection& connection, std::int64_t node_id) {
-  auto node = org::find_node(connection, node_id);
-  if (!node) fail_not_found("找不到该组织节点");
-  std::int64_t street = org::street_of(node->path);
   auto row = connection.query_one(
-      "SELECT min_floors, group_size, publicity_days FROM elevator_policies WHERE street_node_id = ?", {street});
+      "SELECT min_floors, group_size, publicity_days FROM elevator_policies WHERE street_node_id = ?",
+      {org::street_of_node(connection, node_id)});
   if (!row) return Policy{};
   return Policy{row->i64(0), row->i64(1), row->i64(2)};
 }

@@ -1,5 +1,5 @@
 // What routes ask of the org tree (see org.hpp): the subtree or compound a route is asked about,
-// and a street by id.
+// a street by id and the street of a node.
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
@@ -31,6 +31,12 @@ Node require_street(store::Connection& connection, std::int64_t id) {
   auto street = find_node(connection, id);
   if (!street || street->kind != NodeKind::Street) fail_not_found("找不到该街道");
   return *street;
+}
+
+std::int64_t street_of_node(store::Connection& connection, std::int64_t node_id) {
+  auto node = find_node(connection, node_id);
+  if (!node) fail_not_found("找不到该组织节点");
+  return street_of(node->path);
 }
 
 SubtreeRead read_queried_subtree(http::Context& context) {
