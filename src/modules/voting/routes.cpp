@@ -22,8 +22,6 @@ using http::Context;
 using http::Method;
 using http::Response;
 
-constexpr std::size_t kMaxIdempotencyKey = 128;
-
 Json fraction_json(const Fraction& fraction) { return {{"num", fraction.num}, {"den", fraction.den}}; }
 
 Json policies_json(const Policies& policies) {
@@ -79,34 +77,6 @@ Vote require_vote(store::Connection& connection, std::int64_t id) {
 http::ScopeResolver vote_scope() {
   return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
     return found_or_404(vote_compound(connection, id), "找不到该表决");
-  });
-}
-
-// Runs a ballot-casting write. With an Idempotency-Key header, the answer is kept with the
-// request's digest: a retry of the same request gets the first answer and records nothing more;
-// the same key with another request is refused.
-Response idempotent(Context& context, const std::function<Response(store::Tx&)>& cast) {
-  auto header = context.request.header("idempotency-key");
-  if (!header) return context.write(cast);
-  std::string key(*header);
-  if (key.empty() || key.size() > kMaxIdempotencyKey) {
-    fail_invalid("Idempotency-Key", "Idempotency-Key 应为 1–128 个字符");
-  }
-  std::int64_t user_id = context.user().user_id;
-  std::string digest = crypto::sha256_hex(context.request.path + "\n" + context.request.body);
-  return context.write([&](store::Tx& tx) {
-    if (auto answer = find_answer(tx, user_id, key)) {
-      if (answer->request_digest != digest) {
-        throw ApiError(422, "idempotency_key_reused", "该 Idempotency-Key 已用于另一个请求", "Idempotency-Key");
-      }
-      Response replay;
-      replay.status = answer->status;
-      replay.body = answer->body;
-      return replay;
-    }
-    Response response = cast(tx);
-    store_answer(tx, user_id, key, StoredAnswer{digest, response.status, response.body});
-    return response;
   });
 }
 
@@ -357,7 +327,7 @@ Response cast_online_route(Context& context) {
   auto codes = text_list(body, "choices");
   body.finish();
   std::int64_t user_id = context.user().user_id;
-  return idempotent(context, [&](store::Tx& tx) {
+  return context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
     auto person = people::person_of_user(tx.connection(), user_id);
     auto castable = person ? voters_cast_by(tx.connection(), id, *person) : std::vector<std::int64_t>{};
@@ -378,7 +348,7 @@ Response cast_meeting_route(Context& context) {
   auto codes = text_list(body, "choices");
   body.finish();
   std::int64_t officer = context.user().user_id;
-  return idempotent(context, [&](store::Tx& tx) {
+  return context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
     auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
     check_ballot_terms(vote, Channel::Meeting, tx.now());
@@ -396,7 +366,7 @@ Response paper_entry_route(Context& context) {
   auto codes = text_list(body, "choices");
   body.finish();
   std::int64_t clerk = context.user().user_id;
-  return idempotent(context, [&](store::Tx& tx) {
+  return context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
     auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
     auto decided = paper_entry_outcome(vote, paper_form(tx.connection(), id, voter), clerk, choices, tx.now());

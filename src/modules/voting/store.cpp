@@ -505,19 +505,4 @@ std::optional<Receipt> find_receipt(store::Connection& connection, const std::st
                  row->text(5)};
 }
 
-std::optional<StoredAnswer> find_answer(store::Tx& tx, std::int64_t user_id, const std::string& key) {
-  auto row = tx.query_one(
-      "SELECT request_digest, status, body FROM vote_idempotency WHERE user_id = ? AND idempotency_key = ?",
-      {user_id, key});
-  if (!row) return std::nullopt;
-  return StoredAnswer{row->text(0), static_cast<int>(row->i64(1)), row->text(2)};
-}
-
-void store_answer(store::Tx& tx, std::int64_t user_id, const std::string& key, const StoredAnswer& answer) {
-  tx.exec(
-      "INSERT INTO vote_idempotency (user_id, idempotency_key, request_digest, status, body, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)",
-      {user_id, key, answer.request_digest, answer.status, answer.body, iso_utc(tx.now())});
-}
-
 }  // namespace weizhi::voting

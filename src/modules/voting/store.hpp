@@ -104,14 +104,4 @@ struct Receipt {
 };
 std::optional<Receipt> find_receipt(store::Connection& connection, const std::string& code);
 
-// --- Idempotency-Key answers, per user ---
-
-struct StoredAnswer {
-  std::string request_digest;
-  int status;
-  std::string body;
-};
-std::optional<StoredAnswer> find_answer(store::Tx& tx, std::int64_t user_id, const std::string& key);
-void store_answer(store::Tx& tx, std::int64_t user_id, const std::string& key, const StoredAnswer& answer);
-
 }  // namespace weizhi::voting
