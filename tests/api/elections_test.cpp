@@ -347,6 +347,53 @@ TEST_F(ElectionsTest, BallotTokensAreForVotersOnTheRollOnly) {
   EXPECT_EQ(voter->post(path(id, "/ballots"), json{{"token", token}, {"choices", json::array()}}).status, 403);
 }
 
+TEST_F(ElectionsTest, ARetriedBallotUnderItsIdempotencyKeyGetsItsReceiptAndCountsOnce) {
+  std::int64_t id = create(2);
+  auto candidates = up_to_voting(id, 3);
+  voters(id, 1);
+  auto voter = signed_in("resident");
+  std::string token = voter->post(path(id, "/ballot-token"), json::object()).json()["token"];
+  std::string ballot = json{{"token", token}, {"choices", {candidates[0]}}}.dump();
+  auto first = voter->send("POST", path(id, "/ballots"), ballot, {"Idempotency-Key: ballot-7f3a"});
+  ASSERT_EQ(first.status, 201) << first.body;
+  std::string receipt = first.json()["receipt_code"];
+  // The token is the credential, not the session: a retry from anywhere with both gets the receipt.
+  auto elsewhere = anonymous();
+  for (HttpClient* client : {voter.get(), elsewhere.get()}) {
+    auto retry = client->send("POST", path(id, "/ballots"), ballot, {"Idempotency-Key: ballot-7f3a"});
+    ASSERT_EQ(retry.status, 201) << retry.body;
+    EXPECT_EQ(retry.json()["receipt_code"], receipt);
+    EXPECT_EQ(retry.headers["idempotent-replayed"], "true");
+  }
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM election_ballots WHERE election_id = ?", {id}), 1);
+  auto other = voter->send("POST", path(id, "/ballots"), json{{"token", token}, {"choices", {candidates[1]}}}.dump(),
+                           {"Idempotency-Key: ballot-7f3a"});
+  EXPECT_EQ(other.status, 422) << other.body;
+  EXPECT_EQ(voter->post(path(id, "/ballots"), json::parse(ballot)).status, 403);
+
+  // What the database keeps of the answer says neither whose it is nor what it is: a keyed hash,
+  // the ballot's day and a sealed text that not even the server's data key opens.
+  auto lease = db().read();
+  auto kept = lease->query("SELECT * FROM idempotency_answers");
+  ASSERT_EQ(kept.size(), 1u);
+  ASSERT_EQ(kept[0].size(), 3u);
+  auto row = lease->query_one("SELECT key_hash, kept_on, sealed FROM idempotency_answers");
+  EXPECT_EQ(row->text(1),
+            lease->query_one("SELECT cast_on FROM election_ballots WHERE election_id = ?", {id})->text(0));
+  std::int64_t user_id = scalar("SELECT id FROM users WHERE login = 'resident'");
+  std::int64_t person_id = scalar("SELECT person_id FROM users WHERE login = 'resident'");
+  for (std::size_t column = 0; column < 3; ++column) {
+    std::string value = row->text(column);
+    for (const std::string& secret : {receipt, token, std::string("ballot-7f3a"), std::string("receipt_code")}) {
+      EXPECT_EQ(value.find(secret), std::string::npos) << column << ": " << secret;
+    }
+    EXPECT_NE(value, std::to_string(user_id));
+    EXPECT_NE(value, std::to_string(person_id));
+  }
+  auto data_key = weizhi::crypto::DataKey::from_file(settings_.data_key_file);
+  EXPECT_ANY_THROW(data_key.decrypt(row->text(2)));
+}
+
 TEST_F(ElectionsTest, PaperBallotsAreAccountedTypedTwiceAndReconciled) {
   std::int64_t id = create(2);
   auto candidates = up_to_voting(id, 3);

@@ -455,7 +455,8 @@ Response ballot_token_route(Context& context) {
 
 // Casting needs only the token. Nothing is audited per ballot (an entry, even anonymous, would sit
 // next to the token's issue); the round's sealed ballot box accounts for the ballots instead. The
-// route is registered discreet: the access log leaves out the address and the exact moment.
+// route is registered discreet: the access log leaves out the address and the exact moment. The
+// answer is made inside the write, so that an Idempotency-Key's answer is kept with the ballot.
 Response cast_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
@@ -463,14 +464,13 @@ Response cast_route(Context& context) {
   auto choices = id_list(context, body, "choices");
   body.finish();
   if (token.empty() || token.size() > 100) fail_invalid("token", "选票凭证无效");
-  std::string receipt;
-  context.write([&](store::Tx& tx) {
+  return context.write([&](store::Tx& tx) {
     Election election = require_election(tx.connection(), id);
     Round round = ballot_round(election, current_round(tx.connection(), id));
     choice_indexes(choices, round.candidate_ids, "choices");
-    receipt = cast_ballot(tx, election, round, token, choices, street_date(tx.now()));
+    std::string receipt = cast_ballot(tx, election, round, token, choices, street_date(tx.now()));
+    return Response::json(201, {{"receipt_code", receipt}});
   });
-  return Response::json(201, {{"receipt_code", receipt}});
 }
 
 Response receipt_route(Context& context) {
@@ -614,6 +614,8 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/me/elections", Access::signed_in(), my_elections_route);
   http::Route cast{Method::Post, base + "/{id}/ballots", Access::anyone(), cast_route};
   cast.discreet_access_log = true;
+  // Retries are scoped to the ballot token, the voter's only credential here (docs/rules.md#d-secret-ballot).
+  cast.caller_secret = http::body_secret("token");
   router.add(std::move(cast));
   router.add(Method::Post, base + "/{id}/paper-account", allowed("elections.clerk"), paper_account_route);
   router.add(Method::Post, base + "/{id}/paper-entries", allowed("elections.clerk"), paper_entry_route);
