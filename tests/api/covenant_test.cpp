@@ -77,7 +77,8 @@ class CovenantTest : public ApiTest {
                               weizhi::iso_utc(closed),
                               {voting::Channel::Online},
                               voting::Policies{}};
-      std::int64_t id = voting::create_vote(tx, input, organiser);
+      std::int64_t id = voting::create_vote(
+          tx, voting::check_vote_terms(input, voting::terms_facts(tx.connection(), input)), organiser);
       auto roll = voting::open_vote(tx, *voting::find_vote(tx.connection(), id), opened);
       auto vote = *voting::find_vote(tx.connection(), id);
       for (auto voter : voting::electorate_of(roll).owner_ids) {

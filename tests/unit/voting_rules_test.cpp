@@ -8,6 +8,7 @@
 #include "modules/voting/files.hpp"
 #include "modules/voting/rules.hpp"
 #include "refusal.hpp"
+#include "tree_node.hpp"
 
 using namespace weizhi::voting;
 
@@ -441,6 +442,51 @@ Vote in_state(VoteState state) {
 }
 
 }  // namespace
+
+TEST(VotingRules, AVoteIsOnACompoundOverNodesOfItsScopeKindInsideItEachListedOnce) {
+  using weizhi::org::NodeKind;
+  VoteInput input = open_vote().input;
+  input.title = "表决";
+  auto compound = tree_node(7, NodeKind::Compound, "/1/7/");
+  auto refusal = [&](const VoteInput& terms, const TermsFacts& facts) {
+    return refusal_of([&] { EXPECT_EQ(check_vote_terms(terms, facts).input().title, terms.title); });
+  };
+  EXPECT_EQ(refusal(input, {compound, {}}), "");
+  VoteInput no_title = input;
+  no_title.title = " ";
+  EXPECT_EQ(refusal(no_title, {compound, {}}), "400 title");
+  EXPECT_EQ(refusal(input, {std::nullopt, {}}), "404 compound_id");
+  EXPECT_EQ(refusal(input, {tree_node(7, NodeKind::Community, "/1/7/"), {}}), "422 compound_id");
+  VoteInput listed = input;
+  listed.scope.node_ids = {21};
+  EXPECT_EQ(refusal(listed, {compound, {tree_node(21, NodeKind::Unit, "/1/7/20/21/")}}), "400 scope.node_ids");
+
+  VoteInput units = input;
+  units.scope = VoteScope{ScopeKind::Units, {21, 22}};
+  auto unit = [](std::int64_t id, const std::string& path) { return tree_node(id, NodeKind::Unit, path); };
+  EXPECT_EQ(refusal(units, {compound, {unit(21, "/1/7/20/21/"), unit(22, "/1/7/20/22/")}}), "");
+  EXPECT_EQ(refusal(units, {compound, {unit(21, "/1/7/20/21/"), std::nullopt}}), "404 scope.node_ids[1]");
+  EXPECT_EQ(refusal(units, {compound, {unit(21, "/1/7/20/21/"), tree_node(22, NodeKind::Building, "/1/7/22/")}}),
+            "422 scope.node_ids[1]");
+  EXPECT_EQ(refusal(units, {compound, {unit(21, "/1/7/20/21/"), unit(22, "/1/8/20/22/")}}), "422 scope.node_ids[1]");
+  VoteInput twice = input;
+  twice.scope = VoteScope{ScopeKind::Units, {21, 21}};
+  EXPECT_EQ(refusal(twice, {compound, {unit(21, "/1/7/20/21/"), unit(21, "/1/7/20/21/")}}), "400 scope.node_ids[0]");
+}
+
+TEST(VotingRules, AnUnrecordedBallotIsRefusedNamingTheChannelOfTheFirstElseTheRoll) {
+  auto message = [](std::optional<Channel> first) {
+    try {
+      fail_unrecorded_ballot(first);
+    } catch (const weizhi::ApiError& error) {
+      return error.message();
+    }
+    return std::string("recorded");
+  };
+  EXPECT_EQ(refusal_of([] { fail_unrecorded_ballot(Channel::Paper); }), "409 voter_id");
+  EXPECT_NE(message(Channel::Paper).find("书面"), std::string::npos) << message(Channel::Paper);
+  EXPECT_EQ(refusal_of([] { fail_unrecorded_ballot(std::nullopt); }), "422 voter_id");
+}
 
 TEST(VotingRules, ADraftCanBeEditedOnlyBeforeItOpens) {
   Vote draft = in_state(VoteState::Draft);

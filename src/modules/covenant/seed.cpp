@@ -48,7 +48,8 @@ std::int64_t passed_covenant_vote(store::Tx& tx, std::int64_t compound, TimePoin
                           iso_utc(closed),
                           {voting::Channel::Online, voting::Channel::Paper, voting::Channel::Meeting},
                           voting::Policies{}};
-  std::int64_t id = voting::create_vote(tx, input, organiser);
+  std::int64_t id =
+      voting::create_vote(tx, voting::check_vote_terms(input, voting::terms_facts(tx.connection(), input)), organiser);
   auto roll = voting::open_vote(tx, *voting::find_vote(tx.connection(), id), opened);
   voting::Vote vote = *voting::find_vote(tx.connection(), id);
   auto voters = voting::electorate_of(roll).owner_ids;

@@ -285,7 +285,8 @@ std::int64_t send_to_vote(store::Tx& tx, const Topic& topic, const VoteRequest& 
                           request.closes_at,
                           request.channels,
                           voting::Policies{}};
-  std::int64_t vote_id = voting::create_vote(tx, input, organiser_user_id);
+  std::int64_t vote_id = voting::create_vote(
+      tx, voting::check_vote_terms(input, voting::terms_facts(tx.connection(), input)), organiser_user_id);
   tx.exec("INSERT INTO deliberation_votes (topic_id, vote_id, plan_id, created_at) VALUES (?, ?, ?, ?)",
           {topic.id, vote_id, plan.id, iso_utc(tx.now())});
   set_step(tx, topic, Step::Voting);

@@ -244,7 +244,8 @@ std::int64_t start_consent_vote(store::Tx& tx, const Project& project, const std
                           closes_at,
                           channels,
                           voting::Policies{}};
-  std::int64_t vote_id = voting::create_vote(tx, input, user_id, "加装电梯同意表决");
+  std::int64_t vote_id = voting::create_vote(
+      tx, voting::check_vote_terms(input, voting::terms_facts(tx.connection(), input)), user_id, "加装电梯同意表决");
   set_stage(tx, project, Stage::Consent, on, user_id);
   tx.exec("UPDATE elevator_projects SET vote_id = ? WHERE id = ?", {vote_id, project.id});
   return vote_id;

@@ -163,7 +163,7 @@ Response create_vote_route(Context& context) {
   VoteInput input = read_vote_input(context, context.json_body());
   std::int64_t organiser = context.user().user_id;
   Json created = context.write([&](store::Tx& tx) {
-    std::int64_t id = create_vote(tx, input, organiser);
+    std::int64_t id = create_vote(tx, check_vote_terms(input, terms_facts(tx.connection(), input)), organiser);
     context.audit(tx, "vote.create", "vote:" + std::to_string(id),
                   {{"title", input.title}, {"matter", input.matter}, {"compound_id", input.compound_node_id}});
     return vote_json(tx.connection(), require_vote(tx.connection(), id));
@@ -182,7 +182,7 @@ Response update_vote_route(Context& context) {
     for (const auto& [key, value] : changes.items()) terms[key] = value;
     VoteInput input = read_vote_input(context, terms);
     check_draft_edit(vote, input);
-    update_draft(tx, vote, input);
+    update_draft(tx, vote, check_vote_terms(input, terms_facts(tx.connection(), input)));
     context.audit(tx, "vote.update", "vote:" + std::to_string(id), {{"changed", changes}});
     return vote_json(tx.connection(), require_vote(tx.connection(), id));
   });

@@ -391,6 +391,42 @@ void check_vote_input(const VoteInput& input) {
   }
 }
 
+namespace {
+
+org::NodeKind scope_node_kind(ScopeKind kind) {
+  switch (kind) {
+    case ScopeKind::Buildings:
+      return org::NodeKind::Building;
+    case ScopeKind::Units:
+      return org::NodeKind::Unit;
+    default:
+      return org::NodeKind::Part;
+  }
+}
+
+}  // namespace
+
+CheckedTerms check_vote_terms(const VoteInput& input, const TermsFacts& facts) {
+  check_vote_input(input);
+  if (!facts.compound) throw ApiError(404, "not_found", "找不到该小区", "compound_id");
+  if (facts.compound->kind != org::NodeKind::Compound) fail_unprocessable("表决应在小区内组织", "compound_id");
+  const auto& ids = input.scope.node_ids;
+  if (input.scope.kind == ScopeKind::Compound && !ids.empty()) {
+    fail_invalid("scope.node_ids", "范围为整个小区时不列节点");
+  }
+  org::NodeKind kind = scope_node_kind(input.scope.kind);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    std::string field = "scope.node_ids[" + std::to_string(i) + "]";
+    if (std::count(ids.begin(), ids.end(), ids[i]) > 1) fail_invalid(field, "节点重复");
+    const auto& node = i < facts.scope_nodes.size() ? facts.scope_nodes[i] : std::nullopt;
+    std::string named = "节点 " + std::to_string(ids[i]);
+    if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(ids[i]), field);
+    if (node->kind != kind) fail_unprocessable(named + " 不是 " + org::kind_code(kind), field);
+    if (node->path.rfind(facts.compound->path, 0) != 0) fail_unprocessable(named + " 不在该小区内", field);
+  }
+  return CheckedTerms(input);
+}
+
 void check_accepting_ballots(const Vote& vote, TimePoint now) {
   if (vote.state == VoteState::Draft) fail_conflict("表决尚未开启");
   if (vote.state != VoteState::Open) fail_conflict("表决已结束，不再接受投票");
@@ -409,6 +445,11 @@ void fail_not_on_roll() { fail_unprocessable("该人员不在本次表决的业�
 
 void fail_already_voted(Channel first) {
   fail_conflict("该业主已通过" + channel_label(first) + "渠道投票，一名业主只能投一票", "voter_id");
+}
+
+void fail_unrecorded_ballot(std::optional<Channel> first) {
+  if (first) fail_already_voted(*first);
+  fail_not_on_roll();
 }
 
 void check_draft_edit(const Vote& vote, const VoteInput& edited) {

@@ -71,7 +71,8 @@ std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<Ba
                               Threshold threshold, FollowMajority follow_majority, std::int64_t item_count);
 
 // Checks a new vote (400 naming the field): title 1–100 characters, matter 1–9, 1..kMaxItems items
-// of 1–200 characters, opens_at before closes_at (both ISO-8601), at least one channel, each once.
+// of 1–200 characters, opens_at before closes_at (both ISO-8601), at least one channel, each once;
+// check_vote_terms starts with it.
 void check_vote_input(const VoteInput& input);
 
 // Whether a ballot may be recorded now: 409 unless the vote is open and now lies in
@@ -85,6 +86,9 @@ void check_ballot_terms(const Vote& vote, Channel channel, TimePoint now);
 // naming the channel of the first ballot for a voter who has one.
 [[noreturn]] void fail_not_on_roll();
 [[noreturn]] void fail_already_voted(Channel first);
+// Why a voter's ballot could not be recorded: they voted before (the channel of their first ballot) or,
+// having no ballot, they are not on the roll.
+[[noreturn]] void fail_unrecorded_ballot(std::optional<Channel> first);
 
 // --- A vote's life: the decisions on stored facts; the store saves what they allow ---
 

@@ -44,12 +44,14 @@ Channel demo_channel(std::size_t index) {
   }
 }
 
-VoteInput demo_vote(std::int64_t compound, const std::string& title, int matter, std::vector<std::string> items,
-                    TimePoint opens, TimePoint closes) {
-  return VoteInput{
+// A vote of the demo on the whole compound, every channel and the default policies, as the rules accept it.
+CheckedTerms demo_vote(store::Tx& tx, std::int64_t compound, const std::string& title, int matter,
+                       std::vector<std::string> items, TimePoint opens, TimePoint closes) {
+  VoteInput input{
       compound,         title,          matter,          VoteScope{},
       std::move(items), iso_utc(opens), iso_utc(closes), {Channel::Online, Channel::Paper, Channel::Meeting},
       Policies{}};
+  return check_vote_terms(input, terms_facts(tx.connection(), input));
 }
 
 }  // namespace
@@ -67,7 +69,7 @@ void seed_demo(modules::SeedContext& seed) {
   TimePoint opened = now - Days(30);
   std::int64_t fund_id = create_vote(
       tx,
-      demo_vote(compound, "关于使用专项维修资金维修屋面防水的表决", 5,
+      demo_vote(tx, compound, "关于使用专项维修资金维修屋面防水的表决", 5,
                 {"同意使用专项维修资金维修 1–6 幢屋面防水", "同意由业主委员会委托第三方监理"}, opened, now - Days(16)),
       organiser);
   Vote fund = *find_vote(tx.connection(), fund_id);
@@ -87,7 +89,7 @@ void seed_demo(modules::SeedContext& seed) {
   // Open: since two days ago, for twelve more days; a third of the owners have voted.
   std::int64_t property_id =
       create_vote(tx,
-                  demo_vote(compound, "关于续聘物业服务企业的表决", 4, {"同意续聘现物业服务企业，服务期三年"},
+                  demo_vote(tx, compound, "关于续聘物业服务企业的表决", 4, {"同意续聘现物业服务企业，服务期三年"},
                             now - Days(2), now + Days(12)),
                   organiser);
   Vote property = *find_vote(tx.connection(), property_id);

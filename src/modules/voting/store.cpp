@@ -68,27 +68,6 @@ std::string placeholders(std::size_t count) {
   return text;
 }
 
-// The org node `id` as `field`: 404 when missing, 422 when not of `kind` or not inside `within`.
-org::Node require_node(store::Tx& tx, std::int64_t id, org::NodeKind kind, const std::string& within_path,
-                       const std::string& field) {
-  auto node = org::find_node(tx, id);
-  if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
-  if (node->kind != kind) fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + org::kind_code(kind), field);
-  if (node->path.rfind(within_path, 0) != 0) fail_unprocessable("节点 " + std::to_string(id) + " 不在该小区内", field);
-  return *node;
-}
-
-org::NodeKind scope_node_kind(ScopeKind kind) {
-  switch (kind) {
-    case ScopeKind::Buildings:
-      return org::NodeKind::Building;
-    case ScopeKind::Units:
-      return org::NodeKind::Unit;
-    default:
-      return org::NodeKind::Part;
-  }
-}
-
 // The SQL condition on org node `n` (and its parameters) selecting the parts in the vote's scope.
 std::pair<std::string, store::Params> scope_condition(store::Connection& connection, const Vote& vote) {
   const VoteScope& scope = vote.input.scope;
@@ -165,10 +144,7 @@ BallotRecord insert_ballot(store::Tx& tx, const Vote& vote, const NewBallot& bal
       "ON CONFLICT (vote_id, voter_id) DO NOTHING RETURNING id",
       {channel_code(ballot.channel), choices_text(ballot.choices), code, ballot.recorded_by_user_id,
        ballot.proxy_person_id, at, vote.id, ballot.voter_id});
-  if (!inserted) {
-    if (auto first = ballot_channel(tx.connection(), vote.id, ballot.voter_id)) fail_already_voted(*first);
-    fail_not_on_roll();
-  }
+  if (!inserted) fail_unrecorded_ballot(ballot_channel(tx.connection(), vote.id, ballot.voter_id));
   return BallotRecord{
       inserted->i64(0), ballot.voter_id, ballot.channel, ballot.choices, code, ballot.proxy_person_id, at};
 }
@@ -189,24 +165,6 @@ std::vector<ClerkEntry> entries_of(store::Connection& connection, std::int64_t v
 
 namespace {
 
-// Checks the input (400) and its compound and scope nodes (404/422) against the registry.
-void check_vote_terms(store::Tx& tx, const VoteInput& input) {
-  check_vote_input(input);
-  auto compound = org::find_node(tx, input.compound_node_id);
-  if (!compound) throw ApiError(404, "not_found", "找不到该小区", "compound_id");
-  if (compound->kind != org::NodeKind::Compound) fail_unprocessable("表决应在小区内组织", "compound_id");
-  if (input.scope.kind == ScopeKind::Compound && !input.scope.node_ids.empty()) {
-    fail_invalid("scope.node_ids", "范围为整个小区时不列节点");
-  }
-  for (std::size_t i = 0; i < input.scope.node_ids.size(); ++i) {
-    std::string field = "scope.node_ids[" + std::to_string(i) + "]";
-    if (std::count(input.scope.node_ids.begin(), input.scope.node_ids.end(), input.scope.node_ids[i]) > 1) {
-      fail_invalid(field, "节点重复");
-    }
-    require_node(tx, input.scope.node_ids[i], scope_node_kind(input.scope.kind), compound->path, field);
-  }
-}
-
 std::string channels_text(const std::vector<Channel>& channels) {
   Json codes = Json::array();
   for (Channel channel : channels) codes.push_back(channel_code(channel));
@@ -215,9 +173,15 @@ std::string channels_text(const std::vector<Channel>& channels) {
 
 }  // namespace
 
-std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id,
+TermsFacts terms_facts(store::Connection& connection, const VoteInput& input) {
+  TermsFacts facts{org::find_node(connection, input.compound_node_id), {}};
+  for (std::int64_t id : input.scope.node_ids) facts.scope_nodes.push_back(org::find_node(connection, id));
+  return facts;
+}
+
+std::int64_t create_vote(store::Tx& tx, const CheckedTerms& terms, std::int64_t organiser_user_id,
                          const std::optional<std::string>& terms_fixed_by) {
-  check_vote_terms(tx, input);
+  const VoteInput& input = terms.input();
   return tx.scalar(
       "INSERT INTO votes (compound_node_id, title, matter, scope_kind, scope_node_ids, items, opens_at, closes_at, "
       "channels, follow_majority, extension, state, organiser_user_id, created_at, terms_fixed_by) "
@@ -229,8 +193,8 @@ std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t org
        state_code(VoteState::Draft), organiser_user_id, iso_utc(tx.now()), terms_fixed_by});
 }
 
-void update_draft(store::Tx& tx, const Vote& vote, const VoteInput& input) {
-  check_vote_terms(tx, input);
+void update_draft(store::Tx& tx, const Vote& vote, const CheckedTerms& terms) {
+  const VoteInput& input = terms.input();
   tx.exec(
       "UPDATE votes SET title = ?, matter = ?, scope_kind = ?, scope_node_ids = ?, items = ?, opens_at = ?, "
       "closes_at = ?, channels = ?, follow_majority = ?, extension = ? WHERE id = ? AND state = ?",

@@ -17,8 +17,8 @@
 
 namespace weizhi::voting {
 
-// Replaces a draft's terms with `input` (check_draft_edit allowed the edit), checked as on creation.
-void update_draft(store::Tx& tx, const Vote& vote, const VoteInput& input);
+// Replaces a draft's terms (check_draft_edit allowed the edit, check_vote_terms the terms).
+void update_draft(store::Tx& tx, const Vote& vote, const CheckedTerms& terms);
 // Votes on compounds of the subtree at `path`, newest first.
 std::vector<Vote> votes_under(store::Connection& connection, const std::string& path);
 std::optional<std::int64_t> vote_compound(store::Connection& connection, std::int64_t id);

@@ -12,6 +12,7 @@
 
 #include "core/json.hpp"
 #include "core/time.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::store {
 class Connection;
@@ -167,12 +168,41 @@ std::string receipt_code(const std::string& random_hex);
 // receipt are looked up.
 std::string typed_receipt_code(std::string typed);
 
+// --- A vote's terms: checked by the rules over what the registry holds, then saved ---
+
+// The registry's nodes a vote's terms name: its compound and its scope's nodes (parallel to
+// scope.node_ids), none where there is no such node.
+struct TermsFacts {
+  std::optional<org::Node> compound;
+  std::vector<std::optional<org::Node>> scope_nodes;
+};
+TermsFacts terms_facts(store::Connection& connection, const VoteInput& input);
+
+class CheckedTerms;
+// docs/rules.md#a-matters: a vote's terms (check_vote_input: 400 naming the field), on a compound
+// (404 compound_id when there is no such node, 422 when it is not a compound), over a scope whose nodes are
+// listed only when it is not the whole compound, each once (400 naming scope.node_ids or scope.node_ids[i])
+// and each a node of the scope's kind inside the compound (404, or 422, naming scope.node_ids[i]).
+CheckedTerms check_vote_terms(const VoteInput& input, const TermsFacts& facts);
+
+// A vote's terms as check_vote_terms accepted them: the only terms create_vote and a draft's edit
+// save, so that no procedure starting a vote (an elevator consent, a topic sent to the vote) can
+// store terms the rules have not seen.
+class CheckedTerms {
+ public:
+  const VoteInput& input() const { return input_; }
+
+ private:
+  explicit CheckedTerms(const VoteInput& input) : input_(input) {}
+  friend CheckedTerms check_vote_terms(const VoteInput& input, const TermsFacts& facts);
+  VoteInput input_;
+};
+
 // --- Votes as stored ---
 
-// Checks the input (400), the compound and the scope's nodes (404, or 422 when of another kind
-// or outside the compound) and inserts a draft; returns its id. `terms_fixed_by` names the
-// procedure that fixes the vote's matter and scope (an elevator consent), if any.
-std::int64_t create_vote(store::Tx& tx, const VoteInput& input, std::int64_t organiser_user_id,
+// Inserts a draft with the checked terms; returns its id. `terms_fixed_by` names the procedure that
+// fixes the vote's matter and scope (an elevator consent), if any.
+std::int64_t create_vote(store::Tx& tx, const CheckedTerms& terms, std::int64_t organiser_user_id,
                          const std::optional<std::string>& terms_fixed_by = std::nullopt);
 std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id);
 // Freezes the registry's roll and opens the vote, for a seed that has built a draft it may open.
