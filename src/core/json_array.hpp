@@ -38,11 +38,23 @@ inline std::vector<std::string> text_array(const Json& list, const std::string& 
 }
 
 // An array of integers; 400 naming the first element that is no integer, with `not_integer`.
-inline std::vector<std::int64_t> integer_array(const Json& list, const std::string& field,
-                                               const std::string& not_array, const std::string& not_integer) {
+inline std::vector<std::int64_t> integer_array(const Json& list, const std::string& field, const std::string& not_array,
+                                               const std::string& not_integer) {
   return read_array(list, field, not_array, [&](const Json& element, const std::string& element_field) {
     if (!element.is_number_integer()) fail_invalid(element_field, not_integer);
     return element.get<std::int64_t>();
+  });
+}
+
+// An array of codes, each read by `parse` (nullopt for an unknown code); 400 naming the first element
+// that is no known code, with `unknown`.
+template <class Parse>
+auto code_array(const Json& list, const std::string& field, const std::string& not_array, Parse parse,
+                const std::string& unknown) {
+  return read_array(list, field, not_array, [&](const Json& element, const std::string& element_field) {
+    auto value = element.is_string() ? parse(element.get<std::string>()) : std::nullopt;
+    if (!value) fail_invalid(element_field, unknown);
+    return *value;
   });
 }
 

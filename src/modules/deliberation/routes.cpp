@@ -5,6 +5,7 @@
 
 #include "auth/permissions.hpp"
 #include "core/error.hpp"
+#include "core/json_array.hpp"
 #include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
@@ -226,11 +227,10 @@ voting::VoteScope scope_field(Context& context, JsonObject& body) {
   if (!kind) fail_invalid("scope.kind", "范围应为 compound、buildings、units 或 parts");
   scope.kind = *kind;
   if (const Json* ids = scope_body.optional_any("node_ids")) {
-    if (!ids->is_array()) fail_invalid("scope.node_ids", "字段 scope.node_ids 应为编号数组");
-    for (std::size_t i = 0; i < ids->size(); ++i) {
-      scope.node_ids.push_back(context.parse_id((*ids)[i].is_number_integer() ? (*ids)[i].dump() : "",
-                                                "scope.node_ids[" + std::to_string(i) + "]"));
-    }
+    scope.node_ids = read_array(*ids, "scope.node_ids", "字段 scope.node_ids 应为编号数组",
+                                [&](const Json& id, const std::string& field) {
+                                  return context.parse_id(id.is_number_integer() ? id.dump() : "", field);
+                                });
   }
   scope_body.finish();
   return scope;
@@ -381,32 +381,23 @@ Response hide_comment_route(Context& context) {
 // --- Meetings and plans ---
 
 std::vector<std::string> text_list(JsonObject& body, const std::string& key) {
-  std::vector<std::string> texts;
   const Json* value = body.optional_any(key);
-  if (!value || value->is_null()) return texts;
-  if (!value->is_array()) fail_invalid(key, "字段 " + key + " 应为文字数组");
-  for (std::size_t i = 0; i < value->size(); ++i) {
-    if (!(*value)[i].is_string()) fail_invalid(key + "[" + std::to_string(i) + "]", "应为文字");
-    texts.push_back((*value)[i].get<std::string>());
-  }
-  return texts;
+  if (!value || value->is_null()) return {};
+  return text_array(*value, key, "字段 " + key + " 应为文字数组", "应为文字");
 }
 
 // The objects of an optional array field, each read by `read` with its own JsonObject.
 template <class T, class Read>
 std::vector<T> object_list(JsonObject& body, const std::string& key, Read&& read) {
-  std::vector<T> list;
   const Json* value = body.optional_any(key);
-  if (!value || value->is_null()) return list;
-  if (!value->is_array()) fail_invalid(key, "字段 " + key + " 应为数组");
-  for (std::size_t i = 0; i < value->size(); ++i) {
-    std::string field = key + "[" + std::to_string(i) + "]";
-    if (!(*value)[i].is_object()) fail_invalid(field, "应为对象");
-    JsonObject item((*value)[i], field);
-    list.push_back(read(item));
+  if (!value || value->is_null()) return {};
+  return read_array(*value, key, "字段 " + key + " 应为数组", [&](const Json& element, const std::string& field) {
+    if (!element.is_object()) fail_invalid(field, "应为对象");
+    JsonObject item(element, field);
+    T read_item = read(item);
     item.finish();
-  }
-  return list;
+    return read_item;
+  });
 }
 
 Response add_meeting_route(Context& context) {
@@ -466,13 +457,8 @@ Response vote_route(Context& context) {
   request.matter = matter >= 1 && matter <= 9 ? static_cast<int>(matter) : 0;
   request.opens_at = body.text("opens_at");
   request.closes_at = body.text("closes_at");
-  const Json& channels = body.any("channels");
-  if (!channels.is_array()) fail_invalid("channels", "字段 channels 应为渠道数组");
-  for (std::size_t i = 0; i < channels.size(); ++i) {
-    auto channel = channels[i].is_string() ? voting::parse_channel(channels[i].get<std::string>()) : std::nullopt;
-    if (!channel) fail_invalid("channels[" + std::to_string(i) + "]", "渠道应为 online、paper 或 meeting");
-    request.channels.push_back(*channel);
-  }
+  request.channels = code_array(body.any("channels"), "channels", "字段 channels 应为渠道数组", voting::parse_channel,
+                                "渠道应为 online、paper 或 meeting");
   body.finish();
   std::int64_t user_id = context.user().user_id;
   return topic_write(context, "deliberation.vote.create", 201, [&](store::Tx& tx, const Topic& topic) {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/json_array.hpp"
 #include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
@@ -328,20 +329,17 @@ Response project_step(Context& context, const std::string& action, int status, S
 }
 
 std::vector<Member> members_field(Context& context, JsonObject& body) {
-  const Json& list = body.any("members");
-  if (!list.is_array()) fail_invalid("members", "字段 members 应为成员数组");
-  std::vector<Member> members;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    std::string prefix = "members[" + std::to_string(i) + "]";
-    if (!list[i].is_object()) fail_invalid(prefix, "成员应为对象");
-    JsonObject member(list[i], prefix);
-    std::optional<std::int64_t> person_id;
-    if (auto id = member.optional_integer("person_id"))
-      person_id = context.parse_id(std::to_string(*id), prefix + ".person_id");
-    members.push_back(Member{person_id, member.optional_text("name").value_or(""), member.text("role")});
-    member.finish();
-  }
-  return members;
+  return read_array(body.any("members"), "members", "字段 members 应为成员数组",
+                    [&](const Json& element, const std::string& prefix) {
+                      if (!element.is_object()) fail_invalid(prefix, "成员应为对象");
+                      JsonObject member(element, prefix);
+                      std::optional<std::int64_t> person_id;
+                      if (auto id = member.optional_integer("person_id"))
+                        person_id = context.parse_id(std::to_string(*id), prefix + ".person_id");
+                      Member read{person_id, member.optional_text("name").value_or(""), member.text("role")};
+                      member.finish();
+                      return read;
+                    });
 }
 
 Response group_route(Context& context) {
@@ -361,13 +359,8 @@ Response consent_vote_route(Context& context) {
   const Json& codes = body.any("channels");
   std::string on = day_field(context, body, "on");
   body.finish();
-  if (!codes.is_array()) fail_invalid("channels", "字段 channels 应为渠道数组（online、paper、meeting）");
-  std::vector<voting::Channel> channels;
-  for (std::size_t i = 0; i < codes.size(); ++i) {
-    auto channel = codes[i].is_string() ? voting::parse_channel(codes[i].get<std::string>()) : std::nullopt;
-    if (!channel) fail_invalid("channels[" + std::to_string(i) + "]", "渠道应为 online、paper 或 meeting");
-    channels.push_back(*channel);
-  }
+  auto channels = code_array(codes, "channels", "字段 channels 应为渠道数组（online、paper、meeting）",
+                             voting::parse_channel, "渠道应为 online、paper 或 meeting");
   return project_step(context, "elevators.consent_vote.create", 201, [&](store::Tx& tx, const Project& project) {
     std::int64_t vote_id = start_consent_vote(tx, project, opens_at, closes_at, channels, context.user().user_id, on);
     return Json{{"vote_id", vote_id}, {"from", stage_code(project.stage)}, {"on", on}};
@@ -459,12 +452,7 @@ Response add_mediation_route(Context& context) {
     if (!parsed) fail_invalid("level", "调解层级应为 community 或 street");
     input.level = *parsed;
   }
-  const Json& parties = body.any("parties");
-  if (!parties.is_array()) fail_invalid("parties", "字段 parties 应为当事方数组");
-  for (std::size_t i = 0; i < parties.size(); ++i) {
-    if (!parties[i].is_string()) fail_invalid("parties[" + std::to_string(i) + "]", "当事方应为文字");
-    input.parties.push_back(parties[i].get<std::string>());
-  }
+  input.parties = text_array(body.any("parties"), "parties", "字段 parties 应为当事方数组", "当事方应为文字");
   if (auto mediator = body.optional_integer("mediator_person_id")) {
     input.mediator_person_id = context.parse_id(std::to_string(*mediator), "mediator_person_id");
   }
