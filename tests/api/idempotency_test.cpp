@@ -6,7 +6,6 @@
 #include <set>
 #include <thread>
 
-#include "app/jobs.hpp"
 #include "support/manual_clock.hpp"
 #include "support/test_server.hpp"
 
@@ -34,16 +33,6 @@ class IdempotencyTest : public ApiTest {
     application_.reset();
     application_ = std::make_unique<weizhi::app::Application>(settings_, clock);
     application_->start();
-  }
-  // Runs the daily purge as an instance whose clock reads `clock`; returns whether it ran.
-  bool run_purge(ManualClock& clock) {
-    weizhi::store::Db job_db(settings_.database_url, clock);
-    std::vector<weizhi::modules::Job> purge;
-    for (auto& job : weizhi::app::all_jobs())
-      if (job.name == "idempotency.purge") purge.push_back(job);
-    EXPECT_EQ(purge.size(), 1u);
-    weizhi::app::JobRunner runner(job_db, purge, std::chrono::seconds(60));
-    return !runner.run_due().empty();
   }
 };
 
@@ -179,7 +168,7 @@ TEST_F(IdempotencyTest, AnAnswerIsReplayedFor24HoursThenForgottenAndPurged) {
   EXPECT_EQ(within.json()["id"], first.json()["id"]);
 
   // The purge never takes a day that may still hold live answers.
-  EXPECT_TRUE(run_purge(clock));
+  EXPECT_TRUE(run_job("idempotency.purge", clock));
   EXPECT_EQ(kept_answers(), 1);
 
   clock.set(start + std::chrono::hours(24));
@@ -191,6 +180,6 @@ TEST_F(IdempotencyTest, AnAnswerIsReplayedFor24HoursThenForgottenAndPurged) {
 
   // Two days on, the answer kept at +24 h has expired too, and its day is past.
   clock.set(start + std::chrono::hours(72));
-  EXPECT_TRUE(run_purge(clock));
+  EXPECT_TRUE(run_job("idempotency.purge", clock));
   EXPECT_EQ(kept_answers(), 0);
 }

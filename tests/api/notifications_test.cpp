@@ -12,7 +12,6 @@
 #include <mutex>
 #include <thread>
 
-#include "app/jobs.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/notifications/store.hpp"
 #include "support/manual_clock.hpp"
@@ -123,16 +122,7 @@ class NotificationTest : public ApiTest {
   }
   // Runs the delivery job once on a database that reads `clock`; returns whether it ran. Only that
   // job: the escalation job, on the advanced clock, would post further messages to the same robot.
-  bool run_jobs(ManualClock& clock) {
-    weizhi::store::Db job_db(settings_.database_url, clock);
-    std::vector<weizhi::modules::Job> delivery;
-    for (auto& job : weizhi::app::all_jobs())
-      if (job.name == "notifications.deliveries") delivery.push_back(job);
-    EXPECT_EQ(delivery.size(), 1u);
-    weizhi::app::JobRunner runner(job_db, delivery, std::chrono::seconds(60));
-    auto ran = runner.run_due();
-    return std::find(ran.begin(), ran.end(), "notifications.deliveries") != ran.end();
-  }
+  bool run_jobs(ManualClock& clock) { return run_job("notifications.deliveries", clock); }
   json deliveries(const std::string& state) {
     auto reply =
         signed_in("secretary")

@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/jobs.hpp"
 #include "core/crypto.hpp"
 #include "support/images.hpp"
 
@@ -144,6 +145,16 @@ std::string ApiTest::upload_photo(HttpClient& client, const std::string& salt) {
       client.send("POST", "/api/v1/photos", images::png(8, 8, crypto::sha256_hex(salt)), {"Content-Type: image/png"});
   EXPECT_TRUE(reply.status == 201 || reply.status == 200) << reply.body;
   return reply.json().value("id", "");
+}
+
+bool ApiTest::run_job(const std::string& name, const Clock& clock) {
+  store::Db job_db(settings_.database_url, clock);
+  std::vector<modules::Job> jobs;
+  for (auto& job : app::all_jobs())
+    if (job.name == name) jobs.push_back(job);
+  EXPECT_EQ(jobs.size(), 1u) << "no job " << name;
+  app::JobRunner runner(job_db, jobs, std::chrono::seconds(60));
+  return !runner.run_due().empty();
 }
 
 bool ApiTest::on_postgres() const { return settings_.database_url.rfind("postgres", 0) == 0; }

@@ -33,6 +33,9 @@ class ApiTest : public ::testing::Test {
   bool on_postgres() const;
   // Uploads a small PNG (its bytes vary with `salt`) through POST /api/v1/photos; returns its id.
   std::string upload_photo(HttpClient& client, const std::string& salt);
+  // Runs the periodic job `name`, and no other, once as an instance whose clock reads `clock`;
+  // returns whether it ran (not when its period was claimed already).
+  bool run_job(const std::string& name, const Clock& clock);
 
   std::string folder_;
   Settings settings_;
