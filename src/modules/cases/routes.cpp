@@ -10,6 +10,7 @@
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
+#include "http/query_code.hpp"
 #include "auth/permissions.hpp"
 #include "auth/sessions.hpp"
 #include "modules/cases/module.hpp"
@@ -246,11 +247,7 @@ Response create_case_route(Context& context) {
     if (!channel || *channel == Channel::Schedule)
       fail_invalid("channel", "渠道应为 resident_h5、hotline、patrol 或 open311");
   }
-  {
-    auto lease = context.read();
-    auto compound = org::find_node(*lease, input.compound_node_id);
-    if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
-  }
+  org::require_compound(*context.read(), input.compound_node_id);
   bool staff = context.can("cases.create", input.compound_node_id);
   if (staff) {
     input.channel = channel.value_or(Channel::Hotline);
@@ -302,10 +299,7 @@ Json page_of(const std::vector<Case>& list, std::int64_t limit, TimePoint now) {
 
 Response list_cases_route(Context& context) {
   CaseFilter filter;
-  if (auto code = context.query("state")) {
-    filter.state = parse_state(*code);
-    if (!filter.state) fail_invalid("state", "状态代码无效");
-  }
+  filter.state = http::query_code(context, "state", parse_state, "状态代码无效");
   filter.item_code = context.query("item");
   auto flag = [&](const char* key) {
     auto value = context.query(key);

@@ -67,9 +67,8 @@ namespace {
 // The term's last day under the street's policy; 404 for a node that is not a compound.
 std::string checked_term_end(store::Connection& connection, std::int64_t compound_node_id,
                              const std::string& starts_on) {
-  auto compound = org::find_node(connection, compound_node_id);
-  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
-  Policy policy = policy_of_street(connection, org::street_of(compound->path));
+  auto compound = org::require_compound(connection, compound_node_id);
+  Policy policy = policy_of_street(connection, org::street_of(compound.path));
   auto ends_on = term_end(starts_on, policy.term_years);
   if (!ends_on) fail_invalid("term_starts_on", "任期开始日期应为 YYYY-MM-DD");
   return *ends_on;

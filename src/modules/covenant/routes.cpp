@@ -11,6 +11,7 @@
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
+#include "http/query_code.hpp"
 #include "modules/covenant/module.hpp"
 #include "modules/covenant/rules.hpp"
 #include "modules/covenant/store.hpp"
@@ -196,15 +197,14 @@ Response put_policy_route(Context& context) {
 Response list_route(Context& context) {
   std::int64_t compound_id = org::queried_compound_id(context);
   auto lease = context.read();
-  auto compound = org::find_node(*lease, compound_id);
-  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  auto compound = org::require_compound(*lease, compound_id);
   Json items = Json::array();
   std::optional<std::int64_t> in_force;
   for (const auto& version : versions_of_compound(*lease, compound_id)) {
     if (version.state == VersionState::Adopted) in_force = version.id;
     items.push_back(version_json(version));
   }
-  return Response::json(200, {{"compound", {{"id", compound->id}, {"name", compound->name}}},
+  return Response::json(200, {{"compound", {{"id", compound.id}, {"name", compound.name}}},
                               {"in_force_id", or_null(in_force)},
                               {"policy", policy_json(policy_for_node(*lease, compound_id))},
                               {"items", items}});
@@ -315,11 +315,8 @@ Response acknowledge_route(Context& context) {
 // --- Violations ---
 
 Response list_violations_route(Context& context) {
-  std::optional<ViolationState> state;
-  if (auto code = context.query("state")) {
-    state = parse_violation_state(*code);
-    if (!state) fail_invalid("state", "状态应为 reported、notified、rectifying、removed 或 closed");
-  }
+  auto state = http::query_code(context, "state", parse_violation_state,
+                                "状态应为 reported、notified、rectifying、removed 或 closed");
   std::int64_t limit = http::page_limit(context, 100, 500);
   auto before = http::page_cursor(context);
   auto [lease, node] = org::read_queried_subtree(context);

@@ -15,12 +15,6 @@ namespace weizhi::covenant {
 
 namespace {
 
-org::Node require_compound(store::Connection& connection, std::int64_t compound_node_id) {
-  auto compound = org::find_node(connection, compound_node_id);
-  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
-  return *compound;
-}
-
 constexpr const char* kVersionColumns =
     "SELECT v.id, v.compound_node_id, c.name, v.number, v.title, v.state, v.vote_id, v.vote_item, v.adopted_on, "
     "v.superseded_on, v.created_at FROM covenant_versions v JOIN org_nodes c ON c.id = v.compound_node_id ";
@@ -119,7 +113,7 @@ void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& polic
 
 std::int64_t create_version(store::Tx& tx, std::int64_t compound_node_id, const std::string& title,
                             const std::vector<Clause>& clauses) {
-  auto compound = require_compound(tx.connection(), compound_node_id);
+  auto compound = org::require_compound(tx.connection(), compound_node_id);
   check_version(title, clauses, policy_of_street(tx.connection(), org::street_of(compound.path)));
   std::int64_t number = tx.scalar(
       "SELECT COALESCE(MAX(number), 0) + 1 FROM covenant_versions WHERE compound_node_id = ?", {compound_node_id});
@@ -227,7 +221,7 @@ std::vector<Acknowledgement> acknowledgements_of(store::Connection& connection, 
 }
 
 std::int64_t residential_parts_of(store::Connection& connection, std::int64_t compound_node_id) {
-  auto compound = require_compound(connection, compound_node_id);
+  auto compound = org::require_compound(connection, compound_node_id);
   return connection.scalar(
       "SELECT COUNT(*) FROM parts p JOIN org_nodes n ON n.id = p.node_id "
       "WHERE p.use = 'residential' AND " +
@@ -238,7 +232,7 @@ std::int64_t residential_parts_of(store::Connection& connection, std::int64_t co
 // --- Violations ---
 
 std::int64_t report_violation(store::Tx& tx, const ViolationInput& input) {
-  require_compound(tx.connection(), input.compound_node_id);
+  org::require_compound(tx.connection(), input.compound_node_id);
   auto version = adopted_version(tx.connection(), input.compound_node_id);
   Clause clause = check_report(input, version);
   // Photos and a part are what an illegal structure is reported with.
@@ -365,7 +359,7 @@ std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::strin
 }
 
 Stats compound_stats(store::Connection& connection, std::int64_t compound_node_id) {
-  require_compound(connection, compound_node_id);
+  org::require_compound(connection, compound_node_id);
   Stats stats;
   auto row = connection.query_one(
       "SELECT COUNT(*), "

@@ -8,6 +8,7 @@
 #include "core/json_array.hpp"
 #include "http/audited_step.hpp"
 #include "http/context.hpp"
+#include "http/query_code.hpp"
 #include "http/record_scope.hpp"
 #include "modules/covenant/covenant.hpp"
 #include "modules/deliberation/module.hpp"
@@ -238,14 +239,10 @@ voting::VoteScope scope_field(Context& context, JsonObject& body) {
 
 Response list_route(Context& context) {
   std::int64_t compound_id = org::queried_compound_id(context);
-  std::optional<Step> step;
-  if (auto code = context.query("step")) {
-    step = parse_step(*code);
-    if (!step) fail_invalid("step", "阶段应为 proposed、commenting、consulting、drafting、voting、resolved 或 done");
-  }
+  auto step = http::query_code(context, "step", parse_step,
+                               "阶段应为 proposed、commenting、consulting、drafting、voting、resolved 或 done");
   auto lease = context.read();
-  auto compound = org::find_node(*lease, compound_id);
-  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  auto compound = org::require_compound(*lease, compound_id);
   Json items = Json::array();
   std::string today_text = today(context);
   for (const auto& topic : topics_of_compound(*lease, compound_id, step)) {
@@ -259,7 +256,7 @@ Response list_route(Context& context) {
     item["overdue_actions"] = overdue;
     items.push_back(item);
   }
-  return Response::json(200, {{"compound", {{"id", compound->id}, {"name", compound->name}}}, {"items", items}});
+  return Response::json(200, {{"compound", {{"id", compound.id}, {"name", compound.name}}}, {"items", items}});
 }
 
 Response create_route(Context& context) {

@@ -165,8 +165,7 @@ std::optional<Project> find_project(store::Connection& connection, std::int64_t 
 }
 
 std::vector<Project> projects_of_compound(store::Connection& connection, std::int64_t compound_id) {
-  auto compound = org::find_node(connection, compound_id);
-  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+  org::require_compound(connection, compound_id);
   std::vector<Project> projects;
   for (const auto& row :
        connection.query(std::string(kProjectColumns) + "WHERE compound_node_id = ? ORDER BY id DESC", {compound_id})) {

@@ -7,6 +7,7 @@
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
+#include "http/query_code.hpp"
 #include "modules/mediation/module.hpp"
 #include "modules/mediation/rules.hpp"
 #include "modules/mediation/store.hpp"
@@ -196,10 +197,8 @@ Response get_route(Context& context) {
 
 Response list_route(Context& context) {
   Filter filter;
-  if (auto code = context.query("state")) {
-    filter.state = parse_state(*code);
-    if (!filter.state) fail_invalid("state", "状态应为 open、in_mediation、agreed、not_agreed 或 withdrawn");
-  }
+  filter.state =
+      http::query_code(context, "state", parse_state, "状态应为 open、in_mediation、agreed、not_agreed 或 withdrawn");
   filter.limit = http::page_limit(context, 50, 200);
   filter.before_id = http::page_cursor(context);
   auto [lease, node] = org::read_queried_subtree(context);

@@ -6,6 +6,7 @@
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
+#include "http/query_code.hpp"
 #include "modules/notifications/deliver.hpp"
 #include "modules/notifications/module.hpp"
 #include "modules/notifications/rules.hpp"
@@ -139,11 +140,7 @@ http::ScopeResolver delivery_scope() {
 }
 
 Response list_deliveries_route(Context& context) {
-  std::optional<DeliveryState> state;
-  if (auto code = context.query("state")) {
-    state = parse_delivery_state(*code);
-    if (!state) fail_invalid("state", "状态应为 pending、delivered 或 failed");
-  }
+  auto state = http::query_code(context, "state", parse_delivery_state, "状态应为 pending、delivered 或 failed");
   std::int64_t limit = http::page_limit(context, 100, 500);
   auto before = http::page_cursor(context);
   auto [lease, node] = org::read_queried_subtree(context);

@@ -162,6 +162,8 @@ const http::ScopeResolver& compound_query_scope();
 
 // The street with this id; 404 when there is none or the node is not a street.
 Node require_street(store::Connection& connection, std::int64_t id);
+// The compound with this id; 404 when there is none or the node is not a compound.
+Node require_compound(store::Connection& connection, std::int64_t id);
 // The id of the street a node lies in; 404 when there is no such node.
 std::int64_t street_of_node(store::Connection& connection, std::int64_t node_id);
 

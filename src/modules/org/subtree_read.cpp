@@ -1,5 +1,5 @@
 // What routes ask of the org tree (see org.hpp): the subtree or compound a route is asked about,
-// a street by id and the street of a node.
+// a street or compound by id, and the street of a node.
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "http/router.hpp"
@@ -31,6 +31,12 @@ Node require_street(store::Connection& connection, std::int64_t id) {
   auto street = find_node(connection, id);
   if (!street || street->kind != NodeKind::Street) fail_not_found("找不到该街道");
   return *street;
+}
+
+Node require_compound(store::Connection& connection, std::int64_t id) {
+  auto compound = find_node(connection, id);
+  if (!compound || compound->kind != NodeKind::Compound) fail_not_found("找不到该小区");
+  return *compound;
 }
 
 std::int64_t street_of_node(store::Connection& connection, std::int64_t node_id) {
