@@ -1,13 +1,13 @@
 // The save cycle every console drawer form shares: reset when opened → validate → lock → save →
 // close → tell the page; a server error is shown on the field it names, otherwise above the form.
-// The drawer's <el-form> carries ref="drawerForm".
-import { ref, useTemplateRef, watch, type Ref } from 'vue'
+// The form hands `drawer` to <FormDrawer>, which shows it and holds the <el-form> it validates.
+import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import type { FormInstance } from 'element-plus'
 import { useServerErrors } from '@shared/composables/server-errors'
 
 export interface DrawerFormOptions<Field extends string, Saved> {
   open: Ref<boolean>
-  /** The form's fields as the server names them in errors. */
+  /** The form's fields as the server names them in errors; an error on any other shows above the form. */
   fields: readonly Field[]
   /** Puts the form back to its empty state; called each time the drawer opens. */
   reset: () => void
@@ -17,8 +17,19 @@ export interface DrawerFormOptions<Field extends string, Saved> {
   saved: (result: Saved) => void
 }
 
+/** The part of the cycle <FormDrawer> shows and drives. */
+export interface DrawerState {
+  open: Ref<boolean>
+  /** The drawer's <el-form>, set by FormDrawer. */
+  form: ShallowRef<FormInstance | undefined>
+  saving: Readonly<Ref<boolean>>
+  /** The server's error that names none of the form's fields. */
+  error: Readonly<Ref<string>>
+  save: () => Promise<void>
+}
+
 export function useDrawerForm<Field extends string, Saved>(options: DrawerFormOptions<Field, Saved>) {
-  const formRef = useTemplateRef<FormInstance>('drawerForm')
+  const form = shallowRef<FormInstance>()
   const saving = ref(false)
   const serverErrors = useServerErrors(options.fields)
 
@@ -26,12 +37,12 @@ export function useDrawerForm<Field extends string, Saved>(options: DrawerFormOp
     if (!isOpen) return
     options.reset()
     serverErrors.clear()
-    formRef.value?.clearValidate()
+    form.value?.clearValidate()
   })
 
   async function save() {
     serverErrors.clear()
-    if (!(await formRef.value?.validate().catch(() => false))) return
+    if (!(await form.value?.validate().catch(() => false))) return
     saving.value = true
     try {
       const result = await options.submit()
@@ -45,5 +56,6 @@ export function useDrawerForm<Field extends string, Saved>(options: DrawerFormOp
     }
   }
 
-  return { saving, fieldErrors: serverErrors.fieldErrors, formError: serverErrors.formError, save }
+  const drawer: DrawerState = { open: options.open, form, saving, error: serverErrors.formError, save }
+  return { fieldErrors: serverErrors.fieldErrors, drawer }
 }
