@@ -1,6 +1,7 @@
 // The save cycle every console drawer form shares: reset when opened → validate → lock → save →
-// close → tell the page; a server error is shown on the field it names, otherwise above the form.
-// The form hands `drawer` to <FormDrawer>, which shows it and holds the <el-form> it validates.
+// close → say what was saved and tell the page; a server error is shown on the field it names,
+// otherwise above the form. The form hands `drawer` to <FormDrawer>, which shows it and holds the
+// <el-form> it validates.
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import type { FormInstance } from 'element-plus'
 import { useServerErrors } from '@shared/composables/server-errors'
@@ -13,8 +14,10 @@ export interface DrawerFormOptions<Field extends string, Saved> {
   reset: () => void
   /** Sends the form; null when there is nothing to send (the drawer stays open). */
   submit: () => Promise<Saved | null>
-  /** What follows a save once the drawer is closed: a toast and telling the page. */
-  saved: (result: Saved) => void
+  /** What the toast says once saved, if it says anything. */
+  toast?: (result: Saved) => string
+  /** What else follows a save once the drawer is closed, such as telling the page. */
+  saved?: (result: Saved) => void
 }
 
 /** The part of the cycle <FormDrawer> shows and drives. */
@@ -48,7 +51,8 @@ export function useDrawerForm<Field extends string, Saved>(options: DrawerFormOp
       const result = await options.submit()
       if (result === null) return
       options.open.value = false
-      options.saved(result)
+      if (options.toast) ElMessage.success(options.toast(result))
+      options.saved?.(result)
     } catch (error) {
       serverErrors.show(error)
     } finally {
