@@ -7,6 +7,7 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/crypto.hpp"
@@ -96,5 +97,16 @@ struct Module {
   std::vector<Job> jobs{};
   std::vector<Grant> grants{};
 };
+
+// A module's descriptor from the parts every module has: its name, its migrations (from its folder
+// migrations/, see modules/migrations.hpp), its routes and, for most, its part of the demo street. Its
+// module.cpp adds its jobs and grants.
+inline Module describe(std::string name, std::function<std::vector<store::Migration>()> migrations,
+                       std::function<void(http::Router&)> routes, std::function<void(SeedContext&)> seed_demo = {}) {
+  return Module{.name = std::move(name),
+                .migrations = std::move(migrations),
+                .routes = std::move(routes),
+                .seed_demo = std::move(seed_demo)};
+}
 
 }  // namespace weizhi::modules

@@ -4,5 +4,12 @@
 #include "modules/module.hpp"
 
 namespace weizhi::cases {
+
+// The descriptor (module.cpp), and the parts of it that routes.cpp and seed.cpp define.
 modules::Module module();
+void add_routes(http::Router& router);
+void seed_demo(modules::SeedContext& seed);
+modules::Job escalation_job();
+modules::Job pre_task_job();
+
 }  // namespace weizhi::cases

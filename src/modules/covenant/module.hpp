@@ -4,5 +4,11 @@
 #include "modules/module.hpp"
 
 namespace weizhi::covenant {
+
+// The descriptor (module.cpp), and the parts of it that routes.cpp and seed.cpp define.
 modules::Module module();
+void add_routes(http::Router& router);
+void seed_demo(modules::SeedContext& seed);
+modules::Job escalation_job();
+
 }  // namespace weizhi::covenant

@@ -4,5 +4,11 @@
 #include "modules/module.hpp"
 
 namespace weizhi::notifications {
+
+// The descriptor (module.cpp), and the parts of it that routes.cpp, seed.cpp and deliver.cpp define.
 modules::Module module();
+void add_routes(http::Router& router);
+void seed_demo(modules::SeedContext& seed);
+modules::Job delivery_job();
+
 }  // namespace weizhi::notifications

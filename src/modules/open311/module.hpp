@@ -4,5 +4,9 @@
 #include "modules/module.hpp"
 
 namespace weizhi::open311 {
+
+// The descriptor (module.cpp), and the parts of it that routes.cpp define.
 modules::Module module();
+void add_routes(http::Router& router);
+
 }  // namespace weizhi::open311
