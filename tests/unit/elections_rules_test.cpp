@@ -1,13 +1,17 @@
-// Election rules: steps open in order after sign-off, what each sign-off needs, publicity
-// windows, the frozen roll by policy, nominations and vetting, ballot tokens and choices, paper
-// ballots typed twice, and the ballot box's hash.
+// Election rules: steps open in order after sign-off and what opening each sets up, what each sign-off
+// needs, publicity windows, the frozen roll by policy, nominations and vetting, visits and complaints,
+// ballot tokens and choices, paper ballots typed twice, the ballot box's hash, a round's count, lot
+// drawings, and the committee a filed result makes.
 #include <gtest/gtest.h>
 
 #include <functional>
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.hpp"
 #include "modules/elections/rules.hpp"
 #include "refusal.hpp"
+#include "tree_node.hpp"
 
 using namespace weizhi::elections;
 
@@ -44,6 +48,11 @@ Election filed() {
 // Round `number` of candidates 11, 12 and 13, counted when `result` is given.
 Round round_of(std::int64_t number, std::optional<std::string> result = std::nullopt) {
   return Round{number, RoundKind::First, 2, {11, 12, 13}, std::move(result), std::nullopt};
+}
+
+// Candidate `id` of person id + 90, approved unless said otherwise.
+Candidate candidate(std::int64_t id, const std::string& origin = "", Vetting vetting = Vetting::Approved) {
+  return Candidate{id, id + 90, "候选人", false, Nomination::Self, "", origin, vetting, std::nullopt};
 }
 
 // "runoff for 1 of 12,13": the kind, seats and candidates of the round a count calls for.
@@ -197,12 +206,63 @@ TEST(ElectionCandidates, APersonOfTheCompoundIsNominatedOnceDuringNomination) {
 }
 
 TEST(ElectionCandidates, CandidatesAreVettedInTheNominationAndVettingSteps) {
-  EXPECT_EQ(status_of([] { check_vetting(at_step(kNomination)); }), 0);
-  EXPECT_EQ(status_of([] { check_vetting(at_step(kVetting)); }), 0);
-  EXPECT_EQ(status_of([] { check_vetting(at_step(kVoting)); }), 409);
+  std::vector<Candidate> candidates{candidate(11), candidate(12, "", Vetting::Pending)};
+  EXPECT_EQ(status_of([&] { check_vetting(at_step(kNomination), candidates, 12); }), 0);
+  EXPECT_EQ(status_of([&] { check_vetting(at_step(kVetting), candidates, 11); }), 0);
+  EXPECT_EQ(status_of([&] { check_vetting(at_step(kVoting), candidates, 12); }), 409);
   Election filed_at_vetting = at_step(kVetting);
   filed_at_vetting.state = ElectionState::Filed;
-  EXPECT_EQ(status_of([&] { check_vetting(filed_at_vetting); }), 409);
+  EXPECT_EQ(status_of([&] { check_vetting(filed_at_vetting, candidates, 12); }), 409);
+}
+
+TEST(ElectionCandidates, OnlyACandidateOfTheElectionIsVetted) {
+  EXPECT_EQ(status_of([] { check_vetting(at_step(kVetting), {candidate(11)}, 13); }), 404);
+  EXPECT_EQ(status_of([] { check_vetting(at_step(kVoting), {candidate(11)}, 13); }), 409);  // the step first
+}
+
+TEST(ElectionInput, AnElectionIsHeldInACompound) {
+  using weizhi::org::NodeKind;
+  EXPECT_EQ(status_of([] { check_election_compound(tree_node(7, NodeKind::Compound, "/1/4/7/")); }), 0);
+  EXPECT_EQ(status_of([] { check_election_compound(tree_node(4, NodeKind::Community, "/1/4/")); }), 404);
+  EXPECT_EQ(status_of([] { check_election_compound(std::nullopt); }), 404);
+}
+
+TEST(ElectionVisits, AVisitIsBetweenPeopleOfTheRegistry) {
+  EXPECT_EQ(status_of([] { check_visit(true, true); }), 0);
+  EXPECT_EQ(status_of([] { check_visit(true, false); }), 404);
+  EXPECT_EQ(status_of([] { check_visit(false, true); }), 404);
+}
+
+TEST(ElectionComplaints, AComplaintIsAnsweredOnce) {
+  Complaint waiting{3, kVoting, "计票有误", std::nullopt, "2026-03-01T00:00:00Z"};
+  EXPECT_EQ(status_of([&] { check_answer(waiting); }), 0);
+  Complaint answered = waiting;
+  answered.answer = "已复核";
+  EXPECT_EQ(status_of([&] { check_answer(answered); }), 404);
+  EXPECT_EQ(status_of([] { check_answer(std::nullopt); }), 404);
+}
+
+TEST(ElectionSteps, OpeningAStepSetsUpItsPublicityItsRollOrItsFirstRound) {
+  Election election = at_step(kPublicity);
+  OpeningFacts facts{10,
+                     {{100, 7, true, false, 1960}, {100, 5, true, false, 1970}, {101, 9, false, false, 2010}},
+                     {candidate(11), candidate(12, "", Vetting::Rejected), candidate(13)}};
+  StepOpening publicity = step_opening(election, kPublicity, "2021-03-01", facts);
+  EXPECT_EQ(publicity.publicity_ends_on, "2021-03-10");
+  EXPECT_TRUE(publicity.voters.empty());
+  EXPECT_FALSE(publicity.first_round);
+
+  StepOpening registration = step_opening(election, kRegistration, "2021-03-11", facts);
+  EXPECT_FALSE(registration.publicity_ends_on);
+  EXPECT_EQ(registration.voters, std::vector<std::int64_t>({5, 9}));
+  election.roll_policy = RollPolicy::AdultResidents;
+  EXPECT_EQ(step_opening(election, kRegistration, "2021-03-11", facts).voters, std::vector<std::int64_t>({5, 7}));
+
+  EXPECT_EQ(step_opening(election, kVetting, "2021-04-01", facts).publicity_ends_on, "2021-04-10");
+  StepOpening voting = step_opening(election, kVoting, "2021-04-11", facts);
+  EXPECT_FALSE(voting.publicity_ends_on);
+  EXPECT_TRUE(voting.voters.empty());
+  EXPECT_EQ(described(voting.first_round), "first for 5 of 11,13");  // every approved candidate, every seat
 }
 
 TEST(ElectionBallot, BallotsGoToTheUncountedRoundOfTheVotingStep) {
@@ -210,6 +270,13 @@ TEST(ElectionBallot, BallotsGoToTheUncountedRoundOfTheVotingStep) {
   EXPECT_EQ(status_of([] { ballot_round(at_step(kVoting), round_of(1, "{}")); }), 409);  // counted
   EXPECT_EQ(status_of([] { ballot_round(at_step(kVoting), std::nullopt); }), 409);
   EXPECT_EQ(status_of([] { ballot_round(at_step(kVetting), round_of(1)); }), 409);
+}
+
+TEST(ElectionBallot, ABallotIsCastWithATokenIssuedForTheRoundAndNotUsedInIt) {
+  EXPECT_EQ(status_of([] { check_cast(round_of(2), TokenLine{2, 1}); }), 0);
+  EXPECT_EQ(status_of([] { check_cast(round_of(2), TokenLine{2, 2}); }), 403);  // used
+  EXPECT_EQ(status_of([] { check_cast(round_of(2), TokenLine{1, 0}); }), 403);  // issued for round 1
+  EXPECT_EQ(status_of([] { check_cast(round_of(2), std::nullopt); }), 403);     // unknown
 }
 
 TEST(ElectionBallot, ATokenGoesToAVoterOnTheRollWhoHasNotVotedInTheRound) {
@@ -283,4 +350,94 @@ TEST(ElectionCount, AVoidRoundIsHeldAgainATieGoesToARunoffAndEmptySeatsToAFurthe
   CountResult filled;
   filled.elected = {{"11", 50}, {"12", 40}};
   EXPECT_EQ(described(next_round(first, filled)), "none");
+}
+
+TEST(ElectionCount, ARoundIsCountedOverItsBoxWithTheBallotsIssuedOnlineAndOnPaper) {
+  RoundFacts facts;
+  facts.paper_account = PaperAccount{2, 1};
+  facts.paper_typed = 1;
+  facts.paper_counted = 1;
+  facts.voters = 6;
+  facts.tokens_issued = 3;
+  facts.ballots = {{"A", "online", "11,12", "2026-03-01"},
+                   {"B", "online", "11,12", "2026-03-01"},
+                   {"C", "online", "11,13", "2026-03-01"},
+                   {"D", "paper", "11,12", "2026-03-01"}};
+  RoundCount count = count_of_round(at_step(kVoting), round_of(1), facts);
+  ASSERT_EQ(count.result.elected.size(), 2u);
+  EXPECT_EQ(count.result.elected[0].candidate, "11");
+  EXPECT_EQ(count.result.elected[1].candidate, "12");
+  auto stored = nlohmann::json::parse(count.stored);
+  EXPECT_EQ(stored["issued"], 5);  // three tokens and two paper ballots
+  EXPECT_EQ(stored["returned"], 4);
+  EXPECT_EQ(stored["elected"],
+            nlohmann::json::parse(R"([{"candidate_id":11,"votes":4},{"candidate_id":12,"votes":3}])"));
+  EXPECT_EQ(described(count.next), "none");
+
+  facts.tokens_issued = 1;  // more returned than issued: void, held again
+  EXPECT_EQ(described(count_of_round(at_step(kVoting), round_of(1), facts).next), "first for 2 of 11,12,13");
+
+  RoundFacts unaccounted = facts;
+  unaccounted.paper_account.reset();
+  EXPECT_EQ(status_of([&] { count_of_round(at_step(kVoting), round_of(1), unaccounted); }), 409);
+  Round as_many_candidates_as_seats{1, RoundKind::First, 3, {11, 12, 13}, std::nullopt, std::nullopt};
+  EXPECT_EQ(status_of([&] { count_of_round(at_step(kVoting), as_many_candidates_as_seats, facts); }), 409);
+}
+
+TEST(ElectionCount, ALotOrdersOneTiedGroupOfACountedRoundAndIsKeptWithTheOthers) {
+  std::string tied = R"({"alternates":[{"candidate_id":13,"votes":5},{"candidate_id":14,"votes":5}]})";
+  Round counted = round_of(1, tied);
+  EXPECT_EQ(lot_drawings_with(at_step(kVoting), counted, {14, 13}), "[[14,13]]");
+  counted.lot_drawing = "[[14,13]]";
+  EXPECT_EQ(lot_drawings_with(at_step(kFiling), counted, {13, 14}), "[[14,13],[13,14]]");
+  EXPECT_EQ(refusal_of([&] { lot_drawings_with(at_step(kVoting), counted, {13}); }), "400 order");
+  EXPECT_EQ(status_of([] { lot_drawings_with(at_step(kVoting), round_of(1), {14, 13}); }), 409);  // not counted
+  EXPECT_EQ(status_of([] { lot_drawings_with(at_step(kVoting), std::nullopt, {14, 13}); }), 404);
+  EXPECT_EQ(status_of([&] { lot_drawings_with(at_step(kVetting), counted, {14, 13}); }), 409);
+}
+
+TEST(ElectionFiling, TheElectedTheCommissionerByPolicyAndTheRankedAlternatesMakeTheCommittee) {
+  using weizhi::committees::CommissionerJoins;
+  using weizhi::committees::Origin;
+  FilingFacts facts;
+  facts.rounds = {Round{1,
+                        RoundKind::First,
+                        2,
+                        {11, 12, 13, 14, 15},
+                        R"({"round_valid":false,"elected":[{"candidate_id":15,"votes":9}],
+           "alternates":[]})",
+                        std::nullopt},
+                  Round{2,
+                        RoundKind::First,
+                        2,
+                        {11, 12, 13, 14, 15},
+                        R"({"round_valid":true,
+           "elected":[{"candidate_id":11,"votes":40},{"candidate_id":12,"votes":35}],
+           "alternates":[{"candidate_id":13,"votes":20},{"candidate_id":14,"votes":20},{"candidate_id":15,"votes":18}]})",
+                        "[[14,13]]"}};
+  facts.candidates = {candidate(11, "social_worker"), candidate(12), candidate(13), candidate(14), candidate(15)};
+  facts.commissioner = 105;  // candidate 15's person, an alternate
+  auto people = [](const auto& entries) {
+    std::vector<std::int64_t> ids;
+    for (const auto& entry : entries) ids.push_back(entry.person_id);
+    return ids;
+  };
+
+  EXPECT_FALSE(filing_at(kVoting, facts));
+  auto filing = filing_at(kFiling, facts);
+  ASSERT_TRUE(filing);
+  EXPECT_EQ(people(filing->members), std::vector<std::int64_t>({101, 102, 105}));  // the void round elects no one
+  EXPECT_EQ(filing->members[0].origin, Origin::SocialWorker);
+  EXPECT_EQ(filing->members[0].votes, 40);
+  EXPECT_EQ(filing->members[2].origin, Origin::Commissioner);  // ex officio
+  EXPECT_FALSE(filing->members[2].votes);
+  EXPECT_EQ(people(filing->alternates), std::vector<std::int64_t>({104, 103}));  // the lot drawn, the commissioner out
+  EXPECT_EQ(filing->alternates[0].origin, Origin::EnthusiasticResident);
+
+  facts.commissioner_joins = CommissionerJoins::IfElected;
+  EXPECT_EQ(people(filing_at(kFiling, facts)->members), std::vector<std::int64_t>({101, 102}));
+  facts.commissioner_joins = CommissionerJoins::ExOfficio;
+  facts.commissioner = 101;  // elected: sits once, as elected
+  EXPECT_EQ(people(filing_at(kFiling, facts)->members), std::vector<std::int64_t>({101, 102}));
+  EXPECT_EQ(filing_at(kFiling, facts)->members[0].origin, Origin::SocialWorker);
 }

@@ -6,40 +6,25 @@
 #include <map>
 #include <set>
 
+#include "core/code_table.hpp"
 #include "core/json.hpp"
+#include "core/text.hpp"
 
 namespace weizhi::elections {
 
-std::string majority_base_code(MajorityBase base) {
-  switch (base) {
-    case MajorityBase::Returned:
-      return "returned";
-    case MajorityBase::Valid:
-      return "valid";
-    case MajorityBase::Registered:
-      return "registered";
-  }
-  return "returned";
-}
+namespace {
 
-std::optional<MajorityBase> parse_majority_base(std::string_view code) {
-  for (auto base : {MajorityBase::Returned, MajorityBase::Valid, MajorityBase::Registered}) {
-    if (code == majority_base_code(base)) return base;
-  }
-  return std::nullopt;
-}
+constexpr CodeTable<MajorityBase> kMajorityBases = {
+    {MajorityBase::Returned, "returned"}, {MajorityBase::Valid, "valid"}, {MajorityBase::Registered, "registered"}};
+constexpr CodeTable<RoundVoid> kRoundVoids = {{RoundVoid::None, "none"},
+                                              {RoundVoid::MoreReturnedThanIssued, "more_returned_than_issued"},
+                                              {RoundVoid::TurnoutNotMoreThanHalf, "turnout_not_more_than_half"}};
 
-std::string round_void_code(RoundVoid reason) {
-  switch (reason) {
-    case RoundVoid::None:
-      return "none";
-    case RoundVoid::MoreReturnedThanIssued:
-      return "more_returned_than_issued";
-    case RoundVoid::TurnoutNotMoreThanHalf:
-      return "turnout_not_more_than_half";
-  }
-  return "none";
-}
+}  // namespace
+
+std::string majority_base_code(MajorityBase base) { return code_of(kMajorityBases, base); }
+std::optional<MajorityBase> parse_majority_base(std::string_view code) { return parse_code(kMajorityBases, code); }
+std::string round_void_code(RoundVoid reason) { return code_of(kRoundVoids, reason); }
 
 namespace {
 
@@ -224,17 +209,10 @@ std::string count_json(const CountResult& result) {
 std::vector<CountBallot> parse_count_ballots(std::string_view text, const std::vector<std::string>& candidates) {
   std::map<std::string, std::size_t, std::less<>> index;
   for (std::size_t i = 0; i < candidates.size(); ++i) index.emplace(candidates[i], i);
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<CountBallot> ballots;
   std::set<std::string, std::less<>> ballot_ids;
-  std::int64_t line_number = 0;
-  while (!text.empty()) {
-    auto end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || (line_number == 1 && line == "ballot_id,choices")) continue;
+  for_each_line(text, [&](std::int64_t line_number, std::string_view line) {
+    if (line.empty() || (line_number == 1 && line == "ballot_id,choices")) return;
     auto comma = line.find(',');
     if (comma == std::string_view::npos) throw InvalidCount(line_number, "应为 ballot_id,choices 两列");
     std::string_view ballot_id = line.substr(0, comma);
@@ -257,7 +235,7 @@ std::vector<CountBallot> parse_count_ballots(std::string_view text, const std::v
       ballot.choices.push_back(found->second);
     }
     ballots.push_back(std::move(ballot));
-  }
+  });
   return ballots;
 }
 

@@ -100,4 +100,12 @@ struct Round {
   std::optional<std::string> lot_drawing;  // candidate ids in the order drawn
 };
 
+struct Complaint {
+  std::int64_t id;
+  std::int64_t step;
+  std::string text;
+  std::optional<std::string> answer;
+  std::string created_at;
+};
+
 }  // namespace weizhi::elections

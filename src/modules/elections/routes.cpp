@@ -154,6 +154,7 @@ Response create_route(Context& context) {
   check_election_input(input);
   std::int64_t user_id = context.user().user_id;
   Json created = context.write([&](store::Tx& tx) {
+    check_election_compound(org::find_node(tx.connection(), input.compound_node_id));
     std::int64_t id = create_election(tx, input, user_id);
     context.audit(tx, "election.create", "election:" + std::to_string(id),
                   {{"compound_id", input.compound_node_id}, {"title", input.title}, {"seats", input.seats}});
@@ -180,9 +181,10 @@ Response open_step_route(Context& context) {
   return election_change(context, 200, "election.step.open", [&](store::Tx& tx, const Election& election) {
     check_running(election);
     check_open(election.current_step, signed_off(tx.connection(), election.id, election.current_step), step);
-    std::int64_t voters = open_step(tx, election, step, street_date(tx.now()));
+    auto opening = step_opening(election, step, street_date(tx.now()), opening_facts(tx.connection(), election));
+    open_step(tx, election, step, opening);
     Json summary{{"step", step}};
-    if (step == kRegistration) summary["voters"] = voters;
+    if (step == kRegistration) summary["voters"] = opening.voters.size();
     return summary;
   });
 }
@@ -198,7 +200,8 @@ Response sign_off_route(Context& context) {
     std::string today = street_date(tx.now());
     check_sign_off_step(election, step);
     check_sign_off(sign_off_facts(tx.connection(), election, step, today));
-    auto filed = sign_off_step(tx, election, step, supervisor, note, today);
+    auto filing = filing_at(step, filing_facts(tx.connection(), election));
+    auto filed = sign_off_step(tx, election, step, supervisor, note, today, filing);
     Json summary{{"step", step}, {"note", note}};
     if (filed) {
       summary["committee_id"] = filed->committee_id;
@@ -229,6 +232,8 @@ Response add_visit_route(Context& context) {
   return election_change(context, 201, "election.visit.add", [&](store::Tx& tx, const Election& election) {
     visit.compound_node_id = election.compound_node_id;
     visit.election_id = election.id;
+    check_visit(is_person(tx.connection(), visit.visitor_person_id),
+                is_person(tx.connection(), visit.visited_person_id));
     std::int64_t id = add_visit(tx, visit);
     return Json{{"visit_id", id}, {"visited_person_id", visit.visited_person_id}};
   });
@@ -306,7 +311,7 @@ Response vet_candidate_route(Context& context) {
   std::string reason = required_text(body, "reason", kMaxText, "审查理由");
   body.finish();
   return election_change(context, 200, "election.candidate.vet", [&](store::Tx& tx, const Election& election) {
-    check_vetting(election);
+    check_vetting(election, candidates_of(tx.connection(), election.id), candidate_id);
     vet_candidate(tx, election, candidate_id, *vetting, reason);
     return Json{{"candidate_id", candidate_id}, {"vetting", vetting_code(*vetting)}, {"reason", reason}};
   });
@@ -415,6 +420,7 @@ Response answer_complaint_route(Context& context) {
   std::string answer = required_text(body, "answer", kMaxText, "答复");
   body.finish();
   return election_change(context, 200, "election.complaint.answer", [&](store::Tx& tx, const Election& election) {
+    check_answer(find_complaint(tx.connection(), election.id, complaint_id));
     answer_complaint(tx, election, complaint_id, answer);
     return Json{{"complaint_id", complaint_id}};
   });
@@ -468,6 +474,7 @@ Response cast_route(Context& context) {
     Election election = require_election(tx.connection(), id);
     Round round = ballot_round(election, current_round(tx.connection(), id));
     choice_indexes(choices, round.candidate_ids, "choices");
+    check_cast(round, token_line(tx.connection(), election, token));
     std::string receipt = cast_ballot(tx, election, round, token, choices, street_date(tx.now()));
     return Response::json(201, {{"receipt_code", receipt}});
   });
@@ -550,7 +557,11 @@ Response settle_route(Context& context) {
 
 Response count_route(Context& context) {
   return election_change(context, 200, "election.count", [](store::Tx& tx, const Election& election) {
-    CountResult result = count_current_round(tx, election);
+    Round round = ballot_round(election, current_round(tx.connection(), election.id));
+    RoundFacts facts = round_facts(tx.connection(), election, round);
+    RoundCount count = count_of_round(election, round, facts);
+    save_count(tx, election, round, count, facts.ballots);
+    const CountResult& result = count.result;
     return Json{{"round_valid", result.round_valid()},
                 {"valid_ballots", result.valid_ballots},
                 {"void_ballots", result.void_ballots},
@@ -566,7 +577,8 @@ Response lot_route(Context& context) {
   auto order = id_list(context, body, "order");
   body.finish();
   return election_change(context, 200, "election.lot", [&](store::Tx& tx, const Election& election) {
-    record_lot(tx, election, round, order);
+    save_lot_drawings(tx, election, round,
+                      lot_drawings_with(election, find_round(tx.connection(), election.id, round), order));
     return Json{{"round", round}, {"order", order}};
   });
 }

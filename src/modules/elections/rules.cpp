@@ -7,91 +7,97 @@
 #include <map>
 #include <set>
 
+#include "core/code_table.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/json.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::elections {
 
 namespace {
 
-std::size_t characters(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
+constexpr CodeTable<RollPolicy> kRollPolicies = {{RollPolicy::Household, "household"},
+                                                 {RollPolicy::AdultResidents, "adult_residents"}};
+constexpr CodeTable<Nomination> kNominations = {
+    {Nomination::Self, "self"}, {Nomination::Joint, "joint"}, {Nomination::Organisation, "organisation"}};
+constexpr CodeTable<Vetting> kVettings = {
+    {Vetting::Pending, "pending"}, {Vetting::Approved, "approved"}, {Vetting::Rejected, "rejected"}};
+constexpr CodeTable<ElectionState> kStates = {{ElectionState::Running, "running"}, {ElectionState::Filed, "filed"}};
+constexpr CodeTable<RoundKind> kRoundKinds = {
+    {RoundKind::First, "first"}, {RoundKind::Runoff, "runoff"}, {RoundKind::Further, "further"}};
+
+// The count names candidates by text: their ids.
+std::vector<std::string> names_of(const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> names;
+  for (std::int64_t id : ids) names.push_back(std::to_string(id));
+  return names;
+}
+
+std::vector<std::int64_t> ids_of(const std::vector<std::string>& names) {
+  std::vector<std::int64_t> ids;
+  for (const auto& name : names) ids.push_back(std::stoll(name));
+  return ids;
+}
+
+Json votes_json(const std::vector<CandidateVotes>& entries) {
+  Json list = Json::array();
+  for (const auto& entry : entries) {
+    list.push_back({{"candidate_id", std::stoll(entry.candidate)}, {"votes", entry.votes}});
+  }
+  return list;
+}
+
+std::vector<CandidateVotes> votes_from_json(const Json& list) {
+  std::vector<CandidateVotes> entries;
+  for (const auto& entry : list) {
+    entries.push_back({std::to_string(entry["candidate_id"].get<std::int64_t>()), entry["votes"].get<std::int64_t>()});
+  }
+  return entries;
+}
+
+// A round's count as the round keeps it: every figure the console explains, candidate ids as numbers.
+Json round_result_json(const CountResult& result, std::int64_t issued, std::int64_t returned) {
+  return {{"issued", issued},
+          {"returned", returned},
+          {"valid_ballots", result.valid_ballots},
+          {"void_ballots", result.void_ballots},
+          {"round_valid", result.round_valid()},
+          {"round_void", round_void_code(result.round_void)},
+          {"base", result.base},
+          {"tally", votes_json(result.tally)},
+          {"elected", votes_json(result.elected)},
+          {"runoff", ids_of(result.runoff)},
+          {"runoff_seats", result.runoff_seats},
+          {"vacant_seats", result.vacant_seats},
+          {"alternates", votes_json(result.alternates)},
+          {"lot_needed", ids_of(result.lot_needed)}};
+}
+
+// A counted round's alternates, ordered by its lot drawings.
+std::vector<CandidateVotes> ranked_alternates(const Round& round, const Json& result) {
+  auto alternates = votes_from_json(result["alternates"]);
+  if (round.lot_drawing) {
+    for (const auto& drawn : parse_json(*round.lot_drawing)) {
+      alternates = apply_lot(alternates, names_of(drawn.get<std::vector<std::int64_t>>()));
+    }
+  }
+  return alternates;
 }
 
 }  // namespace
 
-std::string roll_policy_code(RollPolicy policy) {
-  return policy == RollPolicy::Household ? "household" : "adult_residents";
-}
-std::optional<RollPolicy> parse_roll_policy(std::string_view code) {
-  if (code == "household") return RollPolicy::Household;
-  if (code == "adult_residents") return RollPolicy::AdultResidents;
-  return std::nullopt;
-}
-
-std::string nomination_code(Nomination nomination) {
-  switch (nomination) {
-    case Nomination::Self:
-      return "self";
-    case Nomination::Joint:
-      return "joint";
-    case Nomination::Organisation:
-      return "organisation";
-  }
-  return "self";
-}
-std::optional<Nomination> parse_nomination(std::string_view code) {
-  if (code == "self") return Nomination::Self;
-  if (code == "joint") return Nomination::Joint;
-  if (code == "organisation") return Nomination::Organisation;
-  return std::nullopt;
-}
-
-std::string vetting_code(Vetting vetting) {
-  switch (vetting) {
-    case Vetting::Pending:
-      return "pending";
-    case Vetting::Approved:
-      return "approved";
-    case Vetting::Rejected:
-      return "rejected";
-  }
-  return "pending";
-}
-std::optional<Vetting> parse_vetting(std::string_view code) {
-  if (code == "pending") return Vetting::Pending;
-  if (code == "approved") return Vetting::Approved;
-  if (code == "rejected") return Vetting::Rejected;
-  return std::nullopt;
-}
-
-std::string state_code(ElectionState state) { return state == ElectionState::Running ? "running" : "filed"; }
-std::optional<ElectionState> parse_state(std::string_view code) {
-  if (code == "running") return ElectionState::Running;
-  if (code == "filed") return ElectionState::Filed;
-  return std::nullopt;
-}
-
-std::string round_kind_code(RoundKind kind) {
-  switch (kind) {
-    case RoundKind::First:
-      return "first";
-    case RoundKind::Runoff:
-      return "runoff";
-    case RoundKind::Further:
-      return "further";
-  }
-  return "first";
-}
-std::optional<RoundKind> parse_round_kind(std::string_view code) {
-  if (code == "first") return RoundKind::First;
-  if (code == "runoff") return RoundKind::Runoff;
-  if (code == "further") return RoundKind::Further;
-  return std::nullopt;
-}
+std::string roll_policy_code(RollPolicy policy) { return code_of(kRollPolicies, policy); }
+std::optional<RollPolicy> parse_roll_policy(std::string_view code) { return parse_code(kRollPolicies, code); }
+std::string nomination_code(Nomination nomination) { return code_of(kNominations, nomination); }
+std::optional<Nomination> parse_nomination(std::string_view code) { return parse_code(kNominations, code); }
+std::string vetting_code(Vetting vetting) { return code_of(kVettings, vetting); }
+std::optional<Vetting> parse_vetting(std::string_view code) { return parse_code(kVettings, code); }
+std::string state_code(ElectionState state) { return code_of(kStates, state); }
+std::optional<ElectionState> parse_state(std::string_view code) { return parse_code(kStates, code); }
+std::string round_kind_code(RoundKind kind) { return code_of(kRoundKinds, kind); }
+std::optional<RoundKind> parse_round_kind(std::string_view code) { return parse_code(kRoundKinds, code); }
 
 const std::vector<std::string>& default_step_names() {
   static const std::vector<std::string> names{"成立选举工作组", "宣传发动与公示职责", "选民登记",  "提名候选人",
@@ -149,11 +155,65 @@ void check_sign_off(const SignOffFacts& facts) {
   }
 }
 
+void check_election_compound(const std::optional<org::Node>& node) {
+  if (!node || node->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
+}
+
 void check_open(std::int64_t current_step, bool current_signed_off, std::int64_t requested_step) {
   if (requested_step != current_step + 1 || requested_step > kStepCount) {
     fail_conflict("步骤须按顺序逐步开启：下一步是第 " + std::to_string(current_step + 1) + " 步", "step");
   }
   if (!current_signed_off) fail_conflict("第 " + std::to_string(current_step) + " 步尚未经纪检监督员签字", "step");
+}
+
+StepOpening step_opening(const Election& election, std::int64_t step, const std::string& today,
+                         const OpeningFacts& facts) {
+  StepOpening opening;
+  if (has_publicity(step)) opening.publicity_ends_on = publicity_end(today, facts.publicity_days);
+  if (step == kRegistration)
+    opening.voters = roll_of(facts.households, election.roll_policy, std::stoi(today.substr(0, 4)));
+  if (step == kVoting) {
+    std::vector<std::int64_t> approved;
+    for (const auto& candidate : facts.candidates) {
+      if (candidate.vetting == Vetting::Approved) approved.push_back(candidate.id);
+    }
+    opening.first_round = NextRound{RoundKind::First, election.seats, approved};
+  }
+  return opening;
+}
+
+std::optional<Filing> filing_at(std::int64_t step, const FilingFacts& facts) {
+  if (step != kFiling) return std::nullopt;
+  std::map<std::int64_t, const Candidate*> candidates;
+  for (const auto& candidate : facts.candidates) candidates.emplace(candidate.id, &candidate);
+  auto origin_of = [](const Candidate& candidate) {
+    return committees::parse_origin(candidate.origin).value_or(committees::Origin::EnthusiasticResident);
+  };
+  Filing filing;
+  std::set<std::int64_t> elected;
+  std::vector<CandidateVotes> alternates;
+  for (const auto& round : facts.rounds) {
+    if (!round.result) continue;
+    Json result = parse_json(*round.result);
+    if (!result["round_valid"].get<bool>()) continue;
+    for (const auto& entry : votes_from_json(result["elected"])) {
+      const Candidate& candidate = *candidates.at(std::stoll(entry.candidate));
+      elected.insert(candidate.person_id);
+      filing.members.push_back({candidate.person_id, committees::Position::Member, origin_of(candidate), entry.votes});
+    }
+    if (round.kind == RoundKind::First) alternates = ranked_alternates(round, result);
+  }
+  if (facts.commissioner && !elected.count(*facts.commissioner) &&
+      facts.commissioner_joins == committees::CommissionerJoins::ExOfficio) {
+    filing.members.push_back(
+        {*facts.commissioner, committees::Position::Member, committees::Origin::Commissioner, std::nullopt});
+  }
+  for (const auto& entry : alternates) {
+    const Candidate& candidate = *candidates.at(std::stoll(entry.candidate));
+    if (elected.count(candidate.person_id) || candidate.person_id == facts.commissioner) continue;
+    filing.alternates.push_back({candidate.person_id, origin_of(candidate), entry.votes});
+  }
+  return filing;
 }
 
 void check_running(const Election& election) {
@@ -175,7 +235,21 @@ void check_nomination(const Election& election, const NomineeFacts& nominee) {
   if (nominee.already_nominated) fail_conflict("此人已被提名", "person_id");
 }
 
-void check_vetting(const Election& election) { check_step_allows(election, {kNomination, kVetting}, "资格审查"); }
+void check_vetting(const Election& election, const std::vector<Candidate>& candidates, std::int64_t candidate_id) {
+  check_step_allows(election, {kNomination, kVetting}, "资格审查");
+  if (std::none_of(candidates.begin(), candidates.end(),
+                   [&](const Candidate& candidate) { return candidate.id == candidate_id; })) {
+    fail_not_found("找不到该候选人");
+  }
+}
+
+void check_visit(bool visitor_known, bool visited_known) {
+  if (!visitor_known || !visited_known) fail_not_found("找不到该人员");
+}
+
+void check_answer(const std::optional<Complaint>& complaint) {
+  if (!complaint || complaint->answer) fail_not_found("找不到待答复的该异议");
+}
 
 Round ballot_round(const Election& election, const std::optional<Round>& current) {
   check_step_allows(election, {kVoting}, "投票");
@@ -186,6 +260,12 @@ Round ballot_round(const Election& election, const std::optional<Round>& current
 void check_token(const Round& round, std::optional<std::int64_t> voted_round) {
   if (!voted_round) fail_forbidden("您不在本次选举的选民名册中");
   if (*voted_round >= round.round) fail_conflict("您已在本轮投票");
+}
+
+void check_cast(const Round& round, const std::optional<TokenLine>& line) {
+  if (!line || line->token_round != round.round || line->voted_round >= round.round) {
+    fail_forbidden("选票凭证无效或已使用");
+  }
 }
 
 void check_paper_account(std::int64_t issued, std::int64_t returned, std::int64_t spoiled) {
@@ -216,20 +296,54 @@ void check_paper_counted(const std::optional<PaperAccount>& account, std::int64_
 }
 
 std::optional<NextRound> next_round(const Round& counted, const CountResult& result) {
-  auto ids = [](const std::vector<std::string>& names) {
-    std::vector<std::int64_t> candidate_ids;
-    for (const auto& name : names) candidate_ids.push_back(std::stoll(name));
-    return candidate_ids;
-  };
   if (!result.round_valid()) return NextRound{counted.kind, counted.seats, counted.candidate_ids};
-  if (!result.runoff.empty()) return NextRound{RoundKind::Runoff, result.runoff_seats, ids(result.runoff)};
+  if (!result.runoff.empty()) return NextRound{RoundKind::Runoff, result.runoff_seats, ids_of(result.runoff)};
   if (result.vacant_seats > 0 && counted.kind == RoundKind::First) {
     auto candidates = further_round_candidates(result, result.vacant_seats);
     if (static_cast<std::int64_t>(candidates.size()) > result.vacant_seats) {
-      return NextRound{RoundKind::Further, result.vacant_seats, ids(candidates)};
+      return NextRound{RoundKind::Further, result.vacant_seats, ids_of(candidates)};
     }
   }
   return std::nullopt;
+}
+
+RoundCount count_of_round(const Election& election, const Round& round, const RoundFacts& facts) {
+  check_paper_counted(facts.paper_account, facts.paper_typed, facts.paper_counted);
+  CountInput input;
+  input.kind = round.kind;
+  input.seats = round.seats;
+  input.candidates = names_of(round.candidate_ids);
+  input.majority_base = election.majority_base;
+  input.voters = facts.voters;
+  input.issued = facts.tokens_issued + (facts.paper_account ? facts.paper_account->issued : 0);
+  for (const auto& ballot : facts.ballots) {
+    auto choices = parse_choices_text(ballot.choices).value_or(std::vector<std::int64_t>{});
+    input.ballots.push_back(CountBallot{choice_indexes(choices, round.candidate_ids, "choices")});
+  }
+  RoundCount count;
+  try {
+    count.result = count_round(input);
+  } catch (const InvalidCount& error) {
+    fail_conflict(error.what());
+  }
+  count.stored = round_result_json(count.result, *input.issued, static_cast<std::int64_t>(input.ballots.size())).dump();
+  count.next = next_round(round, count.result);
+  return count;
+}
+
+std::string lot_drawings_with(const Election& election, const std::optional<Round>& round,
+                              const std::vector<std::int64_t>& drawn) {
+  check_step_allows(election, {kVoting, kFiling}, "抽签");
+  if (!round) fail_not_found("找不到该轮次");
+  if (!round->result) fail_conflict("该轮尚未计票");
+  try {
+    apply_lot(votes_from_json(parse_json(*round->result)["alternates"]), names_of(drawn));
+  } catch (const InvalidCount& error) {
+    fail_invalid("order", error.what());
+  }
+  Json drawings = round->lot_drawing ? parse_json(*round->lot_drawing) : Json::array();
+  drawings.push_back(drawn);
+  return drawings.dump();
 }
 
 void check_step_allows(const Election& election, std::initializer_list<std::int64_t> steps, const std::string& action) {

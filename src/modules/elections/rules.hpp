@@ -9,7 +9,9 @@
 
 #include "core/paper_entry.hpp"
 #include "core/time.hpp"
+#include "modules/committees/committees.hpp"
 #include "modules/elections/model.hpp"
+#include "modules/org/org.hpp"
 
 namespace weizhi::elections {
 
@@ -29,6 +31,8 @@ const std::vector<std::string>& default_step_names();
 // 400 naming the field: title 1–100 characters, 1–30 seats, kStepCount step names of 1–50
 // characters when given.
 void check_election_input(const ElectionInput& input);
+// An election is held in a compound: 404 when the node is none or not a compound.
+void check_election_compound(const std::optional<org::Node>& node);
 
 // Whether the step has a publicity period: publicity of the election, of the candidates, and of
 // the result.
@@ -56,8 +60,55 @@ struct SignOffFacts {
 };
 void check_sign_off(const SignOffFacts& facts);
 
+// The round a count calls for next (docs/rules.md#d-void-round, #d-runoff, #d-further-round): the
+// same round again when it was void, a runoff among the tied, or, after a first round with seats
+// left empty, a further round when there are more candidates than those seats; none otherwise
+// (next_round). Also the first round, which opening the voting step sets up.
+struct NextRound {
+  RoundKind kind;
+  std::int64_t seats;
+  std::vector<std::int64_t> candidate_ids;
+};
+
 // The next step may open only after the current one is signed off, one at a time, in order.
 void check_open(std::int64_t current_step, bool current_signed_off, std::int64_t requested_step);
+
+// What opening a step reads: the street's publicity period, and the compound's part links (of people
+// who are not the developer, on parts that are not parking spaces or stalls) and the candidates.
+struct OpeningFacts {
+  std::int64_t publicity_days = 0;
+  std::vector<Household> households;
+  std::vector<Candidate> candidates;
+};
+// What opening `step` on `today` sets up: a publicity step's last day (docs/rules.md#d-publicity), the roll
+// frozen at voter registration by the election's policy (#d-roll), and at voting the first round, of every
+// approved candidate for the election's seats.
+struct StepOpening {
+  std::optional<std::string> publicity_ends_on;
+  std::vector<std::int64_t> voters;
+  std::optional<NextRound> first_round;
+};
+StepOpening step_opening(const Election& election, std::int64_t step, const std::string& today,
+                         const OpeningFacts& facts);
+
+// What filing the result reads: the rounds, the candidates, the compound's commissioner and whether
+// the street seats them ex officio.
+struct FilingFacts {
+  std::vector<Round> rounds;
+  std::vector<Candidate> candidates;
+  std::optional<std::int64_t> commissioner;
+  committees::CommissionerJoins commissioner_joins = committees::CommissionerJoins::ExOfficio;
+};
+// The new committee a filed result makes (docs/rules.md#d-term, #d-commissioner-joins): as members, those
+// elected in every valid round with their votes, and the commissioner ex officio when the street's policy
+// seats them and they were not elected; as alternates, the first round's in their rank (lot drawings
+// applied), but for the elected and the commissioner.
+struct Filing {
+  std::vector<committees::NewMember> members;
+  std::vector<committees::NewAlternate> alternates;
+};
+// Signing off the filing step files the result; signing off any other step files nothing.
+std::optional<Filing> filing_at(std::int64_t step, const FilingFacts& facts);
 
 // Steps, candidates' standing and complaints change only until the result is filed (409).
 void check_running(const Election& election);
@@ -77,8 +128,12 @@ struct NomineeFacts {
 // docs/rules.md#d-who-may-stand: nominations in the nomination step (409) of a person (404) who
 // belongs to the compound (422 naming person_id), once (409 naming person_id).
 void check_nomination(const Election& election, const NomineeFacts& nominee);
-// Candidates are vetted in the nomination and vetting steps (409).
-void check_vetting(const Election& election);
+// Candidates are vetted in the nomination and vetting steps (409), each a candidate of the election (404).
+void check_vetting(const Election& election, const std::vector<Candidate>& candidates, std::int64_t candidate_id);
+// A visit is between people of the registry (404).
+void check_visit(bool visitor_known, bool visited_known);
+// A complaint of the election is answered once (404 when there is none waiting for its answer).
+void check_answer(const std::optional<Complaint>& complaint);
 
 // The round that takes ballots: the current round while the voting step runs and it is not yet
 // counted (409 otherwise).
@@ -86,6 +141,14 @@ Round ballot_round(const Election& election, const std::optional<Round>& current
 // A ballot token goes to a voter on the frozen roll (`voted_round` is their roll line's last round
 // voted in; none when not on the roll: 403) who has not voted in `round` (409).
 void check_token(const Round& round, std::optional<std::int64_t> voted_round);
+// The roll line holding a ballot token: the round it was issued for and the last round voted in.
+struct TokenLine {
+  std::int64_t token_round;
+  std::int64_t voted_round;
+};
+// A ballot is cast with a token (`line`: none for an unknown token) issued for `round` and not used in it
+// (403 otherwise).
+void check_cast(const Round& round, const std::optional<TokenLine>& line);
 // The paper ballots issued, returned and spoiled: each 0–1000000 (400 naming the field).
 void check_paper_account(std::int64_t issued, std::int64_t returned, std::int64_t spoiled);
 
@@ -107,15 +170,35 @@ struct PaperAccount {
 // ballots counted.
 void check_paper_counted(const std::optional<PaperAccount>& account, std::int64_t typed, std::int64_t counted);
 
-// The round a count calls for next (docs/rules.md#d-void-round, #d-runoff, #d-further-round): the
-// same round again when it was void, a runoff among the tied, or, after a first round with seats
-// left empty, a further round when there are more candidates than those seats; none otherwise.
-struct NextRound {
-  RoundKind kind;
-  std::int64_t seats;
-  std::vector<std::int64_t> candidate_ids;
-};
+// The round `counted`'s count calls for next (NextRound).
 std::optional<NextRound> next_round(const Round& counted, const CountResult& result);
+
+// What counting a round reads: the paper account, the paper ballot numbers typed and the paper ballots
+// in the box, the voters on the frozen roll, the online ballot tokens issued for the round, and the box.
+struct RoundFacts {
+  std::optional<PaperAccount> paper_account;
+  std::int64_t paper_typed = 0;
+  std::int64_t paper_counted = 0;
+  std::int64_t voters = 0;
+  std::int64_t tokens_issued = 0;
+  std::vector<SealedBallot> ballots;
+};
+// A round's count (docs/rules.md#d-void-round … #d-alternates): its result, the result as the round keeps
+// it (with the ballots issued, online and on paper, and returned), and the round it calls for next.
+struct RoundCount {
+  CountResult result;
+  std::string stored;
+  std::optional<NextRound> next;
+};
+// Counts `round` once every returned paper ballot is in its box (check_paper_counted); 409 with the
+// reason when the count cannot be made.
+RoundCount count_of_round(const Election& election, const Round& round, const RoundFacts& facts);
+
+// docs/rules.md#d-alternates: a lot is drawn in the voting or filing step (409), for a round of the
+// election (404) once counted (409), and orders exactly one group of its tied alternates (400 naming
+// order). Returns the round's lot drawings with this one added, as the round keeps them.
+std::string lot_drawings_with(const Election& election, const std::optional<Round>& round,
+                              const std::vector<std::int64_t>& drawn);
 
 // The frozen roll by policy: Household — one person per part, its designated voter, else its
 // owner with the smallest id, else its resident with the smallest id; AdultResidents — every

@@ -121,11 +121,24 @@ class DemoElections {
   // The date `days` after the calendar's start.
   std::string day(std::int64_t days) const { return publicity_end(calendar_start_, days + 1); }
 
+  // The supervisor signs off the election's current step, as the rules have it set up.
+  void sign_off(std::int64_t id, const std::string& note, std::int64_t today) {
+    auto current = *find_election(tx_.connection(), id);
+    sign_off_step(tx_, current, current.current_step, supervisor_, note, day(today),
+                  filing_at(current.current_step, filing_facts(tx_.connection(), current)));
+  }
+
   void sign_and_open(const Election& election, std::int64_t step, std::int64_t& today) {
+    sign_off(election.id, "", today);
     auto current = *find_election(tx_.connection(), election.id);
-    sign_off_step(tx_, current, current.current_step, supervisor_, "", day(today));
-    open_step(tx_, current, step, day(today));
+    open_step(tx_, current, step, step_opening(current, step, day(today), opening_facts(tx_.connection(), current)));
     if (has_publicity(step)) today += 10;
+  }
+
+  void count(const Election& election) {
+    Round round = *current_round(tx_.connection(), election.id);
+    RoundFacts facts = round_facts(tx_.connection(), election, round);
+    save_count(tx_, election, round, count_of_round(election, round, facts), facts.ballots);
   }
 
   // Steps 1–6: publicity, the roll, visits, seven vetted candidates (the commissioner first when
@@ -177,9 +190,9 @@ class DemoElections {
     std::int64_t today = static_cast<std::int64_t>(index);
     auto [election, candidates] = run_to_voting(id, compound_id, index != kCommissionerNotStanding, visits, today);
     cast_ballots(election, candidates, today, [](std::size_t k, std::int64_t) { return k % 4 == 3; });
-    count_current_round(tx_, election);
+    count(election);
     sign_and_open(election, kFiling, today);
-    sign_off_step(tx_, *find_election(tx_.connection(), id), kFiling, supervisor_, "结果已公示，无异议", day(today));
+    sign_off(id, "结果已公示，无异议", today);
   }
 
   // Half of the roll has voted online; the demo resident has not.

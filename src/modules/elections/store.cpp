@@ -121,53 +121,19 @@ void insert_round(store::Tx& tx, std::int64_t election_id, std::int64_t number, 
           {election_id, number, round_kind_code(kind), seats, choices_text(candidate_ids)});
 }
 
-std::vector<std::string> names_of(const std::vector<std::int64_t>& ids) {
-  std::vector<std::string> names;
-  for (std::int64_t id : ids) names.push_back(std::to_string(id));
-  return names;
-}
-
-Json votes_json(const std::vector<CandidateVotes>& entries) {
-  Json list = Json::array();
-  for (const auto& entry : entries)
-    list.push_back({{"candidate_id", std::stoll(entry.candidate)}, {"votes", entry.votes}});
-  return list;
-}
-
-std::vector<CandidateVotes> votes_from_json(const Json& list) {
-  std::vector<CandidateVotes> entries;
-  for (const auto& entry : list) {
-    entries.push_back({std::to_string(entry["candidate_id"].get<std::int64_t>()), entry["votes"].get<std::int64_t>()});
-  }
-  return entries;
-}
-
-// The stored form of a round's count: every figure the console explains, candidate ids as numbers.
-Json round_result_json(const CountResult& result, std::int64_t issued, std::int64_t returned) {
-  Json runoff = Json::array(), lot = Json::array();
-  for (const auto& id : result.runoff) runoff.push_back(std::stoll(id));
-  for (const auto& id : result.lot_needed) lot.push_back(std::stoll(id));
-  return {{"issued", issued},
-          {"returned", returned},
-          {"valid_ballots", result.valid_ballots},
-          {"void_ballots", result.void_ballots},
-          {"round_valid", result.round_valid()},
-          {"round_void", round_void_code(result.round_void)},
-          {"base", result.base},
-          {"tally", votes_json(result.tally)},
-          {"elected", votes_json(result.elected)},
-          {"runoff", runoff},
-          {"runoff_seats", result.runoff_seats},
-          {"vacant_seats", result.vacant_seats},
-          {"alternates", votes_json(result.alternates)},
-          {"lot_needed", lot}};
+// Files the result: a new term's committee for the compound (the current one, if any, ends) with
+// the members and alternates of `filing`.
+committees::Succession file_result(store::Tx& tx, const Election& election, const std::string& today,
+                                   const Filing& filing) {
+  auto succession = committees::succeed_committee(tx, election.compound_node_id, today);
+  for (const auto& member : filing.members) committees::add_member(tx, succession.committee_id, member);
+  for (const auto& alternate : filing.alternates) committees::add_alternate(tx, succession.committee_id, alternate);
+  return succession;
 }
 
 }  // namespace
 
 std::int64_t create_election(store::Tx& tx, const ElectionInput& input, std::int64_t user_id) {
-  auto compound = org::find_node(tx.connection(), input.compound_node_id);
-  if (!compound || compound->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
   const auto& names = input.step_names.empty() ? default_step_names() : input.step_names;
   std::string now = iso_utc(tx.now());
   auto row = tx.query_one(
@@ -244,15 +210,21 @@ SignOffFacts sign_off_facts(store::Connection& connection, const Election& elect
   return facts;
 }
 
+FilingFacts filing_facts(store::Connection& connection, const Election& election) {
+  return FilingFacts{rounds_of(connection, election.id), candidates_of(connection, election.id),
+                     committees::current_commissioner(connection, election.compound_node_id),
+                     committees::policy_for_node(connection, election.compound_node_id).commissioner_joins};
+}
+
 std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step,
                                                     std::int64_t supervisor_user_id, const std::string& note,
-                                                    const std::string& today) {
+                                                    const std::string& today, const std::optional<Filing>& filing) {
   tx.exec(
       "UPDATE election_steps SET signed_off_by_user_id = ?, signed_off_at = ?, sign_off_note = ? "
       "WHERE election_id = ? AND step = ?",
       {supervisor_user_id, iso_utc(tx.now()), note, election.id, step});
-  if (step != kFiling) return std::nullopt;
-  auto succession = file_result(tx, election, today);
+  if (!filing) return std::nullopt;
+  auto succession = file_result(tx, election, today, *filing);
   tx.exec("UPDATE elections SET state = 'filed', committee_id = ? WHERE id = ?",
           {succession.committee_id, election.id});
   return succession;
@@ -263,49 +235,40 @@ bool signed_off(store::Connection& connection, std::int64_t election_id, std::in
   return record && record->signed_off_at;
 }
 
-std::int64_t open_step(store::Tx& tx, const Election& election, std::int64_t step, const std::string& today) {
-  std::optional<std::string> publicity_ends_on;
-  if (has_publicity(step)) {
-    auto policy = committees::policy_for_node(tx.connection(), election.compound_node_id);
-    publicity_ends_on = publicity_end(today, policy.publicity_days);
+OpeningFacts opening_facts(store::Connection& connection, const Election& election) {
+  OpeningFacts facts{committees::policy_for_node(connection, election.compound_node_id).publicity_days, {}, {}};
+  auto compound = org::find_node(connection, election.compound_node_id);
+  for (const auto& row : connection.query(
+           "SELECT l.part_node_id, l.person_id, l.relation, l.designated_voter, pe.birth_year FROM part_links l "
+           "JOIN people pe ON pe.id = l.person_id JOIN parts p ON p.node_id = l.part_node_id "
+           "JOIN org_nodes n ON n.id = l.part_node_id WHERE pe.is_developer = 0 AND p.use NOT IN ('parking', "
+           "'stall') AND " +
+               org::subtree_condition(connection.dialect(), "n.path"),
+           org::subtree_params(compound->path))) {
+    facts.households.push_back(
+        Household{row.i64(0), row.i64(1), row.text(2) == "owner", row.i64(3) != 0, row.optional_i64(4)});
   }
+  facts.candidates = candidates_of(connection, election.id);
+  return facts;
+}
+
+void open_step(store::Tx& tx, const Election& election, std::int64_t step, const StepOpening& opening) {
   tx.exec("INSERT INTO election_steps (election_id, step, opened_at, publicity_ends_on) VALUES (?, ?, ?, ?)",
-          {election.id, step, iso_utc(tx.now()), publicity_ends_on});
+          {election.id, step, iso_utc(tx.now()), opening.publicity_ends_on});
   tx.exec("UPDATE elections SET current_step = ? WHERE id = ?", {step, election.id});
-  if (step == kRegistration) {
-    auto compound = org::find_node(tx.connection(), election.compound_node_id);
-    auto params = org::subtree_params(compound->path);
-    std::vector<Household> links;
-    for (const auto& row :
-         tx.query("SELECT l.part_node_id, l.person_id, l.relation, l.designated_voter, pe.birth_year FROM part_links l "
-                  "JOIN people pe ON pe.id = l.person_id JOIN parts p ON p.node_id = l.part_node_id "
-                  "JOIN org_nodes n ON n.id = l.part_node_id WHERE pe.is_developer = 0 AND p.use NOT IN ('parking', "
-                  "'stall') AND " +
-                      org::subtree_condition(tx.dialect(), "n.path"),
-                  params)) {
-      links.push_back(Household{row.i64(0), row.i64(1), row.text(2) == "owner", row.i64(3) != 0, row.optional_i64(4)});
-    }
-    int year = std::stoi(today.substr(0, 4));
-    auto voters = roll_of(links, election.roll_policy, year);
-    for (std::int64_t person : voters) {
-      tx.exec("INSERT INTO election_voters (election_id, person_id) VALUES (?, ?)", {election.id, person});
-    }
-    return static_cast<std::int64_t>(voters.size());
+  for (std::int64_t person : opening.voters) {
+    tx.exec("INSERT INTO election_voters (election_id, person_id) VALUES (?, ?)", {election.id, person});
   }
-  if (step == kVoting) {
-    std::vector<std::int64_t> approved;
-    for (const auto& candidate : candidates_of(tx.connection(), election.id)) {
-      if (candidate.vetting == Vetting::Approved) approved.push_back(candidate.id);
-    }
-    insert_round(tx, election.id, 1, RoundKind::First, election.seats, approved);
+  if (const auto& round = opening.first_round) {
+    insert_round(tx, election.id, 1, round->kind, round->seats, round->candidate_ids);
   }
-  return 0;
+}
+
+bool is_person(store::Connection& connection, std::int64_t person_id) {
+  return connection.query_one("SELECT id FROM people WHERE id = ?", {person_id}).has_value();
 }
 
 std::int64_t add_visit(store::Tx& tx, const VisitInput& visit) {
-  for (std::int64_t person : {visit.visitor_person_id, visit.visited_person_id}) {
-    if (!tx.query_one("SELECT id FROM people WHERE id = ?", {person})) fail_not_found("找不到该人员");
-  }
   auto row = tx.query_one(
       "INSERT INTO election_visits (compound_node_id, election_id, visitor_person_id, visited_person_id, visited_on, "
       "notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -331,7 +294,7 @@ std::vector<Visit> visits_of(store::Connection& connection, std::int64_t electio
 
 NomineeFacts nominee_facts(store::Connection& connection, const Election& election, std::int64_t person_id) {
   NomineeFacts nominee;
-  nominee.is_person = connection.query_one("SELECT id FROM people WHERE id = ?", {person_id}).has_value();
+  nominee.is_person = is_person(connection, person_id);
   nominee.belongs_to_compound =
       nominee.is_person && belongs_to_compound(connection, person_id, election.compound_node_id);
   nominee.already_nominated =
@@ -353,10 +316,8 @@ std::int64_t add_candidate(store::Tx& tx, const Election& election, const Candid
 
 void vet_candidate(store::Tx& tx, const Election& election, std::int64_t candidate_id, Vetting vetting,
                    const std::string& reason) {
-  if (tx.exec("UPDATE election_candidates SET vetting = ?, vetting_reason = ? WHERE id = ? AND election_id = ?",
-              {vetting_code(vetting), reason, candidate_id, election.id}) == 0) {
-    fail_not_found("找不到该候选人");
-  }
+  tx.exec("UPDATE election_candidates SET vetting = ?, vetting_reason = ? WHERE id = ? AND election_id = ?",
+          {vetting_code(vetting), reason, candidate_id, election.id});
 }
 
 std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t election_id) {
@@ -388,19 +349,32 @@ std::int64_t add_complaint(store::Tx& tx, const Election& election, const std::s
 }
 
 void answer_complaint(store::Tx& tx, const Election& election, std::int64_t complaint_id, const std::string& answer) {
-  if (tx.exec("UPDATE election_complaints SET answer = ?, answered_at = ? WHERE id = ? AND election_id = ? AND answer "
-              "IS NULL",
-              {answer, iso_utc(tx.now()), complaint_id, election.id}) == 0) {
-    fail_not_found("找不到待答复的该异议");
-  }
+  tx.exec("UPDATE election_complaints SET answer = ?, answered_at = ? WHERE id = ? AND election_id = ?",
+          {answer, iso_utc(tx.now()), complaint_id, election.id});
+}
+
+namespace {
+
+constexpr const char* kComplaintColumns =
+    "SELECT id, step, text, answer, created_at FROM election_complaints WHERE election_id = ? ";
+
+Complaint to_complaint(const store::Row& row) {
+  return Complaint{row.i64(0), row.i64(1), row.text(2), row.optional_text(3), row.text(4)};
+}
+
+}  // namespace
+
+std::optional<Complaint> find_complaint(store::Connection& connection, std::int64_t election_id,
+                                        std::int64_t complaint_id) {
+  auto row = connection.query_one(std::string(kComplaintColumns) + "AND id = ?", {election_id, complaint_id});
+  if (!row) return std::nullopt;
+  return to_complaint(*row);
 }
 
 std::vector<Complaint> complaints_of(store::Connection& connection, std::int64_t election_id) {
   std::vector<Complaint> list;
-  for (const auto& row : connection.query(
-           "SELECT id, step, text, answer, created_at FROM election_complaints WHERE election_id = ? ORDER BY id",
-           {election_id})) {
-    list.push_back(Complaint{row.i64(0), row.i64(1), row.text(2), row.optional_text(3), row.text(4)});
+  for (const auto& row : connection.query(std::string(kComplaintColumns) + "ORDER BY id", {election_id})) {
+    list.push_back(to_complaint(row));
   }
   return list;
 }
@@ -434,14 +408,19 @@ std::string issue_ballot_token(store::Tx& tx, const Election& election, const Ro
   return token;
 }
 
+std::optional<TokenLine> token_line(store::Connection& connection, const Election& election, const std::string& token) {
+  auto row = connection.query_one(
+      "SELECT token_round, voted_round FROM election_voters WHERE election_id = ? AND token_hash = ?",
+      {election.id, crypto::token_digest(token)});
+  if (!row) return std::nullopt;
+  return TokenLine{row->i64(0), row->i64(1)};
+}
+
 std::string cast_ballot(store::Tx& tx, const Election& election, const Round& round, const std::string& token,
                         const std::vector<std::int64_t>& choices, const std::string& today) {
   // Consuming the token forgets its hash: afterwards the roll line says only "voted in round N".
-  if (tx.exec("UPDATE election_voters SET token_hash = NULL, voted_round = ? "
-              "WHERE election_id = ? AND token_hash = ? AND token_round = ? AND voted_round < ?",
-              {round.round, election.id, crypto::token_digest(token), round.round, round.round}) == 0) {
-    fail_forbidden("选票凭证无效或已使用");
-  }
+  tx.exec("UPDATE election_voters SET token_hash = NULL, voted_round = ? WHERE election_id = ? AND token_hash = ?",
+          {round.round, election.id, crypto::token_digest(token)});
   return store_secret_ballot(tx, election, round, "online", choices, today);
 }
 
@@ -508,122 +487,44 @@ std::optional<Receipt> find_receipt(store::Connection& connection, const std::st
   return Receipt{row->i64(0), row->text(1), row->i64(2), row->text(3), row->text(4), row->i64(5) != 0};
 }
 
-CountResult count_current_round(store::Tx& tx, const Election& election) {
-  Round round = ballot_round(election, current_round(tx.connection(), election.id));
-  auto& connection = tx.connection();
-  auto account =
-      tx.query_one("SELECT issued, returned FROM election_paper_accounts WHERE election_id = ? AND round = ?",
-                   {election.id, round.round});
-  std::int64_t paper_counted = connection.scalar(
-      "SELECT COUNT(*) FROM election_ballots WHERE election_id = ? AND round = ? AND channel = 'paper'",
-      {election.id, round.round});
-  std::int64_t paper_typed = connection.scalar(
+RoundFacts round_facts(store::Connection& connection, const Election& election, const Round& round) {
+  RoundFacts facts;
+  if (auto account = connection.query_one(
+          "SELECT issued, returned FROM election_paper_accounts WHERE election_id = ? AND round = ?",
+          {election.id, round.round})) {
+    facts.paper_account = PaperAccount{account->i64(0), account->i64(1)};
+  }
+  facts.paper_typed = connection.scalar(
       "SELECT COUNT(DISTINCT ballot_number) FROM election_paper_entries WHERE election_id = ? AND round = ?",
       {election.id, round.round});
-  check_paper_counted(account ? std::optional<PaperAccount>({account->i64(0), account->i64(1)}) : std::nullopt,
-                      paper_typed, paper_counted);
-  CountInput input;
-  input.kind = round.kind;
-  input.seats = round.seats;
-  input.candidates = names_of(round.candidate_ids);
-  input.majority_base = election.majority_base;
-  input.voters = connection.scalar("SELECT COUNT(*) FROM election_voters WHERE election_id = ?", {election.id});
-  std::int64_t online_issued = connection.scalar(
+  facts.paper_counted = connection.scalar(
+      "SELECT COUNT(*) FROM election_ballots WHERE election_id = ? AND round = ? AND channel = 'paper'",
+      {election.id, round.round});
+  facts.voters = connection.scalar("SELECT COUNT(*) FROM election_voters WHERE election_id = ?", {election.id});
+  facts.tokens_issued = connection.scalar(
       "SELECT COUNT(*) FROM election_voters WHERE election_id = ? AND token_round = ?", {election.id, round.round});
-  input.issued = online_issued + (account ? account->i64(0) : 0);
-  auto ballots = ballots_of_round(connection, election.id, round.round);
-  for (const auto& ballot : ballots) {
-    auto choices = parse_choices_text(ballot.choices).value_or(std::vector<std::int64_t>{});
-    input.ballots.push_back(CountBallot{choice_indexes(choices, round.candidate_ids, "choices")});
-  }
-  CountResult result;
-  try {
-    result = count_round(input);
-  } catch (const InvalidCount& error) {
-    fail_conflict(error.what());
-  }
-  auto returned = static_cast<std::int64_t>(input.ballots.size());
+  facts.ballots = ballots_of_round(connection, election.id, round.round);
+  return facts;
+}
+
+void save_count(store::Tx& tx, const Election& election, const Round& round, const RoundCount& count,
+                const std::vector<SealedBallot>& ballots) {
   tx.exec("UPDATE election_rounds SET result = ? WHERE election_id = ? AND round = ?",
-          {round_result_json(result, *input.issued, returned).dump(), election.id, round.round});
+          {count.stored, election.id, round.round});
   seal_ballot_box(tx, election.id, round.round, ballots);
-  if (auto next = next_round(round, result)) {
+  if (const auto& next = count.next)
     insert_round(tx, election.id, round.round + 1, next->kind, next->seats, next->candidate_ids);
-  }
-  return result;
 }
 
-void record_lot(store::Tx& tx, const Election& election, std::int64_t number, const std::vector<std::int64_t>& drawn) {
-  check_step_allows(election, {kVoting, kFiling}, "抽签");
-  auto row = tx.query_one(std::string(kRoundColumns) + "AND round = ?", {election.id, number});
-  if (!row) fail_not_found("找不到该轮次");
-  Round round = to_round(*row);
-  if (!round.result) fail_conflict("该轮尚未计票");
-  auto alternates = votes_from_json(parse_json(*round.result)["alternates"]);
-  try {
-    apply_lot(alternates, names_of(drawn));
-  } catch (const InvalidCount& error) {
-    fail_invalid("order", error.what());
-  }
-  Json previous = round.lot_drawing ? parse_json(*round.lot_drawing) : Json::array();
-  previous.push_back(drawn);
+std::optional<Round> find_round(store::Connection& connection, std::int64_t election_id, std::int64_t number) {
+  auto row = connection.query_one(std::string(kRoundColumns) + "AND round = ?", {election_id, number});
+  if (!row) return std::nullopt;
+  return to_round(*row);
+}
+
+void save_lot_drawings(store::Tx& tx, const Election& election, std::int64_t round, const std::string& drawings) {
   tx.exec("UPDATE election_rounds SET lot_drawing = ? WHERE election_id = ? AND round = ?",
-          {previous.dump(), election.id, number});
-}
-
-committees::Succession file_result(store::Tx& tx, const Election& election, const std::string& today) {
-  auto rounds = rounds_of(tx.connection(), election.id);
-  std::map<std::int64_t, Candidate> candidates;
-  for (auto& candidate : candidates_of(tx.connection(), election.id)) candidates.emplace(candidate.id, candidate);
-  std::vector<CandidateVotes> elected;
-  std::set<std::string> elected_ids;
-  std::vector<CandidateVotes> alternates;
-  for (const auto& round : rounds) {
-    if (!round.result) continue;
-    Json result = parse_json(*round.result);
-    if (!result["round_valid"].get<bool>()) continue;
-    for (const auto& entry : votes_from_json(result["elected"])) {
-      elected.push_back(entry);
-      elected_ids.insert(entry.candidate);
-    }
-    if (round.kind == RoundKind::First) {
-      alternates = votes_from_json(result["alternates"]);
-      if (round.lot_drawing) {
-        for (const auto& drawn : parse_json(*round.lot_drawing)) {
-          alternates = apply_lot(alternates, names_of(drawn.get<std::vector<std::int64_t>>()));
-        }
-      }
-    }
-  }
-  auto succession = committees::succeed_committee(tx, election.compound_node_id, today);
-  std::int64_t committee_id = succession.committee_id;
-  auto person_of = [&](const std::string& candidate_id) -> const Candidate& {
-    return candidates.at(std::stoll(candidate_id));
-  };
-  auto commissioner = committees::current_commissioner(tx.connection(), election.compound_node_id);
-  bool commissioner_elected = false;
-  for (const auto& entry : elected) {
-    const Candidate& candidate = person_of(entry.candidate);
-    commissioner_elected = commissioner_elected || (commissioner && *commissioner == candidate.person_id);
-    committees::add_member(
-        tx, committee_id,
-        {candidate.person_id, committees::Position::Member,
-         committees::parse_origin(candidate.origin).value_or(committees::Origin::EnthusiasticResident), entry.votes});
-  }
-  auto policy = committees::policy_for_node(tx.connection(), election.compound_node_id);
-  if (commissioner && !commissioner_elected && policy.commissioner_joins == committees::CommissionerJoins::ExOfficio) {
-    committees::add_member(tx, committee_id,
-                           {*commissioner, committees::Position::Member, committees::Origin::Commissioner});
-  }
-  for (const auto& entry : alternates) {
-    if (elected_ids.count(entry.candidate)) continue;
-    const Candidate& candidate = person_of(entry.candidate);
-    if (commissioner && *commissioner == candidate.person_id) continue;
-    committees::add_alternate(
-        tx, committee_id,
-        {candidate.person_id,
-         committees::parse_origin(candidate.origin).value_or(committees::Origin::EnthusiasticResident), entry.votes});
-  }
-  return succession;
+          {drawings, election.id, round});
 }
 
 std::vector<BallotBoxMismatch> verify_ballot_boxes(store::Connection& connection) {

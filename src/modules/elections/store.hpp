@@ -1,6 +1,5 @@
 // SQL of the elections module. The rules decide on the facts loaded here
-// (modules/elections/rules.hpp) and the functions taking a Tx save what they allowed; 404 when a
-// record to change is missing.
+// (modules/elections/rules.hpp) and the functions taking a Tx save what they allowed.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -15,6 +14,7 @@
 
 namespace weizhi::elections {
 
+// Creates an election (check_election_input, check_election_compound) at its first step.
 std::int64_t create_election(store::Tx& tx, const ElectionInput& input, std::int64_t user_id);
 std::optional<Election> find_election(store::Connection& connection, std::int64_t id);
 std::vector<Election> elections_under(store::Connection& connection, const std::string& path);
@@ -28,17 +28,19 @@ std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t ele
 
 SignOffFacts sign_off_facts(store::Connection& connection, const Election& election, std::int64_t step,
                             const std::string& today);
-// The supervisor signs off the current step (check_sign_off_step, check_sign_off). Signing off the
-// filing step files the result and returns the new committee and the one it succeeded.
+FilingFacts filing_facts(store::Connection& connection, const Election& election);
+// The supervisor signs off the current step (check_sign_off_step, check_sign_off). With a filing
+// (filing_at), the result is filed: a new term's committee for the compound, the current one, if
+// any, ending; the new committee and the one it succeeded are returned.
 std::optional<committees::Succession> sign_off_step(store::Tx& tx, const Election& election, std::int64_t step,
                                                     std::int64_t supervisor_user_id, const std::string& note,
-                                                    const std::string& today);
+                                                    const std::string& today, const std::optional<Filing>& filing);
 // Whether the step has been signed off.
 bool signed_off(store::Connection& connection, std::int64_t election_id, std::int64_t step);
-// Opens the next step (check_running, check_open): step 3 freezes the roll by the election's policy, step 6
-// opens round 1 with the approved candidates, publicity steps get their last day. Returns the
-// number of voters frozen for step 3, else 0.
-std::int64_t open_step(store::Tx& tx, const Election& election, std::int64_t step, const std::string& today);
+OpeningFacts opening_facts(store::Connection& connection, const Election& election);
+// Opens the next step (check_running, check_open) with what step_opening set up: the publicity's
+// last day, the frozen roll, the first round.
+void open_step(store::Tx& tx, const Election& election, std::int64_t step, const StepOpening& opening);
 
 struct VisitInput {
   std::int64_t compound_node_id;
@@ -48,6 +50,9 @@ struct VisitInput {
   std::string visited_on;
   std::string notes;
 };
+// Whether the person is in the registry.
+bool is_person(store::Connection& connection, std::int64_t person_id);
+// Records a visit (check_visit).
 std::int64_t add_visit(store::Tx& tx, const VisitInput& visit);
 struct Visit {
   std::int64_t id;
@@ -66,7 +71,7 @@ struct CandidateInput {
 NomineeFacts nominee_facts(store::Connection& connection, const Election& election, std::int64_t person_id);
 // Nominates (check_nomination).
 std::int64_t add_candidate(store::Tx& tx, const Election& election, const CandidateInput& candidate);
-// Records the vetting (check_vetting): 404 when the election has no such candidate.
+// Records the vetting (check_vetting).
 void vet_candidate(store::Tx& tx, const Election& election, std::int64_t candidate_id, Vetting vetting,
                    const std::string& reason);
 std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t election_id);
@@ -76,14 +81,10 @@ bool on_roll(store::Connection& connection, std::int64_t election_id, std::int64
 
 // Records a complaint in the current step (check_running).
 std::int64_t add_complaint(store::Tx& tx, const Election& election, const std::string& text);
+std::optional<Complaint> find_complaint(store::Connection& connection, std::int64_t election_id,
+                                        std::int64_t complaint_id);
+// Answers a complaint (check_answer).
 void answer_complaint(store::Tx& tx, const Election& election, std::int64_t complaint_id, const std::string& answer);
-struct Complaint {
-  std::int64_t id;
-  std::int64_t step;
-  std::string text;
-  std::optional<std::string> answer;
-  std::string created_at;
-};
 std::vector<Complaint> complaints_of(store::Connection& connection, std::int64_t election_id);
 
 std::optional<Round> current_round(store::Connection& connection, std::int64_t election_id);
@@ -95,9 +96,11 @@ std::optional<std::int64_t> voted_round(store::Connection& connection, std::int6
 // A one-time ballot token for `round` (ballot_round, check_token); only its hash is kept, on the
 // voter's roll line.
 std::string issue_ballot_token(store::Tx& tx, const Election& election, const Round& round, std::int64_t person_id);
-// Casts a secret ballot of `round` (ballot_round, choice_indexes) with a token (consumed): the roll
-// records only the round voted in; the ballot gets the day and a random receipt code, its key,
-// which is returned. 403 unknown token.
+// The roll line holding the token, if any.
+std::optional<TokenLine> token_line(store::Connection& connection, const Election& election, const std::string& token);
+// Casts a secret ballot of `round` (ballot_round, choice_indexes, check_cast) with a token (consumed):
+// the roll records only the round voted in; the ballot gets the day and a random receipt code, its
+// key, which is returned.
 std::string cast_ballot(store::Tx& tx, const Election& election, const Round& round, const std::string& token,
                         const std::vector<std::int64_t>& choices, const std::string& today);
 
@@ -130,16 +133,14 @@ struct Receipt {
 };
 std::optional<Receipt> find_receipt(store::Connection& connection, const std::string& code);
 
-// Counts the current round (docs/rules.md#d-elections: ballot_round, check_paper_counted, count_round) and
-// opens the round it calls for (next_round).
-// The round's ballot box is sealed: its ballots rewritten in key order, their count and running hash kept.
-CountResult count_current_round(store::Tx& tx, const Election& election);
-// Records the lot drawing that orders tied alternates of a counted round.
-void record_lot(store::Tx& tx, const Election& election, std::int64_t round, const std::vector<std::int64_t>& drawn);
-
-// Files the result: a new term's committee for the compound (the current one, if any, ends)
-// gets the elected members, the commissioner by the street's policy and the ranked alternates.
-committees::Succession file_result(store::Tx& tx, const Election& election, const std::string& today);
+RoundFacts round_facts(store::Connection& connection, const Election& election, const Round& round);
+// Keeps the round's count (count_of_round) and opens the round it calls for. The round's ballot box
+// (`ballots`, as counted) is sealed: its ballots rewritten in key order, their count and running hash kept.
+void save_count(store::Tx& tx, const Election& election, const Round& round, const RoundCount& count,
+                const std::vector<SealedBallot>& ballots);
+std::optional<Round> find_round(store::Connection& connection, std::int64_t election_id, std::int64_t number);
+// Keeps a round's lot drawings (lot_drawings_with).
+void save_lot_drawings(store::Tx& tx, const Election& election, std::int64_t round, const std::string& drawings);
 
 // The self-management figures of docs/rules.md#figures: communities and compounds that held elections,
 // visits, candidates, current committee members, commissioners sitting on their own compound's

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/text.hpp"
 #include "modules/org/org.hpp"
 #include "modules/voting/rules.hpp"
 
@@ -18,21 +19,14 @@ namespace {
 // Calls `each(line_number, fields)` for every non-blank line after the header, which must match.
 template <std::size_t N, class Each>
 void for_each_record(std::string_view text, std::string_view header, Each&& each) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::int64_t line_number = 0;
   bool header_seen = false;
-  while (!text.empty()) {
-    auto end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for_each_line(text, [&](std::int64_t line_number, std::string_view line) {
     if (!header_seen) {
       if (line != header) throw InvalidLine(line_number, "第一行应为表头 " + std::string(header));
       header_seen = true;
-      continue;
+      return;
     }
-    if (line.empty()) continue;
+    if (line.empty()) return;
     std::array<std::string_view, N> fields;
     std::size_t count = 0;
     while (true) {
@@ -44,7 +38,7 @@ void for_each_record(std::string_view text, std::string_view header, Each&& each
     }
     if (count != N) throw InvalidLine(line_number, "应有 " + std::to_string(N) + " 列");
     each(line_number, fields);
-  }
+  });
   if (!header_seen) throw InvalidLine(1, "文件为空：第一行应为表头 " + std::string(header));
 }
 

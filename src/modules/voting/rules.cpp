@@ -15,49 +15,46 @@
 #include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/text.hpp"
 
 namespace weizhi::voting {
 
 namespace {
 
-template <class Enum, std::size_t N>
-using CodeTable = std::array<std::pair<Enum, const char*>, N>;
+constexpr CodeTable<Threshold> kThresholds = {{Threshold::Half, "half"}, {Threshold::ThreeQuarters, "three_quarters"}};
+constexpr CodeTable<Choice> kChoices = {{Choice::Agree, "agree"},
+                                        {Choice::Oppose, "oppose"},
+                                        {Choice::Abstain, "abstain"},
+                                        {Choice::Follow, "follow"},
+                                        {Choice::Invalid, "invalid"}};
+constexpr CodeTable<FollowMajority> kFollowRules = {{FollowMajority::BothDimensions, "both_dimensions"},
+                                                    {FollowMajority::Abstain, "abstain"}};
+constexpr CodeTable<Extension> kExtensions = {{Extension::None, "none"},
+                                              {Extension::OnceIfQuorumNotMet, "once_if_quorum_not_met"}};
+constexpr CodeTable<Channel> kChannels = {
+    {Channel::Online, "online"}, {Channel::Paper, "paper"}, {Channel::Meeting, "meeting"}};
+constexpr CodeTable<Channel> kChannelLabels = {
+    {Channel::Online, "线上"}, {Channel::Paper, "书面"}, {Channel::Meeting, "会议现场"}};
+constexpr CodeTable<VoteState> kStates = {{VoteState::Draft, "draft"},
+                                          {VoteState::Open, "open"},
+                                          {VoteState::Closed, "closed"},
+                                          {VoteState::Published, "published"}};
+constexpr CodeTable<ScopeKind> kScopeKinds = {{ScopeKind::Compound, "compound"},
+                                              {ScopeKind::Buildings, "buildings"},
+                                              {ScopeKind::Units, "units"},
+                                              {ScopeKind::Parts, "parts"}};
+constexpr CodeTable<OwnerKind> kOwnerKinds = {{OwnerKind::Person, "person"}, {OwnerKind::Developer, "developer"}};
+constexpr CodeTable<PartUse> kUses = {{PartUse::Residential, "residential"},
+                                      {PartUse::Commercial, "commercial"},
+                                      {PartUse::Parking, "parking"},
+                                      {PartUse::Other, "other"}};
+constexpr CodeTable<Outcome> kOutcomes = {{Outcome::Passed, "passed"},
+                                          {Outcome::FailedQuorum, "failed_quorum"},
+                                          {Outcome::FailedApproval, "failed_approval"}};
 
-constexpr CodeTable<Threshold, 2> kThresholds{
-    {{Threshold::Half, "half"}, {Threshold::ThreeQuarters, "three_quarters"}}};
-constexpr CodeTable<Choice, 5> kChoices{{{Choice::Agree, "agree"},
-                                         {Choice::Oppose, "oppose"},
-                                         {Choice::Abstain, "abstain"},
-                                         {Choice::Follow, "follow"},
-                                         {Choice::Invalid, "invalid"}}};
-constexpr CodeTable<FollowMajority, 2> kFollowRules{
-    {{FollowMajority::BothDimensions, "both_dimensions"}, {FollowMajority::Abstain, "abstain"}}};
-constexpr CodeTable<Extension, 2> kExtensions{
-    {{Extension::None, "none"}, {Extension::OnceIfQuorumNotMet, "once_if_quorum_not_met"}}};
-constexpr CodeTable<Channel, 3> kChannels{
-    {{Channel::Online, "online"}, {Channel::Paper, "paper"}, {Channel::Meeting, "meeting"}}};
-constexpr CodeTable<Channel, 3> kChannelLabels{
-    {{Channel::Online, "线上"}, {Channel::Paper, "书面"}, {Channel::Meeting, "会议现场"}}};
-constexpr CodeTable<VoteState, 4> kStates{{{VoteState::Draft, "draft"},
-                                           {VoteState::Open, "open"},
-                                           {VoteState::Closed, "closed"},
-                                           {VoteState::Published, "published"}}};
-constexpr CodeTable<ScopeKind, 4> kScopeKinds{{{ScopeKind::Compound, "compound"},
-                                               {ScopeKind::Buildings, "buildings"},
-                                               {ScopeKind::Units, "units"},
-                                               {ScopeKind::Parts, "parts"}}};
-constexpr CodeTable<OwnerKind, 2> kOwnerKinds{{{OwnerKind::Person, "person"}, {OwnerKind::Developer, "developer"}}};
-constexpr CodeTable<PartUse, 4> kUses{{{PartUse::Residential, "residential"},
-                                       {PartUse::Commercial, "commercial"},
-                                       {PartUse::Parking, "parking"},
-                                       {PartUse::Other, "other"}}};
-constexpr CodeTable<Outcome, 3> kOutcomes{{{Outcome::Passed, "passed"},
-                                           {Outcome::FailedQuorum, "failed_quorum"},
-                                           {Outcome::FailedApproval, "failed_approval"}}};
-
-constexpr CodeTable<Reached, 2> kReached{
-    {{Reached::AtTheBound, "at_the_bound"}, {Reached::BeyondTheBound, "beyond_the_bound"}}};
-constexpr CodeTable<Base, 2> kBases{{{Base::InScope, "in_scope"}, {Base::Participating, "participating"}}};
+constexpr CodeTable<Reached> kReached = {{Reached::AtTheBound, "at_the_bound"},
+                                         {Reached::BeyondTheBound, "beyond_the_bound"}};
+constexpr CodeTable<Base> kBases = {{Base::InScope, "in_scope"}, {Base::Participating, "participating"}};
 
 constexpr Bound kQuorum{2, 3, Reached::AtTheBound, Base::InScope};
 constexpr Bound kMoreThanHalf{1, 2, Reached::BeyondTheBound, Base::Participating};
@@ -354,11 +351,6 @@ Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& v
 }
 
 namespace {
-
-std::size_t characters(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
-}
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
