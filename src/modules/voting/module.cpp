@@ -1,33 +1,20 @@
 // The voting module as the host runs it: migrations, routes, jobs, demo seed, and who holds its permissions.
 #include "modules/voting/module.hpp"
 
-namespace weizhi::store {
-std::vector<Migration> voting_migrations();
-}
+#include "modules/migrations.hpp"
 
 namespace weizhi::voting {
 
-// Defined in routes.cpp and seed.cpp; only this descriptor assembles them.
-void add_routes(http::Router& router);
-void seed_demo(modules::SeedContext& seed);
-
 modules::Module module() {
-  return modules::Module{
-      .name = "voting",
-      .migrations = store::voting_migrations,
-      .routes = add_routes,
-      .seed_demo = seed_demo,
-      .grants =
-          {
-              {"voting.clerk", {"commissioner", "grid_member", "committee_member"}},
-              {"voting.manage",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "committee_member"}},
-              {"voting.read",
-               {"street_admin", "community_secretary", "tripartite_director", "commissioner", "grid_member",
-                "committee_member", "supervisor"}},
-              {"voting.supervise", {"supervisor"}},
-          },
+  using namespace modules;
+  Module descriptor = describe("voting", store::voting_migrations, add_routes, seed_demo);
+  descriptor.grants = {
+      {"voting.clerk", {"commissioner", "grid_member", "committee_member"}},
+      {"voting.manage", roles(kOfficials, "committee_member")},
+      {"voting.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
+      {"voting.supervise", {"supervisor"}},
   };
+  return descriptor;
 }
 
 }  // namespace weizhi::voting

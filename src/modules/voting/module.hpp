@@ -3,5 +3,10 @@
 #include "modules/module.hpp"
 
 namespace weizhi::voting {
+
+// The descriptor (module.cpp), and the parts of it that routes.cpp and seed.cpp define.
 modules::Module module();
-}
+void add_routes(http::Router& router);
+void seed_demo(modules::SeedContext& seed);
+
+}  // namespace weizhi::voting
