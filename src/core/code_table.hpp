@@ -3,7 +3,7 @@
 //   constexpr CodeTable<Party> kParties = {{Party::Street, "street"}, {Party::Utility, "utility"}};
 // A table may give one value several codes (words a user may type): code_of says the first.
 #pragma once
-#include <iterator>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,8 +16,8 @@ template <class Value>
 using CodeTable = std::pair<Value, std::string_view>[];
 
 // The code of `value`; "" when the table lacks it.
-template <class Table, class Value>
-std::string code_of(const Table& table, Value value) {
+template <class Value, std::size_t N>
+std::string code_of(const std::pair<Value, std::string_view> (&table)[N], std::type_identity_t<Value> value) {
   for (const auto& [entry, code] : table) {
     if (entry == value) return std::string(code);
   }
@@ -25,13 +25,12 @@ std::string code_of(const Table& table, Value value) {
 }
 
 // The value whose code is `code`; nullopt when there is none.
-template <class Table>
-auto parse_code(const Table& table, std::string_view code) {
-  using Value = std::remove_cvref_t<decltype(std::begin(table)->first)>;
+template <class Value, std::size_t N>
+std::optional<Value> parse_code(const std::pair<Value, std::string_view> (&table)[N], std::string_view code) {
   for (const auto& [value, text] : table) {
-    if (code == text) return std::optional<Value>(value);
+    if (code == text) return value;
   }
-  return std::optional<Value>();
+  return std::nullopt;
 }
 
 }  // namespace weizhi
