@@ -37,19 +37,6 @@ enum class CommunityPosition { Secretary, TripartiteDirector };
 
 enum class PartyOrgKind { Committee, Branch };
 
-struct CommissionerAssignment {
-  std::int64_t id;
-  std::int64_t person_id;
-  std::int64_t compound_node_id;
-  bool from_two_committees = false;
-  bool also_party_secretary = false;
-  bool first_secretary = false;
-  bool grid_chief = false;
-  std::string since;
-  std::optional<std::string> until;
-  std::optional<std::string> service_phone;  // for residents to call; not the person's own phone
-};
-
 struct CommissionerInput {
   std::int64_t person_id;
   std::int64_t compound_node_id;
@@ -57,7 +44,14 @@ struct CommissionerInput {
   bool also_party_secretary = false;
   bool first_secretary = false;
   bool grid_chief = false;
-  std::optional<std::string> service_phone;
+  std::optional<std::string> service_phone;  // for residents to call; not the person's own phone
+};
+
+struct CommissionerAssignment {
+  std::int64_t id;
+  CommissionerInput input;
+  std::string since;
+  std::optional<std::string> until;
 };
 
 struct PartyOrgInput {

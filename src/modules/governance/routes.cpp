@@ -1,6 +1,7 @@
 // HTTP routes of the governance module: the responsibility chain and its coverage, commissioners,
 // community positions, party organisations and compound party forms, grids, social
 // organisations and the organisation statistics.
+#include <array>
 #include <map>
 #include <utility>
 
@@ -148,26 +149,33 @@ Response set_position_route(Context& context) {
 
 // --- Commissioners ---
 
+// A commissioner's four attributes, by the names replies give them.
+std::array<std::pair<const char*, bool>, 4> attributes_of(const CommissionerInput& input) {
+  return {{{"from_two_committees", input.from_two_committees},
+           {"also_party_secretary", input.also_party_secretary},
+           {"first_secretary", input.first_secretary},
+           {"grid_chief", input.grid_chief}}};
+}
+
 Json assignment_json(store::Connection& connection, const CommissionerAssignment& assignment) {
-  return {{"id", assignment.id},
-          {"person", ref_json(assignment.person_id, masked_names(connection, {assignment.person_id}))},
-          {"compound", ref_json(assignment.compound_node_id, node_names(connection, {assignment.compound_node_id}))},
-          {"from_two_committees", assignment.from_two_committees},
-          {"also_party_secretary", assignment.also_party_secretary},
-          {"first_secretary", assignment.first_secretary},
-          {"grid_chief", assignment.grid_chief},
-          {"since", assignment.since},
-          {"until", assignment.until ? Json(*assignment.until) : Json(nullptr)},
-          {"service_phone", assignment.service_phone ? Json(*assignment.service_phone) : Json(nullptr)}};
+  const CommissionerInput& input = assignment.input;
+  Json json{{"id", assignment.id},
+            {"person", ref_json(input.person_id, masked_names(connection, {input.person_id}))},
+            {"compound", ref_json(input.compound_node_id, node_names(connection, {input.compound_node_id}))},
+            {"since", assignment.since},
+            {"until", or_null(assignment.until)},
+            {"service_phone", or_null(input.service_phone)}};
+  for (const auto& [key, value] : attributes_of(input)) json[key] = value;
+  return json;
 }
 
 Response list_commissioners_route(Context& context) {
   auto [lease, node] = read_queried_subtree(context);
   Json items = Json::array();
   for (const auto& row : current_commissioners(*lease, node.path, context.services.clock.now())) {
-    const auto& assignment = row.assignment;
-    if (items.empty() || items.back()["person"]["id"] != assignment.person_id) {
-      items.push_back({{"person", {{"id", assignment.person_id}, {"name", row.person_name}}},
+    const CommissionerInput& input = row.assignment.input;
+    if (items.empty() || items.back()["person"]["id"] != input.person_id) {
+      items.push_back({{"person", {{"id", input.person_id}, {"name", row.person_name}}},
                        {"compounds", Json::array()},
                        {"from_two_committees", false},
                        {"also_party_secretary", false},
@@ -175,18 +183,13 @@ Response list_commissioners_route(Context& context) {
                        {"grid_chief", false}});
     }
     Json& item = items.back();
-    item["compounds"].push_back(
-        {{"id", assignment.compound_node_id},
-         {"name", row.compound_name},
-         {"assignment_id", assignment.id},
-         {"since", assignment.since},
-         {"service_phone", assignment.service_phone ? Json(*assignment.service_phone) : Json(nullptr)}});
+    item["compounds"].push_back({{"id", input.compound_node_id},
+                                 {"name", row.compound_name},
+                                 {"assignment_id", row.assignment.id},
+                                 {"since", row.assignment.since},
+                                 {"service_phone", or_null(input.service_phone)}});
     // A person's attributes are those of any of their current assignments.
-    const std::pair<const char*, bool> attributes[] = {{"from_two_committees", assignment.from_two_committees},
-                                                       {"also_party_secretary", assignment.also_party_secretary},
-                                                       {"first_secretary", assignment.first_secretary},
-                                                       {"grid_chief", assignment.grid_chief}};
-    for (const auto& [key, value] : attributes) {
+    for (const auto& [key, value] : attributes_of(input)) {
       if (value) item[key] = true;
     }
   }
@@ -223,8 +226,9 @@ Response end_commissioner_route(Context& context) {
   std::int64_t id = context.path_id("assignment_id");
   context.write([&](store::Tx& tx) {
     CommissionerAssignment ended = end_commissioner(tx, id);
-    context.audit(tx, "governance.commissioner.end", "commissioner_assignment:" + std::to_string(id),
-                  {{"person_id", ended.person_id}, {"compound_id", ended.compound_node_id}, {"until", *ended.until}});
+    context.audit(
+        tx, "governance.commissioner.end", "commissioner_assignment:" + std::to_string(id),
+        {{"person_id", ended.input.person_id}, {"compound_id", ended.input.compound_node_id}, {"until", *ended.until}});
   });
   return Response::no_content();
 }

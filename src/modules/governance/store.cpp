@@ -229,10 +229,12 @@ std::vector<CommissionerRow> current_commissioners(store::Connection& connection
                        "JOIN people p ON p.id = a.person_id WHERE c.path LIKE ? AND ") +
                kCurrentAssignment + " ORDER BY a.person_id, a.compound_node_id",
            {subtree_pattern(path), now_text, now_text})) {
-    rows.push_back(CommissionerRow{
-        CommissionerAssignment{row.i64(0), row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0, row.i64(5) != 0,
-                               row.i64(6) != 0, row.text(7), row.optional_text(8), row.optional_text(11)},
-        row.text(9), row.text(10)});
+    rows.push_back(CommissionerRow{CommissionerAssignment{row.i64(0),
+                                                          {row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0,
+                                                           row.i64(5) != 0, row.i64(6) != 0, row.optional_text(11)},
+                                                          row.text(7),
+                                                          row.optional_text(8)},
+                                   row.text(9), row.text(10)});
   }
   return rows;
 }
@@ -255,16 +257,7 @@ CommissionerAssignment assign_commissioner(store::Tx& tx, const CommissionerInpu
       "RETURNING id",
       {input.person_id, input.compound_node_id, input.from_two_committees, input.also_party_secretary,
        input.first_secretary, input.grid_chief, now, input.service_phone});
-  return CommissionerAssignment{id,
-                                input.person_id,
-                                input.compound_node_id,
-                                input.from_two_committees,
-                                input.also_party_secretary,
-                                input.first_secretary,
-                                input.grid_chief,
-                                now,
-                                std::nullopt,
-                                input.service_phone};
+  return CommissionerAssignment{id, input, now, std::nullopt};
 }
 
 std::optional<std::string> commissioner_service_phone(store::Connection& connection, std::int64_t compound_node_id,
@@ -295,9 +288,11 @@ CommissionerAssignment end_commissioner(store::Tx& tx, std::int64_t assignment_i
   if (auto text = row->optional_text(7)) until = stored_time(*text);
   refuse(end_term_refusal(until, tx.now()));
   tx.exec("UPDATE commissioner_assignments SET until = ? WHERE id = ?", {now, assignment_id});
-  return CommissionerAssignment{
-      assignment_id,    row->i64(0),  row->i64(1), row->i64(2) != 0,     row->i64(3) != 0, row->i64(4) != 0,
-      row->i64(5) != 0, row->text(6), now,         row->optional_text(8)};
+  return CommissionerAssignment{assignment_id,
+                                {row->i64(0), row->i64(1), row->i64(2) != 0, row->i64(3) != 0, row->i64(4) != 0,
+                                 row->i64(5) != 0, row->optional_text(8)},
+                                row->text(6),
+                                now};
 }
 
 std::int64_t create_party_org(store::Tx& tx, const PartyOrgInput& input) {
