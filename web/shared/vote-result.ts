@@ -1,25 +1,19 @@
 // A vote's result as both apps explain it: per item the outcome and the four ratios
-// (docs/rules.md#a-result-shows-ratios), each shown as num/den and a percentage, and checked against its
-// bound exactly (integer cross-multiplication, never floats).
-import type { Fraction, ItemResult, Outcome, Publication, Threshold } from './api/voting'
+// (docs/rules.md#a-result-shows-ratios), each shown as num/den and a percentage beside its bound and whether it
+// meets it, both as the server judged them.
+import type { Bound, CheckedRatio, Fraction, ItemRatios, Outcome, Publication, Threshold } from './api/voting'
 import { formatArea } from './format'
-
-/** The bounds of Art. 278: quorum ≥ 2/3; approval > 1/2 or ≥ 3/4. */
-export type Bound = 'quorum' | Threshold
-
-function meets({ num, den }: Fraction, bound: Bound): boolean {
-  if (den === 0) return false
-  const [n, d] = [BigInt(num), BigInt(den)]
-  if (bound === 'quorum') return n * 3n >= d * 2n
-  if (bound === 'three_quarters') return n * 4n >= d * 3n
-  return n * 2n > d
-}
 
 /** "66.67%", rounded down so that a ratio just short of its bound never reads as reaching it. */
 export function percent({ num, den }: Fraction): string {
   if (den === 0) return '—'
   const basisPoints = (BigInt(num) * 10000n) / BigInt(den)
   return `${(Number(basisPoints) / 100).toFixed(2)}%`
+}
+
+/** "≥ 2/3", "> 1/2": a bound as the law words it. */
+export function boundText(bound: Bound): string {
+  return `${bound.reached === 'at_the_bound' ? '≥' : '>'} ${bound.num}/${bound.den}`
 }
 
 export interface RatioRow {
@@ -32,26 +26,20 @@ export interface RatioRow {
   met: boolean
 }
 
-/** What the ratios of one counted item are computed from: a published result's item, or a consent vote's result. */
-export type RatioInputs = Pick<ItemResult, 'threshold'> & {
-  quorum: { area: Fraction; count: Fraction }
-  approval: { area: Fraction; count: Fraction }
-}
-
 /** The four ratios of one item, quorum first. */
-export function ratioRows(item: RatioInputs): RatioRow[] {
-  const row = (key: RatioRow['key'], fraction: Fraction, inArea: boolean, bound: Bound): RatioRow => ({
+export function ratioRows(ratios: ItemRatios): RatioRow[] {
+  const row = (key: RatioRow['key'], { num, den, met }: CheckedRatio, inArea: boolean, bound: Bound): RatioRow => ({
     key,
-    fraction,
+    fraction: { num, den },
     inArea,
     bound,
-    met: meets(fraction, bound),
+    met,
   })
   return [
-    row('quorumArea', item.quorum.area, true, 'quorum'),
-    row('quorumCount', item.quorum.count, false, 'quorum'),
-    row('approvalArea', item.approval.area, true, item.threshold),
-    row('approvalCount', item.approval.count, false, item.threshold),
+    row('quorumArea', ratios.quorum.area, true, ratios.quorum.bound),
+    row('quorumCount', ratios.quorum.count, false, ratios.quorum.bound),
+    row('approvalArea', ratios.approval.area, true, ratios.approval.bound),
+    row('approvalCount', ratios.approval.count, false, ratios.approval.bound),
   ]
 }
 
@@ -76,11 +64,17 @@ export interface ResultItem {
 }
 
 export function resultItems(publication: Publication): ResultItem[] {
-  return publication.result.items.map((item) => ({
-    number: item.item,
-    text: publication.vote.items[item.item - 1] ?? '',
-    threshold: item.threshold,
-    outcome: item.outcome,
-    ratios: ratioRows(item),
-  }))
+  return publication.result.items.flatMap((item) => {
+    const ratios = publication.ratios.find((judged) => judged.item === item.item)
+    if (!ratios) return []
+    return [
+      {
+        number: item.item,
+        text: publication.vote.items[item.item - 1] ?? '',
+        threshold: item.threshold,
+        outcome: item.outcome,
+        ratios: ratioRows(ratios),
+      },
+    ]
+  })
 }

@@ -2,7 +2,7 @@
 // meetings, plan versions, the residents' vote, the resolution and its actions until done.
 import { request } from './client'
 import type { Ref } from './governance'
-import type { Channel, ItemResult, Outcome, ScopeKind, VoteState } from './voting'
+import type { Channel, ItemRatios, ItemResult, Outcome, ScopeKind, VoteState } from './voting'
 
 export type Step = 'proposed' | 'commenting' | 'consulting' | 'drafting' | 'voting' | 'resolved' | 'done'
 export type Category = 'environment' | 'facilities' | 'parking' | 'elevator' | 'covenant' | 'property' | 'safety' | 'other'
@@ -94,7 +94,7 @@ export interface PlanInput {
   attachments: Attachment[]
 }
 
-/** A vote the topic went to; `result` is its one item's ratios once counted. */
+/** A vote the topic went to; `result` is its one item's result once counted, `ratios` its ratios judged against their bounds. */
 export interface TopicVote {
   id: number
   plan_id: number
@@ -105,6 +105,7 @@ export interface TopicVote {
   closes_at: string
   outcome: Outcome | null
   result: ItemResult | null
+  ratios: ItemRatios | null
 }
 
 export interface Resolution {
@@ -112,6 +113,7 @@ export interface Resolution {
   summary: string
   outcome: Outcome
   result: ItemResult
+  ratios: ItemRatios
   published_at: string
 }
 

@@ -2,7 +2,7 @@
 // eligibility, and each unit's project — stages, working group, consent vote, cost split, contract, mediations.
 import { request } from './client'
 import type { Ref } from './governance'
-import type { Channel, Fraction, VoteState, Outcome } from './voting'
+import type { Channel, Fraction, ItemRatios, VoteState, Outcome } from './voting'
 
 export type Stage = 'proposal' | 'consent' | 'design' | 'approval' | 'construction' | 'acceptance' | 'in_service' | 'withdrawn'
 export type SplitMethod = 'floor' | 'area'
@@ -94,7 +94,8 @@ export interface ConsentVote {
   turnout: { area: Fraction; count: Fraction; quorum_met: boolean } | null
   /** Null until counted. */
   outcome: Outcome | null
-  result?: { quorum: { area: Fraction; count: Fraction }; approval: { area: Fraction; count: Fraction } }
+  /** Its ratios judged against their bounds, once counted. */
+  result?: ItemRatios
 }
 
 export interface CostShare {

@@ -17,17 +17,43 @@ export const scopeKinds: readonly ScopeKind[] = ['compound', 'buildings', 'units
 /** What a voter may choose online; clerks may also mark an item invalid (mis-marked on the form). */
 export const votingChoices: readonly Choice[] = ['agree', 'oppose', 'abstain', 'follow']
 export const clerkChoices: readonly Choice[] = [...votingChoices, 'invalid']
-export const matters = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const
-
-/** Art. 278 para. 2: raising the fund, rebuilding and changing the use of common parts need 3/4. */
-export function thresholdOf(matter: number): Threshold {
-  return matter === 6 || matter === 7 || matter === 8 ? 'three_quarters' : 'half'
-}
 
 /** An exact ratio; areas are in 0.01 m². */
 export interface Fraction {
   num: number
   den: number
+}
+
+/**
+ * A bound of Art. 278 as the server states it: num/den, reached at it ("at least") or only beyond it ("more than"),
+ * of every owner in scope (quorum) or of those taking part (approval). Area and owners must each reach it.
+ */
+export interface Bound extends Fraction {
+  reached: 'at_the_bound' | 'beyond_the_bound'
+  of: 'in_scope' | 'participating'
+}
+
+export interface Bounds {
+  quorum: Bound
+  approval: Bound
+}
+
+/** A matter of Art. 278 para. 1 with the threshold and bounds it fixes. */
+export interface Matter {
+  matter: number
+  threshold: Threshold
+  bounds: Bounds
+}
+
+/** A ratio as the server judged it against its bound. */
+export interface CheckedRatio extends Fraction {
+  met: boolean
+}
+
+/** A counted item's four ratios, each with its bound and whether it meets it. */
+export interface ItemRatios {
+  quorum: { bound: Bound; area: CheckedRatio; count: CheckedRatio }
+  approval: { bound: Bound; area: CheckedRatio; count: CheckedRatio }
 }
 
 export interface Policies {
@@ -41,6 +67,7 @@ export interface Vote {
   title: string
   matter: number
   threshold: Threshold
+  bounds: Bounds
   scope: { kind: ScopeKind; node_ids: number[] }
   items: string[]
   opens_at: string
@@ -137,7 +164,10 @@ export interface ItemResult {
 export interface Publication {
   vote: Omit<Vote, 'organiser_user_id' | 'roll_fingerprint'>
   roll: { total_area_centi_m2: number; owner_count: number }
+  /** result.json as fingerprinted. */
   result: { items: ItemResult[] }
+  /** Its items' ratios judged against their bounds, kept apart from the fingerprinted file. */
+  ratios: (ItemRatios & { item: number })[]
   fingerprints: { roll: string; ballots: string; result: string }
   ballots: { voter: string; channel: Channel; choices: Choice[] }[]
 }
@@ -158,6 +188,11 @@ interface Items<Item> {
 }
 
 const base = '/api/v1/votes'
+
+/** GET /api/v1/vote-matters: the nine matters of Art. 278 para. 1 with their thresholds and bounds. */
+export async function listMatters(): Promise<Matter[]> {
+  return (await request<Items<Matter>>('GET', '/api/v1/vote-matters')).items
+}
 
 export async function listVotes(node?: number): Promise<Vote[]> {
   return (await request<Items<Vote>>('GET', base, { query: { node } })).items

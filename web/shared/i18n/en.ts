@@ -502,7 +502,6 @@ const en: typeof zhCN = {
       approvalArea: 'Agreeing area / participating area',
       approvalCount: 'Agreeing owners / participating owners',
     },
-    bounds: { quorum: '≥ 2/3', half: '> 1/2', three_quarters: '≥ 3/4' },
     met: 'met',
     notMet: 'not met',
     threshold: 'Threshold',

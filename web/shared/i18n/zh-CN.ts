@@ -500,7 +500,6 @@ export default {
       approvalArea: '同意的专有面积 / 参与表决的专有面积',
       approvalCount: '同意的业主人数 / 参与表决的人数',
     },
-    bounds: { quorum: '≥ 2/3', half: '> 1/2', three_quarters: '≥ 3/4' },
     met: '达到',
     notMet: '未达到',
     threshold: '适用门槛',
