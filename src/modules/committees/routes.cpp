@@ -3,6 +3,7 @@
 // leaving (the first alternate promoted).
 #include "core/error.hpp"
 #include "core/json_array.hpp"
+#include "http/audited_step.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/committees/module.hpp"
@@ -189,6 +190,16 @@ Response create_route(Context& context) {
   return Response::json(201, created);
 }
 
+// One write to the current committee `id` (its body already read): `step` in one transaction with
+// its audit record, answered with the committee as it now is.
+template <class Step>
+Response committee_step(Context& context, std::int64_t id, const std::string& action, int status, Step&& step) {
+  http::StepTarget<Committee> target{
+      id, "committee", require_current_committee,
+      [](store::Tx& tx, const Committee& committee) { return committee_json(tx.connection(), committee); }};
+  return http::audited_step(context, target, action, status, std::forward<Step>(step));
+}
+
 Response add_member_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
@@ -198,17 +209,13 @@ Response add_member_route(Context& context) {
   member.position = *position;
   member.origin = origin_field(body);
   body.finish();
-  Json updated = context.write([&](store::Tx& tx) {
-    Committee committee = require_current_committee(tx.connection(), id);
+  return committee_step(context, id, "committee.member.add", 201, [&](store::Tx& tx, const Committee&) {
     std::int64_t member_id = add_member(tx, id, member);
-    context.audit(tx, "committee.member.add", "committee:" + std::to_string(id),
-                  {{"member_id", member_id},
-                   {"person_id", member.person_id},
-                   {"position", position_code(member.position)},
-                   {"origin", origin_code(member.origin)}});
-    return committee_json(tx.connection(), committee);
+    return Json{{"member_id", member_id},
+                {"person_id", member.person_id},
+                {"position", position_code(member.position)},
+                {"origin", origin_code(member.origin)}};
   });
-  return Response::json(201, updated);
 }
 
 Response add_alternate_route(Context& context) {
@@ -217,14 +224,10 @@ Response add_alternate_route(Context& context) {
   NewAlternate alternate{person_field(context, body)};
   alternate.origin = origin_field(body);
   body.finish();
-  Json updated = context.write([&](store::Tx& tx) {
-    Committee committee = require_current_committee(tx.connection(), id);
+  return committee_step(context, id, "committee.alternate.add", 201, [&](store::Tx& tx, const Committee&) {
     std::int64_t rank = add_alternate(tx, id, alternate);
-    context.audit(tx, "committee.alternate.add", "committee:" + std::to_string(id),
-                  {{"person_id", alternate.person_id}, {"rank", rank}});
-    return committee_json(tx.connection(), committee);
+    return Json{{"person_id", alternate.person_id}, {"rank", rank}};
   });
-  return Response::json(201, updated);
 }
 
 Response leave_route(Context& context) {
@@ -236,16 +239,10 @@ Response leave_route(Context& context) {
   if (reason.find_first_not_of(" \t") == std::string::npos || reason.size() > 600) {
     fail_invalid("reason", "请填写离任原因（不超过 200 字）");
   }
-  Json updated = context.write([&](store::Tx& tx) {
-    Committee committee = require_current_committee(tx.connection(), id);
+  return committee_step(context, id, "committee.member.leave", 200, [&](store::Tx& tx, const Committee&) {
     auto promoted = member_leaves(tx, id, member_id, reason);
-    context.audit(tx, "committee.member.leave", "committee:" + std::to_string(id),
-                  {{"member_id", member_id},
-                   {"reason", reason},
-                   {"promoted_member_id", promoted ? Json(*promoted) : Json(nullptr)}});
-    return committee_json(tx.connection(), committee);
+    return Json{{"member_id", member_id}, {"reason", reason}, {"promoted_member_id", or_null(promoted)}};
   });
-  return Response::json(200, updated);
 }
 
 }  // namespace
