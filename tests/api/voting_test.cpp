@@ -279,6 +279,7 @@ TEST_F(VotingTest, TheTurnoutFollowsEachBallotAgainstTheRollTotals) {
   EXPECT_EQ(before["count"]["num"], 0);
   EXPECT_EQ(before["count"]["den"], roll["owner_count"]);
   EXPECT_EQ(before["area"]["den"], roll["total_area_centi_m2"]);
+  EXPECT_EQ(before["quorum_bound"], (json{{"num", 2}, {"den", 3}, {"reached", "at_the_bound"}, {"of", "in_scope"}}));
   auto clerk = signed_in("committee");
   for (int cast = 1; cast <= 2; ++cast) {
     json ballot{{"voter_id", other_voter(id, cast - 1)}, {"choices", {"agree", "agree"}}};

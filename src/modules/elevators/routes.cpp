@@ -26,8 +26,6 @@ using http::Response;
 // elevators::Method is the split method.
 using HttpMethod = http::Method;
 
-Json fraction_json(const voting::Fraction& fraction) { return {{"num", fraction.num}, {"den", fraction.den}}; }
-
 std::string today(Context& context) { return street_date(context.services.clock.now()); }
 
 std::string day_field(Context& context, JsonObject& body, const std::string& name) {
@@ -114,9 +112,7 @@ Json vote_json(store::Connection& connection, const Project& project) {
   if (vote->state == voting::VoteState::Draft) return json;
   auto electorate = voting::electorate_of(voting::roll_of(connection, vote->id));
   auto turnout = voting::turnout(electorate, voting::voters_with_ballot(connection, vote->id));
-  json["turnout"] = {{"area", fraction_json(turnout.area)},
-                     {"count", fraction_json(turnout.count)},
-                     {"quorum_met", turnout.quorum_met}};
+  json["turnout"] = voting::turnout_json(turnout);
   if (vote->state == voting::VoteState::Closed || vote->state == voting::VoteState::Published) {
     auto results = voting::vote_files(connection, *vote).results;
     if (!results.empty()) {

@@ -22,8 +22,6 @@ using http::Context;
 using http::Method;
 using http::Response;
 
-Json fraction_json(const Fraction& fraction) { return {{"num", fraction.num}, {"den", fraction.den}}; }
-
 Json policies_json(const Policies& policies) {
   return {{"follow_majority", follow_majority_code(policies.follow_majority)},
           {"extension", extension_code(policies.extension)}};
@@ -274,13 +272,11 @@ Response turnout_route(Context& context) {
   Vote vote = require_vote(*lease, context.path_id("id"));
   if (vote.state == VoteState::Draft) fail_conflict("表决尚未开启");
   auto voters = voters_with_ballot(*lease, vote.id);
-  Turnout now = turnout(*frozen_electorate(*lease, vote), voters);
-  return Response::json(200, {{"state", state_code(vote.state)},
-                              {"area", fraction_json(now.area)},
-                              {"count", fraction_json(now.count)},
-                              {"quorum_met", now.quorum_met},
-                              {"ballots", voters.size()},
-                              {"held_paper_forms", held_forms(*lease, vote.id).size()}});
+  Json shown = turnout_json(turnout(*frozen_electorate(*lease, vote), voters));
+  shown["state"] = state_code(vote.state);
+  shown["ballots"] = voters.size();
+  shown["held_paper_forms"] = held_forms(*lease, vote.id).size();
+  return Response::json(200, shown);
 }
 
 Response record_proxy_route(Context& context) {

@@ -315,8 +315,12 @@ Json bound_json(const Bound& bound) {
           {"of", code_of(kBases, bound.of)}};
 }
 
+Json fraction_json(const Fraction& fraction) { return {{"num", fraction.num}, {"den", fraction.den}}; }
+
 Json checked_json(const Fraction& fraction, const Bound& bound) {
-  return {{"num", fraction.num}, {"den", fraction.den}, {"met", reaches(fraction, bound)}};
+  Json checked = fraction_json(fraction);
+  checked["met"] = reaches(fraction, bound);
+  return checked;
 }
 
 }  // namespace
@@ -336,6 +340,13 @@ Json ratios_json(const ItemResult& result) {
            {{"bound", bound_json(bounds.approval)},
             {"area", checked_json(result.approval_area, bounds.approval)},
             {"count", checked_json(result.approval_count, bounds.approval)}}}};
+}
+
+Json turnout_json(const Turnout& turnout) {
+  return {{"area", fraction_json(turnout.area)},
+          {"count", fraction_json(turnout.count)},
+          {"quorum_met", turnout.quorum_met},
+          {"quorum_bound", bound_json(kQuorum)}};
 }
 
 Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& voters_with_ballot) {

@@ -162,6 +162,8 @@ std::vector<ItemResult> parse_result_json(std::string_view text);
 // Participation of the voters who have cast a ballot (ids of the electorate; unknown ids ignored)
 // against the quorum of two thirds in both dimensions.
 Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& voters_with_ballot);
+// {"area","count","quorum_met","quorum_bound"}: what the API shows of a turnout.
+Json turnout_json(const Turnout& turnout);
 // A receipt code shown to the voter, from 10 random bytes as hex: "ABCD-EF01-2345-6789-ABCD".
 std::string receipt_code(const std::string& random_hex);
 // A receipt code as typed, in the upper case it is stored in: how a vote's and an election's
