@@ -2,7 +2,7 @@
 // eligibility, and each unit's project — stages, working group, consent vote, cost split, contract, mediations.
 import { request } from './client'
 import type { Ref } from './governance'
-import type { Channel, Fraction, ItemRatios, VoteState, Outcome } from './voting'
+import type { Bound, Channel, Fraction, ItemRatios, VoteState, Outcome } from './voting'
 
 export type Stage = 'proposal' | 'consent' | 'design' | 'approval' | 'construction' | 'acceptance' | 'in_service' | 'withdrawn'
 export type SplitMethod = 'floor' | 'area'
@@ -91,7 +91,7 @@ export interface ConsentVote {
   opens_at: string
   closes_at: string
   /** Null while a draft. */
-  turnout: { area: Fraction; count: Fraction; quorum_met: boolean } | null
+  turnout: { area: Fraction; count: Fraction; quorum_met: boolean; quorum_bound: Bound } | null
   /** Null until counted. */
   outcome: Outcome | null
   /** Its ratios judged against their bounds, once counted. */

@@ -133,6 +133,8 @@ export interface Turnout {
   area: Fraction
   count: Fraction
   quorum_met: boolean
+  /** The quorum both ratios are held to. */
+  quorum_bound: Bound
   ballots: number
   held_paper_forms: number
 }
