@@ -4,6 +4,7 @@
 // accounted and typed twice; the count fills the committee; complaints block filing until answered;
 // and the full demo street gives the pilot figures.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/modules.hpp"
@@ -488,6 +489,33 @@ TEST_F(ElectionsTest, CountFillsTheCommitteeAndComplaintsBlockFilingUntilAnswere
   EXPECT_EQ(stats["committee_members"], 3);
   EXPECT_EQ(stats["commissioners_on_committees"], 1);
   EXPECT_EQ(stats["min_party_share"]["den"], 3);
+}
+
+TEST_F(ElectionsTest, EachCandidateIsJudgedAgainstTheRoundsBoundBesideTheKeptResult) {
+  std::int64_t id = create(2);
+  auto candidates = up_to_voting(id, 4);
+  auto logins = voters(id, 5);
+  for (std::size_t i = 0; i < logins.size(); ++i) {
+    cast(id, logins[i], {candidates[0], candidates[i < 3 ? 1 : 2]});
+  }
+  auto secretary = signed_in("secretary");
+  EXPECT_TRUE(secretary->get(path(id, "")).json()["rounds"][0]["verdicts"].is_null());  // not counted yet
+  auto count = secretary->post(path(id, "/count"), json::object());
+  ASSERT_EQ(count.status, 200) << count.body;
+  json round = count.json()["rounds"][0];
+  EXPECT_FALSE(round["result"].contains("verdicts"));  // the result stays as counted
+  json verdicts = round["verdicts"];
+  EXPECT_EQ(verdicts["electing_votes"], 3);   // more than half of the 5 returned
+  EXPECT_EQ(verdicts["alternate_votes"], 2);  // at least a third of 5
+  ASSERT_EQ(verdicts["candidates"].size(), round["result"]["tally"].size());
+  std::map<std::int64_t, json> by_candidate;
+  for (const auto& verdict : verdicts["candidates"]) by_candidate[verdict["candidate_id"]] = verdict;
+  EXPECT_EQ(by_candidate[candidates[1]]["votes_needed"], 3);
+  EXPECT_TRUE(by_candidate[candidates[1]]["meets_rule"]);  // 3 votes, at the bound
+  EXPECT_EQ(by_candidate[candidates[2]]["votes_needed"], 3);
+  EXPECT_FALSE(by_candidate[candidates[2]]["meets_rule"]);  // 2 votes, one short
+  EXPECT_FALSE(by_candidate[candidates[3]]["meets_rule"]);
+  EXPECT_EQ(secretary->get(path(id, "")).json()["rounds"][0]["verdicts"], verdicts);
 }
 
 TEST_F(ElectionsTest, ReElectionStartsANewTermAndKeepsThePreviousCommitteeAsItsRecord) {

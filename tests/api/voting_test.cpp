@@ -520,6 +520,20 @@ TEST_F(VotingTest, TheMattersAreListedWithTheBoundsEachFixes) {
   EXPECT_EQ(created.json()["bounds"], items[6]["bounds"]);
 }
 
+TEST_F(VotingTest, TheMattersSayHowManyItemsAVoteMayHoldAndOneMoreIsRefused) {
+  auto organiser = signed_in("commissioner");
+  std::int64_t max_items = organiser->get("/api/v1/vote-matters").json()["max_items"];
+  EXPECT_EQ(max_items, 20);
+  json body = vote_body();
+  body["items"] = json::array();
+  for (std::int64_t item = 1; item <= max_items; ++item) body["items"].push_back("事项 " + std::to_string(item));
+  EXPECT_EQ(organiser->post("/api/v1/votes", body).status, 201);
+  body["items"].push_back("再多一项");
+  auto refused = organiser->post("/api/v1/votes", body);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.json()["error"]["field"], "items");
+}
+
 TEST_F(VotingTest, EachRatioOfAPublishedResultSaysWhetherItMeetsItsBoundOnTheBoundItself) {
   // Three parts of distinct owners make a roll of three: two ballots are exactly 2/3 of the owners, which
   // meets the quorum, and one agree against one oppose is exactly half, which does not pass a matter-4 vote.

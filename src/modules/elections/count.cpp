@@ -1,5 +1,5 @@
-// The differential-election count of docs/rules.md#d-elections. Integer arithmetic only: "more than half" is
-// 2·votes > base and "at least a third" is 3·votes ≥ base.
+// The differential-election count of docs/rules.md#d-elections. Integer arithmetic only: "more than half" of
+// base is ⌊base/2⌋+1 votes and "at least a third" is ⌈base/3⌉.
 #include "modules/elections/count.hpp"
 
 #include <algorithm>
@@ -26,20 +26,21 @@ std::string majority_base_code(MajorityBase base) { return code_of(kMajorityBase
 std::optional<MajorityBase> parse_majority_base(std::string_view code) { return parse_code(kMajorityBases, code); }
 std::string round_void_code(RoundVoid reason) { return code_of(kRoundVoids, reason); }
 
-namespace {
-
-// Whether `votes` elects in a round of this kind against `base` (returned for further rounds).
-bool meets_threshold(RoundKind kind, std::int64_t votes, std::int64_t base, std::int64_t returned) {
+std::int64_t electing_votes(RoundKind kind, std::int64_t base, std::int64_t returned) {
   switch (kind) {
     case RoundKind::First:
-      return 2 * votes > base;
+      return base / 2 + 1;
     case RoundKind::Runoff:
-      return votes > 0;
+      return 1;
     case RoundKind::Further:
-      return votes > 0 && 3 * votes >= returned;
+      return std::max<std::int64_t>(1, (returned + 2) / 3);
   }
-  return false;
+  return 1;
 }
+
+std::int64_t alternate_votes(std::int64_t base) { return std::max<std::int64_t>(1, (base + 2) / 3); }
+
+namespace {
 
 // Candidates by votes, most first; equal votes keep the input order.
 std::vector<CandidateVotes> ranked(const std::vector<std::string>& candidates, const std::vector<std::int64_t>& votes) {
@@ -75,7 +76,7 @@ void check_input(const CountInput& input) {
 void elect(const CountInput& input, std::int64_t returned, CountResult& result) {
   std::vector<CandidateVotes> qualified;
   for (const auto& entry : result.tally) {
-    if (meets_threshold(input.kind, entry.votes, result.base, returned)) qualified.push_back(entry);
+    if (entry.votes >= electing_votes(input.kind, result.base, returned)) qualified.push_back(entry);
   }
   auto seats = static_cast<std::size_t>(input.seats);
   if (qualified.size() <= seats) {
@@ -101,7 +102,7 @@ void rank_alternates(CountResult& result) {
   std::set<std::string> taken(result.runoff.begin(), result.runoff.end());
   for (const auto& entry : result.elected) taken.insert(entry.candidate);
   for (const auto& entry : result.tally) {
-    if (!taken.count(entry.candidate) && entry.votes > 0 && 3 * entry.votes >= result.base) {
+    if (!taken.count(entry.candidate) && entry.votes >= alternate_votes(result.base)) {
       result.alternates.push_back(entry);
     }
   }

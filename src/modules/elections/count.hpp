@@ -76,6 +76,13 @@ class InvalidCount : public std::runtime_error {
   std::int64_t line_;
 };
 
+// The least votes that meet a round's electing rule: more than half of `base` (first), one (runoff), or at
+// least a third of the ballots `returned` and at least one (further). The console shows these bounds beside
+// each candidate's votes.
+std::int64_t electing_votes(RoundKind kind, std::int64_t base, std::int64_t returned);
+// The least votes of an alternate: at least a third of `base`, and at least one.
+std::int64_t alternate_votes(std::int64_t base);
+
 // Counts one round. Rules, in order: candidates must outnumber seats (a runoff: the tied
 // candidates outnumber its seats); the round is void when more ballots are returned than
 // issued, or when `voters` is given and no more than half of them returned a ballot; a ballot

@@ -29,6 +29,24 @@ constexpr std::size_t kMaxText = 2000;  // bytes of notes, reasons, complaints a
 
 Json optional_json(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
 
+// Each candidate's votes judged by the round's electing rule, beside the kept result (whose bytes stay as
+// counted): the bound and whether it is met, and the alternates' bound; null before the count.
+Json verdicts_json(RoundKind kind, const std::optional<std::string>& stored) {
+  if (!stored) return nullptr;
+  Json result = parse_json(*stored);
+  std::int64_t needed =
+      electing_votes(kind, result["base"].get<std::int64_t>(), result["returned"].get<std::int64_t>());
+  Json candidates = Json::array();
+  for (const auto& entry : result["tally"]) {
+    candidates.push_back({{"candidate_id", entry["candidate_id"]},
+                          {"votes_needed", needed},
+                          {"meets_rule", entry["votes"].get<std::int64_t>() >= needed}});
+  }
+  return {{"electing_votes", needed},
+          {"alternate_votes", alternate_votes(result["base"].get<std::int64_t>())},
+          {"candidates", candidates}};
+}
+
 Json election_json(store::Connection& connection, const Election& election) {
   auto compound = org::find_node(connection, election.compound_node_id);
   Json steps = Json::array();
@@ -66,6 +84,7 @@ Json election_json(store::Connection& connection, const Election& election) {
                       {"seats", round.seats},
                       {"candidate_ids", round.candidate_ids},
                       {"result", round.result ? parse_json(*round.result) : Json(nullptr)},
+                      {"verdicts", verdicts_json(round.kind, round.result)},
                       {"lot_drawings", round.lot_drawing ? parse_json(*round.lot_drawing) : Json::array()}});
   }
   return {{"id", election.id},

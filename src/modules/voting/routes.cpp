@@ -483,14 +483,15 @@ Response receipt_route(Context& context) {
        {"counted_in_published_result", receipt->vote_state == VoteState::Published}});
 }
 
-// The matters of Art. 278 para. 1 with the threshold and bounds each fixes, for choosing one before a vote exists.
+// The matters of Art. 278 para. 1 with the threshold and bounds each fixes, and how many items a vote may hold, for
+// choosing before a vote exists.
 Response matters_route(Context&) {
   Json items = Json::array();
   for (int matter = 1; matter <= kMatters; ++matter) {
     Threshold threshold = *threshold_of(matter);
     items.push_back({{"matter", matter}, {"threshold", threshold_code(threshold)}, {"bounds", bounds_json(threshold)}});
   }
-  return Response::json(200, {{"items", items}});
+  return Response::json(200, {{"items", items}, {"max_items", kMaxItems}});
 }
 
 Response my_votes_route(Context& context) {
