@@ -402,8 +402,11 @@ describe('election console screens', () => {
     const filed = (await admin.get(`/api/v1/elections?node=${compoundId}`)).items.find((shown) => shown.state === 'filed')
     const candidates = (await admin.get(`/api/v1/elections/${filed.id}/candidates`)).items
     const nameOf = (id) => candidates.find((candidate) => candidate.id === id).person.name
-    const { result } = filed.rounds[0]
+    const { result, verdicts } = filed.rounds[0]
     assert.ok(result.elected.length === 5 && result.alternates.length > 0, 'the demo election has alternates')
+    const metOf = (id) => verdicts.candidates.find((verdict) => verdict.candidate_id === id).meets_rule
+    assert.ok(metOf(result.elected[4].candidate_id), 'the last elected meets the majority')
+    assert.ok(!metOf(result.alternates[0].candidate_id), 'the first alternate falls short of it')
 
     const page = await suite.freshPage()
     await signInToConsole(page, suite.baseUrl, 'admin')
@@ -419,6 +422,10 @@ describe('election console screens', () => {
       await tally.locator('tr').filter({ hasText: nameOf(entry.candidate_id) }).getByText('当选', { exact: true }).waitFor()
     }
     await tally.locator('tr').filter({ hasText: nameOf(result.alternates[0].candidate_id) }).getByText('候补第 1 名').waitFor()
+    // The over-half column shows the server's verdicts, not the screen's own arithmetic.
+    await tally.locator('tr').filter({ hasText: nameOf(result.elected[4].candidate_id) }).getByText('是', { exact: true }).waitFor()
+    await tally.locator('tr').filter({ hasText: nameOf(result.alternates[0].candidate_id) }).getByText('否', { exact: true }).waitFor()
+    assert.equal(verdicts.electing_votes, needed, 'the bound on the screen is the one the server judged by')
     assert.equal(await tally.getByTestId('outcome').filter({ hasText: /^当选$/ }).count(), 5)
     assert.equal(
       await round.getByTestId('elected').innerText(),

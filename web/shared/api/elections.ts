@@ -70,6 +70,15 @@ export interface RoundResult {
   lot_needed: number[]
 }
 
+/** A counted round's candidates judged by the server's rules: the bound each was held to and whether it was met. */
+export interface RoundVerdicts {
+  /** The least votes that elect by the round's rule (more than half of the base, one, or a third of those returned). */
+  electing_votes: number
+  /** The least votes of an alternate: a third of the base, and at least one. */
+  alternate_votes: number
+  candidates: { candidate_id: number; votes_needed: number; meets_rule: boolean }[]
+}
+
 export interface ElectionRound {
   round: number
   kind: RoundKind
@@ -77,6 +86,8 @@ export interface ElectionRound {
   candidate_ids: number[]
   /** Null until the round is counted. */
   result: RoundResult | null
+  /** Null until the round is counted; beside the result, never in it. */
+  verdicts: RoundVerdicts | null
   /** Every lot drawn in this round: candidate ids in the order drawn. */
   lot_drawings: number[][]
 }
