@@ -191,9 +191,15 @@ interface Items<Item> {
 
 const base = '/api/v1/votes'
 
-/** GET /api/v1/vote-matters: the nine matters of Art. 278 para. 1 with their thresholds and bounds. */
-export async function listMatters(): Promise<Matter[]> {
-  return (await request<Items<Matter>>('GET', '/api/v1/vote-matters')).items
+/** The nine matters of Art. 278 para. 1 and how many items a vote may hold. */
+export interface VoteMatters {
+  items: Matter[]
+  max_items: number
+}
+
+/** GET /api/v1/vote-matters: the nine matters with their thresholds and bounds, and the items a vote may hold. */
+export function listMatters(): Promise<VoteMatters> {
+  return request<VoteMatters>('GET', '/api/v1/vote-matters')
 }
 
 export async function listVotes(node?: number): Promise<Vote[]> {
