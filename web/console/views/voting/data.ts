@@ -1,7 +1,7 @@
-// What the voting pages share besides the API: the wizard's form and its limits.
+// What the voting pages share besides the API: the wizard's form (its limits are the server's, from the vote
+// matters).
 import { channels, type Channel, type Extension, type FollowMajority, type ScopeKind } from '@shared/api/voting'
 
-export const maxVoteItems = 20
 const dayInMs = 24 * 60 * 60 * 1000
 
 /** The create-vote wizard's form: one object the three steps fill in. */
