@@ -113,13 +113,19 @@ class ElectionsTest : public ApiTest {
     EXPECT_EQ(logins.size(), how_many);
     return logins;
   }
+  // Brings a 2-seat election to voting with 4 candidates and has its 5 voters cast: the first candidate gets 5
+  // votes, the second 3, the third 2, the fourth none. Returns the candidates.
+  std::vector<std::int64_t> five_ballots_cast(std::int64_t id) {
+    auto candidates = up_to_voting(id, 4);
+    auto logins = voters(id, 5);
+    for (std::size_t i = 0; i < logins.size(); ++i) cast(id, logins[i], {candidates[0], candidates[i < 3 ? 1 : 2]});
+    return candidates;
+  }
   // Runs a 2-seat election of 德胜新村 with 4 candidates and 5 voters to its filing; returns the
   // election as the filing sign-off answers it.
   json elect_and_file() {
     std::int64_t id = create(2);
-    auto candidates = up_to_voting(id, 4);
-    auto logins = voters(id, 5);
-    for (std::size_t i = 0; i < logins.size(); ++i) cast(id, logins[i], {candidates[0], candidates[i < 3 ? 1 : 2]});
+    five_ballots_cast(id);
     EXPECT_EQ(signed_in("secretary")->post(path(id, "/count"), json::object()).status, 200);
     sign_and_open(id, 7);
     end_publicity(id);
@@ -442,11 +448,7 @@ TEST_F(ElectionsTest, PaperBallotsAreAccountedTypedTwiceAndReconciled) {
 
 TEST_F(ElectionsTest, CountFillsTheCommitteeAndComplaintsBlockFilingUntilAnswered) {
   std::int64_t id = create(2);
-  auto candidates = up_to_voting(id, 4);
-  auto logins = voters(id, 5);
-  for (std::size_t i = 0; i < logins.size(); ++i) {
-    cast(id, logins[i], {candidates[0], candidates[i < 3 ? 1 : 2]});
-  }
+  auto candidates = five_ballots_cast(id);
   auto secretary = signed_in("secretary");
   auto supervisor = signed_in("supervisor");
   EXPECT_EQ(supervisor->post(path(id, "/steps/6/sign-off"), json::object()).status, 409);  // not counted yet
@@ -493,11 +495,7 @@ TEST_F(ElectionsTest, CountFillsTheCommitteeAndComplaintsBlockFilingUntilAnswere
 
 TEST_F(ElectionsTest, EachCandidateIsJudgedAgainstTheRoundsBoundBesideTheKeptResult) {
   std::int64_t id = create(2);
-  auto candidates = up_to_voting(id, 4);
-  auto logins = voters(id, 5);
-  for (std::size_t i = 0; i < logins.size(); ++i) {
-    cast(id, logins[i], {candidates[0], candidates[i < 3 ? 1 : 2]});
-  }
+  auto candidates = five_ballots_cast(id);
   auto secretary = signed_in("secretary");
   EXPECT_TRUE(secretary->get(path(id, "")).json()["rounds"][0]["verdicts"].is_null());  // not counted yet
   auto count = secretary->post(path(id, "/count"), json::object());
