@@ -1,7 +1,7 @@
 // Public service cases (小区公共服务事项, issue 8): the street's catalogue of items with their SLAs, cases
 // from report through the transition table to close, notes, bulk assignment, the resident's rating and
 // the follow-up visit. The server decides every step; these types mirror its answers.
-import { request, type Page } from './client'
+import { request, requestItems, type Page } from './client'
 import type { Ref } from './governance'
 
 export type CaseState =
@@ -158,9 +158,8 @@ const items = '/api/v1/case-items'
 const cases = '/api/v1/cases'
 
 /** The street's catalogue (of `street`, else of the street above `node`); `all` includes inactive items. */
-export async function listCaseItems(where: { street?: number; node?: number }, all = false): Promise<CaseItem[]> {
-  const answer = await request<{ street_id: number; items: CaseItem[] }>('GET', items, { query: { ...where, all: all ? 1 : undefined } })
-  return answer.items
+export function listCaseItems(where: { street?: number; node?: number }, all = false): Promise<CaseItem[]> {
+  return requestItems<CaseItem>('GET', items, { query: { ...where, all: all ? 1 : undefined } })
 }
 
 /** 409 on `code` when the street has it already. */
@@ -201,9 +200,8 @@ export interface CaseAssignee {
 }
 
 /** Accounts that may work cases at or under the node; needs cases.assign there. */
-export async function listCaseAssignees(node: number): Promise<CaseAssignee[]> {
-  const answer = await request<{ node_id: number; items: CaseAssignee[] }>('GET', '/api/v1/case-assignees', { query: { node } })
-  return answer.items
+export function listCaseAssignees(node: number): Promise<CaseAssignee[]> {
+  return requestItems<CaseAssignee>('GET', '/api/v1/case-assignees', { query: { node } })
 }
 
 /** The signed-in user's own reports, newest first. */
@@ -230,11 +228,8 @@ export function addCaseNote(id: number, note: string): Promise<CaseDetail> {
 }
 
 /** All the cases are assigned (or handed over) or none: the first refusal is the error. */
-export async function bulkAssignCases(caseIds: number[], assigneeUserId: number): Promise<ServiceCase[]> {
-  const answer = await request<{ items: ServiceCase[] }>('POST', `${cases}/bulk-assign`, {
-    body: { case_ids: caseIds, assignee_user_id: assigneeUserId },
-  })
-  return answer.items
+export function bulkAssignCases(caseIds: number[], assigneeUserId: number): Promise<ServiceCase[]> {
+  return requestItems<ServiceCase>('POST', `${cases}/bulk-assign`, { body: { case_ids: caseIds, assignee_user_id: assigneeUserId } })
 }
 
 /** The reporter only; a first score ≤ 2 reopens the case (the server decides). */

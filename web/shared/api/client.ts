@@ -113,6 +113,11 @@ export async function request<Result>(method: string, path: string, options: Req
   return (readsText ? await response.text() : await response.json()) as Result
 }
 
+/** A whole list, which the server answers as `{ "items": [...] }`: its items. */
+export async function requestItems<Item>(method: string, path: string, options: RequestOptions = {}): Promise<Item[]> {
+  return (await request<{ items: Item[] }>(method, path, options)).items
+}
+
 /** A page of a cursor-paged list: pass next_cursor back as `cursor` for the next page; null on the last. */
 export interface Page<Item> {
   items: Item[]

@@ -1,6 +1,6 @@
 // Compounds' self-management committees (小区自管会): the committees under a node, one committee with
 // its term, the street's duties, members, ranked alternates and party share, and changing them.
-import { request } from './client'
+import { request, requestItems } from './client'
 import type { Ref } from './governance'
 
 export type Position = 'director' | 'deputy' | 'member'
@@ -80,8 +80,8 @@ export interface NewMember {
 
 const base = '/api/v1/committees'
 
-export async function listCommittees(node?: number): Promise<Committee[]> {
-  return (await request<{ items: Committee[] }>('GET', base, { query: { node } })).items
+export function listCommittees(node?: number): Promise<Committee[]> {
+  return requestItems<Committee>('GET', base, { query: { node } })
 }
 
 export function getCommittee(id: number): Promise<Committee> {

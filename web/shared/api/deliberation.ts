@@ -1,6 +1,6 @@
 // The six-step deliberation (六步议事法) of a compound's topics: proposal, open comments, round-table
 // meetings, plan versions, the residents' vote, the resolution and its actions until done.
-import { request } from './client'
+import { request, requestItems } from './client'
 import type { Ref } from './governance'
 import type { Channel, ItemRatios, ItemResult, Outcome, ScopeKind, VoteState } from './voting'
 
@@ -243,6 +243,6 @@ export function markActionDone(actionId: number, done: { done_on: string; note: 
 }
 
 /** Topics of the compounds the user's person owns, rents or lives in. */
-export async function listMyTopics(): Promise<MyTopic[]> {
-  return (await request<{ items: MyTopic[] }>('GET', '/api/v1/me/topics')).items
+export function listMyTopics(): Promise<MyTopic[]> {
+  return requestItems<MyTopic>('GET', '/api/v1/me/topics')
 }

@@ -1,7 +1,7 @@
 // The elections module: self-management committee elections (七步选举) as the console runs them (the seven
 // signed-off steps, visits, candidates and vetting, complaints, paper ballots with double entry, the
 // count and lot drawings) and a resident's secret ballot in them.
-import { request } from './client'
+import { request, requestItems } from './client'
 import type { Ref } from './governance'
 import type { Origin } from './committees'
 
@@ -163,14 +163,10 @@ export interface PaperAccount {
   spoiled: number
 }
 
-interface Items<Item> {
-  items: Item[]
-}
-
 const base = '/api/v1/elections'
 
-export async function listElections(node?: number): Promise<Election[]> {
-  return (await request<Items<Election>>('GET', base, { query: { node } })).items
+export function listElections(node?: number): Promise<Election[]> {
+  return requestItems<Election>('GET', base, { query: { node } })
 }
 
 export function getElection(id: number): Promise<Election> {
@@ -192,16 +188,16 @@ export function signOffStep(id: number, step: number, note: string): Promise<Ele
   return request<Election>('POST', `${base}/${id}/steps/${step}/sign-off`, { body: note ? { note } : {} })
 }
 
-export async function listVisits(id: number): Promise<Visit[]> {
-  return (await request<Items<Visit>>('GET', `${base}/${id}/visits`)).items
+export function listVisits(id: number): Promise<Visit[]> {
+  return requestItems<Visit>('GET', `${base}/${id}/visits`)
 }
 
 export function addVisit(id: number, visit: NewVisit): Promise<Election> {
   return request<Election>('POST', `${base}/${id}/visits`, { body: visit })
 }
 
-export async function listCandidates(id: number): Promise<Candidate[]> {
-  return (await request<Items<Candidate>>('GET', `${base}/${id}/candidates`)).items
+export function listCandidates(id: number): Promise<Candidate[]> {
+  return requestItems<Candidate>('GET', `${base}/${id}/candidates`)
 }
 
 export function nominateCandidate(id: number, candidate: NewCandidate): Promise<Election> {
@@ -212,8 +208,8 @@ export function vetCandidate(id: number, candidateId: number, vetting: 'approved
   return request<Election>('POST', `${base}/${id}/candidates/${candidateId}/vetting`, { body: { vetting, reason } })
 }
 
-export async function listComplaints(id: number): Promise<Complaint[]> {
-  return (await request<Items<Complaint>>('GET', `${base}/${id}/complaints`)).items
+export function listComplaints(id: number): Promise<Complaint[]> {
+  return requestItems<Complaint>('GET', `${base}/${id}/complaints`)
 }
 
 export function answerComplaint(id: number, complaintId: number, answer: string): Promise<Election> {
@@ -234,8 +230,8 @@ export async function enterPaperBallot(id: number, ballotNumber: string, choices
 }
 
 /** Numbers of the open round's paper ballots whose two entries differ. */
-export async function listHeldBallots(id: number): Promise<string[]> {
-  return (await request<Items<string>>('GET', `${base}/${id}/paper-held`)).items
+export function listHeldBallots(id: number): Promise<string[]> {
+  return requestItems<string>('GET', `${base}/${id}/paper-held`)
 }
 
 export function settleHeldBallot(id: number, ballotNumber: string, choices: number[]): Promise<Election> {
@@ -304,8 +300,8 @@ export interface ElectionReceipt {
   counted: boolean
 }
 
-export async function listMyElections(): Promise<MyElection[]> {
-  return (await request<Items<MyElection>>('GET', '/api/v1/me/elections')).items
+export function listMyElections(): Promise<MyElection[]> {
+  return requestItems<MyElection>('GET', '/api/v1/me/elections')
 }
 
 /** GET …/public-candidates: anyone; 404 until the vetting step (5) has opened. */

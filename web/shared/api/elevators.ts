@@ -1,6 +1,6 @@
 // Elevator retrofits per stairwell unit (老旧小区加装电梯, Hangzhou Order 324): the street's policy, units'
 // eligibility, and each unit's project — stages, working group, consent vote, cost split, contract, mediations.
-import { request } from './client'
+import { request, requestItems } from './client'
 import type { Ref } from './governance'
 import type { Bound, Channel, Fraction, ItemRatios, VoteState, Outcome } from './voting'
 
@@ -201,8 +201,8 @@ export function getEligibility(nodeId?: number): Promise<Eligibility> {
 }
 
 /** The compound's projects, newest first. */
-export async function listProjects(compoundId: number): Promise<ListedProject[]> {
-  return (await request<{ items: ListedProject[] }>('GET', projects, { query: { compound: compoundId } })).items
+export function listProjects(compoundId: number): Promise<ListedProject[]> {
+  return requestItems<ListedProject>('GET', projects, { query: { compound: compoundId } })
 }
 
 /** 201 in `proposal`; 409 on unit_id naming why the unit is not eligible or that it already has a project. */
@@ -249,8 +249,8 @@ export function saveContract(id: number, terms: ContractTerms): Promise<Project>
 }
 
 /** By day held. */
-export async function listMediations(id: number): Promise<Mediation[]> {
-  return (await request<{ items: Mediation[] }>('GET', `${projects}/${id}/mediations`)).items
+export function listMediations(id: number): Promise<Mediation[]> {
+  return requestItems<Mediation>('GET', `${projects}/${id}/mediations`)
 }
 
 /** Answers with every mediation of the project, the new one included. */

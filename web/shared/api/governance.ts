@@ -1,6 +1,6 @@
 // Governance reads and changes: the organisation figures, the responsibility chain and its coverage,
 // commissioners, a compound's party organisation and social organisations.
-import { request } from './client'
+import { request, requestItems } from './client'
 import type { NodeKind } from './org'
 
 /** A record the server names by id and (masked, for people) name. */
@@ -93,10 +93,6 @@ export interface SocialOrg {
   created_at: string
 }
 
-interface Items<Item> {
-  items: Item[]
-}
-
 /** GET /api/v1/stats/organization: the figures of the subtree at `node` (the street when absent). */
 export function getOrganizationStats(node?: number): Promise<OrganizationStats> {
   return request<OrganizationStats>('GET', '/api/v1/stats/organization', { query: { node } })
@@ -112,8 +108,8 @@ export function getCoverage(node?: number): Promise<Coverage> {
   return request<Coverage>('GET', '/api/v1/governance/coverage', { query: { node } })
 }
 
-export async function listCommissioners(node?: number): Promise<Commissioner[]> {
-  return (await request<Items<Commissioner>>('GET', '/api/v1/governance/commissioners', { query: { node } })).items
+export function listCommissioners(node?: number): Promise<Commissioner[]> {
+  return requestItems<Commissioner>('GET', '/api/v1/governance/commissioners', { query: { node } })
 }
 
 /** POST /api/v1/governance/commissioners: 409 (field compound_id) when the compound already has one. */
@@ -130,6 +126,6 @@ export function getCompoundParty(compoundId: number): Promise<CompoundParty> {
   return request<CompoundParty>('GET', `/api/v1/governance/compounds/${compoundId}/party`)
 }
 
-export async function listSocialOrgs(node?: number): Promise<SocialOrg[]> {
-  return (await request<Items<SocialOrg>>('GET', '/api/v1/governance/social-orgs', { query: { node } })).items
+export function listSocialOrgs(node?: number): Promise<SocialOrg[]> {
+  return requestItems<SocialOrg>('GET', '/api/v1/governance/social-orgs', { query: { node } })
 }

@@ -1,7 +1,7 @@
 // Dispute mediation by the communities' gold mediators (金牌调解): disputes with their parties,
 // sessions, the agreement and the follow-up visits that check it holds, the community's mediators
 // and the statistics.
-import { request, type Page } from './client'
+import { request, requestItems, type Page } from './client'
 import type { Ref } from './governance'
 
 export type MediationState = 'open' | 'in_mediation' | 'agreed' | 'not_agreed' | 'withdrawn'
@@ -167,8 +167,8 @@ export function addFollowUp(id: number, visit: { visited_on?: string; note?: str
 }
 
 /** The gold mediators of the community the node lies in. */
-export async function listMediators(node: number): Promise<Mediator[]> {
-  return (await request<{ items: Mediator[] }>('GET', '/api/v1/mediators', { query: { node } })).items
+export function listMediators(node: number): Promise<Mediator[]> {
+  return requestItems<Mediator>('GET', '/api/v1/mediators', { query: { node } })
 }
 
 export function getMediationStats(node?: number): Promise<MediationStats> {

@@ -1,6 +1,6 @@
 // The people registry: search (masked), one person with their households, unmasking with a reason,
 // who owns, rents or lives in a part, and the signed-in resident's own households.
-import { request, type Page } from './client'
+import { request, requestItems, type Page } from './client'
 
 export type TalentTag =
   | 'civic_supervisor'
@@ -104,8 +104,8 @@ export function unmaskPerson(id: number, reason: string): Promise<PersonSecrets>
   return request<PersonSecrets>('POST', `/api/v1/people/${id}/unmask`, { body: { reason } })
 }
 
-export async function listPartLinks(partId: number): Promise<PartLink[]> {
-  return (await request<{ items: PartLink[] }>('GET', `/api/v1/parts/${partId}/links`)).items
+export function listPartLinks(partId: number): Promise<PartLink[]> {
+  return requestItems<PartLink>('GET', `/api/v1/parts/${partId}/links`)
 }
 
 /** One link of the signed-in resident (GET /api/v1/me/households) to a part, with the building, unit and compound the part lies in. */

@@ -1,5 +1,5 @@
 // Accounts and their scoped roles (street_admin only): list, create, assign a role, end a role, reset a password.
-import { request } from './client'
+import { request, requestItems } from './client'
 import type { NodeKind } from './org'
 
 /** Role codes (README.md, Demo logins); every role is held in the scope of one org node. */
@@ -64,9 +64,8 @@ export interface NewUser {
 }
 
 /** GET /api/v1/users */
-export async function listUsers(): Promise<User[]> {
-  const page = await request<{ items: User[] }>('GET', '/api/v1/users')
-  return page.items
+export function listUsers(): Promise<User[]> {
+  return requestItems<User>('GET', '/api/v1/users')
 }
 
 /** POST /api/v1/users: 400 names the bad field (login, display_name, password, roles[i].role …). */
