@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { demoPassword } from './support/server.mjs'
-import { findNodeId } from './support/api.mjs'
+import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, saveScreenshot, signInThroughConsoleLogin, signInToConsole } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
@@ -82,6 +82,34 @@ describe('console', () => {
     await page.getByText('已新建幢“新建一幢”').waitFor()
     await page.getByTestId('children-table').getByRole('link', { name: '新建一幢' }).waitFor()
     await saveScreenshot(page, 'console-building-created')
+  })
+
+  test('saving again after the answer was lost makes one building, not two', async () => {
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
+    const keys = []
+    // The first save reaches the server and is done there, but its answer never reaches the page.
+    await page.route('**/api/v1/org/nodes', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'])
+      if (keys.length > 1) return route.continue()
+      await route.fetch()
+      await route.abort('connectionreset')
+    })
+    await page.getByTestId('create-child').click()
+    const drawer = page.getByTestId('child-form')
+    await drawer.getByLabel('名称').fill('重试一幢')
+    await drawer.getByLabel('编码').fill('dsxc-retry1')
+    await drawer.getByTestId('save').click()
+    await drawer.getByText('网络连接失败').waitFor()
+    await drawer.getByTestId('save').click()
+    await page.getByText('已新建幢“重试一幢”').waitFor()
+    assert.equal(keys.length, 2)
+    assert.match(keys[0], /^[0-9a-f]{32}\.1$/)
+    assert.equal(keys[1], keys[0], 'the retry is sent as the same change')
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const children = await admin.get(`/api/v1/org/nodes/${compoundId}/children`)
+    assert.equal(children.items.filter((child) => child.name === '重试一幢').length, 1)
   })
 
   test('saving a child with an empty name marks the name field', async () => {

@@ -1,10 +1,12 @@
 // The save cycle every console drawer form shares: reset when opened → validate → lock → save →
 // close → say what was saved and tell the page; a server error is shown on the field it names,
 // otherwise above the form. The form hands `drawer` to <FormDrawer>, which shows it and holds the
-// <el-form> it validates.
+// <el-form> it validates. Each opening is one change with its own Idempotency-Key, kept for a retry
+// whose first answer may have been lost, so saving twice never makes two records.
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import type { FormInstance } from 'element-plus'
 import { useServerErrors } from '@shared/composables/server-errors'
+import { answerMayBeLost, newIdempotencyKey, sendAsOneChange } from '@shared/api/client'
 
 export interface DrawerFormOptions<Field extends string, Saved> {
   open: Ref<boolean>
@@ -35,9 +37,11 @@ export function useDrawerForm<Field extends string, Saved>(options: DrawerFormOp
   const form = shallowRef<FormInstance>()
   const saving = ref(false)
   const serverErrors = useServerErrors(options.fields)
+  let changeKey = newIdempotencyKey()
 
   watch(options.open, (isOpen) => {
     if (!isOpen) return
+    changeKey = newIdempotencyKey()
     options.reset()
     serverErrors.clear()
     form.value?.clearValidate()
@@ -48,12 +52,15 @@ export function useDrawerForm<Field extends string, Saved>(options: DrawerFormOp
     if (!(await form.value?.validate().catch(() => false))) return
     saving.value = true
     try {
-      const result = await options.submit()
+      const result = await sendAsOneChange(changeKey, options.submit)
       if (result === null) return
+      changeKey = newIdempotencyKey()
       options.open.value = false
       if (options.toast) ElMessage.success(options.toast(result))
       options.saved?.(result)
     } catch (error) {
+      // A refusal did nothing, so the corrected form is a new change; a lost answer is retried as the same one.
+      if (!answerMayBeLost(error)) changeKey = newIdempotencyKey()
       serverErrors.show(error)
     } finally {
       saving.value = false

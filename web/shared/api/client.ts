@@ -81,6 +81,35 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   }
 }
 
+/** A fresh Idempotency-Key: 32 hex digits, made up by the client for one change. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+let changeBeingSent: { key: string; posts: number } | null = null
+
+/**
+ * Sends one user change (which may take several POSTs, such as a photo and then the record) under
+ * `key`: its n-th POST carries `<key>.<n>`, so a retry of the same change under the same key repeats
+ * the same keys in the same order and the server answers each again instead of doing it twice.
+ * Console drawers send one change at a time, which is what lets the key live here for the duration.
+ */
+export async function sendAsOneChange<Result>(key: string, send: () => Promise<Result>): Promise<Result> {
+  changeBeingSent = { key, posts: 0 }
+  try {
+    return await send()
+  } finally {
+    changeBeingSent = null
+  }
+}
+
+/** Whether a change that failed so may have been done by the server, so a retry must reuse its key. */
+export function answerMayBeLost(error: unknown): boolean {
+  const { status, code } = toApiError(error)
+  return status === 0 || status >= 500 || code === 'idempotency_key_in_use'
+}
+
 /**
  * Sends one API request and returns the decoded JSON (undefined for 204).
  * Throws ApiError for any non-2xx answer; a 401 also calls the app's onUnauthorized hook first.
@@ -90,6 +119,10 @@ export async function request<Result>(method: string, path: string, options: Req
   const headers: Record<string, string> = { ...options.headers, Accept: readsText ? '*/*' : 'application/json' }
   const mutates = method !== 'GET' && method !== 'HEAD'
   if (mutates) headers['X-CSRF-Token'] = hooks.csrfToken()
+  if (method === 'POST' && changeBeingSent && !headers['Idempotency-Key']) {
+    changeBeingSent.posts += 1
+    headers['Idempotency-Key'] = `${changeBeingSent.key}.${changeBeingSent.posts}`
+  }
   let body: BodyInit | undefined
   if (options.rawBody) {
     headers['Content-Type'] = options.rawBody.contentType
