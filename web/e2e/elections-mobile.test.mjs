@@ -1,6 +1,7 @@
 // Browser tests of the resident's secret ballot in a committee election on the H5 (360×740): the
 // ballot in elderly mode; choosing more candidates than seats is stopped, fewer is allowed, the
-// ballot is cast with a receipt code checked publicly; afterwards the election shows "voted" only.
+// ballot is cast with a receipt code checked publicly (a cast retried after its answer was lost is
+// counted once); afterwards the election shows "voted" only.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession } from './support/api.mjs'
@@ -91,9 +92,28 @@ describe('committee election on the resident H5', () => {
     await assertAccessible(page, 'H5 election ballot confirmation')
     await saveScreenshot(page, 'elections-mobile-confirm')
 
+    // The first cast reaches the server and goes into the box, but its answer never reaches the phone.
+    const casts = []
+    await page.route(`**/api/v1/elections/${election.id}/ballots`, async (route) => {
+      casts.push({ key: route.request().headers()['idempotency-key'], body: route.request().postData() })
+      if (casts.length > 1) return route.continue()
+      const lost = await route.fetch()
+      casts[0].receipt = (await lost.json()).receipt_code
+      await route.abort('connectionreset')
+    })
+    await page.getByTestId('submit-ballot').click()
+    await confirm.getByRole('alert').getByText('网络连接失败').waitFor()
+    // Casting again sends the same ballot under the same key: the server answers with the first
+    // receipt instead of refusing the used token or casting a second ballot.
     await page.getByTestId('submit-ballot').click()
     const code = (await page.getByTestId('receipt-code').innerText()).trim()
     assert.match(code, /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/)
+    assert.equal(casts.length, 2)
+    assert.match(casts[0].key, /^[0-9a-f]{32}$/)
+    assert.equal(casts[1].key, casts[0].key, 'the retry is sent as the same submission')
+    assert.equal(casts[1].body, casts[0].body, 'with the same token and choices')
+    assert.equal(code, casts[0].receipt, 'the retry is answered with the receipt of the one ballot cast')
+    await page.unroute(`**/api/v1/elections/${election.id}/ballots`)
     await page.getByTestId('copy-receipt').click()
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code, 'the copy button copies the code')
     await assertAccessible(page, 'H5 election receipt')

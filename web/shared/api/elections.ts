@@ -314,9 +314,16 @@ export async function takeBallotToken(id: number): Promise<string> {
   return (await request<{ token: string }>('POST', `${base}/${id}/ballot-token`)).token
 }
 
-/** POST …/ballots: consumes the token; 403 when it is used or unknown, 400 naming `choices` when they do not fit the round. */
-export async function castElectionBallot(id: number, token: string, choices: number[]): Promise<string> {
-  return (await request<{ receipt_code: string }>('POST', `${base}/${id}/ballots`, { body: { token, choices } })).receipt_code
+/**
+ * POST …/ballots: consumes the token; 403 when it is used or unknown, 400 naming `choices` when they do not
+ * fit the round. A retry with the same token, key and choices gets the same receipt and casts nothing more.
+ */
+export async function castElectionBallot(id: number, token: string, choices: number[], idempotencyKey: string): Promise<string> {
+  const answer = await request<{ receipt_code: string }>('POST', `${base}/${id}/ballots`, {
+    body: { token, choices },
+    headers: { 'Idempotency-Key': idempotencyKey },
+  })
+  return answer.receipt_code
 }
 
 /** GET /api/v1/election-receipts/{code}: public; 404 for an unknown code. */
