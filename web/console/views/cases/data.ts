@@ -1,12 +1,11 @@
 // What the case screens derive from the server's records: tag colours by state type, and the steps the
 // transition table (docs/modules/cases.md) offers from each state with the permission each needs, so a
 // button shows only to those who may press it; the server still decides every step.
+import type { TagProps } from 'element-plus'
 import type { CaseState, StateType } from '@shared/api/cases'
 import type { Permission } from '@shared/permissions'
 
-type TagType = 'success' | 'warning' | 'info' | 'danger' | 'primary'
-
-export const stateTypeTags: Record<StateType, TagType> = { open: 'warning', fixed: 'success', closed: 'info' }
+export const stateTypeTags: Record<StateType, TagProps['type']> = { open: 'warning', fixed: 'success', closed: 'info' }
 
 /** What a step needs besides an optional note. */
 export type StepNeeds = 'none' | 'assignee' | 'original' | 'reason'

@@ -1,12 +1,11 @@
 // What the covenant screens derive from the server's records: tag colours of states, a violation's
 // subject in one line, and the next steps its state allows.
+import type { TagProps } from 'element-plus'
 import type { VersionState, Violation, ViolationState, ViolationStep } from '@shared/api/covenant'
 
-type TagType = 'success' | 'warning' | 'info' | 'danger' | 'primary'
+export const versionTagTypes: Record<VersionState, TagProps['type']> = { draft: 'warning', adopted: 'success', superseded: 'info' }
 
-export const versionTagTypes: Record<VersionState, TagType> = { draft: 'warning', adopted: 'success', superseded: 'info' }
-
-export const violationTagTypes: Record<ViolationState, TagType> = {
+export const violationTagTypes: Record<ViolationState, TagProps['type']> = {
   reported: 'danger',
   notified: 'warning',
   rectifying: 'primary',

@@ -1,10 +1,9 @@
 // What the deliberation screens derive from a topic: the step a "next" button may move it to, tag
 // colours, and which of its records the current step allows.
+import type { TagProps } from 'element-plus'
 import type { Step, TopicDetail } from '@shared/api/deliberation'
 
-type TagType = 'success' | 'warning' | 'info' | 'danger' | 'primary'
-
-export const stepTagTypes: Record<Step, TagType> = {
+export const stepTagTypes: Record<Step, TagProps['type']> = {
   proposed: 'info',
   commenting: 'primary',
   consulting: 'primary',

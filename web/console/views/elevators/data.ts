@@ -1,10 +1,9 @@
 // What the elevator screens derive from the server's records: tag colours of stages and mediation
 // outcomes and the one stage a project may move to next.
+import type { TagProps } from 'element-plus'
 import { projectStages, type MediationOutcome, type Stage } from '@shared/api/elevators'
 
-type TagType = 'success' | 'warning' | 'info' | 'danger' | 'primary'
-
-export const stageTagTypes: Record<Stage, TagType> = {
+export const stageTagTypes: Record<Stage, TagProps['type']> = {
   proposal: 'info',
   consent: 'warning',
   design: 'primary',
@@ -15,7 +14,7 @@ export const stageTagTypes: Record<Stage, TagType> = {
   withdrawn: 'danger',
 }
 
-export const mediationOutcomeTagTypes: Record<MediationOutcome, TagType> = { agreed: 'success', not_agreed: 'danger', pending: 'warning' }
+export const mediationOutcomeTagTypes: Record<MediationOutcome, TagProps['type']> = { agreed: 'success', not_agreed: 'danger', pending: 'warning' }
 
 /** The stage after `stage`, or null at the end (in service) or once withdrawn. */
 export function nextStage(stage: Stage): Stage | null {

@@ -1,10 +1,9 @@
 // What the mediation screens derive from the server's records: tag colours of states, the steps each
 // state offers, and a dispute's sides in one line.
+import type { TagProps } from 'element-plus'
 import type { Mediation, MediationDetail, MediationState } from '@shared/api/mediation'
 
-type TagType = 'success' | 'warning' | 'info' | 'danger' | 'primary'
-
-export const stateTagTypes: Record<MediationState, TagType> = {
+export const stateTagTypes: Record<MediationState, TagProps['type']> = {
   open: 'warning',
   in_mediation: 'primary',
   agreed: 'success',
