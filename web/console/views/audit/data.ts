@@ -1,20 +1,15 @@
 // The audit log table's columns (labels are i18n keys) and how a summary is made readable.
 import type { AuditEntry } from '@shared/api/audit'
+import type { TableColumn } from '../../components/ColumnsTable.vue'
 
-export interface AuditColumn {
-  prop: keyof AuditEntry
-  labelKey: string
-  width?: number
-}
-
-export const auditColumns: readonly AuditColumn[] = [
-  { prop: 'seq', labelKey: 'audit.seq', width: 80 },
-  { prop: 'at', labelKey: 'audit.at', width: 180 },
-  { prop: 'actor', labelKey: 'audit.actor', width: 130 },
-  { prop: 'action', labelKey: 'audit.action', width: 170 },
-  { prop: 'entity', labelKey: 'audit.entity', width: 150 },
-  { prop: 'summary', labelKey: 'audit.summary' },
-  { prop: 'hash', labelKey: 'audit.hash', width: 130 },
+export const auditColumns: readonly TableColumn<keyof AuditEntry>[] = [
+  { key: 'seq', labelKey: 'audit.seq', width: 80 },
+  { key: 'at', labelKey: 'audit.at', width: 180 },
+  { key: 'actor', labelKey: 'audit.actor', width: 130 },
+  { key: 'action', labelKey: 'audit.action', width: 170 },
+  { key: 'entity', labelKey: 'audit.entity', width: 150 },
+  { key: 'summary', labelKey: 'audit.summary' },
+  { key: 'hash', labelKey: 'audit.hash', width: 130 },
 ]
 
 export const auditPageSize = 50

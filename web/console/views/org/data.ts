@@ -1,17 +1,12 @@
 // The node page's children table, child form and parts table, described as data (labels are i18n keys).
 import type { NodeKind, OrgNode, PartRow } from '@shared/api/org'
+import type { TableColumn } from '../../components/ColumnsTable.vue'
 
-export interface ChildColumn {
-  prop: keyof OrgNode
-  labelKey: string
-  width?: number
-}
-
-export const childColumns: readonly ChildColumn[] = [
-  { prop: 'name', labelKey: 'org.name' },
-  { prop: 'kind', labelKey: 'org.kind', width: 120 },
-  { prop: 'code', labelKey: 'org.code', width: 200 },
-  { prop: 'created_at', labelKey: 'org.createdAt', width: 200 },
+export const childColumns: readonly TableColumn<keyof OrgNode>[] = [
+  { key: 'name', labelKey: 'org.name' },
+  { key: 'kind', labelKey: 'org.kind', width: 120 },
+  { key: 'code', labelKey: 'org.code', width: 200 },
+  { key: 'created_at', labelKey: 'org.createdAt', width: 200 },
 ]
 
 /** Fields of the child form; an API error naming one of them is shown on it. */

@@ -1,7 +1,8 @@
 // The people table's columns (labels are i18n keys) and its page size.
 import type { Person } from '@shared/api/people'
+import type { TableColumn } from '../../components/ColumnsTable.vue'
 
-export const peopleColumns: readonly { key: keyof Person; labelKey: string; width?: number }[] = [
+export const peopleColumns: readonly TableColumn<keyof Person>[] = [
   { key: 'name', labelKey: 'people.name', width: 120 },
   { key: 'phone', labelKey: 'people.phone', width: 140 },
   { key: 'id_number', labelKey: 'people.idNumber', width: 200 },

@@ -1,13 +1,8 @@
 // The users table's columns and the user and role forms' fields (labels are i18n keys).
 import type { RoleCode } from '@shared/api/users'
+import type { TableColumn } from '../../components/ColumnsTable.vue'
 
-export interface UserColumn {
-  key: 'login' | 'display_name' | 'status' | 'roles' | 'actions'
-  labelKey: string
-  width?: number
-}
-
-export const userColumns: readonly UserColumn[] = [
+export const userColumns: readonly TableColumn<'login' | 'display_name' | 'status' | 'roles' | 'actions'>[] = [
   { key: 'login', labelKey: 'users.login', width: 150 },
   { key: 'display_name', labelKey: 'users.displayName', width: 220 },
   { key: 'status', labelKey: 'users.status', width: 90 },
