@@ -7,6 +7,9 @@
 #include "modules/cases/rules.hpp"
 #include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
+#include "store/rows.hpp"
+#include "store/select.hpp"
+#include "store/timeline.hpp"
 
 namespace weizhi::cases {
 
@@ -65,13 +68,7 @@ Case to_case(const store::Row& row) {
   return record;
 }
 
-void record_event(store::Tx& tx, std::int64_t case_id, const std::string& kind, std::optional<std::string> from,
-                  std::optional<std::string> to, const std::string& note, std::optional<std::int64_t> user_id) {
-  tx.exec(
-      "INSERT INTO case_events (case_id, kind, from_state, to_state, note, user_id, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {case_id, kind, from, to, note, user_id, iso_utc(tx.now())});
-}
+constexpr store::Timeline kTimeline{"case_events", "case_id"};
 
 // Moves the state, losing (409) to a concurrent change of the same case rather than overwriting it.
 void set_state(store::Tx& tx, const Case& record, State to) {
@@ -98,26 +95,19 @@ std::string overdue_sql() {
 // --- Catalogue ---
 
 std::vector<Item> items_of_street(store::Connection& connection, std::int64_t street_node_id) {
-  std::vector<Item> items;
-  for (const auto& row :
-       connection.query(std::string(kItemColumns) + "WHERE street_node_id = ? ORDER BY id", {street_node_id})) {
-    items.push_back(to_item(row));
-  }
-  return items;
+  return store::map_rows(
+      connection.query(std::string(kItemColumns) + "WHERE street_node_id = ? ORDER BY id", {street_node_id}), to_item);
 }
 
 std::optional<Item> find_item(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kItemColumns) + "WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_item(*row);
+  return store::map_row(connection.query_one(std::string(kItemColumns) + "WHERE id = ?", {id}), to_item);
 }
 
 std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id,
                                       const std::string& code) {
-  auto row =
-      connection.query_one(std::string(kItemColumns) + "WHERE street_node_id = ? AND code = ?", {street_node_id, code});
-  if (!row) return std::nullopt;
-  return to_item(*row);
+  return store::map_row(
+      connection.query_one(std::string(kItemColumns) + "WHERE street_node_id = ? AND code = ?", {street_node_id, code}),
+      to_item);
 }
 
 std::int64_t create_item(store::Tx& tx, const Item& item) {
@@ -163,7 +153,7 @@ std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) 
              iso_utc(input.reported_at), iso_utc(response_due(input.reported_at, item.response_hours)),
              iso_utc(resolve_due(input.reported_at, item.resolution_days)), iso_utc(tx.now())})
           ->i64(0);
-  record_event(tx, id, "transition", std::nullopt, std::string("reported"), "", input.reporter_user_id);
+  kTimeline.record(tx, id, {.kind = "transition", .to_state = "reported", .user_id = input.reporter_user_id});
   return id;
 }
 
@@ -203,71 +193,35 @@ std::vector<PreTask> create_pre_tasks(store::Tx& tx, const std::string& street_d
 }
 
 std::optional<Case> find_case(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kCaseColumns) + "WHERE x.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_case(*row);
+  return store::map_row(connection.query_one(std::string(kCaseColumns) + "WHERE x.id = ?", {id}), to_case);
 }
 
 std::vector<Event> events_of(store::Connection& connection, std::int64_t case_id) {
-  std::vector<Event> events;
-  for (const auto& row : connection.query("SELECT id, kind, from_state, to_state, note, user_id, created_at "
-                                          "FROM case_events WHERE case_id = ? ORDER BY id",
-                                          {case_id})) {
-    events.push_back(Event{row.i64(0), row.text(1), row.optional_text(2), row.optional_text(3), row.text(4),
-                           row.optional_i64(5), row.text(6)});
-  }
-  return events;
+  return kTimeline.read<Event>(connection, case_id);
 }
 
 std::vector<Rating> ratings_of(store::Connection& connection, std::int64_t case_id) {
-  std::vector<Rating> ratings;
-  for (const auto& row : connection.query(
-           "SELECT score, comment, reopened, created_at FROM case_ratings WHERE case_id = ? ORDER BY id", {case_id})) {
-    ratings.push_back(Rating{row.i64(0), row.text(1), row.i64(2) != 0, row.text(3)});
-  }
-  return ratings;
+  return store::map_rows(
+      connection.query("SELECT score, comment, reopened, created_at FROM case_ratings WHERE case_id = ? ORDER BY id",
+                       {case_id}),
+      [](const store::Row& row) {
+        return Rating{row.i64(0), row.text(1), row.i64(2) != 0, row.text(3)};
+      });
 }
 
 std::vector<Case> list_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
                              TimePoint now) {
-  std::string sql = std::string(kCaseColumns) + "WHERE 1 = 1";
-  store::Params params;
-  if (!path.empty()) {
-    sql += " AND " + org::subtree_condition(connection.dialect(), "c.path");
-    for (auto& param : org::subtree_params(path)) params.push_back(param);
-  }
-  if (filter.state) {
-    sql += " AND x.state = ?";
-    params.emplace_back(state_code(*filter.state));
-  }
-  if (filter.item_code) {
-    sql += " AND i.code = ?";
-    params.emplace_back(*filter.item_code);
-  }
-  if (filter.overdue_only) {
-    sql += " AND " + overdue_sql();
-    params.emplace_back(iso_utc(now));
-    params.emplace_back(iso_utc(now));
-  }
-  if (filter.escalated_only) sql += " AND " + open_states_sql() + " AND x.escalation_level > 0";
-  if (filter.unassigned_only) sql += " AND x.state IN ('reported', 'accepted')";
-  if (filter.assignee_user_id) {
-    sql += " AND x.assignee_user_id = ?";
-    params.emplace_back(*filter.assignee_user_id);
-  }
-  if (filter.reporter_user_id) {
-    sql += " AND x.reporter_user_id = ?";
-    params.emplace_back(*filter.reporter_user_id);
-  }
-  if (filter.before_id) {
-    sql += " AND x.id < ?";
-    params.emplace_back(*filter.before_id);
-  }
-  sql += " ORDER BY x.id DESC LIMIT ?";
-  params.emplace_back(filter.limit);
-  std::vector<Case> list;
-  for (const auto& row : connection.query(sql, params)) list.push_back(to_case(row));
-  return list;
+  store::Select query(kCaseColumns);
+  if (!path.empty()) query.where(org::subtree_condition(connection.dialect(), "c.path"), org::subtree_params(path));
+  if (filter.state) query.where("x.state = ?", {state_code(*filter.state)});
+  if (filter.item_code) query.where("i.code = ?", {*filter.item_code});
+  if (filter.overdue_only) query.where(overdue_sql(), {iso_utc(now), iso_utc(now)});
+  if (filter.escalated_only) query.where(open_states_sql() + " AND x.escalation_level > 0");
+  if (filter.unassigned_only) query.where("x.state IN ('reported', 'accepted')");
+  if (filter.assignee_user_id) query.where("x.assignee_user_id = ?", {*filter.assignee_user_id});
+  if (filter.reporter_user_id) query.where("x.reporter_user_id = ?", {*filter.reporter_user_id});
+  query.newest_first("x.id", filter.before_id, filter.limit);
+  return store::map_rows(query.run(connection), to_case);
 }
 
 void transition(store::Tx& tx, const Case& record, const TransitionInput& input) {
@@ -306,7 +260,7 @@ void transition(store::Tx& tx, const Case& record, const TransitionInput& input)
   }
   set_state(tx, record, input.to);
   std::string note = input.to == State::ClosedNotFixed ? input.reason : input.note;
-  record_event(tx, record.id, "transition", state_code(record.state), state_code(input.to), note, input.user_id);
+  kTimeline.record(tx, record.id, {"transition", state_code(record.state), state_code(input.to), note, input.user_id});
 }
 
 void bulk_assign(store::Tx& tx, const std::vector<Case>& list, std::int64_t assignee_user_id, std::int64_t user_id) {
@@ -319,7 +273,7 @@ void bulk_assign(store::Tx& tx, const std::vector<Case>& list, std::int64_t assi
 
 void add_note(store::Tx& tx, const Case& record, const std::string& note, std::int64_t user_id) {
   check_note(record, note);
-  record_event(tx, record.id, "note", std::nullopt, std::nullopt, note, user_id);
+  kTimeline.record(tx, record.id, {.kind = "note", .note = note, .user_id = user_id});
 }
 
 bool rate(store::Tx& tx, const Case& record, std::int64_t score, const std::string& comment, std::int64_t user_id) {
@@ -329,12 +283,14 @@ bool rate(store::Tx& tx, const Case& record, std::int64_t score, const std::stri
   bool reopens = rating_reopens(score, record.reopened);
   tx.exec("INSERT INTO case_ratings (case_id, score, comment, reopened, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
           {record.id, score, comment, reopens ? 1 : 0, user_id, iso_utc(tx.now())});
-  record_event(tx, record.id, "rating", std::nullopt, std::nullopt, std::to_string(score) + "分 " + comment, user_id);
+  kTimeline.record(tx, record.id,
+                   {.kind = "rating", .note = std::to_string(score) + "分 " + comment, .user_id = user_id});
   if (reopens) {
     set_state(tx, record, State::InProgress);
     tx.exec("UPDATE cases SET reopened = 1, closed_at = NULL WHERE id = ?", {record.id});
-    record_event(tx, record.id, "reopen", state_code(record.state), std::string("in_progress"),
-                 "居民评价不满意（" + std::to_string(score) + " 分）：" + comment, user_id);
+    kTimeline.record(tx, record.id,
+                     {"reopen", state_code(record.state), state_code(State::InProgress),
+                      "居民评价不满意（" + std::to_string(score) + " 分）：" + comment, user_id});
   }
   return reopens;
 }
@@ -342,7 +298,7 @@ bool rate(store::Tx& tx, const Case& record, std::int64_t score, const std::stri
 void revisit(store::Tx& tx, const Case& record, const std::string& on, const std::string& note, std::int64_t user_id) {
   check_revisit(record, on, note);
   tx.exec("UPDATE cases SET revisited_on = ? WHERE id = ?", {on, record.id});
-  record_event(tx, record.id, "revisit", std::nullopt, std::nullopt, on + " " + note, user_id);
+  kTimeline.record(tx, record.id, {.kind = "revisit", .note = on + " " + note, .user_id = user_id});
 }
 
 std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now) {
@@ -361,8 +317,7 @@ std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now) {
     auto reached = escalations_due(state, *due, row.i64(4), row.i64(3), now);
     if (reached.empty()) continue;
     for (EscalationLevel level : reached) {
-      record_event(tx, row.i64(0), "escalation", std::nullopt, std::nullopt, escalation_level_code(level),
-                   std::nullopt);
+      kTimeline.record(tx, row.i64(0), {.kind = "escalation", .note = escalation_level_code(level)});
       recorded.push_back(EscalationRecord{row.i64(0), level, row.i64(5), row.text(6)});
     }
     tx.exec("UPDATE cases SET escalation_level = ? WHERE id = ?",

@@ -6,6 +6,7 @@
 #include "core/json.hpp"
 #include "modules/committees/rules.hpp"
 #include "modules/org/org.hpp"
+#include "store/rows.hpp"
 
 namespace weizhi::committees {
 
@@ -108,55 +109,50 @@ std::optional<std::int64_t> committee_of_compound(store::Connection& connection,
 }
 
 std::optional<Committee> find_committee(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kCommitteeColumns) + "WHERE m.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_committee(*row);
+  return store::map_row(connection.query_one(std::string(kCommitteeColumns) + "WHERE m.id = ?", {id}), to_committee);
 }
 
 std::vector<Committee> committees_under(store::Connection& connection, const std::string& path) {
-  std::vector<Committee> list;
-  auto params = org::subtree_params(path);
-  for (const auto& row : connection.query(std::string(kCommitteeColumns) + "WHERE m.ended_on IS NULL AND " +
+  return store::map_rows(connection.query(std::string(kCommitteeColumns) + "WHERE m.ended_on IS NULL AND " +
                                               org::subtree_condition(connection.dialect(), "c.path") + " ORDER BY m.id",
-                                          params)) {
-    list.push_back(to_committee(row));
-  }
-  return list;
+                                          org::subtree_params(path)),
+                         to_committee);
 }
 
 std::vector<Committee> terms_of_compound(store::Connection& connection, std::int64_t compound_node_id) {
-  std::vector<Committee> terms;
-  for (const auto& row : connection.query(
-           std::string(kCommitteeColumns) + "WHERE m.compound_node_id = ? ORDER BY m.term_starts_on DESC, m.id DESC",
-           {compound_node_id})) {
-    terms.push_back(to_committee(row));
-  }
-  return terms;
+  return store::map_rows(connection.query(std::string(kCommitteeColumns) +
+                                              "WHERE m.compound_node_id = ? ORDER BY m.term_starts_on DESC, m.id DESC",
+                                          {compound_node_id}),
+                         to_committee);
 }
 
 std::vector<Member> members_of(store::Connection& connection, std::int64_t committee_id) {
-  std::vector<Member> members;
-  for (const auto& row : connection.query(
-           "SELECT m.id, m.person_id, p.name_masked, p.party_member, m.position, m.origin, m.votes, m.joined_at "
-           "FROM committee_members m JOIN people p ON p.id = m.person_id "
-           "WHERE m.committee_id = ? AND m.left_at IS NULL ORDER BY m.id",
-           {committee_id})) {
-    members.push_back(Member{
-        row.i64(0), row.i64(1), row.text(2), row.i64(3) != 0, parse_position(row.text(4)).value_or(Position::Member),
-        parse_origin(row.text(5)).value_or(Origin::EnthusiasticResident), row.optional_i64(6), row.text(7)});
-  }
-  return members;
+  return store::map_rows(
+      connection.query(
+          "SELECT m.id, m.person_id, p.name_masked, p.party_member, m.position, m.origin, m.votes, m.joined_at "
+          "FROM committee_members m JOIN people p ON p.id = m.person_id "
+          "WHERE m.committee_id = ? AND m.left_at IS NULL ORDER BY m.id",
+          {committee_id}),
+      [](const store::Row& row) {
+        return Member{row.i64(0),
+                      row.i64(1),
+                      row.text(2),
+                      row.i64(3) != 0,
+                      parse_position(row.text(4)).value_or(Position::Member),
+                      parse_origin(row.text(5)).value_or(Origin::EnthusiasticResident),
+                      row.optional_i64(6),
+                      row.text(7)};
+      });
 }
 
 std::vector<Alternate> alternates_of(store::Connection& connection, std::int64_t committee_id) {
-  std::vector<Alternate> alternates;
-  for (const auto& row : connection.query("SELECT a.person_id, p.name_masked, p.party_member, a.rank, a.votes "
+  return store::map_rows(connection.query("SELECT a.person_id, p.name_masked, p.party_member, a.rank, a.votes "
                                           "FROM committee_alternates a JOIN people p ON p.id = a.person_id "
                                           "WHERE a.committee_id = ? AND a.promoted_at IS NULL ORDER BY a.rank",
-                                          {committee_id})) {
-    alternates.push_back(Alternate{row.i64(0), row.text(1), row.i64(2) != 0, row.i64(3), row.optional_i64(4)});
-  }
-  return alternates;
+                                          {committee_id}),
+                         [](const store::Row& row) {
+                           return Alternate{row.i64(0), row.text(1), row.i64(2) != 0, row.i64(3), row.optional_i64(4)};
+                         });
 }
 
 std::int64_t add_member(store::Tx& tx, std::int64_t committee_id, const NewMember& member) {

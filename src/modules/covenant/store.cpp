@@ -3,6 +3,7 @@
 #include "modules/covenant/store.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include "core/error.hpp"
 #include "core/json.hpp"
@@ -10,6 +11,8 @@
 #include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
 #include "modules/voting/voting.hpp"
+#include "store/rows.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::covenant {
 
@@ -25,12 +28,13 @@ Version to_version(store::Connection& connection, const store::Row& row) {
       row.i64(3),           row.text(4),         parse_version_state(row.text(5)).value_or(VersionState::Draft),
       row.optional_i64(6),  row.optional_i64(7), row.optional_text(8),
       row.optional_text(9), row.text(10),        {}};
-  for (const auto& clause :
-       connection.query("SELECT number, type, text, rectification_days, escalation_days FROM covenant_clauses "
-                        "WHERE version_id = ? ORDER BY number",
-                        {version.id})) {
-    version.clauses.push_back(Clause{clause.i64(0), clause.text(1), clause.text(2), clause.i64(3), clause.i64(4)});
-  }
+  version.clauses = store::map_rows(
+      connection.query("SELECT number, type, text, rectification_days, escalation_days FROM covenant_clauses "
+                       "WHERE version_id = ? ORDER BY number",
+                       {version.id}),
+      [](const store::Row& clause) {
+        return Clause{clause.i64(0), clause.text(1), clause.text(2), clause.i64(3), clause.i64(4)};
+      });
   return version;
 }
 
@@ -69,13 +73,13 @@ Violation to_violation(store::Connection& connection, const store::Row& row) {
                       row.i64(21),
                       row.text(22),
                       {}};
-  for (const auto& inspection :
-       connection.query("SELECT id, inspected_on, passed, note FROM covenant_inspections WHERE violation_id = ? "
-                        "ORDER BY inspected_on, id",
-                        {violation.id})) {
-    violation.inspections.push_back(
-        Inspection{inspection.i64(0), inspection.text(1), inspection.i64(2) != 0, inspection.text(3)});
-  }
+  violation.inspections = store::map_rows(
+      connection.query("SELECT id, inspected_on, passed, note FROM covenant_inspections WHERE violation_id = ? "
+                       "ORDER BY inspected_on, id",
+                       {violation.id}),
+      [](const store::Row& inspection) {
+        return Inspection{inspection.i64(0), inspection.text(1), inspection.i64(2) != 0, inspection.text(3)};
+      });
   return violation;
 }
 
@@ -132,25 +136,22 @@ std::int64_t create_version(store::Tx& tx, std::int64_t compound_node_id, const 
 }
 
 std::optional<Version> find_version(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kVersionColumns) + "WHERE v.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_version(connection, *row);
+  return store::map_row(connection.query_one(std::string(kVersionColumns) + "WHERE v.id = ?", {id}),
+                        std::bind_front(to_version, std::ref(connection)));
 }
 
 std::vector<Version> versions_of_compound(store::Connection& connection, std::int64_t compound_node_id) {
-  std::vector<Version> versions;
-  for (const auto& row : connection.query(
-           std::string(kVersionColumns) + "WHERE v.compound_node_id = ? ORDER BY v.number DESC", {compound_node_id})) {
-    versions.push_back(to_version(connection, row));
-  }
-  return versions;
+  return store::map_rows(
+      connection.query(std::string(kVersionColumns) + "WHERE v.compound_node_id = ? ORDER BY v.number DESC",
+                       {compound_node_id}),
+      std::bind_front(to_version, std::ref(connection)));
 }
 
 std::optional<Version> adopted_version(store::Connection& connection, std::int64_t compound_node_id) {
-  auto row = connection.query_one(std::string(kVersionColumns) + "WHERE v.compound_node_id = ? AND v.state = 'adopted'",
-                                  {compound_node_id});
-  if (!row) return std::nullopt;
-  return to_version(connection, *row);
+  return store::map_row(
+      connection.query_one(std::string(kVersionColumns) + "WHERE v.compound_node_id = ? AND v.state = 'adopted'",
+                           {compound_node_id}),
+      std::bind_front(to_version, std::ref(connection)));
 }
 
 std::optional<VoteFacts> vote_facts(store::Connection& connection, std::int64_t vote_id, std::int64_t item) {
@@ -209,15 +210,14 @@ void acknowledge(store::Tx& tx, const Version& version, std::int64_t part_node_i
 }
 
 std::vector<Acknowledgement> acknowledgements_of(store::Connection& connection, std::int64_t version_id) {
-  std::vector<Acknowledgement> list;
-  for (const auto& row :
-       connection.query("SELECT a.part_node_id, n.name, a.person_id, a.recorded_by_user_id, a.acknowledged_at "
-                        "FROM covenant_acknowledgements a JOIN org_nodes n ON n.id = a.part_node_id "
-                        "WHERE a.version_id = ? ORDER BY a.id",
-                        {version_id})) {
-    list.push_back(Acknowledgement{row.i64(0), row.text(1), row.optional_i64(2), row.i64(3), row.text(4)});
-  }
-  return list;
+  return store::map_rows(
+      connection.query("SELECT a.part_node_id, n.name, a.person_id, a.recorded_by_user_id, a.acknowledged_at "
+                       "FROM covenant_acknowledgements a JOIN org_nodes n ON n.id = a.part_node_id "
+                       "WHERE a.version_id = ? ORDER BY a.id",
+                       {version_id}),
+      [](const store::Row& row) {
+        return Acknowledgement{row.i64(0), row.text(1), row.optional_i64(2), row.i64(3), row.text(4)};
+      });
 }
 
 std::int64_t residential_parts_of(store::Connection& connection, std::int64_t compound_node_id) {
@@ -258,32 +258,18 @@ std::int64_t report_violation(store::Tx& tx, const ViolationInput& input) {
 }
 
 std::optional<Violation> find_violation(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kViolationColumns) + "WHERE x.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_violation(connection, *row);
+  return store::map_row(connection.query_one(std::string(kViolationColumns) + "WHERE x.id = ?", {id}),
+                        std::bind_front(to_violation, std::ref(connection)));
 }
 
 std::vector<Violation> violations_under(store::Connection& connection, const std::string& path,
                                         std::optional<ViolationState> state, std::optional<std::int64_t> before_id,
                                         std::optional<std::int64_t> limit) {
-  auto params = org::subtree_params(path);
-  std::string sql = std::string(kViolationColumns) + "WHERE " + org::subtree_condition(connection.dialect(), "c.path");
-  if (state) {
-    sql += " AND x.state = ?";
-    params.emplace_back(violation_state_code(*state));
-  }
-  if (before_id) {
-    sql += " AND x.id < ?";
-    params.emplace_back(*before_id);
-  }
-  sql += " ORDER BY x.id DESC";
-  if (limit) {
-    sql += " LIMIT ?";
-    params.emplace_back(*limit);
-  }
-  std::vector<Violation> list;
-  for (const auto& row : connection.query(sql, params)) list.push_back(to_violation(connection, row));
-  return list;
+  store::Select query(kViolationColumns);
+  query.where(org::subtree_condition(connection.dialect(), "c.path"), org::subtree_params(path));
+  if (state) query.where("x.state = ?", {violation_state_code(*state)});
+  query.newest_first("x.id", before_id, limit);
+  return store::map_rows(query.run(connection), std::bind_front(to_violation, std::ref(connection)));
 }
 
 void notify(store::Tx& tx, const Violation& violation, const std::string& notified_on) {

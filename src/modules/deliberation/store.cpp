@@ -3,6 +3,7 @@
 #include "modules/deliberation/store.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include "core/error.hpp"
 #include "core/json.hpp"
@@ -11,8 +12,14 @@
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 #include "modules/voting/voting.hpp"
+#include "store/rows.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::deliberation {
+
+// A meeting's positions and a plan's attachments are kept as JSON objects of their fields.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Position, party, position)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Attachment, name, reference)
 
 namespace {
 
@@ -108,9 +115,7 @@ std::int64_t create_topic(store::Tx& tx, const TopicInput& input, ProposerKind p
 }
 
 std::optional<Topic> find_topic(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kTopicColumns) + "WHERE t.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_topic(*row);
+  return store::map_row(connection.query_one(std::string(kTopicColumns) + "WHERE t.id = ?", {id}), to_topic);
 }
 
 std::optional<std::int64_t> topic_compound(store::Connection& connection, std::int64_t id) {
@@ -121,15 +126,11 @@ std::optional<std::int64_t> topic_compound(store::Connection& connection, std::i
 
 std::vector<Topic> topics_of_compound(store::Connection& connection, std::int64_t compound_node_id,
                                       std::optional<Step> step) {
-  std::string sql = std::string(kTopicColumns) + "WHERE t.compound_node_id = ?";
-  store::Params params{compound_node_id};
-  if (step) {
-    sql += " AND t.step = ?";
-    params.emplace_back(step_code(*step));
-  }
-  std::vector<Topic> topics;
-  for (const auto& row : connection.query(sql + " ORDER BY t.id DESC", params)) topics.push_back(to_topic(row));
-  return topics;
+  store::Select query(kTopicColumns);
+  query.where("t.compound_node_id = ?", {compound_node_id});
+  if (step) query.where("t.step = ?", {step_code(*step)});
+  query.newest_first("t.id", std::nullopt, std::nullopt);
+  return store::map_rows(query.run(connection), to_topic);
 }
 
 void advance(store::Tx& tx, const Topic& topic, Step to) {
@@ -166,18 +167,14 @@ std::int64_t add_comment(store::Tx& tx, const Topic& topic, std::int64_t author_
 }
 
 std::vector<Comment> comments_of(store::Connection& connection, std::int64_t topic_id) {
-  std::vector<Comment> comments;
-  for (const auto& row :
-       connection.query(std::string(kCommentColumns) + "WHERE m.topic_id = ? ORDER BY m.id", {topic_id})) {
-    comments.push_back(to_comment(connection, row));
-  }
-  return comments;
+  return store::map_rows(
+      connection.query(std::string(kCommentColumns) + "WHERE m.topic_id = ? ORDER BY m.id", {topic_id}),
+      std::bind_front(to_comment, std::ref(connection)));
 }
 
 std::optional<Comment> find_comment(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kCommentColumns) + "WHERE m.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_comment(connection, *row);
+  return store::map_row(connection.query_one(std::string(kCommentColumns) + "WHERE m.id = ?", {id}),
+                        std::bind_front(to_comment, std::ref(connection)));
 }
 
 CommentCounts comment_counts(store::Connection& connection, std::int64_t topic_id) {
@@ -202,35 +199,24 @@ void hide_comment(store::Tx& tx, const Comment& comment, const std::string& reas
 std::int64_t add_meeting(store::Tx& tx, const Topic& topic, const MeetingInput& input, std::int64_t user_id) {
   check_step(topic.step, Step::Consulting, "记录协商会议");
   check_meeting(input);
-  Json positions = Json::array();
-  for (const auto& position : input.positions) {
-    positions.push_back({{"party", position.party}, {"position", position.position}});
-  }
   return tx.scalar(
       "INSERT INTO deliberation_meetings (topic_id, held_on, place, attendees, attendee_count, minutes, positions, "
       "recorded_by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {topic.id, input.held_on, input.place, Json(input.attendees).dump(), input.attendee_count, input.minutes,
-       positions.dump(), user_id, iso_utc(tx.now())});
+       Json(input.positions).dump(), user_id, iso_utc(tx.now())});
 }
 
 std::vector<Meeting> meetings_of(store::Connection& connection, std::int64_t topic_id) {
-  std::vector<Meeting> meetings;
-  for (const auto& row :
-       connection.query("SELECT id, held_on, place, attendees, attendee_count, minutes, positions, created_at "
-                        "FROM deliberation_meetings WHERE topic_id = ? ORDER BY held_on, id",
-                        {topic_id})) {
-    std::vector<Position> positions;
-    for (const auto& position : parse_json(row.text(6))) {
-      positions.push_back(
-          Position{position.at("party").get<std::string>(), position.at("position").get<std::string>()});
-    }
-    meetings.push_back(
-        Meeting{row.i64(0),
-                MeetingInput{row.text(1), row.text(2), parse_json(row.text(3)).get<std::vector<std::string>>(),
-                             row.i64(4), row.text(5), std::move(positions)},
-                row.text(7)});
-  }
-  return meetings;
+  return store::map_rows(
+      connection.query("SELECT id, held_on, place, attendees, attendee_count, minutes, positions, created_at "
+                       "FROM deliberation_meetings WHERE topic_id = ? ORDER BY held_on, id",
+                       {topic_id}),
+      [](const store::Row& row) {
+        return Meeting{row.i64(0),
+                       MeetingInput{row.text(1), row.text(2), parse_json(row.text(3)).get<std::vector<std::string>>(),
+                                    row.i64(4), row.text(5), parse_json(row.text(6)).get<std::vector<Position>>()},
+                       row.text(7)};
+      });
 }
 
 std::int64_t add_plan(store::Tx& tx, const Topic& topic, const PlanInput& input, std::int64_t user_id) {
@@ -238,31 +224,24 @@ std::int64_t add_plan(store::Tx& tx, const Topic& topic, const PlanInput& input,
   check_plan(input);
   std::int64_t number =
       tx.scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM deliberation_plans WHERE topic_id = ?", {topic.id});
-  Json attachments = Json::array();
-  for (const auto& attachment : input.attachments) {
-    attachments.push_back({{"name", attachment.name}, {"reference", attachment.reference}});
-  }
   return tx.scalar(
       "INSERT INTO deliberation_plans (topic_id, number, title, body, cost_fen, attachments, created_by_user_id, "
       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {topic.id, number, input.title, input.body, input.cost_fen, attachments.dump(), user_id, iso_utc(tx.now())});
+      {topic.id, number, input.title, input.body, input.cost_fen, Json(input.attachments).dump(), user_id,
+       iso_utc(tx.now())});
 }
 
 std::vector<Plan> plans_of(store::Connection& connection, std::int64_t topic_id) {
-  std::vector<Plan> plans;
-  for (const auto& row :
-       connection.query("SELECT id, number, title, body, cost_fen, attachments, created_at FROM deliberation_plans "
-                        "WHERE topic_id = ? ORDER BY number",
-                        {topic_id})) {
-    std::vector<Attachment> attachments;
-    for (const auto& attachment : parse_json(row.text(5))) {
-      attachments.push_back(
-          Attachment{attachment.at("name").get<std::string>(), attachment.at("reference").get<std::string>()});
-    }
-    plans.push_back(Plan{row.i64(0), row.i64(1),
-                         PlanInput{row.text(2), row.text(3), row.i64(4), std::move(attachments)}, row.text(6)});
-  }
-  return plans;
+  return store::map_rows(
+      connection.query("SELECT id, number, title, body, cost_fen, attachments, created_at FROM deliberation_plans "
+                       "WHERE topic_id = ? ORDER BY number",
+                       {topic_id}),
+      [](const store::Row& row) {
+        return Plan{
+            row.i64(0), row.i64(1),
+            PlanInput{row.text(2), row.text(3), row.i64(4), parse_json(row.text(5)).get<std::vector<Attachment>>()},
+            row.text(6)};
+      });
 }
 
 // --- The vote ---
@@ -294,12 +273,12 @@ std::int64_t send_to_vote(store::Tx& tx, const Topic& topic, const VoteRequest& 
 }
 
 std::vector<TopicVote> votes_of(store::Connection& connection, std::int64_t topic_id) {
-  std::vector<TopicVote> votes;
-  for (const auto& row : connection.query(
-           "SELECT vote_id, plan_id, created_at FROM deliberation_votes WHERE topic_id = ? ORDER BY id", {topic_id})) {
-    votes.push_back(TopicVote{row.i64(0), row.i64(1), row.text(2)});
-  }
-  return votes;
+  return store::map_rows(
+      connection.query("SELECT vote_id, plan_id, created_at FROM deliberation_votes WHERE topic_id = ? ORDER BY id",
+                       {topic_id}),
+      [](const store::Row& row) {
+        return TopicVote{row.i64(0), row.i64(1), row.text(2)};
+      });
 }
 
 std::optional<VoteReading> read_vote(store::Connection& connection, std::int64_t vote_id) {
@@ -348,11 +327,13 @@ void resolve(store::Tx& tx, const Topic& topic, const std::string& summary) {
 }
 
 std::optional<Resolution> find_resolution(store::Connection& connection, std::int64_t topic_id) {
-  auto row = connection.query_one(
-      "SELECT vote_id, summary, outcome, result, published_at FROM deliberation_resolutions WHERE topic_id = ?",
-      {topic_id});
-  if (!row) return std::nullopt;
-  return Resolution{row->i64(0), row->text(1), row->text(2), row->text(3), row->text(4)};
+  return store::map_row(
+      connection.query_one(
+          "SELECT vote_id, summary, outcome, result, published_at FROM deliberation_resolutions WHERE topic_id = ?",
+          {topic_id}),
+      [](const store::Row& row) {
+        return Resolution{row.i64(0), row.text(1), row.text(2), row.text(3), row.text(4)};
+      });
 }
 
 std::int64_t add_action(store::Tx& tx, const Topic& topic, const ActionInput& input) {
@@ -372,18 +353,14 @@ std::int64_t add_action(store::Tx& tx, const Topic& topic, const ActionInput& in
 }
 
 std::vector<Action> actions_of(store::Connection& connection, std::int64_t topic_id) {
-  std::vector<Action> actions;
-  for (const auto& row :
-       connection.query(std::string(kActionColumns) + "WHERE topic_id = ? ORDER BY due_on, id", {topic_id})) {
-    actions.push_back(to_action(connection, row));
-  }
-  return actions;
+  return store::map_rows(
+      connection.query(std::string(kActionColumns) + "WHERE topic_id = ? ORDER BY due_on, id", {topic_id}),
+      std::bind_front(to_action, std::ref(connection)));
 }
 
 std::optional<Action> find_action(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kActionColumns) + "WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_action(connection, *row);
+  return store::map_row(connection.query_one(std::string(kActionColumns) + "WHERE id = ?", {id}),
+                        std::bind_front(to_action, std::ref(connection)));
 }
 
 bool complete_action(store::Tx& tx, const Action& action, const std::string& done_on, const std::string& note) {

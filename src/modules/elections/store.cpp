@@ -16,6 +16,7 @@
 #include "modules/elections/rules.hpp"
 #include "modules/org/org.hpp"
 #include "modules/voting/voting.hpp"
+#include "store/rows.hpp"
 
 namespace weizhi::elections {
 
@@ -73,14 +74,14 @@ std::string store_secret_ballot(store::Tx& tx, const Election& election, const R
 // The round's ballots in key order, the order the ballot box's hash follows.
 std::vector<SealedBallot> ballots_of_round(store::Connection& connection, std::int64_t election_id,
                                            std::int64_t round) {
-  std::vector<SealedBallot> ballots;
-  for (const auto& row : connection.query(
-           "SELECT receipt_code, channel, choices, cast_on FROM election_ballots WHERE election_id = ? AND round = ? "
-           "ORDER BY receipt_code",
-           {election_id, round})) {
-    ballots.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
-  }
-  return ballots;
+  return store::map_rows(
+      connection.query(
+          "SELECT receipt_code, channel, choices, cast_on FROM election_ballots WHERE election_id = ? AND round = ? "
+          "ORDER BY receipt_code",
+          {election_id, round}),
+      [](const store::Row& row) {
+        return SealedBallot{row.text(0), row.text(1), row.text(2), row.text(3)};
+      });
 }
 
 // Closes the round's ballot box: its ballots are written again, all in this one transaction and
@@ -147,20 +148,15 @@ std::int64_t create_election(store::Tx& tx, const ElectionInput& input, std::int
 }
 
 std::optional<Election> find_election(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kElectionColumns) + "WHERE e.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_election(*row);
+  return store::map_row(connection.query_one(std::string(kElectionColumns) + "WHERE e.id = ?", {id}), to_election);
 }
 
 std::vector<Election> elections_under(store::Connection& connection, const std::string& path) {
-  std::vector<Election> list;
-  for (const auto& row :
-       connection.query(std::string(kElectionColumns) + "JOIN org_nodes c ON c.id = e.compound_node_id WHERE " +
-                            org::subtree_condition(connection.dialect(), "c.path") + " ORDER BY e.id",
-                        org::subtree_params(path))) {
-    list.push_back(to_election(row));
-  }
-  return list;
+  return store::map_rows(
+      connection.query(std::string(kElectionColumns) + "JOIN org_nodes c ON c.id = e.compound_node_id WHERE " +
+                           org::subtree_condition(connection.dialect(), "c.path") + " ORDER BY e.id",
+                       org::subtree_params(path)),
+      to_election);
 }
 
 std::vector<VoterElection> elections_of_voter(store::Connection& connection, std::int64_t person_id) {
@@ -178,16 +174,16 @@ std::vector<VoterElection> elections_of_voter(store::Connection& connection, std
 }
 
 std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t election_id) {
-  std::vector<StepRecord> steps;
-  for (const auto& row : connection.query(
-           "SELECT s.step, s.opened_at, s.publicity_ends_on, s.signed_off_by_user_id, s.signed_off_at, u.display_name, "
-           "s.sign_off_note FROM election_steps s LEFT JOIN users u ON u.id = s.signed_off_by_user_id "
-           "WHERE s.election_id = ? ORDER BY s.step",
-           {election_id})) {
-    steps.push_back(StepRecord{row.i64(0), row.text(1), row.optional_text(2), row.optional_i64(3), row.optional_text(4),
-                               row.optional_text(5), row.optional_text(6)});
-  }
-  return steps;
+  return store::map_rows(
+      connection.query(
+          "SELECT s.step, s.opened_at, s.publicity_ends_on, s.signed_off_by_user_id, s.signed_off_at, u.display_name, "
+          "s.sign_off_note FROM election_steps s LEFT JOIN users u ON u.id = s.signed_off_by_user_id "
+          "WHERE s.election_id = ? ORDER BY s.step",
+          {election_id}),
+      [](const store::Row& row) {
+        return StepRecord{row.i64(0),           row.text(1),          row.optional_text(2), row.optional_i64(3),
+                          row.optional_text(4), row.optional_text(5), row.optional_text(6)};
+      });
 }
 
 SignOffFacts sign_off_facts(store::Connection& connection, const Election& election, std::int64_t step,
@@ -278,18 +274,18 @@ std::int64_t add_visit(store::Tx& tx, const VisitInput& visit) {
 }
 
 std::vector<Visit> visits_of(store::Connection& connection, std::int64_t election_id) {
-  std::vector<Visit> visits;
-  for (const auto& row : connection.query(
-           "SELECT v.id, v.compound_node_id, v.election_id, v.visitor_person_id, v.visited_person_id, v.visited_on, "
-           "v.notes, a.name_masked, b.name_masked FROM election_visits v JOIN people a ON a.id = v.visitor_person_id "
-           "JOIN people b ON b.id = v.visited_person_id WHERE v.election_id = ? ORDER BY v.id",
-           {election_id})) {
-    visits.push_back(Visit{row.i64(0),
-                           {row.i64(1), row.optional_i64(2), row.i64(3), row.i64(4), row.text(5), row.text(6)},
-                           row.text(7),
-                           row.text(8)});
-  }
-  return visits;
+  return store::map_rows(
+      connection.query(
+          "SELECT v.id, v.compound_node_id, v.election_id, v.visitor_person_id, v.visited_person_id, v.visited_on, "
+          "v.notes, a.name_masked, b.name_masked FROM election_visits v JOIN people a ON a.id = v.visitor_person_id "
+          "JOIN people b ON b.id = v.visited_person_id WHERE v.election_id = ? ORDER BY v.id",
+          {election_id}),
+      [](const store::Row& row) {
+        return Visit{row.i64(0),
+                     {row.i64(1), row.optional_i64(2), row.i64(3), row.i64(4), row.text(5), row.text(6)},
+                     row.text(7),
+                     row.text(8)};
+      });
 }
 
 NomineeFacts nominee_facts(store::Connection& connection, const Election& election, std::int64_t person_id) {
@@ -321,18 +317,22 @@ void vet_candidate(store::Tx& tx, const Election& election, std::int64_t candida
 }
 
 std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t election_id) {
-  std::vector<Candidate> list;
-  for (const auto& row :
-       connection.query("SELECT c.id, c.person_id, p.name_masked, p.party_member, c.nomination, c.nominated_by, "
-                        "c.origin, c.vetting, "
-                        "c.vetting_reason FROM election_candidates c JOIN people p ON p.id = c.person_id "
-                        "WHERE c.election_id = ? ORDER BY c.id",
-                        {election_id})) {
-    list.push_back(Candidate{row.i64(0), row.i64(1), row.text(2), row.i64(3) != 0,
-                             parse_nomination(row.text(4)).value_or(Nomination::Self), row.text(5), row.text(6),
-                             parse_vetting(row.text(7)).value_or(Vetting::Pending), row.optional_text(8)});
-  }
-  return list;
+  return store::map_rows(
+      connection.query("SELECT c.id, c.person_id, p.name_masked, p.party_member, c.nomination, c.nominated_by, "
+                       "c.origin, c.vetting, c.vetting_reason FROM election_candidates c "
+                       "JOIN people p ON p.id = c.person_id WHERE c.election_id = ? ORDER BY c.id",
+                       {election_id}),
+      [](const store::Row& row) {
+        return Candidate{row.i64(0),
+                         row.i64(1),
+                         row.text(2),
+                         row.i64(3) != 0,
+                         parse_nomination(row.text(4)).value_or(Nomination::Self),
+                         row.text(5),
+                         row.text(6),
+                         parse_vetting(row.text(7)).value_or(Vetting::Pending),
+                         row.optional_text(8)};
+      });
 }
 
 bool on_roll(store::Connection& connection, std::int64_t election_id, std::int64_t person_id) {
@@ -366,31 +366,21 @@ Complaint to_complaint(const store::Row& row) {
 
 std::optional<Complaint> find_complaint(store::Connection& connection, std::int64_t election_id,
                                         std::int64_t complaint_id) {
-  auto row = connection.query_one(std::string(kComplaintColumns) + "AND id = ?", {election_id, complaint_id});
-  if (!row) return std::nullopt;
-  return to_complaint(*row);
+  return store::map_row(
+      connection.query_one(std::string(kComplaintColumns) + "AND id = ?", {election_id, complaint_id}), to_complaint);
 }
 
 std::vector<Complaint> complaints_of(store::Connection& connection, std::int64_t election_id) {
-  std::vector<Complaint> list;
-  for (const auto& row : connection.query(std::string(kComplaintColumns) + "ORDER BY id", {election_id})) {
-    list.push_back(to_complaint(row));
-  }
-  return list;
+  return store::map_rows(connection.query(std::string(kComplaintColumns) + "ORDER BY id", {election_id}), to_complaint);
 }
 
 std::optional<Round> current_round(store::Connection& connection, std::int64_t election_id) {
-  auto row = connection.query_one(std::string(kRoundColumns) + "ORDER BY round DESC LIMIT 1", {election_id});
-  if (!row) return std::nullopt;
-  return to_round(*row);
+  return store::map_row(connection.query_one(std::string(kRoundColumns) + "ORDER BY round DESC LIMIT 1", {election_id}),
+                        to_round);
 }
 
 std::vector<Round> rounds_of(store::Connection& connection, std::int64_t election_id) {
-  std::vector<Round> rounds;
-  for (const auto& row : connection.query(std::string(kRoundColumns) + "ORDER BY round", {election_id})) {
-    rounds.push_back(to_round(row));
-  }
-  return rounds;
+  return store::map_rows(connection.query(std::string(kRoundColumns) + "ORDER BY round", {election_id}), to_round);
 }
 
 std::optional<std::int64_t> voted_round(store::Connection& connection, std::int64_t election_id,
@@ -476,15 +466,15 @@ std::vector<std::string> held_paper_ballots(store::Connection& connection, const
 }
 
 std::optional<Receipt> find_receipt(store::Connection& connection, const std::string& code) {
-  auto row = connection.query_one(
-      "SELECT b.election_id, e.title, b.round, b.channel, b.cast_on, CASE WHEN r.result IS NULL THEN 0 ELSE 1 END "
-      "FROM election_ballots b "
-      "JOIN elections e ON e.id = b.election_id JOIN election_rounds r ON r.election_id = b.election_id AND r.round = "
-      "b.round "
-      "WHERE b.receipt_code = ?",
-      {code});
-  if (!row) return std::nullopt;
-  return Receipt{row->i64(0), row->text(1), row->i64(2), row->text(3), row->text(4), row->i64(5) != 0};
+  return store::map_row(
+      connection.query_one(
+          "SELECT b.election_id, e.title, b.round, b.channel, b.cast_on, CASE WHEN r.result IS NULL THEN 0 ELSE 1 END "
+          "FROM election_ballots b JOIN elections e ON e.id = b.election_id "
+          "JOIN election_rounds r ON r.election_id = b.election_id AND r.round = b.round WHERE b.receipt_code = ?",
+          {code}),
+      [](const store::Row& row) {
+        return Receipt{row.i64(0), row.text(1), row.i64(2), row.text(3), row.text(4), row.i64(5) != 0};
+      });
 }
 
 RoundFacts round_facts(store::Connection& connection, const Election& election, const Round& round) {
@@ -517,9 +507,8 @@ void save_count(store::Tx& tx, const Election& election, const Round& round, con
 }
 
 std::optional<Round> find_round(store::Connection& connection, std::int64_t election_id, std::int64_t number) {
-  auto row = connection.query_one(std::string(kRoundColumns) + "AND round = ?", {election_id, number});
-  if (!row) return std::nullopt;
-  return to_round(*row);
+  return store::map_row(connection.query_one(std::string(kRoundColumns) + "AND round = ?", {election_id, number}),
+                        to_round);
 }
 
 void save_lot_drawings(store::Tx& tx, const Election& election, std::int64_t round, const std::string& drawings) {

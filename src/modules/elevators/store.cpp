@@ -11,6 +11,7 @@
 #include "modules/governance/governance.hpp"
 #include "modules/org/org.hpp"
 #include "modules/voting/voting.hpp"
+#include "store/rows.hpp"
 
 namespace weizhi::elevators {
 
@@ -127,13 +128,12 @@ UnitRecord unit_record(store::Connection& connection, std::int64_t unit_id) {
 }
 
 std::vector<SharePart> residential_parts(store::Connection& connection, std::int64_t unit_id) {
-  std::vector<SharePart> parts;
-  for (const auto& row : connection.query("SELECT node_id, room_number, floor, area_centi_m2 FROM parts "
+  return store::map_rows(connection.query("SELECT node_id, room_number, floor, area_centi_m2 FROM parts "
                                           "WHERE unit_node_id = ? AND use = 'residential' ORDER BY node_id",
-                                          {unit_id})) {
-    parts.push_back(SharePart{row.i64(0), row.text(1), row.i64(2), row.i64(3)});
-  }
-  return parts;
+                                          {unit_id}),
+                         [](const store::Row& row) {
+                           return SharePart{row.i64(0), row.text(1), row.i64(2), row.i64(3)};
+                         });
 }
 
 // --- Projects ---
@@ -159,31 +159,25 @@ std::int64_t create_project(store::Tx& tx, std::int64_t unit_id, const std::opti
 }
 
 std::optional<Project> find_project(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kProjectColumns) + "WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_project(*row);
+  return store::map_row(connection.query_one(std::string(kProjectColumns) + "WHERE id = ?", {id}), to_project);
 }
 
 std::vector<Project> projects_of_compound(store::Connection& connection, std::int64_t compound_id) {
   org::require_compound(connection, compound_id);
-  std::vector<Project> projects;
-  for (const auto& row :
-       connection.query(std::string(kProjectColumns) + "WHERE compound_node_id = ? ORDER BY id DESC", {compound_id})) {
-    projects.push_back(to_project(row));
-  }
-  return projects;
+  return store::map_rows(
+      connection.query(std::string(kProjectColumns) + "WHERE compound_node_id = ? ORDER BY id DESC", {compound_id}),
+      to_project);
 }
 
 std::vector<StageEvent> stage_history(store::Connection& connection, std::int64_t project_id) {
-  std::vector<StageEvent> events;
-  for (const auto& row : connection.query("SELECT e.stage, e.on_date, e.by_user_id, u.display_name, e.recorded_at "
+  return store::map_rows(connection.query("SELECT e.stage, e.on_date, e.by_user_id, u.display_name, e.recorded_at "
                                           "FROM elevator_stage_events e JOIN users u ON u.id = e.by_user_id "
                                           "WHERE e.project_id = ? ORDER BY e.id",
-                                          {project_id})) {
-    events.push_back(StageEvent{parse_stage(row.text(0)).value_or(Stage::Proposal), row.text(1), row.i64(2),
-                                row.text(3), row.text(4)});
-  }
-  return events;
+                                          {project_id}),
+                         [](const store::Row& row) {
+                           return StageEvent{parse_stage(row.text(0)).value_or(Stage::Proposal), row.text(1),
+                                             row.i64(2), row.text(3), row.text(4)};
+                         });
 }
 
 // --- Working group ---
@@ -335,13 +329,14 @@ void save_contract(store::Tx& tx, const Project& project, const Contract& contra
 }
 
 std::optional<Contract> contract_of(store::Connection& connection, std::int64_t project_id) {
-  auto row = connection.query_one(
-      "SELECT provider, signed_on, maintenance_years, warranty_years, annual_fee_fen, response_minutes, note, updated_at "
-      "FROM elevator_contracts WHERE project_id = ?",
-      {project_id});
-  if (!row) return std::nullopt;
-  return Contract{row->text(0), row->text(1),         row->i64(2),  row->i64(3),
-                  row->i64(4),  row->optional_i64(5), row->text(6), row->text(7)};
+  return store::map_row(
+      connection.query_one("SELECT provider, signed_on, maintenance_years, warranty_years, annual_fee_fen, "
+                           "response_minutes, note, updated_at FROM elevator_contracts WHERE project_id = ?",
+                           {project_id}),
+      [](const store::Row& row) {
+        return Contract{row.text(0), row.text(1),         row.i64(2),  row.i64(3),
+                        row.i64(4),  row.optional_i64(5), row.text(6), row.text(7)};
+      });
 }
 
 // --- Mediations ---
@@ -365,22 +360,22 @@ std::int64_t add_mediation(store::Tx& tx, const Project& project, const Mediatio
 }
 
 std::vector<Mediation> mediations_of(store::Connection& connection, std::int64_t project_id) {
-  std::vector<Mediation> list;
-  for (const auto& row : connection.query(
-           "SELECT id, held_on, level, parties, mediator_person_id, mediator_name, issue, outcome, agreement, "
-           "recorded_by_user_id, created_at FROM elevator_mediations WHERE project_id = ? ORDER BY held_on, id",
-           {project_id})) {
-    MediationInput input{row.text(1),
-                         parse_level(row.text(2)).value_or(MediationLevel::Community),
-                         parse_json(row.text(3)).get<std::vector<std::string>>(),
-                         row.optional_i64(4),
-                         row.optional_text(5),
-                         row.text(6),
-                         parse_outcome(row.text(7)).value_or(MediationOutcome::Pending),
-                         row.optional_text(8)};
-    list.push_back(Mediation{row.i64(0), std::move(input), row.i64(9), row.text(10)});
-  }
-  return list;
+  return store::map_rows(
+      connection.query(
+          "SELECT id, held_on, level, parties, mediator_person_id, mediator_name, issue, outcome, agreement, "
+          "recorded_by_user_id, created_at FROM elevator_mediations WHERE project_id = ? ORDER BY held_on, id",
+          {project_id}),
+      [](const store::Row& row) {
+        MediationInput input{row.text(1),
+                             parse_level(row.text(2)).value_or(MediationLevel::Community),
+                             parse_json(row.text(3)).get<std::vector<std::string>>(),
+                             row.optional_i64(4),
+                             row.optional_text(5),
+                             row.text(6),
+                             parse_outcome(row.text(7)).value_or(MediationOutcome::Pending),
+                             row.optional_text(8)};
+        return Mediation{row.i64(0), std::move(input), row.i64(9), row.text(10)};
+      });
 }
 
 }  // namespace weizhi::elevators

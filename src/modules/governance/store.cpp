@@ -7,6 +7,8 @@
 #include "core/error.hpp"
 #include "modules/governance/rules.hpp"
 #include "modules/org/org.hpp"
+#include "store/rows.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::governance {
 
@@ -17,17 +19,8 @@ namespace {
 constexpr const char* kCurrentAssignment = "a.since <= ? AND (a.until IS NULL OR a.until > ?)";
 constexpr const char* kCurrentPosition = "p.since <= ? AND (p.until IS NULL OR p.until > ?)";
 
-std::string placeholders(std::size_t count) {
-  std::string text;
-  for (std::size_t i = 0; i < count; ++i) text += i ? ", ?" : "?";
-  return text;
-}
-
-store::Params id_params(const std::vector<std::int64_t>& ids) {
-  store::Params params;
-  for (std::int64_t id : ids) params.emplace_back(id);
-  return params;
-}
+// The ids of an IN list, bound one placeholder each.
+store::Params id_params(const std::vector<std::int64_t>& ids) { return store::Params(ids.begin(), ids.end()); }
 
 std::string subtree_pattern(const std::string& path) { return path + "%"; }
 
@@ -43,12 +36,15 @@ Term to_term(const store::Row& row, std::size_t first_column) {
   return Term{row.i64(first_column), stored_time(row.text(first_column + 1)), until};
 }
 
+// A row that holds a term and nothing else: person_id, since, until.
+Term whole_row_term(const store::Row& row) { return to_term(row, 0); }
+
 std::map<std::int64_t, std::string> names_by_id(store::Connection& connection, const std::string& table,
                                                 const std::string& name_column, const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, std::string> names;
   if (ids.empty()) return names;
   for (const auto& row : connection.query(
-           "SELECT id, " + name_column + " FROM " + table + " WHERE id IN (" + placeholders(ids.size()) + ")",
+           "SELECT id, " + name_column + " FROM " + table + " WHERE id IN (" + store::placeholders(ids.size()) + ")",
            id_params(ids))) {
     names[row.i64(0)] = row.text(1);
   }
@@ -115,7 +111,7 @@ std::vector<PartyOrg> to_party_orgs(store::Connection& connection, const store::
   std::map<std::int64_t, std::vector<std::int64_t>> compounds;
   for (const auto& row : connection.query("SELECT branch_id, compound_node_id FROM party_branch_compounds WHERE "
                                           "branch_id IN (" +
-                                              placeholders(ids.size()) + ") ORDER BY compound_node_id",
+                                              store::placeholders(ids.size()) + ") ORDER BY compound_node_id",
                                           id_params(ids))) {
     compounds[row.i64(0)].push_back(row.i64(1));
   }
@@ -173,13 +169,12 @@ EscalationTarget escalation_target(store::Connection& connection, std::int64_t c
   std::string now_text = iso_utc(now);
   if (level == EscalationLevel::Street) {
     std::int64_t street_id = org::street_of(compound->path);
-    for (const auto& row :
-         connection.query("SELECT DISTINCT r.user_id FROM role_assignments r JOIN users u ON u.id = r.user_id "
-                          "WHERE r.role = 'street_admin' AND r.scope_node_id = ? AND r.valid_from <= ? "
-                          "AND (r.valid_to IS NULL OR r.valid_to > ?) AND u.disabled = 0 ORDER BY r.user_id",
-                          {street_id, now_text, now_text})) {
-      target.user_ids.push_back(row.i64(0));
-    }
+    target.user_ids = store::map_rows(
+        connection.query("SELECT DISTINCT r.user_id FROM role_assignments r JOIN users u ON u.id = r.user_id "
+                         "WHERE r.role = 'street_admin' AND r.scope_node_id = ? AND r.valid_from <= ? "
+                         "AND (r.valid_to IS NULL OR r.valid_to > ?) AND u.disabled = 0 ORDER BY r.user_id",
+                         {street_id, now_text, now_text}),
+        store::first_integer);
     return target;
   }
   auto chains = chains_under(connection, compound->path, now);
@@ -189,10 +184,9 @@ EscalationTarget escalation_target(store::Connection& connection, std::int64_t c
   }
   if (!target.person_id) return target;
   target.person_name = masked_names(connection, {*target.person_id})[*target.person_id];
-  for (const auto& row :
-       connection.query("SELECT id FROM users WHERE person_id = ? AND disabled = 0 ORDER BY id", {*target.person_id})) {
-    target.user_ids.push_back(row.i64(0));
-  }
+  target.user_ids = store::map_rows(
+      connection.query("SELECT id FROM users WHERE person_id = ? AND disabled = 0 ORDER BY id", {*target.person_id}),
+      store::first_integer);
   return target;
 }
 
@@ -202,12 +196,10 @@ bool set_community_position(store::Tx& tx, std::int64_t community_id, CommunityP
   require_person(tx, person_id, "person_id");
   std::string now = iso_utc(tx.now());
   std::string code = community_position_code(position);
-  std::vector<Term> terms;
-  for (const auto& row : tx.query("SELECT person_id, since, until FROM community_positions "
-                                  "WHERE community_node_id = ? AND position = ? AND (until IS NULL OR until > ?)",
-                                  {community_id, code, now})) {
-    terms.push_back(to_term(row, 0));
-  }
+  auto terms = store::map_rows(tx.query("SELECT person_id, since, until FROM community_positions "
+                                        "WHERE community_node_id = ? AND position = ? AND (until IS NULL OR until > ?)",
+                                        {community_id, code, now}),
+                               whole_row_term);
   if (!appointment_changes(terms, person_id, tx.now())) return false;
   tx.exec(
       "UPDATE community_positions SET until = ? "
@@ -221,35 +213,33 @@ bool set_community_position(store::Tx& tx, std::int64_t community_id, CommunityP
 std::vector<CommissionerRow> current_commissioners(store::Connection& connection, const std::string& path,
                                                    TimePoint now) {
   std::string now_text = iso_utc(now);
-  std::vector<CommissionerRow> rows;
-  for (const auto& row : connection.query(
-           std::string("SELECT a.id, a.person_id, a.compound_node_id, a.from_two_committees, a.also_party_secretary, "
-                       "a.first_secretary, a.grid_chief, a.since, a.until, p.name_masked, c.name, a.service_phone "
-                       "FROM commissioner_assignments a JOIN org_nodes c ON c.id = a.compound_node_id "
-                       "JOIN people p ON p.id = a.person_id WHERE c.path LIKE ? AND ") +
-               kCurrentAssignment + " ORDER BY a.person_id, a.compound_node_id",
-           {subtree_pattern(path), now_text, now_text})) {
-    rows.push_back(CommissionerRow{CommissionerAssignment{row.i64(0),
-                                                          {row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0,
-                                                           row.i64(5) != 0, row.i64(6) != 0, row.optional_text(11)},
-                                                          row.text(7),
-                                                          row.optional_text(8)},
-                                   row.text(9), row.text(10)});
-  }
-  return rows;
+  return store::map_rows(
+      connection.query(
+          std::string("SELECT a.id, a.person_id, a.compound_node_id, a.from_two_committees, a.also_party_secretary, "
+                      "a.first_secretary, a.grid_chief, a.since, a.until, p.name_masked, c.name, a.service_phone "
+                      "FROM commissioner_assignments a JOIN org_nodes c ON c.id = a.compound_node_id "
+                      "JOIN people p ON p.id = a.person_id WHERE c.path LIKE ? AND ") +
+              kCurrentAssignment + " ORDER BY a.person_id, a.compound_node_id",
+          {subtree_pattern(path), now_text, now_text}),
+      [](const store::Row& row) {
+        return CommissionerRow{CommissionerAssignment{row.i64(0),
+                                                      {row.i64(1), row.i64(2), row.i64(3) != 0, row.i64(4) != 0,
+                                                       row.i64(5) != 0, row.i64(6) != 0, row.optional_text(11)},
+                                                      row.text(7),
+                                                      row.optional_text(8)},
+                               row.text(9), row.text(10)};
+      });
 }
 
 CommissionerAssignment assign_commissioner(store::Tx& tx, const CommissionerInput& input) {
   require_node(tx, input.compound_node_id, {org::NodeKind::Compound}, "compound_id");
   require_person(tx, input.person_id, "person_id");
   std::string now = iso_utc(tx.now());
-  std::vector<Term> terms;
   // Terms ended before now cannot be current; whether the others are is the rules' call.
-  for (const auto& row : tx.query("SELECT person_id, since, until FROM commissioner_assignments "
-                                  "WHERE compound_node_id = ? AND (until IS NULL OR until > ?)",
-                                  {input.compound_node_id, now})) {
-    terms.push_back(to_term(row, 0));
-  }
+  auto terms = store::map_rows(tx.query("SELECT person_id, since, until FROM commissioner_assignments "
+                                        "WHERE compound_node_id = ? AND (until IS NULL OR until > ?)",
+                                        {input.compound_node_id, now}),
+                               whole_row_term);
   refuse(commissioner_refusal(terms, tx.now()));
   std::int64_t id = tx.scalar(
       "INSERT INTO commissioner_assignments (person_id, compound_node_id, from_two_committees, "
@@ -271,10 +261,9 @@ std::optional<std::string> commissioner_service_phone(store::Connection& connect
 }
 
 std::optional<std::int64_t> assignment_compound(store::Connection& connection, std::int64_t assignment_id) {
-  auto row =
-      connection.query_one("SELECT compound_node_id FROM commissioner_assignments WHERE id = ?", {assignment_id});
-  if (!row) return std::nullopt;
-  return row->i64(0);
+  return store::map_row(
+      connection.query_one("SELECT compound_node_id FROM commissioner_assignments WHERE id = ?", {assignment_id}),
+      store::first_integer);
 }
 
 CommissionerAssignment end_commissioner(store::Tx& tx, std::int64_t assignment_id) {
@@ -422,7 +411,7 @@ std::vector<Grid> grids_under(store::Connection& connection, const std::string& 
   std::vector<std::int64_t> ids;
   for (const auto& grid : grids) ids.push_back(grid.id);
   for (const auto& row : connection.query("SELECT grid_id, building_node_id FROM grid_buildings WHERE grid_id IN (" +
-                                              placeholders(ids.size()) + ") ORDER BY building_node_id",
+                                              store::placeholders(ids.size()) + ") ORDER BY building_node_id",
                                           id_params(ids))) {
     grids[index[row.i64(0)]].input.building_ids.push_back(row.i64(1));
   }
@@ -439,14 +428,14 @@ std::int64_t create_social_org(store::Tx& tx, const SocialOrgInput& input) {
 }
 
 std::vector<SocialOrg> social_orgs_under(store::Connection& connection, const std::string& path) {
-  std::vector<SocialOrg> orgs;
-  for (const auto& row : connection.query(
-           "SELECT s.id, s.name, s.node_id, s.service, s.contact_person_id, s.created_at FROM social_orgs s "
-           "JOIN org_nodes n ON n.id = s.node_id WHERE n.path LIKE ? ORDER BY s.id",
-           {subtree_pattern(path)})) {
-    orgs.push_back(SocialOrg{row.i64(0), {row.text(1), row.i64(2), row.text(3), row.optional_i64(4)}, row.text(5)});
-  }
-  return orgs;
+  return store::map_rows(
+      connection.query(
+          "SELECT s.id, s.name, s.node_id, s.service, s.contact_person_id, s.created_at FROM social_orgs s "
+          "JOIN org_nodes n ON n.id = s.node_id WHERE n.path LIKE ? ORDER BY s.id",
+          {subtree_pattern(path)}),
+      [](const store::Row& row) {
+        return SocialOrg{row.i64(0), {row.text(1), row.i64(2), row.text(3), row.optional_i64(4)}, row.text(5)};
+      });
 }
 
 OrganizationStats organization_stats(store::Connection& connection, const org::Node& node, TimePoint now) {

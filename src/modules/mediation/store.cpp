@@ -10,6 +10,9 @@
 #include "modules/mediation/rules.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
+#include "store/rows.hpp"
+#include "store/select.hpp"
+#include "store/timeline.hpp"
 
 namespace weizhi::mediation {
 
@@ -44,12 +47,11 @@ Mediation to_mediation(const store::Row& row) {
   return record;
 }
 
-void record_event(store::Tx& tx, std::int64_t id, const std::string& kind, std::optional<std::string> from,
-                  std::optional<std::string> to, const std::string& note, std::int64_t user_id) {
-  tx.exec(
-      "INSERT INTO mediation_events (mediation_id, kind, from_state, to_state, note, user_id, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {id, kind, from, to, note, user_id, iso_utc(tx.now())});
+constexpr store::Timeline kTimeline{"mediation_events", "mediation_id"};
+
+// Every step of a dispute is on its timeline and marks it updated.
+void record_step(store::Tx& tx, std::int64_t id, const store::Timeline::Step& step) {
+  kTimeline.record(tx, id, step);
   tx.exec("UPDATE mediations SET updated_at = ? WHERE id = ?", {iso_utc(tx.now()), id});
 }
 
@@ -117,7 +119,7 @@ std::int64_t create_mediation(store::Tx& tx, const Details& details, std::int64_
              details.summary, details.mediator_person_id, details.case_id, user_id, now, now})
           ->i64(0);
   write_parties(tx, id, details.parties);
-  record_event(tx, id, "created", std::nullopt, std::string("open"), "", user_id);
+  record_step(tx, id, {.kind = "created", .to_state = state_code(State::Open), .user_id = user_id});
   return id;
 }
 
@@ -130,76 +132,56 @@ void update_mediation(store::Tx& tx, const Mediation& record, const Details& det
       {details.building_node_id, details.part_node_id, details.category, details.summary, details.mediator_person_id,
        details.case_id, record.id});
   write_parties(tx, record.id, details.parties);
-  record_event(tx, record.id, "updated", std::nullopt, std::nullopt, "", user_id);
+  record_step(tx, record.id, {.kind = "updated", .user_id = user_id});
 }
 
 std::optional<Mediation> find_mediation(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kColumns) + "WHERE x.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_mediation(*row);
+  return store::map_row(connection.query_one(std::string(kColumns) + "WHERE x.id = ?", {id}), to_mediation);
 }
 
 std::vector<Party> parties_of(store::Connection& connection, std::int64_t mediation_id) {
-  std::vector<Party> list;
-  for (const auto& row : connection.query("SELECT x.party_index, x.person_id, COALESCE(p.name_masked, x.name), x.role "
-                                          "FROM mediation_parties x LEFT JOIN people p ON p.id = x.person_id "
-                                          "WHERE x.mediation_id = ? ORDER BY x.party_index",
-                                          {mediation_id})) {
-    list.push_back(Party{row.i64(0), row.optional_i64(1), row.text(2), parse_role(row.text(3)).value_or(Role::Other)});
-  }
-  return list;
+  return store::map_rows(
+      connection.query("SELECT x.party_index, x.person_id, COALESCE(p.name_masked, x.name), x.role "
+                       "FROM mediation_parties x LEFT JOIN people p ON p.id = x.person_id "
+                       "WHERE x.mediation_id = ? ORDER BY x.party_index",
+                       {mediation_id}),
+      [](const store::Row& row) {
+        return Party{row.i64(0), row.optional_i64(1), row.text(2), parse_role(row.text(3)).value_or(Role::Other)};
+      });
 }
 
 std::vector<Session> sessions_of(store::Connection& connection, std::int64_t mediation_id) {
-  std::vector<Session> list;
-  for (const auto& row : connection.query("SELECT id, held_on, place, attendees, notes, next_step, user_id, created_at "
+  return store::map_rows(connection.query("SELECT id, held_on, place, attendees, notes, next_step, user_id, created_at "
                                           "FROM mediation_sessions WHERE mediation_id = ? ORDER BY held_on, id",
-                                          {mediation_id})) {
-    SessionInput input{row.text(1), row.text(2), parse_json(row.text(3)).get<std::vector<std::int64_t>>(), row.text(4),
-                       row.text(5)};
-    list.push_back(Session{row.i64(0), std::move(input), row.i64(6), row.text(7)});
-  }
-  return list;
+                                          {mediation_id}),
+                         [](const store::Row& row) {
+                           SessionInput input{row.text(1), row.text(2),
+                                              parse_json(row.text(3)).get<std::vector<std::int64_t>>(), row.text(4),
+                                              row.text(5)};
+                           return Session{row.i64(0), std::move(input), row.i64(6), row.text(7)};
+                         });
 }
 
 std::vector<FollowUp> follow_ups_of(store::Connection& connection, std::int64_t mediation_id) {
-  std::vector<FollowUp> list;
-  for (const auto& row : connection.query("SELECT id, visited_on, note, kept, user_id, created_at "
-                                          "FROM mediation_follow_ups WHERE mediation_id = ? ORDER BY visited_on, id",
-                                          {mediation_id})) {
-    list.push_back(
-        FollowUp{row.i64(0), FollowUpInput{row.text(1), row.text(2), row.i64(3) != 0}, row.i64(4), row.text(5)});
-  }
-  return list;
+  return store::map_rows(
+      connection.query("SELECT id, visited_on, note, kept, user_id, created_at "
+                       "FROM mediation_follow_ups WHERE mediation_id = ? ORDER BY visited_on, id",
+                       {mediation_id}),
+      [](const store::Row& row) {
+        return FollowUp{row.i64(0), FollowUpInput{row.text(1), row.text(2), row.i64(3) != 0}, row.i64(4), row.text(5)};
+      });
 }
 
 std::vector<Event> events_of(store::Connection& connection, std::int64_t mediation_id) {
-  std::vector<Event> list;
-  for (const auto& row : connection.query("SELECT id, kind, from_state, to_state, note, user_id, created_at "
-                                          "FROM mediation_events WHERE mediation_id = ? ORDER BY id",
-                                          {mediation_id})) {
-    list.push_back(Event{row.i64(0), row.text(1), row.optional_text(2), row.optional_text(3), row.text(4),
-                         row.optional_i64(5), row.text(6)});
-  }
-  return list;
+  return kTimeline.read<Event>(connection, mediation_id);
 }
 
 std::vector<Mediation> list_mediations(store::Connection& connection, const std::string& path, const Filter& filter) {
-  std::string sql = std::string(kColumns) + "WHERE " + org::subtree_condition(connection.dialect(), "c.path");
-  store::Params params = org::subtree_params(path);
-  if (filter.state) {
-    sql += " AND x.state = ?";
-    params.emplace_back(state_code(*filter.state));
-  }
-  if (filter.before_id) {
-    sql += " AND x.id < ?";
-    params.emplace_back(*filter.before_id);
-  }
-  sql += " ORDER BY x.id DESC LIMIT ?";
-  params.emplace_back(filter.limit);
-  std::vector<Mediation> list;
-  for (const auto& row : connection.query(sql, params)) list.push_back(to_mediation(row));
-  return list;
+  store::Select query(kColumns);
+  query.where(org::subtree_condition(connection.dialect(), "c.path"), org::subtree_params(path));
+  if (filter.state) query.where("x.state = ?", {state_code(*filter.state)});
+  query.newest_first("x.id", filter.before_id, filter.limit);
+  return store::map_rows(query.run(connection), to_mediation);
 }
 
 void transition(store::Tx& tx, const Mediation& record, const TransitionInput& input) {
@@ -218,8 +200,8 @@ void transition(store::Tx& tx, const Mediation& record, const TransitionInput& i
   }
   // The agreement text stays on the timeline, since a reopening clears it from the dispute.
   std::string note = input.to == State::Agreed ? *input.signed_on + " " + *input.agreement : input.reason.value_or("");
-  record_event(tx, record.id, reopen ? "reopen" : "transition", state_code(record.state), state_code(input.to), note,
-               input.user_id);
+  record_step(tx, record.id,
+              {reopen ? "reopen" : "transition", state_code(record.state), state_code(input.to), note, input.user_id});
 }
 
 std::int64_t add_session(store::Tx& tx, const Mediation& record, const SessionInput& input, std::int64_t user_id) {
@@ -234,9 +216,10 @@ std::int64_t add_session(store::Tx& tx, const Mediation& record, const SessionIn
                         ->i64(0);
   if (session_starts_mediation(record.state)) {
     set_state(tx, record, State::InMediation);
-    record_event(tx, record.id, "transition", std::string("open"), std::string("in_mediation"), "首次调解会", user_id);
+    record_step(tx, record.id,
+                {"transition", state_code(State::Open), state_code(State::InMediation), "首次调解会", user_id});
   }
-  record_event(tx, record.id, "session", std::nullopt, std::nullopt, input.held_on + " " + input.place, user_id);
+  record_step(tx, record.id, {.kind = "session", .note = input.held_on + " " + input.place, .user_id = user_id});
   return id;
 }
 
@@ -247,8 +230,10 @@ std::int64_t add_follow_up(store::Tx& tx, const Mediation& record, const FollowU
                           "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                           {record.id, input.visited_on, input.note, input.kept ? 1 : 0, user_id, iso_utc(tx.now())})
                         ->i64(0);
-  record_event(tx, record.id, "follow_up", std::nullopt, std::nullopt,
-               input.visited_on + (input.kept ? " 协议履行中 " : " 协议未履行 ") + input.note, user_id);
+  record_step(tx, record.id,
+              {.kind = "follow_up",
+               .note = input.visited_on + (input.kept ? " 协议履行中 " : " 协议未履行 ") + input.note,
+               .user_id = user_id});
   return id;
 }
 

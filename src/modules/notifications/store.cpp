@@ -9,6 +9,8 @@
 #include "modules/notifications/notifications.hpp"
 #include "modules/notifications/rules.hpp"
 #include "modules/org/org.hpp"
+#include "store/rows.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::notifications {
 
@@ -25,12 +27,6 @@ std::vector<std::int64_t> path_ids(const std::string& path) {
     start = end + 1;
   }
   return ids;
-}
-
-std::string placeholders(std::size_t count) {
-  std::string list;
-  for (std::size_t i = 0; i < count; ++i) list += i ? ", ?" : "?";
-  return list;
 }
 
 constexpr const char* kNotificationColumns =
@@ -60,13 +56,10 @@ std::vector<std::int64_t> robots_for(store::Tx& tx, std::int64_t node_id) {
   auto ids = path_ids(node->path);
   if (ids.empty()) return {};
   store::Params params(ids.begin(), ids.end());
-  std::vector<std::int64_t> robots;
-  for (const auto& row : tx.query("SELECT node_id FROM notification_webhooks WHERE enabled = 1 AND node_id IN (" +
-                                      placeholders(ids.size()) + ") ORDER BY node_id",
-                                  params)) {
-    robots.push_back(row.i64(0));
-  }
-  return robots;
+  return store::map_rows(tx.query("SELECT node_id FROM notification_webhooks WHERE enabled = 1 AND node_id IN (" +
+                                      store::placeholders(ids.size()) + ") ORDER BY node_id",
+                                  params),
+                         store::first_integer);
 }
 
 }  // namespace
@@ -93,18 +86,11 @@ void notify(store::Tx& tx, const std::vector<std::int64_t>& user_ids, const Mess
 
 std::vector<Notification> inbox(store::Connection& connection, std::int64_t user_id, Filter filter,
                                 std::optional<std::int64_t> before_id, std::int64_t limit) {
-  std::string sql = std::string(kNotificationColumns) + "WHERE user_id = ?";
-  store::Params params{user_id};
-  if (filter == Filter::Unread) sql += " AND read_at IS NULL";
-  if (before_id) {
-    sql += " AND id < ?";
-    params.emplace_back(*before_id);
-  }
-  sql += " ORDER BY id DESC LIMIT ?";
-  params.emplace_back(limit);
-  std::vector<Notification> list;
-  for (const auto& row : connection.query(sql, params)) list.push_back(to_notification(row));
-  return list;
+  store::Select query(kNotificationColumns);
+  query.where("user_id = ?", {user_id});
+  if (filter == Filter::Unread) query.where("read_at IS NULL");
+  query.newest_first("id", before_id, limit);
+  return store::map_rows(query.run(connection), to_notification);
 }
 
 std::int64_t unread_count(store::Connection& connection, std::int64_t user_id) {
@@ -128,12 +114,13 @@ std::int64_t mark_all_read(store::Tx& tx, std::int64_t user_id) {
 // --- Webhooks ---
 
 std::optional<Webhook> find_webhook(store::Connection& connection, std::int64_t node_id) {
-  auto row = connection.query_one(
-      "SELECT w.node_id, n.name, w.url, w.enabled, w.updated_at FROM notification_webhooks w "
-      "JOIN org_nodes n ON n.id = w.node_id WHERE w.node_id = ?",
-      {node_id});
-  if (!row) return std::nullopt;
-  return Webhook{row->i64(0), row->text(1), row->text(2), row->i64(3) != 0, row->text(4)};
+  return store::map_row(connection.query_one("SELECT w.node_id, n.name, w.url, w.enabled, w.updated_at "
+                                             "FROM notification_webhooks w JOIN org_nodes n ON n.id = w.node_id "
+                                             "WHERE w.node_id = ?",
+                                             {node_id}),
+                        [](const store::Row& row) {
+                          return Webhook{row.i64(0), row.text(1), row.text(2), row.i64(3) != 0, row.text(4)};
+                        });
 }
 
 void save_webhook(store::Tx& tx, std::int64_t node_id, const std::string& url, bool enabled) {
@@ -153,29 +140,17 @@ void save_webhook(store::Tx& tx, std::int64_t node_id, const std::string& url, b
 // --- Deliveries ---
 
 std::optional<Delivery> find_delivery(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kDeliveryColumns) + "WHERE d.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_delivery(*row);
+  return store::map_row(connection.query_one(std::string(kDeliveryColumns) + "WHERE d.id = ?", {id}), to_delivery);
 }
 
 std::vector<Delivery> deliveries_under(store::Connection& connection, const std::string& path,
                                        std::optional<DeliveryState> state, std::optional<std::int64_t> before_id,
                                        std::int64_t limit) {
-  std::string sql = std::string(kDeliveryColumns) + "WHERE n.path LIKE ?";
-  store::Params params{path + "%"};
-  if (state) {
-    sql += " AND d.state = ?";
-    params.emplace_back(delivery_state_code(*state));
-  }
-  if (before_id) {
-    sql += " AND d.id < ?";
-    params.emplace_back(*before_id);
-  }
-  sql += " ORDER BY d.id DESC LIMIT ?";
-  params.emplace_back(limit);
-  std::vector<Delivery> list;
-  for (const auto& row : connection.query(sql, params)) list.push_back(to_delivery(row));
-  return list;
+  store::Select query(kDeliveryColumns);
+  query.where("n.path LIKE ?", {path + "%"});
+  if (state) query.where("d.state = ?", {delivery_state_code(*state)});
+  query.newest_first("d.id", before_id, limit);
+  return store::map_rows(query.run(connection), to_delivery);
 }
 
 void retry_delivery(store::Tx& tx, std::int64_t id) {
@@ -189,15 +164,14 @@ void retry_delivery(store::Tx& tx, std::int64_t id) {
 }
 
 std::vector<DueDelivery> due_deliveries(store::Connection& connection, TimePoint now, std::int64_t limit) {
-  std::vector<DueDelivery> due;
-  for (const auto& row :
-       connection.query("SELECT d.id, d.attempts, w.url, w.enabled, d.content FROM notification_deliveries d "
-                        "JOIN notification_webhooks w ON w.node_id = d.node_id "
-                        "WHERE d.state = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?",
-                        {iso_utc(now), limit})) {
-    due.push_back(DueDelivery{row.i64(0), row.i64(1), row.text(2), row.i64(3) != 0, row.text(4)});
-  }
-  return due;
+  return store::map_rows(
+      connection.query("SELECT d.id, d.attempts, w.url, w.enabled, d.content FROM notification_deliveries d "
+                       "JOIN notification_webhooks w ON w.node_id = d.node_id "
+                       "WHERE d.state = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?",
+                       {iso_utc(now), limit}),
+      [](const store::Row& row) {
+        return DueDelivery{row.i64(0), row.i64(1), row.text(2), row.i64(3) != 0, row.text(4)};
+      });
 }
 
 bool record_attempt(store::Tx& tx, const DueDelivery& delivery, const SendOutcome& outcome) {

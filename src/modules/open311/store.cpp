@@ -3,15 +3,16 @@
 
 #include "modules/cases/cases.hpp"
 #include "modules/org/org.hpp"
+#include "store/rows.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::open311 {
 
 std::optional<std::int64_t> find_street(store::Connection& connection, const std::string& id_or_code) {
-  auto row =
+  return store::map_row(
       connection.query_one("SELECT id FROM org_nodes WHERE kind = 'street' AND (code = ? OR CAST(id AS TEXT) = ?)",
-                           {id_or_code, id_or_code});
-  if (!row) return std::nullopt;
-  return row->i64(0);
+                           {id_or_code, id_or_code}),
+      store::first_integer);
 }
 
 std::optional<std::int64_t> only_street(store::Connection& connection) {
@@ -22,14 +23,12 @@ std::optional<std::int64_t> only_street(store::Connection& connection) {
 
 std::vector<NamedNode> compounds_of_street(store::Connection& connection, std::int64_t street_id) {
   std::string path = "/" + std::to_string(street_id) + "/";
-  store::Params params = org::subtree_params(path);
-  std::vector<NamedNode> compounds;
-  for (const auto& row : connection.query("SELECT id, name FROM org_nodes WHERE kind = 'compound' AND " +
+  return store::map_rows(connection.query("SELECT id, name FROM org_nodes WHERE kind = 'compound' AND " +
                                               org::subtree_condition(connection.dialect(), "path") + " ORDER BY id",
-                                          params)) {
-    compounds.push_back(NamedNode{row.i64(0), row.text(1)});
-  }
-  return compounds;
+                                          org::subtree_params(path)),
+                         [](const store::Row& row) {
+                           return NamedNode{row.i64(0), row.text(1)};
+                         });
 }
 
 void insert_extra(store::Tx& tx, std::int64_t case_id, const Extra& extra) {
@@ -40,51 +39,36 @@ void insert_extra(store::Tx& tx, std::int64_t case_id, const Extra& extra) {
        extra.account_id, extra.user_id, iso_utc(tx.now())});
 }
 
-namespace {
-
-// "?, ?, …" for `count` parameters.
-std::string placeholders(std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) out += i ? ", ?" : "?";
-  return out;
-}
-
-}  // namespace
-
 std::vector<Found> search(store::Connection& connection, const Search& search) {
   if (search.scope_paths.empty()) return {};
-  std::string sql =
+  store::Select query(
       "SELECT x.id, o.case_id, o.lat, o.lon, o.address_string, o.media_url, o.device_id, o.account_id, o.user_id, "
       "(SELECT MAX(e.created_at) FROM case_events e WHERE e.case_id = x.id) "
       "FROM cases x JOIN case_items i ON i.id = x.item_id JOIN org_nodes c ON c.id = x.compound_node_id "
-      "LEFT JOIN open311_requests o ON o.case_id = x.id WHERE (";
-  store::Params params;
-  for (std::size_t i = 0; i < search.scope_paths.size(); ++i) {
-    sql += (i ? " OR (" : "(") + org::subtree_condition(connection.dialect(), "c.path") + ")";
-    for (auto& param : org::subtree_params(search.scope_paths[i])) params.push_back(param);
+      "LEFT JOIN open311_requests o ON o.case_id = x.id");
+  std::string within;
+  store::Params scope_params;
+  for (const auto& path : search.scope_paths) {
+    within += (within.empty() ? "((" : " OR (") + org::subtree_condition(connection.dialect(), "c.path") + ")";
+    for (auto& param : org::subtree_params(path)) scope_params.push_back(std::move(param));
   }
-  sql += ")";
+  query.where(within + ")", std::move(scope_params));
   if (!search.ids.empty()) {
-    sql += " AND x.id IN (" + placeholders(search.ids.size()) + ")";
-    for (auto id : search.ids) params.emplace_back(id);
+    query.where("x.id IN (" + store::placeholders(search.ids.size()) + ")",
+                store::Params(search.ids.begin(), search.ids.end()));
   }
-  if (search.service_code) {
-    sql += " AND i.code = ?";
-    params.emplace_back(*search.service_code);
-  }
+  if (search.service_code) query.where("i.code = ?", {*search.service_code});
   if (!search.states.empty()) {
-    sql += " AND x.state IN (" + placeholders(search.states.size()) + ")";
-    for (auto state : search.states) params.emplace_back(cases::state_code(state));
+    store::Params codes;
+    for (auto state : search.states) codes.emplace_back(cases::state_code(state));
+    query.where("x.state IN (" + store::placeholders(search.states.size()) + ")", std::move(codes));
   }
   if (search.window) {
-    sql += " AND x.reported_at >= ? AND x.reported_at < ?";
-    params.emplace_back(iso_utc(search.window->start));
-    params.emplace_back(iso_utc(search.window->end));
+    query.where("x.reported_at >= ? AND x.reported_at < ?",
+                {iso_utc(search.window->start), iso_utc(search.window->end)});
   }
-  sql += " ORDER BY x.id DESC LIMIT ?";
-  params.emplace_back(search.limit);
-  std::vector<Found> found;
-  for (const auto& row : connection.query(sql, params)) {
+  query.newest_first("x.id", std::nullopt, search.limit);
+  return store::map_rows(query.run(connection), [](const store::Row& row) {
     Found one{row.i64(0), std::nullopt, row.text(9)};
     if (!row.is_null(1)) {
       Extra extra;
@@ -97,9 +81,8 @@ std::vector<Found> search(store::Connection& connection, const Search& search) {
       extra.user_id = row.i64(8);
       one.extra = std::move(extra);
     }
-    found.push_back(std::move(one));
-  }
-  return found;
+    return one;
+  });
 }
 
 }  // namespace weizhi::open311

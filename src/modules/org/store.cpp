@@ -1,7 +1,9 @@
 // Org tree and registry storage.
 #include "modules/org/store.hpp"
 
+#include "core/code_table.hpp"
 #include "modules/org/rules.hpp"
+#include "store/rows.hpp"
 
 namespace weizhi::org {
 
@@ -41,35 +43,28 @@ NodeRecord to_record(const store::Row& row) {
 }  // namespace
 
 std::optional<Node> find_node(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kNodeColumns) + "WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_node(*row);
+  return store::map_row(connection.query_one(std::string(kNodeColumns) + "WHERE id = ?", {id}), to_node);
 }
 
 std::optional<Node> find_node(store::Tx& tx, std::int64_t id) { return find_node(tx.connection(), id); }
 
 std::optional<Node> find_child(store::Connection& connection, std::int64_t parent_id, const std::string& name) {
-  auto row = connection.query_one(std::string(kNodeColumns) + "WHERE parent_id = ? AND name = ? ORDER BY id LIMIT 1",
-                                  {parent_id, name});
-  if (!row) return std::nullopt;
-  return to_node(*row);
+  return store::map_row(
+      connection.query_one(std::string(kNodeColumns) + "WHERE parent_id = ? AND name = ? ORDER BY id LIMIT 1",
+                           {parent_id, name}),
+      to_node);
 }
 
 std::optional<NodeRecord> find_record(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kRecordColumns) + "WHERE n.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_record(*row);
+  return store::map_row(connection.query_one(std::string(kRecordColumns) + "WHERE n.id = ?", {id}), to_record);
 }
 
 std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_t parent_id, std::int64_t after_id,
                                       std::int64_t limit) {
-  std::vector<NodeRecord> records;
-  for (const auto& row :
-       connection.query(std::string(kRecordColumns) + "WHERE n.parent_id = ? AND n.id > ? ORDER BY n.id LIMIT ?",
-                        {parent_id, after_id, limit})) {
-    records.push_back(to_record(row));
-  }
-  return records;
+  return store::map_rows(
+      connection.query(std::string(kRecordColumns) + "WHERE n.parent_id = ? AND n.id > ? ORDER BY n.id LIMIT ?",
+                       {parent_id, after_id, limit}),
+      to_record);
 }
 
 std::string subtree_condition(store::Dialect dialect, std::string_view column) {
@@ -83,38 +78,32 @@ store::Params subtree_params(const std::string& path) { return {path, subtree_en
 std::vector<PlacedPart> parts_under(store::Connection& connection, const Node& node, std::int64_t after_id,
                                     std::int64_t limit) {
   // Down to a compound the parent links reach the parts through indexes; above it the path prefix does.
-  std::string where;
+  static constexpr CodeTable<NodeKind> kPartsOfNode = {{NodeKind::Part, "p.node_id = ?"},
+                                                       {NodeKind::Unit, "p.unit_node_id = ?"},
+                                                       {NodeKind::Building, "u.parent_id = ?"},
+                                                       {NodeKind::Compound, "b.parent_id = ?"}};
+  std::string where = code_of(kPartsOfNode, node.kind);
   store::Params params{node.id};
-  switch (node.kind) {
-    case NodeKind::Part:
-      where = "p.node_id = ?";
-      break;
-    case NodeKind::Unit:
-      where = "p.unit_node_id = ?";
-      break;
-    case NodeKind::Building:
-      where = "u.parent_id = ?";
-      break;
-    case NodeKind::Compound:
-      where = "b.parent_id = ?";
-      break;
-    default:
-      where = "pn.kind = 'part' AND " + subtree_condition(connection.dialect(), "pn.path");
-      params = subtree_params(node.path);
+  if (where.empty()) {
+    where = "pn.kind = 'part' AND " + subtree_condition(connection.dialect(), "pn.path");
+    params = subtree_params(node.path);
   }
   params.insert(params.end(), {after_id, limit});
-  std::vector<PlacedPart> parts;
-  for (const auto& row :
-       connection.query("SELECT p.node_id, b.id, b.name, u.id, u.name, p.room_number, p.floor, p.use, p.area_centi_m2, "
-                        "p.area_source FROM parts p JOIN org_nodes pn ON pn.id = p.node_id "
-                        "JOIN org_nodes u ON u.id = p.unit_node_id JOIN org_nodes b ON b.id = u.parent_id WHERE " +
-                            where + " AND p.node_id > ? ORDER BY p.node_id LIMIT ?",
-                        params)) {
-    parts.push_back(PlacedPart{row.i64(0), row.i64(1), row.text(2), row.i64(3), row.text(4),
-                               PartInput{row.text(5), row.i64(6), parse_use(row.text(7)).value_or(PartUse::Other),
-                                         row.i64(8), parse_area_source(row.text(9)).value_or(AreaSource::Contract)}});
-  }
-  return parts;
+  return store::map_rows(
+      connection.query("SELECT p.node_id, b.id, b.name, u.id, u.name, p.room_number, p.floor, p.use, p.area_centi_m2, "
+                       "p.area_source FROM parts p JOIN org_nodes pn ON pn.id = p.node_id "
+                       "JOIN org_nodes u ON u.id = p.unit_node_id JOIN org_nodes b ON b.id = u.parent_id WHERE " +
+                           where + " AND p.node_id > ? ORDER BY p.node_id LIMIT ?",
+                       params),
+      [](const store::Row& row) {
+        return PlacedPart{row.i64(0),
+                          row.i64(1),
+                          row.text(2),
+                          row.i64(3),
+                          row.text(4),
+                          PartInput{row.text(5), row.i64(6), parse_use(row.text(7)).value_or(PartUse::Other),
+                                    row.i64(8), parse_area_source(row.text(9)).value_or(AreaSource::Contract)}};
+      });
 }
 
 bool has_children(store::Connection& connection, std::int64_t id) {
@@ -348,10 +337,10 @@ bool cluster_code_in_use(store::Connection& connection, const std::string& code)
 }
 
 std::optional<std::int64_t> cluster_of(store::Connection& connection, std::int64_t community_id) {
-  auto row = connection.query_one("SELECT cluster_id FROM property_cluster_communities WHERE community_node_id = ?",
-                                  {community_id});
-  if (!row) return std::nullopt;
-  return row->i64(0);
+  return store::map_row(
+      connection.query_one("SELECT cluster_id FROM property_cluster_communities WHERE community_node_id = ?",
+                           {community_id}),
+      store::first_integer);
 }
 
 std::vector<Cluster> clusters(store::Connection& connection) {

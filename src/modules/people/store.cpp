@@ -8,6 +8,8 @@
 #include "core/json.hpp"
 #include "core/masking.hpp"
 #include "modules/people/rules.hpp"
+#include "store/rows.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::people {
 
@@ -129,43 +131,31 @@ std::vector<std::string> update_person(store::Tx& tx, const crypto::DataKey& key
 std::optional<std::int64_t> find_by_phone(store::Connection& connection, const crypto::DataKey& key,
                                           const std::string& phone) {
   if (phone_problem(phone)) return std::nullopt;
-  auto row = connection.query_one("SELECT id FROM people WHERE phone_index = ? ORDER BY id LIMIT 1",
-                                  {key.blind_index(normalise_phone(phone))});
-  if (!row) return std::nullopt;
-  return row->i64(0);
+  return store::map_row(connection.query_one("SELECT id FROM people WHERE phone_index = ? ORDER BY id LIMIT 1",
+                                             {key.blind_index(normalise_phone(phone))}),
+                        store::first_integer);
 }
 
 std::optional<Person> find_person(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.id = ?", {id});
-  if (!row) return std::nullopt;
-  return person_from(*row);
+  return store::map_row(
+      connection.query_one(std::string("SELECT ") + kPersonColumns + " FROM people p WHERE p.id = ?", {id}),
+      person_from);
 }
 
 std::vector<Person> search_people(store::Connection& connection, const PeopleFilter& filter) {
-  std::string sql = std::string("SELECT ") + kPersonColumns +
-                    " FROM people p JOIN org_nodes home ON home.id = p.home_node_id"
-                    " WHERE home.path LIKE ? AND p.id > ?";
-  store::Params params{filter.scope_path + "%", filter.after_id};
-  if (filter.name_index) {
-    sql += " AND p.name_index = ?";
-    params.emplace_back(*filter.name_index);
-  }
-  if (filter.phone_index) {
-    sql += " AND p.phone_index = ?";
-    params.emplace_back(*filter.phone_index);
-  }
+  store::Select query(std::string("SELECT ") + kPersonColumns +
+                      " FROM people p JOIN org_nodes home ON home.id = p.home_node_id");
+  query.where("home.path LIKE ?", {filter.scope_path + "%"});
+  if (filter.name_index) query.where("p.name_index = ?", {*filter.name_index});
+  if (filter.phone_index) query.where("p.phone_index = ?", {*filter.phone_index});
   if (filter.tag) {
     // Tag codes contain "_", a LIKE wildcard: escaped so only the quoted code itself matches.
     std::string escaped;
     for (char c : *filter.tag) escaped += c == '_' ? std::string("\\_") : std::string(1, c);
-    sql += " AND p.tags LIKE ? ESCAPE '\\'";
-    params.emplace_back("%\"" + escaped + "\"%");
+    query.where("p.tags LIKE ? ESCAPE '\\'", {"%\"" + escaped + "\"%"});
   }
-  sql += " ORDER BY p.id LIMIT ?";
-  params.emplace_back(filter.limit);
-  std::vector<Person> people;
-  for (const auto& row : connection.query(sql, params)) people.push_back(person_from(row));
-  return people;
+  query.oldest_first("p.id", filter.after_id, filter.limit);
+  return store::map_rows(query.run(connection), person_from);
 }
 
 PersonSecrets read_secrets(store::Connection& connection, const crypto::DataKey& key, std::int64_t id) {
@@ -194,28 +184,26 @@ std::vector<PlacedLink> links_of_person(store::Connection& connection, std::int6
       "LEFT JOIN org_nodes compound ON compound.id = building.parent_id "
       "WHERE l.person_id = ? ORDER BY l.id",
       {person_id});
-  std::vector<PlacedLink> links;
-  for (const auto& row : rows) {
-    links.push_back(PlacedLink{row.i64(0), parse_relation(row.text(1)).value_or(Relation::Resident), row.i64(2) != 0,
-                               row.optional_text(3), NamedNode{row.i64(4), row.text(5)}, named_node(row, 6),
-                               named_node(row, 8), named_node(row, 10)});
-  }
-  return links;
+  return store::map_rows(rows, [](const store::Row& row) {
+    return PlacedLink{row.i64(0),
+                      parse_relation(row.text(1)).value_or(Relation::Resident),
+                      row.i64(2) != 0,
+                      row.optional_text(3),
+                      NamedNode{row.i64(4), row.text(5)},
+                      named_node(row, 6),
+                      named_node(row, 8),
+                      named_node(row, 10)};
+  });
 }
 
 std::vector<PartLink> links_of_part(store::Connection& connection, std::int64_t part_node_id) {
-  std::vector<PartLink> links;
-  for (const auto& row :
-       connection.query(std::string(kPartLinkSelect) + "l.part_node_id = ? ORDER BY l.id", {part_node_id})) {
-    links.push_back(part_link_from(row));
-  }
-  return links;
+  return store::map_rows(
+      connection.query(std::string(kPartLinkSelect) + "l.part_node_id = ? ORDER BY l.id", {part_node_id}),
+      part_link_from);
 }
 
 std::optional<PartLink> find_link(store::Connection& connection, std::int64_t link_id) {
-  auto row = connection.query_one(std::string(kPartLinkSelect) + "l.id = ?", {link_id});
-  if (!row) return std::nullopt;
-  return part_link_from(*row);
+  return store::map_row(connection.query_one(std::string(kPartLinkSelect) + "l.id = ?", {link_id}), part_link_from);
 }
 
 bool is_part(store::Connection& connection, std::int64_t node_id) {
@@ -268,8 +256,7 @@ bool has_household_in(store::Connection& connection, std::int64_t user_id, std::
 
 std::optional<std::int64_t> person_of_user(store::Connection& connection, std::int64_t user_id) {
   auto row = connection.query_one("SELECT person_id FROM users WHERE id = ?", {user_id});
-  if (!row) return std::nullopt;
-  return row->optional_i64(0);
+  return row ? row->optional_i64(0) : std::nullopt;
 }
 
 }  // namespace weizhi::people

@@ -14,6 +14,8 @@
 #include "modules/org/org.hpp"
 #include "modules/voting/files.hpp"
 #include "modules/voting/rules.hpp"
+#include "store/rows.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::voting {
 
@@ -62,18 +64,12 @@ Vote to_vote(const store::Row& row) {
   return vote;
 }
 
-std::string placeholders(std::size_t count) {
-  std::string text;
-  for (std::size_t i = 0; i < count; ++i) text += i ? ", ?" : "?";
-  return text;
-}
-
 // The SQL condition on org node `n` (and its parameters) selecting the parts in the vote's scope.
 std::pair<std::string, store::Params> scope_condition(store::Connection& connection, const Vote& vote) {
   const VoteScope& scope = vote.input.scope;
   if (scope.kind == ScopeKind::Parts) {
     store::Params params(scope.node_ids.begin(), scope.node_ids.end());
-    return {"n.id IN (" + placeholders(scope.node_ids.size()) + ")", params};
+    return {"n.id IN (" + store::placeholders(scope.node_ids.size()) + ")", params};
   }
   std::vector<std::int64_t> roots = scope.node_ids;
   if (scope.kind == ScopeKind::Compound) roots = {vote.input.compound_node_id};
@@ -118,6 +114,12 @@ bool on_roll(store::Connection& connection, std::int64_t vote_id, std::int64_t v
       .has_value();
 }
 
+// The roll line in the first five columns: part_id, owner_id, owner_kind, area_centi_m2, use.
+RollEntry to_roll_entry(const store::Row& row) {
+  return RollEntry{row.i64(0), row.i64(1), stored(parse_owner_kind(row.text(2)), "owner kind"), row.i64(3),
+                   stored(parse_use(row.text(4)), "use")};
+}
+
 constexpr const char* kBallotColumns =
     "SELECT id, voter_id, channel, choices, receipt_code, proxy_person_id, recorded_at FROM vote_ballots ";
 
@@ -150,15 +152,14 @@ BallotRecord insert_ballot(store::Tx& tx, const Vote& vote, const NewBallot& bal
 }
 
 std::vector<ClerkEntry> entries_of(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
-  std::vector<ClerkEntry> entries;
-  for (const auto& row : connection.query("SELECT e.clerk_user_id, u.login, e.choices, e.entered_at "
-                                          "FROM vote_paper_entries e JOIN users u ON u.id = e.clerk_user_id "
-                                          "WHERE e.vote_id = ? AND e.voter_id = ? ORDER BY e.id",
-                                          {vote_id, voter_id})) {
-    entries.push_back(
-        ClerkEntry{row.i64(0), row.text(1), stored(parse_choices_text(row.text(2)), "choices"), row.text(3)});
-  }
-  return entries;
+  return store::map_rows(
+      connection.query("SELECT e.clerk_user_id, u.login, e.choices, e.entered_at "
+                       "FROM vote_paper_entries e JOIN users u ON u.id = e.clerk_user_id "
+                       "WHERE e.vote_id = ? AND e.voter_id = ? ORDER BY e.id",
+                       {vote_id, voter_id}),
+      [](const store::Row& row) {
+        return ClerkEntry{row.i64(0), row.text(1), stored(parse_choices_text(row.text(2)), "choices"), row.text(3)};
+      });
 }
 
 }  // namespace
@@ -205,26 +206,20 @@ void update_draft(store::Tx& tx, const Vote& vote, const CheckedTerms& terms) {
 }
 
 std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one(std::string(kVoteColumns) + "WHERE v.id = ?", {id});
-  if (!row) return std::nullopt;
-  return to_vote(*row);
+  return store::map_row(connection.query_one(std::string(kVoteColumns) + "WHERE v.id = ?", {id}), to_vote);
 }
 
 std::vector<Vote> votes_under(store::Connection& connection, const std::string& path) {
-  std::vector<Vote> votes;
-  for (const auto& row :
-       connection.query(std::string(kVoteColumns) + "JOIN org_nodes c ON c.id = v.compound_node_id WHERE c.path LIKE ? "
-                                                    "ORDER BY v.id DESC",
-                        {path + "%"})) {
-    votes.push_back(to_vote(row));
-  }
-  return votes;
+  return store::map_rows(
+      connection.query(std::string(kVoteColumns) +
+                           "JOIN org_nodes c ON c.id = v.compound_node_id WHERE c.path LIKE ? ORDER BY v.id DESC",
+                       {path + "%"}),
+      to_vote);
 }
 
 std::optional<std::int64_t> vote_compound(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one("SELECT compound_node_id FROM votes WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return row->i64(0);
+  return store::map_row(connection.query_one("SELECT compound_node_id FROM votes WHERE id = ?", {id}),
+                        store::first_integer);
 }
 
 std::vector<RollEntry> registry_roll(store::Connection& connection, const Vote& vote) {
@@ -249,14 +244,11 @@ std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now)
 }
 
 std::vector<RollEntry> roll_of(store::Connection& connection, std::int64_t vote_id) {
-  std::vector<RollEntry> roll;
-  for (const auto& row : connection.query(
-           "SELECT part_id, owner_id, owner_kind, area_centi_m2, use FROM vote_roll WHERE vote_id = ? ORDER BY part_id",
-           {vote_id})) {
-    roll.push_back(RollEntry{row.i64(0), row.i64(1), stored(parse_owner_kind(row.text(2)), "owner kind"), row.i64(3),
-                             stored(parse_use(row.text(4)), "use")});
-  }
-  return roll;
+  return store::map_rows(
+      connection.query(
+          "SELECT part_id, owner_id, owner_kind, area_centi_m2, use FROM vote_roll WHERE vote_id = ? ORDER BY part_id",
+          {vote_id}),
+      to_roll_entry);
 }
 
 std::shared_ptr<const Electorate> frozen_electorate(store::Connection& connection, const Vote& vote) {
@@ -279,17 +271,15 @@ std::shared_ptr<const Electorate> frozen_electorate(store::Connection& connectio
 }
 
 std::vector<NamedRollEntry> named_roll(store::Connection& connection, std::int64_t vote_id) {
-  std::vector<NamedRollEntry> roll;
-  for (const auto& row : connection.query(
-           "SELECT r.part_id, r.owner_id, r.owner_kind, r.area_centi_m2, r.use, n.name, p.name_masked FROM vote_roll r "
-           "JOIN org_nodes n ON n.id = r.part_id LEFT JOIN people p ON p.id = r.owner_id WHERE r.vote_id = ? "
-           "ORDER BY r.part_id",
-           {vote_id})) {
-    RollEntry entry{row.i64(0), row.i64(1), stored(parse_owner_kind(row.text(2)), "owner kind"), row.i64(3),
-                    stored(parse_use(row.text(4)), "use")};
-    roll.push_back(NamedRollEntry{entry, row.text(5), row.optional_text(6)});
-  }
-  return roll;
+  return store::map_rows(
+      connection.query(
+          "SELECT r.part_id, r.owner_id, r.owner_kind, r.area_centi_m2, r.use, n.name, p.name_masked FROM vote_roll r "
+          "JOIN org_nodes n ON n.id = r.part_id LEFT JOIN people p ON p.id = r.owner_id WHERE r.vote_id = ? "
+          "ORDER BY r.part_id",
+          {vote_id}),
+      [](const store::Row& row) {
+        return NamedRollEntry{to_roll_entry(row), row.text(5), row.optional_text(6)};
+      });
 }
 
 std::map<std::int64_t, std::string> voter_names(store::Connection& connection, std::int64_t vote_id) {
@@ -303,16 +293,14 @@ std::map<std::int64_t, std::string> voter_names(store::Connection& connection, s
 }
 
 std::vector<Vote> votes_of_person(store::Connection& connection, std::int64_t person_id) {
-  std::vector<Vote> votes;
-  for (const auto& row : connection.query(
-           std::string(kVoteColumns) +
-               "WHERE v.state IN ('open', 'published') AND (EXISTS (SELECT 1 FROM vote_roll r WHERE r.vote_id = v.id "
-               "AND r.owner_id = ?) OR EXISTS (SELECT 1 FROM vote_proxies x WHERE x.vote_id = v.id AND "
-               "x.proxy_person_id = ?)) ORDER BY v.id DESC",
-           {person_id, person_id})) {
-    votes.push_back(to_vote(row));
-  }
-  return votes;
+  return store::map_rows(
+      connection.query(
+          std::string(kVoteColumns) +
+              "WHERE v.state IN ('open', 'published') AND (EXISTS (SELECT 1 FROM vote_roll r WHERE r.vote_id = v.id "
+              "AND r.owner_id = ?) OR EXISTS (SELECT 1 FROM vote_proxies x WHERE x.vote_id = v.id AND "
+              "x.proxy_person_id = ?)) ORDER BY v.id DESC",
+          {person_id, person_id}),
+      to_vote);
 }
 
 ProxyFacts proxy_facts(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id,
@@ -333,25 +321,23 @@ void record_proxy(store::Tx& tx, std::int64_t vote_id, std::int64_t voter_id, st
 }
 
 std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t vote_id) {
-  std::vector<ProxyRecord> proxies;
-  for (const auto& row : connection.query(
-           "SELECT x.voter_id, v.name_masked, x.proxy_person_id, p.name_masked, x.letter_reference, x.created_at "
-           "FROM vote_proxies x JOIN people v ON v.id = x.voter_id JOIN people p ON p.id = x.proxy_person_id "
-           "WHERE x.vote_id = ? ORDER BY x.created_at, x.voter_id",
-           {vote_id})) {
-    proxies.push_back(ProxyRecord{row.i64(0), row.text(1), row.i64(2), row.text(3), row.text(4), row.text(5)});
-  }
-  return proxies;
+  return store::map_rows(
+      connection.query(
+          "SELECT x.voter_id, v.name_masked, x.proxy_person_id, p.name_masked, x.letter_reference, x.created_at "
+          "FROM vote_proxies x JOIN people v ON v.id = x.voter_id JOIN people p ON p.id = x.proxy_person_id "
+          "WHERE x.vote_id = ? ORDER BY x.created_at, x.voter_id",
+          {vote_id}),
+      [](const store::Row& row) {
+        return ProxyRecord{row.i64(0), row.text(1), row.i64(2), row.text(3), row.text(4), row.text(5)};
+      });
 }
 
 std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id) {
-  std::vector<std::int64_t> voters;
-  if (on_roll(connection, vote_id, person_id)) voters.push_back(person_id);
-  for (const auto& row :
-       connection.query("SELECT voter_id FROM vote_proxies WHERE vote_id = ? AND proxy_person_id = ? ORDER BY voter_id",
-                        {vote_id, person_id})) {
-    voters.push_back(row.i64(0));
-  }
+  auto voters = store::map_rows(
+      connection.query("SELECT voter_id FROM vote_proxies WHERE vote_id = ? AND proxy_person_id = ? ORDER BY voter_id",
+                       {vote_id, person_id}),
+      store::first_integer);
+  if (on_roll(connection, vote_id, person_id)) voters.insert(voters.begin(), person_id);
   return voters;
 }
 
@@ -367,20 +353,13 @@ BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& bal
 }
 
 std::vector<BallotRecord> ballots_of(store::Connection& connection, std::int64_t vote_id) {
-  std::vector<BallotRecord> ballots;
-  for (const auto& row :
-       connection.query(std::string(kBallotColumns) + "WHERE vote_id = ? ORDER BY voter_id", {vote_id})) {
-    ballots.push_back(to_ballot(row));
-  }
-  return ballots;
+  return store::map_rows(
+      connection.query(std::string(kBallotColumns) + "WHERE vote_id = ? ORDER BY voter_id", {vote_id}), to_ballot);
 }
 
 std::vector<std::int64_t> voters_with_ballot(store::Connection& connection, std::int64_t vote_id) {
-  std::vector<std::int64_t> voters;
-  for (const auto& row : connection.query("SELECT voter_id FROM vote_ballots WHERE vote_id = ?", {vote_id})) {
-    voters.push_back(row.i64(0));
-  }
-  return voters;
+  return store::map_rows(connection.query("SELECT voter_id FROM vote_ballots WHERE vote_id = ?", {vote_id}),
+                         store::first_integer);
 }
 
 PaperForm paper_form(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
@@ -402,15 +381,15 @@ std::optional<BallotRecord> save_paper_entry(store::Tx& tx, const Vote& vote, st
 }
 
 std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vote_id) {
-  std::vector<HeldForm> forms;
-  for (const auto& row : connection.query(
-           "SELECT e.voter_id, p.name_masked FROM vote_paper_entries e JOIN people p ON p.id = e.voter_id "
-           "WHERE e.vote_id = ? AND NOT EXISTS (SELECT 1 FROM vote_ballots b WHERE b.vote_id = e.vote_id AND "
-           "b.voter_id = e.voter_id) GROUP BY e.voter_id, p.name_masked HAVING COUNT(*) >= 2 ORDER BY e.voter_id",
-           {vote_id})) {
-    forms.push_back(HeldForm{row.i64(0), row.text(1), entries_of(connection, vote_id, row.i64(0))});
-  }
-  return forms;
+  return store::map_rows(
+      connection.query(
+          "SELECT e.voter_id, p.name_masked FROM vote_paper_entries e JOIN people p ON p.id = e.voter_id "
+          "WHERE e.vote_id = ? AND NOT EXISTS (SELECT 1 FROM vote_ballots b WHERE b.vote_id = e.vote_id AND "
+          "b.voter_id = e.voter_id) GROUP BY e.voter_id, p.name_masked HAVING COUNT(*) >= 2 ORDER BY e.voter_id",
+          {vote_id}),
+      [&](const store::Row& row) {
+        return HeldForm{row.i64(0), row.text(1), entries_of(connection, vote_id, row.i64(0))};
+      });
 }
 
 BallotRecord settle_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t supervisor_user_id,
@@ -456,17 +435,18 @@ VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
 }
 
 std::optional<Receipt> find_receipt(store::Connection& connection, const std::string& code) {
-  auto row = connection.query_one(
-      "SELECT v.id, v.title, v.state, b.channel, b.choices, b.recorded_at FROM vote_ballots b "
-      "JOIN votes v ON v.id = b.vote_id WHERE b.receipt_code = ?",
-      {code});
-  if (!row) return std::nullopt;
-  return Receipt{row->i64(0),
-                 row->text(1),
-                 stored(parse_state(row->text(2)), "state"),
-                 stored(parse_channel(row->text(3)), "channel"),
-                 stored(parse_choices_text(row->text(4)), "choices"),
-                 row->text(5)};
+  return store::map_row(connection.query_one("SELECT v.id, v.title, v.state, b.channel, b.choices, b.recorded_at "
+                                             "FROM vote_ballots b JOIN votes v ON v.id = b.vote_id "
+                                             "WHERE b.receipt_code = ?",
+                                             {code}),
+                        [](const store::Row& row) {
+                          return Receipt{row.i64(0),
+                                         row.text(1),
+                                         stored(parse_state(row.text(2)), "state"),
+                                         stored(parse_channel(row.text(3)), "channel"),
+                                         stored(parse_choices_text(row.text(4)), "choices"),
+                                         row.text(5)};
+                        });
 }
 
 }  // namespace weizhi::voting

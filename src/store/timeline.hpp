@@ -1,0 +1,52 @@
+// The timeline of a record whose steps are kept in an events table (cases' case_events,
+// mediation's mediation_events): one row per step under the record's id, with its kind, the
+// states it moved between, a note, who took it and when.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/db.hpp"
+#include "store/rows.hpp"
+
+namespace weizhi::store {
+
+class Timeline {
+ public:
+  // A step as it is written, named field by field (designated initializers); from_state and
+  // to_state stay absent for a step that moves no state, user_id for one the system takes.
+  struct Step {
+    std::string kind;
+    std::optional<std::string> from_state = std::nullopt;
+    std::optional<std::string> to_state = std::nullopt;
+    std::string note = "";
+    std::optional<std::int64_t> user_id = std::nullopt;
+  };
+
+  // The names are the code's own, never a request's: they become part of the SQL.
+  constexpr Timeline(std::string_view table, std::string_view record_column)
+      : table_(table), record_column_(record_column) {}
+
+  // Writes the step at the transaction's time.
+  void record(Tx& tx, std::int64_t record_id, const Step& step) const;
+
+  // The record's steps, oldest first, as `Event`: an aggregate of the id, kind, from_state,
+  // to_state, note, user_id and created_at, in that order.
+  template <class Event>
+  std::vector<Event> read(Connection& connection, std::int64_t record_id) const {
+    return map_rows(query(connection, record_id), [](const Row& row) {
+      return Event{row.i64(0),  row.text(1),         row.optional_text(2), row.optional_text(3),
+                   row.text(4), row.optional_i64(5), row.text(6)};
+    });
+  }
+
+ private:
+  Rows query(Connection& connection, std::int64_t record_id) const;
+
+  std::string_view table_;
+  std::string_view record_column_;
+};
+
+}  // namespace weizhi::store
