@@ -73,6 +73,17 @@ std::optional<std::int64_t> parse_area(std::string_view text) {
   return area;
 }
 
+// Appends a record of `fields` and its line end; the fields need no quoting (see above).
+void append_record(std::string& text, std::initializer_list<std::string_view> fields) {
+  bool first = true;
+  for (std::string_view field : fields) {
+    if (!first) text += ',';
+    text += field;
+    first = false;
+  }
+  text += '\n';
+}
+
 // An upper bound of the records in `text`, to allocate once.
 std::size_t line_count(std::string_view text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
@@ -81,33 +92,21 @@ std::size_t line_count(std::string_view text) {
 }  // namespace
 
 std::string roll_csv(const std::vector<RollEntry>& roll) {
-  std::string text(kRollHeader);
-  text += '\n';
+  std::string text;
+  append_record(text, {kRollHeader});
   for (const auto& entry : roll) {
-    text += std::to_string(entry.part_id);
-    text += ',';
-    if (entry.owner_id) text += std::to_string(entry.owner_id);
-    text += ',';
-    text += owner_kind_code(entry.owner_kind);
-    text += ',';
-    text += org::area_m2_text(entry.area_centi_m2);
-    text += ',';
-    text += use_code(entry.use);
-    text += '\n';
+    append_record(text,
+                  {std::to_string(entry.part_id), entry.owner_id ? std::to_string(entry.owner_id) : "",
+                   owner_kind_code(entry.owner_kind), org::area_m2_text(entry.area_centi_m2), use_code(entry.use)});
   }
   return text;
 }
 
 std::string ballots_csv(const std::vector<BallotEntry>& ballots) {
-  std::string text(kBallotsHeader);
-  text += '\n';
+  std::string text;
+  append_record(text, {kBallotsHeader});
   for (const auto& ballot : ballots) {
-    text += std::to_string(ballot.owner_id);
-    text += ',';
-    text += std::to_string(ballot.item);
-    text += ',';
-    text += choice_code(ballot.choice);
-    text += '\n';
+    append_record(text, {std::to_string(ballot.owner_id), std::to_string(ballot.item), choice_code(ballot.choice)});
   }
   return text;
 }
