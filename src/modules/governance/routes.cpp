@@ -43,6 +43,35 @@ Json optional_ref_json(const std::optional<std::int64_t>& id, const std::map<std
   return id ? ref_json(*id, names) : Json(nullptr);
 }
 
+// The people and org nodes a list's records name, as {id, name}: each name is looked up once for
+// the whole list, people's masked.
+struct ListedNames {
+  std::vector<std::int64_t> person_ids;
+  std::vector<std::int64_t> node_ids;
+  std::map<std::int64_t, std::string> people;
+  std::map<std::int64_t, std::string> nodes;
+
+  void name_person(const std::optional<std::int64_t>& id) {
+    if (id) person_ids.push_back(*id);
+  }
+  void name_node(std::int64_t id) { node_ids.push_back(id); }
+  Json person(const std::optional<std::int64_t>& id) const { return optional_ref_json(id, people); }
+  Json node(std::int64_t id) const { return ref_json(id, nodes); }
+};
+
+// `records` as `show(record, names)` shows each, after `name(record, names)` has listed the ids
+// each one names.
+template <class Record, class Name, class Show>
+Json named_items(store::Connection& connection, const std::vector<Record>& records, Name&& name, Show&& show) {
+  ListedNames names;
+  for (const auto& record : records) name(record, names);
+  names.people = masked_names(connection, names.person_ids);
+  names.nodes = node_names(connection, names.node_ids);
+  Json items = Json::array();
+  for (const auto& record : records) items.push_back(show(record, names));
+  return items;
+}
+
 void require_positive(const std::string& field, std::optional<std::int64_t> id) {
   if (id && *id <= 0) fail_invalid(field, "字段 " + field + " 应为正整数编号");
 }
@@ -236,28 +265,22 @@ Response end_commissioner_route(Context& context) {
 // --- Party organisations ---
 
 Json party_orgs_json(store::Connection& connection, const std::vector<PartyOrg>& orgs) {
-  std::vector<std::int64_t> people;
-  std::vector<std::int64_t> nodes;
-  for (const auto& org : orgs) {
-    if (org.input.secretary_person_id) people.push_back(*org.input.secretary_person_id);
-    nodes.push_back(org.input.community_node_id);
-    nodes.insert(nodes.end(), org.input.compound_ids.begin(), org.input.compound_ids.end());
-  }
-  auto person_names = masked_names(connection, people);
-  auto names = node_names(connection, nodes);
-  Json items = Json::array();
-  for (const auto& org : orgs) {
+  auto name = [](const PartyOrg& org, ListedNames& names) {
+    names.name_person(org.input.secretary_person_id);
+    names.name_node(org.input.community_node_id);
+    for (std::int64_t id : org.input.compound_ids) names.name_node(id);
+  };
+  return named_items(connection, orgs, name, [](const PartyOrg& org, const ListedNames& names) {
     Json compounds = Json::array();
-    for (std::int64_t id : org.input.compound_ids) compounds.push_back(ref_json(id, names));
-    items.push_back({{"id", org.id},
-                     {"kind", party_org_kind_code(org.input.kind)},
-                     {"name", org.input.name},
-                     {"community", ref_json(org.input.community_node_id, names)},
-                     {"secretary", optional_ref_json(org.input.secretary_person_id, person_names)},
-                     {"compounds", compounds},
-                     {"created_at", org.created_at}});
-  }
-  return items;
+    for (std::int64_t id : org.input.compound_ids) compounds.push_back(names.node(id));
+    return Json{{"id", org.id},
+                {"kind", party_org_kind_code(org.input.kind)},
+                {"name", org.input.name},
+                {"community", names.node(org.input.community_node_id)},
+                {"secretary", names.person(org.input.secretary_person_id)},
+                {"compounds", compounds},
+                {"created_at", org.created_at}};
+  });
 }
 
 Json party_org_json(store::Connection& connection, std::int64_t id) {
@@ -370,23 +393,17 @@ Response set_compound_party_route(Context& context) {
 // --- Grids and social organisations ---
 
 Json grids_json(store::Connection& connection, const std::vector<Grid>& grids) {
-  std::vector<std::int64_t> people;
-  std::vector<std::int64_t> nodes;
-  for (const auto& grid : grids) {
-    if (grid.input.chief_person_id) people.push_back(*grid.input.chief_person_id);
-    nodes.push_back(grid.input.community_node_id);
-  }
-  auto person_names = masked_names(connection, people);
-  auto names = node_names(connection, nodes);
-  Json items = Json::array();
-  for (const auto& grid : grids) {
-    items.push_back({{"id", grid.id},
-                     {"name", grid.input.name},
-                     {"community", ref_json(grid.input.community_node_id, names)},
-                     {"chief", optional_ref_json(grid.input.chief_person_id, person_names)},
-                     {"building_ids", grid.input.building_ids}});
-  }
-  return items;
+  auto name = [](const Grid& grid, ListedNames& names) {
+    names.name_person(grid.input.chief_person_id);
+    names.name_node(grid.input.community_node_id);
+  };
+  return named_items(connection, grids, name, [](const Grid& grid, const ListedNames& names) {
+    return Json{{"id", grid.id},
+                {"name", grid.input.name},
+                {"community", names.node(grid.input.community_node_id)},
+                {"chief", names.person(grid.input.chief_person_id)},
+                {"building_ids", grid.input.building_ids}};
+  });
 }
 
 Response list_grids_route(Context& context) {
@@ -413,24 +430,18 @@ Response create_grid_route(Context& context) {
 }
 
 Json social_orgs_json(store::Connection& connection, const std::vector<SocialOrg>& orgs) {
-  std::vector<std::int64_t> people;
-  std::vector<std::int64_t> nodes;
-  for (const auto& org : orgs) {
-    if (org.input.contact_person_id) people.push_back(*org.input.contact_person_id);
-    nodes.push_back(org.input.node_id);
-  }
-  auto person_names = masked_names(connection, people);
-  auto names = node_names(connection, nodes);
-  Json items = Json::array();
-  for (const auto& org : orgs) {
-    items.push_back({{"id", org.id},
-                     {"name", org.input.name},
-                     {"node", ref_json(org.input.node_id, names)},
-                     {"service", org.input.service},
-                     {"contact", optional_ref_json(org.input.contact_person_id, person_names)},
-                     {"created_at", org.created_at}});
-  }
-  return items;
+  auto name = [](const SocialOrg& org, ListedNames& names) {
+    names.name_person(org.input.contact_person_id);
+    names.name_node(org.input.node_id);
+  };
+  return named_items(connection, orgs, name, [](const SocialOrg& org, const ListedNames& names) {
+    return Json{{"id", org.id},
+                {"name", org.input.name},
+                {"node", names.node(org.input.node_id)},
+                {"service", org.input.service},
+                {"contact", names.person(org.input.contact_person_id)},
+                {"created_at", org.created_at}};
+  });
 }
 
 Response list_social_orgs_route(Context& context) {
