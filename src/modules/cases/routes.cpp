@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/json_array.hpp"
 #include "http/audited_step.hpp"
+#include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
@@ -186,7 +187,7 @@ void read_item_fields(JsonObject& body, Item& item) {
 Response create_item_route(Context& context) {
   JsonObject body(context.json_body());
   Item item;
-  item.street_node_id = context.parse_id(std::to_string(body.integer("street_id")), "street_id");
+  item.street_node_id = http::body_id(context, body, "street_id");
   item.code = body.text("code");
   item.name = body.text("name");
   item.category = body.text("category");
@@ -220,21 +221,15 @@ Response update_item_route(Context& context) {
 
 // --- Cases ---
 
-std::optional<std::int64_t> optional_id(Context& context, JsonObject& body, const std::string& key) {
-  auto value = body.optional_integer(key);
-  if (!value) return std::nullopt;
-  return context.parse_id(std::to_string(*value), key);
-}
-
 // Staff with cases.create at the compound report on any channel (hotline by default); anyone else
 // reports through the resident H5, and only for a compound where they own, rent or live in a part.
 Response create_case_route(Context& context) {
   JsonObject body(context.json_body());
   NewCase input;
   std::string item_code = body.text("item_code");
-  input.compound_node_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
-  input.part_node_id = optional_id(context, body, "part_id");
-  input.building_node_id = optional_id(context, body, "building_id");
+  input.compound_node_id = http::body_id(context, body, "compound_id");
+  input.part_node_id = http::optional_body_id(context, body, "part_id");
+  input.building_node_id = http::optional_body_id(context, body, "building_id");
   input.address = body.optional_text("address").value_or("");
   input.description = body.text("description");
   input.photos = media::photo_ids_field(body, "photos");
@@ -370,8 +365,8 @@ Response transition_route(Context& context) {
   if (!to) fail_invalid("to", "目标状态代码无效");
   TransitionInput input{*to,
                         body.optional_text("note").value_or(""),
-                        optional_id(context, body, "assignee_user_id"),
-                        optional_id(context, body, "original_id"),
+                        http::optional_body_id(context, body, "assignee_user_id"),
+                        http::optional_body_id(context, body, "original_id"),
                         body.optional_text("reason").value_or(""),
                         context.user().user_id};
   body.finish();
@@ -437,7 +432,7 @@ Response revisit_route(Context& context) {
 Response bulk_assign_route(Context& context) {
   JsonObject body(context.json_body());
   const Json& ids = body.any("case_ids");
-  std::int64_t assignee = context.parse_id(std::to_string(body.integer("assignee_user_id")), "assignee_user_id");
+  std::int64_t assignee = http::body_id(context, body, "assignee_user_id");
   body.finish();
   if (!ids.is_array() || ids.empty() || ids.size() > 500) fail_invalid("case_ids", "请提供 1 至 500 个案件编号");
   auto case_ids = read_elements(ids, "case_ids", [&](const Json& id, const std::string& field) {

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/json_array.hpp"
 #include "http/audited_step.hpp"
+#include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/committees/module.hpp"
@@ -120,7 +121,7 @@ http::ScopeResolver committee_scope() {
 // The person named by the body's person_id, whom the caller must be allowed to see: the right to
 // the committee is no right to people of other compounds.
 std::int64_t person_field(Context& context, JsonObject& body) {
-  std::int64_t person_id = context.parse_id(std::to_string(body.integer("person_id")), "person_id");
+  std::int64_t person_id = http::body_id(context, body, "person_id");
   people::require_person(context, "people.read", person_id, "person_id");
   return person_id;
 }
@@ -137,11 +138,7 @@ Origin origin_field(JsonObject& body) {
 
 // --- Policy ---
 
-Response get_policy_route(Context& context) {
-  auto lease = context.read();
-  auto street = org::require_street(*lease, context.path_id("street_id"));
-  return Response::json(200, policy_json(policy_of_street(*lease, street.id)));
-}
+Response get_policy_route(Context& context) { return org::street_policy(context, policy_of_street, policy_json); }
 
 Response put_policy_route(Context& context) {
   std::int64_t street_id = context.path_id("street_id");
@@ -156,13 +153,8 @@ Response put_policy_route(Context& context) {
   policy.publicity_days = body.integer("publicity_days");
   body.finish();
   check_policy(policy);
-  Json saved = context.write([&](store::Tx& tx) {
-    org::require_street(tx.connection(), street_id);
-    save_policy(tx, street_id, policy);
-    context.audit(tx, "committee.policy.update", "node:" + std::to_string(street_id), policy_json(policy));
-    return policy_json(policy);
-  });
-  return Response::json(200, saved);
+  return org::save_street_policy(context, street_id, "committee.policy.update", policy_json(policy),
+                                 [&](store::Tx& tx) { save_policy(tx, street_id, policy); });
 }
 
 // --- Committees ---
@@ -176,7 +168,7 @@ Response get_route(Context& context) {
 
 Response create_route(Context& context) {
   JsonObject body(context.json_body());
-  std::int64_t compound_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  std::int64_t compound_id = http::body_id(context, body, "compound_id");
   std::string starts_on = body.text("term_starts_on");
   body.finish();
   Json created = context.write([&](store::Tx& tx) {
@@ -250,10 +242,8 @@ Response leave_route(Context& context) {
 void add_routes(http::Router& router) {
   auto allowed = [](const char* permission) { return Access::permission(permission, committee_scope()); };
   const std::string base = "/api/v1/committees";
-  router.add(Method::Get, "/api/v1/committee-policies/{street_id}",
-             Access::permission("committees.read", http::scope::path_node("street_id")), get_policy_route);
-  router.add(Method::Put, "/api/v1/committee-policies/{street_id}",
-             Access::permission("committees.policy", http::scope::path_node("street_id")), put_policy_route);
+  org::add_street_policy_routes(router, "/api/v1/committee-policies", "committees.read", "committees.policy",
+                                get_policy_route, put_policy_route);
   router.add(Method::Get, base, Access::permission("committees.read", org::node_query_scope()), list_route);
   router.add(Method::Post, base, Access::permission("committees.manage", http::scope::body_node("compound_id")),
              create_route);

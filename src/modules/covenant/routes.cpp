@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/json_array.hpp"
 #include "http/audited_step.hpp"
+#include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
@@ -168,11 +169,7 @@ Json violation_json(store::Connection& connection, const Violation& violation, c
 
 // --- Policy ---
 
-Response get_policy_route(Context& context) {
-  auto lease = context.read();
-  auto street = org::require_street(*lease, context.path_id("street_id"));
-  return Response::json(200, policy_json(policy_of_street(*lease, street.id)));
-}
+Response get_policy_route(Context& context) { return org::street_policy(context, policy_of_street, policy_json); }
 
 Response put_policy_route(Context& context) {
   std::int64_t street_id = context.path_id("street_id");
@@ -183,13 +180,8 @@ Response put_policy_route(Context& context) {
   policy.extra_clause_types =
       text_array(types, "extra_clause_types", "字段 extra_clause_types 应为文字数组", "应为文字");
   check_policy(policy);
-  Json saved = context.write([&](store::Tx& tx) {
-    org::require_street(tx.connection(), street_id);
-    save_policy(tx, street_id, policy);
-    context.audit(tx, "covenant.policy.update", "node:" + std::to_string(street_id), policy_json(policy));
-    return policy_json(policy);
-  });
-  return Response::json(200, saved);
+  return org::save_street_policy(context, street_id, "covenant.policy.update", policy_json(policy),
+                                 [&](store::Tx& tx) { save_policy(tx, street_id, policy); });
 }
 
 // --- Covenant versions ---
@@ -224,7 +216,7 @@ std::vector<Clause> clauses_field(JsonObject& body) {
 
 Response create_route(Context& context) {
   JsonObject body(context.json_body());
-  std::int64_t compound_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  std::int64_t compound_id = http::body_id(context, body, "compound_id");
   std::string title = body.text("title");
   auto clauses = clauses_field(body);
   body.finish();
@@ -245,7 +237,7 @@ Response get_route(Context& context) {
 Response adopt_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
-  std::int64_t vote_id = context.parse_id(std::to_string(body.integer("vote_id")), "vote_id");
+  std::int64_t vote_id = http::body_id(context, body, "vote_id");
   std::int64_t vote_item = body.optional_integer("vote_item").value_or(1);
   std::string adopted_on = checked_date(body.optional_text("adopted_on").value_or(today(context)), "adopted_on");
   body.finish();
@@ -288,7 +280,7 @@ Response list_acknowledgements_route(Context& context) {
 Response acknowledge_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
-  std::int64_t part_id = context.parse_id(std::to_string(body.integer("part_id")), "part_id");
+  std::int64_t part_id = http::body_id(context, body, "part_id");
   body.finish();
   std::int64_t compound_id = [&] {
     auto lease = context.read();
@@ -331,12 +323,11 @@ Response list_violations_route(Context& context) {
 Response report_route(Context& context) {
   JsonObject body(context.json_body());
   ViolationInput input;
-  input.compound_node_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  input.compound_node_id = http::body_id(context, body, "compound_id");
   input.clause_number = body.integer("clause_number");
   input.reported_on = body.optional_text("reported_on").value_or(today(context));
   input.location = body.optional_text("location").value_or("");
-  if (auto part = body.optional_integer("part_id"))
-    input.part_node_id = context.parse_id(std::to_string(*part), "part_id");
+  input.part_node_id = http::optional_body_id(context, body, "part_id");
   input.area_centi_m2 = body.optional_integer("area_centi_m2").value_or(0);
   input.photos = media::photo_ids_field(body, "photos");
   input.plate = body.optional_text("plate").value_or("");
@@ -391,24 +382,25 @@ std::string day_field(Context& context, JsonObject& body, const std::string& nam
   return checked_date(body.optional_text(name).value_or(today(context)), name);
 }
 
-Response notify_route(Context& context) {
+// A step whose body is only the day it happened on, in the field `day` (today when absent):
+// `record(tx, violation, day)` writes it.
+template <class Record>
+Response dated_step(Context& context, const std::string& action, const std::string& day, Record&& record) {
   JsonObject body(context.json_body());
-  std::string notified_on = day_field(context, body, "notified_on");
+  std::string on = day_field(context, body, day);
   body.finish();
-  return violation_step(context, "covenant.violation.notify", 200, [&](store::Tx& tx, const Violation& violation) {
-    notify(tx, violation, notified_on);
-    return Json{{"notified_on", notified_on}};
+  return violation_step(context, action, 200, [&](store::Tx& tx, const Violation& violation) {
+    record(tx, violation, on);
+    return Json{{day, on}};
   });
 }
 
+Response notify_route(Context& context) {
+  return dated_step(context, "covenant.violation.notify", "notified_on", notify);
+}
+
 Response rectifying_route(Context& context) {
-  JsonObject body(context.json_body());
-  std::string on = day_field(context, body, "on");
-  body.finish();
-  return violation_step(context, "covenant.violation.rectifying", 200, [&](store::Tx& tx, const Violation& violation) {
-    start_rectifying(tx, violation, on);
-    return Json{{"on", on}};
-  });
+  return dated_step(context, "covenant.violation.rectifying", "on", start_rectifying);
 }
 
 Response inspection_route(Context& context) {
@@ -424,13 +416,7 @@ Response inspection_route(Context& context) {
 }
 
 Response remove_route(Context& context) {
-  JsonObject body(context.json_body());
-  std::string removed_on = day_field(context, body, "removed_on");
-  body.finish();
-  return violation_step(context, "covenant.violation.remove", 200, [&](store::Tx& tx, const Violation& violation) {
-    remove(tx, violation, removed_on);
-    return Json{{"removed_on", removed_on}};
-  });
+  return dated_step(context, "covenant.violation.remove", "removed_on", remove);
 }
 
 Response close_route(Context& context) {
@@ -501,10 +487,8 @@ void add_routes(http::Router& router) {
   auto on_violation = [](const char* permission) { return Access::permission(permission, violation_scope()); };
   const std::string covenants = "/api/v1/covenants";
   const std::string violations = "/api/v1/covenant-violations";
-  router.add(Method::Get, "/api/v1/covenant-policies/{street_id}",
-             Access::permission("covenant.read", http::scope::path_node("street_id")), get_policy_route);
-  router.add(Method::Put, "/api/v1/covenant-policies/{street_id}",
-             Access::permission("covenant.policy", http::scope::path_node("street_id")), put_policy_route);
+  org::add_street_policy_routes(router, "/api/v1/covenant-policies", "covenant.read", "covenant.policy",
+                                get_policy_route, put_policy_route);
 
   router.add(Method::Get, covenants, Access::permission("covenant.read", org::compound_query_scope()), list_route);
   router.add(Method::Post, covenants, Access::permission("covenant.manage", http::scope::body_node("compound_id")),

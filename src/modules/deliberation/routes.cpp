@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/json_array.hpp"
 #include "http/audited_step.hpp"
+#include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/query_code.hpp"
 #include "http/record_scope.hpp"
@@ -262,7 +263,7 @@ Response list_route(Context& context) {
 Response create_route(Context& context) {
   JsonObject body(context.json_body());
   TopicInput input{};
-  input.compound_node_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  input.compound_node_id = http::body_id(context, body, "compound_id");
   input.scope = scope_field(context, body);
   auto category = parse_category(body.text("category"));
   if (!category) {
@@ -449,7 +450,7 @@ Response add_plan_route(Context& context) {
 Response vote_route(Context& context) {
   JsonObject body(context.json_body());
   VoteRequest request{};
-  request.plan_id = context.parse_id(std::to_string(body.integer("plan_id")), "plan_id");
+  request.plan_id = http::body_id(context, body, "plan_id");
   std::int64_t matter = body.integer("matter");
   request.matter = matter >= 1 && matter <= 9 ? static_cast<int>(matter) : 0;
   request.opens_at = body.text("opens_at");
@@ -489,9 +490,7 @@ Response add_action_route(Context& context) {
   ActionInput input;
   input.title = body.text("title");
   input.owner_name = body.optional_text("owner_name");
-  if (auto person = body.optional_integer("owner_person_id")) {
-    input.owner_person_id = context.parse_id(std::to_string(*person), "owner_person_id");
-  }
+  input.owner_person_id = http::optional_body_id(context, body, "owner_person_id");
   input.due_on = body.text("due_on");
   body.finish();
   return topic_write(context, "deliberation.action.create", 201, [&](store::Tx& tx, const Topic& topic) {

@@ -6,7 +6,10 @@
 #include <functional>
 
 #include "core/error.hpp"
+#include "http/audited_step.hpp"
+#include "http/body_id.hpp"
 #include "http/context.hpp"
+#include "http/record_items.hpp"
 #include "http/record_scope.hpp"
 #include "modules/committees/committees.hpp"
 #include "modules/elections/module.hpp"
@@ -134,14 +137,10 @@ std::vector<std::int64_t> id_list(Context& context, JsonObject& body, const std:
 // summary `change` returns, and answers with the election.
 Response election_change(Context& context, int status, const std::string& action,
                          const std::function<Json(store::Tx&, const Election&)>& change) {
-  std::int64_t id = context.path_id("id");
-  Json result = context.write([&](store::Tx& tx) {
-    Election election = require_election(tx.connection(), id);
-    Json summary = change(tx, election);
-    context.audit(tx, action, "election:" + std::to_string(id), summary);
-    return election_json(tx.connection(), require_election(tx.connection(), id));
-  });
-  return Response::json(status, result);
+  http::StepTarget<Election> target{
+      context.path_id("id"), "election", require_election,
+      [](store::Tx& tx, const Election& election) { return election_json(tx.connection(), election); }};
+  return http::audited_step(context, target, action, status, change);
 }
 
 // --- Elections and steps ---
@@ -149,7 +148,7 @@ Response election_change(Context& context, int status, const std::string& action
 Response create_route(Context& context) {
   JsonObject body(context.json_body());
   ElectionInput input;
-  input.compound_node_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  input.compound_node_id = http::body_id(context, body, "compound_id");
   input.title = body.text("title");
   input.seats = body.integer("seats");
   if (auto policy = body.optional_text("roll_policy")) {
@@ -236,8 +235,8 @@ Response sign_off_route(Context& context) {
 Response add_visit_route(Context& context) {
   JsonObject body(context.json_body());
   VisitInput visit{};
-  visit.visitor_person_id = context.parse_id(std::to_string(body.integer("visitor_person_id")), "visitor_person_id");
-  visit.visited_person_id = context.parse_id(std::to_string(body.integer("visited_person_id")), "visited_person_id");
+  visit.visitor_person_id = http::body_id(context, body, "visitor_person_id");
+  visit.visited_person_id = http::body_id(context, body, "visited_person_id");
   visit.visited_on = body.text("visited_on");
   visit.notes = body.optional_text("notes").value_or("");
   body.finish();
@@ -259,17 +258,13 @@ Response add_visit_route(Context& context) {
 }
 
 Response visits_route(Context& context) {
-  auto lease = context.read();
-  Election election = require_election(*lease, context.path_id("id"));
-  Json items = Json::array();
-  for (const auto& visit : visits_of(*lease, election.id)) {
-    items.push_back({{"id", visit.id},
-                     {"visitor", {{"id", visit.input.visitor_person_id}, {"name", visit.visitor_name}}},
-                     {"visited", {{"id", visit.input.visited_person_id}, {"name", visit.visited_name}}},
-                     {"visited_on", visit.input.visited_on},
-                     {"notes", visit.input.notes}});
-  }
-  return Response::json(200, {{"items", items}});
+  return http::record_items(context, require_election, visits_of, [](const Visit& visit) {
+    return Json{{"id", visit.id},
+                {"visitor", {{"id", visit.input.visitor_person_id}, {"name", visit.visitor_name}}},
+                {"visited", {{"id", visit.input.visited_person_id}, {"name", visit.visited_name}}},
+                {"visited_on", visit.input.visited_on},
+                {"notes", visit.input.notes}};
+  });
 }
 
 // Candidates approved once the vetting step has opened are publicised by name
@@ -299,7 +294,7 @@ Json candidates_json(store::Connection& connection, const crypto::DataKey& key, 
 Response add_candidate_route(Context& context) {
   JsonObject body(context.json_body());
   CandidateInput candidate{};
-  candidate.person_id = context.parse_id(std::to_string(body.integer("person_id")), "person_id");
+  candidate.person_id = http::body_id(context, body, "person_id");
   auto nomination = parse_nomination(body.text("nomination"));
   if (!nomination) fail_invalid("nomination", "提名方式应为 self、joint 或 organisation");
   candidate.nomination = *nomination;
@@ -446,17 +441,13 @@ Response answer_complaint_route(Context& context) {
 }
 
 Response complaints_route(Context& context) {
-  auto lease = context.read();
-  Election election = require_election(*lease, context.path_id("id"));
-  Json items = Json::array();
-  for (const auto& complaint : complaints_of(*lease, election.id)) {
-    items.push_back({{"id", complaint.id},
-                     {"step", complaint.step},
-                     {"text", complaint.text},
-                     {"answer", optional_json(complaint.answer)},
-                     {"created_at", complaint.created_at}});
-  }
-  return Response::json(200, {{"items", items}});
+  return http::record_items(context, require_election, complaints_of, [](const Complaint& complaint) {
+    return Json{{"id", complaint.id},
+                {"step", complaint.step},
+                {"text", complaint.text},
+                {"answer", optional_json(complaint.answer)},
+                {"created_at", complaint.created_at}};
+  });
 }
 
 // --- Ballots ---

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/json_array.hpp"
 #include "http/audited_step.hpp"
+#include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/covenant/covenant.hpp"
@@ -242,11 +243,7 @@ Json project_json(store::Connection& connection, const Project& project) {
 
 // --- Policy and eligibility ---
 
-Response get_policy_route(Context& context) {
-  auto lease = context.read();
-  auto street = org::require_street(*lease, context.path_id("street_id"));
-  return Response::json(200, policy_json(policy_for_node(*lease, street.id)));
-}
+Response get_policy_route(Context& context) { return org::street_policy(context, policy_for_node, policy_json); }
 
 Response put_policy_route(Context& context) {
   std::int64_t street_id = context.path_id("street_id");
@@ -254,13 +251,8 @@ Response put_policy_route(Context& context) {
   Policy policy{body.integer("min_floors"), body.integer("group_size"),
                 body.optional_integer("publicity_days").value_or(Policy{}.publicity_days)};
   body.finish();
-  Json saved = context.write([&](store::Tx& tx) {
-    org::require_street(tx.connection(), street_id);
-    save_policy(tx, street_id, policy);
-    context.audit(tx, "elevators.policy.update", "node:" + std::to_string(street_id), policy_json(policy));
-    return policy_json(policy);
-  });
-  return Response::json(200, saved);
+  return org::save_street_policy(context, street_id, "elevators.policy.update", policy_json(policy),
+                                 [&](store::Tx& tx) { save_policy(tx, street_id, policy); });
 }
 
 Response eligibility_route(Context& context) {
@@ -295,7 +287,7 @@ Response list_route(Context& context) {
 
 Response create_route(Context& context) {
   JsonObject body(context.json_body());
-  std::int64_t unit_id = context.parse_id(std::to_string(body.integer("unit_id")), "unit_id");
+  std::int64_t unit_id = http::body_id(context, body, "unit_id");
   auto title = body.optional_text("title");
   std::string on = day_field(context, body, "on");
   body.finish();
@@ -329,9 +321,7 @@ std::vector<Member> members_field(Context& context, JsonObject& body) {
                     [&](const Json& element, const std::string& prefix) {
                       if (!element.is_object()) fail_invalid(prefix, "成员应为对象");
                       JsonObject member(element, prefix);
-                      std::optional<std::int64_t> person_id;
-                      if (auto id = member.optional_integer("person_id"))
-                        person_id = context.parse_id(std::to_string(*id), prefix + ".person_id");
+                      std::optional<std::int64_t> person_id = http::optional_body_id(context, member, "person_id");
                       Member read{person_id, member.optional_text("name").value_or(""), member.text("role")};
                       member.finish();
                       return read;
@@ -449,9 +439,7 @@ Response add_mediation_route(Context& context) {
     input.level = *parsed;
   }
   input.parties = text_array(body.any("parties"), "parties", "字段 parties 应为当事方数组", "当事方应为文字");
-  if (auto mediator = body.optional_integer("mediator_person_id")) {
-    input.mediator_person_id = context.parse_id(std::to_string(*mediator), "mediator_person_id");
-  }
+  input.mediator_person_id = http::optional_body_id(context, body, "mediator_person_id");
   input.mediator_name = body.optional_text("mediator_name");
   input.issue = body.text("issue");
   auto outcome = parse_outcome(body.text("outcome"));
@@ -476,10 +464,8 @@ Response add_mediation_route(Context& context) {
 void add_routes(http::Router& router) {
   auto on_project = [](const char* permission) { return Access::permission(permission, project_scope()); };
   const std::string projects = "/api/v1/elevator-projects";
-  router.add(HttpMethod::Get, "/api/v1/elevator-policies/{street_id}",
-             Access::permission("elevators.read", http::scope::path_node("street_id")), get_policy_route);
-  router.add(HttpMethod::Put, "/api/v1/elevator-policies/{street_id}",
-             Access::permission("elevators.policy", http::scope::path_node("street_id")), put_policy_route);
+  org::add_street_policy_routes(router, "/api/v1/elevator-policies", "elevators.read", "elevators.policy",
+                                get_policy_route, put_policy_route);
   router.add(HttpMethod::Get, "/api/v1/elevators/eligibility",
              Access::permission("elevators.read", org::node_query_scope()), eligibility_route);
   router.add(HttpMethod::Get, projects, Access::permission("elevators.read", org::compound_query_scope()), list_route);

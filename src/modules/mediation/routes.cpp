@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/json_array.hpp"
 #include "http/audited_step.hpp"
+#include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
@@ -107,12 +108,6 @@ Json detail_json(store::Connection& connection, const Mediation& record) {
 
 // --- Bodies ---
 
-std::optional<std::int64_t> optional_id(Context& context, JsonObject& body, const std::string& key) {
-  auto value = body.optional_integer(key);
-  if (!value) return std::nullopt;
-  return context.parse_id(std::to_string(*value), key);
-}
-
 std::vector<PartyInput> parties_field(Context& context, JsonObject& body) {
   const Json& list = body.any("parties");
   if (!list.is_array()) fail_invalid("parties", "字段 parties 应为数组");
@@ -120,8 +115,7 @@ std::vector<PartyInput> parties_field(Context& context, JsonObject& body) {
   return read_elements(list, "parties", [&](const Json& element, const std::string& field) {
     JsonObject item(element, field);
     PartyInput party;
-    if (auto person = item.optional_integer("person_id"))
-      party.person_id = context.parse_id(std::to_string(*person), field + ".person_id");
+    party.person_id = http::optional_body_id(context, item, "person_id");
     party.name = item.optional_text("name").value_or("");
     auto role = parse_role(item.text("role"));
     if (!role) fail_invalid(field + ".role", "当事人身份应为 applicant、respondent 或 other");
@@ -135,15 +129,14 @@ std::vector<PartyInput> parties_field(Context& context, JsonObject& body) {
 // null clears them.
 void read_details(Context& context, JsonObject& body, Details& details) {
   const Json& raw = context.json_body();
-  if (raw.contains("building_id")) details.building_node_id = optional_id(context, body, "building_id");
-  if (raw.contains("part_id")) details.part_node_id = optional_id(context, body, "part_id");
-  if (raw.contains("case_id")) details.case_id = optional_id(context, body, "case_id");
+  if (raw.contains("building_id")) details.building_node_id = http::optional_body_id(context, body, "building_id");
+  if (raw.contains("part_id")) details.part_node_id = http::optional_body_id(context, body, "part_id");
+  if (raw.contains("case_id")) details.case_id = http::optional_body_id(context, body, "case_id");
   if (auto category = body.optional_text("category")) details.category = *category;
   if (auto summary = body.optional_text("summary")) details.summary = *summary;
   if (body.has("parties")) details.parties = parties_field(context, body);
-  if (auto mediator = body.optional_integer("mediator_person_id")) {
-    details.mediator_person_id = context.parse_id(std::to_string(*mediator), "mediator_person_id");
-  }
+  if (auto mediator = http::optional_body_id(context, body, "mediator_person_id"))
+    details.mediator_person_id = *mediator;
 }
 
 // The right to the dispute is no right to the people named in it: each party given by person id
@@ -169,11 +162,10 @@ Details stored_details(store::Connection& connection, const Mediation& record) {
 Response create_route(Context& context) {
   JsonObject body(context.json_body());
   Details details;
-  details.compound_node_id = context.parse_id(std::to_string(body.integer("compound_id")), "compound_id");
+  details.compound_node_id = http::body_id(context, body, "compound_id");
   details.category = body.text("category");
   details.summary = body.text("summary");
-  details.mediator_person_id =
-      context.parse_id(std::to_string(body.integer("mediator_person_id")), "mediator_person_id");
+  details.mediator_person_id = http::body_id(context, body, "mediator_person_id");
   read_details(context, body, details);
   body.finish();
   require_parties(context, details.parties);

@@ -1,6 +1,7 @@
 // The org module's published header, what other modules use of the org tree: its nodes and their
 // registry details, their checks and codes, finding and creating them, the subtree SQL conditions,
-// and what routes ask of it (the subtree or compound a route is asked about, a street by id).
+// and what routes ask of it (the subtree or compound a route is asked about, a street by id, a
+// street's policy).
 // Store and HTTP types are only named here, so pure rules may include it.
 #pragma once
 #include <cstdint>
@@ -25,6 +26,7 @@ enum class Dialect;
 namespace weizhi::http {
 class Context;
 struct Response;
+class Router;
 // As http/router.hpp declares it: a redeclaration must name the same type, so the two cannot drift.
 using ScopeResolver = std::function<std::optional<std::int64_t>(Context&)>;
 }  // namespace weizhi::http
@@ -166,6 +168,25 @@ Node require_street(store::Connection& connection, std::int64_t id);
 Node require_compound(store::Connection& connection, std::int64_t id);
 // The id of the street a node lies in; 404 when there is no such node.
 std::int64_t street_of_node(store::Connection& connection, std::int64_t node_id);
+
+// A street's policy (committees, covenant and elevators each keep one per street), read by
+// `GET …-policies/{street_id}`: 404 unless the path names a street, else `load(connection, street_id)`
+// as `to_json` shows it.
+template <class Load, class ToJson, class Context, class Response = http::Response>
+Response street_policy(Context& context, Load&& load, ToJson&& to_json) {
+  auto lease = context.read();
+  Node street = require_street(*lease, context.path_id("street_id"));
+  return Response::json(200, to_json(load(*lease, street.id)));
+}
+// `PUT …-policies/{street_id}`: `save` writes the checked policy of the street, audited as `action`
+// with `saved`, the policy as the answer shows it; 404 unless the street exists when it is written.
+http::Response save_street_policy(http::Context& context, std::int64_t street_id, const std::string& action,
+                                  const Json& saved, const std::function<void(store::Tx&)>& save);
+// Registers `get` and `put` as GET and PUT `<path>/{street_id}`, allowed to holders of `read` and
+// `write` at that street.
+void add_street_policy_routes(http::Router& router, const std::string& path, const std::string& read,
+                              const std::string& write, http::Response (*get)(http::Context&),
+                              http::Response (*put)(http::Context&));
 
 // A template only so that this header names store::Db::Lease without including the store;
 // SubtreeRead is its one instance.

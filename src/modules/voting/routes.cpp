@@ -5,7 +5,10 @@
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "http/audited_step.hpp"
+#include "http/body_id.hpp"
 #include "http/context.hpp"
+#include "http/record_items.hpp"
 #include "http/record_scope.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
@@ -197,14 +200,9 @@ Response get_vote_route(Context& context) {
 // A change of state: loads the vote in the write, applies `change`, audits `action`.
 Response state_change(Context& context, const std::string& action,
                       const std::function<Json(store::Tx&, const Vote&)>& change) {
-  std::int64_t id = context.path_id("id");
-  Json result = context.write([&](store::Tx& tx) {
-    Vote vote = require_vote(tx.connection(), id);
-    Json summary = change(tx, vote);
-    context.audit(tx, action, "vote:" + std::to_string(id), summary);
-    return vote_json(tx.connection(), require_vote(tx.connection(), id));
-  });
-  return Response::json(200, result);
+  http::StepTarget<Vote> target{context.path_id("id"), "vote", require_vote,
+                                [](store::Tx& tx, const Vote& vote) { return vote_json(tx.connection(), vote); }};
+  return http::audited_step(context, target, action, 200, change);
 }
 
 Response open_vote_route(Context& context) {
@@ -281,8 +279,8 @@ Response turnout_route(Context& context) {
 
 Response record_proxy_route(Context& context) {
   JsonObject body(context.json_body());
-  std::int64_t voter_id = context.parse_id(std::to_string(body.integer("voter_id")), "voter_id");
-  std::int64_t proxy_id = context.parse_id(std::to_string(body.integer("proxy_person_id")), "proxy_person_id");
+  std::int64_t voter_id = http::body_id(context, body, "voter_id");
+  std::int64_t proxy_id = http::body_id(context, body, "proxy_person_id");
   std::string letter = body.text("letter_reference");
   body.finish();
   if (letter.find_first_not_of(" \t") == std::string::npos || letter.size() > 100) {
@@ -302,16 +300,12 @@ Response record_proxy_route(Context& context) {
 }
 
 Response proxies_route(Context& context) {
-  auto lease = context.read();
-  Vote vote = require_vote(*lease, context.path_id("id"));
-  Json items = Json::array();
-  for (const auto& proxy : proxies_of(*lease, vote.id)) {
-    items.push_back({{"voter", {{"id", proxy.voter_id}, {"name", proxy.voter_name}}},
-                     {"proxy", {{"id", proxy.proxy_person_id}, {"name", proxy.proxy_name}}},
-                     {"letter_reference", proxy.letter_reference},
-                     {"created_at", proxy.created_at}});
-  }
-  return Response::json(200, {{"items", items}});
+  return http::record_items(context, require_vote, proxies_of, [](const ProxyRecord& proxy) {
+    return Json{{"voter", {{"id", proxy.voter_id}, {"name", proxy.voter_name}}},
+                {"proxy", {{"id", proxy.proxy_person_id}, {"name", proxy.proxy_name}}},
+                {"letter_reference", proxy.letter_reference},
+                {"created_at", proxy.created_at}};
+  });
 }
 
 // --- Ballots ---
@@ -337,49 +331,55 @@ Response cast_online_route(Context& context) {
   });
 }
 
-Response cast_meeting_route(Context& context) {
+// A form filled on paper or at a meeting and entered by an official for the voter it names.
+struct EnteredForm {
+  std::int64_t voter;
+  std::vector<Choice> choices;
+  std::int64_t entered_by;
+};
+
+// Reads a form's body {voter_id, choices} and runs `enter` in the write with the vote as it is there;
+// a mis-marked choice ("invalid") is kept, as the paper shows it.
+Response enter_form(Context& context,
+                    const std::function<Response(store::Tx&, const Vote&, const EnteredForm&)>& enter) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
-  std::int64_t voter = context.parse_id(std::to_string(body.integer("voter_id")), "voter_id");
+  std::int64_t voter = http::body_id(context, body, "voter_id");
   auto codes = text_list(body, "choices");
   body.finish();
-  std::int64_t officer = context.user().user_id;
+  std::int64_t user_id = context.user().user_id;
   return context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
     auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
+    return enter(tx, vote, EnteredForm{voter, choices, user_id});
+  });
+}
+
+Response cast_meeting_route(Context& context) {
+  return enter_form(context, [&](store::Tx& tx, const Vote& vote, const EnteredForm& form) {
     check_ballot_terms(vote, Channel::Meeting, tx.now());
-    BallotRecord ballot =
-        record_ballot(tx, vote, NewBallot{voter, Channel::Meeting, choices, officer, std::nullopt}, tx.now());
-    context.audit(tx, "vote.ballot.meeting", "vote:" + std::to_string(id), {{"voter_id", voter}});
+    BallotRecord ballot = record_ballot(
+        tx, vote, NewBallot{form.voter, Channel::Meeting, form.choices, form.entered_by, std::nullopt}, tx.now());
+    context.audit(tx, "vote.ballot.meeting", "vote:" + std::to_string(vote.id), {{"voter_id", form.voter}});
     return Response::json(201, ballot_json(ballot));
   });
 }
 
 Response paper_entry_route(Context& context) {
-  std::int64_t id = context.path_id("id");
-  JsonObject body(context.json_body());
-  std::int64_t voter = context.parse_id(std::to_string(body.integer("voter_id")), "voter_id");
-  auto codes = text_list(body, "choices");
-  body.finish();
-  std::int64_t clerk = context.user().user_id;
-  return context.write([&](store::Tx& tx) {
-    Vote vote = require_vote(tx.connection(), id);
-    auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Allowed, "choices");
-    auto decided = paper_entry_outcome(vote, paper_form(tx.connection(), id, voter), clerk, choices, tx.now());
-    auto ballot = save_paper_entry(tx, vote, voter, clerk, choices, decided, tx.now());
+  return enter_form(context, [&](store::Tx& tx, const Vote& vote, const EnteredForm& form) {
+    auto held = paper_form(tx.connection(), vote.id, form.voter);
+    auto decided = paper_entry_outcome(vote, held, form.entered_by, form.choices, tx.now());
+    auto ballot = save_paper_entry(tx, vote, form.voter, form.entered_by, form.choices, decided, tx.now());
     std::string outcome = paper_entry::outcome_code(decided);
-    context.audit(tx, "vote.paper.enter", "vote:" + std::to_string(id),
-                  {{"voter_id", voter}, {"choices", choices_text(choices)}, {"outcome", outcome}});
+    context.audit(tx, "vote.paper.enter", "vote:" + std::to_string(vote.id),
+                  {{"voter_id", form.voter}, {"choices", choices_text(form.choices)}, {"outcome", outcome}});
     if (ballot) return Response::json(201, {{"status", outcome}, {"ballot", ballot_json(*ballot)}});
     return Response::json(202, {{"status", outcome}});
   });
 }
 
 Response held_forms_route(Context& context) {
-  auto lease = context.read();
-  Vote vote = require_vote(*lease, context.path_id("id"));
-  Json items = Json::array();
-  for (const auto& form : held_forms(*lease, vote.id)) {
+  return http::record_items(context, require_vote, held_forms, [](const HeldForm& form) {
     Json entries = Json::array();
     for (const auto& entry : form.entries) {
       Json choices = Json::array();
@@ -388,9 +388,8 @@ Response held_forms_route(Context& context) {
                          {"choices", choices},
                          {"entered_at", entry.entered_at}});
     }
-    items.push_back({{"voter", {{"id", form.voter_id}, {"name", form.voter_name}}}, {"entries", entries}});
-  }
-  return Response::json(200, {{"items", items}});
+    return Json{{"voter", {{"id", form.voter_id}, {"name", form.voter_name}}}, {"entries", entries}};
+  });
 }
 
 Response settle_form_route(Context& context) {
