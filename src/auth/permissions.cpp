@@ -9,8 +9,9 @@ namespace weizhi::auth {
 
 namespace {
 
-// role_permissions is written only by migrations, which are compiled into the binary and applied
-// before anything is served, so its content is the same for the life of the process.
+// role_permissions is written only when the database is prepared (app::prepare_database brings it in
+// line with the modules' grants) before anything is served, so its content is the same for the life
+// of the process.
 std::set<std::pair<std::string, std::string>> granted_pairs(store::Connection& connection) {
   static std::mutex mutex;
   static std::optional<std::set<std::pair<std::string, std::string>>> table;

@@ -48,12 +48,13 @@ std::string make_folder(const std::string& purpose) {
   return mkdtemp(pattern.data());
 }
 
-// A database of its own with every migration applied, in `folder` on SQLite.
+// A database of its own prepared as `weizhi seed` prepares one (every migration applied, the modules'
+// grants in role_permissions), in `folder` on SQLite.
 std::string migrated_database(const std::string& folder, const std::string& suffix, const Clock& clock) {
   std::string url = postgres_url() ? remake_postgres_database(postgres_url(), database_name(postgres_url()) + suffix)
                                    : "sqlite:" + folder + "/street" + suffix + ".db";
   store::Db db(url, clock);
-  store::apply_migrations(db, app::all_migrations());
+  app::prepare_database(db);
   return url;
 }
 

@@ -10,6 +10,8 @@ modules::Module module() {
   const Roles reporters = roles(kOfficials, "grid_member", "committee_member", "property_manager", "property_staff");
   Module descriptor = describe("cases", store::cases_migrations, add_routes, seed_demo);
   descriptor.jobs = {escalation_job(), pre_task_job()};
+  // Property companies work cases but never verify them. Residents report, see and rate their own cases:
+  // checked per case, not granted as a read of the compound.
   descriptor.grants = {
       {"cases.accept", roles(kOfficials, "grid_member", "property_manager")},
       {"cases.assign", roles(kOfficials, "property_manager")},

@@ -9,6 +9,8 @@ modules::Module module() {
   using namespace modules;
   Module descriptor = describe("covenant", store::covenant_migrations, add_routes, seed_demo);
   descriptor.jobs = {escalation_job()};
+  // Residents read their compound's covenant and acknowledge it for their home, but not its violations, which
+  // name neighbours' plates and homes.
   descriptor.grants = {
       {"covenant.acknowledge", roles(kOfficials, "committee_member", "resident")},
       {"covenant.manage", roles(kOfficials, "committee_member")},

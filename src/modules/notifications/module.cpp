@@ -9,6 +9,7 @@ modules::Module module() {
   using namespace modules;
   Module descriptor = describe("notifications", store::notifications_migrations, add_routes, seed_demo);
   descriptor.jobs = {delivery_job()};
+  // Everyone reads their own inbox without a permission; this one configures the robots and watches deliveries.
   descriptor.grants = {
       {"notifications.manage", kLeaders},
   };

@@ -8,6 +8,7 @@ namespace weizhi::voting {
 modules::Module module() {
   using namespace modules;
   Module descriptor = describe("voting", store::voting_migrations, add_routes, seed_demo);
+  // Residents cast online as themselves, which needs no permission.
   descriptor.grants = {
       {"voting.clerk", {"commissioner", "grid_member", "committee_member"}},
       {"voting.manage", roles(kOfficials, "committee_member")},

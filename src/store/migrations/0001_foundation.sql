@@ -21,6 +21,7 @@ CREATE TABLE users (
   created_at TEXT NOT NULL
 );
 
+-- Filled from the grants the modules declare, on every start (app/grants.cpp), never by a migration.
 CREATE TABLE role_permissions (
   role TEXT NOT NULL,
   permission TEXT NOT NULL,
@@ -69,22 +70,3 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_entity ON audit_log(entity);
 CREATE INDEX audit_log_actor ON audit_log(actor);
-
--- The roles (README.md, Demo logins) and what the foundation lets them do; modules add their own rows.
-INSERT INTO role_permissions (role, permission) VALUES
-  ('street_admin', 'audit.read'),
-  ('supervisor', 'audit.read'),
-  ('street_admin', 'users.manage'),
-  ('street_admin', 'org.read'),
-  ('community_secretary', 'org.read'),
-  ('tripartite_director', 'org.read'),
-  ('commissioner', 'org.read'),
-  ('party_secretary', 'org.read'),
-  ('grid_member', 'org.read'),
-  ('committee_member', 'org.read'),
-  ('supervisor', 'org.read'),
-  ('property_manager', 'org.read'),
-  ('property_staff', 'org.read'),
-  ('social_org', 'org.read'),
-  ('street_admin', 'org.write'),
-  ('community_secretary', 'org.write');

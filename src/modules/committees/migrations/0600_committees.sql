@@ -48,18 +48,3 @@ CREATE TABLE committee_alternates (
   promoted_at TEXT,
   PRIMARY KEY (committee_id, person_id)
 );
-
--- Street and community leadership set up committees and their members; the street sets the
--- policy; supervisors, commissioners and committee members read them.
-INSERT INTO role_permissions (role, permission) VALUES
-  ('street_admin', 'committees.policy'),
-  ('street_admin', 'committees.manage'),
-  ('community_secretary', 'committees.manage'),
-  ('tripartite_director', 'committees.manage'),
-  ('street_admin', 'committees.read'),
-  ('community_secretary', 'committees.read'),
-  ('tripartite_director', 'committees.read'),
-  ('commissioner', 'committees.read'),
-  ('committee_member', 'committees.read'),
-  ('supervisor', 'committees.read'),
-  ('grid_member', 'committees.read');

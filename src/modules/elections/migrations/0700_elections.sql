@@ -122,22 +122,3 @@ CREATE TABLE election_rounds (
   lot_drawing TEXT,
   PRIMARY KEY (election_id, round)
 );
-
--- Street and community leadership run elections; clerks type paper ballots; the discipline
--- supervisor signs off each step and settles mismatched paper entries.
-INSERT INTO role_permissions (role, permission) VALUES
-  ('street_admin', 'elections.manage'),
-  ('community_secretary', 'elections.manage'),
-  ('tripartite_director', 'elections.manage'),
-  ('commissioner', 'elections.manage'),
-  ('commissioner', 'elections.clerk'),
-  ('grid_member', 'elections.clerk'),
-  ('committee_member', 'elections.clerk'),
-  ('supervisor', 'elections.supervise'),
-  ('street_admin', 'elections.read'),
-  ('community_secretary', 'elections.read'),
-  ('tripartite_director', 'elections.read'),
-  ('commissioner', 'elections.read'),
-  ('grid_member', 'elections.read'),
-  ('committee_member', 'elections.read'),
-  ('supervisor', 'elections.read');

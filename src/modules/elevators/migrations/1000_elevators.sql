@@ -81,24 +81,3 @@ CREATE TABLE elevator_mediations (
   created_at TEXT NOT NULL
 );
 CREATE INDEX elevator_mediations_project ON elevator_mediations(project_id);
-
--- The street sets the policy; street and community leadership, commissioners and committees run
--- projects; other staff and property companies read them. Residents see the consent vote through
--- the voting module.
-INSERT INTO role_permissions (role, permission) VALUES
-  ('street_admin', 'elevators.policy'),
-  ('street_admin', 'elevators.manage'),
-  ('community_secretary', 'elevators.manage'),
-  ('tripartite_director', 'elevators.manage'),
-  ('commissioner', 'elevators.manage'),
-  ('committee_member', 'elevators.manage'),
-  ('street_admin', 'elevators.read'),
-  ('community_secretary', 'elevators.read'),
-  ('tripartite_director', 'elevators.read'),
-  ('commissioner', 'elevators.read'),
-  ('committee_member', 'elevators.read'),
-  ('party_secretary', 'elevators.read'),
-  ('grid_member', 'elevators.read'),
-  ('supervisor', 'elevators.read'),
-  ('property_manager', 'elevators.read'),
-  ('property_staff', 'elevators.read');

@@ -73,19 +73,3 @@ CREATE TABLE mediation_events (
   created_at TEXT NOT NULL
 );
 CREATE INDEX mediation_events_mediation ON mediation_events(mediation_id, id);
-
--- The community's chain and grid record and steer mediations; the party secretary and the
--- street's supervisor follow them.
-INSERT INTO role_permissions (role, permission) VALUES
-  ('street_admin', 'mediation.read'),
-  ('community_secretary', 'mediation.read'),
-  ('tripartite_director', 'mediation.read'),
-  ('commissioner', 'mediation.read'),
-  ('party_secretary', 'mediation.read'),
-  ('grid_member', 'mediation.read'),
-  ('supervisor', 'mediation.read'),
-  ('street_admin', 'mediation.manage'),
-  ('community_secretary', 'mediation.manage'),
-  ('tripartite_director', 'mediation.manage'),
-  ('commissioner', 'mediation.manage'),
-  ('grid_member', 'mediation.manage');

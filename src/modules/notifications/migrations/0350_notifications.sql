@@ -41,10 +41,3 @@ CREATE TABLE notification_deliveries (
 );
 CREATE INDEX notification_deliveries_due ON notification_deliveries(state, next_attempt_at);
 CREATE INDEX notification_deliveries_node ON notification_deliveries(node_id, id);
-
--- Everyone reads their own inbox (no permission needed); the street and the community and
--- compound leadership configure robots and watch their deliveries.
-INSERT INTO role_permissions (role, permission) VALUES
-  ('street_admin', 'notifications.manage'),
-  ('community_secretary', 'notifications.manage'),
-  ('tripartite_director', 'notifications.manage');

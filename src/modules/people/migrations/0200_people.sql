@@ -37,22 +37,3 @@ CREATE INDEX part_links_part ON part_links(part_node_id);
 CREATE INDEX part_links_person ON part_links(person_id);
 
 ALTER TABLE users ADD COLUMN person_id BIGINT REFERENCES people(id);
-
--- Who may see people (masked), change them, and read their personal data in full (PIPL Art. 6:
--- only the community's leadership unmasks, each time with a logged reason).
-INSERT INTO role_permissions (role, permission) VALUES
-  ('street_admin', 'people.read'),
-  ('community_secretary', 'people.read'),
-  ('tripartite_director', 'people.read'),
-  ('commissioner', 'people.read'),
-  ('party_secretary', 'people.read'),
-  ('grid_member', 'people.read'),
-  ('supervisor', 'people.read'),
-  ('street_admin', 'people.write'),
-  ('community_secretary', 'people.write'),
-  ('tripartite_director', 'people.write'),
-  ('commissioner', 'people.write'),
-  ('grid_member', 'people.write'),
-  ('street_admin', 'people.unmask'),
-  ('community_secretary', 'people.unmask'),
-  ('tripartite_director', 'people.unmask');

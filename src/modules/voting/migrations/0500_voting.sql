@@ -83,24 +83,3 @@ CREATE TABLE vote_idempotency (
   created_at TEXT NOT NULL,
   PRIMARY KEY (user_id, idempotency_key)
 );
-
--- Organisers prepare, open, close and publish votes; clerks type paper forms and record meeting
--- ballots; supervisors settle paper forms the two clerks typed differently; all of them read
--- votes. Residents cast online as themselves, which needs no permission.
-INSERT INTO role_permissions (role, permission) VALUES
-  ('street_admin', 'voting.manage'),
-  ('community_secretary', 'voting.manage'),
-  ('tripartite_director', 'voting.manage'),
-  ('commissioner', 'voting.manage'),
-  ('committee_member', 'voting.manage'),
-  ('commissioner', 'voting.clerk'),
-  ('committee_member', 'voting.clerk'),
-  ('grid_member', 'voting.clerk'),
-  ('supervisor', 'voting.supervise'),
-  ('street_admin', 'voting.read'),
-  ('community_secretary', 'voting.read'),
-  ('tripartite_director', 'voting.read'),
-  ('commissioner', 'voting.read'),
-  ('committee_member', 'voting.read'),
-  ('grid_member', 'voting.read'),
-  ('supervisor', 'voting.read');
