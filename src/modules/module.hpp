@@ -98,15 +98,18 @@ struct Module {
   std::vector<Grant> grants{};
 };
 
-// A module's descriptor from the parts every module has: its name, its migrations (from its folder
-// migrations/, see modules/migrations.hpp), its routes and, for most, its part of the demo street. Its
-// module.cpp adds its jobs and grants.
+// A module's descriptor: its name, its migrations (from its folder migrations/, see modules/migrations.hpp)
+// and its routes, which every module has, then what most have: its part of the demo street, its permissions
+// with the roles that hold them, and its periodic jobs.
 inline Module describe(std::string name, std::function<std::vector<store::Migration>()> migrations,
-                       std::function<void(http::Router&)> routes, std::function<void(SeedContext&)> seed_demo = {}) {
+                       std::function<void(http::Router&)> routes, std::function<void(SeedContext&)> seed_demo = {},
+                       std::vector<Grant> grants = {}, std::vector<Job> jobs = {}) {
   return Module{.name = std::move(name),
                 .migrations = std::move(migrations),
                 .routes = std::move(routes),
-                .seed_demo = std::move(seed_demo)};
+                .seed_demo = std::move(seed_demo),
+                .jobs = std::move(jobs),
+                .grants = std::move(grants)};
 }
 
 }  // namespace weizhi::modules

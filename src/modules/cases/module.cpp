@@ -8,23 +8,22 @@ namespace weizhi::cases {
 modules::Module module() {
   using namespace modules;
   const Roles reporters = roles(kOfficials, "grid_member", "committee_member", "property_manager", "property_staff");
-  Module descriptor = describe("cases", store::cases_migrations, add_routes, seed_demo);
-  descriptor.jobs = {escalation_job(), pre_task_job()};
   // Property companies work cases but never verify them. Residents report, see and rate their own cases:
   // checked per case, not granted as a read of the compound.
-  descriptor.grants = {
-      {"cases.accept", roles(kOfficials, "grid_member", "property_manager")},
-      {"cases.assign", roles(kOfficials, "property_manager")},
-      {"cases.catalogue", {"street_admin"}},
-      {"cases.close", kOfficials},
-      {"cases.create", reporters},
-      {"cases.note", reporters},
-      {"cases.read", kStaff},
-      {"cases.resolve", roles(kOfficials, "grid_member", "property_manager", "property_staff")},
-      {"cases.revisit", {"street_admin", "commissioner", "committee_member"}},
-      {"cases.verify", roles(kOfficials, "grid_member", "committee_member")},
-  };
-  return descriptor;
+  return describe("cases", store::cases_migrations, add_routes, seed_demo,
+                  {
+                      {"cases.accept", roles(kOfficials, "grid_member", "property_manager")},
+                      {"cases.assign", roles(kOfficials, "property_manager")},
+                      {"cases.catalogue", {"street_admin"}},
+                      {"cases.close", kOfficials},
+                      {"cases.create", reporters},
+                      {"cases.note", reporters},
+                      {"cases.read", kStaff},
+                      {"cases.resolve", roles(kOfficials, "grid_member", "property_manager", "property_staff")},
+                      {"cases.revisit", {"street_admin", "commissioner", "committee_member"}},
+                      {"cases.verify", roles(kOfficials, "grid_member", "committee_member")},
+                  },
+                  {escalation_job(), pre_task_job()});
 }
 
 }  // namespace weizhi::cases

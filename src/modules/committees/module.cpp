@@ -7,13 +7,12 @@ namespace weizhi::committees {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("committees", store::committees_migrations, add_routes);
-  descriptor.grants = {
-      {"committees.manage", kLeaders},
-      {"committees.policy", {"street_admin"}},
-      {"committees.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
-  };
-  return descriptor;
+  return describe("committees", store::committees_migrations, add_routes, nullptr,
+                  {
+                      {"committees.manage", kLeaders},
+                      {"committees.policy", {"street_admin"}},
+                      {"committees.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
+                  });
 }
 
 }  // namespace weizhi::committees

@@ -7,18 +7,17 @@ namespace weizhi::covenant {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("covenant", store::covenant_migrations, add_routes, seed_demo);
-  descriptor.jobs = {escalation_job()};
   // Residents read their compound's covenant and acknowledge it for their home, but not its violations, which
   // name neighbours' plates and homes.
-  descriptor.grants = {
-      {"covenant.acknowledge", roles(kOfficials, "committee_member", "resident")},
-      {"covenant.manage", roles(kOfficials, "committee_member")},
-      {"covenant.policy", {"street_admin"}},
-      {"covenant.read", roles(kStaff, "resident")},
-      {"covenant.violations.read", kStaff},
-  };
-  return descriptor;
+  return describe("covenant", store::covenant_migrations, add_routes, seed_demo,
+                  {
+                      {"covenant.acknowledge", roles(kOfficials, "committee_member", "resident")},
+                      {"covenant.manage", roles(kOfficials, "committee_member")},
+                      {"covenant.policy", {"street_admin"}},
+                      {"covenant.read", roles(kStaff, "resident")},
+                      {"covenant.violations.read", kStaff},
+                  },
+                  {escalation_job()});
 }
 
 }  // namespace weizhi::covenant

@@ -7,17 +7,17 @@ namespace weizhi::deliberation {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("deliberation", store::deliberation_migrations, add_routes, seed_demo);
-  descriptor.grants = {
-      {"deliberation.advance", roles(kOfficials, "committee_member")},
-      {"deliberation.comment", {"commissioner", "committee_member", "resident"}},
-      {"deliberation.moderate", kOfficials},
-      {"deliberation.propose", roles(kOfficials, "party_secretary", "grid_member", "committee_member", "resident")},
-      {"deliberation.read", roles(kStaff, "social_org")},
-      {"deliberation.resolve", roles(kOfficials, "committee_member")},
-      {"deliberation.vote", kOfficials},
-  };
-  return descriptor;
+  return describe(
+      "deliberation", store::deliberation_migrations, add_routes, seed_demo,
+      {
+          {"deliberation.advance", roles(kOfficials, "committee_member")},
+          {"deliberation.comment", {"commissioner", "committee_member", "resident"}},
+          {"deliberation.moderate", kOfficials},
+          {"deliberation.propose", roles(kOfficials, "party_secretary", "grid_member", "committee_member", "resident")},
+          {"deliberation.read", roles(kStaff, "social_org")},
+          {"deliberation.resolve", roles(kOfficials, "committee_member")},
+          {"deliberation.vote", kOfficials},
+      });
 }
 
 }  // namespace weizhi::deliberation

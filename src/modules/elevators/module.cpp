@@ -7,14 +7,13 @@ namespace weizhi::elevators {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("elevators", store::elevators_migrations, add_routes, seed_demo);
   // Residents follow a project through its consent vote (the voting module), not through these.
-  descriptor.grants = {
-      {"elevators.manage", roles(kOfficials, "committee_member")},
-      {"elevators.policy", {"street_admin"}},
-      {"elevators.read", kStaff},
-  };
-  return descriptor;
+  return describe("elevators", store::elevators_migrations, add_routes, seed_demo,
+                  {
+                      {"elevators.manage", roles(kOfficials, "committee_member")},
+                      {"elevators.policy", {"street_admin"}},
+                      {"elevators.read", kStaff},
+                  });
 }
 
 }  // namespace weizhi::elevators

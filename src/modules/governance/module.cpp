@@ -7,13 +7,12 @@ namespace weizhi::governance {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("governance", store::governance_migrations, add_routes, seed_demo);
-  descriptor.grants = {
-      {"governance.read", roles(kStaff, "social_org")},
-      {"governance.write", kLeaders},
-      {"stats.read", roles(kOfficials, "party_secretary", "supervisor")},
-  };
-  return descriptor;
+  return describe("governance", store::governance_migrations, add_routes, seed_demo,
+                  {
+                      {"governance.read", roles(kStaff, "social_org")},
+                      {"governance.write", kLeaders},
+                      {"stats.read", roles(kOfficials, "party_secretary", "supervisor")},
+                  });
 }
 
 }  // namespace weizhi::governance

@@ -7,12 +7,11 @@ namespace weizhi::mediation {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("mediation", store::mediation_migrations, add_routes, seed_demo);
-  descriptor.grants = {
-      {"mediation.manage", roles(kOfficials, "grid_member")},
-      {"mediation.read", roles(kOfficials, "party_secretary", "grid_member", "supervisor")},
-  };
-  return descriptor;
+  return describe("mediation", store::mediation_migrations, add_routes, seed_demo,
+                  {
+                      {"mediation.manage", roles(kOfficials, "grid_member")},
+                      {"mediation.read", roles(kOfficials, "party_secretary", "grid_member", "supervisor")},
+                  });
 }
 
 }  // namespace weizhi::mediation

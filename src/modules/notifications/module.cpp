@@ -2,18 +2,15 @@
 #include "modules/notifications/module.hpp"
 
 #include "modules/migrations.hpp"
+#include "modules/notifications/deliver.hpp"
 
 namespace weizhi::notifications {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("notifications", store::notifications_migrations, add_routes, seed_demo);
-  descriptor.jobs = {delivery_job()};
   // Everyone reads their own inbox without a permission; this one configures the robots and watches deliveries.
-  descriptor.grants = {
-      {"notifications.manage", kLeaders},
-  };
-  return descriptor;
+  return describe("notifications", store::notifications_migrations, add_routes, seed_demo,
+                  {{"notifications.manage", kLeaders}}, {delivery_job()});
 }
 
 }  // namespace weizhi::notifications

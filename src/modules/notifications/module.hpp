@@ -5,10 +5,10 @@
 
 namespace weizhi::notifications {
 
-// The descriptor (module.cpp), and the parts of it that routes.cpp, seed.cpp and deliver.cpp define.
+// The descriptor (module.cpp), and the parts of it that routes.cpp and seed.cpp define; its job is
+// deliver.hpp's.
 modules::Module module();
 void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
-modules::Job delivery_job();
 
 }  // namespace weizhi::notifications

@@ -7,12 +7,11 @@ namespace weizhi::org {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("org", store::org_migrations, add_routes, seed_demo);
-  descriptor.grants = {
-      {"org.read", roles(kStaff, "social_org")},
-      {"org.write", {"street_admin", "community_secretary"}},
-  };
-  return descriptor;
+  return describe("org", store::org_migrations, add_routes, seed_demo,
+                  {
+                      {"org.read", roles(kStaff, "social_org")},
+                      {"org.write", {"street_admin", "community_secretary"}},
+                  });
 }
 
 }  // namespace weizhi::org

@@ -7,14 +7,13 @@ namespace weizhi::people {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("people", store::people_migrations, add_routes, seed_demo);
   // PIPL Art. 6: only the community's leadership reads personal data in full, each time with a logged reason.
-  descriptor.grants = {
-      {"people.read", roles(kOfficials, "party_secretary", "grid_member", "supervisor")},
-      {"people.unmask", kLeaders},
-      {"people.write", roles(kOfficials, "grid_member")},
-  };
-  return descriptor;
+  return describe("people", store::people_migrations, add_routes, seed_demo,
+                  {
+                      {"people.read", roles(kOfficials, "party_secretary", "grid_member", "supervisor")},
+                      {"people.unmask", kLeaders},
+                      {"people.write", roles(kOfficials, "grid_member")},
+                  });
 }
 
 }  // namespace weizhi::people
