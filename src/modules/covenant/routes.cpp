@@ -38,9 +38,13 @@ Json square_metres(std::int64_t centi_m2) {
 
 std::string today(Context& context) { return street_date(context.services.clock.now()); }
 
+// A date field of a body, today when absent.
+std::string day_field(Context& context, JsonObject& body, const std::string& name) {
+  return checked_date(body.optional_text(name).value_or(today(context)), name);
+}
+
 // --- Scopes ---
 
-// The compound named by `?compound=`: 400 naming it when absent or not an id.
 Version require_version(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_version(connection, id), "找不到该公约");
 }
@@ -239,7 +243,7 @@ Response adopt_route(Context& context) {
   JsonObject body(context.json_body());
   std::int64_t vote_id = http::body_id(context, body, "vote_id");
   std::int64_t vote_item = body.optional_integer("vote_item").value_or(1);
-  std::string adopted_on = checked_date(body.optional_text("adopted_on").value_or(today(context)), "adopted_on");
+  std::string adopted_on = day_field(context, body, "adopted_on");
   body.finish();
   Json adopted = context.write([&](store::Tx& tx) {
     Version version = require_version(tx.connection(), id);
@@ -375,11 +379,6 @@ Response violation_step(Context& context, const std::string& action, int status,
     summary["from"] = violation_state_code(violation.state);
     return summary;
   });
-}
-
-// The date field of a step, today when absent.
-std::string day_field(Context& context, JsonObject& body, const std::string& name) {
-  return checked_date(body.optional_text(name).value_or(today(context)), name);
 }
 
 // A step whose body is only the day it happened on, in the field `day` (today when absent):
