@@ -128,6 +128,7 @@ const std::vector<ActionLabel>& action_labels() {
       {"cases.bulk_assign", "批量分派服务事项"},
       {"cases.note", "添加工作记录"},
       {"cases.rate", "居民评价"},
+      {"cases.revisit", "服务事项回访"},
       {"cases.escalate", "服务事项逾期升级"},
       {"cases.pre_tasks", "生成事前任务"},
       {"open311.request.create", "接收 Open311 报事"},

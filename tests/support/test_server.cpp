@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/jobs.hpp"
+#include "audit/labels.hpp"
 #include "core/crypto.hpp"
 #include "support/images.hpp"
 
@@ -136,6 +137,12 @@ void ApiTest::SetUp() {
 }
 
 void ApiTest::TearDown() {
+  // Every action the software records in a test must have a name in the audit log's table, so no row
+  // reads as a code (rows a test appends to the chain itself, as actor "test", are its own).
+  for (const auto& row : db().read()->query("SELECT DISTINCT action FROM audit_log WHERE actor <> 'test'")) {
+    if (!audit::action_label(row.text(0)))
+      ADD_FAILURE() << "audit action without a name in src/audit/labels.cpp: " << row.text(0);
+  }
   application_.reset();
   std::filesystem::remove_all(folder_);
 }
