@@ -1,5 +1,5 @@
 // The users table's columns and the user and role forms' fields (labels are i18n keys).
-import type { RoleCode } from '@shared/api/users'
+import type { RoleCode, RoleGrant } from '@shared/api/users'
 import type { TableColumn } from '../../components/ColumnsTable.vue'
 
 export const userColumns: readonly TableColumn<'login' | 'display_name' | 'status' | 'roles' | 'actions'>[] = [
@@ -14,6 +14,14 @@ export const userColumns: readonly TableColumn<'login' | 'display_name' | 'statu
 export interface RoleScopeInput {
   role: RoleCode | ''
   scope_node_id: number | undefined
+}
+
+/** How both forms start: no role, no node. */
+export const noRoleScope = (): RoleScopeInput => ({ role: '', scope_node_id: undefined })
+
+/** The grant to send, once both the role and its node are chosen. */
+export function chosenGrant({ role, scope_node_id }: RoleScopeInput): RoleGrant | null {
+  return role && scope_node_id !== undefined ? { role, scope_node_id } : null
 }
 
 /** Fields of the create-user form as the server names them in errors. */
