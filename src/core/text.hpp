@@ -1,11 +1,23 @@
-// Plain text as the rules read it: its length in characters, and the lines of a file anyone may
-// recount (a vote's export, an election's ballots).
+// Plain text as the rules read it: whether a required text is filled in, its length in characters, and
+// the lines of a file anyone may recount (a vote's export, an election's ballots).
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
+#include "core/error.hpp"
+
 namespace weizhi {
+
+// Whether `text` holds nothing but spaces, tabs and line ends: a required text left empty.
+inline bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// 400 naming `field` with `message` unless `text` is filled in (not blank) and at most `max_bytes` long.
+inline void check_text(const std::string& text, std::size_t max_bytes, const std::string& field,
+                       const std::string& message) {
+  if (blank(text) || text.size() > max_bytes) fail_invalid(field, message);
+}
 
 // The characters of UTF-8 `text`: its bytes but those continuing a character.
 inline std::size_t characters(std::string_view text) {

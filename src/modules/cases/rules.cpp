@@ -6,6 +6,7 @@
 
 #include "core/code_table.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace weizhi::cases {
 
@@ -69,8 +70,6 @@ bool is_code(const std::string& text) {
   });
 }
 
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 // A node of `kind` in the compound: 404 when there is none, 422 naming the field when it lies elsewhere.
 void check_inside(const std::optional<org::Node>& node, org::NodeKind kind, const org::Node& compound,
                   const std::string& field, const std::string& what) {
@@ -113,8 +112,8 @@ bool is_open(State state) { return state_type(state) == StateType::Open; }
 
 void check_item(const Item& item) {
   if (!is_code(item.code)) fail_invalid("code", "事项代码应为 1 至 40 个小写字母、数字、下划线或连字符");
-  if (blank(item.name) || item.name.size() > 100) fail_invalid("name", "请填写事项名称（不超过 100 字节）");
-  if (blank(item.category) || item.category.size() > 40) fail_invalid("category", "请填写事项类别（不超过 40 字节）");
+  check_text(item.name, 100, "name", "请填写事项名称（不超过 100 字节）");
+  check_text(item.category, 40, "category", "请填写事项类别（不超过 40 字节）");
   if (item.response_hours < 1 || item.response_hours > 720)
     fail_invalid("response_hours", "响应时限应为 1 至 720 小时");
   if (item.resolution_days < 1 || item.resolution_days > 365)
@@ -226,8 +225,7 @@ void check_new_case(const NewCase& input, const Item& item, const CaseSite& site
     check_inside(site.building, org::NodeKind::Building, *site.compound, "building_id", "楼幢");
   }
   if (input.address.size() > 200) fail_invalid("address", "地址不超过 200 字节");
-  if (blank(input.description) || input.description.size() > 2000)
-    fail_invalid("description", "请填写问题描述（不超过 2000 字节）");
+  check_text(input.description, 2000, "description", "请填写问题描述（不超过 2000 字节）");
   if (input.photos.size() > 6) fail_invalid("photos", "照片最多 6 张");
 }
 
@@ -254,8 +252,7 @@ void check_transition_step(const Case& record, const TransitionInput& input, con
       break;
     }
     case State::ClosedNotFixed:
-      if (blank(input.reason) || input.reason.size() > 600)
-        fail_invalid("reason", "请填写未解决的原因（不超过 200 字），居民可见");
+      check_text(input.reason, 600, "reason", "请填写未解决的原因（不超过 200 字），居民可见");
       break;
     default:
       break;
@@ -268,7 +265,7 @@ State bulk_assign_step(State current) {
 
 void check_note(const Case& record, const std::string& note) {
   check_not_duplicate(record.state, record.original_id);
-  if (blank(note) || note.size() > 2000) fail_invalid("note", "请填写备注（不超过 2000 字节）");
+  check_text(note, 2000, "note", "请填写备注（不超过 2000 字节）");
 }
 
 void check_revisit(const Case& record, const std::string& on, const std::string& note) {

@@ -7,6 +7,7 @@
 
 #include "core/code_table.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::committees {
@@ -22,12 +23,6 @@ constexpr CodeTable<Origin> kOrigins = {{Origin::SocialWorker, "social_worker"},
                                         {Origin::Commissioner, "commissioner"}};
 constexpr CodeTable<CommissionerJoins> kCommissionerJoins = {{CommissionerJoins::ExOfficio, "ex_officio"},
                                                              {CommissionerJoins::IfElected, "if_elected"}};
-
-std::size_t characters(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-  return count;
-}
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 
 #include "core/code_table.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::covenant {
@@ -33,8 +34,6 @@ bool is_type_code(const std::string& text) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   });
 }
-
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 }  // namespace
 
@@ -68,7 +67,7 @@ std::vector<std::string> clause_types(const Policy& policy) {
 }
 
 void check_version(const std::string& title, const std::vector<Clause>& clauses, const Policy& policy) {
-  if (blank(title) || title.size() > 200) fail_invalid("title", "请填写公约标题（不超过 200 字节）");
+  check_text(title, 200, "title", "请填写公约标题（不超过 200 字节）");
   if (clauses.empty() || clauses.size() > 50) fail_invalid("clauses", "公约应有 1 至 50 条条款");
   auto types = clause_types(policy);
   for (std::size_t i = 0; i < clauses.size(); ++i) {
@@ -82,8 +81,7 @@ void check_version(const std::string& title, const std::vector<Clause>& clauses,
       for (const auto& type : types) list += (list.empty() ? "" : "、") + type;
       fail_invalid(prefix + "type", "条款类型应为 " + list + " 之一");
     }
-    if (blank(clause.text) || clause.text.size() > 2000)
-      fail_invalid(prefix + "text", "请填写条款内容（不超过 2000 字节）");
+    check_text(clause.text, 2000, prefix + "text", "请填写条款内容（不超过 2000 字节）");
     if (clause.rectification_days < 1 || clause.rectification_days > 90) {
       fail_invalid(prefix + "rectification_days", "整改期限应为 1 至 90 天");
     }
@@ -262,9 +260,7 @@ void check_remove(const Violation& violation, const std::string& removed_on) {
 }
 
 void check_close(const Violation& violation, const std::string& reason, const std::string& closed_on) {
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 600) {
-    fail_invalid("reason", "请填写关闭原因（不超过 200 字）");
-  }
+  check_text(reason, 600, "reason", "请填写关闭原因（不超过 200 字）");
   checked_date(closed_on, "closed_on");
   check_not_before(closed_on, violation.input.reported_on, "closed_on", "发现日期");
   check_transition(violation.state, ViolationState::Closed);

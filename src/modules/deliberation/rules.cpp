@@ -5,6 +5,7 @@
 
 #include "core/code_table.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "modules/covenant/covenant.hpp"
 
 namespace weizhi::deliberation {
@@ -30,18 +31,6 @@ constexpr CodeTable<ProposerKind> kProposerKinds = {{ProposerKind::Resident, "re
                                                     {ProposerKind::Staff, "staff"}};
 
 constexpr std::int64_t kMaxCostFen = 100'000'000'000;
-
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-// UTF-8 characters, as the voting module counts a vote's title and items.
-std::size_t characters(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
-}
-
-void check_text(const std::string& text, std::size_t max_bytes, const std::string& field, const std::string& message) {
-  if (blank(text) || text.size() > max_bytes) fail_invalid(field, message);
-}
 
 std::string indexed(const std::string& field, std::size_t i) { return field + "[" + std::to_string(i) + "]"; }
 
@@ -229,7 +218,7 @@ Plan check_send_to_vote(const Topic& topic, std::int64_t plan_id, const VoteSend
 
 void check_resolution(Step current, const std::string& summary, const std::optional<VoteStatus>& vote) {
   check_step(current, Step::Voting, "形成决议");
-  if (summary.find_first_not_of(" \t\r\n") == std::string::npos || summary.size() > 5000) {
+  if (blank(summary) || summary.size() > 5000) {
     fail_invalid("summary", "请填写决议内容（不超过 5000 字节）");
   }
   if (!vote || !vote->counted) fail_conflict("表决尚未结束计票，不能形成决议");

@@ -9,6 +9,8 @@
 
 #include "core/code_table.hpp"
 #include "core/error.hpp"
+#include "core/order.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 #include "modules/covenant/covenant.hpp"
 
@@ -20,6 +22,9 @@ constexpr CodeTable<Stage> kStages = {
     {Stage::Proposal, "proposal"},    {Stage::Consent, "consent"},           {Stage::Design, "design"},
     {Stage::Approval, "approval"},    {Stage::Construction, "construction"}, {Stage::Acceptance, "acceptance"},
     {Stage::InService, "in_service"}, {Stage::Withdrawn, "withdrawn"}};
+// The stages a project moves through to in service; withdrawn stands outside the way.
+constexpr Stage kWayToService[] = {Stage::Proposal,     Stage::Consent,    Stage::Design,   Stage::Approval,
+                                   Stage::Construction, Stage::Acceptance, Stage::InService};
 constexpr CodeTable<Method> kMethods = {{Method::Floor, "floor"}, {Method::Area, "area"}};
 constexpr CodeTable<MediationOutcome> kOutcomes = {{MediationOutcome::Agreed, "agreed"},
                                                    {MediationOutcome::NotAgreed, "not_agreed"},
@@ -30,8 +35,6 @@ constexpr CodeTable<MediationLevel> kLevels = {{MediationLevel::Community, "comm
 constexpr std::int64_t kMaxFen = 1'000'000'000'000;  // ten billion yuan
 constexpr int kMaxWeightDecimals = 6;
 constexpr std::int64_t kMaxWeight = 1000;
-
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -182,26 +185,7 @@ Split split_cost(std::int64_t total_fen, const std::optional<std::map<std::int64
   return split;
 }
 
-std::optional<Stage> next_stage(Stage stage) {
-  switch (stage) {
-    case Stage::Proposal:
-      return Stage::Consent;
-    case Stage::Consent:
-      return Stage::Design;
-    case Stage::Design:
-      return Stage::Approval;
-    case Stage::Approval:
-      return Stage::Construction;
-    case Stage::Construction:
-      return Stage::Acceptance;
-    case Stage::Acceptance:
-      return Stage::InService;
-    case Stage::InService:
-    case Stage::Withdrawn:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
+std::optional<Stage> next_stage(Stage stage) { return next_in(kWayToService, stage); }
 
 std::string publicity_last_day(const std::string& starts_on, std::int64_t days) {
   auto first = parse_date(starts_on);
@@ -253,8 +237,7 @@ void check_members(const std::vector<Member>& members) {
       fail_invalid(prefix + ".name", "请填写成员姓名（不超过 50 字）或 person_id");
     }
     if (member.person_id && !people.insert(*member.person_id).second) fail_invalid(prefix + ".person_id", "成员重复");
-    if (blank(member.role) || member.role.size() > 40)
-      fail_invalid(prefix + ".role", "请填写成员职责（不超过 40 字节）");
+    check_text(member.role, 40, prefix + ".role", "请填写成员职责（不超过 40 字节）");
   }
 }
 
@@ -279,8 +262,7 @@ std::string contract_label(const Contract& contract) {
 }
 
 void check_contract(const Contract& contract) {
-  if (blank(contract.provider) || contract.provider.size() > 100)
-    fail_invalid("provider", "请填写维保单位（不超过 100 字节）");
+  check_text(contract.provider, 100, "provider", "请填写维保单位（不超过 100 字节）");
   if (contract.maintenance_years < 1 || contract.maintenance_years > 50) {
     fail_invalid("maintenance_years", "维保年限应为 1 至 50 年");
   }
@@ -295,17 +277,13 @@ void check_contract(const Contract& contract) {
 void check_mediation(const MediationInput& input) {
   if (input.parties.empty() || input.parties.size() > 20) fail_invalid("parties", "请列出 1 至 20 个当事方");
   for (std::size_t i = 0; i < input.parties.size(); ++i) {
-    if (blank(input.parties[i]) || input.parties[i].size() > 100) {
-      fail_invalid("parties[" + std::to_string(i) + "]", "当事方应为 1 至 100 字节的文字");
-    }
+    check_text(input.parties[i], 100, "parties[" + std::to_string(i) + "]", "当事方应为 1 至 100 字节的文字");
   }
   if (input.mediator_person_id && input.mediator_name) {
     fail_invalid("mediator_name", "调解人请填写 mediator_person_id 或 mediator_name 之一");
   }
-  if (input.mediator_name && (blank(*input.mediator_name) || input.mediator_name->size() > 150)) {
-    fail_invalid("mediator_name", "调解人姓名不超过 50 字");
-  }
-  if (blank(input.issue) || input.issue.size() > 2000) fail_invalid("issue", "请填写争议事项（不超过 2000 字节）");
+  if (input.mediator_name) check_text(*input.mediator_name, 150, "mediator_name", "调解人姓名不超过 50 字");
+  check_text(input.issue, 2000, "issue", "请填写争议事项（不超过 2000 字节）");
   if (input.outcome == MediationOutcome::Agreed && (!input.agreement || blank(*input.agreement))) {
     fail_invalid("agreement", "达成调解协议时请填写协议内容");
   }
@@ -319,9 +297,7 @@ void check_stage_day(const std::string& on, const std::optional<std::string>& la
 
 void check_project_request(const std::optional<std::string>& title, const std::string& on) {
   covenant::checked_date(on, "on");
-  if (title && (title->find_first_not_of(" \t\r\n") == std::string::npos || title->size() > 200)) {
-    fail_invalid("title", "项目名称应为 1 至 200 字节");
-  }
+  if (title) check_text(*title, 200, "title", "项目名称应为 1 至 200 字节");
 }
 
 void check_unit_free(const UnitRecord& unit, const Eligibility& eligibility) {

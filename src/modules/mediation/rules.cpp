@@ -7,6 +7,7 @@
 
 #include "core/code_table.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 #include "modules/people/people.hpp"
 
@@ -26,8 +27,6 @@ constexpr std::pair<State, State> kSteps[] = {
     {State::Open, State::InMediation},      {State::Open, State::Withdrawn},        {State::InMediation, State::Agreed},
     {State::InMediation, State::NotAgreed}, {State::InMediation, State::Withdrawn}, {State::Agreed, State::InMediation},
 };
-
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 // A real day not after `today` (both YYYY-MM-DD, which compare as text).
 bool past_or_today(const std::string& date, const std::string& today) { return parse_date(date) && date <= today; }
@@ -60,7 +59,7 @@ void check_details(const std::string& category, const std::string& summary) {
         "category",
         "纠纷类别应为 neighbour_noise、water_leak、parking、pets、shared_space、elevator_retrofit、property_fee 或 other");
   }
-  if (blank(summary) || summary.size() > 2000) fail_invalid("summary", "请填写纠纷概况（不超过 2000 字节）");
+  check_text(summary, 2000, "summary", "请填写纠纷概况（不超过 2000 字节）");
 }
 
 void check_parties(const std::vector<PartyInput>& parties) {
@@ -119,7 +118,7 @@ void check_session_allowed(State state) {
 
 void check_session(const SessionInput& input, std::int64_t party_count, const std::string& today) {
   if (!past_or_today(input.held_on, today)) fail_invalid("held_on", "调解日期应为 YYYY-MM-DD 且不晚于今天");
-  if (blank(input.place) || input.place.size() > 200) fail_invalid("place", "请填写调解地点（不超过 200 字节）");
+  check_text(input.place, 200, "place", "请填写调解地点（不超过 200 字节）");
   if (input.attendees.empty()) fail_invalid("attendees", "请选择到场的当事人");
   std::set<std::int64_t> seen;
   for (std::size_t i = 0; i < input.attendees.size(); ++i) {
@@ -129,7 +128,7 @@ void check_session(const SessionInput& input, std::int64_t party_count, const st
       fail_invalid(field, "到场人应为当事人序号 0 至 " + std::to_string(party_count - 1));
     if (!seen.insert(index).second) fail_invalid(field, "到场人不能重复");
   }
-  if (blank(input.notes) || input.notes.size() > 2000) fail_invalid("notes", "请填写调解记录（不超过 2000 字节）");
+  check_text(input.notes, 2000, "notes", "请填写调解记录（不超过 2000 字节）");
   if (input.next_step.size() > 500) fail_invalid("next_step", "下一步安排不超过 500 字节");
 }
 

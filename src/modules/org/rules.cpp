@@ -2,6 +2,8 @@
 #include "modules/org/rules.hpp"
 
 #include "core/code_table.hpp"
+#include "core/order.hpp"
+#include "core/text.hpp"
 #include "core/tree_path.hpp"
 
 namespace weizhi::org {
@@ -13,6 +15,9 @@ constexpr CodeTable<NodeKind> kKinds = {{NodeKind::Street, "street"},     {NodeK
 constexpr CodeTable<NodeKind> kKindNames = {{NodeKind::Street, "街道"},   {NodeKind::Community, "社区"},
                                             {NodeKind::Compound, "小区"}, {NodeKind::Building, "幢"},
                                             {NodeKind::Unit, "单元"},     {NodeKind::Part, "户"}};
+// Each kind holds only the next one directly.
+constexpr NodeKind kTreeDownwards[] = {NodeKind::Street,   NodeKind::Community, NodeKind::Compound,
+                                       NodeKind::Building, NodeKind::Unit,      NodeKind::Part};
 
 constexpr CodeTable<PartUse> kUses = {{PartUse::Residential, "residential"},
                                       {PartUse::Commercial, "commercial"},
@@ -40,26 +45,10 @@ std::optional<LandTenure> parse_land(const std::string& code) { return parse_cod
 std::string kind_code(NodeKind kind) { return code_of(kKinds, kind); }
 std::optional<NodeKind> parse_kind(const std::string& code) { return parse_code(kKinds, code); }
 
-std::optional<NodeKind> child_kind(NodeKind parent) {
-  switch (parent) {
-    case NodeKind::Street:
-      return NodeKind::Community;
-    case NodeKind::Community:
-      return NodeKind::Compound;
-    case NodeKind::Compound:
-      return NodeKind::Building;
-    case NodeKind::Building:
-      return NodeKind::Unit;
-    case NodeKind::Unit:
-      return NodeKind::Part;
-    case NodeKind::Part:
-      return std::nullopt;
-  }
-  return std::nullopt;
-}
+std::optional<NodeKind> child_kind(NodeKind parent) { return next_in(kTreeDownwards, parent); }
 
 std::optional<std::string> name_problem(const std::string& name) {
-  if (name.find_first_not_of(" \t\r\n") == std::string::npos) return "名称不能为空";
+  if (blank(name)) return "名称不能为空";
   if (name.size() > 200) return "名称不能超过 200 字节";
   return std::nullopt;
 }
@@ -84,12 +73,9 @@ std::optional<std::string> area_problem(std::int64_t area_centi_m2) {
 }
 
 std::optional<std::string> room_number_problem(const std::string& room_number) {
-  if (room_number.find_first_not_of(" \t\r\n") == std::string::npos) return "房号不能为空";
-  std::size_t characters = 0;
-  for (unsigned char byte : room_number) {
-    if ((byte & 0xC0) != 0x80) ++characters;
-  }
-  if (characters > kMaxRoomNumberChars) return "房号不能超过 " + std::to_string(kMaxRoomNumberChars) + " 个字";
+  if (blank(room_number)) return "房号不能为空";
+  if (characters(room_number) > kMaxRoomNumberChars)
+    return "房号不能超过 " + std::to_string(kMaxRoomNumberChars) + " 个字";
   return std::nullopt;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/code_table.hpp"
 #include "core/masking.hpp"
+#include "core/text.hpp"
 
 namespace weizhi::people {
 
@@ -16,15 +17,6 @@ namespace {
 
 constexpr CodeTable<Relation> kRelations = {
     {Relation::Owner, "owner"}, {Relation::Tenant, "tenant"}, {Relation::Resident, "resident"}};
-
-// UTF-8 code points; a stray continuation byte counts as one, which errs towards "too long".
-std::size_t character_count(const std::string& text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) {
-    if ((byte & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
 
 std::string trimmed(const std::string& text) {
   auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
@@ -50,7 +42,7 @@ const std::vector<std::string>& talent_tags() {
 std::optional<std::string> name_problem(const std::string& name) {
   std::string value = trimmed(name);
   if (value.empty()) return "姓名不能为空";
-  if (character_count(value) > 50) return "姓名不能超过 50 个字";
+  if (characters(value) > 50) return "姓名不能超过 50 个字";
   for (unsigned char c : value) {
     if (c < 0x20 || c == 0x7F) return "姓名不能含控制字符";
   }
@@ -99,13 +91,13 @@ std::optional<std::string> tags_problem(const std::vector<std::string>& tags) {
 }
 
 std::optional<std::string> unmask_reason_problem(const std::string& reason) {
-  std::size_t length = character_count(trimmed(reason));
+  std::size_t length = characters(trimmed(reason));
   if (length < 5 || length > 200) return "查看原文须说明理由（5–200 字）";
   return std::nullopt;
 }
 
 std::optional<std::string> proxy_reference_problem(const std::string& reference) {
-  std::size_t length = character_count(trimmed(reference));
+  std::size_t length = characters(trimmed(reference));
   if (length < 1 || length > 100) return "委托书编号应为 1–100 字";
   return std::nullopt;
 }

@@ -361,11 +361,7 @@ Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& v
   return result;
 }
 
-namespace {
-
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-}  // namespace
+namespace {}  // namespace
 
 void check_vote_input(const VoteInput& input) {
   if (blank(input.title) || characters(input.title) > 100) fail_invalid("title", "标题应为 1–100 个字");
