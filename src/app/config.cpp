@@ -3,6 +3,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <functional>
 #include <stdexcept>
@@ -11,12 +13,18 @@ namespace weizhi::app {
 
 namespace {
 
-// One setting: its TOML key, its environment variable, and how to apply a text value.
+// One setting: its TOML key, and how to apply a text value. Its environment variable is the key in
+// capitals after WEIZHI_ (db: WEIZHI_DB).
 struct Binding {
   const char* key;
-  const char* env;
   std::function<void(Settings&, const std::string&)> apply;
 };
+
+std::string env_name(const Binding& binding) {
+  std::string name = "WEIZHI_";
+  for (const char* c = binding.key; *c; ++c) name += static_cast<char>(std::toupper(static_cast<unsigned char>(*c)));
+  return name;
+}
 
 std::size_t to_size(const std::string& name, const std::string& value) {
   try {
@@ -35,60 +43,44 @@ bool to_bool(const std::string& name, const std::string& value) {
   throw std::runtime_error(name + " must be true or false, got '" + value + "'");
 }
 
+Binding text(const char* key, std::string Settings::*field) {
+  return {key, [field](Settings& s, const std::string& v) { s.*field = v; }};
+}
+
+Binding flag(const char* key, bool Settings::*field) {
+  return {key, [key, field](Settings& s, const std::string& v) { s.*field = to_bool(key, v); }};
+}
+
+// A count the server needs at least `least` of, so a smaller one is raised to it.
+Binding count(const char* key, std::size_t Settings::*field, std::size_t least = 0) {
+  return {key, [=](Settings& s, const std::string& v) { s.*field = std::max(least, to_size(key, v)); }};
+}
+
+Binding count(const char* key, int Settings::*field) {
+  return {key, [key, field](Settings& s, const std::string& v) { s.*field = static_cast<int>(to_size(key, v)); }};
+}
+
 const std::vector<Binding>& bindings() {
   static const std::vector<Binding> list{
-      {"db", "WEIZHI_DB", [](Settings& s, const std::string& v) { s.database_url = v; }},
-      {"listen", "WEIZHI_LISTEN", [](Settings& s, const std::string& v) { s.listen = v; }},
-      {"web_root", "WEIZHI_WEB_ROOT", [](Settings& s, const std::string& v) { s.web_root = v; }},
-      {"data_key_file", "WEIZHI_DATA_KEY_FILE", [](Settings& s, const std::string& v) { s.data_key_file = v; }},
-      {"behind_tls_proxy", "WEIZHI_BEHIND_TLS_PROXY",
-       [](Settings& s, const std::string& v) { s.behind_tls_proxy = to_bool("behind_tls_proxy", v); }},
-      {"io_threads", "WEIZHI_IO_THREADS",
-       [](Settings& s, const std::string& v) { s.io_threads = to_size("io_threads", v); }},
-      {"worker_threads", "WEIZHI_WORKER_THREADS",
-       [](Settings& s, const std::string& v) {
-         s.worker_threads = std::max<std::size_t>(1, to_size("worker_threads", v));
-       }},
-      {"read_connections", "WEIZHI_READ_CONNECTIONS",
-       [](Settings& s, const std::string& v) {
-         s.read_connections = std::max<std::size_t>(1, to_size("read_connections", v));
-       }},
-      {"max_connections", "WEIZHI_MAX_CONNECTIONS",
-       [](Settings& s, const std::string& v) { s.max_connections = to_size("max_connections", v); }},
-      {"max_url_bytes", "WEIZHI_MAX_URL_BYTES",
-       [](Settings& s, const std::string& v) {
-         s.max_url_bytes = std::max<std::size_t>(256, to_size("max_url_bytes", v));
-       }},
-      {"max_body_bytes", "WEIZHI_MAX_BODY_BYTES",
-       [](Settings& s, const std::string& v) { s.max_body_bytes = to_size("max_body_bytes", v); }},
-      {"session_idle_minutes", "WEIZHI_SESSION_IDLE_MINUTES",
-       [](Settings& s, const std::string& v) {
-         s.session_idle_minutes = static_cast<int>(to_size("session_idle_minutes", v));
-       }},
-      {"session_absolute_hours", "WEIZHI_SESSION_ABSOLUTE_HOURS",
-       [](Settings& s, const std::string& v) {
-         s.session_absolute_hours = static_cast<int>(to_size("session_absolute_hours", v));
-       }},
-      {"login_failures_per_minute", "WEIZHI_LOGIN_FAILURES_PER_MINUTE",
-       [](Settings& s, const std::string& v) {
-         s.login_failures_per_minute = static_cast<int>(to_size("login_failures_per_minute", v));
-       }},
-      {"login_failures_per_address_per_minute", "WEIZHI_LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE",
-       [](Settings& s, const std::string& v) {
-         s.login_failures_per_address_per_minute =
-             static_cast<int>(to_size("login_failures_per_address_per_minute", v));
-       }},
-      {"shutdown_grace_seconds", "WEIZHI_SHUTDOWN_GRACE_SECONDS",
-       [](Settings& s, const std::string& v) {
-         s.shutdown_grace_seconds = static_cast<int>(to_size("shutdown_grace_seconds", v));
-       }},
-      {"media_dir", "WEIZHI_MEDIA_DIR", [](Settings& s, const std::string& v) { s.media_dir = v; }},
-      {"common_passwords_file", "WEIZHI_COMMON_PASSWORDS_FILE",
-       [](Settings& s, const std::string& v) { s.common_passwords_file = v; }},
-      {"job_interval_seconds", "WEIZHI_JOB_INTERVAL_SECONDS",
-       [](Settings& s, const std::string& v) {
-         s.job_interval_seconds = static_cast<int>(to_size("job_interval_seconds", v));
-       }},
+      text("db", &Settings::database_url),
+      text("listen", &Settings::listen),
+      text("web_root", &Settings::web_root),
+      text("data_key_file", &Settings::data_key_file),
+      flag("behind_tls_proxy", &Settings::behind_tls_proxy),
+      count("io_threads", &Settings::io_threads),
+      count("worker_threads", &Settings::worker_threads, 1),
+      count("read_connections", &Settings::read_connections, 1),
+      count("max_connections", &Settings::max_connections),
+      count("max_url_bytes", &Settings::max_url_bytes, 256),
+      count("max_body_bytes", &Settings::max_body_bytes),
+      count("session_idle_minutes", &Settings::session_idle_minutes),
+      count("session_absolute_hours", &Settings::session_absolute_hours),
+      count("login_failures_per_minute", &Settings::login_failures_per_minute),
+      count("login_failures_per_address_per_minute", &Settings::login_failures_per_address_per_minute),
+      count("shutdown_grace_seconds", &Settings::shutdown_grace_seconds),
+      text("media_dir", &Settings::media_dir),
+      text("common_passwords_file", &Settings::common_passwords_file),
+      count("job_interval_seconds", &Settings::job_interval_seconds),
   };
   return list;
 }
@@ -123,7 +115,7 @@ Settings load_settings(const std::optional<std::string>& config_file) {
     }
   }
   for (const auto& binding : bindings()) {
-    if (const char* value = std::getenv(binding.env)) binding.apply(settings, value);
+    if (const char* value = std::getenv(env_name(binding).c_str())) binding.apply(settings, value);
   }
   return settings;
 }
