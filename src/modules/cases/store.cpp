@@ -153,7 +153,8 @@ std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) 
              iso_utc(input.reported_at), iso_utc(response_due(input.reported_at, item.response_hours)),
              iso_utc(resolve_due(input.reported_at, item.resolution_days)), iso_utc(tx.now())})
           ->i64(0);
-  kTimeline.record(tx, id, {.kind = "transition", .to_state = "reported", .user_id = input.reporter_user_id});
+  kTimeline.record(tx, id,
+                   {.kind = "transition", .to_state = state_code(State::Reported), .user_id = input.reporter_user_id});
   return id;
 }
 

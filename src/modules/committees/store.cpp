@@ -102,10 +102,10 @@ Succession succeed_committee(store::Tx& tx, std::int64_t compound_node_id, const
 }
 
 std::optional<std::int64_t> committee_of_compound(store::Connection& connection, std::int64_t compound_node_id) {
-  auto row = connection.query_one("SELECT id FROM committees WHERE compound_node_id = ? AND ended_on IS NULL",
-                                  {compound_node_id});
-  if (!row) return std::nullopt;
-  return row->i64(0);
+  return store::map_row(
+      connection.query_one("SELECT id FROM committees WHERE compound_node_id = ? AND ended_on IS NULL",
+                           {compound_node_id}),
+      store::first_integer);
 }
 
 std::optional<Committee> find_committee(store::Connection& connection, std::int64_t id) {
@@ -208,12 +208,12 @@ std::optional<std::int64_t> member_leaves(store::Tx& tx, std::int64_t committee_
 }
 
 std::optional<std::int64_t> current_commissioner(store::Connection& connection, std::int64_t compound_node_id) {
-  auto row = connection.query_one(
-      "SELECT person_id FROM commissioner_assignments WHERE compound_node_id = ? AND until IS NULL "
-      "ORDER BY since DESC, id DESC",
-      {compound_node_id});
-  if (!row) return std::nullopt;
-  return row->i64(0);
+  return store::map_row(
+      connection.query_one(
+          "SELECT person_id FROM commissioner_assignments WHERE compound_node_id = ? AND until IS NULL "
+          "ORDER BY since DESC, id DESC",
+          {compound_node_id}),
+      store::first_integer);
 }
 
 }  // namespace weizhi::committees

@@ -119,9 +119,8 @@ std::optional<Topic> find_topic(store::Connection& connection, std::int64_t id) 
 }
 
 std::optional<std::int64_t> topic_compound(store::Connection& connection, std::int64_t id) {
-  auto row = connection.query_one("SELECT compound_node_id FROM deliberation_topics WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return row->i64(0);
+  return store::map_row(connection.query_one("SELECT compound_node_id FROM deliberation_topics WHERE id = ?", {id}),
+                        store::first_integer);
 }
 
 std::vector<Topic> topics_of_compound(store::Connection& connection, std::int64_t compound_node_id,

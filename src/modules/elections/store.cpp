@@ -385,10 +385,10 @@ std::vector<Round> rounds_of(store::Connection& connection, std::int64_t electio
 
 std::optional<std::int64_t> voted_round(store::Connection& connection, std::int64_t election_id,
                                         std::int64_t person_id) {
-  auto voter = connection.query_one("SELECT voted_round FROM election_voters WHERE election_id = ? AND person_id = ?",
-                                    {election_id, person_id});
-  if (!voter) return std::nullopt;
-  return voter->i64(0);
+  return store::map_row(
+      connection.query_one("SELECT voted_round FROM election_voters WHERE election_id = ? AND person_id = ?",
+                           {election_id, person_id}),
+      store::first_integer);
 }
 
 std::string issue_ballot_token(store::Tx& tx, const Election& election, const Round& round, std::int64_t person_id) {
