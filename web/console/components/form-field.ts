@@ -1,0 +1,9 @@
+// What every form item of a drawer form is given (DateField, NodeField, TextField): its label, which
+// also names the control for screen readers, the model key its rules check, and the server's message.
+export interface FieldProps {
+  label: string
+  /** The form model key the form's rules check. */
+  prop?: string
+  /** The server's message for the field, if the last save was refused for it. */
+  error?: string
+}
