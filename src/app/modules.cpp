@@ -3,6 +3,7 @@
 
 #include "app/grants.hpp"
 #include "app/ops.hpp"
+#include "app/today.hpp"
 #include "audit/routes.hpp"
 #include "auth/routes.hpp"
 #include "modules/cases/module.hpp"
@@ -29,12 +30,12 @@ namespace weizhi::app {
 
 const std::vector<modules::Module>& all_modules() {
   // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
-  static const std::vector<modules::Module> modules{ops_module(),        org::module(),        auth::module(),
-                                                    people::module(),    governance::module(), notifications::module(),
-                                                    imports::module(),   voting::module(),     committees::module(),
-                                                    elections::module(), media::module(),      covenant::module(),
-                                                    cases::module(),     open311::module(),    deliberation::module(),
-                                                    elevators::module(), mediation::module(),  audit::module()};
+  static const std::vector<modules::Module> modules{
+      ops_module(),         org::module(),           auth::module(),         people::module(),
+      governance::module(), notifications::module(), imports::module(),      voting::module(),
+      committees::module(), elections::module(),     media::module(),        covenant::module(),
+      cases::module(),      open311::module(),       deliberation::module(), elevators::module(),
+      mediation::module(),  audit::module(),         today_module()};
   return modules;
 }
 

@@ -1,6 +1,6 @@
 // The Module descriptor: a capability's whole contract with the host — its name, its migrations,
-// its routes, its part of the demo street, its periodic jobs and its permissions with the roles
-// granted them. Each module builds it in its module.cpp. Adding a capability is adding a folder
+// its routes, its part of the demo street, its periodic jobs, its permissions with the roles
+// granted them, and what it adds to each person's work for today. Each module builds it in its module.cpp. Adding a capability is adding a folder
 // under src/modules/ and one line in src/app/modules.cpp.
 #pragma once
 #include <functional>
@@ -12,6 +12,7 @@
 
 #include "core/crypto.hpp"
 #include "http/router.hpp"
+#include "modules/today.hpp"
 #include "store/db.hpp"
 #include "store/migration.hpp"
 
@@ -96,6 +97,8 @@ struct Module {
   std::function<void(SeedContext&)> seed_demo{};
   std::vector<Job> jobs{};
   std::vector<Grant> grants{};
+  // What the module adds to each person's work for today (modules/today.hpp), if anything.
+  TodayHook today{};
 };
 
 // A module's descriptor: its name, its migrations (from its folder migrations/, see modules/migrations.hpp)

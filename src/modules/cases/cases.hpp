@@ -122,5 +122,8 @@ struct CaseFilter {
 // Cases of the compounds under `path` (every compound when `path` is empty), the newest first.
 std::vector<Case> list_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
                              TimePoint now);
+// How many cases list_cases would find without paging (before_id and limit are not read).
+std::int64_t count_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
+                         TimePoint now);
 
 }  // namespace weizhi::cases

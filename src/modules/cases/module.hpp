@@ -11,5 +11,6 @@ void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 modules::Job escalation_job();
 modules::Job pre_task_job();
+std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);  // today.cpp
 
 }  // namespace weizhi::cases

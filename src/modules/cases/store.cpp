@@ -210,9 +210,11 @@ std::vector<Rating> ratings_of(store::Connection& connection, std::int64_t case_
       });
 }
 
-std::vector<Case> list_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
-                             TimePoint now) {
-  store::Select query(kCaseColumns);
+namespace {
+
+// The cases `filter` keeps under `path`, as conditions of `query` (whose FROM names x, i and c).
+store::Select& filtered(store::Select& query, store::Connection& connection, const std::string& path,
+                        const CaseFilter& filter, TimePoint now) {
   if (!path.empty()) query.where(org::subtree_condition(connection.dialect(), "c.path"), org::subtree_params(path));
   if (filter.state) query.where("x.state = ?", {state_code(*filter.state)});
   if (filter.item_code) query.where("i.code = ?", {*filter.item_code});
@@ -221,8 +223,24 @@ std::vector<Case> list_cases(store::Connection& connection, const std::string& p
   if (filter.unassigned_only) query.where("x.state IN ('reported', 'accepted')");
   if (filter.assignee_user_id) query.where("x.assignee_user_id = ?", {*filter.assignee_user_id});
   if (filter.reporter_user_id) query.where("x.reporter_user_id = ?", {*filter.reporter_user_id});
-  query.newest_first("x.id", filter.before_id, filter.limit);
+  return query;
+}
+
+}  // namespace
+
+std::vector<Case> list_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
+                             TimePoint now) {
+  store::Select query(kCaseColumns);
+  filtered(query, connection, path, filter, now).newest_first("x.id", filter.before_id, filter.limit);
   return store::map_rows(query.run(connection), to_case);
+}
+
+std::int64_t count_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
+                         TimePoint now) {
+  store::Select query(
+      "SELECT COUNT(*) FROM cases x JOIN case_items i ON i.id = x.item_id JOIN org_nodes c ON c.id = x.compound_node_id ");
+  filtered(query, connection, path, filter, now);
+  return connection.scalar(query.sql(), query.params());
 }
 
 void transition(store::Tx& tx, const Case& record, const TransitionInput& input) {
