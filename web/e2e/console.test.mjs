@@ -142,19 +142,55 @@ describe('console', () => {
     await saveScreenshot(page, 'console-child-form-conflict')
   })
 
-  test('supervisor reads session.create in the audit log and can filter by actor', async () => {
+  test('supervisor reads the audit log by name and filters it by action and by person', async () => {
+    const supervisorName = (await apiSession(suite.baseUrl, 'supervisor')).user.display_name
     const page = await suite.freshPage()
     await signInToConsole(page, suite.baseUrl, 'supervisor')
     await page.getByTestId('console-menu').getByText('审计日志').click()
     const table = page.getByTestId('audit-table')
-    await table.getByText('session.create').first().waitFor()
-    await page.getByLabel('操作人').fill('supervisor')
+    await table.getByText('登录', { exact: true }).first().waitFor()
+    assert.equal(await table.getByText('session.create').count(), 0, 'actions read as names, not codes')
+
+    await page.getByTestId('audit-action').click()
+    await page.keyboard.type('登录')
+    await page.getByRole('option', { name: '登录', exact: true }).click()
+    await page.getByTestId('audit-actor').click()
+    await page.keyboard.type('supervisor')
+    await page.getByRole('option', { name: new RegExp(supervisorName) }).click()
     await page.getByRole('button', { name: '查询' }).click()
-    await table.getByText('session.create').first().waitFor()
-    const actors = await table.locator('tbody tr td:nth-child(3)').allInnerTexts()
-    assert.ok(actors.length > 0 && actors.every((actor) => actor.trim() === 'supervisor'), actors.join(','))
+
+    const column = (index) => table.locator(`tbody tr td:nth-child(${index})`).allInnerTexts()
+    await page.waitForFunction(
+      ([name]) => {
+        const cells = [...document.querySelectorAll('[data-testid="audit-table"] tbody tr td:nth-child(3)')]
+        return cells.length > 0 && cells.every((cell) => cell.textContent.trim() === name)
+      },
+      [supervisorName],
+    )
+    assert.ok((await column(4)).every((action) => action.trim() === '登录'))
+    const record = table.getByRole('link', { name: `账号“${supervisorName}”` }).first()
+    assert.equal(await record.getAttribute('href'), '/users')
     await assertAccessible(page, 'audit log')
     await saveScreenshot(page, 'console-audit')
+  })
+
+  test('the commissioner starts the day from 今日待办 and reaches the unassigned cases in one click', async () => {
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+    const report = { item_code: 'stairwell-clutter', compound_id: compoundId, description: '楼道堆放纸箱' }
+    await commissioner.send('POST', '/api/v1/cases', report, { expectedStatus: 201 })
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const today = page.getByTestId('today')
+    const group = today.getByRole('link', { name: /^分派服务事项（\d+ 件）$/ })
+    await group.waitFor()
+    await assertAccessible(page, 'today')
+    await saveScreenshot(page, 'console-today')
+    await group.click()
+    await page.waitForURL(new RegExp(`/cases\\?node=${compoundId}&tab=unassigned`))
+    const tab = page.getByTestId('case-tabs').getByRole('tab', { name: '未分派' })
+    assert.equal(await tab.getAttribute('aria-selected'), 'true')
+    await page.getByTestId('cases-table').getByText('楼道堆物清理').first().waitFor()
   })
 
   test('admin creates an account with a scoped role and ends that role', async () => {

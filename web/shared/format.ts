@@ -53,3 +53,10 @@ export function partLabel(part: { building_name: string; unit_name: string; room
 export function formatArea(centiSquareMetres: number): string {
   return (centiSquareMetres / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 }
+
+/** Time from `now` to the deadline `dueAt` (ISO-8601): whole days when a day or more away, else whole hours (at least 1); negative once past. */
+export function timeUntil(dueAt: string, now: number = Date.now()): { days: number; hours: number } {
+  const hours = (Date.parse(dueAt) - now) / 3_600_000
+  const whole = hours >= 0 ? Math.max(1, Math.floor(hours)) : -Math.max(1, Math.floor(-hours))
+  return { days: Math.trunc(whole / 24), hours: whole }
+}
