@@ -310,6 +310,7 @@ std::string field_label(std::string_view key) {
       {"size_bytes", "大小（字节）"},
       {"content_type", "文件类型"},
       {"service_request_id", "Open311 编号"},
+      {"client", "来源地址"},
       {"mediators_tagged", "标记调解员数"},
       {"sessions_ended", "结束的会话数"},
   };
