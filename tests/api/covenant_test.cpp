@@ -520,3 +520,30 @@ TEST(CovenantDemoSeedBigTest, DongErDongSanFiguresComeOutOfTheRecords) {
   EXPECT_TRUE(facts->item_passed);
   EXPECT_EQ(lease->query_one("SELECT state FROM votes WHERE id = ?", {*version->vote_id})->text(0), "published");
 }
+
+TEST_F(CovenantTest, AViolationPastItsDeadlineIsOnItsManagersListForTodayUntilItEnds) {
+  auto secretary = signed_in("secretary");
+  json violation = overdue_parking_violation(*secretary);
+  std::string link = "/covenant/violations/" + std::to_string(violation["id"].get<std::int64_t>());
+  auto listed = [&](const std::string& login) {
+    json today = signed_in(login)->get("/api/v1/me/today").json();
+    for (const auto& item : today["items"]) {
+      if (item["link"] == link) return item;
+    }
+    return json(nullptr);
+  };
+  for (const std::string login : {"secretary", "commissioner"}) {
+    json item = listed(login);
+    ASSERT_FALSE(item.is_null()) << login;
+    EXPECT_EQ(item["kind"], "covenant.overdue");
+    EXPECT_EQ(item["title"], "督促整改：违停 浙A·D5R81 消防通道");
+    EXPECT_EQ(item["node"]["id"], node("desheng-xincun"));
+    EXPECT_EQ(item["node"]["name"], "德胜新村");
+    EXPECT_TRUE(item["overdue"]);
+    // Notified 9 days ago with 3 days to act: the deadline day ended at midnight in Hangzhou 6 days ago.
+    EXPECT_EQ(item["due_at"], weizhi::iso_utc(*weizhi::parse_iso(day_from_today(-5) + "T00:00:00+08:00")));
+  }
+  EXPECT_TRUE(listed("property-staff").is_null()) << "reading violations is not managing them";
+  ASSERT_EQ(secretary->post(violation_path(violation, "/close"), json{{"reason", "车主已挪车"}}).status, 200);
+  EXPECT_TRUE(listed("secretary").is_null()) << "closed: nothing left to chase";
+}

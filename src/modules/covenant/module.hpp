@@ -10,5 +10,6 @@ modules::Module module();
 void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 modules::Job escalation_job();
+std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);  // today.cpp
 
 }  // namespace weizhi::covenant

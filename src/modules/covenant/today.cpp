@@ -1,0 +1,63 @@
+// What the covenant module adds to a person's work for today: each violation under their scopes
+// whose rectification deadline has passed, for those who manage the covenant (督促整改).
+#include <map>
+
+#include "modules/covenant/model.hpp"
+#include "modules/covenant/module.hpp"
+#include "modules/covenant/rules.hpp"
+#include "modules/covenant/store.hpp"
+#include "modules/org/org.hpp"
+
+namespace weizhi::covenant {
+
+namespace {
+
+// What the violation is about, in one line.
+std::string subject_of(const Violation& violation) {
+  switch (violation.kind) {
+    case ViolationKind::IllegalStructure:
+      return "违建 " + violation.input.location;
+    case ViolationKind::Parking:
+      return "违停 " + violation.input.plate + " " + violation.input.place;
+    case ViolationKind::Other:
+      break;
+  }
+  return violation.input.description;
+}
+
+// A deadline day is over at midnight in the street's time zone (UTC+8).
+std::optional<TimePoint> end_of_street_day(const std::string& day) {
+  auto start = parse_iso(day + "T00:00:00+08:00");
+  if (!start) return std::nullopt;
+  return *start + std::chrono::hours(24);
+}
+
+}  // namespace
+
+std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask) {
+  std::vector<modules::TodayItem> items;
+  std::string today = street_date(ask.now);
+  std::map<std::int64_t, std::string> compound_names;
+  for (const auto& scope : ask.scopes_with("covenant.manage")) {
+    for (ViolationState state : {ViolationState::Notified, ViolationState::Rectifying}) {
+      for (const auto& violation : violations_under(ask.connection, scope.path, state)) {
+        if (!violation.deadline_on || days_overdue(*violation.deadline_on, today) == 0) continue;
+        std::int64_t compound = violation.input.compound_node_id;
+        if (!compound_names.count(compound)) {
+          auto node = org::find_node(ask.connection, compound);
+          compound_names[compound] = node ? node->name : "";
+        }
+        items.push_back({.kind = "covenant.overdue",
+                         .title = "督促整改：" + subject_of(violation),
+                         .node_id = compound,
+                         .node_name = compound_names[compound],
+                         .due_at = end_of_street_day(*violation.deadline_on),
+                         .overdue = true,
+                         .link = "/covenant/violations/" + std::to_string(violation.id)});
+      }
+    }
+  }
+  return items;
+}
+
+}  // namespace weizhi::covenant
