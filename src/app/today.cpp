@@ -14,10 +14,11 @@ namespace {
 
 std::vector<modules::TodayScope> scopes_of(store::Connection& connection, const auth::Principal& caller) {
   std::vector<modules::TodayScope> scopes;
-  for (auto& [node_id, permissions] : auth::permissions_by_scope(connection, caller.roles)) {
+  for (auto& scope : auth::permissions_by_scope(connection, caller.roles)) {
+    std::int64_t node_id = scope.first;
     auto role = std::find_if(caller.roles.begin(), caller.roles.end(),
                              [&](const auth::RoleGrant& grant) { return grant.scope_node_id == node_id; });
-    scopes.push_back({node_id, role->scope_path, role->scope_name, std::move(permissions)});
+    scopes.push_back({node_id, role->scope_path, role->scope_name, std::move(scope.second)});
   }
   return scopes;
 }
