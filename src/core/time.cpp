@@ -89,4 +89,10 @@ std::string date_text(std::chrono::year_month_day date) {
 
 std::string street_date(TimePoint now) { return iso_utc(now + std::chrono::hours(8)).substr(0, 10); }
 
+std::optional<TimePoint> street_day_end(std::string_view day) {
+  auto date = parse_date(day);
+  if (!date) return std::nullopt;
+  return TimePoint(std::chrono::sys_days(*date)) + std::chrono::hours(24 - 8);
+}
+
 }  // namespace weizhi

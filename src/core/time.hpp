@@ -34,5 +34,8 @@ std::string date_text(std::chrono::year_month_day date);
 // The calendar date in the street's time zone (Asia/Shanghai, UTC+8, no daylight saving): the
 // day publicity periods, deadlines and ballots are counted in.
 std::string street_date(TimePoint now);
+// The moment a street day (YYYY-MM-DD) is over, midnight after it in the street's time zone: a due
+// day is met until then. Nullopt when `day` is not a date.
+std::optional<TimePoint> street_day_end(std::string_view day);
 
 }  // namespace weizhi

@@ -5,6 +5,7 @@
 // overdue ones flagged; 401, 403, 404 and 400 naming the field.
 #include <chrono>
 
+#include "core/time.hpp"
 #include "modules/voting/rules.hpp"
 #include "modules/voting/store.hpp"
 #include "support/test_server.hpp"
@@ -173,6 +174,23 @@ TEST_F(DeliberationTest, TopicGoesThroughEveryStepToDone) {
   EXPECT_TRUE(actions[0]["overdue"].get<bool>());
   EXPECT_FALSE(actions[1]["overdue"].get<bool>());
   EXPECT_EQ(later.json()["overdue_actions"], 1);
+  auto actions_today = [&] {
+    json listed = json::array();
+    json today = commissioner->get("/api/v1/me/today").json();
+    for (const auto& item : today["items"]) {
+      if (item["kind"] == "deliberation.action") listed.push_back(item);
+    }
+    return listed;
+  };
+  json due = actions_today();
+  ASSERT_EQ(due.size(), 2u) << "late, and due within the week";
+  EXPECT_EQ(due[0]["title"], "落实：划线施工（北门增设夜间车位）");
+  EXPECT_TRUE(due[0]["overdue"]);
+  EXPECT_EQ(due[0]["due_at"], weizhi::iso_utc(*weizhi::street_day_end(day_from_today(-1))));
+  EXPECT_EQ(due[0]["node"]["id"], node("desheng-xincun"));
+  EXPECT_EQ(due[0]["link"], "/deliberation/topics/" + std::to_string(topic["id"].get<std::int64_t>()));
+  EXPECT_EQ(due[1]["title"], "落实：道闸验收（北门增设夜间车位）");
+  EXPECT_FALSE(due[1]["overdue"]);
 
   auto first_done =
       commissioner->post("/api/v1/topic-actions/" + std::to_string(actions[0]["id"].get<std::int64_t>()) + "/done",
@@ -180,6 +198,7 @@ TEST_F(DeliberationTest, TopicGoesThroughEveryStepToDone) {
   ASSERT_EQ(first_done.status, 200) << first_done.body;
   EXPECT_EQ(first_done.json()["step"], "resolved");
   EXPECT_FALSE(first_done.json()["actions"][0]["overdue"].get<bool>());
+  ASSERT_EQ(actions_today().size(), 1u) << "a done action leaves the list";
   std::string second_done = "/api/v1/topic-actions/" + std::to_string(actions[1]["id"].get<std::int64_t>()) + "/done";
   auto all_done = commissioner->post(second_done, json{{"done_on", day_from_today(0)}});
   ASSERT_EQ(all_done.status, 200) << all_done.body;

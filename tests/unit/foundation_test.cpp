@@ -137,3 +137,13 @@ TEST(StreetDate, IsTheDateInShanghai) {
   EXPECT_EQ(weizhi::street_date(late_evening_utc), "2026-03-02");
   EXPECT_EQ(weizhi::street_date(*weizhi::parse_iso("2026-03-01T15:59:59Z")), "2026-03-01");
 }
+
+TEST(StreetDate, ADueDayIsMetUntilMidnightInShanghai) {
+  auto end = weizhi::street_day_end("2026-03-01");
+  ASSERT_TRUE(end);
+  EXPECT_EQ(weizhi::iso_utc(*end), "2026-03-01T16:00:00.000Z");
+  EXPECT_EQ(weizhi::street_date(*end - std::chrono::milliseconds(1)), "2026-03-01") << "still the due day";
+  EXPECT_EQ(weizhi::street_date(*end), "2026-03-02");
+  EXPECT_FALSE(weizhi::street_day_end("2026-02-30"));
+  EXPECT_FALSE(weizhi::street_day_end("tomorrow"));
+}

@@ -25,13 +25,6 @@ std::string subject_of(const Violation& violation) {
   return violation.input.description;
 }
 
-// A deadline day is over at midnight in the street's time zone (UTC+8).
-std::optional<TimePoint> end_of_street_day(const std::string& day) {
-  auto start = parse_iso(day + "T00:00:00+08:00");
-  if (!start) return std::nullopt;
-  return *start + std::chrono::hours(24);
-}
-
 }  // namespace
 
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask) {
@@ -51,7 +44,7 @@ std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask) {
                          .title = "督促整改：" + subject_of(violation),
                          .node_id = compound,
                          .node_name = compound_names[compound],
-                         .due_at = end_of_street_day(*violation.deadline_on),
+                         .due_at = street_day_end(*violation.deadline_on),
                          .overdue = true,
                          .link = "/covenant/violations/" + std::to_string(violation.id)});
       }

@@ -7,7 +7,7 @@ namespace weizhi::deliberation {
 
 modules::Module module() {
   using namespace modules;
-  return describe(
+  Module descriptor = describe(
       "deliberation", store::deliberation_migrations, add_routes, seed_demo,
       {
           {"deliberation.advance", roles(kOfficials, "committee_member")},
@@ -18,6 +18,8 @@ modules::Module module() {
           {"deliberation.resolve", roles(kOfficials, "committee_member")},
           {"deliberation.vote", kOfficials},
       });
+  descriptor.today = today_items;
+  return descriptor;
 }
 
 }  // namespace weizhi::deliberation

@@ -362,6 +362,22 @@ std::optional<Action> find_action(store::Connection& connection, std::int64_t id
                         std::bind_front(to_action, std::ref(connection)));
 }
 
+std::vector<OpenAction> open_actions_due_under(store::Connection& connection, const std::string& path,
+                                               const std::string& due_by, std::int64_t limit) {
+  auto params = org::subtree_params(path);
+  params.insert(params.begin(), due_by);
+  params.push_back(limit);
+  return store::map_rows(
+      connection.query("SELECT a.id, t.title, t.compound_node_id, c.name FROM deliberation_actions a "
+                       "JOIN deliberation_topics t ON t.id = a.topic_id JOIN org_nodes c ON c.id = t.compound_node_id "
+                       "WHERE a.done_on IS NULL AND a.due_on <= ? AND " +
+                           org::subtree_condition(connection.dialect(), "c.path") + " ORDER BY a.due_on, a.id LIMIT ?",
+                       params),
+      [&](const store::Row& row) {
+        return OpenAction{*find_action(connection, row.i64(0)), row.text(1), row.i64(2), row.text(3)};
+      });
+}
+
 bool complete_action(store::Tx& tx, const Action& action, const std::string& done_on, const std::string& note) {
   check_completion(done_on, note);
   if (tx.exec("UPDATE deliberation_actions SET done_on = ?, note = ? WHERE id = ? AND done_on IS NULL",

@@ -94,6 +94,18 @@ std::optional<Resolution> find_resolution(store::Connection& connection, std::in
 std::int64_t add_action(store::Tx& tx, const Topic& topic, const ActionInput& input);
 std::vector<Action> actions_of(store::Connection& connection, std::int64_t topic_id);
 std::optional<Action> find_action(store::Connection& connection, std::int64_t id);
+
+// An action not done yet, with the topic and compound it belongs to.
+struct OpenAction {
+  Action action;
+  std::string topic_title;
+  std::int64_t compound_node_id;
+  std::string compound_name;
+};
+// The actions under the compounds at `path` not done and due on `due_by` (YYYY-MM-DD) or before,
+// the soonest due first, at most `limit`.
+std::vector<OpenAction> open_actions_due_under(store::Connection& connection, const std::string& path,
+                                               const std::string& due_by, std::int64_t limit);
 // 409 when already done; 400 for a bad day or a note over 2000 bytes. The topic becomes done when
 // every one of its actions is; returns whether it did.
 bool complete_action(store::Tx& tx, const Action& action, const std::string& done_on, const std::string& note);
