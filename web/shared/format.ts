@@ -1,4 +1,5 @@
-// Display formats shared by the apps: times are stored in UTC and shown in Asia/Shanghai.
+// Display formats shared by the apps: times are stored in UTC and shown in Asia/Shanghai. A moment shows to
+// the minute, a day as a day; a deadline as the time left is useTimeLeft (composables/time-left.ts).
 const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
@@ -6,22 +7,35 @@ const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
-  second: '2-digit',
   hourCycle: 'h23',
 })
 
-/** "2025-11-27 18:13:05" for an ISO-8601 timestamp; the input unchanged when it is not one. */
+const streetDay = /^\d{4}-\d{2}-\d{2}$/
+
+function streetParts(date: Date): Record<string, string> {
+  return Object.fromEntries(dateTimeFormat.formatToParts(date).map((part) => [part.type, part.value]))
+}
+
+/** "2025-11-27 18:13" for an ISO-8601 timestamp; the input unchanged when it is not one. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  const parts = Object.fromEntries(dateTimeFormat.formatToParts(date).map((part) => [part.type, part.value]))
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
+  const parts = streetParts(date)
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
+}
+
+/** "2025-11-27", the street's day of an ISO-8601 timestamp or a street date as it is; anything else unchanged. */
+export function formatDate(value: string): string {
+  if (streetDay.test(value)) return value
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  const parts = streetParts(date)
+  return `${parts.year}-${parts.month}-${parts.day}`
 }
 
 /** Today in the street's time zone as YYYY-MM-DD, to compare with the server's street dates. */
 export function streetToday(now: Date = new Date()): string {
-  const parts = Object.fromEntries(dateTimeFormat.formatToParts(now).map((part) => [part.type, part.value]))
-  return `${parts.year}-${parts.month}-${parts.day}`
+  return formatDate(now.toISOString())
 }
 
 /** A street date plus whole days, as YYYY-MM-DD. */

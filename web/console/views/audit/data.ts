@@ -4,7 +4,7 @@ import type { TableColumn } from '../../components/ColumnsTable.vue'
 
 export const auditColumns: readonly TableColumn<keyof AuditEntry>[] = [
   { key: 'seq', labelKey: 'audit.seq', width: 80 },
-  { key: 'at', labelKey: 'audit.at', width: 150 },
+  { key: 'at', labelKey: 'audit.at', width: 150, shows: 'time' },
   { key: 'actor', labelKey: 'audit.actor', width: 140 },
   { key: 'action', labelKey: 'audit.action', width: 170 },
   { key: 'entity', labelKey: 'audit.entity', width: 170 },
