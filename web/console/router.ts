@@ -1,5 +1,5 @@
 // Routes of the console (history mode under /). Every page is its own chunk; menu entries are the
-// routes with a menuOrder, shown only to roles carrying the route's permission.
+// routes with a menuGroup (layouts/menu.ts), shown only to roles carrying the route's permission.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
 
@@ -40,7 +40,7 @@ export const router = createRouter({
           path: '',
           name: 'home',
           component: () => import('./views/home/index.vue'),
-          meta: { titleKey: 'layout.home', menuOrder: 1 },
+          meta: { titleKey: 'layout.home' },
         },
         {
           path: 'org/nodes/:id(\\d+)',
@@ -53,25 +53,25 @@ export const router = createRouter({
           path: 'audit',
           name: 'audit',
           component: () => import('./views/audit/log/index.vue'),
-          meta: { titleKey: 'layout.audit', permission: 'audit.read', menuOrder: 2 },
+          meta: { titleKey: 'layout.audit', permission: 'audit.read', menuGroup: 'system', menuOrder: 2 },
         },
         {
           path: 'users',
           name: 'users',
           component: () => import('./views/users/accounts/index.vue'),
-          meta: { titleKey: 'layout.users', permission: 'users.manage', menuOrder: 3 },
+          meta: { titleKey: 'layout.users', permission: 'users.manage', menuGroup: 'system', menuOrder: 3 },
         },
         {
           path: 'commissioners',
           name: 'commissioners',
           component: () => import('./views/governance/commissioners/index.vue'),
-          meta: { titleKey: 'layout.commissioners', permission: 'governance.read', menuOrder: 4 },
+          meta: { titleKey: 'layout.commissioners', permission: 'governance.read', menuGroup: 'org', menuOrder: 4 },
         },
         {
           path: 'people',
           name: 'people',
           component: () => import('./views/people/search/index.vue'),
-          meta: { titleKey: 'layout.people', permission: 'people.read', menuOrder: 5 },
+          meta: { titleKey: 'layout.people', permission: 'people.read', menuGroup: 'org', menuOrder: 5 },
         },
         {
           path: 'people/:id(\\d+)',
@@ -84,7 +84,7 @@ export const router = createRouter({
           path: 'votes',
           name: 'votes',
           component: () => import('./views/voting/list/index.vue'),
-          meta: { titleKey: 'layout.votes', permission: 'voting.read', menuOrder: 6 },
+          meta: { titleKey: 'layout.votes', permission: 'voting.read', menuGroup: 'autonomy', menuOrder: 6 },
         },
         {
           path: 'votes/new',
@@ -110,7 +110,7 @@ export const router = createRouter({
           path: 'committees',
           name: 'committees',
           component: () => import('./views/committees/list/index.vue'),
-          meta: { titleKey: 'committees.title', permission: 'committees.read', menuOrder: 10 },
+          meta: { titleKey: 'committees.title', permission: 'committees.read', menuGroup: 'autonomy', menuOrder: 10 },
         },
         {
           path: 'committees/:id(\\d+)',
@@ -123,7 +123,7 @@ export const router = createRouter({
           path: 'elections',
           name: 'elections',
           component: () => import('./views/elections/list/index.vue'),
-          meta: { titleKey: 'elections.title', permission: 'elections.read', menuOrder: 7 },
+          meta: { titleKey: 'elections.title', permission: 'elections.read', menuGroup: 'autonomy', menuOrder: 7 },
         },
         {
           path: 'elections/:id(\\d+)',
@@ -136,13 +136,13 @@ export const router = createRouter({
           path: 'covenant',
           name: 'covenant',
           component: () => import('./views/covenant/compound/index.vue'),
-          meta: { titleKey: 'covenant.title', permission: 'covenant.read', menuOrder: 11 },
+          meta: { titleKey: 'covenant.title', permission: 'covenant.read', menuGroup: 'autonomy', menuOrder: 11 },
         },
         {
           path: 'covenant/violations',
           name: 'covenant-violations',
           component: () => import('./views/covenant/violations/index.vue'),
-          meta: { titleKey: 'covenant.violations', permission: 'covenant.violations.read', menuOrder: 12 },
+          meta: { titleKey: 'covenant.violations', permission: 'covenant.violations.read', menuGroup: 'autonomy', menuOrder: 12 },
         },
         {
           path: 'covenant/violations/:id(\\d+)',
@@ -155,7 +155,7 @@ export const router = createRouter({
           path: 'deliberation',
           name: 'deliberation',
           component: () => import('./views/deliberation/board/index.vue'),
-          meta: { titleKey: 'deliberation.title', permission: 'deliberation.read', menuOrder: 16 },
+          meta: { titleKey: 'deliberation.title', permission: 'deliberation.read', menuGroup: 'autonomy', menuOrder: 16 },
         },
         {
           path: 'deliberation/topics/:id(\\d+)',
@@ -168,7 +168,7 @@ export const router = createRouter({
           path: 'elevators',
           name: 'elevators',
           component: () => import('./views/elevators/compound/index.vue'),
-          meta: { titleKey: 'elevators.title', permission: 'elevators.read', menuOrder: 15 },
+          meta: { titleKey: 'elevators.title', permission: 'elevators.read', menuGroup: 'autonomy', menuOrder: 15 },
         },
         {
           path: 'elevators/projects/:id(\\d+)',
@@ -181,7 +181,7 @@ export const router = createRouter({
           path: 'mediations',
           name: 'mediations',
           component: () => import('./views/mediation/list/index.vue'),
-          meta: { titleKey: 'mediation.title', permission: 'mediation.read', menuOrder: 20 },
+          meta: { titleKey: 'mediation.title', permission: 'mediation.read', menuGroup: 'service', menuOrder: 20 },
         },
         {
           path: 'mediations/:id(\\d+)',
@@ -194,7 +194,7 @@ export const router = createRouter({
           path: 'cases',
           name: 'cases',
           component: () => import('./views/cases/inbox/index.vue'),
-          meta: { titleKey: 'cases.title', permission: 'cases.read', menuOrder: 17 },
+          meta: { titleKey: 'cases.title', permission: 'cases.read', menuGroup: 'service', menuOrder: 17 },
         },
         {
           path: 'cases/:id(\\d+)',
@@ -207,7 +207,7 @@ export const router = createRouter({
           path: 'case-items',
           name: 'case-items',
           component: () => import('./views/cases/catalogue/index.vue'),
-          meta: { titleKey: 'cases.catalogue.title', permission: 'cases.catalogue', menuOrder: 18 },
+          meta: { titleKey: 'cases.catalogue.title', permission: 'cases.catalogue', menuGroup: 'service', menuOrder: 18 },
         },
         {
           path: 'notifications',
@@ -219,21 +219,21 @@ export const router = createRouter({
           path: 'notifications/robots',
           name: 'notification-robots',
           component: () => import('./views/notifications/robots/index.vue'),
-          meta: { titleKey: 'notifications.robots.title', permission: 'notifications.manage', menuOrder: 19 },
+          meta: { titleKey: 'notifications.robots.title', permission: 'notifications.manage', menuGroup: 'system', menuOrder: 19 },
         },
         {
           path: 'imports/parts',
           name: 'import-parts',
           component: () => import('./views/imports/wizard/index.vue'),
           props: { kind: 'parts' },
-          meta: { titleKey: 'layout.importParts', permission: 'org.write', menuOrder: 8 },
+          meta: { titleKey: 'layout.importParts', permission: 'org.write', menuGroup: 'org', menuOrder: 8 },
         },
         {
           path: 'imports/people',
           name: 'import-people',
           component: () => import('./views/imports/wizard/index.vue'),
           props: { kind: 'people' },
-          meta: { titleKey: 'layout.importPeople', permission: 'people.write', menuOrder: 9 },
+          meta: { titleKey: 'layout.importPeople', permission: 'people.write', menuGroup: 'org', menuOrder: 9 },
         },
         {
           path: 'no-access',

@@ -6,6 +6,9 @@ import { i18n } from './i18n'
 import type { Permission } from './permissions'
 import { useSessionStore } from './stores/session'
 
+/** The console menu's groups: 组织, 自治, 服务, 物业, 系统. */
+export type MenuGroup = 'org' | 'autonomy' | 'service' | 'property' | 'system'
+
 declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without signing in (the login page). */
@@ -14,7 +17,9 @@ declare module 'vue-router' {
     permission?: Permission
     /** i18n key of the page title. */
     titleKey?: string
-    /** Shown in the console menu, in this order. */
+    /** Shown in the console menu, in this group. */
+    menuGroup?: MenuGroup
+    /** The entry's place in its group. */
     menuOrder?: number
   }
 }

@@ -100,6 +100,13 @@ const en: typeof zhCN = {
     newVote: 'New vote',
     editVote: 'Edit vote',
     paperForms: 'Paper forms',
+    groups: {
+      org: 'Organisation',
+      autonomy: 'Self-governance',
+      service: 'Services',
+      property: 'Property',
+      system: 'System',
+    },
   },
   today: {
     title: 'To do today',

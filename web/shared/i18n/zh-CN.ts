@@ -98,6 +98,13 @@ export default {
     newVote: '发起表决',
     editVote: '修改表决',
     paperForms: '书面表决票',
+    groups: {
+      org: '组织',
+      autonomy: '自治',
+      service: '服务',
+      property: '物业',
+      system: '系统',
+    },
   },
   today: {
     title: '今日待办',
