@@ -1,5 +1,6 @@
 // Browser tests of the resident H5 at phone size (360×740): sign-in through its login page, the 我的 page with the
-// resident's household, commissioner card and scope, the elderly mode kept across reloads, and sign-out.
+// resident's household, commissioner card and scope, its banners of what waits for the resident, the elderly mode kept
+// across reloads, the receipt code with its copy button and kept on the phone, and sign-out.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { assertAccessible, saveScreenshot, signInThroughMobileLogin, signInToMobile } from './support/browser.mjs'
@@ -69,6 +70,95 @@ describe('resident H5', () => {
     await saveScreenshot(page, 'mobile-me-elderly')
     await page.getByTestId('elderly-mode').click()
     await page.waitForFunction(() => !document.documentElement.classList.contains('elderly-mode'))
+  })
+
+  const bannerKinds = ['voting.cast', 'elections.cast', 'cases.rate']
+  const inHours = (hours) => new Date(Date.now() + hours * 3_600_000 + 600_000).toISOString()
+
+  test('我的 shows a banner for each vote, election and rating waiting for the resident, with the time left', async () => {
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const waiting = (await resident.get('/api/v1/me/today')).items.filter((item) => bannerKinds.includes(item.kind))
+    const page = await suite.freshPage()
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    await page.getByTestId('my-households').waitFor()
+    assert.equal(await page.getByTestId('today-banner').count(), waiting.length, 'one banner per item the server lists')
+
+    // The three kinds as the server states them; other kinds of today's work are not the resident's banners.
+    const open = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.state === 'open')
+    const items = [
+      { kind: 'voting.cast', title: open.title, node: null, due_at: inHours(50), overdue: false, link: `/votes/${open.id}`, count: null },
+      { kind: 'elections.cast', title: '第二届业主自管会选举', node: null, due_at: inHours(5), overdue: false, link: '/elections/1', count: null },
+      { kind: 'cases.rate', title: '3幢楼道灯不亮', node: null, due_at: null, overdue: false, link: '/cases/1', count: null },
+      { kind: 'cases.overdue', title: '逾期工单', node: null, due_at: null, overdue: true, link: '/cases?overdue=1', count: 2 },
+    ]
+    await page.route('**/api/v1/me/today', (route) => route.fulfill({ json: { items } }))
+    await page.reload()
+    const banners = page.getByTestId('today-banner')
+    await banners.first().waitFor()
+    assert.equal(await banners.count(), 3)
+    const vote = banners.filter({ hasText: '表决待投票' })
+    await vote.getByText(open.title).waitFor()
+    assert.equal((await vote.getByTestId('time-left').innerText()).trim(), '还剩 2 天')
+    const election = banners.filter({ hasText: '选举待投票' })
+    assert.equal((await election.getByTestId('time-left').innerText()).trim(), '还剩 5 小时')
+    await banners.filter({ hasText: '报事待评价' }).getByText('3幢楼道灯不亮').waitFor()
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
+    await assertAccessible(page, 'H5 我的 with banners')
+    await saveScreenshot(page, 'mobile-me-banners')
+    await vote.click()
+    await page.waitForURL(new RegExp(`/m/votes/${open.id}$`))
+    await page.getByTestId('vote-title').getByText(open.title).waitFor()
+  })
+
+  test('the receipt code keeps its groups whole, copies, falls back to a selection, and shows again on the vote page', async () => {
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const open = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.state === 'open')
+    const page = await suite.freshPage({ permissions: ['clipboard-read', 'clipboard-write'] })
+    await page.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    await page.goto(`${suite.baseUrl}/m/votes/${open.id}`)
+    for (let item = 1; item <= open.items.length; item++) {
+      await page.getByTestId(`item-${item}`).getByRole('radio', { name: '赞同' }).click()
+    }
+    await page.getByTestId('review').click()
+    await page.getByTestId('submit-ballot').click()
+    const shown = page.getByTestId('receipt-code')
+    const code = (await shown.innerText()).trim()
+    assert.match(code, /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/)
+    // At elderly size the code takes more than one line, yet no group of four is cut.
+    const lines = await shown.evaluate((element) => element.getClientRects()[0].height / parseFloat(getComputedStyle(element).lineHeight))
+    assert.ok(lines >= 1.9, `the code wraps at 360px in elderly mode (${lines.toFixed(1)} lines)`)
+    const cutGroups = await shown.locator('span').evaluateAll((groups) => groups.filter((group) => group.getClientRects().length > 1).length)
+    assert.equal(cutGroups, 0, 'no group is broken across lines')
+
+    await page.getByTestId('copy-receipt').click()
+    await page.locator('.van-toast').getByText('已复制回执码').waitFor()
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code)
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'))
+    })
+    await page.getByTestId('copy-receipt').click()
+    await page.locator('.van-toast').getByText('回执码已选中').waitFor()
+    assert.equal((await page.evaluate(() => window.getSelection().toString())).trim(), code, 'the code is selected to copy by hand')
+    await assertAccessible(page, 'H5 receipt in elderly mode')
+    await saveScreenshot(page, 'mobile-receipt-elderly')
+
+    // The server never gives the code back; the phone that cast the ballot keeps it for this account and vote.
+    await page.reload()
+    const kept = page.getByTestId('kept-receipt')
+    assert.equal((await kept.getByTestId('receipt-code').innerText()).trim(), code)
+    await assertAccessible(page, 'H5 vote with the kept receipt')
+    await saveScreenshot(page, 'mobile-vote-kept-receipt')
+    const otherAccount = await suite.freshPage()
+    await otherAccount.addInitScript(
+      ([key, value]) => localStorage.setItem(key, value),
+      [`weizhi.vote-receipt.${resident.user.id + 1}.${open.id}.${open.my_voters[0].voter_id}`, code],
+    )
+    await signInToMobile(otherAccount, suite.baseUrl, 'resident')
+    await otherAccount.goto(`${suite.baseUrl}/m/votes/${open.id}`)
+    await otherAccount.getByTestId('voted').first().waitFor()
+    assert.equal(await otherAccount.getByTestId('kept-receipt').count(), 0, "another account's receipt is not shown")
   })
 
   test('signing out returns to the login page and the session is gone', async () => {

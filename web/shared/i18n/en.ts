@@ -572,6 +572,11 @@ const en: typeof zhCN = {
     notYetPublished: 'Result not yet published',
     notOnRoll: 'No such vote, or you are not on its roll',
     voteForAnother: 'Vote for another owner',
+    copy: 'Copy the receipt code',
+    copied: 'Receipt code copied',
+    copyRefused: 'The phone refused to copy; the code is selected, press and hold to copy it or note it down',
+    myReceipt: 'My receipt code',
+    receiptKeptHint: 'The receipt code is kept on this phone only; on another phone or after clearing the browser data it cannot be shown here.',
   },
   elections: {
     title: 'Committee elections',
@@ -863,9 +868,6 @@ const en: typeof zhCN = {
     cast: 'Ballot cast',
     receiptCode: 'Receipt code',
     receiptHint: 'The receipt code only proves that your ballot is in and whether it is counted; it never shows whom you chose. Copy or note it down.',
-    copy: 'Copy the receipt code',
-    copied: 'Receipt code copied',
-    copyFailed: 'Could not copy; please note the receipt code down',
     alreadyVoted: 'You have voted in this round',
     alreadyVotedHint: 'One ballot per person per round. With your receipt code you can check under “Check a receipt” that it is in.',
     notOpen: 'Voting is not open',
@@ -1682,6 +1684,12 @@ const en: typeof zhCN = {
     vacant: 'Vacant',
     callCommissioner: 'Call the commissioner’s service line {phone}',
     chainNotOpen: 'The commissioner and the responsibility chain are not yet open to residents; ask your residents committee.',
+    banners: {
+      title: 'Waiting for you',
+      vote: 'Vote open',
+      election: 'Election open',
+      rate: 'Rate the handling',
+    },
   },
 }
 

@@ -570,6 +570,11 @@ export default {
     notYetPublished: '结果尚未公布',
     notOnRoll: '找不到该表决，或你不在本次表决的业主名册中',
     voteForAnother: '继续为其他业主投票',
+    copy: '复制回执码',
+    copied: '已复制回执码',
+    copyRefused: '手机不允许直接复制，回执码已选中，请长按复制或记下',
+    myReceipt: '我的回执码',
+    receiptKeptHint: '回执码保存在本手机上，换手机或清除浏览器数据后将无法在此查看。',
   },
   elections: {
     title: '自管会选举',
@@ -861,9 +866,6 @@ export default {
     cast: '投票成功',
     receiptCode: '回执码',
     receiptHint: '回执码只能证明你的选票已存入和是否已计票，不会显示你选了谁。请复制或记下保存。',
-    copy: '复制回执码',
-    copied: '已复制回执码',
-    copyFailed: '复制失败，请手动记下回执码',
     alreadyVoted: '你已在本轮投票',
     alreadyVotedHint: '每人每轮只能投一次。保存了回执码的，可以在“回执查询”核对选票已存入。',
     notOpen: '现在不能投票',
@@ -1676,5 +1678,11 @@ export default {
     vacant: '暂缺',
     callCommissioner: '拨打专员服务电话 {phone}',
     chainNotOpen: '小区专员和责任链暂未向居民开放查看，有事请联系社区居委会。',
+    banners: {
+      title: '待办',
+      vote: '表决待投票',
+      election: '选举待投票',
+      rate: '报事待评价',
+    },
   },
 }

@@ -8,3 +8,13 @@ export const myPageLinks = [
   { route: 'case-report', titleKey: 'cases.mobile.report', hintKey: 'cases.mobile.reportHint', testId: 'case-report-link' },
   { route: 'my-cases', titleKey: 'cases.mobile.mine', hintKey: 'cases.mobile.mineHint', testId: 'my-cases-link' },
 ] as const
+
+/**
+ * The kinds of today's work (GET /api/v1/me/today) that 我的 shows as banners, each with its label and icon: votes
+ * and elections the resident can still take part in, and cases waiting for their rating. Their links are H5 routes.
+ */
+export const bannerKinds: Readonly<Record<string, { labelKey: string; icon: string }>> = {
+  'voting.cast': { labelKey: 'mobile.banners.vote', icon: 'records-o' },
+  'elections.cast': { labelKey: 'mobile.banners.election', icon: 'friends-o' },
+  'cases.rate': { labelKey: 'mobile.banners.rate', icon: 'star-o' },
+}
