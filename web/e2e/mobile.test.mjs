@@ -11,6 +11,17 @@ describe('resident H5', () => {
   const suite = browserSuite(phone)
 
   const baseFontSize = (locator) => locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+  /** WCAG's contrast ratio of a CSS rgb() colour on white. */
+  const contrastOnWhite = (rgb) => {
+    const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map((channel) => {
+      const c = Number(channel) / 255
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    })
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+  }
+  /** How many of the elements `locator` finds are split over more than one line. */
+  const splitOverLines = (locator) => locator.evaluateAll((elements) => elements.filter((element) => element.getClientRects().length > 1).length)
+  const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth)
 
   test('resident sees their household in 德胜新村 and the commissioner card of the compound', async () => {
     const resident = await apiSession(suite.baseUrl, 'resident')
@@ -72,6 +83,44 @@ describe('resident H5', () => {
     await page.waitForFunction(() => !document.documentElement.classList.contains('elderly-mode'))
   })
 
+  test('in elderly mode placeholders are lighter than values yet AA, numbers stay whole, the switch comes first', async () => {
+    const page = await suite.freshPage()
+    await page.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
+    await page.goto(`${suite.baseUrl}/m/login`)
+    const account = page.getByLabel('账号')
+    await account.fill('resident')
+    const value = await account.evaluate((input) => getComputedStyle(input).color)
+    const placeholder = await page.getByLabel('密码').evaluate((input) => getComputedStyle(input, '::placeholder').color)
+    const [valueContrast, placeholderContrast] = [contrastOnWhite(value), contrastOnWhite(placeholder)]
+    assert.ok(placeholderContrast >= 4.5, `placeholder contrast ${placeholderContrast.toFixed(2)}:1 meets AA`)
+    assert.ok(valueContrast - placeholderContrast >= 5, `placeholder (${placeholderContrast.toFixed(2)}:1) reads lighter than a value (${valueContrast.toFixed(2)}:1)`)
+    await assertAccessible(page, 'H5 login in elderly mode')
+    await saveScreenshot(page, 'mobile-login-elderly')
+
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    const firstControl = await page.locator('main').getByRole('switch').first().getAttribute('data-testid')
+    assert.equal(firstControl, 'elderly-mode')
+    const switchTop = (await page.getByTestId('elderly-mode').boundingBox()).y
+    const nameTop = (await page.getByTestId('display-name').boundingBox()).y
+    assert.ok(switchTop < nameTop, 'the elderly-mode switch is above everything else on 我的')
+    await page.getByTestId('service-phone').waitFor()
+    assert.equal(await splitOverLines(page.getByTestId('service-phone')), 0, 'the phone number is on one line')
+    assert.ok((await pageWidth(page)) <= 360)
+
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const published = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.state === 'published')
+    await page.goto(`${suite.baseUrl}/m/votes/${published.id}`)
+    const result = page.getByTestId('vote-result')
+    await result.getByTestId('outcome').first().waitFor()
+    const numbers = result.locator('.number')
+    assert.ok((await numbers.count()) >= 12, 'each item shows its ratios, areas and bounds')
+    assert.equal(await splitOverLines(numbers), 0, 'no area, ratio or bound is split over lines')
+    const width = await pageWidth(page)
+    assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
+    await assertAccessible(page, 'H5 published result in elderly mode')
+    await saveScreenshot(page, 'mobile-result-elderly')
+  })
+
   const bannerKinds = ['voting.cast', 'elections.cast', 'cases.rate']
   const inHours = (hours) => new Date(Date.now() + hours * 3_600_000 + 600_000).toISOString()
 
@@ -102,7 +151,7 @@ describe('resident H5', () => {
     const election = banners.filter({ hasText: '选举待投票' })
     assert.equal((await election.getByTestId('time-left').innerText()).trim(), '还剩 5 小时')
     await banners.filter({ hasText: '报事待评价' }).getByText('3幢楼道灯不亮').waitFor()
-    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    const width = await pageWidth(page)
     assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
     await assertAccessible(page, 'H5 我的 with banners')
     await saveScreenshot(page, 'mobile-me-banners')
@@ -129,8 +178,7 @@ describe('resident H5', () => {
     // At elderly size the code takes more than one line, yet no group of four is cut.
     const lines = await shown.evaluate((element) => element.getClientRects()[0].height / parseFloat(getComputedStyle(element).lineHeight))
     assert.ok(lines >= 1.9, `the code wraps at 360px in elderly mode (${lines.toFixed(1)} lines)`)
-    const cutGroups = await shown.locator('span').evaluateAll((groups) => groups.filter((group) => group.getClientRects().length > 1).length)
-    assert.equal(cutGroups, 0, 'no group is broken across lines')
+    assert.equal(await splitOverLines(shown.locator('.number')), 0, 'no group is broken across lines')
 
     await page.getByTestId('copy-receipt').click()
     await page.locator('.van-toast').getByText('已复制回执码').waitFor()

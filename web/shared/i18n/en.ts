@@ -1682,7 +1682,7 @@ const en: typeof zhCN = {
       community_secretary: 'Community secretary (commands)',
     },
     vacant: 'Vacant',
-    callCommissioner: 'Call the commissioner’s service line {phone}',
+    callCommissioner: 'Call the commissioner’s service line',
     chainNotOpen: 'The commissioner and the responsibility chain are not yet open to residents; ask your residents committee.',
     banners: {
       title: 'Waiting for you',

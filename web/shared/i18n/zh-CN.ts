@@ -1676,7 +1676,7 @@ export default {
     myCommissioner: '我的小区专员',
     positions: { commissioner: '小区专员（兜底）', tripartite_director: '三方办主任（牵头）', community_secretary: '社区书记（挂帅）' },
     vacant: '暂缺',
-    callCommissioner: '拨打专员服务电话 {phone}',
+    callCommissioner: '拨打专员服务电话',
     chainNotOpen: '小区专员和责任链暂未向居民开放查看，有事请联系社区居委会。',
     banners: {
       title: '待办',
