@@ -1556,6 +1556,8 @@ const en: typeof zhCN = {
     markRead: 'Mark read',
     openSubject: 'Open',
     none: 'No notifications',
+    noneUnread: 'No unread notifications',
+    all: 'All notifications',
     robots: {
       title: 'Group robots',
       node: 'Community or compound',

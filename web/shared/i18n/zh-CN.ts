@@ -1554,6 +1554,8 @@ export default {
     markRead: '标为已读',
     openSubject: '查看',
     none: '没有通知',
+    noneUnread: '没有未读通知',
+    all: '全部通知',
     robots: {
       title: '群机器人',
       node: '社区或小区',
