@@ -268,4 +268,59 @@ describe('console', () => {
     await page.getByText('三单元楼道堆放旧家具').first().waitFor()
     assert.equal((await property.get('/api/v1/me/notifications/unread-count')).unread, unread - 1, 'followed means read')
   })
+
+  for (const [name, viewport] of [['phone', { width: 360, height: 740 }], ['desktop', { width: 1440, height: 900 }]]) {
+    test(`今日待办 reads on a ${name} (${viewport.width}×${viewport.height})`, async () => {
+      const page = await suite.freshPage({ viewport })
+      await signInToConsole(page, suite.baseUrl, 'commissioner')
+      const today = page.getByTestId('today')
+      await today.getByTestId('today-item').first().waitFor()
+      const box = await today.boundingBox()
+      assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, 'the card fits the width')
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scrolling')
+      await assertAccessible(page, `today on a ${name}`)
+      await saveScreenshot(page, `console-today-${name}`)
+    })
+  }
+
+  test('今日待办 says so when a role has nothing to do today', async () => {
+    // A resident's account linked to no person: no home, no ballot, no report of theirs.
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const account = { login: 'idle-resident', display_name: '无待办住户', password: demoPassword, roles: [{ role: 'resident', scope_node_id: compoundId }] }
+    await admin.send('POST', '/api/v1/users', account, { expectedStatus: 201 })
+    const idle = await apiSession(suite.baseUrl, 'idle-resident')
+    assert.deepEqual((await idle.get('/api/v1/me/today')).items, [], 'the new account has no work for today')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'idle-resident')
+    await page.getByTestId('today').locator('[data-state="empty"]').getByText('今天没有待办事项').waitFor()
+    assert.equal(await page.getByTestId('menu-count').count(), 0, 'nothing is counted in the menu')
+    await assertAccessible(page, 'today empty')
+    await saveScreenshot(page, 'console-today-empty')
+  })
+
+  test('今日待办 shows the failure with a retry when its request fails, and the work once it answers', async () => {
+    const page = await suite.freshPage()
+    const failure = { error: { code: 'unavailable', message: '服务暂时不可用，请稍后再试' } }
+    await page.route('**/api/v1/me/today', (route) => route.fulfill({ status: 503, json: failure }))
+    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const failed = page.getByTestId('today').locator('[data-state="error"]')
+    await failed.getByText('服务暂时不可用，请稍后再试').waitFor()
+    await assertAccessible(page, 'today failed')
+    await saveScreenshot(page, 'console-today-error')
+    await page.unroute('**/api/v1/me/today')
+    await failed.getByRole('button', { name: '重试' }).click()
+    await page.getByTestId('today').getByTestId('today-item').first().waitFor()
+  })
+
+  test('the audit log says so when nothing matches its filter', async () => {
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'supervisor', '/audit')
+    await page.getByTestId('audit-table').waitFor()
+    await page.locator('input[name="entity"]').fill('case:999999999')
+    await page.getByRole('button', { name: '查询' }).click()
+    await page.getByTestId('audit-page').locator('[data-state="empty"]').getByText('没有符合条件的记录').waitFor()
+    await assertAccessible(page, 'audit empty')
+    await saveScreenshot(page, 'console-audit-empty')
+  })
 })
