@@ -1,6 +1,7 @@
 // Browser tests of the resident H5 at phone size (360×740): sign-in through its login page, the 我的 page with the
-// resident's household, commissioner card and scope, its banners of what waits for the resident, the elderly mode kept
-// across reloads, the receipt code with its copy button and kept on the phone, and sign-out.
+// resident's household, commissioner card and scope, its banners of what waits for the resident, the names of those
+// who serve them and of other residents, the elderly mode kept across reloads and checked in it, the vote page's help
+// on 随多数, the receipt code with its copy button and kept on the phone, and sign-out.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { assertAccessible, saveScreenshot, signInThroughMobileLogin, signInToMobile } from './support/browser.mjs'
@@ -121,6 +122,30 @@ describe('resident H5', () => {
     await saveScreenshot(page, 'mobile-result-elderly')
   })
 
+  test('names follow one rule: those who serve the compound in full with their role, other residents masked', async () => {
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const topics = (await resident.get('/api/v1/me/topics')).items
+    const withComments = []
+    for (const topic of topics) {
+      const { items } = await resident.get(`/api/v1/topics/${topic.id}/comments`)
+      if (items.some((comment) => comment.author.kind === 'committee_member')) withComments.push({ topic, items })
+    }
+    assert.ok(withComments.length > 0, 'the demo street has a topic with a committee member’s comment')
+    const [{ topic, items }] = withComments
+    const page = await suite.freshPage()
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    await page.goto(`${suite.baseUrl}/m/topics/${topic.id}`)
+    const comments = page.getByTestId('topic-comments')
+    const member = items.find((comment) => comment.author.kind === 'committee_member').author.name
+    await comments.getByText(`${member}（自管会委员）`).first().waitFor()
+    const neighbour = items.find((comment) => comment.author.kind === 'resident').author.name
+    assert.match(neighbour, /\*/, 'a resident is named masked')
+    await comments.getByText(neighbour, { exact: false }).first().waitFor()
+    assert.equal(await comments.getByText(`${neighbour}（`).count(), 0, 'a resident is named without a role')
+    await assertAccessible(page, 'H5 topic comments with names')
+    await saveScreenshot(page, 'mobile-topic-names')
+  })
+
   const bannerKinds = ['voting.cast', 'elections.cast', 'cases.rate']
   const inHours = (hours) => new Date(Date.now() + hours * 3_600_000 + 600_000).toISOString()
 
@@ -158,6 +183,31 @@ describe('resident H5', () => {
     await vote.click()
     await page.waitForURL(new RegExp(`/m/votes/${open.id}$`))
     await page.getByTestId('vote-title').getByText(open.title).waitFor()
+  })
+
+  test('the vote page explains 随多数 as the vote counts it, and that not voting counts for no side', async () => {
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const open = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.state === 'open')
+    const page = await suite.freshPage()
+    await page.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    await page.goto(`${suite.baseUrl}/m/votes/${open.id}`)
+    const help = page.getByTestId('follow-help')
+    await help.getByText('不投票不算同意').waitFor()
+    const more = help.getByTestId('follow-help-more')
+    assert.equal(await more.isVisible(), false, 'the details wait to be asked for')
+    const toggle = help.getByTestId('follow-help-open')
+    assert.equal((await toggle.innerText()).trim(), '怎么计票？')
+    await toggle.click()
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true')
+    const rule = { both_dimensions: '面积和人数都多于反对票', abstain: '一律计为弃权' }[open.policies.follow_majority]
+    await more.getByText(rule).waitFor()
+    await more.getByText('不投票的业主既不计入参与').waitFor()
+    assert.ok((await pageWidth(page)) <= 360)
+    await assertAccessible(page, 'H5 随多数 help in elderly mode')
+    await saveScreenshot(page, 'mobile-vote-follow-help')
+    await toggle.getByText('收起').click()
+    await more.waitFor({ state: 'hidden' })
   })
 
   test('the receipt code keeps its groups whole, copies, falls back to a selection, and shows again on the vote page', async () => {

@@ -577,6 +577,19 @@ const en: typeof zhCN = {
     copyRefused: 'The phone refused to copy; the code is selected, press and hold to copy it or note it down',
     myReceipt: 'My receipt code',
     receiptKeptHint: 'The receipt code is kept on this phone only; on another phone or after clearing the browser data it cannot be shown here.',
+    follow: {
+      short: '“Follow the majority” counts as taking part; how it counts is set by this vote’s rules. Not voting is never counted as agreeing, nor for any side.',
+      title: 'What “follow the majority” means',
+      how: 'How is it counted?',
+      less: 'Less',
+      rules: {
+        both_dimensions:
+          'In this vote an item answered “follow the majority” counts as agree only when agree leads oppose in both area and owners (among explicit agree and oppose votes); otherwise it counts as abstain.',
+        abstain: 'In this vote an item answered “follow the majority” always counts as abstain: it takes part, and never counts toward agreement.',
+      },
+      participates: 'Like abstaining, “follow the majority” counts as taking part, in area and in owners.',
+      nonVoters: 'An owner who does not vote never counts toward taking part and is never added to a side, even where a covenant says that not voting means agreeing.',
+    },
   },
   elections: {
     title: 'Committee elections',
@@ -1686,6 +1699,7 @@ const en: typeof zhCN = {
     vacant: 'Vacant',
     callCommissioner: 'Call the commissioner’s service line',
     chainNotOpen: 'The commissioner and the responsibility chain are not yet open to residents; ask your residents committee.',
+    nameWithRole: '{name} ({role})',
     banners: {
       title: 'Waiting for you',
       vote: 'Vote open',

@@ -575,6 +575,19 @@ export default {
     copyRefused: '手机不允许直接复制，回执码已选中，请长按复制或记下',
     myReceipt: '我的回执码',
     receiptKeptHint: '回执码保存在本手机上，换手机或清除浏览器数据后将无法在此查看。',
+    follow: {
+      short: '选“随多数”也算参与了表决，它怎么计票由本次表决的规则定。不投票不算同意，也不计入任何一方。',
+      title: '“随多数”是什么意思',
+      how: '怎么计票？',
+      less: '收起',
+      rules: {
+        both_dimensions:
+          '本次表决，选“随多数”的一项，只在赞同票的面积和人数都多于反对票（只比明确表示赞同和反对的票）时计为赞同，否则计为弃权。',
+        abstain: '本次表决，选“随多数”的一项一律计为弃权：计入参与表决，不计入赞同。',
+      },
+      participates: '选“随多数”和选弃权一样，都算参与了表决，计入参与的面积和人数。',
+      nonVoters: '不投票的业主既不计入参与，也不会被算作赞同或任何一方，管理规约写有“不投票视为同意”也不例外。',
+    },
   },
   elections: {
     title: '自管会选举',
@@ -1680,6 +1693,7 @@ export default {
     vacant: '暂缺',
     callCommissioner: '拨打专员服务电话',
     chainNotOpen: '小区专员和责任链暂未向居民开放查看，有事请联系社区居委会。',
+    nameWithRole: '{name}（{role}）',
     banners: {
       title: '待办',
       vote: '表决待投票',
