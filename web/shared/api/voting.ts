@@ -182,8 +182,21 @@ export interface Receipt {
   counted_in_published_result: boolean
 }
 
-/** A vote as /me/votes lists it: with the owners the user may cast for and where each has voted. */
-export type MyVote = Vote & { my_voters: { voter_id: number; self: boolean; voted_channel: Channel | null }[] }
+/** A document of a vote's proposal: its name and where to read it (e.g. a plan's file number). */
+export interface VoteDocument {
+  name: string
+  reference: string
+}
+
+/**
+ * A vote as /me/votes lists it: with the owners the user may cast for and where each has voted, and the proposal's
+ * documents and photo ids once the server sends them (it does not yet).
+ */
+export type MyVote = Vote & {
+  my_voters: { voter_id: number; self: boolean; voted_channel: Channel | null }[]
+  documents?: VoteDocument[]
+  photos?: string[]
+}
 
 interface Items<Item> {
   items: Item[]
@@ -287,6 +300,11 @@ export function getPublication(id: number): Promise<Publication> {
 /** GET /api/v1/vote-receipts/{code}: public; 404 for an unknown code. */
 export function getReceipt(code: string): Promise<Receipt> {
   return request<Receipt>('GET', `/api/v1/vote-receipts/${encodeURIComponent(code)}`)
+}
+
+/** Where a browser fetches one of a vote's photos (the session cookie decides whether it may). */
+export function votePhotoUrl(voteId: number, photoId: string): string {
+  return `${base}/${voteId}/photos/${photoId}`
 }
 
 export async function listMyVotes(): Promise<MyVote[]> {

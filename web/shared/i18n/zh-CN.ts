@@ -575,6 +575,7 @@ export default {
     copyRefused: '手机不允许直接复制，回执码已选中，请长按复制或记下',
     myReceipt: '我的回执码',
     receiptKeptHint: '回执码保存在本手机上，换手机或清除浏览器数据后将无法在此查看。',
+    proposal: '表决材料',
     follow: {
       short: '选“随多数”也算参与了表决，它怎么计票由本次表决的规则定。不投票不算同意，也不计入任何一方。',
       title: '“随多数”是什么意思',
