@@ -275,7 +275,7 @@ describe('resident H5', () => {
       navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'))
     })
     await page.getByTestId('copy-receipt').click()
-    await page.locator('.van-toast').getByText('回执码已选中').waitFor()
+    await page.locator('.van-toast').getByText('已选中回执码').waitFor()
     assert.equal((await page.evaluate(() => window.getSelection().toString())).trim(), code, 'the code is selected to copy by hand')
     await assertAccessible(page, 'H5 receipt in elderly mode')
     await saveScreenshot(page, 'mobile-receipt-elderly')

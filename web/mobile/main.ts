@@ -8,6 +8,9 @@ import App from './App.vue'
 import { router } from './router'
 import { applyElderlyMode } from './elderly-mode'
 import './theme.css'
+// Components bring their styles when used; the toast and the image viewer, called as functions, do not.
+import 'vant/es/toast/style'
+import 'vant/es/image-preview/style'
 
 applyElderlyMode()
 const app = createApp(App)

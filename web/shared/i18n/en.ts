@@ -574,7 +574,7 @@ const en: typeof zhCN = {
     voteForAnother: 'Vote for another owner',
     copy: 'Copy the receipt code',
     copied: 'Receipt code copied',
-    copyRefused: 'The phone refused to copy; the code is selected, press and hold to copy it or note it down',
+    copyRefused: 'Code selected: press and hold to copy it',
     myReceipt: 'My receipt code',
     receiptKeptHint: 'The receipt code is kept on this phone only; on another phone or after clearing the browser data it cannot be shown here.',
     proposal: 'What is voted on',

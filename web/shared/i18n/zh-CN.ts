@@ -572,7 +572,7 @@ export default {
     voteForAnother: '继续为其他业主投票',
     copy: '复制回执码',
     copied: '已复制回执码',
-    copyRefused: '手机不允许直接复制，回执码已选中，请长按复制或记下',
+    copyRefused: '已选中回执码，请长按复制',
     myReceipt: '我的回执码',
     receiptKeptHint: '回执码保存在本手机上，换手机或清除浏览器数据后将无法在此查看。',
     proposal: '表决材料',
