@@ -111,6 +111,13 @@ class NotificationTest : public ApiTest {
                             json{{"url", url}, {"enabled", true}}.dump());
     ASSERT_EQ(reply.status, 200) << reply.body;
   }
+  // Two messages for each of the users, about no compound.
+  void tell_twice(const std::vector<std::int64_t>& user_ids) {
+    db().transaction([&](weizhi::store::Tx& tx) {
+      notifications::notify(tx, user_ids, {"case.escalated", "事项升级", "甲", "/cases/1"});
+      notifications::notify(tx, user_ids, {"case.escalated", "事项升级", "乙", "/cases/2"});
+    });
+  }
   // A message about 德胜新村 for the commissioner: its robot is the community's.
   void notify_about_compound() {
     std::int64_t commissioner = user_id("commissioner");
@@ -133,8 +140,11 @@ class NotificationTest : public ApiTest {
 };
 
 TEST_F(NotificationTest, EachUserReadsOnlyTheirOwnInbox) {
+  std::int64_t commissioner_id = user_id("commissioner");
+  std::int64_t secretary_id = user_id("secretary");
+  tell_twice({commissioner_id, secretary_id});
   auto commissioner = signed_in("commissioner");
-  // The notifications seed's two, and the cases seed's escalation of 德胜新村's overdue cases.
+  // The cases seed's escalation of 德胜新村's overdue cases, and the two above.
   EXPECT_EQ(commissioner->get("/api/v1/me/notifications/unread-count").json()["unread"], 3);
   json items = commissioner->get("/api/v1/me/notifications").json()["items"];
   ASSERT_EQ(items.size(), 3u);
@@ -165,7 +175,24 @@ TEST_F(NotificationTest, EachUserReadsOnlyTheirOwnInbox) {
   EXPECT_EQ(secretary->get("/api/v1/me/notifications/unread-count").json()["unread"], 2);
 }
 
+TEST_F(NotificationTest, ANotificationNamesTheRecordItIsAbout) {
+  std::int64_t commissioner = user_id("commissioner");
+  db().transaction([&](weizhi::store::Tx& tx) {
+    notifications::notify(tx, {commissioner},
+                          {"case.escalated", "逾期上报：案件 #7", "甲", "/cases/7", std::nullopt, {{"case", 7}}});
+    notifications::notify(tx, {commissioner},
+                          {"case.escalated", "逾期上报：5 件案件", "乙", "/cases?tab=escalated", std::nullopt});
+  });
+  json items = signed_in("commissioner")->get("/api/v1/me/notifications?limit=2").json()["items"];
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0]["link"], "/cases?tab=escalated");
+  EXPECT_TRUE(items[0]["entity"].is_null());
+  EXPECT_EQ(items[1]["link"], "/cases/7");
+  EXPECT_EQ(items[1]["entity"], (json{{"type", "case"}, {"id", 7}}));
+}
+
 TEST_F(NotificationTest, InboxPagesByCursor) {
+  tell_twice({user_id("secretary")});
   auto secretary = signed_in("secretary");
   auto first = secretary->get("/api/v1/me/notifications?limit=1").json();
   ASSERT_EQ(first["items"].size(), 1u);
@@ -261,8 +288,8 @@ TEST_F(NotificationTest, ARobotReceivesTheWeComTextOnceTheJobRuns) {
   // The same minute is claimed: a second instance sends nothing again.
   EXPECT_FALSE(run_jobs(clock));
   EXPECT_EQ(receiver.bodies().size(), 1u);
-  // The commissioner's inbox has it too.
-  EXPECT_EQ(signed_in("commissioner")->get("/api/v1/me/notifications/unread-count").json()["unread"], 4);
+  // The commissioner's inbox has it too, beside the cases seed's escalation.
+  EXPECT_EQ(signed_in("commissioner")->get("/api/v1/me/notifications/unread-count").json()["unread"], 2);
 }
 
 TEST_F(NotificationTest, AFailingRobotIsRetriedWithBackoffThenFailedAndRetriedByHand) {

@@ -23,6 +23,8 @@ constexpr std::size_t kEscalationsTold = 3;
 
 std::string case_link(std::int64_t id) { return "/cases/" + std::to_string(id); }
 
+notifications::Entity case_entity(std::int64_t id) { return {"case", id}; }
+
 std::string case_label(std::int64_t id, const std::string& item_name) {
   return "案件 #" + std::to_string(id) + "「" + item_name + "」";
 }
@@ -54,7 +56,7 @@ void notify_escalations(store::Tx& tx, const std::vector<EscalationRecord>& reco
       notifications::notify(
           tx, target.user_ids,
           {"case.escalated", "逾期上报：" + label, label + " 已超过办结时限，按责任链上报至" + who + "，请督办。",
-           case_link(record->case_id), compound_id});
+           case_link(record->case_id), compound_id, case_entity(record->case_id)});
     }
   }
 }
@@ -65,7 +67,7 @@ void notify_transition(store::Tx& tx, const Case& after, State to) {
     notifications::notify(tx, {*after.assignee_user_id},
                           {"case.assigned", "新派案件：" + label,
                            after.compound_name + " " + label + "已派给您办理，办结时限 " + after.resolve_due_at + "。",
-                           case_link(after.id), std::nullopt});
+                           case_link(after.id), std::nullopt, case_entity(after.id)});
     return;
   }
   if (!after.input.reporter_user_id) return;
@@ -74,8 +76,9 @@ void notify_transition(store::Tx& tx, const Case& after, State to) {
   if (to == State::Returned) body = "您反映的问题已退回，退回说明请在案件记录中查看。";
   if (to == State::ClosedNotFixed) body = "您反映的问题已办结但未能解决，原因：" + after.close_reason.value_or("");
   if (body.empty()) return;
-  notifications::notify(tx, {*after.input.reporter_user_id},
-                        {"case.outcome", label, body, "/m/cases/" + std::to_string(after.id), std::nullopt});
+  notifications::notify(
+      tx, {*after.input.reporter_user_id},
+      {"case.outcome", label, body, "/m/cases/" + std::to_string(after.id), std::nullopt, case_entity(after.id)});
 }
 
 void notify_assigned_in_bulk(store::Tx& tx, std::int64_t assignee_user_id, const std::vector<std::int64_t>& case_ids) {
@@ -95,7 +98,7 @@ void notify_pre_tasks(store::Tx& tx, const std::vector<PreTask>& tasks) {
     notifications::notify(tx, commissioner.user_ids,
                           {"case.pre_task", "事前介入：" + case_label(task.case_id, task.item_name),
                            "按街道计划生成事前介入任务" + case_label(task.case_id, task.item_name) + "，请安排落实。",
-                           case_link(task.case_id), task.compound_node_id});
+                           case_link(task.case_id), task.compound_node_id, case_entity(task.case_id)});
   }
 }
 

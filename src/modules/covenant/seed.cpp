@@ -2,7 +2,9 @@
 // functions: 东二东三苑 adopts its covenant by a published vote of matter 2, then 87 illegal
 // structures totalling 4,627.00 m² are reported, notified, re-inspected and removed, the last one
 // 39 days after adoption (docs/rules.md#figures); two thirds of the homes have acknowledged the covenant;
-// three parking violations are still open, one of them overdue and escalated.
+// three parking violations are still open, one of them overdue and escalated. 德胜新村, the demo
+// resident's compound, adopted its 管理规约 the same way; half its other homes have acknowledged it,
+// not the demo resident's, and a car it told to move is overdue, of which its managers are notified.
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
@@ -11,18 +13,22 @@
 #include "modules/covenant/module.hpp"
 #include "modules/covenant/rules.hpp"
 #include "modules/covenant/store.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/org/org.hpp"
 #include "modules/voting/voting.hpp"
+#include "store/rows.hpp"
 
 namespace weizhi::covenant {
 
 namespace {
 
 constexpr const char* kCompoundCode = "dong-er-dong-san";
+constexpr const char* kResidentCompoundCode = "desheng-xincun";
 constexpr std::int64_t kRemovedStructures = 87;
 constexpr std::int64_t kRemovedAreaCentiM2 = 462'700;  // 4,627.00 m²
 constexpr std::int64_t kDaysToLastRemoval = 39;
 constexpr std::int64_t kDaysSinceAdoption = 100;
+constexpr std::int64_t kResidentCompoundDaysSinceAdoption = 60;
 using Days = std::chrono::duration<std::int64_t, std::ratio<86400>>;
 
 // The five public-management items of the article, as clauses with their enforcement rules.
@@ -37,13 +43,14 @@ std::vector<Clause> demo_clauses() {
 }
 
 // A published vote of matter 2 on the compound that the owners passed: nine in ten voted, most agreeing.
-std::int64_t passed_covenant_vote(store::Tx& tx, std::int64_t compound, TimePoint opened, TimePoint closed) {
+std::int64_t passed_covenant_vote(store::Tx& tx, std::int64_t compound, const std::string& title, TimePoint opened,
+                                  TimePoint closed) {
   std::int64_t organiser = modules::demo_user_id(tx, "admin");
   voting::VoteInput input{compound,
-                          "关于制定《东二东三苑小区公约》的表决",
+                          "关于制定《" + title + "》的表决",
                           2,
                           voting::VoteScope{},
-                          {"同意《东二东三苑小区公约》（含停车管理、违建整治等五项公共管理条款）"},
+                          {"同意《" + title + "》（含停车管理、违建整治等五项公共管理条款）"},
                           iso_utc(opened),
                           iso_utc(closed),
                           {voting::Channel::Online, voting::Channel::Paper, voting::Channel::Meeting},
@@ -63,6 +70,14 @@ std::int64_t passed_covenant_vote(store::Tx& tx, std::int64_t compound, TimePoin
   voting::close_vote(tx, vote, closed);
   voting::publish_vote(tx, *voting::find_vote(tx.connection(), id), closed + Days(1));
   return id;
+}
+
+// The compound's covenant of the demo clauses, adopted on the day of `adopted_at` by a vote closed six days before.
+Version adopted_covenant(store::Tx& tx, std::int64_t compound, const std::string& title, TimePoint adopted_at) {
+  std::int64_t vote_id = passed_covenant_vote(tx, compound, title, adopted_at - Days(20), adopted_at - Days(6));
+  std::int64_t version_id = create_version(tx, compound, title, demo_clauses());
+  adopt_version(tx, *find_version(tx.connection(), version_id), vote_id, 1, street_date(adopted_at));
+  return *find_version(tx.connection(), version_id);
 }
 
 std::vector<std::int64_t> residential_part_ids(store::Tx& tx, const org::Node& compound) {
@@ -138,6 +153,49 @@ void open_parking_violations(store::Tx& tx, std::int64_t compound, const std::st
   }
 }
 
+// The parts the demo resident's person is linked to: left unacknowledged, for the demo to sign.
+std::vector<std::int64_t> demo_resident_parts(store::Tx& tx) {
+  return store::map_rows(tx.query("SELECT l.part_node_id FROM users u JOIN part_links l ON l.person_id = u.person_id "
+                                  "WHERE u.login = 'resident'"),
+                         store::first_integer);
+}
+
+// A car on the fire lane, told to move five days ago with three days to do so: its managers, the
+// compound's commissioner and the community's secretary, are told it is overdue.
+void overdue_parking_notice(store::Tx& tx, std::int64_t compound, const std::string& today) {
+  ViolationInput input;
+  input.compound_node_id = compound;
+  input.clause_number = 1;
+  input.reported_on = plus_days(today, -5);
+  input.plate = "浙A·6H3T9";
+  input.place = "消防通道南段";
+  std::int64_t id = report_violation(tx, input);
+  notify(tx, *find_violation(tx.connection(), id), input.reported_on);
+  Violation violation = *find_violation(tx.connection(), id);
+  std::string compound_name = org::find_node(tx.connection(), compound)->name;
+  notifications::notify(
+      tx, {modules::demo_user_id(tx, "commissioner"), modules::demo_user_id(tx, "secretary")},
+      {"covenant.violation.overdue", "违约停车逾期未整改",
+       compound_name + input.place + "违停车辆 " + input.plate + " 应于 " + *violation.deadline_on +
+           " 前驶离，已逾期 " + std::to_string(days_overdue(*violation.deadline_on, today)) + " 天，请跟进处理。",
+       "/covenant/violations/" + std::to_string(id), compound, notifications::Entity{"covenant_violation", id}});
+}
+
+// 德胜新村's 管理规约, adopted 60 days ago; every other home but the demo resident's has acknowledged it.
+void resident_compound_covenant(store::Tx& tx, std::int64_t compound_id, const std::string& today) {
+  org::Node compound = *org::find_node(tx.connection(), compound_id);
+  Version version = adopted_covenant(tx, compound_id, compound.name + "管理规约",
+                                     tx.now() - Days(kResidentCompoundDaysSinceAdoption));
+  auto resident_parts = demo_resident_parts(tx);
+  auto parts = residential_part_ids(tx, compound);
+  std::int64_t recorder = modules::demo_user_id(tx, "commissioner");
+  for (std::size_t i = 0; i < parts.size(); i += 2) {
+    if (std::find(resident_parts.begin(), resident_parts.end(), parts[i]) != resident_parts.end()) continue;
+    acknowledge(tx, version, parts[i], std::nullopt, recorder);
+  }
+  overdue_parking_notice(tx, compound_id, today);
+}
+
 }  // namespace
 
 void seed_demo(modules::SeedContext& seed) {
@@ -150,12 +208,9 @@ void seed_demo(modules::SeedContext& seed) {
   std::string adopted_on = street_date(adopted_at);
   std::string today = street_date(now);
 
-  std::int64_t vote_id = passed_covenant_vote(tx, compound_id, adopted_at - Days(20), adopted_at - Days(6));
-  std::int64_t version_id = create_version(tx, compound_id, "东二东三苑小区公约", demo_clauses());
-  adopt_version(tx, *find_version(tx.connection(), version_id), vote_id, 1, adopted_on);
+  Version version = adopted_covenant(tx, compound_id, "东二东三苑小区公约", adopted_at);
 
   auto parts = residential_part_ids(tx, compound);
-  Version version = *find_version(tx.connection(), version_id);
   std::int64_t recorder = modules::demo_user_id(tx, "admin");
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i % 3 != 2) acknowledge(tx, version, parts[i], std::nullopt, recorder);
@@ -163,12 +218,13 @@ void seed_demo(modules::SeedContext& seed) {
   remove_structures(tx, compound_id, adopted_on, parts);
   open_parking_violations(tx, compound_id, today);
   auto escalations = record_escalations(tx, compound.path, today);
+  resident_compound_covenant(tx, seed.node(kResidentCompoundCode), today);
 
   Stats stats = compound_stats(tx.connection(), compound_id);
   audit::record(tx, "cli:seed", "covenant.seed", "covenant",
                 {{"compound", kCompoundCode},
-                 {"vote_id", vote_id},
-                 {"covenant_id", version_id},
+                 {"vote_id", *version.vote_id},
+                 {"covenant_id", version.id},
                  {"adopted_on", adopted_on},
                  {"violations", stats.violations},
                  {"removed", stats.removed},

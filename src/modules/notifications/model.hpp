@@ -17,6 +17,7 @@ struct Notification {
   std::string body;
   std::string link;
   std::optional<std::int64_t> node_id;
+  std::optional<Entity> entity;
   std::string created_at;
   std::optional<std::string> read_at;
 };

@@ -29,6 +29,8 @@ Json notification_json(const Notification& notification) {
           {"body", notification.body},
           {"link", notification.link},
           {"node_id", or_null(notification.node_id)},
+          {"entity", notification.entity ? Json{{"type", notification.entity->type}, {"id", notification.entity->id}}
+                                         : Json(nullptr)},
           {"created_at", notification.created_at},
           {"read_at", or_null(notification.read_at)},
           {"read", notification.read_at.has_value()}};

@@ -30,11 +30,14 @@ std::vector<std::int64_t> path_ids(const std::string& path) {
 }
 
 constexpr const char* kNotificationColumns =
-    "SELECT id, user_id, kind, title, body, link, node_id, created_at, read_at FROM notifications ";
+    "SELECT id, user_id, kind, title, body, link, node_id, entity_type, entity_id, created_at, read_at "
+    "FROM notifications ";
 
 Notification to_notification(const store::Row& row) {
-  return Notification{row.i64(0),  row.i64(1),          row.text(2), row.text(3),         row.text(4),
-                      row.text(5), row.optional_i64(6), row.text(7), row.optional_text(8)};
+  std::optional<Entity> entity;
+  if (auto type = row.optional_text(7)) entity = Entity{*type, row.i64(8)};
+  return Notification{row.i64(0),  row.i64(1),          row.text(2), row.text(3), row.text(4),
+                      row.text(5), row.optional_i64(6), entity,      row.text(9), row.optional_text(10)};
 }
 
 constexpr const char* kDeliveryColumns =
@@ -66,11 +69,18 @@ std::vector<std::int64_t> robots_for(store::Tx& tx, std::int64_t node_id) {
 
 void notify(store::Tx& tx, const std::vector<std::int64_t>& user_ids, const Message& message) {
   std::string now = iso_utc(tx.now());
+  std::optional<std::string> entity_type;
+  std::optional<std::int64_t> entity_id;
+  if (message.entity) {
+    entity_type = message.entity->type;
+    entity_id = message.entity->id;
+  }
   for (std::int64_t user_id : std::set<std::int64_t>(user_ids.begin(), user_ids.end())) {
     tx.exec(
-        "INSERT INTO notifications (user_id, kind, title, body, link, node_id, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {user_id, message.kind, message.title, message.body, message.link, message.node_id, now});
+        "INSERT INTO notifications (user_id, kind, title, body, link, node_id, entity_type, entity_id, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {user_id, message.kind, message.title, message.body, message.link, message.node_id, entity_type, entity_id,
+         now});
   }
   if (!message.node_id) return;
   std::string content = robot_content(message);
