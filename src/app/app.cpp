@@ -61,7 +61,7 @@ void Application::start() {
   parts_->server = std::make_unique<http::Server>(*parts_->dispatcher, parts_->settings);
   parts_->server->start();
   if (parts_->settings.job_interval_seconds > 0) {
-    parts_->jobs = std::make_unique<JobRunner>(parts_->db, all_jobs(),
+    parts_->jobs = std::make_unique<JobRunner>(parts_->db, parts_->data_key, all_jobs(),
                                                std::chrono::seconds(parts_->settings.job_interval_seconds));
     parts_->jobs->start();
   }

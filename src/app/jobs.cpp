@@ -7,8 +7,9 @@
 
 namespace weizhi::app {
 
-JobRunner::JobRunner(store::Db& db, std::vector<modules::Job> jobs, std::chrono::seconds interval)
-    : db_(db), jobs_(std::move(jobs)), interval_(interval) {}
+JobRunner::JobRunner(store::Db& db, const crypto::DataKey& data_key, std::vector<modules::Job> jobs,
+                     std::chrono::seconds interval)
+    : db_(db), data_key_(data_key), jobs_(std::move(jobs)), interval_(interval) {}
 
 JobRunner::~JobRunner() { stop(); }
 
@@ -51,7 +52,7 @@ std::vector<std::string> JobRunner::run_due() {
         return true;
       });
       if (claimed) {
-        if (job.after_commit) job.after_commit(db_, period);
+        if (job.after_commit) job.after_commit(db_, data_key_, period);
         ran.push_back(job.name);
         log::info({{"event", "job_ran"}, {"job", job.name}, {"period", period}});
       }

@@ -15,7 +15,9 @@ namespace weizhi::app {
 
 class JobRunner {
  public:
-  JobRunner(store::Db& db, std::vector<modules::Job> jobs, std::chrono::seconds interval);
+  // `data_key` opens the secrets a job's after_commit work needs, such as a robot's signing secret.
+  JobRunner(store::Db& db, const crypto::DataKey& data_key, std::vector<modules::Job> jobs,
+            std::chrono::seconds interval);
   ~JobRunner();
   JobRunner(const JobRunner&) = delete;
   JobRunner& operator=(const JobRunner&) = delete;
@@ -30,6 +32,7 @@ class JobRunner {
 
  private:
   store::Db& db_;
+  const crypto::DataKey& data_key_;
   std::vector<modules::Job> jobs_;
   std::chrono::seconds interval_;
   std::mutex mutex_;

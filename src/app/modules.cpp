@@ -2,7 +2,6 @@
 #include "app/modules.hpp"
 
 #include "app/grants.hpp"
-#include "app/map.hpp"
 #include "app/ops.hpp"
 #include "app/today.hpp"
 #include "audit/routes.hpp"
@@ -36,7 +35,7 @@ const std::vector<modules::Module>& all_modules() {
       governance::module(), notifications::module(), imports::module(),      voting::module(),
       committees::module(), elections::module(),     media::module(),        covenant::module(),
       cases::module(),      open311::module(),       deliberation::module(), elevators::module(),
-      mediation::module(),  audit::module(),         today_module(),         map_module()};
+      mediation::module(),  audit::module(),         today_module()};
   return modules;
 }
 

@@ -57,7 +57,7 @@ struct Job {
   // Optional work after the claim has committed, on the instance that won it: for slow outbound
   // I/O (webhooks) that must not hold the group-commit writer. It writes through `db` itself; if it
   // throws, the error is logged and the period stays claimed.
-  std::function<void(store::Db& db, const std::string& period)> after_commit{};
+  std::function<void(store::Db& db, const crypto::DataKey& data_key, const std::string& period)> after_commit{};
 };
 
 // Role codes, as auth::role_codes() lists them.

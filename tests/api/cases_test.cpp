@@ -352,8 +352,8 @@ TEST_F(CasesTest, TheEscalationJobClimbsTheChainOncePerPeriodAcrossInstances) {
              record["id"].get<std::int64_t>()});
     return 0;
   });
-  weizhi::app::JobRunner first(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
-  weizhi::app::JobRunner second(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  weizhi::app::JobRunner first(db(), data_key(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  weizhi::app::JobRunner second(db(), data_key(), weizhi::app::all_jobs(), std::chrono::seconds(60));
   auto ran = first.run_due();
   EXPECT_NE(std::find(ran.begin(), ran.end(), "cases.escalations"), ran.end());
   auto ran_again = second.run_due();
@@ -462,8 +462,8 @@ TEST_F(CasesTest, TheCalendarGivesEveryCompoundItsPreInterventionTaskOncePerDay)
   ASSERT_EQ(saved.status, 200) << saved.body;
   EXPECT_EQ(saved.json()["pre_schedule"], json::array({today.substr(5)}));
 
-  weizhi::app::JobRunner first(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
-  weizhi::app::JobRunner second(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  weizhi::app::JobRunner first(db(), data_key(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  weizhi::app::JobRunner second(db(), data_key(), weizhi::app::all_jobs(), std::chrono::seconds(60));
   auto ran = first.run_due();
   EXPECT_NE(std::find(ran.begin(), ran.end(), "cases.pre_tasks"), ran.end());
   second.run_due();

@@ -366,8 +366,8 @@ TEST_F(CovenantTest, OverdueViolationEscalatesOnceAPeriodAndTheRunIsIdempotent) 
 TEST_F(CovenantTest, DailyJobEscalatesOverdueViolationsOnceAcrossInstances) {
   auto secretary = signed_in("secretary");
   json violation = overdue_parking_violation(*secretary);
-  weizhi::app::JobRunner first(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
-  weizhi::app::JobRunner second(db(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  weizhi::app::JobRunner first(db(), data_key(), weizhi::app::all_jobs(), std::chrono::seconds(60));
+  weizhi::app::JobRunner second(db(), data_key(), weizhi::app::all_jobs(), std::chrono::seconds(60));
   auto ran = first.run_due();
   EXPECT_NE(std::find(ran.begin(), ran.end(), "covenant.escalations"), ran.end());
   auto ran_again = second.run_due();

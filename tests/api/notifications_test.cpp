@@ -1,7 +1,8 @@
 // Notifications over HTTP on the Test seed: each user reads and marks only their own inbox; the
-// street and community leadership configure group robots (https only, the key masked); queued
-// posts reach a real receiver on the loopback as the WeCom JSON, and failures retry with backoff
-// on an injected clock until failed, visible and retryable by hand.
+// street and community leadership configure group robots (WeCom, DingTalk or 浙政钉; https only,
+// the key masked, a signing secret sealed and never shown); queued posts reach a real receiver on
+// the loopback as the robot's JSON, a DingTalk robot's signed, and failures retry with backoff on
+// an injected clock until failed, visible and retryable by hand.
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include "modules/notifications/notifications.hpp"
+#include "modules/notifications/rules.hpp"
 #include "modules/notifications/store.hpp"
 #include "support/manual_clock.hpp"
 #include "support/test_server.hpp"
@@ -24,8 +26,8 @@ namespace notifications = weizhi::notifications;
 
 namespace {
 
-// A tiny HTTP server on 127.0.0.1 that records each request's body and answers every request with
-// one status and body.
+// A tiny HTTP server on 127.0.0.1 that records each request's target and body and answers every
+// request with one status and body.
 class Receiver {
  public:
   Receiver(int status, std::string reply) : status_(status), reply_(std::move(reply)) {
@@ -48,9 +50,17 @@ class Receiver {
   std::string url() const {
     return "http://127.0.0.1:" + std::to_string(port_) + "/cgi-bin/webhook/send?key=test-key-0123456789";
   }
+  std::string dingtalk_url() const {
+    return "http://127.0.0.1:" + std::to_string(port_) + "/robot/send?access_token=test-token-0123456789";
+  }
   std::vector<std::string> bodies() {
     std::lock_guard lock(mutex_);
     return bodies_;
+  }
+  // The path and query of each request, as its request line gave them.
+  std::vector<std::string> targets() {
+    std::lock_guard lock(mutex_);
+    return targets_;
   }
 
  private:
@@ -78,6 +88,8 @@ class Receiver {
         std::lock_guard lock(mutex_);
         std::size_t end = request.find("\r\n\r\n");
         bodies_.push_back(end == std::string::npos ? "" : request.substr(end + 4));
+        std::size_t target = request.find(' ') + 1;
+        targets_.push_back(request.substr(target, request.find(' ', target) - target));
       }
       std::string answer = "HTTP/1.1 " + std::to_string(status_) +
                            " X\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(reply_.size()) +
@@ -94,6 +106,7 @@ class Receiver {
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
   std::vector<std::string> bodies_;
+  std::vector<std::string> targets_;
   std::thread thread_;
 };
 
@@ -290,6 +303,97 @@ TEST_F(NotificationTest, ARobotReceivesTheWeComTextOnceTheJobRuns) {
   EXPECT_EQ(receiver.bodies().size(), 1u);
   // The commissioner's inbox has it too, beside the cases seed's escalation.
   EXPECT_EQ(signed_in("commissioner")->get("/api/v1/me/notifications/unread-count").json()["unread"], 2);
+}
+
+TEST_F(NotificationTest, ADingTalkRobotGetsEachPostSignedWithItsSecretWhichIsSealedAndNeverShown) {
+  Receiver receiver(200, R"({"errcode":0,"errmsg":"ok"})");
+  std::string secret = "SEC5f0d2c8e6b7a41e39c0d8f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6";
+  auto secretary = signed_in("secretary");
+  std::string path = "/api/v1/notification-webhooks/" + std::to_string(node("desheng"));
+  auto saved = secretary->send(
+      "PUT", path,
+      json{{"channel", "dingtalk"}, {"url", receiver.dingtalk_url()}, {"secret", secret}, {"enabled", true}}.dump());
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.json()["channel"], "dingtalk");
+  EXPECT_EQ(saved.json()["secret"], "****");
+  EXPECT_NE(saved.json()["url"].get<std::string>().find("access_token=****6789"), std::string::npos);
+  auto read = secretary->get(path);
+  EXPECT_EQ(read.json()["secret"], "****");
+  EXPECT_EQ(read.body.find(secret), std::string::npos);
+  {
+    auto lease = db().read();
+    std::string stored =
+        lease->query_one("SELECT secret FROM notification_webhooks WHERE node_id = ?", {node("desheng")})->text(0);
+    EXPECT_EQ(stored.find(secret), std::string::npos) << "sealed with the data key";
+    EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM audit_log WHERE summary LIKE ?", {"%" + secret + "%"}), 0);
+  }
+
+  notify_about_compound();
+  ManualClock clock;
+  ASSERT_TRUE(run_jobs(clock));
+  ASSERT_EQ(receiver.targets().size(), 1u);
+  std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch()).count();
+  EXPECT_EQ(receiver.targets()[0],
+            "/robot/send?access_token=test-token-0123456789&timestamp=" + std::to_string(now_ms) +
+                "&sign=" + notifications::dingtalk_sign(secret, now_ms));
+  EXPECT_EQ(receiver.bodies()[0],
+            R"({"msgtype":"text","text":{"content":"【事项升级】\n楼道\"堆物\"逾期未处理\n/cases/12"}})");
+  EXPECT_EQ(deliveries("delivered").size(), 1u);
+
+  // Switching off with the masked URL and secret keeps both; WeCom has no secret to keep.
+  auto off =
+      secretary->send("PUT", path, json{{"url", read.json()["url"]}, {"secret", "****"}, {"enabled", false}}.dump());
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(off.json()["channel"], "dingtalk");
+  EXPECT_EQ(off.json()["secret"], "****");
+  auto wecom =
+      secretary->send("PUT", path, json{{"channel", "wecom"}, {"url", receiver.url()}, {"enabled", true}}.dump());
+  ASSERT_EQ(wecom.status, 200) << wecom.body;
+  EXPECT_TRUE(wecom.json()["secret"].is_null());
+}
+
+TEST_F(NotificationTest, ADingTalkRefusalIsRetriedAsWeComsAre) {
+  Receiver receiver(200, R"({"errcode":310000,"errmsg":"sign not match"})");
+  auto reply =
+      signed_in("secretary")
+          ->send(
+              "PUT", "/api/v1/notification-webhooks/" + std::to_string(node("desheng")),
+              json{
+                  {"channel", "zhengding"}, {"url", receiver.dingtalk_url()}, {"secret", "SECwrong"}, {"enabled", true}}
+                  .dump());
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  notify_about_compound();
+  ManualClock clock;
+  weizhi::TimePoint first = clock.now();
+  ASSERT_TRUE(run_jobs(clock));
+  json pending = deliveries("pending");
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0]["attempts"], 1);
+  EXPECT_EQ(pending[0]["last_error"], "errcode 310000: sign not match");
+  EXPECT_EQ(pending[0]["next_attempt_at"], weizhi::iso_utc(first + std::chrono::minutes(1)));
+  ASSERT_EQ(receiver.targets().size(), 1u);
+  EXPECT_NE(receiver.targets()[0].find("&sign="), std::string::npos);
+}
+
+TEST_F(NotificationTest, AChannelMustBeKnownAndOnlyDingTalksTakeASecret) {
+  auto secretary = signed_in("secretary");
+  std::string path = "/api/v1/notification-webhooks/" + std::to_string(node("desheng"));
+  std::string url = "https://oapi.dingtalk.com/robot/send?access_token=abcdef0123456789";
+  auto unknown = secretary->send("PUT", path, json{{"channel", "feishu"}, {"url", url}, {"enabled", true}}.dump());
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.error_field(), "channel");
+  auto wecom_secret = secretary->send(
+      "PUT", path, json{{"channel", "wecom"}, {"url", url}, {"secret", "SEC123"}, {"enabled", true}}.dump());
+  EXPECT_EQ(wecom_secret.status, 400);
+  EXPECT_EQ(wecom_secret.error_field(), "secret");
+  auto spaced = secretary->send(
+      "PUT", path, json{{"channel", "dingtalk"}, {"url", url}, {"secret", "SEC 123"}, {"enabled", true}}.dump());
+  EXPECT_EQ(spaced.status, 400);
+  EXPECT_EQ(spaced.error_field(), "secret");
+  // Nothing half-written: the seeded robot is as it was.
+  auto seeded = secretary->get(path).json();
+  EXPECT_EQ(seeded["channel"], "wecom");
+  EXPECT_EQ(seeded["enabled"], false);
 }
 
 TEST_F(NotificationTest, AFailingRobotIsRetriedWithBackoffThenFailedAndRetriedByHand) {

@@ -125,6 +125,7 @@ void ApiTest::SetUp() {
   folder_ = make_folder("test");
   settings_.database_url = street.copy_into(folder_);
   settings_.data_key_file = street.key_file;
+  data_key_ = std::make_unique<crypto::DataKey>(crypto::DataKey::from_file(street.key_file));
   settings_.listen = "127.0.0.1:0";
   settings_.web_root = folder_ + "/web";
   settings_.media_dir = folder_ + "/media";
@@ -161,7 +162,7 @@ bool ApiTest::run_job(const std::string& name, const Clock& clock) {
   for (auto& job : app::all_jobs())
     if (job.name == name) jobs.push_back(job);
   EXPECT_EQ(jobs.size(), 1u) << "no job " << name;
-  app::JobRunner runner(job_db, jobs, std::chrono::seconds(60));
+  app::JobRunner runner(job_db, data_key(), jobs, std::chrono::seconds(60));
   return !runner.run_due().empty();
 }
 

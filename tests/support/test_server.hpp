@@ -11,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "app/modules.hpp"
+#include "core/crypto.hpp"
 #include "store/migration.hpp"
 #include "support/http_client.hpp"
 
@@ -26,6 +27,8 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<HttpClient> signed_in(const std::string& login);
   std::unique_ptr<HttpClient> anonymous();
   store::Db& db() { return application_->db(); }
+  // The test street's data key, for the job runners tests make themselves.
+  const crypto::DataKey& data_key() const { return *data_key_; }
   // The org node with this code in the demo street.
   std::int64_t node(const std::string& code);
   // The first person registered inside the node with this code, as the street admin lists them.
@@ -41,6 +44,7 @@ class ApiTest : public ::testing::Test {
   Settings settings_;
   SystemClock clock_;
   std::unique_ptr<app::Application> application_;
+  std::unique_ptr<crypto::DataKey> data_key_;
 };
 
 // The full demo street (SeedSize::Demo), seeded once per test binary into a database of its own and

@@ -76,6 +76,58 @@ TEST(NotificationRules, MaskingHidesTheKeyButItsLastFourCharacters) {
   EXPECT_EQ(mask_url("https://h/send"), "https://h/send");
 }
 
+TEST(NotificationRules, DingTalkAccessTokensAreMaskedAsWeComKeysAre) {
+  EXPECT_EQ(mask_url("https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef"),
+            "https://oapi.dingtalk.com/robot/send?access_token=****cdef");
+  EXPECT_EQ(mask_url("https://h/send?my_access_token=0123456789"), "https://h/send?my_access_token=0123456789");
+}
+
+TEST(NotificationRules, ChannelsRoundTripAndOnlyDingTalksSign) {
+  for (Channel channel : {Channel::WeCom, Channel::DingTalk, Channel::Zhengding}) {
+    EXPECT_EQ(parse_channel(channel_code(channel)), channel);
+  }
+  EXPECT_EQ(channel_code(Channel::Zhengding), "zhengding");
+  EXPECT_FALSE(parse_channel("feishu"));
+  EXPECT_FALSE(channel_signs(Channel::WeCom));
+  EXPECT_TRUE(channel_signs(Channel::DingTalk));
+  EXPECT_TRUE(channel_signs(Channel::Zhengding));
+}
+
+// DingTalk's documentation gives the recipe but no worked example; this vector was computed apart
+// from this code, by Python's hmac and base64 modules and by `openssl dgst -sha256 -hmac` piped to
+// `base64`, both giving WkhwWv/d9lDN+iQSL1g+x4dWEUFe/9+W28zhERrfbFU= for the timestamp
+// 1700000000015 and this secret; chosen for holding '+', '/' and '=', which the URL must encode.
+TEST(NotificationRules, DingTalkSignsTheTimestampAndSecretWithTheSecret) {
+  std::string secret = "SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd";
+  EXPECT_EQ(dingtalk_sign(secret, 1700000000015), "WkhwWv%2Fd9lDN%2BiQSL1g%2Bx4dWEUFe%2F9%2BW28zhERrfbFU%3D");
+  EXPECT_EQ(dingtalk_sign(secret, 1700000000000), "8SZas7RY4E7wuOlgLfjLwHSKZpyUEdXdLvFYSDZiiFw%3D");
+}
+
+TEST(NotificationRules, ASecretIsPrintableAsciiOfAtMost200Bytes) {
+  EXPECT_NO_THROW(check_robot_secret("SEC0123456789abcdef+/="));
+  for (std::string bad :
+       {std::string("SEC 123"), std::string("SEC\n123"), std::string("密钥"), std::string(201, 'a')}) {
+    try {
+      check_robot_secret(bad);
+      ADD_FAILURE() << bad;
+    } catch (const ApiError& error) {
+      EXPECT_EQ(error.status(), 400);
+      EXPECT_EQ(error.field(), "secret");
+    }
+  }
+}
+
+TEST(NotificationRules, OnlyASigningChannelWithASecretGetsTheTimestampAndSign) {
+  std::string url = "https://oapi.dingtalk.com/robot/send?access_token=abc";
+  std::string secret = "SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd";
+  EXPECT_EQ(request_url(Channel::DingTalk, url, secret, 1700000000000),
+            url + "&timestamp=1700000000000&sign=8SZas7RY4E7wuOlgLfjLwHSKZpyUEdXdLvFYSDZiiFw%3D");
+  EXPECT_EQ(request_url(Channel::Zhengding, "https://h/send", secret, 1700000000000),
+            "https://h/send?timestamp=1700000000000&sign=8SZas7RY4E7wuOlgLfjLwHSKZpyUEdXdLvFYSDZiiFw%3D");
+  EXPECT_EQ(request_url(Channel::DingTalk, url, "", 1700000000000), url);
+  EXPECT_EQ(request_url(Channel::WeCom, url, secret, 1700000000000), url);
+}
+
 TEST(NotificationRules, PayloadIsTheRobotsTextMessageEscaped) {
   Message message{"case.escalated", "事项\"升级\"", "第一行\n第二行\t\\", "/cases/12", 7};
   std::string content = robot_content(message);

@@ -1,5 +1,5 @@
-// Posting queued deliveries to the WeCom group robots: the HTTP POST (libcurl, short timeouts)
-// and the periodic job that sends what is due, outside the job's claiming transaction.
+// Posting queued deliveries to the group robots (WeCom, DingTalk, 浙政钉): the HTTP POST (libcurl,
+// short timeouts) and the periodic job that sends what is due, outside the job's claiming transaction.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -16,9 +16,10 @@ SendOutcome post_to_robot(const std::string& url, const std::string& payload);
 
 using Sender = std::function<SendOutcome(const std::string& url, const std::string& payload)>;
 // Sends the deliveries due at the database clock's now, oldest first, each recorded in its own
-// write; stops after a batch or a time budget so a slow robot cannot stall the job. Returns how
-// many were attempted.
-std::int64_t deliver_due(store::Db& db, const Sender& send = post_to_robot);
+// write, a signing robot's request signed at the database clock with its secret opened by
+// `data_key`; stops after a batch or a time budget so a slow robot cannot stall the job. Returns
+// how many were attempted.
+std::int64_t deliver_due(store::Db& db, const crypto::DataKey& data_key, const Sender& send = post_to_robot);
 
 // `notifications.deliveries`: once per minute (UTC), deliver_due after the claim commits.
 modules::Job delivery_job();

@@ -22,11 +22,18 @@ struct Notification {
   std::optional<std::string> read_at;
 };
 
-// A WeCom group robot of a compound or community. The URL carries the robot's key: a secret.
+// Whose group robot a group has: WeCom's, DingTalk's, or 浙政钉's (Zhejiang's government DingTalk,
+// whose custom robots take DingTalk's messages and signatures).
+enum class Channel { WeCom, DingTalk, Zhengding };
+
+// The group robot of a compound or community. Its URL carries the robot's key (WeCom) or access
+// token (DingTalk), and a DingTalk robot may have a signing secret: all secrets.
 struct Webhook {
   std::int64_t node_id;
   std::string node_name;
+  Channel channel;
   std::string url;
+  std::optional<std::string> sealed_secret;  // the signing secret sealed with the data key; none unsigned
   bool enabled;
   std::string updated_at;
 };

@@ -1,6 +1,6 @@
-// HTTP routes of the notifications module: the signed-in user's own inbox, the group-robot
-// webhooks of compounds and communities (their URLs masked), and the deliveries to those robots
-// with a retry for failed ones.
+// HTTP routes of the notifications module: the signed-in user's own inbox, the group robots of
+// compounds and communities (WeCom, DingTalk or 浙政钉; their URLs masked, their signing secrets
+// sealed and never shown), and the deliveries to those robots with a retry for failed ones.
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "http/context.hpp"
@@ -36,11 +36,24 @@ Json notification_json(const Notification& notification) {
           {"read", notification.read_at.has_value()}};
 }
 
-// The robot's URL is a secret (its key lets anyone post to the group): answers show it masked.
+// What answers show of a signing secret that is set: never any of it.
+constexpr const char* kMaskedSecret = "****";
+
+// The robot's URL is a secret (its key lets anyone post to the group): answers show it masked, and
+// of the signing secret only whether there is one.
 Json webhook_json(std::int64_t node_id, const std::optional<Webhook>& webhook) {
-  if (!webhook) return {{"node_id", node_id}, {"configured", false}, {"url", nullptr}, {"enabled", false}};
-  return {{"node_id", webhook->node_id},   {"node_name", webhook->node_name}, {"configured", true},
-          {"url", mask_url(webhook->url)}, {"enabled", webhook->enabled},     {"updated_at", webhook->updated_at}};
+  if (!webhook) {
+    return {{"node_id", node_id}, {"configured", false}, {"channel", nullptr},
+            {"url", nullptr},     {"secret", nullptr},   {"enabled", false}};
+  }
+  return {{"node_id", webhook->node_id},
+          {"node_name", webhook->node_name},
+          {"configured", true},
+          {"channel", channel_code(webhook->channel)},
+          {"url", mask_url(webhook->url)},
+          {"secret", webhook->sealed_secret ? Json(kMaskedSecret) : Json(nullptr)},
+          {"enabled", webhook->enabled},
+          {"updated_at", webhook->updated_at}};
 }
 
 Json delivery_json(const Delivery& delivery) {
@@ -103,28 +116,53 @@ Response get_webhook_route(Context& context) {
   return Response::json(200, webhook_json(node_id, find_webhook(*lease, node_id)));
 }
 
-// `url` may be left out, or sent back masked as GET showed it, to keep the stored one (switching a
-// robot on or off need not retype its key).
+// The signing secret to store, sealed: the stored one when `secret` is left out or sent back
+// masked, none when it is empty or the channel does not sign.
+std::optional<std::string> chosen_secret(const crypto::DataKey& data_key, Channel channel,
+                                         const std::optional<std::string>& secret,
+                                         const std::optional<Webhook>& existing) {
+  if (!secret || *secret == kMaskedSecret) {
+    return existing && channel_signs(channel) ? existing->sealed_secret : std::nullopt;
+  }
+  if (secret->empty()) return std::nullopt;
+  if (!channel_signs(channel)) fail_invalid("secret", "企业微信群机器人没有加签密钥，请留空");
+  check_robot_secret(*secret);
+  return data_key.encrypt(*secret);
+}
+
+// `url` and `secret` may be left out, or sent back masked as GET showed them, to keep the stored
+// ones (switching a robot on or off need not retype its key); `channel` left out keeps the stored
+// one, WeCom for a new robot.
 Response put_webhook_route(Context& context) {
   std::int64_t node_id = context.path_id("node_id");
   JsonObject body(context.json_body());
+  auto channel_text = body.optional_text("channel");
   auto url = body.optional_text("url");
+  auto secret = body.optional_text("secret");
   bool enabled = body.boolean("enabled");
   body.finish();
+  std::optional<Channel> channel;
+  if (channel_text) {
+    channel = parse_channel(*channel_text);
+    if (!channel) fail_invalid("channel", "渠道应为 wecom（企业微信）、dingtalk（钉钉）或 zhengding（浙政钉）");
+  }
   Json saved = context.write([&](store::Tx& tx) {
     auto existing = find_webhook(tx.connection(), node_id);
-    std::string chosen;
+    Channel chosen_channel = channel.value_or(existing ? existing->channel : Channel::WeCom);
+    std::string chosen_url;
     if (existing && (!url || *url == mask_url(existing->url))) {
-      chosen = existing->url;
+      chosen_url = existing->url;
     } else {
       if (!url) fail_invalid("url", "请填写群机器人地址");
       check_webhook_url(*url);
-      chosen = *url;
+      chosen_url = *url;
     }
-    save_webhook(tx, node_id, chosen, enabled);
+    auto sealed = chosen_secret(context.services.data_key, chosen_channel, secret, existing);
+    save_webhook(tx, node_id, chosen_channel, chosen_url, sealed, enabled);
     Json json = webhook_json(node_id, find_webhook(tx.connection(), node_id));
-    context.audit(tx, "notifications.webhook.update", "node:" + std::to_string(node_id),
-                  {{"url", json["url"]}, {"enabled", enabled}});
+    context.audit(
+        tx, "notifications.webhook.update", "node:" + std::to_string(node_id),
+        {{"channel", json["channel"]}, {"url", json["url"]}, {"signed", sealed.has_value()}, {"enabled", enabled}});
     return json;
   });
   return Response::json(200, saved);

@@ -1,6 +1,10 @@
 // Pure notification rules (see rules.hpp).
 #include "modules/notifications/rules.hpp"
 
+#include <sodium.h>
+
+#include <array>
+
 #include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
@@ -12,10 +16,61 @@ namespace {
 constexpr CodeTable<DeliveryState> kDeliveryStates = {
     {DeliveryState::Pending, "pending"}, {DeliveryState::Delivered, "delivered"}, {DeliveryState::Failed, "failed"}};
 
+constexpr CodeTable<Channel> kChannels = {
+    {Channel::WeCom, "wecom"}, {Channel::DingTalk, "dingtalk"}, {Channel::Zhengding, "zhengding"}};
+
+// Percent-encoding of everything but the unreserved characters, as a query value needs.
+std::string url_encoded(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : text) {
+    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '_' || c == '.' || c == '~';
+    if (unreserved) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 0x0F];
+    }
+  }
+  return encoded;
+}
+
 }  // namespace
 
 std::string delivery_state_code(DeliveryState state) { return code_of(kDeliveryStates, state); }
 std::optional<DeliveryState> parse_delivery_state(std::string_view code) { return parse_code(kDeliveryStates, code); }
+
+std::string channel_code(Channel channel) { return code_of(kChannels, channel); }
+std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
+bool channel_signs(Channel channel) { return channel != Channel::WeCom; }
+
+void check_robot_secret(const std::string& secret) {
+  if (secret.size() > 200) fail_invalid("secret", "加签密钥不能超过 200 字节");
+  for (unsigned char c : secret) {
+    if (c <= 0x20 || c >= 0x7F) fail_invalid("secret", "加签密钥只能含字母、数字和符号，不能有空格");
+  }
+}
+
+std::string dingtalk_sign(const std::string& secret, std::int64_t timestamp_ms) {
+  std::string message = std::to_string(timestamp_ms) + "\n" + secret;
+  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+  crypto_auth_hmacsha256_final(&state, mac.data());
+  std::string base64(sodium_base64_ENCODED_LEN(mac.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(base64.data(), base64.size(), mac.data(), mac.size(), sodium_base64_VARIANT_ORIGINAL);
+  base64.resize(base64.find('\0'));
+  return url_encoded(base64);
+}
+
+std::string request_url(Channel channel, const std::string& url, const std::string& secret, std::int64_t timestamp_ms) {
+  if (!channel_signs(channel) || secret.empty()) return url;
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "timestamp=" + std::to_string(timestamp_ms) +
+         "&sign=" + dingtalk_sign(secret, timestamp_ms);
+}
 
 std::optional<std::chrono::minutes> retry_delay(std::int64_t attempts) {
   if (attempts < 1) return std::chrono::minutes(0);
@@ -64,8 +119,11 @@ std::string mask_url(const std::string& url) {
     std::size_t start = at + 1;
     std::size_t end = masked.find_first_of("&#", start);
     if (end == std::string::npos) end = masked.size();
-    if (masked.compare(start, 4, "key=") == 0) {
-      std::size_t value = start + 4;
+    std::size_t name = masked.compare(start, 4, "key=") == 0             ? 4
+                       : masked.compare(start, 13, "access_token=") == 0 ? 13
+                                                                         : 0;
+    if (name > 0) {
+      std::size_t value = start + name;
       std::size_t length = end - value;
       std::string shown = length > 8 ? masked.substr(end - 4, 4) : "";
       std::string replacement = "****" + shown;

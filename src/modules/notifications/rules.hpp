@@ -1,5 +1,6 @@
-// Pure notification rules: delivery state codes, the retry schedule, webhook URL checks and
-// masking, the WeCom robot's payload and the reading of its reply. No SQL, no HTTP, no clock.
+// Pure notification rules: delivery state codes, the retry schedule, robot channels, webhook URL
+// checks and masking, DingTalk's request signature, the robots' payload and the reading of their
+// reply. No SQL, no HTTP, no clock.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -10,6 +11,22 @@
 #include "modules/notifications/model.hpp"
 
 namespace weizhi::notifications {
+
+std::string channel_code(Channel channel);
+std::optional<Channel> parse_channel(std::string_view code);
+// Whether the channel's robots may require each request signed with a secret (DingTalk's and 浙政钉's).
+bool channel_signs(Channel channel);
+
+// 400 naming `secret` unless it is at most 200 bytes of printable ASCII without spaces, as
+// DingTalk's secrets ("SEC…") are.
+void check_robot_secret(const std::string& secret);
+// DingTalk's signature of a request at `timestamp_ms` (milliseconds since the epoch):
+// Base64(HMAC-SHA256(key: secret, message: timestamp + "\n" + secret)), URL-encoded.
+std::string dingtalk_sign(const std::string& secret, std::int64_t timestamp_ms);
+// The address to post to: for a channel that signs and a secret, the webhook URL with
+// `&timestamp=…&sign=…` appended (the robot refuses a timestamp over an hour off its clock);
+// else the URL as it is.
+std::string request_url(Channel channel, const std::string& url, const std::string& secret, std::int64_t timestamp_ms);
 
 // A robot's text is at most 2048 bytes (WeCom's limit for msgtype text).
 inline constexpr std::size_t kMaxContentBytes = 2048;
@@ -26,8 +43,8 @@ std::optional<std::chrono::minutes> retry_delay(std::int64_t attempts);
 // 400 naming `field` unless the URL is https://HOST… or, for tests and development, plain http to
 // the loopback (127.0.0.1 or localhost); at most 1000 bytes, no spaces, no user@ part.
 void check_webhook_url(const std::string& url, const std::string& field = "url");
-// The URL with the value of its `key` query parameter hidden but for its last 4 characters
-// ("…/send?key=****9f3a"), for answers and the audit log.
+// The URL with the value of its `key` (WeCom) or `access_token` (DingTalk) query parameter hidden
+// but for its last 4 characters ("…/send?key=****9f3a"), for answers and the audit log.
 std::string mask_url(const std::string& url);
 
 // `text` with every byte sequence that is not UTF-8 replaced by U+FFFD (PostgreSQL refuses it).

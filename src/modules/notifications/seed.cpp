@@ -7,8 +7,9 @@
 namespace weizhi::notifications {
 
 void seed_demo(modules::SeedContext& seed) {
-  save_webhook(seed.tx, seed.node("desheng"),
-               "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=00000000-demo-0000-0000-placeholder00", false);
+  save_webhook(seed.tx, seed.node("desheng"), Channel::WeCom,
+               "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=00000000-demo-0000-0000-placeholder00",
+               std::nullopt, false);
 }
 
 }  // namespace weizhi::notifications

@@ -124,26 +124,33 @@ std::int64_t mark_all_read(store::Tx& tx, std::int64_t user_id) {
 // --- Webhooks ---
 
 std::optional<Webhook> find_webhook(store::Connection& connection, std::int64_t node_id) {
-  return store::map_row(connection.query_one("SELECT w.node_id, n.name, w.url, w.enabled, w.updated_at "
-                                             "FROM notification_webhooks w JOIN org_nodes n ON n.id = w.node_id "
-                                             "WHERE w.node_id = ?",
-                                             {node_id}),
-                        [](const store::Row& row) {
-                          return Webhook{row.i64(0), row.text(1), row.text(2), row.i64(3) != 0, row.text(4)};
-                        });
+  return store::map_row(
+      connection.query_one("SELECT w.node_id, n.name, w.channel, w.url, w.secret, w.enabled, w.updated_at "
+                           "FROM notification_webhooks w JOIN org_nodes n ON n.id = w.node_id WHERE w.node_id = ?",
+                           {node_id}),
+      [](const store::Row& row) {
+        return Webhook{row.i64(0),  row.text(1),          parse_channel(row.text(2)).value_or(Channel::WeCom),
+                       row.text(3), row.optional_text(4), row.i64(5) != 0,
+                       row.text(6)};
+      });
 }
 
-void save_webhook(store::Tx& tx, std::int64_t node_id, const std::string& url, bool enabled) {
+void save_webhook(store::Tx& tx, std::int64_t node_id, Channel channel, const std::string& url,
+                  const std::optional<std::string>& sealed_secret, bool enabled) {
   auto node = org::find_node(tx, node_id);
   if (!node) fail_not_found("找不到该组织节点");
   if (node->kind != org::NodeKind::Compound && node->kind != org::NodeKind::Community) {
     fail_invalid("node_id", "群机器人只能配置在小区或社区");
   }
   std::string now = iso_utc(tx.now());
-  if (tx.exec("UPDATE notification_webhooks SET url = ?, enabled = ?, updated_at = ? WHERE node_id = ?",
-              {url, enabled, now, node_id}) == 0) {
-    tx.exec("INSERT INTO notification_webhooks (node_id, url, enabled, updated_at) VALUES (?, ?, ?, ?)",
-            {node_id, url, enabled, now});
+  std::string code = channel_code(channel);
+  if (tx.exec("UPDATE notification_webhooks SET channel = ?, url = ?, secret = ?, enabled = ?, updated_at = ? "
+              "WHERE node_id = ?",
+              {code, url, sealed_secret, enabled, now, node_id}) == 0) {
+    tx.exec(
+        "INSERT INTO notification_webhooks (node_id, channel, url, secret, enabled, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {node_id, code, url, sealed_secret, enabled, now});
   }
 }
 
@@ -175,12 +182,15 @@ void retry_delivery(store::Tx& tx, std::int64_t id) {
 
 std::vector<DueDelivery> due_deliveries(store::Connection& connection, TimePoint now, std::int64_t limit) {
   return store::map_rows(
-      connection.query("SELECT d.id, d.attempts, w.url, w.enabled, d.content FROM notification_deliveries d "
+      connection.query("SELECT d.id, d.attempts, w.channel, w.url, w.secret, w.enabled, d.content "
+                       "FROM notification_deliveries d "
                        "JOIN notification_webhooks w ON w.node_id = d.node_id "
                        "WHERE d.state = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?",
                        {iso_utc(now), limit}),
       [](const store::Row& row) {
-        return DueDelivery{row.i64(0), row.i64(1), row.text(2), row.i64(3) != 0, row.text(4)};
+        return DueDelivery{row.i64(0),  row.i64(1),           parse_channel(row.text(2)).value_or(Channel::WeCom),
+                           row.text(3), row.optional_text(4), row.i64(5) != 0,
+                           row.text(6)};
       });
 }
 

@@ -25,8 +25,9 @@ std::int64_t mark_all_read(store::Tx& tx, std::int64_t user_id);
 
 std::optional<Webhook> find_webhook(store::Connection& connection, std::int64_t node_id);
 // Sets the robot of a compound or community (404 for an unknown node, 400 naming node_id for
-// another kind); the URL is checked by the caller.
-void save_webhook(store::Tx& tx, std::int64_t node_id, const std::string& url, bool enabled);
+// another kind); the URL is checked, and the secret sealed, by the caller.
+void save_webhook(store::Tx& tx, std::int64_t node_id, Channel channel, const std::string& url,
+                  const std::optional<std::string>& sealed_secret, bool enabled);
 
 std::optional<Delivery> find_delivery(store::Connection& connection, std::int64_t id);
 // Deliveries to robots of nodes in the subtree at `path`, newest first, optionally in one state.
@@ -36,11 +37,13 @@ std::vector<Delivery> deliveries_under(store::Connection& connection, const std:
 // Makes a failed delivery pending again with a fresh set of attempts, due now; 409 otherwise.
 void retry_delivery(store::Tx& tx, std::int64_t id);
 
-// A pending delivery whose time has come, with the robot's URL as it is now.
+// A pending delivery whose time has come, with the robot as it is now.
 struct DueDelivery {
   std::int64_t id;
   std::int64_t attempts;
+  Channel channel;
   std::string url;
+  std::optional<std::string> sealed_secret;
   bool enabled;
   std::string content;
 };
