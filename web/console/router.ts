@@ -62,6 +62,12 @@ export const router = createRouter({
           meta: { titleKey: 'layout.users', permission: 'users.manage', menuGroup: 'system', menuOrder: 3 },
         },
         {
+          path: 'map',
+          name: 'street-map',
+          component: () => import('./views/map/index.vue'),
+          meta: { titleKey: 'map.title', permission: 'org.read', menuGroup: 'org', menuOrder: 3 },
+        },
+        {
           path: 'commissioners',
           name: 'commissioners',
           component: () => import('./views/governance/commissioners/index.vue'),

@@ -7,16 +7,13 @@ namespace weizhi::elections {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor =
-      describe("elections", store::elections_migrations, add_routes, seed_demo,
-               {
-                   {"elections.clerk", {"commissioner", "grid_member", "committee_member"}},
-                   {"elections.manage", kOfficials},
-                   {"elections.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
-                   {"elections.supervise", {"supervisor"}},
-               });
-  descriptor.today = today_items;
-  return descriptor;
+  return describe("elections", store::elections_migrations, add_routes, seed_demo,
+                  {
+                      {"elections.clerk", {"commissioner", "grid_member", "committee_member"}},
+                      {"elections.manage", kOfficials},
+                      {"elections.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
+                      {"elections.supervise", {"supervisor"}},
+                  });
 }
 
 }  // namespace weizhi::elections

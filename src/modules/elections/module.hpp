@@ -10,6 +10,5 @@ namespace weizhi::elections {
 modules::Module module();
 void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
-std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);  // today.cpp
 
 }  // namespace weizhi::elections

@@ -8,15 +8,13 @@ namespace weizhi::voting {
 modules::Module module() {
   using namespace modules;
   // Residents cast online as themselves, which needs no permission.
-  Module descriptor = describe("voting", store::voting_migrations, add_routes, seed_demo,
-                               {
-                                   {"voting.clerk", {"commissioner", "grid_member", "committee_member"}},
-                                   {"voting.manage", roles(kOfficials, "committee_member")},
-                                   {"voting.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
-                                   {"voting.supervise", {"supervisor"}},
-                               });
-  descriptor.today = today_items;
-  return descriptor;
+  return describe("voting", store::voting_migrations, add_routes, seed_demo,
+                  {
+                      {"voting.clerk", {"commissioner", "grid_member", "committee_member"}},
+                      {"voting.manage", roles(kOfficials, "committee_member")},
+                      {"voting.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
+                      {"voting.supervise", {"supervisor"}},
+                  });
 }
 
 }  // namespace weizhi::voting

@@ -1708,6 +1708,26 @@ const en: typeof zhCN = {
       rate: 'Rate the handling',
     },
   },
+  map: {
+    title: 'Compound map',
+    node: 'Map scope',
+    figure: 'Figure',
+    figures: {
+      open_cases: 'Open cases',
+      overdue_cases: 'Overdue cases',
+      violations: 'Open covenant violations',
+      turnout: 'Latest vote turnout',
+    },
+    chartLabel: 'Map of {figure} by compound in {node}; the table below lists the same figures',
+    high: 'High',
+    low: 'Low',
+    noValue: 'None yet',
+    noOutlines: 'No compound in this scope has an outline yet',
+    table: 'Figures by compound',
+    compound: 'Compound',
+    withoutOutline: 'Compounds without an outline',
+    allOutlined: 'Every compound in this scope has an outline',
+  },
 }
 
 export default en
