@@ -131,6 +131,9 @@ const std::vector<ActionLabel>& action_labels() {
       {"cases.revisit", "服务事项回访"},
       {"cases.escalate", "服务事项逾期升级"},
       {"cases.pre_tasks", "生成事前任务"},
+      {"cases.classify", "服务事项归类"},
+      {"cases.category.create", "新增居民报事类别"},
+      {"cases.category.update", "修改居民报事类别"},
       {"open311.request.create", "接收 Open311 报事"},
       // Mediation
       {"mediation.seed", "载入演示调解"},
@@ -189,6 +192,7 @@ constexpr EntityKind kEntityKinds[] = {
     {"cases", "服务事项", "", "/cases"},
     {"case", "服务事项", "/cases/<id>", "/cases"},
     {"case_item", "服务项目", "", "/case-items"},
+    {"case_category", "居民报事类别", "", "/case-items"},
     {"mediations", "矛盾纠纷", "", "/mediations"},
     {"mediation", "矛盾纠纷", "/mediations/<id>", "/mediations"},
     {"role_permissions", "角色权限", "", ""},

@@ -9,6 +9,7 @@
 #include "app/jobs.hpp"
 #include "app/modules.hpp"
 #include "modules/cases/rules.hpp"
+#include "modules/cases/store.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
@@ -120,6 +121,59 @@ TEST_F(CasesTest, TheFullPathKeepsEveryStepAsAnEvent) {
   EXPECT_EQ(detail["events"][4]["note"], "已清理");
   EXPECT_FALSE(detail["resolved_at"].is_null());
   EXPECT_FALSE(detail["closed_at"].is_null());
+
+  // Everyone by name and role, never by account number; the resident masked.
+  std::string resident_masked = db().read()
+                                    ->query_one(
+                                        "SELECT p.name_masked FROM users u JOIN people p ON p.id = u.person_id "
+                                        "WHERE u.login = 'resident'")
+                                    ->text(0);
+  const json& events = detail["events"];
+  EXPECT_EQ(events[0]["actor_name"], resident_masked);
+  EXPECT_NE(resident_masked.find('*'), std::string::npos);
+  EXPECT_EQ(events[0]["actor_role"], "resident");
+  EXPECT_EQ(events[1]["actor_name"], "德胜新村小区专员（演示）");
+  EXPECT_EQ(events[1]["actor_role"], "commissioner");
+  EXPECT_EQ(events[3]["actor_name"], "物业员工（演示）");
+  EXPECT_EQ(events[3]["actor_role"], "property_staff");
+  EXPECT_EQ(events[5]["actor_role"], "community_secretary");
+  EXPECT_EQ(detail["assignee_name"], "物业员工（演示）");
+  EXPECT_EQ(detail["assignee_role"], "property_staff");
+  auto listed = signed_in("commissioner")->get("/api/v1/cases?limit=5&node=" + std::to_string(node("desheng-xincun")));
+  ASSERT_EQ(listed.status, 200);
+  json listed_items = listed.json()["items"];
+  for (const auto& item : listed_items) {
+    if (item["id"] == record["id"]) EXPECT_EQ(item["assignee_name"], "物业员工（演示）");
+    if (item["assignee_user_id"].is_null()) EXPECT_TRUE(item["assignee_name"].is_null());
+  }
+}
+
+TEST_F(CasesTest, ATimelineRunsInTheOrderThingsHappenedTheReportFirst) {
+  // A case reported two days ago and accepted yesterday, written today (as the demo seed and a
+  // late entry write them).
+  std::int64_t id = db().write([&](weizhi::store::Tx& tx) {
+    auto item = *weizhi::cases::find_item_by_code(tx.connection(), node("street"), "stairwell-clutter");
+    weizhi::cases::NewCase input;
+    input.item_id = item.id;
+    input.compound_node_id = node("desheng-xincun");
+    input.description = "楼道堆放纸箱";
+    input.reported_at = tx.now() - std::chrono::hours(48);
+    std::int64_t created = weizhi::cases::create_case(tx, input, item);
+    weizhi::store::Tx yesterday(tx.connection(), tx.now() - std::chrono::hours(24));
+    weizhi::cases::transition(yesterday, *weizhi::cases::find_case(tx.connection(), created),
+                              {weizhi::cases::State::Accepted, "", std::nullopt, std::nullopt, "", std::nullopt});
+    return created;
+  });
+  auto commissioner = signed_in("commissioner");
+  ASSERT_EQ(step(*commissioner, json{{"id", id}}, {{"to", "returned"}, {"note", "不属于公共服务事项"}}).status, 200);
+  json detail = commissioner->get("/api/v1/cases/" + std::to_string(id)).json();
+  std::vector<std::string> states;
+  for (const auto& event : detail["events"]) states.push_back(event["to"].get<std::string>());
+  EXPECT_EQ(states, (std::vector<std::string>{"reported", "accepted", "returned"}));
+  EXPECT_EQ(detail["events"][0]["at"], detail["reported_at"]);
+  for (std::size_t i = 1; i < detail["events"].size(); ++i) {
+    EXPECT_LT(detail["events"][i - 1]["at"].get<std::string>(), detail["events"][i]["at"].get<std::string>());
+  }
 }
 
 TEST_F(CasesTest, ASkippedStepIsAConflictAndAStepNeedsItsPermission) {
@@ -384,6 +438,137 @@ TEST_F(CasesTest, TheEscalationJobClimbsTheChainOncePerPeriodAcrossInstances) {
   ASSERT_FALSE(escalated.empty());
   EXPECT_EQ(escalated[0]["id"], record["id"]);
   for (const auto& item : escalated) EXPECT_NE(item["escalation_level"], "none");
+}
+
+TEST_F(CasesTest, EachDeadlineSaysWhetherItIsMissedAndADueDayLastsUntilItsEnd) {
+  auto commissioner = signed_in("commissioner");
+  json record = report(*commissioner);
+  std::int64_t id = record["id"];
+  auto set_due = [&](const char* column, auto due_of) {
+    db().write([&](weizhi::store::Tx& tx) {
+      return tx.exec(std::string("UPDATE cases SET ") + column + " = ? WHERE id = ?",
+                     {weizhi::iso_utc(due_of(tx.now())), id});
+    });
+  };
+  auto listed_overdue = [&] {
+    auto items = commissioner->get("/api/v1/cases?overdue=1&limit=500&node=" + std::to_string(node("desheng-xincun")))
+                     .json()["items"];
+    return std::any_of(items.begin(), items.end(), [&](const json& item) { return item["id"] == id; });
+  };
+
+  // Nobody took it on in time, the fix has days left: only the response is missed.
+  set_due("response_due_at", [](weizhi::TimePoint now) { return now - std::chrono::hours(1); });
+  json late = commissioner->get(path(record)).json();
+  EXPECT_TRUE(late["response_overdue"].get<bool>());
+  EXPECT_FALSE(late["resolution_overdue"].get<bool>());
+  EXPECT_TRUE(late["overdue"].get<bool>());
+  EXPECT_TRUE(listed_overdue());
+
+  // Taken on and due today: not overdue until the street day is over.
+  ASSERT_EQ(step(*commissioner, record, {{"to", "accepted"}}).status, 200);
+  set_due("resolve_due_at", [](weizhi::TimePoint now) { return *weizhi::street_day_end(weizhi::street_date(now)); });
+  json due_today = commissioner->get(path(record)).json();
+  EXPECT_EQ(due_today["resolve_due_on"], weizhi::street_date(std::chrono::system_clock::now()));
+  EXPECT_FALSE(due_today["response_overdue"].get<bool>());
+  EXPECT_FALSE(due_today["resolution_overdue"].get<bool>());
+  EXPECT_FALSE(due_today["overdue"].get<bool>());
+  EXPECT_FALSE(listed_overdue());
+
+  // Due yesterday: the fix is missed.
+  set_due("resolve_due_at", [](weizhi::TimePoint now) {
+    return *weizhi::street_day_end(weizhi::street_date(now - std::chrono::hours(24)));
+  });
+  json missed = commissioner->get(path(record)).json();
+  EXPECT_TRUE(missed["resolution_overdue"].get<bool>());
+  EXPECT_TRUE(missed["overdue"].get<bool>());
+  EXPECT_TRUE(listed_overdue());
+}
+
+TEST_F(CasesTest, ResidentsReportUnderAPlainCategoryThatStaffMapToACatalogueItem) {
+  auto resident = signed_in("resident");
+  auto offered = resident->get("/api/v1/case-categories?node=" + std::to_string(node("desheng-xincun")));
+  ASSERT_EQ(offered.status, 200) << offered.body;
+  json categories = offered.json()["items"];
+  ASSERT_EQ(categories.size(), 10u);
+  EXPECT_EQ(categories[0]["name"], "水电");
+  EXPECT_EQ(categories.back()["code"], "other");
+  EXPECT_EQ(categories.back()["name"], "其他");
+
+  json record = report(*resident, {{"category_code", "stairwell"}, {"item_code", nullptr}});
+  EXPECT_EQ(record["resident_category"], (json{{"code", "stairwell"}, {"name", "楼道"}}));
+  EXPECT_EQ(record["item"]["code"], "stairwell-clutter");
+  json body{{"compound_id", node("desheng-xincun")}, {"description", "楼道灯不亮"}};
+  EXPECT_EQ(resident->post("/api/v1/cases", body).error_field(), "item_code");
+  body["category_code"] = "stairwell";
+  body["item_code"] = "stairwell-light";
+  EXPECT_EQ(resident->post("/api/v1/cases", body).error_field(), "category_code");
+  body.erase("item_code");
+  body["category_code"] = "weather";
+  auto unknown = resident->post("/api/v1/cases", body);
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(unknown.error_field(), "category_code");
+
+  // At triage staff put it under the item that fits; the resident's choice stays on the case.
+  EXPECT_EQ(resident->post(path(record, "/item"), json{{"item_code", "stairwell-light"}}).status, 403);
+  auto commissioner = signed_in("commissioner");
+  auto classified = commissioner->post(path(record, "/item"), json{{"item_code", "stairwell-light"}});
+  ASSERT_EQ(classified.status, 200) << classified.body;
+  EXPECT_EQ(classified.json()["item"]["code"], "stairwell-light");
+  EXPECT_EQ(classified.json()["resident_category"]["name"], "楼道");
+  EXPECT_EQ(classified.json()["events"].back()["kind"], "classify");
+  EXPECT_EQ(classified.json()["events"].back()["note"], "楼道堆物清理 → 楼道灯维修");
+  EXPECT_EQ(commissioner->post(path(record, "/item"), json{{"item_code", "no-such-item"}}).error_field(), "item_code");
+  ASSERT_EQ(step(*commissioner, record, {{"to", "accepted"}}).status, 200);
+  ASSERT_EQ(step(*commissioner, record, {{"to", "assigned"}, {"assignee_user_id", user_id("property-staff")}}).status,
+            200);
+  auto late = commissioner->post(path(record, "/item"), json{{"item_code", "stairwell-clutter"}});
+  EXPECT_EQ(late.status, 409);
+
+  // The street edits its categories; 其他 always stays.
+  std::int64_t other = categories.back()["id"];
+  auto admin = signed_in("admin");
+  std::string other_path = "/api/v1/case-categories/" + std::to_string(other);
+  EXPECT_EQ(signed_in("secretary")->patch(other_path, json{{"item_code", "noise"}}).status, 403);
+  auto off = admin->patch(other_path, json{{"active", false}});
+  EXPECT_EQ(off.status, 409);
+  EXPECT_EQ(off.error_field(), "active");
+  auto remapped = admin->patch(other_path, json{{"item_code", "noise"}});
+  ASSERT_EQ(remapped.status, 200) << remapped.body;
+  EXPECT_EQ(remapped.json()["item"]["code"], "noise");
+  EXPECT_EQ(admin->patch(other_path, json{{"name", ""}}).error_field(), "name");
+  json added{{"street_id", node("street")}, {"code", "lift"}, {"name", "电梯"}, {"item_code", "elevator-fault"}};
+  auto created = admin->post("/api/v1/case-categories", added);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(admin->post("/api/v1/case-categories", added).status, 409);
+  EXPECT_EQ(
+      resident->get("/api/v1/case-categories?node=" + std::to_string(node("desheng-xincun"))).json()["items"].size(),
+      11u);
+}
+
+TEST_F(CasesTest, AResidentsFixedReportWaitsForTheirRatingOnTheirListForToday) {
+  auto resident = signed_in("resident");
+  json record = resolved_case(*resident);
+  EXPECT_TRUE(record["awaiting_rating"].get<bool>());
+  std::string link = "/cases/" + std::to_string(record["id"].get<std::int64_t>());
+  auto rate_items = [&] {
+    json found = json::array();
+    json today = resident->get("/api/v1/me/today").json();
+    for (const auto& item : today["items"]) {
+      if (item["kind"] == "cases.rate" && item["link"] == link) found.push_back(item);
+    }
+    return found;
+  };
+  json waiting = rate_items();
+  ASSERT_EQ(waiting.size(), 1u);
+  EXPECT_EQ(waiting[0]["title"], "评价：楼道堆物清理（德胜新村）");
+  EXPECT_EQ(waiting[0]["node"]["id"], node("desheng-xincun"));
+  ASSERT_EQ(resident->post(path(record, "/rating"), json{{"score", 5}}).status, 201);
+  EXPECT_FALSE(resident->get(path(record)).json()["awaiting_rating"].get<bool>());
+  EXPECT_TRUE(rate_items().empty());
+  // Staff who register a case by telephone are not asked to rate it.
+  auto commissioner = signed_in("commissioner");
+  json staff_today = commissioner->get("/api/v1/me/today").json();
+  for (const auto& item : staff_today["items"]) EXPECT_NE(item["kind"], "cases.rate");
 }
 
 TEST_F(CasesTest, OnlySomeoneWhoMayWorkTheCompoundsCasesCanBeGivenOne) {

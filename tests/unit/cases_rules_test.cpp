@@ -162,6 +162,32 @@ TEST(CasesRules, OverdueIsComputedFromTheDueTimesAndTheState) {
   EXPECT_FALSE(is_overdue(State::Resolved, response, resolve, at("2026-03-05T00:00:00Z")));
 }
 
+TEST(CasesRules, EachDeadlineSaysWhetherItIsMissed) {
+  TimePoint response = at("2026-03-02T02:00:00Z");
+  TimePoint resolve = at("2026-03-04T16:00:00Z");
+  // Late to respond but with days left for the fix: only the response is missed.
+  EXPECT_TRUE(response_overdue(State::Reported, response, at("2026-03-02T03:00:00Z")));
+  EXPECT_FALSE(resolution_overdue(State::Reported, resolve, at("2026-03-02T03:00:00Z")));
+  // Taken on, the response no longer counts; the fix does once its day is over.
+  EXPECT_FALSE(response_overdue(State::InProgress, response, at("2026-03-05T00:00:00Z")));
+  EXPECT_TRUE(resolution_overdue(State::InProgress, resolve, at("2026-03-05T00:00:00Z")));
+  EXPECT_FALSE(resolution_overdue(State::Closed, resolve, at("2026-03-05T00:00:00Z")));
+}
+
+TEST(CasesRules, ACaseIsNotOverdueOnItsDueDay) {
+  TimePoint reported = at("2026-03-01T02:00:00Z");
+  EXPECT_EQ(resolve_due_on(reported, 3), "2026-03-04");
+  TimePoint due = resolve_due(reported, 3);
+  EXPECT_EQ(due, *street_day_end("2026-03-04"));
+  EXPECT_EQ(due_day_ending(due), "2026-03-04");
+  // The first and the last minute of the due day in street time, then the first after it.
+  EXPECT_FALSE(resolution_overdue(State::Assigned, due, at("2026-03-03T16:00:00Z")));
+  EXPECT_FALSE(resolution_overdue(State::Assigned, due, at("2026-03-04T15:59:00Z")));
+  EXPECT_EQ(escalation_level(State::Assigned, due, 3, at("2026-03-04T15:59:00Z")), EscalationLevel::None);
+  EXPECT_TRUE(resolution_overdue(State::Assigned, due, at("2026-03-04T16:01:00Z")));
+  EXPECT_EQ(escalation_level(State::Assigned, due, 3, at("2026-03-04T16:01:00Z")), EscalationLevel::Commissioner);
+}
+
 TEST(CasesRules, AnOverdueCaseClimbsOneChainLevelPerMissedPeriod) {
   TimePoint due = at("2026-03-04T16:00:00Z");
   EXPECT_EQ(escalation_level(State::InProgress, due, 3, at("2026-03-04T15:00:00Z")), EscalationLevel::None);
@@ -179,6 +205,54 @@ TEST(CasesRules, AnUnsatisfiedRatingReopensOnlyOnce) {
   EXPECT_TRUE(rating_reopens(1, false));
   EXPECT_FALSE(rating_reopens(3, false));
   EXPECT_FALSE(rating_reopens(1, true));
+}
+
+TEST(CasesRules, AFixWaitsForTheReportingResidentsRatingUntilTheyGiveIt) {
+  Case record;
+  record.input.channel = Channel::ResidentH5;
+  record.input.reporter_user_id = 12;
+  record.state = State::InProgress;
+  EXPECT_FALSE(awaiting_rating(record)) << "nothing fixed yet";
+  record.state = State::Resolved;
+  record.resolved_at = "2026-03-02T08:00:00.000Z";
+  EXPECT_TRUE(awaiting_rating(record));
+  record.reporter_rated_at = "2026-03-02T09:00:00.000Z";
+  EXPECT_FALSE(awaiting_rating(record));
+  // Reopened by that rating and fixed again: the new fix waits for a rating of its own.
+  record.resolved_at = "2026-03-05T08:00:00.000Z";
+  EXPECT_TRUE(awaiting_rating(record));
+  record.state = State::ClosedNotFixed;
+  EXPECT_FALSE(awaiting_rating(record));
+  record.state = State::Closed;
+  record.input.channel = Channel::Hotline;
+  EXPECT_FALSE(awaiting_rating(record)) << "staff's registrations are followed up by telephone";
+}
+
+TEST(CasesRules, AResidentCategoryHasAShortNameAnItemInUseAndOtherAlwaysStays) {
+  Item item = active_item();
+  ResidentCategory category{0, 1, "stairwell", "楼道", item.id, 1, true};
+  EXPECT_EQ(status_of([&] { check_resident_category(category, item); }), 0);
+  ResidentCategory bad_code = category;
+  bad_code.code = "楼道";
+  EXPECT_EQ(status_of([&] { check_resident_category(bad_code, item); }), 400);
+  ResidentCategory long_name = category;
+  long_name.name = "楼道楼梯走廊过道门厅单元";  // 11 characters
+  EXPECT_EQ(status_of([&] { check_resident_category(long_name, item); }), 400);
+  Item elsewhere = item;
+  elsewhere.street_node_id = 2;
+  EXPECT_EQ(status_of([&] { check_resident_category(category, elsewhere); }), 422);
+  ResidentCategory other{0, 1, kOtherCategory, "其他", item.id, 10, false};
+  EXPECT_EQ(status_of([&] { check_resident_category(other, item); }), 409);
+}
+
+TEST(CasesRules, StaffClassifyACaseOnlyBeforeItIsAssigned) {
+  Item item = active_item();
+  Case record;
+  record.state = State::Accepted;
+  EXPECT_EQ(status_of([&] { check_classify(record, item, 1); }), 0);
+  EXPECT_EQ(status_of([&] { check_classify(record, item, 2); }), 422);
+  record.state = State::Assigned;
+  EXPECT_EQ(status_of([&] { check_classify(record, item, 1); }), 409);
 }
 
 TEST(CasesRules, RatingsNeedAScoreOfOneToFiveAndAFix) {

@@ -58,8 +58,21 @@ struct Item {
   std::vector<std::string> pre_schedule{};
 };
 
+// A plain category residents report under (水电, 楼道, …, 其他), standing for a default item of the
+// street's catalogue; `other` always exists and stays active.
+struct ResidentCategory {
+  std::int64_t id = 0;
+  std::int64_t street_node_id = 0;
+  std::string code;  // as an item's code
+  std::string name;  // 1–10 characters
+  std::int64_t item_id = 0;
+  std::int64_t position = 0;  // the order the H5 offers them in
+  bool active = true;
+};
+
 struct NewCase {
   std::int64_t item_id = 0;
+  std::optional<std::int64_t> resident_category_id;  // the category a resident chose, when they did
   std::int64_t compound_node_id = 0;
   std::optional<std::int64_t> part_node_id;
   std::optional<std::int64_t> building_node_id;
@@ -77,6 +90,8 @@ struct Case {
   std::string item_code;
   std::string item_name;
   std::string compound_name;
+  std::optional<std::string> resident_category_code;  // the resident's own choice, kept as they made it
+  std::optional<std::string> resident_category_name;
   State state = State::Reported;
   std::optional<std::int64_t> assignee_user_id;
   std::optional<std::int64_t> original_id;
@@ -89,7 +104,8 @@ struct Case {
   std::optional<std::string> closed_at;
   bool reopened = false;  // an unsatisfied rating has reopened it (only once)
   std::optional<std::string> revisited_on;
-  std::int64_t escalation_level = 0;  // the highest EscalationLevel recorded by the escalation job
+  std::int64_t escalation_level = 0;             // the highest EscalationLevel recorded by the escalation job
+  std::optional<std::string> reporter_rated_at;  // the reporter's latest rating, when they gave one
 };
 
 std::string state_code(State state);

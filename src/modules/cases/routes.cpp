@@ -1,7 +1,11 @@
-// HTTP routes of the cases module: the street's catalogue of service items, reporting a case
-// (residents for their own compound, staff in their scope), its steps through the transition
-// table, notes, bulk assignment, the resident's rating, the follow-up visit, listings and statistics.
+// HTTP routes of the cases module: the street's catalogue of service items and the plain categories
+// residents report under, reporting a case (residents for their own compound, staff in their scope),
+// triage to an item, its steps through the transition table, notes, bulk assignment, the resident's
+// rating, the follow-up visit, listings (people by name) and statistics.
 #include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
 
 #include "audit/audit.hpp"
 #include "core/error.hpp"
@@ -21,6 +25,7 @@
 #include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
+#include "store/timeline.hpp"
 
 namespace weizhi::cases {
 
@@ -82,47 +87,82 @@ Json item_json(const Item& item) {
           {"pre_schedule", item.pre_schedule}};
 }
 
-Json case_json(const Case& record, TimePoint now) {
+using Actors = std::map<std::int64_t, store::Actor>;
+
+// The name and role of `user_id` as every timeline shows them: nulls for nobody (or the system).
+void put_actor(Json& json, const std::string& prefix, std::optional<std::int64_t> user_id, const Actors& actors) {
+  auto found = user_id ? actors.find(*user_id) : actors.end();
+  json[prefix + "_name"] = found == actors.end() ? Json(nullptr) : Json(found->second.name);
+  json[prefix + "_role"] = found == actors.end() ? Json(nullptr) : Json(found->second.role);
+}
+
+Actors assignees_of(store::Connection& connection, const std::vector<Case>& list, TimePoint now) {
+  std::set<std::int64_t> ids;
+  for (const auto& record : list) {
+    if (record.assignee_user_id) ids.insert(*record.assignee_user_id);
+  }
+  return store::actors(connection, ids, now);
+}
+
+Json case_json(const Case& record, TimePoint now, const Actors& actors) {
   auto response_due_at = parse_iso(record.response_due_at).value_or(now);
   auto resolve_due_at = parse_iso(record.resolve_due_at).value_or(now);
-  return {{"id", record.id},
-          {"item", {{"code", record.item_code}, {"name", record.item_name}}},
-          {"compound", {{"id", record.input.compound_node_id}, {"name", record.compound_name}}},
-          {"part_id", or_null(record.input.part_node_id)},
-          {"building_id", or_null(record.input.building_node_id)},
-          {"address", record.input.address},
-          {"description", record.input.description},
-          {"photos", record.input.photos},
-          {"channel", channel_code(record.input.channel)},
-          {"state", state_code(record.state)},
-          {"state_type", state_type_code(state_type(record.state))},
-          {"assignee_user_id", or_null(record.assignee_user_id)},
-          {"original_id", or_null(record.original_id)},
-          {"close_reason", or_null(record.close_reason)},
-          {"reported_at", record.reported_at},
-          {"response_due_at", record.response_due_at},
-          {"resolve_due_at", record.resolve_due_at},
-          {"accepted_at", or_null(record.accepted_at)},
-          {"resolved_at", or_null(record.resolved_at)},
-          {"closed_at", or_null(record.closed_at)},
-          {"overdue", is_overdue(record.state, response_due_at, resolve_due_at, now)},
-          {"reopened", record.reopened},
-          {"revisited_on", or_null(record.revisited_on)},
-          {"escalation_level", escalation_level_code(static_cast<EscalationLevel>(record.escalation_level))}};
+  Json json = {{"id", record.id},
+               {"item", {{"code", record.item_code}, {"name", record.item_name}}},
+               {"compound", {{"id", record.input.compound_node_id}, {"name", record.compound_name}}},
+               {"part_id", or_null(record.input.part_node_id)},
+               {"building_id", or_null(record.input.building_node_id)},
+               {"address", record.input.address},
+               {"description", record.input.description},
+               {"photos", record.input.photos},
+               {"channel", channel_code(record.input.channel)},
+               {"state", state_code(record.state)},
+               {"state_type", state_type_code(state_type(record.state))},
+               {"assignee_user_id", or_null(record.assignee_user_id)},
+               {"original_id", or_null(record.original_id)},
+               {"close_reason", or_null(record.close_reason)},
+               {"reported_at", record.reported_at},
+               {"response_due_at", record.response_due_at},
+               {"resolve_due_at", record.resolve_due_at},
+               {"resolve_due_on", due_day_ending(resolve_due_at)},
+               {"accepted_at", or_null(record.accepted_at)},
+               {"resolved_at", or_null(record.resolved_at)},
+               {"closed_at", or_null(record.closed_at)},
+               {"response_overdue", response_overdue(record.state, response_due_at, now)},
+               {"resolution_overdue", resolution_overdue(record.state, resolve_due_at, now)},
+               {"overdue", is_overdue(record.state, response_due_at, resolve_due_at, now)},
+               {"reopened", record.reopened},
+               {"awaiting_rating", awaiting_rating(record)},
+               {"revisited_on", or_null(record.revisited_on)},
+               {"escalation_level", escalation_level_code(static_cast<EscalationLevel>(record.escalation_level))}};
+  json["resident_category"] = record.resident_category_code ? Json{{"code", *record.resident_category_code},
+                                                                   {"name", record.resident_category_name.value_or("")}}
+                                                            : Json(nullptr);
+  put_actor(json, "assignee", record.assignee_user_id, actors);
+  return json;
 }
 
 // The case with its timeline and ratings, as GET /api/v1/cases/{id} and every write answer it.
 Json case_detail_json(store::Connection& connection, const Case& record, TimePoint now) {
-  Json json = case_json(record, now);
+  auto timeline = events_of(connection, record.id);
+  std::set<std::int64_t> people;
+  if (record.assignee_user_id) people.insert(*record.assignee_user_id);
+  for (const auto& event : timeline) {
+    if (event.user_id) people.insert(*event.user_id);
+  }
+  Actors actors = store::actors(connection, people, now);
+  Json json = case_json(record, now, actors);
   Json events = Json::array();
-  for (const auto& event : events_of(connection, record.id)) {
-    events.push_back({{"id", event.id},
-                      {"kind", event.kind},
-                      {"from", or_null(event.from_state)},
-                      {"to", or_null(event.to_state)},
-                      {"note", event.note},
-                      {"user_id", or_null(event.user_id)},
-                      {"at", event.created_at}});
+  for (const auto& event : timeline) {
+    Json shown{{"id", event.id},
+               {"kind", event.kind},
+               {"from", or_null(event.from_state)},
+               {"to", or_null(event.to_state)},
+               {"note", event.note},
+               {"user_id", or_null(event.user_id)},
+               {"at", event.created_at}};
+    put_actor(shown, "actor", event.user_id, actors);
+    events.push_back(shown);
   }
   Json ratings = Json::array();
   for (const auto& rating : ratings_of(connection, record.id)) {
@@ -138,17 +178,34 @@ Json case_detail_json(store::Connection& connection, const Case& record, TimePoi
 
 // --- Catalogue ---
 
+// One catalogue record (an item, a residents' category) written with its audit record: `save`
+// writes it and answers its id and JSON, which the audit record keeps and the reply carries.
+template <class Save>
+Response catalogue_write(Context& context, const std::string& action, const std::string& kind, int status,
+                         Save&& save) {
+  Json saved = context.write([&](store::Tx& tx) {
+    auto [id, json] = save(tx);
+    context.audit(tx, action, kind + ":" + std::to_string(id), json);
+    return json;
+  });
+  return Response::json(status, saved);
+}
+
 // The street of `?street=`, else of `?node=` (the root street when neither is given).
-Response list_items_route(Context& context) {
-  std::int64_t street_id = 0;
+std::int64_t queried_street(Context& context) {
   if (auto street = context.query("street")) {
-    street_id = context.parse_id(*street, "street");
+    std::int64_t street_id = context.parse_id(*street, "street");
     auto lease = context.read();
     org::require_street(*lease, street_id);
-  } else {
-    auto [lease, node] = org::read_queried_subtree(context);
-    street_id = org::street_of(node.path);
+    return street_id;
   }
+  auto [lease, node] = org::read_queried_subtree(context);
+  return org::street_of(node.path);
+}
+
+// The street's items in use, or every one with `?all=1`.
+Response list_items_route(Context& context) {
+  std::int64_t street_id = queried_street(context);
   auto lease = context.read();
   Json items = Json::array();
   bool all = context.query("all").value_or("") == "1";
@@ -156,6 +213,86 @@ Response list_items_route(Context& context) {
     if (item.active || all) items.push_back(item_json(item));
   }
   return Response::json(200, {{"street_id", street_id}, {"items", items}});
+}
+
+// --- Residents' categories ---
+
+Json category_json(const ResidentCategory& category, const Item& item) {
+  return {{"id", category.id},
+          {"street_id", category.street_node_id},
+          {"code", category.code},
+          {"name", category.name},
+          {"item", {{"code", item.code}, {"name", item.name}}},
+          {"position", category.position},
+          {"active", category.active}};
+}
+
+ResidentCategory require_category(store::Connection& connection, std::int64_t id) {
+  return found_or_404(find_category(connection, id), "找不到该问题类别");
+}
+
+http::ScopeResolver category_scope() {
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_category(connection, id).street_node_id;
+  });
+}
+
+// The street's item of the code, 422 naming item_code when it has none.
+Item street_item(store::Connection& connection, std::int64_t street_node_id, const std::string& code) {
+  auto item = find_item_by_code(connection, street_node_id, code);
+  if (!item) fail_unprocessable("本街道没有该服务事项", "item_code");
+  return *item;
+}
+
+// The categories the H5 offers, in order, or every one with `?all=1`.
+Response list_categories_route(Context& context) {
+  std::int64_t street_id = queried_street(context);
+  auto lease = context.read();
+  bool all = context.query("all").value_or("") == "1";
+  Json items = Json::array();
+  for (const auto& category : categories_of_street(*lease, street_id)) {
+    if (category.active || all) items.push_back(category_json(category, require_item(*lease, category.item_id)));
+  }
+  return Response::json(200, {{"street_id", street_id}, {"items", items}});
+}
+
+// Reads the category's editable fields present in the body over `category`; the item's code, when given.
+std::optional<std::string> read_category_fields(JsonObject& body, ResidentCategory& category) {
+  if (auto name = body.optional_text("name")) category.name = *name;
+  if (auto position = body.optional_integer("position")) category.position = *position;
+  if (auto active = body.optional_boolean("active")) category.active = *active;
+  return body.optional_text("item_code");
+}
+
+Response create_category_route(Context& context) {
+  JsonObject body(context.json_body());
+  ResidentCategory category;
+  category.street_node_id = http::body_id(context, body, "street_id");
+  category.code = body.text("code");
+  category.name = body.text("name");
+  std::string item_code = body.text("item_code");
+  read_category_fields(body, category);
+  body.finish();
+  return catalogue_write(context, "cases.category.create", "case_category", 201, [&](store::Tx& tx) {
+    org::require_street(tx.connection(), category.street_node_id);
+    Item item = street_item(tx.connection(), category.street_node_id, item_code);
+    std::int64_t id = create_category(tx, category, item);
+    return std::pair{id, category_json(require_category(tx.connection(), id), item)};
+  });
+}
+
+Response update_category_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  return catalogue_write(context, "cases.category.update", "case_category", 200, [&](store::Tx& tx) {
+    ResidentCategory category = require_category(tx.connection(), id);
+    auto item_code = read_category_fields(body, category);
+    body.finish();
+    Item item = item_code ? street_item(tx.connection(), category.street_node_id, *item_code)
+                          : require_item(tx.connection(), category.item_id);
+    update_category(tx, category, item);
+    return std::pair{id, category_json(category, item)};
+  });
 }
 
 Party party_field(const std::string& code) {
@@ -194,29 +331,23 @@ Response create_item_route(Context& context) {
   item.party = party_field(body.text("party"));
   read_item_fields(body, item);
   body.finish();
-  Json created = context.write([&](store::Tx& tx) {
+  return catalogue_write(context, "cases.item.create", "case_item", 201, [&](store::Tx& tx) {
     org::require_street(tx.connection(), item.street_node_id);
     std::int64_t id = create_item(tx, item);
-    Json json = item_json(require_item(tx.connection(), id));
-    context.audit(tx, "cases.item.create", "case_item:" + std::to_string(id), json);
-    return json;
+    return std::pair{id, item_json(require_item(tx.connection(), id))};
   });
-  return Response::json(201, created);
 }
 
 Response update_item_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
-  Json updated = context.write([&](store::Tx& tx) {
+  return catalogue_write(context, "cases.item.update", "case_item", 200, [&](store::Tx& tx) {
     Item item = require_item(tx.connection(), id);
     read_item_fields(body, item);
     body.finish();
     update_item(tx, item);
-    Json json = item_json(item);
-    context.audit(tx, "cases.item.update", "case_item:" + std::to_string(id), json);
-    return json;
+    return std::pair{id, item_json(item)};
   });
-  return Response::json(200, updated);
 }
 
 // --- Cases ---
@@ -226,7 +357,10 @@ Response update_item_route(Context& context) {
 Response create_case_route(Context& context) {
   JsonObject body(context.json_body());
   NewCase input;
-  std::string item_code = body.text("item_code");
+  auto item_code = body.optional_text("item_code");
+  auto category_code = body.optional_text("category_code");
+  if (!item_code && !category_code) fail_invalid("item_code", "请选择服务事项或问题类别");
+  if (item_code && category_code) fail_invalid("category_code", "服务事项和问题类别只选一项");
   input.compound_node_id = http::body_id(context, body, "compound_id");
   input.part_node_id = http::optional_body_id(context, body, "part_id");
   input.building_node_id = http::optional_body_id(context, body, "building_id");
@@ -257,15 +391,23 @@ Response create_case_route(Context& context) {
   input.reporter_user_id = context.user().user_id;
   input.reported_at = context.services.clock.now();
   Json created = context.write([&](store::Tx& tx) {
-    auto compound = org::find_node(tx.connection(), input.compound_node_id);
-    auto item = find_item_by_code(tx.connection(), org::street_of(compound->path), item_code);
-    if (!item) fail_unprocessable("本街道没有该服务事项", "item_code");
+    std::int64_t street_id = org::street_of_node(tx.connection(), input.compound_node_id);
+    std::optional<Item> item;
+    if (category_code) {
+      // The resident's category stands for its default item until staff classify the case.
+      auto category = find_category_by_code(tx.connection(), street_id, *category_code);
+      if (!category || !category->active) fail_unprocessable("本街道没有该问题类别", "category_code");
+      input.resident_category_id = category->id;
+      item = require_item(tx.connection(), category->item_id);
+    } else {
+      item = street_item(tx.connection(), street_id, *item_code);
+    }
     input.item_id = item->id;
     std::int64_t id = create_case(tx, input, *item);
     Json json = case_detail_json(tx.connection(), require_case(tx.connection(), id), tx.now());
-    context.audit(
-        tx, "cases.create", "case:" + std::to_string(id),
-        {{"item", item_code}, {"compound_id", input.compound_node_id}, {"channel", channel_code(input.channel)}});
+    Json audit{{"item", item->code}, {"compound_id", input.compound_node_id}, {"channel", channel_code(input.channel)}};
+    if (category_code) audit["category"] = *category_code;
+    context.audit(tx, "cases.create", "case:" + std::to_string(id), audit);
     return json;
   });
   return Response::json(201, created);
@@ -286,9 +428,10 @@ Response case_photo_route(Context& context) {
   return media::photo_reply(context, *lease, photo);
 }
 
-Json page_of(const std::vector<Case>& list, std::int64_t limit, TimePoint now) {
+Json page_of(store::Connection& connection, const std::vector<Case>& list, std::int64_t limit, TimePoint now) {
+  Actors actors = assignees_of(connection, list, now);
   Json items = Json::array();
-  for (const auto& record : list) items.push_back(case_json(record, now));
+  for (const auto& record : list) items.push_back(case_json(record, now, actors));
   return http::page_json(items, limit, list.empty() ? 0 : list.back().id);
 }
 
@@ -311,7 +454,7 @@ Response list_cases_route(Context& context) {
   filter.before_id = http::page_cursor(context);
   auto [lease, node] = org::read_queried_subtree(context);
   TimePoint now = context.services.clock.now();
-  return Response::json(200, page_of(list_cases(*lease, node.path, filter, now), filter.limit, now));
+  return Response::json(200, page_of(*lease, list_cases(*lease, node.path, filter, now), filter.limit, now));
 }
 
 Response my_cases_route(Context& context) {
@@ -321,7 +464,7 @@ Response my_cases_route(Context& context) {
   filter.before_id = http::page_cursor(context);
   auto lease = context.read();
   TimePoint now = context.services.clock.now();
-  return Response::json(200, page_of(list_cases(*lease, "", filter, now), filter.limit, now));
+  return Response::json(200, page_of(*lease, list_cases(*lease, "", filter, now), filter.limit, now));
 }
 
 // Runs `work` on the case in one transaction with its audit record; 409 when the case changed
@@ -396,6 +539,19 @@ Response transition_route(Context& context) {
                     });
 }
 
+// Staff at triage put the case under the catalogue item that fits, whatever the resident chose.
+Response classify_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string item_code = body.text("item_code");
+  body.finish();
+  Case record = read_case(context);
+  return case_write(context, record, "cases.classify", {{"item", item_code}}, 200,
+                    [&](store::Tx& tx, const Case& current) {
+                      std::int64_t street_id = org::street_of_node(tx.connection(), current.input.compound_node_id);
+                      classify(tx, current, street_item(tx.connection(), street_id, item_code), context.user().user_id);
+                    });
+}
+
 Response note_route(Context& context) {
   JsonObject body(context.json_body());
   std::string note = body.text("note");
@@ -459,8 +615,11 @@ Response bulk_assign_route(Context& context) {
     bulk_assign(tx, current, assignee, context.user().user_id);
     notify_assigned_in_bulk(tx, assignee, case_ids);
     context.audit(tx, "cases.bulk_assign", "user:" + std::to_string(assignee), {{"case_ids", case_ids}});
+    std::vector<Case> assigned;
+    for (auto id : case_ids) assigned.push_back(require_case(tx.connection(), id));
+    Actors actors = assignees_of(tx.connection(), assigned, tx.now());
     Json items = Json::array();
-    for (auto id : case_ids) items.push_back(case_json(require_case(tx.connection(), id), tx.now()));
+    for (const auto& record : assigned) items.push_back(case_json(record, tx.now(), actors));
     return Json{{"items", items}};
   });
   return Response::json(200, result);
@@ -539,6 +698,11 @@ void add_routes(http::Router& router) {
              Access::permission("cases.catalogue", http::scope::body_node("street_id")), create_item_route);
   router.add(Method::Patch, "/api/v1/case-items/{id}", Access::permission("cases.catalogue", item_scope()),
              update_item_route);
+  router.add(Method::Get, "/api/v1/case-categories", Access::signed_in(), list_categories_route);
+  router.add(Method::Post, "/api/v1/case-categories",
+             Access::permission("cases.catalogue", http::scope::body_node("street_id")), create_category_route);
+  router.add(Method::Patch, "/api/v1/case-categories/{id}", Access::permission("cases.catalogue", category_scope()),
+             update_category_route);
 
   // Reading, reporting and rating are also the reporting resident's: checked per case.
   router.add(Method::Post, cases, Access::signed_in(), create_case_route);
@@ -550,6 +714,7 @@ void add_routes(http::Router& router) {
   // Each step needs its own permission from the transition table, checked before the case's state;
   // reading the case is the floor.
   router.add(Method::Post, cases + "/{id}/transition", on_case("cases.read"), transition_route);
+  router.add(Method::Post, cases + "/{id}/item", on_case("cases.accept"), classify_route);
   router.add(Method::Post, cases + "/{id}/notes", on_case("cases.note"), note_route);
   router.add(Method::Post, cases + "/{id}/rating", Access::signed_in(), rating_route);
   router.add(Method::Post, cases + "/{id}/revisit", on_case("cases.revisit"), revisit_route);

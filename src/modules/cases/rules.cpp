@@ -88,7 +88,7 @@ std::string channel_code(Channel channel) { return code_of(kChannels, channel); 
 std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
 
 EscalationLevel escalation_level(State state, TimePoint resolve_due_at, std::int64_t resolution_days, TimePoint now) {
-  if (!is_open(state) || now <= resolve_due_at || resolution_days < 1) return EscalationLevel::None;
+  if (!resolution_overdue(state, resolve_due_at, now) || resolution_days < 1) return EscalationLevel::None;
   std::int64_t missed = (now - resolve_due_at) / std::chrono::hours(24 * resolution_days);
   return governance::escalation_after(missed + 1);
 }
@@ -177,16 +177,31 @@ TimePoint response_due(TimePoint reported_at, std::int64_t response_hours) {
   return reported_at + std::chrono::hours(response_hours);
 }
 
+std::string resolve_due_on(TimePoint reported_at, std::int64_t resolution_days) {
+  auto report_day = parse_date(street_date(reported_at));
+  return date_text(
+      std::chrono::year_month_day{std::chrono::sys_days(*report_day) + std::chrono::days(resolution_days)});
+}
+
+std::string due_day_ending(TimePoint day_end) {
+  auto next_day = parse_date(street_date(day_end));
+  return date_text(std::chrono::year_month_day{std::chrono::sys_days(*next_day) - std::chrono::days(1)});
+}
+
 TimePoint resolve_due(TimePoint reported_at, std::int64_t resolution_days) {
-  // Street time is UTC+8 all year: shift, cut to the day, add the days and the whole last day, shift back.
-  auto street = reported_at + std::chrono::hours(8);
-  auto day = std::chrono::floor<std::chrono::days>(street);
-  return day + std::chrono::days(resolution_days + 1) - std::chrono::hours(8);
+  return *street_day_end(resolve_due_on(reported_at, resolution_days));
+}
+
+bool response_overdue(State state, TimePoint response_due_at, TimePoint now) {
+  return state == State::Reported && now > response_due_at;
+}
+
+bool resolution_overdue(State state, TimePoint resolve_due_at, TimePoint now) {
+  return is_open(state) && now > resolve_due_at;
 }
 
 bool is_overdue(State state, TimePoint response_due_at, TimePoint resolve_due_at, TimePoint now) {
-  if (!is_open(state)) return false;
-  return now > resolve_due_at || (state == State::Reported && now > response_due_at);
+  return response_overdue(state, response_due_at, now) || resolution_overdue(state, resolve_due_at, now);
 }
 
 void check_rating(std::int64_t score, const std::string& comment) {
@@ -198,6 +213,14 @@ void check_rateable(State state) {
   if (state != State::Resolved && state != State::Verified && state != State::Closed) {
     fail_conflict("案件办结后才能评价，当前状态为 " + state_code(state), "state");
   }
+}
+
+bool awaiting_rating(const Case& record) {
+  if (record.state != State::Resolved && record.state != State::Verified && record.state != State::Closed) return false;
+  // Residents rate what they reported on the H5; staff's own registrations are followed up by telephone.
+  if (record.input.channel != Channel::ResidentH5 || !record.input.reporter_user_id) return false;
+  if (!record.reporter_rated_at) return true;
+  return record.resolved_at && *record.resolved_at > *record.reporter_rated_at;
 }
 
 bool rating_reopens(std::int64_t score, bool already_reopened) { return score <= 2 && !already_reopened; }
@@ -212,6 +235,28 @@ void check_not_duplicate(State state, std::optional<std::int64_t> original_id) {
 void check_new_item(const Item& item, bool code_taken) {
   check_item(item);
   if (code_taken) fail_conflict("事项代码 " + item.code + " 已存在", "code");
+}
+
+void check_resident_category(const ResidentCategory& category, const Item& item) {
+  if (!is_code(category.code)) fail_invalid("code", "类别代码应为 1 至 40 个小写字母、数字、下划线或连字符");
+  auto length = characters(category.name);
+  if (category.name.find_first_not_of(" \t\r\n") == std::string::npos || length > 10) {
+    fail_invalid("name", "请填写类别名称（不超过 10 个字）");
+  }
+  if (!item.active || item.street_node_id != category.street_node_id) {
+    fail_unprocessable("默认服务事项应为本街道在用的事项", "item_code");
+  }
+  if (category.code == kOtherCategory && !category.active) fail_conflict("“其他”类别始终可选，不能停用", "active");
+}
+
+void check_classify(const Case& record, const Item& item, std::int64_t street_node_id) {
+  check_not_duplicate(record.state, record.original_id);
+  if (record.state != State::Reported && record.state != State::Accepted) {
+    fail_conflict("案件已派单，不能再改服务事项，当前状态为 " + state_code(record.state), "state");
+  }
+  if (!item.active || item.street_node_id != street_node_id) {
+    fail_unprocessable("服务事项应为本街道在用的事项", "item_code");
+  }
 }
 
 void check_new_case(const NewCase& input, const Item& item, const CaseSite& site) {

@@ -58,10 +58,18 @@ void check_verifier(bool holds_property_role, bool is_assignee);
 
 // Acceptance is due `response_hours` after the report.
 TimePoint response_due(TimePoint reported_at, std::int64_t response_hours);
-// The fix is due at the end (24:00 street time) of the street day `resolution_days` after the
-// report's street day: a report at 23:30 gets the same day count as one at 08:00.
+// The street day the fix is due on: `resolution_days` after the report's street day, so a report at
+// 23:30 gets the same day count as one at 08:00.
+std::string resolve_due_on(TimePoint reported_at, std::int64_t resolution_days);
+// The fix is due until that day is over (docs/rules.md#j-due-day-end).
 TimePoint resolve_due(TimePoint reported_at, std::int64_t resolution_days);
-// Open and past the fix's due time, or still reported and past the response's.
+// The street day whose end `day_end` is: the due day a stored resolve_due_at stands for.
+std::string due_day_ending(TimePoint day_end);
+// Still reported and past the response's due time: nobody has taken the case on in time.
+bool response_overdue(State state, TimePoint response_due_at, TimePoint now);
+// Open and past the fix's due time (docs/rules.md#j-due-day-end).
+bool resolution_overdue(State state, TimePoint resolve_due_at, TimePoint now);
+// Either deadline missed.
 bool is_overdue(State state, TimePoint response_due_at, TimePoint resolve_due_at, TimePoint now);
 
 // One chain level per missed period (the item's resolution days) past the fix's due time:
@@ -73,6 +81,9 @@ EscalationLevel escalation_level(State state, TimePoint resolve_due_at, std::int
 void check_rating(std::int64_t score, const std::string& comment);
 // 409 unless the case is resolved, verified or closed (there is a fix to rate).
 void check_rateable(State state);
+// Whether the case waits for the rating of the resident who reported it on the H5: there is a fix
+// (resolved, verified or closed) they have not rated since it was made.
+bool awaiting_rating(const Case& record);
 // Whether the rating reopens the case: a score of 2 or less, and only the first time.
 bool rating_reopens(std::int64_t score, bool already_reopened);
 
@@ -81,6 +92,16 @@ void check_not_duplicate(State state, std::optional<std::int64_t> original_id);
 
 // 409 naming code when another item of the street has the code, after check_item's 400s.
 void check_new_item(const Item& item, bool code_taken);
+
+// The category residents always have: what fits no other.
+inline constexpr const char* kOtherCategory = "other";
+// 400 naming code (as an item's) or name (1–10 characters); 422 naming item_code when the item is
+// inactive or of another street; 409 naming active when `other` would be put out of use.
+void check_resident_category(const ResidentCategory& category, const Item& item);
+
+// Staff map a case to a catalogue item at triage: 409 unless it is still reported or accepted (nobody
+// works it yet), 422 naming item_code when the item is inactive or of another street.
+void check_classify(const Case& record, const Item& item, std::int64_t street_node_id);
 
 // The checks of a new case, in this order: 404 without its compound; 422 naming item_code when the
 // item is inactive or of another street; 404 when the part or building named is missing or not

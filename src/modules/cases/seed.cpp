@@ -227,6 +227,26 @@ struct Workers {
 };
 
 constexpr std::int64_t kBulkCases = 2400;
+// What residents pick on the H5, in plain words, each standing for the item staff would most often
+// choose; 其他 goes to the commissioner, who stands behind everything in the compound.
+struct CategorySeed {
+  const char* code;
+  const char* name;
+  const char* item;
+};
+constexpr CategorySeed kResidentCategories[] = {
+    {"water", "水电", "water-pipe-leak"},
+    {"stairwell", "楼道", "stairwell-clutter"},
+    {"waste", "垃圾", "bulky-waste"},
+    {"parking", "停车", "parking-order"},
+    {"noise", "噪音", "noise"},
+    {"safety", "安全", "security-patrol"},
+    {"greenery", "绿化", "greenery-pruning"},
+    {"facilities", "设施", "street-lamp"},
+    {"neighbours", "邻里", "neighbour-dispute"},
+    {kOtherCategory, "其他", "neighbour-dispute"},
+};
+
 constexpr std::int64_t kBulkDays = 150;
 
 // Cases over the last kBulkDays days, each walked through the table at plausible times: the later
@@ -315,6 +335,11 @@ void seed_demo(modules::SeedContext& seed) {
     create_item(tx, Item{0, street, entry.code, entry.name, entry.category, entry.party, entry.pre, entry.in_process,
                          entry.follow_up, entry.response_hours, entry.resolution_days, entry.revisit, true,
                          pre_schedule_of(entry.code)});
+  }
+  std::int64_t position = 0;
+  for (const auto& entry : kResidentCategories) {
+    create_category(tx, ResidentCategory{0, street, entry.code, entry.name, 0, ++position, true},
+                    *find_item_by_code(tx.connection(), street, entry.item));
   }
   std::int64_t resident = modules::demo_user_id(tx, "resident");
   std::int64_t staff = modules::demo_user_id(tx, "property-staff");

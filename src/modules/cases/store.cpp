@@ -33,8 +33,10 @@ constexpr const char* kCaseColumns =
     "SELECT x.id, x.item_id, x.compound_node_id, x.part_node_id, x.building_node_id, x.address, x.description, "
     "x.photos, x.channel, x.reporter_user_id, x.state, x.assignee_user_id, x.original_id, x.close_reason, "
     "x.reported_at, x.response_due_at, x.resolve_due_at, x.accepted_at, x.resolved_at, x.closed_at, x.reopened, "
-    "x.revisited_on, i.code, i.name, c.name, x.escalation_level "
-    "FROM cases x JOIN case_items i ON i.id = x.item_id JOIN org_nodes c ON c.id = x.compound_node_id ";
+    "x.revisited_on, i.code, i.name, c.name, x.escalation_level, rc.code, rc.name, "
+    "(SELECT MAX(r.created_at) FROM case_ratings r WHERE r.case_id = x.id AND r.user_id = x.reporter_user_id) "
+    "FROM cases x JOIN case_items i ON i.id = x.item_id JOIN org_nodes c ON c.id = x.compound_node_id "
+    "LEFT JOIN case_resident_categories rc ON rc.id = x.resident_category_id ";
 
 Case to_case(const store::Row& row) {
   Case record;
@@ -65,6 +67,9 @@ Case to_case(const store::Row& row) {
   record.item_name = row.text(23);
   record.compound_name = row.text(24);
   record.escalation_level = row.i64(25);
+  record.resident_category_code = row.optional_text(26);
+  record.resident_category_name = row.optional_text(27);
+  record.reporter_rated_at = row.optional_text(28);
   return record;
 }
 
@@ -145,17 +150,83 @@ std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) 
   media::require_stored_photos(tx.connection(), input.photos, "photos");
   std::int64_t id =
       tx.query_one(
-            "INSERT INTO cases (item_id, compound_node_id, part_node_id, building_node_id, address, description, "
-            "photos, channel, state, reporter_user_id, reported_at, response_due_at, resolve_due_at, reopened, "
-            "escalation_level, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reported', ?, ?, ?, ?, 0, 0, ?) RETURNING id",
-            {item.id, input.compound_node_id, input.part_node_id, input.building_node_id, input.address,
-             input.description, Json(input.photos).dump(), channel_code(input.channel), input.reporter_user_id,
-             iso_utc(input.reported_at), iso_utc(response_due(input.reported_at, item.response_hours)),
+            "INSERT INTO cases (item_id, resident_category_id, compound_node_id, part_node_id, building_node_id, "
+            "address, description, photos, channel, state, reporter_user_id, reported_at, response_due_at, "
+            "resolve_due_at, reopened, escalation_level, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'reported', ?, ?, ?, ?, 0, 0, ?) RETURNING id",
+            {item.id, input.resident_category_id, input.compound_node_id, input.part_node_id, input.building_node_id,
+             input.address, input.description, Json(input.photos).dump(), channel_code(input.channel),
+             input.reporter_user_id, iso_utc(input.reported_at),
+             iso_utc(response_due(input.reported_at, item.response_hours)),
              iso_utc(resolve_due(input.reported_at, item.resolution_days)), iso_utc(tx.now())})
           ->i64(0);
   kTimeline.record(tx, id,
-                   {.kind = "transition", .to_state = state_code(State::Reported), .user_id = input.reporter_user_id});
+                   {.kind = "transition",
+                    .to_state = state_code(State::Reported),
+                    .user_id = input.reporter_user_id,
+                    .at = input.reported_at});
   return id;
+}
+
+void classify(store::Tx& tx, const Case& record, const Item& item, std::int64_t user_id) {
+  check_classify(record, item, org::street_of_node(tx.connection(), record.input.compound_node_id));
+  if (item.id == record.input.item_id) return;
+  // The due times follow the item: its own response hours and resolution days from the report.
+  tx.exec("UPDATE cases SET item_id = ?, response_due_at = ?, resolve_due_at = ? WHERE id = ?",
+          {item.id, iso_utc(response_due(record.input.reported_at, item.response_hours)),
+           iso_utc(resolve_due(record.input.reported_at, item.resolution_days)), record.id});
+  kTimeline.record(tx, record.id,
+                   {.kind = "classify", .note = record.item_name + " → " + item.name, .user_id = user_id});
+}
+
+// --- Residents' categories ---
+
+namespace {
+
+constexpr const char* kCategoryColumns =
+    "SELECT id, street_node_id, code, name, item_id, position, active FROM case_resident_categories ";
+
+ResidentCategory to_category(const store::Row& row) {
+  return ResidentCategory{row.i64(0), row.i64(1), row.text(2), row.text(3), row.i64(4), row.i64(5), row.i64(6) != 0};
+}
+
+}  // namespace
+
+std::vector<ResidentCategory> categories_of_street(store::Connection& connection, std::int64_t street_node_id) {
+  return store::map_rows(
+      connection.query(std::string(kCategoryColumns) + "WHERE street_node_id = ? ORDER BY position, id",
+                       {street_node_id}),
+      to_category);
+}
+
+std::optional<ResidentCategory> find_category(store::Connection& connection, std::int64_t id) {
+  return store::map_row(connection.query_one(std::string(kCategoryColumns) + "WHERE id = ?", {id}), to_category);
+}
+
+std::optional<ResidentCategory> find_category_by_code(store::Connection& connection, std::int64_t street_node_id,
+                                                      const std::string& code) {
+  return store::map_row(connection.query_one(std::string(kCategoryColumns) + "WHERE street_node_id = ? AND code = ?",
+                                             {street_node_id, code}),
+                        to_category);
+}
+
+std::int64_t create_category(store::Tx& tx, const ResidentCategory& category, const Item& item) {
+  check_resident_category(category, item);
+  if (find_category_by_code(tx.connection(), category.street_node_id, category.code)) {
+    fail_conflict("类别代码 " + category.code + " 已存在", "code");
+  }
+  return tx
+      .query_one(
+          "INSERT INTO case_resident_categories (street_node_id, code, name, item_id, position, active) "
+          "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+          {category.street_node_id, category.code, category.name, item.id, category.position, category.active ? 1 : 0})
+      ->i64(0);
+}
+
+void update_category(store::Tx& tx, const ResidentCategory& category, const Item& item) {
+  check_resident_category(category, item);
+  tx.exec("UPDATE case_resident_categories SET name = ?, item_id = ?, position = ?, active = ? WHERE id = ?",
+          {category.name, item.id, category.position, category.active ? 1 : 0, category.id});
 }
 
 std::vector<PreTask> create_pre_tasks(store::Tx& tx, const std::string& street_day) {

@@ -20,6 +20,18 @@ std::int64_t create_item(store::Tx& tx, const Item& item);
 // Saves the item's fields (its id, street and code stay); 400 naming the field.
 void update_item(store::Tx& tx, const Item& item);
 
+// --- Residents' categories ---
+
+// The street's categories in the order the H5 offers them.
+std::vector<ResidentCategory> categories_of_street(store::Connection& connection, std::int64_t street_node_id);
+std::optional<ResidentCategory> find_category(store::Connection& connection, std::int64_t id);
+std::optional<ResidentCategory> find_category_by_code(store::Connection& connection, std::int64_t street_node_id,
+                                                      const std::string& code);
+// check_resident_category, then 409 naming code when the street has it. Returns its id.
+std::int64_t create_category(store::Tx& tx, const ResidentCategory& category, const Item& item);
+// check_resident_category, and saves its name, item, position and whether it is offered.
+void update_category(store::Tx& tx, const ResidentCategory& category, const Item& item);
+
 // --- Cases ---
 
 struct PreTask {
@@ -38,6 +50,9 @@ std::vector<Rating> ratings_of(store::Connection& connection, std::int64_t case_
 // Moves the case (409 for a step out of the table or a duplicate; 400 naming the missing field),
 // records the event and the timestamps the step sets. Permissions are the caller's check.
 void transition(store::Tx& tx, const Case& record, const TransitionInput& input);
+// Maps the case to the catalogue item at triage (check_classify), its due times following the item
+// from the report, with a `classify` event naming both items; nothing when it is the same item.
+void classify(store::Tx& tx, const Case& record, const Item& item, std::int64_t user_id);
 // Assigns every case to the user, or none of them (the first refusal throws).
 void bulk_assign(store::Tx& tx, const std::vector<Case>& list, std::int64_t assignee_user_id, std::int64_t user_id);
 // A work note on the timeline (400 naming note when empty or above 2000 bytes).

@@ -1,5 +1,6 @@
 // What the cases module adds to a person's work for today: overdue, unassigned and fixed-but-unchecked
-// cases under each node where they may act on them, and every open case assigned to them.
+// cases under each node where they may act on them, every open case assigned to them, and each of their
+// own reports whose fix waits for their rating (the H5's case page is the link).
 #include <string>
 
 #include "modules/cases/cases.hpp"
@@ -11,6 +12,7 @@ namespace weizhi::cases {
 namespace {
 
 constexpr std::int64_t kMineShown = 50;
+constexpr std::int64_t kReportsLookedAt = 50;
 
 struct Group {
   const char* kind;
@@ -42,6 +44,14 @@ modules::TodayItem mine_item(const Case& record, TimePoint now) {
           .link = "/cases/" + std::to_string(record.id)};
 }
 
+modules::TodayItem rate_item(const Case& record) {
+  return {.kind = "cases.rate",
+          .title = "评价：" + record.item_name + "（" + record.compound_name + "）",
+          .node_id = record.input.compound_node_id,
+          .node_name = record.compound_name,
+          .link = "/cases/" + std::to_string(record.id)};
+}
+
 }  // namespace
 
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask) {
@@ -62,6 +72,10 @@ std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask) {
   CaseFilter assigned_to_me{.assignee_user_id = ask.caller.user_id, .limit = kMineShown};
   for (const auto& record : list_cases(ask.connection, "", assigned_to_me, ask.now)) {
     if (is_open(record.state)) items.push_back(mine_item(record, ask.now));
+  }
+  CaseFilter reported_by_me{.reporter_user_id = ask.caller.user_id, .limit = kReportsLookedAt};
+  for (const auto& record : list_cases(ask.connection, "", reported_by_me, ask.now)) {
+    if (awaiting_rating(record)) items.push_back(rate_item(record));
   }
   return items;
 }
