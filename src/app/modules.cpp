@@ -3,6 +3,7 @@
 
 #include "app/grants.hpp"
 #include "app/ops.hpp"
+#include "app/report.hpp"
 #include "app/today.hpp"
 #include "audit/routes.hpp"
 #include "auth/routes.hpp"
@@ -35,7 +36,7 @@ const std::vector<modules::Module>& all_modules() {
       governance::module(), notifications::module(), imports::module(),      voting::module(),
       committees::module(), elections::module(),     media::module(),        covenant::module(),
       cases::module(),      open311::module(),       deliberation::module(), elevators::module(),
-      mediation::module(),  audit::module(),         today_module()};
+      mediation::module(),  audit::module(),         today_module(),         report_module()};
   return modules;
 }
 

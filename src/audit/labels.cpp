@@ -22,6 +22,7 @@ const std::vector<ActionLabel>& action_labels() {
       {"media.photo.upload", "上传照片"},
       {"import.parts", "导入房屋"},
       {"import.people", "导入人员"},
+      {"report.monthly", "导出月报"},
       // Registry
       {"org.seed", "载入演示街道"},
       {"org.node.create", "新建组织节点"},
@@ -279,6 +280,8 @@ std::string field_label(std::string_view key) {
       {"period", "周期"},
       {"recorded", "记录"},
       {"today", "日期"},
+      {"month", "月份"},
+      {"format", "格式"},
       {"on", "日期"},
       {"reported_on", "登记日期"},
       {"notified_on", "通知日期"},

@@ -12,6 +12,7 @@
 
 #include "core/crypto.hpp"
 #include "http/router.hpp"
+#include "modules/report.hpp"
 #include "modules/today.hpp"
 #include "store/db.hpp"
 #include "store/migration.hpp"
@@ -99,6 +100,8 @@ struct Module {
   std::vector<Grant> grants{};
   // What the module adds to each person's work for today (modules/today.hpp), if anything.
   TodayHook today{};
+  // What the module adds to the monthly report (modules/report.hpp), if anything.
+  ReportHook report{};
 };
 
 // A module's descriptor: its name, its migrations (from its folder migrations/, see modules/migrations.hpp)

@@ -26,6 +26,7 @@ modules::Module module() {
                },
                {escalation_job(), pre_task_job()});
   descriptor.today = today_items;
+  descriptor.report = report_sections;
   return descriptor;
 }
 

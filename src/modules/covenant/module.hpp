@@ -10,6 +10,7 @@ modules::Module module();
 void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 modules::Job escalation_job();
-std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);  // today.cpp
+std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
+std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
 
 }  // namespace weizhi::covenant

@@ -19,6 +19,7 @@ modules::Module module() {
           {"deliberation.vote", kOfficials},
       });
   descriptor.today = today_items;
+  descriptor.report = report_sections;
   return descriptor;
 }
 

@@ -7,13 +7,16 @@ namespace weizhi::elections {
 
 modules::Module module() {
   using namespace modules;
-  return describe("elections", store::elections_migrations, add_routes, seed_demo,
-                  {
-                      {"elections.clerk", {"commissioner", "grid_member", "committee_member"}},
-                      {"elections.manage", kOfficials},
-                      {"elections.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
-                      {"elections.supervise", {"supervisor"}},
-                  });
+  Module descriptor =
+      describe("elections", store::elections_migrations, add_routes, seed_demo,
+               {
+                   {"elections.clerk", {"commissioner", "grid_member", "committee_member"}},
+                   {"elections.manage", kOfficials},
+                   {"elections.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
+                   {"elections.supervise", {"supervisor"}},
+               });
+  descriptor.report = report_sections;
+  return descriptor;
 }
 
 }  // namespace weizhi::elections

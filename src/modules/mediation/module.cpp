@@ -7,11 +7,14 @@ namespace weizhi::mediation {
 
 modules::Module module() {
   using namespace modules;
-  return describe("mediation", store::mediation_migrations, add_routes, seed_demo,
-                  {
-                      {"mediation.manage", roles(kOfficials, "grid_member")},
-                      {"mediation.read", roles(kOfficials, "party_secretary", "grid_member", "supervisor")},
-                  });
+  Module descriptor =
+      describe("mediation", store::mediation_migrations, add_routes, seed_demo,
+               {
+                   {"mediation.manage", roles(kOfficials, "grid_member")},
+                   {"mediation.read", roles(kOfficials, "party_secretary", "grid_member", "supervisor")},
+               });
+  descriptor.report = report_sections;
+  return descriptor;
 }
 
 }  // namespace weizhi::mediation

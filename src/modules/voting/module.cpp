@@ -8,13 +8,15 @@ namespace weizhi::voting {
 modules::Module module() {
   using namespace modules;
   // Residents cast online as themselves, which needs no permission.
-  return describe("voting", store::voting_migrations, add_routes, seed_demo,
-                  {
-                      {"voting.clerk", {"commissioner", "grid_member", "committee_member"}},
-                      {"voting.manage", roles(kOfficials, "committee_member")},
-                      {"voting.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
-                      {"voting.supervise", {"supervisor"}},
-                  });
+  Module descriptor = describe("voting", store::voting_migrations, add_routes, seed_demo,
+                               {
+                                   {"voting.clerk", {"commissioner", "grid_member", "committee_member"}},
+                                   {"voting.manage", roles(kOfficials, "committee_member")},
+                                   {"voting.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
+                                   {"voting.supervise", {"supervisor"}},
+                               });
+  descriptor.report = report_sections;
+  return descriptor;
 }
 
 }  // namespace weizhi::voting
