@@ -56,6 +56,12 @@ export const router = createRouter({
           meta: { titleKey: 'layout.audit', permission: 'audit.read', menuGroup: 'system', menuOrder: 2 },
         },
         {
+          path: 'reports/monthly',
+          name: 'monthly-report',
+          component: () => import('./views/reports/monthly/index.vue'),
+          meta: { titleKey: 'reports.title', permission: 'stats.read', menuGroup: 'system', menuOrder: 1 },
+        },
+        {
           path: 'users',
           name: 'users',
           component: () => import('./views/users/accounts/index.vue'),
