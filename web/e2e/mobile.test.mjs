@@ -156,10 +156,14 @@ describe('resident H5', () => {
     const page = await suite.freshPage()
     await signInToMobile(page, suite.baseUrl, 'resident')
     await page.getByTestId('my-households').waitFor()
-    assert.equal(await page.getByTestId('today-banner').count(), waiting.length, 'one banner per item the server lists')
-
-    // The three kinds as the server states them; other kinds of today's work are not the resident's banners.
     const open = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.state === 'open')
+    const toCast = waiting.find((item) => item.kind === 'voting.cast')
+    assert.equal(toCast?.link, `/votes/${open.id}`, 'the server lists the open vote the resident has not voted in')
+    await page.getByTestId('today-banner').first().waitFor()
+    assert.equal(await page.getByTestId('today-banner').count(), waiting.length, 'one banner per item the server lists')
+    await page.locator(`[data-kind="voting.cast"][href="/m/votes/${open.id}"]`).getByText(toCast.title).waitFor()
+
+    // The three kinds with and without a deadline; other kinds of today's work are not the resident's banners.
     const items = [
       { kind: 'voting.cast', title: open.title, node: null, due_at: inHours(50), overdue: false, link: `/votes/${open.id}`, count: null },
       { kind: 'elections.cast', title: '第二届业主自管会选举', node: null, due_at: inHours(5), overdue: false, link: '/elections/1', count: null },
