@@ -3,6 +3,7 @@
 // the matter-7 consent vote run through the voting routes, the cost split by area and by floor,
 // group, contract and mediations; permission and input checks; and 西四苑's demo project.
 #include <chrono>
+#include <map>
 
 #include "modules/org/registry.hpp"
 #include "modules/org/store.hpp"
@@ -511,4 +512,58 @@ TEST_F(ElevatorTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritte
   EXPECT_TRUE(their_project["mediations"].empty());
   EXPECT_TRUE(their_project["vote"].is_null());
   EXPECT_EQ(audit_count("elevators.group.update"), 1);
+}
+
+TEST_F(ElevatorTest, AStageDueOrADesignPublicityEndingIsOnTodaysWorkOfThoseWhoRunRetrofits) {
+  auto commissioner = signed_in("commissioner");
+  auto due_today = [&](const std::string& login) {
+    std::map<std::string, json> due;
+    json today = signed_in(login)->get("/api/v1/me/today").json();
+    for (const auto& item : today["items"]) {
+      std::string kind = item["kind"];
+      if (kind.rfind("elevators.", 0) == 0) due[item["link"]] = item;
+    }
+    return due;
+  };
+  auto link = [](const json& project) {
+    return "/elevators/projects/" + std::to_string(project["id"].get<std::int64_t>());
+  };
+  // A proposal takes 30 days: begun 31 days ago, it was due yesterday.
+  auto stale = commissioner->post("/api/v1/elevator-projects",
+                                  json{{"unit_id", units_of("desheng-xincun").at(1)}, {"on", day_from_today(-31)}});
+  ASSERT_EQ(stale.status, 201) << stale.body;
+  json proposal = due_today("commissioner")[link(stale.json())];
+  ASSERT_FALSE(proposal.is_null());
+  EXPECT_EQ(proposal["kind"], "elevators.stage");
+  EXPECT_EQ(proposal["title"], "推进加装电梯：" + stale.json()["title"].get<std::string>() + "（立项阶段）");
+  EXPECT_TRUE(proposal["overdue"]);
+  EXPECT_EQ(proposal["due_at"], weizhi::iso_utc(*weizhi::street_day_end(day_from_today(-1))));
+  EXPECT_EQ(proposal["node"]["name"], "德胜新村");
+  EXPECT_TRUE(due_today("grid").empty()) << "reading projects is not running them";
+
+  json project = create_project(first_unit());
+  run_consent_vote(project, "agree");
+  ASSERT_EQ(advance(project, "design").status, 200);
+  EXPECT_FALSE(due_today("commissioner").count(link(project))) << "the design stage has 60 days";
+  ASSERT_EQ(commissioner->post(path(project, "/publicity"), json::object()).status, 200);
+  EXPECT_FALSE(due_today("commissioner").count(link(project))) << "the publicity ends in nine days";
+  auto publicity_ends = [&](const std::string& day) {
+    db().transaction([&](weizhi::store::Tx& tx) {
+      tx.exec("UPDATE elevator_projects SET publicity_ends_on = ? WHERE id = ?",
+              {day, project["id"].get<std::int64_t>()});
+    });
+  };
+  publicity_ends(day_from_today(1));
+  json ending = due_today("commissioner")[link(project)];
+  ASSERT_FALSE(ending.is_null());
+  EXPECT_EQ(ending["kind"], "elevators.publicity");
+  EXPECT_EQ(ending["title"], "设计方案公示即将期满：" + project["title"].get<std::string>());
+  EXPECT_FALSE(ending["overdue"]);
+  EXPECT_EQ(ending["due_at"], weizhi::iso_utc(*weizhi::street_day_end(day_from_today(1))));
+  publicity_ends(day_from_today(-1));
+  json ended = due_today("commissioner")[link(project)];
+  EXPECT_EQ(ended["title"], "设计方案公示期满，报审批：" + project["title"].get<std::string>());
+  EXPECT_TRUE(ended["overdue"]);
+  ASSERT_EQ(advance(project, "approval").status, 200);
+  EXPECT_FALSE(due_today("commissioner").count(link(project))) << "sent for approval: the next step is taken";
 }

@@ -1,7 +1,10 @@
 // Mediation over HTTP on the Test seed: disputes recorded with their parties and a gold mediator of
 // the community, scoped to the recorder's compounds; the state table with agreement, sessions and
-// follow-up visits; a broken agreement reopened once; the list's state filter and the statistics.
+// follow-up visits; a broken agreement reopened once; the visits due on today's work; the list's state
+// filter and the statistics.
+#include <chrono>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "support/test_server.hpp"
@@ -56,6 +59,22 @@ class MediationTest : public ApiTest {
             {"attendees", {0, 1}},
             {"notes", "双方陈述，约定现场查看"},
             {"next_step", "现场查看"}};
+  }
+
+  // A dispute of 德胜新村 agreed on `signed_on`.
+  json agreed_on(HttpClient& client, const std::string& signed_on) {
+    json record = create(client);
+    EXPECT_EQ(client.post(path(record, "/sessions"), session()).status, 201);
+    json step = agreement();
+    step["signed_on"] = signed_on;
+    auto agreed = client.post(path(record, "/transition"), step);
+    EXPECT_EQ(agreed.status, 200) << agreed.body;
+    return agreed.json();
+  }
+
+  // The street's date `days` from today, as the server computes "today".
+  static std::string day_from_today(int days) {
+    return weizhi::street_date(std::chrono::system_clock::now() + std::chrono::days(days));
   }
 
   static json agreement() {
@@ -328,4 +347,42 @@ TEST_F(MediationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritt
   json theirs_seen = admin->get(path(theirs)).json();
   EXPECT_EQ(theirs_seen["state"], "open");
   EXPECT_EQ(theirs_seen["summary"], theirs["summary"]);
+}
+
+TEST_F(MediationTest, AnAgreementIsDueForItsVisitAMonthOnUntilVisited) {
+  auto commissioner = signed_in("commissioner");
+  json late = agreed_on(*commissioner, day_from_today(-31));
+  json soon = agreed_on(*commissioner, day_from_today(-28));
+  json later = agreed_on(*commissioner, day_from_today(-20));
+  auto due_today = [&](const std::string& login) {
+    std::map<std::string, json> due;
+    json today = signed_in(login)->get("/api/v1/me/today").json();
+    for (const auto& item : today["items"]) {
+      if (item["kind"] == "mediation.follow_up") due[item["link"]] = item;
+    }
+    return due;
+  };
+  auto link = [](const json& record) { return "/mediations/" + std::to_string(record["id"].get<std::int64_t>()); };
+
+  auto due = due_today("commissioner");
+  ASSERT_TRUE(due.count(link(late)) && due.count(link(soon))) << "late, and due within three days";
+  json overdue = due[link(late)];
+  EXPECT_EQ(overdue["title"], "回访调解协议：楼上楼下漏水");
+  EXPECT_TRUE(overdue["overdue"]);
+  EXPECT_EQ(overdue["due_at"], weizhi::iso_utc(*weizhi::street_day_end(day_from_today(-1))));
+  EXPECT_EQ(overdue["node"]["id"], node("desheng-xincun"));
+  EXPECT_EQ(overdue["node"]["name"], "德胜新村");
+  EXPECT_FALSE(due[link(soon)]["overdue"]);
+  EXPECT_EQ(due[link(soon)]["due_at"], weizhi::iso_utc(*weizhi::street_day_end(day_from_today(2))));
+  EXPECT_FALSE(due.count(link(later))) << "due in ten days: not yet today's work";
+  EXPECT_TRUE(due_today("secretary").count(link(soon))) << "the community's secretary follows its compounds up too";
+  EXPECT_TRUE(due_today("supervisor").empty()) << "reading disputes is not following them up";
+
+  EXPECT_EQ(commissioner->get(path(soon)).json()["follow_up_due_on"], day_from_today(2));
+  auto visited = commissioner->post(path(late, "/follow-ups"), json{{"holds", "kept"}});
+  ASSERT_EQ(visited.status, 201) << visited.body;
+  EXPECT_TRUE(visited.json()["follow_up_due_on"].is_null());
+  due = due_today("commissioner");
+  EXPECT_TRUE(due.count(link(soon)));
+  EXPECT_FALSE(due.count(link(late))) << "visited: nothing left to follow up";
 }

@@ -281,3 +281,13 @@ TEST(ElevatorStages, ThePublicityStartsNoEarlierThanTheDesign) {
   EXPECT_EQ(refusal([] { check_publicity_start("2026-06-01", "2026-06-01"); }), "accepted");
   EXPECT_EQ(refusal([] { check_publicity_start("2026-05-31", "2026-06-01"); }), "400 starts_on");
 }
+
+TEST(ElevatorStages, EachStageIsDueAfterTheDaysItUsuallyTakes) {
+  EXPECT_EQ(stage_due_on(Stage::Proposal, "2026-03-01"), "2026-03-31");
+  EXPECT_EQ(stage_due_on(Stage::Design, "2026-03-01"), "2026-04-30");
+  EXPECT_EQ(stage_due_on(Stage::Construction, "2026-03-01"), "2026-05-30");
+  EXPECT_EQ(stage_due_on(Stage::InService, "2026-03-01"), std::nullopt) << "in service ends the way";
+  EXPECT_EQ(stage_due_on(Stage::Withdrawn, "2026-03-01"), std::nullopt);
+  EXPECT_EQ(stage_due_on(Stage::Approval, "not a day"), std::nullopt);
+  EXPECT_EQ(stage_name(Stage::Consent), "意见征询");
+}

@@ -267,3 +267,21 @@ TEST(MediationRules, TheFirstSessionStartsTheMediation) {
   EXPECT_TRUE(session_starts_mediation(State::Open));
   EXPECT_FALSE(session_starts_mediation(State::InMediation));
 }
+
+TEST(MediationRules, AnAgreementIsVisitedWithinAMonthOfItsSigning) {
+  EXPECT_EQ(follow_up_due_on("2026-01-05"), "2026-02-04");
+  EXPECT_EQ(follow_up_due_on("2026-12-15"), "2027-01-14");
+  EXPECT_EQ(follow_up_due_on("2026-02-30"), std::nullopt);
+}
+
+TEST(MediationRules, AnAgreementIsDueForItsVisitUntilVisitedSinceItsSigning) {
+  Mediation record;
+  record.state = State::Agreed;
+  record.signed_on = "2026-03-10";
+  auto visit_on = [](const std::string& day) { return FollowUp{1, FollowUpInput{day, "", true}, 7, ""}; };
+  EXPECT_EQ(visit_due_on(record, {}), "2026-04-09");
+  EXPECT_EQ(visit_due_on(record, {visit_on("2026-02-01")}), "2026-04-09") << "a visit of an earlier agreement";
+  EXPECT_EQ(visit_due_on(record, {visit_on("2026-02-01"), visit_on("2026-03-10")}), std::nullopt);
+  record.state = State::InMediation;
+  EXPECT_EQ(visit_due_on(record, {}), std::nullopt) << "only an agreement is visited";
+}

@@ -8,12 +8,14 @@ namespace weizhi::elevators {
 modules::Module module() {
   using namespace modules;
   // Residents follow a project through its consent vote (the voting module), not through these.
-  return describe("elevators", store::elevators_migrations, add_routes, seed_demo,
-                  {
-                      {"elevators.manage", roles(kOfficials, "committee_member")},
-                      {"elevators.policy", {"street_admin"}},
-                      {"elevators.read", kStaff},
-                  });
+  Module descriptor = describe("elevators", store::elevators_migrations, add_routes, seed_demo,
+                               {
+                                   {"elevators.manage", roles(kOfficials, "committee_member")},
+                                   {"elevators.policy", {"street_admin"}},
+                                   {"elevators.read", kStaff},
+                               });
+  descriptor.today = today_items;
+  return descriptor;
 }
 
 }  // namespace weizhi::elevators

@@ -10,5 +10,6 @@ namespace weizhi::elevators {
 modules::Module module();
 void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
+std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);  // today.cpp
 
 }  // namespace weizhi::elevators

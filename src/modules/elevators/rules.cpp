@@ -25,6 +25,18 @@ constexpr CodeTable<Stage> kStages = {
 // The stages a project moves through to in service; withdrawn stands outside the way.
 constexpr Stage kWayToService[] = {Stage::Proposal,     Stage::Consent,    Stage::Design,   Stage::Approval,
                                    Stage::Construction, Stage::Acceptance, Stage::InService};
+constexpr CodeTable<Stage> kStageNames = {{Stage::Proposal, "立项"},      {Stage::Consent, "意见征询"},
+                                          {Stage::Design, "设计"},        {Stage::Approval, "审批"},
+                                          {Stage::Construction, "施工"},  {Stage::Acceptance, "验收"},
+                                          {Stage::InService, "投入使用"}, {Stage::Withdrawn, "已撤销"}};
+struct StageDays {
+  Stage stage;
+  std::chrono::days days;
+};
+constexpr StageDays kExpectedStageDays[] = {
+    {Stage::Proposal, std::chrono::days(30)},     {Stage::Consent, std::chrono::days(30)},
+    {Stage::Design, std::chrono::days(60)},       {Stage::Approval, std::chrono::days(30)},
+    {Stage::Construction, std::chrono::days(90)}, {Stage::Acceptance, std::chrono::days(30)}};
 constexpr CodeTable<Method> kMethods = {{Method::Floor, "floor"}, {Method::Area, "area"}};
 constexpr CodeTable<MediationOutcome> kOutcomes = {{MediationOutcome::Agreed, "agreed"},
                                                    {MediationOutcome::NotAgreed, "not_agreed"},
@@ -186,6 +198,16 @@ Split split_cost(std::int64_t total_fen, const std::optional<std::map<std::int64
 }
 
 std::optional<Stage> next_stage(Stage stage) { return next_in(kWayToService, stage); }
+
+std::string stage_name(Stage stage) { return code_of(kStageNames, stage); }
+
+std::optional<std::string> stage_due_on(Stage stage, const std::string& since) {
+  auto expected = std::find_if(std::begin(kExpectedStageDays), std::end(kExpectedStageDays),
+                               [&](const StageDays& entry) { return entry.stage == stage; });
+  auto first = parse_date(since);
+  if (expected == std::end(kExpectedStageDays) || !first) return std::nullopt;
+  return date_text(std::chrono::year_month_day{std::chrono::sys_days(*first) + expected->days});
+}
 
 std::string publicity_last_day(const std::string& starts_on, std::int64_t days) {
   auto first = parse_date(starts_on);

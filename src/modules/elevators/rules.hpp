@@ -51,6 +51,13 @@ Split split_cost(std::int64_t total_fen, const std::optional<std::map<std::int64
 
 // The stage after `stage` on the way to in service; nullopt for in service and withdrawn.
 std::optional<Stage> next_stage(Stage stage);
+// The stage's Chinese name, as the console shows it.
+std::string stage_name(Stage stage);
+// The day a stage begun on `since` is expected to be over. The workflow sets no deadline on a stage,
+// so each is given the days it usually takes ([practice]): proposal 30, consent 30, design 60,
+// approval 30, construction 90, acceptance 30. Nullopt for in service and withdrawn, which end the
+// way, and for a malformed day.
+std::optional<std::string> stage_due_on(Stage stage, const std::string& since);
 // The last day of a publicity of `days` days starting on `starts_on` (that day counts as the first).
 std::string publicity_last_day(const std::string& starts_on, std::int64_t days);
 // 409 naming "stage": the design is publicised only while the project is at the design stage.

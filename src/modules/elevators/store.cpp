@@ -169,6 +169,17 @@ std::vector<Project> projects_of_compound(store::Connection& connection, std::in
       to_project);
 }
 
+std::vector<Project> projects_under_way(store::Connection& connection, const std::string& path) {
+  std::vector<store::Value> params{stage_code(Stage::InService), stage_code(Stage::Withdrawn)};
+  for (auto& bound : org::subtree_params(path)) params.push_back(std::move(bound));
+  return store::map_rows(connection.query(std::string(kProjectColumns) +
+                                              "WHERE stage NOT IN (?, ?) AND compound_node_id IN (SELECT id FROM "
+                                              "org_nodes WHERE " +
+                                              org::subtree_condition(connection.dialect(), "path") + ") ORDER BY id",
+                                          params),
+                         to_project);
+}
+
 std::vector<StageEvent> stage_history(store::Connection& connection, std::int64_t project_id) {
   return store::map_rows(connection.query("SELECT e.stage, e.on_date, e.by_user_id, u.display_name, e.recorded_at "
                                           "FROM elevator_stage_events e JOIN users u ON u.id = e.by_user_id "

@@ -33,6 +33,9 @@ std::int64_t create_project(store::Tx& tx, std::int64_t unit_id, const std::opti
 std::optional<Project> find_project(store::Connection& connection, std::int64_t id);
 // The compound's projects, newest first; 404 when the node is not a compound.
 std::vector<Project> projects_of_compound(store::Connection& connection, std::int64_t compound_id);
+// The projects of the compounds under `path` still on their way to service (neither in service nor
+// withdrawn), by id.
+std::vector<Project> projects_under_way(store::Connection& connection, const std::string& path);
 std::vector<StageEvent> stage_history(store::Connection& connection, std::int64_t project_id);
 
 // Replaces the working group: the checks of check_members, 404 naming the field for an unknown person.

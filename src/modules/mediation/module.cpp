@@ -13,6 +13,7 @@ modules::Module module() {
                    {"mediation.manage", roles(kOfficials, "grid_member")},
                    {"mediation.read", roles(kOfficials, "party_secretary", "grid_member", "supervisor")},
                });
+  descriptor.today = today_items;
   descriptor.report = report_sections;
   return descriptor;
 }

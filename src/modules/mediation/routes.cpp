@@ -63,8 +63,8 @@ Json mediation_json(store::Connection& connection, const Mediation& record) {
           {"updated_at", record.updated_at}};
 }
 
-// The dispute with its sessions, visits and timeline, as GET /api/v1/mediations/{id} and every
-// write answer it.
+// The dispute with its sessions, visits (and the day the next is due) and timeline, as
+// GET /api/v1/mediations/{id} and every write answer it.
 Json detail_json(store::Connection& connection, const Mediation& record) {
   Json json = mediation_json(connection, record);
   Json sessions = Json::array();
@@ -80,7 +80,8 @@ Json detail_json(store::Connection& connection, const Mediation& record) {
   }
   Json visits = Json::array();
   std::optional<bool> latest_kept;
-  for (const auto& visit : follow_ups_of(connection, record.id)) {
+  auto follow_ups = follow_ups_of(connection, record.id);
+  for (const auto& visit : follow_ups) {
     visits.push_back({{"id", visit.id},
                       {"visited_on", visit.input.visited_on},
                       {"note", visit.input.note},
@@ -101,6 +102,7 @@ Json detail_json(store::Connection& connection, const Mediation& record) {
   }
   json["sessions"] = sessions;
   json["follow_ups"] = visits;
+  json["follow_up_due_on"] = or_null(visit_due_on(record, follow_ups));
   json["timeline"] = timeline;
   json["can_reopen"] = record.state == State::Agreed && !record.reopened && latest_kept == std::optional<bool>(false);
   return json;

@@ -141,6 +141,21 @@ void check_follow_up(State state, const FollowUpInput& input, const std::optiona
   if (input.note.size() > 1000) fail_invalid("note", "回访记录不超过 1000 字节");
 }
 
+std::optional<std::string> follow_up_due_on(const std::string& signed_on) {
+  constexpr std::chrono::days kFollowUpDays{30};
+  auto signed_day = parse_date(signed_on);
+  if (!signed_day) return std::nullopt;
+  return date_text(std::chrono::year_month_day{std::chrono::sys_days(*signed_day) + kFollowUpDays});
+}
+
+std::optional<std::string> visit_due_on(const Mediation& record, const std::vector<FollowUp>& visits) {
+  if (record.state != State::Agreed || !record.signed_on) return std::nullopt;
+  bool visited = std::any_of(visits.begin(), visits.end(),
+                             [&](const FollowUp& visit) { return visit.input.visited_on >= *record.signed_on; });
+  if (visited) return std::nullopt;
+  return follow_up_due_on(*record.signed_on);
+}
+
 Ratio agreement_rate(std::int64_t agreed, std::int64_t not_agreed) { return Ratio{agreed, agreed + not_agreed}; }
 
 Ratio kept_share(const std::vector<bool>& latest_visit_kept) {

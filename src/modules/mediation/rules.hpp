@@ -72,6 +72,12 @@ void check_session(const SessionInput& input, std::int64_t party_count, const st
 // note above 1000 bytes.
 void check_follow_up(State state, const FollowUpInput& input, const std::optional<std::string>& signed_on,
                      const std::string& today);
+// The last day for the visit that checks an agreement signed on `signed_on` holds: a month on, long
+// enough to see it carried out, soon enough to catch it broken. Nullopt when not a date.
+std::optional<std::string> follow_up_due_on(const std::string& signed_on);
+// The day the dispute's visit is due: follow_up_due_on of the signing day while it is agreed and not
+// visited since the signing; nullopt otherwise.
+std::optional<std::string> visit_due_on(const Mediation& record, const std::vector<FollowUp>& visits);
 
 // Agreed over the concluded (agreed + not agreed); withdrawn disputes were never decided.
 Ratio agreement_rate(std::int64_t agreed, std::int64_t not_agreed);

@@ -35,6 +35,9 @@ struct Filter {
 };
 // Disputes of the compounds under `path`, the newest first.
 std::vector<Mediation> list_mediations(store::Connection& connection, const std::string& path, const Filter& filter);
+// Agreed disputes of the compounds under `path` not visited since their agreement was signed, the
+// earliest signed first.
+std::vector<Mediation> unvisited_agreements_under(store::Connection& connection, const std::string& path);
 
 struct TransitionInput {
   State to;
