@@ -45,6 +45,11 @@ export function addDays(date: string, days: number): string {
   return day.toISOString().slice(0, 10)
 }
 
+/** The moment a street date is over, midnight after it in Asia/Shanghai, as ISO-8601: a due day is met until then. */
+export function streetDayEnd(date: string): string {
+  return `${addDays(date, 1)}T00:00:00+08:00`
+}
+
 /** Whole days from one street date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
