@@ -1,11 +1,13 @@
 // Browser tests of the service-case and notification screens: the issue's loop — the demo resident
-// reports a broken street lamp with a photo on the H5; it is accepted (another worker first, so the
-// commissioner's own try is refused in the server's words) and the commissioner assigns it to the
-// property manager, who starts and resolves it in the console; the resident rates it 5 stars, the
-// commissioner verifies and closes it, and the resident sees it 已办结. The inbox's overdue tab lists
-// the demo's overdue cases and bulk assignment hands one over; the header bell counts the community
-// secretary's unread notifications and read-all clears it; the street edits its catalogue and the
-// secretary sets the community's group robot; the H5 report page at 360 px.
+// reports a broken street lamp under the plain category 设施 with a photo on the H5; it is accepted
+// (another worker first, so the commissioner's own try is refused in the server's words) and the
+// commissioner, who sees both deadlines as time left and everyone by name, assigns it to the property
+// manager, who starts and resolves it in the console; the resident rates it 5 stars, the commissioner
+// verifies and closes it, and the resident sees it 已办结 in 我的报事, newest first with the reports
+// waiting for a rating marked. The inbox's overdue tab lists the demo's overdue cases and bulk
+// assignment hands one over; the header bell counts the community secretary's unread notifications and
+// read-all clears it; the street edits its catalogue and the secretary sets the community's group
+// robot; the H5 report page at 360 px.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
@@ -29,18 +31,14 @@ async function consoleStep(page, stepLabel, expectedState, fill = async () => {}
   await page.getByTestId('case-state').getByText(expectedState, { exact: true }).waitFor()
 }
 
-/** Opens the H5 report page from 我的 and fills it in: the street-lamp item found by search, and the description. */
+/** Opens the H5 report page from 我的 and fills it in: the plain category 设施, and the description. */
 async function fillReport(page, baseUrl) {
   await signInToMobile(page, baseUrl, 'resident')
   await page.getByTestId('case-report-link').click()
   const form = page.getByTestId('case-report-form')
   await form.waitFor()
   await form.getByText('德胜新村').waitFor()
-  await page.getByTestId('report-item').click()
-  const picker = page.getByTestId('item-picker')
-  await picker.getByTestId('item-search').locator('input').fill('路灯')
-  await picker.getByText('路灯损坏维修', { exact: true }).click()
-  await picker.waitFor({ state: 'hidden' })
+  await page.getByTestId('report-category').getByRole('radio', { name: '设施' }).click()
   await page.getByTestId('report-description').locator('textarea').fill(description)
   return form
 }
@@ -70,7 +68,10 @@ describe('service cases and notifications', () => {
     await page.getByTestId('my-case-state').getByText('待受理').waitFor()
     await page.getByTestId('my-case-photos').locator('img').waitFor()
     const reported = await admin.get(`/api/v1/cases/${caseId}`)
-    assert.equal(reported.item.code, 'street-lamp')
+    assert.equal(reported.item.code, 'street-lamp', 'the category stands for its default item')
+    assert.deepEqual(reported.resident_category, { code: 'facilities', name: '设施' })
+    await page.getByTestId('my-case-category').getByText('你选择的类别：设施').waitFor()
+    await page.getByTestId('my-case-meaning').getByText('待受理：社区已收到你的报事，正在核实').waitFor()
     assert.equal(reported.channel, 'resident_h5')
     assert.equal(reported.photos.length, 1)
     assert.equal(reported.description, description)
@@ -102,6 +103,16 @@ describe('service cases and notifications', () => {
       await drawer.getByTestId('step-note').fill('请物业今日内更换灯泡')
     })
     await page.getByTestId('case-timeline').getByText('请物业今日内更换灯泡').waitFor()
+    // Both deadlines, the fix's as its due day and the time left; nobody by account number.
+    await page.getByTestId('response-due').waitFor()
+    const resolveDue = await admin.get(`/api/v1/cases/${caseId}`)
+    await page.getByTestId('resolve-due').getByText(`${resolveDue.resolve_due_on} 当日内`).waitFor()
+    await page.getByTestId('resolve-due-left').getByText(/^还剩 \d+ (天|小时)$/).waitFor()
+    await page.getByTestId('case-assignee').getByText('物业项目经理（演示）（物业项目经理）').waitFor()
+    await page.getByTestId('case-timeline').getByText('街道管理员（演示）（街道管理员）').waitFor()
+    await page.getByTestId('case-timeline').getByText(/（居民）$/).waitFor()
+    assert.equal(await page.getByTestId('case-page').getByText(/账号 #/).count(), 0)
+    await page.getByTestId('resident-category').getByText('设施').waitFor()
     await assertAccessible(page, 'case page')
     await saveScreenshot(page, 'cases-case')
   })
@@ -141,12 +152,22 @@ describe('service cases and notifications', () => {
     assert.deepEqual(closed.ratings.map((rating) => rating.score), [5])
   })
 
-  test('the resident finds the case 已办结 on the H5, in the list and on its page', async () => {
+  test('the resident finds the case 已办结 in 我的报事, newest first with those awaiting a rating marked, and on its page', async () => {
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const mine = (await resident.get('/api/v1/me/cases?limit=200')).items
     const page = await suite.freshPage(phone)
     await signInToMobile(page, suite.baseUrl, 'resident')
     await page.getByTestId('my-cases-link').click()
-    await page.getByTestId(`my-case-${caseId}`).getByText('已办结').waitFor()
+    await page.getByTestId(`my-case-${caseId}`).getByText('已办结', { exact: true }).waitFor()
+    await page.getByTestId(`my-case-${caseId}`).getByText(/已办结：这件事已经办完$/).waitFor()
+    const shown = await page.getByTestId('my-cases').locator('[data-testid^="my-case-"]').evaluateAll((rows) => rows.map((row) => row.dataset.testid))
+    const byDate = [...mine].sort((a, b) => b.reported_at.localeCompare(a.reported_at) || b.id - a.id).map((record) => `my-case-${record.id}`)
+    assert.deepEqual(shown, byDate, 'by the day reported, newest first')
+    const awaiting = mine.filter((record) => record.awaiting_rating)
+    assert.equal(await page.getByTestId('awaiting-rating').count(), awaiting.length)
+    for (const record of awaiting) await page.getByTestId(`my-case-${record.id}`).getByTestId('awaiting-rating').waitFor()
     await assertAccessible(page, 'H5 my cases')
+    await saveScreenshot(page, 'cases-mobile-mine')
     await page.getByTestId(`my-case-${caseId}`).click()
     await page.getByTestId('my-case-state').getByText('已办结').waitFor()
     await page.getByTestId('my-case-timeline').getByText('已验收 → 已办结').waitFor()
@@ -204,7 +225,7 @@ describe('service cases and notifications', () => {
     assert.equal(await bell.getAttribute('aria-label'), `通知，${unread} 条未读`)
     await bell.click()
     const list = page.getByTestId('notifications-list')
-    await list.getByText('事项升级至社区').waitFor()
+    await list.getByText(/^逾期上报：/).first().waitFor()
     await assertAccessible(page, 'notifications')
     await saveScreenshot(page, 'notifications')
     await page.getByTestId('read-all').click()
@@ -261,6 +282,17 @@ describe('service cases and notifications', () => {
     await page.getByTestId('deliveries-table').or(page.getByText('没有推送记录')).first().waitFor()
     await assertAccessible(page, 'group robots')
     await saveScreenshot(page, 'notifications-robots')
+    // On DingTalk the robot signs with a secret, which is stored and never shown again.
+    await page.getByTestId('robot-channel').getByText('钉钉', { exact: true }).click()
+    await url.fill('https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef')
+    await page.getByTestId('robot-secret').fill('SEC0123456789abcdef0123456789')
+    await page.getByTestId('robot-save').click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="robot-url"]')?.value.endsWith('access_token=****cdef'))
+    assert.equal(await page.getByTestId('robot-secret').inputValue(), '****')
+    const secretary = await apiSession(suite.baseUrl, 'secretary')
+    const robot = await secretary.get(`/api/v1/notification-webhooks/${secretary.user.roles[0].scope_node_id}`)
+    assert.deepEqual([robot.channel, robot.secret], ['dingtalk', '****'])
+    await assertAccessible(page, 'group robots on DingTalk')
   })
 
   test('the H5 report page fits 360 px and passes the accessibility checks', async () => {
@@ -270,8 +302,9 @@ describe('service cases and notifications', () => {
     assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
     await assertAccessible(page, 'H5 report page')
     await saveScreenshot(page, 'cases-mobile-report')
-    await page.getByTestId('report-item').click()
-    await page.getByTestId('item-picker').getByText('环境卫生').waitFor()
-    await assertAccessible(page, 'H5 item picker')
+    // The street's plain categories, not its 57 items; 其他 always among them.
+    const categories = page.getByTestId('report-category').getByRole('radio')
+    assert.equal(await categories.count(), 10)
+    await page.getByTestId('report-category').getByRole('radio', { name: '其他' }).waitFor()
   })
 })

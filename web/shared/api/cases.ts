@@ -84,17 +84,31 @@ export interface ServiceCase {
   state: CaseState
   state_type: StateType
   assignee_user_id: number | null
+  /** The assignee's name (masked for a resident) and role, null when unassigned. */
+  assignee_name: string | null
+  assignee_role: string | null
   original_id: number | null
   close_reason: string | null
   reported_at: string
   response_due_at: string
+  /** The end of the due day (24:00 street time) of resolve_due_on: the day counts in full. */
   resolve_due_at: string
+  /** The street day (YYYY-MM-DD) the fix is due on. */
+  resolve_due_on: string
   accepted_at: string | null
   resolved_at: string | null
   closed_at: string | null
-  /** Computed on read: open past resolve_due_at, or still reported past response_due_at. */
+  /** Computed on read: still reported past response_due_at. */
+  response_overdue: boolean
+  /** Computed on read: open past resolve_due_at. */
+  resolution_overdue: boolean
+  /** Either deadline missed. */
   overdue: boolean
   reopened: boolean
+  /** Fixed (resolved, verified or closed) and not yet rated by the resident who reported it on the H5. */
+  awaiting_rating: boolean
+  /** The plain category the resident reported under, kept as they chose it; null for staff's registrations. */
+  resident_category: { code: string; name: string } | null
   revisited_on: string | null
   escalation_level: CaseEscalationLevel
 }
@@ -107,6 +121,9 @@ export interface CaseEvent {
   to: string | null
   note: string
   user_id: number | null
+  /** Who took the step by name (masked for a resident) and role, null for the system. */
+  actor_name: string | null
+  actor_role: string | null
   at: string
 }
 
@@ -122,8 +139,21 @@ export interface CaseDetail extends ServiceCase {
   ratings: CaseRating[]
 }
 
+/** A plain category residents report under (水电, 楼道, … 其他), standing for a default catalogue item. */
+export interface ResidentCategory {
+  id: number
+  street_id: number
+  code: string
+  name: string
+  item: { code: string; name: string }
+  position: number
+  active: boolean
+}
+
+/** Staff name the catalogue item; residents name their plain category instead. */
 export interface NewCase {
-  item_code: string
+  item_code?: string
+  category_code?: string
   compound_id: number
   part_id?: number
   building_id?: number
@@ -169,6 +199,16 @@ export function createCaseItem(streetId: number, code: string, fields: CaseItemF
 
 export function updateCaseItem(id: number, fields: Partial<CaseItemFields>): Promise<CaseItem> {
   return request<CaseItem>('PATCH', `${items}/${id}`, { body: fields })
+}
+
+/** The categories the H5 offers residents, in order (of `street`, else of the street above `node`). */
+export function listResidentCategories(where: { street?: number; node?: number }): Promise<ResidentCategory[]> {
+  return requestItems<ResidentCategory>('GET', '/api/v1/case-categories', { query: where })
+}
+
+/** Staff at triage put a reported or accepted case under the catalogue item that fits (409 once assigned). */
+export function classifyCase(id: number, itemCode: string): Promise<CaseDetail> {
+  return request<CaseDetail>('POST', `${cases}/${id}/item`, { body: { item_code: itemCode } })
 }
 
 /** 201 with the case; residents only for a compound they own, rent or live in (403 otherwise). */
