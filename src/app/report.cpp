@@ -25,7 +25,11 @@ struct Month {
 
 Month queried_month(http::Context& context) {
   auto text = context.query("month").value_or("");
-  auto first = text.size() == 7 ? parse_date(text + "-01") : std::nullopt;
+  bool shaped = text.size() == 7;
+  for (std::size_t i = 0; shaped && i < text.size(); ++i) {
+    shaped = i == 4 ? text[i] == '-' : std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+  }
+  auto first = shaped ? parse_date(text + "-01") : std::nullopt;
   if (!first) fail_invalid("month", "月份须为 YYYY-MM 格式，如 2026-11");
   return {text, *first, std::chrono::year_month_day((first->year() / first->month() + std::chrono::months(1)) / 1)};
 }

@@ -215,8 +215,8 @@ TEST_F(ReportTest, SpreadsheetIsAnAuditedDownloadNamedInChinese) {
 TEST_F(ReportTest, BadMonthsFormatsAndNodesAreRefusedAndScopeIsHeld) {
   auto admin = signed_in("admin");
   const std::string base = "/api/v1/reports/monthly?format=json";
-  for (const char* month :
-       {"", "&month=2026-13", "&month=2026-1", "&month=2026/11", "&month=abcd-ef", "&month=2026-11-01"}) {
+  for (const char* month : {"", "&month=2026-13", "&month=2026-1", "&month=2026/11", "&month=abcd-ef",
+                            "&month=2026-11-01", "&month=-999-01", "&month=+026-11", "&month=2026--1"}) {
     auto reply = admin->get(base + month);
     EXPECT_EQ(reply.status, 400) << month;
     EXPECT_EQ(reply.error_field(), "month") << month;
