@@ -4,6 +4,7 @@
 export type Permission =
   | 'audit.read'
   | 'users.manage'
+  | 'org.read'
   | 'org.write'
   | 'people.write'
   | 'governance.read'
