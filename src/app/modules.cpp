@@ -2,6 +2,7 @@
 #include "app/modules.hpp"
 
 #include "app/grants.hpp"
+#include "app/map.hpp"
 #include "app/ops.hpp"
 #include "app/report.hpp"
 #include "app/today.hpp"
@@ -31,12 +32,13 @@ namespace weizhi::app {
 
 const std::vector<modules::Module>& all_modules() {
   // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
-  static const std::vector<modules::Module> modules{
-      ops_module(),         org::module(),           auth::module(),         people::module(),
-      governance::module(), notifications::module(), imports::module(),      voting::module(),
-      committees::module(), elections::module(),     media::module(),        covenant::module(),
-      cases::module(),      open311::module(),       deliberation::module(), elevators::module(),
-      mediation::module(),  audit::module(),         today_module(),         report_module()};
+  static const std::vector<modules::Module> modules{ops_module(),        org::module(),        auth::module(),
+                                                    people::module(),    governance::module(), notifications::module(),
+                                                    imports::module(),   voting::module(),     committees::module(),
+                                                    elections::module(), media::module(),      covenant::module(),
+                                                    cases::module(),     open311::module(),    deliberation::module(),
+                                                    elevators::module(), mediation::module(),  audit::module(),
+                                                    today_module(),      report_module(),      map_module()};
   return modules;
 }
 

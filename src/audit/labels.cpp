@@ -30,6 +30,8 @@ const std::vector<ActionLabel>& action_labels() {
       {"org.node.move", "移动组织节点"},
       {"org.node.delete", "删除组织节点"},
       {"org.cluster.create", "新建物业片区"},
+      {"org.outline.save", "标注小区轮廓"},
+      {"org.outline.delete", "删除小区轮廓"},
       {"people.seed", "载入演示人员"},
       {"person.create", "登记人员"},
       {"person.update", "修改人员信息"},

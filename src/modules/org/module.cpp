@@ -2,12 +2,18 @@
 #include "modules/org/module.hpp"
 
 #include "modules/migrations.hpp"
+#include "modules/org/outline.hpp"
 
 namespace weizhi::org {
 
 modules::Module module() {
   using namespace modules;
-  return describe("org", store::org_migrations, add_routes, seed_demo,
+  return describe("org", store::org_migrations,
+                  [](http::Router& router) {
+                    add_routes(router);
+                    add_outline_routes(router);
+                  },
+                  seed_demo,
                   {
                       {"org.read", roles(kStaff, "social_org")},
                       {"org.write", {"street_admin", "community_secretary"}},

@@ -5,6 +5,7 @@
 
 #include "audit/audit.hpp"
 #include "modules/org/module.hpp"
+#include "modules/org/outline.hpp"
 #include "modules/org/registry.hpp"
 #include "modules/org/store.hpp"
 
@@ -198,6 +199,7 @@ void seed_demo(modules::SeedContext& seed) {
     for (const char* code : cluster.community_codes) community_ids.push_back(seed.node(code));
     create_cluster(tx, cluster.name, cluster.code, community_ids);
   }
+  seed_outlines(seed);
   Json summary{{"communities", std::size(kCommunities)},
                {"compounds", std::size(kCompounds)},
                {"buildings", counts.buildings},
