@@ -54,6 +54,9 @@ std::vector<store::Migration> all_migrations() {
 
 int prepare_database(store::Db& db) {
   int applied = store::apply_migrations(db, all_migrations());
+  for (const auto& module : all_modules()) {
+    if (module.prepare) db.transaction(module.prepare);
+  }
   bring_grants_in_line(db, all_modules());
   return applied;
 }

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "http/context.hpp"
 #include "http/paging.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::audit {
 
@@ -171,12 +172,7 @@ http::Response actors_route(http::Context& context) {
   std::string sql = "SELECT login, display_name FROM users";
   store::Params params;
   if (context.query("q")) {
-    std::string pattern = "%";
-    for (char c : filter_text(context, "q")) {
-      if (c == '%' || c == '_' || c == '\\') pattern += '\\';  // the text itself, not a wildcard
-      pattern += c;
-    }
-    pattern += "%";
+    std::string pattern = "%" + store::like_pattern(filter_text(context, "q")) + "%";
     sql += " WHERE display_name LIKE ? ESCAPE '\\' OR login LIKE ? ESCAPE '\\'";
     params = {pattern, pattern};
   }

@@ -102,6 +102,10 @@ struct Module {
   TodayHook today{};
   // What the module adds to the monthly report (modules/report.hpp), if anything.
   ReportHook report{};
+  // Work that brings the module's stored data in line after the migrations, whenever the database is
+  // prepared, in a transaction of its own: what a migration cannot compute in SQL, such as keys that
+  // the module's rules derive from rows stored before the keys were kept.
+  std::function<void(store::Tx&)> prepare{};
 };
 
 // A module's descriptor: its name, its migrations (from its folder migrations/, see modules/migrations.hpp)

@@ -9,6 +9,16 @@ std::string placeholders(std::size_t count) {
   return list;
 }
 
+std::string like_pattern(std::string_view text) {
+  std::string pattern;
+  pattern.reserve(text.size());
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  return pattern;
+}
+
 Select::Select(std::string sql) : sql_(std::move(sql)) {}
 
 Select& Select::where(std::string_view condition, Params params) {

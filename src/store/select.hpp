@@ -14,6 +14,11 @@ namespace weizhi::store {
 // "?, ?, …": the placeholders of an IN list of `count` values.
 std::string placeholders(std::size_t count);
 
+// `text` as a LIKE pattern that matches that text alone: its wildcards (% and _) and the escape
+// character itself escaped, for a condition written `LIKE ? ESCAPE '\'`. Wrap it in % to find the text
+// anywhere in a column.
+std::string like_pattern(std::string_view text);
+
 class Select {
  public:
   // `sql` is the statement up to where its conditions begin: SELECT … FROM … JOIN ….

@@ -1,6 +1,7 @@
 // The registry of the org tree: nodes with their details by kind, edits, moves, deletion and
 // property clusters. The Test seed gives 德胜新村 two buildings (1幢, 2幢), each with 1单元 and
 // parts 101 and 102 on 4 floors.
+#include "app/modules.hpp"
 #include "modules/org/registry.hpp"
 #include "support/test_server.hpp"
 
@@ -23,6 +24,10 @@ class OrgRegistryTest : public ApiTest {
     auto lease = db().read();
     return lease->query_one("SELECT path FROM org_nodes WHERE id = ?", {id})->text(0);
   }
+  std::optional<std::string> address_key(std::int64_t part_id) {
+    auto lease = db().read();
+    return lease->query_one("SELECT address_key FROM parts WHERE node_id = ?", {part_id})->optional_text(0);
+  }
   static std::string url(std::int64_t id) { return "/api/v1/org/nodes/" + std::to_string(id); }
   std::int64_t building_one() { return child(node("desheng-xincun"), "1幢"); }
   std::int64_t unit_one() { return child(building_one(), "1单元"); }
@@ -44,6 +49,19 @@ TEST_F(OrgRegistryTest, ACommunityIsCreatedWithItsOffices) {
   auto fetched = admin->get(url(reply.json()["id"].get<std::int64_t>())).json();
   EXPECT_EQ(fetched["party_committee_name"], "华丰社区党委");
   EXPECT_EQ(fetched["tripartite_office_name"], "华丰社区三方办");
+}
+
+TEST_F(OrgRegistryTest, ANodeNamesItsParentAndWhetherTheCallerMayOpenIt) {
+  auto compound = signed_in("admin")->get(url(node("desheng-xincun"))).json();
+  EXPECT_EQ(compound["parent_id"], node("desheng"));
+  EXPECT_EQ(compound["parent_name"], "德胜社区");
+  EXPECT_EQ(compound["parent_readable"], true);
+  auto seen_by_commissioner = signed_in("commissioner")->get(url(node("desheng-xincun"))).json();
+  EXPECT_EQ(seen_by_commissioner["parent_name"], "德胜社区");
+  EXPECT_EQ(seen_by_commissioner["parent_readable"], false);
+  auto street = signed_in("admin")->get(url(node("street"))).json();
+  EXPECT_TRUE(street["parent_name"].is_null());
+  EXPECT_EQ(street["parent_readable"], false);
 }
 
 TEST_F(OrgRegistryTest, AnUnknownParentIs404) {
@@ -219,6 +237,39 @@ TEST_F(OrgRegistryTest, ACompoundListsEveryPartWithItsBuildingAndUnitPageByPage)
   EXPECT_GE(community["items"].size(), 4u);
 }
 
+TEST_F(OrgRegistryTest, PartsAreFoundByTheirAddressWithinTheNodeOnly) {
+  auto admin = signed_in("admin");
+  auto rooms = [&](std::int64_t node_id, const std::string& q) {
+    auto reply = admin->get(url(node_id) + "/parts?limit=1000&q=" + q);
+    EXPECT_EQ(reply.status, 200) << q << ": " << reply.body;
+    std::vector<std::string> found;
+    json items = reply.json()["items"];
+    for (const auto& item : items) {
+      found.push_back(item["building_name"].get<std::string>() + item["unit_name"].get<std::string>() +
+                      item["room_number"].get<std::string>());
+    }
+    return found;
+  };
+  using Rooms = std::vector<std::string>;
+  std::int64_t desheng = node("desheng-xincun");
+  EXPECT_EQ(rooms(desheng, "1-1-101"), Rooms{"1幢1单元101"});
+  EXPECT_EQ(rooms(desheng, "2%E5%B9%A21%E5%8D%95%E5%85%83"), (Rooms{"2幢1单元101", "2幢1单元102"}));  // 2幢1单元
+  EXPECT_EQ(rooms(desheng, "1-1-10"), (Rooms{"1幢1单元101", "1幢1单元102"}));
+  EXPECT_EQ(rooms(desheng, "1-2"), Rooms{});
+  EXPECT_EQ(rooms(building_one(), "2-1-101"), Rooms{});
+  // Each compound of the Test street has its 1-1-101; a compound's name in the query picks one.
+  EXPECT_GT(rooms(node("street"), "1-1-101").size(), 1u);
+  EXPECT_EQ(rooms(node("street"), "%E5%BE%B7%E8%83%9C%E6%96%B0%E6%9D%91%201-1-101").size(), 1u);  // 德胜新村 1-1-101
+  EXPECT_EQ(rooms(node("street"), "_%201-1-101"), Rooms{});
+  EXPECT_EQ(rooms(node("street"), "%25%201-1-101"), Rooms{});
+
+  for (const char* bad : {"%E5%BE%B7%E8%83%9C", "%20"}) {  // 德胜, a space
+    auto reply = admin->get(url(desheng) + "/parts?q=" + bad);
+    EXPECT_EQ(reply.status, 400) << bad;
+    EXPECT_EQ(reply.error_field(), "q");
+  }
+}
+
 TEST_F(OrgRegistryTest, PartsOfAnotherCompoundAreForbiddenToACommissioner) {
   auto commissioner = signed_in("commissioner");
   EXPECT_EQ(commissioner->get(url(node("desheng-xincun")) + "/parts").status, 200);
@@ -338,6 +389,41 @@ TEST_F(OrgRegistryTest, APartMovesToAnotherUnitWithItsDetails) {
   EXPECT_EQ(fetched["room_number"], "401");
   EXPECT_EQ(fetched["floor"], 4);
   EXPECT_EQ(path_of(part_id), path_of(other_unit) + std::to_string(part_id) + "/");
+}
+
+TEST_F(OrgRegistryTest, APartKeepsTheAddressKeyOfItsBuildingUnitAndRoomThroughEveryChange) {
+  auto admin = signed_in("admin");
+  std::int64_t building_id = building_one();
+  std::int64_t unit_id = unit_one();
+  std::int64_t part_id = child(unit_id, "101");
+  EXPECT_EQ(address_key(part_id), "1-1-101");
+  auto created = admin->post("/api/v1/org/nodes", part(unit_id, "301", 3));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(address_key(created.json()["id"].get<std::int64_t>()), "1-1-301");
+
+  ASSERT_EQ(admin->patch(url(building_id), json{{"name", "５号楼"}}).status, 200);
+  EXPECT_EQ(address_key(part_id), "5-1-101");
+  ASSERT_EQ(admin->patch(url(unit_id), json{{"name", "3单元"}}).status, 200);
+  EXPECT_EQ(address_key(part_id), "5-3-101");
+  ASSERT_EQ(admin->patch(url(part_id), json{{"room_number", "103室"}}).status, 200);
+  EXPECT_EQ(address_key(part_id), "5-3-103");
+
+  std::int64_t other_unit = child(child(node("desheng-xincun"), "2幢"), "1单元");
+  ASSERT_EQ(admin->patch(url(part_id), json{{"parent_id", other_unit}, {"room_number", "401"}, {"floor", 4}}).status,
+            200);
+  EXPECT_EQ(address_key(part_id), "2-1-401");
+  ASSERT_EQ(admin->patch(url(unit_id), json{{"parent_id", child(node("desheng-xincun"), "2幢")}}).status, 200);
+  EXPECT_EQ(address_key(child(unit_id, "102")), "2-3-102");
+}
+
+TEST_F(OrgRegistryTest, PreparingTheDatabaseGivesPartsWithoutAnAddressKeyTheirKey) {
+  std::int64_t part_id = child(unit_one(), "102");
+  db().transaction([](weizhi::store::Tx& tx) { tx.exec("UPDATE parts SET address_key = NULL"); });
+  ASSERT_EQ(address_key(part_id), std::nullopt);
+  weizhi::app::prepare_database(db());
+  EXPECT_EQ(address_key(part_id), "1-1-102");
+  auto lease = db().read();
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM parts WHERE address_key IS NULL"), 0);
 }
 
 TEST_F(OrgRegistryTest, DeletingALeafIs204AndAudited) {

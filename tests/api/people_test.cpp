@@ -55,6 +55,35 @@ class PeopleTest : public ApiTest {
     return part;
   }
 
+  // The part of the compound with `code` whose address key is `key`.
+  std::int64_t part_at(const std::string& code, const std::string& key) {
+    auto lease = db().read();
+    std::string path = lease->query_one("SELECT path FROM org_nodes WHERE code = ?", {code})->text(0);
+    auto row = lease->query_one(
+        "SELECT p.node_id FROM parts p JOIN org_nodes n ON n.id = p.node_id WHERE p.address_key = ? AND n.path LIKE ?",
+        {key, path + "%"});
+    EXPECT_TRUE(row.has_value()) << "no part " << key << " in " << code;
+    return row ? row->i64(0) : 0;
+  }
+
+  // The ids a people search under the node with `code` lists for the typed `q`, every byte percent-encoded.
+  std::vector<std::int64_t> found(HttpClient& client, const std::string& code, const std::string& q) {
+    std::string encoded;
+    for (unsigned char c : q) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+    Reply reply = client.get("/api/v1/people?limit=200&node=" + std::to_string(node(code)) + "&q=" + encoded);
+    EXPECT_EQ(reply.status, 200) << q << ": " << reply.body;
+    std::vector<std::int64_t> ids;
+    json items = reply.status == 200 ? reply.json()["items"] : json::array();
+    for (const auto& item : items) ids.push_back(item["id"].get<std::int64_t>());
+    return ids;
+  }
+  static bool has(const std::vector<std::int64_t>& ids, std::int64_t id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  }
+
   json audit_of(const std::string& entity) {
     return signed_in("supervisor")->get("/api/v1/audit?entity=" + entity).json()["items"];
   }
@@ -295,6 +324,90 @@ TEST_F(PeopleTest, UnknownTagOrBlankQueryIs400) {
   EXPECT_EQ(admin->get("/api/v1/people?tag=astronaut").error_field(), "tag");
   EXPECT_EQ(admin->get("/api/v1/people?q=%20").error_field(), "q");
   EXPECT_EQ(admin->get("/api/v1/people?limit=0").error_field(), "limit");
+}
+
+TEST_F(PeopleTest, SearchFindsWhoIsLinkedToAnAddressHoweverItIsWritten) {
+  auto admin = signed_in("admin");
+  std::int64_t person = create(*admin, wang_xiaoming());
+  std::int64_t part = part_at("desheng-xincun", "1-1-101");
+  ASSERT_EQ(admin->post(links_path(part), json{{"person_id", person}, {"relation", "resident"}}).status, 201);
+  for (const char* q : {"1-1-101", "1幢1单元101室", "１栋１单元１０１", "1号楼1单元101号", "1幢1单元", "1-1-10", "1幢",
+                        "德胜新村 1-1-101", "德胜1幢1单元101"}) {
+    EXPECT_TRUE(has(found(*admin, "desheng-xincun", q), person)) << q;
+  }
+  for (const char* q : {"1-1-102", "2幢1单元101", "1幢2单元", "11-1-101", "1-1-1011", "西四苑 1-1-101"}) {
+    EXPECT_FALSE(has(found(*admin, "desheng-xincun", q), person)) << q;
+  }
+}
+
+TEST_F(PeopleTest, AnAddressSearchFindsNothingOfAnotherCompound) {
+  auto admin = signed_in("admin");
+  json elsewhere = wang_xiaoming();
+  elsewhere["home_node_id"] = node("xi-si");
+  std::int64_t person = create(*admin, elsewhere);
+  ASSERT_EQ(
+      admin->post(links_path(part_at("desheng-xincun", "1-1-101")), json{{"person_id", person}, {"relation", "tenant"}})
+          .status,
+      201);
+  // 西四苑 has a 1-1-101 of its own: the person lives in 西四苑 but not there, and 德胜新村 does not hold them.
+  EXPECT_FALSE(has(found(*admin, "xi-si", "1-1-101"), person));
+  EXPECT_FALSE(has(found(*admin, "desheng-xincun", "1-1-101"), person));
+  EXPECT_TRUE(has(found(*admin, "street", "1-1-101"), person));
+
+  auto commissioner = signed_in("commissioner");
+  std::vector<std::int64_t> own = found(*commissioner, "desheng-xincun", "1-1-101");
+  EXPECT_FALSE(own.empty());
+  for (std::int64_t id : own) {
+    json places = admin->get(person_path(id)).json()["links"];
+    EXPECT_TRUE(std::any_of(places.begin(), places.end(), [](const json& link) {
+      return link["compound"] == "德胜新村" && link["building"] == "1幢" && link["unit"] == "1单元" &&
+             link["room"] == "101";
+    })) << id;
+  }
+  EXPECT_EQ(commissioner->get("/api/v1/people?q=1-1-101&node=" + std::to_string(node("xi-si"))).status, 403);
+}
+
+TEST_F(PeopleTest, LikeWildcardsInAnAddressSearchAreTakenAsWritten) {
+  auto admin = signed_in("admin");
+  EXPECT_FALSE(found(*admin, "street", "德胜 1-1-101").empty());
+  // Read as wildcards, "%" and "_" would match every compound's name.
+  EXPECT_TRUE(found(*admin, "street", "% 1-1-101").empty());
+  EXPECT_TRUE(found(*admin, "street", "_ 1-1-101").empty());
+  EXPECT_TRUE(found(*admin, "street", "德胜% 1-1-101").empty());
+  EXPECT_TRUE(found(*admin, "street", "德_新村 1-1-101").empty());
+}
+
+TEST_F(PeopleTest, AnOverlongAddressIs400NamingQ) {
+  auto admin = signed_in("admin");
+  Reply reply = admin->get("/api/v1/people?q=1-1-101" + std::string(100, '0'));
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_EQ(reply.error_field(), "q");
+}
+
+TEST_F(PeopleTest, TheListShowsEachPersonsHomeAndAddressesAndTheTotal) {
+  auto admin = signed_in("admin");
+  std::int64_t person = create(*admin, wang_xiaoming());
+  std::int64_t part = part_at("desheng-xincun", "1-1-102");
+  ASSERT_EQ(admin->post(links_path(part), json{{"person_id", person}, {"relation", "resident"}}).status, 201);
+  ASSERT_EQ(admin->post(links_path(part), json{{"person_id", person}, {"relation", "tenant"}}).status, 201);
+  json listed = admin->get("/api/v1/people?q=王小明").json();
+  EXPECT_EQ(listed["total"], 1);
+  ASSERT_EQ(listed["items"].size(), 1u);
+  json item = listed["items"][0];
+  EXPECT_EQ(item["home_name"], "德胜新村");
+  ASSERT_EQ(item["places"].size(), 1u);
+  EXPECT_EQ(item["places"][0]["part_id"], part);
+  EXPECT_EQ(item["places"][0]["compound"], "德胜新村");
+  EXPECT_EQ(item["places"][0]["compound_id"], node("desheng-xincun"));
+  EXPECT_EQ(item["places"][0]["address"], "1幢 1单元 102");
+
+  json page = admin->get("/api/v1/people?limit=2&node=" + std::to_string(node("desheng-xincun"))).json();
+  auto lease = db().read();
+  std::string path = lease->query_one("SELECT path FROM org_nodes WHERE code = 'desheng-xincun'")->text(0);
+  EXPECT_EQ(page["total"], lease->scalar("SELECT COUNT(*) FROM people p JOIN org_nodes n ON n.id = p.home_node_id "
+                                         "WHERE n.path LIKE ?",
+                                         {path + "%"}));
+  EXPECT_GT(page["total"].get<std::int64_t>(), 2);
 }
 
 TEST_F(PeopleTest, ListIsPagedById) {

@@ -16,6 +16,14 @@ std::vector<std::string> texts(const Params& params) {
   return list;
 }
 
+TEST(StoreLikePattern, WildcardsAndTheEscapeCharacterAreEscapedAndTheRestKept) {
+  EXPECT_EQ(like_pattern("gold_mediator"), "gold\\_mediator");
+  EXPECT_EQ(like_pattern("100%"), "100\\%");
+  EXPECT_EQ(like_pattern("a\\b"), "a\\\\b");
+  EXPECT_EQ(like_pattern("德胜新村"), "德胜新村");
+  EXPECT_EQ(like_pattern(""), "");
+}
+
 TEST(StoreSelect, TheFirstConditionOpensTheWhereAndTheOthersJoinItByAnd) {
   Select query("SELECT id FROM cases x");
   query.where("x.state = ?", {"open"}).where("x.escalation_level > 0").where("x.item_id IN (?, ?)", {3, 4});

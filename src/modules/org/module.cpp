@@ -3,21 +3,24 @@
 
 #include "modules/migrations.hpp"
 #include "modules/org/outline.hpp"
+#include "modules/org/store.hpp"
 
 namespace weizhi::org {
 
 modules::Module module() {
   using namespace modules;
-  return describe("org", store::org_migrations,
-                  [](http::Router& router) {
-                    add_routes(router);
-                    add_outline_routes(router);
-                  },
-                  seed_demo,
-                  {
-                      {"org.read", roles(kStaff, "social_org")},
-                      {"org.write", {"street_admin", "community_secretary"}},
-                  });
+  Module descriptor = describe("org", store::org_migrations,
+                               [](http::Router& router) {
+                                 add_routes(router);
+                                 add_outline_routes(router);
+                               },
+                               seed_demo,
+                               {
+                                   {"org.read", roles(kStaff, "social_org")},
+                                   {"org.write", {"street_admin", "community_secretary"}},
+                               });
+  descriptor.prepare = fill_missing_address_keys;
+  return descriptor;
 }
 
 }  // namespace weizhi::org

@@ -106,6 +106,9 @@ std::optional<std::string> floor_problem(std::int64_t floor, std::int64_t buildi
 std::optional<std::string> area_problem(std::int64_t area_centi_m2);
 // Not blank and at most 20 characters (UTF-8 code points).
 std::optional<std::string> room_number_problem(const std::string& room_number);
+// 400 naming `field` unless `query` is an address to search by: at most 100 characters, with a
+// building, unit or room number in it (docs/modules/org.md#address-keys).
+void check_address_query(std::string_view query, const std::string& field);
 
 // An area in 0.01 m² as square metres with two decimals, e.g. 8735 → "87.35".
 std::string area_m2_text(std::int64_t area_centi_m2);
@@ -125,6 +128,12 @@ std::vector<NodeRecord> child_records(store::Connection& connection, std::int64_
 // through an index range (LIKE 'prefix%' would scan the table on both engines).
 std::string subtree_condition(store::Dialect dialect, std::string_view column);
 std::vector<store::Value> subtree_params(const std::string& path);
+
+// "IN (SELECT …)" with parts_at_address_params(path, query): the parts of the subtree at `path` whose
+// address a typed query means (docs/modules/org.md#address-keys), found through the index of their
+// kept address keys; the words before the query's numbers, if any, must occur in the compound's name.
+std::string parts_at_address_sql(store::Dialect dialect, std::string_view query);
+std::vector<store::Value> parts_at_address_params(const std::string& path, std::string_view query);
 
 // How many nodes of each kind the subtree at `node` holds, the node itself included, from the
 // counts every insert, move and delete keeps (no scan of the subtree).

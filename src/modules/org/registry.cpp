@@ -198,6 +198,7 @@ NodeRecord update_node(store::Tx& tx, const NodeRecord& current, const NodeChang
     node.path = new_path;
   }
   if (part_changed) update_part_details(tx, node.id, *node.parent_id, *updated.part);
+  if (node.name != current.node.name || new_parent || part_changed) refresh_address_keys(tx, node);
   return updated;
 }
 

@@ -86,7 +86,13 @@ Response get_node_route(Context& context) {
   auto lease = context.read();
   auto record = find_record(*lease, context.path_id("id"));
   if (!record) fail_not_found("找不到该组织节点");
-  return Response::json(200, record_json(*record));
+  Json json = record_json(*record);
+  // The page names the node above by name, and links it only for those who may open it.
+  std::optional<Node> parent;
+  if (record->node.parent_id) parent = find_node(*lease, *record->node.parent_id);
+  json["parent_name"] = parent ? Json(parent->name) : Json(nullptr);
+  json["parent_readable"] = parent && context.can("org.read", parent->id);
+  return Response::json(200, json);
 }
 
 // Listings of the tree page by id: `limit` up to 1000, 100 by default.
@@ -110,10 +116,12 @@ Response parts_route(Context& context) {
   std::int64_t limit = page_limit(context);
   std::int64_t after = page_after(context);
   auto lease = context.read();
+  std::string address = context.query("q").value_or("");
+  if (context.query("q")) check_address_query(address, "q");
   auto node = find_node(*lease, context.path_id("id"));
   if (!node) fail_not_found("找不到该组织节点");
   Json items = Json::array();
-  auto parts = parts_under(*lease, *node, after, limit);
+  auto parts = parts_under(*lease, *node, after, limit, address);
   for (const auto& placed : parts) {
     const PartInput& part = placed.part;
     items.push_back({{"id", placed.id},

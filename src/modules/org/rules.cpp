@@ -1,6 +1,7 @@
 // Org tree rules, and the codes of the registry's enums.
 #include "modules/org/rules.hpp"
 
+#include "core/address.hpp"
 #include "core/code_table.hpp"
 #include "core/order.hpp"
 #include "core/text.hpp"
@@ -117,6 +118,17 @@ std::optional<std::string> move_problem(NodeKind kind, const std::string& path, 
     return code_of(kKindNames, new_parent_kind) + "下不能直接放" + code_of(kKindNames, kind);
   }
   return std::nullopt;
+}
+
+// Spaces keep the three apart even when a name carries no marker ("1", "1", "101").
+std::string part_address_key(const std::string& building_name, const std::string& unit_name,
+                             const std::string& room_number) {
+  return address_key(building_name + " " + unit_name + " " + room_number);
+}
+
+void check_address_query(std::string_view query, const std::string& field) {
+  if (characters(query) > 100) fail_invalid(field, "地址不能超过 100 个字");
+  if (address_key(query).empty()) fail_invalid(field, "地址须含楼号、单元或房号，如 1-1-101");
 }
 
 }  // namespace weizhi::org

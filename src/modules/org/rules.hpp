@@ -24,5 +24,9 @@ std::string subtree_end(const std::string& path);
 // Why a node may not move under `new_parent` (wrong kind, or into its own subtree); nullopt if it may.
 std::optional<std::string> move_problem(NodeKind kind, const std::string& path, NodeKind new_parent_kind,
                                         const std::string& new_parent_path);
+// The address key a part keeps (core/address.hpp) from its building's and unit's names and its room
+// number: "1幢", "1单元", "101" → "1-1-101".
+std::string part_address_key(const std::string& building_name, const std::string& unit_name,
+                             const std::string& room_number);
 
 }  // namespace weizhi::org

@@ -1,9 +1,11 @@
 // Org tree and registry storage.
 #include "modules/org/store.hpp"
 
+#include "core/address.hpp"
 #include "core/code_table.hpp"
 #include "modules/org/rules.hpp"
 #include "store/rows.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::org {
 
@@ -19,6 +21,13 @@ constexpr const char* kRecordColumns =
     "p.node_id, p.room_number, p.floor, p.use, p.area_centi_m2, p.area_source "
     "FROM org_nodes n LEFT JOIN communities c ON c.node_id = n.id LEFT JOIN buildings b ON b.node_id = n.id "
     "LEFT JOIN parts p ON p.node_id = n.id ";
+
+// The parts below a node of each kind down from a compound, where the parent links reach them through
+// indexes (above a compound the path prefix does), over parts p, their units u and buildings b.
+constexpr CodeTable<NodeKind> kPartsOfNode = {{NodeKind::Part, "p.node_id = ?"},
+                                              {NodeKind::Unit, "p.unit_node_id = ?"},
+                                              {NodeKind::Building, "u.parent_id = ?"},
+                                              {NodeKind::Compound, "b.parent_id = ?"}};
 
 Node to_node(const store::Row& row) {
   return Node{row.i64(0),  row.optional_i64(1),  parse_kind(row.text(2)).value_or(NodeKind::Part),
@@ -75,18 +84,36 @@ std::string subtree_condition(store::Dialect dialect, std::string_view column) {
 
 store::Params subtree_params(const std::string& path) { return {path, subtree_end(path)}; }
 
+std::string parts_at_address_sql(store::Dialect dialect, std::string_view query) {
+  std::string sql =
+      "IN (SELECT ap.node_id FROM parts ap JOIN org_nodes apn ON apn.id = ap.node_id "
+      "JOIN org_nodes au ON au.id = ap.unit_node_id JOIN org_nodes ab ON ab.id = au.parent_id "
+      "JOIN org_nodes ac ON ac.id = ab.parent_id WHERE ap.address_key >= ? AND ap.address_key < ? AND " +
+      subtree_condition(dialect, "apn.path");
+  if (!address_place(query).empty()) sql += " AND ac.name LIKE ? ESCAPE '\\'";
+  return sql + ")";
+}
+
+store::Params parts_at_address_params(const std::string& path, std::string_view query) {
+  auto [first, end] = address_key_range(query);
+  store::Params params{first, end};
+  for (auto& param : subtree_params(path)) params.push_back(std::move(param));
+  if (std::string place = address_place(query); !place.empty())
+    params.emplace_back("%" + store::like_pattern(place) + "%");
+  return params;
+}
+
 std::vector<PlacedPart> parts_under(store::Connection& connection, const Node& node, std::int64_t after_id,
-                                    std::int64_t limit) {
-  // Down to a compound the parent links reach the parts through indexes; above it the path prefix does.
-  static constexpr CodeTable<NodeKind> kPartsOfNode = {{NodeKind::Part, "p.node_id = ?"},
-                                                       {NodeKind::Unit, "p.unit_node_id = ?"},
-                                                       {NodeKind::Building, "u.parent_id = ?"},
-                                                       {NodeKind::Compound, "b.parent_id = ?"}};
+                                    std::int64_t limit, std::string_view address) {
   std::string where = code_of(kPartsOfNode, node.kind);
   store::Params params{node.id};
   if (where.empty()) {
     where = "pn.kind = 'part' AND " + subtree_condition(connection.dialect(), "pn.path");
     params = subtree_params(node.path);
+  }
+  if (!address.empty()) {
+    where += " AND p.node_id " + parts_at_address_sql(connection.dialect(), address);
+    for (auto& param : parts_at_address_params(node.path, address)) params.push_back(std::move(param));
   }
   params.insert(params.end(), {after_id, limit});
   return store::map_rows(
@@ -212,6 +239,7 @@ std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vecto
   constexpr std::size_t kRowsPerStatement = 128;
   std::vector<std::int64_t> ids = allocate_node_ids(tx, parts.size());
   std::string now = iso_utc(tx.now());
+  std::string building_name = tx.query_one("SELECT name FROM org_nodes WHERE id = ?", {unit.parent_id})->text(0);
   std::vector<Node> nodes;
   nodes.reserve(parts.size());
   for (std::size_t start = 0; start < parts.size(); start += kRowsPerStatement) {
@@ -219,7 +247,7 @@ std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vecto
     store::Params node_values;
     store::Params part_values;
     node_values.reserve(rows * 6);
-    part_values.reserve(rows * 7);
+    part_values.reserve(rows * 8);
     for (std::size_t index = start; index < start + rows; ++index) {
       const PartInput& part = parts[index];
       // A part is known by its room number; the node name repeats it so trees read naturally.
@@ -227,15 +255,16 @@ std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vecto
                 now};
       node_values.insert(node_values.end(), {node.id, unit.id, kind_code(NodeKind::Part), node.name, node.path, now});
       part_values.insert(part_values.end(), {node.id, unit.id, part.room_number, part.floor, use_code(part.use),
-                                             part.area_centi_m2, area_source_code(part.area_source)});
+                                             part.area_centi_m2, area_source_code(part.area_source),
+                                             part_address_key(building_name, unit.name, part.room_number)});
       nodes.push_back(std::move(node));
     }
     tx.exec(multi_row_insert("INSERT INTO org_nodes (id, parent_id, kind, name, code, path, created_at)",
                              "(?, ?, ?, ?, NULL, ?, ?)", rows),
             node_values);
-    tx.exec(multi_row_insert(
-                "INSERT INTO parts (node_id, unit_node_id, room_number, floor, use, area_centi_m2, area_source)",
-                "(?, ?, ?, ?, ?, ?, ?)", rows),
+    tx.exec(multi_row_insert("INSERT INTO parts (node_id, unit_node_id, room_number, floor, use, area_centi_m2, "
+                             "area_source, address_key)",
+                             "(?, ?, ?, ?, ?, ?, ?, ?)", rows),
             part_values);
   }
   add_to_subtree_counts(tx, path_ids(unit.path), kind_code(NodeKind::Part), static_cast<std::int64_t>(parts.size()));
@@ -299,6 +328,31 @@ void update_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_
     insert_part_details(tx, node_id, unit_node_id, part);
   }
 }
+
+namespace {
+
+// Sets the address key of each part `condition` selects (over parts p, units u, buildings b) where it differs.
+void set_address_keys(store::Tx& tx, const std::string& condition, const store::Params& params) {
+  for (const auto& row : tx.query("SELECT p.node_id, b.name, u.name, p.room_number, p.address_key FROM parts p "
+                                  "JOIN org_nodes u ON u.id = p.unit_node_id JOIN org_nodes b ON b.id = u.parent_id "
+                                  "WHERE " +
+                                      condition,
+                                  params)) {
+    std::string key = part_address_key(row.text(1), row.text(2), row.text(3));
+    if (row.optional_text(4) != key) tx.exec("UPDATE parts SET address_key = ? WHERE node_id = ?", {key, row.i64(0)});
+  }
+}
+
+}  // namespace
+
+void refresh_address_keys(store::Tx& tx, const Node& node) {
+  // A compound's name and those above it are no part of the key.
+  if (node.kind == NodeKind::Compound) return;
+  std::string condition = code_of(kPartsOfNode, node.kind);
+  if (!condition.empty()) set_address_keys(tx, condition, {node.id});
+}
+
+void fill_missing_address_keys(store::Tx& tx) { set_address_keys(tx, "p.address_key IS NULL", {}); }
 
 void move_subtree(store::Tx& tx, const Node& node, const Node& new_parent, const std::string& new_path) {
   for (const auto& [kind, count] : subtree_counts(tx.connection(), node)) {

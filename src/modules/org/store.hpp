@@ -25,9 +25,10 @@ struct PlacedPart {
   std::string unit_name;
   PartInput part;
 };
-// Parts under `node` (any kind) after `after_id` (cursor), by id, at most `limit`.
+// Parts under `node` (any kind) after `after_id` (cursor), by id, at most `limit`; only those at the
+// typed `address` when it is not empty.
 std::vector<PlacedPart> parts_under(store::Connection& connection, const Node& node, std::int64_t after_id,
-                                    std::int64_t limit);
+                                    std::int64_t limit, std::string_view address = {});
 // Whether another node than `except_id` holds `code`.
 bool code_in_use(store::Connection& connection, const std::string& code, std::optional<std::int64_t> except_id);
 
@@ -60,6 +61,11 @@ void update_node_fields(store::Tx& tx, std::int64_t id, const std::string& name,
 void update_community_details(store::Tx& tx, std::int64_t node_id, const CommunityDetails& details);
 void update_building_details(store::Tx& tx, std::int64_t node_id, const BuildingDetails& details);
 void update_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_node_id, const PartInput& part);
+// Brings the address keys of the parts under a building, unit or part in line with their names, after
+// a rename, a move or a change of room number.
+void refresh_address_keys(store::Tx& tx, const Node& node);
+// Gives every part without an address key its key: the parts registered before keys were kept.
+void fill_missing_address_keys(store::Tx& tx);
 // Puts the node under `new_parent` and rewrites the paths of its whole subtree.
 void move_subtree(store::Tx& tx, const Node& node, const Node& new_parent, const std::string& new_path);
 // Deletes the node and its details; a row of another table still referring to it makes this

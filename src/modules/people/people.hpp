@@ -103,6 +103,8 @@ struct PeopleFilter {
   std::optional<std::string> name_index;
   std::optional<std::string> phone_index;
   std::optional<std::string> tag;
+  // A typed unit address: people linked to a part of the scope there (docs/modules/org.md#address-keys).
+  std::optional<std::string> address;
   std::int64_t after_id = 0;
   std::int64_t limit = 50;
 };

@@ -4,6 +4,7 @@
 #include "core/masking.hpp"
 #include "http/context.hpp"
 #include "http/paging.hpp"
+#include "modules/org/org.hpp"
 #include "modules/people/module.hpp"
 #include "modules/people/people.hpp"
 #include "modules/people/rules.hpp"
@@ -102,12 +103,18 @@ Response list_people_route(Context& context) {
   if (auto cursor = http::page_cursor(context)) filter.after_id = *cursor;
   const auto& key = context.services.data_key;
   if (auto q = context.query("q")) {
-    if (!phone_problem(*q)) {
-      filter.phone_index = key.blind_index(normalise_phone(*q));
-    } else if (auto problem = name_problem(*q)) {
-      fail_invalid("q", *problem);
-    } else {
-      filter.name_index = key.blind_index(normalise_name(*q));
+    switch (search_kind(*q)) {
+      case SearchKind::Phone:
+        filter.phone_index = key.blind_index(normalise_phone(*q));
+        break;
+      case SearchKind::Address:
+        org::check_address_query(*q, "q");
+        filter.address = *q;
+        break;
+      case SearchKind::Name:
+        if (auto problem = name_problem(*q)) fail_invalid("q", *problem);
+        filter.name_index = key.blind_index(normalise_name(*q));
+        break;
     }
   }
   if (auto tag = context.query("tag")) {
@@ -119,9 +126,24 @@ Response list_people_route(Context& context) {
   if (!path) fail_not_found("找不到该组织节点");
   filter.scope_path = *path;
   auto people = search_people(*lease, filter);
+  ListedHomes homes = homes_of(*lease, people);
   Json items = Json::array();
-  for (const auto& person : people) items.push_back(person_json(person));
-  return Response::json(200, http::page_json(items, filter.limit, people.empty() ? 0 : people.back().id));
+  for (const auto& person : people) {
+    Json item = person_json(person);
+    item["home_name"] = homes.home_names[person.home_node_id];
+    Json places = Json::array();
+    for (const auto& place : homes.places[person.id]) {
+      places.push_back({{"part_id", place.part_id},
+                        {"compound_id", place.compound.id},
+                        {"compound", place.compound.name},
+                        {"address", place.address}});
+    }
+    item["places"] = places;
+    items.push_back(item);
+  }
+  Json page = http::page_json(items, filter.limit, people.empty() ? 0 : people.back().id);
+  page["total"] = count_people(*lease, filter);
+  return Response::json(200, page);
 }
 
 Response get_person_route(Context& context) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "core/address.hpp"
 #include "core/code_table.hpp"
 #include "core/masking.hpp"
 #include "core/text.hpp"
@@ -56,6 +57,12 @@ std::optional<std::string> phone_problem(const std::string& phone) {
   std::string digits = normalise_phone(phone);
   if (digits.size() != 11 || digits[0] != '1' || digits[1] < '3') return "应为 11 位大陆手机号（1[3-9] 开头）";
   return std::nullopt;
+}
+
+SearchKind search_kind(const std::string& text) {
+  if (!phone_problem(text)) return SearchKind::Phone;
+  std::string key = address_key(text);
+  return std::any_of(key.begin(), key.end(), is_digit) ? SearchKind::Address : SearchKind::Name;
 }
 
 char id_check_character(const std::string& first_seventeen_digits) {

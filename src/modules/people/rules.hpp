@@ -19,6 +19,11 @@ std::optional<std::string> unmask_reason_problem(const std::string& reason);
 // The reference of the co-owners' proxy letter: 1–100 characters.
 std::optional<std::string> proxy_reference_problem(const std::string& reference);
 
+// What the search box's text is looked up as: a phone number when it is one, else a unit address when it
+// holds a digit (names hold none: 1-1-101, 1幢1单元, 西四苑 3-2-501), else a name.
+enum class SearchKind { Phone, Address, Name };
+SearchKind search_kind(const std::string& text);
+
 struct FieldProblem {
   std::string field;
   std::string message;

@@ -2,11 +2,13 @@
 // way out, part links with their places, and the people.hpp entry points other modules call.
 #include "modules/people/store.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "core/masking.hpp"
+#include "modules/org/org.hpp"
 #include "modules/people/rules.hpp"
 #include "store/rows.hpp"
 #include "store/select.hpp"
@@ -142,20 +144,67 @@ std::optional<Person> find_person(store::Connection& connection, std::int64_t id
       person_from);
 }
 
-std::vector<Person> search_people(store::Connection& connection, const PeopleFilter& filter) {
-  store::Select query(std::string("SELECT ") + kPersonColumns +
-                      " FROM people p JOIN org_nodes home ON home.id = p.home_node_id");
+namespace {
+
+// The people `filter` finds, as `SELECT columns` over people p and their home nodes, without its page.
+store::Select filtered_people(store::Connection& connection, const std::string& columns, const PeopleFilter& filter) {
+  store::Select query("SELECT " + columns + " FROM people p JOIN org_nodes home ON home.id = p.home_node_id");
   query.where("home.path LIKE ?", {filter.scope_path + "%"});
   if (filter.name_index) query.where("p.name_index = ?", {*filter.name_index});
   if (filter.phone_index) query.where("p.phone_index = ?", {*filter.phone_index});
   if (filter.tag) {
     // Tag codes contain "_", a LIKE wildcard: escaped so only the quoted code itself matches.
-    std::string escaped;
-    for (char c : *filter.tag) escaped += c == '_' ? std::string("\\_") : std::string(1, c);
-    query.where("p.tags LIKE ? ESCAPE '\\'", {"%\"" + escaped + "\"%"});
+    query.where("p.tags LIKE ? ESCAPE '\\'", {"%\"" + store::like_pattern(*filter.tag) + "\"%"});
   }
+  if (filter.address) {
+    query.where("p.id IN (SELECT l.person_id FROM part_links l WHERE l.part_node_id " +
+                    org::parts_at_address_sql(connection.dialect(), *filter.address) + ")",
+                org::parts_at_address_params(filter.scope_path, *filter.address));
+  }
+  return query;
+}
+
+}  // namespace
+
+std::vector<Person> search_people(store::Connection& connection, const PeopleFilter& filter) {
+  store::Select query = filtered_people(connection, kPersonColumns, filter);
   query.oldest_first("p.id", filter.after_id, filter.limit);
   return store::map_rows(query.run(connection), person_from);
+}
+
+std::int64_t count_people(store::Connection& connection, const PeopleFilter& filter) {
+  return filtered_people(connection, "COUNT(*)", filter).run(connection).front().i64(0);
+}
+
+ListedHomes homes_of(store::Connection& connection, const std::vector<Person>& people) {
+  ListedHomes homes;
+  if (people.empty()) return homes;
+  store::Params home_ids;
+  store::Params person_ids;
+  for (const auto& person : people) {
+    home_ids.emplace_back(person.home_node_id);
+    person_ids.emplace_back(person.id);
+  }
+  for (const auto& row : connection.query(
+           "SELECT id, name FROM org_nodes WHERE id IN (" + store::placeholders(home_ids.size()) + ")", home_ids)) {
+    homes.home_names[row.i64(0)] = row.text(1);
+  }
+  for (const auto& row :
+       connection.query("SELECT l.person_id, part.id, compound.id, compound.name, building.name, unit.name, part.name "
+                        "FROM part_links l JOIN org_nodes part ON part.id = l.part_node_id "
+                        "JOIN org_nodes unit ON unit.id = part.parent_id "
+                        "JOIN org_nodes building ON building.id = unit.parent_id "
+                        "JOIN org_nodes compound ON compound.id = building.parent_id WHERE l.person_id IN (" +
+                            store::placeholders(person_ids.size()) + ") ORDER BY l.person_id, l.id",
+                        person_ids)) {
+    auto& places = homes.places[row.i64(0)];
+    std::int64_t part_id = row.i64(1);
+    bool listed =
+        std::any_of(places.begin(), places.end(), [&](const auto& place) { return place.part_id == part_id; });
+    if (!listed)
+      places.push_back({part_id, {row.i64(2), row.text(3)}, row.text(4) + " " + row.text(5) + " " + row.text(6)});
+  }
+  return homes;
 }
 
 PersonSecrets read_secrets(store::Connection& connection, const crypto::DataKey& key, std::int64_t id) {
