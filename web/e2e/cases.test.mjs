@@ -130,7 +130,10 @@ describe('service cases and notifications', () => {
   test('the resident rates the resolved case 5 stars on the H5', async () => {
     const page = await suite.freshPage(phone)
     await signInToMobile(page, suite.baseUrl, 'resident')
-    await page.goto(`${suite.baseUrl}/m/cases/${caseId}`)
+    // 我的报事 marks the fix waiting for the resident's rating.
+    await page.goto(`${suite.baseUrl}/m/cases`)
+    await page.getByTestId(`my-case-${caseId}`).getByTestId('awaiting-rating').getByText('待评价').waitFor()
+    await page.getByTestId(`my-case-${caseId}`).click()
     await page.getByTestId('my-case-state').getByText('已解决').waitFor()
     const rate = page.getByTestId('my-case-rate')
     await rate.getByText('第一次评价为 1 或 2 星时，事项会重新交回办理').waitFor()
