@@ -13,6 +13,8 @@ export const auditColumns: readonly TableColumn<keyof AuditEntry>[] = [
 ]
 
 export const auditPageSize = 50
+/** The most the API answers at once, so an export takes as few calls as it can. */
+export const auditExportPageSize = 500
 
 /** Text as it is, anything else as compact JSON (a flag is shown as yes or no by the page). */
 export function fieldValue(value: unknown): string {

@@ -1,9 +1,10 @@
 // xlsx in the browser with exceljs, loaded only when a workbook is read or written so that it never
 // weighs on the console's first screen: the first worksheet as sheet rows, and sheet rows as a download.
+// Lists' exports (composables/list-export.ts) write their workbooks with the same two steps.
 import type { CellValue, Workbook } from 'exceljs'
 import type { SheetRow } from './sheet'
 
-async function newWorkbook(): Promise<Workbook> {
+export async function newWorkbook(): Promise<Workbook> {
   const exceljs = await import('exceljs')
   return new exceljs.default.Workbook()
 }
@@ -64,6 +65,11 @@ export async function downloadWorkbook(fileName: string, content: WorkbookConten
     const widest = Math.max(...[content.header, ...content.rows].map((cells) => (cells[column] ?? '').length))
     sheetColumn.width = Math.min(40, Math.max(8, widest * 2 + 2))
   })
+  await saveWorkbook(workbook, fileName)
+}
+
+/** Has the browser download the workbook as `fileName`. */
+export async function saveWorkbook(workbook: Workbook, fileName: string): Promise<void> {
   const bytes = await workbook.xlsx.writeBuffer()
   const url = URL.createObjectURL(
     new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
