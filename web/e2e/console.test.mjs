@@ -323,4 +323,59 @@ describe('console', () => {
     await assertAccessible(page, 'audit empty')
     await saveScreenshot(page, 'console-audit-empty')
   })
+
+  test('the commissioner finds who lives at 1-1-101 by address, with each one’s compound and homes and the total', async () => {
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+    const { items: parts } = await commissioner.get(`/api/v1/org/nodes/${compoundId}/parts?q=1-1-101`)
+    assert.equal(parts.length, 1, '德胜新村 has one 1幢 1单元 101')
+    const links = await commissioner.get(`/api/v1/parts/${parts[0].id}/links`)
+    const names = [...new Set(links.items.map((link) => link.name))]
+    assert.ok(names.length > 0, 'someone is linked to 1幢 1单元 101')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'commissioner', '/people')
+    const table = page.getByTestId('people-table')
+    await table.locator('tbody tr').first().waitFor()
+    await page.getByTestId('people-total').getByText(/^共 \d+ 人$/).waitFor()
+    for (const typed of ['1-1-101', '1幢1单元']) {
+      await page.getByLabel('姓名、手机号或地址').fill(typed)
+      await page.getByRole('button', { name: '查询' }).click()
+      await page.waitForFunction(() => {
+        const cells = [...document.querySelectorAll('[data-testid="people-table"] tbody tr td:nth-child(3)')]
+        return cells.length > 0 && cells.every((cell) => /1幢 1单元 1\d\d/.test(cell.textContent))
+      })
+      for (const name of names) {
+        const row = table.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) })
+        await row.getByText('1幢 1单元 101').first().waitFor()
+        await row.getByText('德胜新村').first().waitFor()
+      }
+    }
+    const found = await commissioner.get(`/api/v1/people?node=${compoundId}&q=${encodeURIComponent('1幢1单元')}`)
+    await page.getByTestId('people-total').getByText(`共 ${found.total} 人`).waitFor()
+    await assertAccessible(page, 'people by address')
+    await saveScreenshot(page, 'console-people-by-address')
+  })
+
+  test('the compound page names its community as a link and keeps its code in the details', async () => {
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const page = await suite.freshPage()
+    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
+    const nodePage = page.getByTestId('org-node-page')
+    await nodePage.getByRole('heading', { name: /德胜新村/ }).waitFor()
+    const parent = nodePage.getByRole('link', { name: '德胜社区', exact: true })
+    await parent.waitFor()
+    assert.equal(await nodePage.getByTestId('org-node-code').isVisible(), false, 'the code waits in the details')
+    await nodePage.getByTestId('org-node-details').getByText('详细信息').click()
+    await nodePage.getByTestId('org-node-code').getByText('desheng-xincun').waitFor({ state: 'visible' })
+    await assertAccessible(page, 'compound page')
+    await saveScreenshot(page, 'console-compound-page')
+    await parent.click()
+    await nodePage.getByRole('heading', { name: /德胜社区/ }).waitFor()
+
+    const commissionerPage = await suite.freshPage()
+    await signInToConsole(commissionerPage, suite.baseUrl, 'commissioner', `/org/nodes/${compoundId}`)
+    await commissionerPage.getByTestId('org-node-parent').getByText('德胜社区').waitFor()
+    const parentLinks = commissionerPage.getByTestId('org-node-page').getByRole('link', { name: '德胜社区', exact: true })
+    assert.equal(await parentLinks.count(), 0, 'no link where it cannot open')
+  })
 })

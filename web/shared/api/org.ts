@@ -59,9 +59,15 @@ export function childKindOf(kind: NodeKind): NodeKind | null {
   return childKinds[kind]
 }
 
+/** One node as its page shows it: with the node above it by name, and whether the user may open that one. */
+export interface OrgNodeDetail extends OrgNode {
+  parent_name: string | null
+  parent_readable: boolean
+}
+
 /** GET /api/v1/org/nodes/{id}: 403 outside the user's scope, 404 when missing. */
-export function getNode(id: number): Promise<OrgNode> {
-  return request<OrgNode>('GET', `/api/v1/org/nodes/${id}`)
+export function getNode(id: number): Promise<OrgNodeDetail> {
+  return request<OrgNodeDetail>('GET', `/api/v1/org/nodes/${id}`)
 }
 
 /** GET /api/v1/org/nodes/{id}/children: one page, in creation order. */

@@ -85,14 +85,42 @@ export interface PartLink {
 
 export interface PeopleQuery {
   node?: number
-  /** A full name or a phone number: names are encrypted, so parts of a name find nothing. */
+  /**
+   * A full name, a phone number or a unit address ("1-1-101", "1幢1单元", "西四苑 3-2-501"): names are encrypted,
+   * so parts of a name find nothing, while an address finds whoever is linked to a part there.
+   */
   q?: string
   tag?: TalentTag | ''
 }
 
-/** GET /api/v1/people: 400 (field q) for a query that is neither a name nor a phone number. */
-export function searchPeople(query: PeopleQuery, cursor?: string | null, limit = 50): Promise<Page<Person>> {
-  return request<Page<Person>>('GET', '/api/v1/people', { query: { ...query, cursor, limit } })
+/** A part a listed person is linked to: its compound and its address ("3幢 1单元 301"). */
+export interface PersonPlace {
+  part_id: number
+  compound_id: number
+  compound: string
+  address: string
+}
+
+/** A person in the search list, with where they live: their home node's name and the parts they are linked to. */
+export interface ListedPerson extends Person {
+  home_name: string
+  places: PersonPlace[]
+}
+
+/** A page of the search, with how many people it finds over all pages. */
+export interface PeoplePage extends Page<ListedPerson> {
+  total: number
+}
+
+/** GET /api/v1/people: 400 (field q) for a blank query or an address over 100 characters. */
+export function searchPeople(query: PeopleQuery, cursor?: string | null, limit = 50): Promise<PeoplePage> {
+  return request<PeoplePage>('GET', '/api/v1/people', { query: { ...query, cursor, limit } })
+}
+
+/** The compounds a listed person lives in, each once: those of their parts, else their home node. */
+export function compoundsOf(person: ListedPerson): string[] {
+  const compounds = [...new Set(person.places.map((place) => place.compound))]
+  return compounds.length > 0 ? compounds : [person.home_name]
 }
 
 export function getPerson(id: number): Promise<PersonDetail> {

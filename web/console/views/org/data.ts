@@ -5,8 +5,7 @@ import type { TableColumn } from '../../components/ColumnsTable.vue'
 export const childColumns: readonly TableColumn<keyof OrgNode>[] = [
   { key: 'name', labelKey: 'org.name' },
   { key: 'kind', labelKey: 'org.kind', width: 120 },
-  { key: 'code', labelKey: 'org.code', width: 200 },
-  { key: 'created_at', labelKey: 'org.createdAt', width: 200 },
+  { key: 'created_at', labelKey: 'org.createdAt', width: 200, shows: 'time' },
 ]
 
 /** Fields of the child form; an API error naming one of them is shown on it. */
