@@ -1,5 +1,6 @@
-// Notifications (issue 8 item 5): the signed-in user's own inbox, the WeCom group robot of a compound or
-// community (its URL comes back masked: the key is a secret) and the robots' deliveries with retry.
+// Notifications (issue 8 item 5): the signed-in user's own inbox, the group robot (WeCom, DingTalk or 浙政钉) of a
+// compound or community (its URL comes back masked and its signing secret never: both are secrets) and the
+// robots' deliveries with retry.
 import { request, type Page } from './client'
 import type { Ref } from './governance'
 
@@ -8,20 +9,28 @@ export interface AppNotification {
   kind: string
   title: string
   body: string
-  /** A console path of the subject (e.g. /cases/12), or empty. */
+  /** The console route of the record (e.g. /cases/12), of a filtered list for a digest, or empty. */
   link: string
+  /** The one record the notification is about; null for a digest. */
+  entity: { type: string; id: number } | null
   node_id: number | null
   created_at: string
   read_at: string | null
   read: boolean
 }
 
+export type RobotChannel = 'wecom' | 'dingtalk' | 'zhengding'
+export const robotChannels: readonly RobotChannel[] = ['wecom', 'dingtalk', 'zhengding']
+
 export interface Webhook {
   node_id: number
   node_name?: string
   configured: boolean
-  /** Masked as `key=****` plus the key's last four characters. */
+  channel: RobotChannel | null
+  /** Masked as `key=****` (`access_token=****`) plus the last four characters. */
   url: string | null
+  /** `****` when a DingTalk signing secret is set, else null: never shown. */
+  secret: string | null
   enabled: boolean
   updated_at?: string
 }
@@ -64,9 +73,12 @@ export function getWebhook(nodeId: number): Promise<Webhook> {
   return request<Webhook>('GET', `/api/v1/notification-webhooks/${nodeId}`)
 }
 
-/** `url` left out (or sent back masked) keeps the stored one; 400 names `url` or `node_id`. */
-export function saveWebhook(nodeId: number, enabled: boolean, url?: string): Promise<Webhook> {
-  return request<Webhook>('PUT', `/api/v1/notification-webhooks/${nodeId}`, { body: { url, enabled } })
+/** `url` and `secret` left out (or sent back masked) keep the stored ones; 400 names `channel`, `url`, `secret` or `node_id`. */
+export function saveWebhook(
+  nodeId: number,
+  robot: { channel: RobotChannel; enabled: boolean; url?: string; secret?: string },
+): Promise<Webhook> {
+  return request<Webhook>('PUT', `/api/v1/notification-webhooks/${nodeId}`, { body: robot })
 }
 
 export function listDeliveries(query: { node?: number; state?: DeliveryState }, cursor?: string | null, limit = 100): Promise<Page<Delivery>> {
