@@ -21,6 +21,22 @@ export const router = createRouter({
       meta: { titleKey: 'layout.paperForms', permission: 'voting.read' },
     },
     {
+      // Outside the layout: the page is printed for door-to-door visits.
+      path: '/votes/:id(\\d+)/non-voters',
+      name: 'vote-non-voters',
+      component: () => import('./views/voting/non-voters/index.vue'),
+      props: (route) => ({ voteId: Number(route.params.id) }),
+      meta: { titleKey: 'voteRoster.nonVoters', permission: 'voting.manage' },
+    },
+    {
+      // Outside the layout: the result notice is printed for the notice board.
+      path: '/votes/:id(\\d+)/result-sheet',
+      name: 'vote-result-sheet',
+      component: () => import('./views/voting/result-sheet/index.vue'),
+      props: (route) => ({ voteId: Number(route.params.id) }),
+      meta: { titleKey: 'voteRoster.resultSheet', permission: 'voting.read' },
+    },
+    {
       // Outside the layout: the page is printed, one blank numbered ballot per sheet.
       path: '/elections/:id(\\d+)/ballots/print',
       name: 'election-ballots',

@@ -3,6 +3,7 @@
 // page explains the ratios; the create-vote wizard makes and opens a vote with its roll and turnout,
 // and edits a draft; an organiser records a written proxy and an officer a ballot cast at the meeting.
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
@@ -243,6 +244,24 @@ describe('voting screens', () => {
       await page.getByTestId('fingerprints').getByText(publication.fingerprints.result).waitFor()
       await assertAccessible(page, 'vote result')
       await saveScreenshot(page, 'voting-result')
+
+      // The result notice prints the same judgement, with the export files to download beside it.
+      await page.goto(`${suite.baseUrl}/votes/${published.id}/result-sheet`)
+      const sheet = page.getByTestId('result-sheet')
+      await sheet.getByTestId('result-sheet-item').first().waitFor()
+      assert.equal(await sheet.getByTestId('result-sheet-item').count(), publication.result.items.length)
+      await sheet.getByTestId('result-sheet-outcome').first().getByText('通过').waitFor()
+      await sheet.getByTestId('ratio-quorumCount').first().getByText(percentOf(first.quorum.count)).waitFor()
+      await sheet.getByTestId('result-sheet-date').waitFor()
+      const download = page.getByTestId('download-roll.csv')
+      const roll = await page.request.get(new URL(await download.getAttribute('href'), suite.baseUrl).href)
+      assert.equal(roll.status(), 200)
+      assert.equal(createHash('sha256').update(await roll.body()).digest('hex'), publication.fingerprints.roll)
+      await page.emulateMedia({ media: 'print' })
+      assert.equal(await page.getByTestId('print').isVisible(), false, 'the toolbar is not printed')
+      await page.emulateMedia({ media: 'screen' })
+      await assertAccessible(page, 'vote result sheet')
+      await saveScreenshot(page, 'voting-result-sheet')
     })
 
     test('the create-vote wizard explains the threshold, creates and opens a vote with roll and live turnout', async () => {
@@ -419,6 +438,51 @@ describe('voting screens', () => {
       await meeting.getByTestId('meeting-error').getByText('该业主已通过会议现场渠道投票').waitFor()
       assert.equal(await status.count(), 0, 'no receipt is shown for the refused ballot')
       assert.equal((await commissioner.get(`/api/v1/votes/${vote.id}/turnout`)).ballots, 1)
+    })
+
+    test('the roster filters on the ballot and finds an address; the non-voters print by unit and are reminded', async () => {
+      const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+      const vote = await openUnitVote(suite.baseUrl, commissioner)
+      const [voter] = await rollOwners(commissioner, vote.id)
+      await commissioner.send('POST', `/api/v1/votes/${vote.id}/meeting-ballots`, { voter_id: voter.id, choices: ['agree', 'agree'] }, { expectedStatus: 201 })
+      const notVoted = (await commissioner.get(`/api/v1/votes/${vote.id}/roll?voted=no`)).items
+      assert.ok(notVoted.length > 0, 'the unit has owners who have not voted')
+
+      const page = await suite.freshPage()
+      await signInToConsole(page, suite.baseUrl, 'commissioner', `/votes/${vote.id}`)
+      await page.getByRole('tab', { name: '业主名册' }).click()
+      const roll = page.getByTestId('roll')
+      const rows = roll.getByTestId('roll-table').locator('tbody tr')
+      await roll.getByTestId('roll-voted').click()
+      await page.getByRole('option', { name: '未投', exact: true }).click()
+      await poppersClosed(page)
+      await roll.getByTestId('roll-voted-tag').first().getByText('未投').waitFor()
+      await page.waitForFunction(
+        (expected) => document.querySelectorAll('[data-testid="roll-table"] tbody tr').length === expected,
+        Math.min(notVoted.length, 20),
+      )
+      assert.equal(await rows.filter({ hasText: '已投' }).count(), 0)
+      const first = notVoted[0]
+      await roll.getByTestId('roll-address').fill(`${first.building}${first.unit}${first.part.name}`)
+      await roll.getByTestId('roll-address').press('Enter')
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="roll-table"] tbody tr').length === 1)
+      await rows.first().getByText(first.part.name, { exact: true }).waitFor()
+      await assertAccessible(page, 'vote roster')
+      await saveScreenshot(page, 'voting-roster')
+
+      await page.goto(`${suite.baseUrl}/votes/${vote.id}/non-voters`)
+      const owners = new Set(notVoted.map((entry) => entry.owner.id)).size
+      await page.getByTestId('non-voters-count').getByText(`${owners} 位业主尚未投票`).waitFor()
+      assert.equal(await page.getByTestId('non-voter').count(), notVoted.length)
+      await page.getByTestId('non-voters-unit').first().getByRole('heading', { name: `${first.building} ${first.unit}` }).waitFor()
+      assert.equal(await page.getByTestId('non-voter').filter({ hasText: voter.name }).filter({ hasText: String(voter.id) }).count(), 0)
+      await page.emulateMedia({ media: 'print' })
+      assert.equal(await page.getByTestId('print').isVisible(), false, 'the toolbar is not printed')
+      await page.emulateMedia({ media: 'screen' })
+      await assertAccessible(page, 'non-voters')
+      await saveScreenshot(page, 'voting-non-voters')
+      await page.getByTestId('remind').click()
+      await page.getByText(/已提醒 \d+ 位有账号的业主/).waitFor()
     })
   })
 })

@@ -114,10 +114,19 @@ export interface NewVoteProxy {
 
 export interface RollEntry {
   part: Ref
+  building: string
+  unit: string
   owner: Ref | null
   owner_kind: 'person' | 'developer'
   area_centi_m2: number
   use: string
+  voted: boolean
+}
+
+/** The roll's lines kept: by ballot (a part with no voter yet is in neither) and by address text. */
+export interface RollFilter {
+  voted?: 'yes' | 'no'
+  address?: string
 }
 
 export interface Roll {
@@ -245,8 +254,14 @@ export function extendVote(id: number, closesAt: string): Promise<Vote> {
   return request<Vote>('POST', `${base}/${id}/extend`, { body: { closes_at: closesAt } })
 }
 
-export function getRoll(id: number): Promise<Roll> {
-  return request<Roll>('GET', `${base}/${id}/roll`)
+/** The totals are of the whole roll whatever the filter. */
+export function getRoll(id: number, filter: RollFilter = {}): Promise<Roll> {
+  return request<Roll>('GET', `${base}/${id}/roll`, { query: { ...filter } })
+}
+
+/** POST …/reminders: tells the owners who have not voted and hold an account; 409 unless the vote is open. */
+export function remindNonVoters(id: number, message?: string): Promise<{ message: string; count: number }> {
+  return request('POST', `${base}/${id}/reminders`, { body: message ? { message } : {} })
 }
 
 export function getTurnout(id: number): Promise<Turnout> {
@@ -293,6 +308,9 @@ export function settleHeldForm(id: number, voterId: number, choices: Choice[]): 
 }
 
 /** GET …/publication: public; 404 until the vote is published. */
+/** The export files of a published vote, downloaded from `${base}/${id}/files/<name>` (voting.read). */
+export const voteFileNames = ['roll.csv', 'ballots.csv', 'result.json'] as const
+
 export function getPublication(id: number): Promise<Publication> {
   return request<Publication>('GET', `${base}/${id}/publication`)
 }
