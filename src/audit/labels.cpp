@@ -63,6 +63,7 @@ const std::vector<ActionLabel>& action_labels() {
       {"vote.ballot.meeting", "会议现场投票"},
       {"vote.paper.enter", "录入纸质表决票"},
       {"vote.paper.settle", "裁定纸质表决票"},
+      {"vote.remind", "提醒未投票业主"},
       {"vote.proxy.record", "登记委托投票"},
       // Committees and elections
       {"committee.create", "新建自管会"},

@@ -4,12 +4,14 @@
 // accounted and typed twice; the count fills the committee; complaints block filing until answered;
 // and the full demo street gives the pilot figures.
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
 #include "app/modules.hpp"
 #include "http/router.hpp"
 #include "core/crypto.hpp"
+#include "core/time.hpp"
 #include "modules/elections/cli.hpp"
 #include "modules/elections/rules.hpp"
 #include "modules/elections/store.hpp"
@@ -132,6 +134,22 @@ class ElectionsTest : public ApiTest {
     auto filed = signed_in("supervisor")->post(path(id, "/steps/7/sign-off"), json::object());
     EXPECT_EQ(filed.status, 200) << filed.body;
     return filed.json();
+  }
+  // The caller's today item of `kind` linked to the election; null when there is none.
+  json today_item(const std::string& login, const std::string& kind, std::int64_t id) {
+    auto reply = signed_in(login)->get("/api/v1/me/today");
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    json items = reply.json()["items"];
+    for (const auto& item : items) {
+      if (item["kind"] == kind && item["link"] == "/elections/" + std::to_string(id)) return item;
+    }
+    return nullptr;
+  }
+  void set_publicity_end(std::int64_t id, const std::string& day) {
+    auto lease = db().read();
+    lease->exec(
+        "UPDATE election_steps SET publicity_ends_on = ? WHERE election_id = ? AND publicity_ends_on IS NOT NULL",
+        {day, id});
   }
   // Casts online as `login`; returns the receipt code.
   std::string cast(std::int64_t id, const std::string& login, const std::vector<std::int64_t>& choices) {
@@ -779,4 +797,51 @@ TEST(ElectionRoutes, CastingASecretBallotIsLoggedDiscreetlyAndAskingForItsTokenI
   auto token = router.match(weizhi::http::Method::Post, "/api/v1/elections/7/ballot-token");
   ASSERT_EQ(token.outcome, weizhi::http::Router::Outcome::Found);
   EXPECT_FALSE(token.route->discreet_access_log);
+}
+
+// --- Today's work ---
+
+TEST_F(ElectionsTest, AStepReadyForSignOffIsOnTheSupervisorsListAndAnEndingPublicityOnTheOrganisers) {
+  std::int64_t id = create(2);
+  json sign_off = today_item("supervisor", "elections.sign_off", id);
+  ASSERT_FALSE(sign_off.is_null());
+  EXPECT_EQ(sign_off["title"], "签字确认：第 1 步「成立选举工作组」（德胜新村自管会选举）");
+  EXPECT_EQ(sign_off["node"]["id"], node("desheng-xincun"));
+  EXPECT_TRUE(today_item("secretary", "elections.sign_off", id).is_null()) << "not theirs to sign";
+  ASSERT_EQ(signed_in("supervisor")->post(path(id, "/steps/1/sign-off"), json::object()).status, 200);
+  EXPECT_TRUE(today_item("supervisor", "elections.sign_off", id).is_null());
+
+  ASSERT_EQ(signed_in("secretary")->post(path(id, "/steps/2/open"), json::object()).status, 200);
+  EXPECT_TRUE(today_item("supervisor", "elections.sign_off", id).is_null()) << "the publicity is running";
+  EXPECT_TRUE(today_item("secretary", "elections.publicity", id).is_null()) << "ten days to go";
+
+  std::string today = weizhi::street_date(std::chrono::system_clock::now());
+  set_publicity_end(id, today);
+  json ending = today_item("secretary", "elections.publicity", id);
+  ASSERT_FALSE(ending.is_null());
+  EXPECT_EQ(ending["title"], "公示期 " + today + " 结束：第 2 步「宣传发动与公示职责」（德胜新村自管会选举）");
+  EXPECT_EQ(ending["due_at"], weizhi::iso_utc(*weizhi::street_day_end(today)));
+  EXPECT_FALSE(ending["overdue"]);
+
+  end_publicity(id);
+  json over = today_item("secretary", "elections.publicity", id);
+  ASSERT_FALSE(over.is_null());
+  EXPECT_TRUE(over["overdue"]);
+  EXPECT_EQ(over["title"], "公示期已满，待签字并开启下一步：第 2 步「宣传发动与公示职责」（德胜新村自管会选举）");
+  EXPECT_FALSE(today_item("supervisor", "elections.sign_off", id).is_null());
+  ASSERT_EQ(signed_in("supervisor")->post(path(id, "/steps/2/sign-off"), json::object()).status, 200);
+  EXPECT_FALSE(today_item("secretary", "elections.publicity", id).is_null()) << "until the next step opens";
+  ASSERT_EQ(signed_in("secretary")->post(path(id, "/steps/3/open"), json::object()).status, 200);
+  EXPECT_TRUE(today_item("secretary", "elections.publicity", id).is_null());
+}
+
+TEST_F(ElectionsTest, AVoterOnTheRollIsAskedToVoteInTheOpenRoundUntilTheyHave) {
+  std::int64_t id = create(2);
+  auto candidates = up_to_voting(id, 3);
+  voters(id, 2);
+  json asked = today_item("resident", "elections.cast", id);
+  ASSERT_FALSE(asked.is_null());
+  EXPECT_EQ(asked["title"], "参加选举投票：德胜新村自管会选举（第 1 轮）");
+  cast(id, "resident", {candidates[0], candidates[1]});
+  EXPECT_TRUE(today_item("resident", "elections.cast", id).is_null());
 }

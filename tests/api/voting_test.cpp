@@ -2,6 +2,7 @@
 // roll, ballots online, at a meeting and on paper (two clerks, a supervisor), one ballot per
 // owner across channels, Idempotency-Key retries, the window, closing, extension, publication
 // with fingerprints, the public receipt check and the export that `weizhi tally` recounts.
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +24,20 @@ namespace {
 
 std::string hours_from_now(int hours) {
   return weizhi::iso_utc(std::chrono::system_clock::now() + std::chrono::hours(hours));
+}
+
+// Every byte but unreserved ASCII as %XX, as a browser sends a query value.
+std::string percent_encoded(const std::string& text) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return encoded;
 }
 
 std::string file_text(const std::filesystem::path& path) {
@@ -82,6 +97,16 @@ class VotingTest : public ApiTest {
     db().transaction([&](weizhi::store::Tx& tx) {
       tx.exec("UPDATE votes SET closes_at = ? WHERE id = ?", {hours_from_now(-1), vote_id});
     });
+  }
+  // The caller's today item of `kind` linked to `link`; null when there is none.
+  json today_item(HttpClient& client, const std::string& kind, const std::string& link) {
+    auto reply = client.get("/api/v1/me/today");
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    json items = reply.json()["items"];
+    for (const auto& item : items) {
+      if (item["kind"] == kind && item["link"] == link) return item;
+    }
+    return nullptr;
   }
   Reply cast_with_key(HttpClient& client, std::int64_t vote_id, const json& body, const std::string& key) {
     return client.send("POST", path(vote_id, "/ballots"), body.dump(), {"Idempotency-Key: " + key});
@@ -595,4 +620,188 @@ TEST_F(VotingTest, TheSeedHasAPublishedAndAnOpenVote) {
   EXPECT_TRUE(states.count("published"));
   EXPECT_TRUE(states.count("open"));
   EXPECT_EQ(signed_in("resident")->get("/api/v1/votes").status, 403);
+}
+
+// --- Today's work ---
+
+TEST_F(VotingTest, AnOpenVoteShortOfQuorumIsOnItsOrganisersListInItsLastThreeDays) {
+  auto organiser = signed_in("commissioner");
+  std::int64_t id = open_vote();
+  std::string link = "/votes/" + std::to_string(id);
+  json closing = today_item(*organiser, "voting.closing", link);
+  ASSERT_FALSE(closing.is_null());
+  EXPECT_EQ(closing["title"], "《关于续聘物业的表决》表决还剩 1 天截止，已投 0%（面积 0%），未达法定人数");
+  EXPECT_EQ(closing["due_at"], organiser->get(path(id)).json()["closes_at"]);
+  EXPECT_EQ(closing["node"]["id"], node("desheng-xincun"));
+  EXPECT_FALSE(closing["overdue"]);
+  EXPECT_TRUE(today_item(*signed_in("resident"), "voting.closing", link).is_null()) << "not theirs to run";
+
+  json later = vote_body();
+  later["closes_at"] = hours_from_now(24 * 5);
+  std::int64_t far = open_vote(later);
+  EXPECT_TRUE(today_item(*organiser, "voting.closing", "/votes/" + std::to_string(far)).is_null());
+
+  end_window(id);
+  closing = today_item(*organiser, "voting.closing", link);
+  ASSERT_FALSE(closing.is_null()) << "past its deadline and not closed";
+  EXPECT_TRUE(closing["overdue"]);
+  ASSERT_EQ(organiser->post(path(id, "/close"), json::object()).status, 200);
+  EXPECT_TRUE(today_item(*organiser, "voting.closing", link).is_null());
+}
+
+TEST_F(VotingTest, AnOwnerIsAskedToCastUntilTheyHaveVoted) {
+  auto resident = signed_in("resident");
+  std::int64_t id = open_vote();
+  std::string link = "/votes/" + std::to_string(id);
+  json cast = today_item(*resident, "voting.cast", link);
+  ASSERT_FALSE(cast.is_null());
+  EXPECT_EQ(cast["title"], "参加表决：《关于续聘物业的表决》");
+  EXPECT_EQ(cast["due_at"], signed_in("commissioner")->get(path(id)).json()["closes_at"]);
+  ASSERT_EQ(resident->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 201);
+  EXPECT_TRUE(today_item(*resident, "voting.cast", link).is_null());
+
+  json paper_only = vote_body();
+  paper_only["channels"] = {"paper"};
+  EXPECT_TRUE(today_item(*resident, "voting.cast", "/votes/" + std::to_string(open_vote(paper_only))).is_null())
+      << "nothing to cast online";
+}
+
+TEST_F(VotingTest, PaperFormsWaitForASecondClerkThenForTheSupervisor) {
+  std::int64_t id = open_vote();
+  std::string link = "/votes/" + std::to_string(id) + "/paper-forms";
+  auto clerk_a = signed_in("committee");
+  auto clerk_b = signed_in("commissioner");
+  std::int64_t voter = other_voter(id);
+  ASSERT_EQ(
+      clerk_a->post(path(id, "/paper-entries"), json{{"voter_id", voter}, {"choices", {"agree", "agree"}}}).status,
+      202);
+  json second = today_item(*clerk_b, "voting.paper_second_entry", link);
+  ASSERT_FALSE(second.is_null());
+  EXPECT_EQ(second["count"], 1);
+  EXPECT_EQ(second["title"], "复核录入书面表决票：《关于续聘物业的表决》（1 份）");
+  EXPECT_TRUE(today_item(*clerk_a, "voting.paper_second_entry", link).is_null()) << "typed by them already";
+
+  auto supervisor = signed_in("supervisor");
+  EXPECT_TRUE(today_item(*supervisor, "voting.paper_held", link).is_null());
+  ASSERT_EQ(
+      clerk_b->post(path(id, "/paper-entries"), json{{"voter_id", voter}, {"choices", {"oppose", "agree"}}}).status,
+      202);
+  EXPECT_TRUE(today_item(*clerk_b, "voting.paper_second_entry", link).is_null());
+  json held = today_item(*supervisor, "voting.paper_held", link);
+  ASSERT_FALSE(held.is_null());
+  EXPECT_EQ(held["count"], 1);
+  ASSERT_EQ(
+      supervisor
+          ->post(path(id, "/paper-held/" + std::to_string(voter) + "/settle"), json{{"choices", {"oppose", "agree"}}})
+          .status,
+      201);
+  EXPECT_TRUE(today_item(*supervisor, "voting.paper_held", link).is_null());
+}
+
+// --- The roster and the owners who have not voted ---
+
+TEST_F(VotingTest, TheRosterShowsBuildingUnitAndRoomAndFiltersOnTheBallotAndTheAddress) {
+  auto organiser = signed_in("commissioner");
+  std::int64_t id = open_vote();
+  ASSERT_EQ(signed_in("resident")->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 201);
+  json whole = organiser->get(path(id, "/roll")).json();
+  ASSERT_FALSE(whole["items"].empty());
+  std::size_t voted = 0, not_voted = 0;
+  for (const auto& entry : whole["items"]) {
+    EXPECT_FALSE(entry["building"].get<std::string>().empty()) << entry.dump();
+    EXPECT_FALSE(entry["unit"].get<std::string>().empty()) << entry.dump();
+    if (entry["owner"].is_null()) continue;
+    bool mine = entry["owner"]["id"] == resident_person();
+    EXPECT_EQ(entry["voted"], mine);
+    (mine ? voted : not_voted) += 1;
+  }
+  ASSERT_GT(voted, 0u);
+  auto lines = [&](const std::string& query) {
+    auto reply = organiser->get(path(id, "/roll?" + query));
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.json()["total_area_centi_m2"], whole["total_area_centi_m2"]) << "totals are of the whole roll";
+    return reply.json()["items"];
+  };
+  EXPECT_EQ(lines("voted=yes").size(), voted);
+  EXPECT_EQ(lines("voted=no").size(), not_voted);
+  for (const auto& entry : lines("voted=no")) EXPECT_FALSE(entry["voted"]);
+
+  const json& first = whole["items"][0];
+  std::string address = first["building"].get<std::string>() + " " + first["unit"].get<std::string>() +
+                        first["part"]["name"].get<std::string>();
+  json found = lines("address=" + percent_encoded(address));
+  ASSERT_EQ(found.size(), 1u) << found.dump();
+  EXPECT_EQ(found[0]["part"]["id"], first["part"]["id"]);
+  EXPECT_TRUE(lines("address=" + percent_encoded("99幢")).empty());
+
+  auto unknown = organiser->get(path(id, "/roll?voted=maybe"));
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(unknown.error_field(), "voted");
+}
+
+TEST_F(VotingTest, AReminderGoesToTheNonVotersWithAnAccountOnceWhileTheVoteIsOpen) {
+  auto organiser = signed_in("commissioner");
+  std::int64_t id = open_vote();
+  std::int64_t voter = other_voter(id);
+  auto lease = db().read();
+  auto login_row = lease->query_one("SELECT login FROM users WHERE person_id = ? ORDER BY id LIMIT 1", {voter});
+  std::string voter_login = login_row ? login_row->text(0) : "";
+  ASSERT_EQ(signed_in("resident")->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 201);
+  std::int64_t expected = count(
+      "SELECT COUNT(DISTINCT u.id) FROM vote_roll r JOIN users u ON u.person_id = r.owner_id WHERE r.vote_id = ? AND "
+      "u.disabled = 0 AND r.owner_id <> ?",
+      {id, resident_person()});
+  auto inbox = [&](const std::string& login) {
+    return count(
+        "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.login = ? AND "
+        "n.kind = 'vote.reminder'",
+        {login});
+  };
+  std::int64_t resident_before = inbox("resident");
+
+  auto sent = organiser->send("POST", path(id, "/reminders"), json{{"message", "请在周五前投票"}}.dump(),
+                              {"Idempotency-Key: remind-1"});
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  EXPECT_EQ(sent.json()["count"], expected);
+  EXPECT_EQ(sent.json()["message"], "请在周五前投票");
+  EXPECT_EQ(inbox("resident"), resident_before) << "the resident has voted";
+  auto retry = organiser->send("POST", path(id, "/reminders"), json{{"message", "请在周五前投票"}}.dump(),
+                               {"Idempotency-Key: remind-1"});
+  EXPECT_EQ(retry.status, 201);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'vote.remind' AND entity = ?",
+                  {"vote:" + std::to_string(id)}),
+            1)
+      << "a retry sends nothing more";
+  if (!voter_login.empty()) EXPECT_EQ(inbox(voter_login), 1);
+
+  EXPECT_EQ(organiser->post(path(id, "/reminders"), json{{"message", "  "}}).error_field(), "message");
+  EXPECT_EQ(signed_in("resident")->post(path(id, "/reminders"), json::object()).status, 403);
+  end_window(id);
+  ASSERT_EQ(organiser->post(path(id, "/close"), json::object()).status, 200);
+  auto closed = organiser->post(path(id, "/reminders"), json::object());
+  EXPECT_EQ(closed.status, 409);
+  EXPECT_EQ(closed.error_field(), "state");
+}
+
+// --- The export files ---
+
+TEST_F(VotingTest, APublishedVotesExportFilesDownloadAsTheirFingerprintsCoverThem) {
+  auto organiser = signed_in("commissioner");
+  std::int64_t id = open_vote();
+  ASSERT_EQ(signed_in("resident")->post(path(id, "/ballots"), json{{"choices", {"agree", "oppose"}}}).status, 201);
+  auto early = organiser->get(path(id, "/files/roll.csv"));
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.error_field(), "state");
+  end_window(id);
+  ASSERT_EQ(organiser->post(path(id, "/close"), json::object()).status, 200);
+  auto published = organiser->post(path(id, "/publish"), json::object());
+  ASSERT_EQ(published.status, 200) << published.body;
+  json fingerprints = published.json()["fingerprints"];
+  for (const auto& [file, fingerprint] :
+       {std::pair{"roll.csv", "roll"}, {"ballots.csv", "ballots"}, {"result.json", "result"}}) {
+    auto reply = organiser->get(path(id, std::string("/files/") + file));
+    ASSERT_EQ(reply.status, 200) << file;
+    EXPECT_EQ(weizhi::crypto::sha256_hex(reply.body), fingerprints[fingerprint]) << file;
+  }
+  EXPECT_EQ(signed_in("resident")->get(path(id, "/files/roll.csv")).status, 403);
 }

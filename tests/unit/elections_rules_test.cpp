@@ -441,3 +441,25 @@ TEST(ElectionFiling, TheElectedTheCommissionerByPolicyAndTheRankedAlternatesMake
   EXPECT_EQ(people(filing_at(kFiling, facts)->members), std::vector<std::int64_t>({101, 102}));
   EXPECT_EQ(filing_at(kFiling, facts)->members[0].origin, Origin::SocialWorker);
 }
+
+TEST(ElectionToday, AStepIsReadyForSignOffWhenCheckSignOffWouldLetIt) {
+  SignOffFacts publicity{kPublicity};
+  publicity.publicity_ends_on = "2021-03-10";
+  publicity.today = "2021-03-10";
+  EXPECT_FALSE(ready_for_sign_off(publicity));
+  publicity.today = "2021-03-11";
+  EXPECT_TRUE(ready_for_sign_off(publicity));
+  publicity.already_signed = true;
+  EXPECT_FALSE(ready_for_sign_off(publicity));
+  SignOffFacts registration{kRegistration};
+  EXPECT_FALSE(ready_for_sign_off(registration)) << "an empty roll";
+}
+
+TEST(ElectionToday, APublicityPeriodIsShownFromThreeDaysBeforeItsLastDayOn) {
+  EXPECT_FALSE(publicity_ending("2021-03-10", "2021-03-06"));
+  EXPECT_TRUE(publicity_ending("2021-03-10", "2021-03-07"));
+  EXPECT_TRUE(publicity_ending("2021-03-10", "2021-03-10"));
+  EXPECT_TRUE(publicity_ending("2021-03-10", "2021-03-12")) << "over, the next step not yet open";
+  EXPECT_TRUE(publicity_ending("2021-03-01", "2021-02-26")) << "across a month's end";
+  EXPECT_FALSE(publicity_ending("2021-03-02", "2021-02-26"));
+}

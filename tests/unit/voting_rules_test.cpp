@@ -629,3 +629,69 @@ TEST(VotingRules, TheSupervisorSettlesOnlyAHeldFormOfAnOpenVote) {
   settled.ballot_channel = Channel::Paper;
   EXPECT_EQ(refusal_of([&] { check_settling(open_vote(), settled); }), "404 ");
 }
+
+// --- Today's work ---
+
+TEST(VotingToday, AnOpenVoteShortOfQuorumComesDueThreeDaysBeforeItsDeadline) {
+  Vote vote = open_vote();
+  vote.input.title = "续聘物业";
+  Turnout short_of_quorum{{38, 100}, {9, 20}, false};
+  EXPECT_FALSE(closing_short_of_quorum(vote, short_of_quorum, at("2026-05-11T23:59:59Z")));
+  EXPECT_TRUE(closing_short_of_quorum(vote, short_of_quorum, at("2026-05-12T00:00:00Z")));
+  EXPECT_TRUE(closing_short_of_quorum(vote, short_of_quorum, at("2026-05-16T00:00:00Z"))) << "past, not closed";
+  EXPECT_FALSE(closing_short_of_quorum(vote, Turnout{{70, 100}, {14, 20}, true}, at("2026-05-14T00:00:00Z")));
+  EXPECT_FALSE(closing_short_of_quorum(in_state(VoteState::Closed), short_of_quorum, at("2026-05-14T00:00:00Z")));
+
+  EXPECT_EQ(closing_title(vote, short_of_quorum, at("2026-05-12T12:00:00Z")),
+            "《续聘物业》表决还剩 2 天截止，已投 45%（面积 38%），未达法定人数");
+  EXPECT_EQ(closing_title(vote, Turnout{{2, 3}, {199, 300}, false}, at("2026-05-14T13:30:00Z")),
+            "《续聘物业》表决还剩 11 小时截止，已投 66%（面积 66%），未达法定人数")
+      << "rounded down: just short of two thirds never reads as 67%";
+  EXPECT_EQ(closing_title(vote, Turnout{{0, 0}, {0, 0}, false}, at("2026-05-15T00:00:00Z")),
+            "《续聘物业》表决已过截止时间，已投 0%（面积 0%），未达法定人数");
+}
+
+TEST(VotingToday, OnlineBallotsAreTakenInsideTheWindowOfAVoteOpenOnline) {
+  Vote vote = open_vote();
+  EXPECT_TRUE(takes_online_ballots(vote, at("2026-05-01T00:00:00Z")));
+  EXPECT_FALSE(takes_online_ballots(vote, at("2026-04-30T23:59:59Z")));
+  EXPECT_FALSE(takes_online_ballots(vote, at("2026-05-15T00:00:00Z")));
+  EXPECT_FALSE(takes_online_ballots(in_state(VoteState::Closed), at("2026-05-02T00:00:00Z")));
+  vote.input.channels = {Channel::Paper};
+  EXPECT_FALSE(takes_online_ballots(vote, at("2026-05-02T00:00:00Z")));
+}
+
+// --- The roster and reminders ---
+
+TEST(VotingRoster, AnAddressIsFoundByItsNumbersHoweverWrittenOrByItsText) {
+  EXPECT_TRUE(address_matches("3幢", "2单元", "501", "3-2-501"));
+  EXPECT_TRUE(address_matches("3幢", "2单元", "501", "3栋2单元501室"));
+  EXPECT_TRUE(address_matches("3幢", "2单元", "501", "3幢 2单元"));
+  EXPECT_FALSE(address_matches("3幢", "2单元", "501", "3-2-502"));
+  EXPECT_FALSE(address_matches("3幢", "12单元", "501", "3幢2单元")) << "a finished segment is meant whole";
+  EXPECT_TRUE(address_matches("商铺幢", "一单元", "东铺", "商铺 幢")) << "text with no number";
+  EXPECT_FALSE(address_matches("商铺幢", "一单元", "东铺", "西铺"));
+}
+
+TEST(VotingRoster, TheBallotFilterKeepsVotersWithOrWithoutABallotAndNeverAPartWithNoVoter) {
+  EXPECT_EQ(parse_voted_filter("yes"), VotedFilter::Voted);
+  EXPECT_EQ(parse_voted_filter("no"), VotedFilter::NotVoted);
+  EXPECT_FALSE(parse_voted_filter("maybe"));
+  RollEntry voter{1, 7, OwnerKind::Person, 100, PartUse::Residential};
+  RollEntry no_voter{2, 0, OwnerKind::Person, 100, PartUse::Residential};
+  EXPECT_TRUE(passes_voted_filter(voter, true, VotedFilter::Voted));
+  EXPECT_FALSE(passes_voted_filter(voter, true, VotedFilter::NotVoted));
+  EXPECT_TRUE(passes_voted_filter(voter, false, VotedFilter::NotVoted));
+  EXPECT_FALSE(passes_voted_filter(no_voter, false, VotedFilter::NotVoted));
+  EXPECT_FALSE(passes_voted_filter(no_voter, false, VotedFilter::Voted));
+}
+
+TEST(VotingRoster, AReminderGoesOutWhileTheVoteIsOpenInTheOrganisersWordsOrOurs) {
+  Vote vote = open_vote();
+  vote.input.title = "续聘物业";
+  EXPECT_EQ(reminder_text(vote, std::string("请在周五前投票")), "请在周五前投票");
+  EXPECT_NE(reminder_text(vote, std::nullopt).find("《续聘物业》"), std::string::npos);
+  EXPECT_THROW(reminder_text(vote, std::string("  ")), weizhi::ApiError);
+  EXPECT_THROW(reminder_text(vote, std::string(501, 'x')), weizhi::ApiError);
+  EXPECT_THROW(reminder_text(in_state(VoteState::Closed), std::nullopt), weizhi::ApiError);
+}

@@ -15,6 +15,7 @@ modules::Module module() {
                    {"elections.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
                    {"elections.supervise", {"supervisor"}},
                });
+  descriptor.today = today_items;
   descriptor.report = report_sections;
   return descriptor;
 }

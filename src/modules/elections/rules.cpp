@@ -155,6 +155,20 @@ void check_sign_off(const SignOffFacts& facts) {
   }
 }
 
+bool ready_for_sign_off(const SignOffFacts& facts) {
+  try {
+    check_sign_off(facts);
+    return true;
+  } catch (const ApiError&) {
+    return false;
+  }
+}
+
+bool publicity_ending(const std::string& ends_on, const std::string& today) {
+  // The notice window is a period opened today that lasts through its last notice day.
+  return ends_on <= publicity_end(today, kPublicityNoticeDays + 1);
+}
+
 void check_election_compound(const std::optional<org::Node>& node) {
   if (!node || node->kind != org::NodeKind::Compound) fail_not_found("找不到该小区");
 }

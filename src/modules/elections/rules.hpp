@@ -59,6 +59,14 @@ struct SignOffFacts {
   std::int64_t unanswered_complaints = 0;
 };
 void check_sign_off(const SignOffFacts& facts);
+// Whether check_sign_off would let the step be signed off: what the supervisor has waiting today.
+bool ready_for_sign_off(const SignOffFacts& facts);
+
+// A publicity period comes to the organisers' work this many days before its last day, and stays
+// there once over until the next step opens.
+inline constexpr int kPublicityNoticeDays = 3;
+// Whether a publicity period whose last day is `ends_on` is that near, or over, on `today` (both YYYY-MM-DD).
+bool publicity_ending(const std::string& ends_on, const std::string& today);
 
 // The round a count calls for next (docs/rules.md#d-void-round, #d-runoff, #d-further-round): the
 // same round again when it was void, a runoff among the tied, or, after a first round with seats

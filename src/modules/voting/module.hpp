@@ -8,6 +8,7 @@ namespace weizhi::voting {
 modules::Module module();
 void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
+std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
 std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
 
 }  // namespace weizhi::voting

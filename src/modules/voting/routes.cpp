@@ -2,14 +2,17 @@
 // its frozen roll and live turnout; ballots online (the voter or their proxy), at a meeting and
 // on paper (two clerks, a supervisor for mismatches); the public publication and receipt check.
 #include <functional>
+#include <set>
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "http/audited_step.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
+#include "http/query_code.hpp"
 #include "http/record_items.hpp"
 #include "http/record_scope.hpp"
+#include "modules/notifications/notifications.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 #include "modules/voting/module.hpp"
@@ -240,22 +243,34 @@ Response extend_vote_route(Context& context) {
   });
 }
 
+// The roll's totals are of the whole roll; its lines may be filtered on the ballot (?voted=yes|no) and
+// searched by address (?address=).
 Response roll_route(Context& context) {
+  auto voted_filter = http::query_code(context, "voted", parse_voted_filter, "voted 应为 yes 或 no");
+  auto address = context.query("address");
   auto lease = context.read();
   Vote vote = require_vote(*lease, context.path_id("id"));
   if (vote.state == VoteState::Draft) fail_conflict("表决开启时才冻结业主名册");
   auto roll = named_roll(*lease, vote.id);
+  auto with_ballot = voters_with_ballot(*lease, vote.id);
+  std::set<std::int64_t> voted_ids(with_ballot.begin(), with_ballot.end());
   std::vector<RollEntry> entries;
   Json items = Json::array();
   for (const auto& named : roll) {
     const RollEntry& entry = named.entry;
     entries.push_back(entry);
+    bool voted = voted_ids.count(entry.owner_id) > 0;
+    if (voted_filter && !passes_voted_filter(entry, voted, *voted_filter)) continue;
+    if (address && !address_matches(named.building_name, named.unit_name, named.part_name, *address)) continue;
     items.push_back({{"part", {{"id", entry.part_id}, {"name", named.part_name}}},
+                     {"building", named.building_name},
+                     {"unit", named.unit_name},
                      {"owner", entry.owner_id ? Json{{"id", entry.owner_id}, {"name", named.owner_name.value_or("")}}
                                               : Json(nullptr)},
                      {"owner_kind", owner_kind_code(entry.owner_kind)},
                      {"area_centi_m2", entry.area_centi_m2},
-                     {"use", use_code(entry.use)}});
+                     {"use", use_code(entry.use)},
+                     {"voted", voted}});
   }
   auto electorate = electorate_of(entries);
   return Response::json(200, {{"fingerprint", *vote.roll_fingerprint},
@@ -263,6 +278,27 @@ Response roll_route(Context& context) {
                               {"owner_count", electorate.owner_count},
                               {"voters", electorate.owner_ids.size()},
                               {"items", items}});
+}
+
+// Tells the owners on the roll who have not voted and hold an account, in their inboxes.
+Response remind_route(Context& context) {
+  JsonObject body(context.json_body());
+  auto message = body.optional_text("message");
+  body.finish();
+  std::int64_t id = context.path_id("id");
+  Json sent = context.write([&](store::Tx& tx) {
+    Vote vote = require_vote(tx.connection(), id);
+    std::string text = reminder_text(vote, message);
+    auto accounts = non_voter_accounts(tx.connection(), id);
+    notifications::notify(tx, accounts,
+                          {.kind = "vote.reminder",
+                           .title = "请参加表决：《" + vote.input.title + "》",
+                           .body = text,
+                           .link = "/votes/" + std::to_string(id)});
+    context.audit(tx, "vote.remind", "vote:" + std::to_string(id), {{"message", text}, {"count", accounts.size()}});
+    return Json{{"message", text}, {"count", accounts.size()}};
+  });
+  return Response::json(201, sent);
 }
 
 Response turnout_route(Context& context) {
@@ -466,6 +502,34 @@ Response publication_route(Context& context) {
   return Response::json(200, publication_json(*lease, *vote));
 }
 
+// The export files of a published vote, the bytes its fingerprints cover, for `weizhi tally` to recount.
+struct ExportFile {
+  const char* name;
+  const char* content_type;
+  std::string VoteFiles::*bytes;
+};
+constexpr ExportFile kExportFiles[] = {
+    {"roll.csv", "text/csv; charset=utf-8", &VoteFiles::roll_csv},
+    {"ballots.csv", "text/csv; charset=utf-8", &VoteFiles::ballots_csv},
+    {"result.json", "application/json", &VoteFiles::result_json},
+};
+
+http::Handler export_file_route(const ExportFile& file) {
+  return [&file](Context& context) {
+    auto lease = context.read();
+    Vote vote = require_vote(*lease, context.path_id("id"));
+    if (vote.state != VoteState::Published) fail_conflict("表决结果公布后才能下载导出文件", "state");
+    VoteFiles files = vote_files(*lease, vote);
+    files.result_json = *vote.result;
+    Response response;
+    response.content_type = file.content_type;
+    response.body = files.*file.bytes;
+    response.header("Content-Disposition",
+                    "attachment; filename=\"vote-" + std::to_string(vote.id) + "-" + file.name + "\"");
+    return response;
+  };
+}
+
 Response receipt_route(Context& context) {
   std::string code = typed_receipt_code(context.request.path_params.at("code"));
   auto lease = context.read();
@@ -531,6 +595,7 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, base + "/{id}/publish", allowed("voting.manage"), publish_route);
   router.add(Method::Get, base + "/{id}/roll", allowed("voting.read"), roll_route);
   router.add(Method::Get, base + "/{id}/turnout", allowed("voting.manage"), turnout_route);
+  router.add(Method::Post, base + "/{id}/reminders", allowed("voting.manage"), remind_route);
   router.add(Method::Get, base + "/{id}/proxies", allowed("voting.read"), proxies_route);
   router.add(Method::Post, base + "/{id}/proxies", allowed("voting.manage"), record_proxy_route);
   router.add(Method::Post, base + "/{id}/ballots", Access::signed_in(), cast_online_route);
@@ -539,6 +604,9 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, base + "/{id}/paper-held", allowed("voting.supervise"), held_forms_route);
   router.add(Method::Post, base + "/{id}/paper-held/{voter_id}/settle", allowed("voting.supervise"), settle_form_route);
   router.add(Method::Get, base + "/{id}/publication", Access::anyone(), publication_route);
+  for (const auto& file : kExportFiles) {
+    router.add(Method::Get, base + "/{id}/files/" + file.name, allowed("voting.read"), export_file_route(file));
+  }
   router.add(Method::Get, "/api/v1/vote-receipts/{code}", Access::anyone(), receipt_route);
   router.add(Method::Get, "/api/v1/me/votes", Access::signed_in(), my_votes_route);
   router.add(Method::Get, "/api/v1/vote-matters", Access::signed_in(), matters_route);

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/address.hpp"
 #include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
@@ -579,6 +580,81 @@ std::optional<std::vector<Choice>> parse_choices_text(std::string_view text) {
     choices.push_back(*choice);
     if (comma == std::string_view::npos) return choices;
     text.remove_prefix(comma + 1);
+  }
+}
+
+namespace {
+
+constexpr CodeTable<VotedFilter> kVotedFilters = {{VotedFilter::Voted, "yes"}, {VotedFilter::NotVoted, "no"}};
+
+std::string without_spaces(std::string_view text) {
+  std::string kept;
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) kept += c;
+  }
+  return kept;
+}
+
+}  // namespace
+
+std::optional<VotedFilter> parse_voted_filter(std::string_view code) { return parse_code(kVotedFilters, code); }
+
+bool passes_voted_filter(const RollEntry& entry, bool voted, VotedFilter filter) {
+  return entry.owner_id != 0 && voted == (filter == VotedFilter::Voted);
+}
+
+bool address_matches(const std::string& building, const std::string& unit, const std::string& room,
+                     std::string_view typed) {
+  std::string address = building + unit + room;
+  AddressKeyRange meant = address_key_range(typed);
+  if (meant.first == meant.end) return without_spaces(address).find(without_spaces(typed)) != std::string::npos;
+  std::string key = address_key(address);
+  return key >= meant.first && key < meant.end;
+}
+
+std::string reminder_text(const Vote& vote, const std::optional<std::string>& message) {
+  if (vote.state != VoteState::Open) fail_conflict("表决开放期间才能提醒未投票的业主", "state");
+  if (message) {
+    check_text(*message, kMaxReminderBytes, "message", "提醒内容应填写，且不超过 500 字节");
+    return *message;
+  }
+  return "《" + vote.input.title + "》正在表决，截止时间 " + vote.input.closes_at + "，您尚未投票，请及时参加。";
+}
+
+bool closing_short_of_quorum(const Vote& vote, const Turnout& turnout, TimePoint now) {
+  return vote.state == VoteState::Open && !turnout.quorum_met &&
+         *parse_iso(vote.input.closes_at) <= now + std::chrono::days(kClosingSoonDays);
+}
+
+namespace {
+
+std::string whole_percent(const Fraction& fraction) {
+  return std::to_string(fraction.den == 0 ? 0 : fraction.num * 100 / fraction.den) + "%";
+}
+
+}  // namespace
+
+std::string closing_title(const Vote& vote, const Turnout& turnout, TimePoint now) {
+  auto left = *parse_iso(vote.input.closes_at) - now;
+  std::string when;
+  if (left <= std::chrono::seconds(0)) {
+    when = "已过截止时间";
+  } else if (left < std::chrono::days(1)) {
+    auto hours = std::chrono::ceil<std::chrono::hours>(left).count();
+    when = "还剩 " + std::to_string(hours) + " 小时截止";
+  } else {
+    when = "还剩 " + std::to_string(std::chrono::floor<std::chrono::days>(left).count()) + " 天截止";
+  }
+  return "《" + vote.input.title + "》表决" + when + "，已投 " + whole_percent(turnout.count) + "（面积 " +
+         whole_percent(turnout.area) + "），未达法定人数";
+}
+
+bool takes_online_ballots(const Vote& vote, TimePoint now) {
+  try {
+    check_ballot_terms(vote, Channel::Online, now);
+    return true;
+  } catch (const ApiError&) {
+    return false;
   }
 }
 

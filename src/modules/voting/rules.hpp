@@ -156,6 +156,41 @@ void check_settling(const Vote& vote, const PaperForm& form);
 enum class InvalidChoices { Allowed, Refused };
 std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::size_t item_count, InvalidChoices invalid,
                                   const std::string& field);
+// --- The roster ---
+
+// The roster's filter on the ballot (?voted=yes|no): voters who have one, or voters who have none.
+enum class VotedFilter { Voted, NotVoted };
+std::optional<VotedFilter> parse_voted_filter(std::string_view code);
+// Whether a roll line is kept by the filter: a part with no voter yet is among neither.
+bool passes_voted_filter(const RollEntry& entry, bool voted, VotedFilter filter);
+// Whether a part's address, its building, unit and room names as the registry writes them, is one a
+// typed address means (core/address.hpp: "3-2-501", "3栋2单元501室" and "3幢2单元" all find 3幢 2单元
+// 501), or, for text with no numbered segment, holds it, spaces ignored.
+bool address_matches(const std::string& building, const std::string& unit, const std::string& room,
+                     std::string_view typed);
+
+// --- Reminders ---
+
+// A reminder to the owners who have not voted goes out while the vote is open (409 naming state),
+// with the organisers' words when given: at most kMaxReminderBytes (400 naming message). Returns
+// the message sent.
+inline constexpr std::size_t kMaxReminderBytes = 500;
+std::string reminder_text(const Vote& vote, const std::optional<std::string>& message);
+
+// --- Today's work ---
+
+// An open vote comes to its organisers' work this many days before its deadline while quorum is not met.
+inline constexpr int kClosingSoonDays = 3;
+// Whether the open vote needs its organisers now: quorum not met and the deadline within
+// kClosingSoonDays, or passed without the vote being closed.
+bool closing_short_of_quorum(const Vote& vote, const Turnout& turnout, TimePoint now);
+// "《…》表决还剩 2 天截止，已投 45%（面积 38%），未达法定人数": the time left (hours under a day) and the
+// turnout so far, owners then area, in whole percent rounded down so that a ratio short of its bound
+// never shows as reaching it.
+std::string closing_title(const Vote& vote, const Turnout& turnout, TimePoint now);
+// Whether a voter may still cast online now (check_ballot_terms on the online channel passes).
+bool takes_online_ballots(const Vote& vote, TimePoint now);
+
 // "agree,oppose,…" as stored, and back (nullopt when malformed).
 std::string choices_text(const std::vector<Choice>& choices);
 std::optional<std::vector<Choice>> parse_choices_text(std::string_view text);

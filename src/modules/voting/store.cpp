@@ -273,13 +273,24 @@ std::shared_ptr<const Electorate> frozen_electorate(store::Connection& connectio
 std::vector<NamedRollEntry> named_roll(store::Connection& connection, std::int64_t vote_id) {
   return store::map_rows(
       connection.query(
-          "SELECT r.part_id, r.owner_id, r.owner_kind, r.area_centi_m2, r.use, n.name, p.name_masked FROM vote_roll r "
-          "JOIN org_nodes n ON n.id = r.part_id LEFT JOIN people p ON p.id = r.owner_id WHERE r.vote_id = ? "
-          "ORDER BY r.part_id",
+          "SELECT r.part_id, r.owner_id, r.owner_kind, r.area_centi_m2, r.use, n.name, p.name_masked, "
+          "COALESCE(b.name, ''), COALESCE(u.name, '') FROM vote_roll r JOIN org_nodes n ON n.id = r.part_id "
+          "LEFT JOIN org_nodes u ON u.id = n.parent_id AND u.kind = 'unit' "
+          "LEFT JOIN org_nodes b ON b.id = u.parent_id AND b.kind = 'building' "
+          "LEFT JOIN people p ON p.id = r.owner_id WHERE r.vote_id = ? ORDER BY r.part_id",
           {vote_id}),
       [](const store::Row& row) {
-        return NamedRollEntry{to_roll_entry(row), row.text(5), row.optional_text(6)};
+        return NamedRollEntry{to_roll_entry(row), row.text(7), row.text(8), row.text(5), row.optional_text(6)};
       });
+}
+
+std::vector<std::int64_t> non_voter_accounts(store::Connection& connection, std::int64_t vote_id) {
+  return store::map_rows(
+      connection.query("SELECT DISTINCT u.id FROM vote_roll r JOIN users u ON u.person_id = r.owner_id "
+                       "WHERE r.vote_id = ? AND u.disabled = 0 AND NOT EXISTS (SELECT 1 FROM vote_ballots b "
+                       "WHERE b.vote_id = r.vote_id AND b.voter_id = r.owner_id) ORDER BY u.id",
+                       {vote_id}),
+      store::first_integer);
 }
 
 std::map<std::int64_t, std::string> voter_names(store::Connection& connection, std::int64_t vote_id) {
@@ -378,6 +389,15 @@ std::optional<BallotRecord> save_paper_entry(store::Tx& tx, const Vote& vote, st
       {vote.id, voter_id, clerk_user_id, choices_text(choices), iso_utc(now)});
   if (outcome != paper_entry::Outcome::Counted) return std::nullopt;
   return insert_ballot(tx, vote, NewBallot{voter_id, Channel::Paper, choices, clerk_user_id, std::nullopt}, now);
+}
+
+std::int64_t forms_awaiting_second_entry(store::Connection& connection, std::int64_t vote_id,
+                                         std::int64_t clerk_user_id) {
+  return connection.scalar(
+      "SELECT COUNT(*) FROM (SELECT e.voter_id FROM vote_paper_entries e WHERE e.vote_id = ? AND NOT EXISTS "
+      "(SELECT 1 FROM vote_ballots b WHERE b.vote_id = e.vote_id AND b.voter_id = e.voter_id) "
+      "GROUP BY e.voter_id HAVING COUNT(*) = 1 AND MAX(e.clerk_user_id) <> ?) typed_once",
+      {vote_id, clerk_user_id});
 }
 
 std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vote_id) {

@@ -33,10 +33,14 @@ void freeze_roll(store::Tx& tx, const Vote& vote, const std::vector<RollEntry>& 
 std::shared_ptr<const Electorate> frozen_electorate(store::Connection& connection, const Vote& vote);
 struct NamedRollEntry {
   RollEntry entry;
+  std::string building_name;
+  std::string unit_name;
   std::string part_name;                  // the room number
   std::optional<std::string> owner_name;  // masked; none while the part has no voter
 };
 std::vector<NamedRollEntry> named_roll(store::Connection& connection, std::int64_t vote_id);
+// The enabled accounts of the voters on the roll who have not voted, ascending.
+std::vector<std::int64_t> non_voter_accounts(store::Connection& connection, std::int64_t vote_id);
 // Masked names of the voters on the roll of a vote, by person id.
 std::map<std::int64_t, std::string> voter_names(store::Connection& connection, std::int64_t vote_id);
 // Votes that are open or published where the person is on the roll or a recorded proxy, newest first.
@@ -83,6 +87,9 @@ struct HeldForm {
   std::string voter_name;  // masked
   std::vector<ClerkEntry> entries;
 };
+// Forms typed once, by a clerk other than `clerk_user_id`, that wait for a second entry.
+std::int64_t forms_awaiting_second_entry(store::Connection& connection, std::int64_t vote_id,
+                                         std::int64_t clerk_user_id);
 // Forms typed differently by two clerks and not yet settled, by voter.
 std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vote_id);
 // The supervisor's reading of a held form (check_settling) becomes the ballot.
