@@ -313,6 +313,8 @@ TEST_F(CovenantTest, ViolationsArePagedNewestFirst) {
   ASSERT_EQ(first["items"].size(), 2u);
   EXPECT_EQ(first["items"][0]["id"], ids[2]);
   EXPECT_EQ(first["items"][1]["id"], ids[1]);
+  EXPECT_EQ(first["items"][0]["compound"], (json{{"id", node("desheng-xincun")}, {"name", "德胜新村"}}))
+      << "the list names each violation's compound";
   ASSERT_TRUE(first["next_cursor"].is_string());
   json second = secretary->get(list + "&limit=2&cursor=" + first["next_cursor"].get<std::string>()).json();
   ASSERT_EQ(second["items"].size(), 1u);

@@ -270,12 +270,23 @@ TEST_F(GovernanceTest, CommissionerListShowsAttributesAndMaskedNames) {
   auto items = signed_in("admin")->get("/api/v1/governance/commissioners").json()["items"];
   ASSERT_EQ(items.size(), 29u);
   int shared = 0;
+  int with_phone = 0;
   for (const auto& item : items) {
     EXPECT_NE(item["person"]["name"].get<std::string>().find('*'), std::string::npos);
+    auto masked = db().read()->query_one("SELECT phone_masked FROM people WHERE id = ?",
+                                         {item["person"]["id"].get<std::int64_t>()});
+    if (auto phone = masked->optional_text(0)) {
+      ++with_phone;
+      EXPECT_EQ(item["person"]["phone"], *phone) << "the registry's masked phone, never the number";
+      EXPECT_NE(phone->find('*'), std::string::npos);
+    } else {
+      EXPECT_TRUE(item["person"]["phone"].is_null());
+    }
     EXPECT_TRUE(item["first_secretary"].get<bool>());
     if (item["compounds"].size() == 2) ++shared;
   }
   EXPECT_EQ(shared, 1);
+  EXPECT_GT(with_phone, 0);
 }
 
 TEST_F(GovernanceTest, ReplacingTheDirectorKeepsTheOldTermInHistory) {

@@ -108,6 +108,7 @@ struct Violation {
   std::optional<std::string> close_reason;
   std::int64_t recorded_level = 0;  // the highest EscalationLevel recorded by the escalation run
   std::string created_at;
+  std::string compound_name;
   std::vector<Inspection> inspections;  // oldest first
 };
 

@@ -133,6 +133,7 @@ Json violation_json(store::Connection& connection, const Violation& violation, c
   Json json{{"id", violation.id},
             {"covenant_id", violation.version_id},
             {"compound_id", violation.input.compound_node_id},
+            {"compound", {{"id", violation.input.compound_node_id}, {"name", violation.compound_name}}},
             {"clause_number", violation.input.clause_number},
             {"clause_type", violation.clause_type},
             {"kind", violation_kind_code(violation.kind)},

@@ -42,7 +42,7 @@ constexpr const char* kViolationColumns =
     "SELECT x.id, x.version_id, x.compound_node_id, k.number, x.reported_on, x.location, x.part_node_id, "
     "x.area_centi_m2, x.photos, x.plate, x.place, x.description, k.type, x.state, k.rectification_days, "
     "k.escalation_days, x.notified_on, x.deadline_on, x.removed_on, x.closed_on, x.close_reason, "
-    "x.recorded_level, x.created_at "
+    "x.recorded_level, x.created_at, c.name "
     "FROM covenant_violations x JOIN covenant_clauses k ON k.id = x.clause_id "
     "JOIN org_nodes c ON c.id = x.compound_node_id ";
 
@@ -72,6 +72,7 @@ Violation to_violation(store::Connection& connection, const store::Row& row) {
                       row.optional_text(20),
                       row.i64(21),
                       row.text(22),
+                      row.text(23),
                       {}};
   violation.inspections = store::map_rows(
       connection.query("SELECT id, inspected_on, passed, note FROM covenant_inspections WHERE violation_id = ? "

@@ -1,12 +1,9 @@
 // What the covenant module adds to a person's work for today: each violation under their scopes
 // whose rectification deadline has passed, for those who manage the covenant (督促整改).
-#include <map>
-
 #include "modules/covenant/model.hpp"
 #include "modules/covenant/module.hpp"
 #include "modules/covenant/rules.hpp"
 #include "modules/covenant/store.hpp"
-#include "modules/org/org.hpp"
 
 namespace weizhi::covenant {
 
@@ -30,20 +27,14 @@ std::string subject_of(const Violation& violation) {
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask) {
   std::vector<modules::TodayItem> items;
   std::string today = street_date(ask.now);
-  std::map<std::int64_t, std::string> compound_names;
   for (const auto& scope : ask.scopes_with("covenant.manage")) {
     for (ViolationState state : {ViolationState::Notified, ViolationState::Rectifying}) {
       for (const auto& violation : violations_under(ask.connection, scope.path, state)) {
         if (!violation.deadline_on || days_overdue(*violation.deadline_on, today) == 0) continue;
-        std::int64_t compound = violation.input.compound_node_id;
-        if (!compound_names.count(compound)) {
-          auto node = org::find_node(ask.connection, compound);
-          compound_names[compound] = node ? node->name : "";
-        }
         items.push_back({.kind = "covenant.overdue",
                          .title = "督促整改：" + subject_of(violation),
-                         .node_id = compound,
-                         .node_name = compound_names[compound],
+                         .node_id = violation.input.compound_node_id,
+                         .node_name = violation.compound_name,
                          .due_at = street_day_end(*violation.deadline_on),
                          .overdue = true,
                          .link = "/covenant/violations/" + std::to_string(violation.id)});

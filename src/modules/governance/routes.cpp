@@ -204,12 +204,13 @@ Response list_commissioners_route(Context& context) {
   for (const auto& row : current_commissioners(*lease, node.path, context.services.clock.now())) {
     const CommissionerInput& input = row.assignment.input;
     if (items.empty() || items.back()["person"]["id"] != input.person_id) {
-      items.push_back({{"person", {{"id", input.person_id}, {"name", row.person_name}}},
-                       {"compounds", Json::array()},
-                       {"from_two_committees", false},
-                       {"also_party_secretary", false},
-                       {"first_secretary", false},
-                       {"grid_chief", false}});
+      items.push_back(
+          {{"person", {{"id", input.person_id}, {"name", row.person_name}, {"phone", or_null(row.person_phone)}}},
+           {"compounds", Json::array()},
+           {"from_two_committees", false},
+           {"also_party_secretary", false},
+           {"first_secretary", false},
+           {"grid_chief", false}});
     }
     Json& item = items.back();
     item["compounds"].push_back({{"id", input.compound_node_id},

@@ -119,6 +119,10 @@ class StreetSeeder {
     people::PersonInput input;
     input.home_node_id = home_node_id;
     input.name = plausible_name();
+    // A work mobile each, so the lists that reach them have a number to show (masked); counted, not
+    // drawn, so the names drawn after it stay those of earlier seeds.
+    std::string serial = std::to_string(++staff_phones_);
+    input.phone = "1890571" + std::string(4 - serial.size(), '0') + serial;
     input.birth_year = random_.between(1962, 1990);
     input.party_member = party_member;
     input.tags = std::move(tags);
@@ -292,6 +296,7 @@ class StreetSeeder {
   std::vector<std::int64_t> commissioner_people_;            // distinct, in order of their first compound
   std::set<std::int64_t> grid_chiefs_;
   std::int64_t party_orgs_ = 0;
+  std::int64_t staff_phones_ = 0;
 };
 
 }  // namespace

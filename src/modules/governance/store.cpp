@@ -216,7 +216,8 @@ std::vector<CommissionerRow> current_commissioners(store::Connection& connection
   return store::map_rows(
       connection.query(
           std::string("SELECT a.id, a.person_id, a.compound_node_id, a.from_two_committees, a.also_party_secretary, "
-                      "a.first_secretary, a.grid_chief, a.since, a.until, p.name_masked, c.name, a.service_phone "
+                      "a.first_secretary, a.grid_chief, a.since, a.until, p.name_masked, c.name, a.service_phone, "
+                      "p.phone_masked "
                       "FROM commissioner_assignments a JOIN org_nodes c ON c.id = a.compound_node_id "
                       "JOIN people p ON p.id = a.person_id WHERE c.path LIKE ? AND ") +
               kCurrentAssignment + " ORDER BY a.person_id, a.compound_node_id",
@@ -227,7 +228,7 @@ std::vector<CommissionerRow> current_commissioners(store::Connection& connection
                                                        row.i64(5) != 0, row.i64(6) != 0, row.optional_text(11)},
                                                       row.text(7),
                                                       row.optional_text(8)},
-                               row.text(9), row.text(10)};
+                               row.text(9), row.optional_text(12), row.text(10)};
       });
 }
 

@@ -29,7 +29,8 @@ bool set_community_position(store::Tx& tx, std::int64_t community_id, CommunityP
 
 struct CommissionerRow {
   CommissionerAssignment assignment;
-  std::string person_name;  // masked
+  std::string person_name;                  // masked
+  std::optional<std::string> person_phone;  // masked; none when the registry has no phone
   std::string compound_name;
 };
 // Current assignments on compounds of the subtree, by person then compound.
