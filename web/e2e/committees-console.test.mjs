@@ -1,7 +1,8 @@
-// Browser tests of the committee screens of the console: the admin opens the committee of 德胜坝小区
-// (filed in 2021) with its members, alternates and party share; members leave with a reason and the
-// first alternate is promoted; a shortfall in the party share shows in red; people are added back as
-// member and alternate; a commissioner sees their committee read-only.
+// Browser tests of the committee screens of the console: the admin lists the committees with their
+// members by name and post, opens the committee of 德胜坝小区 (filed in 2021) with its members,
+// alternates and party share; members leave with a reason and the first alternate is promoted; a
+// shortfall in the party share shows in red; people are added back as member and alternate; a
+// commissioner sees their committee read-only.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession } from './support/api.mjs'
@@ -32,6 +33,10 @@ describe('committee screens of the console', () => {
     await page.getByTestId('console-menu').getByText('小区自管会').click()
     const row = page.getByTestId('committees-table').locator('tr').filter({ hasText: '德胜坝小区' })
     await row.getByText(`${listed.term_starts_on} – ${listed.term_ends_on}`).waitFor()
+    const posts = { director: '主任', deputy: '副主任', member: '委员' }
+    const names = row.getByTestId('member-names')
+    for (const member of listed.members) await names.getByText(`${member.person.name}（${posts[member.position]}）`).waitFor()
+    assert.doesNotMatch(await row.innerText(), /账号|#\d/, 'people by name, never by account')
     await assertAccessible(page, 'committees list')
     await saveScreenshot(page, 'committees-console-list')
 

@@ -1,6 +1,7 @@
 // Browser tests of the console's governance screens against the demo street: the compound page
 // (chain, party organisation, all parts in a virtualised table), scope refusals, the overview with its
-// charts, people search with masking and unmasking, and commissioners (list, end, assign).
+// charts, people search with masking and unmasking, and commissioners (list with masked phones and start
+// days, end from the row menu with confirmation, assign).
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
@@ -126,11 +127,19 @@ describe('console governance screens', () => {
     const row = table.locator('tr').filter({ hasText: '德胜新村' })
     await row.getByText(commissioner.name).waitFor()
     await page.getByTestId('coverage').getByText('30 / 30 个小区责任链完整').waitFor()
+    assert.match(await row.locator('td').nth(1).innerText(), /^1\d{2}\*{4}\d{4}$/, 'the phone, masked')
+    assert.match(await row.getByTestId('since').first().innerText(), /^\d{4}-\d{2}-\d{2}$/, 'the start as a day')
+    assert.equal(await row.getByRole('button', { name: '结束任职' }).count(), 0, 'ending is kept in the row menu')
     await assertAccessible(page, 'commissioners')
     await saveScreenshot(page, 'console-commissioners')
 
-    await row.getByRole('button', { name: '结束在“德胜新村”的任职' }).click()
-    await page.getByRole('dialog').getByRole('button', { name: '结束任职' }).click()
+    await row.getByRole('button', { name: `${commissioner.name} 的更多操作` }).click()
+    await page.getByRole('menuitem', { name: '结束在“德胜新村”的任职' }).click()
+    const confirm = page.getByRole('dialog')
+    await confirm.getByText(`结束 ${commissioner.name} 在“德胜新村”的小区专员任职？`).waitFor()
+    await assertAccessible(page, 'end commissioner confirmation')
+    await saveScreenshot(page, 'console-commissioner-end-confirm')
+    await confirm.getByRole('button', { name: '结束任职' }).click()
     await page.getByText('已结束任职').waitFor()
     const coverage = page.getByTestId('coverage')
     await coverage.getByText('29 / 30 个小区责任链完整').waitFor()

@@ -65,6 +65,7 @@ describe('covenant screens of the console', () => {
     await page.goto(`${suite.baseUrl}/covenant/violations?node=${compoundId}&state=notified`)
     const table = page.getByTestId('violations-table')
     await table.getByText('浙A·8M2N6').waitFor()
+    await table.locator('tbody tr').filter({ hasText: '浙A·8M2N6' }).getByText(compoundName, { exact: true }).waitFor()
     await table.getByTestId('overdue').first().waitFor()
     await assertAccessible(page, 'violations list')
     await saveScreenshot(page, 'covenant-violations')
@@ -116,6 +117,13 @@ describe('covenant screens of the console', () => {
     await state.getByText('已通知').waitFor()
     const deadline = addDays(streetToday(), clause.rectification_days)
     await page.getByTestId('event-notified').getByText(`书面通知整改，期限至 ${deadline}`).waitFor()
+    // The list says how long is left until the end of the deadline day.
+    await page.goto(`${suite.baseUrl}/covenant/violations?node=${compoundId}&state=notified`)
+    const listed = page.getByTestId('violations-table').locator('tbody tr').filter({ hasText: '5幢北侧围墙外' })
+    await listed.getByText(deadline).waitFor()
+    assert.equal(await listed.getByTestId('time-left').innerText(), `还剩 ${clause.rectification_days} 天`)
+    await page.goBack()
+    await violationPage.waitFor()
 
     await (await step('step-rectifying')).getByTestId('save').click()
     await state.getByText('整改中').waitFor()

@@ -1,10 +1,12 @@
 // Browser test of the mediation screens: the demo commissioner of 德胜新村 records a dispute between
 // two neighbours with one of the community's gold mediators, records the first session (which starts
-// the mediation), marks it agreed with the agreement's text, and finds it among the agreed disputes.
+// the mediation), marks it agreed with the agreement's text and the time left for its visit, and finds
+// it among the agreed disputes.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, choose, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { addDays, streetToday } from './support/dates.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 const compoundName = '德胜新村'
@@ -66,6 +68,8 @@ describe('mediation screens of the console', () => {
     await state.getByText('已达成协议').waitFor()
     await page.getByTestId('agreement').getByText(agreement).waitFor()
     await page.getByTestId('add-follow-up').waitFor()
+    // Signed today: the visit checking it holds is due in a month, to the end of that day.
+    await page.getByTestId('follow-up-due').getByText(`回访期限 ${addDays(streetToday(), 30)}（还剩 30 天）`).waitFor()
     await assertAccessible(page, 'agreed dispute')
     await saveScreenshot(page, 'mediation-agreed')
 

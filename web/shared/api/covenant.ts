@@ -96,6 +96,7 @@ export interface Violation {
   id: number
   covenant_id: number
   compound_id: number
+  compound: { id: number; name: string }
   clause_number: number
   clause_type: string
   kind: ViolationKind

@@ -52,10 +52,13 @@ export const commissionerBackgrounds: readonly CommissionerBackground[] = [
   'grid_chief',
 ]
 
-/** One person anchoring one or more compounds; a background is true when any assignment says so. */
+/** A compound a commissioner anchors: since when (ISO-8601), and the service phone residents may call. */
+export type CommissionerCompound = Ref & { assignment_id: number; since: string; service_phone: string | null }
+
+/** One person anchoring one or more compounds, with their masked phone; a background is true when any assignment says so. */
 export type Commissioner = {
-  person: Ref
-  compounds: (Ref & { assignment_id: number; since: string; service_phone: string | null })[]
+  person: Ref & { phone: string | null }
+  compounds: CommissionerCompound[]
 } & Record<CommissionerBackground, boolean>
 
 export type NewCommissioner = { person_id: number; compound_id: number; service_phone?: string } & Record<

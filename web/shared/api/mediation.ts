@@ -89,6 +89,8 @@ export interface Mediation {
 export interface MediationDetail extends Mediation {
   sessions: Session[]
   follow_ups: FollowUp[]
+  /** The last day for the visit checking the agreement holds (30 days after signing), until one is made; else null. */
+  follow_up_due_on: string | null
   timeline: MediationEvent[]
   /** Agreed, never reopened, and the latest visit found the agreement broken. */
   can_reopen: boolean

@@ -1,5 +1,5 @@
 // What the covenant screens derive from the server's records: tag colours of states, a violation's
-// subject in one line, and the next steps its state allows.
+// subject in one line, whether its deadline still runs, and the next steps its state allows.
 import type { TagProps } from 'element-plus'
 import type { VersionState, Violation, ViolationState, ViolationStep } from '@shared/api/covenant'
 
@@ -22,6 +22,11 @@ export const nextSteps: Record<ViolationState, readonly StepAction[]> = {
   rectifying: ['inspections', 'remove', 'close'],
   removed: [],
   closed: [],
+}
+
+/** Whether the violation still runs against its deadline: notified or rectifying, with a deadline set. */
+export function deadlineRuns(violation: Violation): boolean {
+  return violation.deadline_on !== null && (violation.state === 'notified' || violation.state === 'rectifying')
 }
 
 export function latestInspectionPassed(violation: Violation): boolean {
