@@ -242,6 +242,14 @@ const en: typeof zhCN = {
     onlyProblems: 'Only rows with problems',
     previewLabel: 'Preview of the file',
   },
+  reports: {
+    title: 'Monthly report',
+    node: 'Report scope',
+    month: 'Month',
+    download: 'Download Excel',
+    print: 'Print',
+    noRows: 'No records this month',
+  },
   overview: {
     title: 'Organisation overview',
     node: 'Figures for',

@@ -240,6 +240,14 @@ export default {
     onlyProblems: '只看有问题的行',
     previewLabel: '文件内容预览',
   },
+  reports: {
+    title: '月报',
+    node: '报表范围',
+    month: '月份',
+    download: '下载 Excel',
+    print: '打印',
+    noRows: '本月没有记录',
+  },
   overview: {
     title: '组织概况',
     node: '统计范围',
