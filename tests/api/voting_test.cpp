@@ -739,6 +739,38 @@ TEST_F(VotingTest, TheRosterShowsBuildingUnitAndRoomAndFiltersOnTheBallotAndTheA
   EXPECT_EQ(unknown.error_field(), "voted");
 }
 
+TEST_F(VotingTest, TheRosterFindsAPartialAddressByWholeSegmentsOnTheKeptKey) {
+  auto admin = signed_in("admin");
+  std::int64_t building =
+      db().read()
+          ->query_one("SELECT id FROM org_nodes WHERE parent_id = ? AND name = '1幢'", {node("desheng-xincun")})
+          ->i64(0);
+  auto unit = admin->post("/api/v1/org/nodes", json{{"parent_id", building}, {"kind", "unit"}, {"name", "10单元"}});
+  ASSERT_EQ(unit.status, 201) << unit.body;
+  auto part = admin->post("/api/v1/org/nodes", json{{"parent_id", unit.json()["id"]},
+                                                    {"kind", "part"},
+                                                    {"room_number", "101"},
+                                                    {"floor", 1},
+                                                    {"use", "residential"},
+                                                    {"area_centi_m2", 8735},
+                                                    {"area_source", "registered"}});
+  ASSERT_EQ(part.status, 201) << part.body;
+  std::int64_t id = open_vote();
+  auto reply = signed_in("commissioner")->get(path(id, "/roll?address=" + percent_encoded("1幢1单元")));
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  std::set<std::string> rooms;
+  json items = reply.json()["items"];
+  for (const auto& entry : items) {
+    rooms.insert(entry["building"].get<std::string>() + entry["unit"].get<std::string>() +
+                 entry["part"]["name"].get<std::string>());
+  }
+  EXPECT_TRUE(rooms.contains("1幢1单元101")) << reply.body;
+  EXPECT_FALSE(rooms.contains("1幢10单元101")) << reply.body;
+  auto all = signed_in("commissioner")->get(path(id, "/roll?address=" + percent_encoded("1-10"))).json()["items"];
+  ASSERT_EQ(all.size(), 1u) << all.dump();
+  EXPECT_EQ(all[0]["part"]["id"], part.json()["id"]) << "the new part is on the roll";
+}
+
 TEST_F(VotingTest, AReminderGoesToTheNonVotersWithAnAccountOnceWhileTheVoteIsOpen) {
   auto organiser = signed_in("commissioner");
   std::int64_t id = open_vote();
@@ -773,6 +805,11 @@ TEST_F(VotingTest, AReminderGoesToTheNonVotersWithAnAccountOnceWhileTheVoteIsOpe
             1)
       << "a retry sends nothing more";
   if (!voter_login.empty()) EXPECT_EQ(inbox(voter_login), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE kind = 'vote.reminder' AND entity_type = 'vote' AND "
+                  "entity_id = ? AND link = ?",
+                  {id, "/votes/" + std::to_string(id)}),
+            expected)
+      << "each reminder names its vote and links to it";
 
   EXPECT_EQ(organiser->post(path(id, "/reminders"), json{{"message", "  "}}).error_field(), "message");
   EXPECT_EQ(signed_in("resident")->post(path(id, "/reminders"), json::object()).status, 403);

@@ -664,13 +664,18 @@ TEST(VotingToday, OnlineBallotsAreTakenInsideTheWindowOfAVoteOpenOnline) {
 // --- The roster and reminders ---
 
 TEST(VotingRoster, AnAddressIsFoundByItsNumbersHoweverWrittenOrByItsText) {
-  EXPECT_TRUE(address_matches("3幢", "2单元", "501", "3-2-501"));
-  EXPECT_TRUE(address_matches("3幢", "2单元", "501", "3栋2单元501室"));
-  EXPECT_TRUE(address_matches("3幢", "2单元", "501", "3幢 2单元"));
-  EXPECT_FALSE(address_matches("3幢", "2单元", "501", "3-2-502"));
-  EXPECT_FALSE(address_matches("3幢", "12单元", "501", "3幢2单元")) << "a finished segment is meant whole";
-  EXPECT_TRUE(address_matches("商铺幢", "一单元", "东铺", "商铺 幢")) << "text with no number";
-  EXPECT_FALSE(address_matches("商铺幢", "一单元", "东铺", "西铺"));
+  auto finds = [](std::string_view key, std::string_view typed) {
+    auto keys = address_keys_meant(typed);
+    return keys && key >= keys->first && key < keys->end;
+  };
+  EXPECT_TRUE(finds("3-2-501", "3-2-501"));
+  EXPECT_TRUE(finds("3-2-501", "3栋2单元501室"));
+  EXPECT_TRUE(finds("3-2-501", "3幢 2单元"));
+  EXPECT_FALSE(finds("3-2-501", "3-2-502"));
+  EXPECT_FALSE(finds("3-12-501", "3幢2单元")) << "a finished segment is meant whole";
+  EXPECT_FALSE(address_keys_meant("商铺 幢").has_value()) << "text with no number";
+  EXPECT_TRUE(address_text_matches("商铺幢", "一单元", "东铺", "商铺 幢"));
+  EXPECT_FALSE(address_text_matches("商铺幢", "一单元", "东铺", "西铺"));
 }
 
 TEST(VotingRoster, TheBallotFilterKeepsVotersWithOrWithoutABallotAndNeverAPartWithNoVoter) {

@@ -252,6 +252,8 @@ Response roll_route(Context& context) {
   Vote vote = require_vote(*lease, context.path_id("id"));
   if (vote.state == VoteState::Draft) fail_conflict("表决开启时才冻结业主名册");
   auto roll = named_roll(*lease, vote.id);
+  auto keys = address ? address_keys_meant(*address) : std::nullopt;
+  auto at_address = keys ? std::optional(roll_parts_at_address(*lease, vote.id, *keys)) : std::nullopt;
   auto with_ballot = voters_with_ballot(*lease, vote.id);
   std::set<std::int64_t> voted_ids(with_ballot.begin(), with_ballot.end());
   std::vector<RollEntry> entries;
@@ -261,7 +263,9 @@ Response roll_route(Context& context) {
     entries.push_back(entry);
     bool voted = voted_ids.count(entry.owner_id) > 0;
     if (voted_filter && !passes_voted_filter(entry, voted, *voted_filter)) continue;
-    if (address && !address_matches(named.building_name, named.unit_name, named.part_name, *address)) continue;
+    if (at_address && !at_address->contains(entry.part_id)) continue;
+    if (address && !keys && !address_text_matches(named.building_name, named.unit_name, named.part_name, *address))
+      continue;
     items.push_back({{"part", {{"id", entry.part_id}, {"name", named.part_name}}},
                      {"building", named.building_name},
                      {"unit", named.unit_name},
@@ -294,7 +298,8 @@ Response remind_route(Context& context) {
                           {.kind = "vote.reminder",
                            .title = "请参加表决：《" + vote.input.title + "》",
                            .body = text,
-                           .link = "/votes/" + std::to_string(id)});
+                           .link = "/votes/" + std::to_string(id),
+                           .entity = notifications::Entity{"vote", id}});
     context.audit(tx, "vote.remind", "vote:" + std::to_string(id), {{"message", text}, {"count", accounts.size()}});
     return Json{{"message", text}, {"count", accounts.size()}};
   });

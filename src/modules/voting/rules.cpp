@@ -603,13 +603,15 @@ bool passes_voted_filter(const RollEntry& entry, bool voted, VotedFilter filter)
   return entry.owner_id != 0 && voted == (filter == VotedFilter::Voted);
 }
 
-bool address_matches(const std::string& building, const std::string& unit, const std::string& room,
-                     std::string_view typed) {
-  std::string address = building + unit + room;
+std::optional<AddressKeyRange> address_keys_meant(std::string_view typed) {
   AddressKeyRange meant = address_key_range(typed);
-  if (meant.first == meant.end) return without_spaces(address).find(without_spaces(typed)) != std::string::npos;
-  std::string key = address_key(address);
-  return key >= meant.first && key < meant.end;
+  if (meant.first == meant.end) return std::nullopt;
+  return meant;
+}
+
+bool address_text_matches(const std::string& building, const std::string& unit, const std::string& room,
+                          std::string_view typed) {
+  return without_spaces(building + unit + room).find(without_spaces(typed)) != std::string::npos;
 }
 
 std::string reminder_text(const Vote& vote, const std::optional<std::string>& message) {

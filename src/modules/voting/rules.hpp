@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/address.hpp"
 #include "core/paper_entry.hpp"
 #include "core/time.hpp"
 #include "modules/people/people.hpp"
@@ -163,11 +164,13 @@ enum class VotedFilter { Voted, NotVoted };
 std::optional<VotedFilter> parse_voted_filter(std::string_view code);
 // Whether a roll line is kept by the filter: a part with no voter yet is among neither.
 bool passes_voted_filter(const RollEntry& entry, bool voted, VotedFilter filter);
-// Whether a part's address, its building, unit and room names as the registry writes them, is one a
-// typed address means (core/address.hpp: "3-2-501", "3栋2单元501室" and "3幢2单元" all find 3幢 2单元
-// 501), or, for text with no numbered segment, holds it, spaces ignored.
-bool address_matches(const std::string& building, const std::string& unit, const std::string& room,
-                     std::string_view typed);
+// The kept address keys (core/address.hpp) a typed address means: "3-2-501", "3栋2单元501室" and "3幢2单元"
+// all find 3幢 2单元 501. None for text with no numbered segment, which address_text_matches reads instead.
+std::optional<AddressKeyRange> address_keys_meant(std::string_view typed);
+// Whether a part's address, its building, unit and room names as the registry writes them, holds text
+// with no numbered segment, spaces ignored ("商铺 幢" finds 商铺幢).
+bool address_text_matches(const std::string& building, const std::string& unit, const std::string& room,
+                          std::string_view typed);
 
 // --- Reminders ---
 

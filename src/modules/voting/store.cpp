@@ -284,6 +284,18 @@ std::vector<NamedRollEntry> named_roll(store::Connection& connection, std::int64
       });
 }
 
+std::set<std::int64_t> roll_parts_at_address(store::Connection& connection, std::int64_t vote_id,
+                                             const AddressKeyRange& keys) {
+  // PostgreSQL compares text by the locale unless told otherwise; the key range is in byte order.
+  std::string key = connection.dialect() == store::Dialect::Postgres ? "p.address_key COLLATE \"C\"" : "p.address_key";
+  auto ids = store::map_rows(connection.query("SELECT r.part_id FROM vote_roll r JOIN parts p ON p.node_id = r.part_id "
+                                              "WHERE r.vote_id = ? AND " +
+                                                  key + " >= ? AND " + key + " < ?",
+                                              {vote_id, keys.first, keys.end}),
+                             store::first_integer);
+  return {ids.begin(), ids.end()};
+}
+
 std::vector<std::int64_t> non_voter_accounts(store::Connection& connection, std::int64_t vote_id) {
   return store::map_rows(
       connection.query("SELECT DISTINCT u.id FROM vote_roll r JOIN users u ON u.person_id = r.owner_id "

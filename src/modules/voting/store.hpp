@@ -8,9 +8,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "core/address.hpp"
 #include "modules/voting/model.hpp"
 #include "modules/voting/rules.hpp"
 #include "store/db.hpp"
@@ -39,6 +41,9 @@ struct NamedRollEntry {
   std::optional<std::string> owner_name;  // masked; none while the part has no voter
 };
 std::vector<NamedRollEntry> named_roll(store::Connection& connection, std::int64_t vote_id);
+// The parts on the roll of a vote whose kept address key (parts.address_key) lies in `keys`.
+std::set<std::int64_t> roll_parts_at_address(store::Connection& connection, std::int64_t vote_id,
+                                             const AddressKeyRange& keys);
 // The enabled accounts of the voters on the roll who have not voted, ascending.
 std::vector<std::int64_t> non_voter_accounts(store::Connection& connection, std::int64_t vote_id);
 // Masked names of the voters on the roll of a vote, by person id.
