@@ -173,7 +173,13 @@ TEST_F(ElectionsTest, StepsOpenOnlyInOrderAfterTheSupervisorSignsOff) {
   auto signed_off = supervisor->post(path(id, "/steps/1/sign-off"), json{{"note", "工作组组成合规"}});
   ASSERT_EQ(signed_off.status, 200);
   EXPECT_EQ(signed_off.json()["steps"][0]["sign_off_note"], "工作组组成合规");
-  EXPECT_FALSE(signed_off.json()["steps"][0]["signed_off_by"]["name"].get<std::string>().empty());
+  auto account = db().read()->query_one(
+      "SELECT u.display_name, r.role FROM users u JOIN role_assignments r ON r.user_id = u.id WHERE u.login = ?",
+      {"supervisor"});
+  ASSERT_TRUE(account.has_value());
+  EXPECT_EQ(signed_off.json()["steps"][0]["signed_off_by"]["name"], account->text(0))
+      << "named as every timeline names";
+  EXPECT_EQ(signed_off.json()["steps"][0]["signed_off_by"]["role"], account->text(1));
   EXPECT_EQ(supervisor->post(path(id, "/steps/1/sign-off"), json::object()).status, 409);
   auto opened = secretary->post(path(id, "/steps/2/open"), json::object());
   ASSERT_EQ(opened.status, 200) << opened.body;

@@ -35,7 +35,6 @@ struct StepRecord {
   std::optional<std::string> publicity_ends_on;
   std::optional<std::int64_t> signed_off_by_user_id;
   std::optional<std::string> signed_off_at;
-  std::optional<std::string> signed_off_by_name;  // the supervisor account's display name
   std::optional<std::string> sign_off_note;
 };
 

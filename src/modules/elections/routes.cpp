@@ -4,6 +4,7 @@
 // the self-management statistics of the street.
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "core/error.hpp"
 #include "http/audited_step.hpp"
@@ -18,6 +19,7 @@
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 #include "modules/voting/voting.hpp"
+#include "store/timeline.hpp"
 
 namespace weizhi::elections {
 
@@ -50,10 +52,15 @@ Json verdicts_json(RoundKind kind, const std::optional<std::string>& stored) {
           {"candidates", candidates}};
 }
 
-Json election_json(store::Connection& connection, const Election& election) {
+Json election_json(store::Connection& connection, const Election& election, TimePoint now) {
   auto compound = org::find_node(connection, election.compound_node_id);
   Json steps = Json::array();
   auto records = steps_of(connection, election.id);
+  std::set<std::int64_t> signers;
+  for (const auto& record : records) {
+    if (record.signed_off_by_user_id) signers.insert(*record.signed_off_by_user_id);
+  }
+  auto actors = store::actors(connection, signers, now);
   for (std::int64_t step = 1; step <= kStepCount; ++step) {
     Json shown{{"step", step},
                {"name", election.step_names[static_cast<std::size_t>(step - 1)]},
@@ -72,8 +79,8 @@ Json election_json(store::Connection& connection, const Election& election) {
       shown["signed_off_by_user_id"] =
           record.signed_off_by_user_id ? Json(*record.signed_off_by_user_id) : Json(nullptr);
       if (record.signed_off_by_user_id) {
-        shown["signed_off_by"] = {{"id", *record.signed_off_by_user_id},
-                                  {"name", record.signed_off_by_name.value_or("")}};
+        const store::Actor& signer = actors[*record.signed_off_by_user_id];
+        shown["signed_off_by"] = {{"id", *record.signed_off_by_user_id}, {"name", signer.name}, {"role", signer.role}};
       }
       // An empty note is no note.
       if (record.sign_off_note && !record.sign_off_note->empty()) shown["sign_off_note"] = *record.sign_off_note;
@@ -139,7 +146,7 @@ Response election_change(Context& context, int status, const std::string& action
                          const std::function<Json(store::Tx&, const Election&)>& change) {
   http::StepTarget<Election> target{
       context.path_id("id"), "election", require_election,
-      [](store::Tx& tx, const Election& election) { return election_json(tx.connection(), election); }};
+      [](store::Tx& tx, const Election& election) { return election_json(tx.connection(), election, tx.now()); }};
   return http::audited_step(context, target, action, status, change);
 }
 
@@ -176,16 +183,22 @@ Response create_route(Context& context) {
     std::int64_t id = create_election(tx, input, user_id);
     context.audit(tx, "election.create", "election:" + std::to_string(id),
                   {{"compound_id", input.compound_node_id}, {"title", input.title}, {"seats", input.seats}});
-    return election_json(tx.connection(), require_election(tx.connection(), id));
+    return election_json(tx.connection(), require_election(tx.connection(), id), tx.now());
   });
   return Response::json(201, created);
 }
 
-Response list_route(Context& context) { return org::subtree_items(context, elections_under, election_json); }
+Response list_route(Context& context) {
+  TimePoint now = context.services.clock.now();
+  return org::subtree_items(context, elections_under, [now](store::Connection& connection, const Election& election) {
+    return election_json(connection, election, now);
+  });
+}
 
 Response get_route(Context& context) {
   auto lease = context.read();
-  return Response::json(200, election_json(*lease, require_election(*lease, context.path_id("id"))));
+  return Response::json(
+      200, election_json(*lease, require_election(*lease, context.path_id("id")), context.services.clock.now()));
 }
 
 std::int64_t step_of_path(Context& context) {

@@ -175,14 +175,12 @@ std::vector<VoterElection> elections_of_voter(store::Connection& connection, std
 
 std::vector<StepRecord> steps_of(store::Connection& connection, std::int64_t election_id) {
   return store::map_rows(
-      connection.query(
-          "SELECT s.step, s.opened_at, s.publicity_ends_on, s.signed_off_by_user_id, s.signed_off_at, u.display_name, "
-          "s.sign_off_note FROM election_steps s LEFT JOIN users u ON u.id = s.signed_off_by_user_id "
-          "WHERE s.election_id = ? ORDER BY s.step",
-          {election_id}),
+      connection.query("SELECT step, opened_at, publicity_ends_on, signed_off_by_user_id, signed_off_at, sign_off_note "
+                       "FROM election_steps WHERE election_id = ? ORDER BY step",
+                       {election_id}),
       [](const store::Row& row) {
-        return StepRecord{row.i64(0),           row.text(1),          row.optional_text(2), row.optional_i64(3),
-                          row.optional_text(4), row.optional_text(5), row.optional_text(6)};
+        return StepRecord{row.i64(0),          row.text(1),          row.optional_text(2),
+                          row.optional_i64(3), row.optional_text(4), row.optional_text(5)};
       });
 }
 

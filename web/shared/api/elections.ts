@@ -41,8 +41,8 @@ export interface ElectionStep {
   publicity_ends_on: string | null
   signed_off_at: string | null
   signed_off_by_user_id: number | null
-  /** The supervisor who signed off, by the account's display name. */
-  signed_off_by: { id: number; name: string } | null
+  /** The supervisor by account name and role, as every timeline shows who took a step. */
+  signed_off_by: { id: number; name: string; role: string } | null
   /** The supervisor's note, when one was written. */
   sign_off_note: string | null
 }

@@ -664,7 +664,6 @@ const en: typeof zhCN = {
     stepStates: { success: 'Signed off', process: 'Open, awaiting sign-off', wait: 'Not started' },
     publicityEndsOn: 'Publicity until {date}',
     signedBy: 'Signed by {who}',
-    userNumber: 'supervisor #{id}',
     openNext: 'Open next step',
     openConfirm: 'Open step {n} “{name}”? ',
     openWarnings: {

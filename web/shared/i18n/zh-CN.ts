@@ -661,7 +661,6 @@ export default {
     stepStates: { success: '已签字', process: '进行中，待签字', wait: '未开始' },
     publicityEndsOn: '公示期至 {date}',
     signedBy: '签字：{who}',
-    userNumber: '纪检监督员 #{id}',
     openNext: '开启下一步',
     openConfirm: '确定开启第 {n} 步「{name}」？',
     openWarnings: {
