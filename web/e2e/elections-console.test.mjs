@@ -124,7 +124,8 @@ describe('election console screens', () => {
     await supervisor.getByText('第 1 步已签字').waitFor()
     const step1 = supervisor.getByTestId('step-1')
     assert.equal(await step1.getAttribute('data-status'), 'success')
-    await step1.getByText('签字：街道纪委监督员（演示）').waitFor()
+    // The signer reads their own step as any timeline shows them: as 我.
+    await step1.getByText('签字：我', { exact: true }).waitFor()
     assert.equal(await supervisor.getByTestId('sign-off').count(), 0, 'nothing is left to sign until a step opens')
     const signed = await admin.get(`/api/v1/elections/${created.id}`)
     assert.ok(signed.steps[0].signed_off_at, 'the sign-off is recorded')
@@ -132,7 +133,7 @@ describe('election console screens', () => {
     const page = await openElection(suite, 'admin', created.id)
     assert.equal(await page.getByTestId('sign-off').count(), 0, 'the admin cannot sign off')
     // Anyone reading the timeline sees who signed and the note.
-    await page.getByTestId('step-1').getByText('签字：街道纪委监督员（演示）').waitFor()
+    await page.getByTestId('step-1').getByText('签字：街道纪委监督员（演示）（纪委监督员）').waitFor()
     await page.getByTestId('step-1').getByText('工作组 5 人已到位').waitFor()
     await page.getByTestId('open-next').click()
     await page.getByRole('dialog').getByText('确定开启第 2 步「宣传发动与公示职责」？公示期自今天起计算。').waitFor()
