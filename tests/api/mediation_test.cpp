@@ -96,6 +96,12 @@ TEST_F(MediationTest, ADisputeIsRecordedWithItsPartiesAndAGoldMediator) {
   EXPECT_EQ(record["mediator"]["person_id"], body["mediator_person_id"]);
   EXPECT_NE(record["mediator"]["name"].get<std::string>().find('*'), std::string::npos);
   EXPECT_EQ(record["timeline"][0]["kind"], "created");
+  auto account = db().read()->query_one(
+      "SELECT u.display_name, r.role FROM users u JOIN role_assignments r ON r.user_id = u.id WHERE u.login = ?",
+      {"commissioner"});
+  ASSERT_TRUE(account.has_value());
+  EXPECT_EQ(record["timeline"][0]["actor_name"], account->text(0)) << "who took the step, by name";
+  EXPECT_EQ(record["timeline"][0]["actor_role"], account->text(1));
   EXPECT_EQ(commissioner->get(path(record)).json()["id"], record["id"]);
   bool audited = db().write([&](weizhi::store::Tx& tx) {
     return tx.query_one("SELECT 1 FROM audit_log WHERE action = 'mediation.create'").has_value();

@@ -68,6 +68,8 @@ describe('mediation screens of the console', () => {
     await state.getByText('已达成协议').waitFor()
     await page.getByTestId('agreement').getByText(agreement).waitFor()
     await page.getByTestId('add-follow-up').waitFor()
+    // Every change names who made it: here the signed-in user, as 我.
+    await page.getByTestId('mediation-timeline').getByText(/ · 我$/).first().waitFor()
     // Signed today: the visit checking it holds is due in a month, to the end of that day.
     await page.getByTestId('follow-up-due').getByText(`回访期限 ${addDays(streetToday(), 30)}（还剩 30 天）`).waitFor()
     await assertAccessible(page, 'agreed dispute')

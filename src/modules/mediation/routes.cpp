@@ -1,6 +1,8 @@
 // HTTP routes of the mediation module: disputes listed by node with a state filter, recorded and
 // edited while open, their sessions, state steps and follow-up visits, the community's gold
 // mediators and the statistics. Every change is audited.
+#include <set>
+
 #include "core/error.hpp"
 #include "core/json_array.hpp"
 #include "http/audited_step.hpp"
@@ -14,6 +16,7 @@
 #include "modules/mediation/store.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
+#include "store/timeline.hpp"
 
 namespace weizhi::mediation {
 
@@ -65,7 +68,7 @@ Json mediation_json(store::Connection& connection, const Mediation& record) {
 
 // The dispute with its sessions, visits (and the day the next is due) and timeline, as
 // GET /api/v1/mediations/{id} and every write answer it.
-Json detail_json(store::Connection& connection, const Mediation& record) {
+Json detail_json(store::Connection& connection, const Mediation& record, TimePoint now) {
   Json json = mediation_json(connection, record);
   Json sessions = Json::array();
   for (const auto& session : sessions_of(connection, record.id)) {
@@ -91,13 +94,23 @@ Json detail_json(store::Connection& connection, const Mediation& record) {
     latest_kept = visit.input.kept;
   }
   Json timeline = Json::array();
-  for (const auto& event : events_of(connection, record.id)) {
+  auto events = events_of(connection, record.id);
+  std::set<std::int64_t> takers;
+  for (const auto& event : events) {
+    if (event.user_id) takers.insert(*event.user_id);
+  }
+  auto actors = store::actors(connection, takers, now);
+  for (const auto& event : events) {
+    auto actor = event.user_id ? actors.find(*event.user_id) : actors.end();
+    bool named = actor != actors.end();
     timeline.push_back({{"id", event.id},
                         {"kind", event.kind},
                         {"from", or_null(event.from_state)},
                         {"to", or_null(event.to_state)},
                         {"note", event.note},
                         {"user_id", or_null(event.user_id)},
+                        {"actor_name", named ? Json(actor->second.name) : Json(nullptr)},
+                        {"actor_role", named ? Json(actor->second.role) : Json(nullptr)},
                         {"at", event.created_at}});
   }
   json["sessions"] = sessions;
@@ -173,7 +186,7 @@ Response create_route(Context& context) {
   require_parties(context, details.parties);
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = create_mediation(tx, details, context.user().user_id);
-    Json json = detail_json(tx.connection(), require_mediation(tx.connection(), id));
+    Json json = detail_json(tx.connection(), require_mediation(tx.connection(), id), tx.now());
     context.audit(tx, "mediation.create", "mediation:" + std::to_string(id),
                   {{"compound_id", details.compound_node_id},
                    {"category", details.category},
@@ -186,7 +199,8 @@ Response create_route(Context& context) {
 
 Response get_route(Context& context) {
   auto lease = context.read();
-  return Response::json(200, detail_json(*lease, require_mediation(*lease, context.path_id("id"))));
+  return Response::json(
+      200, detail_json(*lease, require_mediation(*lease, context.path_id("id")), context.services.clock.now()));
 }
 
 Response list_route(Context& context) {
@@ -208,7 +222,7 @@ template <class Work>
 Response mediation_write(Context& context, const std::string& action, const Json& summary, int status, Work&& work) {
   http::StepTarget<Mediation> target{
       context.path_id("id"), "mediation", require_mediation,
-      [](store::Tx& tx, const Mediation& record) { return detail_json(tx.connection(), record); }};
+      [](store::Tx& tx, const Mediation& record) { return detail_json(tx.connection(), record, tx.now()); }};
   return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Mediation& record) {
     work(tx, record);
     Json audit = summary;

@@ -62,6 +62,10 @@ export interface MediationEvent {
   from: MediationState | null
   to: MediationState | null
   note: string
+  user_id: number | null
+  /** Who took the step, as every timeline names them (none for the system). */
+  actor_name: string | null
+  actor_role: string | null
   at: string
 }
 
