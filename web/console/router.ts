@@ -37,6 +37,14 @@ export const router = createRouter({
       meta: { titleKey: 'voteRoster.resultSheet', permission: 'voting.read' },
     },
     {
+      // Outside the layout: the result notice is printed for the notice board.
+      path: '/elections/:id(\\d+)/result-sheet',
+      name: 'election-result-sheet',
+      component: () => import('./views/elections/result-sheet/index.vue'),
+      props: (route) => ({ electionId: Number(route.params.id) }),
+      meta: { titleKey: 'elections.resultSheet', permission: 'elections.read' },
+    },
+    {
       // Outside the layout: the page is printed, one blank numbered ballot per sheet.
       path: '/elections/:id(\\d+)/ballots/print',
       name: 'election-ballots',

@@ -1,7 +1,7 @@
 // Browser tests of the console's committee-election screens against the demo street: starting an
 // election, the supervisor's sign-offs and the admin opening steps (with the server's refusals),
 // nominating and vetting candidates, two clerks' paper-ballot entry with the supervisor's review and
-// the count, the explained result of a filed election and its printable blank ballots.
+// the count, the explained result of a filed election, its printable blank ballots and its result notice.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
@@ -456,6 +456,27 @@ describe('election console screens', () => {
     await page.emulateMedia({ media: 'screen' })
     await assertAccessible(page, 'printable ballots')
     await saveScreenshot(page, 'elections-ballots-print')
+
+    // The result notice for the board names the elected and the alternates in full, with each one's votes.
+    await page.goto(`${suite.baseUrl}/elections/${filed.id}`)
+    await page.getByTestId('result-sheet').click()
+    await page.waitForURL(/\/result-sheet$/)
+    const sheet = page.getByTestId('election-result-sheet')
+    const fullNameOf = (id) => candidates.find((candidate) => candidate.id === id).person.full_name
+    await sheet.getByTestId('sheet-ballots').first().getByText(`发出选票 ${result.issued} 张，收回 ${result.returned} 张`, { exact: false }).waitFor()
+    const sheetTally = sheet.getByTestId('sheet-round-1').getByTestId('sheet-tally')
+    for (const entry of result.elected) {
+      const row = sheetTally.locator('tbody tr').filter({ hasText: fullNameOf(entry.candidate_id) })
+      assert.deepEqual(await row.locator('td').allInnerTexts(), [fullNameOf(entry.candidate_id), String(entry.votes), '当选'])
+    }
+    assert.equal(await sheet.getByTestId('sheet-elected').innerText(), `当选：${result.elected.map((entry) => fullNameOf(entry.candidate_id)).join('、')}`)
+    await sheet.getByTestId('sheet-alternates').getByText(fullNameOf(result.alternates[0].candidate_id), { exact: false }).waitFor()
+    assert.match(await sheet.getByTestId('sheet-date').innerText(), /^公示日期：\d{4}-\d{2}-\d{2}$/)
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.getByTestId('print').isVisible(), false, 'the toolbar is not printed')
+    await page.emulateMedia({ media: 'screen' })
+    await assertAccessible(page, 'election result notice')
+    await saveScreenshot(page, 'elections-result-sheet')
   })
 })
 

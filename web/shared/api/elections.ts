@@ -254,6 +254,15 @@ export function openRound(election: Election): ElectionRound | null {
   return last && last.result === null ? last : null
 }
 
+/** What a counted round made of a candidate: elected, to a runoff, an alternate (with their rank), or none. */
+export type CandidateOutcome = 'elected' | 'runoff' | 'alternate' | 'none'
+export function candidateOutcome(result: RoundResult, candidateId: number): { outcome: CandidateOutcome; rank?: number } {
+  if (result.elected.some((entry) => entry.candidate_id === candidateId)) return { outcome: 'elected' }
+  if (result.runoff.includes(candidateId)) return { outcome: 'runoff' }
+  const rank = result.alternates.findIndex((entry) => entry.candidate_id === candidateId)
+  return rank >= 0 ? { outcome: 'alternate', rank: rank + 1 } : { outcome: 'none' }
+}
+
 // A resident's secret ballot: their elections, the candidates, the one-time token, casting and the
 // public receipt check.
 

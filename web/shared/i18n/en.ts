@@ -242,6 +242,11 @@ const en: typeof zhCN = {
     onlyProblems: 'Only rows with problems',
     previewLabel: 'Preview of the file',
   },
+  listExport: {
+    export: 'Export Excel',
+    fetched: '{rows} rows fetched…',
+    cut: 'Only the first {cap} rows were exported: narrow the list with a filter',
+  },
   reports: {
     title: 'Monthly report',
     node: 'Report scope',
@@ -698,6 +703,10 @@ const en: typeof zhCN = {
       count: 'Count',
     },
     printBallots: 'Print paper ballots',
+    resultSheet: 'Election result notice',
+    resultSheetNotCounted: 'This election has not been counted yet; the notice comes with the count',
+    sheetBallots: '{issued} ballots issued, {returned} returned: {valid} valid and {void} void.',
+    noticeDay: 'Notice of {day}',
     addVisit: 'Record a visit',
     visitAdded: 'Visit recorded',
     noVisits: 'No visits recorded yet',

@@ -240,6 +240,11 @@ export default {
     onlyProblems: '只看有问题的行',
     previewLabel: '文件内容预览',
   },
+  listExport: {
+    export: '导出 Excel',
+    fetched: '已取 {rows} 行…',
+    cut: '只导出了前 {cap} 行：请加筛选条件缩小范围',
+  },
   reports: {
     title: '月报',
     node: '报表范围',
@@ -695,6 +700,10 @@ export default {
       count: '计票结果',
     },
     printBallots: '打印纸质选票',
+    resultSheet: '选举结果公示',
+    resultSheetNotCounted: '这次选举还没有计票，计票后才有结果公示',
+    sheetBallots: '发出选票 {issued} 张，收回 {returned} 张，其中有效 {valid} 张、废票 {void} 张。',
+    noticeDay: '公示日期：{day}',
     addVisit: '登记走访',
     visitAdded: '已登记走访',
     noVisits: '还没有走访记录',
