@@ -337,13 +337,14 @@ describe('console', () => {
     const table = page.getByTestId('people-table')
     await table.locator('tbody tr').first().waitFor()
     await page.getByTestId('people-total').getByText(/^共 \d+ 人$/).waitFor()
-    for (const typed of ['1-1-101', '1幢1单元']) {
+    // A whole address finds that home only; a building and unit find every home in that unit.
+    for (const [typed, home] of [['1-1-101', '1幢 1单元 101\\b'], ['1幢1单元', '1幢 1单元 \\d+']]) {
       await page.getByLabel('姓名、手机号或地址').fill(typed)
       await page.getByRole('button', { name: '查询' }).click()
-      await page.waitForFunction(() => {
+      await page.waitForFunction((pattern) => {
         const cells = [...document.querySelectorAll('[data-testid="people-table"] tbody tr td:nth-child(3)')]
-        return cells.length > 0 && cells.every((cell) => /1幢 1单元 1\d\d/.test(cell.textContent))
-      })
+        return cells.length > 0 && cells.every((cell) => new RegExp(pattern).test(cell.textContent))
+      }, home)
       for (const name of names) {
         const row = table.locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) })
         await row.getByText('1幢 1单元 101').first().waitFor()
