@@ -72,7 +72,7 @@ TEST_F(MapTest, HostileOutlinesAreRefusedNamingTheField) {
   json ring = json::array();
   for (int i = 0; i < 2000; ++i) ring.push_back({120.15 + i * 1e-6, 30.31});
   ring.push_back(ring.front());
-  huge["coordinates"] = {ring};
+  huge["coordinates"] = json::array({ring});  // not {ring}: clang reads a one-element brace list as a copy
   EXPECT_EQ(refused_field(huge.dump()), "coordinates");
   std::string padded =
       R"({"type":"Point","coordinates":[120.15,30.31],"note":")" + std::string(300 * 1024, 'x') + "\"}";
