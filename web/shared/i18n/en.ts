@@ -414,6 +414,8 @@ const en: typeof zhCN = {
     voteTitle: 'Title',
     matter: 'Matter',
     window: 'Voting period',
+    opensAt: 'Voting opens',
+    closesAt: 'Voting closes',
     state: 'State',
     states: { draft: 'Draft', open: 'Open', closed: 'Closed', published: 'Published' },
     matters: {

@@ -411,6 +411,8 @@ export default {
     voteTitle: '表决标题',
     matter: '事项类别',
     window: '投票期限',
+    opensAt: '投票开始',
+    closesAt: '投票截止',
     state: '状态',
     states: { draft: '草稿', open: '投票中', closed: '已截止', published: '已公布' },
     matters: {
