@@ -1,10 +1,11 @@
 // The save cycle every console drawer form shares: reset when opened → validate → lock → save →
 // close → say what was saved and tell the page; a server error is shown on the field it names,
-// otherwise above the form. The form hands `drawer` to <FormDrawer>, which shows it and holds the
-// <el-form> it validates. Each opening is one change with its own Idempotency-Key, kept for a retry
-// whose first answer may have been lost, so saving twice never makes two records.
+// otherwise above the form. The form gives its model and the rules <el-form> checks it by, and hands
+// `drawer` to <FormDrawer>, which shows it and holds that <el-form>. Each opening is one change with
+// its own Idempotency-Key, kept for a retry whose first answer may have been lost, so saving twice
+// never makes two records.
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
-import type { FormInstance } from 'element-plus'
+import type { FormInstance, FormProps, FormRules } from 'element-plus'
 import { useServerErrors } from '@shared/composables/server-errors'
 import { answerMayBeLost, newIdempotencyKey, sendAsOneChange } from '@shared/api/client'
 
@@ -25,6 +26,9 @@ export interface DrawerFormOptions<Field extends string, Saved> {
 /** The part of the cycle <FormDrawer> shows and drives. */
 export interface DrawerState {
   open: Ref<boolean>
+  /** What the form edits, and how <el-form> checks it before a save. */
+  model: FormProps['model']
+  rules: FormRules
   /** The drawer's <el-form>, set by FormDrawer. */
   form: ShallowRef<FormInstance | undefined>
   saving: Readonly<Ref<boolean>>
@@ -33,7 +37,8 @@ export interface DrawerState {
   save: () => Promise<void>
 }
 
-export function useDrawerForm<Field extends string, Saved>(options: DrawerFormOptions<Field, Saved>) {
+/** `rules` is {} for a form that only the server checks. */
+export function useDrawerForm<Field extends string, Saved>(model: FormProps['model'], rules: FormRules, options: DrawerFormOptions<Field, Saved>) {
   const form = shallowRef<FormInstance>()
   const saving = ref(false)
   const serverErrors = useServerErrors(options.fields)
@@ -67,6 +72,6 @@ export function useDrawerForm<Field extends string, Saved>(options: DrawerFormOp
     }
   }
 
-  const drawer: DrawerState = { open: options.open, form, saving, error: serverErrors.formError, save }
+  const drawer: DrawerState = { open: options.open, model, rules, form, saving, error: serverErrors.formError, save }
   return { fieldErrors: serverErrors.fieldErrors, drawer }
 }
