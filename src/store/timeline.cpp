@@ -13,11 +13,15 @@ void Timeline::record(Tx& tx, std::int64_t record_id, const Step& step) const {
            iso_utc(step.at.value_or(tx.now()))});
 }
 
-Rows Timeline::query(Connection& connection, std::int64_t record_id) const {
-  return connection.query("SELECT id, kind, from_state, to_state, note, user_id, created_at FROM " +
-                              std::string(table_) + " WHERE " + std::string(record_column_) +
-                              " = ? ORDER BY created_at, id",
-                          {record_id});
+std::vector<TimelineEvent> Timeline::read(Connection& connection, std::int64_t record_id) const {
+  return map_rows(
+      connection.query("SELECT id, kind, from_state, to_state, note, user_id, created_at FROM " + std::string(table_) +
+                           " WHERE " + std::string(record_column_) + " = ? ORDER BY created_at, id",
+                       {record_id}),
+      [](const Row& row) {
+        return TimelineEvent{row.i64(0),  row.text(1),         row.optional_text(2), row.optional_text(3),
+                             row.text(4), row.optional_i64(5), row.text(6)};
+      });
 }
 
 std::map<std::int64_t, Actor> actors(Connection& connection, const std::set<std::int64_t>& user_ids, TimePoint now) {

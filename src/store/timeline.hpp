@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "core/timeline_event.hpp"
 #include "store/db.hpp"
 #include "store/rows.hpp"
 
@@ -37,19 +38,10 @@ class Timeline {
   // Writes the step at its time, the transaction's unless given.
   void record(Tx& tx, std::int64_t record_id, const Step& step) const;
 
-  // The record's steps in the order they happened (by time, then as written), as `Event`: an
-  // aggregate of the id, kind, from_state, to_state, note, user_id and created_at, in that order.
-  template <class Event>
-  std::vector<Event> read(Connection& connection, std::int64_t record_id) const {
-    return map_rows(query(connection, record_id), [](const Row& row) {
-      return Event{row.i64(0),  row.text(1),         row.optional_text(2), row.optional_text(3),
-                   row.text(4), row.optional_i64(5), row.text(6)};
-    });
-  }
+  // The record's steps in the order they happened (by time, then as written).
+  std::vector<TimelineEvent> read(Connection& connection, std::int64_t record_id) const;
 
  private:
-  Rows query(Connection& connection, std::int64_t record_id) const;
-
   std::string_view table_;
   std::string_view record_column_;
 };

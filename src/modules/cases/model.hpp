@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/time.hpp"
+#include "core/timeline_event.hpp"
 #include "modules/cases/cases.hpp"
 #include "modules/governance/governance.hpp"
 #include "modules/org/org.hpp"
@@ -17,15 +18,8 @@ namespace weizhi::cases {
 // (docs/rules.md#j-escalation).
 using governance::EscalationLevel;
 
-struct Event {
-  std::int64_t id = 0;
-  std::string kind;  // transition, note, rating, revisit, reopen
-  std::optional<std::string> from_state;
-  std::optional<std::string> to_state;
-  std::string note;
-  std::optional<std::int64_t> user_id;
-  std::string created_at;
-};
+// A step of the case's timeline, of the kinds transition, note, rating, revisit, reopen.
+using Event = TimelineEvent;
 
 struct Rating {
   std::int64_t score = 0;  // 1–5

@@ -269,7 +269,7 @@ std::optional<Case> find_case(store::Connection& connection, std::int64_t id) {
 }
 
 std::vector<Event> events_of(store::Connection& connection, std::int64_t case_id) {
-  return kTimeline.read<Event>(connection, case_id);
+  return kTimeline.read(connection, case_id);
 }
 
 std::vector<Rating> ratings_of(store::Connection& connection, std::int64_t case_id) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/timeline_event.hpp"
 #include "modules/org/org.hpp"
 
 namespace weizhi::mediation {
@@ -98,15 +99,8 @@ struct FollowUp {
   std::string created_at;
 };
 
-struct Event {
-  std::int64_t id;
-  std::string kind;  // created, updated, transition, session, follow_up, reopen
-  std::optional<std::string> from_state;
-  std::optional<std::string> to_state;
-  std::string note;
-  std::optional<std::int64_t> user_id;
-  std::string created_at;
-};
+// A step of the dispute's timeline, of the kinds created, updated, transition, session, follow_up, reopen.
+using Event = TimelineEvent;
 
 // A share as two integers, so clients round as they like and an empty denominator stays visible.
 struct Ratio {

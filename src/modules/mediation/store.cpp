@@ -173,7 +173,7 @@ std::vector<FollowUp> follow_ups_of(store::Connection& connection, std::int64_t 
 }
 
 std::vector<Event> events_of(store::Connection& connection, std::int64_t mediation_id) {
-  return kTimeline.read<Event>(connection, mediation_id);
+  return kTimeline.read(connection, mediation_id);
 }
 
 std::vector<Mediation> list_mediations(store::Connection& connection, const std::string& path, const Filter& filter) {
