@@ -1,8 +1,9 @@
 // The order of a person's work for today: what is overdue first, then the soonest deadline, then
-// what has none, alike items kept together by kind and node.
+// what has none, alike items kept together by kind and node; and the days a module's hook warns of.
 #include <gtest/gtest.h>
 
 #include "modules/today.hpp"
+#include "modules/today_window.hpp"
 
 using weizhi::TimePoint;
 using weizhi::modules::TodayItem;
@@ -42,4 +43,16 @@ TEST(TodayOrder, ItemsAlikeInUrgencyKeepTogetherByKindThenNode) {
   weizhi::modules::order_by_urgency(items);
   EXPECT_EQ(kinds(items), (std::vector<std::string>{"cases.to_verify@德胜新村", "cases.unassigned@德胜新村",
                                                     "cases.unassigned@西四苑"}));
+}
+
+TEST(TodayWindow, RunsFromTheStreetsDateToTheLastDayWarnedOf) {
+  // 17:00 UTC is already the next day in the street's time (UTC+8).
+  auto window = weizhi::modules::today_window(*weizhi::parse_iso("2026-03-01T17:00:00Z"), 3);
+  EXPECT_EQ(window.today, "2026-03-02");
+  EXPECT_EQ(window.last_day, "2026-03-05");
+  EXPECT_TRUE(window.holds("2026-03-05"));
+  EXPECT_FALSE(window.holds("2026-03-06"));
+  EXPECT_TRUE(window.holds("2026-02-20"));
+  EXPECT_TRUE(window.overdue("2026-03-01"));
+  EXPECT_FALSE(window.overdue("2026-03-02"));
 }

@@ -5,6 +5,7 @@
 #include "modules/elevators/rules.hpp"
 #include "modules/elevators/store.hpp"
 #include "modules/org/org.hpp"
+#include "modules/today_window.hpp"
 
 namespace weizhi::elevators {
 
@@ -14,13 +15,14 @@ constexpr int kDaysAhead = 3;
 
 // Once the design is publicised its period decides when approval is due, so it stands for the stage.
 std::optional<modules::TodayItem> step_due(store::Connection& connection, const Project& project,
-                                           const std::string& today, const std::string& due_by) {
+                                           const modules::TodayWindow& window) {
   modules::TodayItem item{.node_id = project.compound_id, .link = "/elevators/projects/" + std::to_string(project.id)};
   std::optional<std::string> due_on;
   if (project.stage == Stage::Design && project.publicity_ends_on) {
     due_on = project.publicity_ends_on;
     item.kind = "elevators.publicity";
-    item.title = std::string(*due_on < today ? "设计方案公示期满，报审批：" : "设计方案公示即将期满：") + project.title;
+    item.title =
+        std::string(window.overdue(*due_on) ? "设计方案公示期满，报审批：" : "设计方案公示即将期满：") + project.title;
   } else {
     auto history = stage_history(connection, project.id);
     if (history.empty()) return std::nullopt;
@@ -28,9 +30,9 @@ std::optional<modules::TodayItem> step_due(store::Connection& connection, const 
     item.kind = "elevators.stage";
     item.title = "推进加装电梯：" + project.title + "（" + stage_name(project.stage) + "阶段）";
   }
-  if (!due_on || *due_on > due_by) return std::nullopt;
+  if (!due_on || !window.holds(*due_on)) return std::nullopt;
   item.due_at = street_day_end(*due_on);
-  item.overdue = *due_on < today;
+  item.overdue = window.overdue(*due_on);
   return item;
 }
 
@@ -38,11 +40,10 @@ std::optional<modules::TodayItem> step_due(store::Connection& connection, const 
 
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask) {
   std::vector<modules::TodayItem> items;
-  std::string today = street_date(ask.now);
-  std::string due_by = street_date(ask.now + std::chrono::days(kDaysAhead));
+  auto window = modules::today_window(ask.now, kDaysAhead);
   for (const auto& scope : ask.scopes_with("elevators.manage")) {
     for (const auto& project : projects_under_way(ask.connection, scope.path)) {
-      auto item = step_due(ask.connection, project, today, due_by);
+      auto item = step_due(ask.connection, project, window);
       if (!item) continue;
       auto compound = org::find_node(ask.connection, project.compound_id);
       item->node_name = compound ? compound->name : "";
