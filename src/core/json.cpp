@@ -44,6 +44,8 @@ bool JsonObject::has(const std::string& key) const {
   return it != value_.end() && !it->is_null();
 }
 
+bool JsonObject::mentions(const std::string& key) const { return value_.contains(key); }
+
 const Json* JsonObject::find(const std::string& key) {
   read_.insert(key);
   auto it = value_.find(key);

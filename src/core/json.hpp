@@ -44,6 +44,9 @@ class JsonObject {
   const Json& any(const std::string& key);
   const Json* optional_any(const std::string& key);
   bool has(const std::string& key) const;
+  // Whether the body names `key` at all, null included: for a field that null clears and leaving out
+  // keeps as it was.
+  bool mentions(const std::string& key) const;
   void finish() const;
 
   // The full name used in messages, e.g. "items[2].name".

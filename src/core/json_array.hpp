@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/entries.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
 
@@ -17,7 +18,7 @@ namespace weizhi {
 template <class Read>
 auto read_elements(const Json& list, const std::string& field, Read read) {
   std::vector<std::invoke_result_t<Read&, const Json&, const std::string&>> items;
-  for (std::size_t i = 0; i < list.size(); ++i) items.push_back(read(list[i], field + "[" + std::to_string(i) + "]"));
+  for (std::size_t i = 0; i < list.size(); ++i) items.push_back(read(list[i], element_field(field, i)));
   return items;
 }
 

@@ -79,3 +79,13 @@ TEST(JsonObject, IntegerRejectsFractions) {
   JsonObject object(body);
   EXPECT_EQ(status_of([&] { object.integer("n"); }), 400);
 }
+
+TEST(JsonObject, MentionsAFieldGivenAsNullButHasOnlyAValue) {
+  Json body = parse_json_object(R"({"case_id":null,"summary":"漏水"})");
+  JsonObject object(body);
+  EXPECT_TRUE(object.mentions("case_id"));
+  EXPECT_FALSE(object.has("case_id"));
+  EXPECT_TRUE(object.mentions("summary"));
+  EXPECT_TRUE(object.has("summary"));
+  EXPECT_FALSE(object.mentions("part_id"));
+}

@@ -3,6 +3,7 @@
 // leaving (the first alternate promoted).
 #include "core/error.hpp"
 #include "core/json_array.hpp"
+#include "core/json_code.hpp"
 #include "http/audited_step.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
@@ -127,13 +128,9 @@ std::int64_t person_field(Context& context, JsonObject& body) {
 }
 
 Origin origin_field(JsonObject& body) {
-  auto origin = parse_origin(body.text("origin"));
-  if (!origin) {
-    fail_invalid(
-        "origin",
-        "来源应为 social_worker、resident_group_leader、building_leader、enthusiastic_resident 或 commissioner");
-  }
-  return *origin;
+  return code_field(
+      body, "origin", parse_origin,
+      "来源应为 social_worker、resident_group_leader、building_leader、enthusiastic_resident 或 commissioner");
 }
 
 // --- Policy ---
@@ -147,9 +144,8 @@ Response put_policy_route(Context& context) {
   policy.term_years = body.integer("term_years");
   policy.duties = text_array(body.any("duties"), "duties", "字段 duties 应为文字数组", "应为文字");
   policy.party_share_percent = body.integer("party_share_percent");
-  auto joins = parse_commissioner_joins(body.text("commissioner_joins"));
-  if (!joins) fail_invalid("commissioner_joins", "专员进入方式应为 ex_officio 或 if_elected");
-  policy.commissioner_joins = *joins;
+  policy.commissioner_joins =
+      code_field(body, "commissioner_joins", parse_commissioner_joins, "专员进入方式应为 ex_officio 或 if_elected");
   policy.publicity_days = body.integer("publicity_days");
   body.finish();
   check_policy(policy);
@@ -196,9 +192,7 @@ Response add_member_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
   NewMember member{person_field(context, body)};
-  auto position = parse_position(body.text("position"));
-  if (!position) fail_invalid("position", "职务应为 director、deputy 或 member");
-  member.position = *position;
+  member.position = code_field(body, "position", parse_position, "职务应为 director、deputy 或 member");
   member.origin = origin_field(body);
   body.finish();
   return committee_step(context, id, "committee.member.add", 201, [&](store::Tx& tx, const Committee&) {

@@ -6,6 +6,7 @@
 #include "auth/permissions.hpp"
 #include "core/error.hpp"
 #include "core/json_array.hpp"
+#include "core/json_code.hpp"
 #include "http/audited_step.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
@@ -225,9 +226,7 @@ voting::VoteScope scope_field(Context& context, JsonObject& body) {
   if (!value || value->is_null()) return scope;
   if (!value->is_object()) fail_invalid("scope", "字段 scope 应为对象");
   JsonObject scope_body(*value, "scope");
-  auto kind = voting::parse_scope_kind(scope_body.text("kind"));
-  if (!kind) fail_invalid("scope.kind", "范围应为 compound、buildings、units 或 parts");
-  scope.kind = *kind;
+  scope.kind = code_field(scope_body, "kind", voting::parse_scope_kind, "范围应为 compound、buildings、units 或 parts");
   if (const Json* ids = scope_body.optional_any("node_ids")) {
     scope.node_ids = read_array(*ids, "scope.node_ids", "字段 scope.node_ids 应为编号数组",
                                 [&](const Json& id, const std::string& field) {
@@ -265,12 +264,9 @@ Response create_route(Context& context) {
   TopicInput input{};
   input.compound_node_id = http::body_id(context, body, "compound_id");
   input.scope = scope_field(context, body);
-  auto category = parse_category(body.text("category"));
-  if (!category) {
-    fail_invalid("category",
+  input.category =
+      code_field(body, "category", parse_category,
                  "类别应为 environment、facilities、parking、elevator、covenant、property、safety 或 other");
-  }
-  input.category = *category;
   input.title = body.text("title");
   input.description = body.text("description");
   body.finish();

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/code_table.hpp"
+#include "core/entries.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "modules/covenant/covenant.hpp"
@@ -31,8 +32,6 @@ constexpr CodeTable<ProposerKind> kProposerKinds = {{ProposerKind::Resident, "re
                                                     {ProposerKind::Staff, "staff"}};
 
 constexpr std::int64_t kMaxCostFen = 100'000'000'000;
-
-std::string indexed(const std::string& field, std::size_t i) { return field + "[" + std::to_string(i) + "]"; }
 
 }  // namespace
 
@@ -93,32 +92,30 @@ void check_hide_reason(const std::string& reason) {
 void check_meeting(const MeetingInput& input) {
   covenant::checked_date(input.held_on, "held_on");
   check_text(input.place, 200, "place", "请填写会议地点（不超过 200 字节）");
-  if (input.attendees.size() > 200) fail_invalid("attendees", "参会人名单最多 200 人");
-  for (std::size_t i = 0; i < input.attendees.size(); ++i) {
-    check_text(input.attendees[i], 50, indexed("attendees", i), "参会人姓名应为 1–50 字节");
-  }
+  check_entries(input.attendees, 200, "attendees", "参会人名单最多 200 人",
+                [](const std::string& attendee, const std::string& field) {
+                  check_text(attendee, 50, field, "参会人姓名应为 1–50 字节");
+                });
   if (input.attendee_count < 1 || input.attendee_count > 100'000 ||
       input.attendee_count < static_cast<std::int64_t>(input.attendees.size())) {
     fail_invalid("attendee_count", "参会人数应为 1–100000，且不少于名单人数");
   }
   check_text(input.minutes, 20'000, "minutes", "请填写会议纪要（不超过 20000 字节）");
-  if (input.positions.size() > 50) fail_invalid("positions", "各方意见最多 50 条");
-  for (std::size_t i = 0; i < input.positions.size(); ++i) {
-    check_text(input.positions[i].party, 100, indexed("positions", i) + ".party", "请填写发言方（不超过 100 字节）");
-    check_text(input.positions[i].position, 2000, indexed("positions", i) + ".position",
-               "请填写该方意见（不超过 2000 字节）");
-  }
+  check_entries(input.positions, 50, "positions", "各方意见最多 50 条",
+                [](const Position& entry, const std::string& field) {
+                  check_text(entry.party, 100, field + ".party", "请填写发言方（不超过 100 字节）");
+                  check_text(entry.position, 2000, field + ".position", "请填写该方意见（不超过 2000 字节）");
+                });
 }
 
 void check_plan(const PlanInput& input) {
   if (blank(input.title) || characters(input.title) > 100) fail_invalid("title", "方案标题应为 1–100 个字");
   check_text(input.body, 20'000, "body", "请填写方案内容（不超过 20000 字节）");
-  if (input.attachments.size() > 20) fail_invalid("attachments", "附件最多 20 个");
-  for (std::size_t i = 0; i < input.attachments.size(); ++i) {
-    check_text(input.attachments[i].name, 200, indexed("attachments", i) + ".name", "附件名称应为 1–200 字节");
-    check_text(input.attachments[i].reference, 200, indexed("attachments", i) + ".reference",
-               "附件编号应为 1–200 字节");
-  }
+  check_entries(input.attachments, 20, "attachments", "附件最多 20 个",
+                [](const Attachment& attachment, const std::string& field) {
+                  check_text(attachment.name, 200, field + ".name", "附件名称应为 1–200 字节");
+                  check_text(attachment.reference, 200, field + ".reference", "附件编号应为 1–200 字节");
+                });
 }
 
 void check_action(const ActionInput& input) {

@@ -6,7 +6,11 @@
 #include <functional>
 #include <set>
 
+#include "core/entries.hpp"
 #include "core/error.hpp"
+#include "core/json_array.hpp"
+#include "core/json_code.hpp"
+#include "core/text.hpp"
 #include "http/audited_step.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
@@ -123,9 +127,7 @@ http::ScopeResolver election_scope() {
 
 std::string required_text(JsonObject& body, const std::string& key, std::size_t max_bytes, const std::string& label) {
   std::string text = body.text(key);
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos || text.size() > max_bytes) {
-    fail_invalid(key, "请填写" + label + "（不超过 " + std::to_string(max_bytes / 3) + " 字）");
-  }
+  check_text(text, max_bytes, key, "请填写" + label + "（不超过 " + std::to_string(max_bytes / 3) + " 字）");
   return text;
 }
 
@@ -134,8 +136,7 @@ std::vector<std::int64_t> id_list(Context& context, JsonObject& body, const std:
   if (!value.is_array() || value.size() > 100) fail_invalid(key, "字段 " + key + " 应为编号数组");
   std::vector<std::int64_t> ids;
   for (std::size_t i = 0; i < value.size(); ++i) {
-    std::string field = key + "[" + std::to_string(i) + "]";
-    ids.push_back(context.parse_id(value[i].is_number_integer() ? value[i].dump() : "", field));
+    ids.push_back(context.parse_id(value[i].is_number_integer() ? value[i].dump() : "", element_field(key, i)));
   }
   return ids;
 }
@@ -158,22 +159,16 @@ Response create_route(Context& context) {
   input.compound_node_id = http::body_id(context, body, "compound_id");
   input.title = body.text("title");
   input.seats = body.integer("seats");
-  if (auto policy = body.optional_text("roll_policy")) {
-    auto parsed = parse_roll_policy(*policy);
-    if (!parsed) fail_invalid("roll_policy", "选民登记方式应为 household 或 adult_residents");
-    input.roll_policy = *parsed;
+  if (auto policy = optional_code_field(body, "roll_policy", parse_roll_policy,
+                                        "选民登记方式应为 household 或 adult_residents")) {
+    input.roll_policy = *policy;
   }
-  if (auto base = body.optional_text("majority_base")) {
-    auto parsed = parse_majority_base(*base);
-    if (!parsed) fail_invalid("majority_base", "过半数基数应为 returned、valid 或 registered");
-    input.majority_base = *parsed;
+  if (auto base = optional_code_field(body, "majority_base", parse_majority_base,
+                                      "过半数基数应为 returned、valid 或 registered")) {
+    input.majority_base = *base;
   }
   if (const Json* names = body.optional_any("step_names")) {
-    if (!names->is_array()) fail_invalid("step_names", "字段 step_names 应为文字数组");
-    for (std::size_t i = 0; i < names->size(); ++i) {
-      if (!(*names)[i].is_string()) fail_invalid("step_names[" + std::to_string(i) + "]", "应为文字");
-      input.step_names.push_back((*names)[i].get<std::string>());
-    }
+    input.step_names = text_array(*names, "step_names", "字段 step_names 应为文字数组", "应为文字");
   }
   body.finish();
   check_election_input(input);
@@ -308,9 +303,7 @@ Response add_candidate_route(Context& context) {
   JsonObject body(context.json_body());
   CandidateInput candidate{};
   candidate.person_id = http::body_id(context, body, "person_id");
-  auto nomination = parse_nomination(body.text("nomination"));
-  if (!nomination) fail_invalid("nomination", "提名方式应为 self、joint 或 organisation");
-  candidate.nomination = *nomination;
+  candidate.nomination = code_field(body, "nomination", parse_nomination, "提名方式应为 self、joint 或 organisation");
   candidate.nominated_by = body.optional_text("nominated_by").value_or("");
   if (candidate.nominated_by.size() > 300) fail_invalid("nominated_by", "提名人过长");
   auto origin = committees::parse_origin(body.optional_text("origin").value_or("enthusiastic_resident"));

@@ -9,6 +9,7 @@
 
 #include "core/code_table.hpp"
 #include "core/crypto.hpp"
+#include "core/entries.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
@@ -420,8 +421,8 @@ std::vector<std::size_t> choice_indexes(const std::vector<std::int64_t>& choices
   std::set<std::int64_t> seen;
   for (std::size_t i = 0; i < choices.size(); ++i) {
     auto found = std::find(candidate_ids.begin(), candidate_ids.end(), choices[i]);
-    if (found == candidate_ids.end()) fail_invalid(field + "[" + std::to_string(i) + "]", "不是本轮的候选人");
-    if (!seen.insert(choices[i]).second) fail_invalid(field + "[" + std::to_string(i) + "]", "同一候选人选了两次");
+    if (found == candidate_ids.end()) fail_invalid(element_field(field, i), "不是本轮的候选人");
+    if (!seen.insert(choices[i]).second) fail_invalid(element_field(field, i), "同一候选人选了两次");
     indexes.push_back(static_cast<std::size_t>(found - candidate_ids.begin()));
   }
   return indexes;

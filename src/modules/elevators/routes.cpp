@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/json_array.hpp"
+#include "core/json_code.hpp"
 #include "http/audited_step.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
@@ -433,18 +434,14 @@ Response add_mediation_route(Context& context) {
   JsonObject body(context.json_body());
   MediationInput input;
   input.held_on = covenant::checked_date(body.text("held_on"), "held_on");
-  if (auto level = body.optional_text("level")) {
-    auto parsed = parse_level(*level);
-    if (!parsed) fail_invalid("level", "调解层级应为 community 或 street");
-    input.level = *parsed;
+  if (auto level = optional_code_field(body, "level", parse_level, "调解层级应为 community 或 street")) {
+    input.level = *level;
   }
   input.parties = text_array(body.any("parties"), "parties", "字段 parties 应为当事方数组", "当事方应为文字");
   input.mediator_person_id = http::optional_body_id(context, body, "mediator_person_id");
   input.mediator_name = body.optional_text("mediator_name");
   input.issue = body.text("issue");
-  auto outcome = parse_outcome(body.text("outcome"));
-  if (!outcome) fail_invalid("outcome", "调解结果应为 agreed、not_agreed 或 pending");
-  input.outcome = *outcome;
+  input.outcome = code_field(body, "outcome", parse_outcome, "调解结果应为 agreed、not_agreed 或 pending");
   input.agreement = body.optional_text("agreement");
   body.finish();
   std::int64_t id = context.path_id("id");

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/json_array.hpp"
+#include "core/json_code.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/governance/module.hpp"
@@ -330,7 +331,7 @@ Response update_party_org_route(Context& context) {
   PartyOrgChange change;
   change.name = body.optional_text("name");
   auto secretary = body.optional_integer("secretary_person_id");
-  if (raw.contains("secretary_person_id")) change.secretary_person_id = secretary;
+  if (body.mentions("secretary_person_id")) change.secretary_person_id = secretary;
   if (body.has("compound_ids")) change.compound_ids = id_list(context, body, "compound_ids");
   body.finish();
   if (change.name) check_name("name", *change.name);
@@ -371,21 +372,15 @@ Response compound_party_route(Context& context) {
 Response set_compound_party_route(Context& context) {
   JsonObject body(context.json_body());
   bool led = body.boolean("led_by_community_committee");
-  auto override_text = body.optional_text("form_override");
+  auto form_override = optional_code_field(body, "form_override", parse_party_form,
+                                           "形式应为 single_branch、joint_association、community_direct 或 none");
   body.finish();
-  std::optional<PartyForm> form_override;
-  if (override_text) {
-    form_override = parse_party_form(*override_text);
-    if (!form_override) {
-      fail_invalid("form_override", "形式应为 single_branch、joint_association、community_direct 或 none");
-    }
-  }
   Json result = context.write([&](store::Tx& tx) {
     org::Node compound = path_node_of_kind(context, tx.connection(), org::NodeKind::Compound, "小区");
     set_compound_party(tx, compound.id, led, form_override);
-    context.audit(
-        tx, "governance.compound_party.set", "org_node:" + std::to_string(compound.id),
-        {{"led_by_community_committee", led}, {"form_override", override_text ? Json(*override_text) : Json(nullptr)}});
+    context.audit(tx, "governance.compound_party.set", "org_node:" + std::to_string(compound.id),
+                  {{"led_by_community_committee", led},
+                   {"form_override", form_override ? Json(party_form_code(*form_override)) : Json(nullptr)}});
     return compound_party_json(tx.connection(), compound);
   });
   return Response::json(200, result);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/code_table.hpp"
+#include "core/entries.hpp"
 
 namespace weizhi::governance {
 
@@ -119,7 +120,7 @@ std::optional<ApiError> nodes_within_refusal(const std::vector<std::int64_t>& id
                                              const org::Node& within, const std::string& field) {
   std::set<std::int64_t> seen;
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    std::string item = field + "[" + std::to_string(i) + "]";
+    std::string item = element_field(field, i);
     if (!seen.insert(ids[i]).second) return ApiError(400, "invalid_field", "字段 " + item + " 重复", item);
     if (auto refusal = node_refusal(ids[i], nodes[i], {kind}, item)) return refusal;
     if (nodes[i]->path.rfind(within.path, 0) != 0) {

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/json_array.hpp"
+#include "core/json_code.hpp"
 #include "http/audited_step.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
@@ -143,10 +144,9 @@ std::vector<PartyInput> parties_field(Context& context, JsonObject& body) {
 // Reads the editable fields present in the body over `details`; for building, part and case a
 // null clears them.
 void read_details(Context& context, JsonObject& body, Details& details) {
-  const Json& raw = context.json_body();
-  if (raw.contains("building_id")) details.building_node_id = http::optional_body_id(context, body, "building_id");
-  if (raw.contains("part_id")) details.part_node_id = http::optional_body_id(context, body, "part_id");
-  if (raw.contains("case_id")) details.case_id = http::optional_body_id(context, body, "case_id");
+  if (body.mentions("building_id")) details.building_node_id = http::optional_body_id(context, body, "building_id");
+  if (body.mentions("part_id")) details.part_node_id = http::optional_body_id(context, body, "part_id");
+  if (body.mentions("case_id")) details.case_id = http::optional_body_id(context, body, "case_id");
   if (auto category = body.optional_text("category")) details.category = *category;
   if (auto summary = body.optional_text("summary")) details.summary = *summary;
   if (body.has("parties")) details.parties = parties_field(context, body);
@@ -248,14 +248,13 @@ Response update_route(Context& context) {
 
 Response transition_route(Context& context) {
   JsonObject body(context.json_body());
-  auto to = parse_state(body.text("to"));
-  if (!to) fail_invalid("to", "目标状态应为 open、in_mediation、agreed、not_agreed 或 withdrawn");
-  TransitionInput input{*to, body.optional_text("agreement"), body.optional_text("signed_on"),
+  State to = code_field(body, "to", parse_state, "目标状态应为 open、in_mediation、agreed、not_agreed 或 withdrawn");
+  TransitionInput input{to, body.optional_text("agreement"), body.optional_text("signed_on"),
                         body.optional_text("reason"), context.user().user_id};
   body.finish();
   return mediation_write(
       context, "mediation.transition",
-      {{"to", state_code(*to)}, {"signed_on", or_null(input.signed_on)}, {"reason", or_null(input.reason)}}, 200,
+      {{"to", state_code(to)}, {"signed_on", or_null(input.signed_on)}, {"reason", or_null(input.reason)}}, 200,
       [&](store::Tx& tx, const Mediation& record) { transition(tx, record, input); });
 }
 

@@ -3,6 +3,7 @@
 // sealed and never shown), and the deliveries to those robots with a retry for failed ones.
 #include "audit/audit.hpp"
 #include "core/error.hpp"
+#include "core/json_code.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
@@ -136,16 +137,12 @@ std::optional<std::string> chosen_secret(const crypto::DataKey& data_key, Channe
 Response put_webhook_route(Context& context) {
   std::int64_t node_id = context.path_id("node_id");
   JsonObject body(context.json_body());
-  auto channel_text = body.optional_text("channel");
+  auto channel = optional_code_field(body, "channel", parse_channel,
+                                     "渠道应为 wecom（企业微信）、dingtalk（钉钉）或 zhengding（浙政钉）");
   auto url = body.optional_text("url");
   auto secret = body.optional_text("secret");
   bool enabled = body.boolean("enabled");
   body.finish();
-  std::optional<Channel> channel;
-  if (channel_text) {
-    channel = parse_channel(*channel_text);
-    if (!channel) fail_invalid("channel", "渠道应为 wecom（企业微信）、dingtalk（钉钉）或 zhengding（浙政钉）");
-  }
   Json saved = context.write([&](store::Tx& tx) {
     auto existing = find_webhook(tx.connection(), node_id);
     Channel chosen_channel = channel.value_or(existing ? existing->channel : Channel::WeCom);

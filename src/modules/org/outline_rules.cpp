@@ -4,13 +4,12 @@
 #include <cmath>
 #include <string>
 
+#include "core/entries.hpp"
 #include "core/error.hpp"
 
 namespace weizhi::org {
 
 namespace {
-
-std::string indexed(const std::string& field, std::size_t index) { return field + "[" + std::to_string(index) + "]"; }
 
 double coordinate(const Json& value, const std::string& field) {
   if (!value.is_number() || !std::isfinite(value.get<double>())) {
@@ -24,11 +23,13 @@ void check_position(const Json& position, const std::string& field) {
   if (!position.is_array() || position.size() < 2 || position.size() > 3) {
     fail_invalid(field, "位置 " + field + " 应为 [经度, 纬度]");
   }
-  for (std::size_t index = 2; index < position.size(); ++index) coordinate(position[index], indexed(field, index));
-  double longitude = coordinate(position[0], indexed(field, 0));
-  double latitude = coordinate(position[1], indexed(field, 1));
-  if (longitude < -180 || longitude > 180) fail_invalid(indexed(field, 0), "经度 " + field + " 应在 -180 到 180 之间");
-  if (latitude < -90 || latitude > 90) fail_invalid(indexed(field, 1), "纬度 " + field + " 应在 -90 到 90 之间");
+  for (std::size_t index = 2; index < position.size(); ++index)
+    coordinate(position[index], element_field(field, index));
+  double longitude = coordinate(position[0], element_field(field, 0));
+  double latitude = coordinate(position[1], element_field(field, 1));
+  if (longitude < -180 || longitude > 180)
+    fail_invalid(element_field(field, 0), "经度 " + field + " 应在 -180 到 180 之间");
+  if (latitude < -90 || latitude > 90) fail_invalid(element_field(field, 1), "纬度 " + field + " 应在 -90 到 90 之间");
 }
 
 void check_polygon(const Json& rings, const std::string& field) {
@@ -36,14 +37,15 @@ void check_polygon(const Json& rings, const std::string& field) {
   std::size_t positions = 0;
   for (std::size_t ring_index = 0; ring_index < rings.size(); ++ring_index) {
     const Json& ring = rings[ring_index];
-    std::string ring_field = indexed(field, ring_index);
+    std::string ring_field = element_field(field, ring_index);
     if (!ring.is_array() || ring.size() < 4) fail_invalid(ring_field, "环 " + ring_field + " 应至少有 4 个位置");
     positions += ring.size();
     // Counted before the positions are read, so an oversized outline costs no more than its parse.
     if (positions > kMaxOutlinePositions) {
       fail_invalid(field, "轮廓 " + field + " 最多 " + std::to_string(kMaxOutlinePositions) + " 个位置");
     }
-    for (std::size_t index = 0; index < ring.size(); ++index) check_position(ring[index], indexed(ring_field, index));
+    for (std::size_t index = 0; index < ring.size(); ++index)
+      check_position(ring[index], element_field(ring_field, index));
     if (ring.front() != ring.back()) fail_invalid(ring_field, "环 " + ring_field + " 应闭合：末位置应与首位置相同");
   }
 }

@@ -3,6 +3,7 @@
 #include "audit/audit.hpp"
 #include "core/error.hpp"
 #include "core/json_array.hpp"
+#include "core/json_code.hpp"
 #include "http/context.hpp"
 #include "http/paging.hpp"
 #include "modules/org/module.hpp"
@@ -69,11 +70,7 @@ PartUse read_use(JsonObject& body, const std::string& text) {
 }
 
 std::optional<LandTenure> read_land(JsonObject& body) {
-  auto text = body.optional_text("land");
-  if (!text) return std::nullopt;
-  auto land = parse_land(*text);
-  if (!land) fail_invalid(body.field_name("land"), "土地性质应为 state_owned（国有）或 collective（集体）");
-  return land;
+  return optional_code_field(body, "land", parse_land, "土地性质应为 state_owned（国有）或 collective（集体）");
 }
 
 AreaSource read_area_source(JsonObject& body, const std::string& text) {

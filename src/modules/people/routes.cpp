@@ -89,9 +89,9 @@ std::vector<std::string> read_tags(JsonObject& body) {
 
 // A field that may be set, cleared with null, or left out: outer nullopt when left out.
 template <class Read>
-auto nullable(const Json& raw, const std::string& key, Read read) -> std::optional<decltype(read())> {
+auto nullable(const JsonObject& body, const std::string& key, Read read) -> std::optional<decltype(read())> {
   auto value = read();
-  if (!raw.contains(key)) return std::nullopt;
+  if (!body.mentions(key)) return std::nullopt;
   return std::optional<decltype(read())>(std::in_place, std::move(value));
 }
 
@@ -185,16 +185,15 @@ Response create_person_route(Context& context) {
 
 Response update_person_route(Context& context) {
   std::int64_t id = context.path_id("id");
-  const Json& raw = context.json_body();
-  JsonObject body(raw);
+  JsonObject body(context.json_body());
   PersonChange change;
   change.home_node_id = body.optional_integer("home_node_id");
   change.name = body.optional_text("name");
-  change.phone = nullable(raw, "phone", [&] { return body.optional_text("phone"); });
-  change.id_number = nullable(raw, "id_number", [&] { return body.optional_text("id_number"); });
-  change.birth_year = nullable(raw, "birth_year", [&] { return body.optional_integer("birth_year"); });
+  change.phone = nullable(body, "phone", [&] { return body.optional_text("phone"); });
+  change.id_number = nullable(body, "id_number", [&] { return body.optional_text("id_number"); });
+  change.birth_year = nullable(body, "birth_year", [&] { return body.optional_integer("birth_year"); });
   change.party_member = body.optional_boolean("party_member");
-  if (raw.contains("tags")) change.tags = read_tags(body);  // null clears them
+  if (body.mentions("tags")) change.tags = read_tags(body);  // null clears them
   change.is_developer = body.optional_boolean("is_developer");
   body.finish();
   if (change.home_node_id) context.require("people.write", *change.home_node_id);
