@@ -131,6 +131,15 @@ class CovenantTest : public ApiTest {
   std::int64_t audit_count(const std::string& action) {
     return db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action = ?", {action});
   }
+  // Who a step names when the account `login` took it: its id, its name and the role it holds.
+  json taker(const std::string& login) {
+    auto account = db().read()->query_one(
+        "SELECT u.id, u.display_name, r.role FROM users u JOIN role_assignments r ON r.user_id = u.id "
+        "WHERE u.login = ? AND r.role <> 'resident' ORDER BY r.id",
+        {login});
+    EXPECT_TRUE(account.has_value()) << login;
+    return {{"user_id", account->i64(0)}, {"name", account->text(1)}, {"role", account->text(2)}};
+  }
 };
 
 TEST_F(CovenantTest, DraftCarriesClausesWithTheirEnforcementRules) {
@@ -302,6 +311,60 @@ TEST_F(CovenantTest, IllegalStructureIsRemovedOnlyAfterAPassedReinspection) {
                                 {"open", 0}}));
 }
 
+// Each step names who took it, as the timeline shows them: reported and notified by the secretary,
+// rectified, re-inspected and removed by the commissioner. A step recorded before who took it was
+// kept names nobody.
+TEST_F(CovenantTest, EachStepNamesWhoTookIt) {
+  adopted();
+  json violation = report_structure(day_from_today(-9));
+  json secretary_taker = taker("secretary");
+  json commissioner_taker = taker("commissioner");
+  EXPECT_NE(secretary_taker["name"], commissioner_taker["name"]);
+  EXPECT_EQ(violation["by"]["reported"], secretary_taker);
+  EXPECT_TRUE(violation["by"]["notified"].is_null()) << "not notified yet";
+  auto secretary = signed_in("secretary");
+  ASSERT_EQ(secretary->post(violation_path(violation, "/notify"), json{{"notified_on", day_from_today(-8)}}).status,
+            200);
+  auto commissioner = signed_in("commissioner");
+  ASSERT_EQ(commissioner->post(violation_path(violation, "/rectifying"), json{{"on", day_from_today(-7)}}).status, 200);
+  ASSERT_EQ(commissioner->post(violation_path(violation, "/inspections"), json{{"passed", true}}).status, 201);
+  auto removed = commissioner->post(violation_path(violation, "/remove"), json::object());
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  json shown = secretary->get(violation_path(violation)).json();
+  EXPECT_EQ(shown["by"], (json{{"reported", secretary_taker},
+                               {"notified", secretary_taker},
+                               {"rectifying", commissioner_taker},
+                               {"removed", commissioner_taker},
+                               {"closed", nullptr}}));
+  EXPECT_EQ(shown["rectifying_on"], day_from_today(-7));
+  EXPECT_EQ(shown["inspections"][0]["by"], commissioner_taker);
+  EXPECT_EQ(removed.json()["by"], shown["by"]) << "every step answers with who took each";
+  json listed = secretary->get("/api/v1/covenant-violations?node=" + std::to_string(node("desheng-xincun"))).json();
+  EXPECT_FALSE(listed["items"][0].contains("by")) << "lists leave it out";
+
+  db().write([&](weizhi::store::Tx& tx) {
+    tx.exec("UPDATE covenant_violations SET reported_by_user_id = NULL WHERE id = ?",
+            {violation["id"].get<std::int64_t>()});
+    tx.exec("UPDATE covenant_inspections SET inspected_by_user_id = NULL WHERE violation_id = ?",
+            {violation["id"].get<std::int64_t>()});
+    return 0;
+  });
+  json old = secretary->get(violation_path(violation)).json();
+  EXPECT_TRUE(old["by"]["reported"].is_null());
+  EXPECT_TRUE(old["inspections"][0]["by"].is_null());
+  EXPECT_EQ(old["by"]["removed"], commissioner_taker);
+}
+
+// A closed violation names who closed it.
+TEST_F(CovenantTest, ClosingNamesWhoClosed) {
+  auto secretary = signed_in("secretary");
+  json violation = overdue_parking_violation(*secretary);
+  auto closed = signed_in("commissioner")->post(violation_path(violation, "/close"), json{{"reason", "车主已挪车"}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.json()["by"]["closed"], taker("commissioner"));
+  EXPECT_EQ(closed.json()["by"]["notified"], taker("secretary"));
+}
+
 // A street's violations come newest first a page at a time; the cursor of a full page leads on.
 TEST_F(CovenantTest, ViolationsArePagedNewestFirst) {
   adopted();
@@ -356,9 +419,12 @@ TEST_F(CovenantTest, OverdueViolationEscalatesOnceAPeriodAndTheRunIsIdempotent) 
   json escalation = secretary->get(violation_path(violation)).json()["escalation"];
   EXPECT_EQ(escalation["recorded_level"], "community_secretary");
   // The trail names each level told and the day the run told it.
-  EXPECT_EQ(escalation["recorded"], (json::array({{{"level", "commissioner"}, {"on", day_from_today(0)}},
-                                                  {{"level", "tripartite_director"}, {"on", day_from_today(0)}},
-                                                  {{"level", "community_secretary"}, {"on", day_from_today(0)}}})));
+  // The trail names each level told, the day the run told it and who ran it.
+  json by = taker("secretary");
+  EXPECT_EQ(escalation["recorded"],
+            (json::array({{{"level", "commissioner"}, {"on", day_from_today(0)}, {"by", by}},
+                          {{"level", "tripartite_director"}, {"on", day_from_today(0)}, {"by", by}},
+                          {{"level", "community_secretary"}, {"on", day_from_today(0)}, {"by", by}}})));
   EXPECT_EQ(audit_count("covenant.violation.escalate"), 1);
   EXPECT_EQ(signed_in("grid")->post(escalate, json::object()).status, 403);
 }
@@ -374,7 +440,10 @@ TEST_F(CovenantTest, DailyJobEscalatesOverdueViolationsOnceAcrossInstances) {
   EXPECT_NE(std::find(ran.begin(), ran.end(), "covenant.escalations"), ran.end());
   auto ran_again = second.run_due();
   EXPECT_EQ(std::find(ran_again.begin(), ran_again.end(), "covenant.escalations"), ran_again.end());
-  EXPECT_EQ(secretary->get(violation_path(violation)).json()["escalation"]["recorded_level"], "community_secretary");
+  json escalation = secretary->get(violation_path(violation)).json()["escalation"];
+  EXPECT_EQ(escalation["recorded_level"], "community_secretary");
+  ASSERT_EQ(escalation["recorded"].size(), 3u);
+  for (const auto& level : escalation["recorded"]) EXPECT_TRUE(level["by"].is_null()) << "the job is nobody";
   EXPECT_EQ(audit_count("covenant.violation.escalate"), 1);
   std::string escalate = "/api/v1/covenant-violations/escalate?node=" + std::to_string(node("desheng-xincun"));
   EXPECT_EQ(secretary->post(escalate, json::object()).json()["recorded"].size(), 0u);

@@ -74,6 +74,7 @@ struct Inspection {
   std::string inspected_on;  // YYYY-MM-DD
   bool passed;
   std::string note;
+  std::optional<std::int64_t> by_user_id = std::nullopt;  // none when recorded before who inspected was kept
 };
 
 struct ViolationInput {
@@ -92,6 +93,16 @@ struct ViolationInput {
   std::string description;
 };
 
+// Who took each step of a violation, by user account: none for a step not taken, and for one taken
+// before who took it was kept.
+struct ViolationTakers {
+  std::optional<std::int64_t> reported;
+  std::optional<std::int64_t> notified;
+  std::optional<std::int64_t> rectifying;
+  std::optional<std::int64_t> removed;
+  std::optional<std::int64_t> closed;
+};
+
 struct Violation {
   std::int64_t id;
   std::int64_t version_id;
@@ -103,6 +114,7 @@ struct Violation {
   std::int64_t escalation_days;
   std::optional<std::string> notified_on;
   std::optional<std::string> deadline_on;  // notified_on + rectification_days
+  std::optional<std::string> rectifying_on;
   std::optional<std::string> removed_on;
   std::optional<std::string> closed_on;
   std::optional<std::string> close_reason;
@@ -110,6 +122,14 @@ struct Violation {
   std::string created_at;
   std::string compound_name;
   std::vector<Inspection> inspections;  // oldest first
+  ViolationTakers by;
+};
+
+// A level of the chain the escalation run recorded for a violation, on the day it reached it.
+struct RecordedEscalation {
+  std::string level;
+  std::string on;                          // YYYY-MM-DD
+  std::optional<std::int64_t> by_user_id;  // the person who ran it; none for the daily job
 };
 
 // The figures of GET /api/v1/stats/covenant, from the records of one compound.

@@ -3,6 +3,7 @@
 // their life cycle with re-inspections, the escalation run, and the compound's statistics.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "audit/audit.hpp"
 #include "core/error.hpp"
@@ -20,6 +21,7 @@
 #include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
+#include "store/timeline.hpp"
 
 namespace weizhi::covenant {
 
@@ -117,8 +119,8 @@ Json escalation_json(store::Connection& connection, const Violation& violation, 
     person = {{"id", *person_id}, {"name", names.count(*person_id) ? names[*person_id] : ""}};
   }
   Json recorded = Json::array();
-  for (const auto& [level_code, on] : recorded_escalations(connection, violation.id)) {
-    recorded.push_back({{"level", level_code}, {"on", on}});
+  for (const auto& escalation : recorded_escalations(connection, violation.id)) {
+    recorded.push_back({{"level", escalation.level}, {"on", escalation.on}});
   }
   return {{"level", escalation_level_code(level)},
           {"days_overdue",
@@ -141,6 +143,7 @@ Json violation_json(store::Connection& connection, const Violation& violation, c
             {"reported_on", violation.input.reported_on},
             {"notified_on", or_null(violation.notified_on)},
             {"deadline_on", or_null(violation.deadline_on)},
+            {"rectifying_on", or_null(violation.rectifying_on)},
             {"removed_on", or_null(violation.removed_on)},
             {"closed_on", or_null(violation.closed_on)},
             {"close_reason", or_null(violation.close_reason)},
@@ -169,6 +172,44 @@ Json violation_json(store::Connection& connection, const Violation& violation, c
   }
   json["inspections"] = inspections;
   json["escalation"] = escalation_json(connection, violation, today_text, now);
+  return json;
+}
+
+// The violation as its own page shows it: each step, re-inspection and recorded escalation names who
+// took it (`by`: user_id, name and role as every timeline shows them, masked for residents), null for
+// the daily job and for steps recorded before who took them was kept. Lists leave it out.
+Json violation_detail_json(store::Connection& connection, const Violation& violation, const std::string& today_text,
+                           TimePoint now) {
+  Json json = violation_json(connection, violation, today_text, now);
+  auto escalations = recorded_escalations(connection, violation.id);
+  const ViolationTakers& by = violation.by;
+  std::set<std::int64_t> ids;
+  for (auto user_id : {by.reported, by.notified, by.rectifying, by.removed, by.closed}) {
+    if (user_id) ids.insert(*user_id);
+  }
+  for (const auto& inspection : violation.inspections) {
+    if (inspection.by_user_id) ids.insert(*inspection.by_user_id);
+  }
+  for (const auto& escalation : escalations) {
+    if (escalation.by_user_id) ids.insert(*escalation.by_user_id);
+  }
+  auto actors = store::actors(connection, ids, now);
+  auto taker = [&](std::optional<std::int64_t> user_id) {
+    auto found = user_id ? actors.find(*user_id) : actors.end();
+    if (found == actors.end()) return Json(nullptr);
+    return Json{{"user_id", *user_id}, {"name", found->second.name}, {"role", found->second.role}};
+  };
+  json["by"] = {{"reported", taker(by.reported)},
+                {"notified", taker(by.notified)},
+                {"rectifying", taker(by.rectifying)},
+                {"removed", taker(by.removed)},
+                {"closed", taker(by.closed)}};
+  for (std::size_t i = 0; i < violation.inspections.size(); ++i) {
+    json["inspections"][i]["by"] = taker(violation.inspections[i].by_user_id);
+  }
+  for (std::size_t i = 0; i < escalations.size(); ++i) {
+    json["escalation"]["recorded"][i]["by"] = taker(escalations[i].by_user_id);
+  }
   return json;
 }
 
@@ -341,10 +382,11 @@ Response report_route(Context& context) {
   body.finish();
   std::string today_text = today(context);
   Json created = context.write([&](store::Tx& tx) {
-    std::int64_t id = report_violation(tx, input);
-    Json json = violation_json(tx.connection(), require_violation(tx.connection(), id), today_text, tx.now());
-    context.audit(tx, "covenant.violation.report", "covenant_violation:" + std::to_string(id), json);
-    return json;
+    std::int64_t id = report_violation(tx, input, context.user().user_id);
+    Violation violation = require_violation(tx.connection(), id);
+    context.audit(tx, "covenant.violation.report", "covenant_violation:" + std::to_string(id),
+                  violation_json(tx.connection(), violation, today_text, tx.now()));
+    return violation_detail_json(tx.connection(), violation, today_text, tx.now());
   });
   return Response::json(201, created);
 }
@@ -361,8 +403,8 @@ Response violation_photo_route(Context& context) {
 
 Response get_violation_route(Context& context) {
   auto lease = context.read();
-  return Response::json(200, violation_json(*lease, require_violation(*lease, context.path_id("id")), today(context),
-                                            context.services.clock.now()));
+  return Response::json(200, violation_detail_json(*lease, require_violation(*lease, context.path_id("id")),
+                                                   today(context), context.services.clock.now()));
 }
 
 // One step of a violation's life (its body already read): applies `step` in one transaction with
@@ -373,7 +415,7 @@ Response violation_step(Context& context, const std::string& action, int status,
   std::string today_text = today(context);
   http::StepTarget<Violation> target{id, "covenant_violation", require_violation,
                                      [&](store::Tx& tx, const Violation& violation) {
-                                       return violation_json(tx.connection(), violation, today_text, tx.now());
+                                       return violation_detail_json(tx.connection(), violation, today_text, tx.now());
                                      }};
   return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Violation& violation) {
     Json summary = step(tx, violation);
@@ -383,14 +425,14 @@ Response violation_step(Context& context, const std::string& action, int status,
 }
 
 // A step whose body is only the day it happened on, in the field `day` (today when absent):
-// `record(tx, violation, day)` writes it.
+// `record(tx, violation, day, user_id)` writes it as taken by the signed-in user.
 template <class Record>
 Response dated_step(Context& context, const std::string& action, const std::string& day, Record&& record) {
   JsonObject body(context.json_body());
   std::string on = day_field(context, body, day);
   body.finish();
   return violation_step(context, action, 200, [&](store::Tx& tx, const Violation& violation) {
-    record(tx, violation, on);
+    record(tx, violation, on, context.user().user_id);
     return Json{{day, on}};
   });
 }
@@ -410,7 +452,7 @@ Response inspection_route(Context& context) {
   std::string note = body.optional_text("note").value_or("");
   body.finish();
   return violation_step(context, "covenant.violation.inspect", 201, [&](store::Tx& tx, const Violation& violation) {
-    std::int64_t inspection_id = add_inspection(tx, violation, inspected_on, passed, note);
+    std::int64_t inspection_id = add_inspection(tx, violation, inspected_on, passed, note, context.user().user_id);
     return Json{{"inspection_id", inspection_id}, {"inspected_on", inspected_on}, {"passed", passed}};
   });
 }
@@ -425,18 +467,18 @@ Response close_route(Context& context) {
   std::string closed_on = day_field(context, body, "closed_on");
   body.finish();
   return violation_step(context, "covenant.violation.close", 200, [&](store::Tx& tx, const Violation& violation) {
-    close(tx, violation, reason, closed_on);
+    close(tx, violation, reason, closed_on, context.user().user_id);
     return Json{{"reason", reason}, {"closed_on", closed_on}};
   });
 }
 
-// Records the levels overdue violations under the node have reached today, audited as `actor`; a
-// second run the same day records nothing, so the daily job and a person pressing the button
-// cannot double-escalate.
+// Records the levels overdue violations under the node have reached today, as run by `by_user_id`
+// (none for the daily job) and audited as `actor`; a second run the same day records nothing, so the
+// daily job and a person pressing the button cannot double-escalate.
 Json escalate_subtree(store::Tx& tx, std::int64_t node_id, const std::string& path, const std::string& today_text,
-                      const std::string& actor) {
+                      const std::string& actor, std::optional<std::int64_t> by_user_id) {
   Json recorded = Json::array();
-  for (const auto& record : record_escalations(tx, path, today_text)) {
+  for (const auto& record : record_escalations(tx, path, today_text, by_user_id)) {
     recorded.push_back({{"violation_id", record.violation_id}, {"level", escalation_level_code(record.level)}});
   }
   Json summary{{"today", today_text}, {"node_id", node_id}, {"recorded", recorded}};
@@ -451,8 +493,9 @@ Response escalate_route(Context& context) {
     return queried;
   }();
   std::string today_text = today(context);
-  Json result = context.write(
-      [&](store::Tx& tx) { return escalate_subtree(tx, node.id, node.path, today_text, context.actor()); });
+  Json result = context.write([&](store::Tx& tx) {
+    return escalate_subtree(tx, node.id, node.path, today_text, context.actor(), context.user().user_id);
+  });
   return Response::json(200, result);
 }
 
@@ -463,7 +506,7 @@ modules::Job escalation_job() {
   return modules::Job{"covenant.escalations", [](TimePoint now) { return street_date(now); },
                       [](store::Tx& tx, const std::string& today_text) {
                         for (const auto& root : tx.query("SELECT id, path FROM org_nodes WHERE parent_id IS NULL")) {
-                          escalate_subtree(tx, root.i64(0), root.text(1), today_text, "system");
+                          escalate_subtree(tx, root.i64(0), root.text(1), today_text, "system", std::nullopt);
                         }
                       }};
 }

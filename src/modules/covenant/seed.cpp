@@ -103,10 +103,10 @@ std::vector<std::int64_t> structure_areas() {
   return areas;
 }
 
-// Reported, notified, rectified and removed after a passed re-inspection, between 3 and 39 days
-// after adoption; every ninth structure first failed a re-inspection.
+// Reported, notified, rectified and removed after a passed re-inspection by `staff`, between 3 and
+// 39 days after adoption; every ninth structure first failed a re-inspection.
 void remove_structures(store::Tx& tx, std::int64_t compound, const std::string& adopted_on,
-                       const std::vector<std::int64_t>& parts) {
+                       const std::vector<std::int64_t>& parts, std::int64_t staff) {
   auto areas = structure_areas();
   const char* places[] = {"底层院内", "屋顶平台", "阳台外挑", "楼间通道", "围墙边"};
   for (std::int64_t i = 0; i < kRemovedStructures; ++i) {
@@ -119,21 +119,21 @@ void remove_structures(store::Tx& tx, std::int64_t compound, const std::string& 
     input.location = std::string(places[i % 5]) + "搭建彩钢棚";
     if (i % 3 == 0 && !parts.empty()) input.part_node_id = parts[static_cast<std::size_t>(i) % parts.size()];
     input.area_centi_m2 = areas[static_cast<std::size_t>(i)];
-    std::int64_t id = report_violation(tx, input);
-    notify(tx, *find_violation(tx.connection(), id), input.reported_on);
-    start_rectifying(tx, *find_violation(tx.connection(), id), plus_days(adopted_on, reported + 1));
+    std::int64_t id = report_violation(tx, input, staff);
+    notify(tx, *find_violation(tx.connection(), id), input.reported_on, staff);
+    start_rectifying(tx, *find_violation(tx.connection(), id), plus_days(adopted_on, reported + 1), staff);
     if (i % 9 == 0) {
       add_inspection(tx, *find_violation(tx.connection(), id), plus_days(adopted_on, removal - 1), false,
-                     "主体已拆，基础和建筑垃圾未清理");
+                     "主体已拆，基础和建筑垃圾未清理", staff);
     }
     std::string removed_on = plus_days(adopted_on, removal);
-    add_inspection(tx, *find_violation(tx.connection(), id), removed_on, true, "已拆除到位，垃圾清运完毕");
-    remove(tx, *find_violation(tx.connection(), id), removed_on);
+    add_inspection(tx, *find_violation(tx.connection(), id), removed_on, true, "已拆除到位，垃圾清运完毕", staff);
+    remove(tx, *find_violation(tx.connection(), id), removed_on, staff);
   }
 }
 
 // Still open: one just reported, one notified yesterday, one overdue for a week (escalated twice).
-void open_parking_violations(store::Tx& tx, std::int64_t compound, const std::string& today) {
+void open_parking_violations(store::Tx& tx, std::int64_t compound, const std::string& today, std::int64_t staff) {
   struct Car {
     const char* plate;
     const char* place;
@@ -148,8 +148,8 @@ void open_parking_violations(store::Tx& tx, std::int64_t compound, const std::st
     input.reported_on = plus_days(today, -std::max<std::int64_t>(car.notified_days_ago, 0));
     input.plate = car.plate;
     input.place = car.place;
-    std::int64_t id = report_violation(tx, input);
-    if (car.notified_days_ago > 0) notify(tx, *find_violation(tx.connection(), id), input.reported_on);
+    std::int64_t id = report_violation(tx, input, staff);
+    if (car.notified_days_ago > 0) notify(tx, *find_violation(tx.connection(), id), input.reported_on, staff);
   }
 }
 
@@ -160,21 +160,23 @@ std::vector<std::int64_t> demo_resident_parts(store::Tx& tx) {
                          store::first_integer);
 }
 
-// A car on the fire lane, told to move five days ago with three days to do so: its managers, the
-// compound's commissioner and the community's secretary, are told it is overdue.
+// A car on the fire lane, reported and told to move by the commissioner five days ago with three
+// days to do so: its managers, the compound's commissioner and the community's secretary, are told it
+// is overdue.
 void overdue_parking_notice(store::Tx& tx, std::int64_t compound, const std::string& today) {
+  std::int64_t commissioner = modules::demo_user_id(tx, "commissioner");
   ViolationInput input;
   input.compound_node_id = compound;
   input.clause_number = 1;
   input.reported_on = plus_days(today, -5);
   input.plate = "浙A·6H3T9";
   input.place = "消防通道南段";
-  std::int64_t id = report_violation(tx, input);
-  notify(tx, *find_violation(tx.connection(), id), input.reported_on);
+  std::int64_t id = report_violation(tx, input, commissioner);
+  notify(tx, *find_violation(tx.connection(), id), input.reported_on, commissioner);
   Violation violation = *find_violation(tx.connection(), id);
   std::string compound_name = org::find_node(tx.connection(), compound)->name;
   notifications::notify(
-      tx, {modules::demo_user_id(tx, "commissioner"), modules::demo_user_id(tx, "secretary")},
+      tx, {commissioner, modules::demo_user_id(tx, "secretary")},
       {"covenant.violation.overdue", "违约停车逾期未整改",
        compound_name + input.place + "违停车辆 " + input.plate + " 应于 " + *violation.deadline_on +
            " 前驶离，已逾期 " + std::to_string(days_overdue(*violation.deadline_on, today)) + " 天，请跟进处理。",
@@ -215,9 +217,9 @@ void seed_demo(modules::SeedContext& seed) {
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i % 3 != 2) acknowledge(tx, version, parts[i], std::nullopt, recorder);
   }
-  remove_structures(tx, compound_id, adopted_on, parts);
-  open_parking_violations(tx, compound_id, today);
-  auto escalations = record_escalations(tx, compound.path, today);
+  remove_structures(tx, compound_id, adopted_on, parts, recorder);
+  open_parking_violations(tx, compound_id, today, recorder);
+  auto escalations = record_escalations(tx, compound.path, today, std::nullopt);
   resident_compound_covenant(tx, seed.node(kResidentCompoundCode), today);
 
   Stats stats = compound_stats(tx.connection(), compound_id);

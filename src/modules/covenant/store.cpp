@@ -42,7 +42,8 @@ constexpr const char* kViolationColumns =
     "SELECT x.id, x.version_id, x.compound_node_id, k.number, x.reported_on, x.location, x.part_node_id, "
     "x.area_centi_m2, x.photos, x.plate, x.place, x.description, k.type, x.state, k.rectification_days, "
     "k.escalation_days, x.notified_on, x.deadline_on, x.removed_on, x.closed_on, x.close_reason, "
-    "x.recorded_level, x.created_at, c.name "
+    "x.recorded_level, x.created_at, c.name, x.rectifying_on, x.reported_by_user_id, x.notified_by_user_id, "
+    "x.rectifying_by_user_id, x.removed_by_user_id, x.closed_by_user_id "
     "FROM covenant_violations x JOIN covenant_clauses k ON k.id = x.clause_id "
     "JOIN org_nodes c ON c.id = x.compound_node_id ";
 
@@ -57,29 +58,33 @@ Violation to_violation(store::Connection& connection, const store::Row& row) {
                        row.text(9),
                        row.text(10),
                        row.text(11)};
-  Violation violation{row.i64(0),
-                      row.i64(1),
-                      std::move(input),
-                      row.text(12),
-                      kind_of_clause_type(row.text(12)),
-                      parse_violation_state(row.text(13)).value_or(ViolationState::Reported),
-                      row.i64(14),
-                      row.i64(15),
-                      row.optional_text(16),
-                      row.optional_text(17),
-                      row.optional_text(18),
-                      row.optional_text(19),
-                      row.optional_text(20),
-                      row.i64(21),
-                      row.text(22),
-                      row.text(23),
-                      {}};
+  Violation violation{
+      row.i64(0),
+      row.i64(1),
+      std::move(input),
+      row.text(12),
+      kind_of_clause_type(row.text(12)),
+      parse_violation_state(row.text(13)).value_or(ViolationState::Reported),
+      row.i64(14),
+      row.i64(15),
+      row.optional_text(16),
+      row.optional_text(17),
+      row.optional_text(24),
+      row.optional_text(18),
+      row.optional_text(19),
+      row.optional_text(20),
+      row.i64(21),
+      row.text(22),
+      row.text(23),
+      {},
+      {row.optional_i64(25), row.optional_i64(26), row.optional_i64(27), row.optional_i64(28), row.optional_i64(29)}};
   violation.inspections = store::map_rows(
-      connection.query("SELECT id, inspected_on, passed, note FROM covenant_inspections WHERE violation_id = ? "
-                       "ORDER BY inspected_on, id",
+      connection.query("SELECT id, inspected_on, passed, note, inspected_by_user_id FROM covenant_inspections "
+                       "WHERE violation_id = ? ORDER BY inspected_on, id",
                        {violation.id}),
       [](const store::Row& inspection) {
-        return Inspection{inspection.i64(0), inspection.text(1), inspection.i64(2) != 0, inspection.text(3)};
+        return Inspection{inspection.i64(0), inspection.text(1), inspection.i64(2) != 0, inspection.text(3),
+                          inspection.optional_i64(4)};
       });
   return violation;
 }
@@ -232,7 +237,7 @@ std::int64_t residential_parts_of(store::Connection& connection, std::int64_t co
 
 // --- Violations ---
 
-std::int64_t report_violation(store::Tx& tx, const ViolationInput& input) {
+std::int64_t report_violation(store::Tx& tx, const ViolationInput& input, std::int64_t by_user_id) {
   org::require_compound(tx.connection(), input.compound_node_id);
   auto version = adopted_version(tx.connection(), input.compound_node_id);
   Clause clause = check_report(input, version);
@@ -250,11 +255,11 @@ std::int64_t report_violation(store::Tx& tx, const ViolationInput& input) {
   return tx
       .query_one(
           "INSERT INTO covenant_violations (version_id, clause_id, compound_node_id, state, reported_on, location, "
-          "part_node_id, area_centi_m2, photos, plate, place, description, recorded_level, created_at) "
-          "VALUES (?, ?, ?, 'reported', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id",
+          "part_node_id, area_centi_m2, photos, plate, place, description, recorded_level, created_at, "
+          "reported_by_user_id) VALUES (?, ?, ?, 'reported', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id",
           {version->id, clause_id, input.compound_node_id, input.reported_on, input.location, input.part_node_id,
            input.area_centi_m2, Json(input.photos).dump(), input.plate, input.place, input.description,
-           iso_utc(tx.now())})
+           iso_utc(tx.now()), by_user_id})
       ->i64(0);
 }
 
@@ -273,70 +278,75 @@ std::vector<Violation> violations_under(store::Connection& connection, const std
   return store::map_rows(query.run(connection), std::bind_front(to_violation, std::ref(connection)));
 }
 
-void notify(store::Tx& tx, const Violation& violation, const std::string& notified_on) {
+void notify(store::Tx& tx, const Violation& violation, const std::string& notified_on, std::int64_t by_user_id) {
   check_notify(violation, notified_on);
   set_state(tx, violation, ViolationState::Notified);
-  tx.exec("UPDATE covenant_violations SET notified_on = ?, deadline_on = ? WHERE id = ?",
-          {notified_on, *deadline(notified_on, violation.rectification_days), violation.id});
+  tx.exec("UPDATE covenant_violations SET notified_on = ?, deadline_on = ?, notified_by_user_id = ? WHERE id = ?",
+          {notified_on, *deadline(notified_on, violation.rectification_days), by_user_id, violation.id});
 }
 
-void start_rectifying(store::Tx& tx, const Violation& violation, const std::string& on) {
+void start_rectifying(store::Tx& tx, const Violation& violation, const std::string& on, std::int64_t by_user_id) {
   check_rectifying(violation, on);
   set_state(tx, violation, ViolationState::Rectifying);
-  tx.exec("UPDATE covenant_violations SET rectifying_on = ? WHERE id = ?", {on, violation.id});
+  tx.exec("UPDATE covenant_violations SET rectifying_on = ?, rectifying_by_user_id = ? WHERE id = ?",
+          {on, by_user_id, violation.id});
 }
 
 std::int64_t add_inspection(store::Tx& tx, const Violation& violation, const std::string& inspected_on, bool passed,
-                            const std::string& note) {
+                            const std::string& note, std::int64_t by_user_id) {
   check_inspection(violation, inspected_on, note);
   return tx
       .query_one(
-          "INSERT INTO covenant_inspections (violation_id, inspected_on, passed, note, created_at) "
-          "VALUES (?, ?, ?, ?, ?) RETURNING id",
-          {violation.id, inspected_on, passed, note, iso_utc(tx.now())})
+          "INSERT INTO covenant_inspections (violation_id, inspected_on, passed, note, created_at, "
+          "inspected_by_user_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+          {violation.id, inspected_on, passed, note, iso_utc(tx.now()), by_user_id})
       ->i64(0);
 }
 
-void remove(store::Tx& tx, const Violation& violation, const std::string& removed_on) {
+void remove(store::Tx& tx, const Violation& violation, const std::string& removed_on, std::int64_t by_user_id) {
   check_remove(violation, removed_on);
   set_state(tx, violation, ViolationState::Removed);
-  tx.exec("UPDATE covenant_violations SET removed_on = ? WHERE id = ?", {removed_on, violation.id});
+  tx.exec("UPDATE covenant_violations SET removed_on = ?, removed_by_user_id = ? WHERE id = ?",
+          {removed_on, by_user_id, violation.id});
 }
 
-void close(store::Tx& tx, const Violation& violation, const std::string& reason, const std::string& closed_on) {
+void close(store::Tx& tx, const Violation& violation, const std::string& reason, const std::string& closed_on,
+           std::int64_t by_user_id) {
   check_close(violation, reason, closed_on);
   set_state(tx, violation, ViolationState::Closed);
-  tx.exec("UPDATE covenant_violations SET closed_on = ?, close_reason = ? WHERE id = ?",
-          {closed_on, reason, violation.id});
+  tx.exec("UPDATE covenant_violations SET closed_on = ?, close_reason = ?, closed_by_user_id = ? WHERE id = ?",
+          {closed_on, reason, by_user_id, violation.id});
 }
 
-std::vector<std::pair<std::string, std::string>> recorded_escalations(store::Connection& connection,
-                                                                      std::int64_t violation_id) {
-  std::vector<std::pair<std::string, std::string>> levels;
+std::vector<RecordedEscalation> recorded_escalations(store::Connection& connection, std::int64_t violation_id) {
   // Levels are recorded in order, so their days never decrease; the level breaks ties of one day.
-  for (
-      const auto& row : connection.query(
-          "SELECT level, escalated_on FROM covenant_escalations WHERE violation_id = ? ORDER BY escalated_on, created_at",
-          {violation_id})) {
-    levels.emplace_back(row.text(0), row.text(1));
-  }
+  auto levels =
+      store::map_rows(connection.query("SELECT level, escalated_on, escalated_by_user_id FROM covenant_escalations "
+                                       "WHERE violation_id = ? ORDER BY escalated_on, created_at",
+                                       {violation_id}),
+                      [](const store::Row& row) {
+                        return RecordedEscalation{row.text(0), row.text(1), row.optional_i64(2)};
+                      });
   std::stable_sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) {
     auto rank = [](const std::string& code) {
       return static_cast<int>(parse_escalation_level(code).value_or(EscalationLevel::None));
     };
-    return rank(a.first) < rank(b.first);
+    return rank(a.level) < rank(b.level);
   });
   return levels;
 }
 
-std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::string& path, const std::string& today) {
+std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::string& path, const std::string& today,
+                                                 std::optional<std::int64_t> by_user_id) {
   std::vector<EscalationRecord> recorded;
   for (const auto& violation : violations_under(tx.connection(), path, std::nullopt)) {
     auto reached = escalations_due(violation, today);
     if (reached.empty()) continue;
     for (EscalationLevel level : reached) {
-      tx.exec("INSERT INTO covenant_escalations (violation_id, level, escalated_on, created_at) VALUES (?, ?, ?, ?)",
-              {violation.id, escalation_level_code(level), today, iso_utc(tx.now())});
+      tx.exec(
+          "INSERT INTO covenant_escalations (violation_id, level, escalated_on, created_at, escalated_by_user_id) "
+          "VALUES (?, ?, ?, ?, ?)",
+          {violation.id, escalation_level_code(level), today, iso_utc(tx.now()), by_user_id});
       recorded.push_back(EscalationRecord{violation.id, level});
     }
     tx.exec("UPDATE covenant_violations SET recorded_level = ? WHERE id = ?",

@@ -52,7 +52,8 @@ std::int64_t residential_parts_of(store::Connection& connection, std::int64_t co
 
 // Checks the input against the clause of the version in force (409 when none is adopted, 400
 // naming the field otherwise) and records a reported violation; returns its id.
-std::int64_t report_violation(store::Tx& tx, const ViolationInput& input);
+// Every step keeps the user who took it (`by_user_id`).
+std::int64_t report_violation(store::Tx& tx, const ViolationInput& input, std::int64_t by_user_id);
 std::optional<Violation> find_violation(store::Connection& connection, std::int64_t id);
 // Violations of the compounds in the subtree at `path`, the newest first: only those in `state`,
 // with ids below `before_id` and at most `limit` of them, each when given.
@@ -62,25 +63,27 @@ std::vector<Violation> violations_under(store::Connection& connection, const std
                                         std::optional<std::int64_t> limit = std::nullopt);
 
 // Each step checks the life cycle (409) and that its date is not before the previous one (400).
-void notify(store::Tx& tx, const Violation& violation, const std::string& notified_on);
-void start_rectifying(store::Tx& tx, const Violation& violation, const std::string& on);
+void notify(store::Tx& tx, const Violation& violation, const std::string& notified_on, std::int64_t by_user_id);
+void start_rectifying(store::Tx& tx, const Violation& violation, const std::string& on, std::int64_t by_user_id);
 // Re-inspections are recorded while the violation is notified or rectifying (409 otherwise).
 std::int64_t add_inspection(store::Tx& tx, const Violation& violation, const std::string& inspected_on, bool passed,
-                            const std::string& note);
+                            const std::string& note, std::int64_t by_user_id);
 // 409 unless the latest re-inspection passed.
-void remove(store::Tx& tx, const Violation& violation, const std::string& removed_on);
-void close(store::Tx& tx, const Violation& violation, const std::string& reason, const std::string& closed_on);
+void remove(store::Tx& tx, const Violation& violation, const std::string& removed_on, std::int64_t by_user_id);
+void close(store::Tx& tx, const Violation& violation, const std::string& reason, const std::string& closed_on,
+           std::int64_t by_user_id);
 
 struct EscalationRecord {
   std::int64_t violation_id;
   EscalationLevel level;
 };
 // Records, for each open violation under `path`, every chain level its lateness on `today` has
-// reached and that was not recorded yet. Running it again on the same day records nothing.
-std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::string& path, const std::string& today);
-// The levels recorded for a violation with the day each was, lowest level first.
-std::vector<std::pair<std::string, std::string>> recorded_escalations(store::Connection& connection,
-                                                                      std::int64_t violation_id);
+// reached and that was not recorded yet, as run by `by_user_id` (none for the daily job). Running it
+// again on the same day records nothing.
+std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::string& path, const std::string& today,
+                                                 std::optional<std::int64_t> by_user_id);
+// The levels recorded for a violation with the day each was and who ran it, lowest level first.
+std::vector<RecordedEscalation> recorded_escalations(store::Connection& connection, std::int64_t violation_id);
 
 Stats compound_stats(store::Connection& connection, std::int64_t compound_node_id);
 

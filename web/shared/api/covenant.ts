@@ -74,11 +74,22 @@ export interface Acknowledgements {
   items: Acknowledgement[]
 }
 
+/**
+ * Who took a step, by name and role as every timeline shows them (masked for residents). Given on a
+ * violation's own page, not in lists; null for the daily job and for steps recorded before it was kept.
+ */
+export interface StepTaker {
+  user_id: number
+  name: string
+  role: string
+}
+
 export interface Inspection {
   id: number
   inspected_on: string
   passed: boolean
   note: string
+  by?: StepTaker | null
 }
 
 /** Who an overdue violation has reached today, computed on read; `recorded_level` is what the escalation run wrote down. */
@@ -89,7 +100,7 @@ export interface Escalation {
   person: Ref | null
   recorded_level: EscalationLevel
   /** Each level an escalation run recorded, with its day, lowest level first. */
-  recorded: { level: EscalationLevel; on: string }[]
+  recorded: { level: EscalationLevel; on: string; by?: StepTaker | null }[]
 }
 
 export interface Violation {
@@ -105,6 +116,7 @@ export interface Violation {
   notified_on: string | null
   /** notified_on + the clause's rectification_days. */
   deadline_on: string | null
+  rectifying_on: string | null
   removed_on: string | null
   closed_on: string | null
   close_reason: string | null
@@ -121,6 +133,7 @@ export interface Violation {
   description?: string
   inspections: Inspection[]
   escalation: Escalation
+  by?: Record<'reported' | 'notified' | 'rectifying' | 'removed' | 'closed', StepTaker | null>
 }
 
 export interface NewViolation {
