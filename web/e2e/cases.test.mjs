@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, choose, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { assertAccessible, checkScreen, choose, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 
 // A valid 1×1 PNG: the smallest photo a browser will actually draw.
@@ -78,8 +78,7 @@ describe('service cases and notifications', () => {
   })
 
   test('the commissioner sees the photo, is refused a step someone else took, and assigns the case to the property manager', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const page = await suite.consolePage('commissioner')
     await page.getByTestId('console-menu').getByText('服务事项').click()
     await page.getByTestId('cases-page').waitFor()
     await page.getByTestId('case-tabs').getByText('未分派').click()
@@ -113,13 +112,11 @@ describe('service cases and notifications', () => {
     await page.getByTestId('case-timeline').getByText(/（居民）$/).waitFor()
     assert.equal(await page.getByTestId('case-page').getByText(/账号 #/).count(), 0)
     await page.getByTestId('resident-category').getByText('设施').waitFor()
-    await assertAccessible(page, 'case page')
-    await saveScreenshot(page, 'cases-case')
+    await checkScreen(page, 'case page', 'cases-case')
   })
 
   test('the property manager starts and resolves the case, and may not verify their own work', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'property', `/cases/${caseId}`)
+    const page = await suite.consolePage('property', `/cases/${caseId}`)
     await page.getByTestId('case-page').waitFor()
     await consoleStep(page, 'in_progress', '办理中')
     await consoleStep(page, 'resolved', '已解决', (drawer) => drawer.getByTestId('step-note').fill('已更换灯泡，恢复照明'))
@@ -128,8 +125,7 @@ describe('service cases and notifications', () => {
   })
 
   test('the resident rates the resolved case 5 stars on the H5', async () => {
-    const page = await suite.freshPage(phone)
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident', phone)
     // 我的报事 marks the fix waiting for the resident's rating.
     await page.goto(`${suite.baseUrl}/m/cases`)
     await page.getByTestId(`my-case-${caseId}`).getByTestId('awaiting-rating').getByText('待评价').waitFor()
@@ -145,8 +141,7 @@ describe('service cases and notifications', () => {
   })
 
   test('the commissioner reads the rating, verifies and closes the case', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner', `/cases/${caseId}`)
+    const page = await suite.consolePage('commissioner', `/cases/${caseId}`)
     await page.getByTestId('case-ratings').getByText('修得很快，谢谢').waitFor()
     await consoleStep(page, 'verified', '已验收')
     await consoleStep(page, 'closed', '已办结')
@@ -158,8 +153,7 @@ describe('service cases and notifications', () => {
   test('the resident finds the case 已办结 in 我的报事, newest first with those awaiting a rating marked, and on its page', async () => {
     const resident = await apiSession(suite.baseUrl, 'resident')
     const mine = (await resident.get('/api/v1/me/cases?limit=200')).items
-    const page = await suite.freshPage(phone)
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident', phone)
     await page.getByTestId('my-cases-link').click()
     await page.getByTestId(`my-case-${caseId}`).getByText('已办结', { exact: true }).waitFor()
     await page.getByTestId(`my-case-${caseId}`).getByText(/已办结：这件事已经办完$/).waitFor()
@@ -169,13 +163,11 @@ describe('service cases and notifications', () => {
     const awaiting = mine.filter((record) => record.awaiting_rating)
     assert.equal(await page.getByTestId('awaiting-rating').count(), awaiting.length)
     for (const record of awaiting) await page.getByTestId(`my-case-${record.id}`).getByTestId('awaiting-rating').waitFor()
-    await assertAccessible(page, 'H5 my cases')
-    await saveScreenshot(page, 'cases-mobile-mine')
+    await checkScreen(page, 'H5 my cases', 'cases-mobile-mine')
     await page.getByTestId(`my-case-${caseId}`).click()
     await page.getByTestId('my-case-state').getByText('已办结').waitFor()
     await page.getByTestId('my-case-timeline').getByText('已验收 → 已办结').waitFor()
-    await assertAccessible(page, 'H5 my case')
-    await saveScreenshot(page, 'cases-mobile-case')
+    await checkScreen(page, 'H5 my case', 'cases-mobile-case')
   })
 
   test('the overdue tab lists the demo’s overdue cases and bulk assignment hands one over', async () => {
@@ -187,8 +179,7 @@ describe('service cases and notifications', () => {
     const handOver = overdue.find((record) => ['assigned', 'in_progress', 'accepted', 'transferred'].includes(record.state))
     assert.ok(handOver, 'an overdue case that can be assigned')
 
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner', `/cases?node=${compoundId}&tab=overdue`)
+    const page = await suite.consolePage('commissioner', `/cases?node=${compoundId}&tab=overdue`)
     const table = page.getByTestId('cases-table')
     for (const record of overdue) {
       await table.getByRole('link', { name: `事项 #${record.id}`, exact: true }).waitFor()
@@ -196,8 +187,7 @@ describe('service cases and notifications', () => {
     assert.equal(await table.locator('tbody tr').count(), overdue.length)
     assert.equal(await table.getByTestId('overdue').count(), overdue.length)
     await table.getByText('小区专员').first().waitFor()
-    await assertAccessible(page, 'cases overdue tab')
-    await saveScreenshot(page, 'cases-overdue')
+    await checkScreen(page, 'cases overdue tab', 'cases-overdue')
 
     const row = table.locator('tbody tr').filter({ has: page.getByRole('link', { name: `事项 #${handOver.id}`, exact: true }) })
     await row.locator('.el-checkbox').click()
@@ -221,16 +211,14 @@ describe('service cases and notifications', () => {
     const { unread } = await secretary.get('/api/v1/me/notifications/unread-count')
     assert.ok(unread > 0, 'the demo gives the secretary unread notifications')
 
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'secretary')
+    const page = await suite.consolePage('secretary')
     const bell = page.getByTestId('notification-bell')
     await bell.getByText(String(unread), { exact: true }).waitFor()
     assert.equal(await bell.getAttribute('aria-label'), `通知，${unread} 条未读`)
     await bell.click()
     const list = page.getByTestId('notifications-list')
     await list.getByText(/^逾期上报：/).first().waitFor()
-    await assertAccessible(page, 'notifications')
-    await saveScreenshot(page, 'notifications')
+    await checkScreen(page, 'notifications', 'notifications')
     await page.getByTestId('read-all').click()
     await page.getByText(`已将 ${unread} 条通知标为已读`).waitFor()
     await bell.locator('.el-badge__content').waitFor({ state: 'hidden' })
@@ -243,8 +231,7 @@ describe('service cases and notifications', () => {
 
   test('the street edits its catalogue: a deadline changed, an item switched off', async () => {
     const admin = await apiSession(suite.baseUrl, 'admin')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('事项目录').click()
     const table = page.getByTestId('catalogue-table')
     await table.getByText('楼道堆物清理').waitFor()
@@ -261,13 +248,11 @@ describe('service cases and notifications', () => {
     const catalogue = (await admin.get(`/api/v1/case-items?street=${admin.user.roles[0].scope_node_id}&all=1`)).items
     assert.equal(catalogue.find((item) => item.code === 'street-lamp').resolution_days, 4)
     assert.equal(catalogue.find((item) => item.code === 'illegal-structure').active, false)
-    await assertAccessible(page, 'catalogue')
-    await saveScreenshot(page, 'cases-catalogue')
+    await checkScreen(page, 'catalogue', 'cases-catalogue')
   })
 
   test('the community secretary sets the group robot: a URL that is not WeCom’s is refused, then it is saved masked', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'secretary')
+    const page = await suite.consolePage('secretary')
     await page.getByTestId('console-menu').getByText('群机器人').click()
     const url = page.getByTestId('robot-url')
     await page.waitForFunction(() => document.querySelector('[data-testid="robot-url"]')?.value.includes('key=****'))
@@ -283,8 +268,7 @@ describe('service cases and notifications', () => {
     await page.getByText('群机器人设置已保存').waitFor()
     await page.waitForFunction(() => document.querySelector('[data-testid="robot-url"]')?.value.endsWith('key=****wxyz'))
     await page.getByTestId('deliveries-table').or(page.getByText('没有推送记录')).first().waitFor()
-    await assertAccessible(page, 'group robots')
-    await saveScreenshot(page, 'notifications-robots')
+    await checkScreen(page, 'group robots', 'notifications-robots')
     // On DingTalk the robot signs with a secret, which is stored and never shown again.
     await page.getByTestId('robot-channel').getByText('钉钉', { exact: true }).click()
     await url.fill('https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef')
@@ -303,8 +287,7 @@ describe('service cases and notifications', () => {
     await fillReport(page, suite.baseUrl)
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
-    await assertAccessible(page, 'H5 report page')
-    await saveScreenshot(page, 'cases-mobile-report')
+    await checkScreen(page, 'H5 report page', 'cases-mobile-report')
     // The street's plain categories, not its 57 items; 其他 always among them.
     const categories = page.getByTestId('report-category').getByRole('radio')
     assert.equal(await categories.count(), 10)

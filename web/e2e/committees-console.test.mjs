@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession } from './support/api.mjs'
-import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { checkScreen, poppersClosed } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 import { streetToday } from './support/dates.mjs'
 
@@ -28,8 +28,7 @@ describe('committee screens of the console', () => {
     leavers = listed.members.filter((member) => member.party_member && member.origin !== 'commissioner').slice(0, 2)
     assert.equal(leavers.length, 2)
 
-    page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('小区自管会').click()
     const row = page.getByTestId('committees-table').locator('tr').filter({ hasText: '德胜坝小区' })
     await row.getByText(`${listed.term_starts_on} – ${listed.term_ends_on}`).waitFor()
@@ -37,8 +36,7 @@ describe('committee screens of the console', () => {
     const names = row.getByTestId('member-names')
     for (const member of listed.members) await names.getByText(`${member.person.name}（${posts[member.position]}）`).waitFor()
     assert.doesNotMatch(await row.innerText(), /账号|#\d/, 'people by name, never by account')
-    await assertAccessible(page, 'committees list')
-    await saveScreenshot(page, 'committees-console-list')
+    await checkScreen(page, 'committees list', 'committees-console-list')
 
     await row.getByRole('link', { name: '德胜坝小区' }).click()
     const committee = page.getByTestId('committee-page')
@@ -54,8 +52,7 @@ describe('committee screens of the console', () => {
     if (listed.term_ends_on < streetToday()) {
       await page.getByTestId('term-ended').getByText(`本届任期已于 ${listed.term_ends_on} 届满`).waitFor()
     }
-    await assertAccessible(page, 'committee page')
-    await saveScreenshot(page, 'committees-console-committee')
+    await checkScreen(page, 'committee page', 'committees-console-committee')
 
     // The first leaves: the drawer names who will take the seat, and a reason is required.
     await members.getByRole('button', { name: `${leavers[0].person.name} 离任` }).click()
@@ -64,8 +61,7 @@ describe('committee screens of the console', () => {
     await drawer.getByRole('button', { name: '确认离任' }).click()
     await drawer.getByText('请填写离任原因').waitFor()
     await drawer.getByTestId('leave-reason').fill('迁出本小区')
-    await assertAccessible(page, 'member leaves drawer')
-    await saveScreenshot(page, 'committees-console-leave')
+    await checkScreen(page, 'member leaves drawer', 'committees-console-leave')
     await drawer.getByRole('button', { name: '确认离任' }).click()
 
     await page
@@ -93,8 +89,7 @@ describe('committee screens of the console', () => {
     const colour = await shortfall.evaluate((element) => getComputedStyle(element).color)
     assert.equal(colour, 'rgb(183, 28, 28)', 'the shortfall is written in red')
     await page.getByTestId('party-share-state').getByText('还差 1 名党员').waitFor()
-    await assertAccessible(page, 'committee with a party shortfall')
-    await saveScreenshot(page, 'committees-console-shortfall')
+    await checkScreen(page, 'committee with a party shortfall', 'committees-console-shortfall')
 
   })
 
@@ -114,8 +109,7 @@ describe('committee screens of the console', () => {
       return form
     }
     const memberForm = await addPerson('add-member', leavers[1].person, '热心居民')
-    await assertAccessible(page, 'add member drawer')
-    await saveScreenshot(page, 'committees-console-add-member')
+    await checkScreen(page, 'add member drawer', 'committees-console-add-member')
     await memberForm.getByTestId('save').click()
     await page.getByText('已添加成员').waitFor()
     await members.getByText(leavers[1].person.name).waitFor()
@@ -135,8 +129,7 @@ describe('committee screens of the console', () => {
     const [own] = (await commissioner.get(`/api/v1/committees?node=${role.scope_node_id}`)).items
     assert.ok(own, 'the commissioner’s compound has a committee')
 
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const page = await suite.consolePage('commissioner')
     await page.getByTestId('console-menu').getByText('小区自管会').click()
     await page.getByTestId('committees-table').getByRole('link', { name: own.compound.name }).click()
     await page.getByTestId('committee-page').getByRole('heading', { name: new RegExp(`${own.compound.name} 自管会`) }).waitFor()
@@ -144,7 +137,6 @@ describe('committee screens of the console', () => {
     for (const action of ['add-member', 'add-alternate', 'leave']) {
       assert.equal(await page.getByTestId(action).count(), 0, `no ${action} button for a commissioner`)
     }
-    await assertAccessible(page, 'committee page, read-only')
-    await saveScreenshot(page, 'committees-console-read-only')
+    await checkScreen(page, 'committee page, read-only', 'committees-console-read-only')
   })
 })

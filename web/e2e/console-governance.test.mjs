@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, checkScreen, poppersClosed, saveScreenshot } from './support/browser.mjs'
 import { addCompoundWithParts } from './support/fixtures.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
@@ -14,8 +14,7 @@ describe('console governance screens', () => {
 
   test('the compound page of 德胜新村 shows its chain, party form and all its parts', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
+    const page = await suite.consolePage('admin', `/org/nodes/${compoundId}`)
     const chain = page.getByTestId('chain-card')
     await chain.getByText('责任链完整').waitFor()
     for (const position of ['社区书记', '三方办主任', '小区专员']) await chain.getByText(position, { exact: true }).waitFor()
@@ -23,35 +22,30 @@ describe('console governance screens', () => {
     await page.getByTestId('party-form').getByText('社区党委直管').waitFor()
     await page.getByTestId('parts-count').getByText(/共 890 户/).waitFor()
     await page.getByTestId('parts-table').getByText('101').first().waitFor()
-    await assertAccessible(page, 'compound page')
-    await saveScreenshot(page, 'console-compound')
+    await checkScreen(page, 'compound page', 'console-compound')
 
     await page.getByTestId('parts-table').getByRole('button', { name: '查看住户' }).first().click()
     const links = page.getByTestId('part-links')
     await links.getByText('业主').first().waitFor()
     assert.match(await links.getByRole('link').first().innerText(), /\*/)
-    await assertAccessible(page, 'part residents drawer')
-    await saveScreenshot(page, 'console-part-links')
+    await checkScreen(page, 'part residents drawer', 'console-part-links')
   })
 
   test('commissioner of 德胜新村 sees its chain but not a compound of another community', async () => {
     const ownId = await findNodeId(suite.baseUrl, '德胜新村')
     const otherId = await findNodeId(suite.baseUrl, '翠玉苑')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner', `/org/nodes/${ownId}`)
+    const page = await suite.consolePage('commissioner', `/org/nodes/${ownId}`)
     await page.getByTestId('chain-card').getByText('责任链完整').waitFor()
     await page.goto(`${suite.baseUrl}/org/nodes/${otherId}`)
     const failure = page.locator('[data-state="error"]')
     await failure.getByText('无权查看').waitFor()
     assert.equal(await page.getByTestId('chain-card').count(), 0)
     assert.equal(await page.getByTestId('parts-card').count(), 0)
-    await assertAccessible(page, 'compound refusal')
-    await saveScreenshot(page, 'console-compound-forbidden')
+    await checkScreen(page, 'compound refusal', 'console-compound-forbidden')
   })
 
   test('the overview shows the street figures, three charts and full chain coverage', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     const overview = page.getByTestId('overview')
     await overview.waitFor()
     assert.equal(await page.getByTestId('figure-communities').innerText(), '8')
@@ -61,13 +55,11 @@ describe('console governance screens', () => {
       await page.getByTestId(`chart-${chart}`).locator('canvas').waitFor()
     }
     await page.getByTestId('coverage-gaps').getByText('所有小区的责任链都完整').waitFor()
-    await assertAccessible(page, 'overview')
-    await saveScreenshot(page, 'console-overview')
+    await checkScreen(page, 'overview', 'console-overview')
   })
 
   test('people search shows masked data; admin unmasks one person with a reason', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('人员查询').click()
     const table = page.getByTestId('people-table')
     await table.locator('tbody tr').first().waitFor()
@@ -96,13 +88,11 @@ describe('console governance screens', () => {
     await drawer.getByTestId('save').click()
     await page.getByTestId('unmasked').waitFor()
     assert.match(await page.getByTestId('person-phone').innerText(), /^1\d{10}$/)
-    await assertAccessible(page, 'person page')
-    await saveScreenshot(page, 'console-person-unmasked')
+    await checkScreen(page, 'person page', 'console-person-unmasked')
   })
 
   test('a commissioner sees people masked and has no 显示完整 button', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const page = await suite.consolePage('commissioner')
     await page.getByTestId('console-menu').getByText('人员查询').click()
     await page.getByTestId('people-table').getByRole('link').first().click()
     await page.getByTestId('person-page').waitFor()
@@ -120,8 +110,7 @@ describe('console governance screens', () => {
       reason: '浏览器测试任命专员',
     })
 
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('小区专员').click()
     const table = page.getByTestId('commissioners-table')
     const row = table.locator('tr').filter({ hasText: '德胜新村' })
@@ -130,15 +119,13 @@ describe('console governance screens', () => {
     assert.match(await row.locator('td').nth(1).innerText(), /^1\d{2}\*{4}\d{4}$/, 'the phone, masked')
     assert.match(await row.getByTestId('since').first().innerText(), /^\d{4}-\d{2}-\d{2}$/, 'the start as a day')
     assert.equal(await row.getByRole('button', { name: '结束任职' }).count(), 0, 'ending is kept in the row menu')
-    await assertAccessible(page, 'commissioners')
-    await saveScreenshot(page, 'console-commissioners')
+    await checkScreen(page, 'commissioners', 'console-commissioners')
 
     await row.getByRole('button', { name: `${commissioner.name} 的更多操作` }).click()
     await page.getByRole('menuitem', { name: '结束在“德胜新村”的任职' }).click()
     const confirm = page.getByRole('dialog')
     await confirm.getByText(`结束 ${commissioner.name} 在“德胜新村”的小区专员任职？`).waitFor()
-    await assertAccessible(page, 'end commissioner confirmation')
-    await saveScreenshot(page, 'console-commissioner-end-confirm')
+    await checkScreen(page, 'end commissioner confirmation', 'console-commissioner-end-confirm')
     await confirm.getByRole('button', { name: '结束任职' }).click()
     await page.getByText('已结束任职').waitFor()
     const coverage = page.getByTestId('coverage')
@@ -159,8 +146,7 @@ describe('console governance screens', () => {
     await tree.locator('.el-tree-node__content').filter({ hasText: '德胜社区' }).locator('.el-tree-node__expand-icon').click()
     await tree.getByText('德胜新村', { exact: true }).click()
     await poppersClosed(page)
-    await assertAccessible(page, 'assign commissioner drawer')
-    await saveScreenshot(page, 'console-assign-commissioner')
+    await checkScreen(page, 'assign commissioner drawer', 'console-assign-commissioner')
     await drawer.getByTestId('save').click()
     await page.getByText(`已任命 ${commissioner.name} 为“德胜新村”的小区专员`).waitFor()
     await coverage.getByText('30 / 30 个小区责任链完整').waitFor()
@@ -172,8 +158,7 @@ describe('console governance screens', () => {
     const admin = await apiSession(suite.baseUrl, 'admin')
     const communityId = await findNodeId(suite.baseUrl, '德胜社区')
     await addCompoundWithParts(admin, communityId, '两千户测试小区', { buildings: 2, units: 5, floors: 20, roomsPerFloor: 10 })
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     const navigator = page.getByTestId('org-navigator')
     await navigator.getByText('大关街道').click()
     await navigator.getByText('德胜社区').click()

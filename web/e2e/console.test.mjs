@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { demoPassword } from './support/server.mjs'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInThroughConsoleLogin, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, checkScreen, saveScreenshot, signInThroughConsoleLogin, signInToConsole } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 describe('console', () => {
@@ -37,13 +37,11 @@ describe('console', () => {
     await menu.getByText('审计日志').waitFor()
     await menu.getByText('用户与角色').waitFor()
     await page.getByTestId('children-table').or(page.getByText('还没有下级节点')).first().waitFor()
-    await assertAccessible(page, 'org node page')
-    await saveScreenshot(page, 'console-node-page')
+    await checkScreen(page, 'org node page', 'console-node-page')
   })
 
   test('the language switch turns the console into English and is remembered', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('locale-switch').click()
     await page.getByRole('menuitem', { name: 'English' }).click()
     const menu = page.getByTestId('console-menu')
@@ -56,8 +54,7 @@ describe('console', () => {
 
   test('commissioner cannot open 德胜社区: the page shows the refusal in Chinese', async () => {
     const communityId = await findNodeId(suite.baseUrl, '德胜社区')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const page = await suite.consolePage('commissioner')
     const menu = page.getByTestId('console-menu')
     assert.equal(await menu.getByText('审计日志').count(), 0, 'audit is not in the commissioner menu')
     assert.equal(await menu.getByText('用户与角色').count(), 0, 'users is not in the commissioner menu')
@@ -65,14 +62,12 @@ describe('console', () => {
     const failure = page.locator('[data-state="error"]')
     await failure.getByText('无权查看').waitFor()
     await failure.getByText('没有执行此操作的权限').waitFor()
-    await assertAccessible(page, 'org node refusal')
-    await saveScreenshot(page, 'console-node-forbidden')
+    await checkScreen(page, 'org node refusal', 'console-node-forbidden')
   })
 
   test('a building created from the compound page appears in its table', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
+    const page = await suite.consolePage('admin', `/org/nodes/${compoundId}`)
     await page.getByTestId('create-child').click()
     const drawer = page.getByTestId('child-form')
     await drawer.getByLabel('名称').fill('新建一幢')
@@ -86,8 +81,7 @@ describe('console', () => {
 
   test('saving again after the answer was lost makes one building, not two', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
+    const page = await suite.consolePage('admin', `/org/nodes/${compoundId}`)
     const keys = []
     // The first save reaches the server and is done there, but its answer never reaches the page.
     await page.route('**/api/v1/org/nodes', async (route) => {
@@ -114,8 +108,7 @@ describe('console', () => {
 
   test('saving a child with an empty name marks the name field', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
+    const page = await suite.consolePage('admin', `/org/nodes/${compoundId}`)
     await page.getByTestId('create-child').click()
     const drawer = page.getByTestId('child-form')
     await drawer.getByTestId('save').click()
@@ -127,8 +120,7 @@ describe('console', () => {
 
   test('a code already in use is marked on the code field with the server message', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
+    const page = await suite.consolePage('admin', `/org/nodes/${compoundId}`)
     const drawer = page.getByTestId('child-form')
     for (const name of ['22幢', '23幢']) {
       await page.getByTestId('create-child').click()
@@ -144,8 +136,7 @@ describe('console', () => {
 
   test('supervisor reads the audit log by name and filters it by action and by person', async () => {
     const supervisorName = (await apiSession(suite.baseUrl, 'supervisor')).user.display_name
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'supervisor')
+    const page = await suite.consolePage('supervisor')
     await page.getByTestId('console-menu').getByText('审计日志').click()
     const table = page.getByTestId('audit-table')
     await table.getByText('登录', { exact: true }).first().waitFor()
@@ -170,8 +161,7 @@ describe('console', () => {
     assert.ok((await column(4)).every((action) => action.trim() === '登录'))
     const record = table.getByRole('link', { name: `账号“${supervisorName}”` }).first()
     assert.equal(await record.getAttribute('href'), '/users')
-    await assertAccessible(page, 'audit log')
-    await saveScreenshot(page, 'console-audit')
+    await checkScreen(page, 'audit log', 'console-audit')
   })
 
   test('the commissioner starts the day from 今日待办 and reaches the unassigned cases in one click', async () => {
@@ -179,13 +169,11 @@ describe('console', () => {
     const commissioner = await apiSession(suite.baseUrl, 'commissioner')
     const report = { item_code: 'stairwell-clutter', compound_id: compoundId, description: '楼道堆放纸箱' }
     await commissioner.send('POST', '/api/v1/cases', report, { expectedStatus: 201 })
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const page = await suite.consolePage('commissioner')
     const today = page.getByTestId('today')
     const group = today.getByRole('link', { name: /^分派服务事项（\d+ 件）$/ })
     await group.waitFor()
-    await assertAccessible(page, 'today')
-    await saveScreenshot(page, 'console-today')
+    await checkScreen(page, 'today', 'console-today')
     await group.click()
     await page.waitForURL(new RegExp(`/cases\\?node=${compoundId}&tab=unassigned`))
     const tab = page.getByTestId('case-tabs').getByRole('tab', { name: '未分派' })
@@ -194,8 +182,7 @@ describe('console', () => {
   })
 
   test('admin creates an account with a scoped role and ends that role', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('用户与角色').click()
     const table = page.getByTestId('users-table')
     await table.getByText('commissioner', { exact: true }).waitFor()
@@ -228,16 +215,14 @@ describe('console', () => {
     const { items } = await commissioner.get('/api/v1/me/today')
     const caseWork = items.filter((item) => item.link.startsWith('/cases')).reduce((sum, item) => sum + (item.count ?? 1), 0)
     assert.ok(caseWork > 0, 'the demo commissioner has cases to see to')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const page = await suite.consolePage('commissioner')
     const menu = page.getByTestId('console-menu')
     for (const group of ['org', 'autonomy', 'service']) await menu.getByTestId(`menu-group-${group}`).waitFor()
     assert.equal(await menu.getByText('审计日志').count(), 0, 'entries the role may not open are left out')
     assert.equal(await menu.getByTestId('menu-group-property').count(), 0, 'an empty group is left out')
     const casesEntry = menu.getByRole('menuitem', { name: /^服务事项/ })
     assert.equal((await casesEntry.getByTestId('menu-count').innerText()).trim(), String(caseWork))
-    await assertAccessible(page, 'grouped menu')
-    await saveScreenshot(page, 'console-menu')
+    await checkScreen(page, 'grouped menu', 'console-menu')
     const overdue = items.find((item) => item.kind === 'cases.overdue')
     await casesEntry.click()
     await page.getByTestId('case-tabs').getByRole('tab', { name: `逾期 ${overdue.count}` }).waitFor()
@@ -256,13 +241,11 @@ describe('console', () => {
     await commissioner.send('POST', `/api/v1/cases/${reported.id}/transition`, assignment)
     const { unread } = await property.get('/api/v1/me/notifications/unread-count')
 
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'property')
+    const page = await suite.consolePage('property')
     await page.getByTestId('notification-bell').hover()
     const notice = page.getByTestId('bell-newest').locator(`a[href="/cases/${reported.id}"]`)
     await notice.waitFor()
-    await assertAccessible(page, 'bell')
-    await saveScreenshot(page, 'console-bell')
+    await checkScreen(page, 'bell', 'console-bell')
     await notice.click()
     await page.waitForURL(new RegExp(`/cases/${reported.id}$`))
     await page.getByText('三单元楼道堆放旧家具').first().waitFor()
@@ -271,15 +254,13 @@ describe('console', () => {
 
   for (const [name, viewport] of [['phone', { width: 360, height: 740 }], ['desktop', { width: 1440, height: 900 }]]) {
     test(`今日待办 reads on a ${name} (${viewport.width}×${viewport.height})`, async () => {
-      const page = await suite.freshPage({ viewport })
-      await signInToConsole(page, suite.baseUrl, 'commissioner')
+      const page = await suite.consolePage('commissioner', '/', { viewport })
       const today = page.getByTestId('today')
       await today.getByTestId('today-item').first().waitFor()
       const box = await today.boundingBox()
       assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, 'the card fits the width')
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scrolling')
-      await assertAccessible(page, `today on a ${name}`)
-      await saveScreenshot(page, `console-today-${name}`)
+      await checkScreen(page, `today on a ${name}`, `console-today-${name}`)
     })
   }
 
@@ -291,12 +272,10 @@ describe('console', () => {
     await admin.send('POST', '/api/v1/users', account, { expectedStatus: 201 })
     const idle = await apiSession(suite.baseUrl, 'idle-resident')
     assert.deepEqual((await idle.get('/api/v1/me/today')).items, [], 'the new account has no work for today')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'idle-resident')
+    const page = await suite.consolePage('idle-resident')
     await page.getByTestId('today').locator('[data-state="empty"]').getByText('今天没有待办事项').waitFor()
     assert.equal(await page.getByTestId('menu-count').count(), 0, 'nothing is counted in the menu')
-    await assertAccessible(page, 'today empty')
-    await saveScreenshot(page, 'console-today-empty')
+    await checkScreen(page, 'today empty', 'console-today-empty')
   })
 
   test('今日待办 shows the failure with a retry when its request fails, and the work once it answers', async () => {
@@ -306,22 +285,19 @@ describe('console', () => {
     await signInToConsole(page, suite.baseUrl, 'commissioner')
     const failed = page.getByTestId('today').locator('[data-state="error"]')
     await failed.getByText('服务暂时不可用，请稍后再试').waitFor()
-    await assertAccessible(page, 'today failed')
-    await saveScreenshot(page, 'console-today-error')
+    await checkScreen(page, 'today failed', 'console-today-error')
     await page.unroute('**/api/v1/me/today')
     await failed.getByRole('button', { name: '重试' }).click()
     await page.getByTestId('today').getByTestId('today-item').first().waitFor()
   })
 
   test('the audit log says so when nothing matches its filter', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'supervisor', '/audit')
+    const page = await suite.consolePage('supervisor', '/audit')
     await page.getByTestId('audit-table').waitFor()
     await page.locator('input[name="entity"]').fill('case:999999999')
     await page.getByRole('button', { name: '查询' }).click()
     await page.getByTestId('audit-page').locator('[data-state="empty"]').getByText('没有符合条件的记录').waitFor()
-    await assertAccessible(page, 'audit empty')
-    await saveScreenshot(page, 'console-audit-empty')
+    await checkScreen(page, 'audit empty', 'console-audit-empty')
   })
 
   test('the commissioner finds who lives at 1-1-101 by address, with each one’s compound and homes and the total', async () => {
@@ -332,8 +308,7 @@ describe('console', () => {
     const links = await commissioner.get(`/api/v1/parts/${parts[0].id}/links`)
     const names = [...new Set(links.items.map((link) => link.name))]
     assert.ok(names.length > 0, 'someone is linked to 1幢 1单元 101')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner', '/people')
+    const page = await suite.consolePage('commissioner', '/people')
     const table = page.getByTestId('people-table')
     await table.locator('tbody tr').first().waitFor()
     await page.getByTestId('people-total').getByText(/^共 \d+ 人$/).waitFor()
@@ -353,14 +328,12 @@ describe('console', () => {
     }
     const found = await commissioner.get(`/api/v1/people?node=${compoundId}&q=${encodeURIComponent('1幢1单元')}`)
     await page.getByTestId('people-total').getByText(`共 ${found.total} 人`).waitFor()
-    await assertAccessible(page, 'people by address')
-    await saveScreenshot(page, 'console-people-by-address')
+    await checkScreen(page, 'people by address', 'console-people-by-address')
   })
 
   test('the compound page names its community as a link and keeps its code in the details', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
+    const page = await suite.consolePage('admin', `/org/nodes/${compoundId}`)
     const nodePage = page.getByTestId('org-node-page')
     await nodePage.getByRole('heading', { name: /德胜新村/ }).waitFor()
     const parent = nodePage.getByRole('link', { name: '德胜社区', exact: true })
@@ -368,13 +341,11 @@ describe('console', () => {
     assert.equal(await nodePage.getByTestId('org-node-code').isVisible(), false, 'the code waits in the details')
     await nodePage.getByTestId('org-node-details').getByText('详细信息').click()
     await nodePage.getByTestId('org-node-code').getByText('desheng-xincun').waitFor({ state: 'visible' })
-    await assertAccessible(page, 'compound page')
-    await saveScreenshot(page, 'console-compound-page')
+    await checkScreen(page, 'compound page', 'console-compound-page')
     await parent.click()
     await nodePage.getByRole('heading', { name: /德胜社区/ }).waitFor()
 
-    const commissionerPage = await suite.freshPage()
-    await signInToConsole(commissionerPage, suite.baseUrl, 'commissioner', `/org/nodes/${compoundId}`)
+    const commissionerPage = await suite.consolePage('commissioner', `/org/nodes/${compoundId}`)
     await commissionerPage.getByTestId('org-node-parent').getByText('德胜社区').waitFor()
     const parentLinks = commissionerPage.getByTestId('org-node-page').getByRole('link', { name: '德胜社区', exact: true })
     assert.equal(await parentLinks.count(), 0, 'no link where it cannot open')

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, choose, poppersClosed, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { assertAccessible, checkScreen, choose, poppersClosed } from './support/browser.mjs'
 import { addCompoundWithParts } from './support/fixtures.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 import { deadlinePassed, streetToday } from './support/dates.mjs'
@@ -58,8 +58,7 @@ describe('deliberation screens of the console', () => {
 
   test('the board shows 德胜新村’s topic for comments, and a new topic is proposed (step 1)', async () => {
     ;({ admin, compound, resident } = await compoundWithOwners(suite.baseUrl))
-    page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('议事协商').click()
     await page.getByTestId('deliberation-board').waitFor()
 
@@ -67,8 +66,7 @@ describe('deliberation screens of the console', () => {
     const demoCompound = await findNodeId(suite.baseUrl, '德胜新村')
     await page.goto(`${suite.baseUrl}/deliberation?compound=${demoCompound}`)
     await page.getByTestId('column-commenting').getByText('夜间停车难，能否在北门空地增设车位').waitFor()
-    await assertAccessible(page, 'deliberation board')
-    await saveScreenshot(page, 'deliberation-board')
+    await checkScreen(page, 'deliberation board', 'deliberation-board')
 
     // 1 提出议题
     await page.goto(`${suite.baseUrl}/deliberation?compound=${compound.id}`)
@@ -102,8 +100,7 @@ describe('deliberation screens of the console', () => {
     await hide.getByTestId('save').click()
     await comments.getByTestId(`comment-${spam.id}`).getByText('该意见已被隐藏：与议题无关的广告').waitFor()
     assert.equal(await comments.getByTestId(`comment-${spam.id}`).getByText('出售二手电动车').count(), 0, 'the hidden text is no longer shown')
-    await assertAccessible(page, 'topic commenting')
-    await saveScreenshot(page, 'deliberation-commenting')
+    await checkScreen(page, 'topic commenting', 'deliberation-commenting')
 
     // 3 民主协商: a round table's minutes with the positions heard.
     await page.getByTestId('advance').click()
@@ -139,8 +136,7 @@ describe('deliberation screens of the console', () => {
     const version = page.getByTestId('plan-1')
     await version.getByTestId('plan-cost').getByText('86,500.50 元').waitFor()
     await version.getByText('报价单').waitFor()
-    await assertAccessible(page, 'topic drafting')
-    await saveScreenshot(page, 'deliberation-drafting')
+    await checkScreen(page, 'topic drafting', 'deliberation-drafting')
 
   })
 
@@ -219,8 +215,7 @@ describe('deliberation screens of the console', () => {
     await actions.getByText('车棚施工及验收').waitFor()
     await actions.getByText('物业 李经理').waitFor()
     await actions.getByTestId('actions-progress').getByText('已完成 0 / 1 项').waitFor()
-    await assertAccessible(page, 'topic resolved')
-    await saveScreenshot(page, 'deliberation-resolved')
+    await checkScreen(page, 'topic resolved', 'deliberation-resolved')
 
     await actions.getByTestId('mark-done').click()
     const done = page.getByTestId('done-form')
@@ -230,8 +225,7 @@ describe('deliberation screens of the console', () => {
     await actions.getByTestId('actions-progress').getByText('已完成 1 / 1 项').waitFor()
     await actions.getByText('车棚已建成，验收合格').waitFor()
     assert.equal(await actions.getByTestId('mark-done').count(), 0)
-    await assertAccessible(page, 'topic done')
-    await saveScreenshot(page, 'deliberation-done')
+    await checkScreen(page, 'topic done', 'deliberation-done')
 
     await page.getByTestId('topic-page').getByRole('link', { name: '返回议事看板' }).click()
     await page.getByTestId('column-done').getByRole('link', { name: topicTitle }).waitFor()
@@ -251,13 +245,11 @@ describe('deliberation pages of the resident H5', () => {
     assert.equal(topic.compound.name, '德胜新村')
     assert.equal(topic.may_comment, true)
 
-    const page = await suite.freshPage()
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident')
     await page.getByTestId('topics-link').click()
     const cell = page.getByTestId(`my-topic-${topic.id}`)
     await cell.getByText('征求意见中').waitFor()
-    await assertAccessible(page, 'H5 topics')
-    await saveScreenshot(page, 'deliberation-mobile-topics')
+    await checkScreen(page, 'H5 topics', 'deliberation-mobile-topics')
 
     await cell.click()
     await page.getByTestId('topic-title').getByText(topic.title).waitFor()
@@ -276,8 +268,7 @@ describe('deliberation pages of the resident H5', () => {
     await comments.getByText('建议车位夜间开放到早上七点。').waitFor()
     assert.equal(await comments.getByTestId('comment').count(), before + 1)
     assert.ok((await pageWidth(page)) <= 360, 'nothing overflows the 360px screen')
-    await assertAccessible(page, 'H5 topic with comments')
-    await saveScreenshot(page, 'deliberation-mobile-topic')
+    await checkScreen(page, 'H5 topic with comments', 'deliberation-mobile-topic')
 
     const stored = await resident.get(`/api/v1/topics/${topic.id}/comments`)
     assert.ok(stored.items.some((comment) => comment.text === '建议车位夜间开放到早上七点。'))

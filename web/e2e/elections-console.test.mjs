@@ -5,13 +5,12 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, checkScreen, poppersClosed } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 /** Opens an election's page as `login` in a fresh context. */
 async function openElection(suite, login, electionId) {
-  const page = await suite.freshPage()
-  await signInToConsole(page, suite.baseUrl, login, `/elections/${electionId}`)
+  const page = await suite.consolePage(login, `/elections/${electionId}`)
   await page.getByTestId('step-timeline').waitFor()
   return page
 }
@@ -50,16 +49,14 @@ describe('election console screens', () => {
   const suite = browserSuite(desktop)
 
   test('the admin starts an election from the list: the drawer checks the form and the server names the field', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('自管会选举').click()
     const table = page.getByTestId('elections-table')
     await table.getByText('德胜坝小区').waitFor()
     const listed = (await (await apiSession(suite.baseUrl, 'admin')).get('/api/v1/elections')).items
     assert.equal(await table.locator('tbody tr').count(), listed.length, 'every election of the street is listed')
     await table.locator('tr').filter({ hasText: '德胜坝小区' }).getByText('第 7 步 公告与备案').waitFor()
-    await assertAccessible(page, 'elections list')
-    await saveScreenshot(page, 'elections-list')
+    await checkScreen(page, 'elections list', 'elections-list')
 
     await page.getByTestId('create-election').click()
     const drawer = page.getByTestId('create-election-form')
@@ -88,8 +85,7 @@ describe('election console screens', () => {
     await drawer.getByTestId('election-title').fill('2026年德胜坝小区自管会换届选举')
     await drawer.getByTestId('save').click()
     await drawer.getByRole('alert').getByText('找不到该小区').waitFor()
-    await assertAccessible(page, 'new election drawer')
-    await saveScreenshot(page, 'elections-create')
+    await checkScreen(page, 'new election drawer', 'elections-create')
 
     await pick('德胜坝小区')
     await drawer.getByText('有效选票', { exact: true }).click()
@@ -118,8 +114,7 @@ describe('election console screens', () => {
     const dialog = supervisor.getByTestId('sign-off-dialog')
     await dialog.getByText('确认选举工作组已成立。').waitFor()
     await dialog.getByRole('textbox').fill('工作组 5 人已到位')
-    await assertAccessible(supervisor, 'sign-off dialog')
-    await saveScreenshot(supervisor, 'elections-sign-off')
+    await checkScreen(supervisor, 'sign-off dialog', 'elections-sign-off')
     await dialog.getByTestId('confirm-sign-off').click()
     await supervisor.getByText('第 1 步已签字').waitFor()
     const step1 = supervisor.getByTestId('step-1')
@@ -149,8 +144,7 @@ describe('election console screens', () => {
     await page.getByTestId('step-refusal').getByText('第 2 步尚未经纪检监督员签字').waitFor()
     assert.equal(await page.getByTestId('step-3').getAttribute('data-status'), 'wait')
     assert.equal((await admin.get(`/api/v1/elections/${created.id}`)).current_step, 2)
-    await assertAccessible(page, 'election timeline with refusal')
-    await saveScreenshot(page, 'elections-open-refused')
+    await checkScreen(page, 'election timeline with refusal', 'elections-open-refused')
 
     // The publicity period has only begun: the supervisor's sign-off is refused in the dialog.
     const early = await openElection(suite, 'supervisor', created.id)
@@ -179,8 +173,7 @@ describe('election console screens', () => {
     await page.getByText('已开启第 3 步').waitFor()
     assert.equal(await page.getByTestId('step-3').getAttribute('data-status'), 'process')
     assert.equal((await admin.get(`/api/v1/elections/${seeded.id}`)).current_step, 3)
-    await assertAccessible(page, 'election timeline')
-    await saveScreenshot(page, 'elections-timeline')
+    await checkScreen(page, 'election timeline', 'elections-timeline')
   })
 
   test('the admin nominates candidates in the nomination step and vets them, with reasons', async () => {
@@ -207,8 +200,7 @@ describe('election console screens', () => {
     await drawer.getByTestId('origin').click()
     await page.getByRole('option', { name: '楼道长' }).click()
     await poppersClosed(page)
-    await assertAccessible(page, 'nominate drawer')
-    await saveScreenshot(page, 'elections-nominate')
+    await checkScreen(page, 'nominate drawer', 'elections-nominate')
     await drawer.getByTestId('save').click()
     await page.getByText('已提名候选人').waitFor()
     const table = candidates.getByTestId('candidates-table')
@@ -254,8 +246,7 @@ describe('election console screens', () => {
         ['organisation', 'enthusiastic_resident', 'rejected'],
       ],
     )
-    await assertAccessible(page, 'candidates')
-    await saveScreenshot(page, 'elections-candidates')
+    await checkScreen(page, 'candidates', 'elections-candidates')
   })
 
   test('the admin records a visit and answers the supervisor’s complaint; the supervisor only reads them', async () => {
@@ -288,8 +279,7 @@ describe('election console screens', () => {
     await drawer.getByLabel('走访日期').press('Enter')
     await drawer.locator('textarea').fill('入户了解参选意愿，愿意参选')
     await poppersClosed(page)
-    await assertAccessible(page, 'visit drawer')
-    await saveScreenshot(page, 'elections-visit')
+    await checkScreen(page, 'visit drawer', 'elections-visit')
     await drawer.getByTestId('save').click()
     await page.getByText('已登记走访').waitFor()
     const row = visits.getByTestId('visits-table').locator('tbody tr').filter({ hasText: '入户了解参选意愿，愿意参选' })
@@ -304,8 +294,7 @@ describe('election console screens', () => {
     await complaint.locator('textarea').fill('已在各楼道口加贴公告')
     await complaint.getByRole('button', { name: '提交答复' }).click()
     await complaint.getByText('答复：已在各楼道口加贴公告').waitFor()
-    await assertAccessible(page, 'complaints')
-    await saveScreenshot(page, 'elections-complaints')
+    await checkScreen(page, 'complaints', 'elections-complaints')
     const stored = (await admin.get(`/api/v1/elections/${election.id}/complaints`)).items
     assert.equal(stored.find((item) => item.text.startsWith('选举公告张贴位置太偏')).answer, '已在各楼道口加贴公告')
 
@@ -355,8 +344,7 @@ describe('election console screens', () => {
     // Six ticks for five seats: shown as a void ballot, still entered as read.
     await paperA.getByTestId('entry-keys').fill('123456')
     await paperA.getByText('已选 6 人，超过应选 5 人：此票为废票，请按选票原样录入').waitFor()
-    await assertAccessible(clerkA, 'paper ballot entry')
-    await saveScreenshot(clerkA, 'elections-paper-entry')
+    await checkScreen(clerkA, 'paper ballot entry', 'elections-paper-entry')
 
     const clerkB = await openElection(suite, 'committee', election.id)
     await clerkB.getByRole('tab', { name: '纸质选票录入' }).click()
@@ -376,8 +364,7 @@ describe('election console screens', () => {
     await held.getByText('选票编号 002').waitFor()
     await held.getByText(`1. ${nameOf(round.candidate_ids[0])}`, { exact: true }).click()
     await held.getByText(`2. ${nameOf(round.candidate_ids[1])}`, { exact: true }).click()
-    await assertAccessible(supervisor, 'held paper ballots')
-    await saveScreenshot(supervisor, 'elections-held')
+    await checkScreen(supervisor, 'held paper ballots', 'elections-held')
     await held.getByTestId('settle').click()
     await supervisor.getByText('没有待复核的纸质选票').waitFor()
 
@@ -393,8 +380,7 @@ describe('election console screens', () => {
     const validity = await first.getByTestId('round-validity').innerText()
     assert.match(validity, result.round_valid ? /^本轮有效/ : /^本轮无效/)
     assert.ok(validity.includes(`收回 ${result.returned} 张`), validity)
-    await assertAccessible(counter, 'count of 德胜新村')
-    await saveScreenshot(counter, 'elections-counted')
+    await checkScreen(counter, 'count of 德胜新村', 'elections-counted')
   })
 
   test('the count of 德胜坝小区’s filed 2021 election explains the base, the elected and the alternates; its blank ballots print', async () => {
@@ -409,8 +395,7 @@ describe('election console screens', () => {
     assert.ok(metOf(result.elected[4].candidate_id), 'the last elected meets the majority')
     assert.ok(!metOf(result.alternates[0].candidate_id), 'the first alternate falls short of it')
 
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('自管会选举').click()
     await page.getByTestId('elections-table').locator('tbody tr').filter({ hasText: '德胜坝小区' }).filter({ hasText: filed.title }).getByRole('link').click()
     const round = page.getByTestId('round-1')
@@ -435,8 +420,7 @@ describe('election console screens', () => {
     await round.getByTestId('alternates').getByText(`${nameOf(result.alternates[0].candidate_id)}（${result.alternates[0].votes}）`, { exact: false }).waitFor()
     assert.equal(await page.getByTestId('count-round').count(), 0, 'a filed election is not counted again')
     await page.getByTestId('step-7').getByText('已签字').waitFor()
-    await assertAccessible(page, 'count explanation')
-    await saveScreenshot(page, 'elections-count')
+    await checkScreen(page, 'count explanation', 'elections-count')
 
     await page.getByTestId('print-ballots').click()
     await page.waitForURL(/\/ballots\/print$/)
@@ -454,8 +438,7 @@ describe('election console screens', () => {
     assert.equal(await page.getByTestId('print').isVisible(), false, 'the toolbar is not printed')
     assert.equal(await ballots.first().evaluate((ballot) => getComputedStyle(ballot).breakAfter), 'page')
     await page.emulateMedia({ media: 'screen' })
-    await assertAccessible(page, 'printable ballots')
-    await saveScreenshot(page, 'elections-ballots-print')
+    await checkScreen(page, 'printable ballots', 'elections-ballots-print')
 
     // The result notice for the board names the elected and the alternates in full, with each one's votes.
     await page.goto(`${suite.baseUrl}/elections/${filed.id}`)
@@ -475,8 +458,7 @@ describe('election console screens', () => {
     await page.emulateMedia({ media: 'print' })
     assert.equal(await page.getByTestId('print').isVisible(), false, 'the toolbar is not printed')
     await page.emulateMedia({ media: 'screen' })
-    await assertAccessible(page, 'election result notice')
-    await saveScreenshot(page, 'elections-result-sheet')
+    await checkScreen(page, 'election result notice', 'elections-result-sheet')
   })
 })
 

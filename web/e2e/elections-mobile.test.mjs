@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToMobile } from './support/browser.mjs'
+import { checkScreen, lookUpReceipt, signInToMobile } from './support/browser.mjs'
 import { browserSuite, phone } from './support/suite.mjs'
 
 /** The demo resident's 2026 re-election of 德胜新村, open for voting (checked through the API). */
@@ -39,8 +39,7 @@ describe('committee election on the resident H5', () => {
       .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
     assert.ok(size >= 22, `candidate names are large in elderly mode (${size}px)`)
     assert.ok((await pageWidth(page)) <= 360, 'nothing overflows the 360px screen in elderly mode')
-    await assertAccessible(page, 'H5 election ballot in elderly mode')
-    await saveScreenshot(page, 'elections-mobile-ballot-elderly')
+    await checkScreen(page, 'H5 election ballot in elderly mode', 'elections-mobile-ballot-elderly')
   })
 
   test('the resident cannot tick more than the seats, casts a secret ballot and checks its receipt', async () => {
@@ -48,22 +47,19 @@ describe('committee election on the resident H5', () => {
     assert.equal(election.seats, 5)
     assert.equal(election.candidates.length, 7)
 
-    const page = await suite.freshPage({ permissions: ['clipboard-read', 'clipboard-write'] })
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident', { permissions: ['clipboard-read', 'clipboard-write'] })
     await page.getByTestId('my-elections-link').click()
     const item = page.getByTestId(`my-election-${election.id}`)
     await item.getByText(election.title).waitFor()
     await item.getByText('待投票').waitFor()
     await item.getByText(/第 6 步/).waitFor()
-    await assertAccessible(page, 'H5 my elections')
-    await saveScreenshot(page, 'elections-mobile-list')
+    await checkScreen(page, 'H5 my elections', 'elections-mobile-list')
 
     await item.click()
     await page.getByTestId('election-title').getByText(election.title).waitFor()
     await page.getByTestId('secret-note').getByText('保存时不带姓名').waitFor()
     await page.getByTestId('ballot-rule').getByText('共 7 名候选人，最多选 5 人').waitFor()
-    await assertAccessible(page, 'H5 election ballot')
-    await saveScreenshot(page, 'elections-mobile-ballot')
+    await checkScreen(page, 'H5 election ballot', 'elections-mobile-ballot')
 
     const box = (candidate) => page.getByTestId(`candidate-${candidate.id}`)
     const [first, second, third, fourth, fifth, sixth] = election.candidates
@@ -77,8 +73,7 @@ describe('committee election on the resident H5', () => {
     assert.equal(await box(fifth).getAttribute('aria-checked'), 'true')
     await page.getByTestId('chosen-count').getByText('已选 5 人').waitFor()
     assert.ok((await pageWidth(page)) <= 360, 'nothing overflows the 360px screen')
-    await assertAccessible(page, 'H5 election ballot, too many chosen')
-    await saveScreenshot(page, 'elections-mobile-too-many')
+    await checkScreen(page, 'H5 election ballot, too many chosen', 'elections-mobile-too-many')
 
     // Fewer than the seats is allowed and said so.
     await box(fifth).click()
@@ -89,8 +84,7 @@ describe('committee election on the resident H5', () => {
     const confirm = page.getByTestId('confirm')
     for (const candidate of [first, second, third, fourth]) await confirm.getByText(candidate.name, { exact: true }).waitFor()
     assert.equal(await confirm.getByText(fifth.name, { exact: true }).count(), 0, 'the unticked candidate is not on the ballot')
-    await assertAccessible(page, 'H5 election ballot confirmation')
-    await saveScreenshot(page, 'elections-mobile-confirm')
+    await checkScreen(page, 'H5 election ballot confirmation', 'elections-mobile-confirm')
 
     // The first cast reaches the server and goes into the box, but its answer never reaches the phone.
     const casts = []
@@ -116,8 +110,7 @@ describe('committee election on the resident H5', () => {
     await page.unroute(`**/api/v1/elections/${election.id}/ballots`)
     await page.getByTestId('copy-receipt').click()
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code, 'the copy button copies the code')
-    await assertAccessible(page, 'H5 election receipt')
-    await saveScreenshot(page, 'elections-mobile-receipt')
+    await checkScreen(page, 'H5 election receipt', 'elections-mobile-receipt')
 
     // Only "voted in this round" is kept about the voter; the receipt shows the ballot is in, never the choices.
     const after = (await resident.get('/api/v1/me/elections')).items.find((shown) => shown.id === election.id)
@@ -127,23 +120,18 @@ describe('committee election on the resident H5', () => {
 
     // The public check needs no sign-in.
     const visitor = await suite.freshPage()
-    await visitor.goto(`${suite.baseUrl}/m/receipt`)
-    await visitor.getByTestId('receipt-input').locator('input').fill(code.toLowerCase())
-    await visitor.getByRole('button', { name: '查询' }).click()
-    const result = visitor.getByTestId('receipt-result')
+    const result = await lookUpReceipt(visitor, suite.baseUrl, code)
     await result.getByText(election.title).waitFor()
     await result.getByText('你的选票已存入').waitFor()
     await result.getByText('第 1 轮').waitFor()
     await result.getByTestId('receipt-counted').getByText('本轮尚未计票').waitFor()
-    await assertAccessible(visitor, 'H5 election receipt check')
-    await saveScreenshot(visitor, 'elections-mobile-receipt-check')
+    await checkScreen(visitor, 'H5 election receipt check', 'elections-mobile-receipt-check')
   })
 
   test('after voting the election shows 已投票 and offers no second ballot', async () => {
     const { resident, election } = await openReElection(suite.baseUrl)
     assert.equal(election.voted, true, 'the previous test cast the ballot')
-    const page = await suite.freshPage()
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident')
     await page.goto(`${suite.baseUrl}/m/elections`)
     const item = page.getByTestId(`my-election-${election.id}`)
     await item.getByText('已投票').waitFor()
@@ -151,8 +139,7 @@ describe('committee election on the resident H5', () => {
     await page.getByTestId('already-voted').getByText('你已在本轮投票').waitFor()
     assert.equal(await page.getByTestId('candidates').count(), 0, 'no candidates to tick')
     assert.equal(await page.getByTestId('submit-ballot').count(), 0, 'no ballot to cast')
-    await assertAccessible(page, 'H5 election already voted')
-    await saveScreenshot(page, 'elections-mobile-voted')
+    await checkScreen(page, 'H5 election already voted', 'elections-mobile-voted')
     // The server agrees: no second token in this round.
     await resident.send('POST', `/api/v1/elections/${election.id}/ballot-token`, {}, { expectedStatus: 409 })
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, checkScreen, poppersClosed } from './support/browser.mjs'
 import { addCompoundWithParts } from './support/fixtures.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 import { addDays, deadlinePassed, streetToday } from './support/dates.mjs'
@@ -45,8 +45,7 @@ describe('elevator retrofit screens of the console', () => {
     const [listed] = (await admin.get(`/api/v1/elevator-projects?compound=${compoundId}`)).items
     const project = await admin.get(`/api/v1/elevator-projects/${listed.id}`)
 
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('加装电梯').click()
     await page.getByTestId('elevators-page').getByText('请在上方选择一个小区').waitFor()
     await page.goto(`${suite.baseUrl}/elevators?compound=${compoundId}`)
@@ -58,8 +57,7 @@ describe('elevator retrofit screens of the console', () => {
     await unitRow.getByText('✓ 符合条件').waitFor()
     await unitRow.getByRole('link', { name: '查看项目' }).waitFor()
     assert.equal(await unitRow.getByTestId('start-project').count(), 0, 'a unit with a project cannot be started again')
-    await assertAccessible(page, 'elevators page')
-    await saveScreenshot(page, 'elevators-compound')
+    await checkScreen(page, 'elevators page', 'elevators-compound')
 
     await projects.getByRole('link', { name: project.title }).click()
     const projectPage = page.getByTestId('elevator-project-page')
@@ -108,8 +106,7 @@ describe('elevator retrofit screens of the console', () => {
     const mediations = page.getByTestId('mediations')
     await mediations.getByText('一楼住户担心电梯井道遮挡采光、施工噪声影响休息').waitFor()
     await mediations.getByTestId('mediation-outcome').getByText('达成协议').waitFor()
-    await assertAccessible(page, 'elevator project in service')
-    await saveScreenshot(page, 'elevators-project-in-service')
+    await checkScreen(page, 'elevator project in service', 'elevators-project-in-service')
   })
 
   // A new unit's project from its start to its cost split, a stage per test; the tests share the page
@@ -121,8 +118,7 @@ describe('elevator retrofit screens of the console', () => {
     let unitId, otherUnitId
     ;({ compound, owners, unitId, otherUnitId } = await compoundWithOwners(admin, suite.baseUrl))
 
-    page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin', `/elevators?compound=${compound.id}`)
+    page = await suite.consolePage('admin', `/elevators?compound=${compound.id}`)
     const elevatorsPage = page.getByTestId('elevators-page')
     await elevatorsPage.getByText('1 / 2 个单元符合条件').waitFor()
     await elevatorsPage.getByText('这个小区还没有加装电梯项目').waitFor()
@@ -164,8 +160,7 @@ describe('elevator retrofit screens of the console', () => {
     await second.getByText('直接填写姓名').click()
     await second.getByTestId('member-name').fill('王大伟')
     await second.getByTestId('member-role').fill('居民联络')
-    await assertAccessible(page, 'group drawer')
-    await saveScreenshot(page, 'elevators-group-form')
+    await checkScreen(page, 'group drawer', 'elevators-group-form')
     await groupForm.getByTestId('save').click()
     const group = page.getByTestId('group')
     await group.getByTestId('group-short').getByText('工作小组只有 2 人，少于政策要求的 5 人').waitFor()
@@ -216,8 +211,7 @@ describe('elevator retrofit screens of the console', () => {
     await consent.getByTestId('vote-state').getByText('投票中').waitFor()
     await consent.getByTestId('gauge-count').getByText('6 / 8').waitFor()
     await consent.getByText('参与面积和人数均已达到三分之二').waitFor()
-    await assertAccessible(page, 'consent vote open')
-    await saveScreenshot(page, 'elevators-consent-open')
+    await checkScreen(page, 'consent vote open', 'elevators-consent-open')
     for (const owner of owners.slice(6)) await cast(owner)
   })
 
@@ -263,8 +257,7 @@ describe('elevator retrofit screens of the console', () => {
     await costForm.getByTestId('cost-total-input').fill('100000.01')
     const weights = { 1: '0', 2: '0.5', 3: '1', 4: '1.5' }
     for (const [floor, weight] of Object.entries(weights)) await costForm.getByTestId(`weight-${floor}`).fill(weight)
-    await assertAccessible(page, 'cost drawer')
-    await saveScreenshot(page, 'elevators-cost-form')
+    await checkScreen(page, 'cost drawer', 'elevators-cost-form')
     await costForm.getByTestId('save').click()
     const cost = page.getByTestId('cost')
     await cost.getByTestId('cost-total').getByText('¥100,000.01').waitFor()
@@ -277,8 +270,7 @@ describe('elevator retrofit screens of the console', () => {
       sum += fenOf(shown)
     }
     assert.equal(sum, 10_000_001, 'the shares on the screen add up to the total to the fen')
-    await assertAccessible(page, 'elevator project in design')
-    await saveScreenshot(page, 'elevators-project-design')
+    await checkScreen(page, 'elevator project in design', 'elevators-project-design')
 
     const split = await admin.get(`/api/v1/elevator-projects/${projectId}/cost-split`)
     assert.equal(split.method, 'floor')

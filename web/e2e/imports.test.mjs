@@ -8,7 +8,7 @@ import path from 'node:path'
 import { after, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { checkScreen } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 const partsHeader = ['楼栋', '总层数', '电梯', '土地性质', '单元', '房号', '楼层', '用途', '面积', '面积来源']
@@ -45,8 +45,7 @@ describe('import wizard', () => {
 
   test('an xlsx with a bad row is marked, fixed by uploading again, written, and its parts exported', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('房屋导入导出').click()
     await page.getByTestId('compound-only').waitFor()
     await page.goto(`${suite.baseUrl}/imports/parts?node=${compoundId}`)
@@ -69,8 +68,7 @@ describe('import wizard', () => {
     await badRow.getByText('第 3 行 面积 应为不超过两位小数的正数').waitFor()
     assert.equal(await badRow.locator('[data-bad="area_m2"]').innerText(), '12.345')
     assert.equal(await page.getByTestId('commit').isDisabled(), true, 'a file with problems cannot be written')
-    await assertAccessible(page, 'import preview with a bad row')
-    await saveScreenshot(page, 'console-import-bad-row')
+    await checkScreen(page, 'import preview with a bad row', 'console-import-bad-row')
 
     const fixedFile = await writeXlsx(path.join(folder, 'fixed.xlsx'), [
       partsHeader,
@@ -84,8 +82,7 @@ describe('import wizard', () => {
     await summary.getByText('确认后将新建 0 幢、1 个单元、3 户。').waitFor()
     await page.getByTestId('commit').click()
     await page.getByTestId('import-done').getByText('fixed.xlsx：共 3 行，新建 0 幢、1 个单元、3 户').waitFor()
-    await assertAccessible(page, 'import written')
-    await saveScreenshot(page, 'console-import-done')
+    await checkScreen(page, 'import written', 'console-import-done')
 
     const written = (await exportedRows(page, folder, 'after.xlsx')).filter((cells) => cells[4] === '9单元')
     assert.deepEqual(
@@ -100,30 +97,26 @@ describe('import wizard', () => {
 
   test('a CSV without the 面积 column is refused with the column named', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'secretary', `/imports/parts?node=${compoundId}`)
+    const page = await suite.consolePage('secretary', `/imports/parts?node=${compoundId}`)
     const csv = path.join(folder, 'no-area.csv')
     writeFileSync(csv, '\uFEFF楼栋,总层数,单元,房号,楼层\r\n1幢,5,8单元,101,1\r\n')
     await page.getByTestId('file-drop').locator('input[type=file]').setInputFiles(csv)
     await page.getByTestId('import-error').getByText('缺少必需的列“面积”（area_m2）').waitFor()
     await page.getByTestId('preview-table').getByText('8单元').waitFor()
     assert.equal(await page.getByTestId('commit').isDisabled(), true)
-    await assertAccessible(page, 'import refused file')
-    await saveScreenshot(page, 'console-import-missing-column')
+    await checkScreen(page, 'import refused file', 'console-import-missing-column')
   })
 
   test('a commissioner is offered the people import but not the parts import', async () => {
     const commissioner = await apiSession(suite.baseUrl, 'commissioner')
     const compoundId = commissioner.user.roles[0].scope_node_id
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const page = await suite.consolePage('commissioner')
     const menu = page.getByTestId('console-menu')
     await menu.getByText('居民导入导出').click()
     assert.equal(await menu.getByText('房屋导入导出').count(), 0, 'parts import is not in the commissioner menu')
     await page.goto(`${suite.baseUrl}/imports/people?node=${compoundId}`)
     await page.getByTestId('file-drop').waitFor()
-    await assertAccessible(page, 'people import')
-    await saveScreenshot(page, 'console-import-people')
+    await checkScreen(page, 'people import', 'console-import-people')
     await page.goto(`${suite.baseUrl}/imports/parts`)
     await page.waitForURL(/\/no-access$/)
   })

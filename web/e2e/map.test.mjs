@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { findNodeId } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { checkScreen } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 describe('compound map', () => {
@@ -11,16 +11,14 @@ describe('compound map', () => {
 
   test('the map draws 德胜社区 from its outlines, switches its figure, and opens 德胜新村 from the table', async () => {
     const communityId = await findNodeId(suite.baseUrl, '德胜社区')
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin', `/map?node=${communityId}&figure=open_cases`)
+    const page = await suite.consolePage('admin', `/map?node=${communityId}&figure=open_cases`)
     const chart = page.getByTestId('map-chart')
     await chart.locator('canvas').waitFor()
     assert.equal(await chart.getAttribute('data-regions'), '4', 'the four compounds of 德胜社区 are drawn')
     const table = page.getByTestId('map-table')
     await table.getByRole('link', { name: '德胜新村', exact: true }).waitFor()
     await table.getByText('未办结服务事项').waitFor()
-    await assertAccessible(page, 'compound map')
-    await saveScreenshot(page, 'console-compound-map')
+    await checkScreen(page, 'compound map', 'console-compound-map')
 
     await page.getByTestId('map-figure').locator('.el-select__wrapper').click()
     await page.getByRole('option', { name: '最近表决参与率' }).click()

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, choose, poppersClosed, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, checkScreen, choose, poppersClosed } from './support/browser.mjs'
 import { addDays, streetToday } from './support/dates.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
@@ -22,8 +22,7 @@ describe('mediation screens of the console', () => {
     const { items: mediators } = await admin.get(`/api/v1/mediators?node=${compoundId}`)
     assert.ok(mediators.length > 0, 'the community has gold mediators')
 
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'commissioner')
+    const page = await suite.consolePage('commissioner')
     await page.getByTestId('console-menu').getByText('金牌调解').click()
     await page.getByTestId('mediations-page').waitFor()
     await page.getByTestId('mediations-table').waitFor()
@@ -41,8 +40,7 @@ describe('mediation screens of the console', () => {
     await form.getByTestId('create-mediator').locator('.el-select__wrapper').click()
     await page.getByRole('option').first().click()
     await poppersClosed(page)
-    await assertAccessible(page, 'create drawer')
-    await saveScreenshot(page, 'mediation-create')
+    await checkScreen(page, 'create drawer', 'mediation-create')
     await form.getByTestId('save').click()
 
     const detail = page.getByTestId('mediation-page')
@@ -72,8 +70,7 @@ describe('mediation screens of the console', () => {
     await page.getByTestId('mediation-timeline').getByText(/ · 我$/).first().waitFor()
     // Signed today: the visit checking it holds is due in a month, to the end of that day.
     await page.getByTestId('follow-up-due').getByText(`回访期限 ${addDays(streetToday(), 30)}（还剩 30 天）`).waitFor()
-    await assertAccessible(page, 'agreed dispute')
-    await saveScreenshot(page, 'mediation-agreed')
+    await checkScreen(page, 'agreed dispute', 'mediation-agreed')
 
     await page.goto(`${suite.baseUrl}/mediations?node=${compoundId}&state=agreed`)
     const table = page.getByTestId('mediations-table')

@@ -5,7 +5,7 @@
 // and sign-out.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { assertAccessible, saveScreenshot, signInThroughMobileLogin, signInToMobile } from './support/browser.mjs'
+import { checkScreen, signInThroughMobileLogin, signInToMobile } from './support/browser.mjs'
 import { browserSuite, phone } from './support/suite.mjs'
 import { apiSession } from './support/api.mjs'
 
@@ -45,27 +45,23 @@ describe('resident H5', () => {
     assert.equal(await call.getAttribute('href'), `tel:${commissionerLink.service_phone.replace(/\D/g, '')}`)
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
-    await assertAccessible(page, 'H5 households and commissioner')
-    await saveScreenshot(page, 'mobile-households')
+    await checkScreen(page, 'H5 households and commissioner', 'mobile-households')
   })
 
   test('resident signs in and 我的 shows their role in 德胜新村', async () => {
     const page = await suite.freshPage()
     await page.goto(`${suite.baseUrl}/m/`)
     await page.waitForURL(/\/m\/login/)
-    await assertAccessible(page, 'H5 login')
-    await saveScreenshot(page, 'mobile-login')
+    await checkScreen(page, 'H5 login', 'mobile-login')
     await signInToMobile(page, suite.baseUrl, 'resident')
     const roles = page.getByTestId('my-roles')
     await roles.getByText('居民').waitFor()
     await roles.getByText('德胜新村').waitFor()
-    await assertAccessible(page, 'H5 我的')
-    await saveScreenshot(page, 'mobile-me')
+    await checkScreen(page, 'H5 我的', 'mobile-me')
   })
 
   test('elderly mode enlarges the text to at least 20px and survives a reload', async () => {
-    const page = await suite.freshPage()
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident')
     const roleTitle = page.getByTestId('my-roles').getByText('居民')
     const before = await baseFontSize(roleTitle)
     await page.getByTestId('elderly-mode').click()
@@ -79,8 +75,7 @@ describe('resident H5', () => {
     const householdSize = await baseFontSize(page.getByTestId('my-households').locator('.van-cell__title').first())
     assert.ok(householdSize >= 20, `household text is at least 20px in elderly mode, got ${householdSize}px`)
     assert.equal(await page.getByTestId('elderly-mode').getAttribute('aria-checked'), 'true')
-    await assertAccessible(page, 'H5 我的 in elderly mode')
-    await saveScreenshot(page, 'mobile-me-elderly')
+    await checkScreen(page, 'H5 我的 in elderly mode', 'mobile-me-elderly')
     await page.getByTestId('elderly-mode').click()
     await page.waitForFunction(() => !document.documentElement.classList.contains('elderly-mode'))
   })
@@ -96,8 +91,7 @@ describe('resident H5', () => {
     const [valueContrast, placeholderContrast] = [contrastOnWhite(value), contrastOnWhite(placeholder)]
     assert.ok(placeholderContrast >= 4.5, `placeholder contrast ${placeholderContrast.toFixed(2)}:1 meets AA`)
     assert.ok(valueContrast - placeholderContrast >= 5, `placeholder (${placeholderContrast.toFixed(2)}:1) reads lighter than a value (${valueContrast.toFixed(2)}:1)`)
-    await assertAccessible(page, 'H5 login in elderly mode')
-    await saveScreenshot(page, 'mobile-login-elderly')
+    await checkScreen(page, 'H5 login in elderly mode', 'mobile-login-elderly')
 
     await signInToMobile(page, suite.baseUrl, 'resident')
     const firstControl = await page.locator('main').getByRole('switch').first().getAttribute('data-testid')
@@ -119,8 +113,7 @@ describe('resident H5', () => {
     assert.equal(await splitOverLines(numbers), 0, 'no area, ratio or bound is split over lines')
     const width = await pageWidth(page)
     assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
-    await assertAccessible(page, 'H5 published result in elderly mode')
-    await saveScreenshot(page, 'mobile-result-elderly')
+    await checkScreen(page, 'H5 published result in elderly mode', 'mobile-result-elderly')
   })
 
   test('names follow one rule: those who serve the compound in full with their role, other residents masked', async () => {
@@ -133,8 +126,7 @@ describe('resident H5', () => {
     }
     assert.ok(withComments.length > 0, 'the demo street has a topic with a committee member’s comment')
     const [{ topic, items }] = withComments
-    const page = await suite.freshPage()
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident')
     await page.goto(`${suite.baseUrl}/m/topics/${topic.id}`)
     const comments = page.getByTestId('topic-comments')
     const member = items.find((comment) => comment.author.kind === 'committee_member').author.name
@@ -143,8 +135,7 @@ describe('resident H5', () => {
     assert.match(neighbour, /\*/, 'a resident is named masked')
     await comments.getByText(neighbour, { exact: false }).first().waitFor()
     assert.equal(await comments.getByText(`${neighbour}（`).count(), 0, 'a resident is named without a role')
-    await assertAccessible(page, 'H5 topic comments with names')
-    await saveScreenshot(page, 'mobile-topic-names')
+    await checkScreen(page, 'H5 topic comments with names', 'mobile-topic-names')
   })
 
   const bannerKinds = ['voting.cast', 'elections.cast', 'cases.rate']
@@ -153,8 +144,7 @@ describe('resident H5', () => {
   test('我的 shows a banner for each vote, election and rating waiting for the resident, with the time left', async () => {
     const resident = await apiSession(suite.baseUrl, 'resident')
     const waiting = (await resident.get('/api/v1/me/today')).items.filter((item) => bannerKinds.includes(item.kind))
-    const page = await suite.freshPage()
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident')
     await page.getByTestId('my-households').waitFor()
     const open = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.state === 'open')
     const toCast = waiting.find((item) => item.kind === 'voting.cast')
@@ -183,8 +173,7 @@ describe('resident H5', () => {
     await banners.filter({ hasText: '报事待评价' }).getByText('3幢楼道灯不亮').waitFor()
     const width = await pageWidth(page)
     assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
-    await assertAccessible(page, 'H5 我的 with banners')
-    await saveScreenshot(page, 'mobile-me-banners')
+    await checkScreen(page, 'H5 我的 with banners', 'mobile-me-banners')
     await vote.click()
     await page.waitForURL(new RegExp(`/m/votes/${open.id}$`))
     await page.getByTestId('vote-title').getByText(open.title).waitFor()
@@ -209,8 +198,7 @@ describe('resident H5', () => {
     await more.getByText(rule).waitFor()
     await more.getByText('不投票的业主既不计入参与').waitFor()
     assert.ok((await pageWidth(page)) <= 360)
-    await assertAccessible(page, 'H5 随多数 help in elderly mode')
-    await saveScreenshot(page, 'mobile-vote-follow-help')
+    await checkScreen(page, 'H5 随多数 help in elderly mode', 'mobile-vote-follow-help')
     await toggle.getByText('收起').click()
     await more.waitFor({ state: 'hidden' })
   })
@@ -218,8 +206,7 @@ describe('resident H5', () => {
   test('the vote page lists the proposal’s documents and opens its photos in the viewer, when the vote has them', async () => {
     const resident = await apiSession(suite.baseUrl, 'resident')
     const open = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.state === 'open')
-    const page = await suite.freshPage()
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident')
     await page.goto(`${suite.baseUrl}/m/votes/${open.id}`)
     await page.getByTestId('vote-title').waitFor()
     assert.equal(await page.getByTestId('vote-proposal').count(), 0, 'a vote without documents or photos shows no 表决材料')
@@ -245,8 +232,7 @@ describe('resident H5', () => {
     await proposal.getByRole('button', { name: '第 2 张照片' }).waitFor()
     assert.deepEqual(photosAsked.sort(), [`/api/v1/votes/${open.id}/photos/p1`, `/api/v1/votes/${open.id}/photos/p2`])
     assert.ok((await pageWidth(page)) <= 360)
-    await assertAccessible(page, 'H5 vote with its proposal')
-    await saveScreenshot(page, 'mobile-vote-proposal')
+    await checkScreen(page, 'H5 vote with its proposal', 'mobile-vote-proposal')
     await proposal.getByRole('button', { name: '第 2 张照片' }).click()
     await page.locator('.van-image-preview').waitFor()
     await page.locator('.van-image-preview__index').getByText('2 / 2').waitFor()
@@ -281,15 +267,13 @@ describe('resident H5', () => {
     await page.getByTestId('copy-receipt').click()
     await page.locator('.van-toast').getByText('已选中回执码').waitFor()
     assert.equal((await page.evaluate(() => window.getSelection().toString())).trim(), code, 'the code is selected to copy by hand')
-    await assertAccessible(page, 'H5 receipt in elderly mode')
-    await saveScreenshot(page, 'mobile-receipt-elderly')
+    await checkScreen(page, 'H5 receipt in elderly mode', 'mobile-receipt-elderly')
 
     // The server never gives the code back; the phone that cast the ballot keeps it for this account and vote.
     await page.reload()
     const kept = page.getByTestId('kept-receipt')
     assert.equal((await kept.getByTestId('receipt-code').innerText()).trim(), code)
-    await assertAccessible(page, 'H5 vote with the kept receipt')
-    await saveScreenshot(page, 'mobile-vote-kept-receipt')
+    await checkScreen(page, 'H5 vote with the kept receipt', 'mobile-vote-kept-receipt')
     const otherAccount = await suite.freshPage()
     await otherAccount.addInitScript(
       ([key, value]) => localStorage.setItem(key, value),
@@ -302,8 +286,7 @@ describe('resident H5', () => {
   })
 
   test('signing out returns to the login page and the session is gone', async () => {
-    const page = await suite.freshPage()
-    await signInToMobile(page, suite.baseUrl, 'resident')
+    const page = await suite.mobilePage('resident')
     await page.getByTestId('sign-out').click()
     await page.waitForURL(/\/m\/login/)
     await page.goto(`${suite.baseUrl}/m/`)

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { demoPassword } from './support/server.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { assertAccessible, checkScreen, saveScreenshot } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 /** Signs in through the login page with any password; resolves to whether the console opened. */
@@ -24,8 +24,7 @@ describe('passwords', () => {
   const suite = browserSuite(desktop)
 
   test('a director changes their password from the header menu and signs in with it', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'director')
+    const page = await suite.consolePage('director')
     await page.getByTestId('current-user').click()
     await page.getByTestId('change-password').click()
     const drawer = page.getByTestId('password-change-form')
@@ -54,8 +53,7 @@ describe('passwords', () => {
   })
 
   test('admin resets the grid member’s password from the users screen, who then signs in with it', async () => {
-    const page = await suite.freshPage()
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin')
     await page.getByTestId('console-menu').getByText('用户与角色').click()
     const row = page.getByTestId('users-table').locator('tr').filter({ has: page.getByText('grid', { exact: true }) })
     await row.getByRole('button', { name: /重置密码/ }).click()
@@ -64,8 +62,7 @@ describe('passwords', () => {
     await drawer.getByRole('button', { name: '重置密码' }).click()
     await drawer.getByText('密码太常见').waitFor()
     await drawer.getByLabel('新密码').fill('Zp4-wQe8-nBv3-Tx6k')
-    await assertAccessible(page, 'password reset drawer')
-    await saveScreenshot(page, 'console-password-reset')
+    await checkScreen(page, 'password reset drawer', 'console-password-reset')
     await drawer.getByRole('button', { name: '重置密码' }).click()
     await page.getByText(/已重置 .* 的密码/).waitFor()
     const other = await suite.freshPage()

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { after, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { apiSession } from './support/api.mjs'
-import { assertAccessible, saveScreenshot, signInToConsole } from './support/browser.mjs'
+import { checkScreen, saveScreenshot } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 describe('monthly report', () => {
@@ -18,8 +18,7 @@ describe('monthly report', () => {
   after(() => rmSync(folder, { recursive: true, force: true }))
 
   test('the street admin reads the month from the start page, downloads it as xlsx and prints it without the menu', async () => {
-    const page = await suite.freshPage({ acceptDownloads: true })
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin', '/', { acceptDownloads: true })
     await page.getByTestId('console-menu').getByText('月报').waitFor()
     await page.getByTestId('home-monthly-report').click()
 
@@ -35,8 +34,7 @@ describe('monthly report', () => {
     const reported = handling.figures.find((figure) => figure.label === '受理')
     await cases.getByTestId('report-figure').filter({ hasText: '受理' }).first().getByText(String(reported.value)).waitFor()
     for (const section of report.sections) await page.getByTestId(`report-section-${section.key}`).getByText(section.title).waitFor()
-    await assertAccessible(page, 'monthly report')
-    await saveScreenshot(page, 'monthly-report')
+    await checkScreen(page, 'monthly report', 'monthly-report')
 
     const download = page.waitForEvent('download')
     await page.getByTestId('report-download').click()
@@ -71,8 +69,7 @@ describe('monthly report', () => {
       if (!page.next_cursor) break
       cursor = encodeURIComponent(page.next_cursor)
     }
-    const page = await suite.freshPage({ acceptDownloads: true })
-    await signInToConsole(page, suite.baseUrl, 'admin')
+    const page = await suite.consolePage('admin', '/', { acceptDownloads: true })
     await page.getByTestId('console-menu').getByText('审计日志').click()
     const table = page.getByTestId('audit-table')
     await table.getByText('登录', { exact: true }).first().waitFor()

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { assertAccessible, poppersClosed, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { assertAccessible, checkScreen, lookUpReceipt, poppersClosed, saveScreenshot, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 
 /** A percentage as the screens show it: rounded down to two decimals. */
@@ -79,13 +79,11 @@ describe('voting screens', () => {
       assert.ok(open, 'the demo resident has an open vote')
       assert.equal(open.my_voters.find((voter) => voter.self).voted_channel, null)
 
-      const page = await suite.freshPage()
-      await signInToMobile(page, suite.baseUrl, 'resident')
+      const page = await suite.mobilePage('resident')
       await page.getByTestId('my-votes-link').click()
       const vote = page.getByTestId(`my-vote-${open.id}`)
       await vote.getByText('待投票').waitFor()
-      await assertAccessible(page, 'H5 my votes')
-      await saveScreenshot(page, 'voting-mobile-my-votes')
+      await checkScreen(page, 'H5 my votes', 'voting-mobile-my-votes')
 
       await vote.click()
       await page.getByTestId('vote-title').getByText(open.title).waitFor()
@@ -97,35 +95,28 @@ describe('voting screens', () => {
       assert.equal(await page.getByTestId('item-1').getByRole('radio', { name: '赞同' }).getAttribute('aria-checked'), 'true')
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
-      await assertAccessible(page, 'H5 ballot')
-      await saveScreenshot(page, 'voting-mobile-ballot')
+      await checkScreen(page, 'H5 ballot', 'voting-mobile-ballot')
 
       await review.click()
       const confirm = page.getByTestId('confirm')
       await confirm.getByText('请核对你的选择').waitFor()
       await confirm.getByText('赞同').first().waitFor()
-      await assertAccessible(page, 'H5 ballot confirmation')
-      await saveScreenshot(page, 'voting-mobile-confirm')
+      await checkScreen(page, 'H5 ballot confirmation', 'voting-mobile-confirm')
 
       await page.getByTestId('submit-ballot').click()
       const code = (await page.getByTestId('receipt-code').innerText()).trim()
       assert.match(code, /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/)
-      await assertAccessible(page, 'H5 receipt')
-      await saveScreenshot(page, 'voting-mobile-receipt')
+      await checkScreen(page, 'H5 receipt', 'voting-mobile-receipt')
       const after = (await resident.get('/api/v1/me/votes')).items.find((shown) => shown.id === open.id)
       assert.equal(after.my_voters.find((voter) => voter.self).voted_channel, 'online')
 
       // The public check needs no sign-in.
       const visitor = await suite.freshPage()
-      await visitor.goto(`${suite.baseUrl}/m/receipt`)
-      await visitor.getByTestId('receipt-input').locator('input').fill(code.toLowerCase())
-      await visitor.getByRole('button', { name: '查询' }).click()
-      const receipt = visitor.getByTestId('receipt-result')
+      const receipt = await lookUpReceipt(visitor, suite.baseUrl, code)
       await receipt.getByText(open.title).waitFor()
       await receipt.getByText('线上').waitFor()
       await receipt.getByText('结果尚未公布').waitFor()
-      await assertAccessible(visitor, 'H5 receipt check')
-      await saveScreenshot(visitor, 'voting-mobile-receipt-check')
+      await checkScreen(visitor, 'H5 receipt check', 'voting-mobile-receipt-check')
 
       await visitor.getByTestId('receipt-input').locator('input').fill('0000-0000-0000-0000-0000')
       await visitor.getByRole('button', { name: '查询' }).click()
@@ -145,8 +136,7 @@ describe('voting screens', () => {
       await result.getByText('参与表决的业主人数 / 总人数').first().waitFor()
       const size = await page.getByTestId('vote-title').evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
       assert.ok(size >= 24, `the title is large in elderly mode (${size}px)`)
-      await assertAccessible(page, 'H5 published result')
-      await saveScreenshot(page, 'voting-mobile-result')
+      await checkScreen(page, 'H5 published result', 'voting-mobile-result')
     })
   })
 
@@ -160,8 +150,7 @@ describe('voting screens', () => {
       const voterId = roll.items.find((entry) => entry.owner).owner.id
 
       const enterForm = async (login, expected, screenshot) => {
-        const page = await suite.freshPage()
-        await signInToConsole(page, suite.baseUrl, login, `/votes/${vote.id}`)
+        const page = await suite.consolePage(login, `/votes/${vote.id}`)
         await page.getByRole('tab', { name: '书面票录入' }).click()
         const entry = page.getByTestId('paper-entry')
         await entry.getByTestId('form-code').fill(String(voterId))
@@ -170,8 +159,7 @@ describe('voting screens', () => {
         await entry.getByTestId('entry-keys').press('Enter')
         await entry.getByTestId('entry-outcome').getByText(expected).waitFor()
         assert.equal(await entry.getByTestId('form-code').inputValue(), '', 'the form is cleared for the next one')
-        await assertAccessible(page, `paper entry by ${login}`)
-        await saveScreenshot(page, screenshot)
+        await checkScreen(page, `paper entry by ${login}`, screenshot)
         return page
       }
       await enterForm('commissioner', '等待另一位录入员独立录入', 'voting-clerk-a')
@@ -196,13 +184,11 @@ describe('voting screens', () => {
       assert.equal(await clerkB.getByTestId('print').isVisible(), false, 'the toolbar is not printed')
       assert.equal(await forms.first().evaluate((form) => getComputedStyle(form).breakAfter), 'page')
       await clerkB.emulateMedia({ media: 'screen' })
-      await assertAccessible(clerkB, 'paper forms')
-      await saveScreenshot(clerkB, 'voting-paper-forms')
+      await checkScreen(clerkB, 'paper forms', 'voting-paper-forms')
     })
 
     test('the supervisor settles a form the two clerks typed differently', async () => {
-      const supervisor = await suite.freshPage()
-      await signInToConsole(supervisor, suite.baseUrl, 'supervisor')
+      const supervisor = await suite.consolePage('supervisor')
       const seeded = (await (await apiSession(suite.baseUrl, 'supervisor')).get('/api/v1/votes')).items.find(
         (shown) => shown.state === 'open' && shown.title.includes('物业'),
       )
@@ -212,8 +198,7 @@ describe('voting screens', () => {
       await held.getByText('committee 的录入').waitFor()
       await held.getByText('commissioner 的录入').waitFor()
       await held.getByText('不一致').first().waitFor()
-      await assertAccessible(supervisor, 'reconciliation queue')
-      await saveScreenshot(supervisor, 'voting-held-queue')
+      await checkScreen(supervisor, 'reconciliation queue', 'voting-held-queue')
       await held.locator('.el-select').first().click()
       await supervisor.locator('.el-select-dropdown__item:visible', { hasText: '赞同' }).click()
       await held.getByTestId('settle').click()
@@ -227,8 +212,7 @@ describe('voting screens', () => {
       assert.equal(published.state, 'published')
       const publication = await admin.get(`/api/v1/votes/${published.id}/publication`)
       const [first] = publication.result.items
-      const page = await suite.freshPage()
-      await signInToConsole(page, suite.baseUrl, 'admin')
+      const page = await suite.consolePage('admin')
       await page.getByTestId('console-menu').getByText('业主表决').click()
       await page.getByTestId('votes-table').getByRole('link', { name: published.title }).click()
       const item = page.getByTestId('result-item').first()
@@ -242,8 +226,7 @@ describe('voting screens', () => {
       await item.getByTestId('ratio-approvalArea').getByText('> 1/2').waitFor()
       await item.getByTestId('ratio-quorumArea').getByText(percentOf(first.quorum.area)).waitFor()
       await page.getByTestId('fingerprints').getByText(publication.fingerprints.result).waitFor()
-      await assertAccessible(page, 'vote result')
-      await saveScreenshot(page, 'voting-result')
+      await checkScreen(page, 'vote result', 'voting-result')
 
       // The result notice prints the same judgement, with the export files to download beside it.
       await page.goto(`${suite.baseUrl}/votes/${published.id}/result-sheet`)
@@ -260,13 +243,11 @@ describe('voting screens', () => {
       await page.emulateMedia({ media: 'print' })
       assert.equal(await page.getByTestId('print').isVisible(), false, 'the toolbar is not printed')
       await page.emulateMedia({ media: 'screen' })
-      await assertAccessible(page, 'vote result sheet')
-      await saveScreenshot(page, 'voting-result-sheet')
+      await checkScreen(page, 'vote result sheet', 'voting-result-sheet')
     })
 
     test('the create-vote wizard explains the threshold, creates and opens a vote with roll and live turnout', async () => {
-      const page = await suite.freshPage()
-      await signInToConsole(page, suite.baseUrl, 'commissioner', '/votes')
+      const page = await suite.consolePage('commissioner', '/votes')
       await page.getByTestId('votes-table').waitFor()
       await assertAccessible(page, 'votes list')
       await page.getByTestId('create-vote').click()
@@ -296,8 +277,7 @@ describe('voting screens', () => {
       for (let item = maxItems; item > 2; item--) await wizard.getByRole('button', { name: `删除第 ${item} 项` }).click()
       await wizard.getByTestId('add-item').waitFor()
       await wizard.getByPlaceholder('如：同意续聘现物业服务企业').nth(1).fill('同意由物业负责日常管理')
-      await assertAccessible(page, 'wizard step 2')
-      await saveScreenshot(page, 'voting-wizard-matter')
+      await checkScreen(page, 'wizard step 2', 'voting-wizard-matter')
       await wizard.getByTestId('next-step').click()
       await assertAccessible(page, 'wizard step 3')
       await wizard.getByTestId('save-open').click()
@@ -307,24 +287,21 @@ describe('voting screens', () => {
       await votePage.getByTestId('vote-state').getByText('投票中').waitFor()
       await votePage.getByTestId('gauge-area').locator('canvas').waitFor()
       await votePage.getByTestId('gauge-count').getByText('0 / ').waitFor()
-      await assertAccessible(page, 'live turnout')
-      await saveScreenshot(page, 'voting-turnout')
+      await checkScreen(page, 'live turnout', 'voting-turnout')
       await page.getByRole('tab', { name: '业主名册' }).click()
       const commissioner = await apiSession(suite.baseUrl, 'commissioner')
       const voteId = Number(page.url().split('/').at(-1))
       const roll = await commissioner.get(`/api/v1/votes/${voteId}/roll`)
       await page.getByTestId('roll-voters').getByText(String(roll.voters)).waitFor()
       await page.getByText(roll.fingerprint).waitFor()
-      await assertAccessible(page, 'roll preview')
-      await saveScreenshot(page, 'voting-roll')
+      await checkScreen(page, 'roll preview', 'voting-roll')
     })
 
     test('the organiser edits a draft: its unit scope is kept, the new title and item are saved', async () => {
       const commissioner = await apiSession(suite.baseUrl, 'commissioner')
       const draft = await draftUnitVote(suite.baseUrl, commissioner)
       const { unit } = await firstUnit(suite.baseUrl, commissioner)
-      const page = await suite.freshPage()
-      await signInToConsole(page, suite.baseUrl, 'commissioner', `/votes/${draft.id}`)
+      const page = await suite.consolePage('commissioner', `/votes/${draft.id}`)
       await page.getByTestId('edit-vote').click()
       await page.waitForURL(new RegExp(`/votes/${draft.id}/edit$`))
 
@@ -370,8 +347,7 @@ describe('voting screens', () => {
       const [proxyPerson] = (await admin.get(`/api/v1/people?node=${vote.compound.id}&limit=1`)).items
       const { phone } = await admin.send('POST', `/api/v1/people/${proxyPerson.id}/unmask`, { reason: '浏览器测试登记委托' })
 
-      const page = await suite.freshPage()
-      await signInToConsole(page, suite.baseUrl, 'commissioner', `/votes/${vote.id}`)
+      const page = await suite.consolePage('commissioner', `/votes/${vote.id}`)
       await page.getByRole('tab', { name: '委托登记' }).click()
       const proxies = page.getByTestId('proxies')
       await proxies.getByText('还没有登记委托').waitFor()
@@ -386,8 +362,7 @@ describe('voting screens', () => {
       await drawer.getByTestId('letter-reference').fill('WT-E2E-1')
       await drawer.getByTestId('letter-reference').blur()
       await poppersClosed(page)
-      await assertAccessible(page, 'proxy drawer')
-      await saveScreenshot(page, 'voting-proxy-form')
+      await checkScreen(page, 'proxy drawer', 'voting-proxy-form')
       await drawer.getByTestId('save').click()
       await page.getByText('已登记委托').waitFor()
       const row = proxies.getByTestId('proxies-table').locator('tbody tr').filter({ hasText: 'WT-E2E-1' })
@@ -398,8 +373,7 @@ describe('voting screens', () => {
         recorded.map((proxy) => [proxy.voter.id, proxy.proxy.id, proxy.letter_reference]),
         [[proxied.id, proxyPerson.id, 'WT-E2E-1']],
       )
-      await assertAccessible(page, 'proxies tab')
-      await saveScreenshot(page, 'voting-proxies')
+      await checkScreen(page, 'proxies tab', 'voting-proxies')
 
       // A second proxy for the same owner is refused, with the server's message on the owner field.
       await proxies.getByTestId('record-proxy').click()
@@ -431,8 +405,7 @@ describe('voting screens', () => {
       assert.deepEqual(receipt.choices, ['agree', 'invalid'])
       assert.equal(await meeting.getByTestId('meeting-item-1').getByRole('radio', { name: '赞同' }).isChecked(), false, 'the form is cleared')
       assert.equal(await meeting.locator('.el-form-item.is-error').count(), 0, 'the emptied form shows no errors')
-      await assertAccessible(page, 'meeting ballot')
-      await saveScreenshot(page, 'voting-meeting-ballot')
+      await checkScreen(page, 'meeting ballot', 'voting-meeting-ballot')
 
       await castFor(present)
       await meeting.getByTestId('meeting-error').getByText('该业主已通过会议现场渠道投票').waitFor()
@@ -448,8 +421,7 @@ describe('voting screens', () => {
       const notVoted = (await commissioner.get(`/api/v1/votes/${vote.id}/roll?voted=no`)).items
       assert.ok(notVoted.length > 0, 'the unit has owners who have not voted')
 
-      const page = await suite.freshPage()
-      await signInToConsole(page, suite.baseUrl, 'commissioner', `/votes/${vote.id}`)
+      const page = await suite.consolePage('commissioner', `/votes/${vote.id}`)
       await page.getByRole('tab', { name: '业主名册' }).click()
       const roll = page.getByTestId('roll')
       const rows = roll.getByTestId('roll-table').locator('tbody tr')
@@ -467,8 +439,7 @@ describe('voting screens', () => {
       await roll.getByTestId('roll-address').press('Enter')
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="roll-table"] tbody tr').length === 1)
       await rows.first().getByText(first.part.name, { exact: true }).waitFor()
-      await assertAccessible(page, 'vote roster')
-      await saveScreenshot(page, 'voting-roster')
+      await checkScreen(page, 'vote roster', 'voting-roster')
 
       await page.goto(`${suite.baseUrl}/votes/${vote.id}/non-voters`)
       const owners = new Set(notVoted.map((entry) => entry.owner.id)).size
@@ -479,8 +450,7 @@ describe('voting screens', () => {
       await page.emulateMedia({ media: 'print' })
       assert.equal(await page.getByTestId('print').isVisible(), false, 'the toolbar is not printed')
       await page.emulateMedia({ media: 'screen' })
-      await assertAccessible(page, 'non-voters')
-      await saveScreenshot(page, 'voting-non-voters')
+      await checkScreen(page, 'non-voters', 'voting-non-voters')
       await page.getByTestId('remind').click()
       await page.getByText(/已提醒 \d+ 位有账号的业主/).waitFor()
     })

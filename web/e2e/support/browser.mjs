@@ -80,6 +80,12 @@ export async function assertAccessible(page, screenName) {
   assert.deepEqual(blocking, [], `accessibility violations on ${screenName}`)
 }
 
+/** What every new screen gets: axe finds nothing serious on it, and its screenshot is kept. */
+export async function checkScreen(page, screenName, screenshotName) {
+  await assertAccessible(page, screenName)
+  await saveScreenshot(page, screenshotName)
+}
+
 /** Signs in through the console's login page and waits for the layout (for the tests of that page). */
 export async function signInThroughConsoleLogin(page, baseUrl, login) {
   await page.goto(`${baseUrl}/login`)
@@ -120,6 +126,17 @@ export async function signInToMobile(page, baseUrl, login) {
   await signInThroughApi(page, baseUrl, login)
   await page.goto(`${baseUrl}/m/`)
   await page.getByTestId('display-name').waitFor()
+}
+
+/**
+ * Looks `code` up on the H5's public receipt check, which needs no sign-in, typed in lower case as a
+ * resident may type it; answers the result shown.
+ */
+export async function lookUpReceipt(page, baseUrl, code) {
+  await page.goto(`${baseUrl}/m/receipt`)
+  await page.getByTestId('receipt-input').locator('input').fill(code.toLowerCase())
+  await page.getByRole('button', { name: '查询' }).click()
+  return page.getByTestId('receipt-result')
 }
 
 /** Waits until no dropdown is halfway through closing, so axe judges the page at rest. */

@@ -3,7 +3,7 @@
 // start and end in the progress log.
 import { after, afterEach, before, beforeEach } from 'node:test'
 import { startServer } from './server.mjs'
-import { launchBrowser, phoneViewport } from './browser.mjs'
+import { launchBrowser, phoneViewport, signInToConsole, signInToMobile } from './browser.mjs'
 import { logProgress } from './progress.mjs'
 
 export const desktop = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' }
@@ -11,7 +11,8 @@ export const phone = { viewport: phoneViewport, locale: 'zh-CN', isMobile: true,
 
 /**
  * Registers the file's hooks; call it inside the file's describe. `freshPage()` closes the previous
- * test's context and opens a page in a new one with `contextOptions`.
+ * test's context and opens a page in a new one with `contextOptions`; `consolePage()` and `mobilePage()`
+ * open such a page with a user signed in, as most tests begin.
  */
 export function browserSuite(contextOptions) {
   let server
@@ -40,6 +41,18 @@ export function browserSuite(contextOptions) {
       await context?.close()
       context = await browser.newContext({ ...contextOptions, ...extraOptions })
       return context.newPage()
+    },
+    /** A fresh page with `login` signed in on the console at `landing` (its home by default). */
+    async consolePage(login, landing = '/', extraOptions = {}) {
+      const page = await this.freshPage(extraOptions)
+      await signInToConsole(page, server.baseUrl, login, landing)
+      return page
+    },
+    /** A fresh page with `login` signed in on the H5, at its 我的 page. */
+    async mobilePage(login, extraOptions = {}) {
+      const page = await this.freshPage(extraOptions)
+      await signInToMobile(page, server.baseUrl, login)
+      return page
     },
   }
 }
