@@ -1,6 +1,7 @@
 // Browser tests of the covenant screens: in the console an illegal structure in 东二东三苑 (the demo
-// compound with an adopted covenant) goes from report to removal and the compound's removals go up by
-// one; a new draft is made in the covenant editor (the server's field error shown on the field) and its
+// compound with an adopted covenant) goes from report to removal, each step naming who took it, and the
+// compound's removals go up by one; a new draft is made in the covenant editor (the server's field
+// error shown on the field) and its
 // adoption by a vote that did not pass is refused in the server's words; a household's paper
 // acknowledgement is recorded. On the H5 (360 px) the demo resident reads 德胜新村's adopted covenant in
 // elderly mode and signs it for their home, which the demo street leaves unsigned.
@@ -74,6 +75,15 @@ describe('covenant screens of the console', () => {
     await page.getByText(/已记录 \d+ 项逾期上报|没有需要新记录的逾期上报/).waitFor()
     const again = await admin.send('POST', `/api/v1/covenant-violations/escalate?node=${compoundId}`, {})
     assert.deepEqual(again.recorded, [])
+    // Each step names who took it: the seeded notice is the admin's own (我), the first escalation the
+    // seed's run, which is nobody's (系统).
+    const notified = await admin.get(`/api/v1/covenant-violations?node=${compoundId}&state=notified`)
+    const overdue = notified.items.find((violation) => violation.plate === '浙A·8M2N6')
+    await page.goto(`${suite.baseUrl}/covenant/violations/${overdue.id}`)
+    await page.getByTestId('event-notified').getByText(/ · 我$/).waitFor()
+    await page.getByTestId('event-escalation-commissioner').getByText(/ · 系统$/).waitFor()
+    await page.goBack()
+    await page.getByTestId('violations-page').waitFor()
 
     await page.getByTestId('report').click()
     const report = page.getByTestId('report-form')
@@ -96,6 +106,7 @@ describe('covenant screens of the console', () => {
     const state = page.getByTestId('violation-state')
     await state.getByText('已登记').waitFor()
     await page.getByTestId('event-reported').getByText('发现并登记').waitFor()
+    await page.getByTestId('event-reported').getByText(/ · 我$/).waitFor()
     await violationPage.getByText('5幢北侧围墙外').waitFor()
     await violationPage.getByText('12.50').waitFor()
     // The photo comes back from the server through the violation, and the browser can draw it.
@@ -127,6 +138,7 @@ describe('covenant screens of the console', () => {
 
     await (await step('step-rectifying')).getByTestId('save').click()
     await state.getByText('整改中').waitFor()
+    await page.getByTestId('event-rectifying').getByText(/^\d{4}-\d{2}-\d{2} · 我$/).waitFor()
     assert.equal(await page.getByTestId('step-remove').isDisabled(), true, 'no removal before a passed re-inspection')
     await page.getByText('最近一次复查合格后才能登记拆除').waitFor()
 
