@@ -21,6 +21,8 @@ struct Month {
   std::string text;  // YYYY-MM
   std::chrono::year_month_day first;
   std::chrono::year_month_day next;
+  TimePoint start;  // the month's first midnight in the street's time
+  TimePoint end;    // the next month's
 };
 
 Month queried_month(http::Context& context) {
@@ -31,7 +33,16 @@ Month queried_month(http::Context& context) {
   }
   auto first = shaped ? parse_date(text + "-01") : std::nullopt;
   if (!first) fail_invalid("month", "月份须为 YYYY-MM 格式，如 2026-11");
-  return {text, *first, std::chrono::year_month_day((first->year() / first->month() + std::chrono::months(1)) / 1)};
+  std::chrono::year_month_day next((first->year() / first->month() + std::chrono::months(1)) / 1);
+  // The month runs from the end of the day before it to the end of its last day; both must be days
+  // the server takes, which leaves out the first month of its first year.
+  auto start = street_day_end(date_text(std::chrono::sys_days(*first) - std::chrono::days(1)));
+  auto end = street_day_end(date_text(std::chrono::sys_days(next) - std::chrono::days(1)));
+  if (!start || !end) {
+    fail_invalid("month",
+                 "月份须在 " + std::to_string(kFirstYear) + "-02 到 " + std::to_string(kLastYear) + "-12 之间");
+  }
+  return {text, *first, next, *start, *end};
 }
 
 // xlsx unless JSON is asked for, by ?format=json or an Accept header naming it.
@@ -132,10 +143,8 @@ struct Gathered {
 // before the audit record is written.
 Gathered gather(http::Context& context, const Month& month) {
   auto [lease, node] = org::read_queried_subtree(context);
-  auto start = street_day_end(date_text(std::chrono::sys_days(month.first) - std::chrono::days(1)));
-  auto end = street_day_end(date_text(std::chrono::sys_days(month.next) - std::chrono::days(1)));
   modules::ReportAsk ask{
-      *lease, node.id, node.path, month.text, *start, *end, date_text(month.first), date_text(month.next)};
+      *lease, node.id, node.path, month.text, month.start, month.end, date_text(month.first), date_text(month.next)};
   Gathered gathered{node, {}};
   for (const auto& module : all_modules()) {
     if (!module.report) continue;

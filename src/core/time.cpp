@@ -32,7 +32,10 @@ std::optional<TimePoint> parse_iso(std::string_view text) {
       consumed != 19) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  if (year < kFirstYear || year > kLastYear || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
+      minute > 59 || second > 60) {
+    return std::nullopt;
+  }
   std::size_t pos = 19;
   int millis = 0;
   if (pos < s.size() && s[pos] == '.') {
@@ -75,6 +78,7 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text) {
   unsigned month = 0, day = 0;
   std::string copy(text);
   if (copy.size() != 10 || std::sscanf(copy.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
+  if (year < kFirstYear || year > kLastYear) return std::nullopt;
   std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)};
   if (!date.ok()) return std::nullopt;
   return date;

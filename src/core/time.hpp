@@ -21,13 +21,19 @@ class SystemClock final : public Clock {
   TimePoint now() const override { return std::chrono::system_clock::now(); }
 };
 
+// The years a time or date is taken in. A TimePoint counts nanoseconds in 64 bits, from 1677 to 2262;
+// a date much further off would overflow it, and no record of a street is dated there.
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2199;
+
 // UTC ISO-8601 with milliseconds and a trailing Z.
 std::string iso_utc(TimePoint t);
-// Parses what iso_utc writes (milliseconds optional) and offsets like +08:00; nullopt if malformed.
+// Parses what iso_utc writes (milliseconds optional) and offsets like +08:00; nullopt if malformed or
+// outside kFirstYear to kLastYear.
 std::optional<TimePoint> parse_iso(std::string_view text);
 
-// Calendar dates as "YYYY-MM-DD" (terms, publicity periods): parse (nullopt if malformed or not a
-// real day) and write.
+// Calendar dates as "YYYY-MM-DD" (terms, publicity periods): parse (nullopt if malformed, not a real
+// day or outside kFirstYear to kLastYear) and write.
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text);
 std::string date_text(std::chrono::year_month_day date);
 

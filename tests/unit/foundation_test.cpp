@@ -24,6 +24,22 @@ TEST(Time, MalformedTextIsRejected) {
   EXPECT_FALSE(parse_iso("2026-11-27 09:46:18"));
   EXPECT_FALSE(parse_iso("2026-11-27T09:46:18Zjunk"));
 }
+TEST(Time, OnlyTheYearsTheClockCanHoldAreTaken) {
+  // A TimePoint counts nanoseconds in 64 bits, 1677 to 2262: a year past either end would overflow it.
+  EXPECT_TRUE(parse_iso("1900-01-01T00:00:00Z"));
+  EXPECT_TRUE(parse_iso("2199-12-31T23:59:59.999Z"));
+  EXPECT_EQ(iso_utc(*parse_iso("2199-12-31T23:59:59.999Z")), "2199-12-31T23:59:59.999Z");
+  for (const char* text : {"1899-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "9999-12-31T00:00:00Z",
+                           "0000-01-01T00:00:00Z", "-999-01-01T00:00:00Z"}) {
+    EXPECT_FALSE(parse_iso(text)) << text;
+  }
+  EXPECT_TRUE(parse_date("1900-01-01"));
+  EXPECT_TRUE(parse_date("2199-12-31"));
+  for (const char* text : {"1899-12-31", "2200-01-01", "9999-12-31", "0000-01-01", "-999-01-01"}) {
+    EXPECT_FALSE(parse_date(text)) << text;
+    EXPECT_FALSE(street_day_end(text)) << text;
+  }
+}
 
 TEST(Router, PathParametersAreCaptured) {
   http::Router router;
