@@ -539,14 +539,25 @@ Response transition_route(Context& context) {
                     });
 }
 
-// Staff at triage put the case under the catalogue item that fits, whatever the resident chose.
+// Staff at triage put the case under the catalogue item that fits, whatever the resident chose. A case
+// already under that item is answered as it is, with nothing written; one put under another item
+// since it was read is a conflict. So two triages sent at once make one change, recorded once.
 Response classify_route(Context& context) {
   JsonObject body(context.json_body());
   std::string item_code = body.text("item_code");
   body.finish();
   Case record = read_case(context);
+  if (record.item_code == item_code) {
+    auto lease = context.read();
+    std::int64_t street_id = org::street_of_node(*lease, record.input.compound_node_id);
+    check_classify(record, street_item(*lease, street_id, item_code), street_id);
+    return Response::json(200, case_detail_json(*lease, record, context.services.clock.now()));
+  }
   return case_write(context, record, "cases.classify", {{"item", item_code}}, 200,
                     [&](store::Tx& tx, const Case& current) {
+                      if (current.input.item_id != record.input.item_id) {
+                        fail_conflict("案件的服务事项已被他人修改，请刷新后重试", "item_code");
+                      }
                       std::int64_t street_id = org::street_of_node(tx.connection(), current.input.compound_node_id);
                       classify(tx, current, street_item(tx.connection(), street_id, item_code), context.user().user_id);
                     });
