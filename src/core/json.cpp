@@ -1,6 +1,8 @@
 // Depth-capped JSON parsing and the field-by-field request reader.
 #include "core/json.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 
 namespace weizhi {
@@ -23,10 +25,27 @@ Json parse_json(std::string_view text) {
   }
 }
 
+namespace {
+
+// Whether a string or a name anywhere in `value` holds a NUL character (\u0000).
+bool holds_nul(const Json& value) {
+  if (value.is_string()) return value.get_ref<const std::string&>().find('\0') != std::string::npos;
+  if (value.is_array()) return std::any_of(value.begin(), value.end(), holds_nul);
+  if (!value.is_object()) return false;
+  for (const auto& [name, member] : value.items()) {
+    if (name.find('\0') != std::string::npos || holds_nul(member)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Json parse_json_object(std::string_view text) {
   if (text.empty()) throw ApiError(400, "invalid_json", "请求体为空，应为 JSON 对象");
   Json value = parse_json(text);
   if (!value.is_object()) throw ApiError(400, "invalid_json", "请求体应为 JSON 对象");
+  // PostgreSQL keeps no NUL in a text: a string holding one would be stored cut short there.
+  if (holds_nul(value)) throw ApiError(400, "invalid_json", "请求体的字符串不能含空字符（\\u0000）");
   return value;
 }
 
