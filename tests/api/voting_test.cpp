@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -197,6 +198,123 @@ TEST_F(VotingTest, ADraftIsEditedAndCheckedAsOnCreation) {
   auto late = organiser->patch(path(id), json{{"title", "开启后改标题"}});
   EXPECT_EQ(late.status, 409) << late.body;
   EXPECT_EQ(late.error_field(), "state");
+}
+
+// --- The proposal's materials ---
+
+TEST_F(VotingTest, AProposalsMaterialsAreSetWhileADraftAndShownToItsVoters) {
+  auto organiser = signed_in("commissioner");
+  std::string plan = upload_photo(*organiser, "plan");
+  json body = vote_body();
+  body["documents"] = {{{"name", "物业服务合同（续签稿）"}, {"reference", "业委会〔2026〕3 号"}}};
+  body["photos"] = {plan};
+  auto created = organiser->post("/api/v1/votes", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::int64_t id = created.json()["id"];
+  EXPECT_EQ(created.json()["documents"], body["documents"]);
+  EXPECT_EQ(created.json()["photos"], json::array({plan}));
+
+  std::string site = upload_photo(*organiser, "site");
+  json documents = {{{"name", "物业服务合同（续签稿）"}, {"reference", "业委会〔2026〕3 号"}},
+                    {{"name", "满意度调查报告"}, {"reference", "公告栏"}}};
+  auto edited = organiser->patch(path(id), json{{"documents", documents}, {"photos", {site, plan}}});
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(edited.json()["title"], "关于续聘物业的表决") << "the terms not sent stay";
+  auto retitled = organiser->patch(path(id), json{{"title", "关于续聘物业服务企业的表决"}});
+  ASSERT_EQ(retitled.status, 200) << retitled.body;
+  EXPECT_EQ(retitled.json()["documents"], documents) << "the materials not sent stay";
+  EXPECT_EQ(retitled.json()["photos"], json::array({site, plan}));
+
+  ASSERT_EQ(organiser->post(path(id, "/open"), json::object()).status, 200);
+  auto late = organiser->patch(path(id), json{{"documents", json::array()}});
+  EXPECT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(late.error_field(), "state");
+  EXPECT_EQ(organiser->get(path(id)).json()["documents"], documents);
+
+  auto mine = signed_in("resident")->get("/api/v1/me/votes");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  json shown;
+  json listed = mine.json();
+  for (const auto& vote : listed["items"]) {
+    if (vote["id"] == id) shown = vote;
+  }
+  ASSERT_FALSE(shown.is_null()) << mine.body;
+  EXPECT_EQ(shown["documents"], documents);
+  EXPECT_EQ(shown["photos"], json::array({site, plan}));
+}
+
+TEST_F(VotingTest, BadMaterialsAreRefusedNamingTheFieldAndNothingIsSaved) {
+  auto organiser = signed_in("commissioner");
+  std::int64_t votes_before = count("SELECT COUNT(*) FROM votes", {});
+  auto refused = [&](json documents, json photos = json::array()) {
+    json body = vote_body();
+    body["documents"] = std::move(documents);
+    body["photos"] = std::move(photos);
+    auto reply = organiser->post("/api/v1/votes", body);
+    EXPECT_EQ(reply.status, 400) << reply.body;
+    return reply.error_field();
+  };
+  json document = {{"name", "方案"}, {"reference", "1 号"}};
+  EXPECT_EQ(refused(json::array({document, {{"name", std::string(101, 'x')}, {"reference", "2 号"}}})),
+            "documents[1].name");
+  EXPECT_EQ(refused(json::array({{{"name", "方案"}, {"reference", std::string(201, 'x')}}})), "documents[0].reference");
+  EXPECT_EQ(refused(json::array({{{"name", "方案"}}})), "documents[0].reference");
+  EXPECT_EQ(refused(json::array({{{"name", "方案"}, {"reference", "1 号"}, {"pages", 3}}})), "documents[0].pages");
+  EXPECT_EQ(refused(json::array({"方案"})), "documents[0]");
+  EXPECT_EQ(refused("方案"), "documents");
+  EXPECT_EQ(refused(json(std::vector<json>(21, document))), "documents");
+  EXPECT_EQ(refused(json::array(), {std::string(64, 'a')}), "photos[0]") << "no such stored photo";
+  EXPECT_EQ(refused(json::array(), {"../../etc/passwd"}), "photos[0]");
+  std::string photo = upload_photo(*organiser, "twice");
+  EXPECT_EQ(refused(json::array(), {photo, photo}), "photos[0]");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM votes", {}), votes_before);
+
+  auto created = organiser->post("/api/v1/votes", vote_body());
+  std::int64_t id = created.json()["id"];
+  auto patched = organiser->patch(path(id), json{{"title", "改了标题"}, {"photos", {std::string(64, 'b')}}});
+  EXPECT_EQ(patched.status, 400) << patched.body;
+  EXPECT_EQ(patched.error_field(), "photos[0]");
+  EXPECT_EQ(organiser->get(path(id)).json()["title"], "关于续聘物业的表决") << "nothing half-written";
+}
+
+TEST_F(VotingTest, AProposalsPhotoIsServedToItsReadersAndVotersAndOnlyForItsOwnVote) {
+  auto organiser = signed_in("commissioner");
+  std::string plan = upload_photo(*organiser, "plan");
+  std::string elsewhere = upload_photo(*organiser, "another vote's");
+  json body = vote_body();
+  body["photos"] = {plan};
+  std::int64_t id = open_vote(body);
+  json other = vote_body();
+  other["photos"] = {elsewhere};
+  std::int64_t other_id = open_vote(other);
+  std::string photo_path = path(id, "/photos/" + plan);
+
+  auto served = organiser->get(photo_path);
+  ASSERT_EQ(served.status, 200) << served.body;
+  EXPECT_EQ(served.headers["content-type"], "image/png");
+  EXPECT_EQ(weizhi::crypto::sha256_hex(served.body), plan);
+  auto resident = signed_in("resident");
+  EXPECT_EQ(resident->get(photo_path).status, 200) << "a voter on the roll";
+  EXPECT_EQ(resident->get(photo_path).body, served.body);
+  EXPECT_EQ(resident->get(path(id, "/photos/" + elsewhere)).status, 404) << "a photo of another vote";
+  EXPECT_EQ(organiser->get(path(id, "/photos/" + elsewhere)).status, 404);
+  EXPECT_EQ(organiser->get(path(other_id, "/photos/" + plan)).status, 404);
+  EXPECT_EQ(organiser->get(path(id, "/photos/" + upload_photo(*organiser, "stored, on no vote"))).status, 404);
+  EXPECT_EQ(organiser->get(path(999999, "/photos/" + plan)).status, 404);
+  EXPECT_EQ(anonymous()->get(photo_path).status, 401);
+
+  // A vote of another compound, and the same resident once their account is someone of another compound.
+  auto admin = signed_in("admin");
+  json outside = vote_body();
+  outside["compound_id"] = node("c-deshengba");
+  outside["photos"] = {elsewhere};
+  auto drafted = admin->post("/api/v1/votes", outside);
+  ASSERT_EQ(drafted.status, 201) << drafted.body;
+  EXPECT_EQ(resident->get(path(drafted.json()["id"].get<std::int64_t>(), "/photos/" + elsewhere)).status, 403);
+  std::int64_t outsider = person_under("c-deshengba");
+  db().transaction(
+      [&](weizhi::store::Tx& tx) { tx.exec("UPDATE users SET person_id = ? WHERE login = 'resident'", {outsider}); });
+  EXPECT_EQ(signed_in("resident")->get(photo_path).status, 403);
 }
 
 // --- Ballots ---
@@ -666,6 +784,41 @@ TEST_F(VotingTest, AnOwnerIsAskedToCastUntilTheyHaveVoted) {
       << "nothing to cast online";
 }
 
+TEST_F(VotingTest, AProxyIsAskedToCastForTheOwnerInTheSameItem) {
+  auto resident = signed_in("resident");
+  std::int64_t id = open_vote();
+  std::string link = "/votes/" + std::to_string(id);
+  std::int64_t owner = other_voter(id);
+  ASSERT_EQ(
+      signed_in("commissioner")
+          ->post(path(id, "/proxies"),
+                 json{{"voter_id", owner}, {"proxy_person_id", resident_person()}, {"letter_reference", "WT-2026-020"}})
+          .status,
+      201);
+  std::string owner_name =
+      signed_in("commissioner")->get(path(id, "/proxies")).json()["items"][0]["voter"]["name"].get<std::string>();
+  auto cast_items = [&] {
+    json items = json::array();
+    json today = resident->get("/api/v1/me/today").json();
+    for (const auto& item : today["items"]) {
+      if (item["kind"] == "voting.cast" && item["link"] == link) items.push_back(item);
+    }
+    return items;
+  };
+  json both = cast_items();
+  ASSERT_EQ(both.size(), 1u) << both;
+  EXPECT_EQ(both[0]["title"], "参加表决：《关于续聘物业的表决》（含代 " + owner_name + " 投票）");
+
+  ASSERT_EQ(resident->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).status, 201);
+  json for_owner = cast_items();
+  ASSERT_EQ(for_owner.size(), 1u) << for_owner;
+  EXPECT_EQ(for_owner[0]["title"], "代 " + owner_name + " 参加表决：《关于续聘物业的表决》");
+
+  ASSERT_EQ(resident->post(path(id, "/ballots"), json{{"voter_id", owner}, {"choices", {"oppose", "agree"}}}).status,
+            201);
+  EXPECT_TRUE(cast_items().empty());
+}
+
 TEST_F(VotingTest, PaperFormsWaitForASecondClerkThenForTheSupervisor) {
   std::int64_t id = open_vote();
   std::string link = "/votes/" + std::to_string(id) + "/paper-forms";
@@ -821,6 +974,93 @@ TEST_F(VotingTest, AReminderGoesToTheNonVotersWithAnAccountOnceWhileTheVoteIsOpe
 }
 
 // --- The export files ---
+
+// Owners vote under their names, so the server gives a ballot's receipt back to the owner it was recorded for and to
+// the proxy who cast it, never to a proxy for a ballot the owner cast.
+TEST_F(VotingTest, MyVotesGiveBackTheReceiptsOfMyOwnBallotsOnly) {
+  std::int64_t id = open_vote();
+  std::int64_t owner = other_voter(id);
+  std::int64_t cast_by_owner = other_voter(id, 1);
+  auto organiser = signed_in("commissioner");
+  for (auto [voter, letter] : {std::pair{owner, "WT-1"}, {cast_by_owner, "WT-2"}}) {
+    ASSERT_EQ(
+        organiser
+            ->post(path(id, "/proxies"),
+                   json{{"voter_id", voter}, {"proxy_person_id", resident_person()}, {"letter_reference", letter}})
+            .status,
+        201);
+  }
+  auto resident = signed_in("resident");
+  auto mine = [&] {
+    std::map<std::int64_t, json> voters;
+    json listed = resident->get("/api/v1/me/votes").json();
+    for (const auto& vote : listed["items"]) {
+      if (vote["id"] != id) continue;
+      for (const auto& voter : vote["my_voters"]) voters[voter["voter_id"]] = voter;
+    }
+    return voters;
+  };
+  auto before = mine();
+  ASSERT_EQ(before.size(), 3u);
+  for (const auto& [voter, shown] : before) EXPECT_TRUE(shown["receipt_code"].is_null()) << shown;
+
+  std::string own = resident->post(path(id, "/ballots"), json{{"choices", {"agree", "agree"}}}).json()["receipt_code"];
+  std::string proxied =
+      resident->post(path(id, "/ballots"), json{{"voter_id", owner}, {"choices", {"oppose", "agree"}}})
+          .json()["receipt_code"];
+  ASSERT_EQ(
+      signed_in("committee")
+          ->post(path(id, "/meeting-ballots"), json{{"voter_id", cast_by_owner}, {"choices", {"agree", "abstain"}}})
+          .status,
+      201);
+  auto after = mine();
+  EXPECT_EQ(after[resident_person()]["receipt_code"], own);
+  EXPECT_EQ(after[owner]["receipt_code"], proxied);
+  EXPECT_EQ(after[cast_by_owner]["voted_channel"], "meeting");
+  EXPECT_TRUE(after[cast_by_owner]["receipt_code"].is_null()) << "the owner cast it, not their proxy";
+}
+
+TEST_F(VotingTest, APublishedResultBreaksEachItemDownBySideInOwnersAndArea) {
+  auto organiser = signed_in("commissioner");
+  std::int64_t id = open_vote();
+  ASSERT_EQ(signed_in("resident")->post(path(id, "/ballots"), json{{"choices", {"agree", "oppose"}}}).status, 201);
+  std::int64_t voter = other_voter(id);
+  ASSERT_EQ(signed_in("committee")
+                ->post(path(id, "/meeting-ballots"), json{{"voter_id", voter}, {"choices", {"follow", "invalid"}}})
+                .status,
+            201);
+  json roll = organiser->get(path(id, "/roll")).json();
+  std::int64_t resident_area = 0;
+  std::int64_t voter_area = 0;
+  for (const auto& entry : roll["items"]) {
+    if (entry["owner"].is_null()) continue;
+    if (entry["owner"]["id"] == resident_person()) resident_area += entry["area_centi_m2"].get<std::int64_t>();
+    if (entry["owner"]["id"] == voter) voter_area += entry["area_centi_m2"].get<std::int64_t>();
+  }
+  std::int64_t total_area = roll["total_area_centi_m2"];
+  std::int64_t owners = roll["owner_count"];
+  end_window(id);
+  ASSERT_EQ(organiser->post(path(id, "/close"), json::object()).status, 200);
+  ASSERT_EQ(organiser->post(path(id, "/publish"), json::object()).status, 200);
+
+  auto share = [](std::int64_t count, std::int64_t area) { return json{{"count", count}, {"area", area}}; };
+  json first = {{"agree", share(2, resident_area + voter_area)},  // follow joins the leading agree
+                {"oppose", share(0, 0)},
+                {"abstain", share(0, 0)},
+                {"invalid", share(0, 0)},
+                {"not_voted", share(owners - 2, total_area - resident_area - voter_area)},
+                {"total", share(owners, total_area)}};
+  json second = {{"agree", share(0, 0)},
+                 {"oppose", share(1, resident_area)},
+                 {"abstain", share(0, 0)},
+                 {"invalid", share(1, voter_area)},
+                 {"not_voted", share(owners - 2, total_area - resident_area - voter_area)},
+                 {"total", share(owners, total_area)}};
+  json result = anonymous()->get(path(id, "/publication")).json()["result"];
+  EXPECT_EQ(result["items"][0]["breakdown"], first);
+  EXPECT_EQ(result["items"][1]["breakdown"], second);
+  EXPECT_EQ(json::parse(organiser->get(path(id, "/files/result.json")).body), result);
+}
 
 TEST_F(VotingTest, APublishedVotesExportFilesDownloadAsTheirFingerprintsCoverThem) {
   auto organiser = signed_in("commissioner");

@@ -347,7 +347,9 @@ TEST(VotingFiles, ResultJsonHasTheDocumentedShape) {
   auto json = nlohmann::json::parse(result_json(results));
   EXPECT_EQ(json, nlohmann::json::parse(R"({"items":[{"item":1,"threshold":"half",
       "quorum":{"area":{"num":300,"den":300},"count":{"num":3,"den":3},"met":true},
-      "approval":{"area":{"num":200,"den":300},"count":{"num":2,"den":3}},"outcome":"passed"}]})"));
+      "approval":{"area":{"num":200,"den":300},"count":{"num":2,"den":3}},"outcome":"passed",
+      "breakdown":{"agree":{"count":2,"area":200},"oppose":{"count":1,"area":100},"abstain":{"count":0,"area":0},
+      "invalid":{"count":0,"area":0},"not_voted":{"count":0,"area":0},"total":{"count":3,"area":300}}}]})"));
   EXPECT_EQ(result_json(results).find("{\n  \"items\""), 0u);
 }
 
@@ -362,7 +364,47 @@ TEST(VotingFiles, AResultJsonReadsBackAsTheResultsItWasWrittenFrom) {
   expect_fraction(read[0].approval_count, 3, 4);
   EXPECT_TRUE(read[0].quorum_met);
   EXPECT_EQ(read[0].outcome, Outcome::FailedApproval);
+  ASSERT_TRUE(read[0].breakdown);
+  EXPECT_EQ(read[0].breakdown->oppose.area, 101);
   EXPECT_EQ(result_json(read), result_json(results));
+}
+
+// Each side by owners and by area, from the same count as the ratios: a follow-majority choice sits with agree when
+// the rule sends it there and with abstain otherwise; a mis-marked item and an owner with no ballot are apart.
+TEST(VotingTally, TheBreakdownSplitsTheWholeScopeIntoItsSidesByOwnersAndByArea) {
+  const Choice I = Choice::Invalid;
+  auto roll = one_owner_each({100, 110, 120, 130, 140, 150, 160});
+  roll.push_back(flat(8, 0, 170));  // a part with no voter yet counts as not voted
+  auto expect_share = [](const Share& share, std::int64_t count, std::int64_t area) {
+    EXPECT_EQ(share.count, count);
+    EXPECT_EQ(share.area, area);
+  };
+  auto led = tally_one(roll, single_item({A, A, O, X, F, I, std::nullopt}), 4);
+  ASSERT_TRUE(led.breakdown);
+  expect_share(led.breakdown->agree, 3, 100 + 110 + 140);
+  expect_share(led.breakdown->oppose, 1, 120);
+  expect_share(led.breakdown->abstain, 1, 130);
+  expect_share(led.breakdown->invalid, 1, 150);
+  expect_share(led.breakdown->not_voted, 2, 160 + 170);
+  expect_share(led.breakdown->total, 8, 1080);
+  expect_fraction(led.approval_area, led.breakdown->agree.area, 100 + 110 + 120 + 130 + 140);
+
+  auto tied = tally_one(roll, single_item({A, O, X, X, F, I, std::nullopt}), 4);
+  expect_share(tied.breakdown->agree, 1, 100);
+  expect_share(tied.breakdown->abstain, 3, 120 + 130 + 140);
+  auto abstaining = tally_one(roll, single_item({A, A, O, X, F, I, std::nullopt}), 4, FollowMajority::Abstain);
+  expect_share(abstaining.breakdown->agree, 2, 210);
+  expect_share(abstaining.breakdown->abstain, 2, 130 + 140);
+}
+
+TEST(VotingFiles, AResultPublishedWithoutABreakdownReadsBackAndIsWrittenAsItWas) {
+  std::string published = R"({"items":[{"item":1,"threshold":"half",
+      "quorum":{"area":{"num":300,"den":300},"count":{"num":3,"den":3},"met":true},
+      "approval":{"area":{"num":200,"den":300},"count":{"num":2,"den":3}},"outcome":"passed"}]})";
+  auto read = parse_result_json(published);
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_FALSE(read[0].breakdown);
+  EXPECT_EQ(nlohmann::json::parse(result_json(read)), nlohmann::json::parse(published));
 }
 
 TEST(VotingFiles, EachRatioIsShownWithItsBoundAndWhetherItReachesIt) {
@@ -699,4 +741,41 @@ TEST(VotingRoster, AReminderGoesOutWhileTheVoteIsOpenInTheOrganisersWordsOrOurs)
   EXPECT_THROW(reminder_text(vote, std::string("  ")), weizhi::ApiError);
   EXPECT_THROW(reminder_text(vote, std::string(501, 'x')), weizhi::ApiError);
   EXPECT_THROW(reminder_text(in_state(VoteState::Closed), std::nullopt), weizhi::ApiError);
+}
+
+TEST(VotingMaterials, AProposalHasAFewNamedDocumentsWithWhereToReadThemAndEachPhotoOnce) {
+  auto refusal = [](const Materials& materials) { return refusal_of([&] { check_materials(materials); }); };
+  Document plan{"维修方案", "业委会〔2026〕1 号"};
+  EXPECT_EQ(refusal({{plan, plan}, {"a", "b"}}), "");
+  EXPECT_EQ(refusal({std::vector<Document>(kMaxDocuments, plan), {}}), "");
+  EXPECT_EQ(refusal({std::vector<Document>(kMaxDocuments + 1, plan), {}}), "400 documents");
+  EXPECT_EQ(refusal({{plan, {" ", "x"}}, {}}), "400 documents[1].name");
+  EXPECT_EQ(refusal({{{std::string(kMaxDocumentNameCharacters + 1, 'a'), "x"}}, {}}), "400 documents[0].name");
+  EXPECT_EQ(refusal({{{"方", std::string(kMaxDocumentNameCharacters, 'a')}}, {}}), "");
+  EXPECT_EQ(refusal({{{"方", ""}}, {}}), "400 documents[0].reference");
+  EXPECT_EQ(refusal({{{"方", std::string(kMaxDocumentReferenceCharacters + 1, 'a')}}, {}}),
+            "400 documents[0].reference");
+  EXPECT_EQ(refusal({{}, {"a", "b", "a"}}), "400 photos[0]");
+  std::vector<std::string> many;
+  for (std::size_t i = 0; i <= kMaxPhotos; ++i) many.push_back(std::to_string(i));
+  EXPECT_EQ(refusal({{}, many}), "400 photos");
+}
+
+TEST(VotingToday, AnOwnerHasOneItemPerVoteSayingForWhomTheyStillCast) {
+  Vote vote = open_vote();
+  vote.input.title = "续聘物业";
+  EXPECT_EQ(cast_title(vote, true, {}), "参加表决：《续聘物业》");
+  EXPECT_EQ(cast_title(vote, true, {"张*"}), "参加表决：《续聘物业》（含代 张* 投票）");
+  EXPECT_EQ(cast_title(vote, false, {"张*", "李*"}), "代 张*、李* 参加表决：《续聘物业》");
+  EXPECT_EQ(cast_title(vote, false, {}), std::nullopt);
+}
+
+TEST(VotingBallots, AReceiptIsShownAgainToTheOwnerItWasRecordedForAndToTheProxyWhoCastIt) {
+  BallotRecord own{1, 10, Channel::Paper, {A}, "CODE", std::nullopt, "t"};
+  EXPECT_TRUE(cast_by_or_for(own, 10));
+  EXPECT_FALSE(cast_by_or_for(own, 11));
+  BallotRecord by_proxy{2, 10, Channel::Online, {A}, "CODE", 11, "t"};
+  EXPECT_TRUE(cast_by_or_for(by_proxy, 10));
+  EXPECT_TRUE(cast_by_or_for(by_proxy, 11));
+  EXPECT_FALSE(cast_by_or_for(by_proxy, 12));
 }

@@ -1,6 +1,7 @@
 // HTTP routes of the voting module: preparing, opening, closing, extending and publishing a vote;
 // its frozen roll and live turnout; ballots online (the voter or their proxy), at a meeting and
 // on paper (two clerks, a supervisor for mismatches); the public publication and receipt check.
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -12,6 +13,7 @@
 #include "http/query_code.hpp"
 #include "http/record_items.hpp"
 #include "http/record_scope.hpp"
+#include "modules/media/media.hpp"
 #include "modules/notifications/notifications.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
@@ -34,6 +36,12 @@ Json policies_json(const Policies& policies) {
 }
 
 Json optional_text_json(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
+
+Json documents_json(const std::vector<Document>& documents) {
+  Json shown = Json::array();
+  for (const auto& document : documents) shown.push_back({{"name", document.name}, {"reference", document.reference}});
+  return shown;
+}
 
 Json vote_json(store::Connection& connection, const Vote& vote) {
   const VoteInput& input = vote.input;
@@ -60,7 +68,9 @@ Json vote_json(store::Connection& connection, const Vote& vote) {
           {"opened_at", optional_text_json(vote.opened_at)},
           {"closed_at", optional_text_json(vote.closed_at)},
           {"published_at", optional_text_json(vote.published_at)},
-          {"terms_fixed_by", optional_text_json(vote.terms_fixed_by)}};
+          {"terms_fixed_by", optional_text_json(vote.terms_fixed_by)},
+          {"documents", documents_json(vote.materials.documents)},
+          {"photos", vote.materials.photos}};
 }
 
 Json ballot_json(const BallotRecord& ballot) {
@@ -97,9 +107,31 @@ std::vector<std::string> text_list(JsonObject& body, const std::string& key) {
 
 // --- Preparing and running a vote ---
 
-VoteInput read_vote_input(Context& context, const Json& json) {
+// The proposal's documents (absent or null: none), each {name, reference}.
+std::vector<Document> read_documents(JsonObject& body) {
+  const Json* value = body.optional_any("documents");
+  std::vector<Document> documents;
+  if (!value || value->is_null()) return documents;
+  if (!value->is_array()) fail_invalid("documents", "字段 documents 应为数组");
+  if (value->size() > kMaxDocuments) fail_invalid("documents", "表决材料最多 " + std::to_string(kMaxDocuments) + " 份");
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    JsonObject document((*value)[i], "documents[" + std::to_string(i) + "]");
+    documents.push_back(Document{document.text("name"), document.text("reference")});
+    document.finish();
+  }
+  return documents;
+}
+
+// A draft as the create route takes it: the vote's terms and the proposal's materials.
+struct Draft {
+  VoteInput input;
+  Materials materials;
+};
+
+Draft read_draft(Context& context, const Json& json) {
   JsonObject body(json);
-  VoteInput input{};
+  Draft draft{};
+  VoteInput& input = draft.input;
   input.compound_node_id = body.integer("compound_id");
   input.title = body.text("title");
   std::int64_t matter = body.integer("matter");
@@ -144,12 +176,16 @@ VoteInput read_vote_input(Context& context, const Json& json) {
     }
     policy_body.finish();
   }
+  draft.materials.documents = read_documents(body);
+  draft.materials.photos = media::photo_ids_field(body, "photos");
   body.finish();
-  return input;
+  check_materials(draft.materials);
+  return draft;
 }
 
-// A vote's terms in the form the create route takes, so that an edit is checked as a creation.
-Json vote_terms_json(const VoteInput& input) {
+// A draft in the form the create route takes, so that an edit is checked as a creation.
+Json draft_json(const Vote& vote) {
+  const VoteInput& input = vote.input;
   Json channels = Json::array();
   for (Channel channel : input.channels) channels.push_back(channel_code(channel));
   return {{"compound_id", input.compound_node_id},
@@ -160,14 +196,18 @@ Json vote_terms_json(const VoteInput& input) {
           {"opens_at", input.opens_at},
           {"closes_at", input.closes_at},
           {"channels", channels},
-          {"policies", policies_json(input.policies)}};
+          {"policies", policies_json(input.policies)},
+          {"documents", documents_json(vote.materials.documents)},
+          {"photos", vote.materials.photos}};
 }
 
 Response create_vote_route(Context& context) {
-  VoteInput input = read_vote_input(context, context.json_body());
+  Draft draft = read_draft(context, context.json_body());
+  const VoteInput& input = draft.input;
   std::int64_t organiser = context.user().user_id;
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = create_vote(tx, check_vote_terms(input, terms_facts(tx.connection(), input)), organiser);
+    save_materials(tx, id, draft.materials);
     context.audit(tx, "vote.create", "vote:" + std::to_string(id),
                   {{"title", input.title}, {"matter", input.matter}, {"compound_id", input.compound_node_id}});
     return vote_json(tx.connection(), require_vote(tx.connection(), id));
@@ -182,11 +222,12 @@ Response update_vote_route(Context& context) {
   std::int64_t id = context.path_id("id");
   Json updated = context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
-    Json terms = vote_terms_json(vote.input);
+    Json terms = draft_json(vote);
     for (const auto& [key, value] : changes.items()) terms[key] = value;
-    VoteInput input = read_vote_input(context, terms);
-    check_draft_edit(vote, input);
-    update_draft(tx, vote, check_vote_terms(input, terms_facts(tx.connection(), input)));
+    Draft draft = read_draft(context, terms);
+    check_draft_edit(vote, draft.input);
+    update_draft(tx, vote, check_vote_terms(draft.input, terms_facts(tx.connection(), draft.input)));
+    save_materials(tx, id, draft.materials);
     context.audit(tx, "vote.update", "vote:" + std::to_string(id), {{"changed", changes}});
     return vote_json(tx.connection(), require_vote(tx.connection(), id));
   });
@@ -562,6 +603,23 @@ Response matters_route(Context&) {
   return Response::json(200, {{"items", items}, {"max_items", kMaxItems}});
 }
 
+// A photo of the proposal, to those who may read the vote and to those who cast in it (its voters and their
+// proxies), and only a photo of this vote: an id of another vote's photo is refused as unknown.
+Response vote_photo_route(Context& context) {
+  auto lease = context.read();
+  Vote vote = require_vote(*lease, context.path_id("id"));
+  if (!context.can("voting.read", vote.input.compound_node_id)) {
+    auto person = people::person_of_user(*lease, context.user().user_id);
+    if (!person || voters_cast_by(*lease, vote.id, *person).empty()) {
+      fail_forbidden("只有表决的组织者和参加表决的业主可以查看表决材料");
+    }
+  }
+  const std::string& photo = context.request.path_params.at("photo");
+  const auto& photos = vote.materials.photos;
+  if (std::find(photos.begin(), photos.end(), photo) == photos.end()) fail_not_found("该表决没有这张照片");
+  return media::photo_reply(context, *lease, photo);
+}
+
 Response my_votes_route(Context& context) {
   std::int64_t user_id = context.user().user_id;
   auto lease = context.read();
@@ -572,10 +630,12 @@ Response my_votes_route(Context& context) {
       Json shown = vote_json(*lease, vote);
       Json voters = Json::array();
       for (std::int64_t voter : voters_cast_by(*lease, vote.id, *person)) {
-        auto channel = ballot_channel(*lease, vote.id, voter);
+        auto ballot = find_ballot(*lease, vote.id, voter);
+        bool own = ballot && cast_by_or_for(*ballot, *person);
         voters.push_back({{"voter_id", voter},
                           {"self", voter == *person},
-                          {"voted_channel", channel ? Json(channel_code(*channel)) : Json(nullptr)}});
+                          {"voted_channel", ballot ? Json(channel_code(ballot->channel)) : Json(nullptr)},
+                          {"receipt_code", own ? Json(ballot->receipt_code) : Json(nullptr)}});
       }
       shown["my_voters"] = voters;
       items.push_back(shown);
@@ -609,6 +669,7 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, base + "/{id}/paper-held", allowed("voting.supervise"), held_forms_route);
   router.add(Method::Post, base + "/{id}/paper-held/{voter_id}/settle", allowed("voting.supervise"), settle_form_route);
   router.add(Method::Get, base + "/{id}/publication", Access::anyone(), publication_route);
+  router.add(Method::Get, base + "/{id}/photos/{photo}", Access::signed_in(), vote_photo_route);
   for (const auto& file : kExportFiles) {
     router.add(Method::Get, base + "/{id}/files/" + file.name, allowed("voting.read"), export_file_route(file));
   }

@@ -65,15 +65,16 @@ using Wide = __int128;
 
 constexpr std::uint8_t kNoChoice = 0xFF;
 
-// Sums over the voters who chose `choice` on one item.
-struct Side {
-  std::int64_t area = 0;
-  std::int64_t count = 0;
-  void add(std::int64_t voter_area) {
-    area += voter_area;
-    ++count;
-  }
-};
+// A side's sums grow by one voter (with their area) or by another side.
+void add(Share& share, std::int64_t voter_area) {
+  share.area += voter_area;
+  ++share.count;
+}
+
+void add(Share& share, const Share& more) {
+  share.area += more.area;
+  share.count += more.count;
+}
 
 std::string owner_text(std::int64_t owner_id) { return std::to_string(owner_id); }
 
@@ -233,37 +234,42 @@ std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<Ba
   const Bounds bounds = bounds_of(threshold);
   std::vector<ItemResult> results;
   for (std::int64_t item = 1; item <= item_count; ++item) {
-    std::array<Side, 5> sides{};  // indexed by Choice
+    std::array<Share, 5> sides{};  // indexed by Choice
     const std::uint8_t* row = marks.data() + static_cast<std::size_t>(item - 1) * voters;
     for (std::size_t voter = 0; voter < voters; ++voter) {
-      if (row[voter] != kNoChoice) sides[row[voter]].add(electorate.areas[voter]);
+      if (row[voter] != kNoChoice) add(sides[row[voter]], electorate.areas[voter]);
     }
-    const Side& agree = sides[static_cast<int>(Choice::Agree)];
-    const Side& oppose = sides[static_cast<int>(Choice::Oppose)];
-    const Side& follow = sides[static_cast<int>(Choice::Follow)];
-    Side participating;
+    const Share& agree = sides[static_cast<int>(Choice::Agree)];
+    const Share& oppose = sides[static_cast<int>(Choice::Oppose)];
+    const Share& follow = sides[static_cast<int>(Choice::Follow)];
+    Share participating;
     for (Choice choice : {Choice::Agree, Choice::Oppose, Choice::Abstain, Choice::Follow}) {
-      participating.area += sides[static_cast<int>(choice)].area;
-      participating.count += sides[static_cast<int>(choice)].count;
+      add(participating, sides[static_cast<int>(choice)]);
     }
     // Follow-majority joins agree only when agree leads oppose among explicit votes in both
     // dimensions; otherwise (oppose leads, a tie, the dimensions disagree, or the abstain
-    // policy) it adds nothing to agreement, which is the same as counting it as oppose or abstain.
+    // policy) it adds nothing to agreement, which is the same as counting it as oppose or abstain:
+    // the breakdown shows it as abstain.
     bool follow_joins_agree =
         follow_majority == FollowMajority::BothDimensions && agree.area > oppose.area && agree.count > oppose.count;
-    Side agreeing = agree;
-    if (follow_joins_agree) {
-      agreeing.area += follow.area;
-      agreeing.count += follow.count;
-    }
+    Breakdown breakdown{.agree = agree,
+                        .oppose = oppose,
+                        .abstain = sides[static_cast<int>(Choice::Abstain)],
+                        .invalid = sides[static_cast<int>(Choice::Invalid)],
+                        .not_voted = {},
+                        .total = {electorate.owner_count, electorate.total_area_centi_m2}};
+    add(follow_joins_agree ? breakdown.agree : breakdown.abstain, follow);
+    breakdown.not_voted = {breakdown.total.count - participating.count - breakdown.invalid.count,
+                           breakdown.total.area - participating.area - breakdown.invalid.area};
     ItemResult result{item,
                       threshold,
                       {participating.area, electorate.total_area_centi_m2},
                       {participating.count, electorate.owner_count},
                       false,
-                      {agreeing.area, participating.area},
-                      {agreeing.count, participating.count},
-                      Outcome::FailedQuorum};
+                      {breakdown.agree.area, participating.area},
+                      {breakdown.agree.count, participating.count},
+                      Outcome::FailedQuorum,
+                      breakdown};
     result.quorum_met = reaches(result.quorum_area, bounds.quorum) && reaches(result.quorum_count, bounds.quorum);
     if (result.quorum_met) {
       result.outcome = reaches(result.approval_area, bounds.approval) && reaches(result.approval_count, bounds.approval)
@@ -275,19 +281,41 @@ std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<Ba
   return results;
 }
 
+namespace {
+
+// The order result.json lists a breakdown's sides in.
+constexpr std::array<std::pair<const char*, Share Breakdown::*>, 6> kBreakdownSides{
+    {{"agree", &Breakdown::agree},
+     {"oppose", &Breakdown::oppose},
+     {"abstain", &Breakdown::abstain},
+     {"invalid", &Breakdown::invalid},
+     {"not_voted", &Breakdown::not_voted},
+     {"total", &Breakdown::total}}};
+
+}  // namespace
+
 std::string result_json(const std::vector<ItemResult>& results) {
   using Ordered = nlohmann::ordered_json;
   auto fraction = [](const Fraction& value) { return Ordered{{"num", value.num}, {"den", value.den}}; };
   Ordered items = Ordered::array();
   for (const auto& result : results) {
-    items.push_back(Ordered{
+    Ordered item{
         {"item", result.item},
         {"threshold", threshold_code(result.threshold)},
         {"quorum", Ordered{{"area", fraction(result.quorum_area)},
                            {"count", fraction(result.quorum_count)},
                            {"met", result.quorum_met}}},
         {"approval", Ordered{{"area", fraction(result.approval_area)}, {"count", fraction(result.approval_count)}}},
-        {"outcome", outcome_code(result.outcome)}});
+        {"outcome", outcome_code(result.outcome)}};
+    if (result.breakdown) {
+      Ordered sides = Ordered::object();
+      for (const auto& [name, side] : kBreakdownSides) {
+        const Share& share = (*result.breakdown).*side;
+        sides[name] = Ordered{{"count", share.count}, {"area", share.area}};
+      }
+      item["breakdown"] = sides;
+    }
+    items.push_back(item);
   }
   return Ordered{{"items", items}}.dump(2) + "\n";
 }
@@ -299,10 +327,18 @@ std::vector<ItemResult> parse_result_json(std::string_view text) {
   for (const auto& item : parsed.at("items")) {
     const Json& quorum = item.at("quorum");
     const Json& approval = item.at("approval");
+    std::optional<Breakdown> breakdown;
+    if (item.contains("breakdown")) {
+      breakdown.emplace();
+      for (const auto& [name, side] : kBreakdownSides) {
+        const Json& share = item.at("breakdown").at(name);
+        (*breakdown).*side = Share{share.at("count"), share.at("area")};
+      }
+    }
     results.push_back(ItemResult{item.at("item"), parse_threshold(item.at("threshold").get<std::string>()).value(),
                                  fraction(quorum.at("area")), fraction(quorum.at("count")), quorum.at("met"),
                                  fraction(approval.at("area")), fraction(approval.at("count")),
-                                 parse_outcome(item.at("outcome").get<std::string>()).value()});
+                                 parse_outcome(item.at("outcome").get<std::string>()).value(), breakdown});
   }
   return results;
 }
@@ -388,6 +424,30 @@ void check_vote_input(const VoteInput& input) {
   }
   if (input.scope.kind != ScopeKind::Compound && input.scope.node_ids.empty()) {
     fail_invalid("scope.node_ids", "请列出表决范围内的楼栋、单元或户");
+  }
+}
+
+void check_materials(const Materials& materials) {
+  if (materials.documents.size() > kMaxDocuments) {
+    fail_invalid("documents", "表决材料最多 " + std::to_string(kMaxDocuments) + " 份");
+  }
+  for (std::size_t i = 0; i < materials.documents.size(); ++i) {
+    const Document& document = materials.documents[i];
+    std::string field = "documents[" + std::to_string(i) + "]";
+    if (blank(document.name) || characters(document.name) > kMaxDocumentNameCharacters) {
+      fail_invalid(field + ".name", "材料名称应为 1–" + std::to_string(kMaxDocumentNameCharacters) + " 个字");
+    }
+    if (blank(document.reference) || characters(document.reference) > kMaxDocumentReferenceCharacters) {
+      fail_invalid(field + ".reference",
+                   "材料的文号或查阅处应为 1–" + std::to_string(kMaxDocumentReferenceCharacters) + " 个字");
+    }
+  }
+  const auto& photos = materials.photos;
+  if (photos.size() > kMaxPhotos) fail_invalid("photos", "照片最多 " + std::to_string(kMaxPhotos) + " 张");
+  for (std::size_t i = 0; i < photos.size(); ++i) {
+    if (std::count(photos.begin(), photos.end(), photos[i]) > 1) {
+      fail_invalid("photos[" + std::to_string(i) + "]", "照片重复");
+    }
   }
 }
 
@@ -658,6 +718,19 @@ bool takes_online_ballots(const Vote& vote, TimePoint now) {
   } catch (const ApiError&) {
     return false;
   }
+}
+
+bool cast_by_or_for(const BallotRecord& ballot, std::int64_t person_id) {
+  return ballot.voter_id == person_id || ballot.proxy_person_id == person_id;
+}
+
+std::optional<std::string> cast_title(const Vote& vote, bool self_to_cast, const std::vector<std::string>& proxied) {
+  std::string names;
+  for (const auto& name : proxied) names += (names.empty() ? "" : "、") + name;
+  std::string title = "参加表决：《" + vote.input.title + "》";
+  if (self_to_cast) return proxied.empty() ? title : title + "（含代 " + names + " 投票）";
+  if (proxied.empty()) return std::nullopt;
+  return "代 " + names + " " + title;
 }
 
 std::string receipt_code(const std::string& random_hex) {

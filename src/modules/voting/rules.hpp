@@ -76,6 +76,15 @@ std::vector<ItemResult> tally(const Electorate& electorate, const std::vector<Ba
 // check_vote_terms starts with it.
 void check_vote_input(const VoteInput& input);
 
+// The proposal's materials (400 naming the field): at most kMaxDocuments documents, each with a name of
+// 1–kMaxDocumentNameCharacters and a reference of 1–kMaxDocumentReferenceCharacters characters, and at most
+// kMaxPhotos photos, each once. Whether the photos are stored is checked in the write that saves them.
+inline constexpr std::size_t kMaxDocuments = 20;
+inline constexpr std::size_t kMaxDocumentNameCharacters = 100;
+inline constexpr std::size_t kMaxDocumentReferenceCharacters = 200;
+inline constexpr std::size_t kMaxPhotos = 20;
+void check_materials(const Materials& materials);
+
 // Whether a ballot may be recorded now: 409 unless the vote is open and now lies in
 // [opens_at, closes_at).
 void check_accepting_ballots(const Vote& vote, TimePoint now);
@@ -193,6 +202,15 @@ bool closing_short_of_quorum(const Vote& vote, const Turnout& turnout, TimePoint
 std::string closing_title(const Vote& vote, const Turnout& turnout, TimePoint now);
 // Whether a voter may still cast online now (check_ballot_terms on the online channel passes).
 bool takes_online_ballots(const Vote& vote, TimePoint now);
+// The one today item of an owner on an open vote, saying for whom they still cast: "参加表决：《…》" for
+// themselves, "参加表决：《…》（含代 张* 投票）" when also as proxy, "代 张*、李* 参加表决：《…》" only as
+// proxy. None when they have no one left to cast for.
+std::optional<std::string> cast_title(const Vote& vote, bool self_to_cast, const std::vector<std::string>& proxied);
+
+// Whether a ballot is the person's own to see again, receipt code included: recorded for them (whatever the
+// channel) or cast by them as proxy. Owners vote under their names (docs/rules.md#c-masked-results), so the
+// ballot is already theirs; a proxy does not see the receipt of a ballot the owner cast themselves.
+bool cast_by_or_for(const BallotRecord& ballot, std::int64_t person_id);
 
 // "agree,oppose,…" as stored, and back (nullopt when malformed).
 std::string choices_text(const std::vector<Choice>& choices);

@@ -1,8 +1,8 @@
 // The voting module's part of the demo street, on 德胜新村 and through the module's own store
 // functions: a published vote on using the maintenance fund (with ballots on all three channels
 // two weeks ago) and an open vote on renewing the property company, with some ballots, a paper
-// form awaiting its second entry and one held for the supervisor. The demo resident has not yet
-// voted in the open vote.
+// form awaiting its second entry and one held for the supervisor; each with its proposal's documents.
+// The demo resident has not yet voted in the open vote.
 #include <chrono>
 
 #include "audit/audit.hpp"
@@ -72,6 +72,10 @@ void seed_demo(modules::SeedContext& seed) {
       demo_vote(tx, compound, "关于使用专项维修资金维修屋面防水的表决", 5,
                 {"同意使用专项维修资金维修 1–6 幢屋面防水", "同意由业主委员会委托第三方监理"}, opened, now - Days(16)),
       organiser);
+  save_materials(tx, fund_id,
+                 Materials{{{"屋面防水维修方案", "德胜新村业委会〔2026〕1 号"},
+                            {"维修工程预算书", "第三方造价咨询报告，业委会办公室可查阅"}},
+                           {}});
   Vote fund = *find_vote(tx.connection(), fund_id);
   auto fund_voters = voters_of(open_vote(tx, fund, opened));
   fund = *find_vote(tx.connection(), fund_id);
@@ -92,6 +96,11 @@ void seed_demo(modules::SeedContext& seed) {
                   demo_vote(tx, compound, "关于续聘物业服务企业的表决", 4, {"同意续聘现物业服务企业，服务期三年"},
                             now - Days(2), now + Days(12)),
                   organiser);
+  save_materials(tx, property_id,
+                 Materials{{{"物业服务合同（续签稿）", "德胜新村业委会〔2026〕3 号，公告栏及业委会办公室可查阅"},
+                            {"物业服务满意度调查报告", "德胜新村业委会〔2026〕2 号"},
+                            {"物业服务收费标准", "原标准不变，见小区公告栏"}},
+                           {}});
   Vote property = *find_vote(tx.connection(), property_id);
   auto property_voters = voters_of(open_vote(tx, property, now - Days(2)));
   property = *find_vote(tx.connection(), property_id);

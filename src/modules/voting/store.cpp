@@ -11,6 +11,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
 #include "modules/voting/files.hpp"
 #include "modules/voting/rules.hpp"
@@ -25,7 +26,7 @@ constexpr const char* kVoteColumns =
     "SELECT v.id, v.compound_node_id, v.title, v.matter, v.scope_kind, v.scope_node_ids, v.items, v.opens_at, "
     "v.closes_at, v.channels, v.follow_majority, v.extension, v.extended, v.state, v.organiser_user_id, "
     "v.roll_fingerprint, v.ballots_fingerprint, v.result_fingerprint, v.result, v.created_at, v.opened_at, "
-    "v.closed_at, v.published_at, v.terms_fixed_by FROM votes v ";
+    "v.closed_at, v.published_at, v.terms_fixed_by, v.documents, v.photos FROM votes v ";
 
 template <class T>
 T stored(std::optional<T> value, const std::string& what) {
@@ -61,6 +62,11 @@ Vote to_vote(const store::Row& row) {
   vote.closed_at = row.optional_text(21);
   vote.published_at = row.optional_text(22);
   vote.terms_fixed_by = row.optional_text(23);
+  for (const auto& document : Json::parse(row.text(24))) {
+    vote.materials.documents.push_back(
+        Document{document.at("name").get<std::string>(), document.at("reference").get<std::string>()});
+  }
+  vote.materials.photos = Json::parse(row.text(25)).get<std::vector<std::string>>();
   return vote;
 }
 
@@ -203,6 +209,16 @@ void update_draft(store::Tx& tx, const Vote& vote, const CheckedTerms& terms) {
        Json(input.items).dump(), iso_utc(*parse_iso(input.opens_at)), iso_utc(*parse_iso(input.closes_at)),
        channels_text(input.channels), follow_majority_code(input.policies.follow_majority),
        extension_code(input.policies.extension), vote.id, state_code(VoteState::Draft)});
+}
+
+void save_materials(store::Tx& tx, std::int64_t vote_id, const Materials& materials) {
+  media::require_stored_photos(tx.connection(), materials.photos, "photos");
+  Json documents = Json::array();
+  for (const auto& document : materials.documents) {
+    documents.push_back({{"name", document.name}, {"reference", document.reference}});
+  }
+  tx.exec("UPDATE votes SET documents = ?, photos = ? WHERE id = ? AND state = ?",
+          {documents.dump(), Json(materials.photos).dump(), vote_id, state_code(VoteState::Draft)});
 }
 
 std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id) {
@@ -369,6 +385,12 @@ std::optional<Channel> ballot_channel(store::Connection& connection, std::int64_
       connection.query_one("SELECT channel FROM vote_ballots WHERE vote_id = ? AND voter_id = ?", {vote_id, voter_id});
   if (!row) return std::nullopt;
   return stored(parse_channel(row->text(0)), "channel");
+}
+
+std::optional<BallotRecord> find_ballot(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
+  return store::map_row(
+      connection.query_one(std::string(kBallotColumns) + "WHERE vote_id = ? AND voter_id = ?", {vote_id, voter_id}),
+      to_ballot);
 }
 
 BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now) {

@@ -21,6 +21,8 @@ namespace weizhi::voting {
 
 // Replaces a draft's terms (check_draft_edit allowed the edit, check_vote_terms the terms).
 void update_draft(store::Tx& tx, const Vote& vote, const CheckedTerms& terms);
+// Replaces a draft's materials (check_materials allowed them); 400 naming photos[i] for a photo that is not stored.
+void save_materials(store::Tx& tx, std::int64_t vote_id, const Materials& materials);
 // Votes on compounds of the subtree at `path`, newest first.
 std::vector<Vote> votes_under(store::Connection& connection, const std::string& path);
 std::optional<std::int64_t> vote_compound(store::Connection& connection, std::int64_t id);
@@ -68,6 +70,8 @@ std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t 
 // The voters `person_id` may cast for online: themselves if on the roll, and those whose proxy they are.
 std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id);
 
+// The voter's ballot, if they have voted.
+std::optional<BallotRecord> find_ballot(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id);
 // The channel of the voter's ballot, if they have voted.
 std::optional<Channel> ballot_channel(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id);
 std::vector<BallotRecord> ballots_of(store::Connection& connection, std::int64_t vote_id);

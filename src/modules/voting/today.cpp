@@ -1,7 +1,6 @@
 // What the voting module adds to a person's work for today: open votes closing short of quorum for
 // those who run votes, paper forms waiting for a second clerk or for the supervisor, and for an owner
-// each open vote they can still cast in.
-#include <algorithm>
+// each open vote they can still cast in, for themselves or as a proxy.
 #include <map>
 
 #include "modules/org/org.hpp"
@@ -81,19 +80,29 @@ void add_paper_forms(std::vector<modules::TodayItem>& items, const modules::Toda
   }
 }
 
-// Only the owner's own place on the roll: casting as a proxy is arranged with the organisers.
+// One item per open vote where the owner still casts, for their own place or as a recorded proxy.
 void add_castable(std::vector<modules::TodayItem>& items, const modules::TodayAsk& ask) {
   auto person = people::person_of_user(ask.connection, ask.caller.user_id);
   if (!person) return;
   for (auto& vote : votes_of_person(ask.connection, *person)) {
     if (!takes_online_ballots(vote, ask.now)) continue;
-    auto castable = voters_cast_by(ask.connection, vote.id, *person);
-    if (std::find(castable.begin(), castable.end(), *person) == castable.end()) continue;
-    if (ballot_channel(ask.connection, vote.id, *person)) continue;
+    bool self_to_cast = false;
+    std::vector<std::string> proxied;
+    std::map<std::int64_t, std::string> names;
+    for (std::int64_t voter : voters_cast_by(ask.connection, vote.id, *person)) {
+      if (ballot_channel(ask.connection, vote.id, voter)) continue;
+      if (voter == *person) {
+        self_to_cast = true;
+        continue;
+      }
+      if (names.empty()) names = voter_names(ask.connection, vote.id);
+      proxied.push_back(names[voter]);
+    }
+    auto title = cast_title(vote, self_to_cast, proxied);
+    if (!title) continue;
     auto compound = org::find_node(ask.connection, vote.input.compound_node_id);
     OpenVote open{std::move(vote), compound ? compound->name : ""};
-    items.push_back(vote_item(open, "voting.cast", "参加表决：《" + open.vote.input.title + "》",
-                              "/votes/" + std::to_string(open.vote.id)));
+    items.push_back(vote_item(open, "voting.cast", *title, "/votes/" + std::to_string(open.vote.id)));
   }
 }
 

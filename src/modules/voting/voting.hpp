@@ -81,6 +81,25 @@ struct Electorate {
   std::int64_t owner_count = 0;          // voters plus parts that have no voter yet
 };
 
+// Owners and their exclusive area (0.01 m²) on one side of an item.
+struct Share {
+  std::int64_t count = 0;
+  std::int64_t area = 0;
+};
+
+// Where the owners in scope stood on an item, each by owners and by area: agree as the approval counts it
+// (with the follow-majority choices when the rule sends them there, docs/rules.md#c-follow-majority), oppose,
+// abstain (with the follow-majority choices otherwise), invalid (a mis-marked item), not voted, and the whole
+// scope, which the five add up to.
+struct Breakdown {
+  Share agree;
+  Share oppose;
+  Share abstain;
+  Share invalid;
+  Share not_voted;
+  Share total;
+};
+
 struct ItemResult {
   std::int64_t item;
   Threshold threshold;
@@ -90,6 +109,7 @@ struct ItemResult {
   Fraction approval_area;   // agreeing area / participating area
   Fraction approval_count;  // agreeing owners / participating owners
   Outcome outcome;
+  std::optional<Breakdown> breakdown;  // none in a result published before results carried it
 };
 
 // Participation so far, whatever the item: what organisers watch while a vote is open.
@@ -116,6 +136,19 @@ struct VoteInput {
   Policies policies;
 };
 
+// A document of the proposal put to the vote: its title and where to read it (a file number, a notice board).
+struct Document {
+  std::string name;
+  std::string reference;
+};
+
+// What owners read before voting: the proposal's documents and photos (ids of stored photos). Set while the
+// vote is a draft, like its terms.
+struct Materials {
+  std::vector<Document> documents;
+  std::vector<std::string> photos;
+};
+
 struct Vote {
   std::int64_t id;
   VoteInput input;
@@ -131,6 +164,7 @@ struct Vote {
   std::optional<std::string> closed_at;
   std::optional<std::string> published_at;
   std::optional<std::string> terms_fixed_by;  // the procedure fixing matter and scope, if any
+  Materials materials;
 };
 
 // --- Codes and rules ---
