@@ -1,4 +1,4 @@
-// Browser tests of 导出 Excel on the people, cases and votes lists: each file, opened with exceljs, holds
+// Browser tests of 导出 Excel on the people, cases, commissioners and votes lists: each file, opened with exceljs, holds
 // the columns the page shows, the rows of the filter applied (names and numbers masked as the table
 // shows them), and its days and moments as Excel dates in the street's time, not as text.
 import assert from 'node:assert/strict'
@@ -84,6 +84,25 @@ describe('list exports of the console', () => {
       assert.ok(row[7].startsWith(shown), `the handler by name as shown: ${row[7]}`)
       assert.doesNotMatch(row[7], /#\d/, 'never an account number')
     }
+  })
+
+  test('commissioners: a line per compound each anchors, the day they began there a date', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const commissioners = await admin.get('/api/v1/governance/commissioners')
+    const lines = commissioners.items.flatMap((commissioner) => commissioner.compounds.map((compound) => ({ commissioner, compound })))
+    assert.ok(lines.length > 0, 'the demo street has commissioners')
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', '/commissioners')
+    await page.getByTestId('commissioners-table').locator('tbody tr').first().waitFor()
+
+    const [header, ...rows] = await exported(page, 'commissioners')
+    assert.deepEqual(header.slice(0, 4), ['专员', '电话', '负责小区', '任职起始'])
+    assert.equal(rows.length, lines.length)
+    const { commissioner, compound } = lines[0]
+    const row = rows.find((candidate) => candidate[0] === commissioner.person.name && candidate[2] === compound.name)
+    assert.ok(row, `${commissioner.person.name} of ${compound.name} is in the file`)
+    assert.ok(row[3] instanceof Date, 'the day they began is a date')
+    assert.equal(row[3].getTime(), streetDay(new Date(Date.parse(compound.since) + streetOffsetMs).toISOString().slice(0, 10)).getTime())
   })
 
   test('votes of the street: each vote once, its window as two dates', async () => {
