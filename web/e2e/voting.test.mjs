@@ -1,10 +1,13 @@
-// Browser tests of the voting screens against the demo street: a resident votes on the H5 and checks
-// the receipt; two clerks type the same paper form and the supervisor settles a mismatch; the results
-// page explains the ratios; the create-vote wizard makes and opens a vote with its roll and turnout,
-// and edits a draft; an organiser records a written proxy and an officer a ballot cast at the meeting.
+// Browser tests of the voting screens against the demo street: a resident votes on the H5, checks the
+// receipt and sees it again on another phone, and reads the proposal's documents and photos; two clerks
+// type the same paper form and the supervisor settles a mismatch; the results page explains the ratios
+// and where the owners stood; the create-vote wizard makes and opens a vote with its roll and turnout,
+// and edits a draft with its materials; an organiser records a written proxy and an officer a ballot
+// cast at the meeting.
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
+import { crc32, deflateSync } from 'node:zlib'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, checkScreen, lookUpReceipt, poppersClosed, saveScreenshot, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
@@ -13,6 +16,30 @@ import { browserSuite, desktop, phone } from './support/suite.mjs'
 const percentOf = ({ num, den }) => `${(Math.floor((num * 10000) / den) / 100).toFixed(2)}%`
 /** The demo street's published vote on the maintenance fund, whose result the tests read. */
 const maintenanceVoteTitle = '关于使用专项维修资金维修屋面防水的表决'
+/** A valid 1×1 PNG of one RGB colour: photos of different colours are stored as photos of their own. */
+function onePixelPng([red, green, blue]) {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, red, green, blue]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+const pixels = [onePixelPng([200, 40, 40]), onePixelPng([40, 120, 200])]
+
+/** Uploads a photo through the API as `session`; returns its id. */
+async function uploadPhoto(session, png) {
+  return (await session.send('POST', '/api/v1/photos', png, { expectedStatus: 201, contentType: 'image/png' })).id
+}
 
 /** The first stairwell unit of 德胜新村's first building, with the compound's id. */
 async function firstUnit(baseUrl, organiser) {
@@ -121,6 +148,60 @@ describe('voting screens', () => {
       await visitor.getByTestId('receipt-input').locator('input').fill('0000-0000-0000-0000-0000')
       await visitor.getByRole('button', { name: '查询' }).click()
       await visitor.getByText('没有该回执码对应的选票').waitFor()
+
+      // The server gives the resident their own receipt back, so another phone shows it too.
+      assert.equal(after.my_voters.find((voter) => voter.self).receipt_code, code)
+      const otherPhone = await suite.mobilePage('resident')
+      await otherPhone.goto(`${suite.baseUrl}/m/votes/${open.id}`)
+      await otherPhone.getByTestId('my-receipt').getByTestId('receipt-code').getByText(code.slice(0, 4)).waitFor()
+      assert.equal((await otherPhone.getByTestId('my-receipt').getByTestId('receipt-code').innerText()).trim(), code)
+    })
+
+    test('the vote page lists the proposal’s documents and opens its photos, as the server serves them', async () => {
+      const resident = await apiSession(suite.baseUrl, 'resident')
+      const seeded = (await resident.get('/api/v1/me/votes')).items.find((vote) => vote.title === '关于续聘物业服务企业的表决')
+      assert.ok(seeded.documents.length > 0, 'the demo’s open vote carries its documents')
+      const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+      const photos = [await uploadPhoto(commissioner, pixels[0]), await uploadPhoto(commissioner, pixels[1])]
+      const documents = [{ name: '小区充电棚设置方案', reference: '德胜新村业委会〔2026〕5 号' }]
+      const vote = await commissioner.send(
+        'POST',
+        '/api/v1/votes',
+        {
+          compound_id: seeded.compound.id,
+          title: '关于增设电动自行车充电棚的表决',
+          matter: 9,
+          items: ['同意在 3 幢北侧增设充电棚'],
+          opens_at: new Date(Date.now() - 60_000).toISOString(),
+          closes_at: new Date(Date.now() + 86_400_000).toISOString(),
+          channels: ['online'],
+          documents,
+          photos,
+        },
+        { expectedStatus: 201 },
+      )
+      await commissioner.send('POST', `/api/v1/votes/${vote.id}/open`, {})
+
+      const page = await suite.mobilePage('resident')
+      await page.goto(`${suite.baseUrl}/m/votes/${vote.id}`)
+      const proposal = page.getByTestId('vote-proposal')
+      await proposal.getByRole('heading', { name: '表决材料' }).waitFor()
+      await proposal.getByTestId('vote-document').getByText(documents[0].name).waitFor()
+      await proposal.getByTestId('vote-document').getByText(documents[0].reference).waitFor()
+      const images = proposal.getByTestId('vote-photos').locator('img')
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('[data-testid="vote-photos"] img')].every((img) => img.complete && img.naturalWidth > 0),
+      )
+      assert.equal(await images.count(), 2, 'both photos are drawn from the server')
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
+      await checkScreen(page, 'H5 vote with its proposal', 'voting-mobile-proposal')
+      await proposal.getByRole('button', { name: '第 2 张照片' }).click()
+      await page.locator('.van-image-preview').waitFor()
+      await page.locator('.van-image-preview__index').getByText('2 / 2').waitFor()
+
+      // A photo of this vote is not served through another one.
+      assert.equal(await resident.status(`/api/v1/votes/${seeded.id}/photos/${photos[0]}`), 404)
     })
 
     test('the resident sees the published result of the maintenance-fund vote in elderly mode', async () => {
@@ -226,6 +307,11 @@ describe('voting screens', () => {
       await item.getByTestId('ratio-approvalArea').getByText('> 1/2').waitFor()
       await item.getByTestId('ratio-quorumArea').getByText(percentOf(first.quorum.area)).waitFor()
       await page.getByTestId('fingerprints').getByText(publication.fingerprints.result).waitFor()
+      // Where the owners stood, each side by owners and by area, as the server counted them.
+      const { agree, not_voted: notVoted, total } = first.breakdown
+      await item.getByTestId('breakdown-agree').getByText(`${agree.count} / ${total.count}`).waitFor()
+      await item.getByTestId('breakdown-agree').getByText(percentOf({ num: agree.area, den: total.area })).waitFor()
+      await item.getByTestId('breakdown-not_voted').getByText(`${notVoted.count} / ${total.count}`).waitFor()
       await checkScreen(page, 'vote result', 'voting-result')
 
       // The result notice prints the same judgement, with the export files to download beside it.
@@ -235,6 +321,7 @@ describe('voting screens', () => {
       assert.equal(await sheet.getByTestId('result-sheet-item').count(), publication.result.items.length)
       await sheet.getByTestId('result-sheet-outcome').first().getByText('通过').waitFor()
       await sheet.getByTestId('ratio-quorumCount').first().getByText(percentOf(first.quorum.count)).waitFor()
+      await sheet.getByTestId('breakdown-oppose').first().getByText(`${first.breakdown.oppose.count} / ${first.breakdown.total.count}`).waitFor()
       await sheet.getByTestId('result-sheet-date').waitFor()
       const download = page.getByTestId('download-roll.csv')
       const roll = await page.request.get(new URL(await download.getAttribute('href'), suite.baseUrl).href)
@@ -297,9 +384,12 @@ describe('voting screens', () => {
       await checkScreen(page, 'roll preview', 'voting-roll')
     })
 
-    test('the organiser edits a draft: its unit scope is kept, the new title and item are saved', async () => {
+    test('the organiser edits a draft: its unit scope is kept, the new title, item and materials are saved', async () => {
       const commissioner = await apiSession(suite.baseUrl, 'commissioner')
-      const draft = await draftUnitVote(suite.baseUrl, commissioner)
+      const unitDraft = await draftUnitVote(suite.baseUrl, commissioner)
+      const plan = { name: '楼道照明改造方案', reference: '德胜新村业委会〔2026〕4 号' }
+      const savedPhoto = await uploadPhoto(commissioner, pixels[0])
+      const draft = await commissioner.send('PATCH', `/api/v1/votes/${unitDraft.id}`, { documents: [plan], photos: [savedPhoto] })
       const { unit } = await firstUnit(suite.baseUrl, commissioner)
       const page = await suite.consolePage('commissioner', `/votes/${draft.id}`)
       await page.getByTestId('edit-vote').click()
@@ -320,6 +410,17 @@ describe('voting screens', () => {
       const secondItem = wizard.getByPlaceholder('如：同意续聘现物业服务企业').nth(1)
       assert.equal(await secondItem.inputValue(), draft.items[1])
       await secondItem.fill('同意费用由维修资金列支')
+      // The draft's document and photo are there; a second document is added and a photo uploaded.
+      const materials = wizard.getByTestId('vote-materials')
+      assert.equal(await materials.getByLabel('材料 1', { exact: true }).inputValue(), plan.name)
+      await page.waitForFunction(() => document.querySelector('[data-testid="vote-materials"] [data-testid="photo-uploader"] img')?.naturalWidth > 0)
+      await materials.getByTestId('add-document').click()
+      await wizard.getByTestId('next-step').click()
+      await materials.getByText('请填写材料名称').waitFor()
+      await materials.getByLabel('材料 2', { exact: true }).fill('施工费用预算')
+      await materials.getByLabel('文号或查阅处', { exact: true }).nth(1).fill('业委会办公室可查阅')
+      await materials.getByTestId('photo-input').setInputFiles({ name: 'stairs.png', mimeType: 'image/png', buffer: pixels[1] })
+      await materials.getByTestId('photo-uploader').getByRole('img', { name: '第 2 张照片' }).waitFor()
       await assertAccessible(page, 'edit draft step 2')
       await wizard.getByTestId('next-step').click()
       await wizard.getByTestId('save-draft').getByText('保存修改').waitFor()
@@ -336,6 +437,10 @@ describe('voting screens', () => {
       assert.deepEqual(saved.items, [draft.items[0], '同意费用由维修资金列支'])
       assert.deepEqual(saved.scope, { kind: 'units', node_ids: [unit.id] })
       assert.deepEqual(saved.channels, draft.channels)
+      assert.deepEqual(saved.documents, [plan, { name: '施工费用预算', reference: '业委会办公室可查阅' }])
+      assert.equal(saved.photos.length, 2)
+      assert.equal(saved.photos[0], savedPhoto)
+      await votePage.getByTestId('vote-documents').getByText('施工费用预算').waitFor()
     })
 
     test('on an open vote the organiser records a written proxy and an officer a meeting ballot with its receipt', async () => {

@@ -84,6 +84,9 @@ export interface Vote {
   published_at: string | null
   /** What fixed the matter and scope (e.g. an elevator retrofit's consent vote); null when the organiser chose them. */
   terms_fixed_by: string | null
+  /** The proposal's documents and photo ids, set while the vote is a draft. */
+  documents: VoteDocument[]
+  photos: string[]
 }
 
 export interface NewVote {
@@ -96,6 +99,8 @@ export interface NewVote {
   channels: Channel[]
   scope: { kind: ScopeKind; node_ids: number[] }
   policies: Policies
+  documents: VoteDocument[]
+  photos: string[]
 }
 
 /** An owner's written authorisation of someone else to vote for them, as recorded by the organiser. */
@@ -164,12 +169,29 @@ export interface HeldForm {
   entries: { clerk: { id: number; login: string }; choices: Choice[]; entered_at: string }[]
 }
 
+/** Owners and their exclusive area (0.01 m²) on one side of an item. */
+export interface Share {
+  count: number
+  area: number
+}
+
+export const breakdownSides = ['agree', 'oppose', 'abstain', 'invalid', 'not_voted', 'total'] as const
+export type BreakdownSide = (typeof breakdownSides)[number]
+
+/**
+ * Where the owners in scope stood on an item: agree (with the follow-majority choices when the rule sends them
+ * there), oppose, abstain (with the follow-majority choices otherwise), invalid, not voted, and the whole scope.
+ */
+export type Breakdown = Record<BreakdownSide, Share>
+
 export interface ItemResult {
   item: number
   threshold: Threshold
   quorum: { area: Fraction; count: Fraction; met: boolean }
   approval: { area: Fraction; count: Fraction }
   outcome: Outcome
+  /** Absent from a result published before results carried it. */
+  breakdown?: Breakdown
 }
 
 export interface Publication {
@@ -198,13 +220,11 @@ export interface VoteDocument {
 }
 
 /**
- * A vote as /me/votes lists it: with the owners the user may cast for and where each has voted, and the proposal's
- * documents and photo ids once the server sends them (it does not yet).
+ * A vote as /me/votes lists it: with the owners the user may cast for, where each has voted and, for a ballot that
+ * is the user's own (recorded for them or cast by them as proxy), its receipt code.
  */
 export type MyVote = Vote & {
-  my_voters: { voter_id: number; self: boolean; voted_channel: Channel | null }[]
-  documents?: VoteDocument[]
-  photos?: string[]
+  my_voters: { voter_id: number; self: boolean; voted_channel: Channel | null; receipt_code: string | null }[]
 }
 
 interface Items<Item> {

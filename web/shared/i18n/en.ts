@@ -636,7 +636,6 @@ const en: typeof zhCN = {
     copied: 'Receipt code copied',
     copyRefused: 'Code selected: press and hold to copy it',
     myReceipt: 'My receipt code',
-    receiptKeptHint: 'The receipt code is kept on this phone only; on another phone or after clearing the browser data it cannot be shown here.',
     proposal: 'What is voted on',
     follow: {
       short: '“Follow the majority” counts as taking part; how it counts is set by this vote’s rules. Not voting is never counted as agreeing, nor for any side.',

@@ -633,7 +633,6 @@ export default {
     copied: '已复制回执码',
     copyRefused: '已选中回执码，请长按复制',
     myReceipt: '我的回执码',
-    receiptKeptHint: '回执码保存在本手机上，换手机或清除浏览器数据后将无法在此查看。',
     proposal: '表决材料',
     follow: {
       short: '选“随多数”也算参与了表决，它怎么计票由本次表决的规则定。不投票不算同意，也不计入任何一方。',

@@ -6,6 +6,7 @@ import {
   type Extension,
   type FollowMajority,
   type ScopeKind,
+  type VoteDocument,
   type VoteState,
 } from '@shared/api/voting'
 
@@ -40,6 +41,8 @@ export interface VoteForm {
   channels: Channel[]
   followMajority: FollowMajority
   extension: Extension
+  documents: VoteDocument[]
+  photos: string[]
 }
 
 /** A new vote: the whole compound, one empty item, open from now for two weeks on every channel. */
@@ -55,5 +58,7 @@ export function blankVoteForm(): VoteForm {
     channels: [...channels],
     followMajority: 'both_dimensions',
     extension: 'once_if_quorum_not_met',
+    documents: [],
+    photos: [],
   }
 }
