@@ -7,6 +7,27 @@ import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, checkScreen, saveScreenshot, signInThroughConsoleLogin, signInToConsole } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
+/** The test id of the page each kind of 今日待办 link opens, by the link's path. */
+const recordPages = [
+  [/^\/cases\/\d+$/, 'case-page'],
+  [/^\/cases\?/, 'cases-page'],
+  [/^\/covenant\/violations\/\d+$/, 'violation-page'],
+  [/^\/deliberation\/topics\/\d+$/, 'topic-page'],
+  [/^\/elections\/\d+$/, 'election-page'],
+  [/^\/elevators\/projects\/\d+$/, 'elevator-project-page'],
+  [/^\/mediations\/\d+$/, 'mediation-page'],
+  [/^\/votes\/\d+$/, 'vote-page'],
+]
+
+/** What shows once the page `link` opens has loaded its record: the page's heading, which waits for it. */
+function recordShown(page, link) {
+  // The paper forms are printed outside the console's frame, with no page test id: the forms show the vote's voters.
+  if (/^\/votes\/\d+\/paper-forms$/.test(link)) return page.getByTestId('paper-form').first()
+  const known = recordPages.find(([path]) => path.test(link))
+  assert.ok(known, `a record page is known for ${link}`)
+  return page.getByTestId(known[1]).getByRole('heading', { level: 1 })
+}
+
 describe('console', () => {
   const suite = browserSuite(desktop)
 
@@ -290,6 +311,28 @@ describe('console', () => {
     await failed.getByRole('button', { name: '重试' }).click()
     await page.getByTestId('today').getByTestId('today-item').first().waitFor()
   })
+
+  for (const login of ['secretary', 'property']) {
+    test(`the ${login} sees every item of 今日待办 on the start page, each opening its record`, async () => {
+      const { items } = await (await apiSession(suite.baseUrl, login)).get('/api/v1/me/today')
+      assert.ok(items.length > 0, `the demo ${login} has work for today`)
+      const page = await suite.consolePage(login)
+      const today = page.getByTestId('today')
+      const itemLink = (item) => today.locator(`a[href="${item.link}"]`, { hasText: item.title })
+      for (const item of items) await itemLink(item).waitFor()
+      assert.equal(await today.getByTestId('today-item').count(), items.length)
+      await checkScreen(page, `today of the ${login}`, `console-today-${login}`)
+      const oneOfEachKind = items.filter((item, index) => items.findIndex((other) => other.kind === item.kind) === index)
+      for (const item of oneOfEachKind) {
+        await itemLink(item).click()
+        await page.waitForURL((url) => url.pathname + url.search === item.link)
+        await recordShown(page, item.link).waitFor()
+        assert.equal(await page.locator('[data-state="error"]').count(), 0, `${item.link} opens without an error`)
+        await page.goBack()
+        await itemLink(item).waitFor()
+      }
+    })
+  }
 
   test('the audit log says so when nothing matches its filter', async () => {
     const page = await suite.consolePage('supervisor', '/audit')
