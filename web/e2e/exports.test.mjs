@@ -1,17 +1,26 @@
-// Browser tests of 导出 Excel on the people, cases, commissioners and votes lists: each file, opened with exceljs, holds
-// the columns the page shows, the rows of the filter applied (names and numbers masked as the table
-// shows them), and its days and moments as Excel dates in the street's time, not as text.
+// Browser tests of 导出 Excel on the people, cases, commissioners, votes, violations, elections, committees and
+// compound parts lists: each file, opened with exceljs, holds the columns the page shows, the rows of the filter
+// applied (names and numbers masked as the table shows them), and its days and moments as Excel dates in the
+// street's time, not as text.
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
-import { apiSession } from './support/api.mjs'
-import { signInToConsole } from './support/browser.mjs'
+import { apiSession, findNodeId } from './support/api.mjs'
+import { poppersClosed, signInToConsole } from './support/browser.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 const streetOffsetMs = 8 * 3_600_000
+const violationStateNames = {
+  reported: '已登记',
+  notified: '已通知',
+  rectifying: '整改中',
+  removed: '已拆除/整改',
+  closed: '已关闭',
+}
+const partUseNames = { residential: '住宅', commercial: '商铺', parking: '车位', other: '其他' }
 
 /** A moment as the export writes it: the street's wall clock to the minute, as a UTC date. */
 const streetMinute = (iso) => new Date(Math.floor((Date.parse(iso) + streetOffsetMs) / 60_000) * 60_000)
@@ -35,6 +44,16 @@ describe('list exports of the console', () => {
     const rows = []
     workbook.worksheets[0].eachRow((row) => rows.push(row.values.slice(1)))
     return rows
+  }
+
+  /** Narrows a NodeListPage to 德胜社区 through its node picker, opening the street's branch first. */
+  async function pickCommunity(page) {
+    // The test id reaches the picker's tree in its popper too: the select is the one to click.
+    await page.locator('.el-select[data-testid="node-picker"]').click()
+    const tree = page.locator('.el-tree-select__popper:visible')
+    await tree.locator('.el-tree-node__content').filter({ hasText: '大关街道' }).locator('.el-tree-node__expand-icon').click()
+    await tree.getByText('德胜社区', { exact: true }).click()
+    await poppersClosed(page)
   }
 
   test('people found by address: the columns shown, every match, names and phones masked as shown', async () => {
@@ -122,5 +141,131 @@ describe('list exports of the console', () => {
     assert.ok(row[4] instanceof Date && row[5] instanceof Date, 'the window is two dates')
     assert.equal(row[4].getTime(), streetMinute(known.opens_at).getTime())
     assert.equal(row[5].getTime(), streetMinute(known.closes_at).getTime())
+  })
+
+  test('violations in one state: the rows of the filter, the subject as shown, found and deadline days as dates', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const { items: all } = await admin.get('/api/v1/covenant-violations?limit=200')
+    const known = all.find((violation) => violation.deadline_on) ?? all[0]
+    assert.ok(known, 'the demo street has violations')
+    const filtered = await admin.get(`/api/v1/covenant-violations?state=${known.state}&limit=200`)
+    assert.ok(!filtered.next_cursor, 'one page holds the state')
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', '/covenant/violations')
+    const table = page.getByTestId('violations-table')
+    await table.locator('tbody tr').first().waitFor()
+    await page.getByTestId('state-filter').click()
+    await page.getByRole('option', { name: violationStateNames[known.state], exact: true }).click()
+    await page.waitForURL(new RegExp(`[?&]state=${known.state}`))
+    const shownRow = table.locator('tbody tr').filter({ has: page.getByRole('link', { name: `违规 #${known.id}`, exact: true }) })
+    await shownRow.waitFor()
+    const titles = (await table.locator('thead th').allInnerTexts()).map((title) => title.trim())
+
+    const [header, ...rows] = await exported(page, 'violations')
+    assert.deepEqual(header, titles)
+    assert.deepEqual(rows.map((row) => row[0]).sort(), filtered.items.map((violation) => violation.id).sort())
+    const row = rows.find((candidate) => candidate[0] === known.id)
+    assert.equal(row[1], known.compound.name)
+    assert.equal(row[3], (await shownRow.locator('td').nth(3).innerText()).trim())
+    assert.ok(row[4] instanceof Date, 'the day found is a date')
+    assert.equal(row[4].getTime(), streetDay(known.reported_on).getTime())
+    if (known.deadline_on) {
+      assert.ok(row[5] instanceof Date, 'the deadline is a date')
+      assert.equal(row[5].getTime(), streetDay(known.deadline_on).getTime())
+    }
+    assert.ok(rows.every((candidate) => candidate[7] === violationStateNames[known.state]), 'only the state chosen')
+  })
+
+  test('elections under 德胜社区: each election of its compounds once, with its step and state', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const communityId = await findNodeId(suite.baseUrl, '德胜社区')
+    const { items: elections } = await admin.get(`/api/v1/elections?node=${communityId}`)
+    assert.ok(elections.length > 0, 'the demo 德胜社区 has elections')
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', '/elections')
+    const table = page.getByTestId('elections-table')
+    await table.locator('tbody tr').first().waitFor()
+    await pickCommunity(page)
+    await table.locator('tbody tr').nth(elections.length - 1).waitFor()
+    await table.locator('tbody tr').nth(elections.length).waitFor({ state: 'detached' })
+    const titles = (await table.locator('thead th').allInnerTexts()).map((title) => title.trim())
+
+    const [header, ...rows] = await exported(page, 'elections')
+    assert.deepEqual(header, titles)
+    assert.deepEqual(header, ['选举名称', '小区', '应选人数', '当前步骤', '状态'])
+    const named = (title, compound) => `${title} · ${compound}`
+    assert.deepEqual(
+      rows.map((row) => named(row[0], row[1])).sort(),
+      elections.map((election) => named(election.title, election.compound.name)).sort(),
+    )
+    const known = elections[0]
+    const row = rows.find((candidate) => candidate[0] === known.title && candidate[1] === known.compound.name)
+    assert.equal(row[2], known.seats)
+    const shownRow = table.locator('tbody tr').filter({ hasText: known.title }).first()
+    assert.equal(row[3], (await shownRow.locator('td').nth(3).innerText()).trim())
+    assert.equal(row[4], (await shownRow.locator('td').nth(4).innerText()).trim())
+  })
+
+  test('committees under 德胜社区: members masked as shown, the term as two dates', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const communityId = await findNodeId(suite.baseUrl, '德胜社区')
+    const { items: committees } = await admin.get(`/api/v1/committees?node=${communityId}`)
+    const known = committees.find((committee) => committee.members.length > 0)
+    assert.ok(known, 'the demo 德胜社区 has a committee with members')
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', '/committees')
+    const table = page.getByTestId('committees-table')
+    await table.locator('tbody tr').first().waitFor()
+    await pickCommunity(page)
+    await table.locator('tbody tr').nth(committees.length - 1).waitFor()
+    await table.locator('tbody tr').nth(committees.length).waitFor({ state: 'detached' })
+
+    const [header, ...rows] = await exported(page, 'committees')
+    assert.deepEqual(header, ['小区', '任期开始', '任期届满', '状态', '成员', '候补', '党员比例'])
+    assert.deepEqual(rows.map((row) => row[0]).sort(), committees.map((committee) => committee.compound.name).sort())
+    const row = rows.find((candidate) => candidate[0] === known.compound.name)
+    const shownRow = table.locator('tbody tr').filter({ hasText: known.compound.name }).first()
+    const shownMembers = await shownRow.getByTestId('member-names').locator('span').allInnerTexts()
+    assert.equal(row[4], shownMembers.map((member) => member.trim()).join('、'))
+    assert.match(known.members[0].person.name, /\*/, 'the member names are masked')
+    assert.ok(row[4].startsWith(known.members[0].person.name), `the first member as shown: ${row[4]}`)
+    assert.ok(row[1] instanceof Date && row[2] instanceof Date, 'the term is two dates')
+    assert.equal(row[1].getTime(), streetDay(known.term_starts_on).getTime())
+    assert.equal(row[2].getTime(), streetDay(known.term_ends_on).getTime())
+    assert.equal(row[5], known.alternates.length)
+  })
+
+  test('parts of 德胜新村 in one building: the homes the filter leaves, use in words and area as a number', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const parts = []
+    for (let cursor = ''; cursor !== null; ) {
+      const from = cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+      const batch = await admin.get(`/api/v1/org/nodes/${compoundId}/parts?limit=1000${from}`)
+      parts.push(...batch.items)
+      cursor = batch.next_cursor ?? null
+    }
+    const building = parts[0]?.building_name
+    assert.ok(building, 'the demo 德胜新村 has parts')
+    const inBuilding = parts.filter((part) => part.building_name === building)
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', `/org/nodes/${compoundId}`)
+    const card = page.getByTestId('parts-card')
+    await card.getByTestId('parts-count').getByText(`共 ${parts.length} 户`).waitFor()
+    await card.getByRole('combobox', { name: '幢' }).click()
+    await page.getByRole('option', { name: building, exact: true }).click()
+    await poppersClosed(page)
+    await card.getByTestId('parts-count').getByText(`显示 ${inBuilding.length} / 共 ${parts.length} 户`).waitFor()
+
+    const [header, ...rows] = await exported(page, 'parts')
+    assert.deepEqual(header, ['幢', '单元', '房号', '楼层', '用途', '面积（㎡）'])
+    assert.equal(rows.length, inBuilding.length)
+    assert.ok(rows.every((row) => row[0] === building), 'only the building chosen')
+    const known = inBuilding.at(-1)
+    const row = rows.find((candidate) => candidate[1] === known.unit_name && String(candidate[2]) === known.room_number)
+    assert.ok(row, `${building} ${known.unit_name} ${known.room_number} is in the file`)
+    assert.equal(row[3], known.floor)
+    assert.equal(row[4], partUseNames[known.use])
+    assert.equal(row[5], Number(known.area_m2))
   })
 })
