@@ -46,14 +46,24 @@ describe('list exports of the console', () => {
     return rows
   }
 
-  /** Narrows a NodeListPage to 德胜社区 through its node picker, opening the street's branch first. */
-  async function pickCommunity(page) {
+  /**
+   * Opens a NodeListPage as admin ready to download, narrows it to 德胜社区 through its node picker (opening
+   * the street's branch first) and answers its table once it shows the `rows` expected there.
+   */
+  async function communityList(landing, tableId, rows) {
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', landing)
+    const table = page.getByTestId(tableId)
+    await table.locator('tbody tr').first().waitFor()
     // The test id reaches the picker's tree in its popper too: the select is the one to click.
     await page.locator('.el-select[data-testid="node-picker"]').click()
     const tree = page.locator('.el-tree-select__popper:visible')
     await tree.locator('.el-tree-node__content').filter({ hasText: '大关街道' }).locator('.el-tree-node__expand-icon').click()
     await tree.getByText('德胜社区', { exact: true }).click()
     await poppersClosed(page)
+    await table.locator('tbody tr').nth(rows - 1).waitFor()
+    await table.locator('tbody tr').nth(rows).waitFor({ state: 'detached' })
+    return { page, table }
   }
 
   test('people found by address: the columns shown, every match, names and phones masked as shown', async () => {
@@ -181,13 +191,7 @@ describe('list exports of the console', () => {
     const communityId = await findNodeId(suite.baseUrl, '德胜社区')
     const { items: elections } = await admin.get(`/api/v1/elections?node=${communityId}`)
     assert.ok(elections.length > 0, 'the demo 德胜社区 has elections')
-    const page = await suite.freshPage({ acceptDownloads: true })
-    await signInToConsole(page, suite.baseUrl, 'admin', '/elections')
-    const table = page.getByTestId('elections-table')
-    await table.locator('tbody tr').first().waitFor()
-    await pickCommunity(page)
-    await table.locator('tbody tr').nth(elections.length - 1).waitFor()
-    await table.locator('tbody tr').nth(elections.length).waitFor({ state: 'detached' })
+    const { page, table } = await communityList('/elections', 'elections-table', elections.length)
     const titles = (await table.locator('thead th').allInnerTexts()).map((title) => title.trim())
 
     const [header, ...rows] = await exported(page, 'elections')
@@ -212,13 +216,7 @@ describe('list exports of the console', () => {
     const { items: committees } = await admin.get(`/api/v1/committees?node=${communityId}`)
     const known = committees.find((committee) => committee.members.length > 0)
     assert.ok(known, 'the demo 德胜社区 has a committee with members')
-    const page = await suite.freshPage({ acceptDownloads: true })
-    await signInToConsole(page, suite.baseUrl, 'admin', '/committees')
-    const table = page.getByTestId('committees-table')
-    await table.locator('tbody tr').first().waitFor()
-    await pickCommunity(page)
-    await table.locator('tbody tr').nth(committees.length - 1).waitFor()
-    await table.locator('tbody tr').nth(committees.length).waitFor({ state: 'detached' })
+    const { page, table } = await communityList('/committees', 'committees-table', committees.length)
 
     const [header, ...rows] = await exported(page, 'committees')
     assert.deepEqual(header, ['小区', '任期开始', '任期届满', '状态', '成员', '候补', '党员比例'])
