@@ -57,6 +57,18 @@ pick_locale() {
   fi
 }
 
+# Each API test makes its own copy of the test database: thousands of files made and removed per run. In
+# memory (/dev/shm, when it has room for the cluster) that costs a fraction of what a journaling disk costs.
+data_parent() {
+  local free_kib
+  free_kib="$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 { print $4 }')"
+  if [[ -d /dev/shm && -w /dev/shm && ${free_kib:-0} -ge 2097152 ]]; then
+    printf '/dev/shm\n'
+  else
+    printf '%s\n' "${TMPDIR:-/tmp}"
+  fi
+}
+
 load_state() {
   [[ -f $STATE_FILE ]] || return 1
   PG_DATA='' PG_PORT='' PG_BIN=''
@@ -93,7 +105,7 @@ cmd_start() {
   locale="$(pick_locale)"
   mkdir -p -- "$(dirname "$STATE_FILE")"
 
-  data="$(mktemp -d -t "${DATA_PREFIX}XXXXXXXX")"
+  data="$(mktemp -d -p "$(data_parent)" "${DATA_PREFIX}XXXXXXXX")"
   [[ $EUID -eq 0 ]] && chown postgres:postgres "$data"
   chmod 700 "$data"
   as_pg test -w "$data" || { remove_data_dir "$data"; die "data dir $data is not writable by the postgres user (check \$TMPDIR)"; }
