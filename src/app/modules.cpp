@@ -22,6 +22,7 @@
 #include "modules/open311/module.hpp"
 #include "modules/org/module.hpp"
 #include "modules/people/module.hpp"
+#include "modules/property/module.hpp"
 #include "modules/voting/module.hpp"
 
 namespace weizhi::store {
@@ -37,8 +38,9 @@ const std::vector<modules::Module>& all_modules() {
                                                     imports::module(),   voting::module(),     committees::module(),
                                                     elections::module(), media::module(),      covenant::module(),
                                                     cases::module(),     open311::module(),    deliberation::module(),
-                                                    elevators::module(), mediation::module(),  audit::module(),
-                                                    today_module(),      report_module(),      map_module()};
+                                                    elevators::module(), mediation::module(),  property::module(),
+                                                    audit::module(),     today_module(),       report_module(),
+                                                    map_module()};
   return modules;
 }
 

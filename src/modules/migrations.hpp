@@ -21,5 +21,6 @@ std::vector<Migration> open311_migrations();
 std::vector<Migration> deliberation_migrations();
 std::vector<Migration> elevators_migrations();
 std::vector<Migration> mediation_migrations();
+std::vector<Migration> property_migrations();
 
 }  // namespace weizhi::store

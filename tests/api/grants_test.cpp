@@ -25,11 +25,13 @@ class GrantsTest : public ApiTest {
 
 TEST_F(GrantsTest, AfterStartRolePermissionsAreExactlyTheGrantsTheModulesDeclare) {
   GrantPairs declared = weizhi::app::declared_grants(weizhi::app::all_modules());
-  EXPECT_EQ(declared.size(), 255u) << "every grant the migrations made is declared by a module";
+  EXPECT_EQ(declared.size(), 287u) << "every grant the migrations made and the property module's are declared";
   EXPECT_EQ(stored_grants(), declared);
   EXPECT_TRUE(declared.count({"commissioner", "cases.assign"}));
   EXPECT_TRUE(declared.count({"street_admin", "users.manage"}));
   EXPECT_FALSE(declared.count({"resident", "users.manage"}));
+  EXPECT_TRUE(declared.count({"resident", "property.public.read"}));
+  EXPECT_FALSE(declared.count({"property_manager", "property.manage"})) << "a company does not run its own contracts";
 }
 
 TEST_F(GrantsTest, AStartRestoresAMissingGrantRemovesAnUndeclaredOneAndAuditsBoth) {

@@ -1,0 +1,1 @@
+// The monthly three-in-one evaluation as pure arithmetic: sheet and month scores, share and pay (docs/rules.md#g).

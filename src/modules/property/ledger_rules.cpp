@@ -1,0 +1,1 @@
+// Pure decisions of a community's ledger: its income, its costs and the street's subsidy.

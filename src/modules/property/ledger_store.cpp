@@ -1,0 +1,1 @@
+// SQL of funding lines, own revenue, costs and the community ledger read from them.

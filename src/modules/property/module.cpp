@@ -1,0 +1,31 @@
+// The property module as the host runs it: migrations, routes, demo seed, and who holds its permissions.
+#include "modules/property/module.hpp"
+
+#include "modules/migrations.hpp"
+
+namespace weizhi::property {
+
+modules::Module module() {
+  using namespace modules;
+  // The street runs companies, clusters and the task catalogue; a community's leaders keep its ledger; owners
+  // read the contract in force in their compound.
+  return describe(
+      "property", store::property_migrations,
+      [](http::Router& router) {
+        add_routes(router);
+        add_ledger_routes(router);
+      },
+      [](SeedContext& seed) {
+        seed_demo(seed);
+        seed_ledger_demo(seed);
+      },
+      {
+          {"property.ledger.read", roles(kLeaders, "commissioner", "property_manager")},
+          {"property.ledger.write", kLeaders},
+          {"property.manage", kLeaders},
+          {"property.public.read", roles(kStaff, "resident")},
+          {"property.read", kStaff},
+      });
+}
+
+}  // namespace weizhi::property

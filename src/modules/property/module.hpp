@@ -1,0 +1,15 @@
+// The property service capability (微服务): companies, the clusters they serve, contracts chosen by owners,
+// the transactional tasks moved to companies, each community's ledger, and the monthly three-in-one evaluation.
+#pragma once
+#include "modules/module.hpp"
+
+namespace weizhi::property {
+
+// The descriptor (module.cpp), and the parts of it that the module's other files define.
+modules::Module module();
+void add_routes(http::Router& router);              // routes.cpp: companies, clusters, contracts, tasks
+void add_ledger_routes(http::Router& router);       // ledger_routes.cpp: funding lines, revenue, costs, ledger, stats
+void seed_demo(modules::SeedContext& seed);         // seed.cpp
+void seed_ledger_demo(modules::SeedContext& seed);  // ledger_seed.cpp
+
+}  // namespace weizhi::property

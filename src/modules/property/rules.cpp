@@ -1,0 +1,1 @@
+// Pure decisions on property companies, clusters, contracts and the task catalogue (docs/rules.md).

@@ -1,0 +1,1 @@
+// SQL of companies, clusters and their operators, contracts and the task catalogue.
