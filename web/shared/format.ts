@@ -63,6 +63,11 @@ export function yuanText(fen: number): string {
   return `${sign}${whole.toLocaleString('en-US')}.${cents}`
 }
 
+/** "¥1,234.56" from integer fen: money as every property screen shows it. */
+export function formatFen(fen: number): string {
+  return fen < 0 ? `-¥${yuanText(-fen)}` : `¥${yuanText(fen)}`
+}
+
 /** A home as the office names it: "3号楼 2单元 301". */
 export function partLabel(part: { building_name: string; unit_name: string; room_number: string }): string {
   return `${part.building_name} ${part.unit_name} ${part.room_number}`

@@ -50,3 +50,8 @@ export type Permission =
   | 'notifications.manage'
   | 'mediation.read'
   | 'mediation.manage'
+  | 'property.read'
+  | 'property.manage'
+  | 'property.ledger.read'
+  | 'property.ledger.write'
+  | 'property.public.read'
