@@ -81,6 +81,14 @@ const std::vector<Binding>& bindings() {
       text("media_dir", &Settings::media_dir),
       text("common_passwords_file", &Settings::common_passwords_file),
       count("job_interval_seconds", &Settings::job_interval_seconds),
+      text("sms_provider", &Settings::sms_provider),
+      text("sms_sign_name", &Settings::sms_sign_name),
+      text("sms_template", &Settings::sms_template),
+      text("sms_message", &Settings::sms_message),
+      text("sms_access_key_id", &Settings::sms_access_key_id),
+      text("sms_access_key_secret", &Settings::sms_access_key_secret),
+      text("sms_app_id", &Settings::sms_app_id),
+      count("sms_codes_per_address_per_hour", &Settings::sms_codes_per_address_per_hour),
   };
   return list;
 }

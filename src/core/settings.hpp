@@ -39,6 +39,19 @@ struct Settings {
   int shutdown_grace_seconds = 20;
   // How often `weizhi serve` looks for periodic jobs that are due; 0 runs none.
   int job_interval_seconds = 60;
+  // Where residents' sign-in codes go (docs/operations.md#sms-codes): "aliyun", "tencent" or "file:PATH";
+  // empty sends none, and a code request answers 503.
+  std::string sms_provider;
+  std::string sms_sign_name = "微治";  // 签名, as the provider approved it
+  // The provider's template of the code message (Alibaba's TemplateCode, Tencent's TemplateId), whose one
+  // parameter is the code; the file provider writes sms_message instead, {code} replaced.
+  std::string sms_template;
+  std::string sms_message = "您的登录验证码为 {code}，5 分钟内有效。如非本人操作，请忽略。";
+  std::string sms_access_key_id;      // Alibaba's AccessKey ID, Tencent's SecretId
+  std::string sms_access_key_secret;  // Alibaba's AccessKey secret, Tencent's SecretKey
+  std::string sms_app_id;             // Tencent's SmsSdkAppId
+  // Codes asked from one client address in an hour; many households may share one address (a NAT).
+  int sms_codes_per_address_per_hour = 30;
 };
 
 }  // namespace weizhi
