@@ -1,7 +1,7 @@
 // Routes of the resident H5 (history mode under /m/): sign-in, the 我的 page, the resident's votes
-// (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant, its
-// deliberation topics with their comments, their reports of problems (报事报修) with ratings, and the
-// public receipt check.
+// (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant and
+// property contract, its deliberation topics with their comments, their reports of problems (报事报修)
+// with ratings, and the public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
 
@@ -51,6 +51,12 @@ export const router = createRouter({
       name: 'covenant',
       component: () => import('./views/covenant/index.vue'),
       meta: { titleKey: 'covenant.mobile.title' },
+    },
+    {
+      path: '/contract',
+      name: 'property-contract',
+      component: () => import('./views/property/index.vue'),
+      meta: { titleKey: 'property.mobile.title' },
     },
     {
       path: '/topics',

@@ -4,6 +4,7 @@ export const myPageLinks = [
   { route: 'my-votes', titleKey: 'ballot.myVotes', hintKey: 'ballot.myVotesHint', testId: 'my-votes-link' },
   { route: 'my-elections', titleKey: 'electionBallot.myElections', hintKey: 'electionBallot.myElectionsHint', testId: 'my-elections-link' },
   { route: 'covenant', titleKey: 'covenant.mobile.title', hintKey: 'covenant.mobile.hint', testId: 'covenant-link' },
+  { route: 'property-contract', titleKey: 'property.mobile.title', hintKey: 'property.mobile.hint', testId: 'property-contract-link' },
   { route: 'my-topics', titleKey: 'deliberation.mobile.title', hintKey: 'deliberation.mobile.hint', testId: 'topics-link' },
   { route: 'case-report', titleKey: 'cases.mobile.report', hintKey: 'cases.mobile.reportHint', testId: 'case-report-link' },
   { route: 'my-cases', titleKey: 'cases.mobile.mine', hintKey: 'cases.mobile.mineHint', testId: 'my-cases-link' },
