@@ -17,12 +17,8 @@ export const operatorRoles: readonly OperatorRole[] = ['lead', 'partner']
 export const taskHolders: readonly TaskHolder[] = ['community', 'property']
 export const gateTiers: readonly GateTier[] = ['main', 'middle', 'small']
 
-/** Who took a step, as the property routes name them. */
-export interface PropertyActor {
-  user_id: number | null
-  name: string | null
-  role: string | null
-}
+/** Who took a step, as the property routes name them; null for a step nobody's account took. */
+export type PropertyActor = { user_id: number; name: string; role: string } | null
 
 export interface CompanyRef extends Ref {
   origin: CompanyOrigin
@@ -72,7 +68,7 @@ export interface ClusterCompound extends Ref {
 export interface Cluster {
   id: number
   name: string
-  code: string
+  code: string | null
   lead: CompanyRef | null
   partners: CompanyRef[]
   /** A lead with at least one partner: 以大带小. */

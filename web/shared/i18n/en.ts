@@ -1828,6 +1828,7 @@ const en: typeof zhCN = {
       title: 'Property overview',
       figures: 'The street in figures',
       summary: 'Communities: income, costs and subsidy',
+      summaryExport: 'Communities ledger {year}',
       summaryLine: '{without} of {all} communities need no subsidy; the street pays {subsidy} in all',
       stats: {
         communities: 'Communities',

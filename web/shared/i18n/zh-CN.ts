@@ -1821,6 +1821,7 @@ export default {
       title: '物业概况',
       figures: '本街道物业数字',
       summary: '各社区收支与补贴',
+      summaryExport: '各社区收支{year}年',
       summaryLine: '{all} 个社区中 {without} 个无需补贴，街道补贴合计 {subsidy}',
       stats: {
         communities: '社区',
