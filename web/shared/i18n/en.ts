@@ -1859,7 +1859,7 @@ const en: typeof zhCN = {
       operatorButton: 'Name an operator',
       addOperator: '{cluster}: name an operator',
       operatorHint: "A new lead ends the previous lead's term the day before.",
-      operatorAdded: '{company} now operates {cluster}',
+      operatorAdded: '{cluster} has a new operator',
       companyRequired: 'Choose a company',
       since: 'From',
       moveCommunity: 'Move into {cluster}',

@@ -1852,7 +1852,7 @@ export default {
       operatorButton: '指定运营企业',
       addOperator: '{cluster}：指定运营企业',
       operatorHint: '指定新的牵头企业时，原牵头企业的运营期到前一天结束。',
-      operatorAdded: '已指定{company}运营{cluster}',
+      operatorAdded: '已为{cluster}指定运营企业',
       companyRequired: '请选择物业企业',
       since: '起始日期',
       moveCommunity: '调入{cluster}',
