@@ -23,6 +23,7 @@
 #include "modules/org/module.hpp"
 #include "modules/people/module.hpp"
 #include "modules/property/module.hpp"
+#include "modules/residents/module.hpp"
 #include "modules/voting/module.hpp"
 
 namespace weizhi::store {
@@ -33,14 +34,15 @@ namespace weizhi::app {
 
 const std::vector<modules::Module>& all_modules() {
   // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
-  static const std::vector<modules::Module> modules{ops_module(),        org::module(),        auth::module(),
-                                                    people::module(),    governance::module(), notifications::module(),
-                                                    imports::module(),   voting::module(),     committees::module(),
-                                                    elections::module(), media::module(),      covenant::module(),
-                                                    cases::module(),     open311::module(),    deliberation::module(),
-                                                    elevators::module(), mediation::module(),  property::module(),
-                                                    audit::module(),     today_module(),       report_module(),
-                                                    map_module()};
+  static const std::vector<modules::Module> modules{
+      ops_module(),        org::module(),        auth::module({residents::phone_sign_in()}),
+      people::module(),    governance::module(), notifications::module(),
+      imports::module(),   voting::module(),     committees::module(),
+      elections::module(), media::module(),      covenant::module(),
+      cases::module(),     open311::module(),    deliberation::module(),
+      elevators::module(), mediation::module(),  property::module(),
+      residents::module(), audit::module(),      today_module(),
+      report_module(),     map_module()};
   return modules;
 }
 

@@ -12,6 +12,8 @@ const std::vector<ActionLabel>& action_labels() {
       // Accounts and the system
       {"session.create", "登录"},
       {"session.delete", "退出登录"},
+      {"residents.sms_code.send", "发送登录验证码"},
+      {"residents.sms_code.use", "验证码登录"},
       {"user.create", "新建账号"},
       {"user.password.change", "修改密码"},
       {"user.password.reset", "重置密码"},
@@ -169,6 +171,7 @@ struct EntityKind {
 constexpr EntityKind kEntityKinds[] = {
     {"user", "账号", "", "/users"},
     {"secret", "密钥", "", ""},
+    {"phone", "手机号", "", ""},
     {"org_node", "组织节点", "/org/nodes/<id>", ""},
     {"node", "组织节点", "/org/nodes/<id>", ""},
     {"street", "街道", "", "/"},
@@ -324,6 +327,11 @@ std::string field_label(std::string_view key) {
       {"client", "来源地址"},
       {"mediators_tagged", "标记调解员数"},
       {"sessions_ended", "结束的会话数"},
+      {"via", "登录方式"},
+      {"phone", "手机号"},
+      {"account_created", "新建账号"},
+      {"roles_added", "新增角色数"},
+      {"roles_ended", "结束角色数"},
   };
   auto found = labels.find(key);
   return found == labels.end() ? std::string(key) : std::string(found->second);

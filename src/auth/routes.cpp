@@ -35,13 +35,41 @@ std::optional<Response> throttled(Context& context, const std::string& login) {
       .header("Retry-After", std::to_string(*wait));
 }
 
-Response create_session_route(Context& context) {
+// Opens a session for the account `account` answers inside the session's transaction, and answers
+// as every sign-in does: the user with their permissions, the CSRF token and the session cookie.
+Response open_session(Context& context, const std::function<User(store::Tx&)>& account, const Json& summary) {
+  auto& services = context.services;
+  User user;
+  NewSession session = context.write([&](store::Tx& tx) {
+    user = account(tx);
+    NewSession created = create_session(tx, user.id, services.settings);
+    audit::record(tx, user.login, "session.create", "user:" + std::to_string(user.id), summary);
+    return created;
+  });
+  Json user_view;
+  {
+    auto lease = context.read();
+    Principal signed_in{.user_id = user.id, .login = user.login, .display_name = user.display_name};
+    signed_in.roles = load_roles(*lease, user.id, services.clock.now());
+    user_view = principal_json(*lease, signed_in);
+  }
+  return Response::json(200, {{"user", user_view}, {"csrf_token", session.csrf_token}})
+      .header("Set-Cookie", session_cookie(session.token, services.settings));
+}
+
+Response create_session_route(Context& context, const std::vector<SignInMethod>& methods) {
   JsonObject body(context.json_body());
+  const std::string& address = context.request.client_address;
+  for (const auto& method : methods) {
+    if (!body.mentions(method.field)) continue;
+    SignIn decided = method.check(context, body);
+    if (decided.answer) return *decided.answer;
+    return open_session(context, decided.account, {{"client", address}, {"via", method.field}});
+  }
   std::string login = body.text("login");
   std::string password = body.text("password");
   body.finish();
   auto& services = context.services;
-  const std::string& address = context.request.client_address;
   if (auto refusal = throttled(context, login)) return *refusal;
   std::optional<User> user;
   {
@@ -55,20 +83,7 @@ Response create_session_route(Context& context) {
     throw ApiError(401, "invalid_credentials", "账号或密码错误");
   }
   services.login_throttle.clear(login);
-  NewSession session = context.write([&](store::Tx& tx) {
-    NewSession created = create_session(tx, user->id, services.settings);
-    audit::record(tx, user->login, "session.create", "user:" + std::to_string(user->id), {{"client", address}});
-    return created;
-  });
-  Json user_view;
-  {
-    auto lease = context.read();
-    Principal signed_in{.user_id = user->id, .login = user->login, .display_name = user->display_name};
-    signed_in.roles = load_roles(*lease, user->id, services.clock.now());
-    user_view = principal_json(*lease, signed_in);
-  }
-  return Response::json(200, {{"user", user_view}, {"csrf_token", session.csrf_token}})
-      .header("Set-Cookie", session_cookie(session.token, services.settings));
+  return open_session(context, [&](store::Tx&) { return *user; }, {{"client", address}});
 }
 
 Response delete_session_route(Context& context) {
@@ -282,11 +297,12 @@ void seed_demo(modules::SeedContext& seed) {
 
 }  // namespace
 
-modules::Module module() {
+modules::Module module(std::vector<SignInMethod> methods) {
   return modules::Module{"auth",
                          [] { return std::vector<store::Migration>{}; },
-                         [](http::Router& router) {
-                           router.add(Method::Post, "/api/v1/session", Access::anyone(), create_session_route);
+                         [methods = std::move(methods)](http::Router& router) {
+                           router.add(Method::Post, "/api/v1/session", Access::anyone(),
+                                      [methods](Context& context) { return create_session_route(context, methods); });
                            router.add(Method::Delete, "/api/v1/session", Access::signed_in(), delete_session_route);
                            router.add(Method::Get, "/api/v1/me", Access::signed_in(), me_route);
                            router.add(Method::Post, "/api/v1/me/password", Access::signed_in(),

@@ -22,5 +22,6 @@ std::vector<Migration> deliberation_migrations();
 std::vector<Migration> elevators_migrations();
 std::vector<Migration> mediation_migrations();
 std::vector<Migration> property_migrations();
+std::vector<Migration> residents_migrations();
 
 }  // namespace weizhi::store

@@ -1,0 +1,202 @@
+// HTTP of the residents module: asking for a sign-in code by SMS, and the sign-in by phone and code
+// that auth's POST /api/v1/session hands over for a body naming "phone" (auth/sign_in.hpp).
+#include <sodium.h>
+
+#include <spdlog/spdlog.h>
+
+#include "audit/audit.hpp"
+#include "auth/accounts.hpp"
+#include "auth/sessions.hpp"
+#include "core/error.hpp"
+#include "core/masking.hpp"
+#include "http/context.hpp"
+#include "modules/people/people.hpp"
+#include "modules/residents/module.hpp"
+#include "modules/residents/rules.hpp"
+#include "modules/residents/sms.hpp"
+#include "modules/residents/store.hpp"
+
+namespace weizhi::residents {
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+// A code request's body is one phone number.
+constexpr std::size_t kMaxCodeRequestBytes = 1024;
+
+CodePolicy policy_of(const Settings& settings) {
+  CodePolicy policy;
+  policy.per_address_per_hour = settings.sms_codes_per_address_per_hour;
+  return policy;
+}
+
+// The body's phone, normalised; 400 naming `phone` for one that is no mainland mobile number.
+std::string read_phone(JsonObject& body) {
+  std::string phone = body.text("phone");
+  if (auto problem = people::phone_problem(phone)) fail_invalid("phone", *problem);
+  return normalise_phone(phone);
+}
+
+// Keyed hashes, each with a domain of its own, so that one never stands for another: the client's
+// address as the limits count it, the code as kept, and the token that picks a person for one code.
+std::string address_index(const crypto::DataKey& key, const std::string& address) {
+  return key.blind_index("sms-client:" + address);
+}
+std::string code_hash(const crypto::DataKey& key, const std::string& phone, const std::string& code) {
+  return key.blind_index("sms-code:" + phone + ":" + code);
+}
+std::string person_token(const crypto::DataKey& key, std::int64_t code_id, std::int64_t person_id) {
+  return key.blind_index("sms-person:" + std::to_string(code_id) + ":" + std::to_string(person_id)).substr(0, 32);
+}
+
+bool same_secret(const std::string& expected, const std::string& given) {
+  return expected.size() == given.size() && sodium_memcmp(expected.data(), given.data(), expected.size()) == 0;
+}
+
+// The people of the street registered with the phone: a family may share one.
+std::vector<people::Person> people_with_phone(Context& context, store::Connection& connection,
+                                              const std::string& phone_index) {
+  people::PeopleFilter filter;
+  filter.scope_path = people::node_path(connection, context.root_node_id()).value_or("/");
+  filter.phone_index = phone_index;
+  return people::search_people(connection, filter);
+}
+
+Response too_soon(std::int64_t wait) {
+  return Response::error(429, "too_many_requests", "验证码发送过于频繁，请 " + std::to_string(wait) + " 秒后再试",
+                         "phone")
+      .header("Retry-After", std::to_string(wait));
+}
+
+[[noreturn]] void unavailable(const std::string& message) { throw ApiError(503, "sms_unavailable", message); }
+
+// POST /api/v1/session/sms-code: the same answer whatever the phone, so it tells no one who is registered;
+// a code is sent only to a phone of the registry, and the limits count every phone alike.
+Response request_code_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string phone = read_phone(body);
+  body.finish();
+  auto& services = context.services;
+  const crypto::DataKey& key = services.data_key;
+  CodePolicy policy = policy_of(services.settings);
+  TimePoint now = services.clock.now();
+  CodeRequest request{key.blind_index(phone), address_index(key, context.request.client_address), std::nullopt,
+                      now + policy.valid_for};
+  bool registered = false;
+  {
+    auto lease = context.read();
+    auto wait = wait_before_sending(phone_requests_since(*lease, request.phone_index, now - std::chrono::hours(24)),
+                                    address_requests_since(*lease, request.address_index, now - std::chrono::hours(1)),
+                                    now, policy);
+    if (wait) return too_soon(*wait);
+    registered = !people_with_phone(context, *lease, request.phone_index).empty();
+  }
+  // Sent before anything is kept, and outside the write: a slow provider must not hold the writer, and
+  // one that fails leaves no code behind.
+  if (registered) {
+    auto sender = sms_sender(services.settings);
+    if (!sender) unavailable("短信服务未配置，暂时无法发送验证码，请联系社区工作人员");
+    CodeBytes bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    std::string code = code_from_bytes(bytes);
+    if (auto failure = sender->send(phone, code, now)) {
+      spdlog::error("sms code to {} not sent: {}", mask_phone(phone), *failure);
+      unavailable("短信服务暂时不可用，验证码未能发送，请稍后再试");
+    }
+    request.code_hash = code_hash(key, phone, code);
+  }
+  context.write([&](store::Tx& tx) {
+    insert_request(tx, request);
+    if (request.code_hash)
+      context.audit(tx, "residents.sms_code.send", "phone:" + mask_phone(phone),
+                    {{"client", context.request.client_address}});
+  });
+  return Response::json(202, {{"resend_after", policy.resend_after.count()}});
+}
+
+[[noreturn]] void refuse_code() { throw ApiError(401, "invalid_code", "验证码错误或已失效，请重新获取", "code"); }
+
+// Finds or makes the person's account, brings its resident roles in line with the person's homes, and
+// takes the code, all in the session's transaction.
+auth::User sign_in_person(store::Tx& tx, std::int64_t code_id, const people::Person& person, const std::string& phone) {
+  if (!use_code(tx, code_id)) refuse_code();
+  auto user_id = account_of_person(tx.connection(), person.id);
+  bool created = !user_id;
+  if (created) {
+    // No login a person can register has a colon, and "!" is no password hash: this account signs in by phone only.
+    user_id = auth::create_user(tx, "resident:" + std::to_string(person.id), "居民 " + person.name_masked, "!");
+    link_account(tx, *user_id, person.id);
+  }
+  auto user = auth::find_user(tx.connection(), *user_id);
+  if (!user || user->disabled) throw ApiError(401, "account_disabled", "该账号已停用，请联系社区工作人员");
+  std::set<std::int64_t> compounds;
+  for (const auto& link : people::links_of_person(tx.connection(), person.id))
+    if (link.compound) compounds.insert(link.compound->id);
+  std::vector<HeldRole> held;
+  for (const auto& grant : auth::load_roles(tx.connection(), user->id, tx.now()))
+    if (grant.role == "resident") held.push_back({grant.assignment_id, grant.scope_node_id});
+  RoleChanges changes = resident_role_changes(held, compounds);
+  for (std::int64_t compound : changes.add) auth::assign_role(tx, user->id, "resident", compound);
+  for (std::int64_t assignment : changes.end) end_role(tx, assignment);
+  audit::record(tx, user->login, "residents.sms_code.use", "user:" + std::to_string(user->id),
+                {{"phone", mask_phone(phone)},
+                 {"account_created", created},
+                 {"roles_added", changes.add.size()},
+                 {"roles_ended", changes.end.size()}});
+  return *user;
+}
+
+auth::SignIn check_code(Context& context, JsonObject& body) {
+  std::string phone = read_phone(body);
+  std::string code = body.text("code");
+  std::optional<std::string> chosen_token = body.optional_text("person_token");
+  body.finish();
+  if (!code_shaped(code)) fail_invalid("code", "验证码应为 6 位数字");
+  auto& services = context.services;
+  const crypto::DataKey& key = services.data_key;
+  std::string phone_index = key.blind_index(phone);
+  std::optional<StoredCode> stored;
+  std::vector<people::Person> holders;
+  {
+    auto lease = context.read();
+    stored = last_sent_code(*lease, phone_index);
+    if (stored) holders = people_with_phone(context, *lease, phone_index);
+  }
+  if (!stored) refuse_code();
+  bool matches = same_secret(stored->code_hash, code_hash(key, phone, code));
+  Verdict verdict = judge_code(stored->sent, matches, services.clock.now(), policy_of(services.settings));
+  if (verdict == Verdict::Wrong) context.write([&](store::Tx& tx) { count_failure(tx, stored->id); });
+  if (verdict != Verdict::Accepted || holders.empty()) refuse_code();
+  std::int64_t code_id = stored->id;
+  const people::Person* person = holders.size() == 1 && !chosen_token ? &holders.front() : nullptr;
+  if (chosen_token) {
+    for (const auto& holder : holders)
+      if (same_secret(person_token(key, code_id, holder.id), *chosen_token)) person = &holder;
+    if (!person) fail_invalid("person_token", "请重新选择您是哪一位");
+  }
+  if (!person) {
+    // A family on one phone: each picks themself, by masked name, with a token good for this code only.
+    Json choices = Json::array();
+    for (const auto& holder : holders)
+      choices.push_back({{"person_token", person_token(key, code_id, holder.id)}, {"name", holder.name_masked}});
+    return auth::SignIn{.account = {}, .answer = Response::json(200, {{"choose", choices}})};
+  }
+  return auth::SignIn{.account = [code_id, chosen = *person,
+                                  phone](store::Tx& tx) { return sign_in_person(tx, code_id, chosen, phone); },
+                      .answer = std::nullopt};
+}
+
+}  // namespace
+
+auth::SignInMethod phone_sign_in() { return auth::SignInMethod{"phone", check_code}; }
+
+void add_routes(http::Router& router) {
+  router.add(http::Route{Method::Post, "/api/v1/session/sms-code", Access::anyone(), request_code_route,
+                         kMaxCodeRequestBytes});
+}
+
+}  // namespace weizhi::residents
