@@ -148,6 +148,12 @@ const std::vector<ActionLabel>& action_labels() {
       {"mediation.session", "登记调解"},
       {"mediation.transition", "调解流转"},
       {"mediation.follow_up", "登记回访"},
+      // Property money
+      {"property.ledger.seed", "载入演示社区台账"},
+      {"property.funding_line.create", "新增条线经费"},
+      {"property.funding_payment.create", "登记条线经费拨付"},
+      {"property.revenue.create", "登记自营收入"},
+      {"property.cost.create", "登记社区支出"},
   };
   return labels;
 }
@@ -202,6 +208,9 @@ constexpr EntityKind kEntityKinds[] = {
     {"case_category", "居民报事类别", "", "/case-items"},
     {"mediations", "矛盾纠纷", "", "/mediations"},
     {"mediation", "矛盾纠纷", "/mediations/<id>", "/mediations"},
+    {"property_funding_line", "条线经费", "", "/property/ledger"},
+    {"property_revenue", "自营收入", "", "/property/ledger"},
+    {"property_cost", "社区支出", "", "/property/ledger"},
     {"role_permissions", "角色权限", "", ""},
 };
 
