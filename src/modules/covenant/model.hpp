@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/covenant/covenant.hpp"
 #include "modules/governance/governance.hpp"
 
 namespace weizhi::covenant {
@@ -50,15 +51,6 @@ struct Version {
   std::optional<std::string> superseded_on;  // YYYY-MM-DD
   std::string created_at;
   std::vector<Clause> clauses;
-};
-
-// What adoption needs to know of the vote, read from the voting module.
-struct VoteFacts {
-  std::int64_t compound_node_id;
-  int matter;
-  bool counted;  // closed or published: its result is final
-  std::int64_t item_count;
-  bool item_passed;  // the asked item's outcome is passed
 };
 
 struct Acknowledgement {

@@ -29,8 +29,6 @@ std::optional<Version> find_version(store::Connection& connection, std::int64_t 
 std::vector<Version> versions_of_compound(store::Connection& connection, std::int64_t compound_node_id);
 std::optional<Version> adopted_version(store::Connection& connection, std::int64_t compound_node_id);
 
-// What adoption checks of a vote; nullopt when there is no such vote.
-std::optional<VoteFacts> vote_facts(store::Connection& connection, std::int64_t vote_id, std::int64_t item);
 // Adopts a draft on `adopted_on` by the item of a vote: 409 unless the version is a draft, 404 for
 // an unknown vote, and the conditions of check_adopting_vote. The version in force, if any, is
 // superseded on the same day. Returns the superseded version's id.
