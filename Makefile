@@ -48,7 +48,9 @@ demo: build
 	grep -qxE '[0-9a-fA-F]{64}' $(DEMO_KEY) || { echo "$(DEMO_KEY) is not 64 hex chars; fix or delete it" >&2; exit 1; }
 	chmod 600 $(DEMO_KEY)
 	WEIZHI_DATA_KEY_FILE=$(DEMO_KEY) ./build/weizhi seed demo --db '$(DEMO_DB)' --if-empty
-	exec env WEIZHI_DATA_KEY_FILE=$(DEMO_KEY) WEIZHI_MEDIA_DIR=.weizhi/media ./build/weizhi serve --db '$(DEMO_DB)' --listen '$(LISTEN)'
+	@echo "居民登录验证码不发短信，写入 .weizhi/sms.log（每行：手机号<TAB>短信内容）: tail -f .weizhi/sms.log"
+	exec env WEIZHI_DATA_KEY_FILE=$(DEMO_KEY) WEIZHI_MEDIA_DIR=.weizhi/media WEIZHI_SMS_PROVIDER=file:.weizhi/sms.log \
+	  ./build/weizhi serve --db '$(DEMO_DB)' --listen '$(LISTEN)'
 
 bench: build
 	bash bench/run.sh

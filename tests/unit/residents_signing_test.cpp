@@ -20,13 +20,14 @@ std::string header(const Pairs& headers, const std::string& name) {
 // Guangzhou: https://www.tencentcloud.com/zh/document/api/1021/34193. Its published inputs and
 // signature, in both editions of the page: the older one's keys end in EXAMPLE, the current one's in *******.
 TEST(ResidentsSigning, TencentMatchesTheDocumentationsExample) {
-  TencentCall call{.secret_id = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
-                   .secret_key = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
-                   .service = "cvm",
-                   .host = "cvm.tencentcloudapi.com",
-                   .content_type = "application/json; charset=utf-8",
-                   .payload = R"({"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]})",
-                   .timestamp = 1551113065};
+  TencentCall call{
+      .secret_id = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+      .secret_key = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
+      .service = "cvm",
+      .host = "cvm.tencentcloudapi.com",
+      .content_type = "application/json; charset=utf-8",
+      .payload = R"({"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]})",
+      .timestamp = 1551113065};
   EXPECT_EQ(tencent_authorization(call),
             "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, "
             "SignedHeaders=content-type;host, "
