@@ -1,5 +1,5 @@
 // The `weizhi` command line: serve, migrate, seed, backup, restore, verify, user, token, keygen,
-// export-vote, tally and count-election.
+// export-vote, tally, count-election and evaluate.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "modules/elections/cli.hpp"
+#include "modules/property/cli.hpp"
 #include "modules/voting/cli.hpp"
 #include "modules/voting/rules.hpp"
 #include "store/backup.hpp"
@@ -185,6 +186,11 @@ int count_election(const elections::CountCommand& command) {
   return 0;
 }
 
+int evaluate(const std::string& file) {
+  std::cout << property::evaluate_file(file) << std::flush;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -276,6 +282,11 @@ int main(int argc, char** argv) {
   count_election_command->add_option("--majority-base", count_command.majority_base,
                                      "returned (default), valid or registered (needs --voters)");
 
+  auto* evaluate_command = cli.add_subcommand(
+      "evaluate", "recompute a property contract's monthly evaluation from its export and print the result as JSON");
+  std::string evaluation_file;
+  evaluate_command->add_option("FILE", evaluation_file, "the month's export (weizhi export-evaluation)")->required();
+
   CLI11_PARSE(cli, argc, argv);
 
   log::init();
@@ -312,6 +323,8 @@ int main(int argc, char** argv) {
       status = tally(tally_roll, tally_ballots, matter, follow_majority, tally_timing);
     } else if (*count_election_command) {
       status = count_election(count_command);
+    } else if (*evaluate_command) {
+      status = evaluate(evaluation_file);
     } else if (*keygen_command) {
       crypto::DataKey::generate_file(key_file);
       std::cout << "data key written to " << key_file << std::endl;
