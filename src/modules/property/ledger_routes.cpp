@@ -1,6 +1,505 @@
 // HTTP routes of funding lines, own revenue, costs, the community ledger and the property figures.
+#include <set>
+
+#include "core/error.hpp"
+#include "core/json_code.hpp"
+#include "core/lookup.hpp"
+#include "core/xlsx.hpp"
+#include "http/body_id.hpp"
+#include "http/context.hpp"
+#include "http/record_scope.hpp"
+#include "modules/org/org.hpp"
+#include "modules/property/ledger_rules.hpp"
+#include "modules/property/ledger_store.hpp"
 #include "modules/property/module.hpp"
+#include "store/timeline.hpp"
 
 namespace weizhi::property {
-void add_ledger_routes(http::Router&) {}
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+constexpr const char* kRead = "property.ledger.read";
+constexpr const char* kWrite = "property.ledger.write";
+
+// --- Lookups and scopes ---
+
+FundingLine require_line(store::Connection& connection, std::int64_t id) {
+  return found_or_404(find_funding_line(connection, id), "找不到该条线经费");
+}
+
+// A funding line is the street's: its payments are written by those who keep the money there.
+http::ScopeResolver line_scope() {
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_line(connection, id).input.street_node_id;
+  });
+}
+
+// The street a new funding line is for: the body's street_id, or the caller's street when it names none.
+http::ScopeResolver new_line_scope() {
+  return [](Context& context) -> std::optional<std::int64_t> {
+    JsonObject body(context.json_body());
+    if (auto id = http::optional_body_id(context, body, "street_id")) return *id;
+    return context.root_node_id();
+  };
+}
+
+// The community a record names: 422 naming `field` unless it is a community (of `street_id`, when given).
+org::Node community_of_field(store::Connection& connection, std::int64_t id, const std::string& field,
+                             std::optional<std::int64_t> street_id = std::nullopt) {
+  auto node = org::find_node(connection, id);
+  if (!node || node->kind != org::NodeKind::Community) fail_unprocessable("找不到该社区", field);
+  if (street_id && org::street_of(node->path) != *street_id) fail_unprocessable("该社区不属于本街道", field);
+  return *node;
+}
+
+// The community a read asks about (`?community=`): 400 when absent or not an id, 404 when there is none.
+org::Node queried_community(Context& context) {
+  auto text = context.query("community");
+  if (!text) fail_invalid("community", "缺少查询参数 community");
+  std::int64_t id = context.parse_id(*text, "community");
+  auto lease = context.read();
+  auto node = org::find_node(*lease, id);
+  if (!node || node->kind != org::NodeKind::Community) fail_not_found("找不到该社区");
+  return *node;
+}
+
+// The street's current year, or `?year=`.
+std::int64_t queried_year(Context& context) {
+  if (auto text = context.query("year")) return parse_year(*text, "year");
+  return year_of(street_date(context.services.clock.now()).substr(0, 7));
+}
+
+// Who reads a community's money: holders of property.ledger.read at the community or within it (the commissioner
+// of one of its compounds). A company's staff read only communities where their company holds a contract.
+void require_ledger_reader(Context& context, const org::Node& community) {
+  bool allowed = context.can(kRead, community.id);
+  for (const auto& grant : context.user().roles) {
+    if (allowed) break;
+    if (grant.scope_path.rfind(community.path, 0) == 0) allowed = context.can(kRead, grant.scope_node_id);
+  }
+  if (!allowed) fail_forbidden("只能查看职责范围内社区的台账");
+  if (!company_serves_account(*context.read(), context.user().user_id, community.path)) {
+    fail_forbidden("只能查看本公司有服务合同的社区的台账");
+  }
+}
+
+// --- JSON ---
+
+Json ref(std::int64_t id, const std::string& name) { return {{"id", id}, {"name", name}}; }
+
+Json optional_ref(const std::optional<std::int64_t>& id, const std::optional<std::string>& name) {
+  return id ? ref(*id, name.value_or("")) : Json(nullptr);
+}
+
+Json line_json(const FundingLine& line) {
+  return {{"id", line.id},
+          {"street_id", line.input.street_node_id},
+          {"code", line.input.code},
+          {"name", line.input.name},
+          {"year", line.input.year},
+          {"budget_fen", line.input.budget_fen},
+          {"paid_fen", line.paid_fen},
+          {"communities", line.communities},
+          {"created_at", line.created_at}};
+}
+
+// Who recorded each record, as every timeline names them.
+class Recorders {
+ public:
+  template <class Record>
+  Recorders(store::Connection& connection, const std::vector<Record>& records, TimePoint now) {
+    std::set<std::int64_t> ids;
+    for (const auto& record : records) {
+      if (record.recorded_by) ids.insert(*record.recorded_by);
+    }
+    actors_ = store::actors(connection, ids, now);
+  }
+  Json operator()(const std::optional<std::int64_t>& user_id) const {
+    auto found = user_id ? actors_.find(*user_id) : actors_.end();
+    if (found == actors_.end()) return nullptr;
+    return {{"user_id", *user_id}, {"name", found->second.name}, {"role", found->second.role}};
+  }
+
+ private:
+  std::map<std::int64_t, store::Actor> actors_;
+};
+
+// What revenues and costs show alike.
+template <class Record>
+Json record_json(const Record& record, const Recorders& recorders) {
+  const auto& input = record.input;
+  return {{"id", record.id},
+          {"community", ref(input.community_node_id, record.community_name)},
+          {"compound", optional_ref(input.compound_node_id, record.compound_name)},
+          {"month", input.month},
+          {"common_parts", input.common_parts},
+          {"amount_fen", input.amount_fen},
+          {"note", or_null(input.note)},
+          {"recorded_by", recorders(record.recorded_by)},
+          {"created_at", record.created_at}};
+}
+
+Json revenue_json(const Revenue& revenue, const Recorders& recorders) {
+  Json json = record_json(revenue, recorders);
+  json["kind"] = revenue_kind_code(revenue.input.kind);
+  return json;
+}
+
+Json cost_json(const Cost& cost, const Recorders& recorders) {
+  Json json = record_json(cost, recorders);
+  json["kind"] = cost_kind_code(cost.input.kind);
+  json["contract_id"] = or_null(cost.input.contract_id);
+  return json;
+}
+
+Json figures_json(const LedgerFigures& figures) {
+  return {{"income",
+           {{"funding_fen", figures.sums.funding_fen},
+            {"revenue_fen", figures.sums.revenue_fen},
+            {"total_fen", figures.income_fen}}},
+          {"costs",
+           {{"contract_fen", figures.sums.contract_fen},
+            {"other_fen", figures.sums.other_fen},
+            {"total_fen", figures.costs_fen}}},
+          {"subsidy_fen", figures.subsidy_fen}};
+}
+
+// --- Funding lines ---
+
+Response list_lines_route(Context& context) {
+  std::optional<std::int64_t> year;
+  if (auto text = context.query("year")) year = parse_year(*text, "year");
+  auto street_id = http::scope::query_node_or_root("street")(context);
+  auto lease = context.read();
+  org::Node street = org::require_street(*lease, *street_id);
+  Json items = Json::array();
+  for (const auto& line : funding_lines(*lease, street.id, year)) items.push_back(line_json(line));
+  return Response::json(200, {{"items", std::move(items)}});
+}
+
+Response create_line_route(Context& context) {
+  JsonObject body(context.json_body());
+  auto street_id = http::optional_body_id(context, body, "street_id");
+  FundingLineInput input{0, body.integer("year"), body.text("code"), body.text("name"),
+                         read_amount(body.any("budget_fen"), "budget_fen")};
+  body.finish();
+  check_year(input.year, "year");
+  check_line_code(input.code, "code");
+  check_line_name(input.name, "name");
+  std::int64_t asked_street = street_id ? *street_id : context.root_node_id();
+  input.street_node_id = org::require_street(*context.read(), asked_street).id;
+  Json created = context.write([&](store::Tx& tx) {
+    if (funding_line_code_in_use(tx.connection(), input.street_node_id, input.year, input.code)) {
+      fail_conflict("该年度已有此编码的条线经费", "code");
+    }
+    std::int64_t id = insert_funding_line(tx, input, context.user().user_id);
+    context.audit(tx, "property.funding_line.create", "property_funding_line:" + std::to_string(id),
+                  {{"year", input.year}, {"code", input.code}, {"name", input.name}, {"budget_fen", input.budget_fen}});
+    return line_json(*find_funding_line(tx.connection(), id));
+  });
+  return Response::json(201, created);
+}
+
+Response create_payment_route(Context& context) {
+  JsonObject body(context.json_body());
+  PaymentInput input{context.path_id("id"), http::body_id(context, body, "community_id"), body.text("month"),
+                     read_amount(body.any("amount_fen"), "amount_fen"), body.optional_text("note")};
+  body.finish();
+  check_month(input.month, "month");
+  check_note(input.note, "note");
+  Json created = context.write([&](store::Tx& tx) {
+    FundingLine line = require_line(tx.connection(), input.line_id);
+    org::Node community =
+        community_of_field(tx.connection(), input.community_node_id, "community_id", line.input.street_node_id);
+    check_month_in_year(input.month, line.input.year, "month");
+    std::int64_t id = insert_payment(tx, input, context.user().user_id);
+    context.audit(
+        tx, "property.funding_payment.create", "property_funding_line:" + std::to_string(line.id),
+        {{"payment_id", id}, {"community_id", community.id}, {"month", input.month}, {"amount_fen", input.amount_fen}});
+    return Json{{"id", id},
+                {"line", {{"id", line.id}, {"code", line.input.code}, {"name", line.input.name}}},
+                {"community", ref(community.id, community.name)},
+                {"month", input.month},
+                {"amount_fen", input.amount_fen},
+                {"note", or_null(input.note)},
+                {"created_at", iso_utc(tx.now())}};
+  });
+  return Response::json(201, created);
+}
+
+// --- Revenue and costs ---
+
+// The compound a record names lies in its community: 422 naming `field` otherwise.
+void check_compound_in(store::Connection& connection, const org::Node& community, std::int64_t compound_id,
+                       const std::string& field) {
+  auto compound = org::find_node(connection, compound_id);
+  if (!compound || compound->kind != org::NodeKind::Compound || compound->parent_id != community.id) {
+    fail_unprocessable("该小区不属于所选社区", field);
+  }
+}
+
+Response create_revenue_route(Context& context) {
+  JsonObject body(context.json_body());
+  RevenueInput input{http::body_id(context, body, "community_id"),
+                     http::optional_body_id(context, body, "compound_id"),
+                     body.text("month"),
+                     code_field(body, "kind", parse_revenue_kind, "收入类别须为 advertising、parking、venue 或 other"),
+                     body.boolean("common_parts"),
+                     read_amount(body.any("amount_fen"), "amount_fen"),
+                     body.optional_text("note")};
+  body.finish();
+  check_month(input.month, "month");
+  check_note(input.note, "note");
+  if (input.common_parts && !input.compound_node_id) {
+    fail_unprocessable("共有部分收入须注明所属小区", "compound_id");
+  }
+  Json created = context.write([&](store::Tx& tx) {
+    org::Node community = community_of_field(tx.connection(), input.community_node_id, "community_id");
+    if (input.compound_node_id) check_compound_in(tx.connection(), community, *input.compound_node_id, "compound_id");
+    std::int64_t id = insert_revenue(tx, input, context.user().user_id);
+    context.audit(tx, "property.revenue.create", "property_revenue:" + std::to_string(id),
+                  {{"community_id", community.id},
+                   {"month", input.month},
+                   {"kind", revenue_kind_code(input.kind)},
+                   {"amount_fen", input.amount_fen}});
+    Revenue revenue = *find_revenue(tx.connection(), id);
+    return revenue_json(revenue, Recorders(tx.connection(), std::vector{revenue}, tx.now()));
+  });
+  return Response::json(201, created);
+}
+
+Response create_cost_route(Context& context) {
+  JsonObject body(context.json_body());
+  CostInput input{http::body_id(context, body, "community_id"),
+                  http::optional_body_id(context, body, "compound_id"),
+                  body.text("month"),
+                  code_field(body, "kind", parse_cost_kind,
+                             "支出类别须为 contract_base、contract_performance、maintenance 或 other"),
+                  http::optional_body_id(context, body, "contract_id"),
+                  body.optional_boolean("common_parts").value_or(false),
+                  read_amount(body.any("amount_fen"), "amount_fen"),
+                  body.optional_text("note")};
+  body.finish();
+  check_month(input.month, "month");
+  check_note(input.note, "note");
+  Json created = context.write([&](store::Tx& tx) {
+    org::Node community = community_of_field(tx.connection(), input.community_node_id, "community_id");
+    if (input.compound_node_id) check_compound_in(tx.connection(), community, *input.compound_node_id, "compound_id");
+    if (input.contract_id) {
+      // A contract's pay is a cost of its compound: the compound is the contract's when the body names none.
+      auto compound = contract_compound(tx.connection(), *input.contract_id);
+      if (!compound) fail_unprocessable("找不到该物业服务合同", "contract_id");
+      if (input.compound_node_id && *compound != *input.compound_node_id) {
+        fail_unprocessable("该合同不属于所选小区", "contract_id");
+      }
+      check_compound_in(tx.connection(), community, *compound, "contract_id");
+      input.compound_node_id = *compound;
+    }
+    if (input.common_parts && !input.compound_node_id) {
+      fail_unprocessable("共有部分支出须注明所属小区", "compound_id");
+    }
+    std::int64_t id = insert_cost(tx, input, context.user().user_id);
+    context.audit(tx, "property.cost.create", "property_cost:" + std::to_string(id),
+                  {{"community_id", community.id},
+                   {"month", input.month},
+                   {"kind", cost_kind_code(input.kind)},
+                   {"amount_fen", input.amount_fen}});
+    Cost cost = *find_cost(tx.connection(), id);
+    return cost_json(cost, Recorders(tx.connection(), std::vector{cost}, tx.now()));
+  });
+  return Response::json(201, created);
+}
+
+// A community's records of a year: `list(connection, community, year)` shown by `show`.
+template <class List, class Show>
+Response community_records(Context& context, List&& list, Show&& show) {
+  org::Node community = queried_community(context);
+  std::int64_t year = queried_year(context);
+  require_ledger_reader(context, community);
+  auto lease = context.read();
+  auto records = list(*lease, community.id, year);
+  Recorders recorders(*lease, records, context.services.clock.now());
+  Json items = Json::array();
+  for (const auto& record : records) items.push_back(show(record, recorders));
+  return Response::json(200, {{"items", std::move(items)}});
+}
+
+Response list_revenues_route(Context& context) { return community_records(context, revenues_of, revenue_json); }
+Response list_costs_route(Context& context) { return community_records(context, costs_of, cost_json); }
+
+// --- The ledger ---
+
+struct CommunityYear {
+  CommunityRef community;
+  YearLedger ledger;
+};
+
+// The year's ledger of every community of the subtree at `path`.
+std::vector<CommunityYear> community_years(store::Connection& connection, const std::string& path, std::int64_t year) {
+  auto sums = month_sums_under(connection, path, year);
+  std::vector<CommunityYear> years;
+  for (const auto& community : communities_under(connection, path)) {
+    years.push_back({community, year_ledger(year, sums[community.id])});
+  }
+  return years;
+}
+
+struct StreetSubsidy {
+  std::int64_t communities_without_subsidy = 0;
+  std::int64_t street_subsidy_fen = 0;
+};
+
+StreetSubsidy street_subsidy(const std::vector<CommunityYear>& years) {
+  StreetSubsidy subsidy;
+  for (const auto& each : years) {
+    if (each.ledger.self_sufficient) ++subsidy.communities_without_subsidy;
+    subsidy.street_subsidy_fen += each.ledger.totals.subsidy_fen;
+  }
+  return subsidy;
+}
+
+// The ledger as a workbook: the months, then each compound's common parts. Amounts stay whole fen.
+Response ledger_workbook(const org::Node& community, std::int64_t year, const YearLedger& ledger,
+                         const std::vector<OwnersShare>& shares) {
+  xlsx::Sheet months{"台账",
+                     {{"月份", 10},
+                      {"条线经费（分）", 16},
+                      {"自营收入（分）", 16},
+                      {"收入合计（分）", 16},
+                      {"合同支出（分）", 16},
+                      {"其他支出（分）", 16},
+                      {"支出合计（分）", 16},
+                      {"街道补贴（分）", 16}},
+                     {}};
+  auto row = [](const std::string& label, const LedgerFigures& figures) {
+    return std::vector<xlsx::Cell>{label,
+                                   figures.sums.funding_fen,
+                                   figures.sums.revenue_fen,
+                                   figures.income_fen,
+                                   figures.sums.contract_fen,
+                                   figures.sums.other_fen,
+                                   figures.costs_fen,
+                                   figures.subsidy_fen};
+  };
+  for (const auto& month : ledger.months) months.rows.push_back(row(month.month, month.figures));
+  months.rows.push_back(row("合计", ledger.totals));
+  xlsx::Sheet compounds{
+      "小区共有部分",
+      {{"小区", 18}, {"共有部分收入（分）", 20}, {"共有部分支出（分）", 20}, {"归业主所有（分）", 18}},
+      {}};
+  for (const auto& share : shares) {
+    compounds.rows.push_back({share.compound_name, share.common_income_fen, share.costs_fen, share.owners_fen});
+  }
+  Response response;
+  response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  response.body = xlsx::workbook({months, compounds});
+  response.header("Content-Disposition", "attachment; filename=\"ledger-" + std::to_string(community.id) + "-" +
+                                             std::to_string(year) + ".xlsx\"");
+  return response;
+}
+
+Response ledger_route(Context& context) {
+  auto format = context.query("format");
+  if (format && *format != "json" && *format != "xlsx") fail_invalid("format", "格式须为 json 或 xlsx");
+  org::Node community = queried_community(context);
+  std::int64_t year = queried_year(context);
+  require_ledger_reader(context, community);
+  auto lease = context.read();
+  YearLedger ledger = community_years(*lease, community.path, year).front().ledger;
+  std::vector<OwnersShare> shares;
+  for (const auto& sums : common_part_sums(*lease, community.id, year)) shares.push_back(owners_share(sums));
+  if (format == "xlsx") return ledger_workbook(community, year, ledger, shares);
+
+  Json months = Json::array();
+  for (const auto& month : ledger.months) {
+    Json shown = figures_json(month.figures);
+    shown["month"] = month.month;
+    months.push_back(std::move(shown));
+  }
+  Json compounds = Json::array();
+  for (const auto& share : shares) {
+    compounds.push_back({{"compound", ref(share.compound_node_id, share.compound_name)},
+                         {"common_income_fen", share.common_income_fen},
+                         {"costs_fen", share.costs_fen},
+                         {"owners_fen", share.owners_fen}});
+  }
+  return Response::json(200, {{"community", ref(community.id, community.name)},
+                              {"year", year},
+                              {"months", std::move(months)},
+                              {"totals", figures_json(ledger.totals)},
+                              {"self_sufficient", ledger.self_sufficient},
+                              {"compounds", std::move(compounds)}});
+}
+
+Response summary_route(Context& context) {
+  std::int64_t year = queried_year(context);
+  auto street_id = http::scope::query_node_or_root("street")(context);
+  auto lease = context.read();
+  org::Node street = org::require_street(*lease, *street_id);
+  auto years = community_years(*lease, street.path, year);
+  Json items = Json::array();
+  for (const auto& each : years) {
+    const LedgerFigures& totals = each.ledger.totals;
+    items.push_back({{"community", ref(each.community.id, each.community.name)},
+                     {"income_fen", totals.income_fen},
+                     {"costs_fen", totals.costs_fen},
+                     {"subsidy_fen", totals.subsidy_fen},
+                     {"self_sufficient", each.ledger.self_sufficient}});
+  }
+  StreetSubsidy subsidy = street_subsidy(years);
+  return Response::json(200, {{"street", ref(street.id, street.name)},
+                              {"year", year},
+                              {"items", std::move(items)},
+                              {"communities_without_subsidy", subsidy.communities_without_subsidy},
+                              {"street_subsidy_fen", subsidy.street_subsidy_fen}});
+}
+
+// --- The property figures ---
+
+Response stats_route(Context& context) {
+  auto [lease, node] = org::read_queried_subtree(context);
+  std::string today = street_date(context.services.clock.now());
+  std::int64_t year = year_of(today.substr(0, 7));
+  PropertyCounts counts = property_counts(*lease, node.path, org::street_of(node.path), today, year);
+  StreetSubsidy subsidy = street_subsidy(community_years(*lease, node.path, year));
+  return Response::json(200, {{"communities", org::subtree_counts(*lease, node)[org::NodeKind::Community]},
+                              {"clusters", counts.clusters},
+                              {"companies", counts.companies},
+                              {"local_companies", counts.local_companies},
+                              {"external_companies", counts.external_companies},
+                              {"joint_operations", counts.joint_operations},
+                              {"compounds_under_contract", counts.compounds_under_contract},
+                              {"tasks_transferred", counts.tasks_transferred},
+                              {"funding_lines", counts.funding_lines},
+                              {"communities_without_subsidy", subsidy.communities_without_subsidy},
+                              {"street_subsidy_fen", subsidy.street_subsidy_fen},
+                              {"evaluations_closed", counts.evaluations_closed}});
+}
+
+}  // namespace
+
+void add_ledger_routes(http::Router& router) {
+  const std::string base = "/api/v1/property";
+  auto read_at = [](http::ScopeResolver scope) { return Access::permission(kRead, std::move(scope)); };
+  auto write_at = [](http::ScopeResolver scope) { return Access::permission(kWrite, std::move(scope)); };
+  // Reads of one community's money are checked in the handler: a commissioner holds the read at a compound.
+  router.add(Method::Get, base + "/funding-lines", read_at(http::scope::query_node_or_root("street")),
+             list_lines_route);
+  router.add(Method::Post, base + "/funding-lines", write_at(new_line_scope()), create_line_route);
+  router.add(Method::Post, base + "/funding-lines/{id}/payments", write_at(line_scope()), create_payment_route);
+  router.add(Method::Get, base + "/revenues", read_at(http::scope::any()), list_revenues_route);
+  router.add(Method::Post, base + "/revenues", write_at(http::scope::body_node("community_id")), create_revenue_route);
+  router.add(Method::Get, base + "/costs", read_at(http::scope::any()), list_costs_route);
+  router.add(Method::Post, base + "/costs", write_at(http::scope::body_node("community_id")), create_cost_route);
+  router.add(Method::Get, base + "/ledger", read_at(http::scope::any()), ledger_route);
+  router.add(Method::Get, base + "/ledger/summary", read_at(http::scope::query_node_or_root("street")), summary_route);
+  router.add(Method::Get, "/api/v1/stats/property", Access::permission("property.read", org::node_query_scope()),
+             stats_route);
+}
+
 }  // namespace weizhi::property
