@@ -380,10 +380,15 @@ TEST(EvaluateCommand, RecomputesAnExportFileAndNamesTheBadField) {
     FAIL();
   } catch (const ApiError& error) {
     EXPECT_EQ(error.field(), "sheets[1].items[0].points");
-    EXPECT_NE(error.message().find("sheets[1].items[0].points"), std::string::npos) << error.message();
+    EXPECT_EQ(error.message().rfind(path + ": sheets[1].items[0].points ", 0), 0u) << error.message();
   }
   write("{\"month\": ");
-  EXPECT_THROW(evaluate_file(path), ApiError);
+  try {
+    evaluate_file(path);
+    FAIL();
+  } catch (const ApiError& error) {
+    EXPECT_EQ(error.message(), path + ": 不是有效的 JSON 对象（须为 UTF-8 编码）");
+  }
   EXPECT_THROW(evaluate_file(folder + "/missing.json"), std::runtime_error);
   std::filesystem::remove_all(folder);
 }

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "core/error.hpp"
 #include "modules/property/evaluation.hpp"
 
 namespace weizhi::property {
@@ -14,7 +15,13 @@ std::string evaluate_file(const std::string& path) {
   if (!in) throw std::runtime_error("cannot read " + path);
   std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (in.bad()) throw std::runtime_error("cannot read " + path);
-  return evaluation_result_json(evaluate(read_evaluation_json(text)));
+  try {
+    return evaluation_result_json(evaluate(read_evaluation_json(text)));
+  } catch (const ApiError& error) {
+    // The JSON parser's own words speak of a request body.
+    std::string problem = error.code() == "invalid_json" ? "不是有效的 JSON 对象（须为 UTF-8 编码）" : error.message();
+    throw ApiError(error.status(), error.code(), path + ": " + problem, error.field());
+  }
 }
 
 }  // namespace weizhi::property
