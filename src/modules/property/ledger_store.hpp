@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/property/ledger.hpp"
+#include "modules/property/ledger_rules.hpp"
 #include "store/db.hpp"
 
 namespace weizhi::property {
