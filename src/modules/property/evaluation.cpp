@@ -142,50 +142,51 @@ std::int64_t decimal_field(JsonObject& object, const std::string& key) {
   return *hundredths;
 }
 
-EvaluationPolicy read_policy(const Json& value) {
-  JsonObject object(value, "policy");
+// What `read` makes of the object `value`, the field `field`, refusing any field it left unread.
+template <class Read>
+auto read_object(const Json& value, const std::string& field, Read read) {
+  JsonObject object(value, field);
+  auto made = read(object);
+  object.finish();
+  return made;
+}
+
+// The array field `key` of `object`, each element an object read by `read`.
+template <class Read>
+auto list_field(JsonObject& object, const std::string& key, Read read) {
+  std::string field = object.field_name(key);
+  return read_array(object.any(key), field, field + " 应为数组",
+                    [&](const Json& element, const std::string& name) { return read_object(element, name, read); });
+}
+
+EvaluationPolicy read_policy(JsonObject& object) {
   EvaluationPolicy policy;
-  JsonObject weights(object.any("weights"), "policy.weights");
-  for (const auto& [party, code] : kEvaluators) {
-    policy.weights[static_cast<std::size_t>(party)] = weights.integer(std::string(code));
-  }
-  weights.finish();
+  policy.weights = read_object(object.any("weights"), object.field_name("weights"), [](JsonObject& weights) {
+    std::array<std::int64_t, kEvaluatorCount> by_party{};
+    for (const auto& [party, code] : kEvaluators) {
+      by_party[static_cast<std::size_t>(party)] = weights.integer(std::string(code));
+    }
+    return by_party;
+  });
   policy.floor = object.integer("floor");
   policy.full = object.integer("full");
-  object.finish();
   return policy;
 }
 
-SheetItem read_item(const Json& value, const std::string& field) {
-  JsonObject object(value, field);
-  SheetItem item;
-  item.code = object.text("code");
-  item.max = decimal_field(object, "max");
-  item.points = decimal_field(object, "points");
-  object.finish();
-  return item;
+SheetItem read_item(JsonObject& object) {
+  return {object.text("code"), decimal_field(object, "max"), decimal_field(object, "points")};
 }
 
-Sheet read_sheet(const Json& value, const std::string& field) {
-  JsonObject object(value, field);
+Sheet read_sheet(JsonObject& object) {
   Sheet sheet;
   sheet.party = code_field(
       object, "party", [](const std::string& code) { return parse_code(kEvaluators, code); },
       object.field_name("party") + " 应为 street、community 或 committee");
-  std::string items_field = object.field_name("items");
-  sheet.items = read_array(object.any("items"), items_field, items_field + " 应为数组", read_item);
-  object.finish();
+  sheet.items = list_field(object, "items", read_item);
   return sheet;
 }
 
-Veto read_veto(const Json& value, const std::string& field) {
-  JsonObject object(value, field);
-  Veto veto;
-  veto.code = object.text("code");
-  veto.note = object.text("note");
-  object.finish();
-  return veto;
-}
+Veto read_veto(JsonObject& object) { return {object.text("code"), object.text("note")}; }
 
 using Ordered = nlohmann::ordered_json;
 
@@ -200,23 +201,17 @@ Ordered rational_json(const Rational& ratio) { return Ordered{{"num", ratio.num}
 }  // namespace
 
 std::optional<std::int64_t> parse_hundredths(std::string_view text) {
-  bool negative = !text.empty() && text.front() == '-';
+  bool negative = text.starts_with('-');
   if (negative) text.remove_prefix(1);
   auto point = text.find('.');
   std::string_view whole = text.substr(0, point);
   std::string_view decimals = point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
-  auto digits = [](std::string_view part) {
-    return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (whole.empty() || whole.size() > 9 || !digits(whole)) return std::nullopt;
-  if (point != std::string_view::npos && (decimals.empty() || decimals.size() > 2 || !digits(decimals))) {
-    return std::nullopt;
-  }
-  std::int64_t hundredths = 0;
-  for (char c : whole) hundredths = hundredths * 10 + (c - '0');
-  hundredths *= 100;
-  if (decimals.size() >= 1) hundredths += (decimals[0] - '0') * 10;
-  if (decimals.size() == 2) hundredths += decimals[1] - '0';
+  if (whole.empty() || whole.size() > 9) return std::nullopt;
+  if (point != std::string_view::npos && (decimals.empty() || decimals.size() > 2)) return std::nullopt;
+  // The digits without the point, padded to two places: the value in hundredths.
+  std::string digits = std::string(whole) + std::string(decimals) + std::string(2 - decimals.size(), '0');
+  if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  std::int64_t hundredths = std::stoll(digits);
   return negative ? -hundredths : hundredths;
 }
 
@@ -278,17 +273,17 @@ EvaluationResult evaluate(const EvaluationInput& input) {
 }
 
 EvaluationInput read_evaluation_json(std::string_view text) {
-  Json document = parse_json_object(text);
-  JsonObject object(document);
-  EvaluationInput input;
-  input.month = object.text("month");
-  input.contract = object.integer("contract");
-  input.base_fen = object.integer("base_fen");
-  input.pool_fen = object.integer("pool_fen");
-  input.policy = read_policy(object.any("policy"));
-  input.sheets = read_array(object.any("sheets"), "sheets", "sheets 应为数组", read_sheet);
-  input.vetoes = read_array(object.any("vetoes"), "vetoes", "vetoes 应为数组", read_veto);
-  object.finish();
+  auto input = read_object(parse_json_object(text), "", [](JsonObject& object) {
+    EvaluationInput read;
+    read.month = object.text("month");
+    read.contract = object.integer("contract");
+    read.base_fen = object.integer("base_fen");
+    read.pool_fen = object.integer("pool_fen");
+    read.policy = read_object(object.any("policy"), "policy", read_policy);
+    read.sheets = list_field(object, "sheets", read_sheet);
+    read.vetoes = list_field(object, "vetoes", read_veto);
+    return read;
+  });
   check_evaluation(input);
   return input;
 }
