@@ -147,6 +147,10 @@ Node create_building(store::Tx& tx, const Node& compound, const BuildingInput& i
 Node create_unit(store::Tx& tx, const Node& building, const std::string& name);
 Node create_unit(store::Tx& tx, const Node& building, const std::string& name, const std::optional<std::string>& code);
 
+// Moves a community into a property cluster, out of the one it was in: a community is in one cluster at a time.
+// The caller has checked that both exist and that the move is allowed; the property module keeps the history.
+void move_community_to_cluster(store::Tx& tx, std::int64_t community_id, std::int64_t cluster_id);
+
 // The part of a batch that does not fit: its index in the batch, and why (the same error create_part gives).
 class PartRejected : public ApiError {
  public:

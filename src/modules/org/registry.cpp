@@ -229,4 +229,9 @@ Cluster create_cluster(store::Tx& tx, const std::string& name, const std::option
   return Cluster{cluster_id, name, code, community_ids};
 }
 
+void move_community_to_cluster(store::Tx& tx, std::int64_t community_id, std::int64_t cluster_id) {
+  tx.exec("DELETE FROM property_cluster_communities WHERE community_node_id = ?", {community_id});
+  add_cluster_community(tx, cluster_id, community_id);
+}
+
 }  // namespace weizhi::org
