@@ -78,8 +78,8 @@ TEST(ResidentsSigning, PercentEncodingKeepsOnlyTheUnreservedCharacters) {
 }
 
 TEST(ResidentsSigning, AnAliyunSendIsSortedAndEncodedInTheQuery) {
-  AliyunCall call{
-      .query = {{"TemplateParam", R"({"code":"123456"})"}, {"PhoneNumbers", "13800001111"}, {"SignName", "微治"}}};
+  AliyunCall call;
+  call.query = {{"TemplateParam", R"({"code":"123456"})"}, {"PhoneNumbers", "13800001111"}, {"SignName", "微治"}};
   EXPECT_EQ(aliyun_query(call),
             "PhoneNumbers=13800001111&SignName=%E5%BE%AE%E6%B2%BB&TemplateParam=%7B%22code%22%3A%22123456%22%7D");
 }
