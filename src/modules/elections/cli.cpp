@@ -1,10 +1,12 @@
 // `weizhi count-election`: the first-round count (docs/rules.md#d-elections) over a ballots file, by the same
 // count_round as the server.
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "modules/elections/cli.hpp"
+
+#include <filesystem>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/file.hpp"
 
 namespace weizhi::elections {
 
@@ -19,14 +21,6 @@ std::vector<std::string> split_candidates(const std::string& list) {
     names.push_back(name);
   }
   return names;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/crypto.hpp"
+#include "core/file.hpp"
 #include "core/error.hpp"
 #include "modules/voting/files.hpp"
 #include "modules/voting/rules.hpp"
@@ -23,17 +24,6 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
   out << text;
   out.close();
   if (!out) throw std::runtime_error("cannot write " + path.string());
-}
-
-// The whole file in one read: an export can be tens of megabytes.
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::error_code error;
-  auto size = std::filesystem::file_size(path, error);
-  if (!in || error) throw std::runtime_error("cannot read " + path);
-  std::string text(size, '\0');
-  if (!in.read(text.data(), static_cast<std::streamsize>(size))) throw std::runtime_error("cannot read " + path);
-  return text;
 }
 
 bool differs(const std::optional<std::string>& published, const std::string& text) {
