@@ -323,13 +323,20 @@ TEST_F(PropertyLedgerTest, PropertyFiguresAreCountedFromRecords) {
             (std::set<std::string>{"communities", "clusters", "companies", "local_companies", "external_companies",
                                    "joint_operations", "compounds_under_contract", "tasks_transferred", "funding_lines",
                                    "communities_without_subsidy", "street_subsidy_fen", "evaluations_closed"}));
+  // The article's figures: 8 communities, 3 clusters, 3 companies (2 local, 1 external), 1 joint operation,
+  // 17 tasks moved and 8 funding lines; a contract in force in each of the 30 compounds.
   EXPECT_EQ(shown["communities"], 8);
   EXPECT_EQ(shown["clusters"], 3);
+  EXPECT_EQ(shown["companies"], 3);
+  EXPECT_EQ(shown["local_companies"], 2);
+  EXPECT_EQ(shown["external_companies"], 1);
+  EXPECT_EQ(shown["joint_operations"], 1);
+  EXPECT_EQ(shown["compounds_under_contract"], 30);
+  EXPECT_EQ(shown["tasks_transferred"], 17);
   EXPECT_EQ(shown["funding_lines"], 8);
   EXPECT_EQ(shown["communities_without_subsidy"], 7);
   EXPECT_EQ(shown["street_subsidy_fen"], kDemoStreetSubsidy);
-  EXPECT_EQ(shown["local_companies"].get<int>() + shown["external_companies"].get<int>(),
-            shown["companies"].get<int>());
+  EXPECT_EQ(shown["evaluations_closed"], 0);
 
   // A closed evaluation counts, an open one does not.
   std::int64_t contract = contract_for("c-cuiyu", "91330105MA2STATS01");
@@ -345,6 +352,8 @@ TEST_F(PropertyLedgerTest, PropertyFiguresAreCountedFromRecords) {
   EXPECT_EQ(cuiyu["communities"], 1);
   EXPECT_EQ(cuiyu["clusters"], 1);
   EXPECT_EQ(cuiyu["communities_without_subsidy"], 1);
+  EXPECT_EQ(cuiyu["joint_operations"], 1) << "the north cluster of 德胜 and 翠玉";
+  EXPECT_EQ(cuiyu["compounds_under_contract"], 4);
   auto desheng = secretary->get("/api/v1/stats/property?node=" + id("desheng"));
   ASSERT_EQ(desheng.status, 200) << desheng.body;
   EXPECT_EQ(desheng.json()["evaluations_closed"], 0);

@@ -67,6 +67,14 @@ std::string contract_kinds() {
   return "'" + cost_kind_code(CostKind::ContractBase) + "', '" + cost_kind_code(CostKind::ContractPerformance) + "'";
 }
 
+// The rows of `select` (revenues or costs) of a community's year, by month then id.
+store::Rows community_year_rows(store::Connection& connection, const std::string& select, std::int64_t community_id,
+                                std::int64_t year) {
+  return connection.query(
+      select + "WHERE r.community_node_id = ? AND r.month >= ? AND r.month <= ? ORDER BY r.month, r.id",
+      joined({{community_id}, months_of(year)}));
+}
+
 }  // namespace
 
 std::int64_t insert_funding_line(store::Tx& tx, const FundingLineInput& input, std::optional<std::int64_t> user_id) {
@@ -130,19 +138,11 @@ std::optional<Cost> find_cost(store::Connection& connection, std::int64_t id) {
 }
 
 std::vector<Revenue> revenues_of(store::Connection& connection, std::int64_t community_id, std::int64_t year) {
-  return store::map_rows(
-      connection.query(kRevenueSelect + "WHERE r.community_node_id = ? AND r.month >= ? AND r.month <= ? "
-                                        "ORDER BY r.month, r.id",
-                       joined({{community_id}, months_of(year)})),
-      to_revenue);
+  return store::map_rows(community_year_rows(connection, kRevenueSelect, community_id, year), to_revenue);
 }
 
 std::vector<Cost> costs_of(store::Connection& connection, std::int64_t community_id, std::int64_t year) {
-  return store::map_rows(
-      connection.query(kCostSelect + "WHERE r.community_node_id = ? AND r.month >= ? AND r.month <= ? "
-                                     "ORDER BY r.month, r.id",
-                       joined({{community_id}, months_of(year)})),
-      to_cost);
+  return store::map_rows(community_year_rows(connection, kCostSelect, community_id, year), to_cost);
 }
 
 std::optional<std::int64_t> contract_compound(store::Connection& connection, std::int64_t contract_id) {
