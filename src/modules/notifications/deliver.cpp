@@ -2,12 +2,10 @@
 // committed: a robot that takes seconds to answer must not hold the group-commit writer.
 #include "modules/notifications/deliver.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
-#include <curl/curl.h>
-
+#include "http/outbound.hpp"
 #include "modules/notifications/rules.hpp"
 #include "modules/notifications/store.hpp"
 
@@ -17,14 +15,6 @@ namespace {
 
 constexpr std::int64_t kBatch = 50;
 constexpr auto kBudget = std::chrono::seconds(20);
-constexpr std::size_t kMaxReplyBytes = 64 * 1024;
-
-std::size_t keep_reply(char* data, std::size_t size, std::size_t count, void* target) {
-  auto& body = *static_cast<std::string*>(target);
-  std::size_t bytes = size * count;
-  body.append(data, std::min(bytes, kMaxReplyBytes - std::min(kMaxReplyBytes, body.size())));
-  return bytes;
-}
 
 // Milliseconds since the epoch, as DingTalk's signature counts time.
 std::int64_t epoch_milliseconds(TimePoint at) {
@@ -48,26 +38,8 @@ SendOutcome send_to(const DueDelivery& delivery, const crypto::DataKey& data_key
 }  // namespace
 
 SendOutcome post_to_robot(const std::string& url, const std::string& payload) {
-  CURL* curl = curl_easy_init();
-  if (!curl) return {false, "无法初始化 HTTP 客户端"};
-  std::string body;
-  curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.c_str());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(payload.size()));
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 2000L);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 5000L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: we are multi-threaded
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, keep_reply);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
-  CURLcode code = curl_easy_perform(curl);
-  long status = 0;
-  if (code == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_slist_free_all(headers);
-  curl_easy_cleanup(curl);
-  return interpret_reply(status, body, code == CURLE_OK ? "" : std::string("连接失败：") + curl_easy_strerror(code));
+  http::OutboundReply reply = http::post(url, {"Content-Type: application/json"}, payload, "http,https");
+  return interpret_reply(reply.status, reply.body, reply.failure.value_or(""));
 }
 
 std::int64_t deliver_due(store::Db& db, const crypto::DataKey& data_key, const Sender& send) {

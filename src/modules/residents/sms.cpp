@@ -1,60 +1,32 @@
-// The SMS adapters (see sms.hpp). A vendor's call is one signed HTTPS POST with short timeouts: the
-// resident waits for it, and a provider that does not answer must not hold a worker for long.
+// The SMS adapters (see sms.hpp). A vendor's call is one signed HTTPS POST with short timeouts
+// (http/outbound.hpp): the resident waits for it, and a provider that does not answer must not hold
+// a worker for long.
 #include "modules/residents/sms.hpp"
 
 #include <cstdio>
 #include <mutex>
 
-#include <curl/curl.h>
-
 #include "core/crypto.hpp"
 #include "core/json.hpp"
+#include "http/outbound.hpp"
 #include "modules/residents/signing.hpp"
 
 namespace weizhi::residents {
 
 namespace {
 
-constexpr std::size_t kMaxReplyBytes = 16 * 1024;
-
-struct Reply {
-  long status = 0;
-  std::string body;
-  std::optional<std::string> failure;  // the connection's, when there was no reply
-};
-
-std::size_t keep_reply(char* data, std::size_t size, std::size_t count, void* target) {
-  auto& body = *static_cast<std::string*>(target);
-  std::size_t bytes = size * count;
-  body.append(data, std::min(bytes, kMaxReplyBytes - std::min(kMaxReplyBytes, body.size())));
-  return bytes;
+// The headers as libcurl takes them, "Name: value".
+std::vector<std::string> header_lines(const Pairs& headers) {
+  std::vector<std::string> lines;
+  for (const auto& [name, value] : headers) lines.push_back(name + ": " + value);
+  return lines;
 }
 
-Reply post(const std::string& url, const Pairs& headers, const std::string& body) {
-  Reply reply;
-  CURL* curl = curl_easy_init();
-  if (!curl) return Reply{0, "", "无法初始化 HTTP 客户端"};
-  curl_slist* list = nullptr;
-  for (const auto& [name, value] : headers) list = curl_slist_append(list, (name + ": " + value).c_str());
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "https");
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-  curl_easy_setopt(curl, CURLOPT_POST, 1L);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 2000L);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 5000L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: we are multi-threaded
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, keep_reply);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
-  CURLcode code = curl_easy_perform(curl);
-  if (code == CURLE_OK)
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
-  else
-    reply.failure = std::string("连接失败：") + curl_easy_strerror(code);
-  curl_slist_free_all(list);
-  curl_easy_cleanup(curl);
-  return reply;
+// nullopt when the vendor took the message, else why not.
+std::optional<std::string> refusal_of(const http::OutboundReply& reply,
+                                      std::optional<std::string> (*read)(long, const std::string&)) {
+  if (reply.failure) return reply.failure;
+  return read(reply.status, reply.body);
 }
 
 // Appends "phone<TAB>message" lines, for the demo and the tests.
@@ -97,9 +69,9 @@ class AliyunSender final : public SmsSender {
                     .body = "",
                     .date = iso_utc(now).substr(0, 19) + "Z",
                     .nonce = crypto::random_hex(16)};
-    Reply reply = post("https://" + call.host + "/?" + aliyun_query(call), aliyun_headers(call), call.body);
-    if (reply.failure) return reply.failure;
-    return aliyun_refusal(reply.status, reply.body);
+    return refusal_of(
+        http::post("https://" + call.host + "/?" + aliyun_query(call), header_lines(aliyun_headers(call)), call.body),
+        aliyun_refusal);
   }
 
  private:
@@ -131,9 +103,7 @@ class TencentSender final : public SmsSender {
                   {"X-TC-Timestamp", std::to_string(timestamp)},
                   {"X-TC-Version", "2021-01-11"},
                   {"X-TC-Region", "ap-guangzhou"}};
-    Reply reply = post("https://" + call.host + "/", headers, call.payload);
-    if (reply.failure) return reply.failure;
-    return tencent_refusal(reply.status, reply.body);
+    return refusal_of(http::post("https://" + call.host + "/", header_lines(headers), call.payload), tencent_refusal);
   }
 
  private:
