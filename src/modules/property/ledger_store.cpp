@@ -13,6 +13,9 @@ using modules::joined;
 
 namespace {
 
+// PostgreSQL sums BIGINT columns as NUMERIC, which reaches us as a float: the sum is cast back to whole fen.
+std::string whole_fen(const std::string& sum) { return "CAST(" + sum + " AS BIGINT)"; }
+
 // A year's months as the bounds of `month >= ? AND month <= ?`.
 store::Params months_of(std::int64_t year) {
   std::string text = std::to_string(year);
@@ -20,9 +23,9 @@ store::Params months_of(std::int64_t year) {
 }
 
 const std::string kFundingLineSelect =
-    "SELECT l.id, l.street_node_id, l.year, l.code, l.name, l.budget_fen, l.created_at, "
-    "COALESCE((SELECT SUM(p.amount_fen) FROM property_funding_payments p WHERE p.line_id = l.id), 0), "
-    "(SELECT COUNT(DISTINCT p.community_node_id) FROM property_funding_payments p WHERE p.line_id = l.id) "
+    "SELECT l.id, l.street_node_id, l.year, l.code, l.name, l.budget_fen, l.created_at, " +
+    whole_fen("COALESCE((SELECT SUM(p.amount_fen) FROM property_funding_payments p WHERE p.line_id = l.id), 0)") +
+    ", (SELECT COUNT(DISTINCT p.community_node_id) FROM property_funding_payments p WHERE p.line_id = l.id) "
     "FROM property_funding_lines l ";
 
 FundingLine to_funding_line(const store::Row& row) {
@@ -171,15 +174,16 @@ std::map<std::int64_t, std::map<std::string, MonthSums>> month_sums_under(store:
                             params);
   };
   std::map<std::int64_t, std::map<std::string, MonthSums>> sums;
-  for (const auto& row : per_month("property_funding_payments", "SUM(r.amount_fen)")) {
+  for (const auto& row : per_month("property_funding_payments", whole_fen("SUM(r.amount_fen)"))) {
     sums[row.i64(0)][row.text(1)].funding_fen = row.i64(2);
   }
-  for (const auto& row : per_month("property_revenues", "SUM(r.amount_fen)")) {
+  for (const auto& row : per_month("property_revenues", whole_fen("SUM(r.amount_fen)"))) {
     sums[row.i64(0)][row.text(1)].revenue_fen = row.i64(2);
   }
-  for (const auto& row : per_month("property_costs", "SUM(CASE WHEN r.kind IN (" + contract_kinds() +
-                                                         ") THEN r.amount_fen ELSE 0 END), SUM(CASE WHEN r.kind IN (" +
-                                                         contract_kinds() + ") THEN 0 ELSE r.amount_fen END)")) {
+  for (const auto& row :
+       per_month("property_costs",
+                 whole_fen("SUM(CASE WHEN r.kind IN (" + contract_kinds() + ") THEN r.amount_fen ELSE 0 END)") + ", " +
+                     whole_fen("SUM(CASE WHEN r.kind IN (" + contract_kinds() + ") THEN 0 ELSE r.amount_fen END)"))) {
     MonthSums& month = sums[row.i64(0)][row.text(1)];
     month.contract_fen = row.i64(2);
     month.other_fen = row.i64(3);
@@ -190,8 +194,9 @@ std::map<std::int64_t, std::map<std::string, MonthSums>> month_sums_under(store:
 std::vector<CommonPartSums> common_part_sums(store::Connection& connection, std::int64_t community_id,
                                              std::int64_t year) {
   auto common = [](const std::string& table) {
-    return "COALESCE((SELECT SUM(r.amount_fen) FROM " + table +
-           " r WHERE r.compound_node_id = k.id AND r.common_parts = 1 AND r.month >= ? AND r.month <= ?), 0)";
+    return whole_fen(
+        "COALESCE((SELECT SUM(r.amount_fen) FROM " + table +
+        " r WHERE r.compound_node_id = k.id AND r.common_parts = 1 AND r.month >= ? AND r.month <= ?), 0)");
   };
   return store::map_rows(
       connection.query("SELECT k.id, k.name, " + common("property_revenues") + ", " + common("property_costs") +
