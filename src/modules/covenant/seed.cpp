@@ -57,18 +57,7 @@ std::int64_t passed_covenant_vote(store::Tx& tx, std::int64_t compound, const st
                           voting::Policies{}};
   std::int64_t id =
       voting::create_vote(tx, voting::check_vote_terms(input, voting::terms_facts(tx.connection(), input)), organiser);
-  auto roll = voting::open_vote(tx, *voting::find_vote(tx.connection(), id), opened);
-  voting::Vote vote = *voting::find_vote(tx.connection(), id);
-  auto voters = voting::electorate_of(roll).owner_ids;
-  for (std::size_t i = 0; i < voters.size(); ++i) {
-    if (i % 10 == 9) continue;
-    voting::Choice choice = i % 8 == 3 ? voting::Choice::Oppose : voting::Choice::Agree;
-    voting::Channel channel = i % 3 == 0 ? voting::Channel::Paper : voting::Channel::Online;
-    voting::record_ballot(tx, vote, voting::NewBallot{voters[i], channel, {choice}, organiser, std::nullopt},
-                          opened + Days(1 + static_cast<std::int64_t>(i % 10)));
-  }
-  voting::close_vote(tx, vote, closed);
-  voting::publish_vote(tx, *voting::find_vote(tx.connection(), id), closed + Days(1));
+  voting::seed_passed_vote(tx, id, organiser, opened, closed);
   return id;
 }
 

@@ -146,6 +146,12 @@ std::int64_t queried_street(Context& context) {
   return org::require_street(*lease, id).id;
 }
 
+// The street a write names as `street_id`, the root when left out; read before the write, whose transaction
+// takes no other connection.
+std::int64_t body_street_id(Context& context, JsonObject& body) {
+  return http::optional_body_id(context, body, "street_id").value_or(context.root_node_id());
+}
+
 std::optional<std::int64_t> street_read_scope(Context& context) {
   return read_scope_in_street(context, queried_street(context));
 }
@@ -164,6 +170,16 @@ Json company_ref(const Company& company) {
 Json company_ref(store::Connection& connection, std::int64_t id) {
   auto company = find_company(connection, id);
   return company ? company_ref(*company) : Json(nullptr);
+}
+
+// Who recorded each of `steps` (by their `user_id`), named as every timeline names them.
+template <class Steps>
+std::map<std::int64_t, store::Actor> takers(Context& context, store::Connection& connection, const Steps& steps) {
+  std::set<std::int64_t> user_ids;
+  for (const auto& step : steps) {
+    if (step.user_id) user_ids.insert(*step.user_id);
+  }
+  return store::actors(connection, user_ids, context.services.clock.now());
 }
 
 Json by_json(const std::map<std::int64_t, store::Actor>& actors, std::optional<std::int64_t> user_id) {
@@ -284,6 +300,18 @@ Json task_json(store::Connection& connection, const Task& task) {
           {"moves", task.moves}};
 }
 
+// A record created in one transaction with its audit record: `create` writes it and answers its id and the
+// record as the reply shows it, which the audit record keeps too.
+template <class Create>
+Response created(Context& context, const std::string& action, const std::string& entity, Create&& create) {
+  Json shown = context.write([&](store::Tx& tx) {
+    auto [id, json] = create(tx);
+    context.audit(tx, action, entity + ":" + std::to_string(id), json);
+    return json;
+  });
+  return Response::json(201, shown);
+}
+
 // --- Companies ---
 
 std::vector<std::string> specialities_of(const Json& list) {
@@ -333,18 +361,15 @@ Response list_companies_route(Context& context) {
 Response create_company_route(Context& context) {
   JsonObject body(context.json_body());
   CompanyInput input = company_fields(body);
-  auto street_id = http::optional_body_id(context, body, "street_id");
+  std::int64_t street_id = body_street_id(context, body);
   body.finish();
   check_company(input);
-  Json created = context.write([&](store::Tx& tx) {
-    std::int64_t street = org::require_street(tx.connection(), street_id.value_or(context.root_node_id())).id;
+  return created(context, "property.company.create", "property_company", [&](store::Tx& tx) {
+    std::int64_t street = org::require_street(tx.connection(), street_id).id;
     check_company_store(tx.connection(), input, std::nullopt);
     std::int64_t id = insert_company(tx, street, input);
-    Json json = company_json(tx.connection(), require_company(tx.connection(), id), tx.now());
-    context.audit(tx, "property.company.create", "property_company:" + std::to_string(id), json);
-    return json;
+    return std::pair{id, company_json(tx.connection(), require_company(tx.connection(), id), tx.now())};
   });
-  return Response::json(201, created);
 }
 
 Response get_company_route(Context& context) {
@@ -454,12 +479,16 @@ Response list_clusters_route(Context& context) {
 template <class Step>
 Response cluster_step(Context& context, const std::string& action, int status, Step&& step) {
   std::string today_text = today(context);
-  http::StepTarget<Cluster> target{
-      context.path_id("id"), "property_cluster", require_cluster,
-      [&](store::Tx& tx, const Cluster& cluster) { return cluster_json(tx.connection(), cluster, today_text); }};
-  return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Cluster& cluster) {
-    return step(tx, cluster, street_of_cluster(context, tx.connection(), cluster.id));
-  });
+  std::int64_t id = context.path_id("id");
+  std::int64_t street_id = [&] {
+    auto lease = context.read();
+    return street_of_cluster(context, *lease, id);
+  }();
+  http::StepTarget<Cluster> target{id, "property_cluster", require_cluster, [&](store::Tx& tx, const Cluster& cluster) {
+                                     return cluster_json(tx.connection(), cluster, today_text);
+                                   }};
+  return http::audited_step(context, target, action, status,
+                            [&](store::Tx& tx, const Cluster& cluster) { return step(tx, cluster, street_id); });
 }
 
 Response add_operator_route(Context& context) {
@@ -523,11 +552,7 @@ Response cluster_history_route(Context& context) {
   auto lease = context.read();
   Cluster cluster = require_cluster(*lease, context.path_id("id"));
   auto events = cluster_history(*lease, cluster.id);
-  std::set<std::int64_t> user_ids;
-  for (const auto& event : events) {
-    if (event.user_id) user_ids.insert(*event.user_id);
-  }
-  auto actors = store::actors(*lease, user_ids, context.services.clock.now());
+  auto actors = takers(context, *lease, events);
   Json items = Json::array();
   for (const auto& event : events) {
     Json item{{"on", event.on}, {"kind", event.kind}, {"by", by_json(actors, event.user_id)}};
@@ -601,14 +626,11 @@ Response create_contract_route(Context& context) {
   terms = contract_fields(body, terms);
   body.finish();
   check_contract_terms(terms);
-  Json created = context.write([&](store::Tx& tx) {
+  return created(context, "property.contract.create", "property_contract", [&](store::Tx& tx) {
     check_contract_links(tx.connection(), terms);
     std::int64_t id = insert_contract(tx, terms);
-    Json json = contract_json(tx.connection(), require_contract(tx.connection(), id));
-    context.audit(tx, "property.contract.create", "property_contract:" + std::to_string(id), json);
-    return json;
+    return std::pair{id, contract_json(tx.connection(), require_contract(tx.connection(), id))};
   });
-  return Response::json(201, created);
 }
 
 Response get_contract_route(Context& context) {
@@ -735,19 +757,16 @@ Response create_task_route(Context& context) {
   if (const Json* items = body.optional_any("service_items")) {
     input.service_items = text_array(*items, "service_items", "字段 service_items 应为文字数组", "服务事项应为编码");
   }
-  auto street_id = http::optional_body_id(context, body, "street_id");
+  std::int64_t street_id = body_street_id(context, body);
   body.finish();
   check_task(input);
-  Json created = context.write([&](store::Tx& tx) {
-    std::int64_t street = org::require_street(tx.connection(), street_id.value_or(context.root_node_id())).id;
+  return created(context, "property.task.create", "property_task", [&](store::Tx& tx) {
+    std::int64_t street = org::require_street(tx.connection(), street_id).id;
     if (task_code_taken(tx.connection(), street, input.code)) fail_conflict("编码已被使用", "code");
     check_task_items(tx.connection(), street, input.service_items);
     std::int64_t id = insert_task(tx, street, input);
-    Json json = task_json(tx.connection(), require_task(tx.connection(), id));
-    context.audit(tx, "property.task.create", "property_task:" + std::to_string(id), json);
-    return json;
+    return std::pair{id, task_json(tx.connection(), require_task(tx.connection(), id))};
   });
-  return Response::json(201, created);
 }
 
 Response move_task_route(Context& context) {
@@ -769,11 +788,7 @@ Response task_history_route(Context& context) {
   auto lease = context.read();
   Task task = require_task(*lease, context.path_id("id"));
   auto moves = task_moves(*lease, task.id);
-  std::set<std::int64_t> user_ids;
-  for (const auto& move : moves) {
-    if (move.user_id) user_ids.insert(*move.user_id);
-  }
-  auto actors = store::actors(*lease, user_ids, context.services.clock.now());
+  auto actors = takers(context, *lease, moves);
   Json items = Json::array();
   for (const auto& move : moves) {
     items.push_back({{"on", move.on},

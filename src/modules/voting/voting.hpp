@@ -280,4 +280,9 @@ VoteFiles vote_files(store::Connection& connection, const Vote& vote);
 // Stores the result and the three fingerprints and marks the vote published (check_publishable).
 VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now);
 
+// For the demo seeds of records that owners adopt by a vote (a covenant, a property contract): opens the draft
+// vote on `opened`; nine in ten of its roll vote over the following days, online or on paper, almost all
+// agreeing; closes it on `closed` and publishes it a day later, passed (seed.cpp).
+void seed_passed_vote(store::Tx& tx, std::int64_t vote_id, std::int64_t organiser, TimePoint opened, TimePoint closed);
+
 }  // namespace weizhi::voting
