@@ -420,3 +420,33 @@ TEST_F(PropertyLedgerTest, LeadersWriteTheMoneyOthersReadWhereTheyServe) {
   EXPECT_EQ(resident->post("/api/v1/property/revenues", revenue).status, 403);
   EXPECT_EQ(anonymous()->get(desheng).status, 401);
 }
+
+TEST_F(PropertyLedgerTest, TheMonthlyReportShowsTheMonthsLedgerPerCommunity) {
+  auto admin = signed_in("admin");
+  auto section_of = [&](const std::string& query) {
+    auto reply = admin->get("/api/v1/reports/monthly?format=json&" + query);
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    json shown = reply.json();
+    for (const auto& section : shown["sections"]) {
+      if (section["key"] == "property.ledger") return section;
+    }
+    return json();
+  };
+  auto figure = [](const json& section, const std::string& label) {
+    for (const auto& each : section["figures"]) {
+      if (each["label"] == label) return each["value"];
+    }
+    return json();
+  };
+  json july = section_of("month=2026-07");
+  ASSERT_FALSE(july.is_null());
+  EXPECT_EQ(figure(july, "街道补贴"), 400000) << "南苑社区's July";
+  EXPECT_EQ(figure(july, "无需补贴的社区"), 7);
+  EXPECT_EQ(figure(july, "条线经费拨付"), 8 * kDemoMonthlyPerCommunity);
+  ASSERT_EQ(july["tables"][0]["rows"].size(), 8u);
+  json march = section_of("month=2026-03&node=" + id("desheng"));
+  EXPECT_EQ(figure(march, "街道补贴"), 0);
+  EXPECT_EQ(figure(march, "无需补贴的社区"), 1);
+  EXPECT_EQ(march["tables"][0]["rows"][0][0], "德胜社区");
+  EXPECT_TRUE(section_of("month=2026-03&node=" + id("desheng-xincun")).is_null()) << "a compound keeps no ledger";
+}

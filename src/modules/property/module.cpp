@@ -9,7 +9,7 @@ modules::Module module() {
   using namespace modules;
   // The street runs companies, clusters and the task catalogue; a community's leaders keep its ledger; owners
   // read the contract in force in their compound.
-  return describe(
+  Module descriptor = describe(
       "property", store::property_migrations,
       [](http::Router& router) {
         add_routes(router);
@@ -26,6 +26,8 @@ modules::Module module() {
           {"property.public.read", roles(kStaff, "resident")},
           {"property.read", kStaff},
       });
+  descriptor.report = report_sections;
+  return descriptor;
 }
 
 }  // namespace weizhi::property

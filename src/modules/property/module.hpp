@@ -11,5 +11,6 @@ void add_routes(http::Router& router);              // routes.cpp: companies, cl
 void add_ledger_routes(http::Router& router);       // ledger_routes.cpp: funding lines, revenue, costs, ledger, stats
 void seed_demo(modules::SeedContext& seed);         // seed.cpp
 void seed_ledger_demo(modules::SeedContext& seed);  // ledger_seed.cpp
+std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
 
 }  // namespace weizhi::property
