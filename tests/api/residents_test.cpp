@@ -4,6 +4,7 @@
 // one reusing it, a provider that fails, and hostile input.
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "modules/people/people.hpp"
 #include "support/manual_clock.hpp"
@@ -230,6 +231,18 @@ TEST_F(ResidentsTest, OneCodeAMinuteAndTenADayPerPhoneWhetherRegisteredOrNot) {
   EXPECT_EQ(sms_lines().size(), 10u);
   advance(std::chrono::hours(24));
   EXPECT_EQ(ask_code(*anonymous(), "19900008888").status, 202);
+}
+
+TEST_F(ResidentsTest, ABurstOfRequestsSendsOneCode) {
+  person_with("19900013333", "冯十一", {{"desheng-xincun", people::Relation::Owner}});
+  std::vector<std::thread> senders;
+  std::vector<long> statuses(8);
+  for (std::size_t i = 0; i < statuses.size(); ++i)
+    senders.emplace_back([&, i] { statuses[i] = ask_code(*anonymous(), "19900013333").status; });
+  for (auto& sender : senders) sender.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 202), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 7);
+  EXPECT_EQ(sms_lines().size(), 1u);
 }
 
 TEST_F(ResidentsTest, ForwardedAddressesDoNotDodgeThePerAddressLimitUnlessTheProxyIsTrusted) {

@@ -57,11 +57,11 @@ bool same_secret(const std::string& expected, const std::string& given) {
   return expected.size() == given.size() && sodium_memcmp(expected.data(), given.data(), expected.size()) == 0;
 }
 
-// The people of the street registered with the phone: a family may share one.
-std::vector<people::Person> people_with_phone(Context& context, store::Connection& connection,
+// The people of the street (its root node `street`) registered with the phone: a family may share one.
+std::vector<people::Person> people_with_phone(store::Connection& connection, std::int64_t street,
                                               const std::string& phone_index) {
   people::PeopleFilter filter;
-  filter.scope_path = people::node_path(connection, context.root_node_id()).value_or("/");
+  filter.scope_path = people::node_path(connection, street).value_or("/");
   filter.phone_index = phone_index;
   return people::search_people(connection, filter);
 }
@@ -83,39 +83,44 @@ Response request_code_route(Context& context) {
   auto& services = context.services;
   const crypto::DataKey& key = services.data_key;
   CodePolicy policy = policy_of(services.settings);
-  TimePoint now = services.clock.now();
   CodeRequest request{key.blind_index(phone), address_index(key, context.request.client_address), std::nullopt,
-                      now + policy.valid_for};
+                      services.clock.now() + policy.valid_for};
+  std::int64_t street = context.root_node_id();
   bool registered = false;
   {
     auto lease = context.read();
-    auto wait = wait_before_sending(phone_requests_since(*lease, request.phone_index, now - std::chrono::hours(24)),
-                                    address_requests_since(*lease, request.address_index, now - std::chrono::hours(1)),
-                                    now, policy);
-    if (wait) return too_soon(*wait);
-    registered = !people_with_phone(context, *lease, request.phone_index).empty();
+    registered = !people_with_phone(*lease, street, request.phone_index).empty();
   }
-  // Sent before anything is kept, and outside the write: a slow provider must not hold the writer, and
-  // one that fails leaves no code behind.
-  if (registered) {
-    auto sender = sms_sender(services.settings);
-    if (!sender) unavailable("短信服务未配置，暂时无法发送验证码，请联系社区工作人员");
-    CodeBytes bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
-    std::string code = code_from_bytes(bytes);
-    if (auto failure = sender->send(phone, code, now)) {
-      spdlog::error("sms code to {} not sent: {}", mask_phone(phone), *failure);
-      unavailable("短信服务暂时不可用，验证码未能发送，请稍后再试");
-    }
-    request.code_hash = code_hash(key, phone, code);
+  auto sender = registered ? sms_sender(services.settings) : nullptr;
+  if (registered && !sender) unavailable("短信服务未配置，暂时无法发送验证码，请联系社区工作人员");
+  // The limits are checked and the request kept in one write, so that a burst of requests cannot pass
+  // them together.
+  std::optional<std::int64_t> wait;
+  std::int64_t request_id = context.write([&](store::Tx& tx) -> std::int64_t {
+    TimePoint now = tx.now();
+    wait = wait_before_sending(
+        phone_requests_since(tx.connection(), request.phone_index, now - std::chrono::hours(24)),
+        address_requests_since(tx.connection(), request.address_index, now - std::chrono::hours(1)), now, policy);
+    return wait ? 0 : insert_request(tx, request);
+  });
+  if (wait) return too_soon(*wait);
+  Response accepted = Response::json(202, {{"resend_after", policy.resend_after.count()}});
+  if (!registered) return accepted;
+  // Sent outside the writer, which a slow provider must not hold; one that fails leaves no request behind.
+  CodeBytes bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  std::string code = code_from_bytes(bytes);
+  if (auto failure = sender->send(phone, code, services.clock.now())) {
+    spdlog::error("sms code to {} not sent: {}", mask_phone(phone), *failure);
+    context.write([&](store::Tx& tx) { delete_request(tx, request_id); });
+    unavailable("短信服务暂时不可用，验证码未能发送，请稍后再试");
   }
   context.write([&](store::Tx& tx) {
-    insert_request(tx, request);
-    if (request.code_hash)
-      context.audit(tx, "residents.sms_code.send", "phone:" + mask_phone(phone),
-                    {{"client", context.request.client_address}});
+    set_code_hash(tx, request_id, code_hash(key, phone, code));
+    context.audit(tx, "residents.sms_code.send", "phone:" + mask_phone(phone),
+                  {{"client", context.request.client_address}});
   });
-  return Response::json(202, {{"resend_after", policy.resend_after.count()}});
+  return accepted;
 }
 
 [[noreturn]] void refuse_code() { throw ApiError(401, "invalid_code", "验证码错误或已失效，请重新获取", "code"); }
@@ -161,10 +166,11 @@ auth::SignIn check_code(Context& context, JsonObject& body) {
   std::string phone_index = key.blind_index(phone);
   std::optional<StoredCode> stored;
   std::vector<people::Person> holders;
+  std::int64_t street = context.root_node_id();
   {
     auto lease = context.read();
     stored = last_sent_code(*lease, phone_index);
-    if (stored) holders = people_with_phone(context, *lease, phone_index);
+    if (stored) holders = people_with_phone(*lease, street, phone_index);
   }
   if (!stored) refuse_code();
   bool matches = same_secret(stored->code_hash, code_hash(key, phone, code));

@@ -7,30 +7,40 @@ namespace weizhi::residents {
 
 namespace {
 
-TimePoint to_moment(const store::Row& row) { return parse_iso(row.text(0)).value_or(TimePoint{}); }
+// The moments of the requests whose `column` (a column of sms_codes, named here only) holds `index`, after `since`.
+std::vector<TimePoint> requested_since(store::Connection& connection, const std::string& column,
+                                       const std::string& index, TimePoint since) {
+  return store::map_rows(
+      connection.query("SELECT requested_at FROM sms_codes WHERE " + column + " = ? AND requested_at > ?",
+                       {index, iso_utc(since)}),
+      [](const store::Row& row) { return parse_iso(row.text(0)).value_or(TimePoint{}); });
+}
 
 }  // namespace
 
 std::vector<TimePoint> phone_requests_since(store::Connection& connection, const std::string& phone_index,
                                             TimePoint since) {
-  return store::map_rows(
-      connection.query("SELECT requested_at FROM sms_codes WHERE phone_index = ? AND requested_at > ?",
-                       {phone_index, iso_utc(since)}),
-      to_moment);
+  return requested_since(connection, "phone_index", phone_index, since);
 }
 
 std::vector<TimePoint> address_requests_since(store::Connection& connection, const std::string& address_index,
                                               TimePoint since) {
-  return store::map_rows(
-      connection.query("SELECT requested_at FROM sms_codes WHERE address_index = ? AND requested_at > ?",
-                       {address_index, iso_utc(since)}),
-      to_moment);
+  return requested_since(connection, "address_index", address_index, since);
 }
 
-void insert_request(store::Tx& tx, const CodeRequest& request) {
-  tx.exec(
-      "INSERT INTO sms_codes (phone_index, address_index, code_hash, requested_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+std::int64_t insert_request(store::Tx& tx, const CodeRequest& request) {
+  return tx.scalar(
+      "INSERT INTO sms_codes (phone_index, address_index, code_hash, requested_at, expires_at) VALUES (?, ?, ?, ?, ?) "
+      "RETURNING id",
       {request.phone_index, request.address_index, request.code_hash, iso_utc(tx.now()), iso_utc(request.expires_at)});
+}
+
+void set_code_hash(store::Tx& tx, std::int64_t request_id, const std::string& code_hash) {
+  tx.exec("UPDATE sms_codes SET code_hash = ? WHERE id = ?", {code_hash, request_id});
+}
+
+void delete_request(store::Tx& tx, std::int64_t request_id) {
+  tx.exec("DELETE FROM sms_codes WHERE id = ?", {request_id});
 }
 
 std::optional<StoredCode> last_sent_code(store::Connection& connection, const std::string& phone_index) {

@@ -32,8 +32,12 @@ std::vector<TimePoint> phone_requests_since(store::Connection& connection, const
                                             TimePoint since);
 std::vector<TimePoint> address_requests_since(store::Connection& connection, const std::string& address_index,
                                               TimePoint since);
-// Keeps the request, asked at the transaction's time.
-void insert_request(store::Tx& tx, const CodeRequest& request);
+// Keeps the request, asked at the transaction's time; returns its id.
+std::int64_t insert_request(store::Tx& tx, const CodeRequest& request);
+// The code's hash, once it has been sent.
+void set_code_hash(store::Tx& tx, std::int64_t request_id, const std::string& code_hash);
+// Forgets a request whose code could not be sent.
+void delete_request(store::Tx& tx, std::int64_t request_id);
 std::optional<StoredCode> last_sent_code(store::Connection& connection, const std::string& phone_index);
 void count_failure(store::Tx& tx, std::int64_t code_id);
 // Marks the code used; false when it was used already (by a request that got there first).
