@@ -346,3 +346,16 @@ TEST_F(ResidentsTest, HostileInputIsRefusedNamingTheField) {
   EXPECT_EQ(sign_in(*client, {{"phone", "abc"}, {"code", "123456"}}).error_field(), "phone");
   EXPECT_EQ(count("SELECT COUNT(*) FROM sms_codes"), 0);
 }
+
+TEST_F(ResidentsTest, RequestsOlderThanTwoDaysArePurgedDaily) {
+  person_with("19900014444", "褚十二", {{"desheng-xincun", people::Relation::Owner}});
+  ASSERT_EQ(ask_code(*anonymous(), "19900014444").status, 202);
+  ASSERT_EQ(ask_code(*anonymous(), "19900015555").status, 202);
+  ManualClock later;
+  later.set(manual_.now() + std::chrono::hours(47));
+  ASSERT_TRUE(run_job("residents.sms_codes.purge", later));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sms_codes"), 2);
+  later.set(manual_.now() + std::chrono::hours(72));
+  ASSERT_TRUE(run_job("residents.sms_codes.purge", later));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sms_codes"), 0);
+}
