@@ -97,21 +97,24 @@ LedgerFigures month_figures(const MonthSums& sums) {
   return figures;
 }
 
+void add_figures(LedgerFigures& total, const LedgerFigures& figures) {
+  total.sums.funding_fen += figures.sums.funding_fen;
+  total.sums.revenue_fen += figures.sums.revenue_fen;
+  total.sums.contract_fen += figures.sums.contract_fen;
+  total.sums.other_fen += figures.sums.other_fen;
+  total.income_fen += figures.income_fen;
+  total.costs_fen += figures.costs_fen;
+  total.subsidy_fen += figures.subsidy_fen;
+}
+
 YearLedger year_ledger(std::int64_t year, const std::map<std::string, MonthSums>& by_month) {
   YearLedger ledger;
-  LedgerFigures& totals = ledger.totals;
   for (int number = 1; number <= 12; ++number) {
     char month[16];
     std::snprintf(month, sizeof month, "%04d-%02d", static_cast<int>(year), number);
     auto found = by_month.find(month);
     LedgerFigures figures = month_figures(found == by_month.end() ? MonthSums{} : found->second);
-    totals.sums.funding_fen += figures.sums.funding_fen;
-    totals.sums.revenue_fen += figures.sums.revenue_fen;
-    totals.sums.contract_fen += figures.sums.contract_fen;
-    totals.sums.other_fen += figures.sums.other_fen;
-    totals.income_fen += figures.income_fen;
-    totals.costs_fen += figures.costs_fen;
-    totals.subsidy_fen += figures.subsidy_fen;
+    add_figures(ledger.totals, figures);
     if (figures.subsidy_fen > 0) ledger.self_sufficient = false;
     ledger.months.push_back({month, figures});
   }

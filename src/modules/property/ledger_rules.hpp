@@ -151,6 +151,8 @@ struct YearLedger {
 };
 
 LedgerFigures month_figures(const MonthSums& sums);
+// Adds `figures` to `total`, subsidy included: the sum of months, or of communities.
+void add_figures(LedgerFigures& total, const LedgerFigures& figures);
 // The twelve months of `year` from the sums of the months that have records (keyed YYYY-MM).
 YearLedger year_ledger(std::int64_t year, const std::map<std::string, MonthSums>& by_month);
 

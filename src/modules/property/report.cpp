@@ -18,10 +18,7 @@ std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& as
     const auto& months = sums[community.id];
     auto found = months.find(ask.month);
     LedgerFigures figures = month_figures(found == months.end() ? MonthSums{} : found->second);
-    total.sums.funding_fen += figures.sums.funding_fen;
-    total.sums.revenue_fen += figures.sums.revenue_fen;
-    total.costs_fen += figures.costs_fen;
-    total.subsidy_fen += figures.subsidy_fen;
+    add_figures(total, figures);
     if (figures.subsidy_fen == 0) ++without_subsidy;
     by_community.rows.push_back(
         {community.name, fen(figures.income_fen), fen(figures.costs_fen), fen(figures.subsidy_fen)});
