@@ -24,13 +24,13 @@ export const contractColumns: readonly TableColumn<
   'compound' | 'community' | 'company' | 'starts_on' | 'ends_on' | 'base_fen' | 'pool_fen' | 'state' | 'adopted_by'
 >[] = [
   { key: 'compound', labelKey: 'property.contract.compound' },
-  { key: 'community', labelKey: 'property.contract.community', width: 120 },
+  { key: 'community', labelKey: 'property.contract.community', width: 100 },
   { key: 'company', labelKey: 'property.contract.company' },
   { key: 'starts_on', labelKey: 'property.contract.startsOn', width: 110, shows: 'date' },
-  { key: 'ends_on', labelKey: 'property.contract.endsOn', width: 150, shows: 'date' },
-  { key: 'base_fen', labelKey: 'property.contract.base', width: 120 },
-  { key: 'pool_fen', labelKey: 'property.contract.pool', width: 120 },
-  { key: 'state', labelKey: 'property.contract.state', width: 90 },
+  { key: 'ends_on', labelKey: 'property.contract.endsOn', width: 160, shows: 'date' },
+  { key: 'base_fen', labelKey: 'property.contract.base', width: 115 },
+  { key: 'pool_fen', labelKey: 'property.contract.pool', width: 115 },
+  { key: 'state', labelKey: 'property.contract.state', width: 80 },
   { key: 'adopted_by', labelKey: 'property.contract.adoptedBy' },
 ]
 

@@ -1,0 +1,165 @@
+// Browser tests of the property service screens (物业服务): the street's three clusters with their lead
+// companies and the joint operation (以大带小), a contract page naming the owners' vote that adopted it and
+// leading to that vote, a community's ledger month by month with the street's subsidy marked and its Excel
+// export holding the rows shown, the overview's figures and the other lists, and an owner's contract in
+// force on the H5.
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, describe, test } from 'node:test'
+import ExcelJS from 'exceljs'
+import { apiSession } from './support/api.mjs'
+import { checkScreen, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { streetToday } from './support/dates.mjs'
+import { browserSuite, desktop, phone } from './support/suite.mjs'
+
+/** Fen as every property screen shows them: "¥1,234.56", computed from the integer. */
+function shownFen(fen) {
+  const whole = Math.floor(Math.abs(fen) / 100).toLocaleString('en-US')
+  return `${fen < 0 ? '-' : ''}¥${whole}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
+}
+
+describe('property service screens', () => {
+  const suite = browserSuite(desktop)
+  const folder = mkdtempSync(path.join(tmpdir(), 'weizhi-e2e-property-'))
+  after(() => rmSync(folder, { recursive: true, force: true }))
+
+  test('the clusters tree shows the three clusters, each with its lead, and the joint operation with its partners', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const clusters = (await admin.get('/api/v1/property/clusters')).items
+    assert.equal(clusters.length, 3, 'the demo street has three clusters')
+    const joint = clusters.filter((cluster) => cluster.joint_operation)
+    assert.ok(joint.length >= 1, 'one cluster at least is a joint operation')
+
+    const page = await suite.consolePage('admin', '/property/clusters')
+    const cards = page.getByTestId('cluster-card')
+    await cards.nth(2).waitFor()
+    assert.equal(await cards.count(), 3)
+    const cardOf = (cluster) => {
+      const title = cluster.code ? `${cluster.name}（${cluster.code}）` : cluster.name
+      return cards.filter({ has: page.getByRole('heading', { level: 2, name: title, exact: true }) })
+    }
+    for (const cluster of clusters) {
+      const card = cardOf(cluster)
+      assert.equal(await card.getByTestId('cluster-lead').innerText(), cluster.lead.name, `${cluster.name} names its lead`)
+      assert.equal(await card.getByTestId('joint-operation').count(), cluster.joint_operation ? 1 : 0, `${cluster.name}: 以大带小 only when joint`)
+      const partners = await card.getByTestId('cluster-partner').allInnerTexts()
+      assert.deepEqual(partners, cluster.partners.map((partner) => partner.name))
+      for (const community of cluster.communities) {
+        await card.getByTestId('cluster-community').getByRole('heading', { name: community.name, exact: true }).waitFor()
+      }
+    }
+    await cardOf(joint[0]).getByTestId('joint-operation').getByText('以大带小').waitFor()
+    await checkScreen(page, 'clusters page', 'property-clusters')
+  })
+
+  test('a contract page shows the owners’ vote that adopted it, and opening it lands on that vote', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const contracts = (await admin.get('/api/v1/property/contracts?state=in_force')).items
+    const contract = contracts.find((candidate) => candidate.adopted_by)
+    assert.ok(contract, 'a demo contract in force was adopted by a vote')
+
+    const page = await suite.consolePage('admin', `/property/contracts/${contract.id}`)
+    const terms = page.getByTestId('contract-terms')
+    await terms.getByText(contract.company.name).waitFor()
+    await page.getByTestId('contract-state').getByText('履行中').waitFor()
+    await page.getByTestId('contract-money').getByText(`基础服务费 ${shownFen(contract.base_fen)}，绩效奖励金 ${shownFen(contract.pool_fen)}`).waitFor()
+    const vote = page.getByTestId('adopting-vote')
+    assert.equal(await vote.innerText(), contract.adopted_by.vote.title)
+    await checkScreen(page, 'contract page', 'property-contract')
+
+    await vote.click()
+    await page.waitForURL(`${suite.baseUrl}/votes/${contract.adopted_by.vote.id}`)
+    await page.getByRole('heading', { name: contract.adopted_by.vote.title }).waitFor()
+  })
+
+  test('the ledger of a subsidised community shows its months and the subsidy, and its export holds the rows shown', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const year = Number(streetToday().slice(0, 4))
+    const summary = await admin.get(`/api/v1/property/ledger/summary?year=${year}`)
+    const subsidised = summary.items.find((item) => !item.self_sufficient)
+    assert.ok(subsidised, `a demo community needed the street's subsidy in ${year}`)
+    const ledger = await admin.get(`/api/v1/property/ledger?community=${subsidised.community.id}&year=${year}`)
+    assert.ok(ledger.totals.subsidy_fen > 0)
+
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', `/property/ledger?community=${subsidised.community.id}&year=${year}`)
+    const table = page.getByTestId('ledger-months')
+    const rows = table.locator('tbody tr')
+    await rows.nth(ledger.months.length).waitFor()
+    assert.equal(await rows.count(), ledger.months.length + 1, 'each month, then the year')
+    await page.getByTestId('ledger-verdict').getByText(shownFen(ledger.totals.subsidy_fen)).waitFor()
+    const subsidisedMonths = ledger.months.filter((month) => month.subsidy_fen > 0)
+    // The marked subsidies: each subsidised month's, then the year's.
+    assert.deepEqual(
+      await table.getByTestId('subsidy').allInnerTexts(),
+      [...subsidisedMonths.map((month) => shownFen(month.subsidy_fen)), shownFen(ledger.totals.subsidy_fen)],
+    )
+    await checkScreen(page, 'ledger page', 'property-ledger')
+
+    const shown = [(await table.locator('thead th').allInnerTexts()).map((title) => title.trim())]
+    for (const row of await rows.all()) shown.push((await row.locator('td').allInnerTexts()).map((cell) => cell.trim()))
+    const download = page.waitForEvent('download')
+    await page.getByTestId('export-list').click()
+    const file = path.join(folder, 'ledger.xlsx')
+    await (await download).saveAs(file)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(file)
+    const exported = []
+    workbook.worksheets[0].eachRow((row) => exported.push(row.values.slice(1).map(String)))
+    assert.deepEqual(exported, shown)
+    assert.equal(shown[1][0], ledger.months[0].month)
+  })
+
+  test('the overview counts as the server does, and the companies, a company, the contracts and the tasks open from the menu', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const stats = await admin.get('/api/v1/stats/property')
+    const page = await suite.consolePage('admin', '/property')
+    const figures = page.getByTestId('property-figures')
+    await figures.getByTestId('figure-clusters').getByText(String(stats.clusters), { exact: true }).waitFor()
+    await figures.getByTestId('figure-street_subsidy_fen').getByText(shownFen(stats.street_subsidy_fen), { exact: true }).waitFor()
+    await page.getByTestId('summary-table').locator('tbody tr').first().waitFor()
+    await checkScreen(page, 'property overview', 'property-overview')
+
+    const menu = page.getByTestId('console-menu')
+    await menu.getByText('物业企业', { exact: true }).click()
+    const companies = (await admin.get('/api/v1/property/companies')).items
+    const table = page.getByTestId('companies-table')
+    await table.locator('tbody tr').nth(companies.length - 1).waitFor()
+    await checkScreen(page, 'property companies', 'property-companies')
+    const company = companies.find((candidate) => candidate.staff.length > 0) ?? companies[0]
+    await table.getByRole('link', { name: company.name, exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: company.name }).waitFor()
+    await page.getByText(company.credit_code, { exact: true }).waitFor()
+    for (const member of company.staff) await page.getByTestId('company-staff').getByText(member.name, { exact: true }).waitFor()
+    await checkScreen(page, 'property company', 'property-company')
+
+    await menu.getByText('物业合同', { exact: true }).click()
+    await page.getByTestId('contracts-table').locator('tbody tr').first().waitFor()
+    await checkScreen(page, 'property contracts', 'property-contracts')
+
+    await menu.getByText('事务性工作', { exact: true }).click()
+    const tasks = (await admin.get('/api/v1/property/tasks')).items
+    await page.getByTestId('tasks-table').locator('tbody tr').nth(tasks.length - 1).waitFor()
+    await checkScreen(page, 'property tasks', 'property-tasks')
+  })
+
+  test('on the H5 an owner sees the contract in force in their compound: company, term, services and the vote that chose it', async () => {
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const households = (await resident.get('/api/v1/me/households')).items
+    assert.ok(households.length > 0, 'the demo resident has a home')
+    const compoundId = households[0].compound_id
+    const { contract } = await resident.get(`/api/v1/property/compounds/${compoundId}/contract`)
+    assert.ok(contract, "the demo resident's compound has a contract in force")
+
+    const page = await suite.freshPage(phone)
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    await page.getByTestId('property-contract-link').click()
+    const block = page.getByTestId(`contract-${compoundId}`)
+    await block.getByTestId('contract-company').getByText(contract.company.name).waitFor()
+    await block.getByText(`${contract.starts_on} – ${contract.ends_on}`).waitFor()
+    await block.getByTestId('contract-vote').getByText(contract.adopted_by.vote.title, { exact: false }).waitFor()
+    await checkScreen(page, 'H5 property contract', 'property-contract-mobile')
+  })
+})
