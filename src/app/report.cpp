@@ -2,11 +2,9 @@
 // reads the node and month, asks them all in module order, and writes the answer as xlsx or JSON.
 #include "app/report.hpp"
 
-#include <cctype>
-#include <cstdio>
-
 #include "app/modules.hpp"
 #include "core/error.hpp"
+#include "core/percent_encode.hpp"
 #include "core/xlsx.hpp"
 #include "http/context.hpp"
 #include "modules/org/org.hpp"
@@ -119,21 +117,6 @@ std::vector<xlsx::Sheet> sheets_of(const std::string& heading, const std::vector
   return sheets;
 }
 
-// RFC 5987's filename*: every byte but letters, digits and -._~ as %XX.
-std::string percent_encoded(const std::string& text) {
-  std::string out;
-  for (unsigned char byte : text) {
-    if (std::isalnum(byte) || byte == '-' || byte == '.' || byte == '_' || byte == '~') {
-      out += static_cast<char>(byte);
-    } else {
-      char escaped[4];
-      std::snprintf(escaped, sizeof escaped, "%%%02X", byte);
-      out += escaped;
-    }
-  }
-  return out;
-}
-
 struct Gathered {
   org::Node node;
   std::vector<modules::ReportSection> sections;
@@ -177,7 +160,7 @@ http::Response monthly_route(http::Context& context) {
   response.body = xlsx::workbook(sheets_of(heading, gathered.sections));
   response.header("Content-Disposition", "attachment; filename=\"report-" + std::to_string(node.id) + "-" + month.text +
                                              ".xlsx\"; filename*=UTF-8''" +
-                                             percent_encoded("月报-" + node.name + "-" + month.text + ".xlsx"));
+                                             percent_encode("月报-" + node.name + "-" + month.text + ".xlsx"));
   return response;
 }
 

@@ -2,9 +2,11 @@
 // the reading of their replies.
 #include <gtest/gtest.h>
 
+#include "core/percent_encode.hpp"
 #include "modules/residents/signing.hpp"
 
 using namespace weizhi::residents;
+using weizhi::percent_encode;
 
 namespace {
 

@@ -8,6 +8,7 @@
 #include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/percent_encode.hpp"
 
 namespace weizhi::notifications {
 
@@ -18,24 +19,6 @@ constexpr CodeTable<DeliveryState> kDeliveryStates = {
 
 constexpr CodeTable<Channel> kChannels = {
     {Channel::WeCom, "wecom"}, {Channel::DingTalk, "dingtalk"}, {Channel::Zhengding, "zhengding"}};
-
-// Percent-encoding of everything but the unreserved characters, as a query value needs.
-std::string url_encoded(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : text) {
-    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                      c == '_' || c == '.' || c == '~';
-    if (unreserved) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 0x0F];
-    }
-  }
-  return encoded;
-}
 
 }  // namespace
 
@@ -63,7 +46,7 @@ std::string dingtalk_sign(const std::string& secret, std::int64_t timestamp_ms) 
   std::string base64(sodium_base64_ENCODED_LEN(mac.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
   sodium_bin2base64(base64.data(), base64.size(), mac.data(), mac.size(), sodium_base64_VARIANT_ORIGINAL);
   base64.resize(base64.find('\0'));
-  return url_encoded(base64);
+  return percent_encode(base64);
 }
 
 std::string request_url(Channel channel, const std::string& url, const std::string& secret, std::int64_t timestamp_ms) {

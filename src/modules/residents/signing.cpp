@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <chrono>
 
 #include "core/crypto.hpp"
 #include "core/json.hpp"
+#include "core/percent_encode.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::residents {
@@ -47,22 +47,6 @@ std::string text_at(const Json& object, const char* key) {
 std::string http_refusal(long status) { return "短信服务答复 HTTP " + std::to_string(status); }
 
 }  // namespace
-
-std::string percent_encode(const std::string& text) {
-  static const char* digits = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    bool unreserved = std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~';
-    if (unreserved && c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += digits[c >> 4];
-      out += digits[c & 0x0F];
-    }
-  }
-  return out;
-}
 
 std::string tencent_authorization(const TencentCall& call) {
   std::string date = iso_utc(TimePoint(std::chrono::seconds(call.timestamp))).substr(0, 10);

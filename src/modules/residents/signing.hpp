@@ -13,9 +13,6 @@ namespace weizhi::residents {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
-// RFC 3986 percent-encoding: every byte but A–Z a–z 0–9 - _ . ~ as %XX (capital hex).
-std::string percent_encode(const std::string& text);
-
 // A call of Tencent Cloud API 3.0 signed with TC3-HMAC-SHA256: POST / with the content type and the
 // host signed, as the signature's documentation does.
 struct TencentCall {
