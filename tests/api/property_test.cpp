@@ -239,8 +239,9 @@ TEST_F(PropertyTest, ClustersShowTheirLeadPartnersAndCompoundsAndANewLeadEndsThe
                              json{{"company_id", hotel["id"]}, {"role", "partner"}, {"since", "2026-03-01"}});
   ASSERT_EQ(partner.status, 201) << partner.body;
   EXPECT_TRUE(partner.json()["joint_operation"]);
-  std::int64_t operator_id = db().read()->scalar("SELECT MAX(id) FROM property_cluster_operators WHERE company_id = ?",
-                                                 {hotel["id"].get<std::int64_t>()});
+  std::int64_t operator_id = partner.json()["partners"][0]["operator_id"];
+  EXPECT_EQ(operator_id, db().read()->scalar("SELECT MAX(id) FROM property_cluster_operators WHERE company_id = ?",
+                                             {hotel["id"].get<std::int64_t>()}));
   auto path = id_path(kClusters, east, "/operators/" + std::to_string(operator_id) + "/end");
   EXPECT_EQ(admin->post(path, json{{"until", "2026-02-01"}}).status, 400);
   auto ended = admin->post(path, json{{"until", today()}});

@@ -259,10 +259,13 @@ Json cluster_json(store::Connection& connection, const Cluster& cluster, const s
   Json partners = Json::array();
   for (const auto& op : operators_of(connection, cluster.id)) {
     if (!operating_on(op, today_text)) continue;
+    // The term's id, which ending it names.
+    Json company = company_ref(connection, op.company_id);
+    company["operator_id"] = op.id;
     if (op.role == OperatorRole::Lead) {
-      lead = company_ref(connection, op.company_id);
+      lead = company;
     } else {
-      partners.push_back(company_ref(connection, op.company_id));
+      partners.push_back(company);
     }
   }
   Json communities = Json::array();
