@@ -2,6 +2,7 @@
 // recorded with their checks (nothing written on refusal), a community's ledger with its subsidy per month and
 // year, the owners' share of common parts, the ledger as a workbook, the street's summary and the property
 // figures from the demo records, and who reads and writes the money.
+#include "core/time.hpp"
 #include "modules/org/registry.hpp"
 #include "modules/org/store.hpp"
 #include "support/test_server.hpp"
@@ -12,7 +13,7 @@ using weizhi::testing::Reply;
 
 namespace {
 
-// The demo street's 2026: eight lines paying every community Jan–Nov; 南苑社区 short in June, July and August.
+// The demo street's year (the year it is seeded in): eight lines paying every community Jan–Nov; 南苑社区 short in June, July and August.
 constexpr std::int64_t kDemoMonthlyPerCommunity =
     (30'000 + 12'000 + 8'000 + 10'000 + 5'000 + 9'000 + 6'000 + 4'000) * 100;
 constexpr std::int64_t kDemoStreetSubsidy = 3 * 4'000 * 100;
@@ -32,6 +33,9 @@ class PropertyLedgerTest : public ApiTest {
         "'property.funding_payment.create', 'property.revenue.create', 'property.cost.create')");
   }
   std::string id(const std::string& code) { return std::to_string(node(code)); }
+  // The year the demo ledger is seeded for: the current one.
+  const std::string year = weizhi::street_date(std::chrono::system_clock::now()).substr(0, 4);
+  std::string in_year(const char* number) const { return year + "-" + number; }
 
   // A new company of the street with a contract for `compound` (ended, beside any the seed put in force); returns
   // the contract's id.
@@ -120,15 +124,16 @@ TEST_F(PropertyLedgerTest, BadRecordsAreRefusedNamingTheFieldAndWriteNothing) {
   EXPECT_EQ(refused("/api/v1/property/funding-lines", line, "code", "环境").error_field(), "code");
   EXPECT_EQ(refused("/api/v1/property/funding-lines", line, "name", " ").error_field(), "name");
   EXPECT_EQ(refused("/api/v1/property/funding-lines", line, "street_id", node("desheng")).status, 404);
-  auto duplicate = admin->post("/api/v1/property/funding-lines",
-                               json{{"year", 2026}, {"code", "sanitation"}, {"name", "环境卫生"}, {"budget_fen", 1}});
+  auto duplicate =
+      admin->post("/api/v1/property/funding-lines",
+                  json{{"year", std::stoi(year)}, {"code", "sanitation"}, {"name", "环境卫生"}, {"budget_fen", 1}});
   EXPECT_EQ(duplicate.status, 409);
   EXPECT_EQ(duplicate.error_field(), "code");
 
-  std::int64_t line_2026 = db().read()->scalar("SELECT MIN(id) FROM property_funding_lines");
-  std::string payments = "/api/v1/property/funding-lines/" + std::to_string(line_2026) + "/payments";
-  json payment{{"community_id", node("desheng")}, {"month", "2026-12"}, {"amount_fen", 100}};
-  auto wrong_year = refused(payments, payment, "month", "2025-12");
+  std::int64_t seeded_line = db().read()->scalar("SELECT MIN(id) FROM property_funding_lines");
+  std::string payments = "/api/v1/property/funding-lines/" + std::to_string(seeded_line) + "/payments";
+  json payment{{"community_id", node("desheng")}, {"month", in_year("12")}, {"amount_fen", 100}};
+  auto wrong_year = refused(payments, payment, "month", std::to_string(std::stoi(year) - 1) + "-12");
   EXPECT_EQ(wrong_year.status, 422);
   EXPECT_EQ(wrong_year.error_field(), "month");
   auto abroad = refused(payments, payment, "community_id", other_street_community);
@@ -258,13 +263,13 @@ TEST_F(PropertyLedgerTest, TheLedgerClosesEachMonthsGapAndAddsTheMonthsSubsidies
 }
 
 TEST_F(PropertyLedgerTest, TheLedgerDownloadsAsAWorkbook) {
-  auto reply =
-      signed_in("secretary")->get("/api/v1/property/ledger?community=" + id("desheng") + "&year=2026&format=xlsx");
+  auto reply = signed_in("secretary")
+                   ->get("/api/v1/property/ledger?community=" + id("desheng") + "&year=" + year + "&format=xlsx");
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  EXPECT_NE(
-      reply.headers["content-disposition"].find("attachment; filename=\"ledger-" + id("desheng") + "-2026.xlsx\""),
-      std::string::npos);
+  EXPECT_NE(reply.headers["content-disposition"].find("attachment; filename=\"ledger-" + id("desheng") + "-" + year +
+                                                      ".xlsx\""),
+            std::string::npos);
   EXPECT_EQ(reply.body.substr(0, 4), std::string("PK\x03\x04", 4));
   EXPECT_NE(reply.body.find(std::string("PK\x05\x06", 4)), std::string::npos) << "the zip ends with its directory";
   EXPECT_NE(reply.body.find("xl/worksheets/sheet1.xml"), std::string::npos);
@@ -277,7 +282,7 @@ TEST_F(PropertyLedgerTest, TheLedgerDownloadsAsAWorkbook) {
 
 TEST_F(PropertyLedgerTest, TheDemoStreetRunsWithoutSubsidyButOneCommunity) {
   auto admin = signed_in("admin");
-  auto summary = admin->get("/api/v1/property/ledger/summary?year=2026");
+  auto summary = admin->get("/api/v1/property/ledger/summary?year=" + year);
   ASSERT_EQ(summary.status, 200) << summary.body;
   json shown = summary.json();
   ASSERT_EQ(shown["items"].size(), 8u);
@@ -289,15 +294,15 @@ TEST_F(PropertyLedgerTest, TheDemoStreetRunsWithoutSubsidyButOneCommunity) {
     EXPECT_EQ(item["subsidy_fen"], nanyuan ? kDemoStreetSubsidy : 0) << item.dump();
     EXPECT_GE(item["income_fen"].get<std::int64_t>(), 11 * kDemoMonthlyPerCommunity) << item.dump();
   }
-  json nanyuan = ledger("admin", "nanyuan", "2026");
+  json nanyuan = ledger("admin", "nanyuan", year);
   for (const auto& month : nanyuan["months"]) {
     std::string name = month["month"];
-    bool summer = name == "2026-06" || name == "2026-07" || name == "2026-08";
+    bool summer = name == in_year("06") || name == in_year("07") || name == in_year("08");
     EXPECT_EQ(month["subsidy_fen"], summer ? 400000 : 0) << name;
   }
   EXPECT_EQ(nanyuan["months"][11]["income"]["total_fen"], 0) << "December is not recorded yet";
 
-  json lines = admin->get("/api/v1/property/funding-lines?year=2026").json();
+  json lines = admin->get("/api/v1/property/funding-lines?year=" + year).json();
   ASSERT_EQ(lines["items"].size(), 8u);
   std::set<std::string> names;
   for (const auto& line : lines["items"]) {
@@ -343,8 +348,8 @@ TEST_F(PropertyLedgerTest, PropertyFiguresAreCountedFromRecords) {
   db().write([&](weizhi::store::Tx& tx) {
     tx.exec(
         "INSERT INTO property_evaluations (contract_id, month, state, result, closed_at) VALUES "
-        "(?, '2026-10', 'closed', '{}', '2026-11-05T00:00:00.000Z'), (?, '2026-11', 'open', NULL, NULL)",
-        {contract, contract});
+        "(?, ?, 'closed', '{}', ?), (?, ?, 'open', NULL, NULL)",
+        {contract, in_year("10"), in_year("11") + "-05T00:00:00.000Z", contract, in_year("11")});
   });
   auto secretary = signed_in("secretary");
   auto cuiyu = signed_in("admin")->get("/api/v1/stats/property?node=" + id("cuiyu")).json();
@@ -362,10 +367,10 @@ TEST_F(PropertyLedgerTest, PropertyFiguresAreCountedFromRecords) {
 }
 
 TEST_F(PropertyLedgerTest, LeadersWriteTheMoneyOthersReadWhereTheyServe) {
-  std::string desheng = "/api/v1/property/ledger?community=" + id("desheng") + "&year=2026";
-  std::string cuiyu = "/api/v1/property/ledger?community=" + id("cuiyu") + "&year=2026";
+  std::string desheng = "/api/v1/property/ledger?community=" + id("desheng") + "&year=" + year;
+  std::string cuiyu = "/api/v1/property/ledger?community=" + id("cuiyu") + "&year=" + year;
   json revenue{{"community_id", node("desheng")},
-               {"month", "2026-12"},
+               {"month", in_year("12")},
                {"kind", "venue"},
                {"common_parts", false},
                {"amount_fen", 5000}};
@@ -412,7 +417,7 @@ TEST_F(PropertyLedgerTest, LeadersWriteTheMoneyOthersReadWhereTheyServe) {
         {contract, desheng_contract});
   });
   EXPECT_EQ(manager->get(desheng).status, 200);
-  EXPECT_EQ(manager->get("/api/v1/property/revenues?community=" + id("desheng") + "&year=2026").status, 200);
+  EXPECT_EQ(manager->get("/api/v1/property/revenues?community=" + id("desheng") + "&year=" + year).status, 200);
 
   auto resident = signed_in("resident");
   EXPECT_EQ(resident->get(desheng).status, 403);
@@ -438,15 +443,16 @@ TEST_F(PropertyLedgerTest, TheMonthlyReportShowsTheMonthsLedgerPerCommunity) {
     }
     return json();
   };
-  json july = section_of("month=2026-07");
+  json july = section_of("month=" + in_year("07"));
   ASSERT_FALSE(july.is_null());
   EXPECT_EQ(figure(july, "街道补贴"), 400000) << "南苑社区's July";
   EXPECT_EQ(figure(july, "无需补贴的社区"), 7);
   EXPECT_EQ(figure(july, "条线经费拨付"), 8 * kDemoMonthlyPerCommunity);
   ASSERT_EQ(july["tables"][0]["rows"].size(), 8u);
-  json march = section_of("month=2026-03&node=" + id("desheng"));
+  json march = section_of("month=" + in_year("03") + "&node=" + id("desheng"));
   EXPECT_EQ(figure(march, "街道补贴"), 0);
   EXPECT_EQ(figure(march, "无需补贴的社区"), 1);
   EXPECT_EQ(march["tables"][0]["rows"][0][0], "德胜社区");
-  EXPECT_TRUE(section_of("month=2026-03&node=" + id("desheng-xincun")).is_null()) << "a compound keeps no ledger";
+  EXPECT_TRUE(section_of("month=" + in_year("03") + "&node=" + id("desheng-xincun")).is_null())
+      << "a compound keeps no ledger";
 }

@@ -1,9 +1,11 @@
 // The demo street's funding lines, revenue, costs and ledgers.
-// Jan–Nov 2026 for its eight communities (both sizes): the street's eight funding lines pay each community every
+// Jan–Nov of the year it is seeded in, so that the year's figures show whenever the demo runs, for its eight
+// communities (both sizes): the street's eight funding lines pay each community every
 // month; each earns advertising and parking from its compounds' common parts and rents out a venue; each pays
 // its compounds' contracts and its upkeep. Seven run without subsidy; 南苑社区's flood-season repairs of June to
 // August outrun its income, and the street closes those three gaps (社区自营自转，街道基本不贴).
 #include "audit/audit.hpp"
+#include "core/time.hpp"
 #include "modules/property/ledger_rules.hpp"
 #include "modules/property/ledger_store.hpp"
 #include "modules/property/module.hpp"
@@ -13,7 +15,6 @@ namespace weizhi::property {
 
 namespace {
 
-constexpr std::int64_t kYear = 2026;
 constexpr int kMonthsRecorded = 11;
 constexpr std::int64_t kYuan = 100;  // fen
 
@@ -41,8 +42,8 @@ constexpr std::int64_t kAdvertisingYuan = 4'000;
 constexpr std::int64_t kVenueYuan = 2'000;
 constexpr std::int64_t kFloodRepairsYuan = 12'000;  // 防汛排涝, June to August
 
-std::string month_text(int number) {
-  return std::to_string(kYear) + (number < 10 ? "-0" : "-") + std::to_string(number);
+std::string month_text(std::int64_t year, int number) {
+  return std::to_string(year) + (number < 10 ? "-0" : "-") + std::to_string(number);
 }
 
 struct Compound {
@@ -65,10 +66,11 @@ std::vector<Compound> compounds_of(store::Tx& tx, std::int64_t community_id) {
 void seed_ledger_demo(modules::SeedContext& seed) {
   store::Tx& tx = seed.tx;
   std::int64_t street = seed.node("street");
+  const std::int64_t year = std::stoll(street_date(tx.now()).substr(0, 4));
   std::vector<std::int64_t> line_ids;
   for (const auto& line : kLines) {
     std::int64_t budget = line.monthly_yuan * kYuan * 12 * static_cast<std::int64_t>(std::size(kCommunities));
-    line_ids.push_back(insert_funding_line(tx, {street, kYear, line.code, line.name, budget}, std::nullopt));
+    line_ids.push_back(insert_funding_line(tx, {street, year, line.code, line.name, budget}, std::nullopt));
   }
   for (std::size_t index = 0; index < std::size(kCommunities); ++index) {
     std::int64_t community = seed.node(kCommunities[index]);
@@ -77,7 +79,7 @@ void seed_ledger_demo(modules::SeedContext& seed) {
     // Parking earns more where there are more spaces: a little more in each community down the list.
     std::int64_t parking_yuan = 8'000 + 500 * static_cast<std::int64_t>(index);
     for (int number = 1; number <= kMonthsRecorded; ++number) {
-      std::string month = month_text(number);
+      std::string month = month_text(year, number);
       for (std::size_t line = 0; line < line_ids.size(); ++line) {
         insert_payment(tx, {line_ids[line], community, month, kLines[line].monthly_yuan * kYuan, std::nullopt},
                        std::nullopt);
@@ -103,7 +105,7 @@ void seed_ledger_demo(modules::SeedContext& seed) {
     }
   }
   audit::record(tx, "cli:seed", "property.ledger.seed", "property_funding_line",
-                {{"year", kYear}, {"funding_lines", line_ids.size()}});
+                {{"year", year}, {"funding_lines", line_ids.size()}});
 }
 
 }  // namespace weizhi::property
