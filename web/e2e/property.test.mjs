@@ -1,8 +1,9 @@
 // Browser tests of the property service screens (物业服务): the street's three clusters with their lead
 // companies and the joint operation (以大带小), a contract page naming the owners' vote that adopted it and
 // leading to that vote, a community's ledger month by month with the street's subsidy marked and its Excel
-// export holding the rows shown, the overview's figures and the other lists, and an owner's contract in
-// force on the H5.
+// export holding the rows shown, the overview's figures and the other lists, a task handed over, a company
+// registered once its credit code is right, a contract drafted in yuan and kept in whole fen, and an owner's
+// contract in force on the H5.
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,7 +11,7 @@ import path from 'node:path'
 import { after, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { apiSession } from './support/api.mjs'
-import { checkScreen, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { checkScreen, choose, poppersClosed, signInToConsole, signInToMobile } from './support/browser.mjs'
 import { streetToday } from './support/dates.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 
@@ -18,6 +19,14 @@ import { browserSuite, desktop, phone } from './support/suite.mjs'
 function shownFen(fen) {
   const whole = Math.floor(Math.abs(fen) / 100).toLocaleString('en-US')
   return `${fen < 0 ? '-' : ''}¥${whole}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
+}
+
+/** The check character of a 统一社会信用代码 (GB 32100-2015) after its first 17 characters. */
+function withCheckCharacter(first17) {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+  const sum = [...first17].reduce((total, character, index) => total + alphabet.indexOf(character) * weights[index], 0)
+  return first17 + alphabet[(31 - (sum % 31)) % 31]
 }
 
 describe('property service screens', () => {
@@ -143,6 +152,74 @@ describe('property service screens', () => {
     const tasks = (await admin.get('/api/v1/property/tasks')).items
     await page.getByTestId('tasks-table').locator('tbody tr').nth(tasks.length - 1).waitFor()
     await checkScreen(page, 'property tasks', 'property-tasks')
+  })
+
+  test('a leader hands a task to the other holder, and registers a company once its wrong credit code is corrected', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const [task] = (await admin.get('/api/v1/property/tasks')).items
+    const other = task.holder === 'property' ? '社区承担' : '物业承担'
+    const page = await suite.consolePage('admin', '/property/tasks')
+    const row = page.getByTestId('tasks-table').locator('tbody tr').filter({ has: page.getByRole('cell', { name: task.name, exact: true }) })
+    await row.getByTestId('move-task').click()
+    const moveForm = page.getByTestId('task-move-form')
+    await moveForm.getByLabel('说明').fill('社区收回自管')
+    await moveForm.getByTestId('save').click()
+    await row.getByText(other, { exact: true }).waitFor()
+    await row.getByRole('cell', { name: String(task.moves + 1), exact: true }).waitFor()
+    await row.getByRole('button', { name: '调整记录' }).click()
+    const history = page.getByTestId('task-history')
+    await history.getByText(`改为${other}`).last().waitFor()
+    await history.getByText('社区收回自管').waitFor()
+    await history.getByText('· 我').last().waitFor()
+    const moved = (await admin.get('/api/v1/property/tasks')).items.find((entry) => entry.id === task.id)
+    assert.equal(moved.holder, task.holder === 'property' ? 'community' : 'property')
+
+    await page.goto(`${suite.baseUrl}/property/companies`)
+    await page.getByTestId('new-company').click()
+    const companyForm = page.getByTestId('company-form')
+    const code = withCheckCharacter('91330105MA2H7K501')
+    const wrongCode = code.slice(0, 17) + (code[17] === '0' ? '1' : '0')
+    await companyForm.getByTestId('company-name').fill('测试物业服务有限公司')
+    await companyForm.getByTestId('company-credit-code').fill(wrongCode)
+    await companyForm.getByTestId('save').click()
+    await companyForm.locator('.el-form-item').filter({ hasText: '统一社会信用代码' }).locator('.el-form-item__error').waitFor()
+    await companyForm.getByTestId('company-credit-code').fill(code)
+    await companyForm.getByTestId('save').click()
+    await page.getByRole('heading', { level: 1, name: '测试物业服务有限公司' }).waitFor()
+    await page.getByText(code, { exact: true }).waitFor()
+  })
+
+  test('a leader drafts a contract in yuan and it is kept in whole fen, waiting for the owners’ vote', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const [company] = (await admin.get('/api/v1/property/companies')).items
+    const page = await suite.consolePage('admin', '/property/contracts')
+    await page.getByTestId('contracts-table').locator('tbody tr').first().waitFor()
+    await page.getByTestId('new-contract').click()
+    const form = page.getByTestId('contract-form')
+    await form.locator('.el-select[data-testid="node-picker"]').click()
+    const tree = page.locator('.el-tree-select__popper:visible')
+    await tree.locator('.el-tree-node__content').filter({ hasText: '大关街道' }).locator('.el-tree-node__expand-icon').click()
+    await tree.locator('.el-tree-node__content').filter({ hasText: '德胜社区' }).locator('.el-tree-node__expand-icon').click()
+    await tree.getByText('德胜新村', { exact: true }).click()
+    await poppersClosed(page)
+    await choose(page, form, '物业企业', company.name)
+    for (const [label, day] of [['开始日期', '2028-11-22'], ['结束日期', '2031-11-21']]) {
+      await form.getByLabel(label).fill(day)
+      await form.getByLabel(label).press('Enter')
+      await poppersClosed(page)
+    }
+    await form.getByTestId('contract-base').fill('12345.67')
+    await form.getByTestId('contract-pool').fill('0.5')
+    await form.getByTestId('save').click()
+    await page.getByTestId('contract-state').getByText('草拟中').waitFor()
+    await page.getByTestId('contract-money').getByText('基础服务费 ¥12,345.67，绩效奖励金 ¥0.50').waitFor()
+    await page.getByTestId('contract-next').getByText('待本小区业主表决通过').waitFor()
+    const id = Number(new URL(page.url()).pathname.split('/').pop())
+    const contract = await admin.get(`/api/v1/property/contracts/${id}`)
+    assert.equal(contract.base_fen, 1234567)
+    assert.equal(contract.pool_fen, 50)
+    assert.equal(contract.compound.name, '德胜新村')
+    assert.equal(contract.state, 'draft')
   })
 
   test('on the H5 an owner sees the contract in force in their compound: company, term, services and the vote that chose it', async () => {
