@@ -167,6 +167,22 @@ TEST_F(ResidentsTest, ALaterSignInReusesTheAccountAndMovingOutEndsTheRole) {
   EXPECT_TRUE(resident_scopes(second.json()["user"]["id"]).empty());
 }
 
+TEST_F(ResidentsTest, AStaffAccountLinkedToThePersonKeepsItsPassword) {
+  std::int64_t person = person_with("19900016666", "卫十三", {{"desheng-xincun", people::Relation::Owner}});
+  db().transaction(
+      [&](weizhi::store::Tx& tx) { tx.exec("UPDATE users SET person_id = ? WHERE login = 'commissioner'", {person}); });
+  ASSERT_EQ(ask_code(*anonymous(), "19900016666").status, 202);
+  std::string code = last_code("19900016666");
+  Reply refused = sign_in(*anonymous(), {{"phone", "19900016666"}, {"code", code}});
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(refused.error_code(), "password_required");
+  EXPECT_EQ(refused.headers.count("set-cookie"), 0u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM role_assignments ra JOIN users u ON u.id = ra.user_id "
+                  "WHERE u.login = 'commissioner' AND ra.role = 'resident'"),
+            0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sms_codes WHERE used_at IS NOT NULL"), 0);
+}
+
 TEST_F(ResidentsTest, NoAccountForAPhoneOutsideTheRegistry) {
   auto client = anonymous();
   ASSERT_EQ(ask_code(*client, "19900005555").status, 202);

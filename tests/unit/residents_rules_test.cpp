@@ -108,3 +108,10 @@ TEST(ResidentsRoles, RolesFollowTheCompoundsWhereThePersonLives) {
   EXPECT_EQ(moved.add, (std::vector<std::int64_t>{12}));
   EXPECT_EQ(moved.end, (std::vector<std::int64_t>{102, 103}));
 }
+
+TEST(ResidentsRoles, OnlyAResidentsAccountSignsInByPhone) {
+  EXPECT_TRUE(phone_may_sign_in({}));
+  EXPECT_TRUE(phone_may_sign_in({"resident", "resident"}));
+  EXPECT_FALSE(phone_may_sign_in({"resident", "commissioner"}));
+  EXPECT_FALSE(phone_may_sign_in({"street_admin"}));
+}

@@ -141,9 +141,14 @@ auth::User sign_in_person(store::Tx& tx, std::int64_t code_id, const people::Per
   std::set<std::int64_t> compounds;
   for (const auto& link : people::links_of_person(tx.connection(), person.id))
     if (link.compound) compounds.insert(link.compound->id);
+  std::vector<std::string> role_codes;
   std::vector<HeldRole> held;
-  for (const auto& grant : auth::load_roles(tx.connection(), user->id, tx.now()))
+  for (const auto& grant : auth::load_roles(tx.connection(), user->id, tx.now())) {
+    role_codes.push_back(grant.role);
     if (grant.role == "resident") held.push_back({grant.assignment_id, grant.scope_node_id});
+  }
+  if (!phone_may_sign_in(role_codes))
+    throw ApiError(403, "password_required", "工作人员账号请用账号和密码登录", "phone");
   RoleChanges changes = resident_role_changes(held, compounds);
   for (std::int64_t compound : changes.add) auth::assign_role(tx, user->id, "resident", compound);
   for (std::int64_t assignment : changes.end) end_role(tx, assignment);

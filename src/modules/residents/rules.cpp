@@ -58,6 +58,10 @@ Verdict judge_code(const SentCode& sent, bool matches, TimePoint now, const Code
   return matches ? Verdict::Accepted : Verdict::Wrong;
 }
 
+bool phone_may_sign_in(const std::vector<std::string>& roles) {
+  return std::all_of(roles.begin(), roles.end(), [](const std::string& role) { return role == "resident"; });
+}
+
 RoleChanges resident_role_changes(const std::vector<HeldRole>& held, const std::set<std::int64_t>& compounds) {
   RoleChanges changes;
   std::set<std::int64_t> kept;

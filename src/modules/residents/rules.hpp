@@ -50,6 +50,10 @@ enum class Verdict { Accepted, Wrong, Expired, Locked, Used };
 // whatever is typed; otherwise it is accepted when it matches, and a wrong one counts as a try.
 Verdict judge_code(const SentCode& sent, bool matches, TimePoint now, const CodePolicy& policy);
 
+// Whether an account holding `roles` may sign in by phone: only a resident's. Staff keep their password,
+// so that whoever holds a staff member's phone for a moment does not hold their work.
+bool phone_may_sign_in(const std::vector<std::string>& roles);
+
 // The resident roles to add and to end so that an account holds `resident` exactly on the compounds
 // where its person owns, rents or lives: moving out ends the role at the next sign-in.
 struct RoleChanges {
