@@ -169,6 +169,16 @@ const std::vector<ActionLabel>& action_labels() {
       {"property.funding_payment.create", "登记条线经费拨付"},
       {"property.revenue.create", "登记自营收入"},
       {"property.cost.create", "登记社区支出"},
+      // The monthly evaluation
+      {"property.evaluation.seed", "载入演示月度考核"},
+      {"property.evaluation.template.create", "新增考核指标表版本"},
+      {"property.evaluation.policy.update", "修改月度考核规则"},
+      {"property.evaluation.sheet.create", "提交月度考核表"},
+      {"property.evaluation.sheet.update", "修改月度考核表"},
+      {"property.evaluation.veto.create", "记录一票否决"},
+      {"property.evaluation.close", "月度考核结账并公示"},
+      {"property.evaluation.reopen", "重开月度考核"},
+      {"property.evaluation.review.close", "结束物业合同复核"},
   };
   return labels;
 }
@@ -230,6 +240,8 @@ constexpr EntityKind kEntityKinds[] = {
     {"property_funding_line", "条线经费", "", "/property/ledger"},
     {"property_revenue", "自营收入", "", "/property/ledger"},
     {"property_cost", "社区支出", "", "/property/ledger"},
+    {"property_evaluation", "物业月度考核", "", "/property/evaluations"},
+    {"property_evaluation_review", "物业合同复核", "", "/property/reviews"},
     {"role_permissions", "角色权限", "", ""},
 };
 

@@ -25,13 +25,17 @@ class GrantsTest : public ApiTest {
 
 TEST_F(GrantsTest, AfterStartRolePermissionsAreExactlyTheGrantsTheModulesDeclare) {
   GrantPairs declared = weizhi::app::declared_grants(weizhi::app::all_modules());
-  EXPECT_EQ(declared.size(), 287u) << "every grant the migrations made and the property module's are declared";
+  EXPECT_EQ(declared.size(), 298u) << "every grant the migrations made and the property module's are declared";
   EXPECT_EQ(stored_grants(), declared);
   EXPECT_TRUE(declared.count({"commissioner", "cases.assign"}));
   EXPECT_TRUE(declared.count({"street_admin", "users.manage"}));
   EXPECT_FALSE(declared.count({"resident", "users.manage"}));
   EXPECT_TRUE(declared.count({"resident", "property.public.read"}));
   EXPECT_FALSE(declared.count({"property_manager", "property.manage"})) << "a company does not run its own contracts";
+  EXPECT_TRUE(declared.count({"committee_member", "property.evaluate.committee"}));
+  EXPECT_FALSE(declared.count({"street_admin", "property.evaluate.community"}))
+      << "each party fills only its own sheet";
+  EXPECT_FALSE(declared.count({"property_manager", "property.evaluate.street"})) << "a company does not score itself";
 }
 
 TEST_F(GrantsTest, AStartRestoresAMissingGrantRemovesAnUndeclaredOneAndAuditsBoth) {

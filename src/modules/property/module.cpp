@@ -8,7 +8,8 @@ namespace weizhi::property {
 modules::Module module() {
   using namespace modules;
   // The street runs companies, clusters and the task catalogue; a community's leaders keep its ledger; owners
-  // read the contract in force in their compound.
+  // read the contract in force in their compound. Each party of the monthly evaluation fills its own sheet
+  // (docs/rules.md#g-sheets); those who answer for the compounds, and the company for its own contracts, read it.
   Module descriptor = describe(
       "property", store::property_migrations,
       [](http::Router& router) {
@@ -20,6 +21,11 @@ modules::Module module() {
         seed_ledger_demo(seed);
       },
       {
+          {"property.evaluate.committee", {"committee_member"}},
+          {"property.evaluate.community", {"community_secretary", "tripartite_director"}},
+          {"property.evaluate.street", {"street_admin"}},
+          {"property.evaluation.read",
+           roles(kLeaders, "commissioner", "committee_member", "supervisor", "property_manager")},
           {"property.ledger.read", roles(kLeaders, "commissioner", "property_manager")},
           {"property.ledger.write", kLeaders},
           {"property.manage", kLeaders},
