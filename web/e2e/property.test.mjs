@@ -2,15 +2,15 @@
 // companies and the joint operation (以大带小), a contract page naming the owners' vote that adopted it and
 // leading to that vote, a community's ledger month by month with the street's subsidy marked and its Excel
 // export holding the rows shown, the overview's figures and the other lists, a task handed over, a company
-// registered once its credit code is right, a contract drafted in yuan and kept in whole fen, and an owner's
-// contract in force on the H5.
+// registered once its credit code is right, a contract drafted in yuan, kept in whole fen and adopted by the
+// compound's vote, and an owner's contract in force on the H5.
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
-import { apiSession } from './support/api.mjs'
+import { apiSession, findNodeId } from './support/api.mjs'
 import { checkScreen, choose, poppersClosed, signInToConsole, signInToMobile } from './support/browser.mjs'
 import { streetToday } from './support/dates.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
@@ -189,9 +189,11 @@ describe('property service screens', () => {
     await page.getByText(code, { exact: true }).waitFor()
   })
 
-  test('a leader drafts a contract in yuan and it is kept in whole fen, waiting for the owners’ vote', async () => {
+  test('a leader drafts a contract in yuan, kept in whole fen, and adopts it by the compound’s passed vote', async () => {
     const admin = await apiSession(suite.baseUrl, 'admin')
     const [company] = (await admin.get('/api/v1/property/companies')).items
+    const compoundId = await findNodeId(suite.baseUrl, '德胜坝小区')
+    const [before] = (await admin.get(`/api/v1/property/contracts?node=${compoundId}&state=in_force`)).items
     const page = await suite.consolePage('admin', '/property/contracts')
     await page.getByTestId('contracts-table').locator('tbody tr').first().waitFor()
     await page.getByTestId('new-contract').click()
@@ -200,10 +202,11 @@ describe('property service screens', () => {
     const tree = page.locator('.el-tree-select__popper:visible')
     await tree.locator('.el-tree-node__content').filter({ hasText: '大关街道' }).locator('.el-tree-node__expand-icon').click()
     await tree.locator('.el-tree-node__content').filter({ hasText: '德胜社区' }).locator('.el-tree-node__expand-icon').click()
-    await tree.getByText('德胜新村', { exact: true }).click()
+    await tree.getByText('德胜坝小区', { exact: true }).click()
     await poppersClosed(page)
     await choose(page, form, '物业企业', company.name)
-    for (const [label, day] of [['开始日期', '2028-11-22'], ['结束日期', '2031-11-21']]) {
+    const startsOn = streetToday()
+    for (const [label, day] of [['开始日期', startsOn], ['结束日期', '2029-11-30']]) {
       await form.getByLabel(label).fill(day)
       await form.getByLabel(label).press('Enter')
       await poppersClosed(page)
@@ -215,11 +218,17 @@ describe('property service screens', () => {
     await page.getByTestId('contract-money').getByText('基础服务费 ¥12,345.67，绩效奖励金 ¥0.50').waitFor()
     await page.getByTestId('contract-next').getByText('待本小区业主表决通过').waitFor()
     const id = Number(new URL(page.url()).pathname.split('/').pop())
-    const contract = await admin.get(`/api/v1/property/contracts/${id}`)
-    assert.equal(contract.base_fen, 1234567)
-    assert.equal(contract.pool_fen, 50)
-    assert.equal(contract.compound.name, '德胜新村')
-    assert.equal(contract.state, 'draft')
+    const draft = await admin.get(`/api/v1/property/contracts/${id}`)
+    assert.deepEqual([draft.base_fen, draft.pool_fen, draft.compound.id, draft.state], [1234567, 50, compoundId, 'draft'])
+
+    await page.getByTestId('adopt').click()
+    const decision = page.getByTestId('decision-form')
+    await choose(page, decision, '业主表决', before.adopted_by.vote.title)
+    await decision.getByTestId('save').click()
+    await page.getByTestId('contract-state').getByText('履行中').waitFor()
+    await page.getByTestId('adopting-vote').getByText(before.adopted_by.vote.title).waitFor()
+    const previous = await admin.get(`/api/v1/property/contracts/${before.id}`)
+    assert.equal(previous.state, 'ended', 'the contract in force before ends on adoption')
   })
 
   test('on the H5 an owner sees the contract in force in their compound: company, term, services and the vote that chose it', async () => {
