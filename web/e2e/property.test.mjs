@@ -34,7 +34,7 @@ describe('property service screens', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'weizhi-e2e-property-'))
   after(() => rmSync(folder, { recursive: true, force: true }))
 
-  test('the clusters tree shows the three clusters, each with its lead, and the joint operation with its partners', async () => {
+  test('the clusters tree shows the three clusters, each with its lead, the joint operation with its partners, and a term ended', async () => {
     const admin = await apiSession(suite.baseUrl, 'admin')
     const clusters = (await admin.get('/api/v1/property/clusters')).items
     assert.equal(clusters.length, 3, 'the demo street has three clusters')
@@ -61,6 +61,15 @@ describe('property service screens', () => {
     }
     await cardOf(joint[0]).getByTestId('joint-operation').getByText('以大带小').waitFor()
     await checkScreen(page, 'clusters page', 'property-clusters')
+
+    // A partner's term ended today is in the cluster's history, by the one who ended it.
+    const partner = joint[0].partners[0]
+    await cardOf(joint[0]).getByRole('button', { name: `结束${partner.name}的运营` }).click()
+    await page.getByTestId('end-operator-form').getByTestId('save').click()
+    await cardOf(joint[0]).getByRole('button', { name: '变更记录' }).click()
+    const history = page.getByTestId('cluster-history')
+    await history.getByText(`${partner.name}结束运营`).waitFor()
+    await history.getByText('· 我').last().waitFor()
   })
 
   test('a contract page shows the owners’ vote that adopted it, and opening it lands on that vote', async () => {

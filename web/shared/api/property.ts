@@ -65,12 +65,17 @@ export interface ClusterCompound extends Ref {
   contract: ContractSummary | null
 }
 
+/** A company operating a cluster: its term's id, which ending the term names. */
+export interface ClusterOperator extends CompanyRef {
+  operator_id: number
+}
+
 export interface Cluster {
   id: number
   name: string
   code: string | null
-  lead: CompanyRef | null
-  partners: CompanyRef[]
+  lead: ClusterOperator | null
+  partners: ClusterOperator[]
   /** A lead with at least one partner: 以大带小. */
   joint_operation: boolean
   communities: (Ref & { compounds: ClusterCompound[] })[]
@@ -242,12 +247,17 @@ export function listClusters(street?: number): Promise<Cluster[]> {
   return requestItems<Cluster>('GET', `${base}/clusters`, { query: { street } })
 }
 
-export function addOperator(clusterId: number, operator: { company_id: number; role: OperatorRole; since: string }): Promise<unknown> {
-  return request('POST', `${base}/clusters/${clusterId}/operators`, { body: operator })
+export function addOperator(clusterId: number, operator: { company_id: number; role: OperatorRole; since: string }): Promise<Cluster> {
+  return request<Cluster>('POST', `${base}/clusters/${clusterId}/operators`, { body: operator })
 }
 
-export function moveCommunity(clusterId: number, move: { community_id: number; on: string }): Promise<unknown> {
-  return request('POST', `${base}/clusters/${clusterId}/communities`, { body: move })
+/** Ends a company's term operating the cluster on `until`, its last day. */
+export function endOperator(clusterId: number, operatorId: number, until: string): Promise<Cluster> {
+  return request<Cluster>('POST', `${base}/clusters/${clusterId}/operators/${operatorId}/end`, { body: { until } })
+}
+
+export function moveCommunity(clusterId: number, move: { community_id: number; on: string }): Promise<Cluster> {
+  return request<Cluster>('POST', `${base}/clusters/${clusterId}/communities`, { body: move })
 }
 
 export function clusterHistory(clusterId: number): Promise<ClusterEvent[]> {
