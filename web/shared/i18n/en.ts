@@ -1826,7 +1826,7 @@ const en: typeof zhCN = {
     gates: { main: 'Main gate', middle: 'Side gate', small: 'Small gate' },
     overview: {
       title: 'Property overview',
-      figures: 'The street in figures',
+      figures: '{place} in figures',
       summary: 'Communities: income, costs and subsidy',
       summaryExport: 'Communities ledger {year}',
       summaryLine: '{without} of {all} communities need no subsidy; the street pays {subsidy} in all',

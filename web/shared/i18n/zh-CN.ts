@@ -1819,7 +1819,7 @@ export default {
     gates: { main: '主出入口', middle: '次出入口', small: '小门' },
     overview: {
       title: '物业概况',
-      figures: '本街道物业数字',
+      figures: '{place}物业数字',
       summary: '各社区收支与补贴',
       summaryExport: '各社区收支{year}年',
       summaryLine: '{all} 个社区中 {without} 个无需补贴，街道补贴合计 {subsidy}',
