@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 #include "core/crypto.hpp"
@@ -18,13 +17,6 @@
 namespace weizhi::voting {
 
 namespace {
-
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-}
 
 bool differs(const std::optional<std::string>& published, const std::string& text) {
   return published && *published != crypto::sha256_hex(text);
@@ -64,9 +56,9 @@ void export_vote(store::Connection& connection, std::int64_t vote_id, const std:
   check_fingerprint(vote->result_fingerprint, files.result_json, "result.json");
   std::filesystem::path path(folder);
   std::filesystem::create_directories(path);
-  write_file(path / "roll.csv", files.roll_csv);
-  write_file(path / "ballots.csv", files.ballots_csv);
-  write_file(path / "result.json", files.result_json);
+  write_file((path / "roll.csv").string(), files.roll_csv);
+  write_file((path / "ballots.csv").string(), files.ballots_csv);
+  write_file((path / "result.json").string(), files.result_json);
 }
 
 std::vector<FingerprintMismatch> verify_vote_fingerprints(store::Connection& connection) {
