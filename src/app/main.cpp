@@ -1,5 +1,5 @@
 // The `weizhi` command line: serve, migrate, seed, backup, restore, verify, user, token, keygen,
-// export-vote, tally, count-election and evaluate.
+// export-vote, tally, count-election, export-evaluation and evaluate.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -169,6 +169,14 @@ int export_vote(const Settings& settings, std::int64_t vote_id, const std::strin
   return 0;
 }
 
+int export_evaluation(const Settings& settings, std::int64_t evaluation_id, const std::string& file) {
+  SystemClock clock;
+  store::Db db(settings.database_url, clock);
+  property::export_evaluation(*db.read(), evaluation_id, file);
+  std::cout << "evaluation " << evaluation_id << " written to " << file << std::endl;
+  return 0;
+}
+
 int tally(const std::string& roll, const std::string& ballots, int matter, const std::string& follow_majority,
           bool timing) {
   auto rule = voting::parse_follow_majority(follow_majority);
@@ -257,6 +265,13 @@ int main(int argc, char** argv) {
   export_vote_command->add_option("ID", export_vote_id)->required();
   export_vote_command->add_option("DIR", export_folder)->required();
 
+  auto* export_evaluation_command = cli.add_subcommand(
+      "export-evaluation", "write a closed monthly evaluation of a property contract as JSON to FILE");
+  std::int64_t export_evaluation_id = 0;
+  std::string export_evaluation_file;
+  export_evaluation_command->add_option("ID", export_evaluation_id, "the closed evaluation's id")->required();
+  export_evaluation_command->add_option("FILE", export_evaluation_file)->required();
+
   auto* tally_command = cli.add_subcommand("tally", "recount a vote export offline and print result.json");
   std::string tally_roll, tally_ballots, follow_majority = "both_dimensions";
   int matter = 0;
@@ -319,6 +334,8 @@ int main(int argc, char** argv) {
       status = token_add(settings, token_request);
     } else if (*export_vote_command) {
       status = export_vote(settings, export_vote_id, export_folder);
+    } else if (*export_evaluation_command) {
+      status = export_evaluation(settings, export_evaluation_id, export_evaluation_file);
     } else if (*tally_command) {
       status = tally(tally_roll, tally_ballots, matter, follow_majority, tally_timing);
     } else if (*count_election_command) {

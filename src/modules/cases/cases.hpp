@@ -142,4 +142,16 @@ std::vector<Case> list_cases(store::Connection& connection, const std::string& p
 std::int64_t count_cases(store::Connection& connection, const std::string& path, const CaseFilter& filter,
                          TimePoint now);
 
+// A compound's cases of items the property company answers for, over a period of instants [from, until) as
+// ISO-8601 UTC: those due to be resolved in it and how many were resolved by then, and the residents' ratings
+// given in it (the property module's monthly evaluation reads them).
+struct PropertyCaseFigures {
+  std::int64_t due = 0;
+  std::int64_t on_time = 0;
+  std::int64_t ratings = 0;
+  std::int64_t stars = 0;  // the ratings' scores summed, each 1–5
+};
+PropertyCaseFigures property_case_figures(store::Connection& connection, std::int64_t compound_node_id,
+                                          const std::string& from, const std::string& until);
+
 }  // namespace weizhi::cases

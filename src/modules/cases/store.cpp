@@ -487,4 +487,27 @@ Stats stats_under(store::Connection& connection, const std::string& path, TimePo
   return stats;
 }
 
+PropertyCaseFigures property_case_figures(store::Connection& connection, std::int64_t compound_node_id,
+                                          const std::string& from, const std::string& until) {
+  const std::string property_cases =
+      "FROM cases x JOIN case_items i ON i.id = x.item_id WHERE x.compound_node_id = ? AND i.party = "
+      "'property_company' ";
+  PropertyCaseFigures figures;
+  auto due = connection.query_one(
+      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN x.resolved_at IS NOT NULL AND x.resolved_at <= x.resolve_due_at THEN 1 "
+      "ELSE 0 END), 0) " +
+          property_cases + "AND x.resolve_due_at >= ? AND x.resolve_due_at < ?",
+      {compound_node_id, from, until});
+  figures.due = due->i64(0);
+  figures.on_time = due->i64(1);
+  auto rated = connection.query_one(
+      "SELECT COUNT(*), COALESCE(SUM(r.score), 0) FROM case_ratings r WHERE r.created_at >= ? AND r.created_at < ? "
+      "AND r.case_id IN (SELECT x.id " +
+          property_cases + ")",
+      {from, until, compound_node_id});
+  figures.ratings = rated->i64(0);
+  figures.stars = rated->i64(1);
+  return figures;
+}
+
 }  // namespace weizhi::cases

@@ -24,6 +24,10 @@ struct VoteFacts {
 // What adoption checks of a vote and its item; nullopt when there is no such vote (store.cpp).
 std::optional<VoteFacts> vote_facts(store::Connection& connection, std::int64_t vote_id, std::int64_t item);
 
+// The compound's violations still open at the end of `day` (YYYY-MM-DD) whose rectification deadline passed
+// before it: neither removed nor closed by then (the property module's monthly evaluation reads them).
+std::int64_t violations_overdue(store::Connection& connection, std::int64_t compound_node_id, const std::string& day);
+
 // Days from `from` to `to` (negative when `to` is earlier); nullopt when either is not a date.
 std::optional<std::int64_t> days_between(const std::string& from, const std::string& to);
 

@@ -378,4 +378,12 @@ Stats compound_stats(store::Connection& connection, std::int64_t compound_node_i
   return stats;
 }
 
+std::int64_t violations_overdue(store::Connection& connection, std::int64_t compound_node_id, const std::string& day) {
+  return connection.scalar(
+      "SELECT COUNT(*) FROM covenant_violations WHERE compound_node_id = ? AND deadline_on IS NOT NULL AND "
+      "deadline_on < ? AND reported_on <= ? AND (removed_on IS NULL OR removed_on > ?) AND "
+      "(closed_on IS NULL OR closed_on > ?)",
+      {compound_node_id, day, day, day, day});
+}
+
 }  // namespace weizhi::covenant

@@ -15,6 +15,7 @@ modules::Module module() {
       [](http::Router& router) {
         add_routes(router);
         add_ledger_routes(router);
+        add_evaluation_routes(router);
       },
       [](SeedContext& seed) {
         seed_demo(seed);
@@ -33,6 +34,7 @@ modules::Module module() {
           {"property.read", kStaff},
       });
   descriptor.report = report_sections;
+  descriptor.today = today_items;
   return descriptor;
 }
 

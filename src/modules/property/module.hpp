@@ -9,8 +9,10 @@ namespace weizhi::property {
 modules::Module module();
 void add_routes(http::Router& router);              // routes.cpp: companies, clusters, contracts, tasks
 void add_ledger_routes(http::Router& router);       // ledger_routes.cpp: funding lines, revenue, costs, ledger, stats
+void add_evaluation_routes(http::Router& router);   // evaluation_routes.cpp: the monthly evaluation
 void seed_demo(modules::SeedContext& seed);         // seed.cpp
 void seed_ledger_demo(modules::SeedContext& seed);  // ledger_seed.cpp
+std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
 std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
 
 }  // namespace weizhi::property
