@@ -2,6 +2,7 @@
 // evaluators in scope, one sheet per party even under a burst, system items confirmed not typed, the close that
 // scores the month with the rules' code, pays the contract in the ledger and publishes it without names, reopening
 // and re-closing, vetoes, the review after two low months, a company seeing only its own contracts, and hostile ids.
+#include <filesystem>
 #include <thread>
 
 #include "core/time.hpp"
@@ -371,4 +372,36 @@ TEST_F(PropertyEvaluationTest, HostileIdsMonthsAndPartiesAreRefusedNamingTheFiel
       admin->send("PUT", kBase + "/evaluation-policies/" + std::to_string(node("street")), policy_body.dump());
   EXPECT_EQ(policy.error_field(), "weights");
   EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM property_evaluation_sheets"), 0) << "nothing written";
+}
+
+TEST(PropertyEvaluationDemo, EveryClosedDemoMonthRecountsFromItsExportAndOneCompoundIsOnReview) {
+  auto& street = weizhi::testing::demo_street();
+  auto lease = street.db.read();
+  std::string current = weizhi::street_date(std::chrono::system_clock::now()).substr(0, 7);
+  std::string last = property::previous_month(current);
+  std::string before = property::previous_month(last);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(DISTINCT party) FROM property_evaluation_templates"), 3);
+  auto closed = lease->query("SELECT id, month FROM property_evaluations WHERE state = 'closed' ORDER BY id");
+  EXPECT_EQ(closed.size(), 32u) << "the pilot's 16 compounds, two months each";
+  std::string folder = ::testing::TempDir();
+  for (const auto& row : closed) {
+    EXPECT_TRUE(row.text(1) == last || row.text(1) == before) << row.text(1);
+    std::string file = folder + "/demo-evaluation-" + std::to_string(row.i64(0)) + ".json";
+    property::export_evaluation(*lease, row.i64(0), file);
+    EXPECT_EQ(property::evaluate_file(file), *property::find_evaluation(*lease, row.i64(0))->result)
+        << "weizhi evaluate agrees with the server on evaluation " << row.i64(0);
+    std::filesystem::remove(file);
+  }
+  auto reviews = lease->query(
+      "SELECT n.code, r.first_month, r.second_month FROM property_evaluation_reviews r JOIN property_contracts k ON "
+      "k.id = r.contract_id JOIN org_nodes n ON n.id = k.compound_node_id WHERE r.state = 'open'");
+  ASSERT_EQ(reviews.size(), 1u);
+  EXPECT_EQ(reviews[0].text(0), "c-dongsi");
+  EXPECT_EQ(reviews[0].text(1), before);
+  EXPECT_EQ(reviews[0].text(2), last);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM property_evaluation_sheets WHERE month = ? AND party = 'committee'",
+                          {current}),
+            0)
+      << "the current month waits for the committees' sheets";
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM property_evaluation_sheets WHERE month = ?", {current}), 32);
 }

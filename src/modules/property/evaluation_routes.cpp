@@ -12,10 +12,10 @@
 #include "core/time.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
-#include "modules/cases/cases.hpp"
 #include "modules/covenant/covenant.hpp"
 #include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
+#include "modules/property/evaluation_month.hpp"
 #include "modules/property/evaluation_store.hpp"
 #include "modules/property/ledger_rules.hpp"
 #include "modules/property/module.hpp"
@@ -76,37 +76,10 @@ std::string evaluated_month(Context& context, const Contract& contract) {
   return month;
 }
 
-struct ContractMonth {
-  Contract contract;
-  org::Node compound;
-  std::string month;
-  StreetEvaluationPolicy policy;
-};
-
 ContractMonth contract_month(Context& context, store::Connection& connection) {
   Contract contract = require_contract(connection, context.path_id("id"));
   std::string month = evaluated_month(context, contract);
-  org::Node compound = org::require_compound(connection, contract.terms.compound_node_id);
-  return {std::move(contract), compound, month, evaluation_policy_of(connection, org::street_of(compound.path))};
-}
-
-// The month's records of the company in the compound, as the system items read them.
-RecordFigures record_figures(store::Connection& connection, std::int64_t compound_id, const std::string& month) {
-  std::string from = iso_utc(*street_day_end(last_day(previous_month(month))));
-  std::string until = iso_utc(*street_day_end(last_day(month)));
-  auto cases = cases::property_case_figures(connection, compound_id, from, until);
-  return {cases.due, cases.on_time, cases.ratings, cases.stars,
-          covenant::violations_overdue(connection, compound_id, last_day(month))};
-}
-
-// What the close evaluates: the stored sheets and vetoes under the street's policy and the contract's money.
-EvaluationInput evaluation_input(store::Connection& connection, const ContractMonth& at) {
-  EvaluationInput input{
-      at.month, at.contract.id, at.contract.terms.base_fen, at.contract.terms.pool_fen, at.policy.scoring, {}, {}};
-  for (const auto& sheet : sheets_of(connection, at.contract.id, at.month))
-    input.sheets.push_back({sheet.party, sheet.items});
-  for (const auto& veto : vetoes_of(connection, at.contract.id, at.month)) input.vetoes.push_back(veto.veto);
-  return input;
+  return month_of_contract(connection, std::move(contract), month);
 }
 
 // --- JSON ---
@@ -397,37 +370,16 @@ Response create_veto_route(Context& context) {
   });
 }
 
-// Two closed months in a row below the floor put the contract on review (docs/rules.md#g-review), once per pair.
-void open_reviews(store::Tx& tx, const ContractMonth& at, const EvaluationResult& result) {
-  if (!below_floor(result)) return;
-  auto low = [&](const std::string& month) {
-    auto evaluation = evaluation_of(tx.connection(), at.contract.id, month);
-    return evaluation && evaluation->closed && below_floor(evaluate(read_evaluation_json(*evaluation->input)));
-  };
-  std::string before = previous_month(at.month);
-  if (low(before)) open_review(tx, at.contract.id, before, at.month);
-  std::string after = due_date(at.month, 1).substr(0, 7);
-  if (low(after)) open_review(tx, at.contract.id, at.month, after);
-}
-
 Response close_route(Context& context) {
   return context.write([&](store::Tx& tx) {
     ContractMonth at = contract_month(context, tx.connection());
-    EvaluationInput input = evaluation_input(tx.connection(), at);
-    EvaluationResult result = evaluate(input);
-    auto id = close_evaluation(tx, at.contract.id, at.month, evaluation_json(input), evaluation_result_json(result),
-                               context.user().user_id);
-    if (!id) fail_conflict("该月考核已结账", "month");
-    replace_contract_pay(tx,
-                         {*at.compound.parent_id, at.compound.id, at.contract.id, at.month, at.contract.terms.base_fen,
-                          result.performance_fen},
-                         context.user().user_id);
-    open_reviews(tx, at, result);
+    auto closed = close_month(tx, at, context.user().user_id);
+    if (!closed) fail_conflict("该月考核已结账", "month");
     context.audit(tx, "property.evaluation.close", "property_contract:" + std::to_string(at.contract.id),
                   {{"month", at.month},
-                   {"evaluation_id", *id},
-                   {"outcome", code_of(kEvaluationOutcomes, result.outcome)},
-                   {"total_fen", result.total_fen}});
+                   {"evaluation_id", closed->id},
+                   {"outcome", code_of(kEvaluationOutcomes, closed->result.outcome)},
+                   {"total_fen", closed->result.total_fen}});
     return Response::json(200, month_json(context, tx.connection(), at));
   });
 }

@@ -20,6 +20,7 @@ modules::Module module() {
       [](SeedContext& seed) {
         seed_demo(seed);
         seed_ledger_demo(seed);
+        seed_evaluation_demo(seed);
       },
       {
           {"property.evaluate.committee", {"committee_member"}},
