@@ -240,7 +240,6 @@ constexpr EntityKind kEntityKinds[] = {
     {"property_funding_line", "条线经费", "", "/property/ledger"},
     {"property_revenue", "自营收入", "", "/property/ledger"},
     {"property_cost", "社区支出", "", "/property/ledger"},
-    {"property_evaluation", "物业月度考核", "", "/property/evaluations"},
     {"property_evaluation_review", "物业合同复核", "", "/property/reviews"},
     {"role_permissions", "角色权限", "", ""},
 };

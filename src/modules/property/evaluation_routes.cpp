@@ -308,18 +308,30 @@ void require_open(store::Connection& connection, const ContractMonth& at) {
   if (month_closed(connection, at.contract.id, at.month)) fail_conflict("该月考核已结账，不能再修改", "month");
 }
 
+// The month a party's sheet is written for: by the party's evaluators only, and only while the month is open.
+ContractMonth month_to_fill(Context& context, store::Connection& connection, Evaluator party) {
+  ContractMonth at = contract_month(context, connection);
+  require_evaluator(context, party, at.compound.id);
+  require_open(connection, at);
+  return at;
+}
+
+// The submitted items on the sheet's template, its system items checked against the month's records.
+std::vector<SheetItem> submitted_items(store::Connection& connection, const ContractMonth& at,
+                                       const EvaluationTemplate& form, const Json& given) {
+  return read_sheet_items(form.items, given, record_figures(connection, at.compound.id, at.month));
+}
+
 Response create_sheet_route(Context& context) {
   JsonObject body(context.json_body());
   Evaluator party = party_field(body.text("party"), "party");
   const Json& given = body.any("items");
   body.finish();
   return context.write([&](store::Tx& tx) {
-    ContractMonth at = contract_month(context, tx.connection());
-    require_evaluator(context, party, at.compound.id);
-    require_open(tx.connection(), at);
+    ContractMonth at = month_to_fill(context, tx.connection(), party);
     auto form = current_template(tx.connection(), org::street_of(at.compound.path), party);
     if (!form) fail_unprocessable("街道尚未设置该方的考核表", "party");
-    auto items = read_sheet_items(form->items, given, record_figures(tx.connection(), at.compound.id, at.month));
+    auto items = submitted_items(tx.connection(), at, *form, given);
     auto id = insert_sheet(tx, at.contract.id, at.month, party, form->id, items, context.user().user_id);
     if (!id) fail_conflict("该方本月的考核表已提交，请修改已有的考核表", "party");
     context.audit(tx, "property.evaluation.sheet.create", "property_contract:" + std::to_string(at.contract.id),
@@ -334,14 +346,11 @@ Response update_sheet_route(Context& context) {
   const Json& given = body.any("items");
   body.finish();
   return context.write([&](store::Tx& tx) {
-    ContractMonth at = contract_month(context, tx.connection());
-    require_evaluator(context, party, at.compound.id);
-    require_open(tx.connection(), at);
+    ContractMonth at = month_to_fill(context, tx.connection(), party);
     auto sheets = sheets_of(tx.connection(), at.contract.id, at.month);
     auto sheet = std::find_if(sheets.begin(), sheets.end(), [&](const StoredSheet& s) { return s.party == party; });
     if (sheet == sheets.end()) fail_not_found("该方本月尚未提交考核表");
-    auto form = *find_template(tx.connection(), sheet->template_id);
-    auto items = read_sheet_items(form.items, given, record_figures(tx.connection(), at.compound.id, at.month));
+    auto items = submitted_items(tx.connection(), at, *find_template(tx.connection(), sheet->template_id), given);
     update_sheet(tx, sheet->id, items, context.user().user_id);
     context.audit(tx, "property.evaluation.sheet.update", "property_contract:" + std::to_string(at.contract.id),
                   {{"month", at.month}, {"party", party_code(party)}, {"sheet_id", sheet->id}});

@@ -16,7 +16,6 @@ namespace weizhi::property {
 
 namespace {
 
-constexpr const char* kPilotCommunities[] = {"desheng", "cuiyu", "dongyi", "donger"};
 // The compound whose company slipped two months running.
 constexpr const char* kLowCompound = "c-dongsi";
 

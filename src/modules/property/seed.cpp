@@ -58,9 +58,6 @@ const OperatorSeed kOperators[] = {
 };
 constexpr const char* kOperatorsSince = "2025-01-01";
 
-// The pilot's communities, whose compounds chose their company by a vote of matter 4 on the platform; the
-// others' contracts were signed before it, their owners' votes held on paper, and are recorded as in force.
-constexpr const char* kPilotCommunities[] = {"desheng", "cuiyu", "dongyi", "donger"};
 
 struct TaskSeed {
   const char* code;
