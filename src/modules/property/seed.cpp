@@ -58,7 +58,6 @@ const OperatorSeed kOperators[] = {
 };
 constexpr const char* kOperatorsSince = "2025-01-01";
 
-
 struct TaskSeed {
   const char* code;
   const char* name;
