@@ -47,9 +47,9 @@ class ResidentsTest : public ApiTest {
     input.phone = phone;
     std::int64_t person = 0;
     db().transaction([&](weizhi::store::Tx& tx) { person = people::create_person(tx, data_key(), input); });
-    for (const auto& [code, relation] : homes) {
-      std::int64_t part = part_of(code);
-      db().transaction([&](weizhi::store::Tx& tx) { people::link_part(tx, part, person, relation, false); });
+    for (const auto& home : homes) {
+      std::int64_t part = part_of(home.first);
+      db().transaction([&](weizhi::store::Tx& tx) { people::link_part(tx, part, person, home.second, false); });
     }
     return person;
   }

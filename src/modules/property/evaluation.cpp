@@ -248,7 +248,8 @@ EvaluationResult evaluate(const EvaluationInput& input) {
   // docs/rules.md#g-month-score: re-weighted over the parties present; one of weight 0 adds nothing to either sum.
   WideRatio weighted_sum;
   Wide weight_present = 0;
-  for (const auto& [party, code] : kEvaluators) {
+  for (const auto& evaluator : kEvaluators) {
+    const Evaluator party = evaluator.first;
     auto sheet = std::find_if(input.sheets.begin(), input.sheets.end(),
                               [&](const Sheet& candidate) { return candidate.party == party; });
     std::int64_t weight = input.policy.weight_of(party);
