@@ -59,7 +59,7 @@ class PropertyEvaluationTest : public ApiTest {
     ASSERT_EQ(
         sheet(*signed_in("secretary"), month, "community", {item("service", service), item("on_time", "40")}).status,
         201);
-    ASSERT_EQ(sheet(*signed_in("committee"), month, "committee", {item("owners", owners)}).status, 201);
+    ASSERT_EQ(sheet(*signed_in("committee"), month, "committee", json::array({item("owners", owners)})).status, 201);
   }
   std::int64_t pay_rows(const std::string& month) {
     return db().read()->scalar(
@@ -93,21 +93,21 @@ TEST_F(PropertyEvaluationTest, EachPartyFillsOnlyItsOwnSheetInItsOwnScope) {
   auto secretary = signed_in("secretary");
   json street_items{item("cleaning", "45"), item("security", "40.5")};
   EXPECT_EQ(sheet(*committee, last, "street", street_items).status, 403) << "the committee fills its own sheet only";
-  EXPECT_EQ(sheet(*secretary, last, "committee", {item("owners", "90")}).status, 403);
+  EXPECT_EQ(sheet(*secretary, last, "committee", json::array({item("owners", "90")})).status, 403);
   EXPECT_EQ(sheet(*signed_in("property"), last, "street", street_items).status, 403) << "a company never scores itself";
-  EXPECT_EQ(sheet(*signed_in("resident"), last, "committee", {item("owners", "90")}).status, 403);
+  EXPECT_EQ(sheet(*signed_in("resident"), last, "committee", json::array({item("owners", "90")})).status, 403);
   std::int64_t cuiyu = property::contract_in_force(*db().read(), node("c-cuiyu"))->id;
-  EXPECT_EQ(sheet(*committee, last, "committee", {item("owners", "90")}, cuiyu).status, 403)
+  EXPECT_EQ(sheet(*committee, last, "committee", json::array({item("owners", "90")}), cuiyu).status, 403)
       << "a committee member scores only the compound they serve";
   EXPECT_EQ(sheet(*secretary, last, "community", {item("service", "50"), item("on_time", "40")}, cuiyu).status, 403)
       << "a secretary scores only the compounds of their community";
 
   EXPECT_EQ(sheet(*admin, last, "street", street_items).status, 201);
   EXPECT_EQ(sheet(*secretary, last, "community", {item("service", "50"), item("on_time", "40")}).status, 201);
-  auto filled = sheet(*committee, last, "committee", {item("owners", "90")});
+  auto filled = sheet(*committee, last, "committee", json::array({item("owners", "90")}));
   ASSERT_EQ(filled.status, 201) << filled.body;
   EXPECT_EQ(filled.json()["missing"], json::array());
-  auto again = sheet(*committee, last, "committee", {item("owners", "80")});
+  auto again = sheet(*committee, last, "committee", json::array({item("owners", "80")}));
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(again.error_field(), "party");
   auto changed = committee->patch(month_path(contract, last, "/sheets/committee"), {{"items", {item("owners", "80")}}});
@@ -123,7 +123,7 @@ TEST_F(PropertyEvaluationTest, ASheetStillToFillIsOnTheEvaluatorsListForTodayUnt
   EXPECT_EQ(due["count"], 1);
   EXPECT_EQ(due["due_at"], weizhi::iso_utc(*weizhi::street_day_end(property::due_date(last, 5))));
   EXPECT_TRUE(today_item("supervisor", "property.evaluation.sheet", link).is_null()) << "a supervisor fills no sheet";
-  ASSERT_EQ(sheet(*signed_in("committee"), last, "committee", {item("owners", "90")}).status, 201);
+  ASSERT_EQ(sheet(*signed_in("committee"), last, "committee", json::array({item("owners", "90")})).status, 201);
   EXPECT_TRUE(today_item("committee", "property.evaluation.sheet", link).is_null());
   EXPECT_FALSE(today_item("secretary", "property.evaluation.sheet", link).is_null()) << "the community's is still due";
 }
@@ -181,7 +181,7 @@ TEST_F(PropertyEvaluationTest, SystemItemsAreFilledFromRecordsAndCannotBeTypedOv
   EXPECT_EQ(typed.error_field(), "items[1].points");
   EXPECT_NE(typed.json()["error"]["message"].get<std::string>().find(on_time), std::string::npos)
       << "the refusal says what the records give";
-  auto missing = sheet(*secretary, last, "community", {item("service", "50")});
+  auto missing = sheet(*secretary, last, "community", json::array({item("service", "50")}));
   EXPECT_EQ(missing.status, 400);
   EXPECT_EQ(missing.error_field(), "items");
   auto above = sheet(*secretary, last, "community", {item("service", "60.01"), item("on_time", on_time.c_str())});
@@ -350,12 +350,12 @@ TEST_F(PropertyEvaluationTest, HostileIdsMonthsAndPartiesAreRefusedNamingTheFiel
   EXPECT_EQ(future.status, 422);
   EXPECT_EQ(future.error_field(), "month");
   EXPECT_EQ(admin->get(month_path(999999, last)).status, 404);
-  auto unknown = sheet(*admin, last, "owners", {item("owners", "90")});
+  auto unknown = sheet(*admin, last, "owners", json::array({item("owners", "90")}));
   EXPECT_EQ(unknown.status, 400);
   EXPECT_EQ(unknown.error_field(), "party");
   EXPECT_EQ(admin->patch(month_path(contract, last, "/sheets/owners"), {{"items", json::array()}}).error_field(),
             "party");
-  EXPECT_EQ(sheet(*admin, last, "street", {item("cleaning", "40")}).error_field(), "items");
+  EXPECT_EQ(sheet(*admin, last, "street", json::array({item("cleaning", "40")})).error_field(), "items");
   EXPECT_EQ(sheet(*admin, last, "street", {item("cleaning", "40"), item("cleaning", "40")}).error_field(),
             "items[1].code");
   EXPECT_EQ(
