@@ -296,6 +296,25 @@ export const router = createRouter({
           meta: { titleKey: 'property.ledger.title', permission: 'property.ledger.read', menuGroup: 'property', menuOrder: 35 },
         },
         {
+          path: 'property/evaluations',
+          name: 'property-evaluations',
+          component: () => import('./views/property/evaluations/index.vue'),
+          meta: { titleKey: 'property.evaluation.title', permission: 'property.evaluation.read', menuGroup: 'property', menuOrder: 36 },
+        },
+        {
+          path: 'property/evaluations/:contract(\\d+)/:month(\\d{4}-\\d{2})',
+          name: 'property-evaluation',
+          component: () => import('./views/property/evaluation/index.vue'),
+          props: (route) => ({ contractId: Number(route.params.contract), month: String(route.params.month) }),
+          meta: { titleKey: 'property.evaluation.page', permission: 'property.evaluation.read' },
+        },
+        {
+          path: 'property/reviews',
+          name: 'property-reviews',
+          component: () => import('./views/property/reviews/index.vue'),
+          meta: { titleKey: 'property.evaluation.reviewsTitle', permission: 'property.evaluation.read' },
+        },
+        {
           path: 'notifications',
           name: 'notifications',
           component: () => import('./views/notifications/inbox/index.vue'),

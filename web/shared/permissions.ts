@@ -55,3 +55,7 @@ export type Permission =
   | 'property.ledger.read'
   | 'property.ledger.write'
   | 'property.public.read'
+  | 'property.evaluation.read'
+  | 'property.evaluate.street'
+  | 'property.evaluate.community'
+  | 'property.evaluate.committee'

@@ -237,3 +237,24 @@ export function closeReview(id: number, note: string): Promise<Review> {
 export function getCompoundResults(compoundId: number): Promise<CompoundResults> {
   return request<CompoundResults>('GET', `${base}/compounds/${compoundId}/evaluations`)
 }
+
+/**
+ * "87.53" for an exact fraction: two places, cut rather than rounded, so a score a hair below the floor never
+ * reads as reaching it.
+ */
+export function fractionText({ num, den }: Fraction): string {
+  const hundredths = (BigInt(num) * 100n) / BigInt(den)
+  const sign = hundredths < 0n ? '-' : ''
+  const size = hundredths < 0n ? -hundredths : hundredths
+  return `${sign}${size / 100n}.${String(size % 100n).padStart(2, '0')}`
+}
+
+const pointsPattern = /^\d{1,3}(\.\d{1,2})?$/
+
+/** Points as typed ("12", "12.5", "12.50") in whole hundredths, by their digits; null unless of that shape. */
+export function hundredthsOf(points: string): number | null {
+  const text = points.trim()
+  if (!pointsPattern.test(text)) return null
+  const [whole = '0', part = ''] = text.split('.')
+  return Number(whole) * 100 + Number(part.padEnd(2, '0'))
+}

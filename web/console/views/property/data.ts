@@ -2,6 +2,7 @@
 // columns, the street's figures in the order the card shows them, and how a contract's end reads as time left.
 import type { TagProps } from 'element-plus'
 import type { CompanyOrigin, ContractState, Ledger, LedgerAmounts, PropertyStats, TaskHolder } from '@shared/api/property'
+import type { Due, EvaluationOutcome, EvaluationState } from '@shared/api/property-evaluation'
 import { daysBetween, streetToday } from '@shared/format'
 import type { TableColumn } from '../../components/ColumnsTable.vue'
 
@@ -116,4 +117,59 @@ export function contractLeft(endsOn: string, today = streetToday()): { key: stri
 export function ledgerYears(today = streetToday()): number[] {
   const year = Number(today.slice(0, 4))
   return [0, 1, 2, 3, 4].map((back) => year - back)
+}
+
+/** The monthly evaluation's board: one row per contract in force in the month. */
+export const evaluationBoardColumns: readonly TableColumn<
+  'compound' | 'company' | 'sheets' | 'missing' | 'due' | 'vetoes' | 'state' | 'score' | 'outcome' | 'total_fen'
+>[] = [
+  { key: 'compound', labelKey: 'property.evaluation.compound' },
+  { key: 'company', labelKey: 'property.evaluation.company' },
+  { key: 'sheets', labelKey: 'property.evaluation.sheetsIn', width: 150 },
+  { key: 'missing', labelKey: 'property.evaluation.sheetsMissing', width: 150 },
+  { key: 'due', labelKey: 'property.evaluation.due', width: 110 },
+  { key: 'vetoes', labelKey: 'property.evaluation.vetoCount', width: 90 },
+  { key: 'state', labelKey: 'property.evaluation.state', width: 90 },
+  { key: 'score', labelKey: 'property.evaluation.score', width: 90 },
+  { key: 'outcome', labelKey: 'property.evaluation.outcome', width: 110 },
+  { key: 'total_fen', labelKey: 'property.evaluation.totalPay', width: 130 },
+]
+
+export const evaluationStateTagTypes: Record<EvaluationState, TagProps['type']> = { open: 'warning', closed: 'success' }
+export const evaluationOutcomeTagTypes: Record<EvaluationOutcome, TagProps['type']> = {
+  vetoed: 'danger',
+  not_evaluated: 'info',
+  none: 'danger',
+  partial: 'warning',
+  full: 'success',
+}
+
+/** The month the board opens on: the last complete one of the street's clock. */
+export function lastCompleteMonth(today = streetToday()): string {
+  const year = Number(today.slice(0, 4))
+  const month = Number(today.slice(5, 7))
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`
+}
+
+/** The month's due day as time left: the message key with its days, red once past, amber in the last week. */
+export function evaluationDueLeft(due: Due): { key: string; days: number; type: 'danger' | 'warning' | 'info' } {
+  if (due.days_left < 0) return { key: 'property.evaluation.overdueDays', days: -due.days_left, type: 'danger' }
+  return { key: 'property.evaluation.daysLeft', days: due.days_left, type: due.days_left <= 7 ? 'warning' : 'info' }
+}
+
+export const reviewColumns: readonly TableColumn<'compound' | 'months' | 'opened_at' | 'state' | 'conclusion' | 'actions'>[] = [
+  { key: 'compound', labelKey: 'property.evaluation.compound' },
+  { key: 'months', labelKey: 'property.evaluation.reviewMonths', width: 200 },
+  { key: 'opened_at', labelKey: 'property.evaluation.openedAt', width: 160, shows: 'time' },
+  { key: 'state', labelKey: 'property.evaluation.reviewState', width: 100 },
+  { key: 'conclusion', labelKey: 'property.evaluation.conclusion' },
+  { key: 'actions', labelKey: 'common.actions', width: 130 },
+]
+
+/** The usual grounds of a veto, offered in its form; the street may write another. */
+export const vetoCodes = ['safety_incident', 'fee_fraud', 'service_stopped'] as const
+
+/** A veto's ground as the screens name it: the usual ones by their label, another as the street wrote it. */
+export function vetoCodeText(code: string, t: (key: string) => string): string {
+  return (vetoCodes as readonly string[]).includes(code) ? t(`property.evaluation.vetoCodes.${code}`) : code
 }
