@@ -1,7 +1,8 @@
 // Routes of the resident H5 (history mode under /m/): sign-in, the 我的 page, the resident's votes
 // (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant and
-// property contract, its deliberation topics with their comments, their reports of problems (报事报修)
-// with ratings, and the public receipt check.
+// property contract with its published monthly results, a committee member's monthly evaluation sheets,
+// the compound's deliberation topics with their comments, their reports of problems (报事报修) with
+// ratings, and the public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
 
@@ -57,6 +58,19 @@ export const router = createRouter({
       name: 'property-contract',
       component: () => import('./views/property/index.vue'),
       meta: { titleKey: 'property.mobile.title' },
+    },
+    {
+      path: '/property/evaluations',
+      name: 'my-evaluations',
+      component: () => import('./views/evaluation/list/index.vue'),
+      meta: { titleKey: 'property.mobileEvaluation.title' },
+    },
+    {
+      path: '/property/evaluations/:contract(\\d+)/:month(\\d{4}-\\d{2})',
+      name: 'evaluation-sheet',
+      component: () => import('./views/evaluation/sheet/index.vue'),
+      props: (route) => ({ contractId: Number(route.params.contract), month: String(route.params.month) }),
+      meta: { titleKey: 'property.mobileEvaluation.title' },
     },
     {
       path: '/topics',

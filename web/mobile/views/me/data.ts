@@ -12,10 +12,12 @@ export const myPageLinks = [
 
 /**
  * The kinds of today's work (GET /api/v1/me/today) that 我的 shows as banners, each with its label and icon: votes
- * and elections the resident can still take part in, and cases waiting for their rating. Their links are H5 routes.
+ * and elections the resident can still take part in, cases waiting for their rating, and a committee member's
+ * monthly property evaluation sheets still to fill. Their links are H5 routes.
  */
 export const bannerKinds: Readonly<Record<string, { labelKey: string; icon: string }>> = {
   'voting.cast': { labelKey: 'mobile.banners.vote', icon: 'records-o' },
   'elections.cast': { labelKey: 'mobile.banners.election', icon: 'friends-o' },
   'cases.rate': { labelKey: 'mobile.banners.rate', icon: 'star-o' },
+  'property.evaluation.sheet': { labelKey: 'mobile.banners.evaluationSheet', icon: 'todo-list-o' },
 }
