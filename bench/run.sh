@@ -380,6 +380,16 @@ bash "$(dirname "${BASH_SOURCE[0]}")/voting.sh"
 echo
 bash "$(dirname "${BASH_SOURCE[0]}")/cases.sh"
 
+# The property evaluation figure: closing a month for a city's 3,000 contracts (built by `make bench`).
+echo
+PROPERTY_BENCH=${PROPERTY_BENCH_BIN:-build/property_close_bench}
+if [[ -x $PROPERTY_BENCH ]]; then
+  "$PROPERTY_BENCH" "${PROPERTY_CONTRACTS:-3000}"
+else
+  echo "bench: $PROPERTY_BENCH not found: build it first (cmake --build build --target property_close_bench)" >&2
+  exit 1
+fi
+
 # The web figures: the console's first-screen JavaScript and the compound page's time to interactive.
 echo
 bash "$(dirname "${BASH_SOURCE[0]}")/web.sh"
