@@ -121,18 +121,17 @@ export function ledgerYears(today = streetToday()): number[] {
 
 /** The monthly evaluation's board: one row per contract in force in the month. */
 export const evaluationBoardColumns: readonly TableColumn<
-  'compound' | 'company' | 'sheets' | 'missing' | 'due' | 'vetoes' | 'state' | 'score' | 'outcome' | 'total_fen'
+  'compound' | 'company' | 'sheets' | 'due' | 'vetoes' | 'state' | 'score' | 'outcome' | 'total_fen'
 >[] = [
   { key: 'compound', labelKey: 'property.evaluation.compound' },
   { key: 'company', labelKey: 'property.evaluation.company' },
-  { key: 'sheets', labelKey: 'property.evaluation.sheetsIn', width: 150 },
-  { key: 'missing', labelKey: 'property.evaluation.sheetsMissing', width: 150 },
-  { key: 'due', labelKey: 'property.evaluation.due', width: 110 },
-  { key: 'vetoes', labelKey: 'property.evaluation.vetoCount', width: 90 },
+  { key: 'sheets', labelKey: 'property.evaluation.sheets', width: 170 },
+  { key: 'due', labelKey: 'property.evaluation.due', width: 100 },
+  { key: 'vetoes', labelKey: 'property.evaluation.vetoCount', width: 80 },
   { key: 'state', labelKey: 'property.evaluation.state', width: 90 },
-  { key: 'score', labelKey: 'property.evaluation.score', width: 90 },
-  { key: 'outcome', labelKey: 'property.evaluation.outcome', width: 110 },
-  { key: 'total_fen', labelKey: 'property.evaluation.totalPay', width: 130 },
+  { key: 'score', labelKey: 'property.evaluation.score', width: 80 },
+  { key: 'outcome', labelKey: 'property.evaluation.outcome', width: 100 },
+  { key: 'total_fen', labelKey: 'property.evaluation.totalPay', width: 120 },
 ]
 
 export const evaluationStateTagTypes: Record<EvaluationState, TagProps['type']> = { open: 'warning', closed: 'success' }
