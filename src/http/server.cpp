@@ -24,6 +24,15 @@ struct Traits : public restinio::default_traits_t {
 
 using RunningServer = restinio::running_server_handle_t<Traits>;
 
+// An io_context whose pending handlers can be destroyed before the server that owns the acceptor.
+// A connection still open at stop (a client's keep-alive) lives on in such a handler, and when it
+// goes it tells the acceptor's connection-count limiter; with RESTinio's own io_context that
+// happened after the acceptor was freed (a use-after-free ASan caught in the API tests).
+class ServerIoContext : public asio::io_context {
+ public:
+  void destroy_pending_handlers() { shutdown(); }
+};
+
 Method to_method(const restinio::http_method_id_t& method) {
   if (method == restinio::http_method_get()) return Method::Get;
   if (method == restinio::http_method_head()) return Method::Head;
@@ -122,6 +131,7 @@ struct Server::State {
   const Dispatcher& dispatcher;
   const Settings& settings;
   std::unique_ptr<ThreadPool> workers;
+  std::unique_ptr<ServerIoContext> io_context;
   RunningServer running;
   std::atomic<unsigned short> bound_port{0};
   std::atomic<bool> draining{false};
@@ -233,7 +243,9 @@ void Server::start() {
           .acceptor_post_bind_hook(
               [state](asio::ip::tcp::acceptor& acceptor) { state->bound_port.store(acceptor.local_endpoint().port()); })
           .request_handler([state](restinio::request_handle_t handle) { return state->accept(std::move(handle)); });
-  state_->running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(server_settings), io_threads);
+  state_->io_context = std::make_unique<ServerIoContext>();
+  state_->running = restinio::run_async<Traits>(restinio::external_io_context(*state_->io_context),
+                                                std::move(server_settings), io_threads);
 }
 
 unsigned short Server::port() const { return state_->bound_port.load(); }
@@ -249,8 +261,12 @@ void Server::stop() {
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   state_->running->stop();
   state_->running->wait();
-  state_->running.reset();
+  // Workers past the grace period still hold requests, and so connections: they finish first, then
+  // every connection goes with the pending handlers while the acceptor is alive, then the server.
   state_->workers.reset();
+  state_->io_context->destroy_pending_handlers();
+  state_->running.reset();
+  state_->io_context.reset();
 }
 
 }  // namespace weizhi::http

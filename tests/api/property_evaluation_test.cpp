@@ -6,6 +6,8 @@
 #include <thread>
 
 #include "core/time.hpp"
+#include "modules/org/registry.hpp"
+#include "modules/org/store.hpp"
 #include "modules/property/cli.hpp"
 #include "modules/property/evaluation_store.hpp"
 #include "modules/property/store.hpp"
@@ -372,6 +374,106 @@ TEST_F(PropertyEvaluationTest, HostileIdsMonthsAndPartiesAreRefusedNamingTheFiel
       admin->send("PUT", kBase + "/evaluation-policies/" + std::to_string(node("street")), policy_body.dump());
   EXPECT_EQ(policy.error_field(), "weights");
   EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM property_evaluation_sheets"), 0) << "nothing written";
+}
+
+// A contract of another street, whole and closed once, is out of reach of our street's evaluators on every route: no
+// read, no sheet, no veto, no close or reopening, no board, template, policy, review or owners' list there.
+TEST_F(PropertyEvaluationTest, AContractOfAnotherStreetIsOutOfReachOfEveryEvaluationRoute) {
+  struct Far {
+    std::int64_t street, compound, contract;
+  };
+  Far far = db().write([&](weizhi::store::Tx& tx) {
+    auto street = weizhi::org::insert_node(tx, std::nullopt, weizhi::org::NodeKind::Street, "湖墅街道", "far-street");
+    auto community = weizhi::org::create_community(tx, street, "湖墅社区", "far-community");
+    auto compound = weizhi::org::create_compound(tx, community, "湖墅小区", "far-compound");
+    std::int64_t company = property::insert_company(
+        tx, street.id, {"湖墅物业", "91330105MA2B7LPQ4U", property::Origin::Local, {}, {}, {}});
+    std::int64_t id =
+        property::insert_contract(tx, {compound.id, company, "2024-01-01", "2099-12-31", 3'000'000, 1'000'000, {}, {}});
+    property::put_in_force(tx, id, std::nullopt, "2024-01-01");
+    return Far{street.id, compound.id, id};
+  });
+  auto audited = [&] { return db().read()->scalar("SELECT COUNT(*) FROM audit_log"); };
+  auto secretary = signed_in("secretary");
+  auto committee = signed_in("committee");
+  std::int64_t audit_before = audited();
+  for (HttpClient* client : {admin.get(), secretary.get(), committee.get()}) {
+    EXPECT_EQ(client->get(month_path(far.contract, last)).status, 403);
+    for (const char* party : {"street", "community", "committee"}) {
+      EXPECT_EQ(sheet(*client, last, party, json::array({item("owners", "90")}), far.contract).status, 403) << party;
+      EXPECT_EQ(client
+                    ->patch(month_path(far.contract, last, std::string("/sheets/") + party),
+                            {{"items", json::array({item("owners", "90")})}})
+                    .status,
+                403)
+          << party;
+    }
+    EXPECT_EQ(client->post(month_path(far.contract, last, "/vetoes"), {{"code", "safety"}, {"note", "越界"}}).status,
+              403);
+    EXPECT_EQ(client->post(month_path(far.contract, last, "/close"), json::object()).status, 403);
+    EXPECT_EQ(client->post(month_path(far.contract, last, "/reopen"), {{"reason", "越界"}}).status, 403);
+    EXPECT_EQ(client->get(kBase + "/evaluations?month=" + last + "&node=" + std::to_string(far.street)).status, 403);
+    EXPECT_EQ(client->get(kBase + "/reviews?node=" + std::to_string(far.street)).status, 403);
+    EXPECT_EQ(client->get(kBase + "/evaluation-templates?node=" + std::to_string(far.street)).status, 403);
+    EXPECT_EQ(client->get(kBase + "/compounds/" + std::to_string(far.compound) + "/evaluations").status, 403);
+  }
+  auto template_there = admin->post(kBase + "/evaluation-templates",
+                                    {{"street_id", far.street},
+                                     {"party", "street"},
+                                     {"items", json::array({{{"code", "a"}, {"name", "甲"}, {"max", "10"}}})}});
+  EXPECT_EQ(template_there.status, 403);
+  json policy{
+      {"weights", {{"street", 40}, {"community", 30}, {"committee", 30}}}, {"floor", 60}, {"full", 95}, {"due_day", 5}};
+  EXPECT_EQ(admin->send("PUT", kBase + "/evaluation-policies/" + std::to_string(far.street), policy.dump()).status,
+            403);
+  // Our board does not list the far contract either.
+  auto board = admin->get(kBase + "/evaluations?month=" + last);
+  ASSERT_EQ(board.status, 200) << board.body;
+  for (const auto& row : board.json()["items"]) EXPECT_NE(row["contract_id"], far.contract);
+  auto lease = db().read();
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM property_evaluation_sheets WHERE contract_id = ?", {far.contract}), 0);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM property_evaluation_vetoes WHERE contract_id = ?", {far.contract}), 0);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM property_evaluations WHERE contract_id = ?", {far.contract}), 0);
+  EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM property_evaluation_templates WHERE street_node_id = ?", {far.street}),
+            0);
+  EXPECT_EQ(audited(), audit_before) << "a refused request leaves no audit record";
+}
+
+// Odd spellings of ids, months and parties in the path, percent-encoded or not, are refused as JSON errors naming the
+// field, never read as some other record, and write nothing.
+TEST_F(PropertyEvaluationTest, OddlyEncodedIdsMonthsAndPartiesAreRefusedAsJsonErrors) {
+  for (const std::string id : {"0", "-1", "1e3", "0x10", "1.0", "%2B1", "%EF%BC%91", "9223372036854775808", "1%00"}) {
+    auto reply = admin->get(kBase + "/contracts/" + id + "/evaluations/" + last);
+    EXPECT_EQ(reply.status, 404) << id << " " << reply.body;
+    EXPECT_FALSE(reply.error_code().empty()) << id << " answers a JSON error";
+  }
+  for (const std::string month : {"%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%95-11", "2025-1", "2025-011", "2025-11%00",
+                                  "2025-00", "1899-12", "%2E%2E"}) {
+    auto reply = admin->get(month_path(contract, month));
+    EXPECT_TRUE(reply.status == 400 || reply.status == 404) << month << " " << reply.status;
+    if (reply.status == 400) {
+      EXPECT_EQ(reply.error_field(), "month") << month;
+    }
+  }
+  for (const std::string party : {"STREET", "Street", "street%00", "%73treet%20", "../street"}) {
+    auto reply = admin->patch(month_path(contract, last, "/sheets/" + party), {{"items", json::array()}});
+    EXPECT_TRUE(reply.status == 400 || reply.status == 404) << party << " " << reply.status;
+    if (reply.status == 400) {
+      EXPECT_EQ(reply.error_field(), "party") << party;
+    }
+  }
+  // A percent-encoded spelling of a right value is the value: %73treet is street, and %3x the digit x.
+  std::string id = std::to_string(contract);
+  std::string encoded_id;
+  for (char digit : id) encoded_id += "%3" + std::string(1, digit);
+  EXPECT_EQ(admin->get(kBase + "/contracts/" + encoded_id + "/evaluations/" + last).status, 200);
+  auto encoded = admin->post(month_path(contract, last, "/sheets"),
+                             {{"party", "street"}, {"items", {item("cleaning", "40"), item("security", "41.5")}}});
+  ASSERT_EQ(encoded.status, 201) << encoded.body;
+  auto changed = admin->patch(month_path(contract, last, "/sheets/%73treet"),
+                              {{"items", {item("cleaning", "42"), item("security", "41.5")}}});
+  EXPECT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM property_evaluation_sheets"), 1);
 }
 
 TEST(PropertyEvaluationDemo, EveryClosedDemoMonthRecountsFromItsExportAndOneCompoundIsOnReview) {
