@@ -169,6 +169,9 @@ const std::vector<ActionLabel>& action_labels() {
       {"property.funding_payment.create", "登记条线经费拨付"},
       {"property.revenue.create", "登记自营收入"},
       {"property.cost.create", "登记社区支出"},
+      {"property.funding_payment.void", "作废条线经费拨付"},
+      {"property.revenue.void", "作废自营收入"},
+      {"property.cost.void", "作废社区支出"},
       // The monthly evaluation
       {"property.evaluation.seed", "载入演示月度考核"},
       {"property.evaluation.template.create", "新增考核指标表版本"},

@@ -1,4 +1,4 @@
-// HTTP routes of funding lines, own revenue, costs, the community ledger and the property figures.
+// HTTP routes of funding lines, own revenue, costs and their voids, the community ledger and the property figures.
 #include <set>
 
 #include "core/error.hpp"
@@ -32,10 +32,41 @@ FundingLine require_line(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_funding_line(connection, id), "找不到该条线经费");
 }
 
-// A funding line is the street's: its payments are written by those who keep the money there.
+Payment require_payment(store::Connection& connection, std::int64_t id) {
+  return found_or_404(find_payment(connection, id), "找不到该笔条线经费拨付");
+}
+
+Revenue require_revenue(store::Connection& connection, std::int64_t id) {
+  return found_or_404(find_revenue(connection, id), "找不到该笔自营收入");
+}
+
+Cost require_cost(store::Connection& connection, std::int64_t id) {
+  return found_or_404(find_cost(connection, id), "找不到该笔支出");
+}
+
+// A funding line is the street's: its payments are written, and voided, by those who keep the money there.
 http::ScopeResolver line_scope() {
   return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
     return require_line(connection, id).input.street_node_id;
+  });
+}
+
+http::ScopeResolver payment_scope() {
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_payment(connection, id).street_node_id;
+  });
+}
+
+// A revenue or a cost is voided at its own community, as it was recorded.
+http::ScopeResolver revenue_scope() {
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_revenue(connection, id).input.community_node_id;
+  });
+}
+
+http::ScopeResolver cost_scope() {
+  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
+    return require_cost(connection, id).input.community_node_id;
   });
 }
 
@@ -108,7 +139,7 @@ Json line_json(const FundingLine& line) {
           {"created_at", line.created_at}};
 }
 
-// Who recorded each record, as every timeline names them.
+// Who recorded each record and who voided it, as every timeline names them.
 class Recorders {
  public:
   template <class Record>
@@ -116,6 +147,7 @@ class Recorders {
     std::set<std::int64_t> ids;
     for (const auto& record : records) {
       if (record.recorded_by) ids.insert(*record.recorded_by);
+      if (record.voided && record.voided->voided_by) ids.insert(*record.voided->voided_by);
     }
     actors_ = store::actors(connection, ids, now);
   }
@@ -129,19 +161,41 @@ class Recorders {
   std::map<std::int64_t, store::Actor> actors_;
 };
 
+// Who recorded a record, when, and its void (null while it counts).
+template <class Record>
+void add_history(Json& json, const Record& record, const Recorders& recorders) {
+  json["recorded_by"] = recorders(record.recorded_by);
+  json["created_at"] = record.created_at;
+  json["voided_at"] = record.voided ? Json(record.voided->voided_at) : Json(nullptr);
+  json["voided_by"] = record.voided ? recorders(record.voided->voided_by) : Json(nullptr);
+  json["void_reason"] = record.voided ? Json(record.voided->reason) : Json(nullptr);
+}
+
+Json payment_json(const Payment& payment, const Recorders& recorders) {
+  const auto& input = payment.input;
+  Json json{{"id", payment.id},
+            {"line", {{"id", input.line_id}, {"code", payment.line_code}, {"name", payment.line_name}}},
+            {"community", ref(input.community_node_id, payment.community_name)},
+            {"month", input.month},
+            {"amount_fen", input.amount_fen},
+            {"note", or_null(input.note)}};
+  add_history(json, payment, recorders);
+  return json;
+}
+
 // What revenues and costs show alike.
 template <class Record>
 Json record_json(const Record& record, const Recorders& recorders) {
   const auto& input = record.input;
-  return {{"id", record.id},
-          {"community", ref(input.community_node_id, record.community_name)},
-          {"compound", optional_ref(input.compound_node_id, record.compound_name)},
-          {"month", input.month},
-          {"common_parts", input.common_parts},
-          {"amount_fen", input.amount_fen},
-          {"note", or_null(input.note)},
-          {"recorded_by", recorders(record.recorded_by)},
-          {"created_at", record.created_at}};
+  Json json{{"id", record.id},
+            {"community", ref(input.community_node_id, record.community_name)},
+            {"compound", optional_ref(input.compound_node_id, record.compound_name)},
+            {"month", input.month},
+            {"common_parts", input.common_parts},
+            {"amount_fen", input.amount_fen},
+            {"note", or_null(input.note)}};
+  add_history(json, record, recorders);
+  return json;
 }
 
 Json revenue_json(const Revenue& revenue, const Recorders& recorders) {
@@ -155,6 +209,13 @@ Json cost_json(const Cost& cost, const Recorders& recorders) {
   json["kind"] = cost_kind_code(cost.input.kind);
   json["contract_id"] = or_null(cost.input.contract_id);
   return json;
+}
+
+// One record as written, through `find`, shown by `show` with who recorded and voided it.
+template <class Find, class Show>
+Json shown_record(store::Tx& tx, std::int64_t id, Find&& find, Show&& show) {
+  auto record = *find(tx.connection(), id);
+  return show(record, Recorders(tx.connection(), std::vector{record}, tx.now()));
 }
 
 Json figures_json(const LedgerFigures& figures) {
@@ -221,13 +282,7 @@ Response create_payment_route(Context& context) {
     context.audit(
         tx, "property.funding_payment.create", "property_funding_line:" + std::to_string(line.id),
         {{"payment_id", id}, {"community_id", community.id}, {"month", input.month}, {"amount_fen", input.amount_fen}});
-    return Json{{"id", id},
-                {"line", {{"id", line.id}, {"code", line.input.code}, {"name", line.input.name}}},
-                {"community", ref(community.id, community.name)},
-                {"month", input.month},
-                {"amount_fen", input.amount_fen},
-                {"note", or_null(input.note)},
-                {"created_at", iso_utc(tx.now())}};
+    return shown_record(tx, id, find_payment, payment_json);
   });
   return Response::json(201, created);
 }
@@ -267,8 +322,7 @@ Response create_revenue_route(Context& context) {
                    {"month", input.month},
                    {"kind", revenue_kind_code(input.kind)},
                    {"amount_fen", input.amount_fen}});
-    Revenue revenue = *find_revenue(tx.connection(), id);
-    return revenue_json(revenue, Recorders(tx.connection(), std::vector{revenue}, tx.now()));
+    return shown_record(tx, id, find_revenue, revenue_json);
   });
   return Response::json(201, created);
 }
@@ -309,8 +363,7 @@ Response create_cost_route(Context& context) {
                    {"month", input.month},
                    {"kind", cost_kind_code(input.kind)},
                    {"amount_fen", input.amount_fen}});
-    Cost cost = *find_cost(tx.connection(), id);
-    return cost_json(cost, Recorders(tx.connection(), std::vector{cost}, tx.now()));
+    return shown_record(tx, id, find_cost, cost_json);
   });
   return Response::json(201, created);
 }
@@ -329,8 +382,76 @@ Response community_records(Context& context, List&& list, Show&& show) {
   return Response::json(200, {{"items", std::move(items)}});
 }
 
+Response list_payments_route(Context& context) { return community_records(context, payments_of, payment_json); }
 Response list_revenues_route(Context& context) { return community_records(context, revenues_of, revenue_json); }
 Response list_costs_route(Context& context) { return community_records(context, costs_of, cost_json); }
+
+// --- Voids ---
+
+// The reason of a void, from a body holding only it.
+std::string void_reason(Context& context) {
+  JsonObject body(context.json_body());
+  std::string reason = body.text("reason");
+  body.finish();
+  check_void_reason(reason, "reason");
+  return reason;
+}
+
+// What the audit keeps of a voided record: where, which month, how much and why.
+Json void_summary(std::int64_t community_id, const std::string& month, std::int64_t amount_fen,
+                  const std::string& reason) {
+  return {{"community_id", community_id}, {"month", month}, {"amount_fen", amount_fen}, {"reason", reason}};
+}
+
+// A void that found the record already voided by a concurrent one: 409 as for any second void.
+void require_voided_now(bool voided) {
+  if (!voided) fail_conflict("该记录已作废", "id");
+}
+
+Response void_payment_route(Context& context) {
+  std::string reason = void_reason(context);
+  std::int64_t id = context.path_id("id");
+  Json voided = context.write([&](store::Tx& tx) {
+    Payment payment = require_payment(tx.connection(), id);
+    check_not_voided(payment.voided);
+    require_voided_now(void_payment(tx, id, reason, context.user().user_id));
+    Json summary = void_summary(payment.input.community_node_id, payment.input.month, payment.input.amount_fen, reason);
+    summary["payment_id"] = id;
+    context.audit(tx, "property.funding_payment.void", "property_funding_line:" + std::to_string(payment.input.line_id),
+                  summary);
+    return shown_record(tx, id, find_payment, payment_json);
+  });
+  return Response::json(200, voided);
+}
+
+Response void_revenue_route(Context& context) {
+  std::string reason = void_reason(context);
+  std::int64_t id = context.path_id("id");
+  Json voided = context.write([&](store::Tx& tx) {
+    Revenue revenue = require_revenue(tx.connection(), id);
+    check_not_voided(revenue.voided);
+    require_voided_now(void_revenue(tx, id, reason, context.user().user_id));
+    context.audit(tx, "property.revenue.void", "property_revenue:" + std::to_string(id),
+                  void_summary(revenue.input.community_node_id, revenue.input.month, revenue.input.amount_fen, reason));
+    return shown_record(tx, id, find_revenue, revenue_json);
+  });
+  return Response::json(200, voided);
+}
+
+Response void_cost_route(Context& context) {
+  std::string reason = void_reason(context);
+  std::int64_t id = context.path_id("id");
+  Json voided = context.write([&](store::Tx& tx) {
+    Cost cost = require_cost(tx.connection(), id);
+    const auto& contract = cost.input.contract_id;
+    check_cost_voidable(cost, contract && contract_month_closed(tx.connection(), *contract, cost.input.month));
+    require_voided_now(void_cost(tx, id, reason, context.user().user_id));
+    context.audit(tx, "property.cost.void", "property_cost:" + std::to_string(id),
+                  void_summary(cost.input.community_node_id, cost.input.month, cost.input.amount_fen, reason));
+    return shown_record(tx, id, find_cost, cost_json);
+  });
+  return Response::json(200, voided);
+}
 
 // --- The ledger ---
 
@@ -492,10 +613,15 @@ void add_ledger_routes(http::Router& router) {
              list_lines_route);
   router.add(Method::Post, base + "/funding-lines", write_at(new_line_scope()), create_line_route);
   router.add(Method::Post, base + "/funding-lines/{id}/payments", write_at(line_scope()), create_payment_route);
+  router.add(Method::Get, base + "/funding-payments", read_at(http::scope::any()), list_payments_route);
   router.add(Method::Get, base + "/revenues", read_at(http::scope::any()), list_revenues_route);
   router.add(Method::Post, base + "/revenues", write_at(http::scope::body_node("community_id")), create_revenue_route);
   router.add(Method::Get, base + "/costs", read_at(http::scope::any()), list_costs_route);
   router.add(Method::Post, base + "/costs", write_at(http::scope::body_node("community_id")), create_cost_route);
+  // Nothing recorded is edited or deleted: a wrong record is voided, by whoever may record it, where it was recorded.
+  router.add(Method::Post, base + "/funding-payments/{id}/void", write_at(payment_scope()), void_payment_route);
+  router.add(Method::Post, base + "/revenues/{id}/void", write_at(revenue_scope()), void_revenue_route);
+  router.add(Method::Post, base + "/costs/{id}/void", write_at(cost_scope()), void_cost_route);
   router.add(Method::Get, base + "/ledger", read_at(http::scope::any()), ledger_route);
   router.add(Method::Get, base + "/ledger/summary", read_at(http::scope::query_node_or_root("street")), summary_route);
   router.add(Method::Get, "/api/v1/stats/property", Access::permission("property.read", org::node_query_scope()),

@@ -1,4 +1,4 @@
-// Pure decisions of a community's ledger: its income, its costs and the street's subsidy.
+// Pure decisions of a community's ledger: its income, its costs, the street's subsidy, and which record may be voided.
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -89,6 +89,23 @@ void check_line_name(const std::string& name, const std::string& field) {
 
 void check_note(const std::optional<std::string>& note, const std::string& field) {
   if (note && characters(*note) > 200) fail_invalid(field, "字段 " + field + " 不超过 200 字");
+}
+
+void check_void_reason(const std::string& reason, const std::string& field) {
+  if (blank(reason) || characters(reason) > 600) fail_invalid(field, "请填写作废原因（不超过 600 字）");
+}
+
+void check_not_voided(const std::optional<EntryVoid>& voided) {
+  if (voided) fail_conflict("该记录已作废，原因：" + voided->reason, "id");
+}
+
+void check_cost_voidable(const Cost& cost, bool contract_month_closed) {
+  check_not_voided(cost.voided);
+  if (contract_month_closed && cost.input.contract_id && is_contract_cost(cost.input.kind)) {
+    fail_conflict(
+        "该笔合同支出由 " + cost.input.month + " 月度考核结账写入，不能作废：请重新打开该月考核，结账时将重新写入",
+        "id");
+  }
 }
 
 LedgerFigures month_figures(const MonthSums& sums) {

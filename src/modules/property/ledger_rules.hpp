@@ -1,7 +1,8 @@
 // The money of the property capability and its pure decisions (docs/modules/property.md#money-and-the-ledger):
 // funding lines and their payments, own revenue and costs as recorded; the amounts, months and codes a record
 // takes, a month's income, costs and the street's subsidy, the year's totals, whether the community ran without
-// subsidy, and the owners' share of a compound's common parts. Integers (fen) only.
+// subsidy, and the owners' share of a compound's common parts; a record is never edited or deleted but voided with
+// a reason, and then counts nowhere. Integers (fen) only.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -67,6 +68,26 @@ struct CostInput {
   std::optional<std::string> note;
 };
 
+// How a wrong record was corrected: voided, when, by whom and why. A voided record stays listed and counts nowhere.
+struct EntryVoid {
+  std::string voided_at;
+  std::optional<std::int64_t> voided_by;
+  std::string reason;
+};
+
+// A recorded payment of a line as the lists show it.
+struct Payment {
+  std::int64_t id;
+  PaymentInput input;
+  std::string line_code;
+  std::string line_name;
+  std::int64_t street_node_id;  // the line's
+  std::string community_name;
+  std::optional<std::int64_t> recorded_by;
+  std::string created_at;
+  std::optional<EntryVoid> voided;
+};
+
 // A recorded revenue or cost as the lists show it.
 struct Revenue {
   std::int64_t id;
@@ -75,6 +96,7 @@ struct Revenue {
   std::optional<std::string> compound_name;
   std::optional<std::int64_t> recorded_by;
   std::string created_at;
+  std::optional<EntryVoid> voided;
 };
 
 struct Cost {
@@ -84,6 +106,7 @@ struct Cost {
   std::optional<std::string> compound_name;
   std::optional<std::int64_t> recorded_by;
   std::string created_at;
+  std::optional<EntryVoid> voided;
 };
 
 // The sums of one month's records of a community, or of a year's.
@@ -129,6 +152,14 @@ void check_line_code(const std::string& code, const std::string& field);
 void check_line_name(const std::string& name, const std::string& field);
 // A record's optional note: at most 200 characters.
 void check_note(const std::optional<std::string>& note, const std::string& field);
+
+// The reason a record is voided: required, at most 600 characters; 400 naming `field` otherwise.
+void check_void_reason(const std::string& reason, const std::string& field);
+// A record is voided once: 409 naming `id` when it is already.
+void check_not_voided(const std::optional<EntryVoid>& voided);
+// A contract's pay of a month whose evaluation is closed was written by the close: it is corrected by reopening
+// that month, which withdraws it, never by voiding it (409 naming `id`).
+void check_cost_voidable(const Cost& cost, bool contract_month_closed);
 
 // One month of a ledger, or a year's totals: what came in, what went out, and what the street paid to close the
 // gap. The subsidy of a month is max(0, costs − income): a surplus is not carried over to another month.

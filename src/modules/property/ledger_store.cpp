@@ -1,4 +1,4 @@
-// SQL of funding lines, own revenue, costs and the community ledger read from them.
+// SQL of funding lines, own revenue, costs, their voids, and the community ledger read from what is not voided.
 #include "modules/property/ledger_store.hpp"
 
 #include "core/time.hpp"
@@ -22,22 +22,46 @@ store::Params months_of(std::int64_t year) {
   return {text + "-01", text + "-12"};
 }
 
+// Only what is not voided counts: in a line's payments, the ledger's sums and the common parts.
+const std::string kCounts = " AND r.voided_at IS NULL";
+
 const std::string kFundingLineSelect =
     "SELECT l.id, l.street_node_id, l.year, l.code, l.name, l.budget_fen, l.created_at, " +
-    whole_fen("COALESCE((SELECT SUM(p.amount_fen) FROM property_funding_payments p WHERE p.line_id = l.id), 0)") +
-    ", (SELECT COUNT(DISTINCT p.community_node_id) FROM property_funding_payments p WHERE p.line_id = l.id) "
-    "FROM property_funding_lines l ";
+    whole_fen("COALESCE((SELECT SUM(r.amount_fen) FROM property_funding_payments r WHERE r.line_id = l.id" + kCounts +
+              "), 0)") +
+    ", (SELECT COUNT(DISTINCT r.community_node_id) FROM property_funding_payments r WHERE r.line_id = l.id" + kCounts +
+    ") FROM property_funding_lines l ";
 
 FundingLine to_funding_line(const store::Row& row) {
   return {
       row.i64(0), {row.i64(1), row.i64(2), row.text(3), row.text(4), row.i64(5)}, row.i64(7), row.i64(8), row.text(6)};
 }
 
+// The void of a record from its columns voided_at, voided_by and void_reason, the first at `column`.
+std::optional<EntryVoid> to_void(const store::Row& row, int column) {
+  auto at = row.optional_text(column);
+  if (!at) return std::nullopt;
+  return EntryVoid{*at, row.optional_i64(column + 1), row.optional_text(column + 2).value_or("")};
+}
+
+const std::string kPaymentSelect =
+    "SELECT r.id, r.line_id, r.community_node_id, r.month, r.amount_fen, r.note, l.code, l.name, l.street_node_id, "
+    "m.name, r.recorded_by, r.created_at, r.voided_at, r.voided_by, r.void_reason FROM property_funding_payments r "
+    "JOIN property_funding_lines l ON l.id = r.line_id JOIN org_nodes m ON m.id = r.community_node_id ";
+
+Payment to_payment(const store::Row& row) {
+  return {row.i64(0),           {row.i64(1), row.i64(2), row.text(3), row.i64(4), row.optional_text(5)},
+          row.text(6),          row.text(7),
+          row.i64(8),           row.text(9),
+          row.optional_i64(10), row.text(11),
+          to_void(row, 12)};
+}
+
 // Revenues and costs share their first columns and their names: community, compound, month, kind, common parts,
-// amount, note, who and when.
+// amount, note, who and when, and the void.
 std::string record_select(const std::string& table, const std::string& extra) {
   return "SELECT r.id, r.community_node_id, m.name, r.compound_node_id, k.name, r.month, r.kind, r.common_parts, "
-         "r.amount_fen, r.note, r.recorded_by, r.created_at" +
+         "r.amount_fen, r.note, r.recorded_by, r.created_at, r.voided_at, r.voided_by, r.void_reason" +
          extra + " FROM " + table + " r JOIN org_nodes m ON m.id = r.community_node_id " +
          "LEFT JOIN org_nodes k ON k.id = r.compound_node_id ";
 }
@@ -52,17 +76,28 @@ Revenue to_revenue(const store::Row& row) {
           row.text(2),
           row.optional_text(4),
           row.optional_i64(10),
-          row.text(11)};
+          row.text(11),
+          to_void(row, 12)};
 }
 
 Cost to_cost(const store::Row& row) {
   return {row.i64(0),
           {row.i64(1), row.optional_i64(3), row.text(5), parse_cost_kind(row.text(6)).value_or(CostKind::Other),
-           row.optional_i64(12), row.i64(7) != 0, row.i64(8), row.optional_text(9)},
+           row.optional_i64(15), row.i64(7) != 0, row.i64(8), row.optional_text(9)},
           row.text(2),
           row.optional_text(4),
           row.optional_i64(10),
-          row.text(11)};
+          row.text(11),
+          to_void(row, 12)};
+}
+
+// Voids the row `id` of `table` unless it is voided already; whether this call voided it. The condition on
+// voided_at makes a burst of voids of one row void it once, on either database.
+bool void_row(store::Tx& tx, const std::string& table, std::int64_t id, const std::string& reason,
+              std::optional<std::int64_t> user_id) {
+  return tx.exec("UPDATE " + table +
+                     " SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL",
+                 {iso_utc(tx.now()), user_id, reason, id}) == 1;
 }
 
 // "'contract_base', 'contract_performance'": the kinds of cost that are a contract's pay.
@@ -70,7 +105,7 @@ std::string contract_kinds() {
   return "'" + cost_kind_code(CostKind::ContractBase) + "', '" + cost_kind_code(CostKind::ContractPerformance) + "'";
 }
 
-// The rows of `select` (revenues or costs) of a community's year, by month then id.
+// The rows of `select` (payments, revenues or costs) of a community's year, by month then id.
 store::Rows community_year_rows(store::Connection& connection, const std::string& select, std::int64_t community_id,
                                 std::int64_t year) {
   return connection.query(
@@ -132,6 +167,14 @@ std::int64_t insert_cost(store::Tx& tx, const CostInput& input, std::optional<st
        input.common_parts, input.amount_fen, input.note, user_id, iso_utc(tx.now())});
 }
 
+std::optional<Payment> find_payment(store::Connection& connection, std::int64_t id) {
+  return store::map_row(connection.query_one(kPaymentSelect + "WHERE r.id = ?", {id}), to_payment);
+}
+
+std::vector<Payment> payments_of(store::Connection& connection, std::int64_t community_id, std::int64_t year) {
+  return store::map_rows(community_year_rows(connection, kPaymentSelect, community_id, year), to_payment);
+}
+
 std::optional<Revenue> find_revenue(store::Connection& connection, std::int64_t id) {
   return store::map_row(connection.query_one(kRevenueSelect + "WHERE r.id = ?", {id}), to_revenue);
 }
@@ -146,6 +189,24 @@ std::vector<Revenue> revenues_of(store::Connection& connection, std::int64_t com
 
 std::vector<Cost> costs_of(store::Connection& connection, std::int64_t community_id, std::int64_t year) {
   return store::map_rows(community_year_rows(connection, kCostSelect, community_id, year), to_cost);
+}
+
+bool void_payment(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id) {
+  return void_row(tx, "property_funding_payments", id, reason, user_id);
+}
+
+bool void_revenue(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id) {
+  return void_row(tx, "property_revenues", id, reason, user_id);
+}
+
+bool void_cost(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id) {
+  return void_row(tx, "property_costs", id, reason, user_id);
+}
+
+bool contract_month_closed(store::Connection& connection, std::int64_t contract_id, const std::string& month) {
+  return connection.scalar(
+             "SELECT COUNT(*) FROM property_evaluations WHERE contract_id = ? AND month = ? AND state = 'closed'",
+             {contract_id, month}) > 0;
 }
 
 std::optional<std::int64_t> contract_compound(store::Connection& connection, std::int64_t contract_id) {
@@ -170,7 +231,8 @@ std::map<std::int64_t, std::map<std::string, MonthSums>> month_sums_under(store:
   auto per_month = [&](const std::string& table, const std::string& sums) {
     return connection.query("SELECT r.community_node_id, r.month, " + sums + " FROM " + table +
                                 " r JOIN org_nodes c ON c.id = r.community_node_id WHERE " + in_subtree +
-                                " AND r.month >= ? AND r.month <= ? GROUP BY r.community_node_id, r.month",
+                                " AND r.month >= ? AND r.month <= ?" + kCounts +
+                                " GROUP BY r.community_node_id, r.month",
                             params);
   };
   std::map<std::int64_t, std::map<std::string, MonthSums>> sums;
@@ -194,9 +256,9 @@ std::map<std::int64_t, std::map<std::string, MonthSums>> month_sums_under(store:
 std::vector<CommonPartSums> common_part_sums(store::Connection& connection, std::int64_t community_id,
                                              std::int64_t year) {
   auto common = [](const std::string& table) {
-    return whole_fen(
-        "COALESCE((SELECT SUM(r.amount_fen) FROM " + table +
-        " r WHERE r.compound_node_id = k.id AND r.common_parts = 1 AND r.month >= ? AND r.month <= ?), 0)");
+    return whole_fen("COALESCE((SELECT SUM(r.amount_fen) FROM " + table +
+                     " r WHERE r.compound_node_id = k.id AND r.common_parts = 1 AND r.month >= ? AND r.month <= ?" +
+                     kCounts + "), 0)");
   };
   return store::map_rows(
       connection.query("SELECT k.id, k.name, " + common("property_revenues") + ", " + common("property_costs") +

@@ -1,5 +1,5 @@
-// SQL of funding lines, own revenue, costs and the community ledger read from them, and the counts of the
-// property figures (GET /api/v1/stats/property).
+// SQL of funding lines, own revenue, costs, their voids and the community ledger read from what is not voided, and
+// the counts of the property figures (GET /api/v1/stats/property).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -22,6 +22,9 @@ std::optional<FundingLine> find_funding_line(store::Connection& connection, std:
 std::vector<FundingLine> funding_lines(store::Connection& connection, std::int64_t street_id,
                                        std::optional<std::int64_t> year);
 std::int64_t insert_payment(store::Tx& tx, const PaymentInput& input, std::optional<std::int64_t> user_id);
+std::optional<Payment> find_payment(store::Connection& connection, std::int64_t id);
+// A community's payments of one year from every line, by month then id.
+std::vector<Payment> payments_of(store::Connection& connection, std::int64_t community_id, std::int64_t year);
 
 // --- Own revenue and costs ---
 
@@ -32,6 +35,16 @@ std::optional<Cost> find_cost(store::Connection& connection, std::int64_t id);
 // A community's records of one year, by month then id.
 std::vector<Revenue> revenues_of(store::Connection& connection, std::int64_t community_id, std::int64_t year);
 std::vector<Cost> costs_of(store::Connection& connection, std::int64_t community_id, std::int64_t year);
+
+// --- Voids ---
+
+// Each voids a record with `reason` unless it is voided already; whether this call voided it (a concurrent void
+// of the same record makes one of them false).
+bool void_payment(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id);
+bool void_revenue(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id);
+bool void_cost(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id);
+// Whether the contract's evaluation of the month is closed: its pay that month is the close's.
+bool contract_month_closed(store::Connection& connection, std::int64_t contract_id, const std::string& month);
 
 // The compound a contract is for; nullopt when there is no such contract.
 std::optional<std::int64_t> contract_compound(store::Connection& connection, std::int64_t contract_id);
