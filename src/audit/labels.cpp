@@ -182,6 +182,7 @@ const std::vector<ActionLabel>& action_labels() {
       {"property.evaluation.close", "月度考核结账并公示"},
       {"property.evaluation.reopen", "重开月度考核"},
       {"property.evaluation.review.close", "结束物业合同复核"},
+      {"property.evaluation.remind", "提醒填写月度考核表"},
   };
   return labels;
 }

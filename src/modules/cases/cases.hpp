@@ -154,4 +154,14 @@ struct PropertyCaseFigures {
 PropertyCaseFigures property_case_figures(store::Connection& connection, std::int64_t compound_node_id,
                                           const std::string& from, const std::string& until);
 
+// The cases reported in compounds under `path` over [from, until) (ISO-8601 UTC), each with its item's code and who
+// works it now (the property module's monthly report splits them by who handles them).
+struct ReportedCase {
+  std::int64_t id = 0;
+  std::string item_code;
+  std::optional<std::int64_t> assignee_user_id;
+};
+std::vector<ReportedCase> cases_reported(store::Connection& connection, const std::string& path,
+                                         const std::string& from, const std::string& until);
+
 }  // namespace weizhi::cases

@@ -16,6 +16,7 @@
 #include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
 #include "modules/property/evaluation_month.hpp"
+#include "modules/property/evaluation_notices.hpp"
 #include "modules/property/evaluation_store.hpp"
 #include "modules/property/ledger_rules.hpp"
 #include "modules/property/module.hpp"
@@ -384,6 +385,7 @@ Response close_route(Context& context) {
     ContractMonth at = contract_month(context, tx.connection());
     auto closed = close_month(tx, at, context.user().user_id);
     if (!closed) fail_conflict("该月考核已结账", "month");
+    notify_published(tx, at, closed->id, closed->result);
     context.audit(tx, "property.evaluation.close", "property_contract:" + std::to_string(at.contract.id),
                   {{"month", at.month},
                    {"evaluation_id", closed->id},
@@ -404,6 +406,7 @@ Response reopen_route(Context& context) {
     if (!evaluation || !evaluation->closed) fail_conflict("该月考核尚未结账", "month");
     reopen_evaluation(tx, *evaluation, reason, context.user().user_id);
     remove_contract_pay(tx, at.contract.id, at.month);
+    notify_withdrawn(tx, at, evaluation->id, reason);
     context.audit(tx, "property.evaluation.reopen", "property_contract:" + std::to_string(at.contract.id),
                   {{"month", at.month}, {"evaluation_id", evaluation->id}, {"reason", reason}});
     return Response::json(200, month_json(context, tx.connection(), at));

@@ -174,4 +174,27 @@ bool below_floor(const EvaluationResult& result) {
   return result.score->num < result.policy.floor * result.score->den;
 }
 
+std::string score_text(const Rational& score) {
+  // A score is at most 100 and its ratio fits in 64 bits, but 100 × num may not: the rounding is done in 128.
+  __int128 doubled = static_cast<__int128>(score.num) * 200 + score.den;
+  return hundredths_text(static_cast<std::int64_t>(doubled / (static_cast<__int128>(score.den) * 2)));
+}
+
+std::string yuan_text(std::int64_t fen) {
+  std::string yuan = std::to_string(fen / 100);
+  for (auto at = static_cast<std::ptrdiff_t>(yuan.size()) - 3; at > 0; at -= 3) yuan.insert(std::size_t(at), ",");
+  std::string cents = std::to_string(fen % 100);
+  return "¥" + yuan + "." + (cents.size() < 2 ? "0" : "") + cents;
+}
+
+std::optional<ReminderDay> reminder_day(const std::string& due_on, const std::string& today) {
+  auto due = parse_date(due_on);
+  auto day = parse_date(today);
+  if (!due || !day) return std::nullopt;
+  auto days_left = (std::chrono::sys_days(*due) - std::chrono::sys_days(*day)).count();
+  if (days_left == 1) return ReminderDay::Eve;
+  if (days_left == 0) return ReminderDay::DueDay;
+  return std::nullopt;
+}
+
 }  // namespace weizhi::property

@@ -71,4 +71,18 @@ bool in_force_during(const Contract& contract, const std::string& month);
 // docs/rules.md#g-review: a closed month counts as low when it was scored below the floor.
 bool below_floor(const EvaluationResult& result);
 
+// How a published month reads in a notice: its outcome in Chinese, its score to hundredths of a point (half up) and
+// money in yuan with two decimals ("¥12,345.60").
+constexpr CodeTable<EvaluationOutcome> kOutcomeNames = {{EvaluationOutcome::Vetoed, "一票否决，绩效为零"},
+                                                        {EvaluationOutcome::NotEvaluated, "无有效考核表，绩效暂缓"},
+                                                        {EvaluationOutcome::None, "未达起评分，绩效为零"},
+                                                        {EvaluationOutcome::Partial, "按比例支付绩效"},
+                                                        {EvaluationOutcome::Full, "全额支付绩效"}};
+std::string score_text(const Rational& score);
+std::string yuan_text(std::int64_t fen);
+
+// The days the evaluators are reminded of the month's sheets still to fill: the eve of the due day and the day itself.
+enum class ReminderDay { Eve, DueDay };
+std::optional<ReminderDay> reminder_day(const std::string& due_on, const std::string& today);
+
 }  // namespace weizhi::property

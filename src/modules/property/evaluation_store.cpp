@@ -114,6 +114,25 @@ void save_evaluation_policy(store::Tx& tx, std::int64_t street_id, const StreetE
        iso_utc(tx.now())});
 }
 
+// --- Evaluators ---
+
+std::vector<EvaluatorScope> evaluator_scopes(store::Connection& connection, TimePoint now) {
+  std::string at = iso_utc(now);
+  const std::string prefix = "property.evaluate.";
+  std::vector<EvaluatorScope> scopes;
+  for (
+      const auto& row : connection.query(
+          "SELECT DISTINCT ra.user_id, p.permission, n.path FROM role_assignments ra JOIN users u ON u.id = ra.user_id "
+          "JOIN org_nodes n ON n.id = ra.scope_node_id JOIN role_permissions p ON p.role = ra.role "
+          "WHERE p.permission LIKE 'property.evaluate.%' AND u.disabled = 0 AND ra.valid_from <= ? "
+          "AND (ra.valid_to IS NULL OR ra.valid_to > ?) ORDER BY ra.user_id, p.permission, n.path",
+          {at, at})) {
+    auto party = parse_code(kEvaluators, row.text(1).substr(prefix.size()));
+    if (party) scopes.push_back({row.i64(0), *party, row.text(2)});
+  }
+  return scopes;
+}
+
 // --- Sheets and vetoes ---
 
 std::vector<StoredSheet> sheets_of(store::Connection& connection, std::int64_t contract_id, const std::string& month) {

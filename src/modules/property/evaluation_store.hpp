@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/time.hpp"
 #include "modules/property/evaluation_rules.hpp"
 #include "store/db.hpp"
 
@@ -37,6 +38,17 @@ std::int64_t insert_template(store::Tx& tx, std::int64_t street_id, Evaluator pa
 // The street's policy, or the defaults when it has set none.
 StreetEvaluationPolicy evaluation_policy_of(store::Connection& connection, std::int64_t street_id);
 void save_evaluation_policy(store::Tx& tx, std::int64_t street_id, const StreetEvaluationPolicy& policy);
+
+// --- Evaluators ---
+
+// A node where an enabled account holds a party's permission now (property.evaluate.<party>), over its subtree.
+struct EvaluatorScope {
+  std::int64_t user_id;
+  Evaluator party;
+  std::string path;
+};
+// Every such scope, by account and party.
+std::vector<EvaluatorScope> evaluator_scopes(store::Connection& connection, TimePoint now);
 
 // --- Sheets and vetoes ---
 

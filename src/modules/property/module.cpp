@@ -10,6 +10,7 @@ modules::Module module() {
   // The street runs companies, clusters and the task catalogue; a community's leaders keep its ledger; owners
   // read the contract in force in their compound. Each party of the monthly evaluation fills its own sheet
   // (docs/rules.md#g-sheets); those who answer for the compounds, and the company for its own contracts, read it.
+  // The evaluators are reminded daily of the sheets due tomorrow or today.
   Module descriptor = describe(
       "property", store::property_migrations,
       [](http::Router& router) {
@@ -33,7 +34,8 @@ modules::Module module() {
           {"property.manage", kLeaders},
           {"property.public.read", roles(kStaff, "resident")},
           {"property.read", kStaff},
-      });
+      },
+      {sheet_reminder_job()});
   descriptor.report = report_sections;
   descriptor.today = today_items;
   return descriptor;

@@ -18,6 +18,7 @@ void add_evaluation_routes(http::Router& router);   // evaluation_routes.cpp: th
 void seed_demo(modules::SeedContext& seed);         // seed.cpp
 void seed_ledger_demo(modules::SeedContext& seed);  // ledger_seed.cpp
 void seed_evaluation_demo(modules::SeedContext& seed);                               // evaluation_seed.cpp
+modules::Job sheet_reminder_job();                                                   // evaluation_notices.cpp
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
 std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
 

@@ -1,6 +1,7 @@
 // Pure decisions on property companies, clusters, contracts and the task catalogue (docs/rules.md).
 #include "modules/property/rules.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -206,6 +207,13 @@ std::optional<std::string> day_before(const std::string& day) {
   auto date = parse_date(day);
   if (!date) return std::nullopt;
   return date_text(std::chrono::year_month_day(std::chrono::sys_days(*date) - std::chrono::days(1)));
+}
+
+std::optional<Holder> holder_on(const Task& task, const std::vector<TaskMove>& moves, const std::string& day) {
+  auto later = std::find_if(moves.begin(), moves.end(), [&](const TaskMove& move) { return move.on > day; });
+  if (later != moves.end()) return later->from;
+  if (task.input.since > day) return std::nullopt;
+  return task.input.holder;
 }
 
 }  // namespace weizhi::property

@@ -75,4 +75,8 @@ void check_task_move(const Task& task, Holder to, const std::string& on, const s
 // The day before a day (YYYY-MM-DD); nullopt when it is not one.
 std::optional<std::string> day_before(const std::string& day);
 
+// Who held the task on `day`, from its holder now and its moves (oldest first): the side a later move left, else its
+// holder now; nullopt when it came to its first holder only after that day.
+std::optional<Holder> holder_on(const Task& task, const std::vector<TaskMove>& moves, const std::string& day);
+
 }  // namespace weizhi::property

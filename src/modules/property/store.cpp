@@ -174,6 +174,35 @@ std::vector<StaffMember> staff_of(store::Connection& connection, std::int64_t co
   return staff;
 }
 
+std::vector<std::int64_t> staff_serving(store::Connection& connection, std::int64_t company_id,
+                                        const std::string& compound_path, TimePoint now) {
+  std::string at = iso_utc(now);
+  return store::map_rows(
+      connection.query(
+          "SELECT u.id, MIN(CASE WHEN ra.role = 'property_manager' THEN 0 ELSE 1 END) AS manager_first "
+          "FROM property_company_staff s JOIN users u ON u.id = s.user_id "
+          "JOIN role_assignments ra ON ra.user_id = u.id JOIN org_nodes n ON n.id = ra.scope_node_id "
+          "WHERE s.company_id = ? AND u.disabled = 0 AND ra.role IN ('property_manager', 'property_staff') "
+          "AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to > ?) AND ? LIKE n.path || '%' "
+          "GROUP BY u.id ORDER BY manager_first, u.id",
+          {company_id, at, at, compound_path}),
+      store::first_integer);
+}
+
+std::vector<std::int64_t> role_holders_under(store::Connection& connection, const std::string& role,
+                                             const std::string& path, TimePoint now) {
+  std::string at = iso_utc(now);
+  store::Params params{role, at, at};
+  for (auto& bound : org::subtree_params(path)) params.push_back(std::move(bound));
+  return store::map_rows(
+      connection.query("SELECT DISTINCT u.id FROM role_assignments ra JOIN users u ON u.id = ra.user_id "
+                       "JOIN org_nodes n ON n.id = ra.scope_node_id WHERE ra.role = ? AND u.disabled = 0 "
+                       "AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to > ?) AND " +
+                           org::subtree_condition(connection.dialect(), "n.path") + " ORDER BY u.id",
+                       params),
+      store::first_integer);
+}
+
 std::optional<std::int64_t> company_of_user(store::Connection& connection, std::int64_t user_id) {
   return store::map_row(
       connection.query_one("SELECT company_id FROM property_company_staff WHERE user_id = ?", {user_id}),

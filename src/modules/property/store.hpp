@@ -26,6 +26,14 @@ std::int64_t compounds_under_contract(store::Connection& connection, std::int64_
 
 // The company's linked accounts, named as every timeline names staff.
 std::vector<StaffMember> staff_of(store::Connection& connection, std::int64_t company_id, TimePoint now);
+// The company's enabled linked accounts whose property role now covers the compound at `compound_path` (held at it or
+// at a node above it), its property managers first.
+std::vector<std::int64_t> staff_serving(store::Connection& connection, std::int64_t company_id,
+                                        const std::string& compound_path, TimePoint now);
+// The enabled accounts holding `role` now at the node at `path` or at a node inside it, such as a compound's
+// committee members.
+std::vector<std::int64_t> role_holders_under(store::Connection& connection, const std::string& role,
+                                             const std::string& path, TimePoint now);
 // The company a property account works for, if it is linked to one.
 std::optional<std::int64_t> company_of_user(store::Connection& connection, std::int64_t user_id);
 // The roles the account holds now, and the street of each role's scope.
