@@ -312,7 +312,7 @@ export const router = createRouter({
           path: 'property/reviews',
           name: 'property-reviews',
           component: () => import('./views/property/reviews/index.vue'),
-          meta: { titleKey: 'property.evaluation.reviewsTitle', permission: 'property.evaluation.read' },
+          meta: { titleKey: 'property.evaluation.reviewsTitle', permission: 'property.evaluation.read', menuGroup: 'property', menuOrder: 37 },
         },
         {
           path: 'notifications',

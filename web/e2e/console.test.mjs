@@ -16,6 +16,8 @@ const recordPages = [
   [/^\/elections\/\d+$/, 'election-page'],
   [/^\/elevators\/projects\/\d+$/, 'elevator-project-page'],
   [/^\/mediations\/\d+$/, 'mediation-page'],
+  [/^\/property\/evaluations\?/, 'evaluation-board'],
+  [/^\/property\/reviews$/, 'reviews-page'],
   [/^\/votes\/\d+$/, 'vote-page'],
 ]
 
