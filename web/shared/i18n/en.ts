@@ -2148,7 +2148,7 @@ const en: typeof zhCN = {
       voteOn: '“{title}”, in force from {on}',
     },
     mobileEvaluation: {
-      title: 'Monthly property evaluation',
+      title: 'Property scores',
       hint: 'Score your compound’s property company each month. You can change it until the month is closed.',
       month: 'Month',
       monthName: '{month}/{year}',

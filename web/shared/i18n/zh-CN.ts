@@ -2141,7 +2141,7 @@ export default {
       voteOn: '“{title}”，{on} 起生效',
     },
     mobileEvaluation: {
-      title: '物业月度考核',
+      title: '物业考核',
       hint: '每月给小区物业打分。结账前都可以修改。',
       month: '月份',
       monthName: '{year}年{month}月',
