@@ -1,7 +1,8 @@
 // Browser tests of the monthly property evaluation on the H5 (360×740): a committee member reaches the sheet still
 // to fill from the banner on 我的, the items the system fills from records shown and not editable, points above an
-// item's maximum refused before anything is sent, and the sheet as the API then keeps it; an owner reads the
-// compound's published months with the API's scores and pay, by party and never by evaluator.
+// item's maximum refused before anything is sent, the sheet as the API then keeps it, and once the month is closed
+// the server's refusal of a change and the sheet read-only; an owner reads the compound's published months with the
+// API's scores and pay, by party and never by evaluator.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession } from './support/api.mjs'
@@ -80,6 +81,16 @@ describe('monthly property evaluation on the H5', () => {
       form.items.map((one) => ({ code: one.code, points: one.source ? one.points : pointsUnder(one.max) })),
       'the API keeps the points typed and the system items at the points of the records',
     )
+
+    // Once the street closes the month a change is refused with the server's words, and the sheet reads only.
+    await admin.send('POST', `${monthPath}/close`)
+    await sent.getByTestId('sheet-edit').click()
+    await page.getByTestId('sheet-submit').click()
+    await page.getByTestId('sheet-refusal').getByText('该月考核已结账，不能再修改').waitFor()
+    await page.reload()
+    await page.getByTestId('sheet-closed').getByText('这个月已结账，考核表不能再修改。').waitFor()
+    assert.equal(await page.getByTestId('sheet-edit').count(), 0, 'a closed month offers no change')
+    assert.equal(await page.locator('main input').count(), 0, 'nor any field')
   })
 
   test('an owner reads the compound’s published months with the API’s scores and pay, and no evaluator’s name', async () => {
