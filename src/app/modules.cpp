@@ -32,6 +32,13 @@ std::vector<Migration> foundation_migrations();
 
 namespace weizhi::app {
 
+namespace {
+
+// The cases module with the routers of the modules that take a new case first: the company holding its task.
+modules::Module routed_cases() { return cases::module({property::case_router()}); }
+
+}  // namespace
+
 const std::vector<modules::Module>& all_modules() {
   // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
   static const std::vector<modules::Module> modules{
@@ -39,7 +46,7 @@ const std::vector<modules::Module>& all_modules() {
       people::module(),    governance::module(), notifications::module(),
       imports::module(),   voting::module(),     committees::module(),
       elections::module(), media::module(),      covenant::module(),
-      cases::module(),     open311::module(),    deliberation::module(),
+      routed_cases(),      open311::module(),    deliberation::module(),
       elevators::module(), mediation::module(),  property::module(),
       residents::module(), audit::module(),      today_module(),
       report_module(),     map_module()};

@@ -1,6 +1,7 @@
-// What the property module tells people and counts over HTTP on the Test seed: a month's published result and its
-// withdrawal reach the compound's committee and the company's staff and nobody of another compound; the evaluators
-// are reminded on the due day's eve and on the day, once, of the sheets still missing.
+// What the property module tells people, counts and routes over HTTP on the Test seed: a month's published result and
+// its withdrawal reach the compound's committee and the company's staff and nobody of another compound; the evaluators
+// are reminded on the due day's eve and on the day, once, of the sheets still missing; the monthly report counts the
+// month's close, its reviews and the work the companies took over; a new case of a task a company holds goes to it.
 #include <chrono>
 #include <string>
 
@@ -260,4 +261,86 @@ TEST_F(PropertyReportTest, TheMonthsCloseReviewsAndTheWorkTheCompaniesTookOverAr
   EXPECT_EQ(cases("其中物业企业办理"), company + 1);
   EXPECT_EQ(cases("其中社工办理"), social + 1);
   EXPECT_EQ(cases("其中尚未派单"), waiting + 1);
+}
+
+class CaseRoutingTest : public PropertyNoticesTest {
+ protected:
+  json report_case(const std::string& item, const std::string& compound) {
+    auto reply = admin->post("/api/v1/cases",
+                             {{"item_code", item}, {"compound_id", node(compound)}, {"description", "楼道堆放杂物"}});
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    return reply.json();
+  }
+  std::int64_t user_id(const std::string& login) {
+    return db().read()->query_one("SELECT id FROM users WHERE login = ?", {login})->i64(0);
+  }
+  std::string company_name() {
+    std::int64_t company = property::contract_in_force(*db().read(), node("desheng-xincun"))->terms.company_id;
+    return property::find_company(*db().read(), company)->input.name;
+  }
+};
+
+TEST_F(CaseRoutingTest, ANewCaseOfATaskTheCompanyHoldsGoesToItsManagerAndTheTimelineSaysWhy) {
+  json record = report_case("stairwell-clutter", "desheng-xincun");
+  EXPECT_EQ(record["state"], "assigned");
+  EXPECT_EQ(record["assignee_user_id"], user_id("property")) << "the company's manager in scope first";
+  std::string reason = "该事项由物业承接：" + company_name();
+  std::vector<std::string> steps;
+  for (const auto& event : record["events"]) steps.push_back(event["to"].get<std::string>());
+  EXPECT_EQ(steps, (std::vector<std::string>{"reported", "accepted", "assigned"}));
+  EXPECT_EQ(record["events"][1]["note"], reason);
+  EXPECT_EQ(record["events"][2]["note"], reason);
+  EXPECT_TRUE(record["events"][2]["actor_name"].is_null()) << "the system routed it, no person";
+  EXPECT_FALSE(record["response_overdue"].get<bool>());
+
+  json assigned = inbox(*signed_in("property"), "case.assigned");
+  ASSERT_EQ(assigned.size(), 1u);
+  EXPECT_EQ(assigned[0]["link"], "/cases/" + std::to_string(record["id"].get<std::int64_t>()));
+  json routed = inbox(*signed_in("property-staff"), "case.routed");
+  ASSERT_EQ(routed.size(), 1u) << "the company's other staff serving the compound are told";
+  EXPECT_NE(routed[0]["body"].get<std::string>().find(reason), std::string::npos);
+  EXPECT_EQ(inbox(*signed_in("committee"), "case.routed").size(), 0u);
+
+  // The company works it as any assigned case.
+  auto manager = signed_in("property");
+  std::string path = "/api/v1/cases/" + std::to_string(record["id"].get<std::int64_t>()) + "/transition";
+  EXPECT_EQ(manager->post(path, {{"to", "in_progress"}}).status, 200);
+
+  // Without its manager, the company's staff serving the compound take it.
+  std::int64_t company = property::contract_in_force(*db().read(), node("desheng-xincun"))->terms.company_id;
+  auto unlinked =
+      admin->del(kBase + "/companies/" + std::to_string(company) + "/staff/" + std::to_string(user_id("property")));
+  ASSERT_EQ(unlinked.status, 200) << unlinked.body;
+  json next = report_case("stairwell-clutter", "desheng-xincun");
+  EXPECT_EQ(next["state"], "assigned");
+  EXPECT_EQ(next["assignee_user_id"], user_id("property-staff"));
+}
+
+TEST_F(CaseRoutingTest, WithoutATaskTheCompanyHoldsOrAContractInForceNothingChanges) {
+  json community_task = report_case("neighbour-dispute", "desheng-xincun");
+  EXPECT_EQ(community_task["state"], "reported") << "邻里纠纷调解 is still the social workers' task";
+  EXPECT_TRUE(community_task["assignee_user_id"].is_null());
+  EXPECT_EQ(community_task["events"].size(), 1u);
+
+  // A compound without a contract in force keeps its cases for triage.
+  db().write([&](weizhi::store::Tx& tx) {
+    tx.exec(
+        "UPDATE property_contracts SET state = 'ended', ended_on = ? WHERE compound_node_id = ? AND state = "
+        "'in_force'",
+        {weizhi::street_date(std::chrono::system_clock::now()), node("c-deshengba")});
+  });
+  EXPECT_EQ(report_case("stairwell-clutter", "c-deshengba")["state"], "reported");
+
+  // A task moved back to the community takes its items' new cases with it.
+  json tasks = admin->get(kBase + "/tasks").json()["items"];
+  std::int64_t task_id = 0;
+  for (const auto& task : tasks) {
+    if (task["code"] == "stairwell-clutter") task_id = task["id"];
+  }
+  ASSERT_NE(task_id, 0);
+  auto moved = admin->post(kBase + "/tasks/" + std::to_string(task_id) + "/move",
+                           {{"holder", "community"}, {"on", weizhi::street_date(std::chrono::system_clock::now())}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(report_case("stairwell-clutter", "desheng-xincun")["state"], "reported");
+  EXPECT_EQ(inbox(*signed_in("property"), "case.assigned").size(), 0u);
 }

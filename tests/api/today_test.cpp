@@ -10,6 +10,15 @@ using weizhi::testing::HttpClient;
 
 class TodayTest : public ApiTest {
  protected:
+  // These tests count cases that wait for triage and are worked by hand. In the Test seed a company holds the task of the items they
+  // report and its accounts serve 德胜, so a new case would go to it at once
+  // (docs/modules/cases.md#who-works-a-new-case-first): its accounts are unlinked here. The routing itself is tested
+  // in property_notices_test.cpp.
+  void SetUp() override {
+    ApiTest::SetUp();
+    db().write([](weizhi::store::Tx& tx) { tx.exec("DELETE FROM property_company_staff"); });
+  }
+
   json today(HttpClient& client) {
     auto reply = client.get("/api/v1/me/today");
     EXPECT_EQ(reply.status, 200) << reply.body;

@@ -4,6 +4,7 @@
 // through these). Store types are only named here, so pure rules may include it.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -120,7 +121,8 @@ std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_
 
 // Checks the place (404 for an unknown compound, part or building, 422 when it lies elsewhere),
 // the text (400) and the photos (at most 6, stored), and records a reported case with its due
-// times from the item; one transition event from nothing to reported. Returns its id.
+// times from the item; one transition event from nothing to reported. A router with a say then has it
+// accepted and assigned (CaseRouter below). Returns its id.
 std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item);
 std::optional<Case> find_case(store::Connection& connection, std::int64_t id);
 
@@ -163,5 +165,19 @@ struct ReportedCase {
 };
 std::vector<ReportedCase> cases_reported(store::Connection& connection, const std::string& path,
                                          const std::string& from, const std::string& until);
+
+// --- Who works a new case first ---
+
+// Another module's say over a new case: the account it goes to, who else is told, and why (the timeline says it).
+struct CaseRouting {
+  std::int64_t assignee_user_id = 0;
+  std::vector<std::int64_t> told_user_ids;  // beside the assignee, such as the rest of a company's staff
+  std::string reason;                       // such as "该事项由物业承接：<company>"
+};
+// Asked inside the transaction that records a new case, once it is recorded; nullopt leaves the case reported, for
+// triage. The host hands each router to cases::module() (src/app/modules.cpp), so that the cases module depends on
+// none of the modules that route; the first router with a say accepts and assigns the case
+// (docs/modules/cases.md#who-works-a-new-case-first).
+using CaseRouter = std::function<std::optional<CaseRouting>(store::Connection& connection, const Case& created)>;
 
 }  // namespace weizhi::cases

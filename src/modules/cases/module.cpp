@@ -1,12 +1,14 @@
 // The cases module as the host runs it: migrations, routes, jobs, demo seed, and who holds its permissions.
 #include "modules/cases/module.hpp"
 
+#include "modules/cases/routing.hpp"
 #include "modules/migrations.hpp"
 
 namespace weizhi::cases {
 
-modules::Module module() {
+modules::Module module(std::vector<CaseRouter> routers) {
   using namespace modules;
+  use_routers(std::move(routers));
   const Roles reporters = roles(kOfficials, "grid_member", "committee_member", "property_manager", "property_staff");
   // Property companies work cases but never verify them. Residents report, see and rate their own cases:
   // checked per case, not granted as a read of the compound.

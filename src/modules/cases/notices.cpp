@@ -81,6 +81,17 @@ void notify_transition(store::Tx& tx, const Case& after, State to) {
       {"case.outcome", label, body, "/m/cases/" + std::to_string(after.id), std::nullopt, case_entity(after.id)});
 }
 
+void notify_routed(store::Tx& tx, const Case& routed, const std::vector<std::int64_t>& user_ids,
+                   const std::string& reason) {
+  if (user_ids.empty()) return;
+  std::string label = case_label(routed.id, routed.item_name);
+  notifications::notify(tx, user_ids,
+                        {"case.routed", "新案件：" + label,
+                         routed.compound_name + " " + label + "：" + reason + "，已派给本单位承办人办理，办结时限 " +
+                             routed.resolve_due_at + "。",
+                         case_link(routed.id), std::nullopt, case_entity(routed.id)});
+}
+
 void notify_assigned_in_bulk(store::Tx& tx, std::int64_t assignee_user_id, const std::vector<std::int64_t>& case_ids) {
   std::string numbers;
   for (std::size_t i = 0; i < case_ids.size() && i < 20; ++i)

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "modules/cases/routing.hpp"
 #include "modules/cases/rules.hpp"
 #include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
@@ -165,6 +166,7 @@ std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) 
                     .to_state = state_code(State::Reported),
                     .user_id = input.reporter_user_id,
                     .at = input.reported_at});
+  route_new_case(tx, id);
   return id;
 }
 

@@ -1,6 +1,7 @@
 // The property service capability (微服务): companies, the clusters they serve, contracts chosen by owners,
 // the transactional tasks moved to companies, each community's ledger, and the monthly three-in-one evaluation.
 #pragma once
+#include "modules/cases/cases.hpp"
 #include "modules/module.hpp"
 
 namespace weizhi::property {
@@ -18,6 +19,7 @@ void add_evaluation_routes(http::Router& router);   // evaluation_routes.cpp: th
 void seed_demo(modules::SeedContext& seed);         // seed.cpp
 void seed_ledger_demo(modules::SeedContext& seed);  // ledger_seed.cpp
 void seed_evaluation_demo(modules::SeedContext& seed);                               // evaluation_seed.cpp
+cases::CaseRouter case_router();                                                     // case_routing.cpp
 modules::Job sheet_reminder_job();                                                   // evaluation_notices.cpp
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
 std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
