@@ -210,6 +210,9 @@ TEST_F(PropertyEvaluationTest, TheClosePaysTheContractPublishesAndAReopeningWith
   EXPECT_EQ(paid(last, "contract_base"), contract_terms.base_fen) << "the close replaced the month's recorded pay";
   EXPECT_EQ(paid(last, "contract_performance"), performance);
   EXPECT_EQ(pay_rows(last), 2);
+  EXPECT_EQ(closed.json()["money"],
+            (json{{"base_fen", contract_terms.base_fen}, {"pool_fen", contract_terms.pool_fen}}))
+      << "the money the month closed on, for its arithmetic";
 
   std::int64_t evaluation = closed.json()["evaluation_id"];
   auto stored = property::find_evaluation(*db().read(), evaluation);

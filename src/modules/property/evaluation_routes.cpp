@@ -181,6 +181,12 @@ Json month_json(Context& context, store::Connection& connection, const ContractM
                       {"recorded_at", veto.recorded_at}});
   }
   bool closed = evaluation && evaluation->closed;
+  // A closed month shows the money it closed on (its export); an open one the contract's terms as they stand.
+  Json money = {{"base_fen", at.contract.terms.base_fen}, {"pool_fen", at.contract.terms.pool_fen}};
+  if (closed) {
+    Json input = Json::parse(*evaluation->input);
+    money = {{"base_fen", input["base_fen"]}, {"pool_fen", input["pool_fen"]}};
+  }
   return {{"contract", {{"id", at.contract.id}, {"company_id", at.contract.terms.company_id}}},
           {"compound", {{"id", at.compound.id}, {"name", at.compound.name}}},
           {"month", at.month},
@@ -188,6 +194,7 @@ Json month_json(Context& context, store::Connection& connection, const ContractM
           {"evaluation_id", evaluation ? Json(evaluation->id) : Json(nullptr)},
           {"due", due_json(context, at.month, at.policy)},
           {"policy", policy_json(at.policy)},
+          {"money", money},
           {"records",
            {{"cases_due", figures.cases},
             {"cases_on_time", figures.cases_on_time},

@@ -133,6 +133,8 @@ export interface ContractMonth {
   evaluation_id: number | null
   due: Due
   policy: EvaluationPolicy
+  /** Per month, fen: what a closed month closed on, else the contract's terms as they stand. */
+  money: { base_fen: number; pool_fen: number }
   records: MonthRecords
   forms: Partial<Record<EvaluationParty, PartyForm>>
   sheets: Sheet[]
