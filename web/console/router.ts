@@ -296,6 +296,12 @@ export const router = createRouter({
           meta: { titleKey: 'property.ledger.title', permission: 'property.ledger.read', menuGroup: 'property', menuOrder: 35 },
         },
         {
+          path: 'property/ledger/entries',
+          name: 'property-ledger-entries',
+          component: () => import('./views/property/entries/index.vue'),
+          meta: { titleKey: 'property.entries.title', permission: 'property.ledger.read', menuGroup: 'property', menuOrder: 35.5 },
+        },
+        {
           path: 'property/evaluations',
           name: 'property-evaluations',
           component: () => import('./views/property/evaluations/index.vue'),

@@ -68,6 +68,20 @@ export function formatFen(fen: number): string {
   return fen < 0 ? `-¥${yuanText(-fen)}` : `¥${yuanText(fen)}`
 }
 
+/** What a yuan field takes: whole yuan up to nine digits, with at most two decimals. */
+export const yuanPattern = /^\d{1,9}(\.\d{1,2})?$/
+
+/** "1234.5" yuan (as yuanPattern takes it) as 123450 fen, by its digits, never through a float. */
+export function fenOfYuan(yuan: string): number {
+  const [whole = '0', cents = ''] = yuan.trim().split('.')
+  return Number(whole) * 100 + Number(cents.padEnd(2, '0'))
+}
+
+/** 123450 fen as "1234.50" for a yuan field, by integer division. */
+export function yuanOfFen(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+}
+
 /** A home as the office names it: "3号楼 2单元 301". */
 export function partLabel(part: { building_name: string; unit_name: string; room_number: string }): string {
   return `${part.building_name} ${part.unit_name} ${part.room_number}`

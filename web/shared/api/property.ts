@@ -320,3 +320,127 @@ export function getLedgerSummary(street: number | undefined, year: number): Prom
 export function getPropertyStats(node?: number): Promise<PropertyStats> {
   return request<PropertyStats>('GET', '/api/v1/stats/property', { query: { node } })
 }
+
+// --- The ledger's records: funding payments, own revenue and costs, each voided with a reason, never edited ---
+
+export type RevenueKind = 'advertising' | 'parking' | 'venue' | 'other'
+export type CostKind = 'contract_base' | 'contract_performance' | 'maintenance' | 'other'
+export const revenueKinds: readonly RevenueKind[] = ['advertising', 'parking', 'venue', 'other']
+export const costKinds: readonly CostKind[] = ['contract_base', 'contract_performance', 'maintenance', 'other']
+
+/** Who recorded a record and when; who voided it, when and why (all null while it counts). */
+export interface RecordHistory {
+  recorded_by: PropertyActor
+  created_at: string
+  voided_at: string | null
+  voided_by: PropertyActor
+  void_reason: string | null
+}
+
+/** 条线经费: a line of the street's budget for one year. */
+export interface FundingLine {
+  id: number
+  street_id: number
+  code: string
+  name: string
+  year: number
+  budget_fen: number
+  /** What its payments not voided add up to. */
+  paid_fen: number
+  communities: number
+  created_at: string
+}
+
+export interface FundingPayment extends RecordHistory {
+  id: number
+  line: Ref & { code: string }
+  community: Ref
+  /** YYYY-MM. */
+  month: string
+  amount_fen: number
+  note: string | null
+}
+
+export interface Revenue extends RecordHistory {
+  id: number
+  community: Ref
+  compound: Ref | null
+  month: string
+  kind: RevenueKind
+  /** Earned from the compound's common parts: the owners' after its costs (Civil Code Art. 282). */
+  common_parts: boolean
+  amount_fen: number
+  note: string | null
+}
+
+export interface Cost extends RecordHistory {
+  id: number
+  community: Ref
+  compound: Ref | null
+  month: string
+  kind: CostKind
+  contract_id: number | null
+  common_parts: boolean
+  amount_fen: number
+  note: string | null
+}
+
+export interface PaymentDraft {
+  community_id: number
+  month: string
+  amount_fen: number
+  note?: string
+}
+
+export interface RevenueDraft extends PaymentDraft {
+  compound_id?: number
+  kind: RevenueKind
+  common_parts: boolean
+}
+
+export interface CostDraft extends PaymentDraft {
+  compound_id?: number
+  kind: CostKind
+  contract_id?: number
+  common_parts: boolean
+}
+
+export function listFundingLines(year: number, street?: number): Promise<FundingLine[]> {
+  return requestItems<FundingLine>('GET', `${base}/funding-lines`, { query: { year, street } })
+}
+
+export function listFundingPayments(community: number, year: number): Promise<FundingPayment[]> {
+  return requestItems<FundingPayment>('GET', `${base}/funding-payments`, { query: { community, year } })
+}
+
+export function listRevenues(community: number, year: number): Promise<Revenue[]> {
+  return requestItems<Revenue>('GET', `${base}/revenues`, { query: { community, year } })
+}
+
+export function listCosts(community: number, year: number): Promise<Cost[]> {
+  return requestItems<Cost>('GET', `${base}/costs`, { query: { community, year } })
+}
+
+export function createFundingPayment(lineId: number, draft: PaymentDraft): Promise<FundingPayment> {
+  return request<FundingPayment>('POST', `${base}/funding-lines/${lineId}/payments`, { body: draft })
+}
+
+export function createRevenue(draft: RevenueDraft): Promise<Revenue> {
+  return request<Revenue>('POST', `${base}/revenues`, { body: draft })
+}
+
+export function createCost(draft: CostDraft): Promise<Cost> {
+  return request<Cost>('POST', `${base}/costs`, { body: draft })
+}
+
+export function voidFundingPayment(id: number, reason: string): Promise<FundingPayment> {
+  return request<FundingPayment>('POST', `${base}/funding-payments/${id}/void`, { body: { reason } })
+}
+
+export function voidRevenue(id: number, reason: string): Promise<Revenue> {
+  return request<Revenue>('POST', `${base}/revenues/${id}/void`, { body: { reason } })
+}
+
+export function voidCost(id: number, reason: string): Promise<Cost> {
+  return request<Cost>('POST', `${base}/costs/${id}/void`, { body: { reason } })
+}
