@@ -176,6 +176,8 @@ const std::vector<ActionLabel>& action_labels() {
       {"property.evaluation.seed", "载入演示月度考核"},
       {"property.evaluation.template.create", "新增考核指标表版本"},
       {"property.evaluation.policy.update", "修改月度考核规则"},
+      {"property.evaluation.contract_policy.update", "设置合同的月度考核规则"},
+      {"property.evaluation.contract_policy.remove", "合同改用街道的月度考核规则"},
       {"property.evaluation.sheet.create", "提交月度考核表"},
       {"property.evaluation.sheet.update", "修改月度考核表"},
       {"property.evaluation.veto.create", "记录一票否决"},

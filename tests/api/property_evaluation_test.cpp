@@ -379,6 +379,63 @@ TEST_F(PropertyEvaluationTest, HostileIdsMonthsAndPartiesAreRefusedNamingTheFiel
   EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM property_evaluation_sheets"), 0) << "nothing written";
 }
 
+// docs/rules.md#g-contract-policy: the street sets a contract's own weights, floor and full; its months are then
+// asked for and scored by them, a month closed keeps the policy it closed on, and removing them returns the street's.
+TEST_F(PropertyEvaluationTest, AContractsOwnScoringReplacesTheStreetsUntilRemoved) {
+  const std::string path = kBase + "/contracts/" + std::to_string(contract) + "/evaluation-policy";
+  auto street_policy = admin->get(path);
+  ASSERT_EQ(street_policy.status, 200) << street_policy.body;
+  EXPECT_EQ(street_policy.json()["source"], "street");
+  EXPECT_EQ(street_policy.json()["weights"]["street"], 40);
+
+  json own{{"weights", {{"street", 100}, {"community", 0}, {"committee", 0}}}, {"floor", 50}, {"full", 90}};
+  EXPECT_EQ(signed_in("secretary")->send("PUT", path, own.dump()).status, 403) << "the street sets it, nobody else";
+  json bad_weights = own;
+  bad_weights["weights"]["committee"] = 10;
+  EXPECT_EQ(admin->send("PUT", path, bad_weights.dump()).error_field(), "weights");
+  json bad_full = own;
+  bad_full["full"] = 50;
+  EXPECT_EQ(admin->send("PUT", path, bad_full.dump()).error_field(), "full");
+  json with_due_day = own;
+  with_due_day["due_day"] = 9;
+  EXPECT_EQ(admin->send("PUT", path, with_due_day.dump()).error_field(), "due_day") << "the due day is the street's";
+
+  auto set = admin->send("PUT", path, own.dump());
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.json()["source"], "contract");
+  EXPECT_EQ(set.json()["floor"], 50);
+  auto month = admin->get(month_path(contract, last));
+  EXPECT_EQ(month.json()["policy"]["source"], "contract");
+  EXPECT_EQ(month.json()["missing"], json::array({"street"})) << "parties of weight 0 owe no sheet";
+  auto board = admin->get(kBase + "/evaluations?month=" + last);
+  for (const auto& row : board.json()["items"]) {
+    if (row["contract_id"] == contract) EXPECT_EQ(row["missing"], json::array({"street"}));
+  }
+
+  ASSERT_EQ(sheet(*admin, last, "street", {item("cleaning", "40"), item("security", "40")}).status, 201);
+  auto closed = admin->post(month_path(contract, last, "/close"), json::object());
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  json result = closed.json()["result"];
+  EXPECT_EQ(result["score"], (json{{"num", 80}, {"den", 1}}));
+  EXPECT_EQ(result["share"], (json{{"num", 3}, {"den", 4}})) << "(80 − 50) / (90 − 50)";
+  EXPECT_EQ(result["incomplete"], false);
+  EXPECT_EQ(result["policy"]["weights"]["street"], 100);
+
+  auto removed = admin->send("DELETE", path, "");
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_EQ(removed.json()["source"], "street");
+  EXPECT_EQ(admin->send("DELETE", path, "").status, 200) << "removing nothing is no error";
+  auto after = admin->get(month_path(contract, last));
+  EXPECT_EQ(after.json()["result"], result) << "a closed month keeps the policy it closed on";
+  EXPECT_EQ(admin->get(month_path(contract, weizhi::street_date(std::chrono::system_clock::now()).substr(0, 7)))
+                .json()["policy"]["source"],
+            "street");
+  EXPECT_EQ(
+      db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'property.evaluation.contract_policy.%'"),
+      2)
+      << "one set, one removal";
+}
+
 // A contract of another street, whole and closed once, is out of reach of our street's evaluators on every route: no
 // read, no sheet, no veto, no close or reopening, no board, template, policy, review or owners' list there.
 TEST_F(PropertyEvaluationTest, AContractOfAnotherStreetIsOutOfReachOfEveryEvaluationRoute) {
@@ -415,6 +472,16 @@ TEST_F(PropertyEvaluationTest, AContractOfAnotherStreetIsOutOfReachOfEveryEvalua
               403);
     EXPECT_EQ(client->post(month_path(far.contract, last, "/close"), json::object()).status, 403);
     EXPECT_EQ(client->post(month_path(far.contract, last, "/reopen"), {{"reason", "越界"}}).status, 403);
+    const std::string far_policy = kBase + "/contracts/" + std::to_string(far.contract) + "/evaluation-policy";
+    EXPECT_EQ(client->get(far_policy).status, 403);
+    EXPECT_EQ(
+        client
+            ->send("PUT", far_policy,
+                   json{{"weights", {{"street", 100}, {"community", 0}, {"committee", 0}}}, {"floor", 50}, {"full", 90}}
+                       .dump())
+            .status,
+        403);
+    EXPECT_EQ(client->send("DELETE", far_policy, "").status, 403);
     EXPECT_EQ(client->get(kBase + "/evaluations?month=" + last + "&node=" + std::to_string(far.street)).status, 403);
     EXPECT_EQ(client->get(kBase + "/reviews?node=" + std::to_string(far.street)).status, 403);
     EXPECT_EQ(client->get(kBase + "/evaluation-templates?node=" + std::to_string(far.street)).status, 403);

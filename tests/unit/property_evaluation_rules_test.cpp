@@ -89,6 +89,28 @@ TEST(PropertyEvaluationRules, TheStreetsPolicyIsCheckedByField) {
   EXPECT_EQ(refusal([&] { check_street_policy(policy); }), "400 due_day");
 }
 
+TEST(PropertyEvaluationRules, AContractsOwnScoringReplacesTheStreetsButNotItsDueDay) {
+  StreetEvaluationPolicy street;
+  street.due_day = 8;
+  EvaluationPolicy own;
+  own.weights = {100, 0, 0};
+  own.floor = 50;
+  own.full = 90;
+  auto plain = policy_for_contract(street, std::nullopt);
+  EXPECT_FALSE(plain.scoring_of_contract);
+  EXPECT_EQ(plain.scoring.weight_of(Evaluator::Committee), 30);
+  std::map<std::int64_t, EvaluationPolicy> scorings{{7, own}};
+  auto set = policy_for_contract(street, scorings, 7);
+  EXPECT_TRUE(set.scoring_of_contract);
+  EXPECT_EQ(set.scoring.weight_of(Evaluator::Committee), 0);
+  EXPECT_EQ(set.scoring.floor, 50);
+  EXPECT_EQ(set.due_day, 8) << "the due day stays the street's";
+  EXPECT_FALSE(policy_for_contract(street, scorings, 8).scoring_of_contract) << "another contract keeps the street's";
+  EXPECT_EQ(refusal([&] { check_scoring(own); }), "accepted");
+  own.weights = {100, 0, 1};
+  EXPECT_EQ(refusal([&] { check_scoring(own); }), "400 weights");
+}
+
 TEST(PropertyEvaluationRules, MonthsAndTheirDueDay) {
   EXPECT_EQ(previous_month("2026-01"), "2025-12");
   EXPECT_EQ(last_day("2028-02"), "2028-02-29");

@@ -22,7 +22,7 @@ inline std::string sheets_link(const std::string& month) { return "/property/eva
 
 // For the months whose sheets may be due on `today` (the last complete one and the current one) whose due day
 // `wanted` keeps: the contracts under the scope at `scope_path` in force in the month, not closed and without the
-// party's sheet. Months with none are left out, and every month for a party of weight 0 in the street's policy.
+// party's sheet, unless the party weighs 0 in the contract's policy. Months with none are left out.
 std::vector<SheetsToFill> sheets_to_fill(store::Connection& connection, const std::string& scope_path, Evaluator party,
                                          const std::string& today,
                                          const std::function<bool(const std::string& due_on)>& wanted);

@@ -38,7 +38,7 @@ void open_reviews(store::Tx& tx, const ContractMonth& at, const EvaluationResult
 
 ContractMonth month_of_contract(store::Connection& connection, Contract contract, const std::string& month) {
   org::Node compound = org::require_compound(connection, contract.terms.compound_node_id);
-  auto policy = evaluation_policy_of(connection, org::street_of(compound.path));
+  auto policy = evaluation_policy_of_contract(connection, org::street_of(compound.path), contract.id);
   return {std::move(contract), std::move(compound), month, policy};
 }
 

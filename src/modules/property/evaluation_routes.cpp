@@ -85,12 +85,24 @@ ContractMonth contract_month(Context& context, store::Connection& connection) {
 
 // --- JSON ---
 
-Json policy_json(const StreetEvaluationPolicy& policy) {
-  const auto& weights = policy.scoring.weights;
+Json scoring_json(const EvaluationPolicy& scoring) {
+  const auto& weights = scoring.weights;
   return {{"weights", {{"street", weights[0]}, {"community", weights[1]}, {"committee", weights[2]}}},
-          {"floor", policy.scoring.floor},
-          {"full", policy.scoring.full},
-          {"due_day", policy.due_day}};
+          {"floor", scoring.floor},
+          {"full", scoring.full}};
+}
+
+Json policy_json(const StreetEvaluationPolicy& policy) {
+  Json json = scoring_json(policy.scoring);
+  json["due_day"] = policy.due_day;
+  return json;
+}
+
+// A contract's month's policy, saying whether its scoring is the contract's own or its street's.
+Json contract_policy_json(const StreetEvaluationPolicy& policy) {
+  Json json = policy_json(policy);
+  json["source"] = policy.scoring_of_contract ? "contract" : "street";
+  return json;
 }
 
 Json template_json(const EvaluationTemplate& form) {
@@ -193,7 +205,7 @@ Json month_json(Context& context, store::Connection& connection, const ContractM
           {"state", closed ? "closed" : "open"},
           {"evaluation_id", evaluation ? Json(evaluation->id) : Json(nullptr)},
           {"due", due_json(context, at.month, at.policy)},
-          {"policy", policy_json(at.policy)},
+          {"policy", contract_policy_json(at.policy)},
           {"money", money},
           {"records",
            {{"cases_due", figures.cases},
@@ -237,24 +249,77 @@ Response create_template_route(Context& context) {
 
 Response get_policy_route(Context& context) { return org::street_policy(context, evaluation_policy_of, policy_json); }
 
-Response put_policy_route(Context& context) {
-  std::int64_t street_id = context.path_id("street_id");
-  JsonObject body(context.json_body());
+// The weights, floor and full of a policy's body.
+EvaluationPolicy read_scoring(JsonObject& body) {
   const Json& weights = body.any("weights");
-  StreetEvaluationPolicy policy;
+  EvaluationPolicy scoring;
   if (!weights.is_object()) fail_invalid("weights", "字段 weights 应为 {street, community, committee}");
   JsonObject parties(weights, "weights");
   for (const auto& [party, code] : kEvaluators) {
-    policy.scoring.weights[static_cast<std::size_t>(party)] = parties.integer(std::string(code));
+    scoring.weights[static_cast<std::size_t>(party)] = parties.integer(std::string(code));
   }
   parties.finish();
-  policy.scoring.floor = body.integer("floor");
-  policy.scoring.full = body.integer("full");
+  scoring.floor = body.integer("floor");
+  scoring.full = body.integer("full");
+  return scoring;
+}
+
+Response put_policy_route(Context& context) {
+  std::int64_t street_id = context.path_id("street_id");
+  JsonObject body(context.json_body());
+  StreetEvaluationPolicy policy;
+  policy.scoring = read_scoring(body);
   policy.due_day = body.integer("due_day");
   body.finish();
   check_street_policy(policy);
   return org::save_street_policy(context, street_id, "property.evaluation.policy.update", policy_json(policy),
                                  [&](store::Tx& tx) { save_evaluation_policy(tx, street_id, policy); });
+}
+
+// --- A contract's own scoring (docs/rules.md#g-contract-policy) ---
+
+StreetEvaluationPolicy policy_of(store::Connection& connection, const Contract& contract) {
+  return evaluation_policy_of_contract(connection, org::street_of_node(connection, contract.terms.compound_node_id),
+                                       contract.id);
+}
+
+Json contract_scoring_json(store::Connection& connection, const Contract& contract) {
+  Json json = contract_policy_json(policy_of(connection, contract));
+  json["contract_id"] = contract.id;
+  return json;
+}
+
+Response get_contract_policy_route(Context& context) {
+  auto lease = context.read();
+  Contract contract = require_contract(*lease, context.path_id("id"));
+  require_own_contract(context, *lease, contract);
+  return Response::json(200, contract_scoring_json(*lease, contract));
+}
+
+Response put_contract_policy_route(Context& context) {
+  JsonObject body(context.json_body());
+  EvaluationPolicy scoring = read_scoring(body);
+  body.finish();
+  check_scoring(scoring);
+  return context.write([&](store::Tx& tx) {
+    Contract contract = require_contract(tx.connection(), context.path_id("id"));
+    save_contract_scoring(tx, contract.id, scoring, context.user().user_id);
+    context.audit(tx, "property.evaluation.contract_policy.update", "property_contract:" + std::to_string(contract.id),
+                  scoring_json(scoring));
+    return Response::json(200, contract_scoring_json(tx.connection(), contract));
+  });
+}
+
+// Back to the street's policy; nothing to undo is no error, and is not audited.
+Response delete_contract_policy_route(Context& context) {
+  return context.write([&](store::Tx& tx) {
+    Contract contract = require_contract(tx.connection(), context.path_id("id"));
+    if (remove_contract_scoring(tx, contract.id)) {
+      context.audit(tx, "property.evaluation.contract_policy.remove",
+                    "property_contract:" + std::to_string(contract.id), Json::object());
+    }
+    return Response::json(200, contract_scoring_json(tx.connection(), contract));
+  });
 }
 
 // --- The board and a contract's month ---
@@ -266,7 +331,8 @@ Response board_route(Context& context) {
   check_month(month, "month");
   auto [lease, node] = org::read_queried_subtree(context);
   auto company = company_of_user(*lease, context.user().user_id);
-  auto policy = evaluation_policy_of(*lease, org::street_of(node.path));
+  auto street_policy = evaluation_policy_of(*lease, org::street_of(node.path));
+  auto own_scorings = contract_scorings(*lease);
   auto progress = month_progress(*lease, month);
   std::map<std::int64_t, Json> companies;
   Json items = Json::array();
@@ -280,16 +346,18 @@ Response board_route(Context& context) {
     auto compound = org::find_node(*lease, contract.terms.compound_node_id);
     const MonthProgress& of_contract = progress[contract.id];
     bool closed = of_contract.evaluation && of_contract.evaluation->closed;
-    items.push_back({{"contract_id", contract.id},
-                     {"compound", {{"id", contract.terms.compound_node_id}, {"name", compound ? compound->name : ""}}},
-                     {"company", company_json},
-                     {"sheets", parties_json(of_contract.sheets)},
-                     {"missing", parties_json(missing_parties(of_contract.sheets, policy))},
-                     {"due", due_json(context, month, policy)},
-                     {"vetoes", of_contract.vetoes},
-                     {"state", closed ? "closed" : "open"},
-                     {"evaluation_id", of_contract.evaluation ? Json(of_contract.evaluation->id) : Json(nullptr)},
-                     {"result", closed ? summary_json(of_contract.evaluation->result) : Json(nullptr)}});
+    items.push_back(
+        {{"contract_id", contract.id},
+         {"compound", {{"id", contract.terms.compound_node_id}, {"name", compound ? compound->name : ""}}},
+         {"company", company_json},
+         {"sheets", parties_json(of_contract.sheets)},
+         {"missing", parties_json(missing_parties(of_contract.sheets,
+                                                  policy_for_contract(street_policy, own_scorings, contract.id)))},
+         {"due", due_json(context, month, street_policy)},
+         {"vetoes", of_contract.vetoes},
+         {"state", closed ? "closed" : "open"},
+         {"evaluation_id", of_contract.evaluation ? Json(of_contract.evaluation->id) : Json(nullptr)},
+         {"result", closed ? summary_json(of_contract.evaluation->result) : Json(nullptr)}});
   }
   return Response::json(200, {{"month", month}, {"items", items}});
 }
@@ -497,6 +565,10 @@ void add_evaluation_routes(http::Router& router) {
   router.add(Method::Post, month + "/vetoes", on_contract(kStreet), create_veto_route);
   router.add(Method::Post, month + "/close", on_contract(kStreet), close_route);
   router.add(Method::Post, month + "/reopen", on_contract(kStreet), reopen_route);
+  const std::string contract_policy = base + "/contracts/{id}/evaluation-policy";
+  router.add(Method::Get, contract_policy, on_contract(kRead), get_contract_policy_route);
+  router.add(Method::Put, contract_policy, on_contract(kStreet), put_contract_policy_route);
+  router.add(Method::Delete, contract_policy, on_contract(kStreet), delete_contract_policy_route);
 
   router.add(Method::Get, base + "/reviews", Access::permission(kRead, org::node_query_scope()), list_reviews_route);
   router.add(

@@ -86,17 +86,34 @@ Json template_items_json(const std::vector<TemplateItem>& items) {
   return json;
 }
 
-void check_street_policy(const StreetEvaluationPolicy& policy) {
+StreetEvaluationPolicy policy_for_contract(StreetEvaluationPolicy street, const std::optional<EvaluationPolicy>& own) {
+  if (own) {
+    street.scoring = *own;
+    street.scoring_of_contract = true;
+  }
+  return street;
+}
+
+StreetEvaluationPolicy policy_for_contract(const StreetEvaluationPolicy& street,
+                                           const std::map<std::int64_t, EvaluationPolicy>& own_scorings,
+                                           std::int64_t contract_id) {
+  auto own = own_scorings.find(contract_id);
+  return policy_for_contract(street, own == own_scorings.end() ? std::nullopt : std::optional(own->second));
+}
+
+void check_scoring(const EvaluationPolicy& scoring) {
   std::int64_t sum = 0;
-  for (std::int64_t weight : policy.scoring.weights) {
+  for (std::int64_t weight : scoring.weights) {
     if (weight < 0 || weight > 100) fail_invalid("weights", "各方权重应为 0 到 100 的整数");
     sum += weight;
   }
   if (sum != 100) fail_invalid("weights", "街道、社区、自管会的权重之和应为 100");
-  if (policy.scoring.floor < 0 || policy.scoring.floor > 100) fail_invalid("floor", "起评分应为 0 到 100 的整数");
-  if (policy.scoring.full <= policy.scoring.floor || policy.scoring.full > 100) {
-    fail_invalid("full", "满额分应大于起评分且不超过 100");
-  }
+  if (scoring.floor < 0 || scoring.floor > 100) fail_invalid("floor", "起评分应为 0 到 100 的整数");
+  if (scoring.full <= scoring.floor || scoring.full > 100) fail_invalid("full", "满额分应大于起评分且不超过 100");
+}
+
+void check_street_policy(const StreetEvaluationPolicy& policy) {
+  check_scoring(policy.scoring);
   if (policy.due_day < 1 || policy.due_day > kMaxDueDay) fail_invalid("due_day", "考核表截止日应为次月 1 到 28 日");
 }
 

@@ -3,6 +3,7 @@
 // day, and when a contract goes on review.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,11 +28,20 @@ struct TemplateItem {
   std::optional<ItemSource> source;
 };
 
-// A street's settings: the arithmetic's policy and the day of the next month by which the sheets are due.
+// A street's settings: the arithmetic's policy and the day of the next month by which the sheets are due. For a
+// contract, `scoring` may be the contract's own (docs/rules.md#g-contract-policy), the due day is always the street's.
 struct StreetEvaluationPolicy {
   EvaluationPolicy scoring;
   std::int64_t due_day = 5;
+  bool scoring_of_contract = false;
 };
+
+// The policy a contract is evaluated under: its street's, with the contract's own scoring when it has one.
+StreetEvaluationPolicy policy_for_contract(StreetEvaluationPolicy street, const std::optional<EvaluationPolicy>& own);
+// The same, the contract's own scoring looked up among those of several contracts, by contract id.
+StreetEvaluationPolicy policy_for_contract(const StreetEvaluationPolicy& street,
+                                           const std::map<std::int64_t, EvaluationPolicy>& own_scorings,
+                                           std::int64_t contract_id);
 
 // The month's records of the contract's company in its compound that the system items read.
 struct RecordFigures {
@@ -46,7 +56,9 @@ struct RecordFigures {
 std::vector<TemplateItem> read_template_items(const Json& items);
 Json template_items_json(const std::vector<TemplateItem>& items);
 
-// 400 naming `weights`, `floor`, `full` or `due_day`.
+// 400 naming `weights`, `floor` or `full`.
+void check_scoring(const EvaluationPolicy& scoring);
+// check_scoring, and 400 naming `due_day`.
 void check_street_policy(const StreetEvaluationPolicy& policy);
 
 // docs/rules.md#g-system-items: the points the records give an item of `max` hundredths.

@@ -114,6 +114,57 @@ void save_evaluation_policy(store::Tx& tx, std::int64_t street_id, const StreetE
        iso_utc(tx.now())});
 }
 
+// --- A contract's own scoring ---
+
+namespace {
+
+constexpr const char* kContractScoringColumns =
+    "SELECT contract_id, street_weight, community_weight, committee_weight, floor, full_score "
+    "FROM property_contract_scorings ";
+
+EvaluationPolicy scoring_of_row(const store::Row& row) {
+  EvaluationPolicy scoring;
+  scoring.weights = {row.i64(1), row.i64(2), row.i64(3)};
+  scoring.floor = row.i64(4);
+  scoring.full = row.i64(5);
+  return scoring;
+}
+
+}  // namespace
+
+std::optional<EvaluationPolicy> contract_scoring(store::Connection& connection, std::int64_t contract_id) {
+  auto row = connection.query_one(std::string(kContractScoringColumns) + "WHERE contract_id = ?", {contract_id});
+  if (!row) return std::nullopt;
+  return scoring_of_row(*row);
+}
+
+std::map<std::int64_t, EvaluationPolicy> contract_scorings(store::Connection& connection) {
+  std::map<std::int64_t, EvaluationPolicy> scorings;
+  for (const auto& row : connection.query(kContractScoringColumns)) scorings.emplace(row.i64(0), scoring_of_row(row));
+  return scorings;
+}
+
+void save_contract_scoring(store::Tx& tx, std::int64_t contract_id, const EvaluationPolicy& scoring,
+                           std::optional<std::int64_t> user_id) {
+  const auto& weights = scoring.weights;
+  tx.exec(
+      "INSERT INTO property_contract_scorings (contract_id, street_weight, community_weight, committee_weight, floor, "
+      "full_score, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contract_id) DO UPDATE "
+      "SET street_weight = excluded.street_weight, community_weight = excluded.community_weight, "
+      "committee_weight = excluded.committee_weight, floor = excluded.floor, full_score = excluded.full_score, "
+      "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+      {contract_id, weights[0], weights[1], weights[2], scoring.floor, scoring.full, user_id, iso_utc(tx.now())});
+}
+
+bool remove_contract_scoring(store::Tx& tx, std::int64_t contract_id) {
+  return tx.exec("DELETE FROM property_contract_scorings WHERE contract_id = ?", {contract_id}) > 0;
+}
+
+StreetEvaluationPolicy evaluation_policy_of_contract(store::Connection& connection, std::int64_t street_id,
+                                                     std::int64_t contract_id) {
+  return policy_for_contract(evaluation_policy_of(connection, street_id), contract_scoring(connection, contract_id));
+}
+
 // --- Evaluators ---
 
 std::vector<EvaluatorScope> evaluator_scopes(store::Connection& connection, TimePoint now) {

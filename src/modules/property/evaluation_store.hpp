@@ -39,6 +39,18 @@ std::int64_t insert_template(store::Tx& tx, std::int64_t street_id, Evaluator pa
 StreetEvaluationPolicy evaluation_policy_of(store::Connection& connection, std::int64_t street_id);
 void save_evaluation_policy(store::Tx& tx, std::int64_t street_id, const StreetEvaluationPolicy& policy);
 
+// A contract's own scoring (docs/rules.md#g-contract-policy), when the street set one for it.
+std::optional<EvaluationPolicy> contract_scoring(store::Connection& connection, std::int64_t contract_id);
+// Every contract's own scoring, by contract id: few contracts have one.
+std::map<std::int64_t, EvaluationPolicy> contract_scorings(store::Connection& connection);
+void save_contract_scoring(store::Tx& tx, std::int64_t contract_id, const EvaluationPolicy& scoring,
+                           std::optional<std::int64_t> user_id);
+// False when the contract had none.
+bool remove_contract_scoring(store::Tx& tx, std::int64_t contract_id);
+// The policy the contract is evaluated under (policy_for_contract on the stored ones).
+StreetEvaluationPolicy evaluation_policy_of_contract(store::Connection& connection, std::int64_t street_id,
+                                                     std::int64_t contract_id);
+
 // --- Evaluators ---
 
 // A node where an enabled account holds a party's permission now (property.evaluate.<party>), over its subtree.
