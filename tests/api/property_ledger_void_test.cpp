@@ -1,7 +1,8 @@
 // Voiding the property money over HTTP on the test street: a voided revenue, cost or funding payment stays listed
-// with who voided it and why but leaves the ledger's month, the owners' share, the street's summary, the figures and
-// the line's payments; a record is voided once, even under a burst, with a reason, by whoever may record it where
-// it was recorded; and a contract's pay written by a closed evaluation is corrected by reopening that month.
+// with who voided it and why but leaves the ledger's month, the owners' share, the street's summary, the figures,
+// the monthly report and the line's payments; a record is voided once, even under a burst, with a reason, by
+// whoever may record it where it was recorded; and a contract's pay written by a closed evaluation is corrected by
+// reopening that month.
 #include <thread>
 
 #include "core/time.hpp"
@@ -43,6 +44,21 @@ class PropertyLedgerVoidTest : public ApiTest {
       if (each["month"] == month) return each;
     }
     ADD_FAILURE() << "no month " << month;
+    return nullptr;
+  }
+  // The street's subsidy of December in the monthly report of 德胜社区.
+  json reported_subsidy() {
+    auto reply =
+        signed_in("admin")->get("/api/v1/reports/monthly?format=json&month=" + december + "&node=" + id("desheng"));
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    json sections = reply.json()["sections"];
+    for (const auto& section : sections) {
+      if (section["key"] != "property.ledger") continue;
+      for (const auto& figure : section["figures"]) {
+        if (figure["label"] == "街道补贴") return figure["value"];
+      }
+    }
+    ADD_FAILURE() << "no subsidy in the report";
     return nullptr;
   }
   json owners_share(const json& shown, const std::string& compound) {
@@ -139,6 +155,7 @@ TEST_F(PropertyLedgerVoidTest, AVoidedCostNoLongerCallsForTheStreetsSubsidy) {
   auto secretary = signed_in("secretary");
   auto admin = signed_in("admin");
   std::int64_t subsidy_before = admin->get("/api/v1/stats/property").json()["street_subsidy_fen"];
+  json reported_before = reported_subsidy();
   json before = ledger(*secretary, "desheng");
   auto cost = secretary->post(kBase + "/costs", {{"community_id", node("desheng")},
                                                  {"compound_id", node("c-deshengba")},
@@ -151,6 +168,7 @@ TEST_F(PropertyLedgerVoidTest, AVoidedCostNoLongerCallsForTheStreetsSubsidy) {
   std::int64_t gap = month_of(raised, december)["subsidy_fen"];
   EXPECT_GT(gap, 0) << "December has no income yet, so its cost is the street's";
   EXPECT_EQ(admin->get("/api/v1/stats/property").json()["street_subsidy_fen"], subsidy_before + gap);
+  EXPECT_EQ(reported_subsidy(), reported_before.get<std::int64_t>() + gap);
   EXPECT_EQ(owners_share(raised, "c-deshengba")["costs_fen"],
             owners_share(before, "c-deshengba")["costs_fen"].get<std::int64_t>() + 80000);
 
@@ -163,6 +181,7 @@ TEST_F(PropertyLedgerVoidTest, AVoidedCostNoLongerCallsForTheStreetsSubsidy) {
   EXPECT_EQ(after["self_sufficient"], before["self_sufficient"]);
   EXPECT_EQ(owners_share(after, "c-deshengba"), owners_share(before, "c-deshengba"));
   EXPECT_EQ(admin->get("/api/v1/stats/property").json()["street_subsidy_fen"], subsidy_before);
+  EXPECT_EQ(reported_subsidy(), reported_before) << "the monthly report counts no voided cost";
   EXPECT_EQ(audits("property.cost.void"), 1);
 }
 
