@@ -1,6 +1,6 @@
 // Browser tests of the property service screens (物业服务): the street's three clusters with their lead
 // companies and the joint operation (以大带小), a contract page naming the owners' vote that adopted it and
-// leading to that vote, a community's ledger month by month with the street's subsidy marked and its Excel
+// leading to that vote, with the evaluation policy the street sets for the contract and removes, a community's ledger month by month with the street's subsidy marked and its Excel
 // export holding the rows shown, the overview's figures and the other lists, a task handed over, a company
 // registered once its credit code is right, a contract drafted in yuan, kept in whole fen and adopted by the
 // compound's vote, and an owner's contract in force on the H5.
@@ -72,7 +72,7 @@ describe('property service screens', () => {
     await history.getByText('· 我').last().waitFor()
   })
 
-  test('a contract page shows the owners’ vote that adopted it, and opening it lands on that vote', async () => {
+  test('a contract page shows the owners’ vote that adopted it and its evaluation policy, which the street sets for it and removes; opening the vote lands on it', async () => {
     const admin = await apiSession(suite.baseUrl, 'admin')
     const contracts = (await admin.get('/api/v1/property/contracts?state=in_force')).items
     const contract = contracts.find((candidate) => candidate.adopted_by)
@@ -86,6 +86,33 @@ describe('property service screens', () => {
     const vote = page.getByTestId('adopting-vote')
     assert.equal(await vote.innerText(), contract.adopted_by.vote.title)
     await checkScreen(page, 'contract page', 'property-contract')
+
+    // Its months are scored under the street's policy until the street gives the contract its own (rule G14).
+    const policy = page.getByTestId('contract-policy')
+    await policy.getByTestId('policy-source').getByText('采用街道统一规则').waitFor()
+    await policy.getByTestId('policy-edit').click()
+    const form = page.getByTestId('policy-form')
+    const typeWeight = async (party, value) => {
+      const input = form.getByTestId(`policy-weight-${party}`).locator('input')
+      await input.fill(String(value))
+      await input.blur()
+    }
+    await typeWeight('street', 50)
+    await form.getByTestId('policy-weight-sum').getByText('三方权重合计 110（应为 100）').waitFor()
+    await form.getByTestId('save').click()
+    await form.getByText('街道、社区、自管会的权重之和应为 100').waitFor()
+    assert.equal((await admin.get(`/api/v1/property/contracts/${contract.id}/evaluation-policy`)).source, 'street', 'nothing saved')
+    await typeWeight('committee', 20)
+    await form.getByTestId('save').click()
+    await form.waitFor({ state: 'hidden' })
+    await policy.getByTestId('policy-source').getByText('本合同单独设置').waitFor()
+    assert.equal(await policy.getByTestId('policy-weights').innerText(), '街道 50 · 社区 30 · 自管会 20')
+    const own = await admin.get(`/api/v1/property/contracts/${contract.id}/evaluation-policy`)
+    assert.deepEqual([own.source, own.weights], ['contract', { street: 50, community: 30, committee: 20 }])
+    await policy.getByTestId('policy-remove').click()
+    await page.getByRole('dialog').getByRole('button', { name: '恢复街道规则' }).click()
+    await policy.getByTestId('policy-source').getByText('采用街道统一规则').waitFor()
+    assert.equal((await admin.get(`/api/v1/property/contracts/${contract.id}/evaluation-policy`)).source, 'street')
 
     await vote.click()
     await page.waitForURL(`${suite.baseUrl}/votes/${contract.adopted_by.vote.id}`)

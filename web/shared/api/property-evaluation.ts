@@ -125,6 +125,17 @@ export interface MonthRecords {
   violations_overdue: number
 }
 
+/** Whose scoring a contract is evaluated under: its own (docs/rules.md G14) or its street's. */
+export type PolicySource = 'contract' | 'street'
+
+/** The weights, floor and full the street may set for one contract; the due day stays the street's. */
+export type ContractScoring = Omit<EvaluationPolicy, 'due_day'>
+
+export interface ContractPolicy extends EvaluationPolicy {
+  contract_id: number
+  source: PolicySource
+}
+
 export interface ContractMonth {
   contract: { id: number; company_id: number }
   compound: Ref
@@ -132,7 +143,7 @@ export interface ContractMonth {
   state: EvaluationState
   evaluation_id: number | null
   due: Due
-  policy: EvaluationPolicy
+  policy: EvaluationPolicy & { source: PolicySource }
   /** Per month, fen: what a closed month closed on, else the contract's terms as they stand. */
   money: { base_fen: number; pool_fen: number }
   records: MonthRecords
@@ -196,6 +207,19 @@ export function getEvaluationPolicy(streetId: number): Promise<EvaluationPolicy>
 
 export function saveEvaluationPolicy(streetId: number, policy: EvaluationPolicy): Promise<EvaluationPolicy> {
   return request<EvaluationPolicy>('PUT', `${base}/evaluation-policies/${streetId}`, { body: policy })
+}
+
+export function getContractPolicy(contractId: number): Promise<ContractPolicy> {
+  return request<ContractPolicy>('GET', `${base}/contracts/${contractId}/evaluation-policy`)
+}
+
+export function saveContractPolicy(contractId: number, scoring: ContractScoring): Promise<ContractPolicy> {
+  return request<ContractPolicy>('PUT', `${base}/contracts/${contractId}/evaluation-policy`, { body: scoring })
+}
+
+/** Back to the street's policy. */
+export function removeContractPolicy(contractId: number): Promise<ContractPolicy> {
+  return request<ContractPolicy>('DELETE', `${base}/contracts/${contractId}/evaluation-policy`)
 }
 
 export function getBoard(month: string, node?: number): Promise<Board> {
