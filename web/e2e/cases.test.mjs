@@ -1,5 +1,7 @@
-// Browser tests of the service-case and notification screens: the issue's loop — the demo resident
-// reports a broken street lamp under the plain category 设施 with a photo on the H5; it is accepted
+// Browser tests of the service-case and notification screens: a resident's 设施 report of a lamp whose task the
+// property company holds goes straight to the company's manager (已派单 on the H5, the reason on the console's
+// timeline, nobody triaging it); then the issue's loop with the task handed back to the community — the demo
+// resident reports a broken street lamp under the plain category 设施 with a photo on the H5; it is accepted
 // (another worker first, so the commissioner's own try is refused in the server's words) and the
 // commissioner, who sees both deadlines as time left and everyone by name, assigns it to the property
 // manager, who starts and resolves it in the console; the resident rates it 5 stars, the commissioner
@@ -13,6 +15,7 @@ import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, checkScreen, choose, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
+import { moveTaskOfItem, taskOfItem } from './support/tasks.mjs'
 
 // A valid 1×1 PNG: the smallest photo a browser will actually draw.
 const onePixelPng = Buffer.from(
@@ -31,15 +34,15 @@ async function consoleStep(page, stepLabel, expectedState, fill = async () => {}
   await page.getByTestId('case-state').getByText(expectedState, { exact: true }).waitFor()
 }
 
-/** Opens the H5 report page from 我的 and fills it in: the plain category 设施, and the description. */
-async function fillReport(page, baseUrl) {
+/** Opens the H5 report page from 我的 and fills it in: the plain category 设施, and `text` as its description. */
+async function fillReport(page, baseUrl, text = description) {
   await signInToMobile(page, baseUrl, 'resident')
   await page.getByTestId('case-report-link').click()
   const form = page.getByTestId('case-report-form')
   await form.waitFor()
   await form.getByText('德胜新村').waitFor()
   await page.getByTestId('report-category').getByRole('radio', { name: '设施' }).click()
-  await page.getByTestId('report-description').locator('textarea').fill(description)
+  await page.getByTestId('report-description').locator('textarea').fill(text)
   return form
 }
 
@@ -50,9 +53,56 @@ describe('service cases and notifications', () => {
   // rating, one person's part per test; the tests run in order.
   let property, admin, caseId
 
+  test('a 设施 report of a task the property company holds goes straight to its manager, the commissioner doing nothing', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const property = await apiSession(suite.baseUrl, 'property')
+    const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+    assert.equal((await taskOfItem(admin, 'street-lamp')).holder, 'property', 'the demo company holds the street lamps’ task')
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const { contract } = await admin.get(`/api/v1/property/compounds/${compoundId}/contract`)
+    const reason = `该事项由物业承接：${contract.company.name}`
+
+    const phonePage = await suite.freshPage(phone)
+    await fillReport(phonePage, suite.baseUrl, '5 幢北面的路灯忽明忽暗')
+    await phonePage.getByTestId('report-submit').click()
+    await phonePage.waitForURL(/\/m\/cases\/\d+$/)
+    const routedId = Number(new URL(phonePage.url()).pathname.split('/').pop())
+    await phonePage.getByTestId('my-case-state').getByText('已派单').waitFor()
+    await phonePage.getByTestId('my-case-meaning').getByText('已派单：已交给负责的人员处理').waitFor()
+
+    // Accepted and assigned at once by the system, for the reason given, to the company's manager serving the compound.
+    const routed = await admin.get(`/api/v1/cases/${routedId}`)
+    assert.equal(routed.item.code, 'street-lamp')
+    assert.equal(routed.assignee_user_id, property.user.id)
+    assert.deepEqual(
+      routed.events.slice(1).map((event) => [event.from, event.to, event.user_id, event.note]),
+      [
+        ['reported', 'accepted', null, reason],
+        ['accepted', 'assigned', null, reason],
+      ],
+    )
+    assert.ok(!routed.events.some((event) => event.user_id === commissioner.user.id), 'the commissioner took no step')
+    const unassigned = (await commissioner.get(`/api/v1/cases?node=${compoundId}&unassigned=1&limit=200`)).items
+    assert.ok(!unassigned.some((record) => record.id === routedId), 'nor has it waiting for triage')
+
+    // The manager finds it in 今日待办 and reads on its timeline why it came to them.
+    const page = await suite.consolePage('property')
+    await page.getByTestId('today').locator(`a[href="/cases/${routedId}"]`, { hasText: '办理：路灯损坏维修' }).click()
+    await page.getByTestId('case-page').waitFor()
+    await page.getByTestId('case-state').getByText('已派单', { exact: true }).waitFor()
+    const timeline = page.getByTestId('case-timeline')
+    await timeline.getByText(reason).first().waitFor()
+    assert.equal(await timeline.getByText(reason).count(), 2, 'both steps say why')
+    for (const step of ['待受理 → 已受理', '已受理 → 已派单']) {
+      await timeline.getByTestId('event-transition').filter({ hasText: step }).getByText(/ · 系统$/).waitFor()
+    }
+  })
+
   test('a resident reports a broken lamp with a photo on the H5; a file that is not a photo is refused before it is sent', async () => {
     property = await apiSession(suite.baseUrl, 'property')
     admin = await apiSession(suite.baseUrl, 'admin')
+    // The street lamps' task goes back to the community, so this report waits for its triage.
+    await moveTaskOfItem(admin, 'street-lamp', 'community', '本测试走社区受理流程')
     const page = await suite.freshPage(phone)
     const form = await fillReport(page, suite.baseUrl)
     const photoInput = page.getByTestId('report-photos').locator('input[type="file"]')
