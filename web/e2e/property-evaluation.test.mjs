@@ -1,8 +1,8 @@
 // Browser tests of the monthly property evaluation's console screens (月度考核): the board of a closed month
 // with each pilot contract's result, as the API gives it and in its Excel export, and a month's arithmetic with the
-// same figures; the street filling its sheet of an open month (system items only confirmed, points above the
-// maximum refused in the form), closing the month with a sheet missing and reopening it with a reason; and the
-// review of 东四苑 reached from 今日待办 and closed with the street's conclusion.
+// same figures and the base and pool the month closed on; the street filling its sheet of an open month (system
+// items only confirmed, points above the maximum refused in the form), closing the month with a sheet missing and
+// reopening it with a reason; and the review of 东四苑 reached from 今日待办 and closed with the street's conclusion.
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,13 +12,8 @@ import ExcelJS from 'exceljs'
 import { apiSession } from './support/api.mjs'
 import { checkScreen } from './support/browser.mjs'
 import { streetToday } from './support/dates.mjs'
+import { monthBefore, shownFen } from './support/figures.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
-
-/** Fen as every property screen shows them: "¥1,234.56", computed from the integer. */
-function shownFen(fen) {
-  const whole = Math.floor(Math.abs(fen) / 100).toLocaleString('en-US')
-  return `${fen < 0 ? '-' : ''}¥${whole}.${String(Math.abs(fen) % 100).padStart(2, '0')}`
-}
 
 /** An exact fraction to two places, cut as the screens cut it: 7973/100 → "79.73". */
 function twoPlaces({ num, den }, scale = 100n) {
@@ -28,12 +23,6 @@ function twoPlaces({ num, den }, scale = 100n) {
 const shownPercent = (share) => `${twoPlaces(share, 10000n)}%`
 
 const outcomeNames = { vetoed: '一票否决', not_evaluated: '未评分', none: '无绩效', partial: '部分绩效', full: '全额绩效' }
-
-/** The month before `month` (YYYY-MM). */
-function monthBefore(month) {
-  const [year, number] = month.split('-').map(Number)
-  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`
-}
 
 describe('monthly property evaluation screens', () => {
   const suite = browserSuite(desktop)
@@ -75,8 +64,12 @@ describe('monthly property evaluation screens', () => {
 
     await rowOf(scored).getByRole('link', { name: scored.compound.name, exact: true }).click()
     await page.waitForURL(`**/property/evaluations/${scored.contract_id}/${month}`)
-    const { result } = await admin.get(`/api/v1/property/contracts/${scored.contract_id}/evaluations/${month}`)
+    const { result, money } = await admin.get(`/api/v1/property/contracts/${scored.contract_id}/evaluations/${month}`)
     const arithmetic = page.getByTestId('evaluation-result')
+    // Base and pool as the month closed on them, the sum shown adding up to the pay.
+    assert.equal(await arithmetic.getByTestId('result-base').innerText(), shownFen(money.base_fen))
+    assert.equal(await arithmetic.getByTestId('result-pool').innerText(), shownFen(money.pool_fen))
+    assert.equal(money.base_fen + result.performance_fen, result.total_fen)
     assert.equal(await arithmetic.getByTestId('result-score').innerText(), twoPlaces(result.score))
     assert.equal(await arithmetic.getByTestId('result-share').innerText(), shownPercent(result.share))
     assert.equal(await arithmetic.getByTestId('result-performance').innerText(), shownFen(result.performance_fen))

@@ -1,8 +1,8 @@
-// Browser tests of the monthly property evaluation on the H5 (360×740): a committee member reaches the sheet still
-// to fill from the banner on 我的, the items the system fills from records shown and not editable, points above an
-// item's maximum refused before anything is sent, the sheet as the API then keeps it, and once the month is closed
-// the server's refusal of a change and the sheet read-only; an owner reads the compound's published months with the
-// API's scores and pay, by party and never by evaluator.
+// Browser tests of the monthly property evaluation on the H5 (360×740): a committee member, who alone has 物业月度考核
+// among the ways on 我的, reaches the sheet still to fill from the banner there, the items the system fills from
+// records shown and not editable, points above an item's maximum refused before anything is sent, the sheet as the
+// API then keeps it, and once the month is closed the server's refusal of a change and the sheet read-only; an owner
+// reads the compound's published months with the API's scores and pay, by party and never by evaluator.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession } from './support/api.mjs'
@@ -40,6 +40,7 @@ describe('monthly property evaluation on the H5', () => {
     assert.ok(system.length > 0 && scored.length > 0, 'the committee sheet has items from records and items to score')
 
     const page = await suite.mobilePage('committee')
+    await page.getByTestId('evaluations-link').getByText('物业月度考核').waitFor()
     const banner = page.locator('[data-testid="today-banner"][data-kind="property.evaluation.sheet"]').filter({ hasText: month })
     await banner.getByText('物业考核待填写').waitFor()
     await banner.click()
@@ -100,6 +101,8 @@ describe('monthly property evaluation on the H5', () => {
     assert.ok(items.length >= 2, 'the demo published the last two months')
 
     const page = await suite.mobilePage('resident')
+    await page.getByTestId('property-contract-link').waitFor()
+    assert.equal(await page.getByTestId('evaluations-link').count(), 0, 'an owner has no way to the committee’s sheets')
     await page.getByTestId('property-contract-link').click()
     const block = page.getByTestId(`results-${household.compound_id}`)
     const months = block.getByTestId('result-month')

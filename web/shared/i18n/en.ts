@@ -2219,6 +2219,7 @@ const en: typeof zhCN = {
     },
     mobileEvaluation: {
       title: 'Property scores',
+      entry: 'Monthly property scores',
       hint: 'Score your compound’s property company each month. You can change it until the month is closed.',
       month: 'Month',
       monthName: '{month}/{year}',

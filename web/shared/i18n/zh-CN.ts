@@ -2212,6 +2212,7 @@ export default {
     },
     mobileEvaluation: {
       title: '物业考核',
+      entry: '物业月度考核',
       hint: '每月给小区物业打分。结账前都可以修改。',
       month: '月份',
       monthName: '{year}年{month}月',

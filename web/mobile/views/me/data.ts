@@ -1,6 +1,18 @@
+// What 我的 leads to: the ways to the resident's pages, and the kinds of today's work it shows as banners.
+import type { Permission } from '@shared/permissions'
+
+interface MyPageLink {
+  route: string
+  titleKey: string
+  hintKey: string
+  testId: string
+  /** Held anywhere, for a page only some people have: 我的 shows its way to them alone. */
+  permission?: Permission
+}
+
 // The ways from 我的 to the resident's pages, in the order 我的 lists them: each page's route, its title,
 // the line under it that says what it holds, and the link's test id.
-export const myPageLinks = [
+export const myPageLinks: readonly MyPageLink[] = [
   { route: 'my-votes', titleKey: 'ballot.myVotes', hintKey: 'ballot.myVotesHint', testId: 'my-votes-link' },
   { route: 'my-elections', titleKey: 'electionBallot.myElections', hintKey: 'electionBallot.myElectionsHint', testId: 'my-elections-link' },
   { route: 'covenant', titleKey: 'covenant.mobile.title', hintKey: 'covenant.mobile.hint', testId: 'covenant-link' },
@@ -8,7 +20,14 @@ export const myPageLinks = [
   { route: 'my-topics', titleKey: 'deliberation.mobile.title', hintKey: 'deliberation.mobile.hint', testId: 'topics-link' },
   { route: 'case-report', titleKey: 'cases.mobile.report', hintKey: 'cases.mobile.reportHint', testId: 'case-report-link' },
   { route: 'my-cases', titleKey: 'cases.mobile.mine', hintKey: 'cases.mobile.mineHint', testId: 'my-cases-link' },
-] as const
+  {
+    route: 'my-evaluations',
+    titleKey: 'property.mobileEvaluation.entry',
+    hintKey: 'property.mobileEvaluation.hint',
+    testId: 'evaluations-link',
+    permission: 'property.evaluate.committee',
+  },
+]
 
 /**
  * The kinds of today's work (GET /api/v1/me/today) that 我的 shows as banners, each with its label and icon: votes
