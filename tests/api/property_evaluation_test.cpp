@@ -63,10 +63,18 @@ class PropertyEvaluationTest : public ApiTest {
         201);
     ASSERT_EQ(sheet(*signed_in("committee"), month, "committee", json::array({item("owners", owners)})).status, 201);
   }
+  // The contract's pay rows of the month that count, and those voided with a reason starting `reason`.
   std::int64_t pay_rows(const std::string& month) {
     return db().read()->scalar(
-        "SELECT COUNT(*) FROM property_costs WHERE contract_id = ? AND month = ? AND kind LIKE 'contract_%'",
+        "SELECT COUNT(*) FROM property_costs WHERE contract_id = ? AND month = ? AND kind LIKE 'contract_%' AND "
+        "voided_at IS NULL",
         {contract, month});
+  }
+  std::int64_t voided_pay_rows(const std::string& month, const std::string& reason) {
+    return db().read()->scalar(
+        "SELECT COUNT(*) FROM property_costs WHERE contract_id = ? AND month = ? AND kind LIKE 'contract_%' AND "
+        "voided_at IS NOT NULL AND void_reason LIKE ?",
+        {contract, month, reason + "%"});
   }
   // The caller's item for today of `kind` linking to `link`, or null.
   json today_item(const std::string& login, const std::string& kind, const std::string& link) {
@@ -80,7 +88,8 @@ class PropertyEvaluationTest : public ApiTest {
   }
   std::int64_t paid(const std::string& month, const char* kind) {
     return db().read()->scalar(
-        "SELECT COALESCE(SUM(amount_fen), 0) FROM property_costs WHERE contract_id = ? AND month = ? AND kind = ?",
+        "SELECT COALESCE(SUM(amount_fen), 0) FROM property_costs WHERE contract_id = ? AND month = ? AND kind = ? AND "
+        "voided_at IS NULL",
         {contract, month, kind});
   }
 
@@ -198,6 +207,8 @@ TEST_F(PropertyEvaluationTest, SystemItemsAreFilledFromRecordsAndCannotBeTypedOv
 
 TEST_F(PropertyEvaluationTest, TheClosePaysTheContractPublishesAndAReopeningWithdrawsIt) {
   auto contract_terms = property::find_contract(*db().read(), contract)->terms;
+  std::int64_t typed_in = pay_rows(last);
+  ASSERT_GT(typed_in, 0) << "the Test seed's ledger pays the contract by hand every month";
   fill(last, "40", "45", "85");  // street 80, community 85, committee 85
   auto closed = admin->post(month_path(contract, last, "/close"), json::object());
   ASSERT_EQ(closed.status, 200) << closed.body;
@@ -210,6 +221,8 @@ TEST_F(PropertyEvaluationTest, TheClosePaysTheContractPublishesAndAReopeningWith
   EXPECT_EQ(paid(last, "contract_base"), contract_terms.base_fen) << "the close replaced the month's recorded pay";
   EXPECT_EQ(paid(last, "contract_performance"), performance);
   EXPECT_EQ(pay_rows(last), 2);
+  EXPECT_EQ(voided_pay_rows(last, "由 " + last + " 月度考核结账写入的合同支出替代"), typed_in)
+      << "the pay typed in before is kept, voided with the reason, not deleted";
   EXPECT_EQ(closed.json()["money"],
             (json{{"base_fen", contract_terms.base_fen}, {"pool_fen", contract_terms.pool_fen}}))
       << "the money the month closed on, for its arithmetic";
@@ -248,6 +261,7 @@ TEST_F(PropertyEvaluationTest, TheClosePaysTheContractPublishesAndAReopeningWith
   ASSERT_EQ(reopened.status, 200) << reopened.body;
   EXPECT_EQ(reopened.json()["state"], "open");
   EXPECT_EQ(pay_rows(last), 0) << "a reopened month pays nothing until it closes again";
+  EXPECT_EQ(voided_pay_rows(last, "月度考核重新打开：自管会评分录入有误"), 2) << "the close's rows are kept, voided";
   EXPECT_TRUE(signed_in("resident")
                   ->get(kBase + "/compounds/" + std::to_string(node("desheng-xincun")) + "/evaluations")
                   .json()["items"]

@@ -300,13 +300,16 @@ TEST_F(PropertyLedgerVoidTest, TheClosesPayIsCorrectedByReopeningTheMonthNotByAV
   auto closed = admin->post(month_path + "/close", json::object());
   ASSERT_EQ(closed.status, 200) << closed.body;
   std::int64_t pay = db().read()->scalar(
-      "SELECT MIN(id) FROM property_costs WHERE contract_id = ? AND month = ? AND kind = 'contract_base'",
-      {contract, last});
+      "SELECT id FROM property_costs WHERE contract_id = ? AND month = ? AND kind = 'contract_base' AND "
+      "evaluation_id = ?",
+      {contract, last, closed.json()["evaluation_id"].get<std::int64_t>()});
+  std::int64_t voided_by_the_close = voided_rows("property_costs");
+  EXPECT_GT(voided_by_the_close, 0) << "the pay typed in before the close is voided by it, not deleted";
   auto refused = admin->post(kBase + "/costs/" + std::to_string(pay) + "/void", {{"reason", "金额不对"}});
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(refused.error_field(), "id");
   EXPECT_NE(refused.json()["error"]["message"].get<std::string>().find("重新打开"), std::string::npos) << refused.body;
-  EXPECT_EQ(voided_rows("property_costs"), 0);
+  EXPECT_EQ(voided_rows("property_costs"), voided_by_the_close);
   EXPECT_EQ(audits("property.cost.void"), 0);
 
   // A contract's pay typed in for a month not closed is the recorder's to void.

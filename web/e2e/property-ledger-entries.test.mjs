@@ -1,12 +1,13 @@
 // Browser tests of 收支录入, the records behind a community's ledger: the community's secretary records a parking
 // revenue of a compound in yuan, sees it listed and the ledger's month raised by exactly its whole fen; and voids
 // a wrong one with a reason, after which the month is what it was and the record stays listed, struck through,
-// with the reason.
+// with the reason; and the contract pay a month close wrote leads to that month's evaluation instead.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { checkScreen, choose } from './support/browser.mjs'
 import { streetToday } from './support/dates.mjs'
+import { monthBefore } from './support/figures.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
 
 describe('ledger records', () => {
@@ -74,5 +75,23 @@ describe('ledger records', () => {
     assert.equal(await row.getByTestId('entry-amount').innerText(), '¥1,234.56', 'the record keeps what was recorded')
 
     assert.deepEqual(await ledgerMonth(secretary, communityId), before, 'the voided revenue counts nowhere')
+  })
+
+  test('the contract pay a month close wrote is corrected by reopening that month, so it leads there instead of voiding', async () => {
+    const secretary = await apiSession(suite.baseUrl, 'secretary')
+    const communityId = await findNodeId(suite.baseUrl, '德胜社区')
+    const lastMonth = monthBefore(month)
+    const costs = (await secretary.get(`/api/v1/property/costs?community=${communityId}&year=${lastMonth.slice(0, 4)}`)).items
+    const byClose = costs.find((cost) => cost.month === lastMonth && cost.evaluation_id !== null && cost.voided_at === null)
+    assert.ok(byClose, 'the demo closed last month of the pilot compounds, paying their contracts')
+    const replaced = costs.filter((cost) => cost.month === lastMonth && cost.contract_id === byClose.contract_id && cost.evaluation_id === null)
+    assert.ok(replaced.length > 0 && replaced.every((cost) => cost.voided_at !== null), 'the pay typed in before the close is kept, voided')
+
+    const page = await suite.consolePage('secretary', `/property/ledger/entries?community=${communityId}&year=${lastMonth.slice(0, 4)}&month=${lastMonth}`)
+    const row = page.getByTestId('entries-table').locator('tbody tr').filter({ has: page.getByTestId('entry-by-close') }).first()
+    await row.waitFor()
+    assert.equal(await row.getByTestId('void-entry').count(), 0, 'no void is offered for the close\'s pay')
+    await row.getByTestId('entry-by-close').click()
+    await page.waitForURL(new RegExp(`/property/evaluations/\\d+/${lastMonth}$`))
   })
 })

@@ -59,7 +59,7 @@ std::optional<ClosedMonth> close_month(store::Tx& tx, const ContractMonth& at, s
   replace_contract_pay(tx,
                        {*at.compound.parent_id, at.compound.id, at.contract.id, at.month, at.contract.terms.base_fen,
                         result.performance_fen},
-                       user_id);
+                       *id, user_id);
   open_reviews(tx, at, result);
   return ClosedMonth{*id, std::move(result)};
 }

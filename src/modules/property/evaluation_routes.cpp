@@ -480,7 +480,7 @@ Response reopen_route(Context& context) {
     auto evaluation = evaluation_of(tx.connection(), at.contract.id, at.month);
     if (!evaluation || !evaluation->closed) fail_conflict("该月考核尚未结账", "month");
     reopen_evaluation(tx, *evaluation, reason, context.user().user_id);
-    remove_contract_pay(tx, at.contract.id, at.month);
+    void_close_pay(tx, at.contract.id, at.month, "月度考核重新打开：" + reason, context.user().user_id);
     notify_withdrawn(tx, at, evaluation->id, reason);
     context.audit(tx, "property.evaluation.reopen", "property_contract:" + std::to_string(at.contract.id),
                   {{"month", at.month}, {"evaluation_id", evaluation->id}, {"reason", reason}});

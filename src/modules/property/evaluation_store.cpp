@@ -320,8 +320,23 @@ void reopen_evaluation(store::Tx& tx, const StoredEvaluation& evaluation, const 
       {evaluation.id});
 }
 
-void replace_contract_pay(store::Tx& tx, const ContractPay& pay, std::optional<std::int64_t> user_id) {
-  remove_contract_pay(tx, pay.contract_id, pay.month);
+namespace {
+
+// Voids the contract's pay of the month that still counts, only the closes' rows when `close_rows_only`.
+void void_contract_pay(store::Tx& tx, std::int64_t contract_id, const std::string& month, const std::string& reason,
+                       std::optional<std::int64_t> user_id, bool close_rows_only) {
+  tx.exec(std::string("UPDATE property_costs SET voided_at = ?, voided_by = ?, void_reason = ? WHERE contract_id = ? "
+                      "AND month = ? AND kind IN ('contract_base', 'contract_performance') AND voided_at IS NULL") +
+              (close_rows_only ? " AND evaluation_id IS NOT NULL" : ""),
+          {iso_utc(tx.now()), user_id, reason, contract_id, month});
+}
+
+}  // namespace
+
+void replace_contract_pay(store::Tx& tx, const ContractPay& pay, std::int64_t evaluation_id,
+                          std::optional<std::int64_t> user_id) {
+  void_contract_pay(tx, pay.contract_id, pay.month, "由 " + pay.month + " 月度考核结账写入的合同支出替代", user_id,
+                    false);
   std::string now = iso_utc(tx.now());
   for (const auto& [kind, amount] :
        {std::pair<const char*, std::int64_t>{"contract_base", pay.base_fen},
@@ -329,16 +344,15 @@ void replace_contract_pay(store::Tx& tx, const ContractPay& pay, std::optional<s
     if (amount == 0) continue;
     tx.exec(
         "INSERT INTO property_costs (community_node_id, compound_node_id, month, kind, contract_id, common_parts, "
-        "amount_fen, note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-        {pay.community_id, pay.compound_id, pay.month, kind, pay.contract_id, amount, "月度考核结账", user_id, now});
+        "amount_fen, note, recorded_by, created_at, evaluation_id) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+        {pay.community_id, pay.compound_id, pay.month, kind, pay.contract_id, amount, "月度考核结账", user_id, now,
+         evaluation_id});
   }
 }
 
-void remove_contract_pay(store::Tx& tx, std::int64_t contract_id, const std::string& month) {
-  tx.exec(
-      "DELETE FROM property_costs WHERE contract_id = ? AND month = ? AND kind IN ('contract_base', "
-      "'contract_performance')",
-      {contract_id, month});
+void void_close_pay(store::Tx& tx, std::int64_t contract_id, const std::string& month, const std::string& reason,
+                    std::optional<std::int64_t> user_id) {
+  void_contract_pay(tx, contract_id, month, reason, user_id, true);
 }
 
 // --- Reviews ---

@@ -131,8 +131,10 @@ std::optional<std::int64_t> close_evaluation(store::Tx& tx, std::int64_t contrac
 void reopen_evaluation(store::Tx& tx, const StoredEvaluation& evaluation, const std::string& reason,
                        std::optional<std::int64_t> user_id);
 
-// The month's contract pay in the community's costs: base and performance rows of the contract, replacing any the
-// contract had for the month, so that pay recorded by hand and by a close never count twice.
+// The month's contract pay the close of evaluation `evaluation_id` writes into the community's costs: base and
+// performance rows of the contract marked with the evaluation. The contract's pay of the month that still counts
+// (typed in by hand, or written by an earlier close) is voided with the reason, never deleted, so that no pay
+// counts twice and every row stays on the record.
 struct ContractPay {
   std::int64_t community_id;
   std::int64_t compound_id;
@@ -141,8 +143,11 @@ struct ContractPay {
   std::int64_t base_fen;
   std::int64_t performance_fen;
 };
-void replace_contract_pay(store::Tx& tx, const ContractPay& pay, std::optional<std::int64_t> user_id);
-void remove_contract_pay(store::Tx& tx, std::int64_t contract_id, const std::string& month);
+void replace_contract_pay(store::Tx& tx, const ContractPay& pay, std::int64_t evaluation_id,
+                          std::optional<std::int64_t> user_id);
+// A reopening: the pay the closes of the contract's month wrote and that still counts is voided with the reason.
+void void_close_pay(store::Tx& tx, std::int64_t contract_id, const std::string& month, const std::string& reason,
+                    std::optional<std::int64_t> user_id);
 
 // --- Reviews ---
 

@@ -208,6 +208,7 @@ Json cost_json(const Cost& cost, const Recorders& recorders) {
   Json json = record_json(cost, recorders);
   json["kind"] = cost_kind_code(cost.input.kind);
   json["contract_id"] = or_null(cost.input.contract_id);
+  json["evaluation_id"] = or_null(cost.evaluation_id);
   return json;
 }
 
@@ -443,8 +444,7 @@ Response void_cost_route(Context& context) {
   std::int64_t id = context.path_id("id");
   Json voided = context.write([&](store::Tx& tx) {
     Cost cost = require_cost(tx.connection(), id);
-    const auto& contract = cost.input.contract_id;
-    check_cost_voidable(cost, contract && contract_month_closed(tx.connection(), *contract, cost.input.month));
+    check_cost_voidable(cost);
     require_voided_now(void_cost(tx, id, reason, context.user().user_id));
     context.audit(tx, "property.cost.void", "property_cost:" + std::to_string(id),
                   void_summary(cost.input.community_node_id, cost.input.month, cost.input.amount_fen, reason));

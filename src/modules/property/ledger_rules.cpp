@@ -99,9 +99,9 @@ void check_not_voided(const std::optional<EntryVoid>& voided) {
   if (voided) fail_conflict("该记录已作废，原因：" + voided->reason, "id");
 }
 
-void check_cost_voidable(const Cost& cost, bool contract_month_closed) {
+void check_cost_voidable(const Cost& cost) {
   check_not_voided(cost.voided);
-  if (contract_month_closed && cost.input.contract_id && is_contract_cost(cost.input.kind)) {
+  if (cost.evaluation_id) {
     fail_conflict(
         "该笔合同支出由 " + cost.input.month + " 月度考核结账写入，不能作废：请重新打开该月考核，结账时将重新写入",
         "id");

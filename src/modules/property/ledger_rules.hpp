@@ -107,6 +107,7 @@ struct Cost {
   std::optional<std::int64_t> recorded_by;
   std::string created_at;
   std::optional<EntryVoid> voided;
+  std::optional<std::int64_t> evaluation_id;  // the closed month whose close wrote this contract pay
 };
 
 // The sums of one month's records of a community, or of a year's.
@@ -159,7 +160,7 @@ void check_void_reason(const std::string& reason, const std::string& field);
 void check_not_voided(const std::optional<EntryVoid>& voided);
 // A contract's pay of a month whose evaluation is closed was written by the close: it is corrected by reopening
 // that month, which withdraws it, never by voiding it (409 naming `id`).
-void check_cost_voidable(const Cost& cost, bool contract_month_closed);
+void check_cost_voidable(const Cost& cost);
 
 // One month of a ledger, or a year's totals: what came in, what went out, and what the street paid to close the
 // gap. The subsidy of a month is max(0, costs − income): a surplus is not carried over to another month.

@@ -67,7 +67,7 @@ std::string record_select(const std::string& table, const std::string& extra) {
 }
 
 const std::string kRevenueSelect = record_select("property_revenues", "");
-const std::string kCostSelect = record_select("property_costs", ", r.contract_id");
+const std::string kCostSelect = record_select("property_costs", ", r.contract_id, r.evaluation_id");
 
 Revenue to_revenue(const store::Row& row) {
   return {row.i64(0),
@@ -88,7 +88,8 @@ Cost to_cost(const store::Row& row) {
           row.optional_text(4),
           row.optional_i64(10),
           row.text(11),
-          to_void(row, 12)};
+          to_void(row, 12),
+          row.optional_i64(16)};
 }
 
 // Voids the row `id` of `table` unless it is voided already; whether this call voided it. The condition on
@@ -201,12 +202,6 @@ bool void_revenue(store::Tx& tx, std::int64_t id, const std::string& reason, std
 
 bool void_cost(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id) {
   return void_row(tx, "property_costs", id, reason, user_id);
-}
-
-bool contract_month_closed(store::Connection& connection, std::int64_t contract_id, const std::string& month) {
-  return connection.scalar(
-             "SELECT COUNT(*) FROM property_evaluations WHERE contract_id = ? AND month = ? AND state = 'closed'",
-             {contract_id, month}) > 0;
 }
 
 std::optional<std::int64_t> contract_compound(store::Connection& connection, std::int64_t contract_id) {

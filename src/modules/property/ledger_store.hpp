@@ -43,8 +43,6 @@ std::vector<Cost> costs_of(store::Connection& connection, std::int64_t community
 bool void_payment(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id);
 bool void_revenue(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id);
 bool void_cost(store::Tx& tx, std::int64_t id, const std::string& reason, std::optional<std::int64_t> user_id);
-// Whether the contract's evaluation of the month is closed: its pay that month is the close's.
-bool contract_month_closed(store::Connection& connection, std::int64_t contract_id, const std::string& month);
 
 // The compound a contract is for; nullopt when there is no such contract.
 std::optional<std::int64_t> contract_compound(store::Connection& connection, std::int64_t contract_id);

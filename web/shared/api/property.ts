@@ -380,6 +380,8 @@ export interface Cost extends RecordHistory {
   month: string
   kind: CostKind
   contract_id: number | null
+  /** The closed evaluation month whose close wrote this contract pay: corrected by reopening that month, not voided. */
+  evaluation_id: number | null
   common_parts: boolean
   amount_fen: number
   note: string | null

@@ -2078,6 +2078,8 @@ const en: typeof zhCN = {
       recordedBy: 'Recorded by',
       recordedLine: '{who} ({at})',
       bySeed: 'Imported',
+      byClose: 'Month close',
+      byCloseHint: "Written by the month's evaluation close: to correct it, reopen that month's evaluation; closing again writes it anew",
       state: 'State',
       counts: 'Counts in the ledger',
       voidedLine: 'Voided: {reason} ({who}, {at})',

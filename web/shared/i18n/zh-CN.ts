@@ -2071,6 +2071,8 @@ export default {
       recordedBy: '登记人',
       recordedLine: '{who}（{at}）',
       bySeed: '系统导入',
+      byClose: '考核结账',
+      byCloseHint: '这笔合同支出由月度考核结账写入：如有错误，请在该月考核中重新打开，再次结账时重新写入',
       state: '状态',
       counts: '计入台账',
       voidedLine: '已作废：{reason}（{who}，{at}）',

@@ -18,6 +18,8 @@ export interface EntryRow {
   common_parts: boolean
   /** A cost's contract, named by its compound. */
   contract: { id: number; compound: string } | null
+  /** Contract pay a month close wrote: corrected by reopening that month's evaluation, not voided. */
+  byClose: boolean
   amount_fen: number
   note: string
   recorded_by: string
@@ -70,6 +72,7 @@ export function entryRows(
       compound: '',
       common_parts: false,
       contract: null,
+      byClose: false,
     })),
     ...records.revenues.map((revenue) => ({
       ...history(revenue),
@@ -79,6 +82,7 @@ export function entryRows(
       compound: revenue.compound?.name ?? '',
       common_parts: revenue.common_parts,
       contract: null,
+      byClose: false,
     })),
     ...records.costs.map((cost) => ({
       ...history(cost),
@@ -88,6 +92,7 @@ export function entryRows(
       compound: cost.compound?.name ?? '',
       common_parts: cost.common_parts,
       contract: cost.contract_id === null ? null : { id: cost.contract_id, compound: cost.compound?.name ?? '' },
+      byClose: cost.evaluation_id !== null,
     })),
   ]
   return rows.sort(
