@@ -422,7 +422,8 @@ TEST_F(PropertyEvaluationTest, AContractsOwnScoringReplacesTheStreetsUntilRemove
   EXPECT_EQ(month.json()["policy"]["source"], "contract");
   EXPECT_EQ(month.json()["missing"], json::array({"street"})) << "parties of weight 0 owe no sheet";
   auto board = admin->get(kBase + "/evaluations?month=" + last);
-  for (const auto& row : board.json()["items"]) {
+  json board_rows = board.json()["items"];
+  for (const auto& row : board_rows) {
     if (row["contract_id"] == contract) EXPECT_EQ(row["missing"], json::array({"street"}));
   }
 
@@ -513,7 +514,8 @@ TEST_F(PropertyEvaluationTest, AContractOfAnotherStreetIsOutOfReachOfEveryEvalua
   // Our board does not list the far contract either.
   auto board = admin->get(kBase + "/evaluations?month=" + last);
   ASSERT_EQ(board.status, 200) << board.body;
-  for (const auto& row : board.json()["items"]) EXPECT_NE(row["contract_id"], far.contract);
+  json board_rows = board.json()["items"];
+  for (const auto& row : board_rows) EXPECT_NE(row["contract_id"], far.contract);
   auto lease = db().read();
   EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM property_evaluation_sheets WHERE contract_id = ?", {far.contract}), 0);
   EXPECT_EQ(lease->scalar("SELECT COUNT(*) FROM property_evaluation_vetoes WHERE contract_id = ?", {far.contract}), 0);
