@@ -3,6 +3,7 @@
 #include "app/map.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "core/code_table.hpp"
 #include "http/context.hpp"
@@ -12,6 +13,7 @@
 #include "modules/covenant/store.hpp"
 #include "modules/org/org.hpp"
 #include "modules/org/outline.hpp"
+#include "modules/property/property.hpp"
 #include "modules/voting/store.hpp"
 #include "modules/voting/voting.hpp"
 
@@ -19,12 +21,17 @@ namespace weizhi::app {
 
 namespace {
 
-enum class Figure { OpenCases, OverdueCases, Violations, Turnout };
+enum class Figure { OpenCases, OverdueCases, Violations, Turnout, PropertyCluster, PropertyScore };
 
 constexpr CodeTable<Figure> kFigures = {{Figure::OpenCases, "open_cases"},
                                         {Figure::OverdueCases, "overdue_cases"},
                                         {Figure::Violations, "violations"},
-                                        {Figure::Turnout, "turnout"}};
+                                        {Figure::Turnout, "turnout"},
+                                        {Figure::PropertyCluster, "property_cluster"},
+                                        {Figure::PropertyScore, "property_score"}};
+
+// num/den with one decimal, rounded down, as the map shows shares and scores.
+Json tenths_down(std::int64_t num, std::int64_t den) { return static_cast<double>(num * 10 / den) / 10; }
 
 std::int64_t open_cases(store::Connection& connection, const std::string& path, TimePoint now) {
   std::int64_t open = 0;
@@ -52,12 +59,13 @@ Json latest_turnout(store::Connection& connection, const std::string& path) {
     auto so_far =
         voting::turnout(*voting::frozen_electorate(connection, vote), voting::voters_with_ballot(connection, vote.id));
     if (so_far.count.den == 0) return nullptr;
-    return static_cast<double>(so_far.count.num * 1000 / so_far.count.den) / 10;
+    return tenths_down(so_far.count.num * 100, so_far.count.den);
   }
   return nullptr;
 }
 
-Json figure_of(Figure figure, store::Connection& connection, const std::string& path, TimePoint now) {
+Json figure_of(Figure figure, store::Connection& connection, const org::CompoundOutline& compound, TimePoint now) {
+  const std::string& path = compound.path;
   switch (figure) {
     case Figure::OpenCases:
       return open_cases(connection, path, now);
@@ -70,6 +78,12 @@ Json figure_of(Figure figure, store::Connection& connection, const std::string& 
       return open_violations(connection, path);
     case Figure::Turnout:
       return latest_turnout(connection, path);
+    case Figure::PropertyCluster:
+      return or_null(property::cluster_of_compound(connection, compound.id));
+    case Figure::PropertyScore: {
+      auto score = property::latest_month_score(connection, compound.id);
+      return score ? tenths_down(score->num, score->den) : Json(nullptr);
+    }
   }
   return nullptr;
 }
@@ -77,14 +91,17 @@ Json figure_of(Figure figure, store::Connection& connection, const std::string& 
 http::Response map_route(http::Context& context) {
   auto figure = http::query_code(
       context, "figure", [](const std::string& code) { return parse_code(kFigures, code); },
-      "指标 figure 应为 open_cases、overdue_cases、violations 或 turnout");
+      "指标 figure 应为 open_cases、overdue_cases、violations、turnout、property_cluster 或 property_score");
   if (!figure) fail_invalid("figure", "请指定指标 figure");
   TimePoint now = context.services.clock.now();
   auto [lease, node] = org::read_queried_subtree(context);
   Json outlined = Json::array();
   Json without_outline = Json::array();
+  std::set<std::int64_t> clusters;
   for (const auto& compound : org::compound_outlines(*lease, node.path)) {
-    Json item{{"id", compound.id}, {"name", compound.name}, {"value", figure_of(*figure, *lease, compound.path, now)}};
+    Json value = figure_of(*figure, *lease, compound, now);
+    if (*figure == Figure::PropertyCluster && !value.is_null()) clusters.insert(value.get<std::int64_t>());
+    Json item{{"id", compound.id}, {"name", compound.name}, {"value", std::move(value)}};
     if (compound.geometry) {
       item["geometry"] = *compound.geometry;
       outlined.push_back(std::move(item));
@@ -92,10 +109,19 @@ http::Response map_route(http::Context& context) {
       without_outline.push_back(std::move(item));
     }
   }
-  return http::Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}}},
-                                    {"figure", code_of(kFigures, *figure)},
-                                    {"items", std::move(outlined)},
-                                    {"without_outline", std::move(without_outline)}});
+  Json answer{{"node", {{"id", node.id}, {"name", node.name}}},
+              {"figure", code_of(kFigures, *figure)},
+              {"items", std::move(outlined)},
+              {"without_outline", std::move(without_outline)}};
+  // The clusters' names and leads, for the legend of a map coloured by cluster.
+  if (*figure == Figure::PropertyCluster) {
+    Json categories = Json::array();
+    for (const auto& cluster : property::cluster_names(*lease, clusters, now)) {
+      categories.push_back({{"value", cluster.id}, {"name", cluster.name}, {"lead", or_null(cluster.lead)}});
+    }
+    answer["categories"] = std::move(categories);
+  }
+  return http::Response::json(200, answer);
 }
 
 }  // namespace

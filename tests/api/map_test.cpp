@@ -1,4 +1,10 @@
 // Compounds' outlines in the registry and the street's map of them with one figure per compound.
+#include <map>
+
+#include "core/time.hpp"
+#include "modules/property/evaluation.hpp"
+#include "modules/property/evaluation_store.hpp"
+#include "modules/property/store.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
@@ -8,6 +14,28 @@ class MapTest : public ApiTest {
  protected:
   std::string outline_url(const std::string& code) {
     return "/api/v1/org/nodes/" + std::to_string(node(code)) + "/outline";
+  }
+
+  // Closes the month of the contract in force at the compound with the score given, as a close would keep it.
+  void close_scored(const std::string& compound, const std::string& month,
+                    std::optional<weizhi::property::Rational> score) {
+    weizhi::property::EvaluationResult result;
+    result.month = month;
+    result.score = score;
+    std::int64_t contract = weizhi::property::contract_in_force(*db().read(), node(compound))->id;
+    db().write([&](weizhi::store::Tx& tx) {
+      weizhi::property::close_evaluation(tx, contract, month, "{}", weizhi::property::evaluation_result_json(result),
+                                         std::nullopt);
+    });
+  }
+
+  // Each compound's value in the answer, by name.
+  static std::map<std::string, json> values_by_name(const json& map) {
+    std::map<std::string, json> values;
+    for (const char* part : {"items", "without_outline"}) {
+      for (const auto& item : map[part]) values[item["name"]] = item["value"];
+    }
+    return values;
   }
 
   static json square(double lng, double lat) {
@@ -131,6 +159,8 @@ TEST_F(MapTest, ABadFigureOrNodeIsNamed) {
   auto unknown = admin->get("/api/v1/map?figure=happiness");
   EXPECT_EQ(unknown.status, 400);
   EXPECT_EQ(unknown.error_field(), "figure");
+  EXPECT_NE(unknown.json()["error"]["message"].get<std::string>().find("property_score"), std::string::npos)
+      << "the message lists every figure";
   auto bad_node = admin->get("/api/v1/map?node=abc&figure=open_cases");
   EXPECT_EQ(bad_node.status, 400);
   EXPECT_EQ(bad_node.error_field(), "node");
@@ -146,4 +176,84 @@ TEST_F(MapTest, TheMapKeepsToTheCallersScope) {
             403);
   EXPECT_EQ(signed_in("secretary")->get("/api/v1/map?node=" + std::to_string(node("cuiyu")) + "&figure=turnout").status,
             403);
+}
+
+TEST_F(MapTest, ThePropertyClusterFigureGivesEachCompoundsClusterAndTheLegendNamesTheirLeads) {
+  auto admin = signed_in("admin");
+  auto clusters = admin->get("/api/v1/property/clusters").json()["items"];
+  ASSERT_EQ(clusters.size(), 3u);
+  std::map<std::string, std::int64_t> cluster_of;
+  for (const auto& cluster : clusters) {
+    for (const auto& community : cluster["communities"]) {
+      for (const auto& compound : community["compounds"]) cluster_of[compound["name"]] = cluster["id"];
+    }
+  }
+  // A community outside every cluster, and a cluster whose lead's term ended yesterday.
+  auto community = admin->post("/api/v1/org/nodes",
+                               json{{"parent_id", node("street")}, {"kind", "community"}, {"name", "运河社区"}});
+  ASSERT_EQ(community.status, 201) << community.body;
+  ASSERT_EQ(admin
+                ->post("/api/v1/org/nodes",
+                       json{{"parent_id", community.json()["id"]}, {"kind", "compound"}, {"name", "运河新苑"}})
+                .status,
+            201);
+  json east;
+  for (const auto& cluster : clusters) {
+    if (cluster["code"] == "cluster-east") east = cluster;
+  }
+  std::string yesterday = weizhi::street_date(std::chrono::system_clock::now() - std::chrono::hours(24));
+  auto ended = admin->post("/api/v1/property/clusters/" + std::to_string(east["id"].get<std::int64_t>()) +
+                               "/operators/" + std::to_string(east["lead"]["operator_id"].get<std::int64_t>()) + "/end",
+                           json{{"until", yesterday}});
+  ASSERT_EQ(ended.status, 200) << ended.body;
+
+  auto reply = admin->get("/api/v1/map?figure=property_cluster");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  auto map = reply.json();
+  EXPECT_EQ(map["figure"], "property_cluster");
+  auto values = values_by_name(map);
+  ASSERT_EQ(values.size(), 31u);
+  for (const auto& [name, cluster] : cluster_of) EXPECT_EQ(values[name], cluster) << name;
+  EXPECT_EQ(values["运河新苑"], nullptr) << "its community is in no cluster";
+  ASSERT_EQ(map["categories"].size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& category = map["categories"][i];
+    EXPECT_EQ(category["value"], clusters[i]["id"]);
+    EXPECT_EQ(category["name"], clusters[i]["name"]);
+    if (clusters[i]["code"] == "cluster-east") {
+      EXPECT_EQ(category["lead"], nullptr) << "its lead's term has ended";
+    } else {
+      EXPECT_EQ(category["lead"], clusters[i]["lead"]["name"]);
+    }
+  }
+  EXPECT_EQ(map["categories"][0]["lead"], "新南北物业服务有限公司");
+
+  auto desheng = admin->get("/api/v1/map?node=" + std::to_string(node("desheng")) + "&figure=property_cluster").json();
+  ASSERT_EQ(desheng["categories"].size(), 1u) << "only the clusters present";
+  EXPECT_EQ(desheng["categories"][0]["name"], "北片组团（以大带小）");
+  EXPECT_FALSE(admin->get("/api/v1/map?figure=open_cases").json().contains("categories"));
+}
+
+TEST_F(MapTest, ThePropertyScoreFigureIsTheNewestClosedMonthOfTheContractInForce) {
+  auto admin = signed_in("admin");
+  auto before = values_by_name(admin->get("/api/v1/map?figure=property_score").json());
+  ASSERT_EQ(before.size(), 30u);
+  for (const auto& [name, value] : before) EXPECT_EQ(value, nullptr) << name << ": no month closed yet";
+
+  std::string last =
+      weizhi::property::previous_month(weizhi::street_date(std::chrono::system_clock::now()).substr(0, 7));
+  std::string earlier = weizhi::property::previous_month(last);
+  close_scored("desheng-xincun", earlier, weizhi::property::Rational{90, 1});
+  close_scored("desheng-xincun", last, weizhi::property::Rational{499, 6});
+  close_scored("c-deshengba", last, std::nullopt);
+  close_scored("c-cuiyu", earlier, weizhi::property::Rational{1543, 20});
+
+  auto reply = admin->get("/api/v1/map?node=" + std::to_string(node("street")) + "&figure=property_score");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_FALSE(reply.json().contains("categories"));
+  auto values = values_by_name(reply.json());
+  EXPECT_EQ(values["德胜新村"], 83.1) << "the newest month, 83.17 rounded down to one decimal";
+  EXPECT_EQ(values["翠玉苑"], 77.1);
+  EXPECT_EQ(values["德胜坝小区"], nullptr) << "its newest month had no sheet to count";
+  EXPECT_EQ(values["德胜西苑"], nullptr);
 }
