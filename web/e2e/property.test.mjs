@@ -60,6 +60,11 @@ describe('property service screens', () => {
       }
     }
     await cardOf(joint[0]).getByTestId('joint-operation').getByText('以大带小').waitFor()
+    // Above the tree, the street coloured by cluster: one legend entry per cluster, named as the API names it.
+    const map = page.getByTestId('cluster-map')
+    await map.getByTestId('map-chart').locator('canvas').waitFor()
+    assert.equal(await map.getByTestId('map-chart').getAttribute('data-categories'), String(clusters.length))
+    assert.deepEqual(await map.getByTestId('cluster-map-name').allInnerTexts(), clusters.map((cluster) => cluster.name))
     await checkScreen(page, 'clusters page', 'property-clusters')
 
     // A partner's term ended today is in the cluster's history, by the one who ended it.
