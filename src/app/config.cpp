@@ -60,6 +60,18 @@ Binding count(const char* key, int Settings::*field) {
   return {key, [key, field](Settings& s, const std::string& v) { s.*field = static_cast<int>(to_size(key, v)); }};
 }
 
+// A whole number that must lie in [least, most]; one outside is refused rather than silently moved.
+Binding within(const char* key, int Settings::*field, int least, int most) {
+  return {key, [=](Settings& s, const std::string& v) {
+            std::size_t parsed = to_size(key, v);
+            if (parsed < static_cast<std::size_t>(least) || parsed > static_cast<std::size_t>(most)) {
+              throw std::runtime_error(std::string(key) + " must be from " + std::to_string(least) + " to " +
+                                       std::to_string(most) + ", got '" + v + "'");
+            }
+            s.*field = static_cast<int>(parsed);
+          }};
+}
+
 const std::vector<Binding>& bindings() {
   static const std::vector<Binding> list{
       text("db", &Settings::database_url),
@@ -75,6 +87,7 @@ const std::vector<Binding>& bindings() {
       count("max_body_bytes", &Settings::max_body_bytes),
       count("session_idle_minutes", &Settings::session_idle_minutes),
       count("session_absolute_hours", &Settings::session_absolute_hours),
+      within("resident_session_days", &Settings::resident_session_days, 1, 365),
       count("login_failures_per_minute", &Settings::login_failures_per_minute),
       count("login_failures_per_address_per_minute", &Settings::login_failures_per_address_per_minute),
       count("shutdown_grace_seconds", &Settings::shutdown_grace_seconds),

@@ -3,6 +3,7 @@
 
 #include "audit/audit.hpp"
 #include "auth/accounts.hpp"
+#include "auth/devices.hpp"
 #include "auth/permissions.hpp"
 #include "auth/sessions.hpp"
 #include "core/crypto.hpp"
@@ -35,14 +36,15 @@ std::optional<Response> throttled(Context& context, const std::string& login) {
       .header("Retry-After", std::to_string(*wait));
 }
 
-// Opens a session for the account `account` answers inside the session's transaction, and answers
-// as every sign-in does: the user with their permissions, the CSRF token and the session cookie.
-Response open_session(Context& context, const std::function<User(store::Tx&)>& account, const Json& summary) {
+// Opens a session with `limits` for the account `account` answers inside the session's transaction,
+// and answers as every sign-in does: the user with their permissions, the CSRF token and the cookie.
+Response open_session(Context& context, const std::function<User(store::Tx&)>& account, const SessionLimits& limits,
+                      const Json& summary) {
   auto& services = context.services;
   User user;
   NewSession session = context.write([&](store::Tx& tx) {
     user = account(tx);
-    NewSession created = create_session(tx, user.id, services.settings);
+    NewSession created = create_session(tx, user.id, limits, context.request.header("user-agent").value_or(""));
     audit::record(tx, user.login, "session.create", "user:" + std::to_string(user.id), summary);
     return created;
   });
@@ -54,7 +56,7 @@ Response open_session(Context& context, const std::function<User(store::Tx&)>& a
     user_view = principal_json(*lease, signed_in);
   }
   return Response::json(200, {{"user", user_view}, {"csrf_token", session.csrf_token}})
-      .header("Set-Cookie", session_cookie(session.token, services.settings));
+      .header("Set-Cookie", session_cookie(session.token, limits, services.settings));
 }
 
 Response create_session_route(Context& context, const std::vector<SignInMethod>& methods) {
@@ -64,7 +66,10 @@ Response create_session_route(Context& context, const std::vector<SignInMethod>&
     if (!body.mentions(method.field)) continue;
     SignIn decided = method.check(context, body);
     if (decided.answer) return *decided.answer;
-    return open_session(context, decided.account, {{"client", address}, {"via", method.field}});
+    // The methods beside a password are residents' (staff must use their password), and a resident
+    // on a phone should not have to sign in again every day.
+    return open_session(context, decided.account, resident_session_limits(context.services.settings),
+                        {{"client", address}, {"via", method.field}});
   }
   std::string login = body.text("login");
   std::string password = body.text("password");
@@ -83,7 +88,8 @@ Response create_session_route(Context& context, const std::vector<SignInMethod>&
     throw ApiError(401, "invalid_credentials", "账号或密码错误");
   }
   services.login_throttle.clear(login);
-  return open_session(context, [&](store::Tx&) { return *user; }, {{"client", address}});
+  return open_session(context, [&](store::Tx&) { return *user; }, staff_session_limits(services.settings),
+                      {{"client", address}});
 }
 
 Response delete_session_route(Context& context) {
@@ -97,6 +103,52 @@ Response delete_session_route(Context& context) {
   Response response = Response::no_content();
   response.header("Set-Cookie", expired_session_cookie(context.services.settings));
   return response;
+}
+
+// The caller's signed-in devices, most recently used first, each named from its browser.
+Response my_sessions_route(Context& context) {
+  const Principal& principal = context.user();
+  Json items = Json::array();
+  auto lease = context.read();
+  for (const auto& session :
+       live_sessions(*lease, principal.user_id, context.services.settings, context.services.clock.now())) {
+    items.push_back(Json{{"id", session.id},
+                         {"device", device_label(session.user_agent)},
+                         {"created_at", session.created_at},
+                         {"last_seen_at", session.last_seen_at},
+                         {"current", principal.via == Via::Session && session.id == principal.session_id}});
+  }
+  return Response::json(200, {{"items", items}});
+}
+
+// Signs one of the caller's devices out. Another user's session is answered as one that does not
+// exist, so ids reveal nothing.
+Response end_my_session_route(Context& context) {
+  const Principal& principal = context.user();
+  std::int64_t session_id = context.path_id("id");
+  bool ended = context.write([&](store::Tx& tx) {
+    if (!end_own_session(tx, principal.user_id, session_id)) return false;
+    context.audit(tx, "session.revoke", "user:" + std::to_string(principal.user_id), {{"session", session_id}});
+    return true;
+  });
+  if (!ended) fail_not_found("找不到该设备，它可能已经退出登录");
+  Response response = Response::no_content();
+  if (principal.via == Via::Session && session_id == principal.session_id) {
+    response.header("Set-Cookie", expired_session_cookie(context.services.settings));
+  }
+  return response;
+}
+
+// Signs the caller out everywhere but on this device (everywhere, for an API token).
+Response end_other_sessions_route(Context& context) {
+  const Principal& principal = context.user();
+  std::int64_t keep = principal.via == Via::Session ? principal.session_id : 0;
+  std::int64_t ended = context.write([&](store::Tx& tx) {
+    std::int64_t count = end_sessions(tx, principal.user_id, keep);
+    context.audit(tx, "session.end_others", "user:" + std::to_string(principal.user_id), {{"sessions_ended", count}});
+    return count;
+  });
+  return Response::json(200, {{"ended", ended}});
 }
 
 Response me_route(Context& context) {
@@ -298,29 +350,32 @@ void seed_demo(modules::SeedContext& seed) {
 }  // namespace
 
 modules::Module module(std::vector<SignInMethod> methods) {
-  return modules::Module{"auth",
-                         [] { return std::vector<store::Migration>{}; },
-                         [methods = std::move(methods)](http::Router& router) {
-                           router.add(Method::Post, "/api/v1/session", Access::anyone(),
-                                      [methods](Context& context) { return create_session_route(context, methods); });
-                           router.add(Method::Delete, "/api/v1/session", Access::signed_in(), delete_session_route);
-                           router.add(Method::Get, "/api/v1/me", Access::signed_in(), me_route);
-                           router.add(Method::Post, "/api/v1/me/password", Access::signed_in(),
-                                      change_own_password_route);
-                           router.add(Method::Get, "/api/v1/users",
-                                      Access::permission("users.manage", http::scope::any()), list_users_route);
-                           router.add(Method::Post, "/api/v1/users",
-                                      Access::permission("users.manage", http::scope::any()), create_user_route);
-                           router.add(Method::Post, "/api/v1/users/{id}/roles",
-                                      Access::permission("users.manage", http::scope::any()), add_role_route);
-                           router.add(Method::Post, "/api/v1/users/{id}/password",
-                                      Access::permission("users.manage", http::scope::any()), reset_password_route);
-                           router.add(Method::Delete, "/api/v1/users/{id}/roles/{assignment_id}",
-                                      Access::permission("users.manage", http::scope::any()), end_role_route);
-                         },
-                         seed_demo,
-                         {},
-                         {{"users.manage", {"street_admin"}}}};
+  return modules::Module{
+      "auth",
+      [] { return std::vector<store::Migration>{}; },
+      [methods = std::move(methods)](http::Router& router) {
+        router.add(Method::Post, "/api/v1/session", Access::anyone(),
+                   [methods](Context& context) { return create_session_route(context, methods); });
+        router.add(Method::Delete, "/api/v1/session", Access::signed_in(), delete_session_route);
+        router.add(Method::Get, "/api/v1/me", Access::signed_in(), me_route);
+        router.add(Method::Post, "/api/v1/me/password", Access::signed_in(), change_own_password_route);
+        router.add(Method::Get, "/api/v1/me/sessions", Access::signed_in(), my_sessions_route);
+        router.add(Method::Delete, "/api/v1/me/sessions/{id}", Access::signed_in(), end_my_session_route);
+        router.add(Method::Post, "/api/v1/me/sessions/end-others", Access::signed_in(), end_other_sessions_route);
+        router.add(Method::Get, "/api/v1/users", Access::permission("users.manage", http::scope::any()),
+                   list_users_route);
+        router.add(Method::Post, "/api/v1/users", Access::permission("users.manage", http::scope::any()),
+                   create_user_route);
+        router.add(Method::Post, "/api/v1/users/{id}/roles", Access::permission("users.manage", http::scope::any()),
+                   add_role_route);
+        router.add(Method::Post, "/api/v1/users/{id}/password", Access::permission("users.manage", http::scope::any()),
+                   reset_password_route);
+        router.add(Method::Delete, "/api/v1/users/{id}/roles/{assignment_id}",
+                   Access::permission("users.manage", http::scope::any()), end_role_route);
+      },
+      seed_demo,
+      {},
+      {{"users.manage", {"street_admin"}}}};
 }
 
 }  // namespace weizhi::auth

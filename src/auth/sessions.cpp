@@ -22,16 +22,42 @@ bool constant_time_equal(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-NewSession create_session(store::Tx& tx, std::int64_t user_id, const Settings& settings) {
+SessionLimits staff_session_limits(const Settings& settings) {
+  return {std::chrono::minutes(settings.session_idle_minutes), std::chrono::hours(settings.session_absolute_hours)};
+}
+
+SessionLimits resident_session_limits(const Settings& settings) {
+  std::chrono::minutes idle = std::chrono::days(settings.resident_session_days);
+  return {idle, std::max<std::chrono::minutes>(idle, kResidentSessionCap)};
+}
+
+namespace {
+
+// Only printable ASCII is kept: every name device_label knows is ASCII, and a cut through a UTF-8
+// character, or bytes that are none, would not store as text on PostgreSQL.
+std::string stored_user_agent(std::string_view header) {
+  std::string kept;
+  for (char c : header) {
+    if (kept.size() == 256) break;
+    if (c >= 0x20 && c < 0x7f) kept.push_back(c);
+  }
+  return kept;
+}
+
+}  // namespace
+
+NewSession create_session(store::Tx& tx, std::int64_t user_id, const SessionLimits& limits,
+                          std::string_view user_agent) {
   NewSession session;
   session.token = crypto::random_hex(32);
   session.csrf_token = crypto::random_hex(24);
   std::string now = iso_utc(tx.now());
-  std::string expires = iso_utc(tx.now() + std::chrono::hours(settings.session_absolute_hours));
+  std::string expires = iso_utc(tx.now() + limits.absolute);
   session.id = tx.scalar(
-      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, expires_at) "
-      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {crypto::token_digest(session.token), user_id, session.csrf_token, now, now, expires});
+      "INSERT INTO sessions (token_digest, user_id, csrf_token, created_at, last_seen_at, expires_at, user_agent, "
+      "idle_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {crypto::token_digest(session.token), user_id, session.csrf_token, now, now, expires,
+       stored_user_agent(user_agent), static_cast<std::int64_t>(limits.idle.count())});
   return session;
 }
 
@@ -39,13 +65,48 @@ void delete_session(store::Tx& tx, std::int64_t session_id) {
   tx.exec("DELETE FROM sessions WHERE id = ?", {session_id});
 }
 
+bool end_own_session(store::Tx& tx, std::int64_t user_id, std::int64_t session_id) {
+  return tx.exec("DELETE FROM sessions WHERE id = ? AND user_id = ?", {session_id, user_id}) > 0;
+}
+
 std::int64_t end_sessions(store::Tx& tx, std::int64_t user_id, std::int64_t keep) {
   return tx.exec("DELETE FROM sessions WHERE user_id = ? AND id <> ?", {user_id, keep});
 }
 
-std::string session_cookie(const std::string& token, const Settings& settings) {
+namespace {
+
+// A session's own idle limit; those opened before sessions kept one follow the setting.
+std::chrono::minutes idle_limit(const store::Row& row, std::size_t column, const Settings& settings) {
+  return row.is_null(column) ? std::chrono::minutes(settings.session_idle_minutes)
+                             : std::chrono::minutes(row.i64(column));
+}
+
+// Whether a session last used at `last_seen` (ISO text) and ending at `expires` is still valid at `now`.
+bool session_valid(const std::string& last_seen, const std::string& expires, std::chrono::minutes idle, TimePoint now) {
+  auto seen = parse_iso(last_seen);
+  auto ends = parse_iso(expires);
+  return seen && ends && now < *ends && now - *seen < idle;
+}
+
+}  // namespace
+
+std::vector<DeviceSession> live_sessions(store::Connection& connection, std::int64_t user_id, const Settings& settings,
+                                         TimePoint now) {
+  std::vector<DeviceSession> sessions;
+  for (const auto& row : connection.query("SELECT id, user_agent, created_at, last_seen_at, expires_at, idle_minutes "
+                                          "FROM sessions WHERE user_id = ? AND expires_at > ? "
+                                          "ORDER BY last_seen_at DESC, id DESC",
+                                          {user_id, iso_utc(now)})) {
+    if (!session_valid(row.text(3), row.text(4), idle_limit(row, 5, settings), now)) continue;
+    sessions.push_back(
+        DeviceSession{row.i64(0), row.is_null(1) ? std::string() : row.text(1), row.text(2), row.text(3)});
+  }
+  return sessions;
+}
+
+std::string session_cookie(const std::string& token, const SessionLimits& limits, const Settings& settings) {
   return std::string(kSessionCookie) + "=" + token + cookie_attributes(settings) +
-         "; Max-Age=" + std::to_string(settings.session_absolute_hours * 3600);
+         "; Max-Age=" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(limits.absolute).count());
 }
 
 std::string expired_session_cookie(const Settings& settings) {
@@ -95,7 +156,10 @@ std::string role_join() {
          " LEFT JOIN org_nodes n ON n.id = ra.scope_node_id ";
 }
 
-// The user of the first row (columns 0–2) with the grants of every row (from column 7).
+// Where the role columns start in a principal query: after the user's and the session's columns.
+constexpr std::size_t kGrantColumn = 8;
+
+// The user of the first row (columns 0–2) with the grants of every row (from kGrantColumn).
 Principal principal_of_rows(const store::Rows& rows, Via via) {
   const store::Row& first = rows.front();
   Principal principal;
@@ -103,7 +167,7 @@ Principal principal_of_rows(const store::Rows& rows, Via via) {
   principal.login = first.text(1);
   principal.display_name = first.text(2);
   principal.via = via;
-  for (const auto& row : rows) add_grant(principal.roles, row, 7);
+  for (const auto& row : rows) add_grant(principal.roles, row, kGrantColumn);
   return principal;
 }
 
@@ -114,7 +178,7 @@ std::optional<Principal> principal_of_token(store::Connection& connection, const
   // with NULL role columns).
   std::string at = iso_utc(now);
   auto rows =
-      connection.query(std::string("SELECT u.id, u.login, u.display_name, 0, '', '', '', ") + kRoleColumns +
+      connection.query(std::string("SELECT u.id, u.login, u.display_name, 0, '', '', '', NULL, ") + kRoleColumns +
                            " FROM api_tokens t JOIN users u ON u.id = t.user_id" + role_join() +
                            "WHERE t.token_digest = ? AND t.revoked_at IS NULL AND u.disabled = 0 ORDER BY ra.id",
                        {at, at, crypto::token_digest(token)});
@@ -135,19 +199,14 @@ std::optional<Authentication> authenticate(store::Connection& connection, const 
   auto token = request.cookie(kSessionCookie);
   if (!token || token->empty()) return std::nullopt;
   auto rows = connection.query(std::string("SELECT u.id, u.login, u.display_name, s.id, s.csrf_token, s.last_seen_at, "
-                                           "s.expires_at, ") +
+                                           "s.expires_at, s.idle_minutes, ") +
                                    kRoleColumns + " FROM sessions s JOIN users u ON u.id = s.user_id" + role_join() +
                                    "WHERE s.token_digest = ? AND u.disabled = 0 ORDER BY ra.id",
                                {at, at, crypto::token_digest(*token)});
   if (rows.empty()) return std::nullopt;
   const store::Row& first = rows.front();
-  auto last_seen = parse_iso(first.text(5));
-  auto expires = parse_iso(first.text(6));
-  if (!last_seen || !expires || now >= *expires ||
-      now - *last_seen >= std::chrono::minutes(settings.session_idle_minutes)) {
-    return std::nullopt;
-  }
-  Authentication result{principal_of_rows(rows, Via::Session), now - *last_seen >= kTouchInterval};
+  if (!session_valid(first.text(5), first.text(6), idle_limit(first, 7, settings), now)) return std::nullopt;
+  Authentication result{principal_of_rows(rows, Via::Session), now - *parse_iso(first.text(5)) >= kTouchInterval};
   result.principal.session_id = first.i64(3);
   result.principal.csrf_token = first.text(4);
   return result;

@@ -1,5 +1,5 @@
-// Sign-in state: session cookies (token digest stored, idle and absolute expiry, CSRF token),
-// API tokens for machine clients, the bounded argon2id pool and per-account / per-address
+// Sign-in state: session cookies (token digest stored, idle and absolute expiry kept per session,
+// CSRF token, the signed-in devices), API tokens for machine clients, the bounded argon2id pool and per-account / per-address
 // login throttling.
 #pragma once
 #include <chrono>
@@ -10,6 +10,8 @@
 #include <optional>
 #include <semaphore>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "auth/accounts.hpp"
 #include "auth/principal.hpp"
@@ -28,12 +30,42 @@ struct NewSession {
   std::string csrf_token;
 };
 
-NewSession create_session(store::Tx& tx, std::int64_t user_id, const Settings& settings);
+// How long a session lives: unused for `idle` it ends, and `absolute` after sign-in whatever its use.
+struct SessionLimits {
+  std::chrono::minutes idle;
+  std::chrono::minutes absolute;
+};
+// A resident's session lasts while used, but not past this long after sign-in (nor past its idle
+// limit when resident_session_days is longer still): a lost phone's session ends some day.
+inline constexpr std::chrono::days kResidentSessionCap{180};
+// Staff: session_idle_minutes and session_absolute_hours.
+SessionLimits staff_session_limits(const Settings& settings);
+// A resident signed in by phone: resident_session_days unused, within kResidentSessionCap.
+SessionLimits resident_session_limits(const Settings& settings);
+
+// Opens a session that keeps `limits` whatever the settings later say; the User-Agent header is kept
+// (printable ASCII, at most 256 bytes) to name the device in the list of signed-in devices.
+NewSession create_session(store::Tx& tx, std::int64_t user_id, const SessionLimits& limits,
+                          std::string_view user_agent);
 void delete_session(store::Tx& tx, std::int64_t session_id);
+// Ends the session `session_id` if it is one of the user's; false when it is not (or is gone).
+bool end_own_session(store::Tx& tx, std::int64_t user_id, std::int64_t session_id);
+
+// One live session of a user, as the list of signed-in devices shows it.
+struct DeviceSession {
+  std::int64_t id;
+  std::string user_agent;
+  std::string created_at;
+  std::string last_seen_at;
+};
+// The user's sessions still valid at `now`, most recently used first.
+std::vector<DeviceSession> live_sessions(store::Connection& connection, std::int64_t user_id, const Settings& settings,
+                                         TimePoint now);
 // Signs the user out everywhere but in `keep` (a session id; 0 keeps none), as a password change
 // must: whoever held the old password is out. Returns how many sessions ended.
 std::int64_t end_sessions(store::Tx& tx, std::int64_t user_id, std::int64_t keep = 0);
-std::string session_cookie(const std::string& token, const Settings& settings);
+// The cookie lives as long as the session can: its absolute limit.
+std::string session_cookie(const std::string& token, const SessionLimits& limits, const Settings& settings);
 std::string expired_session_cookie(const Settings& settings);
 
 // Creates an API token for a user; returns the token, shown once.

@@ -31,6 +31,8 @@ struct Settings {
   int handler_timeout_seconds = 60;
   int session_idle_minutes = 120;
   int session_absolute_hours = 24;
+  // A resident signed in by phone stays signed in while they use it at least this often (1–365 days).
+  int resident_session_days = 30;
   int login_failures_per_minute = 5;  // per login
   // Per client address, failures on existing accounts only: many people may share one address.
   int login_failures_per_address_per_minute = 30;
