@@ -83,6 +83,7 @@ describe('resident H5', () => {
     const page = await suite.freshPage()
     await page.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
     await page.goto(`${suite.baseUrl}/m/login`)
+    await page.getByRole('tab', { name: '账号密码登录' }).click()
     const account = page.getByLabel('账号')
     await account.fill('resident')
     const value = await account.evaluate((input) => getComputedStyle(input).color)

@@ -95,9 +95,10 @@ export async function signInThroughConsoleLogin(page, baseUrl, login) {
   await page.getByTestId('current-user').waitFor()
 }
 
-/** Signs in through the H5's login page and waits for the 我的 page (for the tests of that page). */
+/** Signs in through the H5's login page with account and password and waits for the 我的 page. */
 export async function signInThroughMobileLogin(page, baseUrl, login) {
   await page.goto(`${baseUrl}/m/login`)
+  await page.getByRole('tab', { name: '账号密码登录' }).click()
   await page.getByLabel('账号').fill(login)
   await page.getByLabel('密码').fill(demoPassword)
   await page.getByRole('button', { name: '登录' }).click()

@@ -1,7 +1,8 @@
 // Starts the real weizhi server for the browser tests: a copy of a SQLite database seeded with the
-// demo street (and its key) in a temp folder, serving the built web app (web/dist) on a free loopback port.
+// demo street (and its key) in a temp folder, serving the built web app (web/dist) on a free loopback port,
+// with residents' sign-in codes written to a file in that folder for the tests to read.
 import { spawn, execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -76,6 +77,27 @@ async function waitForHealth(baseUrl, exited, deadlineMs) {
   throw new Error(`weizhi serve did not answer ${baseUrl}/healthz within ${deadlineMs} ms`)
 }
 
+// The files of each running server, by its base URL: its database and the file its SMS codes go to.
+const serverFiles = new Map()
+
+/**
+ * The last sign-in code the server at `baseUrl` sent to `phone` (11 digits), read from its `file:` SMS
+ * provider; fails when none was sent.
+ */
+export function lastCodeSentTo(baseUrl, phone) {
+  const { smsLog } = serverFiles.get(baseUrl)
+  const lines = existsSync(smsLog) ? readFileSync(smsLog, 'utf8').split('\n') : []
+  const message = lines.filter((line) => line.startsWith(`${phone}\t`)).at(-1)?.slice(phone.length + 1)
+  const code = message?.match(/\d{6}/)?.[0]
+  if (!code) throw new Error(`no sign-in code was sent to ${phone}`)
+  return code
+}
+
+/** The SQLite database file of the server at `baseUrl`, for a state no API route makes. */
+export function databaseOf(baseUrl) {
+  return serverFiles.get(baseUrl).database
+}
+
 /** Starts a seeded server; resolves to { baseUrl, stop }. `stop` ends it and removes its files. */
 export async function startServer() {
   if (!existsSync(serverBinary)) throw new Error(`${serverBinary} is missing: build it with ninja -C build weizhi`)
@@ -88,6 +110,7 @@ export async function startServer() {
     ...process.env,
     WEIZHI_DATA_KEY_FILE: path.join(folder, 'data.key'),
     WEIZHI_MEDIA_DIR: path.join(folder, 'media'),
+    WEIZHI_SMS_PROVIDER: `file:${path.join(folder, 'sms.log')}`,
   }
 
   const port = await freePort()
@@ -110,9 +133,11 @@ export async function startServer() {
       await exitedPromise
       clearTimeout(timer)
     }
+    serverFiles.delete(baseUrl)
     rmSync(folder, { recursive: true, force: true })
   }
 
+  serverFiles.set(baseUrl, { smsLog: path.join(folder, 'sms.log'), database: path.join(folder, databaseFile) })
   try {
     await waitForHealth(baseUrl, () => exitCode !== null, 15000)
   } catch (error) {

@@ -6,13 +6,16 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly field: string
+  /** Seconds the server asked to wait before trying again (its Retry-After on a 429); 0 when it named none. */
+  readonly retryAfter: number
 
-  constructor(status: number, code: string, message: string, field = '') {
+  constructor(status: number, code: string, message: string, field = '', retryAfter = 0) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
+    this.retryAfter = retryAfter
   }
 }
 
@@ -72,12 +75,13 @@ function urlWithQuery(path: string, query: Record<string, QueryValue> | undefine
 
 async function errorFromResponse(response: Response): Promise<ApiError> {
   const fallback = `请求失败（HTTP ${response.status}）`
+  const retryAfter = Number(response.headers.get('Retry-After')) || 0
   try {
     const payload = (await response.json()) as { error?: { code?: string; message?: string; field?: string } }
     const error = payload.error ?? {}
-    return new ApiError(response.status, error.code ?? 'unknown', error.message || fallback, error.field ?? '')
+    return new ApiError(response.status, error.code ?? 'unknown', error.message || fallback, error.field ?? '', retryAfter)
   } catch {
-    return new ApiError(response.status, 'unknown', fallback)
+    return new ApiError(response.status, 'unknown', fallback, '', retryAfter)
   }
 }
 

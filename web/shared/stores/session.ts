@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { ApiError } from '../api/client'
-import { createSession, deleteSession, getMe, type SessionUser } from '../api/session'
+import { createPhoneSession, createSession, deleteSession, getMe, type PhoneHolder, type SessionUser } from '../api/session'
 import type { RoleAssignment } from '../api/users'
 import type { Permission } from '../permissions'
 
@@ -44,6 +44,14 @@ export const useSessionStore = defineStore('session', () => {
     remember(await createSession(login, password))
   }
 
+  /** Signs a resident in with a phone and its code; answers the people to choose from when several share it. */
+  async function signInByPhone(phone: string, code: string, personToken?: string): Promise<PhoneHolder[] | null> {
+    const answer = await createPhoneSession(phone, code, personToken)
+    if ('choose' in answer) return answer.choose
+    remember(answer)
+    return null
+  }
+
   /** Asks the server once per page load whether a session cookie is still valid. */
   async function restore() {
     if (checked.value) return
@@ -63,5 +71,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { user, csrfToken, checked, signedIn, roles, scopeNodes, may, signIn, restore, signOut, forget }
+  return { user, csrfToken, checked, signedIn, roles, scopeNodes, may, signIn, signInByPhone, restore, signOut, forget }
 })
