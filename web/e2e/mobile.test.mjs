@@ -1,7 +1,8 @@
 // Browser tests of the resident H5 at phone size (360×740): sign-in through its login page, the 我的 page with the
 // resident's household, commissioner card and scope, its banners of what waits for the resident, the names of those
 // who serve them and of other residents, the elderly mode kept across reloads and checked in it, the vote page's help
-// on 随多数, the receipt code with its copy button and shown again from the server, and sign-out.
+// on 随多数, the receipt code with its copy button and shown again from the server, sign-out, and 我的设备 signing another
+// device out.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { checkScreen, signInThroughMobileLogin, signInToMobile } from './support/browser.mjs'
@@ -247,5 +248,33 @@ describe('resident H5', () => {
     await page.waitForURL(/\/m\/login/)
     await page.goto(`${suite.baseUrl}/m/`)
     await page.waitForURL(/\/m\/login/)
+  })
+
+  test('我的设备 lists both devices signed in as the resident, and signing the other out sends it to the login page', async () => {
+    const here = await suite.mobilePage('resident')
+    // The other device is a phone's WeChat: its row is told from the sessions earlier tests left open by its name.
+    const weChat =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.44'
+    const otherContext = await here.context().browser().newContext({ ...phone, userAgent: weChat })
+    try {
+      const other = await otherContext.newPage()
+      await signInToMobile(other, suite.baseUrl, 'resident')
+      await here.getByTestId('devices-link').click()
+      const devices = here.getByTestId('my-devices')
+      await devices.getByTestId('this-device').getByText('本机').waitFor()
+      const otherRow = devices.getByTestId('other-device').filter({ hasText: '微信 · iPhone' })
+      await otherRow.waitFor()
+      await checkScreen(here, 'H5 我的设备', 'mobile-devices')
+      await otherRow.getByTestId('sign-device-out').click()
+      const confirm = here.getByRole('dialog')
+      await confirm.getByText('让这台设备退出登录？').waitFor()
+      await confirm.getByRole('button', { name: '确定退出' }).click()
+      await otherRow.waitFor({ state: 'detached' })
+      await devices.getByTestId('this-device').waitFor()
+      await other.reload()
+      await other.waitForURL(/\/m\/login/)
+    } finally {
+      await otherContext.close()
+    }
   })
 })

@@ -2,7 +2,7 @@
 // (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant and
 // property contract with its published monthly results, a committee member's monthly evaluation sheets,
 // the compound's deliberation topics with their comments, their reports of problems (报事报修) with
-// ratings, and the public receipt check.
+// ratings, the devices signed in to the account, and the public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
 
@@ -103,6 +103,12 @@ export const router = createRouter({
       component: () => import('./views/cases/case/index.vue'),
       props: (route) => ({ caseId: Number(route.params.id) }),
       meta: { titleKey: 'cases.mobile.mine' },
+    },
+    {
+      path: '/devices',
+      name: 'my-devices',
+      component: () => import('./views/devices/index.vue'),
+      meta: { titleKey: 'devices.title' },
     },
     {
       path: '/receipt',
