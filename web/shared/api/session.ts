@@ -1,5 +1,5 @@
 // Session endpoints: sign in (with a password, or as a resident with a phone and an SMS code), sign out, who is
-// signed in (GET /api/v1/me) and changing one's password.
+// signed in (GET /api/v1/me), changing one's password, and the devices signed in to the account (我的设备).
 import { request, requestItems } from './client'
 import type { User } from './users'
 import type { Permission } from '../permissions'
