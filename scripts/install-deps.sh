@@ -10,7 +10,7 @@ PACKAGES=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev libsoci-dev libboost-dev
   nlohmann-json3-dev libsodium-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libjpeg62-turbo-dev libturbojpeg0-dev libpng-dev libwebp-dev libexif-dev cracklib-runtime
-  libsqlite3-dev libpq-dev libgtest-dev libgmock-dev libcurl4-openssl-dev
+  libsqlite3-dev sqlite3 libpq-dev libgtest-dev libgmock-dev libcurl4-openssl-dev
   postgresql postgresql-client
   nginx wrk curl ca-certificates chromium fonts-noto-cjk
 )
