@@ -2,8 +2,9 @@
 // Jan–Nov of the year it is seeded in, so that the year's figures show whenever the demo runs, for its eight
 // communities (both sizes): the street's eight funding lines pay each community every
 // month; each earns advertising and parking from its compounds' common parts and rents out a venue; each pays
-// its compounds' contracts and its upkeep. Seven run without subsidy; 南苑社区's flood-season repairs of June to
-// August outrun its income, and the street closes those three gaps (社区自营自转，街道基本不贴).
+// its compounds' contracts their base and its upkeep. Seven run without subsidy, even once the monthly evaluation
+// adds performance pay; 南苑社区's flood-season repairs of June to August outrun its income by ¥4,000 a month, and
+// the street closes those three gaps (社区自营自转，街道基本不贴).
 #include "audit/audit.hpp"
 #include "core/time.hpp"
 #include "modules/property/ledger_rules.hpp"
@@ -35,12 +36,11 @@ constexpr const char* kCommunities[] = {"desheng", "cuiyu", "dongyi", "donger", 
 // The community whose summer repairs need the street's help.
 constexpr const char* kSubsidised = "nanyuan";
 
-constexpr std::int64_t kContractBaseYuan = 22'000;  // per compound and month
 constexpr std::int64_t kUpkeepYuan = 3'500;         // the community's own upkeep
 constexpr std::int64_t kParkingUpkeepYuan = 1'500;  // the parking spaces' upkeep, a cost of common parts
 constexpr std::int64_t kAdvertisingYuan = 4'000;
 constexpr std::int64_t kVenueYuan = 2'000;
-constexpr std::int64_t kFloodRepairsYuan = 12'000;  // 防汛排涝, June to August
+constexpr std::int64_t kFloodGapYuan = 4'000;  // what 防汛排涝 of June to August leaves uncovered each month
 
 std::string month_text(std::int64_t year, int number) {
   return std::to_string(year) + (number < 10 ? "-0" : "-") + std::to_string(number);
@@ -49,16 +49,18 @@ std::string month_text(std::int64_t year, int number) {
 struct Compound {
   std::int64_t id;
   std::optional<std::int64_t> contract_id;
+  std::int64_t base_fen;  // its contract's monthly base; 0 without a contract
 };
 
 std::vector<Compound> compounds_of(store::Tx& tx, std::int64_t community_id) {
-  return store::map_rows(tx.query("SELECT k.id, (SELECT MIN(c.id) FROM property_contracts c WHERE c.compound_node_id "
-                                  "= k.id AND c.state = 'in_force') FROM org_nodes k WHERE k.parent_id = ? AND "
-                                  "k.kind = 'compound' ORDER BY k.id",
-                                  {community_id}),
-                         [](const store::Row& row) {
-                           return Compound{row.i64(0), row.optional_i64(1)};
-                         });
+  return store::map_rows(
+      tx.query("SELECT k.id, c.id, COALESCE(c.base_fen, 0) FROM org_nodes k LEFT JOIN property_contracts c ON c.id = "
+               "(SELECT MIN(f.id) FROM property_contracts f WHERE f.compound_node_id = k.id AND f.state = 'in_force') "
+               "WHERE k.parent_id = ? AND k.kind = 'compound' ORDER BY k.id",
+               {community_id}),
+      [](const store::Row& row) {
+        return Compound{row.i64(0), row.optional_i64(1), row.i64(2)};
+      });
 }
 
 }  // namespace
@@ -78,6 +80,14 @@ void seed_ledger_demo(modules::SeedContext& seed) {
     std::vector<Compound> compounds = compounds_of(tx, community);
     // Parking earns more where there are more spaces: a little more in each community down the list.
     std::int64_t parking_yuan = 8'000 + 500 * static_cast<std::int64_t>(index);
+    std::int64_t base_fen = 0;
+    for (const auto& compound : compounds) base_fen += compound.base_fen;
+    std::int64_t funding_fen = 0;
+    for (const auto& line : kLines) funding_fen += line.monthly_yuan * kYuan;
+    std::int64_t income_fen = funding_fen + (kAdvertisingYuan + parking_yuan + kVenueYuan) * kYuan;
+    std::int64_t upkeep_fen = (kUpkeepYuan + kParkingUpkeepYuan) * kYuan;
+    // The summer's repairs cost what is left of the month's income, and the gap on top.
+    std::int64_t flood_repairs_fen = income_fen - base_fen - upkeep_fen + kFloodGapYuan * kYuan;
     for (int number = 1; number <= kMonthsRecorded; ++number) {
       std::string month = month_text(year, number);
       for (std::size_t line = 0; line < line_ids.size(); ++line) {
@@ -91,16 +101,19 @@ void seed_ledger_demo(modules::SeedContext& seed) {
       revenue(compounds.at(1).id, RevenueKind::Parking, parking_yuan, "地面停车位");
       revenue(std::nullopt, RevenueKind::Venue, kVenueYuan, "社区活动室场地出租");
       auto cost = [&](std::optional<std::int64_t> compound, CostKind kind, std::optional<std::int64_t> contract,
-                      bool common_parts, std::int64_t yuan, const char* note) {
-        insert_cost(tx, {community, compound, month, kind, contract, common_parts, yuan * kYuan, note}, std::nullopt);
+                      bool common_parts, std::int64_t fen, const char* note) {
+        insert_cost(tx, {community, compound, month, kind, contract, common_parts, fen, note}, std::nullopt);
       };
       for (const auto& compound : compounds) {
-        cost(compound.id, CostKind::ContractBase, compound.contract_id, false, kContractBaseYuan, "物业基础服务费");
+        if (compound.contract_id) {
+          cost(compound.id, CostKind::ContractBase, compound.contract_id, false, compound.base_fen, "物业基础服务费");
+        }
       }
-      cost(std::nullopt, CostKind::Maintenance, std::nullopt, false, kUpkeepYuan, "社区公共设施日常养护");
-      cost(compounds.at(1).id, CostKind::Maintenance, std::nullopt, true, kParkingUpkeepYuan, "停车位划线及道闸维护");
+      cost(std::nullopt, CostKind::Maintenance, std::nullopt, false, kUpkeepYuan * kYuan, "社区公共设施日常养护");
+      cost(compounds.at(1).id, CostKind::Maintenance, std::nullopt, true, kParkingUpkeepYuan * kYuan,
+           "停车位划线及道闸维护");
       if (subsidised && number >= 6 && number <= 8) {
-        cost(std::nullopt, CostKind::Maintenance, std::nullopt, false, kFloodRepairsYuan, "防汛排涝设施抢修");
+        cost(std::nullopt, CostKind::Maintenance, std::nullopt, false, flood_repairs_fen, "防汛排涝设施抢修");
       }
     }
   }

@@ -118,8 +118,9 @@ std::int64_t passed_property_vote(store::Tx& tx, std::int64_t compound, const st
 
 ContractTerms demo_terms(std::int64_t compound, std::int64_t company, const std::string& starts_on,
                          const std::string& ends_on, std::int64_t parts) {
-  // A month's base pay grows with the homes served; the performance pool is a fifth of it.
-  std::int64_t base_fen = 1'500'000 + 2'000 * parts;
+  // A month's base pay grows with the homes served (¥10,000 and ¥10 a home); the performance pool is a fifth of it.
+  // Sized so that a community's funding and own revenue cover its compounds' base and whole pools.
+  std::int64_t base_fen = 1'000'000 + 1'000 * parts;
   return ContractTerms{compound,
                        company,
                        starts_on,
