@@ -452,6 +452,40 @@ TEST_F(PropertyEvaluationTest, AContractsOwnScoringReplacesTheStreetsUntilRemove
       << "one set, one removal";
 }
 
+// Without a session every route this session's work added answers 401 as JSON, and nothing is written or audited.
+TEST_F(PropertyEvaluationTest, EveryNewRouteRefusesAnAnonymousCallerWithoutWriting) {
+  auto anonymous_client = anonymous();
+  std::int64_t audited = db().read()->scalar("SELECT COUNT(*) FROM audit_log");
+  const std::string id = std::to_string(contract);
+  const std::vector<std::pair<std::string, std::string>> routes = {
+      {"GET", kBase + "/contracts/" + id + "/evaluation-policy"},
+      {"PUT", kBase + "/contracts/" + id + "/evaluation-policy"},
+      {"DELETE", kBase + "/contracts/" + id + "/evaluation-policy"},
+      {"GET", month_path(contract, last)},
+      {"POST", month_path(contract, last, "/sheets")},
+      {"POST", month_path(contract, last, "/close")},
+      {"POST", month_path(contract, last, "/reopen")},
+      {"GET", kBase + "/evaluations?month=" + last},
+      {"GET", kBase + "/reviews"},
+      {"GET", kBase + "/funding-payments?community=" + std::to_string(node("desheng")) + "&year=2026"},
+      {"POST", kBase + "/funding-payments/1/void"},
+      {"POST", kBase + "/revenues/1/void"},
+      {"POST", kBase + "/costs/1/void"},
+      {"GET", "/api/v1/me/sessions"},
+      {"DELETE", "/api/v1/me/sessions/1"},
+      {"POST", "/api/v1/me/sessions/end-others"},
+      {"GET", "/api/v1/map?figure=property_score"},
+      {"GET", "/api/v1/map?figure=property_cluster"},
+  };
+  for (const auto& [method, path] : routes) {
+    auto reply = anonymous_client->send(method, path, R"({"reason":"x"})", {"Content-Type: application/json"});
+    EXPECT_EQ(reply.status, 401) << method << " " << path << " " << reply.body;
+    EXPECT_FALSE(reply.error_code().empty()) << method << " " << path;
+  }
+  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM audit_log"), audited);
+  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM property_evaluation_sheets"), 0);
+}
+
 // A contract of another street, whole and closed once, is out of reach of our street's evaluators on every route: no
 // read, no sheet, no veto, no close or reopening, no board, template, policy, review or owners' list there.
 TEST_F(PropertyEvaluationTest, AContractOfAnotherStreetIsOutOfReachOfEveryEvaluationRoute) {
