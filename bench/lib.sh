@@ -112,6 +112,25 @@ create_compound() {
   COMPOUND=$(first_id <"$WORK/compound.json")
 }
 
+# Writes $WORK/parts.csv and $WORK/people.csv for COUNT parts, each with one owner whose phone is
+# PREFIX followed by 8 digits (prefixes the demo street never uses keep them apart). Parts are laid out
+# 20 to a floor, 25 floors to a unit, 8 units to a building.
+write_parts_and_owners() {
+  awk -v n="$1" -v prefix="$2" -v rooms=20 -v floors=25 -v units=8 -v parts="$WORK/parts.csv" \
+    -v people="$WORK/people.csv" 'BEGIN {
+    print "楼栋,总层数,单元,房号,楼层,面积" > parts
+    print "姓名,手机,楼栋,单元,房号,关系" > people
+    for (i = 0; i < n; i++) {
+      room = i % rooms + 1; floor = int(i / rooms) % floors + 1
+      unit = int(i / (rooms * floors)) % units + 1; building = int(i / (rooms * floors * units)) + 1
+      place = sprintf("%d幢,%d单元,%d%02d", building, unit, floor, room)
+      split(place, p, ",")
+      printf "%s,%d,%s,%s,%d,%d.%02d\n", p[1], floors, p[2], p[3], floor, 50 + i % 70, i % 100 > parts
+      printf "业主%d,%s%08d,%s,业主\n", i + 1, prefix, i, place > people
+    }
+  }'
+}
+
 CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 server_ticks() {  # user + system CPU time of the server (all threads), in clock ticks
   sed 's/.*) //' "/proc/$WEIZHI_PID/stat" | awk '{print $12 + $13}'

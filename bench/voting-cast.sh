@@ -16,10 +16,6 @@ WEIZHI=${WEIZHI_BIN:-build/weizhi}
 WRK=${WRK_BIN:-$(command -v wrk || echo /usr/bin/wrk)}
 GOAL_BALLOTS_PER_SECOND=20000
 GOAL_P99_MS=25
-# Parts are laid out 20 to a floor, 25 floors to a unit, 8 units to a building.
-ROOMS_PER_FLOOR=20
-FLOORS=25
-UNITS=8
 
 BENCH_NAME=voting-cast
 source bench/lib.sh
@@ -39,18 +35,7 @@ create_compound 表决压测小区
 
 # One owner per part, each with their own phone (prefix 166, which the demo street never uses), so the
 # roll has one voter per part.
-awk -v n="$VOTERS" -v rooms="$ROOMS_PER_FLOOR" -v floors="$FLOORS" -v units="$UNITS" 'BEGIN {
-  print "楼栋,总层数,单元,房号,楼层,面积" > "'"$WORK"'/parts.csv"
-  print "姓名,手机,楼栋,单元,房号,关系" > "'"$WORK"'/people.csv"
-  for (i = 0; i < n; i++) {
-    room = i % rooms + 1; floor = int(i / rooms) % floors + 1
-    unit = int(i / (rooms * floors)) % units + 1; building = int(i / (rooms * floors * units)) + 1
-    place = sprintf("%d幢,%d单元,%d%02d", building, unit, floor, room)
-    split(place, p, ",")
-    printf "%s,%d,%s,%s,%d,%d.%02d\n", p[1], floors, p[2], p[3], floor, 50 + i % 70, i % 100 > "'"$WORK"'/parts.csv"
-    printf "业主%d,166%08d,%s,业主\n", i + 1, i, place > "'"$WORK"'/people.csv"
-  }
-}'
+write_parts_and_owners "$VOTERS" 166
 started=$(now)
 send POST "/api/v1/import/parts?node=$COMPOUND" text/csv "$WORK/parts.csv" 201 "$WORK/import-parts.json"
 send POST "/api/v1/import/people?node=$COMPOUND" text/csv "$WORK/people.csv" 201 "$WORK/import-people.json"
@@ -67,8 +52,9 @@ started=$(now)
 send POST "/api/v1/votes/$VOTE/open" application/json "$WORK/empty.json" 200 "$WORK/opened.json"
 printf '   %-46s %8s s\n' "open the vote (freeze a roll of $VOTERS parts)" "$(elapsed "$started" "$(now)")"
 get_json "/api/v1/votes/$VOTE/roll" "$WORK/roll.json"
-grep -o '"owner":{"id":[0-9]*' "$WORK/roll.json" | grep -o '[0-9]*$' | sort -un >"$WORK/voters.txt"
-voter_count=$(wc -l <"$WORK/voters.txt")
+grep -o '"owner":{"id":[0-9]*' "$WORK/roll.json" | grep -o '[0-9]*$' | sort -un |
+  awk '{ printf "{\"voter_id\": %s, \"choices\": [\"agree\"]}\n", $1 }' >"$WORK/ballots.jsonl"
+voter_count=$(wc -l <"$WORK/ballots.jsonl")
 ((voter_count == VOTERS)) || die "the roll has $voter_count voters instead of $VOTERS"
 
 # The organiser watches the turnout while a meeting clerk of the community records the ballots.
@@ -82,9 +68,9 @@ recorded_ballots() {  # the turnout's ballot count; the last one seen when the s
 }
 sign_in grid
 ticks_before=$(server_ticks)
-WEIZHI_BENCH_COOKIE=$COOKIE WEIZHI_BENCH_CSRF=$CSRF WEIZHI_BENCH_VOTERS=$WORK/voters.txt \
+WEIZHI_BENCH_COOKIE=$COOKIE WEIZHI_BENCH_CSRF=$CSRF WEIZHI_BENCH_BODIES=$WORK/ballots.jsonl \
   WEIZHI_BENCH_PATH=/api/v1/votes/$VOTE/meeting-ballots WEIZHI_BENCH_THREADS=$THREADS \
-  "$WRK" -t "$THREADS" -c "$CONNECTIONS" -d 600s --latency -s bench/cast_ballot.lua "$BASE/" >"$WORK/wrk.txt" 2>&1 &
+  "$WRK" -t "$THREADS" -c "$CONNECTIONS" -d 600s --latency -s bench/post_lines.lua "$BASE/" >"$WORK/wrk.txt" 2>&1 &
 WRK_PID=$!
 # wrk sleeps for its whole duration even when every thread has stopped; SIGINT makes it report the
 # time actually taken, so it is sent once every ballot is in, or when none has come for 5 s. The

@@ -14,6 +14,7 @@ const std::vector<ActionLabel>& action_labels() {
       {"session.delete", "退出登录"},
       {"session.revoke", "退出一台设备"},
       {"session.end_others", "退出其他所有设备"},
+      {"session.purge", "清理已过期的登录"},
       {"residents.sms_code.send", "发送登录验证码"},
       {"residents.sms_code.use", "验证码登录"},
       {"user.create", "新建账号"},

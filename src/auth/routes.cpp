@@ -347,6 +347,15 @@ void seed_demo(modules::SeedContext& seed) {
   }
 }
 
+// Ended sessions are deleted daily, so the table holds the signed-in devices and not every sign-in ever
+// made: a street's residents open thousands of sessions a month.
+modules::Job purge_sessions_job() {
+  return {"auth.sessions.purge", street_date, [](store::Tx& tx, const std::string&) {
+            std::int64_t purged = purge_ended_sessions(tx, tx.now());
+            if (purged > 0) audit::record(tx, "system", "session.purge", "sessions", {{"count", purged}});
+          }};
+}
+
 }  // namespace
 
 modules::Module module(std::vector<SignInMethod> methods) {
@@ -374,7 +383,7 @@ modules::Module module(std::vector<SignInMethod> methods) {
                    Access::permission("users.manage", http::scope::any()), end_role_route);
       },
       seed_demo,
-      {},
+      {purge_sessions_job()},
       {{"users.manage", {"street_admin"}}}};
 }
 

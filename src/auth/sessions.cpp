@@ -104,6 +104,17 @@ std::vector<DeviceSession> live_sessions(store::Connection& connection, std::int
   return sessions;
 }
 
+std::int64_t purge_ended_sessions(store::Tx& tx, TimePoint now) {
+  std::int64_t purged = tx.exec("DELETE FROM sessions WHERE expires_at <= ?", {iso_utc(now)});
+  std::vector<std::int64_t> idle;
+  for (const auto& row : tx.query("SELECT id, last_seen_at, expires_at, idle_minutes FROM sessions "
+                                  "WHERE idle_minutes IS NOT NULL")) {
+    if (!session_valid(row.text(1), row.text(2), std::chrono::minutes(row.i64(3)), now)) idle.push_back(row.i64(0));
+  }
+  for (std::int64_t id : idle) purged += tx.exec("DELETE FROM sessions WHERE id = ?", {id});
+  return purged;
+}
+
 std::string session_cookie(const std::string& token, const SessionLimits& limits, const Settings& settings) {
   return std::string(kSessionCookie) + "=" + token + cookie_attributes(settings) +
          "; Max-Age=" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(limits.absolute).count());

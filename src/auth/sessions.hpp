@@ -64,6 +64,10 @@ std::vector<DeviceSession> live_sessions(store::Connection& connection, std::int
 // Signs the user out everywhere but in `keep` (a session id; 0 keeps none), as a password change
 // must: whoever held the old password is out. Returns how many sessions ended.
 std::int64_t end_sessions(store::Tx& tx, std::int64_t user_id, std::int64_t keep = 0);
+// Deletes the sessions that ended by `now`: past their absolute limit, or unused for longer than their
+// idle limit (a session opened before sessions kept their own idle limit ends at its absolute one here).
+// Returns how many were deleted.
+std::int64_t purge_ended_sessions(store::Tx& tx, TimePoint now);
 // The cookie lives as long as the session can: its absolute limit.
 std::string session_cookie(const std::string& token, const SessionLimits& limits, const Settings& settings);
 std::string expired_session_cookie(const Settings& settings);

@@ -187,3 +187,27 @@ TEST_F(SessionsDevicesTest, AResidentsSessionEndsAtItsCapHoweverOftenUsed) {
   manual_.advance(std::chrono::minutes(6 * 24 * 60));
   EXPECT_EQ(resident->get("/api/v1/me").status, 401) << "181 days after sign-in";
 }
+
+TEST_F(SessionsDevicesTest, EndedSessionsArePurgedDailyAndLiveOnesKept) {
+  auto staff = signed_in_from("admin", kWindowsChrome);
+  auto resident = anonymous();
+  ASSERT_EQ(resident_sign_in(*resident, "19900027777").status, 200);
+  auto sessions = [&] { return db().read()->scalar("SELECT COUNT(*) FROM sessions"); };
+  ASSERT_EQ(sessions(), 2);
+
+  // A day later the staff session is past its limits and the resident's, unused for a day, still lives.
+  ManualClock later;
+  later.set(manual_.now() + std::chrono::days(1));
+  ASSERT_TRUE(run_job("auth.sessions.purge", later));
+  EXPECT_EQ(sessions(), 1);
+  EXPECT_EQ(audited("session.purge"), 1);
+  EXPECT_EQ(resident->get("/api/v1/me").status, 200);
+
+  // Unused for longer than resident_session_days, the resident's ends too; nothing left, nothing audited.
+  later.set(manual_.now() + std::chrono::days(settings_.resident_session_days + 1));
+  ASSERT_TRUE(run_job("auth.sessions.purge", later));
+  EXPECT_EQ(sessions(), 0);
+  later.set(manual_.now() + std::chrono::days(settings_.resident_session_days + 2));
+  ASSERT_TRUE(run_job("auth.sessions.purge", later));
+  EXPECT_EQ(audited("session.purge"), 2);
+}

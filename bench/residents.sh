@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Benchmarks residents signing in by phone over HTTP on SQLite: PHONES owners with their own phones are
+# imported into the demo street, wrk asks a sign-in code for each (POST /api/v1/session/sms-code, codes
+# written by the file: provider), then signs each in with their code (POST /api/v1/session: the code spent,
+# the account made with its resident role, the session opened, all audited). Prints both rates; exits 0
+# when a goal is missed, non-zero when something fails.
+set -euo pipefail
+
+# Knobs (environment): PHONES (20000), BENCH_CONNECTIONS (64), BENCH_THREADS (2), WEIZHI_BIN (build/weizhi),
+# WRK_BIN, BENCH_TMPDIR (parent of the temp dir), BENCH_KEEP=1 keeps the temp dir.
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PHONES=${PHONES:-20000}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+WEIZHI=${WEIZHI_BIN:-build/weizhi}
+WRK=${WRK_BIN:-$(command -v wrk || echo /usr/bin/wrk)}
+# A street of 20,000 households asked to sign up on one morning: each rate keeps the whole street's
+# requests within a minute or so.
+GOAL_CODES_PER_SECOND=500
+GOAL_SIGN_INS_PER_SECOND=300
+
+BENCH_NAME=residents
+source bench/lib.sh
+
+[[ $PHONES =~ ^[1-9][0-9]*$ ]] || die "PHONES must be a positive whole number, got '$PHONES'"
+[[ $CONNECTIONS =~ ^[1-9][0-9]*$ && $THREADS =~ ^[1-9][0-9]*$ ]] || die "BENCH_CONNECTIONS and BENCH_THREADS must be whole numbers"
+[[ -x $WEIZHI ]] || die "$WEIZHI not found: build it first (ninja -C build weizhi)"
+[[ -x $WRK ]] || die "wrk not found (apt-get install wrk, or set WRK_BIN)"
+command -v curl >/dev/null || die "curl not found"
+
+echo "== weizhi phone sign-in benchmark: $PHONES phones, $CONNECTIONS connections; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+seed_demo
+# Every request comes from one address here, so the per-address code limit is lifted for the run.
+export WEIZHI_SMS_PROVIDER="file:$WORK/sms.log" WEIZHI_SMS_CODES_PER_ADDRESS_PER_HOUR=100000000
+start_server
+sign_in admin
+find_street_and_community
+create_compound 登录压测小区
+write_parts_and_owners "$PHONES" 167
+send POST "/api/v1/import/parts?node=$COMPOUND" text/csv "$WORK/parts.csv" 201 "$WORK/import-parts.json"
+send POST "/api/v1/import/people?node=$COMPOUND" text/csv "$WORK/people.csv" 201 "$WORK/import-people.json"
+echo "   imported $PHONES owners with phones 167xxxxxxxx"
+
+answered() {  # ROUTE STATUS: how many requests of the route the server answered with STATUS so far
+  curl -sS -m 5 "$BASE/metrics" 2>/dev/null |
+    awk -v label="route=\"$1\",method=\"POST\",status=\"$2\"" 'index($1, label) { n = $2 } END { print n + 0 }'
+}
+
+# Posts every line of BODIES to ROUTE with wrk until the server has answered them all with STATUS (or
+# none came for 5 s); prints "seconds rate p99_ms cpu_us_per_request answered".
+run_lines() {  # BODIES ROUTE STATUS
+  local bodies=$1 route=$2 status=$3 total before done_count still=0 ticks_before wrk_pid
+  total=$(wc -l <"$bodies")
+  before=$(answered "$route" "$status")
+  ticks_before=$(server_ticks)
+  WEIZHI_BENCH_BODIES=$bodies WEIZHI_BENCH_PATH=$route WEIZHI_BENCH_THREADS=$THREADS \
+    "$WRK" -t "$THREADS" -c "$CONNECTIONS" -d 600s --latency -s bench/post_lines.lua "$BASE/" >"$WORK/wrk.txt" 2>&1 &
+  wrk_pid=$!
+  done_count=0
+  while kill -0 "$wrk_pid" 2>/dev/null && ((done_count < total && still < 5)); do
+    sleep 0.5
+    local now_count=$(($(answered "$route" "$status") - before))
+    if ((now_count == done_count)); then still=$((still + 1)); else still=0; fi
+    done_count=$now_count
+  done
+  kill -INT "$wrk_pid" 2>/dev/null || true
+  wait "$wrk_pid" || { cat "$WORK/wrk.txt" >&2; die "wrk failed on $route"; }
+  local cpu_ticks=$(($(server_ticks) - ticks_before)) seconds p99
+  done_count=$(($(answered "$route" "$status") - before))
+  ((done_count > 0)) || die "the server answered no request of $route with $status: $(head -c 600 "$WORK/wrk.txt")"
+  seconds=$(awk '/requests in/ { sub(/s,$/, "", $4); print $4 }' "$WORK/wrk.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
+  awk -v n="$done_count" -v s="$seconds" -v p="$p99" -v t="$cpu_ticks" -v hz="$CLK_TCK" 'BEGIN {
+    if (p ~ /us$/) p = p / 1000; else if (p ~ /ms$/) p = p + 0; else if (p ~ /s$/) p = p * 1000
+    printf "%s %.0f %.2f %.0f %d\n", s, n / s, p, t / hz * 1e6 / n, n }'
+}
+
+awk -F, 'NR > 1 { printf "{\"phone\": \"%s\"}\n", $2 }' "$WORK/people.csv" >"$WORK/code-requests.jsonl"
+read -r seconds code_rate code_p99 code_cpu codes < <(run_lines "$WORK/code-requests.jsonl" /api/v1/session/sms-code 202)
+sent=$(wc -l <"$WORK/sms.log")
+printf '   %-40s %8s s   %s codes/s   p99 %s ms   %s µs server CPU per request\n' \
+  "ask $codes sign-in codes ($sent sent)" "$seconds" "$code_rate" "$code_p99" "$code_cpu"
+
+# The file provider's lines are "phone<TAB>message"; the message's only run of six digits is the code.
+awk -F'\t' 'match($2, /[0-9][0-9][0-9][0-9][0-9][0-9]/) {
+  printf "{\"phone\": \"%s\", \"code\": \"%s\"}\n", $1, substr($2, RSTART, 6) }' "$WORK/sms.log" >"$WORK/sign-ins.jsonl"
+read -r seconds sign_in_rate sign_in_p99 sign_in_cpu sign_ins < <(run_lines "$WORK/sign-ins.jsonl" /api/v1/session 200)
+printf '   %-40s %8s s   %s sign-ins/s   p99 %s ms   %s µs server CPU per request\n' \
+  "first sign-in of $sign_ins residents" "$seconds" "$sign_in_rate" "$sign_in_p99" "$sign_in_cpu"
+((sign_ins == sent)) || echo "   note: $sign_ins of $sent codes signed someone in; wrk: $(grep -i 'errors\|non-2xx' "$WORK/wrk.txt" | tr -s ' ' | paste -sd ';')"
+
+echo
+verdict() { awk -v r="$1" -v g="$2" 'BEGIN { print (r >= g) ? "met" : "NOT MET" }'; }
+printf '   goal: >= %d code requests/s: %s (%s/s)\n' "$GOAL_CODES_PER_SECOND" "$(verdict "$code_rate" "$GOAL_CODES_PER_SECOND")" "$code_rate"
+printf '   goal: >= %d first sign-ins/s: %s (%s/s)\n' "$GOAL_SIGN_INS_PER_SECOND" \
+  "$(verdict "$sign_in_rate" "$GOAL_SIGN_INS_PER_SECOND")" "$sign_in_rate"
+echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
