@@ -380,6 +380,10 @@ bash "$(dirname "${BASH_SOURCE[0]}")/voting.sh"
 echo
 bash "$(dirname "${BASH_SOURCE[0]}")/cases.sh"
 
+# The residents' figures: sign-in codes asked, and first sign-ins by phone, per second.
+echo
+bash "$(dirname "${BASH_SOURCE[0]}")/residents.sh"
+
 # The property evaluation figure: closing a month for a city's 3,000 contracts (built by `make bench`).
 echo
 PROPERTY_BENCH=${PROPERTY_BENCH_BIN:-build/property_close_bench}
