@@ -22,6 +22,7 @@
 #include "modules/open311/module.hpp"
 #include "modules/org/module.hpp"
 #include "modules/people/module.hpp"
+#include "modules/privacy/module.hpp"
 #include "modules/property/module.hpp"
 #include "modules/residents/module.hpp"
 #include "modules/voting/module.hpp"
@@ -48,8 +49,8 @@ const std::vector<modules::Module>& all_modules() {
       elections::module(), media::module(),      covenant::module(),
       routed_cases(),      open311::module(),    deliberation::module(),
       elevators::module(), mediation::module(),  property::module(),
-      residents::module(), audit::module(),      today_module(),
-      report_module(),     map_module()};
+      residents::module(), privacy::module(),    audit::module(),
+      today_module(),      report_module(),      map_module()};
   return modules;
 }
 

@@ -151,6 +151,12 @@ const std::vector<ActionLabel>& action_labels() {
       {"mediation.session", "登记调解"},
       {"mediation.transition", "调解流转"},
       {"mediation.follow_up", "登记回访"},
+      // Privacy
+      {"privacy.notice.publish", "发布个人信息保护说明"},
+      {"privacy.consent", "同意个人信息保护说明"},
+      {"privacy.correction.create", "申请更正个人信息"},
+      {"privacy.corrections.read", "查看信息更正申请"},
+      {"privacy.correction.resolve", "答复信息更正申请"},
       // Property service
       {"property.seed", "载入演示物业企业、片区与合同"},
       {"property.company.create", "登记物业企业"},
@@ -242,6 +248,8 @@ constexpr EntityKind kEntityKinds[] = {
     {"case_category", "居民报事类别", "", "/case-items"},
     {"mediations", "矛盾纠纷", "", "/mediations"},
     {"mediation", "矛盾纠纷", "/mediations/<id>", "/mediations"},
+    {"privacy_notice", "个人信息保护说明", "", "/privacy/notice"},
+    {"privacy_correction", "信息更正申请", "", "/privacy/corrections"},
     {"property", "物业服务", "", "/property"},
     {"property_company", "物业企业", "/property/companies/<id>", "/property/companies"},
     {"property_contract", "物业服务合同", "/property/contracts/<id>", "/property/contracts"},

@@ -85,6 +85,7 @@ struct PlacedLink {
   std::optional<NamedNode> unit;
   std::optional<NamedNode> building;
   std::optional<NamedNode> compound;
+  std::string since;  // when the link was registered, ISO-8601 UTC
 };
 
 // A part's link to a person, as listed on the part.

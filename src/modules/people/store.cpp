@@ -226,7 +226,7 @@ std::string full_name(store::Connection& connection, const crypto::DataKey& key,
 std::vector<PlacedLink> links_of_person(store::Connection& connection, std::int64_t person_id) {
   auto rows = connection.query(
       "SELECT l.id, l.relation, l.designated_voter, l.proxy_reference, part.id, part.name, unit.id, unit.name, "
-      "building.id, building.name, compound.id, compound.name FROM part_links l "
+      "building.id, building.name, compound.id, compound.name, l.created_at FROM part_links l "
       "JOIN org_nodes part ON part.id = l.part_node_id "
       "LEFT JOIN org_nodes unit ON unit.id = part.parent_id "
       "LEFT JOIN org_nodes building ON building.id = unit.parent_id "
@@ -241,7 +241,8 @@ std::vector<PlacedLink> links_of_person(store::Connection& connection, std::int6
                       NamedNode{row.i64(4), row.text(5)},
                       named_node(row, 6),
                       named_node(row, 8),
-                      named_node(row, 10)};
+                      named_node(row, 10),
+                      row.text(12)};
   });
 }
 

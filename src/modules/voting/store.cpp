@@ -402,6 +402,16 @@ std::vector<BallotRecord> ballots_of(store::Connection& connection, std::int64_t
       connection.query(std::string(kBallotColumns) + "WHERE vote_id = ? ORDER BY voter_id", {vote_id}), to_ballot);
 }
 
+std::vector<OwnBallot> ballots_of_voter(store::Connection& connection, std::int64_t person_id) {
+  return store::map_rows(
+      connection.query("SELECT b.vote_id, v.title, b.channel, b.recorded_at FROM vote_ballots b "
+                       "JOIN votes v ON v.id = b.vote_id WHERE b.voter_id = ? ORDER BY b.recorded_at DESC, b.id DESC",
+                       {person_id}),
+      [](const store::Row& row) {
+        return OwnBallot{row.i64(0), row.text(1), row.text(2), row.text(3)};
+      });
+}
+
 std::vector<std::int64_t> voters_with_ballot(store::Connection& connection, std::int64_t vote_id) {
   return store::map_rows(connection.query("SELECT voter_id FROM vote_ballots WHERE vote_id = ?", {vote_id}),
                          store::first_integer);

@@ -267,6 +267,16 @@ struct NewBallot {
 // not on the roll, 409 naming the channel of the voter's first ballot.
 BallotRecord record_ballot(store::Tx& tx, const Vote& vote, const NewBallot& ballot, TimePoint now);
 std::vector<std::int64_t> voters_with_ballot(store::Connection& connection, std::int64_t vote_id);
+// A ballot counted for the person as a voter (cast by them or their proxy), as 我的信息 lists it: the
+// vote, the channel and when, never the choices.
+struct OwnBallot {
+  std::int64_t vote_id;
+  std::string vote_title;
+  std::string channel;  // online, paper or meeting
+  std::string recorded_at;
+};
+// The person's ballots, the latest first.
+std::vector<OwnBallot> ballots_of_voter(store::Connection& connection, std::int64_t person_id);
 // Closes the vote (check_closing).
 void close_vote(store::Tx& tx, const Vote& vote, TimePoint now);
 struct VoteFiles {
