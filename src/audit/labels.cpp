@@ -70,6 +70,10 @@ const std::vector<ActionLabel>& action_labels() {
       {"vote.paper.settle", "裁定纸质表决票"},
       {"vote.remind", "提醒未投票业主"},
       {"vote.proxy.record", "登记委托投票"},
+      {"vote.proxy.name", "业主线上委托投票"},
+      {"vote.proxy.withdraw", "业主撤销线上委托"},
+      {"vote.identity_check", "表决实名核验"},
+      {"voting.policy.update", "修改表决实名核验规则"},
       // Committees and elections
       {"committee.create", "新建自管会"},
       {"committee.policy.update", "修改自管会规则"},

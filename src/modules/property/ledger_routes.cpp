@@ -409,49 +409,62 @@ void require_voided_now(bool voided) {
   if (!voided) fail_conflict("该记录已作废", "id");
 }
 
-Response void_payment_route(Context& context) {
+// How one kind of record is voided: the route finds it, checks it may be voided, marks it, audits and shows it.
+template <class Record>
+struct Voiding {
+  Record (*require)(store::Connection&, std::int64_t id);
+  void (*check)(const Record&);
+  bool (*mark)(store::Tx&, std::int64_t id, const std::string& reason, std::optional<std::int64_t> by);
+  void (*audit)(Context&, store::Tx&, const Record&, std::int64_t id, const std::string& reason);
+  Json (*show)(store::Tx&, std::int64_t id);
+};
+
+template <class Record>
+Response void_route(Context& context, const Voiding<Record>& voiding) {
   std::string reason = void_reason(context);
   std::int64_t id = context.path_id("id");
   Json voided = context.write([&](store::Tx& tx) {
-    Payment payment = require_payment(tx.connection(), id);
-    check_not_voided(payment.voided);
-    require_voided_now(void_payment(tx, id, reason, context.user().user_id));
-    Json summary = void_summary(payment.input.community_node_id, payment.input.month, payment.input.amount_fen, reason);
-    summary["payment_id"] = id;
-    context.audit(tx, "property.funding_payment.void", "property_funding_line:" + std::to_string(payment.input.line_id),
-                  summary);
-    return shown_record(tx, id, find_payment, payment_json);
+    Record record = voiding.require(tx.connection(), id);
+    voiding.check(record);
+    require_voided_now(voiding.mark(tx, id, reason, context.user().user_id));
+    voiding.audit(context, tx, record, id, reason);
+    return voiding.show(tx, id);
   });
   return Response::json(200, voided);
 }
 
-Response void_revenue_route(Context& context) {
-  std::string reason = void_reason(context);
-  std::int64_t id = context.path_id("id");
-  Json voided = context.write([&](store::Tx& tx) {
-    Revenue revenue = require_revenue(tx.connection(), id);
-    check_not_voided(revenue.voided);
-    require_voided_now(void_revenue(tx, id, reason, context.user().user_id));
-    context.audit(tx, "property.revenue.void", "property_revenue:" + std::to_string(id),
-                  void_summary(revenue.input.community_node_id, revenue.input.month, revenue.input.amount_fen, reason));
-    return shown_record(tx, id, find_revenue, revenue_json);
-  });
-  return Response::json(200, voided);
-}
+// A payment is audited on its funding line, where the street reads what was paid out of it.
+const Voiding<Payment> kPaymentVoiding{
+    require_payment, [](const Payment& payment) { check_not_voided(payment.voided); }, void_payment,
+    [](Context& context, store::Tx& tx, const Payment& payment, std::int64_t id, const std::string& reason) {
+      Json summary =
+          void_summary(payment.input.community_node_id, payment.input.month, payment.input.amount_fen, reason);
+      summary["payment_id"] = id;
+      context.audit(tx, "property.funding_payment.void",
+                    "property_funding_line:" + std::to_string(payment.input.line_id), summary);
+    },
+    [](store::Tx& tx, std::int64_t id) { return shown_record(tx, id, find_payment, payment_json); }};
 
-Response void_cost_route(Context& context) {
-  std::string reason = void_reason(context);
-  std::int64_t id = context.path_id("id");
-  Json voided = context.write([&](store::Tx& tx) {
-    Cost cost = require_cost(tx.connection(), id);
-    check_cost_voidable(cost);
-    require_voided_now(void_cost(tx, id, reason, context.user().user_id));
-    context.audit(tx, "property.cost.void", "property_cost:" + std::to_string(id),
-                  void_summary(cost.input.community_node_id, cost.input.month, cost.input.amount_fen, reason));
-    return shown_record(tx, id, find_cost, cost_json);
-  });
-  return Response::json(200, voided);
-}
+const Voiding<Revenue> kRevenueVoiding{
+    require_revenue, [](const Revenue& revenue) { check_not_voided(revenue.voided); }, void_revenue,
+    [](Context& context, store::Tx& tx, const Revenue& revenue, std::int64_t id, const std::string& reason) {
+      context.audit(
+          tx, "property.revenue.void", "property_revenue:" + std::to_string(id),
+          void_summary(revenue.input.community_node_id, revenue.input.month, revenue.input.amount_fen, reason));
+    },
+    [](store::Tx& tx, std::int64_t id) { return shown_record(tx, id, find_revenue, revenue_json); }};
+
+const Voiding<Cost> kCostVoiding{
+    require_cost, check_cost_voidable, void_cost,
+    [](Context& context, store::Tx& tx, const Cost& cost, std::int64_t id, const std::string& reason) {
+      context.audit(tx, "property.cost.void", "property_cost:" + std::to_string(id),
+                    void_summary(cost.input.community_node_id, cost.input.month, cost.input.amount_fen, reason));
+    },
+    [](store::Tx& tx, std::int64_t id) { return shown_record(tx, id, find_cost, cost_json); }};
+
+Response void_payment_route(Context& context) { return void_route(context, kPaymentVoiding); }
+Response void_revenue_route(Context& context) { return void_route(context, kRevenueVoiding); }
+Response void_cost_route(Context& context) { return void_route(context, kCostVoiding); }
 
 // --- The ledger ---
 

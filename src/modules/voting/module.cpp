@@ -12,6 +12,7 @@ modules::Module module() {
                                {
                                    {"voting.clerk", {"commissioner", "grid_member", "committee_member"}},
                                    {"voting.manage", roles(kOfficials, "committee_member")},
+                                   {"voting.policy", {"street_admin"}},
                                    {"voting.read", roles(kOfficials, "grid_member", "committee_member", "supervisor")},
                                    {"voting.supervise", {"supervisor"}},
                                });

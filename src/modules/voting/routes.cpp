@@ -1,12 +1,15 @@
 // HTTP routes of the voting module: preparing, opening, closing, extending and publishing a vote;
 // its frozen roll and live turnout; ballots online (the voter or their proxy), at a meeting and
-// on paper (two clerks, a supervisor for mismatches); the public publication and receipt check.
+// on paper (two clerks, a supervisor for mismatches); the public publication and receipt check; the identity check
+// before an online ballot, proxies an owner names on the H5, and the street's identity-check policy.
 #include <algorithm>
 #include <functional>
 #include <set>
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/json_code.hpp"
+#include "core/masking.hpp"
 #include "http/audited_step.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
@@ -43,6 +46,18 @@ Json documents_json(const std::vector<Document>& documents) {
   return shown;
 }
 
+// Whether the vote asks an online voter to prove who they are, under the policy frozen when it opened, or for a
+// draft under the street's policy now (which opening will freeze).
+Json identity_check_json(store::Connection& connection, const Vote& vote) {
+  IdentityCheckPolicy policy = vote.identity_check.value_or(IdentityCheckPolicy::All);
+  if (!vote.identity_check) {
+    policy = identity_check_policy_of_street(connection, org::street_of_node(connection, vote.input.compound_node_id));
+  }
+  return {{"required", identity_check_required(policy, vote.input.matter)},
+          {"policy", identity_check_policy_code(policy)},
+          {"frozen", vote.identity_check.has_value()}};
+}
+
 Json vote_json(store::Connection& connection, const Vote& vote) {
   const VoteInput& input = vote.input;
   Json channels = Json::array();
@@ -70,7 +85,8 @@ Json vote_json(store::Connection& connection, const Vote& vote) {
           {"published_at", optional_text_json(vote.published_at)},
           {"terms_fixed_by", optional_text_json(vote.terms_fixed_by)},
           {"documents", documents_json(vote.materials.documents)},
-          {"photos", vote.materials.photos}};
+          {"photos", vote.materials.photos},
+          {"identity_check", identity_check_json(connection, vote)}};
 }
 
 Json ballot_json(const BallotRecord& ballot) {
@@ -374,20 +390,179 @@ Response record_proxy_route(Context& context) {
   context.write([&](store::Tx& tx) {
     Vote vote = require_vote(tx.connection(), id);
     check_proxy(vote, proxy_id, proxy_facts(tx.connection(), id, voter_id, proxy_id));
-    record_proxy(tx, id, voter_id, proxy_id, letter, tx.now());
+    record_proxy(tx, id, NewProxy{voter_id, proxy_id, ProxySource::Paper, letter, std::nullopt}, tx.now());
     context.audit(tx, "vote.proxy.record", "vote:" + std::to_string(id),
                   {{"voter_id", voter_id}, {"proxy_person_id", proxy_id}, {"letter_reference", letter}});
   });
   return Response::json(201, {{"voter_id", voter_id}, {"proxy_person_id", proxy_id}, {"letter_reference", letter}});
 }
 
+// The recorded proxies: a paper letter's reference, or the statement the owner typed on the H5 (decrypted for the
+// organisers, who keep it as they keep the letter).
 Response proxies_route(Context& context) {
-  return http::record_items(context, require_vote, proxies_of, [](const ProxyRecord& proxy) {
+  const crypto::DataKey& key = context.services.data_key;
+  return http::record_items(context, require_vote, proxies_of, [&key](const ProxyRecord& proxy) {
     return Json{{"voter", {{"id", proxy.voter_id}, {"name", proxy.voter_name}}},
                 {"proxy", {{"id", proxy.proxy_person_id}, {"name", proxy.proxy_name}}},
-                {"letter_reference", proxy.letter_reference},
+                {"source", proxy_source_code(proxy.source)},
+                {"letter_reference", proxy.source == ProxySource::Paper ? Json(proxy.letter_reference) : Json(nullptr)},
+                {"statement", proxy.statement_sealed ? Json(key.decrypt(*proxy.statement_sealed)) : Json(nullptr)},
                 {"created_at", proxy.created_at}};
   });
+}
+
+// --- The identity check and proxies named on the H5 (docs/rules.md#c-identity-check, #c-h5-proxy) ---
+
+// The caller's person when they cast in the vote (on its roll or a proxy in it); a vote they have no part in is
+// answered 404 like a missing one.
+std::int64_t caster_in(store::Connection& connection, const Vote& vote, std::int64_t user_id) {
+  auto person = people::person_of_user(connection, user_id);
+  if (!person || voters_cast_by(connection, vote.id, *person).empty()) fail_not_found("找不到该表决");
+  return *person;
+}
+
+Response refusal(const ApiError& error, const Json& more = Json::object()) {
+  Json body = {{"code", error.code()}, {"message", error.message()}};
+  if (!error.field().empty()) body["field"] = error.field();
+  body.update(more);
+  return Response::json(error.status(), {{"error", body}});
+}
+
+// POST /votes/{id}/identity-check {"id_last4"}: the caller proves who they are by the last four characters of
+// their ID number, checked against the registry in memory. Every attempt is audited without the digits, and a
+// wrong answer is counted in the same write, so it is answered (not thrown, which would undo the count).
+Response identity_check_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::string typed = body.text("id_last4");
+  body.finish();
+  std::string last4 = typed_id_last4(typed);
+  std::int64_t user_id = context.user().user_id;
+  const crypto::DataKey& key = context.services.data_key;
+  return context.write([&](store::Tx& tx) {
+    store::Connection& connection = tx.connection();
+    Vote vote = require_vote(connection, id);
+    std::int64_t person = caster_in(connection, vote, user_id);
+    if (!asks_identity(vote)) return Response::json(200, {{"passed", true}, {"required", false}});
+    check_identity_attempt(vote, tx.now());
+    IdentityCheck check = identity_check_of(connection, id, person);
+    if (check.passed) return Response::json(200, {{"passed", true}, {"required", true}});
+    std::string entity = "vote:" + std::to_string(id);
+    auto attempt = [&](const std::string& result, std::int64_t tries_left) {
+      context.audit(tx, "vote.identity_check", entity,
+                    {{"person_id", person}, {"result", result}, {"tries_left", tries_left}});
+    };
+    if (identity_locked(check)) {
+      attempt("locked", 0);
+      return refusal(identity_locked_error(vote));
+    }
+    auto id_number = people::read_secrets(connection, key, person).id_number;
+    if (!id_number) {
+      attempt("no_id_number", identity_tries_left(check));
+      return refusal(no_id_number_error(vote));
+    }
+    if (id_last4_matches(*id_number, last4) && pass_identity(tx, id, person, tx.now())) {
+      attempt("passed", identity_tries_left(check));
+      return Response::json(200, {{"passed", true}, {"required", true}});
+    }
+    auto failures = count_identity_failure(tx, id, person, tx.now());
+    std::int64_t tries_left = identity_tries_left(IdentityCheck{failures.value_or(kIdentityTries), false});
+    if (tries_left == 0) {
+      attempt("locked", 0);
+      return refusal(identity_locked_error(vote));
+    }
+    attempt("failed", tries_left);
+    return refusal(identity_mismatch_error(tries_left), {{"tries_left", tries_left}});
+  });
+}
+
+// POST /votes/{id}/my-proxy {"voter_id","proxy_phone","statement"}: an owner names the person of the registry
+// with that phone to cast for them, in their own words (kept sealed), and the proxy is told in their inbox.
+Response name_proxy_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::int64_t voter_id = http::body_id(context, body, "voter_id");
+  std::string phone = body.text("proxy_phone");
+  std::string statement = checked_statement(body.text("statement"));
+  body.finish();
+  if (people::phone_problem(phone)) fail_invalid("proxy_phone", "请填写受托人的 11 位手机号");
+  std::int64_t user_id = context.user().user_id;
+  const crypto::DataKey& key = context.services.data_key;
+  std::string phone_index = key.blind_index(normalise_phone(phone));
+  return context.write([&](store::Tx& tx) {
+    store::Connection& connection = tx.connection();
+    Vote vote = require_vote(connection, id);
+    std::int64_t person = caster_in(connection, vote, user_id);
+    people::PeopleFilter filter;
+    filter.scope_path =
+        people::node_path(connection, org::street_of_node(connection, vote.input.compound_node_id)).value_or("/");
+    filter.phone_index = phone_index;
+    filter.limit = 2;
+    NamedProxyFacts facts;
+    auto castable = voters_cast_by(connection, id, person);
+    facts.caller_is_voter = voter_id == person && !castable.empty() && castable.front() == person;
+    facts.ballot_channel = facts.caller_is_voter ? ballot_channel(connection, id, voter_id) : std::nullopt;
+    facts.identity = identity_check_of(connection, id, person);
+    for (const auto& holder : people::search_people(connection, filter)) facts.phone_people.push_back(holder.id);
+    facts.voter_has_proxy = proxy_of(connection, id, voter_id).has_value();
+    std::int64_t proxy = check_named_proxy(vote, voter_id, facts, tx.now());
+    record_proxy(tx, id, NewProxy{voter_id, proxy, ProxySource::H5, "", key.encrypt(statement)}, tx.now());
+    auto named = *proxy_of(connection, id, voter_id);
+    notifications::notify(tx, accounts_of_person(connection, proxy),
+                          {.kind = "vote.proxy",
+                           .title = "业主 " + named.voter_name + " 委托您参加表决：《" + vote.input.title + "》",
+                           .body = statement,
+                           .link = "/votes/" + std::to_string(id),
+                           .entity = notifications::Entity{"vote", id}});
+    context.audit(tx, "vote.proxy.name", "vote:" + std::to_string(id),
+                  {{"voter_id", voter_id}, {"proxy_person_id", proxy}, {"source", "h5"}});
+    return Response::json(201, {{"voter_id", voter_id},
+                                {"proxy", {{"id", proxy}, {"name", named.proxy_name}}},
+                                {"source", "h5"},
+                                {"statement", statement}});
+  });
+}
+
+// DELETE /votes/{id}/my-proxy/{voter_id}: the owner withdraws the proxy they named, before a ballot is cast.
+Response withdraw_proxy_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  std::int64_t voter_id = context.path_id("voter_id");
+  std::int64_t user_id = context.user().user_id;
+  context.write([&](store::Tx& tx) {
+    store::Connection& connection = tx.connection();
+    Vote vote = require_vote(connection, id);
+    auto person = people::person_of_user(connection, user_id);
+    auto proxy = proxy_of(connection, id, voter_id);
+    ProxyWithdrawalFacts facts;
+    facts.caller_is_voter = person == voter_id;
+    facts.proxy_source = proxy ? std::optional(proxy->source) : std::nullopt;
+    facts.ballot_channel = ballot_channel(connection, id, voter_id);
+    check_proxy_withdrawal(vote, facts);
+    withdraw_proxy(tx, id, voter_id);
+    context.audit(tx, "vote.proxy.withdraw", "vote:" + std::to_string(id),
+                  {{"voter_id", voter_id}, {"proxy_person_id", proxy->proxy_person_id}});
+  });
+  return Response::no_content();
+}
+
+// --- The street's identity-check policy ---
+
+Json voting_policy_json(IdentityCheckPolicy policy) {
+  return {{"online_ballot_id_check", identity_check_policy_code(policy)}};
+}
+
+Response get_policy_route(Context& context) {
+  return org::street_policy(context, identity_check_policy_of_street, voting_policy_json);
+}
+
+Response put_policy_route(Context& context) {
+  std::int64_t street_id = context.path_id("street_id");
+  JsonObject body(context.json_body());
+  auto policy = code_field(body, "online_ballot_id_check", parse_identity_check_policy,
+                           "实名核验范围应为 all、major_matters 或 off");
+  body.finish();
+  return org::save_street_policy(context, street_id, "voting.policy.update", voting_policy_json(policy),
+                                 [&](store::Tx& tx) { save_identity_check_policy(tx, street_id, policy); });
 }
 
 // --- Ballots ---
@@ -406,6 +581,7 @@ Response cast_online_route(Context& context) {
     auto [voter, proxy] = online_voter(requested_voter, person, castable);
     auto choices = parse_choices(codes, vote.input.items.size(), InvalidChoices::Refused, "choices");
     check_ballot_terms(vote, Channel::Online, tx.now());
+    check_identity_for_ballot(vote, identity_check_of(tx.connection(), id, *person));
     BallotRecord ballot = record_ballot(tx, vote, NewBallot{voter, Channel::Online, choices, user_id, proxy}, tx.now());
     context.audit(tx, "vote.ballot.online", "vote:" + std::to_string(id),
                   {{"voter_id", voter}, {"proxy_person_id", proxy ? Json(*proxy) : Json(nullptr)}});
@@ -632,12 +808,23 @@ Response my_votes_route(Context& context) {
       for (std::int64_t voter : voters_cast_by(*lease, vote.id, *person)) {
         auto ballot = find_ballot(*lease, vote.id, voter);
         bool own = ballot && cast_by_or_for(*ballot, *person);
-        voters.push_back({{"voter_id", voter},
-                          {"self", voter == *person},
-                          {"voted_channel", ballot ? Json(channel_code(ballot->channel)) : Json(nullptr)},
-                          {"receipt_code", own ? Json(ballot->receipt_code) : Json(nullptr)}});
+        bool self = voter == *person;
+        // The owner sees whom they asked to cast for them; a proxy is not shown their own name back.
+        auto proxy = self ? proxy_of(*lease, vote.id, voter) : std::nullopt;
+        voters.push_back(
+            {{"voter_id", voter},
+             {"self", self},
+             {"voted_channel", ballot ? Json(channel_code(ballot->channel)) : Json(nullptr)},
+             {"receipt_code", own ? Json(ballot->receipt_code) : Json(nullptr)},
+             {"proxy", proxy ? Json{{"name", proxy->proxy_name}, {"source", proxy_source_code(proxy->source)}}
+                             : Json(nullptr)}});
       }
       shown["my_voters"] = voters;
+      IdentityCheck check = identity_check_of(*lease, vote.id, *person);
+      shown["my_identity_check"] = {{"passed", check.passed},
+                                    {"locked", identity_locked(check)},
+                                    {"tries_left", identity_tries_left(check)},
+                                    {"other_channels", other_channels_advice(vote)}};
       items.push_back(shown);
     }
   }
@@ -664,6 +851,9 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, base + "/{id}/proxies", allowed("voting.read"), proxies_route);
   router.add(Method::Post, base + "/{id}/proxies", allowed("voting.manage"), record_proxy_route);
   router.add(Method::Post, base + "/{id}/ballots", Access::signed_in(), cast_online_route);
+  router.add(Method::Post, base + "/{id}/identity-check", Access::signed_in(), identity_check_route);
+  router.add(Method::Post, base + "/{id}/my-proxy", Access::signed_in(), name_proxy_route);
+  router.add(Method::Delete, base + "/{id}/my-proxy/{voter_id}", Access::signed_in(), withdraw_proxy_route);
   router.add(Method::Post, base + "/{id}/meeting-ballots", allowed("voting.clerk"), cast_meeting_route);
   router.add(Method::Post, base + "/{id}/paper-entries", allowed("voting.clerk"), paper_entry_route);
   router.add(Method::Get, base + "/{id}/paper-held", allowed("voting.supervise"), held_forms_route);
@@ -676,6 +866,8 @@ void add_routes(http::Router& router) {
   router.add(Method::Get, "/api/v1/vote-receipts/{code}", Access::anyone(), receipt_route);
   router.add(Method::Get, "/api/v1/me/votes", Access::signed_in(), my_votes_route);
   router.add(Method::Get, "/api/v1/vote-matters", Access::signed_in(), matters_route);
+  org::add_street_policy_routes(router, "/api/v1/voting-policies", "voting.read", "voting.policy", get_policy_route,
+                                put_policy_route);
 }
 
 }  // namespace weizhi::voting

@@ -674,6 +674,129 @@ bool address_text_matches(const std::string& building, const std::string& unit, 
   return without_spaces(building + unit + room).find(without_spaces(typed)) != std::string::npos;
 }
 
+// --- The identity check before an online ballot (docs/rules.md#c-identity-check) ---
+
+namespace {
+
+constexpr CodeTable<IdentityCheckPolicy> kIdentityCheckPolicies = {{IdentityCheckPolicy::All, "all"},
+                                                                   {IdentityCheckPolicy::MajorMatters, "major_matters"},
+                                                                   {IdentityCheckPolicy::Off, "off"}};
+constexpr CodeTable<ProxySource> kProxySources = {{ProxySource::Paper, "paper"}, {ProxySource::H5, "h5"}};
+
+char upper(char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); }
+
+}  // namespace
+
+std::string identity_check_policy_code(IdentityCheckPolicy policy) { return code_of(kIdentityCheckPolicies, policy); }
+std::optional<IdentityCheckPolicy> parse_identity_check_policy(std::string_view code) {
+  return parse_code(kIdentityCheckPolicies, code);
+}
+
+bool identity_check_required(IdentityCheckPolicy policy, int matter) {
+  if (policy == IdentityCheckPolicy::MajorMatters) return threshold_of(matter) == Threshold::ThreeQuarters;
+  return policy == IdentityCheckPolicy::All;
+}
+
+bool asks_identity(const Vote& vote) {
+  return vote.identity_check && identity_check_required(*vote.identity_check, vote.input.matter);
+}
+
+std::int64_t identity_tries_left(const IdentityCheck& check) {
+  return std::max<std::int64_t>(0, kIdentityTries - check.failures);
+}
+
+bool identity_locked(const IdentityCheck& check) { return !check.passed && identity_tries_left(check) == 0; }
+
+std::string typed_id_last4(std::string_view typed) {
+  bool shaped = typed.size() == 4 &&
+                std::all_of(typed.begin(), typed.end() - 1, [](char c) { return c >= '0' && c <= '9'; }) &&
+                ((typed[3] >= '0' && typed[3] <= '9') || upper(typed[3]) == 'X');
+  if (!shaped) fail_invalid("id_last4", "身份证号后四位应为 4 个字符：数字，最后一位可为 X");
+  std::string last4(typed);
+  std::transform(last4.begin(), last4.end(), last4.begin(), upper);
+  return last4;
+}
+
+bool id_last4_matches(std::string_view id_number, std::string_view last4) {
+  if (id_number.size() < 4 || last4.size() != 4) return false;
+  auto tail = id_number.substr(id_number.size() - 4);
+  return std::equal(tail.begin(), tail.end(), last4.begin(), [](char a, char b) { return upper(a) == upper(b); });
+}
+
+void check_identity_attempt(const Vote& vote, TimePoint now) { check_ballot_terms(vote, Channel::Online, now); }
+
+std::string other_channels_advice(const Vote& vote) {
+  const auto& channels = vote.input.channels;
+  bool paper = std::find(channels.begin(), channels.end(), Channel::Paper) != channels.end();
+  bool meeting = std::find(channels.begin(), channels.end(), Channel::Meeting) != channels.end();
+  if (paper && meeting) return "请到社区纸质投票或现场投票";
+  if (paper) return "请到社区纸质投票";
+  if (meeting) return "请到会议现场投票";
+  return "请联系社区工作人员";
+}
+
+ApiError identity_locked_error(const Vote& vote) {
+  return ApiError(403, "identity_locked",
+                  "身份核验错误次数过多，您已不能在本表决中线上投票，" + other_channels_advice(vote));
+}
+
+ApiError identity_mismatch_error(std::int64_t tries_left) {
+  return ApiError(422, "identity_mismatch", "身份证号后四位不正确，还可以再试 " + std::to_string(tries_left) + " 次",
+                  "id_last4");
+}
+
+ApiError no_id_number_error(const Vote& vote) {
+  return ApiError(
+      422, "id_number_missing",
+      "社区登记中没有您的身份证号，无法线上核验身份：" + other_channels_advice(vote) + "，或请社区补全登记信息",
+      "id_last4");
+}
+
+void check_identity_for_ballot(const Vote& vote, const IdentityCheck& check) {
+  if (!asks_identity(vote) || check.passed) return;
+  if (identity_locked(check)) throw identity_locked_error(vote);
+  throw ApiError(403, "identity_required", "本表决需实名核验：请先输入您的身份证号后四位");
+}
+
+// --- Proxies (docs/rules.md#c-h5-proxy) ---
+
+std::string proxy_source_code(ProxySource source) { return code_of(kProxySources, source); }
+std::optional<ProxySource> parse_proxy_source(std::string_view code) { return parse_code(kProxySources, code); }
+
+std::string checked_statement(std::string_view statement) {
+  auto first = statement.find_first_not_of(" \t\r\n");
+  auto last = statement.find_last_not_of(" \t\r\n");
+  std::string trimmed(first == std::string_view::npos ? std::string_view() : statement.substr(first, last - first + 1));
+  std::size_t length = characters(trimmed);
+  if (length < kMinStatementCharacters || length > kMaxStatementCharacters) {
+    fail_invalid("statement", "委托声明应为 " + std::to_string(kMinStatementCharacters) + "–" +
+                                  std::to_string(kMaxStatementCharacters) + " 个字");
+  }
+  return trimmed;
+}
+
+std::int64_t check_named_proxy(const Vote& vote, std::int64_t voter_id, const NamedProxyFacts& facts, TimePoint now) {
+  check_ballot_terms(vote, Channel::Online, now);
+  if (!facts.caller_is_voter) throw ApiError(404, "not_found", "找不到该业主", "voter_id");
+  if (facts.ballot_channel) fail_already_voted(*facts.ballot_channel);
+  check_identity_for_ballot(vote, facts.identity);
+  if (facts.phone_people.empty()) fail_unprocessable("该手机号未在社区登记", "proxy_phone");
+  if (facts.phone_people.size() > 1) {
+    fail_unprocessable("该手机号登记了多位居民，无法确定受托人，请到社区办理书面委托", "proxy_phone");
+  }
+  std::int64_t proxy = facts.phone_people.front();
+  if (proxy == voter_id) fail_unprocessable("不能委托本人", "proxy_phone");
+  if (facts.voter_has_proxy) fail_conflict("您已委托他人投票，请先撤销原委托", "voter_id");
+  return proxy;
+}
+
+void check_proxy_withdrawal(const Vote& vote, const ProxyWithdrawalFacts& facts) {
+  if (!facts.caller_is_voter || !facts.proxy_source) fail_not_found("您在本表决中没有委托他人");
+  if (vote.state != VoteState::Open) fail_conflict("表决已结束，委托不能再撤销", "state");
+  if (*facts.proxy_source == ProxySource::Paper) fail_conflict("书面委托请到社区撤销", "voter_id");
+  if (facts.ballot_channel) fail_conflict("已有选票计入，委托不能再撤销", "voter_id");
+}
+
 std::string reminder_text(const Vote& vote, const std::optional<std::string>& message) {
   if (vote.state != VoteState::Open) fail_conflict("表决开放期间才能提醒未投票的业主", "state");
   if (message) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/address.hpp"
+#include "core/error.hpp"
 #include "core/paper_entry.hpp"
 #include "core/time.hpp"
 #include "modules/people/people.hpp"
@@ -180,6 +181,82 @@ std::optional<AddressKeyRange> address_keys_meant(std::string_view typed);
 // with no numbered segment, spaces ignored ("商铺 幢" finds 商铺幢).
 bool address_text_matches(const std::string& building, const std::string& unit, const std::string& room,
                           std::string_view typed);
+
+// --- The identity check before an online ballot (docs/rules.md#c-identity-check) ---
+
+std::string identity_check_policy_code(IdentityCheckPolicy policy);
+std::optional<IdentityCheckPolicy> parse_identity_check_policy(std::string_view code);
+// Whether a vote on `matter` asks under `policy`: always, only for matters 6–8, or never.
+bool identity_check_required(IdentityCheckPolicy policy, int matter);
+// Whether the vote asks: under the policy frozen when it opened (a draft asks nothing yet).
+bool asks_identity(const Vote& vote);
+
+// Wrong answers a person may give in one vote; the last of them locks them out of its online channel.
+inline constexpr std::int64_t kIdentityTries = 5;
+// One person's checks in one vote, as stored.
+struct IdentityCheck {
+  std::int64_t failures = 0;
+  bool passed = false;
+};
+std::int64_t identity_tries_left(const IdentityCheck& check);
+bool identity_locked(const IdentityCheck& check);
+
+// The last four characters of an ID number as typed: 4 digits, the last may be X (either case); returned in
+// upper case. 400 naming id_last4 otherwise.
+std::string typed_id_last4(std::string_view typed);
+// Whether the registry's ID number ends with the typed last four (an x compared as X).
+bool id_last4_matches(std::string_view id_number, std::string_view last4);
+
+// An attempt is taken while the vote takes online ballots (409, check_ballot_terms); a passed check answers as
+// passed again without a new attempt.
+void check_identity_attempt(const Vote& vote, TimePoint now);
+// Where a person locked out of the online channel still votes, from the vote's other channels.
+std::string other_channels_advice(const Vote& vote);
+// The refusals: locked out (403 identity_locked), a wrong answer (422 identity_mismatch naming id_last4, the
+// tries left in the message), no ID number on file (422 id_number_missing), and a ballot without a passed check
+// (403 identity_required).
+ApiError identity_locked_error(const Vote& vote);
+ApiError identity_mismatch_error(std::int64_t tries_left);
+ApiError no_id_number_error(const Vote& vote);
+// Before an online ballot cast by a person with `check` in a vote that asks: 403 identity_locked or
+// identity_required unless they passed.
+void check_identity_for_ballot(const Vote& vote, const IdentityCheck& check);
+
+// --- Proxies: recorded from a paper letter, or named by the owner on the H5 (docs/rules.md#c-h5-proxy) ---
+
+enum class ProxySource { Paper, H5 };
+std::string proxy_source_code(ProxySource source);
+std::optional<ProxySource> parse_proxy_source(std::string_view code);
+
+// The owner's statement naming the proxy, trimmed: kMinStatementCharacters–kMaxStatementCharacters characters
+// (400 naming statement).
+inline constexpr std::size_t kMinStatementCharacters = 10;
+inline constexpr std::size_t kMaxStatementCharacters = 300;
+std::string checked_statement(std::string_view statement);
+
+// What the store knows when an owner names a proxy on the H5.
+struct NamedProxyFacts {
+  bool caller_is_voter = false;            // voter_id is the caller's own person, on the roll
+  std::optional<Channel> ballot_channel;   // of the owner's ballot, if any
+  IdentityCheck identity;                  // the owner's own check in this vote
+  std::vector<std::int64_t> phone_people;  // people of the street registered with the proxy's phone
+  bool voter_has_proxy = false;
+};
+// An owner names a proxy while the vote takes online ballots (check_ballot_terms): only for themselves (404
+// naming voter_id otherwise, as for a voter of another vote), before voting (409), after passing the identity
+// check when the vote asks (403), naming one person of the registry by phone (422 naming proxy_phone when the
+// phone is unknown, shared by several people or their own), once (409 naming voter_id). Returns the proxy.
+std::int64_t check_named_proxy(const Vote& vote, std::int64_t voter_id, const NamedProxyFacts& facts, TimePoint now);
+
+// What the store knows when an owner withdraws the proxy they named.
+struct ProxyWithdrawalFacts {
+  bool caller_is_voter = false;
+  std::optional<ProxySource> proxy_source;  // of the voter's proxy, if any
+  std::optional<Channel> ballot_channel;
+};
+// Withdrawn by the owner while the vote is open (409), only a proxy they named on the H5 (404 without one, 409
+// for a paper letter, which the community records), and only before a ballot is cast for them (409).
+void check_proxy_withdrawal(const Vote& vote, const ProxyWithdrawalFacts& facts);
 
 // --- Reminders ---
 

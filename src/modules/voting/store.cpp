@@ -26,7 +26,7 @@ constexpr const char* kVoteColumns =
     "SELECT v.id, v.compound_node_id, v.title, v.matter, v.scope_kind, v.scope_node_ids, v.items, v.opens_at, "
     "v.closes_at, v.channels, v.follow_majority, v.extension, v.extended, v.state, v.organiser_user_id, "
     "v.roll_fingerprint, v.ballots_fingerprint, v.result_fingerprint, v.result, v.created_at, v.opened_at, "
-    "v.closed_at, v.published_at, v.terms_fixed_by, v.documents, v.photos FROM votes v ";
+    "v.closed_at, v.published_at, v.terms_fixed_by, v.documents, v.photos, v.identity_check FROM votes v ";
 
 template <class T>
 T stored(std::optional<T> value, const std::string& what) {
@@ -67,6 +67,7 @@ Vote to_vote(const store::Row& row) {
         Document{document.at("name").get<std::string>(), document.at("reference").get<std::string>()});
   }
   vote.materials.photos = Json::parse(row.text(25)).get<std::vector<std::string>>();
+  if (auto policy = row.optional_text(26)) vote.identity_check = stored(parse_identity_check_policy(*policy), "policy");
   return vote;
 }
 
@@ -249,8 +250,12 @@ void freeze_roll(store::Tx& tx, const Vote& vote, const std::vector<RollEntry>& 
         {vote.id, entry.part_id, entry.owner_id ? store::Value(entry.owner_id) : store::Value(),
          owner_kind_code(entry.owner_kind), entry.area_centi_m2, use_code(entry.use)});
   }
-  tx.exec("UPDATE votes SET state = ?, roll_fingerprint = ?, opened_at = ? WHERE id = ?",
-          {state_code(VoteState::Open), crypto::sha256_hex(roll_csv(roll)), iso_utc(now), vote.id});
+  // The street's identity-check policy is frozen with the roll: a later change never alters an open vote.
+  auto policy = identity_check_policy_of_street(tx.connection(),
+                                                org::street_of_node(tx.connection(), vote.input.compound_node_id));
+  tx.exec("UPDATE votes SET state = ?, roll_fingerprint = ?, opened_at = ?, identity_check = ? WHERE id = ?",
+          {state_code(VoteState::Open), crypto::sha256_hex(roll_csv(roll)), iso_utc(now),
+           identity_check_policy_code(policy), vote.id});
 }
 
 std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
@@ -351,24 +356,49 @@ ProxyFacts proxy_facts(store::Connection& connection, std::int64_t vote_id, std:
           .has_value()};
 }
 
-void record_proxy(store::Tx& tx, std::int64_t vote_id, std::int64_t voter_id, std::int64_t proxy_person_id,
-                  const std::string& letter_reference, TimePoint now) {
+void record_proxy(store::Tx& tx, std::int64_t vote_id, const NewProxy& proxy, TimePoint now) {
   tx.exec(
-      "INSERT INTO vote_proxies (vote_id, voter_id, proxy_person_id, letter_reference, created_at) "
-      "VALUES (?, ?, ?, ?, ?)",
-      {vote_id, voter_id, proxy_person_id, letter_reference, iso_utc(now)});
+      "INSERT INTO vote_proxies (vote_id, voter_id, proxy_person_id, source, letter_reference, statement_enc, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {vote_id, proxy.voter_id, proxy.proxy_person_id, proxy_source_code(proxy.source), proxy.letter_reference,
+       proxy.statement_sealed ? store::Value(*proxy.statement_sealed) : store::Value(), iso_utc(now)});
 }
+
+void withdraw_proxy(store::Tx& tx, std::int64_t vote_id, std::int64_t voter_id) {
+  tx.exec("DELETE FROM vote_proxies WHERE vote_id = ? AND voter_id = ?", {vote_id, voter_id});
+}
+
+namespace {
+
+constexpr const char* kProxyColumns =
+    "SELECT x.voter_id, v.name_masked, x.proxy_person_id, p.name_masked, x.source, x.letter_reference, "
+    "x.statement_enc, x.created_at FROM vote_proxies x JOIN people v ON v.id = x.voter_id "
+    "JOIN people p ON p.id = x.proxy_person_id ";
+
+ProxyRecord to_proxy(const store::Row& row) {
+  return ProxyRecord{
+      row.i64(0),  row.text(1),          row.i64(2), row.text(3), stored(parse_proxy_source(row.text(4)), "source"),
+      row.text(5), row.optional_text(6), row.text(7)};
+}
+
+}  // namespace
 
 std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t vote_id) {
   return store::map_rows(
-      connection.query(
-          "SELECT x.voter_id, v.name_masked, x.proxy_person_id, p.name_masked, x.letter_reference, x.created_at "
-          "FROM vote_proxies x JOIN people v ON v.id = x.voter_id JOIN people p ON p.id = x.proxy_person_id "
-          "WHERE x.vote_id = ? ORDER BY x.created_at, x.voter_id",
-          {vote_id}),
-      [](const store::Row& row) {
-        return ProxyRecord{row.i64(0), row.text(1), row.i64(2), row.text(3), row.text(4), row.text(5)};
-      });
+      connection.query(std::string(kProxyColumns) + "WHERE x.vote_id = ? ORDER BY x.created_at, x.voter_id", {vote_id}),
+      to_proxy);
+}
+
+std::optional<ProxyRecord> proxy_of(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
+  return store::map_row(
+      connection.query_one(std::string(kProxyColumns) + "WHERE x.vote_id = ? AND x.voter_id = ?", {vote_id, voter_id}),
+      to_proxy);
+}
+
+std::vector<std::int64_t> accounts_of_person(store::Connection& connection, std::int64_t person_id) {
+  return store::map_rows(
+      connection.query("SELECT id FROM users WHERE person_id = ? AND disabled = 0 ORDER BY id", {person_id}),
+      store::first_integer);
 }
 
 std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id) {
@@ -459,6 +489,49 @@ std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vot
 BallotRecord settle_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t supervisor_user_id,
                                const std::vector<Choice>& choices, TimePoint now) {
   return insert_ballot(tx, vote, NewBallot{voter_id, Channel::Paper, choices, supervisor_user_id, std::nullopt}, now);
+}
+
+IdentityCheckPolicy identity_check_policy_of_street(store::Connection& connection, std::int64_t street_node_id) {
+  auto row = connection.query_one("SELECT online_ballot_id_check FROM voting_policies WHERE street_node_id = ?",
+                                  {street_node_id});
+  if (!row) return IdentityCheckPolicy::All;
+  return stored(parse_identity_check_policy(row->text(0)), "identity-check policy");
+}
+
+void save_identity_check_policy(store::Tx& tx, std::int64_t street_node_id, IdentityCheckPolicy policy) {
+  tx.exec("DELETE FROM voting_policies WHERE street_node_id = ?", {street_node_id});
+  tx.exec("INSERT INTO voting_policies (street_node_id, online_ballot_id_check, updated_at) VALUES (?, ?, ?)",
+          {street_node_id, identity_check_policy_code(policy), iso_utc(tx.now())});
+}
+
+IdentityCheck identity_check_of(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id) {
+  auto row = connection.query_one(
+      "SELECT failures, passed_at FROM vote_identity_checks WHERE vote_id = ? AND person_id = ?", {vote_id, person_id});
+  if (!row) return IdentityCheck{};
+  return IdentityCheck{row->i64(0), row->optional_text(1).has_value()};
+}
+
+std::optional<std::int64_t> count_identity_failure(store::Tx& tx, std::int64_t vote_id, std::int64_t person_id,
+                                                   TimePoint now) {
+  return store::map_row(
+      tx.query_one("INSERT INTO vote_identity_checks (vote_id, person_id, failures, updated_at) VALUES (?, ?, 1, ?) "
+                   "ON CONFLICT (vote_id, person_id) DO UPDATE SET failures = vote_identity_checks.failures + 1, "
+                   "updated_at = excluded.updated_at WHERE vote_identity_checks.passed_at IS NULL AND "
+                   "vote_identity_checks.failures < ? RETURNING failures",
+                   {vote_id, person_id, iso_utc(now), kIdentityTries}),
+      store::first_integer);
+}
+
+bool pass_identity(store::Tx& tx, std::int64_t vote_id, std::int64_t person_id, TimePoint now) {
+  std::string at = iso_utc(now);
+  return tx
+      .query_one(
+          "INSERT INTO vote_identity_checks (vote_id, person_id, failures, passed_at, updated_at) "
+          "VALUES (?, ?, 0, ?, ?) ON CONFLICT (vote_id, person_id) DO UPDATE SET "
+          "passed_at = COALESCE(vote_identity_checks.passed_at, excluded.passed_at), "
+          "updated_at = excluded.updated_at WHERE vote_identity_checks.failures < ? RETURNING failures",
+          {vote_id, person_id, at, at, kIdentityTries})
+      .has_value();
 }
 
 void close_vote(store::Tx& tx, const Vote& vote, TimePoint now) {

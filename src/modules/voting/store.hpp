@@ -55,18 +55,34 @@ std::vector<Vote> votes_of_person(store::Connection& connection, std::int64_t pe
 
 ProxyFacts proxy_facts(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id,
                        std::int64_t proxy_person_id);
-// Records that `proxy_person_id` casts for `voter_id` under the letter `letter_reference` (check_proxy).
-void record_proxy(store::Tx& tx, std::int64_t vote_id, std::int64_t voter_id, std::int64_t proxy_person_id,
-                  const std::string& letter_reference, TimePoint now);
+// A proxy as recorded: by an organiser from a paper letter (its reference), or named by the owner on the H5
+// (their statement, sealed with the data key; letter_reference empty).
+struct NewProxy {
+  std::int64_t voter_id;
+  std::int64_t proxy_person_id;
+  ProxySource source;
+  std::string letter_reference;
+  std::optional<std::string> statement_sealed;
+};
+// Records that the proxy casts for the voter (check_proxy, check_named_proxy).
+void record_proxy(store::Tx& tx, std::int64_t vote_id, const NewProxy& proxy, TimePoint now);
+// Withdraws the voter's proxy (check_proxy_withdrawal).
+void withdraw_proxy(store::Tx& tx, std::int64_t vote_id, std::int64_t voter_id);
 struct ProxyRecord {
   std::int64_t voter_id;
   std::string voter_name;  // masked
   std::int64_t proxy_person_id;
   std::string proxy_name;  // masked
-  std::string letter_reference;
+  ProxySource source;
+  std::string letter_reference;                 // empty for a proxy named on the H5
+  std::optional<std::string> statement_sealed;  // the owner's statement, for a proxy named on the H5
   std::string created_at;
 };
 std::vector<ProxyRecord> proxies_of(store::Connection& connection, std::int64_t vote_id);
+// The voter's proxy, if one is recorded.
+std::optional<ProxyRecord> proxy_of(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id);
+// The enabled accounts of a person, ascending: whom a notification to them reaches.
+std::vector<std::int64_t> accounts_of_person(store::Connection& connection, std::int64_t person_id);
 // The voters `person_id` may cast for online: themselves if on the roll, and those whose proxy they are.
 std::vector<std::int64_t> voters_cast_by(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id);
 
@@ -104,6 +120,20 @@ std::vector<HeldForm> held_forms(store::Connection& connection, std::int64_t vot
 // The supervisor's reading of a held form (check_settling) becomes the ballot.
 BallotRecord settle_paper_form(store::Tx& tx, const Vote& vote, std::int64_t voter_id, std::int64_t supervisor_user_id,
                                const std::vector<Choice>& choices, TimePoint now);
+
+// --- The street's voting policy and the identity check (docs/rules.md#c-identity-check) ---
+
+// The street's identity-check policy; `all` when the street has set none.
+IdentityCheckPolicy identity_check_policy_of_street(store::Connection& connection, std::int64_t street_node_id);
+void save_identity_check_policy(store::Tx& tx, std::int64_t street_node_id, IdentityCheckPolicy policy);
+// The person's checks in the vote so far (none: no failure, not passed).
+IdentityCheck identity_check_of(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id);
+// Counts a wrong answer in one statement, unless the person has passed or is locked out by then (answers
+// racing each other each count, and none past the last try): the failures after it, none when nothing counted.
+std::optional<std::int64_t> count_identity_failure(store::Tx& tx, std::int64_t vote_id, std::int64_t person_id,
+                                                   TimePoint now);
+// Marks the person passed in one statement, unless locked out by then (false).
+bool pass_identity(store::Tx& tx, std::int64_t vote_id, std::int64_t person_id, TimePoint now);
 
 // --- Closing, extension, publication ---
 

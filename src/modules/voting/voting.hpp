@@ -35,6 +35,9 @@ enum class ScopeKind { Compound, Buildings, Units, Parts };
 enum class OwnerKind { Person, Developer };
 enum class PartUse { Residential, Commercial, Parking, Other };
 enum class Outcome { Passed, FailedQuorum, FailedApproval };
+// docs/rules.md#c-identity-check [policy]: which votes ask an online voter to prove who they are before their
+// first ballot: every vote, only matters 6–8 (raising the fund, rebuilding, change of use), or none.
+enum class IdentityCheckPolicy { All, MajorMatters, Off };
 
 struct Policies {
   FollowMajority follow_majority = FollowMajority::BothDimensions;
@@ -165,6 +168,8 @@ struct Vote {
   std::optional<std::string> published_at;
   std::optional<std::string> terms_fixed_by;  // the procedure fixing matter and scope, if any
   Materials materials;
+  // The street's identity-check policy as it stood when the vote opened; none while a draft.
+  std::optional<IdentityCheckPolicy> identity_check;
 };
 
 // --- Codes and rules ---
