@@ -102,6 +102,7 @@ const std::vector<Binding>& bindings() {
       text("sms_access_key_secret", &Settings::sms_access_key_secret),
       text("sms_app_id", &Settings::sms_app_id),
       count("sms_codes_per_address_per_hour", &Settings::sms_codes_per_address_per_hour),
+      flag("invitation_needs_confirmation", &Settings::invitation_needs_confirmation),
   };
   return list;
 }

@@ -66,10 +66,7 @@ Response create_session_route(Context& context, const std::vector<SignInMethod>&
     if (!body.mentions(method.field)) continue;
     SignIn decided = method.check(context, body);
     if (decided.answer) return *decided.answer;
-    // The methods beside a password are residents' (staff must use their password), and a resident
-    // on a phone should not have to sign in again every day.
-    return open_session(context, decided.account, resident_session_limits(context.services.settings),
-                        {{"client", address}, {"via", method.field}});
+    return open_resident_session(context, decided.account, {{"client", address}, {"via", method.field}});
   }
   std::string login = body.text("login");
   std::string password = body.text("password");
@@ -357,6 +354,13 @@ modules::Job purge_sessions_job() {
 }
 
 }  // namespace
+
+// The methods beside a password are residents' (staff must use their password), and a resident on a
+// phone should not have to sign in again every day.
+Response open_resident_session(Context& context, const std::function<User(store::Tx&)>& account,
+                               const Json& summary) {
+  return open_session(context, account, resident_session_limits(context.services.settings), summary);
+}
 
 modules::Module module(std::vector<SignInMethod> methods) {
   return modules::Module{

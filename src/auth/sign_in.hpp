@@ -27,6 +27,13 @@ struct SignIn {
   std::optional<http::Response> answer;
 };
 
+// Opens a resident's session (resident_session_limits) for the account `account` answers inside the
+// session's transaction, audits session.create with `summary`, and answers as every sign-in does: the
+// user with their permissions, the CSRF token and the cookie. For a module's own route that ends in a
+// resident signed in (an invitation letter redeemed), as POST /api/v1/session does for a method.
+http::Response open_resident_session(http::Context& context, const std::function<User(store::Tx&)>& account,
+                                     const Json& summary);
+
 struct SignInMethod {
   std::string field;  // the body field that makes a request this method's, such as "phone"
   // Reads the body's fields and finishes it, checks the credential (401 when it fails) and decides.

@@ -54,6 +54,9 @@ struct Settings {
   std::string sms_app_id;             // Tencent's SmsSdkAppId
   // Codes asked from one client address in an hour; many households may share one address (a NAT).
   int sms_codes_per_address_per_hour = 30;
+  // A household invitation letter, redeemed, waits for the community to confirm the new phone before it is
+  // registered (docs/modules/residents.md#invitation-letters); off, the phone is registered at once.
+  bool invitation_needs_confirmation = false;
 };
 
 }  // namespace weizhi

@@ -1,5 +1,6 @@
 // HTTP of the residents module: asking for a sign-in code by SMS, and the sign-in by phone and code
-// that auth's POST /api/v1/session hands over for a body naming "phone" (auth/sign_in.hpp).
+// that auth's POST /api/v1/session hands over for a body naming "phone" (auth/sign_in.hpp); the parts
+// the invitation letters share with them (sign_in.hpp).
 #include <sodium.h>
 
 #include <spdlog/spdlog.h>
@@ -13,6 +14,7 @@
 #include "modules/people/people.hpp"
 #include "modules/residents/module.hpp"
 #include "modules/residents/rules.hpp"
+#include "modules/residents/sign_in.hpp"
 #include "modules/residents/sms.hpp"
 #include "modules/residents/store.hpp"
 
@@ -28,33 +30,15 @@ using http::Response;
 // A code request's body is one phone number.
 constexpr std::size_t kMaxCodeRequestBytes = 1024;
 
-CodePolicy policy_of(const Settings& settings) {
-  CodePolicy policy;
-  policy.per_address_per_hour = settings.sms_codes_per_address_per_hour;
-  return policy;
+Response too_soon(std::int64_t wait) {
+  return Response::error(429, "too_many_requests", "验证码发送过于频繁，请 " + std::to_string(wait) + " 秒后再试",
+                         "phone")
+      .header("Retry-After", std::to_string(wait));
 }
 
-// The body's phone, normalised; 400 naming `phone` for one that is no mainland mobile number.
-std::string read_phone(JsonObject& body) {
-  std::string phone = body.text("phone");
-  if (auto problem = people::phone_problem(phone)) fail_invalid("phone", *problem);
-  return normalise_phone(phone);
-}
-
-// Keyed hashes, each with a domain of its own, so that one never stands for another: the client's
-// address as the limits count it, the code as kept, and the token that picks a person for one code.
-std::string address_index(const crypto::DataKey& key, const std::string& address) {
-  return key.blind_index("sms-client:" + address);
-}
-std::string code_hash(const crypto::DataKey& key, const std::string& phone, const std::string& code) {
-  return key.blind_index("sms-code:" + phone + ":" + code);
-}
+// The token that picks a person for one code.
 std::string person_token(const crypto::DataKey& key, std::int64_t code_id, std::int64_t person_id) {
   return key.blind_index("sms-person:" + std::to_string(code_id) + ":" + std::to_string(person_id)).substr(0, 32);
-}
-
-bool same_secret(const std::string& expected, const std::string& given) {
-  return expected.size() == given.size() && sodium_memcmp(expected.data(), given.data(), expected.size()) == 0;
 }
 
 // The people of the street (its root node `street`) registered with the phone: a family may share one.
@@ -66,12 +50,6 @@ std::vector<people::Person> people_with_phone(store::Connection& connection, std
   return people::search_people(connection, filter);
 }
 
-Response too_soon(std::int64_t wait) {
-  return Response::error(429, "too_many_requests", "验证码发送过于频繁，请 " + std::to_string(wait) + " 秒后再试",
-                         "phone")
-      .header("Retry-After", std::to_string(wait));
-}
-
 [[noreturn]] void unavailable(const std::string& message) { throw ApiError(503, "sms_unavailable", message); }
 
 // POST /api/v1/session/sms-code: the same answer whatever the phone, so it tells no one who is registered;
@@ -80,84 +58,25 @@ Response request_code_route(Context& context) {
   JsonObject body(context.json_body());
   std::string phone = read_phone(body);
   body.finish();
-  auto& services = context.services;
-  const crypto::DataKey& key = services.data_key;
-  CodePolicy policy = policy_of(services.settings);
-  CodeRequest request{key.blind_index(phone), address_index(key, context.request.client_address), std::nullopt,
-                      services.clock.now() + policy.valid_for};
   std::int64_t street = context.root_node_id();
   bool registered = false;
   {
     auto lease = context.read();
-    registered = !people_with_phone(*lease, street, request.phone_index).empty();
+    registered = !people_with_phone(*lease, street, context.services.data_key.blind_index(phone)).empty();
   }
-  auto sender = registered ? sms_sender(services.settings) : nullptr;
-  if (registered && !sender) unavailable("短信服务未配置，暂时无法发送验证码，请联系社区工作人员");
-  // The limits are checked and the request kept in one write, so that a burst of requests cannot pass
-  // them together.
-  std::optional<std::int64_t> wait;
-  std::int64_t request_id = context.write([&](store::Tx& tx) -> std::int64_t {
-    TimePoint now = tx.now();
-    wait = wait_before_sending(
-        phone_requests_since(tx.connection(), request.phone_index, now - std::chrono::hours(24)),
-        address_requests_since(tx.connection(), request.address_index, now - std::chrono::hours(1)), now, policy);
-    return wait ? 0 : insert_request(tx, request);
-  });
-  if (wait) return too_soon(*wait);
-  Response accepted = Response::json(202, {{"resend_after", policy.resend_after.count()}});
-  if (!registered) return accepted;
-  // Sent outside the writer, which a slow provider must not hold; one that fails leaves no request behind.
-  CodeBytes bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  std::string code = code_from_bytes(bytes);
-  if (auto failure = sender->send(phone, code, services.clock.now())) {
-    spdlog::error("sms code to {} not sent: {}", mask_phone(phone), *failure);
-    context.write([&](store::Tx& tx) { delete_request(tx, request_id); });
-    unavailable("短信服务暂时不可用，验证码未能发送，请稍后再试");
-  }
-  context.write([&](store::Tx& tx) {
-    set_code_hash(tx, request_id, code_hash(key, phone, code));
-    context.audit(tx, "residents.sms_code.send", "phone:" + mask_phone(phone),
-                  {{"client", context.request.client_address}});
-  });
-  return accepted;
+  return send_code(context, phone, registered, std::nullopt);
 }
 
-[[noreturn]] void refuse_code() { throw ApiError(401, "invalid_code", "验证码错误或已失效，请重新获取", "code"); }
-
-// Finds or makes the person's account, brings its resident roles in line with the person's homes, and
-// takes the code, all in the session's transaction.
+// Takes the code and signs the person in, all in the session's transaction.
 auth::User sign_in_person(store::Tx& tx, std::int64_t code_id, const people::Person& person, const std::string& phone) {
   if (!use_code(tx, code_id)) refuse_code();
-  auto user_id = account_of_person(tx.connection(), person.id);
-  bool created = !user_id;
-  if (created) {
-    // No login a person can register has a colon, and "!" is no password hash: this account signs in by phone only.
-    user_id = auth::create_user(tx, "resident:" + std::to_string(person.id), "居民 " + person.name_masked, "!");
-    link_account(tx, *user_id, person.id);
-  }
-  auto user = auth::find_user(tx.connection(), *user_id);
-  if (!user || user->disabled) throw ApiError(401, "account_disabled", "该账号已停用，请联系社区工作人员");
-  std::set<std::int64_t> compounds;
-  for (const auto& link : people::links_of_person(tx.connection(), person.id))
-    if (link.compound) compounds.insert(link.compound->id);
-  std::vector<std::string> role_codes;
-  std::vector<HeldRole> held;
-  for (const auto& grant : auth::load_roles(tx.connection(), user->id, tx.now())) {
-    role_codes.push_back(grant.role);
-    if (grant.role == "resident") held.push_back({grant.assignment_id, grant.scope_node_id});
-  }
-  if (!phone_may_sign_in(role_codes))
-    throw ApiError(403, "password_required", "工作人员账号请用账号和密码登录", "phone");
-  RoleChanges changes = resident_role_changes(held, compounds);
-  for (std::int64_t compound : changes.add) auth::assign_role(tx, user->id, "resident", compound);
-  for (std::int64_t assignment : changes.end) end_role(tx, assignment);
-  audit::record(tx, user->login, "residents.sms_code.use", "user:" + std::to_string(user->id),
+  ResidentAccount account = resident_account(tx, person);
+  audit::record(tx, account.user.login, "residents.sms_code.use", "user:" + std::to_string(account.user.id),
                 {{"phone", mask_phone(phone)},
-                 {"account_created", created},
-                 {"roles_added", changes.add.size()},
-                 {"roles_ended", changes.end.size()}});
-  return *user;
+                 {"account_created", account.created},
+                 {"roles_added", account.changes.add.size()},
+                 {"roles_ended", account.changes.end.size()}});
+  return account.user;
 }
 
 auth::SignIn check_code(Context& context, JsonObject& body) {
@@ -202,6 +121,98 @@ auth::SignIn check_code(Context& context, JsonObject& body) {
 }
 
 }  // namespace
+
+CodePolicy policy_of(const Settings& settings) {
+  CodePolicy policy;
+  policy.per_address_per_hour = settings.sms_codes_per_address_per_hour;
+  return policy;
+}
+
+std::string read_phone(JsonObject& body) {
+  std::string phone = body.text("phone");
+  if (auto problem = people::phone_problem(phone)) fail_invalid("phone", *problem);
+  return normalise_phone(phone);
+}
+
+std::string address_index(const crypto::DataKey& key, const std::string& address) {
+  return key.blind_index("sms-client:" + address);
+}
+
+std::string code_hash(const crypto::DataKey& key, const std::string& phone, const std::string& code) {
+  return key.blind_index("sms-code:" + phone + ":" + code);
+}
+
+bool same_secret(const std::string& expected, const std::string& given) {
+  return expected.size() == given.size() && sodium_memcmp(expected.data(), given.data(), expected.size()) == 0;
+}
+
+void refuse_code() { throw ApiError(401, "invalid_code", "验证码错误或已失效，请重新获取", "code"); }
+
+Response send_code(Context& context, const std::string& phone, bool send, std::optional<std::int64_t> invitation_id) {
+  auto& services = context.services;
+  const crypto::DataKey& key = services.data_key;
+  CodePolicy policy = policy_of(services.settings);
+  CodeRequest request{key.blind_index(phone), address_index(key, context.request.client_address), std::nullopt,
+                      services.clock.now() + policy.valid_for, invitation_id};
+  auto sender = send ? sms_sender(services.settings) : nullptr;
+  if (send && !sender) unavailable("短信服务未配置，暂时无法发送验证码，请联系社区工作人员");
+  // The limits are checked and the request kept in one write, so that a burst of requests cannot pass
+  // them together.
+  std::optional<std::int64_t> wait;
+  std::int64_t request_id = context.write([&](store::Tx& tx) -> std::int64_t {
+    TimePoint now = tx.now();
+    wait = wait_before_sending(
+        phone_requests_since(tx.connection(), request.phone_index, now - std::chrono::hours(24)),
+        address_requests_since(tx.connection(), request.address_index, now - std::chrono::hours(1)), now, policy);
+    return wait ? 0 : insert_request(tx, request);
+  });
+  if (wait) return too_soon(*wait);
+  Response accepted = Response::json(202, {{"resend_after", policy.resend_after.count()}});
+  if (!send) return accepted;
+  // Sent outside the writer, which a slow provider must not hold; one that fails leaves no request behind.
+  CodeBytes bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  std::string code = code_from_bytes(bytes);
+  if (auto failure = sender->send(phone, code, services.clock.now())) {
+    spdlog::error("sms code to {} not sent: {}", mask_phone(phone), *failure);
+    context.write([&](store::Tx& tx) { delete_request(tx, request_id); });
+    unavailable("短信服务暂时不可用，验证码未能发送，请稍后再试");
+  }
+  context.write([&](store::Tx& tx) {
+    set_code_hash(tx, request_id, code_hash(key, phone, code));
+    Json summary{{"client", context.request.client_address}};
+    if (invitation_id) summary["invitation"] = *invitation_id;
+    context.audit(tx, "residents.sms_code.send", "phone:" + mask_phone(phone), summary);
+  });
+  return accepted;
+}
+
+ResidentAccount resident_account(store::Tx& tx, const people::Person& person) {
+  auto user_id = account_of_person(tx.connection(), person.id);
+  bool created = !user_id;
+  if (created) {
+    // No login a person can register has a colon, and "!" is no password hash: this account signs in by phone only.
+    user_id = auth::create_user(tx, "resident:" + std::to_string(person.id), "居民 " + person.name_masked, "!");
+    link_account(tx, *user_id, person.id);
+  }
+  auto user = auth::find_user(tx.connection(), *user_id);
+  if (!user || user->disabled) throw ApiError(401, "account_disabled", "该账号已停用，请联系社区工作人员");
+  std::set<std::int64_t> compounds;
+  for (const auto& link : people::links_of_person(tx.connection(), person.id))
+    if (link.compound) compounds.insert(link.compound->id);
+  std::vector<std::string> role_codes;
+  std::vector<HeldRole> held;
+  for (const auto& grant : auth::load_roles(tx.connection(), user->id, tx.now())) {
+    role_codes.push_back(grant.role);
+    if (grant.role == "resident") held.push_back({grant.assignment_id, grant.scope_node_id});
+  }
+  if (!phone_may_sign_in(role_codes))
+    throw ApiError(403, "password_required", "工作人员账号请用账号和密码登录", "phone");
+  RoleChanges changes = resident_role_changes(held, compounds);
+  for (std::int64_t compound : changes.add) auth::assign_role(tx, user->id, "resident", compound);
+  for (std::int64_t assignment : changes.end) end_role(tx, assignment);
+  return ResidentAccount{*user, created, changes};
+}
 
 auth::SignInMethod phone_sign_in() { return auth::SignInMethod{"phone", check_code}; }
 

@@ -2,6 +2,7 @@
 #include "modules/residents/rules.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace weizhi::residents {
 
@@ -72,6 +73,67 @@ RoleChanges resident_role_changes(const std::vector<HeldRole>& held, const std::
   for (std::int64_t compound : compounds)
     if (!kept.count(compound)) changes.add.push_back(compound);
   return changes;
+}
+
+std::string invitation_code_from_bytes(const InvitationBytes& bytes) {
+  std::string code;
+  for (unsigned char byte : bytes) code += kInvitationAlphabet[byte % kInvitationAlphabet.size()];
+  return code;
+}
+
+std::optional<std::string> read_invitation_code(const std::string& typed) {
+  std::string code;
+  for (char c : typed) {
+    if (c == ' ' || c == '-') continue;
+    char upper = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    if (kInvitationAlphabet.find(upper) == std::string_view::npos) return std::nullopt;
+    code += upper;
+    if (code.size() > kInvitationCodeLength) return std::nullopt;
+  }
+  if (code.size() != kInvitationCodeLength) return std::nullopt;
+  return code;
+}
+
+InvitationState invitation_state(const StoredInvitation& invitation, TimePoint now) {
+  if (invitation.used) return InvitationState::Used;
+  if (invitation.voided) return InvitationState::Voided;
+  if (now >= invitation.expires_at) return InvitationState::Expired;
+  return InvitationState::Valid;
+}
+
+std::optional<std::int64_t> wait_before_guessing(const std::vector<TimePoint>& guesses, TimePoint now,
+                                                 const InvitationPolicy& policy) {
+  return wait_for_window(guesses, policy.guesses_per_address_per_hour, std::chrono::hours(1), now);
+}
+
+std::optional<std::int64_t> wait_before_reissuing(std::optional<TimePoint> last_issued, TimePoint now,
+                                                  const InvitationPolicy& policy) {
+  if (!last_issued) return std::nullopt;
+  return wait_for_window({*last_issued}, 1, policy.reissue_after, now);
+}
+
+bool needs_letter(const std::vector<HouseholdMember>& members) {
+  return std::any_of(members.begin(), members.end(), may_claim_letter);
+}
+
+bool may_claim_letter(const HouseholdMember& member) { return !member.has_phone; }
+
+SignUpProgress count_sign_ups(const std::vector<HouseholdSignUp>& households) {
+  SignUpProgress progress;
+  std::map<std::int64_t, SignUpCount> compounds;
+  std::map<std::int64_t, SignUpCount> buildings;
+  for (const auto& household : households) {
+    for (SignUpCount* count :
+         {&progress.total,
+          &compounds.try_emplace(household.compound_id, SignUpCount{household.compound_id}).first->second,
+          &buildings.try_emplace(household.building_id, SignUpCount{household.building_id}).first->second}) {
+      ++count->households;
+      if (household.signed_up) ++count->signed_up;
+    }
+  }
+  for (const auto& [id, count] : compounds) progress.compounds.push_back(count);
+  for (const auto& [id, count] : buildings) progress.buildings.push_back(count);
+  return progress;
 }
 
 }  // namespace weizhi::residents
