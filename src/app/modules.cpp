@@ -8,6 +8,7 @@
 #include "app/today.hpp"
 #include "audit/routes.hpp"
 #include "auth/routes.hpp"
+#include "modules/access/module.hpp"
 #include "modules/cases/module.hpp"
 #include "modules/committees/module.hpp"
 #include "modules/covenant/module.hpp"
@@ -49,8 +50,9 @@ const std::vector<modules::Module>& all_modules() {
       elections::module(), media::module(),      covenant::module(),
       routed_cases(),      open311::module(),    deliberation::module(),
       elevators::module(), mediation::module(),  property::module(),
-      residents::module(), privacy::module(),    audit::module(),
-      today_module(),      report_module(),      map_module()};
+      residents::module(), privacy::module(),    access::module(),
+      audit::module(),     today_module(),       report_module(),
+      map_module()};
   return modules;
 }
 

@@ -203,6 +203,15 @@ const std::vector<ActionLabel>& action_labels() {
       {"property.evaluation.reopen", "重开月度考核"},
       {"property.evaluation.review.close", "结束物业合同复核"},
       {"property.evaluation.remind", "提醒填写月度考核表"},
+      // Access: gates and credentials
+      {"access.seed", "载入演示门岗与门禁凭证"},
+      {"access.gate.create", "新增门岗"},
+      {"access.gate.update", "修改门岗"},
+      {"access.gate.roster", "修改大门保安排班"},
+      {"access.credential.issue", "发放门禁凭证"},
+      {"access.credential.suspend", "暂停门禁凭证"},
+      {"access.credential.restore", "恢复门禁凭证"},
+      {"access.credential.revoke", "注销门禁凭证"},
   };
   return labels;
 }

@@ -23,6 +23,7 @@ std::vector<Migration> elevators_migrations();
 std::vector<Migration> mediation_migrations();
 std::vector<Migration> property_migrations();
 std::vector<Migration> residents_migrations();
+std::vector<Migration> access_migrations();
 std::vector<Migration> privacy_migrations();
 
 }  // namespace weizhi::store

@@ -1,0 +1,22 @@
+// The access module as the host runs it: migrations, routes, demo seed, the daily job that ends the credentials
+// of those who moved out, and who holds its permissions.
+#include "modules/access/module.hpp"
+
+#include "modules/migrations.hpp"
+
+namespace weizhi::access {
+
+modules::Module module() {
+  using namespace modules;
+  // Those who answer for a compound, its grid members and the property manager who staffs the main gates keep its
+  // gates and issue its credentials; everyone working on the compound reads them. Residents see their own through
+  // /api/v1/me/credentials.
+  return describe("access", store::access_migrations, add_routes, seed_demo,
+                  {
+                      {"access.manage", roles(kOfficials, "grid_member", "property_manager")},
+                      {"access.read", kStaff},
+                  },
+                  {moving_out_job()});
+}
+
+}  // namespace weizhi::access
