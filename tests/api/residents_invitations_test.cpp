@@ -378,16 +378,15 @@ TEST_F(InvitationsTest, AnotherScopeIsNotFoundAndAnonymousCallersAreNotSignedIn)
     EXPECT_EQ(staff->get("/api/v1/residents/invitations?compound=" + std::to_string(node("xi-si"))).status, 404);
     EXPECT_EQ(staff->get("/api/v1/residents/invitation-requests?compound=" + std::to_string(node("xi-si"))).status,
               404);
-    EXPECT_EQ(staff->get("/api/v1/residents/sign-up-progress?compound=" + std::to_string(node("xi-si"))).status, 404);
-    EXPECT_EQ(staff->get("/api/v1/residents/sign-up-progress?compound=999999").status, 404);
+    EXPECT_EQ(staff->get("/api/v1/residents/sign-up-progress?node=" + std::to_string(node("xi-si"))).status, 404);
+    EXPECT_EQ(staff->get("/api/v1/residents/sign-up-progress?node=999999").status, 404);
   }
   EXPECT_EQ(issue(*signed_in("admin"), xi_si).status, 201);
   // Residents hold neither permission.
   auto resident = signed_in("resident");
   EXPECT_EQ(issue(*resident, building("desheng-xincun")).status, 403);
-  EXPECT_EQ(
-      resident->get("/api/v1/residents/sign-up-progress?compound=" + std::to_string(node("desheng-xincun"))).status,
-      403);
+  EXPECT_EQ(resident->get("/api/v1/residents/sign-up-progress?node=" + std::to_string(node("desheng-xincun"))).status,
+            403);
   auto nobody = anonymous();
   EXPECT_EQ(issue(*nobody, building("desheng-xincun")).status, 401);
   EXPECT_EQ(nobody->get("/api/v1/residents/invitations?compound=" + std::to_string(node("desheng-xincun"))).status,
@@ -395,7 +394,7 @@ TEST_F(InvitationsTest, AnotherScopeIsNotFoundAndAnonymousCallersAreNotSignedIn)
   EXPECT_EQ(nobody->get("/api/v1/residents/invitation-requests?compound=1").status, 401);
   EXPECT_EQ(nobody->post("/api/v1/residents/invitation-requests/1/confirm", std::string("")).status, 401);
   EXPECT_EQ(nobody->post("/api/v1/residents/invitation-requests/1/refuse", std::string("")).status, 401);
-  EXPECT_EQ(nobody->get("/api/v1/residents/sign-up-progress?compound=1").status, 401);
+  EXPECT_EQ(nobody->get("/api/v1/residents/sign-up-progress?node=1").status, 401);
   EXPECT_EQ(count("SELECT COUNT(*) FROM invitation_batches"), 1);
 }
 
@@ -478,7 +477,7 @@ TEST_F(InvitationsTest, UnderTheConfirmationPolicyTheCommunityConfirmsThePhoneFi
 TEST_F(InvitationsTest, ProgressCountsHouseholdsWithSomeoneSignedUpByPhone) {
   auto staff = signed_in("secretary");
   std::string compound = std::to_string(node("desheng-xincun"));
-  Reply before = staff->get("/api/v1/residents/sign-up-progress?compound=" + compound);
+  Reply before = staff->get("/api/v1/residents/sign-up-progress?node=" + compound);
   ASSERT_EQ(before.status, 200) << before.body;
   json answer = before.json();
   std::int64_t households = 0;
@@ -498,16 +497,19 @@ TEST_F(InvitationsTest, ProgressCountsHouseholdsWithSomeoneSignedUpByPhone) {
   std::string letter = letter_for(*commissioner);
   auto resident = anonymous();
   ASSERT_EQ(redeem_for(*resident, letter, "19900005555", person).status, 200);
-  json after = staff->get("/api/v1/residents/sign-up-progress?compound=" + compound).json();
+  json after = staff->get("/api/v1/residents/sign-up-progress?node=" + compound).json();
   EXPECT_EQ(after["signed_up"], 1);
   EXPECT_EQ(after["compounds"][0]["buildings"][0]["signed_up"], 1);
   EXPECT_EQ(after["compounds"][0]["buildings"][1]["signed_up"], 0);
 
   // A community: each of its compounds.
-  json community = staff->get("/api/v1/residents/sign-up-progress?community=" + std::to_string(node("desheng"))).json();
+  json community = staff->get("/api/v1/residents/sign-up-progress?node=" + std::to_string(node("desheng"))).json();
+  EXPECT_EQ(community["node"]["kind"], "community");
   EXPECT_GE(community["compounds"].size(), 2u);
   EXPECT_EQ(community["signed_up"], 1);
-  EXPECT_EQ(staff->get("/api/v1/residents/sign-up-progress?community=" + compound).status, 404);
-  EXPECT_EQ(staff->get("/api/v1/residents/sign-up-progress?compound=" + compound + "&community=" + compound).status,
-            400);
+  // A building is no place the progress is read for.
+  Reply building_node =
+      staff->get("/api/v1/residents/sign-up-progress?node=" + std::to_string(building("desheng-xincun")));
+  EXPECT_EQ(building_node.status, 404);
+  EXPECT_EQ(building_node.error_field(), "node");
 }

@@ -383,17 +383,14 @@ Response settle(Context& context, Decision decision) {
 
 // --- Sign-up progress ---
 
-// GET /api/v1/residents/sign-up-progress?compound=ID or ?community=ID: households and those signed up, per
-// compound and building.
+// GET /api/v1/residents/sign-up-progress?node=ID (a street, community or compound): households and those
+// signed up, per compound and building.
 Response progress_route(Context& context) {
-  auto compound_id = context.query("compound");
-  auto community_id = context.query("community");
-  if (compound_id.has_value() == community_id.has_value())
-    fail_invalid("compound", "请指定一个小区（compound）或一个社区（community）");
-  org::Node node = compound_id ? visible_node(context, kProgress, context.parse_id(*compound_id, "compound"),
-                                              {org::NodeKind::Compound}, "compound", "找不到该小区")
-                               : visible_node(context, kProgress, context.parse_id(*community_id, "community"),
-                                              {org::NodeKind::Community}, "community", "找不到该社区");
+  auto id = context.query("node");
+  if (!id) fail_invalid("node", "请指定街道、社区或小区（node）");
+  org::Node node = visible_node(context, kProgress, context.parse_id(*id, "node"),
+                                {org::NodeKind::Street, org::NodeKind::Community, org::NodeKind::Compound}, "node",
+                                "找不到该街道、社区或小区");
   std::vector<HouseholdRow> rows;
   {
     auto lease = context.read();
@@ -425,7 +422,7 @@ Response progress_route(Context& context) {
                          {"signed_up", compound.signed_up},
                          {"buildings", buildings}});
   }
-  return Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}}},
+  return Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", org::kind_code(node.kind)}}},
                               {"households", progress.total.households},
                               {"signed_up", progress.total.signed_up},
                               {"compounds", compounds}});
