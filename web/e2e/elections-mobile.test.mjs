@@ -4,7 +4,7 @@
 // counted once); afterwards the election shows "voted" only.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { apiSession } from './support/api.mjs'
+import { apiSession, idNumberEnd } from './support/api.mjs'
 import { checkScreen, lookUpReceipt, signInToMobile } from './support/browser.mjs'
 import { browserSuite, phone } from './support/suite.mjs'
 
@@ -159,6 +159,8 @@ describe('committee election on the resident H5', () => {
     )
     assert.ok(open, 'the demo resident has an open owners’ vote')
     const voter = open.my_voters.find((candidate) => candidate.voted_channel === null)
+    const own = open.my_voters.find((candidate) => candidate.self)
+    await resident.send('POST', `/api/v1/votes/${open.id}/identity-check`, { id_last4: await idNumberEnd(suite.baseUrl, own.voter_id) })
     const ballot = await resident.send(
       'POST',
       `/api/v1/votes/${open.id}/ballots`,

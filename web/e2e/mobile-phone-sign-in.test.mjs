@@ -1,5 +1,6 @@
 // Browser tests of a resident's sign-in on the H5 by phone at 360 px: an owner signs in with the SMS code and
-// votes online, a family sharing one phone picks who signs in, and the page works inside WeChat's and
+// votes online after the identity check by the last four characters of their ID number (one wrong try shows the
+// tries left), a family sharing one phone picks who signs in, and the page works inside WeChat's and
 // DingTalk's browsers, whose H5 can be added to the home screen with its manifest.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -38,7 +39,7 @@ async function soleOwners(baseUrl, count, candidates = undefined) {
     if (links.length !== 1) continue
     const clear = await admin.send('POST', `/api/v1/people/${id}/unmask`, { reason: '核对居民手机号登录' })
     taken.add(id)
-    owners.push({ id, maskedName: person.name, phone: clear.phone })
+    owners.push({ id, maskedName: person.name, phone: clear.phone, idLast4: clear.id_number.slice(-4) })
   }
   assert.equal(owners.length, count, `${count} sole owners`)
   return owners
@@ -84,7 +85,20 @@ describe('resident sign-in by phone', () => {
     for (let item = 1; item <= open.items.length; item++) {
       await page.getByTestId(`item-${item}`).getByRole('radio', { name: '赞同' }).click()
     }
+    await page.getByTestId('vote-identity-required').waitFor()
     await page.getByTestId('review').click()
+    // A family may share the phone, so the owner proves who they are: a wrong answer says the tries left.
+    const identity = page.getByTestId('identity-check')
+    await identity.getByText(`请输入 ${owner.maskedName} 的身份证号后四位`).waitFor()
+    const wrong = owner.idLast4 === '0000' ? '1111' : '0000'
+    await identity.getByTestId('id-last4').locator('input').fill(wrong)
+    await identity.getByTestId('identity-submit').click()
+    await identity.getByText('身份证号后四位不正确，还可以再试 4 次').waitFor()
+    await identity.getByTestId('identity-tries').getByText('还可尝试 4 次').waitFor()
+    assert.ok((await pageWidth(page)) <= 360)
+    await checkScreen(page, 'H5 identity check with tries left', 'mobile-vote-identity')
+    await identity.getByTestId('id-last4').locator('input').fill(owner.idLast4.toLowerCase())
+    await identity.getByTestId('identity-submit').click()
     await page.getByTestId('submit-ballot').click()
     assert.match((await page.getByTestId('receipt-code').innerText()).trim(), /^[0-9A-F]{4}(-[0-9A-F]{4}){4}$/)
     assert.ok((await pageWidth(page)) <= 360)

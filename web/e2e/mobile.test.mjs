@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { checkScreen, signInThroughMobileLogin, signInToMobile } from './support/browser.mjs'
 import { browserSuite, phone } from './support/suite.mjs'
-import { apiSession } from './support/api.mjs'
+import { apiSession, idNumberEnd } from './support/api.mjs'
 
 describe('resident H5', () => {
   const suite = browserSuite(phone)
@@ -215,6 +215,9 @@ describe('resident H5', () => {
       await page.getByTestId(`item-${item}`).getByRole('radio', { name: '赞同' }).click()
     }
     await page.getByTestId('review').click()
+    const last4 = await idNumberEnd(suite.baseUrl, open.my_voters.find((voter) => voter.self).voter_id)
+    await page.getByTestId('id-last4').locator('input').fill(last4)
+    await page.getByTestId('identity-submit').click()
     await page.getByTestId('submit-ballot').click()
     const shown = page.getByTestId('receipt-code')
     const code = (await shown.innerText()).trim()

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import { crc32, deflateSync } from 'node:zlib'
-import { apiSession, findNodeId } from './support/api.mjs'
+import { apiSession, findNodeId, idNumberEnd } from './support/api.mjs'
 import { assertAccessible, checkScreen, lookUpReceipt, poppersClosed, saveScreenshot, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 
@@ -124,7 +124,15 @@ describe('voting screens', () => {
       assert.ok(width <= 360, `nothing overflows the 360px screen (page is ${width}px wide)`)
       await checkScreen(page, 'H5 ballot', 'voting-mobile-ballot')
 
+      await page.getByTestId('vote-identity-required').getByText('本表决需实名核验').waitFor()
       await review.click()
+      // The demo street asks every online voter to prove who they are before their first ballot.
+      const identity = page.getByTestId('identity-check')
+      await identity.getByText('身份证号后四位').first().waitFor()
+      await checkScreen(page, 'H5 identity check', 'voting-mobile-identity')
+      const last4 = await idNumberEnd(suite.baseUrl, open.my_voters.find((voter) => voter.self).voter_id)
+      await identity.getByTestId('id-last4').locator('input').fill(last4)
+      await identity.getByTestId('identity-submit').click()
       const confirm = page.getByTestId('confirm')
       await confirm.getByText('请核对你的选择').waitFor()
       await confirm.getByText('赞同').first().waitFor()

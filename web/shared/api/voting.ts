@@ -11,11 +11,16 @@ export type Choice = 'agree' | 'oppose' | 'abstain' | 'follow' | 'invalid'
 export type FollowMajority = 'both_dimensions' | 'abstain'
 export type Extension = 'once_if_quorum_not_met' | 'none'
 export type Outcome = 'passed' | 'failed_quorum' | 'failed_approval'
+/** The street's policy on which votes ask an online voter to prove who they are (docs/rules.md#c-identity-check). */
+export type IdentityCheckPolicy = 'all' | 'major_matters' | 'off'
+export type ProxySource = 'paper' | 'h5'
 
 export const channels: readonly Channel[] = ['online', 'paper', 'meeting']
 export const scopeKinds: readonly ScopeKind[] = ['compound', 'buildings', 'units', 'parts']
 /** What a voter may choose online; clerks may also mark an item invalid (mis-marked on the form). */
 export const votingChoices: readonly Choice[] = ['agree', 'oppose', 'abstain', 'follow']
+/** The characters an owner's statement naming a proxy on the H5 takes, as the server checks it. */
+export const proxyStatementLength = { min: 10, max: 300 } as const
 export const clerkChoices: readonly Choice[] = [...votingChoices, 'invalid']
 
 /** An exact ratio; areas are in 0.01 m². */
@@ -87,6 +92,8 @@ export interface Vote {
   /** The proposal's documents and photo ids, set while the vote is a draft. */
   documents: VoteDocument[]
   photos: string[]
+  /** Whether an online ballot waits for the identity check: the policy frozen at opening (a draft: the street's now). */
+  identity_check: { required: boolean; policy: IdentityCheckPolicy; frozen: boolean }
 }
 
 export interface NewVote {
@@ -103,11 +110,16 @@ export interface NewVote {
   photos: string[]
 }
 
-/** An owner's written authorisation of someone else to vote for them, as recorded by the organiser. */
+/**
+ * An owner's authorisation of someone else to vote for them: a paper letter the organiser recorded (its reference),
+ * or named by the owner on the H5 (their statement).
+ */
 export interface VoteProxy {
   voter: Ref
   proxy: Ref
-  letter_reference: string
+  source: ProxySource
+  letter_reference: string | null
+  statement: string | null
   created_at: string
 }
 
@@ -224,7 +236,16 @@ export interface VoteDocument {
  * is the user's own (recorded for them or cast by them as proxy), its receipt code.
  */
 export type MyVote = Vote & {
-  my_voters: { voter_id: number; self: boolean; voted_channel: Channel | null; receipt_code: string | null }[]
+  my_voters: {
+    voter_id: number
+    self: boolean
+    voted_channel: Channel | null
+    receipt_code: string | null
+    /** On the user's own entry: whom they asked to cast for them (masked name). */
+    proxy: { name: string; source: ProxySource } | null
+  }[]
+  /** The user's own identity check in this vote; `other_channels` says where to vote once locked out. */
+  my_identity_check: { name: string; passed: boolean; locked: boolean; tries_left: number; other_channels: string }
 }
 
 interface Items<Item> {
@@ -303,6 +324,27 @@ export function castOnline(id: number, voterId: number, choices: Choice[], idemp
     body: { voter_id: voterId, choices },
     headers: { 'Idempotency-Key': idempotencyKey },
   })
+}
+
+/**
+ * POST …/identity-check: the caller proves who they are by the last four characters of their ID number; 422
+ * `identity_mismatch` carries `tries_left`, 403 `identity_locked` after five wrong answers.
+ */
+export function checkIdentity(id: number, idLast4: string): Promise<{ passed: boolean; required: boolean }> {
+  return request('POST', `${base}/${id}/identity-check`, { body: { id_last4: idLast4 } })
+}
+
+/** POST …/my-proxy: an owner names a proxy by phone with their own statement (422 `proxy_phone` when unknown). */
+export function nameProxy(
+  id: number,
+  proxy: { voter_id: number; proxy_phone: string; statement: string },
+): Promise<{ voter_id: number; proxy: Ref; source: ProxySource; statement: string }> {
+  return request('POST', `${base}/${id}/my-proxy`, { body: proxy })
+}
+
+/** DELETE …/my-proxy/{voter_id}: the owner withdraws the proxy they named, before a ballot is cast for them. */
+export function withdrawProxy(id: number, voterId: number): Promise<void> {
+  return request<void>('DELETE', `${base}/${id}/my-proxy/${voterId}`)
 }
 
 /** POST …/meeting-ballots: an officer records an owner's vote at the meeting; 409 when the owner already voted. */
