@@ -113,6 +113,9 @@ TEST_F(VotingIdentityTest, EveryVoteAsksByDefaultAndTheVoteShowsIt) {
   EXPECT_EQ(mine["identity_check"]["required"], true);
   EXPECT_EQ(mine["my_identity_check"]["passed"], false);
   EXPECT_EQ(mine["my_identity_check"]["tries_left"], 5);
+  auto lease = db().read();
+  EXPECT_EQ(mine["my_identity_check"]["name"],
+            lease->query_one("SELECT name_masked FROM people WHERE id = ?", {person_of("resident")})->text(0));
 }
 
 TEST_F(VotingIdentityTest, UnderMajorMattersOnlyMattersSixToEightAskAndOffAsksNone) {

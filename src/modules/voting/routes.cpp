@@ -802,6 +802,8 @@ Response my_votes_route(Context& context) {
   auto person = people::person_of_user(*lease, user_id);
   Json items = Json::array();
   if (person) {
+    // The caller is asked for the last four of their own ID number under their own (masked) name.
+    auto caller = people::find_person(*lease, *person);
     for (const auto& vote : votes_of_person(*lease, *person)) {
       Json shown = vote_json(*lease, vote);
       Json voters = Json::array();
@@ -821,7 +823,8 @@ Response my_votes_route(Context& context) {
       }
       shown["my_voters"] = voters;
       IdentityCheck check = identity_check_of(*lease, vote.id, *person);
-      shown["my_identity_check"] = {{"passed", check.passed},
+      shown["my_identity_check"] = {{"name", caller ? caller->name_masked : ""},
+                                    {"passed", check.passed},
                                     {"locked", identity_locked(check)},
                                     {"tries_left", identity_tries_left(check)},
                                     {"other_channels", other_channels_advice(vote)}};
