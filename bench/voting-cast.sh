@@ -46,7 +46,8 @@ closes=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)
 printf '{"compound_id": %s, "title": "压测表决", "matter": 4, "items": ["续聘物业服务企业"], "opens_at": "%s", "closes_at": "%s", "channels": ["online", "paper", "meeting"]}' \
   "$COMPOUND" "$opens" "$closes" >"$WORK/vote-request.json"
 send POST /api/v1/votes application/json "$WORK/vote-request.json" 201 "$WORK/vote.json"
-VOTE=$(grep -o '"id":[0-9]*,"items"' "$WORK/vote.json" | grep -o '[0-9][0-9]*')
+# The vote's own id is the one beside its identity check (keys come in alphabetical order).
+VOTE=$(grep -o '"id":[0-9]*,"identity_check"' "$WORK/vote.json" | grep -o '[0-9][0-9]*')
 echo '{}' >"$WORK/empty.json"
 started=$(now)
 send POST "/api/v1/votes/$VOTE/open" application/json "$WORK/empty.json" 200 "$WORK/opened.json"
