@@ -3,7 +3,7 @@
 // type the same paper form and the supervisor settles a mismatch; the results page explains the ratios
 // and where the owners stood; the create-vote wizard makes and opens a vote with its roll and turnout,
 // and edits a draft with its materials; an organiser records a written proxy and an officer a ballot
-// cast at the meeting.
+// cast at the meeting; an owner names a proxy on the H5 after the identity check and withdraws it.
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
@@ -226,6 +226,57 @@ describe('voting screens', () => {
       const size = await page.getByTestId('vote-title').evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
       assert.ok(size >= 24, `the title is large in elderly mode (${size}px)`)
       await checkScreen(page, 'H5 published result', 'voting-mobile-result')
+    })
+
+    test('an owner checks who they are, names a proxy by phone with their statement, sees whom they asked and withdraws it', async () => {
+      const organiser = await apiSession(suite.baseUrl, 'commissioner')
+      const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+      const vote = await organiser.send(
+        'POST',
+        '/api/v1/votes',
+        {
+          compound_id: compoundId,
+          title: '关于增设电动自行车充电桩的表决',
+          matter: 9,
+          items: ['同意增设充电桩'],
+          opens_at: new Date(Date.now() - 60_000).toISOString(),
+          closes_at: new Date(Date.now() + 86_400_000).toISOString(),
+          channels: ['online', 'paper'],
+        },
+        { expectedStatus: 201 },
+      )
+      await organiser.send('POST', `/api/v1/votes/${vote.id}/open`, {})
+      const resident = await apiSession(suite.baseUrl, 'resident')
+      const self = (await resident.get('/api/v1/me/votes')).items.find((shown) => shown.id === vote.id).my_voters[0]
+      const [proxy] = (await rollOwners(organiser, vote.id)).filter((owner) => owner.id !== self.voter_id)
+      const admin = await apiSession(suite.baseUrl, 'admin')
+      const { phone: proxyPhone } = await admin.send('POST', `/api/v1/people/${proxy.id}/unmask`, { reason: '浏览器测试委托投票' })
+
+      const page = await suite.mobilePage('resident')
+      await page.goto(`${suite.baseUrl}/m/votes/${vote.id}`)
+      const card = page.getByTestId('vote-proxy')
+      await card.getByTestId('proxy-open').click()
+      // The vote asks who the owner is before they name someone to cast for them.
+      await card.getByTestId('id-last4').locator('input').fill(await idNumberEnd(suite.baseUrl, self.voter_id))
+      await card.getByTestId('identity-submit').click()
+      const form = card.getByTestId('proxy-form')
+      await form.getByTestId('proxy-phone').locator('input').fill(proxyPhone)
+      await form.getByTestId('proxy-statement').locator('textarea').fill('本人自愿委托邻居代为参加本次表决')
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360)
+      await checkScreen(page, 'H5 naming a proxy', 'voting-mobile-proxy')
+      await form.getByTestId('proxy-submit').click()
+      await page.locator('.van-dialog__confirm').click()
+      await card.getByTestId('proxy-named').getByText(`已委托 ${proxy.name} 代为投票`).waitFor()
+      const proxies = await organiser.get(`/api/v1/votes/${vote.id}/proxies`)
+      assert.deepEqual(
+        proxies.items.map((recorded) => [recorded.voter.id, recorded.proxy.id, recorded.source, recorded.statement]),
+        [[self.voter_id, proxy.id, 'h5', '本人自愿委托邻居代为参加本次表决']],
+      )
+
+      await card.getByTestId('proxy-withdraw').click()
+      await page.locator('.van-dialog__confirm').click()
+      await card.getByTestId('proxy-open').waitFor()
+      assert.equal((await organiser.get(`/api/v1/votes/${vote.id}/proxies`)).items.length, 0)
     })
   })
 
