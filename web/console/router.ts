@@ -110,6 +110,18 @@ export const router = createRouter({
           meta: { titleKey: 'layout.people', permission: 'people.read', menuGroup: 'org', menuOrder: 5 },
         },
         {
+          path: 'privacy/corrections',
+          name: 'privacy-corrections',
+          component: () => import('./views/privacy/corrections/index.vue'),
+          meta: { titleKey: 'privacy.corrections', permission: 'people.write', menuGroup: 'org', menuOrder: 6 },
+        },
+        {
+          path: 'privacy/notice',
+          name: 'privacy-notice',
+          component: () => import('./views/privacy/notice/index.vue'),
+          meta: { titleKey: 'privacy.notice', permission: 'privacy.manage', menuGroup: 'system', menuOrder: 20 },
+        },
+        {
           path: 'people/:id(\\d+)',
           name: 'person',
           component: () => import('./views/people/person/index.vue'),

@@ -1,14 +1,15 @@
-// Browser tests of a resident's sign-in on the H5 by phone at 360 px: an owner signs in with the SMS code and
-// votes online after the identity check by the last four characters of their ID number (one wrong try shows the
-// tries left), a family sharing one phone picks who signs in, and the page works inside WeChat's and
-// DingTalk's browsers, whose H5 can be added to the home screen with its manifest.
+// Browser tests of a resident's sign-in on the H5 by phone at 360 px: an owner signs in with the SMS code, agrees
+// to the privacy notice as every first sign-in asks, and votes online after the identity check by the last four
+// characters of their ID number (one wrong try shows the tries left), a family sharing one phone picks who signs
+// in, and the page works inside WeChat's and DingTalk's browsers, whose H5 can be added to the home screen with
+// its manifest.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { describe, test } from 'node:test'
-import { checkScreen } from './support/browser.mjs'
+import { agreeToPrivacyNotice, checkScreen, signInWithCode } from './support/browser.mjs'
 import { browserSuite, phone } from './support/suite.mjs'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { databaseOf, lastCodeSentTo } from './support/server.mjs'
+import { databaseOf } from './support/server.mjs'
 
 const userAgents = {
   WeChat:
@@ -45,16 +46,6 @@ async function soleOwners(baseUrl, count, candidates = undefined) {
   return owners
 }
 
-/** Asks for a code on the login page, types the one the server sent and signs in. */
-async function signInWithCode(page, baseUrl, phoneNumber) {
-  await page.goto(`${baseUrl}/m/login`)
-  await page.getByLabel('手机号').fill(phoneNumber)
-  await page.getByTestId('send-code').click()
-  await page.getByTestId('send-code').getByText(/\d+ 秒后重发/).waitFor()
-  await page.getByLabel('验证码').fill(lastCodeSentTo(baseUrl, phoneNumber))
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-}
-
 const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth)
 
 describe('resident sign-in by phone', () => {
@@ -79,6 +70,7 @@ describe('resident sign-in by phone', () => {
     await checkScreen(page, 'H5 sign-in by phone', 'mobile-phone-sign-in')
 
     await signInWithCode(page, suite.baseUrl, owner.phone)
+    await agreeToPrivacyNotice(page)
     await page.getByTestId('display-name').getByText(owner.maskedName).waitFor()
     await page.getByTestId('my-votes-link').click()
     await page.getByTestId(`my-vote-${open.id}`).click()
@@ -121,6 +113,7 @@ describe('resident sign-in by phone', () => {
     await choices.getByRole('button', { name: `我是 ${first.maskedName}` }).waitFor()
     await checkScreen(page, 'H5 choice of person on a shared phone', 'mobile-phone-choice')
     await choices.getByRole('button', { name: `我是 ${second.maskedName}` }).click()
+    await agreeToPrivacyNotice(page)
     await page.getByTestId('display-name').getByText(second.maskedName).waitFor()
   })
 
@@ -130,6 +123,7 @@ describe('resident sign-in by phone', () => {
       const owner = owners[index]
       const page = await suite.freshPage({ userAgent })
       await signInWithCode(page, suite.baseUrl, owner.phone)
+      await agreeToPrivacyNotice(page)
       await page.getByTestId('display-name').getByText(owner.maskedName).waitFor()
       assert.ok((await pageWidth(page)) <= 360, `${browserName}: nothing overflows the 360px screen`)
       const host = new URL(suite.baseUrl).hostname

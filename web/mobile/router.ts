@@ -2,9 +2,11 @@
 // (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant and
 // property contract with its published monthly results, a committee member's monthly evaluation sheets,
 // the compound's deliberation topics with their comments, their reports of problems (报事报修) with
-// ratings, the devices signed in to the account, and the public receipt check.
+// ratings, the devices signed in to the account, the privacy notice (public, and asked of residents until they
+// consent) with 我的信息, and the public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
+import { installConsentGuard } from './views/privacy/consent-guard'
 
 export const router = createRouter({
   history: createWebHistory('/m/'),
@@ -111,6 +113,18 @@ export const router = createRouter({
       meta: { titleKey: 'devices.title' },
     },
     {
+      path: '/privacy',
+      name: 'privacy',
+      component: () => import('./views/privacy/index.vue'),
+      meta: { public: true, titleKey: 'privacy.notice' },
+    },
+    {
+      path: '/my-data',
+      name: 'my-data',
+      component: () => import('./views/my-data/index.vue'),
+      meta: { titleKey: 'privacy.myData' },
+    },
+    {
       path: '/receipt',
       name: 'receipt',
       component: () => import('./views/receipt/index.vue'),
@@ -121,3 +135,4 @@ export const router = createRouter({
 })
 
 installSessionGuard(router, 'app.mobileTitle')
+installConsentGuard(router)

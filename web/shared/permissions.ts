@@ -59,3 +59,4 @@ export type Permission =
   | 'property.evaluate.street'
   | 'property.evaluate.community'
   | 'property.evaluate.committee'
+  | 'privacy.manage'

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
-import { repoRoot, demoPassword } from './server.mjs'
+import { repoRoot, demoPassword, lastCodeSentTo } from './server.mjs'
 
 const screenshotFolder = path.join(repoRoot, 'test-output', 'e2e')
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -120,6 +120,22 @@ export async function signInToConsole(page, baseUrl, login, landing = '/') {
   await signInThroughApi(page, baseUrl, login)
   await page.goto(`${baseUrl}${landing}`)
   await page.getByTestId('current-user').waitFor()
+}
+
+/** Asks for a code on the H5's login page, types the one the server sent to `phoneNumber` and signs in. */
+export async function signInWithCode(page, baseUrl, phoneNumber) {
+  await page.goto(`${baseUrl}/m/login`)
+  await page.getByLabel('手机号').fill(phoneNumber)
+  await page.getByTestId('send-code').click()
+  await page.getByTestId('send-code').getByText(/\d+ 秒后重发/).waitFor()
+  await page.getByLabel('验证码').fill(lastCodeSentTo(baseUrl, phoneNumber))
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+}
+
+/** A resident who has not consented to the current privacy notice is shown it first; agreeing goes on. */
+export async function agreeToPrivacyNotice(page) {
+  await page.waitForURL(/\/m\/privacy/)
+  await page.getByTestId('agree').click()
 }
 
 /** Signs `login` in (through the API) and opens the H5 at its 我的 page. */

@@ -20,6 +20,7 @@ export const myPageLinks: readonly MyPageLink[] = [
   { route: 'my-topics', titleKey: 'deliberation.mobile.title', hintKey: 'deliberation.mobile.hint', testId: 'topics-link' },
   { route: 'case-report', titleKey: 'cases.mobile.report', hintKey: 'cases.mobile.reportHint', testId: 'case-report-link' },
   { route: 'my-cases', titleKey: 'cases.mobile.mine', hintKey: 'cases.mobile.mineHint', testId: 'my-cases-link' },
+  { route: 'my-data', titleKey: 'privacy.myData', hintKey: 'privacy.mobile.myDataEntry', testId: 'my-data-link' },
   {
     route: 'my-evaluations',
     titleKey: 'property.mobileEvaluation.entry',
