@@ -15,6 +15,7 @@
 #include "modules/deliberation/module.hpp"
 #include "modules/elections/module.hpp"
 #include "modules/elevators/module.hpp"
+#include "modules/engagement/module.hpp"
 #include "modules/governance/module.hpp"
 #include "modules/imports/module.hpp"
 #include "modules/media/module.hpp"
@@ -44,15 +45,15 @@ modules::Module routed_cases() { return cases::module({property::case_router()})
 const std::vector<modules::Module>& all_modules() {
   // Seeds run in this order: accounts right after the tree, so later seeds can link them to people.
   static const std::vector<modules::Module> modules{
-      ops_module(),        org::module(),        auth::module({residents::phone_sign_in()}),
-      people::module(),    governance::module(), notifications::module(),
-      imports::module(),   voting::module(),     committees::module(),
-      elections::module(), media::module(),      covenant::module(),
-      routed_cases(),      open311::module(),    deliberation::module(),
-      elevators::module(), mediation::module(),  property::module(),
-      residents::module(), privacy::module(),    access::module(),
-      audit::module(),     today_module(),       report_module(),
-      map_module()};
+      ops_module(),         org::module(),        auth::module({residents::phone_sign_in()}),
+      people::module(),     governance::module(), notifications::module(),
+      imports::module(),    voting::module(),     committees::module(),
+      elections::module(),  media::module(),      covenant::module(),
+      routed_cases(),       open311::module(),    deliberation::module(),
+      elevators::module(),  mediation::module(),  property::module(),
+      residents::module(),  privacy::module(),    access::module(),
+      engagement::module(), audit::module(),      today_module(),
+      report_module(),      map_module()};
   return modules;
 }
 

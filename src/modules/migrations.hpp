@@ -25,5 +25,6 @@ std::vector<Migration> property_migrations();
 std::vector<Migration> residents_migrations();
 std::vector<Migration> access_migrations();
 std::vector<Migration> privacy_migrations();
+std::vector<Migration> engagement_migrations();
 
 }  // namespace weizhi::store

@@ -57,6 +57,14 @@ export const router = createRouter({
       meta: { titleKey: 'elections.printBallots', permission: 'elections.read' },
     },
     {
+      // Outside the layout: a building's invitation letters are printed, one household per sheet.
+      path: '/residents/invitations/print',
+      name: 'invitations-print',
+      component: () => import('./views/residents/invitations-print/index.vue'),
+      props: (route) => ({ buildingId: Number(route.query.building) }),
+      meta: { titleKey: 'residents.invitations.title', permission: 'residents.invite' },
+    },
+    {
       path: '/',
       component: () => import('./layouts/ConsoleLayout.vue'),
       children: [
@@ -120,6 +128,19 @@ export const router = createRouter({
           name: 'privacy-notice',
           component: () => import('./views/privacy/notice/index.vue'),
           meta: { titleKey: 'privacy.notice', permission: 'privacy.manage', menuGroup: 'system', menuOrder: 20 },
+        },
+        {
+          path: 'residents/progress',
+          name: 'sign-up-progress',
+          component: () => import('./views/residents/progress/index.vue'),
+          meta: { titleKey: 'residents.progress.title', permission: 'residents.progress', menuGroup: 'org', menuOrder: 5.5 },
+        },
+        {
+          path: 'residents/invitations',
+          name: 'invitations',
+          component: () => import('./views/residents/invitations/index.vue'),
+          props: (route) => ({ compoundId: route.query.compound ? Number(route.query.compound) : undefined }),
+          meta: { titleKey: 'residents.invitations.title', permission: 'residents.invite' },
         },
         {
           path: 'people/:id(\\d+)',

@@ -1,4 +1,4 @@
-// Routes of the resident H5 (history mode under /m/): sign-in, the 我的 page, the resident's votes
+// Routes of the resident H5 (history mode under /m/): sign-in, a household invitation letter redeemed, the 我的 page, the resident's votes
 // (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant and
 // property contract with its published monthly results, a committee member's monthly evaluation sheets,
 // the compound's deliberation topics with their comments, their reports of problems (报事报修) with
@@ -16,6 +16,13 @@ export const router = createRouter({
       name: 'login',
       component: () => import('./views/login/index.vue'),
       meta: { public: true, titleKey: 'login.title' },
+    },
+    {
+      // A household invitation letter's QR leads here; whoever holds the letter is not signed in yet.
+      path: '/invite',
+      name: 'invite',
+      component: () => import('./views/invite/index.vue'),
+      meta: { public: true, titleKey: 'residents.invite.title' },
     },
     {
       path: '/',

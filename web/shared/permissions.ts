@@ -12,6 +12,8 @@ export type Permission =
   | 'stats.read'
   | 'people.read'
   | 'people.unmask'
+  | 'residents.invite'
+  | 'residents.progress'
   | 'voting.read'
   | 'voting.manage'
   | 'voting.clerk'

@@ -44,7 +44,7 @@ export function useSignInForm() {
 }
 
 /** Seconds counted down to 0, once a second, while the component lives. */
-function useCountdown() {
+export function useCountdown() {
   const secondsLeft = ref(0)
   let timer: ReturnType<typeof setInterval> | undefined
   function stop() {

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { ApiError } from '../api/client'
 import { createPhoneSession, createSession, deleteSession, getMe, type PhoneHolder, type SessionUser } from '../api/session'
+import { redeemInvitation, type Claimant } from '../api/residents'
 import type { RoleAssignment } from '../api/users'
 import type { Permission } from '../permissions'
 
@@ -52,6 +53,23 @@ export const useSessionStore = defineStore('session', () => {
     return null
   }
 
+  /**
+   * Redeems a household invitation letter with a new phone and its code: signs the resident in, or answers the
+   * household's people to choose from, or 'pending' when the community confirms the phone first.
+   */
+  async function signInByInvitation(
+    invitationCode: string,
+    phone: string,
+    code: string,
+    personId?: number,
+  ): Promise<Claimant[] | 'pending' | null> {
+    const answer = await redeemInvitation(invitationCode, phone, code, personId)
+    if ('choose' in answer) return answer.choose
+    if ('pending' in answer) return 'pending'
+    remember(answer.signed_in)
+    return null
+  }
+
   /** Asks the server once per page load whether a session cookie is still valid. */
   async function restore() {
     if (checked.value) return
@@ -71,5 +89,19 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { user, csrfToken, checked, signedIn, roles, scopeNodes, may, signIn, signInByPhone, restore, signOut, forget }
+  return {
+    user,
+    csrfToken,
+    checked,
+    signedIn,
+    roles,
+    scopeNodes,
+    may,
+    signIn,
+    signInByPhone,
+    signInByInvitation,
+    restore,
+    signOut,
+    forget,
+  }
 })

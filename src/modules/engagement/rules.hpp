@@ -1,0 +1,68 @@
+// Pure rules of events with sign-ups (docs/rules.md#h-events): the codes, the checks of an event and
+// a venue, the sign-up window, the decision between a place and the waiting list, who moves up when
+// places free, the check-in day and the venue's clashes and opening hours. No SQL, no HTTP, no
+// clock: the time is passed in.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "modules/engagement/model.hpp"
+
+namespace weizhi::engagement {
+
+std::string kind_code(Kind kind);
+std::optional<Kind> parse_kind(std::string_view code);
+// 书记比武, 百姓圆桌会, 旧改征集民意, 党员活动, 其他.
+std::string kind_name(Kind kind);
+// Every kind, in the order forms offer them.
+const std::vector<Kind>& kinds();
+std::string audience_code(Audience audience);
+std::optional<Audience> parse_audience(std::string_view code);
+std::string status_code(SignupStatus status);
+std::optional<SignupStatus> parse_status(std::string_view code);
+
+inline constexpr std::int64_t kMaxCapacity = 10000;
+
+// A moment as the street reads it: "YYYY-MM-DD HH:MM" (Asia/Shanghai), for messages.
+std::string street_minute(TimePoint moment);
+
+// 400 naming the field: title 1–100 characters, capacity 1–kMaxCapacity, ends_at after starts_at,
+// signup_closes_at after signup_opens_at and not after ends_at.
+void check_event(const EventInput& input);
+// 409 naming capacity when it would fall below the places already confirmed (nobody loses a place).
+void check_capacity_change(std::int64_t capacity, std::int64_t confirmed);
+
+// 409 naming `signup` outside [opens, closes), the message naming the window.
+void check_signup_window(TimePoint opens, TimePoint closes, TimePoint now);
+// Whether a person whose places (home node, compounds of their parts) lie at `places` lives under the
+// event's node.
+bool lives_under(const std::vector<std::string>& places, const std::string& event_node_path);
+// 422 naming person_id unless the person may join the event: they live under its node, or they are
+// staff of it signing themselves up; and, for an event of party members, the registry marks them one.
+void check_may_join(const Event& event, bool lives_there, bool staff_of_event, bool party_member);
+// A new sign-up takes a place while the confirmed are fewer than the capacity and nobody waits (the
+// waiting go first); otherwise it waits, behind everyone who came before.
+SignupStatus decide_signup(const Counts& counts, std::int64_t capacity);
+// Of the waiting sign-ups in order of arrival, those that move up to the places free under
+// `capacity`: the first in line first.
+std::vector<std::int64_t> promotions(std::int64_t capacity, std::int64_t confirmed,
+                                     const std::vector<std::int64_t>& waiting_in_order);
+
+// 409 naming the field unless the sign-up may check in now: confirmed (a waiting or cancelled one
+// may not: `signup_id`), not checked in yet, and on the event's day in the street's time (`event`).
+void check_check_in(const Signup& signup, TimePoint event_starts_at, TimePoint now);
+
+// 400 naming the field: name 1–50 characters, address at most 200 bytes, partner_unit 1–50
+// characters when given, opens_at and closes_at as HH:MM with closes_at later.
+void check_venue(const VenueInput& input);
+// Whether [a_start, a_end) and [b_start, b_end) share a moment.
+bool overlaps(TimePoint a_start, TimePoint a_end, TimePoint b_start, TimePoint b_end);
+// 409 naming venue_id with the other event's title and time when there is a clash.
+void check_clash(const std::optional<Clash>& clash);
+// 422 naming venue_id unless the event lies within one street day and the venue's opening hours.
+void check_opening_hours(const VenueInput& venue, TimePoint starts_at, TimePoint ends_at);
+
+}  // namespace weizhi::engagement
