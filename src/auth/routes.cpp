@@ -357,8 +357,7 @@ modules::Job purge_sessions_job() {
 
 // The methods beside a password are residents' (staff must use their password), and a resident on a
 // phone should not have to sign in again every day.
-Response open_resident_session(Context& context, const std::function<User(store::Tx&)>& account,
-                               const Json& summary) {
+Response open_resident_session(Context& context, const std::function<User(store::Tx&)>& account, const Json& summary) {
   return open_session(context, account, resident_session_limits(context.services.settings), summary);
 }
 
