@@ -327,7 +327,16 @@ TEST_F(VotingIdentityTest, TheOwnerWithdrawsTheProxyBeforeItVotesAndMayThenVoteT
                                                      {"statement", "本人自愿委托邻居代为参加本次表决"}})
                 .status,
             201);
+  auto asked_to_cast = [&] {
+    json today = resident->get("/api/v1/me/today").json();
+    for (const auto& item : today["items"]) {
+      if (item["kind"] == "voting.cast" && item["link"] == "/votes/" + std::to_string(vote)) return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(asked_to_cast());
   EXPECT_EQ(resident->del(path(vote, "/my-proxy/" + std::to_string(owner))).status, 204);
+  EXPECT_TRUE(asked_to_cast());
   EXPECT_EQ(resident->del(path(vote, "/my-proxy/" + std::to_string(owner))).status, 404);
   EXPECT_EQ(my_vote(*resident, vote)["my_voters"][0]["proxy"], nullptr);
   link_account("grid", proxy_person);

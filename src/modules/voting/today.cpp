@@ -80,7 +80,8 @@ void add_paper_forms(std::vector<modules::TodayItem>& items, const modules::Toda
   }
 }
 
-// One item per open vote where the owner still casts, for their own place or as a recorded proxy.
+// One item per open vote where the owner still casts, for their own place (unless a proxy of theirs stands) or as a
+// recorded proxy.
 void add_castable(std::vector<modules::TodayItem>& items, const modules::TodayAsk& ask) {
   auto person = people::person_of_user(ask.connection, ask.caller.user_id);
   if (!person) return;
@@ -92,7 +93,8 @@ void add_castable(std::vector<modules::TodayItem>& items, const modules::TodayAs
     for (std::int64_t voter : voters_cast_by(ask.connection, vote.id, *person)) {
       if (ballot_channel(ask.connection, vote.id, voter)) continue;
       if (voter == *person) {
-        self_to_cast = true;
+        // An owner who asked someone to cast for them is not asked themselves while that stands.
+        self_to_cast = !proxy_of(ask.connection, vote.id, voter).has_value();
         continue;
       }
       if (names.empty()) names = voter_names(ask.connection, vote.id);
