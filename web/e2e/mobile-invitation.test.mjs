@@ -2,7 +2,7 @@
 // in the console and the print page shows each household's address, QR and code; a resident of a household
 // without a phone opens the letter's link on the H5 at 360 px in elderly mode, gets the SMS code on their own
 // phone, taps their name among the household's and lands signed in on 我的, their phone now registered. The
-// compound's sign-up progress counts the household.
+// compound's letters page shows the batch used, and its sign-up progress counts the household.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { agreeToPrivacyNotice, checkScreen } from './support/browser.mjs'
@@ -46,6 +46,10 @@ describe('household invitation letters', () => {
 
     const mobile = await suite.freshPage(phone)
     await mobile.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
+    // The login page leads to the letter's page for a resident who types the code.
+    await mobile.goto(`${suite.baseUrl}/m/login`)
+    await mobile.getByTestId('invite-link').click()
+    await mobile.waitForURL(/\/m\/invite$/)
     await mobile.goto(`${suite.baseUrl}/m/invite?code=${code}`)
     assert.equal(await mobile.getByTestId('invitation-code').locator('input').inputValue(), code)
     const newPhone = '16600001234'
@@ -71,5 +75,14 @@ describe('household invitation letters', () => {
     assert.equal(after.signed_up, before.signed_up + 1)
     const batches = await admin.get(`/api/v1/residents/invitations?compound=${compound}`)
     assert.equal(batches.items[0].used, 1)
+
+    // The commissioner reads the same on the compound's letters page and on the progress page (a new context).
+    const staffPage = await suite.consolePage('commissioner', `/residents/invitations?compound=${compound}`)
+    const batchRow = staffPage.getByTestId('invitation-batches').locator('tbody tr').first()
+    await batchRow.getByText(building.name).waitFor()
+    await checkScreen(staffPage, 'console invitation letters of a compound', 'invitation-letters-compound')
+    await staffPage.goto(`${suite.baseUrl}/residents/progress?node=${compound}`)
+    await staffPage.getByTestId('progress-total').getByText(`已注册 ${after.signed_up} / ${after.households} 户`).waitFor()
+    await checkScreen(staffPage, 'console sign-up progress', 'sign-up-progress')
   })
 })

@@ -2459,6 +2459,7 @@ const en: typeof zhCN = {
       back: 'Back',
       pending: 'Sent! Once the community has checked it, your phone is registered and you can sign in with it and an SMS code.',
       toLogin: 'Go to sign-in',
+      fromLogin: "No phone on file? Sign in with the community's invitation letter",
     },
     invitations: {
       title: 'Invitation letters',

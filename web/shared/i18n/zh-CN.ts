@@ -2452,6 +2452,7 @@ export default {
       back: '返回',
       pending: '已提交！社区工作人员核对后会为您登记手机号，之后即可用这个手机号和验证码登录。',
       toLogin: '去登录页',
+      fromLogin: '没有登记手机号？凭社区发的入户邀请函登录',
     },
     invitations: {
       title: '入户邀请函',
