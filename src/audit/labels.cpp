@@ -174,6 +174,7 @@ const std::vector<ActionLabel>& action_labels() {
       {"privacy.correction.create", "申请更正个人信息"},
       {"privacy.corrections.read", "查看信息更正申请"},
       {"privacy.correction.resolve", "答复信息更正申请"},
+      {"privacy.account.close", "注销居民账号"},
       // Property service
       {"property.seed", "载入演示物业企业、片区与合同"},
       {"property.company.create", "登记物业企业"},

@@ -5,11 +5,13 @@
 #include <fstream>
 
 #include "modules/people/people.hpp"
+#include "support/manual_clock.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
 using weizhi::testing::ApiTest;
 using weizhi::testing::HttpClient;
+using weizhi::testing::ManualClock;
 using weizhi::testing::Reply;
 namespace people = weizhi::people;
 
@@ -28,7 +30,7 @@ class PrivacyTest : public ApiTest {
     sms_log_ = folder_ + "/sms.log";
     settings_.sms_provider = "file:" + sms_log_;
     application_.reset();
-    application_ = std::make_unique<weizhi::app::Application>(settings_, clock_);
+    application_ = std::make_unique<weizhi::app::Application>(settings_, manual_);
     application_->start();
   }
 
@@ -57,6 +59,11 @@ class PrivacyTest : public ApiTest {
   // The registered person signed in on the H5 with the SMS code, as a resident does.
   std::unique_ptr<HttpClient> resident() {
     register_person();
+    return phone_session();
+  }
+
+  // A new session of the registered person, by the last code sent to their phone.
+  std::unique_ptr<HttpClient> phone_session() {
     auto client = anonymous();
     Reply asked = client->post("/api/v1/session/sms-code", json{{"phone", kPhone}});
     EXPECT_EQ(asked.status, 202) << asked.body;
@@ -102,6 +109,7 @@ class PrivacyTest : public ApiTest {
   }
 
   std::string sms_log_;
+  ManualClock manual_;
 };
 
 TEST_F(PrivacyTest, TheNoticeIsPublicAndStartsAtVersionOne) {
@@ -261,6 +269,34 @@ TEST_F(PrivacyTest, AtMostFiveRequestsWaitAtOnce) {
   EXPECT_EQ(sixth.status, 409) << sixth.body;
   EXPECT_EQ(sixth.error_field(), "field");
   EXPECT_EQ(count("SELECT COUNT(*) FROM privacy_corrections"), 5);
+}
+
+TEST_F(PrivacyTest, AResidentClosesTheirAccountAndTheRegistryKeepsThePerson) {
+  auto person = resident();
+  ASSERT_EQ(person->post("/api/v1/me/consent", json{{"version", 1}}).status, 201);
+  std::int64_t person_id = count("SELECT id FROM people WHERE id = (SELECT MAX(id) FROM people)");
+  std::int64_t account = count("SELECT id FROM users WHERE person_id = ?", {person_id});
+  Reply closed = person->del("/api/v1/me/account");
+  ASSERT_EQ(closed.status, 204) << closed.body;
+  EXPECT_NE(closed.headers["set-cookie"].find("Max-Age=0"), std::string::npos) << closed.headers["set-cookie"];
+  EXPECT_EQ(person->get("/api/v1/me").status, 401);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sessions WHERE user_id = ?", {account}), 0);
+  EXPECT_EQ(count("SELECT disabled FROM users WHERE id = ?", {account}), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM users WHERE person_id = ?", {person_id}), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM role_assignments WHERE user_id = ? AND valid_to IS NULL", {account}), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE id = ?", {person_id}), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.account.close'"), 1);
+
+  // Signing in again by phone, a minute later, makes a new account, which is asked to consent again.
+  manual_.advance(std::chrono::minutes(2));
+  auto again = phone_session();
+  std::int64_t reopened = again->get("/api/v1/me").json()["id"];
+  EXPECT_NE(reopened, account);
+  EXPECT_EQ(again->get("/api/v1/me/consent").json()["needs_consent"], true);
+
+  // Staff accounts are closed by the street's administrator, not by themselves.
+  EXPECT_EQ(signed_in("commissioner")->del("/api/v1/me/account").status, 403);
+  EXPECT_EQ(anonymous()->del("/api/v1/me/account").status, 401);
 }
 
 TEST_F(PrivacyTest, AnonymousCallersAreRefusedWith401AndNothingIsWritten) {

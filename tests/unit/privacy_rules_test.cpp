@@ -81,6 +81,12 @@ TEST(PrivacyRules, StaffAnswerAnOpenRequestAndARejectionSaysWhy) {
   EXPECT_EQ(parse_outcome("rejected"), Status::Rejected);
 }
 
+TEST(PrivacyRules, OnlyAResidentOnlyAccountIsClosedByItsOwner) {
+  EXPECT_EQ(refusal([] { check_account_closable({"resident", "resident"}); }), "ok");
+  EXPECT_EQ(refusal([] { check_account_closable({}); }), "ok");
+  EXPECT_EQ(refusal([] { check_account_closable({"resident", "commissioner"}); }), "403 ");
+}
+
 TEST(PrivacyRules, TheFirstNoticeNamesWhatIsHeldWhoSeesItAndTheRights) {
   const std::string& body = first_notice_body();
   for (const char* words : {"姓名", "手机号", "身份证号", "房屋与居住信息", "投票与参与记录", "保存多久", "社区工作者",

@@ -1,7 +1,7 @@
 // Browser test of a resident's rights over their own data at 360 px: the login page links the privacy notice; a
 // resident signing in for the first time reads it and agrees; 我的信息 shows what is held, masked, and takes a
 // correction request; the compound's commissioner finds it on 今日待办, answers it in the console, and the
-// resident reads the answer; a new version of the notice asks the resident again.
+// resident reads the answer; a new version of the notice asks the resident again; the resident closes the account.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { agreeToPrivacyNotice, checkScreen, signInToConsole, signInWithCode } from './support/browser.mjs'
@@ -91,6 +91,14 @@ describe('privacy notice and 我的信息', () => {
     await again.getByTestId('notice-version').getByText('第 2 版').waitFor()
     await agreeToPrivacyNotice(again)
     await again.getByTestId('my-registration').waitFor()
+
+    // The resident closes the account: signed out for good, while the registry keeps them.
+    await again.getByTestId('close-account').click()
+    await again.locator('.van-dialog').getByRole('button', { name: '确定注销' }).click()
+    await again.waitForURL(/\/m\/login/)
+    assert.equal((await admin.get(`/api/v1/people/${resident.id}`)).id, resident.id)
+    await again.goto(`${suite.baseUrl}/m/my-data`)
+    await again.waitForURL(/\/m\/login/)
   })
 
   test('the street reads the versions with their consents and publishes one after a confirmation', async () => {

@@ -1,6 +1,6 @@
 // HTTP routes of the privacy module: the notice (public) and its versions, a signed-in person's consent,
-// 我的信息 (what the platform holds about the caller's person, masked) and their correction requests,
-// and the staff's list of requests and their answer. Every change is audited.
+// 我的信息 (what the platform holds about the caller's person, masked), their correction requests and the
+// closing of their account, and the staff's list of requests and their answer. Every change is audited.
 #include "auth/sessions.hpp"
 #include "core/error.hpp"
 #include "core/json_code.hpp"
@@ -226,6 +226,23 @@ Response ask_correction_route(Context& context) {
   return Response::json(201, created);
 }
 
+// Closes the caller's own account and signs this device out; the registry keeps the person.
+Response close_account_route(Context& context) {
+  const auth::Principal& caller = context.user();
+  std::vector<std::string> roles;
+  for (const auto& grant : caller.roles) roles.push_back(grant.role);
+  check_account_closable(roles);
+  context.write([&](store::Tx& tx) {
+    people::Person person = require_own_person(tx.connection(), context);
+    std::int64_t ended = close_account(tx, caller.user_id, person.id);
+    context.audit(tx, "privacy.account.close", "user:" + std::to_string(caller.user_id),
+                  {{"person_id", person.id}, {"sessions_ended", ended}});
+  });
+  Response response = Response::no_content();
+  response.header("Set-Cookie", auth::expired_session_cookie(context.services.settings));
+  return response;
+}
+
 // --- Staff ---
 
 Response corrections_route(Context& context) {
@@ -306,6 +323,7 @@ void add_routes(http::Router& router) {
   add(router, Method::Post, "/api/v1/me/consent", Access::signed_in(), consent_route, kMaxBodyBytes);
   add(router, Method::Get, "/api/v1/me/data", Access::signed_in(), my_data_route);
   add(router, Method::Post, "/api/v1/me/corrections", Access::signed_in(), ask_correction_route, kMaxBodyBytes);
+  add(router, Method::Delete, "/api/v1/me/account", Access::signed_in(), close_account_route);
   add(router, Method::Get, "/api/v1/privacy/corrections", Access::permission(kAnswering, org::node_query_scope()),
       corrections_route);
   add(router, Method::Post, "/api/v1/privacy/corrections/{id}/resolve",

@@ -1,6 +1,8 @@
 // Pure decisions of the privacy module (see rules.hpp).
 #include "modules/privacy/rules.hpp"
 
+#include <algorithm>
+
 #include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/masking.hpp"
@@ -110,6 +112,12 @@ void check_resolution(Status current, Status outcome, const std::optional<std::s
   if (outcome == Status::Rejected && !reply) fail_invalid("reply", "不予更正时须写明理由");
 }
 
+void check_account_closable(const std::vector<std::string>& roles) {
+  bool resident_only =
+      std::all_of(roles.begin(), roles.end(), [](const std::string& role) { return role == "resident"; });
+  if (!resident_only) fail_forbidden("工作人员账号请联系街道管理员注销");
+}
+
 const std::string& first_notice_body() {
   static const std::string body =
       "《微治个人信息保护说明》\n"
@@ -142,11 +150,12 @@ const std::string& first_notice_body() {
       "\n"
       "五、您的权利\n"
       "您有权查阅、复制您的个人信息（「我的」→「我的信息」），有权申请更正不准确的信息（在「我的信息」中提交，"
-      "由小区专员或社区工作者处理并答复），有权要求删除不再需要的信息，并可以撤回同意。"
+      "由小区专员或社区工作者处理并答复），有权要求删除不再需要的信息，并可以撤回同意："
+      "在「我的信息」中注销账号，即撤回同意，您的账号和登录记录随之删除。"
       "撤回同意后您将不能在线使用本平台，但社区依法需要保存的登记信息仍会保存。\n"
       "\n"
       "六、联系我们\n"
-      "如有疑问或要求删除、撤回同意，请联系您所在社区的居民委员会或街道党群服务中心。\n"
+      "如有疑问或要求删除其他信息，请联系您所在社区的居民委员会或街道党群服务中心。\n"
       "\n"
       "本说明更新时，我们会在您下次登录时请您重新阅读并同意。";
   return body;

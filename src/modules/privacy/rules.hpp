@@ -1,11 +1,12 @@
 // Pure decisions of the privacy module (docs/rules.md#f-notice-consent, #f-access-correction): who is
 // asked to consent, which version may be consented to, what a correction request may ask and how many
-// may wait, how staff answer one, and the first version of the notice.
+// may wait, how staff answer one, whose account its owner may close, and the first version of the notice.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "modules/privacy/model.hpp"
 
@@ -51,6 +52,10 @@ void check_open_limit(std::int64_t open);
 // 409 naming `outcome` unless the request is still open; 400 naming `reply` when a rejection gives no
 // reason or a reply is too long.
 void check_resolution(Status current, Status outcome, const std::optional<std::string>& reply);
+
+// 403 unless every role of the account is `resident`: a resident closes their own account, while staff
+// accounts, which others' work depends on, are closed by the street's administrator.
+void check_account_closable(const std::vector<std::string>& roles);
 
 // The text of version 1, written when the database is first prepared.
 const std::string& first_notice_body();

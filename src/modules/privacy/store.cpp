@@ -1,6 +1,7 @@
 // SQL of the privacy module (see store.hpp). Only portable SQL; times are iso_utc text.
 #include "modules/privacy/store.hpp"
 
+#include "auth/sessions.hpp"
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "modules/org/org.hpp"
@@ -98,6 +99,17 @@ std::int64_t consent_for_linked_accounts(store::Tx& tx) {
     if (record_consent(tx, row.i64(1), row.i64(0), version)) ++recorded;
   }
   return recorded;
+}
+
+std::int64_t close_account(store::Tx& tx, std::int64_t user_id, std::int64_t person_id) {
+  std::string now = iso_utc(tx.now());
+  std::int64_t ended = auth::end_sessions(tx, user_id);
+  tx.exec("UPDATE role_assignments SET valid_to = ? WHERE user_id = ? AND (valid_to IS NULL OR valid_to > ?)",
+          {now, user_id, now});
+  tx.exec("UPDATE users SET disabled = 1, person_id = NULL, login = ? WHERE id = ?",
+          {"closed:" + std::to_string(user_id), user_id});
+  tx.exec("DELETE FROM privacy_consents WHERE person_id = ?", {person_id});
+  return ended;
 }
 
 std::int64_t insert_correction(store::Tx& tx, const crypto::DataKey& key, const NewCorrection& input) {

@@ -34,6 +34,12 @@ bool record_consent(store::Tx& tx, std::int64_t person_id, std::int64_t user_id,
 // Every person linked to an account consents to the current version, for the demo street.
 std::int64_t consent_for_linked_accounts(store::Tx& tx);
 
+// Closes the account (PIPL Art. 47): its sessions deleted, its roles ended, the account disabled, renamed
+// `closed:<id>` and unlinked from its person, and the person's consents withdrawn, so that a later sign-in
+// by phone makes a new account that is asked again. The registry keeps the person. Returns the sessions
+// ended.
+std::int64_t close_account(store::Tx& tx, std::int64_t user_id, std::int64_t person_id);
+
 // --- Correction requests ---
 
 struct NewCorrection {

@@ -1,6 +1,6 @@
 // A person's rights over their own data (PIPL): the privacy notice and its versions, the signed-in
-// person's consent, 我的信息 (what the platform holds about them, masked), their requests to correct it,
-// and the staff's list of requests and their answer.
+// person's consent, 我的信息 (what the platform holds about them, masked), their requests to correct it and
+// the closing of their account, and the staff's list of requests and their answer.
 import { request, requestItems, type Page } from './client'
 
 export type CorrectionField = 'name' | 'phone' | 'id_number' | 'home' | 'other'
@@ -99,6 +99,14 @@ export async function listCorrections(query: { node?: number; status?: Correctio
     query: { ...query, cursor, limit },
   })
   return { items: page.items, next_cursor: page.next_cursor ?? null }
+}
+
+/**
+ * Closes the caller's own account (a resident's only: 403 for staff) and signs this device out: sessions end,
+ * consents are withdrawn, and the registry keeps the person; a later sign-in by phone makes a new account.
+ */
+export function closeMyAccount(): Promise<void> {
+  return request<void>('DELETE', '/api/v1/me/account')
 }
 
 /** A rejection needs a reply saying why; 409 when someone answered first. */

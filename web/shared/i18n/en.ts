@@ -1958,6 +1958,12 @@ const en: typeof zhCN = {
       send: 'Send',
       cancel: 'Cancel',
       asked: 'Sent: wait for the answer',
+      close: 'Close my account',
+      closeHint: 'Every device is signed out; the records the community must keep by law are kept. You can sign in with your phone again later.',
+      closeTitle: 'Close your account?',
+      closeMessage: 'Every device is signed out and your consent is withdrawn; the registration the community must keep by law (name, homes) is kept. Signing in with your phone later makes a new account, which is asked to agree again.',
+      closeConfirm: 'Close it',
+      closed: 'Account closed',
     },
   },
   map: {
