@@ -278,9 +278,17 @@ TEST_F(InvitationsTest, APhoneRegisteredToAnotherPersonIsRefused) {
   ASSERT_EQ(unmasked.status, 200) << unmasked.body;
   std::string taken = unmasked.json()["phone"];
   auto resident = anonymous();
+  // Asking tells nothing of the phone; only its holder, with the code it was sent, learns it is registered.
   Reply asked = ask_code(*resident, letter, taken);
-  EXPECT_EQ(asked.status, 409) << asked.body;
-  EXPECT_EQ(asked.error_field(), "phone");
+  EXPECT_EQ(asked.status, 202) << asked.body;
+  std::string sent = last_code(taken);
+  Reply guessed = redeem(
+      *resident, {{"invitation_code", letter}, {"phone", taken}, {"code", sent == "000000" ? "111111" : "000000"}});
+  EXPECT_EQ(guessed.status, 401) << guessed.body;
+  Reply holder = redeem(*resident, {{"invitation_code", letter}, {"phone", taken}, {"code", sent}});
+  EXPECT_EQ(holder.status, 409) << holder.body;
+  EXPECT_EQ(holder.error_code(), "phone_registered");
+  EXPECT_EQ(holder.error_field(), "phone");
   // Registered after the code was sent: refused when redeemed, and nothing is spent.
   ASSERT_EQ(ask_code(*resident, letter, "19900005555").status, 202);
   std::string code = last_code("19900005555");

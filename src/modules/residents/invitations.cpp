@@ -207,11 +207,8 @@ LetterCheck check_letter(Context& context, const std::string& typed) {
 }
 
 // The people of the letter's household who may claim it (those without a phone), by person id; 409 when
-// none is left, and when the phone is registered already (it signs in by phone as it is).
-std::vector<std::int64_t> claimants(store::Connection& connection, const crypto::DataKey& key,
-                                    const FoundLetter& letter, const std::string& phone) {
-  if (people::find_by_phone(connection, key, phone))
-    throw ApiError(409, "phone_registered", "该手机号已登记，请直接用手机号和验证码登录", "phone");
+// none is left.
+std::vector<std::int64_t> claimants(store::Connection& connection, const FoundLetter& letter) {
   std::vector<std::int64_t> people;
   for (const auto& member : members_of_part(connection, letter.part_id))
     if (may_claim_letter(member)) people.push_back(member.person_id);
@@ -221,8 +218,15 @@ std::vector<std::int64_t> claimants(store::Connection& connection, const crypto:
   return people;
 }
 
-// POST /api/v1/residents/invitations/sms-code {"invitation_code","phone"}: a code to the new phone, within
-// the limits of the sign-in code, when the letter is valid.
+// 409 for a phone registered already: it signs in by phone as it is. Said only to whoever proved they hold
+// the phone (its code), so that a letter is no way to learn whose phone is registered.
+void refuse_registered(store::Connection& connection, const crypto::DataKey& key, const std::string& phone) {
+  if (people::find_by_phone(connection, key, phone))
+    throw ApiError(409, "phone_registered", "该手机号已登记，请直接用手机号和验证码登录", "phone");
+}
+
+// POST /api/v1/residents/invitations/sms-code {"invitation_code","phone"}: a code to the phone, within the
+// limits of the sign-in code, when the letter is valid; the same answer whether the phone is registered or not.
 Response letter_code_route(Context& context) {
   JsonObject body(context.json_body());
   std::string typed = body.text("invitation_code");
@@ -232,7 +236,7 @@ Response letter_code_route(Context& context) {
   if (check.refusal) return *check.refusal;
   {
     auto lease = context.read();
-    claimants(*lease, context.services.data_key, *check.letter, phone);
+    claimants(*lease, *check.letter);
   }
   return send_code(context, phone, true, check.letter->id);
 }
@@ -262,13 +266,17 @@ Response redeem_route(Context& context) {
   {
     auto lease = context.read();
     stored = last_sent_code(*lease, key.blind_index(phone), letter.id);
-    if (stored) people_ids = claimants(*lease, key, letter, phone);
   }
   if (!stored) refuse_code();
   bool matches = same_secret(stored->code_hash, code_hash(key, phone, code));
   Verdict verdict = judge_code(stored->sent, matches, services.clock.now(), policy_of(services.settings));
   if (verdict == Verdict::Wrong) context.write([&](store::Tx& tx) { count_failure(tx, stored->id); });
   if (verdict != Verdict::Accepted) refuse_code();
+  {
+    auto lease = context.read();
+    refuse_registered(*lease, key, phone);
+    people_ids = claimants(*lease, letter);
+  }
   std::int64_t code_id = stored->id;
   if (chosen && std::find(people_ids.begin(), people_ids.end(), *chosen) == people_ids.end())
     fail_invalid("person_id", "请重新选择您是哪一位");
@@ -295,7 +303,7 @@ Response redeem_route(Context& context) {
     std::int64_t request = context.write([&](store::Tx& tx) {
       if (!use_code(tx, code_id)) refuse_code();
       if (!spend_letter(tx, letter.id)) letter_gone();
-      claimants(tx.connection(), key, letter, phone);
+      refuse_registered(tx.connection(), key, phone);
       std::int64_t id = insert_letter_request(
           tx, NewLetterRequest{letter.id, claimant.id, key.encrypt(phone), key.blind_index(phone), masked});
       context.audit(tx, "residents.invitation.request", "person:" + std::to_string(claimant.id),

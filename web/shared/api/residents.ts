@@ -101,8 +101,8 @@ export function getSignUpProgress(nodeId: number): Promise<SignUpProgress> {
 }
 
 /**
- * POST /api/v1/residents/invitations/sms-code: a code to the new phone when the letter is valid. 404/410 name
- * `invitation_code`, 409 `phone` when it is registered already (sign in by phone), 429 with Retry-After.
+ * POST /api/v1/residents/invitations/sms-code: a code to the phone when the letter is valid (the same answer
+ * for any phone). 404/410 name `invitation_code`, 429 comes with Retry-After.
  */
 export function requestInvitationCode(invitationCode: string, phone: string): Promise<{ resend_after: number }> {
   return request<{ resend_after: number }>('POST', '/api/v1/residents/invitations/sms-code', {
@@ -123,7 +123,8 @@ export type Redemption =
 
 /**
  * POST /api/v1/residents/invitations/redeem: the resident signed in, the household's people to choose from,
- * or (when the street confirms phones first) a request waiting for the community.
+ * or (when the street confirms phones first) a request waiting for the community. 409 names `phone` when it is
+ * registered already (it signs in by phone).
  */
 export async function redeemInvitation(
   invitationCode: string,
