@@ -260,6 +260,25 @@ export const router = createRouter({
           meta: { titleKey: 'mediation.dispute', permission: 'mediation.read' },
         },
         {
+          path: 'engagement/events',
+          name: 'engagement-events',
+          component: () => import('./views/engagement/events/index.vue'),
+          meta: { titleKey: 'engagement.title', permission: 'engagement.read', menuGroup: 'service', menuOrder: 22 },
+        },
+        {
+          path: 'engagement/events/:id(\\d+)',
+          name: 'engagement-event',
+          component: () => import('./views/engagement/event/index.vue'),
+          props: (route) => ({ eventId: Number(route.params.id) }),
+          meta: { titleKey: 'engagement.event', permission: 'engagement.read' },
+        },
+        {
+          path: 'engagement/venues',
+          name: 'engagement-venues',
+          component: () => import('./views/engagement/venues/index.vue'),
+          meta: { titleKey: 'engagement.venues', permission: 'engagement.read' },
+        },
+        {
           path: 'cases',
           name: 'cases',
           component: () => import('./views/cases/inbox/index.vue'),

@@ -114,6 +114,12 @@ export const router = createRouter({
       meta: { titleKey: 'cases.mobile.mine' },
     },
     {
+      path: '/events',
+      name: 'my-events',
+      component: () => import('./views/events/index.vue'),
+      meta: { titleKey: 'engagement.mobile.title' },
+    },
+    {
       path: '/devices',
       name: 'my-devices',
       component: () => import('./views/devices/index.vue'),

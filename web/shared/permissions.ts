@@ -62,3 +62,5 @@ export type Permission =
   | 'property.evaluate.community'
   | 'property.evaluate.committee'
   | 'privacy.manage'
+  | 'engagement.manage'
+  | 'engagement.read'
