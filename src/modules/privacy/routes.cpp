@@ -257,20 +257,25 @@ Response corrections_route(Context& context) {
     path = subtree.node.path;
     node_id = subtree.node.id;
   }
-  const crypto::DataKey& key = context.services.data_key;
-  // Showing proposed values in clear is a read of personal data, so it is logged as an unmasking is.
-  return context.write([&](store::Tx& tx) {
-    auto list = list_corrections(tx.connection(), key, path, filter);
-    Json items = Json::array();
-    Json shown = Json::array();
-    for (const auto& request : list) {
-      items.push_back(staff_correction_json(request));
-      shown.push_back(request.id);
-    }
-    if (!list.empty())
+  std::vector<Correction> list;
+  {
+    auto lease = context.read();
+    list = list_corrections(*lease, context.services.data_key, path, filter);
+  }
+  Json items = Json::array();
+  Json shown = Json::array();
+  for (const auto& request : list) {
+    items.push_back(staff_correction_json(request));
+    shown.push_back(request.id);
+  }
+  // Showing proposed values in clear is a read of personal data, so it is logged, as an unmasking is,
+  // before anything is answered.
+  if (!list.empty()) {
+    context.write([&](store::Tx& tx) {
       context.audit(tx, "privacy.corrections.read", "node:" + std::to_string(node_id), {{"ids", shown}});
-    return Response::json(200, http::page_json(items, filter.limit, list.empty() ? 0 : list.back().id));
-  });
+    });
+  }
+  return Response::json(200, http::page_json(items, filter.limit, list.empty() ? 0 : list.back().id));
 }
 
 Response resolve_route(Context& context) {
