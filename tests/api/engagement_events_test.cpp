@@ -7,6 +7,7 @@
 #include <chrono>
 #include <thread>
 
+#include "app/app.hpp"
 #include "auth/accounts.hpp"
 #include "auth/sessions.hpp"
 #include "core/time.hpp"
@@ -34,6 +35,7 @@ class EngagementEventsTest : public ApiTest {
  protected:
   struct Resident {
     std::int64_t person_id;
+    std::string token;
     std::unique_ptr<HttpClient> client;
   };
 
@@ -57,7 +59,7 @@ class EngagementEventsTest : public ApiTest {
     for (const auto& [person, token] : created) {
       auto client = anonymous();
       client->set_bearer(token);
-      people.push_back({person, std::move(client)});
+      people.push_back({person, token, std::move(client)});
     }
     return people;
   }
@@ -122,6 +124,43 @@ class EngagementEventsTest : public ApiTest {
     });
   }
 
+  static constexpr std::size_t kRacers = 200;
+
+  // Each client signs its resident up to the event at the same moment; the answers, in client order.
+  std::vector<json> race(const json& event, const std::vector<HttpClient*>& clients) {
+    std::vector<json> answers(clients.size());
+    std::atomic<std::size_t> ready = 0;
+    std::vector<std::thread> racers;
+    for (std::size_t i = 0; i < clients.size(); ++i) {
+      racers.emplace_back([&, i] {
+        ++ready;
+        while (ready < clients.size()) std::this_thread::yield();
+        Reply reply = clients[i]->post(path(event, "/signups"), json::object());
+        answers[i] = reply.status == 201 ? reply.json() : json{{"status_code", reply.status}, {"body", reply.body}};
+      });
+    }
+    for (auto& racer : racers) racer.join();
+    return answers;
+  }
+
+  // Exactly `places` confirmed, the first to commit; the rest waiting at places 1…N in the order of commit
+  // (their sign-up ids), none missing or repeated.
+  static void expect_places_then_line(const std::vector<json>& answers, std::size_t places) {
+    std::vector<json> confirmed, waiting;
+    for (const auto& answer : answers) {
+      ASSERT_TRUE(answer.contains("id")) << answer.dump();
+      (answer["status"] == "confirmed" ? confirmed : waiting).push_back(answer);
+    }
+    ASSERT_EQ(confirmed.size(), places);
+    ASSERT_EQ(waiting.size(), answers.size() - places);
+    auto by_id = [](const json& a, const json& b) { return a["id"].get<std::int64_t>() < b["id"].get<std::int64_t>(); };
+    std::sort(waiting.begin(), waiting.end(), by_id);
+    for (std::size_t i = 0; i < waiting.size(); ++i)
+      EXPECT_EQ(waiting[i]["position"], static_cast<std::int64_t>(i + 1)) << "the line follows the order of commit";
+    std::int64_t last_confirmed = std::max_element(confirmed.begin(), confirmed.end(), by_id)->at("id");
+    EXPECT_LT(last_confirmed, waiting.front()["id"].get<std::int64_t>()) << "the first to arrive took the places";
+  }
+
   std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
     return db().read()->scalar(sql, params);
   }
@@ -176,35 +215,10 @@ TEST_F(EngagementEventsTest, StaffPublishAnEventThatResidentsLivingThereSeeAndJo
 TEST_F(EngagementEventsTest, TwoHundredSignUpsAtOnceFillFiftyPlacesAndQueueTheRestInOrderOfArrival) {
   auto commissioner = signed_in("commissioner");
   json event = create_event(*commissioner, event_body("desheng-xincun", 50));
-  constexpr std::size_t kRacers = 200;
   auto people = residents(kRacers);
-  std::vector<json> answers(kRacers);
-  std::atomic<int> ready = 0;
-  std::vector<std::thread> racers;
-  for (std::size_t i = 0; i < kRacers; ++i) {
-    racers.emplace_back([&, i] {
-      ++ready;
-      while (ready < static_cast<int>(kRacers)) std::this_thread::yield();
-      Reply reply = people[i].client->post(path(event, "/signups"), json::object());
-      answers[i] = reply.status == 201 ? reply.json() : json{{"status_code", reply.status}, {"body", reply.body}};
-    });
-  }
-  for (auto& racer : racers) racer.join();
-
-  std::vector<json> confirmed, waiting;
-  for (const auto& answer : answers) {
-    ASSERT_TRUE(answer.contains("id")) << answer.dump();
-    (answer["status"] == "confirmed" ? confirmed : waiting).push_back(answer);
-  }
-  EXPECT_EQ(confirmed.size(), 50u);
-  ASSERT_EQ(waiting.size(), 150u);
-  auto by_id = [](const json& a, const json& b) { return a["id"].get<std::int64_t>() < b["id"].get<std::int64_t>(); };
-  std::sort(waiting.begin(), waiting.end(), by_id);
-  for (std::size_t i = 0; i < waiting.size(); ++i)
-    EXPECT_EQ(waiting[i]["position"], static_cast<std::int64_t>(i + 1)) << "the line follows the order of commit";
-  std::int64_t last_confirmed = std::max_element(confirmed.begin(), confirmed.end(), by_id)->at("id");
-  EXPECT_LT(last_confirmed, waiting.front()["id"].get<std::int64_t>()) << "the first to arrive took the places";
-
+  std::vector<HttpClient*> clients;
+  for (auto& resident : people) clients.push_back(resident.client.get());
+  expect_places_then_line(race(event, clients), 50);
   auto shown = commissioner->get(path(event)).json();
   EXPECT_EQ(shown["confirmed"], 50);
   EXPECT_EQ(shown["waiting"], 150);
@@ -212,6 +226,30 @@ TEST_F(EngagementEventsTest, TwoHundredSignUpsAtOnceFillFiftyPlacesAndQueueTheRe
   EXPECT_EQ(count("SELECT COUNT(*) FROM event_signups WHERE event_id = ? AND status = 'confirmed'",
                   {shown["id"].get<std::int64_t>()}),
             50);
+}
+
+TEST_F(EngagementEventsTest, TwoInstancesOnOnePostgresDatabaseNeverOverbookEither) {
+  if (!on_postgres()) GTEST_SKIP() << "several instances share a database on PostgreSQL";
+  weizhi::app::Application second(settings_, clock_);
+  second.start();
+  std::string second_url = "http://127.0.0.1:" + std::to_string(second.port());
+  auto commissioner = signed_in("commissioner");
+  json event = create_event(*commissioner, event_body("desheng-xincun", 50));
+  auto people = residents(kRacers);
+  // Every other resident signs up through the second instance, on its own connections and writer.
+  std::vector<std::unique_ptr<HttpClient>> elsewhere;
+  std::vector<HttpClient*> clients;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (i % 2 == 0) {
+      clients.push_back(people[i].client.get());
+      continue;
+    }
+    elsewhere.push_back(std::make_unique<HttpClient>(second_url));
+    elsewhere.back()->set_bearer(people[i].token);
+    clients.push_back(elsewhere.back().get());
+  }
+  expect_places_then_line(race(event, clients), 50);
+  second.stop();
 }
 
 TEST_F(EngagementEventsTest, CancellingAPlaceMovesTheFirstInLineUpAndTellsThem) {
