@@ -3,7 +3,11 @@
 // correction request; the compound's commissioner finds it on 今日待办, answers it in the console, and the
 // resident reads the answer; a new version of the notice asks the resident again; the resident closes the account.
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, test } from 'node:test'
+import ExcelJS from 'exceljs'
 import { agreeToPrivacyNotice, checkScreen, signInToConsole, signInWithCode } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 import { apiSession, findNodeId } from './support/api.mjs'
@@ -59,7 +63,7 @@ describe('privacy notice and 我的信息', () => {
     await checkScreen(page, 'H5 我的信息 with a correction request', 'mobile-my-data')
     const residentState = await page.context().storageState()
 
-    const consolePage = await suite.freshPage(desktop)
+    const consolePage = await suite.freshPage({ ...desktop, acceptDownloads: true })
     await signInToConsole(consolePage, suite.baseUrl, 'commissioner')
     await consolePage.getByTestId('today-item').getByRole('link', { name: '答复居民的信息更正申请' }).click()
     const row = consolePage.getByTestId('corrections-table').locator('tr', { hasText: '13912345678' })
@@ -74,6 +78,22 @@ describe('privacy notice and 我的信息', () => {
     await row.waitFor({ state: 'detached' })
     await consolePage.goto(consolePage.url().replace('status=open', 'status=corrected'))
     await consolePage.getByTestId('corrections-table').locator('tr', { hasText: '13912345678' }).getByText('已更正').waitFor()
+    // The list exports as shown: the person masked, the value in clear for the registry, the answer.
+    const download = consolePage.waitForEvent('download')
+    await consolePage.getByTestId('export-list').click()
+    const folder = mkdtempSync(path.join(tmpdir(), 'weizhi-e2e-privacy-'))
+    const file = path.join(folder, 'corrections.xlsx')
+    await (await download).saveAs(file)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(file)
+    rmSync(folder, { recursive: true, force: true })
+    const rows = []
+    workbook.worksheets[0].eachRow((exportedRow) => rows.push(exportedRow.values.slice(1)))
+    assert.deepEqual(rows[0], ['#', '小区', '居民', '更正项目', '更正为', '说明', '申请时间', '状态', '答复'])
+    const exportedRequest = rows.find((cells) => cells.includes('13912345678'))
+    assert.ok(exportedRequest, 'the answered request is exported')
+    assert.deepEqual(exportedRequest.slice(1, 6), ['德胜新村', resident.maskedName, '手机号', '13912345678', '换了新号码'])
+    assert.deepEqual(exportedRequest.slice(7), ['已更正', '已在人员档案中更正为新号码'])
 
     const back = await suite.freshPage({ storageState: residentState })
     await back.goto(`${suite.baseUrl}/m/my-data`)
