@@ -1,7 +1,7 @@
 // Browser test of 活动预约: the demo commissioner publishes a 百姓圆桌会 of 德胜新村 for later today in the
 // console; the demo resident finds it on the H5 at 360 px through 我的, signs up after a confirmation and
 // shows the check-in QR with its code; the commissioner types the code on the event's page and sees the
-// attendee checked in.
+// attendee checked in, which the resident's page, in elderly mode, then says.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { checkScreen, poppersClosed, signInToMobile } from './support/browser.mjs'
@@ -28,8 +28,9 @@ describe('活动预约 in the console and the H5', () => {
   const suite = browserSuite(desktop)
 
   /** The H5 at 360 px with the demo resident signed in, on the events page; the console's context is closed. */
-  async function residentsEvents() {
+  async function residentsEvents({ elderly = false } = {}) {
     const phonePage = await suite.freshPage(phone)
+    if (elderly) await phonePage.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
     await signInToMobile(phonePage, suite.baseUrl, 'resident')
     await phonePage.getByTestId('my-events-link').click()
     return phonePage
@@ -81,7 +82,10 @@ describe('活动预约 in the console and the H5', () => {
     await page.getByTestId('confirmed-table').getByTestId('signup-state').getByText('已签到').waitFor()
     await checkScreen(page, 'event page after check-in', 'engagement-event-checked-in')
 
-    phonePage = await residentsEvents()
+    phonePage = await residentsEvents({ elderly: true })
     await phonePage.getByTestId('my-signup').filter({ hasText: title }).getByTestId('my-signup-state').getByText('已签到').waitFor()
+    assert.ok(await phonePage.evaluate(() => document.documentElement.classList.contains('elderly-mode')))
+    assert.ok((await pageWidth(phonePage)) <= 360, 'elderly mode fits 360 px too')
+    await checkScreen(phonePage, 'H5 events in elderly mode', 'engagement-mobile-elderly')
   })
 })
