@@ -316,6 +316,8 @@ TEST_F(EngagementEventsTest, StaffSignUpPeopleOfTheirScopeAndPartyEventsTakeOnly
   json event = create_event(*commissioner, body);
   auto plain = residents(1);
   auto members = residents(1, "desheng-xincun", true);
+  json offered = plain[0].client->get("/api/v1/me/events").json();
+  for (const auto& item : offered["items"]) EXPECT_NE(item["id"], event["id"]) << "not offered to those it is not for";
   auto refused = commissioner->post(path(event, "/signups"), json{{"person_id", plain[0].person_id}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(refused.error_field(), "person_id");

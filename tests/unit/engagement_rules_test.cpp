@@ -83,6 +83,7 @@ TEST(EngagementRules, SigningUpIsOpenFromTheWindowsOpeningUntilJustBeforeItClose
   EXPECT_EQ(try_at("2026-06-10T19:00:00+08:00"), "409 signup");
   try {
     check_signup_window(input.signup_opens_at, input.signup_closes_at, at("2026-06-11T08:00:00+08:00"));
+    FAIL() << "after the window closed";
   } catch (const ApiError& error) {
     EXPECT_NE(error.message().find("2026-06-01 08:00 至 2026-06-10 19:00"), std::string::npos) << error.message();
   }
@@ -115,7 +116,10 @@ TEST(EngagementRules, OnlyResidentsUnderTheEventsNodeMayJoinAndPartyMembersWhere
   EXPECT_FALSE(lives_under({}, event.node_path));
   EXPECT_EQ(refusal_of([&] { check_may_join(event, false, false, true); }), "422 person_id");
   EXPECT_EQ(refusal_of([&] { check_may_join(event, false, true, false); }), "") << "staff of the event";
+  EXPECT_TRUE(offered_to(event, false));
   event.input.audience = Audience::PartyMembers;
+  EXPECT_FALSE(offered_to(event, false));
+  EXPECT_TRUE(offered_to(event, true));
   EXPECT_EQ(refusal_of([&] { check_may_join(event, true, false, false); }), "422 person_id");
   EXPECT_EQ(refusal_of([&] { check_may_join(event, true, false, true); }), "");
 }

@@ -373,8 +373,11 @@ Response my_events_route(Context& context) {
   if (person) {
     auto lease = context.read();
     auto places = places_of_person(*lease, *person);
-    for (const auto& event : events_over(*lease, places, context.services.clock.now()))
-      items.push_back(event_for(*lease, event, person));
+    auto registered = people::find_person(*lease, *person);
+    bool party_member = registered && registered->party_member;
+    for (const auto& event : events_over(*lease, places, context.services.clock.now())) {
+      if (offered_to(event, party_member)) items.push_back(event_for(*lease, event, person));
+    }
     for (const auto& signup : signups_of_person(*lease, *person)) {
       if (signup.status == SignupStatus::Cancelled) continue;
       Json json = own_signup_json(*lease, signup);

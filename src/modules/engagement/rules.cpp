@@ -79,10 +79,13 @@ bool lives_under(const std::vector<std::string>& places, const std::string& even
                      [&](const std::string& place) { return path_within(place, event_node_path); });
 }
 
+bool offered_to(const Event& event, bool party_member) {
+  return event.input.audience == Audience::Residents || party_member;
+}
+
 void check_may_join(const Event& event, bool lives_there, bool staff_of_event, bool party_member) {
   if (!lives_there && !staff_of_event) fail_unprocessable("该居民不住在" + event.node_name + "，不能报名", "person_id");
-  if (event.input.audience == Audience::PartyMembers && !party_member)
-    fail_unprocessable("本活动仅限党员报名", "person_id");
+  if (!offered_to(event, party_member)) fail_unprocessable("本活动仅限党员报名", "person_id");
 }
 
 SignupStatus decide_signup(const Counts& counts, std::int64_t capacity) {

@@ -40,6 +40,9 @@ void check_signup_window(TimePoint opens, TimePoint closes, TimePoint now);
 // Whether a person whose places (home node, compounds of their parts) lie at `places` lives under the
 // event's node.
 bool lives_under(const std::vector<std::string>& places, const std::string& event_node_path);
+// Whether the event is offered to a person living under its node: any event for residents, one for
+// party members only to those the registry marks as one.
+bool offered_to(const Event& event, bool party_member);
 // 422 naming person_id unless the person may join the event: they live under its node, or they are
 // staff of it signing themselves up; and, for an event of party members, the registry marks them one.
 void check_may_join(const Event& event, bool lives_there, bool staff_of_event, bool party_member);
