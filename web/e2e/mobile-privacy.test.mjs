@@ -2,13 +2,14 @@
 // resident signing in for the first time reads it and agrees; 我的信息 shows what is held, masked, and takes a
 // correction request; the compound's commissioner finds it on 今日待办, answers it in the console, and the
 // resident reads the answer; a new version of the notice asks the resident again; the resident closes the account.
+// The resident's pages fit 360 px in elderly mode, and the street publishes a version from the console.
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
-import { agreeToPrivacyNotice, checkScreen, signInToConsole, signInWithCode } from './support/browser.mjs'
+import { agreeToPrivacyNotice, assertAccessible, checkScreen, signInToConsole, signInToMobile, signInWithCode } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 import { apiSession, findNodeId } from './support/api.mjs'
 
@@ -29,6 +30,26 @@ const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollW
 
 describe('privacy notice and 我的信息', () => {
   const suite = browserSuite(phone)
+
+  test('in elderly mode the notice, 我的信息 and its correction sheet fit the 360px screen', async () => {
+    const page = await suite.freshPage()
+    await page.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    for (const [name, address, shows] of [
+      ['privacy notice', '/m/privacy', 'notice-body'],
+      ['我的信息', '/m/my-data', 'my-registration'],
+    ]) {
+      await page.goto(`${suite.baseUrl}${address}`)
+      await page.getByTestId(shows).waitFor()
+      assert.ok(await page.evaluate(() => document.documentElement.classList.contains('elderly-mode')), `${name} is in elderly mode`)
+      assert.ok((await pageWidth(page)) <= 360, `${name} fits the 360px screen`)
+      await assertAccessible(page, `H5 ${name} in elderly mode`)
+    }
+    await page.getByTestId('correct-name').click()
+    await page.getByTestId('correction-form').waitFor()
+    assert.ok((await pageWidth(page)) <= 360, 'the correction sheet fits the 360px screen')
+    await checkScreen(page, 'H5 correction sheet in elderly mode', 'mobile-correction-elderly')
+  })
 
   test('a resident agrees to the notice, asks for a correction on 我的信息, and reads the commissioner’s answer', async () => {
     const resident = await residentWithPhone(suite.baseUrl)
