@@ -40,6 +40,9 @@ describe('活动预约 in the console and the H5', () => {
     let page = await suite.consolePage('commissioner')
     await page.getByTestId('console-menu').getByText('活动预约').click()
     await page.getByTestId('events-page').waitFor()
+    // The compound's seeded 旧改 meeting, in a week, has places left.
+    await page.getByTestId('events-table').getByText('剩余 24 个名额').waitFor()
+    await checkScreen(page, 'events list', 'engagement-events')
     await page.getByTestId('create-event').click()
     const form = page.getByTestId('event-form')
     await form.getByText('德胜新村').first().waitFor()

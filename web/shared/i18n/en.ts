@@ -2538,6 +2538,8 @@ const en: typeof zhCN = {
     create: 'Publish event',
     edit: 'Edit event',
     none: 'No upcoming events',
+    withEnded: 'Include ended',
+    attended: 'Ended · {n}/{of} checked in',
     eventTitle: 'Title',
     kind: 'Kind',
     kinds: { secretary_contest: 'Secretaries\' contest', roundtable: 'Residents\' roundtable', renewal_opinion: 'Renewal consultation', party_activity: 'Party activity', other: 'Other' },

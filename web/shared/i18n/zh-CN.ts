@@ -2527,6 +2527,8 @@ export default {
     create: '发布活动',
     edit: '修改活动',
     none: '暂无未结束的活动',
+    withEnded: '含已结束',
+    attended: '已结束 · 签到 {n}/{of}',
     eventTitle: '活动名称',
     kind: '活动类型',
     kinds: { secretary_contest: '书记比武', roundtable: '百姓圆桌会', renewal_opinion: '旧改征集民意', party_activity: '党员活动', other: '其他' },
