@@ -279,6 +279,12 @@ export const router = createRouter({
           meta: { titleKey: 'engagement.venues', permission: 'engagement.read' },
         },
         {
+          path: 'access',
+          name: 'access',
+          component: () => import('./views/access/compound/index.vue'),
+          meta: { titleKey: 'access.title', permission: 'access.read', menuGroup: 'service', menuOrder: 21 },
+        },
+        {
           path: 'cases',
           name: 'cases',
           component: () => import('./views/cases/inbox/index.vue'),

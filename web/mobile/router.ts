@@ -2,7 +2,7 @@
 // (ballot, receipt, result), their committee elections (secret ballot), their compound's covenant and
 // property contract with its published monthly results, a committee member's monthly evaluation sheets,
 // the compound's deliberation topics with their comments, their reports of problems (报事报修) with
-// ratings, the devices signed in to the account, the privacy notice (public, and asked of residents until they
+// ratings, their access credentials with the rotating pass code, the devices signed in to the account, the privacy notice (public, and asked of residents until they
 // consent) with 我的信息, and the public receipt check.
 import { createRouter, createWebHistory } from 'vue-router'
 import { installSessionGuard } from '@shared/session-guard'
@@ -118,6 +118,12 @@ export const router = createRouter({
       name: 'my-events',
       component: () => import('./views/events/index.vue'),
       meta: { titleKey: 'engagement.mobile.title' },
+    },
+    {
+      path: '/access',
+      name: 'my-access',
+      component: () => import('./views/access/index.vue'),
+      meta: { titleKey: 'access.me.title' },
     },
     {
       path: '/devices',

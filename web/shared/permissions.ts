@@ -62,5 +62,7 @@ export type Permission =
   | 'property.evaluate.community'
   | 'property.evaluate.committee'
   | 'privacy.manage'
+  | 'access.read'
+  | 'access.manage'
   | 'engagement.manage'
   | 'engagement.read'

@@ -8,7 +8,7 @@
 
 namespace weizhi::access {
 
-// docs/rules.md#l-three-gate-tiers: 大门 professional security, 中门 smart dynamic management, 小门 residents' own
+// docs/rules.md#i-three-gate-tiers: 大门 professional security, 中门 smart dynamic management, 小门 residents' own
 // access control.
 enum class Tier { Main, Middle, Small };
 enum class GateStatus { Open, Closed, Fault };
@@ -63,7 +63,7 @@ struct GateCompany {
   std::string name;
 };
 
-// The committee's approval a credential for the small gates needs (docs/rules.md#l-small-gate-approval).
+// The committee's approval a credential for the small gates needs (docs/rules.md#i-small-gate-approval).
 struct Approval {
   std::int64_t member_person_id;
   std::string reference;  // the decision's reference, such as 自管会〔2026〕3号
@@ -80,9 +80,11 @@ struct CredentialInput {
   std::optional<std::int64_t> person_id;  // a resident of the compound
   std::optional<std::int64_t> user_id;    // or a staff account with a role on it
   CredentialKind kind = CredentialKind::Qr;
-  std::optional<std::string> number;  // the card number, or the face enrolment's employee code on the device
-  std::string valid_from;             // YYYY-MM-DD
-  std::string valid_to;               // YYYY-MM-DD, the last day
+  // The card number, or the face enrolment's employee code on the device: no face image is kept
+  // (docs/rules.md#i-no-face-images).
+  std::optional<std::string> number;
+  std::string valid_from;  // YYYY-MM-DD
+  std::string valid_to;    // YYYY-MM-DD, the last day
   std::optional<Approval> approval;
 };
 

@@ -1,4 +1,4 @@
-// The daily job that ends credentials no longer their holders' (docs/rules.md#l-moving-out): the registry ends a
+// The daily job that ends credentials no longer their holders' (docs/rules.md#i-moving-out): the registry ends a
 // person's home by removing their link to a part, and no event follows it, so once a day every active or
 // suspended credential is checked against the registry and the roles in force.
 #include "audit/audit.hpp"

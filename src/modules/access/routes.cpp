@@ -217,18 +217,18 @@ Response put_roster_route(Context& context) {
 
 // --- Credentials ---
 
-// Where a resident holder lives in the compound: "3幢 2单元 301", one line per part.
+// Where a resident holder lives in the compound, one entry per part: its id (the household) and "3幢 2单元 301".
 Json address_json(store::Connection& connection, const Credential& credential) {
-  Json lines = Json::array();
-  if (!credential.input.person_id) return lines;
+  Json parts = Json::array();
+  if (!credential.input.person_id) return parts;
   for (const auto& link : people::links_of_person(connection, *credential.input.person_id)) {
     if (!link.compound || link.compound->id != credential.input.compound_node_id) continue;
-    std::string line;
-    if (link.building) line += link.building->name + " ";
-    if (link.unit) line += link.unit->name + " ";
-    lines.push_back(line + link.part.name);
+    std::string text;
+    if (link.building) text += link.building->name + " ";
+    if (link.unit) text += link.unit->name + " ";
+    parts.push_back({{"part_id", link.part.id}, {"text", text + link.part.name}});
   }
-  return lines;
+  return parts;
 }
 
 Json credential_json(store::Connection& connection, const Credential& credential, const std::string& today) {

@@ -1,5 +1,5 @@
 // Pure rules of the access module: gates' hours and rosters, credentials' checks and lifecycle, and the rotating
-// QR code (docs/rules.md#l-gates-and-credentials).
+// QR code (docs/rules.md#i-gates-and-credentials).
 #include "modules/access/rules.hpp"
 
 #include <sodium.h>

@@ -1,4 +1,4 @@
-// Pure rules of the access module (docs/rules.md#l-gates-and-credentials): the codes of tiers, states and
+// Pure rules of the access module (docs/rules.md#i-gates-and-credentials): the codes of tiers, states and
 // kinds, a gate's opening hours and whether it is open at a moment, the main gates' roster, who may hold a
 // credential and what it covers, its lifecycle, and the rotating QR code (RFC 6238 TOTP over HMAC-SHA-256).
 // No SQL, no HTTP, no clock: time is passed in.
@@ -65,7 +65,7 @@ bool number_shaped(std::string_view number);
 // `valid_to`, which is not before `today`; an approval's reference 1–100 characters.
 void check_credential(const CredentialInput& input, const std::string& today);
 // The tiers a credential opens: the small gates only with the committee's approval
-// (docs/rules.md#l-small-gate-approval).
+// (docs/rules.md#i-small-gate-approval).
 std::vector<Tier> tiers_covered(bool approved);
 // Whether the credential opens gates on `day` (YYYY-MM-DD): active, and the day within its validity.
 bool usable_on(CredentialState state, const CredentialInput& input, const std::string& day);
@@ -84,7 +84,7 @@ inline constexpr const char* kMovedOutReason = "迁出";
 // The reason a staff credential ends with when the account no longer holds a role on the compound.
 inline constexpr const char* kLeftPostReason = "离岗";
 
-// --- The rotating QR code (RFC 6238) ---
+// --- The rotating QR code (RFC 6238, docs/rules.md#i-rotating-code) ---
 
 inline constexpr int kStepSeconds = 30;
 inline constexpr int kCodeDigits = 8;

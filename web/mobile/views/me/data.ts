@@ -21,6 +21,7 @@ export const myPageLinks: readonly MyPageLink[] = [
   { route: 'case-report', titleKey: 'cases.mobile.report', hintKey: 'cases.mobile.reportHint', testId: 'case-report-link' },
   { route: 'my-cases', titleKey: 'cases.mobile.mine', hintKey: 'cases.mobile.mineHint', testId: 'my-cases-link' },
   { route: 'my-data', titleKey: 'privacy.myData', hintKey: 'privacy.mobile.myDataEntry', testId: 'my-data-link' },
+  { route: 'my-access', titleKey: 'access.me.title', hintKey: 'access.me.entry', testId: 'my-access-link' },
   { route: 'my-events', titleKey: 'engagement.mobile.title', hintKey: 'engagement.mobile.entryHint', testId: 'my-events-link' },
   {
     route: 'my-evaluations',
