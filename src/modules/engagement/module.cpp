@@ -8,7 +8,12 @@ namespace weizhi::engagement {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("engagement", store::engagement_migrations, add_routes, seed_demo,
+  Module descriptor = describe("engagement", store::engagement_migrations,
+                               [](http::Router& router) {
+                                 add_routes(router);
+                                 add_survey_routes(router);
+                               },
+                               seed_demo,
                                {
                                    {"engagement.manage", roles(kOfficials, "party_secretary", "grid_member")},
                                    {"engagement.read", roles(kStaff)},

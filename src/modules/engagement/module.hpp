@@ -1,5 +1,5 @@
-// The engagement capability (居民参与): events residents sign up for (活动预约) with their venues;
-// surveys, notices, the talent pool and the alliance join it later.
+// The engagement capability (居民参与): events residents sign up for (活动预约) with their venues,
+// and surveys with one voice per household (民意调查); notices, the talent pool and the alliance join it later.
 #pragma once
 #include "modules/module.hpp"
 
@@ -8,6 +8,7 @@ namespace weizhi::engagement {
 // The descriptor (module.cpp), and the parts of it that its other files define.
 modules::Module module();
 void add_routes(http::Router& router);                                               // routes.cpp
+void add_survey_routes(http::Router& router);                                        // surveys_routes.cpp
 void seed_demo(modules::SeedContext& seed);                                          // seed.cpp
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
 std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
