@@ -387,3 +387,23 @@ TEST_F(EngagementSurveysTest, AnonymousCallersAreRefusedAndOddIdsAreNotFound) {
     EXPECT_EQ(admin->get(odd).status, 404) << odd;
   }
 }
+
+TEST_F(EngagementSurveysTest, TodayListsOpenSurveysClosingWithinThreeDaysWithTheirResponseRate) {
+  auto commissioner = signed_in("commissioner");
+  auto resident = signed_in("resident");
+  json soon_body = survey_body("desheng-xincun");
+  soon_body["closes_at"] = from_now(2 * kDay);
+  json soon = commissioner->post("/api/v1/surveys", soon_body).json();
+  ASSERT_EQ(commissioner->post(path(soon, "/open"), json::object()).status, 200);
+  open_survey(*commissioner);  // closing in a week: not yet today's work
+  ASSERT_EQ(resident->post(path(soon, "/responses"), json{{"answers", json::array({1, nullptr, 4})}}).status, 201);
+  json today = commissioner->get("/api/v1/me/today").json();
+  json items = today["items"];
+  std::vector<json> closing;
+  for (const auto& item : items) {
+    if (item["kind"] == "engagement.survey_closing") closing.push_back(item);
+  }
+  ASSERT_EQ(closing.size(), 1u) << today.dump();
+  EXPECT_EQ(closing[0]["link"], "/engagement/surveys/" + std::to_string(soon["id"].get<std::int64_t>()));
+  EXPECT_NE(closing[0]["title"].get<std::string>().find("已答 1/"), std::string::npos) << closing[0].dump();
+}

@@ -1,5 +1,5 @@
-// The engagement module as the host runs it: migrations, routes, demo seed, today's events and the
-// monthly figures, and who holds its permissions.
+// The engagement module as the host runs it: migrations, routes of events and of surveys, demo seed,
+// today's events and closing surveys, the monthly figures, and who holds its permissions.
 #include "modules/engagement/module.hpp"
 
 #include "modules/migrations.hpp"
@@ -8,17 +8,25 @@ namespace weizhi::engagement {
 
 modules::Module module() {
   using namespace modules;
-  Module descriptor = describe("engagement", store::engagement_migrations,
-                               [](http::Router& router) {
-                                 add_routes(router);
-                                 add_survey_routes(router);
-                               },
-                               seed_demo,
-                               {
-                                   {"engagement.manage", roles(kOfficials, "party_secretary", "grid_member")},
-                                   {"engagement.read", roles(kStaff)},
-                               });
-  descriptor.today = today_items;
+  Module descriptor = describe(
+      "engagement", store::engagement_migrations,
+      [](http::Router& router) {
+        add_routes(router);
+        add_survey_routes(router);
+      },
+      [](SeedContext& seed) {
+        seed_demo(seed);
+        seed_surveys(seed);
+      },
+      {
+          {"engagement.manage", roles(kOfficials, "party_secretary", "grid_member")},
+          {"engagement.read", roles(kStaff)},
+      });
+  descriptor.today = [](const TodayAsk& ask) {
+    auto items = today_items(ask);
+    for (auto& item : survey_today_items(ask)) items.push_back(std::move(item));
+    return items;
+  };
   descriptor.report = report_sections;
   return descriptor;
 }

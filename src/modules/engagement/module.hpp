@@ -9,6 +9,8 @@ namespace weizhi::engagement {
 modules::Module module();
 void add_routes(http::Router& router);                                               // routes.cpp
 void add_survey_routes(http::Router& router);                                        // surveys_routes.cpp
+void seed_surveys(modules::SeedContext& seed);                                       // surveys_seed.cpp
+std::vector<modules::TodayItem> survey_today_items(const modules::TodayAsk& ask);    // surveys_today.cpp
 void seed_demo(modules::SeedContext& seed);                                          // seed.cpp
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
 std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp

@@ -100,6 +100,17 @@ std::vector<Survey> surveys_under(store::Connection& connection, const std::stri
       to_survey);
 }
 
+std::vector<Survey> open_surveys_closing(store::Connection& connection, const std::string& path, TimePoint from,
+                                         TimePoint to) {
+  auto params = org::subtree_params(path);
+  params.insert(params.end(), {iso_utc(from), iso_utc(to)});
+  return store::map_rows(
+      connection.query(std::string(kSurveyColumns) + "WHERE " + org::subtree_condition(connection.dialect(), "n.path") +
+                           " AND s.state = 'open' AND s.closes_at >= ? AND s.closes_at < ? ORDER BY s.closes_at, s.id",
+                       params),
+      to_survey);
+}
+
 std::vector<Survey> open_surveys_over(store::Connection& connection, const std::vector<std::string>& paths,
                                       TimePoint now) {
   if (paths.empty()) return {};
@@ -127,6 +138,16 @@ std::vector<Household> households_of_person(store::Connection& connection, std::
                            "AND part.id IN (SELECT l.part_node_id FROM part_links l WHERE l.person_id = ?) "
                            "ORDER BY compound.name, building.name, unit.name, part.name, part.id",
                        {person_id}),
+      to_household);
+}
+
+std::vector<Household> households_under(store::Connection& connection, const std::string& path, std::int64_t limit) {
+  auto params = org::subtree_params(path);
+  params.emplace_back(limit);
+  return store::map_rows(
+      connection.query(std::string(kHouseholdColumns) + "AND " +
+                           org::subtree_condition(connection.dialect(), "part.path") + " ORDER BY part.id LIMIT ?",
+                       params),
       to_household);
 }
 

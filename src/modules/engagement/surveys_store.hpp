@@ -19,6 +19,9 @@ void set_survey_state(store::Tx& tx, std::int64_t id, SurveyState state);
 std::optional<Survey> find_survey(store::Connection& connection, std::int64_t id);
 // Surveys of the subtree at `path`, those closing last first, at most `limit`.
 std::vector<Survey> surveys_under(store::Connection& connection, const std::string& path, std::int64_t limit);
+// Open surveys of the subtree at `path` closing within [from, to), closing soonest first.
+std::vector<Survey> open_surveys_closing(store::Connection& connection, const std::string& path, TimePoint from,
+                                         TimePoint to);
 // Open surveys of any of the nodes at `paths` or above them, not yet closed at `now`, closing soonest first.
 std::vector<Survey> open_surveys_over(store::Connection& connection, const std::vector<std::string>& paths,
                                       TimePoint now);
@@ -34,6 +37,8 @@ struct Household {
 std::optional<Household> find_household(store::Connection& connection, std::int64_t part_id);
 // The households a person is linked to (owner, tenant or resident), by address.
 std::vector<Household> households_of_person(store::Connection& connection, std::int64_t person_id);
+// The households of the subtree at `path` by id, at most `limit`.
+std::vector<Household> households_under(store::Connection& connection, const std::string& path, std::int64_t limit);
 // The households of the subtree at `path` whose address the typed query means, at most 20.
 std::vector<Household> households_at_address(store::Connection& connection, const std::string& path,
                                              const std::string& query);
