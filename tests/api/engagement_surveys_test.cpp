@@ -1,8 +1,9 @@
 // Surveys over HTTP on the Test seed: staff draft, open and close surveys of their scope; a resident
 // answers online for their household and staff type in paper forms for others, one voice per
 // household whichever the channel (20 at once keep one); results are counted from the responses with
-// their denominators and broken down by building; bad answers are refused naming the question; what
-// another street holds is not found; anonymous callers are refused.
+// their denominators and broken down by building; the month's satisfaction survey fills the property
+// evaluation's item; bad answers are refused naming the question; what another street holds is not
+// found; anonymous callers are refused.
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -13,6 +14,8 @@
 #include "modules/org/registry.hpp"
 #include "modules/org/store.hpp"
 #include "modules/people/people.hpp"
+#include "modules/property/evaluation_rules.hpp"
+#include "modules/property/store.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
@@ -406,4 +409,46 @@ TEST_F(EngagementSurveysTest, TodayListsOpenSurveysClosingWithinThreeDaysWithThe
   ASSERT_EQ(closing.size(), 1u) << today.dump();
   EXPECT_EQ(closing[0]["link"], "/engagement/surveys/" + std::to_string(soon["id"].get<std::int64_t>()));
   EXPECT_NE(closing[0]["title"].get<std::string>().find("已答 1/"), std::string::npos) << closing[0].dump();
+}
+
+TEST_F(EngagementSurveysTest, TheMonthsSatisfactionSurveyFillsThePropertyEvaluationsItem) {
+  auto admin = signed_in("admin");
+  auto resident = signed_in("resident");
+  json body = survey_body("desheng-xincun");
+  body["kind"] = "satisfaction";
+  body["title"] = "德胜新村物业服务满意度调查";
+  body["questions"] = json::parse(R"([{"text": "您对本月物业服务的满意度", "type": "scale", "required": true}])");
+  auto created = admin->post("/api/v1/surveys", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  json survey = created.json();
+  ASSERT_EQ(admin->post(path(survey, "/open"), json::object()).status, 200);
+  ASSERT_EQ(resident->post(path(survey, "/responses"), json{{"answers", json::array({4})}}).status, 201);
+  ASSERT_EQ(admin
+                ->post(path(survey, "/responses"), json{{"answers", json::array({2})},
+                                                        {"household_id", other_households(1).at(0)},
+                                                        {"paper_form_number", "WY-1"}})
+                .status,
+            201);
+  // The survey closed in the middle of last month, the month the evaluation reads.
+  std::string last =
+      weizhi::property::previous_month(weizhi::street_date(std::chrono::system_clock::now()).substr(0, 7));
+  db().write([&](weizhi::store::Tx& tx) {
+    tx.exec("UPDATE surveys SET opens_at = ?, closes_at = ?, state = 'closed' WHERE id = ?",
+            {last + "-10T00:00:00Z", last + "-15T00:00:00Z", survey["id"].get<std::int64_t>()});
+    return 0;
+  });
+  auto form = admin->post("/api/v1/property/evaluation-templates",
+                          {{"street_id", node("street")},
+                           {"party", "committee"},
+                           {"items", json::parse(R"([{"code": "owners", "name": "业主满意度调查", "max": "100",
+                                                      "source": "satisfaction_survey"}])")}});
+  ASSERT_EQ(form.status, 201) << form.body;
+  std::int64_t contract = weizhi::property::contract_in_force(*db().read(), node("desheng-xincun"))->id;
+  auto month = admin->get("/api/v1/property/contracts/" + std::to_string(contract) + "/evaluations/" + last);
+  ASSERT_EQ(month.status, 200) << month.body;
+  json records = month.json()["records"];
+  EXPECT_EQ(records["satisfaction_survey_id"], survey["id"]);
+  EXPECT_EQ(records["satisfaction_answers"], 2);
+  EXPECT_EQ(records["satisfaction_sum"], 6);
+  EXPECT_EQ(month.json()["forms"]["committee"]["items"][0]["points"], "50") << "mean 3: (3 − 1) / 4 of 100";
 }

@@ -54,6 +54,17 @@ TEST(PropertyEvaluationRules, SystemItemsScoreTheRecordsAndAMonthWithoutRecordsE
   EXPECT_EQ(system_points(ItemSource::ViolationsOverdue, {.violations_overdue = 9}, 1'000), 0) << "never below 0";
 }
 
+TEST(PropertyEvaluationRules, TheMonthsSatisfactionSurveyScoresItsMeanRatingAndNoSurveyEarnsTheMax) {
+  EXPECT_EQ(system_points(ItemSource::SatisfactionSurvey, {}, 2'000), 2'000) << "no survey, or nobody rated";
+  RecordFigures figures{.satisfaction_survey_id = 7, .satisfaction_answers = 4, .satisfaction_sum = 14};
+  EXPECT_EQ(system_points(ItemSource::SatisfactionSurvey, figures, 2'000), 1'250)
+      << "mean 3.5: (3.5 − 1) / 4 of the max";
+  figures.satisfaction_sum = 4;
+  EXPECT_EQ(system_points(ItemSource::SatisfactionSurvey, figures, 2'000), 0) << "all rated 1";
+  figures.satisfaction_sum = 20;
+  EXPECT_EQ(system_points(ItemSource::SatisfactionSurvey, figures, 2'000), 2'000) << "all rated 5";
+}
+
 TEST(PropertyEvaluationRules, ASheetIsReadInTheTemplatesOrderAndItsSystemItemIsOnlyConfirmed) {
   auto items = read_sheet_items(kForm, given("50.25", "40"), {});
   ASSERT_EQ(items.size(), 2u);

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "modules/engagement/engagement.hpp"
 #include "modules/engagement/surveys_rules.hpp"
 #include "modules/org/org.hpp"
 #include "store/rows.hpp"
@@ -244,6 +245,28 @@ std::vector<GroupedAnswers> answer_counts(store::Connection& connection, std::in
   std::vector<GroupedAnswers> list;
   for (auto& [id, entry] : groups) list.push_back(std::move(entry));
   return list;
+}
+
+SatisfactionFigures month_satisfaction(store::Connection& connection, std::int64_t compound_id, const std::string& from,
+                                       const std::string& until) {
+  SatisfactionFigures figures;
+  auto survey = store::map_row(
+      connection.query_one(std::string(kSurveyColumns) +
+                               "WHERE s.node_id = ? AND s.kind = 'satisfaction' AND s.state <> 'draft' AND "
+                               "s.closes_at >= ? AND s.closes_at < ? ORDER BY s.closes_at DESC, s.id DESC LIMIT 1",
+                           {compound_id, from, until}),
+      to_survey);
+  if (!survey) return figures;
+  figures.survey_id = survey->id;
+  auto question = satisfaction_question(survey->input.questions);
+  if (!question) return figures;
+  auto row = connection.query_one(
+      "SELECT COUNT(*), COALESCE(SUM(value), 0) FROM survey_answers WHERE survey_id = ? AND question = ? AND value "
+      "IS NOT NULL",
+      {survey->id, static_cast<std::int64_t>(*question)});
+  figures.answers = row->i64(0);
+  figures.rating_sum = row->i64(1);
+  return figures;
 }
 
 std::vector<std::string> answer_texts(store::Connection& connection, std::int64_t survey_id, std::int64_t question,

@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 #include "modules/cases/cases.hpp"
 #include "modules/covenant/covenant.hpp"
+#include "modules/engagement/engagement.hpp"
 #include "modules/property/evaluation_store.hpp"
 
 namespace weizhi::property {
@@ -46,8 +47,15 @@ RecordFigures record_figures(store::Connection& connection, std::int64_t compoun
   std::string from = iso_utc(*street_day_end(last_day(previous_month(month))));
   std::string until = iso_utc(*street_day_end(last_day(month)));
   auto cases = cases::property_case_figures(connection, compound_id, from, until);
-  return {cases.due, cases.on_time, cases.ratings, cases.stars,
-          covenant::violations_overdue(connection, compound_id, last_day(month))};
+  auto satisfaction = engagement::month_satisfaction(connection, compound_id, from, until);
+  return {cases.due,
+          cases.on_time,
+          cases.ratings,
+          cases.stars,
+          covenant::violations_overdue(connection, compound_id, last_day(month)),
+          satisfaction.survey_id,
+          satisfaction.answers,
+          satisfaction.rating_sum};
 }
 
 std::optional<ClosedMonth> close_month(store::Tx& tx, const ContractMonth& at, std::optional<std::int64_t> user_id) {

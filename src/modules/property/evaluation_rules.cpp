@@ -58,7 +58,9 @@ std::vector<TemplateItem> read_template_items(const Json& items) {
     if (read_item.max <= 0) fail_invalid(field + ".max", "指标最高分应大于 0");
     if (const Json* source = object.optional_any("source"); source && !source->is_null()) {
       auto parsed = source->is_string() ? parse_code(kItemSources, source->get<std::string>()) : std::nullopt;
-      if (!parsed) fail_invalid(field + ".source", "数据来源应为 cases_on_time、resident_rating 或 violations_overdue");
+      if (!parsed)
+        fail_invalid(field + ".source",
+                     "数据来源应为 cases_on_time、resident_rating、violations_overdue 或 satisfaction_survey");
       read_item.source = parsed;
     }
     object.finish();
@@ -125,6 +127,11 @@ std::int64_t system_points(ItemSource source, const RecordFigures& figures, std:
       return figures.ratings == 0 ? max : max * figures.rating_stars / (kStars * figures.ratings);
     case ItemSource::ViolationsOverdue:
       return max * std::max<std::int64_t>(0, kOverdueSteps - figures.violations_overdue) / kOverdueSteps;
+    case ItemSource::SatisfactionSurvey:
+      // The mean rating mapped from 1–5 onto 0–max: max × (mean − 1) / 4.
+      return figures.satisfaction_answers == 0 ? max
+                                               : max * (figures.satisfaction_sum - figures.satisfaction_answers) /
+                                                     ((kStars - 1) * figures.satisfaction_answers);
   }
   return 0;
 }

@@ -16,10 +16,11 @@
 namespace weizhi::property {
 
 // Records an item is filled from (docs/rules.md#g-system-items); the evaluator confirms it, never types it.
-enum class ItemSource { CasesOnTime, ResidentRating, ViolationsOverdue };
+enum class ItemSource { CasesOnTime, ResidentRating, ViolationsOverdue, SatisfactionSurvey };
 constexpr CodeTable<ItemSource> kItemSources = {{ItemSource::CasesOnTime, "cases_on_time"},
                                                 {ItemSource::ResidentRating, "resident_rating"},
-                                                {ItemSource::ViolationsOverdue, "violations_overdue"}};
+                                                {ItemSource::ViolationsOverdue, "violations_overdue"},
+                                                {ItemSource::SatisfactionSurvey, "satisfaction_survey"}};
 
 struct TemplateItem {
   std::string code;
@@ -50,6 +51,9 @@ struct RecordFigures {
   std::int64_t ratings = 0;             // residents' ratings given in the month, 1–5 stars
   std::int64_t rating_stars = 0;        // their sum
   std::int64_t violations_overdue = 0;  // covenant violations open past their deadline at the month's end
+  std::optional<std::int64_t> satisfaction_survey_id;  // the month's satisfaction survey of the compound, if held
+  std::int64_t satisfaction_answers = 0;               // households that rated in it, 1–5
+  std::int64_t satisfaction_sum = 0;                   // their ratings summed
 };
 
 // A template's items as a POST gives them (`items`), in order: 400 naming `items[i].field`.
