@@ -156,6 +156,12 @@ export const router = createRouter({
           meta: { titleKey: 'layout.votes', permission: 'voting.read', menuGroup: 'autonomy', menuOrder: 6 },
         },
         {
+          path: 'votes/policy',
+          name: 'voting-policy',
+          component: () => import('./views/voting/policy/index.vue'),
+          meta: { titleKey: 'votingPolicy.title', permission: 'voting.policy', menuGroup: 'autonomy', menuOrder: 6.5 },
+        },
+        {
           path: 'votes/new',
           name: 'vote-new',
           component: () => import('./views/voting/wizard/index.vue'),

@@ -18,6 +18,7 @@ export type Permission =
   | 'voting.manage'
   | 'voting.clerk'
   | 'voting.supervise'
+  | 'voting.policy'
   | 'elections.read'
   | 'elections.manage'
   | 'elections.clerk'

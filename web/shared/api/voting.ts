@@ -15,6 +15,8 @@ export type Outcome = 'passed' | 'failed_quorum' | 'failed_approval'
 export type IdentityCheckPolicy = 'all' | 'major_matters' | 'off'
 export type ProxySource = 'paper' | 'h5'
 
+/** The street's choices, from the strictest: every vote, only matters 6–8 of Art. 278, none. */
+export const identityCheckPolicies: readonly IdentityCheckPolicy[] = ['all', 'major_matters', 'off']
 export const channels: readonly Channel[] = ['online', 'paper', 'meeting']
 export const scopeKinds: readonly ScopeKind[] = ['compound', 'buildings', 'units', 'parts']
 /** What a voter may choose online; clerks may also mark an item invalid (mis-marked on the form). */
@@ -389,4 +391,19 @@ export function votePhotoUrl(voteId: number, photoId: string): string {
 
 export async function listMyVotes(): Promise<MyVote[]> {
   return (await request<Items<MyVote>>('GET', '/api/v1/me/votes')).items
+}
+
+/** A street's voting policy: which votes will ask an online voter to prove who they are once opened. */
+export interface VotingPolicy {
+  online_ballot_id_check: IdentityCheckPolicy
+}
+
+/** GET /api/v1/voting-policies/{street_id} (voting.read over the street). */
+export function getVotingPolicy(streetId: number): Promise<VotingPolicy> {
+  return request<VotingPolicy>('GET', `/api/v1/voting-policies/${streetId}`)
+}
+
+/** PUT …/{street_id} (voting.policy, the street admin): only votes opened from then on follow it; 400 names the field. */
+export function saveVotingPolicy(streetId: number, policy: VotingPolicy): Promise<VotingPolicy> {
+  return request<VotingPolicy>('PUT', `/api/v1/voting-policies/${streetId}`, { body: policy })
 }
