@@ -1,5 +1,5 @@
-// Browser tests of 导出 Excel on the people, cases, commissioners, votes, violations, elections, committees and
-// compound parts lists: each file, opened with exceljs, holds the columns the page shows, the rows of the filter
+// Browser tests of 导出 Excel on the people, cases, commissioners, votes, violations, elections, committees,
+// compound parts, invitation letter batches, a vote's proxies and the privacy notice's versions lists: each file, opened with exceljs, holds the columns the page shows, the rows of the filter
 // applied (names and numbers masked as the table shows them), and its days and moments as Excel dates in the
 // street's time, not as text.
 import assert from 'node:assert/strict'
@@ -32,13 +32,13 @@ describe('list exports of the console', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'weizhi-e2e-exports-'))
   after(() => rmSync(folder, { recursive: true, force: true }))
 
-  /** Clicks 导出 Excel and answers the file's rows (the header first) as exceljs reads them. */
-  async function exported(page, name) {
+  /** Clicks 导出 Excel (`testId` on a page of several lists) and answers the file's rows (the header first) as exceljs reads them. */
+  async function exported(page, name, testId = 'export-list') {
     const download = page.waitForEvent('download')
-    await page.getByTestId('export-list').click()
+    await page.getByTestId(testId).click()
     const file = path.join(folder, `${name}.xlsx`)
     await (await download).saveAs(file)
-    await page.getByTestId('export-list').getByText('导出 Excel').waitFor()
+    await page.getByTestId(testId).getByText('导出 Excel').waitFor()
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile(file)
     const rows = []
@@ -265,5 +265,70 @@ describe('list exports of the console', () => {
     assert.equal(row[3], known.floor)
     assert.equal(row[4], partUseNames[known.use])
     assert.equal(row[5], Number(known.area_m2))
+  })
+
+  test('invitation letters of 德胜新村: each batch once, its issuer by name, issued and valid until as dates', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const building = (await admin.get(`/api/v1/org/nodes/${compoundId}/children`)).items[0]
+    const part = (await admin.get(`/api/v1/org/nodes/${building.id}/parts?limit=1`)).items[0]
+    // A resident registered without a phone, so that the building has a household to write to.
+    const person = await admin.send('POST', '/api/v1/people', { home_node_id: compoundId, name: '孙桂兰' }, { expectedStatus: 201 })
+    await admin.send('POST', `/api/v1/parts/${part.id}/links`, { person_id: person.id, relation: 'resident' }, { expectedStatus: 201 })
+    const issued = await admin.send('POST', '/api/v1/residents/invitations', { building_id: building.id }, { expectedStatus: 201 })
+    const { items: batches } = await admin.get(`/api/v1/residents/invitations?compound=${compoundId}`)
+    const batch = batches.find((candidate) => candidate.id === issued.batch_id)
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', `/residents/invitations?compound=${compoundId}`)
+    await page.getByTestId('invitation-batches').locator('tbody tr').nth(batches.length - 1).waitFor()
+
+    const [header, ...rows] = await exported(page, 'invitations')
+    assert.deepEqual(header, ['楼幢', '生成时间', '生成人', '封数', '已使用', '已作废', '已过期', '有效期至'])
+    assert.equal(rows.length, batches.length)
+    const row = rows.find((candidate) => candidate[0] === building.name && candidate[1].getTime() === streetMinute(issued.issued_at).getTime())
+    assert.ok(row, `the batch of ${building.name} is in the file`)
+    assert.equal(row[2], batch.issued_by)
+    assert.doesNotMatch(String(row[2]), /账号|#/, 'the issuer by name')
+    assert.deepEqual(row.slice(3, 7), [issued.letters.length, 0, 0, 0])
+    assert.ok(row[7] instanceof Date, 'valid until as a date')
+    assert.equal(row[7].getTime(), streetMinute(issued.expires_at).getTime())
+  })
+  test('proxies of the open vote: owner and proxy masked as shown, the form code, the letter and when it was recorded', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const vote = (await admin.get('/api/v1/votes')).items.find((candidate) => candidate.state === 'open')
+    const owners = new Map()
+    for (const entry of (await admin.get(`/api/v1/votes/${vote.id}/roll?voted=no`)).items) if (entry.owner) owners.set(entry.owner.id, entry.owner)
+    const [voter, proxy] = [...owners.values()]
+    assert.ok(proxy, 'the open vote has two owners yet to vote')
+    await admin.send('POST', `/api/v1/votes/${vote.id}/proxies`, { voter_id: voter.id, proxy_person_id: proxy.id, letter_reference: 'WT-EXPORT-1' }, { expectedStatus: 201 })
+    const proxies = (await admin.get(`/api/v1/votes/${vote.id}/proxies`)).items
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', `/votes/${vote.id}`)
+    await page.getByRole('tab', { name: '委托登记' }).click()
+    await page.getByTestId('proxies-table').locator('tbody tr').nth(proxies.length - 1).waitFor()
+
+    const [header, ...rows] = await exported(page, 'proxies', 'export-proxies')
+    assert.deepEqual(header, ['业主', '表单编号', '受托人', '委托方式', '委托书编号', '委托声明', '登记时间'])
+    assert.equal(rows.length, proxies.length)
+    const recorded = proxies.find((candidate) => candidate.voter.id === voter.id)
+    const row = rows.find((candidate) => candidate[1] === voter.id)
+    assert.deepEqual(row.slice(0, 5), [recorded.voter.name, voter.id, recorded.proxy.name, '书面委托书', 'WT-EXPORT-1'])
+    assert.match(row[0], /\*/, 'the owner masked as shown')
+    assert.equal(row[6].getTime(), streetMinute(recorded.created_at).getTime())
+  })
+
+  test('versions of the privacy notice: each version, published when, and how many consented', async () => {
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    const versions = (await admin.get('/api/v1/privacy/notices')).items
+    const page = await suite.freshPage({ acceptDownloads: true })
+    await signInToConsole(page, suite.baseUrl, 'admin', '/privacy/notice')
+    await page.getByTestId('notice-versions').locator('tbody tr').nth(versions.length - 1).waitFor()
+
+    const [header, ...rows] = await exported(page, 'privacy-notice-versions')
+    assert.deepEqual(header, ['版本', '发布时间', '已同意人数'])
+    assert.deepEqual(
+      rows.map((row) => [row[0], row[1].getTime(), row[2]]),
+      versions.map((version) => [`第 ${version.version} 版`, streetMinute(version.published_at).getTime(), version.consents]),
+    )
   })
 })

@@ -1901,6 +1901,7 @@ const en: typeof zhCN = {
     myData: 'My data',
     versionOn: 'Version {version} · published {date}',
     versions: 'Versions',
+    versionsFile: 'Privacy notice versions',
     version: 'Version',
     versionN: 'v{version}',
     publishedAt: 'Published',
@@ -2526,6 +2527,8 @@ const en: typeof zhCN = {
       voided: 'Voided',
       expired: 'Expired',
       expiresAt: 'Valid',
+      expiresOn: 'Valid until',
+      batchesExport: 'Invitation letters issued',
     },
     letter: {
       heading: 'Invitation',

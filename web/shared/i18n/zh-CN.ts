@@ -1894,6 +1894,7 @@ export default {
     myData: '我的信息',
     versionOn: '第 {version} 版 · {date} 发布',
     versions: '历次版本',
+    versionsFile: '个人信息保护说明历次版本',
     version: '版本',
     versionN: '第 {version} 版',
     publishedAt: '发布时间',
@@ -2516,6 +2517,8 @@ export default {
       voided: '已作废',
       expired: '已过期',
       expiresAt: '有效期',
+      expiresOn: '有效期至',
+      batchesExport: '入户邀请函发放记录',
     },
     letter: {
       heading: '入户邀请函',
