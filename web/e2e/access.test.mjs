@@ -1,10 +1,10 @@
 // Browser tests of access (门禁): the console lists 德胜新村's gates in their three tiers with the main gate's guard
 // roster, issues a card to a resident found by full name and suspends it with a reason; the demo resident opens
-// 我的门禁 on a 360 px phone and shows the rotating pass code, which counts down to its next code.
+// 我的门禁 on a 360 px phone in elderly mode and shows the rotating pass code, which counts down to its next code.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { checkScreen, poppersClosed } from './support/browser.mjs'
+import { checkScreen, poppersClosed, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 
 const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth)
@@ -70,8 +70,11 @@ describe('access in the console', () => {
 describe('my access on the H5', () => {
   const suite = browserSuite(phone)
 
-  test('the resident shows the rotating pass code full-screen at 360 px', async () => {
-    const page = await suite.mobilePage('resident')
+  test('the resident shows the rotating pass code full-screen at 360 px in elderly mode', async () => {
+    const page = await suite.freshPage()
+    await page.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('elderly-mode')))
     await page.getByTestId('my-access-link').click()
     const credential = page.getByTestId('my-credential').first()
     await credential.getByText('德胜新村').waitFor()

@@ -2737,6 +2737,7 @@ const en: typeof zhCN = {
     revoked: 'Credential revoked',
     issued: 'Credential issued',
     filterPerson: 'Resident',
+    filterPersonHint: 'Filter by a resident’s full name or phone',
     filterState: 'State',
     allStates: 'All states',
     clearFilter: 'Clear filter',

@@ -2726,6 +2726,7 @@ export default {
     revoked: '凭证已注销',
     issued: '凭证已发放',
     filterPerson: '居民',
+    filterPersonHint: '按居民姓名或手机号筛选',
     filterState: '状态',
     allStates: '全部状态',
     clearFilter: '清除筛选',
