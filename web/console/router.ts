@@ -57,6 +57,14 @@ export const router = createRouter({
       meta: { titleKey: 'elections.printBallots', permission: 'elections.read' },
     },
     {
+      // Outside the layout: a survey's paper form is printed for paper rounds, on A4.
+      path: '/engagement/surveys/:id(\\d+)/print',
+      name: 'engagement-survey-print',
+      component: () => import('./views/engagement/survey-print/index.vue'),
+      props: (route) => ({ surveyId: Number(route.params.id) }),
+      meta: { titleKey: 'surveys.printForm', permission: 'engagement.read' },
+    },
+    {
       // Outside the layout: a building's invitation letters are printed, one household per sheet.
       path: '/residents/invitations/print',
       name: 'invitations-print',
@@ -277,6 +285,19 @@ export const router = createRouter({
           component: () => import('./views/engagement/event/index.vue'),
           props: (route) => ({ eventId: Number(route.params.id) }),
           meta: { titleKey: 'engagement.event', permission: 'engagement.read' },
+        },
+        {
+          path: 'engagement/surveys',
+          name: 'engagement-surveys',
+          component: () => import('./views/engagement/surveys/index.vue'),
+          meta: { titleKey: 'surveys.title', permission: 'engagement.read', menuGroup: 'service', menuOrder: 23 },
+        },
+        {
+          path: 'engagement/surveys/:id(\\d+)',
+          name: 'engagement-survey',
+          component: () => import('./views/engagement/survey/index.vue'),
+          props: (route) => ({ surveyId: Number(route.params.id) }),
+          meta: { titleKey: 'surveys.survey', permission: 'engagement.read' },
         },
         {
           path: 'engagement/venues',

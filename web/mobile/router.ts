@@ -120,6 +120,19 @@ export const router = createRouter({
       meta: { titleKey: 'engagement.mobile.title' },
     },
     {
+      path: '/surveys',
+      name: 'my-surveys',
+      component: () => import('./views/surveys/index.vue'),
+      meta: { titleKey: 'surveys.mobile.title' },
+    },
+    {
+      path: '/surveys/:id(\\d+)',
+      name: 'my-survey',
+      component: () => import('./views/surveys/take.vue'),
+      props: (route) => ({ surveyId: Number(route.params.id), householdId: route.query.household ? Number(route.query.household) : undefined }),
+      meta: { titleKey: 'surveys.mobile.title' },
+    },
+    {
       path: '/access',
       name: 'my-access',
       component: () => import('./views/access/index.vue'),
