@@ -146,6 +146,12 @@ TEST_F(AccessTest, AWorkerAddsAndEditsAGateAndItsRoster) {
   EXPECT_EQ(patched.json()["open_now"], false);
   EXPECT_EQ(patched.json()["hours"]["always"], false);
 
+  EXPECT_EQ(commissioner->patch(path, {{"tier", "side"}}).error_field(), "tier");
+  EXPECT_EQ(commissioner->patch(path, {{"hours", {{"always", false}}}}).error_field(), "hours.windows");
+  auto taken = commissioner->patch(path, {{"name", "南大门"}});
+  EXPECT_EQ(taken.status, 409);
+  EXPECT_EQ(taken.error_field(), "name");
+
   // A main gate becoming a middle gate leaves its guards behind; a middle gate keeps none.
   auto middle = commissioner->patch(path, {{"tier", "middle"}});
   ASSERT_EQ(middle.status, 200) << middle.body;

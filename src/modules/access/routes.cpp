@@ -108,9 +108,9 @@ Json gate_json(store::Connection& connection, const Gate& gate, TimePoint now) {
   return shown;
 }
 
-Tier tier_field(JsonObject& body) {
-  return code_field(body, "tier", parse_tier, "门岗层级应为 main（大门）、middle（中门）或 small（小门）");
-}
+constexpr const char* kUnknownTier = "门岗层级应为 main（大门）、middle（中门）或 small（小门）";
+
+Tier tier_field(JsonObject& body) { return code_field(body, "tier", parse_tier, kUnknownTier); }
 
 std::optional<GateStatus> status_field(JsonObject& body) {
   return optional_code_field(body, "status", parse_gate_status,
@@ -157,7 +157,7 @@ Response update_gate_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
   auto name = body.optional_text("name");
-  auto tier = body.has("tier") ? std::optional<Tier>(tier_field(body)) : std::nullopt;
+  auto tier = optional_code_field(body, "tier", parse_tier, kUnknownTier);
   std::optional<Hours> hours;
   if (const Json* given = body.optional_any("hours")) hours = read_hours(*given, "hours");
   auto status = status_field(body);
