@@ -1,5 +1,5 @@
 // Browser test of 民意调查: the demo resident takes 德胜新村's open property satisfaction survey on the H5 at
-// 360 px in elderly mode — the branch appears once a dissatisfaction is chosen — and gets a receipt, after which
+// 360 px in elderly mode — the branch appears once 有 (something unsatisfying) is chosen — and gets a receipt, after which
 // the list says when and how the household answered; the demo commissioner finds another household by address
 // in the console, enters its paper form and sees the results count it.
 import assert from 'node:assert/strict'
@@ -22,9 +22,11 @@ describe('民意调查 in the console and the H5', () => {
     await card.waitFor()
     await card.getByTestId('my-survey-household').first().click()
     await phonePage.getByTestId('take-question').first().waitFor()
-    assert.equal(await phonePage.getByTestId('take-question').count(), 3)
+    assert.equal(await phonePage.getByTestId('take-question').count(), 3, 'the branch waits for its answer')
     await phonePage.getByTestId('take-scale').nth(3).click()
+    await phonePage.getByTestId('take-option').filter({ hasText: '有' }).first().click()
     await phonePage.getByTestId('take-option').filter({ hasText: '维修' }).click()
+    assert.equal(await phonePage.getByTestId('take-question').count(), 4, 'answering 有 shows what was not satisfying')
     await phonePage.getByTestId('take-text').locator('textarea').fill('楼道灯坏了两周才修好')
     assert.ok((await pageWidth(phonePage)) <= 360, 'the survey fits 360 px in elderly mode')
     await checkScreen(phonePage, 'H5 survey being answered', 'engagement-mobile-survey')
@@ -49,6 +51,7 @@ describe('民意调查 in the console and the H5', () => {
     await entry.getByTestId('paper-household').first().waitFor()
     await entry.getByTestId('paper-number').fill(`E2E-${Date.now() % 100000}`)
     await entry.getByTestId('answer-field').first().getByText('3', { exact: true }).click()
+    await entry.getByTestId('answer-field').nth(1).getByText('没有', { exact: true }).click()
     await checkScreen(page, 'survey paper entry', 'engagement-survey-paper')
     await entry.getByTestId('paper-save').click()
     await page.getByTestId('survey-rate').getByText(`已答 ${before + 1}/`).waitFor()

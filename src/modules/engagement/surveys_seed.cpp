@@ -43,6 +43,12 @@ Question ask(std::string text, QuestionType type, bool required, std::vector<std
   return question;
 }
 
+// The question, shown only when question `question` was answered with `option`.
+Question branch(Question question, std::int64_t asked, std::int64_t option) {
+  question.show_if = ShowIf{asked, option};
+  return question;
+}
+
 std::vector<Question> topic_questions(const TopicSeed& topic) {
   return {ask(topic.question, QuestionType::Single, true, {topic.options[0], topic.options[1], topic.options[2]}),
           ask("您对" + std::string(topic.title) + "现状的满意度", QuestionType::Scale, true),
@@ -102,15 +108,18 @@ void seed_surveys(modules::SeedContext& seed) {
 
   // This month's property satisfaction survey of 德胜新村, open for another ten days.
   std::int64_t compound = seed.node("desheng-xincun");
-  SurveyInput satisfaction{.node_id = compound,
-                           .title = "德胜新村本月物业服务满意度调查",
-                           .kind = SurveyKind::Satisfaction,
-                           .opens_at = days_from(now, -5),
-                           .closes_at = days_from(now, 10),
-                           .questions = {ask("您对本月物业服务的总体满意度", QuestionType::Scale, true),
-                                         ask("您最不满意的方面是？", QuestionType::Multiple, false,
-                                             {"保洁", "安保", "维修", "绿化", "收费"}),
-                                         ask("请说说具体情况", QuestionType::Text, false)}};
+  SurveyInput satisfaction{
+      .node_id = compound,
+      .title = "德胜新村本月物业服务满意度调查",
+      .kind = SurveyKind::Satisfaction,
+      .opens_at = days_from(now, -5),
+      .closes_at = days_from(now, 10),
+      .questions = {
+          ask("您对本月物业服务的总体满意度", QuestionType::Scale, true),
+          ask("本月物业服务有没有让您不满意的地方？", QuestionType::Single, true, {"有", "没有"}),
+          branch(ask("您不满意的方面是？", QuestionType::Multiple, true, {"保洁", "安保", "维修", "绿化", "收费"}), 1,
+                 0),
+          ask("请说说具体情况", QuestionType::Text, false)}};
   check_survey(satisfaction);
   std::int64_t open_id = insert_survey(tx, satisfaction, secretary);
   tx.exec("UPDATE surveys SET state = 'open', opened_at = ? WHERE id = ?", {iso_utc(satisfaction.opens_at), open_id});
@@ -123,9 +132,11 @@ void seed_surveys(modules::SeedContext& seed) {
       return resident && link.person_id == *resident;
     });
     if (residents_home || household.id % 2 == 0) continue;
-    std::vector<Answer> answers(3);
+    std::vector<Answer> answers(4);
     answers[0].scale = 3 + household.id % 3;
-    if (household.id % 3 == 0) answers[1].options = {2};
+    bool displeased = household.id % 3 == 0;
+    answers[1].options = {displeased ? 0 : 1};
+    if (displeased) answers[2].options = {2};
     NewResponse response{.survey_id = open_id,
                          .household = household,
                          .channel = Channel::Paper,
