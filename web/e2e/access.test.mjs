@@ -2,7 +2,11 @@
 // roster, issues a card to a resident found by full name and suspends it with a reason; the demo resident opens
 // 我的门禁 on a 360 px phone in elderly mode and shows the rotating pass code, which counts down to its next code.
 import assert from 'node:assert/strict'
-import { describe, test } from 'node:test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { after, describe, test } from 'node:test'
+import ExcelJS from 'exceljs'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { checkScreen, poppersClosed, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
@@ -24,11 +28,26 @@ async function residentToIssueTo(baseUrl, compoundId) {
 
 describe('access in the console', () => {
   const suite = browserSuite(desktop)
+  const folder = mkdtempSync(path.join(tmpdir(), 'weizhi-e2e-access-'))
+  after(() => rmSync(folder, { recursive: true, force: true }))
+
+  /** Clicks the export button `testId` and answers the file's rows (the header first). */
+  async function exported(page, testId) {
+    const download = page.waitForEvent('download')
+    await page.getByTestId(testId).click()
+    const file = path.join(folder, `${testId}.xlsx`)
+    await (await download).saveAs(file)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile(file)
+    const rows = []
+    workbook.worksheets[0].eachRow((row) => rows.push(row.values.slice(1)))
+    return rows
+  }
 
   test('the compound’s gates show their tiers and roster, and a card is issued and suspended', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
     const resident = await residentToIssueTo(suite.baseUrl, compoundId)
-    const page = await suite.consolePage('secretary', `/org/nodes/${compoundId}`)
+    const page = await suite.consolePage('secretary', `/org/nodes/${compoundId}`, { acceptDownloads: true })
     await page.getByTestId('compound-access').click()
     const gates = page.getByTestId('gates-table')
     for (const name of ['南大门', '东中门', '北小门']) await gates.getByText(name, { exact: true }).waitFor()
@@ -37,6 +56,17 @@ describe('access in the console', () => {
     await gates.getByText(/每天 05:30–23:00/).waitFor()
     await page.getByTestId('access-stats').getByText(/在用凭证 \d+ 张/).waitFor()
     await checkScreen(page, 'access page of a compound', 'access-compound')
+    const gateRows = await exported(page, 'export-gates')
+    assert.deepEqual(gateRows[0], ['层级', '门岗名称', '开放时间', '状态', '保安排班', '备注'])
+    assert.deepEqual(
+      gateRows.slice(1).map((row) => row.slice(0, 3)),
+      [
+        ['大门', '南大门', '全天开放'],
+        ['中门', '东中门', '每天 05:30–23:00'],
+        ['小门', '北小门', '每天 06:00–22:00'],
+      ],
+    )
+    assert.match(String(gateRows[1][4]), /王建国：每天 08:00–20:00/)
 
     await page.getByTestId('issue').click()
     const form = page.getByTestId('issue-form')
@@ -64,6 +94,16 @@ describe('access in the console', () => {
     const [card] = (await admin.get(`/api/v1/access/credentials?compound=${compoundId}&person=${resident.id}`)).items.filter((credential) => credential.kind === 'card')
     assert.equal(card.state, 'suspended')
     assert.equal(card.reason, '卡片遗失')
+    await page.getByTestId('person-filter').locator('input').fill(resident.fullName)
+    await page.getByRole('option', { name: resident.masked }).first().click()
+    await poppersClosed(page)
+    await table.locator('tbody tr').filter({ hasText: 'E2E0042' }).waitFor()
+    const credentialRows = await exported(page, 'export-credentials')
+    assert.deepEqual(credentialRows[0], ['持有人', '住址', '类型', '可通行', '有效期', '状态'])
+    const exportedCard = credentialRows.find((cells) => String(cells[2]).includes('E2E0042'))
+    assert.ok(exportedCard, 'the card is exported')
+    assert.equal(exportedCard[0], `${resident.masked}（居民）`)
+    assert.equal(exportedCard[5], '暂停（卡片遗失）')
   })
 })
 

@@ -320,7 +320,7 @@ void check_holder(Context& context, const CredentialInput& input, const org::Nod
 
 std::optional<Approval> approval_field(Context& context, JsonObject& body) {
   const Json* given = body.optional_any("approval");
-  if (!given || given->is_null()) return std::nullopt;
+  if (!given) return std::nullopt;
   JsonObject approval(*given, "approval");
   Approval read{http::body_id(context, approval, "member_person_id"), approval.text("reference")};
   approval.finish();
