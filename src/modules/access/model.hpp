@@ -57,12 +57,6 @@ struct Shift {
   Weekdays weekdays;
 };
 
-// The property company of the contract in force at the compound, which staffs its main gates.
-struct GateCompany {
-  std::int64_t contract_id;
-  std::string name;
-};
-
 // The committee's approval a credential for the small gates needs (docs/rules.md#i-small-gate-approval).
 struct Approval {
   std::int64_t member_person_id;

@@ -17,6 +17,7 @@
 #include "modules/access/store.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
+#include "modules/property/property.hpp"
 
 namespace weizhi::access {
 
@@ -82,14 +83,14 @@ Json shifts_json(const std::vector<Shift>& shifts) {
   return items;
 }
 
-Json company_json(const std::optional<GateCompany>& company) {
+Json company_json(const std::optional<property::ServingCompany>& company) {
   if (!company) return nullptr;
   return {{"contract_id", company->contract_id}, {"name", company->name}};
 }
 
 Json roster_json(store::Connection& connection, const Gate& gate) {
   return {{"gate_id", gate.id},
-          {"company", company_json(company_of_compound(connection, gate.compound_node_id))},
+          {"company", company_json(property::company_in_force(connection, gate.compound_node_id))},
           {"shifts", shifts_json(shifts_of(connection, gate.id))}};
 }
 

@@ -112,16 +112,6 @@ void replace_shifts(store::Tx& tx, std::int64_t gate_id, const std::vector<Shift
   }
 }
 
-std::optional<GateCompany> company_of_compound(store::Connection& connection, std::int64_t compound_node_id) {
-  return store::map_row(connection.query_one("SELECT k.id, c.name FROM property_contracts k "
-                                             "JOIN property_companies c ON c.id = k.company_id "
-                                             "WHERE k.compound_node_id = ? AND k.state = 'in_force'",
-                                             {compound_node_id}),
-                        [](const store::Row& row) {
-                          return GateCompany{row.i64(0), row.text(1)};
-                        });
-}
-
 // --- Credentials ---
 
 std::vector<Credential> credentials_where(store::Connection& connection, const CredentialFilter& filter) {

@@ -20,8 +20,6 @@ std::int64_t insert_gate(store::Tx& tx, std::int64_t compound_node_id, const Gat
 void update_gate(store::Tx& tx, std::int64_t id, const GateInput& gate);
 std::vector<Shift> shifts_of(store::Connection& connection, std::int64_t gate_id);
 void replace_shifts(store::Tx& tx, std::int64_t gate_id, const std::vector<Shift>& shifts);
-// The company of the property contract in force at the compound, if there is one.
-std::optional<GateCompany> company_of_compound(store::Connection& connection, std::int64_t compound_node_id);
 
 // --- Credentials ---
 

@@ -1,5 +1,5 @@
-// What the street's map shows of the property module (property.hpp): each compound's cluster, the clusters' names
-// and leads for the legend, and the score of the contract's newest closed month.
+// What other modules read of the property module (property.hpp): each compound's cluster, the clusters' names and
+// leads for the map's legend, the score of the contract's newest closed month, and the company serving a compound.
 #include "core/json.hpp"
 #include "modules/org/org.hpp"
 #include "modules/property/evaluation_store.hpp"
@@ -42,6 +42,14 @@ std::optional<Rational> latest_month_score(store::Connection& connection, std::i
     return Rational{score.at("num").get<std::int64_t>(), score.at("den").get<std::int64_t>()};
   }
   return std::nullopt;
+}
+
+std::optional<ServingCompany> company_in_force(store::Connection& connection, std::int64_t compound_id) {
+  auto contract = contract_in_force(connection, compound_id);
+  if (!contract) return std::nullopt;
+  auto company = find_company(connection, contract->terms.company_id);
+  if (!company) return std::nullopt;
+  return ServingCompany{contract->id, company->input.name};
 }
 
 }  // namespace weizhi::property

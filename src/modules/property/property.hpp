@@ -1,5 +1,6 @@
-// The property module's published header, what the street's map asks of it (docs/modules/map.md): the cluster each
-// compound's community is in, named with its lead, and the score of the compound's contract's newest closed month.
+// The property module's published header: what the street's map asks of it (docs/modules/map.md) — the cluster each
+// compound's community is in, named with its lead, and the score of the compound's contract's newest closed month —
+// and the company serving a compound, which the gates' rosters name.
 // Store types are only named here, so pure rules may include it.
 #pragma once
 #include <cstdint>
@@ -31,5 +32,12 @@ std::vector<ClusterName> cluster_names(store::Connection& connection, const std:
 // The month's score (0–100) of the newest closed month of the contract in force at the compound; none without a
 // contract in force, before its first month closes, or when that month had no sheet to count.
 std::optional<Rational> latest_month_score(store::Connection& connection, std::int64_t compound_id);
+
+// The company serving a compound under its contract in force, with that contract.
+struct ServingCompany {
+  std::int64_t contract_id = 0;
+  std::string name;
+};
+std::optional<ServingCompany> company_in_force(store::Connection& connection, std::int64_t compound_id);
 
 }  // namespace weizhi::property
