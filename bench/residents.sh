@@ -42,40 +42,6 @@ send POST "/api/v1/import/parts?node=$COMPOUND" text/csv "$WORK/parts.csv" 201 "
 send POST "/api/v1/import/people?node=$COMPOUND" text/csv "$WORK/people.csv" 201 "$WORK/import-people.json"
 echo "   imported $PHONES owners with phones 167xxxxxxxx"
 
-answered() {  # ROUTE STATUS: how many requests of the route the server answered with STATUS so far
-  curl -sS -m 5 "$BASE/metrics" 2>/dev/null |
-    awk -v label="route=\"$1\",method=\"POST\",status=\"$2\"" 'index($1, label) { n = $2 } END { print n + 0 }'
-}
-
-# Posts every line of BODIES to ROUTE with wrk until the server has answered them all with STATUS (or
-# none came for 5 s); prints "seconds rate p99_ms cpu_us_per_request answered".
-run_lines() {  # BODIES ROUTE STATUS
-  local bodies=$1 route=$2 status=$3 total before done_count still=0 ticks_before wrk_pid
-  total=$(wc -l <"$bodies")
-  before=$(answered "$route" "$status")
-  ticks_before=$(server_ticks)
-  WEIZHI_BENCH_BODIES=$bodies WEIZHI_BENCH_PATH=$route WEIZHI_BENCH_THREADS=$THREADS \
-    "$WRK" -t "$THREADS" -c "$CONNECTIONS" -d 600s --latency -s bench/post_lines.lua "$BASE/" >"$WORK/wrk.txt" 2>&1 &
-  wrk_pid=$!
-  done_count=0
-  while kill -0 "$wrk_pid" 2>/dev/null && ((done_count < total && still < 5)); do
-    sleep 0.5
-    local now_count=$(($(answered "$route" "$status") - before))
-    if ((now_count == done_count)); then still=$((still + 1)); else still=0; fi
-    done_count=$now_count
-  done
-  kill -INT "$wrk_pid" 2>/dev/null || true
-  wait "$wrk_pid" || { cat "$WORK/wrk.txt" >&2; die "wrk failed on $route"; }
-  local cpu_ticks=$(($(server_ticks) - ticks_before)) seconds p99
-  done_count=$(($(answered "$route" "$status") - before))
-  ((done_count > 0)) || die "the server answered no request of $route with $status: $(head -c 600 "$WORK/wrk.txt")"
-  seconds=$(awk '/requests in/ { sub(/s,$/, "", $4); print $4 }' "$WORK/wrk.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")
-  awk -v n="$done_count" -v s="$seconds" -v p="$p99" -v t="$cpu_ticks" -v hz="$CLK_TCK" 'BEGIN {
-    if (p ~ /us$/) p = p / 1000; else if (p ~ /ms$/) p = p + 0; else if (p ~ /s$/) p = p * 1000
-    printf "%s %.0f %.2f %.0f %d\n", s, n / s, p, t / hz * 1e6 / n, n }'
-}
-
 awk -F, 'NR > 1 { printf "{\"phone\": \"%s\"}\n", $2 }' "$WORK/people.csv" >"$WORK/code-requests.jsonl"
 read -r seconds code_rate code_p99 code_cpu codes < <(run_lines "$WORK/code-requests.jsonl" /api/v1/session/sms-code 202)
 sent=$(wc -l <"$WORK/sms.log")

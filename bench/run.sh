@@ -384,6 +384,10 @@ bash "$(dirname "${BASH_SOURCE[0]}")/cases.sh"
 echo
 bash "$(dirname "${BASH_SOURCE[0]}")/residents.sh"
 
+# The survey figures: paper forms entered per second, and the results of a survey of 20,000 households.
+echo
+bash "$(dirname "${BASH_SOURCE[0]}")/surveys.sh"
+
 # The property evaluation figure: closing a month for a city's 3,000 contracts (built by `make bench`).
 echo
 PROPERTY_BENCH=${PROPERTY_BENCH_BIN:-build/property_close_bench}

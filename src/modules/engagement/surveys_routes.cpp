@@ -425,11 +425,23 @@ Response results_route(Context& context) {
   auto lease = context.read();
   Survey survey = require_survey(*lease, context.path_id("id"));
   const auto& questions = survey.input.questions;
-  std::int64_t households = households_in(*lease, survey.node_path, Breakdown::None).front().count;
-  auto responses = responses_in(*lease, survey.id, Breakdown::None);
-  std::int64_t answered = responses.empty() ? 0 : responses.front().count;
-  auto overall = answer_counts(*lease, survey.id, Breakdown::None);
-  Json results = results_of(questions, answers_of(overall, survey.id));
+  // Counted once, by the breakdown asked for: the whole is the sum of its groups.
+  auto household_groups = households_in(*lease, survey.node_path, by);
+  auto response_groups = responses_in(*lease, survey.id, by);
+  std::vector<std::int64_t> multiple;
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    if (questions[i].type == QuestionType::Multiple) multiple.push_back(static_cast<std::int64_t>(i));
+  }
+  auto answer_groups = answer_counts(*lease, survey.id, by, multiple);
+  std::int64_t households = 0, answered = 0;
+  for (const auto& group : household_groups) households += group.count;
+  for (const auto& group : response_groups) answered += group.count;
+  GroupedAnswers whole;
+  for (const auto& group : answer_groups) {
+    whole.answered.insert(whole.answered.end(), group.answered.begin(), group.answered.end());
+    whole.counts.insert(whole.counts.end(), group.counts.begin(), group.counts.end());
+  }
+  Json results = results_of(questions, &whole);
   for (std::size_t i = 0; i < questions.size(); ++i) {
     if (questions[i].type == QuestionType::Text)
       results[i]["texts"] = answer_texts(*lease, survey.id, static_cast<std::int64_t>(i), kTextsShown);
@@ -443,15 +455,13 @@ Response results_route(Context& context) {
       {"by", by == Breakdown::None ? Json(nullptr) : Json(by == Breakdown::Compound ? "compound" : "building")},
       {"groups", Json::array()}};
   if (by != Breakdown::None) {
-    auto grouped_responses = responses_in(*lease, survey.id, by);
-    auto grouped_answers = answer_counts(*lease, survey.id, by);
-    for (const auto& group : households_in(*lease, survey.node_path, by)) {
-      std::int64_t group_responses = count_of(grouped_responses, group.group_id);
+    for (const auto& group : household_groups) {
+      std::int64_t group_responses = count_of(response_groups, group.group_id);
       json["groups"].push_back({{"node", {{"id", group.group_id}, {"name", group.name}}},
                                 {"households", group.count},
                                 {"responses", group_responses},
                                 {"response_rate", ratio(group_responses, group.count)},
-                                {"questions", results_of(questions, answers_of(grouped_answers, group.group_id))}});
+                                {"questions", results_of(questions, answers_of(answer_groups, group.group_id))}});
     }
   }
   return Response::json(200, json);

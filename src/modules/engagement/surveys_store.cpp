@@ -2,6 +2,7 @@
 #include "modules/engagement/surveys_store.hpp"
 
 #include <map>
+#include <set>
 
 #include "modules/engagement/engagement.hpp"
 #include "modules/engagement/surveys_rules.hpp"
@@ -226,21 +227,34 @@ std::vector<GroupCount> responses_in(store::Connection& connection, std::int64_t
       });
 }
 
-std::vector<GroupedAnswers> answer_counts(store::Connection& connection, std::int64_t survey_id, Breakdown by) {
+std::vector<GroupedAnswers> answer_counts(store::Connection& connection, std::int64_t survey_id, Breakdown by,
+                                          const std::vector<std::int64_t>& multiple_questions) {
   std::string group = response_group(by);
   std::map<std::int64_t, GroupedAnswers> groups;
   std::string from = " FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id WHERE a.survey_id = ? ";
-  for (const auto& row : connection.query("SELECT " + group + ", a.question, COUNT(DISTINCT a.response_id)" + from +
-                                              "GROUP BY " + group + ", a.question",
-                                          {survey_id})) {
+  // A response has one row per question answered, but for multiple choice one per option chosen: those who
+  // answered a multiple-choice question are counted apart; for the others, their rows (a text's value is null).
+  std::set<std::int64_t> multiple(multiple_questions.begin(), multiple_questions.end());
+  for (const auto& row : connection.query(
+           "SELECT " + group + ", a.question, a.value, COUNT(*)" + from + "GROUP BY " + group + ", a.question, a.value",
+           {survey_id})) {
     auto& entry = groups[row.i64(0)];
     entry.group_id = row.i64(0);
-    entry.answered.push_back({row.i64(1), row.i64(2)});
+    if (!row.is_null(2)) entry.counts.push_back({row.i64(1), row.i64(2), row.i64(3)});
+    if (!multiple.count(row.i64(1))) entry.answered.push_back({row.i64(1), row.i64(3)});
   }
-  for (const auto& row : connection.query("SELECT " + group + ", a.question, a.value, COUNT(*)" + from +
-                                              "AND a.value IS NOT NULL GROUP BY " + group + ", a.question, a.value",
-                                          {survey_id})) {
-    groups[row.i64(0)].counts.push_back({row.i64(1), row.i64(2), row.i64(3)});
+  if (!multiple.empty()) {
+    store::Params params{survey_id};
+    std::string in;
+    for (std::int64_t question : multiple) {
+      in += in.empty() ? "?" : ", ?";
+      params.emplace_back(question);
+    }
+    for (const auto& row : connection.query("SELECT " + group + ", a.question, COUNT(DISTINCT a.response_id)" + from +
+                                                "AND a.question IN (" + in + ") GROUP BY " + group + ", a.question",
+                                            params)) {
+      groups[row.i64(0)].answered.push_back({row.i64(1), row.i64(2)});
+    }
   }
   std::vector<GroupedAnswers> list;
   for (auto& [id, entry] : groups) list.push_back(std::move(entry));

@@ -78,7 +78,10 @@ struct GroupedAnswers {
   std::vector<AnsweredCount> answered;
   std::vector<AnswerCount> counts;
 };
-std::vector<GroupedAnswers> answer_counts(store::Connection& connection, std::int64_t survey_id, Breakdown by);
+// The answers' counts per group: how many responses answered each question, and each option or scale value's
+// count; `multiple_questions` are the survey's multiple-choice questions (several rows per response).
+std::vector<GroupedAnswers> answer_counts(store::Connection& connection, std::int64_t survey_id, Breakdown by,
+                                          const std::vector<std::int64_t>& multiple_questions);
 // The texts given to the question, the newest first, at most `limit`, without who wrote them.
 std::vector<std::string> answer_texts(store::Connection& connection, std::int64_t survey_id, std::int64_t question,
                                       std::int64_t limit);
