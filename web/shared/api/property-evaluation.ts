@@ -6,7 +6,7 @@ import { request, requestItems } from './client'
 import type { Ref } from './governance'
 
 export type EvaluationParty = 'street' | 'community' | 'committee'
-export type ItemSource = 'cases_on_time' | 'resident_rating' | 'violations_overdue'
+export type ItemSource = 'cases_on_time' | 'resident_rating' | 'violations_overdue' | 'satisfaction_survey'
 export type EvaluationOutcome = 'vetoed' | 'not_evaluated' | 'none' | 'partial' | 'full'
 export type EvaluationState = 'open' | 'closed'
 
@@ -123,6 +123,10 @@ export interface MonthRecords {
   ratings: number
   rating_stars: number
   violations_overdue: number
+  /** The compound's satisfaction survey closing in the month, if one was held, and its ratings 1–5. */
+  satisfaction_survey_id: number | null
+  satisfaction_answers: number
+  satisfaction_sum: number
 }
 
 /** Whose scoring a contract is evaluated under: its own (docs/rules.md G14) or its street's. */
