@@ -226,6 +226,11 @@ const std::vector<ActionLabel>& action_labels() {
       {"access.credential.suspend", "暂停门禁凭证"},
       {"access.credential.restore", "恢复门禁凭证"},
       {"access.credential.revoke", "注销门禁凭证"},
+      // Access: terminals
+      {"access.device.create", "新增门禁设备"},
+      {"access.device.update", "修改门禁设备"},
+      {"access.device.delete", "删除门禁设备"},
+      {"access.device.sync", "同步门禁设备"},
   };
   return labels;
 }

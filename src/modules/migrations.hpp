@@ -26,5 +26,6 @@ std::vector<Migration> residents_migrations();
 std::vector<Migration> access_migrations();
 std::vector<Migration> privacy_migrations();
 std::vector<Migration> engagement_migrations();
+std::vector<Migration> epidemic_migrations();
 
 }  // namespace weizhi::store

@@ -25,7 +25,7 @@ class GrantsTest : public ApiTest {
 
 TEST_F(GrantsTest, AfterStartRolePermissionsAreExactlyTheGrantsTheModulesDeclare) {
   GrantPairs declared = weizhi::app::declared_grants(weizhi::app::all_modules());
-  EXPECT_EQ(declared.size(), 344u) << "every grant the migrations made and the property module's are declared";
+  EXPECT_EQ(declared.size(), 358u) << "every grant the migrations made and the property module's are declared";
   EXPECT_EQ(stored_grants(), declared);
   EXPECT_TRUE(declared.count({"commissioner", "cases.assign"}));
   EXPECT_TRUE(declared.count({"street_admin", "users.manage"}));

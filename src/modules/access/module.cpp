@@ -2,6 +2,7 @@
 // of those who moved out, and who holds its permissions.
 #include "modules/access/module.hpp"
 
+#include "modules/access/devices.hpp"
 #include "modules/migrations.hpp"
 
 namespace weizhi::access {
@@ -11,12 +12,16 @@ modules::Module module() {
   // Those who answer for a compound, its grid members and the property manager who staffs the main gates keep its
   // gates and issue its credentials; everyone working on the compound reads them. Residents see their own through
   // /api/v1/me/credentials.
-  return describe("access", store::access_migrations, add_routes, seed_demo,
+  auto routes = [](http::Router& router) {
+    add_routes(router);
+    add_device_routes(router);
+  };
+  return describe("access", store::access_migrations, routes, seed_demo,
                   {
                       {"access.manage", roles(kOfficials, "grid_member", "property_manager")},
                       {"access.read", kStaff},
                   },
-                  {moving_out_job()});
+                  {moving_out_job(), device_sync_job()});
 }
 
 }  // namespace weizhi::access

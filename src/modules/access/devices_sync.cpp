@@ -1,0 +1,118 @@
+// The sync of a terminal with the platform (docs/rules.md#i-device-sync) and the job that runs it: every 10 s
+// it claims the period and syncs the devices whose compound's credentials changed since their last sync, or
+// whose last full sync is an hour old, skipping those waiting out a retry.
+#include <chrono>
+
+#include "audit/audit.hpp"
+#include "modules/access/devices.hpp"
+#include "modules/access/devices_store.hpp"
+#include "modules/access/isapi.hpp"
+#include "modules/access/store.hpp"
+
+namespace weizhi::access {
+
+namespace {
+
+constexpr int kJobSeconds = 10;
+constexpr int kFullSyncSeconds = 3600;
+constexpr std::int64_t kCredentialBatch = 500;
+
+// What the platform wants on the device, and the newest credential change it reflects.
+struct Wanted {
+  std::vector<DeviceUser> users;
+  std::optional<std::string> changed_at;
+};
+
+Wanted wanted_on(store::Connection& connection, const Device& device) {
+  Wanted wanted;
+  auto gate = find_gate(connection, device.gate_id);
+  if (!gate) return wanted;
+  wanted.changed_at = credentials_changed_at(connection, device.compound_node_id);
+  CredentialFilter filter;
+  filter.compound_node_id = device.compound_node_id;
+  filter.limit = kCredentialBatch;
+  for (;;) {
+    auto batch = credentials_where(connection, filter);
+    for (const auto& credential : batch) {
+      if (belongs_on(credential, gate->input.tier)) wanted.users.push_back(device_user_of(credential));
+    }
+    if (static_cast<std::int64_t>(batch.size()) < kCredentialBatch) break;
+    filter.before_id = batch.back().id;
+  }
+  return wanted;
+}
+
+}  // namespace
+
+SyncOutcome sync_device(store::Db& db, const crypto::DataKey& data_key, std::int64_t device_id,
+                        const std::string& actor) {
+  SyncOutcome outcome;
+  std::optional<Device> device;
+  Wanted wanted;
+  {
+    auto lease = db.read();
+    device = find_device(*lease, device_id);
+    if (!device) return outcome;
+    wanted = wanted_on(*lease, *device);
+  }
+  auto terminal =
+      make_terminal({device->vendor, device->url, device->username, data_key.decrypt(device->password_enc)});
+  try {
+    if (!terminal) throw DeviceFailure("不支持的设备类型：" + device->vendor);
+    SyncPlan plan = plan_sync(wanted.users, terminal->users());
+    for (const auto& user : plan.upserts) {
+      try {
+        terminal->upsert(user);
+        ++outcome.upserted;
+      } catch (const DeviceFailure& failure) {
+        if (!failure.answered) throw;
+        ++outcome.failed;
+      }
+    }
+    if (!plan.deletes.empty()) {
+      terminal->remove(plan.deletes);
+      outcome.deleted = static_cast<int>(plan.deletes.size());
+    }
+    if (outcome.failed > 0) outcome.error = std::to_string(outcome.failed) + " 人未能写入设备";
+  } catch (const DeviceFailure& failure) {
+    outcome.error = failure.what();
+  }
+  db.write([&](store::Tx& tx) {
+    Json summary{{"upserted", outcome.upserted}, {"deleted", outcome.deleted}, {"failed", outcome.failed}};
+    if (outcome.error) {
+      // The change waits: the credentials are not marked synced, and the device is tried again after the delay.
+      std::int64_t failures = device->failures + 1;
+      TimePoint retry = tx.now() + std::chrono::seconds(retry_delay_seconds(static_cast<int>(failures)));
+      record_failure(tx, device_id, *outcome.error, failures, iso_utc(retry));
+      summary["error"] = *outcome.error;
+    } else {
+      record_sync(tx, device_id, wanted.changed_at.value_or(""));
+    }
+    audit::record(tx, actor, "access.device.sync", "access_device:" + std::to_string(device_id), summary);
+  });
+  return outcome;
+}
+
+modules::Job device_sync_job() {
+  return modules::Job{
+      .name = "access.devices.sync",
+      .period_of =
+          [](TimePoint now) {
+            auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+            return std::to_string(seconds / kJobSeconds);
+          },
+      // The claim alone: the terminals are called after it commits, never inside a write transaction.
+      .run = [](store::Tx&, const std::string&) {},
+      .after_commit =
+          [](store::Db& db, const crypto::DataKey& data_key, const std::string&) {
+            TimePoint now = db.clock().now();
+            std::vector<std::int64_t> due;
+            {
+              auto lease = db.read();
+              due = devices_due(*lease, iso_utc(now), iso_utc(now - std::chrono::seconds(kFullSyncSeconds)));
+            }
+            for (std::int64_t id : due) sync_device(db, data_key, id, "system");
+          }};
+}
+
+}  // namespace weizhi::access
