@@ -231,6 +231,11 @@ const std::vector<ActionLabel>& action_labels() {
       {"access.device.update", "修改门禁设备"},
       {"access.device.delete", "删除门禁设备"},
       {"access.device.sync", "同步门禁设备"},
+      // Epidemic mode: observation points
+      {"epidemic.observation.declare", "设立居家隔离医学观察点"},
+      {"epidemic.observation.start", "观察点开始，暂停住户门禁"},
+      {"epidemic.observation.lift", "解除观察点，恢复住户门禁"},
+      {"epidemic.observation.end", "观察点到期，恢复住户门禁"},
   };
   return labels;
 }
