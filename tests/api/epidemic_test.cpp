@@ -211,7 +211,9 @@ TEST_F(EpidemicTest, TheStaffNamedKeepTheirAccess) {
   auto reply = signed_in("commissioner")->post(kObservations, body);
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.json()["credentials_suspended"], living_there.size() - own.size());
-  EXPECT_EQ(reply.json()["staff_user_ids"], json::array({resident}));
+  ASSERT_EQ(reply.json()["staff"].size(), 1u);
+  EXPECT_EQ(reply.json()["staff"][0]["user_id"], resident);
+  EXPECT_EQ(reply.json()["staff"][0]["display_name"], "居民（演示）");
   for (const auto& row : own) EXPECT_EQ(credentials_under(unit, "active").count(row.i64(0)), 1u);
 }
 

@@ -19,9 +19,16 @@ struct ObservationInput {
   std::vector<std::int64_t> staff_user_ids;
 };
 
+// A staff account named on an observation, by its display name.
+struct StaffMember {
+  std::int64_t user_id;
+  std::string display_name;
+};
+
 struct Observation {
   std::int64_t id;
   ObservationInput input;
+  std::vector<StaffMember> staff;  // input.staff_user_ids with their names
   std::string node_name;
   std::int64_t compound_node_id;
   std::string compound_name;

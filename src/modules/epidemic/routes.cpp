@@ -48,6 +48,10 @@ http::ScopeResolver observation_scope() {
 }
 
 Json observation_json(const Observation& observation) {
+  Json staff = Json::array();
+  for (const auto& member : observation.staff) {
+    staff.push_back({{"user_id", member.user_id}, {"display_name", member.display_name}});
+  }
   return {{"id", observation.id},
           {"node", {{"id", observation.input.node_id}, {"name", observation.node_name}}},
           {"compound", {{"id", observation.compound_node_id}, {"name", observation.compound_name}}},
@@ -58,7 +62,7 @@ Json observation_json(const Observation& observation) {
           {"households", observation.households},
           {"persons", observation.persons},
           {"credentials_suspended", observation.credentials_held},
-          {"staff_user_ids", observation.input.staff_user_ids},
+          {"staff", staff},
           {"ended_at", or_null(observation.ended_at)},
           {"created_at", observation.created_at}};
 }

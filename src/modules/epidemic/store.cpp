@@ -36,14 +36,14 @@ Observation to_observation(const store::Row& row) {
   return observation;
 }
 
-std::vector<std::int64_t> staff_of(store::Connection& connection, std::int64_t observation_id) {
-  std::vector<std::int64_t> ids;
+void load_staff(store::Connection& connection, Observation& observation) {
   for (const auto& row :
-       connection.query("SELECT user_id FROM epidemic_observation_staff WHERE observation_id = ? ORDER BY user_id",
-                        {observation_id})) {
-    ids.push_back(row.i64(0));
+       connection.query("SELECT s.user_id, u.display_name FROM epidemic_observation_staff s JOIN users u "
+                        "ON u.id = s.user_id WHERE s.observation_id = ? ORDER BY s.user_id",
+                        {observation.id})) {
+    observation.input.staff_user_ids.push_back(row.i64(0));
+    observation.staff.push_back({row.i64(0), row.text(1)});
   }
-  return ids;
 }
 
 std::vector<std::int64_t> ids_of(const store::Rows& rows) {
@@ -67,7 +67,7 @@ std::int64_t insert_observation(store::Tx& tx, const ObservationInput& input, st
 std::optional<Observation> find_observation(store::Connection& connection, std::int64_t id) {
   auto observation =
       store::map_row(connection.query_one(std::string(kColumns) + "WHERE o.id = ?", {id}), to_observation);
-  if (observation) observation->input.staff_user_ids = staff_of(connection, id);
+  if (observation) load_staff(connection, *observation);
   return observation;
 }
 
@@ -75,7 +75,7 @@ std::vector<Observation> observations_of_compound(store::Connection& connection,
   auto observations = store::map_rows(
       connection.query(std::string(kColumns) + "WHERE o.compound_node_id = ? ORDER BY o.id DESC", {compound_node_id}),
       to_observation);
-  for (auto& observation : observations) observation.input.staff_user_ids = staff_of(connection, observation.id);
+  for (auto& observation : observations) load_staff(connection, observation);
   return observations;
 }
 
