@@ -231,6 +231,7 @@ const std::vector<ActionLabel>& action_labels() {
       {"access.device.update", "修改门禁设备"},
       {"access.device.delete", "删除门禁设备"},
       {"access.device.sync", "同步门禁设备"},
+      {"access.events.purge", "清除过期通行记录"},
       // Epidemic mode: observation points
       {"epidemic.observation.declare", "设立居家隔离医学观察点"},
       {"epidemic.observation.start", "观察点开始，暂停住户门禁"},

@@ -228,3 +228,67 @@ TEST_F(AccessDevicesTest, HostileCallersAndAddressesAreRefused) {
   EXPECT_EQ(commissioner->post(kDevices + "/abc/sync", json::object()).status, 404);
   EXPECT_EQ(count("SELECT COUNT(*) FROM access_devices"), 1);
 }
+
+TEST_F(AccessDevicesTest, EventsArePulledOnceAndSearchedByGatePersonAndTime) {
+  IsapiEmulator terminal("admin", kPassword);
+  auto commissioner = signed_in("commissioner");
+  std::int64_t device = commissioner->post(kDevices, device_body(terminal)).json()["id"];
+  auto holder = db().read()->query_one(
+      "SELECT a.id, a.person_id FROM access_credentials a JOIN org_nodes n ON n.id = a.compound_node_id WHERE "
+      "n.code = 'desheng-xincun' AND a.state = 'active' ORDER BY a.id LIMIT 1");
+  std::int64_t credential = holder->i64(0), person = holder->i64(1);
+  // Within the last day, in the terminal's local time.
+  auto local = [&](int minutes_ago) {
+    std::string utc = weizhi::iso_utc(clock_.now() + std::chrono::hours(8) - std::chrono::minutes(minutes_ago));
+    return utc.substr(0, 19) + "+08:00";
+  };
+  terminal.add_event(101, local(30), "QR" + std::to_string(credential), 75);
+  terminal.add_event(102, local(20), "UNKNOWN9", 9);
+  terminal.add_event(103, local(10), "QR" + std::to_string(credential), 75);
+
+  ASSERT_TRUE(run_job("access.events.pull", clock_));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM access_events WHERE device_id = ?", {device}), 3);
+  weizhi::testing::ManualClock later;
+  later.set(clock_.now() + std::chrono::minutes(1));
+  terminal.add_event(104, local(5), "QR" + std::to_string(credential), 1);
+  ASSERT_TRUE(run_job("access.events.pull", later));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM access_events WHERE device_id = ?", {device}), 4) << "nothing twice";
+
+  std::string compound = std::to_string(node("desheng-xincun"));
+  auto all = commissioner->get("/api/v1/access/events?compound=" + compound);
+  ASSERT_EQ(all.status, 200) << all.body;
+  json items = all.json()["items"];
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0]["result"], "granted");
+  EXPECT_EQ(items[0]["reason"], "刷卡通过");
+  EXPECT_EQ(items[2]["result"], "denied");
+  EXPECT_EQ(items[2]["reason"], "未登记的卡");
+  EXPECT_TRUE(items[2]["holder"].is_null());
+  EXPECT_EQ(items[1]["holder"]["credential_id"], credential);
+  EXPECT_NE(items[1]["holder"]["name"].get<std::string>().find("*"), std::string::npos) << "the person masked";
+  EXPECT_EQ(items[1]["gate"]["id"], gate_of("desheng-xincun", "main"));
+
+  auto mine = commissioner->get("/api/v1/access/events?compound=" + compound + "&person=" + std::to_string(person));
+  EXPECT_EQ(mine.json()["items"].size(), 3u);
+  auto recent = commissioner->get("/api/v1/access/events?compound=" + compound +
+                                  "&from=" + weizhi::iso_utc(clock_.now() - std::chrono::minutes(15)));
+  EXPECT_EQ(recent.json()["items"].size(), 2u);
+  auto other_gate = commissioner->get("/api/v1/access/events?compound=" + compound +
+                                      "&gate=" + std::to_string(gate_of("desheng-xincun", "small")));
+  EXPECT_EQ(other_gate.json()["items"].size(), 0u);
+  EXPECT_EQ(commissioner->get("/api/v1/access/events?compound=" + compound + "&from=yesterday").error_field(), "from");
+  EXPECT_EQ(commissioner->get("/api/v1/access/events?compound=" + std::to_string(node("c-cuiyu"))).status, 404);
+  EXPECT_EQ(anonymous()->get("/api/v1/access/events?compound=" + compound).status, 401);
+
+  auto stats = commissioner->get("/api/v1/stats/access?compound=" + compound);
+  EXPECT_EQ(stats.json()["devices"], 1);
+
+  // Past the retention the daily purge deletes them, audited with counts only.
+  weizhi::testing::ManualClock much_later;
+  much_later.set(clock_.now() + std::chrono::days(181));
+  ASSERT_TRUE(run_job("access.events.purge", much_later));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM access_events"), 0);
+  auto purge = db().read()->query_one("SELECT summary FROM audit_log WHERE action = 'access.events.purge'");
+  ASSERT_TRUE(purge);
+  EXPECT_EQ(json::parse(purge->text(0))["purged"], 4);
+}

@@ -115,6 +115,13 @@ void IsapiEmulator::put_user(const nlohmann::json& info) {
   users_[info["employeeNo"].get<std::string>()] = info;
 }
 
+void IsapiEmulator::add_event(std::int64_t serial_no, const std::string& time, const std::string& employee_no,
+                              int minor) {
+  std::lock_guard lock(mutex_);
+  events_.push_back(
+      {{"major", 5}, {"minor", minor}, {"time", time}, {"employeeNoString", employee_no}, {"serialNo", serial_no}});
+}
+
 void IsapiEmulator::serve() {
   while (!stopping_) {
     int socket = ::accept(listener_, nullptr, nullptr);
@@ -221,6 +228,27 @@ std::string IsapiEmulator::handle(const std::string& method, const std::string& 
                           {"totalMatches", users_.size()}};
     if (!found.empty()) search["UserInfo"] = found;
     return reply(200, "OK", nlohmann::json{{"UserInfoSearch", search}}.dump());
+  }
+  if (method == "POST" && target == "/ISAPI/AccessControl/AcsEvent?format=json") {
+    const auto& condition = json["AcsEventCond"];
+    std::size_t position = condition.value("searchResultPosition", 0);
+    std::size_t most = condition.value("maxResults", 30);
+    // The times compare as text: every time here is written with the same +08:00 offset.
+    std::string from = condition.value("startTime", ""), to = condition.value("endTime", "");
+    nlohmann::json matches = nlohmann::json::array();
+    for (const auto& event : events_) {
+      std::string time = event["time"];
+      if (time >= from && time <= to) matches.push_back(event);
+    }
+    nlohmann::json page = nlohmann::json::array();
+    for (std::size_t i = position; i < matches.size() && page.size() < most; ++i) page.push_back(matches[i]);
+    std::string status = page.empty() ? "NO MATCH" : position + page.size() < matches.size() ? "MORE" : "OK";
+    nlohmann::json found{{"searchID", condition.value("searchID", "")},
+                         {"responseStatusStrg", status},
+                         {"numOfMatches", page.size()},
+                         {"totalMatches", matches.size()}};
+    if (!page.empty()) found["InfoList"] = page;
+    return reply(200, "OK", nlohmann::json{{"AcsEvent", found}}.dump());
   }
   return reply(404, "Not Found", R"({"statusCode":4,"statusString":"Invalid Operation","subStatusCode":"notSupport"})");
 }

@@ -1,6 +1,6 @@
 // A small Hikvision ISAPI access terminal for the tests and the bench: an HTTP server on a free loopback port
 // that asks for digest authentication (RFC 7616 with MD5, qop=auth) and answers the UserInfo SetUp, Delete and
-// Search calls in JSON over a list of persons it keeps. It can be switched down (it then drops every
+// Search calls in JSON over a list of persons it keeps, and AcsEvent over a list of events. It can be switched down (it then drops every
 // connection unanswered).
 #pragma once
 #include <atomic>
@@ -27,6 +27,8 @@ class IsapiEmulator {
   // The persons held, by employeeNo, as UserInfo objects.
   std::map<std::string, nlohmann::json> users() const;
   void put_user(const nlohmann::json& info);
+  // Records an access event (major 5) as the terminal would: `time` local "YYYY-MM-DDTHH:MM:SS+08:00".
+  void add_event(std::int64_t serial_no, const std::string& time, const std::string& employee_no, int minor);
   // Requests answered with a 401 that carried credentials, i.e. wrong ones.
   int refused_logins() const { return refused_logins_; }
 
@@ -45,6 +47,7 @@ class IsapiEmulator {
   std::atomic<int> refused_logins_{0};
   mutable std::mutex mutex_;
   std::map<std::string, nlohmann::json> users_;
+  nlohmann::json events_ = nlohmann::json::array();
   std::set<std::string> nonces_;
   std::thread thread_;
 };

@@ -120,3 +120,27 @@ TEST(AccessDevicesRules, ADeviceAddressIsPlainHttpOrHttps) {
   EXPECT_EQ(refused_field("http://192.0.2.10/?q=1"), "url");
   EXPECT_EQ(refused_field("http://192.0.2.10/#x"), "url");
 }
+
+TEST(AccessDevicesRules, AnEventReadsItsOutcomeAndTimeFromTheTerminal) {
+  EXPECT_TRUE(event_outcome(75).granted);
+  EXPECT_EQ(event_outcome(75).reason, "人脸通过");
+  EXPECT_TRUE(event_outcome(1).granted);
+  EXPECT_FALSE(event_outcome(9).granted);
+  EXPECT_EQ(event_outcome(9).reason, "未登记的卡");
+  EXPECT_EQ(event_outcome(200).reason, "设备事件 5/200");
+  EXPECT_EQ(event_time_utc("2026-12-07T10:00:00+08:00"), "2026-12-07T02:00:00.000Z");
+  EXPECT_EQ(event_time_utc("2026-12-07T10:00:00"), "2026-12-07T02:00:00.000Z") << "no offset: the street's time";
+  EXPECT_FALSE(event_time_utc("yesterday"));
+  auto moment = weizhi::parse_iso("2026-12-07T02:00:00Z");
+  ASSERT_TRUE(moment);
+  EXPECT_EQ(isapi_time(*moment), "2026-12-07T10:00:00+08:00");
+  auto event = read_isapi_event(weizhi::Json{{"major", 5},
+                                             {"minor", 75},
+                                             {"time", "2026-12-07T10:00:00+08:00"},
+                                             {"employeeNoString", "QR7"},
+                                             {"serialNo", 41}});
+  ASSERT_TRUE(event);
+  EXPECT_EQ(event->serial_no, 41);
+  EXPECT_EQ(event->employee_no, "QR7");
+  EXPECT_FALSE(read_isapi_event(weizhi::Json{{"minor", 75}})) << "no serial number";
+}

@@ -21,7 +21,13 @@ struct SyncOutcome {
 SyncOutcome sync_device(store::Db& db, const crypto::DataKey& data_key, std::int64_t device_id,
                         const std::string& actor);
 
+// Pulls the device's events since the newest it has (the last day for a new device) and stores the new ones;
+// returns how many, or nullopt when the terminal could not be read (the sync's status shows why).
+std::optional<std::int64_t> pull_events(store::Db& db, const crypto::DataKey& data_key, std::int64_t device_id);
+
 void add_device_routes(http::Router& router);  // devices_routes.cpp
 modules::Job device_sync_job();                // devices_sync.cpp
+modules::Job event_pull_job();                 // devices_sync.cpp: every minute
+modules::Job event_purge_job();                // devices_sync.cpp: daily, events past kEventRetentionDays
 
 }  // namespace weizhi::access

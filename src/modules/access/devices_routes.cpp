@@ -1,11 +1,12 @@
 // HTTP routes of the access terminals: a compound's devices with their sync status, a device added to a gate,
-// readdressed or removed, and synced now. The password goes in and is never shown; a device or gate the caller
+// readdressed or removed, and synced now; the access events pulled from them, searched by gate, person and time. The password goes in and is never shown; a device or gate the caller
 // cannot read is answered as missing (404).
 #include "core/json_code.hpp"
 #include "core/lookup.hpp"
 #include "core/text.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
+#include "http/paging.hpp"
 #include "http/record_scope.hpp"
 #include "modules/access/devices.hpp"
 #include "modules/access/devices_store.hpp"
@@ -73,6 +74,7 @@ Json device_json(const Device& device) {
           {"last_error", or_null(device.last_error)},
           {"failures", device.failures},
           {"next_retry_at", or_null(device.next_retry_at)},
+          {"last_event_at", or_null(device.last_event_at)},
           {"created_at", device.created_at},
           {"updated_at", device.updated_at}};
 }
@@ -168,13 +170,63 @@ Response sync_route(Context& context) {
                               {"error", or_null(outcome.error)}});
 }
 
+// --- Events ---
+
+std::optional<std::int64_t> query_id(Context& context, const std::string& name) {
+  auto text = context.query(name);
+  if (!text) return std::nullopt;
+  return context.parse_id(*text, name);
+}
+
+// A moment given as ISO 8601 or as a street day (YYYY-MM-DD, from its midnight); 400 naming `name` otherwise.
+std::optional<std::string> query_moment(Context& context, const std::string& name) {
+  auto text = context.query(name);
+  if (!text) return std::nullopt;
+  if (auto moment = parse_iso(*text)) return iso_utc(*moment);
+  if (auto end = street_day_end(*text)) return iso_utc(*end - std::chrono::hours(24));
+  fail_invalid(name, "时间应为 YYYY-MM-DD 或 ISO 8601 时间");
+}
+
+Response list_events_route(Context& context) {
+  EventFilter filter;
+  filter.compound_node_id = org::queried_compound_id(context);
+  filter.gate_id = query_id(context, "gate");
+  filter.person_id = query_id(context, "person");
+  filter.from = query_moment(context, "from");
+  filter.to = query_moment(context, "to");
+  filter.limit = http::page_limit(context, 50, 500);
+  filter.before_id = http::page_cursor(context);
+  auto lease = context.read();
+  org::require_compound(*lease, filter.compound_node_id);
+  auto events = events_where(*lease, filter);
+  Json items = Json::array();
+  for (const auto& event : events) {
+    Json holder = nullptr;
+    if (event.credential_id) {
+      holder = {{"credential_id", *event.credential_id},
+                {"person_id", or_null(event.person_id)},
+                {"name", or_null(event.holder_name)}};
+    }
+    items.push_back({{"id", event.id},
+                     {"occurred_at", event.occurred_at},
+                     {"gate", {{"id", event.gate_id}, {"name", event.gate_name}}},
+                     {"device_id", event.device_id},
+                     {"holder", holder},
+                     {"employee_no", event.employee_no},
+                     {"result", event.granted ? "granted" : "denied"},
+                     {"reason", event.reason}});
+  }
+  return Response::json(200, http::page_json(items, filter.limit, events.empty() ? 0 : events.back().id));
+}
+
 }  // namespace
 
 void add_device_routes(http::Router& router) {
   const std::string devices = "/api/v1/access/devices";
   auto on_device = [](const char* permission) { return Access::permission(permission, device_scope()); };
-  router.add(Method::Get, devices, Access::permission(kRead, visible(org::compound_query_scope(), "找不到该小区")),
-             list_devices_route);
+  auto on_compound = Access::permission(kRead, visible(org::compound_query_scope(), "找不到该小区"));
+  router.add(Method::Get, devices, on_compound, list_devices_route);
+  router.add(Method::Get, "/api/v1/access/events", on_compound, list_events_route);
   router.add(Method::Post, devices, Access::permission(kManage, body_gate_scope()), create_device_route);
   router.add(Method::Patch, devices + "/{id}", on_device(kManage), update_device_route);
   router.add(Method::Delete, devices + "/{id}", on_device(kManage), delete_device_route);

@@ -79,6 +79,54 @@ std::optional<SearchPage> next_page(const SearchPage& page, std::string_view sta
   return std::nullopt;
 }
 
+std::optional<DeviceEvent> read_isapi_event(const Json& info) {
+  if (!info.is_object() || !info.contains("serialNo") || !info["serialNo"].is_number_integer() ||
+      !info.contains("time") || !info["time"].is_string()) {
+    return std::nullopt;
+  }
+  DeviceEvent event;
+  event.serial_no = info["serialNo"].get<std::int64_t>();
+  event.time = info["time"].get<std::string>();
+  event.employee_no = info.value("employeeNoString", "");
+  event.minor = info.value("minor", 0);
+  return event;
+}
+
+EventOutcome event_outcome(int minor) {
+  // ISAPI access-control minor types of major 5 (事件) the terminals of the pilot compounds report.
+  switch (minor) {
+    case 1:
+      return {true, "刷卡通过"};
+    case 38:
+      return {true, "指纹通过"};
+    case 75:
+      return {true, "人脸通过"};
+    case 6:
+      return {false, "卡号不在有效期"};
+    case 9:
+      return {false, "未登记的卡"};
+    case 10:
+      return {false, "卡已停用"};
+    case 76:
+      return {false, "人脸认证失败"};
+    default:
+      return {false, "设备事件 5/" + std::to_string(minor)};
+  }
+}
+
+std::optional<std::string> event_time_utc(const std::string& device_time) {
+  bool has_offset =
+      device_time.size() > 19 && (device_time.back() == 'Z' || device_time[19] == '+' || device_time[19] == '-');
+  auto moment = parse_iso(has_offset ? device_time : device_time + "+08:00");
+  if (!moment) return std::nullopt;
+  return iso_utc(*moment);
+}
+
+std::string isapi_time(TimePoint moment) {
+  std::string local = iso_utc(moment + std::chrono::hours(8));
+  return local.substr(0, 19) + "+08:00";
+}
+
 void check_device_url(const std::string& url) {
   constexpr const char* kField = "url";
   auto scheme_end = url.find("://");

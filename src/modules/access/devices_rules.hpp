@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/json.hpp"
+#include "core/time.hpp"
 #include "modules/access/model.hpp"
 
 namespace weizhi::access {
@@ -55,6 +56,31 @@ struct SearchPage {
 // The next state after a page of `returned` records with responseStatusStrg `status` (OK, MORE or NO MATCH);
 // nullopt for any other status, or MORE with nothing returned (a device that would loop forever).
 std::optional<SearchPage> next_page(const SearchPage& page, std::string_view status, std::int64_t returned);
+
+// --- Events ---
+
+// An access event as a terminal reports it: its serial number, when (the terminal's local time with or without an
+// offset; without one it is the street's), the code of the person if any, and its minor type.
+struct DeviceEvent {
+  std::int64_t serial_no = 0;
+  std::string time;
+  std::string employee_no;
+  int minor = 0;
+};
+// An event read from an AcsEvent InfoList entry; nullopt without a serial number or a time.
+std::optional<DeviceEvent> read_isapi_event(const Json& info);
+// Whether the passage was granted, and why in Chinese, from ISAPI's access-control minor types (major 5).
+struct EventOutcome {
+  bool granted;
+  std::string reason;
+};
+EventOutcome event_outcome(int minor);
+// The event's time in UTC (iso_utc); nullopt when unreadable.
+std::optional<std::string> event_time_utc(const std::string& device_time);
+// A time as an ISAPI search wants it: the street's local time with its offset, "2026-12-07T08:00:00+08:00".
+std::string isapi_time(TimePoint moment);
+// Events are kept this many days, then purged (docs/rules.md#i-access-events).
+inline constexpr int kEventRetentionDays = 180;
 
 // --- Devices ---
 

@@ -10,7 +10,8 @@ namespace {
 
 constexpr const char* kDeviceColumns =
     "SELECT d.id, d.gate_id, g.name, g.compound_node_id, d.name, d.vendor, d.url, d.username, d.password_enc, "
-    "d.synced_through, d.last_sync_at, d.last_error, d.failures, d.next_retry_at, d.created_at, d.updated_at "
+    "d.synced_through, d.last_sync_at, d.last_error, d.failures, d.next_retry_at, d.last_event_at, d.created_at, "
+    "d.updated_at "
     "FROM access_devices d JOIN access_gates g ON g.id = d.gate_id ";
 
 Device to_device(const store::Row& row) {
@@ -99,6 +100,94 @@ std::vector<std::int64_t> devices_due(store::Connection& connection, const std::
     ids.push_back(row.i64(0));
   }
   return ids;
+}
+
+// --- Events ---
+
+namespace {
+
+// The credential a terminal's code names in the compound: "QR<id>" for a QR code, else a card's or face's number.
+std::optional<std::int64_t> credential_of_code(store::Connection& connection, std::int64_t compound_node_id,
+                                               const std::string& code) {
+  if (code.empty()) return std::nullopt;
+  std::optional<store::Row> row;
+  if (code.rfind("QR", 0) == 0 && code.size() > 2 && code.find_first_not_of("0123456789", 2) == std::string::npos &&
+      code.size() < 20) {
+    row =
+        connection.query_one("SELECT id FROM access_credentials WHERE id = ? AND compound_node_id = ? AND kind = 'qr'",
+                             {std::stoll(code.substr(2)), compound_node_id});
+  } else {
+    row = connection.query_one(
+        "SELECT id FROM access_credentials WHERE compound_node_id = ? AND number = ? ORDER BY id DESC LIMIT 1",
+        {compound_node_id, code});
+  }
+  return row ? std::optional(row->i64(0)) : std::nullopt;
+}
+
+}  // namespace
+
+std::int64_t store_events(store::Tx& tx, const Device& device, const std::vector<StoredEvent>& events) {
+  std::int64_t added = 0;
+  std::optional<std::string> newest = device.last_event_at;
+  for (const auto& event : events) {
+    if (!newest || event.occurred_at > *newest) newest = event.occurred_at;
+    if (tx.query_one("SELECT 1 FROM access_events WHERE device_id = ? AND serial_no = ?",
+                     {device.id, event.serial_no})) {
+      continue;
+    }
+    std::optional<std::string> code;
+    if (!event.employee_no.empty()) code = event.employee_no;
+    tx.exec(
+        "INSERT INTO access_events (device_id, serial_no, gate_id, compound_node_id, occurred_at, employee_no, "
+        "credential_id, result, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {device.id, event.serial_no, device.gate_id, device.compound_node_id, event.occurred_at, code,
+         credential_of_code(tx.connection(), device.compound_node_id, event.employee_no),
+         event.granted ? "granted" : "denied", event.reason});
+    ++added;
+  }
+  tx.exec("UPDATE access_devices SET last_event_at = ? WHERE id = ?", {newest, device.id});
+  return added;
+}
+
+std::vector<AccessEvent> events_where(store::Connection& connection, const EventFilter& filter) {
+  std::string sql =
+      "SELECT e.id, e.occurred_at, e.gate_id, g.name, e.device_id, e.credential_id, a.person_id, "
+      "COALESCE(p.name_masked, u.display_name), e.employee_no, e.result, e.reason FROM access_events e "
+      "JOIN access_gates g ON g.id = e.gate_id LEFT JOIN access_credentials a ON a.id = e.credential_id "
+      "LEFT JOIN people p ON p.id = a.person_id LEFT JOIN users u ON u.id = a.user_id WHERE e.compound_node_id = ?";
+  store::Params params{filter.compound_node_id};
+  if (filter.gate_id) {
+    sql += " AND e.gate_id = ?";
+    params.push_back(*filter.gate_id);
+  }
+  if (filter.person_id) {
+    sql += " AND a.person_id = ?";
+    params.push_back(*filter.person_id);
+  }
+  if (filter.from) {
+    sql += " AND e.occurred_at >= ?";
+    params.push_back(*filter.from);
+  }
+  if (filter.to) {
+    sql += " AND e.occurred_at < ?";
+    params.push_back(*filter.to);
+  }
+  if (filter.before_id) {
+    sql += " AND e.id < ?";
+    params.push_back(*filter.before_id);
+  }
+  sql += " ORDER BY e.id DESC LIMIT ?";
+  params.push_back(filter.limit);
+  return store::map_rows(connection.query(sql, params), [](const store::Row& row) {
+    return AccessEvent{
+        row.i64(0),          row.text(1),         row.i64(2),           row.text(3), row.i64(4),
+        row.optional_i64(5), row.optional_i64(6), row.optional_text(7), row.text(8), row.text(9) == "granted",
+        row.text(10)};
+  });
+}
+
+std::int64_t purge_events(store::Tx& tx, const std::string& before) {
+  return tx.exec("DELETE FROM access_events WHERE occurred_at < ?", {before});
 }
 
 }  // namespace weizhi::access

@@ -24,6 +24,7 @@ struct Device {
   std::optional<std::string> last_error;
   std::int64_t failures = 0;
   std::optional<std::string> next_retry_at;
+  std::optional<std::string> last_event_at;
   std::string created_at;
   std::string updated_at;
 };
@@ -56,5 +57,45 @@ void record_failure(store::Tx& tx, std::int64_t id, const std::string& error, st
 // full sync before `full_before`.
 std::vector<std::int64_t> devices_due(store::Connection& connection, const std::string& now,
                                       const std::string& full_before);
+
+// --- Events ---
+
+// Stores the device's events not stored yet (by serial number), each matched to the credential its code names in
+// the compound; moves the device's last_event_at on to the newest. Returns how many were new.
+struct StoredEvent {
+  std::int64_t serial_no;
+  std::string occurred_at;  // UTC
+  std::string employee_no;
+  bool granted;
+  std::string reason;
+};
+std::int64_t store_events(store::Tx& tx, const Device& device, const std::vector<StoredEvent>& events);
+
+struct EventFilter {
+  std::int64_t compound_node_id = 0;
+  std::optional<std::int64_t> gate_id;
+  std::optional<std::int64_t> person_id;
+  std::optional<std::string> from;  // UTC, inclusive
+  std::optional<std::string> to;    // UTC, exclusive
+  std::optional<std::int64_t> before_id;
+  std::int64_t limit = 50;
+};
+struct AccessEvent {
+  std::int64_t id;
+  std::string occurred_at;
+  std::int64_t gate_id;
+  std::string gate_name;
+  std::int64_t device_id;
+  std::optional<std::int64_t> credential_id;
+  std::optional<std::int64_t> person_id;
+  std::optional<std::string> holder_name;  // a resident masked, staff by their account's name
+  std::string employee_no;
+  bool granted;
+  std::string reason;
+};
+// Newest first.
+std::vector<AccessEvent> events_where(store::Connection& connection, const EventFilter& filter);
+// Deletes the events that happened before `before`; returns how many.
+std::int64_t purge_events(store::Tx& tx, const std::string& before);
 
 }  // namespace weizhi::access

@@ -1,6 +1,7 @@
 // The sync of a terminal with the platform (docs/rules.md#i-device-sync) and the job that runs it: every 10 s
 // it claims the period and syncs the devices whose compound's credentials changed since their last sync, or
-// whose last full sync is an hour old, skipping those waiting out a retry.
+// whose last full sync is an hour old, skipping those waiting out a retry. Then the pull of the terminals' access
+// events every minute, and their purge after kEventRetentionDays (docs/rules.md#i-access-events).
 #include <chrono>
 
 #include "audit/audit.hpp"
@@ -93,6 +94,33 @@ SyncOutcome sync_device(store::Db& db, const crypto::DataKey& data_key, std::int
   return outcome;
 }
 
+std::optional<std::int64_t> pull_events(store::Db& db, const crypto::DataKey& data_key, std::int64_t device_id) {
+  std::optional<Device> device;
+  {
+    auto lease = db.read();
+    device = find_device(*lease, device_id);
+  }
+  if (!device) return std::nullopt;
+  auto terminal =
+      make_terminal({device->vendor, device->url, device->username, data_key.decrypt(device->password_enc)});
+  if (!terminal) return std::nullopt;
+  TimePoint now = db.clock().now();
+  TimePoint from = now - std::chrono::hours(24);
+  if (device->last_event_at) from = parse_iso(*device->last_event_at).value_or(from);
+  std::vector<StoredEvent> events;
+  try {
+    for (const auto& event : terminal->events(from, now)) {
+      auto at = event_time_utc(event.time);
+      if (!at) continue;
+      EventOutcome outcome = event_outcome(event.minor);
+      events.push_back({event.serial_no, *at, event.employee_no, outcome.granted, outcome.reason});
+    }
+  } catch (const DeviceFailure&) {
+    return std::nullopt;
+  }
+  return db.write([&](store::Tx& tx) { return store_events(tx, *device, events); });
+}
+
 modules::Job device_sync_job() {
   return modules::Job{
       .name = "access.devices.sync",
@@ -113,6 +141,37 @@ modules::Job device_sync_job() {
             }
             for (std::int64_t id : due) sync_device(db, data_key, id, "system");
           }};
+}
+
+modules::Job event_pull_job() {
+  return modules::Job{
+      .name = "access.events.pull",
+      .period_of = [](TimePoint now) { return iso_utc(now).substr(0, 16); },
+      .run = [](store::Tx&, const std::string&) {},
+      .after_commit =
+          [](store::Db& db, const crypto::DataKey& data_key, const std::string&) {
+            TimePoint now = db.clock().now();
+            std::vector<std::int64_t> ids;
+            {
+              auto lease = db.read();
+              // Devices waiting out a retry are skipped: they were down a moment ago.
+              for (const auto& row : lease->query(
+                       "SELECT id FROM access_devices WHERE next_retry_at IS NULL OR next_retry_at <= ? ORDER BY id",
+                       {iso_utc(now)})) {
+                ids.push_back(row.i64(0));
+              }
+            }
+            for (std::int64_t id : ids) pull_events(db, data_key, id);
+          }};
+}
+
+modules::Job event_purge_job() {
+  return modules::Job{
+      "access.events.purge", street_date, [](store::Tx& tx, const std::string&) {
+        std::string before = iso_utc(tx.now() - std::chrono::days(kEventRetentionDays));
+        std::int64_t purged = purge_events(tx, before);
+        audit::record(tx, "system", "access.events.purge", "access_events", {{"before", before}, {"purged", purged}});
+      }};
 }
 
 }  // namespace weizhi::access

@@ -34,27 +34,20 @@ class IsapiTerminal final : public Terminal {
 
   std::vector<DeviceUser> users() override {
     std::vector<DeviceUser> found;
-    std::string search_id = crypto::random_hex(8);
-    SearchPage page;
-    for (int pages = 0; !page.done; ++pages) {
-      if (pages == kMaxPages) throw DeviceFailure("设备返回的人员列表过长");
-      Json reply =
-          call("POST", "/ISAPI/AccessControl/UserInfo/Search?format=json",
-               {{"UserInfoSearchCond",
-                 {{"searchID", search_id}, {"searchResultPosition", page.position}, {"maxResults", kPageSize}}}});
-      const Json& result = reply.contains("UserInfoSearch") ? reply["UserInfoSearch"] : Json();
-      std::string status = result.is_object() ? result.value("responseStatusStrg", "") : "";
-      std::int64_t returned = 0;
-      if (result.is_object() && result.contains("UserInfo") && result["UserInfo"].is_array()) {
-        for (const auto& info : result["UserInfo"]) {
-          ++returned;
-          if (auto user = read_isapi_user(info)) found.push_back(std::move(*user));
-        }
-      }
-      auto next = next_page(page, status, returned);
-      if (!next) throw DeviceFailure("设备的人员查询应答无法识别：" + status);
-      page = *next;
-    }
+    search("/ISAPI/AccessControl/UserInfo/Search?format=json", "UserInfoSearchCond", Json::object(), "UserInfoSearch",
+           "UserInfo", [&](const Json& info) {
+             if (auto user = read_isapi_user(info)) found.push_back(std::move(*user));
+           });
+    return found;
+  }
+
+  std::vector<DeviceEvent> events(TimePoint from, TimePoint to) override {
+    std::vector<DeviceEvent> found;
+    Json condition{{"major", 5}, {"minor", 0}, {"startTime", isapi_time(from)}, {"endTime", isapi_time(to)}};
+    search("/ISAPI/AccessControl/AcsEvent?format=json", "AcsEventCond", condition, "AcsEvent", "InfoList",
+           [&](const Json& info) {
+             if (auto event = read_isapi_event(info)) found.push_back(std::move(*event));
+           });
     return found;
   }
 
@@ -74,6 +67,33 @@ class IsapiTerminal final : public Terminal {
   }
 
  private:
+  // A paged ISAPI search: `condition` with the search's id and position, page after page while the terminal
+  // says MORE, each record of the reply's `list` handed to `each`.
+  template <class Each>
+  void search(const std::string& path, const char* condition_name, Json condition, const char* reply_name,
+              const char* list, Each&& each) {
+    condition["searchID"] = crypto::random_hex(8);
+    condition["maxResults"] = kPageSize;
+    SearchPage page;
+    for (int pages = 0; !page.done; ++pages) {
+      if (pages == kMaxPages) throw DeviceFailure("设备返回的记录过多");
+      condition["searchResultPosition"] = page.position;
+      Json reply = call("POST", path, {{condition_name, condition}});
+      const Json& result = reply.contains(reply_name) ? reply[reply_name] : Json();
+      std::string status = result.is_object() ? result.value("responseStatusStrg", "") : "";
+      std::int64_t returned = 0;
+      if (result.is_object() && result.contains(list) && result[list].is_array()) {
+        for (const auto& record : result[list]) {
+          ++returned;
+          each(record);
+        }
+      }
+      auto next = next_page(page, status, returned);
+      if (!next) throw DeviceFailure("设备的查询应答无法识别：" + status);
+      page = *next;
+    }
+  }
+
   // One call; the reply's JSON, or DeviceFailure saying in Chinese what went wrong.
   Json call(const char* method, const std::string& path, const Json& body) {
     std::string payload = body.dump();

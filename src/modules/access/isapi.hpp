@@ -31,6 +31,8 @@ class Terminal {
   virtual void upsert(const DeviceUser& user) = 0;
   // Deletes the persons with these codes. Throws DeviceFailure.
   virtual void remove(const std::vector<std::string>& employee_nos) = 0;
+  // The access events from `from` to `to`, oldest first as the terminal lists them. Throws DeviceFailure.
+  virtual std::vector<DeviceEvent> events(TimePoint from, TimePoint to) = 0;
 };
 
 struct DeviceAddress {

@@ -21,7 +21,7 @@ modules::Module module() {
                       {"access.manage", roles(kOfficials, "grid_member", "property_manager")},
                       {"access.read", kStaff},
                   },
-                  {moving_out_job(), device_sync_job()});
+                  {moving_out_job(), device_sync_job(), event_pull_job(), event_purge_job()});
 }
 
 }  // namespace weizhi::access

@@ -12,6 +12,7 @@
 #include "http/paging.hpp"
 #include "http/query_code.hpp"
 #include "http/record_scope.hpp"
+#include "modules/access/devices_store.hpp"
 #include "modules/access/module.hpp"
 #include "modules/access/rules.hpp"
 #include "modules/access/store.hpp"
@@ -457,9 +458,9 @@ Response stats_route(Context& context) {
   auto lease = context.read();
   auto compound = org::require_compound(*lease, org::queried_compound_id(context));
   AccessCounts counts = counts_of_compound(*lease, compound.id);
-  // Devices, visitor passes and observations come with the parts that keep them; until then there are none.
+  // Visitor passes and observations come with the parts that keep them; until then there are none.
   return Response::json(200, {{"gates", {{"main", counts.main}, {"middle", counts.middle}, {"small", counts.small}}},
-                              {"devices", 0},
+                              {"devices", device_count(*lease, compound.id)},
                               {"credentials_active", counts.active},
                               {"credentials_suspended", counts.suspended},
                               {"visitor_passes_active", 0},
