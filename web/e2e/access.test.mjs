@@ -105,6 +105,32 @@ describe('access in the console', () => {
     assert.equal(exportedCard[0], `${resident.masked}（居民）`)
     assert.equal(exportedCard[5], '暂停（卡片遗失）')
   })
+
+  test('a terminal that cannot be reached shows its error plainly, and passages are searched', async () => {
+    const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
+    const page = await suite.consolePage('secretary', `/access?compound=${compoundId}`, { acceptDownloads: true })
+    await page.getByTestId('add-device').click()
+    const form = page.getByTestId('device-form')
+    await form.getByTestId('device-gate').click()
+    await page.getByRole('option', { name: '北小门' }).click()
+    await poppersClosed(page)
+    await form.getByTestId('device-name').fill('北小门人脸机')
+    // TEST-NET: never routed, so the sync fails as a real terminal that is down would.
+    await form.getByTestId('device-url').fill('http://192.0.2.10')
+    await form.getByTestId('device-password').fill('Hik12345')
+    await form.getByRole('button', { name: '保存' }).click()
+    await page.getByText('门禁设备已添加').first().waitFor()
+    const row = page.getByTestId('devices-table').locator('tr').filter({ hasText: '北小门人脸机' })
+    await row.getByRole('button', { name: '立即同步：北小门人脸机' }).click()
+    await row.getByTestId('device-error').getByText(/连接设备失败/).waitFor({ timeout: 15_000 })
+    await row.getByTestId('device-retry').getByText(/分钟后自动重试/).waitFor()
+    assert.ok(!(await row.innerText()).includes('Hik12345'), 'the password is never shown')
+    await page.getByTestId('access-stats').getByText('门禁设备').waitFor()
+
+    await page.getByTestId('events-table').or(page.getByText('暂无通行记录')).first().waitFor()
+    const eventRows = await exported(page, 'export-events')
+    assert.deepEqual(eventRows[0], ['时间', '门岗', '持有人', '设备编号', '结果'])
+  })
 })
 
 describe('my access on the H5', () => {

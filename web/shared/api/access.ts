@@ -165,3 +165,78 @@ export function listMyCredentials(): Promise<Credential[]> {
 export function getMyCode(id: number): Promise<{ code: string; expires_in: number }> {
   return request('GET', `/api/v1/me/credentials/${id}/code`)
 }
+
+/** An access terminal at a gate and the state of its sync; its password is never returned. */
+export interface Device {
+  id: number
+  gate: Ref
+  name: string
+  vendor: 'hikvision_isapi'
+  url: string
+  username: string
+  last_sync_at: string | null
+  /** Why the last sync failed, in plain Chinese; null once a sync succeeds. */
+  last_error: string | null
+  failures: number
+  next_retry_at: string | null
+  last_event_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface DeviceInput {
+  gate_id: number
+  name: string
+  url: string
+  username: string
+  password: string
+}
+
+export interface SyncOutcome {
+  upserted: number
+  deleted: number
+  failed: number
+  error: string | null
+}
+
+export interface AccessEvent {
+  id: number
+  occurred_at: string
+  gate: Ref
+  device_id: number
+  /** The credential the terminal's code names, with its holder masked; null for a code the platform does not know. */
+  holder: { credential_id: number; person_id: number | null; name: string | null } | null
+  employee_no: string
+  result: 'granted' | 'denied'
+  reason: string
+}
+
+export interface EventFilter {
+  compound: number
+  gate?: number
+  person?: number
+  /** A street day (YYYY-MM-DD) or an ISO time; `to` is exclusive. */
+  from?: string
+  to?: string
+}
+
+export function listDevices(compound: number): Promise<Device[]> {
+  return requestItems('GET', '/api/v1/access/devices', { query: { compound } })
+}
+
+export function createDevice(input: DeviceInput): Promise<Device> {
+  return request('POST', '/api/v1/access/devices', { body: { ...input, vendor: 'hikvision_isapi' } })
+}
+
+export function deleteDevice(id: number): Promise<{ deleted: number }> {
+  return request('DELETE', `/api/v1/access/devices/${id}`)
+}
+
+/** Syncs the terminal now: 502 with the reason when it cannot be reached or refuses the login. */
+export function syncDevice(id: number): Promise<SyncOutcome> {
+  return request('POST', `/api/v1/access/devices/${id}/sync`, { body: {} })
+}
+
+export function listEvents(filter: EventFilter, cursor: string | null, limit = 50): Promise<Page<AccessEvent>> {
+  return request('GET', '/api/v1/access/events', { query: { ...filter, cursor: cursor ?? undefined, limit } })
+}

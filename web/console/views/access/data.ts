@@ -41,3 +41,12 @@ export function hoursText(t: Translate, hours: Hours): string {
 export function shiftText(t: Translate, shift: Shift): string {
   return t('access.shiftText', { name: shift.guard_name, span: spanText(t, shift) })
 }
+
+/** The access events table's columns (and so its export). */
+export const eventColumns = [
+  { key: 'occurred_at', labelKey: 'access.eventTime', width: 170, shows: 'time' },
+  { key: 'gate', labelKey: 'access.deviceGate', width: 120 },
+  { key: 'holder', labelKey: 'access.holder', width: 140 },
+  { key: 'employee_no', labelKey: 'access.employeeNo', width: 140 },
+  { key: 'result', labelKey: 'access.eventResult' },
+] as const satisfies readonly TableColumn[]
