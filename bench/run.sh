@@ -398,6 +398,16 @@ else
   exit 1
 fi
 
+# The access figure: a terminal's full sync of 5,000 credentials (built by `make bench`).
+echo
+ACCESS_BENCH=${ACCESS_BENCH_BIN:-build/access_sync_bench}
+if [[ -x $ACCESS_BENCH ]]; then
+  "$ACCESS_BENCH" "${ACCESS_CREDENTIALS:-5000}"
+else
+  echo "bench: $ACCESS_BENCH not found: build it first (cmake --build build --target access_sync_bench)" >&2
+  exit 1
+fi
+
 # The web figures: the console's first-screen JavaScript and the compound page's time to interactive.
 echo
 bash "$(dirname "${BASH_SOURCE[0]}")/web.sh"

@@ -26,8 +26,10 @@ SyncOutcome sync_device(store::Db& db, const crypto::DataKey& data_key, std::int
 std::optional<std::int64_t> pull_events(store::Db& db, const crypto::DataKey& data_key, std::int64_t device_id);
 
 void add_device_routes(http::Router& router);  // devices_routes.cpp
-modules::Job device_sync_job();                // devices_sync.cpp
-modules::Job event_pull_job();                 // devices_sync.cpp: every minute
-modules::Job event_purge_job();                // devices_sync.cpp: daily, events past kEventRetentionDays
+// The demo street's terminal at the compound's small gate, pointing at an address never routed (devices_seed.cpp).
+void seed_devices(modules::SeedContext& seed, std::int64_t compound_id);
+modules::Job device_sync_job();  // devices_sync.cpp
+modules::Job event_pull_job();   // devices_sync.cpp: every minute
+modules::Job event_purge_job();  // devices_sync.cpp: daily, events past kEventRetentionDays
 
 }  // namespace weizhi::access

@@ -6,6 +6,7 @@
 
 #include "audit/audit.hpp"
 #include "core/crypto.hpp"
+#include "modules/access/devices.hpp"
 #include "modules/access/module.hpp"
 #include "modules/access/rules.hpp"
 #include "modules/access/store.hpp"
@@ -66,6 +67,7 @@ void seed_demo(modules::SeedContext& seed) {
                                          "ORDER BY id",
                                          {community_path->text(0) + "%"})) {
       seed_gates(seed.tx, row.i64(0));
+      seed_devices(seed, row.i64(0));
       credentials += seed_credentials(seed, row.i64(0), row.text(1));
       ++compounds;
     }
