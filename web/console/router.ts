@@ -306,6 +306,19 @@ export const router = createRouter({
           meta: { titleKey: 'engagement.venues', permission: 'engagement.read' },
         },
         {
+          path: 'epidemic/observations',
+          name: 'epidemic-observations',
+          component: () => import('./views/epidemic/observations/index.vue'),
+          meta: { titleKey: 'epidemic.title', permission: 'epidemic.read', menuGroup: 'service', menuOrder: 24 },
+        },
+        {
+          path: 'epidemic/observations/:id(\\d+)',
+          name: 'epidemic-observation',
+          component: () => import('./views/epidemic/observation/index.vue'),
+          props: (route) => ({ observationId: Number(route.params.id) }),
+          meta: { titleKey: 'epidemic.observation', permission: 'epidemic.read' },
+        },
+        {
           path: 'access',
           name: 'access',
           component: () => import('./views/access/compound/index.vue'),

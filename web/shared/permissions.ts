@@ -65,5 +65,7 @@ export type Permission =
   | 'privacy.manage'
   | 'access.read'
   | 'access.manage'
+  | 'epidemic.read'
+  | 'epidemic.manage'
   | 'engagement.manage'
   | 'engagement.read'
