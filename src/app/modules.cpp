@@ -16,6 +16,7 @@
 #include "modules/elections/module.hpp"
 #include "modules/elevators/module.hpp"
 #include "modules/engagement/module.hpp"
+#include "modules/epidemic/epidemic.hpp"
 #include "modules/epidemic/module.hpp"
 #include "modules/governance/module.hpp"
 #include "modules/imports/module.hpp"
@@ -52,7 +53,7 @@ const std::vector<modules::Module>& all_modules() {
       elections::module(),  media::module(),      covenant::module(),
       routed_cases(),       open311::module(),    deliberation::module(),
       elevators::module(),  mediation::module(),  property::module(),
-      residents::module(),  privacy::module(),    access::module(),
+      residents::module(),  privacy::module(),    access::module(epidemic::observations_active),
       engagement::module(), epidemic::module(),   audit::module(),
       today_module(),       report_module(),      map_module()};
   return modules;

@@ -190,6 +190,19 @@ TEST_F(EpidemicTest, OverlappingObservationsRestoreOnlyWhenTheLastEnds) {
   EXPECT_EQ(credentials_under(whole, "active"), in_building);
 }
 
+TEST_F(EpidemicTest, TheCompoundsAccessFiguresCountItsRunningObservations) {
+  auto commissioner = signed_in("commissioner");
+  std::string stats = "/api/v1/stats/access?compound=" + std::to_string(compound());
+  EXPECT_EQ(commissioner->get(stats).json()["observations_active"], 0);
+  std::int64_t whole = building();
+  std::int64_t first = declare(*commissioner, observation(whole));
+  declare(*commissioner, observation(unit_of(whole)));
+  declare(*commissioner, observation(whole, day(1), day(3)));
+  EXPECT_EQ(commissioner->get(stats).json()["observations_active"], 2) << "a planned one is not running yet";
+  ASSERT_EQ(lift(*commissioner, first).status, 200);
+  EXPECT_EQ(commissioner->get(stats).json()["observations_active"], 1);
+}
+
 TEST_F(EpidemicTest, TheStaffNamedKeepTheirAccess) {
   // The demo resident lives in the compound and, here, also works on it as a grid member.
   std::int64_t resident = user_id("resident");

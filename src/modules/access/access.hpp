@@ -3,6 +3,7 @@
 // Store types are only named here, so pure rules may include it.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,5 +33,9 @@ std::optional<HeldCredential> held_credential(store::Connection& connection, std
 // gates' devices taking it up) follows this one too. The caller audits.
 void change_state(store::Tx& tx, std::int64_t id, CredentialState state, const std::optional<std::string>& reason,
                   const std::optional<SuspendedBy>& suspended_by);
+
+// How many observation points run in a compound now, as the module that keeps them counts them; the host hands it
+// to access::module for the compound's figures.
+using ObservationCount = std::function<std::int64_t(store::Connection& connection, std::int64_t compound_node_id)>;
 
 }  // namespace weizhi::access

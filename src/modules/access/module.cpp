@@ -7,13 +7,13 @@
 
 namespace weizhi::access {
 
-modules::Module module() {
+modules::Module module(ObservationCount observations) {
   using namespace modules;
   // Those who answer for a compound, its grid members and the property manager who staffs the main gates keep its
   // gates and issue its credentials; everyone working on the compound reads them. Residents see their own through
   // /api/v1/me/credentials.
-  auto routes = [](http::Router& router) {
-    add_routes(router);
+  auto routes = [observations = std::move(observations)](http::Router& router) {
+    add_routes(router, observations);
     add_device_routes(router);
   };
   return describe("access", store::access_migrations, routes, seed_demo,

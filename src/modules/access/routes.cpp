@@ -454,22 +454,22 @@ Response my_code_route(Context& context) {
 
 // --- Figures ---
 
-Response stats_route(Context& context) {
+Response stats_route(Context& context, const ObservationCount& observations) {
   auto lease = context.read();
   auto compound = org::require_compound(*lease, org::queried_compound_id(context));
   AccessCounts counts = counts_of_compound(*lease, compound.id);
-  // Visitor passes and observations come with the parts that keep them; until then there are none.
+  // Visitor passes come with the part that keeps them; until then there are none.
   return Response::json(200, {{"gates", {{"main", counts.main}, {"middle", counts.middle}, {"small", counts.small}}},
                               {"devices", device_count(*lease, compound.id)},
                               {"credentials_active", counts.active},
                               {"credentials_suspended", counts.suspended},
                               {"visitor_passes_active", 0},
-                              {"observations_active", 0}});
+                              {"observations_active", observations ? observations(*lease, compound.id) : 0}});
 }
 
 }  // namespace
 
-void add_routes(http::Router& router) {
+void add_routes(http::Router& router, const ObservationCount& observations) {
   const std::string gates = "/api/v1/access/gates";
   const std::string credentials = "/api/v1/access/credentials";
   auto on_gate = [](const char* permission) { return Access::permission(permission, gate_scope()); };
@@ -487,7 +487,8 @@ void add_routes(http::Router& router) {
   router.add(Method::Post, credentials + "/{id}/revoke", on_credential(kManage), revoke_route);
   router.add(Method::Get, "/api/v1/me/credentials", Access::signed_in(), my_credentials_route);
   router.add(Method::Get, "/api/v1/me/credentials/{id}/code", Access::signed_in(), my_code_route);
-  router.add(Method::Get, "/api/v1/stats/access", Access::permission(kRead, compound_scope()), stats_route);
+  router.add(Method::Get, "/api/v1/stats/access", Access::permission(kRead, compound_scope()),
+             [observations](Context& context) { return stats_route(context, observations); });
 }
 
 }  // namespace weizhi::access

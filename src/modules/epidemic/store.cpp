@@ -1,6 +1,7 @@
 // SQL of the epidemic module: see store.hpp.
 #include "modules/epidemic/store.hpp"
 
+#include "modules/epidemic/epidemic.hpp"
 #include "modules/epidemic/rules.hpp"
 #include "store/rows.hpp"
 #include "store/select.hpp"
@@ -97,7 +98,7 @@ std::vector<std::int64_t> observations_to_end(store::Connection& connection, con
       "SELECT id FROM epidemic_observations WHERE state <> 'ended' AND ends_on < ? ORDER BY id", {today}));
 }
 
-std::int64_t active_observations_of_compound(store::Connection& connection, std::int64_t compound_node_id) {
+std::int64_t observations_active(store::Connection& connection, std::int64_t compound_node_id) {
   return connection.scalar("SELECT COUNT(*) FROM epidemic_observations WHERE compound_node_id = ? AND state = 'active'",
                            {compound_node_id});
 }

@@ -20,7 +20,6 @@ void set_observation_state(store::Tx& tx, std::int64_t id, ObservationState stat
 // Observations the day `today` starts (planned, first day reached) or ends (active, last day passed).
 std::vector<std::int64_t> observations_to_start(store::Connection& connection, const std::string& today);
 std::vector<std::int64_t> observations_to_end(store::Connection& connection, const std::string& today);
-std::int64_t active_observations_of_compound(store::Connection& connection, std::int64_t compound_node_id);
 
 // The people registered as owner, tenant or resident of a part under the node, and the households they make.
 Residents residents_under(store::Connection& connection, const std::string& node_path);
