@@ -26,6 +26,25 @@ std::size_t keep_reply(char* data, std::size_t size, std::size_t count, void* ta
   return bytes;
 }
 
+// Why a call got no reply, as the console says it: the common cases in plain Chinese, the rest as libcurl names them.
+std::string transport_failure(CURLcode code) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+      return "连接超时，设备可能不在线或地址有误";
+    case CURLE_COULDNT_CONNECT:
+      return "设备拒绝连接，请检查设备是否开机、端口是否正确";
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return "找不到设备地址中的主机名";
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+      return "HTTPS 证书或加密连接有误";
+    case CURLE_WRITE_ERROR:
+      return "设备的应答过长";
+    default:
+      return curl_easy_strerror(code);
+  }
+}
+
 class IsapiTerminal final : public Terminal {
  public:
   explicit IsapiTerminal(DeviceAddress address) : address_(std::move(address)) {
@@ -121,7 +140,7 @@ class IsapiTerminal final : public Terminal {
     if (code == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
-    if (code != CURLE_OK) throw DeviceFailure(std::string("连接设备失败：") + curl_easy_strerror(code));
+    if (code != CURLE_OK) throw DeviceFailure("连接设备失败：" + transport_failure(code));
     if (status == 401) throw DeviceFailure("设备拒绝登录：用户名或密码错误");
     Json parsed = Json::parse(reply, nullptr, false);
     if (status < 200 || status >= 300) {
