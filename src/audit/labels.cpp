@@ -233,6 +233,7 @@ const std::vector<ActionLabel>& action_labels() {
       {"access.device.sync", "同步门禁设备"},
       {"access.events.purge", "清除过期通行记录"},
       // Epidemic mode: observation points
+      {"epidemic.seed", "载入演示观察点"},
       {"epidemic.observation.declare", "设立居家隔离医学观察点"},
       {"epidemic.observation.start", "观察点开始，暂停住户门禁"},
       {"epidemic.observation.lift", "解除观察点，恢复住户门禁"},

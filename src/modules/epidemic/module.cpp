@@ -9,7 +9,7 @@ namespace weizhi::epidemic {
 modules::Module module() {
   using namespace modules;
   // Those who answer for a compound declare and lift observations; everyone working on the compound reads them.
-  return describe("epidemic", store::epidemic_migrations, add_routes, {},
+  return describe("epidemic", store::epidemic_migrations, add_routes, seed_demo,
                   {
                       {"epidemic.manage", kOfficials},
                       {"epidemic.read", kStaff},

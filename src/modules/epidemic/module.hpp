@@ -8,7 +8,8 @@ namespace weizhi::epidemic {
 
 // The descriptor (module.cpp), and the parts of it that the module's other files define.
 modules::Module module();
-void add_routes(http::Router& router);  // routes.cpp: observations declared, read and lifted
+void add_routes(http::Router& router);       // routes.cpp: observations declared, read and lifted
+void seed_demo(modules::SeedContext& seed);  // seed.cpp
 
 // lifecycle.cpp: an observation's start and end, from a route or the daily job, inside the caller's transaction;
 // each answers the counts the caller audits.
