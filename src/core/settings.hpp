@@ -40,7 +40,7 @@ struct Settings {
   std::string common_passwords_file = "/usr/share/dict/cracklib-small";
   int shutdown_grace_seconds = 20;
   // How often `weizhi serve` looks for periodic jobs that are due; 0 runs none.
-  int job_interval_seconds = 60;
+  int job_interval_seconds = 10;
   // Where residents' sign-in codes go (docs/operations.md#sms-codes): "aliyun", "tencent" or "file:PATH";
   // empty sends none, and a code request answers 503.
   std::string sms_provider;
