@@ -167,6 +167,32 @@ TEST_F(ResidentsTest, ALaterSignInReusesTheAccountAndMovingOutEndsTheRole) {
   EXPECT_TRUE(resident_scopes(second.json()["user"]["id"]).empty());
 }
 
+TEST_F(ResidentsTest, MovingOutEndsTheRoleTheNextDayWhileTheSessionLives) {
+  std::int64_t mover = person_with("19900024444", "蒋十四", {{"desheng-xincun", people::Relation::Tenant}});
+  std::int64_t stayer = person_with("19900025555", "沈十五", {{"xi-si", people::Relation::Owner}});
+  auto moving = anonymous();
+  ASSERT_EQ(ask_code(*moving, "19900024444").status, 202);
+  Reply mover_in = sign_in(*moving, {{"phone", "19900024444"}, {"code", last_code("19900024444")}});
+  ASSERT_EQ(mover_in.status, 200) << mover_in.body;
+  auto staying = anonymous();
+  ASSERT_EQ(ask_code(*staying, "19900025555").status, 202);
+  Reply stayer_in = sign_in(*staying, {{"phone", "19900025555"}, {"code", last_code("19900025555")}});
+  ASSERT_EQ(stayer_in.status, 200) << stayer_in.body;
+  db().transaction([&](weizhi::store::Tx& tx) { tx.exec("DELETE FROM part_links WHERE person_id = ?", {mover}); });
+
+  ManualClock next_day;
+  next_day.set(manual_.now() + std::chrono::days(1));
+  ASSERT_TRUE(run_job("residents.roles.moving_out", next_day));
+  EXPECT_TRUE(resident_scopes(mover_in.json()["user"]["id"]).empty());
+  EXPECT_EQ(resident_scopes(stayer_in.json()["user"]["id"]), std::vector<std::int64_t>{node("xi-si")});
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'user.role.end' AND actor = 'system'"), 1);
+  // Still signed in the day after, the one who moved out no longer holds the compound's resident role.
+  advance(std::chrono::minutes(24 * 60 + 1));
+  Reply me = moving->get("/api/v1/me");
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_TRUE(me.json()["roles"].empty()) << me.body;
+}
+
 TEST_F(ResidentsTest, AStaffAccountLinkedToThePersonKeepsItsPassword) {
   std::int64_t person = person_with("19900016666", "卫十三", {{"desheng-xincun", people::Relation::Owner}});
   db().transaction(

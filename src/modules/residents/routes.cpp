@@ -187,33 +187,6 @@ Response send_code(Context& context, const std::string& phone, bool send, std::o
   return accepted;
 }
 
-ResidentAccount resident_account(store::Tx& tx, const people::Person& person) {
-  auto user_id = account_of_person(tx.connection(), person.id);
-  bool created = !user_id;
-  if (created) {
-    // No login a person can register has a colon, and "!" is no password hash: this account signs in by phone only.
-    user_id = auth::create_user(tx, "resident:" + std::to_string(person.id), "居民 " + person.name_masked, "!");
-    link_account(tx, *user_id, person.id);
-  }
-  auto user = auth::find_user(tx.connection(), *user_id);
-  if (!user || user->disabled) throw ApiError(401, "account_disabled", "该账号已停用，请联系社区工作人员");
-  std::set<std::int64_t> compounds;
-  for (const auto& link : people::links_of_person(tx.connection(), person.id))
-    if (link.compound) compounds.insert(link.compound->id);
-  std::vector<std::string> role_codes;
-  std::vector<HeldRole> held;
-  for (const auto& grant : auth::load_roles(tx.connection(), user->id, tx.now())) {
-    role_codes.push_back(grant.role);
-    if (grant.role == "resident") held.push_back({grant.assignment_id, grant.scope_node_id});
-  }
-  if (!phone_may_sign_in(role_codes))
-    throw ApiError(403, "password_required", "工作人员账号请用账号和密码登录", "phone");
-  RoleChanges changes = resident_role_changes(held, compounds);
-  for (std::int64_t compound : changes.add) auth::assign_role(tx, user->id, "resident", compound);
-  for (std::int64_t assignment : changes.end) end_role(tx, assignment);
-  return ResidentAccount{*user, created, changes};
-}
-
 auth::SignInMethod phone_sign_in() { return auth::SignInMethod{"phone", check_code}; }
 
 void add_routes(http::Router& router) {

@@ -1,5 +1,5 @@
 // What signing in by phone (routes.cpp) and redeeming an invitation letter (invitations.cpp) share:
-// reading a phone, the keyed hashes, sending a code within the limits, and the resident's account.
+// reading a phone, the keyed hashes, sending a code within the limits, and the resident's account (roles.cpp).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -44,5 +44,8 @@ struct ResidentAccount {
 };
 // 401 account_disabled for a disabled account, 403 password_required for a staff member's.
 ResidentAccount resident_account(store::Tx& tx, const people::Person& person);
+// Ends the resident roles of accounts whose person no longer owns, rents or lives in the role's compound, each
+// audited as the system's; returns how many ended (docs/rules.md#f-sms-codes: moving out ends the role).
+std::int64_t end_roles_of_movers(store::Tx& tx);
 
 }  // namespace weizhi::residents

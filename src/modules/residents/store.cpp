@@ -91,6 +91,20 @@ void end_role(store::Tx& tx, std::int64_t assignment_id) {
   tx.exec("UPDATE role_assignments SET valid_to = ? WHERE id = ?", {iso_utc(tx.now()), assignment_id});
 }
 
+std::vector<LinkedAccount> accounts_with_resident_roles(store::Connection& connection, TimePoint now) {
+  std::string at = iso_utc(now);
+  std::vector<LinkedAccount> accounts;
+  for (const auto& row : connection.query("SELECT DISTINCT u.id, u.person_id FROM users u "
+                                          "JOIN role_assignments ra ON ra.user_id = u.id "
+                                          "WHERE u.person_id IS NOT NULL AND ra.role = 'resident' "
+                                          "AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to > ?) "
+                                          "ORDER BY u.id",
+                                          {at, at})) {
+    accounts.push_back({row.i64(0), row.i64(1)});
+  }
+  return accounts;
+}
+
 namespace {
 
 // A part's place below its compound, as residents read it on a letter.

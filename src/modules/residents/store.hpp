@@ -53,6 +53,12 @@ std::int64_t purge_requests(store::Tx& tx, TimePoint before);
 std::optional<std::int64_t> account_of_person(store::Connection& connection, std::int64_t person_id);
 void link_account(store::Tx& tx, std::int64_t user_id, std::int64_t person_id);
 void end_role(store::Tx& tx, std::int64_t assignment_id);
+struct LinkedAccount {
+  std::int64_t user_id;
+  std::int64_t person_id;
+};
+// The accounts linked to a person that hold a resident role in force at `now`.
+std::vector<LinkedAccount> accounts_with_resident_roles(store::Connection& connection, TimePoint now);
 
 // --- Invitation letters ---
 
