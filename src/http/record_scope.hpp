@@ -17,4 +17,8 @@ namespace weizhi::http::scope {
 // `name` (`locate` fails with 404 when there is no such record).
 ScopeResolver record_node(std::string name, std::function<std::int64_t(store::Connection&, std::int64_t)> locate);
 
+// The node `inner` finds, once the caller is known (401 first), answered 404 with `missing` unless the caller holds
+// `permission` there: a record of another street or compound is not told apart from one that does not exist.
+ScopeResolver readable_by(std::string permission, ScopeResolver inner, std::string missing);
+
 }  // namespace weizhi::http::scope

@@ -72,6 +72,16 @@ ScopeResolver record_node(std::string name, std::function<std::int64_t(store::Co
   };
 }
 
+ScopeResolver readable_by(std::string permission, ScopeResolver inner, std::string missing) {
+  return [permission = std::move(permission), inner = std::move(inner),
+          missing = std::move(missing)](Context& context) -> std::optional<std::int64_t> {
+    context.user();
+    auto node = inner(context);
+    if (node && !context.can(permission, *node)) fail_not_found(missing);
+    return node;
+  };
+}
+
 ScopeResolver query_node_or_root(std::string name) {
   return [name](Context& context) -> std::optional<std::int64_t> {
     auto it = context.request.query.find(name);

@@ -32,18 +32,9 @@ Device require_device(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_device(connection, id), kNoDevice);
 }
 
-// The compound `inner` finds, after the caller is known (401 first): one the caller cannot read is as missing.
-http::ScopeResolver visible(http::ScopeResolver inner, std::string missing) {
-  return [inner = std::move(inner), missing = std::move(missing)](Context& context) -> std::optional<std::int64_t> {
-    context.user();
-    auto node = inner(context);
-    if (node && !context.can(kRead, node)) fail_not_found(missing);
-    return node;
-  };
-}
-
 http::ScopeResolver device_scope() {
-  return visible(
+  return http::scope::readable_by(
+      kRead,
       http::scope::record_node("id", [](store::Connection& connection,
                                         std::int64_t id) { return require_device(connection, id).compound_node_id; }),
       kNoDevice);
@@ -51,7 +42,8 @@ http::ScopeResolver device_scope() {
 
 // The compound of the body's gate_id: a gate out of reach is as missing, and so is a malformed id.
 http::ScopeResolver body_gate_scope() {
-  return visible(
+  return http::scope::readable_by(
+      kRead,
       [](Context& context) -> std::optional<std::int64_t> {
         JsonObject body(context.json_body());
         std::int64_t gate_id = http::body_id(context, body, "gate_id");
@@ -224,7 +216,8 @@ Response list_events_route(Context& context) {
 void add_device_routes(http::Router& router) {
   const std::string devices = "/api/v1/access/devices";
   auto on_device = [](const char* permission) { return Access::permission(permission, device_scope()); };
-  auto on_compound = Access::permission(kRead, visible(org::compound_query_scope(), "找不到该小区"));
+  auto on_compound =
+      Access::permission(kRead, http::scope::readable_by(kRead, org::compound_query_scope(), "找不到该小区"));
   router.add(Method::Get, devices, on_compound, list_devices_route);
   router.add(Method::Get, "/api/v1/access/events", on_compound, list_events_route);
   router.add(Method::Post, devices, Access::permission(kManage, body_gate_scope()), create_device_route);

@@ -34,17 +34,6 @@ constexpr const char* kManage = "access.manage";
 constexpr const char* kNoGate = "找不到该门岗";
 constexpr const char* kNoCredential = "找不到该门禁凭证";
 
-// The scope `inner` finds, after the caller is known (401 first) and unless the caller cannot read there: a
-// record out of reach is answered as a missing one.
-http::ScopeResolver visible(http::ScopeResolver inner, std::string missing) {
-  return [inner = std::move(inner), missing = std::move(missing)](Context& context) -> std::optional<std::int64_t> {
-    context.user();
-    auto node = inner(context);
-    if (node && !context.can(kRead, node)) fail_not_found(missing);
-    return node;
-  };
-}
-
 Gate require_gate(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_gate(connection, id), kNoGate);
 }
@@ -54,22 +43,29 @@ Credential require_credential(store::Connection& connection, std::int64_t id) {
 }
 
 http::ScopeResolver gate_scope() {
-  return visible(
+  return http::scope::readable_by(
+      kRead,
       http::scope::record_node("id", [](store::Connection& connection,
                                         std::int64_t id) { return require_gate(connection, id).compound_node_id; }),
       kNoGate);
 }
 
 http::ScopeResolver credential_scope() {
-  return visible(http::scope::record_node("id",
-                                          [](store::Connection& connection, std::int64_t id) {
-                                            return require_credential(connection, id).input.compound_node_id;
-                                          }),
-                 kNoCredential);
+  return http::scope::readable_by(
+      kRead,
+      http::scope::record_node("id",
+                               [](store::Connection& connection, std::int64_t id) {
+                                 return require_credential(connection, id).input.compound_node_id;
+                               }),
+      kNoCredential);
 }
 
-http::ScopeResolver compound_scope() { return visible(org::compound_query_scope(), "找不到该小区"); }
-http::ScopeResolver body_compound_scope() { return visible(http::scope::body_node("compound_id"), "找不到该小区"); }
+http::ScopeResolver compound_scope() {
+  return http::scope::readable_by(kRead, org::compound_query_scope(), "找不到该小区");
+}
+http::ScopeResolver body_compound_scope() {
+  return http::scope::readable_by(kRead, http::scope::body_node("compound_id"), "找不到该小区");
+}
 
 // --- Gates ---
 

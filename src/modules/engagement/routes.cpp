@@ -10,6 +10,7 @@
 #include "core/tree_path.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
+#include "http/record_scope.hpp"
 #include "http/paging.hpp"
 #include "modules/engagement/module.hpp"
 #include "modules/engagement/rules.hpp"
@@ -39,14 +40,9 @@ Venue require_venue(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_venue(connection, id), "找不到该场地");
 }
 
-// The scope `inner` finds, answered 404 like a missing node unless the caller may read events there:
-// another street's (or another compound's) ids are not told apart from ids that do not exist.
+// Another street's (or another compound's) ids are answered as ids that do not exist.
 http::ScopeResolver readable(http::ScopeResolver inner) {
-  return [inner = std::move(inner)](Context& context) {
-    auto node = inner(context);
-    if (node && !context.can(kRead, *node)) fail_not_found("找不到该组织节点");
-    return node;
-  };
+  return http::scope::readable_by(kRead, std::move(inner), "找不到该组织节点");
 }
 
 http::ScopeResolver event_scope() {

@@ -24,27 +24,18 @@ constexpr const char* kManage = "epidemic.manage";
 constexpr const char* kNoObservation = "找不到该观察点";
 constexpr const char* kNoNode = "找不到该楼栋或单元";
 
-// The scope `inner` finds, after the caller is known (401 first) and unless the caller cannot read there: a
-// record out of reach is answered as a missing one.
-http::ScopeResolver visible(http::ScopeResolver inner, std::string missing) {
-  return [inner = std::move(inner), missing = std::move(missing)](Context& context) -> std::optional<std::int64_t> {
-    context.user();
-    auto node = inner(context);
-    if (node && !context.can(kRead, node)) fail_not_found(missing);
-    return node;
-  };
-}
-
 Observation require_observation(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_observation(connection, id), kNoObservation);
 }
 
 http::ScopeResolver observation_scope() {
-  return visible(http::scope::record_node("id",
-                                          [](store::Connection& connection, std::int64_t id) {
-                                            return require_observation(connection, id).compound_node_id;
-                                          }),
-                 kNoObservation);
+  return http::scope::readable_by(
+      kRead,
+      http::scope::record_node("id",
+                               [](store::Connection& connection, std::int64_t id) {
+                                 return require_observation(connection, id).compound_node_id;
+                               }),
+      kNoObservation);
 }
 
 Json observation_json(const Observation& observation) {
@@ -161,10 +152,12 @@ Response lift_route(Context& context) {
 void add_routes(http::Router& router) {
   const std::string observations = "/api/v1/epidemic/observations";
   auto on_observation = [](const char* permission) { return Access::permission(permission, observation_scope()); };
-  router.add(Method::Get, observations, Access::permission(kRead, visible(org::compound_query_scope(), "找不到该小区")),
+  router.add(Method::Get, observations,
+             Access::permission(kRead, http::scope::readable_by(kRead, org::compound_query_scope(), "找不到该小区")),
              list_route);
   router.add(Method::Post, observations,
-             Access::permission(kManage, visible(http::scope::body_node("node_id"), kNoNode)), declare_route);
+             Access::permission(kManage, http::scope::readable_by(kRead, http::scope::body_node("node_id"), kNoNode)),
+             declare_route);
   router.add(Method::Get, observations + "/{id}", on_observation(kRead), get_route);
   router.add(Method::Post, observations + "/{id}/lift", on_observation(kManage), lift_route);
 }
