@@ -8,6 +8,7 @@
 #include "http/context.hpp"
 #include "http/paging.hpp"
 #include "http/record_scope.hpp"
+#include "modules/access/permissions.hpp"
 #include "modules/access/devices.hpp"
 #include "modules/access/devices_store.hpp"
 #include "modules/access/isapi.hpp"
@@ -23,8 +24,6 @@ using http::Context;
 using http::Method;
 using http::Response;
 
-constexpr const char* kRead = "access.read";
-constexpr const char* kManage = "access.manage";
 constexpr const char* kNoDevice = "找不到该门禁设备";
 constexpr const char* kNoGate = "找不到该门岗";
 

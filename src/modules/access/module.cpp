@@ -4,6 +4,7 @@
 
 #include "modules/access/devices.hpp"
 #include "modules/migrations.hpp"
+#include "modules/access/permissions.hpp"
 
 namespace weizhi::access {
 
@@ -18,8 +19,8 @@ modules::Module module(ObservationCount observations) {
   };
   return describe("access", store::access_migrations, routes, seed_demo,
                   {
-                      {"access.manage", roles(kOfficials, "grid_member", "property_manager")},
-                      {"access.read", kStaff},
+                      {kManage, roles(kOfficials, "grid_member", "property_manager")},
+                      {kRead, kStaff},
                   },
                   {moving_out_job(), device_sync_job(), event_pull_job(), event_purge_job()});
 }

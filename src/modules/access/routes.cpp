@@ -12,6 +12,7 @@
 #include "http/paging.hpp"
 #include "http/query_code.hpp"
 #include "http/record_scope.hpp"
+#include "modules/access/permissions.hpp"
 #include "modules/access/devices_store.hpp"
 #include "modules/access/module.hpp"
 #include "modules/access/rules.hpp"
@@ -29,8 +30,6 @@ using http::Context;
 using http::Method;
 using http::Response;
 
-constexpr const char* kRead = "access.read";
-constexpr const char* kManage = "access.manage";
 constexpr const char* kNoGate = "找不到该门岗";
 constexpr const char* kNoCredential = "找不到该门禁凭证";
 

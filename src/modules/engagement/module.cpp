@@ -3,6 +3,7 @@
 #include "modules/engagement/module.hpp"
 
 #include "modules/migrations.hpp"
+#include "modules/engagement/permissions.hpp"
 
 namespace weizhi::engagement {
 
@@ -19,8 +20,8 @@ modules::Module module() {
         seed_surveys(seed);
       },
       {
-          {"engagement.manage", roles(kOfficials, "party_secretary", "grid_member")},
-          {"engagement.read", roles(kStaff)},
+          {kManage, roles(kOfficials, "party_secretary", "grid_member")},
+          {kRead, roles(kStaff)},
       });
   descriptor.today = [](const TodayAsk& ask) {
     auto items = today_items(ask);

@@ -12,6 +12,7 @@
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
+#include "modules/engagement/permissions.hpp"
 #include "modules/engagement/module.hpp"
 #include "modules/engagement/rules.hpp"
 #include "modules/engagement/store.hpp"
@@ -28,8 +29,6 @@ using http::Context;
 using http::Method;
 using http::Response;
 
-constexpr const char* kRead = "engagement.read";
-constexpr const char* kManage = "engagement.manage";
 constexpr const char* kKinds = "活动类型应为 secretary_contest、roundtable、renewal_opinion、party_activity 或 other";
 
 Event require_event(store::Connection& connection, std::int64_t id) {

@@ -10,6 +10,7 @@
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "http/paging.hpp"
+#include "modules/engagement/permissions.hpp"
 #include "modules/engagement/module.hpp"
 #include "modules/engagement/surveys_rules.hpp"
 #include "modules/engagement/surveys_store.hpp"
@@ -25,8 +26,6 @@ using http::Context;
 using http::Method;
 using http::Response;
 
-constexpr const char* kRead = "engagement.read";
-constexpr const char* kManage = "engagement.manage";
 constexpr std::int64_t kTextsShown = 500;
 
 Survey require_survey(store::Connection& connection, std::int64_t id) {

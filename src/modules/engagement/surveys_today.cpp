@@ -2,6 +2,7 @@
 // days, with their response rate, so that a round's last days go to the households not yet heard.
 #include <chrono>
 
+#include "modules/engagement/permissions.hpp"
 #include "modules/engagement/module.hpp"
 #include "modules/engagement/surveys_rules.hpp"
 #include "modules/engagement/surveys_store.hpp"
@@ -10,7 +11,7 @@ namespace weizhi::engagement {
 
 std::vector<modules::TodayItem> survey_today_items(const modules::TodayAsk& ask) {
   std::vector<modules::TodayItem> items;
-  for (const auto& scope : ask.scopes_with("engagement.manage")) {
+  for (const auto& scope : ask.scopes_with(kManage)) {
     for (const auto& survey :
          open_surveys_closing(ask.connection, scope.path, ask.now, ask.now + std::chrono::days(3))) {
       std::int64_t households = households_in(ask.connection, survey.node_path, Breakdown::None).front().count;

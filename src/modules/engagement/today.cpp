@@ -3,6 +3,7 @@
 #include "modules/engagement/module.hpp"
 #include "modules/engagement/rules.hpp"
 #include "modules/engagement/store.hpp"
+#include "modules/engagement/permissions.hpp"
 
 namespace weizhi::engagement {
 
@@ -12,7 +13,7 @@ std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask) {
   auto day_end = street_day_end(today);
   if (!day_end) return items;
   TimePoint day_start = *day_end - std::chrono::hours(24);
-  for (const auto& scope : ask.scopes_with("engagement.manage")) {
+  for (const auto& scope : ask.scopes_with(kManage)) {
     for (const auto& event : events_starting(ask.connection, scope.path, day_start, *day_end)) {
       Counts counts = counts_of(ask.connection, event.id);
       items.push_back({.kind = "engagement.event_today",
