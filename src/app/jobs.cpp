@@ -52,9 +52,17 @@ std::vector<std::string> JobRunner::run_due() {
         return true;
       });
       if (claimed) {
-        if (job.after_commit) job.after_commit(db_, data_key_, period);
+        std::optional<std::size_t> worked_on;
+        if (job.after_commit) worked_on = job.after_commit(db_, data_key_, period);
         ran.push_back(job.name);
-        log::info({{"event", "job_ran"}, {"job", job.name}, {"period", period}});
+        Json fields{{"event", "job_ran"}, {"job", job.name}, {"period", period}};
+        if (worked_on) fields["worked_on"] = *worked_on;
+        // A job that looks every few seconds mostly finds nothing: those runs would drown the log.
+        if (worked_on == 0u) {
+          log::debug(fields);
+        } else {
+          log::info(fields);
+        }
       }
     } catch (const std::exception& error) {
       log::error({{"event", "job_failed"}, {"job", job.name}, {"period", period}, {"error", error.what()}});

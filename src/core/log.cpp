@@ -31,6 +31,7 @@ void init() {
 
 void shutdown() { spdlog::shutdown(); }
 
+void debug(const Json& fields) { spdlog::debug(members(fields)); }
 void info(const Json& fields) { spdlog::info(members(fields)); }
 void warn(const Json& fields) { spdlog::warn(members(fields)); }
 void error(const Json& fields) { spdlog::error(members(fields)); }

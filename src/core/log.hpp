@@ -9,6 +9,8 @@ namespace weizhi::log {
 void init();
 // Writes out what is queued; call before the process exits.
 void shutdown();
+// Routine lines, dropped at the default level (info).
+void debug(const Json& fields);
 void info(const Json& fields);
 void warn(const Json& fields);
 void error(const Json& fields);

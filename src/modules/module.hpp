@@ -5,8 +5,10 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -46,6 +48,41 @@ struct SeedContext {
 // when the account is missing.
 std::int64_t demo_user_id(store::Tx& tx, const std::string& login);
 
+class AfterCommit;
+
+// What a job may do after its claim has committed: work through the database, with the data key, for the period.
+template <class Work>
+concept AfterCommitWork = !std::is_same_v<std::decay_t<Work>, AfterCommit> &&
+                          std::is_invocable_v<Work&, store::Db&, const crypto::DataKey&, const std::string&>;
+
+// A job's work after its claim has committed (Job::after_commit). It may return how many things it
+// worked on: a run that worked on none is idle and logged at debug only, as a job that looks every
+// few seconds mostly is; one that returns nothing says nothing either way and is logged at info.
+class AfterCommit {
+ public:
+  AfterCommit() = default;
+  template <AfterCommitWork Work>
+  AfterCommit(Work work)  // NOLINT(google-explicit-constructor): a job's lambda converts as to std::function
+      : work_([work = std::move(work)](store::Db& db, const crypto::DataKey& data_key,
+                                       const std::string& period) mutable -> std::optional<std::size_t> {
+          if constexpr (std::is_void_v<decltype(work(db, data_key, period))>) {
+            work(db, data_key, period);
+            return std::nullopt;
+          } else {
+            return static_cast<std::size_t>(work(db, data_key, period));
+          }
+        }) {}
+
+  explicit operator bool() const { return static_cast<bool>(work_); }
+  std::optional<std::size_t> operator()(store::Db& db, const crypto::DataKey& data_key,
+                                        const std::string& period) const {
+    return work_(db, data_key, period);
+  }
+
+ private:
+  std::function<std::optional<std::size_t>(store::Db&, const crypto::DataKey&, const std::string&)> work_;
+};
+
 // A periodic task of a module, run by `weizhi serve`: once per period, by one instance of however
 // many share the database (the first to claim the period runs it).
 struct Job {
@@ -58,7 +95,7 @@ struct Job {
   // Optional work after the claim has committed, on the instance that won it: for slow outbound
   // I/O (webhooks) that must not hold the group-commit writer. It writes through `db` itself; if it
   // throws, the error is logged and the period stays claimed.
-  std::function<void(store::Db& db, const crypto::DataKey& data_key, const std::string& period)> after_commit{};
+  AfterCommit after_commit{};
 };
 
 // Role codes, as auth::role_codes() lists them.

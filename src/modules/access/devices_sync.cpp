@@ -166,6 +166,7 @@ modules::Job device_sync_job() {
               due = devices_due(*lease, iso_utc(now), iso_utc(now - std::chrono::seconds(kFullSyncSeconds)));
             }
             for_each_device(due, [&](std::int64_t id) { sync_device(db, data_key, id, "system"); });
+            return due.size();
           }};
 }
 
