@@ -2,17 +2,12 @@
 // consents to the current version and is asked again for a new one, 我的信息 shows what is held masked,
 // a correction request reaches the compound's staff on 今日待办 and its answer reaches the resident,
 // staff of another compound cannot see or answer it, and hostile input is refused.
-#include <fstream>
-
-#include "modules/people/people.hpp"
-#include "support/manual_clock.hpp"
-#include "support/test_server.hpp"
+#include "support/sms_api_test.hpp"
 
 using nlohmann::json;
-using weizhi::testing::ApiTest;
 using weizhi::testing::HttpClient;
-using weizhi::testing::ManualClock;
 using weizhi::testing::Reply;
+using weizhi::testing::SmsApiTest;
 namespace people = weizhi::people;
 
 namespace {
@@ -23,17 +18,8 @@ constexpr const char* kIdNumber = "11010519491231002X";
 
 }  // namespace
 
-class PrivacyTest : public ApiTest {
+class PrivacyTest : public SmsApiTest {
  protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    sms_log_ = folder_ + "/sms.log";
-    settings_.sms_provider = "file:" + sms_log_;
-    application_.reset();
-    application_ = std::make_unique<weizhi::app::Application>(settings_, manual_);
-    application_->start();
-  }
-
   // A person of 德胜新村 with a phone and an ID number, owner of the compound's first part.
   std::int64_t register_person() {
     people::PersonInput input;
@@ -42,18 +28,7 @@ class PrivacyTest : public ApiTest {
     input.phone = kPhone;
     input.id_number = kIdNumber;
     input.birth_year = 1949;
-    std::int64_t person = 0;
-    std::int64_t part = 0;
-    {
-      auto lease = db().read();
-      std::string path = lease->query_one("SELECT path FROM org_nodes WHERE code = 'desheng-xincun'")->text(0);
-      part = lease->scalar("SELECT MIN(id) FROM org_nodes WHERE kind = 'part' AND path LIKE ?", {path + "%"});
-    }
-    db().transaction([&](weizhi::store::Tx& tx) {
-      person = people::create_person(tx, data_key(), input);
-      people::link_part(tx, part, person, people::Relation::Owner, false);
-    });
-    return person;
+    return register_in("desheng-xincun", input);
   }
 
   // The registered person signed in on the H5 with the SMS code, as a resident does.
@@ -65,17 +40,8 @@ class PrivacyTest : public ApiTest {
   // A new session of the registered person, by the last code sent to their phone.
   std::unique_ptr<HttpClient> phone_session() {
     auto client = anonymous();
-    Reply asked = client->post("/api/v1/session/sms-code", json{{"phone", kPhone}});
-    EXPECT_EQ(asked.status, 202) << asked.body;
-    std::string code;
-    std::ifstream file(sms_log_);
-    for (std::string line; std::getline(file, line);) {
-      auto at = line.find_first_of("0123456789", std::string(kPhone).size() + 1);
-      if (line.rfind(std::string(kPhone) + "\t", 0) == 0) code = line.substr(at, 6);
-    }
-    Reply signed_in = client->post("/api/v1/session", json{{"phone", kPhone}, {"code", code}});
+    Reply signed_in = sign_in_by_phone(*client, kPhone);
     EXPECT_EQ(signed_in.status, 200) << signed_in.body;
-    client->set_csrf(signed_in.json()["csrf_token"]);
     return client;
   }
 
@@ -107,9 +73,6 @@ class PrivacyTest : public ApiTest {
     }
     return items;
   }
-
-  std::string sms_log_;
-  ManualClock manual_;
 };
 
 TEST_F(PrivacyTest, TheNoticeIsPublicAndStartsAtVersionOne) {

@@ -2,36 +2,16 @@
 // phone, codes shown once and kept hashed), issuing again voids the unused ones, a resident redeems a letter
 // with a new phone and an SMS code and is signed in, refusals (a registered phone, an expired or guessed
 // code, another scope, no sign-in), the confirmation policy, and the sign-up progress.
-#include <fstream>
-
-#include "modules/people/people.hpp"
-#include "support/manual_clock.hpp"
-#include "support/test_server.hpp"
+#include "support/sms_api_test.hpp"
 
 using nlohmann::json;
-using weizhi::testing::ApiTest;
 using weizhi::testing::HttpClient;
-using weizhi::testing::ManualClock;
 using weizhi::testing::Reply;
+using weizhi::testing::SmsApiTest;
 namespace people = weizhi::people;
 
-class InvitationsTest : public ApiTest {
+class InvitationsTest : public SmsApiTest {
  protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    sms_log_ = folder_ + "/sms.log";
-    settings_.sms_provider = "file:" + sms_log_;
-    // From now: the test street's roles hold from when it was seeded, which may be after the clock was made.
-    manual_.set(std::chrono::system_clock::now());
-    serve();
-  }
-  // Serves again with settings_ as they now are, on the test's clock.
-  void serve() {
-    application_.reset();
-    application_ = std::make_unique<weizhi::app::Application>(settings_, manual_);
-    application_->start();
-  }
-
   // The building named `name` of the compound with `code`.
   std::int64_t building(const std::string& code, const std::string& name = "1幢") {
     return db().read()->scalar("SELECT id FROM org_nodes WHERE kind = 'building' AND name = ? AND parent_id = ?",
@@ -70,17 +50,6 @@ class InvitationsTest : public ApiTest {
     return client.post("/api/v1/residents/invitations/sms-code", json{{"invitation_code", letter}, {"phone", phone}});
   }
   Reply redeem(HttpClient& client, json body) { return client.post("/api/v1/residents/invitations/redeem", body); }
-  // The code in the last message the file provider wrote to the phone.
-  std::string last_code(const std::string& phone) {
-    std::string code;
-    std::ifstream file(sms_log_);
-    for (std::string line; std::getline(file, line);) {
-      if (line.rfind(phone + "\t", 0) != 0) continue;
-      code = line.substr(line.find_first_of("0123456789", phone.size() + 1), 6);
-    }
-    EXPECT_EQ(code.size(), 6u) << "no code sent to " << phone;
-    return code;
-  }
   std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
     return db().read()->scalar(sql, params);
   }
@@ -98,9 +67,6 @@ class InvitationsTest : public ApiTest {
     return redeem(client,
                   {{"invitation_code", letter}, {"phone", phone}, {"code", last_code(phone)}, {"person_id", person}});
   }
-
-  ManualClock manual_;
-  std::string sms_log_;
 };
 
 TEST_F(InvitationsTest, IssuingGivesALetterToEachHouseholdWithSomeoneWithoutAPhone) {

@@ -6,38 +6,17 @@
 #include <fstream>
 #include <thread>
 
-#include "modules/people/people.hpp"
-#include "support/manual_clock.hpp"
-#include "support/test_server.hpp"
+#include "support/sms_api_test.hpp"
 
 using nlohmann::json;
-using weizhi::testing::ApiTest;
 using weizhi::testing::HttpClient;
 using weizhi::testing::ManualClock;
 using weizhi::testing::Reply;
+using weizhi::testing::SmsApiTest;
 namespace people = weizhi::people;
 
-class ResidentsTest : public ApiTest {
+class ResidentsTest : public SmsApiTest {
  protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    sms_log_ = folder_ + "/sms.log";
-    settings_.sms_provider = "file:" + sms_log_;
-    serve();
-  }
-  // Serves again with settings_ as they now are, on the test's clock.
-  void serve() {
-    application_.reset();
-    application_ = std::make_unique<weizhi::app::Application>(settings_, manual_);
-    application_->start();
-  }
-
-  // The first part of the compound with `code`.
-  std::int64_t part_of(const std::string& code) {
-    auto lease = db().read();
-    std::string path = lease->query_one("SELECT path FROM org_nodes WHERE code = ?", {code})->text(0);
-    return lease->scalar("SELECT MIN(id) FROM org_nodes WHERE kind = 'part' AND path LIKE ?", {path + "%"});
-  }
   // A person of 德胜新村 with the phone, linked to a part of each compound named.
   std::int64_t person_with(const std::string& phone, const std::string& name,
                            const std::vector<std::pair<std::string, people::Relation>>& homes) {
@@ -48,7 +27,7 @@ class ResidentsTest : public ApiTest {
     std::int64_t person = 0;
     db().transaction([&](weizhi::store::Tx& tx) { person = people::create_person(tx, data_key(), input); });
     for (const auto& home : homes) {
-      std::int64_t part = part_of(home.first);
+      std::int64_t part = first_part_of(home.first);
       db().transaction([&](weizhi::store::Tx& tx) { people::link_part(tx, part, person, home.second, false); });
     }
     return person;
@@ -63,17 +42,6 @@ class ResidentsTest : public ApiTest {
     for (std::string line; std::getline(file, line);) lines.push_back(line);
     return lines;
   }
-  // The code in the last message the file provider wrote to the phone.
-  std::string last_code(const std::string& phone) {
-    std::string code;
-    for (const auto& line : sms_lines()) {
-      if (line.rfind(phone + "\t", 0) != 0) continue;
-      auto at = line.find_first_of("0123456789", phone.size() + 1);
-      code = line.substr(at, 6);
-    }
-    EXPECT_EQ(code.size(), 6u) << "no code sent to " << phone;
-    return code;
-  }
   Reply sign_in(HttpClient& client, const json& body) { return client.post("/api/v1/session", body); }
   std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
     return db().read()->scalar(sql, params);
@@ -87,9 +55,6 @@ class ResidentsTest : public ApiTest {
     return scopes;
   }
   void advance(std::chrono::minutes minutes) { manual_.advance(minutes); }
-
-  ManualClock manual_;
-  std::string sms_log_;
 };
 
 TEST_F(ResidentsTest, AnyPhoneGetsTheSameAnswerButOnlyARegisteredOneGetsACode) {

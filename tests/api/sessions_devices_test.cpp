@@ -1,16 +1,12 @@
 // 我的设备: a user's signed-in devices, signing one out, signing out everywhere else, and how long a
 // resident's phone session lasts beside a staff one.
-#include <fstream>
-
-#include "modules/people/people.hpp"
-#include "support/manual_clock.hpp"
-#include "support/test_server.hpp"
+#include "support/sms_api_test.hpp"
 
 using nlohmann::json;
-using weizhi::testing::ApiTest;
 using weizhi::testing::HttpClient;
 using weizhi::testing::ManualClock;
 using weizhi::testing::Reply;
+using weizhi::testing::SmsApiTest;
 namespace people = weizhi::people;
 
 namespace {
@@ -23,17 +19,8 @@ const std::string kWindowsChrome =
 
 }  // namespace
 
-class SessionsDevicesTest : public ApiTest {
+class SessionsDevicesTest : public SmsApiTest {
  protected:
-  void SetUp() override {
-    ApiTest::SetUp();
-    sms_log_ = folder_ + "/sms.log";
-    settings_.sms_provider = "file:" + sms_log_;
-    application_.reset();
-    application_ = std::make_unique<weizhi::app::Application>(settings_, manual_);
-    application_->start();
-  }
-
   // A client signed in by password from a browser with this User-Agent.
   std::unique_ptr<HttpClient> signed_in_from(const std::string& login, const std::string& user_agent) {
     auto client = anonymous();
@@ -50,22 +37,8 @@ class SessionsDevicesTest : public ApiTest {
     input.home_node_id = node("desheng-xincun");
     input.name = "赵六";
     input.phone = phone;
-    std::int64_t part = db().read()->scalar(
-        "SELECT MIN(p.id) FROM org_nodes p JOIN org_nodes c ON p.path LIKE c.path || '%' "
-        "WHERE c.code = 'desheng-xincun' AND p.kind = 'part'");
-    db().transaction([&](weizhi::store::Tx& tx) {
-      std::int64_t person = people::create_person(tx, data_key(), input);
-      people::link_part(tx, part, person, people::Relation::Owner, false);
-    });
-    EXPECT_EQ(client.post("/api/v1/session/sms-code", json{{"phone", phone}}).status, 202);
-    std::string code;
-    std::ifstream log(sms_log_);
-    for (std::string line; std::getline(log, line);) {
-      if (line.rfind(phone + "\t", 0) == 0) code = line.substr(line.find_first_of("0123456789", phone.size() + 1), 6);
-    }
-    Reply reply = client.post("/api/v1/session", json{{"phone", phone}, {"code", code}});
-    client.set_csrf(reply.json().value("csrf_token", ""));
-    return reply;
+    register_in("desheng-xincun", input);
+    return sign_in_by_phone(client, phone);
   }
 
   std::int64_t sessions_of(const std::string& login) {
@@ -75,9 +48,6 @@ class SessionsDevicesTest : public ApiTest {
   std::int64_t audited(const std::string& action) {
     return db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action = ?", {action});
   }
-
-  ManualClock manual_;
-  std::string sms_log_;
 };
 
 TEST_F(SessionsDevicesTest, TheListNamesEachDeviceNewestUseFirstAndMarksThisOne) {
