@@ -1,13 +1,12 @@
 // Links whose two ends lie in different scopes, tried by a scoped role of one compound or
 // community with the ids of another: the right to one end is no right to the other. Each route
 // that takes more than one id answers 4xx and writes nothing (read back as the street admin).
-#include <chrono>
-
-#include "core/time.hpp"
 #include "support/test_server.hpp"
+#include "support/votes.hpp"
 
 using nlohmann::json;
 using weizhi::testing::ApiTest;
+using weizhi::testing::hours_from_now;
 using weizhi::testing::HttpClient;
 using weizhi::testing::Reply;
 
@@ -39,10 +38,6 @@ class CrossScopeLinksTest : public ApiTest {
   }
 
   std::string links_path(std::int64_t part) { return "/api/v1/parts/" + std::to_string(part) + "/links"; }
-
-  static std::string hours_from_now(int hours) {
-    return weizhi::iso_utc(std::chrono::system_clock::now() + std::chrono::hours(hours));
-  }
 };
 
 // --- People: part links ---
@@ -196,22 +191,8 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotNameAContactOfAnotherCommunityForASoc
 class CrossScopeVotingTest : public CrossScopeLinksTest {
  protected:
   // A vote of the commissioner on 德胜新村 through every channel, opened.
-  std::int64_t open_vote() {
-    auto commissioner = signed_in("commissioner");
-    Reply created = commissioner->post("/api/v1/votes", json{{"compound_id", node("desheng-xincun")},
-                                                             {"title", "关于续聘物业的表决"},
-                                                             {"matter", 4},
-                                                             {"items", {"同意续聘"}},
-                                                             {"opens_at", hours_from_now(-1)},
-                                                             {"closes_at", hours_from_now(48)},
-                                                             {"channels", {"online", "paper", "meeting"}}});
-    EXPECT_EQ(created.status, 201) << created.body;
-    std::int64_t id = created.json()["id"];
-    Reply opened = commissioner->post(path(id, "/open"), json::object());
-    EXPECT_EQ(opened.status, 200) << opened.body;
-    return id;
-  }
-  std::string path(std::int64_t id, const std::string& rest) { return "/api/v1/votes/" + std::to_string(id) + rest; }
+  std::int64_t open_vote() { return weizhi::testing::open_vote(*signed_in("commissioner"), node("desheng-xincun")); }
+  std::string path(std::int64_t id, const std::string& rest) { return weizhi::testing::vote_path(id, rest); }
   std::int64_t first_voter(std::int64_t vote) {
     json roll = signed_in("admin")->get(path(vote, "/roll")).json()["items"];
     EXPECT_FALSE(roll.empty());

@@ -4,47 +4,27 @@
 // file, answers racing each other; an owner naming a proxy by phone, the proxy's own check and ballot, withdrawal;
 // and callers with no part in the vote.
 #include <atomic>
-#include <chrono>
 #include <thread>
 
-#include "core/time.hpp"
 #include "modules/people/people.hpp"
 #include "support/test_server.hpp"
+#include "support/votes.hpp"
 
 using nlohmann::json;
 using weizhi::testing::ApiTest;
+using weizhi::testing::hours_from_now;
 using weizhi::testing::HttpClient;
 using weizhi::testing::Reply;
 
-namespace {
-
-std::string hours_from_now(int hours) {
-  return weizhi::iso_utc(std::chrono::system_clock::now() + std::chrono::hours(hours));
-}
-
-}  // namespace
+namespace {}  // namespace
 
 class VotingIdentityTest : public ApiTest {
  protected:
   // A vote of the commissioner on 德胜新村 on `matter`, opened; returns its id.
   std::int64_t open_vote(int matter = 4) {
-    auto organiser = signed_in("commissioner");
-    auto created = organiser->post("/api/v1/votes", json{{"compound_id", node("desheng-xincun")},
-                                                         {"title", "关于续聘物业的表决"},
-                                                         {"matter", matter},
-                                                         {"items", {"同意续聘"}},
-                                                         {"opens_at", hours_from_now(-1)},
-                                                         {"closes_at", hours_from_now(48)},
-                                                         {"channels", {"online", "paper", "meeting"}}});
-    EXPECT_EQ(created.status, 201) << created.body;
-    std::int64_t id = created.json()["id"];
-    auto opened = organiser->post(path(id, "/open"), json::object());
-    EXPECT_EQ(opened.status, 200) << opened.body;
-    return id;
+    return weizhi::testing::open_vote(*signed_in("commissioner"), node("desheng-xincun"), matter);
   }
-  std::string path(std::int64_t id, const std::string& rest = "") {
-    return "/api/v1/votes/" + std::to_string(id) + rest;
-  }
+  std::string path(std::int64_t id, const std::string& rest = "") { return weizhi::testing::vote_path(id, rest); }
   Reply set_policy(const std::string& policy) {
     return signed_in("admin")->send("PUT", "/api/v1/voting-policies/" + std::to_string(node("street")),
                                     json{{"online_ballot_id_check", policy}}.dump());
