@@ -232,6 +232,9 @@ const std::vector<ActionLabel>& action_labels() {
       {"access.device.delete", "删除门禁设备"},
       {"access.device.sync", "同步门禁设备"},
       {"access.events.purge", "清除过期通行记录"},
+      {"access.visitor_pass.issue", "开具访客通行证"},
+      {"access.visitor_pass.revoke", "作废访客通行证"},
+      {"access.check", "门岗核验通行码"},
       // Epidemic mode: observation points
       {"epidemic.seed", "载入演示观察点"},
       {"epidemic.observation.declare", "设立居家隔离医学观察点"},

@@ -25,12 +25,14 @@ class GrantsTest : public ApiTest {
 
 TEST_F(GrantsTest, AfterStartRolePermissionsAreExactlyTheGrantsTheModulesDeclare) {
   GrantPairs declared = weizhi::app::declared_grants(weizhi::app::all_modules());
-  EXPECT_EQ(declared.size(), 358u) << "every grant the migrations made and the property module's are declared";
+  EXPECT_EQ(declared.size(), 365u) << "every grant the migrations made and the property module's are declared";
   EXPECT_EQ(stored_grants(), declared);
   EXPECT_TRUE(declared.count({"commissioner", "cases.assign"}));
   EXPECT_TRUE(declared.count({"street_admin", "users.manage"}));
   EXPECT_FALSE(declared.count({"resident", "users.manage"}));
   EXPECT_TRUE(declared.count({"resident", "property.public.read"}));
+  EXPECT_TRUE(declared.count({"gate_device", "access.check"})) << "a gate's terminal checks codes and passes";
+  EXPECT_FALSE(declared.count({"gate_device", "access.read"})) << "and reads nothing else of the compound";
   EXPECT_FALSE(declared.count({"property_manager", "property.manage"})) << "a company does not run its own contracts";
   EXPECT_TRUE(declared.count({"committee_member", "property.evaluate.committee"}));
   EXPECT_FALSE(declared.count({"street_admin", "property.evaluate.community"}))

@@ -65,6 +65,7 @@ export type Permission =
   | 'privacy.manage'
   | 'access.read'
   | 'access.manage'
+  | 'access.check'
   | 'epidemic.read'
   | 'epidemic.manage'
   | 'engagement.manage'

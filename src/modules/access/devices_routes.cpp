@@ -39,10 +39,11 @@ http::ScopeResolver device_scope() {
       kNoDevice);
 }
 
-// The compound of the body's gate_id: a gate out of reach is as missing, and so is a malformed id.
-http::ScopeResolver body_gate_scope() {
+}  // namespace
+
+http::ScopeResolver body_gate_scope(const char* permission) {
   return http::scope::readable_by(
-      kRead,
+      permission,
       [](Context& context) -> std::optional<std::int64_t> {
         JsonObject body(context.json_body());
         std::int64_t gate_id = http::body_id(context, body, "gate_id");
@@ -53,6 +54,8 @@ http::ScopeResolver body_gate_scope() {
       },
       kNoGate);
 }
+
+namespace {
 
 Json device_json(const Device& device) {
   return {{"id", device.id},
@@ -197,6 +200,8 @@ Response list_events_route(Context& context) {
       holder = {{"credential_id", *event.credential_id},
                 {"person_id", or_null(event.person_id)},
                 {"name", or_null(event.holder_name)}};
+    } else if (event.visitor_pass_id) {
+      holder = {{"visitor_pass_id", *event.visitor_pass_id}, {"name", or_null(event.holder_name)}};
     }
     items.push_back({{"id", event.id},
                      {"occurred_at", event.occurred_at},
@@ -204,6 +209,7 @@ Response list_events_route(Context& context) {
                      {"device_id", event.device_id},
                      {"holder", holder},
                      {"employee_no", event.employee_no},
+                     {"source", event.source},
                      {"result", event.granted ? "granted" : "denied"},
                      {"reason", event.reason}});
   }
@@ -219,7 +225,7 @@ void add_device_routes(http::Router& router) {
       Access::permission(kRead, http::scope::readable_by(kRead, org::compound_query_scope(), "找不到该小区"));
   router.add(Method::Get, devices, on_compound, list_devices_route);
   router.add(Method::Get, "/api/v1/access/events", on_compound, list_events_route);
-  router.add(Method::Post, devices, Access::permission(kManage, body_gate_scope()), create_device_route);
+  router.add(Method::Post, devices, Access::permission(kManage, body_gate_scope(kRead)), create_device_route);
   router.add(Method::Patch, devices + "/{id}", on_device(kManage), update_device_route);
   router.add(Method::Delete, devices + "/{id}", on_device(kManage), delete_device_route);
   router.add(Method::Post, devices + "/{id}/sync", on_device(kManage), sync_route);

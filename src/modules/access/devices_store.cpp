@@ -152,9 +152,11 @@ std::int64_t store_events(store::Tx& tx, const Device& device, const std::vector
 std::vector<AccessEvent> events_where(store::Connection& connection, const EventFilter& filter) {
   std::string sql =
       "SELECT e.id, e.occurred_at, e.gate_id, g.name, e.device_id, e.credential_id, a.person_id, "
-      "COALESCE(p.name_masked, u.display_name), e.employee_no, e.result, e.reason FROM access_events e "
+      "COALESCE(p.name_masked, u.display_name, v.name_masked), COALESCE(e.employee_no, ''), e.result, e.reason, "
+      "e.source, e.visitor_pass_id FROM access_events e "
       "JOIN access_gates g ON g.id = e.gate_id LEFT JOIN access_credentials a ON a.id = e.credential_id "
-      "LEFT JOIN people p ON p.id = a.person_id LEFT JOIN users u ON u.id = a.user_id WHERE e.compound_node_id = ?";
+      "LEFT JOIN people p ON p.id = a.person_id LEFT JOIN users u ON u.id = a.user_id "
+      "LEFT JOIN access_visitor_passes v ON v.id = e.visitor_pass_id WHERE e.compound_node_id = ?";
   store::Params params{filter.compound_node_id};
   if (filter.gate_id) {
     sql += " AND e.gate_id = ?";
@@ -182,7 +184,7 @@ std::vector<AccessEvent> events_where(store::Connection& connection, const Event
     return AccessEvent{
         row.i64(0),          row.text(1),         row.i64(2),           row.text(3), row.i64(4),
         row.optional_i64(5), row.optional_i64(6), row.optional_text(7), row.text(8), row.text(9) == "granted",
-        row.text(10)};
+        row.text(10),        row.text(11),        row.optional_i64(12)};
   });
 }
 

@@ -92,6 +92,8 @@ struct AccessEvent {
   std::string employee_no;
   bool granted;
   std::string reason;
+  std::string source;  // device (pulled from a terminal) or check (answered by the platform)
+  std::optional<std::int64_t> visitor_pass_id;
 };
 // Newest first.
 std::vector<AccessEvent> events_where(store::Connection& connection, const EventFilter& filter);

@@ -13,6 +13,7 @@
 #include "modules/access/devices_store.hpp"
 #include "modules/access/isapi.hpp"
 #include "modules/access/store.hpp"
+#include "modules/access/visitors_store.hpp"
 
 namespace weizhi::access {
 
@@ -193,12 +194,14 @@ modules::Job event_pull_job() {
 }
 
 modules::Job event_purge_job() {
-  return modules::Job{
-      "access.events.purge", street_date, [](store::Tx& tx, const std::string&) {
-        std::string before = iso_utc(tx.now() - std::chrono::days(kEventRetentionDays));
-        std::int64_t purged = purge_events(tx, before);
-        audit::record(tx, "system", "access.events.purge", "access_events", {{"before", before}, {"purged", purged}});
-      }};
+  return modules::Job{"access.events.purge", street_date, [](store::Tx& tx, const std::string&) {
+                        std::string before = iso_utc(tx.now() - std::chrono::days(kEventRetentionDays));
+                        std::int64_t purged = purge_events(tx, before);
+                        // Visitor passes go with their passages: those that expired as long ago (docs/rules.md#i-visitor-passes).
+                        std::int64_t passes = purge_passes(tx, before);
+                        audit::record(tx, "system", "access.events.purge", "access_events",
+                                      {{"before", before}, {"purged", purged}, {"visitor_passes_purged", passes}});
+                      }};
 }
 
 }  // namespace weizhi::access

@@ -16,11 +16,14 @@ modules::Module module(ObservationCount observations) {
   auto routes = [observations = std::move(observations)](http::Router& router) {
     add_routes(router, observations);
     add_device_routes(router);
+    add_visitor_routes(router);
   };
   return describe("access", store::access_migrations, routes, seed_demo,
                   {
                       {kManage, roles(kOfficials, "grid_member", "property_manager")},
                       {kRead, kStaff},
+                      // The gate's check: those who keep the gates, and the gates' own device accounts.
+                      {kCheck, roles(kOfficials, "grid_member", "property_manager", "gate_device")},
                   },
                   {moving_out_job(), device_sync_job(), event_pull_job(), event_purge_job()});
 }

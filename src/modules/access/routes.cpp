@@ -17,6 +17,7 @@
 #include "modules/access/module.hpp"
 #include "modules/access/rules.hpp"
 #include "modules/access/store.hpp"
+#include "modules/access/visitors_store.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 #include "modules/property/property.hpp"
@@ -453,13 +454,13 @@ Response stats_route(Context& context, const ObservationCount& observations) {
   auto lease = context.read();
   auto compound = org::require_compound(*lease, org::queried_compound_id(context));
   AccessCounts counts = counts_of_compound(*lease, compound.id);
-  // Visitor passes come with the part that keeps them; until then there are none.
-  return Response::json(200, {{"gates", {{"main", counts.main}, {"middle", counts.middle}, {"small", counts.small}}},
-                              {"devices", device_count(*lease, compound.id)},
-                              {"credentials_active", counts.active},
-                              {"credentials_suspended", counts.suspended},
-                              {"visitor_passes_active", 0},
-                              {"observations_active", observations ? observations(*lease, compound.id) : 0}});
+  return Response::json(
+      200, {{"gates", {{"main", counts.main}, {"middle", counts.middle}, {"small", counts.small}}},
+            {"devices", device_count(*lease, compound.id)},
+            {"credentials_active", counts.active},
+            {"credentials_suspended", counts.suspended},
+            {"visitor_passes_active", active_pass_count(*lease, compound.id, iso_utc(context.services.clock.now()))},
+            {"observations_active", observations ? observations(*lease, compound.id) : 0}});
 }
 
 }  // namespace
