@@ -39,8 +39,9 @@ namespace weizhi::app {
 
 namespace {
 
-// The cases module with the routers of the modules that take a new case first: the company holding its task.
-modules::Module routed_cases() { return cases::module({property::case_router()}); }
+// The cases module with the routers of the modules that take a new case first: an observation point's staff for
+// its households' help requests, the company holding its task.
+modules::Module routed_cases() { return cases::module({epidemic::case_router(), property::case_router()}); }
 
 }  // namespace
 

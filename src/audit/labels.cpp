@@ -241,6 +241,11 @@ const std::vector<ActionLabel>& action_labels() {
       {"epidemic.observation.start", "观察点开始，暂停住户门禁"},
       {"epidemic.observation.lift", "解除观察点，恢复住户门禁"},
       {"epidemic.observation.end", "观察点到期，恢复住户门禁"},
+      {"epidemic.check_in.record", "居家观察健康打卡"},
+      {"epidemic.check_in.replace", "居家观察健康打卡（当日重报）"},
+      {"epidemic.help_request.create", "居家观察住户求助"},
+      {"epidemic.care.purge", "清除到期的居家观察健康记录"},
+      {"epidemic.policy.update", "设置居家观察打卡截止时间"},
   };
   return labels;
 }

@@ -1,6 +1,7 @@
 // Epidemic rules: an observation's dates and reason, its state on a day, which credentials it suspends, holds or
 // leaves when it starts (its staff's left alone, one suspended by hand left too), and what its end does with each
-// it held: restored unless another observation still holds it, revoked or hand-suspended ones left.
+// it held: restored unless another observation still holds it, revoked or hand-suspended ones left; and its care:
+// a check-in's values, when one is abnormal or missed, and when care records are purged.
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
@@ -101,4 +102,77 @@ TEST(EpidemicRules, ACredentialRevokedMeanwhileStaysRevoked) {
 TEST(EpidemicRules, ACredentialRestoredOrSuspendedByHandMeanwhileIsLeftAsItIs) {
   EXPECT_EQ(on_end(active(7), std::nullopt), OnEnd::Leave);
   EXPECT_EQ(on_end(suspended_by("manual", std::nullopt), std::nullopt), OnEnd::Leave);
+}
+
+// --- Care: check-ins, abnormal and missed ones, the purge (docs/rules.md#i-observation-care) ---
+
+namespace {
+
+HealthInput well(std::int64_t tenths = 365) { return HealthInput{tenths, {Symptom::None}, ""}; }
+
+// The instant of the street's `hh:mm` on 2026-03-05 (UTC+8).
+weizhi::TimePoint street_time(const std::string& hh_mm) {
+  return *weizhi::parse_iso("2026-03-05T" + hh_mm + ":00+08:00");
+}
+
+}  // namespace
+
+TEST(EpidemicRules, ATemperatureIsTakenFrom35To42DegreesWithOneDecimal) {
+  EXPECT_EQ(temperature_tenths(36.5), 365);
+  EXPECT_EQ(temperature_tenths(35.0), 350);
+  EXPECT_EQ(temperature_tenths(42), 420);
+  EXPECT_EQ(refusal([] { temperature_tenths(34.9); }), std::make_pair(400, std::string("temperature")));
+  EXPECT_EQ(refusal([] { temperature_tenths(42.1); }), std::make_pair(400, std::string("temperature")));
+  EXPECT_EQ(refusal([] { temperature_tenths(36.55); }), std::make_pair(400, std::string("temperature")));
+  EXPECT_EQ(refusal([] { check_health(well(349)); }), std::make_pair(400, std::string("temperature")));
+}
+
+TEST(EpidemicRules, NoSymptomExcludesTheOthersAndNoneIsGivenTwice) {
+  EXPECT_EQ(refusal([] { check_health(well()); }).first, 0);
+  EXPECT_EQ(refusal([] { check_health(HealthInput{368, {Symptom::Cough, Symptom::Fatigue}, ""}); }).first, 0);
+  EXPECT_EQ(refusal([] {
+              check_health(HealthInput{365, {Symptom::None, Symptom::Cough}, ""});
+            }),
+            std::make_pair(400, std::string("symptoms")));
+  EXPECT_EQ(refusal([] { check_health(HealthInput{365, {}, ""}); }), std::make_pair(400, std::string("symptoms")));
+  EXPECT_EQ(refusal([] {
+              check_health(HealthInput{365, {Symptom::Cough, Symptom::Cough}, ""});
+            }),
+            std::make_pair(400, std::string("symptoms")));
+}
+
+TEST(EpidemicRules, ANoteHoldsAtMost200Characters) {
+  HealthInput input = well();
+  input.note = std::string();
+  for (int i = 0; i < 200; ++i) input.note += "咳";
+  EXPECT_EQ(refusal([&] { check_health(input); }).first, 0);
+  input.note += "咳";
+  EXPECT_EQ(refusal([&] { check_health(input); }), std::make_pair(400, std::string("note")));
+}
+
+TEST(EpidemicRules, A373FeverOrAnySymptomIsAbnormal) {
+  EXPECT_FALSE(abnormal(well(372)));
+  EXPECT_TRUE(abnormal(well(373)));
+  EXPECT_TRUE(abnormal(HealthInput{365, {Symptom::SoreThroat}, ""}));
+}
+
+TEST(EpidemicRules, AHouseholdIsMissedFromTheStreetsHourOn) {
+  EXPECT_FALSE(check_in_missed(street_time("09:59"), 10));
+  EXPECT_TRUE(check_in_missed(street_time("10:00"), 10));
+  EXPECT_TRUE(check_in_missed(street_time("23:30"), 10));
+  EXPECT_TRUE(check_in_missed(street_time("00:00"), 0));
+  EXPECT_EQ(refusal([] { check_check_in_hour(24); }), std::make_pair(400, std::string("check_in_by_hour")));
+  EXPECT_EQ(refusal([] { check_check_in_hour(-1); }), std::make_pair(400, std::string("check_in_by_hour")));
+}
+
+TEST(EpidemicRules, CareRecordsArePurgedThirtyDaysAfterTheObservationEnded) {
+  EXPECT_EQ(purge_on("2026-03-05"), "2026-04-04");
+  EXPECT_EQ(purge_on("2026-12-20"), "2027-01-19");
+}
+
+TEST(EpidemicRules, AHelpRequestsDetailHolds1To500Characters) {
+  EXPECT_EQ(refusal([] { check_help_detail(" "); }), std::make_pair(400, std::string("detail")));
+  EXPECT_EQ(refusal([] { check_help_detail(std::string(501, 'x')); }), std::make_pair(400, std::string("detail")));
+  EXPECT_EQ(refusal([] { check_help_detail("需要降压药"); }).first, 0);
+  EXPECT_EQ(help_item_code(HelpKind::Medicine), "epidemic-medicine");
 }

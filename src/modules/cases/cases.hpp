@@ -118,6 +118,9 @@ std::vector<Item> items_of_street(store::Connection& connection, std::int64_t st
 std::optional<Item> find_item(store::Connection& connection, std::int64_t id);
 std::optional<Item> find_item_by_code(store::Connection& connection, std::int64_t street_node_id,
                                       const std::string& code);
+// Checks the item (400) and adds it to the street's catalogue; 409 naming code when taken. Other modules add the
+// items their own cases need to a street that lacks them.
+std::int64_t create_item(store::Tx& tx, const Item& item);
 
 // Checks the place (404 for an unknown compound, part or building, 422 when it lies elsewhere),
 // the text (400) and the photos (at most 6, stored), and records a reported case with its due

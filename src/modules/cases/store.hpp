@@ -15,8 +15,6 @@ namespace weizhi::cases {
 
 // --- Catalogue ---
 
-// Checks the item (400) and adds it to the street's catalogue; 409 naming code when taken.
-std::int64_t create_item(store::Tx& tx, const Item& item);
 // Saves the item's fields (its id, street and code stay); 400 naming the field.
 void update_item(store::Tx& tx, const Item& item);
 

@@ -1,6 +1,6 @@
 // An observation's start and end (docs/rules.md#i-observations): starting suspends the credentials of those living
 // under its node (its staff's left alone) and holds them; ending restores those no other running observation still
-// holds. The daily job starts and ends observations by their dates.
+// holds. The daily job starts and ends observations by their dates, telling the compound when one ends.
 #include <set>
 
 #include "audit/audit.hpp"
@@ -23,8 +23,10 @@ void run_day(store::Tx& tx, const std::string& today) {
     if (!observation) return;
     audit::record(tx, "system", action, "epidemic_observation:" + std::to_string(id), change(tx, *observation));
   };
-  for (std::int64_t id : observations_to_end(tx.connection(), today))
+  for (std::int64_t id : observations_to_end(tx.connection(), today)) {
     step(id, "epidemic.observation.end", end_observation);
+    if (auto ended = find_observation(tx.connection(), id)) tell_compound(tx, *ended, Notice::Ended);
+  }
   for (std::int64_t id : observations_to_start(tx.connection(), today)) {
     step(id, "epidemic.observation.start", start_observation);
   }

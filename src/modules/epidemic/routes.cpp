@@ -1,28 +1,18 @@
 // HTTP routes of the epidemic module: observation points declared on a building or unit, listed by compound, read,
-// and lifted. An observation or node the caller cannot read is answered as missing (404).
+// and lifted, the compound's group robots told. An observation or node the caller cannot read is answered as
+// missing (404). Their care's routes are care_routes.cpp.
 #include "core/json_array.hpp"
 #include "core/lookup.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/epidemic/module.hpp"
+#include "modules/epidemic/permissions.hpp"
 #include "modules/epidemic/rules.hpp"
 #include "modules/epidemic/store.hpp"
 #include "modules/org/org.hpp"
 
 namespace weizhi::epidemic {
-
-namespace {
-
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
-constexpr const char* kRead = "epidemic.read";
-constexpr const char* kManage = "epidemic.manage";
-constexpr const char* kNoObservation = "找不到该观察点";
-constexpr const char* kNoNode = "找不到该楼栋或单元";
 
 Observation require_observation(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_observation(connection, id), kNoObservation);
@@ -37,6 +27,15 @@ http::ScopeResolver observation_scope() {
                                }),
       kNoObservation);
 }
+
+namespace {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
+
+constexpr const char* kNoNode = "找不到该楼栋或单元";
 
 Json observation_json(const Observation& observation) {
   Json staff = Json::array();
@@ -55,7 +54,10 @@ Json observation_json(const Observation& observation) {
           {"credentials_suspended", observation.credentials_held},
           {"staff", staff},
           {"ended_at", or_null(observation.ended_at)},
-          {"created_at", observation.created_at}};
+          {"created_at", observation.created_at},
+          {"check_ins", observation.check_ins},
+          {"help_requests", observation.help_requests},
+          {"care_purged_at", or_null(observation.purged_at)}};
 }
 
 // The compound of an observed node, which is a building or a unit of one: 422 naming `node_id` for another kind.
@@ -113,7 +115,9 @@ Response declare_route(Context& context) {
     if (state == ObservationState::Active)
       summary["credentials"] = start_observation(tx, require_observation(tx.connection(), id));
     context.audit(tx, "epidemic.observation.declare", "epidemic_observation:" + std::to_string(id), summary);
-    return observation_json(require_observation(tx.connection(), id));
+    auto declared = require_observation(tx.connection(), id);
+    tell_compound(tx, declared, Notice::Declared);
+    return observation_json(declared);
   });
   return Response::json(201, created);
 }
@@ -142,6 +146,7 @@ Response lift_route(Context& context) {
     if (observation.state == ObservationState::Ended) fail_conflict("该观察点已解除", "state");
     Json summary = end_observation(tx, observation);
     context.audit(tx, "epidemic.observation.lift", "epidemic_observation:" + std::to_string(id), summary);
+    tell_compound(tx, observation, Notice::Ended);
     return observation_json(require_observation(tx.connection(), id));
   });
   return Response::json(200, lifted);
@@ -160,6 +165,7 @@ void add_routes(http::Router& router) {
              declare_route);
   router.add(Method::Get, observations + "/{id}", on_observation(kRead), get_route);
   router.add(Method::Post, observations + "/{id}/lift", on_observation(kManage), lift_route);
+  add_care_routes(router);
 }
 
 }  // namespace weizhi::epidemic

@@ -1,6 +1,10 @@
 // Pure rules of the epidemic module: see rules.hpp and docs/rules.md#i-observations.
 #include "modules/epidemic/rules.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
 #include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -13,6 +17,15 @@ namespace {
 constexpr CodeTable<ObservationState> kStates = {
     {ObservationState::Planned, "planned"}, {ObservationState::Active, "active"}, {ObservationState::Ended, "ended"}};
 constexpr std::size_t kMostStaff = 20;
+constexpr CodeTable<Symptom> kSymptoms = {{Symptom::Fever, "fever"},
+                                          {Symptom::Cough, "cough"},
+                                          {Symptom::Fatigue, "fatigue"},
+                                          {Symptom::SoreThroat, "sore_throat"},
+                                          {Symptom::None, "none"}};
+constexpr CodeTable<CheckInChannel> kChannels = {{CheckInChannel::H5, "h5"}, {CheckInChannel::Phone, "phone"}};
+constexpr CodeTable<HelpKind> kHelpKinds = {
+    {HelpKind::Supplies, "supplies"}, {HelpKind::Medicine, "medicine"}, {HelpKind::Counselling, "counselling"}};
+constexpr std::int64_t kLowestTenths = 350, kHighestTenths = 420, kAbnormalTenths = 373;
 
 bool suspended_by_observation(const access::HeldCredential& credential) {
   return credential.state == access::CredentialState::Suspended && credential.suspended_by &&
@@ -51,6 +64,74 @@ OnStart on_start(const access::HeldCredential& credential, const std::set<std::i
 OnEnd on_end(const access::HeldCredential& credential, std::optional<std::int64_t> other_holder) {
   if (!suspended_by_observation(credential)) return OnEnd::Leave;
   return other_holder ? OnEnd::HandOver : OnEnd::Restore;
+}
+
+std::string symptom_code(Symptom symptom) { return code_of(kSymptoms, symptom); }
+std::optional<Symptom> parse_symptom(std::string_view code) { return parse_code(kSymptoms, code); }
+std::string channel_code(CheckInChannel channel) { return code_of(kChannels, channel); }
+std::optional<CheckInChannel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
+std::string help_kind_code(HelpKind kind) { return code_of(kHelpKinds, kind); }
+std::optional<HelpKind> parse_help_kind(std::string_view code) { return parse_code(kHelpKinds, code); }
+std::string help_item_code(HelpKind kind) { return "epidemic-" + help_kind_code(kind); }
+
+std::string help_kind_name(HelpKind kind) {
+  switch (kind) {
+    case HelpKind::Supplies:
+      return "生活物资";
+    case HelpKind::Medicine:
+      return "药品";
+    case HelpKind::Counselling:
+      return "心理疏导";
+  }
+  return "";
+}
+
+std::int64_t temperature_tenths(double celsius) {
+  double tenths = celsius * 10;
+  auto rounded = static_cast<std::int64_t>(std::llround(tenths));
+  if (!std::isfinite(celsius) || std::fabs(tenths - static_cast<double>(rounded)) > 1e-6 || rounded < kLowestTenths ||
+      rounded > kHighestTenths) {
+    fail_invalid("temperature", "体温应在 35.0–42.0 ℃ 之间，保留一位小数");
+  }
+  return rounded;
+}
+
+void check_health(const HealthInput& input) {
+  if (input.temperature_tenths < kLowestTenths || input.temperature_tenths > kHighestTenths) {
+    fail_invalid("temperature", "体温应在 35.0–42.0 ℃ 之间，保留一位小数");
+  }
+  const auto& symptoms = input.symptoms;
+  if (symptoms.empty()) fail_invalid("symptoms", "请选择症状，没有症状请选「无」");
+  std::set<Symptom> seen(symptoms.begin(), symptoms.end());
+  if (seen.size() != symptoms.size()) fail_invalid("symptoms", "症状不能重复");
+  if (seen.count(Symptom::None) && symptoms.size() > 1) fail_invalid("symptoms", "选择「无」时不能再选其他症状");
+  if (characters(input.note) > 200) fail_invalid("note", "备注不超过 200 字");
+}
+
+bool abnormal(const HealthInput& input) {
+  bool symptom = std::any_of(input.symptoms.begin(), input.symptoms.end(),
+                             [](Symptom symptom) { return symptom != Symptom::None; });
+  return symptom || input.temperature_tenths >= kAbnormalTenths;
+}
+
+bool check_in_missed(TimePoint now, std::int64_t by_hour) {
+  // The street's hour of `now`, from its local ISO time (UTC+8, as street_date counts days).
+  std::int64_t hour = std::stoi(iso_utc(now + std::chrono::hours(8)).substr(11, 2));
+  return hour >= by_hour;
+}
+
+void check_check_in_hour(std::int64_t hour) {
+  if (hour < 0 || hour > 23) fail_invalid("check_in_by_hour", "打卡截止时间应为 0–23 点");
+}
+
+void check_help_detail(const std::string& detail) {
+  if (blank(detail) || characters(detail) > 500) fail_invalid("detail", "请填写求助内容（不超过 500 字）");
+}
+
+std::string purge_on(const std::string& ended_on) {
+  auto date = parse_date(ended_on);
+  if (!date) throw std::invalid_argument("purge_on: not a date: " + ended_on);
+  return date_text(std::chrono::year_month_day{std::chrono::sys_days(*date) + std::chrono::days(kRetentionDays)});
 }
 
 }  // namespace weizhi::epidemic

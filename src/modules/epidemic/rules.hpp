@@ -1,6 +1,8 @@
-// Pure rules of the epidemic module (docs/rules.md#i-observations): an observation's dates and reason, which
+// Pure rules of the epidemic module (docs/rules.md#i-observation-points): an observation's dates and reason, which
 // credentials an observation suspends, holds or leaves when it starts, and what becomes of each when it ends,
-// so that overlapping observations suspend once and restore only when the last ends. No SQL, no HTTP, no clock.
+// so that overlapping observations suspend once and restore only when the last ends; and its care
+// (docs/rules.md#i-observation-care): a check-in's values, when one is abnormal or missed, when care records are
+// purged. No SQL, no HTTP, no clock.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -8,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/time.hpp"
 #include "modules/access/access.hpp"
 #include "modules/epidemic/model.hpp"
 
@@ -41,5 +44,39 @@ enum class OnEnd {
   Leave,     // revoked, restored or suspended by hand meanwhile: left as it is
 };
 OnEnd on_end(const access::HeldCredential& credential, std::optional<std::int64_t> other_holder);
+
+// --- Care (docs/rules.md#i-observation-care) ---
+
+std::string symptom_code(Symptom symptom);
+std::optional<Symptom> parse_symptom(std::string_view code);
+std::string channel_code(CheckInChannel channel);
+std::optional<CheckInChannel> parse_channel(std::string_view code);
+std::string help_kind_code(HelpKind kind);
+std::optional<HelpKind> parse_help_kind(std::string_view code);
+// The code of the street's case catalogue item a help request of this kind becomes, and its name.
+std::string help_item_code(HelpKind kind);
+std::string help_kind_name(HelpKind kind);
+
+// Recorded with each check-in and help request: health data handled to respond to a public-health emergency.
+inline constexpr const char* kLegalBasis = "PIPL Art. 13(4)";
+// Check-ins and help-request details are purged this many days after their observation ended. A policy constant:
+// the purge is a daily job, which reads no street's settings.
+inline constexpr int kRetentionDays = 30;
+
+// A temperature as the body gives it, in °C with at most one decimal, as tenths: 400 naming `temperature` outside
+// 35.0–42.0 or with more decimals.
+std::int64_t temperature_tenths(double celsius);
+// 400 naming the field: symptoms one or more known ones, none twice, 无 alone; a note of at most 200 characters.
+void check_health(const HealthInput& input);
+// A temperature of 37.3 °C or more, or any symptom, calls for the staff's attention.
+bool abnormal(const HealthInput& input);
+// Whether a household without a check-in today counts as missed at `now`: from the street's hour `by_hour` on.
+bool check_in_missed(TimePoint now, std::int64_t by_hour);
+// 400 naming `check_in_by_hour` outside 0–23.
+void check_check_in_hour(std::int64_t hour);
+// 400 naming `detail`: 1–500 characters.
+void check_help_detail(const std::string& detail);
+// The first day an observation's care records may be purged: kRetentionDays after the day it ended.
+std::string purge_on(const std::string& ended_on);
 
 }  // namespace weizhi::epidemic

@@ -10,12 +10,12 @@ namespace weizhi::epidemic {
 
 namespace {
 
-// The observation with its node's and compound's names, its staff as a separate query, and the credentials it
-// holds counted.
+// The observation with its node's and compound's names, its staff as a separate query, the credentials it holds
+// counted, and the counts of its care records.
 constexpr const char* kColumns =
     "SELECT o.id, o.node_id, n.name, o.compound_node_id, c.name, o.starts_on, o.ends_on, o.reason, o.state, "
     "o.households, o.persons, (SELECT COUNT(*) FROM epidemic_observation_credentials h WHERE h.observation_id = o.id), "
-    "o.ended_at, o.created_at FROM epidemic_observations o JOIN org_nodes n ON n.id = o.node_id "
+    "o.ended_at, o.created_at, o.check_ins, o.help_requests, o.purged_at FROM epidemic_observations o JOIN org_nodes n ON n.id = o.node_id "
     "JOIN org_nodes c ON c.id = o.compound_node_id ";
 
 Observation to_observation(const store::Row& row) {
@@ -34,6 +34,9 @@ Observation to_observation(const store::Row& row) {
   observation.credentials_held = row.i64(11);
   observation.ended_at = row.optional_text(12);
   observation.created_at = row.text(13);
+  observation.check_ins = row.i64(14);
+  observation.help_requests = row.i64(15);
+  observation.purged_at = row.optional_text(16);
   return observation;
 }
 
