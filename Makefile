@@ -53,7 +53,7 @@ demo: build
 	  ./build/weizhi serve --db '$(DEMO_DB)' --listen '$(LISTEN)'
 
 bench: build
-	cmake --build build --target property_close_bench access_sync_bench $(NINJA_JOBS)
+	cmake --build build --target property_close_bench access_sync_bench visitor_check_bench $(NINJA_JOBS)
 	bash bench/run.sh
 
 clean:

@@ -408,6 +408,16 @@ else
   exit 1
 fi
 
+# The visitor pass figure: a terminal's offline check of a signed pass (built by `make bench`).
+echo
+VISITOR_BENCH=${VISITOR_BENCH_BIN:-build/visitor_check_bench}
+if [[ -x $VISITOR_BENCH ]]; then
+  "$VISITOR_BENCH" "${VISITOR_CHECKS:-20000}"
+else
+  echo "bench: $VISITOR_BENCH not found: build it first (cmake --build build --target visitor_check_bench)" >&2
+  exit 1
+fi
+
 # The web figures: the console's first-screen JavaScript and the compound page's time to interactive.
 echo
 bash "$(dirname "${BASH_SOURCE[0]}")/web.sh"
