@@ -4,6 +4,7 @@
 #include "app/grants.hpp"
 #include "app/map.hpp"
 #include "app/ops.hpp"
+#include "app/publicity.hpp"
 #include "app/report.hpp"
 #include "app/today.hpp"
 #include "audit/routes.hpp"
@@ -56,7 +57,8 @@ const std::vector<modules::Module>& all_modules() {
       elevators::module(),  mediation::module(),  property::module(),
       residents::module(),  privacy::module(),    access::module(epidemic::observations_active),
       engagement::module(), epidemic::module(),   audit::module(),
-      today_module(),       report_module(),      map_module()};
+      today_module(),       publicity_module(),   report_module(),
+      map_module()};
   return modules;
 }
 

@@ -173,6 +173,9 @@ const std::vector<ActionLabel>& action_labels() {
       {"engagement.survey.open", "发布民意调查"},
       {"engagement.survey.close", "结束民意调查"},
       {"engagement.survey.respond", "调查作答"},
+      {"engagement.notice.create", "发布通知公示"},
+      {"engagement.notice.update", "修改通知公示"},
+      {"engagement.notice.withdraw", "撤回通知公示"},
       // Privacy
       {"privacy.notice.publish", "发布个人信息保护说明"},
       {"privacy.consent", "同意个人信息保护说明"},

@@ -1,6 +1,7 @@
 // The Module descriptor: a capability's whole contract with the host — its name, its migrations,
 // its routes, its part of the demo street, its periodic jobs, its permissions with the roles
-// granted them, and what it adds to each person's work for today. Each module builds it in its module.cpp. Adding a capability is adding a folder
+// granted them, what it adds to each person's work for today and what it puts up for public view
+// (公示). Each module builds it in its module.cpp. Adding a capability is adding a folder
 // under src/modules/ and one line in src/app/modules.cpp.
 #pragma once
 #include <functional>
@@ -14,6 +15,7 @@
 
 #include "core/crypto.hpp"
 #include "http/router.hpp"
+#include "modules/publicity.hpp"
 #include "modules/report.hpp"
 #include "modules/today.hpp"
 #include "store/db.hpp"
@@ -137,6 +139,8 @@ struct Module {
   std::vector<Grant> grants{};
   // What the module adds to each person's work for today (modules/today.hpp), if anything.
   TodayHook today{};
+  // What the module has in publicity (公示) for a reader (modules/publicity.hpp), if anything.
+  PublicityHook publicity{};
   // What the module adds to the monthly report (modules/report.hpp), if anything.
   ReportHook report{};
   // Work that brings the module's stored data in line after the migrations, whenever the database is

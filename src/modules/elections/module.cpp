@@ -16,6 +16,7 @@ modules::Module module() {
                    {"elections.supervise", {"supervisor"}},
                });
   descriptor.today = today_items;
+  descriptor.publicity = publicity_items;
   descriptor.report = report_sections;
   return descriptor;
 }

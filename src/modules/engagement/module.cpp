@@ -14,10 +14,12 @@ modules::Module module() {
       [](http::Router& router) {
         add_routes(router);
         add_survey_routes(router);
+        add_notice_routes(router);
       },
       [](SeedContext& seed) {
         seed_demo(seed);
         seed_surveys(seed);
+        seed_notices(seed);
       },
       {
           {kManage, roles(kOfficials, "party_secretary", "grid_member")},
@@ -29,6 +31,7 @@ modules::Module module() {
     return items;
   };
   descriptor.report = report_sections;
+  descriptor.publicity = notice_publicity;
   return descriptor;
 }
 

@@ -1,5 +1,6 @@
 // The engagement capability (居民参与): events residents sign up for (活动预约) with their venues,
-// and surveys with one voice per household (民意调查); notices, the talent pool and the alliance join it later.
+// surveys with one voice per household (民意调查), and notices and publicity with read receipts (通知公示);
+// the talent pool and the alliance join it later.
 #pragma once
 #include "modules/module.hpp"
 
@@ -14,5 +15,10 @@ std::vector<modules::TodayItem> survey_today_items(const modules::TodayAsk& ask)
 void seed_demo(modules::SeedContext& seed);                                          // seed.cpp
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
 std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
+
+// Notices and publicity: notices_routes.cpp, notices_seed.cpp, notices_publicity.cpp.
+void add_notice_routes(http::Router& router);
+void seed_notices(modules::SeedContext& seed);
+std::vector<modules::PublicityItem> notice_publicity(const modules::PublicityAsk& ask);
 
 }  // namespace weizhi::engagement

@@ -17,6 +17,7 @@ modules::Module module() {
                                    {"voting.supervise", {"supervisor"}},
                                });
   descriptor.today = today_items;
+  descriptor.publicity = publicity_items;
   descriptor.report = report_sections;
   return descriptor;
 }

@@ -234,6 +234,13 @@ std::vector<Vote> votes_under(store::Connection& connection, const std::string& 
       to_vote);
 }
 
+std::vector<Vote> votes_published_since(store::Connection& connection, const std::string& since) {
+  return store::map_rows(connection.query(std::string(kVoteColumns) +
+                                              "WHERE v.state = 'published' AND v.published_at >= ? ORDER BY v.id DESC",
+                                          {since}),
+                         to_vote);
+}
+
 std::optional<std::int64_t> vote_compound(store::Connection& connection, std::int64_t id) {
   return store::map_row(connection.query_one("SELECT compound_node_id FROM votes WHERE id = ?", {id}),
                         store::first_integer);

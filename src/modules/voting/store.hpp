@@ -25,6 +25,8 @@ void update_draft(store::Tx& tx, const Vote& vote, const CheckedTerms& terms);
 void save_materials(store::Tx& tx, std::int64_t vote_id, const Materials& materials);
 // Votes on compounds of the subtree at `path`, newest first.
 std::vector<Vote> votes_under(store::Connection& connection, const std::string& path);
+// Votes published at `since` (ISO-8601 UTC) or later, anywhere, newest first.
+std::vector<Vote> votes_published_since(store::Connection& connection, const std::string& since);
 std::optional<std::int64_t> vote_compound(store::Connection& connection, std::int64_t id);
 
 // The roll the registry gives the vote's scope now (roll_from_registry over its parts).
