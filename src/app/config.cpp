@@ -9,6 +9,8 @@
 #include <functional>
 #include <stdexcept>
 
+#include "core/networks.hpp"
+
 namespace weizhi::app {
 
 namespace {
@@ -60,6 +62,18 @@ Binding count(const char* key, int Settings::*field) {
   return {key, [key, field](Settings& s, const std::string& v) { s.*field = static_cast<int>(to_size(key, v)); }};
 }
 
+// Addresses and CIDR blocks, checked here so that a malformed entry stops the start naming the setting.
+Binding networks(const char* key, std::string Settings::*field) {
+  return {key, [=](Settings& s, const std::string& v) {
+            try {
+              net::parse_networks(v);
+            } catch (const std::invalid_argument& error) {
+              throw std::runtime_error(std::string(key) + ": " + error.what());
+            }
+            s.*field = v;
+          }};
+}
+
 // A whole number that must lie in [least, most]; one outside is refused rather than silently moved.
 Binding within(const char* key, int Settings::*field, int least, int most) {
   return {key, [=](Settings& s, const std::string& v) {
@@ -79,6 +93,7 @@ const std::vector<Binding>& bindings() {
       text("web_root", &Settings::web_root),
       text("data_key_file", &Settings::data_key_file),
       flag("behind_tls_proxy", &Settings::behind_tls_proxy),
+      networks("trusted_proxies", &Settings::trusted_proxies),
       count("io_threads", &Settings::io_threads),
       count("worker_threads", &Settings::worker_threads, 1),
       count("read_connections", &Settings::read_connections, 1),

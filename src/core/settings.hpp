@@ -16,6 +16,9 @@ struct Settings {
   // TLS ends at a proxy in front: session cookies are Secure, and the client's address is the
   // last hop of X-Forwarded-For (the one the proxy appends), not the proxy's own.
   bool behind_tls_proxy = false;
+  // The proxies whose X-Forwarded-For counts (comma-separated addresses and CIDR blocks, IPv4 and
+  // IPv6): a request from any other peer is that peer's, whatever it claims.
+  std::string trusted_proxies = "127.0.0.1/8, ::1";
   std::size_t io_threads = 0;       // 0: one per core
   std::size_t worker_threads = 64;  // request handlers; they block on the database
   std::size_t read_connections = 8;

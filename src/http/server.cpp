@@ -12,6 +12,7 @@
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "core/networks.hpp"
 #include "core/thread_pool.hpp"
 
 namespace weizhi::http {
@@ -91,8 +92,9 @@ bool acceptable_request_id(std::string_view id) {
   return true;
 }
 
-// The client behind a trusted proxy: the last hop of X-Forwarded-For, which the proxy appends
-// itself; earlier hops come from the client and may be forged. nullopt when there is no usable one.
+// The client behind a trusted proxy (the request's peer is one): the last hop of X-Forwarded-For,
+// which the proxy appends itself; earlier hops come from the client and may be forged. nullopt when
+// there is no usable one.
 std::optional<std::string> forwarded_client(const restinio::http_request_header_t& header) {
   std::optional<std::string> last;
   header.for_each_field([&](const restinio::http_header_field_t& field) {
@@ -130,6 +132,7 @@ struct Server::State {
   State(const Dispatcher& d, const Settings& s) : dispatcher(d), settings(s) {}
   const Dispatcher& dispatcher;
   const Settings& settings;
+  std::vector<net::Network> trusted_proxies;  // settings.trusted_proxies, parsed at start
   std::unique_ptr<ThreadPool> workers;
   std::unique_ptr<ServerIoContext> io_context;
   RunningServer running;
@@ -177,8 +180,10 @@ struct Server::State {
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       request->headers.emplace_back(std::move(name), field.value());
     });
-    std::optional<std::string> forwarded = settings.behind_tls_proxy ? forwarded_client(header) : std::nullopt;
-    request->client_address = forwarded ? *forwarded : handle->remote_endpoint().address().to_string();
+    std::string peer = handle->remote_endpoint().address().to_string();
+    bool from_proxy = settings.behind_tls_proxy && net::contains(trusted_proxies, peer);
+    std::optional<std::string> forwarded = from_proxy ? forwarded_client(header) : std::nullopt;
+    request->client_address = forwarded ? *forwarded : peer;
     request->body = handle->body();
     // Answered here, before the worker pool; the access log gets the raw path (cut when too long).
     auto refuse = [&](Response response) {
@@ -220,6 +225,11 @@ Server::~Server() { stop(); }
 void Server::start() {
   auto [host, port] = split_listen(state_->settings.listen);
   const Settings& settings = state_->settings;
+  try {
+    state_->trusted_proxies = net::parse_networks(settings.trusted_proxies);
+  } catch (const std::invalid_argument& error) {
+    throw std::runtime_error(std::string("trusted_proxies: ") + error.what());
+  }
   std::size_t io_threads =
       settings.io_threads ? settings.io_threads : std::max(1u, std::thread::hardware_concurrency());
   state_->workers = std::make_unique<ThreadPool>(settings.worker_threads);

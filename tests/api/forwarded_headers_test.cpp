@@ -1,6 +1,7 @@
 // The client address the rate limits count by (sign-in failures, SMS codes, invitation letter guesses): headers
 // a client writes itself (X-Forwarded-For, Forwarded) never change it unless the server runs behind its proxy
-// (behind_tls_proxy), and then only the last X-Forwarded-For hop, the one the proxy appends, does;
+// (behind_tls_proxy), and then only the last X-Forwarded-For hop, the one the proxy appends, does, and only when
+// the peer is one of the trusted proxies (trusted_proxies);
 // docs/operations.md#the-clients-address-and-sign-in-throttling.
 #include "support/sms_api_test.hpp"
 
@@ -89,4 +90,34 @@ TEST_F(ForwardedHeadersTest, TheSignInIsRecordedFromThePeerUnlessTheProxyForward
   EXPECT_EQ(last_sign_in_client(), "127.0.0.1") << "only X-Forwarded-For is the proxy's word";
   ASSERT_EQ(sign_in("admin", "weizhi-demo", {"X-Forwarded-For: 198.51.100.1, 203.0.113.5"}).status, 200);
   EXPECT_EQ(last_sign_in_client(), "203.0.113.5");
+}
+
+TEST_F(ForwardedHeadersTest, APeerOutsideTheTrustedProxiesIsTheClientWhateverItForwards) {
+  settings_.behind_tls_proxy = true;
+  settings_.trusted_proxies = "10.0.0.0/8, fd00::/8";
+  serve();
+  ASSERT_EQ(sign_in("admin", "weizhi-demo", {"X-Forwarded-For: 203.0.113.5"}).status, 200);
+  EXPECT_EQ(last_sign_in_client(), "127.0.0.1") << "this test's peer, 127.0.0.1, is no trusted proxy";
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_EQ(guess_letter({"X-Forwarded-For: 203.0.113." + std::to_string(i)}).status, 404) << i;
+  }
+  EXPECT_EQ(guess_letter({"X-Forwarded-For: 198.51.100.77"}).status, 429) << "the guesses count by the peer";
+
+  settings_.trusted_proxies = "10.0.0.0/8, 127.0.0.1";
+  serve();
+  ASSERT_EQ(sign_in("admin", "weizhi-demo", {"X-Forwarded-For: 203.0.113.5"}).status, 200);
+  EXPECT_EQ(last_sign_in_client(), "203.0.113.5") << "a listed peer is believed";
+}
+
+TEST_F(ForwardedHeadersTest, AMalformedTrustedProxyStopsTheStartNamingTheSetting) {
+  settings_.trusted_proxies = "127.0.0.1/8, proxy.local";
+  try {
+    serve();
+    ADD_FAILURE() << "the server started with a host name among its trusted proxies";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("trusted_proxies"), std::string::npos) << error.what();
+  }
+  settings_.trusted_proxies = "127.0.0.1/8, ::1";
+  serve();
+  EXPECT_EQ(sign_in("admin", "weizhi-demo", {}).status, 200);
 }
