@@ -14,6 +14,7 @@
 #include "modules/org/registry.hpp"
 #include "modules/org/store.hpp"
 #include "modules/people/people.hpp"
+#include "support/engagement_api.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
@@ -108,20 +109,6 @@ class EngagementEventsTest : public ApiTest {
   static std::string street_at(int days, int hour) {
     std::string day = weizhi::street_date(std::chrono::system_clock::now() + std::chrono::days(days));
     return day + "T" + (hour < 10 ? "0" : "") + std::to_string(hour) + ":00:00+08:00";
-  }
-
-  struct Elsewhere {
-    std::int64_t street, compound, person;
-  };
-  Elsewhere other_street() {
-    return db().write([&](weizhi::store::Tx& tx) {
-      auto street =
-          weizhi::org::insert_node(tx, std::nullopt, weizhi::org::NodeKind::Street, "湖墅街道", "other-street");
-      auto community = weizhi::org::create_community(tx, street, "湖墅社区", "other-community");
-      auto compound = weizhi::org::create_compound(tx, community, "湖墅小区", "other-compound");
-      std::int64_t person = weizhi::people::create_person(tx, data_key(), {compound.id, "湖墅居民"});
-      return Elsewhere{street.id, compound.id, person};
-    });
   }
 
   static constexpr std::size_t kRacers = 200;
@@ -289,6 +276,53 @@ TEST_F(EngagementEventsTest, CancellingAPlaceMovesTheFirstInLineUpAndTellsThem) 
   EXPECT_EQ(back.json()["position"], 1);
 }
 
+TEST_F(EngagementEventsTest, CallingOffAnEventTellsEveryoneSignedUpClosesSignUpsAndFreesTheVenue) {
+  auto commissioner = signed_in("commissioner");
+  json room = venue(*commissioner, "desheng-xincun");
+  json body = event_body("desheng-xincun", 2);
+  body["venue_id"] = room["id"];
+  body["starts_at"] = street_at(2, 10);
+  body["ends_at"] = street_at(2, 11);
+  json event = create_event(*commissioner, body);
+  auto people = residents(3);
+  for (auto& resident : people) resident.client->post(path(event, "/signups"), json::object());
+
+  auto grid_elsewhere = signed_in("resident");
+  EXPECT_EQ(grid_elsewhere->post(path(event, "/cancel"), json{{"reason", "改期"}}).status, 404)
+      << "a resident may see the event but not call it off";
+  auto blank = commissioner->post(path(event, "/cancel"), json{{"reason", " "}});
+  EXPECT_EQ(blank.status, 400);
+  EXPECT_EQ(blank.error_field(), "reason");
+  auto cancelled = commissioner->post(path(event, "/cancel"), json{{"reason", "台风预警，活动改期"}});
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json()["state"], "cancelled");
+  EXPECT_EQ(cancelled.json()["cancel_reason"], "台风预警，活动改期");
+  EXPECT_EQ(cancelled.json()["told"], 3) << "two confirmed and one waiting";
+  EXPECT_EQ(cancelled.json()["confirmed"], 0);
+  EXPECT_EQ(cancelled.json()["waiting"], 0);
+  for (const auto& resident : people) {
+    EXPECT_EQ(count("SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.person_id = ? "
+                    "AND n.kind = 'engagement.cancelled'",
+                    {resident.person_id}),
+              1);
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'engagement.event.cancel'"), 1);
+
+  auto again = commissioner->post(path(event, "/cancel"), json{{"reason", "再次取消"}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.error_field(), "state");
+  auto late = people[0].client->post(path(event, "/signups"), json::object());
+  EXPECT_EQ(late.status, 409);
+  EXPECT_EQ(late.error_field(), "signup");
+  auto edited = commissioner->patch(path(event), json{{"capacity", 5}});
+  EXPECT_EQ(edited.status, 409);
+  EXPECT_EQ(edited.error_field(), "state");
+  auto offered = people[0].client->get("/api/v1/me/events").json();
+  for (const auto& item : offered["items"]) EXPECT_NE(item["id"], event["id"]) << "no longer offered";
+  auto same_time = create_event(*commissioner, body);
+  EXPECT_EQ(same_time["venue"]["id"], room["id"]) << "the venue is free again at that time";
+}
+
 TEST_F(EngagementEventsTest, SignUpsOutsideTheWindowAreRefusedNamingIt) {
   auto commissioner = signed_in("commissioner");
   json body = event_body("desheng-xincun", 10);
@@ -439,7 +473,7 @@ TEST_F(EngagementEventsTest, BadInputIsRefusedNamingTheField) {
 }
 
 TEST_F(EngagementEventsTest, WhatAnotherStreetHoldsIsNotFoundAtEitherEnd) {
-  Elsewhere far = other_street();
+  auto far = weizhi::testing::other_street(db(), data_key());
   std::int64_t signups_before = count("SELECT COUNT(*) FROM event_signups");
   auto admin = signed_in("admin");
   auto commissioner = signed_in("commissioner");
@@ -481,31 +515,24 @@ TEST_F(EngagementEventsTest, AnonymousCallersAreRefusedAndOddIdsAreNotFound) {
   auto admin = signed_in("admin");
   json event = create_event(*admin, event_body("desheng-xincun", 10));
   std::int64_t signups_before = count("SELECT COUNT(*) FROM event_signups");
-  auto anonymous_client = anonymous();
-  for (const auto& [method, target] :
-       std::vector<std::pair<std::string, std::string>>{{"GET", "/api/v1/events"},
-                                                        {"POST", "/api/v1/events"},
-                                                        {"GET", path(event)},
-                                                        {"PATCH", path(event)},
-                                                        {"GET", path(event, "/signups")},
-                                                        {"POST", path(event, "/signups")},
-                                                        {"DELETE", path(event, "/signups/1")},
-                                                        {"POST", path(event, "/check-ins")},
-                                                        {"GET", "/api/v1/me/events"},
-                                                        {"GET", "/api/v1/venues"},
-                                                        {"POST", "/api/v1/venues"},
-                                                        {"GET", "/api/v1/venues/1"}}) {
-    auto reply = anonymous_client->send(method, target, "{}");
-    EXPECT_EQ(reply.status, 401) << method << " " << target;
-  }
+  weizhi::testing::expect_anonymous_refused(*anonymous(), {{"GET", "/api/v1/events"},
+                                                           {"POST", "/api/v1/events"},
+                                                           {"GET", path(event)},
+                                                           {"PATCH", path(event)},
+                                                           {"POST", path(event, "/cancel")},
+                                                           {"GET", path(event, "/signups")},
+                                                           {"POST", path(event, "/signups")},
+                                                           {"DELETE", path(event, "/signups/1")},
+                                                           {"POST", path(event, "/check-ins")},
+                                                           {"GET", "/api/v1/me/events"},
+                                                           {"GET", "/api/v1/venues"},
+                                                           {"POST", "/api/v1/venues"},
+                                                           {"GET", "/api/v1/venues/1"}});
   std::string id = std::to_string(event["id"].get<std::int64_t>());
   std::string escaped;
   for (char digit : id) escaped += "%3" + std::string(1, digit);
   EXPECT_EQ(admin->get("/api/v1/events/" + escaped).json()["id"], event["id"]) << "an escaped id is the same id";
-  for (const char* odd : {"/api/v1/events/1e3", "/api/v1/events/-1", "/api/v1/events/0x1",
-                          "/api/v1/events/99999999999999999999", "/api/v1/events/%E4%B8%80"}) {
-    EXPECT_EQ(admin->get(odd).status, 404) << odd;
-  }
+  weizhi::testing::expect_odd_ids_not_found(*admin, "/api/v1/events");
   EXPECT_EQ(count("SELECT COUNT(*) FROM event_signups"), signups_before);
 }
 

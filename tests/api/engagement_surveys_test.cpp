@@ -16,6 +16,7 @@
 #include "modules/people/people.hpp"
 #include "modules/property/evaluation_rules.hpp"
 #include "modules/property/store.hpp"
+#include "support/engagement_api.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
@@ -325,22 +326,7 @@ TEST_F(EngagementSurveysTest, AnswersThatDoNotFitAreRefusedNamingTheQuestion) {
 }
 
 TEST_F(EngagementSurveysTest, WhatAnotherStreetOrCompoundHoldsIsNotFoundAtEitherEnd) {
-  struct Elsewhere {
-    std::int64_t compound, household;
-  };
-  Elsewhere far = db().write([&](weizhi::store::Tx& tx) {
-    auto street = weizhi::org::insert_node(tx, std::nullopt, weizhi::org::NodeKind::Street, "湖墅街道", "other-street");
-    auto community = weizhi::org::create_community(tx, street, "湖墅社区", "other-community");
-    auto compound = weizhi::org::create_compound(tx, community, "湖墅小区", "other-compound");
-    auto building = weizhi::org::create_building(tx, compound, {"1幢", 6, false});
-    auto unit = weizhi::org::create_unit(tx, building, "1单元");
-    auto part = weizhi::org::create_part(
-        tx, unit, {"101", 1, weizhi::org::PartUse::Residential, 8000, weizhi::org::AreaSource::Registered});
-    weizhi::people::PersonInput input{compound.id, "湖墅居民"};
-    std::int64_t person = weizhi::people::create_person(tx, data_key(), input);
-    weizhi::people::link_part(tx, part.id, person, weizhi::people::Relation::Owner, false);
-    return Elsewhere{compound.id, part.id};
-  });
+  auto far = weizhi::testing::other_street(db(), data_key());
   auto admin = signed_in("admin");
   auto commissioner = signed_in("commissioner");
   json body = survey_body("desheng-xincun");
@@ -370,25 +356,18 @@ TEST_F(EngagementSurveysTest, WhatAnotherStreetOrCompoundHoldsIsNotFoundAtEither
 TEST_F(EngagementSurveysTest, AnonymousCallersAreRefusedAndOddIdsAreNotFound) {
   auto admin = signed_in("admin");
   json survey = open_survey(*admin);
-  auto anonymous_client = anonymous();
-  for (const auto& [method, target] :
-       std::vector<std::pair<std::string, std::string>>{{"GET", "/api/v1/surveys"},
-                                                        {"POST", "/api/v1/surveys"},
-                                                        {"GET", path(survey)},
-                                                        {"PATCH", path(survey)},
-                                                        {"POST", path(survey, "/open")},
-                                                        {"POST", path(survey, "/close")},
-                                                        {"POST", path(survey, "/responses")},
-                                                        {"GET", path(survey, "/results")},
-                                                        {"GET", path(survey, "/households?address=1")},
-                                                        {"GET", "/api/v1/me/surveys"}}) {
-    EXPECT_EQ(anonymous_client->send(method, target, "{}").status, 401) << method << " " << target;
-  }
-  for (const char* odd :
-       {"/api/v1/surveys/1e3", "/api/v1/surveys/-1", "/api/v1/surveys/0x1", "/api/v1/surveys/99999999999999999999",
-        "/api/v1/surveys/%E4%B8%80", "/api/v1/surveys/424242/results"}) {
-    EXPECT_EQ(admin->get(odd).status, 404) << odd;
-  }
+  weizhi::testing::expect_anonymous_refused(*anonymous(), {{"GET", "/api/v1/surveys"},
+                                                           {"POST", "/api/v1/surveys"},
+                                                           {"GET", path(survey)},
+                                                           {"PATCH", path(survey)},
+                                                           {"POST", path(survey, "/open")},
+                                                           {"POST", path(survey, "/close")},
+                                                           {"POST", path(survey, "/responses")},
+                                                           {"GET", path(survey, "/results")},
+                                                           {"GET", path(survey, "/households?address=1")},
+                                                           {"GET", "/api/v1/me/surveys"}});
+  weizhi::testing::expect_odd_ids_not_found(*admin, "/api/v1/surveys");
+  EXPECT_EQ(admin->get("/api/v1/surveys/424242/results").status, 404);
 }
 
 TEST_F(EngagementSurveysTest, TodayListsOpenSurveysClosingWithinThreeDaysWithTheirResponseRate) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/time.hpp"
 
@@ -22,9 +23,9 @@ struct VenueInput {
   std::int64_t node_id = 0;  // a community or a compound
   std::string name;
   std::string address;
-  std::optional<std::string> partner_unit;  // the unit that lends it, when not the community's own
-  std::string opens_at;                     // HH:MM, street time
-  std::string closes_at;                    // HH:MM, street time, after opens_at
+  std::optional<std::int64_t> partner_unit_id;  // the partner unit that lends it, when not the node's own
+  std::string opens_at;                         // HH:MM, street time
+  std::string closes_at;                        // HH:MM, street time, after opens_at
 };
 
 struct Venue {
@@ -32,6 +33,8 @@ struct Venue {
   VenueInput input;
   std::string node_name;
   std::string node_path;
+  std::optional<std::string> partner_unit_name;
+  std::vector<std::string> served_paths;  // of the nodes a partner's venue is sunk to (partner_resource_nodes)
   std::string created_at;
 };
 
@@ -57,6 +60,8 @@ struct Event {
   std::int64_t created_by_user_id = 0;
   std::string created_at;
   std::string updated_at;
+  std::optional<std::string> cancelled_at;  // called off, with the reason
+  std::optional<std::string> cancel_reason;
 };
 
 // The sign-ups an event holds now, by status (cancelled ones left out).

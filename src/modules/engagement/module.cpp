@@ -14,11 +14,14 @@ modules::Module module() {
       [](http::Router& router) {
         add_routes(router);
         add_survey_routes(router);
+        add_partner_routes(router);
+        add_talent_routes(router);
         add_notice_routes(router);
       },
       [](SeedContext& seed) {
         seed_demo(seed);
         seed_surveys(seed);
+        seed_partners(seed);
         seed_notices(seed);
       },
       {

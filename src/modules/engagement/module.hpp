@@ -1,6 +1,6 @@
 // The engagement capability (居民参与): events residents sign up for (活动预约) with their venues,
-// surveys with one voice per household (民意调查), and notices and publicity with read receipts (通知公示);
-// the talent pool and the alliance join it later.
+// surveys with one voice per household (民意调查), notices and publicity with read receipts (通知公示), the
+// talent pool (能人库) and the partner units of the alliance (运河红盟) with the resources they sink to compounds.
 #pragma once
 #include "modules/module.hpp"
 
@@ -10,6 +10,9 @@ namespace weizhi::engagement {
 modules::Module module();
 void add_routes(http::Router& router);                                               // routes.cpp
 void add_survey_routes(http::Router& router);                                        // surveys_routes.cpp
+void add_partner_routes(http::Router& router);                                       // partners_routes.cpp
+void add_talent_routes(http::Router& router);                                        // talent_routes.cpp
+void seed_partners(modules::SeedContext& seed);                                      // partners_seed.cpp
 void seed_surveys(modules::SeedContext& seed);                                       // surveys_seed.cpp
 std::vector<modules::TodayItem> survey_today_items(const modules::TodayAsk& ask);    // surveys_today.cpp
 void seed_demo(modules::SeedContext& seed);                                          // seed.cpp

@@ -10,10 +10,11 @@
 #include "core/tree_path.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
-#include "http/record_scope.hpp"
 #include "http/paging.hpp"
-#include "modules/engagement/permissions.hpp"
 #include "modules/engagement/module.hpp"
+#include "modules/engagement/partners_store.hpp"
+#include "modules/engagement/permissions.hpp"
+#include "modules/engagement/route_support.hpp"
 #include "modules/engagement/rules.hpp"
 #include "modules/engagement/store.hpp"
 #include "modules/notifications/notifications.hpp"
@@ -39,38 +40,14 @@ Venue require_venue(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_venue(connection, id), "找不到该场地");
 }
 
-// Another street's (or another compound's) ids are answered as ids that do not exist.
-http::ScopeResolver readable(http::ScopeResolver inner) {
-  return http::scope::readable_by(kRead, std::move(inner), "找不到该组织节点");
-}
-
 http::ScopeResolver event_scope() {
-  return readable([](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_event(*lease, context.path_id("id")).input.node_id;
-  });
+  return record_scope(
+      [](store::Connection& connection, std::int64_t id) { return require_event(connection, id).input.node_id; });
 }
 
 http::ScopeResolver venue_scope() {
-  return readable([](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_venue(*lease, context.path_id("id")).input.node_id;
-  });
-}
-
-// The moment in the body field `key`, or nullopt when absent; 400 naming it unless ISO-8601.
-std::optional<TimePoint> optional_moment(JsonObject& body, const std::string& key) {
-  auto text = body.optional_text(key);
-  if (!text) return std::nullopt;
-  auto moment = parse_iso(*text);
-  if (!moment) fail_invalid(key, "字段 " + key + " 应为带时区的 ISO-8601 时间");
-  return moment;
-}
-
-TimePoint moment_field(JsonObject& body, const std::string& key) {
-  auto moment = optional_moment(body, key);
-  if (!moment) fail_invalid(key, "缺少字段 " + key);
-  return *moment;
+  return record_scope(
+      [](store::Connection& connection, std::int64_t id) { return require_venue(connection, id).input.node_id; });
 }
 
 // --- JSON ---
@@ -80,7 +57,9 @@ Json venue_json(const Venue& venue) {
           {"node", {{"id", venue.input.node_id}, {"name", venue.node_name}}},
           {"name", venue.input.name},
           {"address", venue.input.address},
-          {"partner_unit", or_null(venue.input.partner_unit)},
+          {"partner_unit", venue.input.partner_unit_id ? Json{{"id", *venue.input.partner_unit_id},
+                                                              {"name", venue.partner_unit_name.value_or("")}}
+                                                       : Json(nullptr)},
           {"opens_at", venue.input.opens_at},
           {"closes_at", venue.input.closes_at},
           {"created_at", venue.created_at}};
@@ -90,19 +69,6 @@ Json venue_json(const Venue& venue) {
 Json position_json(store::Connection& connection, const Signup& signup) {
   if (signup.status != SignupStatus::Waiting) return nullptr;
   return waiting_position(connection, signup);
-}
-
-// Where the person lives, as staff find them in a list: the compound, building, unit and room of
-// their first part.
-std::string address_of(store::Connection& connection, std::int64_t person_id) {
-  auto links = people::links_of_person(connection, person_id);
-  if (links.empty()) return "";
-  const auto& link = links.front();
-  std::string address;
-  for (const auto& part : {link.compound, link.building, link.unit}) {
-    if (part) address += part->name + " ";
-  }
-  return address + link.part.name;
 }
 
 Json signup_json(store::Connection& connection, const Signup& signup) {
@@ -145,6 +111,9 @@ Json event_json(store::Connection& connection, const Event& event) {
           {"waiting", counts.waiting},
           {"checked_in", counts.checked_in},
           {"places_left", std::max<std::int64_t>(0, event.input.capacity - counts.confirmed)},
+          {"state", event.cancelled_at ? "cancelled" : "scheduled"},
+          {"cancelled_at", or_null(event.cancelled_at)},
+          {"cancel_reason", or_null(event.cancel_reason)},
           {"created_at", event.created_at},
           {"updated_at", event.updated_at}};
 }
@@ -181,13 +150,6 @@ Event visible_event(Context& context, std::int64_t id, std::optional<std::int64_
   fail_not_found("找不到该活动");
 }
 
-// 403 for staff who may see the event but not manage it, 404 for anyone else.
-void require_manage(Context& context, const Event& event) {
-  if (context.can(kManage, event.input.node_id)) return;
-  if (context.can(kRead, event.input.node_id)) fail_forbidden();
-  fail_not_found("找不到该活动");
-}
-
 // --- Bodies ---
 
 // Reads the event's fields present in the body over `input`; venue_id null clears the venue.
@@ -205,16 +167,16 @@ void read_event(Context& context, JsonObject& body, EventInput& input) {
 }
 
 // The venue the event names, checked where it is written: of the same street (else 404, like a
-// missing one), on the event node's line (at or above it, or inside it: 422), open at the event's
-// time (422) and free then (409).
+// missing one), on the event node's line (at or above it, or inside it) or a partner's venue sunk to
+// it (422 otherwise, docs/rules.md#h-venues), open at the event's time (422) and free then (409).
 void check_venue_for(store::Connection& connection, const EventInput& input, const std::string& node_path,
                      std::optional<std::int64_t> event_id) {
   if (!input.venue_id) return;
   auto venue = find_venue(connection, *input.venue_id);
   if (!venue || org::street_of(venue->node_path) != org::street_of(node_path))
     throw ApiError(404, "not_found", "找不到该场地", "venue_id");
-  if (!path_within(node_path, venue->node_path) && !path_within(venue->node_path, node_path))
-    fail_unprocessable("场地不属于活动所在的社区或小区", "venue_id");
+  if (!venue_open_to(*venue, node_path))
+    fail_unprocessable("场地不属于活动所在的社区或小区，也未下沉到这里", "venue_id");
   check_opening_hours(venue->input, input.starts_at, input.ends_at);
   check_clash(find_clash(connection, venue->id, input.starts_at, input.ends_at, event_id));
 }
@@ -245,7 +207,7 @@ Response create_venue_route(Context& context) {
   input.node_id = http::body_id(context, body, "node_id");
   input.name = body.text("name");
   input.address = body.optional_text("address").value_or("");
-  input.partner_unit = body.optional_text("partner_unit");
+  input.partner_unit_id = http::optional_body_id(context, body, "partner_unit_id");
   input.opens_at = body.text("opens_at");
   input.closes_at = body.text("closes_at");
   body.finish();
@@ -255,6 +217,8 @@ Response create_venue_route(Context& context) {
     if (!node) throw ApiError(404, "not_found", "找不到该组织节点", "node_id");
     if (node->kind != org::NodeKind::Community && node->kind != org::NodeKind::Compound)
       fail_unprocessable("场地应属于社区或小区", "node_id");
+    if (input.partner_unit_id && partner_street(tx.connection(), *input.partner_unit_id) != org::street_of(node->path))
+      throw ApiError(404, "not_found", "找不到该共建单位", "partner_unit_id");
     std::int64_t id = insert_venue(tx, input, context.user().user_id);
     context.audit(tx, "engagement.venue.create", "venue:" + std::to_string(id),
                   {{"node_id", input.node_id}, {"name", input.name}});
@@ -323,6 +287,7 @@ Response update_event_route(Context& context) {
   Json updated = context.write([&](store::Tx& tx) {
     lock_event(tx, id);
     Event event = require_event(tx.connection(), id);
+    check_not_cancelled(event, "state");
     EventInput input = event.input;
     read_event(context, body, input);
     body.finish();
@@ -399,7 +364,7 @@ Response signup_route(Context& context) {
   Event event = visible_event(context, id, own);
   std::int64_t person_id = 0;
   if (named && named != own) {
-    require_manage(context, event);
+    require_manage(context, event.input.node_id, "找不到该活动");
     auto lease = context.read();
     auto person = people::find_person(*lease, *named);
     if (!person || !context.can(kRead, person->home_node_id))
@@ -413,6 +378,7 @@ Response signup_route(Context& context) {
   Json created = context.write([&](store::Tx& tx) {
     lock_event(tx, id);
     Event fresh = require_event(tx.connection(), id);
+    check_not_cancelled(fresh, "signup");
     check_signup_window(fresh.input.signup_opens_at, fresh.input.signup_closes_at, tx.now());
     auto person = people::find_person(tx.connection(), person_id);
     bool lives_there = lives_under(places_of_person(tx.connection(), person_id), fresh.node_path);
@@ -442,7 +408,7 @@ Response cancel_route(Context& context) {
     auto lease = context.read();
     auto signup = find_signup(*lease, signup_id);
     if (!signup || signup->event_id != id) fail_not_found("找不到该报名");
-    if (signup->person_id != own) require_manage(context, event);
+    if (signup->person_id != own) require_manage(context, event.input.node_id, "找不到该活动");
   }
   Json answer = context.write([&](store::Tx& tx) {
     lock_event(tx, id);
@@ -460,6 +426,38 @@ Response cancel_route(Context& context) {
                    {"by", signup.person_id == own ? "self" : "staff"}});
     Json json = signup_json(tx.connection(), *find_signup(tx.connection(), signup_id));
     json["promoted"] = promoted;
+    return json;
+  });
+  return Response::json(200, answer);
+}
+
+// Calls the event off: its sign-ups are cancelled and each person told, the venue is free again.
+Response cancel_event_route(Context& context) {
+  std::int64_t id = context.path_id("id");
+  JsonObject body(context.json_body());
+  std::string reason = body.text("reason");
+  body.finish();
+  Json answer = context.write([&](store::Tx& tx) {
+    lock_event(tx, id);
+    Event event = require_event(tx.connection(), id);
+    check_cancel(event, reason, tx.now());
+    auto told = live_signups(tx.connection(), id);
+    cancel_event(tx, id, reason, context.user().user_id);
+    Json signups = Json::array();
+    for (const auto& signup : told) {
+      signups.push_back(signup.id);
+      notifications::notify(tx, accounts_of_person(tx.connection(), signup.person_id),
+                            {.kind = "engagement.cancelled",
+                             .title = "活动已取消",
+                             .body = "您报名的活动「" + event.input.title + "」（" +
+                                     street_minute(event.input.starts_at) + "）已取消：" + reason,
+                             .link = "/engagement/events/" + std::to_string(id),
+                             .entity = notifications::Entity{"event", id}});
+    }
+    context.audit(tx, "engagement.event.cancel", "event:" + std::to_string(id),
+                  {{"reason", reason}, {"signups", signups}, {"venue_id", or_null(event.input.venue_id)}});
+    Json json = event_for(tx.connection(), require_event(tx.connection(), id), std::nullopt);
+    json["told"] = signups.size();
     return json;
   });
   return Response::json(200, answer);
@@ -487,6 +485,7 @@ Response check_in_route(Context& context) {
     fail_invalid("signup_id", "请提供报名编号 signup_id 或签到码 code 之一");
   Json answer = context.write([&](store::Tx& tx) {
     Event event = require_event(tx.connection(), id);
+    check_not_cancelled(event, "event");
     auto signup =
         signup_id ? find_signup(tx.connection(), *signup_id) : find_signup_by_code(tx.connection(), id, *code);
     if (!signup || signup->event_id != id)
@@ -511,6 +510,7 @@ void add_routes(http::Router& router) {
              create_event_route);
   router.add(Method::Get, events + "/{id}", Access::signed_in(), get_event_route);
   router.add(Method::Patch, events + "/{id}", on_event(kManage), update_event_route);
+  router.add(Method::Post, events + "/{id}/cancel", on_event(kManage), cancel_event_route);
   router.add(Method::Get, events + "/{id}/signups", on_event(kRead), list_signups_route);
   router.add(Method::Post, events + "/{id}/signups", Access::signed_in(), signup_route);
   router.add(Method::Delete, events + "/{id}/signups/{signup_id}", Access::signed_in(), cancel_route);

@@ -27,7 +27,8 @@ constexpr CodeTable<Audience> kAudiences = {{Audience::Residents, "residents"},
 constexpr CodeTable<SignupStatus> kStatuses = {
     {SignupStatus::Confirmed, "confirmed"}, {SignupStatus::Waiting, "waiting"}, {SignupStatus::Cancelled, "cancelled"}};
 
-// "HH:MM" with 00 ≤ HH ≤ 23 and 00 ≤ MM ≤ 59.
+}  // namespace
+
 bool is_clock_time(const std::string& text) {
   if (text.size() != 5 || text[2] != ':') return false;
   for (std::size_t i : {0u, 1u, 3u, 4u}) {
@@ -35,8 +36,6 @@ bool is_clock_time(const std::string& text) {
   }
   return text.substr(0, 2) <= "23" && text[3] <= '5';
 }
-
-}  // namespace
 
 std::string kind_code(Kind kind) { return code_of(kKinds, kind); }
 std::optional<Kind> parse_kind(std::string_view code) { return parse_code(kKinds, code); }
@@ -99,6 +98,16 @@ std::vector<std::int64_t> promotions(std::int64_t capacity, std::int64_t confirm
   return {waiting_in_order.begin(), waiting_in_order.begin() + static_cast<std::ptrdiff_t>(count)};
 }
 
+void check_cancel(const Event& event, const std::string& reason, TimePoint now) {
+  if (blank(reason) || characters(reason) > kMaxCancelReason) fail_invalid("reason", "取消原因应为 1 至 200 个字");
+  check_not_cancelled(event, "state");
+  if (now >= event.input.ends_at) fail_conflict("活动已结束，不能取消", "event");
+}
+
+void check_not_cancelled(const Event& event, const std::string& field) {
+  if (event.cancelled_at) fail_conflict("活动已取消（" + event.cancel_reason.value_or("") + "）", field);
+}
+
 void check_check_in(const Signup& signup, TimePoint event_starts_at, TimePoint now) {
   if (signup.status == SignupStatus::Waiting) fail_conflict("候补报名不能签到", "signup_id");
   if (signup.status == SignupStatus::Cancelled) fail_conflict("该报名已取消，不能签到", "signup_id");
@@ -110,11 +119,15 @@ void check_check_in(const Signup& signup, TimePoint event_starts_at, TimePoint n
 void check_venue(const VenueInput& input) {
   if (blank(input.name) || characters(input.name) > 50) fail_invalid("name", "场地名称应为 1 至 50 个字");
   if (input.address.size() > 200) fail_invalid("address", "场地地址不超过 200 字节");
-  if (input.partner_unit && (blank(*input.partner_unit) || characters(*input.partner_unit) > 50))
-    fail_invalid("partner_unit", "共建单位名称应为 1 至 50 个字");
   if (!is_clock_time(input.opens_at)) fail_invalid("opens_at", "开放时间应为 HH:MM");
   if (!is_clock_time(input.closes_at)) fail_invalid("closes_at", "关闭时间应为 HH:MM");
   if (input.closes_at <= input.opens_at) fail_invalid("closes_at", "关闭时间应晚于开放时间");
+}
+
+bool venue_open_to(const Venue& venue, const std::string& event_path) {
+  if (path_within(event_path, venue.node_path) || path_within(venue.node_path, event_path)) return true;
+  return std::any_of(venue.served_paths.begin(), venue.served_paths.end(),
+                     [&](const std::string& served) { return path_within(event_path, served); });
 }
 
 bool overlaps(TimePoint a_start, TimePoint a_end, TimePoint b_start, TimePoint b_end) {

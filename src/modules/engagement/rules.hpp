@@ -26,6 +26,8 @@ std::optional<SignupStatus> parse_status(std::string_view code);
 
 inline constexpr std::int64_t kMaxCapacity = 10000;
 
+// "HH:MM" with 00 ≤ HH ≤ 23 and 00 ≤ MM ≤ 59: a time of day in the street's time.
+bool is_clock_time(const std::string& text);
 // A moment as the street reads it: "YYYY-MM-DD HH:MM" (Asia/Shanghai), for messages.
 std::string street_minute(TimePoint moment);
 
@@ -54,13 +56,24 @@ SignupStatus decide_signup(const Counts& counts, std::int64_t capacity);
 std::vector<std::int64_t> promotions(std::int64_t capacity, std::int64_t confirmed,
                                      const std::vector<std::int64_t>& waiting_in_order);
 
+inline constexpr std::size_t kMaxCancelReason = 200;
+// Calling off an event (docs/rules.md#h-cancel): 400 naming reason unless 1–200 characters; 409 naming
+// `state` once called off, 409 naming `event` once it has ended.
+void check_cancel(const Event& event, const std::string& reason, TimePoint now);
+// 409 naming `field` when the event is called off: nothing more happens to it.
+void check_not_cancelled(const Event& event, const std::string& field);
+
 // 409 naming the field unless the sign-up may check in now: confirmed (a waiting or cancelled one
 // may not: `signup_id`), not checked in yet, and on the event's day in the street's time (`event`).
 void check_check_in(const Signup& signup, TimePoint event_starts_at, TimePoint now);
 
-// 400 naming the field: name 1–50 characters, address at most 200 bytes, partner_unit 1–50
-// characters when given, opens_at and closes_at as HH:MM with closes_at later.
+// 400 naming the field: name 1–50 characters, address at most 200 bytes, opens_at and closes_at as
+// HH:MM with closes_at later.
 void check_venue(const VenueInput& input);
+// Whether an event of the node at `event_path` may be held at the venue (docs/rules.md#h-venues): the venue
+// lies on the node's line (at or above it, or inside it), or it is a partner's venue sunk to the node or
+// to a node above it.
+bool venue_open_to(const Venue& venue, const std::string& event_path);
 // Whether [a_start, a_end) and [b_start, b_end) share a moment.
 bool overlaps(TimePoint a_start, TimePoint a_end, TimePoint b_start, TimePoint b_end);
 // 409 naming venue_id with the other event's title and time when there is a clash.

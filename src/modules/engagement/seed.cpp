@@ -51,7 +51,7 @@ void seed_demo(modules::SeedContext& seed) {
                                    {.node_id = community,
                                     .name = "德胜社区党群服务中心多功能厅",
                                     .address = "德胜社区党群服务中心二楼",
-                                    .partner_unit = std::nullopt,
+                                    .partner_unit_id = std::nullopt,
                                     .opens_at = "08:30",
                                     .closes_at = "21:00"},
                                    secretary);
@@ -59,7 +59,7 @@ void seed_demo(modules::SeedContext& seed) {
                                    {.node_id = compound,
                                     .name = "德胜新村居民活动室",
                                     .address = "德胜新村 2 幢底层",
-                                    .partner_unit = std::nullopt,
+                                    .partner_unit_id = std::nullopt,
                                     .opens_at = "08:00",
                                     .closes_at = "20:00"},
                                    secretary);

@@ -13,31 +13,45 @@
 
 namespace weizhi::engagement {
 
+TimePoint stored_moment(const std::string& text) { return parse_iso(text).value_or(TimePoint{}); }
+
 namespace {
 
-TimePoint moment(const std::string& text) { return parse_iso(text).value_or(TimePoint{}); }
-
 constexpr const char* kVenueColumns =
-    "SELECT v.id, v.node_id, v.name, v.address, v.partner_unit, v.opens_at, v.closes_at, v.created_at, n.name, "
-    "n.path FROM venues v JOIN org_nodes n ON n.id = v.node_id ";
+    "SELECT v.id, v.node_id, v.name, v.address, v.partner_unit_id, v.opens_at, v.closes_at, v.created_at, n.name, "
+    "n.path, u.name FROM venues v JOIN org_nodes n ON n.id = v.node_id LEFT JOIN partner_units u ON u.id = "
+    "v.partner_unit_id ";
 
 Venue to_venue(const store::Row& row) {
   return Venue{.id = row.i64(0),
                .input = {.node_id = row.i64(1),
                          .name = row.text(2),
                          .address = row.text(3),
-                         .partner_unit = row.optional_text(4),
+                         .partner_unit_id = row.optional_i64(4),
                          .opens_at = row.text(5),
                          .closes_at = row.text(6)},
                .node_name = row.text(8),
                .node_path = row.text(9),
+               .partner_unit_name = row.optional_text(10),
+               .served_paths = {},
                .created_at = row.text(7)};
+}
+
+// A partner's venue with the paths of the nodes it is sunk to.
+Venue with_served(store::Connection& connection, Venue venue) {
+  if (!venue.input.partner_unit_id) return venue;
+  venue.served_paths = store::map_rows(
+      connection.query("SELECT n.path FROM partner_resources r JOIN partner_resource_nodes rn ON rn.resource_id = "
+                       "r.id JOIN org_nodes n ON n.id = rn.node_id WHERE r.venue_id = ? ORDER BY n.path",
+                       {venue.id}),
+      [](const store::Row& row) { return row.text(0); });
+  return venue;
 }
 
 constexpr const char* kEventColumns =
     "SELECT e.id, e.node_id, e.title, e.kind, e.venue_id, e.starts_at, e.ends_at, e.capacity, e.audience, "
     "e.signup_opens_at, e.signup_closes_at, e.created_by_user_id, e.created_at, e.updated_at, n.name, n.path, "
-    "v.name FROM events e JOIN org_nodes n ON n.id = e.node_id LEFT JOIN venues v ON v.id = e.venue_id ";
+    "v.name, e.cancelled_at, e.cancel_reason FROM events e JOIN org_nodes n ON n.id = e.node_id LEFT JOIN venues v ON v.id = e.venue_id ";
 
 Event to_event(const store::Row& row) {
   return Event{.id = row.i64(0),
@@ -45,18 +59,20 @@ Event to_event(const store::Row& row) {
                          .title = row.text(2),
                          .kind = parse_kind(row.text(3)).value_or(Kind::Other),
                          .venue_id = row.optional_i64(4),
-                         .starts_at = moment(row.text(5)),
-                         .ends_at = moment(row.text(6)),
+                         .starts_at = stored_moment(row.text(5)),
+                         .ends_at = stored_moment(row.text(6)),
                          .capacity = row.i64(7),
                          .audience = parse_audience(row.text(8)).value_or(Audience::Residents),
-                         .signup_opens_at = moment(row.text(9)),
-                         .signup_closes_at = moment(row.text(10))},
+                         .signup_opens_at = stored_moment(row.text(9)),
+                         .signup_closes_at = stored_moment(row.text(10))},
                .node_name = row.text(14),
                .node_path = row.text(15),
                .venue_name = row.optional_text(16),
                .created_by_user_id = row.i64(11),
                .created_at = row.text(12),
-               .updated_at = row.text(13)};
+               .updated_at = row.text(13),
+               .cancelled_at = row.optional_text(17),
+               .cancel_reason = row.optional_text(18)};
 }
 
 constexpr const char* kSignupColumns =
@@ -91,35 +107,42 @@ std::string new_code() {
 std::int64_t insert_venue(store::Tx& tx, const VenueInput& input, std::int64_t user_id) {
   return tx
       .query_one(
-          "INSERT INTO venues (node_id, name, address, partner_unit, opens_at, closes_at, created_by_user_id, "
+          "INSERT INTO venues (node_id, name, address, partner_unit_id, opens_at, closes_at, created_by_user_id, "
           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {input.node_id, input.name, input.address, input.partner_unit, input.opens_at, input.closes_at, user_id,
+          {input.node_id, input.name, input.address, input.partner_unit_id, input.opens_at, input.closes_at, user_id,
            iso_utc(tx.now())})
       ->i64(0);
 }
 
 std::optional<Venue> find_venue(store::Connection& connection, std::int64_t id) {
-  return store::map_row(connection.query_one(std::string(kVenueColumns) + "WHERE v.id = ?", {id}), to_venue);
+  auto venue = store::map_row(connection.query_one(std::string(kVenueColumns) + "WHERE v.id = ?", {id}), to_venue);
+  if (!venue) return venue;
+  return with_served(connection, std::move(*venue));
 }
 
 std::vector<Venue> venues_around(store::Connection& connection, const std::string& path) {
   auto params = org::subtree_params(path);
   params.emplace_back(path);
-  return store::map_rows(
+  params.emplace_back(path);
+  auto venues = store::map_rows(
       connection.query(std::string(kVenueColumns) + "WHERE (" + org::subtree_condition(connection.dialect(), "n.path") +
-                           ") OR ? LIKE n.path || '%' ORDER BY v.name, v.id",
+                           ") OR ? LIKE n.path || '%' OR v.id IN (SELECT r.venue_id FROM partner_resources r JOIN "
+                           "partner_resource_nodes rn ON rn.resource_id = r.id JOIN org_nodes sn ON sn.id = "
+                           "rn.node_id WHERE ? LIKE sn.path || '%') ORDER BY v.name, v.id",
                        params),
       to_venue);
+  for (auto& venue : venues) venue = with_served(connection, std::move(venue));
+  return venues;
 }
 
 std::optional<Clash> find_clash(store::Connection& connection, std::int64_t venue_id, TimePoint starts_at,
                                 TimePoint ends_at, std::optional<std::int64_t> except_id) {
   return store::map_row(
       connection.query_one("SELECT id, title, starts_at, ends_at FROM events WHERE venue_id = ? AND starts_at < ? "
-                           "AND ends_at > ? AND id <> ? ORDER BY starts_at, id LIMIT 1",
+                           "AND ends_at > ? AND id <> ? AND cancelled_at IS NULL ORDER BY starts_at, id LIMIT 1",
                            {venue_id, iso_utc(ends_at), iso_utc(starts_at), except_id.value_or(0)}),
       [](const store::Row& row) {
-        return Clash{row.i64(0), row.text(1), moment(row.text(2)), moment(row.text(3))};
+        return Clash{row.i64(0), row.text(1), stored_moment(row.text(2)), stored_moment(row.text(3))};
       });
 }
 
@@ -175,7 +198,8 @@ std::vector<Event> events_over(store::Connection& connection, const std::vector<
     params.emplace_back(path);
   }
   return store::map_rows(
-      connection.query(std::string(kEventColumns) + "WHERE e.ends_at >= ? AND (" + any + ") ORDER BY e.starts_at, e.id",
+      connection.query(std::string(kEventColumns) + "WHERE e.ends_at >= ? AND e.cancelled_at IS NULL AND (" + any +
+                           ") ORDER BY e.starts_at, e.id",
                        params),
       to_event);
 }
@@ -185,6 +209,7 @@ std::vector<Event> events_starting(store::Connection& connection, const std::str
   store::Select select(kEventColumns);
   select.where(org::subtree_condition(connection.dialect(), "n.path"), org::subtree_params(path));
   select.where("e.starts_at >= ? AND e.starts_at < ?", {iso_utc(from), iso_utc(to)});
+  select.where("e.cancelled_at IS NULL", {});
   return store::map_rows(connection.query(select.sql() + " ORDER BY e.starts_at, e.id", select.params()), to_event);
 }
 
@@ -257,6 +282,16 @@ std::vector<Signup> signups_of_person(store::Connection& connection, std::int64_
   return store::map_rows(
       connection.query(std::string(kSignupColumns) + "WHERE s.person_id = ? ORDER BY s.id DESC", {person_id}),
       to_signup);
+}
+
+void cancel_event(store::Tx& tx, std::int64_t id, const std::string& reason, std::int64_t user_id) {
+  std::string now = iso_utc(tx.now());
+  tx.exec(
+      "UPDATE events SET cancelled_at = ?, cancel_reason = ?, cancelled_by_user_id = ?, updated_at = ? WHERE id = ?",
+      {now, reason, user_id, now, id});
+  tx.exec(
+      "UPDATE event_signups SET status = 'cancelled', cancelled_at = ? WHERE event_id = ? AND status <> 'cancelled'",
+      {now, id});
 }
 
 void confirm_signup(store::Tx& tx, std::int64_t signup_id) {

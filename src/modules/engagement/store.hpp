@@ -12,12 +12,15 @@
 
 namespace weizhi::engagement {
 
+// A time column as stored (iso_utc text) read back; the epoch for text that is not one (never written).
+TimePoint stored_moment(const std::string& text);
+
 // --- Venues ---
 
 std::int64_t insert_venue(store::Tx& tx, const VenueInput& input, std::int64_t user_id);
 std::optional<Venue> find_venue(store::Connection& connection, std::int64_t id);
-// The venues of the subtree at `path` and of the nodes above it (a compound's events may use its
-// community's hall), by name.
+// The venues of the subtree at `path`, of the nodes above it (a compound's events may use its community's
+// hall) and the partners' venues sunk to the node or above it, by name; a venue found carries its served paths.
 std::vector<Venue> venues_around(store::Connection& connection, const std::string& path);
 // The other event at the venue whose time overlaps [starts_at, ends_at), leaving out `except_id`.
 std::optional<Clash> find_clash(store::Connection& connection, std::int64_t venue_id, TimePoint starts_at,
@@ -39,9 +42,10 @@ struct EventFilter {
 };
 // Events of the subtree at `path`, the soonest first.
 std::vector<Event> events_under(store::Connection& connection, const std::string& path, const EventFilter& filter);
-// Events for any of the nodes at `paths` or above them, ending at or after `from`, the soonest first.
+// Events for any of the nodes at `paths` or above them, ending at or after `from` and not called off, the
+// soonest first.
 std::vector<Event> events_over(store::Connection& connection, const std::vector<std::string>& paths, TimePoint from);
-// Events of the subtree at `path` starting within [from, to).
+// Events of the subtree at `path` starting within [from, to), not called off.
 std::vector<Event> events_starting(store::Connection& connection, const std::string& path, TimePoint from,
                                    TimePoint to);
 
@@ -65,6 +69,9 @@ std::int64_t waiting_position(store::Connection& connection, const Signup& signu
 // The person's sign-ups, the newest first.
 std::vector<Signup> signups_of_person(store::Connection& connection, std::int64_t person_id);
 
+// Calls the event off with its reason and cancels its live sign-ups (the venue is free again: clashes leave
+// called-off events out).
+void cancel_event(store::Tx& tx, std::int64_t id, const std::string& reason, std::int64_t user_id);
 void confirm_signup(store::Tx& tx, std::int64_t signup_id);
 void cancel_signup(store::Tx& tx, std::int64_t signup_id);
 void check_in_signup(store::Tx& tx, std::int64_t signup_id, std::int64_t user_id);

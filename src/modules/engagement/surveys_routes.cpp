@@ -8,10 +8,10 @@
 #include "core/tree_path.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
-#include "http/record_scope.hpp"
 #include "http/paging.hpp"
-#include "modules/engagement/permissions.hpp"
 #include "modules/engagement/module.hpp"
+#include "modules/engagement/permissions.hpp"
+#include "modules/engagement/route_support.hpp"
 #include "modules/engagement/surveys_rules.hpp"
 #include "modules/engagement/surveys_store.hpp"
 #include "modules/org/org.hpp"
@@ -32,22 +32,9 @@ Survey require_survey(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_survey(connection, id), "找不到该调查");
 }
 
-// Another street's (or another compound's) ids are answered as ids that do not exist.
-http::ScopeResolver readable(http::ScopeResolver inner) {
-  return http::scope::readable_by(kRead, std::move(inner), "找不到该组织节点");
-}
-
 http::ScopeResolver survey_scope() {
-  return readable([](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_survey(*lease, context.path_id("id")).input.node_id;
-  });
-}
-
-TimePoint moment_field(JsonObject& body, const std::string& key) {
-  auto moment = parse_iso(body.text(key));
-  if (!moment) fail_invalid(key, "字段 " + key + " 应为带时区的 ISO-8601 时间");
-  return *moment;
+  return record_scope(
+      [](store::Connection& connection, std::int64_t id) { return require_survey(connection, id).input.node_id; });
 }
 
 Json ratio(std::int64_t num, std::int64_t den) { return {{"num", num}, {"den", den}}; }
@@ -157,13 +144,6 @@ std::vector<Household> my_households(store::Connection& connection, std::optiona
     if (path_within(household.path, survey.node_path)) mine.push_back(std::move(household));
   }
   return mine;
-}
-
-// 403 for staff who may see the survey but not manage it, 404 for anyone else.
-void require_manage(Context& context, const Survey& survey) {
-  if (context.can(kManage, survey.input.node_id)) return;
-  if (context.can(kRead, survey.input.node_id)) fail_forbidden();
-  fail_not_found("找不到该调查");
 }
 
 // --- Bodies ---
@@ -337,7 +317,7 @@ Response respond_route(Context& context) {
   }();
   if (form_number) {
     // Paper: staff of the survey's scope type in the form of a household found by address.
-    require_manage(context, survey);
+    require_manage(context, survey.input.node_id, "找不到该调查");
     if (!household_id) fail_invalid("household_id", "录入纸质问卷需指明户（household_id）");
     auto lease = context.read();
     auto household = find_household(*lease, *household_id);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "modules/engagement/engagement.hpp"
+#include "modules/engagement/store.hpp"
 #include "modules/engagement/surveys_rules.hpp"
 #include "modules/org/org.hpp"
 #include "store/rows.hpp"
@@ -12,8 +13,6 @@
 namespace weizhi::engagement {
 
 namespace {
-
-TimePoint moment(const std::string& text) { return parse_iso(text).value_or(TimePoint{}); }
 
 constexpr const char* kSurveyColumns =
     "SELECT s.id, s.node_id, s.title, s.kind, s.state, s.opens_at, s.closes_at, s.questions, s.created_at, "
@@ -24,8 +23,8 @@ Survey to_survey(const store::Row& row) {
                 .input = {.node_id = row.i64(1),
                           .title = row.text(2),
                           .kind = parse_survey_kind(row.text(3)).value_or(SurveyKind::General),
-                          .opens_at = moment(row.text(5)),
-                          .closes_at = moment(row.text(6)),
+                          .opens_at = stored_moment(row.text(5)),
+                          .closes_at = stored_moment(row.text(6)),
                           .questions = read_questions(parse_json(row.text(7)), "questions")},
                 .state = parse_survey_state(row.text(4)).value_or(SurveyState::Draft),
                 .node_name = row.text(11),

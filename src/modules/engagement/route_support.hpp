@@ -1,0 +1,36 @@
+// What the engagement module's route files share: the scope of a record of the module answered 404 out of
+// the caller's reach, the manage check on a record, moments in a body, and a person's address as staff read it.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/json.hpp"
+#include "core/time.hpp"
+#include "http/router.hpp"
+
+namespace weizhi::store {
+class Connection;
+}
+
+namespace weizhi::engagement {
+
+// Another street's (or another compound's) ids are answered as ids that do not exist.
+http::ScopeResolver readable(http::ScopeResolver inner);
+// The node of the record whose id is the path parameter `id`, as `node_of` finds it (which fails with 404
+// when there is none), readable by the caller.
+http::ScopeResolver record_scope(std::function<std::int64_t(store::Connection&, std::int64_t)> node_of);
+// 403 for staff who may read at the node but not manage there, 404 with `missing` for anyone else.
+void require_manage(http::Context& context, std::int64_t node_id, const std::string& missing);
+
+// The moment in the body field `key`, or nullopt when absent; 400 naming it unless ISO-8601 with an offset.
+std::optional<TimePoint> optional_moment(JsonObject& body, const std::string& key);
+// The same for a required field: 400 naming it when absent.
+TimePoint moment_field(JsonObject& body, const std::string& key);
+
+// Where the person lives, as staff find them in a list: the compound, building, unit and room of their
+// first part ("" without one).
+std::string address_of(store::Connection& connection, std::int64_t person_id);
+
+}  // namespace weizhi::engagement
