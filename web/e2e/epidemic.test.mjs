@@ -1,11 +1,12 @@
 // Browser tests of epidemic mode (疫情防控): the commissioner declares an observation point on a building of 德胜新村
 // in the console, which suspends the credentials of those registered there, opens its page and lifts it after a
-// confirmation, which restores them.
+// confirmation, which restores them; and a resident of an observed building checks in on the H5 at 360 px in elderly
+// mode, which the staff named on it then read on the observation's households board.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { checkScreen, poppersClosed } from './support/browser.mjs'
-import { browserSuite, desktop } from './support/suite.mjs'
+import { checkScreen, poppersClosed, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { browserSuite, desktop, phone } from './support/suite.mjs'
 
 describe('observation points in the console', () => {
   const suite = browserSuite(desktop)
@@ -47,5 +48,50 @@ describe('observation points in the console', () => {
     await row.getByText(building.name).waitFor()
     await row.getByTestId('observation-state').getByText('已解除').waitFor()
     await checkScreen(page, 'observation points of a compound', 'epidemic-observations')
+  })
+})
+
+const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth)
+
+describe('observation care on the H5 and the console', () => {
+  const suite = browserSuite(phone)
+
+  test('a resident checks in on the H5 at 360 px and the observation’s staff read it on the board', async () => {
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    const [home] = (await resident.get('/api/v1/me/households')).items
+    const grid = await apiSession(suite.baseUrl, 'grid')
+    const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+    const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+    const observation = await commissioner.send(
+      'POST',
+      '/api/v1/epidemic/observations',
+      { node_id: home.building_id, starts_on: today, ends_on: today, reason: '密切接触者居家隔离医学观察', staff_user_ids: [grid.user.id] },
+      { expectedStatus: 201 },
+    )
+
+    const page = await suite.freshPage()
+    await page.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
+    await signInToMobile(page, suite.baseUrl, 'resident')
+    await page.getByTestId('observation-banner').click()
+    const form = page.getByTestId('check-in-form')
+    await form.waitFor()
+    await page.getByTestId('check-in-symptoms').getByText('咳嗽').click()
+    await page.getByTestId('check-in-note').locator('textarea').fill('夜里有点咳嗽')
+    assert.ok((await pageWidth(page)) <= 360)
+    await checkScreen(page, 'H5 home observation check-in', 'mobile-epidemic')
+    await page.getByTestId('check-in-submit').click()
+    const reported = page.getByTestId('my-check-in')
+    await reported.getByText('异常').waitFor()
+    await reported.getByText('咳嗽', { exact: true }).waitFor()
+    assert.ok((await pageWidth(page)) <= 360)
+
+    const staffPage = await suite.freshPage({ viewport: desktop.viewport, isMobile: false, hasTouch: false })
+    await signInToConsole(staffPage, suite.baseUrl, 'grid', `/epidemic/observations/${observation.id}`)
+    const board = staffPage.getByTestId('care-board')
+    await board.getByTestId('board-counts').getByText(/已打卡 1 户/).waitFor()
+    const row = board.getByTestId('board-table').locator('tbody tr').filter({ hasText: '夜里有点咳嗽' })
+    await row.getByTestId('household-state').getByText('异常').waitFor()
+    await row.getByText('居民自报').waitFor()
+    await checkScreen(staffPage, 'observation households board', 'epidemic-board')
   })
 })

@@ -139,6 +139,12 @@ export const router = createRouter({
       meta: { titleKey: 'access.me.title' },
     },
     {
+      path: '/epidemic',
+      name: 'my-epidemic',
+      component: () => import('./views/epidemic/index.vue'),
+      meta: { titleKey: 'epidemic.care.myTitle' },
+    },
+    {
       path: '/devices',
       name: 'my-devices',
       component: () => import('./views/devices/index.vue'),

@@ -1,7 +1,8 @@
 // What the epidemic screens derive from the server's records: the tag colours of an observation's states, the
-// observations table's columns (and so its export), and the time an observation still runs.
+// observations table's columns (and so its export), the time an observation still runs, and its care's households
+// board and help requests (their columns, and the colours of a household's state).
 import type { TagProps } from 'element-plus'
-import type { Observation, ObservationState } from '@shared/api/epidemic'
+import type { HouseholdState, Observation, ObservationState } from '@shared/api/epidemic'
 import { streetDayEnd } from '@shared/format'
 import type { TableColumn } from '../../components/ColumnsTable.vue'
 
@@ -21,3 +22,22 @@ export const observationColumns = [
 export function observationDeadline(observation: Observation): string | null {
   return observation.state === 'ended' ? null : streetDayEnd(observation.ends_on)
 }
+
+export const householdStateTagTypes: Record<HouseholdState, TagProps['type']> = { checked_in: 'success', missing: 'warning', abnormal: 'danger' }
+
+export const boardColumns = [
+  { key: 'address', labelKey: 'epidemic.care.address', width: 160 },
+  { key: 'state', labelKey: 'epidemic.care.state', width: 190 },
+  { key: 'temperature', labelKey: 'epidemic.care.temperature', width: 100 },
+  { key: 'symptoms', labelKey: 'epidemic.care.symptomsTitle', width: 160 },
+  { key: 'note', labelKey: 'epidemic.care.note' },
+  { key: 'channel', labelKey: 'epidemic.care.channel', width: 100 },
+] as const satisfies readonly TableColumn[]
+
+export const helpColumns = [
+  { key: 'address', labelKey: 'epidemic.care.address', width: 160 },
+  { key: 'kind', labelKey: 'epidemic.care.helpKind', width: 110 },
+  { key: 'detail', labelKey: 'epidemic.care.helpDetail' },
+  { key: 'case', labelKey: 'epidemic.care.case', width: 160 },
+  { key: 'created_at', labelKey: 'epidemic.care.askedAt', width: 170, shows: 'time' },
+] as const satisfies readonly TableColumn[]
