@@ -139,6 +139,12 @@ export const router = createRouter({
       meta: { titleKey: 'access.me.title' },
     },
     {
+      path: '/visitors',
+      name: 'my-visitors',
+      component: () => import('./views/visitors/index.vue'),
+      meta: { titleKey: 'access.visitors.title' },
+    },
+    {
       path: '/epidemic',
       name: 'my-epidemic',
       component: () => import('./views/epidemic/index.vue'),

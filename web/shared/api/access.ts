@@ -1,6 +1,7 @@
 // Access (门禁) of a compound: its gates in the street's three tiers with their weekly hours, status and the main
 // gates' guard roster, the credentials (card, rotating QR code, face) issued to its residents and staff with
-// their lifecycle, the signed-in resident's own credentials and current code, and the compound's figures.
+// their lifecycle, the signed-in resident's own credentials and current code, the compound's figures, its terminals
+// and passages, and the visitor passes a household issues for its visitors.
 import { request, requestItems, type Page } from './client'
 import type { Ref } from './governance'
 
@@ -204,9 +205,14 @@ export interface AccessEvent {
   occurred_at: string
   gate: Ref
   device_id: number
-  /** The credential the terminal's code names, with its holder masked; null for a code the platform does not know. */
-  holder: { credential_id: number; person_id: number | null; name: string | null } | null
+  /**
+   * The credential the code names, with its holder masked, or the visitor pass a check named with the visitor
+   * masked; null for a code the platform does not know.
+   */
+  holder: { credential_id?: number; person_id?: number | null; visitor_pass_id?: number; name: string | null } | null
   employee_no: string
+  /** Pulled from a terminal, or answered by the platform's check (a guard's phone or an online terminal). */
+  source: 'device' | 'check'
   result: 'granted' | 'denied'
   reason: string
 }
@@ -239,4 +245,55 @@ export function syncDevice(id: number): Promise<SyncOutcome> {
 
 export function listEvents(filter: EventFilter, cursor: string | null, limit = 50): Promise<Page<AccessEvent>> {
   return request('GET', '/api/v1/access/events', { query: { ...filter, cursor: cursor ?? undefined, limit } })
+}
+
+export type PassUses = 'once' | 'many'
+export type PassState = 'active' | 'used' | 'expired' | 'revoked'
+/** The tiers a visitor pass may open: a small gate opens only on the committee's approval. */
+export const passTiers: readonly Tier[] = ['main', 'middle']
+
+/** A household's pass for a visitor; the visitor masked. */
+export interface VisitorPass {
+  id: number
+  compound: Ref
+  part: Ref
+  visitor_name: string
+  visitor_phone: string
+  uses: PassUses
+  gate_tiers: Tier[]
+  expires_at: string
+  seconds_left: number
+  state: PassState
+  used_at: string | null
+  use_count: number
+  revoked_at: string | null
+  created_at: string
+  /** The QR code's text, signed so the gate checks it offline; only the household's active passes carry it. */
+  token?: string
+}
+
+export interface PassInput {
+  part_id?: number
+  visitor_name: string
+  visitor_phone: string
+  valid_hours?: number
+  uses: PassUses
+  gate_tiers?: Tier[]
+}
+
+export function listMyPasses(): Promise<VisitorPass[]> {
+  return requestItems('GET', '/api/v1/me/visitor-passes')
+}
+
+export function issuePass(input: PassInput): Promise<VisitorPass> {
+  return request('POST', '/api/v1/me/visitor-passes', { body: input })
+}
+
+export function revokePass(id: number): Promise<VisitorPass> {
+  return request('POST', `/api/v1/me/visitor-passes/${id}/revoke`, { body: {} })
+}
+
+/** The compound's passes, newest first; `active` keeps those still usable. */
+export function listCompoundPasses(compound: number, active: boolean, cursor: string | null, limit = 50): Promise<Page<VisitorPass>> {
+  return request('GET', '/api/v1/access/visitor-passes', { query: { compound, active: String(active), cursor: cursor ?? undefined, limit } })
 }

@@ -1,5 +1,6 @@
 // What the access screens derive from the server's records: tag colours of gate statuses and credential states,
-// the credentials table's columns (and so its export), and hours, shifts and weekdays as one line of text.
+// the credentials', visitor passes' and events' tables' columns (and so their exports), and hours, shifts and
+// weekdays as one line of text.
 import type { TagProps } from 'element-plus'
 import type { CredentialState, GateStatus, Hours, OpenWindow, Shift } from '@shared/api/access'
 import type { TableColumn } from '../../components/ColumnsTable.vue'
@@ -41,6 +42,18 @@ export function hoursText(t: Translate, hours: Hours): string {
 export function shiftText(t: Translate, shift: Shift): string {
   return t('access.shiftText', { name: shift.guard_name, span: spanText(t, shift) })
 }
+
+/** The visitor passes table's columns (and so its export). */
+export const passColumns = [
+  { key: 'visitor_name', labelKey: 'access.visitors.visitor', width: 110 },
+  { key: 'visitor_phone', labelKey: 'access.visitors.phone', width: 130 },
+  { key: 'part', labelKey: 'access.visitors.part', width: 110 },
+  { key: 'uses', labelKey: 'access.visitors.usesColumn', width: 150 },
+  { key: 'gate_tiers', labelKey: 'access.visitors.gateTiers', width: 130 },
+  { key: 'created_at', labelKey: 'access.visitors.issuedAt', width: 170, shows: 'time' },
+  { key: 'left', labelKey: 'access.visitors.left', width: 130 },
+  { key: 'state', labelKey: 'access.visitors.stateColumn' },
+] as const satisfies readonly TableColumn[]
 
 /** The access events table's columns (and so its export). */
 export const eventColumns = [

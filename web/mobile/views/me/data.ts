@@ -22,6 +22,7 @@ export const myPageLinks: readonly MyPageLink[] = [
   { route: 'my-cases', titleKey: 'cases.mobile.mine', hintKey: 'cases.mobile.mineHint', testId: 'my-cases-link' },
   { route: 'my-data', titleKey: 'privacy.myData', hintKey: 'privacy.mobile.myDataEntry', testId: 'my-data-link' },
   { route: 'my-access', titleKey: 'access.me.title', hintKey: 'access.me.entry', testId: 'my-access-link' },
+  { route: 'my-visitors', titleKey: 'access.visitors.title', hintKey: 'access.visitors.entry', testId: 'my-visitors-link' },
   { route: 'my-events', titleKey: 'engagement.mobile.title', hintKey: 'engagement.mobile.entryHint', testId: 'my-events-link' },
   { route: 'my-surveys', titleKey: 'surveys.mobile.title', hintKey: 'surveys.mobile.entryHint', testId: 'my-surveys-link' },
   {
