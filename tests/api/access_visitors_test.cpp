@@ -12,6 +12,7 @@
 #include "modules/org/registry.hpp"
 #include "modules/org/store.hpp"
 #include "modules/people/people.hpp"
+#include "support/manual_clock.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
@@ -360,6 +361,26 @@ TEST_F(AccessVisitorsTest, TwoGatesCheckingAOncePassAtOnceGrantExactlyOne) {
   }
 }
 
+TEST_F(AccessVisitorsTest, PassesArePurgedWithThePassages180DaysAfterTheyExpired) {
+  auto resident = signed_in("resident");
+  std::string token = resident->post(kMine, visitor()).json()["token"];
+  ASSERT_EQ(check(*signed_in("property"), gate("main"), token).json()["result"], "granted");
+  // A day later the pass has expired, and its passage is not yet 180 days old: both stay.
+  weizhi::testing::ManualClock later;
+  later.set(clock_.now() + std::chrono::days(2));
+  ASSERT_TRUE(run_job("access.events.purge", later));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM access_visitor_passes"), 1);
+  weizhi::testing::ManualClock much_later;
+  much_later.set(clock_.now() + std::chrono::days(182));
+  ASSERT_TRUE(run_job("access.events.purge", much_later));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM access_visitor_passes"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM access_events"), 0);
+  auto purge = db().read()->query_one(
+      "SELECT summary FROM audit_log WHERE action = 'access.events.purge' ORDER BY seq DESC LIMIT 1");
+  ASSERT_TRUE(purge);
+  EXPECT_EQ(json::parse(purge->text(0))["visitor_passes_purged"], 1);
+}
+
 // --- Hostile callers ---
 
 TEST_F(AccessVisitorsTest, AnonymousCallersAre401AndStaffWithoutTheRightAre403Or404) {
@@ -408,6 +429,13 @@ TEST_F(AccessVisitorsTest, AnotherStreetsGateIsMissingAndOddOrOversizeBodiesAre4
         << bad;
     EXPECT_EQ(signed_in("resident")->post(kMine + "/" + bad + "/revoke", json::object()).status, 404) << bad;
   }
+  std::string passes = "/api/v1/access/visitor-passes?compound=";
+  for (const char* bad : {"abc", "-1", "0x1", "%EF%BC%91"}) {
+    auto listed = admin->get(passes + bad);
+    EXPECT_EQ(listed.status, 400) << bad;
+    EXPECT_EQ(listed.error_field(), "compound") << bad;
+  }
+  EXPECT_EQ(admin->get(passes + std::to_string(node("desheng-xincun")) + "&active=maybe").error_field(), "active");
   auto oversize = check(*admin, gate("main"), "WZV1." + std::string(600, 'A'));
   EXPECT_EQ(oversize.status, 400);
   EXPECT_EQ(oversize.error_field(), "payload");

@@ -306,6 +306,31 @@ export const router = createRouter({
           meta: { titleKey: 'engagement.venues', permission: 'engagement.read' },
         },
         {
+          path: 'engagement/talents',
+          name: 'engagement-talents',
+          component: () => import('./views/engagement/talents/index.vue'),
+          meta: { titleKey: 'talents.title', permission: 'engagement.read', menuGroup: 'service', menuOrder: 23.3 },
+        },
+        {
+          path: 'engagement/partners',
+          name: 'engagement-partners',
+          component: () => import('./views/engagement/partners/index.vue'),
+          meta: { titleKey: 'partners.title', permission: 'engagement.read', menuGroup: 'service', menuOrder: 23.5 },
+        },
+        {
+          path: 'engagement/partners/:id(\\d+)',
+          name: 'engagement-partner',
+          component: () => import('./views/engagement/partner/index.vue'),
+          props: (route) => ({ unitId: Number(route.params.id) }),
+          meta: { titleKey: 'partners.title', permission: 'engagement.read' },
+        },
+        {
+          path: 'engagement/sunk',
+          name: 'engagement-sunk',
+          component: () => import('./views/engagement/sunk/index.vue'),
+          meta: { titleKey: 'sunk.title', permission: 'engagement.read', menuGroup: 'service', menuOrder: 23.7 },
+        },
+        {
           path: 'epidemic/observations',
           name: 'epidemic-observations',
           component: () => import('./views/epidemic/observations/index.vue'),

@@ -1,9 +1,11 @@
 // Browser test of 活动预约: the demo commissioner publishes a 百姓圆桌会 of 德胜新村 for later today in the
 // console; the demo resident finds it on the H5 at 360 px through 我的, signs up after a confirmation and
 // shows the check-in QR with its code; the commissioner types the code on the event's page and sees the
-// attendee checked in, which the resident's page, in elderly mode, then says.
+// attendee checked in, which the resident's page, in elderly mode, then says. Staff call an event off with a
+// reason on its page, and the page says so.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import { apiSession, findNodeId } from './support/api.mjs'
 import { checkScreen, poppersClosed, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 
@@ -90,5 +92,32 @@ describe('活动预约 in the console and the H5', () => {
     assert.ok(await phonePage.evaluate(() => document.documentElement.classList.contains('elderly-mode')))
     assert.ok((await pageWidth(phonePage)) <= 360, 'elderly mode fits 360 px too')
     await checkScreen(phonePage, 'H5 events in elderly mode', 'engagement-mobile-elderly')
+  })
+
+  test('staff call an event off with a reason and its page says so', async () => {
+    const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+    const startsAt = Date.now() + 3 * 24 * 3600_000
+    const event = await commissioner.send(
+      'POST',
+      '/api/v1/events',
+      {
+        title: `${title} 取消`,
+        kind: 'roundtable',
+        node_id: await findNodeId(suite.baseUrl, '德胜新村'),
+        starts_at: new Date(startsAt).toISOString(),
+        ends_at: new Date(startsAt + 3600_000).toISOString(),
+        capacity: 10,
+      },
+      { expectedStatus: 201 },
+    )
+    const page = await suite.consolePage('commissioner', `/engagement/events/${event.id}`)
+    await page.getByTestId('cancel-event').click()
+    const box = page.locator('.el-message-box')
+    await box.locator('input').fill('台风预警，活动改期')
+    await box.locator('.el-message-box__btns .el-button--primary').click()
+    await page.getByTestId('event-cancelled').waitFor()
+    await page.getByText('活动已取消：台风预警，活动改期').waitFor()
+    assert.equal(await page.getByTestId('cancel-event').count(), 0, 'an event is called off once')
+    await checkScreen(page, 'event called off', 'engagement-event-cancelled')
   })
 })

@@ -15,6 +15,7 @@ modules::Module module() {
                                    {"elevators.read", kStaff},
                                });
   descriptor.today = today_items;
+  descriptor.publicity = publicity_items;
   return descriptor;
 }
 

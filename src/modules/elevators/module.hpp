@@ -12,4 +12,7 @@ void add_routes(http::Router& router);
 void seed_demo(modules::SeedContext& seed);
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);  // today.cpp
 
+// What is in publicity (publicity.cpp).
+std::vector<modules::PublicityItem> publicity_items(const modules::PublicityAsk& ask);
+
 }  // namespace weizhi::elevators

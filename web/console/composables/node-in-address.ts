@@ -1,7 +1,7 @@
 // The node a list starts at: the one in the address (?node=), so that a link or a reload shows the same
 // list, else the node the user's first role is held at.
-import { computed, ref, watch } from 'vue'
-import { useRoute } from 'vue-router'
+import { computed, ref, watch, type WatchSource } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
 import { getNode } from '@shared/api/org'
 import { useLoader } from '@shared/composables/loader'
 import { useSessionStore } from '@shared/stores/session'
@@ -33,4 +33,23 @@ export function useListNode() {
   )
   const pickerCache = computed(() => (node.data.value ? [treeItem(node.data.value)] : []))
   return { nodeId, node, pickerCache }
+}
+
+/**
+ * A list under the node in the address: `load` is asked again, and the address kept (?node=), each time the
+ * node or one of `also` (another filter of the page) changes.
+ */
+export function useNodeInAddressList<Result>(load: (nodeId: number | undefined) => Promise<Result>, also: WatchSource[] = []) {
+  const router = useRouter()
+  const listNode = useListNode()
+  const list = useLoader(() => load(listNode.nodeId.value))
+  watch(
+    [listNode.nodeId, ...also],
+    () => {
+      void router.replace({ query: { ...router.currentRoute.value.query, node: listNode.nodeId.value } })
+      void list.reload()
+    },
+    { immediate: true },
+  )
+  return { ...listNode, list }
 }

@@ -53,6 +53,10 @@ export interface EngagementEvent {
   waiting: number
   checked_in: number
   places_left: number
+  /** Called off with a reason: sign-ups closed, everyone told, the venue free again. */
+  state: 'scheduled' | 'cancelled'
+  cancelled_at: string | null
+  cancel_reason: string | null
   created_at: string
   updated_at: string
   /** The caller's own live sign-up, if any. */
@@ -77,7 +81,8 @@ export interface Venue {
   node: Ref
   name: string
   address: string
-  partner_unit: string | null
+  /** The partner unit that lends it (共建单位). */
+  partner_unit: Ref | null
   /** HH:MM, street time. */
   opens_at: string
   closes_at: string
@@ -88,7 +93,7 @@ export interface NewVenue {
   node_id: number
   name: string
   address?: string
-  partner_unit?: string
+  partner_unit_id?: number
   opens_at: string
   closes_at: string
 }
@@ -117,6 +122,11 @@ export function createEvent(event: NewEvent): Promise<EngagementEvent> {
 /** Raising the capacity moves the waiting up; lowering it below those confirmed is refused (409). */
 export function updateEvent(id: number, change: Partial<Omit<NewEvent, 'node_id'>>): Promise<EngagementEvent> {
   return request<EngagementEvent>('PATCH', `${events}/${id}`, { body: change })
+}
+
+/** Calls the event off: every confirmed and waiting person is told, sign-ups close, the venue is freed. */
+export function cancelEvent(id: number, reason: string): Promise<EngagementEvent & { told: number }> {
+  return request<EngagementEvent & { told: number }>('POST', `${events}/${id}/cancel`, { body: { reason } })
 }
 
 /** The confirmed, then the waiting in line, each with the person's masked name and address. */

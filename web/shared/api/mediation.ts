@@ -1,7 +1,7 @@
 // Dispute mediation by the communities' gold mediators (金牌调解): disputes with their parties,
 // sessions, the agreement and the follow-up visits that check it holds, the community's mediators
 // and the statistics.
-import { request, requestItems, type Page } from './client'
+import { request, type Page } from './client'
 import type { Ref } from './governance'
 
 export type MediationState = 'open' | 'in_mediation' | 'agreed' | 'not_agreed' | 'withdrawn'
@@ -114,13 +114,6 @@ export interface NewMediation {
   case_id?: number
 }
 
-export interface Mediator {
-  id: number
-  /** Masked. */
-  name: string
-  home_node_id: number
-}
-
 export interface MediationStats {
   node_id: number
   open: number
@@ -170,11 +163,6 @@ export function transitionMediation(
 
 export function addFollowUp(id: number, visit: { visited_on?: string; note?: string; holds: 'kept' | 'broken' }): Promise<MediationDetail> {
   return request<MediationDetail>('POST', `${mediations}/${id}/follow-ups`, { body: visit })
-}
-
-/** The gold mediators of the community the node lies in. */
-export function listMediators(node: number): Promise<Mediator[]> {
-  return requestItems<Mediator>('GET', '/api/v1/mediators', { query: { node } })
 }
 
 export function getMediationStats(node?: number): Promise<MediationStats> {
