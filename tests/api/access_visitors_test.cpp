@@ -79,7 +79,7 @@ TEST_F(AccessVisitorsTest, AResidentIssuesAPassShownMaskedWithItsTokenAndTimeLef
   EXPECT_EQ(pass["visitor_phone"], "138****5678");
   EXPECT_EQ(pass["uses"], "once");
   EXPECT_EQ(pass["state"], "active");
-  EXPECT_EQ(pass["gate_tiers"], json({"main", "middle"}));
+  EXPECT_EQ(pass["gate_tiers"], json::array({"main", "middle"}));
   EXPECT_EQ(pass["compound"]["id"], node("desheng-xincun"));
   std::int64_t left = pass["seconds_left"];
   EXPECT_GT(left, 24 * 3600 - 60);
@@ -112,7 +112,7 @@ TEST_F(AccessVisitorsTest, AResidentIssuesAPassShownMaskedWithItsTokenAndTimeLef
   auto many = resident->post(kMine, shorter);
   ASSERT_EQ(many.status, 201) << many.body;
   EXPECT_LE(many.json()["seconds_left"].get<std::int64_t>(), 2 * 3600);
-  EXPECT_EQ(many.json()["gate_tiers"], json({"main"}));
+  EXPECT_EQ(many.json()["gate_tiers"], json::array({"main"}));
 
   auto listed = resident->get(kMine);
   ASSERT_EQ(listed.status, 200) << listed.body;
@@ -160,7 +160,8 @@ TEST_F(AccessVisitorsTest, TheHouseholdRevokesItsOwnPassOnceAndAnothersIsMissing
         {node("desheng-xincun"), part});
   });
   EXPECT_EQ(resident->post(kMine + "/" + std::to_string(others) + "/revoke", json::object()).status, 404);
-  for (const auto& item : resident->get(kMine).json()["items"]) EXPECT_NE(item["id"], others);
+  json mine = resident->get(kMine).json();
+  for (const auto& item : mine["items"]) EXPECT_NE(item["id"], others);
   EXPECT_EQ(count("SELECT COUNT(*) FROM access_visitor_passes WHERE id = ? AND revoked_at IS NULL", {others}), 1);
 }
 
