@@ -20,11 +20,6 @@ namespace weizhi::engagement {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
 constexpr const char* kUnitKinds =
     "单位类型应为 government、state_enterprise、enterprise、school、hospital、social_organisation 或 other";
 constexpr const char* kResourceKinds = "资源类型应为 venue、volunteers、expertise、funds 或 other";

@@ -1,5 +1,6 @@
-// What the engagement module's route files share: the scope of a record of the module answered 404 out of
-// the caller's reach, the manage check on a record, moments in a body, and a person's address as staff read it.
+// What the engagement module's route files share: the HTTP types they name, the scope of a record of the module
+// answered 404 out of the caller's reach, the manage check on a record, moments in a body, and a person's
+// address as staff read it.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -15,6 +16,12 @@ class Connection;
 }
 
 namespace weizhi::engagement {
+
+// The HTTP types every route file of the module names.
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
 
 // Another street's (or another compound's) ids are answered as ids that do not exist.
 http::ScopeResolver readable(http::ScopeResolver inner);

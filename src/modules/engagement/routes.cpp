@@ -25,11 +25,6 @@ namespace weizhi::engagement {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
 constexpr const char* kKinds = "活动类型应为 secretary_contest、roundtable、renewal_opinion、party_activity 或 other";
 
 Event require_event(store::Connection& connection, std::int64_t id) {

@@ -21,11 +21,6 @@ namespace weizhi::engagement {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
 constexpr std::int64_t kTextsShown = 500;
 
 Survey require_survey(store::Connection& connection, std::int64_t id) {

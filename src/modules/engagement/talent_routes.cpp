@@ -19,11 +19,6 @@ namespace weizhi::engagement {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
 Talent require_talent(store::Connection& connection, std::int64_t person_id) {
   return found_or_404(find_talent(connection, person_id), "找不到该居民");
 }
