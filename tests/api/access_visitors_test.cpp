@@ -206,6 +206,26 @@ TEST_F(AccessVisitorsTest, BadPassesAreRefusedNamingTheFieldAndAHouseholdIsLimit
   EXPECT_EQ(count("SELECT COUNT(*) FROM access_visitor_passes"), weizhi::access::kPassesPerHouseholdDay);
 }
 
+TEST_F(AccessVisitorsTest, PassesIssuedAtOnceStopAtTheDailyLimit) {
+  constexpr std::size_t kRacers = weizhi::access::kPassesPerHouseholdDay + 6;
+  std::vector<std::unique_ptr<HttpClient>> phones;
+  for (std::size_t i = 0; i < kRacers; ++i) phones.push_back(signed_in("resident"));
+  std::vector<int> statuses(kRacers);
+  std::atomic<std::size_t> ready = 0;
+  std::vector<std::thread> racers;
+  for (std::size_t i = 0; i < kRacers; ++i) {
+    racers.emplace_back([&, i] {
+      ++ready;
+      while (ready < kRacers) std::this_thread::yield();
+      statuses[i] = phones[i]->post(kMine, visitor()).status;
+    });
+  }
+  for (auto& racer : racers) racer.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), weizhi::access::kPassesPerHouseholdDay);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 429), 6);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM access_visitor_passes"), weizhi::access::kPassesPerHouseholdDay);
+}
+
 TEST_F(AccessVisitorsTest, ResidentsOfSeveralHouseholdsNameThePart) {
   auto resident = signed_in("resident");
   std::int64_t second = db().write([&](weizhi::store::Tx& tx) {

@@ -196,6 +196,7 @@ Response issue_pass_route(Context& context) {
     const auto& household = household_for(links, part_id);
     pass.compound_node_id = household.compound->id;
     pass.part_node_id = household.part.id;
+    lock_household(tx, pass.part_node_id);
     auto day_start = *street_day_end(street_date(tx.now())) - std::chrono::hours(24);
     check_daily_limit(passes_issued_since(tx.connection(), pass.part_node_id, iso_utc(day_start)));
     std::int64_t id = insert_pass(tx, pass);

@@ -115,6 +115,11 @@ std::int64_t active_pass_count(store::Connection& connection, std::int64_t compo
       {compound_node_id, now});
 }
 
+void lock_household(store::Tx& tx, std::int64_t part_node_id) {
+  if (tx.dialect() == store::Dialect::Postgres)
+    tx.exec("SELECT id FROM org_nodes WHERE id = ? FOR UPDATE", {part_node_id});
+}
+
 std::int64_t passes_issued_since(store::Connection& connection, std::int64_t part_node_id, const std::string& since) {
   return connection.scalar("SELECT COUNT(*) FROM access_visitor_passes WHERE part_node_id = ? AND created_at >= ?",
                            {part_node_id, since});

@@ -61,6 +61,9 @@ std::vector<VisitorPass> passes_of_compound(store::Connection& connection, std::
                                             const std::optional<std::string>& active_at,
                                             std::optional<std::int64_t> before_id, std::int64_t limit);
 std::int64_t active_pass_count(store::Connection& connection, std::int64_t compound_node_id, const std::string& now);
+// Holds the household's issuing until the transaction ends, so that passes issued at once are counted one after
+// the other against the daily limit (SQLite has one writer already; PostgreSQL locks the part's row).
+void lock_household(store::Tx& tx, std::int64_t part_node_id);
 // How many passes the household issued since `since` (UTC).
 std::int64_t passes_issued_since(store::Connection& connection, std::int64_t part_node_id, const std::string& since);
 void revoke_pass(store::Tx& tx, std::int64_t id, const std::string& at);
