@@ -1,7 +1,8 @@
 // Browser tests of epidemic mode (疫情防控): the commissioner declares an observation point on a building of 德胜新村
 // in the console, which suspends the credentials of those registered there, opens its page and lifts it after a
 // confirmation, which restores them; and a resident of an observed building checks in on the H5 at 360 px in elderly
-// mode, which the staff named on it then read on the observation's households board.
+// mode, which the staff named on it then read on the observation's households board, where they enter another
+// household's report taken by phone.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
@@ -93,5 +94,16 @@ describe('observation care on the H5 and the console', () => {
     await row.getByTestId('household-state').getByText('异常').waitFor()
     await row.getByText('居民自报').waitFor()
     await checkScreen(staffPage, 'observation households board', 'epidemic-board')
+
+    // A household that has not reported is called, and the staff member enters what it says.
+    const missing = board.getByTestId('board-table').locator('tbody tr').filter({ hasText: '未打卡' }).first()
+    await missing.getByTestId('enter-check-in').click()
+    const entry = staffPage.getByTestId('check-in-form')
+    await entry.getByTestId('entry-note').fill('电话回访，一切正常')
+    await entry.getByRole('button', { name: '保存' }).click()
+    await staffPage.getByText('已代录今天的健康打卡').waitFor()
+    await board.getByTestId('board-counts').getByText(/已打卡 2 户/).waitFor()
+    const entered = board.getByTestId('board-table').locator('tbody tr').filter({ hasText: '电话回访，一切正常' })
+    await entered.getByText('电话代录', { exact: true }).first().waitFor()
   })
 })
