@@ -17,13 +17,14 @@ std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& as
   };
   std::map<std::string, Figures> by_kind;
   Figures total;
-  // Sign-ups that held a place (cancelled and still waiting ones did not) and those checked in.
+  // Events not called off; sign-ups that held a place (cancelled and still waiting ones did not) and those
+  // checked in.
   for (const auto& row :
        connection.query("SELECT e.kind, COUNT(DISTINCT e.id), COUNT(s.id), COUNT(s.checked_in_at) FROM events e "
                         "JOIN org_nodes n ON n.id = e.node_id "
                         "LEFT JOIN event_signups s ON s.event_id = e.id AND s.status = 'confirmed' WHERE " +
                             org::subtree_condition(connection.dialect(), "n.path") +
-                            " AND e.starts_at >= ? AND e.starts_at < ? GROUP BY e.kind",
+                            " AND e.starts_at >= ? AND e.starts_at < ? AND e.cancelled_at IS NULL GROUP BY e.kind",
                         modules::joined({org::subtree_params(ask.node_path), ask.moments()}))) {
     Figures figures{row.i64(1), row.i64(2), row.i64(3)};
     by_kind[row.text(0)] = figures;
