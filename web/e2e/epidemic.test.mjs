@@ -2,7 +2,7 @@
 // in the console, which suspends the credentials of those registered there, opens its page and lifts it after a
 // confirmation, which restores them; and a resident of an observed building checks in on the H5 at 360 px in elderly
 // mode, which the staff named on it then read on the observation's households board, where they enter another
-// household's report taken by phone.
+// household's report taken by phone; the street's administrator moves the daily check-in hour.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
@@ -105,5 +105,15 @@ describe('observation care on the H5 and the console', () => {
     await board.getByTestId('board-counts').getByText(/已打卡 2 户/).waitFor()
     const entered = board.getByTestId('board-table').locator('tbody tr').filter({ hasText: '电话回访，一切正常' })
     await entered.getByText('电话代录', { exact: true }).first().waitFor()
+
+    // The street's administrator moves the hour from which households are missed.
+    const adminPage = await suite.freshPage({ viewport: desktop.viewport, isMobile: false, hasTouch: false })
+    await signInToConsole(adminPage, suite.baseUrl, 'admin', `/epidemic/observations?compound=${home.compound_id}`)
+    const hourCard = adminPage.getByTestId('check-in-hour')
+    await hourCard.getByTestId('check-in-hour-select').click()
+    await adminPage.locator('.el-select-dropdown__item').filter({ hasText: /^9:00$/ }).click()
+    await hourCard.getByTestId('check-in-hour-save').click()
+    await adminPage.getByText('已设为每日 9:00 前打卡').waitFor()
+    assert.equal((await grid.get(`/api/v1/epidemic/observations/${observation.id}/board`)).check_in_by_hour, 9)
   })
 })

@@ -139,3 +139,17 @@ export function checkIn(input: HealthInput & { part_id?: number }): Promise<Chec
 export function askForHelp(input: { part_id?: number; kind: HelpKind; detail: string }): Promise<HelpRequest> {
   return request('POST', '/api/v1/me/epidemic/help-requests', { body: input })
 }
+
+/** The street's hour (0–23) from which a household with no check-in that day is missed. */
+export interface CheckInPolicy {
+  street_id: number
+  check_in_by_hour: number
+}
+
+export function getCheckInPolicy(street: number): Promise<CheckInPolicy> {
+  return request('GET', `/api/v1/epidemic-policies/${street}`)
+}
+
+export function saveCheckInPolicy(street: number, hour: number): Promise<CheckInPolicy> {
+  return request('PUT', `/api/v1/epidemic-policies/${street}`, { body: { check_in_by_hour: hour } })
+}
