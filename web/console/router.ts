@@ -13,6 +13,14 @@ export const router = createRouter({
       meta: { public: true, titleKey: 'login.title' },
     },
     {
+      // Outside the layout: the notice is printed for the compound's board.
+      path: '/engagement/notices/:id(\\d+)/print',
+      name: 'engagement-notice-print',
+      component: () => import('./views/engagement/notice/print.vue'),
+      props: (route) => ({ noticeId: Number(route.params.id) }),
+      meta: { titleKey: 'notices.console.print', permission: 'engagement.read' },
+    },
+    {
       // Outside the layout: the page is printed, one paper form per sheet.
       path: '/votes/:id(\\d+)/paper-forms',
       name: 'vote-paper-forms',
@@ -285,6 +293,19 @@ export const router = createRouter({
           component: () => import('./views/engagement/event/index.vue'),
           props: (route) => ({ eventId: Number(route.params.id) }),
           meta: { titleKey: 'engagement.event', permission: 'engagement.read' },
+        },
+        {
+          path: 'engagement/notices',
+          name: 'engagement-notices',
+          component: () => import('./views/engagement/notices/index.vue'),
+          meta: { titleKey: 'notices.console.menu', permission: 'engagement.read', menuGroup: 'service', menuOrder: 24 },
+        },
+        {
+          path: 'engagement/notices/:id(\\d+)',
+          name: 'engagement-notice',
+          component: () => import('./views/engagement/notice/index.vue'),
+          props: (route) => ({ noticeId: Number(route.params.id) }),
+          meta: { titleKey: 'notices.title', permission: 'engagement.read' },
         },
         {
           path: 'engagement/surveys',

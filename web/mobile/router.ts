@@ -120,6 +120,19 @@ export const router = createRouter({
       meta: { titleKey: 'engagement.mobile.title' },
     },
     {
+      path: '/notices',
+      name: 'my-notices',
+      component: () => import('./views/notices/index.vue'),
+      meta: { titleKey: 'notices.mobile.title' },
+    },
+    {
+      path: '/notices/:id(\\d+)',
+      name: 'my-notice',
+      component: () => import('./views/notices/notice.vue'),
+      props: (route) => ({ noticeId: Number(route.params.id) }),
+      meta: { titleKey: 'notices.mobile.title' },
+    },
+    {
       path: '/surveys',
       name: 'my-surveys',
       component: () => import('./views/surveys/index.vue'),

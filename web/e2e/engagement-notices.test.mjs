@@ -1,0 +1,66 @@
+// Browser test of 通知公示: staff publish (through the API) a notice of 德胜新村 that asks for acknowledgement; the
+// demo resident finds it on the H5 at 360 px from 我的 with its unread badge, opens it (the read is recorded) and
+// confirms it with 确认已阅; the notice's page in the console then counts one more household read and acknowledged,
+// and its print page shows the period and the issuing node.
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { apiSession, findNodeId } from './support/api.mjs'
+import { checkScreen, signInToMobile } from './support/browser.mjs'
+import { browserSuite, desktop, phone } from './support/suite.mjs'
+
+const title = `二次供水检修停水通知 ${Date.now() % 100000}`
+
+function streetDay(offsetDays) {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 24 * 3600_000).toISOString().slice(0, 10)
+}
+
+const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth)
+
+describe('通知公示 in the console and the H5', () => {
+  const suite = browserSuite(desktop)
+
+  test('staff publish a notice needing acknowledgement, a resident acknowledges it on the phone, staff see the count change', async () => {
+    const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+    const notice = await commissioner.send(
+      'POST',
+      '/api/v1/notices',
+      {
+        node_id: await findNodeId(suite.baseUrl, '德胜新村'),
+        title,
+        body: '本周六 8:00–18:00 检修二次供水设施，请提前储水。',
+        kind: 'notice',
+        audience: 'residents',
+        starts_on: streetDay(0),
+        ends_on: streetDay(6),
+        needs_ack: true,
+      },
+      { expectedStatus: 201 },
+    )
+    assert.equal(notice.counts.acked, 0)
+
+    const phonePage = await suite.freshPage(phone)
+    await signInToMobile(phonePage, suite.baseUrl, 'resident')
+    await phonePage.getByTestId('notices-unread-count').waitFor()
+    await phonePage.getByTestId('notices-link').click()
+    const row = phonePage.getByTestId('my-notice-row').filter({ hasText: title })
+    await row.getByText('未读').waitFor()
+    assert.ok((await pageWidth(phonePage)) <= 360, 'the list fits 360 px')
+    await checkScreen(phonePage, 'H5 notices', 'engagement-mobile-notices')
+    await row.click()
+    await phonePage.getByTestId('my-notice').getByText('本周六 8:00–18:00').waitFor()
+    await phonePage.getByTestId('notice-ack').click()
+    await phonePage.getByTestId('notice-acked').waitFor()
+    assert.ok((await pageWidth(phonePage)) <= 360, 'the notice fits 360 px')
+    await checkScreen(phonePage, 'H5 notice acknowledged', 'engagement-mobile-notice')
+
+    const page = await suite.consolePage('commissioner', `/engagement/notices/${notice.id}`)
+    await page.getByTestId('notice-page-counts').getByText(`已阅 1/${notice.counts.total} · 已确认 1`).waitFor()
+    await page.getByTestId('receipts-buildings').getByText('1').first().waitFor()
+    await checkScreen(page, 'notice page', 'engagement-notice')
+
+    // The print page lies outside the console's layout.
+    await page.goto(`${suite.baseUrl}/engagement/notices/${notice.id}/print`)
+    await page.getByTestId('notice-print').getByText(`公示期：${streetDay(0)} 至 ${streetDay(6)}`).waitFor()
+    await page.getByTestId('notice-print').getByText('发布单位：德胜新村').waitFor()
+  })
+})
