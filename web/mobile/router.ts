@@ -31,6 +31,13 @@ export const router = createRouter({
       meta: { titleKey: 'mobile.me' },
     },
     {
+      // 我的消息: the resident's own notifications, each leading to the H5 page it is about.
+      path: '/inbox',
+      name: 'my-inbox',
+      component: () => import('./views/inbox/index.vue'),
+      meta: { titleKey: 'notifications.inbox.title' },
+    },
+    {
       path: '/votes',
       name: 'my-votes',
       component: () => import('./views/voting/list/index.vue'),

@@ -1752,6 +1752,15 @@ const en: typeof zhCN = {
     none: 'No notifications',
     noneUnread: 'No unread notifications',
     all: 'All notifications',
+    inbox: {
+      title: 'My messages',
+      entryHint: 'Waiting-list places, replies to your reports, vote reminders and more',
+      hint: 'Tap a message to mark it read and open the page it is about.',
+      none: 'No messages yet. A place from the waiting list, an event called off, the outcome of a report, reminders to vote or elect, and answers to your correction requests arrive here.',
+      readAll: 'Mark all read',
+      unreadBadge: '{n} unread',
+      markedRead: 'Marked read',
+    },
     robots: {
       title: 'Group robots',
       node: 'Community or compound',

@@ -1749,6 +1749,15 @@ export default {
     none: '没有通知',
     noneUnread: '没有未读通知',
     all: '全部通知',
+    inbox: {
+      title: '我的消息',
+      entryHint: '活动候补转正、报事答复、表决提醒等发给你的通知',
+      hint: '点开一条即标为已读，并打开它说的那一页。',
+      none: '还没有消息。活动候补转为报名成功、活动取消、报事有了处理结果、表决和选举提醒、信息更正的答复，都会发到这里。',
+      readAll: '全部已读',
+      unreadBadge: '{n} 条未读',
+      markedRead: '已标为已读',
+    },
     robots: {
       title: '群机器人',
       node: '社区或小区',
