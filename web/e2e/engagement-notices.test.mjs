@@ -1,5 +1,5 @@
 // Browser test of 通知公示: staff publish (through the API) a notice of 德胜新村 that asks for acknowledgement; the
-// demo resident finds it on the H5 at 360 px from 我的 with its unread badge, opens it (the read is recorded) and
+// demo resident finds it on the H5 at 360 px in elderly mode from 我的 with its unread badge, opens it (the read is recorded) and
 // confirms it with 确认已阅; the notice's page in the console then counts one more household read and acknowledged,
 // and its print page shows the period and the issuing node.
 import assert from 'node:assert/strict'
@@ -38,12 +38,15 @@ describe('通知公示 in the console and the H5', () => {
     )
     assert.equal(notice.counts.acked, 0)
 
+    // In elderly mode (large text), the harder fit at 360 px.
     const phonePage = await suite.freshPage(phone)
+    await phonePage.addInitScript(() => localStorage.setItem('weizhi.elderly-mode', 'on'))
     await signInToMobile(phonePage, suite.baseUrl, 'resident')
     await phonePage.getByTestId('notices-unread-count').waitFor()
     await phonePage.getByTestId('notices-link').click()
     const row = phonePage.getByTestId('my-notice-row').filter({ hasText: title })
     await row.getByText('未读').waitFor()
+    assert.ok(await phonePage.evaluate(() => document.documentElement.classList.contains('elderly-mode')))
     assert.ok((await pageWidth(phonePage)) <= 360, 'the list fits 360 px')
     await checkScreen(phonePage, 'H5 notices', 'engagement-mobile-notices')
     await row.click()
