@@ -1,7 +1,7 @@
 // Browser test of 我的消息 on the H5 at 360 px: a resident moved up from an event's waiting line (a real API action)
 // sees the unread badge on 我的, opens the inbox, taps the message and lands on the H5 page it is about (the
 // shared link table turns the console's /engagement/events/… into 我的活动), and the badge clears; 全部已读 and the
-// empty state in elderly mode.
+// empty state in elderly mode; a reminder to vote opens the vote's own H5 page.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { assertAccessible, checkScreen, signInToMobile } from './support/browser.mjs'
@@ -70,6 +70,22 @@ describe('我的消息 on the H5', () => {
     // The count is asked when 我的 opens; give it the moment it takes before saying the badge is gone.
     await page.waitForLoadState('networkidle')
     assert.equal(await badge.count(), 0, 'the badge clears once the message is read')
+  })
+
+  test('a reminder to vote opens the vote itself on the H5', async () => {
+    const resident = await apiSession(suite.baseUrl, 'resident')
+    await resident.send('POST', '/api/v1/me/notifications/read-all', {})
+    const vote = (await resident.get('/api/v1/me/votes')).items.find(
+      (candidate) => candidate.state === 'open' && candidate.my_voters.some((voter) => voter.self && !voter.voted_channel),
+    )
+    assert.ok(vote, 'the demo resident has an open vote to cast')
+    const admin = await apiSession(suite.baseUrl, 'admin')
+    await admin.send('POST', `/api/v1/votes/${vote.id}/reminders`, { message: '请在周五前投票' }, { expectedStatus: 201 })
+    const page = await suite.mobilePage('resident')
+    await page.getByTestId('inbox-link').click()
+    await page.getByTestId('inbox').getByText(`请参加表决：《${vote.title}》`).click()
+    await page.waitForURL(new RegExp(`/m/votes/${vote.id}$`))
+    await page.getByTestId('vote-title').getByText(vote.title).waitFor()
   })
 
   test('in elderly mode 全部已读 marks every message read, and a resident with none is told what arrives here', async () => {
