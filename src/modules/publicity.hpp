@@ -65,6 +65,10 @@ struct PublicityAsk {
   }
 };
 
+// How long an owners' decision stays up once made known — a vote's result, a covenant adopted — the first day
+// counted (docs/rules.md#h-result-publicity): no rule sets it, so it is the street's usual week on the board.
+inline constexpr int kDecisionPublicityDays = 7;
+
 // The day `days` after `day` (YYYY-MM-DD; negative: before), for a period's last day; "" when `day` is no date.
 inline std::string days_after(const std::string& day, int days) {
   auto date = parse_date(day);

@@ -618,3 +618,27 @@ TEST_F(CovenantTest, AViolationPastItsDeadlineIsOnItsManagersListForTodayUntilIt
   ASSERT_EQ(secretary->post(violation_path(violation, "/close"), json{{"reason", "车主已挪车"}}).status, 200);
   EXPECT_TRUE(listed("secretary").is_null()) << "closed: nothing left to chase";
 }
+
+TEST_F(CovenantTest, ACovenantAdoptedThisWeekIsInPublicityForTheCompound) {
+  json version = draft();
+  auto vote = counted_vote(2, "desheng-xincun", voting::Choice::Agree);
+  ASSERT_EQ(signed_in("secretary")
+                ->post(path(version, "/adopt"), json{{"vote_id", vote}, {"adopted_on", day_from_today(-6)}})
+                .status,
+            200);
+  auto listed = signed_in("resident")->get("/api/v1/me/publicity");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  json items = listed.json()["items"];
+  json found = nullptr;
+  for (const auto& item : items) {
+    if (item["kind"] == "covenant.adopted") found = item;
+  }
+  ASSERT_FALSE(found.is_null()) << listed.body;
+  EXPECT_EQ(found["title"], "管理规约公示：德胜新村小区公约");
+  EXPECT_EQ(found["starts_on"], day_from_today(-6));
+  EXPECT_EQ(found["ends_on"], day_from_today(0)) << "a week, the day of adoption counted";
+  EXPECT_EQ(found["link"], "/covenant");
+  auto elsewhere = signed_in("admin")->get("/api/v1/publicity?node=" + std::to_string(node("c-deshengba")));
+  ASSERT_EQ(elsewhere.status, 200);
+  for (const auto& item : elsewhere.json()["items"]) EXPECT_NE(item["kind"], "covenant.adopted");
+}

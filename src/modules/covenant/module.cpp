@@ -19,6 +19,7 @@ modules::Module module() {
                                },
                                {escalation_job()});
   descriptor.today = today_items;
+  descriptor.publicity = publicity_items;
   descriptor.report = report_sections;
   return descriptor;
 }

@@ -13,4 +13,7 @@ modules::Job escalation_job();
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
 std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
 
+// What is in publicity (publicity.cpp).
+std::vector<modules::PublicityItem> publicity_items(const modules::PublicityAsk& ask);
+
 }  // namespace weizhi::covenant

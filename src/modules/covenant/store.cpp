@@ -160,6 +160,13 @@ std::optional<Version> adopted_version(store::Connection& connection, std::int64
       std::bind_front(to_version, std::ref(connection)));
 }
 
+std::vector<Version> versions_adopted_since(store::Connection& connection, const std::string& since) {
+  return store::map_rows(
+      connection.query(std::string(kVersionColumns) + "WHERE v.state = 'adopted' AND v.adopted_on >= ? ORDER BY v.id",
+                       {since}),
+      std::bind_front(to_version, std::ref(connection)));
+}
+
 std::optional<VoteFacts> vote_facts(store::Connection& connection, std::int64_t vote_id, std::int64_t item) {
   auto vote = voting::find_vote(connection, vote_id);
   if (!vote) return std::nullopt;

@@ -27,6 +27,8 @@ std::int64_t create_version(store::Tx& tx, std::int64_t compound_node_id, const 
 std::optional<Version> find_version(store::Connection& connection, std::int64_t id);
 // Every version of the compound, the newest first.
 std::vector<Version> versions_of_compound(store::Connection& connection, std::int64_t compound_node_id);
+// The versions in force adopted on `since` (YYYY-MM-DD) or later, anywhere, by id.
+std::vector<Version> versions_adopted_since(store::Connection& connection, const std::string& since);
 std::optional<Version> adopted_version(store::Connection& connection, std::int64_t compound_node_id);
 
 // Adopts a draft on `adopted_on` by the item of a vote: 409 unless the version is a draft, 404 for

@@ -8,23 +8,16 @@
 
 namespace weizhi::voting {
 
-namespace {
-
-// The first day counted, as in every publicity period of the street.
-constexpr int kResultPublicityDays = 7;
-
-}  // namespace
-
 std::vector<modules::PublicityItem> publicity_items(const modules::PublicityAsk& ask) {
   std::vector<modules::PublicityItem> items;
   // Published on a street day at most a week ago: a day more in UTC covers the street's eight hours ahead.
-  std::string since = modules::days_after(ask.today, -kResultPublicityDays);
+  std::string since = modules::days_after(ask.today, -modules::kDecisionPublicityDays);
   std::map<std::int64_t, std::optional<org::Node>> compounds;
   for (const auto& vote : votes_published_since(ask.connection, since)) {
     auto published = parse_iso(vote.published_at.value_or(""));
     if (!published) continue;
     std::string starts_on = street_date(*published);
-    std::string ends_on = modules::days_after(starts_on, kResultPublicityDays - 1);
+    std::string ends_on = modules::days_after(starts_on, modules::kDecisionPublicityDays - 1);
     if (!ask.current(starts_on, ends_on)) continue;
     std::int64_t compound_id = vote.input.compound_node_id;
     if (!compounds.count(compound_id)) compounds[compound_id] = org::find_node(ask.connection, compound_id);
