@@ -64,9 +64,9 @@ TEST(Networks, AListIsCommaSeparatedWithSpacesAllowedAndMayBeEmpty) {
 }
 
 TEST(Networks, MalformedEntriesAreRefusedNamingTheEntry) {
-  for (const char* list : {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/+8", "10.0.0.0/8/8",
-                           "10.0.0", "010.0.0.1", "10.0.0.256", "localhost", "fe80::1%eth0", "2001:db8:::1",
-                           "10.0.0.0/0008", "10.0.0.1,", ",10.0.0.1", "10.0.0.1,,::1", "10.0.0.1 ::1", "*"}) {
+  for (const char* list : {"10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/+8", "10.0.0.0/8/8", "10.0.0",
+                           "010.0.0.1", "10.0.0.256", "localhost", "fe80::1%eth0", "2001:db8:::1", "10.0.0.0/0008",
+                           "10.0.0.1,", ",10.0.0.1", "10.0.0.1,,::1", "10.0.0.1 ::1", "*"}) {
     EXPECT_THROW(net::parse_networks(list), std::invalid_argument) << list;
   }
   try {
