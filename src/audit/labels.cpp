@@ -249,6 +249,7 @@ const std::vector<ActionLabel>& action_labels() {
       {"epidemic.seed", "载入演示观察点"},
       {"epidemic.observation.declare", "设立居家隔离医学观察点"},
       {"epidemic.observation.start", "观察点开始，暂停住户门禁"},
+      {"epidemic.observation.change", "调整观察点结束日期"},
       {"epidemic.observation.lift", "解除观察点，恢复住户门禁"},
       {"epidemic.observation.end", "观察点到期，恢复住户门禁"},
       {"epidemic.check_in.record", "居家观察健康打卡"},

@@ -1,7 +1,8 @@
 // Epidemic mode over HTTP on the Test seed: an observation point declared on a building or unit suspends exactly
 // the credentials of those living there (its staff's left alone), lifting or its last day passing restores exactly
-// those, overlapping observations restore only when the last ends, one planned starts on its first day, and hostile
-// callers: anonymous, another street's node, another compound's staff, a node of the wrong kind, odd bodies.
+// those, overlapping observations restore only when the last ends, one planned starts on its first day, its last day
+// extended or shortened with the daily job ending it by the new one, and hostile callers: anonymous, another street's
+// node, another compound's staff, a node of the wrong kind, odd bodies.
 #include <chrono>
 #include <set>
 
@@ -76,6 +77,11 @@ class EpidemicTest : public ApiTest {
 
   Reply lift(HttpClient& client, std::int64_t id) {
     return client.post(kObservations + "/" + std::to_string(id) + "/lift", std::string());
+  }
+
+  Reply change(HttpClient& client, std::int64_t id, const std::string& ends_on, const std::string& reason = "复核") {
+    return client.send("PATCH", kObservations + "/" + std::to_string(id),
+                       json{{"ends_on", ends_on}, {"reason", reason}}.dump());
   }
 
   std::string credential_path(std::int64_t id, const std::string& step) {
@@ -256,6 +262,125 @@ TEST_F(EpidemicTest, TheDailyJobStartsAPlannedObservationAndEndsOneWhoseLastDayH
             1);
 }
 
+TEST_F(EpidemicTest, AnExtendedObservationKeepsItsCredentialsSuspendedUntilItsNewLastDayHasPassed) {
+  auto commissioner = signed_in("commissioner");
+  std::int64_t observed = building();
+  auto living_there = credentials_under(observed, "active");
+  std::int64_t id = declare(*commissioner, observation(observed, day(0), day(2)));
+
+  auto extended = change(*commissioner, id, day(5), "复核发现新的密切接触者");
+  ASSERT_EQ(extended.status, 200) << extended.body;
+  json moved = extended.json();
+  EXPECT_EQ(moved["ends_on"], day(5));
+  EXPECT_EQ(moved["state"], "active");
+  ASSERT_EQ(moved["changes"].size(), 1u);
+  EXPECT_EQ(moved["changes"][0]["from_ends_on"], day(2));
+  EXPECT_EQ(moved["changes"][0]["ends_on"], day(5));
+  EXPECT_EQ(moved["changes"][0]["reason"], "复核发现新的密切接触者");
+  EXPECT_FALSE(moved["changes"][0]["changed_by"].get<std::string>().empty());
+  EXPECT_EQ(credentials_under(observed, "suspended"), living_there) << "nothing restored by a change";
+  auto audited = db().read()->query_one(
+      "SELECT summary FROM audit_log WHERE action = 'epidemic.observation.change' AND entity = ?",
+      {"epidemic_observation:" + std::to_string(id)});
+  ASSERT_TRUE(audited);
+  json summary = json::parse(audited->text(0));
+  EXPECT_EQ(summary["change"], "extend");
+  EXPECT_EQ(summary["from_ends_on"], day(2));
+  EXPECT_EQ(summary["ends_on"], day(5));
+
+  weizhi::testing::ManualClock clock;
+  clock.set(std::chrono::system_clock::now() + std::chrono::hours(24 * 3));
+  ASSERT_TRUE(run_job("epidemic.observations.lifecycle", clock));
+  std::string path = kObservations + "/" + std::to_string(id);
+  EXPECT_EQ(commissioner->get(path).json()["state"], "active") << "the old last day has passed, the new one not";
+  EXPECT_EQ(credentials_under(observed, "suspended"), living_there);
+
+  clock.set(std::chrono::system_clock::now() + std::chrono::hours(24 * 6));
+  ASSERT_TRUE(run_job("epidemic.observations.lifecycle", clock));
+  EXPECT_EQ(commissioner->get(path).json()["state"], "ended");
+  EXPECT_EQ(credentials_under(observed, "active"), living_there);
+}
+
+TEST_F(EpidemicTest, AnObservationShortenedToTodayIsEndedByTheDailyJobTomorrowAsALiftWould) {
+  auto commissioner = signed_in("commissioner");
+  std::int64_t observed = building();
+  auto living_there = credentials_under(observed, "active");
+  std::int64_t id = declare(*commissioner, observation(observed));
+  auto shortened = change(*commissioner, id, day(0), "提前解除");
+  ASSERT_EQ(shortened.status, 200) << shortened.body;
+  EXPECT_EQ(shortened.json()["state"], "active") << "today is still observed";
+  EXPECT_EQ(credentials_under(observed, "suspended"), living_there);
+
+  weizhi::testing::ManualClock clock;
+  clock.set(std::chrono::system_clock::now() + std::chrono::hours(24));
+  ASSERT_TRUE(run_job("epidemic.observations.lifecycle", clock));
+  EXPECT_EQ(commissioner->get(kObservations + "/" + std::to_string(id)).json()["state"], "ended");
+  EXPECT_EQ(credentials_under(observed, "active"), living_there);
+  auto ended =
+      db().read()->query_one("SELECT summary FROM audit_log WHERE action = 'epidemic.observation.end' AND entity = ?",
+                             {"epidemic_observation:" + std::to_string(id)});
+  ASSERT_TRUE(ended);
+  EXPECT_EQ(json::parse(ended->text(0))["restored"], living_there.size());
+}
+
+TEST_F(EpidemicTest, APlannedObservationIsShortenedButNotBeforeItsFirstDay) {
+  auto commissioner = signed_in("commissioner");
+  std::int64_t id = declare(*commissioner, observation(building(), day(2), day(9)));
+  auto before_first = change(*commissioner, id, day(1));
+  EXPECT_EQ(before_first.status, 400);
+  EXPECT_EQ(before_first.error_field(), "ends_on");
+  auto shortened = change(*commissioner, id, day(2));
+  ASSERT_EQ(shortened.status, 200) << shortened.body;
+  EXPECT_EQ(shortened.json()["state"], "planned");
+  EXPECT_EQ(shortened.json()["ends_on"], day(2));
+}
+
+TEST_F(EpidemicTest, ALastDayIsNotMovedOnceEndedNorToThePastNorToTheSameDay) {
+  auto commissioner = signed_in("commissioner");
+  std::int64_t id = declare(*commissioner, observation(building()));
+  auto past = change(*commissioner, id, day(-1));
+  EXPECT_EQ(past.status, 400);
+  EXPECT_EQ(past.error_field(), "ends_on");
+  auto same = change(*commissioner, id, day(13));
+  EXPECT_EQ(same.status, 409);
+  EXPECT_EQ(same.error_field(), "ends_on");
+  auto no_reason = change(*commissioner, id, day(20), " ");
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_EQ(no_reason.error_field(), "reason");
+  auto not_a_date = change(*commissioner, id, "下周五");
+  EXPECT_EQ(not_a_date.status, 400);
+  EXPECT_EQ(not_a_date.error_field(), "ends_on");
+
+  ASSERT_EQ(lift(*commissioner, id).status, 200);
+  auto lifted = change(*commissioner, id, day(20));
+  EXPECT_EQ(lifted.status, 409);
+  EXPECT_EQ(lifted.error_field(), "state");
+  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM epidemic_observation_changes"), 0) << "nothing half-written";
+  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'epidemic.observation.change'"), 0);
+}
+
+TEST_F(EpidemicTest, TheCompoundsGroupRobotsAreToldOfAChangeWithTheDatesAndNoPerson) {
+  auto robot = signed_in("admin")->send(
+      "PUT", "/api/v1/notification-webhooks/" + std::to_string(node("desheng")),
+      json{{"url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=epidemic-change"}, {"enabled", true}}.dump());
+  ASSERT_EQ(robot.status, 200) << robot.body;
+  auto commissioner = signed_in("commissioner");
+  std::int64_t observed = building();
+  std::int64_t id = declare(*commissioner, observation(observed));
+  ASSERT_EQ(change(*commissioner, id, day(20), "复核发现新的密切接触者").status, 200);
+  auto told =
+      db().read()->query_one("SELECT content FROM notification_deliveries WHERE kind = 'epidemic.observation.changed'");
+  ASSERT_TRUE(told) << "德胜社区's robot is told";
+  std::string content = told->text(0);
+  std::string building_name = db().read()->query_one("SELECT name FROM org_nodes WHERE id = ?", {observed})->text(0);
+  EXPECT_NE(content.find(building_name), std::string::npos) << content;
+  EXPECT_NE(content.find(day(13)), std::string::npos) << content;
+  EXPECT_NE(content.find(day(20)), std::string::npos) << content;
+  EXPECT_NE(content.find("延长"), std::string::npos) << content;
+  EXPECT_EQ(content.find("居民（演示）"), std::string::npos);
+  EXPECT_EQ(content.find("密切接触者"), std::string::npos) << "the reason stays with the staff";
+}
+
 TEST_F(EpidemicTest, TheCompoundsObservationsAreListedForThoseWorkingOnIt) {
   auto commissioner = signed_in("commissioner");
   std::int64_t id = declare(*commissioner, observation(building()));
@@ -276,6 +401,7 @@ TEST_F(EpidemicTest, HostileCallersAreRefused) {
   EXPECT_EQ(anonymous->post(kObservations, observation(building())).status, 401);
   EXPECT_EQ(anonymous->get(path).status, 401);
   EXPECT_EQ(anonymous->post(path + "/lift", std::string()).status, 401);
+  EXPECT_EQ(change(*anonymous, id, day(20)).status, 401);
 
   // Another street's building is as missing.
   std::int64_t far_building = db().write([&](weizhi::store::Tx& tx) {
@@ -294,11 +420,13 @@ TEST_F(EpidemicTest, HostileCallersAreRefused) {
   auto cuiyu = signed_in("epidemic-cuiyu");
   EXPECT_EQ(cuiyu->get(path).status, 404);
   EXPECT_EQ(cuiyu->post(path + "/lift", std::string()).status, 404);
+  EXPECT_EQ(change(*cuiyu, id, day(20)).status, 404);
   EXPECT_EQ(cuiyu->get(kObservations + "?compound=" + std::to_string(compound())).status, 404);
   EXPECT_EQ(cuiyu->post(kObservations, observation(building())).status, 404);
 
   // Reading is not declaring.
   EXPECT_EQ(signed_in("grid")->post(kObservations, observation(building())).status, 403);
+  EXPECT_EQ(change(*signed_in("grid"), id, day(20)).status, 403);
 
   EXPECT_EQ(commissioner->post(kObservations, observation(compound())).error_field(), "node_id");
   EXPECT_EQ(commissioner->post(kObservations, observation(compound())).status, 422);
@@ -324,4 +452,19 @@ TEST_F(EpidemicTest, HostileCallersAreRefused) {
   EXPECT_EQ(commissioner->post(kObservations, oversize).status, 413);
   EXPECT_EQ(commissioner->post(path + "/lift", json{{"now", true}}).status, 400);
   EXPECT_EQ(commissioner->get(kObservations + "/%31%32abc").status, 404);
+
+  // A change of the last day: odd and oversize bodies.
+  EXPECT_EQ(commissioner->send("PATCH", path, json{{"ends_on", day(20)}, {"reason", "复核"}, {"state", "ended"}}.dump())
+                .status,
+            400);
+  auto numeric = commissioner->send("PATCH", path, json{{"ends_on", 20261231}, {"reason", "复核"}}.dump());
+  EXPECT_EQ(numeric.status, 400);
+  EXPECT_EQ(numeric.error_field(), "ends_on");
+  EXPECT_EQ(commissioner->send("PATCH", path, std::string("[\"ends_on\"]")).status, 400);
+  EXPECT_EQ(commissioner
+                ->send("PATCH", path, json{{"ends_on", day(20)}, {"reason", std::string(2 * 1024 * 1024, 'x')}}.dump())
+                .status,
+            413);
+  EXPECT_EQ(commissioner->send("PATCH", kObservations + "/%31%32abc", json{{"ends_on", day(20)}}.dump()).status, 404);
+  EXPECT_EQ(commissioner->get(path).json()["ends_on"], day(13)) << "nothing changed by a refused body";
 }

@@ -1,6 +1,7 @@
 // Epidemic rules: an observation's dates and reason, its state on a day, which credentials it suspends, holds or
 // leaves when it starts (its staff's left alone, one suspended by hand left too), and what its end does with each
-// it held: restored unless another observation still holds it, revoked or hand-suspended ones left; and its care:
+// it held: restored unless another observation still holds it, revoked or hand-suspended ones left; a change of its
+// last day (extended or shortened, never before today or its first day, never once ended); and its care:
 // a check-in's values, when one is abnormal or missed, and when care records are purged.
 #include <gtest/gtest.h>
 
@@ -67,6 +68,51 @@ TEST(EpidemicRules, AnObservationRunsFromItsFirstThroughItsLastDay) {
   EXPECT_EQ(state_on("2026-03-01", "2026-03-14", "2026-03-01"), ObservationState::Active);
   EXPECT_EQ(state_on("2026-03-01", "2026-03-14", "2026-03-14"), ObservationState::Active);
   EXPECT_EQ(state_on("2026-03-01", "2026-03-14", "2026-03-15"), ObservationState::Ended);
+}
+
+Observation running_fourteen_days() {
+  Observation observation{};
+  observation.input = fourteen_days();
+  observation.state = ObservationState::Active;
+  return observation;
+}
+
+TEST(EpidemicRules, ARunningOrPlannedObservationsLastDayIsExtendedOrShortened) {
+  auto running = running_fourteen_days();
+  EXPECT_EQ(change_end(running, "2026-03-21", "复核仍有密接", "2026-03-05"), EndChange::Extend);
+  EXPECT_EQ(change_end(running, "2026-03-10", "提前解除", "2026-03-05"), EndChange::Shorten);
+  EXPECT_EQ(change_end(running, "2026-03-05", "今日为最后一天", "2026-03-05"), EndChange::Shorten)
+      << "shortened to today: today is its last day, the daily job ends it tomorrow";
+  auto planned = running;
+  planned.state = ObservationState::Planned;
+  EXPECT_EQ(change_end(planned, "2026-03-01", "只观察一天", "2026-02-20"), EndChange::Shorten);
+  EXPECT_EQ(end_change_code(EndChange::Extend), "extend");
+  EXPECT_EQ(end_change_code(EndChange::Shorten), "shorten");
+}
+
+TEST(EpidemicRules, AnEndedObservationsLastDayStaysAsItWas) {
+  auto ended = running_fourteen_days();
+  ended.state = ObservationState::Ended;
+  EXPECT_EQ(refusal([&] { change_end(ended, "2026-03-21", "延长", "2026-03-05"); }),
+            std::make_pair(409, std::string("state")));
+}
+
+TEST(EpidemicRules, ANewLastDayIsADateNotBeforeTodayNorItsFirstDayAndNotTheSame) {
+  auto running = running_fourteen_days();
+  auto refused = [&](const std::string& ends_on, const std::string& today) {
+    return refusal([&] { change_end(running, ends_on, "调整", today); });
+  };
+  EXPECT_EQ(refused("2026-3-21", "2026-03-05"), std::make_pair(400, std::string("ends_on")));
+  EXPECT_EQ(refused("2026-03-04", "2026-03-05"), std::make_pair(400, std::string("ends_on"))) << "already past";
+  EXPECT_EQ(refused("2026-02-28", "2026-02-20"), std::make_pair(400, std::string("ends_on"))) << "before its first";
+  EXPECT_EQ(refused("2026-03-14", "2026-03-05"), std::make_pair(409, std::string("ends_on"))) << "the same day";
+}
+
+TEST(EpidemicRules, AChangeOfTheLastDayNeedsAReason) {
+  auto running = running_fourteen_days();
+  EXPECT_EQ(refusal([&] { change_end(running, "2026-03-21", " ", "2026-03-05"); }).second, "reason");
+  EXPECT_EQ(refusal([&] { change_end(running, "2026-03-21", std::string(201, 'x'), "2026-03-05"); }).second, "reason");
+  EXPECT_EQ(refusal([&] { change_end(running, "2026-03-21", std::string(200, 'x'), "2026-03-05"); }).first, 0);
 }
 
 TEST(EpidemicRules, StartingSuspendsAResidentsActiveCredential) {

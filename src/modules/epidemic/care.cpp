@@ -1,7 +1,7 @@
 // Observation care outside the routes (docs/rules.md#i-observation-care): the notices to the compound's group robots
-// when an observation is declared and when it ends, the 今日待办 items of its staff (households not checked in by
-// the street's hour, abnormal check-ins), help-request cases routed to its staff, and the daily purge of care
-// records once the retention period has passed.
+// when an observation is declared, when its last day changes and when it ends, the 今日待办 items of its staff
+// (households not checked in by the street's hour, abnormal check-ins), help-request cases routed to its staff, and
+// the daily purge of care records once the retention period has passed.
 #include <chrono>
 
 #include "audit/audit.hpp"
@@ -54,7 +54,7 @@ cases::Item help_item(store::Tx& tx, std::int64_t street_id, HelpKind kind) {
   return item;
 }
 
-void tell_compound(store::Tx& tx, const Observation& observation, Notice notice) {
+void tell_compound(store::Tx& tx, const Observation& observation, Notice notice, const std::string& from_ends_on) {
   // The robots post to the residents' groups: the text names the place and the dates, never a person.
   std::string address = observed_address(tx.connection(), observation);
   notifications::Message message{.link = "/epidemic/observations/" + std::to_string(observation.id),
@@ -66,6 +66,12 @@ void tell_compound(store::Tx& tx, const Observation& observation, Notice notice)
     message.body = address + " 自 " + observation.input.starts_on + " 至 " + observation.input.ends_on +
                    " 实行居家隔离医学观察，期间该处住户门禁暂停。请住户每日健康打卡，生活物资、药品和心理疏导可在微治"
                    "“居家观察”中求助。";
+  } else if (notice == Notice::Changed) {
+    bool extended = observation.input.ends_on > from_ends_on;
+    message.kind = "epidemic.observation.changed";
+    message.title = std::string(extended ? "延长" : "缩短") + "居家隔离医学观察：" + address;
+    message.body = address + " 的居家隔离医学观察结束日期由 " + from_ends_on + " 调整为 " + observation.input.ends_on +
+                   "，住户门禁于结束日期次日恢复。";
   } else {
     message.kind = "epidemic.observation.ended";
     message.title = "解除居家隔离医学观察：" + address;

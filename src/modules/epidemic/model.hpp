@@ -44,6 +44,15 @@ struct Observation {
   std::optional<std::string> purged_at;
 };
 
+// A change of an observation's last day, as its page shows it (docs/rules.md#i-observation-change).
+struct EndChangeRecord {
+  std::string from_ends_on;
+  std::string ends_on;
+  std::string reason;
+  std::string changed_by;  // the staff account's display name
+  std::string changed_at;
+};
+
 // Who lives under the observed node: the households (parts with someone registered) and the persons.
 struct Residents {
   std::int64_t households = 0;

@@ -35,9 +35,10 @@ std::string seal_health(const crypto::DataKey& key, const HealthInput& input);
 // The street's catalogue item a help request of `kind` becomes, added to the catalogue when the street has none yet;
 // 422 naming `kind` when the street has put it out of use.
 cases::Item help_item(store::Tx& tx, std::int64_t street_id, HelpKind kind);
-enum class Notice { Declared, Ended };
-// Tells the compound's group robots (and the staff's inboxes), inside the caller's transaction.
-void tell_compound(store::Tx& tx, const Observation& observation, Notice notice);
+enum class Notice { Declared, Changed, Ended };
+// Tells the compound's group robots (and the staff's inboxes), inside the caller's transaction; for a change, the
+// observation as changed and the last day it had before.
+void tell_compound(store::Tx& tx, const Observation& observation, Notice notice, const std::string& from_ends_on = {});
 std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);
 modules::Job purge_job();  // care records purged kRetentionDays after their observation ended
 // The router the host hands to the cases module: help requests go to the observation's staff.

@@ -1,5 +1,5 @@
 // HTTP routes of the epidemic module: observation points declared on a building or unit, listed by compound, read,
-// and lifted, the compound's group robots told. An observation or node the caller cannot read is answered as
+// their last day moved, and lifted, the compound's group robots told. An observation or node the caller cannot read is answered as
 // missing (404). Their care's routes are care_routes.cpp.
 #include "core/json_array.hpp"
 #include "core/lookup.hpp"
@@ -132,9 +132,48 @@ Response list_route(Context& context) {
   return Response::json(200, {{"items", items}});
 }
 
+// One observation with the history of its last day, as its page shows it.
+Json observation_page_json(store::Connection& connection, const Observation& observation) {
+  Json json = observation_json(observation);
+  Json changes = Json::array();
+  for (const auto& change : end_changes(connection, observation.id)) {
+    changes.push_back({{"from_ends_on", change.from_ends_on},
+                       {"ends_on", change.ends_on},
+                       {"reason", change.reason},
+                       {"changed_by", change.changed_by},
+                       {"changed_at", change.changed_at}});
+  }
+  json["changes"] = changes;
+  return json;
+}
+
 Response get_route(Context& context) {
   auto lease = context.read();
-  return Response::json(200, observation_json(require_observation(*lease, context.path_id("id"))));
+  return Response::json(200, observation_page_json(*lease, require_observation(*lease, context.path_id("id"))));
+}
+
+// Extends or shortens the observation: credentials stay as they are, the daily job ends it once its new last day has
+// passed (docs/rules.md#i-observation-change).
+Response change_route(Context& context) {
+  JsonObject body(context.json_body());
+  std::string ends_on = body.text("ends_on");
+  std::string reason = body.text("reason");
+  body.finish();
+  std::int64_t id = context.path_id("id");
+  Json changed = context.write([&](store::Tx& tx) {
+    auto observation = require_observation(tx.connection(), id);
+    EndChange change = change_end(observation, ends_on, reason, street_date(tx.now()));
+    change_ends_on(tx, observation, ends_on, reason, context.user().user_id);
+    context.audit(tx, "epidemic.observation.change", "epidemic_observation:" + std::to_string(id),
+                  {{"change", end_change_code(change)},
+                   {"from_ends_on", observation.input.ends_on},
+                   {"ends_on", ends_on},
+                   {"reason", reason}});
+    auto moved = require_observation(tx.connection(), id);
+    tell_compound(tx, moved, Notice::Changed, observation.input.ends_on);
+    return observation_page_json(tx.connection(), moved);
+  });
+  return Response::json(200, changed);
 }
 
 Response lift_route(Context& context) {
@@ -164,6 +203,7 @@ void add_routes(http::Router& router) {
              Access::permission(kManage, http::scope::readable_by(kRead, http::scope::body_node("node_id"), kNoNode)),
              declare_route);
   router.add(Method::Get, observations + "/{id}", on_observation(kRead), get_route);
+  router.add(Method::Patch, observations + "/{id}", on_observation(kManage), change_route);
   router.add(Method::Post, observations + "/{id}/lift", on_observation(kManage), lift_route);
   add_care_routes(router);
 }

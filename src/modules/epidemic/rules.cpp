@@ -54,6 +54,19 @@ ObservationState state_on(const std::string& starts_on, const std::string& ends_
   return ObservationState::Active;
 }
 
+EndChange change_end(const Observation& observation, const std::string& ends_on, const std::string& reason,
+                     const std::string& today) {
+  if (observation.state == ObservationState::Ended) fail_conflict("该观察点已结束，不能调整结束日期", "state");
+  if (!parse_date(ends_on)) fail_invalid("ends_on", "结束日期应为 YYYY-MM-DD");
+  if (ends_on < observation.input.starts_on) fail_invalid("ends_on", "结束日期不能早于开始日期");
+  if (ends_on < today) fail_invalid("ends_on", "结束日期不能早于今天");
+  if (ends_on == observation.input.ends_on) fail_conflict("结束日期未改变", "ends_on");
+  if (blank(reason) || characters(reason) > 200) fail_invalid("reason", "请填写调整原因（不超过 200 字）");
+  return ends_on > observation.input.ends_on ? EndChange::Extend : EndChange::Shorten;
+}
+
+std::string end_change_code(EndChange change) { return change == EndChange::Extend ? "extend" : "shorten"; }
+
 OnStart on_start(const access::HeldCredential& credential, const std::set<std::int64_t>& staff_person_ids) {
   if (credential.person_id && staff_person_ids.count(*credential.person_id)) return OnStart::Leave;
   if (credential.state == access::CredentialState::Active) return OnStart::Suspend;

@@ -1,6 +1,7 @@
 // Pure rules of the epidemic module (docs/rules.md#i-observation-points): an observation's dates and reason, which
 // credentials an observation suspends, holds or leaves when it starts, and what becomes of each when it ends,
-// so that overlapping observations suspend once and restore only when the last ends; and its care
+// so that overlapping observations suspend once and restore only when the last ends; a change of its last day; and
+// its care
 // (docs/rules.md#i-observation-care): a check-in's values, when one is abnormal or missed, when care records are
 // purged. No SQL, no HTTP, no clock.
 #pragma once
@@ -24,6 +25,16 @@ std::optional<ObservationState> parse_state(std::string_view code);
 void check_observation(const ObservationInput& input, const std::string& today);
 // The state an observation of these dates is in on `today`.
 ObservationState state_on(const std::string& starts_on, const std::string& ends_on, const std::string& today);
+
+// A change of a running or planned observation's last day (docs/rules.md#i-observation-change): lengthened or
+// shortened.
+enum class EndChange { Extend, Shorten };
+// 409 naming `state` for an ended observation; 400 naming `ends_on` for a date that is not YYYY-MM-DD, before its
+// first day or before `today`; 409 naming `ends_on` for its present last day; 400 naming `reason` unless 1–200
+// characters.
+EndChange change_end(const Observation& observation, const std::string& ends_on, const std::string& reason,
+                     const std::string& today);
+std::string end_change_code(EndChange change);
 
 // The reason a credential is suspended with while an observation holds it.
 inline constexpr const char* kSuspensionReason = "居家隔离医学观察";

@@ -91,6 +91,27 @@ void set_observation_state(store::Tx& tx, std::int64_t id, ObservationState stat
           {state_code(state), ended_at, now, id});
 }
 
+void change_ends_on(store::Tx& tx, const Observation& observation, const std::string& ends_on,
+                    const std::string& reason, std::int64_t user_id) {
+  std::string now = iso_utc(tx.now());
+  tx.exec("UPDATE epidemic_observations SET ends_on = ?, updated_at = ? WHERE id = ?", {ends_on, now, observation.id});
+  tx.exec(
+      "INSERT INTO epidemic_observation_changes (observation_id, from_ends_on, to_ends_on, reason, "
+      "changed_by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {observation.id, observation.input.ends_on, ends_on, reason, user_id, now});
+}
+
+std::vector<EndChangeRecord> end_changes(store::Connection& connection, std::int64_t observation_id) {
+  return store::map_rows(
+      connection.query("SELECT c.from_ends_on, c.to_ends_on, c.reason, u.display_name, c.created_at "
+                       "FROM epidemic_observation_changes c JOIN users u ON u.id = c.changed_by_user_id "
+                       "WHERE c.observation_id = ? ORDER BY c.id",
+                       {observation_id}),
+      [](const store::Row& row) {
+        return EndChangeRecord{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)};
+      });
+}
+
 std::vector<std::int64_t> observations_to_start(store::Connection& connection, const std::string& today) {
   return ids_of(connection.query(
       "SELECT id FROM epidemic_observations WHERE state = 'planned' AND starts_on <= ? ORDER BY id", {today}));

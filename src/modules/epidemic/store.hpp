@@ -17,6 +17,11 @@ std::optional<Observation> find_observation(store::Connection& connection, std::
 // The compound's observations, newest first.
 std::vector<Observation> observations_of_compound(store::Connection& connection, std::int64_t compound_node_id);
 void set_observation_state(store::Tx& tx, std::int64_t id, ObservationState state);
+// Moves the observation's last day and records the change with its reason and who made it.
+void change_ends_on(store::Tx& tx, const Observation& observation, const std::string& ends_on,
+                    const std::string& reason, std::int64_t user_id);
+// The changes of its last day, oldest first.
+std::vector<EndChangeRecord> end_changes(store::Connection& connection, std::int64_t observation_id);
 // Observations the day `today` starts (planned, first day reached) or ends (active, last day passed).
 std::vector<std::int64_t> observations_to_start(store::Connection& connection, const std::string& today);
 std::vector<std::int64_t> observations_to_end(store::Connection& connection, const std::string& today);
