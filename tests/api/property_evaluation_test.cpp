@@ -12,6 +12,7 @@
 #include "modules/property/evaluation_store.hpp"
 #include "modules/property/ledger_store.hpp"
 #include "modules/property/store.hpp"
+#include "modules/publicity.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
@@ -276,6 +277,69 @@ TEST_F(PropertyEvaluationTest, TheClosePaysTheContractPublishesAndAReopeningWith
   EXPECT_EQ(reclosed.json()["result"]["score"], (json{{"num", 86}, {"den", 1}})) << "0.4×80 + 0.3×85 + 0.3×95";
   EXPECT_EQ(paid(last, "contract_performance"), (contract_terms.pool_fen * 26 * 2 + 35) / 70);
   EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM property_evaluation_reopenings"), 1);
+}
+
+TEST_F(PropertyEvaluationTest, AClosedMonthIsInPublicityForAWeekToItsCompoundOnly) {
+  fill(last, "40", "45", "85");
+  ASSERT_EQ(admin->post(month_path(contract, last, "/close"), json::object()).status, 200);
+  std::string today = weizhi::street_date(std::chrono::system_clock::now());
+  auto evaluation_of = [](const Reply& reply) {
+    json found = nullptr;
+    json items = reply.json()["items"];
+    for (const auto& item : items) {
+      if (item["kind"] == "property.evaluation") found = item;
+    }
+    return found;
+  };
+
+  auto mine = signed_in("resident")->get("/api/v1/me/publicity");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  json found = evaluation_of(mine);
+  ASSERT_FALSE(found.is_null()) << mine.body;
+  EXPECT_EQ(found["module"], "property");
+  EXPECT_EQ(found["title"].get<std::string>().rfind("物业月度考核结果公示：" + last, 0), 0u) << found["title"];
+  EXPECT_EQ(found["node"]["id"], node("desheng-xincun"));
+  EXPECT_EQ(found["starts_on"], today) << "from the day the street closed the month";
+  EXPECT_EQ(found["ends_on"], weizhi::modules::days_after(today, 6)) << "a week, that day counted";
+  EXPECT_EQ(found["link"], "/contract") << "the owners' page of the contract lists its published months";
+
+  auto staff = signed_in("commissioner")->get("/api/v1/publicity?node=" + std::to_string(node("desheng-xincun")));
+  ASSERT_EQ(staff.status, 200) << staff.body;
+  found = evaluation_of(staff);
+  ASSERT_FALSE(found.is_null()) << staff.body;
+  EXPECT_EQ(found["console_link"], "/property/evaluations/" + std::to_string(contract) + "/" + last);
+  auto elsewhere = admin->get("/api/v1/publicity?node=" + std::to_string(node("c-deshengba")));
+  ASSERT_EQ(elsewhere.status, 200);
+  EXPECT_TRUE(evaluation_of(elsewhere).is_null()) << "another compound's staff do not see it";
+
+  // The same resident living in another compound instead.
+  std::int64_t other = person_under("c-deshengba");
+  db().write(
+      [&](weizhi::store::Tx& tx) { tx.exec("UPDATE users SET person_id = ? WHERE login = 'resident'", {other}); });
+  auto moved = signed_in("resident")->get("/api/v1/me/publicity");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_TRUE(evaluation_of(moved).is_null()) << "a resident of another compound does not see it";
+}
+
+TEST_F(PropertyEvaluationTest, AMonthLeavesPublicityAfterItsWeekOrWhenReopened) {
+  fill(last, "40", "45", "85");
+  ASSERT_EQ(admin->post(month_path(contract, last, "/close"), json::object()).status, 200);
+  auto listed = [&] {
+    auto reply = signed_in("resident")->get("/api/v1/me/publicity");
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return reply.body.find("property.evaluation") != std::string::npos;
+  };
+  ASSERT_TRUE(listed());
+  ASSERT_EQ(admin->post(month_path(contract, last, "/reopen"), {{"reason", "自管会评分录入有误"}}).status, 200);
+  EXPECT_FALSE(listed()) << "a withdrawn result is no longer up";
+  ASSERT_EQ(admin->post(month_path(contract, last, "/close"), json::object()).status, 200);
+  ASSERT_TRUE(listed()) << "closed again, it is up again";
+  std::string eight_days_ago = weizhi::iso_utc(std::chrono::system_clock::now() - std::chrono::hours(24 * 8));
+  db().write([&](weizhi::store::Tx& tx) {
+    tx.exec("UPDATE property_evaluations SET closed_at = ? WHERE contract_id = ? AND month = ?",
+            {eight_days_ago, contract, last});
+  });
+  EXPECT_FALSE(listed()) << "closed eight days ago, its week is over";
 }
 
 TEST_F(PropertyEvaluationTest, AVetoByTheStreetTakesTheWholeShare) {

@@ -266,6 +266,14 @@ std::vector<StoredEvaluation> closed_evaluations_of_compound(store::Connection& 
       to_evaluation);
 }
 
+std::vector<StoredEvaluation> evaluations_closed_since(store::Connection& connection, const std::string& since) {
+  return store::map_rows(
+      connection.query(std::string(kEvaluationColumns) +
+                           "WHERE state = 'closed' AND closed_at >= ? ORDER BY closed_at DESC, id DESC",
+                       {since}),
+      to_evaluation);
+}
+
 bool month_closed(store::Connection& connection, std::int64_t contract_id, const std::string& month) {
   return connection.scalar(
              "SELECT COUNT(*) FROM property_evaluations WHERE contract_id = ? AND month = ? AND "

@@ -112,6 +112,8 @@ std::optional<StoredEvaluation> find_evaluation(store::Connection& connection, s
 // The closed months of the contracts of a compound, the newest first.
 std::vector<StoredEvaluation> closed_evaluations_of_compound(store::Connection& connection,
                                                              std::int64_t compound_node_id);
+// The months closed at `since` (an ISO time or a day) or later and still closed, the newest close first.
+std::vector<StoredEvaluation> evaluations_closed_since(store::Connection& connection, const std::string& since);
 // Whether the contract's month is closed.
 bool month_closed(store::Connection& connection, std::int64_t contract_id, const std::string& month);
 

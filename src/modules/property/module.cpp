@@ -38,6 +38,7 @@ modules::Module module() {
       {sheet_reminder_job()});
   descriptor.report = report_sections;
   descriptor.today = today_items;
+  descriptor.publicity = publicity_items;
   return descriptor;
 }
 

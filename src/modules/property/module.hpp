@@ -18,10 +18,11 @@ void add_ledger_routes(http::Router& router);       // ledger_routes.cpp: fundin
 void add_evaluation_routes(http::Router& router);   // evaluation_routes.cpp: the monthly evaluation
 void seed_demo(modules::SeedContext& seed);         // seed.cpp
 void seed_ledger_demo(modules::SeedContext& seed);  // ledger_seed.cpp
-void seed_evaluation_demo(modules::SeedContext& seed);                               // evaluation_seed.cpp
-cases::CaseRouter case_router();                                                     // case_routing.cpp
-modules::Job sheet_reminder_job();                                                   // evaluation_notices.cpp
-std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);           // today.cpp
-std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);  // report.cpp
+void seed_evaluation_demo(modules::SeedContext& seed);                                  // evaluation_seed.cpp
+cases::CaseRouter case_router();                                                        // case_routing.cpp
+modules::Job sheet_reminder_job();                                                      // evaluation_notices.cpp
+std::vector<modules::TodayItem> today_items(const modules::TodayAsk& ask);              // today.cpp
+std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& ask);     // report.cpp
+std::vector<modules::PublicityItem> publicity_items(const modules::PublicityAsk& ask);  // publicity.cpp
 
 }  // namespace weizhi::property
