@@ -28,6 +28,17 @@ export interface Observation {
   check_ins: number
   help_requests: number
   care_purged_at: string | null
+  /** The changes of its last day, oldest first: given when one observation is read, not in the list. */
+  changes?: ObservationChange[]
+}
+
+/** A change of an observation's last day (docs/rules.md#i-observation-change). */
+export interface ObservationChange {
+  from_ends_on: string
+  ends_on: string
+  reason: string
+  changed_by: string
+  changed_at: string
 }
 
 export interface ObservationInput {
@@ -48,6 +59,11 @@ export function getObservation(id: number): Promise<Observation> {
 
 export function declareObservation(input: ObservationInput): Promise<Observation> {
   return request('POST', '/api/v1/epidemic/observations', { body: input })
+}
+
+/** Extends or shortens a planned or running observation; the daily job ends it once the new last day has passed. */
+export function changeObservationEnd(id: number, change: { ends_on: string; reason: string }): Promise<Observation> {
+  return request('PATCH', `/api/v1/epidemic/observations/${id}`, { body: change })
 }
 
 export function liftObservation(id: number): Promise<Observation> {

@@ -3062,6 +3062,17 @@ const en: typeof zhCN = {
     liftConfirm: 'Lift the observation of {node}? The {count} credentials it suspended will be restored (except those revoked, suspended by hand or still held by another observation).',
     lifted: 'Lifted; credentials restored',
     accessNote: 'The gate devices apply it at their next sync.',
+    change: {
+      title: 'Change end date',
+      hint: 'The last day is now {to}. Extending or shortening changes no access: the observation ends, and access returns, the day after the new last day; to end it now, lift it. The compound\'s group robots are told (the address and dates only).',
+      reason: 'Reason for the change',
+      saved: 'The last day is now {to}',
+      history: 'Changes of the end date',
+      from: 'Previous last day',
+      to: 'New last day',
+      by: 'Changed by',
+      at: 'Changed at',
+    },
     care: {
       boardTitle: 'Households’ health check-ins',
       date: 'Date',

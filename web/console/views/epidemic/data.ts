@@ -1,5 +1,6 @@
 // What the epidemic screens derive from the server's records: the tag colours of an observation's states, the
-// observations table's columns (and so its export), the time an observation still runs, and its care's households
+// observations table's columns (and so its export), the time an observation still runs, the history of its last day,
+// and its care's households
 // board and help requests (their columns, and the colours of a household's state).
 import type { TagProps } from 'element-plus'
 import type { HouseholdState, Observation, ObservationState } from '@shared/api/epidemic'
@@ -22,6 +23,14 @@ export const observationColumns = [
 export function observationDeadline(observation: Observation): string | null {
   return observation.state === 'ended' ? null : streetDayEnd(observation.ends_on)
 }
+
+export const changeColumns = [
+  { key: 'from_ends_on', labelKey: 'epidemic.change.from', width: 130 },
+  { key: 'ends_on', labelKey: 'epidemic.change.to', width: 130 },
+  { key: 'reason', labelKey: 'epidemic.change.reason' },
+  { key: 'changed_by', labelKey: 'epidemic.change.by', width: 140 },
+  { key: 'changed_at', labelKey: 'epidemic.change.at', width: 170, shows: 'time' },
+] as const satisfies readonly TableColumn[]
 
 export const householdStateTagTypes: Record<HouseholdState, TagProps['type']> = { checked_in: 'success', missing: 'warning', abnormal: 'danger' }
 
