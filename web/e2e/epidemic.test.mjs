@@ -1,6 +1,6 @@
 // Browser tests of epidemic mode (疫情防控): the commissioner declares an observation point on a building of 德胜新村
-// in the console, which suspends the credentials of those registered there, opens its page and lifts it after a
-// confirmation, which restores them; and a resident of an observed building checks in on the H5 at 360 px in elderly
+// in the console, which suspends the credentials of those registered there, opens its page, extends it (the change
+// listed on the page) and lifts it after a confirmation, which restores them; and a resident of an observed building checks in on the H5 at 360 px in elderly
 // mode, which the staff named on it then read on the observation's households board, where they enter another
 // household's report taken by phone; the street's administrator moves the daily check-in hour.
 import assert from 'node:assert/strict'
@@ -12,7 +12,7 @@ import { browserSuite, desktop, phone } from './support/suite.mjs'
 describe('observation points in the console', () => {
   const suite = browserSuite(desktop)
 
-  test('an observation point is declared on a building and lifted, suspending and restoring its residents’ access', async () => {
+  test('an observation point is declared on a building, extended and lifted, suspending and restoring its residents’ access', async () => {
     const compoundId = await findNodeId(suite.baseUrl, '德胜新村')
     const admin = await apiSession(suite.baseUrl, 'admin')
     const [building] = (await admin.get(`/api/v1/org/nodes/${compoundId}/children?limit=1`)).items
@@ -36,6 +36,19 @@ describe('observation points in the console', () => {
     assert.ok(suspended > 0, 'the building’s residents hold credentials')
     const during = (await admin.get(`/api/v1/stats/access?compound=${compoundId}`)).credentials_suspended
     assert.equal(during, suspendedBefore + suspended)
+
+    // Extended by a week past the default fortnight: the street's day 20 days on.
+    const extendedTo = new Date(Date.now() + (8 + 20 * 24) * 3600e3).toISOString().slice(0, 10)
+    await page.getByTestId('change-end').click()
+    const change = page.getByTestId('change-end-form')
+    await change.getByLabel('结束日期（最后一天）').fill(extendedTo)
+    await change.getByLabel('结束日期（最后一天）').press('Enter')
+    await change.getByTestId('change-reason').fill('复核发现新的密切接触者')
+    await change.getByRole('button', { name: '保存' }).click()
+    await page.getByText(`结束日期已调整为 ${extendedTo}`).waitFor()
+    await observationPage.getByTestId('observation-changes').getByText('复核发现新的密切接触者').waitFor()
+    await observationPage.getByText(`至 ${extendedTo}`).waitFor()
+    assert.equal((await admin.get(`/api/v1/stats/access?compound=${compoundId}`)).credentials_suspended, during, 'access stays suspended')
     await checkScreen(page, 'observation point page', 'epidemic-observation')
 
     await page.getByTestId('lift').click()
