@@ -342,6 +342,45 @@ TEST_F(EngagementNoticesTest, EveryModulesPublicityComesThroughOneList) {
   EXPECT_FALSE(lists(elsewhere.json()["items"], "议事会成员公示")) << "another compound's publicity is not theirs";
 }
 
+TEST_F(EngagementNoticesTest, ANoticesPhotosReachThoseWhoMayReadItAndNobodyElse) {
+  auto commissioner = signed_in("commissioner");
+  auto resident = signed_in("resident");
+  std::string photo = upload_photo(*commissioner, "notice-photo");
+  std::string added = upload_photo(*commissioner, "notice-photo-added");
+  json body = notice_body("desheng-xincun");
+  body["attachment_ids"] = json::array({photo});
+  json notice = publish(*commissioner, body);
+  ASSERT_EQ(notice["attachment_ids"], json::array({photo}));
+  auto photo_path = [&](const json& of, const std::string& id) { return path(of, "/attachments/" + id); };
+
+  auto seen = commissioner->get(photo_path(notice, photo));
+  EXPECT_EQ(seen.status, 200);
+  EXPECT_EQ(seen.headers["content-type"], "image/png");
+  EXPECT_EQ(resident->get(photo_path(notice, photo)).status, 200) << "a resident the notice is for, while it is up";
+  EXPECT_EQ(resident->get(my_path(notice)).json()["attachment_ids"], json::array({photo}));
+  EXPECT_EQ(resident->get(photo_path(notice, added)).status, 404) << "a stored photo that is not the notice's";
+  EXPECT_EQ(resident->get(photo_path(notice, "..%2F..%2Fetc%2Fpasswd")).status, 404);
+  EXPECT_EQ(resident->get(photo_path(notice, std::string(300, 'a'))).status, 404);
+
+  json theirs_body = notice_body("c-deshengba");
+  theirs_body["attachment_ids"] = json::array({added});
+  json theirs = publish(*signed_in("admin"), theirs_body);
+  EXPECT_EQ(commissioner->get(photo_path(theirs, added)).status, 404) << "staff of another compound";
+  EXPECT_EQ(resident->get(photo_path(theirs, added)).status, 404) << "a resident of another compound";
+  EXPECT_EQ(resident->get("/api/v1/notices/999999/attachments/" + photo).status, 404);
+  EXPECT_EQ(anonymous()->get(photo_path(notice, photo)).status, 401);
+
+  json staff_body = notice_body("desheng-xincun", "自管会例会");
+  staff_body["audience"] = "staff";
+  staff_body["attachment_ids"] = json::array({photo});
+  json staff_only = publish(*commissioner, staff_body);
+  EXPECT_EQ(resident->get(photo_path(staff_only, photo)).status, 404) << "a notice not for residents";
+
+  ASSERT_EQ(commissioner->post(path(notice, "/withdraw"), json{{"reason", "重新发布"}}).status, 200);
+  EXPECT_EQ(resident->get(photo_path(notice, photo)).status, 404) << "a withdrawn notice's photos are gone";
+  EXPECT_EQ(commissioner->get(photo_path(notice, photo)).status, 200) << "staff keep the record";
+}
+
 TEST_F(EngagementNoticesTest, HostileCallersAreRefused) {
   auto far = weizhi::testing::other_street(db(), data_key());
   auto admin = signed_in("admin");

@@ -1,10 +1,12 @@
 // Browser test of 通知公示: staff publish (through the API) a notice of 德胜新村 that asks for acknowledgement; the
 // demo resident finds it on the H5 at 360 px in elderly mode from 我的 with its unread badge, opens it (the read is recorded) and
 // confirms it with 确认已阅; the notice's page in the console then counts one more household read and acknowledged,
-// and its print page shows the period and the issuing node.
+// and its print page shows the period and the issuing node. Staff attach a photo in the notice's form; the notice's
+// page, its print page and the resident's H5 page draw it.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
+import { onePixelPng } from './support/fixtures.mjs'
 import { checkScreen, signInToMobile } from './support/browser.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
 
@@ -15,6 +17,12 @@ function streetDay(offsetDays) {
 }
 
 const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth)
+
+/** Waits until the browser has drawn `image` (a 1×1 photo from the server) on `page`. */
+async function drawn(page, image) {
+  await image.waitFor()
+  await page.waitForFunction((element) => element.complete && element.naturalWidth === 1, await image.elementHandle())
+}
 
 describe('通知公示 in the console and the H5', () => {
   const suite = browserSuite(desktop)
@@ -65,5 +73,42 @@ describe('通知公示 in the console and the H5', () => {
     await page.goto(`${suite.baseUrl}/engagement/notices/${notice.id}/print`)
     await page.getByTestId('notice-print').getByText(`公示期：${streetDay(0)} 至 ${streetDay(6)}`).waitFor()
     await page.getByTestId('notice-print').getByText('发布单位：德胜新村').waitFor()
+  })
+
+  test('staff attach a photo in the notice form; the notice page, the print page and the H5 draw it', async () => {
+    const commissioner = await apiSession(suite.baseUrl, 'commissioner')
+    const compound = await findNodeId(suite.baseUrl, '德胜新村')
+    const fields = { node_id: compound, body: '楼道照明线路改造，请勿在楼道堆放杂物。', kind: 'notice', audience: 'residents', needs_ack: false }
+    // Only an upcoming notice is edited: it starts tomorrow.
+    const upcoming = await commissioner.send(
+      'POST',
+      '/api/v1/notices',
+      { ...fields, title: `楼道照明改造 ${Date.now() % 100000}`, starts_on: streetDay(1), ends_on: streetDay(7) },
+      { expectedStatus: 201 },
+    )
+    const page = await suite.consolePage('commissioner', `/engagement/notices/${upcoming.id}`)
+    await page.getByTestId('notice-edit').click()
+    const form = page.getByTestId('notice-form')
+    await form.getByTestId('photo-input').setInputFiles({ name: 'lights.png', mimeType: 'image/png', buffer: onePixelPng })
+    await form.getByRole('img', { name: '第 1 张照片' }).waitFor()
+    await form.getByTestId('save').click()
+    await drawn(page, page.getByTestId('notice-photos').locator('img'))
+    const saved = await commissioner.get(`/api/v1/notices/${upcoming.id}`)
+    assert.equal(saved.attachment_ids.length, 1)
+
+    await page.goto(`${suite.baseUrl}/engagement/notices/${upcoming.id}/print`)
+    await drawn(page, page.getByTestId('notice-print-photos').locator('img'))
+
+    // The same photo on a notice up today reaches the resident's phone.
+    const current = await commissioner.send(
+      'POST',
+      '/api/v1/notices',
+      { ...fields, title: `楼道照明改造进度 ${Date.now() % 100000}`, starts_on: streetDay(0), ends_on: streetDay(6), attachment_ids: saved.attachment_ids },
+      { expectedStatus: 201 },
+    )
+    const phonePage = await suite.mobilePage('resident', phone)
+    await phonePage.goto(`${suite.baseUrl}/m/notices/${current.id}`)
+    await drawn(phonePage, phonePage.getByTestId('notice-photo'))
+    assert.ok((await pageWidth(phonePage)) <= 360, 'the notice with its photo fits 360 px')
   })
 })

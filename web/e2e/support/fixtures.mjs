@@ -29,3 +29,9 @@ export async function addCompoundWithParts(admin, communityId, name, layout) {
   })
   return compound
 }
+
+/** A valid 1×1 PNG: the smallest photo a browser will actually draw. */
+export const onePixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
