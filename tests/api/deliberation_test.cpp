@@ -2,12 +2,15 @@
 // consulting → drafting → voting → resolved → done, never skipping a step; residents comment only
 // while comments are open and a moderator hides a comment with a reason; the vote is one of the
 // voting module; a failed vote returns the topic to drafting; actions are tracked until done with
-// overdue ones flagged; 401, 403, 404 and 400 naming the field.
+// overdue ones flagged; a round table's members are people of the topic's compound, shown masked; 401, 403,
+// 404, 400 and 422 naming the field.
 #include <chrono>
 
+#include "core/masking.hpp"
 #include "core/time.hpp"
 #include "modules/voting/rules.hpp"
 #include "modules/voting/store.hpp"
+#include "support/engagement_api.hpp"
 #include "support/test_server.hpp"
 
 using nlohmann::json;
@@ -96,6 +99,16 @@ class DeliberationTest : public ApiTest {
       }
       voting::close_vote(tx, vote, tx.now());
       return 0;
+    });
+  }
+
+  // A person of the registry living at `home` (a compound, or a community for its workers).
+  std::int64_t registered(std::int64_t home, const std::string& name) {
+    return db().write([&](weizhi::store::Tx& tx) {
+      weizhi::people::PersonInput input{};
+      input.home_node_id = home;
+      input.name = name;
+      return weizhi::people::create_person(tx, data_key(), input);
     });
   }
 
@@ -566,4 +579,64 @@ TEST_F(DeliberationTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWr
   json comments = admin->get(path(commenting, "/comments")).json()["items"];
   ASSERT_EQ(comments.size(), 1u);
   EXPECT_FALSE(comments[0]["hidden"].get<bool>());
+}
+
+// The round table's members picked from the pool are people of the topic's compound or of its community's own
+// staff, shown by masked name and kept apart from the attendees' count; anyone else, however far, is the same
+// 422 naming the member; a list too long or repeating someone is 400, and nothing is written.
+TEST_F(DeliberationTest, RoundTableMembersArePeopleOfTheCompoundShownMasked) {
+  std::int64_t resident = registered(node("desheng-xincun"), "赵铁柱");
+  std::int64_t worker = registered(node("desheng"), "钱调解");
+  std::int64_t neighbour = registered(node("c-deshengba"), "孙邻居");
+  auto far = weizhi::testing::other_street(db(), data_key());
+  json topic = propose();
+  advance(topic, "commenting");
+  advance(topic, "consulting");
+  auto commissioner = signed_in("commissioner");
+  auto refused = [&](const json& members) {
+    json body = meeting();
+    body["members"] = members;
+    return commissioner->post(path(topic, "/meetings"), body);
+  };
+  auto outside = refused({resident, neighbour});
+  EXPECT_EQ(outside.status, 422) << outside.body;
+  EXPECT_EQ(outside.error_field(), "members[1]");
+  auto faraway = refused({far.person});
+  EXPECT_EQ(faraway.status, 422) << faraway.body;
+  EXPECT_EQ(faraway.error_field(), "members[0]");
+  auto missing = refused({resident, worker, 987654321});
+  EXPECT_EQ(missing.status, 422) << missing.body;
+  EXPECT_EQ(missing.error_field(), "members[2]");
+  EXPECT_EQ(missing.json()["error"]["message"], faraway.json()["error"]["message"]) << "no hint of existence";
+  json too_many = json::array();
+  for (int i = 0; i < 31; ++i) too_many.push_back(resident + i);
+  auto oversize = refused(too_many);
+  EXPECT_EQ(oversize.status, 400) << oversize.body;
+  EXPECT_EQ(oversize.error_field(), "members");
+  EXPECT_EQ(refused({resident, resident}).error_field(), "members[1]");
+  EXPECT_EQ(refused({"1"}).error_field(), "members[0]");
+  EXPECT_EQ(refused({-4}).error_field(), "members[0]");
+  EXPECT_EQ(refused("all").error_field(), "members");
+  EXPECT_EQ(db().read()->scalar("SELECT COUNT(*) FROM deliberation_meetings"), 0);
+
+  json body = meeting();
+  body["members"] = {worker, resident};
+  auto held = commissioner->post(path(topic, "/meetings"), body);
+  ASSERT_EQ(held.status, 201) << held.body;
+  json shown = signed_in("committee")->get(path(topic)).json()["meetings"][0];
+  ASSERT_EQ(shown["members"].size(), 2u);
+  EXPECT_EQ(shown["members"][0]["person_id"], worker);
+  EXPECT_EQ(shown["members"][0]["name"], weizhi::mask_name("钱调解"));
+  EXPECT_EQ(shown["members"][1]["person_id"], resident);
+  EXPECT_EQ(shown["members"][1]["name"], weizhi::mask_name("赵铁柱"));
+  EXPECT_EQ(held.body.find("赵铁柱"), std::string::npos);
+  EXPECT_EQ(shown["attendee_count"], 15) << "members are not counted unless listed as attendees";
+  EXPECT_EQ(shown["attendees"].size(), 2u);
+  auto audited = db().read()->query_one("SELECT summary FROM audit_log WHERE action = 'deliberation.meeting.create'");
+  ASSERT_TRUE(audited.has_value());
+  EXPECT_NE(audited->text(0).find(std::to_string(resident)), std::string::npos);
+  // A meeting without members answers an empty list.
+  auto plain = commissioner->post(path(topic, "/meetings"), meeting());
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  EXPECT_TRUE(plain.json()["meetings"][1]["members"].empty());
 }

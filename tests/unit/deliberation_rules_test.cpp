@@ -44,7 +44,7 @@ Plan plan(std::int64_t id, std::int64_t number) {
 }
 
 MeetingInput meeting() {
-  return MeetingInput{"2026-05-01", "党群服务站", {"王建国", "李秀英"}, 12, "纪要", {{"居民代表", "支持"}}};
+  return MeetingInput{"2026-05-01", "党群服务站", {"王建国", "李秀英"}, 12, "纪要", {{"居民代表", "支持"}}, {}};
 }
 
 }  // namespace
@@ -113,6 +113,37 @@ TEST(DeliberationActions, TheResponsiblePersonBelongsToTheTopicsCompound) {
   EXPECT_EQ(outcome_of([] { check_action_owner("/1/4/90/", "/1/4/9/", false); }), "422 owner_person_id");
   EXPECT_EQ(outcome_of([] { check_action_owner("", "/1/4/9/", false); }), "422 owner_person_id");
   EXPECT_NE(message_of([] { check_action_owner("/1/4/12/", "/1/4/9/", false); }).find("owner_name"), std::string::npos);
+}
+
+// A round table's members come from the topic's compound (docs/rules.md#j-round-table): living in it by the
+// registry, or holding a part of it, or working for its community (home at the community itself); not from the
+// community's other compounds. At most 30, each once.
+TEST(DeliberationMeetings, RoundTableMembersAreOfTheTopicsCompound) {
+  const std::string compound = "/1/4/9/";
+  const std::optional<std::string> community = "/1/4/";
+  EXPECT_EQ(outcome_of([&] { check_member(0, "/1/4/9/", compound, community, false); }), "accepted");
+  EXPECT_EQ(outcome_of([&] { check_member(0, "/1/4/9/30/", compound, community, false); }), "accepted");
+  EXPECT_EQ(outcome_of([&] { check_member(0, "/1/4/", compound, community, false); }), "accepted");
+  EXPECT_EQ(outcome_of([&] { check_member(1, "/1/5/20/", compound, community, true); }), "accepted");
+  EXPECT_EQ(outcome_of([&] { check_member(2, "/1/4/12/", compound, community, false); }), "422 members[2]");
+  EXPECT_EQ(outcome_of([&] { check_member(0, "/1/4/90/", compound, community, false); }), "422 members[0]");
+  EXPECT_EQ(outcome_of([&] { check_member(0, "/1/", compound, community, false); }), "422 members[0]");
+  EXPECT_EQ(outcome_of([&] { check_member(0, "/1/4/", compound, std::nullopt, false); }), "422 members[0]");
+  // An unknown person is refused as one of elsewhere, parts or not.
+  EXPECT_EQ(outcome_of([&] { check_member(3, std::nullopt, compound, community, true); }), "422 members[3]");
+  EXPECT_EQ(message_of([&] { check_member(3, std::nullopt, compound, community, false); }),
+            message_of([&] { check_member(3, "/1/5/20/", compound, community, false); }));
+
+  auto input = meeting();
+  input.members = {7, 8, 9};
+  EXPECT_EQ(outcome_of([&] { check_meeting(input); }), "accepted");
+  input.members = {7, 8, 7};
+  EXPECT_EQ(outcome_of([&] { check_meeting(input); }), "400 members[2]");
+  input.members.clear();
+  for (std::int64_t id = 1; id <= 30; ++id) input.members.push_back(id);
+  EXPECT_EQ(outcome_of([&] { check_meeting(input); }), "accepted");
+  input.members.push_back(31);
+  EXPECT_EQ(outcome_of([&] { check_meeting(input); }), "400 members");
 }
 
 TEST(DeliberationCost, YuanBecomeExactFen) {

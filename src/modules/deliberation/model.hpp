@@ -60,11 +60,20 @@ struct MeetingInput {
   std::int64_t attendee_count;         // at least the names listed
   std::string minutes;
   std::vector<Position> positions;
+  // The round table's members picked from the talent pool: people of the topic's community.
+  std::vector<std::int64_t> members;
+};
+
+// A round-table member as shown: the person with their masked name.
+struct Member {
+  std::int64_t person_id;
+  std::string name;
 };
 
 struct Meeting {
   std::int64_t id;
   MeetingInput input;
+  std::vector<Member> members;  // input.members with their names, in the order given
   std::string created_at;
 };
 

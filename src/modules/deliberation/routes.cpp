@@ -121,11 +121,15 @@ Json meeting_json(const Meeting& meeting) {
   for (const auto& position : meeting.input.positions) {
     positions.push_back({{"party", position.party}, {"position", position.position}});
   }
+  Json members = Json::array();
+  for (const auto& member : meeting.members)
+    members.push_back({{"person_id", member.person_id}, {"name", member.name}});
   return {{"id", meeting.id},
           {"held_on", meeting.input.held_on},
           {"place", meeting.input.place},
           {"attendees", meeting.input.attendees},
           {"attendee_count", meeting.input.attendee_count},
+          {"members", members},
           {"minutes", meeting.input.minutes},
           {"positions", positions},
           {"created_at", meeting.created_at}};
@@ -220,6 +224,14 @@ Json topic_detail_json(store::Connection& connection, const Topic& topic, const 
 
 // --- Topics ---
 
+// An array of ids; 400 naming the element (`field[i]`) that is no positive integer.
+std::vector<std::int64_t> id_list(Context& context, const Json& list, const std::string& field,
+                                  const std::string& not_array) {
+  return read_array(list, field, not_array, [&](const Json& id, const std::string& element_field) {
+    return context.parse_id(id.is_number_integer() ? id.dump() : "", element_field);
+  });
+}
+
 voting::VoteScope scope_field(Context& context, JsonObject& body) {
   voting::VoteScope scope;
   const Json* value = body.optional_any("scope");
@@ -228,10 +240,7 @@ voting::VoteScope scope_field(Context& context, JsonObject& body) {
   JsonObject scope_body(*value, "scope");
   scope.kind = code_field(scope_body, "kind", voting::parse_scope_kind, "范围应为 compound、buildings、units 或 parts");
   if (const Json* ids = scope_body.optional_any("node_ids")) {
-    scope.node_ids = read_array(*ids, "scope.node_ids", "字段 scope.node_ids 应为编号数组",
-                                [&](const Json& id, const std::string& field) {
-                                  return context.parse_id(id.is_number_integer() ? id.dump() : "", field);
-                                });
+    scope.node_ids = id_list(context, *ids, "scope.node_ids", "字段 scope.node_ids 应为编号数组");
   }
   scope_body.finish();
   return scope;
@@ -405,11 +414,17 @@ Response add_meeting_route(Context& context) {
   input.positions = object_list<Position>(body, "positions", [](JsonObject& item) {
     return Position{item.text("party"), item.text("position")};
   });
+  if (const Json* members = body.optional_any("members"); members && !members->is_null()) {
+    input.members = id_list(context, *members, "members", "字段 members 应为人员编号数组");
+  }
   body.finish();
   std::int64_t user_id = context.user().user_id;
   return topic_write(context, "deliberation.meeting.create", 201, [&](store::Tx& tx, const Topic& topic) {
     std::int64_t id = add_meeting(tx, topic, input, user_id);
-    return Json{{"meeting_id", id}, {"held_on", input.held_on}, {"attendee_count", input.attendee_count}};
+    return Json{{"meeting_id", id},
+                {"held_on", input.held_on},
+                {"attendee_count", input.attendee_count},
+                {"members", input.members}};
   });
 }
 

@@ -2,6 +2,7 @@
 #include "modules/deliberation/rules.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "core/code_table.hpp"
 #include "core/entries.hpp"
@@ -106,6 +107,17 @@ void check_meeting(const MeetingInput& input) {
                   check_text(entry.party, 100, field + ".party", "请填写发言方（不超过 100 字节）");
                   check_text(entry.position, 2000, field + ".position", "请填写该方意见（不超过 2000 字节）");
                 });
+  check_entries(input.members, 30, "members", "圆桌会成员最多 30 人",
+                [seen = std::set<std::int64_t>()](std::int64_t member, const std::string& field) mutable {
+                  if (!seen.insert(member).second) fail_invalid(field, "圆桌会成员重复");
+                });
+}
+
+void check_member(std::size_t index, const std::optional<std::string>& home_path, const std::string& compound_path,
+                  const std::optional<std::string>& community_path, bool in_compound_parts) {
+  bool in_compound = home_path && !compound_path.empty() && home_path->rfind(compound_path, 0) == 0;
+  if (home_path && (in_compound || in_compound_parts || home_path == community_path)) return;
+  fail_unprocessable("圆桌会成员应为本小区或所属社区登记的人员", element_field("members", index));
 }
 
 void check_plan(const PlanInput& input) {

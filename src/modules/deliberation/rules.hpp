@@ -43,7 +43,16 @@ void check_hide_reason(const std::string& reason);
 // 400 naming the field ("positions[1].party"): a real day, place 1–200 bytes, 0–200 attendee
 // names of 1–50 bytes, a count from 1 (and not below the names) to 100000, minutes 1–20000 bytes,
 // 0–50 positions with party 1–100 and position 1–2000 bytes.
+// 0–30 members (400 naming members), each once (400 naming members[i]). Members are not counted in
+// attendee_count unless also listed among the attendees.
 void check_meeting(const MeetingInput& input);
+// 422 naming members[index] unless the person is one of the topic's compound (docs/rules.md#j-round-table):
+// their home node lies in it (`home_path` under `compound_path`), or is its community itself (`community_path`:
+// the community's workers and helpers, whom the pool offers to its compounds), or they own, rent or live in a
+// part of it (`in_compound_parts`). Residents of the community's other compounds are not. An unknown person
+// (`home_path` nullopt) is refused alike, so the answer does not tell another street's people from missing ones.
+void check_member(std::size_t index, const std::optional<std::string>& home_path, const std::string& compound_path,
+                  const std::optional<std::string>& community_path, bool in_compound_parts);
 // 400 naming the field: title 1–100 characters, body 1–20000 bytes, 0–20 attachments with name
 // and reference of 1–200 bytes. The cost is checked when parsed.
 void check_plan(const PlanInput& input);

@@ -48,7 +48,8 @@ MeetingInput round_table(const std::string& held_on, const std::string& place, c
                       minutes,
                       {{"居民代表", "支持，希望尽快实施，费用按户分摊要公开透明。"},
                        {"物业", "可以配合施工组织，日常维护纳入物业服务。"},
-                       {"自管会", "建议先出两套方案，比较费用后再表决。"}}};
+                       {"自管会", "建议先出两套方案，比较费用后再表决。"}},
+                      {}};
 }
 
 void commenting_topic(store::Tx& tx, std::int64_t compound) {

@@ -67,6 +67,27 @@ std::string masked_name(store::Connection& connection, std::int64_t person_id) {
   return person ? person->name_masked : "";
 }
 
+// The compound's community, whose own people (home at the community) may sit at its round tables.
+std::optional<std::string> community_path_of(store::Connection& connection, const org::Node& compound) {
+  auto parent = compound.parent_id ? org::find_node(connection, *compound.parent_id) : std::nullopt;
+  if (parent && parent->kind == org::NodeKind::Community) return parent->path;
+  return std::nullopt;
+}
+
+// Each member a person of the topic's compound (rules' check_member), read through the people module.
+void check_members_in(store::Tx& tx, const Topic& topic, const std::vector<std::int64_t>& members) {
+  if (members.empty()) return;
+  store::Connection& connection = tx.connection();
+  auto compound = org::find_node(connection, topic.input.compound_node_id);
+  auto community_path = community_path_of(connection, *compound);
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    auto person = people::find_person(connection, members[i]);
+    auto home = person ? people::node_path(connection, person->home_node_id) : std::nullopt;
+    check_member(i, home, compound->path, community_path,
+                 person && person_linked_to_compound(connection, person->id, compound->id));
+  }
+}
+
 constexpr const char* kCommentColumns =
     "SELECT m.id, m.topic_id, m.author_kind, m.author_person_id, u.display_name, m.text, m.hidden_reason, "
     "m.hidden_at, m.created_at FROM deliberation_comments m JOIN users u ON u.id = m.author_user_id ";
@@ -198,23 +219,30 @@ void hide_comment(store::Tx& tx, const Comment& comment, const std::string& reas
 std::int64_t add_meeting(store::Tx& tx, const Topic& topic, const MeetingInput& input, std::int64_t user_id) {
   check_step(topic.step, Step::Consulting, "记录协商会议");
   check_meeting(input);
+  check_members_in(tx, topic, input.members);
   return tx.scalar(
       "INSERT INTO deliberation_meetings (topic_id, held_on, place, attendees, attendee_count, minutes, positions, "
-      "recorded_by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "members, recorded_by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {topic.id, input.held_on, input.place, Json(input.attendees).dump(), input.attendee_count, input.minutes,
-       Json(input.positions).dump(), user_id, iso_utc(tx.now())});
+       Json(input.positions).dump(), Json(input.members).dump(), user_id, iso_utc(tx.now())});
 }
 
 std::vector<Meeting> meetings_of(store::Connection& connection, std::int64_t topic_id) {
   return store::map_rows(
-      connection.query("SELECT id, held_on, place, attendees, attendee_count, minutes, positions, created_at "
+      connection.query("SELECT id, held_on, place, attendees, attendee_count, minutes, positions, members, created_at "
                        "FROM deliberation_meetings WHERE topic_id = ? ORDER BY held_on, id",
                        {topic_id}),
-      [](const store::Row& row) {
-        return Meeting{row.i64(0),
-                       MeetingInput{row.text(1), row.text(2), parse_json(row.text(3)).get<std::vector<std::string>>(),
-                                    row.i64(4), row.text(5), parse_json(row.text(6)).get<std::vector<Position>>()},
-                       row.text(7)};
+      [&](const store::Row& row) {
+        MeetingInput input{row.text(1),
+                           row.text(2),
+                           parse_json(row.text(3)).get<std::vector<std::string>>(),
+                           row.i64(4),
+                           row.text(5),
+                           parse_json(row.text(6)).get<std::vector<Position>>(),
+                           parse_json(row.text(7)).get<std::vector<std::int64_t>>()};
+        std::vector<Member> members;
+        for (std::int64_t person_id : input.members) members.push_back({person_id, masked_name(connection, person_id)});
+        return Meeting{row.i64(0), std::move(input), std::move(members), row.text(8)};
       });
 }
 
