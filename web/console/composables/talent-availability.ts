@@ -1,5 +1,5 @@
 // When a person of the talent pool is free, as one line ("工作日晚上；周六 09:00–17:00"), and which of the common
-// presets their windows are: for the pool's page and the pickers that choose from it (mediation).
+// presets their windows are: for the pool's page and TalentSelect, which mediation and the round tables pick with.
 import { availabilityPresets, type AvailabilityWindow, type Talent } from '@shared/api/talents'
 
 type Translate = (key: string, values?: Record<string, unknown>) => string

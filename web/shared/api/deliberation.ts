@@ -64,9 +64,17 @@ export interface MeetingInput {
   attendee_count: number
   minutes: string
   positions: Position[]
+  /** Round-table members from the talent pool: at most 30 people of the topic's compound (422 `members[i]`). */
+  members?: number[]
 }
 
-export type Meeting = MeetingInput & { id: number; created_at: string }
+/** A round-table member, by masked name. */
+export interface Member {
+  person_id: number
+  name: string
+}
+
+export type Meeting = Omit<MeetingInput, 'members'> & { id: number; members: Member[]; created_at: string }
 
 export interface Attachment {
   name: string
