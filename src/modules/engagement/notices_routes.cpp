@@ -17,6 +17,7 @@
 #include "modules/engagement/notices_rules.hpp"
 #include "modules/engagement/notices_store.hpp"
 #include "modules/engagement/permissions.hpp"
+#include "modules/engagement/route_support.hpp"
 #include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
@@ -25,24 +26,13 @@ namespace weizhi::engagement {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
 Notice require_notice(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_notice(connection, id), "找不到该通知");
 }
 
-http::ScopeResolver readable(http::ScopeResolver inner) {
-  return http::scope::readable_by(kRead, std::move(inner), "找不到该组织节点");
-}
-
 http::ScopeResolver notice_scope() {
-  return readable([](Context& context) -> std::optional<std::int64_t> {
-    auto lease = context.read();
-    return require_notice(*lease, context.path_id("id")).input.node_id;
-  });
+  return record_scope(
+      [](store::Connection& connection, std::int64_t id) { return require_notice(connection, id).input.node_id; });
 }
 
 std::string today_of(Context& context) { return street_date(context.services.clock.now()); }
