@@ -640,5 +640,6 @@ TEST_F(CovenantTest, ACovenantAdoptedThisWeekIsInPublicityForTheCompound) {
   EXPECT_EQ(found["link"], "/covenant");
   auto elsewhere = signed_in("admin")->get("/api/v1/publicity?node=" + std::to_string(node("c-deshengba")));
   ASSERT_EQ(elsewhere.status, 200);
-  for (const auto& item : elsewhere.json()["items"]) EXPECT_NE(item["kind"], "covenant.adopted");
+  json elsewhere_items = elsewhere.json()["items"];
+  for (const auto& item : elsewhere_items) EXPECT_NE(item["kind"], "covenant.adopted");
 }
