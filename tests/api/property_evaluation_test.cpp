@@ -516,7 +516,7 @@ TEST_F(PropertyEvaluationTest, AContractsOwnScoringReplacesTheStreetsUntilRemove
       << "one set, one removal";
 }
 
-// Without a session every route this session's work added answers 401 as JSON, and nothing is written or audited.
+// Without a session every evaluation, money and ledger route answers 401 as JSON, and nothing is written or audited.
 TEST_F(PropertyEvaluationTest, EveryNewRouteRefusesAnAnonymousCallerWithoutWriting) {
   auto anonymous_client = anonymous();
   std::int64_t audited = db().read()->scalar("SELECT COUNT(*) FROM audit_log");

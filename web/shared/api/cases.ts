@@ -1,4 +1,4 @@
-// Public service cases (小区公共服务事项, issue 8): the street's catalogue of items with their SLAs, cases
+// Public service cases (小区公共服务事项): the street's catalogue of items with their SLAs, cases
 // from report through the transition table to close, notes, bulk assignment, the resident's rating and
 // the follow-up visit. The server decides every step; these types mirror its answers.
 import { request, requestItems, type Page } from './client'

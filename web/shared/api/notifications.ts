@@ -1,4 +1,4 @@
-// Notifications (issue 8 item 5): the signed-in user's own inbox, the group robot (WeCom, DingTalk or 浙政钉) of a
+// Notifications: the signed-in user's own inbox, the group robot (WeCom, DingTalk or 浙政钉) of a
 // compound or community (its URL comes back masked and its signing secret never: both are secrets) and the
 // robots' deliveries with retry.
 import { request, type Page } from './client'
