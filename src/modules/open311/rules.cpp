@@ -16,9 +16,6 @@ using cases::State;
 namespace {
 
 constexpr CodeTable<Status> kStatuses = {{Status::Open, "open"}, {Status::Closed, "closed"}};
-constexpr State kAllStates[] = {State::Reported,    State::Accepted,  State::Assigned,      State::InProgress,
-                                State::Resolved,    State::Verified,  State::Closed,        State::Returned,
-                                State::Transferred, State::Duplicate, State::ClosedNotFixed};
 constexpr CodeTable<cases::Party> kAgencyLabels = {{cases::Party::PropertyCompany, "物业服务企业"},
                                                    {cases::Party::Committee, "业主委员会"},
                                                    {cases::Party::Commissioner, "小区专员"},
@@ -26,6 +23,20 @@ constexpr CodeTable<cases::Party> kAgencyLabels = {{cases::Party::PropertyCompan
                                                    {cases::Party::Street, "街道"},
                                                    {cases::Party::Utility, "专业经营单位"},
                                                    {cases::Party::SocialOrg, "社会组织"}};
+
+// Every state of a case with what a resident reads of it; a duplicate adds the case it joined, a case
+// closed unfixed the reason.
+constexpr CodeTable<State> kStatusNotes = {{State::Reported, "已上报，等待受理"},
+                                           {State::Accepted, "已受理"},
+                                           {State::Assigned, "已派单"},
+                                           {State::InProgress, "处理中"},
+                                           {State::Resolved, "已处置，待核验"},
+                                           {State::Verified, "已核验"},
+                                           {State::Closed, "已办结"},
+                                           {State::Returned, "已退回：不属于小区公共服务事项或信息不足"},
+                                           {State::Transferred, "已转办"},
+                                           {State::Duplicate, "重复上报"},
+                                           {State::ClosedNotFixed, "未解决关闭"}};
 
 }  // namespace
 
@@ -49,7 +60,7 @@ std::vector<Status> parse_statuses(std::string_view text) {
 
 std::vector<State> states_of(Status status) {
   std::vector<State> states;
-  for (State state : kAllStates) {
+  for (const auto& [state, note] : kStatusNotes) {
     if (status_of(state) == status) states.push_back(state);
   }
   return states;
@@ -57,31 +68,10 @@ std::vector<State> states_of(Status status) {
 
 std::string status_notes(State state, const std::optional<std::string>& close_reason,
                          std::optional<std::int64_t> original_id) {
-  switch (state) {
-    case State::Reported:
-      return "已上报，等待受理";
-    case State::Accepted:
-      return "已受理";
-    case State::Assigned:
-      return "已派单";
-    case State::InProgress:
-      return "处理中";
-    case State::Resolved:
-      return "已处置，待核验";
-    case State::Verified:
-      return "已核验";
-    case State::Closed:
-      return "已办结";
-    case State::Returned:
-      return "已退回：不属于小区公共服务事项或信息不足";
-    case State::Transferred:
-      return "已转办";
-    case State::Duplicate:
-      return original_id ? "重复上报，已并入案件 " + std::to_string(*original_id) : "重复上报";
-    case State::ClosedNotFixed:
-      return "未解决关闭" + (close_reason ? "：" + *close_reason : std::string());
-  }
-  return "";
+  std::string note = code_of(kStatusNotes, state);
+  if (state == State::Duplicate && original_id) note += "，已并入案件 " + std::to_string(*original_id);
+  if (state == State::ClosedNotFixed && close_reason) note += "：" + *close_reason;
+  return note;
 }
 
 std::string agency_label(cases::Party party) { return code_of(kAgencyLabels, party); }
