@@ -3,7 +3,7 @@
 // sent away from.
 import { onScopeDispose, reactive, ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { toApiError } from '../api/client'
+import { toApiError, type ApiError } from '../api/client'
 import { requestSignInCode, type PhoneHolder } from '../api/session'
 import { useSessionStore } from '../stores/session'
 import { useServerErrors } from './server-errors'
@@ -44,7 +44,7 @@ export function useSignInForm() {
 }
 
 /** Seconds counted down to 0, once a second, while the component lives. */
-export function useCountdown() {
+function useCountdown() {
   const secondsLeft = ref(0)
   let timer: ReturnType<typeof setInterval> | undefined
   function stop() {
@@ -65,6 +65,37 @@ export function useCountdown() {
 }
 
 /**
+ * Asking for an SMS code with `ask`, then waiting the seconds the server names before another may be asked — also
+ * after a refusal that names them (a 429), when `waitsAfter` holds for it. The refusal goes to the form's `errors`.
+ */
+export function useCodeSender(
+  ask: () => Promise<{ resend_after: number }>,
+  errors: { clear: () => void; show: (error: ApiError) => void },
+  waitsAfter: (failure: ApiError) => boolean = () => true,
+) {
+  const sending = ref(false)
+  const { secondsLeft, start } = useCountdown()
+
+  async function send() {
+    errors.clear()
+    sending.value = true
+    try {
+      start((await ask()).resend_after)
+    } catch (error) {
+      const failure = toApiError(error)
+      if (failure.retryAfter > 0 && waitsAfter(failure)) start(failure.retryAfter)
+      errors.show(failure)
+    } finally {
+      sending.value = false
+    }
+  }
+
+  return { sending, secondsLeft, send }
+}
+
+export type CodeSender = ReturnType<typeof useCodeSender>
+
+/**
  * A resident's sign-in by phone: ask for a code (then wait the seconds the server names, also after a 429),
  * sign in with it, and when several people share the phone offer their masked names to choose from. A staff
  * member's phone is refused with password_required, which `onPasswordRequired` receives with the server's message.
@@ -73,25 +104,10 @@ export function usePhoneSignInForm(onPasswordRequired: (message: string) => void
   const returnAfterSignIn = useReturnAfterSignIn()
   const session = useSessionStore()
   const form = reactive({ phone: '', code: '' })
-  const sending = ref(false)
   const submitting = ref(false)
   const choices = ref<PhoneHolder[]>([])
-  const { secondsLeft, start } = useCountdown()
   const { fieldErrors, formError, clear, show } = useServerErrors(['phone', 'code'] as const)
-
-  async function sendCode() {
-    clear()
-    sending.value = true
-    try {
-      start((await requestSignInCode(form.phone.trim())).resend_after)
-    } catch (error) {
-      const failure = toApiError(error)
-      if (failure.retryAfter > 0) start(failure.retryAfter)
-      show(failure)
-    } finally {
-      sending.value = false
-    }
-  }
+  const sender = useCodeSender(() => requestSignInCode(form.phone.trim()), { clear, show })
 
   /** Signs in with the code, as the person whose `personToken` was chosen when the phone is shared. */
   async function submit(personToken?: string) {
@@ -111,5 +127,5 @@ export function usePhoneSignInForm(onPasswordRequired: (message: string) => void
     }
   }
 
-  return { form, sending, submitting, secondsLeft, choices, fieldErrors, formError, sendCode, submit }
+  return { form, sender, submitting, choices, fieldErrors, formError, submit }
 }
