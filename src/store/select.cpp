@@ -47,4 +47,10 @@ Select& Select::oldest_first(std::string_view id_column, std::int64_t after_id, 
   return *this;
 }
 
+Select& Select::ordered_by(std::string_view order) {
+  sql_ += " ORDER BY ";
+  sql_ += order;
+  return *this;
+}
+
 }  // namespace weizhi::store

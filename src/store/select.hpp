@@ -1,6 +1,6 @@
 // A listing's SELECT built condition by condition, each condition with the values it binds, and
-// ended by the keyset page every listing shares, so that optional filters never splice a value
-// into SQL and no store spells the page clauses again.
+// ended by the keyset page every paged listing shares (or, read whole, by its order), so that
+// optional filters never splice a value into SQL and no store spells the page clauses again.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -32,6 +32,9 @@ class Select {
                        std::optional<std::int64_t> limit);
   // The page of rows whose `id_column` lies above `after_id`, oldest first, at most `limit`.
   Select& oldest_first(std::string_view id_column, std::int64_t after_id, std::int64_t limit);
+
+  // Ends the statement with `order` (an ORDER BY's columns), for a listing read whole rather than by pages.
+  Select& ordered_by(std::string_view order);
 
   Rows run(Connection& connection) const { return connection.query(sql_, params_); }
   const std::string& sql() const { return sql_; }

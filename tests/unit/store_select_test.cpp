@@ -52,6 +52,14 @@ TEST(StoreSelect, AnOldestFirstPageStartsAboveTheCursor) {
   EXPECT_EQ(texts(query.params()), (std::vector<std::string>{"%a%", "7", "50"}));
 }
 
+TEST(StoreSelect, AListingReadWholeEndsWithItsOrderAndBindsNothingMore) {
+  Select query("SELECT x.id FROM mediations x");
+  query.where("x.state = 'agreed'").where("x.created_at >= ?", {"2026-01-01"}).ordered_by("x.signed_on, x.id");
+  EXPECT_EQ(query.sql(),
+            "SELECT x.id FROM mediations x WHERE x.state = 'agreed' AND x.created_at >= ? ORDER BY x.signed_on, x.id");
+  EXPECT_EQ(texts(query.params()), (std::vector<std::string>{"2026-01-01"}));
+}
+
 TEST(StoreSelect, PlaceholdersListOnePerValue) {
   EXPECT_EQ(placeholders(0), "");
   EXPECT_EQ(placeholders(1), "?");

@@ -514,17 +514,15 @@ PropertyCaseFigures property_case_figures(store::Connection& connection, std::in
 
 std::vector<ReportedCase> cases_reported(store::Connection& connection, const std::string& path,
                                          const std::string& from, const std::string& until) {
-  store::Params params{from, until};
-  for (auto& bound : org::subtree_params(path)) params.push_back(std::move(bound));
-  return store::map_rows(
-      connection.query("SELECT x.id, i.code, x.assignee_user_id FROM cases x JOIN case_items i ON i.id = x.item_id "
-                       "JOIN org_nodes c ON c.id = x.compound_node_id WHERE x.reported_at >= ? AND x.reported_at < ? "
-                       "AND " +
-                           org::subtree_condition(connection.dialect(), "c.path") + " ORDER BY x.id",
-                       params),
-      [](const store::Row& row) {
-        return ReportedCase{row.i64(0), row.text(1), row.optional_i64(2)};
-      });
+  store::Select query(
+      "SELECT x.id, i.code, x.assignee_user_id FROM cases x JOIN case_items i ON i.id = x.item_id "
+      "JOIN org_nodes c ON c.id = x.compound_node_id");
+  query.where("x.reported_at >= ? AND x.reported_at < ?", {from, until})
+      .where(org::subtree_condition(connection.dialect(), "c.path"), org::subtree_params(path))
+      .ordered_by("x.id");
+  return store::map_rows(query.run(connection), [](const store::Row& row) {
+    return ReportedCase{row.i64(0), row.text(1), row.optional_i64(2)};
+  });
 }
 
 }  // namespace weizhi::cases

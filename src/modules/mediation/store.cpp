@@ -185,13 +185,14 @@ std::vector<Mediation> list_mediations(store::Connection& connection, const std:
 }
 
 std::vector<Mediation> unvisited_agreements_under(store::Connection& connection, const std::string& path) {
-  return store::map_rows(
-      connection.query(std::string(kColumns) + "WHERE x.state = 'agreed' AND " +
-                           org::subtree_condition(connection.dialect(), "c.path") +
-                           " AND NOT EXISTS (SELECT 1 FROM mediation_follow_ups f WHERE f.mediation_id = x.id AND "
-                           "f.visited_on >= x.signed_on) ORDER BY x.signed_on, x.id",
-                       org::subtree_params(path)),
-      to_mediation);
+  store::Select query(kColumns);
+  query.where("x.state = 'agreed'")
+      .where(org::subtree_condition(connection.dialect(), "c.path"), org::subtree_params(path))
+      .where(
+          "NOT EXISTS (SELECT 1 FROM mediation_follow_ups f WHERE f.mediation_id = x.id AND "
+          "f.visited_on >= x.signed_on)")
+      .ordered_by("x.signed_on, x.id");
+  return store::map_rows(query.run(connection), to_mediation);
 }
 
 void transition(store::Tx& tx, const Mediation& record, const TransitionInput& input) {
