@@ -25,10 +25,7 @@ SyncOutcome sync_device(store::Db& db, const crypto::DataKey& data_key, std::int
 // returns how many, or nullopt when the terminal could not be read (the sync's status shows why).
 std::optional<std::int64_t> pull_events(store::Db& db, const crypto::DataKey& data_key, std::int64_t device_id);
 
-void add_device_routes(http::Router& router);  // devices_routes.cpp
-// The compound of the body's gate_id, answered as missing (404) unless the caller holds `permission` there; a
-// malformed id is as missing too (devices_routes.cpp).
-http::ScopeResolver body_gate_scope(const char* permission);
+void add_device_routes(http::Router& router);   // devices_routes.cpp
 void add_visitor_routes(http::Router& router);  // visitors_routes.cpp: passes, the key and the gate's check
 // The demo street's terminal at the compound's small gate, pointing at an address never routed (devices_seed.cpp).
 void seed_devices(modules::SeedContext& seed, std::int64_t compound_id);

@@ -7,11 +7,11 @@
 #include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/paging.hpp"
-#include "http/record_scope.hpp"
-#include "modules/access/permissions.hpp"
 #include "modules/access/devices.hpp"
 #include "modules/access/devices_store.hpp"
 #include "modules/access/isapi.hpp"
+#include "modules/access/permissions.hpp"
+#include "modules/access/route_support.hpp"
 #include "modules/access/store.hpp"
 #include "modules/org/org.hpp"
 
@@ -19,43 +19,17 @@ namespace weizhi::access {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
 constexpr const char* kNoDevice = "找不到该门禁设备";
-constexpr const char* kNoGate = "找不到该门岗";
 
 Device require_device(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_device(connection, id), kNoDevice);
 }
 
 http::ScopeResolver device_scope() {
-  return http::scope::readable_by(
-      kRead,
-      http::scope::record_node("id", [](store::Connection& connection,
-                                        std::int64_t id) { return require_device(connection, id).compound_node_id; }),
+  return record_scope(
+      [](store::Connection& connection, std::int64_t id) { return require_device(connection, id).compound_node_id; },
       kNoDevice);
 }
-
-}  // namespace
-
-http::ScopeResolver body_gate_scope(const char* permission) {
-  return http::scope::readable_by(
-      permission,
-      [](Context& context) -> std::optional<std::int64_t> {
-        JsonObject body(context.json_body());
-        std::int64_t gate_id = http::body_id(context, body, "gate_id");
-        auto lease = context.read();
-        auto gate = find_gate(*lease, gate_id);
-        if (!gate) throw ApiError(404, "not_found", kNoGate, "gate_id");
-        return gate->compound_node_id;
-      },
-      kNoGate);
-}
-
-namespace {
 
 Json device_json(const Device& device) {
   return {{"id", device.id},
@@ -103,7 +77,7 @@ Response create_device_route(Context& context) {
   check_device(input, password);
   input.password_enc = context.services.data_key.encrypt(password);
   Json created = context.write([&](store::Tx& tx) {
-    found_or_404(find_gate(tx.connection(), input.gate_id), kNoGate);
+    require_gate(tx.connection(), input.gate_id);
     std::int64_t id = insert_device(tx, input);
     context.audit(tx, "access.device.create", "access_device:" + std::to_string(id),
                   {{"gate_id", input.gate_id}, {"vendor", input.vendor}, {"url", input.url}});
@@ -221,8 +195,7 @@ Response list_events_route(Context& context) {
 void add_device_routes(http::Router& router) {
   const std::string devices = "/api/v1/access/devices";
   auto on_device = [](const char* permission) { return Access::permission(permission, device_scope()); };
-  auto on_compound =
-      Access::permission(kRead, http::scope::readable_by(kRead, org::compound_query_scope(), "找不到该小区"));
+  auto on_compound = Access::permission(kRead, compound_scope());
   router.add(Method::Get, devices, on_compound, list_devices_route);
   router.add(Method::Get, "/api/v1/access/events", on_compound, list_events_route);
   router.add(Method::Post, devices, Access::permission(kManage, body_gate_scope(kRead)), create_device_route);

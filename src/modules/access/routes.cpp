@@ -12,9 +12,10 @@
 #include "http/paging.hpp"
 #include "http/query_code.hpp"
 #include "http/record_scope.hpp"
-#include "modules/access/permissions.hpp"
 #include "modules/access/devices_store.hpp"
 #include "modules/access/module.hpp"
+#include "modules/access/permissions.hpp"
+#include "modules/access/route_support.hpp"
 #include "modules/access/rules.hpp"
 #include "modules/access/store.hpp"
 #include "modules/access/visitors_store.hpp"
@@ -26,43 +27,24 @@ namespace weizhi::access {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
-constexpr const char* kNoGate = "找不到该门岗";
 constexpr const char* kNoCredential = "找不到该门禁凭证";
-
-Gate require_gate(store::Connection& connection, std::int64_t id) {
-  return found_or_404(find_gate(connection, id), kNoGate);
-}
 
 Credential require_credential(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_credential(connection, id), kNoCredential);
 }
 
 http::ScopeResolver gate_scope() {
-  return http::scope::readable_by(
-      kRead,
-      http::scope::record_node("id", [](store::Connection& connection,
-                                        std::int64_t id) { return require_gate(connection, id).compound_node_id; }),
+  return record_scope(
+      [](store::Connection& connection, std::int64_t id) { return require_gate(connection, id).compound_node_id; },
       kNoGate);
 }
 
 http::ScopeResolver credential_scope() {
-  return http::scope::readable_by(
-      kRead,
-      http::scope::record_node("id",
-                               [](store::Connection& connection, std::int64_t id) {
-                                 return require_credential(connection, id).input.compound_node_id;
-                               }),
-      kNoCredential);
+  return record_scope([](store::Connection& connection,
+                         std::int64_t id) { return require_credential(connection, id).input.compound_node_id; },
+                      kNoCredential);
 }
 
-http::ScopeResolver compound_scope() {
-  return http::scope::readable_by(kRead, org::compound_query_scope(), "找不到该小区");
-}
 http::ScopeResolver body_compound_scope() {
   return http::scope::readable_by(kRead, http::scope::body_node("compound_id"), "找不到该小区");
 }

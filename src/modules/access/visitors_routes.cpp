@@ -13,9 +13,9 @@
 #include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/paging.hpp"
-#include "http/record_scope.hpp"
 #include "modules/access/devices.hpp"
 #include "modules/access/permissions.hpp"
+#include "modules/access/route_support.hpp"
 #include "modules/access/rules.hpp"
 #include "modules/access/store.hpp"
 #include "modules/access/visitors_rules.hpp"
@@ -26,11 +26,6 @@
 namespace weizhi::access {
 
 namespace {
-
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
 
 constexpr const char* kNoPass = "找不到该访客通行证";
 // A payload longer than any code or token of ours is refused before it is read.
@@ -323,7 +318,7 @@ Response check_route(Context& context) {
   std::optional<SigningKey> key;
   if (kind == PayloadKind::Pass) key = signing_key_of(context);
   Json answered = context.write([&](store::Tx& tx) {
-    Gate gate = found_or_404(find_gate(tx.connection(), gate_id), "找不到该门岗");
+    Gate gate = require_gate(tx.connection(), gate_id);
     GateNow at_gate{gate.input.tier, gate.input.status == GateStatus::Open && is_open_at(gate.input.hours, tx.now())};
     Checked checked;
     if (kind == PayloadKind::Credential) {
@@ -354,8 +349,7 @@ void add_visitor_routes(http::Router& router) {
   router.add(Method::Post, mine, Access::signed_in(), issue_pass_route);
   router.add(Method::Get, mine, Access::signed_in(), my_passes_route);
   router.add(Method::Post, mine + "/{id}/revoke", Access::signed_in(), revoke_pass_route);
-  router.add(Method::Get, "/api/v1/access/visitor-passes",
-             Access::permission(kRead, http::scope::readable_by(kRead, org::compound_query_scope(), "找不到该小区")),
+  router.add(Method::Get, "/api/v1/access/visitor-passes", Access::permission(kRead, compound_scope()),
              compound_passes_route);
   router.add(Method::Post, "/api/v1/access/checks", Access::permission(kCheck, body_gate_scope(kCheck)), check_route);
 }
