@@ -221,7 +221,7 @@ TEST(AccessHours, HoursAndRostersAreChecked) {
   EXPECT_EQ(hours(R"({"always":true,"extra":1})").second, "hours.extra");
   EXPECT_EQ(hours(R"([])").second, "hours");
 
-  std::vector<Shift> roster{{"王建国", 8 * 60, 20 * 60, {1, 2, 3}}, {"李卫东", 20 * 60, 8 * 60, {1, 2, 3}}};
+  std::vector<Shift> roster{{"王建国", {{1, 2, 3}, 8 * 60, 20 * 60}}, {"李卫东", {{1, 2, 3}, 20 * 60, 8 * 60}}};
   EXPECT_EQ(refusal([&] { check_roster(Tier::Main, roster); }).first, 0);
   EXPECT_EQ(refusal([&] { check_roster(Tier::Middle, roster); }), std::make_pair(422, std::string("tier")));
   roster[1].guard_name = "";

@@ -18,8 +18,8 @@ enum class CredentialState { Active, Suspended, Revoked };
 // ISO weekdays: 1 is Monday, 7 Sunday.
 using Weekdays = std::vector<int>;
 
-// A window the gate is open, in the street's time: from `from` until `to` (minutes of the day) on each of
-// `weekdays`; a window whose end is not after its start runs past midnight into the next day.
+// A weekly window in the street's time, when a gate is open or a guard on shift: from `from` until `to` (minutes
+// of the day) on each of `weekdays`; a window whose end is not after its start runs past midnight into the next day.
 struct OpenWindow {
   Weekdays weekdays;
   int from = 0;  // minutes after midnight, 0–1439
@@ -49,12 +49,11 @@ struct Gate {
   std::string updated_at;
 };
 
-// One shift of a main gate's guard roster: who stands there, from when to when, on which weekdays.
+// One shift of a main gate's guard roster: who stands there, and in which weekly window (a night shift's end is
+// not after its start).
 struct Shift {
   std::string guard_name;
-  int from = 0;  // minutes after midnight
-  int to = 0;    // minutes after midnight; not after `from` for a night shift
-  Weekdays weekdays;
+  OpenWindow window;
 };
 
 // The committee's approval a credential for the small gates needs (docs/rules.md#i-small-gate-approval).

@@ -54,10 +54,9 @@ http::ScopeResolver body_compound_scope() {
 Json shifts_json(const std::vector<Shift>& shifts) {
   Json items = Json::array();
   for (const auto& shift : shifts) {
-    items.push_back({{"guard_name", shift.guard_name},
-                     {"from", time_of_day_text(shift.from)},
-                     {"to", time_of_day_text(shift.to)},
-                     {"weekdays", shift.weekdays}});
+    Json item = window_json(shift.window);
+    item["guard_name"] = shift.guard_name;
+    items.push_back(item);
   }
   return items;
 }
@@ -178,9 +177,7 @@ Response put_roster_route(Context& context) {
         JsonObject entry(element, field);
         Shift shift;
         shift.guard_name = entry.text("guard_name");
-        shift.from = read_time_of_day(entry.any("from"), field + ".from");
-        shift.to = read_time_of_day(entry.any("to"), field + ".to");
-        shift.weekdays = read_weekdays(entry.any("weekdays"), field + ".weekdays");
+        shift.window = read_window(entry, field);
         entry.finish();
         return shift;
       });

@@ -84,6 +84,11 @@ void check_weekdays(const Weekdays& weekdays, const std::string& field) {
   }
 }
 
+void check_window(const OpenWindow& window, const std::string& field, const char* same_ends) {
+  check_weekdays(window.weekdays, field + ".weekdays");
+  if (window.from == window.to) fail_invalid(field + ".to", same_ends);
+}
+
 void check_hours(const Hours& hours, const std::string& field) {
   if (hours.always) {
     if (!hours.windows.empty()) fail_invalid(field + ".windows", "全天开放时不设开放时段");
@@ -92,9 +97,7 @@ void check_hours(const Hours& hours, const std::string& field) {
   if (hours.windows.empty()) fail_invalid(field + ".windows", "请至少填写一个开放时段，或设为全天开放");
   check_entries(hours.windows, kMostWindows, field + ".windows", "开放时段最多 14 个",
                 [](const OpenWindow& window, const std::string& window_field) {
-                  check_weekdays(window.weekdays, window_field + ".weekdays");
-                  if (window.from == window.to)
-                    fail_invalid(window_field + ".to", "开放时段的结束时间不能等于开始时间");
+                  check_window(window, window_field, "开放时段的结束时间不能等于开始时间");
                 });
 }
 
@@ -104,12 +107,13 @@ void check_gate(const GateInput& gate) {
   check_hours(gate.hours, "hours");
 }
 
+Json window_json(const OpenWindow& window) {
+  return {{"weekdays", window.weekdays}, {"from", time_of_day_text(window.from)}, {"to", time_of_day_text(window.to)}};
+}
+
 Json hours_json(const Hours& hours) {
   Json windows = Json::array();
-  for (const auto& window : hours.windows) {
-    windows.push_back(
-        {{"weekdays", window.weekdays}, {"from", time_of_day_text(window.from)}, {"to", time_of_day_text(window.to)}});
-  }
+  for (const auto& window : hours.windows) windows.push_back(window_json(window));
   return {{"always", hours.always}, {"windows", windows}};
 }
 
@@ -130,6 +134,14 @@ int read_time_of_day(const Json& value, const std::string& field) {
   return *minutes;
 }
 
+OpenWindow read_window(JsonObject& entry, const std::string& field) {
+  OpenWindow window;
+  window.weekdays = read_weekdays(entry.any("weekdays"), field + ".weekdays");
+  window.from = read_time_of_day(entry.any("from"), field + ".from");
+  window.to = read_time_of_day(entry.any("to"), field + ".to");
+  return window;
+}
+
 Hours read_hours(const Json& value, const std::string& field) {
   JsonObject body(value, field);
   Hours hours;
@@ -137,13 +149,10 @@ Hours read_hours(const Json& value, const std::string& field) {
   if (const Json* windows = body.optional_any("windows")) {
     hours.windows = read_array(*windows, field + ".windows", "开放时段应为数组",
                                [](const Json& element, const std::string& window_field) {
-                                 JsonObject window(element, window_field);
-                                 OpenWindow read;
-                                 read.weekdays = read_weekdays(window.any("weekdays"), window_field + ".weekdays");
-                                 read.from = read_time_of_day(window.any("from"), window_field + ".from");
-                                 read.to = read_time_of_day(window.any("to"), window_field + ".to");
-                                 window.finish();
-                                 return read;
+                                 JsonObject entry(element, window_field);
+                                 OpenWindow window = read_window(entry, window_field);
+                                 entry.finish();
+                                 return window;
                                });
   }
   body.finish();
@@ -175,8 +184,7 @@ void check_roster(Tier tier, const std::vector<Shift>& shifts) {
   if (tier != Tier::Main) fail_unprocessable("只有大门（专业保安管理）设保安排班", "tier");
   check_entries(shifts, kMostShifts, "shifts", "排班最多 50 条", [](const Shift& shift, const std::string& field) {
     check_characters(shift.guard_name, 30, field + ".guard_name", "保安姓名应为 1 至 30 个字");
-    check_weekdays(shift.weekdays, field + ".weekdays");
-    if (shift.from == shift.to) fail_invalid(field + ".to", "班次的结束时间不能等于开始时间");
+    check_window(shift.window, field, "班次的结束时间不能等于开始时间");
   });
 }
 

@@ -32,6 +32,9 @@ std::optional<int> parse_time_of_day(std::string_view text);
 std::string time_of_day_text(int minutes);
 // 400 naming `field` (or `field.weekdays`) unless weekdays are 1–7, at least one, none twice.
 void check_weekdays(const Weekdays& weekdays, const std::string& field);
+// 400 naming `field.weekdays` or `field.to`: the window's weekdays, and an end other than its start (`same_ends`
+// says so).
+void check_window(const OpenWindow& window, const std::string& field, const char* same_ends);
 // 400 naming the field: hours that are not always open need 1–14 windows, each with its weekdays and an end
 // other than its start.
 void check_hours(const Hours& hours, const std::string& field);
@@ -40,6 +43,11 @@ void check_gate(const GateInput& gate);
 // Hours as the API and the store write them: {"always": true} or {"always": false, "windows": [{"weekdays": [1, 2],
 // "from": "05:30", "to": "23:00"}]}.
 Json hours_json(const Hours& hours);
+// A window as the API writes it, in hours and in a roster's shifts: {"weekdays": [1, 2], "from": "05:30", "to":
+// "23:00"}.
+Json window_json(const OpenWindow& window);
+// Reads a window so written from the entry's fields: 400 naming the field (`field.from` …) for what is not.
+OpenWindow read_window(JsonObject& entry, const std::string& field);
 // Reads hours so written: 400 naming the field (`hours.windows[0].from` …) for what is not, then check_hours.
 Hours read_hours(const Json& value, const std::string& field);
 // Weekdays as a JSON array of integers: 400 naming `field` unless an array of integers, then check_weekdays.

@@ -25,7 +25,7 @@ Hours open_between(int from, int to) { return Hours{false, {OpenWindow{kEveryDay
 void seed_gates(store::Tx& tx, std::int64_t compound_id) {
   std::int64_t main =
       insert_gate(tx, compound_id, {"南大门", Tier::Main, Hours{}, GateStatus::Open, "保安 24 小时值守"});
-  replace_shifts(tx, main, {{"王建国", 8 * 60, 20 * 60, kEveryDay}, {"李卫东", 20 * 60, 8 * 60, kEveryDay}});
+  replace_shifts(tx, main, {{"王建国", {kEveryDay, 8 * 60, 20 * 60}}, {"李卫东", {kEveryDay, 20 * 60, 8 * 60}}});
   insert_gate(tx, compound_id,
               {"东中门", Tier::Middle, open_between(5 * 60 + 30, 23 * 60), GateStatus::Open, "23:00–05:30 关闭"});
   insert_gate(tx, compound_id,

@@ -98,8 +98,8 @@ std::vector<Shift> shifts_of(store::Connection& connection, std::int64_t gate_id
                        "ORDER BY id",
                        {gate_id}),
       [](const store::Row& row) {
-        return Shift{row.text(0), static_cast<int>(row.i64(1)), static_cast<int>(row.i64(2)),
-                     read_weekdays(parse_json(row.text(3)), "weekdays")};
+        return Shift{row.text(0), OpenWindow{read_weekdays(parse_json(row.text(3)), "weekdays"),
+                                             static_cast<int>(row.i64(1)), static_cast<int>(row.i64(2))}};
       });
 }
 
@@ -108,7 +108,7 @@ void replace_shifts(store::Tx& tx, std::int64_t gate_id, const std::vector<Shift
   for (const auto& shift : shifts) {
     tx.exec(
         "INSERT INTO access_gate_shifts (gate_id, guard_name, from_minute, to_minute, weekdays) VALUES (?, ?, ?, ?, ?)",
-        {gate_id, shift.guard_name, shift.from, shift.to, weekdays_text(shift.weekdays)});
+        {gate_id, shift.guard_name, shift.window.from, shift.window.to, weekdays_text(shift.window.weekdays)});
   }
 }
 
