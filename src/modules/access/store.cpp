@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "modules/access/access.hpp"
 #include "modules/access/rules.hpp"
 #include "store/rows.hpp"
 #include "store/select.hpp"

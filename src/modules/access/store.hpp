@@ -47,9 +47,6 @@ std::optional<std::string> secret_of(store::Connection& connection, std::int64_t
 
 // Whether the person owns, rents or lives in a part of the compound at `compound_path`.
 bool lives_in(store::Connection& connection, std::int64_t person_id, const std::string& compound_path);
-// Whether the account holds one of `roles`, in force at `now`, at the compound or above it.
-bool works_on(store::Connection& connection, std::int64_t user_id, const std::string& compound_path,
-              const std::vector<std::string>& roles, const std::string& now);
 // Whether the person is a member of the compound's current committee.
 bool on_committee(store::Connection& connection, std::int64_t compound_node_id, std::int64_t person_id);
 

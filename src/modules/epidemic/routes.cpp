@@ -6,6 +6,7 @@
 #include "http/body_id.hpp"
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
+#include "modules/access/access.hpp"
 #include "modules/epidemic/module.hpp"
 #include "modules/epidemic/permissions.hpp"
 #include "modules/epidemic/rules.hpp"
@@ -73,7 +74,7 @@ std::int64_t compound_of(store::Tx& tx, const org::Node& node) {
 // Each staff account must work on the compound: 422 naming the element otherwise.
 void check_staff(store::Tx& tx, const std::vector<std::int64_t>& staff, const std::string& compound_path) {
   for (std::size_t i = 0; i < staff.size(); ++i) {
-    if (!works_on(tx.connection(), staff[i], compound_path, modules::kStaff, iso_utc(tx.now()))) {
+    if (!access::works_on(tx.connection(), staff[i], compound_path, modules::kStaff, iso_utc(tx.now()))) {
       fail_unprocessable("该账号在本小区没有工作岗位", element_field("staff_user_ids", i));
     }
   }

@@ -50,12 +50,6 @@ void load_staff(store::Connection& connection, Observation& observation) {
   }
 }
 
-std::vector<std::int64_t> ids_of(const store::Rows& rows) {
-  std::vector<std::int64_t> ids;
-  for (const auto& row : rows) ids.push_back(row.i64(0));
-  return ids;
-}
-
 }  // namespace
 
 std::int64_t insert_observation(store::Tx& tx, const ObservationInput& input, std::int64_t compound_node_id,
@@ -113,13 +107,17 @@ std::vector<EndChangeRecord> end_changes(store::Connection& connection, std::int
 }
 
 std::vector<std::int64_t> observations_to_start(store::Connection& connection, const std::string& today) {
-  return ids_of(connection.query(
-      "SELECT id FROM epidemic_observations WHERE state = 'planned' AND starts_on <= ? ORDER BY id", {today}));
+  return store::map_rows(
+      connection.query("SELECT id FROM epidemic_observations WHERE state = 'planned' AND starts_on <= ? ORDER BY id",
+                       {today}),
+      store::first_integer);
 }
 
 std::vector<std::int64_t> observations_to_end(store::Connection& connection, const std::string& today) {
-  return ids_of(connection.query(
-      "SELECT id FROM epidemic_observations WHERE state <> 'ended' AND ends_on < ? ORDER BY id", {today}));
+  return store::map_rows(
+      connection.query("SELECT id FROM epidemic_observations WHERE state <> 'ended' AND ends_on < ? ORDER BY id",
+                       {today}),
+      store::first_integer);
 }
 
 std::int64_t observations_active(store::Connection& connection, std::int64_t compound_node_id) {
@@ -134,21 +132,11 @@ Residents residents_under(store::Connection& connection, const std::string& node
   Residents residents;
   residents.households =
       connection.scalar(std::string("SELECT COUNT(DISTINCT l.part_node_id) ") + kUnder, {node_path, node_path});
-  residents.person_ids = ids_of(connection.query(
-      std::string("SELECT DISTINCT l.person_id ") + kUnder + " ORDER BY l.person_id", {node_path, node_path}));
+  residents.person_ids =
+      store::map_rows(connection.query(std::string("SELECT DISTINCT l.person_id ") + kUnder + " ORDER BY l.person_id",
+                                       {node_path, node_path}),
+                      store::first_integer);
   return residents;
-}
-
-bool works_on(store::Connection& connection, std::int64_t user_id, const std::string& compound_path,
-              const std::vector<std::string>& roles, const std::string& now) {
-  store::Params params{user_id, compound_path, now, now};
-  for (const auto& role : roles) params.emplace_back(role);
-  return connection.scalar(
-             "SELECT COUNT(*) FROM role_assignments r JOIN org_nodes s ON s.id = r.scope_node_id "
-             "WHERE r.user_id = ? AND substr(CAST(? AS TEXT), 1, length(s.path)) = s.path "
-             "AND r.valid_from <= ? AND (r.valid_to IS NULL OR r.valid_to > ?) AND r.role IN (" +
-                 store::placeholders(roles.size()) + ")",
-             params) > 0;
 }
 
 void insert_staff(store::Tx& tx, std::int64_t observation_id, const std::vector<std::int64_t>& user_ids) {
@@ -163,9 +151,11 @@ void hold_credential(store::Tx& tx, std::int64_t observation_id, std::int64_t cr
 }
 
 std::vector<std::int64_t> credentials_held(store::Connection& connection, std::int64_t observation_id) {
-  return ids_of(connection.query(
-      "SELECT credential_id FROM epidemic_observation_credentials WHERE observation_id = ? ORDER BY credential_id",
-      {observation_id}));
+  return store::map_rows(
+      connection.query(
+          "SELECT credential_id FROM epidemic_observation_credentials WHERE observation_id = ? ORDER BY credential_id",
+          {observation_id}),
+      store::first_integer);
 }
 
 std::optional<std::int64_t> other_holder(store::Connection& connection, std::int64_t credential_id,

@@ -1,5 +1,5 @@
 // SQL of the epidemic module: observations, their staff and the credentials they hold, and the facts the rules
-// decide on (who lives under a node, whether an account works on a compound).
+// decide on (who lives under a node; whether an account works on a compound is access's question).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -28,9 +28,6 @@ std::vector<std::int64_t> observations_to_end(store::Connection& connection, con
 
 // The people registered as owner, tenant or resident of a part under the node, and the households they make.
 Residents residents_under(store::Connection& connection, const std::string& node_path);
-// Whether the account holds one of `roles`, in force at `now`, at the compound or above it.
-bool works_on(store::Connection& connection, std::int64_t user_id, const std::string& compound_path,
-              const std::vector<std::string>& roles, const std::string& now);
 void insert_staff(store::Tx& tx, std::int64_t observation_id, const std::vector<std::int64_t>& user_ids);
 
 void hold_credential(store::Tx& tx, std::int64_t observation_id, std::int64_t credential_id);
