@@ -150,37 +150,20 @@ std::int64_t store_events(store::Tx& tx, const Device& device, const std::vector
 }
 
 std::vector<AccessEvent> events_where(store::Connection& connection, const EventFilter& filter) {
-  std::string sql =
+  store::Select select(
       "SELECT e.id, e.occurred_at, e.gate_id, g.name, e.device_id, e.credential_id, a.person_id, "
       "COALESCE(p.name_masked, u.display_name, v.name_masked), COALESCE(e.employee_no, ''), e.result, e.reason, "
       "e.source, e.visitor_pass_id FROM access_events e "
       "JOIN access_gates g ON g.id = e.gate_id LEFT JOIN access_credentials a ON a.id = e.credential_id "
       "LEFT JOIN people p ON p.id = a.person_id LEFT JOIN users u ON u.id = a.user_id "
-      "LEFT JOIN access_visitor_passes v ON v.id = e.visitor_pass_id WHERE e.compound_node_id = ?";
-  store::Params params{filter.compound_node_id};
-  if (filter.gate_id) {
-    sql += " AND e.gate_id = ?";
-    params.push_back(*filter.gate_id);
-  }
-  if (filter.person_id) {
-    sql += " AND a.person_id = ?";
-    params.push_back(*filter.person_id);
-  }
-  if (filter.from) {
-    sql += " AND e.occurred_at >= ?";
-    params.push_back(*filter.from);
-  }
-  if (filter.to) {
-    sql += " AND e.occurred_at < ?";
-    params.push_back(*filter.to);
-  }
-  if (filter.before_id) {
-    sql += " AND e.id < ?";
-    params.push_back(*filter.before_id);
-  }
-  sql += " ORDER BY e.id DESC LIMIT ?";
-  params.push_back(filter.limit);
-  return store::map_rows(connection.query(sql, params), [](const store::Row& row) {
+      "LEFT JOIN access_visitor_passes v ON v.id = e.visitor_pass_id");
+  select.where("e.compound_node_id = ?", {filter.compound_node_id});
+  if (filter.gate_id) select.where("e.gate_id = ?", {*filter.gate_id});
+  if (filter.person_id) select.where("a.person_id = ?", {*filter.person_id});
+  if (filter.from) select.where("e.occurred_at >= ?", {*filter.from});
+  if (filter.to) select.where("e.occurred_at < ?", {*filter.to});
+  select.newest_first("e.id", filter.before_id, filter.limit);
+  return store::map_rows(select.run(connection), [](const store::Row& row) {
     return AccessEvent{
         row.i64(0),          row.text(1),         row.i64(2),           row.text(3), row.i64(4),
         row.optional_i64(5), row.optional_i64(6), row.optional_text(7), row.text(8), row.text(9) == "granted",

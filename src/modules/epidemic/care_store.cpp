@@ -24,16 +24,17 @@ StoredCheckIn to_check_in(const store::Row& row) {
                        .recorded_at = row.text(8)};
 }
 
-// A part's address from its own, its parent's and its grandparent's names: building, unit (when it has one), room.
-constexpr const char* kPartAddress =
-    "SELECT p.id, CASE WHEN u.kind = 'unit' THEN b.name || u.name || p.name ELSE u.name || p.name END "
-    "FROM org_nodes p JOIN org_nodes u ON u.id = p.parent_id LEFT JOIN org_nodes b ON b.id = u.parent_id ";
+// A part p's address from its own, its parent's and its grandparent's names: building, unit (when it has one),
+// room; kAddressJoins joins the parent u and the grandparent b it reads.
+const std::string kAddress = "CASE WHEN u.kind = 'unit' THEN b.name || u.name || p.name ELSE u.name || p.name END";
+const std::string kAddressJoins = "JOIN org_nodes u ON u.id = p.parent_id LEFT JOIN org_nodes b ON b.id = u.parent_id ";
 
-constexpr const char* kHelpColumns =
-    "SELECT r.id, r.observation_id, r.part_node_id, "
-    "CASE WHEN u.kind = 'unit' THEN b.name || u.name || p.name ELSE u.name || p.name END, r.kind, r.detail, "
-    "r.case_id, r.created_at FROM epidemic_help_requests r JOIN org_nodes p ON p.id = r.part_node_id "
-    "JOIN org_nodes u ON u.id = p.parent_id LEFT JOIN org_nodes b ON b.id = u.parent_id ";
+const std::string kPartAddress = "SELECT p.id, " + kAddress + " FROM org_nodes p " + kAddressJoins;
+
+const std::string kHelpColumns = "SELECT r.id, r.observation_id, r.part_node_id, " + kAddress +
+                                 ", r.kind, r.detail, r.case_id, r.created_at FROM epidemic_help_requests r "
+                                 "JOIN org_nodes p ON p.id = r.part_node_id " +
+                                 kAddressJoins;
 
 StoredHelpRequest to_help_request(const store::Row& row) {
   return StoredHelpRequest{.id = row.i64(0),
@@ -65,7 +66,7 @@ void save_check_in_hour(store::Tx& tx, std::int64_t street_node_id, std::int64_t
 
 std::vector<Household> households_under(store::Connection& connection, const std::string& node_path) {
   return store::map_rows(
-      connection.query(std::string(kPartAddress) +
+      connection.query(kPartAddress +
                            "WHERE p.id IN (SELECT l.part_node_id FROM part_links l JOIN org_nodes n "
                            "ON n.id = l.part_node_id JOIN people e ON e.id = l.person_id WHERE e.is_developer = 0 "
                            "AND substr(n.path, 1, length(CAST(? AS TEXT))) = CAST(? AS TEXT)) ORDER BY p.path",
@@ -145,14 +146,13 @@ std::int64_t insert_help_request(store::Tx& tx, const StoredHelpRequest& request
 std::vector<StoredHelpRequest> help_requests_of_observation(store::Connection& connection,
                                                             std::int64_t observation_id) {
   return store::map_rows(
-      connection.query(std::string(kHelpColumns) + "WHERE r.observation_id = ? ORDER BY r.id DESC", {observation_id}),
+      connection.query(kHelpColumns + "WHERE r.observation_id = ? ORDER BY r.id DESC", {observation_id}),
       to_help_request);
 }
 
 std::vector<StoredHelpRequest> help_requests_of_user(store::Connection& connection, std::int64_t user_id) {
-  return store::map_rows(
-      connection.query(std::string(kHelpColumns) + "WHERE r.requester_user_id = ? ORDER BY r.id DESC", {user_id}),
-      to_help_request);
+  return store::map_rows(connection.query(kHelpColumns + "WHERE r.requester_user_id = ? ORDER BY r.id DESC", {user_id}),
+                         to_help_request);
 }
 
 std::vector<EndedObservation> observations_to_purge(store::Connection& connection) {
