@@ -9,7 +9,9 @@
 #include "refusal.hpp"
 
 using namespace weizhi::property;
+using weizhi::code_of;
 using weizhi::Json;
+using weizhi::parse_code;
 
 namespace {
 
@@ -108,13 +110,13 @@ TEST(PropertyLedgerRules, MonthsAndYearsAreChecked) {
 }
 
 TEST(PropertyLedgerRules, KindsCodesNamesAndNotes) {
-  EXPECT_EQ(parse_revenue_kind("advertising"), RevenueKind::Advertising);
-  EXPECT_EQ(parse_revenue_kind("venue"), RevenueKind::Venue);
-  EXPECT_EQ(parse_revenue_kind("Advertising"), std::nullopt);
-  EXPECT_EQ(revenue_kind_code(RevenueKind::Parking), "parking");
-  EXPECT_EQ(parse_cost_kind("contract_performance"), CostKind::ContractPerformance);
-  EXPECT_EQ(parse_cost_kind("contract"), std::nullopt);
-  EXPECT_EQ(cost_kind_code(CostKind::Maintenance), "maintenance");
+  EXPECT_EQ(parse_code(kRevenueKinds, "advertising"), RevenueKind::Advertising);
+  EXPECT_EQ(parse_code(kRevenueKinds, "venue"), RevenueKind::Venue);
+  EXPECT_EQ(parse_code(kRevenueKinds, "Advertising"), std::nullopt);
+  EXPECT_EQ(code_of(kRevenueKinds, RevenueKind::Parking), "parking");
+  EXPECT_EQ(parse_code(kCostKinds, "contract_performance"), CostKind::ContractPerformance);
+  EXPECT_EQ(parse_code(kCostKinds, "contract"), std::nullopt);
+  EXPECT_EQ(code_of(kCostKinds, CostKind::Maintenance), "maintenance");
   EXPECT_TRUE(is_contract_cost(CostKind::ContractBase));
   EXPECT_TRUE(is_contract_cost(CostKind::ContractPerformance));
   EXPECT_FALSE(is_contract_cost(CostKind::Maintenance));

@@ -20,16 +20,12 @@
 #include "modules/property/evaluation_store.hpp"
 #include "modules/property/ledger_rules.hpp"
 #include "modules/property/module.hpp"
+#include "modules/property/route_support.hpp"
 #include "modules/property/store.hpp"
 
 namespace weizhi::property {
 
 namespace {
-
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
 
 constexpr const char* kRead = "property.evaluation.read";
 constexpr const char* kStreet = "property.evaluate.street";
@@ -43,19 +39,9 @@ Evaluator party_field(const std::string& text, const std::string& field) {
   return *party;
 }
 
-std::string this_month(Context& context) { return street_date(context.services.clock.now()).substr(0, 7); }
+std::string this_month(Context& context) { return today(context).substr(0, 7); }
 
 // --- Loading with scope ---
-
-Contract require_contract(store::Connection& connection, std::int64_t id) {
-  return found_or_404(find_contract(connection, id), "找不到该合同");
-}
-
-http::ScopeResolver contract_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_contract(connection, id).terms.compound_node_id;
-  });
-}
 
 Review require_review(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_review(connection, id), "找不到该合同复核");
@@ -141,8 +127,7 @@ Json summary_json(const std::optional<std::string>& result) {
 
 Json due_json(Context& context, const std::string& month, const StreetEvaluationPolicy& policy) {
   std::string due_on = due_date(month, policy.due_day);
-  return {{"due_on", due_on},
-          {"days_left", *covenant::days_between(street_date(context.services.clock.now()), due_on)}};
+  return {{"due_on", due_on}, {"days_left", *covenant::days_between(today(context), due_on)}};
 }
 
 Json month_json(Context& context, store::Connection& connection, const ContractMonth& at) {

@@ -12,16 +12,12 @@
 #include "modules/property/ledger_rules.hpp"
 #include "modules/property/ledger_store.hpp"
 #include "modules/property/module.hpp"
+#include "modules/property/route_support.hpp"
 #include "store/timeline.hpp"
 
 namespace weizhi::property {
 
 namespace {
-
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
 
 constexpr const char* kRead = "property.ledger.read";
 constexpr const char* kWrite = "property.ledger.write";
@@ -102,7 +98,7 @@ org::Node queried_community(Context& context) {
 // The street's current year, or `?year=`.
 std::int64_t queried_year(Context& context) {
   if (auto text = context.query("year")) return parse_year(*text, "year");
-  return year_of(street_date(context.services.clock.now()).substr(0, 7));
+  return year_of(today(context).substr(0, 7));
 }
 
 // Who reads a community's money: holders of property.ledger.read at the community or within it (the commissioner
@@ -200,13 +196,13 @@ Json record_json(const Record& record, const Recorders& recorders) {
 
 Json revenue_json(const Revenue& revenue, const Recorders& recorders) {
   Json json = record_json(revenue, recorders);
-  json["kind"] = revenue_kind_code(revenue.input.kind);
+  json["kind"] = code_of(kRevenueKinds, revenue.input.kind);
   return json;
 }
 
 Json cost_json(const Cost& cost, const Recorders& recorders) {
   Json json = record_json(cost, recorders);
-  json["kind"] = cost_kind_code(cost.input.kind);
+  json["kind"] = code_of(kCostKinds, cost.input.kind);
   json["contract_id"] = or_null(cost.input.contract_id);
   json["evaluation_id"] = or_null(cost.evaluation_id);
   return json;
@@ -301,13 +297,14 @@ void check_compound_in(store::Connection& connection, const org::Node& community
 
 Response create_revenue_route(Context& context) {
   JsonObject body(context.json_body());
-  RevenueInput input{http::body_id(context, body, "community_id"),
-                     http::optional_body_id(context, body, "compound_id"),
-                     body.text("month"),
-                     code_field(body, "kind", parse_revenue_kind, "收入类别须为 advertising、parking、venue 或 other"),
-                     body.boolean("common_parts"),
-                     read_amount(body.any("amount_fen"), "amount_fen"),
-                     body.optional_text("note")};
+  RevenueInput input{
+      http::body_id(context, body, "community_id"),
+      http::optional_body_id(context, body, "compound_id"),
+      body.text("month"),
+      code_field(body, "kind", parser_of(kRevenueKinds), "收入类别须为 advertising、parking、venue 或 other"),
+      body.boolean("common_parts"),
+      read_amount(body.any("amount_fen"), "amount_fen"),
+      body.optional_text("note")};
   body.finish();
   check_month(input.month, "month");
   check_note(input.note, "note");
@@ -321,7 +318,7 @@ Response create_revenue_route(Context& context) {
     context.audit(tx, "property.revenue.create", "property_revenue:" + std::to_string(id),
                   {{"community_id", community.id},
                    {"month", input.month},
-                   {"kind", revenue_kind_code(input.kind)},
+                   {"kind", code_of(kRevenueKinds, input.kind)},
                    {"amount_fen", input.amount_fen}});
     return shown_record(tx, id, find_revenue, revenue_json);
   });
@@ -333,7 +330,7 @@ Response create_cost_route(Context& context) {
   CostInput input{http::body_id(context, body, "community_id"),
                   http::optional_body_id(context, body, "compound_id"),
                   body.text("month"),
-                  code_field(body, "kind", parse_cost_kind,
+                  code_field(body, "kind", parser_of(kCostKinds),
                              "支出类别须为 contract_base、contract_performance、maintenance 或 other"),
                   http::optional_body_id(context, body, "contract_id"),
                   body.optional_boolean("common_parts").value_or(false),
@@ -362,7 +359,7 @@ Response create_cost_route(Context& context) {
     context.audit(tx, "property.cost.create", "property_cost:" + std::to_string(id),
                   {{"community_id", community.id},
                    {"month", input.month},
-                   {"kind", cost_kind_code(input.kind)},
+                   {"kind", code_of(kCostKinds, input.kind)},
                    {"amount_fen", input.amount_fen}});
     return shown_record(tx, id, find_cost, cost_json);
   });
@@ -597,9 +594,9 @@ Response summary_route(Context& context) {
 
 Response stats_route(Context& context) {
   auto [lease, node] = org::read_queried_subtree(context);
-  std::string today = street_date(context.services.clock.now());
-  std::int64_t year = year_of(today.substr(0, 7));
-  PropertyCounts counts = property_counts(*lease, node.path, org::street_of(node.path), today, year);
+  std::string day = today(context);
+  std::int64_t year = year_of(day.substr(0, 7));
+  PropertyCounts counts = property_counts(*lease, node.path, org::street_of(node.path), day, year);
   StreetSubsidy subsidy = street_subsidy(community_years(*lease, node.path, year));
   return Response::json(200, {{"communities", org::subtree_counts(*lease, node)[org::NodeKind::Community]},
                               {"clusters", counts.clusters},

@@ -13,25 +13,12 @@ namespace weizhi::property {
 
 namespace {
 
-constexpr CodeTable<RevenueKind> kRevenueKinds = {{RevenueKind::Advertising, "advertising"},
-                                                  {RevenueKind::Parking, "parking"},
-                                                  {RevenueKind::Venue, "venue"},
-                                                  {RevenueKind::Other, "other"}};
-constexpr CodeTable<CostKind> kCostKinds = {{CostKind::ContractBase, "contract_base"},
-                                            {CostKind::ContractPerformance, "contract_performance"},
-                                            {CostKind::Maintenance, "maintenance"},
-                                            {CostKind::Other, "other"}};
-
 bool all_digits(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
 }  // namespace
 
-std::string revenue_kind_code(RevenueKind kind) { return code_of(kRevenueKinds, kind); }
-std::optional<RevenueKind> parse_revenue_kind(const std::string& code) { return parse_code(kRevenueKinds, code); }
-std::string cost_kind_code(CostKind kind) { return code_of(kCostKinds, kind); }
-std::optional<CostKind> parse_cost_kind(const std::string& code) { return parse_code(kCostKinds, code); }
 bool is_contract_cost(CostKind kind) { return kind == CostKind::ContractBase || kind == CostKind::ContractPerformance; }
 
 std::int64_t read_amount(const Json& value, const std::string& field) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/json.hpp"
 
 namespace weizhi::property {
@@ -129,10 +130,15 @@ struct CommonPartSums {
 // The largest amount one record takes: 10^12 fen (¥10 billion), beyond any street's money.
 inline constexpr std::int64_t kMaxAmountFen = 1'000'000'000'000;
 
-std::string revenue_kind_code(RevenueKind kind);
-std::optional<RevenueKind> parse_revenue_kind(const std::string& code);
-std::string cost_kind_code(CostKind kind);
-std::optional<CostKind> parse_cost_kind(const std::string& code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<RevenueKind> kRevenueKinds = {{RevenueKind::Advertising, "advertising"},
+                                                  {RevenueKind::Parking, "parking"},
+                                                  {RevenueKind::Venue, "venue"},
+                                                  {RevenueKind::Other, "other"}};
+constexpr CodeTable<CostKind> kCostKinds = {{CostKind::ContractBase, "contract_base"},
+                                            {CostKind::ContractPerformance, "contract_performance"},
+                                            {CostKind::Maintenance, "maintenance"},
+                                            {CostKind::Other, "other"}};
 // Whether a cost is a contract's pay (its base or its performance part) rather than another expense.
 bool is_contract_cost(CostKind kind);
 

@@ -71,8 +71,9 @@ const std::string kCostSelect = record_select("property_costs", ", r.contract_id
 
 Revenue to_revenue(const store::Row& row) {
   return {row.i64(0),
-          {row.i64(1), row.optional_i64(3), row.text(5), parse_revenue_kind(row.text(6)).value_or(RevenueKind::Other),
-           row.i64(7) != 0, row.i64(8), row.optional_text(9)},
+          {row.i64(1), row.optional_i64(3), row.text(5),
+           parse_code(kRevenueKinds, row.text(6)).value_or(RevenueKind::Other), row.i64(7) != 0, row.i64(8),
+           row.optional_text(9)},
           row.text(2),
           row.optional_text(4),
           row.optional_i64(10),
@@ -82,7 +83,7 @@ Revenue to_revenue(const store::Row& row) {
 
 Cost to_cost(const store::Row& row) {
   return {row.i64(0),
-          {row.i64(1), row.optional_i64(3), row.text(5), parse_cost_kind(row.text(6)).value_or(CostKind::Other),
+          {row.i64(1), row.optional_i64(3), row.text(5), parse_code(kCostKinds, row.text(6)).value_or(CostKind::Other),
            row.optional_i64(15), row.i64(7) != 0, row.i64(8), row.optional_text(9)},
           row.text(2),
           row.optional_text(4),
@@ -103,7 +104,8 @@ bool void_row(store::Tx& tx, const std::string& table, std::int64_t id, const st
 
 // "'contract_base', 'contract_performance'": the kinds of cost that are a contract's pay.
 std::string contract_kinds() {
-  return "'" + cost_kind_code(CostKind::ContractBase) + "', '" + cost_kind_code(CostKind::ContractPerformance) + "'";
+  return "'" + code_of(kCostKinds, CostKind::ContractBase) + "', '" +
+         code_of(kCostKinds, CostKind::ContractPerformance) + "'";
 }
 
 // The rows of `select` (payments, revenues or costs) of a community's year, by month then id.
@@ -156,15 +158,15 @@ std::int64_t insert_revenue(store::Tx& tx, const RevenueInput& input, std::optio
   return tx.scalar(
       "INSERT INTO property_revenues (community_node_id, compound_node_id, month, kind, common_parts, amount_fen, "
       "note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {input.community_node_id, input.compound_node_id, input.month, revenue_kind_code(input.kind), input.common_parts,
-       input.amount_fen, input.note, user_id, iso_utc(tx.now())});
+      {input.community_node_id, input.compound_node_id, input.month, code_of(kRevenueKinds, input.kind),
+       input.common_parts, input.amount_fen, input.note, user_id, iso_utc(tx.now())});
 }
 
 std::int64_t insert_cost(store::Tx& tx, const CostInput& input, std::optional<std::int64_t> user_id) {
   return tx.scalar(
       "INSERT INTO property_costs (community_node_id, compound_node_id, month, kind, contract_id, common_parts, "
       "amount_fen, note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {input.community_node_id, input.compound_node_id, input.month, cost_kind_code(input.kind), input.contract_id,
+      {input.community_node_id, input.compound_node_id, input.month, code_of(kCostKinds, input.kind), input.contract_id,
        input.common_parts, input.amount_fen, input.note, user_id, iso_utc(tx.now())});
 }
 

@@ -19,6 +19,7 @@
 #include "modules/media/media.hpp"
 #include "modules/org/org.hpp"
 #include "modules/property/module.hpp"
+#include "modules/property/route_support.hpp"
 #include "modules/property/rules.hpp"
 #include "modules/property/store.hpp"
 #include "store/timeline.hpp"
@@ -27,14 +28,7 @@ namespace weizhi::property {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
 constexpr const char* kCompanyRoles[] = {"property_manager", "property_staff"};
-
-std::string today(Context& context) { return street_date(context.services.clock.now()); }
 
 std::string day_field(Context& context, JsonObject& body, const std::string& name) {
   return covenant::checked_date(body.optional_text(name).value_or(today(context)), name);
@@ -66,10 +60,6 @@ std::int64_t street_of_cluster(Context& context, store::Connection& connection, 
   Cluster cluster = require_cluster(connection, id);
   if (cluster.communities.empty()) return context.root_node_id();
   return org::street_of(cluster.communities.front().path);
-}
-
-Contract require_contract(store::Connection& connection, std::int64_t id) {
-  return found_or_404(find_contract(connection, id), "找不到该合同");
 }
 
 Task require_task(store::Connection& connection, std::int64_t id) {
@@ -112,12 +102,6 @@ http::ScopeResolver cluster_read_scope() {
   return [](Context& context) -> std::optional<std::int64_t> {
     return read_scope_in_street(context, *cluster_scope()(context));
   };
-}
-
-http::ScopeResolver contract_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_contract(connection, id).terms.compound_node_id;
-  });
 }
 
 http::ScopeResolver task_scope() {
@@ -164,7 +148,7 @@ std::optional<std::int64_t> callers_company(Context& context, store::Connection&
 // --- JSON ---
 
 Json company_ref(const Company& company) {
-  return {{"id", company.id}, {"name", company.input.name}, {"origin", origin_code(company.input.origin)}};
+  return {{"id", company.id}, {"name", company.input.name}, {"origin", code_of(kOrigins, company.input.origin)}};
 }
 
 Json company_ref(store::Connection& connection, std::int64_t id) {
@@ -201,7 +185,7 @@ Json company_json(store::Connection& connection, const Company& company, TimePoi
           {"street", {{"id", company.street_node_id}, {"name", company.street_name}}},
           {"name", company.input.name},
           {"credit_code", company.input.credit_code},
-          {"origin", origin_code(company.input.origin)},
+          {"origin", code_of(kOrigins, company.input.origin)},
           {"specialities", company.input.specialities},
           {"contacts", contacts},
           {"licence_photos", company.input.licence_photos},
@@ -218,7 +202,7 @@ Json vote_json(store::Connection& connection, const std::optional<VoteItem>& vot
 
 Json gate_tiers_json(const std::vector<GateTier>& tiers) {
   Json codes = Json::array();
-  for (GateTier tier : tiers) codes.push_back(gate_tier_code(tier));
+  for (GateTier tier : tiers) codes.push_back(code_of(kGateTiers, tier));
   return codes;
 }
 
@@ -237,7 +221,7 @@ Json contract_json(store::Connection& connection, const Contract& contract) {
           {"pool_fen", contract.terms.pool_fen},
           {"services", contract.terms.services},
           {"gate_tiers", gate_tiers_json(contract.terms.gate_tiers)},
-          {"state", contract_state_code(contract.state)},
+          {"state", code_of(kContractStates, contract.state)},
           {"adopted_by", vote_json(connection, contract.adopted_by)},
           {"adopted_on", or_null(contract.adopted_on)},
           {"ended_by", vote_json(connection, contract.ended_by)},
@@ -250,7 +234,7 @@ Json contract_summary(store::Connection& connection, const std::optional<Contrac
   if (!contract) return nullptr;
   return {{"id", contract->id},
           {"company", company_ref(connection, contract->terms.company_id)},
-          {"state", contract_state_code(contract->state)},
+          {"state", code_of(kContractStates, contract->state)},
           {"ends_on", contract->terms.ends_on}};
 }
 
@@ -297,7 +281,7 @@ Json task_json(store::Connection& connection, const Task& task) {
   return {{"id", task.id},
           {"code", task.input.code},
           {"name", task.input.name},
-          {"holder", holder_code(task.input.holder)},
+          {"holder", code_of(kHolders, task.input.holder)},
           {"since", task.input.since},
           {"service_items", items},
           {"moves", task.moves}};
@@ -336,7 +320,7 @@ CompanyInput company_fields(JsonObject& body) {
   CompanyInput input;
   input.name = body.text("name");
   input.credit_code = body.text("credit_code");
-  input.origin = code_field(body, "origin", parse_origin, "来源应为 local 或 external");
+  input.origin = code_field(body, "origin", parser_of(kOrigins), "来源应为 local 或 external");
   if (const Json* specialities = body.optional_any("specialities")) input.specialities = specialities_of(*specialities);
   if (const Json* contacts = body.optional_any("contacts")) input.contacts = contacts_of(*contacts);
   input.licence_photos = media::photo_ids_field(body, "licence_photos");
@@ -387,7 +371,7 @@ Response update_company_route(Context& context) {
   JsonObject body(context.json_body());
   auto name = body.optional_text("name");
   auto credit_code = body.optional_text("credit_code");
-  auto origin = optional_code_field(body, "origin", parse_origin, "来源应为 local 或 external");
+  auto origin = optional_code_field(body, "origin", parser_of(kOrigins), "来源应为 local 或 external");
   std::optional<std::vector<std::string>> specialities;
   if (const Json* list = body.optional_any("specialities")) specialities = specialities_of(*list);
   std::optional<std::vector<Contact>> contacts;
@@ -497,7 +481,7 @@ Response cluster_step(Context& context, const std::string& action, int status, S
 Response add_operator_route(Context& context) {
   JsonObject body(context.json_body());
   std::int64_t company_id = http::body_id(context, body, "company_id");
-  OperatorRole role = code_field(body, "role", parse_operator_role, "角色应为 lead 或 partner");
+  OperatorRole role = code_field(body, "role", parser_of(kOperatorRoles), "角色应为 lead 或 partner");
   std::string since = day_field(context, body, "since");
   body.finish();
   return cluster_step(context, "property.cluster.operator.start", 201,
@@ -510,7 +494,7 @@ Response add_operator_route(Context& context) {
                         std::int64_t operator_id = insert_operator(tx, cluster.id, company_id, role, since, user_id);
                         return Json{{"operator_id", operator_id},
                                     {"company_id", company_id},
-                                    {"role", operator_role_code(role)},
+                                    {"role", code_of(kOperatorRoles, role)},
                                     {"since", since},
                                     {"ended_lead_operator_id", or_null(change.ended_lead_id)}};
                       });
@@ -589,7 +573,7 @@ ContractTerms contract_fields(JsonObject& body, ContractTerms terms) {
     terms.services = text_array(*services, "services", "字段 services 应为文字数组", "服务事项应为文字");
   }
   if (const Json* tiers = body.optional_any("gate_tiers")) {
-    terms.gate_tiers = code_array(*tiers, "gate_tiers", "字段 gate_tiers 应为数组", parse_gate_tier,
+    terms.gate_tiers = code_array(*tiers, "gate_tiers", "字段 gate_tiers 应为数组", parser_of(kGateTiers),
                                   "门岗层级应为 main、middle 或 small");
   }
   return terms;
@@ -602,7 +586,7 @@ void check_contract_links(store::Connection& connection, const ContractTerms& te
 }
 
 Response list_contracts_route(Context& context) {
-  auto state = http::query_code(context, "state", parse_contract_state, "状态应为 draft、in_force 或 ended");
+  auto state = http::query_code(context, "state", parser_of(kContractStates), "状态应为 draft、in_force 或 ended");
   auto company_text = context.query("company");
   std::optional<std::int64_t> company_id;
   if (company_text) company_id = context.parse_id(*company_text, "company");
@@ -754,8 +738,8 @@ Response create_task_route(Context& context) {
   TaskInput input;
   input.code = body.text("code");
   input.name = body.text("name");
-  input.holder =
-      optional_code_field(body, "holder", parse_holder, "承担方应为 community 或 property").value_or(Holder::Community);
+  input.holder = optional_code_field(body, "holder", parser_of(kHolders), "承担方应为 community 或 property")
+                     .value_or(Holder::Community);
   input.since = day_field(context, body, "since");
   if (const Json* items = body.optional_any("service_items")) {
     input.service_items = text_array(*items, "service_items", "字段 service_items 应为文字数组", "服务事项应为编码");
@@ -774,7 +758,7 @@ Response create_task_route(Context& context) {
 
 Response move_task_route(Context& context) {
   JsonObject body(context.json_body());
-  Holder to = code_field(body, "holder", parse_holder, "承担方应为 community 或 property");
+  Holder to = code_field(body, "holder", parser_of(kHolders), "承担方应为 community 或 property");
   std::string on = day_field(context, body, "on");
   std::string note = body.optional_text("note").value_or("");
   body.finish();
@@ -783,7 +767,7 @@ Response move_task_route(Context& context) {
   return http::audited_step(context, target, "property.task.move", 200, [&](store::Tx& tx, const Task& task) {
     check_task_move(task, to, on, note);
     move_task(tx, task, TaskMove{on, task.input.holder, to, note, context.user().user_id});
-    return Json{{"from", holder_code(task.input.holder)}, {"to", holder_code(to)}, {"on", on}};
+    return Json{{"from", code_of(kHolders, task.input.holder)}, {"to", code_of(kHolders, to)}, {"on", on}};
   });
 }
 
@@ -795,8 +779,8 @@ Response task_history_route(Context& context) {
   Json items = Json::array();
   for (const auto& move : moves) {
     items.push_back({{"on", move.on},
-                     {"from", holder_code(move.from)},
-                     {"to", holder_code(move.to)},
+                     {"from", code_of(kHolders, move.from)},
+                     {"to", code_of(kHolders, move.to)},
                      {"note", move.note},
                      {"by", by_json(actors, move.user_id)}});
   }

@@ -15,13 +15,6 @@ namespace weizhi::property {
 
 namespace {
 
-constexpr CodeTable<Origin> kOrigins = {{Origin::Local, "local"}, {Origin::External, "external"}};
-constexpr CodeTable<OperatorRole> kRoles = {{OperatorRole::Lead, "lead"}, {OperatorRole::Partner, "partner"}};
-constexpr CodeTable<ContractState> kContractStates = {
-    {ContractState::Draft, "draft"}, {ContractState::InForce, "in_force"}, {ContractState::Ended, "ended"}};
-constexpr CodeTable<GateTier> kGateTiers = {
-    {GateTier::Main, "main"}, {GateTier::Middle, "middle"}, {GateTier::Small, "small"}};
-constexpr CodeTable<Holder> kHolders = {{Holder::Community, "community"}, {Holder::Property, "property"}};
 constexpr CodeTable<Holder> kHolderLabels = {{Holder::Community, "社区社工"}, {Holder::Property, "物业企业"}};
 
 // GB 32100-2015 table 1: the characters of a code, each standing for its position (0–30).
@@ -44,17 +37,6 @@ void check_distinct(const std::vector<T>& list, const std::string& field, const 
 }
 
 }  // namespace
-
-std::string origin_code(Origin origin) { return code_of(kOrigins, origin); }
-std::optional<Origin> parse_origin(std::string_view code) { return parse_code(kOrigins, code); }
-std::string operator_role_code(OperatorRole role) { return code_of(kRoles, role); }
-std::optional<OperatorRole> parse_operator_role(std::string_view code) { return parse_code(kRoles, code); }
-std::string contract_state_code(ContractState state) { return code_of(kContractStates, state); }
-std::optional<ContractState> parse_contract_state(std::string_view code) { return parse_code(kContractStates, code); }
-std::string gate_tier_code(GateTier tier) { return code_of(kGateTiers, tier); }
-std::optional<GateTier> parse_gate_tier(std::string_view code) { return parse_code(kGateTiers, code); }
-std::string holder_code(Holder holder) { return code_of(kHolders, holder); }
-std::optional<Holder> parse_holder(std::string_view code) { return parse_code(kHolders, code); }
 
 std::optional<char> credit_code_check_character(std::string_view first_seventeen) {
   if (first_seventeen.size() != kCreditCodeLength - 1) return std::nullopt;
@@ -124,7 +106,7 @@ void check_contract_terms(const ContractTerms& terms) {
 
 void check_draft(const Contract& contract) {
   if (contract.state != ContractState::Draft) {
-    fail_conflict("合同当前状态为 " + contract_state_code(contract.state) + "，只有草拟中的合同可以修改或通过",
+    fail_conflict("合同当前状态为 " + code_of(kContractStates, contract.state) + "，只有草拟中的合同可以修改或通过",
                   "state");
   }
 }

@@ -7,20 +7,19 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "modules/property/model.hpp"
 
 namespace weizhi::property {
 
-std::string origin_code(Origin origin);
-std::optional<Origin> parse_origin(std::string_view code);
-std::string operator_role_code(OperatorRole role);
-std::optional<OperatorRole> parse_operator_role(std::string_view code);
-std::string contract_state_code(ContractState state);
-std::optional<ContractState> parse_contract_state(std::string_view code);
-std::string gate_tier_code(GateTier tier);
-std::optional<GateTier> parse_gate_tier(std::string_view code);
-std::string holder_code(Holder holder);
-std::optional<Holder> parse_holder(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Origin> kOrigins = {{Origin::Local, "local"}, {Origin::External, "external"}};
+constexpr CodeTable<OperatorRole> kOperatorRoles = {{OperatorRole::Lead, "lead"}, {OperatorRole::Partner, "partner"}};
+constexpr CodeTable<ContractState> kContractStates = {
+    {ContractState::Draft, "draft"}, {ContractState::InForce, "in_force"}, {ContractState::Ended, "ended"}};
+constexpr CodeTable<GateTier> kGateTiers = {
+    {GateTier::Main, "main"}, {GateTier::Middle, "middle"}, {GateTier::Small, "small"}};
+constexpr CodeTable<Holder> kHolders = {{Holder::Community, "community"}, {Holder::Property, "property"}};
 
 // GB 32100-2015: the 18th character of a 统一社会信用代码 computed from its first 17, each of the code set
 // 0-9 A-H J-N P-R T-U W-Y (I, O, S, V and Z are left out); nullopt when `first_seventeen` is not 17 of them.

@@ -24,7 +24,7 @@ constexpr const char* kCompanyColumns =
     "c.licence_photos, c.created_at FROM property_companies c JOIN org_nodes s ON s.id = c.street_node_id ";
 
 Company to_company(const store::Row& row) {
-  CompanyInput input{row.text(3),           row.text(4), parse_origin(row.text(5)).value_or(Origin::Local),
+  CompanyInput input{row.text(3),           row.text(4), parse_code(kOrigins, row.text(5)).value_or(Origin::Local),
                      texts_of(row.text(6)), {},          texts_of(row.text(8))};
   for (const auto& contact : Json::parse(row.text(7))) {
     input.contacts.push_back({contact.value("name", ""), contact.value("title", ""), contact.value("phone", "")});
@@ -44,7 +44,7 @@ Json contacts_json(const std::vector<Contact>& contacts) {
 
 Operator to_operator(const store::Row& row) {
   return Operator{row.i64(0),          row.i64(1),
-                  row.i64(2),          parse_operator_role(row.text(3)).value_or(OperatorRole::Partner),
+                  row.i64(2),          parse_code(kOperatorRoles, row.text(3)).value_or(OperatorRole::Partner),
                   row.text(4),         row.optional_text(5),
                   row.optional_i64(6), row.optional_i64(7)};
 }
@@ -84,11 +84,11 @@ Contract to_contract(const store::Row& row) {
   ContractTerms terms{row.i64(1), row.i64(2), row.text(3),           row.text(4),
                       row.i64(5), row.i64(6), texts_of(row.text(7)), {}};
   for (const auto& code : texts_of(row.text(8))) {
-    if (auto tier = parse_gate_tier(code)) terms.gate_tiers.push_back(*tier);
+    if (auto tier = parse_code(kGateTiers, code)) terms.gate_tiers.push_back(*tier);
   }
   return Contract{row.i64(0),
                   std::move(terms),
-                  parse_contract_state(row.text(9)).value_or(ContractState::Draft),
+                  parse_code(kContractStates, row.text(9)).value_or(ContractState::Draft),
                   vote_item_of(row, 10),
                   row.optional_text(12),
                   vote_item_of(row, 13),
@@ -99,7 +99,7 @@ Contract to_contract(const store::Row& row) {
 
 std::string gate_tiers_text(const std::vector<GateTier>& tiers) {
   Json codes = Json::array();
-  for (GateTier tier : tiers) codes.push_back(gate_tier_code(tier));
+  for (GateTier tier : tiers) codes.push_back(code_of(kGateTiers, tier));
   return codes.dump();
 }
 
@@ -111,7 +111,7 @@ constexpr const char* kTaskColumns =
 
 Task to_task(store::Connection& connection, const store::Row& row) {
   TaskInput input{
-      row.text(2), row.text(3), parse_holder(row.text(4)).value_or(Holder::Community), row.text(5),
+      row.text(2), row.text(3), parse_code(kHolders, row.text(4)).value_or(Holder::Community), row.text(5),
       store::map_rows(connection.query("SELECT item_code FROM property_task_items WHERE task_id = ? ORDER BY item_code",
                                        {row.i64(0)}),
                       [](const store::Row& item) { return item.text(0); })};
@@ -145,8 +145,9 @@ std::int64_t insert_company(store::Tx& tx, std::int64_t street_node_id, const Co
       .query_one(
           "INSERT INTO property_companies (street_node_id, name, credit_code, origin, specialities, contacts, "
           "licence_photos, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {street_node_id, input.name, input.credit_code, origin_code(input.origin), Json(input.specialities).dump(),
-           contacts_json(input.contacts).dump(), Json(input.licence_photos).dump(), iso_utc(tx.now())})
+          {street_node_id, input.name, input.credit_code, code_of(kOrigins, input.origin),
+           Json(input.specialities).dump(), contacts_json(input.contacts).dump(), Json(input.licence_photos).dump(),
+           iso_utc(tx.now())})
       ->i64(0);
 }
 
@@ -154,7 +155,7 @@ void update_company(store::Tx& tx, std::int64_t id, const CompanyInput& input) {
   tx.exec(
       "UPDATE property_companies SET name = ?, credit_code = ?, origin = ?, specialities = ?, contacts = ?, "
       "licence_photos = ? WHERE id = ?",
-      {input.name, input.credit_code, origin_code(input.origin), Json(input.specialities).dump(),
+      {input.name, input.credit_code, code_of(kOrigins, input.origin), Json(input.specialities).dump(),
        contacts_json(input.contacts).dump(), Json(input.licence_photos).dump(), id});
 }
 
@@ -290,7 +291,7 @@ std::int64_t insert_operator(store::Tx& tx, std::int64_t cluster_id, std::int64_
       .query_one(
           "INSERT INTO property_cluster_operators (cluster_id, company_id, role, since, started_by_user_id, "
           "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-          {cluster_id, company_id, operator_role_code(role), since, user_id, iso_utc(tx.now())})
+          {cluster_id, company_id, code_of(kOperatorRoles, role), since, user_id, iso_utc(tx.now())})
       ->i64(0);
 }
 
@@ -333,7 +334,7 @@ std::vector<Contract> contracts_under(store::Connection& connection, const std::
   store::Select select(kContractColumns);
   select.where(org::subtree_condition(connection.dialect(), "n.path"), org::subtree_params(path));
   if (company_id) select.where("k.company_id = ?", {*company_id});
-  if (state) select.where("k.state = ?", {contract_state_code(*state)});
+  if (state) select.where("k.state = ?", {code_of(kContractStates, *state)});
   select.newest_first("k.id", std::nullopt, std::nullopt);
   return store::map_rows(select.run(connection), to_contract);
 }
@@ -396,7 +397,7 @@ std::int64_t insert_task(store::Tx& tx, std::int64_t street_node_id, const TaskI
       tx.query_one(
             "INSERT INTO property_tasks (street_node_id, code, name, holder, since, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            {street_node_id, input.code, input.name, holder_code(input.holder), input.since, iso_utc(tx.now())})
+            {street_node_id, input.code, input.name, code_of(kHolders, input.holder), input.since, iso_utc(tx.now())})
           ->i64(0);
   for (const auto& code : input.service_items) {
     tx.exec("INSERT INTO property_task_items (task_id, item_code) VALUES (?, ?)", {id, code});
@@ -405,11 +406,13 @@ std::int64_t insert_task(store::Tx& tx, std::int64_t street_node_id, const TaskI
 }
 
 void move_task(store::Tx& tx, const Task& task, const TaskMove& move) {
-  tx.exec("UPDATE property_tasks SET holder = ?, since = ? WHERE id = ?", {holder_code(move.to), move.on, task.id});
+  tx.exec("UPDATE property_tasks SET holder = ?, since = ? WHERE id = ?",
+          {code_of(kHolders, move.to), move.on, task.id});
   tx.exec(
       "INSERT INTO property_task_moves (task_id, moved_on, from_holder, to_holder, note, user_id, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {task.id, move.on, holder_code(move.from), holder_code(move.to), move.note, move.user_id, iso_utc(tx.now())});
+      {task.id, move.on, code_of(kHolders, move.from), code_of(kHolders, move.to), move.note, move.user_id,
+       iso_utc(tx.now())});
 }
 
 std::vector<TaskMove> task_moves(store::Connection& connection, std::int64_t task_id) {
@@ -418,8 +421,9 @@ std::vector<TaskMove> task_moves(store::Connection& connection, std::int64_t tas
                        "WHERE task_id = ? ORDER BY moved_on, id",
                        {task_id}),
       [](const store::Row& row) {
-        return TaskMove{row.text(0), parse_holder(row.text(1)).value_or(Holder::Community),
-                        parse_holder(row.text(2)).value_or(Holder::Community), row.text(3), row.optional_i64(4)};
+        return TaskMove{row.text(0), parse_code(kHolders, row.text(1)).value_or(Holder::Community),
+                        parse_code(kHolders, row.text(2)).value_or(Holder::Community), row.text(3),
+                        row.optional_i64(4)};
       });
 }
 
