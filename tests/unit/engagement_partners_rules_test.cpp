@@ -142,6 +142,6 @@ TEST(EngagementPartnerRules, UnitsAgreementsAndResourcesAreCheckedNamingTheField
   EXPECT_EQ(refusal_of([&] { check_resource(volunteers); }), "400 serves");
   volunteers.serves = {7, 7};
   EXPECT_EQ(refusal_of([&] { check_resource(volunteers); }), "400 serves");
-  EXPECT_EQ(parse_unit_kind("state_enterprise"), UnitKind::StateEnterprise);
-  EXPECT_FALSE(parse_resource_kind("land").has_value());
+  EXPECT_EQ(parse_code(kUnitKinds, "state_enterprise"), UnitKind::StateEnterprise);
+  EXPECT_FALSE(parse_code(kResourceKinds, "land").has_value());
 }

@@ -15,7 +15,7 @@ std::vector<modules::PublicityItem> notice_publicity(const modules::PublicityAsk
     if (ask.staff() ? !ask.reaches(notice.node_path) : !reader.fits(notice)) continue;
     std::string id = std::to_string(notice.id);
     items.push_back({.module = "engagement",
-                     .kind = "engagement." + notice_kind_code(notice.input.kind),
+                     .kind = "engagement." + code_of(kNoticeKinds, notice.input.kind),
                      .title = notice.input.title,
                      .node_id = notice.input.node_id,
                      .node_name = notice.node_name,

@@ -41,14 +41,14 @@ Json notice_json(const Notice& notice, const std::string& today) {
   return {{"id", notice.id},
           {"title", notice.input.title},
           {"body", notice.input.body},
-          {"kind", notice_kind_code(notice.input.kind)},
-          {"audience", notice_audience_code(notice.input.audience)},
+          {"kind", code_of(kNoticeKinds, notice.input.kind)},
+          {"audience", code_of(kNoticeAudiences, notice.input.audience)},
           {"node", {{"id", notice.input.node_id}, {"name", notice.node_name}}},
           {"starts_on", notice.input.starts_on},
           {"ends_on", notice.input.ends_on},
           {"needs_ack", notice.input.needs_ack},
           {"attachment_ids", notice.input.attachment_ids},
-          {"state", notice_state_code(notice_state(notice, today))},
+          {"state", code_of(kNoticeStates, notice_state(notice, today))},
           {"withdrawn_at", or_null(notice.withdrawn_at)},
           {"withdraw_reason", or_null(notice.withdraw_reason)},
           {"created_at", notice.created_at},
@@ -80,9 +80,9 @@ Json notice_with_counts(store::Connection& connection, const Notice& notice, con
 void read_notice(JsonObject& body, NoticeInput& input) {
   if (auto title = body.optional_text("title")) input.title = *title;
   if (auto text = body.optional_text("body")) input.body = *text;
-  if (auto kind = optional_code_field(body, "kind", parse_notice_kind, "类型（kind）应为 notice 或 publicity"))
+  if (auto kind = optional_code_field(body, "kind", parser_of(kNoticeKinds), "类型（kind）应为 notice 或 publicity"))
     input.kind = *kind;
-  if (auto audience = optional_code_field(body, "audience", parse_notice_audience,
+  if (auto audience = optional_code_field(body, "audience", parser_of(kNoticeAudiences),
                                           "对象（audience）应为 residents、owners 或 staff"))
     input.audience = *audience;
   if (auto starts_on = body.optional_text("starts_on")) input.starts_on = *starts_on;
@@ -123,8 +123,8 @@ Response create_notice_route(Context& context) {
     context.audit(tx, "engagement.notice.create", "notice:" + std::to_string(id),
                   {{"node_id", input.node_id},
                    {"title", input.title},
-                   {"kind", notice_kind_code(input.kind)},
-                   {"audience", notice_audience_code(input.audience)},
+                   {"kind", code_of(kNoticeKinds, input.kind)},
+                   {"audience", code_of(kNoticeAudiences, input.audience)},
                    {"starts_on", input.starts_on},
                    {"ends_on", input.ends_on},
                    {"needs_ack", input.needs_ack}});
@@ -176,7 +176,7 @@ Response withdraw_notice_route(Context& context) {
 Response list_notices_route(Context& context) {
   std::optional<NoticeState> wanted;
   if (auto state = context.query("state")) {
-    wanted = parse_notice_state(*state);
+    wanted = parse_code(kNoticeStates, *state);
     if (!wanted) fail_invalid("state", "参数 state 应为 current、upcoming、ended 或 withdrawn");
   }
   auto format = context.query("format");
@@ -408,9 +408,7 @@ Response attachment_route(Context& context) {
 void add_notice_routes(http::Router& router) {
   const std::string notices = "/api/v1/notices";
   auto on_notice = [](const char* permission) { return Access::permission(permission, notice_scope()); };
-  router.add(Method::Get, notices, Access::permission(kRead, readable(org::node_query_scope())), list_notices_route);
-  router.add(Method::Post, notices, Access::permission(kManage, readable(http::scope::body_node("node_id"))),
-             create_notice_route);
+  add_collection_routes(router, notices, list_notices_route, create_notice_route);
   router.add(Method::Get, notices + "/{id}", on_notice(kRead), get_notice_route);
   router.add(Method::Patch, notices + "/{id}", on_notice(kManage), update_notice_route);
   router.add(Method::Post, notices + "/{id}/withdraw", on_notice(kManage), withdraw_notice_route);

@@ -12,25 +12,6 @@
 
 namespace weizhi::engagement {
 
-namespace {
-
-constexpr CodeTable<NoticeKind> kKinds = {{NoticeKind::Notice, "notice"}, {NoticeKind::Publicity, "publicity"}};
-constexpr CodeTable<NoticeAudience> kAudiences = {
-    {NoticeAudience::Residents, "residents"}, {NoticeAudience::Owners, "owners"}, {NoticeAudience::Staff, "staff"}};
-constexpr CodeTable<NoticeState> kStates = {{NoticeState::Upcoming, "upcoming"},
-                                            {NoticeState::Current, "current"},
-                                            {NoticeState::Ended, "ended"},
-                                            {NoticeState::Withdrawn, "withdrawn"}};
-
-}  // namespace
-
-std::string notice_kind_code(NoticeKind kind) { return code_of(kKinds, kind); }
-std::optional<NoticeKind> parse_notice_kind(std::string_view code) { return parse_code(kKinds, code); }
-std::string notice_audience_code(NoticeAudience audience) { return code_of(kAudiences, audience); }
-std::optional<NoticeAudience> parse_notice_audience(std::string_view code) { return parse_code(kAudiences, code); }
-std::string notice_state_code(NoticeState state) { return code_of(kStates, state); }
-std::optional<NoticeState> parse_notice_state(std::string_view code) { return parse_code(kStates, code); }
-
 void check_notice(const NoticeInput& input) {
   if (blank(input.title) || characters(input.title) > kMaxNoticeTitle)
     fail_invalid("title", "标题（title）应为 1 至 60 个字");

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
+
 namespace weizhi::engagement {
 
 // A notice tells (通知); a publicity item puts a decision or a list up for objections (公示).
@@ -58,12 +60,14 @@ struct Reader {
   bool fits(const Notice& notice) const;
 };
 
-std::string notice_kind_code(NoticeKind kind);
-std::optional<NoticeKind> parse_notice_kind(std::string_view code);
-std::string notice_audience_code(NoticeAudience audience);
-std::optional<NoticeAudience> parse_notice_audience(std::string_view code);
-std::string notice_state_code(NoticeState state);
-std::optional<NoticeState> parse_notice_state(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<NoticeKind> kNoticeKinds = {{NoticeKind::Notice, "notice"}, {NoticeKind::Publicity, "publicity"}};
+constexpr CodeTable<NoticeAudience> kNoticeAudiences = {
+    {NoticeAudience::Residents, "residents"}, {NoticeAudience::Owners, "owners"}, {NoticeAudience::Staff, "staff"}};
+constexpr CodeTable<NoticeState> kNoticeStates = {{NoticeState::Upcoming, "upcoming"},
+                                                  {NoticeState::Current, "current"},
+                                                  {NoticeState::Ended, "ended"},
+                                                  {NoticeState::Withdrawn, "withdrawn"}};
 
 inline constexpr std::size_t kMaxNoticeTitle = 60;   // characters
 inline constexpr std::size_t kMaxNoticeBody = 5000;  // characters

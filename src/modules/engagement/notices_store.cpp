@@ -31,8 +31,8 @@ Notice to_notice(const store::Row& row) {
                 .input = {.node_id = row.i64(1),
                           .title = row.text(2),
                           .body = row.text(3),
-                          .kind = parse_notice_kind(row.text(4)).value_or(NoticeKind::Notice),
-                          .audience = parse_notice_audience(row.text(5)).value_or(NoticeAudience::Residents),
+                          .kind = parse_code(kNoticeKinds, row.text(4)).value_or(NoticeKind::Notice),
+                          .audience = parse_code(kNoticeAudiences, row.text(5)).value_or(NoticeAudience::Residents),
                           .starts_on = row.text(6),
                           .ends_on = row.text(7),
                           .needs_ack = row.i64(8) != 0,
@@ -92,17 +92,18 @@ std::int64_t insert_notice(store::Tx& tx, const NoticeInput& input, std::int64_t
   return tx.scalar(
       "INSERT INTO notices (node_id, title, body, kind, audience, starts_on, ends_on, needs_ack, attachment_ids, "
       "created_by_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {input.node_id, input.title, input.body, notice_kind_code(input.kind), notice_audience_code(input.audience),
-       input.starts_on, input.ends_on, std::int64_t{input.needs_ack}, ids_text(input.attachment_ids), user_id, now,
-       now});
+      {input.node_id, input.title, input.body, code_of(kNoticeKinds, input.kind),
+       code_of(kNoticeAudiences, input.audience), input.starts_on, input.ends_on, std::int64_t{input.needs_ack},
+       ids_text(input.attachment_ids), user_id, now, now});
 }
 
 void update_notice(store::Tx& tx, std::int64_t id, const NoticeInput& input) {
   tx.exec(
       "UPDATE notices SET title = ?, body = ?, kind = ?, audience = ?, starts_on = ?, ends_on = ?, needs_ack = ?, "
       "attachment_ids = ?, updated_at = ? WHERE id = ?",
-      {input.title, input.body, notice_kind_code(input.kind), notice_audience_code(input.audience), input.starts_on,
-       input.ends_on, std::int64_t{input.needs_ack}, ids_text(input.attachment_ids), iso_utc(tx.now()), id});
+      {input.title, input.body, code_of(kNoticeKinds, input.kind), code_of(kNoticeAudiences, input.audience),
+       input.starts_on, input.ends_on, std::int64_t{input.needs_ack}, ids_text(input.attachment_ids), iso_utc(tx.now()),
+       id});
 }
 
 void withdraw_notice(store::Tx& tx, std::int64_t id, const std::string& reason) {

@@ -20,9 +20,9 @@ namespace weizhi::engagement {
 
 namespace {
 
-constexpr const char* kUnitKinds =
+constexpr const char* kUnknownUnitKind =
     "单位类型应为 government、state_enterprise、enterprise、school、hospital、social_organisation 或 other";
-constexpr const char* kResourceKinds = "资源类型应为 venue、volunteers、expertise、funds 或 other";
+constexpr const char* kUnknownResourceKind = "资源类型应为 venue、volunteers、expertise、funds 或 other";
 
 Partner require_partner(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_partner(connection, id), "找不到该共建单位");
@@ -39,7 +39,7 @@ Json partner_json(const Partner& partner) {
   return {{"id", partner.id},
           {"street_id", partner.input.street_id},
           {"name", partner.input.name},
-          {"kind", unit_kind_code(partner.input.kind)},
+          {"kind", code_of(kUnitKinds, partner.input.kind)},
           {"alliance", or_null(partner.input.alliance)},
           {"created_at", partner.created_at},
           {"updated_at", partner.updated_at}};
@@ -67,7 +67,7 @@ Json resource_json(const Resource& resource) {
   if (resource.input.venue_id) venue = {{"id", *resource.input.venue_id}, {"name", resource.venue_name.value_or("")}};
   return {{"id", resource.id},
           {"unit", {{"id", resource.unit_id}, {"name", resource.unit_name}}},
-          {"kind", resource_kind_code(resource.input.kind)},
+          {"kind", code_of(kResourceKinds, resource.input.kind)},
           {"description", resource.input.description},
           {"venue", venue},
           {"serves", served}};
@@ -93,7 +93,7 @@ Json unit_page_json(store::Connection& connection, const Partner& partner) {
 
 void read_partner(JsonObject& body, PartnerInput& input) {
   if (auto name = body.optional_text("name")) input.name = *name;
-  if (auto kind = optional_code_field(body, "kind", parse_unit_kind, kUnitKinds)) input.kind = *kind;
+  if (auto kind = optional_code_field(body, "kind", parser_of(kUnitKinds), kUnknownUnitKind)) input.kind = *kind;
   if (body.mentions("alliance")) input.alliance = body.optional_text("alliance");
 }
 
@@ -124,7 +124,7 @@ Response create_partner_route(Context& context) {
   PartnerInput input;
   input.street_id = http::body_id(context, body, "street_id");
   input.name = body.text("name");
-  input.kind = code_field(body, "kind", parse_unit_kind, kUnitKinds);
+  input.kind = code_field(body, "kind", parser_of(kUnitKinds), kUnknownUnitKind);
   read_partner(body, input);
   body.finish();
   check_partner(input);
@@ -134,8 +134,9 @@ Response create_partner_route(Context& context) {
     if (street->kind != org::NodeKind::Street) fail_unprocessable("共建单位应属于街道", "street_id");
     refuse_taken_name(tx.connection(), input, 0);
     std::int64_t id = insert_partner(tx, input, context.user().user_id);
-    context.audit(tx, "engagement.partner.create", "partner:" + std::to_string(id),
-                  {{"name", input.name}, {"kind", unit_kind_code(input.kind)}, {"alliance", or_null(input.alliance)}});
+    context.audit(
+        tx, "engagement.partner.create", "partner:" + std::to_string(id),
+        {{"name", input.name}, {"kind", code_of(kUnitKinds, input.kind)}, {"alliance", or_null(input.alliance)}});
     return unit_page_json(tx.connection(), require_partner(tx.connection(), id));
   });
   return Response::json(201, created);
@@ -241,7 +242,7 @@ Response add_resource_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
   ResourceInput input;
-  input.kind = code_field(body, "kind", parse_resource_kind, kResourceKinds);
+  input.kind = code_field(body, "kind", parser_of(kResourceKinds), kUnknownResourceKind);
   input.description = body.text("description");
   input.venue_id = http::optional_body_id(context, body, "venue_id");
   input.serves = read_serves(context, body);
@@ -259,7 +260,7 @@ Response add_resource_route(Context& context) {
     std::int64_t resource = insert_resource(tx, id, input);
     context.audit(tx, "engagement.partner.resource.add", "partner:" + std::to_string(id),
                   {{"resource_id", resource},
-                   {"kind", resource_kind_code(input.kind)},
+                   {"kind", code_of(kResourceKinds, input.kind)},
                    {"venue_id", or_null(input.venue_id)},
                    {"serves", input.serves}});
     for (const auto& saved : resources_of(tx.connection(), id)) {
@@ -294,9 +295,7 @@ void add_partner_routes(http::Router& router) {
   // Before {id}: the router takes the first pattern that matches.
   router.add(Method::Get, partners + "/resources", Access::permission(kRead, readable(org::compound_query_scope())),
              sunk_resources_route);
-  router.add(Method::Get, partners, Access::permission(kRead, readable(org::node_query_scope())), list_partners_route);
-  router.add(Method::Post, partners, Access::permission(kManage, readable(http::scope::body_node("street_id"))),
-             create_partner_route);
+  add_collection_routes(router, partners, list_partners_route, create_partner_route, "street_id");
   router.add(Method::Get, partners + "/{id}", on_partner(kRead), get_partner_route);
   router.add(Method::Patch, partners + "/{id}", on_partner(kManage), update_partner_route);
   router.add(Method::Post, partners + "/{id}/contacts", on_partner(kManage), add_contact_route);

@@ -12,27 +12,9 @@ namespace weizhi::engagement {
 
 namespace {
 
-constexpr CodeTable<UnitKind> kUnitKinds = {{UnitKind::Government, "government"},
-                                            {UnitKind::StateEnterprise, "state_enterprise"},
-                                            {UnitKind::Enterprise, "enterprise"},
-                                            {UnitKind::School, "school"},
-                                            {UnitKind::Hospital, "hospital"},
-                                            {UnitKind::SocialOrganisation, "social_organisation"},
-                                            {UnitKind::Other, "other"}};
-constexpr CodeTable<ResourceKind> kResourceKinds = {{ResourceKind::Venue, "venue"},
-                                                    {ResourceKind::Volunteers, "volunteers"},
-                                                    {ResourceKind::Expertise, "expertise"},
-                                                    {ResourceKind::Funds, "funds"},
-                                                    {ResourceKind::Other, "other"}};
-
 bool is_date(const std::string& text) { return parse_date(text).has_value(); }
 
 }  // namespace
-
-std::string unit_kind_code(UnitKind kind) { return code_of(kUnitKinds, kind); }
-std::optional<UnitKind> parse_unit_kind(std::string_view code) { return parse_code(kUnitKinds, code); }
-std::string resource_kind_code(ResourceKind kind) { return code_of(kResourceKinds, kind); }
-std::optional<ResourceKind> parse_resource_kind(std::string_view code) { return parse_code(kResourceKinds, code); }
 
 void check_partner(const PartnerInput& input) {
   if (blank(input.name) || characters(input.name) > 50) fail_invalid("name", "单位名称应为 1 至 50 个字");

@@ -7,15 +7,26 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
+
 namespace weizhi::engagement {
 
 enum class UnitKind { Government, StateEnterprise, Enterprise, School, Hospital, SocialOrganisation, Other };
 enum class ResourceKind { Venue, Volunteers, Expertise, Funds, Other };
 
-std::string unit_kind_code(UnitKind kind);
-std::optional<UnitKind> parse_unit_kind(std::string_view code);
-std::string resource_kind_code(ResourceKind kind);
-std::optional<ResourceKind> parse_resource_kind(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<UnitKind> kUnitKinds = {{UnitKind::Government, "government"},
+                                            {UnitKind::StateEnterprise, "state_enterprise"},
+                                            {UnitKind::Enterprise, "enterprise"},
+                                            {UnitKind::School, "school"},
+                                            {UnitKind::Hospital, "hospital"},
+                                            {UnitKind::SocialOrganisation, "social_organisation"},
+                                            {UnitKind::Other, "other"}};
+constexpr CodeTable<ResourceKind> kResourceKinds = {{ResourceKind::Venue, "venue"},
+                                                    {ResourceKind::Volunteers, "volunteers"},
+                                                    {ResourceKind::Expertise, "expertise"},
+                                                    {ResourceKind::Funds, "funds"},
+                                                    {ResourceKind::Other, "other"}};
 
 struct PartnerInput {
   std::int64_t street_id = 0;

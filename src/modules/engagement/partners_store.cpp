@@ -16,7 +16,7 @@ Partner to_partner(const store::Row& row) {
   return Partner{.id = row.i64(0),
                  .input = {.street_id = row.i64(1),
                            .name = row.text(2),
-                           .kind = parse_unit_kind(row.text(3)).value_or(UnitKind::Other),
+                           .kind = parse_code(kUnitKinds, row.text(3)).value_or(UnitKind::Other),
                            .alliance = row.optional_text(4)},
                  .created_at = row.text(5),
                  .updated_at = row.text(6)};
@@ -33,7 +33,7 @@ std::vector<Resource> load_resources(store::Connection& connection, const store:
     Resource resource{.id = row.i64(0),
                       .unit_id = row.i64(1),
                       .unit_name = row.text(2),
-                      .input = {.kind = parse_resource_kind(row.text(3)).value_or(ResourceKind::Other),
+                      .input = {.kind = parse_code(kResourceKinds, row.text(3)).value_or(ResourceKind::Other),
                                 .description = row.text(4),
                                 .venue_id = row.optional_i64(5),
                                 .serves = {}},
@@ -92,14 +92,14 @@ std::int64_t insert_partner(store::Tx& tx, const PartnerInput& input, std::int64
   return tx.scalar(
       "INSERT INTO partner_units (street_id, alliance_id, name, kind, created_by_user_id, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {input.street_id, alliance_id(tx, input.street_id, input.alliance), input.name, unit_kind_code(input.kind),
+      {input.street_id, alliance_id(tx, input.street_id, input.alliance), input.name, code_of(kUnitKinds, input.kind),
        user_id, now, now});
 }
 
 void update_partner(store::Tx& tx, std::int64_t id, const PartnerInput& input) {
   tx.exec("UPDATE partner_units SET alliance_id = ?, name = ?, kind = ?, updated_at = ? WHERE id = ?",
-          {alliance_id(tx, input.street_id, input.alliance), input.name, unit_kind_code(input.kind), iso_utc(tx.now()),
-           id});
+          {alliance_id(tx, input.street_id, input.alliance), input.name, code_of(kUnitKinds, input.kind),
+           iso_utc(tx.now()), id});
 }
 
 std::int64_t insert_contact(store::Tx& tx, const crypto::DataKey& key, std::int64_t unit_id,
@@ -147,7 +147,7 @@ std::int64_t insert_resource(store::Tx& tx, std::int64_t unit_id, const Resource
   std::int64_t id = tx.scalar(
       "INSERT INTO partner_resources (unit_id, kind, description, venue_id, created_at) VALUES (?, ?, ?, ?, ?) "
       "RETURNING id",
-      {unit_id, resource_kind_code(input.kind), input.description, input.venue_id, iso_utc(tx.now())});
+      {unit_id, code_of(kResourceKinds, input.kind), input.description, input.venue_id, iso_utc(tx.now())});
   for (std::int64_t node : input.serves)
     tx.exec("INSERT INTO partner_resource_nodes (resource_id, node_id) VALUES (?, ?)", {id, node});
   if (input.venue_id) tx.exec("UPDATE venues SET partner_unit_id = ? WHERE id = ?", {unit_id, *input.venue_id});

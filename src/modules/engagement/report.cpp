@@ -39,7 +39,7 @@ std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& as
                                              {"到场率", modules::percent(total.attended, total.signups), "%"}};
   modules::ReportTable table{"按活动类型", {"类型", "场次", "报名", "签到"}, {}};
   for (Kind kind : kinds()) {
-    auto found = by_kind.find(kind_code(kind));
+    auto found = by_kind.find(code_of(kEventKinds, kind));
     if (found == by_kind.end()) continue;
     table.rows.push_back(
         {kind_name(kind), count(found->second.events), count(found->second.signups), count(found->second.attended)});

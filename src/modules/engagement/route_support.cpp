@@ -5,6 +5,7 @@
 #include "http/context.hpp"
 #include "http/record_scope.hpp"
 #include "modules/engagement/permissions.hpp"
+#include "modules/org/org.hpp"
 #include "modules/people/people.hpp"
 
 namespace weizhi::engagement {
@@ -18,6 +19,13 @@ http::ScopeResolver record_scope(std::function<std::int64_t(store::Connection&, 
     auto lease = context.read();
     return node_of(*lease, context.path_id("id"));
   });
+}
+
+void add_collection_routes(http::Router& router, const std::string& path, http::Handler list, http::Handler create,
+                           const std::string& node_field) {
+  router.add(Method::Get, path, Access::permission(kRead, readable(org::node_query_scope())), std::move(list));
+  router.add(Method::Post, path, Access::permission(kManage, readable(http::scope::body_node(node_field))),
+             std::move(create));
 }
 
 void require_manage(http::Context& context, std::int64_t node_id, const std::string& missing) {

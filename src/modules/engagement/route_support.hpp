@@ -1,5 +1,5 @@
 // What the engagement module's route files share: the HTTP types they name, the scope of a record of the module
-// answered 404 out of the caller's reach, the manage check on a record, moments in a body, and a person's
+// answered 404 out of the caller's reach, the routes of a collection, the manage check on a record, moments in a body, and a person's
 // address as staff read it.
 #pragma once
 #include <cstdint>
@@ -28,6 +28,10 @@ http::ScopeResolver readable(http::ScopeResolver inner);
 // The node of the record whose id is the path parameter `id`, as `node_of` finds it (which fails with 404
 // when there is none), readable by the caller.
 http::ScopeResolver record_scope(std::function<std::int64_t(store::Connection&, std::int64_t)> node_of);
+// A collection's two routes: GET `path` (`list`) for readers at the queried node (`?node=`, the street when
+// absent), POST `path` (`create`) for managers at the node the body names in `node_field`.
+void add_collection_routes(http::Router& router, const std::string& path, http::Handler list, http::Handler create,
+                           const std::string& node_field = "node_id");
 // 403 for staff who may read at the node but not manage there, 404 with `missing` for anyone else.
 void require_manage(http::Context& context, std::int64_t node_id, const std::string& missing);
 

@@ -71,7 +71,7 @@ Json signup_json(store::Connection& connection, const Signup& signup) {
           {"event_id", signup.event_id},
           {"person_id", signup.person_id},
           {"name", signup.person_name},
-          {"status", status_code(signup.status)},
+          {"status", code_of(kSignupStatuses, signup.status)},
           {"position", position_json(connection, signup)},
           {"created_at", signup.created_at},
           {"promoted_at", or_null(signup.promoted_at)},
@@ -92,14 +92,14 @@ Json event_json(store::Connection& connection, const Event& event) {
   if (event.input.venue_id) venue = {{"id", *event.input.venue_id}, {"name", event.venue_name.value_or("")}};
   return {{"id", event.id},
           {"title", event.input.title},
-          {"kind", kind_code(event.input.kind)},
+          {"kind", code_of(kEventKinds, event.input.kind)},
           {"kind_name", kind_name(event.input.kind)},
           {"node", {{"id", event.input.node_id}, {"name", event.node_name}}},
           {"venue", venue},
           {"starts_at", iso_utc(event.input.starts_at)},
           {"ends_at", iso_utc(event.input.ends_at)},
           {"capacity", event.input.capacity},
-          {"audience", audience_code(event.input.audience)},
+          {"audience", code_of(kEventAudiences, event.input.audience)},
           {"signup_opens_at", iso_utc(event.input.signup_opens_at)},
           {"signup_closes_at", iso_utc(event.input.signup_closes_at)},
           {"confirmed", counts.confirmed},
@@ -150,12 +150,13 @@ Event visible_event(Context& context, std::int64_t id, std::optional<std::int64_
 // Reads the event's fields present in the body over `input`; venue_id null clears the venue.
 void read_event(Context& context, JsonObject& body, EventInput& input) {
   if (auto title = body.optional_text("title")) input.title = *title;
-  if (auto kind = optional_code_field(body, "kind", parse_kind, kKinds)) input.kind = *kind;
+  if (auto kind = optional_code_field(body, "kind", parser_of(kEventKinds), kKinds)) input.kind = *kind;
   if (body.mentions("venue_id")) input.venue_id = http::optional_body_id(context, body, "venue_id");
   if (auto starts = optional_moment(body, "starts_at")) input.starts_at = *starts;
   if (auto ends = optional_moment(body, "ends_at")) input.ends_at = *ends;
   if (auto capacity = body.optional_integer("capacity")) input.capacity = *capacity;
-  if (auto audience = optional_code_field(body, "audience", parse_audience, "报名范围应为 residents 或 party_members"))
+  if (auto audience =
+          optional_code_field(body, "audience", parser_of(kEventAudiences), "报名范围应为 residents 或 party_members"))
     input.audience = *audience;
   if (auto opens = optional_moment(body, "signup_opens_at")) input.signup_opens_at = *opens;
   if (auto closes = optional_moment(body, "signup_closes_at")) input.signup_closes_at = *closes;
@@ -243,7 +244,7 @@ Response create_event_route(Context& context) {
   EventInput input;
   input.node_id = http::body_id(context, body, "node_id");
   input.title = body.text("title");
-  input.kind = code_field(body, "kind", parse_kind, kKinds);
+  input.kind = code_field(body, "kind", parser_of(kEventKinds), kKinds);
   input.starts_at = moment_field(body, "starts_at");
   input.ends_at = moment_field(body, "ends_at");
   input.capacity = body.integer("capacity");
@@ -264,7 +265,7 @@ Response create_event_route(Context& context) {
     context.audit(tx, "engagement.event.create", "event:" + std::to_string(id),
                   {{"node_id", input.node_id},
                    {"title", input.title},
-                   {"kind", kind_code(input.kind)},
+                   {"kind", code_of(kEventKinds, input.kind)},
                    {"venue_id", or_null(input.venue_id)},
                    {"capacity", input.capacity},
                    {"starts_at", iso_utc(input.starts_at)}});
@@ -386,7 +387,7 @@ Response signup_route(Context& context) {
     context.audit(tx, "engagement.signup.create", "event:" + std::to_string(id),
                   {{"signup_id", signup_id},
                    {"person_id", person_id},
-                   {"status", status_code(status)},
+                   {"status", code_of(kSignupStatuses, status)},
                    {"position", json["position"]},
                    {"by", person_id == own ? "self" : "staff"}});
     return json;
@@ -416,7 +417,7 @@ Response cancel_route(Context& context) {
     context.audit(tx, "engagement.signup.cancel", "event:" + std::to_string(id),
                   {{"signup_id", signup_id},
                    {"person_id", signup.person_id},
-                   {"was", status_code(signup.status)},
+                   {"was", code_of(kSignupStatuses, signup.status)},
                    {"promoted", promoted},
                    {"by", signup.person_id == own ? "self" : "staff"}});
     Json json = signup_json(tx.connection(), *find_signup(tx.connection(), signup_id));
@@ -500,9 +501,7 @@ void add_routes(http::Router& router) {
   const std::string events = "/api/v1/events";
   const std::string venues = "/api/v1/venues";
   auto on_event = [](const char* permission) { return Access::permission(permission, event_scope()); };
-  router.add(Method::Get, events, Access::permission(kRead, readable(org::node_query_scope())), list_events_route);
-  router.add(Method::Post, events, Access::permission(kManage, readable(http::scope::body_node("node_id"))),
-             create_event_route);
+  add_collection_routes(router, events, list_events_route, create_event_route);
   router.add(Method::Get, events + "/{id}", Access::signed_in(), get_event_route);
   router.add(Method::Patch, events + "/{id}", on_event(kManage), update_event_route);
   router.add(Method::Post, events + "/{id}/cancel", on_event(kManage), cancel_event_route);
@@ -511,9 +510,7 @@ void add_routes(http::Router& router) {
   router.add(Method::Delete, events + "/{id}/signups/{signup_id}", Access::signed_in(), cancel_route);
   router.add(Method::Post, events + "/{id}/check-ins", on_event(kManage), check_in_route);
   router.add(Method::Get, "/api/v1/me/events", Access::signed_in(), my_events_route);
-  router.add(Method::Get, venues, Access::permission(kRead, readable(org::node_query_scope())), list_venues_route);
-  router.add(Method::Post, venues, Access::permission(kManage, readable(http::scope::body_node("node_id"))),
-             create_venue_route);
+  add_collection_routes(router, venues, list_venues_route, create_venue_route);
   router.add(Method::Get, venues + "/{id}", Access::permission(kRead, venue_scope()), get_venue_route);
 }
 

@@ -12,20 +12,11 @@ namespace weizhi::engagement {
 
 namespace {
 
-constexpr CodeTable<Kind> kKinds = {{Kind::SecretaryContest, "secretary_contest"},
-                                    {Kind::Roundtable, "roundtable"},
-                                    {Kind::RenewalOpinion, "renewal_opinion"},
-                                    {Kind::PartyActivity, "party_activity"},
-                                    {Kind::Other, "other"}};
 constexpr CodeTable<Kind> kKindNames = {{Kind::SecretaryContest, "书记比武"},
                                         {Kind::Roundtable, "百姓圆桌会"},
                                         {Kind::RenewalOpinion, "旧改征集民意"},
                                         {Kind::PartyActivity, "党员活动"},
                                         {Kind::Other, "其他"}};
-constexpr CodeTable<Audience> kAudiences = {{Audience::Residents, "residents"},
-                                            {Audience::PartyMembers, "party_members"}};
-constexpr CodeTable<SignupStatus> kStatuses = {
-    {SignupStatus::Confirmed, "confirmed"}, {SignupStatus::Waiting, "waiting"}, {SignupStatus::Cancelled, "cancelled"}};
 
 }  // namespace
 
@@ -37,18 +28,12 @@ bool is_clock_time(const std::string& text) {
   return text.substr(0, 2) <= "23" && text[3] <= '5';
 }
 
-std::string kind_code(Kind kind) { return code_of(kKinds, kind); }
-std::optional<Kind> parse_kind(std::string_view code) { return parse_code(kKinds, code); }
 std::string kind_name(Kind kind) { return code_of(kKindNames, kind); }
 const std::vector<Kind>& kinds() {
   static const std::vector<Kind> all{Kind::SecretaryContest, Kind::Roundtable, Kind::RenewalOpinion,
                                      Kind::PartyActivity, Kind::Other};
   return all;
 }
-std::string audience_code(Audience audience) { return code_of(kAudiences, audience); }
-std::optional<Audience> parse_audience(std::string_view code) { return parse_code(kAudiences, code); }
-std::string status_code(SignupStatus status) { return code_of(kStatuses, status); }
-std::optional<SignupStatus> parse_status(std::string_view code) { return parse_code(kStatuses, code); }
 
 std::string street_minute(TimePoint moment) {
   std::string text = iso_utc(moment + std::chrono::hours(8));

@@ -9,20 +9,25 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "modules/engagement/model.hpp"
 
 namespace weizhi::engagement {
 
-std::string kind_code(Kind kind);
-std::optional<Kind> parse_kind(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Kind> kEventKinds = {{Kind::SecretaryContest, "secretary_contest"},
+                                         {Kind::Roundtable, "roundtable"},
+                                         {Kind::RenewalOpinion, "renewal_opinion"},
+                                         {Kind::PartyActivity, "party_activity"},
+                                         {Kind::Other, "other"}};
+constexpr CodeTable<Audience> kEventAudiences = {{Audience::Residents, "residents"},
+                                                 {Audience::PartyMembers, "party_members"}};
+constexpr CodeTable<SignupStatus> kSignupStatuses = {
+    {SignupStatus::Confirmed, "confirmed"}, {SignupStatus::Waiting, "waiting"}, {SignupStatus::Cancelled, "cancelled"}};
 // 书记比武, 百姓圆桌会, 旧改征集民意, 党员活动, 其他.
 std::string kind_name(Kind kind);
 // Every kind, in the order forms offer them.
 const std::vector<Kind>& kinds();
-std::string audience_code(Audience audience);
-std::optional<Audience> parse_audience(std::string_view code);
-std::string status_code(SignupStatus status);
-std::optional<SignupStatus> parse_status(std::string_view code);
 
 inline constexpr std::int64_t kMaxCapacity = 10000;
 

@@ -57,12 +57,12 @@ Event to_event(const store::Row& row) {
   return Event{.id = row.i64(0),
                .input = {.node_id = row.i64(1),
                          .title = row.text(2),
-                         .kind = parse_kind(row.text(3)).value_or(Kind::Other),
+                         .kind = parse_code(kEventKinds, row.text(3)).value_or(Kind::Other),
                          .venue_id = row.optional_i64(4),
                          .starts_at = stored_moment(row.text(5)),
                          .ends_at = stored_moment(row.text(6)),
                          .capacity = row.i64(7),
-                         .audience = parse_audience(row.text(8)).value_or(Audience::Residents),
+                         .audience = parse_code(kEventAudiences, row.text(8)).value_or(Audience::Residents),
                          .signup_opens_at = stored_moment(row.text(9)),
                          .signup_closes_at = stored_moment(row.text(10))},
                .node_name = row.text(14),
@@ -83,7 +83,7 @@ Signup to_signup(const store::Row& row) {
   return Signup{.id = row.i64(0),
                 .event_id = row.i64(1),
                 .person_id = row.i64(2),
-                .status = parse_status(row.text(3)).value_or(SignupStatus::Cancelled),
+                .status = parse_code(kSignupStatuses, row.text(3)).value_or(SignupStatus::Cancelled),
                 .code = row.text(4),
                 .signed_up_by_user_id = row.i64(5),
                 .created_at = row.text(6),
@@ -155,9 +155,9 @@ std::int64_t insert_event(store::Tx& tx, const EventInput& input, std::int64_t u
           "INSERT INTO events (node_id, title, kind, venue_id, starts_at, ends_at, capacity, audience, "
           "signup_opens_at, signup_closes_at, created_by_user_id, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {input.node_id, input.title, kind_code(input.kind), input.venue_id, iso_utc(input.starts_at),
-           iso_utc(input.ends_at), input.capacity, audience_code(input.audience), iso_utc(input.signup_opens_at),
-           iso_utc(input.signup_closes_at), user_id, now, now})
+          {input.node_id, input.title, code_of(kEventKinds, input.kind), input.venue_id, iso_utc(input.starts_at),
+           iso_utc(input.ends_at), input.capacity, code_of(kEventAudiences, input.audience),
+           iso_utc(input.signup_opens_at), iso_utc(input.signup_closes_at), user_id, now, now})
       ->i64(0);
 }
 
@@ -165,9 +165,9 @@ void update_event(store::Tx& tx, std::int64_t id, const EventInput& input) {
   tx.exec(
       "UPDATE events SET title = ?, kind = ?, venue_id = ?, starts_at = ?, ends_at = ?, capacity = ?, audience = ?, "
       "signup_opens_at = ?, signup_closes_at = ?, updated_at = ? WHERE id = ?",
-      {input.title, kind_code(input.kind), input.venue_id, iso_utc(input.starts_at), iso_utc(input.ends_at),
-       input.capacity, audience_code(input.audience), iso_utc(input.signup_opens_at), iso_utc(input.signup_closes_at),
-       iso_utc(tx.now()), id});
+      {input.title, code_of(kEventKinds, input.kind), input.venue_id, iso_utc(input.starts_at), iso_utc(input.ends_at),
+       input.capacity, code_of(kEventAudiences, input.audience), iso_utc(input.signup_opens_at),
+       iso_utc(input.signup_closes_at), iso_utc(tx.now()), id});
 }
 
 std::optional<Event> find_event(store::Connection& connection, std::int64_t id) {
@@ -219,7 +219,7 @@ Counts counts_of(store::Connection& connection, std::int64_t event_id) {
        connection.query("SELECT status, COUNT(*), COUNT(checked_in_at) FROM event_signups WHERE event_id = ? "
                         "AND status <> 'cancelled' GROUP BY status",
                         {event_id})) {
-    auto status = parse_status(row.text(0));
+    auto status = parse_code(kSignupStatuses, row.text(0));
     if (status == SignupStatus::Confirmed) counts.confirmed = row.i64(1);
     if (status == SignupStatus::Waiting) counts.waiting = row.i64(1);
     counts.checked_in += row.i64(2);
@@ -235,7 +235,7 @@ std::int64_t insert_signup(store::Tx& tx, std::int64_t event_id, std::int64_t pe
       .query_one(
           "INSERT INTO event_signups (event_id, person_id, status, code, signed_up_by_user_id, created_at) "
           "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-          {event_id, person_id, status_code(status), new_code(), user_id, iso_utc(tx.now())})
+          {event_id, person_id, code_of(kSignupStatuses, status), new_code(), user_id, iso_utc(tx.now())})
       ->i64(0);
 }
 

@@ -39,8 +39,8 @@ Json ratio(std::int64_t num, std::int64_t den) { return {{"num", num}, {"den", d
 Json survey_json(const Survey& survey, TimePoint now) {
   return {{"id", survey.id},
           {"title", survey.input.title},
-          {"kind", survey_kind_code(survey.input.kind)},
-          {"state", survey_state_code(state_at(survey.state, survey.input.closes_at, now))},
+          {"kind", code_of(kSurveyKinds, survey.input.kind)},
+          {"state", code_of(kSurveyStates, state_at(survey.state, survey.input.closes_at, now))},
           {"node", {{"id", survey.input.node_id}, {"name", survey.node_name}}},
           {"opens_at", iso_utc(survey.input.opens_at)},
           {"closes_at", iso_utc(survey.input.closes_at)},
@@ -63,7 +63,7 @@ Json survey_with_rate(store::Connection& connection, const Survey& survey, TimeP
 }
 
 Json first_json(const FirstResponse& first) {
-  return {{"id", first.id}, {"channel", channel_code(first.channel)}, {"created_at", first.created_at}};
+  return {{"id", first.id}, {"channel", code_of(kChannels, first.channel)}, {"created_at", first.created_at}};
 }
 
 Json household_json(store::Connection& connection, const Household& household, std::int64_t survey_id) {
@@ -79,7 +79,7 @@ Json question_results_json(const std::vector<Question>& questions, const std::ve
     const QuestionResult& result = results[i];
     Json json = {{"index", i},
                  {"text", question.text},
-                 {"type", question_type_code(question.type)},
+                 {"type", code_of(kQuestionTypes, question.type)},
                  {"answered", result.answered}};
     if (!result.options.empty()) {
       Json options = Json::array();
@@ -146,7 +146,7 @@ std::vector<Household> my_households(store::Connection& connection, std::optiona
 // Reads the survey's fields present in the body over `input`.
 void read_survey(JsonObject& body, SurveyInput& input) {
   if (auto title = body.optional_text("title")) input.title = *title;
-  if (auto kind = optional_code_field(body, "kind", parse_survey_kind, "调查类型应为 general 或 satisfaction"))
+  if (auto kind = optional_code_field(body, "kind", parser_of(kSurveyKinds), "调查类型应为 general 或 satisfaction"))
     input.kind = *kind;
   if (body.has("opens_at")) input.opens_at = moment_field(body, "opens_at");
   if (body.has("closes_at")) input.closes_at = moment_field(body, "closes_at");
@@ -185,7 +185,7 @@ Response create_survey_route(Context& context) {
     context.audit(tx, "engagement.survey.create", "survey:" + std::to_string(id),
                   {{"node_id", input.node_id},
                    {"title", input.title},
-                   {"kind", survey_kind_code(input.kind)},
+                   {"kind", code_of(kSurveyKinds, input.kind)},
                    {"questions", input.questions.size()}});
     return survey_json(require_survey(tx.connection(), id), now);
   });
@@ -356,12 +356,12 @@ Response respond_route(Context& context) {
     context.audit(tx, "engagement.survey.respond", "survey:" + std::to_string(id),
                   {{"response_id", *response_id},
                    {"household_id", response.household.id},
-                   {"channel", channel_code(response.channel)},
+                   {"channel", code_of(kChannels, response.channel)},
                    {"paper_form_number", or_null(response.paper_form_number)}});
     return Json{{"id", *response_id},
                 {"survey_id", id},
                 {"household", {{"id", response.household.id}, {"address", response.household.address}}},
-                {"channel", channel_code(response.channel)},
+                {"channel", code_of(kChannels, response.channel)},
                 {"paper_form_number", or_null(response.paper_form_number)},
                 {"created_at", iso_utc(tx.now())}};
   });
@@ -443,9 +443,7 @@ Response results_route(Context& context) {
 void add_survey_routes(http::Router& router) {
   const std::string surveys = "/api/v1/surveys";
   auto on_survey = [](const char* permission) { return Access::permission(permission, survey_scope()); };
-  router.add(Method::Get, surveys, Access::permission(kRead, readable(org::node_query_scope())), list_surveys_route);
-  router.add(Method::Post, surveys, Access::permission(kManage, readable(http::scope::body_node("node_id"))),
-             create_survey_route);
+  add_collection_routes(router, surveys, list_surveys_route, create_survey_route);
   router.add(Method::Get, surveys + "/{id}", Access::signed_in(), get_survey_route);
   router.add(Method::Patch, surveys + "/{id}", on_survey(kManage), update_survey_route);
   router.add(Method::Post, surveys + "/{id}/open", on_survey(kManage), open_survey_route);

@@ -13,15 +13,6 @@ namespace weizhi::engagement {
 
 namespace {
 
-constexpr CodeTable<SurveyKind> kSurveyKinds = {{SurveyKind::General, "general"},
-                                                {SurveyKind::Satisfaction, "satisfaction"}};
-constexpr CodeTable<SurveyState> kStates = {
-    {SurveyState::Draft, "draft"}, {SurveyState::Open, "open"}, {SurveyState::Closed, "closed"}};
-constexpr CodeTable<QuestionType> kTypes = {{QuestionType::Single, "single"},
-                                            {QuestionType::Multiple, "multiple"},
-                                            {QuestionType::Scale, "scale"},
-                                            {QuestionType::Text, "text"}};
-constexpr CodeTable<Channel> kChannels = {{Channel::Online, "online"}, {Channel::Paper, "paper"}};
 constexpr CodeTable<Channel> kChannelNames = {{Channel::Online, "线上"}, {Channel::Paper, "纸质问卷"}};
 
 bool is_choice(QuestionType type) { return type == QuestionType::Single || type == QuestionType::Multiple; }
@@ -83,14 +74,6 @@ Answer read_answer(const Json& value, const std::string& field, const Question& 
 
 }  // namespace
 
-std::string survey_kind_code(SurveyKind kind) { return code_of(kSurveyKinds, kind); }
-std::optional<SurveyKind> parse_survey_kind(std::string_view code) { return parse_code(kSurveyKinds, code); }
-std::string survey_state_code(SurveyState state) { return code_of(kStates, state); }
-std::optional<SurveyState> parse_survey_state(std::string_view code) { return parse_code(kStates, code); }
-std::string question_type_code(QuestionType type) { return code_of(kTypes, type); }
-std::optional<QuestionType> parse_question_type(std::string_view code) { return parse_code(kTypes, code); }
-std::string channel_code(Channel channel) { return code_of(kChannels, channel); }
-std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
 std::string channel_name(Channel channel) { return code_of(kChannelNames, channel); }
 
 std::vector<Question> read_questions(const Json& list, const std::string& field) {
@@ -100,7 +83,7 @@ std::vector<Question> read_questions(const Json& list, const std::string& field)
     JsonObject body(list[i], element_field(field, i));
     Question question;
     question.text = body.text("text");
-    auto type = parse_question_type(body.text("type"));
+    auto type = parse_code(kQuestionTypes, body.text("type"));
     if (!type) fail_invalid(body.field_name("type"), "题型应为 single、multiple、scale 或 text");
     question.type = *type;
     question.required = body.optional_boolean("required").value_or(false);
@@ -123,7 +106,7 @@ Json questions_json(const std::vector<Question>& questions) {
   Json list = Json::array();
   for (const auto& question : questions) {
     Json json = {{"text", question.text},
-                 {"type", question_type_code(question.type)},
+                 {"type", code_of(kQuestionTypes, question.type)},
                  {"required", question.required},
                  {"options", question.options},
                  {"show_if", nullptr}};

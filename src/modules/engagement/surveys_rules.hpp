@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/json.hpp"
 #include "core/time.hpp"
 
@@ -101,14 +102,16 @@ struct QuestionResult {
 
 // --- Rules ---
 
-std::string survey_kind_code(SurveyKind kind);
-std::optional<SurveyKind> parse_survey_kind(std::string_view code);
-std::string survey_state_code(SurveyState state);
-std::optional<SurveyState> parse_survey_state(std::string_view code);
-std::string question_type_code(QuestionType type);
-std::optional<QuestionType> parse_question_type(std::string_view code);
-std::string channel_code(Channel channel);
-std::optional<Channel> parse_channel(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<SurveyKind> kSurveyKinds = {{SurveyKind::General, "general"},
+                                                {SurveyKind::Satisfaction, "satisfaction"}};
+constexpr CodeTable<SurveyState> kSurveyStates = {
+    {SurveyState::Draft, "draft"}, {SurveyState::Open, "open"}, {SurveyState::Closed, "closed"}};
+constexpr CodeTable<QuestionType> kQuestionTypes = {{QuestionType::Single, "single"},
+                                                    {QuestionType::Multiple, "multiple"},
+                                                    {QuestionType::Scale, "scale"},
+                                                    {QuestionType::Text, "text"}};
+constexpr CodeTable<Channel> kChannels = {{Channel::Online, "online"}, {Channel::Paper, "paper"}};
 // 线上 or 纸质问卷, as messages name a channel.
 std::string channel_name(Channel channel);
 

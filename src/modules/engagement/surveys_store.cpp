@@ -22,11 +22,11 @@ Survey to_survey(const store::Row& row) {
   return Survey{.id = row.i64(0),
                 .input = {.node_id = row.i64(1),
                           .title = row.text(2),
-                          .kind = parse_survey_kind(row.text(3)).value_or(SurveyKind::General),
+                          .kind = parse_code(kSurveyKinds, row.text(3)).value_or(SurveyKind::General),
                           .opens_at = stored_moment(row.text(5)),
                           .closes_at = stored_moment(row.text(6)),
                           .questions = read_questions(parse_json(row.text(7)), "questions")},
-                .state = parse_survey_state(row.text(4)).value_or(SurveyState::Draft),
+                .state = parse_code(kSurveyStates, row.text(4)).value_or(SurveyState::Draft),
                 .node_name = row.text(11),
                 .node_path = row.text(12),
                 .created_at = row.text(8),
@@ -69,7 +69,7 @@ std::int64_t insert_survey(store::Tx& tx, const SurveyInput& input, std::int64_t
   return tx.scalar(
       "INSERT INTO surveys (node_id, title, kind, state, opens_at, closes_at, questions, created_by_user_id, "
       "created_at, updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?) RETURNING id",
-      {input.node_id, input.title, survey_kind_code(input.kind), iso_utc(input.opens_at), iso_utc(input.closes_at),
+      {input.node_id, input.title, code_of(kSurveyKinds, input.kind), iso_utc(input.opens_at), iso_utc(input.closes_at),
        questions_json(input.questions).dump(), user_id, now, now});
 }
 
@@ -77,14 +77,14 @@ void update_survey(store::Tx& tx, std::int64_t id, const SurveyInput& input) {
   tx.exec(
       "UPDATE surveys SET title = ?, kind = ?, opens_at = ?, closes_at = ?, questions = ?, updated_at = ? "
       "WHERE id = ?",
-      {input.title, survey_kind_code(input.kind), iso_utc(input.opens_at), iso_utc(input.closes_at),
+      {input.title, code_of(kSurveyKinds, input.kind), iso_utc(input.opens_at), iso_utc(input.closes_at),
        questions_json(input.questions).dump(), iso_utc(tx.now()), id});
 }
 
 void set_survey_state(store::Tx& tx, std::int64_t id, SurveyState state) {
   std::string stamp = state == SurveyState::Open ? "opened_at" : "closed_at";
   tx.exec("UPDATE surveys SET state = ?, " + stamp + " = ?, updated_at = ? WHERE id = ?",
-          {survey_state_code(state), iso_utc(tx.now()), iso_utc(tx.now()), id});
+          {code_of(kSurveyStates, state), iso_utc(tx.now()), iso_utc(tx.now()), id});
 }
 
 std::optional<Survey> find_survey(store::Connection& connection, std::int64_t id) {
@@ -168,7 +168,7 @@ std::optional<FirstResponse> response_of(store::Connection& connection, std::int
           "SELECT id, channel, created_at FROM survey_responses WHERE survey_id = ? AND household_id = ?",
           {survey_id, household_id}),
       [](const store::Row& row) {
-        return FirstResponse{row.i64(0), parse_channel(row.text(1)).value_or(Channel::Online), row.text(2)};
+        return FirstResponse{row.i64(0), parse_code(kChannels, row.text(1)).value_or(Channel::Online), row.text(2)};
       });
 }
 
@@ -185,8 +185,8 @@ std::optional<std::int64_t> insert_response(store::Tx& tx, const NewResponse& re
       "paper_form_number, entered_by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT DO NOTHING RETURNING id",
       {response.survey_id, response.household.id, response.household.compound_id, response.household.building_id,
-       channel_code(response.channel), response.person_id, response.paper_form_number, response.entered_by_user_id,
-       iso_utc(tx.now())});
+       code_of(kChannels, response.channel), response.person_id, response.paper_form_number,
+       response.entered_by_user_id, iso_utc(tx.now())});
   if (!row) return std::nullopt;
   std::int64_t id = row->i64(0);
   for (std::size_t question = 0; question < answers.size(); ++question) {
