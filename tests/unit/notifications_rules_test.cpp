@@ -12,6 +12,8 @@
 
 using namespace weizhi::notifications;
 using weizhi::ApiError;
+using weizhi::code_of;
+using weizhi::parse_code;
 
 namespace {
 
@@ -38,9 +40,9 @@ TEST(NotificationRules, RetriesWaitOneTwoFourEightSixteenMinutesThenGiveUp) {
 
 TEST(NotificationRules, DeliveryStatesRoundTrip) {
   for (auto state : {DeliveryState::Pending, DeliveryState::Delivered, DeliveryState::Failed}) {
-    EXPECT_EQ(parse_delivery_state(delivery_state_code(state)), state);
+    EXPECT_EQ(parse_code(kDeliveryStates, code_of(kDeliveryStates, state)), state);
   }
-  EXPECT_EQ(parse_delivery_state("sent"), std::nullopt);
+  EXPECT_EQ(parse_code(kDeliveryStates, "sent"), std::nullopt);
 }
 
 TEST(NotificationRules, HttpsUrlsAreAccepted) {
@@ -84,10 +86,10 @@ TEST(NotificationRules, DingTalkAccessTokensAreMaskedAsWeComKeysAre) {
 
 TEST(NotificationRules, ChannelsRoundTripAndOnlyDingTalksSign) {
   for (Channel channel : {Channel::WeCom, Channel::DingTalk, Channel::Zhengding}) {
-    EXPECT_EQ(parse_channel(channel_code(channel)), channel);
+    EXPECT_EQ(parse_code(kChannels, code_of(kChannels, channel)), channel);
   }
-  EXPECT_EQ(channel_code(Channel::Zhengding), "zhengding");
-  EXPECT_FALSE(parse_channel("feishu"));
+  EXPECT_EQ(code_of(kChannels, Channel::Zhengding), "zhengding");
+  EXPECT_FALSE(parse_code(kChannels, "feishu"));
   EXPECT_FALSE(channel_signs(Channel::WeCom));
   EXPECT_TRUE(channel_signs(Channel::DingTalk));
   EXPECT_TRUE(channel_signs(Channel::Zhengding));

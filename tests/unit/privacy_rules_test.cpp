@@ -34,13 +34,13 @@ TEST(PrivacyRules, OnlyTheCurrentVersionMayBeConsentedTo) {
 
 TEST(PrivacyRules, TheFieldsACorrectionMayAskFor) {
   for (const char* code : {"name", "phone", "id_number", "home", "other"}) {
-    auto field = parse_field(code);
+    auto field = parse_code(kFields, code);
     ASSERT_TRUE(field) << code;
-    EXPECT_EQ(field_code(*field), code);
+    EXPECT_EQ(code_of(kFields, *field), code);
   }
-  EXPECT_FALSE(parse_field("birth_year"));
-  EXPECT_FALSE(parse_field("NAME"));
-  EXPECT_FALSE(parse_field(""));
+  EXPECT_FALSE(parse_code(kFields, "birth_year"));
+  EXPECT_FALSE(parse_code(kFields, "NAME"));
+  EXPECT_FALSE(parse_code(kFields, ""));
 }
 
 TEST(PrivacyRules, AProposalIsCheckedAsTheRegistryChecksItsField) {

@@ -50,7 +50,7 @@ Json webhook_json(std::int64_t node_id, const std::optional<Webhook>& webhook) {
   return {{"node_id", webhook->node_id},
           {"node_name", webhook->node_name},
           {"configured", true},
-          {"channel", channel_code(webhook->channel)},
+          {"channel", code_of(kChannels, webhook->channel)},
           {"url", mask_url(webhook->url)},
           {"secret", webhook->sealed_secret ? Json(kMaskedSecret) : Json(nullptr)},
           {"enabled", webhook->enabled},
@@ -63,7 +63,7 @@ Json delivery_json(const Delivery& delivery) {
       {"node", {{"id", delivery.node_id}, {"name", delivery.node_name}}},
       {"kind", delivery.kind},
       {"content", delivery.content},
-      {"state", delivery_state_code(delivery.state)},
+      {"state", code_of(kDeliveryStates, delivery.state)},
       {"attempts", delivery.attempts},
       {"last_error", or_null(delivery.last_error)},
       {"next_attempt_at", delivery.state == DeliveryState::Pending ? Json(delivery.next_attempt_at) : Json(nullptr)},
@@ -137,7 +137,7 @@ std::optional<std::string> chosen_secret(const crypto::DataKey& data_key, Channe
 Response put_webhook_route(Context& context) {
   std::int64_t node_id = context.path_id("node_id");
   JsonObject body(context.json_body());
-  auto channel = optional_code_field(body, "channel", parse_channel,
+  auto channel = optional_code_field(body, "channel", parser_of(kChannels),
                                      "渠道应为 wecom（企业微信）、dingtalk（钉钉）或 zhengding（浙政钉）");
   auto url = body.optional_text("url");
   auto secret = body.optional_text("secret");
@@ -177,7 +177,7 @@ http::ScopeResolver delivery_scope() {
 }
 
 Response list_deliveries_route(Context& context) {
-  auto state = http::query_code(context, "state", parse_delivery_state, "状态应为 pending、delivered 或 failed");
+  auto state = http::query_code(context, "state", parser_of(kDeliveryStates), "状态应为 pending、delivered 或 failed");
   std::int64_t limit = http::page_limit(context, 100, 500);
   auto before = http::page_cursor(context);
   auto [lease, node] = org::read_queried_subtree(context);

@@ -12,21 +12,6 @@
 
 namespace weizhi::notifications {
 
-namespace {
-
-constexpr CodeTable<DeliveryState> kDeliveryStates = {
-    {DeliveryState::Pending, "pending"}, {DeliveryState::Delivered, "delivered"}, {DeliveryState::Failed, "failed"}};
-
-constexpr CodeTable<Channel> kChannels = {
-    {Channel::WeCom, "wecom"}, {Channel::DingTalk, "dingtalk"}, {Channel::Zhengding, "zhengding"}};
-
-}  // namespace
-
-std::string delivery_state_code(DeliveryState state) { return code_of(kDeliveryStates, state); }
-std::optional<DeliveryState> parse_delivery_state(std::string_view code) { return parse_code(kDeliveryStates, code); }
-
-std::string channel_code(Channel channel) { return code_of(kChannels, channel); }
-std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
 bool channel_signs(Channel channel) { return channel != Channel::WeCom; }
 
 void check_robot_secret(const std::string& secret) {

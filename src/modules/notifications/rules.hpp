@@ -8,12 +8,16 @@
 #include <string>
 #include <string_view>
 
+#include "core/code_table.hpp"
 #include "modules/notifications/model.hpp"
 
 namespace weizhi::notifications {
 
-std::string channel_code(Channel channel);
-std::optional<Channel> parse_channel(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Channel> kChannels = {
+    {Channel::WeCom, "wecom"}, {Channel::DingTalk, "dingtalk"}, {Channel::Zhengding, "zhengding"}};
+constexpr CodeTable<DeliveryState> kDeliveryStates = {
+    {DeliveryState::Pending, "pending"}, {DeliveryState::Delivered, "delivered"}, {DeliveryState::Failed, "failed"}};
 // Whether the channel's robots may require each request signed with a secret (DingTalk's and 浙政钉's).
 bool channel_signs(Channel channel);
 
@@ -32,9 +36,6 @@ std::string request_url(Channel channel, const std::string& url, const std::stri
 inline constexpr std::size_t kMaxContentBytes = 2048;
 // Attempts before a delivery is failed: the first and five retries.
 inline constexpr std::int64_t kMaxAttempts = 6;
-
-std::string delivery_state_code(DeliveryState state);
-std::optional<DeliveryState> parse_delivery_state(std::string_view code);
 
 // The wait after `attempts` failed attempts (1 → 1 min, 2 → 2, 3 → 4, 4 → 8, 5 → 16); nullopt
 // once kMaxAttempts have failed: the delivery is then failed.

@@ -45,11 +45,12 @@ constexpr const char* kDeliveryColumns =
     "d.delivered_at, d.created_at FROM notification_deliveries d JOIN org_nodes n ON n.id = d.node_id ";
 
 Delivery to_delivery(const store::Row& row) {
-  return Delivery{
-      row.i64(0),           row.i64(1),           row.text(2),
-      row.text(3),          row.text(4),          parse_delivery_state(row.text(5)).value_or(DeliveryState::Pending),
-      row.i64(6),           row.optional_text(7), row.text(8),
-      row.optional_text(9), row.text(10)};
+  return Delivery{row.i64(0),  row.i64(1),
+                  row.text(2), row.text(3),
+                  row.text(4), parse_code(kDeliveryStates, row.text(5)).value_or(DeliveryState::Pending),
+                  row.i64(6),  row.optional_text(7),
+                  row.text(8), row.optional_text(9),
+                  row.text(10)};
 }
 
 // The enabled robots of the node and of the nodes above it.
@@ -129,7 +130,7 @@ std::optional<Webhook> find_webhook(store::Connection& connection, std::int64_t 
                            "FROM notification_webhooks w JOIN org_nodes n ON n.id = w.node_id WHERE w.node_id = ?",
                            {node_id}),
       [](const store::Row& row) {
-        return Webhook{row.i64(0),  row.text(1),          parse_channel(row.text(2)).value_or(Channel::WeCom),
+        return Webhook{row.i64(0),  row.text(1),          parse_code(kChannels, row.text(2)).value_or(Channel::WeCom),
                        row.text(3), row.optional_text(4), row.i64(5) != 0,
                        row.text(6)};
       });
@@ -143,7 +144,7 @@ void save_webhook(store::Tx& tx, std::int64_t node_id, Channel channel, const st
     fail_invalid("node_id", "群机器人只能配置在小区或社区");
   }
   std::string now = iso_utc(tx.now());
-  std::string code = channel_code(channel);
+  std::string code = code_of(kChannels, channel);
   if (tx.exec("UPDATE notification_webhooks SET channel = ?, url = ?, secret = ?, enabled = ?, updated_at = ? "
               "WHERE node_id = ?",
               {code, url, sealed_secret, enabled, now, node_id}) == 0) {
@@ -165,7 +166,7 @@ std::vector<Delivery> deliveries_under(store::Connection& connection, const std:
                                        std::int64_t limit) {
   store::Select query(kDeliveryColumns);
   query.where("n.path LIKE ?", {path + "%"});
-  if (state) query.where("d.state = ?", {delivery_state_code(*state)});
+  if (state) query.where("d.state = ?", {code_of(kDeliveryStates, *state)});
   query.newest_first("d.id", before_id, limit);
   return store::map_rows(query.run(connection), to_delivery);
 }
@@ -188,9 +189,10 @@ std::vector<DueDelivery> due_deliveries(store::Connection& connection, TimePoint
                        "WHERE d.state = 'pending' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?",
                        {iso_utc(now), limit}),
       [](const store::Row& row) {
-        return DueDelivery{row.i64(0),  row.i64(1),           parse_channel(row.text(2)).value_or(Channel::WeCom),
-                           row.text(3), row.optional_text(4), row.i64(5) != 0,
-                           row.text(6)};
+        return DueDelivery{
+            row.i64(0),  row.i64(1),           parse_code(kChannels, row.text(2)).value_or(Channel::WeCom),
+            row.text(3), row.optional_text(4), row.i64(5) != 0,
+            row.text(6)};
       });
 }
 

@@ -39,10 +39,10 @@ Json notice_json(const Notice& notice) {
 // The request as its person sees it: the proposed value masked like the registry's field.
 Json own_correction_json(const Correction& request) {
   return {{"id", request.id},
-          {"field", field_code(request.field)},
+          {"field", code_of(kFields, request.field)},
           {"proposed", masked_proposal(request.field, request.proposed)},
           {"note", or_null(request.note)},
-          {"status", status_code(request.status)},
+          {"status", code_of(kStatuses, request.status)},
           {"reply", or_null(request.reply)},
           {"created_at", request.created_at},
           {"resolved_at", or_null(request.resolved_at)}};
@@ -205,7 +205,7 @@ Response my_data_route(Context& context) {
 
 Response ask_correction_route(Context& context) {
   JsonObject body(context.json_body());
-  Field field = code_field(body, "field", parse_field, "更正项目应为 name、phone、id_number、home 或 other");
+  Field field = code_field(body, "field", parser_of(kFields), "更正项目应为 name、phone、id_number、home 或 other");
   std::string proposed = body.text("proposed");
   std::optional<std::string> note = body.optional_text("note");
   body.finish();
@@ -220,7 +220,7 @@ Response ask_correction_route(Context& context) {
     std::int64_t id = insert_correction(tx, key, input);
     // The value itself stays out of the log, which keeps no personal data in clear.
     context.audit(tx, "privacy.correction.create", "privacy_correction:" + std::to_string(id),
-                  {{"field", field_code(field)}, {"person_id", person.id}});
+                  {{"field", code_of(kFields, field)}, {"person_id", person.id}});
     return own_correction_json(*find_correction(tx.connection(), key, id));
   });
   return Response::json(201, created);
@@ -247,7 +247,7 @@ Response close_account_route(Context& context) {
 
 Response corrections_route(Context& context) {
   Filter filter;
-  filter.status = http::query_code(context, "status", parse_status, "状态应为 open、corrected 或 rejected");
+  filter.status = http::query_code(context, "status", parser_of(kStatuses), "状态应为 open、corrected 或 rejected");
   filter.limit = http::page_limit(context, 50, 200);
   filter.before_id = http::page_cursor(context);
   std::string path;
@@ -297,7 +297,7 @@ Response resolve_route(Context& context) {
     check_resolution(request.status, outcome, reply);
     resolve_correction(tx, key, id, outcome, reply, context.user().user_id);
     context.audit(tx, "privacy.correction.resolve", "privacy_correction:" + std::to_string(id),
-                  {{"outcome", status_code(outcome)}, {"person_id", request.person_id}});
+                  {{"outcome", code_of(kStatuses, outcome)}, {"person_id", request.person_id}});
     notifications::notify(tx, {request.user_id},
                           {.kind = "privacy.correction.resolved",
                            .title = outcome == Status::Corrected ? "您的信息已更正" : "您的信息更正申请未获同意",

@@ -13,14 +13,6 @@ namespace weizhi::privacy {
 
 namespace {
 
-constexpr CodeTable<Field> kFields = {{Field::Name, "name"},
-                                      {Field::Phone, "phone"},
-                                      {Field::IdNumber, "id_number"},
-                                      {Field::Home, "home"},
-                                      {Field::Other, "other"}};
-constexpr CodeTable<Status> kStatuses = {
-    {Status::Open, "open"}, {Status::Corrected, "corrected"}, {Status::Rejected, "rejected"}};
-
 // The registry's own check of a field, so that a request asks only for what staff can type in.
 std::optional<std::string> registry_problem(Field field, const std::string& proposed) {
   switch (field) {
@@ -39,12 +31,8 @@ std::optional<std::string> registry_problem(Field field, const std::string& prop
 
 }  // namespace
 
-std::string field_code(Field field) { return code_of(kFields, field); }
-std::optional<Field> parse_field(std::string_view code) { return parse_code(kFields, code); }
-std::string status_code(Status status) { return code_of(kStatuses, status); }
-std::optional<Status> parse_status(std::string_view code) { return parse_code(kStatuses, code); }
 std::optional<Status> parse_outcome(std::string_view code) {
-  auto status = parse_status(code);
+  auto status = parse_code(kStatuses, code);
   if (status == Status::Open) return std::nullopt;
   return status;
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "modules/privacy/model.hpp"
 
 namespace weizhi::privacy {
@@ -20,10 +21,14 @@ constexpr std::size_t kMaxProposedBytes = 600;
 constexpr std::size_t kMaxNoteBytes = 1500;
 constexpr std::size_t kMaxReplyBytes = 1500;
 
-std::string field_code(Field field);
-std::optional<Field> parse_field(std::string_view code);
-std::string status_code(Status status);
-std::optional<Status> parse_status(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Field> kFields = {{Field::Name, "name"},
+                                      {Field::Phone, "phone"},
+                                      {Field::IdNumber, "id_number"},
+                                      {Field::Home, "home"},
+                                      {Field::Other, "other"}};
+constexpr CodeTable<Status> kStatuses = {
+    {Status::Open, "open"}, {Status::Corrected, "corrected"}, {Status::Rejected, "rejected"}};
 // An answer staff give: corrected or rejected (open is no answer).
 std::optional<Status> parse_outcome(std::string_view code);
 

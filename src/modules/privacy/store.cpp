@@ -37,10 +37,10 @@ auto correction_mapper(const crypto::DataKey& key) {
                       row.text(3),
                       row.i64(4),
                       row.text(5),
-                      parse_field(row.text(6)).value_or(Field::Other),
+                      parse_code(kFields, row.text(6)).value_or(Field::Other),
                       key.decrypt(row.text(7)),
                       opened(row.optional_text(8)),
-                      parse_status(row.text(9)).value_or(Status::Open),
+                      parse_code(kStatuses, row.text(9)).value_or(Status::Open),
                       opened(row.optional_text(10)),
                       row.optional_i64(11),
                       row.optional_text(12),
@@ -117,7 +117,8 @@ std::int64_t insert_correction(store::Tx& tx, const crypto::DataKey& key, const 
       .query_one(
           "INSERT INTO privacy_corrections (person_id, user_id, home_node_id, field, proposed_enc, note_enc, status, "
           "created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?) RETURNING id",
-          {input.person_id, input.user_id, input.home_node_id, field_code(input.field), key.encrypt(input.proposed),
+          {input.person_id, input.user_id, input.home_node_id, code_of(kFields, input.field),
+           key.encrypt(input.proposed),
            input.note ? std::optional<std::string>(key.encrypt(*input.note)) : std::nullopt, iso_utc(tx.now())})
       ->i64(0);
 }
@@ -143,7 +144,7 @@ std::vector<Correction> list_corrections(store::Connection& connection, const cr
                                          const std::string& path, const Filter& filter) {
   store::Select query(kCorrectionColumns);
   query.where(org::subtree_condition(connection.dialect(), "h.path"), org::subtree_params(path));
-  if (filter.status) query.where("x.status = ?", {status_code(*filter.status)});
+  if (filter.status) query.where("x.status = ?", {code_of(kStatuses, *filter.status)});
   query.newest_first("x.id", filter.before_id, filter.limit);
   return store::map_rows(query.run(connection), correction_mapper(key));
 }
@@ -164,7 +165,7 @@ void resolve_correction(store::Tx& tx, const crypto::DataKey& key, std::int64_t 
   std::optional<std::string> sealed = reply ? std::optional<std::string>(key.encrypt(*reply)) : std::nullopt;
   if (tx.exec("UPDATE privacy_corrections SET status = ?, reply_enc = ?, resolved_by_user_id = ?, resolved_at = ? "
               "WHERE id = ? AND status = 'open'",
-              {status_code(outcome), sealed, user_id, iso_utc(tx.now()), id}) == 0) {
+              {code_of(kStatuses, outcome), sealed, user_id, iso_utc(tx.now()), id}) == 0) {
     fail_conflict("该申请已答复，不能再次处理", "outcome");
   }
 }
