@@ -24,11 +24,6 @@ namespace weizhi::residents {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
 // Every body of these routes is a few short fields.
 constexpr std::size_t kMaxBodyBytes = 1024;
 const InvitationPolicy kPolicy{};

@@ -22,11 +22,6 @@ namespace weizhi::residents {
 
 namespace {
 
-using http::Access;
-using http::Context;
-using http::Method;
-using http::Response;
-
 // A code request's body is one phone number.
 constexpr std::size_t kMaxCodeRequestBytes = 1024;
 

@@ -1,5 +1,6 @@
-// What signing in by phone (routes.cpp) and redeeming an invitation letter (invitations.cpp) share:
-// reading a phone, the keyed hashes, sending a code within the limits, and the resident's account (roles.cpp).
+// What signing in by phone (routes.cpp) and redeeming an invitation letter (invitations.cpp) share: the HTTP
+// types they name, reading a phone, the keyed hashes, sending a code within the limits, and the resident's
+// account (roles.cpp).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -10,6 +11,7 @@
 #include "core/json.hpp"
 #include "core/settings.hpp"
 #include "http/message.hpp"
+#include "http/router.hpp"
 #include "modules/people/people.hpp"
 #include "modules/residents/rules.hpp"
 #include "store/db.hpp"
@@ -19,6 +21,11 @@ class Context;
 }
 
 namespace weizhi::residents {
+
+using http::Access;
+using http::Context;
+using http::Method;
+using http::Response;
 
 CodePolicy policy_of(const Settings& settings);
 // The body's phone, normalised; 400 naming `phone` for one that is no mainland mobile number.
@@ -33,8 +40,7 @@ bool same_secret(const std::string& expected, const std::string& given);
 // Asks for a code to the phone within the limits of docs/rules.md#f-sms-codes, and sends it when `send`
 // (a registered phone, or one redeeming the letter `invitation_id`): 202 with resend_after, 429 over a
 // limit, 503 when the provider fails (and the request is forgotten).
-http::Response send_code(http::Context& context, const std::string& phone, bool send,
-                         std::optional<std::int64_t> invitation_id);
+Response send_code(Context& context, const std::string& phone, bool send, std::optional<std::int64_t> invitation_id);
 
 // The person's account, found or made, with its resident roles brought in line with the person's homes.
 struct ResidentAccount {
