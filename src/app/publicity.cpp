@@ -22,12 +22,7 @@ Json item_json(const modules::PublicityItem& item) {
 }
 
 http::Response answer(const modules::PublicityAsk& ask) {
-  std::vector<modules::PublicityItem> items;
-  for (const auto& module : all_modules()) {
-    if (!module.publicity) continue;
-    auto own = module.publicity(ask);
-    items.insert(items.end(), std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
-  }
+  auto items = answers_of(&modules::Module::publicity, ask);
   modules::order_newest_first(items);
   Json list = Json::array();
   for (const auto& item : items) list.push_back(item_json(item));

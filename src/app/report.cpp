@@ -128,14 +128,7 @@ Gathered gather(http::Context& context, const Month& month) {
   auto [lease, node] = org::read_queried_subtree(context);
   modules::ReportAsk ask{
       *lease, node.id, node.path, month.text, month.start, month.end, date_text(month.first), date_text(month.next)};
-  Gathered gathered{node, {}};
-  for (const auto& module : all_modules()) {
-    if (!module.report) continue;
-    auto own = module.report(ask);
-    gathered.sections.insert(gathered.sections.end(), std::make_move_iterator(own.begin()),
-                             std::make_move_iterator(own.end()));
-  }
-  return gathered;
+  return Gathered{node, answers_of(&modules::Module::report, ask)};
 }
 
 http::Response monthly_route(http::Context& context) {

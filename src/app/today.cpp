@@ -39,12 +39,7 @@ http::Response today_route(http::Context& context) {
   TimePoint now = context.services.clock.now();
   auto lease = context.read();
   modules::TodayAsk ask{*lease, caller, now, scopes_of(*lease, caller)};
-  std::vector<modules::TodayItem> items;
-  for (const auto& module : all_modules()) {
-    if (!module.today) continue;
-    auto own = module.today(ask);
-    items.insert(items.end(), std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
-  }
+  auto items = answers_of(&modules::Module::today, ask);
   modules::order_by_urgency(items);
   Json list = Json::array();
   for (const auto& item : items) list.push_back(item_json(item));
