@@ -51,39 +51,89 @@ gtest_counts() {
   printf '%s %s %s\n' "$((tests - failures - ${disabled:-0} - ${skipped:-0}))" "$failures" "${skipped:-0}"
 }
 
-# run_gtest NAME BINARY [VAR=VALUE...]: runs a GoogleTest binary with extra env, streams its output,
-# and records the counts. A missing binary, a crash or a non-zero exit count as failures.
-run_gtest() {
-  local name=$1 bin=$2
-  shift 2
-  banner "$name: $bin"
-  if [[ ! -x $bin ]]; then
-    printf 'error: %s not found (build it first: make build build-asan)\n' "$bin" >&2
-    record "$name" 0 1 "could not run: $bin missing"
-    return 0
-  fi
-
-  local slug="${name//[^A-Za-z0-9]/_}"
-  local json="$TMP/$slug.json" suite_tmp="$TMP/tmp-$slug" rc=0
+# run_gtest_process JSON FILTER BINARY [VAR=VALUE...]: runs the GoogleTest binary's tests matching
+# FILTER with extra env (env's own options such as -u VAR too), streaming its output and writing its
+# JSON report to JSON; returns the binary's exit code.
+run_gtest_process() {
+  local json=$1 filter=$2 bin=$3 rc=0
+  shift 3
+  local suite_tmp="${json%.json}-tmp"
   mkdir -p "$suite_tmp"
   rm -f -- "$json"
   env "$@" TMPDIR="$suite_tmp" timeout --kill-after=30s "$SUITE_TIMEOUT" \
-    "$bin" --gtest_output="json:$json" </dev/null || rc=$?
+    "$bin" --gtest_filter="$filter" --gtest_output="json:$json" </dev/null || rc=$?
+  return "$rc"
+}
 
-  local counts passed failed skipped note=""
-  if ! counts="$(gtest_counts "$json")"; then
-    if [[ $rc -eq 124 || $rc -eq 137 ]]; then note="timed out after $SUITE_TIMEOUT"; else note="crashed, exit code $rc, no JSON report"; fi
-    record "$name" 0 1 "$note"
-    return 0
-  fi
-  read -r passed failed skipped <<<"$counts"
-  if [[ $skipped -gt 0 ]]; then note="$skipped skipped"; fi
-  if [[ $rc -ne 0 && $failed -eq 0 ]]; then
-    # e.g. a sanitizer report or crash after the report was written
-    failed=1
-    note="${note:+$note, }exit code $rc with no failed test"
-  fi
-  record "$name" "$passed" "$failed" "$note"
+# record_gtest_reports NAME EXIT_CODE:JSON...: records one suite from the reports of the processes
+# that ran it. A process with no usable report, or that failed with no failed test, counts as a failure.
+record_gtest_reports() {
+  local name=$1 report rc json counts passed failed skipped
+  local total_passed=0 total_failed=0 total_skipped=0 notes=()
+  shift
+  for report in "$@"; do
+    rc="${report%%:*}"
+    json="${report#*:}"
+    if ! counts="$(gtest_counts "$json")"; then
+      if [[ $rc -eq 124 || $rc -eq 137 ]]; then notes+=("timed out after $SUITE_TIMEOUT"); else notes+=("crashed, exit code $rc, no JSON report"); fi
+      total_failed=$((total_failed + 1))
+      continue
+    fi
+    read -r passed failed skipped <<<"$counts"
+    if [[ $rc -ne 0 && $failed -eq 0 ]]; then
+      # e.g. a sanitizer report or crash after the report was written
+      failed=1
+      notes+=("exit code $rc with no failed test")
+    fi
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+    total_skipped=$((total_skipped + skipped))
+  done
+  if [[ $total_skipped -gt 0 ]]; then notes=("$total_skipped skipped" "${notes[@]}"); fi
+  local note="" part
+  for part in "${notes[@]}"; do note="${note:+$note, }$part"; done
+  record "$name" "$total_passed" "$total_failed" "$note"
+}
+
+# True when BINARY exists; otherwise records NAME as failed.
+gtest_binary_present() { # gtest_binary_present NAME BINARY
+  [[ -x $2 ]] && return 0
+  printf 'error: %s not found (build it first: make build build-asan)\n' "$2" >&2
+  record "$1" 0 1 "could not run: $2 missing"
+  return 1
+}
+
+# run_gtest NAME BINARY [VAR=VALUE...]: runs a GoogleTest binary with extra env, streams its output,
+# and records the counts. A missing binary, a crash or a non-zero exit count as failures.
+run_gtest() {
+  local name=$1 bin=$2 rc=0
+  shift 2
+  banner "$name: $bin"
+  gtest_binary_present "$name" "$bin" || return 0
+  local json="$TMP/${name//[^A-Za-z0-9]/_}.json"
+  run_gtest_process "$json" '*' "$bin" "$@" || rc=$?
+  record_gtest_reports "$name" "$rc:$json"
+}
+
+# run_api_gtest NAME BINARY DEMO_DATABASE_URL [VAR=VALUE...]: the API tests, as run_gtest, but the
+# suites of the full demo street (named *Demo*, tests/support/test_server.hpp), whose seeding takes
+# minutes on PostgreSQL, run in a process of their own beside the others, on DEMO_DATABASE_URL when
+# given; their output follows the others'.
+run_api_gtest() {
+  local name=$1 bin=$2 demo_url=$3 rc=0 demo_rc=0 demo_pid
+  shift 3
+  banner "$name: $bin"
+  gtest_binary_present "$name" "$bin" || return 0
+  local json="$TMP/${name//[^A-Za-z0-9]/_}.json"
+  local demo_json="${json%.json}-demo.json"
+  run_gtest_process "$demo_json" '*Demo*.*' "$bin" "$@" ${demo_url:+WEIZHI_TEST_DATABASE_URL="$demo_url"} \
+    >"${demo_json%.json}.log" 2>&1 &
+  demo_pid=$!
+  run_gtest_process "$json" '-*Demo*.*' "$bin" "$@" || rc=$?
+  wait "$demo_pid" || demo_rc=$?
+  banner "$name: the demo street's suites (*Demo*), run beside the others"
+  cat "${demo_json%.json}.log"
+  record_gtest_reports "$name" "$rc:$json" "$demo_rc:$demo_json"
 }
 
 # Sum of the numbers on the lines of FILE matching the extended regex RE.
@@ -206,7 +256,7 @@ run_postgres_api_tests() {
   fi
   local url
   url="$(WEIZHI_PG_STATE="$PG_STATE" bash scripts/pg-test.sh url)"
-  run_gtest "$name" build/tests/api_tests WEIZHI_TEST_DATABASE_URL="$url"
+  run_api_gtest "$name" build/tests/api_tests "${url}_demo" WEIZHI_TEST_DATABASE_URL="$url"
   WEIZHI_PG_STATE="$PG_STATE" bash scripts/pg-test.sh stop || true
   PG_STARTED=0
 }
@@ -268,7 +318,7 @@ main() {
   if [[ $with_asan_build -eq 1 ]]; then start_asan_build; fi
   run_source_checks
   run_gtest unit build/tests/unit_tests
-  run_gtest "api(sqlite)" build/tests/api_tests -u WEIZHI_TEST_DATABASE_URL
+  run_api_gtest "api(sqlite)" build/tests/api_tests "" -u WEIZHI_TEST_DATABASE_URL
   run_postgres_api_tests
   if [[ -x build/weizhi ]]; then
     run_gtest crash build/tests/crash_test WEIZHI_BIN="$ROOT/build/weizhi"
@@ -279,7 +329,7 @@ main() {
   fi
   finish_asan_build
   run_gtest "unit(asan)" build-asan/tests/unit_tests "${SANITIZER_ENV[@]}"
-  run_gtest "api(asan,sqlite)" build-asan/tests/api_tests -u WEIZHI_TEST_DATABASE_URL "${SANITIZER_ENV[@]}"
+  run_api_gtest "api(asan,sqlite)" build-asan/tests/api_tests "" -u WEIZHI_TEST_DATABASE_URL "${SANITIZER_ENV[@]}"
   finish_browser_tests
 
   banner "summary"

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 #include <spdlog/spdlog.h>
 
@@ -121,6 +122,11 @@ struct SeededDemoStreet {
 }  // namespace
 
 DemoStreet& demo_street() {
+  // A suite named otherwise would seed the street again in the process of the fast tests.
+  const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  if (test && std::string_view(test->test_suite_name()).find("Demo") == std::string_view::npos)
+    ADD_FAILURE() << "the demo street is for suites whose name holds \"Demo\" (see test_server.hpp), not "
+                  << test->test_suite_name();
   crypto::init();
   static SeededDemoStreet seeded;
   return *seeded.street;

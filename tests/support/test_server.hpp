@@ -48,7 +48,9 @@ class ApiTest : public ::testing::Test {
 };
 
 // The full demo street (SeedSize::Demo), seeded once per test binary into a database of its own and
-// shared by the tests that check the article's figures; they only read it.
+// shared by the tests that check the article's figures; they only read it. Only a test whose suite
+// name holds "Demo" may ask for it: the test run gives those suites a process of their own
+// (`--gtest_filter='*Demo*.*'`) beside the others, since seeding takes minutes on PostgreSQL.
 struct DemoStreet {
   store::Db& db;
   std::vector<std::string> report;  // the seeding's own summary lines
