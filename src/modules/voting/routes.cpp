@@ -58,35 +58,42 @@ Json identity_check_json(store::Connection& connection, const Vote& vote) {
           {"frozen", vote.identity_check.has_value()}};
 }
 
-Json vote_json(store::Connection& connection, const Vote& vote) {
+// The terms a vote is created with, as both the vote and its draft show them, with its materials.
+Json terms_json(const Vote& vote) {
   const VoteInput& input = vote.input;
   Json channels = Json::array();
   for (Channel channel : input.channels) channels.push_back(channel_code(channel));
-  auto compound = org::find_node(connection, input.compound_node_id);
-  return {{"id", vote.id},
-          {"compound", {{"id", input.compound_node_id}, {"name", compound ? compound->name : ""}}},
-          {"title", input.title},
+  return {{"title", input.title},
           {"matter", input.matter},
-          {"threshold", threshold_code(*threshold_of(input.matter))},
-          {"bounds", bounds_json(*threshold_of(input.matter))},
           {"scope", {{"kind", scope_kind_code(input.scope.kind)}, {"node_ids", input.scope.node_ids}}},
           {"items", input.items},
           {"opens_at", input.opens_at},
           {"closes_at", input.closes_at},
           {"channels", channels},
           {"policies", policies_json(input.policies)},
-          {"extended", vote.extended},
-          {"state", state_code(vote.state)},
-          {"organiser_user_id", vote.organiser_user_id},
-          {"roll_fingerprint", optional_text_json(vote.roll_fingerprint)},
-          {"created_at", vote.created_at},
-          {"opened_at", optional_text_json(vote.opened_at)},
-          {"closed_at", optional_text_json(vote.closed_at)},
-          {"published_at", optional_text_json(vote.published_at)},
-          {"terms_fixed_by", optional_text_json(vote.terms_fixed_by)},
           {"documents", documents_json(vote.materials.documents)},
-          {"photos", vote.materials.photos},
-          {"identity_check", identity_check_json(connection, vote)}};
+          {"photos", vote.materials.photos}};
+}
+
+Json vote_json(store::Connection& connection, const Vote& vote) {
+  const VoteInput& input = vote.input;
+  auto compound = org::find_node(connection, input.compound_node_id);
+  Json shown = terms_json(vote);
+  shown.update({{"id", vote.id},
+                {"compound", {{"id", input.compound_node_id}, {"name", compound ? compound->name : ""}}},
+                {"threshold", threshold_code(*threshold_of(input.matter))},
+                {"bounds", bounds_json(*threshold_of(input.matter))},
+                {"extended", vote.extended},
+                {"state", state_code(vote.state)},
+                {"organiser_user_id", vote.organiser_user_id},
+                {"roll_fingerprint", optional_text_json(vote.roll_fingerprint)},
+                {"created_at", vote.created_at},
+                {"opened_at", optional_text_json(vote.opened_at)},
+                {"closed_at", optional_text_json(vote.closed_at)},
+                {"published_at", optional_text_json(vote.published_at)},
+                {"terms_fixed_by", optional_text_json(vote.terms_fixed_by)},
+                {"identity_check", identity_check_json(connection, vote)}});
+  return shown;
 }
 
 Json ballot_json(const BallotRecord& ballot) {
@@ -201,20 +208,9 @@ Draft read_draft(Context& context, const Json& json) {
 
 // A draft in the form the create route takes, so that an edit is checked as a creation.
 Json draft_json(const Vote& vote) {
-  const VoteInput& input = vote.input;
-  Json channels = Json::array();
-  for (Channel channel : input.channels) channels.push_back(channel_code(channel));
-  return {{"compound_id", input.compound_node_id},
-          {"title", input.title},
-          {"matter", input.matter},
-          {"scope", {{"kind", scope_kind_code(input.scope.kind)}, {"node_ids", input.scope.node_ids}}},
-          {"items", input.items},
-          {"opens_at", input.opens_at},
-          {"closes_at", input.closes_at},
-          {"channels", channels},
-          {"policies", policies_json(input.policies)},
-          {"documents", documents_json(vote.materials.documents)},
-          {"photos", vote.materials.photos}};
+  Json draft = terms_json(vote);
+  draft["compound_id"] = vote.input.compound_node_id;
+  return draft;
 }
 
 Response create_vote_route(Context& context) {
