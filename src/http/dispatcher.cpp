@@ -71,9 +71,9 @@ Response Dispatcher::route(Request& request, std::string& route_label, bool& dis
   if (match.outcome == Router::Outcome::MethodNotAllowed) {
     route_label = "method_not_allowed";
     std::string allow;
-    for (Method method : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(method_name(method));
-    Response response = Response::error(405, "method_not_allowed",
-                                        "该地址不支持 " + std::string(method_name(request.method)) + " 方法");
+    for (Method method : match.allowed) allow += (allow.empty() ? "" : ", ") + method_name(method);
+    Response response =
+        Response::error(405, "method_not_allowed", "该地址不支持 " + method_name(request.method) + " 方法");
     response.header("Allow", allow);
     return response;
   }
@@ -143,8 +143,7 @@ Response Dispatcher::handle(Request& request) const {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   latency.observe(seconds);
   metrics::Registry::instance().count("weizhi_http_requests_total", "route=\"" + route_label + "\",method=\"" +
-                                                                        std::string(method_name(request.method)) +
-                                                                        "\",status=\"" +
+                                                                        method_name(request.method) + "\",status=\"" +
                                                                         std::to_string(response.status) + "\"");
   return response;
 }

@@ -15,7 +15,7 @@ namespace weizhi::http {
 
 enum class Method { Get, Head, Post, Put, Patch, Delete, Options, Other };
 
-std::string_view method_name(Method method);
+std::string method_name(Method method);
 
 struct Request {
   Method method = Method::Get;
