@@ -114,9 +114,7 @@ Committee require_current_committee(store::Connection& connection, std::int64_t 
 }
 
 http::ScopeResolver committee_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_committee(connection, id).compound_node_id;
-  });
+  return http::scope::record_node(require_committee, &Committee::compound_node_id);
 }
 
 // The person named by the body's person_id, whom the caller must be allowed to see: the right to

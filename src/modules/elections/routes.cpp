@@ -119,11 +119,7 @@ Election require_election(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_election(connection, id), "找不到该选举");
 }
 
-http::ScopeResolver election_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_election(connection, id).compound_node_id;
-  });
-}
+http::ScopeResolver election_scope() { return http::scope::record_node(require_election, &Election::compound_node_id); }
 
 std::string required_text(JsonObject& body, const std::string& key, std::size_t max_bytes, const std::string& label) {
   std::string text = body.text(key);

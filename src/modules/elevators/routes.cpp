@@ -46,10 +46,7 @@ Project require_project(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_project(connection, id), "找不到该加装电梯项目");
 }
 
-http::ScopeResolver project_scope() {
-  return http::scope::record_node(
-      "id", [](store::Connection& connection, std::int64_t id) { return require_project(connection, id).unit_id; });
-}
+http::ScopeResolver project_scope() { return http::scope::record_node(require_project, &Project::unit_id); }
 
 // --- JSON ---
 
