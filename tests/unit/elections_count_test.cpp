@@ -46,7 +46,7 @@ std::vector<std::string> concat(std::initializer_list<std::vector<std::string>> 
 }  // namespace
 
 TEST(ElectionCount, CandidatesMustOutnumberSeats) {
-  EXPECT_THROW(count_round(election(3, 3, {"ABC"})), InvalidCount);
+  EXPECT_THROW(count_round(election(3, 3, {"ABC"})), weizhi::voting::InvalidLine);
   EXPECT_NO_THROW(count_round(election(3, 4, {"ABC"})));
 }
 
@@ -110,7 +110,7 @@ TEST(ElectionCount, MajorityBaseRegisteredNeedsMoreThanHalfOfTheRoll) {
 TEST(ElectionCount, MajorityBaseRegisteredWithoutTheRollSizeIsRefused) {
   auto input = election(1, 2, {"A"});
   input.majority_base = MajorityBase::Registered;
-  EXPECT_THROW(count_round(input), InvalidCount);
+  EXPECT_THROW(count_round(input), weizhi::voting::InvalidLine);
 }
 
 TEST(ElectionCount, HighestFirstUpToTheSeats) {
@@ -184,9 +184,9 @@ TEST(ElectionCount, LotDrawingOrdersTiedAlternates) {
   std::vector<CandidateVotes> alternates{{"C", 3}, {"D", 3}, {"E", 2}};
   auto ordered = apply_lot(alternates, {"D", "C"});
   EXPECT_EQ(names(ordered), std::vector<std::string>({"D", "C", "E"}));
-  EXPECT_THROW(apply_lot(alternates, {"D", "E"}), InvalidCount);
-  EXPECT_THROW(apply_lot(alternates, {"D"}), InvalidCount);
-  EXPECT_THROW(apply_lot(alternates, {"D", "D"}), InvalidCount);
+  EXPECT_THROW(apply_lot(alternates, {"D", "E"}), weizhi::voting::InvalidLine);
+  EXPECT_THROW(apply_lot(alternates, {"D"}), weizhi::voting::InvalidLine);
+  EXPECT_THROW(apply_lot(alternates, {"D", "D"}), weizhi::voting::InvalidLine);
 }
 
 TEST(ElectionCount, SevenForFiveWithAlternates) {
@@ -203,7 +203,7 @@ TEST(ElectionCount, BallotsNamingUnknownOrRepeatedCandidatesAreRefused) {
   try {
     count_round(input);
     FAIL();
-  } catch (const InvalidCount& error) {
+  } catch (const weizhi::voting::InvalidLine& error) {
     EXPECT_EQ(error.line(), 7);
   }
 }
@@ -221,7 +221,7 @@ TEST(ElectionCountFile, ParsesBallotsAndNamesTheBadLine) {
   auto line_of = [&](std::string_view text) {
     try {
       parse_count_ballots(text, candidates);
-    } catch (const InvalidCount& error) {
+    } catch (const weizhi::voting::InvalidLine& error) {
       return error.line();
     }
     return std::int64_t{-1};

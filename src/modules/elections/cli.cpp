@@ -38,7 +38,7 @@ std::string count_election_file(const CountCommand& command) {
   try {
     input.ballots = parse_count_ballots(read_file(command.ballots_path), input.candidates);
     return count_json(count_round(input));
-  } catch (const InvalidCount& error) {
+  } catch (const voting::InvalidLine& error) {
     if (error.line() == 0) throw std::runtime_error(error.what());
     throw std::runtime_error(file_name + " line " + std::to_string(error.line()) + ": " + error.what());
   }

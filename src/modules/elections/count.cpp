@@ -51,23 +51,23 @@ std::vector<CandidateVotes> ranked(const std::vector<std::string>& candidates, c
 }
 
 void check_input(const CountInput& input) {
-  if (input.seats < 1) throw InvalidCount(0, "应选名额应至少为 1");
+  if (input.seats < 1) throw voting::InvalidLine(0, "应选名额应至少为 1");
   if (static_cast<std::int64_t>(input.candidates.size()) <= input.seats) {
-    throw InvalidCount(
+    throw voting::InvalidLine(
         0, input.kind == RoundKind::Runoff ? "决选的候选人数应多于决选名额" : "差额选举的候选人数应多于应选名额");
   }
   std::set<std::string> names(input.candidates.begin(), input.candidates.end());
-  if (names.size() != input.candidates.size()) throw InvalidCount(0, "候选人重复");
-  if (input.issued && *input.issued < 0) throw InvalidCount(0, "发出的选票数不能为负");
-  if (input.voters && *input.voters < 1) throw InvalidCount(0, "登记选民数应至少为 1");
+  if (names.size() != input.candidates.size()) throw voting::InvalidLine(0, "候选人重复");
+  if (input.issued && *input.issued < 0) throw voting::InvalidLine(0, "发出的选票数不能为负");
+  if (input.voters && *input.voters < 1) throw voting::InvalidLine(0, "登记选民数应至少为 1");
   if (input.majority_base == MajorityBase::Registered && !input.voters) {
-    throw InvalidCount(0, "以登记选民为过半数基数时需给出登记选民数");
+    throw voting::InvalidLine(0, "以登记选民为过半数基数时需给出登记选民数");
   }
   for (const auto& ballot : input.ballots) {
     std::set<std::size_t> seen;
     for (std::size_t choice : ballot.choices) {
-      if (choice >= input.candidates.size()) throw InvalidCount(ballot.line, "选票上有不在候选人名单中的人");
-      if (!seen.insert(choice).second) throw InvalidCount(ballot.line, "选票上同一候选人出现两次");
+      if (choice >= input.candidates.size()) throw voting::InvalidLine(ballot.line, "选票上有不在候选人名单中的人");
+      if (!seen.insert(choice).second) throw voting::InvalidLine(ballot.line, "选票上同一候选人出现两次");
     }
   }
 }
@@ -167,17 +167,17 @@ std::vector<std::string> further_round_candidates(const CountResult& previous, s
 
 std::vector<CandidateVotes> apply_lot(const std::vector<CandidateVotes>& alternates,
                                       const std::vector<std::string>& drawn) {
-  if (drawn.size() < 2) throw InvalidCount(0, "抽签应在至少两名票数相同的候补之间进行");
+  if (drawn.size() < 2) throw voting::InvalidLine(0, "抽签应在至少两名票数相同的候补之间进行");
   std::map<std::string, std::int64_t> votes_of;
   for (const auto& entry : alternates) votes_of[entry.candidate] = entry.votes;
-  if (!votes_of.count(drawn.front())) throw InvalidCount(0, "抽签名单中有不是候补的人");
+  if (!votes_of.count(drawn.front())) throw voting::InvalidLine(0, "抽签名单中有不是候补的人");
   std::int64_t tied_votes = votes_of[drawn.front()];
   std::set<std::string> group;
   for (const auto& entry : alternates) {
     if (entry.votes == tied_votes) group.insert(entry.candidate);
   }
   if (std::set<std::string>(drawn.begin(), drawn.end()) != group || drawn.size() != group.size()) {
-    throw InvalidCount(0, "抽签名单应恰为票数相同的全部候补，每人一次");
+    throw voting::InvalidLine(0, "抽签名单应恰为票数相同的全部候补，每人一次");
   }
   std::vector<CandidateVotes> ordered;
   auto next_drawn = drawn.begin();
@@ -215,12 +215,12 @@ std::vector<CountBallot> parse_count_ballots(std::string_view text, const std::v
   for_each_line(text, [&](std::int64_t line_number, std::string_view line) {
     if (line.empty() || (line_number == 1 && line == "ballot_id,choices")) return;
     auto comma = line.find(',');
-    if (comma == std::string_view::npos) throw InvalidCount(line_number, "应为 ballot_id,choices 两列");
+    if (comma == std::string_view::npos) throw voting::InvalidLine(line_number, "应为 ballot_id,choices 两列");
     std::string_view ballot_id = line.substr(0, comma);
     std::string_view choices = line.substr(comma + 1);
-    if (ballot_id.empty()) throw InvalidCount(line_number, "ballot_id 为空");
+    if (ballot_id.empty()) throw voting::InvalidLine(line_number, "ballot_id 为空");
     if (!ballot_ids.emplace(ballot_id).second) {
-      throw InvalidCount(line_number, "ballot_id「" + std::string(ballot_id) + "」重复");
+      throw voting::InvalidLine(line_number, "ballot_id「" + std::string(ballot_id) + "」重复");
     }
     CountBallot ballot{{}, line_number};
     std::set<std::size_t> seen;
@@ -229,9 +229,9 @@ std::vector<CountBallot> parse_count_ballots(std::string_view text, const std::v
       std::string_view name = choices.substr(0, bar);
       choices.remove_prefix(bar == std::string_view::npos ? choices.size() : bar + 1);
       auto found = index.find(name);
-      if (found == index.end()) throw InvalidCount(line_number, "「" + std::string(name) + "」不在候选人名单中");
+      if (found == index.end()) throw voting::InvalidLine(line_number, "「" + std::string(name) + "」不在候选人名单中");
       if (!seen.insert(found->second).second) {
-        throw InvalidCount(line_number, "「" + std::string(name) + "」在同一张选票上出现两次");
+        throw voting::InvalidLine(line_number, "「" + std::string(name) + "」在同一张选票上出现两次");
       }
       ballot.choices.push_back(found->second);
     }

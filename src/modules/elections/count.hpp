@@ -4,10 +4,11 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "modules/voting/voting.hpp"
 
 namespace weizhi::elections {
 
@@ -65,17 +66,6 @@ struct CountResult {
   std::vector<std::string> lot_needed;     // alternates whose rank a lot drawing must settle
 };
 
-// Input the count cannot take (a ballot naming a candidate twice or an unknown one, no more
-// candidates than seats, …); line() names the ballots.csv line, 0 for the input as a whole.
-class InvalidCount : public std::runtime_error {
- public:
-  InvalidCount(std::int64_t line, const std::string& message) : std::runtime_error(message), line_(line) {}
-  std::int64_t line() const noexcept { return line_; }
-
- private:
-  std::int64_t line_;
-};
-
 // The least votes that meet a round's electing rule: more than half of `base` (first), one (runoff), or at
 // least a third of the ballots `returned` and at least one (further). The console shows these bounds beside
 // each candidate's votes.
@@ -88,7 +78,7 @@ std::int64_t alternate_votes(std::int64_t base);
 // issued, or when `voters` is given and no more than half of them returned a ballot; a ballot
 // naming more candidates than seats is void; then the round's electing rule (RoundKind), a tie
 // across the last seat sending the tied candidates to a runoff; alternates are the candidates
-// neither elected nor in a runoff with at least 1/3 of the base, by votes. Throws InvalidCount.
+// neither elected nor in a runoff with at least 1/3 of the base, by votes. Throws voting::InvalidLine.
 CountResult count_round(const CountInput& input);
 
 // The candidates of a further round for `vacant_seats` empty seats: the next candidates by votes
@@ -97,7 +87,7 @@ CountResult count_round(const CountInput& input);
 std::vector<std::string> further_round_candidates(const CountResult& previous, std::int64_t vacant_seats);
 
 // Orders tied alternates by a lot drawing: `drawn` lists the tied candidates in the order drawn.
-// Throws InvalidCount unless `drawn` is exactly one of the result's lot_needed groups, reordered.
+// Throws voting::InvalidLine unless `drawn` is exactly one of the result's lot_needed groups, reordered.
 std::vector<CandidateVotes> apply_lot(const std::vector<CandidateVotes>& alternates,
                                       const std::vector<std::string>& drawn);
 
@@ -107,7 +97,7 @@ std::string count_json(const CountResult& result);
 
 // ballots.csv of `weizhi count-election`: `ballot_id,choices` per returned ballot, choices
 // separated by `|` and empty for a blank ballot; an optional header line `ballot_id,choices`;
-// blank lines skipped, CRLF and a UTF-8 BOM accepted. Throws InvalidCount naming the line for a
+// blank lines skipped, CRLF and a UTF-8 BOM accepted. Throws voting::InvalidLine naming the line for a
 // missing or repeated ballot_id, an unknown candidate, or a candidate named twice on one ballot.
 std::vector<CountBallot> parse_count_ballots(std::string_view text, const std::vector<std::string>& candidates);
 

@@ -338,7 +338,7 @@ RoundCount count_of_round(const Election& election, const Round& round, const Ro
   RoundCount count;
   try {
     count.result = count_round(input);
-  } catch (const InvalidCount& error) {
+  } catch (const voting::InvalidLine& error) {
     fail_conflict(error.what());
   }
   count.stored = round_result_json(count.result, *input.issued, static_cast<std::int64_t>(input.ballots.size())).dump();
@@ -353,7 +353,7 @@ std::string lot_drawings_with(const Election& election, const std::optional<Roun
   if (!round->result) fail_conflict("该轮尚未计票");
   try {
     apply_lot(votes_from_json(parse_json(*round->result)["alternates"]), names_of(drawn));
-  } catch (const InvalidCount& error) {
+  } catch (const voting::InvalidLine& error) {
     fail_invalid("order", error.what());
   }
   Json drawings = round->lot_drawing ? parse_json(*round->lot_drawing) : Json::array();

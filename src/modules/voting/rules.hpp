@@ -4,7 +4,6 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,16 +15,6 @@
 #include "modules/voting/model.hpp"
 
 namespace weizhi::voting {
-
-// A line of an input file (or an entry built by the server, line 0) that the tally cannot take.
-class InvalidLine : public std::runtime_error {
- public:
-  InvalidLine(std::int64_t line, const std::string& message) : std::runtime_error(message), line_(line) {}
-  std::int64_t line() const noexcept { return line_; }
-
- private:
-  std::int64_t line_;
-};
 
 // The most items one vote may hold.
 inline constexpr std::int64_t kMaxItems = 20;

@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,17 @@ class Tx;
 }  // namespace weizhi::store
 
 namespace weizhi::voting {
+
+// Input a pure count cannot take — the tally's roll and ballots, an election's count — with the line of its
+// input file (ballots.csv, roll.csv…) that holds the fault: 0 for the input as a whole or an entry the server built.
+class InvalidLine : public std::runtime_error {
+ public:
+  InvalidLine(std::int64_t line, const std::string& message) : std::runtime_error(message), line_(line) {}
+  std::int64_t line() const noexcept { return line_; }
+
+ private:
+  std::int64_t line_;
+};
 
 // Art. 278 para. 2: matters 6, 7 and 8 need three quarters, the others more than half.
 enum class Threshold { Half, ThreeQuarters };
