@@ -454,6 +454,30 @@ Response complaints_route(Context& context) {
 
 // --- Ballots ---
 
+// A ballot as casting and typing in a paper one read it: the election of the path, the text `key` of the
+// body that names the ballot (the voter's token, the paper ballot's number) and the candidates it marks.
+struct MarkedBallot {
+  std::int64_t election_id;
+  std::string reference;
+  std::vector<std::int64_t> choices;
+};
+
+MarkedBallot marked_ballot(Context& context, const std::string& key) {
+  MarkedBallot ballot{context.path_id("id"), {}, {}};
+  JsonObject body(context.json_body());
+  ballot.reference = body.text(key);
+  ballot.choices = id_list(context, body, "choices");
+  body.finish();
+  return ballot;
+}
+
+// The round of `election` taking ballots now (ballot_round), with `choices` checked against its candidates.
+Round marked_round(store::Connection& connection, const Election& election, const std::vector<std::int64_t>& choices) {
+  Round round = ballot_round(election, current_round(connection, election.id));
+  choice_indexes(choices, round.candidate_ids, "choices");
+  return round;
+}
+
 // The voter's one-time token; the audit records that this voter received one, never a ballot.
 Response ballot_token_route(Context& context) {
   std::int64_t id = context.path_id("id");
@@ -476,18 +500,14 @@ Response ballot_token_route(Context& context) {
 // route is registered discreet: the access log leaves out the address and the exact moment. The
 // answer is made inside the write, so that an Idempotency-Key's answer is kept with the ballot.
 Response cast_route(Context& context) {
-  std::int64_t id = context.path_id("id");
-  JsonObject body(context.json_body());
-  std::string token = body.text("token");
-  auto choices = id_list(context, body, "choices");
-  body.finish();
+  MarkedBallot ballot = marked_ballot(context, "token");
+  const std::string& token = ballot.reference;
   if (token.empty() || token.size() > 100) fail_invalid("token", "选票凭证无效");
   return context.write([&](store::Tx& tx) {
-    Election election = require_election(tx.connection(), id);
-    Round round = ballot_round(election, current_round(tx.connection(), id));
-    choice_indexes(choices, round.candidate_ids, "choices");
+    Election election = require_election(tx.connection(), ballot.election_id);
+    Round round = marked_round(tx.connection(), election, ballot.choices);
     check_cast(round, token_line(tx.connection(), election, token));
-    std::string receipt = cast_ballot(tx, election, round, token, choices, street_date(tx.now()));
+    std::string receipt = cast_ballot(tx, election, round, token, ballot.choices, street_date(tx.now()));
     return Response::json(201, {{"receipt_code", receipt}});
   });
 }
@@ -520,11 +540,9 @@ Response paper_account_route(Context& context) {
 }
 
 Response paper_entry_route(Context& context) {
-  std::int64_t id = context.path_id("id");
-  JsonObject body(context.json_body());
-  std::string number = body.text("ballot_number");
-  auto choices = id_list(context, body, "choices");
-  body.finish();
+  MarkedBallot ballot = marked_ballot(context, "ballot_number");
+  const std::string& number = ballot.reference;
+  std::int64_t id = ballot.election_id;
   if (number.empty() || number.size() > 32 ||
       number.find_first_not_of("0123456789ABCDEFabcdef-") != std::string::npos) {
     fail_invalid("ballot_number", "选票编号应为 1–32 位数字或字母");
@@ -533,10 +551,9 @@ Response paper_entry_route(Context& context) {
   std::string status;
   context.write([&](store::Tx& tx) {
     Election election = require_election(tx.connection(), id);
-    Round round = ballot_round(election, current_round(tx.connection(), id));
-    choice_indexes(choices, round.candidate_ids, "choices");
-    auto outcome = paper_ballot_outcome(paper_ballot(tx.connection(), id, round.round, number), clerk, choices);
-    save_paper_entry(tx, election, round, number, clerk, choices, outcome, street_date(tx.now()));
+    Round round = marked_round(tx.connection(), election, ballot.choices);
+    auto outcome = paper_ballot_outcome(paper_ballot(tx.connection(), id, round.round, number), clerk, ballot.choices);
+    save_paper_entry(tx, election, round, number, clerk, ballot.choices, outcome, street_date(tx.now()));
     status = paper_entry::outcome_code(outcome);
     context.audit(tx, "election.paper.enter", "election:" + std::to_string(id),
                   {{"ballot_number", number}, {"outcome", status}});
