@@ -421,11 +421,7 @@ Response get_case_route(Context& context) {
 
 Response case_photo_route(Context& context) {
   auto lease = context.read();
-  Case record = readable_case(context, *lease);
-  const std::string& photo = context.request.path_params.at("photo");
-  const auto& photos = record.input.photos;
-  if (std::find(photos.begin(), photos.end(), photo) == photos.end()) fail_not_found("该案件没有这张照片");
-  return media::photo_reply(context, *lease, photo);
+  return media::cited_photo_reply(context, *lease, readable_case(context, *lease).input.photos, "该案件没有这张照片");
 }
 
 Json page_of(store::Connection& connection, const std::vector<Case>& list, std::int64_t limit, TimePoint now) {

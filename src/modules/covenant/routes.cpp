@@ -1,7 +1,6 @@
 // HTTP routes of the covenant module: the street's clause types, a compound's covenant versions
 // (draft, adoption by a passed matter-2 vote), acknowledgements by households, violations through
 // their life cycle with re-inspections, the escalation run, and the compound's statistics.
-#include <algorithm>
 #include <map>
 #include <set>
 
@@ -394,11 +393,8 @@ Response report_route(Context& context) {
 // A photo of the violation, to those who may read the violation.
 Response violation_photo_route(Context& context) {
   auto lease = context.read();
-  Violation violation = require_violation(*lease, context.path_id("id"));
-  const std::string& photo = context.request.path_params.at("photo");
-  const auto& photos = violation.input.photos;
-  if (std::find(photos.begin(), photos.end(), photo) == photos.end()) fail_not_found("该违约记录没有这张照片");
-  return media::photo_reply(context, *lease, photo);
+  return media::cited_photo_reply(context, *lease, require_violation(*lease, context.path_id("id")).input.photos,
+                                  "该违约记录没有这张照片");
 }
 
 Response get_violation_route(Context& context) {

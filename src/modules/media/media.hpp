@@ -21,6 +21,12 @@ namespace weizhi::media {
 // when it is not a stored photo.
 http::Response photo_reply(http::Context& context, store::Connection& connection, const std::string& id);
 
+// The photo the path parameter `photo` names, served as photo_reply serves it, when it is one of
+// `cited` (the photos of a record the caller may read); 404 with `missing` otherwise, so that a
+// record lends its readers no photo it does not cite.
+http::Response cited_photo_reply(http::Context& context, store::Connection& connection,
+                                 const std::vector<std::string>& cited, const std::string& missing);
+
 // The photo ids in the body's field `key` (absent or null: none), each with the shape of an id
 // returned by POST /api/v1/photos; 400 naming `key` or `key[i]` otherwise. Whether they are
 // stored is require_stored_photos's check, inside the writing transaction.

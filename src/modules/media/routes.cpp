@@ -1,7 +1,8 @@
 // HTTP routes of the media module: the upload of a photo. Photos are fetched through the record
-// that cites them, which decides who may see them.
+// that cites them, which decides who may see them (photo_reply, cited_photo_reply).
 #include "modules/media/media.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <semaphore>
 
@@ -74,6 +75,13 @@ http::Response photo_reply(http::Context& context, store::Connection& connection
   response.header("Cache-Control", "private, max-age=31536000, immutable");
   response.header("ETag", "\"" + photo->id + "\"");
   return response;
+}
+
+http::Response cited_photo_reply(http::Context& context, store::Connection& connection,
+                                 const std::vector<std::string>& cited, const std::string& missing) {
+  const std::string& photo = context.request.path_params.at("photo");
+  if (std::find(cited.begin(), cited.end(), photo) == cited.end()) fail_not_found(missing);
+  return photo_reply(context, connection, photo);
 }
 
 std::vector<std::string> photo_ids_field(JsonObject& body, const std::string& key) {
