@@ -90,16 +90,21 @@ void record_failure(store::Tx& tx, std::int64_t id, const std::string& error, st
 
 std::vector<std::int64_t> devices_due(store::Connection& connection, const std::string& now,
                                       const std::string& full_before) {
-  std::vector<std::int64_t> ids;
-  for (const auto& row : connection.query(
-           "SELECT d.id FROM access_devices d JOIN access_gates g ON g.id = d.gate_id "
-           "WHERE (d.next_retry_at IS NULL OR d.next_retry_at <= ?) AND (d.synced_through IS NULL "
-           "OR d.last_sync_at IS NULL OR d.last_sync_at < ? OR EXISTS (SELECT 1 FROM access_credentials c "
-           "WHERE c.compound_node_id = g.compound_node_id AND c.updated_at > d.synced_through)) ORDER BY d.id",
-           {now, full_before})) {
-    ids.push_back(row.i64(0));
-  }
-  return ids;
+  return store::map_rows(
+      connection.query(
+          "SELECT d.id FROM access_devices d JOIN access_gates g ON g.id = d.gate_id "
+          "WHERE (d.next_retry_at IS NULL OR d.next_retry_at <= ?) AND (d.synced_through IS NULL "
+          "OR d.last_sync_at IS NULL OR d.last_sync_at < ? OR EXISTS (SELECT 1 FROM access_credentials c "
+          "WHERE c.compound_node_id = g.compound_node_id AND c.updated_at > d.synced_through)) ORDER BY d.id",
+          {now, full_before}),
+      store::first_integer);
+}
+
+std::vector<std::int64_t> devices_to_pull(store::Connection& connection, const std::string& now) {
+  return store::map_rows(
+      connection.query("SELECT id FROM access_devices WHERE next_retry_at IS NULL OR next_retry_at <= ? ORDER BY id",
+                       {now}),
+      store::first_integer);
 }
 
 // --- Events ---

@@ -1,4 +1,5 @@
-// SQL of the access terminals: devices with their encrypted password and sync state, and the devices due a sync.
+// SQL of the access terminals: devices with their encrypted password and sync state, the devices due a sync or a
+// pull of their events, and the events pulled.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -57,6 +58,8 @@ void record_failure(store::Tx& tx, std::int64_t id, const std::string& error, st
 // full sync before `full_before`.
 std::vector<std::int64_t> devices_due(store::Connection& connection, const std::string& now,
                                       const std::string& full_before);
+// Devices whose events to pull at `now`: all but those waiting out a retry, which were down a moment ago.
+std::vector<std::int64_t> devices_to_pull(store::Connection& connection, const std::string& now);
 
 // --- Events ---
 

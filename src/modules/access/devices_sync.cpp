@@ -48,10 +48,15 @@ Wanted wanted_on(store::Connection& connection, const Device& device) {
   return wanted;
 }
 
-// Calls `each` for every device, up to 8 at a time: a terminal that is down costs its 2 s connect timeout, and a
-// street's terminals one after the other would hold the job runner (and every other job) that long each.
-template <class Each>
-void for_each_device(const std::vector<std::int64_t>& ids, Each each) {
+// Calls `each` for every device `due` lists at the database's now (read through one lease, outside any transaction),
+// up to 8 at a time: a terminal that is down costs its 2 s connect timeout, and a street's terminals one after the
+// other would hold the job runner (and every other job) that long each. Answers how many devices were due.
+template <class Due, class Each>
+std::size_t each_due_device(store::Db& db, Due due, Each each) {
+  std::vector<std::int64_t> ids = [&] {
+    auto lease = db.read();
+    return due(*lease, db.clock().now());
+  }();
   constexpr std::size_t kAtOnce = 8;
   std::atomic<std::size_t> next{0};
   std::vector<std::thread> workers;
@@ -68,6 +73,7 @@ void for_each_device(const std::vector<std::int64_t>& ids, Each each) {
     });
   }
   for (auto& worker : workers) worker.join();
+  return ids.size();
 }
 
 }  // namespace
@@ -160,14 +166,12 @@ modules::Job device_sync_job() {
       .run = [](store::Tx&, const std::string&) {},
       .after_commit =
           [](store::Db& db, const crypto::DataKey& data_key, const std::string&) {
-            TimePoint now = db.clock().now();
-            std::vector<std::int64_t> due;
-            {
-              auto lease = db.read();
-              due = devices_due(*lease, iso_utc(now), iso_utc(now - std::chrono::seconds(kFullSyncSeconds)));
-            }
-            for_each_device(due, [&](std::int64_t id) { sync_device(db, data_key, id, "system"); });
-            return due.size();
+            return each_due_device(
+                db,
+                [](store::Connection& connection, TimePoint now) {
+                  return devices_due(connection, iso_utc(now), iso_utc(now - std::chrono::seconds(kFullSyncSeconds)));
+                },
+                [&](std::int64_t id) { sync_device(db, data_key, id, "system"); });
           }};
 }
 
@@ -178,18 +182,10 @@ modules::Job event_pull_job() {
       .run = [](store::Tx&, const std::string&) {},
       .after_commit =
           [](store::Db& db, const crypto::DataKey& data_key, const std::string&) {
-            TimePoint now = db.clock().now();
-            std::vector<std::int64_t> ids;
-            {
-              auto lease = db.read();
-              // Devices waiting out a retry are skipped: they were down a moment ago.
-              for (const auto& row : lease->query(
-                       "SELECT id FROM access_devices WHERE next_retry_at IS NULL OR next_retry_at <= ? ORDER BY id",
-                       {iso_utc(now)})) {
-                ids.push_back(row.i64(0));
-              }
-            }
-            for_each_device(ids, [&](std::int64_t id) { pull_events(db, data_key, id); });
+            each_due_device(
+                db,
+                [](store::Connection& connection, TimePoint now) { return devices_to_pull(connection, iso_utc(now)); },
+                [&](std::int64_t id) { pull_events(db, data_key, id); });
           }};
 }
 
