@@ -156,20 +156,25 @@ Json company_ref(store::Connection& connection, std::int64_t id) {
   return company ? company_ref(*company) : Json(nullptr);
 }
 
-// Who recorded each of `steps` (by their `user_id`), named as every timeline names them.
-template <class Steps>
-std::map<std::int64_t, store::Actor> takers(Context& context, store::Connection& connection, const Steps& steps) {
+// A record's history, {"items": […]}: each of `steps` as `step_json` shows it, with "by" naming who recorded it
+// (its `user_id`) as every timeline names them, null when unknown.
+template <class Steps, class StepJson>
+Response history_reply(Context& context, store::Connection& connection, const Steps& steps, StepJson step_json) {
   std::set<std::int64_t> user_ids;
   for (const auto& step : steps) {
     if (step.user_id) user_ids.insert(*step.user_id);
   }
-  return store::actors(connection, user_ids, context.services.clock.now());
-}
-
-Json by_json(const std::map<std::int64_t, store::Actor>& actors, std::optional<std::int64_t> user_id) {
-  auto found = user_id ? actors.find(*user_id) : actors.end();
-  if (found == actors.end()) return nullptr;
-  return {{"user_id", *user_id}, {"name", found->second.name}, {"role", found->second.role}};
+  auto actors = store::actors(connection, user_ids, context.services.clock.now());
+  Json items = Json::array();
+  for (const auto& step : steps) {
+    Json item = step_json(step);
+    auto found = step.user_id ? actors.find(*step.user_id) : actors.end();
+    item["by"] = found == actors.end()
+                     ? Json(nullptr)
+                     : Json{{"user_id", *step.user_id}, {"name", found->second.name}, {"role", found->second.role}};
+    items.push_back(item);
+  }
+  return Response::json(200, {{"items", items}});
 }
 
 Json company_json(store::Connection& connection, const Company& company, TimePoint now) {
@@ -538,19 +543,15 @@ Response move_community_route(Context& context) {
 Response cluster_history_route(Context& context) {
   auto lease = context.read();
   Cluster cluster = require_cluster(*lease, context.path_id("id"));
-  auto events = cluster_history(*lease, cluster.id);
-  auto actors = takers(context, *lease, events);
-  Json items = Json::array();
-  for (const auto& event : events) {
-    Json item{{"on", event.on}, {"kind", event.kind}, {"by", by_json(actors, event.user_id)}};
+  return history_reply(context, *lease, cluster_history(*lease, cluster.id), [&](const auto& event) {
+    Json item{{"on", event.on}, {"kind", event.kind}};
     if (event.company_id) item["company"] = company_ref(*lease, *event.company_id);
     if (event.community_node_id) {
       auto community = org::find_node(*lease, *event.community_node_id);
       item["community"] = {{"id", *event.community_node_id}, {"name", community ? community->name : ""}};
     }
-    items.push_back(item);
-  }
-  return Response::json(200, {{"items", items}});
+    return item;
+  });
 }
 
 // --- Contracts ---
@@ -774,17 +775,12 @@ Response move_task_route(Context& context) {
 Response task_history_route(Context& context) {
   auto lease = context.read();
   Task task = require_task(*lease, context.path_id("id"));
-  auto moves = task_moves(*lease, task.id);
-  auto actors = takers(context, *lease, moves);
-  Json items = Json::array();
-  for (const auto& move : moves) {
-    items.push_back({{"on", move.on},
-                     {"from", code_of(kHolders, move.from)},
-                     {"to", code_of(kHolders, move.to)},
-                     {"note", move.note},
-                     {"by", by_json(actors, move.user_id)}});
-  }
-  return Response::json(200, {{"items", items}});
+  return history_reply(context, *lease, task_moves(*lease, task.id), [](const auto& move) {
+    return Json{{"on", move.on},
+                {"from", code_of(kHolders, move.from)},
+                {"to", code_of(kHolders, move.to)},
+                {"note", move.note}};
+  });
 }
 
 }  // namespace
