@@ -146,17 +146,9 @@ void resolved_topic(store::Tx& tx, std::int64_t compound, std::int64_t staff, Ti
   std::int64_t vote_id =
       send_to_vote(tx, *find_topic(tx.connection(), id),
                    VoteRequest{plans.back().id, 5, iso_utc(opened), iso_utc(closed), {voting::Channel::Online}}, staff);
-  auto roll = voting::open_vote(tx, *voting::find_vote(tx.connection(), vote_id), opened);
-  voting::Vote vote = *voting::find_vote(tx.connection(), vote_id);
-  auto voters = voting::electorate_of(roll).owner_ids;
-  for (std::size_t i = 0; i < voters.size(); ++i) {
-    voting::Choice choice = i % 10 == 9 ? voting::Choice::Oppose : voting::Choice::Agree;
-    voting::record_ballot(tx, vote,
-                          voting::NewBallot{voters[i], voting::Channel::Online, {choice}, staff, std::nullopt},
-                          opened + Days(1));
-  }
-  voting::close_vote(tx, vote, closed);
-  voting::publish_vote(tx, *voting::find_vote(tx.connection(), vote_id), closed + Days(1));
+  voting::seed_vote(tx, vote_id, staff, opened, closed, [](std::size_t i) -> std::optional<voting::SeedBallot> {
+    return voting::SeedBallot{i % 10 == 9 ? voting::Choice::Oppose : voting::Choice::Agree, voting::Channel::Online, 1};
+  });
   resolve(tx, *find_topic(tx.connection(), id),
           "同意使用维修资金对 1 幢屋面进行整体翻修，由物业组织施工，自管会监督。");
   Topic topic = *find_topic(tx.connection(), id);

@@ -49,22 +49,6 @@ std::map<std::int64_t, Weight> floor_weights(std::int64_t floors) {
   return weights;
 }
 
-// Every owner of the unit agrees, on paper or online; the vote is closed and published.
-void pass_consent_vote(store::Tx& tx, std::int64_t vote_id, std::int64_t organiser, TimePoint opened,
-                       TimePoint closed) {
-  auto roll = voting::open_vote(tx, *voting::find_vote(tx.connection(), vote_id), opened);
-  voting::Vote vote = *voting::find_vote(tx.connection(), vote_id);
-  auto voters = voting::electorate_of(roll).owner_ids;
-  for (std::size_t i = 0; i < voters.size(); ++i) {
-    voting::Channel channel = i % 2 == 0 ? voting::Channel::Paper : voting::Channel::Online;
-    voting::record_ballot(tx, vote,
-                          voting::NewBallot{voters[i], channel, {voting::Choice::Agree}, organiser, std::nullopt},
-                          opened + Days(1 + static_cast<std::int64_t>(i % 7)));
-  }
-  voting::close_vote(tx, vote, closed);
-  voting::publish_vote(tx, *voting::find_vote(tx.connection(), vote_id), closed + Days(1));
-}
-
 }  // namespace
 
 void seed_demo(modules::SeedContext& seed) {
@@ -93,7 +77,11 @@ void seed_demo(modules::SeedContext& seed) {
   std::int64_t vote_id =
       start_consent_vote(tx, *find_project(tx.connection(), id), iso_utc(opened), iso_utc(closed),
                          {voting::Channel::Online, voting::Channel::Paper, voting::Channel::Meeting}, admin, day(530));
-  pass_consent_vote(tx, vote_id, admin, opened, closed);
+  // Every owner of the unit agrees, on paper or online; the vote is closed and published.
+  voting::seed_vote(tx, vote_id, admin, opened, closed, [](std::size_t i) -> std::optional<voting::SeedBallot> {
+    return voting::SeedBallot{voting::Choice::Agree, i % 2 == 0 ? voting::Channel::Paper : voting::Channel::Online,
+                              1 + static_cast<std::int64_t>(i % 7)};
+  });
   advance(tx, *find_project(tx.connection(), id), Stage::Design, day(510), admin);
   save_cost(tx, *find_project(tx.connection(), id),
             CostAgreement{parse_yuan("586000.00", "total_yuan"), floor_weights(chosen->facts.floors.value_or(0)), {}});

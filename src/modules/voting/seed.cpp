@@ -56,19 +56,27 @@ CheckedTerms demo_vote(store::Tx& tx, std::int64_t compound, const std::string& 
 
 }  // namespace
 
-void seed_passed_vote(store::Tx& tx, std::int64_t vote_id, std::int64_t organiser, TimePoint opened, TimePoint closed) {
+void seed_vote(store::Tx& tx, std::int64_t vote_id, std::int64_t organiser, TimePoint opened, TimePoint closed,
+               const std::function<std::optional<SeedBallot>(std::size_t)>& spread) {
   auto roll = open_vote(tx, *find_vote(tx.connection(), vote_id), opened);
   Vote vote = *find_vote(tx.connection(), vote_id);
   auto voters = voters_of(roll);
   for (std::size_t i = 0; i < voters.size(); ++i) {
-    if (i % 10 == 9) continue;
-    Choice choice = i % 8 == 3 ? Choice::Oppose : Choice::Agree;
-    Channel channel = i % 3 == 0 ? Channel::Paper : Channel::Online;
-    record_ballot(tx, vote, NewBallot{voters[i], channel, {choice}, organiser, std::nullopt},
-                  opened + Days(1 + static_cast<std::int64_t>(i % 10)));
+    auto ballot = spread(i);
+    if (!ballot) continue;
+    record_ballot(tx, vote, NewBallot{voters[i], ballot->channel, {ballot->choice}, organiser, std::nullopt},
+                  opened + Days(ballot->day));
   }
   close_vote(tx, vote, closed);
   publish_vote(tx, *find_vote(tx.connection(), vote_id), closed + Days(1));
+}
+
+void seed_passed_vote(store::Tx& tx, std::int64_t vote_id, std::int64_t organiser, TimePoint opened, TimePoint closed) {
+  seed_vote(tx, vote_id, organiser, opened, closed, [](std::size_t i) -> std::optional<SeedBallot> {
+    if (i % 10 == 9) return std::nullopt;
+    return SeedBallot{i % 8 == 3 ? Choice::Oppose : Choice::Agree, i % 3 == 0 ? Channel::Paper : Channel::Online,
+                      1 + static_cast<std::int64_t>(i % 10)};
+  });
 }
 
 void seed_demo(modules::SeedContext& seed) {

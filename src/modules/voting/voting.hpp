@@ -5,6 +5,7 @@
 // throughout, never floating point. Store types are only named here, so pure rules may include it.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -307,9 +308,20 @@ VoteFiles vote_files(store::Connection& connection, const Vote& vote);
 // Stores the result and the three fingerprints and marks the vote published (check_publishable).
 VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now);
 
-// For the demo seeds of records that owners adopt by a vote (a covenant, a property contract): opens the draft
-// vote on `opened`; nine in ten of its roll vote over the following days, online or on paper, almost all
-// agreeing; closes it on `closed` and publishes it a day later, passed (seed.cpp).
+// One owner's ballot in a demo vote: the choice, the channel and the day after the opening it is cast.
+struct SeedBallot {
+  Choice choice;
+  Channel channel;
+  std::int64_t day;
+};
+
+// For the demo seeds of records that owners decide by a vote: opens the draft vote on `opened`, records for the
+// voter at each index of its roll the ballot `spread` gives (none for nullopt), entered by `organiser`, closes the
+// vote on `closed` and publishes it a day later (seed.cpp).
+void seed_vote(store::Tx& tx, std::int64_t vote_id, std::int64_t organiser, TimePoint opened, TimePoint closed,
+               const std::function<std::optional<SeedBallot>(std::size_t)>& spread);
+// seed_vote for a record that owners adopt (a covenant, a property contract): nine in ten of the roll vote over
+// the following days, online or on paper, almost all agreeing, so the vote passes.
 void seed_passed_vote(store::Tx& tx, std::int64_t vote_id, std::int64_t organiser, TimePoint opened, TimePoint closed);
 
 }  // namespace weizhi::voting
