@@ -25,11 +25,7 @@ Device require_device(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_device(connection, id), kNoDevice);
 }
 
-http::ScopeResolver device_scope() {
-  return record_scope(
-      [](store::Connection& connection, std::int64_t id) { return require_device(connection, id).compound_node_id; },
-      kNoDevice);
-}
+http::ScopeResolver device_scope() { return record_scope(require_device, &Device::compound_node_id, kNoDevice); }
 
 Json device_json(const Device& device) {
   return {{"id", device.id},

@@ -4,8 +4,6 @@
 #include "core/lookup.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
-#include "http/record_scope.hpp"
-#include "modules/access/permissions.hpp"
 #include "modules/access/store.hpp"
 #include "modules/org/org.hpp"
 
@@ -31,11 +29,6 @@ http::ScopeResolver body_gate_scope(const char* permission) {
         return gate->compound_node_id;
       },
       kNoGate);
-}
-
-http::ScopeResolver record_scope(std::function<std::int64_t(store::Connection&, std::int64_t)> compound_of,
-                                 const char* missing) {
-  return http::scope::readable_by(kRead, http::scope::record_node("id", std::move(compound_of)), missing);
 }
 
 }  // namespace weizhi::access

@@ -3,10 +3,11 @@
 // missing (404) out of the caller's reach.
 #pragma once
 #include <cstdint>
-#include <functional>
 
+#include "http/record_scope.hpp"
 #include "http/router.hpp"
 #include "modules/access/model.hpp"
+#include "modules/access/permissions.hpp"
 
 namespace weizhi::store {
 class Connection;
@@ -30,9 +31,11 @@ http::ScopeResolver compound_scope();
 // The compound of the body's gate_id, answered as missing (404) unless the caller holds `permission` there; a
 // malformed id is as missing too.
 http::ScopeResolver body_gate_scope(const char* permission);
-// The compound `compound_of` finds for the record whose id is the path parameter `id` (failing with 404 when there
-// is none), readable by the caller; `missing` answers a record out of reach.
-http::ScopeResolver record_scope(std::function<std::int64_t(store::Connection&, std::int64_t)> compound_of,
-                                 const char* missing);
+// The compound `compound_of` reads off the record `load` finds by the path parameter `id` (`load` failing with 404
+// when there is none), readable by the caller; `missing` answers a record out of reach.
+template <class Load, class CompoundOf>
+http::ScopeResolver record_scope(Load load, CompoundOf compound_of, const char* missing) {
+  return http::scope::readable_by(kRead, http::scope::record_node(load, compound_of), missing);
+}
 
 }  // namespace weizhi::access

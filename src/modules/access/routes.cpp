@@ -33,16 +33,12 @@ Credential require_credential(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_credential(connection, id), kNoCredential);
 }
 
-http::ScopeResolver gate_scope() {
-  return record_scope(
-      [](store::Connection& connection, std::int64_t id) { return require_gate(connection, id).compound_node_id; },
-      kNoGate);
-}
+http::ScopeResolver gate_scope() { return record_scope(require_gate, &Gate::compound_node_id, kNoGate); }
 
 http::ScopeResolver credential_scope() {
-  return record_scope([](store::Connection& connection,
-                         std::int64_t id) { return require_credential(connection, id).input.compound_node_id; },
-                      kNoCredential);
+  return record_scope(
+      require_credential, [](const Credential& credential) { return credential.input.compound_node_id; },
+      kNoCredential);
 }
 
 http::ScopeResolver body_compound_scope() {

@@ -20,13 +20,8 @@ Observation require_observation(store::Connection& connection, std::int64_t id) 
 }
 
 http::ScopeResolver observation_scope() {
-  return http::scope::readable_by(
-      kRead,
-      http::scope::record_node("id",
-                               [](store::Connection& connection, std::int64_t id) {
-                                 return require_observation(connection, id).compound_node_id;
-                               }),
-      kNoObservation);
+  return http::scope::readable_by(kRead, http::scope::record_node(require_observation, &Observation::compound_node_id),
+                                  kNoObservation);
 }
 
 namespace {
