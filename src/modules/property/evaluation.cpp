@@ -75,8 +75,6 @@ EvaluationOutcome outcome_of(bool vetoed, const std::optional<Rational>& score, 
   return share.num == share.den ? EvaluationOutcome::Full : EvaluationOutcome::Partial;
 }
 
-std::string party_code(Evaluator party) { return code_of(kEvaluators, party); }
-
 void check_money(std::int64_t fen, const std::string& field) {
   if (fen < 0) fail_invalid(field, field + " 不能为负数");
   if (fen > kMaxEvaluationFen) fail_invalid(field, field + " 不能超过 1000000000000 分");
@@ -110,7 +108,8 @@ void check_item(const SheetItem& item, const std::string& field, std::set<std::s
 
 void check_sheet(const Sheet& sheet, const std::string& field, std::set<Evaluator>& parties) {
   if (!parties.insert(sheet.party).second) {
-    fail_invalid(field + ".party", field + ".party：" + party_code(sheet.party) + " 本月已有评价表，每方只能填一张");
+    fail_invalid(field + ".party",
+                 field + ".party：" + code_of(kEvaluators, sheet.party) + " 本月已有评价表，每方只能填一张");
   }
   std::string items_field = field + ".items";
   if (sheet.items.empty()) fail_invalid(items_field, items_field + " 至少应有一项指标");
@@ -297,7 +296,7 @@ std::string evaluation_json(const EvaluationInput& input) {
       items.push_back(
           Ordered{{"code", item.code}, {"max", hundredths_text(item.max)}, {"points", hundredths_text(item.points)}});
     }
-    sheets.push_back(Ordered{{"party", party_code(sheet.party)}, {"items", items}});
+    sheets.push_back(Ordered{{"party", code_of(kEvaluators, sheet.party)}, {"items", items}});
   }
   Ordered vetoes = Ordered::array();
   for (const auto& veto : input.vetoes) vetoes.push_back(Ordered{{"code", veto.code}, {"note", veto.note}});
@@ -315,10 +314,10 @@ std::string evaluation_json(const EvaluationInput& input) {
 std::string evaluation_result_json(const EvaluationResult& result) {
   Ordered sheets = Ordered::array();
   for (const auto& sheet : result.sheets) {
-    sheets.push_back(Ordered{{"party", party_code(sheet.party)}, {"score", rational_json(sheet.score)}});
+    sheets.push_back(Ordered{{"party", code_of(kEvaluators, sheet.party)}, {"score", rational_json(sheet.score)}});
   }
   Ordered missing = Ordered::array();
-  for (Evaluator party : result.missing) missing.push_back(party_code(party));
+  for (Evaluator party : result.missing) missing.push_back(code_of(kEvaluators, party));
   return Ordered{{"month", result.month},
                  {"sheets", sheets},
                  {"score", result.score ? rational_json(*result.score) : Ordered(nullptr)},

@@ -31,8 +31,6 @@ constexpr const char* kRead = "property.evaluation.read";
 constexpr const char* kStreet = "property.evaluate.street";
 constexpr std::size_t kMaxNoteBytes = 2000;
 
-std::string party_code(Evaluator party) { return code_of(kEvaluators, party); }
-
 Evaluator party_field(const std::string& text, const std::string& field) {
   auto party = parse_code(kEvaluators, text);
   if (!party) fail_invalid(field, "评价方应为 street、community 或 committee");
@@ -93,7 +91,7 @@ Json contract_policy_json(const StreetEvaluationPolicy& policy) {
 
 Json template_json(const EvaluationTemplate& form) {
   return {{"id", form.id},
-          {"party", party_code(form.party)},
+          {"party", code_of(kEvaluators, form.party)},
           {"version", form.version},
           {"items", template_items_json(form.items)},
           {"created_at", form.created_at}};
@@ -111,7 +109,7 @@ std::vector<Evaluator> missing_parties(const std::vector<Evaluator>& filled, con
 
 Json parties_json(const std::vector<Evaluator>& parties) {
   Json json = Json::array();
-  for (Evaluator party : parties) json.push_back(party_code(party));
+  for (Evaluator party : parties) json.push_back(code_of(kEvaluators, party));
   return json;
 }
 
@@ -152,7 +150,7 @@ Json month_json(Context& context, store::Connection& connection, const ContractM
                        {"points", hundredths_text(sheet.items[i].points)},
                        {"source", item.source ? Json(code_of(kItemSources, *item.source)) : Json(nullptr)}});
     }
-    sheets_json.push_back({{"party", party_code(sheet.party)},
+    sheets_json.push_back({{"party", code_of(kEvaluators, sheet.party)},
                            {"template_version", form.version},
                            {"items", items},
                            {"filled_at", sheet.filled_at},
@@ -167,7 +165,7 @@ Json month_json(Context& context, store::Connection& connection, const ContractM
       items[i]["points"] =
           source ? Json(hundredths_text(system_points(*source, figures, form.items[i].max))) : Json(nullptr);
     }
-    form_json[party_code(party)] = {{"version", form.version}, {"items", items}};
+    form_json[code_of(kEvaluators, party)] = {{"version", form.version}, {"items", items}};
   }
   Json vetoes = Json::array();
   for (const auto& veto : vetoes_of(connection, at.contract.id, at.month)) {
@@ -230,7 +228,7 @@ Response create_template_route(Context& context) {
     std::int64_t id = insert_template(tx, street_id, party, items, context.user().user_id);
     auto form = *find_template(tx.connection(), id);
     context.audit(tx, "property.evaluation.template.create", "node:" + std::to_string(street_id),
-                  {{"party", party_code(party)}, {"version", form.version}, {"items", form.items.size()}});
+                  {{"party", code_of(kEvaluators, party)}, {"version", form.version}, {"items", form.items.size()}});
     return Response::json(201, template_json(form));
   });
 }
@@ -359,7 +357,7 @@ Response get_month_route(Context& context) {
 
 // A party's sheet is written by its own evaluators in scope of the compound (docs/rules.md#g-sheets).
 void require_evaluator(Context& context, Evaluator party, std::int64_t compound_id) {
-  if (!context.can("property.evaluate." + party_code(party), compound_id)) {
+  if (!context.can("property.evaluate." + code_of(kEvaluators, party), compound_id)) {
     fail_forbidden("只有" +
                    std::string(party == Evaluator::Street      ? "街道"
                                : party == Evaluator::Community ? "社区"
@@ -399,7 +397,7 @@ Response create_sheet_route(Context& context) {
     auto id = insert_sheet(tx, at.contract.id, at.month, party, form->id, items, context.user().user_id);
     if (!id) fail_conflict("该方本月的考核表已提交，请修改已有的考核表", "party");
     context.audit(tx, "property.evaluation.sheet.create", "property_contract:" + std::to_string(at.contract.id),
-                  {{"month", at.month}, {"party", party_code(party)}, {"sheet_id", *id}});
+                  {{"month", at.month}, {"party", code_of(kEvaluators, party)}, {"sheet_id", *id}});
     return Response::json(201, month_json(context, tx.connection(), at));
   });
 }
@@ -417,7 +415,7 @@ Response update_sheet_route(Context& context) {
     auto items = submitted_items(tx.connection(), at, *find_template(tx.connection(), sheet->template_id), given);
     update_sheet(tx, sheet->id, items, context.user().user_id);
     context.audit(tx, "property.evaluation.sheet.update", "property_contract:" + std::to_string(at.contract.id),
-                  {{"month", at.month}, {"party", party_code(party)}, {"sheet_id", sheet->id}});
+                  {{"month", at.month}, {"party", code_of(kEvaluators, party)}, {"sheet_id", sheet->id}});
     return Response::json(200, month_json(context, tx.connection(), at));
   });
 }

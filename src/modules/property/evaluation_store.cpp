@@ -11,7 +11,6 @@ namespace weizhi::property {
 
 namespace {
 
-std::string party_code(Evaluator party) { return code_of(kEvaluators, party); }
 Evaluator party_of(const std::string& code) { return parse_code(kEvaluators, code).value_or(Evaluator::Street); }
 
 constexpr const char* kTemplateColumns =
@@ -70,7 +69,7 @@ std::optional<EvaluationTemplate> current_template(store::Connection& connection
                                                    Evaluator party) {
   return store::map_row(connection.query_one(std::string(kTemplateColumns) +
                                                  "WHERE street_node_id = ? AND party = ? ORDER BY version DESC LIMIT 1",
-                                             {street_id, party_code(party)}),
+                                             {street_id, code_of(kEvaluators, party)}),
                         to_template);
 }
 
@@ -84,8 +83,8 @@ std::int64_t insert_template(store::Tx& tx, std::int64_t street_id, Evaluator pa
       "INSERT INTO property_evaluation_templates (street_node_id, party, version, items, created_by, created_at) "
       "SELECT ?, ?, COALESCE(MAX(version), 0) + 1, ?, CAST(? AS BIGINT), ? FROM property_evaluation_templates "
       "WHERE street_node_id = ? AND party = ? RETURNING id",
-      {street_id, party_code(party), template_items_json(items).dump(), user_id, iso_utc(tx.now()), street_id,
-       party_code(party)});
+      {street_id, code_of(kEvaluators, party), template_items_json(items).dump(), user_id, iso_utc(tx.now()), street_id,
+       code_of(kEvaluators, party)});
 }
 
 StreetEvaluationPolicy evaluation_policy_of(store::Connection& connection, std::int64_t street_id) {
@@ -211,7 +210,7 @@ std::optional<std::int64_t> insert_sheet(store::Tx& tx, std::int64_t contract_id
   auto inserted = tx.query_one(
       "INSERT INTO property_evaluation_sheets (contract_id, month, party, template_id, items, filled_by, filled_at, "
       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contract_id, month, party) DO NOTHING RETURNING id",
-      {contract_id, month, party_code(party), template_id, sheet_items_text(items), user_id, now, now});
+      {contract_id, month, code_of(kEvaluators, party), template_id, sheet_items_text(items), user_id, now, now});
   return store::map_row(inserted, store::first_integer);
 }
 
