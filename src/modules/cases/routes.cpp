@@ -47,15 +47,10 @@ Item require_item(store::Connection& connection, std::int64_t id) {
 }
 
 http::ScopeResolver case_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_case(connection, id).input.compound_node_id;
-  });
+  return http::scope::record_node(require_case, [](const Case& record) { return record.input.compound_node_id; });
 }
 
-http::ScopeResolver item_scope() {
-  return http::scope::record_node(
-      "id", [](store::Connection& connection, std::int64_t id) { return require_item(connection, id).street_node_id; });
-}
+http::ScopeResolver item_scope() { return http::scope::record_node(require_item, &Item::street_node_id); }
 
 bool is_reporter(Context& context, const Case& record) {
   return record.input.reporter_user_id && *record.input.reporter_user_id == context.user().user_id;
@@ -232,9 +227,7 @@ ResidentCategory require_category(store::Connection& connection, std::int64_t id
 }
 
 http::ScopeResolver category_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_category(connection, id).street_node_id;
-  });
+  return http::scope::record_node(require_category, &ResidentCategory::street_node_id);
 }
 
 // The street's item of the code, 422 naming item_code when it has none.

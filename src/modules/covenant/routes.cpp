@@ -54,16 +54,11 @@ Violation require_violation(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_violation(connection, id), "找不到该违约记录");
 }
 
-http::ScopeResolver version_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_version(connection, id).compound_node_id;
-  });
-}
+http::ScopeResolver version_scope() { return http::scope::record_node(require_version, &Version::compound_node_id); }
 
 http::ScopeResolver violation_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_violation(connection, id).input.compound_node_id;
-  });
+  return http::scope::record_node(require_violation,
+                                  [](const Violation& violation) { return violation.input.compound_node_id; });
 }
 
 // --- JSON ---

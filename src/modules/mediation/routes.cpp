@@ -33,9 +33,8 @@ Mediation require_mediation(store::Connection& connection, std::int64_t id) {
 }
 
 http::ScopeResolver mediation_scope() {
-  return http::scope::record_node("id", [](store::Connection& connection, std::int64_t id) {
-    return require_mediation(connection, id).details.compound_node_id;
-  });
+  return http::scope::record_node(require_mediation,
+                                  [](const Mediation& mediation) { return mediation.details.compound_node_id; });
 }
 
 // --- JSON ---

@@ -171,10 +171,7 @@ Delivery require_delivery(store::Connection& connection, std::int64_t id) {
   return found_or_404(find_delivery(connection, id), "找不到该推送记录");
 }
 
-http::ScopeResolver delivery_scope() {
-  return http::scope::record_node(
-      "id", [](store::Connection& connection, std::int64_t id) { return require_delivery(connection, id).node_id; });
-}
+http::ScopeResolver delivery_scope() { return http::scope::record_node(require_delivery, &Delivery::node_id); }
 
 Response list_deliveries_route(Context& context) {
   auto state = http::query_code(context, "state", parser_of(kDeliveryStates), "状态应为 pending、delivered 或 failed");
