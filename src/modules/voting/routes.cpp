@@ -2,7 +2,6 @@
 // its frozen roll and live turnout; ballots online (the voter or their proxy), at a meeting and
 // on paper (two clerks, a supervisor for mismatches); the public publication and receipt check; the identity check
 // before an online ballot, proxies an owner names on the H5, and the street's identity-check policy.
-#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -786,10 +785,7 @@ Response vote_photo_route(Context& context) {
       fail_forbidden("只有表决的组织者和参加表决的业主可以查看表决材料");
     }
   }
-  const std::string& photo = context.request.path_params.at("photo");
-  const auto& photos = vote.materials.photos;
-  if (std::find(photos.begin(), photos.end(), photo) == photos.end()) fail_not_found("该表决没有这张照片");
-  return media::photo_reply(context, *lease, photo);
+  return media::cited_photo_reply(context, *lease, vote.materials.photos, "该表决没有这张照片");
 }
 
 Response my_votes_route(Context& context) {
