@@ -5,6 +5,7 @@
 
 #include "modules/org/org.hpp"
 #include "store/rows.hpp"
+#include "store/select.hpp"
 
 namespace weizhi::residents {
 
@@ -258,11 +259,11 @@ std::optional<LetterRequest> find_letter_request(store::Connection& connection, 
 }
 
 std::vector<LetterRequest> pending_requests_under(store::Connection& connection, const std::string& path) {
-  return store::map_rows(
-      connection.query(std::string(kRequestColumns) + "WHERE r.state = 'pending' AND " +
-                           org::subtree_condition(connection.dialect(), "part.path") + " ORDER BY r.id",
-                       org::subtree_params(path)),
-      request_from);
+  store::Select query(kRequestColumns);
+  query.where("r.state = 'pending'")
+      .where(org::subtree_condition(connection.dialect(), "part.path"), org::subtree_params(path))
+      .ordered_by("r.id");
+  return store::map_rows(query.run(connection), request_from);
 }
 
 std::vector<PendingCount> pending_counts_under(store::Connection& connection, const std::string& path) {
