@@ -1,10 +1,12 @@
-// Ids a request body gives as integers (`"compound_id": 12`), read alike by every route.
+// Ids a request body gives as integers (`"compound_id": 12`, `"case_ids": [3, 5]`), read alike by every route.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/json.hpp"
+#include "core/json_array.hpp"
 #include "http/context.hpp"
 
 namespace weizhi::http {
@@ -20,6 +22,17 @@ inline std::optional<std::int64_t> optional_body_id(const Context& context, Json
   auto value = body.optional_integer(key);
   if (!value) return std::nullopt;
   return context.parse_id(std::to_string(*value), body.field_name(key));
+}
+
+// The ids the body's array `list` (its field `field`) holds: a 400 naming `field` with `not_array` when it is no
+// array, and naming the element (`field[i]`) with `not_integer` when one is no integer, or as body_id does when it
+// is not positive.
+inline std::vector<std::int64_t> body_ids(const Context& context, const Json& list, const std::string& field,
+                                          const std::string& not_array, const std::string& not_integer) {
+  return read_array(list, field, not_array, [&](const Json& element, const std::string& element_field) {
+    if (!element.is_number_integer()) fail_invalid(element_field, not_integer);
+    return context.parse_id(std::to_string(element.get<std::int64_t>()), element_field);
+  });
 }
 
 }  // namespace weizhi::http

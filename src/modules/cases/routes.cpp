@@ -591,10 +591,7 @@ Response bulk_assign_route(Context& context) {
   std::int64_t assignee = http::body_id(context, body, "assignee_user_id");
   body.finish();
   if (!ids.is_array() || ids.empty() || ids.size() > 500) fail_invalid("case_ids", "请提供 1 至 500 个案件编号");
-  auto case_ids = read_elements(ids, "case_ids", [&](const Json& id, const std::string& field) {
-    if (!id.is_number_integer()) fail_invalid(field, "案件编号应为整数");
-    return context.parse_id(std::to_string(id.get<std::int64_t>()), field);
-  });
+  auto case_ids = http::body_ids(context, ids, "case_ids", "请提供 1 至 500 个案件编号", "案件编号应为整数");
   std::vector<Case> list;
   {
     auto lease = context.read();

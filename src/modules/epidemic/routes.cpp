@@ -1,7 +1,7 @@
 // HTTP routes of the epidemic module: observation points declared on a building or unit, listed by compound, read,
 // their last day moved, and lifted, the compound's group robots told. An observation or node the caller cannot read is answered as
 // missing (404). Their care's routes are care_routes.cpp.
-#include "core/json_array.hpp"
+#include "core/entries.hpp"
 #include "core/lookup.hpp"
 #include "http/body_id.hpp"
 #include "http/context.hpp"
@@ -83,11 +83,8 @@ Response declare_route(Context& context) {
   input.ends_on = body.text("ends_on");
   input.reason = body.text("reason");
   if (const Json* staff = body.optional_any("staff_user_ids")) {
-    input.staff_user_ids = read_array(*staff, "staff_user_ids", "工作人员应为账号编号的数组",
-                                      [&](const Json& element, const std::string& field) {
-                                        if (!element.is_number_integer()) fail_invalid(field, "账号编号应为整数");
-                                        return context.parse_id(std::to_string(element.get<std::int64_t>()), field);
-                                      });
+    input.staff_user_ids =
+        http::body_ids(context, *staff, "staff_user_ids", "工作人员应为账号编号的数组", "账号编号应为整数");
     std::sort(input.staff_user_ids.begin(), input.staff_user_ids.end());
     input.staff_user_ids.erase(std::unique(input.staff_user_ids.begin(), input.staff_user_ids.end()),
                                input.staff_user_ids.end());
