@@ -6,6 +6,8 @@
 #include "modules/committees/rules.hpp"
 
 using namespace weizhi::committees;
+using weizhi::code_of;
+using weizhi::parse_code;
 
 TEST(CommitteeTerm, EndsTheDayBeforeTheAnniversary) {
   EXPECT_EQ(term_end("2024-03-01", 5), "2029-02-28");
@@ -73,9 +75,9 @@ TEST(CommitteePolicy, DefaultsAndBounds) {
 TEST(CommitteeCodes, RoundTrip) {
   for (auto origin : {Origin::SocialWorker, Origin::ResidentGroupLeader, Origin::BuildingLeader,
                       Origin::EnthusiasticResident, Origin::Commissioner}) {
-    EXPECT_EQ(parse_origin(origin_code(origin)), origin);
+    EXPECT_EQ(parse_code(kOrigins, code_of(kOrigins, origin)), origin);
   }
-  EXPECT_EQ(parse_position("deputy"), Position::Deputy);
-  EXPECT_FALSE(parse_position("chair"));
-  EXPECT_EQ(parse_commissioner_joins("if_elected"), CommissionerJoins::IfElected);
+  EXPECT_EQ(parse_code(kPositions, "deputy"), Position::Deputy);
+  EXPECT_FALSE(parse_code(kPositions, "chair"));
+  EXPECT_EQ(parse_code(kCommissionerJoins, "if_elected"), CommissionerJoins::IfElected);
 }

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
+
 namespace weizhi::store {
 class Connection;
 class Tx;
@@ -32,8 +34,12 @@ struct Policy {
   std::int64_t publicity_days = 10;  // publicity of candidates and of the result
 };
 
-std::string origin_code(Origin origin);
-std::optional<Origin> parse_origin(std::string_view code);
+// The codes rows and JSON speak for an origin (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Origin> kOrigins = {{Origin::SocialWorker, "social_worker"},
+                                        {Origin::ResidentGroupLeader, "resident_group_leader"},
+                                        {Origin::BuildingLeader, "building_leader"},
+                                        {Origin::EnthusiasticResident, "enthusiastic_resident"},
+                                        {Origin::Commissioner, "commissioner"}};
 // The street's policy when it has none.
 Policy default_policy();
 

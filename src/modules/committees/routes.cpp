@@ -27,7 +27,7 @@ Json policy_json(const Policy& policy) {
   return {{"term_years", policy.term_years},
           {"duties", policy.duties},
           {"party_share_percent", policy.party_share_percent},
-          {"commissioner_joins", commissioner_joins_code(policy.commissioner_joins)},
+          {"commissioner_joins", code_of(kCommissionerJoins, policy.commissioner_joins)},
           {"publicity_days", policy.publicity_days}};
 }
 
@@ -46,8 +46,8 @@ Json committee_json(store::Connection& connection, const Committee& committee) {
     member_list.push_back({{"id", member.id},
                            {"person", {{"id", member.person_id}, {"name", member.name}}},
                            {"party_member", member.party_member},
-                           {"position", position_code(member.position)},
-                           {"origin", origin_code(member.origin)},
+                           {"position", code_of(kPositions, member.position)},
+                           {"origin", code_of(kOrigins, member.origin)},
                            {"votes", votes_json(member.votes)},
                            {"joined_at", member.joined_at}});
   }
@@ -127,7 +127,7 @@ std::int64_t person_field(Context& context, JsonObject& body) {
 
 Origin origin_field(JsonObject& body) {
   return code_field(
-      body, "origin", parse_origin,
+      body, "origin", parser_of(kOrigins),
       "来源应为 social_worker、resident_group_leader、building_leader、enthusiastic_resident 或 commissioner");
 }
 
@@ -142,8 +142,8 @@ Response put_policy_route(Context& context) {
   policy.term_years = body.integer("term_years");
   policy.duties = text_array(body.any("duties"), "duties", "字段 duties 应为文字数组", "应为文字");
   policy.party_share_percent = body.integer("party_share_percent");
-  policy.commissioner_joins =
-      code_field(body, "commissioner_joins", parse_commissioner_joins, "专员进入方式应为 ex_officio 或 if_elected");
+  policy.commissioner_joins = code_field(body, "commissioner_joins", parser_of(kCommissionerJoins),
+                                         "专员进入方式应为 ex_officio 或 if_elected");
   policy.publicity_days = body.integer("publicity_days");
   body.finish();
   check_policy(policy);
@@ -190,15 +190,15 @@ Response add_member_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
   NewMember member{person_field(context, body)};
-  member.position = code_field(body, "position", parse_position, "职务应为 director、deputy 或 member");
+  member.position = code_field(body, "position", parser_of(kPositions), "职务应为 director、deputy 或 member");
   member.origin = origin_field(body);
   body.finish();
   return committee_step(context, id, "committee.member.add", 201, [&](store::Tx& tx, const Committee&) {
     std::int64_t member_id = add_member(tx, id, member);
     return Json{{"member_id", member_id},
                 {"person_id", member.person_id},
-                {"position", position_code(member.position)},
-                {"origin", origin_code(member.origin)}};
+                {"position", code_of(kPositions, member.position)},
+                {"origin", code_of(kOrigins, member.origin)}};
   });
 }
 

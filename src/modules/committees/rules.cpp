@@ -5,35 +5,11 @@
 #include <chrono>
 #include <cstdio>
 
-#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::committees {
-
-namespace {
-
-constexpr CodeTable<Position> kPositions = {
-    {Position::Director, "director"}, {Position::Deputy, "deputy"}, {Position::Member, "member"}};
-constexpr CodeTable<Origin> kOrigins = {{Origin::SocialWorker, "social_worker"},
-                                        {Origin::ResidentGroupLeader, "resident_group_leader"},
-                                        {Origin::BuildingLeader, "building_leader"},
-                                        {Origin::EnthusiasticResident, "enthusiastic_resident"},
-                                        {Origin::Commissioner, "commissioner"}};
-constexpr CodeTable<CommissionerJoins> kCommissionerJoins = {{CommissionerJoins::ExOfficio, "ex_officio"},
-                                                             {CommissionerJoins::IfElected, "if_elected"}};
-
-}  // namespace
-
-std::string position_code(Position position) { return code_of(kPositions, position); }
-std::optional<Position> parse_position(std::string_view code) { return parse_code(kPositions, code); }
-std::string origin_code(Origin origin) { return code_of(kOrigins, origin); }
-std::optional<Origin> parse_origin(std::string_view code) { return parse_code(kOrigins, code); }
-std::string commissioner_joins_code(CommissionerJoins rule) { return code_of(kCommissionerJoins, rule); }
-std::optional<CommissionerJoins> parse_commissioner_joins(std::string_view code) {
-  return parse_code(kCommissionerJoins, code);
-}
 
 const std::vector<std::string>& default_duties() {
   static const std::vector<std::string> duties{"宣传贯彻党的路线方针政策和法律法规",

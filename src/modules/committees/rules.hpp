@@ -6,14 +6,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "modules/committees/model.hpp"
 
 namespace weizhi::committees {
 
-std::string position_code(Position position);
-std::optional<Position> parse_position(std::string_view code);
-std::string commissioner_joins_code(CommissionerJoins rule);
-std::optional<CommissionerJoins> parse_commissioner_joins(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Position> kPositions = {
+    {Position::Director, "director"}, {Position::Deputy, "deputy"}, {Position::Member, "member"}};
+constexpr CodeTable<CommissionerJoins> kCommissionerJoins = {{CommissionerJoins::ExOfficio, "ex_officio"},
+                                                             {CommissionerJoins::IfElected, "if_elected"}};
 
 // The ten duties of the pilot streets, the default of every street.
 const std::vector<std::string>& default_duties();

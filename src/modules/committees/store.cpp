@@ -45,7 +45,7 @@ Policy policy_of_street(store::Connection& connection, std::int64_t street_node_
   policy.term_years = row->i64(0);
   policy.duties = parse_json(row->text(1)).get<std::vector<std::string>>();
   policy.party_share_percent = row->i64(2);
-  policy.commissioner_joins = parse_commissioner_joins(row->text(3)).value_or(CommissionerJoins::ExOfficio);
+  policy.commissioner_joins = parse_code(kCommissionerJoins, row->text(3)).value_or(CommissionerJoins::ExOfficio);
   policy.publicity_days = row->i64(4);
   return policy;
 }
@@ -60,7 +60,7 @@ void save_policy(store::Tx& tx, std::int64_t street_node_id, const Policy& polic
       "INSERT INTO committee_policies (street_node_id, term_years, duties, party_share_percent, "
       "commissioner_joins, publicity_days, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
       {street_node_id, policy.term_years, Json(policy.duties).dump(), policy.party_share_percent,
-       commissioner_joins_code(policy.commissioner_joins), policy.publicity_days, iso_utc(tx.now())});
+       code_of(kCommissionerJoins, policy.commissioner_joins), policy.publicity_days, iso_utc(tx.now())});
 }
 
 namespace {
@@ -138,8 +138,8 @@ std::vector<Member> members_of(store::Connection& connection, std::int64_t commi
                       row.i64(1),
                       row.text(2),
                       row.i64(3) != 0,
-                      parse_position(row.text(4)).value_or(Position::Member),
-                      parse_origin(row.text(5)).value_or(Origin::EnthusiasticResident),
+                      parse_code(kPositions, row.text(4)).value_or(Position::Member),
+                      parse_code(kOrigins, row.text(5)).value_or(Origin::EnthusiasticResident),
                       row.optional_i64(6),
                       row.text(7)};
       });
@@ -164,8 +164,8 @@ std::int64_t add_member(store::Tx& tx, std::int64_t committee_id, const NewMembe
   auto row = tx.query_one(
       "INSERT INTO committee_members (committee_id, person_id, position, origin, votes, joined_at) "
       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {committee_id, member.person_id, position_code(member.position), origin_code(member.origin), member.votes,
-       iso_utc(tx.now())});
+      {committee_id, member.person_id, code_of(kPositions, member.position), code_of(kOrigins, member.origin),
+       member.votes, iso_utc(tx.now())});
   return row->i64(0);
 }
 
@@ -179,7 +179,7 @@ std::int64_t add_alternate(store::Tx& tx, std::int64_t committee_id, const NewAl
   std::int64_t rank =
       tx.scalar("SELECT COALESCE(MAX(rank), 0) + 1 FROM committee_alternates WHERE committee_id = ?", {committee_id});
   tx.exec("INSERT INTO committee_alternates (committee_id, person_id, origin, rank, votes) VALUES (?, ?, ?, ?, ?)",
-          {committee_id, alternate.person_id, origin_code(alternate.origin), rank, alternate.votes});
+          {committee_id, alternate.person_id, code_of(kOrigins, alternate.origin), rank, alternate.votes});
   return rank;
 }
 
@@ -199,7 +199,7 @@ std::optional<std::int64_t> member_leaves(store::Tx& tx, std::int64_t committee_
   auto row = tx.query_one(
       "INSERT INTO committee_members (committee_id, person_id, position, origin, votes, joined_at) "
       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {committee_id, first.person_id, position_code(Position::Member),
+      {committee_id, first.person_id, code_of(kPositions, Position::Member),
        tx.query_one("SELECT origin FROM committee_alternates WHERE committee_id = ? AND person_id = ?",
                     {committee_id, first.person_id})
            ->text(0),

@@ -302,7 +302,7 @@ Response add_candidate_route(Context& context) {
   candidate.nomination = code_field(body, "nomination", parse_nomination, "提名方式应为 self、joint 或 organisation");
   candidate.nominated_by = body.optional_text("nominated_by").value_or("");
   if (candidate.nominated_by.size() > 300) fail_invalid("nominated_by", "提名人过长");
-  auto origin = committees::parse_origin(body.optional_text("origin").value_or("enthusiastic_resident"));
+  auto origin = parse_code(committees::kOrigins, body.optional_text("origin").value_or("enthusiastic_resident"));
   if (!origin)
     fail_invalid(
         "origin",

@@ -202,7 +202,7 @@ std::optional<Filing> filing_at(std::int64_t step, const FilingFacts& facts) {
   std::map<std::int64_t, const Candidate*> candidates;
   for (const auto& candidate : facts.candidates) candidates.emplace(candidate.id, &candidate);
   auto origin_of = [](const Candidate& candidate) {
-    return committees::parse_origin(candidate.origin).value_or(committees::Origin::EnthusiasticResident);
+    return parse_code(committees::kOrigins, candidate.origin).value_or(committees::Origin::EnthusiasticResident);
   };
   Filing filing;
   std::set<std::int64_t> elected;

@@ -304,7 +304,7 @@ std::int64_t add_candidate(store::Tx& tx, const Election& election, const Candid
       "INSERT INTO election_candidates (election_id, person_id, nomination, nominated_by, origin, vetting, created_at) "
       "VALUES (?, ?, ?, ?, ?, 'pending', ?) RETURNING id",
       {election.id, candidate.person_id, nomination_code(candidate.nomination), candidate.nominated_by,
-       committees::origin_code(candidate.origin), iso_utc(tx.now())});
+       code_of(committees::kOrigins, candidate.origin), iso_utc(tx.now())});
   return row->i64(0);
 }
 
