@@ -13,6 +13,8 @@
 
 using namespace weizhi::deliberation;
 using weizhi::ApiError;
+using weizhi::code_of;
+using weizhi::parse_code;
 
 namespace {
 
@@ -71,12 +73,12 @@ TEST(DeliberationSteps, SkippingOrGoingBackIsRefusedNamingBothStepsInChinese) {
 TEST(DeliberationSteps, CodesRoundTrip) {
   for (Step step :
        {Step::Proposed, Step::Commenting, Step::Consulting, Step::Drafting, Step::Voting, Step::Resolved, Step::Done}) {
-    EXPECT_EQ(parse_step(step_code(step)), step);
+    EXPECT_EQ(parse_code(kSteps, code_of(kSteps, step)), step);
     EXPECT_FALSE(step_label(step).empty());
   }
-  EXPECT_EQ(parse_step("skipped"), std::nullopt);
-  EXPECT_EQ(parse_category("elevator"), Category::Elevator);
-  EXPECT_EQ(parse_category("gossip"), std::nullopt);
+  EXPECT_EQ(parse_code(kSteps, "skipped"), std::nullopt);
+  EXPECT_EQ(parse_code(kCategories, "elevator"), Category::Elevator);
+  EXPECT_EQ(parse_code(kCategories, "gossip"), std::nullopt);
 }
 
 TEST(DeliberationReturnToDrafting, OnlyAfterACountedVoteThatFailed) {

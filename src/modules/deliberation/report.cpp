@@ -18,7 +18,7 @@ std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& as
   for (const auto& row : connection.query(
            "SELECT t.title, c.name, t.step" + topics + " AND t.created_at >= ? AND t.created_at < ? ORDER BY t.id",
            joined({under, ask.moments()}))) {
-    auto step = parse_step(row.text(2));
+    auto step = parse_code(kSteps, row.text(2));
     raised.rows.push_back({row.text(0), row.text(1), step ? step_label(*step) : row.text(2)});
   }
   std::int64_t resolved = connection.scalar(

@@ -95,12 +95,12 @@ Json topic_json(const Topic& topic) {
   return {{"id", topic.id},
           {"compound", {{"id", topic.input.compound_node_id}, {"name", topic.compound_name}}},
           {"scope", scope_json(topic.input.scope)},
-          {"category", category_code(topic.input.category)},
+          {"category", code_of(kCategories, topic.input.category)},
           {"title", topic.input.title},
           {"description", topic.input.description},
-          {"step", step_code(topic.step)},
+          {"step", code_of(kSteps, topic.step)},
           {"step_label", step_label(topic.step)},
-          {"proposer", {{"kind", proposer_kind_code(topic.proposer_kind)}, {"name", topic.proposer_name}}},
+          {"proposer", {{"kind", code_of(kProposerKinds, topic.proposer_kind)}, {"name", topic.proposer_name}}},
           {"created_at", topic.created_at},
           {"updated_at", topic.updated_at}};
 }
@@ -108,7 +108,7 @@ Json topic_json(const Topic& topic) {
 Json comment_json(const Comment& comment) {
   bool hidden = comment.hidden_reason.has_value();
   return {{"id", comment.id},
-          {"author", {{"kind", proposer_kind_code(comment.author_kind)}, {"name", comment.author_name}}},
+          {"author", {{"kind", code_of(kProposerKinds, comment.author_kind)}, {"name", comment.author_name}}},
           {"hidden", hidden},
           {"text", hidden ? Json(nullptr) : Json(comment.text)},
           {"hidden_reason", or_null(comment.hidden_reason)},
@@ -248,7 +248,7 @@ voting::VoteScope scope_field(Context& context, JsonObject& body) {
 
 Response list_route(Context& context) {
   std::int64_t compound_id = org::queried_compound_id(context);
-  auto step = http::query_code(context, "step", parse_step,
+  auto step = http::query_code(context, "step", parser_of(kSteps),
                                "阶段应为 proposed、commenting、consulting、drafting、voting、resolved 或 done");
   auto lease = context.read();
   auto compound = org::require_compound(*lease, compound_id);
@@ -274,7 +274,7 @@ Response create_route(Context& context) {
   input.compound_node_id = http::body_id(context, body, "compound_id");
   input.scope = scope_field(context, body);
   input.category =
-      code_field(body, "category", parse_category,
+      code_field(body, "category", parser_of(kCategories),
                  "类别应为 environment、facilities、parking、elevator、covenant、property、safety 或 other");
   input.title = body.text("title");
   input.description = body.text("description");
@@ -312,19 +312,19 @@ Response topic_write(Context& context, const std::string& action, int status, St
                                  }};
   return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Topic& topic) {
     Json summary = step(tx, topic);
-    summary["from_step"] = step_code(topic.step);
+    summary["from_step"] = code_of(kSteps, topic.step);
     return summary;
   });
 }
 
 Response advance_route(Context& context) {
   JsonObject body(context.json_body());
-  auto to = parse_step(body.text("to"));
+  auto to = parse_code(kSteps, body.text("to"));
   body.finish();
   if (!to) fail_invalid("to", "下一阶段应为 commenting、consulting 或 drafting");
   return topic_write(context, "deliberation.topic.advance", 200, [&](store::Tx& tx, const Topic& topic) {
     advance(tx, topic, *to);
-    return Json{{"to", step_code(*to)}};
+    return Json{{"to", code_of(kSteps, *to)}};
   });
 }
 
@@ -349,7 +349,7 @@ Response add_comment_route(Context& context) {
     Topic topic = require_topic(tx.connection(), context.path_id("id"));
     std::int64_t id = add_comment(tx, topic, user_id, person, kind, text);
     context.audit(tx, "deliberation.comment.create", "topic_comment:" + std::to_string(id),
-                  {{"topic_id", topic.id}, {"author_kind", proposer_kind_code(kind)}});
+                  {{"topic_id", topic.id}, {"author_kind", code_of(kProposerKinds, kind)}});
     return comment_json(*find_comment(tx.connection(), id));
   });
   return Response::json(201, created);
@@ -361,7 +361,7 @@ Response list_comments_route(Context& context) {
   Topic topic = require_topic(*lease, context.path_id("id"));
   Json items = Json::array();
   for (const auto& comment : comments_of(*lease, topic.id)) items.push_back(comment_json(comment));
-  return Response::json(200, {{"topic_id", topic.id}, {"step", step_code(topic.step)}, {"items", items}});
+  return Response::json(200, {{"topic_id", topic.id}, {"step", code_of(kSteps, topic.step)}, {"items", items}});
 }
 
 Response hide_comment_route(Context& context) {

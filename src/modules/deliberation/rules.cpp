@@ -14,35 +14,16 @@ namespace weizhi::deliberation {
 
 namespace {
 
-constexpr CodeTable<Step> kSteps = {
-    {Step::Proposed, "proposed"}, {Step::Commenting, "commenting"}, {Step::Consulting, "consulting"},
-    {Step::Drafting, "drafting"}, {Step::Voting, "voting"},         {Step::Resolved, "resolved"},
-    {Step::Done, "done"}};
 constexpr CodeTable<Step> kStepLabels = {{Step::Proposed, "提出议题"},   {Step::Commenting, "广开言路"},
                                          {Step::Consulting, "民主协商"}, {Step::Drafting, "拟定方案"},
                                          {Step::Voting, "居民表决"},     {Step::Resolved, "形成决议"},
                                          {Step::Done, "已办结"}};
-constexpr CodeTable<Category> kCategories = {
-    {Category::Environment, "environment"}, {Category::Facilities, "facilities"},
-    {Category::Parking, "parking"},         {Category::Elevator, "elevator"},
-    {Category::Covenant, "covenant"},       {Category::Property, "property"},
-    {Category::Safety, "safety"},           {Category::Other, "other"}};
-constexpr CodeTable<ProposerKind> kProposerKinds = {{ProposerKind::Resident, "resident"},
-                                                    {ProposerKind::CommitteeMember, "committee_member"},
-                                                    {ProposerKind::Commissioner, "commissioner"},
-                                                    {ProposerKind::Staff, "staff"}};
 
 constexpr std::int64_t kMaxCostFen = 100'000'000'000;
 
 }  // namespace
 
-std::string step_code(Step step) { return code_of(kSteps, step); }
-std::optional<Step> parse_step(std::string_view code) { return parse_code(kSteps, code); }
 std::string step_label(Step step) { return code_of(kStepLabels, step); }
-std::string category_code(Category category) { return code_of(kCategories, category); }
-std::optional<Category> parse_category(std::string_view code) { return parse_code(kCategories, code); }
-std::string proposer_kind_code(ProposerKind kind) { return code_of(kProposerKinds, kind); }
-std::optional<ProposerKind> parse_proposer_kind(std::string_view code) { return parse_code(kProposerKinds, code); }
 
 std::optional<Step> next_step(Step step) {
   if (step == Step::Done) return std::nullopt;

@@ -8,19 +8,28 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "modules/deliberation/model.hpp"
 #include "modules/org/org.hpp"
 
 namespace weizhi::deliberation {
 
-std::string step_code(Step step);
-std::optional<Step> parse_step(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Step> kSteps = {
+    {Step::Proposed, "proposed"}, {Step::Commenting, "commenting"}, {Step::Consulting, "consulting"},
+    {Step::Drafting, "drafting"}, {Step::Voting, "voting"},         {Step::Resolved, "resolved"},
+    {Step::Done, "done"}};
+constexpr CodeTable<Category> kCategories = {
+    {Category::Environment, "environment"}, {Category::Facilities, "facilities"},
+    {Category::Parking, "parking"},         {Category::Elevator, "elevator"},
+    {Category::Covenant, "covenant"},       {Category::Property, "property"},
+    {Category::Safety, "safety"},           {Category::Other, "other"}};
+constexpr CodeTable<ProposerKind> kProposerKinds = {{ProposerKind::Resident, "resident"},
+                                                    {ProposerKind::CommitteeMember, "committee_member"},
+                                                    {ProposerKind::Commissioner, "commissioner"},
+                                                    {ProposerKind::Staff, "staff"}};
 // 提出议题, 广开言路, 民主协商, 拟定方案, 居民表决, 形成决议, 已办结.
 std::string step_label(Step step);
-std::string category_code(Category category);
-std::optional<Category> parse_category(std::string_view code);
-std::string proposer_kind_code(ProposerKind kind);
-std::optional<ProposerKind> parse_proposer_kind(std::string_view code);
 
 // The step after `step`; nullopt after done.
 std::optional<Step> next_step(Step step);

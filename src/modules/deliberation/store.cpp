@@ -42,12 +42,12 @@ Topic to_topic(const store::Row& row) {
   TopicInput input{row.i64(1),
                    voting::VoteScope{voting::parse_scope_kind(row.text(2)).value_or(voting::ScopeKind::Compound),
                                      parse_json(row.text(3)).get<std::vector<std::int64_t>>()},
-                   parse_category(row.text(4)).value_or(Category::Other), row.text(5), row.text(6)};
+                   parse_code(kCategories, row.text(4)).value_or(Category::Other), row.text(5), row.text(6)};
   return Topic{row.i64(0),
                std::move(input),
                row.text(7),
-               parse_step(row.text(8)).value_or(Step::Proposed),
-               parse_proposer_kind(row.text(9)).value_or(ProposerKind::Staff),
+               parse_code(kSteps, row.text(8)).value_or(Step::Proposed),
+               parse_code(kProposerKinds, row.text(9)).value_or(ProposerKind::Staff),
                row.i64(10),
                row.text(11),
                row.text(12),
@@ -57,7 +57,7 @@ Topic to_topic(const store::Row& row) {
 void set_step(store::Tx& tx, const Topic& topic, Step to) {
   // The step in the WHERE clause makes a concurrent transition of the same topic lose, not overwrite.
   if (tx.exec("UPDATE deliberation_topics SET step = ?, updated_at = ? WHERE id = ? AND step = ?",
-              {step_code(to), iso_utc(tx.now()), topic.id, step_code(topic.step)}) == 0) {
+              {code_of(kSteps, to), iso_utc(tx.now()), topic.id, code_of(kSteps, topic.step)}) == 0) {
     fail_conflict("议题已被他人推进，请刷新后重试", "step");
   }
 }
@@ -97,7 +97,7 @@ Comment to_comment(store::Connection& connection, const store::Row& row) {
   // Residents are shown masked, as everywhere personal data is shown by default; staff by their account.
   return Comment{row.i64(0),
                  row.i64(1),
-                 parse_proposer_kind(row.text(2)).value_or(ProposerKind::Staff),
+                 parse_code(kProposerKinds, row.text(2)).value_or(ProposerKind::Staff),
                  person_id ? masked_name(connection, *person_id) : row.text(4),
                  row.text(5),
                  row.optional_text(6),
@@ -131,8 +131,8 @@ std::int64_t create_topic(store::Tx& tx, const TopicInput& input, ProposerKind p
       "step, proposer_kind, proposer_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
       {input.compound_node_id, voting::scope_kind_code(input.scope.kind), Json(input.scope.node_ids).dump(),
-       category_code(input.category), input.title, input.description, step_code(Step::Proposed),
-       proposer_kind_code(proposer_kind), proposer_user_id, now, now});
+       code_of(kCategories, input.category), input.title, input.description, code_of(kSteps, Step::Proposed),
+       code_of(kProposerKinds, proposer_kind), proposer_user_id, now, now});
 }
 
 std::optional<Topic> find_topic(store::Connection& connection, std::int64_t id) {
@@ -148,7 +148,7 @@ std::vector<Topic> topics_of_compound(store::Connection& connection, std::int64_
                                       std::optional<Step> step) {
   store::Select query(kTopicColumns);
   query.where("t.compound_node_id = ?", {compound_node_id});
-  if (step) query.where("t.step = ?", {step_code(*step)});
+  if (step) query.where("t.step = ?", {code_of(kSteps, *step)});
   query.newest_first("t.id", std::nullopt, std::nullopt);
   return store::map_rows(query.run(connection), to_topic);
 }
@@ -183,7 +183,7 @@ std::int64_t add_comment(store::Tx& tx, const Topic& topic, std::int64_t author_
   return tx.scalar(
       "INSERT INTO deliberation_comments (topic_id, author_user_id, author_person_id, author_kind, text, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {topic.id, author_user_id, author_person_id, proposer_kind_code(author_kind), text, iso_utc(tx.now())});
+      {topic.id, author_user_id, author_person_id, code_of(kProposerKinds, author_kind), text, iso_utc(tx.now())});
 }
 
 std::vector<Comment> comments_of(store::Connection& connection, std::int64_t topic_id) {
