@@ -77,7 +77,7 @@ Json project_summary_json(const Project& project) {
           {"title", project.title},
           {"unit_id", project.unit_id},
           {"compound_id", project.compound_id},
-          {"stage", stage_code(project.stage)},
+          {"stage", code_of(kStages, project.stage)},
           {"vote_id", or_null(project.vote_id)},
           {"created_at", project.created_at}};
 }
@@ -143,7 +143,7 @@ Json split_json(const Split& split) {
                       {"share_fen", share.share_fen},
                       {"share_yuan", yuan_text(share.share_fen)}});
   }
-  return {{"method", method_code(split.method)},
+  return {{"method", code_of(kMethods, split.method)},
           {"total_fen", split.total_fen},
           {"total_yuan", yuan_text(split.total_fen)},
           {"sum_yuan", yuan_text(sum)},
@@ -166,7 +166,7 @@ Json cost_json(store::Connection& connection, const Project& project) {
   return {{"total_fen", agreement->total_fen},
           {"total_yuan", yuan_text(agreement->total_fen)},
           {"floor_weights", weights_json(agreement->floor_weights)},
-          {"method", method_code(agreement->floor_weights ? Method::Floor : Method::Area)},
+          {"method", code_of(kMethods, agreement->floor_weights ? Method::Floor : Method::Area)},
           {"split", split_or_null(connection, project)},
           {"updated_at", agreement->updated_at}};
 }
@@ -203,11 +203,11 @@ Json mediations_json(store::Connection& connection, std::int64_t project_id) {
     }
     items.push_back({{"id", mediation.id},
                      {"held_on", input.held_on},
-                     {"level", level_code(input.level)},
+                     {"level", code_of(kLevels, input.level)},
                      {"parties", input.parties},
                      {"mediator", mediator},
                      {"issue", input.issue},
-                     {"outcome", outcome_code(input.outcome)},
+                     {"outcome", code_of(kOutcomes, input.outcome)},
                      {"agreement", or_null(input.agreement)},
                      {"created_at", mediation.created_at}});
   }
@@ -219,7 +219,7 @@ Json project_json(store::Connection& connection, const Project& project) {
   Policy policy = policy_for_node(connection, project.unit_id);
   Json stages = Json::array();
   for (const auto& event : stage_history(connection, project.id)) {
-    stages.push_back({{"stage", stage_code(event.stage)},
+    stages.push_back({{"stage", code_of(kStages, event.stage)},
                       {"on", event.on},
                       {"by", {{"user_id", event.by_user_id}, {"name", event.by_name}}},
                       {"recorded_at", event.recorded_at}});
@@ -347,7 +347,7 @@ Response consent_vote_route(Context& context) {
                              voting::parse_channel, "渠道应为 online、paper 或 meeting");
   return project_step(context, "elevators.consent_vote.create", 201, [&](store::Tx& tx, const Project& project) {
     std::int64_t vote_id = start_consent_vote(tx, project, opens_at, closes_at, channels, context.user().user_id, on);
-    return Json{{"vote_id", vote_id}, {"from", stage_code(project.stage)}, {"on", on}};
+    return Json{{"vote_id", vote_id}, {"from", code_of(kStages, project.stage)}, {"on", on}};
   });
 }
 
@@ -356,11 +356,11 @@ Response advance_route(Context& context) {
   std::string code = body.text("to");
   std::string on = day_field(context, body, "on");
   body.finish();
-  auto to = parse_stage(code);
+  auto to = parse_code(kStages, code);
   if (!to) fail_invalid("to", "阶段应为 design、approval、construction、acceptance、in_service 或 withdrawn");
   return project_step(context, "elevators.project.advance", 200, [&](store::Tx& tx, const Project& project) {
     advance(tx, project, *to, on, context.user().user_id);
-    return Json{{"from", stage_code(project.stage)}, {"to", code}, {"on", on}};
+    return Json{{"from", code_of(kStages, project.stage)}, {"to", code}, {"on", on}};
   });
 }
 
@@ -431,14 +431,14 @@ Response add_mediation_route(Context& context) {
   JsonObject body(context.json_body());
   MediationInput input;
   input.held_on = covenant::checked_date(body.text("held_on"), "held_on");
-  if (auto level = optional_code_field(body, "level", parse_level, "调解层级应为 community 或 street")) {
+  if (auto level = optional_code_field(body, "level", parser_of(kLevels), "调解层级应为 community 或 street")) {
     input.level = *level;
   }
   input.parties = text_array(body.any("parties"), "parties", "字段 parties 应为当事方数组", "当事方应为文字");
   input.mediator_person_id = http::optional_body_id(context, body, "mediator_person_id");
   input.mediator_name = body.optional_text("mediator_name");
   input.issue = body.text("issue");
-  input.outcome = code_field(body, "outcome", parse_outcome, "调解结果应为 agreed、not_agreed 或 pending");
+  input.outcome = code_field(body, "outcome", parser_of(kOutcomes), "调解结果应为 agreed、not_agreed 或 pending");
   input.agreement = body.optional_text("agreement");
   body.finish();
   std::int64_t id = context.path_id("id");
@@ -447,7 +447,7 @@ Response add_mediation_route(Context& context) {
     std::int64_t mediation_id = add_mediation(tx, project, input, context.user().user_id);
     context.audit(
         tx, "elevators.mediation.create", "elevator_project:" + std::to_string(id),
-        {{"mediation_id", mediation_id}, {"held_on", input.held_on}, {"outcome", outcome_code(input.outcome)}});
+        {{"mediation_id", mediation_id}, {"held_on", input.held_on}, {"outcome", code_of(kOutcomes, input.outcome)}});
     return Json{{"id", mediation_id}, {"items", mediations_json(tx.connection(), id)}};
   });
   return Response::json(201, created);

@@ -18,10 +18,6 @@ namespace weizhi::elevators {
 
 namespace {
 
-constexpr CodeTable<Stage> kStages = {
-    {Stage::Proposal, "proposal"},    {Stage::Consent, "consent"},           {Stage::Design, "design"},
-    {Stage::Approval, "approval"},    {Stage::Construction, "construction"}, {Stage::Acceptance, "acceptance"},
-    {Stage::InService, "in_service"}, {Stage::Withdrawn, "withdrawn"}};
 // The stages a project moves through to in service; withdrawn stands outside the way.
 constexpr Stage kWayToService[] = {Stage::Proposal,     Stage::Consent,    Stage::Design,   Stage::Approval,
                                    Stage::Construction, Stage::Acceptance, Stage::InService};
@@ -37,12 +33,6 @@ constexpr StageDays kExpectedStageDays[] = {
     {Stage::Proposal, std::chrono::days(30)},     {Stage::Consent, std::chrono::days(30)},
     {Stage::Design, std::chrono::days(60)},       {Stage::Approval, std::chrono::days(30)},
     {Stage::Construction, std::chrono::days(90)}, {Stage::Acceptance, std::chrono::days(30)}};
-constexpr CodeTable<Method> kMethods = {{Method::Floor, "floor"}, {Method::Area, "area"}};
-constexpr CodeTable<MediationOutcome> kOutcomes = {{MediationOutcome::Agreed, "agreed"},
-                                                   {MediationOutcome::NotAgreed, "not_agreed"},
-                                                   {MediationOutcome::Pending, "pending"}};
-constexpr CodeTable<MediationLevel> kLevels = {{MediationLevel::Community, "community"},
-                                               {MediationLevel::Street, "street"}};
 
 constexpr std::int64_t kMaxFen = 1'000'000'000'000;  // ten billion yuan
 constexpr int kMaxWeightDecimals = 6;
@@ -72,14 +62,6 @@ std::optional<std::pair<std::int64_t, int>> parse_decimal(const std::string& tex
 }
 
 }  // namespace
-
-std::string stage_code(Stage stage) { return code_of(kStages, stage); }
-std::optional<Stage> parse_stage(std::string_view code) { return parse_code(kStages, code); }
-std::string method_code(Method method) { return code_of(kMethods, method); }
-std::string outcome_code(MediationOutcome outcome) { return code_of(kOutcomes, outcome); }
-std::optional<MediationOutcome> parse_outcome(std::string_view code) { return parse_code(kOutcomes, code); }
-std::string level_code(MediationLevel level) { return code_of(kLevels, level); }
-std::optional<MediationLevel> parse_level(std::string_view code) { return parse_code(kLevels, code); }
 
 void check_policy(const Policy& policy) {
   if (policy.min_floors < 2 || policy.min_floors > 30) fail_invalid("min_floors", "加装电梯的最低楼层数应为 2 至 30");
@@ -217,20 +199,21 @@ std::string publicity_last_day(const std::string& starts_on, std::int64_t days) 
 
 void check_publicity(Stage stage) {
   if (stage != Stage::Design)
-    fail_conflict("设计方案只在 design 阶段公示，项目现处于 " + stage_code(stage) + " 阶段", "stage");
+    fail_conflict("设计方案只在 design 阶段公示，项目现处于 " + code_of(kStages, stage) + " 阶段", "stage");
 }
 
 void check_advance(Stage from, Stage to, const ConsentFacts& consent, const Project& project, const std::string& on) {
   if (to == Stage::Withdrawn) {
     if (from == Stage::Construction || from == Stage::Acceptance || from == Stage::InService ||
         from == Stage::Withdrawn) {
-      fail_conflict("项目处于 " + stage_code(from) + " 阶段，不能撤回", "to");
+      fail_conflict("项目处于 " + code_of(kStages, from) + " 阶段，不能撤回", "to");
     }
     return;
   }
   if (next_stage(from) != to) {
-    fail_conflict("项目处于 " + stage_code(from) + " 阶段，只能进入下一阶段" +
-                      (next_stage(from) ? " " + stage_code(*next_stage(from)) : std::string()) + "，不能跳过或回退",
+    fail_conflict("项目处于 " + code_of(kStages, from) + " 阶段，只能进入下一阶段" +
+                      (next_stage(from) ? " " + code_of(kStages, *next_stage(from)) : std::string()) +
+                      "，不能跳过或回退",
                   "to");
   }
   if (to == Stage::Consent) fail_conflict("发起本单元的同意表决后自动进入 consent 阶段", "to");
@@ -334,7 +317,7 @@ void check_unit_free(const UnitRecord& unit, const Eligibility& eligibility) {
 
 void check_consent_start(Stage stage) {
   if (stage != Stage::Proposal) {
-    fail_conflict("只有 proposal 阶段的项目才能发起同意表决，该项目处于 " + stage_code(stage) + " 阶段", "stage");
+    fail_conflict("只有 proposal 阶段的项目才能发起同意表决，该项目处于 " + code_of(kStages, stage) + " 阶段", "stage");
   }
 }
 

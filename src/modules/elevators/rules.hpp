@@ -9,17 +9,22 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "modules/elevators/model.hpp"
 
 namespace weizhi::elevators {
 
-std::string stage_code(Stage stage);
-std::optional<Stage> parse_stage(std::string_view code);
-std::string method_code(Method method);
-std::string outcome_code(MediationOutcome outcome);
-std::optional<MediationOutcome> parse_outcome(std::string_view code);
-std::string level_code(MediationLevel level);
-std::optional<MediationLevel> parse_level(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Stage> kStages = {
+    {Stage::Proposal, "proposal"},    {Stage::Consent, "consent"},           {Stage::Design, "design"},
+    {Stage::Approval, "approval"},    {Stage::Construction, "construction"}, {Stage::Acceptance, "acceptance"},
+    {Stage::InService, "in_service"}, {Stage::Withdrawn, "withdrawn"}};
+constexpr CodeTable<Method> kMethods = {{Method::Floor, "floor"}, {Method::Area, "area"}};
+constexpr CodeTable<MediationOutcome> kOutcomes = {{MediationOutcome::Agreed, "agreed"},
+                                                   {MediationOutcome::NotAgreed, "not_agreed"},
+                                                   {MediationOutcome::Pending, "pending"}};
+constexpr CodeTable<MediationLevel> kLevels = {{MediationLevel::Community, "community"},
+                                               {MediationLevel::Street, "street"}};
 
 // 400 naming the field: min_floors 2–30, group_size 1–20, publicity_days 1–60.
 void check_policy(const Policy& policy);

@@ -32,7 +32,7 @@ Project to_project(const store::Row& row) {
                  row.i64(1),
                  row.i64(2),
                  row.text(3),
-                 parse_stage(row.text(4)).value_or(Stage::Proposal),
+                 parse_code(kStages, row.text(4)).value_or(Stage::Proposal),
                  row.optional_i64(5),
                  row.text(6),
                  row.optional_text(7),
@@ -48,7 +48,7 @@ void require_person(store::Connection& connection, std::int64_t person_id, const
 void record_stage(store::Tx& tx, std::int64_t project_id, Stage stage, const std::string& on, std::int64_t user_id) {
   tx.exec(
       "INSERT INTO elevator_stage_events (project_id, stage, on_date, by_user_id, recorded_at) VALUES (?, ?, ?, ?, ?)",
-      {project_id, stage_code(stage), on, user_id, iso_utc(tx.now())});
+      {project_id, code_of(kStages, stage), on, user_id, iso_utc(tx.now())});
 }
 
 // Moves the stage, losing (409) to a concurrent change of the same project rather than overwriting it.
@@ -56,7 +56,7 @@ void set_stage(store::Tx& tx, const Project& project, Stage to, const std::strin
   auto history = stage_history(tx.connection(), project.id);
   check_stage_day(on, history.empty() ? std::nullopt : std::optional<std::string>(history.back().on));
   if (tx.exec("UPDATE elevator_projects SET stage = ? WHERE id = ? AND stage = ?",
-              {stage_code(to), project.id, stage_code(project.stage)}) == 0) {
+              {code_of(kStages, to), project.id, code_of(kStages, project.stage)}) == 0) {
     fail_conflict("项目已被他人修改，请刷新后重试", "stage");
   }
   record_stage(tx, project.id, to, on, user_id);
@@ -170,7 +170,7 @@ std::vector<Project> projects_of_compound(store::Connection& connection, std::in
 }
 
 std::vector<Project> projects_under_way(store::Connection& connection, const std::string& path) {
-  std::vector<store::Value> params{stage_code(Stage::InService), stage_code(Stage::Withdrawn)};
+  std::vector<store::Value> params{code_of(kStages, Stage::InService), code_of(kStages, Stage::Withdrawn)};
   for (auto& bound : org::subtree_params(path)) params.push_back(std::move(bound));
   return store::map_rows(connection.query(std::string(kProjectColumns) +
                                               "WHERE stage NOT IN (?, ?) AND compound_node_id IN (SELECT id FROM "
@@ -186,7 +186,7 @@ std::vector<StageEvent> stage_history(store::Connection& connection, std::int64_
                                           "WHERE e.project_id = ? ORDER BY e.id",
                                           {project_id}),
                          [](const store::Row& row) {
-                           return StageEvent{parse_stage(row.text(0)).value_or(Stage::Proposal), row.text(1),
+                           return StageEvent{parse_code(kStages, row.text(0)).value_or(Stage::Proposal), row.text(1),
                                              row.i64(2), row.text(3), row.text(4)};
                          });
 }
@@ -366,8 +366,9 @@ std::int64_t add_mediation(store::Tx& tx, const Project& project, const Mediatio
   return tx.scalar(
       "INSERT INTO elevator_mediations (project_id, held_on, level, parties, mediator_person_id, mediator_name, issue, "
       "outcome, agreement, recorded_by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {project.id, input.held_on, level_code(input.level), Json(input.parties).dump(), input.mediator_person_id,
-       input.mediator_name, input.issue, outcome_code(input.outcome), input.agreement, user_id, iso_utc(tx.now())});
+      {project.id, input.held_on, code_of(kLevels, input.level), Json(input.parties).dump(), input.mediator_person_id,
+       input.mediator_name, input.issue, code_of(kOutcomes, input.outcome), input.agreement, user_id,
+       iso_utc(tx.now())});
 }
 
 std::vector<Mediation> mediations_of(store::Connection& connection, std::int64_t project_id) {
@@ -378,12 +379,12 @@ std::vector<Mediation> mediations_of(store::Connection& connection, std::int64_t
           {project_id}),
       [](const store::Row& row) {
         MediationInput input{row.text(1),
-                             parse_level(row.text(2)).value_or(MediationLevel::Community),
+                             parse_code(kLevels, row.text(2)).value_or(MediationLevel::Community),
                              parse_json(row.text(3)).get<std::vector<std::string>>(),
                              row.optional_i64(4),
                              row.optional_text(5),
                              row.text(6),
-                             parse_outcome(row.text(7)).value_or(MediationOutcome::Pending),
+                             parse_code(kOutcomes, row.text(7)).value_or(MediationOutcome::Pending),
                              row.optional_text(8)};
         return Mediation{row.i64(0), std::move(input), row.i64(9), row.text(10)};
       });
