@@ -397,10 +397,7 @@ Response attachment_route(Context& context) {
   auto notice = find_notice(*lease, id);
   if (!notice) fail_not_found("找不到该通知");
   if (!context.can(kRead, notice->input.node_id)) require_readable(*lease, id, reader_of(context, *lease));
-  const std::string& photo = context.request.path_params.at("photo");
-  const auto& photos = notice->input.attachment_ids;
-  if (std::find(photos.begin(), photos.end(), photo) == photos.end()) fail_not_found("该通知没有这个附件");
-  return media::photo_reply(context, *lease, photo);
+  return media::cited_photo_reply(context, *lease, notice->input.attachment_ids, "该通知没有这个附件");
 }
 
 }  // namespace

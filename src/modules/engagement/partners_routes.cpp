@@ -214,15 +214,8 @@ Response add_agreement_route(Context& context) {
 // The nodes a resource is sunk to: the body's list `serves` of ids, each of the unit's street and within the
 // caller's reach (404 naming serves[i] otherwise) and a street, community or compound (422).
 std::vector<std::int64_t> read_serves(Context& context, JsonObject& body) {
-  const Json& list = body.any("serves");
-  if (!list.is_array()) fail_invalid("serves", "下沉范围 serves 应为节点编号列表");
-  std::vector<std::int64_t> serves;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    std::string field = "serves[" + std::to_string(i) + "]";
-    if (!list[i].is_number_integer()) fail_invalid(field, "下沉范围应为节点编号");
-    serves.push_back(context.parse_id(std::to_string(list[i].get<std::int64_t>()), field));
-  }
-  return serves;
+  return http::body_ids(context, body.any("serves"), "serves", "下沉范围 serves 应为节点编号列表",
+                        "下沉范围应为节点编号");
 }
 
 void check_served_nodes(Context& context, store::Connection& connection, const std::vector<std::int64_t>& serves,

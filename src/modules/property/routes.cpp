@@ -449,10 +449,7 @@ Response unlink_staff_route(Context& context) {
 Response licence_photo_route(Context& context) {
   auto lease = context.read();
   Company company = require_company(*lease, context.path_id("id"));
-  const std::string& photo = context.request.path_params.at("photo");
-  const auto& photos = company.input.licence_photos;
-  if (std::find(photos.begin(), photos.end(), photo) == photos.end()) fail_not_found("该企业没有这张证照");
-  return media::photo_reply(context, *lease, photo);
+  return media::cited_photo_reply(context, *lease, company.input.licence_photos, "该企业没有这张证照");
 }
 
 // --- Clusters ---

@@ -193,15 +193,14 @@ std::vector<std::int64_t> staff_serving(store::Connection& connection, std::int6
 std::vector<std::int64_t> role_holders_under(store::Connection& connection, const std::string& role,
                                              const std::string& path, TimePoint now) {
   std::string at = iso_utc(now);
-  store::Params params{role, at, at};
-  for (auto& bound : org::subtree_params(path)) params.push_back(std::move(bound));
-  return store::map_rows(
-      connection.query("SELECT DISTINCT u.id FROM role_assignments ra JOIN users u ON u.id = ra.user_id "
-                       "JOIN org_nodes n ON n.id = ra.scope_node_id WHERE ra.role = ? AND u.disabled = 0 "
-                       "AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to > ?) AND " +
-                           org::subtree_condition(connection.dialect(), "n.path") + " ORDER BY u.id",
-                       params),
-      store::first_integer);
+  store::Select query(
+      "SELECT DISTINCT u.id FROM role_assignments ra JOIN users u ON u.id = ra.user_id "
+      "JOIN org_nodes n ON n.id = ra.scope_node_id");
+  query.where("ra.role = ? AND u.disabled = 0", {role})
+      .where("ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to > ?)", {at, at})
+      .where(org::subtree_condition(connection.dialect(), "n.path"), org::subtree_params(path))
+      .ordered_by("u.id");
+  return store::map_rows(query.run(connection), store::first_integer);
 }
 
 std::optional<std::int64_t> company_of_user(store::Connection& connection, std::int64_t user_id) {
