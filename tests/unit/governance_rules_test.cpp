@@ -66,9 +66,9 @@ TEST(GovernancePartyForm, AnOverrideWinsAndSaysSoKeepingTheDerivedForm) {
 TEST(GovernancePartyForm, CodesRoundTripAndUnknownCodesAreRefused) {
   for (PartyForm form :
        {PartyForm::SingleBranch, PartyForm::JointAssociation, PartyForm::CommunityDirect, PartyForm::None}) {
-    EXPECT_EQ(parse_party_form(party_form_code(form)), form);
+    EXPECT_EQ(parse_code(kPartyForms, code_of(kPartyForms, form)), form);
   }
-  EXPECT_FALSE(parse_party_form("branch"));
+  EXPECT_FALSE(parse_code(kPartyForms, "branch"));
 }
 
 TEST(GovernanceTerms, ATermIsCurrentFromItsStartUntilJustBeforeItsEnd) {
@@ -113,7 +113,7 @@ TEST(GovernanceChain, EachGapIsNamedInChainOrder) {
   EXPECT_EQ(status.missing,
             (std::vector<ChainPosition>{ChainPosition::CommunitySecretary, ChainPosition::TripartiteDirector,
                                         ChainPosition::Commissioner}));
-  EXPECT_EQ(chain_position_code(status.missing[1]), "tripartite_director");
+  EXPECT_EQ(code_of(kChainPositionCodes, status.missing[1]), "tripartite_director");
 }
 TEST(GovernanceChain, AReplacedHolderLeavesTheChainCompleteWithTheSuccessor) {
   ChainTerms terms = full_chain();

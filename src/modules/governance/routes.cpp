@@ -102,7 +102,7 @@ std::vector<std::int64_t> id_list(Context& context, JsonObject& body, const std:
 
 Json positions_json(const std::vector<ChainPosition>& positions) {
   Json codes = Json::array();
-  for (ChainPosition position : positions) codes.push_back(chain_position_code(position));
+  for (ChainPosition position : positions) codes.push_back(code_of(kChainPositionCodes, position));
   return codes;
 }
 
@@ -125,7 +125,8 @@ Response chain_route(Context& context) {
   auto names = masked_names(*lease, people);
   Json links = Json::array();
   for (const auto& link : status.links) {
-    Json shown{{"position", chain_position_code(link.position)}, {"person", optional_ref_json(link.person_id, names)}};
+    Json shown{{"position", code_of(kChainPositionCodes, link.position)},
+               {"person", optional_ref_json(link.person_id, names)}};
     if (link.position == ChainPosition::Commissioner && link.person_id) {
       auto phone = commissioner_service_phone(*lease, compound.id, now);
       shown["service_phone"] = phone ? Json(*phone) : Json(nullptr);
@@ -155,7 +156,7 @@ Response coverage_route(Context& context) {
 }
 
 Response set_position_route(Context& context) {
-  auto position = parse_community_position(context.request.path_params.at("position"));
+  auto position = parse_code(kCommunityPositions, context.request.path_params.at("position"));
   if (!position) fail_not_found("没有该社区职务：可设 secretary 或 tripartite_director");
   JsonObject body(context.json_body());
   std::int64_t person_id = body.integer("person_id");
@@ -167,10 +168,10 @@ Response set_position_route(Context& context) {
     bool changed = set_community_position(tx, community_id, *position, person_id);
     if (changed) {
       context.audit(tx, "governance.position.set", "org_node:" + std::to_string(community_id),
-                    {{"position", community_position_code(*position)}, {"person_id", person_id}});
+                    {{"position", code_of(kCommunityPositions, *position)}, {"person_id", person_id}});
     }
     return Json{{"community_id", community_id},
-                {"position", community_position_code(*position)},
+                {"position", code_of(kCommunityPositions, *position)},
                 {"person", ref_json(person_id, masked_names(tx.connection(), {person_id}))},
                 {"changed", changed}};
   });
@@ -276,7 +277,7 @@ Json party_orgs_json(store::Connection& connection, const std::vector<PartyOrg>&
     Json compounds = Json::array();
     for (std::int64_t id : org.input.compound_ids) compounds.push_back(names.node(id));
     return Json{{"id", org.id},
-                {"kind", party_org_kind_code(org.input.kind)},
+                {"kind", code_of(kPartyOrgKinds, org.input.kind)},
                 {"name", org.input.name},
                 {"community", names.node(org.input.community_node_id)},
                 {"secretary", names.person(org.input.secretary_person_id)},
@@ -304,7 +305,7 @@ Response create_party_org_route(Context& context) {
   auto secretary = body.optional_integer("secretary_person_id");
   auto compound_ids = id_list(context, body, "compound_ids");
   body.finish();
-  auto kind = parse_party_org_kind(kind_text);
+  auto kind = parse_code(kPartyOrgKinds, kind_text);
   if (!kind) fail_invalid("kind", "党组织类型应为 committee（社区党委）或 branch（党支部）");
   check_name("name", name);
   require_person_in_scope(context, "secretary_person_id", secretary);
@@ -354,11 +355,11 @@ Json compound_party_json(store::Connection& connection, const org::Node& compoun
   Json committee = party.community_committee ? shown.back() : Json(nullptr);
   if (party.community_committee) shown.erase(shown.size() - 1);
   return {{"compound", {{"id", compound.id}, {"name", compound.name}}},
-          {"form", party_form_code(party.decision.form)},
-          {"derived_form", party_form_code(party.decision.derived)},
+          {"form", code_of(kPartyForms, party.decision.form)},
+          {"derived_form", code_of(kPartyForms, party.decision.derived)},
           {"overridden", party.decision.overridden},
           {"led_by_community_committee", party.led_by_community_committee},
-          {"form_override", party.form_override ? Json(party_form_code(*party.form_override)) : Json(nullptr)},
+          {"form_override", party.form_override ? Json(code_of(kPartyForms, *party.form_override)) : Json(nullptr)},
           {"community_committee", committee},
           {"branches", shown}};
 }
@@ -372,7 +373,7 @@ Response compound_party_route(Context& context) {
 Response set_compound_party_route(Context& context) {
   JsonObject body(context.json_body());
   bool led = body.boolean("led_by_community_committee");
-  auto form_override = optional_code_field(body, "form_override", parse_party_form,
+  auto form_override = optional_code_field(body, "form_override", parser_of(kPartyForms),
                                            "形式应为 single_branch、joint_association、community_direct 或 none");
   body.finish();
   Json result = context.write([&](store::Tx& tx) {
@@ -380,7 +381,7 @@ Response set_compound_party_route(Context& context) {
     set_compound_party(tx, compound.id, led, form_override);
     context.audit(tx, "governance.compound_party.set", "org_node:" + std::to_string(compound.id),
                   {{"led_by_community_committee", led},
-                   {"form_override", form_override ? Json(party_form_code(*form_override)) : Json(nullptr)}});
+                   {"form_override", form_override ? Json(code_of(kPartyForms, *form_override)) : Json(nullptr)}});
     return compound_party_json(tx.connection(), compound);
   });
   return Response::json(200, result);
@@ -469,7 +470,7 @@ Response organization_stats_route(Context& context) {
   auto [lease, node] = read_queried_subtree(context);
   OrganizationStats stats = organization_stats(*lease, node, context.services.clock.now());
   Json forms = Json::object();
-  for (const auto& [form, count] : stats.party_forms) forms[party_form_code(form)] = count;
+  for (const auto& [form, count] : stats.party_forms) forms[code_of(kPartyForms, form)] = count;
   return Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", org::kind_code(node.kind)}}},
                               {"communities", stats.communities},
                               {"compounds", stats.compounds},

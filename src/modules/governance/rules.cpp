@@ -11,34 +11,13 @@ namespace weizhi::governance {
 
 namespace {
 
-constexpr CodeTable<PartyForm> kPartyForms = {{PartyForm::SingleBranch, "single_branch"},
-                                              {PartyForm::JointAssociation, "joint_association"},
-                                              {PartyForm::CommunityDirect, "community_direct"},
-                                              {PartyForm::None, "none"}};
-constexpr CodeTable<ChainPosition> kChainPositionCodes = {{ChainPosition::CommunitySecretary, "community_secretary"},
-                                                          {ChainPosition::TripartiteDirector, "tripartite_director"},
-                                                          {ChainPosition::Commissioner, "commissioner"}};
-constexpr CodeTable<CommunityPosition> kCommunityPositions = {
-    {CommunityPosition::Secretary, "secretary"}, {CommunityPosition::TripartiteDirector, "tripartite_director"}};
 constexpr CodeTable<EscalationLevel> kEscalationLevels = {{EscalationLevel::None, "none"},
                                                           {EscalationLevel::Commissioner, "commissioner"},
                                                           {EscalationLevel::TripartiteDirector, "tripartite_director"},
                                                           {EscalationLevel::CommunitySecretary, "community_secretary"},
                                                           {EscalationLevel::Street, "street"}};
-constexpr CodeTable<PartyOrgKind> kPartyOrgKinds = {{PartyOrgKind::Committee, "committee"},
-                                                    {PartyOrgKind::Branch, "branch"}};
 
 }  // namespace
-
-std::string party_form_code(PartyForm form) { return code_of(kPartyForms, form); }
-std::optional<PartyForm> parse_party_form(const std::string& code) { return parse_code(kPartyForms, code); }
-std::string chain_position_code(ChainPosition position) { return code_of(kChainPositionCodes, position); }
-std::string community_position_code(CommunityPosition position) { return code_of(kCommunityPositions, position); }
-std::optional<CommunityPosition> parse_community_position(const std::string& code) {
-  return parse_code(kCommunityPositions, code);
-}
-std::string party_org_kind_code(PartyOrgKind kind) { return code_of(kPartyOrgKinds, kind); }
-std::optional<PartyOrgKind> parse_party_org_kind(const std::string& code) { return parse_code(kPartyOrgKinds, code); }
 
 std::string escalation_level_code(EscalationLevel level) { return code_of(kEscalationLevels, level); }
 std::optional<EscalationLevel> parse_escalation_level(std::string_view code) {

@@ -8,19 +8,25 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "modules/governance/model.hpp"
 #include "modules/org/org.hpp"
 
 namespace weizhi::governance {
 
-std::string party_form_code(PartyForm form);
-std::optional<PartyForm> parse_party_form(const std::string& code);
-std::string chain_position_code(ChainPosition position);
-std::string community_position_code(CommunityPosition position);
-std::optional<CommunityPosition> parse_community_position(const std::string& code);
-std::string party_org_kind_code(PartyOrgKind kind);
-std::optional<PartyOrgKind> parse_party_org_kind(const std::string& code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<PartyForm> kPartyForms = {{PartyForm::SingleBranch, "single_branch"},
+                                              {PartyForm::JointAssociation, "joint_association"},
+                                              {PartyForm::CommunityDirect, "community_direct"},
+                                              {PartyForm::None, "none"}};
+constexpr CodeTable<ChainPosition> kChainPositionCodes = {{ChainPosition::CommunitySecretary, "community_secretary"},
+                                                          {ChainPosition::TripartiteDirector, "tripartite_director"},
+                                                          {ChainPosition::Commissioner, "commissioner"}};
+constexpr CodeTable<CommunityPosition> kCommunityPositions = {
+    {CommunityPosition::Secretary, "secretary"}, {CommunityPosition::TripartiteDirector, "tripartite_director"}};
+constexpr CodeTable<PartyOrgKind> kPartyOrgKinds = {{PartyOrgKind::Committee, "committee"},
+                                                    {PartyOrgKind::Branch, "branch"}};
 
 // Led by the community party committee → community_direct; else one branch → single_branch,
 // several → joint_association, none → none. An override replaces the result and says so.

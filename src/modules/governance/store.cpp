@@ -98,7 +98,7 @@ std::vector<PartyOrg> to_party_orgs(store::Connection& connection, const store::
   std::vector<PartyOrg> orgs;
   for (const auto& row : rows) {
     orgs.push_back(PartyOrg{row.i64(0),
-                            {parse_party_org_kind(row.text(1)).value_or(PartyOrgKind::Branch),
+                            {parse_code(kPartyOrgKinds, row.text(1)).value_or(PartyOrgKind::Branch),
                              row.text(2),
                              row.i64(3),
                              row.optional_i64(4),
@@ -145,7 +145,7 @@ SubtreeChains chains_under(store::Connection& connection, const std::string& pat
                         "JOIN community_positions p ON p.community_node_id = c.parent_id "
                         "WHERE c.kind = 'compound' AND c.path LIKE ? AND (p.until IS NULL OR p.until > ?)",
                         {pattern, now_text})) {
-    auto position = parse_community_position(row.text(1));
+    auto position = parse_code(kCommunityPositions, row.text(1));
     if (!position) continue;
     auto& terms = chains.terms[row.i64(0)];
     (*position == CommunityPosition::Secretary ? terms.community_secretary : terms.tripartite_director)
@@ -195,7 +195,7 @@ bool set_community_position(store::Tx& tx, std::int64_t community_id, CommunityP
   require_node(tx, community_id, {org::NodeKind::Community}, "community_id");
   require_person(tx, person_id, "person_id");
   std::string now = iso_utc(tx.now());
-  std::string code = community_position_code(position);
+  std::string code = code_of(kCommunityPositions, position);
   auto terms = store::map_rows(tx.query("SELECT person_id, since, until FROM community_positions "
                                         "WHERE community_node_id = ? AND position = ? AND (until IS NULL OR until > ?)",
                                         {community_id, code, now}),
@@ -296,7 +296,7 @@ std::int64_t create_party_org(store::Tx& tx, const PartyOrgInput& input) {
   std::int64_t id = tx.scalar(
       "INSERT INTO party_orgs (kind, name, community_node_id, secretary_person_id, created_at) "
       "VALUES (?, ?, ?, ?, ?) RETURNING id",
-      {party_org_kind_code(input.kind), input.name, input.community_node_id, input.secretary_person_id,
+      {code_of(kPartyOrgKinds, input.kind), input.name, input.community_node_id, input.secretary_person_id,
        iso_utc(tx.now())});
   map_branch(tx, id, input.compound_ids);
   return id;
@@ -340,7 +340,7 @@ CompoundParty compound_party(store::Connection& connection, std::int64_t compoun
           "SELECT led_by_community_committee, form_override FROM compound_party_settings WHERE compound_node_id = ?",
           {compound_id})) {
     party.led_by_community_committee = row->i64(0) != 0;
-    if (auto code = row->optional_text(1)) party.form_override = parse_party_form(*code);
+    if (auto code = row->optional_text(1)) party.form_override = parse_code(kPartyForms, *code);
   }
   party.branches = to_party_orgs(connection, connection.query(std::string(kPartyOrgColumns) +
                                                                   "JOIN party_branch_compounds b ON b.branch_id = o.id "
@@ -361,7 +361,7 @@ void set_compound_party(store::Tx& tx, std::int64_t compound_id, bool led_by_com
                         std::optional<PartyForm> form_override) {
   require_node(tx, compound_id, {org::NodeKind::Compound}, "compound_id");
   std::optional<std::string> override_code;
-  if (form_override) override_code = party_form_code(*form_override);
+  if (form_override) override_code = code_of(kPartyForms, *form_override);
   if (tx.query_one("SELECT compound_node_id FROM compound_party_settings WHERE compound_node_id = ?", {compound_id})) {
     tx.exec(
         "UPDATE compound_party_settings SET led_by_community_committee = ?, form_override = ? "
@@ -470,7 +470,7 @@ OrganizationStats organization_stats(store::Connection& connection, const org::N
   }
   auto position_held = [](CommunityPosition position) {
     return "EXISTS (SELECT 1 FROM community_positions p WHERE p.community_node_id = c.parent_id AND p.position = '" +
-           community_position_code(position) + "' AND " + kCurrentPosition + ")";
+           code_of(kCommunityPositions, position) + "' AND " + kCurrentPosition + ")";
   };
   std::string chain_complete =
       position_held(CommunityPosition::Secretary) + " AND " + position_held(CommunityPosition::TripartiteDirector) +
@@ -491,7 +491,7 @@ OrganizationStats organization_stats(store::Connection& connection, const org::N
                per_compound + ") f GROUP BY led, form_override, branch_bucket, complete",
            {now_text, now_text, now_text, now_text, now_text, now_text, subtree[0], subtree[1]})) {
     std::optional<PartyForm> form_override;
-    if (auto code = row.optional_text(1)) form_override = parse_party_form(*code);
+    if (auto code = row.optional_text(1)) form_override = parse_code(kPartyForms, *code);
     std::int64_t count = row.i64(4);
     stats.party_forms[decide_party_form({row.i64(0) != 0, row.i64(2), form_override}).form] += count;
     if (row.i64(3) != 0) stats.compounds_with_complete_chain += count;
