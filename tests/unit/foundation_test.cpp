@@ -135,9 +135,9 @@ TEST(OrgRules, EachKindHoldsOnlyTheNextKindDown) {
 TEST(OrgRules, KindCodesRoundTrip) {
   for (auto kind : {org::NodeKind::Street, org::NodeKind::Community, org::NodeKind::Compound, org::NodeKind::Building,
                     org::NodeKind::Unit, org::NodeKind::Part}) {
-    EXPECT_EQ(org::parse_kind(org::kind_code(kind)), kind);
+    EXPECT_EQ(parse_code(org::kNodeKinds, code_of(org::kNodeKinds, kind)), kind);
   }
-  EXPECT_FALSE(org::parse_kind("castle"));
+  EXPECT_FALSE(parse_code(org::kNodeKinds, "castle"));
 }
 TEST(OrgRules, BlankNamesAreRefused) {
   EXPECT_TRUE(org::name_problem("   "));

@@ -58,17 +58,17 @@ TEST(OrgRegistryRoomNumber, TwentyCharactersAreCountedNotBytes) {
 
 TEST(OrgRegistryCodes, UsesAndAreaSourcesRoundTrip) {
   for (auto use : {org::PartUse::Residential, org::PartUse::Commercial, org::PartUse::Parking, org::PartUse::Other}) {
-    EXPECT_EQ(org::parse_use(org::use_code(use)), use);
+    EXPECT_EQ(parse_code(org::kPartUses, code_of(org::kPartUses, use)), use);
   }
   for (auto source : {org::AreaSource::Registered, org::AreaSource::Surveyed, org::AreaSource::Contract}) {
-    EXPECT_EQ(org::parse_area_source(org::area_source_code(source)), source);
+    EXPECT_EQ(parse_code(org::kAreaSources, code_of(org::kAreaSources, source)), source);
   }
-  EXPECT_EQ(org::use_code(org::PartUse::Parking), "parking");
-  EXPECT_EQ(org::area_source_code(org::AreaSource::Registered), "registered");
+  EXPECT_EQ(code_of(org::kPartUses, org::PartUse::Parking), "parking");
+  EXPECT_EQ(code_of(org::kAreaSources, org::AreaSource::Registered), "registered");
 }
 TEST(OrgRegistryCodes, UnknownCodesAreNotGuessed) {
-  EXPECT_FALSE(org::parse_use("Residential"));
-  EXPECT_FALSE(org::parse_area_source("measured"));
+  EXPECT_FALSE(parse_code(org::kPartUses, "Residential"));
+  EXPECT_FALSE(parse_code(org::kAreaSources, "measured"));
 }
 
 TEST(OrgRegistryKinds, EachKindSitsOnlyUnderTheOneAbove) {

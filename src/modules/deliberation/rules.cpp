@@ -184,7 +184,8 @@ void check_scope(const voting::VoteScope& scope, const std::vector<std::optional
     const auto& node = nodes[i];
     if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
     org::NodeKind kind = scope_node_kind(scope.kind);
-    if (node->kind != kind) fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + org::kind_code(kind), field);
+    if (node->kind != kind)
+      fail_unprocessable("节点 " + std::to_string(id) + " 不是 " + code_of(org::kNodeKinds, kind), field);
     if (node->path.rfind(compound.path, 0) != 0)
       fail_unprocessable("节点 " + std::to_string(id) + " 不在该小区内", field);
   }

@@ -262,10 +262,11 @@ Response eligibility_route(Context& context) {
     items.push_back(unit_json(unit, policy));
     if (items.back()["eligible"].get<bool>()) ++eligible;
   }
-  return Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", org::kind_code(node.kind)}}},
-                              {"policy", policy_json(policy)},
-                              {"eligible_units", eligible},
-                              {"items", items}});
+  return Response::json(
+      200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", code_of(org::kNodeKinds, node.kind)}}},
+            {"policy", policy_json(policy)},
+            {"eligible_units", eligible},
+            {"items", items}});
 }
 
 // --- Projects ---

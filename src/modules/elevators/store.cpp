@@ -94,7 +94,7 @@ std::vector<UnitRecord> units_under(store::Connection& connection, const org::No
                                           params)) {
     index[row.i64(0)] = units.size();
     UnitFacts facts{row.optional_i64(6), row.i64(7) != 0, 0,
-                    row.text(8) != org::land_code(org::LandTenure::Collective)};
+                    row.text(8) != code_of(org::kLandTenures, org::LandTenure::Collective)};
     units.push_back(
         UnitRecord{row.i64(0), row.text(1), row.i64(2), row.text(3), row.i64(4), row.text(5), facts, 0, {}});
   }

@@ -471,17 +471,18 @@ Response organization_stats_route(Context& context) {
   OrganizationStats stats = organization_stats(*lease, node, context.services.clock.now());
   Json forms = Json::object();
   for (const auto& [form, count] : stats.party_forms) forms[code_of(kPartyForms, form)] = count;
-  return Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", org::kind_code(node.kind)}}},
-                              {"communities", stats.communities},
-                              {"compounds", stats.compounds},
-                              {"buildings", stats.buildings},
-                              {"parts", stats.parts},
-                              {"commissioners", stats.commissioners},
-                              {"commissioners_from_two_committees", stats.commissioners_from_two_committees},
-                              {"commissioners_also_party_secretary", stats.commissioners_also_party_secretary},
-                              {"party_forms", forms},
-                              {"compounds_with_complete_chain", stats.compounds_with_complete_chain},
-                              {"compounds_missing_chain", stats.compounds - stats.compounds_with_complete_chain}});
+  return Response::json(
+      200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", code_of(org::kNodeKinds, node.kind)}}},
+            {"communities", stats.communities},
+            {"compounds", stats.compounds},
+            {"buildings", stats.buildings},
+            {"parts", stats.parts},
+            {"commissioners", stats.commissioners},
+            {"commissioners_from_two_committees", stats.commissioners_from_two_committees},
+            {"commissioners_also_party_secretary", stats.commissioners_also_party_secretary},
+            {"party_forms", forms},
+            {"compounds_with_complete_chain", stats.compounds_with_complete_chain},
+            {"compounds_missing_chain", stats.compounds - stats.compounds_with_complete_chain}});
 }
 
 }  // namespace

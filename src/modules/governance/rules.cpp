@@ -85,7 +85,7 @@ std::optional<ApiError> node_refusal(std::int64_t id, const std::optional<org::N
   if (!node) return ApiError(404, "not_found", "找不到组织节点 " + std::to_string(id), field);
   if (std::find(kinds.begin(), kinds.end(), node->kind) != kinds.end()) return std::nullopt;
   std::string wanted;
-  for (auto kind : kinds) wanted += (wanted.empty() ? "" : " 或 ") + org::kind_code(kind);
+  for (auto kind : kinds) wanted += (wanted.empty() ? "" : " 或 ") + code_of(org::kNodeKinds, kind);
   return ApiError(422, "unprocessable", "节点 " + std::to_string(id) + " 不是 " + wanted, field);
 }
 

@@ -364,13 +364,13 @@ std::optional<bool> parse_flag(const std::string& text) {
 }
 
 std::optional<org::PartUse> parse_use_cell(const std::string& text) {
-  return word_or_code(kUses, org::parse_use, text);
+  return word_or_code(kUses, parser_of(org::kPartUses), text);
 }
 std::optional<org::LandTenure> parse_land_cell(const std::string& text) {
-  return word_or_code(kLands, org::parse_land, text);
+  return word_or_code(kLands, parser_of(org::kLandTenures), text);
 }
 std::optional<org::AreaSource> parse_area_source_cell(const std::string& text) {
-  return word_or_code(kAreaSources, org::parse_area_source, text);
+  return word_or_code(kAreaSources, parser_of(org::kAreaSources), text);
 }
 std::optional<people::Relation> parse_relation_cell(const std::string& text) {
   return word_or_code(kRelations, people::parse_relation, text);

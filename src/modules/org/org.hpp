@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
 
@@ -88,13 +89,21 @@ struct NodeRecord {
 
 // --- Codes and checks ---
 
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<NodeKind> kNodeKinds = {{NodeKind::Street, "street"},     {NodeKind::Community, "community"},
+                                            {NodeKind::Compound, "compound"}, {NodeKind::Building, "building"},
+                                            {NodeKind::Unit, "unit"},         {NodeKind::Part, "part"}};
+constexpr CodeTable<PartUse> kPartUses = {{PartUse::Residential, "residential"},
+                                          {PartUse::Commercial, "commercial"},
+                                          {PartUse::Parking, "parking"},
+                                          {PartUse::Other, "other"}};
+constexpr CodeTable<AreaSource> kAreaSources = {
+    {AreaSource::Registered, "registered"}, {AreaSource::Surveyed, "surveyed"}, {AreaSource::Contract, "contract"}};
+constexpr CodeTable<LandTenure> kLandTenures = {{LandTenure::StateOwned, "state_owned"},
+                                                {LandTenure::Collective, "collective"}};
+
+// code_of(kNodeKinds, kind), for the modules that still call it so.
 std::string kind_code(NodeKind kind);
-std::string use_code(PartUse use);
-std::optional<PartUse> parse_use(const std::string& code);
-std::string area_source_code(AreaSource source);
-std::optional<AreaSource> parse_area_source(const std::string& code);
-std::string land_code(LandTenure land);
-std::optional<LandTenure> parse_land(const std::string& code);
 
 // Each check returns nullopt when the value is acceptable, else the Chinese message.
 std::optional<std::string> name_problem(const std::string& name);

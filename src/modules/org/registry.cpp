@@ -18,7 +18,7 @@ void check(const std::optional<std::string>& problem, const std::string& field) 
 
 void require_child_kind(const Node& parent, NodeKind kind) {
   if (child_kind(parent.kind) != kind) {
-    fail_unprocessable(kind_code(parent.kind) + " 下不能直接建立 " + kind_code(kind), "kind");
+    fail_unprocessable(code_of(kNodeKinds, parent.kind) + " 下不能直接建立 " + code_of(kNodeKinds, kind), "kind");
   }
 }
 

@@ -26,7 +26,7 @@ Json record_json(const NodeRecord& record) {
   const Node& node = record.node;
   Json json{{"id", node.id},
             {"parent_id", node.parent_id ? Json(*node.parent_id) : Json(nullptr)},
-            {"kind", kind_code(node.kind)},
+            {"kind", code_of(kNodeKinds, node.kind)},
             {"name", node.name},
             {"code", optional_json(node.code)},
             {"path", node.path},
@@ -38,7 +38,7 @@ Json record_json(const NodeRecord& record) {
   if (record.building) {
     json["floors"] = record.building->floors;
     json["has_elevator"] = record.building->has_elevator;
-    json["land"] = land_code(record.building->land);
+    json["land"] = code_of(kLandTenures, record.building->land);
   } else if (node.kind == NodeKind::Building) {
     json["floors"] = nullptr;
     json["has_elevator"] = nullptr;
@@ -48,10 +48,10 @@ Json record_json(const NodeRecord& record) {
     const PartInput& part = *record.part;
     json["room_number"] = part.room_number;
     json["floor"] = part.floor;
-    json["use"] = use_code(part.use);
+    json["use"] = code_of(kPartUses, part.use);
     json["area_centi_m2"] = part.area_centi_m2;
     json["area_m2"] = area_m2_text(part.area_centi_m2);
-    json["area_source"] = area_source_code(part.area_source);
+    json["area_source"] = code_of(kAreaSources, part.area_source);
   }
   return json;
 }
@@ -64,17 +64,18 @@ Json cluster_json(const Cluster& cluster) {
 }
 
 PartUse read_use(JsonObject& body, const std::string& text) {
-  auto use = parse_use(text);
+  auto use = parse_code(kPartUses, text);
   if (!use) fail_invalid(body.field_name("use"), "用途应为 residential、commercial、parking 或 other");
   return *use;
 }
 
 std::optional<LandTenure> read_land(JsonObject& body) {
-  return optional_code_field(body, "land", parse_land, "土地性质应为 state_owned（国有）或 collective（集体）");
+  return optional_code_field(body, "land", parser_of(kLandTenures),
+                             "土地性质应为 state_owned（国有）或 collective（集体）");
 }
 
 AreaSource read_area_source(JsonObject& body, const std::string& text) {
-  auto source = parse_area_source(text);
+  auto source = parse_code(kAreaSources, text);
   if (!source) fail_invalid(body.field_name("area_source"), "面积来源应为 registered、surveyed 或 contract");
   return *source;
 }
@@ -128,10 +129,10 @@ Response parts_route(Context& context) {
                      {"unit_name", placed.unit_name},
                      {"room_number", part.room_number},
                      {"floor", part.floor},
-                     {"use", use_code(part.use)},
+                     {"use", code_of(kPartUses, part.use)},
                      {"area_centi_m2", part.area_centi_m2},
                      {"area_m2", area_m2_text(part.area_centi_m2)},
-                     {"area_source", area_source_code(part.area_source)}});
+                     {"area_source", code_of(kAreaSources, part.area_source)}});
   }
   return Response::json(200, http::page_json(items, limit, parts.empty() ? 0 : parts.back().id));
 }
@@ -151,7 +152,7 @@ NewNode read_new_node(Context& context) {
   JsonObject body(context.json_body());
   NewNode request{body.integer("parent_id"), NodeKind::Street, {}, std::nullopt, {}, std::nullopt, std::nullopt};
   std::string kind_text = body.text("kind");
-  auto kind = parse_kind(kind_text);
+  auto kind = parse_code(kNodeKinds, kind_text);
   if (!kind) fail_invalid("kind", "不认识的节点类型 " + kind_text);
   request.kind = *kind;
   if (request.kind == NodeKind::Part) {
@@ -205,7 +206,7 @@ NodeRecord create_record(store::Tx& tx, const Node& parent, const NewNode& reque
     case NodeKind::Street:
       break;
   }
-  fail_unprocessable(kind_code(parent.kind) + " 下不能直接建立 street", "kind");
+  fail_unprocessable(code_of(kNodeKinds, parent.kind) + " 下不能直接建立 street", "kind");
 }
 
 Response create_node_route(Context& context) {
@@ -216,8 +217,9 @@ Response create_node_route(Context& context) {
       throw ApiError(404, "not_found", "找不到上级节点 " + std::to_string(request.parent_id), "parent_id");
     }
     NodeRecord created = create_record(tx, *parent, request);
-    context.audit(tx, "org.node.create", "org_node:" + std::to_string(created.node.id),
-                  {{"parent_id", request.parent_id}, {"kind", kind_code(request.kind)}, {"name", created.node.name}});
+    context.audit(
+        tx, "org.node.create", "org_node:" + std::to_string(created.node.id),
+        {{"parent_id", request.parent_id}, {"kind", code_of(kNodeKinds, request.kind)}, {"name", created.node.name}});
     return created;
   });
   return Response::json(201, record_json(record));
@@ -302,7 +304,7 @@ Response delete_node_route(Context& context) {
     remove_node(tx, *node);
     context.audit(tx, "org.node.delete", "org_node:" + std::to_string(id),
                   {{"parent_id", node->parent_id ? Json(*node->parent_id) : Json(nullptr)},
-                   {"kind", kind_code(node->kind)},
+                   {"kind", code_of(kNodeKinds, node->kind)},
                    {"name", node->name},
                    {"path", node->path}});
   });

@@ -10,24 +10,12 @@
 namespace weizhi::org {
 
 namespace {
-constexpr CodeTable<NodeKind> kKinds = {{NodeKind::Street, "street"},     {NodeKind::Community, "community"},
-                                        {NodeKind::Compound, "compound"}, {NodeKind::Building, "building"},
-                                        {NodeKind::Unit, "unit"},         {NodeKind::Part, "part"}};
 constexpr CodeTable<NodeKind> kKindNames = {{NodeKind::Street, "街道"},   {NodeKind::Community, "社区"},
                                             {NodeKind::Compound, "小区"}, {NodeKind::Building, "幢"},
                                             {NodeKind::Unit, "单元"},     {NodeKind::Part, "户"}};
 // Each kind holds only the next one directly.
 constexpr NodeKind kTreeDownwards[] = {NodeKind::Street,   NodeKind::Community, NodeKind::Compound,
                                        NodeKind::Building, NodeKind::Unit,      NodeKind::Part};
-
-constexpr CodeTable<PartUse> kUses = {{PartUse::Residential, "residential"},
-                                      {PartUse::Commercial, "commercial"},
-                                      {PartUse::Parking, "parking"},
-                                      {PartUse::Other, "other"}};
-constexpr CodeTable<AreaSource> kAreaSources = {
-    {AreaSource::Registered, "registered"}, {AreaSource::Surveyed, "surveyed"}, {AreaSource::Contract, "contract"}};
-constexpr CodeTable<LandTenure> kLandTenures = {{LandTenure::StateOwned, "state_owned"},
-                                                {LandTenure::Collective, "collective"}};
 
 constexpr std::int64_t kMaxFloors = 60;
 constexpr std::int64_t kLowestFloor = -5;
@@ -36,15 +24,7 @@ constexpr std::size_t kMaxRoomNumberChars = 20;
 
 }  // namespace
 
-std::string use_code(PartUse use) { return code_of(kUses, use); }
-std::optional<PartUse> parse_use(const std::string& code) { return parse_code(kUses, code); }
-std::string area_source_code(AreaSource source) { return code_of(kAreaSources, source); }
-std::optional<AreaSource> parse_area_source(const std::string& code) { return parse_code(kAreaSources, code); }
-std::string land_code(LandTenure land) { return code_of(kLandTenures, land); }
-std::optional<LandTenure> parse_land(const std::string& code) { return parse_code(kLandTenures, code); }
-
-std::string kind_code(NodeKind kind) { return code_of(kKinds, kind); }
-std::optional<NodeKind> parse_kind(const std::string& code) { return parse_code(kKinds, code); }
+std::string kind_code(NodeKind kind) { return code_of(kNodeKinds, kind); }
 
 std::optional<NodeKind> child_kind(NodeKind parent) { return next_in(kTreeDownwards, parent); }
 

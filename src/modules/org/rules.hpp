@@ -10,7 +10,6 @@
 
 namespace weizhi::org {
 
-std::optional<NodeKind> parse_kind(const std::string& code);
 // The only kind a node of `parent` kind may hold directly; nullopt for parts (leaves).
 std::optional<NodeKind> child_kind(NodeKind parent);
 

@@ -30,7 +30,7 @@ constexpr CodeTable<NodeKind> kPartsOfNode = {{NodeKind::Part, "p.node_id = ?"},
                                               {NodeKind::Compound, "b.parent_id = ?"}};
 
 Node to_node(const store::Row& row) {
-  return Node{row.i64(0),  row.optional_i64(1),  parse_kind(row.text(2)).value_or(NodeKind::Part),
+  return Node{row.i64(0),  row.optional_i64(1),  parse_code(kNodeKinds, row.text(2)).value_or(NodeKind::Part),
               row.text(3), row.optional_text(4), row.text(5),
               row.text(6)};
 }
@@ -39,12 +39,12 @@ NodeRecord to_record(const store::Row& row) {
   NodeRecord record{to_node(row), std::nullopt, std::nullopt, std::nullopt};
   if (!row.is_null(7)) record.community = CommunityDetails{row.optional_text(8), row.optional_text(9)};
   if (!row.is_null(10)) {
-    record.building =
-        BuildingDetails{row.i64(11), row.i64(12) != 0, parse_land(row.text(13)).value_or(LandTenure::StateOwned)};
+    record.building = BuildingDetails{row.i64(11), row.i64(12) != 0,
+                                      parse_code(kLandTenures, row.text(13)).value_or(LandTenure::StateOwned)};
   }
   if (!row.is_null(14)) {
-    record.part = PartInput{row.text(15), row.i64(16), parse_use(row.text(17)).value_or(PartUse::Other), row.i64(18),
-                            parse_area_source(row.text(19)).value_or(AreaSource::Contract)};
+    record.part = PartInput{row.text(15), row.i64(16), parse_code(kPartUses, row.text(17)).value_or(PartUse::Other),
+                            row.i64(18), parse_code(kAreaSources, row.text(19)).value_or(AreaSource::Contract)};
   }
   return record;
 }
@@ -123,13 +123,14 @@ std::vector<PlacedPart> parts_under(store::Connection& connection, const Node& n
                            where + " AND p.node_id > ? ORDER BY p.node_id LIMIT ?",
                        params),
       [](const store::Row& row) {
-        return PlacedPart{row.i64(0),
-                          row.i64(1),
-                          row.text(2),
-                          row.i64(3),
-                          row.text(4),
-                          PartInput{row.text(5), row.i64(6), parse_use(row.text(7)).value_or(PartUse::Other),
-                                    row.i64(8), parse_area_source(row.text(9)).value_or(AreaSource::Contract)}};
+        return PlacedPart{
+            row.i64(0),
+            row.i64(1),
+            row.text(2),
+            row.i64(3),
+            row.text(4),
+            PartInput{row.text(5), row.i64(6), parse_code(kPartUses, row.text(7)).value_or(PartUse::Other), row.i64(8),
+                      parse_code(kAreaSources, row.text(9)).value_or(AreaSource::Contract)}};
       });
 }
 
@@ -198,7 +199,7 @@ std::vector<std::int64_t> ancestors_of(const Node& node) {
 std::map<NodeKind, std::int64_t> subtree_counts(store::Connection& connection, const Node& node) {
   std::map<NodeKind, std::int64_t> counts{{node.kind, 1}};
   for (const auto& row : connection.query("SELECT kind, nodes FROM org_subtree_counts WHERE node_id = ?", {node.id})) {
-    if (auto kind = parse_kind(row.text(0))) counts[*kind] += row.i64(1);
+    if (auto kind = parse_code(kNodeKinds, row.text(0))) counts[*kind] += row.i64(1);
   }
   return counts;
 }
@@ -211,8 +212,8 @@ Node insert_node(store::Tx& tx, const std::optional<Node>& parent, NodeKind kind
   if (parent) parent_id = parent->id;
   std::string path = child_path(parent ? parent->path : "", id);
   tx.exec("INSERT INTO org_nodes (id, parent_id, kind, name, code, path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {id, parent_id, kind_code(kind), name, code, path, now});
-  if (parent) add_to_subtree_counts(tx, path_ids(parent->path), kind_code(kind), 1);
+          {id, parent_id, code_of(kNodeKinds, kind), name, code, path, now});
+  if (parent) add_to_subtree_counts(tx, path_ids(parent->path), code_of(kNodeKinds, kind), 1);
   return Node{id, parent_id, kind, name, code, path, now};
 }
 
@@ -223,15 +224,15 @@ void insert_community_details(store::Tx& tx, std::int64_t node_id, const Communi
 
 void insert_building_details(store::Tx& tx, std::int64_t node_id, const BuildingDetails& details) {
   tx.exec("INSERT INTO buildings (node_id, floors, has_elevator, land) VALUES (?, ?, ?, ?)",
-          {node_id, details.floors, details.has_elevator, land_code(details.land)});
+          {node_id, details.floors, details.has_elevator, code_of(kLandTenures, details.land)});
 }
 
 void insert_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_node_id, const PartInput& part) {
   tx.exec(
       "INSERT INTO parts (node_id, unit_node_id, room_number, floor, use, area_centi_m2, area_source) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {node_id, unit_node_id, part.room_number, part.floor, use_code(part.use), part.area_centi_m2,
-       area_source_code(part.area_source)});
+      {node_id, unit_node_id, part.room_number, part.floor, code_of(kPartUses, part.use), part.area_centi_m2,
+       code_of(kAreaSources, part.area_source)});
 }
 
 std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& parts) {
@@ -253,10 +254,12 @@ std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vecto
       // A part is known by its room number; the node name repeats it so trees read naturally.
       Node node{ids[index], unit.id, NodeKind::Part, part.room_number, std::nullopt, child_path(unit.path, ids[index]),
                 now};
-      node_values.insert(node_values.end(), {node.id, unit.id, kind_code(NodeKind::Part), node.name, node.path, now});
-      part_values.insert(part_values.end(), {node.id, unit.id, part.room_number, part.floor, use_code(part.use),
-                                             part.area_centi_m2, area_source_code(part.area_source),
-                                             part_address_key(building_name, unit.name, part.room_number)});
+      node_values.insert(node_values.end(),
+                         {node.id, unit.id, code_of(kNodeKinds, NodeKind::Part), node.name, node.path, now});
+      part_values.insert(
+          part_values.end(),
+          {node.id, unit.id, part.room_number, part.floor, code_of(kPartUses, part.use), part.area_centi_m2,
+           code_of(kAreaSources, part.area_source), part_address_key(building_name, unit.name, part.room_number)});
       nodes.push_back(std::move(node));
     }
     tx.exec(multi_row_insert("INSERT INTO org_nodes (id, parent_id, kind, name, code, path, created_at)",
@@ -267,7 +270,8 @@ std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vecto
                              "(?, ?, ?, ?, ?, ?, ?, ?)", rows),
             part_values);
   }
-  add_to_subtree_counts(tx, path_ids(unit.path), kind_code(NodeKind::Part), static_cast<std::int64_t>(parts.size()));
+  add_to_subtree_counts(tx, path_ids(unit.path), code_of(kNodeKinds, NodeKind::Part),
+                        static_cast<std::int64_t>(parts.size()));
   return nodes;
 }
 
@@ -315,7 +319,7 @@ void update_community_details(store::Tx& tx, std::int64_t node_id, const Communi
 
 void update_building_details(store::Tx& tx, std::int64_t node_id, const BuildingDetails& details) {
   if (tx.exec("UPDATE buildings SET floors = ?, has_elevator = ?, land = ? WHERE node_id = ?",
-              {details.floors, details.has_elevator, land_code(details.land), node_id}) == 0) {
+              {details.floors, details.has_elevator, code_of(kLandTenures, details.land), node_id}) == 0) {
     insert_building_details(tx, node_id, details);
   }
 }
@@ -323,8 +327,8 @@ void update_building_details(store::Tx& tx, std::int64_t node_id, const Building
 void update_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_node_id, const PartInput& part) {
   if (tx.exec("UPDATE parts SET unit_node_id = ?, room_number = ?, floor = ?, use = ?, area_centi_m2 = ?, "
               "area_source = ? WHERE node_id = ?",
-              {unit_node_id, part.room_number, part.floor, use_code(part.use), part.area_centi_m2,
-               area_source_code(part.area_source), node_id}) == 0) {
+              {unit_node_id, part.room_number, part.floor, code_of(kPartUses, part.use), part.area_centi_m2,
+               code_of(kAreaSources, part.area_source), node_id}) == 0) {
     insert_part_details(tx, node_id, unit_node_id, part);
   }
 }
@@ -356,8 +360,8 @@ void fill_missing_address_keys(store::Tx& tx) { set_address_keys(tx, "p.address_
 
 void move_subtree(store::Tx& tx, const Node& node, const Node& new_parent, const std::string& new_path) {
   for (const auto& [kind, count] : subtree_counts(tx.connection(), node)) {
-    add_to_subtree_counts(tx, ancestors_of(node), kind_code(kind), -count);
-    add_to_subtree_counts(tx, path_ids(new_parent.path), kind_code(kind), count);
+    add_to_subtree_counts(tx, ancestors_of(node), code_of(kNodeKinds, kind), -count);
+    add_to_subtree_counts(tx, path_ids(new_parent.path), code_of(kNodeKinds, kind), count);
   }
   tx.exec("UPDATE org_nodes SET parent_id = ? WHERE id = ?", {new_parent.id, node.id});
   // Every path in the subtree starts with the node's old path; swapping that prefix for the new
@@ -369,7 +373,7 @@ void move_subtree(store::Tx& tx, const Node& node, const Node& new_parent, const
 
 void delete_node(store::Tx& tx, const Node& node) {
   const std::int64_t id = node.id;
-  add_to_subtree_counts(tx, ancestors_of(node), kind_code(node.kind), -1);
+  add_to_subtree_counts(tx, ancestors_of(node), code_of(kNodeKinds, node.kind), -1);
   tx.exec("DELETE FROM org_subtree_counts WHERE node_id = ?", {id});
   tx.exec("DELETE FROM communities WHERE node_id = ?", {id});
   tx.exec("DELETE FROM buildings WHERE node_id = ?", {id});
