@@ -14,6 +14,7 @@
 #include "tree_node.hpp"
 
 using namespace weizhi::elections;
+using weizhi::code_of;
 
 namespace {
 
@@ -58,7 +59,7 @@ Candidate candidate(std::int64_t id, const std::string& origin = "", Vetting vet
 // "runoff for 1 of 12,13": the kind, seats and candidates of the round a count calls for.
 std::string described(const std::optional<NextRound>& next) {
   if (!next) return "none";
-  return round_kind_code(next->kind) + " for " + std::to_string(next->seats) + " of " +
+  return code_of(kRoundKinds, next->kind) + " for " + std::to_string(next->seats) + " of " +
          choices_text(next->candidate_ids);
 }
 

@@ -26,7 +26,7 @@ std::vector<std::string> split_candidates(const std::string& list) {
 }  // namespace
 
 std::string count_election_file(const CountCommand& command) {
-  auto base = parse_majority_base(command.majority_base);
+  auto base = parse_code(kMajorityBases, command.majority_base);
   if (!base) throw std::runtime_error("--majority-base should be returned, valid or registered");
   CountInput input;
   input.seats = command.seats;

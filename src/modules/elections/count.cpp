@@ -6,25 +6,10 @@
 #include <map>
 #include <set>
 
-#include "core/code_table.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 
 namespace weizhi::elections {
-
-namespace {
-
-constexpr CodeTable<MajorityBase> kMajorityBases = {
-    {MajorityBase::Returned, "returned"}, {MajorityBase::Valid, "valid"}, {MajorityBase::Registered, "registered"}};
-constexpr CodeTable<RoundVoid> kRoundVoids = {{RoundVoid::None, "none"},
-                                              {RoundVoid::MoreReturnedThanIssued, "more_returned_than_issued"},
-                                              {RoundVoid::TurnoutNotMoreThanHalf, "turnout_not_more_than_half"}};
-
-}  // namespace
-
-std::string majority_base_code(MajorityBase base) { return code_of(kMajorityBases, base); }
-std::optional<MajorityBase> parse_majority_base(std::string_view code) { return parse_code(kMajorityBases, code); }
-std::string round_void_code(RoundVoid reason) { return code_of(kRoundVoids, reason); }
 
 std::int64_t electing_votes(RoundKind kind, std::int64_t base, std::int64_t returned) {
   switch (kind) {

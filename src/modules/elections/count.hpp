@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "modules/voting/voting.hpp"
 
 namespace weizhi::elections {
@@ -16,8 +17,9 @@ namespace weizhi::elections {
 // valid ones, or every registered voter (Xixi street's rule that each member has the support of more than
 // half of the residents).
 enum class MajorityBase { Returned, Valid, Registered };
-std::string majority_base_code(MajorityBase base);
-std::optional<MajorityBase> parse_majority_base(std::string_view code);
+// Its codes in rows and JSON (read with code_of, parse_code and parser_of).
+constexpr CodeTable<MajorityBase> kMajorityBases = {
+    {MajorityBase::Returned, "returned"}, {MajorityBase::Valid, "valid"}, {MajorityBase::Registered, "registered"}};
 
 // Which rule elects in a round.
 enum class RoundKind {
@@ -49,7 +51,10 @@ struct CandidateVotes {
 
 // Why a round is void; None when it is valid.
 enum class RoundVoid { None, MoreReturnedThanIssued, TurnoutNotMoreThanHalf };
-std::string round_void_code(RoundVoid reason);
+// Its codes in rows and JSON.
+constexpr CodeTable<RoundVoid> kRoundVoids = {{RoundVoid::None, "none"},
+                                              {RoundVoid::MoreReturnedThanIssued, "more_returned_than_issued"},
+                                              {RoundVoid::TurnoutNotMoreThanHalf, "turnout_not_more_than_half"}};
 
 struct CountResult {
   std::int64_t valid_ballots = 0;

@@ -94,7 +94,7 @@ Json election_json(store::Connection& connection, const Election& election, Time
   Json rounds = Json::array();
   for (const auto& round : rounds_of(connection, election.id)) {
     rounds.push_back({{"round", round.round},
-                      {"kind", round_kind_code(round.kind)},
+                      {"kind", code_of(kRoundKinds, round.kind)},
                       {"seats", round.seats},
                       {"candidate_ids", round.candidate_ids},
                       {"result", round.result ? parse_json(*round.result) : Json(nullptr)},
@@ -105,10 +105,10 @@ Json election_json(store::Connection& connection, const Election& election, Time
           {"compound", {{"id", election.compound_node_id}, {"name", compound ? compound->name : ""}}},
           {"title", election.title},
           {"seats", election.seats},
-          {"roll_policy", roll_policy_code(election.roll_policy)},
-          {"majority_base", majority_base_code(election.majority_base)},
+          {"roll_policy", code_of(kRollPolicies, election.roll_policy)},
+          {"majority_base", code_of(kMajorityBases, election.majority_base)},
           {"current_step", election.current_step},
-          {"state", state_code(election.state)},
+          {"state", code_of(kStates, election.state)},
           {"committee_id", election.committee_id ? Json(*election.committee_id) : Json(nullptr)},
           {"steps", steps},
           {"rounds", rounds},
@@ -155,11 +155,11 @@ Response create_route(Context& context) {
   input.compound_node_id = http::body_id(context, body, "compound_id");
   input.title = body.text("title");
   input.seats = body.integer("seats");
-  if (auto policy = optional_code_field(body, "roll_policy", parse_roll_policy,
+  if (auto policy = optional_code_field(body, "roll_policy", parser_of(kRollPolicies),
                                         "选民登记方式应为 household 或 adult_residents")) {
     input.roll_policy = *policy;
   }
-  if (auto base = optional_code_field(body, "majority_base", parse_majority_base,
+  if (auto base = optional_code_field(body, "majority_base", parser_of(kMajorityBases),
                                       "过半数基数应为 returned、valid 或 registered")) {
     input.majority_base = *base;
   }
@@ -286,10 +286,10 @@ Json candidates_json(store::Connection& connection, const crypto::DataKey& key, 
     items.push_back({{"id", candidate.id},
                      {"person", person},
                      {"party_member", candidate.party_member},
-                     {"nomination", nomination_code(candidate.nomination)},
+                     {"nomination", code_of(kNominations, candidate.nomination)},
                      {"nominated_by", candidate.nominated_by},
                      {"origin", candidate.origin},
-                     {"vetting", vetting_code(candidate.vetting)},
+                     {"vetting", code_of(kVettings, candidate.vetting)},
                      {"vetting_reason", optional_json(candidate.vetting_reason)}});
   }
   return items;
@@ -299,7 +299,8 @@ Response add_candidate_route(Context& context) {
   JsonObject body(context.json_body());
   CandidateInput candidate{};
   candidate.person_id = http::body_id(context, body, "person_id");
-  candidate.nomination = code_field(body, "nomination", parse_nomination, "提名方式应为 self、joint 或 organisation");
+  candidate.nomination =
+      code_field(body, "nomination", parser_of(kNominations), "提名方式应为 self、joint 或 organisation");
   candidate.nominated_by = body.optional_text("nominated_by").value_or("");
   if (candidate.nominated_by.size() > 300) fail_invalid("nominated_by", "提名人过长");
   auto origin = parse_code(committees::kOrigins, body.optional_text("origin").value_or("enthusiastic_resident"));
@@ -315,21 +316,21 @@ Response add_candidate_route(Context& context) {
     std::int64_t id = add_candidate(tx, election, candidate);
     return Json{{"candidate_id", id},
                 {"person_id", candidate.person_id},
-                {"nomination", nomination_code(candidate.nomination)}};
+                {"nomination", code_of(kNominations, candidate.nomination)}};
   });
 }
 
 Response vet_candidate_route(Context& context) {
   std::int64_t candidate_id = context.path_id("candidate_id");
   JsonObject body(context.json_body());
-  auto vetting = parse_vetting(body.text("vetting"));
+  auto vetting = parse_code(kVettings, body.text("vetting"));
   if (!vetting || *vetting == Vetting::Pending) fail_invalid("vetting", "审查结论应为 approved 或 rejected");
   std::string reason = required_text(body, "reason", kMaxText, "审查理由");
   body.finish();
   return election_change(context, 200, "election.candidate.vet", [&](store::Tx& tx, const Election& election) {
     check_vetting(election, candidates_of(tx.connection(), election.id), candidate_id);
     vet_candidate(tx, election, candidate_id, *vetting, reason);
-    return Json{{"candidate_id", candidate_id}, {"vetting", vetting_code(*vetting)}, {"reason", reason}};
+    return Json{{"candidate_id", candidate_id}, {"vetting", code_of(kVettings, *vetting)}, {"reason", reason}};
   });
 }
 
@@ -394,7 +395,7 @@ Response my_elections_route(Context& context) {
                      {"seats", voting_open ? round->seats : election.seats},
                      {"current_step", election.current_step},
                      {"step_name", election.step_names[static_cast<std::size_t>(election.current_step - 1)]},
-                     {"state", state_code(election.state)},
+                     {"state", code_of(kStates, election.state)},
                      {"voting_open", voting_open},
                      {"round", round ? Json(round->round) : Json(nullptr)},
                      {"voted", round && voted_round == round->round},

@@ -19,16 +19,6 @@ namespace weizhi::elections {
 
 namespace {
 
-constexpr CodeTable<RollPolicy> kRollPolicies = {{RollPolicy::Household, "household"},
-                                                 {RollPolicy::AdultResidents, "adult_residents"}};
-constexpr CodeTable<Nomination> kNominations = {
-    {Nomination::Self, "self"}, {Nomination::Joint, "joint"}, {Nomination::Organisation, "organisation"}};
-constexpr CodeTable<Vetting> kVettings = {
-    {Vetting::Pending, "pending"}, {Vetting::Approved, "approved"}, {Vetting::Rejected, "rejected"}};
-constexpr CodeTable<ElectionState> kStates = {{ElectionState::Running, "running"}, {ElectionState::Filed, "filed"}};
-constexpr CodeTable<RoundKind> kRoundKinds = {
-    {RoundKind::First, "first"}, {RoundKind::Runoff, "runoff"}, {RoundKind::Further, "further"}};
-
 // The count names candidates by text: their ids.
 std::vector<std::string> names_of(const std::vector<std::int64_t>& ids) {
   std::vector<std::string> names;
@@ -65,7 +55,7 @@ Json round_result_json(const CountResult& result, std::int64_t issued, std::int6
           {"valid_ballots", result.valid_ballots},
           {"void_ballots", result.void_ballots},
           {"round_valid", result.round_valid()},
-          {"round_void", round_void_code(result.round_void)},
+          {"round_void", code_of(kRoundVoids, result.round_void)},
           {"base", result.base},
           {"tally", votes_json(result.tally)},
           {"elected", votes_json(result.elected)},
@@ -88,17 +78,6 @@ std::vector<CandidateVotes> ranked_alternates(const Round& round, const Json& re
 }
 
 }  // namespace
-
-std::string roll_policy_code(RollPolicy policy) { return code_of(kRollPolicies, policy); }
-std::optional<RollPolicy> parse_roll_policy(std::string_view code) { return parse_code(kRollPolicies, code); }
-std::string nomination_code(Nomination nomination) { return code_of(kNominations, nomination); }
-std::optional<Nomination> parse_nomination(std::string_view code) { return parse_code(kNominations, code); }
-std::string vetting_code(Vetting vetting) { return code_of(kVettings, vetting); }
-std::optional<Vetting> parse_vetting(std::string_view code) { return parse_code(kVettings, code); }
-std::string state_code(ElectionState state) { return code_of(kStates, state); }
-std::optional<ElectionState> parse_state(std::string_view code) { return parse_code(kStates, code); }
-std::string round_kind_code(RoundKind kind) { return code_of(kRoundKinds, kind); }
-std::optional<RoundKind> parse_round_kind(std::string_view code) { return parse_code(kRoundKinds, code); }
 
 const std::vector<std::string>& default_step_names() {
   static const std::vector<std::string> names{"成立选举工作组", "宣传发动与公示职责", "选民登记",  "提名候选人",

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/paper_entry.hpp"
 #include "core/time.hpp"
 #include "modules/committees/committees.hpp"
@@ -15,16 +16,16 @@
 
 namespace weizhi::elections {
 
-std::string roll_policy_code(RollPolicy policy);
-std::optional<RollPolicy> parse_roll_policy(std::string_view code);
-std::string nomination_code(Nomination nomination);
-std::optional<Nomination> parse_nomination(std::string_view code);
-std::string vetting_code(Vetting vetting);
-std::optional<Vetting> parse_vetting(std::string_view code);
-std::string state_code(ElectionState state);
-std::optional<ElectionState> parse_state(std::string_view code);
-std::string round_kind_code(RoundKind kind);
-std::optional<RoundKind> parse_round_kind(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<RollPolicy> kRollPolicies = {{RollPolicy::Household, "household"},
+                                                 {RollPolicy::AdultResidents, "adult_residents"}};
+constexpr CodeTable<Nomination> kNominations = {
+    {Nomination::Self, "self"}, {Nomination::Joint, "joint"}, {Nomination::Organisation, "organisation"}};
+constexpr CodeTable<Vetting> kVettings = {
+    {Vetting::Pending, "pending"}, {Vetting::Approved, "approved"}, {Vetting::Rejected, "rejected"}};
+constexpr CodeTable<ElectionState> kStates = {{ElectionState::Running, "running"}, {ElectionState::Filed, "filed"}};
+constexpr CodeTable<RoundKind> kRoundKinds = {
+    {RoundKind::First, "first"}, {RoundKind::Runoff, "runoff"}, {RoundKind::Further, "further"}};
 
 const std::vector<std::string>& default_step_names();
 

@@ -31,17 +31,17 @@ Election to_election(const store::Row& row) {
                   row.i64(1),
                   row.text(2),
                   row.i64(3),
-                  parse_roll_policy(row.text(4)).value_or(RollPolicy::Household),
-                  parse_majority_base(row.text(5)).value_or(MajorityBase::Returned),
+                  parse_code(kRollPolicies, row.text(4)).value_or(RollPolicy::Household),
+                  parse_code(kMajorityBases, row.text(5)).value_or(MajorityBase::Returned),
                   parse_json(row.text(6)).get<std::vector<std::string>>(),
                   row.i64(7),
-                  parse_state(row.text(8)).value_or(ElectionState::Running),
+                  parse_code(kStates, row.text(8)).value_or(ElectionState::Running),
                   row.optional_i64(9),
                   row.text(10)};
 }
 
 Round to_round(const store::Row& row) {
-  return Round{row.i64(0),           parse_round_kind(row.text(1)).value_or(RoundKind::First),
+  return Round{row.i64(0),           parse_code(kRoundKinds, row.text(1)).value_or(RoundKind::First),
                row.i64(2),           parse_choices_text(row.text(3)).value_or(std::vector<std::int64_t>{}),
                row.optional_text(4), row.optional_text(5)};
 }
@@ -119,7 +119,7 @@ bool belongs_to_compound(store::Connection& connection, std::int64_t person_id, 
 void insert_round(store::Tx& tx, std::int64_t election_id, std::int64_t number, RoundKind kind, std::int64_t seats,
                   const std::vector<std::int64_t>& candidate_ids) {
   tx.exec("INSERT INTO election_rounds (election_id, round, kind, seats, candidate_ids) VALUES (?, ?, ?, ?, ?)",
-          {election_id, number, round_kind_code(kind), seats, choices_text(candidate_ids)});
+          {election_id, number, code_of(kRoundKinds, kind), seats, choices_text(candidate_ids)});
 }
 
 // Files the result: a new term's committee for the compound (the current one, if any, ends) with
@@ -140,8 +140,8 @@ std::int64_t create_election(store::Tx& tx, const ElectionInput& input, std::int
   auto row = tx.query_one(
       "INSERT INTO elections (compound_node_id, title, seats, roll_policy, majority_base, step_names, current_step, "
       "state, created_by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, 'running', ?, ?) RETURNING id",
-      {input.compound_node_id, input.title, input.seats, roll_policy_code(input.roll_policy),
-       majority_base_code(input.majority_base), Json(names).dump(), user_id, now});
+      {input.compound_node_id, input.title, input.seats, code_of(kRollPolicies, input.roll_policy),
+       code_of(kMajorityBases, input.majority_base), Json(names).dump(), user_id, now});
   std::int64_t id = row->i64(0);
   tx.exec("INSERT INTO election_steps (election_id, step, opened_at) VALUES (?, 1, ?)", {id, now});
   return id;
@@ -303,7 +303,7 @@ std::int64_t add_candidate(store::Tx& tx, const Election& election, const Candid
   auto row = tx.query_one(
       "INSERT INTO election_candidates (election_id, person_id, nomination, nominated_by, origin, vetting, created_at) "
       "VALUES (?, ?, ?, ?, ?, 'pending', ?) RETURNING id",
-      {election.id, candidate.person_id, nomination_code(candidate.nomination), candidate.nominated_by,
+      {election.id, candidate.person_id, code_of(kNominations, candidate.nomination), candidate.nominated_by,
        code_of(committees::kOrigins, candidate.origin), iso_utc(tx.now())});
   return row->i64(0);
 }
@@ -311,7 +311,7 @@ std::int64_t add_candidate(store::Tx& tx, const Election& election, const Candid
 void vet_candidate(store::Tx& tx, const Election& election, std::int64_t candidate_id, Vetting vetting,
                    const std::string& reason) {
   tx.exec("UPDATE election_candidates SET vetting = ?, vetting_reason = ? WHERE id = ? AND election_id = ?",
-          {vetting_code(vetting), reason, candidate_id, election.id});
+          {code_of(kVettings, vetting), reason, candidate_id, election.id});
 }
 
 std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t election_id) {
@@ -325,10 +325,10 @@ std::vector<Candidate> candidates_of(store::Connection& connection, std::int64_t
                          row.i64(1),
                          row.text(2),
                          row.i64(3) != 0,
-                         parse_nomination(row.text(4)).value_or(Nomination::Self),
+                         parse_code(kNominations, row.text(4)).value_or(Nomination::Self),
                          row.text(5),
                          row.text(6),
-                         parse_vetting(row.text(7)).value_or(Vetting::Pending),
+                         parse_code(kVettings, row.text(7)).value_or(Vetting::Pending),
                          row.optional_text(8)};
       });
 }
