@@ -11,6 +11,7 @@
 #include "refusal.hpp"
 
 using namespace weizhi::access;
+using weizhi::code_of;
 using weizhi::TimePoint;
 
 namespace {
@@ -172,7 +173,7 @@ TEST(AccessVisitorCheck, APassOpensOnlyWhenValidActiveForTheTierAndTheGateOpen) 
   EXPECT_TRUE(pass_check(PassVerdict::Valid, PassState::Active, tiers, main).granted);
   for (PassVerdict verdict :
        {PassVerdict::Expired, PassVerdict::Forged, PassVerdict::Malformed, PassVerdict::WrongCompound}) {
-    EXPECT_FALSE(pass_check(verdict, PassState::Active, tiers, main).granted) << verdict_code(verdict);
+    EXPECT_FALSE(pass_check(verdict, PassState::Active, tiers, main).granted) << code_of(kPassVerdicts, verdict);
   }
   EXPECT_FALSE(pass_check(PassVerdict::Valid, std::nullopt, tiers, main).granted);
   EXPECT_EQ(pass_check(PassVerdict::Valid, PassState::Used, tiers, main).reason, kPassUsedReason);

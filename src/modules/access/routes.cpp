@@ -72,10 +72,10 @@ Json gate_json(store::Connection& connection, const Gate& gate, TimePoint now) {
   Json shown{{"id", gate.id},
              {"compound", {{"id", gate.compound_node_id}, {"name", gate.compound_name}}},
              {"name", gate.input.name},
-             {"tier", tier_code(gate.input.tier)},
+             {"tier", code_of(kTiers, gate.input.tier)},
              {"hours", hours_json(gate.input.hours)},
              {"open_now", gate.input.status == GateStatus::Open && is_open_at(gate.input.hours, now)},
-             {"status", gate_status_code(gate.input.status)},
+             {"status", code_of(kGateStatuses, gate.input.status)},
              {"note", gate.input.note},
              {"created_at", gate.created_at},
              {"updated_at", gate.updated_at}};
@@ -85,10 +85,10 @@ Json gate_json(store::Connection& connection, const Gate& gate, TimePoint now) {
 
 constexpr const char* kUnknownTier = "门岗层级应为 main（大门）、middle（中门）或 small（小门）";
 
-Tier tier_field(JsonObject& body) { return code_field(body, "tier", parse_tier, kUnknownTier); }
+Tier tier_field(JsonObject& body) { return code_field(body, "tier", parser_of(kTiers), kUnknownTier); }
 
 std::optional<GateStatus> status_field(JsonObject& body) {
-  return optional_code_field(body, "status", parse_gate_status,
+  return optional_code_field(body, "status", parser_of(kGateStatuses),
                              "状态应为 open（开放）、closed（关闭）或 fault（故障）");
 }
 
@@ -116,7 +116,7 @@ Response create_gate_route(Context& context) {
     org::require_compound(tx.connection(), compound_id);
     std::int64_t id = insert_gate(tx, compound_id, gate);
     context.audit(tx, "access.gate.create", "access_gate:" + std::to_string(id),
-                  {{"compound_id", compound_id}, {"name", gate.name}, {"tier", tier_code(gate.tier)}});
+                  {{"compound_id", compound_id}, {"name", gate.name}, {"tier", code_of(kTiers, gate.tier)}});
     return gate_json(tx.connection(), require_gate(tx.connection(), id), tx.now());
   });
   return Response::json(201, created);
@@ -132,7 +132,7 @@ Response update_gate_route(Context& context) {
   std::int64_t id = context.path_id("id");
   JsonObject body(context.json_body());
   auto name = body.optional_text("name");
-  auto tier = optional_code_field(body, "tier", parse_tier, kUnknownTier);
+  auto tier = optional_code_field(body, "tier", parser_of(kTiers), kUnknownTier);
   std::optional<Hours> hours;
   if (const Json* given = body.optional_any("hours")) hours = read_hours(*given, "hours");
   auto status = status_field(body);
@@ -150,7 +150,8 @@ Response update_gate_route(Context& context) {
     if (note) after.note = *note;
     check_gate(after);
     update_gate(tx, id, after);
-    Json summary{{"name", after.name}, {"tier", tier_code(after.tier)}, {"status", gate_status_code(after.status)}};
+    Json summary{
+        {"name", after.name}, {"tier", code_of(kTiers, after.tier)}, {"status", code_of(kGateStatuses, after.status)}};
     // Only a main gate keeps guards: a gate leaving the tier leaves its roster behind.
     if (before.input.tier == Tier::Main && after.tier != Tier::Main) {
       summary["shifts_removed"] = shifts_of(tx.connection(), id).size();
@@ -207,7 +208,7 @@ Json address_json(store::Connection& connection, const Credential& credential) {
 Json credential_json(store::Connection& connection, const Credential& credential, const std::string& today) {
   const auto& input = credential.input;
   Json tiers = Json::array();
-  for (Tier tier : tiers_covered(input.approval.has_value())) tiers.push_back(tier_code(tier));
+  for (Tier tier : tiers_covered(input.approval.has_value())) tiers.push_back(code_of(kTiers, tier));
   Json approval = nullptr;
   if (input.approval) {
     approval = {
@@ -226,13 +227,13 @@ Json credential_json(store::Connection& connection, const Credential& credential
                {"id", input.person_id ? *input.person_id : input.user_id.value_or(0)},
                {"name", credential.holder_name}}},
              {"address", address_json(connection, credential)},
-             {"kind", kind_code(input.kind)},
+             {"kind", code_of(kCredentialKinds, input.kind)},
              {"card_number", input.kind == CredentialKind::Card ? or_null(input.number) : Json(nullptr)},
              {"face_reference", input.kind == CredentialKind::Face ? or_null(input.number) : Json(nullptr)},
              {"tiers", tiers},
              {"valid_from", input.valid_from},
              {"valid_to", input.valid_to},
-             {"state", state_code(credential.state)},
+             {"state", code_of(kCredentialStates, credential.state)},
              {"reason", or_null(credential.reason)},
              {"suspended_by", suspended_by},
              {"approval", approval},
@@ -254,7 +255,8 @@ Response list_credentials_route(Context& context) {
   filter.person_id = query_id(context, "person");
   filter.user_id = query_id(context, "user");
   filter.part_node_id = query_id(context, "part");
-  filter.state = http::query_code(context, "state", parse_state, "状态应为 active、suspended 或 revoked");
+  filter.state =
+      http::query_code(context, "state", parser_of(kCredentialStates), "状态应为 active、suspended 或 revoked");
   filter.limit = http::page_limit(context, 50, 200);
   filter.before_id = http::page_cursor(context);
   auto lease = context.read();
@@ -306,7 +308,8 @@ Response issue_route(Context& context) {
   input.compound_node_id = http::body_id(context, body, "compound_id");
   input.person_id = http::optional_body_id(context, body, "person_id");
   input.user_id = http::optional_body_id(context, body, "user_id");
-  input.kind = code_field(body, "kind", parse_kind, "凭证类型应为 card（门禁卡）、qr（动态二维码）或 face（人脸）");
+  input.kind = code_field(body, "kind", parser_of(kCredentialKinds),
+                          "凭证类型应为 card（门禁卡）、qr（动态二维码）或 face（人脸）");
   auto card_number = body.optional_text("card_number");
   auto face_reference = body.optional_text("face_reference");
   if (input.kind != CredentialKind::Face && face_reference) fail_invalid("face_reference", "只有人脸凭证填写登记编号");
@@ -330,7 +333,7 @@ Response issue_route(Context& context) {
   Json created = context.write([&](store::Tx& tx) {
     std::int64_t id = insert_credential(tx, input, secret_enc);
     Json summary{{"compound_id", input.compound_node_id}, {"person_id", or_null(input.person_id)},
-                 {"user_id", or_null(input.user_id)},     {"kind", kind_code(input.kind)},
+                 {"user_id", or_null(input.user_id)},     {"kind", code_of(kCredentialKinds, input.kind)},
                  {"valid_from", input.valid_from},        {"valid_to", input.valid_to}};
     if (input.approval) {
       summary["approval"] = {{"member_person_id", input.approval->member_person_id},
@@ -382,7 +385,7 @@ Response revoke_route(Context& context) {
   return credential_step(context, "access.credential.revoke", [&](store::Tx& tx, const Credential& credential) {
     check_revoke(credential.state, reason);
     set_state(tx, credential.id, CredentialState::Revoked, reason, std::nullopt);
-    return Json{{"reason", reason}, {"from", state_code(credential.state)}};
+    return Json{{"reason", reason}, {"from", code_of(kCredentialStates, credential.state)}};
   });
 }
 

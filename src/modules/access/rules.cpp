@@ -19,15 +19,6 @@ namespace weizhi::access {
 
 namespace {
 
-constexpr CodeTable<Tier> kTiers = {{Tier::Main, "main"}, {Tier::Middle, "middle"}, {Tier::Small, "small"}};
-constexpr CodeTable<GateStatus> kGateStatuses = {
-    {GateStatus::Open, "open"}, {GateStatus::Closed, "closed"}, {GateStatus::Fault, "fault"}};
-constexpr CodeTable<CredentialKind> kKinds = {
-    {CredentialKind::Card, "card"}, {CredentialKind::Qr, "qr"}, {CredentialKind::Face, "face"}};
-constexpr CodeTable<CredentialState> kStates = {{CredentialState::Active, "active"},
-                                                {CredentialState::Suspended, "suspended"},
-                                                {CredentialState::Revoked, "revoked"}};
-
 constexpr int kMinutesPerDay = 24 * 60;
 constexpr std::size_t kMostWindows = 14;
 constexpr std::size_t kMostShifts = 50;
@@ -42,15 +33,6 @@ void check_characters(const std::string& text, std::size_t most, const std::stri
 }
 
 }  // namespace
-
-std::string tier_code(Tier tier) { return code_of(kTiers, tier); }
-std::optional<Tier> parse_tier(std::string_view code) { return parse_code(kTiers, code); }
-std::string gate_status_code(GateStatus status) { return code_of(kGateStatuses, status); }
-std::optional<GateStatus> parse_gate_status(std::string_view code) { return parse_code(kGateStatuses, code); }
-std::string kind_code(CredentialKind kind) { return code_of(kKinds, kind); }
-std::optional<CredentialKind> parse_kind(std::string_view code) { return parse_code(kKinds, code); }
-std::string state_code(CredentialState state) { return code_of(kStates, state); }
-std::optional<CredentialState> parse_state(std::string_view code) { return parse_code(kStates, code); }
 
 // --- Gates ---
 

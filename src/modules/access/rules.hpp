@@ -9,20 +9,22 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "modules/access/model.hpp"
 
 namespace weizhi::access {
 
-std::string tier_code(Tier tier);
-std::optional<Tier> parse_tier(std::string_view code);
-std::string gate_status_code(GateStatus status);
-std::optional<GateStatus> parse_gate_status(std::string_view code);
-std::string kind_code(CredentialKind kind);
-std::optional<CredentialKind> parse_kind(std::string_view code);
-std::string state_code(CredentialState state);
-std::optional<CredentialState> parse_state(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Tier> kTiers = {{Tier::Main, "main"}, {Tier::Middle, "middle"}, {Tier::Small, "small"}};
+constexpr CodeTable<GateStatus> kGateStatuses = {
+    {GateStatus::Open, "open"}, {GateStatus::Closed, "closed"}, {GateStatus::Fault, "fault"}};
+constexpr CodeTable<CredentialKind> kCredentialKinds = {
+    {CredentialKind::Card, "card"}, {CredentialKind::Qr, "qr"}, {CredentialKind::Face, "face"}};
+constexpr CodeTable<CredentialState> kCredentialStates = {{CredentialState::Active, "active"},
+                                                          {CredentialState::Suspended, "suspended"},
+                                                          {CredentialState::Revoked, "revoked"}};
 
 // --- Gates ---
 

@@ -18,9 +18,9 @@ constexpr const char* kGateColumns =
     "FROM access_gates g JOIN org_nodes c ON c.id = g.compound_node_id ";
 
 Gate to_gate(const store::Row& row) {
-  GateInput input{row.text(3), parse_tier(row.text(4)).value_or(Tier::Main),
+  GateInput input{row.text(3), parse_code(kTiers, row.text(4)).value_or(Tier::Main),
                   read_hours(parse_json(row.text(5)), "hours"),
-                  parse_gate_status(row.text(6)).value_or(GateStatus::Open), row.text(7)};
+                  parse_code(kGateStatuses, row.text(6)).value_or(GateStatus::Open), row.text(7)};
   return Gate{row.i64(0), row.i64(1), row.text(2), std::move(input), row.text(8), row.text(9)};
 }
 
@@ -38,11 +38,11 @@ Credential to_credential(const store::Row& row) {
   credential.input.compound_node_id = row.i64(1);
   credential.input.person_id = row.optional_i64(2);
   credential.input.user_id = row.optional_i64(3);
-  credential.input.kind = parse_kind(row.text(4)).value_or(CredentialKind::Qr);
+  credential.input.kind = parse_code(kCredentialKinds, row.text(4)).value_or(CredentialKind::Qr);
   credential.input.number = row.optional_text(5);
   credential.input.valid_from = row.text(6);
   credential.input.valid_to = row.text(7);
-  credential.state = parse_state(row.text(8)).value_or(CredentialState::Revoked);
+  credential.state = parse_code(kCredentialStates, row.text(8)).value_or(CredentialState::Revoked);
   credential.reason = row.optional_text(9);
   if (auto kind = row.optional_text(10)) credential.suspended_by = SuspendedBy{*kind, row.optional_i64(11)};
   if (auto member = row.optional_i64(12)) credential.input.approval = Approval{*member, row.text(13)};
@@ -76,8 +76,8 @@ std::int64_t insert_gate(store::Tx& tx, std::int64_t compound_node_id, const Gat
     return tx.scalar(
         "INSERT INTO access_gates (compound_node_id, name, tier, hours, status, note, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {compound_node_id, gate.name, tier_code(gate.tier), hours_json(gate.hours).dump(),
-         gate_status_code(gate.status), gate.note, now, now});
+        {compound_node_id, gate.name, code_of(kTiers, gate.tier), hours_json(gate.hours).dump(),
+         code_of(kGateStatuses, gate.status), gate.note, now, now});
   } catch (const store::ConstraintViolation&) {
     fail_conflict("本小区已有同名门岗", "name");
   }
@@ -86,8 +86,8 @@ std::int64_t insert_gate(store::Tx& tx, std::int64_t compound_node_id, const Gat
 void update_gate(store::Tx& tx, std::int64_t id, const GateInput& gate) {
   try {
     tx.exec("UPDATE access_gates SET name = ?, tier = ?, hours = ?, status = ?, note = ?, updated_at = ? WHERE id = ?",
-            {gate.name, tier_code(gate.tier), hours_json(gate.hours).dump(), gate_status_code(gate.status), gate.note,
-             iso_utc(tx.now()), id});
+            {gate.name, code_of(kTiers, gate.tier), hours_json(gate.hours).dump(), code_of(kGateStatuses, gate.status),
+             gate.note, iso_utc(tx.now()), id});
   } catch (const store::ConstraintViolation&) {
     fail_conflict("本小区已有同名门岗", "name");
   }
@@ -123,7 +123,7 @@ std::vector<Credential> credentials_where(store::Connection& connection, const C
   if (filter.part_node_id) {
     select.where("a.person_id IN (SELECT person_id FROM part_links WHERE part_node_id = ?)", {*filter.part_node_id});
   }
-  if (filter.state) select.where("a.state = ?", {state_code(*filter.state)});
+  if (filter.state) select.where("a.state = ?", {code_of(kCredentialStates, *filter.state)});
   select.newest_first("a.id", filter.before_id, filter.limit);
   return store::map_rows(select.run(connection), to_credential);
 }
@@ -154,8 +154,8 @@ std::int64_t insert_credential(store::Tx& tx, const CredentialInput& input,
         "INSERT INTO access_credentials (compound_node_id, person_id, user_id, kind, number, secret_enc, valid_from, "
         "valid_to, state, approval_person_id, approval_reference, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING id",
-        {input.compound_node_id, input.person_id, input.user_id, kind_code(input.kind), input.number, secret_enc,
-         input.valid_from, input.valid_to, approver, reference, now, now});
+        {input.compound_node_id, input.person_id, input.user_id, code_of(kCredentialKinds, input.kind), input.number,
+         secret_enc, input.valid_from, input.valid_to, approver, reference, now, now});
   } catch (const store::ConstraintViolation&) {
     fail_conflict("本小区已有该编号的有效凭证", input.kind == CredentialKind::Face ? "face_reference" : "card_number");
   }
@@ -172,7 +172,7 @@ void set_state(store::Tx& tx, std::int64_t id, CredentialState state, const std:
   tx.exec(
       "UPDATE access_credentials SET state = ?, reason = ?, suspended_by_kind = ?, suspended_by_id = ?, updated_at = ? "
       "WHERE id = ?",
-      {state_code(state), reason, by_kind, by_id, iso_utc(tx.now()), id});
+      {code_of(kCredentialStates, state), reason, by_kind, by_id, iso_utc(tx.now()), id});
 }
 
 std::optional<std::string> secret_of(store::Connection& connection, std::int64_t id) {
@@ -254,7 +254,7 @@ AccessCounts counts_of_compound(store::Connection& connection, std::int64_t comp
   AccessCounts counts;
   for (const auto& row : connection.query(
            "SELECT tier, COUNT(*) FROM access_gates WHERE compound_node_id = ? GROUP BY tier", {compound_node_id})) {
-    auto tier = parse_tier(row.text(0));
+    auto tier = parse_code(kTiers, row.text(0));
     if (!tier) continue;
     (*tier == Tier::Main ? counts.main : *tier == Tier::Middle ? counts.middle : counts.small) = row.i64(1);
   }

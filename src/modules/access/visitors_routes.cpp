@@ -87,7 +87,7 @@ PassState state_of(const VisitorPass& pass, TimePoint now) {
 
 Json tiers_json(const std::vector<Tier>& tiers) {
   Json codes = Json::array();
-  for (Tier tier : tiers) codes.push_back(tier_code(tier));
+  for (Tier tier : tiers) codes.push_back(code_of(kTiers, tier));
   return codes;
 }
 
@@ -100,11 +100,11 @@ Json pass_json(const VisitorPass& pass, TimePoint now, const SigningKey* key) {
              {"part", {{"id", pass.part_node_id}, {"name", pass.part_name}}},
              {"visitor_name", pass.name_masked},
              {"visitor_phone", pass.phone_masked},
-             {"uses", uses_code(pass.uses)},
+             {"uses", code_of(kPassUses, pass.uses)},
              {"gate_tiers", tiers_json(pass.tiers)},
              {"expires_at", pass.expires_at},
              {"seconds_left", state == PassState::Active ? unix_seconds(expires) - unix_seconds(now) : 0},
-             {"state", pass_state_code(state)},
+             {"state", code_of(kPassStates, state)},
              {"used_at", or_null(pass.used_at)},
              {"use_count", pass.use_count},
              {"revoked_at", or_null(pass.revoked_at)},
@@ -155,7 +155,7 @@ std::vector<Tier> tiers_field(JsonObject& body) {
   const Json* given = body.optional_any("gate_tiers");
   if (!given) return PassRequest{}.tiers;
   return read_array(*given, "gate_tiers", "通行门岗应为数组", [](const Json& element, const std::string& field) {
-    auto tier = element.is_string() ? parse_tier(element.get<std::string>()) : std::nullopt;
+    auto tier = element.is_string() ? parse_code(kTiers, element.get<std::string>()) : std::nullopt;
     if (!tier) fail_invalid(field, "门岗层级应为 main（大门）或 middle（中门）");
     return *tier;
   });
@@ -171,7 +171,7 @@ Response issue_pass_route(Context& context) {
     std::int64_t hours = body.integer("valid_hours");
     request.valid_hours = hours < 1 || hours > kMaxValidHours ? 0 : static_cast<int>(hours);
   }
-  request.uses = code_field(body, "uses", parse_uses, "使用次数应为 once（一次）或 many（有效期内多次）");
+  request.uses = code_field(body, "uses", parser_of(kPassUses), "使用次数应为 once（一次）或 many（有效期内多次）");
   request.tiers = tiers_field(body);
   body.finish();
   check_pass_request(request);
@@ -198,7 +198,7 @@ Response issue_pass_route(Context& context) {
     context.audit(tx, "access.visitor_pass.issue", "access_visitor_pass:" + std::to_string(id),
                   {{"part_id", pass.part_node_id},
                    {"visitor_name", pass.name_masked},
-                   {"uses", uses_code(pass.uses)},
+                   {"uses", code_of(kPassUses, pass.uses)},
                    {"gate_tiers", tiers_json(pass.tiers)},
                    {"expires_at", pass.expires_at}});
     return pass_json(*find_pass(tx.connection(), id), tx.now(), &key);

@@ -16,17 +16,6 @@ namespace weizhi::access {
 
 namespace {
 
-constexpr CodeTable<PassUses> kUses = {{PassUses::Once, "once"}, {PassUses::Many, "many"}};
-constexpr CodeTable<PassVerdict> kVerdicts = {{PassVerdict::Valid, "valid"},
-                                              {PassVerdict::Expired, "expired"},
-                                              {PassVerdict::Forged, "forged"},
-                                              {PassVerdict::Malformed, "malformed"},
-                                              {PassVerdict::WrongCompound, "wrong_compound"}};
-constexpr CodeTable<PassState> kPassStates = {{PassState::Active, "active"},
-                                              {PassState::Used, "used"},
-                                              {PassState::Expired, "expired"},
-                                              {PassState::Revoked, "revoked"}};
-
 // A token longer than this is no token of ours: a payload of five numbers and a 64-byte signature fit in 200.
 constexpr std::size_t kLongestToken = 256;
 
@@ -95,11 +84,6 @@ bool covers(const std::vector<Tier>& tiers, Tier tier) {
 }
 
 }  // namespace
-
-std::string uses_code(PassUses uses) { return code_of(kUses, uses); }
-std::optional<PassUses> parse_uses(std::string_view code) { return parse_code(kUses, code); }
-std::string verdict_code(PassVerdict verdict) { return code_of(kVerdicts, verdict); }
-std::string pass_state_code(PassState state) { return code_of(kPassStates, state); }
 
 // --- The token ---
 

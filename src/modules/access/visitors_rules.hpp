@@ -8,14 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/time.hpp"
 #include "modules/access/model.hpp"
 
 namespace weizhi::access {
 
 enum class PassUses { Once, Many };
-std::string uses_code(PassUses uses);
-std::optional<PassUses> parse_uses(std::string_view code);
+// Its codes in rows and JSON (this header's tables are read with code_of, parse_code and parser_of).
+constexpr CodeTable<PassUses> kPassUses = {{PassUses::Once, "once"}, {PassUses::Many, "many"}};
 
 // --- The token ---
 
@@ -49,7 +50,11 @@ std::optional<std::string> bytes_from_base64(std::string_view text);
 std::string sign_pass(const PassClaims& claims, std::string_view secret_key);
 
 enum class PassVerdict { Valid, Expired, Forged, Malformed, WrongCompound };
-std::string verdict_code(PassVerdict verdict);
+constexpr CodeTable<PassVerdict> kPassVerdicts = {{PassVerdict::Valid, "valid"},
+                                                  {PassVerdict::Expired, "expired"},
+                                                  {PassVerdict::Forged, "forged"},
+                                                  {PassVerdict::Malformed, "malformed"},
+                                                  {PassVerdict::WrongCompound, "wrong_compound"}};
 struct PassCheck {
   PassVerdict verdict = PassVerdict::Malformed;
   std::optional<std::int64_t> pass_id;  // once the signature holds
@@ -85,7 +90,10 @@ void check_daily_limit(std::int64_t issued_today);
 // --- A pass's state ---
 
 enum class PassState { Active, Used, Expired, Revoked };
-std::string pass_state_code(PassState state);
+constexpr CodeTable<PassState> kPassStates = {{PassState::Active, "active"},
+                                              {PassState::Used, "used"},
+                                              {PassState::Expired, "expired"},
+                                              {PassState::Revoked, "revoked"}};
 // Revoked if revoked; Used if a once pass was used; Expired from `expires_at` on; else Active.
 PassState pass_state(bool revoked, PassUses uses, bool used, TimePoint expires_at, TimePoint now);
 // Only an active pass is revoked: 409 naming `state` otherwise.

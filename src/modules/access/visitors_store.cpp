@@ -27,7 +27,7 @@ VisitorPass to_pass(const store::Row& row) {
                    row.text(4),
                    row.text(5),
                    row.text(6),
-                   parse_uses(row.text(7)).value_or(PassUses::Once),
+                   parse_code(kPassUses, row.text(7)).value_or(PassUses::Once),
                    {},
                    row.text(9),
                    row.optional_text(10),
@@ -35,7 +35,7 @@ VisitorPass to_pass(const store::Row& row) {
                    row.optional_text(12),
                    row.text(13)};
   for (const auto& code : parse_json(row.text(8))) {
-    if (auto tier = parse_tier(code.get<std::string>())) pass.tiers.push_back(*tier);
+    if (auto tier = parse_code(kTiers, code.get<std::string>())) pass.tiers.push_back(*tier);
   }
   return pass;
 }
@@ -62,13 +62,13 @@ void keep_signing_key(store::Tx& tx, const std::string& public_key_base64, const
 
 std::int64_t insert_pass(store::Tx& tx, const NewPass& pass) {
   Json tiers = Json::array();
-  for (Tier tier : pass.tiers) tiers.push_back(tier_code(tier));
+  for (Tier tier : pass.tiers) tiers.push_back(code_of(kTiers, tier));
   return tx.scalar(
       "INSERT INTO access_visitor_passes (compound_node_id, part_node_id, issued_by, name_enc, name_masked, "
       "phone_enc, phone_masked, uses, tiers, expires_at, use_count, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id",
       {pass.compound_node_id, pass.part_node_id, pass.issued_by, pass.name_enc, pass.name_masked, pass.phone_enc,
-       pass.phone_masked, uses_code(pass.uses), tiers.dump(), pass.expires_at, iso_utc(tx.now())});
+       pass.phone_masked, code_of(kPassUses, pass.uses), tiers.dump(), pass.expires_at, iso_utc(tx.now())});
 }
 
 std::optional<VisitorPass> find_pass(store::Connection& connection, std::int64_t id) {
