@@ -2,40 +2,19 @@
 // included.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <filesystem>
-
-#include "auth/sessions.hpp"
 #include "core/error.hpp"
 #include "http/dispatcher.hpp"
+#include "http_services.hpp"
 
 using namespace weizhi;
 
 namespace {
 
 struct Bench {
-  std::filesystem::path folder =
-      std::filesystem::temp_directory_path() / ("weizhi-dispatcher-" + crypto::random_hex(6));
-  SystemClock clock;
-  std::unique_ptr<store::Db> db;
-  crypto::DataKey key{std::array<unsigned char, 32>{}};
-  Settings settings;
-  auth::PasswordPool passwords;
-  auth::LoginThrottle throttle{5, 30};
-  std::unique_ptr<http::Services> services;
-
-  Bench() {
-    std::filesystem::create_directories(folder);
-    db = std::make_unique<store::Db>("sqlite:" + (folder / "street.db").string(), clock);
-    services = std::make_unique<http::Services>(http::Services{*db, clock, key, settings, passwords, throttle});
-  }
-  ~Bench() {
-    db.reset();
-    std::filesystem::remove_all(folder);
-  }
+  HttpServices base{"dispatcher"};
 
   http::Response post(const http::Router& router, const std::string& path) {
-    http::Dispatcher dispatcher(router, *services, http::StaticFiles(folder.string()));
+    http::Dispatcher dispatcher(router, *base.services, http::StaticFiles(base.folder.string()));
     http::Request request;
     request.method = http::Method::Post;
     request.path = path;

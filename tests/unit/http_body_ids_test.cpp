@@ -2,12 +2,8 @@
 // naming the array or the element at fault.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <filesystem>
-#include <memory>
-
-#include "auth/sessions.hpp"
 #include "http/body_id.hpp"
+#include "http_services.hpp"
 #include "refusal.hpp"
 
 using namespace weizhi;
@@ -16,31 +12,12 @@ namespace {
 
 // A request's context over a throwaway database: body_ids touches neither, but a Context needs its services.
 struct Bench {
-  std::filesystem::path folder = std::filesystem::temp_directory_path() / ("weizhi-body-ids-" + crypto::random_hex(6));
-  SystemClock clock;
-  std::unique_ptr<store::Db> db;
-  crypto::DataKey key{std::array<unsigned char, 32>{}};
-  Settings settings;
-  auth::PasswordPool passwords;
-  auth::LoginThrottle throttle{5, 30};
-  std::unique_ptr<http::Services> services;
+  HttpServices base{"body-ids"};
   http::Request request;
-  std::unique_ptr<http::Context> context;
-
-  Bench() {
-    std::filesystem::create_directories(folder);
-    db = std::make_unique<store::Db>("sqlite:" + (folder / "street.db").string(), clock);
-    services = std::make_unique<http::Services>(http::Services{*db, clock, key, settings, passwords, throttle});
-    context = std::make_unique<http::Context>(request, *services);
-  }
-  ~Bench() {
-    context.reset();
-    db.reset();
-    std::filesystem::remove_all(folder);
-  }
+  http::Context context{request, *base.services};
 
   std::vector<std::int64_t> ids(const std::string& list) {
-    return http::body_ids(*context, parse_json(list), "case_ids", "案件编号应为数组", "案件编号应为整数");
+    return http::body_ids(context, parse_json(list), "case_ids", "案件编号应为数组", "案件编号应为整数");
   }
 };
 
