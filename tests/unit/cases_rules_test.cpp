@@ -197,7 +197,7 @@ TEST(CasesRules, AnOverdueCaseClimbsOneChainLevelPerMissedPeriod) {
   EXPECT_EQ(escalation_level(State::Assigned, due, 3, at("2026-03-10T17:00:00Z")), EscalationLevel::CommunitySecretary);
   EXPECT_EQ(escalation_level(State::Assigned, due, 3, at("2026-04-30T00:00:00Z")), EscalationLevel::Street);
   EXPECT_EQ(escalation_level(State::Resolved, due, 3, at("2026-04-30T00:00:00Z")), EscalationLevel::None);
-  EXPECT_EQ(escalation_level_code(EscalationLevel::TripartiteDirector), "tripartite_director");
+  EXPECT_EQ(code_of(governance::kEscalationLevels, EscalationLevel::TripartiteDirector), "tripartite_director");
 }
 
 TEST(CasesRules, AnUnsatisfiedRatingReopensOnlyOnce) {

@@ -149,9 +149,9 @@ TEST(GovernanceRules, EscalationClimbsFromTheCommissionerAndStopsAtTheStreet) {
   EXPECT_EQ(escalation_position(EscalationLevel::CommunitySecretary), ChainPosition::CommunitySecretary);
   EXPECT_EQ(escalation_position(EscalationLevel::Street), std::nullopt);
   EXPECT_EQ(escalation_position(EscalationLevel::None), std::nullopt);
-  EXPECT_EQ(escalation_level_code(EscalationLevel::TripartiteDirector), "tripartite_director");
-  EXPECT_EQ(parse_escalation_level("street"), EscalationLevel::Street);
-  EXPECT_EQ(parse_escalation_level("mayor"), std::nullopt);
+  EXPECT_EQ(code_of(kEscalationLevels, EscalationLevel::TripartiteDirector), "tripartite_director");
+  EXPECT_EQ(parse_code(kEscalationLevels, "street"), EscalationLevel::Street);
+  EXPECT_EQ(parse_code(kEscalationLevels, "mayor"), std::nullopt);
 }
 
 TEST(GovernanceReferences, ANodeMustExistAndBeOfAnAskedKind) {

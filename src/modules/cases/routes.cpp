@@ -129,7 +129,8 @@ Json case_json(const Case& record, TimePoint now, const Actors& actors) {
                {"reopened", record.reopened},
                {"awaiting_rating", awaiting_rating(record)},
                {"revisited_on", or_null(record.revisited_on)},
-               {"escalation_level", escalation_level_code(static_cast<EscalationLevel>(record.escalation_level))}};
+               {"escalation_level",
+                code_of(governance::kEscalationLevels, static_cast<EscalationLevel>(record.escalation_level))}};
   json["resident_category"] = record.resident_category_code ? Json{{"code", *record.resident_category_code},
                                                                    {"name", record.resident_category_name.value_or("")}}
                                                             : Json(nullptr);
@@ -644,7 +645,7 @@ Response stats_route(Context& context) {
   // Cases by the chain level the escalation job has recorded for them.
   Json escalated = Json::object();
   for (int level = 1; level <= 4; ++level) {
-    escalated[escalation_level_code(static_cast<EscalationLevel>(level))] = stats.escalated[level];
+    escalated[code_of(governance::kEscalationLevels, static_cast<EscalationLevel>(level))] = stats.escalated[level];
   }
   return Response::json(200, {{"node_id", node.id},
                               {"items", stats.items},
@@ -668,7 +669,8 @@ modules::Job escalation_job() {
         notify_escalations(tx, recorded);
         Json list = Json::array();
         for (const auto& record : recorded) {
-          list.push_back({{"case_id", record.case_id}, {"level", escalation_level_code(record.level)}});
+          list.push_back(
+              {{"case_id", record.case_id}, {"level", code_of(governance::kEscalationLevels, record.level)}});
         }
         audit::record(tx, "system", "cases.escalate", "cases", {{"period", period}, {"recorded", list}});
       }};

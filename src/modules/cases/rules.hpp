@@ -21,8 +21,6 @@ std::string state_type_code(StateType type);
 std::string channel_code(Channel channel);
 std::optional<Channel> parse_channel(std::string_view code);
 
-using governance::escalation_level_code;
-
 bool is_open(State state);
 
 // 400 naming the field: code, name (1–100 bytes), category (1–40 bytes), response hours 1–720,

@@ -409,7 +409,7 @@ std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now) {
     auto reached = escalations_due(state, *due, row.i64(4), row.i64(3), now);
     if (reached.empty()) continue;
     for (EscalationLevel level : reached) {
-      kTimeline.record(tx, row.i64(0), {.kind = "escalation", .note = escalation_level_code(level)});
+      kTimeline.record(tx, row.i64(0), {.kind = "escalation", .note = code_of(governance::kEscalationLevels, level)});
       recorded.push_back(EscalationRecord{row.i64(0), level, row.i64(5), row.text(6)});
     }
     tx.exec("UPDATE cases SET escalation_level = ? WHERE id = ?",

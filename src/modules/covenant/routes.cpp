@@ -116,11 +116,12 @@ Json escalation_json(store::Connection& connection, const Violation& violation, 
   for (const auto& escalation : recorded_escalations(connection, violation.id)) {
     recorded.push_back({{"level", escalation.level}, {"on", escalation.on}});
   }
-  return {{"level", escalation_level_code(level)},
+  return {{"level", code_of(governance::kEscalationLevels, level)},
           {"days_overdue",
            violation.deadline_on && is_open(violation.state) ? days_overdue(*violation.deadline_on, today_text) : 0},
           {"person", person},
-          {"recorded_level", escalation_level_code(static_cast<EscalationLevel>(violation.recorded_level))},
+          {"recorded_level",
+           code_of(governance::kEscalationLevels, static_cast<EscalationLevel>(violation.recorded_level))},
           {"recorded", recorded}};
 }
 
@@ -470,7 +471,8 @@ Json escalate_subtree(store::Tx& tx, std::int64_t node_id, const std::string& pa
                       const std::string& actor, std::optional<std::int64_t> by_user_id) {
   Json recorded = Json::array();
   for (const auto& record : record_escalations(tx, path, today_text, by_user_id)) {
-    recorded.push_back({{"violation_id", record.violation_id}, {"level", escalation_level_code(record.level)}});
+    recorded.push_back(
+        {{"violation_id", record.violation_id}, {"level", code_of(governance::kEscalationLevels, record.level)}});
   }
   Json summary{{"today", today_text}, {"node_id", node_id}, {"recorded", recorded}};
   if (!recorded.empty())

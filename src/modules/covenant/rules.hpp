@@ -21,8 +21,6 @@ std::optional<VersionState> parse_version_state(std::string_view code);
 std::string violation_state_code(ViolationState state);
 std::optional<ViolationState> parse_violation_state(std::string_view code);
 std::string violation_kind_code(ViolationKind kind);
-using governance::escalation_level_code;
-using governance::parse_escalation_level;
 
 // stairwell_clutter, pets, noise: with parking and illegal structures, the five items.
 Policy default_policy();

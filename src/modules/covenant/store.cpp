@@ -336,7 +336,7 @@ std::vector<RecordedEscalation> recorded_escalations(store::Connection& connecti
                       });
   std::stable_sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) {
     auto rank = [](const std::string& code) {
-      return static_cast<int>(parse_escalation_level(code).value_or(EscalationLevel::None));
+      return static_cast<int>(parse_code(governance::kEscalationLevels, code).value_or(EscalationLevel::None));
     };
     return rank(a.level) < rank(b.level);
   });
@@ -353,7 +353,7 @@ std::vector<EscalationRecord> record_escalations(store::Tx& tx, const std::strin
       tx.exec(
           "INSERT INTO covenant_escalations (violation_id, level, escalated_on, created_at, escalated_by_user_id) "
           "VALUES (?, ?, ?, ?, ?)",
-          {violation.id, escalation_level_code(level), today, iso_utc(tx.now()), by_user_id});
+          {violation.id, code_of(governance::kEscalationLevels, level), today, iso_utc(tx.now()), by_user_id});
       recorded.push_back(EscalationRecord{violation.id, level});
     }
     tx.exec("UPDATE covenant_violations SET recorded_level = ? WHERE id = ?",

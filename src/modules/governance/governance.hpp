@@ -1,6 +1,6 @@
 // The governance module's published header, what other modules use of it: a compound's
-// responsibility chain and who an escalation reaches on it, and masked names of people. Store
-// types are only named here, so pure rules may include it.
+// responsibility chain, the levels an escalation climbs with their codes and who it reaches on the
+// chain, and masked names of people. Store types are only named here, so pure rules may include it.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::store {
@@ -23,6 +24,13 @@ enum class ChainPosition { CommunitySecretary, TripartiteDirector, Commissioner 
 // How far up a compound's chain an overdue matter (a service case, a covenant violation) has been
 // reported, bottom up: the commissioner backstops first, the street is the last resort.
 enum class EscalationLevel { None, Commissioner, TripartiteDirector, CommunitySecretary, Street };
+
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<EscalationLevel> kEscalationLevels = {{EscalationLevel::None, "none"},
+                                                          {EscalationLevel::Commissioner, "commissioner"},
+                                                          {EscalationLevel::TripartiteDirector, "tripartite_director"},
+                                                          {EscalationLevel::CommunitySecretary, "community_secretary"},
+                                                          {EscalationLevel::Street, "street"}};
 
 // One person holding one position for a period; no `until` means still in office.
 struct Term {
@@ -51,8 +59,6 @@ struct ChainStatus {
 
 ChainStatus check_chain(const ChainTerms& terms, TimePoint now);
 
-std::string escalation_level_code(EscalationLevel level);
-std::optional<EscalationLevel> parse_escalation_level(std::string_view code);
 // The level reached after climbing `steps` links from nothing, the street being the top.
 EscalationLevel escalation_after(std::int64_t steps);
 

@@ -9,21 +9,6 @@
 
 namespace weizhi::governance {
 
-namespace {
-
-constexpr CodeTable<EscalationLevel> kEscalationLevels = {{EscalationLevel::None, "none"},
-                                                          {EscalationLevel::Commissioner, "commissioner"},
-                                                          {EscalationLevel::TripartiteDirector, "tripartite_director"},
-                                                          {EscalationLevel::CommunitySecretary, "community_secretary"},
-                                                          {EscalationLevel::Street, "street"}};
-
-}  // namespace
-
-std::string escalation_level_code(EscalationLevel level) { return code_of(kEscalationLevels, level); }
-std::optional<EscalationLevel> parse_escalation_level(std::string_view code) {
-  return parse_code(kEscalationLevels, code);
-}
-
 EscalationLevel escalation_after(std::int64_t steps) {
   constexpr auto top = static_cast<std::int64_t>(EscalationLevel::Street);
   return static_cast<EscalationLevel>(std::clamp<std::int64_t>(steps, 0, top));
