@@ -21,6 +21,11 @@ http::ScopeResolver record_scope(std::function<std::int64_t(store::Connection&, 
   });
 }
 
+std::optional<std::int64_t> caller_person(http::Context& context) {
+  auto lease = context.read();
+  return people::person_of_user(*lease, context.user().user_id);
+}
+
 void add_collection_routes(http::Router& router, const std::string& path, http::Handler list, http::Handler create,
                            const std::string& node_field) {
   router.add(Method::Get, path, Access::permission(kRead, readable(org::node_query_scope())), std::move(list));

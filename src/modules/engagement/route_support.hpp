@@ -1,6 +1,6 @@
 // What the engagement module's route files share: the HTTP types they name, the scope of a record of the module
-// answered 404 out of the caller's reach, the routes of a collection, the manage check on a record, moments in a body, and a person's
-// address as staff read it.
+// answered 404 out of the caller's reach, the routes of a collection, the manage check on a record, the caller's
+// person, moments in a body, and a person's address as staff read it.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -34,6 +34,9 @@ void add_collection_routes(http::Router& router, const std::string& path, http::
                            const std::string& node_field = "node_id");
 // 403 for staff who may read at the node but not manage there, 404 with `missing` for anyone else.
 void require_manage(http::Context& context, std::int64_t node_id, const std::string& missing);
+
+// The registry person behind the caller's account, if any (a resident's households and sign-ups are theirs).
+std::optional<std::int64_t> caller_person(http::Context& context);
 
 // The moment in the body field `key`, or nullopt when absent; 400 naming it unless ISO-8601 with an offset.
 std::optional<TimePoint> optional_moment(JsonObject& body, const std::string& key);

@@ -125,11 +125,6 @@ Json event_for(store::Connection& connection, const Event& event, std::optional<
 
 // --- Who may see and act ---
 
-std::optional<std::int64_t> caller_person(Context& context) {
-  auto lease = context.read();
-  return people::person_of_user(*lease, context.user().user_id);
-}
-
 // The event as the caller may see it: staff who may read events at its node, or a person who may
 // join it; 404 for anyone else.
 Event visible_event(Context& context, std::int64_t id, std::optional<std::int64_t> person) {

@@ -15,7 +15,6 @@
 #include "modules/engagement/surveys_rules.hpp"
 #include "modules/engagement/surveys_store.hpp"
 #include "modules/org/org.hpp"
-#include "modules/people/people.hpp"
 
 namespace weizhi::engagement {
 
@@ -124,11 +123,6 @@ Json results_of(const std::vector<Question>& questions, const GroupedAnswers* an
 }
 
 // --- Who may see and act ---
-
-std::optional<std::int64_t> caller_person(Context& context) {
-  auto lease = context.read();
-  return people::person_of_user(*lease, context.user().user_id);
-}
 
 // The caller's households within the survey's scope.
 std::vector<Household> my_households(store::Connection& connection, std::optional<std::int64_t> person,
