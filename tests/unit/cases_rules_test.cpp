@@ -111,7 +111,7 @@ TEST(CasesRules, ThePermissionsIntoAStateDoNotDependOnTheCurrentState) {
       if (auto permission = transition_permission(from, to)) {
         auto into = permissions_into(to);
         EXPECT_NE(std::find(into.begin(), into.end(), *permission), into.end())
-            << state_code(from) << "→" << state_code(to);
+            << code_of(kStates, from) << "→" << code_of(kStates, to);
       }
     }
   }
@@ -127,9 +127,9 @@ TEST(CasesRules, StatesHaveTypes) {
   EXPECT_EQ(state_type(State::Duplicate), StateType::Closed);
   EXPECT_EQ(state_type(State::ClosedNotFixed), StateType::Closed);
   for (const char* code : {"reported", "in_progress", "closed_not_fixed", "duplicate"}) {
-    EXPECT_EQ(state_code(*parse_state(code)), code);
+    EXPECT_EQ(code_of(kStates, *parse_code(kStates, code)), code);
   }
-  EXPECT_FALSE(parse_state("done"));
+  EXPECT_FALSE(parse_code(kStates, "done"));
 }
 
 TEST(CasesRules, PropertyStaffAndTheAssigneeCannotVerify) {

@@ -1,7 +1,7 @@
 // The cases module's published header, what other modules use of it: a street's catalogue of
 // compound public service items (the 57 items, docs/modules/cases.md), the cases reported against
-// it with their states and due times, and reporting and finding cases (Open311 and mediation go
-// through these). Store types are only named here, so pure rules may include it.
+// it with their states (and the states' codes) and due times, and reporting and finding cases
+// (Open311 and mediation go through these). Store types are only named here, so pure rules may include it.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/time.hpp"
 
 namespace weizhi::store {
@@ -109,7 +110,19 @@ struct Case {
   std::optional<std::string> reporter_rated_at;  // the reporter's latest rating, when they gave one
 };
 
-std::string state_code(State state);
+// The codes rows and JSON speak of a case's state (read with code_of, parse_code and parser_of).
+constexpr CodeTable<State> kStates = {{State::Reported, "reported"},
+                                      {State::Accepted, "accepted"},
+                                      {State::Assigned, "assigned"},
+                                      {State::InProgress, "in_progress"},
+                                      {State::Resolved, "resolved"},
+                                      {State::Verified, "verified"},
+                                      {State::Closed, "closed"},
+                                      {State::Returned, "returned"},
+                                      {State::Transferred, "transferred"},
+                                      {State::Duplicate, "duplicate"},
+                                      {State::ClosedNotFixed, "closed_not_fixed"}};
+
 StateType state_type(State state);
 
 // --- Catalogue and cases as stored ---

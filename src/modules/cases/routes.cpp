@@ -73,7 +73,7 @@ Json item_json(const Item& item) {
           {"code", item.code},
           {"name", item.name},
           {"category", item.category},
-          {"party", party_code(item.party)},
+          {"party", code_of(kParties, item.party)},
           {"steps", {{"pre", item.pre}, {"in_process", item.in_process}, {"follow_up", item.follow_up}}},
           {"response_hours", item.response_hours},
           {"resolution_days", item.resolution_days},
@@ -110,9 +110,9 @@ Json case_json(const Case& record, TimePoint now, const Actors& actors) {
                {"address", record.input.address},
                {"description", record.input.description},
                {"photos", record.input.photos},
-               {"channel", channel_code(record.input.channel)},
-               {"state", state_code(record.state)},
-               {"state_type", state_type_code(state_type(record.state))},
+               {"channel", code_of(kChannels, record.input.channel)},
+               {"state", code_of(kStates, record.state)},
+               {"state_type", code_of(kStateTypes, state_type(record.state))},
                {"assignee_user_id", or_null(record.assignee_user_id)},
                {"original_id", or_null(record.original_id)},
                {"close_reason", or_null(record.close_reason)},
@@ -290,7 +290,7 @@ Response update_category_route(Context& context) {
 }
 
 Party party_field(const std::string& code) {
-  auto party = parse_party(code);
+  auto party = parse_code(kParties, code);
   if (!party)
     fail_invalid("party",
                  "责任主体应为 property_company、committee、commissioner、community、street、utility 或 social_org");
@@ -365,7 +365,7 @@ Response create_case_route(Context& context) {
   body.finish();
   std::optional<Channel> channel;
   if (channel_text) {
-    channel = parse_channel(*channel_text);
+    channel = parse_code(kChannels, *channel_text);
     // Schedule tasks come only from the street's calendar.
     if (!channel || *channel == Channel::Schedule)
       fail_invalid("channel", "渠道应为 resident_h5、hotline、patrol 或 open311");
@@ -399,7 +399,8 @@ Response create_case_route(Context& context) {
     input.item_id = item->id;
     std::int64_t id = create_case(tx, input, *item);
     Json json = case_detail_json(tx.connection(), require_case(tx.connection(), id), tx.now());
-    Json audit{{"item", item->code}, {"compound_id", input.compound_node_id}, {"channel", channel_code(input.channel)}};
+    Json audit{
+        {"item", item->code}, {"compound_id", input.compound_node_id}, {"channel", code_of(kChannels, input.channel)}};
     if (category_code) audit["category"] = *category_code;
     context.audit(tx, "cases.create", "case:" + std::to_string(id), audit);
     return json;
@@ -427,7 +428,7 @@ Json page_of(store::Connection& connection, const std::vector<Case>& list, std::
 
 Response list_cases_route(Context& context) {
   CaseFilter filter;
-  filter.state = http::query_code(context, "state", parse_state, "状态代码无效");
+  filter.state = http::query_code(context, "state", parser_of(kStates), "状态代码无效");
   filter.item_code = context.query("item");
   auto flag = [&](const char* key) {
     auto value = context.query(key);
@@ -469,7 +470,7 @@ Response case_write(Context& context, const Case& seen, const std::string& actio
     if (record.state != seen.state) fail_conflict("案件已被他人修改，请刷新后重试", "state");
     work(tx, record);
     Json audit = summary;
-    audit["from"] = state_code(record.state);
+    audit["from"] = code_of(kStates, record.state);
     return audit;
   });
 }
@@ -494,7 +495,7 @@ Case read_case(Context& context) {
 Response transition_route(Context& context) {
   JsonObject body(context.json_body());
   std::string to_text = body.text("to");
-  auto to = parse_state(to_text);
+  auto to = parse_code(kStates, to_text);
   if (!to) fail_invalid("to", "目标状态代码无效");
   TransitionInput input{*to,
                         body.optional_text("note").value_or(""),

@@ -12,32 +12,6 @@ namespace weizhi::cases {
 
 namespace {
 
-constexpr CodeTable<Party> kParties = {{Party::PropertyCompany, "property_company"},
-                                       {Party::Committee, "committee"},
-                                       {Party::Commissioner, "commissioner"},
-                                       {Party::Community, "community"},
-                                       {Party::Street, "street"},
-                                       {Party::Utility, "utility"},
-                                       {Party::SocialOrg, "social_org"}};
-constexpr CodeTable<State> kStates = {{State::Reported, "reported"},
-                                      {State::Accepted, "accepted"},
-                                      {State::Assigned, "assigned"},
-                                      {State::InProgress, "in_progress"},
-                                      {State::Resolved, "resolved"},
-                                      {State::Verified, "verified"},
-                                      {State::Closed, "closed"},
-                                      {State::Returned, "returned"},
-                                      {State::Transferred, "transferred"},
-                                      {State::Duplicate, "duplicate"},
-                                      {State::ClosedNotFixed, "closed_not_fixed"}};
-constexpr CodeTable<StateType> kStateTypes = {
-    {StateType::Open, "open"}, {StateType::Fixed, "fixed"}, {StateType::Closed, "closed"}};
-constexpr CodeTable<Channel> kChannels = {{Channel::ResidentH5, "resident_h5"},
-                                          {Channel::Hotline, "hotline"},
-                                          {Channel::Patrol, "patrol"},
-                                          {Channel::Open311, "open311"},
-                                          {Channel::Schedule, "schedule"}};
-
 struct Step {
   State from;
   State to;
@@ -78,14 +52,6 @@ void check_inside(const std::optional<org::Node>& node, org::NodeKind kind, cons
 }
 
 }  // namespace
-
-std::string party_code(Party party) { return code_of(kParties, party); }
-std::optional<Party> parse_party(std::string_view code) { return parse_code(kParties, code); }
-std::string state_code(State state) { return code_of(kStates, state); }
-std::optional<State> parse_state(std::string_view code) { return parse_code(kStates, code); }
-std::string state_type_code(StateType type) { return code_of(kStateTypes, type); }
-std::string channel_code(Channel channel) { return code_of(kChannels, channel); }
-std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
 
 EscalationLevel escalation_level(State state, TimePoint resolve_due_at, std::int64_t resolution_days, TimePoint now) {
   if (!resolution_overdue(state, resolve_due_at, now) || resolution_days < 1) return EscalationLevel::None;
@@ -153,7 +119,8 @@ std::optional<std::string> transition_permission(State from, State to) {
 
 std::string check_transition(State from, State to) {
   auto permission = transition_permission(from, to);
-  if (!permission) fail_conflict("案件当前状态为 " + state_code(from) + "，不能转为 " + state_code(to), "to");
+  if (!permission)
+    fail_conflict("案件当前状态为 " + code_of(kStates, from) + "，不能转为 " + code_of(kStates, to), "to");
   return *permission;
 }
 
@@ -164,7 +131,7 @@ std::vector<std::string> permissions_into(State to) {
       permissions.emplace_back(step.permission);
     }
   }
-  if (permissions.empty()) fail_invalid("to", "案件不能转为 " + state_code(to));
+  if (permissions.empty()) fail_invalid("to", "案件不能转为 " + code_of(kStates, to));
   return permissions;
 }
 
@@ -211,7 +178,7 @@ void check_rating(std::int64_t score, const std::string& comment) {
 
 void check_rateable(State state) {
   if (state != State::Resolved && state != State::Verified && state != State::Closed) {
-    fail_conflict("案件办结后才能评价，当前状态为 " + state_code(state), "state");
+    fail_conflict("案件办结后才能评价，当前状态为 " + code_of(kStates, state), "state");
   }
 }
 
@@ -252,7 +219,7 @@ void check_resident_category(const ResidentCategory& category, const Item& item)
 void check_classify(const Case& record, const Item& item, std::int64_t street_node_id) {
   check_not_duplicate(record.state, record.original_id);
   if (record.state != State::Reported && record.state != State::Accepted) {
-    fail_conflict("案件已派单，不能再改服务事项，当前状态为 " + state_code(record.state), "state");
+    fail_conflict("案件已派单，不能再改服务事项，当前状态为 " + code_of(kStates, record.state), "state");
   }
   if (!item.active || item.street_node_id != street_node_id) {
     fail_unprocessable("服务事项应为本街道在用的事项", "item_code");
@@ -318,7 +285,7 @@ void check_revisit(const Case& record, const std::string& on, const std::string&
   if (!parse_date(on)) fail_invalid("on", "日期应为 YYYY-MM-DD");
   if (note.size() > 2000) fail_invalid("note", "回访记录不超过 2000 字节");
   if (record.state != State::Resolved && record.state != State::Verified && record.state != State::Closed) {
-    fail_conflict("案件办结后才能回访，当前状态为 " + state_code(record.state), "state");
+    fail_conflict("案件办结后才能回访，当前状态为 " + code_of(kStates, record.state), "state");
   }
   if (on < street_date(record.input.reported_at)) {
     fail_invalid("on", "回访日期不能早于报告日期");

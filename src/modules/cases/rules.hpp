@@ -8,18 +8,29 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/time.hpp"
 #include "modules/governance/governance.hpp"
 #include "modules/cases/model.hpp"
 
 namespace weizhi::cases {
 
-std::string party_code(Party party);
-std::optional<Party> parse_party(std::string_view code);
-std::optional<State> parse_state(std::string_view code);
-std::string state_type_code(StateType type);
-std::string channel_code(Channel channel);
-std::optional<Channel> parse_channel(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of); those of the states, which
+// other modules read too, are in cases.hpp.
+constexpr CodeTable<Party> kParties = {{Party::PropertyCompany, "property_company"},
+                                       {Party::Committee, "committee"},
+                                       {Party::Commissioner, "commissioner"},
+                                       {Party::Community, "community"},
+                                       {Party::Street, "street"},
+                                       {Party::Utility, "utility"},
+                                       {Party::SocialOrg, "social_org"}};
+constexpr CodeTable<StateType> kStateTypes = {
+    {StateType::Open, "open"}, {StateType::Fixed, "fixed"}, {StateType::Closed, "closed"}};
+constexpr CodeTable<Channel> kChannels = {{Channel::ResidentH5, "resident_h5"},
+                                          {Channel::Hotline, "hotline"},
+                                          {Channel::Patrol, "patrol"},
+                                          {Channel::Open311, "open311"},
+                                          {Channel::Schedule, "schedule"}};
 
 bool is_open(State state);
 

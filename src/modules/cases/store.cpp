@@ -23,7 +23,7 @@ constexpr const char* kItemColumns =
 Item to_item(const store::Row& row) {
   return Item{row.i64(0),       row.i64(1),
               row.text(2),      row.text(3),
-              row.text(4),      parse_party(row.text(5)).value_or(Party::PropertyCompany),
+              row.text(4),      parse_code(kParties, row.text(5)).value_or(Party::PropertyCompany),
               row.i64(6) != 0,  row.i64(7) != 0,
               row.i64(8) != 0,  row.i64(9),
               row.i64(10),      row.i64(11) != 0,
@@ -49,10 +49,10 @@ Case to_case(const store::Row& row) {
   record.input.address = row.text(5);
   record.input.description = row.text(6);
   record.input.photos = parse_json(row.text(7)).get<std::vector<std::string>>();
-  record.input.channel = parse_channel(row.text(8)).value_or(Channel::Hotline);
+  record.input.channel = parse_code(kChannels, row.text(8)).value_or(Channel::Hotline);
   record.input.reporter_user_id = row.optional_i64(9);
   record.input.reported_at = parse_iso(row.text(14)).value_or(TimePoint{});
-  record.state = parse_state(row.text(10)).value_or(State::Reported);
+  record.state = parse_code(kStates, row.text(10)).value_or(State::Reported);
   record.assignee_user_id = row.optional_i64(11);
   record.original_id = row.optional_i64(12);
   record.close_reason = row.optional_text(13);
@@ -79,7 +79,7 @@ constexpr store::Timeline kTimeline{"case_events", "case_id"};
 // Moves the state, losing (409) to a concurrent change of the same case rather than overwriting it.
 void set_state(store::Tx& tx, const Case& record, State to) {
   if (tx.exec("UPDATE cases SET state = ? WHERE id = ? AND state = ?",
-              {state_code(to), record.id, state_code(record.state)}) == 0) {
+              {code_of(kStates, to), record.id, code_of(kStates, record.state)}) == 0) {
     fail_conflict("案件已被他人修改，请刷新后重试", "to");
   }
 }
@@ -123,7 +123,7 @@ std::int64_t create_item(store::Tx& tx, const Item& item) {
           "INSERT INTO case_items (street_node_id, code, name, category, party, pre, in_process, follow_up, "
           "response_hours, resolution_days, revisit_required, active, pre_schedule, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {item.street_node_id, item.code, item.name, item.category, party_code(item.party), item.pre ? 1 : 0,
+          {item.street_node_id, item.code, item.name, item.category, code_of(kParties, item.party), item.pre ? 1 : 0,
            item.in_process ? 1 : 0, item.follow_up ? 1 : 0, item.response_hours, item.resolution_days,
            item.revisit_required ? 1 : 0, item.active ? 1 : 0, Json(item.pre_schedule).dump(), iso_utc(tx.now())})
       ->i64(0);
@@ -135,7 +135,7 @@ void update_item(store::Tx& tx, const Item& item) {
       "UPDATE case_items SET name = ?, category = ?, party = ?, pre = ?, in_process = ?, follow_up = ?, "
       "response_hours = ?, resolution_days = ?, revisit_required = ?, active = ?, pre_schedule = ?, updated_at = ? "
       "WHERE id = ?",
-      {item.name, item.category, party_code(item.party), item.pre ? 1 : 0, item.in_process ? 1 : 0,
+      {item.name, item.category, code_of(kParties, item.party), item.pre ? 1 : 0, item.in_process ? 1 : 0,
        item.follow_up ? 1 : 0, item.response_hours, item.resolution_days, item.revisit_required ? 1 : 0,
        item.active ? 1 : 0, Json(item.pre_schedule).dump(), iso_utc(tx.now()), item.id});
 }
@@ -156,14 +156,14 @@ std::int64_t create_case(store::Tx& tx, const NewCase& input, const Item& item) 
             "resolve_due_at, reopened, escalation_level, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'reported', ?, ?, ?, ?, 0, 0, ?) RETURNING id",
             {item.id, input.resident_category_id, input.compound_node_id, input.part_node_id, input.building_node_id,
-             input.address, input.description, Json(input.photos).dump(), channel_code(input.channel),
+             input.address, input.description, Json(input.photos).dump(), code_of(kChannels, input.channel),
              input.reporter_user_id, iso_utc(input.reported_at),
              iso_utc(response_due(input.reported_at, item.response_hours)),
              iso_utc(resolve_due(input.reported_at, item.resolution_days)), iso_utc(tx.now())})
           ->i64(0);
   kTimeline.record(tx, id,
                    {.kind = "transition",
-                    .to_state = state_code(State::Reported),
+                    .to_state = code_of(kStates, State::Reported),
                     .user_id = input.reporter_user_id,
                     .at = input.reported_at});
   route_new_case(tx, id);
@@ -289,7 +289,7 @@ namespace {
 store::Select& filtered(store::Select& query, store::Connection& connection, const std::string& path,
                         const CaseFilter& filter, TimePoint now) {
   if (!path.empty()) query.where(org::subtree_condition(connection.dialect(), "c.path"), org::subtree_params(path));
-  if (filter.state) query.where("x.state = ?", {state_code(*filter.state)});
+  if (filter.state) query.where("x.state = ?", {code_of(kStates, *filter.state)});
   if (filter.item_code) query.where("i.code = ?", {*filter.item_code});
   if (filter.overdue_only) query.where(overdue_sql(), {iso_utc(now), iso_utc(now)});
   if (filter.escalated_only) query.where(open_states_sql() + " AND x.escalation_level > 0");
@@ -352,7 +352,8 @@ void transition(store::Tx& tx, const Case& record, const TransitionInput& input)
   }
   set_state(tx, record, input.to);
   std::string note = input.to == State::ClosedNotFixed ? input.reason : input.note;
-  kTimeline.record(tx, record.id, {"transition", state_code(record.state), state_code(input.to), note, input.user_id});
+  kTimeline.record(tx, record.id,
+                   {"transition", code_of(kStates, record.state), code_of(kStates, input.to), note, input.user_id});
 }
 
 void bulk_assign(store::Tx& tx, const std::vector<Case>& list, std::int64_t assignee_user_id, std::int64_t user_id) {
@@ -381,7 +382,7 @@ bool rate(store::Tx& tx, const Case& record, std::int64_t score, const std::stri
     set_state(tx, record, State::InProgress);
     tx.exec("UPDATE cases SET reopened = 1, closed_at = NULL WHERE id = ?", {record.id});
     kTimeline.record(tx, record.id,
-                     {"reopen", state_code(record.state), state_code(State::InProgress),
+                     {"reopen", code_of(kStates, record.state), code_of(kStates, State::InProgress),
                       "居民评价不满意（" + std::to_string(score) + " 分）：" + comment, user_id});
   }
   return reopens;
@@ -403,7 +404,7 @@ std::vector<EscalationRecord> record_escalations(store::Tx& tx, TimePoint now) {
   if (tx.dialect() == store::Dialect::Postgres) sql += " FOR UPDATE OF x SKIP LOCKED";
   std::vector<EscalationRecord> recorded;
   for (const auto& row : tx.query(sql, {iso_utc(now)})) {
-    State state = parse_state(row.text(1)).value_or(State::Reported);
+    State state = parse_code(kStates, row.text(1)).value_or(State::Reported);
     auto due = parse_iso(row.text(2));
     if (!due) continue;
     auto reached = escalations_due(state, *due, row.i64(4), row.i64(3), now);

@@ -161,13 +161,14 @@ Json help_request_json(const crypto::DataKey& key, store::Connection& connection
   auto record = cases::find_case(connection, request.case_id);
   Json detail = nullptr;
   if (with_detail && request.sealed_detail) detail = key.decrypt(*request.sealed_detail);
-  return {{"id", request.id},
-          {"observation_id", request.observation_id},
-          {"part", {{"id", request.part_id}, {"address", request.address}}},
-          {"kind", help_kind_code(request.kind)},
-          {"detail", detail},
-          {"case", record ? Json{{"id", record->id}, {"state", cases::state_code(record->state)}} : Json(nullptr)},
-          {"created_at", request.created_at}};
+  return {
+      {"id", request.id},
+      {"observation_id", request.observation_id},
+      {"part", {{"id", request.part_id}, {"address", request.address}}},
+      {"kind", help_kind_code(request.kind)},
+      {"detail", detail},
+      {"case", record ? Json{{"id", record->id}, {"state", code_of(cases::kStates, record->state)}} : Json(nullptr)},
+      {"created_at", request.created_at}};
 }
 
 Response my_epidemic_route(Context& context) {

@@ -60,7 +60,7 @@ std::vector<Found> search(store::Connection& connection, const Search& search) {
   if (search.service_code) query.where("i.code = ?", {*search.service_code});
   if (!search.states.empty()) {
     store::Params codes;
-    for (auto state : search.states) codes.emplace_back(cases::state_code(state));
+    for (auto state : search.states) codes.emplace_back(code_of(cases::kStates, state));
     query.where("x.state IN (" + store::placeholders(search.states.size()) + ")", std::move(codes));
   }
   if (search.window) {
