@@ -80,7 +80,7 @@ Json version_json(const Version& version) {
           {"compound", {{"id", version.compound_node_id}, {"name", version.compound_name}}},
           {"number", version.number},
           {"title", version.title},
-          {"state", version_state_code(version.state)},
+          {"state", code_of(kVersionStates, version.state)},
           {"vote_id", or_null(version.vote_id)},
           {"vote_item", or_null(version.vote_item)},
           {"adopted_on", or_null(version.adopted_on)},
@@ -133,8 +133,8 @@ Json violation_json(store::Connection& connection, const Violation& violation, c
             {"compound", {{"id", violation.input.compound_node_id}, {"name", violation.compound_name}}},
             {"clause_number", violation.input.clause_number},
             {"clause_type", violation.clause_type},
-            {"kind", violation_kind_code(violation.kind)},
-            {"state", violation_state_code(violation.state)},
+            {"kind", code_of(kViolationKinds, violation.kind)},
+            {"state", code_of(kViolationStates, violation.state)},
             {"reported_on", violation.input.reported_on},
             {"notified_on", or_null(violation.notified_on)},
             {"deadline_on", or_null(violation.deadline_on)},
@@ -348,7 +348,7 @@ Response acknowledge_route(Context& context) {
 // --- Violations ---
 
 Response list_violations_route(Context& context) {
-  auto state = http::query_code(context, "state", parse_violation_state,
+  auto state = http::query_code(context, "state", parser_of(kViolationStates),
                                 "状态应为 reported、notified、rectifying、removed 或 closed");
   std::int64_t limit = http::page_limit(context, 100, 500);
   auto before = http::page_cursor(context);
@@ -411,7 +411,7 @@ Response violation_step(Context& context, const std::string& action, int status,
                                      }};
   return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Violation& violation) {
     Json summary = step(tx, violation);
-    summary["from"] = violation_state_code(violation.state);
+    summary["from"] = code_of(kViolationStates, violation.state);
     return summary;
   });
 }

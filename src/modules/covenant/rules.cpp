@@ -16,17 +16,6 @@ namespace weizhi::covenant {
 
 namespace {
 
-constexpr CodeTable<VersionState> kVersionStates = {
-    {VersionState::Draft, "draft"}, {VersionState::Adopted, "adopted"}, {VersionState::Superseded, "superseded"}};
-constexpr CodeTable<ViolationState> kViolationStates = {{ViolationState::Reported, "reported"},
-                                                        {ViolationState::Notified, "notified"},
-                                                        {ViolationState::Rectifying, "rectifying"},
-                                                        {ViolationState::Removed, "removed"},
-                                                        {ViolationState::Closed, "closed"}};
-constexpr CodeTable<ViolationKind> kKinds = {{ViolationKind::IllegalStructure, "illegal_structure"},
-                                             {ViolationKind::Parking, "parking"},
-                                             {ViolationKind::Other, "other"}};
-
 constexpr std::int64_t kMaxAreaCentiM2 = 100'000'000;
 
 bool is_type_code(const std::string& text) {
@@ -36,14 +25,6 @@ bool is_type_code(const std::string& text) {
 }
 
 }  // namespace
-
-std::string version_state_code(VersionState state) { return code_of(kVersionStates, state); }
-std::optional<VersionState> parse_version_state(std::string_view code) { return parse_code(kVersionStates, code); }
-std::string violation_state_code(ViolationState state) { return code_of(kViolationStates, state); }
-std::optional<ViolationState> parse_violation_state(std::string_view code) {
-  return parse_code(kViolationStates, code);
-}
-std::string violation_kind_code(ViolationKind kind) { return code_of(kKinds, kind); }
 
 Policy default_policy() { return Policy{{"stairwell_clutter", "pets", "noise"}}; }
 
@@ -125,8 +106,9 @@ bool transition_allowed(ViolationState from, ViolationState to) {
 
 void check_transition(ViolationState from, ViolationState to) {
   if (!transition_allowed(from, to)) {
-    fail_conflict("违约记录当前状态为 " + violation_state_code(from) + "，不能转为 " + violation_state_code(to),
-                  "state");
+    fail_conflict(
+        "违约记录当前状态为 " + code_of(kViolationStates, from) + "，不能转为 " + code_of(kViolationStates, to),
+        "state");
   }
 }
 
@@ -203,7 +185,7 @@ void check_part_of(const std::optional<org::Node>& part, const std::optional<org
 
 void check_adoptable(const Version& version) {
   if (version.state != VersionState::Draft)
-    fail_conflict("只有草案才能表决通过，该版本已是 " + version_state_code(version.state));
+    fail_conflict("只有草案才能表决通过，该版本已是 " + code_of(kVersionStates, version.state));
 }
 
 void check_acknowledgement(const Version& version, const std::optional<org::Node>& part,

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/time.hpp"
 #include "modules/covenant/covenant.hpp"
 #include "modules/covenant/model.hpp"
@@ -16,11 +17,17 @@
 
 namespace weizhi::covenant {
 
-std::string version_state_code(VersionState state);
-std::optional<VersionState> parse_version_state(std::string_view code);
-std::string violation_state_code(ViolationState state);
-std::optional<ViolationState> parse_violation_state(std::string_view code);
-std::string violation_kind_code(ViolationKind kind);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<VersionState> kVersionStates = {
+    {VersionState::Draft, "draft"}, {VersionState::Adopted, "adopted"}, {VersionState::Superseded, "superseded"}};
+constexpr CodeTable<ViolationState> kViolationStates = {{ViolationState::Reported, "reported"},
+                                                        {ViolationState::Notified, "notified"},
+                                                        {ViolationState::Rectifying, "rectifying"},
+                                                        {ViolationState::Removed, "removed"},
+                                                        {ViolationState::Closed, "closed"}};
+constexpr CodeTable<ViolationKind> kViolationKinds = {{ViolationKind::IllegalStructure, "illegal_structure"},
+                                                      {ViolationKind::Parking, "parking"},
+                                                      {ViolationKind::Other, "other"}};
 
 // stairwell_clutter, pets, noise: with parking and illegal structures, the five items.
 Policy default_policy();

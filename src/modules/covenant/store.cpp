@@ -25,7 +25,7 @@ constexpr const char* kVersionColumns =
 Version to_version(store::Connection& connection, const store::Row& row) {
   Version version{
       row.i64(0),           row.i64(1),          row.text(2),
-      row.i64(3),           row.text(4),         parse_version_state(row.text(5)).value_or(VersionState::Draft),
+      row.i64(3),           row.text(4),         parse_code(kVersionStates, row.text(5)).value_or(VersionState::Draft),
       row.optional_i64(6),  row.optional_i64(7), row.optional_text(8),
       row.optional_text(9), row.text(10),        {}};
   version.clauses = store::map_rows(
@@ -64,7 +64,7 @@ Violation to_violation(store::Connection& connection, const store::Row& row) {
       std::move(input),
       row.text(12),
       kind_of_clause_type(row.text(12)),
-      parse_violation_state(row.text(13)).value_or(ViolationState::Reported),
+      parse_code(kViolationStates, row.text(13)).value_or(ViolationState::Reported),
       row.i64(14),
       row.i64(15),
       row.optional_text(16),
@@ -93,7 +93,7 @@ Violation to_violation(store::Connection& connection, const store::Row& row) {
 void set_state(store::Tx& tx, const Violation& violation, ViolationState to) {
   // The state in the WHERE clause makes a concurrent change of the same violation lose, not overwrite.
   if (tx.exec("UPDATE covenant_violations SET state = ? WHERE id = ? AND state = ?",
-              {violation_state_code(to), violation.id, violation_state_code(violation.state)}) == 0) {
+              {code_of(kViolationStates, to), violation.id, code_of(kViolationStates, violation.state)}) == 0) {
     fail_conflict("违约记录已被他人修改，请刷新后重试", "state");
   }
 }
@@ -280,7 +280,7 @@ std::vector<Violation> violations_under(store::Connection& connection, const std
                                         std::optional<std::int64_t> limit) {
   store::Select query(kViolationColumns);
   query.where(org::subtree_condition(connection.dialect(), "c.path"), org::subtree_params(path));
-  if (state) query.where("x.state = ?", {violation_state_code(*state)});
+  if (state) query.where("x.state = ?", {code_of(kViolationStates, *state)});
   query.newest_first("x.id", before_id, limit);
   return store::map_rows(query.run(connection), std::bind_front(to_violation, std::ref(connection)));
 }
