@@ -56,12 +56,12 @@ DetailFacts facts() {
 
 TEST(MediationRules, CodesReadBackAndCategoriesHaveChineseNames) {
   for (State state : {State::Open, State::InMediation, State::Agreed, State::NotAgreed, State::Withdrawn}) {
-    EXPECT_EQ(parse_state(state_code(state)), state);
+    EXPECT_EQ(parse_code(kStates, code_of(kStates, state)), state);
   }
-  EXPECT_EQ(state_code(State::InMediation), "in_mediation");
-  EXPECT_FALSE(parse_state("closed"));
-  EXPECT_EQ(parse_role("respondent"), Role::Respondent);
-  EXPECT_FALSE(parse_role("witness"));
+  EXPECT_EQ(code_of(kStates, State::InMediation), "in_mediation");
+  EXPECT_FALSE(parse_code(kStates, "closed"));
+  EXPECT_EQ(parse_code(kRoles, "respondent"), Role::Respondent);
+  EXPECT_FALSE(parse_code(kRoles, "witness"));
   EXPECT_EQ(categories().size(), 8u);
   EXPECT_EQ(category_name("water_leak"), "楼上楼下漏水");
   EXPECT_FALSE(category_name("noise"));

@@ -28,7 +28,7 @@ std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& as
   std::map<State, std::int64_t> by_state;
   std::int64_t total = 0;
   for (const auto& row : connection.query("SELECT x.state, COUNT(*)" + taken_up + " GROUP BY x.state", bound)) {
-    if (auto state = parse_state(row.text(0))) by_state[*state] = row.i64(1);
+    if (auto state = parse_code(kStates, row.text(0))) by_state[*state] = row.i64(1);
     total += row.i64(1);
   }
   auto count = [](std::int64_t value) { return modules::ReportValue{value}; };

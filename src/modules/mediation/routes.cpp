@@ -45,7 +45,7 @@ Json mediation_json(store::Connection& connection, const Mediation& record) {
     parties.push_back({{"index", party.index},
                        {"person_id", or_null(party.person_id)},
                        {"name", party.name},
-                       {"role", role_code(party.role)}});
+                       {"role", code_of(kRoles, party.role)}});
   }
   return {{"id", record.id},
           {"compound", {{"id", record.details.compound_node_id}, {"name", record.compound_name}}},
@@ -57,7 +57,7 @@ Json mediation_json(store::Connection& connection, const Mediation& record) {
           {"parties", parties},
           {"mediator", {{"person_id", record.details.mediator_person_id}, {"name", record.mediator_name}}},
           {"case_id", or_null(record.details.case_id)},
-          {"state", state_code(record.state)},
+          {"state", code_of(kStates, record.state)},
           {"agreement", or_null(record.agreement)},
           {"signed_on", or_null(record.signed_on)},
           {"reason", or_null(record.reason)},
@@ -132,7 +132,7 @@ std::vector<PartyInput> parties_field(Context& context, JsonObject& body) {
     PartyInput party;
     party.person_id = http::optional_body_id(context, item, "person_id");
     party.name = item.optional_text("name").value_or("");
-    auto role = parse_role(item.text("role"));
+    auto role = parse_code(kRoles, item.text("role"));
     if (!role) fail_invalid(field + ".role", "当事人身份应为 applicant、respondent 或 other");
     party.role = *role;
     item.finish();
@@ -204,8 +204,8 @@ Response get_route(Context& context) {
 
 Response list_route(Context& context) {
   Filter filter;
-  filter.state =
-      http::query_code(context, "state", parse_state, "状态应为 open、in_mediation、agreed、not_agreed 或 withdrawn");
+  filter.state = http::query_code(context, "state", parser_of(kStates),
+                                  "状态应为 open、in_mediation、agreed、not_agreed 或 withdrawn");
   filter.limit = http::page_limit(context, 50, 200);
   filter.before_id = http::page_cursor(context);
   auto [lease, node] = org::read_queried_subtree(context);
@@ -225,7 +225,7 @@ Response mediation_write(Context& context, const std::string& action, const Json
   return http::audited_step(context, target, action, status, [&](store::Tx& tx, const Mediation& record) {
     work(tx, record);
     Json audit = summary;
-    audit["from"] = state_code(record.state);
+    audit["from"] = code_of(kStates, record.state);
     return audit;
   });
 }
@@ -247,13 +247,14 @@ Response update_route(Context& context) {
 
 Response transition_route(Context& context) {
   JsonObject body(context.json_body());
-  State to = code_field(body, "to", parse_state, "目标状态应为 open、in_mediation、agreed、not_agreed 或 withdrawn");
+  State to =
+      code_field(body, "to", parser_of(kStates), "目标状态应为 open、in_mediation、agreed、not_agreed 或 withdrawn");
   TransitionInput input{to, body.optional_text("agreement"), body.optional_text("signed_on"),
                         body.optional_text("reason"), context.user().user_id};
   body.finish();
   return mediation_write(
       context, "mediation.transition",
-      {{"to", state_code(to)}, {"signed_on", or_null(input.signed_on)}, {"reason", or_null(input.reason)}}, 200,
+      {{"to", code_of(kStates, to)}, {"signed_on", or_null(input.signed_on)}, {"reason", or_null(input.reason)}}, 200,
       [&](store::Tx& tx, const Mediation& record) { transition(tx, record, input); });
 }
 

@@ -15,14 +15,6 @@ namespace weizhi::mediation {
 
 namespace {
 
-constexpr CodeTable<State> kStates = {{State::Open, "open"},
-                                      {State::InMediation, "in_mediation"},
-                                      {State::Agreed, "agreed"},
-                                      {State::NotAgreed, "not_agreed"},
-                                      {State::Withdrawn, "withdrawn"}};
-constexpr CodeTable<Role> kRoles = {
-    {Role::Applicant, "applicant"}, {Role::Respondent, "respondent"}, {Role::Other, "other"}};
-
 constexpr std::pair<State, State> kSteps[] = {
     {State::Open, State::InMediation},      {State::Open, State::Withdrawn},        {State::InMediation, State::Agreed},
     {State::InMediation, State::NotAgreed}, {State::InMediation, State::Withdrawn}, {State::Agreed, State::InMediation},
@@ -32,11 +24,6 @@ constexpr std::pair<State, State> kSteps[] = {
 bool past_or_today(const std::string& date, const std::string& today) { return parse_date(date) && date <= today; }
 
 }  // namespace
-
-std::string state_code(State state) { return code_of(kStates, state); }
-std::optional<State> parse_state(std::string_view code) { return parse_code(kStates, code); }
-std::string role_code(Role role) { return code_of(kRoles, role); }
-std::optional<Role> parse_role(std::string_view code) { return parse_code(kRoles, code); }
 
 const std::vector<Category>& categories() {
   static const std::vector<Category> list{{"neighbour_noise", "邻里噪声"},  {"water_leak", "楼上楼下漏水"},
@@ -86,7 +73,7 @@ bool is_reopen(State from, State to) { return from == State::Agreed && to == Sta
 void check_transition(State from, State to, bool latest_visit_broken, bool reopened) {
   bool listed = std::any_of(std::begin(kSteps), std::end(kSteps),
                             [&](const auto& step) { return step.first == from && step.second == to; });
-  if (!listed) fail_conflict("调解不能从 " + state_code(from) + " 转为 " + state_code(to), "to");
+  if (!listed) fail_conflict("调解不能从 " + code_of(kStates, from) + " 转为 " + code_of(kStates, to), "to");
   if (is_reopen(from, to)) {
     if (reopened) fail_conflict("该调解已重新调解过一次，不能再次重启", "to");
     if (!latest_visit_broken) fail_conflict("最近一次回访确认协议未履行后才能重新调解", "to");
@@ -112,7 +99,7 @@ void check_outcome(State to, const std::optional<std::string>& agreement, const 
 
 void check_session_allowed(State state) {
   if (state != State::Open && state != State::InMediation) {
-    fail_conflict("调解已结束，不能再记录调解会，当前状态为 " + state_code(state), "state");
+    fail_conflict("调解已结束，不能再记录调解会，当前状态为 " + code_of(kStates, state), "state");
   }
 }
 
@@ -134,7 +121,7 @@ void check_session(const SessionInput& input, std::int64_t party_count, const st
 
 void check_follow_up(State state, const FollowUpInput& input, const std::optional<std::string>& signed_on,
                      const std::string& today) {
-  if (state != State::Agreed) fail_conflict("达成协议后才能回访，当前状态为 " + state_code(state), "state");
+  if (state != State::Agreed) fail_conflict("达成协议后才能回访，当前状态为 " + code_of(kStates, state), "state");
   if (!past_or_today(input.visited_on, today) || (signed_on && input.visited_on < *signed_on)) {
     fail_invalid("visited_on", "回访日期应为 YYYY-MM-DD，在协议签订日与今天之间");
   }

@@ -8,14 +8,19 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "modules/mediation/model.hpp"
 
 namespace weizhi::mediation {
 
-std::string state_code(State state);
-std::optional<State> parse_state(std::string_view code);
-std::string role_code(Role role);
-std::optional<Role> parse_role(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<State> kStates = {{State::Open, "open"},
+                                      {State::InMediation, "in_mediation"},
+                                      {State::Agreed, "agreed"},
+                                      {State::NotAgreed, "not_agreed"},
+                                      {State::Withdrawn, "withdrawn"}};
+constexpr CodeTable<Role> kRoles = {
+    {Role::Applicant, "applicant"}, {Role::Respondent, "respondent"}, {Role::Other, "other"}};
 
 struct Category {
   const char* code;

@@ -34,7 +34,7 @@ Mediation to_mediation(const store::Row& row) {
   record.details.summary = row.text(5);
   record.details.mediator_person_id = row.i64(6);
   record.details.case_id = row.optional_i64(7);
-  record.state = parse_state(row.text(8)).value_or(State::Open);
+  record.state = parse_code(kStates, row.text(8)).value_or(State::Open);
   record.agreement = row.optional_text(9);
   record.signed_on = row.optional_text(10);
   record.reason = row.optional_text(11);
@@ -86,14 +86,14 @@ void write_parties(store::Tx& tx, std::int64_t id, const std::vector<PartyInput>
     tx.exec("INSERT INTO mediation_parties (mediation_id, party_index, person_id, name, role) VALUES (?, ?, ?, ?, ?)",
             {id, static_cast<std::int64_t>(i), party.person_id,
              party.person_id ? std::optional<std::string>() : std::optional<std::string>(party.name),
-             role_code(party.role)});
+             code_of(kRoles, party.role)});
   }
 }
 
 // Moves the state, losing (409) to a concurrent change of the same dispute rather than overwriting it.
 void set_state(store::Tx& tx, const Mediation& record, State to) {
   if (tx.exec("UPDATE mediations SET state = ? WHERE id = ? AND state = ?",
-              {state_code(to), record.id, state_code(record.state)}) == 0) {
+              {code_of(kStates, to), record.id, code_of(kStates, record.state)}) == 0) {
     fail_conflict("调解记录已被他人修改，请刷新后重试", "to");
   }
 }
@@ -119,7 +119,7 @@ std::int64_t create_mediation(store::Tx& tx, const Details& details, std::int64_
              details.summary, details.mediator_person_id, details.case_id, user_id, now, now})
           ->i64(0);
   write_parties(tx, id, details.parties);
-  record_step(tx, id, {.kind = "created", .to_state = state_code(State::Open), .user_id = user_id});
+  record_step(tx, id, {.kind = "created", .to_state = code_of(kStates, State::Open), .user_id = user_id});
   return id;
 }
 
@@ -140,14 +140,14 @@ std::optional<Mediation> find_mediation(store::Connection& connection, std::int6
 }
 
 std::vector<Party> parties_of(store::Connection& connection, std::int64_t mediation_id) {
-  return store::map_rows(
-      connection.query("SELECT x.party_index, x.person_id, COALESCE(p.name_masked, x.name), x.role "
-                       "FROM mediation_parties x LEFT JOIN people p ON p.id = x.person_id "
-                       "WHERE x.mediation_id = ? ORDER BY x.party_index",
-                       {mediation_id}),
-      [](const store::Row& row) {
-        return Party{row.i64(0), row.optional_i64(1), row.text(2), parse_role(row.text(3)).value_or(Role::Other)};
-      });
+  return store::map_rows(connection.query("SELECT x.party_index, x.person_id, COALESCE(p.name_masked, x.name), x.role "
+                                          "FROM mediation_parties x LEFT JOIN people p ON p.id = x.person_id "
+                                          "WHERE x.mediation_id = ? ORDER BY x.party_index",
+                                          {mediation_id}),
+                         [](const store::Row& row) {
+                           return Party{row.i64(0), row.optional_i64(1), row.text(2),
+                                        parse_code(kRoles, row.text(3)).value_or(Role::Other)};
+                         });
 }
 
 std::vector<Session> sessions_of(store::Connection& connection, std::int64_t mediation_id) {
@@ -179,7 +179,7 @@ std::vector<Event> events_of(store::Connection& connection, std::int64_t mediati
 std::vector<Mediation> list_mediations(store::Connection& connection, const std::string& path, const Filter& filter) {
   store::Select query(kColumns);
   query.where(org::subtree_condition(connection.dialect(), "c.path"), org::subtree_params(path));
-  if (filter.state) query.where("x.state = ?", {state_code(*filter.state)});
+  if (filter.state) query.where("x.state = ?", {code_of(kStates, *filter.state)});
   query.newest_first("x.id", filter.before_id, filter.limit);
   return store::map_rows(query.run(connection), to_mediation);
 }
@@ -212,7 +212,8 @@ void transition(store::Tx& tx, const Mediation& record, const TransitionInput& i
   // The agreement text stays on the timeline, since a reopening clears it from the dispute.
   std::string note = input.to == State::Agreed ? *input.signed_on + " " + *input.agreement : input.reason.value_or("");
   record_step(tx, record.id,
-              {reopen ? "reopen" : "transition", state_code(record.state), state_code(input.to), note, input.user_id});
+              {reopen ? "reopen" : "transition", code_of(kStates, record.state), code_of(kStates, input.to), note,
+               input.user_id});
 }
 
 std::int64_t add_session(store::Tx& tx, const Mediation& record, const SessionInput& input, std::int64_t user_id) {
@@ -227,8 +228,9 @@ std::int64_t add_session(store::Tx& tx, const Mediation& record, const SessionIn
                         ->i64(0);
   if (session_starts_mediation(record.state)) {
     set_state(tx, record, State::InMediation);
-    record_step(tx, record.id,
-                {"transition", state_code(State::Open), state_code(State::InMediation), "首次调解会", user_id});
+    record_step(
+        tx, record.id,
+        {"transition", code_of(kStates, State::Open), code_of(kStates, State::InMediation), "首次调解会", user_id});
   }
   record_step(tx, record.id, {.kind = "session", .note = input.held_on + " " + input.place, .user_id = user_id});
   return id;
@@ -272,7 +274,7 @@ Counts counts_under(store::Connection& connection, const std::string& path) {
                        org::subtree_condition(connection.dialect(), "c.path");
   auto params = org::subtree_params(path);
   for (const auto& row : connection.query("SELECT x.state, COUNT(*)" + within + " GROUP BY x.state", params)) {
-    if (auto state = parse_state(row.text(0))) counts.by_state[*state] = row.i64(1);
+    if (auto state = parse_code(kStates, row.text(0))) counts.by_state[*state] = row.i64(1);
   }
   for (const auto& row : connection.query("SELECT x.category, COUNT(*)" + within + " GROUP BY x.category", params)) {
     counts.by_category[row.text(0)] = row.i64(1);
