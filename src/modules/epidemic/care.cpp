@@ -31,7 +31,7 @@ std::vector<Household> households_of(store::Connection& connection, const Observ
 
 std::string seal_health(const crypto::DataKey& key, const HealthInput& input) {
   Json symptoms = Json::array();
-  for (Symptom symptom : input.symptoms) symptoms.push_back(symptom_code(symptom));
+  for (Symptom symptom : input.symptoms) symptoms.push_back(code_of(kSymptoms, symptom));
   return key.encrypt(
       Json{{"temperature_tenths", input.temperature_tenths}, {"symptoms", symptoms}, {"note", input.note}}.dump());
 }

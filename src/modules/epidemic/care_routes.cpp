@@ -36,7 +36,7 @@ HealthInput read_health(JsonObject& body) {
   const Json& temperature = body.any("temperature");
   if (!temperature.is_number()) fail_invalid(body.field_name("temperature"), kTemperatureMessage);
   input.temperature_tenths = temperature_tenths(temperature.get<double>());
-  input.symptoms = code_array(body.any("symptoms"), body.field_name("symptoms"), "症状应为数组", parse_symptom,
+  input.symptoms = code_array(body.any("symptoms"), body.field_name("symptoms"), "症状应为数组", parser_of(kSymptoms),
                               "症状应为 fever、cough、fatigue、sore_throat 或 none");
   input.note = body.optional_text("note").value_or("");
   return input;
@@ -52,7 +52,7 @@ Json health_json(const crypto::DataKey& key, const std::string& sealed) {
 Json check_in_json(const crypto::DataKey& key, const StoredCheckIn& check_in) {
   Json shown = health_json(key, check_in.sealed_health);
   shown["on_date"] = check_in.on_date;
-  shown["channel"] = channel_code(check_in.channel);
+  shown["channel"] = code_of(kCheckInChannels, check_in.channel);
   shown["abnormal"] = check_in.abnormal;
   shown["legal_basis"] = check_in.legal_basis;
   shown["recorded_at"] = check_in.recorded_at;
@@ -91,7 +91,7 @@ Json record_check_in(Context& context, store::Tx& tx, const Observation& observa
                 "epidemic_observation:" + std::to_string(observation.id),
                 {{"part_id", household.part_id},
                  {"on_date", today},
-                 {"channel", channel_code(channel)},
+                 {"channel", code_of(kCheckInChannels, channel)},
                  {"legal_basis", kLegalBasis}});
   Json shown = check_in_json(context.services.data_key,
                              *find_check_in(tx.connection(), observation.id, household.part_id, today));
@@ -165,7 +165,7 @@ Json help_request_json(const crypto::DataKey& key, store::Connection& connection
       {"id", request.id},
       {"observation_id", request.observation_id},
       {"part", {{"id", request.part_id}, {"address", request.address}}},
-      {"kind", help_kind_code(request.kind)},
+      {"kind", code_of(kHelpKinds, request.kind)},
       {"detail", detail},
       {"case", record ? Json{{"id", record->id}, {"state", code_of(cases::kStates, record->state)}} : Json(nullptr)},
       {"created_at", request.created_at}};
@@ -206,7 +206,7 @@ Response my_epidemic_route(Context& context) {
 Response my_help_request_route(Context& context) {
   JsonObject body(context.json_body());
   auto part = http::optional_body_id(context, body, "part_id");
-  HelpKind kind = code_field(body, "kind", parse_help_kind, "求助类型应为 supplies、medicine 或 counselling");
+  HelpKind kind = code_field(body, "kind", parser_of(kHelpKinds), "求助类型应为 supplies、medicine 或 counselling");
   std::string detail = body.text("detail");
   body.finish();
   check_help_detail(detail);
@@ -233,7 +233,7 @@ Response my_help_request_route(Context& context) {
     request.id = insert_help_request(tx, request, user);
     context.audit(tx, "epidemic.help_request.create", "epidemic_observation:" + std::to_string(observation.id),
                   {{"help_request_id", request.id},
-                   {"kind", help_kind_code(kind)},
+                   {"kind", code_of(kHelpKinds, kind)},
                    {"case_id", request.case_id},
                    {"legal_basis", kLegalBasis}});
     return help_request_json(context.services.data_key, tx.connection(), request, true);

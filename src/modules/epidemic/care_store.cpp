@@ -17,7 +17,7 @@ StoredCheckIn to_check_in(const store::Row& row) {
                        .observation_id = row.i64(1),
                        .part_id = row.i64(2),
                        .on_date = row.text(3),
-                       .channel = parse_channel(row.text(4)).value_or(CheckInChannel::H5),
+                       .channel = parse_code(kCheckInChannels, row.text(4)).value_or(CheckInChannel::H5),
                        .abnormal = row.i64(5) != 0,
                        .sealed_health = row.text(6),
                        .legal_basis = row.text(7),
@@ -41,7 +41,7 @@ StoredHelpRequest to_help_request(const store::Row& row) {
                            .observation_id = row.i64(1),
                            .part_id = row.i64(2),
                            .address = row.text(3),
-                           .kind = parse_help_kind(row.text(4)).value_or(HelpKind::Supplies),
+                           .kind = parse_code(kHelpKinds, row.text(4)).value_or(HelpKind::Supplies),
                            .sealed_detail = row.optional_text(5),
                            .case_id = row.i64(6),
                            .created_at = row.text(7)};
@@ -108,7 +108,7 @@ std::optional<StoredCheckIn> find_check_in(store::Connection& connection, std::i
 
 void save_check_in(store::Tx& tx, const StoredCheckIn& check_in, std::int64_t recorded_by_user_id) {
   std::string now = iso_utc(tx.now());
-  std::string channel = channel_code(check_in.channel);
+  std::string channel = code_of(kCheckInChannels, check_in.channel);
   std::int64_t abnormal = check_in.abnormal ? 1 : 0;
   if (tx.exec("UPDATE epidemic_check_ins SET channel = ?, abnormal = ?, health = ?, legal_basis = ?, "
               "recorded_by_user_id = ?, updated_at = ? WHERE observation_id = ? AND part_node_id = ? AND on_date = ?",
@@ -137,7 +137,7 @@ std::int64_t insert_help_request(store::Tx& tx, const StoredHelpRequest& request
   std::int64_t id = tx.scalar(
       "INSERT INTO epidemic_help_requests (observation_id, part_node_id, kind, detail, legal_basis, case_id, "
       "requester_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {request.observation_id, request.part_id, help_kind_code(request.kind), request.sealed_detail,
+      {request.observation_id, request.part_id, code_of(kHelpKinds, request.kind), request.sealed_detail,
        std::string(kLegalBasis), request.case_id, requester_user_id, iso_utc(tx.now())});
   tx.exec("UPDATE epidemic_observations SET help_requests = help_requests + 1 WHERE id = ?", {request.observation_id});
   return id;

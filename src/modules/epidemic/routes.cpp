@@ -44,7 +44,7 @@ Json observation_json(const Observation& observation) {
           {"starts_on", observation.input.starts_on},
           {"ends_on", observation.input.ends_on},
           {"reason", observation.input.reason},
-          {"state", state_code(observation.state)},
+          {"state", code_of(kObservationStates, observation.state)},
           {"households", observation.households},
           {"persons", observation.persons},
           {"credentials_suspended", observation.credentials_held},

@@ -14,17 +14,7 @@ namespace weizhi::epidemic {
 
 namespace {
 
-constexpr CodeTable<ObservationState> kStates = {
-    {ObservationState::Planned, "planned"}, {ObservationState::Active, "active"}, {ObservationState::Ended, "ended"}};
 constexpr std::size_t kMostStaff = 20;
-constexpr CodeTable<Symptom> kSymptoms = {{Symptom::Fever, "fever"},
-                                          {Symptom::Cough, "cough"},
-                                          {Symptom::Fatigue, "fatigue"},
-                                          {Symptom::SoreThroat, "sore_throat"},
-                                          {Symptom::None, "none"}};
-constexpr CodeTable<CheckInChannel> kChannels = {{CheckInChannel::H5, "h5"}, {CheckInChannel::Phone, "phone"}};
-constexpr CodeTable<HelpKind> kHelpKinds = {
-    {HelpKind::Supplies, "supplies"}, {HelpKind::Medicine, "medicine"}, {HelpKind::Counselling, "counselling"}};
 constexpr std::int64_t kLowestTenths = 350, kHighestTenths = 420, kAbnormalTenths = 373;
 
 bool suspended_by_observation(const access::HeldCredential& credential) {
@@ -33,9 +23,6 @@ bool suspended_by_observation(const access::HeldCredential& credential) {
 }
 
 }  // namespace
-
-std::string state_code(ObservationState state) { return code_of(kStates, state); }
-std::optional<ObservationState> parse_state(std::string_view code) { return parse_code(kStates, code); }
 
 void check_observation(const ObservationInput& input, const std::string& today) {
   if (!parse_date(input.starts_on)) fail_invalid("starts_on", "开始日期应为 YYYY-MM-DD");
@@ -79,13 +66,7 @@ OnEnd on_end(const access::HeldCredential& credential, std::optional<std::int64_
   return other_holder ? OnEnd::HandOver : OnEnd::Restore;
 }
 
-std::string symptom_code(Symptom symptom) { return code_of(kSymptoms, symptom); }
-std::optional<Symptom> parse_symptom(std::string_view code) { return parse_code(kSymptoms, code); }
-std::string channel_code(CheckInChannel channel) { return code_of(kChannels, channel); }
-std::optional<CheckInChannel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
-std::string help_kind_code(HelpKind kind) { return code_of(kHelpKinds, kind); }
-std::optional<HelpKind> parse_help_kind(std::string_view code) { return parse_code(kHelpKinds, code); }
-std::string help_item_code(HelpKind kind) { return "epidemic-" + help_kind_code(kind); }
+std::string help_item_code(HelpKind kind) { return "epidemic-" + code_of(kHelpKinds, kind); }
 
 std::string help_kind_name(HelpKind kind) {
   switch (kind) {

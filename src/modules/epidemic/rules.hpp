@@ -11,14 +11,24 @@
 #include <string>
 #include <string_view>
 
+#include "core/code_table.hpp"
 #include "core/time.hpp"
 #include "modules/access/access.hpp"
 #include "modules/epidemic/model.hpp"
 
 namespace weizhi::epidemic {
 
-std::string state_code(ObservationState state);
-std::optional<ObservationState> parse_state(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<ObservationState> kObservationStates = {
+    {ObservationState::Planned, "planned"}, {ObservationState::Active, "active"}, {ObservationState::Ended, "ended"}};
+constexpr CodeTable<Symptom> kSymptoms = {{Symptom::Fever, "fever"},
+                                          {Symptom::Cough, "cough"},
+                                          {Symptom::Fatigue, "fatigue"},
+                                          {Symptom::SoreThroat, "sore_throat"},
+                                          {Symptom::None, "none"}};
+constexpr CodeTable<CheckInChannel> kCheckInChannels = {{CheckInChannel::H5, "h5"}, {CheckInChannel::Phone, "phone"}};
+constexpr CodeTable<HelpKind> kHelpKinds = {
+    {HelpKind::Supplies, "supplies"}, {HelpKind::Medicine, "medicine"}, {HelpKind::Counselling, "counselling"}};
 
 // 400 naming the field: dates YYYY-MM-DD with `ends_on` not before `starts_on` (nor before `today`), a reason
 // of 1–200 characters, at most 20 staff.
@@ -58,12 +68,6 @@ OnEnd on_end(const access::HeldCredential& credential, std::optional<std::int64_
 
 // --- Care (docs/rules.md#i-observation-care) ---
 
-std::string symptom_code(Symptom symptom);
-std::optional<Symptom> parse_symptom(std::string_view code);
-std::string channel_code(CheckInChannel channel);
-std::optional<CheckInChannel> parse_channel(std::string_view code);
-std::string help_kind_code(HelpKind kind);
-std::optional<HelpKind> parse_help_kind(std::string_view code);
 // The code of the street's case catalogue item a help request of this kind becomes, and its name.
 std::string help_item_code(HelpKind kind);
 std::string help_kind_name(HelpKind kind);

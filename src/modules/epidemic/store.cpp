@@ -28,7 +28,7 @@ Observation to_observation(const store::Row& row) {
   observation.input.starts_on = row.text(5);
   observation.input.ends_on = row.text(6);
   observation.input.reason = row.text(7);
-  observation.state = parse_state(row.text(8)).value_or(ObservationState::Ended);
+  observation.state = parse_code(kObservationStates, row.text(8)).value_or(ObservationState::Ended);
   observation.households = row.i64(9);
   observation.persons = row.i64(10);
   observation.credentials_held = row.i64(11);
@@ -58,8 +58,9 @@ std::int64_t insert_observation(store::Tx& tx, const ObservationInput& input, st
   return tx.scalar(
       "INSERT INTO epidemic_observations (node_id, compound_node_id, starts_on, ends_on, reason, state, households, "
       "persons, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {input.node_id, compound_node_id, input.starts_on, input.ends_on, input.reason, state_code(state),
-       residents.households, static_cast<std::int64_t>(residents.person_ids.size()), now, now});
+      {input.node_id, compound_node_id, input.starts_on, input.ends_on, input.reason,
+       code_of(kObservationStates, state), residents.households, static_cast<std::int64_t>(residents.person_ids.size()),
+       now, now});
 }
 
 std::optional<Observation> find_observation(store::Connection& connection, std::int64_t id) {
@@ -82,7 +83,7 @@ void set_observation_state(store::Tx& tx, std::int64_t id, ObservationState stat
   std::optional<std::string> ended_at;
   if (state == ObservationState::Ended) ended_at = now;
   tx.exec("UPDATE epidemic_observations SET state = ?, ended_at = ?, updated_at = ? WHERE id = ?",
-          {state_code(state), ended_at, now, id});
+          {code_of(kObservationStates, state), ended_at, now, id});
 }
 
 void change_ends_on(store::Tx& tx, const Observation& observation, const std::string& ends_on,
