@@ -78,12 +78,12 @@ TEST(Open311Rules, AnAddressNamingAnotherCompoundIsRefused) {
 }
 
 TEST(Open311Rules, OpenStatesAreOpenAndFixedOrClosedOnesClosed) {
-  EXPECT_EQ(status_code(status_of(State::Reported)), "open");
-  EXPECT_EQ(status_code(status_of(State::InProgress)), "open");
-  EXPECT_EQ(status_code(status_of(State::Transferred)), "open");
-  EXPECT_EQ(status_code(status_of(State::Resolved)), "closed");
-  EXPECT_EQ(status_code(status_of(State::Verified)), "closed");
-  EXPECT_EQ(status_code(status_of(State::ClosedNotFixed)), "closed");
+  EXPECT_EQ(code_of(kStatuses, status_of(State::Reported)), "open");
+  EXPECT_EQ(code_of(kStatuses, status_of(State::InProgress)), "open");
+  EXPECT_EQ(code_of(kStatuses, status_of(State::Transferred)), "open");
+  EXPECT_EQ(code_of(kStatuses, status_of(State::Resolved)), "closed");
+  EXPECT_EQ(code_of(kStatuses, status_of(State::Verified)), "closed");
+  EXPECT_EQ(code_of(kStatuses, status_of(State::ClosedNotFixed)), "closed");
   EXPECT_EQ(states_of(Status::Open).size() + states_of(Status::Closed).size(), 11u);
   EXPECT_EQ(parse_statuses("open,closed").size(), 2u);
   EXPECT_EQ(refused_field([] { parse_statuses("pending"); }), "status");

@@ -253,7 +253,7 @@ Json request_json(const cases::Case& record, const Found& found, const std::stri
   const Extra* extra = found.extra ? &*found.extra : nullptr;
   auto media = extra && !extra->media_url.empty() ? std::optional<std::string>(extra->media_url) : std::nullopt;
   return {{"service_request_id", std::to_string(record.id)},
-          {"status", status_code(status_of(record.state))},
+          {"status", code_of(kStatuses, status_of(record.state))},
           {"status_notes", status_notes(record.state, record.close_reason, record.original_id)},
           {"service_name", record.item_name},
           {"service_code", record.item_code},

@@ -15,7 +15,6 @@ using cases::State;
 
 namespace {
 
-constexpr CodeTable<Status> kStatuses = {{Status::Open, "open"}, {Status::Closed, "closed"}};
 constexpr CodeTable<cases::Party> kAgencyLabels = {{cases::Party::PropertyCompany, "物业服务企业"},
                                                    {cases::Party::Committee, "业主委员会"},
                                                    {cases::Party::Commissioner, "小区专员"},
@@ -39,8 +38,6 @@ constexpr CodeTable<State> kStatusNotes = {{State::Reported, "已上报，等待
                                            {State::ClosedNotFixed, "未解决关闭"}};
 
 }  // namespace
-
-std::string status_code(Status status) { return code_of(kStatuses, status); }
 
 Status status_of(State state) {
   return cases::state_type(state) == cases::StateType::Open ? Status::Open : Status::Closed;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/time.hpp"
 #include "modules/cases/cases.hpp"
 
@@ -17,7 +18,8 @@ namespace weizhi::open311 {
 
 // The spec's two request statuses: open for our open state type, closed for fixed and closed.
 enum class Status { Open, Closed };
-std::string status_code(Status status);
+// The codes JSON speaks (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Status> kStatuses = {{Status::Open, "open"}, {Status::Closed, "closed"}};
 Status status_of(cases::State state);
 // "open", "closed" or both comma-separated; 400 naming status otherwise.
 std::vector<Status> parse_statuses(std::string_view text);
