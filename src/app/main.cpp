@@ -179,7 +179,7 @@ int export_evaluation(const Settings& settings, std::int64_t evaluation_id, cons
 
 int tally(const std::string& roll, const std::string& ballots, int matter, const std::string& follow_majority,
           bool timing) {
-  auto rule = voting::parse_follow_majority(follow_majority);
+  auto rule = parse_code(voting::kFollowMajorityRules, follow_majority);
   if (!rule) throw std::runtime_error("--follow-majority should be both_dimensions or abstain");
   voting::TallyTimings timings;
   std::cout << voting::tally_files(roll, ballots, matter, *rule, &timings) << std::flush;

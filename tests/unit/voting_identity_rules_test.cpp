@@ -8,6 +8,8 @@
 #include "refusal.hpp"
 
 using namespace weizhi::voting;
+using weizhi::code_of;
+using weizhi::parse_code;
 
 namespace {
 
@@ -47,9 +49,9 @@ TEST(VotingIdentity, EveryVoteAsksUnderAllOnlyMattersSixToEightUnderMajorMatters
     EXPECT_EQ(identity_check_required(IdentityCheckPolicy::MajorMatters, matter), matter >= 6 && matter <= 8) << matter;
     EXPECT_FALSE(identity_check_required(IdentityCheckPolicy::Off, matter)) << matter;
   }
-  EXPECT_EQ(parse_identity_check_policy("major_matters"), IdentityCheckPolicy::MajorMatters);
-  EXPECT_EQ(identity_check_policy_code(IdentityCheckPolicy::Off), "off");
-  EXPECT_FALSE(parse_identity_check_policy("some"));
+  EXPECT_EQ(parse_code(kIdentityCheckPolicies, "major_matters"), IdentityCheckPolicy::MajorMatters);
+  EXPECT_EQ(code_of(kIdentityCheckPolicies, IdentityCheckPolicy::Off), "off");
+  EXPECT_FALSE(parse_code(kIdentityCheckPolicies, "some"));
 }
 
 TEST(VotingIdentity, AVoteAsksUnderThePolicyFrozenWhenItOpenedAndADraftAsksNothingYet) {

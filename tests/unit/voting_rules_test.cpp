@@ -11,6 +11,7 @@
 #include "tree_node.hpp"
 
 using namespace weizhi::voting;
+using weizhi::parse_code;
 
 namespace {
 
@@ -721,9 +722,9 @@ TEST(VotingRoster, AnAddressIsFoundByItsNumbersHoweverWrittenOrByItsText) {
 }
 
 TEST(VotingRoster, TheBallotFilterKeepsVotersWithOrWithoutABallotAndNeverAPartWithNoVoter) {
-  EXPECT_EQ(parse_voted_filter("yes"), VotedFilter::Voted);
-  EXPECT_EQ(parse_voted_filter("no"), VotedFilter::NotVoted);
-  EXPECT_FALSE(parse_voted_filter("maybe"));
+  EXPECT_EQ(parse_code(kVotedFilters, "yes"), VotedFilter::Voted);
+  EXPECT_EQ(parse_code(kVotedFilters, "no"), VotedFilter::NotVoted);
+  EXPECT_FALSE(parse_code(kVotedFilters, "maybe"));
   RollEntry voter{1, 7, OwnerKind::Person, 100, PartUse::Residential};
   RollEntry no_voter{2, 0, OwnerKind::Person, 100, PartUse::Residential};
   EXPECT_TRUE(passes_voted_filter(voter, true, VotedFilter::Voted));

@@ -112,7 +112,7 @@ struct VoteStatus {
 struct Resolution {
   std::int64_t vote_id;
   std::string summary;
-  std::string outcome;      // voting::outcome_code of the item
+  std::string outcome;      // the item's code in voting::kOutcomes
   std::string result_json;  // the item's six ratios, as the vote's result gives them
   std::string published_at;
 };

@@ -88,7 +88,7 @@ std::int64_t require_reader(Context& context) {
 // --- JSON ---
 
 Json scope_json(const voting::VoteScope& scope) {
-  return {{"kind", voting::scope_kind_code(scope.kind)}, {"node_ids", scope.node_ids}};
+  return {{"kind", code_of(voting::kScopeKinds, scope.kind)}, {"node_ids", scope.node_ids}};
 }
 
 Json topic_json(const Topic& topic) {
@@ -161,14 +161,14 @@ Json vote_summary_json(store::Connection& connection, const TopicVote& link) {
             {"plan_id", link.plan_id},
             {"title", vote.input.title},
             {"matter", vote.input.matter},
-            {"state", voting::state_code(vote.state)},
+            {"state", code_of(voting::kVoteStates, vote.state)},
             {"opens_at", vote.input.opens_at},
             {"closes_at", vote.input.closes_at},
             {"outcome", nullptr},
             {"result", nullptr},
             {"ratios", nullptr}};
   if (reading->result) {
-    json["outcome"] = voting::outcome_code(reading->result->outcome);
+    json["outcome"] = code_of(voting::kOutcomes, reading->result->outcome);
     json["result"] = item_result_json(voting::result_json({*reading->result}));
     json["ratios"] = voting::ratios_json(*reading->result);
   }
@@ -238,7 +238,8 @@ voting::VoteScope scope_field(Context& context, JsonObject& body) {
   if (!value || value->is_null()) return scope;
   if (!value->is_object()) fail_invalid("scope", "字段 scope 应为对象");
   JsonObject scope_body(*value, "scope");
-  scope.kind = code_field(scope_body, "kind", voting::parse_scope_kind, "范围应为 compound、buildings、units 或 parts");
+  scope.kind =
+      code_field(scope_body, "kind", parser_of(voting::kScopeKinds), "范围应为 compound、buildings、units 或 parts");
   if (const Json* ids = scope_body.optional_any("node_ids")) {
     scope.node_ids = id_list(context, *ids, "scope.node_ids", "字段 scope.node_ids 应为编号数组");
   }
@@ -466,8 +467,8 @@ Response vote_route(Context& context) {
   request.matter = matter >= 1 && matter <= 9 ? static_cast<int>(matter) : 0;
   request.opens_at = body.text("opens_at");
   request.closes_at = body.text("closes_at");
-  request.channels = code_array(body.any("channels"), "channels", "字段 channels 应为渠道数组", voting::parse_channel,
-                                "渠道应为 online、paper 或 meeting");
+  request.channels = code_array(body.any("channels"), "channels", "字段 channels 应为渠道数组",
+                                parser_of(voting::kChannels), "渠道应为 online、paper 或 meeting");
   body.finish();
   std::int64_t user_id = context.user().user_id;
   return topic_write(context, "deliberation.vote.create", 201, [&](store::Tx& tx, const Topic& topic) {

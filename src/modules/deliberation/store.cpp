@@ -40,7 +40,7 @@ constexpr const char* kTopicColumns =
 
 Topic to_topic(const store::Row& row) {
   TopicInput input{row.i64(1),
-                   voting::VoteScope{voting::parse_scope_kind(row.text(2)).value_or(voting::ScopeKind::Compound),
+                   voting::VoteScope{parse_code(voting::kScopeKinds, row.text(2)).value_or(voting::ScopeKind::Compound),
                                      parse_json(row.text(3)).get<std::vector<std::int64_t>>()},
                    parse_code(kCategories, row.text(4)).value_or(Category::Other), row.text(5), row.text(6)};
   return Topic{row.i64(0),
@@ -130,7 +130,7 @@ std::int64_t create_topic(store::Tx& tx, const TopicInput& input, ProposerKind p
       "INSERT INTO deliberation_topics (compound_node_id, scope_kind, scope_node_ids, category, title, description, "
       "step, proposer_kind, proposer_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
-      {input.compound_node_id, voting::scope_kind_code(input.scope.kind), Json(input.scope.node_ids).dump(),
+      {input.compound_node_id, code_of(voting::kScopeKinds, input.scope.kind), Json(input.scope.node_ids).dump(),
        code_of(kCategories, input.category), input.title, input.description, code_of(kSteps, Step::Proposed),
        code_of(kProposerKinds, proposer_kind), proposer_user_id, now, now});
 }
@@ -348,7 +348,7 @@ void resolve(store::Tx& tx, const Topic& topic, const std::string& summary) {
   tx.exec(
       "INSERT INTO deliberation_resolutions (topic_id, vote_id, summary, outcome, result, published_at) "
       "VALUES (?, ?, ?, ?, ?, ?)",
-      {topic.id, vote->vote.id, summary, voting::outcome_code(vote->result->outcome),
+      {topic.id, vote->vote.id, summary, code_of(voting::kOutcomes, vote->result->outcome),
        voting::result_json({*vote->result}), iso_utc(tx.now())});
   set_step(tx, topic, Step::Resolved);
 }

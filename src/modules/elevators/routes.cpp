@@ -103,7 +103,7 @@ Json vote_json(store::Connection& connection, const Project& project) {
   Json json{{"id", vote->id},
             {"title", vote->input.title},
             {"matter", vote->input.matter},
-            {"state", voting::state_code(vote->state)},
+            {"state", code_of(voting::kVoteStates, vote->state)},
             {"opens_at", vote->input.opens_at},
             {"closes_at", vote->input.closes_at},
             {"turnout", nullptr},
@@ -115,7 +115,7 @@ Json vote_json(store::Connection& connection, const Project& project) {
   if (vote->state == voting::VoteState::Closed || vote->state == voting::VoteState::Published) {
     auto results = voting::vote_files(connection, *vote).results;
     if (!results.empty()) {
-      json["outcome"] = voting::outcome_code(results.front().outcome);
+      json["outcome"] = code_of(voting::kOutcomes, results.front().outcome);
       json["result"] = voting::ratios_json(results.front());
     }
   }
@@ -345,7 +345,7 @@ Response consent_vote_route(Context& context) {
   std::string on = day_field(context, body, "on");
   body.finish();
   auto channels = code_array(codes, "channels", "字段 channels 应为渠道数组（online、paper、meeting）",
-                             voting::parse_channel, "渠道应为 online、paper 或 meeting");
+                             parser_of(voting::kChannels), "渠道应为 online、paper 或 meeting");
   return project_step(context, "elevators.consent_vote.create", 201, [&](store::Tx& tx, const Project& project) {
     std::int64_t vote_id = start_consent_vote(tx, project, opens_at, closes_at, channels, context.user().user_id, on);
     return Json{{"vote_id", vote_id}, {"from", code_of(kStages, project.stage)}, {"on", on}};

@@ -95,9 +95,9 @@ std::string roll_csv(const std::vector<RollEntry>& roll) {
   std::string text;
   append_record(text, {kRollHeader});
   for (const auto& entry : roll) {
-    append_record(text,
-                  {std::to_string(entry.part_id), entry.owner_id ? std::to_string(entry.owner_id) : "",
-                   owner_kind_code(entry.owner_kind), org::area_m2_text(entry.area_centi_m2), use_code(entry.use)});
+    append_record(text, {std::to_string(entry.part_id), entry.owner_id ? std::to_string(entry.owner_id) : "",
+                         code_of(kOwnerKinds, entry.owner_kind), org::area_m2_text(entry.area_centi_m2),
+                         code_of(kPartUses, entry.use)});
   }
   return text;
 }
@@ -106,7 +106,8 @@ std::string ballots_csv(const std::vector<BallotEntry>& ballots) {
   std::string text;
   append_record(text, {kBallotsHeader});
   for (const auto& ballot : ballots) {
-    append_record(text, {std::to_string(ballot.owner_id), std::to_string(ballot.item), choice_code(ballot.choice)});
+    append_record(text,
+                  {std::to_string(ballot.owner_id), std::to_string(ballot.item), code_of(kChoices, ballot.choice)});
   }
   return text;
 }
@@ -117,14 +118,14 @@ std::vector<RollEntry> parse_roll_csv(std::string_view text) {
   for_each_record<5>(text, kRollHeader, [&](std::int64_t line, const auto& fields) {
     RollEntry entry{positive_integer(fields[0], line, "part_id"), 0, OwnerKind::Person, 0, PartUse::Residential, line};
     if (!fields[1].empty()) entry.owner_id = positive_integer(fields[1], line, "owner_id");
-    auto kind = parse_owner_kind(fields[2]);
+    auto kind = parse_code(kOwnerKinds, fields[2]);
     if (!kind) throw InvalidLine(line, "owner_kind 应为 person 或 developer，此处为「" + std::string(fields[2]) + "」");
     entry.owner_kind = *kind;
     auto area = parse_area(fields[3]);
     if (!area)
       throw InvalidLine(line, "area 应为不超过两位小数的面积（平方米），此处为「" + std::string(fields[3]) + "」");
     entry.area_centi_m2 = *area;
-    auto use = parse_use(fields[4]);
+    auto use = parse_code(kPartUses, fields[4]);
     if (!use) {
       throw InvalidLine(line,
                         "use 应为 residential、commercial、parking 或 other，此处为「" + std::string(fields[4]) + "」");
@@ -141,7 +142,7 @@ std::vector<BallotEntry> parse_ballots_csv(std::string_view text) {
   for_each_record<3>(text, kBallotsHeader, [&](std::int64_t line, const auto& fields) {
     BallotEntry ballot{positive_integer(fields[0], line, "owner_id"), positive_integer(fields[1], line, "item"),
                        Choice::Invalid, line};
-    auto choice = parse_choice(fields[2]);
+    auto choice = parse_code(kChoices, fields[2]);
     if (!choice) {
       throw InvalidLine(
           line, "choice 应为 agree、oppose、abstain、follow 或 invalid，此处为「" + std::string(fields[2]) + "」");

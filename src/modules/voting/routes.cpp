@@ -33,8 +33,8 @@ using http::Method;
 using http::Response;
 
 Json policies_json(const Policies& policies) {
-  return {{"follow_majority", follow_majority_code(policies.follow_majority)},
-          {"extension", extension_code(policies.extension)}};
+  return {{"follow_majority", code_of(kFollowMajorityRules, policies.follow_majority)},
+          {"extension", code_of(kExtensions, policies.extension)}};
 }
 
 Json optional_text_json(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
@@ -53,7 +53,7 @@ Json identity_check_json(store::Connection& connection, const Vote& vote) {
     policy = identity_check_policy_of_street(connection, org::street_of_node(connection, vote.input.compound_node_id));
   }
   return {{"required", identity_check_required(policy, vote.input.matter)},
-          {"policy", identity_check_policy_code(policy)},
+          {"policy", code_of(kIdentityCheckPolicies, policy)},
           {"frozen", vote.identity_check.has_value()}};
 }
 
@@ -61,10 +61,10 @@ Json identity_check_json(store::Connection& connection, const Vote& vote) {
 Json terms_json(const Vote& vote) {
   const VoteInput& input = vote.input;
   Json channels = Json::array();
-  for (Channel channel : input.channels) channels.push_back(channel_code(channel));
+  for (Channel channel : input.channels) channels.push_back(code_of(kChannels, channel));
   return {{"title", input.title},
           {"matter", input.matter},
-          {"scope", {{"kind", scope_kind_code(input.scope.kind)}, {"node_ids", input.scope.node_ids}}},
+          {"scope", {{"kind", code_of(kScopeKinds, input.scope.kind)}, {"node_ids", input.scope.node_ids}}},
           {"items", input.items},
           {"opens_at", input.opens_at},
           {"closes_at", input.closes_at},
@@ -80,10 +80,10 @@ Json vote_json(store::Connection& connection, const Vote& vote) {
   Json shown = terms_json(vote);
   shown.update({{"id", vote.id},
                 {"compound", {{"id", input.compound_node_id}, {"name", compound ? compound->name : ""}}},
-                {"threshold", threshold_code(*threshold_of(input.matter))},
+                {"threshold", code_of(kThresholds, *threshold_of(input.matter))},
                 {"bounds", bounds_json(*threshold_of(input.matter))},
                 {"extended", vote.extended},
-                {"state", state_code(vote.state)},
+                {"state", code_of(kVoteStates, vote.state)},
                 {"organiser_user_id", vote.organiser_user_id},
                 {"roll_fingerprint", optional_text_json(vote.roll_fingerprint)},
                 {"created_at", vote.created_at},
@@ -97,9 +97,9 @@ Json vote_json(store::Connection& connection, const Vote& vote) {
 
 Json ballot_json(const BallotRecord& ballot) {
   Json choices = Json::array();
-  for (Choice choice : ballot.choices) choices.push_back(choice_code(choice));
+  for (Choice choice : ballot.choices) choices.push_back(code_of(kChoices, choice));
   return {{"voter_id", ballot.voter_id},
-          {"channel", channel_code(ballot.channel)},
+          {"channel", code_of(kChannels, ballot.channel)},
           {"choices", choices},
           {"receipt_code", ballot.receipt_code},
           {"proxy_person_id", ballot.proxy_person_id ? Json(*ballot.proxy_person_id) : Json(nullptr)},
@@ -162,7 +162,7 @@ Draft read_draft(Context& context, const Json& json) {
     if (!scope->is_object()) fail_invalid("scope", "字段 scope 应为对象");
     JsonObject scope_body(*scope, "scope");
     std::string kind = scope_body.text("kind");
-    auto parsed = parse_scope_kind(kind);
+    auto parsed = parse_code(kScopeKinds, kind);
     if (!parsed) fail_invalid("scope.kind", "范围应为 compound、buildings、units 或 parts");
     input.scope.kind = *parsed;
     if (const Json* ids = scope_body.optional_any("node_ids")) {
@@ -179,7 +179,7 @@ Draft read_draft(Context& context, const Json& json) {
   input.closes_at = body.text("closes_at");
   auto channel_codes = text_list(body, "channels");
   for (std::size_t i = 0; i < channel_codes.size(); ++i) {
-    auto channel = parse_channel(channel_codes[i]);
+    auto channel = parse_code(kChannels, channel_codes[i]);
     if (!channel) fail_invalid("channels[" + std::to_string(i) + "]", "渠道应为 online、paper 或 meeting");
     input.channels.push_back(*channel);
   }
@@ -187,12 +187,12 @@ Draft read_draft(Context& context, const Json& json) {
     if (!policies->is_object()) fail_invalid("policies", "字段 policies 应为对象");
     JsonObject policy_body(*policies, "policies");
     if (auto rule = policy_body.optional_text("follow_majority")) {
-      auto parsed = parse_follow_majority(*rule);
+      auto parsed = parse_code(kFollowMajorityRules, *rule);
       if (!parsed) fail_invalid("policies.follow_majority", "随多数规则应为 both_dimensions 或 abstain");
       input.policies.follow_majority = *parsed;
     }
     if (auto extension = policy_body.optional_text("extension")) {
-      auto parsed = parse_extension(*extension);
+      auto parsed = parse_code(kExtensions, *extension);
       if (!parsed) fail_invalid("policies.extension", "延期规则应为 once_if_quorum_not_met 或 none");
       input.policies.extension = *parsed;
     }
@@ -298,7 +298,7 @@ Response extend_vote_route(Context& context) {
 // The roll's totals are of the whole roll; its lines may be filtered on the ballot (?voted=yes|no) and
 // searched by address (?address=).
 Response roll_route(Context& context) {
-  auto voted_filter = http::query_code(context, "voted", parse_voted_filter, "voted 应为 yes 或 no");
+  auto voted_filter = http::query_code(context, "voted", parser_of(kVotedFilters), "voted 应为 yes 或 no");
   auto address = context.query("address");
   auto lease = context.read();
   Vote vote = require_vote(*lease, context.path_id("id"));
@@ -323,9 +323,9 @@ Response roll_route(Context& context) {
                      {"unit", named.unit_name},
                      {"owner", entry.owner_id ? Json{{"id", entry.owner_id}, {"name", named.owner_name.value_or("")}}
                                               : Json(nullptr)},
-                     {"owner_kind", owner_kind_code(entry.owner_kind)},
+                     {"owner_kind", code_of(kOwnerKinds, entry.owner_kind)},
                      {"area_centi_m2", entry.area_centi_m2},
-                     {"use", use_code(entry.use)},
+                     {"use", code_of(kPartUses, entry.use)},
                      {"voted", voted}});
   }
   auto electorate = electorate_of(entries);
@@ -364,7 +364,7 @@ Response turnout_route(Context& context) {
   if (vote.state == VoteState::Draft) fail_conflict("表决尚未开启");
   auto voters = voters_with_ballot(*lease, vote.id);
   Json shown = turnout_json(turnout(*frozen_electorate(*lease, vote), voters));
-  shown["state"] = state_code(vote.state);
+  shown["state"] = code_of(kVoteStates, vote.state);
   shown["ballots"] = voters.size();
   shown["held_paper_forms"] = held_forms(*lease, vote.id).size();
   return Response::json(200, shown);
@@ -399,7 +399,7 @@ Response proxies_route(Context& context) {
   return http::record_items(context, require_vote, proxies_of, [&key](const ProxyRecord& proxy) {
     return Json{{"voter", {{"id", proxy.voter_id}, {"name", proxy.voter_name}}},
                 {"proxy", {{"id", proxy.proxy_person_id}, {"name", proxy.proxy_name}}},
-                {"source", proxy_source_code(proxy.source)},
+                {"source", code_of(kProxySources, proxy.source)},
                 {"letter_reference", proxy.source == ProxySource::Paper ? Json(proxy.letter_reference) : Json(nullptr)},
                 {"statement", proxy.statement_sealed ? Json(key.decrypt(*proxy.statement_sealed)) : Json(nullptr)},
                 {"created_at", proxy.created_at}};
@@ -543,7 +543,7 @@ Response withdraw_proxy_route(Context& context) {
 // --- The street's identity-check policy ---
 
 Json voting_policy_json(IdentityCheckPolicy policy) {
-  return {{"online_ballot_id_check", identity_check_policy_code(policy)}};
+  return {{"online_ballot_id_check", code_of(kIdentityCheckPolicies, policy)}};
 }
 
 Response get_policy_route(Context& context) {
@@ -553,7 +553,7 @@ Response get_policy_route(Context& context) {
 Response put_policy_route(Context& context) {
   std::int64_t street_id = context.path_id("street_id");
   JsonObject body(context.json_body());
-  auto policy = code_field(body, "online_ballot_id_check", parse_identity_check_policy,
+  auto policy = code_field(body, "online_ballot_id_check", parser_of(kIdentityCheckPolicies),
                            "实名核验范围应为 all、major_matters 或 off");
   body.finish();
   return org::save_street_policy(context, street_id, "voting.policy.update", voting_policy_json(policy),
@@ -636,7 +636,7 @@ Response held_forms_route(Context& context) {
     Json entries = Json::array();
     for (const auto& entry : form.entries) {
       Json choices = Json::array();
-      for (Choice choice : entry.choices) choices.push_back(choice_code(choice));
+      for (Choice choice : entry.choices) choices.push_back(code_of(kChoices, choice));
       entries.push_back({{"clerk", {{"id", entry.clerk_user_id}, {"login", entry.clerk_login}}},
                          {"choices", choices},
                          {"entered_at", entry.entered_at}});
@@ -671,9 +671,9 @@ Json publication_json(store::Connection& connection, const Vote& vote) {
   Json ballots = Json::array();
   for (const auto& ballot : ballots_of(connection, vote.id)) {
     Json choices = Json::array();
-    for (Choice choice : ballot.choices) choices.push_back(choice_code(choice));
+    for (Choice choice : ballot.choices) choices.push_back(code_of(kChoices, choice));
     ballots.push_back(
-        {{"voter", names[ballot.voter_id]}, {"channel", channel_code(ballot.channel)}, {"choices", choices}});
+        {{"voter", names[ballot.voter_id]}, {"channel", code_of(kChannels, ballot.channel)}, {"choices", choices}});
   }
   auto electorate = frozen_electorate(connection, vote);
   Json shown = vote_json(connection, vote);
@@ -704,7 +704,7 @@ Response publish_route(Context& context) {
     check_publishable(vote);
     VoteFiles files = publish_vote(tx, vote, tx.now());
     Json outcomes = Json::array();
-    for (const auto& result : files.results) outcomes.push_back(outcome_code(result.outcome));
+    for (const auto& result : files.results) outcomes.push_back(code_of(kOutcomes, result.outcome));
     context.audit(tx, "vote.publish", "vote:" + std::to_string(id),
                   {{"outcomes", outcomes}, {"result_fingerprint", crypto::sha256_hex(files.result_json)}});
     return publication_json(tx.connection(), require_vote(tx.connection(), id));
@@ -753,14 +753,15 @@ Response receipt_route(Context& context) {
   auto receipt = find_receipt(*lease, code);
   if (!receipt) fail_not_found("没有该回执码对应的选票");
   Json choices = Json::array();
-  for (Choice choice : receipt->choices) choices.push_back(choice_code(choice));
-  return Response::json(
-      200,
-      {{"vote", {{"id", receipt->vote_id}, {"title", receipt->vote_title}, {"state", state_code(receipt->vote_state)}}},
-       {"channel", channel_code(receipt->channel)},
-       {"choices", choices},
-       {"recorded_at", receipt->recorded_at},
-       {"counted_in_published_result", receipt->vote_state == VoteState::Published}});
+  for (Choice choice : receipt->choices) choices.push_back(code_of(kChoices, choice));
+  return Response::json(200, {{"vote",
+                               {{"id", receipt->vote_id},
+                                {"title", receipt->vote_title},
+                                {"state", code_of(kVoteStates, receipt->vote_state)}}},
+                              {"channel", code_of(kChannels, receipt->channel)},
+                              {"choices", choices},
+                              {"recorded_at", receipt->recorded_at},
+                              {"counted_in_published_result", receipt->vote_state == VoteState::Published}});
 }
 
 // The matters of Art. 278 para. 1 with the threshold and bounds each fixes, and how many items a vote may hold, for
@@ -769,7 +770,8 @@ Response matters_route(Context&) {
   Json items = Json::array();
   for (int matter = 1; matter <= kMatters; ++matter) {
     Threshold threshold = *threshold_of(matter);
-    items.push_back({{"matter", matter}, {"threshold", threshold_code(threshold)}, {"bounds", bounds_json(threshold)}});
+    items.push_back(
+        {{"matter", matter}, {"threshold", code_of(kThresholds, threshold)}, {"bounds", bounds_json(threshold)}});
   }
   return Response::json(200, {{"items", items}, {"max_items", kMaxItems}});
 }
@@ -808,9 +810,9 @@ Response my_votes_route(Context& context) {
         voters.push_back(
             {{"voter_id", voter},
              {"self", self},
-             {"voted_channel", ballot ? Json(channel_code(ballot->channel)) : Json(nullptr)},
+             {"voted_channel", ballot ? Json(code_of(kChannels, ballot->channel)) : Json(nullptr)},
              {"receipt_code", own ? Json(ballot->receipt_code) : Json(nullptr)},
-             {"proxy", proxy ? Json{{"name", proxy->proxy_name}, {"source", proxy_source_code(proxy->source)}}
+             {"proxy", proxy ? Json{{"name", proxy->proxy_name}, {"source", code_of(kProxySources, proxy->source)}}
                              : Json(nullptr)}});
       }
       shown["my_voters"] = voters;

@@ -22,37 +22,9 @@ namespace weizhi::voting {
 
 namespace {
 
-constexpr CodeTable<Threshold> kThresholds = {{Threshold::Half, "half"}, {Threshold::ThreeQuarters, "three_quarters"}};
-constexpr CodeTable<Choice> kChoices = {{Choice::Agree, "agree"},
-                                        {Choice::Oppose, "oppose"},
-                                        {Choice::Abstain, "abstain"},
-                                        {Choice::Follow, "follow"},
-                                        {Choice::Invalid, "invalid"}};
-constexpr CodeTable<FollowMajority> kFollowRules = {{FollowMajority::BothDimensions, "both_dimensions"},
-                                                    {FollowMajority::Abstain, "abstain"}};
-constexpr CodeTable<Extension> kExtensions = {{Extension::None, "none"},
-                                              {Extension::OnceIfQuorumNotMet, "once_if_quorum_not_met"}};
-constexpr CodeTable<Channel> kChannels = {
-    {Channel::Online, "online"}, {Channel::Paper, "paper"}, {Channel::Meeting, "meeting"}};
+// 线上 / 书面 / 会议: how a refusal names the channel that holds the first ballot.
 constexpr CodeTable<Channel> kChannelLabels = {
     {Channel::Online, "线上"}, {Channel::Paper, "书面"}, {Channel::Meeting, "会议现场"}};
-constexpr CodeTable<VoteState> kStates = {{VoteState::Draft, "draft"},
-                                          {VoteState::Open, "open"},
-                                          {VoteState::Closed, "closed"},
-                                          {VoteState::Published, "published"}};
-constexpr CodeTable<ScopeKind> kScopeKinds = {{ScopeKind::Compound, "compound"},
-                                              {ScopeKind::Buildings, "buildings"},
-                                              {ScopeKind::Units, "units"},
-                                              {ScopeKind::Parts, "parts"}};
-constexpr CodeTable<OwnerKind> kOwnerKinds = {{OwnerKind::Person, "person"}, {OwnerKind::Developer, "developer"}};
-constexpr CodeTable<PartUse> kUses = {{PartUse::Residential, "residential"},
-                                      {PartUse::Commercial, "commercial"},
-                                      {PartUse::Parking, "parking"},
-                                      {PartUse::Other, "other"}};
-constexpr CodeTable<Outcome> kOutcomes = {{Outcome::Passed, "passed"},
-                                          {Outcome::FailedQuorum, "failed_quorum"},
-                                          {Outcome::FailedApproval, "failed_approval"}};
-
 constexpr CodeTable<Reached> kReached = {{Reached::AtTheBound, "at_the_bound"},
                                          {Reached::BeyondTheBound, "beyond_the_bound"}};
 constexpr CodeTable<Base> kBases = {{Base::InScope, "in_scope"}, {Base::Participating, "participating"}};
@@ -84,29 +56,6 @@ std::optional<Threshold> threshold_of(int matter) {
   if (matter < 1 || matter > kMatters) return std::nullopt;
   return matter >= 6 && matter <= 8 ? Threshold::ThreeQuarters : Threshold::Half;
 }
-
-std::string threshold_code(Threshold threshold) { return code_of(kThresholds, threshold); }
-std::string choice_code(Choice choice) { return code_of(kChoices, choice); }
-std::optional<Choice> parse_choice(std::string_view code) { return parse_code(kChoices, code); }
-std::string follow_majority_code(FollowMajority rule) { return code_of(kFollowRules, rule); }
-std::optional<FollowMajority> parse_follow_majority(std::string_view code) { return parse_code(kFollowRules, code); }
-std::string extension_code(Extension extension) { return code_of(kExtensions, extension); }
-std::optional<Extension> parse_extension(std::string_view code) { return parse_code(kExtensions, code); }
-std::string channel_code(Channel channel) { return code_of(kChannels, channel); }
-std::optional<Channel> parse_channel(std::string_view code) { return parse_code(kChannels, code); }
-std::string channel_label(Channel channel) { return code_of(kChannelLabels, channel); }
-std::string state_code(VoteState state) { return code_of(kStates, state); }
-std::optional<VoteState> parse_state(std::string_view code) { return parse_code(kStates, code); }
-std::string scope_kind_code(ScopeKind kind) { return code_of(kScopeKinds, kind); }
-std::optional<ScopeKind> parse_scope_kind(std::string_view code) { return parse_code(kScopeKinds, code); }
-std::string owner_kind_code(OwnerKind kind) { return code_of(kOwnerKinds, kind); }
-std::optional<OwnerKind> parse_owner_kind(std::string_view code) { return parse_code(kOwnerKinds, code); }
-std::string use_code(PartUse use) { return code_of(kUses, use); }
-std::optional<PartUse> parse_use(std::string_view code) { return parse_code(kUses, code); }
-std::string outcome_code(Outcome outcome) { return code_of(kOutcomes, outcome); }
-
-std::optional<Threshold> parse_threshold(std::string_view code) { return parse_code(kThresholds, code); }
-std::optional<Outcome> parse_outcome(std::string_view code) { return parse_code(kOutcomes, code); }
 
 Bounds bounds_of(Threshold threshold) {
   return {kQuorum, threshold == Threshold::ThreeQuarters ? kThreeQuarters : kMoreThanHalf};
@@ -198,7 +147,7 @@ std::vector<RollEntry> roll_from_registry(const std::vector<people::OwnedPart>& 
     auto voter = voter_of_part.find(part.part_id);
     if (voter == voter_of_part.end() && !voterless.count(part.part_id)) continue;  // parking, stalls
     RollEntry entry{part.part_id, 0, OwnerKind::Person, part.area_centi_m2,
-                    parse_use(part.use).value_or(PartUse::Other)};
+                    parse_code(kPartUses, part.use).value_or(PartUse::Other)};
     if (voter != voter_of_part.end()) {
       entry.owner_id = voter->second->person_id;
       entry.owner_kind = voter->second->is_developer ? OwnerKind::Developer : OwnerKind::Person;
@@ -301,12 +250,12 @@ std::string result_json(const std::vector<ItemResult>& results) {
   for (const auto& result : results) {
     Ordered item{
         {"item", result.item},
-        {"threshold", threshold_code(result.threshold)},
+        {"threshold", code_of(kThresholds, result.threshold)},
         {"quorum", Ordered{{"area", fraction(result.quorum_area)},
                            {"count", fraction(result.quorum_count)},
                            {"met", result.quorum_met}}},
         {"approval", Ordered{{"area", fraction(result.approval_area)}, {"count", fraction(result.approval_count)}}},
-        {"outcome", outcome_code(result.outcome)}};
+        {"outcome", code_of(kOutcomes, result.outcome)}};
     if (result.breakdown) {
       Ordered sides = Ordered::object();
       for (const auto& [name, side] : kBreakdownSides) {
@@ -335,10 +284,11 @@ std::vector<ItemResult> parse_result_json(std::string_view text) {
         (*breakdown).*side = Share{share.at("count"), share.at("area")};
       }
     }
-    results.push_back(ItemResult{item.at("item"), parse_threshold(item.at("threshold").get<std::string>()).value(),
+    results.push_back(ItemResult{item.at("item"),
+                                 parse_code(kThresholds, item.at("threshold").get<std::string>()).value(),
                                  fraction(quorum.at("area")), fraction(quorum.at("count")), quorum.at("met"),
                                  fraction(approval.at("area")), fraction(approval.at("count")),
-                                 parse_outcome(item.at("outcome").get<std::string>()).value(), breakdown});
+                                 parse_code(kOutcomes, item.at("outcome").get<std::string>()).value(), breakdown});
   }
   return results;
 }
@@ -397,8 +347,6 @@ Turnout turnout(const Electorate& electorate, const std::vector<std::int64_t>& v
   result.quorum_met = reaches(result.area, kQuorum) && reaches(result.count, kQuorum);
   return result;
 }
-
-namespace {}  // namespace
 
 void check_vote_input(const VoteInput& input) {
   if (blank(input.title) || characters(input.title) > 100) fail_invalid("title", "标题应为 1–100 个字");
@@ -481,7 +429,7 @@ CheckedTerms check_vote_terms(const VoteInput& input, const TermsFacts& facts) {
     const auto& node = i < facts.scope_nodes.size() ? facts.scope_nodes[i] : std::nullopt;
     std::string named = "节点 " + std::to_string(ids[i]);
     if (!node) throw ApiError(404, "not_found", "找不到组织节点 " + std::to_string(ids[i]), field);
-    if (node->kind != kind) fail_unprocessable(named + " 不是 " + org::kind_code(kind), field);
+    if (node->kind != kind) fail_unprocessable(named + " 不是 " + code_of(org::kNodeKinds, kind), field);
     if (node->path.rfind(facts.compound->path, 0) != 0) fail_unprocessable(named + " 不在该小区内", field);
   }
   return CheckedTerms(input);
@@ -497,14 +445,14 @@ void check_accepting_ballots(const Vote& vote, TimePoint now) {
 void check_ballot_terms(const Vote& vote, Channel channel, TimePoint now) {
   check_accepting_ballots(vote, now);
   if (std::find(vote.input.channels.begin(), vote.input.channels.end(), channel) == vote.input.channels.end()) {
-    fail_unprocessable("本次表决不接受" + channel_label(channel) + "投票", "channel");
+    fail_unprocessable("本次表决不接受" + code_of(kChannelLabels, channel) + "投票", "channel");
   }
 }
 
 void fail_not_on_roll() { fail_unprocessable("该人员不在本次表决的业主名册中", "voter_id"); }
 
 void fail_already_voted(Channel first) {
-  fail_conflict("该业主已通过" + channel_label(first) + "渠道投票，一名业主只能投一票", "voter_id");
+  fail_conflict("该业主已通过" + code_of(kChannelLabels, first) + "渠道投票，一名业主只能投一票", "voter_id");
 }
 
 void fail_unrecorded_ballot(std::optional<Channel> first) {
@@ -613,7 +561,7 @@ std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::si
   }
   std::vector<Choice> choices;
   for (std::size_t i = 0; i < codes.size(); ++i) {
-    auto choice = parse_choice(codes[i]);
+    auto choice = parse_code(kChoices, codes[i]);
     if (!choice || (*choice == Choice::Invalid && invalid == InvalidChoices::Refused)) {
       fail_invalid(field + "[" + std::to_string(i) + "]",
                    invalid == InvalidChoices::Allowed
@@ -627,7 +575,7 @@ std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::si
 
 std::string choices_text(const std::vector<Choice>& choices) {
   std::string text;
-  for (Choice choice : choices) text += (text.empty() ? "" : ",") + choice_code(choice);
+  for (Choice choice : choices) text += (text.empty() ? "" : ",") + code_of(kChoices, choice);
   return text;
 }
 
@@ -635,7 +583,7 @@ std::optional<std::vector<Choice>> parse_choices_text(std::string_view text) {
   std::vector<Choice> choices;
   while (true) {
     auto comma = text.find(',');
-    auto choice = parse_choice(text.substr(0, comma));
+    auto choice = parse_code(kChoices, text.substr(0, comma));
     if (!choice) return std::nullopt;
     choices.push_back(*choice);
     if (comma == std::string_view::npos) return choices;
@@ -644,8 +592,6 @@ std::optional<std::vector<Choice>> parse_choices_text(std::string_view text) {
 }
 
 namespace {
-
-constexpr CodeTable<VotedFilter> kVotedFilters = {{VotedFilter::Voted, "yes"}, {VotedFilter::NotVoted, "no"}};
 
 std::string without_spaces(std::string_view text) {
   std::string kept;
@@ -656,8 +602,6 @@ std::string without_spaces(std::string_view text) {
 }
 
 }  // namespace
-
-std::optional<VotedFilter> parse_voted_filter(std::string_view code) { return parse_code(kVotedFilters, code); }
 
 bool passes_voted_filter(const RollEntry& entry, bool voted, VotedFilter filter) {
   return entry.owner_id != 0 && voted == (filter == VotedFilter::Voted);
@@ -678,19 +622,9 @@ bool address_text_matches(const std::string& building, const std::string& unit, 
 
 namespace {
 
-constexpr CodeTable<IdentityCheckPolicy> kIdentityCheckPolicies = {{IdentityCheckPolicy::All, "all"},
-                                                                   {IdentityCheckPolicy::MajorMatters, "major_matters"},
-                                                                   {IdentityCheckPolicy::Off, "off"}};
-constexpr CodeTable<ProxySource> kProxySources = {{ProxySource::Paper, "paper"}, {ProxySource::H5, "h5"}};
-
 char upper(char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); }
 
 }  // namespace
-
-std::string identity_check_policy_code(IdentityCheckPolicy policy) { return code_of(kIdentityCheckPolicies, policy); }
-std::optional<IdentityCheckPolicy> parse_identity_check_policy(std::string_view code) {
-  return parse_code(kIdentityCheckPolicies, code);
-}
 
 bool identity_check_required(IdentityCheckPolicy policy, int matter) {
   if (policy == IdentityCheckPolicy::MajorMatters) return threshold_of(matter) == Threshold::ThreeQuarters;
@@ -759,9 +693,6 @@ void check_identity_for_ballot(const Vote& vote, const IdentityCheck& check) {
 }
 
 // --- Proxies (docs/rules.md#c-h5-proxy) ---
-
-std::string proxy_source_code(ProxySource source) { return code_of(kProxySources, source); }
-std::optional<ProxySource> parse_proxy_source(std::string_view code) { return parse_code(kProxySources, code); }
 
 std::string checked_statement(std::string_view statement) {
   auto first = statement.find_first_not_of(" \t\r\n");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/address.hpp"
+#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/paper_entry.hpp"
 #include "core/time.hpp"
@@ -24,23 +25,26 @@ inline constexpr int kMatters = 9;
 // The threshold of matter 1–kMatters; nullopt for any other number.
 std::optional<Threshold> threshold_of(int matter);
 
-std::string threshold_code(Threshold threshold);
-std::optional<Threshold> parse_threshold(std::string_view code);
-std::optional<Outcome> parse_outcome(std::string_view code);
-std::string choice_code(Choice choice);
-std::optional<Choice> parse_choice(std::string_view code);
-std::string follow_majority_code(FollowMajority rule);
-std::optional<FollowMajority> parse_follow_majority(std::string_view code);
-std::string extension_code(Extension extension);
-std::optional<Extension> parse_extension(std::string_view code);
-std::string channel_code(Channel channel);
-// 线上 / 书面 / 会议: how a refusal names the channel that holds the first ballot.
-std::string channel_label(Channel channel);
-std::optional<VoteState> parse_state(std::string_view code);
-std::string owner_kind_code(OwnerKind kind);
-std::optional<OwnerKind> parse_owner_kind(std::string_view code);
-std::string use_code(PartUse use);
-std::optional<PartUse> parse_use(std::string_view code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of); those other modules read too are
+// in voting.hpp.
+constexpr CodeTable<Threshold> kThresholds = {{Threshold::Half, "half"}, {Threshold::ThreeQuarters, "three_quarters"}};
+constexpr CodeTable<Choice> kChoices = {{Choice::Agree, "agree"},
+                                        {Choice::Oppose, "oppose"},
+                                        {Choice::Abstain, "abstain"},
+                                        {Choice::Follow, "follow"},
+                                        {Choice::Invalid, "invalid"}};
+constexpr CodeTable<FollowMajority> kFollowMajorityRules = {{FollowMajority::BothDimensions, "both_dimensions"},
+                                                            {FollowMajority::Abstain, "abstain"}};
+constexpr CodeTable<Extension> kExtensions = {{Extension::None, "none"},
+                                              {Extension::OnceIfQuorumNotMet, "once_if_quorum_not_met"}};
+constexpr CodeTable<OwnerKind> kOwnerKinds = {{OwnerKind::Person, "person"}, {OwnerKind::Developer, "developer"}};
+constexpr CodeTable<PartUse> kPartUses = {{PartUse::Residential, "residential"},
+                                          {PartUse::Commercial, "commercial"},
+                                          {PartUse::Parking, "parking"},
+                                          {PartUse::Other, "other"}};
+constexpr CodeTable<IdentityCheckPolicy> kIdentityCheckPolicies = {{IdentityCheckPolicy::All, "all"},
+                                                                   {IdentityCheckPolicy::MajorMatters, "major_matters"},
+                                                                   {IdentityCheckPolicy::Off, "off"}};
 
 // The bounds of bounds_of by name (den 0 never meets a bound).
 bool at_least_two_thirds(const Fraction& fraction);
@@ -160,7 +164,7 @@ std::vector<Choice> parse_choices(const std::vector<std::string>& codes, std::si
 
 // The roster's filter on the ballot (?voted=yes|no): voters who have one, or voters who have none.
 enum class VotedFilter { Voted, NotVoted };
-std::optional<VotedFilter> parse_voted_filter(std::string_view code);
+constexpr CodeTable<VotedFilter> kVotedFilters = {{VotedFilter::Voted, "yes"}, {VotedFilter::NotVoted, "no"}};
 // Whether a roll line is kept by the filter: a part with no voter yet is among neither.
 bool passes_voted_filter(const RollEntry& entry, bool voted, VotedFilter filter);
 // The kept address keys (core/address.hpp) a typed address means: "3-2-501", "3栋2单元501室" and "3幢2单元"
@@ -173,8 +177,6 @@ bool address_text_matches(const std::string& building, const std::string& unit, 
 
 // --- The identity check before an online ballot (docs/rules.md#c-identity-check) ---
 
-std::string identity_check_policy_code(IdentityCheckPolicy policy);
-std::optional<IdentityCheckPolicy> parse_identity_check_policy(std::string_view code);
 // Whether a vote on `matter` asks under `policy`: always, only for matters 6–8, or never.
 bool identity_check_required(IdentityCheckPolicy policy, int matter);
 // Whether the vote asks: under the policy frozen when it opened (a draft asks nothing yet).
@@ -214,8 +216,7 @@ void check_identity_for_ballot(const Vote& vote, const IdentityCheck& check);
 // --- Proxies: recorded from a paper letter, or named by the owner on the H5 (docs/rules.md#c-h5-proxy) ---
 
 enum class ProxySource { Paper, H5 };
-std::string proxy_source_code(ProxySource source);
-std::optional<ProxySource> parse_proxy_source(std::string_view code);
+constexpr CodeTable<ProxySource> kProxySources = {{ProxySource::Paper, "paper"}, {ProxySource::H5, "h5"}};
 
 // The owner's statement naming the proxy, trimmed: kMinStatementCharacters–kMaxStatementCharacters characters
 // (400 naming statement).

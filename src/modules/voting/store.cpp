@@ -41,17 +41,17 @@ Vote to_vote(const store::Row& row) {
   input.compound_node_id = row.i64(1);
   input.title = row.text(2);
   input.matter = static_cast<int>(row.i64(3));
-  input.scope.kind = stored(parse_scope_kind(row.text(4)), "scope kind");
+  input.scope.kind = stored(parse_code(kScopeKinds, row.text(4)), "scope kind");
   input.scope.node_ids = Json::parse(row.text(5)).get<std::vector<std::int64_t>>();
   input.items = Json::parse(row.text(6)).get<std::vector<std::string>>();
   input.opens_at = row.text(7);
   input.closes_at = row.text(8);
   for (const auto& code : Json::parse(row.text(9)))
-    input.channels.push_back(stored(parse_channel(code.get<std::string>()), "channel"));
-  input.policies.follow_majority = stored(parse_follow_majority(row.text(10)), "follow-majority rule");
-  input.policies.extension = stored(parse_extension(row.text(11)), "extension policy");
+    input.channels.push_back(stored(parse_code(kChannels, code.get<std::string>()), "channel"));
+  input.policies.follow_majority = stored(parse_code(kFollowMajorityRules, row.text(10)), "follow-majority rule");
+  input.policies.extension = stored(parse_code(kExtensions, row.text(11)), "extension policy");
   vote.extended = row.i64(12) != 0;
-  vote.state = stored(parse_state(row.text(13)), "state");
+  vote.state = stored(parse_code(kVoteStates, row.text(13)), "state");
   vote.organiser_user_id = row.i64(14);
   vote.roll_fingerprint = row.optional_text(15);
   vote.ballots_fingerprint = row.optional_text(16);
@@ -67,7 +67,8 @@ Vote to_vote(const store::Row& row) {
         Document{document.at("name").get<std::string>(), document.at("reference").get<std::string>()});
   }
   vote.materials.photos = Json::parse(row.text(25)).get<std::vector<std::string>>();
-  if (auto policy = row.optional_text(26)) vote.identity_check = stored(parse_identity_check_policy(*policy), "policy");
+  if (auto policy = row.optional_text(26))
+    vote.identity_check = stored(parse_code(kIdentityCheckPolicies, *policy), "policy");
   return vote;
 }
 
@@ -123,8 +124,8 @@ bool on_roll(store::Connection& connection, std::int64_t vote_id, std::int64_t v
 
 // The roll line in the first five columns: part_id, owner_id, owner_kind, area_centi_m2, use.
 RollEntry to_roll_entry(const store::Row& row) {
-  return RollEntry{row.i64(0), row.i64(1), stored(parse_owner_kind(row.text(2)), "owner kind"), row.i64(3),
-                   stored(parse_use(row.text(4)), "use")};
+  return RollEntry{row.i64(0), row.i64(1), stored(parse_code(kOwnerKinds, row.text(2)), "owner kind"), row.i64(3),
+                   stored(parse_code(kPartUses, row.text(4)), "use")};
 }
 
 constexpr const char* kBallotColumns =
@@ -133,7 +134,7 @@ constexpr const char* kBallotColumns =
 BallotRecord to_ballot(const store::Row& row) {
   return BallotRecord{row.i64(0),
                       row.i64(1),
-                      stored(parse_channel(row.text(2)), "channel"),
+                      stored(parse_code(kChannels, row.text(2)), "channel"),
                       stored(parse_choices_text(row.text(3)), "choices"),
                       row.text(4),
                       row.optional_i64(5),
@@ -151,7 +152,7 @@ BallotRecord insert_ballot(store::Tx& tx, const Vote& vote, const NewBallot& bal
       "proxy_person_id, recorded_at) SELECT r.vote_id, r.owner_id, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), ? "
       "FROM vote_roll r WHERE r.vote_id = ? AND r.owner_id = ? LIMIT 1 "
       "ON CONFLICT (vote_id, voter_id) DO NOTHING RETURNING id",
-      {channel_code(ballot.channel), choices_text(ballot.choices), code, ballot.recorded_by_user_id,
+      {code_of(kChannels, ballot.channel), choices_text(ballot.choices), code, ballot.recorded_by_user_id,
        ballot.proxy_person_id, at, vote.id, ballot.voter_id});
   if (!inserted) fail_unrecorded_ballot(ballot_channel(tx.connection(), vote.id, ballot.voter_id));
   return BallotRecord{
@@ -175,7 +176,7 @@ namespace {
 
 std::string channels_text(const std::vector<Channel>& channels) {
   Json codes = Json::array();
-  for (Channel channel : channels) codes.push_back(channel_code(channel));
+  for (Channel channel : channels) codes.push_back(code_of(kChannels, channel));
   return codes.dump();
 }
 
@@ -194,11 +195,11 @@ std::int64_t create_vote(store::Tx& tx, const CheckedTerms& terms, std::int64_t 
       "INSERT INTO votes (compound_node_id, title, matter, scope_kind, scope_node_ids, items, opens_at, closes_at, "
       "channels, follow_majority, extension, state, organiser_user_id, created_at, terms_fixed_by) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {input.compound_node_id, input.title, input.matter, scope_kind_code(input.scope.kind),
+      {input.compound_node_id, input.title, input.matter, code_of(kScopeKinds, input.scope.kind),
        Json(input.scope.node_ids).dump(), Json(input.items).dump(), iso_utc(*parse_iso(input.opens_at)),
        iso_utc(*parse_iso(input.closes_at)), channels_text(input.channels),
-       follow_majority_code(input.policies.follow_majority), extension_code(input.policies.extension),
-       state_code(VoteState::Draft), organiser_user_id, iso_utc(tx.now()), terms_fixed_by});
+       code_of(kFollowMajorityRules, input.policies.follow_majority), code_of(kExtensions, input.policies.extension),
+       code_of(kVoteStates, VoteState::Draft), organiser_user_id, iso_utc(tx.now()), terms_fixed_by});
 }
 
 void update_draft(store::Tx& tx, const Vote& vote, const CheckedTerms& terms) {
@@ -206,10 +207,10 @@ void update_draft(store::Tx& tx, const Vote& vote, const CheckedTerms& terms) {
   tx.exec(
       "UPDATE votes SET title = ?, matter = ?, scope_kind = ?, scope_node_ids = ?, items = ?, opens_at = ?, "
       "closes_at = ?, channels = ?, follow_majority = ?, extension = ? WHERE id = ? AND state = ?",
-      {input.title, input.matter, scope_kind_code(input.scope.kind), Json(input.scope.node_ids).dump(),
+      {input.title, input.matter, code_of(kScopeKinds, input.scope.kind), Json(input.scope.node_ids).dump(),
        Json(input.items).dump(), iso_utc(*parse_iso(input.opens_at)), iso_utc(*parse_iso(input.closes_at)),
-       channels_text(input.channels), follow_majority_code(input.policies.follow_majority),
-       extension_code(input.policies.extension), vote.id, state_code(VoteState::Draft)});
+       channels_text(input.channels), code_of(kFollowMajorityRules, input.policies.follow_majority),
+       code_of(kExtensions, input.policies.extension), vote.id, code_of(kVoteStates, VoteState::Draft)});
 }
 
 void save_materials(store::Tx& tx, std::int64_t vote_id, const Materials& materials) {
@@ -219,7 +220,7 @@ void save_materials(store::Tx& tx, std::int64_t vote_id, const Materials& materi
     documents.push_back({{"name", document.name}, {"reference", document.reference}});
   }
   tx.exec("UPDATE votes SET documents = ?, photos = ? WHERE id = ? AND state = ?",
-          {documents.dump(), Json(materials.photos).dump(), vote_id, state_code(VoteState::Draft)});
+          {documents.dump(), Json(materials.photos).dump(), vote_id, code_of(kVoteStates, VoteState::Draft)});
 }
 
 std::optional<Vote> find_vote(store::Connection& connection, std::int64_t id) {
@@ -255,14 +256,14 @@ void freeze_roll(store::Tx& tx, const Vote& vote, const std::vector<RollEntry>& 
     tx.exec(
         "INSERT INTO vote_roll (vote_id, part_id, owner_id, owner_kind, area_centi_m2, use) VALUES (?, ?, ?, ?, ?, ?)",
         {vote.id, entry.part_id, entry.owner_id ? store::Value(entry.owner_id) : store::Value(),
-         owner_kind_code(entry.owner_kind), entry.area_centi_m2, use_code(entry.use)});
+         code_of(kOwnerKinds, entry.owner_kind), entry.area_centi_m2, code_of(kPartUses, entry.use)});
   }
   // The street's identity-check policy is frozen with the roll: a later change never alters an open vote.
   auto policy = identity_check_policy_of_street(tx.connection(),
                                                 org::street_of_node(tx.connection(), vote.input.compound_node_id));
   tx.exec("UPDATE votes SET state = ?, roll_fingerprint = ?, opened_at = ?, identity_check = ? WHERE id = ?",
-          {state_code(VoteState::Open), crypto::sha256_hex(roll_csv(roll)), iso_utc(now),
-           identity_check_policy_code(policy), vote.id});
+          {code_of(kVoteStates, VoteState::Open), crypto::sha256_hex(roll_csv(roll)), iso_utc(now),
+           code_of(kIdentityCheckPolicies, policy), vote.id});
 }
 
 std::vector<RollEntry> open_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
@@ -367,7 +368,7 @@ void record_proxy(store::Tx& tx, std::int64_t vote_id, const NewProxy& proxy, Ti
   tx.exec(
       "INSERT INTO vote_proxies (vote_id, voter_id, proxy_person_id, source, letter_reference, statement_enc, "
       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {vote_id, proxy.voter_id, proxy.proxy_person_id, proxy_source_code(proxy.source), proxy.letter_reference,
+      {vote_id, proxy.voter_id, proxy.proxy_person_id, code_of(kProxySources, proxy.source), proxy.letter_reference,
        proxy.statement_sealed ? store::Value(*proxy.statement_sealed) : store::Value(), iso_utc(now)});
 }
 
@@ -383,9 +384,14 @@ constexpr const char* kProxyColumns =
     "JOIN people p ON p.id = x.proxy_person_id ";
 
 ProxyRecord to_proxy(const store::Row& row) {
-  return ProxyRecord{
-      row.i64(0),  row.text(1),          row.i64(2), row.text(3), stored(parse_proxy_source(row.text(4)), "source"),
-      row.text(5), row.optional_text(6), row.text(7)};
+  return ProxyRecord{row.i64(0),
+                     row.text(1),
+                     row.i64(2),
+                     row.text(3),
+                     stored(parse_code(kProxySources, row.text(4)), "source"),
+                     row.text(5),
+                     row.optional_text(6),
+                     row.text(7)};
 }
 
 }  // namespace
@@ -421,7 +427,7 @@ std::optional<Channel> ballot_channel(store::Connection& connection, std::int64_
   auto row =
       connection.query_one("SELECT channel FROM vote_ballots WHERE vote_id = ? AND voter_id = ?", {vote_id, voter_id});
   if (!row) return std::nullopt;
-  return stored(parse_channel(row->text(0)), "channel");
+  return stored(parse_code(kChannels, row->text(0)), "channel");
 }
 
 std::optional<BallotRecord> find_ballot(store::Connection& connection, std::int64_t vote_id, std::int64_t voter_id) {
@@ -502,13 +508,13 @@ IdentityCheckPolicy identity_check_policy_of_street(store::Connection& connectio
   auto row = connection.query_one("SELECT online_ballot_id_check FROM voting_policies WHERE street_node_id = ?",
                                   {street_node_id});
   if (!row) return IdentityCheckPolicy::All;
-  return stored(parse_identity_check_policy(row->text(0)), "identity-check policy");
+  return stored(parse_code(kIdentityCheckPolicies, row->text(0)), "identity-check policy");
 }
 
 void save_identity_check_policy(store::Tx& tx, std::int64_t street_node_id, IdentityCheckPolicy policy) {
   tx.exec("DELETE FROM voting_policies WHERE street_node_id = ?", {street_node_id});
   tx.exec("INSERT INTO voting_policies (street_node_id, online_ballot_id_check, updated_at) VALUES (?, ?, ?)",
-          {street_node_id, identity_check_policy_code(policy), iso_utc(tx.now())});
+          {street_node_id, code_of(kIdentityCheckPolicies, policy), iso_utc(tx.now())});
 }
 
 IdentityCheck identity_check_of(store::Connection& connection, std::int64_t vote_id, std::int64_t person_id) {
@@ -543,12 +549,12 @@ bool pass_identity(store::Tx& tx, std::int64_t vote_id, std::int64_t person_id, 
 
 void close_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
   tx.exec("UPDATE votes SET state = ?, closed_at = ? WHERE id = ?",
-          {state_code(VoteState::Closed), iso_utc(now), vote.id});
+          {code_of(kVoteStates, VoteState::Closed), iso_utc(now), vote.id});
 }
 
 void extend_vote(store::Tx& tx, std::int64_t vote_id, TimePoint deadline) {
   tx.exec("UPDATE votes SET state = ?, closes_at = ?, extended = 1, closed_at = NULL WHERE id = ?",
-          {state_code(VoteState::Open), iso_utc(deadline), vote_id});
+          {code_of(kVoteStates, VoteState::Open), iso_utc(deadline), vote_id});
 }
 
 VoteFiles vote_files(store::Connection& connection, const Vote& vote) {
@@ -573,8 +579,8 @@ VoteFiles publish_vote(store::Tx& tx, const Vote& vote, TimePoint now) {
   tx.exec(
       "UPDATE votes SET state = ?, ballots_fingerprint = ?, result_fingerprint = ?, result = ?, published_at = ? "
       "WHERE id = ?",
-      {state_code(VoteState::Published), crypto::sha256_hex(files.ballots_csv), crypto::sha256_hex(files.result_json),
-       files.result_json, iso_utc(now), vote.id});
+      {code_of(kVoteStates, VoteState::Published), crypto::sha256_hex(files.ballots_csv),
+       crypto::sha256_hex(files.result_json), files.result_json, iso_utc(now), vote.id});
   return files;
 }
 
@@ -586,8 +592,8 @@ std::optional<Receipt> find_receipt(store::Connection& connection, const std::st
                         [](const store::Row& row) {
                           return Receipt{row.i64(0),
                                          row.text(1),
-                                         stored(parse_state(row.text(2)), "state"),
-                                         stored(parse_channel(row.text(3)), "channel"),
+                                         stored(parse_code(kVoteStates, row.text(2)), "state"),
+                                         stored(parse_code(kChannels, row.text(3)), "channel"),
                                          stored(parse_choices_text(row.text(4)), "choices"),
                                          row.text(5)};
                         });

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/json.hpp"
 #include "core/time.hpp"
 #include "modules/org/org.hpp"
@@ -187,11 +188,21 @@ struct Vote {
 
 // --- Codes and rules ---
 
-std::optional<Channel> parse_channel(std::string_view code);
-std::string state_code(VoteState state);
-std::string scope_kind_code(ScopeKind kind);
-std::optional<ScopeKind> parse_scope_kind(std::string_view code);
-std::string outcome_code(Outcome outcome);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of) that other modules read too.
+constexpr CodeTable<Channel> kChannels = {
+    {Channel::Online, "online"}, {Channel::Paper, "paper"}, {Channel::Meeting, "meeting"}};
+constexpr CodeTable<VoteState> kVoteStates = {{VoteState::Draft, "draft"},
+                                              {VoteState::Open, "open"},
+                                              {VoteState::Closed, "closed"},
+                                              {VoteState::Published, "published"}};
+constexpr CodeTable<ScopeKind> kScopeKinds = {{ScopeKind::Compound, "compound"},
+                                              {ScopeKind::Buildings, "buildings"},
+                                              {ScopeKind::Units, "units"},
+                                              {ScopeKind::Parts, "parts"}};
+constexpr CodeTable<Outcome> kOutcomes = {{Outcome::Passed, "passed"},
+                                          {Outcome::FailedQuorum, "failed_quorum"},
+                                          {Outcome::FailedApproval, "failed_approval"}};
+
 // docs/rules.md#a-quorum, #a-approval: the bounds of a threshold, and whether a ratio reaches one (exactly,
 // docs/rules.md#a-exact-arithmetic; a ratio of nothing never does).
 Bounds bounds_of(Threshold threshold);
