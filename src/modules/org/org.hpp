@@ -102,9 +102,6 @@ constexpr CodeTable<AreaSource> kAreaSources = {
 constexpr CodeTable<LandTenure> kLandTenures = {{LandTenure::StateOwned, "state_owned"},
                                                 {LandTenure::Collective, "collective"}};
 
-// code_of(kNodeKinds, kind), for the modules that still call it so.
-std::string kind_code(NodeKind kind);
-
 // Each check returns nullopt when the value is acceptable, else the Chinese message.
 std::optional<std::string> name_problem(const std::string& name);
 // Old compounds here are low- and mid-rise; 60 floors leaves room for any real building.

@@ -24,8 +24,6 @@ constexpr std::size_t kMaxRoomNumberChars = 20;
 
 }  // namespace
 
-std::string kind_code(NodeKind kind) { return code_of(kNodeKinds, kind); }
-
 std::optional<NodeKind> child_kind(NodeKind parent) { return next_in(kTreeDownwards, parent); }
 
 std::optional<std::string> name_problem(const std::string& name) {

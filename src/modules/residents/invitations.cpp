@@ -425,10 +425,11 @@ Response progress_route(Context& context) {
                          {"signed_up", compound.signed_up},
                          {"buildings", buildings}});
   }
-  return Response::json(200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", org::kind_code(node.kind)}}},
-                              {"households", progress.total.households},
-                              {"signed_up", progress.total.signed_up},
-                              {"compounds", compounds}});
+  return Response::json(
+      200, {{"node", {{"id", node.id}, {"name", node.name}, {"kind", code_of(org::kNodeKinds, node.kind)}}},
+            {"households", progress.total.households},
+            {"signed_up", progress.total.signed_up},
+            {"compounds", compounds}});
 }
 
 }  // namespace
