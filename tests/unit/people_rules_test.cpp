@@ -5,6 +5,8 @@
 #include "modules/people/rules.hpp"
 
 using namespace weizhi::people;
+using weizhi::code_of;
+using weizhi::parse_code;
 
 namespace {
 
@@ -134,9 +136,9 @@ TEST(PeopleChange, ClearingANullableFieldIsAcceptable) {
 
 TEST(PeopleRelation, CodesRoundTrip) {
   for (Relation relation : {Relation::Owner, Relation::Tenant, Relation::Resident}) {
-    EXPECT_EQ(parse_relation(relation_code(relation)), relation);
+    EXPECT_EQ(parse_code(kRelations, code_of(kRelations, relation)), relation);
   }
-  EXPECT_FALSE(parse_relation("landlord"));
+  EXPECT_FALSE(parse_code(kRelations, "landlord"));
 }
 
 TEST(PeopleRoll, OneOwnerOfSeveralPartsIsOneVoterWithAreasSummed) {

@@ -373,7 +373,7 @@ std::optional<org::AreaSource> parse_area_source_cell(const std::string& text) {
   return word_or_code(kAreaSources, parser_of(org::kAreaSources), text);
 }
 std::optional<people::Relation> parse_relation_cell(const std::string& text) {
-  return word_or_code(kRelations, people::parse_relation, text);
+  return word_or_code(kRelations, parser_of(people::kRelations), text);
 }
 
 std::vector<std::string> split_tags(const std::string& text) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/crypto.hpp"
 
 namespace weizhi::store {
@@ -22,8 +23,9 @@ class Context;
 namespace weizhi::people {
 
 enum class Relation { Owner, Tenant, Resident };
-std::string relation_code(Relation relation);
-std::optional<Relation> parse_relation(const std::string& code);
+// The codes rows and JSON speak (read with code_of, parse_code and parser_of).
+constexpr CodeTable<Relation> kRelations = {
+    {Relation::Owner, "owner"}, {Relation::Tenant, "tenant"}, {Relation::Resident, "resident"}};
 
 struct PersonInput {
   std::int64_t home_node_id;

@@ -52,7 +52,7 @@ Json placed_link_json(const PlacedLink& link) {
   auto id_of = [](const std::optional<NamedNode>& node) { return node ? Json(node->id) : Json(nullptr); };
   auto name_of = [](const std::optional<NamedNode>& node) { return node ? Json(node->name) : Json(nullptr); };
   return {{"link_id", link.link_id},
-          {"relation", relation_code(link.relation)},
+          {"relation", code_of(kRelations, link.relation)},
           {"designated_voter", link.designated_voter},
           {"proxy_reference", optional_json(link.proxy_reference)},
           {"part_id", link.part.id},
@@ -69,7 +69,7 @@ Json part_link_json(const PartLink& link) {
   return {{"id", link.link_id},
           {"person_id", link.person_id},
           {"name", link.person_name_masked},
-          {"relation", relation_code(link.relation)},
+          {"relation", code_of(kRelations, link.relation)},
           {"designated_voter", link.designated_voter},
           {"proxy_reference", optional_json(link.proxy_reference)},
           {"created_at", link.created_at}};
@@ -249,7 +249,7 @@ Response create_link_route(Context& context) {
   body.finish();
   if (link.person_id <= 0) fail_invalid("person_id", "字段 person_id 应为正整数编号");
   require_person(context, "people.write", link.person_id);
-  auto relation = parse_relation(relation_text);
+  auto relation = parse_code(kRelations, relation_text);
   if (!relation) fail_invalid("relation", "关系应为 owner、tenant 或 resident");
   link.relation = *relation;
   if (link.proxy_reference) {

@@ -8,16 +8,12 @@
 #include <set>
 
 #include "core/address.hpp"
-#include "core/code_table.hpp"
 #include "core/masking.hpp"
 #include "core/text.hpp"
 
 namespace weizhi::people {
 
 namespace {
-
-constexpr CodeTable<Relation> kRelations = {
-    {Relation::Owner, "owner"}, {Relation::Tenant, "tenant"}, {Relation::Resident, "resident"}};
 
 std::string trimmed(const std::string& text) {
   auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
@@ -29,9 +25,6 @@ std::string trimmed(const std::string& text) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
-
-std::string relation_code(Relation relation) { return code_of(kRelations, relation); }
-std::optional<Relation> parse_relation(const std::string& code) { return parse_code(kRelations, code); }
 
 const std::vector<std::string>& talent_tags() {
   static const std::vector<std::string> tags{

@@ -87,9 +87,10 @@ constexpr const char* kPartLinkSelect =
     "FROM part_links l JOIN people p ON p.id = l.person_id WHERE ";
 
 PartLink part_link_from(const store::Row& row) {
-  return PartLink{
-      row.i64(0),      row.i64(1),           row.text(2), parse_relation(row.text(3)).value_or(Relation::Resident),
-      row.i64(4) != 0, row.optional_text(5), row.text(6)};
+  return PartLink{row.i64(0),      row.i64(1),
+                  row.text(2),     parse_code(kRelations, row.text(3)).value_or(Relation::Resident),
+                  row.i64(4) != 0, row.optional_text(5),
+                  row.text(6)};
 }
 
 }  // namespace
@@ -235,7 +236,7 @@ std::vector<PlacedLink> links_of_person(store::Connection& connection, std::int6
       {person_id});
   return store::map_rows(rows, [](const store::Row& row) {
     return PlacedLink{row.i64(0),
-                      parse_relation(row.text(1)).value_or(Relation::Resident),
+                      parse_code(kRelations, row.text(1)).value_or(Relation::Resident),
                       row.i64(2) != 0,
                       row.optional_text(3),
                       NamedNode{row.i64(4), row.text(5)},
@@ -266,7 +267,7 @@ std::int64_t insert_link(store::Tx& tx, const LinkInput& link) {
       "SELECT (SELECT kind FROM org_nodes WHERE id = ?), (SELECT COUNT(*) FROM people WHERE id = ?), "
       "(SELECT COUNT(*) FROM part_links WHERE part_node_id = ? AND person_id = ? AND relation = ?), "
       "(SELECT COUNT(*) FROM part_links WHERE part_node_id = ? AND designated_voter = 1)",
-      {link.part_node_id, link.person_id, link.part_node_id, link.person_id, relation_code(link.relation),
+      {link.part_node_id, link.person_id, link.part_node_id, link.person_id, code_of(kRelations, link.relation),
        link.part_node_id});
   if (auto refusal = link_refusal(link, {row.optional_text(0), row.i64(1) > 0, row.i64(2) > 0, row.i64(3) > 0})) {
     throw *refusal;
@@ -274,8 +275,8 @@ std::int64_t insert_link(store::Tx& tx, const LinkInput& link) {
   return tx.scalar(
       "INSERT INTO part_links (part_node_id, person_id, relation, designated_voter, proxy_reference, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      {link.part_node_id, link.person_id, relation_code(link.relation), link.designated_voter, link.proxy_reference,
-       iso_utc(tx.now())});
+      {link.part_node_id, link.person_id, code_of(kRelations, link.relation), link.designated_voter,
+       link.proxy_reference, iso_utc(tx.now())});
 }
 
 void link_part(store::Tx& tx, std::int64_t part_node_id, std::int64_t person_id, Relation relation,

@@ -168,7 +168,7 @@ Response my_data_route(Context& context) {
       homes.push_back(
           {{"address", address_of(link)},
            {"compound", link.compound ? Json{{"id", link.compound->id}, {"name", link.compound->name}} : Json(nullptr)},
-           {"relation", people::relation_code(link.relation)},
+           {"relation", code_of(people::kRelations, link.relation)},
            {"since", link.since}});
     }
     for (const auto& consent : consents_of(*lease, person->id)) {
