@@ -4,6 +4,7 @@
 #include "core/address.hpp"
 #include "core/code_table.hpp"
 #include "modules/org/rules.hpp"
+#include "store/bulk.hpp"
 #include "store/rows.hpp"
 #include "store/select.hpp"
 
@@ -145,35 +146,6 @@ bool code_in_use(store::Connection& connection, const std::string& code, std::op
 
 namespace {
 
-// Knowing ids before the INSERT lets each path go in with its row: one write per node, which is
-// what keeps bulk imports fast. MAX+1 is safe on SQLite because there is a single writer.
-std::vector<std::int64_t> allocate_node_ids(store::Tx& tx, std::size_t count) {
-  std::vector<std::int64_t> ids;
-  ids.reserve(count);
-  if (tx.dialect() == store::Dialect::Sqlite) {
-    std::int64_t first = tx.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM org_nodes");
-    for (std::size_t offset = 0; offset < count; ++offset) ids.push_back(first + static_cast<std::int64_t>(offset));
-  } else {
-    for (const auto& row : tx.query("SELECT nextval(pg_get_serial_sequence('org_nodes', 'id')) "
-                                    "FROM generate_series(1, ?)",
-                                    {static_cast<std::int64_t>(count)})) {
-      ids.push_back(row.i64(0));
-    }
-  }
-  return ids;
-}
-
-// "INSERT … VALUES (row), (row), …" with `rows` copies of the one-row placeholder list.
-std::string multi_row_insert(std::string_view head, std::string_view row, std::size_t rows) {
-  std::string sql(head);
-  sql += " VALUES ";
-  for (std::size_t index = 0; index < rows; ++index) {
-    if (index > 0) sql += ", ";
-    sql += row;
-  }
-  return sql;
-}
-
 // Adds `delta` nodes of `kind` to the kept counts below each of `ancestors`. Rows are locked root
 // first, so concurrent writers of one street queue up instead of deadlocking.
 void add_to_subtree_counts(store::Tx& tx, const std::vector<std::int64_t>& ancestors, const std::string& kind,
@@ -182,7 +154,7 @@ void add_to_subtree_counts(store::Tx& tx, const std::vector<std::int64_t>& ances
   store::Params values;
   values.reserve(ancestors.size() * 3);
   for (std::int64_t id : ancestors) values.insert(values.end(), {id, kind, delta});
-  tx.exec(multi_row_insert("INSERT INTO org_subtree_counts (node_id, kind, nodes)", "(?, ?, ?)", ancestors.size()) +
+  tx.exec("INSERT INTO org_subtree_counts (node_id, kind, nodes) VALUES " + store::value_rows(3, ancestors.size()) +
               " ON CONFLICT (node_id, kind) DO UPDATE SET nodes = org_subtree_counts.nodes + excluded.nodes",
           values);
 }
@@ -206,7 +178,8 @@ std::map<NodeKind, std::int64_t> subtree_counts(store::Connection& connection, c
 
 Node insert_node(store::Tx& tx, const std::optional<Node>& parent, NodeKind kind, const std::string& name,
                  const std::optional<std::string>& code) {
-  std::int64_t id = allocate_node_ids(tx, 1).front();
+  // Knowing the id before the INSERT lets the path go in with its row: one write per node.
+  std::int64_t id = store::allocate_ids(tx, "org_nodes", 1).front();
   std::string now = iso_utc(tx.now());
   std::optional<std::int64_t> parent_id;
   if (parent) parent_id = parent->id;
@@ -236,40 +209,29 @@ void insert_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_
 }
 
 std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& parts) {
-  // Statements of at most this many rows keep the parameter count far below every engine's limit.
-  constexpr std::size_t kRowsPerStatement = 128;
-  std::vector<std::int64_t> ids = allocate_node_ids(tx, parts.size());
+  std::vector<std::int64_t> ids = store::allocate_ids(tx, "org_nodes", parts.size());
   std::string now = iso_utc(tx.now());
   std::string building_name = tx.query_one("SELECT name FROM org_nodes WHERE id = ?", {unit.parent_id})->text(0);
   std::vector<Node> nodes;
   nodes.reserve(parts.size());
-  for (std::size_t start = 0; start < parts.size(); start += kRowsPerStatement) {
-    std::size_t rows = std::min(kRowsPerStatement, parts.size() - start);
-    store::Params node_values;
-    store::Params part_values;
-    node_values.reserve(rows * 6);
-    part_values.reserve(rows * 8);
-    for (std::size_t index = start; index < start + rows; ++index) {
-      const PartInput& part = parts[index];
-      // A part is known by its room number; the node name repeats it so trees read naturally.
-      Node node{ids[index], unit.id, NodeKind::Part, part.room_number, std::nullopt, child_path(unit.path, ids[index]),
-                now};
-      node_values.insert(node_values.end(),
-                         {node.id, unit.id, code_of(kNodeKinds, NodeKind::Part), node.name, node.path, now});
-      part_values.insert(
-          part_values.end(),
-          {node.id, unit.id, part.room_number, part.floor, code_of(kPartUses, part.use), part.area_centi_m2,
-           code_of(kAreaSources, part.area_source), part_address_key(building_name, unit.name, part.room_number)});
-      nodes.push_back(std::move(node));
-    }
-    tx.exec(multi_row_insert("INSERT INTO org_nodes (id, parent_id, kind, name, code, path, created_at)",
-                             "(?, ?, ?, ?, NULL, ?, ?)", rows),
-            node_values);
-    tx.exec(multi_row_insert("INSERT INTO parts (node_id, unit_node_id, room_number, floor, use, area_centi_m2, "
-                             "area_source, address_key)",
-                             "(?, ?, ?, ?, ?, ?, ?, ?)", rows),
-            part_values);
+  std::vector<store::Params> node_rows;
+  std::vector<store::Params> part_rows;
+  for (std::size_t index = 0; index < parts.size(); ++index) {
+    const PartInput& part = parts[index];
+    // A part is known by its room number; the node name repeats it so trees read naturally.
+    Node node{ids[index], unit.id, NodeKind::Part, part.room_number, std::nullopt, child_path(unit.path, ids[index]),
+              now};
+    node_rows.push_back({node.id, unit.id, code_of(kNodeKinds, NodeKind::Part), node.name, nullptr, node.path, now});
+    part_rows.push_back({node.id, unit.id, part.room_number, part.floor, code_of(kPartUses, part.use),
+                         part.area_centi_m2, code_of(kAreaSources, part.area_source),
+                         part_address_key(building_name, unit.name, part.room_number)});
+    nodes.push_back(std::move(node));
   }
+  store::insert_rows(tx, "org_nodes", {"id", "parent_id", "kind", "name", "code", "path", "created_at"}, node_rows);
+  store::insert_rows(
+      tx, "parts",
+      {"node_id", "unit_node_id", "room_number", "floor", "use", "area_centi_m2", "area_source", "address_key"},
+      part_rows);
   add_to_subtree_counts(tx, path_ids(unit.path), code_of(kNodeKinds, NodeKind::Part),
                         static_cast<std::int64_t>(parts.size()));
   return nodes;

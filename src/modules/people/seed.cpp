@@ -2,6 +2,7 @@
 // part, some co-owned parts (one designated voter), owners of a second part, a developer holding
 // unsold parts in two compounds, tenants, party members, a few dozen talents, and the person
 // behind the demo account `resident`. Deterministic: a fixed-seed generator and plain arithmetic.
+// The street is drawn first and written after, people and links each in a few dozen statements.
 #include <algorithm>
 #include <map>
 #include <random>
@@ -73,26 +74,34 @@ std::vector<SeedPart> owned_parts(store::Tx& tx) {
   return parts;
 }
 
+// The people drawn so far, in the order they are created; a person is known by their place in it
+// until the people are written and get their ids.
 class PeopleMaker {
  public:
   // Every `talent_step`-th owner gets a talent tag: a few dozen over the street.
-  PeopleMaker(modules::SeedContext& seed, Draw& draw, std::size_t talent_step)
-      : seed_(seed), draw_(draw), talent_step_(talent_step) {}
+  PeopleMaker(Draw& draw, std::size_t talent_step) : draw_(draw), talent_step_(talent_step) {}
 
-  std::int64_t owner(std::int64_t compound_id) {
+  std::size_t owner(std::int64_t compound_id) {
     std::vector<std::string> tags;
     if (owners_++ % talent_step_ == 0) tags.push_back(talent_tags()[talents_++ % talent_tags().size()]);
     return make(compound_id, 1935, 1995, std::move(tags));
   }
-  std::int64_t tenant(std::int64_t compound_id) { return make(compound_id, 1970, 2003, {}); }
+  std::size_t tenant(std::int64_t compound_id) { return make(compound_id, 1970, 2003, {}); }
+  // The developer, a company with no phone or ID number, not counted among the residents made.
+  std::size_t developer(std::int64_t compound_id) {
+    inputs_.push_back(
+        PersonInput{compound_id, kDeveloperName, std::nullopt, std::nullopt, std::nullopt, false, {}, true});
+    return inputs_.size() - 1;
+  }
 
+  const std::vector<PersonInput>& inputs() const { return inputs_; }
   std::int64_t made() const { return made_; }
   std::int64_t talents() const { return talents_; }
 
  private:
   // A plausible resident of `compound_id` born between the years given.
-  std::int64_t make(std::int64_t compound_id, std::int64_t born_from, std::int64_t born_to,
-                    std::vector<std::string> tags) {
+  std::size_t make(std::int64_t compound_id, std::int64_t born_from, std::int64_t born_to,
+                   std::vector<std::string> tags) {
     PersonInput input;
     input.home_node_id = compound_id;
     input.name = kSurnames[draw_.below(count_of(kSurnames))];
@@ -105,7 +114,8 @@ class PeopleMaker {
     input.party_member = draw_.percent(8);
     input.tags = std::move(tags);
     ++made_;
-    return create_person(seed_.tx, seed_.data_key, input);
+    inputs_.push_back(std::move(input));
+    return inputs_.size() - 1;
   }
 
   // Distinct for every person: the 8-digit tail is a bijection of the counter (7919 is coprime to 10^8).
@@ -121,12 +131,20 @@ class PeopleMaker {
     return first_seventeen + id_check_character(first_seventeen);
   }
 
-  modules::SeedContext& seed_;
   Draw& draw_;
   std::size_t talent_step_;
   std::int64_t made_ = 0;
   std::size_t owners_ = 0;
   std::int64_t talents_ = 0;
+  std::vector<PersonInput> inputs_;
+};
+
+// A link to a part of a person drawn by PeopleMaker, known by their place among the people drawn.
+struct DrawnLink {
+  std::int64_t part_id;
+  std::size_t person;
+  Relation relation;
+  bool designated_voter = false;
 };
 
 // The developer still holds the last `per_compound` parts of two compounds (the second and the
@@ -155,32 +173,30 @@ std::set<std::int64_t> unsold_parts(const std::vector<SeedPart>& parts, std::siz
 void seed_demo(modules::SeedContext& seed) {
   Draw draw;
   auto parts = owned_parts(seed.tx);
-  PeopleMaker people(seed, draw, std::max<std::size_t>(1, parts.size() / 40));
+  PeopleMaker people(draw, std::max<std::size_t>(1, parts.size() / 40));
   auto unsold = unsold_parts(parts, seed.size == modules::SeedSize::Demo ? 3 : 1);
-  std::optional<std::int64_t> developer;
-  std::optional<std::int64_t> resident_person;
+  std::vector<DrawnLink> links;
+  std::optional<std::size_t> developer;
+  std::optional<std::size_t> resident_person;
   std::int64_t co_owned = 0, second_parts = 0, tenants = 0;
   // The owner of the last part sold, who may own this one too if it is in the same compound.
-  std::int64_t previous_owner = 0, previous_compound = 0;
+  std::size_t previous_owner = 0;
+  std::int64_t previous_compound = 0;
   for (const auto& part : parts) {
     if (unsold.count(part.part_id)) {
-      if (!developer) {
-        PersonInput company{part.compound_id, kDeveloperName, std::nullopt, std::nullopt,
-                            std::nullopt,     false,          {},           true};
-        developer = create_person(seed.tx, seed.data_key, company);
-      }
-      link_part(seed.tx, part.part_id, *developer, Relation::Owner, false);
+      if (!developer) developer = people.developer(part.compound_id);
+      links.push_back({part.part_id, *developer, Relation::Owner});
       continue;
     }
     if (previous_compound == part.compound_id && draw.percent(2)) {
-      link_part(seed.tx, part.part_id, previous_owner, Relation::Owner, false);
+      links.push_back({part.part_id, previous_owner, Relation::Owner});
       ++second_parts;
     } else {
-      std::int64_t owner = people.owner(part.compound_id);
+      std::size_t owner = people.owner(part.compound_id);
       bool shared = draw.percent(3);
-      link_part(seed.tx, part.part_id, owner, Relation::Owner, shared);
+      links.push_back({part.part_id, owner, Relation::Owner, shared});
       if (shared) {
-        link_part(seed.tx, part.part_id, people.owner(part.compound_id), Relation::Owner, false);
+        links.push_back({part.part_id, people.owner(part.compound_id), Relation::Owner});
         ++co_owned;
       }
       previous_owner = owner;
@@ -188,12 +204,19 @@ void seed_demo(modules::SeedContext& seed) {
       if (!resident_person && part.compound_code == kResidentCompoundCode) resident_person = owner;
     }
     if (draw.percent(8)) {
-      link_part(seed.tx, part.part_id, people.tenant(part.compound_id), Relation::Tenant, false);
+      links.push_back({part.part_id, people.tenant(part.compound_id), Relation::Tenant});
       ++tenants;
     }
   }
+  std::vector<std::int64_t> person_ids = create_people(seed.tx, seed.data_key, people.inputs());
+  std::vector<LinkInput> link_inputs;
+  link_inputs.reserve(links.size());
+  for (const auto& link : links) {
+    link_inputs.push_back({link.part_id, person_ids[link.person], link.relation, link.designated_voter, std::nullopt});
+  }
+  insert_links(seed.tx, link_inputs);
   if (resident_person) {
-    seed.tx.exec("UPDATE users SET person_id = ? WHERE login = 'resident'", {*resident_person});
+    seed.tx.exec("UPDATE users SET person_id = ? WHERE login = 'resident'", {person_ids[*resident_person]});
   }
   audit::record(seed.tx, "cli:seed", "people.seed", "people",
                 {{"people", people.made() + (developer ? 1 : 0)},

@@ -3,6 +3,8 @@
 #include "modules/people/store.hpp"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 #include <utility>
 
 #include "core/error.hpp"
@@ -10,6 +12,7 @@
 #include "core/masking.hpp"
 #include "modules/org/org.hpp"
 #include "modules/people/rules.hpp"
+#include "store/bulk.hpp"
 #include "store/rows.hpp"
 #include "store/select.hpp"
 
@@ -61,6 +64,14 @@ Columns sealed_columns(const crypto::DataKey& key, const PersonChange& change) {
   return columns;
 }
 
+// The row of a new person: every field of `change` sealed, and its creation time.
+Columns new_person_columns(const crypto::DataKey& key, const PersonChange& change, const std::string& now) {
+  Columns columns = sealed_columns(key, change);
+  columns.emplace_back("created_at", now);
+  columns.emplace_back("updated_at", now);
+  return columns;
+}
+
 std::int64_t current_year(const store::Tx& tx) { return std::stoll(iso_utc(tx.now()).substr(0, 4)); }
 
 // Everything a change must pass before it is written; `person_id` is the person changed, if any.
@@ -98,10 +109,7 @@ PartLink part_link_from(const store::Row& row) {
 std::int64_t create_person(store::Tx& tx, const crypto::DataKey& key, const PersonInput& input) {
   PersonChange change = as_change(input);
   check_change(tx, key, std::nullopt, change);
-  Columns columns = sealed_columns(key, change);
-  std::string now = iso_utc(tx.now());
-  columns.emplace_back("created_at", now);
-  columns.emplace_back("updated_at", now);
+  Columns columns = new_person_columns(key, change, iso_utc(tx.now()));
   std::string names;
   std::string placeholders;
   store::Params params;
@@ -111,6 +119,82 @@ std::int64_t create_person(store::Tx& tx, const crypto::DataKey& key, const Pers
     params.push_back(std::move(value));
   }
   return tx.scalar("INSERT INTO people (" + names + ") VALUES (" + placeholders + ") RETURNING id", params);
+}
+
+namespace {
+
+// The ids of `values` once each, as the values of an IN list.
+store::Params distinct(const std::set<std::int64_t>& values) { return store::Params(values.begin(), values.end()); }
+
+// The kind code of each node of `ids` that exists.
+std::map<std::int64_t, std::string> node_kinds(store::Tx& tx, const std::set<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> kinds;
+  for (const auto& row : tx.query(
+           "SELECT id, kind FROM org_nodes WHERE id IN (" + store::placeholders(ids.size()) + ")", distinct(ids))) {
+    kinds.emplace(row.i64(0), row.text(1));
+  }
+  return kinds;
+}
+
+template <class Map, class Key>
+std::optional<typename Map::mapped_type> found(const Map& map, const Key& key) {
+  auto entry = map.find(key);
+  if (entry == map.end()) return std::nullopt;
+  return entry->second;
+}
+
+}  // namespace
+
+std::vector<std::int64_t> create_people(store::Tx& tx, const crypto::DataKey& key,
+                                        const std::vector<PersonInput>& inputs) {
+  std::vector<std::int64_t> ids = store::allocate_ids(tx, "people", inputs.size());
+  std::int64_t year = current_year(tx);
+  std::string now = iso_utc(tx.now());
+  for (std::size_t start = 0; start < inputs.size(); start += store::kRowsPerInsert) {
+    std::size_t end = std::min(inputs.size(), start + store::kRowsPerInsert);
+    std::vector<PersonChange> changes;
+    std::vector<std::optional<std::string>> phone_indexes;
+    std::set<std::int64_t> homes;
+    store::Params phones;
+    for (std::size_t index = start; index < end; ++index) {
+      PersonChange& change = changes.emplace_back(as_change(inputs[index]));
+      if (auto problem = change_problem(change, year)) fail_invalid(problem->field, problem->message);
+      homes.insert(*change.home_node_id);
+      auto& phone_index = phone_indexes.emplace_back();
+      if (*change.phone) {
+        phone_index = key.blind_index(normalise_phone(**change.phone));
+        phones.emplace_back(*phone_index);
+      }
+    }
+    // The facts check_change looks up person by person, for the whole statement at once; each person
+    // counts as a holder of their phone for those after them.
+    std::map<std::int64_t, std::string> home_kinds = node_kinds(tx, homes);
+    std::map<std::string, std::int64_t> phone_holders;
+    if (!phones.empty()) {
+      for (const auto& row :
+           tx.query("SELECT phone_index FROM people WHERE phone_index IN (" + store::placeholders(phones.size()) + ")",
+                    phones)) {
+        ++phone_holders[row.text(0)];
+      }
+    }
+    std::vector<std::string> names{"id"};
+    std::vector<store::Params> rows;
+    for (std::size_t offset = 0; offset < changes.size(); ++offset) {
+      const PersonChange& change = changes[offset];
+      const auto& phone_index = phone_indexes[offset];
+      ChangeFacts facts{found(home_kinds, *change.home_node_id),
+                        phone_index ? found(phone_holders, *phone_index).value_or(0) : 0};
+      if (auto refusal = change_refusal(change, facts)) throw *refusal;
+      if (phone_index) ++phone_holders[*phone_index];
+      store::Params& row = rows.emplace_back(store::Params{ids[start + offset]});
+      for (auto& [column, value] : new_person_columns(key, change, now)) {
+        if (rows.size() == 1) names.push_back(column);
+        row.push_back(std::move(value));
+      }
+    }
+    store::insert_rows(tx, "people", names, rows);
+  }
+  return ids;
 }
 
 std::vector<std::string> update_person(store::Tx& tx, const crypto::DataKey& key, std::int64_t id,
@@ -277,6 +361,53 @@ std::int64_t insert_link(store::Tx& tx, const LinkInput& link) {
       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
       {link.part_node_id, link.person_id, code_of(kRelations, link.relation), link.designated_voter,
        link.proxy_reference, iso_utc(tx.now())});
+}
+
+void insert_links(store::Tx& tx, const std::vector<LinkInput>& links) {
+  std::vector<std::int64_t> ids = store::allocate_ids(tx, "part_links", links.size());
+  std::string now = iso_utc(tx.now());
+  for (std::size_t start = 0; start < links.size(); start += store::kRowsPerInsert) {
+    std::size_t end = std::min(links.size(), start + store::kRowsPerInsert);
+    std::set<std::int64_t> parts;
+    std::set<std::int64_t> people;
+    for (std::size_t index = start; index < end; ++index) {
+      parts.insert(links[index].part_node_id);
+      people.insert(links[index].person_id);
+    }
+    // The facts insert_link looks up link by link, for the whole statement at once; each link counts as
+    // recorded for those after it.
+    std::map<std::int64_t, std::string> part_kinds = node_kinds(tx, parts);
+    std::set<std::int64_t> existing;
+    for (const auto& row :
+         tx.query("SELECT id FROM people WHERE id IN (" + store::placeholders(people.size()) + ")", distinct(people))) {
+      existing.insert(row.i64(0));
+    }
+    std::set<std::tuple<std::int64_t, std::int64_t, std::string>> recorded;
+    std::set<std::int64_t> designated;
+    for (const auto& row : tx.query("SELECT part_node_id, person_id, relation, designated_voter FROM part_links "
+                                    "WHERE part_node_id IN (" +
+                                        store::placeholders(parts.size()) + ")",
+                                    distinct(parts))) {
+      recorded.emplace(row.i64(0), row.i64(1), row.text(2));
+      if (row.i64(3) != 0) designated.insert(row.i64(0));
+    }
+    std::vector<store::Params> rows;
+    for (std::size_t index = start; index < end; ++index) {
+      const LinkInput& link = links[index];
+      std::string relation = code_of(kRelations, link.relation);
+      auto key = std::make_tuple(link.part_node_id, link.person_id, relation);
+      LinkFacts facts{found(part_kinds, link.part_node_id), existing.count(link.person_id) > 0, recorded.count(key) > 0,
+                      designated.count(link.part_node_id) > 0};
+      if (auto refusal = link_refusal(link, facts)) throw *refusal;
+      recorded.insert(key);
+      if (link.designated_voter) designated.insert(link.part_node_id);
+      rows.push_back(
+          {ids[index], link.part_node_id, link.person_id, relation, link.designated_voter, link.proxy_reference, now});
+    }
+    store::insert_rows(
+        tx, "part_links",
+        {"id", "part_node_id", "person_id", "relation", "designated_voter", "proxy_reference", "created_at"}, rows);
+  }
 }
 
 void link_part(store::Tx& tx, std::int64_t part_node_id, std::int64_t person_id, Relation relation,
