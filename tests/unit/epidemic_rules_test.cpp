@@ -86,8 +86,8 @@ TEST(EpidemicRules, ARunningOrPlannedObservationsLastDayIsExtendedOrShortened) {
   auto planned = running;
   planned.state = ObservationState::Planned;
   EXPECT_EQ(change_end(planned, "2026-03-01", "只观察一天", "2026-02-20"), EndChange::Shorten);
-  EXPECT_EQ(end_change_code(EndChange::Extend), "extend");
-  EXPECT_EQ(end_change_code(EndChange::Shorten), "shorten");
+  EXPECT_EQ(weizhi::code_of(kEndChanges, EndChange::Extend), "extend");
+  EXPECT_EQ(weizhi::code_of(kEndChanges, EndChange::Shorten), "shorten");
 }
 
 TEST(EpidemicRules, AnEndedObservationsLastDayStaysAsItWas) {

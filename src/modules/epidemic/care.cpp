@@ -45,7 +45,7 @@ cases::Item help_item(store::Tx& tx, std::int64_t street_id, HelpKind kind) {
   bool counselling = kind == HelpKind::Counselling;
   cases::Item item{.street_node_id = street_id,
                    .code = code,
-                   .name = "居家观察求助：" + help_kind_name(kind),
+                   .name = "居家观察求助：" + code_of(kHelpKindNames, kind),
                    .category = "疫情防控",
                    .party = cases::Party::Community,
                    .response_hours = counselling ? 24 : 2,

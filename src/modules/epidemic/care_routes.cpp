@@ -217,13 +217,14 @@ Response my_help_request_route(Context& context) {
     auto compound = found_or_404(org::find_node(tx, observation.compound_node_id), "找不到该小区");
     auto item = help_item(tx, org::street_of(compound.path), kind);
     // The case carries no detail: it stays sealed here, read on the observation's page by its staff.
-    cases::NewCase input{.item_id = item.id,
-                         .compound_node_id = observation.compound_node_id,
-                         .part_node_id = home.household.part_id,
-                         .description = "居家隔离医学观察住户求助：" + help_kind_name(kind) + "（详情见观察点页面）",
-                         .channel = cases::Channel::ResidentH5,
-                         .reporter_user_id = user,
-                         .reported_at = tx.now()};
+    cases::NewCase input{
+        .item_id = item.id,
+        .compound_node_id = observation.compound_node_id,
+        .part_node_id = home.household.part_id,
+        .description = "居家隔离医学观察住户求助：" + code_of(kHelpKindNames, kind) + "（详情见观察点页面）",
+        .channel = cases::Channel::ResidentH5,
+        .reporter_user_id = user,
+        .reported_at = tx.now()};
     StoredHelpRequest request{.observation_id = observation.id,
                               .part_id = home.household.part_id,
                               .address = home.household.address,

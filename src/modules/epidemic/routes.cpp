@@ -158,7 +158,7 @@ Response change_route(Context& context) {
     EndChange change = change_end(observation, ends_on, reason, street_date(tx.now()));
     change_ends_on(tx, observation, ends_on, reason, context.user().user_id);
     context.audit(tx, "epidemic.observation.change", "epidemic_observation:" + std::to_string(id),
-                  {{"change", end_change_code(change)},
+                  {{"change", code_of(kEndChanges, change)},
                    {"from_ends_on", observation.input.ends_on},
                    {"ends_on", ends_on},
                    {"reason", reason}});

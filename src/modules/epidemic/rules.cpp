@@ -52,8 +52,6 @@ EndChange change_end(const Observation& observation, const std::string& ends_on,
   return ends_on > observation.input.ends_on ? EndChange::Extend : EndChange::Shorten;
 }
 
-std::string end_change_code(EndChange change) { return change == EndChange::Extend ? "extend" : "shorten"; }
-
 OnStart on_start(const access::HeldCredential& credential, const std::set<std::int64_t>& staff_person_ids) {
   if (credential.person_id && staff_person_ids.count(*credential.person_id)) return OnStart::Leave;
   if (credential.state == access::CredentialState::Active) return OnStart::Suspend;
@@ -67,18 +65,6 @@ OnEnd on_end(const access::HeldCredential& credential, std::optional<std::int64_
 }
 
 std::string help_item_code(HelpKind kind) { return "epidemic-" + code_of(kHelpKinds, kind); }
-
-std::string help_kind_name(HelpKind kind) {
-  switch (kind) {
-    case HelpKind::Supplies:
-      return "生活物资";
-    case HelpKind::Medicine:
-      return "药品";
-    case HelpKind::Counselling:
-      return "心理疏导";
-  }
-  return "";
-}
 
 std::int64_t temperature_tenths(double celsius) {
   double tenths = celsius * 10;

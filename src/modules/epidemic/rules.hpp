@@ -44,7 +44,7 @@ enum class EndChange { Extend, Shorten };
 // characters.
 EndChange change_end(const Observation& observation, const std::string& ends_on, const std::string& reason,
                      const std::string& today);
-std::string end_change_code(EndChange change);
+constexpr CodeTable<EndChange> kEndChanges = {{EndChange::Extend, "extend"}, {EndChange::Shorten, "shorten"}};
 
 // The reason a credential is suspended with while an observation holds it.
 inline constexpr const char* kSuspensionReason = "居家隔离医学观察";
@@ -68,9 +68,10 @@ OnEnd on_end(const access::HeldCredential& credential, std::optional<std::int64_
 
 // --- Care (docs/rules.md#i-observation-care) ---
 
-// The code of the street's case catalogue item a help request of this kind becomes, and its name.
+// The code of the street's case catalogue item a help request of this kind becomes, and the kinds' names.
 std::string help_item_code(HelpKind kind);
-std::string help_kind_name(HelpKind kind);
+constexpr CodeTable<HelpKind> kHelpKindNames = {
+    {HelpKind::Supplies, "生活物资"}, {HelpKind::Medicine, "药品"}, {HelpKind::Counselling, "心理疏导"}};
 
 // Recorded with each check-in and help request: health data handled to respond to a public-health emergency.
 inline constexpr const char* kLegalBasis = "PIPL Art. 13(4)";
