@@ -11,6 +11,7 @@
 
 using namespace weizhi::elevators;
 using weizhi::ApiError;
+using weizhi::code_of;
 
 namespace {
 
@@ -289,5 +290,5 @@ TEST(ElevatorStages, EachStageIsDueAfterTheDaysItUsuallyTakes) {
   EXPECT_EQ(stage_due_on(Stage::InService, "2026-03-01"), std::nullopt) << "in service ends the way";
   EXPECT_EQ(stage_due_on(Stage::Withdrawn, "2026-03-01"), std::nullopt);
   EXPECT_EQ(stage_due_on(Stage::Approval, "not a day"), std::nullopt);
-  EXPECT_EQ(stage_name(Stage::Consent), "意见征询");
+  EXPECT_EQ(code_of(kStageNames, Stage::Consent), "意见征询");
 }

@@ -21,10 +21,6 @@ namespace {
 // The stages a project moves through to in service; withdrawn stands outside the way.
 constexpr Stage kWayToService[] = {Stage::Proposal,     Stage::Consent,    Stage::Design,   Stage::Approval,
                                    Stage::Construction, Stage::Acceptance, Stage::InService};
-constexpr CodeTable<Stage> kStageNames = {{Stage::Proposal, "立项"},      {Stage::Consent, "意见征询"},
-                                          {Stage::Design, "设计"},        {Stage::Approval, "审批"},
-                                          {Stage::Construction, "施工"},  {Stage::Acceptance, "验收"},
-                                          {Stage::InService, "投入使用"}, {Stage::Withdrawn, "已撤销"}};
 struct StageDays {
   Stage stage;
   std::chrono::days days;
@@ -180,8 +176,6 @@ Split split_cost(std::int64_t total_fen, const std::optional<std::map<std::int64
 }
 
 std::optional<Stage> next_stage(Stage stage) { return next_in(kWayToService, stage); }
-
-std::string stage_name(Stage stage) { return code_of(kStageNames, stage); }
 
 std::optional<std::string> stage_due_on(Stage stage, const std::string& since) {
   auto expected = std::find_if(std::begin(kExpectedStageDays), std::end(kExpectedStageDays),

@@ -25,6 +25,11 @@ constexpr CodeTable<MediationOutcome> kOutcomes = {{MediationOutcome::Agreed, "a
                                                    {MediationOutcome::Pending, "pending"}};
 constexpr CodeTable<MediationLevel> kLevels = {{MediationLevel::Community, "community"},
                                                {MediationLevel::Street, "street"}};
+// The stages' Chinese names, as the console shows them.
+constexpr CodeTable<Stage> kStageNames = {{Stage::Proposal, "立项"},      {Stage::Consent, "意见征询"},
+                                          {Stage::Design, "设计"},        {Stage::Approval, "审批"},
+                                          {Stage::Construction, "施工"},  {Stage::Acceptance, "验收"},
+                                          {Stage::InService, "投入使用"}, {Stage::Withdrawn, "已撤销"}};
 
 // 400 naming the field: min_floors 2–30, group_size 1–20, publicity_days 1–60.
 void check_policy(const Policy& policy);
@@ -56,8 +61,6 @@ Split split_cost(std::int64_t total_fen, const std::optional<std::map<std::int64
 
 // The stage after `stage` on the way to in service; nullopt for in service and withdrawn.
 std::optional<Stage> next_stage(Stage stage);
-// The stage's Chinese name, as the console shows it.
-std::string stage_name(Stage stage);
 // The day a stage begun on `since` is expected to be over. The workflow sets no deadline on a stage,
 // so each is given the days it usually takes ([practice]): proposal 30, consent 30, design 60,
 // approval 30, construction 90, acceptance 30. Nullopt for in service and withdrawn, which end the

@@ -28,7 +28,7 @@ std::optional<modules::TodayItem> step_due(store::Connection& connection, const 
     if (history.empty()) return std::nullopt;
     due_on = stage_due_on(project.stage, history.back().on);
     item.kind = "elevators.stage";
-    item.title = "推进加装电梯：" + project.title + "（" + stage_name(project.stage) + "阶段）";
+    item.title = "推进加装电梯：" + project.title + "（" + code_of(kStageNames, project.stage) + "阶段）";
   }
   if (!due_on || !window.holds(*due_on)) return std::nullopt;
   item.due_at = street_day_end(*due_on);
