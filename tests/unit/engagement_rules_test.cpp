@@ -48,8 +48,8 @@ Signup confirmed() {
 
 TEST(EngagementRules, KindsAndStatusesReadBackFromTheirCodes) {
   for (Kind kind : kinds()) EXPECT_EQ(parse_code(kEventKinds, code_of(kEventKinds, kind)), kind);
-  EXPECT_EQ(kind_name(Kind::Roundtable), "百姓圆桌会");
-  EXPECT_EQ(kind_name(Kind::SecretaryContest), "书记比武");
+  EXPECT_EQ(code_of(kEventKindNames, Kind::Roundtable), "百姓圆桌会");
+  EXPECT_EQ(code_of(kEventKindNames, Kind::SecretaryContest), "书记比武");
   EXPECT_FALSE(parse_code(kEventKinds, "party"));
   EXPECT_EQ(parse_code(kSignupStatuses, "waiting"), SignupStatus::Waiting);
   EXPECT_EQ(parse_code(kEventAudiences, "party_members"), Audience::PartyMembers);

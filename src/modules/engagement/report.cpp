@@ -41,8 +41,8 @@ std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& as
   for (Kind kind : kinds()) {
     auto found = by_kind.find(code_of(kEventKinds, kind));
     if (found == by_kind.end()) continue;
-    table.rows.push_back(
-        {kind_name(kind), count(found->second.events), count(found->second.signups), count(found->second.attended)});
+    table.rows.push_back({code_of(kEventKindNames, kind), count(found->second.events), count(found->second.signups),
+                          count(found->second.attended)});
   }
   return {{"engagement.events", "活动预约", std::move(figures), {table}}};
 }

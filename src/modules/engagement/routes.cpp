@@ -93,7 +93,7 @@ Json event_json(store::Connection& connection, const Event& event) {
   return {{"id", event.id},
           {"title", event.input.title},
           {"kind", code_of(kEventKinds, event.input.kind)},
-          {"kind_name", kind_name(event.input.kind)},
+          {"kind_name", code_of(kEventKindNames, event.input.kind)},
           {"node", {{"id", event.input.node_id}, {"name", event.node_name}}},
           {"venue", venue},
           {"starts_at", iso_utc(event.input.starts_at)},

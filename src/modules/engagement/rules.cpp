@@ -3,22 +3,11 @@
 
 #include <algorithm>
 
-#include "core/code_table.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "core/tree_path.hpp"
 
 namespace weizhi::engagement {
-
-namespace {
-
-constexpr CodeTable<Kind> kKindNames = {{Kind::SecretaryContest, "书记比武"},
-                                        {Kind::Roundtable, "百姓圆桌会"},
-                                        {Kind::RenewalOpinion, "旧改征集民意"},
-                                        {Kind::PartyActivity, "党员活动"},
-                                        {Kind::Other, "其他"}};
-
-}  // namespace
 
 bool is_clock_time(const std::string& text) {
   if (text.size() != 5 || text[2] != ':') return false;
@@ -28,7 +17,6 @@ bool is_clock_time(const std::string& text) {
   return text.substr(0, 2) <= "23" && text[3] <= '5';
 }
 
-std::string kind_name(Kind kind) { return code_of(kKindNames, kind); }
 const std::vector<Kind>& kinds() {
   static const std::vector<Kind> all{Kind::SecretaryContest, Kind::Roundtable, Kind::RenewalOpinion,
                                      Kind::PartyActivity, Kind::Other};

@@ -24,8 +24,12 @@ constexpr CodeTable<Audience> kEventAudiences = {{Audience::Residents, "resident
                                                  {Audience::PartyMembers, "party_members"}};
 constexpr CodeTable<SignupStatus> kSignupStatuses = {
     {SignupStatus::Confirmed, "confirmed"}, {SignupStatus::Waiting, "waiting"}, {SignupStatus::Cancelled, "cancelled"}};
-// 书记比武, 百姓圆桌会, 旧改征集民意, 党员活动, 其他.
-std::string kind_name(Kind kind);
+// The kinds' Chinese names, as the console and reports show them.
+constexpr CodeTable<Kind> kEventKindNames = {{Kind::SecretaryContest, "书记比武"},
+                                             {Kind::Roundtable, "百姓圆桌会"},
+                                             {Kind::RenewalOpinion, "旧改征集民意"},
+                                             {Kind::PartyActivity, "党员活动"},
+                                             {Kind::Other, "其他"}};
 // Every kind, in the order forms offer them.
 const std::vector<Kind>& kinds();
 

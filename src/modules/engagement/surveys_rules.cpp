@@ -13,8 +13,6 @@ namespace weizhi::engagement {
 
 namespace {
 
-constexpr CodeTable<Channel> kChannelNames = {{Channel::Online, "线上"}, {Channel::Paper, "纸质问卷"}};
-
 bool is_choice(QuestionType type) { return type == QuestionType::Single || type == QuestionType::Multiple; }
 
 std::string question_field(std::size_t index, const std::string& key) {
@@ -73,8 +71,6 @@ Answer read_answer(const Json& value, const std::string& field, const Question& 
 }
 
 }  // namespace
-
-std::string channel_name(Channel channel) { return code_of(kChannelNames, channel); }
 
 std::vector<Question> read_questions(const Json& list, const std::string& field) {
   if (!list.is_array()) fail_invalid(field, "问题列表 " + field + " 应为数组");
@@ -198,7 +194,8 @@ void check_taking_responses(SurveyState stored, TimePoint opens_at, TimePoint cl
 void refuse_second_response(const FirstResponse& first) {
   auto moment = parse_iso(first.created_at);
   std::string date = moment ? street_date(*moment) : first.created_at.substr(0, 10);
-  fail_conflict("该户已于 " + date + " 通过" + channel_name(first.channel) + "作答，每户只能作答一次", "household_id");
+  fail_conflict("该户已于 " + date + " 通过" + code_of(kChannelNames, first.channel) + "作答，每户只能作答一次",
+                "household_id");
 }
 
 void check_form_number(const std::string& number) {

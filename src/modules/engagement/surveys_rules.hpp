@@ -112,8 +112,8 @@ constexpr CodeTable<QuestionType> kQuestionTypes = {{QuestionType::Single, "sing
                                                     {QuestionType::Scale, "scale"},
                                                     {QuestionType::Text, "text"}};
 constexpr CodeTable<Channel> kChannels = {{Channel::Online, "online"}, {Channel::Paper, "paper"}};
-// 线上 or 纸质问卷, as messages name a channel.
-std::string channel_name(Channel channel);
+// The channels' Chinese names, as messages name them.
+constexpr CodeTable<Channel> kChannelNames = {{Channel::Online, "线上"}, {Channel::Paper, "纸质问卷"}};
 
 inline constexpr std::size_t kMaxQuestions = 100;
 inline constexpr std::size_t kMaxOptions = 20;
