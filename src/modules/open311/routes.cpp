@@ -80,7 +80,7 @@ std::int64_t street_of_call(Context& context, const std::optional<std::string>& 
 // --- Services ---
 
 Json service_json(const cases::Item& item) {
-  std::string agency = agency_label(item.party);
+  std::string agency = code_of(kAgencyLabels, item.party);
   return {{"service_code", item.code},
           {"service_name", item.name},
           {"description", item.category + "类事项，由" + agency + "先行负责；" + std::to_string(item.response_hours) +
@@ -280,7 +280,7 @@ Json requests_json(store::Connection& connection, const std::vector<Found>& foun
     auto agency = agencies.find(record->input.item_id);
     if (agency == agencies.end()) {
       auto item = cases::find_item(connection, record->input.item_id);
-      agency = agencies.emplace(record->input.item_id, item ? agency_label(item->party) : "").first;
+      agency = agencies.emplace(record->input.item_id, item ? code_of(kAgencyLabels, item->party) : "").first;
     }
     list.push_back(request_json(*record, one, agency->second));
   }

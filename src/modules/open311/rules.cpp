@@ -15,14 +15,6 @@ using cases::State;
 
 namespace {
 
-constexpr CodeTable<cases::Party> kAgencyLabels = {{cases::Party::PropertyCompany, "物业服务企业"},
-                                                   {cases::Party::Committee, "业主委员会"},
-                                                   {cases::Party::Commissioner, "小区专员"},
-                                                   {cases::Party::Community, "社区居委会"},
-                                                   {cases::Party::Street, "街道"},
-                                                   {cases::Party::Utility, "专业经营单位"},
-                                                   {cases::Party::SocialOrg, "社会组织"}};
-
 // Every state of a case with what a resident reads of it; a duplicate adds the case it joined, a case
 // closed unfixed the reason.
 constexpr CodeTable<State> kStatusNotes = {{State::Reported, "已上报，等待受理"},
@@ -70,8 +62,6 @@ std::string status_notes(State state, const std::optional<std::string>& close_re
   if (state == State::ClosedNotFixed && close_reason) note += "：" + *close_reason;
   return note;
 }
-
-std::string agency_label(cases::Party party) { return code_of(kAgencyLabels, party); }
 
 std::string json_document(std::string_view segment) {
   std::size_t dot = segment.rfind('.');

@@ -30,7 +30,13 @@ std::vector<cases::State> states_of(Status status);
 std::string status_notes(cases::State state, const std::optional<std::string>& close_reason,
                          std::optional<std::int64_t> original_id);
 // Who answers for an item, in Chinese: the spec's agency_responsible.
-std::string agency_label(cases::Party party);
+constexpr CodeTable<cases::Party> kAgencyLabels = {{cases::Party::PropertyCompany, "物业服务企业"},
+                                                   {cases::Party::Committee, "业主委员会"},
+                                                   {cases::Party::Commissioner, "小区专员"},
+                                                   {cases::Party::Community, "社区居委会"},
+                                                   {cases::Party::Street, "街道"},
+                                                   {cases::Party::Utility, "专业经营单位"},
+                                                   {cases::Party::SocialOrg, "社会组织"}};
 
 // The name of a document segment such as "services.json" ("services"); 400 naming format for
 // ".xml" (we answer JSON only) or no format at all.
