@@ -74,7 +74,7 @@ TEST(DeliberationSteps, CodesRoundTrip) {
   for (Step step :
        {Step::Proposed, Step::Commenting, Step::Consulting, Step::Drafting, Step::Voting, Step::Resolved, Step::Done}) {
     EXPECT_EQ(parse_code(kSteps, code_of(kSteps, step)), step);
-    EXPECT_FALSE(step_label(step).empty());
+    EXPECT_FALSE(code_of(kStepLabels, step).empty());
   }
   EXPECT_EQ(parse_code(kSteps, "skipped"), std::nullopt);
   EXPECT_EQ(parse_code(kCategories, "elevator"), Category::Elevator);

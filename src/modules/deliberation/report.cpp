@@ -19,7 +19,7 @@ std::vector<modules::ReportSection> report_sections(const modules::ReportAsk& as
            "SELECT t.title, c.name, t.step" + topics + " AND t.created_at >= ? AND t.created_at < ? ORDER BY t.id",
            joined({under, ask.moments()}))) {
     auto step = parse_code(kSteps, row.text(2));
-    raised.rows.push_back({row.text(0), row.text(1), step ? step_label(*step) : row.text(2)});
+    raised.rows.push_back({row.text(0), row.text(1), step ? code_of(kStepLabels, *step) : row.text(2)});
   }
   std::int64_t resolved = connection.scalar(
       "SELECT COUNT(*) FROM deliberation_resolutions r JOIN deliberation_topics t ON t.id = r.topic_id "

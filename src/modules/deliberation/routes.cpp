@@ -99,7 +99,7 @@ Json topic_json(const Topic& topic) {
           {"title", topic.input.title},
           {"description", topic.input.description},
           {"step", code_of(kSteps, topic.step)},
-          {"step_label", step_label(topic.step)},
+          {"step_label", code_of(kStepLabels, topic.step)},
           {"proposer", {{"kind", code_of(kProposerKinds, topic.proposer_kind)}, {"name", topic.proposer_name}}},
           {"created_at", topic.created_at},
           {"updated_at", topic.updated_at}};

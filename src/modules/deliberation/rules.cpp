@@ -14,16 +14,9 @@ namespace weizhi::deliberation {
 
 namespace {
 
-constexpr CodeTable<Step> kStepLabels = {{Step::Proposed, "提出议题"},   {Step::Commenting, "广开言路"},
-                                         {Step::Consulting, "民主协商"}, {Step::Drafting, "拟定方案"},
-                                         {Step::Voting, "居民表决"},     {Step::Resolved, "形成决议"},
-                                         {Step::Done, "已办结"}};
-
 constexpr std::int64_t kMaxCostFen = 100'000'000'000;
 
 }  // namespace
-
-std::string step_label(Step step) { return code_of(kStepLabels, step); }
 
 std::optional<Step> next_step(Step step) {
   if (step == Step::Done) return std::nullopt;
@@ -32,15 +25,17 @@ std::optional<Step> next_step(Step step) {
 
 void check_advance(Step current, Step requested) {
   if (next_step(current) == requested) return;
-  if (current == Step::Done) fail_conflict("议题已办结，不能再进入「" + step_label(requested) + "」", "to");
-  fail_conflict("议题当前处于「" + step_label(current) + "」，下一步应为「" + step_label(*next_step(current)) +
-                    "」，不能进入「" + step_label(requested) + "」",
+  if (current == Step::Done) fail_conflict("议题已办结，不能再进入「" + code_of(kStepLabels, requested) + "」", "to");
+  fail_conflict("议题当前处于「" + code_of(kStepLabels, current) + "」，下一步应为「" +
+                    code_of(kStepLabels, *next_step(current)) + "」，不能进入「" + code_of(kStepLabels, requested) +
+                    "」",
                 "to");
 }
 
 void check_return_to_drafting(Step current, const std::optional<VoteStatus>& vote) {
   if (current != Step::Voting) {
-    fail_conflict("只有处于「居民表决」的议题才能退回「拟定方案」，该议题处于「" + step_label(current) + "」");
+    fail_conflict("只有处于「居民表决」的议题才能退回「拟定方案」，该议题处于「" + code_of(kStepLabels, current) +
+                  "」");
   }
   if (!vote || !vote->counted) fail_conflict("表决尚未结束计票，不能退回「拟定方案」");
   if (vote->passed) fail_conflict("表决已获通过，应形成决议，不能退回「拟定方案」");
@@ -48,7 +43,8 @@ void check_return_to_drafting(Step current, const std::optional<VoteStatus>& vot
 
 void check_step(Step current, Step needed, const std::string& action) {
   if (current != needed) {
-    fail_conflict(action + "只能在「" + step_label(needed) + "」阶段进行，该议题处于「" + step_label(current) + "」");
+    fail_conflict(action + "只能在「" + code_of(kStepLabels, needed) + "」阶段进行，该议题处于「" +
+                  code_of(kStepLabels, current) + "」");
   }
 }
 
@@ -194,7 +190,8 @@ void check_scope(const voting::VoteScope& scope, const std::vector<std::optional
 void check_manual_advance(Step current, Step to) {
   check_advance(current, to);
   if (to != Step::Commenting && to != Step::Consulting && to != Step::Drafting) {
-    fail_conflict("进入「" + step_label(to) + "」须通过" + (to == Step::Voting ? "发起表决" : "形成决议"), "to");
+    fail_conflict("进入「" + code_of(kStepLabels, to) + "」须通过" + (to == Step::Voting ? "发起表决" : "形成决议"),
+                  "to");
   }
 }
 

@@ -28,8 +28,11 @@ constexpr CodeTable<ProposerKind> kProposerKinds = {{ProposerKind::Resident, "re
                                                     {ProposerKind::CommitteeMember, "committee_member"},
                                                     {ProposerKind::Commissioner, "commissioner"},
                                                     {ProposerKind::Staff, "staff"}};
-// 提出议题, 广开言路, 民主协商, 拟定方案, 居民表决, 形成决议, 已办结.
-std::string step_label(Step step);
+// The steps' Chinese names, as the console and messages show them.
+constexpr CodeTable<Step> kStepLabels = {{Step::Proposed, "提出议题"},   {Step::Commenting, "广开言路"},
+                                         {Step::Consulting, "民主协商"}, {Step::Drafting, "拟定方案"},
+                                         {Step::Voting, "居民表决"},     {Step::Resolved, "形成决议"},
+                                         {Step::Done, "已办结"}};
 
 // The step after `step`; nullopt after done.
 std::optional<Step> next_step(Step step);
