@@ -71,9 +71,9 @@ Response Dispatcher::route(Request& request, std::string& route_label, bool& dis
   if (match.outcome == Router::Outcome::MethodNotAllowed) {
     route_label = "method_not_allowed";
     std::string allow;
-    for (Method method : match.allowed) allow += (allow.empty() ? "" : ", ") + method_name(method);
+    for (Method method : match.allowed) allow += (allow.empty() ? "" : ", ") + code_of(kMethodNames, method);
     Response response =
-        Response::error(405, "method_not_allowed", "该地址不支持 " + method_name(request.method) + " 方法");
+        Response::error(405, "method_not_allowed", "该地址不支持 " + code_of(kMethodNames, request.method) + " 方法");
     response.header("Allow", allow);
     return response;
   }
@@ -142,9 +142,9 @@ Response Dispatcher::handle(Request& request) const {
   if (discreet) response.discreet_access_log = true;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   latency.observe(seconds);
-  metrics::Registry::instance().count("weizhi_http_requests_total", "route=\"" + route_label + "\",method=\"" +
-                                                                        method_name(request.method) + "\",status=\"" +
-                                                                        std::to_string(response.status) + "\"");
+  metrics::Registry::instance().count(
+      "weizhi_http_requests_total", "route=\"" + route_label + "\",method=\"" + code_of(kMethodNames, request.method) +
+                                        "\",status=\"" + std::to_string(response.status) + "\"");
   return response;
 }
 

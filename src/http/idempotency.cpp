@@ -39,7 +39,7 @@ crypto::DataKey sealing_key(const crypto::DataKey& data_key, std::string_view ca
 
 // Method, path, query and body, each part prefixed by its length so that no two requests run together.
 std::string request_digest(const Request& request) {
-  std::string text = method_name(request.method);
+  std::string text = code_of(kMethodNames, request.method);
   auto add = [&text](std::string_view part) {
     text += "\n" + std::to_string(part.size()) + ":";
     text += part;

@@ -4,19 +4,7 @@
 #include <cctype>
 #include <cmath>
 
-#include "core/code_table.hpp"
-
 namespace weizhi::http {
-
-namespace {
-
-constexpr CodeTable<Method> kMethodNames = {
-    {Method::Get, "GET"},     {Method::Head, "HEAD"},     {Method::Post, "POST"},       {Method::Put, "PUT"},
-    {Method::Patch, "PATCH"}, {Method::Delete, "DELETE"}, {Method::Options, "OPTIONS"}, {Method::Other, "OTHER"}};
-
-}  // namespace
-
-std::string method_name(Method method) { return code_of(kMethodNames, method); }
 
 std::optional<std::string_view> Request::header(std::string_view lower_case_name) const {
   for (const auto& [name, value] : headers) {
@@ -104,7 +92,7 @@ std::optional<std::map<std::string, std::string>> parse_query(std::string_view q
 }
 
 Json access_log_fields(const Request& request, const Response& response, std::size_t bytes, double ms) {
-  Json fields = {{"event", "access"},    {"method", method_name(request.method)},
+  Json fields = {{"event", "access"},    {"method", code_of(kMethodNames, request.method)},
                  {"path", request.path}, {"status", response.status},
                  {"bytes", bytes},       {"ms", std::round(ms * 1000) / 1000}};
   if (!response.discreet_access_log) {

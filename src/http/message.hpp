@@ -9,13 +9,16 @@
 #include <utility>
 #include <vector>
 
+#include "core/code_table.hpp"
 #include "core/json.hpp"
 
 namespace weizhi::http {
 
 enum class Method { Get, Head, Post, Put, Patch, Delete, Options, Other };
-
-std::string method_name(Method method);
+// The methods' names, as the access log, the metrics and the Allow header spell them (read with code_of).
+constexpr CodeTable<Method> kMethodNames = {
+    {Method::Get, "GET"},     {Method::Head, "HEAD"},     {Method::Post, "POST"},       {Method::Put, "PUT"},
+    {Method::Patch, "PATCH"}, {Method::Delete, "DELETE"}, {Method::Options, "OPTIONS"}, {Method::Other, "OTHER"}};
 
 struct Request {
   Method method = Method::Get;
