@@ -3,18 +3,7 @@
 
 #include <algorithm>
 
-#include "core/code_table.hpp"
-
 namespace weizhi::paper_entry {
-
-namespace {
-
-constexpr CodeTable<Outcome> kOutcomes = {
-    {Outcome::AwaitingSecondEntry, "awaiting_second_entry"}, {Outcome::Counted, "counted"}, {Outcome::Held, "held"}};
-
-}  // namespace
-
-std::string outcome_code(Outcome outcome) { return code_of(kOutcomes, outcome); }
 
 bool held(const Form& form) { return !form.counted && form.entries.size() >= 2; }
 

@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "core/code_table.hpp"
+
 namespace weizhi::paper_entry {
 
 enum class Outcome { AwaitingSecondEntry, Counted, Held };
-// awaiting_second_entry, counted or held: the status the API answers with.
-std::string outcome_code(Outcome outcome);
+// The status the API answers with (read with code_of).
+constexpr CodeTable<Outcome> kOutcomes = {
+    {Outcome::AwaitingSecondEntry, "awaiting_second_entry"}, {Outcome::Counted, "counted"}, {Outcome::Held, "held"}};
 
 // One clerk's typing of a form, its choices as the module stores them.
 struct Entry {

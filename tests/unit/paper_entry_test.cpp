@@ -5,6 +5,7 @@
 #include "core/paper_entry.hpp"
 
 using namespace weizhi::paper_entry;
+using weizhi::code_of;
 
 namespace {
 
@@ -63,7 +64,7 @@ TEST(PaperEntry, AFormIsHeldOnceTypedTwiceUntilItIsCounted) {
 }
 
 TEST(PaperEntry, OutcomesHaveTheCodesTheApiAnswersWith) {
-  EXPECT_EQ(outcome_code(Outcome::AwaitingSecondEntry), "awaiting_second_entry");
-  EXPECT_EQ(outcome_code(Outcome::Counted), "counted");
-  EXPECT_EQ(outcome_code(Outcome::Held), "held");
+  EXPECT_EQ(code_of(kOutcomes, Outcome::AwaitingSecondEntry), "awaiting_second_entry");
+  EXPECT_EQ(code_of(kOutcomes, Outcome::Counted), "counted");
+  EXPECT_EQ(code_of(kOutcomes, Outcome::Held), "held");
 }

@@ -555,7 +555,7 @@ Response paper_entry_route(Context& context) {
     Round round = marked_round(tx.connection(), election, ballot.choices);
     auto outcome = paper_ballot_outcome(paper_ballot(tx.connection(), id, round.round, number), clerk, ballot.choices);
     save_paper_entry(tx, election, round, number, clerk, ballot.choices, outcome, street_date(tx.now()));
-    status = paper_entry::outcome_code(outcome);
+    status = code_of(paper_entry::kOutcomes, outcome);
     context.audit(tx, "election.paper.enter", "election:" + std::to_string(id),
                   {{"ballot_number", number}, {"outcome", status}});
   });

@@ -623,7 +623,7 @@ Response paper_entry_route(Context& context) {
     auto held = paper_form(tx.connection(), vote.id, form.voter);
     auto decided = paper_entry_outcome(vote, held, form.entered_by, form.choices, tx.now());
     auto ballot = save_paper_entry(tx, vote, form.voter, form.entered_by, form.choices, decided, tx.now());
-    std::string outcome = paper_entry::outcome_code(decided);
+    std::string outcome = code_of(paper_entry::kOutcomes, decided);
     context.audit(tx, "vote.paper.enter", "vote:" + std::to_string(vote.id),
                   {{"voter_id", form.voter}, {"choices", choices_text(form.choices)}, {"outcome", outcome}});
     if (ballot) return Response::json(201, {{"status", outcome}, {"ballot", ballot_json(*ballot)}});
