@@ -90,7 +90,7 @@ Json figure_of(Figure figure, store::Connection& connection, const org::Compound
 
 http::Response map_route(http::Context& context) {
   auto figure = http::query_code(
-      context, "figure", [](const std::string& code) { return parse_code(kFigures, code); },
+      context, "figure", parser_of(kFigures),
       "指标 figure 应为 open_cases、overdue_cases、violations、turnout、property_cluster 或 property_score");
   if (!figure) fail_invalid("figure", "请指定指标 figure");
   TimePoint now = context.services.clock.now();

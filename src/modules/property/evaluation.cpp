@@ -178,9 +178,8 @@ SheetItem read_item(JsonObject& object) {
 
 Sheet read_sheet(JsonObject& object) {
   Sheet sheet;
-  sheet.party = code_field(
-      object, "party", [](const std::string& code) { return parse_code(kEvaluators, code); },
-      object.field_name("party") + " 应为 street、community 或 committee");
+  sheet.party = code_field(object, "party", parser_of(kEvaluators),
+                           object.field_name("party") + " 应为 street、community 或 committee");
   sheet.items = list_field(object, "items", read_item);
   return sheet;
 }
