@@ -116,6 +116,32 @@ std::vector<Node> create_parts(store::Tx& tx, const Node& unit, const std::vecto
   return insert_parts(tx, unit, inputs);
 }
 
+void create_buildings(store::Tx& tx, const Node& compound, const std::vector<BuildingPlan>& plans) {
+  require_child_kind(compound, NodeKind::Building);
+  for (const auto& plan : plans) {
+    check(floors_problem(plan.building.floors), "floors");
+    check(name_problem(plan.building.name), "name");
+    for (const auto& unit : plan.units) {
+      check(name_problem(unit.name), "name");
+      // A new unit has no rooms yet: only its own parts can take one another's.
+      std::set<std::string> rooms;
+      for (std::size_t index = 0; index < unit.parts.size(); ++index) {
+        const PartInput& input = unit.parts[index];
+        try {
+          check_part_values(input);
+          check(floor_problem(input.floor, plan.building.floors), "floor");
+          if (!rooms.insert(input.room_number).second) {
+            fail_conflict("该单元已有房号 " + input.room_number, "room_number");
+          }
+        } catch (const ApiError& error) {
+          throw PartRejected(index, error);
+        }
+      }
+    }
+  }
+  insert_buildings(tx, compound, plans);
+}
+
 std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id, const std::string& name) {
   return find_child(connection, parent_id, name);
 }

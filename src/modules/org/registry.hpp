@@ -35,6 +35,20 @@ Node create_building_without_details(store::Tx& tx, const Node& compound, const 
                                      const std::optional<std::string>& code);
 Node create_part(store::Tx& tx, const Node& unit, const PartInput& input);
 
+// A building to create with its units and their parts, for create_buildings.
+struct UnitPlan {
+  std::string name;
+  std::vector<PartInput> parts;
+};
+struct BuildingPlan {
+  BuildingInput building;
+  std::vector<UnitPlan> units;
+};
+// create_building, create_unit and create_parts for every building of `plans` under `compound`, in
+// order, with the same checks and errors, but in a few statements for all of them: nothing is
+// written until every node has passed, and the nodes get the ids one-by-one creation would give.
+void create_buildings(store::Tx& tx, const Node& compound, const std::vector<BuildingPlan>& plans);
+
 std::optional<Node> find_child_by_name(store::Connection& connection, std::int64_t parent_id, const std::string& name);
 // A PATCH of a node: only the fields present change. The kind's detail fields apply to that kind.
 struct NodeChanges {

@@ -115,40 +115,41 @@ AreaSource seeded_area_source(Lcg& random) {
 
 // A unit of a Demo building: two homes per floor (shops on the ground floor of street-side
 // buildings), and in some buildings a few basement parking spaces.
-// The unit's parts go in together, as an import's do: a few statements per unit, not per part.
-void seed_demo_unit(store::Tx& tx, Lcg& random, const Node& unit, std::int64_t floors, bool street_side,
-                    bool basement_parking, Counts& counts) {
-  std::vector<PartInput> parts;
+UnitPlan demo_unit(Lcg& random, const std::string& name, std::int64_t floors, bool street_side, bool basement_parking) {
+  UnitPlan unit{name, {}};
   for (std::int64_t floor = 1; floor <= floors; ++floor) {
     for (std::int64_t position = 1; position <= 2; ++position) {
       PartUse use = street_side && floor == 1 ? PartUse::Commercial : PartUse::Residential;
       std::int64_t area = random.between(3500, 12000);
-      parts.push_back(PartInput{room_number(floor, position), floor, use, area, seeded_area_source(random)});
+      unit.parts.push_back(PartInput{room_number(floor, position), floor, use, area, seeded_area_source(random)});
     }
   }
   for (std::int64_t space = 1; basement_parking && space <= 4; ++space) {
-    parts.push_back(PartInput{"车位" + std::to_string(space), -1, PartUse::Parking, random.between(1200, 1500),
-                              AreaSource::Registered});
+    unit.parts.push_back(PartInput{"车位" + std::to_string(space), -1, PartUse::Parking, random.between(1200, 1500),
+                                   AreaSource::Registered});
   }
-  create_parts(tx, unit, parts);
-  counts.parts += static_cast<std::int64_t>(parts.size());
+  return unit;
 }
 
+// A Demo compound's buildings go in together, as an import's would: a few statements per compound.
 void seed_demo_compound(store::Tx& tx, Lcg& random, const Node& compound, Counts& counts) {
   std::int64_t buildings = random.between(22, 31);
+  std::vector<BuildingPlan> plans;
   for (std::int64_t number = 1; number <= buildings; ++number) {
     std::int64_t floors = random.between(4, 7);
     bool has_elevator = floors == 7 && random.one_in(4);
-    Node building = create_building(tx, compound, BuildingInput{std::to_string(number) + "幢", floors, has_elevator});
-    ++counts.buildings;
+    BuildingPlan& plan = plans.emplace_back(BuildingPlan{{std::to_string(number) + "幢", floors, has_elevator}, {}});
     bool street_side = number == 1 && random.one_in(3);
     bool basement_parking = random.one_in(6);
     std::int64_t units = random.between(2, 3);
     for (std::int64_t unit_number = 1; unit_number <= units; ++unit_number) {
-      Node unit = create_unit(tx, building, std::to_string(unit_number) + "单元");
-      seed_demo_unit(tx, random, unit, floors, street_side, basement_parking && unit_number == 1, counts);
+      plan.units.push_back(demo_unit(random, std::to_string(unit_number) + "单元", floors, street_side,
+                                     basement_parking && unit_number == 1));
+      counts.parts += static_cast<std::int64_t>(plan.units.back().parts.size());
     }
   }
+  create_buildings(tx, compound, plans);
+  counts.buildings += buildings;
 }
 
 // Test size: one 4-floor building with one unit and 2–4 homes per compound; 德胜新村 gets a

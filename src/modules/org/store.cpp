@@ -1,8 +1,12 @@
 // Org tree and registry storage.
 #include "modules/org/store.hpp"
 
+#include <map>
+#include <tuple>
+
 #include "core/address.hpp"
 #include "core/code_table.hpp"
+#include "modules/org/registry.hpp"
 #include "modules/org/rules.hpp"
 #include "store/bulk.hpp"
 #include "store/rows.hpp"
@@ -146,17 +150,41 @@ bool code_in_use(store::Connection& connection, const std::string& code, std::op
 
 namespace {
 
-// Adds `delta` nodes of `kind` to the kept counts below each of `ancestors`. Rows are locked root
-// first, so concurrent writers of one street queue up instead of deadlocking.
+// What to add to the kept counts, by the depth of the node, the node and the kind: read in this order,
+// the rows are locked root first, so concurrent writers of one street queue up instead of deadlocking.
+using CountDeltas = std::map<std::tuple<std::size_t, std::int64_t, std::string>, std::int64_t>;
+
+// Adds `delta` nodes of `kind` below each of `ancestors` (root first) to `deltas`.
+void add_counts(CountDeltas& deltas, const std::vector<std::int64_t>& ancestors, const std::string& kind,
+                std::int64_t delta) {
+  for (std::size_t depth = 0; depth < ancestors.size(); ++depth) deltas[{depth, ancestors[depth], kind}] += delta;
+}
+
+void write_counts(store::Tx& tx, const CountDeltas& deltas) {
+  store::Params values;
+  std::size_t rows = 0;
+  auto write = [&tx, &values, &rows] {
+    if (rows == 0) return;
+    tx.exec("INSERT INTO org_subtree_counts (node_id, kind, nodes) VALUES " + store::value_rows(3, rows) +
+                " ON CONFLICT (node_id, kind) DO UPDATE SET nodes = org_subtree_counts.nodes + excluded.nodes",
+            values);
+    values.clear();
+    rows = 0;
+  };
+  for (const auto& entry : deltas) {
+    if (entry.second == 0) continue;
+    values.insert(values.end(), {std::get<1>(entry.first), std::get<2>(entry.first), entry.second});
+    if (++rows == store::kRowsPerInsert) write();
+  }
+  write();
+}
+
+// Adds `delta` nodes of `kind` to the kept counts below each of `ancestors`.
 void add_to_subtree_counts(store::Tx& tx, const std::vector<std::int64_t>& ancestors, const std::string& kind,
                            std::int64_t delta) {
-  if (ancestors.empty() || delta == 0) return;
-  store::Params values;
-  values.reserve(ancestors.size() * 3);
-  for (std::int64_t id : ancestors) values.insert(values.end(), {id, kind, delta});
-  tx.exec("INSERT INTO org_subtree_counts (node_id, kind, nodes) VALUES " + store::value_rows(3, ancestors.size()) +
-              " ON CONFLICT (node_id, kind) DO UPDATE SET nodes = org_subtree_counts.nodes + excluded.nodes",
-          values);
+  CountDeltas deltas;
+  add_counts(deltas, ancestors, kind, delta);
+  write_counts(tx, deltas);
 }
 
 // The nodes above `node`, root first.
@@ -235,6 +263,56 @@ std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vecto
   add_to_subtree_counts(tx, path_ids(unit.path), code_of(kNodeKinds, NodeKind::Part),
                         static_cast<std::int64_t>(parts.size()));
   return nodes;
+}
+
+void insert_buildings(store::Tx& tx, const Node& compound, const std::vector<BuildingPlan>& plans) {
+  std::size_t nodes = 0;
+  for (const auto& plan : plans) {
+    ++nodes;
+    for (const auto& unit : plan.units) nodes += 1 + unit.parts.size();
+  }
+  // Each building, then each of its units followed by the unit's parts: the order one-by-one creation takes.
+  std::vector<std::int64_t> ids = store::allocate_ids(tx, "org_nodes", nodes);
+  std::size_t next = 0;
+  std::string now = iso_utc(tx.now());
+  std::vector<store::Params> node_rows;
+  std::vector<store::Params> building_rows;
+  std::vector<store::Params> part_rows;
+  CountDeltas deltas;
+  for (const auto& plan : plans) {
+    const BuildingInput& building = plan.building;
+    std::int64_t building_id = ids[next++];
+    std::string building_path = child_path(compound.path, building_id);
+    node_rows.push_back({building_id, compound.id, code_of(kNodeKinds, NodeKind::Building), building.name, nullptr,
+                         building_path, now});
+    building_rows.push_back(
+        {building_id, building.floors, building.has_elevator, code_of(kLandTenures, building.land)});
+    add_counts(deltas, path_ids(compound.path), code_of(kNodeKinds, NodeKind::Building), 1);
+    for (const auto& unit : plan.units) {
+      std::int64_t unit_id = ids[next++];
+      std::string unit_path = child_path(building_path, unit_id);
+      node_rows.push_back(
+          {unit_id, building_id, code_of(kNodeKinds, NodeKind::Unit), unit.name, nullptr, unit_path, now});
+      add_counts(deltas, path_ids(building_path), code_of(kNodeKinds, NodeKind::Unit), 1);
+      for (const auto& part : unit.parts) {
+        std::int64_t part_id = ids[next++];
+        node_rows.push_back({part_id, unit_id, code_of(kNodeKinds, NodeKind::Part), part.room_number, nullptr,
+                             child_path(unit_path, part_id), now});
+        part_rows.push_back({part_id, unit_id, part.room_number, part.floor, code_of(kPartUses, part.use),
+                             part.area_centi_m2, code_of(kAreaSources, part.area_source),
+                             part_address_key(building.name, unit.name, part.room_number)});
+      }
+      add_counts(deltas, path_ids(unit_path), code_of(kNodeKinds, NodeKind::Part),
+                 static_cast<std::int64_t>(unit.parts.size()));
+    }
+  }
+  store::insert_rows(tx, "org_nodes", {"id", "parent_id", "kind", "name", "code", "path", "created_at"}, node_rows);
+  store::insert_rows(tx, "buildings", {"node_id", "floors", "has_elevator", "land"}, building_rows);
+  store::insert_rows(
+      tx, "parts",
+      {"node_id", "unit_node_id", "room_number", "floor", "use", "area_centi_m2", "area_source", "address_key"},
+      part_rows);
+  write_counts(tx, deltas);
 }
 
 std::optional<std::int64_t> building_floors(store::Connection& connection, std::int64_t building_id) {

@@ -40,6 +40,9 @@ void insert_building_details(store::Tx& tx, std::int64_t node_id, const Building
 void insert_part_details(store::Tx& tx, std::int64_t node_id, std::int64_t unit_node_id, const PartInput& part);
 // Inserts the parts' nodes and details with multi-row statements; returns the nodes in input order.
 std::vector<Node> insert_parts(store::Tx& tx, const Node& unit, const std::vector<PartInput>& parts);
+struct BuildingPlan;
+// Inserts the buildings, their units and parts (checked) under `compound` with multi-row statements.
+void insert_buildings(store::Tx& tx, const Node& compound, const std::vector<BuildingPlan>& plans);
 // The floors registered for a building; nullopt when it has no details.
 std::optional<std::int64_t> building_floors(store::Connection& connection, std::int64_t building_id);
 // The room numbers already taken in a unit.
