@@ -29,10 +29,12 @@ build: deps
 	if [[ -f web/package.json ]]; then npm --prefix web run build; fi
 
 # The sanitizer build uses clang: it compiles this code in half the CPU time g++ needs under
-# -fsanitize, and a second compiler's warnings come with it.
+# -fsanitize, and a second compiler's warnings come with it. It compiles src/ in unity batches, about
+# a third less CPU from scratch, while `make build` keeps one file a unit, so both ways must compile.
 build-asan: deps
 	if [[ ! -f build-asan/build.ninja ]]; then \
-	  CXX=clang++ cmake -S . -B build-asan -G Ninja -DWEIZHI_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1; \
+	  CXX=clang++ cmake -S . -B build-asan -G Ninja -DWEIZHI_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
+	    -DWEIZHI_UNITY_BUILD=ON; \
 	fi
 	cmake --build build-asan --target unit_tests api_tests $(NINJA_JOBS)
 

@@ -118,9 +118,10 @@ run_gtest() {
 # run_api_gtest NAME BINARY DEMO_DATABASE_URL [VAR=VALUE...]: the API tests, as run_gtest, but the
 # suites of the full demo street (named *Demo*, tests/support/test_server.hpp), whose seeding takes
 # minutes on PostgreSQL, run in a process of their own beside the others, on DEMO_DATABASE_URL when
-# given; their output follows the others'.
+# given; their output follows the others'. With API_SHARDS=N (SQLite only) the others are split
+# between N processes run at once (GoogleTest's sharding), for a stage that has the cores to itself.
 run_api_gtest() {
-  local name=$1 bin=$2 demo_url=$3 rc=0 demo_rc=0 demo_pid
+  local name=$1 bin=$2 demo_url=$3 shards=${API_SHARDS:-1} demo_pid shard
   shift 3
   banner "$name: $bin"
   gtest_binary_present "$name" "$bin" || return 0
@@ -129,11 +130,33 @@ run_api_gtest() {
   run_gtest_process "$demo_json" '*Demo*.*' "$bin" "$@" ${demo_url:+WEIZHI_TEST_DATABASE_URL="$demo_url"} \
     >"${demo_json%.json}.log" 2>&1 &
   demo_pid=$!
-  run_gtest_process "$json" '-*Demo*.*' "$bin" "$@" || rc=$?
-  wait "$demo_pid" || demo_rc=$?
+  local reports=() pids=() shard_json
+  for ((shard = 1; shard < shards; shard++)); do
+    shard_json="${json%.json}-shard$shard.json"
+    run_gtest_process "$shard_json" '-*Demo*.*' "$bin" "$@" GTEST_TOTAL_SHARDS="$shards" GTEST_SHARD_INDEX="$shard" \
+      >"${shard_json%.json}.log" 2>&1 &
+    pids+=("$!")
+  done
+  local rc=0
+  if [[ $shards -gt 1 ]]; then
+    run_gtest_process "$json" '-*Demo*.*' "$bin" "$@" GTEST_TOTAL_SHARDS="$shards" GTEST_SHARD_INDEX=0 || rc=$?
+  else
+    run_gtest_process "$json" '-*Demo*.*' "$bin" "$@" || rc=$?
+  fi
+  reports+=("$rc:$json")
+  for ((shard = 1; shard < shards; shard++)); do
+    shard_json="${json%.json}-shard$shard.json"
+    rc=0
+    wait "${pids[shard - 1]}" || rc=$?
+    banner "$name: shard $((shard + 1)) of $shards, run beside the first"
+    cat "${shard_json%.json}.log"
+    reports+=("$rc:$shard_json")
+  done
+  rc=0
+  wait "$demo_pid" || rc=$?
   banner "$name: the demo street's suites (*Demo*), run beside the others"
   cat "${demo_json%.json}.log"
-  record_gtest_reports "$name" "$rc:$json" "$demo_rc:$demo_json"
+  record_gtest_reports "$name" "${reports[@]}" "$rc:$demo_json"
 }
 
 # Sum of the numbers on the lines of FILE matching the extended regex RE.
@@ -329,7 +352,9 @@ main() {
   fi
   finish_asan_build
   run_gtest "unit(asan)" build-asan/tests/unit_tests "${SANITIZER_ENV[@]}"
-  run_api_gtest "api(asan,sqlite)" build-asan/tests/api_tests "" -u WEIZHI_TEST_DATABASE_URL "${SANITIZER_ENV[@]}"
+  # By now the browser tests and the builds are mostly done: the sanitized API tests take both cores.
+  API_SHARDS=2 run_api_gtest "api(asan,sqlite)" build-asan/tests/api_tests "" -u WEIZHI_TEST_DATABASE_URL \
+    "${SANITIZER_ENV[@]}"
   finish_browser_tests
 
   banner "summary"
