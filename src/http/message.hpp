@@ -50,11 +50,11 @@ struct Response {
   Response& header(std::string name, std::string value);
 };
 
-// Percent-decoding of a URL component; `+` means space only in query strings.
 // The fields of a request's access log line; a discreet response's line has no client address and
 // no request id.
 Json access_log_fields(const Request& request, const Response& response, std::size_t bytes, double ms);
 
+// Percent-decoding of a URL component; `+` means space only in query strings.
 std::optional<std::string> url_decode(std::string_view text, bool plus_is_space);
 // Splits `a=1&b=2`, decoding each part; malformed escapes make it nullopt.
 std::optional<std::map<std::string, std::string>> parse_query(std::string_view query);
