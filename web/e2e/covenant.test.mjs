@@ -9,8 +9,9 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, choose, poppersClosed, saveScreenshot, signInToConsole, signInToMobile } from './support/browser.mjs'
+import { passDeadline } from './support/server.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
-import { addDays, deadlinePassed, streetToday } from './support/dates.mjs'
+import { addDays, streetToday } from './support/dates.mjs'
 
 const compoundName = '东二东三苑'
 // A valid 1×1 PNG: the smallest photo a browser will actually draw.
@@ -20,7 +21,7 @@ const onePixelPng = Buffer.from(
 )
 
 /** A matter-2 vote of the compound that closed with no ballots, so its item did not pass. */
-async function failedCovenantVote(admin, compoundId) {
+async function failedCovenantVote(baseUrl, admin, compoundId) {
   const now = Date.now()
   const vote = await admin.send(
     'POST',
@@ -31,7 +32,7 @@ async function failedCovenantVote(admin, compoundId) {
       matter: 2,
       items: ['修订小区公约'],
       opens_at: new Date(now - 3_600_000).toISOString(),
-      closes_at: new Date(now + 2_000).toISOString(),
+      closes_at: new Date(now + 3_600_000).toISOString(),
       channels: ['online'],
       scope: { kind: 'compound', node_ids: [] },
       policies: { follow_majority: 'abstain', extension: 'none' },
@@ -39,7 +40,7 @@ async function failedCovenantVote(admin, compoundId) {
     { expectedStatus: 201 },
   )
   await admin.send('POST', `/api/v1/votes/${vote.id}/open`)
-  await deadlinePassed(now + 2_000)
+  passDeadline(baseUrl, vote.id)
   await admin.send('POST', `/api/v1/votes/${vote.id}/close`)
   return vote
 }
@@ -173,8 +174,7 @@ describe('covenant screens of the console', () => {
   test('the covenant page shows the version in force and its signatures, and the street adds a clause type', async () => {
     compoundId = await findNodeId(suite.baseUrl, compoundName)
     admin = await apiSession(suite.baseUrl, 'admin')
-    // The vote runs its two seconds to its deadline while the screens are tried.
-    failedVote = failedCovenantVote(admin, compoundId)
+    failedVote = failedCovenantVote(suite.baseUrl, admin, compoundId)
     listed = await admin.get(`/api/v1/covenants?compound=${compoundId}`)
     inForce = listed.items.find((version) => version.id === listed.in_force_id)
 

@@ -8,8 +8,9 @@ import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, checkScreen, choose, poppersClosed } from './support/browser.mjs'
 import { addCompoundWithParts } from './support/fixtures.mjs'
+import { passDeadline } from './support/server.mjs'
 import { browserSuite, desktop, phone } from './support/suite.mjs'
-import { deadlinePassed, streetToday } from './support/dates.mjs'
+import { streetToday } from './support/dates.mjs'
 
 const compoundName = '议事测试苑'
 const topicTitle = '南门外增设非机动车停车棚'
@@ -54,7 +55,7 @@ async function compoundWithOwners(baseUrl) {
 // run in order.
 describe('deliberation screens of the console', () => {
   const suite = browserSuite(desktop)
-  let admin, compound, resident, page, topicId, closesAt, voteId
+  let admin, compound, resident, page, topicId, voteId
 
   test('the board shows 德胜新村’s topic for comments, and a new topic is proposed (step 1)', async () => {
     ;({ admin, compound, resident } = await compoundWithOwners(suite.baseUrl))
@@ -151,9 +152,8 @@ describe('deliberation screens of the console', () => {
     await voteForm.getByTestId('save').click()
     await voteForm.locator('.el-form-item').filter({ hasText: '截止时间' }).getByText('截止时间应晚于开始时间').waitFor()
     await assertAccessible(page, 'vote drawer with a field error')
-    // The vote closes soon, so that the next test can count it; the ballots below come well before.
-    closesAt = Date.now() + 25_000
-    await typeDateTime(page, voteForm, '截止时间', closesAt)
+    // The vote closes in an hour; the next test moves its deadline past to count it.
+    await typeDateTime(page, voteForm, '截止时间', Date.now() + 3_600_000)
     await voteForm.getByTestId('save').click()
     await step.getByText('居民表决').waitFor()
     const votes = page.getByTestId('votes')
@@ -180,7 +180,7 @@ describe('deliberation screens of the console', () => {
   test('after its deadline the vote is closed and passes, and the resolution records its ratios (step 6)', async () => {
     const step = page.getByTestId('topic-step')
     const votes = page.getByTestId('votes')
-    await deadlinePassed(closesAt)
+    passDeadline(suite.baseUrl, voteId)
     await page.getByTestId('close-vote').click()
     await page.getByTestId('vote-page').getByTestId('vote-state').getByText('已截止').waitFor()
 

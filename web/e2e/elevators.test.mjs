@@ -8,8 +8,9 @@ import { describe, test } from 'node:test'
 import { apiSession, findNodeId } from './support/api.mjs'
 import { assertAccessible, checkScreen, poppersClosed } from './support/browser.mjs'
 import { addCompoundWithParts } from './support/fixtures.mjs'
+import { passDeadline } from './support/server.mjs'
 import { browserSuite, desktop } from './support/suite.mjs'
-import { addDays, deadlinePassed, streetToday } from './support/dates.mjs'
+import { addDays, streetToday } from './support/dates.mjs'
 
 /** "¥8,333.34" as fen, to add shares up exactly. */
 const fenOf = (text) => Number(text.replace(/[¥,\s]/g, '').replace('.', ''))
@@ -171,10 +172,10 @@ describe('elevator retrofit screens of the console', () => {
 
   test('the consent vote is drafted, design is refused before it is counted, and the owners’ ballots come in', async () => {
     const projectPage = page.getByTestId('elevator-project-page')
-    // The consent vote closes soon, so that the next test can count it; the ballots below come well before.
+    // The consent vote closes in an hour; the next test moves its deadline past to count it.
     await page.getByTestId('create-vote').click()
     const voteForm = page.getByTestId('consent-vote-form')
-    closesAt = new Date(Date.now() + 25_000)
+    closesAt = new Date(Date.now() + 3_600_000)
     const closesText = await page.evaluate((iso) => {
       const at = new Date(iso)
       const two = (n) => String(n).padStart(2, '0')
@@ -219,7 +220,7 @@ describe('elevator retrofit screens of the console', () => {
     const projectPage = page.getByTestId('elevator-project-page')
     const consent = page.getByTestId('consent')
     const advance = page.getByTestId('advance-form')
-    await deadlinePassed(closesAt.getTime())
+    passDeadline(suite.baseUrl, vote.id)
     await admin.send('POST', `/api/v1/votes/${vote.id}/close`, {})
 
     await page.reload()

@@ -4,12 +4,11 @@
 // in, and the page works inside WeChat's and DingTalk's browsers, whose H5 can be added to the home screen with
 // its manifest.
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import { describe, test } from 'node:test'
 import { agreeToPrivacyNotice, checkScreen, signInWithCode } from './support/browser.mjs'
 import { browserSuite, phone } from './support/suite.mjs'
 import { apiSession, findNodeId } from './support/api.mjs'
-import { databaseOf } from './support/server.mjs'
+import { runSql } from './support/server.mjs'
 
 const userAgents = {
   WeChat:
@@ -99,13 +98,11 @@ describe('resident sign-in by phone', () => {
   test('two people registered on one phone are offered by masked name and the one tapped signs in', async () => {
     const [first, second] = await soleOwners(suite.baseUrl, 2)
     // The registry refuses a second person on a phone, so the family is made as an old registration left it.
-    execFileSync('sqlite3', [
-      '-cmd',
-      '.timeout 5000',
-      databaseOf(suite.baseUrl),
+    runSql(
+      suite.baseUrl,
       `UPDATE people SET (phone_enc, phone_index, phone_masked) = ` +
         `(SELECT phone_enc, phone_index, phone_masked FROM people WHERE id = ${first.id}) WHERE id = ${second.id}`,
-    ])
+    )
 
     const page = await suite.freshPage()
     await signInWithCode(page, suite.baseUrl, first.phone)

@@ -6,9 +6,3 @@ export const streetToday = () => new Date(Date.now() + 8 * 3_600_000).toISOStrin
 
 /** A YYYY-MM-DD date plus whole days. */
 export const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-
-/**
- * Resolves a second after `epochMs` has passed: a vote closes only after its deadline (docs/rules.md), and
- * the server's clock is the real one, so a test that counts a vote waits for the deadline it set.
- */
-export const deadlinePassed = (epochMs) => new Promise((resolve) => setTimeout(resolve, Math.max(0, epochMs - Date.now() + 1_000)))
