@@ -284,7 +284,7 @@ run_postgres_api_tests() {
   PG_STARTED=0
 }
 
-# The source checks (scripts/check-*.sh: format, layering): each is one test, failed when it exits
+# The source checks (scripts/check-*.sh: format, layering, the docs' citations): each is one test, failed when it exits
 # non-zero, with its output shown.
 run_source_checks() {
   local script passed=0 failed=0 names=()
