@@ -152,8 +152,12 @@ TEST_F(CasesTest, TheFullPathKeepsEveryStepAsAnEvent) {
   ASSERT_EQ(listed.status, 200);
   json listed_items = listed.json()["items"];
   for (const auto& item : listed_items) {
-    if (item["id"] == record["id"]) EXPECT_EQ(item["assignee_name"], "物业员工（演示）");
-    if (item["assignee_user_id"].is_null()) EXPECT_TRUE(item["assignee_name"].is_null());
+    if (item["id"] == record["id"]) {
+      EXPECT_EQ(item["assignee_name"], "物业员工（演示）");
+    }
+    if (item["assignee_user_id"].is_null()) {
+      EXPECT_TRUE(item["assignee_name"].is_null());
+    }
   }
 }
 

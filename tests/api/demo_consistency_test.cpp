@@ -68,7 +68,9 @@ std::string expect_record_agrees(store::Connection& connection, const Seeded& no
     if (!row) return "";
     EXPECT_EQ(notice.node_id.value_or(row->i64(0)), row->i64(0));
     EXPECT_TRUE(says(notice.title + notice.body, "#" + std::to_string(*id)));
-    if (notice.kind == "case.escalated") EXPECT_FALSE(says(row->text(1), "closed"));
+    if (notice.kind == "case.escalated") {
+      EXPECT_FALSE(says(row->text(1), "closed"));
+    }
     return "/api/v1/cases/" + std::to_string(*id);
   }
   if (auto id = id_after(notice, "/covenant/violations/", "covenant_violation")) {
@@ -98,7 +100,9 @@ std::string expect_record_agrees(store::Connection& connection, const Seeded& no
     if (!row) return "";
     EXPECT_EQ(notice.node_id.value_or(row->i64(0)), row->i64(0));
     EXPECT_TRUE(says(notice.body, row->text(2)));
-    if (notice.kind == "vote.closing") EXPECT_EQ(row->text(1), "open");
+    if (notice.kind == "vote.closing") {
+      EXPECT_EQ(row->text(1), "open");
+    }
     return "/api/v1/votes/" + std::to_string(*id);
   }
   // A list filtered to one compound: the compound the notification is about.
@@ -122,7 +126,9 @@ TEST_F(DemoConsistencyTest, EverySeededNotificationOpensTheRecordItSpeaksOf) {
   for (const auto& notice : seeded) {
     SCOPED_TRACE(notice.login + ": " + notice.title + " " + notice.link);
     std::string record = expect_record_agrees(*lease, notice);
-    if (!record.empty()) EXPECT_EQ(signed_in(notice.login)->get(record).status, 200) << record;
+    if (!record.empty()) {
+      EXPECT_EQ(signed_in(notice.login)->get(record).status, 200) << record;
+    }
   }
 }
 

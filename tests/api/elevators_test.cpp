@@ -467,7 +467,7 @@ TEST_F(ElevatorTest, IdsOfAnotherCompoundAreRefusedOnEitherEndAndNothingIsWritte
   ASSERT_EQ(theirs.status, 201) << theirs.body;
 
   // Registry people of another compound in one's working group; a mediator of another community.
-  for (const std::string& compound : {"c-deshengba", "dong-er-dong-san"}) {
+  for (const char* compound : {"c-deshengba", "dong-er-dong-san"}) {
     auto group = put(
         "commissioner", path(project, "/group"),
         json{{"members",

@@ -227,7 +227,9 @@ TEST_F(EngagementNoticesTest, ReadsAreRecordedOnceAndAcknowledgementsCountPerBui
     households += row["households"].get<std::int64_t>();
     read += row["read"].get<std::int64_t>();
     acked_households += row["acked"].get<std::int64_t>();
-    if (row["building"]["id"] == building) EXPECT_EQ(row["acked"], 1) << row.dump();
+    if (row["building"]["id"] == building) {
+      EXPECT_EQ(row["acked"], 1) << row.dump();
+    }
   }
   EXPECT_EQ(households, shown["counts"]["total"]);
   EXPECT_EQ(read, 1);

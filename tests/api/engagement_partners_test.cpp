@@ -14,10 +14,6 @@ using weizhi::testing::HttpClient;
 
 namespace {
 
-std::string from_now(std::chrono::minutes minutes) {
-  return weizhi::iso_utc(std::chrono::system_clock::now() + minutes);
-}
-
 // Street time of day `hour`:00, `days` from today, with the street's offset.
 std::string street_at(int days, int hour) {
   std::string day = weizhi::street_date(std::chrono::system_clock::now() + std::chrono::days(days));

@@ -454,7 +454,9 @@ TEST_F(HostileRecentRoutesTest, OversizedAndMistypedBodiesAreRefusedNamingTheFie
     std::string request = refusal.method + " " + refusal.path + " " + refusal.body.substr(0, 80);
     Reply reply = admin->send(refusal.method, refusal.path, refusal.body);
     expect_error(reply, refusal.status, refusal.code, request);
-    if (!refusal.field.empty()) EXPECT_EQ(reply.error_field(), refusal.field) << request;
+    if (!refusal.field.empty()) {
+      EXPECT_EQ(reply.error_field(), refusal.field) << request;
+    }
   }
 
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), audit_before);

@@ -489,7 +489,9 @@ TEST_F(PropertyEvaluationTest, AContractsOwnScoringReplacesTheStreetsUntilRemove
   auto board = admin->get(kBase + "/evaluations?month=" + last);
   json board_rows = board.json()["items"];
   for (const auto& row : board_rows) {
-    if (row["contract_id"] == contract) EXPECT_EQ(row["missing"], json::array({"street"}));
+    if (row["contract_id"] == contract) {
+      EXPECT_EQ(row["missing"], json::array({"street"}));
+    }
   }
 
   ASSERT_EQ(sheet(*admin, last, "street", {item("cleaning", "40"), item("security", "40")}).status, 201);

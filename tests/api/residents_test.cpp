@@ -134,7 +134,7 @@ TEST_F(ResidentsTest, ALaterSignInReusesTheAccountAndMovingOutEndsTheRole) {
 
 TEST_F(ResidentsTest, MovingOutEndsTheRoleTheNextDayWhileTheSessionLives) {
   std::int64_t mover = person_with("19900024444", "蒋十四", {{"desheng-xincun", people::Relation::Tenant}});
-  std::int64_t stayer = person_with("19900025555", "沈十五", {{"xi-si", people::Relation::Owner}});
+  person_with("19900025555", "沈十五", {{"xi-si", people::Relation::Owner}});
   auto moving = anonymous();
   ASSERT_EQ(ask_code(*moving, "19900024444").status, 202);
   Reply mover_in = sign_in(*moving, {{"phone", "19900024444"}, {"code", last_code("19900024444")}});

@@ -965,7 +965,9 @@ TEST_F(VotingTest, AReminderGoesToTheNonVotersWithAnAccountOnceWhileTheVoteIsOpe
                   {"vote:" + std::to_string(id)}),
             1)
       << "a retry sends nothing more";
-  if (!voter_login.empty()) EXPECT_EQ(inbox(voter_login), 1);
+  if (!voter_login.empty()) {
+    EXPECT_EQ(inbox(voter_login), 1);
+  }
   EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE kind = 'vote.reminder' AND entity_type = 'vote' AND "
                   "entity_id = ? AND link = ?",
                   {id, "/votes/" + std::to_string(id)}),

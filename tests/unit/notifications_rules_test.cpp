@@ -145,7 +145,7 @@ TEST(NotificationRules, ContentIsCutTo2048BytesOnACharacterBoundary) {
   std::string content = robot_content(Message{"k", "标题", body, "", std::nullopt});
   EXPECT_LE(content.size(), kMaxContentBytes);
   EXPECT_GT(content.size(), kMaxContentBytes - 3);
-  EXPECT_NO_THROW(nlohmann::json::parse(robot_payload(content)));
+  EXPECT_TRUE(nlohmann::json::parse(robot_payload(content)).is_object());
   EXPECT_EQ(truncate_utf8("ab汉", 4), "ab");
   EXPECT_EQ(truncate_utf8("ab汉", 5), "ab汉");
   EXPECT_EQ(truncate_utf8("abc", 10), "abc");
