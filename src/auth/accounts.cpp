@@ -47,13 +47,14 @@ bool only_white_space(std::string_view text) {
 }
 }  // namespace
 
-CommonPasswords::CommonPasswords(std::vector<std::string> passwords) : sorted_(std::move(passwords)) {
-  for (auto& password : sorted_) password = lower_case(std::move(password));
-  if (!std::is_sorted(sorted_.begin(), sorted_.end())) std::sort(sorted_.begin(), sorted_.end());
+CommonPasswords::CommonPasswords(std::vector<std::string> passwords) {
+  for (auto& password : passwords) password = lower_case(std::move(password));
+  if (!std::is_sorted(passwords.begin(), passwords.end())) std::sort(passwords.begin(), passwords.end());
+  sorted_ = std::make_shared<const std::vector<std::string>>(std::move(passwords));
 }
 
 bool CommonPasswords::contains(const std::string& password) const {
-  return std::binary_search(sorted_.begin(), sorted_.end(), lower_case(password));
+  return sorted_ && std::binary_search(sorted_->begin(), sorted_->end(), lower_case(password));
 }
 
 std::optional<std::string> password_problem(const std::string& login, const std::string& password,

@@ -1,6 +1,7 @@
 // Accounts and role assignments: the rules for logins and passwords, and their storage.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,16 +13,16 @@
 namespace weizhi::auth {
 
 // Passwords too common to keep anyone out, compared without regard to case. A sorted list, not a
-// hash set: loading cracklib's 54,763 words takes 2 ms instead of 10-25 (every test server loads it).
+// hash set, and shared by its copies: a process that starts many servers reads the file once.
 class CommonPasswords {
  public:
   CommonPasswords() = default;
   explicit CommonPasswords(std::vector<std::string> passwords);
   bool contains(const std::string& password) const;
-  std::size_t size() const { return sorted_.size(); }
+  std::size_t size() const { return sorted_ ? sorted_->size() : 0; }
 
  private:
-  std::vector<std::string> sorted_;  // lower-cased
+  std::shared_ptr<const std::vector<std::string>> sorted_;  // lower-cased
 };
 
 // Rules. Each returns nullopt when the value is acceptable, else the Chinese message naming the rule.
