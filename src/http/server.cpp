@@ -138,8 +138,11 @@ struct Server::State {
   RunningServer running;
   std::atomic<unsigned short> bound_port{0};
   std::atomic<bool> draining{false};
+  // Requests taken and not yet answered to the last byte: stop() waits for them.
   std::atomic<long> in_flight{0};
 
+  // Sends the response; the request stops counting as in flight once the I/O thread has written it,
+  // failed to, or dropped it with its connection (RESTinio calls back in every case).
   void respond(const restinio::request_handle_t& handle, const Request& request, Response& response,
                std::chrono::steady_clock::time_point started) {
     auto builder = handle->create_response(restinio::http_status_line_t{
@@ -156,7 +159,7 @@ struct Server::State {
     }
     std::size_t bytes = response.body.size();
     if (request.method != Method::Head) builder.set_body(std::move(response.body));
-    builder.done();
+    builder.done([this](const asio::error_code&) { in_flight.fetch_sub(1); });
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     Json fields = access_log_fields(request, response, bytes, ms);
     // The moment of a discreet request is logged to the minute only (see Response).
@@ -189,6 +192,7 @@ struct Server::State {
     auto refuse = [&](Response response) {
       if (request->path.empty()) request->path = std::string(header.path().substr(0, 256));
       response.header("X-Request-Id", request->request_id);
+      in_flight.fetch_add(1);
       respond(handle, *request, response, started);
       return restinio::request_accepted();
     };
@@ -211,7 +215,6 @@ struct Server::State {
     workers->post([this, handle, request, started] {
       Response response = dispatcher.handle(*request);
       respond(handle, *request, response, started);
-      in_flight.fetch_sub(1);
     });
     return restinio::request_accepted();
   }
@@ -267,8 +270,6 @@ void Server::stop() {
   while (state_->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  // Responses are written by the I/O threads after the handler returns: give them a moment.
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
   state_->running->stop();
   state_->running->wait();
   // Workers past the grace period still hold requests, and so connections: they finish first, then
