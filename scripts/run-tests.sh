@@ -18,7 +18,8 @@ TOTAL_PASSED=0
 TOTAL_FAILED=0
 SUITE_LINES=()
 
-banner() { printf '\n==== %s ====\n' "$*"; }
+# Each banner says how far into the run it comes (minutes:seconds), so a slow step shows in the log.
+banner() { printf '\n==== %s [%d:%02d] ====\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 record() { # record NAME PASSED FAILED [NOTE]
   local line="suite $1: $2 passed, $3 failed${4:+ ($4)}"
