@@ -19,9 +19,6 @@ const std::string kPassword = "Hik12345";
 
 class AccessDevicesTest : public ApiTest {
  protected:
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
   std::int64_t gate_of(const std::string& compound, const std::string& tier) {
     return count(
         "SELECT g.id FROM access_gates g JOIN org_nodes n ON n.id = g.compound_node_id WHERE n.code = ? AND "

@@ -34,10 +34,6 @@ class AccessTest : public ApiTest {
  protected:
   std::string id(const std::string& code) { return std::to_string(node(code)); }
 
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
-
   // People who live in the compound `code` with exactly one part there, by id.
   std::vector<std::int64_t> residents_of(const std::string& code) {
     auto lease = db().read();

@@ -33,10 +33,6 @@ json visitor(const std::string& uses = "once") {
 
 class AccessVisitorsTest : public ApiTest {
  protected:
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
-
   // The compound's gate of the tier (the Test seed gives each pilot compound one of each).
   std::int64_t gate(const std::string& tier, const std::string& compound = "desheng-xincun") {
     return count("SELECT id FROM access_gates WHERE compound_node_id = ? AND tier = ?", {node(compound), tier});

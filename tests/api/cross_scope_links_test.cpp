@@ -14,8 +14,6 @@ class CrossScopeLinksTest : public ApiTest {
  protected:
   std::string id_text(const std::string& code) { return std::to_string(node(code)); }
 
-  std::int64_t count(const std::string& table) { return db().read()->scalar("SELECT COUNT(*) FROM " + table); }
-
   // A person registered under the node with `code`, found as the street admin.
   json someone_of(const std::string& code) {
     json items = signed_in("admin")->get("/api/v1/people?node=" + id_text(code)).json()["items"];
@@ -47,7 +45,7 @@ TEST_F(CrossScopeLinksTest, CommissionerMayNotLinkAPersonOfAnotherCompoundToAPar
   std::int64_t part = part_of("desheng-xincun");
   auto admin = signed_in("admin");
   json links_before = admin->get(links_path(part)).json()["items"];
-  std::int64_t rows_before = count("part_links");
+  std::int64_t rows_before = rows_in("part_links");
 
   Reply reply =
       signed_in("commissioner")->post(links_path(part), json{{"person_id", outsider["id"]}, {"relation", "tenant"}});
@@ -56,7 +54,7 @@ TEST_F(CrossScopeLinksTest, CommissionerMayNotLinkAPersonOfAnotherCompoundToAPar
   EXPECT_EQ(reply.error_field(), "person_id");
   EXPECT_EQ(reply.body.find(outsider["name"].get<std::string>()), std::string::npos) << reply.body;
   EXPECT_EQ(admin->get(links_path(part)).json()["items"], links_before);
-  EXPECT_EQ(count("part_links"), rows_before);
+  EXPECT_EQ(rows_in("part_links"), rows_before);
 }
 
 TEST_F(CrossScopeLinksTest, CommissionerMayStillLinkAPersonOfTheirOwnCompound) {
@@ -91,29 +89,29 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotMoveANodeOfAnotherCommunityIntoTheirO
 }
 
 TEST_F(CrossScopeLinksTest, SecretaryMayNotCreateANodeUnderAnotherCommunity) {
-  std::int64_t nodes_before = count("org_nodes");
+  std::int64_t nodes_before = rows_in("org_nodes");
   Reply reply =
       signed_in("secretary")
           ->post("/api/v1/org/nodes", json{{"parent_id", node("c-xiangji")}, {"kind", "building"}, {"name", "99幢"}});
   EXPECT_EQ(reply.status, 403) << reply.body;
-  EXPECT_EQ(count("org_nodes"), nodes_before);
+  EXPECT_EQ(rows_in("org_nodes"), nodes_before);
 }
 
 // --- Governance: people and nodes named beside the record ---
 
 TEST_F(CrossScopeLinksTest, SecretaryMayNotAppointAPersonOfAnotherCommunityToAPosition) {
-  std::int64_t rows_before = count("community_positions");
+  std::int64_t rows_before = rows_in("community_positions");
   Reply reply =
       signed_in("secretary")
           ->send("PUT", "/api/v1/governance/communities/" + id_text("desheng") + "/positions/tripartite_director",
                  json{{"person_id", someone_of("cuiyu")["id"]}}.dump());
   EXPECT_EQ(reply.status, 403) << reply.body;
   EXPECT_EQ(reply.error_field(), "person_id");
-  EXPECT_EQ(count("community_positions"), rows_before);
+  EXPECT_EQ(rows_in("community_positions"), rows_before);
 }
 
 TEST_F(CrossScopeLinksTest, SecretaryMayNotAssignAPersonOfAnotherCommunityAsCommissioner) {
-  std::int64_t rows_before = count("commissioner_assignments");
+  std::int64_t rows_before = rows_in("commissioner_assignments");
   Reply reply = signed_in("secretary")
                     ->post("/api/v1/governance/commissioners",
                            json{{"person_id", someone_of("cuiyu")["id"]}, {"compound_id", node("c-deshengba")}});
@@ -123,20 +121,20 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotAssignAPersonOfAnotherCommunityAsComm
                         ->post("/api/v1/governance/commissioners",
                                json{{"person_id", someone_of("desheng")["id"]}, {"compound_id", node("c-xiangji")}});
   EXPECT_EQ(elsewhere.status, 403) << elsewhere.body;
-  EXPECT_EQ(count("commissioner_assignments"), rows_before);
+  EXPECT_EQ(rows_in("commissioner_assignments"), rows_before);
 }
 
 TEST_F(CrossScopeLinksTest, SecretaryMayNotMakeAPersonOfAnotherCommunityAPartySecretary) {
   auto secretary = signed_in("secretary");
   std::int64_t outsider = someone_of("cuiyu")["id"];
-  std::int64_t orgs_before = count("party_orgs");
+  std::int64_t orgs_before = rows_in("party_orgs");
   Reply created = secretary->post("/api/v1/governance/party-orgs", json{{"kind", "branch"},
                                                                         {"name", "德胜新村第二党支部"},
                                                                         {"community_id", node("desheng")},
                                                                         {"secretary_person_id", outsider}});
   EXPECT_EQ(created.status, 403) << created.body;
   EXPECT_EQ(created.error_field(), "secretary_person_id");
-  EXPECT_EQ(count("party_orgs"), orgs_before);
+  EXPECT_EQ(rows_in("party_orgs"), orgs_before);
 
   Reply own =
       secretary->post("/api/v1/governance/party-orgs",
@@ -160,7 +158,7 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotMakeAPersonOfAnotherCommunityAPartySe
 
 TEST_F(CrossScopeLinksTest, SecretaryMayNotMakeAGridOfAnotherCommunitysPeopleOrBuildings) {
   auto secretary = signed_in("secretary");
-  std::int64_t grids_before = count("grids");
+  std::int64_t grids_before = rows_in("grids");
   Reply chief = secretary->post(
       "/api/v1/governance/grids",
       json{{"community_id", node("desheng")}, {"name", "第九网格"}, {"chief_person_id", someone_of("cuiyu")["id"]}});
@@ -171,11 +169,11 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotMakeAGridOfAnotherCommunitysPeopleOrB
       json{{"community_id", node("desheng")}, {"name", "第九网格"}, {"building_ids", {child_of("c-xiangji")["id"]}}});
   EXPECT_EQ(buildings.status, 422) << buildings.body;
   EXPECT_EQ(buildings.error_field(), "building_ids[0]");
-  EXPECT_EQ(count("grids"), grids_before);
+  EXPECT_EQ(rows_in("grids"), grids_before);
 }
 
 TEST_F(CrossScopeLinksTest, SecretaryMayNotNameAContactOfAnotherCommunityForASocialOrganisation) {
-  std::int64_t orgs_before = count("social_orgs");
+  std::int64_t orgs_before = rows_in("social_orgs");
   Reply reply = signed_in("secretary")
                     ->post("/api/v1/governance/social-orgs", json{{"name", "夕阳红服务社"},
                                                                   {"node_id", node("desheng-xincun")},
@@ -183,7 +181,7 @@ TEST_F(CrossScopeLinksTest, SecretaryMayNotNameAContactOfAnotherCommunityForASoc
                                                                   {"contact_person_id", someone_of("cuiyu")["id"]}});
   EXPECT_EQ(reply.status, 403) << reply.body;
   EXPECT_EQ(reply.error_field(), "contact_person_id");
-  EXPECT_EQ(count("social_orgs"), orgs_before);
+  EXPECT_EQ(rows_in("social_orgs"), orgs_before);
 }
 
 // --- Voting: voters and proxies of another compound ---
@@ -270,14 +268,14 @@ TEST_F(CrossScopeLinksTest, ImportDoesNotLinkAPersonRegisteredInAnotherCompound)
   std::string csv =
       "姓名,手机,身份证号,出生年份,党员,标签,楼栋,单元,房号,关系,指定投票人\n"
       "王芳,16612345679,,,,,1幢,1单元,101,租户,\n";
-  std::int64_t links_before = count("part_links");
+  std::int64_t links_before = rows_in("part_links");
 
   Reply reply = signed_in("commissioner")->send("POST", "/api/v1/import/people?node=" + id_text("desheng-xincun"), csv);
 
   EXPECT_EQ(reply.status, 422) << reply.body;
   ASSERT_EQ(reply.json()["errors"].size(), 1u) << reply.body;
   EXPECT_EQ(reply.json()["errors"][0]["field"], "phone");
-  EXPECT_EQ(count("part_links"), links_before);
+  EXPECT_EQ(rows_in("part_links"), links_before);
   std::string person = "/api/v1/people/" + std::to_string(outsider.json()["id"].get<std::int64_t>());
   EXPECT_TRUE(admin->get(person).json()["links"].empty());
   // The street admin, whose scope holds both, links the same row to the registered person.

@@ -147,10 +147,6 @@ class EngagementEventsTest : public ApiTest {
     std::int64_t last_confirmed = std::max_element(confirmed.begin(), confirmed.end(), by_id)->at("id");
     EXPECT_LT(last_confirmed, waiting.front()["id"].get<std::int64_t>()) << "the first to arrive took the places";
   }
-
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
 };
 
 TEST_F(EngagementEventsTest, StaffPublishAnEventThatResidentsLivingThereSeeAndJoin) {

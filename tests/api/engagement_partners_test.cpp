@@ -61,8 +61,6 @@ class EngagementPartnersTest : public ApiTest {
             {"ends_at", street_at(3, 16)},
             {"capacity", 60}};
   }
-
-  std::int64_t count(const std::string& sql) { return db().read()->scalar(sql); }
 };
 
 TEST_F(EngagementPartnersTest, TheStreetAddsAUnitWithContactsAgreementsAndResourcesSunkToCompounds) {

@@ -89,10 +89,6 @@ class EngagementSurveysTest : public ApiTest {
     EXPECT_FALSE(body["my_households"].empty()) << shown.body;
     return body["my_households"].empty() ? 0 : body["my_households"][0]["id"].get<std::int64_t>();
   }
-
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
 };
 
 TEST_F(EngagementSurveysTest, ASurveyIsDraftedThenOpenedWithItsQuestionsFrozenThenClosed) {

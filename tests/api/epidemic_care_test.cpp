@@ -79,10 +79,6 @@ class EpidemicCareTest : public ApiTest {
     return reply.json();
   }
 
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
-
   void another_compounds_commissioner(const std::string& login) {
     db().write([&](weizhi::store::Tx& tx) {
       std::int64_t user = weizhi::auth::create_user(

@@ -20,10 +20,6 @@ class GovernanceTest : public ApiTest {
     auto lease = db().read();
     return lease->query_one("SELECT person_id FROM users WHERE login = ?", {login})->i64(0);
   }
-  std::int64_t count(const std::string& sql) {
-    auto lease = db().read();
-    return lease->scalar(sql);
-  }
   // The current commissioner assignment of a compound, as the list shows it.
   std::int64_t assignment_of(weizhi::testing::HttpClient& client, const std::string& code) {
     auto items = client.get("/api/v1/governance/commissioners?node=" + id_of(code)).json()["items"];

@@ -46,9 +46,6 @@ long replies_with(const std::vector<Reply>& replies, long status) {
 
 class HostileRecentRoutesTest : public ApiTest {
  protected:
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
   std::int64_t audit_rows(const std::string& action, const std::string& entity) {
     return count("SELECT COUNT(*) FROM audit_log WHERE action = ? AND entity = ?", {action, entity});
   }

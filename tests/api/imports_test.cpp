@@ -32,12 +32,10 @@ class ImportsTest : public ApiTest {
     return client.send("POST", "/api/v1/import/" + what + "?node=" + node_id + options, csv);
   }
 
-  std::int64_t count(const std::string& table) { return db().read()->scalar("SELECT COUNT(*) FROM " + table); }
-
   // Every table an import writes, and the audit log.
   std::vector<std::int64_t> written_rows() {
-    return {count("org_nodes"), count("parts"),      count("buildings"),
-            count("people"),    count("part_links"), count("audit_log")};
+    return {rows_in("org_nodes"), rows_in("parts"),      rows_in("buildings"),
+            rows_in("people"),    rows_in("part_links"), rows_in("audit_log")};
   }
 
   // The id of the child of `parent` with this name, through the API; 0 when there is none.
@@ -124,11 +122,11 @@ TEST_F(ImportsTest, CleanFileIs201AndItsPartsAreChildrenOfTheirUnit) {
 
 TEST_F(ImportsTest, ImportIsOneAuditRecordWithCountsOnly) {
   auto admin = signed_in("admin");
-  std::int64_t audit_before = count("audit_log");
+  std::int64_t audit_before = rows_in("audit_log");
   auto reply = import(*admin, "parts", id_text("desheng-xincun"),
                       kPartsHeader + "3幢,6,无,1单元,101,1,住宅,88.5,登记\n3幢,6,无,1单元,102,1,住宅,88.5,登记\n");
   ASSERT_EQ(reply.status, 201) << reply.body;
-  EXPECT_EQ(count("audit_log"), audit_before + 1);
+  EXPECT_EQ(rows_in("audit_log"), audit_before + 1);
   auto audit = admin->get("/api/v1/audit?entity=org_node:" + id_text("desheng-xincun")).json();
   ASSERT_GE(audit["items"].size(), 1u);
   EXPECT_EQ(audit["items"][0]["action"], "import.parts");
@@ -187,16 +185,16 @@ TEST_F(ImportsTest, ExistingBuildingWithOtherFloorsIsARowError) {
 
 TEST_F(ImportsTest, PeopleImportMakesOnePersonForTwoPartsWithOnePhone) {
   auto admin = signed_in("admin");
-  std::int64_t people_before = count("people");
-  std::int64_t links_before = count("part_links");
+  std::int64_t people_before = rows_in("people");
+  std::int64_t links_before = rows_in("part_links");
   auto reply = import(*admin, "people", id_text("desheng-xincun"),
                       kPeopleHeader + "王芳," + kNewPhone +
                           ",,1962,是,gold_mediator,1幢,1单元,101,业主,\n"
                           "王芳,166-1234-5678,,1962,是,,2幢,1单元,102,业主,\n");
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.json()["created"], (json{{"people", 1}, {"links", 2}}));
-  EXPECT_EQ(count("people"), people_before + 1);
-  EXPECT_EQ(count("part_links"), links_before + 2);
+  EXPECT_EQ(rows_in("people"), people_before + 1);
+  EXPECT_EQ(rows_in("part_links"), links_before + 2);
   auto audit = admin->get("/api/v1/audit?entity=org_node:" + id_text("desheng-xincun")).json();
   EXPECT_EQ(audit["items"][0]["action"], "import.people");
   EXPECT_EQ(audit["items"][0]["summary"].dump().find("5678"), std::string::npos);

@@ -64,26 +64,17 @@ class OrgBulkTest : public ApiTest {
     return lines;
   }
 
-  std::int64_t count(const std::string& table) { return db().read()->scalar("SELECT COUNT(*) FROM " + table); }
-
   // The status and field of the refusal `plans` meet under a new compound; nothing is written.
   std::pair<int, std::string> refusal(const std::function<void(std::vector<BuildingPlan>&)>& spoil) {
-    std::int64_t nodes = count("org_nodes"), parts = count("parts");
     auto spoiled = plans();
     spoil(spoiled);
-    try {
-      db().transaction([&](Tx& tx) {
-        Node community = *weizhi::org::find_node(tx, node("desheng"));
-        Node compound = weizhi::org::create_compound(tx, community, "新建小区", std::nullopt);
-        weizhi::org::create_buildings(tx, compound, spoiled);
-      });
-    } catch (const ApiError& error) {
-      EXPECT_EQ(count("org_nodes"), nodes);
-      EXPECT_EQ(count("parts"), parts);
-      return {error.status(), error.field()};
-    }
-    ADD_FAILURE() << "the plans were not refused";
-    return {0, ""};
+    return refused_write(
+        [&](Tx& tx) {
+          Node community = *weizhi::org::find_node(tx, node("desheng"));
+          Node compound = weizhi::org::create_compound(tx, community, "新建小区", std::nullopt);
+          weizhi::org::create_buildings(tx, compound, spoiled);
+        },
+        {"org_nodes", "parts"});
   }
   using Refusal = std::pair<int, std::string>;
 };
@@ -120,7 +111,7 @@ TEST_F(OrgBulkTest, APlanIsRefusedAsOneByOneCreationRefusesItAndNothingIsWritten
 }
 
 TEST_F(OrgBulkTest, BuildingsGoOnlyUnderACompound) {
-  std::int64_t nodes = count("org_nodes");
+  std::int64_t nodes = rows_in("org_nodes");
   try {
     db().transaction(
         [&](Tx& tx) { weizhi::org::create_buildings(tx, *weizhi::org::find_node(tx, node("desheng")), plans()); });
@@ -129,5 +120,5 @@ TEST_F(OrgBulkTest, BuildingsGoOnlyUnderACompound) {
     EXPECT_EQ(error.status(), 422);
     EXPECT_EQ(error.field(), "kind");
   }
-  EXPECT_EQ(count("org_nodes"), nodes);
+  EXPECT_EQ(rows_in("org_nodes"), nodes);
 }

@@ -16,10 +16,6 @@ class OrgRegistryTest : public ApiTest {
     EXPECT_TRUE(row.has_value()) << "no child " << name << " under " << parent_id;
     return row ? row->i64(0) : 0;
   }
-  std::int64_t count(const std::string& table) {
-    auto lease = db().read();
-    return lease->scalar("SELECT COUNT(*) FROM " + table);
-  }
   std::string path_of(std::int64_t id) {
     auto lease = db().read();
     return lease->query_one("SELECT path FROM org_nodes WHERE id = ?", {id})->text(0);
@@ -135,13 +131,13 @@ TEST_F(OrgRegistryTest, AnElevatorWithoutFloorsIs400NamingFloors) {
 
 TEST_F(OrgRegistryTest, FloorsOverSixtyAre400AndNothingIsWritten) {
   auto admin = signed_in("admin");
-  std::int64_t before = count("org_nodes");
+  std::int64_t before = rows_in("org_nodes");
   auto reply =
       admin->post("/api/v1/org/nodes",
                   json{{"parent_id", node("desheng-xincun")}, {"kind", "building"}, {"name", "9幢"}, {"floors", 61}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.error_field(), "floors");
-  EXPECT_EQ(count("org_nodes"), before);
+  EXPECT_EQ(rows_in("org_nodes"), before);
 }
 
 TEST_F(OrgRegistryTest, APartAboveTheTopFloorIs400NamingFloor) {
@@ -189,13 +185,13 @@ TEST_F(OrgRegistryTest, APartDirectlyUnderABuildingIs422NamingKind) {
 
 TEST_F(OrgRegistryTest, ARoomAlreadyInTheUnitIs409AndNothingIsWritten) {
   auto admin = signed_in("admin");
-  std::int64_t nodes = count("org_nodes");
-  std::int64_t parts = count("parts");
+  std::int64_t nodes = rows_in("org_nodes");
+  std::int64_t parts = rows_in("parts");
   auto reply = admin->post("/api/v1/org/nodes", part(unit_one(), "101", 1));
   EXPECT_EQ(reply.status, 409);
   EXPECT_EQ(reply.error_field(), "room_number");
-  EXPECT_EQ(count("org_nodes"), nodes);
-  EXPECT_EQ(count("parts"), parts);
+  EXPECT_EQ(rows_in("org_nodes"), nodes);
+  EXPECT_EQ(rows_in("parts"), parts);
 }
 
 TEST_F(OrgRegistryTest, TheSameRoomInAnotherUnitIsAnotherPart) {
@@ -510,11 +506,11 @@ TEST_F(OrgRegistryTest, AClusterOfACompoundIs422AndOfAnUnknownNodeIs404) {
 
 TEST_F(OrgRegistryTest, AClusterWithoutCommunitiesIs400AndNothingIsWritten) {
   auto admin = signed_in("admin");
-  std::int64_t before = count("property_clusters");
+  std::int64_t before = rows_in("property_clusters");
   auto reply = admin->post("/api/v1/org/clusters", json{{"name", "空片区"}, {"community_ids", json::array()}});
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(reply.error_field(), "community_ids");
-  EXPECT_EQ(count("property_clusters"), before);
+  EXPECT_EQ(rows_in("property_clusters"), before);
 }
 
 TEST_F(OrgRegistryTest, OnlyTheStreetCreatesClusters) {

@@ -10,7 +10,6 @@
 #include "store/bulk.hpp"
 #include "support/test_server.hpp"
 
-using weizhi::ApiError;
 using weizhi::people::LinkInput;
 using weizhi::people::PersonInput;
 using weizhi::people::Relation;
@@ -30,7 +29,6 @@ class PeopleBulkTest : public ApiTest {
     return inputs;
   }
 
-  std::int64_t count(const std::string& table) { return db().read()->scalar("SELECT COUNT(*) FROM " + table); }
   static std::int64_t largest_id(Tx& tx, const std::string& table) {
     return tx.scalar("SELECT COALESCE(MAX(id), 0) FROM " + table);
   }
@@ -46,16 +44,7 @@ class PeopleBulkTest : public ApiTest {
 
   // The status and field of the refusal `work` meets; its transaction then writes nothing.
   std::pair<int, std::string> refusal(const std::function<void(Tx&)>& work) {
-    std::int64_t people = count("people"), links = count("part_links");
-    try {
-      db().transaction(work);
-    } catch (const ApiError& error) {
-      EXPECT_EQ(count("people"), people);
-      EXPECT_EQ(count("part_links"), links);
-      return {error.status(), error.field()};
-    }
-    ADD_FAILURE() << "the batch was not refused";
-    return {0, ""};
+    return refused_write(work, {"people", "part_links"});
   }
   using Refusal = std::pair<int, std::string>;
 };

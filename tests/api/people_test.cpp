@@ -31,22 +31,17 @@ class PeopleTest : public ApiTest {
   // 王小明 registered by the street admin with `change` made to the body: refused with `status` naming `field`,
   // and nobody registered.
   void expect_refused(long status, const std::string& field, const std::function<void(json&)>& change) {
-    std::int64_t before = count("people");
+    std::int64_t before = rows_in("people");
     json body = wang_xiaoming();
     change(body);
     Reply reply = signed_in("admin")->post("/api/v1/people", body);
     EXPECT_EQ(reply.status, status) << reply.body;
     EXPECT_EQ(reply.error_field(), field);
-    EXPECT_EQ(count("people"), before);
+    EXPECT_EQ(rows_in("people"), before);
   }
 
   std::string person_path(std::int64_t id) { return "/api/v1/people/" + std::to_string(id); }
   std::string links_path(std::int64_t part_id) { return "/api/v1/parts/" + std::to_string(part_id) + "/links"; }
-
-  std::int64_t count(const std::string& table) {
-    auto lease = db().read();
-    return lease->scalar("SELECT COUNT(*) FROM " + table);
-  }
 
   // The parts of the demo street in id order, inside the node with `code` or outside it.
   std::vector<std::int64_t> parts(const std::string& code, bool inside = true) {

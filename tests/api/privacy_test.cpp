@@ -58,10 +58,6 @@ class PrivacyTest : public SmsApiTest {
     return client;
   }
 
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
-
   // The privacy items of the caller's 今日待办.
   json correction_items(HttpClient& client) {
     Reply today = client.get("/api/v1/me/today");

@@ -100,8 +100,6 @@ class PropertyTest : public ApiTest {
     return reply.json();
   }
 
-  std::int64_t count(const std::string& table) { return db().read()->scalar("SELECT COUNT(*) FROM " + table); }
-
   std::int64_t audit_count(const std::string& action) {
     return db().read()->scalar("SELECT COUNT(*) FROM audit_log WHERE action = ?", {action});
   }
@@ -465,9 +463,9 @@ TEST_F(PropertyTest, IdsOfAnotherStreetAndMalformedBodiesAreRefusedWritingNothin
   auto admin = signed_in("admin");
   json cleaning = company_named(*admin, "君尚物业管理有限公司");
   json east = cluster_coded(*admin, "cluster-east");
-  std::int64_t contracts = count("property_contracts");
-  std::int64_t operators = count("property_cluster_operators");
-  std::int64_t moves = count("property_cluster_moves");
+  std::int64_t contracts = rows_in("property_contracts");
+  std::int64_t operators = rows_in("property_cluster_operators");
+  std::int64_t moves = rows_in("property_cluster_moves");
   std::int64_t audits = property_audits();
 
   // Our contract naming their company, their compound naming ours.
@@ -534,10 +532,10 @@ TEST_F(PropertyTest, IdsOfAnotherStreetAndMalformedBodiesAreRefusedWritingNothin
   EXPECT_EQ(admin->get(std::string(kContracts) + "?state=signed").status, 400);
   EXPECT_EQ(admin->get(std::string(kClusters) + "/999999/history").status, 404);
 
-  EXPECT_EQ(count("property_contracts"), contracts);
-  EXPECT_EQ(count("property_cluster_operators"), operators);
-  EXPECT_EQ(count("property_cluster_moves"), moves);
-  EXPECT_EQ(count("property_companies"), 4) << "the three seeded and the other street's";
+  EXPECT_EQ(rows_in("property_contracts"), contracts);
+  EXPECT_EQ(rows_in("property_cluster_operators"), operators);
+  EXPECT_EQ(rows_in("property_cluster_moves"), moves);
+  EXPECT_EQ(rows_in("property_companies"), 4) << "the three seeded and the other street's";
   EXPECT_EQ(property_audits(), audits);
 }
 

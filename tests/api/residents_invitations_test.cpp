@@ -50,9 +50,6 @@ class InvitationsTest : public SmsApiTest {
     return client.post("/api/v1/residents/invitations/sms-code", json{{"invitation_code", letter}, {"phone", phone}});
   }
   Reply redeem(HttpClient& client, json body) { return client.post("/api/v1/residents/invitations/redeem", body); }
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
   // Issues the letters of desheng-xincun's 1幢 with `person` its one household without a phone; the letter's code.
   std::string letter_for(HttpClient& staff) {
     Reply issued = issue(staff, building("desheng-xincun"));

@@ -43,9 +43,6 @@ class ResidentsTest : public SmsApiTest {
     return lines;
   }
   Reply sign_in(HttpClient& client, const json& body) { return client.post("/api/v1/session", body); }
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
   std::vector<std::int64_t> resident_scopes(std::int64_t user) {
     std::vector<std::int64_t> scopes;
     for (const auto& row : db().read()->query("SELECT scope_node_id FROM role_assignments WHERE user_id = ? AND role = "

@@ -28,10 +28,6 @@ std::string id_path(const std::string& base, std::int64_t id, const std::string&
 
 class ScopeHostileTest : public SmsApiTest {
  protected:
-  std::int64_t count(const std::string& sql, const weizhi::store::Params& params = {}) {
-    return db().read()->scalar(sql, params);
-  }
-
   // 湖墅街道, a street beside ours with a compound and a building, and its own street administrator signed in.
   struct FarStreet {
     std::int64_t compound, building;

@@ -10,6 +10,7 @@
 
 #include "app/jobs.hpp"
 #include "audit/labels.hpp"
+#include "core/error.hpp"
 #include "core/crypto.hpp"
 #include "support/images.hpp"
 
@@ -160,6 +161,26 @@ void ApiTest::TearDown() {
   }
   application_.reset();
   std::filesystem::remove_all(folder_);
+}
+
+std::int64_t ApiTest::count(const std::string& sql, const store::Params& params) {
+  return db().read()->scalar(sql, params);
+}
+
+std::int64_t ApiTest::rows_in(const std::string& table) { return count("SELECT COUNT(*) FROM " + table); }
+
+std::pair<int, std::string> ApiTest::refused_write(const std::function<void(store::Tx&)>& work,
+                                                   const std::vector<std::string>& tables) {
+  std::vector<std::int64_t> before;
+  for (const auto& table : tables) before.push_back(rows_in(table));
+  try {
+    db().transaction(work);
+  } catch (const ApiError& error) {
+    for (std::size_t i = 0; i < tables.size(); ++i) EXPECT_EQ(rows_in(tables[i]), before[i]) << tables[i];
+    return {error.status(), error.field()};
+  }
+  ADD_FAILURE() << "the write was not refused";
+  return {0, ""};
 }
 
 std::string ApiTest::upload_photo(HttpClient& client, const std::string& salt) {

@@ -3,8 +3,10 @@
 // (dropped and made again) — holding the test street and accounts. The street is seeded once per
 // test binary and copied for each test, which is what keeps the suites fast on PostgreSQL.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -34,6 +36,14 @@ class ApiTest : public ::testing::Test {
   // The first person registered inside the node with this code, as the street admin lists them.
   std::int64_t person_under(const std::string& code);
   bool on_postgres() const;
+  // The single number `sql` answers, e.g. a COUNT(*).
+  std::int64_t count(const std::string& sql, const store::Params& params = {});
+  // How many rows `table` holds.
+  std::int64_t rows_in(const std::string& table);
+  // Runs `work` in one transaction that must be refused: answers the refusal's status and field, and
+  // fails the test when nothing was refused or a row was left in or taken from one of `tables`.
+  std::pair<int, std::string> refused_write(const std::function<void(store::Tx&)>& work,
+                                            const std::vector<std::string>& tables);
   // Uploads a small PNG (its bytes vary with `salt`) through POST /api/v1/photos; returns its id.
   std::string upload_photo(HttpClient& client, const std::string& salt);
   // Runs the periodic job `name`, and no other, once as an instance whose clock reads `clock`;
